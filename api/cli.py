@@ -1,0 +1,28 @@
+"""The `fieldbot` command line. Each command imports what it needs lazily so start-up stays cheap."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fieldbot", description="fieldbot command line")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    from bot.nlu import cli as nlu_cli
+
+    nlu_cli.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    result = args.func(args)
+    return int(result or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Understanding and conversation: parser, dialogue, channels, outbox."""

@@ -1,0 +1,1 @@
+"""fieldbot's shared CRM/FSM model: plain Python, no framework imports."""

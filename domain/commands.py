@@ -1,0 +1,105 @@
+"""Commands: orders to the model, named as imperatives. Each has exactly one handler."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.actors import Actor
+from domain.jobs import JobState
+from domain.money import Line
+from domain.parties import Channel
+
+
+class Command:
+    """Base of all commands."""
+
+
+@dataclass(frozen=True)
+class CreateJob(Command):
+    account_id: int
+    site_id: int
+    service_id: str
+    actor: Actor
+    scope: str = ""
+
+
+@dataclass(frozen=True)
+class BookAppointment(Command):
+    """Book a visit; creates the job when `job_id` is None."""
+
+    account_id: int
+    site_id: int
+    service_id: str
+    technician_id: int
+    start: datetime
+    actor: Actor
+    scope: str = ""
+    job_id: int | None = None
+
+
+@dataclass(frozen=True)
+class RescheduleAppointment(Command):
+    appointment_id: int
+    technician_id: int
+    start: datetime
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class CancelAppointment(Command):
+    appointment_id: int
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class ChangeJobState(Command):
+    job_id: int
+    new_state: JobState
+    actor: Actor
+    note: str = ""
+    eta_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class CompleteJob(Command):
+    job_id: int
+    summary: str
+    actor: Actor
+    lines: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True)
+class ApproveQuote(Command):
+    quote_id: int
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class DeclineQuote(Command):
+    quote_id: int
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class MarkDealWon(Command):
+    deal_id: int
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class MarkDealLost(Command):
+    deal_id: int
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class OptOut(Command):
+    contact_id: int
+    channel: Channel
+
+
+@dataclass(frozen=True)
+class OptIn(Command):
+    contact_id: int
+    channel: Channel

@@ -1,0 +1,177 @@
+"""Jobs (work orders) and their appointments, with the job's state machine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from domain import events
+from domain.actors import Actor
+from domain.errors import InvalidTransition
+from domain.money import Line
+
+
+class JobState(StrEnum):
+    REQUESTED = "requested"
+    SCHEDULED = "scheduled"
+    EN_ROUTE = "en_route"
+    ON_SITE = "on_site"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    INVOICED = "invoiced"
+    CANCELLED = "cancelled"
+
+
+JOB_TRANSITIONS: dict[JobState, frozenset[JobState]] = {
+    JobState.REQUESTED: frozenset({JobState.SCHEDULED, JobState.CANCELLED}),
+    JobState.SCHEDULED: frozenset({JobState.EN_ROUTE, JobState.CANCELLED}),
+    JobState.EN_ROUTE: frozenset({JobState.ON_SITE, JobState.CANCELLED}),
+    JobState.ON_SITE: frozenset({JobState.PAUSED, JobState.COMPLETED}),
+    JobState.PAUSED: frozenset({JobState.ON_SITE, JobState.SCHEDULED}),
+    JobState.COMPLETED: frozenset({JobState.INVOICED}),
+    JobState.INVOICED: frozenset(),
+    JobState.CANCELLED: frozenset(),
+}
+
+
+@dataclass(eq=False)
+class Job:
+    """A work order at a site: what to do, and where it stands."""
+
+    account_id: int
+    site_id: int
+    service_id: str
+    scope: str = ""
+    state: JobState = JobState.REQUESTED
+    deal_id: int | None = None
+    summary: str = ""  # what the technician did
+    eta: datetime | None = None  # expected arrival while en route (UTC)
+    lines: tuple[Line, ...] = ()  # work done, for the invoice
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    id: int | None = None
+    events: list[events.Event] = field(default_factory=list, repr=False)
+
+    @property
+    def number(self) -> str:
+        return f"J-{self.id}"
+
+    def allowed_next(self) -> frozenset[JobState]:
+        return JOB_TRANSITIONS[self.state]
+
+    def move_to(self, new: JobState, *, by: Actor, at: datetime, note: str = "") -> None:
+        """Move along the state machine or raise InvalidTransition naming what is allowed."""
+        if new not in JOB_TRANSITIONS[self.state]:
+            allowed = ", ".join(sorted(s.value for s in JOB_TRANSITIONS[self.state])) or "nothing"
+            raise InvalidTransition(
+                f"Job {self.number} is {self.state.value} and cannot become {new.value}; "
+                f"from {self.state.value} it can become: {allowed}"
+            )
+        old, self.state, self.updated_at = self.state, new, at
+        assert self.id is not None
+        self.events.append(
+            events.JobStateChanged(
+                job_id=self.id,
+                account_id=self.account_id,
+                old=old.value,
+                new=new.value,
+                actor=by.label(),
+                channel=by.channel.value,
+                message_id=by.message_id,
+                note=note,
+            )
+        )
+        if new is JobState.COMPLETED:
+            self.events.append(events.JobCompleted(job_id=self.id, account_id=self.account_id))
+
+    def complete(self, *, summary: str, lines: tuple[Line, ...], by: Actor, at: datetime) -> None:
+        self.move_to(JobState.COMPLETED, by=by, at=at, note=summary)
+        self.summary = summary
+        if lines:
+            self.lines = lines
+
+    @property
+    def is_open(self) -> bool:
+        return self.state not in (JobState.COMPLETED, JobState.INVOICED, JobState.CANCELLED)
+
+
+class AppointmentStatus(StrEnum):
+    BOOKED = "booked"
+    CANCELLED = "cancelled"
+    DONE = "done"
+
+
+@dataclass(eq=False)
+class Appointment:
+    """A technician's visit for a job: start/end in UTC and the arrival window promised."""
+
+    job_id: int
+    technician_id: int
+    start: datetime
+    end: datetime
+    window_start: datetime
+    window_end: datetime
+    account_id: int
+    zone_id: str  # where the visit is, for travel buffers between zones
+    confirmed: bool = False
+    status: AppointmentStatus = AppointmentStatus.BOOKED
+    id: int | None = None
+    events: list[events.Event] = field(default_factory=list, repr=False)
+
+    def clashes_with(
+        self, start: datetime, end: datetime, zone_id: str, travel_buffer: timedelta
+    ) -> bool:
+        """True when a visit [start, end) in `zone_id` cannot share this technician's day with it."""
+        buffer = timedelta(0) if zone_id == self.zone_id else travel_buffer
+        return self.start < end + buffer and start < self.end + buffer
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is AppointmentStatus.BOOKED
+
+    def move(
+        self,
+        *,
+        technician_id: int,
+        start: datetime,
+        end: datetime,
+        window_start: datetime,
+        window_end: datetime,
+        by: Actor,
+    ) -> None:
+        if not self.is_active:
+            raise InvalidTransition(
+                f"This visit is {self.status.value}; only a booked visit can be moved"
+            )
+        old_start = self.start
+        self.technician_id, self.start, self.end = technician_id, start, end
+        self.window_start, self.window_end = window_start, window_end
+        assert self.id is not None
+        self.events.append(
+            events.AppointmentRescheduled(
+                appointment_id=self.id,
+                job_id=self.job_id,
+                account_id=self.account_id,
+                old_start=old_start,
+                actor=by.label(),
+                channel=by.channel.value,
+            )
+        )
+
+    def cancel(self, *, by: Actor) -> None:
+        if not self.is_active:
+            raise InvalidTransition(
+                f"This visit is already {self.status.value}; only a booked visit can be cancelled"
+            )
+        self.status = AppointmentStatus.CANCELLED
+        assert self.id is not None
+        self.events.append(
+            events.AppointmentCancelled(
+                appointment_id=self.id,
+                job_id=self.job_id,
+                account_id=self.account_id,
+                actor=by.label(),
+                channel=by.channel.value,
+            )
+        )

@@ -1,0 +1,70 @@
+"""Every message in and out, and the outbox: an outbound message waiting to be sent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from domain.parties import Channel
+
+
+class Direction(StrEnum):
+    IN = "in"
+    OUT = "out"
+
+
+class MessageStatus(StrEnum):
+    RECEIVED = "received"  # inbound, stored
+    REPLIED = "replied"  # outbound, delivered inline as the webhook's answer
+    QUEUED = "queued"  # in the outbox, waiting for the sender
+    SENDING = "sending"  # claimed by a sender, provider call in flight
+    SENT = "sent"  # the provider accepted it
+    DELIVERED = "delivered"  # the provider reported delivery
+    FAILED = "failed"  # gave up; a dispatcher can see it
+    CANCELLED = "cancelled"  # withdrawn (opt-out, appointment moved)
+
+
+class MessageKind(StrEnum):
+    INBOUND = "inbound"
+    REPLY = "reply"
+    NOTICE = "notice"  # to staff, or a confirmation after a staff action
+    REMINDER = "reminder"
+    FOLLOW_UP = "follow_up"
+
+
+# Reminders, follow-ups and digests wait for daytime in the recipient's zone; replies and notices don't.
+NON_URGENT_KINDS = frozenset({MessageKind.REMINDER, MessageKind.FOLLOW_UP})
+
+
+@dataclass(eq=False)
+class Message:
+    """One text in or out on a channel; outbound rows in QUEUED state form the outbox."""
+
+    channel: Channel
+    direction: Direction
+    address: str  # E.164 phone or Telegram chat id
+    body: str
+    created_at: datetime
+    status: MessageStatus
+    kind: MessageKind = MessageKind.REPLY
+    account_id: int | None = None
+    contact_id: int | None = None
+    staff_id: int | None = None
+    provider_message_id: str | None = None
+    idempotency_key: str | None = None
+    due_at: datetime | None = None
+    attempts: int = 0
+    last_error: str | None = None
+    sent_at: datetime | None = None
+    timezone: str | None = None  # the recipient's zone, for quiet hours
+    id: int | None = None
+
+    @property
+    def is_automated(self) -> bool:
+        return self.direction is Direction.OUT and self.kind is not MessageKind.REPLY
+
+    def cancel(self, reason: str) -> None:
+        if self.status is MessageStatus.QUEUED:
+            self.status = MessageStatus.CANCELLED
+            self.last_error = reason

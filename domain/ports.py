@@ -1,0 +1,87 @@
+"""What the model needs from storage: repositories and a unit of work, as abstract ports."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Collection, Iterator
+from datetime import datetime
+from typing import Any, Generic, Protocol, TypeVar
+
+from domain.deals import Deal
+from domain.events import Event
+from domain.jobs import Appointment, Job
+from domain.messages import Message
+from domain.parties import Account, Contact, Site
+from domain.quotes import Invoice, Quote
+from domain.staff import StaffMember
+from domain.timeline import Activity
+
+T = TypeVar("T")
+
+
+class Repository(Protocol[T]):
+    """Add, get and find one kind of aggregate; everything returned is tracked for its events."""
+
+    seen: set[Any]
+
+    def add(self, item: T) -> T:
+        """Store a new item and give it an id."""
+        ...
+
+    def get(self, item_id: int) -> T | None: ...
+
+    def find(self, **equals: Any) -> list[T]:
+        """Items whose attributes equal the given values, oldest first."""
+        ...
+
+    def first(self, **equals: Any) -> T | None: ...
+
+
+class AppointmentRepository(Repository[Appointment], Protocol):
+    def overlapping(
+        self, start: datetime, end: datetime, technician_ids: Collection[int] | None = None
+    ) -> list[Appointment]:
+        """Booked appointments that intersect [start, end), for the given technicians (or all)."""
+        ...
+
+
+class AbstractUnitOfWork(abc.ABC):
+    """One transaction over all repositories; rolls back unless `commit()` is called."""
+
+    accounts: Repository[Account]
+    contacts: Repository[Contact]
+    sites: Repository[Site]
+    staff: Repository[StaffMember]
+    deals: Repository[Deal]
+    jobs: Repository[Job]
+    appointments: AppointmentRepository
+    quotes: Repository[Quote]
+    invoices: Repository[Invoice]
+    activities: Repository[Activity]
+    messages: Repository[Message]
+
+    def __enter__(self) -> AbstractUnitOfWork:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.rollback()
+
+    @abc.abstractmethod
+    def commit(self) -> None: ...
+
+    @abc.abstractmethod
+    def rollback(self) -> None: ...
+
+    def repositories(self) -> tuple[Repository[Any], ...]:
+        return (
+            self.accounts, self.contacts, self.sites, self.staff, self.deals, self.jobs,
+            self.appointments, self.quotes, self.invoices, self.activities, self.messages,
+        )
+
+    def collect_new_events(self) -> Iterator[Event]:
+        """Drain the events recorded by every aggregate this unit of work has seen."""
+        for repository in self.repositories():
+            for item in list(repository.seen):
+                recorded = getattr(item, "events", None)
+                while recorded:
+                    yield recorded.pop(0)

@@ -1,0 +1,163 @@
+"""Event handlers: what follows from what happened, inside the same transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from domain import events
+from domain.actors import Actor
+from domain.clock import Clock
+from domain.deals import DealStage
+from domain.handlers import job_for_won_deal
+from domain.jobs import JobState
+from domain.messages import Direction, Message, MessageKind, MessageStatus
+from domain.money import format_cents
+from domain.parties import Channel
+from domain.ports import AbstractUnitOfWork
+from domain.quotes import Invoice
+from domain.staff import Role, StaffMember
+from domain.timeline import Activity, ActivityKind
+
+
+def record_job_state(event: events.JobStateChanged, *, uow: AbstractUnitOfWork,
+                     clock: Clock) -> None:
+    note = f": {event.note}" if event.note else ""
+    _timeline(uow, event.account_id, clock.now(), f"Job J-{event.job_id} {event.old} -> "
+              f"{event.new}{note}", actor=event.actor, channel=event.channel,
+              subject=("job", event.job_id), message_id=event.message_id)
+
+
+def draft_invoice(event: events.JobCompleted, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
+    """A completed job drafts its invoice from its lines (or its approved quote's) exactly once."""
+    job = uow.jobs.get(event.job_id)
+    if job is None or uow.invoices.first(job_id=event.job_id) is not None:
+        return
+    lines = job.lines
+    if not lines:
+        approved = [q for q in uow.quotes.find(job_id=job.id) if q.state.value == "approved"]
+        lines = approved[-1].lines if approved else ()
+    invoice = uow.invoices.add(Invoice(number=f"INV-{event.job_id}", account_id=job.account_id,
+                                       job_id=event.job_id, lines=lines, created_at=clock.now()))
+    assert invoice.id is not None
+    _timeline(uow, job.account_id, clock.now(),
+              f"Invoice {invoice.number} drafted for {format_cents(invoice.total_cents)}",
+              subject=("invoice", invoice.id))
+
+
+def record_appointment(event: events.AppointmentBooked | events.AppointmentRescheduled
+                       | events.AppointmentCancelled, *, uow: AbstractUnitOfWork,
+                       clock: Clock) -> None:
+    verb = {
+        events.AppointmentBooked: "booked",
+        events.AppointmentRescheduled: "rescheduled",
+        events.AppointmentCancelled: "cancelled",
+    }[type(event)]
+    _timeline(uow, event.account_id, clock.now(), f"Visit for job J-{event.job_id} {verb}",
+              actor=event.actor, channel=event.channel,
+              subject=("appointment", event.appointment_id))
+
+
+def quote_approved(event: events.QuoteApproved, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
+    """An approval moves the deal to won (its job appears) or prices the job, and tells staff."""
+    quote = uow.quotes.get(event.quote_id)
+    assert quote is not None
+    now = clock.now()
+    _timeline(uow, event.account_id, now,
+              f"Quote {quote.number} approved ({format_cents(quote.total_cents)})",
+              actor=event.actor, channel=event.channel, subject=("quote", quote.id))
+    owner_id: int | None = None
+    if event.deal_id is not None:
+        deal = uow.deals.get(event.deal_id)
+        if deal is not None:
+            owner_id = deal.owner_id
+            actor = Actor(role=Role.CUSTOMER, channel=Channel(event.channel),
+                          account_id=deal.account_id)
+            if deal.stage not in (DealStage.WON, DealStage.LOST):
+                deal.move_to(DealStage.WON, by=actor, at=now)
+            if deal.stage is DealStage.WON:
+                quote.job_id = quote.job_id or job_for_won_deal(uow, deal, now)
+    if quote.job_id is not None:
+        job = uow.jobs.get(quote.job_id)
+        if job is not None and not job.lines and job.state is not JobState.CANCELLED:
+            job.lines = quote.lines
+    _notify_staff(uow, now, owner_id,
+                  f"Quote {quote.number} was approved by the customer "
+                  f"({format_cents(quote.total_cents)}).", key=f"quote-approved:{quote.id}")
+
+
+def quote_declined(event: events.QuoteDeclined, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
+    quote = uow.quotes.get(event.quote_id)
+    assert quote is not None
+    now = clock.now()
+    _timeline(uow, event.account_id, now, f"Quote {quote.number} declined",
+              actor=event.actor, channel=event.channel, subject=("quote", quote.id))
+    deal = uow.deals.get(event.deal_id) if event.deal_id is not None else None
+    _notify_staff(uow, now, deal.owner_id if deal else None,
+                  f"Quote {quote.number} was declined by the customer.",
+                  key=f"quote-declined:{quote.id}")
+
+
+def record_deal_stage(event: events.DealStageChanged, *, uow: AbstractUnitOfWork,
+                      clock: Clock) -> None:
+    _timeline(uow, event.account_id, clock.now(),
+              f"Deal {event.deal_id} {event.old} -> {event.new}", actor=event.actor,
+              channel=event.channel, subject=("deal", event.deal_id))
+
+
+def withdraw_automated_messages(event: events.ContactOptedOut, *,
+                                uow: AbstractUnitOfWork) -> None:
+    """After an opt-out nothing automated that is still queued may go to that contact."""
+    for message in uow.messages.find(contact_id=event.contact_id, channel=Channel(event.channel),
+                                     status=MessageStatus.QUEUED):
+        message.cancel("recipient opted out")
+
+
+def _notify_staff(uow: AbstractUnitOfWork, now: datetime, staff_id: int | None, body: str,
+                  key: str) -> None:
+    """Queue a notice for one staff member, or for every dispatcher when nobody owns the matter."""
+    owner = uow.staff.get(staff_id) if staff_id is not None else None
+    recipients: list[StaffMember] = (
+        [owner] if owner is not None else uow.staff.find(role=Role.DISPATCHER, active=True)
+    )
+    for person in recipients:
+        if person.telegram_chat_id is not None:
+            channel, address = Channel.TELEGRAM, str(person.telegram_chat_id)
+        elif person.phone is not None:
+            channel, address = Channel.SMS, person.phone
+        else:
+            continue
+        uow.messages.add(Message(
+            channel=channel, direction=Direction.OUT, address=address, body=body,
+            created_at=now, status=MessageStatus.QUEUED, kind=MessageKind.NOTICE,
+            staff_id=person.id, idempotency_key=f"{key}:staff:{person.id}", due_at=now,
+            timezone=person.timezone,
+        ))
+
+
+def _timeline(uow: AbstractUnitOfWork, account_id: int, at: datetime, summary: str, *,
+              actor: str = "system", channel: str | None = None,
+              subject: tuple[str, int | None] | None = None,
+              message_id: str | None = None) -> None:
+    uow.activities.add(Activity(
+        account_id=account_id, kind=ActivityKind.STATUS_CHANGE, summary=summary, at=at,
+        actor=actor, channel=channel, subject_type=subject[0] if subject else None,
+        subject_id=subject[1] if subject else None, provider_message_id=message_id,
+    ))
+
+
+EVENT_HANDLERS: dict[type[events.Event], list[Callable[..., Any]]] = {
+    events.JobCreated: [],
+    events.JobStateChanged: [record_job_state],
+    events.JobCompleted: [draft_invoice],
+    events.AppointmentBooked: [record_appointment],
+    events.AppointmentRescheduled: [record_appointment],
+    events.AppointmentCancelled: [record_appointment],
+    events.QuoteApproved: [quote_approved],
+    events.QuoteDeclined: [quote_declined],
+    events.DealStageChanged: [record_deal_stage],
+    events.InvoiceDrafted: [],
+    events.ContactOptedOut: [withdraw_automated_messages],
+    events.ContactOptedIn: [],
+}
