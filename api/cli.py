@@ -1,4 +1,4 @@
-"""The `fieldbot` command line. Each command imports what it needs lazily so start-up stays cheap."""
+"""The `fieldbot` command line; commands import what they need lazily, keeping start-up cheap."""
 
 from __future__ import annotations
 

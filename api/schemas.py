@@ -1,0 +1,199 @@
+"""Public JSON shapes: one family per entity, with local and UTC times side by side."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel
+
+from domain.deals import Deal
+from domain.jobs import Appointment, Job
+from domain.messages import Message
+from domain.money import format_cents
+from domain.parties import Account, Contact, Site
+from domain.quotes import Quote
+
+
+class Moment(BaseModel):
+    utc: datetime
+    local: str  # ISO 8601 with the offset of `zone`
+    zone: str
+
+    @classmethod
+    def of(cls, moment: datetime, zone: str) -> Moment:
+        return cls(utc=moment, local=moment.astimezone(ZoneInfo(zone)).isoformat(), zone=zone)
+
+
+def maybe_moment(moment: datetime | None, zone: str) -> Moment | None:
+    return Moment.of(moment, zone) if moment is not None else None
+
+
+class SitePublic(BaseModel):
+    id: int
+    address: str
+    city: str
+    postal_code: str
+    zone_id: str
+    timezone: str
+
+    @classmethod
+    def of(cls, site: Site) -> SitePublic:
+        assert site.id is not None
+        return cls(id=site.id, address=site.address, city=site.city,
+                   postal_code=site.postal_code, zone_id=site.zone_id, timezone=site.timezone)
+
+
+class CustomerPublic(BaseModel):
+    account_id: int
+    account_name: str
+    contact_id: int
+    name: str
+    phone: str | None
+    email: str | None
+    preferred_channel: str
+    sms_opted_out: bool
+    sites: list[SitePublic]
+
+    @classmethod
+    def of(cls, account: Account, contact: Contact, sites: list[Site]) -> CustomerPublic:
+        assert account.id is not None and contact.id is not None
+        return cls(account_id=account.id, account_name=account.name, contact_id=contact.id,
+                   name=contact.name, phone=contact.phone, email=contact.email,
+                   preferred_channel=contact.preferred_channel.value,
+                   sms_opted_out=contact.sms_opted_out_at is not None,
+                   sites=[SitePublic.of(s) for s in sites])
+
+
+class JobPublic(BaseModel):
+    id: int
+    number: str
+    account_id: int
+    site_id: int
+    service_id: str
+    scope: str
+    state: str
+    deal_id: int | None
+    summary: str
+    eta: Moment | None
+
+    @classmethod
+    def of(cls, job: Job, zone: str) -> JobPublic:
+        assert job.id is not None
+        return cls(id=job.id, number=job.number, account_id=job.account_id, site_id=job.site_id,
+                   service_id=job.service_id, scope=job.scope, state=job.state.value,
+                   deal_id=job.deal_id, summary=job.summary, eta=maybe_moment(job.eta, zone))
+
+
+class AppointmentPublic(BaseModel):
+    id: int
+    job_id: int
+    account_id: int
+    technician_id: int
+    technician_name: str | None
+    status: str
+    confirmed: bool
+    zone_id: str
+    start: Moment
+    end: Moment
+    window_start: Moment
+    window_end: Moment
+
+    @classmethod
+    def of(cls, appointment: Appointment, zone: str,
+           technician_name: str | None) -> AppointmentPublic:
+        assert appointment.id is not None
+        return cls(id=appointment.id, job_id=appointment.job_id,
+                   account_id=appointment.account_id, technician_id=appointment.technician_id,
+                   technician_name=technician_name, status=appointment.status.value,
+                   confirmed=appointment.confirmed, zone_id=appointment.zone_id,
+                   start=Moment.of(appointment.start, zone), end=Moment.of(appointment.end, zone),
+                   window_start=Moment.of(appointment.window_start, zone),
+                   window_end=Moment.of(appointment.window_end, zone))
+
+
+class QuoteLinePublic(BaseModel):
+    description: str
+    quantity: int
+    unit_price_cents: int
+    total_cents: int
+
+
+class QuotePublic(BaseModel):
+    id: int
+    number: str
+    account_id: int
+    title: str
+    state: str
+    job_id: int | None
+    deal_id: int | None
+    total_cents: int
+    total: str
+    lines: list[QuoteLinePublic]
+    decided_by: str | None
+    decided_channel: str | None
+    decided_at: Moment | None
+
+    @classmethod
+    def of(cls, quote: Quote, zone: str) -> QuotePublic:
+        assert quote.id is not None
+        return cls(id=quote.id, number=quote.number, account_id=quote.account_id,
+                   title=quote.title, state=quote.state.value, job_id=quote.job_id,
+                   deal_id=quote.deal_id, total_cents=quote.total_cents,
+                   total=format_cents(quote.total_cents),
+                   lines=[QuoteLinePublic(description=line.description, quantity=line.quantity,
+                                          unit_price_cents=line.unit_price_cents,
+                                          total_cents=line.total_cents) for line in quote.lines],
+                   decided_by=quote.decided_by, decided_channel=quote.decided_channel,
+                   decided_at=maybe_moment(quote.decided_at, zone))
+
+
+class DealPublic(BaseModel):
+    id: int
+    title: str
+    account_id: int
+    site_id: int
+    service_id: str
+    owner_id: int
+    stage: str
+    amount_cents: int
+    amount: str
+    job_id: int | None
+    next_follow_up: Moment | None
+    last_touch: Moment | None
+    follow_up_due: bool
+
+    @classmethod
+    def of(cls, deal: Deal, zone: str, now: datetime) -> DealPublic:
+        assert deal.id is not None
+        return cls(id=deal.id, title=deal.title, account_id=deal.account_id,
+                   site_id=deal.site_id, service_id=deal.service_id, owner_id=deal.owner_id,
+                   stage=deal.stage.value, amount_cents=deal.amount_cents,
+                   amount=format_cents(deal.amount_cents), job_id=deal.job_id,
+                   next_follow_up=maybe_moment(deal.next_follow_up_at, zone),
+                   last_touch=maybe_moment(deal.last_touch_at, zone),
+                   follow_up_due=deal.follow_up_due(now))
+
+
+class MessagePublic(BaseModel):
+    id: int
+    channel: str
+    direction: str
+    kind: str
+    status: str
+    address: str
+    body: str
+    provider_message_id: str | None
+    created: Moment
+    sent: Moment | None
+    last_error: str | None
+
+    @classmethod
+    def of(cls, message: Message, zone: str) -> MessagePublic:
+        assert message.id is not None
+        return cls(id=message.id, channel=message.channel.value,
+                   direction=message.direction.value, kind=message.kind.value,
+                   status=message.status.value, address=message.address, body=message.body,
+                   provider_message_id=message.provider_message_id,
+                   created=Moment.of(message.created_at, zone),
+                   sent=maybe_moment(message.sent_at, zone), last_error=message.last_error)
