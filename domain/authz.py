@@ -13,7 +13,7 @@ Owned = Job | Appointment | Quote | Deal
 
 
 def check_owner(actor: Actor, item: Owned | None, what: str) -> None:
-    """Raise NotFound (never "forbidden", which would confirm the item exists) unless `actor` may act on it."""
+    """Raise NotFound unless `actor` may act on `item`; never "forbidden", which would confirm it exists."""
     if item is None or not may_act_on(actor, item):
         raise NotFound(f"No {what} of yours matches that")
 

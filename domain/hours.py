@@ -51,7 +51,8 @@ class WeeklyHours:
         return self.days[day.weekday()]
 
     def to_dict(self) -> dict[str, str | None]:
-        return {name: (span.label() if span else None) for name, span in zip(WEEKDAYS, self.days, strict=True)}
+        pairs = zip(WEEKDAYS, self.days, strict=True)
+        return {name: (span.label() if span else None) for name, span in pairs}
 
     @classmethod
     def from_dict(cls, raw: dict[str, str | None]) -> WeeklyHours:
