@@ -1,0 +1,191 @@
+"""Hand-written fakes for the domain's ports: in-memory repositories and a unit of work."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from domain.actors import Actor
+from domain.bus import MessageBus
+from domain.business import BusinessSettings
+from domain.catalog import DEMO_CATALOG, Catalog
+from domain.clock import Clock
+from domain.demo import DEMO_TIMEZONE, demo_business
+from domain.handlers import COMMAND_HANDLERS
+from domain.hours import WeeklyHours
+from domain.jobs import Appointment
+from domain.parties import Account, Channel, Contact, Site
+from domain.ports import AbstractUnitOfWork
+from domain.reactions import EVENT_HANDLERS
+from domain.staff import Role, StaffMember
+
+T = TypeVar("T")
+
+
+class FakeRepository(Generic[T]):
+    """An in-memory list: `add` gives incrementing ids; everything handed out lands in `seen`."""
+
+    def __init__(self, items: Collection[T] = ()) -> None:
+        self.items: list[T] = []
+        self.seen: set[Any] = set()
+        self._next_id = 1
+        for item in items:
+            self.add(item)
+
+    def add(self, item: T) -> T:
+        if getattr(item, "id", None) is None:
+            item.id = self._next_id  # type: ignore[attr-defined]
+        self._next_id = max(self._next_id, item.id) + 1  # type: ignore[attr-defined]
+        self.items.append(item)
+        self.seen.add(item)
+        return item
+
+    def get(self, item_id: int) -> T | None:
+        for item in self.items:
+            if getattr(item, "id", None) == item_id:
+                self.seen.add(item)
+                return item
+        return None
+
+    def find(self, **equals: Any) -> list[T]:
+        """Items whose attributes equal the given values, oldest first."""
+        found = [
+            item for item in self.items
+            if all(getattr(item, name) == value for name, value in equals.items())
+        ]
+        self.seen.update(found)
+        return found
+
+    def first(self, **equals: Any) -> T | None:
+        found = self.find(**equals)
+        return found[0] if found else None
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class FakeAppointmentRepository(FakeRepository[Appointment]):
+    def overlapping(
+        self, start: datetime, end: datetime, technician_ids: Collection[int] | None = None
+    ) -> list[Appointment]:
+        """Booked appointments that intersect [start, end), for the given technicians (or all)."""
+        found = [
+            a for a in self.items
+            if a.is_active and a.start < end and start < a.end
+            and (technician_ids is None or a.technician_id in technician_ids)
+        ]
+        self.seen.update(found)
+        return found
+
+
+class FakeUnitOfWork(AbstractUnitOfWork):
+    """All repositories in memory; `committed` tells whether anyone called commit()."""
+
+    def __init__(self) -> None:
+        self.accounts = FakeRepository()
+        self.contacts = FakeRepository()
+        self.sites = FakeRepository()
+        self.staff = FakeRepository()
+        self.deals = FakeRepository()
+        self.jobs = FakeRepository()
+        self.appointments = FakeAppointmentRepository()
+        self.quotes = FakeRepository()
+        self.invoices = FakeRepository()
+        self.activities = FakeRepository()
+        self.messages = FakeRepository()
+        self.committed = False
+        self.commits = 0
+        self.rollbacks = 0
+
+    def commit(self) -> None:
+        self.committed = True
+        self.commits += 1
+
+    def rollback(self) -> None:
+        self.rollbacks += 1
+
+
+def make_bus(uow: FakeUnitOfWork, clock: Clock, settings: BusinessSettings | None = None,
+             catalog: Catalog = DEMO_CATALOG) -> MessageBus:
+    """A message bus over the real handlers whose every unit of work is `uow`."""
+    return MessageBus(
+        uow_factory=lambda: uow,
+        command_handlers=COMMAND_HANDLERS,
+        event_handlers=EVENT_HANDLERS,
+        dependencies={"clock": clock, "settings": settings or demo_business(),
+                      "catalog": catalog},
+    )
+
+
+@dataclass
+class DemoWorld:
+    """Two households, two technicians, a sales rep and a dispatcher, stored in a fake uow."""
+
+    uow: FakeUnitOfWork
+    account_id: int
+    contact_id: int
+    site_id: int  # in the north zone
+    west_site_id: int
+    other_account_id: int
+    other_site_id: int
+    tom_id: int  # hvac + plumbing, north + west
+    ana_id: int  # hvac + electrical, north
+    sam_id: int  # sales
+    other_rep_id: int  # sales
+    dispatcher_id: int
+
+    def customer(self, account_id: int | None = None) -> Actor:
+        return Actor(role=Role.CUSTOMER, channel=Channel.SMS,
+                     account_id=account_id or self.account_id, contact_id=self.contact_id)
+
+    def technician(self, staff_id: int) -> Actor:
+        return Actor(role=Role.TECHNICIAN, channel=Channel.SMS, staff_id=staff_id)
+
+    def sales(self, staff_id: int | None = None) -> Actor:
+        return Actor(role=Role.SALES, channel=Channel.TELEGRAM, staff_id=staff_id or self.sam_id)
+
+    def dispatcher(self) -> Actor:
+        return Actor(role=Role.DISPATCHER, channel=Channel.CONSOLE, staff_id=self.dispatcher_id)
+
+
+def demo_world(uow: FakeUnitOfWork | None = None) -> DemoWorld:
+    """Seed `uow` (or a fresh one) with the people and places most tests need."""
+    uow = uow or FakeUnitOfWork()
+    hours = WeeklyHours.weekdays("07:00", "19:00")
+    account = uow.accounts.add(Account(name="Rivera household"))
+    other = uow.accounts.add(Account(name="Okafor household"))
+    contact = uow.contacts.add(Contact(account_id=_id(account), name="Maria Rivera",
+                                       phone="+13125550142"))
+    site = uow.sites.add(Site(account_id=_id(account), address="1 Clark St", city="Chicago",
+                              postal_code="60614", zone_id="north", timezone=DEMO_TIMEZONE))
+    west = uow.sites.add(Site(account_id=_id(account), address="9 Oak Ave", city="Oak Park",
+                              postal_code="60302", zone_id="west", timezone=DEMO_TIMEZONE))
+    other_site = uow.sites.add(Site(account_id=_id(other), address="5 Lake St", city="Chicago",
+                                    postal_code="60613", zone_id="north",
+                                    timezone=DEMO_TIMEZONE))
+    tom = uow.staff.add(StaffMember(name="Tom Baker", role=Role.TECHNICIAN, phone="+13125550111",
+                                    skills=("hvac", "plumbing"), zones=("north", "west"),
+                                    working_hours=hours))
+    ana = uow.staff.add(StaffMember(name="Ana Diaz", role=Role.TECHNICIAN, phone="+13125550112",
+                                    skills=("hvac", "electrical"), zones=("north",),
+                                    working_hours=hours))
+    sam = uow.staff.add(StaffMember(name="Sam Lee", role=Role.SALES, telegram_chat_id=4242))
+    rep = uow.staff.add(StaffMember(name="Rita Moss", role=Role.SALES, phone="+13125550113"))
+    dispatcher = uow.staff.add(StaffMember(name="Dana Cole", role=Role.DISPATCHER,
+                                           phone="+13125550100"))
+    world = DemoWorld(
+        uow=uow, account_id=_id(account), contact_id=_id(contact), site_id=_id(site),
+        west_site_id=_id(west), other_account_id=_id(other), other_site_id=_id(other_site),
+        tom_id=_id(tom), ana_id=_id(ana), sam_id=_id(sam), other_rep_id=_id(rep),
+        dispatcher_id=_id(dispatcher),
+    )
+    for repository in uow.repositories():
+        repository.seen.clear()
+    return world
+
+
+def _id(item: Any) -> int:
+    assert item.id is not None
+    return int(item.id)
