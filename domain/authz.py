@@ -21,8 +21,9 @@ def check_owner(actor: Actor, item: Owned | None, what: str) -> None:
 def may_act_on(actor: Actor, item: Owned) -> bool:
     if actor.role is Role.DISPATCHER:
         return True
-    if actor.role is Role.CUSTOMER:
-        return actor.account_id is not None and item.account_id == actor.account_id
+    if actor.role is Role.CUSTOMER:  # deals are the sales side's pipeline, not the customer's
+        return (not isinstance(item, Deal) and actor.account_id is not None
+                and item.account_id == actor.account_id)
     if actor.role is Role.SALES:
         return isinstance(item, Deal) and item.owner_id == actor.staff_id
     if actor.role is Role.TECHNICIAN:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import logging
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 from domain.commands import Command
@@ -60,7 +61,12 @@ class MessageBus:
             pending.extend(uow.collect_new_events())
 
     def _call(self, handler: Handler, message: Command | Event, uow: AbstractUnitOfWork) -> Any:
-        wanted = inspect.signature(handler).parameters
         available = {"uow": uow, **self._dependencies}
-        kwargs = {name: available[name] for name in wanted if name in available}
+        kwargs = {name: available[name] for name in parameter_names(handler) if name in available}
         return handler(message, **kwargs)
+
+
+@cache
+def parameter_names(handler: Handler) -> tuple[str, ...]:
+    """A handler's parameter names, read once: dependencies are injected by these names."""
+    return tuple(inspect.signature(handler).parameters)

@@ -34,7 +34,7 @@ def book_appointment(cmd: commands.BookAppointment, *, uow: AbstractUnitOfWork,
     """Book a technician's visit (creating the job when needed); returns the appointment id."""
     service = catalog.get(cmd.service_id)
     site = _own_site(uow, cmd.actor, cmd.account_id, cmd.site_id)
-    start = ensure_utc(cmd.start)
+    start = _not_past(ensure_utc(cmd.start), clock.now())
     end = start + service.duration
     technician = _technician(uow, cmd.technician_id)
     if not technician.can_do(service.skill, site.zone_id):
@@ -46,6 +46,9 @@ def book_appointment(cmd: commands.BookAppointment, *, uow: AbstractUnitOfWork,
         job = _new_job(uow, cmd.account_id, cmd.site_id, cmd.service_id, cmd.scope, clock.now())
     else:
         found = uow.jobs.get(cmd.job_id)
+        if found is not None and (found.account_id, found.site_id) != (cmd.account_id,
+                                                                       cmd.site_id):
+            found = None  # a visit is always at its own job's site
         check_owner(cmd.actor, found, "job")
         assert found is not None
         job = found
@@ -79,7 +82,7 @@ def book_appointment(cmd: commands.BookAppointment, *, uow: AbstractUnitOfWork,
 
 
 def reschedule_appointment(cmd: commands.RescheduleAppointment, *, uow: AbstractUnitOfWork,
-                           settings: BusinessSettings, catalog: Catalog) -> None:
+                           settings: BusinessSettings, catalog: Catalog, clock: Clock) -> None:
     appointment = uow.appointments.get(cmd.appointment_id)
     check_owner(cmd.actor, appointment, "appointment")
     assert appointment is not None
@@ -90,12 +93,12 @@ def reschedule_appointment(cmd: commands.RescheduleAppointment, *, uow: Abstract
         raise SchedulingConflict(
             f"{technician.name} does not do {service.skill} work in zone {appointment.zone_id}"
         )
-    start = ensure_utc(cmd.start)
+    start = _not_past(ensure_utc(cmd.start), clock.now())
     end = start + service.duration
     _ensure_free(uow, technician, start, end, appointment.zone_id, settings.travel_buffer,
                  ignore=appointment.id)
     appointment.move(
-        technician_id=technician.id or 0,
+        technician_id=cmd.technician_id,
         start=start,
         end=end,
         window_start=start,
@@ -223,7 +226,8 @@ def _job_for_actor(uow: AbstractUnitOfWork, actor: Actor, job_id: int) -> Job:
     """A technician may change only jobs they have a visit for; dispatchers any."""
     job = uow.jobs.get(job_id)
     if job is not None and actor.role is Role.TECHNICIAN:
-        assigned = uow.appointments.find(job_id=job_id, technician_id=actor.staff_id)
+        assigned = [a for a in uow.appointments.find(job_id=job_id, technician_id=actor.staff_id)
+                    if a.status is not AppointmentStatus.CANCELLED]
         if not assigned:
             job = None
     elif job is not None and actor.role is not Role.DISPATCHER:
@@ -231,6 +235,12 @@ def _job_for_actor(uow: AbstractUnitOfWork, actor: Actor, job_id: int) -> Job:
     if job is None:
         raise NotFound("No job of yours matches that")
     return job
+
+
+def _not_past(start: datetime, now: datetime) -> datetime:
+    if start < now:
+        raise SchedulingConflict(f"{start:%Y-%m-%d %H:%M} UTC is already past; pick a later time")
+    return start
 
 
 def _ensure_free(uow: AbstractUnitOfWork, technician: StaffMember, start: datetime,

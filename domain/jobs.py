@@ -68,8 +68,8 @@ class Job:
                 f"Job {self.number} is {self.state.value} and cannot become {new.value}; "
                 f"from {self.state.value} it can become: {allowed}"
             )
+        assert self.id is not None, "job must be stored before it records events"
         old, self.state, self.updated_at = self.state, new, at
-        assert self.id is not None
         self.events.append(
             events.JobStateChanged(
                 job_id=self.id,

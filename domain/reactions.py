@@ -16,7 +16,7 @@ from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.money import format_cents
 from domain.parties import Channel
 from domain.ports import AbstractUnitOfWork
-from domain.quotes import Invoice
+from domain.quotes import Invoice, QuoteState
 from domain.staff import Role, StaffMember
 from domain.timeline import Activity, ActivityKind
 
@@ -36,7 +36,7 @@ def draft_invoice(event: events.JobCompleted, *, uow: AbstractUnitOfWork, clock:
         return
     lines = job.lines
     if not lines:
-        approved = [q for q in uow.quotes.find(job_id=job.id) if q.state.value == "approved"]
+        approved = uow.quotes.find(job_id=job.id, state=QuoteState.APPROVED)
         lines = approved[-1].lines if approved else ()
     invoice = uow.invoices.add(Invoice(number=f"INV-{event.job_id}", account_id=job.account_id,
                                        job_id=event.job_id, lines=lines, created_at=clock.now()))
@@ -111,7 +111,8 @@ def withdraw_automated_messages(event: events.ContactOptedOut, *,
     """After an opt-out nothing automated that is still queued may go to that contact."""
     for message in uow.messages.find(contact_id=event.contact_id, channel=Channel(event.channel),
                                      status=MessageStatus.QUEUED):
-        message.cancel("recipient opted out")
+        if message.is_automated:  # a queued answer to the contact's own text still goes out
+            message.cancel("recipient opted out")
 
 
 def _notify_staff(uow: AbstractUnitOfWork, now: datetime, staff_id: int | None, body: str,
