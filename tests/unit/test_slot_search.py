@@ -5,20 +5,26 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from domain.bus import MessageBus
 from domain.business import BusinessSettings, ServiceZone
-from domain.catalog import Service
+from domain.catalog import DEMO_CATALOG, Service
 from domain.clock import FixedClock
+from domain.commands import BookAppointment
+from domain.demo import demo_business
 from domain.hours import Span, WeeklyHours
 from domain.jobs import Appointment, AppointmentStatus
 from domain.scheduling import Offer, Wish, find_offers
 from domain.staff import Role, StaffMember
+from tests.fakes import DemoWorld, demo_world, make_bus
 
 CHICAGO = ZoneInfo("America/Chicago")
 REPAIR = Service(id="hvac_repair", name="HVAC repair", duration=timedelta(hours=2), skill="hvac")
 ALL_DAY = WeeklyHours((Span(time(0, 0), time(23, 59)),) * 7)
 
 
-def settings(hours: WeeklyHours | None = None, lead: timedelta = timedelta(hours=2)) -> BusinessSettings:
+def settings(
+    hours: WeeklyHours | None = None, lead: timedelta = timedelta(hours=2)
+) -> BusinessSettings:
     return BusinessSettings(
         name="Acme",
         timezone="America/Chicago",
@@ -29,8 +35,9 @@ def settings(hours: WeeklyHours | None = None, lead: timedelta = timedelta(hours
     )
 
 
-def technician(tech_id: int, *, skills: tuple[str, ...] = ("hvac",), zones: tuple[str, ...] = ("north",),
-               hours: WeeklyHours | None = None) -> StaffMember:
+def technician(tech_id: int, *, skills: tuple[str, ...] = ("hvac",),
+               zones: tuple[str, ...] = ("north",), hours: WeeklyHours | None = None,
+               ) -> StaffMember:
     return StaffMember(
         name=f"Tech {tech_id}", role=Role.TECHNICIAN, skills=skills, zones=zones,
         working_hours=hours or WeeklyHours.weekdays("08:00", "17:00"), id=tech_id,
@@ -55,8 +62,9 @@ MONDAY = date(2026, 11, 30)
 CLOCK = FixedClock(local(MONDAY, 6))  # Monday 06:00 in Chicago
 
 
-def search(*, technicians: list[StaffMember] | None = None, appointments: list[Appointment] | None = None,
-           wish: Wish | None = None, business: BusinessSettings | None = None, now: datetime | None = None,
+def search(*, technicians: list[StaffMember] | None = None,
+           appointments: list[Appointment] | None = None, wish: Wish | None = None,
+           business: BusinessSettings | None = None, now: datetime | None = None,
            service: Service = REPAIR, zone_id: str = "north", limit: int = 3) -> list[Offer]:
     return find_offers(
         service=service, zone_id=zone_id, timezone="America/Chicago", wish=wish,
@@ -247,3 +255,42 @@ def test_a_wish_without_a_date_searches_from_today() -> None:
     offers = search(wish=Wish(start=time(15)), now=local(MONDAY, 14))
     # Today 14:00 + 2h lead leaves no room for a 2h job before 17:00: tomorrow at 15:00.
     assert local_starts(offers)[0] == datetime(2026, 12, 1, 15, 0)
+
+
+
+def tom_out_west(day: date) -> tuple[DemoWorld, MessageBus]:
+    """The demo world with Tom booked in the west zone 09:00-11:00 on `day`."""
+    world = demo_world()
+    bus = make_bus(world.uow, CLOCK, demo_business())
+    bus.handle(BookAppointment(
+        account_id=world.account_id, site_id=world.west_site_id, service_id="hvac_repair",
+        technician_id=world.tom_id, start=local(day, 9), actor=world.dispatcher(),
+    ))
+    return world, bus
+
+
+def test_every_offer_can_be_booked_by_book_appointment() -> None:
+    tuesday = date(2026, 12, 1)
+    for wish in (Wish(date=tuesday), Wish(start=time(14)), None):
+        world, _ = tom_out_west(tuesday)
+        offers = find_offers(
+            service=DEMO_CATALOG.get("hvac_repair"), zone_id="north", timezone="America/Chicago",
+            wish=wish, technicians=world.uow.staff.find(id=world.tom_id),
+            appointments=list(world.uow.appointments.items), settings=demo_business(),
+            now=CLOCK.now(), limit=5,
+        )
+        assert offers
+        if wish is not None and wish.date == tuesday:
+            # Tom's first north slot leaves exactly the 30-minute travel buffer after 11:00.
+            assert (world.tom_id, local(tuesday, 11, 30)) in [
+                (o.technician_id, o.start) for o in offers]
+        for offer in offers:
+            fresh, bus = tom_out_west(tuesday)
+            appointment_id = bus.handle(BookAppointment(
+                account_id=fresh.account_id, site_id=fresh.site_id, service_id="hvac_repair",
+                technician_id=offer.technician_id, start=offer.start, actor=fresh.dispatcher(),
+            ))
+            visit = fresh.uow.appointments.get(appointment_id)
+            assert visit is not None
+            assert (visit.start, visit.end, visit.window_start, visit.window_end) == (
+                offer.start, offer.end, offer.window_start, offer.window_end)
