@@ -1,0 +1,92 @@
+"""Column types that hand the domain its own values back: aware UTC datetimes, enums, lines."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Dialect, String
+from sqlalchemy.types import TypeDecorator
+
+from domain.hours import WeeklyHours
+from domain.money import Line
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as UTC and returns them aware in UTC, on SQLite too."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: fieldbot stores aware UTC datetimes only")
+        value = value.astimezone(UTC)
+        # SQLite keeps no offset; storing naive UTC keeps text comparisons in order.
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class StrEnumType(TypeDecorator[StrEnum]):
+    """A StrEnum stored as its string value and returned as the enum member."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def __init__(self, enum_cls: type[StrEnum]) -> None:
+        super().__init__()
+        self.enum_cls = enum_cls
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else self.enum_cls(value).value
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> StrEnum | None:
+        return None if value is None else self.enum_cls(value)
+
+
+class LinesJSON(TypeDecorator[tuple[Line, ...]]):
+    """Priced lines as a JSON list of objects; a tuple of `Line` in Python."""
+
+    impl = JSON(none_as_null=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> list[dict[str, Any]] | None:
+        return None if value is None else [line.to_dict() for line in value]
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> tuple[Line, ...] | None:
+        return None if value is None else tuple(Line.from_dict(raw) for raw in value)
+
+
+class StringTuple(TypeDecorator[tuple[str, ...]]):
+    """A tuple of strings (skills, zones) as a JSON list."""
+
+    impl = JSON(none_as_null=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> list[str] | None:
+        return None if value is None else [str(item) for item in value]
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> tuple[str, ...] | None:
+        return None if value is None else tuple(value)
+
+
+class WeeklyHoursJSON(TypeDecorator[WeeklyHours]):
+    """Working hours as {"mon": "08:00-17:00", ..., "sun": null}."""
+
+    impl = JSON(none_as_null=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> dict[str, str | None] | None:
+        return None if value is None else value.to_dict()
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> WeeklyHours | None:
+        return None if value is None else WeeklyHours.from_dict(value)

@@ -1,0 +1,211 @@
+"""The unit of work over SQLAlchemy, with its repositories."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, make_transient_to_detached
+
+from domain.conversations import Conversation
+from domain.deals import Deal
+from domain.jobs import Appointment, AppointmentStatus, Job
+from domain.messages import Direction, Message, MessageStatus
+from domain.parties import Account, Channel, Contact, Site
+from domain.ports import AbstractUnitOfWork
+from domain.quotes import Invoice, Quote
+from domain.staff import StaffMember
+from domain.timeline import Activity
+from store import orm
+
+T = TypeVar("T")
+
+
+class SqlRepository(Generic[T]):
+    """Add, get and find one mapped class; everything it hands out is remembered in `seen`."""
+
+    def __init__(self, session: Session, cls: type[T]) -> None:
+        self.session = session
+        self.cls = cls
+        self.seen: set[Any] = set()
+
+    def add(self, item: T) -> T:
+        """Store a new item and flush, so that it has its id at once."""
+        self.session.add(item)
+        self.session.flush([item])
+        self.seen.add(item)
+        return item
+
+    def get(self, item_id: int) -> T | None:
+        item = self.session.get(self.cls, item_id)
+        if item is not None:
+            self.seen.add(item)
+        return item
+
+    def find(self, **equals: Any) -> list[T]:
+        """Items whose attributes equal the given values, oldest (lowest id) first."""
+        query = select(self.cls).filter_by(**equals).order_by(self._column("id"))
+        return self._remember(self.session.scalars(query).all())
+
+    def first(self, **equals: Any) -> T | None:
+        query = select(self.cls).filter_by(**equals).order_by(self._column("id")).limit(1)
+        found = self._remember(self.session.scalars(query).all())
+        return found[0] if found else None
+
+    def _column(self, name: str) -> Any:
+        return getattr(self.cls, name)
+
+    def _remember(self, items: Collection[T]) -> list[T]:
+        self.seen.update(items)
+        return list(items)
+
+
+class SqlAppointmentRepository(SqlRepository[Appointment]):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, Appointment)
+
+    def overlapping(
+        self, start: datetime, end: datetime, technician_ids: Collection[int] | None = None
+    ) -> list[Appointment]:
+        """Booked appointments that intersect [start, end), for the given technicians (or all)."""
+        table = orm.appointments.c
+        query = select(Appointment).where(
+            table.status == AppointmentStatus.BOOKED, table.start < end, table.end > start
+        )
+        if technician_ids is not None:
+            query = query.where(table.technician_id.in_(list(technician_ids)))
+        return self._remember(self.session.scalars(query.order_by(table.start, table.id)).all())
+
+
+class SqlMessageRepository(SqlRepository[Message]):
+    """The message log and the outbox."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, Message)
+
+    def add_inbound_once(self, message: Message) -> bool:
+        """Store an inbound message unless (channel, provider id) is already stored; True if stored.
+
+        Uses INSERT ... ON CONFLICT DO NOTHING inside the current transaction, so a webhook
+        retried by the provider, even concurrently, is recorded once.
+        """
+        if message.provider_message_id is None:
+            raise ValueError("an inbound message needs the provider's message id")
+        table = orm.messages
+        dialect = self.session.get_bind().dialect.name
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        values = {c.key: getattr(message, c.key) for c in table.columns if c.key != "id"}
+        statement = (
+            insert(table)
+            .values(**values)
+            .on_conflict_do_nothing(index_elements=["channel", "provider_message_id"])
+            .returning(table.c.id)
+        )
+        self.session.flush()
+        new_id = self.session.execute(statement).scalar_one_or_none()
+        if new_id is None:
+            return False
+        message.id = new_id
+        make_transient_to_detached(message)  # the row exists: attach it without a second INSERT
+        self.session.add(message)
+        self.seen.add(message)
+        return True
+
+    def claim_due(self, now: datetime, limit: int) -> list[Message]:
+        """Claim up to `limit` queued outbound messages due by `now`, oldest first.
+
+        Claimed rows become SENDING with one more attempt. On PostgreSQL rows locked by another
+        sender are skipped, so concurrent senders never claim the same message.
+        """
+        table = orm.messages
+        due = (
+            select(table.c.id)
+            .where(
+                table.c.direction == Direction.OUT,
+                table.c.status == MessageStatus.QUEUED,
+                table.c.due_at <= now,
+            )
+            .order_by(table.c.due_at, table.c.id)
+            .limit(limit)
+        )
+        if self.session.get_bind().dialect.name == "postgresql":
+            due = due.with_for_update(skip_locked=True)
+        # The status guard makes the claim atomic on SQLite too, where there is no row lock.
+        claim = (
+            update(table)
+            .where(table.c.id.in_(due.scalar_subquery()), table.c.status == MessageStatus.QUEUED)
+            .values(status=MessageStatus.SENDING, attempts=table.c.attempts + 1)
+            .returning(table.c.id)
+        )
+        self.session.flush()
+        claimed_ids = list(self.session.scalars(claim).all())
+        if not claimed_ids:
+            return []
+        query = (
+            select(Message)
+            .where(table.c.id.in_(claimed_ids))
+            .order_by(table.c.due_at, table.c.id)
+            .execution_options(populate_existing=True)
+        )
+        return self._remember(self.session.scalars(query).all())
+
+
+class SqlConversationRepository(SqlRepository[Conversation]):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, Conversation)
+
+    def for_sender(self, channel: Channel, address: str) -> Conversation | None:
+        """The sender's conversation, locked FOR UPDATE on PostgreSQL until the transaction ends."""
+        table = orm.conversations.c
+        query = (
+            select(Conversation)
+            .where(table.channel == channel, table.address == address)
+            .with_for_update()  # SQLite renders nothing: it serialises writers anyway
+            .execution_options(populate_existing=True)
+        )
+        found = self.session.scalars(query).first()
+        if found is not None:
+            self.seen.add(found)
+        return found
+
+
+class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
+    """One session, one transaction; rolls back unless `commit()` is called."""
+
+    session: Session
+    messages: SqlMessageRepository  # type: ignore[assignment]
+    conversations: SqlConversationRepository
+
+    def __init__(self, session_factory: Callable[[], Session]) -> None:
+        self.session_factory = session_factory
+
+    def __enter__(self) -> SqlAlchemyUnitOfWork:
+        self.session = self.session_factory()
+        self.accounts = SqlRepository(self.session, Account)
+        self.contacts = SqlRepository(self.session, Contact)
+        self.sites = SqlRepository(self.session, Site)
+        self.staff = SqlRepository(self.session, StaffMember)
+        self.deals = SqlRepository(self.session, Deal)
+        self.jobs = SqlRepository(self.session, Job)
+        self.appointments = SqlAppointmentRepository(self.session)
+        self.quotes = SqlRepository(self.session, Quote)
+        self.invoices = SqlRepository(self.session, Invoice)
+        self.activities = SqlRepository(self.session, Activity)
+        self.messages = SqlMessageRepository(self.session)
+        self.conversations = SqlConversationRepository(self.session)
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        try:
+            super().__exit__(*args)
+        finally:
+            self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
