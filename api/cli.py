@@ -11,8 +11,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldbot", description="fieldbot command line")
     commands = parser.add_subparsers(dest="command", required=True)
 
+    # Each module adds its own subcommands; their top-level imports must stay cheap.
+    from api import commands as server_commands
     from bot.nlu import cli as nlu_cli
 
+    server_commands.register(commands)
     nlu_cli.register(commands)
     return parser
 

@@ -1,0 +1,148 @@
+"""Server commands: `serve`, `demo`, `db upgrade`, `seed demo`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import secrets
+import threading
+from typing import Any
+
+logger = logging.getLogger("fieldbot")
+
+
+def register(commands: Any) -> None:
+    serve = commands.add_parser("serve", help="migrate the database and serve the API")
+    _server_options(serve)
+    serve.set_defaults(func=run_serve)
+
+    demo = commands.add_parser("demo", help="migrate, seed demo data and serve")
+    _server_options(demo)
+    demo.set_defaults(func=run_demo)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_commands.add_parser("upgrade", help="apply migrations up to the latest")
+    upgrade.add_argument("--database-url", help="overrides DATABASE_URL")
+    upgrade.set_defaults(func=run_db_upgrade)
+
+    seed = commands.add_parser("seed", help="load data")
+    seed_commands = seed.add_subparsers(dest="seed_command", required=True)
+    seed_demo = seed_commands.add_parser("demo", help="the demo company (once)")
+    seed_demo.add_argument("--database-url", help="overrides DATABASE_URL")
+    seed_demo.set_defaults(func=run_seed_demo)
+
+
+def _server_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--database-url", help="overrides DATABASE_URL")
+    parser.add_argument("--no-sender", action="store_true",
+                        help="do not run the outbox sender in this process")
+
+
+def _settings(args: argparse.Namespace, **overrides: Any) -> Any:
+    from api.settings import Settings
+
+    if getattr(args, "database_url", None):
+        overrides["database_url"] = args.database_url
+    return Settings(**overrides)
+
+
+def run_db_upgrade(args: argparse.Namespace) -> int:
+    from api.logs import configure_logging
+    from store.migrate import upgrade
+
+    settings = _settings(args)
+    configure_logging(settings.log_level)
+    upgrade(settings.database_url)
+    logger.info("database is at the latest migration")
+    return 0
+
+
+def run_seed_demo(args: argparse.Namespace) -> int:
+    from api.logs import configure_logging
+
+    settings = _settings(args)
+    configure_logging(settings.log_level)
+    _migrate_and_seed(settings)
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from api.logs import configure_logging
+    from store.migrate import upgrade
+
+    settings = _settings(args)
+    configure_logging(settings.log_level)
+    upgrade(settings.database_url)
+    _serve(settings, args)
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from api.logs import configure_logging
+
+    overrides: dict[str, Any] = {}
+    from api.settings import Settings
+
+    if not Settings().admin_token:
+        overrides["admin_token"] = secrets.token_urlsafe(24)
+    if not Settings().public_base_url or args.port != 8000:
+        overrides["public_base_url"] = f"http://{args.host}:{args.port}"
+    settings = _settings(args, **overrides)
+    configure_logging(settings.log_level)
+    _migrate_and_seed(settings)
+    base = f"http://{args.host}:{args.port}"
+    print(f"\nfieldbot demo for {settings.business_name}", flush=True)
+    print(f"  API:          {base}/docs", flush=True)
+    print(f"  Health:       {base}/healthz", flush=True)
+    print(f"  Admin token:  {settings.admin_token}", flush=True)
+    print(f"  Try:          curl -H 'Authorization: Bearer {settings.admin_token}' "
+          f"{base}/api/appointments", flush=True)
+    print("  Chat as a customer:  .venv/bin/fieldbot chat --phone +15550100001\n", flush=True)
+    _serve(settings, args)
+    return 0
+
+
+def _migrate_and_seed(settings: Any) -> None:
+    from api.bootstrap import bootstrap
+    from store.migrate import upgrade
+    from store.seed import seed_demo
+
+    upgrade(settings.database_url)
+    container = bootstrap(settings)
+    seeded = seed_demo(bus=container.bus, uow_factory=container.uow_factory,
+                       business=container.business, catalog=container.catalog,
+                       now=container.clock.now())
+    logger.info("demo data %s", "seeded" if seeded else "already present")
+    container.engine.dispose()
+
+
+def _serve(settings: Any, args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from api.app import create_app
+    from api.bootstrap import bootstrap
+
+    container = bootstrap(settings)
+    app = create_app(container=container)
+    stop = threading.Event()
+    if not args.no_sender:
+        _start_sender(container, stop)
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level=settings.log_level.lower(),
+                    access_log=False)
+    finally:
+        stop.set()
+
+
+def _start_sender(container: Any, stop: threading.Event) -> None:
+    """Deliver the outbox from a background thread of this process."""
+    try:
+        from bot.outbox import run_sender_forever
+    except ImportError:  # the sender arrives with the SMS channel
+        logger.info("outbox sender not available in this build")
+        return
+    threading.Thread(target=run_sender_forever, args=(container, stop), name="outbox-sender",
+                     daemon=True).start()

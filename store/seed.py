@@ -1,0 +1,236 @@
+"""Demo data that looks like a real small company, relative to "now", written through the model."""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from domain import commands
+from domain.actors import Actor
+from domain.bus import MessageBus
+from domain.business import BusinessSettings
+from domain.catalog import Catalog
+from domain.deals import Deal, DealStage
+from domain.errors import DomainError
+from domain.hours import WeeklyHours
+from domain.jobs import JobState
+from domain.money import Line
+from domain.parties import Account, AccountKind, Channel, Contact, Site
+from domain.ports import AbstractUnitOfWork
+from domain.quotes import Quote
+from domain.staff import Role, StaffMember
+
+logger = logging.getLogger(__name__)
+
+FIRST = ["Maria", "James", "Priya", "Luis", "Hannah", "Omar", "Grace", "Daniel", "Sofia", "Kevin",
+         "Aisha", "Tom", "Elena", "Marcus", "Nina", "Victor", "Chloe", "Samuel", "Rosa", "Ian"]
+LAST = ["Alvarez", "Brooks", "Chen", "Dubois", "Evans", "Fischer", "Garcia", "Hughes", "Ivanova",
+        "Johnson", "Kowalski", "Lopez", "Murphy", "Nguyen", "Okafor", "Patel", "Quinn", "Rossi"]
+STREETS = ["Elm St", "N Clark St", "W Belmont Ave", "S Halsted St", "Oak Park Ave", "W Lake St",
+           "N Damen Ave", "E 55th St", "S Cottage Grove Ave", "W Addison St", "Harlem Ave"]
+COMPANIES = ["Riverside Dental", "Lakeview Bakery", "Hyde Park Lofts", "Oak Street Books",
+             "Maple Court Condos"]
+DEMO_PHONE_PREFIX = "+1555010"  # fictional 555-01xx numbers: +1 555 010 0001 …
+
+
+@dataclass(frozen=True)
+class TechnicianSpec:
+    name: str
+    skills: tuple[str, ...]
+    zones: tuple[str, ...]
+    hours: WeeklyHours
+
+
+TECHNICIANS = (
+    TechnicianSpec("Dave Kowalczyk", ("hvac",), ("north", "west"),
+                   WeeklyHours.weekdays("07:00", "16:00")),
+    TechnicianSpec("Alicia Moreno", ("hvac", "electrical"), ("north", "south"),
+                   WeeklyHours.weekdays("08:00", "17:00", saturday="08:00-13:00")),
+    TechnicianSpec("Ben Okoro", ("plumbing",), ("west", "south"),
+                   WeeklyHours.weekdays("07:30", "16:30")),
+    TechnicianSpec("Carla Jensen", ("plumbing", "hvac"), ("north",),
+                   WeeklyHours.weekdays("09:00", "18:00", saturday="09:00-14:00")),
+    TechnicianSpec("Eddie Park", ("electrical",), ("north", "west", "south"),
+                   WeeklyHours.weekdays("08:00", "17:00")),
+    TechnicianSpec("Fatima Hassan", ("plumbing", "electrical"), ("south", "west"),
+                   WeeklyHours.weekdays("10:00", "19:00")),
+)
+SALES_REPS = ("Rachel Green", "Tony Marsh", "Lena Ortiz")
+DISPATCHERS = ("Dana Whitfield",)
+
+
+def demo_phone(n: int) -> str:
+    """The n-th fictional demo number, +15550100001 and up."""
+    return f"{DEMO_PHONE_PREFIX}{n:04d}"
+
+
+def seed_demo(*, bus: MessageBus, uow_factory: Callable[[], AbstractUnitOfWork],
+              business: BusinessSettings, catalog: Catalog, now: datetime) -> bool:
+    """Seed the demo company once; returns False when the database already holds data."""
+    with uow_factory() as uow:
+        if uow.staff.first() is not None:
+            return False
+        rng = random.Random(7)  # noqa: S311 - demo data, not security
+        staff = _staff(uow)
+        sites = _customers(uow, business, rng)
+        uow.commit()
+    technicians = [s for s in staff if s.role is Role.TECHNICIAN]
+    appointments = _appointments(bus, business, catalog, technicians, sites, now, rng)
+    _today_in_progress(bus, appointments, now, ZoneInfo(business.timezone))
+    with uow_factory() as uow:
+        _quotes_and_deals(uow, business, sites, staff, now, rng)
+        uow.commit()
+    _deals_in_motion(bus, uow_factory, staff)
+    return True
+
+
+def _staff(uow: AbstractUnitOfWork) -> list[StaffMember]:
+    members = [
+        StaffMember(name=spec.name, role=Role.TECHNICIAN, phone=demo_phone(91 + i),
+                    skills=spec.skills, zones=spec.zones, working_hours=spec.hours)
+        for i, spec in enumerate(TECHNICIANS)
+    ]
+    members += [StaffMember(name=name, role=Role.SALES, phone=demo_phone(81 + i))
+                for i, name in enumerate(SALES_REPS)]
+    members += [StaffMember(name=name, role=Role.DISPATCHER, phone=demo_phone(99 - i))
+                for i, name in enumerate(DISPATCHERS)]
+    return [uow.staff.add(member) for member in members]
+
+
+def _customers(uow: AbstractUnitOfWork, business: BusinessSettings,
+               rng: random.Random) -> list[Site]:
+    sites: list[Site] = []
+    for n in range(1, 41):
+        company = n % 8 == 0
+        first, last = FIRST[(n * 7) % len(FIRST)], LAST[(n * 5) % len(LAST)]
+        name = COMPANIES[(n // 8 - 1) % len(COMPANIES)] if company else f"{first} {last}"
+        account = uow.accounts.add(Account(
+            name=name if company else f"{last} household",
+            kind=AccountKind.COMPANY if company else AccountKind.HOUSEHOLD))
+        assert account.id is not None
+        uow.contacts.add(Contact(
+            account_id=account.id, name=f"{first} {last}", phone=demo_phone(n),
+            email=f"{first.lower()}.{last.lower()}@example.com", preferred_channel=Channel.SMS))
+        zone = business.zones[n % len(business.zones)]
+        sites.append(uow.sites.add(Site(
+            account_id=account.id, address=f"{100 + n * 37} {STREETS[n % len(STREETS)]}",
+            city="Chicago" if zone.id != "west" else "Oak Park",
+            postal_code=zone.postal_codes[n % len(zone.postal_codes)], zone_id=zone.id,
+            timezone=zone.timezone,
+            access_notes="Side gate code 4412" if rng.random() < 0.2 else "")))
+    return sites
+
+
+def _appointments(bus: MessageBus, business: BusinessSettings, catalog: Catalog,
+                  technicians: list[StaffMember], sites: list[Site], now: datetime,
+                  rng: random.Random) -> list[int]:
+    """About three visits a day per technician over the next 14 days, some today."""
+    zone = ZoneInfo(business.timezone)
+    today = now.astimezone(zone).date()
+    booked: list[int] = []
+    dispatcher = Actor.system()
+    for offset in range(0, 14):
+        day = today + timedelta(days=offset)
+        for technician in technicians:
+            hours = technician.working_hours.for_day(day) if technician.working_hours else None
+            if hours is None:
+                continue
+            for slot in (hours.start, _add(hours.start, 3), _add(hours.start, 6)):
+                if rng.random() < 0.25:
+                    continue
+                choices = [s for s in sites if s.zone_id in technician.zones]
+                site = rng.choice(choices)
+                services = [sv for sv in catalog.services if sv.skill in technician.skills]
+                service = rng.choice(services)
+                start = datetime.combine(day, slot, zone)
+                if offset > 0 and start < now + business.min_lead_time:
+                    continue
+                try:
+                    booked.append(bus.handle(commands.BookAppointment(
+                        account_id=site.account_id, site_id=site.id or 0,
+                        service_id=service.id, technician_id=technician.id or 0, start=start,
+                        actor=dispatcher, scope=f"{service.name} at {site.address}")))
+                except DomainError as exc:
+                    logger.debug("demo visit skipped: %s", exc)
+    return booked
+
+
+def _today_in_progress(bus: MessageBus, appointment_ids: list[int], now: datetime,
+                       zone: ZoneInfo) -> None:
+    """Move today's earliest visits on: one technician en route, one on site, one done."""
+    today_local = now.astimezone(zone).date()
+    with bus.uow_factory() as uow:
+        today = [a for a in (uow.appointments.get(i) for i in appointment_ids)
+                 if a is not None and a.start.astimezone(zone).date() == today_local]
+        today.sort(key=lambda a: a.start)
+        job_ids = [a.job_id for a in today[:3]]
+    dispatcher = Actor.system()
+    steps = [
+        [(JobState.EN_ROUTE, 20)],
+        [(JobState.EN_ROUTE, None), (JobState.ON_SITE, None)],
+        [(JobState.EN_ROUTE, None), (JobState.ON_SITE, None)],
+    ]
+    for job_id, path in zip(job_ids, steps, strict=False):
+        for state, eta in path:
+            bus.handle(commands.ChangeJobState(job_id=job_id, new_state=state, actor=dispatcher,
+                                               eta_minutes=eta))
+    if len(job_ids) == 3:
+        bus.handle(commands.CompleteJob(
+            job_id=job_ids[2], summary="Replaced run capacitor, tested cooling", actor=dispatcher,
+            lines=(Line("Run capacitor 45/5 uF", 1, 8900), Line("Labor (1 h)", 1, 12500))))
+
+
+def _quotes_and_deals(uow: AbstractUnitOfWork, business: BusinessSettings, sites: list[Site],
+                      staff: list[StaffMember], now: datetime, rng: random.Random) -> None:
+    reps = [s for s in staff if s.role is Role.SALES]
+    # The first customer has two quotes waiting, so approving "one of two" can be tried at once.
+    quote_number = 1040
+    for site in sites[:1] + sites[:6]:
+        quote_number += 1
+        quote = uow.quotes.add(Quote(
+            number=f"Q-{quote_number}", account_id=site.account_id,
+            title=rng.choice(["Replace water heater", "New AC condenser", "Panel upgrade",
+                              "Sewer line repair", "Furnace replacement"]),
+            lines=(Line("Equipment", 1, rng.choice([89000, 245000, 160000])),
+                   Line("Installation labor", rng.choice([3, 4, 6]), 12500)),
+            expires_at=now + timedelta(days=30)))
+        quote.send(at=now - timedelta(days=rng.randint(1, 6)))
+    stages = [DealStage.NEW, DealStage.QUALIFIED, DealStage.QUOTED, DealStage.NEW,
+              DealStage.QUALIFIED, DealStage.QUOTED, DealStage.QUALIFIED, DealStage.NEW,
+              DealStage.QUOTED, DealStage.NEW, DealStage.QUALIFIED, DealStage.QUOTED]
+    for i, stage in enumerate(stages):
+        site = sites[10 + i]
+        stale = i % 4 == 3  # some deals have gone quiet: follow-up long overdue
+        uow.deals.add(Deal(
+            account_id=site.account_id, site_id=site.id or 0,
+            title=rng.choice(["Whole-home AC replacement", "Tankless water heater upgrade",
+                              "Commercial maintenance plan", "Rewire basement",
+                              "Boiler replacement", "Drain line replacement"]),
+            service_id=rng.choice(["hvac_repair", "water_heater", "hvac_maintenance",
+                                   "electrical", "plumbing_repair"]),
+            owner_id=reps[i % len(reps)].id or 0, amount_cents=rng.choice([180000, 650000,
+                                                                           1240000, 92000]),
+            stage=stage,
+            next_follow_up_at=now - timedelta(days=12) if stale else now + timedelta(days=i % 5),
+            last_touch_at=now - timedelta(days=30 if stale else i % 6 + 1)))
+
+
+def _deals_in_motion(bus: MessageBus, uow_factory: Callable[[], AbstractUnitOfWork],
+                     staff: list[StaffMember]) -> None:
+    """Close a few deals both ways so won/lost appear, each won one with its single job."""
+    with uow_factory() as uow:
+        open_deals = [(d.id or 0, d.owner_id) for d in uow.deals.find()]
+    for n, (deal_id, owner_id) in enumerate(open_deals[:4]):
+        actor = Actor(role=Role.SALES, channel=Channel.CONSOLE, staff_id=owner_id)
+        if n % 2 == 0:
+            bus.handle(commands.MarkDealWon(deal_id=deal_id, actor=actor))
+        else:
+            bus.handle(commands.MarkDealLost(deal_id=deal_id, actor=actor))
+
+
+def _add(moment: time, hours: int) -> time:
+    return time((moment.hour + hours) % 24, moment.minute)
