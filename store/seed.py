@@ -17,11 +17,12 @@ from domain.catalog import Catalog
 from domain.deals import Deal, DealStage
 from domain.errors import DomainError
 from domain.hours import WeeklyHours
-from domain.jobs import JobState
+from domain.jobs import Appointment, Job, JobState
 from domain.money import Line
 from domain.parties import Account, AccountKind, Channel, Contact, Site
 from domain.ports import AbstractUnitOfWork
 from domain.quotes import Quote
+from domain.scheduling import Wish, find_offers
 from domain.staff import Role, StaffMember
 
 logger = logging.getLogger(__name__)
@@ -79,8 +80,9 @@ def seed_demo(*, bus: MessageBus, uow_factory: Callable[[], AbstractUnitOfWork],
         sites = _customers(uow, business, rng)
         uow.commit()
     technicians = [s for s in staff if s.role is Role.TECHNICIAN]
-    appointments = _appointments(bus, business, catalog, technicians, sites, now, rng)
-    _today_in_progress(bus, appointments, now, ZoneInfo(business.timezone))
+    _first_customer_visit(bus, business, catalog, technicians, sites[0], now)
+    _appointments(bus, business, catalog, technicians, sites, now, rng)
+    _visits_under_way(bus, business, catalog, technicians, sites, now)
     with uow_factory() as uow:
         _quotes_and_deals(uow, business, sites, staff, now, rng)
         uow.commit()
@@ -127,11 +129,10 @@ def _customers(uow: AbstractUnitOfWork, business: BusinessSettings,
 
 def _appointments(bus: MessageBus, business: BusinessSettings, catalog: Catalog,
                   technicians: list[StaffMember], sites: list[Site], now: datetime,
-                  rng: random.Random) -> list[int]:
-    """About three visits a day per technician over the next 14 days, some today."""
+                  rng: random.Random) -> None:
+    """About three visits a day per technician over the next 14 days."""
     zone = ZoneInfo(business.timezone)
     today = now.astimezone(zone).date()
-    booked: list[int] = []
     dispatcher = Actor.system()
     for offset in range(0, 14):
         day = today + timedelta(days=offset)
@@ -147,41 +148,82 @@ def _appointments(bus: MessageBus, business: BusinessSettings, catalog: Catalog,
                 services = [sv for sv in catalog.services if sv.skill in technician.skills]
                 service = rng.choice(services)
                 start = datetime.combine(day, slot, zone)
-                if offset > 0 and start < now + business.min_lead_time:
+                if start < now + business.min_lead_time:
                     continue
                 try:
-                    booked.append(bus.handle(commands.BookAppointment(
+                    bus.handle(commands.BookAppointment(
                         account_id=site.account_id, site_id=site.id or 0,
                         service_id=service.id, technician_id=technician.id or 0, start=start,
-                        actor=dispatcher, scope=f"{service.name} at {site.address}")))
+                        actor=dispatcher, scope=f"{service.name} at {site.address}"))
                 except DomainError as exc:
                     logger.debug("demo visit skipped: %s", exc)
-    return booked
 
 
-def _today_in_progress(bus: MessageBus, appointment_ids: list[int], now: datetime,
-                       zone: ZoneInfo) -> None:
-    """Move today's earliest visits on: one technician en route, one on site, one done."""
-    today_local = now.astimezone(zone).date()
+def _visits_under_way(bus: MessageBus, business: BusinessSettings, catalog: Catalog,
+                      technicians: list[StaffMember], sites: list[Site], now: datetime) -> None:
+    """Three of today's visits, placed around "now": one technician on the way, one on site, one done.
+
+    They are imported as work already planned (the booking rule refuses visits in the past), then
+    moved on through the job's state machine like a technician would.
+    """
+    plans = [(timedelta(minutes=25), [(JobState.EN_ROUTE, 20)]),
+             (timedelta(minutes=-45), [(JobState.EN_ROUTE, None), (JobState.ON_SITE, None)]),
+             (timedelta(hours=-3), [(JobState.EN_ROUTE, None), (JobState.ON_SITE, None)])]
+    placed: list[tuple[int, list[tuple[JobState, int | None]]]] = []
     with bus.uow_factory() as uow:
-        today = [a for a in (uow.appointments.get(i) for i in appointment_ids)
-                 if a is not None and a.start.astimezone(zone).date() == today_local]
-        today.sort(key=lambda a: a.start)
-        job_ids = [a.job_id for a in today[:3]]
+        for n, (offset, path) in enumerate(plans):
+            start = _grid_time(now + offset)
+            for technician in technicians[n:] + technicians[:n]:
+                service = next(sv for sv in catalog.services if sv.skill in technician.skills)
+                end = start + service.duration
+                site = next(s for s in sites[1:] if s.zone_id in technician.zones)
+                if uow.appointments.overlapping(start - business.travel_buffer,
+                                                end + business.travel_buffer,
+                                                technician_ids=[technician.id or 0]):
+                    continue
+                job = uow.jobs.add(Job(account_id=site.account_id, site_id=site.id or 0,
+                                       service_id=service.id, scope=service.name,
+                                       state=JobState.SCHEDULED, created_at=now, updated_at=now))
+                uow.appointments.add(Appointment(
+                    job_id=job.id or 0, technician_id=technician.id or 0, start=start, end=end,
+                    window_start=start, window_end=start + business.arrival_window,
+                    account_id=site.account_id, zone_id=site.zone_id, confirmed=True))
+                placed.append((job.id or 0, path))
+                break
+        uow.commit()
     dispatcher = Actor.system()
-    steps = [
-        [(JobState.EN_ROUTE, 20)],
-        [(JobState.EN_ROUTE, None), (JobState.ON_SITE, None)],
-        [(JobState.EN_ROUTE, None), (JobState.ON_SITE, None)],
-    ]
-    for job_id, path in zip(job_ids, steps, strict=False):
+    for job_id, path in placed:
         for state, eta in path:
             bus.handle(commands.ChangeJobState(job_id=job_id, new_state=state, actor=dispatcher,
                                                eta_minutes=eta))
-    if len(job_ids) == 3:
+    if len(placed) == 3:
         bus.handle(commands.CompleteJob(
-            job_id=job_ids[2], summary="Replaced run capacitor, tested cooling", actor=dispatcher,
+            job_id=placed[2][0], summary="Replaced run capacitor, tested cooling",
+            actor=dispatcher,
             lines=(Line("Run capacitor 45/5 uF", 1, 8900), Line("Labor (1 h)", 1, 12500))))
+
+
+def _first_customer_visit(bus: MessageBus, business: BusinessSettings, catalog: Catalog,
+                          technicians: list[StaffMember], site: Site, now: datetime) -> None:
+    """The first demo customer always has an upcoming tune-up to ask about or move."""
+    service = catalog.get("hvac_maintenance")
+    with bus.uow_factory() as uow:
+        appointments = uow.appointments.overlapping(now, now + timedelta(days=15))
+    offers = find_offers(service=service, zone_id=site.zone_id, timezone=site.timezone,
+                         wish=Wish(date=(now + timedelta(days=2)).astimezone(
+                             ZoneInfo(site.timezone)).date()),
+                         technicians=technicians, appointments=appointments, settings=business,
+                         now=now)
+    if offers:
+        bus.handle(commands.BookAppointment(
+            account_id=site.account_id, site_id=site.id or 0, service_id=service.id,
+            technician_id=offers[0].technician_id, start=offers[0].start,
+            actor=Actor.system(), scope="Annual furnace tune-up"))
+
+
+def _grid_time(moment: datetime) -> datetime:
+    """Round down to the quarter hour, as a dispatcher would book."""
+    return moment.replace(minute=moment.minute - moment.minute % 15, second=0, microsecond=0)
 
 
 def _quotes_and_deals(uow: AbstractUnitOfWork, business: BusinessSettings, sites: list[Site],
