@@ -35,7 +35,7 @@ class SqlRepository(Generic[T]):
     def add(self, item: T) -> T:
         """Store a new item and flush, so that it has its id at once."""
         self.session.add(item)
-        self.session.flush([item])
+        self.session.flush()
         self.seen.add(item)
         return item
 
@@ -199,10 +199,9 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         return self
 
     def __exit__(self, *args: object) -> None:
-        try:
-            super().__exit__(*args)
-        finally:
-            self.session.close()
+        # Closing rolls back whatever was not committed and detaches the objects without
+        # expiring them, so what a caller loaded stays readable after the block.
+        self.session.close()
 
     def commit(self) -> None:
         self.session.commit()

@@ -1,0 +1,123 @@
+"""Shared fixtures: migrated SQLite and PostgreSQL databases, and units of work on them.
+
+PostgreSQL tests carry `@pytest.mark.postgres` and use TEST_DATABASE_URL. When no server
+answers they skip locally, but fail when CI=true: CI must never pass by skipping them.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from store.engine import create_db_engine, make_session_factory
+from store.migrate import upgrade
+from store.uow import SqlAlchemyUnitOfWork
+
+DEFAULT_TEST_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def postgres_server_url() -> str:
+    return os.environ.get("TEST_DATABASE_URL", DEFAULT_TEST_DATABASE_URL)
+
+
+@cache
+def postgres_unavailable() -> str | None:
+    """Why PostgreSQL cannot be used (None when it answers); asked once per test run."""
+    url = make_url(postgres_server_url())
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    engine = create_engine(url, connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("select 1"))
+    except Exception as error:  # any failure to connect means "no server" here
+        return f"PostgreSQL at {url.render_as_string()} does not answer: {type(error).__name__}"
+    finally:
+        engine.dispose()
+    return None
+
+
+def require_postgres() -> None:
+    """Skip (locally) or fail (CI=true) when the PostgreSQL server does not answer."""
+    reason = postgres_unavailable()
+    if reason is None:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason}; CI=true, so PostgreSQL tests must run, not skip", pytrace=False)
+    pytest.skip(reason)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("postgres") is not None:
+        require_postgres()
+
+
+@pytest.fixture
+def empty_sqlite_url(tmp_path: Path) -> str:
+    """A SQLite file that does not exist yet."""
+    return f"sqlite:///{tmp_path / 'fieldbot.db'}"
+
+
+@pytest.fixture
+def empty_postgres_url() -> Iterator[str]:
+    """An empty schema of its own in the test PostgreSQL, dropped afterwards."""
+    require_postgres()
+    server = make_url(postgres_server_url())
+    if server.drivername in ("postgresql", "postgres"):
+        server = server.set(drivername="postgresql+psycopg")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = server.update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(empty_sqlite_url: str) -> str:
+    """A fresh SQLite file, migrated to the newest schema."""
+    upgrade(empty_sqlite_url)
+    return empty_sqlite_url
+
+
+@pytest.fixture
+def postgres_url(empty_postgres_url: str) -> str:
+    """A fresh PostgreSQL schema, migrated to the newest schema."""
+    upgrade(empty_postgres_url)
+    return empty_postgres_url
+
+
+BOTH = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BOTH)
+def empty_database_url(request: pytest.FixtureRequest) -> str:
+    """An empty database, once on SQLite and once on PostgreSQL."""
+    return str(request.getfixturevalue(f"empty_{request.param}_url"))
+
+
+@pytest.fixture(params=BOTH)
+def database_url(request: pytest.FixtureRequest) -> str:
+    """A migrated database: each test using it runs on SQLite and on PostgreSQL."""
+    return str(request.getfixturevalue(f"{request.param}_url"))
+
+
+@pytest.fixture
+def uow_factory(database_url: str) -> Iterator[Callable[[], SqlAlchemyUnitOfWork]]:
+    """Fresh units of work on the migrated database of `database_url`."""
+    engine = create_db_engine(database_url)
+    session_factory = make_session_factory(engine)
+    yield lambda: SqlAlchemyUnitOfWork(session_factory)
+    engine.dispose()
