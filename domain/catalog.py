@@ -47,6 +47,11 @@ DEMO_CATALOG = Catalog(
                 "ac", "a/c", "air conditioner", "air conditioning", "furnace", "heat pump",
                 "heater", "heating", "no heat", "not cooling", "blowing warm air",
                 "thermostat", "hvac", "boiler not working", "compressor", "condenser",
+                "boiler", "radiator", "radiators", "no heating", "not heating", "heat", "heat is out",
+                "heat went out", "ac unit", "air con", "aircon", "central air", "mini split",
+                "ductless", "blower", "vents", "ductwork", "ducts", "warm air", "not blowing",
+                "frozen coil", "refrigerant", "freon", "cooling", "air handler", "evaporator coil",
+                "short cycling", "heat exchanger", "ac not working", "baseboard heat",
             ),
         ),
         Service(
@@ -57,6 +62,11 @@ DEMO_CATALOG = Catalog(
             keywords=(
                 "tune-up", "tune up", "tuneup", "maintenance", "annual service", "inspection",
                 "boiler service", "check-up", "checkup", "filter change", "seasonal service",
+                "annual maintenance", "yearly service", "servicing", "boiler servicing",
+                "preventive maintenance", "preventative maintenance", "precision tune-up",
+                "safety check", "gas safety check", "furnace cleaning", "ac cleaning",
+                "furnace service", "ac service", "boiler check", "annual inspection",
+                "maintenance plan", "service plan", "winterize", "winterizing", "spring tune-up",
             ),
         ),
         Service(
@@ -67,6 +77,11 @@ DEMO_CATALOG = Catalog(
             keywords=(
                 "leak", "leaking", "pipe", "burst pipe", "faucet", "tap", "toilet", "running toilet",
                 "plumber", "plumbing", "water pressure", "sump pump", "garbage disposal",
+                "dishwasher", "washing machine", "dripping", "drip", "leaky", "burst",
+                "frozen pipe", "frozen pipes", "pipes", "water line", "shut off valve", "shutoff valve",
+                "valve", "water softener", "well pump", "hose bib", "spigot", "taps", "mixer tap",
+                "cistern", "will not flush", "does not flush", "flush", "flooding", "flooded",
+                "water everywhere", "gas line", "ice maker line", "repipe", "disposal", "waste disposal",
             ),
         ),
         Service(
@@ -77,6 +92,10 @@ DEMO_CATALOG = Catalog(
             keywords=(
                 "drain", "clog", "clogged", "blocked", "backed up", "slow drain", "sewer",
                 "sewer line", "rooter", "snake", "hydro jetting",
+                "drains", "blockage", "unclog", "backing up", "backs up", "slow draining",
+                "draining slowly", "will not drain", "not draining", "does not drain", "standing water",
+                "overflowing", "gurgling", "sewage", "septic", "main line", "plunger", "clogging",
+                "clogs", "blocked sink", "blocked toilet", "root intrusion", "drain cleaning",
             ),
         ),
         Service(
@@ -87,6 +106,9 @@ DEMO_CATALOG = Catalog(
             keywords=(
                 "water heater", "hot water", "no hot water", "tankless", "hot water tank",
                 "pilot light", "cylinder",
+                "hot water heater", "immersion", "immersion heater", "lukewarm water",
+                "only cold water", "cold showers", "no hot", "water tank", "expansion tank",
+                "anode rod", "heater tank", "water too hot",
             ),
         ),
         Service(
@@ -97,6 +119,11 @@ DEMO_CATALOG = Catalog(
             keywords=(
                 "outlet", "socket", "breaker", "electrical", "electrician", "wiring", "light switch",
                 "switch", "lights flickering", "panel", "fuse", "gfci", "power out", "ceiling fan",
+                "light", "lights", "power", "no power", "sparking", "sparks", "tripping", "tripped",
+                "trips", "circuit", "fuse box", "fusebox", "consumer unit", "rcd", "sockets", "plug",
+                "gfi", "lighting", "light fixture", "fixture", "ceiling light", "dimmer",
+                "ev charger", "generator", "surge", "rewire", "rewiring", "smoke detector",
+                "electric", "electrics", "power outage", "flickering", "buzzing", "shock",
             ),
         ),
     )

@@ -1,0 +1,33 @@
+"""Opting out of and back into texts: the carrier keywords and plain requests to stop texting."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu import intents
+from bot.nlu.evidence import is_hedged
+from bot.nlu.message import Message, Verdict
+
+_STOP_KEYWORDS = frozenset({"stop", "stopall", "stop all", "unsubscribe", "end", "quit", "optout", "opt out", "revoke"})
+_START_KEYWORDS = frozenset({"start", "unstop", "subscribe", "resubscribe", "opt in", "optin"})
+_POLITE = re.compile(r"\b(?:please|pls|now|thanks|thank you)\b|[!.,]")
+_STOP_TEXTING = re.compile(
+    r"\b(?:stop|quit|cease|no more|do not|never|please do not|dont)\s+(?:sending\s+(?:me\s+)?|"
+    r"ever\s+)?(?:text|texts|texting|message|messages|messaging|sms|contacting|contact|spamming|spam|"
+    r"bothering|calling|emailing)(?:\s+(?:me|us|this number|my number|anymore|again))*\b"
+    r"|\bunsubscribe\b|\bopt (?:me )?out\b|\bremove (?:me|my number|this number) from\b|"
+    r"\btake (?:me|my number|this number) off\b|\bleave me alone\b"
+)
+_KEEP_TEXTING = re.compile(r"\b(?:do not|dont|never) (?:stop|unsubscribe|opt)|\bkeep (?:texting|sending)")
+
+
+def detect_consent(message: Message) -> Verdict | None:
+    """Recognise STOP-style keywords and requests to stop (or restart) texting."""
+    bare = " ".join(_POLITE.sub(" ", message.text).split())
+    if bare in _STOP_KEYWORDS or bare in {"stop stop", "stop texting", "stop it"}:
+        return Verdict(intents.OPT_OUT, 0.97)
+    if bare in _START_KEYWORDS:
+        return Verdict(intents.OPT_IN, 0.95)
+    if message.has(_STOP_TEXTING) and not message.has(_KEEP_TEXTING) and not is_hedged(message.text):
+        return Verdict(intents.OPT_OUT, 0.9)
+    return None

@@ -1,0 +1,161 @@
+"""What customers ask for: book, reschedule, cancel, job status, approve or decline a quote."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu import intents
+from bot.nlu.evidence import is_hedged, negated_before
+from bot.nlu.message import Message, Verdict
+
+_WORKER = (
+    r"(?:tech|techs|technician|technicians|plumber|electrician|engineer|guy|guys|man|person|"
+    r"worker|crew|team|serviceman|repairman|contractor|installer|someone|somebody|anyone|anybody|"
+    r"he|she|they|you|you guys|your guy|your tech|hvac guy|the guy)"
+)
+_BOOKING = r"(?:appointment|appointments|visit|booking|service call|slot|job|repair|service|install|installation)"
+
+_RESCHEDULE = re.compile(
+    r"\b(?:reschedule|rescheduling|re schedule|rebook|re book|rebooking|postpone|postponing|"
+    r"push (?:it|this|that|my|the|our|back|out)|pushed|push back|bump (?:it|my|the)|"
+    r"move (?:it|this|that|my|the|our|appointment|booking|visit)|moved|moving (?:it|my|the|our)|"
+    r"change (?:the|my|our|it|appointment)(?: \w+)? (?:appointment|visit|booking|time|date|day|to)|"
+    r"change (?:the |my |our )?(?:time|date|day)|switch (?:it|to|the|my|our|days|dates)|"
+    r"bring (?:it |the appointment |my appointment )?forward|earlier (?:time|slot|date|day)|"
+    r"later (?:time|slot|date|day)|different (?:day|time|date|slot)|another (?:day|time|date|slot)|"
+    r"new (?:time|date|day)|cannot make (?:it|the appointment|my appointment|that|tomorrow|today)|"
+    r"can not make it|will not be (?:home|there|around|available)|not going to be (?:home|there))\b"
+)
+_INSTEAD = re.compile(r"\binstead\b|\b(?:how|what) about\b")
+_CANCEL_VERB = re.compile(r"\b(?:cancel|canceling|call off|calling off|scrap|scratch)\b")
+_CANCEL_OBJECT = re.compile(
+    rf"^\s*(?:(?:my|the|our|this|that|your|today|tomorrow|it|for|on|a|an|service|please|"
+    rf"everything|all|\w+day)\b\s*)*(?:{_BOOKING}|{_WORKER}|it|that|this|everything|please|"
+    rf"for (?:today|tomorrow|\w+day)|\w+day)?\s*(?:[,.!;]|$|\b(?:please|thanks|thank|we|i|as|"
+    rf"because|since|and|on|for|at|the|tomorrow|today|\w+day|asap|now|right)\b)"
+)
+_NO_LONGER_NEEDED = re.compile(
+    rf"\b(?:no need for|do not need|no longer need|not need|will not need|will not be needing|"
+    rf"do not send|do not come|no need to come|not needed|no longer needed|not required)"
+    rf"(?: (?:the|a|an|your|you to|to|anyone|anybody|someone))? ?(?:{_WORKER}|{_BOOKING}|come|"
+    rf"come out|anymore|after all)\b"
+    r"|\bproblem (?:solved|fixed|resolved) (?:itself|on its own)\b.*\b(?:no need|do not need|cancel)\b"
+)
+_DONT_CANCEL = re.compile(
+    r"\b(?:do not|dont|not|never|no need to|without|rather not|nothing to) (?:\w+ )?cancel"
+)
+_STATUS = re.compile(
+    rf"\bwhere (?:is|are)? ?(?:my|the|our|your)? ?{_WORKER}\b|\bwhere are you\b|\beta\b|"
+    r"\bstatus\b|\bany (?:news|update|updates|word|progress)\b|\bupdate on\b|\bhow long (?:until|till|"
+    r"before|will|is)\b|"
+    rf"\bwhen (?:is|will|does|should|would|can i expect) (?:the |my |our |your )?{_WORKER} "
+    r"(?:be |get |arrive|arriving|come|coming|show|here|there|turn)|"
+    rf"\b(?:is|are) (?:the |my |our |your )?{_WORKER} (?:still |actually )?(?:coming|on (?:the|their|"
+    r"his|her) way|en route|here|arriving|running late|late|showing up)\b|"
+    rf"\b(?:what time|when) (?:is|was) (?:my|the|our) (?:appointment|visit|booking|{_WORKER})\b|"
+    r"\bwhen (?:is|was) (?:my|the|our) (?:appointment|visit|booking)\b|"
+    r"\b(?:is|are) (?:it|the job|the repair|the work|my repair|they|you) (?:done|finished|complete|"
+    r"completed|fixed)\b|\b(?:still waiting|been waiting|waiting) (?:for|on) (?:the |my |your )?"
+    rf"{_WORKER}\b|\b(?:no one|nobody|{_WORKER}) (?:has )?(?:not |never )?(?:showed|shown|turned) up\b|"
+    r"\bdo i (?:still )?have an appointment\b|\bam i (?:still )?booked\b|"
+    r"\bconfirm (?:my|the) (?:appointment|time|booking)\b|\bis my (?:appointment|visit|booking) "
+    r"(?:still|confirmed|on)\b|\bhow is (?:the|my) (?:repair|job|work) going\b"
+)
+_QUOTE_WORD = r"(?:quote|quotes|quoteref|estimate|estimates|proposal|price|pricing|bid|quotation|offer)"
+_APPROVE = re.compile(
+    r"\b(?:approve|approved|approving|accept|accepted|accepting|agree to|sign off on|authorize|"
+    r"authorise|authorized|go ahead with|proceed with|proceeding with|move forward with|"
+    r"happy with|fine with|ok with|okay with|good with|go with)\b"
+    rf"(?: \w+){{0,3}}? {_QUOTE_WORD}\b"
+    rf"|\b{_QUOTE_WORD}(?: \w+){{0,2}}? (?:looks good|looks great|looks fine|looks ok|looks okay|is "
+    r"fine|is good|is ok|is okay|is approved|approved|accepted|works for (?:me|us)|sounds good|"
+    r"sounds fine)\b"
+)
+_GO_AHEAD = re.compile(r"\b(?:go ahead|proceed|lets do it|do the work|green light|approved?)\b")
+_DECLINE = re.compile(
+    r"\b(?:decline|declined|declining|reject|rejected|rejecting|pass on|turn down|turning down|"
+    r"say no to|no thanks to|not (?:going|moving|proceeding) (?:ahead|forward) with|"
+    r"will not be (?:going ahead|proceeding|moving forward) with|not (?:interested in|accepting|"
+    r"approving)|do not want|do not accept|can not accept|cannot accept|cannot afford|"
+    r"can not afford|hold off on)\b(?: \w+){0,3}? "
+    rf"{_QUOTE_WORD}\b"
+    rf"|\b{_QUOTE_WORD}(?: \w+){{0,3}}? (?:is|was|seems|looks) (?:way |much |a bit |far |just )?"
+    r"(?:too (?:high|expensive|much|pricey|steep)|over (?:our|my) budget)\b.*\b(?:pass|no thanks|"
+    r"decline|not going ahead|going with|elsewhere)\b"
+    r"|\btoo (?:pricey|expensive|much|steep|high)\b.*\b(?:pass|no thanks|decline|not going ahead)\b"
+    rf".*\b{_QUOTE_WORD}\b"
+    rf"|\b(?:pass|no thanks|not going ahead)\b.*\b{_QUOTE_WORD}\b"
+)
+_DECLINE_DOUBT = re.compile(
+    r"\b(?:not|do not|never|no) (?:\w+ )?(?:declin|reject|pass|turn)\w*|\bstill comparing\b|\bcomparing\b"
+)
+_BOOK = re.compile(
+    r"\b(?:book|booking|schedule|appointment|set (?:me |us )?up|sign me up|come (?:out|over|by|"
+    r"fix|look|take|check|and|today|tomorrow|round|around)|send (?:someone|somebody|a|an|out|over|"
+    r"your|the|one)|need (?:a|an|someone|somebody|some|you|your) |get (?:someone|somebody|a|an) |"
+    r"stop by|drop by|pop (?:by|round|over)|visit|estimate|quote|service call|availability|"
+    r"available|fix|repair|install|replace|replacement|look at|check (?:out|on)|come|someone|"
+    r"somebody|engineer|plumber|electrician|technician|tech|emergency|urgent|asap|broken|"
+    r"not working|stopped working|leaking|need help|can you help|help with)\b"
+)
+_QUESTION_ONLY = re.compile(
+    r"^(?:are you|do you|how much|what (?:are|is) your|is there|are there|how (?:do|does) (?:you|it))"
+    r"\b"
+)
+
+
+def detect_customer(message: Message) -> Verdict | None:
+    """Classify a customer's request, preferring harmless readings when a text is ambiguous."""
+    text = message.masked
+    if message.has(_RESCHEDULE) or (message.has(_INSTEAD) and message.when):
+        return Verdict(intents.RESCHEDULE, 0.9 if message.when or message.has(_RESCHEDULE) else 0.7)
+    if _cancel_requested(message):
+        if message.when and message.has(_BOOK_AGAIN):
+            return Verdict(intents.RESCHEDULE, 0.7)
+        return Verdict(intents.CANCEL, 0.9)
+    if message.has(_STATUS):
+        return Verdict(intents.JOB_STATUS, 0.85)
+    quote_verdict = _quote_decision(message)
+    if quote_verdict:
+        return quote_verdict
+    if message.has(_DONT_CANCEL) and message.when:
+        return Verdict(intents.RESCHEDULE, 0.7)
+    if message.has(_BOOK) or message.service:
+        if _QUESTION_ONLY.search(text) and not message.when and not message.service:
+            return None
+        return Verdict(intents.BOOK, 0.85 if message.service or message.when else 0.75)
+    if message.when:
+        return Verdict(intents.BOOK, 0.55)
+    return None
+
+
+_BOOK_AGAIN = re.compile(r"\b(?:book|rebook|instead|and (?:do|make it|move))\b")
+
+
+def _cancel_requested(message: Message) -> bool:
+    text = message.masked
+    if message.has(_DONT_CANCEL) or is_hedged(text):
+        return False
+    for m in _CANCEL_VERB.finditer(text):
+        if negated_before(text, m.start()):
+            continue
+        if _CANCEL_OBJECT.match(text[m.end() :]):
+            return True
+    return message.has(_NO_LONGER_NEEDED)
+
+
+def _quote_decision(message: Message) -> Verdict | None:
+    text = message.masked
+    if is_hedged(text):
+        return None
+    slots = {"quote": message.quote} if message.quote else {}
+    decline = _DECLINE.search(text)
+    if decline and not message.has(_DECLINE_DOUBT):
+        return Verdict(intents.DECLINE_QUOTE, 0.85, slots)
+    approve = _APPROVE.search(text)
+    if approve and not negated_before(text, approve.start()) and not decline:
+        if not re.search(r"\b(?:not|no|never|cannot|do not)\b", text):
+            return Verdict(intents.APPROVE_QUOTE, 0.85, slots)
+    if message.quote and message.has(_GO_AHEAD) and not re.search(r"\b(?:not|no|never)\b", text):
+        return Verdict(intents.APPROVE_QUOTE, 0.8, slots)
+    return None

@@ -1,0 +1,175 @@
+"""Finding the days a message names: today, tomorrow, weekdays, "in 3 days", "the 14th", "jan 5"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.nlu.calendar_dates import month_and_day, next_occurrence
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = "(" + "|".join(WEEKDAYS) + ")s?"
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ORDINAL = r"(?:st|nd|rd|th)"
+_COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "couple": 2, "a couple": 2,
+    "a couple of": 2, "couple of": 2,
+}
+_COUNT = r"(\d{1,2}|a couple of|a couple|couple of|couple|an|a|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+_DAY_AFTER_TOMORROW = re.compile(r"\b(?:the )?day after tomorrow\b|\bovermorrow\b")
+_MONTH_DAY = re.compile(rf"\b{_MONTH} ?(\d{{1,2}}){_ORDINAL}?\b(?:,? (\d{{4}}))?(?![:\d])")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){_ORDINAL}? (?:of )?{_MONTH}\b(?:,? (\d{{4}}))?")
+_SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b")
+_WEEKDAY_NEXT_WEEK = re.compile(
+    rf"\b{_WEEKDAY} (?:of |in )?next week\b|\bnext week (?:on )?(?:the )?{_WEEKDAY}\b"
+)
+_WEEKDAY_WEEK = re.compile(rf"\b{_WEEKDAY} week\b")
+_WEEKDAY_PLAIN = re.compile(rf"\b(?:(?:this|next|on|coming|this coming|following|the) )?{_WEEKDAY}\b")
+_IN_PERIOD = re.compile(
+    rf"\bin (?:about |around |roughly |like )?{_COUNT} (day|week|fortnight)s?\b"
+    rf"|\b{_COUNT} (day|week|fortnight)s? (?:from (?:now|today)|out|later)\b"
+)
+_BARE_PERIOD = re.compile(rf"\b(?:for )?{_COUNT} (day|week|fortnight)s?\b(?! ago)")
+_FORTNIGHT = re.compile(r"\b(?:in )?a fortnight\b|\bfortnight\b")
+_WEEK_TODAY = re.compile(r"\ba week (today|tomorrow|from today|from tomorrow)\b")
+_WEEK_AFTER_NEXT = re.compile(r"\b(?:the )?week after next\b")
+_NEXT_WEEK = re.compile(r"\b(?:early |earlier |sometime |some time |the )?next week\b")
+_WEEKEND = re.compile(r"\b(?:this |the |next |over the |on the )?weekend\b")
+_ORDINAL_DAY = re.compile(
+    rf"\b(?:(?:on|for|by|until|til|till|from|the|on the|for the|by the|until the) )?"
+    rf"(?:the )?(\d{{1,2}}){_ORDINAL}\b(?! (?:one|option|choice|slot|time|floor|avenue|ave|street|st)\b)"
+    r"|\b(?:on|for|by) the (\d{1,2})\b(?![:.]?\d| ?(?:am|pm|min|hour|days?|weeks?))"
+)
+_TODAY = re.compile(r"\b(?:later |sometime |some time )?(today|tonight|this (?:morning|afternoon|evening))\b")
+_TOMORROW = re.compile(r"\btomorrow\b")
+
+
+@dataclass(frozen=True)
+class DayMention:
+    """A day named in the text, where it was written."""
+
+    start: int
+    end: int
+    day: date
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNT_WORDS[word]
+
+
+def _period_days(count: int, unit: str) -> int:
+    return count * {"day": 1, "week": 7, "fortnight": 14}[unit]
+
+
+def _weekday_after(today: date, name: str) -> date:
+    ahead = (WEEKDAYS.index(name) - today.weekday()) % 7 or 7
+    return today + timedelta(days=ahead)
+
+
+def _monday_next_week(today: date) -> date:
+    return today + timedelta(days=7 - today.weekday())
+
+
+def _day_of_month(today: date, day: int) -> date | None:
+    year, month = today.year, today.month
+    for _ in range(13):
+        if day <= 31:
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                candidate = None
+            if candidate is not None and candidate >= today:
+                return candidate
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return None
+
+
+def _calendar(today: date, span: str, year_written: str | None) -> date | None:
+    read = month_and_day(span)
+    if read is None:
+        return None
+    month, day, year = read
+    return next_occurrence(today, month, day, year if year_written else None)
+
+
+class _Claims:
+    """Collects mentions, first come first served, so overlapping readings do not double count."""
+
+    def __init__(self) -> None:
+        self.mentions: list[DayMention] = []
+
+    def add(self, start: int, end: int, day: date | None) -> None:
+        if day is None:
+            return
+        if any(start < m.end and m.start < end for m in self.mentions):
+            return
+        self.mentions.append(DayMention(start, end, day))
+
+
+def find_days(text: str, today: date, *, bare_periods: bool = False) -> list[DayMention]:
+    """Return every day named in canonical `text`, in reading order, resolved against `today`."""
+    claims = _Claims()
+    for m in _DAY_AFTER_TOMORROW.finditer(text):
+        claims.add(m.start(), m.end(), today + timedelta(days=2))
+    if any(char.isdigit() for char in text):
+        _find_calendar_dates(text, today, claims)
+    for m in _WEEK_TODAY.finditer(text):
+        claims.add(m.start(), m.end(), today + timedelta(days=8 if "tomorrow" in m.group() else 7))
+    for m in _WEEKDAY_NEXT_WEEK.finditer(text):
+        name = m.group(1) or m.group(2)
+        offset = WEEKDAYS.index(name)
+        claims.add(m.start(), m.end(), _monday_next_week(today) + timedelta(days=offset))
+    for m in _WEEKDAY_WEEK.finditer(text):
+        claims.add(m.start(), m.end(), _weekday_after(today, m.group(1)) + timedelta(days=7))
+    for m in _WEEKDAY_PLAIN.finditer(text):
+        claims.add(m.start(), m.end(), _weekday_after(today, m.group(1)))
+    for m in _IN_PERIOD.finditer(text):
+        count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        claims.add(m.start(), m.end(), today + timedelta(days=_period_days(_count(count), unit)))
+    if bare_periods:
+        for m in _BARE_PERIOD.finditer(text):
+            days = _period_days(_count(m.group(1)), m.group(2))
+            claims.add(m.start(), m.end(), today + timedelta(days=days))
+    for m in _FORTNIGHT.finditer(text):
+        claims.add(m.start(), m.end(), today + timedelta(days=14))
+    for m in _WEEK_AFTER_NEXT.finditer(text):
+        claims.add(m.start(), m.end(), _monday_next_week(today) + timedelta(days=7))
+    for m in _NEXT_WEEK.finditer(text):
+        claims.add(m.start(), m.end(), _monday_next_week(today))
+    for m in _WEEKEND.finditer(text):
+        ahead = 1 if today.weekday() == 5 else (5 - today.weekday()) % 7 or 7
+        claims.add(m.start(), m.end(), today + timedelta(days=ahead))
+    for m in _TODAY.finditer(text):
+        claims.add(m.start(), m.end(), today)
+    for m in _TOMORROW.finditer(text):
+        claims.add(m.start(), m.end(), today + timedelta(days=1))
+    return sorted(claims.mentions, key=lambda mention: mention.start)
+
+
+def _find_calendar_dates(text: str, today: date, claims: _Claims) -> None:
+    for m in _MONTH_DAY.finditer(text):
+        if 1 <= int(m.group(2)) <= 31:
+            claims.add(m.start(), m.end(), _calendar(today, m.group(), m.group(3)))
+    for m in _DAY_MONTH.finditer(text):
+        if 1 <= int(m.group(1)) <= 31:
+            claims.add(m.start(), m.end(), _calendar(today, m.group(), m.group(3)))
+    for m in _SLASH_DATE.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if 1 <= min(first, second) and max(first, second) <= 31 and min(first, second) <= 12:
+            claims.add(m.start(), m.end(), _calendar(today, m.group(), m.group(3)))
+    for m in _ORDINAL_DAY.finditer(text):
+        day = int(m.group(1) or m.group(2))
+        if 1 <= day <= 31:
+            claims.add(m.start(), m.end(), _day_of_month(today, day))

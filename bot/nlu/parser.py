@@ -1,0 +1,85 @@
+"""The message parser: text, role, time and catalog in; one intent with slots out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from bot.nlu import intents
+from bot.nlu.consent import detect_consent
+from bot.nlu.customer_rules import detect_customer
+from bot.nlu.message import Message, Verdict
+from bot.nlu.replies import detect_reply
+from bot.nlu.result import Parse
+from bot.nlu.sales_rules import detect_sales
+from bot.nlu.services import ServiceMatcher
+from bot.nlu.small_talk import detect_greeting_or_thanks, detect_help_or_human, strip_greeting
+from bot.nlu.technician_rules import detect_technician
+from bot.nlu.text import normalize
+from bot.nlu.typos import TypoFixer
+from bot.nlu.when import resolve_when
+from domain.catalog import DEMO_CATALOG, Catalog
+
+_ROLE_RULES = {
+    intents.CUSTOMER: detect_customer,
+    intents.TECHNICIAN: detect_technician,
+    intents.SALES: detect_sales,
+}
+
+
+class Parser:
+    """Turns one inbound text into an intent with slots; build once, call parse many times."""
+
+    def __init__(self, catalog: Catalog = DEMO_CATALOG) -> None:
+        self._services = ServiceMatcher(catalog)
+        self._typos = TypoFixer()
+
+    def parse(
+        self,
+        text: str,
+        *,
+        role: str = intents.CUSTOMER,
+        now: datetime,
+        known_targets: Sequence[str] = (),
+    ) -> Parse:
+        """Understand `text` written by `role` at local time `now` (timezone-aware)."""
+        canonical = self._typos.fix(normalize(text))
+        if not any(char.isalnum() for char in canonical):
+            return Parse(intents.UNKNOWN, {}, 0.0)
+        request = strip_greeting(canonical)
+        message = Message(
+            request or canonical,
+            role=role,
+            today=now.date(),
+            known_targets=known_targets,
+            match_service=self._services.match,
+            resolve_when=resolve_when,
+        )
+        verdict = self._decide(message, greeted=request != canonical, empty=not request)
+        return _answer(verdict, message)
+
+    def _decide(self, message: Message, *, greeted: bool, empty: bool) -> Verdict:
+        if empty:
+            return Verdict(intents.GREET, 0.9)
+        role_rule = _ROLE_RULES.get(message.role)
+        for rule in (detect_consent, detect_reply, detect_help_or_human, role_rule):
+            verdict = rule(message) if rule else None
+            if verdict and intents.allowed(message.role, verdict.intent):
+                return verdict
+        verdict = detect_greeting_or_thanks(message, greeted=greeted)
+        if verdict:
+            return verdict
+        return Verdict(intents.UNKNOWN, 0.2)
+
+
+def _answer(verdict: Verdict, message: Message) -> Parse:
+    slots: dict[str, Any] = {}
+    for name in intents.INTENT_SLOTS.get(verdict.intent, ()):
+        if name in verdict.slots:
+            slots[name] = verdict.slots[name]
+        elif name == "service" and message.service:
+            slots[name] = message.service
+        elif name == "when" and message.when:
+            slots[name] = message.when
+    return Parse(verdict.intent, slots, verdict.confidence)

@@ -1,0 +1,75 @@
+"""Numbers with a meaning: minutes of delay or ETA, and the option picked from an offer."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "forty five": 45, "forty-five": 45, "fortyfive": 45, "sixty": 60, "ninety": 90,
+    "twenty five": 25, "twenty-five": 25, "a few": 5, "a couple": 2, "couple": 2, "a couple of": 2,
+}
+_N = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_HOUR_AND_HALF = re.compile(r"\b(?:an|1|one) (?:hour|hr) and (?:a )?half\b|\b1\.5 ?(?:hours?|hrs?)\b")
+_HALF_HOUR = re.compile(r"\bhalf (?:an )?(?:hour|hr)\b|\bhalf hour\b")
+_QUARTER_HOUR = re.compile(r"\b(?:a )?quarter (?:of an |an )?(?:hour|hr)\b")
+_HOURS = re.compile(rf"\b(?:an|a|{_N}) ?(?:hours?|hrs?|h)\b")
+_MINUTES = re.compile(rf"\b{_N} ?(?:-|to) ?\d{{1,3}} ?(?:min|m)\b|\b{_N} ?(?:min|m)\b")
+_BARE_DELAY = re.compile(r"\b(?:eta|in|by|late|behind|about|around|like|another|out) ?(\d{1,3})\b(?![:.]\d)(?! ?(?:am|pm))")
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6,
+}
+_CARDINALS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    **{str(n): n for n in range(1, 10)},
+}
+# Words that may surround an option number without changing what it means.
+_CHOICE_FILLER = frozenset(
+    "the a i ill will take go with lets let us do want choose pick picking works work is good "
+    "fine for me thanks thank you ok okay yes yeah yep sure please that one option number no "
+    "choice slot time id would like prefer perfect great sounds one best looks me we can "
+    "and then choosing going selected select it is".split()
+)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def minutes_in(text: str) -> int | None:
+    """Return the minutes a technician names ("20 min", "half an hour", "eta 10"), if any."""
+    if _HOUR_AND_HALF.search(text):
+        return 90
+    if _HALF_HOUR.search(text):
+        return 30
+    if _QUARTER_HOUR.search(text):
+        return 15
+    match = _MINUTES.search(text)
+    if match:
+        return _number(match.group(1) or match.group(2))
+    match = _HOURS.search(text)
+    if match:
+        return 60 * (_number(match.group(1)) if match.group(1) else 1)
+    match = _BARE_DELAY.search(text)
+    if match and 0 < int(match.group(1)) <= 180:
+        return int(match.group(1))
+    return None
+
+
+def option_in(tokens: list[str]) -> int | None:
+    """Return the option number if the message is only a pick ("2", "#2", "the second one")."""
+    picks = []
+    for token in tokens:
+        token = token.lstrip("#")
+        if token in _ORDINALS:
+            picks.append(_ORDINALS[token])
+        elif token in _CARDINALS and token not in ("one",):
+            picks.append(_CARDINALS[token])
+        elif token not in _CHOICE_FILLER:
+            return None
+    if len(picks) == 1:
+        return picks[0]
+    return None

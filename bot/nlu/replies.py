@@ -1,0 +1,43 @@
+"""Answers to the bot's own questions: yes, no, or a pick from the options offered."""
+
+from __future__ import annotations
+
+from bot.nlu import intents
+from bot.nlu.message import Message, Verdict
+from bot.nlu.quantities import option_in
+
+_YES = frozenset(
+    "yes yeah yep yup ya yea yess yesss ye yah yas sure ok okay alright correct right affirmative "
+    "absolutely definitely certainly confirm confirmed good great perfect fine works true agreed "
+    "agree roger 10-4 cool awesome excellent lovely brilliant grand deal factual exactly indeed "
+    "sounds do it go ahead aye y accurate bet".split()
+)
+_NO = frozenset(
+    "no nope nah naw n negative nay not never neither none wrong false incorrect negatory "
+    "cannot falsehood".split()
+)
+_FILLER = frozenset(
+    "that is it this the a an i say my answer to your question as response be would will for me "
+    "please so very really all lets let us do go ahead of course happens totally you are we can "
+    "with thats sounds checks out is true ai statement has there way in heck most much "
+    "work times time those them options option one ones of thanks thank and just both "
+    "now right now as well well oh ah um hmm then also too it's here".split()
+)
+
+
+def detect_reply(message: Message) -> Verdict | None:
+    """Recognise a bare pick ("2", "the second one"), yes or no."""
+    tokens = message.tokens
+    if not tokens or len(tokens) > 14:
+        return None
+    option = option_in(tokens)
+    if option is not None:
+        return Verdict(intents.CHOOSE, 0.9, {"option": option})
+    vocabulary = _YES | _NO | _FILLER
+    if not all(token in vocabulary for token in tokens):
+        return None
+    if any(token in _NO for token in tokens):
+        return Verdict(intents.DENY, 0.85)
+    if any(token in _YES for token in tokens) or "do it" in message.masked:
+        return Verdict(intents.AFFIRM, 0.85)
+    return None

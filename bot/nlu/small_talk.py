@@ -1,0 +1,73 @@
+"""Greetings, thanks, asking for help and asking for a person."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu import intents
+from bot.nlu.message import Message, Verdict
+
+_GREETING = re.compile(
+    r"^(?:(?:hi|hello|hey|hiya|howdy|yo|hola|bonjour|ciao|greetings|sup|well hi|oh hi|hi again|"
+    r"hey again|hello again|good (?:morning|afternoon|evening|day)|morning|afternoon|evening|"
+    r"gm|heya|hey hey|hi hi|hallo|helo|hello)(?: there| all| guys| team| folks| ai| bot| friend)?"
+    r"[\s!.,]*)+"
+)
+_HOW_ARE_YOU = re.compile(
+    r"\b(?:how are you|how r you|how are things|how is it going|how it going|how is your day|"
+    r"how are you doing|how you doing|what is up|whats up|what is new|wassup|are you okay|are you ok|"
+    r"are you doing alright|is everything ok|how the ai is doing|how you are|good to see you|"
+    r"nice to meet you|what are you feeling)\b"
+)
+_THANKS = re.compile(
+    r"\b(?:thanks|thank you|thank|thankyou|many thank|cheers|much appreciated|appreciate|"
+    r"apprecaite|appeciate|grateful|ta|thx|tyvm|you are the best|you rock)\b"
+)
+_HELP = re.compile(
+    r"^(?:help|help me|help please|please help|info|information|menu|commands|options|"
+    r"what can you do|how does this work|how do this work|i need help|need help)\W*$"
+    r"|\bwhat (?:are my options|can you (?:do|help)|(?:things|kind|kinds|type|types|sorts|sort)"
+    r" of (?:things|questions|tasks|stuff)|subjects|knowledge)\b"
+    r"|\b(?:what|which) (?:\w+ ){0,4}(?:you can|can you|are you able to|you are able to) "
+    r"(?:help|do|assist)\b"
+    r"|\bhow can you help\b|\bwhat (?:can|should|do) i (?:ask|say|text|type)\b"
+    r"|\bexamples of what to ask\b|\bwhat (?:are you|you are) (?:programmed|able|good) \w*\b"
+    r"|\b(?:what|which) subjects\b|\bwhat (?:\w+ )?(?:things|tasks) (?:do you|can you)\b"
+    r"|\bwhat (?:can|could|would) you (?:be able to )?do\b"
+)
+_HUMAN = re.compile(
+    r"\b(?:talk|speak|chat|connect me|put me through|transfer me)(?: to| with)? (?:a |an |the |some |your )?"
+    r"(?:real |live |actual |human |person |)(?:person|human|someone|somebody|agent|representative|"
+    r"rep|manager|supervisor|owner|operator|dispatcher|dispatch|office|boss|people|being)\b"
+    r"|\b(?:call me|call me back|give me a call|phone me|ring me|call back|callback)\b"
+    r"(?! (?:by|jon|john|[a-z]+ from now))"
+    r"|\b(?:have|can|could|get) (?:someone|somebody|a person|a human|the office|a manager) "
+    r"(?:call|ring|phone|contact|reach)\b"
+    r"|^(?:a )?(?:representative|agent|operator|human|person|manager|real person|live agent|"
+    r"live person|customer service|supervisor|dispatcher)\W*(?:please|pls)?\W*$"
+    r"|\b(?:is this|are you) (?:a )?(?:bot|robot|machine|real person|human|automated)\b"
+    r"|\bcustomer service\b"
+)
+
+
+def strip_greeting(text: str) -> str:
+    """Drop a leading greeting ("Hi there,", "good morning") so the request behind it is read."""
+    return _GREETING.sub("", text, count=1).strip()
+
+
+def detect_help_or_human(message: Message) -> Verdict | None:
+    """Recognise a request for a person, or for the menu of what the bot can do."""
+    if message.has(_HUMAN):
+        return Verdict(intents.HUMAN, 0.9)
+    if message.has(_HELP):
+        return Verdict(intents.HELP, 0.85)
+    return None
+
+
+def detect_greeting_or_thanks(message: Message, *, greeted: bool) -> Verdict | None:
+    """Recognise a message that is only thanks, or only a greeting, once nothing else matched."""
+    if message.has(_THANKS):
+        return Verdict(intents.THANKS, 0.85)
+    if message.has(_HOW_ARE_YOU) or (greeted and len(message.tokens) <= 2):
+        return Verdict(intents.GREET, 0.85)
+    return None

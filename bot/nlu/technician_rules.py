@@ -1,0 +1,86 @@
+"""What technicians report from the field: en route, arrived, done, late, paused, next, notes."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu import intents
+from bot.nlu.message import Message, Verdict
+from bot.nlu.quantities import minutes_in
+
+_NOTE = re.compile(
+    r"^(?:note|notes|add (?:a |this )?note|adding (?:a )?note|fyi|for the record|log|memo)\b[\s:,-]*"
+    r"|\b(?:add|put|make|leave) (?:a |this |the )?note\b|\bnote (?:that|to self)\b"
+)
+_LATE = re.compile(
+    r"\b(?:running|gonna be|going to be|will be|be|am|i am|bit|little|a bit|few|min|minutes|hour)"
+    r" ?(?:\w+ ){0,3}late\b|\blate by\b|\brunning behind\b|\bbehind schedule\b|\bdelayed\b|"
+    r"\bstuck in traffic\b|\bheavy traffic\b|\btraffic is\b|\bbehind (?:by|on)\b|\brunning over\b|"
+    r"\bprevious job (?:is )?(?:running|taking) (?:long|over)\b|\bnot going to make it on time\b"
+)
+_EN_ROUTE = re.compile(
+    r"\bon my way\b|\bon the way\b|\bheaded (?:to|over|there|out|your way|that way)\b|\bheading "
+    r"(?:to|over|there|out|your way|that way)\b|\bhead(?:ing|ed)? (?:over )?now\b|\ben route\b|"
+    r"\bleaving (?:now|the shop|the yard|the last|the previous|for)\b|\bbe there in\b|\beta\b|"
+    r"\bdriving (?:to|over|there)\b|\brolling\b|\bcoming (?:now|over|to)\b|\b(?:be|arrive|arriving) "
+    r"(?:there|on site|onsite)? ?in \d|\bwill be there (?:in|soon|shortly)\b|\bon route\b|"
+    r"\bomw\b|\bdeparting\b|\bjust left\b|\bpulling out\b|\bstarting (?:my )?drive\b"
+)
+_ARRIVED = re.compile(
+    r"^(?:i am |im |am )?(?:here|arrived|on site|onsite|at the door|outside)\b|"
+    r"\bi am (?:here|on site|onsite|at the (?:house|property|site|job|door|location|address|"
+    r"customer|home|gate|building)|outside|at the door)\b|\barrived\b|\bon site\b|\bonsite\b|"
+    r"\bpulled up\b|\bpulling up\b|\bjust got here\b|\bgot here\b|\bhere now\b|\bat the "
+    r"(?:house|property|site|job site|jobsite|door|location|address|customer|front door)\b|"
+    r"\bon location\b|\bchecked in\b|\bchecking in\b|\bknocking\b|\bjust arrived\b"
+)
+_PAUSED = re.compile(
+    r"\bwaiting (?:for|on) (?:a |the |some )?(?:part|parts|supplies|material|materials|approval|"
+    r"delivery|customer|homeowner|owner)\b|\bneed(?:s)? (?:to )?(?:come|go) back\b|"
+    r"\b(?:return|follow up|followup|second) (?:visit|trip)\b|\bcome back (?:tomorrow|later|"
+    r"another|next|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"\b(?:nobody|no one|noone|no body) (?:is )?(?:home|here|there|answering|answered|around)\b|"
+    r"\bcannot (?:get in|access|finish|complete|get access)\b|\bno access\b|\blocked (?:out|gate)\b|"
+    r"\b(?:customer|homeowner|owner|tenant) (?:is )?not (?:home|there|here|answering)\b|"
+    r"\bnot home\b|\b(?:need|needs|ordering|ordered|order) (?:a |the |some |new )?(?:part|parts)\b|"
+    r"\bpart(?:s)? (?:on order|ordered|not in stock|back ?ordered)\b|\bon hold\b|\bpaus(?:e|ed|ing)\b|"
+    r"\bcould not (?:finish|complete|get in)\b|\bunable to (?:finish|complete|access|get in)\b|"
+    r"\bnot (?:finished|done|complete)\b|\bincomplete\b|\bno answer at the door\b"
+)
+_DONE = re.compile(
+    r"\b(?:done|finished|completed|complete|wrapped up|wrapping up|all set|fixed|job done|"
+    r"all done|finished up|closed out|work complete|resolved|installed|repaired|replaced|sorted)\b"
+)
+_NEXT = re.compile(
+    r"\bnext (?:job|stop|call|appointment|customer|address|one|ticket|work order)\b|"
+    r"\bwhat(?: is)? next\b|\bwhere (?:to )?next\b|\bwhere am i (?:going|headed) next\b|"
+    r"\bwhat do i have\b|\bmy (?:schedule|jobs|route|day|calendar)\b|\b(?:schedule|jobs|route) "
+    r"(?:for )?(?:today|tomorrow)\b|\b(?:todays|today) (?:jobs|schedule|route)\b|"
+    r"\bany (?:more|other) jobs\b|\banything else (?:today|for me)\b|\bwhat(?: is)? on my "
+    r"(?:plate|list|schedule)\b|\bwho is next\b|\bwhat now\b|\bhow many jobs\b|\bwhere do i go\b"
+)
+
+
+def detect_technician(message: Message) -> Verdict | None:
+    """Classify a technician's field update; late beats en route, en route beats done."""
+    text = message.masked
+    if message.has(_NOTE):
+        return Verdict(intents.NOTE, 0.9)
+    if message.has(_LATE):
+        return _with_minutes(intents.TECH_LATE, text)
+    if message.has(_EN_ROUTE):
+        return _with_minutes(intents.TECH_EN_ROUTE, text)
+    if message.has(_PAUSED):
+        return Verdict(intents.TECH_PAUSED, 0.85)
+    if message.has(_ARRIVED):
+        return Verdict(intents.TECH_ARRIVED, 0.85)
+    if message.has(_NEXT):
+        return Verdict(intents.TECH_NEXT, 0.85)
+    if message.has(_DONE) and not re.search(r"\b(?:not|never|almost|nearly)\b", text):
+        return Verdict(intents.TECH_DONE, 0.85)
+    return None
+
+
+def _with_minutes(intent: str, text: str) -> Verdict:
+    minutes = minutes_in(text)
+    return Verdict(intent, 0.9, {"minutes": minutes} if minutes is not None else {})

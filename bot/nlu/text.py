@@ -1,0 +1,130 @@
+"""Turning raw SMS text into one canonical lower-case form the rules can read.
+
+Texts longer than MAX_CHARS are cut to their first MAX_CHARS characters before anything else:
+nobody books a visit in a novel, and the cut keeps every message's cost bounded.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_CHARS = 1000
+
+_POSITIVE_EMOJI = "👍👌✅✔☑🆗🙆💯"
+_NEGATIVE_EMOJI = "👎❌✖🚫🙅"
+_WAVE_EMOJI = "👋"
+_THANKS_EMOJI = "🙏"
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+_CONTRACTIONS = (
+    (re.compile(r"\bcan'?t\b"), "cannot"),
+    (re.compile(r"\bwon'?t\b"), "will not"),
+    (re.compile(r"\bshan'?t\b"), "shall not"),
+    (re.compile(r"\b(do|does|did|is|are|was|were|have|has|had|could|should|would|must|need|ain)n'?t\b"), r"\1 not"),
+    (re.compile(r"\bi'?m\b"), "i am"),
+    (re.compile(r"\b(you|we|they)'re\b"), r"\1 are"),
+    (re.compile(r"\b(i|you|we|they|it|that|he|she)'ll\b"), r"\1 will"),
+    (re.compile(r"\b(i|you|we|they)'ve\b"), r"\1 have"),
+    (re.compile(r"\b(i|you|we|they|he|she|it|that)'d\b"), r"\1 would"),
+    (re.compile(r"\b(ive)\b"), "i have"),
+    (re.compile(r"\b(youre)\b"), "you are"),
+    (re.compile(r"\b(theyre)\b"), "they are"),
+    (re.compile(r"\bid like\b"), "i would like"),
+    (re.compile(r"\bwed like\b"), "we would like"),
+    (re.compile(r"\b(\w+)'s\b"), r"\1"),
+    (re.compile(r"'"), ""),
+)
+
+# SMS shorthand and common misspellings, whole words only; consequential words are spelled out
+# here on purpose instead of left to fuzzy matching.
+_SHORTHAND = {
+    "u": "you", "ya": "ya", "ur": "your", "r": "are", "pls": "please", "plz": "please",
+    "plse": "please", "pleas": "please", "thx": "thanks", "thnx": "thanks", "thanx": "thanks",
+    "thks": "thanks", "tks": "thanks", "tnx": "thanks", "tysm": "thanks", "ty": "thanks",
+    "appt": "appointment", "appts": "appointments", "apmt": "appointment",
+    "tmrw": "tomorrow", "tmw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow",
+    "tmro": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow",
+    "2mro": "tomorrow", "2moz": "tomorrow", "tomoz": "tomorrow", "tomo": "tomorrow",
+    "tommorow": "tomorrow", "tomorow": "tomorrow", "tommorrow": "tomorrow", "tomorro": "tomorrow",
+    "2day": "today", "tdy": "today", "2nite": "tonight", "tonite": "tonight", "2night": "tonight",
+    "b4": "before", "abt": "about", "nxt": "next", "wk": "week", "wks": "weeks",
+    "wknd": "weekend", "hr": "hour", "hrs": "hours", "mins": "min", "minutes": "min",
+    "minute": "min", "mns": "min", "rn": "right now", "wanna": "want to", "gonna": "going to",
+    "gotta": "got to", "cuz": "because", "coz": "because", "bc": "because", "msg": "message",
+    "txt": "text", "txts": "texts", "txting": "texting", "tech": "tech", "techs": "techs",
+    "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not",
+    "arent": "are not", "wasnt": "was not", "werent": "were not", "cant": "cannot",
+    "couldnt": "could not", "shouldnt": "should not", "wouldnt": "would not",
+    "havent": "have not", "hasnt": "has not", "wont": "will not", "aint": "is not",
+    "im": "i am", "whats": "what", "wheres": "where", "thats": "that", "hows": "how",
+    "whens": "when", "theres": "there", "cancle": "cancel", "cancell": "cancel",
+    "cansel": "cancel", "cancal": "cancel", "cancelled": "canceled", "cancelling": "canceling",
+    "cancellation": "cancelation", "tues": "tuesday", "tue": "tuesday", "thurs": "thursday",
+    "thur": "thursday", "thu": "thursday", "thrs": "thursday", "weds": "wednesday",
+    "wensday": "wednesday", "wendsday": "wednesday", "wednsday": "wednesday",
+    "wedensday": "wednesday", "fri": "friday", "satur": "saturday", "mon": "monday",
+    "noonish": "noon", "midday": "noon", "mid-day": "noon", "lunchtime": "noon",
+    "tonights": "tonight", "todays": "today", "tomorrows": "tomorrow", "aft": "afternoon",
+    "arvo": "afternoon", "morn": "morning", "mornin": "morning",
+    "omw": "on my way", "otw": "on the way", "enroute": "en route", "asap": "asap",
+    "fortnite": "fortnight", "reschedual": "reschedule", "reshedule": "reschedule",
+    "eng": "engineer", "fixed": "fixed", "idk": "i do not know", "nvm": "never mind",
+    "nevermind": "never mind", "k": "ok", "kk": "ok", "okey": "okay", "okk": "ok", "oki": "ok",
+}
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*|[^\sa-z0-9]")
+_SPACES = re.compile(r"\s+")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_PUNCT_RUN = re.compile(r"([!?.,])\1+")
+_SAT_SUN_AFTER = re.compile(
+    r"\b(on|this|next|by|for|til|till|until|from|to|and|or|the|,|am|pm|\d) (sat|sun|wed)\b"
+)
+_SAT_SUN_BEFORE = re.compile(
+    r"\b(sat|sun|wed)\b(?= ?(?:morning|afternoon|evening|night|am|pm|at|or|and|,|\d))"
+)
+_TOKEN = re.compile(r"[a-z0-9]+")
+_SAT_SUN_NAMES = {"sat": "saturday", "sun": "sunday", "wed": "wednesday"}
+
+
+def _emoji_words(text: str) -> str:
+    out = []
+    for char in text:
+        if char in _POSITIVE_EMOJI:
+            out.append(" yes ")
+        elif char in _NEGATIVE_EMOJI:
+            out.append(" no ")
+        elif char in _WAVE_EMOJI:
+            out.append(" hi ")
+        elif char in _THANKS_EMOJI:
+            out.append(" thanks ")
+        elif char.isalnum() or char.isspace() or unicodedata.category(char)[0] == "P":
+            out.append(char)
+        elif char in "$#@%/:+&=<>~^*|":
+            out.append(char)
+        else:
+            out.append(" ")
+    return "".join(out)
+
+
+def normalize(text: object) -> str:
+    """Lower-case, cut to MAX_CHARS, spell out contractions and shorthand, drop junk symbols."""
+    if not isinstance(text, str):
+        return ""
+    text = text[:MAX_CHARS]
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _emoji_words(text).lower()
+    text = _REPEATS.sub(r"\1\1", text)
+    text = _PUNCT_RUN.sub(r"\1", text)
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    text = _TOKEN.sub(lambda m: _SHORTHAND.get(m.group(), m.group()), text)
+    text = _SAT_SUN_AFTER.sub(lambda m: f"{m.group(1)} {_SAT_SUN_NAMES[m.group(2)]}", text)
+    text = _SAT_SUN_BEFORE.sub(lambda m: _SAT_SUN_NAMES[m.group(1)], text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """Split canonical text into words, dropping punctuation."""
+    return [w for w in _WORD.findall(text) if w[0].isalnum()]

@@ -1,0 +1,82 @@
+"""Typo tolerance: bring misspelled scheduling words back to their dictionary form."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+# Words worth repairing: days, months, parts of day and the vocabulary of booking. Consequential
+# verbs (cancel, approve, decline, stop) are deliberately absent: a typo is no clear evidence.
+SCHEDULING_WORDS = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "september", "october", "november", "december", "august",
+    "tomorrow", "today", "tonight", "morning", "afternoon", "evening", "weekend", "fortnight",
+    "appointment", "reschedule", "schedule", "technician", "between", "around", "available",
+    "electrician", "plumber", "engineer", "maintenance", "thermostat", "furnace", "conditioner",
+    "conditioning", "leaking", "clogged", "blocked", "heater", "boiler", "toilet", "faucet",
+    "outlet", "breaker", "dishwasher", "disposal", "representative", "someone", "somebody",
+    "please", "thanks", "tuesday", "anymore", "instead", "postpone", "arriving", "finished",
+    "completed", "running", "minutes", "follow", "followups", "remind", "snooze", "signed",
+    "booking", "visit", "emergency", "afternoon", "sewer", "drain", "water",
+)
+
+# Real words a few edits away from a scheduling word, which must stay themselves.
+KEEP_AS_IS = frozenset(
+    {
+        "sundae", "money", "mourning", "moaning", "heated", "header", "headed", "heaters",
+        "monday", "match", "marsh", "toady", "today", "todays", "between", "betweens",
+        "evenings", "mornings", "waiter", "wafer", "later", "latter", "father", "feather",
+        "weather", "other", "plumper", "number", "drainage", "raining", "training", "draining",
+        "someone", "running", "cunning", "sinning", "remain", "remains", "reminded", "minute",
+        "signal", "design", "visits", "visited", "pleased", "please", "blocker", "locked",
+        "blocks", "lacked", "clocked", "cloaked", "thank", "things", "funnel", "dinner",
+        "winner", "winter", "booked", "booker", "looking", "cooking", "tooling", "arrived",
+        "arrival", "surround", "ground", "around", "aground", "heating", "meeting", "beating",
+        "seating", "eating", "setting", "settle", "visitor", "outlets", "outlast", "toilets",
+        "instant", "insteady", "finishes", "finisher", "fished", "follows", "fellow", "hollow",
+        "hallow", "swallow", "snoozed", "boilers", "broiler", "spoiler", "toiler", "voter",
+        "waters", "wader", "faucets", "remind", "remit", "rewind", "refund",
+        "sever", "seven", "never", "sewers", "drains", "brain", "grain", "train", "drawn",
+        "dream", "tonight", "tonic", "tongs", "saturn", "started", "starting", "heather",
+        "august", "augusta", "octopus", "orders", "answer", "another", "water", "after",
+    }
+)
+
+_TOKEN = re.compile(r"[a-z]{5,}")
+
+
+def _max_edits(word: str) -> int:
+    return 2 if len(word) >= 8 else 1
+
+
+class TypoFixer:
+    """Repairs words within one or two edits (transpositions count once) of a known word."""
+
+    def __init__(self, vocabulary: Iterable[str] = SCHEDULING_WORDS) -> None:
+        self._vocabulary = tuple(sorted(set(vocabulary)))
+        self._known = frozenset(self._vocabulary) | KEEP_AS_IS
+        self._fix_word = lru_cache(maxsize=20_000)(self._closest)
+
+    def _closest(self, word: str) -> str:
+        if word in self._known:
+            return word
+        limit = _max_edits(word)
+        best = process.extractOne(
+            word, self._vocabulary, scorer=OSA.distance, score_cutoff=limit
+        )
+        if best is None:
+            return word
+        candidate = best[0]
+        if candidate[0] != word[0] or abs(len(candidate) - len(word)) > limit:
+            return word
+        if len(candidate) < 7 and best[1] > 1:
+            return word
+        return candidate
+
+    def fix(self, text: str) -> str:
+        """Return `text` with each misspelled scheduling word replaced by its dictionary form."""
+        return _TOKEN.sub(lambda m: self._fix_word(m.group()), text)

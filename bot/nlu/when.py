@@ -1,0 +1,103 @@
+"""Resolving the `when` slot: the day and hours a message asks for, in local wall-clock time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.nlu.clock import (
+    PARTS_OF_DAY,
+    ClockMention,
+    business_hour,
+    find_clock_times,
+    find_parts_of_day,
+    span_hours,
+    spell_out_clock_words,
+)
+from bot.nlu.days import DayMention, find_days
+
+# Clause boundaries: punctuation and the words that start a new request ("how about monday").
+_CLAUSE_BREAK = re.compile(
+    r"[,.;!?()\n]| - |\b(?=but|how about|what about|instead|so |and can|can |could |would |please|"
+    r"if |because|otherwise|or maybe|maybe|rather)\b"
+)
+# Clauses that name a time the writer cannot make, or that tell what already happened.
+_UNWANTED = re.compile(
+    r"\b(?:cannot|can not|could not|not|no longer|unable|busy|unavailable|out of town|bad for|"
+    r"no good|instead of|rather than|yesterday|last|ago|since|stopped|broke|went out|started|"
+    r"began|died|happened|came|quit|was supposed|were supposed|originally|currently)\b"
+)
+_NOT_NEGATION = re.compile(r"\b(?:no|not) (?:later|earlier|before|after)\b|\bif not\b")
+_FROM_DAY = re.compile(r"\b(?:from|off|instead of|rather than|not)\s*$")
+_BOOKING_NOUN = re.compile(r"^\s*(?:appointment|appt|visit|booking|slot|job|service)s?\b")
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int
+    end: int
+    unwanted: bool
+
+
+def _clauses(text: str) -> list[_Clause]:
+    bounds = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    clauses = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        piece = _NOT_NEGATION.sub(" ", text[start:end])
+        clauses.append(_Clause(start, end, bool(_UNWANTED.search(piece))))
+    return clauses
+
+
+def _in_unwanted_clause(position: int, clauses: list[_Clause]) -> bool:
+    return any(c.start <= position < c.end and c.unwanted for c in clauses)
+
+
+def _wanted_day(text: str, days: list[DayMention], clauses: list[_Clause]) -> DayMention | None:
+    wanted = [d for d in days if not _in_unwanted_clause(d.start, clauses)]
+    if len(wanted) > 1:
+        moved_to = [
+            d for d in wanted
+            if not _FROM_DAY.search(text[: d.start]) and not _BOOKING_NOUN.match(text[d.end :])
+        ]
+        wanted = moved_to or wanted
+    return wanted[0] if wanted else None
+
+
+def _hhmm(hour_minute: tuple[int, int]) -> str:
+    return f"{hour_minute[0]:02d}:{hour_minute[1]:02d}"
+
+
+def _hours(clock: list[ClockMention], part: str | None) -> tuple[str | None, str | None]:
+    for mention in clock:
+        if mention.begins and mention.ends:
+            start, end = span_hours(mention.begins, mention.ends, part)
+            return _hhmm(start), _hhmm(end)
+    start = next((m.begins for m in clock if m.begins), None)
+    end = next((m.ends for m in clock if m.ends), None)
+    return (
+        _hhmm(business_hour(start, part)) if start else None,
+        _hhmm(business_hour(end, part)) if end else None,
+    )
+
+
+def resolve_when(text: str, today: date, *, bare_periods: bool = False) -> dict[str, str | None] | None:
+    """Return {"date", "start", "end"} for the time `text` asks for, or None if it names none."""
+    text = spell_out_clock_words(text)
+    days = find_days(text, today, bare_periods=bare_periods)
+    clauses = _clauses(text)
+    day = _wanted_day(text, days, clauses)
+    taken = [(d.start, d.end) for d in days]
+    clock = [
+        m for m in find_clock_times(text)
+        if not _in_unwanted_clause(m.start, clauses)
+        and not any(s <= m.start and m.end <= e for s, e in taken)
+    ]
+    parts = [p for p in find_parts_of_day(text) if not _in_unwanted_clause(p.start, clauses)]
+    part = parts[0].part if parts else None
+    start, end = _hours(clock, part)
+    if start is None and end is None and part is not None:
+        start, end = PARTS_OF_DAY[part]
+    if day is None and start is None and end is None:
+        return None
+    return {"date": day.day.isoformat() if day else None, "start": start, "end": end}
