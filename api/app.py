@@ -8,7 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from api.bootstrap import Container, bootstrap
-from api.routes import appointments, customers, deals, health, jobs, messages, quotes
+from api.routes import appointments, customers, deals, health, jobs, messages, quotes, twilio
 from api.settings import Settings
 from domain.errors import DomainError, InvalidTransition, NotAllowed, NotFound, SchedulingConflict
 
@@ -25,7 +25,7 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
                   description="Shared CRM/FSM model with a conversational front")
     app.state.container = container
     for router in (health.router, customers.router, jobs.router, appointments.router,
-                   quotes.router, deals.router, messages.router):
+                   quotes.router, deals.router, messages.router, twilio.router):
         app.include_router(router)
     for extra in container.extras.get("routers", []):
         app.include_router(extra)
