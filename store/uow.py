@@ -133,14 +133,19 @@ class SqlMessageRepository(SqlRepository[Message]):
         )
         if self.session.get_bind().dialect.name == "postgresql":
             due = due.with_for_update(skip_locked=True)
-        # The status guard makes the claim atomic on SQLite too, where there is no row lock.
+        self.session.flush()
+        # Two statements, not UPDATE ... IN (subquery): PostgreSQL may run a LIMITed locking
+        # subquery more than once and so claim more rows than asked for.
+        due_ids = list(self.session.scalars(due).all())
+        if not due_ids:
+            return []
+        # The status guard makes the claim safe on SQLite too, where there is no row lock.
         claim = (
             update(table)
-            .where(table.c.id.in_(due.scalar_subquery()), table.c.status == MessageStatus.QUEUED)
+            .where(table.c.id.in_(due_ids), table.c.status == MessageStatus.QUEUED)
             .values(status=MessageStatus.SENDING, attempts=table.c.attempts + 1)
             .returning(table.c.id)
         )
-        self.session.flush()
         claimed_ids = list(self.session.scalars(claim).all())
         if not claimed_ids:
             return []
