@@ -1,0 +1,227 @@
+"""The outbox sender against a real database and the fake Twilio REST API on loopback."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from api.bootstrap import Container, bootstrap
+from api.settings import Settings
+from bot.outbox import OutboxSender, RetryPolicy, record_delivery_status
+from bot.providers import TwilioProvider
+from domain.clock import FixedClock
+from domain.commands import OptOut
+from domain.messages import Direction, Message, MessageKind, MessageStatus
+from domain.parties import Account, Channel, Contact, Site
+from tests.fake_twilio import FakeTwilio
+
+CUSTOMER = "+15550107777"
+NOON_CHICAGO = datetime(2026, 3, 3, 18, 0, tzinfo=UTC)  # Tuesday 12:00 in Chicago
+
+
+@pytest.fixture
+def fake_twilio() -> Iterator[FakeTwilio]:
+    with FakeTwilio().running() as fake:
+        yield fake
+
+
+@pytest.fixture
+def container(database_url: str) -> Iterator[Container]:
+    built = bootstrap(Settings(database_url=database_url), clock=FixedClock(NOON_CHICAGO))
+    yield built
+    built.engine.dispose()
+
+
+@pytest.fixture
+def sender(container: Container, fake_twilio: FakeTwilio) -> OutboxSender:
+    twilio = TwilioProvider(account_sid=fake_twilio.account_sid, auth_token=fake_twilio.auth_token,
+                            from_number="+13125550100", api_base_url=fake_twilio.base_url,
+                            timeout=2)
+    return OutboxSender(uow_factory=container.uow_factory, bus=container.bus,
+                        providers={Channel.SMS: twilio}, business=container.business,
+                        clock=container.clock, policy=RetryPolicy(max_attempts=3),
+                        rng=random.Random(1))
+
+
+def a_customer(container: Container, timezone: str = "America/Chicago") -> int:
+    with container.uow_factory() as uow:
+        account = uow.accounts.add(Account(name="Rosa Quinn"))
+        assert account.id is not None
+        contact = uow.contacts.add(Contact(account_id=account.id, name="Rosa Quinn", phone=CUSTOMER))
+        uow.sites.add(Site(account_id=account.id, address="12 Elm St", city="Chicago",
+                           postal_code="60614", zone_id="north", timezone=timezone))
+        uow.commit()
+        assert contact.id is not None
+        return contact.id
+
+
+def queue(container: Container, contact_id: int | None, kind: MessageKind = MessageKind.NOTICE,
+          body: str = "Your technician is on the way.", address: str = CUSTOMER,
+          due_at: datetime = NOON_CHICAGO) -> int:
+    with container.uow_factory() as uow:
+        message = uow.messages.add(Message(
+            channel=Channel.SMS, direction=Direction.OUT, address=address, body=body,
+            created_at=due_at, status=MessageStatus.QUEUED, kind=kind, contact_id=contact_id,
+            due_at=due_at))
+        uow.commit()
+        assert message.id is not None
+        return message.id
+
+
+def stored(container: Container, message_id: int) -> Message:
+    with container.uow_factory() as uow:
+        message = uow.messages.get(message_id)
+        assert message is not None
+        return message
+
+
+def test_a_due_notice_goes_out_through_twilio_and_is_marked_sent(
+        container: Container, sender: OutboxSender, fake_twilio: FakeTwilio) -> None:
+    message_id = queue(container, a_customer(container))
+    report = sender.send_due()
+    assert report.sent == 1
+    [text] = fake_twilio.sent
+    assert (text.to, text.from_, text.body) == (CUSTOMER, "+13125550100",
+                                                "Your technician is on the way.")
+    message = stored(container, message_id)
+    assert message.status is MessageStatus.SENT
+    assert message.provider_message_id == text.sid
+    assert message.sent_at == NOON_CHICAGO
+    assert sender.send_due().claimed == 0  # sent once, never again
+
+
+def test_nothing_goes_to_a_contact_who_opted_out(
+        container: Container, sender: OutboxSender, fake_twilio: FakeTwilio) -> None:
+    contact_id = a_customer(container)
+    container.bus.handle(OptOut(contact_id=contact_id, channel=Channel.SMS))
+    message_id = queue(container, contact_id, kind=MessageKind.REMINDER)
+    notice_id = queue(container, None, kind=MessageKind.NOTICE)  # addressed by phone only
+    sender.send_due()
+    assert fake_twilio.sent == []
+    assert stored(container, message_id).status is MessageStatus.CANCELLED
+    assert stored(container, notice_id).status is MessageStatus.CANCELLED
+
+
+def test_a_reminder_due_at_night_waits_for_8am_in_the_recipients_zone(
+        container: Container, sender: OutboxSender, fake_twilio: FakeTwilio) -> None:
+    # 2026-03-08 is the spring-forward day; 06:30 UTC is 23:30 the night before in Los Angeles.
+    night = datetime(2026, 3, 8, 6, 30, tzinfo=UTC)
+    container.clock = FixedClock(night)
+    sender.clock = container.clock
+    contact_id = a_customer(container, timezone="America/Los_Angeles")
+    message_id = queue(container, contact_id, kind=MessageKind.REMINDER, due_at=night)
+    report = sender.send_due()
+    assert (report.deferred, fake_twilio.sent) == (1, [])
+    message = stored(container, message_id)
+    assert message.status is MessageStatus.QUEUED
+    assert message.attempts == 0
+    assert message.due_at == datetime(2026, 3, 8, 15, 0, tzinfo=UTC)  # 08:00 PDT, after the jump
+
+
+def test_a_notice_is_not_held_by_quiet_hours(
+        container: Container, sender: OutboxSender, fake_twilio: FakeTwilio) -> None:
+    night = datetime(2026, 3, 4, 8, 0, tzinfo=UTC)  # 02:00 in Chicago
+    container.clock = sender.clock = FixedClock(night)
+    queue(container, a_customer(container), kind=MessageKind.NOTICE, due_at=night)
+    assert sender.send_due().sent == 1
+
+
+def test_an_unsubscribed_recipient_error_opts_the_contact_out(
+        container: Container, sender: OutboxSender, fake_twilio: FakeTwilio) -> None:
+    contact_id = a_customer(container)
+    message_id = queue(container, contact_id)
+    later_id = queue(container, contact_id, kind=MessageKind.FOLLOW_UP,
+                     due_at=NOON_CHICAGO + timedelta(days=1))
+    fake_twilio.fail_next(400, 21610)
+    assert sender.send_due().failed == 1
+    message = stored(container, message_id)
+    assert message.status is MessageStatus.FAILED
+    assert "21610" in (message.last_error or "")
+    with container.uow_factory() as uow:
+        contact = uow.contacts.get(contact_id)
+        assert contact is not None and not contact.may_message(Channel.SMS)
+    assert stored(container, later_id).status is MessageStatus.CANCELLED
+
+
+@pytest.mark.parametrize("code", [21211, 21614, 30005, 30006])
+def test_a_permanent_error_fails_at_once_and_flags_the_number(
+        container: Container, sender: OutboxSender, fake_twilio: FakeTwilio, code: int) -> None:
+    message_id = queue(container, a_customer(container))
+    fake_twilio.fail_next(400, code)
+    assert sender.send_due().failed == 1
+    message = stored(container, message_id)
+    assert message.status is MessageStatus.FAILED
+    assert message.attempts == 1
+    assert "flagged" in (message.last_error or "")
+
+
+@pytest.mark.parametrize(("status", "code"), [(500, None), (503, None), (429, 20429), (400, 30003)])
+def test_a_transient_error_is_retried_later_with_backoff(
+        container: Container, sender: OutboxSender, fake_twilio: FakeTwilio, status: int,
+        code: int | None) -> None:
+    message_id = queue(container, a_customer(container))
+    fake_twilio.fail_next(status, code)
+    assert sender.send_due().retrying == 1
+    message = stored(container, message_id)
+    assert message.status is MessageStatus.QUEUED
+    assert message.due_at is not None
+    assert NOON_CHICAGO + timedelta(seconds=15) <= message.due_at <= NOON_CHICAGO + timedelta(
+        seconds=30)
+    assert sender.send_due().claimed == 0  # not due yet
+    sender.clock = FixedClock(NOON_CHICAGO + timedelta(minutes=1))
+    assert sender.send_due().sent == 1
+    assert len(fake_twilio.sent) == 1
+    assert stored(container, message_id).attempts == 2
+
+
+def test_a_message_that_keeps_failing_gives_up_and_shows_in_the_failed_list(
+        container: Container, sender: OutboxSender, fake_twilio: FakeTwilio) -> None:
+    message_id = queue(container, a_customer(container))
+    fake_twilio.fail_next(503, times=10)
+    moment = NOON_CHICAGO
+    for _ in range(3):
+        sender.clock = FixedClock(moment)
+        sender.send_due()
+        moment += timedelta(hours=2)
+    message = stored(container, message_id)
+    assert message.status is MessageStatus.FAILED
+    assert "gave up after 3 attempts" in (message.last_error or "")
+    with container.uow_factory() as uow:
+        assert [m.id for m in uow.messages.find(status=MessageStatus.FAILED)] == [message_id]
+
+
+def test_a_provider_that_does_not_answer_in_time_is_retried(
+        container: Container, sender: OutboxSender, fake_twilio: FakeTwilio) -> None:
+    fake_twilio.delay = 3.0  # the provider's timeout is 2 s
+    message_id = queue(container, a_customer(container))
+    assert sender.send_due().retrying == 1
+    assert "unreachable" in (stored(container, message_id).last_error or "")
+
+
+def test_a_delivery_report_is_recorded_and_21610_opts_the_contact_out(
+        container: Container, sender: OutboxSender, fake_twilio: FakeTwilio) -> None:
+    contact_id = a_customer(container)
+    first, second = queue(container, contact_id), queue(container, contact_id)
+    sender.send_due()
+    sids = {text.body: text.sid for text in fake_twilio.sent}
+    assert len(sids) == 1 and len(fake_twilio.sent) == 2
+    sid_one, sid_two = (stored(container, m).provider_message_id for m in (first, second))
+    assert sid_one and sid_two
+
+    def report(sid: str, status: str, code: int | None = None) -> bool:
+        return record_delivery_status(uow_factory=container.uow_factory, bus=container.bus,
+                                      clock=container.clock, provider_message_id=sid,
+                                      reported=status, error_code=code)
+
+    assert report(sid_one, "delivered")
+    assert report(sid_one, "sent")  # late and out of order: changes nothing
+    assert stored(container, first).status is MessageStatus.DELIVERED
+    assert report(sid_two, "undelivered", 21610)
+    assert stored(container, second).status is MessageStatus.FAILED
+    with container.uow_factory() as uow:
+        contact = uow.contacts.get(contact_id)
+        assert contact is not None and not contact.may_message(Channel.SMS)
+    assert not report("SM-not-ours", "delivered")
