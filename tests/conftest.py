@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -65,8 +66,8 @@ def empty_sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'fieldbot.db'}"
 
 
-@pytest.fixture
-def empty_postgres_url() -> Iterator[str]:
+@contextmanager
+def postgres_schema() -> Iterator[str]:
     """An empty schema of its own in the test PostgreSQL, dropped afterwards."""
     require_postgres()
     server = make_url(postgres_server_url())
@@ -83,6 +84,13 @@ def empty_postgres_url() -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def empty_postgres_url() -> Iterator[str]:
+    """An empty schema of its own in the test PostgreSQL, dropped afterwards."""
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture
@@ -121,3 +129,17 @@ def uow_factory(database_url: str) -> Iterator[Callable[[], SqlAlchemyUnitOfWork
     session_factory = make_session_factory(engine)
     yield lambda: SqlAlchemyUnitOfWork(session_factory)
     engine.dispose()
+
+
+@pytest.fixture(scope="module", params=BOTH)
+def module_database_url(request: pytest.FixtureRequest,
+                        tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Like `database_url`, but one migrated database per test module, for expensive set-ups."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'fieldbot.db'}"
+        upgrade(url)
+        yield url
+    else:
+        with postgres_schema() as url:
+            upgrade(url)
+            yield url

@@ -1,0 +1,107 @@
+"""The read API over a seeded demo company: auth, filters, local times, garbage in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.bootstrap import bootstrap
+from api.settings import Settings
+from domain.clock import FixedClock
+from store.seed import seed_demo
+
+TOKEN = "test-admin-token"
+NOW = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # Monday 09:30 in Chicago
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture(scope="module")
+def client(module_database_url: str) -> Iterator[TestClient]:
+    container = bootstrap(Settings(database_url=module_database_url, admin_token=TOKEN),
+                          clock=FixedClock(NOW))
+    assert seed_demo(bus=container.bus, uow_factory=container.uow_factory,
+                     business=container.business, catalog=container.catalog, now=NOW)
+    with TestClient(create_app(container=container)) as test_client:
+        yield test_client
+    container.engine.dispose()
+
+
+def test_health_checks_the_database(client: TestClient) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "up"}
+
+
+@pytest.mark.parametrize("path", ["/api/customers", "/api/jobs", "/api/appointments",
+                                  "/api/quotes", "/api/deals", "/api/messages"])
+def test_read_endpoints_refuse_requests_without_the_token(client: TestClient, path: str) -> None:
+    assert client.get(path).status_code == 401
+    assert client.get(path, headers={"Authorization": "Bearer wrong"}).status_code == 401
+
+
+def test_appointments_list_the_seeded_visits_with_local_and_utc_times(client: TestClient) -> None:
+    response = client.get("/api/appointments", headers=AUTH)
+    assert response.status_code == 200
+    visits = response.json()
+    assert len(visits) > 50
+    first = visits[0]
+    utc = datetime.fromisoformat(first["start"]["utc"])
+    local = datetime.fromisoformat(first["start"]["local"])
+    assert utc == local
+    assert local.utcoffset() == utc.astimezone(ZoneInfo("America/Chicago")).utcoffset()
+    assert first["technician_name"]
+
+
+def test_appointments_filter_by_local_day_and_technician(client: TestClient) -> None:
+    everything = client.get("/api/appointments", headers=AUTH).json()
+    tech = everything[0]["technician_id"]
+    day = everything[0]["start"]["local"][:10]
+    found = client.get("/api/appointments", headers=AUTH,
+                       params={"date": day, "technician_id": tech}).json()
+    assert found
+    assert all(v["technician_id"] == tech and v["start"]["local"][:10] == day for v in found)
+
+
+def test_customer_lookup_accepts_any_phone_format(client: TestClient) -> None:
+    found = client.get("/api/customers", headers=AUTH, params={"phone": "(555) 010-0001"}).json()
+    assert [c["phone"] for c in found] == ["+15550100001"]
+    assert found[0]["sites"]
+
+
+def test_deals_cover_every_stage_and_some_are_overdue(client: TestClient) -> None:
+    deals = client.get("/api/deals", headers=AUTH).json()
+    assert {d["stage"] for d in deals} == {"new", "qualified", "quoted", "won", "lost"}
+    assert any(d["follow_up_due"] for d in deals)
+    assert all(d["job_id"] for d in deals if d["stage"] == "won")
+
+
+def test_quotes_await_approval(client: TestClient) -> None:
+    quotes = client.get("/api/quotes", headers=AUTH, params={"state": "sent"}).json()
+    assert quotes and all(q["total_cents"] > 0 and q["number"].startswith("Q-") for q in quotes)
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/api/appointments", {"date": "not-a-date"}),
+    ("/api/appointments", {"technician_id": "abc"}),
+    ("/api/appointments", {"phone": "garbage"}),
+    ("/api/customers", {"phone": "12"}),
+    ("/api/jobs", {"state": "flying"}),
+    ("/api/messages", {"limit": "-1"}),
+])
+def test_garbage_queries_get_a_4xx_with_a_message(client: TestClient, path: str,
+                                                   params: dict[str, str]) -> None:
+    response = client.get(path, headers=AUTH, params=params)
+    assert 400 <= response.status_code < 500
+    assert response.json()["detail"]
+
+
+def test_health_reports_a_dead_database_as_503(tmp_path) -> None:
+    missing = tmp_path / "no-such-dir" / "fieldbot.db"
+    container = bootstrap(Settings(database_url=f"sqlite:///{missing}", admin_token=TOKEN))
+    with TestClient(create_app(container=container)) as test_client:
+        assert test_client.get("/healthz").status_code == 503
