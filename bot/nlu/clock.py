@@ -42,7 +42,7 @@ _AFTER_DAY_WORD = re.compile(
     rf"((?:[1-9]|1[0-2])(?:[:.][0-5]\d)?){_NOT_A_TIME_AFTER}(?! ?(?:-|to|and))"
 )
 _PART = re.compile(
-    r"\b(morning|afternoon|evening|tonight)\b|\b(?:tomorrow|today|day|monday|tuesday|wednesday|"
+    r"(?<!good )\b(morning|afternoon|evening|tonight)\b|\b(?:tomorrow|today|day|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|at|late) (night)\b|\bin the (am|pm)\b|\b(?:tomorrow|monday|"
     r"tuesday|wednesday|thursday|friday|saturday|sunday|today) (am|pm)\b|\b(first thing)\b"
 )

@@ -24,7 +24,7 @@ _RESCHEDULE = re.compile(
     r"bring (?:it |the appointment |my appointment )?forward|earlier (?:time|slot|date|day)|"
     r"later (?:time|slot|date|day)|different (?:day|time|date|slot)|another (?:day|time|date|slot)|"
     r"new (?:time|date|day)|cannot make (?:it|the appointment|my appointment|that|tomorrow|today)|"
-    r"can not make it|will not be (?:home|there|around|available)|not going to be (?:home|there))\b"
+    r"can not make it|(?:cannot|can not) do (?=\w+day|tomorrow|today|then|that)|will not be (?:home|there|around|available)|not going to be (?:home|there))\b"
 )
 _INSTEAD = re.compile(r"\binstead\b|\b(?:how|what) about\b")
 _CANCEL_VERB = re.compile(r"\b(?:cancel|canceling|call off|calling off|scrap|scratch)\b")
@@ -53,6 +53,8 @@ _STATUS = re.compile(
     rf"\b(?:is|are) (?:the |my |our |your )?{_WORKER} (?:still |actually )?(?:coming|on (?:the|their|"
     r"his|her) way|en route|here|arriving|running late|late|showing up)\b|"
     rf"\b(?:what time|when) (?:is|was) (?:my|the|our) (?:appointment|visit|booking|{_WORKER})\b|"
+    rf"\bwhat time (?:will|is|does|should|would) (?:the |my |our |your )?{_WORKER} (?:be |get |arrive|"
+    r"arriving|come|coming|show|here|there)|"
     r"\bwhen (?:is|was) (?:my|the|our) (?:appointment|visit|booking)\b|"
     r"\b(?:is|are) (?:it|the job|the repair|the work|my repair|they|you) (?:done|finished|complete|"
     r"completed|fixed)\b|\b(?:still waiting|been waiting|waiting) (?:for|on) (?:the |my |your )?"
@@ -120,6 +122,8 @@ def detect_customer(message: Message) -> Verdict | None:
         return quote_verdict
     if message.has(_DONT_CANCEL) and message.when:
         return Verdict(intents.RESCHEDULE, 0.7)
+    if message.has(_OPENING_HOURS) and not message.has(_BOOK_VERB):
+        return None
     if message.has(_BOOK) or message.service:
         if _QUESTION_ONLY.search(text) and not message.when and not message.service:
             return None
@@ -129,6 +133,11 @@ def detect_customer(message: Message) -> Verdict | None:
     return None
 
 
+_OPENING_HOURS = re.compile(
+    r"\b(?:are you|you guys|are you guys) (?:open|closed)\b|\b(?:opening|business|office) hours\b|"
+    r"\bwhat (?:are )?your hours\b|\bwhat time do you (?:open|close)\b|\bwhen do you (?:open|close)\b"
+)
+_BOOK_VERB = re.compile(r"\b(?:book|schedule|appointment|come|send|visit)\b")
 _BOOK_AGAIN = re.compile(r"\b(?:book|rebook|instead|and (?:do|make it|move))\b")
 
 

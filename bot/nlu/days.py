@@ -41,6 +41,7 @@ _IN_PERIOD = re.compile(
 )
 _BARE_PERIOD = re.compile(rf"\b(?:for )?{_COUNT} (day|week|fortnight)s?\b(?! ago)")
 _FORTNIGHT = re.compile(r"\b(?:in )?a fortnight\b|\bfortnight\b")
+_NEXT_MONTH_DAY = re.compile(rf"\b(?:the )?(\d{{1,2}}){_ORDINAL}? of next month\b")
 _WEEK_TODAY = re.compile(r"\ba week (today|tomorrow|from today|from tomorrow)\b")
 _WEEK_AFTER_NEXT = re.compile(r"\b(?:the )?week after next\b")
 _NEXT_WEEK = re.compile(r"\b(?:early |earlier |sometime |some time |the )?next week\b")
@@ -169,6 +170,9 @@ def _find_calendar_dates(text: str, today: date, claims: _Claims) -> None:
         first, second = int(m.group(1)), int(m.group(2))
         if 1 <= min(first, second) and max(first, second) <= 31 and min(first, second) <= 12:
             claims.add(m.start(), m.end(), _calendar(today, m.group(), m.group(3)))
+    for m in _NEXT_MONTH_DAY.finditer(text):
+        first_of_next = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+        claims.add(m.start(), m.end(), _day_of_month(first_of_next, int(m.group(1))))
     for m in _ORDINAL_DAY.finditer(text):
         day = int(m.group(1) or m.group(2))
         if 1 <= day <= 31:

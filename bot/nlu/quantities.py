@@ -17,6 +17,7 @@ _QUARTER_HOUR = re.compile(r"\b(?:a )?quarter (?:of an |an )?(?:hour|hr)\b")
 _HOURS = re.compile(rf"\b(?:an|a|{_N}) ?(?:hours?|hrs?|h)\b")
 _MINUTES = re.compile(rf"\b{_N} ?(?:-|to) ?\d{{1,3}} ?(?:min|m)\b|\b{_N} ?(?:min|m)\b")
 _BARE_DELAY = re.compile(r"\b(?:eta|in|by|late|behind|about|around|like|another|out) ?(\d{1,3})\b(?![:.]\d)(?! ?(?:am|pm))")
+_DELAY_AFTER = re.compile(r"\b(\d{1,3}) ?(?:late|behind|out|away)\b")
 
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -53,7 +54,7 @@ def minutes_in(text: str) -> int | None:
     match = _HOURS.search(text)
     if match:
         return 60 * (_number(match.group(1)) if match.group(1) else 1)
-    match = _BARE_DELAY.search(text)
+    match = _BARE_DELAY.search(text) or _DELAY_AFTER.search(text)
     if match and 0 < int(match.group(1)) <= 180:
         return int(match.group(1))
     return None

@@ -21,7 +21,7 @@ _FILLER = frozenset(
     "please so very really all lets let us do go ahead of course happens totally you are we can "
     "with thats sounds checks out is true ai statement has there way in heck most much "
     "work times time those them options option one ones of thanks thank and just both "
-    "now right now as well well oh ah um hmm then also too it's here".split()
+    "now right now as well well oh ah um hmm then also too it's here see does do did".split()
 )
 
 

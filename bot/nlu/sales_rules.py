@@ -56,7 +56,7 @@ _SNOOZE = (
     ),
 )
 _FOLLOWUPS = re.compile(
-    r"\bfollow ?-?ups?\b|\bwho (?:should|do|shall|must|can) i (?:call|contact|follow up|reach|"
+    r"\bfollow ?-?ups?\b|\bwho (?:should|do|shall|must|can) i (?:need to |have to |got to |want to )?(?:call|contact|follow up|reach|"
     r"ring|email|chase|ping|talk)\b|\bwho (?:needs|need) (?:a )?(?:call|follow|ping|chasing)\b|"
     r"\bwhat is on my (?:list|plate)\b|\bmy (?:list|pipeline|follow)\b|\bpipeline\b|"
     r"\bwhat (?:deals|leads|accounts) (?:should|do|need)\b|\bwho to call\b|\bcall list\b|"
@@ -74,7 +74,7 @@ def detect_sales(message: Message) -> Verdict | None:
             return _with_target(intents.SNOOZE, 0.85, message, m.group("t"), with_when=True)
     if message.has(_FOLLOWUPS):
         return Verdict(intents.FOLLOWUPS, 0.85)
-    if is_hedged(text) or re.search(r"\b(?:not|never|almost|nearly|no)\b", text):
+    if is_hedged(text) or re.search(r"\b(?:not|never|almost|nearly)\b", text):
         return None
     if message.has(_CLOSED_LOST):
         return _deal(intents.DEAL_LOST, message, _LOST)
@@ -85,11 +85,13 @@ def detect_sales(message: Message) -> Verdict | None:
 
 
 def _deal(intent: str, message: Message, patterns: tuple[re.Pattern[str], ...]) -> Verdict | None:
+    first = None
     for pattern in patterns:
         m = pattern.search(message.masked)
-        if m:
+        if m and clean_target(m.group("t")):
             return _with_target(intent, 0.85, message, m.group("t"))
-    return None
+        first = first or m
+    return _with_target(intent, 0.85, message, first.group("t")) if first else None
 
 
 def _with_target(intent: str, confidence: float, message: Message, raw: str, *, with_when: bool = False) -> Verdict:

@@ -15,7 +15,7 @@ _NOTE = re.compile(
 _LATE = re.compile(
     r"\b(?:running|gonna be|going to be|will be|be|am|i am|bit|little|a bit|few|min|minutes|hour)"
     r" ?(?:\w+ ){0,3}late\b|\blate by\b|\brunning behind\b|\bbehind schedule\b|\bdelayed\b|"
-    r"\bstuck in traffic\b|\bheavy traffic\b|\btraffic is\b|\bbehind (?:by|on)\b|\brunning over\b|"
+    r"\brunning (?:\w+ ){0,3}behind\b|\b\d+ ?(?:min )?(?:behind|late)\b|\bstuck in traffic\b|\bheavy traffic\b|\btraffic is\b|\bbehind (?:by|on)\b|\brunning over\b|"
     r"\bprevious job (?:is )?(?:running|taking) (?:long|over)\b|\bnot going to make it on time\b"
 )
 _EN_ROUTE = re.compile(
@@ -60,6 +60,13 @@ _NEXT = re.compile(
     r"(?:plate|list|schedule)\b|\bwho is next\b|\bwhat now\b|\bhow many jobs\b|\bwhere do i go\b"
 )
 
+# Statements about the job in hand, which belong in its notes even without "note:".
+_JOB_DETAIL = re.compile(
+    r"^(?:customer|homeowner|owner|tenant|client|unit|system|gate|door|lockbox|dog|found|replaced|"
+    r"swapped|cleaned|checked|tested|measured|recommended|recommend|quoted|left|used|installed|"
+    r"serial|model|code|access|parking|warranty)\b(?: \w+){2,}"
+)
+
 
 def detect_technician(message: Message) -> Verdict | None:
     """Classify a technician's field update; late beats en route, en route beats done."""
@@ -78,6 +85,8 @@ def detect_technician(message: Message) -> Verdict | None:
         return Verdict(intents.TECH_NEXT, 0.85)
     if message.has(_DONE) and not re.search(r"\b(?:not|never|almost|nearly)\b", text):
         return Verdict(intents.TECH_DONE, 0.85)
+    if message.has(_JOB_DETAIL):
+        return Verdict(intents.NOTE, 0.6)
     return None
 
 

@@ -79,7 +79,7 @@ _SPACES = re.compile(r"\s+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _PUNCT_RUN = re.compile(r"([!?.,])\1+")
 _SAT_SUN_AFTER = re.compile(
-    r"\b(on|this|next|by|for|til|till|until|from|to|and|or|the|,|am|pm|\d) (sat|sun|wed)\b"
+    r"\b(on|this|next|by|for|til|till|until|from|to|and|or|the|,|am|pm|\d|come|do|visit) (sat|sun|wed)\b"
 )
 _SAT_SUN_BEFORE = re.compile(
     r"\b(sat|sun|wed)\b(?= ?(?:morning|afternoon|evening|night|am|pm|at|or|and|,|\d))"
