@@ -1,0 +1,78 @@
+"""Cancelling a visit: which one, then always a Y/N confirmation before anything changes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot.dialogue import replies, visits
+from bot.nlu import intents
+from domain.commands import CancelAppointment
+from domain.errors import DomainError
+from domain.jobs import Appointment
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+FLOW = "cancel"
+
+
+def start(turn: Turn) -> None:
+    found = visits.upcoming(turn)
+    if not found:
+        turn.finish(replies.no_upcoming())
+    elif len(found) == 1:
+        _confirm(turn, found[0])
+    else:
+        turn.ask(FLOW, "which", {"ids": [a.id for a in found]},
+                 replies.which_appointment([visits.choice_label(turn, a) for a in found], "cancel"))
+
+
+def answer(turn: Turn) -> bool:
+    """Answer the pending cancel question; False when the text is about something else."""
+    data = turn.data
+    if turn.step == "which":
+        appointment = visits.chosen(turn, data.get("ids", []))
+        if appointment is not None:
+            _confirm(turn, appointment)
+            return True
+        if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
+            listed = [a for a in visits.upcoming(turn) if a.id in set(data.get("ids", []))]
+            turn.misunderstood(replies.which_appointment(
+                [visits.choice_label(turn, a) for a in listed], "cancel"))
+            return True
+        return False
+    if turn.step != "confirm":
+        return False
+    appointment = _appointment(turn, data)
+    if appointment is None:
+        turn.finish(replies.no_upcoming())
+        return True
+    visit = visits.label(turn, appointment)
+    if turn.parse.intent == intents.AFFIRM:
+        assert appointment.id is not None
+        try:
+            turn.run(CancelAppointment(appointment_id=appointment.id, actor=turn.actor))
+        except DomainError as error:
+            turn.finish(replies.refused(str(error)))
+            return True
+        turn.finish(replies.cancelled(visit))
+        return True
+    if turn.parse.intent == intents.DENY:
+        turn.finish(replies.kept(visit))
+        return True
+    if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.CANCEL):
+        turn.misunderstood(replies.yes_or_no(replies.confirm_cancel(visit)))
+        return True
+    return False
+
+
+def _confirm(turn: Turn, appointment: Appointment) -> None:
+    turn.ask(FLOW, "confirm", {"appointment_id": appointment.id},
+             replies.confirm_cancel(visits.label(turn, appointment)))
+
+
+def _appointment(turn: Turn, data: dict[str, Any]) -> Appointment | None:
+    found = turn.uow.appointments.get(int(data.get("appointment_id") or 0))
+    if found is None or turn.customer is None or found.account_id != turn.customer.account_id:
+        return None
+    return found if found.is_active else None

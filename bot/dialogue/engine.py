@@ -1,0 +1,129 @@
+"""The dialogue engine: one inbound text in, the replies out, the conversation kept in the database.
+
+It never knows which channel a text came by: `channel` only keys the conversation and audits who
+acted. The caller owns the transaction (bot.inbox.receive); the engine changes the model only
+through domain commands run inside it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from types import ModuleType
+from zoneinfo import ZoneInfo
+
+from bot.dialogue import (
+    booking,
+    cancel,
+    consent,
+    handoff,
+    onboarding,
+    quotes,
+    replies,
+    reschedule,
+    small_talk,
+    staff,
+    status,
+)
+from bot.dialogue.senders import conversation_for, find_contact, find_staff, load_customer
+from bot.dialogue.turn import Turn
+from bot.nlu import intents
+from bot.nlu.parser import Parser
+from domain.bus import MessageBus
+from domain.business import BusinessSettings
+from domain.catalog import Catalog
+from domain.clock import Clock, ensure_utc
+from domain.errors import DomainError
+from domain.parties import Channel
+from domain.ports import AbstractUnitOfWork
+
+logger = logging.getLogger(__name__)
+
+# Flows that can wait for an answer, by the name they store in the conversation.
+FLOWS: dict[str, ModuleType] = {
+    onboarding.FLOW: onboarding,
+    booking.FLOW: booking,
+    reschedule.FLOW: reschedule,
+    cancel.FLOW: cancel,
+    quotes.FLOW: quotes,
+}
+
+STARTERS: dict[str, Callable[[Turn], None]] = {
+    intents.BOOK: booking.start,
+    intents.RESCHEDULE: reschedule.start,
+    intents.CANCEL: cancel.start,
+    intents.JOB_STATUS: status.start,
+    intents.APPROVE_QUOTE: quotes.start,
+    intents.DECLINE_QUOTE: quotes.start,
+    intents.HUMAN: handoff.start,
+    intents.HELP: small_talk.menu,
+    intents.GREET: small_talk.menu,
+    intents.THANKS: small_talk.thanks,
+}
+
+
+class DialogueEngine:
+    """Turns parsed texts plus conversation state into domain commands and short replies."""
+
+    def __init__(self, *, bus: MessageBus, parser: Parser, business: BusinessSettings,
+                 catalog: Catalog, clock: Clock) -> None:
+        self.bus, self.parser, self.business = bus, parser, business
+        self.catalog, self.clock = catalog, clock
+
+    def handle(self, uow: AbstractUnitOfWork, *, channel: Channel, address: str, text: str,
+               now: datetime, message_id: str | None) -> list[str]:
+        """Answer one text from `address` inside the caller's unit of work; the caller commits."""
+        now = ensure_utc(now)
+        conversation = conversation_for(uow, channel, address, now)
+        person = find_staff(uow, channel, address)
+        if person is not None:
+            conversation.role = person.role.value
+            conversation.updated_at = now
+            return staff.coming_soon(person)
+        contact = find_contact(uow, channel, address)
+        customer = load_customer(uow, contact) if contact is not None else None
+        site = customer.site if customer else None
+        local_now = now.astimezone(ZoneInfo(site.timezone if site else self.business.timezone))
+        parse = self.parser.parse(text, role=intents.CUSTOMER, now=local_now)
+        turn = Turn(uow=uow, bus=self.bus, business=self.business, catalog=self.catalog,
+                    conversation=conversation, channel=channel, address=address, text=text,
+                    parse=parse, now=now, message_id=message_id, customer=customer,
+                    start_intent=self._start)
+        try:
+            self._respond(turn)
+        except DomainError as error:  # a rule said no: tell the customer, keep the transaction
+            logger.info("domain refused a dialogue step: %s", type(error).__name__)
+            turn.finish(replies.refused(str(error)))
+        if not turn.confused:
+            conversation.misunderstandings = 0
+        conversation.updated_at = now
+        return turn.replies
+
+    def _respond(self, turn: Turn) -> None:
+        intent = turn.parse.intent
+        if intent == intents.OPT_OUT:
+            consent.opt_out(turn.uow, self.bus, turn.channel, turn.address, turn.now)
+            turn.finish(replies.opted_out(self.business.name))
+            return
+        if intent == intents.OPT_IN:
+            consent.opt_in(turn.uow, self.bus, turn.channel, turn.address, turn.now)
+            turn.finish(replies.opted_in(self.business.name))
+            return
+        pending = turn.conversation
+        flow = FLOWS.get(pending.flow or "") if pending.is_active(turn.now) else None
+        if flow is not None and intent != intents.HUMAN and flow.answer(turn):
+            return
+        self._start(turn)
+
+    def _start(self, turn: Turn) -> None:
+        """Begin what the text asks for; an unknown number is onboarded first."""
+        intent = turn.parse.intent
+        if turn.customer is None and intent not in onboarding.NEEDS_NO_ACCOUNT:
+            onboarding.start(turn)
+            return
+        starter = STARTERS.get(intent)
+        if starter is None:  # unknown, or a yes/no/number that answers no pending question
+            small_talk.not_understood(turn)
+            return
+        starter(turn)

@@ -1,0 +1,131 @@
+"""Offering times: search slots for a wish, list up to three, and read which one was picked.
+
+Booking and rescheduling share this: both keep the offers in the conversation (as JSON) under
+the step "pick", and both accept "2", "the second one", "thursday works" or a new wish.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from bot.dialogue import replies
+from bot.dialogue.times import visit_label
+from bot.nlu import intents
+from bot.nlu.when import resolve_when
+from domain.scheduling import Offer, Wish, find_offers
+from domain.staff import Role
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+HORIZON_DAYS = 14
+PICK = "pick"
+
+Chosen = Callable[["Turn", Offer], None]
+
+
+def wish_from(turn: Turn, default_day: str | None = None) -> Wish | None:
+    """The time the text asks for, if any; a time with no day takes `default_day`."""
+    when = turn.parse.slots.get("when")
+    if not when:
+        when = resolve_when(turn.text.lower(), local_date(turn.now, turn.timezone))
+    if not when:
+        return None
+    if when.get("date") is None and default_day is not None:
+        when = {**when, "date": default_day}
+    return Wish.from_when(when)
+
+
+def search(turn: Turn, *, service_id: str, zone_id: str, timezone: str, wish: Wish | None,
+           ignore_appointment: int | None = None) -> list[Offer]:
+    """Up to three bookable offers for the service at a site, nearest to the wish."""
+    service = turn.catalog.get(service_id)
+    technicians = turn.uow.staff.find(role=Role.TECHNICIAN, active=True)
+    first = turn.now
+    if wish is not None and wish.date is not None:
+        first = max(first, datetime.combine(wish.date, time(0), ZoneInfo(timezone)))
+    until = first + timedelta(days=HORIZON_DAYS + 2)
+    booked = [a for a in turn.uow.appointments.overlapping(turn.now - timedelta(days=1), until)
+              if a.id != ignore_appointment]
+    return find_offers(service=service, zone_id=zone_id, timezone=timezone, wish=wish,
+                       technicians=technicians, appointments=booked, settings=turn.business,
+                       now=turn.now, horizon_days=HORIZON_DAYS, limit=3)
+
+
+def present(turn: Turn, flow: str, data: dict[str, Any], found: list[Offer],
+            wish: Wish | None, timezone: str) -> None:
+    """List the offers and wait for a pick; with none, offer a call from a person."""
+    if not found:
+        turn.ask(flow, "offer_human", data, replies.no_offers())
+        return
+    missed = wish is not None and (wish.date or wish.start or wish.end) is not None and not any(
+        wish.is_met_by(offer, timezone) for offer in found)
+    choices = [f"{visit_label(o.window_start, o.window_end, timezone)} with "
+               f"{o.technician_name.split()[0]}" for o in found]
+    turn.ask(flow, PICK, {**data, "offers": [_dump(o) for o in found]},
+             replies.offers(choices, wish_missed=missed))
+
+
+def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
+                research: Callable[[Turn, Wish], None]) -> bool:
+    """Read the customer's pick among the stored offers; False when the text is about something else."""
+    data = turn.data
+    found = [_load(raw) for raw in data.get("offers", [])]
+    intent = turn.parse.intent
+    option = turn.parse.slots.get("option") if intent == intents.CHOOSE else None
+    if option is None and turn.text.strip().rstrip(".)").isdigit():
+        option = int(turn.text.strip().rstrip(".)"))
+    if option is not None:
+        if 1 <= option <= len(found):
+            chosen(turn, found[option - 1])
+        else:
+            turn.misunderstood(replies.which_offer(len(found)))
+        return True
+    if intent == intents.AFFIRM and len(found) == 1:
+        chosen(turn, found[0])
+        return True
+    wish = None
+    if intent in (intents.BOOK, intents.RESCHEDULE, intents.AFFIRM, intents.CHOOSE,
+                  intents.UNKNOWN, intents.DENY):
+        wish = wish_from(turn, data.get("default_day"))
+    if wish is not None:
+        matching = [o for o in found if wish.is_met_by(o, timezone)]
+        if matching and intent != intents.DENY:
+            chosen(turn, matching[0])
+        else:
+            research(turn, wish)
+        return True
+    if intent == intents.AFFIRM:
+        turn.say(replies.which_offer(len(found)))
+        return True
+    if intent == intents.DENY:
+        turn.ask(turn.conversation.flow or "book", PICK, data, replies.keep_searching())
+        return True
+    if intent == intents.UNKNOWN:
+        turn.misunderstood(replies.which_offer(len(found)))
+        return True
+    return False
+
+
+def _dump(offer: Offer) -> dict[str, Any]:
+    return {
+        "technician_id": offer.technician_id, "technician_name": offer.technician_name,
+        "start": offer.start.isoformat(), "end": offer.end.isoformat(),
+        "window_start": offer.window_start.isoformat(), "window_end": offer.window_end.isoformat(),
+    }
+
+
+def _load(raw: dict[str, Any]) -> Offer:
+    return Offer(
+        technician_id=int(raw["technician_id"]), technician_name=str(raw["technician_name"]),
+        start=datetime.fromisoformat(raw["start"]), end=datetime.fromisoformat(raw["end"]),
+        window_start=datetime.fromisoformat(raw["window_start"]),
+        window_end=datetime.fromisoformat(raw["window_end"]),
+    )
+
+
+def local_date(moment: datetime, timezone: str) -> date:
+    return moment.astimezone(ZoneInfo(timezone)).date()

@@ -1,0 +1,136 @@
+"""Moving a visit: which one (when there are several), to when, three offers, a pick, done.
+
+A time with no day ("can the tech come at 4pm instead?") keeps the visit's own day.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot.dialogue import handoff, offers, replies, visits
+from bot.dialogue.times import visit_label
+from bot.nlu import intents
+from domain.commands import RescheduleAppointment
+from domain.errors import DomainError, SchedulingConflict
+from domain.jobs import Appointment
+from domain.scheduling import Offer, Wish
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+FLOW = "reschedule"
+
+
+def start(turn: Turn) -> None:
+    """A customer wants to move a visit, maybe saying to when."""
+    found = visits.upcoming(turn)
+    when = turn.parse.slots.get("when")
+    if not found:
+        turn.finish(replies.no_upcoming())
+    elif len(found) == 1:
+        _move_to_wish(turn, found[0], when)
+    else:
+        turn.ask(FLOW, "which", {"ids": [a.id for a in found], "when": when},
+                 replies.which_appointment([visits.choice_label(turn, a) for a in found], "move"))
+
+
+def answer(turn: Turn) -> bool:
+    """Answer the pending reschedule question; False when the text is about something else."""
+    data = turn.data
+    if turn.step == "which":
+        appointment = visits.chosen(turn, data.get("ids", []))
+        if appointment is None:
+            return _not_an_answer(turn, replies.which_appointment(
+                [visits.choice_label(turn, a) for a in _listed(turn, data)], "move"))
+        when = data.get("when") if turn.parse.intent == intents.CHOOSE else None
+        _move_to_wish(turn, appointment, when)
+        return True
+    appointment = _appointment(turn, data)
+    if appointment is None:
+        turn.finish(replies.no_upcoming())
+        return True
+    if turn.step == "when":
+        wish = offers.wish_from(turn, data.get("default_day"))
+        if wish is None:
+            return _not_an_answer(turn, replies.ask_new_time(visits.label(turn, appointment)))
+        _offer(turn, appointment, wish)
+        return True
+    if turn.step == offers.PICK:
+        return offers.answer_pick(turn, timezone=visits.timezone_of(turn, appointment),
+                                  chosen=_move, research=_research)
+    if turn.step == "offer_human":
+        return handoff.answer_offer(turn)
+    return False
+
+
+def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | None) -> None:
+    day = offers.local_date(appointment.window_start, visits.timezone_of(turn, appointment))
+    if not when:
+        turn.ask(FLOW, "when", {"appointment_id": appointment.id, "default_day": day.isoformat()},
+                 replies.ask_new_time(visits.label(turn, appointment)))
+        return
+    if when.get("date") is None:
+        when = {**when, "date": day.isoformat()}
+    _offer(turn, appointment, Wish.from_when(when))
+
+
+def _offer(turn: Turn, appointment: Appointment, wish: Wish | None) -> None:
+    job = turn.uow.jobs.get(appointment.job_id)
+    site = turn.uow.sites.get(job.site_id) if job is not None else None
+    if job is None or site is None:
+        turn.finish(replies.no_upcoming())
+        return
+    day = offers.local_date(appointment.window_start, site.timezone)
+    data = {"appointment_id": appointment.id, "default_day": day.isoformat()}
+    found = offers.search(turn, service_id=job.service_id, zone_id=site.zone_id,
+                          timezone=site.timezone, wish=wish, ignore_appointment=appointment.id)
+    offers.present(turn, FLOW, data, found, wish, site.timezone)
+
+
+def _research(turn: Turn, wish: Wish) -> None:
+    appointment = _appointment(turn, turn.data)
+    if appointment is None:
+        turn.finish(replies.no_upcoming())
+        return
+    _offer(turn, appointment, wish)
+
+
+def _move(turn: Turn, offer: Offer) -> None:
+    appointment = _appointment(turn, turn.data)
+    if appointment is None:
+        turn.finish(replies.no_upcoming())
+        return
+    assert appointment.id is not None
+    try:
+        turn.run(RescheduleAppointment(appointment_id=appointment.id,
+                                       technician_id=offer.technician_id, start=offer.start,
+                                       actor=turn.actor))
+    except SchedulingConflict:
+        turn.say(replies.slot_taken())
+        _offer(turn, appointment, None)
+        return
+    except DomainError as error:
+        turn.finish(replies.refused(str(error)))
+        return
+    visit = visit_label(offer.window_start, offer.window_end, visits.timezone_of(turn, appointment))
+    turn.finish(replies.rescheduled(visit, offer.technician_name.split()[0]))
+
+
+def _appointment(turn: Turn, data: dict[str, Any]) -> Appointment | None:
+    """The visit under discussion, re-read and re-checked against the sender's account."""
+    found = turn.uow.appointments.get(int(data.get("appointment_id") or 0))
+    if found is None or turn.customer is None or found.account_id != turn.customer.account_id:
+        return None
+    return found if found.is_active else None
+
+
+def _listed(turn: Turn, data: dict[str, Any]) -> list[Appointment]:
+    ids = set(data.get("ids", []))
+    return [a for a in visits.upcoming(turn) if a.id in ids]
+
+
+def _not_an_answer(turn: Turn, retry: str) -> bool:
+    if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.AFFIRM, intents.DENY):
+        turn.misunderstood(retry)
+        return True
+    return False

@@ -1,0 +1,22 @@
+"""Greetings, thanks, help and the things the bot did not understand."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.dialogue import replies
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+
+def menu(turn: Turn) -> None:
+    turn.finish(replies.menu(turn.business.name))
+
+
+def thanks(turn: Turn) -> None:
+    turn.finish(replies.thanks())
+
+
+def not_understood(turn: Turn) -> None:
+    turn.misunderstood(replies.not_understood())

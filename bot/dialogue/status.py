@@ -1,0 +1,69 @@
+"""Where things stand: answered from the job's real state, never from a guess."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.dialogue import replies, visits
+from bot.dialogue.times import clock_label
+from domain.errors import DomainError
+from domain.jobs import Job, JobState
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+# Which job to talk about when several are open: the one nearest to the customer's door first.
+_URGENCY = {JobState.EN_ROUTE: 0, JobState.ON_SITE: 1, JobState.PAUSED: 2,
+            JobState.SCHEDULED: 3, JobState.REQUESTED: 4}
+
+
+def start(turn: Turn) -> None:
+    assert turn.customer is not None
+    jobs = turn.uow.jobs.find(account_id=turn.customer.account_id)
+    open_jobs = sorted((j for j in jobs if j.state in _URGENCY),
+                       key=lambda j: (_URGENCY[j.state], _next_visit_start(turn, j)))
+    if open_jobs:
+        turn.finish(_describe(turn, open_jobs[0]))
+        return
+    done = [j for j in jobs if j.state in (JobState.COMPLETED, JobState.INVOICED)]
+    if done:
+        latest = max(done, key=lambda j: (j.updated_at or turn.now, j.id or 0))
+        turn.finish(replies.status_done(_service(turn, latest), turn.business.name))
+        return
+    turn.finish(replies.status_nothing())
+
+
+def _describe(turn: Turn, job: Job) -> str:
+    technician = _technician_first_name(turn, job)
+    if job.state is JobState.EN_ROUTE:
+        eta = clock_label(job.eta, turn.timezone) if job.eta and job.eta > turn.now else None
+        return replies.status_en_route(technician, eta)
+    if job.state is JobState.ON_SITE:
+        return replies.status_on_site(technician)
+    if job.state is JobState.PAUSED:
+        return replies.status_paused(_service(turn, job))
+    upcoming = [a for a in visits.upcoming(turn) if a.job_id == job.id]
+    if job.state is JobState.SCHEDULED and upcoming:
+        return replies.status_scheduled(visits.label(turn, upcoming[0]), technician)
+    return replies.status_requested(_service(turn, job))
+
+
+def _technician_first_name(turn: Turn, job: Job) -> str:
+    booked = [a for a in turn.uow.appointments.find(job_id=job.id) if a.is_active]
+    if not booked:
+        booked = turn.uow.appointments.find(job_id=job.id)
+    nearest = min(booked, key=lambda a: abs(a.start - turn.now), default=None)
+    person = turn.uow.staff.get(nearest.technician_id) if nearest else None
+    return person.first_name if person else "Your technician"
+
+
+def _next_visit_start(turn: Turn, job: Job) -> float:
+    starts = [a.start for a in turn.uow.appointments.find(job_id=job.id) if a.is_active]
+    return min(starts).timestamp() if starts else float("inf")
+
+
+def _service(turn: Turn, job: Job) -> str:
+    try:
+        return turn.catalog.get(job.service_id).name.lower()
+    except DomainError:
+        return "job"

@@ -1,0 +1,122 @@
+"""One inbound text being answered: who wrote, what they meant, and the state to keep."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.dialogue import replies
+from bot.nlu.result import Parse
+from domain.actors import Actor
+from domain.bus import MessageBus
+from domain.business import BusinessSettings
+from domain.catalog import Catalog
+from domain.commands import Command
+from domain.conversations import Conversation
+from domain.parties import Account, Channel, Contact, Site
+from domain.ports import AbstractUnitOfWork
+from domain.staff import Role
+
+CONVERSATION_TTL = timedelta(minutes=30)
+MISUNDERSTANDINGS_BEFORE_HUMAN = 2
+# Kept in the conversation's data across flows; everything else belongs to the current flow.
+PERSISTENT_KEYS = ("opted_out_at",)
+
+
+@dataclass
+class Customer:
+    """The sender, once known: their account, the contact who writes, the account's sites."""
+
+    account: Account
+    contact: Contact
+    sites: list[Site]
+
+    @property
+    def account_id(self) -> int:
+        assert self.account.id is not None
+        return self.account.id
+
+    @property
+    def site(self) -> Site | None:
+        return self.sites[0] if self.sites else None
+
+
+@dataclass
+class Turn:
+    """Everything a flow needs to answer one text; flows say things and move the conversation."""
+
+    uow: AbstractUnitOfWork
+    bus: MessageBus
+    business: BusinessSettings
+    catalog: Catalog
+    conversation: Conversation
+    channel: Channel
+    address: str
+    text: str
+    parse: Parse
+    now: datetime  # UTC
+    message_id: str | None
+    customer: Customer | None = None
+    replies: list[str] = field(default_factory=list)
+    confused: bool = False
+    # Starts the flow for `parse`'s intent; set by the engine so a finished flow can hand on.
+    start_intent: Callable[[Turn], None] | None = None
+
+    @property
+    def timezone(self) -> str:
+        site = self.customer.site if self.customer else None
+        return site.timezone if site else self.business.timezone
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return dict(self.conversation.data)
+
+    @property
+    def step(self) -> str | None:
+        return self.conversation.step
+
+    @property
+    def actor(self) -> Actor:
+        assert self.customer is not None
+        return Actor(role=Role.CUSTOMER, channel=self.channel, account_id=self.customer.account_id,
+                     contact_id=self.customer.contact.id, message_id=self.message_id)
+
+    def say(self, text: str) -> None:
+        self.replies.append(text)
+
+    def ask(self, flow: str, step: str, data: dict[str, Any], question: str) -> None:
+        """Say `question` and wait for its answer in `flow`/`step`, for half an hour."""
+        self.conversation.start(flow, step, {**self.kept(), **data}, now=self.now,
+                                expires_at=self.now + CONVERSATION_TTL)
+        self.say(question)
+
+    def finish(self, text: str | None = None) -> None:
+        """The flow is over: forget its state and say the last word."""
+        kept = self.kept()
+        self.conversation.reset(now=self.now)
+        if kept:
+            self.conversation.data = kept
+        if text:
+            self.say(text)
+
+    def kept(self) -> dict[str, Any]:
+        return {k: v for k, v in self.conversation.data.items() if k in PERSISTENT_KEYS}
+
+    def run(self, command: Command) -> Any:
+        """Run a domain command inside this text's transaction."""
+        return self.bus.handle_in(self.uow, command)
+
+    def misunderstood(self, retry: str) -> None:
+        """Count a misunderstanding; the second in a row hands the customer to a person."""
+        from bot.dialogue import handoff
+
+        self.confused = True
+        self.conversation.misunderstandings += 1
+        if self.conversation.misunderstandings >= MISUNDERSTANDINGS_BEFORE_HUMAN:
+            self.conversation.misunderstandings = 0
+            handoff.hand_over(self, reason="did not understand the customer twice")
+            self.finish(replies.handoff_after_confusion(self.business.name))
+        else:
+            self.say(retry)
