@@ -1,0 +1,125 @@
+"""Customers: booking, moving, cancelling, asking for status, and deciding on quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("My air conditioner isn't cooling", "hvac_repair"),
+        ("AC blowing warm air!!", "hvac_repair"),
+        ("furnance wont turn on", "hvac_repair"),
+        ("boiler's packed in, can an engineer come round", "hvac_repair"),
+        ("need my annual boiler service", "hvac_maintenance"),
+        ("AC tune-up before summer", "hvac_maintenance"),
+        ("leaking tap in the bathroom", "plumbing_repair"),
+        ("toilet keeps running", "plumbing_repair"),
+        ("kitchen sink is backed up", "drain_cleaning"),
+        ("shower drain is blocked", "drain_cleaning"),
+        ("no hot water since this morning", "water_heater"),
+        ("water heater is leaking", "water_heater"),
+        ("breaker keeps tripping", "electrical"),
+        ("half the sockets in the house stopped working", "electrical"),
+    ],
+)
+def test_problems_are_booked_as_the_right_service(understand, text, service):
+    result = understand(text)
+    assert (result.intent, result.slots.get("service")) == ("book", service)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would like to make an appointment",
+        "can u guys come sunday",
+        "Good morning, can you come Friday?",
+        "BOOK ME IN FOR TUESDAY",
+        "schedule service for tmrw at 1 🙏",
+        "need someone out asap",
+    ],
+)
+def test_requests_for_a_visit_are_bookings(understand, text):
+    assert understand(text).intent == "book"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can we move it to thursday",
+        "resceduel my apointment to thrusday",
+        "need to change my appt to tuesday morning",
+        "could the visit be pushed to 5pm?",
+        "something came up, can we do wednesday between 2 and 4 instead",
+        "Can I rebook for the 25th?",
+        "don't cancel, just push it to monday",
+        "cant do tuesday anymore, wednesday after 2?",
+        "can we postpone",
+    ],
+)
+def test_moving_an_appointment_is_a_reschedule(understand, text):
+    assert understand(text).intent == "reschedule"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cancel my appointment please",
+        "Cancel my appt tmrw",
+        "I'd like to cancel the visit on monday",
+        "please cancel, we're selling the house",
+        "can you cancel my booking",
+        "never mind, problem solved itself. no need for the tech",
+        "cancel",
+    ],
+)
+def test_plain_cancellations_are_cancel(understand, text):
+    assert understand(text).intent == "cancel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where's my technician",
+        "is the engineer still coming today?",
+        "What time will the plumber get here?",
+        "what time is my appt",
+        "any news on the job?",
+        "eta?",
+    ],
+)
+def test_questions_about_the_visit_are_job_status(understand, text):
+    assert understand(text).intent == "job_status"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("I accept the quote", None),
+        ("approve quote 4410", "4410"),
+        ("estimate Q-1200 looks fine, go ahead", "1200"),
+        ("we accept estimate #4412", "4412"),
+        ("Happy to go ahead with Q-2231", "2231"),
+    ],
+)
+def test_clear_acceptances_approve_the_quote(understand, text, quote):
+    result = understand(text)
+    assert result.intent == "approve_quote"
+    assert result.slots.get("quote") == quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "decline the quote please",
+        "too pricey, we'll pass on quote #889",
+        "not going ahead with the estimate, thanks anyway",
+    ],
+)
+def test_clear_refusals_decline_the_quote(understand, text):
+    assert understand(text).intent == "decline_quote"
+
+
+def test_quote_number_is_read_from_a_hash(understand):
+    assert understand("too pricey, we'll pass on quote #889").slots == {"quote": "889"}
