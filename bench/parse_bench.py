@@ -19,9 +19,16 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"
 SOURCES = (SHARED / "nlu" / "dev.jsonl", SHARED / "external" / "clinc150.jsonl")
 FALLBACK_TEXTS = (
-    "can you come tmrw at 3", "my AC is blowing warm air", "cancel my appointment please",
-    "on my way eta 10", "remind me about Pinecrest Realty on friday", "yes", "the 2nd one",
-    "jan 12 at 9am please", "what's the weather like in paris", "thanks!",
+    "can you come tmrw at 3",
+    "my AC is blowing warm air",
+    "cancel my appointment please",
+    "on my way eta 10",
+    "remind me about Pinecrest Realty on friday",
+    "yes",
+    "the 2nd one",
+    "jan 12 at 9am please",
+    "what's the weather like in paris",
+    "thanks!",
 )
 
 

@@ -98,13 +98,17 @@ def run_eval(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"fieldbot eval: cannot read {args.file}: {error}", file=sys.stderr)
         return 1
+
     def pct(part: int, whole: int) -> str:
         return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "n/a"
 
     print(f"rows: {report.rows}" + (f" (unreadable: {report.bad_rows})" if report.bad_rows else ""))
     print(f"intent accuracy: {pct(report.intent_correct, report.rows)}")
     print(f"  labelled intents: {pct(report.mapped_correct, report.mapped_rows)}")
-    print(f"  offdomain kept harmless: {pct(report.offdomain_rows - report.offdomain_consequential, report.offdomain_rows)}")
+    print(
+        "  offdomain kept harmless: "
+        + pct(report.offdomain_rows - report.offdomain_consequential, report.offdomain_rows)
+    )
     print(f"offdomain rows turned consequential: {report.offdomain_consequential} of {report.offdomain_rows}")
     print("slot accuracy (exact match where labelled; spurious = filled where not labelled):")
     for name in SCORED_SLOTS:

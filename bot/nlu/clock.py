@@ -33,7 +33,8 @@ _END_WORDS = r"before|by|until|till|til|no later than|not later than|latest|any 
 _ANCHORED = re.compile(rf"\b({_START_WORDS}|{_END_WORDS}) ({_T}){_NOT_A_TIME_AFTER}")
 _SUFFIXED = re.compile(rf"\b({_T}) ?(?:ish)\b|\b({_T})ish\b")
 _MERIDIEM = re.compile(
-    r"\b((?:[01]?\d|2[0-3])(?:[:.][0-5]\d)? ?(?:am|pm|a\.m\.?|p\.m\.?)|\d{1,2}:[0-5]\d|noon|\d{1,2} ?o ?clock)"
+    r"\b((?:[01]?\d|2[0-3])(?:[:.][0-5]\d)? ?(?:am|pm|a\.m\.?|p\.m\.?)|\d{1,2}:[0-5]\d|noon|"
+    r"\d{1,2} ?o ?clock)"
     r"(?![\w])"
 )
 _AFTER_DAY_WORD = re.compile(
@@ -47,8 +48,14 @@ _PART = re.compile(
     r"tuesday|wednesday|thursday|friday|saturday|sunday|today) (am|pm)\b|\b(first thing)\b"
 )
 _PART_NAMES = {
-    "morning": "morning", "afternoon": "afternoon", "evening": "evening", "tonight": "evening",
-    "night": "evening", "am": "morning", "pm": "afternoon", "first thing": "morning",
+    "morning": "morning",
+    "afternoon": "afternoon",
+    "evening": "evening",
+    "tonight": "evening",
+    "night": "evening",
+    "am": "morning",
+    "pm": "afternoon",
+    "first thing": "morning",
 }
 _END_ANCHORS = frozenset(_END_WORDS.split("|"))
 
@@ -56,8 +63,18 @@ _HALF_PAST = re.compile(r"\bhalf (?:past )?(1[0-2]|[1-9])\b(?! ?(?:an|hour|min|d
 _QUARTER_PAST = re.compile(r"\b(?:a )?quarter past (1[0-2]|[1-9])\b")
 _QUARTER_TO = re.compile(r"\b(?:a )?quarter (?:to|til|till|of) (1[0-2]|[1-9])\b")
 _HOUR_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 _WORD_HOUR = re.compile(
     r"\b(at|around|about|after|before|by|until|till|til|between|and|from|to|past) "
@@ -108,7 +125,14 @@ def read_time(written: str) -> ClockTime | None:
     if written == "noon":
         return ClockTime(12, 0, "pm")
     meridiem = None
-    for suffix, name in (("a:m:", "am"), ("p:m:", "pm"), ("a:m", "am"), ("p:m", "pm"), ("am", "am"), ("pm", "pm")):
+    for suffix, name in (
+        ("a:m:", "am"),
+        ("p:m:", "pm"),
+        ("a:m", "am"),
+        ("p:m", "pm"),
+        ("am", "am"),
+        ("pm", "pm"),
+    ):
         if written.endswith(suffix):
             meridiem, written = name, written[: -len(suffix)]
             break
@@ -176,7 +200,9 @@ def business_hour(time: ClockTime, part: str | None = None) -> tuple[int, int]:
     return hour, time.minute
 
 
-def span_hours(begins: ClockTime, ends: ClockTime, part: str | None) -> tuple[tuple[int, int], tuple[int, int]]:
+def span_hours(
+    begins: ClockTime, ends: ClockTime, part: str | None
+) -> tuple[tuple[int, int], tuple[int, int]]:
     """Resolve a range such as "1-3pm", "9-11" or "11-1" into 24-hour start and end."""
     if begins.meridiem is None and ends.meridiem is not None:
         end = business_hour(ends, part)

@@ -8,7 +8,9 @@ from bot.nlu import intents
 from bot.nlu.evidence import is_hedged
 from bot.nlu.message import Message, Verdict
 
-_STOP_KEYWORDS = frozenset({"stop", "stopall", "stop all", "unsubscribe", "end", "quit", "optout", "opt out", "revoke"})
+_STOP_KEYWORDS = frozenset(
+    {"stop", "stopall", "stop all", "unsubscribe", "end", "quit", "optout", "opt out", "revoke"}
+)
 _START_KEYWORDS = frozenset({"start", "unstop", "subscribe", "resubscribe", "opt in", "optin"})
 _POLITE = re.compile(r"\b(?:please|pls|now|thanks|thank you)\b|[!.,]")
 _STOP_TEXTING = re.compile(

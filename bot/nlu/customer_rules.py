@@ -13,7 +13,9 @@ _WORKER = (
     r"worker|crew|team|serviceman|repairman|contractor|installer|someone|somebody|anyone|anybody|"
     r"he|she|they|you|you guys|your guy|your tech|hvac guy|the guy)"
 )
-_BOOKING = r"(?:appointment|appointments|visit|booking|service call|slot|job|repair|service|install|installation)"
+_BOOKING = (
+    r"(?:appointment|appointments|visit|booking|service call|slot|job|repair|service|install|installation)"
+)
 
 _RESCHEDULE = re.compile(
     r"\b(?:reschedule|rescheduling|re schedule|rebook|re book|rebooking|postpone|postponing|"
@@ -24,7 +26,8 @@ _RESCHEDULE = re.compile(
     r"bring (?:it |the appointment |my appointment )?forward|earlier (?:time|slot|date|day)|"
     r"later (?:time|slot|date|day)|different (?:day|time|date|slot)|another (?:day|time|date|slot)|"
     r"new (?:time|date|day)|cannot make (?:it|the appointment|my appointment|that|tomorrow|today)|"
-    r"can not make it|(?:cannot|can not) do (?=\w+day|tomorrow|today|then|that)|will not be (?:home|there|around|available)|not going to be (?:home|there))\b"
+    r"can not make it|(?:cannot|can not) do (?=\w+day|tomorrow|today|then|that)|"
+    r"will not be (?:home|there|around|available)|not going to be (?:home|there))\b"
 )
 _INSTEAD = re.compile(r"\binstead\b|\b(?:how|what) about\b")
 _CANCEL_VERB = re.compile(r"\b(?:cancel|canceling|call off|calling off|scrap|scratch)\b")

@@ -89,6 +89,12 @@ def _score(report: Report, row: dict[str, Any], intent: str, slots: dict[str, An
                 slot_ok = False
     if not correct or not slot_ok:
         report.mistakes.append(
-            {"id": row.get("id"), "text": row.get("text"), "expected": expected,
-             "expected_slots": expected_slots, "got": intent, "got_slots": slots}
+            {
+                "id": row.get("id"),
+                "text": row.get("text"),
+                "expected": expected,
+                "expected_slots": expected_slots,
+                "got": intent,
+                "got_slots": slots,
+            }
         )

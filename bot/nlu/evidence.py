@@ -29,6 +29,5 @@ def negated_before(text: str, position: int, *, window: int = 3) -> bool:
     """Tell whether one of the few words just before `position` negates what follows."""
     before = text[:position].split()[-window:]
     return any(
-        word in {"not", "no", "never", "cannot", "without", "nor", "dont", "neither"}
-        for word in before
+        word in {"not", "no", "never", "cannot", "without", "nor", "dont", "neither"} for word in before
     )

@@ -5,10 +5,31 @@ from __future__ import annotations
 import re
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "forty five": 45, "forty-five": 45, "fortyfive": 45, "sixty": 60, "ninety": 90,
-    "twenty five": 25, "twenty-five": 25, "a few": 5, "a couple": 2, "couple": 2, "a couple of": 2,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty five": 45,
+    "forty-five": 45,
+    "fortyfive": 45,
+    "sixty": 60,
+    "ninety": 90,
+    "twenty five": 25,
+    "twenty-five": 25,
+    "a few": 5,
+    "a couple": 2,
+    "couple": 2,
+    "a couple of": 2,
 }
 _N = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _HOUR_AND_HALF = re.compile(r"\b(?:an|1|one) (?:hour|hr) and (?:a )?half\b|\b1\.5 ?(?:hours?|hrs?)\b")
@@ -16,15 +37,32 @@ _HALF_HOUR = re.compile(r"\bhalf (?:an )?(?:hour|hr)\b|\bhalf hour\b")
 _QUARTER_HOUR = re.compile(r"\b(?:a )?quarter (?:of an |an )?(?:hour|hr)\b")
 _HOURS = re.compile(rf"\b(?:an|a|{_N}) ?(?:hours?|hrs?|h)\b")
 _MINUTES = re.compile(rf"\b{_N} ?(?:-|to) ?\d{{1,3}} ?(?:min|m)\b|\b{_N} ?(?:min|m)\b")
-_BARE_DELAY = re.compile(r"\b(?:eta|in|by|late|behind|about|around|like|another|out) ?(\d{1,3})\b(?![:.]\d)(?! ?(?:am|pm))")
+_BARE_DELAY = re.compile(
+    r"\b(?:eta|in|by|late|behind|about|around|like|another|out) ?(\d{1,3})\b(?![:.]\d)(?! ?(?:am|pm))"
+)
 _DELAY_AFTER = re.compile(r"\b(\d{1,3}) ?(?:late|behind|out|away)\b")
 
 _ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6,
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+    "sixth": 6,
+    "6th": 6,
 }
 _CARDINALS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
     **{str(n): n for n in range(1, 10)},
 }
 # Words that may surround an option number without changing what it means.

@@ -13,7 +13,10 @@ _T = r"(?P<t>[a-z0-9&'. -]+?)"
 _END = r"\s*(?:[!.,;]|$|\b(?:deal|account|contract|today|finally|officially|just now)\b)"
 _WON = (
     re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?(?:won|win|signed)\b"),
-    re.compile(rf"\b(?:we\s+|i\s+|just\s+|finally\s+)*(?:won|closed|signed|landed|secured|closed[ -]?won)\s+{_T}{_END}"),
+    re.compile(
+        r"\b(?:we\s+|i\s+|just\s+|finally\s+)*(?:won|closed|signed|landed|secured|closed[ -]?won)\s+"
+        rf"{_T}{_END}"
+    ),
     re.compile(rf"\bgot\s+(?:the\s+)?{_T}\s+(?:deal|contract|account|signed)\b"),
     re.compile(
         rf"^{_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:signed|signed up|signed on|"
@@ -50,13 +53,15 @@ _SNOOZE = (
         r"a week|a couple|two|three)\b|\s*$)"
     ),
     re.compile(
-        r"\b(?:follow up|followup|circle back|check back|check in|touch base)\s+(?:with|on)\s+" + _T
+        r"\b(?:follow up|followup|circle back|check back|check in|touch base)\s+(?:with|on)\s+"
+        + _T
         + r"(?=\s+(?:on|in|next|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
         r"\d|a week)\b)"
     ),
 )
 _FOLLOWUPS = re.compile(
-    r"\bfollow ?-?ups?\b|\bwho (?:should|do|shall|must|can) i (?:need to |have to |got to |want to )?(?:call|contact|follow up|reach|"
+    r"\bfollow ?-?ups?\b|\bwho (?:should|do|shall|must|can) i (?:need to |have to |got to |want to )?"
+    r"(?:call|contact|follow up|reach|"
     r"ring|email|chase|ping|talk)\b|\bwho (?:needs|need) (?:a )?(?:call|follow|ping|chasing)\b|"
     r"\bwhat is on my (?:list|plate)\b|\bmy (?:list|pipeline|follow)\b|\bpipeline\b|"
     r"\bwhat (?:deals|leads|accounts) (?:should|do|need)\b|\bwho to call\b|\bcall list\b|"
@@ -94,7 +99,9 @@ def _deal(intent: str, message: Message, patterns: tuple[re.Pattern[str], ...]) 
     return _with_target(intent, 0.85, message, first.group("t")) if first else None
 
 
-def _with_target(intent: str, confidence: float, message: Message, raw: str, *, with_when: bool = False) -> Verdict:
+def _with_target(
+    intent: str, confidence: float, message: Message, raw: str, *, with_when: bool = False
+) -> Verdict:
     target = match_known(clean_target(raw), message.masked, message.known_targets)
     slots: dict[str, object] = {}
     if target:

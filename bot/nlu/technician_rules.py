@@ -15,7 +15,8 @@ _NOTE = re.compile(
 _LATE = re.compile(
     r"\b(?:running|gonna be|going to be|will be|be|am|i am|bit|little|a bit|few|min|minutes|hour)"
     r" ?(?:\w+ ){0,3}late\b|\blate by\b|\brunning behind\b|\bbehind schedule\b|\bdelayed\b|"
-    r"\brunning (?:\w+ ){0,3}behind\b|\b\d+ ?(?:min )?(?:behind|late)\b|\bstuck in traffic\b|\bheavy traffic\b|\btraffic is\b|\bbehind (?:by|on)\b|\brunning over\b|"
+    r"\brunning (?:\w+ ){0,3}behind\b|\b\d+ ?(?:min )?(?:behind|late)\b|\bstuck in traffic\b|"
+    r"\bheavy traffic\b|\btraffic is\b|\bbehind (?:by|on)\b|\brunning over\b|"
     r"\bprevious job (?:is )?(?:running|taking) (?:long|over)\b|\bnot going to make it on time\b"
 )
 _EN_ROUTE = re.compile(

@@ -57,7 +57,8 @@ def _wanted_day(text: str, days: list[DayMention], clauses: list[_Clause]) -> Da
     wanted = [d for d in days if not _in_unwanted_clause(d.start, clauses)]
     if len(wanted) > 1:
         moved_to = [
-            d for d in wanted
+            d
+            for d in wanted
             if not _FROM_DAY.search(text[: d.start]) and not _BOOKING_NOUN.match(text[d.end :])
         ]
         wanted = moved_to or wanted
@@ -89,7 +90,8 @@ def resolve_when(text: str, today: date, *, bare_periods: bool = False) -> dict[
     day = _wanted_day(text, days, clauses)
     taken = [(d.start, d.end) for d in days]
     clock = [
-        m for m in find_clock_times(text)
+        m
+        for m in find_clock_times(text)
         if not _in_unwanted_clause(m.start, clauses)
         and not any(s <= m.start and m.end <= e for s, e in taken)
     ]

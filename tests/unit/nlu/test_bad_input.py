@@ -14,8 +14,21 @@ from bot.nlu.text import MAX_CHARS
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "\n\t", "\x00\x01\x02", "🔥🔥🔥", "😀", "...", "???", "qwerty", "我的空调坏了",
-     "Bonjour, je voudrais un rendez-vous", "ПРИВЕТ", "\ud800"],
+    [
+        "",
+        "   ",
+        "\n\t",
+        "\x00\x01\x02",
+        "🔥🔥🔥",
+        "😀",
+        "...",
+        "???",
+        "qwerty",
+        "我的空调坏了",
+        "Bonjour, je voudrais un rendez-vous",
+        "ПРИВЕТ",
+        "\ud800",
+    ],
 )
 def test_empty_junk_and_foreign_texts_are_unknown(understand, text):
     result = understand(text)
@@ -42,8 +55,36 @@ def test_to_json_is_the_contract_shape(understand):
 
 
 _JUNK_WORDS = st.sampled_from(
-    ["at", "3", "the", "5th", "pm", "tmrw", "#", "12", "/", "-", "monday", "🙂", "ok", "no", "?",
-     "q", "between", "and", "half", "jan", "99", "in", "days", "weeks", "option", "x", ":", "30"]
+    [
+        "at",
+        "3",
+        "the",
+        "5th",
+        "pm",
+        "tmrw",
+        "#",
+        "12",
+        "/",
+        "-",
+        "monday",
+        "🙂",
+        "ok",
+        "no",
+        "?",
+        "q",
+        "between",
+        "and",
+        "half",
+        "jan",
+        "99",
+        "in",
+        "days",
+        "weeks",
+        "option",
+        "x",
+        ":",
+        "30",
+    ]
 )
 
 

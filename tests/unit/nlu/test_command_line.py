@@ -44,9 +44,23 @@ def test_bad_lines_get_an_error_and_the_run_goes_on(parser):
 
 def test_the_installed_command_parses_one_message():
     completed = subprocess.run(
-        [sys.executable, "-m", "api.cli", "parse", "can you come tmrw at 3", "--role", "customer",
-         "--now", "2026-03-02T09:30:00", "--tz", "America/Chicago"],
-        capture_output=True, text=True, check=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "api.cli",
+            "parse",
+            "can you come tmrw at 3",
+            "--role",
+            "customer",
+            "--now",
+            "2026-03-02T09:30:00",
+            "--tz",
+            "America/Chicago",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     assert json.loads(completed.stdout) == {
         "intent": "book",

@@ -18,8 +18,10 @@ def test_dev_set_is_understood(parser):
     assert report.intent_correct / report.rows >= 0.95
     when = report.slots["when"]
     assert when.exact / when.expected >= 0.9
-    assert not any(got in {"approve_quote", "decline_quote", "cancel", "deal_won", "deal_lost",
-                           "opt_out"} for (_, got) in report.consequential_confusions)
+    assert not any(
+        got in {"approve_quote", "decline_quote", "cancel", "deal_won", "deal_lost", "opt_out"}
+        for (_, got) in report.consequential_confusions
+    )
 
 
 @pytest.mark.skipif(not CLINC.exists(), reason="../shared/external/clinc150.jsonl is not checked out")
