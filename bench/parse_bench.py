@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import subprocess
 import sys
 import time
@@ -33,8 +32,9 @@ FALLBACK_TEXTS = (
 
 
 def command() -> list[str]:
-    installed = shutil.which("fieldbot", path=str(ROOT / ".venv" / "bin"))
-    return [installed] if installed else [sys.executable, "-m", "api.cli"]
+    # `python -m api.cli` run from the repository root measures this checkout even when the
+    # editable install behind `.venv/bin/fieldbot` points at another copy of the tree.
+    return [sys.executable, "-m", "api.cli"]
 
 
 def messages(count: int) -> list[str]:
@@ -52,7 +52,7 @@ def messages(count: int) -> list[str]:
 
 def timed_run(cmd: list[str], stdin: str) -> float:
     started = time.perf_counter()
-    done = subprocess.run(cmd, input=stdin, capture_output=True, text=True, check=True)
+    done = subprocess.run(cmd, input=stdin, capture_output=True, text=True, check=True, cwd=ROOT)
     elapsed = time.perf_counter() - started
     expected = stdin.count("\n") if "--jsonl" in cmd else 1
     if done.stdout.count("\n") != expected:

@@ -45,14 +45,14 @@ _AFTER_DAY_WORD = re.compile(
 _PART = re.compile(
     r"(?<!good )\b(morning|afternoon|evening|tonight)\b|\b(?:tomorrow|today|day|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|at|late) (night)\b|\bin the (am|pm)\b|\b(?:tomorrow|monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday|today) (am|pm)\b|\b(first thing)\b"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|today) (am|pm|eve)\b|\b(first thing)\b"
 )
 _PART_NAMES = {
     "morning": "morning",
     "afternoon": "afternoon",
     "evening": "evening",
     "tonight": "evening",
-    "night": "evening",
+    "night": "evening", "eve": "evening",
     "am": "morning",
     "pm": "afternoon",
     "first thing": "morning",

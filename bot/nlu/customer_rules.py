@@ -62,6 +62,7 @@ _STATUS = re.compile(
     r"\b(?:is|are) (?:it|the job|the repair|the work|my repair|they|you) (?:done|finished|complete|"
     r"completed|fixed)\b|\b(?:still waiting|been waiting|waiting) (?:for|on) (?:the |my |your )?"
     rf"{_WORKER}\b|\b(?:no one|nobody|{_WORKER}) (?:has )?(?:not |never )?(?:showed|shown|turned) up\b|"
+    r"^(?:are you |is (?:he|she|the tech|the engineer|someone) )?running late\b|"
     r"\bdo i (?:still )?have an appointment\b|\bam i (?:still )?booked\b|"
     r"\bconfirm (?:my|the) (?:appointment|time|booking)\b|\bis my (?:appointment|visit|booking) "
     r"(?:still|confirmed|on)\b|\bhow is (?:the|my) (?:repair|job|work) going\b"
@@ -76,11 +77,15 @@ _APPROVE = re.compile(
     r"fine|is good|is ok|is okay|is approved|approved|accepted|works for (?:me|us)|sounds good|"
     r"sounds fine)\b"
 )
+_BARE_APPROVAL = frozenset(
+    "yes yeah ok okay please i we approve approved accept it that this the go ahead".split()
+)
 _GO_AHEAD = re.compile(r"\b(?:go ahead|proceed|lets do it|do the work|green light|approved?)\b")
 _DECLINE = re.compile(
     r"\b(?:decline|declined|declining|reject|rejected|rejecting|pass on|turn down|turning down|"
     r"say no to|no thanks to|not (?:going|moving|proceeding) (?:ahead|forward) with|"
     r"will not be (?:going ahead|proceeding|moving forward) with|not (?:interested in|accepting|"
+    r"to (?:go|move|proceed) (?:ahead |forward )?with|"
     r"approving)|do not want|do not accept|can not accept|cannot accept|cannot afford|"
     r"can not afford|hold off on)\b(?: \w+){0,3}? "
     rf"{_QUOTE_WORD}\b"
@@ -168,6 +173,8 @@ def _quote_decision(message: Message) -> Verdict | None:
     if approve and not negated_before(text, approve.start()) and not decline:
         if not re.search(r"\b(?:not|no|never|cannot|do not)\b", text):
             return Verdict(intents.APPROVE_QUOTE, 0.85, slots)
+    if set(message.tokens) <= _BARE_APPROVAL and set(message.tokens) & {"approve", "accept", "approved"}:
+        return Verdict(intents.APPROVE_QUOTE, 0.7, slots)
     if message.quote and message.has(_GO_AHEAD) and not re.search(r"\b(?:not|no|never)\b", text):
         return Verdict(intents.APPROVE_QUOTE, 0.8, slots)
     return None

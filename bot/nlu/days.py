@@ -68,14 +68,16 @@ _SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b")
 _WEEKDAY_NEXT_WEEK = re.compile(
     rf"\b{_WEEKDAY} (?:of |in )?next week\b|\bnext week (?:on )?(?:the )?{_WEEKDAY}\b"
 )
-_WEEKDAY_WEEK = re.compile(rf"\b{_WEEKDAY} week\b")
+_WEEKDAY_WEEK = re.compile(rf"\b{_WEEKDAY} week\b|\ba week on {_WEEKDAY}\b")
 _WEEKDAY_PLAIN = re.compile(rf"\b(?:(?:this|next|on|coming|this coming|following|the) )?{_WEEKDAY}\b")
 _IN_PERIOD = re.compile(
     rf"\bin (?:about |around |roughly |like )?{_COUNT} (day|week|fortnight)s?\b"
     rf"|\b{_COUNT} (day|week|fortnight)s? (?:from (?:now|today)|out|later)\b"
 )
 _BARE_PERIOD = re.compile(rf"\b(?:for )?{_COUNT} (day|week|fortnight)s?\b(?! ago)")
-_FORTNIGHT = re.compile(r"\b(?:in )?a fortnight\b|\bfortnight\b")
+_FORTNIGHT = re.compile(
+    r"\bin (?:a|one) fortnight\b|\ba fortnight (?:today|from (?:now|today)|on \w+day)\b"
+)
 _NEXT_MONTH_DAY = re.compile(rf"\b(?:the )?(\d{{1,2}}){_ORDINAL}? of next month\b")
 _WEEK_TODAY = re.compile(r"\ba week (today|tomorrow|from today|from tomorrow)\b")
 _WEEK_AFTER_NEXT = re.compile(r"\b(?:the )?week after next\b")
@@ -168,7 +170,8 @@ def find_days(text: str, today: date, *, bare_periods: bool = False) -> list[Day
         offset = WEEKDAYS.index(name)
         claims.add(m.start(), m.end(), _monday_next_week(today) + timedelta(days=offset))
     for m in _WEEKDAY_WEEK.finditer(text):
-        claims.add(m.start(), m.end(), _weekday_after(today, m.group(1)) + timedelta(days=7))
+        name = m.group(1) or m.group(2)
+        claims.add(m.start(), m.end(), _weekday_after(today, name) + timedelta(days=7))
     for m in _WEEKDAY_PLAIN.finditer(text):
         claims.add(m.start(), m.end(), _weekday_after(today, m.group(1)))
     for m in _IN_PERIOD.finditer(text):

@@ -14,7 +14,12 @@ from bot.nlu.replies import detect_reply
 from bot.nlu.result import Parse
 from bot.nlu.sales_rules import detect_sales
 from bot.nlu.services import ServiceMatcher
-from bot.nlu.small_talk import detect_greeting_or_thanks, detect_help_or_human, strip_greeting
+from bot.nlu.small_talk import (
+    detect_greeting_or_thanks,
+    detect_help_or_human,
+    detect_small_talk,
+    strip_greeting,
+)
 from bot.nlu.technician_rules import detect_technician
 from bot.nlu.text import normalize
 from bot.nlu.typos import TypoFixer
@@ -63,7 +68,7 @@ class Parser:
         if empty:
             return Verdict(intents.GREET, 0.9)
         role_rule = _ROLE_RULES.get(message.role)
-        for rule in (detect_consent, detect_reply, detect_help_or_human, role_rule):
+        for rule in (detect_consent, detect_reply, detect_help_or_human, detect_small_talk, role_rule):
             verdict = rule(message) if rule else None
             if verdict and intents.allowed(message.role, verdict.intent):
                 return verdict

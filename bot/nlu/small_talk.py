@@ -17,7 +17,7 @@ _HOW_ARE_YOU = re.compile(
     r"\b(?:how are you|how r you|how are things|how is it going|how it going|how is your day|"
     r"how are you doing|how you doing|what is up|whats up|what is new|wassup|are you okay|are you ok|"
     r"are you doing alright|is everything ok|how the ai is doing|how you are|good to see you|"
-    r"nice to meet you|what are you feeling)\b"
+    r"nice to meet you|what are you feeling|is everything (?:ok|okay|alright))\b"
 )
 _THANKS = re.compile(
     r"\b(?:thanks|thank you|thank|thankyou|many thank|cheers|much appreciated|appreciate|"
@@ -62,6 +62,21 @@ def detect_help_or_human(message: Message) -> Verdict | None:
     if message.has(_HELP):
         return Verdict(intents.HELP, 0.85)
     return None
+
+
+def detect_small_talk(message: Message) -> Verdict | None:
+    """Recognise "how are you (today)?" and the like, which name a day but ask for nothing."""
+    if message.service or not message.has(_HOW_ARE_YOU):
+        return None
+    rest = _HOW_ARE_YOU.sub(" ", message.masked)
+    leftover = [w for w in rest.split() if w.strip("?!.,") not in _SMALL_TALK_FILLER]
+    return Verdict(intents.GREET, 0.8) if not leftover else None
+
+
+_SMALL_TALK_FILLER = frozenset(
+    "today i need to know want would like tell me let how you are doing so well hi hey hello there "
+    "and ai the is it your day".split()
+)
 
 
 def detect_greeting_or_thanks(message: Message, *, greeted: bool) -> Verdict | None:

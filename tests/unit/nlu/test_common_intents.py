@@ -68,3 +68,8 @@ def test_stop_by_tomorrow_is_a_visit_not_an_opt_out(understand):
 
 def test_a_greeting_in_front_of_a_request_does_not_win(understand):
     assert understand("Good morning, can you come Friday?").intent == "book"
+
+
+@pytest.mark.parametrize("text", ["hi, how are you today", "is everything ok today"])
+def test_small_talk_naming_today_is_a_greeting_not_a_booking(understand, text):
+    assert understand(text).intent == "greet"

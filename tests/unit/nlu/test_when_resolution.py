@@ -216,3 +216,21 @@ def test_numbers_that_are_not_times_name_no_time(understand, text):
 def test_dates_use_the_message_zone_not_utc(understand):
     late_evening = datetime(2026, 3, 2, 23, 30, tzinfo=ZoneInfo("America/Los_Angeles"))
     assert when_of(understand, "tomorrow please", now=late_evening)["date"] == "2026-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("can you come a week on tuesday", day("2026-03-10")),
+        ("tuesday week", day("2026-03-10")),
+        ("could someone come round at half 10 tomorrow", day("2026-03-03", "10:30")),
+        ("tues eve", day("2026-03-03", "17:00", "20:00")),
+        ("in a fortnight please", day("2026-03-16")),
+    ],
+)
+def test_uk_wording(understand, text, expected):
+    assert when_of(understand, text) == expected
+
+
+def test_how_long_something_has_been_broken_is_not_a_day(understand):
+    assert when_of(understand, "tap's been dripping for a fortnight") is None
