@@ -13,12 +13,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Each module adds its own subcommands; their top-level imports must stay cheap.
     from api import commands as server_commands
+    from bot import chat as chat_cli
     from bot import outbox_cli
     from bot.nlu import cli as nlu_cli
 
     server_commands.register(commands)
     nlu_cli.register(commands)
     outbox_cli.register(commands)
+    chat_cli.register(commands)
     return parser
 
 

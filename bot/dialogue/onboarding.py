@@ -21,11 +21,9 @@ NEEDS_NO_ACCOUNT = frozenset({intents.HUMAN, intents.THANKS, intents.OPT_OUT, in
 
 def start(turn: Turn) -> None:
     """Ask for name and address, remembering what the newcomer wanted."""
-    wanted = turn.parse
-    after = {"intent": wanted.intent, "slots": wanted.slots, "text": turn.text[:300]}
-    if wanted.intent in (intents.GREET, intents.HELP, intents.UNKNOWN):
-        after = {}
-    turn.ask(FLOW, "details", {"after": after}, replies.ask_details(turn.business.name))
+    small_talk = turn.parse.intent in (intents.GREET, intents.HELP, intents.UNKNOWN)
+    turn.ask(FLOW, "details", {"after": {} if small_talk else _wanted(turn)},
+             replies.ask_details(turn.business.name))
 
 
 def answer(turn: Turn) -> bool:
@@ -39,9 +37,7 @@ def answer(turn: Turn) -> bool:
                                  intents.CHOOSE):
             turn.misunderstood(replies.details_unclear())
         else:  # a new request before the details: remember it, ask again
-            after = {"intent": turn.parse.intent, "slots": turn.parse.slots,
-                     "text": turn.text[:300]}
-            turn.ask(FLOW, "details", {"after": after}, replies.details_unclear())
+            turn.ask(FLOW, "details", {"after": _wanted(turn)}, replies.details_first())
         return True
     zone = turn.business.zone_for_postal_code(details.postal_code)
     if zone is None:
@@ -50,7 +46,7 @@ def answer(turn: Turn) -> bool:
     after: dict[str, Any] = turn.data.get("after") or {}
     if not after and intents.allowed(intents.CUSTOMER, turn.parse.intent) and \
             turn.parse.intent not in intents.COMMON_INTENTS:  # details and request in one text
-        after = {"intent": turn.parse.intent, "slots": turn.parse.slots, "text": turn.text[:300]}
+        after = _wanted(turn)
     opted_out_at = consent.carried_over(turn.data)
     account = turn.uow.accounts.add(Account(name=details.name))
     assert account.id is not None
@@ -70,9 +66,14 @@ def answer(turn: Turn) -> bool:
     turn.finish(replies.welcome(details.first_name, site.one_line()))
     turn.conversation.data = {}
     if after.get("intent") and turn.start_intent is not None:
-        turn.parse = Parse(after["intent"], dict(after.get("slots") or {}), 1.0)
+        turn.parse = Parse(str(after["intent"]), dict(after.get("slots") or {}), 1.0)
         turn.text = str(after.get("text", ""))
         turn.start_intent(turn)
     else:
         turn.say(replies.menu(turn.business.name))
     return True
+
+
+def _wanted(turn: Turn) -> dict[str, Any]:
+    """What the newcomer asked for, kept (JSON) until they are set up."""
+    return {"intent": turn.parse.intent, "slots": dict(turn.parse.slots), "text": turn.text[:300]}

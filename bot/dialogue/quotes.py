@@ -107,8 +107,10 @@ def _picked(turn: Turn, listed: list[Quote]) -> Quote | None:
     for quote in listed:
         if quote.digits and (quote.digits == digits or quote.digits in numbers):
             return quote
-    option = turn.parse.slots.get("option") if turn.parse.intent == intents.CHOOSE else None
-    if option is None and turn.text.strip().rstrip(".)").isdigit():
+    option: int | None = None
+    if turn.parse.intent == intents.CHOOSE:
+        option = int(turn.parse.slots.get("option") or 0)
+    elif turn.text.strip().rstrip(".)").isdigit():
         option = int(turn.text.strip().rstrip(".)"))
     if option is not None and 1 <= option <= len(listed):
         return listed[option - 1]

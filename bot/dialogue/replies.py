@@ -29,6 +29,11 @@ def details_unclear() -> str:
                f"text, e.g. {EXAMPLE_DETAILS}")
 
 
+def details_first() -> str:
+    return sms("Happy to help! First I need your name and service address with ZIP, e.g. "
+               f"{EXAMPLE_DETAILS}")
+
+
 def outside_area(postal_code: str) -> str:
     return sms(f"Sorry, we don't serve ZIP {clip(postal_code, 10)} yet. Would you like someone "
                "from our team to call you? Reply Y or N")
