@@ -14,11 +14,12 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import URL, make_url
 
 from store.engine import create_db_engine, make_session_factory
 from store.migrate import upgrade
+from store.orm import metadata
 from store.uow import SqlAlchemyUnitOfWork
 
 DEFAULT_TEST_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -28,12 +29,17 @@ def postgres_server_url() -> str:
     return os.environ.get("TEST_DATABASE_URL", DEFAULT_TEST_DATABASE_URL)
 
 
+def _postgres_server() -> URL:
+    server = make_url(postgres_server_url())
+    if server.drivername in ("postgresql", "postgres"):
+        server = server.set(drivername="postgresql+psycopg")
+    return server
+
+
 @cache
 def postgres_unavailable() -> str | None:
     """Why PostgreSQL cannot be used (None when it answers); asked once per test run."""
-    url = make_url(postgres_server_url())
-    if url.drivername in ("postgresql", "postgres"):
-        url = url.set(drivername="postgresql+psycopg")
+    url = _postgres_server()
     engine = create_engine(url, connect_args={"connect_timeout": 3})
     try:
         with engine.connect() as connection:
@@ -70,9 +76,7 @@ def empty_sqlite_url(tmp_path: Path) -> str:
 def postgres_schema() -> Iterator[str]:
     """An empty schema of its own in the test PostgreSQL, dropped afterwards."""
     require_postgres()
-    server = make_url(postgres_server_url())
-    if server.drivername in ("postgresql", "postgres"):
-        server = server.set(drivername="postgresql+psycopg")
+    server = _postgres_server()
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     try:
@@ -100,11 +104,28 @@ def sqlite_url(empty_sqlite_url: str) -> str:
     return empty_sqlite_url
 
 
+@pytest.fixture(scope="session")
+def _migrated_postgres() -> Iterator[tuple[str, Engine]]:
+    """One schema per test run, migrated once; tests empty it instead of migrating again."""
+    with postgres_schema() as url:
+        upgrade(url)
+        engine = create_engine(url)
+        try:
+            yield url, engine
+        finally:
+            engine.dispose()
+
+
 @pytest.fixture
-def postgres_url(empty_postgres_url: str) -> str:
-    """A fresh PostgreSQL schema, migrated to the newest schema."""
-    upgrade(empty_postgres_url)
-    return empty_postgres_url
+def postgres_url(_migrated_postgres: tuple[str, Engine]) -> str:
+    """A migrated PostgreSQL schema with every table emptied and ids restarted."""
+    url, engine = _migrated_postgres
+    tables = ", ".join(f'"{table.name}"' for table in metadata.sorted_tables)
+    with engine.begin() as connection:
+        # A test that left a transaction open should fail this one loudly, not hang it.
+        connection.execute(text("SET LOCAL lock_timeout = '10s'"))
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    return url
 
 
 BOTH = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
