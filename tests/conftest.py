@@ -7,6 +7,7 @@ answers they skip locally, but fail when CI=true: CI must never pass by skipping
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -97,11 +98,20 @@ def empty_postgres_url() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session")
+def _migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated once per test run, copied for every test that needs one."""
+    template = tmp_path_factory.mktemp("template") / "fieldbot.db"
+    upgrade(f"sqlite:///{template}")
+    return template
+
+
 @pytest.fixture
-def sqlite_url(empty_sqlite_url: str) -> str:
+def sqlite_url(_migrated_sqlite: Path, tmp_path: Path) -> str:
     """A fresh SQLite file, migrated to the newest schema."""
-    upgrade(empty_sqlite_url)
-    return empty_sqlite_url
+    database = tmp_path / "fieldbot.db"
+    shutil.copyfile(_migrated_sqlite, database)
+    return f"sqlite:///{database}"
 
 
 @pytest.fixture(scope="session")
