@@ -45,10 +45,30 @@ def conversation_for(uow: AbstractUnitOfWork, channel: Channel, address: str,
     conversations: Any = uow.conversations  # type: ignore[attr-defined]
     found: Conversation | None = conversations.for_sender(channel, address)
     if found is None:
-        found = conversations.add(Conversation(channel=channel, address=address, updated_at=now))
-        assert found is not None
+        found = _first_conversation(uow, conversations, channel, address, now)
     elif found.flow is not None and not found.is_active(now):
         keep = {k: v for k, v in found.data.items() if k in PERSISTENT_KEYS}
         found.reset(now=now)
         found.data = keep
     return found
+
+
+def _first_conversation(uow: AbstractUnitOfWork, conversations: Any, channel: Channel,
+                        address: str, now: datetime) -> Conversation:
+    """Create the sender's row; if a concurrent first text created it meanwhile, use that one."""
+    session = getattr(uow, "session", None)
+    new = Conversation(channel=channel, address=address, updated_at=now)
+    if session is None:  # in-memory fakes have no concurrency
+        added: Conversation = conversations.add(new)
+        return added
+    from sqlalchemy.exc import IntegrityError
+
+    try:
+        with session.begin_nested():  # a savepoint: a clash must not undo the stored inbound text
+            added = conversations.add(new)
+        return added
+    except IntegrityError:
+        found: Conversation | None = conversations.for_sender(channel, address)
+        if found is None:
+            raise
+        return found
