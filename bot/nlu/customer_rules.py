@@ -19,6 +19,10 @@ _BOOKING = (
 
 _RESCHEDULE = re.compile(
     r"\b(?:reschedule|rescheduling|re schedule|rebook|re book|rebooking|postpone|postponing|"
+    r"rearrange|rearranging|re arrange|shift (?:it|this|that|my|the|our)|put (?:it|my|the|our) back|"
+    r"put back (?:my|the|our)|bring (?:my|the|our) (?:appointment|visit|booking|appt) forward|"
+    r"(?:move|moving|push|pushing|bump|shift) (?:\w+ )?(?:appointment|visit|booking|engineer|tech|plumber|"
+    r"electrician|technician|slot|time|date)|"
     r"push (?:it|this|that|my|the|our|back|out)|pushed|push back|bump (?:it|my|the)|"
     r"move (?:it|this|that|my|the|our|appointment|booking|visit)|moved|moving (?:it|my|the|our)|"
     r"change (?:the|my|our|it|appointment)(?: \w+)? (?:appointment|visit|booking|time|date|day|to)|"
@@ -36,6 +40,19 @@ _CANCEL_OBJECT = re.compile(
     rf"everything|all|\w+day)\b\s*)*(?:{_BOOKING}|{_WORKER}|it|that|this|everything|please|"
     rf"for (?:today|tomorrow|\w+day)|\w+day)?\s*(?:[,.!;]|$|\b(?:please|thanks|thank|we|i|as|"
     rf"because|since|and|on|for|at|the|tomorrow|today|\w+day|asap|now|right)\b)"
+)
+_APPOINTMENT_NOUN = (
+    r"(?:appointment|appointments|appt|visit|visits|booking|bookings|service call|call out|callout|"
+    r"slot|reservation)"
+)
+_APPOINTMENT_DETAIL = (
+    rf"(?:{_WORKER}|my|the|our|your|this|that|a|an|upcoming|scheduled|booked|next|annual|yearly|"
+    r"service|repair|maintenance|plumbing|hvac|electrical|ac|furnace|boiler|heating|drain|water|"
+    r"heater|tune up|tuneup|tomorrow|today|\w+day|morning|afternoon|evening|for|on)"
+)
+_CANCEL_APPOINTMENT = re.compile(
+    rf"^\s*(?:{_APPOINTMENT_DETAIL}\s+){{0,4}}(?:{_APPOINTMENT_NOUN}\b|"
+    rf"{_WORKER} (?:coming|visiting|booked|scheduled|appointment|visit|for (?:today|tomorrow|\w+day)))"
 )
 _NO_LONGER_NEEDED = re.compile(
     rf"\b(?:no need for|do not need|no longer need|not need|will not need|will not be needing|"
@@ -58,7 +75,9 @@ _STATUS = re.compile(
     rf"\b(?:what time|when) (?:is|was) (?:my|the|our) (?:appointment|visit|booking|{_WORKER})\b|"
     rf"\bwhat time (?:will|is|does|should|would) (?:the |my |our |your )?{_WORKER} (?:be |get |arrive|"
     r"arriving|come|coming|show|here|there)|"
-    r"\bwhen (?:is|was) (?:my|the|our) (?:appointment|visit|booking)\b|"
+    r"\bwhen (?:is |was )?(?:my|the|our) (?:appointment|appt|visit|booking)\b|"
+    rf"\bwhen (?:the |my |our |your )?{_WORKER} (?:will|is going to|should|would|is|are|can) "
+    r"(?:be |get |arrive|arriving|come|coming|show|turn)|"
     r"\b(?:is|are) (?:it|the job|the repair|the work|my repair|they|you) (?:done|finished|complete|"
     r"completed|fixed)\b|\b(?:still waiting|been waiting|waiting) (?:for|on) (?:the |my |your )?"
     rf"{_WORKER}\b|\b(?:no one|nobody|{_WORKER}) (?:has )?(?:not |never )?(?:showed|shown|turned) up\b|"
@@ -70,31 +89,37 @@ _STATUS = re.compile(
 _QUOTE_WORD = r"(?:quote|quotes|quoteref|estimate|estimates|proposal|price|pricing|bid|quotation|offer)"
 _APPROVE = re.compile(
     r"\b(?:approve|approved|approving|accept|accepted|accepting|agree to|sign off on|authorize|"
-    r"authorise|authorized|go ahead with|proceed with|proceeding with|move forward with|"
-    r"happy with|fine with|ok with|okay with|good with|go with)\b"
+    r"authorise|authorized|authorising|authorizing|go ahead with|going ahead with|proceed with|"
+    r"proceeding with|move forward with|moving forward with|happy with|fine with|ok with|okay with|"
+    r"good with|go with|going with|lets do|let us do|lets go with|let us go with|go for|going for|"
+    r"take|taking|yes to|sign|signing|book in|ok|okay)\b"
     rf"(?: \w+){{0,3}}? {_QUOTE_WORD}\b"
     rf"|\b{_QUOTE_WORD}(?: \w+){{0,2}}? (?:looks good|looks great|looks fine|looks ok|looks okay|is "
     r"fine|is good|is ok|is okay|is approved|approved|accepted|works for (?:me|us)|sounds good|"
-    r"sounds fine)\b"
+    r"sounds fine|is a go)\b"
 )
 _BARE_APPROVAL = frozenset(
     "yes yeah ok okay please i we approve approved accept it that this the go ahead".split()
 )
 _GO_AHEAD = re.compile(r"\b(?:go ahead|proceed|lets do it|do the work|green light|approved?)\b")
 _DECLINE = re.compile(
-    r"\b(?:decline|declined|declining|reject|rejected|rejecting|pass on|turn down|turning down|"
-    r"say no to|no thanks to|not (?:going|moving|proceeding) (?:ahead|forward) with|"
+    r"\b(?:decline|declined|declining|reject|rejected|rejecting|pass on|passing on|turn down|"
+    r"turning down|say no to|saying no to|no to|no thanks to|not (?:going|moving|proceeding) "
+    r"(?:to (?:go|move|proceed) )?(?:ahead|forward) with|"
     r"will not be (?:going ahead|proceeding|moving forward) with|not (?:interested in|accepting|"
-    r"to (?:go|move|proceed) (?:ahead |forward )?with|"
+    r"taking|to (?:go|move|proceed) (?:ahead |forward )?with|"
     r"approving)|do not want|do not accept|can not accept|cannot accept|cannot afford|"
-    r"can not afford|hold off on)\b(?: \w+){0,3}? "
-    rf"{_QUOTE_WORD}\b"
+    r"can not afford|hold off on|holding off on|will not (?:accept|approve|be accepting|take))\b"
+    rf"(?: \w+){{0,3}}? {_QUOTE_WORD}\b"
     rf"|\b{_QUOTE_WORD}(?: \w+){{0,3}}? (?:is|was|seems|looks) (?:way |much |a bit |far |just )?"
     r"(?:too (?:high|expensive|much|pricey|steep)|over (?:our|my) budget)\b.*\b(?:pass|no thanks|"
     r"decline|not going ahead|going with|elsewhere)\b"
     r"|\btoo (?:pricey|expensive|much|steep|high)\b.*\b(?:pass|no thanks|decline|not going ahead)\b"
     rf".*\b{_QUOTE_WORD}\b"
     rf"|\b(?:pass|no thanks|not going ahead)\b.*\b{_QUOTE_WORD}\b"
+    r"|^(?:(?:sorry|thanks|thank you|honestly|unfortunately|but|so|well|ok|okay|no)\W+)*"
+    r"(?:it is |that is |thats |way |far |much |a bit |just )*too (?:pricey|expensive|much|steep|high)"
+    r"(?: for (?:us|me))?\W+(?:so )?(?:we|i) (?:will|shall|are going to|am going to) pass\W*$"
 )
 _DECLINE_DOUBT = re.compile(
     r"\b(?:not|do not|never|no) (?:\w+ )?(?:declin|reject|pass|turn)\w*|\bstill comparing\b|\bcomparing\b"
@@ -132,13 +157,50 @@ def detect_customer(message: Message) -> Verdict | None:
         return Verdict(intents.RESCHEDULE, 0.7)
     if message.has(_OPENING_HOURS) and not message.has(_BOOK_VERB):
         return None
+    if message.has(_QUOTE_QUESTION) and not message.service and not message.when:
+        return None
     if message.has(_BOOK) or message.service:
         if _QUESTION_ONLY.search(text) and not message.when and not message.service:
             return None
         return Verdict(intents.BOOK, 0.85 if message.service or message.when else 0.75)
-    if message.when:
+    if message.when and _only_a_time(message.tokens):
         return Verdict(intents.BOOK, 0.55)
     return None
+
+
+# Asking about a quote already sent ("is the quote ready?") books nothing and decides nothing.
+_QUOTE_QUESTION = re.compile(
+    rf"\b(?:the|my|our|your|that|this) {_QUOTE_WORD}\b.*\?|"
+    rf"^(?:what|when|how|is|are|has|have|did|does|do|where|why|which|can|could)\b.*"
+    rf"\b(?:the|my|our|your|that|this) {_QUOTE_WORD}\b"
+)
+# A reply that names only a time ("tomorrow at 3?", "thursday works") is a wish for a slot.
+_TIME_WORDS = frozenset(
+    "today tonight tomorrow monday tuesday wednesday thursday friday saturday sunday weekend "
+    "morning afternoon evening night noon midday am pm oclock ish next this week weeks day days "
+    "month after before between by around about at on in from to till until the a an and or "
+    "early late earlier later first thing any anytime time sometime either of jan feb mar apr may "
+    "jun jul aug sep sept oct nov dec january february march april june july august september "
+    "october november december".split()
+)
+_REPLY_FILLER = frozenset(
+    "ok okay yes yeah sure please pls works work good fine great perfect best is would be could "
+    "can you we do how what maybe possibly free available i am for me us that then instead "
+    "also or else better suits suit works? ideally preferably if possible either".split()
+)
+
+
+def _only_a_time(tokens: list[str]) -> bool:
+    return all(
+        token in _TIME_WORDS
+        or token in _REPLY_FILLER
+        or token.isdigit()
+        or token[:-2].isdigit()
+        or ":" in token
+        or "/" in token and token.replace("/", "").isdigit()
+        or token.endswith(("am", "pm", "ish", "st", "nd", "rd", "th")) and token[0].isdigit()
+        for token in tokens
+    )
 
 
 _OPENING_HOURS = re.compile(
@@ -156,25 +218,52 @@ def _cancel_requested(message: Message) -> bool:
     for m in _CANCEL_VERB.finditer(text):
         if negated_before(text, m.start()):
             continue
-        if _CANCEL_OBJECT.match(text[m.end() :]):
+        if _CANCEL_OBJECT.match(text[m.end() :]) or _CANCEL_APPOINTMENT.match(text[m.end() :]):
             return True
     return message.has(_NO_LONGER_NEEDED)
 
 
 def _quote_decision(message: Message) -> Verdict | None:
     text = message.masked
-    if is_hedged(text):
+    if message.has(_CONDITION):
         return None
     slots = {"quote": message.quote} if message.quote else {}
     decline = _DECLINE.search(text)
-    if decline and not message.has(_DECLINE_DOUBT):
+    if decline and not message.has(_DECLINE_DOUBT) and _decided(text, decline):
         return Verdict(intents.DECLINE_QUOTE, 0.85, slots)
     approve = _APPROVE.search(text)
-    if approve and not negated_before(text, approve.start()) and not decline:
-        if not re.search(r"\b(?:not|no|never|cannot|do not)\b", text):
-            return Verdict(intents.APPROVE_QUOTE, 0.85, slots)
+    if (
+        approve
+        and not decline
+        and not negated_before(text, approve.start())
+        and not _INDEFINITE.search(approve.group())
+        and _decided(text, approve)
+        and not re.search(r"\b(?:not|no|never|cannot|do not)\b", text)
+    ):
+        return Verdict(intents.APPROVE_QUOTE, 0.85, slots)
+    if is_hedged(text):
+        return None
     if set(message.tokens) <= _BARE_APPROVAL and set(message.tokens) & {"approve", "accept", "approved"}:
         return Verdict(intents.APPROVE_QUOTE, 0.7, slots)
     if message.quote and message.has(_GO_AHEAD) and not re.search(r"\b(?:not|no|never)\b", text):
         return Verdict(intents.APPROVE_QUOTE, 0.8, slots)
     return None
+
+
+# A condition anywhere makes a decision conditional; other doubt only counts in its own clause.
+_CONDITION = re.compile(r"\b(?:if|unless|whether|provided|assuming|once)\b")
+_INDEFINITE = re.compile(r"\b(?:a|an|another|new|free|different|other|second|some|any)\b")
+_CLAUSE_END = re.compile(r"[,.;!?\n]| - |\b(?:but|and then|so)\b")
+_SOFT_HEDGES = re.compile(r"\b(?:going to|later|for now)\b")
+
+
+def _decided(text: str, match: re.Match[str]) -> bool:
+    """Tell whether the clause holding a quote decision states it plainly (no question, no doubt)."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, match.start())]
+    start = starts[-1] if starts else 0
+    end_match = _CLAUSE_END.search(text, match.end())
+    end = end_match.start() if end_match else len(text)
+    clause = text[start:end]
+    if end_match and end_match.group() == "?":
+        return False
+    return not is_hedged(_SOFT_HEDGES.sub(" ", clause))
