@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, make_transient_to_detached
 
@@ -22,6 +22,8 @@ from domain.timeline import Activity
 from store import orm
 
 T = TypeVar("T")
+
+_LOOKUPS: dict[tuple[Any, ...], Any] = {}
 
 
 class SqlRepository(Generic[T]):
@@ -47,13 +49,28 @@ class SqlRepository(Generic[T]):
 
     def find(self, **equals: Any) -> list[T]:
         """Items whose attributes equal the given values, oldest (lowest id) first."""
-        query = select(self.cls).filter_by(**equals).order_by(self._column("id"))
-        return self._remember(self.session.scalars(query).all())
+        query, params = self._lookup(equals, first=False)
+        return self._remember(self.session.scalars(query, params).all())
 
     def first(self, **equals: Any) -> T | None:
-        query = select(self.cls).filter_by(**equals).order_by(self._column("id")).limit(1)
-        found = self._remember(self.session.scalars(query).all())
+        query, params = self._lookup(equals, first=True)
+        found = self._remember(self.session.scalars(query, params).all())
         return found[0] if found else None
+
+    def _lookup(self, equals: dict[str, Any], *, first: bool) -> tuple[Any, dict[str, Any]]:
+        """A prebuilt statement per (class, attribute names): building one each time cost more
+        than running it. A None value needs IS NULL, so it gets a statement of its own."""
+        nulls = tuple(sorted(name for name, value in equals.items() if value is None))
+        names = tuple(sorted(name for name in equals if name not in nulls))
+        key = (self.cls, names, nulls, first)
+        query = _LOOKUPS.get(key)
+        if query is None:
+            query = select(self.cls).where(
+                *(self._column(name) == bindparam(f"eq_{name}") for name in names),
+                *(self._column(name).is_(None) for name in nulls),
+            ).order_by(self._column("id"))
+            query = _LOOKUPS[key] = query.limit(1) if first else query
+        return query, {f"eq_{name}": equals[name] for name in names}
 
     def _column(self, name: str) -> Any:
         return getattr(self.cls, name)
@@ -181,7 +198,7 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
     """One session, one transaction; rolls back unless `commit()` is called."""
 
     session: Session
-    messages: SqlMessageRepository  # type: ignore[assignment]
+    messages: SqlMessageRepository
     conversations: SqlConversationRepository
 
     def __init__(self, session_factory: Callable[[], Session]) -> None:
