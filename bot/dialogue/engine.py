@@ -76,12 +76,12 @@ class DialogueEngine:
         """Answer one text from `address` inside the caller's unit of work; the caller commits."""
         now = ensure_utc(now)
         conversation = conversation_for(uow, channel, address, now)
-        person = find_staff(uow, channel, address)
+        contact = find_contact(uow, channel, address)
+        person = find_staff(uow, channel, address) if contact is None else None
         if person is not None:
             conversation.role = person.role.value
             conversation.updated_at = now
             return staff.coming_soon(person)
-        contact = find_contact(uow, channel, address)
         customer = load_customer(uow, contact) if contact is not None else None
         site = customer.site if customer else None
         local_now = now.astimezone(ZoneInfo(site.timezone if site else self.business.timezone))

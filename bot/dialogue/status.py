@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from bot.dialogue import replies, visits
 from bot.dialogue.times import clock_label
 from domain.errors import DomainError
-from domain.jobs import Job, JobState
+from domain.jobs import Appointment, Job, JobState
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -20,10 +20,18 @@ _URGENCY = {JobState.EN_ROUTE: 0, JobState.ON_SITE: 1, JobState.PAUSED: 2,
 def start(turn: Turn) -> None:
     assert turn.customer is not None
     jobs = turn.uow.jobs.find(account_id=turn.customer.account_id)
+    visits_of: dict[int | None, list[Appointment]] = {}
+    for appointment in turn.uow.appointments.find(account_id=turn.customer.account_id):
+        visits_of.setdefault(appointment.job_id, []).append(appointment)
+
+    def next_start(job: Job) -> float:
+        starts = [a.start.timestamp() for a in visits_of.get(job.id, []) if a.is_active]
+        return min(starts, default=float("inf"))
+
     open_jobs = sorted((j for j in jobs if j.state in _URGENCY),
-                       key=lambda j: (_URGENCY[j.state], _next_visit_start(turn, j)))
+                       key=lambda j: (_URGENCY[j.state], next_start(j)))
     if open_jobs:
-        turn.finish(_describe(turn, open_jobs[0]))
+        turn.finish(_describe(turn, open_jobs[0], visits_of.get(open_jobs[0].id, [])))
         return
     done = [j for j in jobs if j.state in (JobState.COMPLETED, JobState.INVOICED)]
     if done:
@@ -33,8 +41,8 @@ def start(turn: Turn) -> None:
     turn.finish(replies.status_nothing())
 
 
-def _describe(turn: Turn, job: Job) -> str:
-    technician = _technician_first_name(turn, job)
+def _describe(turn: Turn, job: Job, booked: list[Appointment]) -> str:
+    technician = _technician_first_name(turn, booked)
     if job.state is JobState.EN_ROUTE:
         eta = clock_label(job.eta, turn.timezone) if job.eta and job.eta > turn.now else None
         return replies.status_en_route(technician, eta)
@@ -42,24 +50,18 @@ def _describe(turn: Turn, job: Job) -> str:
         return replies.status_on_site(technician)
     if job.state is JobState.PAUSED:
         return replies.status_paused(_service(turn, job))
-    upcoming = [a for a in visits.upcoming(turn) if a.job_id == job.id]
+    upcoming = sorted((a for a in booked if a.is_active and a.end > turn.now),
+                      key=lambda a: a.start)
     if job.state is JobState.SCHEDULED and upcoming:
         return replies.status_scheduled(visits.label(turn, upcoming[0]), technician)
     return replies.status_requested(_service(turn, job))
 
 
-def _technician_first_name(turn: Turn, job: Job) -> str:
-    booked = [a for a in turn.uow.appointments.find(job_id=job.id) if a.is_active]
-    if not booked:
-        booked = turn.uow.appointments.find(job_id=job.id)
-    nearest = min(booked, key=lambda a: abs(a.start - turn.now), default=None)
+def _technician_first_name(turn: Turn, booked: list[Appointment]) -> str:
+    candidates = [a for a in booked if a.is_active] or booked
+    nearest = min(candidates, key=lambda a: abs(a.start - turn.now), default=None)
     person = turn.uow.staff.get(nearest.technician_id) if nearest else None
     return person.first_name if person else "Your technician"
-
-
-def _next_visit_start(turn: Turn, job: Job) -> float:
-    starts = [a.start for a in turn.uow.appointments.find(job_id=job.id) if a.is_active]
-    return min(starts).timestamp() if starts else float("inf")
 
 
 def _service(turn: Turn, job: Job) -> str:
