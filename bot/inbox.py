@@ -62,7 +62,7 @@ class _MessageLog(Protocol):
 def receive(*, uow_factory: Callable[[], AbstractUnitOfWork], engine: DialogueEngine,
             inbound: Inbound, keyword_rules: bool, reply_to_keywords: bool) -> InboundResult:
     """Store, deduplicate and answer one inbound text in one transaction."""
-    text = inbound.text[:MAX_INBOUND_CHARS]
+    text = _printable(inbound.text[: MAX_INBOUND_CHARS * 2])[:MAX_INBOUND_CHARS]
     now = ensure_utc(inbound.received_at)
     with uow_factory() as uow:
         contact = find_contact(uow, inbound.channel, inbound.address)
@@ -114,6 +114,11 @@ def _keyword(uow: AbstractUnitOfWork, engine: DialogueEngine, inbound: Inbound, 
         consent.opt_in(uow, engine.bus, inbound.channel, inbound.address, now)
         return [replies.opted_in(name)]
     return [replies.keyword_help(name, engine.business.phone)]
+
+
+def _printable(text: str) -> str:
+    """Drop control characters (PostgreSQL refuses NUL in text); keep line breaks and tabs."""
+    return "".join(ch for ch in text if ch >= " " or ch in "\n\t")
 
 
 def _masked(inbound: Inbound) -> str:
