@@ -14,11 +14,18 @@ _STOP_KEYWORDS = frozenset(
 _START_KEYWORDS = frozenset({"start", "unstop", "subscribe", "resubscribe", "opt in", "optin"})
 _POLITE = re.compile(r"\b(?:please|pls|now|thanks|thank you)\b|[!.,]")
 _STOP_TEXTING = re.compile(
-    r"\b(?:stop|quit|cease|no more|do not|never|please do not|dont)\s+(?:sending\s+(?:me\s+)?|"
-    r"ever\s+)?(?:text|texts|texting|message|messages|messaging|sms|contacting|contact|spamming|spam|"
-    r"bothering|calling|emailing)(?:\s+(?:me|us|this number|my number|anymore|again))*\b"
+    r"\b(?:stop|quit|cease|no more|do not|never|please do not|dont)\s+(?:sending\s+(?:me\s+|us\s+)?|"
+    r"ever\s+)?(?:(?:these|those|the|your|all|all the|all these|all of these|all your|any|any more|"
+    r"such)\s+)?(?:automated\s+|auto\s+|marketing\s+|promo\s+|promotional\s+|stupid\s+|damn\s+)?"
+    r"(?:text|texts|texting|message|messages|messaging|sms|contacting|contact|spamming|spam|"
+    r"bothering)(?:\s+(?:me|us|this number|my number|anymore|again))*\b"
     r"|\bunsubscribe\b|\bopt (?:me )?out\b|\bremove (?:me|my number|this number) from\b|"
     r"\btake (?:me|my number|this number) off\b|\bleave me alone\b"
+)
+# A wish to be reached another way (or by text after all) is not a request to stop texting.
+_CONTRARY_WISH = re.compile(
+    r"\b(?:text|txt|message|sms|call|phone|ring|email|e mail|whatsapp) (?:me|us)\b(?! (?:anymore|again|ever))"
+    r"|\binstead\b|\brather\b|\bonly (?:text|call|message|email)\b"
 )
 _KEEP_TEXTING = re.compile(r"\b(?:do not|dont|never) (?:stop|unsubscribe|opt)|\bkeep (?:texting|sending)")
 
@@ -30,6 +37,9 @@ def detect_consent(message: Message) -> Verdict | None:
         return Verdict(intents.OPT_OUT, 0.97)
     if bare in _START_KEYWORDS:
         return Verdict(intents.OPT_IN, 0.95)
-    if message.has(_STOP_TEXTING) and not message.has(_KEEP_TEXTING) and not is_hedged(message.text):
-        return Verdict(intents.OPT_OUT, 0.9)
+    stop = _STOP_TEXTING.search(message.masked)
+    if stop and not message.has(_KEEP_TEXTING) and not is_hedged(message.text):
+        rest = message.masked[: stop.start()] + " , " + message.masked[stop.end() :]
+        if not _CONTRARY_WISH.search(rest):
+            return Verdict(intents.OPT_OUT, 0.9)
     return None
