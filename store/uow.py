@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, make_transient_to_detached
 
@@ -80,6 +80,32 @@ class SqlRepository(Generic[T]):
         return list(items)
 
 
+def insert_once(session: Session, table: Table, values: dict[str, Any],
+                conflict_columns: list[str]) -> int | None:
+    """INSERT ... ON CONFLICT DO NOTHING in the session's transaction; the new id, or None."""
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(table)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=conflict_columns)
+        .returning(table.c.id)
+    )
+    session.flush()
+    new_id: int | None = session.execute(statement).scalar_one_or_none()
+    return new_id
+
+
+def attach_inserted(session: Session, item: Any, new_id: int) -> None:
+    """Make `item` the persistent object of the row just inserted for it, without a second INSERT."""
+    item.id = new_id
+    make_transient_to_detached(item)
+    session.add(item)
+
+
+def column_values(table: Table, item: Any) -> dict[str, Any]:
+    return {c.key: getattr(item, c.key) for c in table.columns if c.key != "id"}
+
+
 class SqlAppointmentRepository(SqlRepository[Appointment]):
     def __init__(self, session: Session) -> None:
         super().__init__(session, Appointment)
@@ -111,23 +137,11 @@ class SqlMessageRepository(SqlRepository[Message]):
         """
         if message.provider_message_id is None:
             raise ValueError("an inbound message needs the provider's message id")
-        table = orm.messages
-        dialect = self.session.get_bind().dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        values = {c.key: getattr(message, c.key) for c in table.columns if c.key != "id"}
-        statement = (
-            insert(table)
-            .values(**values)
-            .on_conflict_do_nothing(index_elements=["channel", "provider_message_id"])
-            .returning(table.c.id)
-        )
-        self.session.flush()
-        new_id = self.session.execute(statement).scalar_one_or_none()
+        new_id = insert_once(self.session, orm.messages, column_values(orm.messages, message),
+                             ["channel", "provider_message_id"])
         if new_id is None:
             return False
-        message.id = new_id
-        make_transient_to_detached(message)  # the row exists: attach it without a second INSERT
-        self.session.add(message)
+        attach_inserted(self.session, message, new_id)
         self.seen.add(message)
         return True
 
@@ -191,6 +205,19 @@ class SqlConversationRepository(SqlRepository[Conversation]):
         found = self.session.scalars(query).first()
         if found is not None:
             self.seen.add(found)
+        return found
+
+    def for_sender_or_new(self, channel: Channel, address: str, now: datetime) -> Conversation:
+        """The sender's conversation, locked as in `for_sender`; created (empty) on first contact.
+
+        Two first texts racing from one sender end up with the same row: the insert does nothing
+        on conflict, so neither transaction fails and no savepoint is needed.
+        """
+        new = Conversation(channel=channel, address=address, updated_at=now)
+        insert_once(self.session, orm.conversations, column_values(orm.conversations, new),
+                    ["channel", "address"])
+        found = self.for_sender(channel, address)
+        assert found is not None, "the row was just inserted or already there"
         return found
 
 
