@@ -67,6 +67,8 @@ DEMO_CATALOG = Catalog(
                 "safety check", "gas safety check", "furnace cleaning", "ac cleaning",
                 "furnace service", "ac service", "boiler check", "annual inspection",
                 "maintenance plan", "service plan", "winterize", "winterizing", "spring tune-up",
+                "annual", "yearly", "tune", "furnace inspection", "ac inspection", "boiler inspection",
+                "hvac inspection", "duct cleaning", "clean and check", "service visit",
             ),
         ),
         Service(
@@ -82,6 +84,7 @@ DEMO_CATALOG = Catalog(
                 "valve", "water softener", "well pump", "hose bib", "spigot", "taps", "mixer tap",
                 "cistern", "will not flush", "does not flush", "flush", "flooding", "flooded",
                 "water everywhere", "gas line", "ice maker line", "repipe", "disposal", "waste disposal",
+                "loo", "sink", "shower", "bath", "bathtub", "tub",
             ),
         ),
         Service(
@@ -96,6 +99,9 @@ DEMO_CATALOG = Catalog(
                 "draining slowly", "will not drain", "not draining", "does not drain", "standing water",
                 "overflowing", "gurgling", "sewage", "septic", "main line", "plunger", "clogging",
                 "clogs", "blocked sink", "blocked toilet", "root intrusion", "drain cleaning",
+                "unblock", "unblocking", "unclogging", "blocked up", "clogged up", "stopped up",
+                "wont drain", "slow to drain", "drain unblocking", "jetting", "drains slowly",
+                "drain slowly", "drains slow", "drain is slow", "drains are slow",
             ),
         ),
         Service(

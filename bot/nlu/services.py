@@ -8,6 +8,28 @@ from domain.catalog import Catalog
 
 # Words that describe a problem without saying what is broken; too vague to pick a service alone.
 _VAGUE = frozenset({"repair", "service", "switch", "panel", "snake", "inspection"})
+# Generic symptoms that yield to any piece of equipment named beside them ("AC leaking water").
+_GENERIC = frozenset(
+    {"leak", "leaking", "leaky", "dripping", "drip", "burst", "flooding", "flooded", "water everywhere",
+     "plumber", "plumbing", "drain", "drains"}
+)
+_DRAIN = "drain_cleaning"
+_PLUMBING = "plumbing_repair"
+_MAINTENANCE = "hvac_maintenance"
+_HVAC_REPAIR = "hvac_repair"
+# Servicing words that turn heating or cooling equipment into a tune-up, unless a fault is named.
+_SERVICING = re.compile(
+    r"\b(?:inspect\w*|servic(?:e|ed|ing)|tune|check ?up|clean(?:ed|ing)?|annual|annually|yearly|"
+    r"routine|seasonal)\b"
+)
+_SLOW_DRAIN = re.compile(
+    r"\bdrain(?:s|ing)?\b(?: \w+){0,3} (?:slow|slowly|sluggish)\b|\b(?:slow|slowly|sluggish)(?: \w+){0,2} drain"
+)
+_FAULT = re.compile(
+    r"\b(?:not|no|broken|broke|stopped|leak\w*|nois\w*|smell\w*|warm air|cold air|died|dead|"
+    r"fail\w*|error|trip\w*|frozen|ice|short cycling|bang\w*|rattl\w*|squeal\w*|emergency|out|"
+    r"keeps|weird|strange|wrong|issue|issues|problem|problems)\b"
+)
 
 
 class ServiceMatcher:
@@ -27,17 +49,38 @@ class ServiceMatcher:
             self._service_of.setdefault(keyword, []).append(service_id)
 
     def match(self, text: str) -> str | None:
-        """Return the id of the service `text` describes, or None when it names none clearly."""
-        best: tuple[int, int, str] | None = None
-        for m in self._pattern.finditer(text.replace("-", " ")):
+        """Return the id of the service `text` describes, or None when it names none clearly.
+
+        A named clog beats generic plumbing, servicing beats the heating or cooling equipment it
+        is done on, any named equipment beats a generic symptom ("leak"), and otherwise the
+        longest, then latest, keyword wins.
+        """
+        text = text.replace("-", " ")
+        specific: list[tuple[int, int, str]] = []
+        generic: list[tuple[int, int, str]] = []
+        for m in self._pattern.finditer(text):
             keyword = m.group(1)
             if keyword in _VAGUE:
                 continue
+            found = generic if keyword in _GENERIC else specific
             for service_id in self._service_of.get(keyword, ()):
-                score = (len(keyword), m.start(), service_id)
-                if best is None or score[:2] > best[:2]:
-                    best = score
-        return best[2] if best else None
+                found.append((len(keyword), m.start(), service_id))
+        candidates = specific or generic
+        if not candidates:
+            return None
+        named = {service_id for _, _, service_id in candidates}
+        if _SLOW_DRAIN.search(text):
+            return _DRAIN
+        if _DRAIN in named and _PLUMBING in named and specific:
+            return _DRAIN
+        if _MAINTENANCE in named:
+            if named <= {_MAINTENANCE, _HVAC_REPAIR}:
+                return _MAINTENANCE
+            candidates = [c for c in candidates if c[2] != _MAINTENANCE]
+        best = max(candidates, key=lambda c: c[:2])[2]
+        if best == _HVAC_REPAIR and _SERVICING.search(text) and not _FAULT.search(text):
+            return _MAINTENANCE
+        return best
 
 
 def _canonical(keyword: str) -> str:
