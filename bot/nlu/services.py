@@ -23,7 +23,8 @@ _SERVICING = re.compile(
     r"routine|seasonal)\b"
 )
 _SLOW_DRAIN = re.compile(
-    r"\bdrain(?:s|ing)?\b(?: \w+){0,3} (?:slow|slowly|sluggish)\b|\b(?:slow|slowly|sluggish)(?: \w+){0,2} drain"
+    r"\bdrain(?:s|ing)?\b(?: \w+){0,3} (?:slow|slowly|sluggish)\b"
+    r"|\b(?:slow|slowly|sluggish)(?: \w+){0,2} drain"
 )
 _FAULT = re.compile(
     r"\b(?:not|no|broken|broke|stopped|leak\w*|nois\w*|smell\w*|warm air|cold air|died|dead|"
