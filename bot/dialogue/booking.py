@@ -9,6 +9,7 @@ from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from domain.commands import BookAppointment
 from domain.errors import DomainError, SchedulingConflict
+from domain.parties import Site
 from domain.scheduling import Offer, Wish
 
 if TYPE_CHECKING:
@@ -24,24 +25,58 @@ def start(turn: Turn) -> None:
     if turn.customer.site is None:
         turn.ask(FLOW, "offer_human", {}, replies.no_offers())
         return
-    service_id = turn.parse.slots.get("service")
     data: dict[str, Any] = {"when": turn.parse.slots.get("when"),
-                            "scope": turn.text[:SCOPE_LIMIT]}
-    if not service_id:
+                            "scope": turn.text[:SCOPE_LIMIT],
+                            "service": turn.parse.slots.get("service")}
+    if len(turn.customer.sites) == 1:
+        data["site_id"] = turn.customer.sites[0].id
+    _next_question(turn, data)
+
+
+def _next_question(turn: Turn, data: dict[str, Any]) -> None:
+    """Ask for what is still missing (the address, the problem), then offer times."""
+    assert turn.customer is not None
+    if not data.get("site_id"):
+        turn.ask(FLOW, "site", data, replies.which_site(
+            [site.one_line() for site in turn.customer.sites]))
+    elif not data.get("service"):
         turn.ask(FLOW, "problem", data, replies.ask_problem())
-        return
-    _offer(turn, {**data, "service": service_id}, offers.wish_from(turn))
+    else:
+        _offer(turn, data, Wish.from_when(data.get("when")))
 
 
 def answer(turn: Turn) -> bool:
     """Answer the pending booking question; False when the text is about something else."""
+    if turn.step == "site":
+        return _answer_site(turn)
     if turn.step == "problem":
         return _answer_problem(turn)
     if turn.step == offers.PICK:
-        return offers.answer_pick(turn, timezone=turn.timezone, chosen=_book, research=_research)
+        site = _site(turn, turn.data)
+        return offers.answer_pick(turn, timezone=site.timezone, chosen=_book, research=_research)
     if turn.step == "offer_human":
         return handoff.answer_offer(turn)
     return False
+
+
+def _answer_site(turn: Turn) -> bool:
+    assert turn.customer is not None
+    sites = turn.customer.sites
+    text = turn.text.strip().rstrip(".)")
+    option = turn.parse.slots.get("option") if turn.parse.intent == intents.CHOOSE else None
+    if option is None and text.isdigit():
+        option = int(text)
+    picked = sites[option - 1] if option is not None and 1 <= option <= len(sites) else None
+    if picked is None:
+        named = [s for s in sites if s.postal_code in text or s.address.lower() in text.lower()]
+        picked = named[0] if len(named) == 1 else None
+    if picked is None:
+        if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
+            turn.misunderstood(replies.which_site([site.one_line() for site in sites]))
+            return True
+        return False
+    _next_question(turn, {**turn.data, "site_id": picked.id})
+    return True
 
 
 def _answer_problem(turn: Turn) -> bool:
@@ -51,18 +86,26 @@ def _answer_problem(turn: Turn) -> bool:
     if not service_id:
         turn.misunderstood(replies.ask_problem())
         return True
-    data = turn.data
-    wish = offers.wish_from(turn) or Wish.from_when(data.get("when"))
-    _offer(turn, {**data, "service": service_id, "scope": turn.text[:SCOPE_LIMIT]}, wish)
+    data = {**turn.data, "service": service_id, "scope": turn.text[:SCOPE_LIMIT]}
+    wish = offers.wish_from(turn)
+    if wish is not None:
+        data["when"] = turn.parse.slots.get("when") or data.get("when")
+    _offer(turn, data, wish or Wish.from_when(data.get("when")))
     return True
 
 
 def _offer(turn: Turn, data: dict[str, Any], wish: Wish | None) -> None:
-    assert turn.customer is not None and turn.customer.site is not None
-    site = turn.customer.site
+    site = _site(turn, data)
     found = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish)
     offers.present(turn, FLOW, {**data, "site_id": site.id}, found, wish, site.timezone)
+
+
+def _site(turn: Turn, data: dict[str, Any]) -> Site:
+    """The address being booked: one of the sender's own sites, never an id taken on trust."""
+    assert turn.customer is not None and turn.customer.site is not None
+    return next((s for s in turn.customer.sites if s.id == data.get("site_id")),
+                turn.customer.site)
 
 
 def _research(turn: Turn, wish: Wish) -> None:
@@ -72,9 +115,8 @@ def _research(turn: Turn, wish: Wish) -> None:
 def _book(turn: Turn, offer: Offer) -> None:
     assert turn.customer is not None
     data = turn.data
-    site = next((s for s in turn.customer.sites if s.id == data.get("site_id")),
-                turn.customer.site)
-    assert site is not None and site.id is not None
+    site = _site(turn, data)
+    assert site.id is not None
     service = turn.catalog.get(data["service"])
     try:
         turn.run(BookAppointment(

@@ -45,6 +45,11 @@ def welcome(first_name: str, address: str) -> str:
 
 # Booking and rescheduling -------------------------------------------------------------------
 
+def which_site(choices: Sequence[str]) -> str:
+    lines = "\n".join(f"{n}) {clip(text, 60)}" for n, text in enumerate(choices[:4], start=1))
+    return sms(f"Which address is this for?\n{lines}\nReply with its number.")
+
+
 def ask_problem() -> str:
     return sms("What do you need help with? e.g. AC not cooling, leaking pipe, no hot water, "
                "clogged drain")

@@ -29,7 +29,7 @@ from store.uow import SqlAlchemyUnitOfWork
 MONDAY_MORNING = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)
 
 MARIA = "+13125550142"  # two visits (Thu with Tom, Fri with Ana) and two open quotes
-JOE = "+13125550199"  # one visit today with Tom and a quote of his own (Q-2001)
+JOE = "+13125550199"  # two addresses, one visit today with Tom, a quote of his own (Q-2001)
 NEWCOMER = "+15550100001"
 TOM_PHONE = "+13125550111"
 
@@ -100,6 +100,9 @@ def build_world(uow_factory: UowFactory) -> World:
             ids[f"{key}_site"] = _id(uow.sites.add(Site(
                 account_id=account, address=street, city="Chicago", postal_code=postal,
                 zone_id="north", timezone=DEMO_TIMEZONE)))
+        ids["joe_west_site"] = _id(uow.sites.add(Site(
+            account_id=ids["joe_account"], address="9 Oak Ave", city="Oak Park",
+            postal_code="60302", zone_id="west", timezone=DEMO_TIMEZONE)))
         dispatcher = world.dispatcher()
         for key, who, service, tech, start in (
             ("maria_thu", "maria", "hvac_repair", "tom", datetime(2026, 3, 5, 14, 0, tzinfo=UTC)),

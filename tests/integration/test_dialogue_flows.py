@@ -89,6 +89,17 @@ def test_a_new_wish_while_choosing_brings_new_offers(world: World) -> None:
     ])
 
 
+@pytest.mark.parametrize("which", ["2", "the one in 60302"])
+def test_a_customer_with_two_addresses_is_asked_which_one(world: World, which: str) -> None:
+    world.transcript(JOE, [
+        ("my toilet keeps running, wednesday?", "Which address is this for?\n"
+                                                "1) 5 Lake St, Chicago 60613\n"
+                                                "2) 9 Oak Ave, Oak Park 60302"),
+        (which, "1) Wed Mar 4, 7-9am with Tom"),
+        ("1", "Tom will come to 9 Oak Ave, Oak Park 60302"),
+    ])
+
+
 def test_a_problem_is_asked_for_when_the_booking_names_none(world: World) -> None:
     world.transcript(MARIA, [
         ("can someone come out wednesday?", "What do you need help with?"),
