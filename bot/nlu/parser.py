@@ -20,7 +20,7 @@ from bot.nlu.small_talk import (
     detect_small_talk,
     strip_greeting,
 )
-from bot.nlu.technician_rules import detect_technician
+from bot.nlu.technician_rules import detect_note, detect_technician
 from bot.nlu.text import normalize
 from bot.nlu.typos import TypoFixer
 from bot.nlu.when import resolve_when
@@ -68,7 +68,15 @@ class Parser:
         if empty:
             return Verdict(intents.GREET, 0.9)
         role_rule = _ROLE_RULES.get(message.role)
-        for rule in (detect_consent, detect_reply, detect_help_or_human, detect_small_talk, role_rule):
+        rules = (
+            detect_consent,
+            detect_reply,
+            detect_note,
+            detect_help_or_human,
+            detect_small_talk,
+            role_rule,
+        )
+        for rule in rules:
             verdict = rule(message) if rule else None
             if verdict and intents.allowed(message.role, verdict.intent):
                 return verdict

@@ -11,13 +11,19 @@ from bot.nlu.quantities import minutes_in
 _NOTE = re.compile(
     r"^(?:note|notes|add (?:a |this )?note|adding (?:a )?note|fyi|for the record|log|memo)\b[\s:,-]*"
     r"|\b(?:add|put|make|leave) (?:a |this |the )?note\b|\bnote (?:that|to self)\b"
+    r"|\b(?:add|put|write|log|jot|enter|record|save)(?: (?:this|that|it|down))?(?: \w+){0,5}? "
+    r"(?:to|in|into|on) (?:the |my |this )?(?:job |work order |ticket |customer )?"
+    r"(?:notes?|file|record|log)\b"
 )
 _LATE = re.compile(
     r"\b(?:running|gonna be|going to be|will be|be|am|i am|bit|little|a bit|few|min|minutes|hour)"
     r" ?(?:\w+ ){0,3}late\b|\blate by\b|\brunning behind\b|\bbehind schedule\b|\bdelayed\b|"
     r"\brunning (?:\w+ ){0,3}behind\b|\b\d+ ?(?:min )?(?:behind|late)\b|\bstuck in traffic\b|"
     r"\bheavy traffic\b|\btraffic is\b|\bbehind (?:by|on)\b|\brunning over\b|"
-    r"\bprevious job (?:is )?(?:running|taking) (?:long|over)\b|\bnot going to make it on time\b"
+    r"\bprevious job (?:is )?(?:running|taking) (?:long|over)\b|\bnot going to make it on time\b|"
+    r"^(?:\w+ ){0,2}late\b|\blate (?:by )?(?:\d|half|an|a|about|around|like|another)\b|"
+    r"\b(?:previous|last|earlier|other|first|morning) (?:job|call|stop|one|appointment) (?:\w+ )?"
+    r"(?:ran|running|is running|went|going|took|taking) (?:over|long|longer)\b|\bran over\b"
 )
 _EN_ROUTE = re.compile(
     r"\bon my way\b|\bon the way\b|\bheaded (?:to|over|there|out|your way|that way)\b|\bheading "
@@ -33,7 +39,10 @@ _ARRIVED = re.compile(
     r"customer|home|gate|building)|outside|at the door)\b|\barrived\b|\bon site\b|\bonsite\b|"
     r"\bpulled up\b|\bpulling up\b|\bjust got here\b|\bgot here\b|\bhere now\b|\bat the "
     r"(?:house|property|site|job site|jobsite|door|location|address|customer|front door)\b|"
-    r"\bon location\b|\bchecked in\b|\bchecking in\b|\bknocking\b|\bjust arrived\b"
+    r"\bon location\b|\bchecked in\b|\bchecking in\b|\bknocking\b|\bjust arrived\b|"
+    r"^(?:i am |just |now |made it )?(?:at|@) (?:the )?[a-z' ]{1,30}?(?:house|place|residence|home|"
+    r"property|site|job|address|apartment|flat|office|building|store|shop|unit|condo)\b(?! (?:next|later|"
+    r"tomorrow|at \d))|^(?:i am |just |now )?(?:at|@) (?:the )?[a-z' ]{1,30}? now\b"
 )
 _PAUSED = re.compile(
     r"\bwaiting (?:for|on) (?:a |the |some )?(?:part|parts|supplies|material|materials|approval|"
@@ -46,7 +55,12 @@ _PAUSED = re.compile(
     r"\bnot home\b|\b(?:need|needs|ordering|ordered|order) (?:a |the |some |new )?(?:part|parts)\b|"
     r"\bpart(?:s)? (?:on order|ordered|not in stock|back ?ordered)\b|\bon hold\b|\bpaus(?:e|ed|ing)\b|"
     r"\bcould not (?:finish|complete|get in)\b|\bunable to (?:finish|complete|access|get in)\b|"
-    r"\bnot (?:finished|done|complete)\b|\bincomplete\b|\bno answer at the door\b"
+    r"\bnot (?:finished|done|complete)\b|\bincomplete\b|\bno answer at the door\b|"
+    r"\b(?:stop|stopping|stopped|calling it|call it|packing up|pack up)(?: \w+)?(?: here| there)? for "
+    r"(?:today|the day|now|tonight)\b|\bneed(?:s)? (?:a |an )?(?:second|another|extra|2nd|more) "
+    r"(?:guy|guys|tech|techs|person|people|man|men|pair of hands|hands|helper|technician|body)\b|"
+    r"\b(?:will|need to|have to|got to|going to|gonna) (?:return|come back|go back)\b|"
+    r"\bneed (?:a )?helper\b"
 )
 _DONE = re.compile(
     r"\b(?:done|finished|completed|complete|wrapped up|wrapping up|all set|fixed|job done|"
@@ -57,7 +71,11 @@ _NEXT = re.compile(
     r"\bwhat(?: is)? next\b|\bwhere (?:to )?next\b|\bwhere am i (?:going|headed) next\b|"
     r"\bwhat do i have\b|\bmy (?:schedule|jobs|route|day|calendar)\b|\b(?:schedule|jobs|route) "
     r"(?:for )?(?:today|tomorrow)\b|\b(?:todays|today) (?:jobs|schedule|route)\b|"
-    r"\bany (?:more|other) jobs\b|\banything else (?:today|for me)\b|\bwhat(?: is)? on my "
+    r"\bany (?:more|other) jobs\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday) (?:jobs|schedule|route|calls|appointments|list|work orders)\b|"
+    r"\bsend (?:me )?(?:my |the )?(?:jobs|schedule|route|list|calls|appointments|work orders)\b|"
+    r"\bwhat (?:is )?on (?:for )?(?:today|tomorrow)\b|\bwhat have i got\b|"
+    r"\banything else (?:today|for me)\b|\bwhat(?: is)? on my "
     r"(?:plate|list|schedule)\b|\bwho is next\b|\bwhat now\b|\bhow many jobs\b|\bwhere do i go\b"
 )
 
@@ -67,6 +85,13 @@ _JOB_DETAIL = re.compile(
     r"swapped|cleaned|checked|tested|measured|recommended|recommend|quoted|left|used|installed|"
     r"serial|model|code|access|parking|warranty)\b(?: \w+){2,}"
 )
+
+
+def detect_note(message: Message) -> Verdict | None:
+    """Recognise a technician's explicit note ("add to job notes: ..."), whatever the note says."""
+    if message.role == intents.TECHNICIAN and message.has(_NOTE):
+        return Verdict(intents.NOTE, 0.9)
+    return None
 
 
 def detect_technician(message: Message) -> Verdict | None:
