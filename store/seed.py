@@ -166,10 +166,12 @@ def _visits_under_way(bus: MessageBus, business: BusinessSettings, catalog: Cata
     They are imported as work already planned (the booking rule refuses visits in the past), then
     moved on through the job's state machine like a technician would.
     """
-    plans = [(timedelta(minutes=25), [(JobState.EN_ROUTE, 20)]),
+    Path = list[tuple[JobState, int | None]]
+    plans: list[tuple[timedelta, Path]] = [
+             (timedelta(minutes=25), [(JobState.EN_ROUTE, 20)]),
              (timedelta(minutes=-45), [(JobState.EN_ROUTE, None), (JobState.ON_SITE, None)]),
              (timedelta(hours=-3), [(JobState.EN_ROUTE, None), (JobState.ON_SITE, None)])]
-    placed: list[tuple[int, list[tuple[JobState, int | None]]]] = []
+    placed: list[tuple[int, Path]] = []
     with bus.uow_factory() as uow:
         for n, (offset, path) in enumerate(plans):
             start = _grid_time(now + offset)
