@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.nlu.masking import mask_numbers
 from bot.nlu.text import words
+from bot.nlu.targets import names_in
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,10 @@ class Message:
         known_targets: Sequence[str],
         match_service: Callable[[str], str | None],
         resolve_when: Callable[..., dict[str, str | None] | None],
+        original: str = "",
     ) -> None:
         self.text = text
+        self.original = original
         masked = mask_numbers(text)
         self.masked = masked.text
         self.quote = masked.quote
@@ -58,6 +61,15 @@ class Message:
     def when(self) -> dict[str, str | None] | None:
         """The day and hours the text asks for, if any."""
         return self._resolve_when(self.masked, self.today, bare_periods=self.role == "sales")
+
+    def when_in(self, text: str) -> dict[str, str | None] | None:
+        """The day and hours another reading of the text (a clause of it) asks for, if any."""
+        return self._resolve_when(text, self.today, bare_periods=self.role == "sales")
+
+    @cached_property
+    def capitalised_names(self) -> list[str]:
+        """Runs of capitalised words in the text as written ("Summit Storage"), lower-cased."""
+        return names_in(self.original)
 
     def has(self, pattern: Any) -> bool:
         """Tell whether a compiled pattern occurs in the masked text."""

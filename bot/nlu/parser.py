@@ -60,6 +60,7 @@ class Parser:
             known_targets=known_targets,
             match_service=self._services.match,
             resolve_when=resolve_when,
+            original=text if isinstance(text, str) else "",
         )
         verdict = self._decide(message, greeted=request != canonical, empty=not request)
         return _answer(verdict, message)

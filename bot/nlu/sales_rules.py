@@ -7,7 +7,7 @@ import re
 from bot.nlu import intents
 from bot.nlu.evidence import is_hedged
 from bot.nlu.message import Message, Verdict
-from bot.nlu.targets import clean_target, match_known
+from bot.nlu.targets import SMALL_TALK_PRIZES, clean_target, match_known
 
 _T = r"(?P<t>[a-z0-9&'. -]+?)"
 _END = r"\s*(?:[!.,;]|$|\b(?:deal|account|contract|today|finally|officially|just now)\b)"
@@ -19,9 +19,13 @@ _WON = (
     ),
     re.compile(rf"\bgot\s+(?:the\s+)?{_T}\s+(?:deal|contract|account|signed)\b"),
     re.compile(
-        rf"^{_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:signed|signed up|signed on|"
-        r"said yes|accepted|is a go|came through|committed|bought|purchased|closed won|won|"
-        r"is in|agreed|inked)\b"
+        rf"(?:^|[,.!;]\s*){_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:signed|signed up|"
+        r"signed on|said yes|accepted|is a go|came through|committed|bought|purchased|closed won|won|"
+        r"is in|agreed|inked|went with us|is going with us|chose us|picked us|is on board)\b"
+    ),
+    re.compile(
+        r"\b(?:got|received|have|in hand)\s+(?:the\s+|a\s+|their\s+)?(?:po|purchase order|signed contract|"
+        rf"signature|contract|signed proposal)s?\s+(?:from|with|for)\s+{_T}{_END}"
     ),
 )
 _LOST = (
@@ -41,7 +45,7 @@ _LOST = (
 _CLOSED_LOST = re.compile(r"\bclosed[ -]?lost\b")
 _SNOOZE = (
     re.compile(
-        r"\b(?:remind me|reminder|ping me|nudge me|bug me|remind)\s+(?:(?:to\s+)?(?:call|follow up "
+        r"\b(?:remind me|reminder|ping me|nudge me|bug me|remind|reminding me|reminding)\s+(?:(?:to\s+)?(?:call|follow up "
         r"with|check in with|check on|reach out to|email|text|contact|ping|chase|about|of|re|"
         r"regarding|on|for|that)\s+)*" + _T + r"(?=\s+(?:on|in|next|tomorrow|today|tonight|this|at|"
         r"for|by|after|until|till|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -59,6 +63,15 @@ _SNOOZE = (
         r"\d|a week)\b)"
     ),
 )
+# "no news from Summit Storage till friday, remind me then": the account is who they wait on.
+_WAITING_ON = re.compile(
+    r"\b(?:hear back from|hearing back from|hear from|heard from|back from|waiting on|waiting for|"
+    r"wait for|wait on|news from|answer from|reply from|response from|decision from)\s+"
+    + _T
+    + r"(?=\s+(?:on|in|next|til|till|until|by|before|after|tomorrow|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|\d|a week|end of)\b)"
+)
+_REMIND_THEN = re.compile(r"\b(?:remind|ping|nudge|bug|follow up|check back|circle back|snooze)\b")
 _FOLLOWUPS = re.compile(
     r"\bfollow ?-?ups?\b|\bwho (?:should|do|shall|must|can) i (?:need to |have to |got to |want to )?"
     r"(?:call|contact|follow up|reach|"
@@ -77,6 +90,13 @@ def detect_sales(message: Message) -> Verdict | None:
         m = pattern.search(text)
         if m and (message.when or pattern is _SNOOZE[1]):
             return _with_target(intents.SNOOZE, 0.85, message, m.group("t"), with_when=True)
+    waiting = _WAITING_ON.search(text)
+    if waiting and message.has(_REMIND_THEN) and clean_target(waiting.group("t")):
+        # "won't hear back till friday": the negation is about the news, not about the day.
+        when = message.when_in(waiting.group() + text[waiting.end() :].replace(" not ", " "))
+        if when:
+            verdict = _with_target(intents.SNOOZE, 0.8, message, waiting.group("t"))
+            return Verdict(verdict.intent, verdict.confidence, {**verdict.slots, "when": when})
     if message.has(_FOLLOWUPS):
         return Verdict(intents.FOLLOWUPS, 0.85)
     if is_hedged(text) or re.search(r"\b(?:not|never|almost|nearly)\b", text):
@@ -90,13 +110,31 @@ def detect_sales(message: Message) -> Verdict | None:
 
 
 def _deal(intent: str, message: Message, patterns: tuple[re.Pattern[str], ...]) -> Verdict | None:
-    first = None
+    """A won or lost deal needs evidence: a known account, deal words, or a written name."""
     for pattern in patterns:
-        m = pattern.search(message.masked)
-        if m and clean_target(m.group("t")):
-            return _with_target(intent, 0.85, message, m.group("t"))
-        first = first or m
-    return _with_target(intent, 0.85, message, first.group("t")) if first else None
+        for m in pattern.finditer(message.masked):
+            target = clean_target(m.group("t"))
+            if target and _is_a_deal(target, message):
+                return _with_target(intent, 0.85, message, m.group("t"))
+    return None
+
+
+def _is_a_deal(target: str, message: Message) -> bool:
+    if set(target.split()) & SMALL_TALK_PRIZES:
+        return False
+    if message.known_targets:
+        return match_known(target, "", message.known_targets) in {n.lower() for n in message.known_targets}
+    named = any(target in name or name in target for name in message.capitalised_names)
+    return named or (message.has(_DEAL_WORDS) and len(target.split()) <= 4)
+
+
+# Words that make "won" or "lost" about business rather than a game.
+_DEAL_WORDS = re.compile(
+    r"\b(?:deal|deals|signed|signing|closed|contract|contracts|po|purchase order|went with us|"
+    r"going with us|chose us|picked us|is a go|lost (?:it |them |out )?to|competitor|competition|"
+    r"account|proposal|order|bought|purchased|inked|renewal|renewed|agreement|client|customer|"
+    r"prospect|opportunity|opp|pipeline|crm)\b"
+)
 
 
 def _with_target(

@@ -18,6 +18,36 @@ _TRAILING_FILLER = re.compile(
     r"lead|client|customer)\b)+$"
 )
 _NON_NAME = re.compile(r"[^a-z0-9&' .-]")
+# Time expressions said next to a name ("they signed this morning") are never part of it.
+_TIME_EDGE = (
+    r"(?:this|last|next|yesterday|today|tonight|tomorrow|morning|afternoon|evening|night|week|weekend|"
+    r"month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier|finally|"
+    r"officially|just now|now|lol|haha|at \d+\w*|on|in|at)"
+)
+_LEADING_TIME = re.compile(rf"^(?:{_TIME_EDGE}\b\s*)+")
+_TRAILING_TIME = re.compile(rf"(?:\s*\b{_TIME_EDGE})+$")
+# What people win or lose that is not a deal: games, bets, prizes.
+SMALL_TALK_PRIZES = frozenset(
+    "game games match matches lottery lotto bet bets prize prizes raffle award awards trophy race races "
+    "championship cup league series playoffs playoff round fight argument toss coin tickets ticket "
+    "jackpot money super bowl superbowl title contest competition tournament vote election hand "
+    "battle war point points set".split()
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*)*")
+_NOT_NAMES = frozenset(
+    "i we won lost mark just finally great good yay woo ok okay hey so the they he she it deal "
+    "closed signed update fyi news also and remind snooze ping who what when did is has have".split()
+)
+
+
+def names_in(original: str) -> list[str]:
+    """Return the runs of capitalised words in `original`, lower-cased, without lone filler words."""
+    names = []
+    for m in _CAPITALISED.finditer(original):
+        words = [w for w in m.group().lower().split() if w not in _NOT_NAMES]
+        if words:
+            names.append(" ".join(words))
+    return names
 
 
 def clean_target(raw: str) -> str | None:
@@ -26,6 +56,10 @@ def clean_target(raw: str) -> str | None:
     text = " ".join(text.split())
     text = _LEADING_FILLER.sub("", text)
     text = _TRAILING_FILLER.sub("", text).strip(" .-'")
+    for _ in range(2):
+        text = _LEADING_TIME.sub("", text)
+        text = _TRAILING_TIME.sub("", text)
+        text = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", text)).strip(" .-'")
     if not text or text in {"we", "i", "they", "it", "them", "he", "she", "you"}:
         return None
     return text
