@@ -9,8 +9,8 @@ from functools import cached_property
 from typing import Any
 
 from bot.nlu.masking import mask_numbers
-from bot.nlu.text import words
 from bot.nlu.targets import names_in
+from bot.nlu.text import words
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,8 @@ _LOST = (
 _CLOSED_LOST = re.compile(r"\bclosed[ -]?lost\b")
 _SNOOZE = (
     re.compile(
-        r"\b(?:remind me|reminder|ping me|nudge me|bug me|remind|reminding me|reminding)\s+(?:(?:to\s+)?(?:call|follow up "
+        r"\b(?:remind me|reminder|ping me|nudge me|bug me|remind|reminding me|reminding)\s+"
+        r"(?:(?:to\s+)?(?:call|follow up "
         r"with|check in with|check on|reach out to|email|text|contact|ping|chase|about|of|re|"
         r"regarding|on|for|that)\s+)*" + _T + r"(?=\s+(?:on|in|next|tomorrow|today|tonight|this|at|"
         r"for|by|after|until|till|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
