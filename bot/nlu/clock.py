@@ -42,6 +42,11 @@ _AFTER_DAY_WORD = re.compile(
     r"morning|afternoon|evening|night|\d{1,2}(?:st|nd|rd|th)|\d{1,2}/\d{1,2}),? "
     rf"((?:[1-9]|1[0-2])(?:[:.][0-5]\d)?){_NOT_A_TIME_AFTER}(?! ?(?:-|to|and))"
 )
+# A bare hour offered as the alternative: "can we do 2 instead", "how about 3?", "make it 4".
+_OFFERED = re.compile(
+    r"\b(?:do|make it|how about|what about|try|say|maybe|or)\s+((?:[1-9]|1[0-2])(?:[:.][0-5]\d)?)"
+    r"(?=\s+instead\b|\s*(?:instead|then|please|pls)?\s*[?.!]*\s*$)"
+)
 _PART = re.compile(
     r"(?<!good )\b(morning|afternoon|evening|tonight)\b|\b(?:tomorrow|today|day|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|at|late) (night)\b|\bin the (am|pm)\b|\b(?:tomorrow|monday|"
@@ -171,6 +176,8 @@ def find_clock_times(text: str) -> list[ClockMention]:
     for m in _MERIDIEM.finditer(text):
         add(m.start(), m.end(), read_time(m.group(1)), None)
     for m in _AFTER_DAY_WORD.finditer(text):
+        add(m.start(1), m.end(1), read_time(m.group(1)), None)
+    for m in _OFFERED.finditer(text):
         add(m.start(1), m.end(1), read_time(m.group(1)), None)
     return sorted(found, key=lambda mention: mention.start)
 
