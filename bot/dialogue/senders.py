@@ -45,7 +45,7 @@ def conversation_for(uow: AbstractUnitOfWork, channel: Channel, address: str,
     conversations: Any = uow.conversations  # type: ignore[attr-defined]
     found: Conversation | None = conversations.for_sender(channel, address)
     if found is None:
-        found = _first_conversation(uow, conversations, channel, address, now)
+        found = _first_conversation(conversations, channel, address, now)
     elif found.flow is not None and not found.is_active(now):
         keep = {k: v for k, v in found.data.items() if k in PERSISTENT_KEYS}
         found.reset(now=now)
@@ -53,22 +53,13 @@ def conversation_for(uow: AbstractUnitOfWork, channel: Channel, address: str,
     return found
 
 
-def _first_conversation(uow: AbstractUnitOfWork, conversations: Any, channel: Channel,
-                        address: str, now: datetime) -> Conversation:
-    """Create the sender's row; if a concurrent first text created it meanwhile, use that one."""
-    session = getattr(uow, "session", None)
-    new = Conversation(channel=channel, address=address, updated_at=now)
-    if session is None:  # in-memory fakes have no concurrency
-        added: Conversation = conversations.add(new)
-        return added
-    from sqlalchemy.exc import IntegrityError
-
-    try:
-        with session.begin_nested():  # a savepoint: a clash must not undo the stored inbound text
-            added = conversations.add(new)
-        return added
-    except IntegrityError:
-        found: Conversation | None = conversations.for_sender(channel, address)
-        if found is None:
-            raise
-        return found
+def _first_conversation(conversations: Any, channel: Channel, address: str,
+                        now: datetime) -> Conversation:
+    """Create the sender's row; a concurrent first text from the same sender gets the same row."""
+    create_once = getattr(conversations, "for_sender_or_new", None)
+    if create_once is not None:  # INSERT ... ON CONFLICT DO NOTHING, then lock
+        created: Conversation = create_once(channel, address, now)
+        return created
+    added: Conversation = conversations.add(  # in-memory fakes have no concurrency
+        Conversation(channel=channel, address=address, updated_at=now))
+    return added
