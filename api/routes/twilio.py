@@ -8,18 +8,20 @@ never from a forwarded Host header. Anything unsigned or tampered gets 403 befor
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
-from typing import Annotated
+from collections.abc import Callable
+from functools import lru_cache, partial
+from typing import Annotated, Any
 from urllib.parse import parse_qsl
 
+from anyio import CapacityLimiter, to_thread
 from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.responses import Response
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from starlette.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
+from api.bootstrap import Container
 from api.deps import ContainerDep
 from domain.errors import InvalidPhoneNumber
 from domain.parties import Channel
@@ -90,6 +92,24 @@ def _twiml(replies: list[str]) -> Response:
     return Response(str(answer), media_type=_TWIML)
 
 
+def _database_lane(container: Container) -> CapacityLimiter:
+    """How many webhook transactions may run at once: one for SQLite, a few for PostgreSQL.
+
+    SQLite has a single writer; threads that wait for its lock sleep in its busy handler and
+    turn into latency spikes and "database is locked" errors, so they queue here instead.
+    On PostgreSQL a few threads overlap their round trips; more only fight over the GIL.
+    """
+    lane = container.extras.get("twilio_lane")
+    if lane is None:
+        sqlite = container.engine.dialect.name == "sqlite"
+        lane = container.extras["twilio_lane"] = CapacityLimiter(1 if sqlite else 4)
+    return lane  # type: ignore[no-any-return]
+
+
+async def _in_lane(container: Container, work: Callable[[], Any]) -> Any:
+    return await to_thread.run_sync(work, limiter=_database_lane(container))
+
+
 def _unavailable(exc: Exception) -> HTTPException:
     # Nothing was stored, so nothing may be acknowledged: Twilio retries a 5xx.
     logger.error("twilio webhook: database unavailable (%s)", type(exc).__name__)
@@ -119,10 +139,10 @@ async def inbound_sms(params: SignedForm, container: ContainerDep) -> Response:
     inbound = Inbound(channel=Channel.SMS, address=sender, text=params.one("Body") or "",
                       provider_message_id=message_sid, received_at=container.clock.now())
     try:
-        result = await run_in_threadpool(
+        result = await _in_lane(container, partial(
             receive, uow_factory=container.uow_factory, engine=container.dialogue,
             inbound=inbound, keyword_rules=True,
-            reply_to_keywords=not container.settings.twilio_handles_keywords)
+            reply_to_keywords=not container.settings.twilio_handles_keywords))
     except (DBAPIError, PoolTimeout) as exc:
         raise _unavailable(exc) from exc
     if result.duplicate:
@@ -142,10 +162,10 @@ async def delivery_status(params: SignedForm, container: ContainerDep) -> Respon
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "MessageSid and MessageStatus are required")
     error_code = params.one("ErrorCode")
     try:
-        await run_in_threadpool(
+        await _in_lane(container, partial(
             record_delivery_status, uow_factory=container.uow_factory, bus=container.bus,
             clock=container.clock, provider_message_id=message_sid, reported=reported,
-            error_code=int(error_code) if error_code and error_code.isdigit() else None)
+            error_code=int(error_code) if error_code and error_code.isdigit() else None))
     except (DBAPIError, PoolTimeout) as exc:
         raise _unavailable(exc) from exc
     return Response(status_code=status.HTTP_204_NO_CONTENT)

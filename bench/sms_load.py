@@ -1,0 +1,305 @@
+"""Load benchmark: signed inbound texts against a real `fieldbot serve` on loopback.
+
+For each database (a fresh SQLite file, a fresh PostgreSQL schema) it migrates and seeds the demo
+company, starts `fieldbot serve` as a subprocess on a free port, and plays short conversations
+from many phone numbers (known customers and new numbers, a realistic mix of intents) through the
+signed Twilio webhook. Requests are built and signed before the clock starts and sent over
+keep-alive connections with plain asyncio streams, so the loader costs little CPU on the same
+machine. One phone never has two texts in flight (people text one message at a time).
+
+    .venv/bin/python bench/sms_load.py                        # both databases, default load
+    .venv/bin/python bench/sms_load.py --db sqlite --messages 6000 --connections 8
+    .venv/bin/python bench/sms_load.py --rate 300             # open loop at a fixed offered rate
+
+Prints msgs/s, p50/p95/p99 latency in ms and the error count; exits 1 when below the bar
+(>= 300 msgs/s, p99 <= 100 ms, no errors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+from twilio.request_validator import RequestValidator
+
+ROOT = Path(__file__).resolve().parent.parent
+FIELDBOT = ROOT / ".venv" / "bin" / "fieldbot"
+AUTH_TOKEN = "bench-auth-token"
+PUBLIC_BASE_URL = "https://bench.example.test"
+PATH = "/webhooks/twilio/sms"
+POSTGRES = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+MIN_RATE, MAX_P99_MS = 300.0, 100.0
+KNOWN_CUSTOMERS = 40  # the seeded demo customers, +15550100001 .. +15550100040
+
+# Short conversations, as customers write them; each is played in order by one phone.
+KNOWN_SCRIPTS: tuple[tuple[str, ...], ...] = (
+    ("where's the tech?",),
+    ("hi", "when is my appointment?", "thanks"),
+    ("AC's out, can someone come tomorrow morning?", "2", "thank you"),
+    ("need a plumber thursday afternoon, kitchen sink is leaking", "the first one"),
+    ("can we move my visit to friday afternoon?", "1"),
+    ("help",),
+    ("is the technician on the way?", "ok thanks"),
+    ("asdf qwerty", "what?"),
+    ("cancel my appointment", "N"),
+    ("I want to approve the quote", "no"),
+    ("can I talk to a person?",),
+    ("furnace making a weird noise, any time next week", "3"),
+)
+NEW_NUMBER_SCRIPTS: tuple[tuple[str, ...], ...] = (
+    ("hi, my water heater is leaking, can someone come tomorrow?",
+     "Dana Whitfield, 4410 N Clark St, Chicago 60640", "1"),
+    ("hello", "what do you do?"),
+    ("do you fix air conditioners?", "Sam Ortiz, 233 W Lake St, Oak Park 60302"),
+)
+
+
+@dataclass
+class Result:
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: int = 0
+    statuses: dict[int, int] = field(default_factory=dict)
+    elapsed_s: float = 0.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def build_conversations(messages: int, seed: int) -> list[list[bytes]]:
+    """Signed HTTP requests, grouped per phone: a realistic mix of known and new numbers."""
+    rng = random.Random(seed)
+    validator = RequestValidator(AUTH_TOKEN)
+    conversations: list[list[bytes]] = []
+    total = 0
+    new_number = 0
+    while total < messages:
+        if rng.random() < 0.8:
+            phone = f"+1555010{rng.randint(1, KNOWN_CUSTOMERS):04d}"
+            script = rng.choice(KNOWN_SCRIPTS)
+        else:
+            new_number += 1
+            phone = f"+1312{rng.randint(200, 999)}{new_number % 10000:04d}"
+            script = rng.choice(NEW_NUMBER_SCRIPTS)
+        requests = []
+        for text in script:
+            sid = "SM" + uuid.UUID(int=rng.getrandbits(128)).hex
+            params = {"MessageSid": sid, "SmsSid": sid, "AccountSid": "AC" + "0" * 32,
+                      "From": phone, "To": "+13125550100", "Body": text, "NumMedia": "0",
+                      "NumSegments": "1", "SmsStatus": "received", "ApiVersion": "2010-04-01"}
+            signature = validator.compute_signature(PUBLIC_BASE_URL + PATH, params)
+            body = urlencode(params).encode()
+            head = (f"POST {PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    "Content-Type: application/x-www-form-urlencoded\r\n"
+                    f"X-Twilio-Signature: {signature}\r\nContent-Length: {len(body)}\r\n\r\n")
+            requests.append(head.encode() + body)
+        conversations.append(requests)
+        total += len(requests)
+    return conversations
+
+
+async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+                    request: bytes) -> int:
+    writer.write(request)
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head[9:12])
+    length = 0
+    for line in head.split(b"\r\n"):
+        if line[:15].lower() == b"content-length:":
+            length = int(line[15:])
+    if length:
+        await reader.readexactly(length)
+    return status
+
+
+async def _connection(port: int, queue: asyncio.Queue[list[bytes]], result: Result,
+                      pacer: asyncio.Queue[None] | None) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        while True:
+            try:
+                conversation = queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            for request in conversation:
+                if pacer is not None:
+                    await pacer.get()
+                started = time.perf_counter()
+                try:
+                    status = await _exchange(reader, writer, request)
+                except (OSError, asyncio.IncompleteReadError, ValueError):
+                    result.errors += 1
+                    writer.close()
+                    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                    continue
+                result.latencies_ms.append((time.perf_counter() - started) * 1000)
+                result.statuses[status] = result.statuses.get(status, 0) + 1
+                if status != 200:
+                    result.errors += 1
+    finally:
+        writer.close()
+
+
+async def _pace(pacer: asyncio.Queue[None], rate: float, count: int) -> None:
+    """Release `count` sends at `rate` per second (open loop): latency is not hidden by waiting."""
+    start = time.perf_counter()
+    for n in range(count):
+        delay = start + n / rate - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        pacer.put_nowait(None)
+
+
+async def play(port: int, conversations: list[list[bytes]], connections: int,
+               rate: float | None) -> Result:
+    queue: asyncio.Queue[list[bytes]] = asyncio.Queue()
+    for conversation in conversations:
+        queue.put_nowait(conversation)
+    result = Result()
+    pacer: asyncio.Queue[None] | None = asyncio.Queue() if rate else None
+    started = time.perf_counter()
+    tasks = [asyncio.create_task(_connection(port, queue, result, pacer))
+             for _ in range(connections)]
+    if pacer is not None and rate:
+        tasks.append(asyncio.create_task(_pace(pacer, rate, sum(map(len, conversations)))))
+    await asyncio.gather(*tasks[:connections])
+    for task in tasks[connections:]:
+        task.cancel()
+    result.elapsed_s = time.perf_counter() - started
+    return result
+
+
+def run_fieldbot(*args: str, env: dict[str, str]) -> None:
+    subprocess.run([str(FIELDBOT), *args], env=env, check=True, cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its threads (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@contextmanager
+def fieldbot_server(database_url: str, port: int, workers_env: dict[str, str]
+                    ) -> Iterator[subprocess.Popen[bytes]]:
+    env = {**os.environ, **workers_env}
+    run_fieldbot("seed", "demo", "--database-url", database_url, env=env)  # migrates, then seeds
+    process = subprocess.Popen(  # noqa: S603 - our own executable, fixed arguments
+        [str(FIELDBOT), "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--database-url", database_url], env=env, cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("fieldbot serve did not start") from None
+                time.sleep(0.2)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@contextmanager
+def fresh_database(kind: str) -> Iterator[str]:
+    if kind == "sqlite":
+        with tempfile.TemporaryDirectory(prefix="fieldbot-bench-") as folder:
+            yield f"sqlite:///{folder}/bench.db"
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    server = make_url(POSTGRES).set(drivername="postgresql+psycopg")
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = server.update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def report(kind: str, result: Result, rate: float | None) -> bool:
+    done = len(result.latencies_ms)
+    throughput = done / result.elapsed_s if result.elapsed_s else 0.0
+    p50 = statistics.median(result.latencies_ms) if done else float("nan")
+    p95 = percentile(result.latencies_ms, 0.95) if done else float("nan")
+    p99 = percentile(result.latencies_ms, 0.99) if done else float("nan")
+    mode = f"open loop at {rate:.0f}/s" if rate else "closed loop"
+    print(f"{kind:>8} ({mode}): {done} msgs in {result.elapsed_s:.1f} s = {throughput:.0f} msgs/s; "
+          f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms; errors {result.errors}; "
+          f"statuses {dict(sorted(result.statuses.items()))}", flush=True)
+    met = (rate is not None or throughput >= MIN_RATE) and p99 <= MAX_P99_MS and not result.errors
+    return met
+
+
+def main() -> int:
+    options = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    options.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
+    options.add_argument("--messages", type=int, default=6000)
+    options.add_argument("--warmup", type=int, default=300)
+    options.add_argument("--connections", type=int, default=8)
+    options.add_argument("--rate", type=float, help="offered rate (open loop); default closed loop")
+    options.add_argument("--seed", type=int, default=4)
+    args = options.parse_args()
+
+    env = {"TWILIO_ENABLED": "true", "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+           "PUBLIC_BASE_URL": PUBLIC_BASE_URL, "LOG_LEVEL": "WARNING",
+           "FIELDBOT_ADMIN_TOKEN": "bench-admin", "TWILIO_ACCOUNT_SID": "",
+           "TWILIO_FROM_NUMBER": ""}
+    kinds = ("sqlite", "postgres") if args.db == "both" else (args.db,)
+    all_met = True
+    for kind in kinds:
+        warmup = build_conversations(args.warmup, seed=args.seed + 1000)
+        measured = build_conversations(args.messages, seed=args.seed)
+        with fresh_database(kind) as url:
+            port = free_port()
+            with fieldbot_server(url, port, env) as server:
+                asyncio.run(play(port, warmup, args.connections, None))
+                cpu_before, loader_before = cpu_seconds(server.pid), time.process_time()
+                result = asyncio.run(play(port, measured, args.connections, args.rate))
+                server_cpu = cpu_seconds(server.pid) - cpu_before
+                loader_cpu = time.process_time() - loader_before
+        all_met &= report(kind, result, args.rate)
+        done = max(1, len(result.latencies_ms))
+        print(f"{'':>8}  CPU per message: server {server_cpu / done * 1000:.1f} ms, "
+              f"loader {loader_cpu / done * 1000:.2f} ms", flush=True)
+    print(f"bar: >= {MIN_RATE:.0f} msgs/s, p99 <= {MAX_P99_MS:.0f} ms, 0 errors: "
+          f"{'met' if all_met else 'NOT met'}", flush=True)
+    return 0 if all_met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
