@@ -72,7 +72,7 @@ _STATUS = re.compile(
     r"(?:be |get |arrive|arriving|come|coming|show|here|there|turn)|"
     rf"\b(?:is|are) (?:the |my |our |your )?{_WORKER} (?:still |actually )?(?:coming|on (?:the|their|"
     r"his|her) way|en route|here|arriving|running late|late|showing up)\b|"
-    rf"\b(?:what time|when) (?:is|was) (?:my|the|our) (?:appointment|visit|booking|{_WORKER})\b|"
+    rf"\b(?:what time|when) (?:is |was )?(?:my|the|our) (?:appointment|appt|visit|booking|{_WORKER})\b|"
     rf"\bwhat time (?:will|is|does|should|would) (?:the |my |our |your )?{_WORKER} (?:be |get |arrive|"
     r"arriving|come|coming|show|here|there)|"
     r"\bwhen (?:is |was )?(?:my|the|our) (?:appointment|appt|visit|booking)\b|"

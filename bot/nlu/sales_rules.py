@@ -87,10 +87,13 @@ _FOLLOWUPS = re.compile(
 def detect_sales(message: Message) -> Verdict | None:
     """Classify a salesperson's message; a won or lost deal needs a plain statement, not a question."""
     text = message.masked
+    snoozed = None
     for pattern in _SNOOZE:
         m = pattern.search(text)
         if m and (message.when or pattern is _SNOOZE[1]):
-            return _with_target(intents.SNOOZE, 0.85, message, m.group("t"), with_when=True)
+            if clean_target(m.group("t")):
+                return _with_target(intents.SNOOZE, 0.85, message, m.group("t"), with_when=True)
+            snoozed = snoozed or m
     waiting = _WAITING_ON.search(text)
     if waiting and message.has(_REMIND_THEN) and clean_target(waiting.group("t")):
         # "won't hear back till friday": the negation is about the news, not about the day.
@@ -98,6 +101,8 @@ def detect_sales(message: Message) -> Verdict | None:
         if when:
             verdict = _with_target(intents.SNOOZE, 0.8, message, waiting.group("t"))
             return Verdict(verdict.intent, verdict.confidence, {**verdict.slots, "when": when})
+    if snoozed:
+        return _with_target(intents.SNOOZE, 0.85, message, snoozed.group("t"), with_when=True)
     if message.has(_FOLLOWUPS):
         return Verdict(intents.FOLLOWUPS, 0.85)
     if is_hedged(text) or re.search(r"\b(?:not|never|almost|nearly)\b", text):
@@ -142,6 +147,10 @@ def _with_target(
     intent: str, confidence: float, message: Message, raw: str, *, with_when: bool = False
 ) -> Verdict:
     target = match_known(clean_target(raw), message.masked, message.known_targets)
+    if target and not message.known_targets:
+        # Prefer the name as written ("Granite Works") over the words around it ("po from ...").
+        inside = [name for name in message.capitalised_names if name in target and name != target]
+        target = max(inside, key=len) if inside else target
     slots: dict[str, object] = {}
     if target:
         slots["target"] = target
