@@ -112,7 +112,8 @@ class OutboxSender:
     def _may_go_now(self, uow: AbstractUnitOfWork, message: Message, now: datetime,
                     report: SendReport) -> bool:
         contact = _recipient(uow, message)
-        if contact is not None and not contact.may_message(message.channel):
+        if (not contact.may_message(message.channel) if contact is not None
+                else _stranger_opted_out(uow, message)):
             message.status, message.last_error = MessageStatus.CANCELLED, "recipient opted out"
             report.withheld += 1
             return False
@@ -184,6 +185,17 @@ def _recipient(uow: AbstractUnitOfWork, message: Message) -> Contact | None:
     if message.staff_id is None and message.channel is Channel.SMS:
         return uow.contacts.first(phone=message.address)
     return None
+
+
+def _stranger_opted_out(uow: AbstractUnitOfWork, message: Message) -> bool:
+    """A number we never onboarded keeps its opt-out on its conversation (see bot.dialogue.consent)."""
+    from bot.dialogue.consent import OPTED_OUT_AT
+
+    conversations = getattr(uow, "conversations", None)
+    if message.staff_id is not None or conversations is None:
+        return False
+    conversation = conversations.first(channel=message.channel, address=message.address)
+    return conversation is not None and OPTED_OUT_AT in (conversation.data or {})
 
 
 def _recipient_zone(uow: AbstractUnitOfWork, message: Message, contact: Contact | None,
