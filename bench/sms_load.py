@@ -10,6 +10,7 @@ machine. One phone never has two texts in flight (people text one message at a t
     .venv/bin/python bench/sms_load.py                        # both databases, default load
     .venv/bin/python bench/sms_load.py --db sqlite --messages 6000 --connections 8
     .venv/bin/python bench/sms_load.py --rate 300             # open loop at a fixed offered rate
+    .venv/bin/python bench/sms_load.py --db postgres --workers 2   # the app in 2 uvicorn processes
 
 Prints msgs/s, p50/p95/p99 latency in ms and the error count; exits 1 when below the bar
 (>= 300 msgs/s, p99 <= 100 ms, no errors).
@@ -191,19 +192,29 @@ def run_fieldbot(*args: str, env: dict[str, str]) -> None:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process and its threads (Linux /proc)."""
+    """User + system CPU time of a process, its threads and its live child processes (Linux)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    for child in children.read_text().split() if children.exists() else ():
+        total += cpu_seconds(int(child))
+    return total
 
 
 @contextmanager
-def fieldbot_server(database_url: str, port: int, workers_env: dict[str, str]
+def fieldbot_server(database_url: str, port: int, workers_env: dict[str, str], workers: int = 1
                     ) -> Iterator[subprocess.Popen[bytes]]:
     env = {**os.environ, **workers_env}
     run_fieldbot("seed", "demo", "--database-url", database_url, env=env)  # migrates, then seeds
-    process = subprocess.Popen(  # noqa: S603 - our own executable, fixed arguments
-        [str(FIELDBOT), "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--database-url", database_url], env=env, cwd=ROOT)
+    if workers > 1:  # for comparison: the same app in several uvicorn processes
+        env["DATABASE_URL"] = database_url
+        command = [str(ROOT / ".venv" / "bin" / "uvicorn"), "--factory", "api.app:create_app",
+                   "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+                   "--log-level", "warning", "--no-access-log"]
+    else:
+        command = [str(FIELDBOT), "serve", "--host", "127.0.0.1", "--port", str(port),
+                   "--database-url", database_url]
+    process = subprocess.Popen(command, env=env, cwd=ROOT)  # noqa: S603 - our own executables
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -273,6 +284,9 @@ def main() -> int:
     options.add_argument("--connections", type=int, default=8)
     options.add_argument("--rate", type=float, help="offered rate (open loop); default closed loop")
     options.add_argument("--seed", type=int, default=4)
+    options.add_argument("--workers", type=int, default=1,
+                         help="> 1: run the app in that many uvicorn processes instead of "
+                              "`fieldbot serve` (no outbox sender in them)")
     args = options.parse_args()
 
     env = {"TWILIO_ENABLED": "true", "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
@@ -286,7 +300,7 @@ def main() -> int:
         measured = build_conversations(args.messages, seed=args.seed)
         with fresh_database(kind) as url:
             port = free_port()
-            with fieldbot_server(url, port, env) as server:
+            with fieldbot_server(url, port, env, args.workers) as server:
                 asyncio.run(play(port, warmup, args.connections, None))
                 cpu_before, loader_before = cpu_seconds(server.pid), time.process_time()
                 result = asyncio.run(play(port, measured, args.connections, args.rate))
