@@ -43,6 +43,7 @@ class RetryPolicy:
     first_delay: timedelta = timedelta(seconds=30)
     max_delay: timedelta = timedelta(hours=1)
     max_attempts: int = 8
+    stuck_after: timedelta = timedelta(minutes=10)  # longer than any provider call may take
 
     def delay(self, attempts: int, rng: random.Random) -> timedelta:
         """The wait after `attempts` failed attempts; half of it is random so senders spread out."""
@@ -77,6 +78,7 @@ class SendReport:
     failed: int = 0
     deferred: int = 0
     withheld: int = 0
+    interrupted: int = 0
 
     @property
     def claimed(self) -> int:
@@ -101,13 +103,34 @@ class OutboxSender:
         report = SendReport()
         now = self.clock.now()
         with self.uow_factory() as uow:
+            report.interrupted = self._reconcile_interrupted(uow, now)
             claimed = uow.messages.claim_due(now, self.batch_size)  # type: ignore[attr-defined]
             to_send = [message for message in claimed if self._may_go_now(uow, message, now, report)]
+            for message in to_send:
+                message.due_at = now  # while SENDING, due_at says when the attempt started
             outgoing = [(m.id, m.channel, m.address, m.body) for m in to_send]
             uow.commit()
         for message_id, channel, address, body in outgoing:
             self._send_one(message_id, channel, address, body, report)
         return report
+
+    def _reconcile_interrupted(self, uow: AbstractUnitOfWork, now: datetime) -> int:
+        """Messages left SENDING by a sender that died mid-call: flagged, never blindly resent.
+
+        The provider may or may not have taken them; a dispatcher decides (the failed list).
+        """
+        stale_before = now - self.policy.stuck_after
+        interrupted = 0
+        for message in uow.messages.find(status=MessageStatus.SENDING):
+            if message.due_at is not None and message.due_at < stale_before:
+                message.status = MessageStatus.FAILED
+                message.last_error = ("interrupted while sending; it may have been delivered: "
+                                      "check before sending it again")
+                interrupted += 1
+        if interrupted:
+            logger.warning("outbox: %d message(s) interrupted mid-send flagged as failed",
+                           interrupted)
+        return interrupted
 
     def _may_go_now(self, uow: AbstractUnitOfWork, message: Message, now: datetime,
                     report: SendReport) -> bool:

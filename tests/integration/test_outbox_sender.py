@@ -225,3 +225,38 @@ def test_a_delivery_report_is_recorded_and_21610_opts_the_contact_out(
         contact = uow.contacts.get(contact_id)
         assert contact is not None and not contact.may_message(Channel.SMS)
     assert not report("SM-not-ours", "delivered")
+
+
+def test_a_message_left_sending_by_a_crashed_sender_is_flagged_not_resent(
+        container: Container, sender: OutboxSender, fake_twilio: FakeTwilio) -> None:
+    message_id = queue(container, a_customer(container))
+    with container.uow_factory() as uow:  # a sender claims it, then dies before the provider call
+        [claimed] = uow.messages.claim_due(NOON_CHICAGO, 10)  # type: ignore[attr-defined]
+        claimed.due_at = NOON_CHICAGO
+        uow.commit()
+    assert sender.send_due().interrupted == 0  # still within the time a send may take
+    sender.clock = FixedClock(NOON_CHICAGO + timedelta(minutes=11))
+    assert sender.send_due().interrupted == 1
+    message = stored(container, message_id)
+    assert message.status is MessageStatus.FAILED
+    assert "may have been delivered" in (message.last_error or "")
+    assert fake_twilio.sent == []
+
+
+def test_a_slow_provider_does_not_hold_the_database(
+        container: Container, sender: OutboxSender, fake_twilio: FakeTwilio) -> None:
+    import threading
+    import time
+
+    fake_twilio.delay = 1.5
+    queue(container, a_customer(container))
+    worker = threading.Thread(target=sender.send_due)
+    worker.start()
+    time.sleep(0.5)  # the provider call is in flight now
+    started = time.perf_counter()
+    with container.uow_factory() as uow:  # a webhook's write transaction meanwhile
+        uow.accounts.add(Account(name="Walk-in"))
+        uow.commit()
+    assert time.perf_counter() - started < 0.5
+    worker.join()
+    assert len(fake_twilio.sent) == 1
