@@ -47,7 +47,7 @@ class RetryPolicy:
 
     def delay(self, attempts: int, rng: random.Random) -> timedelta:
         """The wait after `attempts` failed attempts; half of it is random so senders spread out."""
-        capped = min(self.max_delay, self.first_delay * (2 ** max(0, attempts - 1)))
+        capped: timedelta = min(self.max_delay, self.first_delay * (2 ** max(0, attempts - 1)))
         return capped / 2 + capped / 2 * rng.random()
 
 

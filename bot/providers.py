@@ -54,7 +54,7 @@ def _twilio_http_client(api_base_url: str | None, timeout: float) -> Any:
     """twilio's own requests-based client, optionally pointed at another host (a local fake)."""
     from twilio.http.http_client import TwilioHttpClient
 
-    class BaseUrlHttpClient(TwilioHttpClient):
+    class BaseUrlHttpClient(TwilioHttpClient):  # type: ignore[misc]
         def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
             if api_base_url:
                 base, target = urlsplit(api_base_url), urlsplit(url)

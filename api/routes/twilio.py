@@ -99,11 +99,11 @@ def _database_lane(container: Container) -> CapacityLimiter:
     turn into latency spikes and "database is locked" errors, so they queue here instead.
     On PostgreSQL a few threads overlap their round trips; more only fight over the GIL.
     """
-    lane = container.extras.get("twilio_lane")
+    lane: CapacityLimiter | None = container.extras.get("twilio_lane")
     if lane is None:
         sqlite = container.engine.dialect.name == "sqlite"
         lane = container.extras["twilio_lane"] = CapacityLimiter(1 if sqlite else 4)
-    return lane  # type: ignore[no-any-return]
+    return lane
 
 
 async def _in_lane(container: Container, work: Callable[[], Any]) -> Any:
