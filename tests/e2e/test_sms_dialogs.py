@@ -126,3 +126,15 @@ def test_every_text_in_and_out_is_listed_for_the_number(sms_client: TestClient,
     thread = sms_client.get("/api/messages", params={"phone": MARIA}, headers=ADMIN).json()
     assert [(m["direction"], m["status"]) for m in thread[-4:]] == [
         ("in", "received"), ("out", "replied"), ("in", "received"), ("out", "replied")]
+
+
+def test_odd_texts_get_well_formed_twiml_not_a_server_error(sms_client: TestClient) -> None:
+    from tests.e2e.sms import replies_in
+
+    phone = Phone(sms_client, MARIA)
+    for body in ["", "   ", "\U0001f600\U0001f527", "</Message><Message>x", "a & b < c", "\x00\x01",
+                 "STOP please? no wait", "2" * 300]:
+        response = phone.send(body)
+        assert response.status_code == 200, (body, response.text)
+        for reply in replies_in(response.text):
+            assert len(reply) <= 320
