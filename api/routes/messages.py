@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from api.deps import AdminDep, ContainerDep, UowDep
 from api.lookups import e164_or_422
 from api.schemas import MessagePublic
+from domain.messages import MessageStatus
 
 router = APIRouter(prefix="/api/messages", tags=["messages"], dependencies=[AdminDep])
 
@@ -18,12 +19,16 @@ def list_messages(
     uow: UowDep,
     container: ContainerDep,
     phone: Annotated[str | None, Query(max_length=40)] = None,
+    status: Annotated[MessageStatus | None, Query(description="e.g. failed: what gave up")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> list[MessagePublic]:
-    """Messages oldest first; with `phone`, the thread with that number."""
+    """Messages oldest first; with `phone`, the thread with that number; `status=failed` lists
+    what the sender gave up on, for a dispatcher to follow up."""
+    filters: dict[str, object] = {}
     if phone is not None:
-        found = uow.messages.find(address=e164_or_422(phone))
-    else:
-        found = uow.messages.find()
+        filters["address"] = e164_or_422(phone)
+    if status is not None:
+        filters["status"] = status
+    found = uow.messages.find(**filters)
     zone = container.business.timezone
     return [MessagePublic.of(message, zone) for message in found[-limit:]]

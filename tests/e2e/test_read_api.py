@@ -92,12 +92,19 @@ def test_quotes_await_approval(client: TestClient) -> None:
     ("/api/customers", {"phone": "12"}),
     ("/api/jobs", {"state": "flying"}),
     ("/api/messages", {"limit": "-1"}),
+    ("/api/messages", {"status": "lost-in-space"}),
 ])
 def test_garbage_queries_get_a_4xx_with_a_message(client: TestClient, path: str,
                                                    params: dict[str, str]) -> None:
     response = client.get(path, headers=AUTH, params=params)
     assert 400 <= response.status_code < 500
     assert response.json()["detail"]
+
+
+def test_messages_filter_by_status_for_the_failed_list(client: TestClient) -> None:
+    response = client.get("/api/messages", headers=AUTH, params={"status": "failed"})
+    assert response.status_code == 200
+    assert all(m["status"] == "failed" for m in response.json())
 
 
 def test_health_reports_a_dead_database_as_503(tmp_path) -> None:
