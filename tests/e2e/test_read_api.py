@@ -13,6 +13,8 @@ from api.app import create_app
 from api.bootstrap import bootstrap
 from api.settings import Settings
 from domain.clock import FixedClock
+from domain.messages import Direction, Message, MessageKind, MessageStatus
+from domain.parties import Channel
 from store.seed import seed_demo
 
 TOKEN = "test-admin-token"
@@ -102,9 +104,17 @@ def test_garbage_queries_get_a_4xx_with_a_message(client: TestClient, path: str,
 
 
 def test_messages_filter_by_status_for_the_failed_list(client: TestClient) -> None:
+    container = client.app.state.container  # type: ignore[attr-defined]
+    with container.uow_factory() as uow:
+        for status in (MessageStatus.FAILED, MessageStatus.QUEUED):
+            uow.messages.add(Message(channel=Channel.SMS, direction=Direction.OUT,
+                                     address="+15550100002", body="Reminder", created_at=NOW,
+                                     status=status, kind=MessageKind.REMINDER))
+        uow.commit()
     response = client.get("/api/messages", headers=AUTH, params={"status": "failed"})
     assert response.status_code == 200
-    assert all(m["status"] == "failed" for m in response.json())
+    failed = response.json()
+    assert failed and all(m["status"] == "failed" for m in failed)
 
 
 def test_health_reports_a_dead_database_as_503(tmp_path) -> None:
