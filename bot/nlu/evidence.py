@@ -31,3 +31,27 @@ def negated_before(text: str, position: int, *, window: int = 3) -> bool:
     return any(
         word in {"not", "no", "never", "cannot", "without", "nor", "dont", "neither"} for word in before
     )
+
+
+# Doubt anywhere in a message: no consequential reading (approve, decline, cancel, won, lost,
+# opt out) survives it, whichever clause it stands in.
+_UNDECIDED = re.compile(
+    r"\b(?:not (?:sure|certain|decided|convinced|positive)|unsure|undecided|uncertain|"
+    r"(?:have|has) not (?:decided|made up)|not made up|make up (?:my|our) minds?|"
+    r"thinking (?:about|of|it over|over)|think (?:about it|it over|on it)|still (?:thinking|deciding|"
+    r"considering|weighing|comparing|discussing|debating|undecided|on the fence)|deciding|"
+    r"considering|consider|contemplating|weighing (?:up|it|our|my)|on the fence|sleep on it|"
+    r"might|maybe|perhaps|possibly|probably|mayb|mbe|torn|hesitant|hesitating|second thoughts|"
+    r"give (?:us|me) (?:a|an|some|till|until|til|another|more|the|few|couple|\d)|need (?:a|some|more) "
+    r"(?:time|day|days|while)|(?:more|some) time to (?:think|decide)|get back to you|"
+    r"let (?:me|us) (?:talk|speak|check|think|ask|discuss|see|confirm|run it)|"
+    r"(?:talk|speak|check|discuss) (?:it )?(?:with|to) (?:my|our|the) (?:wife|husband|partner|boss|"
+    r"landlord|family|spouse|team|manager|hubby|mrs|missus|other half|dad|mum|mom|parents|owner)|"
+    r"wants? to \w+(?: \w+){0,6} but|unless|whether|if (?:we|i|they|you|it|the|he|she)|"
+    r"in case|hold on|wait and see|not yet|tbd|to be decided|do not know|no idea)\b"
+)
+
+
+def is_undecided(text: str) -> bool:
+    """Tell whether a message carries doubt that rules out acting on it."""
+    return _UNDECIDED.search(text) is not None

@@ -9,6 +9,7 @@ from typing import Any
 from bot.nlu import intents
 from bot.nlu.consent import detect_consent
 from bot.nlu.customer_rules import detect_customer
+from bot.nlu.evidence import is_undecided
 from bot.nlu.message import Message, Verdict
 from bot.nlu.replies import detect_reply
 from bot.nlu.result import Parse
@@ -80,11 +81,18 @@ class Parser:
         for rule in rules:
             verdict = rule(message) if rule else None
             if verdict and intents.allowed(message.role, verdict.intent):
+                if verdict.intent in intents.CONSEQUENTIAL and _doubted(verdict, message):
+                    return Verdict(intents.UNKNOWN, 0.3)
                 return verdict
         verdict = detect_greeting_or_thanks(message, greeted=greeted)
         if verdict:
             return verdict
         return Verdict(intents.UNKNOWN, 0.2)
+
+
+def _doubted(verdict: Verdict, message: Message) -> bool:
+    """Doubt anywhere voids a consequential reading; a carrier keyword (STOP) is never in doubt."""
+    return verdict.confidence < 0.95 and is_undecided(message.masked)
 
 
 def _answer(verdict: Verdict, message: Message) -> Parse:

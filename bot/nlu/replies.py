@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.nlu import intents
+from bot.nlu.evidence import is_undecided
 from bot.nlu.message import Message, Verdict
 from bot.nlu.quantities import option_in
 
@@ -10,18 +11,31 @@ _YES = frozenset(
     "yes yeah yep yup ya yea yess yesss ye yah yas sure ok okay alright correct right affirmative "
     "absolutely definitely certainly confirm confirmed good great perfect fine works true agreed "
     "agree roger 10-4 cool awesome excellent lovely brilliant grand deal factual exactly indeed "
-    "sounds do it go ahead aye y accurate bet".split()
+    "sounds do it go ahead aye y accurate bet si perfecto claro vale bueno listo dale ja oui "
+    "yesh yeh yus yepp yupp yessir mhm uhhuh k kk okie okey okay-dokey okeydokey gladly happy "
+    "ideal suits suit fab fantastic super sweet wonderful splendid spot "
+    "superb marvellous marvelous nice alrighty alright aight ight righto rightio yas please".split()
 )
 _NO = frozenset(
     "no nope nah naw n negative nay not never neither none wrong false incorrect negatory "
-    "cannot falsehood".split()
+    "cannot falsehood nop nopes noo nahh nein non nada neither nor bad pass nevermind "
+    "unfortunately afraid".split()
+)
+# Praise that only garnishes thanks ("great, thanks!"): the message is a thank-you.
+_PRAISE = frozenset(
+    "great perfect awesome lovely brilliant cool excellent wonderful fantastic super nice fab grand "
+    "superb sweet marvellous marvelous splendid".split()
 )
 _FILLER = frozenset(
     "that is it this the a an i say my answer to your question as response be would will for me "
     "please so very really all lets let us do go ahead of course happens totally you are we can "
     "with thats sounds checks out is true ai statement has there way in heck most much "
     "work times time those them options option one ones of thanks thank and just both "
-    "now right now as well well oh ah um hmm then also too it's here see does do did".split()
+    "now right now as well well oh ah um hmm then also too it's here see does do did going gonna "
+    "sorry soz apologies afraid unfortunately are am either any these other suits suit fits fit "
+    "thing things day days time date dates slot slots really honestly actually thats not "
+    "fine by from our side bien esta de acuerdo senor gracias por favor muy mucho "
+    "haha lol ha ok sure mate bud buddy dude man sir maam madam guys folks".split()
 )
 
 
@@ -34,8 +48,10 @@ def detect_reply(message: Message) -> Verdict | None:
     if option is not None:
         return Verdict(intents.CHOOSE, 0.9, {"option": option})
     vocabulary = _YES | _NO | _FILLER
-    if not all(token in vocabulary for token in tokens):
+    if not all(token in vocabulary for token in tokens) or is_undecided(message.masked):
         return None
+    if {"thanks", "thank"} & set(tokens) and not set(tokens) & (_YES - _PRAISE):
+        return Verdict(intents.THANKS, 0.85)
     if any(token in _NO for token in tokens):
         return Verdict(intents.DENY, 0.85)
     if any(token in _YES for token in tokens) or "do it" in message.masked:

@@ -12,6 +12,9 @@ from bot.nlu.targets import SMALL_TALK_PRIZES, clean_target, match_known
 _T = r"(?P<t>[a-z0-9&'. -]+?)"
 _END = r"\s*(?:[!.,;]|$|\b(?:deal|account|contract|today|finally|officially|just now)\b)"
 _WON = (
+    re.compile(
+        rf"^(?:deal|account|opportunity|opp|contract|bid)?\s*(?:closed[ -]?)?won\s*[:-]\s*{_T}\s*[.!]?$"
+    ),
     re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?(?:won|win|signed)\b"),
     re.compile(
         r"\b(?:we\s+|i\s+|just\s+|finally\s+)*(?:won|closed|signed|landed|secured|closed[ -]?won)\s+"
@@ -29,6 +32,9 @@ _WON = (
     ),
 )
 _LOST = (
+    re.compile(
+        rf"^(?:deal|account|opportunity|opp|contract|bid)?\s*(?:closed[ -]?)?lost\s*[:-]\s*{_T}\s*[.!]?$"
+    ),
     re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?lost\b"),
     re.compile(rf"\b(?:we\s+|i\s+|just\s+)*lost\s+(?:out on\s+)?{_T}(?:{_END}|\s+(?:to|they|because)\b)"),
     re.compile(
@@ -80,7 +86,15 @@ _FOLLOWUPS = re.compile(
     r"\bwhat is on my (?:list|plate)\b|\bmy (?:list|pipeline|follow)\b|\bpipeline\b|"
     r"\bwhat (?:deals|leads|accounts) (?:should|do|need)\b|\bwho to call\b|\bcall list\b|"
     r"\bwhat should i work on\b|\bany (?:leads|deals|accounts) (?:to|i should|that need)\b|"
-    r"\bwho is due\b|\bwhat is due\b|\bwho (?:do i|should i) (?:\w+ )?today\b"
+    r"\bwho is due\b|\bwhat is due\b|\bwho (?:do i|should i) (?:\w+ )?today\b|"
+    r"\bany (?:deals|leads|accounts|opps|opportunities|prospects|quotes|proposals|clients|customers)"
+    r"(?: \w+){0,4} (?:chase|chasing|follow|call|ping|nudge|contact|due|stale|overdue|going cold|"
+    r"need|needs|waiting)\b|"
+    r"\b(?:who|which (?:deals|leads|accounts|clients|customers|prospects|opps)|what) (?:\w+ ){0,4}"
+    r"(?:chase|chasing|follow up|call back|touch base|ping|nudge)\b|"
+    r"\b(?:overdue|stale|outstanding|pending|open) (?:follow|deals|leads|tasks|quotes|proposals)\b|"
+    r"\b(?:my|today|todays|this week|weekly) (?:to do|todo|tasks|call sheet|hit list)\b|"
+    r"\bwho (?:have i|did i) not (?:called|contacted|followed up)\b"
 )
 
 
@@ -136,6 +150,7 @@ def _is_a_deal(target: str, message: Message) -> bool:
 
 # Words that make "won" or "lost" about business rather than a game.
 _DEAL_WORDS = re.compile(
+    r"^(?:deal|account|opportunity|opp|contract|bid) (?:closed )?(?:won|lost)\b|"
     r"\b(?:deal|deals|signed|signing|closed|contract|contracts|po|purchase order|went with us|"
     r"going with us|chose us|picked us|is a go|lost (?:it |them |out )?to|competitor|competition|"
     r"account|proposal|order|bought|purchased|inked|renewal|renewed|agreement|client|customer|"

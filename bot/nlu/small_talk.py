@@ -21,7 +21,9 @@ _HOW_ARE_YOU = re.compile(
 )
 _THANKS = re.compile(
     r"\b(?:thanks|thank you|thank|thankyou|many thank|cheers|much appreciated|appreciate|"
-    r"apprecaite|appeciate|grateful|ta|thx|tyvm|you are the best|you rock)\b"
+    r"apprecaite|appeciate|grateful|ta|thx|tyvm|you are the best|you rock|gracias|merci|danke|"
+    r"obrigado|obrigada|grazie|cheers|ta very much|nice one|legend|lifesaver|life saver|"
+    r"you are a star|star|much obliged)\b"
 )
 _HELP = re.compile(
     r"^(?:help|help me|help please|please help|info|information|menu|commands|options|"
@@ -47,6 +49,18 @@ _HUMAN = re.compile(
     r"live person|customer service|supervisor|dispatcher)\W*(?:please|pls)?\W*$"
     r"|\b(?:is this|are you) (?:a )?(?:bot|robot|machine|real person|human|automated)\b"
     r"|\bcustomer service\b"
+    r"|\b(?:is there|is anyone|is somebody|is someone|any|is there any|got|have you got|do you have) "
+    r"(?:a |an |any )?(?:real |live |actual )?(?:human|person|people|humans|agent|operator|rep|"
+    r"representative|one real|anyone real|someone real|staff)\b(?! (?:lives?|doing|needs))"
+    r"|\b(?:human|real person|actual person|live person|live agent|real human|actual human|"
+    r"someone real|a manager|the manager|your manager|supervisor)\b.*\b(?:talk|speak|chat) to\b"
+    r"|\b(?:talk|speak|chat) to (?:an? )?(?:actual|real|live) \w+"
+    r"|\b(?:i want|i need|i would like|get me|can i get|can i have|let me (?:talk|speak) to) "
+    r"(?:a |an |the |your )?(?:human|real person|person|manager|supervisor|agent|operator|"
+    r"representative|someone in the office|the office|dispatcher|owner)\b"
+    r"|\b(?:stop|quit|enough)(?: with)? (?:the |this )?(?:bot|robot|automated|machine)\b"
+    r"|\b(?:not|no) (?:a |another )?(?:bot|robot|machine|computer)\b"
+    r"|\b(?:hablar con|persona real|un humano)\b"
 )
 
 

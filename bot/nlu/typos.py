@@ -219,8 +219,46 @@ KEEP_AS_IS = frozenset(
         "another",
         "water",
         "after",
+        "leaving",
+        "leasing",
+        "leading",
+        "heaving",
+        "weaving",
+        "blocking",
+        "boosting",
+        "thinks",
+        "mounting",
+        "ruining",
+        "avoidable",
+        "plumbed",
+        "sighed",
+        "singed",
+        "fauces",
+        "disposed",
+        "abound",
+        "furnished",
+        "tanks",
+        "ranks",
+        "banks",
     }
 )
+
+# An inflection or derivation of a known word ("scheduled", "electrical", "conditions") is a
+# real word, not a typo of it.
+_SUFFIXES = frozenset(
+    "s es d ed ing ly ely er ers al ical ity icity ion ions ian ians able ment ments".split()
+)
+
+
+def _is_inflection(word: str, candidate: str) -> bool:
+    shared = 0
+    for a, b in zip(word, candidate, strict=False):
+        if a != b:
+            break
+        shared += 1
+    if shared < 5:
+        return False
+    return word[shared:] in _SUFFIXES or (word[shared:] == "" and candidate[shared:] in _SUFFIXES)
 
 _TOKEN = re.compile(r"[a-z]{5,}")
 
@@ -245,6 +283,8 @@ class TypoFixer:
         if best is None:
             return word
         candidate = best[0]
+        if _is_inflection(word, candidate):
+            return word
         if candidate[0] != word[0] or abs(len(candidate) - len(word)) > limit:
             return word
         if len(candidate) < 7 and best[1] > 1:

@@ -29,7 +29,13 @@ _UNWANTED = re.compile(
     r"began|died|happened|came|quit|was supposed|were supposed|originally|currently)\b"
 )
 _NOT_NEGATION = re.compile(r"\b(?:no|not) (?:later|earlier|before|after)\b|\bif not\b")
-_FROM_DAY = re.compile(r"\b(?:from|off|instead of|rather than|not)\s*$")
+_FROM_DAY = re.compile(
+    r"\b(?:from|off|instead of|rather than|not|(?:booked|scheduled|set|down|planned|pencilled|penciled|"
+    r"confirmed|due|appointment|appt|visit|booking) (?:in )?(?:for|on))\s*(?:this |next |the )?$"
+)
+# Words that offer the day wanted instead ("how about thursday", "thursday instead").
+_OFFER = re.compile(r"\b(?:how about|what about|instead|rather|prefer|would be better|works better|"
+                    r"better for (?:me|us)|could (?:we|you) do|can (?:we|you) do|move (?:it |me |us )?to)\b")
 _BOOKING_NOUN = re.compile(r"^\s*(?:appointment|appt|visit|booking|slot|job|service)s?\b")
 
 
@@ -62,7 +68,19 @@ def _wanted_day(text: str, days: list[DayMention], clauses: list[_Clause]) -> Da
             if not _FROM_DAY.search(text[: d.start]) and not _BOOKING_NOUN.match(text[d.end :])
         ]
         wanted = moved_to or wanted
+    if len(wanted) > 1:
+        offered = [d for d in wanted if _offered(text, d, clauses)]
+        wanted = offered or wanted
     return wanted[0] if wanted else None
+
+
+def _offered(text: str, day: DayMention, clauses: list[_Clause]) -> bool:
+    clause = next((c for c in clauses if c.start <= day.start < c.end), None)
+    if clause is None:
+        return False
+    return _OFFER.search(text[clause.start : clause.end]) is not None or _OFFER.match(
+        text[day.end : day.end + 12].strip()
+    ) is not None
 
 
 def _hhmm(hour_minute: tuple[int, int]) -> str:
