@@ -11,7 +11,8 @@ _VAGUE = frozenset({"repair", "service", "switch", "panel", "snake", "inspection
 # Generic symptoms that yield to any piece of equipment named beside them ("AC leaking water").
 _GENERIC = frozenset(
     {"leak", "leaking", "leaky", "dripping", "drip", "burst", "flooding", "flooded", "water everywhere",
-     "plumber", "plumbing", "drain", "drains"}
+     "plumber", "plumbing", "drain", "drains", "burning smell", "water leak", "gas leak", "wire", "wires",
+     "amp", "amps"}
 )
 _DRAIN = "drain_cleaning"
 _PLUMBING = "plumbing_repair"
