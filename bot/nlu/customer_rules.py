@@ -66,6 +66,9 @@ _NO_LONGER_NEEDED = re.compile(
     rf"(?: (?:the|a|an|your|you to|to|anyone|anybody|someone))? ?(?:{_WORKER}|{_BOOKING}|come|"
     rf"come out|anymore|after all)\b"
     r"|\bproblem (?:solved|fixed|resolved) (?:itself|on its own)\b.*\b(?:no need|do not need|cancel)\b"
+    r"|\bno (?:need|reason) (?:for (?:you|anyone|anybody|someone|the \w+) )?to (?:come|send|visit)"
+    r"(?: (?:out|over|round|around|by|anyone|someone|anybody))?(?: (?:any ?more|after all|now))?\s*"
+    r"(?:[,.!;]|$|\b(?:we|i|it|all|thanks|thank|sorted|fixed|the)\b)"
 )
 _DONT_CANCEL = re.compile(
     r"\b(?:do not|dont|not|never|no need to|without|rather not|nothing to) (?:\w+ )?cancel"
@@ -155,7 +158,10 @@ _BOOK = re.compile(
     r"stop by|drop by|pop (?:by|round|over)|visit|estimate|quote|service call|availability|"
     r"available|fix|repair|install|replace|replacement|look at|check (?:out|on)|come|someone|"
     r"somebody|engineer|plumber|electrician|technician|tech|emergency|urgent|asap|broken|"
-    r"not working|stopped working|leaking|need help|can you help|help with)\b"
+    r"not working|stopped working|leaking|need help|can you help|help with|openings?|"
+    r"(?:anything|any (?:slots?|times?|appointments?|space|room|spots?)) (?:open|free|available|left)|"
+    r"free (?:slots?|spots?)|fit (?:me|us) in|squeeze (?:me|us) in|come and (?:look|see|fix|check)|"
+    r"take a look|have a look|look at it|looked at|check it out|sort (?:it|this) out)\b"
 )
 _QUESTION_ONLY = re.compile(
     r"^(?:are you|do you|how much|what (?:are|is) your|is there|are there|how (?:do|does) (?:you|it))"

@@ -12,6 +12,7 @@ _VAGUE = frozenset({"repair", "service", "switch", "panel", "snake", "inspection
 _GENERIC = frozenset(
     {"leak", "leaking", "leaky", "dripping", "drip", "burst", "flooding", "flooded", "water everywhere",
      "plumber", "plumbing", "drain", "drains", "burning smell", "water leak", "gas leak", "wire", "wires",
+     "not heating", "no heat", "heating", "heat", "heater", "not heating up",
      "amp", "amps"}
 )
 _DRAIN = "drain_cleaning"

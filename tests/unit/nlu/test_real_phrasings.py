@@ -1,0 +1,433 @@
+"""Phrasings written fresh, as people really text: typos, txt-speak, UK wording, rambling, emoji.
+
+Reference time: Monday 2 March 2026, 09:30 in Chicago. Each row is (text, role, intent, slots),
+where the slots listed must be exactly as given and others are not checked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.intents import CONSEQUENTIAL
+
+_REQUESTS_FOR_VISITS = [
+    (
+        "hey so our ac is blowing hot air again 😩 any chance someone can come tmrw",
+        "customer",
+        "book",
+        {"service": "hvac_repair", "when": {"date": "2026-03-03", "start": None, "end": None}},
+    ),
+    (
+        "furnace wont kick on, house is freezing, need someone asap",
+        "customer",
+        "book",
+        {"service": "hvac_repair"},
+    ),
+    (
+        "boiler keeps losing pressure, can an engineer pop round thurs morning",
+        "customer",
+        "book",
+        {"service": "hvac_repair", "when": {"date": "2026-03-05", "start": "08:00", "end": "12:00"}},
+    ),
+    ("radiators stone cold upstairs, can u send someone", "customer", "book", {"service": "hvac_repair"}),
+    ("heat pump is iced up 🥶 pls help", "customer", "book", {"service": "hvac_repair"}),
+    ("thermostat screen is blank and nothing comes on", "customer", "book", {"service": "hvac_repair"}),
+    (
+        "need to book the yearly furnace tune up, any time next week",
+        "customer",
+        "book",
+        {"service": "hvac_maintenance", "when": {"date": "2026-03-09", "start": None, "end": None}},
+    ),
+    (
+        "due a boiler service, friday afternoon ok?",
+        "customer",
+        "book",
+        {"service": "hvac_maintenance", "when": {"date": "2026-03-06", "start": "12:00", "end": "17:00"}},
+    ),
+    ("looking to get the ac serviced before summer", "customer", "book", {"service": "hvac_maintenance"}),
+    (
+        "can i get a gas safety check for my rental on the 14th",
+        "customer",
+        "book",
+        {"service": "hvac_maintenance", "when": {"date": "2026-03-14", "start": None, "end": None}},
+    ),
+    ("toilet wont stop running, driving me nuts", "customer", "book", {"service": "plumbing_repair"}),
+    (
+        "dripping tap in the kitchen, can someone come wednesday after 2",
+        "customer",
+        "book",
+        {"service": "plumbing_repair", "when": {"date": "2026-03-04", "start": "14:00", "end": None}},
+    ),
+    (
+        "water coming through the ceiling under the bathroom!!! urgent",
+        "customer",
+        "book",
+        {"service": "plumbing_repair"},
+    ),
+    ("pipe burst in the garage, water everywhere", "customer", "book", {"service": "plumbing_repair"}),
+    (
+        "low water pressure in the whole house since last week",
+        "customer",
+        "book",
+        {"service": "plumbing_repair"},
+    ),
+    (
+        "need a new kitchen faucet installed, sat morning?",
+        "customer",
+        "book",
+        {"service": "plumbing_repair", "when": {"date": "2026-03-07", "start": "08:00", "end": "12:00"}},
+    ),
+    ("the loo is blocked again ugh", "customer", "book", {"service": "drain_cleaning"}),
+    ("shower drain is super slow, hair clog probably", "customer", "book", {"service": "drain_cleaning"}),
+    (
+        "sewage smell in the basement and the floor drain is gurgling",
+        "customer",
+        "book",
+        {"service": "drain_cleaning"},
+    ),
+    (
+        "main line backed up into the tub, need rooter service today",
+        "customer",
+        "book",
+        {"service": "drain_cleaning", "when": {"date": "2026-03-02", "start": None, "end": None}},
+    ),
+    ("kitchen sink wont drain at all", "customer", "book", {"service": "drain_cleaning"}),
+    ("water heater is leaking from the bottom", "customer", "book", {"service": "water_heater"}),
+    ("we keep running out of hot water after 5 minutes", "customer", "book", {"service": "water_heater"}),
+    (
+        "pilot light keeps going out on the water heater, can someone come between 1 and 3",
+        "customer",
+        "book",
+        {"service": "water_heater", "when": {"date": None, "start": "13:00", "end": "15:00"}},
+    ),
+    ("want a quote on a tankless water heater", "customer", "book", {"service": "water_heater"}),
+    (
+        "immersion not heating the water, can you come tomorrow",
+        "customer",
+        "book",
+        {"service": "water_heater", "when": {"date": "2026-03-03", "start": None, "end": None}},
+    ),
+    ("breaker keeps tripping whenever the microwave is on", "customer", "book", {"service": "electrical"}),
+    ("half the outlets in the living room are dead", "customer", "book", {"service": "electrical"}),
+    ("need an ev charger installed in the garage", "customer", "book", {"service": "electrical"}),
+    (
+        "lights keep flickering in the kitchen, could someone look at it friday",
+        "customer",
+        "book",
+        {"service": "electrical", "when": {"date": "2026-03-06", "start": None, "end": None}},
+    ),
+    ("socket is sparking when i plug things in!!", "customer", "book", {"service": "electrical"}),
+    ("rcd keeps tripping, no power to the kitchen", "customer", "book", {"service": "electrical"}),
+    (
+        "want to add recessed lighting in the basement, estimate?",
+        "customer",
+        "book",
+        {"service": "electrical"},
+    ),
+    (
+        "Good morning! Could someone come out Thursday at 10am to look at our AC?",
+        "customer",
+        "book",
+        {"service": "hvac_repair", "when": {"date": "2026-03-05", "start": "10:00", "end": None}},
+    ),
+    (
+        "do you guys have anything open tomorrow afternoon",
+        "customer",
+        "book",
+        {"when": {"date": "2026-03-03", "start": "12:00", "end": "17:00"}},
+    ),
+    ("can i book someone for next tues", "customer", "book", {}),
+    ("need an electrician asap", "customer", "book", {"service": "electrical"}),
+    ("pls send a plumber tmrw am", "customer", "book", {}),
+    ("can you stop by thursday", "customer", "book", {}),
+    ("the dripping stopped but the tap still leaks", "customer", "book", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _REQUESTS_FOR_VISITS)
+def test_requests_for_visits_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_MOVES_OF_A_BOOKED_VISIT = [
+    ("can we push my appt to next week", "customer", "reschedule", {}),
+    (
+        "need to move my visit to friday, something came up",
+        "customer",
+        "reschedule",
+        {"when": {"date": "2026-03-06", "start": None, "end": None}},
+    ),
+    (
+        "could the engineer come thursday instead?",
+        "customer",
+        "reschedule",
+        {"when": {"date": "2026-03-05", "start": None, "end": None}},
+    ),
+    (
+        "tomorrow doesnt work anymore, how about wednesday morning",
+        "customer",
+        "reschedule",
+        {"when": {"date": "2026-03-04", "start": "08:00", "end": "12:00"}},
+    ),
+    ("something came up at work, can we do a different day", "customer", "reschedule", {}),
+    (
+        "is it possible to change the time to 4pm",
+        "customer",
+        "reschedule",
+        {"when": {"date": None, "start": "16:00", "end": None}},
+    ),
+    (
+        "can we make it a bit earlier, like 9?",
+        "customer",
+        "reschedule",
+        {"when": {"date": None, "start": "09:00", "end": None}},
+    ),
+    (
+        "need to rebook for saturday pls",
+        "customer",
+        "reschedule",
+        {"when": {"date": "2026-03-07", "start": None, "end": None}},
+    ),
+    (
+        "wont be home thursday, could we do friday afternoon",
+        "customer",
+        "reschedule",
+        {"when": {"date": "2026-03-06", "start": "12:00", "end": "17:00"}},
+    ),
+    (
+        "i have the plumber booked for tuesday but cant do it, what about wednesday",
+        "customer",
+        "reschedule",
+        {"when": {"date": "2026-03-04", "start": None, "end": None}},
+    ),
+    ("can u bump me to later in the week", "customer", "reschedule", {}),
+    ("please reschedual my appointment", "customer", "reschedule", {}),
+    ("move me to the afternoon slot if possible", "customer", "reschedule", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _MOVES_OF_A_BOOKED_VISIT)
+def test_moves_of_a_booked_visit_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_PLAIN_CANCELLATIONS = [
+    ("please cancel my appointment for tomorrow", "customer", "cancel", {}),
+    ("cancel the visit, we got it sorted ourselves", "customer", "cancel", {}),
+    ("no need to come out anymore, fixed it myself", "customer", "cancel", {}),
+    ("need to cancel thursday's appointment", "customer", "cancel", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _PLAIN_CANCELLATIONS)
+def test_plain_cancellations_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_QUESTIONS_ABOUT_A_BOOKED_VISIT = [
+    ("where's the tech? was supposed to be here at 10", "customer", "job_status", {}),
+    ("is someone still coming today?", "customer", "job_status", {}),
+    ("how long till the plumber gets here", "customer", "job_status", {}),
+    ("any update on my repair", "customer", "job_status", {}),
+    ("is my appointment still on for thursday?", "customer", "job_status", {}),
+    ("has the electrician finished yet", "customer", "job_status", {}),
+    ("what time is the engineer coming tomorrow", "customer", "job_status", {}),
+    ("nobody has shown up yet 😡", "customer", "job_status", {}),
+    ("is the technician running late?", "customer", "job_status", {}),
+    ("did the guy fix the heater? im at work", "customer", "job_status", {}),
+    ("how far out is the tech", "customer", "job_status", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _QUESTIONS_ABOUT_A_BOOKED_VISIT)
+def test_questions_about_a_booked_visit_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_PLAIN_QUOTE_DECISIONS = [
+    ("approve quote Q-2231", "customer", "approve_quote", {"quote": "2231"}),
+    ("we're happy with the estimate, go ahead", "customer", "approve_quote", {}),
+    ("yes go ahead with quote #4410", "customer", "approve_quote", {"quote": "4410"}),
+    ("the quote looks good, please proceed", "customer", "approve_quote", {}),
+    ("we'll pass on the quote, thanks", "customer", "decline_quote", {}),
+    ("decline estimate 7781 please", "customer", "decline_quote", {"quote": "7781"}),
+    ("not going ahead with the proposal, too expensive", "customer", "decline_quote", {}),
+    ("we decided not to go ahead with the estimate", "customer", "decline_quote", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _PLAIN_QUOTE_DECISIONS)
+def test_plain_quote_decisions_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_SHORT_REPLIES = [
+    ("yep that works", "customer", "affirm", {}),
+    ("yes please 👍", "customer", "affirm", {}),
+    ("sounds good to me", "customer", "affirm", {}),
+    ("perfect, see you then", "customer", "affirm", {}),
+    ("ok cool", "customer", "affirm", {}),
+    ("si", "customer", "affirm", {}),
+    ("vale, perfecto", "customer", "affirm", {}),
+    ("yeah go for it", "customer", "affirm", {}),
+    ("nope", "customer", "deny", {}),
+    ("no sorry neither of those work", "customer", "deny", {}),
+    ("nah not really", "customer", "deny", {}),
+    ("no, that won't work for me", "customer", "deny", {}),
+    ("none of those times work sorry", "customer", "deny", {}),
+    ("the second one", "customer", "choose", {"option": 2}),
+    ("option 3 pls", "customer", "choose", {"option": 3}),
+    ("2nd one works", "customer", "choose", {"option": 2}),
+    ("#1", "customer", "choose", {"option": 1}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _SHORT_REPLIES)
+def test_short_replies_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_COMMON_REQUESTS_AND_CONSENT = [
+    ("can i speak to a real person please", "customer", "human", {}),
+    ("i want to talk to a manager", "customer", "human", {}),
+    ("can someone call me back", "customer", "human", {}),
+    ("is this a bot? i need a human", "customer", "human", {}),
+    ("give me a call when you can", "customer", "human", {}),
+    ("help", "customer", "help", {}),
+    ("what can you do?", "customer", "help", {}),
+    ("how does this work", "customer", "help", {}),
+    ("hi there", "customer", "greet", {}),
+    ("hola", "customer", "greet", {}),
+    ("good evening!", "customer", "greet", {}),
+    ("thanks so much!!", "customer", "thanks", {}),
+    ("cheers mate", "customer", "thanks", {}),
+    ("gracias", "customer", "thanks", {}),
+    ("thank you, really appreciate it 🙏", "customer", "thanks", {}),
+    ("STOP", "customer", "opt_out", {}),
+    ("please stop texting me", "customer", "opt_out", {}),
+    ("unsubscribe", "customer", "opt_out", {}),
+    ("START", "customer", "opt_in", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _COMMON_REQUESTS_AND_CONSENT)
+def test_common_requests_and_consent_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_FIELD_UPDATES = [
+    ("on my way, 15 min out", "technician", "tech_en_route", {"minutes": 15}),
+    ("omw eta 20", "technician", "tech_en_route", {"minutes": 20}),
+    ("heading over now, be there in half an hour", "technician", "tech_en_route", {"minutes": 30}),
+    ("leaving the supply house now, about 25 mins away", "technician", "tech_en_route", {"minutes": 25}),
+    ("here", "technician", "tech_arrived", {}),
+    ("just pulled up outside", "technician", "tech_arrived", {}),
+    ("on site at the Miller job", "technician", "tech_arrived", {}),
+    ("parked out front, knocking now", "technician", "tech_arrived", {}),
+    ("job done", "technician", "tech_done", {}),
+    ("all finished here, customer happy", "technician", "tech_done", {}),
+    ("wrapped up, heading to the next one", "technician", "tech_en_route", {}),
+    ("running about 20 min late", "technician", "tech_late", {"minutes": 20}),
+    ("stuck in traffic, gonna be 15 late", "technician", "tech_late", {"minutes": 15}),
+    ("previous job ran over, be late by an hour", "technician", "tech_late", {"minutes": 60}),
+    ("waiting on parts, need to come back thursday", "technician", "tech_paused", {}),
+    ("no one home, cant get in", "technician", "tech_paused", {}),
+    ("need a second guy for this one, pausing", "technician", "tech_paused", {}),
+    ("what's my next job", "technician", "tech_next", {}),
+    ("where am i headed next?", "technician", "tech_next", {}),
+    ("send me tomorrow's schedule", "technician", "tech_next", {}),
+    ("anything else for me today?", "technician", "tech_next", {}),
+    ("note: customer has a dog in the back yard", "technician", "note", {}),
+    ("add to job notes - replaced the capacitor, unit cooling fine", "technician", "note", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _FIELD_UPDATES)
+def test_field_updates_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_SALES_UPDATES = [
+    ("who do i need to follow up with today", "sales", "followups", {}),
+    ("what's on my list", "sales", "followups", {}),
+    ("which leads should i chase", "sales", "followups", {}),
+    ("any overdue follow ups?", "sales", "followups", {}),
+    (
+        "remind me about Lakeside Dental next tuesday",
+        "sales",
+        "snooze",
+        {"target": "lakeside dental", "when": {"date": "2026-03-03", "start": None, "end": None}},
+    ),
+    (
+        "snooze Granite Works for 2 weeks",
+        "sales",
+        "snooze",
+        {"target": "granite works", "when": {"date": "2026-03-16", "start": None, "end": None}},
+    ),
+    ("we won the Harbor View deal!!", "sales", "deal_won", {"target": "harbor view"}),
+    ("Oakmont signed the contract today 🎉", "sales", "deal_won", {"target": "oakmont"}),
+    ("deal won: Pine Street Condos", "sales", "deal_won", {"target": "pine street condos"}),
+    ("lost the Riverside deal to a competitor", "sales", "deal_lost", {"target": "riverside"}),
+    ("mark Beacon Hotels as lost", "sales", "deal_lost", {"target": "beacon hotels"}),
+    ("Northgate went with another contractor", "sales", "deal_lost", {"target": "northgate"}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _SALES_UPDATES)
+def test_sales_updates_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_HARMLESS = [
+    ("might need to cancel tomorrow, will let you know", "customer"),
+    ("thinking about cancelling, is there a fee", "customer"),
+    ("what happens if i cancel", "customer"),
+    ("my husband wants to cancel but i'd rather keep it", "customer"),
+    ("not cancelling, just checking the time", "customer"),
+    ("maybe we'll approve the quote next month", "customer"),
+    ("thinking of accepting the estimate but need to talk to my wife", "customer"),
+    ("if the price comes down we'll accept the quote", "customer"),
+    ("can i accept the quote online?", "customer"),
+    ("not sure about quote 5512 yet, give me till friday", "customer"),
+    ("my partner says decline the quote, i'm still on the fence", "customer"),
+    ("we might decline the estimate, still comparing prices", "customer"),
+    ("let me talk it over with the landlord before I approve the quote", "customer"),
+    ("how much is the quote again?", "customer"),
+    ("we might lose the Riverside deal", "sales"),
+    ("did we win the Harbor View deal?", "sales"),
+    ("thinking Oakmont will sign next week", "sales"),
+    ("if Beacon Hotels signs we hit quota", "sales"),
+    ("lost my keys lol", "sales"),
+    ("won the pub quiz last night", "sales"),
+    ("what's the weather like tomorrow", "customer"),
+    ("my card got declined at the store", "customer"),
+    ("cancel my netflix subscription", "customer"),
+    ("approve my vacation request", "customer"),
+    ("stop the music", "customer"),
+    ("I'd like to cancel my credit card", "customer"),
+    ("quit smoking tips?", "customer"),
+    ("end of the month is busy for me", "customer"),
+]
+
+
+@pytest.mark.parametrize(("text", "role"), _HARMLESS)
+def test_doubt_questions_and_other_topics_never_act(understand, text, role):
+    assert understand(text, role=role).intent not in CONSEQUENTIAL
