@@ -92,8 +92,9 @@ def receive(*, uow_factory: Callable[[], AbstractUnitOfWork], engine: DialogueEn
                                     text=text, now=now,
                                     message_id=inbound.provider_message_id)
         contact = contact or find_contact(uow, inbound.channel, inbound.address)
-        for answer in answers:
-            uow.messages.add(Message(
+        add_reply = getattr(uow.messages, "add_unflushed", uow.messages.add)
+        for answer in answers:  # inserted together at commit: nobody needs their ids before
+            add_reply(Message(
                 channel=inbound.channel, direction=Direction.OUT, address=inbound.address,
                 body=answer, created_at=now, status=MessageStatus.REPLIED, kind=MessageKind.REPLY,
                 account_id=contact.account_id if contact else None,

@@ -10,12 +10,12 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from domain.business import BusinessSettings
 from domain.catalog import Service
 from domain.clock import ensure_utc
-from domain.jobs import Appointment
 from domain.staff import StaffMember
 
 GRID = timedelta(minutes=30)
@@ -56,6 +56,48 @@ class Wish:
         return self.allows(local.time())
 
 
+class Booked(Protocol):
+    """What slot search needs of a booked visit: an Appointment, or a lean `Busy` row."""
+
+    @property
+    def technician_id(self) -> int: ...
+
+    @property
+    def start(self) -> datetime: ...
+
+    @property
+    def end(self) -> datetime: ...
+
+    @property
+    def is_active(self) -> bool: ...
+
+    def clashes_with(
+        self, start: datetime, end: datetime, zone_id: str, travel_buffer: timedelta
+    ) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Busy:
+    """A technician's booked time, read without the rest of the appointment (for slot search)."""
+
+    appointment_id: int
+    technician_id: int
+    start: datetime
+    end: datetime
+    zone_id: str
+
+    @property
+    def is_active(self) -> bool:
+        return True  # only booked visits are read as busy time
+
+    def clashes_with(
+        self, start: datetime, end: datetime, zone_id: str, travel_buffer: timedelta
+    ) -> bool:
+        """The same rule as `Appointment.clashes_with`."""
+        buffer = timedelta(0) if zone_id == self.zone_id else travel_buffer
+        return self.start < end + buffer and start < self.end + buffer
+
+
 @dataclass(frozen=True)
 class Offer:
     """A bookable visit: who, when (UTC) and the arrival window promised to the customer."""
@@ -71,7 +113,7 @@ class Offer:
 class _Diary:
     """One technician's active appointments, sorted by start, for bisecting."""
 
-    def __init__(self, appointments: list[Appointment]) -> None:
+    def __init__(self, appointments: list[Booked]) -> None:
         self.appointments = sorted(appointments, key=lambda a: a.start)
         self.starts = [a.start for a in self.appointments]
         self.longest = max((a.end - a.start for a in self.appointments), default=timedelta(0))
@@ -92,7 +134,7 @@ def find_offers(
     timezone: str,
     wish: Wish | None,
     technicians: Sequence[StaffMember],
-    appointments: Sequence[Appointment],
+    appointments: Sequence[Booked],
     settings: BusinessSettings,
     now: datetime,
     horizon_days: int = 14,
@@ -116,7 +158,7 @@ def find_offers(
         return []
     first_day = max(wish.date or date.min, now.astimezone(zone).date())
     until = datetime.combine(first_day + timedelta(days=horizon_days + 1), time(0), zone)
-    by_technician: dict[int, list[Appointment]] = {t.id or 0: [] for t in crew}
+    by_technician: dict[int, list[Booked]] = {t.id or 0: [] for t in crew}
     for appointment in appointments:
         mine = by_technician.get(appointment.technician_id)
         if mine is not None and appointment.is_active and appointment.start < until:

@@ -17,6 +17,7 @@ from domain.messages import Direction, Message, MessageStatus
 from domain.parties import Account, Channel, Contact, Site
 from domain.ports import AbstractUnitOfWork
 from domain.quotes import Invoice, Quote
+from domain.scheduling import Busy
 from domain.staff import StaffMember
 from domain.timeline import Activity
 from store import orm
@@ -36,8 +37,14 @@ class SqlRepository(Generic[T]):
 
     def add(self, item: T) -> T:
         """Store a new item and flush, so that it has its id at once."""
-        self.session.add(item)
+        self.add_unflushed(item)
         self.session.flush()
+        return item
+
+    def add_unflushed(self, item: T) -> T:
+        """Store a new item whose id nobody needs yet (a reply): its INSERT waits for the next
+        flush (a query or the commit) and goes with the others."""
+        self.session.add(item)
         self.seen.add(item)
         return item
 
@@ -83,15 +90,19 @@ class SqlRepository(Generic[T]):
 def insert_once(session: Session, table: Table, values: dict[str, Any],
                 conflict_columns: list[str]) -> int | None:
     """INSERT ... ON CONFLICT DO NOTHING in the session's transaction; the new id, or None."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    statement = (
-        insert(table)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=conflict_columns)
-        .returning(table.c.id)
-    )
+    dialect = session.get_bind().dialect.name
+    key = ("insert_once", table.name, dialect, tuple(sorted(values)), tuple(conflict_columns))
+    statement = _LOOKUPS.get(key)
+    if statement is None:  # one prebuilt statement with bound parameters, not literals each time
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        statement = _LOOKUPS[key] = (
+            insert(table)
+            .values({name: bindparam(name, type_=table.c[name].type) for name in sorted(values)})
+            .on_conflict_do_nothing(index_elements=conflict_columns)
+            .returning(table.c.id)
+        )
     session.flush()
-    new_id: int | None = session.execute(statement).scalar_one_or_none()
+    new_id: int | None = session.execute(statement, values).scalar_one_or_none()
     return new_id
 
 
@@ -121,6 +132,21 @@ class SqlAppointmentRepository(SqlRepository[Appointment]):
         if technician_ids is not None:
             query = query.where(table.technician_id.in_(list(technician_ids)))
         return self._remember(self.session.scalars(query.order_by(table.start, table.id)).all())
+
+
+    def busy_between(self, start: datetime, end: datetime) -> list[Busy]:
+        """Booked time intersecting [start, end) as plain rows, for slot search: no ORM objects."""
+        query = _LOOKUPS.get(("busy_between",))
+        if query is None:
+            table = orm.appointments.c
+            query = _LOOKUPS[("busy_between",)] = (
+                select(table.id, table.technician_id, table.start, table.end, table.zone_id)
+                .where(table.status == AppointmentStatus.BOOKED,
+                       table.start < bindparam("until"), table.end > bindparam("since"))
+                .order_by(table.start, table.id)
+            )
+        rows = self.session.execute(query, {"since": start, "until": end})
+        return [Busy(*row) for row in rows]
 
 
 class SqlMessageRepository(SqlRepository[Message]):
@@ -233,6 +259,8 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
 
     def __enter__(self) -> SqlAlchemyUnitOfWork:
         self.session = self.session_factory()
+        # What callers looked up once in this transaction (e.g. the sender), to not ask again.
+        self.memo: dict[Any, Any] = {}
         self.accounts = SqlRepository(self.session, Account)
         self.contacts = SqlRepository(self.session, Contact)
         self.sites = SqlRepository(self.session, Site)

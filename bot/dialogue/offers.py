@@ -15,7 +15,7 @@ from bot.dialogue import replies
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from bot.nlu.when import resolve_when
-from domain.scheduling import Offer, Wish, find_offers
+from domain.scheduling import Booked, Offer, Wish, find_offers
 from domain.staff import Role
 
 if TYPE_CHECKING:
@@ -48,8 +48,14 @@ def search(turn: Turn, *, service_id: str, zone_id: str, timezone: str, wish: Wi
     if wish is not None and wish.date is not None:
         first = max(first, datetime.combine(wish.date, time(0), ZoneInfo(timezone)))
     until = first + timedelta(days=HORIZON_DAYS + 2)
-    booked = [a for a in turn.uow.appointments.overlapping(turn.now - timedelta(days=1), until)
-              if a.id != ignore_appointment]
+    appointments: Any = turn.uow.appointments
+    # The SQL store reads busy time as plain rows; in-memory fakes hand over appointments.
+    busy_between = getattr(appointments, "busy_between", None)
+    since = turn.now - timedelta(days=1)
+    booked: list[Booked] = (
+        [b for b in busy_between(since, until) if b.appointment_id != ignore_appointment]
+        if busy_between is not None else
+        [a for a in appointments.overlapping(since, until) if a.id != ignore_appointment])
     return find_offers(service=service, zone_id=zone_id, timezone=timezone, wish=wish,
                        technicians=technicians, appointments=booked, settings=turn.business,
                        now=turn.now, horizon_days=HORIZON_DAYS, limit=3)

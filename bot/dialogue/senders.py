@@ -18,15 +18,34 @@ def _key(channel: Channel, address: str) -> dict[str, Any]:
     return {"phone": address}
 
 
+def _memo(uow: AbstractUnitOfWork) -> dict[Any, Any] | None:
+    """The unit of work's per-transaction memo, when it keeps one (the SQL one does)."""
+    memo: dict[Any, Any] | None = getattr(uow, "memo", None)
+    return memo
+
+
 def find_contact(uow: AbstractUnitOfWork, channel: Channel, address: str) -> Contact | None:
+    """The contact behind a sender, looked up once per transaction once found."""
+    memo = _memo(uow)
+    if memo is not None and (found := memo.get(("contact", channel, address))) is not None:
+        return found  # type: ignore[no-any-return]
     key = _key(channel, address)
-    return uow.contacts.first(**key) if key else None
+    contact = uow.contacts.first(**key) if key else None
+    if memo is not None and contact is not None:  # not remembered as missing: onboarding adds it
+        memo[("contact", channel, address)] = contact
+    return contact
 
 
 def find_staff(uow: AbstractUnitOfWork, channel: Channel, address: str) -> StaffMember | None:
+    memo = _memo(uow)
+    if memo is not None and ("staff", channel, address) in memo:
+        return memo[("staff", channel, address)]  # type: ignore[no-any-return]
     key = _key(channel, address)
     found = uow.staff.first(**key) if key else None
-    return found if found is not None and found.active else None
+    person = found if found is not None and found.active else None
+    if memo is not None:  # dialogues never add staff
+        memo[("staff", channel, address)] = person
+    return person
 
 
 def load_customer(uow: AbstractUnitOfWork, contact: Contact) -> Customer | None:
@@ -41,7 +60,12 @@ def conversation_for(uow: AbstractUnitOfWork, channel: Channel, address: str,
     """The sender's conversation row (locked until commit on PostgreSQL), created on first contact.
 
     A flow left unanswered past its expiry is forgotten, so an old "Y" cannot confirm anything.
+    Looked up (and locked) once per transaction; later calls get the same row from the memo.
     """
+    memo = _memo(uow)
+    remembered: Conversation | None = memo.get(("conversation", channel, address)) if memo else None
+    if remembered is not None:
+        return remembered
     conversations: Any = uow.conversations  # type: ignore[attr-defined]
     found: Conversation | None = conversations.for_sender(channel, address)
     if found is None:
@@ -50,6 +74,8 @@ def conversation_for(uow: AbstractUnitOfWork, channel: Channel, address: str,
         keep = {k: v for k, v in found.data.items() if k in PERSISTENT_KEYS}
         found.reset(now=now)
         found.data = keep
+    if memo is not None:
+        memo[("conversation", channel, address)] = found
     return found
 
 
