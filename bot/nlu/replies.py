@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.nlu import intents
 from bot.nlu.evidence import is_undecided
 from bot.nlu.message import Message, Verdict
@@ -39,6 +41,9 @@ _FILLER = frozenset(
 )
 
 
+_WHY_NOT = re.compile(r"^(?:(?:sure|ok|okay|yeah|yes|yep|fine|alright)\W+)*why not\W*$")
+
+
 def detect_reply(message: Message) -> Verdict | None:
     """Recognise a bare pick ("2", "the second one"), yes or no."""
     tokens = message.tokens
@@ -47,10 +52,12 @@ def detect_reply(message: Message) -> Verdict | None:
     option = option_in(tokens)
     if option is not None:
         return Verdict(intents.CHOOSE, 0.9, {"option": option})
+    if _WHY_NOT.match(message.masked):
+        return Verdict(intents.AFFIRM, 0.8)
     vocabulary = _YES | _NO | _FILLER
     if not all(token in vocabulary for token in tokens) or is_undecided(message.masked):
         return None
-    if {"thanks", "thank"} & set(tokens) and not set(tokens) & (_YES - _PRAISE):
+    if {"thanks", "thank"} & set(tokens) and not set(tokens) & ((_YES - _PRAISE) | _NO):
         return Verdict(intents.THANKS, 0.85)
     if any(token in _NO for token in tokens):
         return Verdict(intents.DENY, 0.85)

@@ -86,7 +86,7 @@ _FOLLOWUPS = re.compile(
     r"\bwhat is on my (?:list|plate)\b|\bmy (?:list|pipeline|follow)\b|\bpipeline\b|"
     r"\bwhat (?:deals|leads|accounts) (?:should|do|need)\b|\bwho to call\b|\bcall list\b|"
     r"\bwhat should i work on\b|\bany (?:leads|deals|accounts) (?:to|i should|that need)\b|"
-    r"\bwho is due\b|\bwhat is due\b|\bwho (?:do i|should i) (?:\w+ )?today\b|"
+    r"\bwho (?:is |s )?due\b|\bwhat is due\b|\bwho (?:do i|should i) (?:\w+ )?today\b|"
     r"\bany (?:deals|leads|accounts|opps|opportunities|prospects|quotes|proposals|clients|customers)"
     r"(?: \w+){0,4} (?:chase|chasing|follow|call|ping|nudge|contact|due|stale|overdue|going cold|"
     r"need|needs|waiting)\b|"
@@ -140,7 +140,8 @@ def _deal(intent: str, message: Message, patterns: tuple[re.Pattern[str], ...]) 
 
 
 def _is_a_deal(target: str, message: Message) -> bool:
-    if set(target.split()) & SMALL_TALK_PRIZES:
+    written_name = len(target.split()) > 1 and target in message.capitalised_names
+    if set(target.split()) & SMALL_TALK_PRIZES and not written_name:
         return False
     if message.known_targets:
         return match_known(target, "", message.known_targets) in {n.lower() for n in message.known_targets}

@@ -10,7 +10,7 @@ from bot.nlu.message import Message, Verdict
 _GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|hiya|howdy|yo|hola|bonjour|ciao|greetings|sup|well hi|oh hi|hi again|"
     r"hey again|hello again|good (?:morning|afternoon|evening|day)|morning|afternoon|evening|"
-    r"gm|heya|hey hey|hi hi|hallo|helo|hello)(?: there| all| guys| team| folks| ai| bot| friend)?"
+    r"gm|heya|hey hey|hi hi|hallo|helo|hello)\b(?: there| all| guys| team| folks| ai| bot| friend)?"
     r"[\s!.,]*)+"
 )
 _HOW_ARE_YOU = re.compile(

@@ -431,3 +431,390 @@ _HARMLESS = [
 @pytest.mark.parametrize(("text", "role"), _HARMLESS)
 def test_doubt_questions_and_other_topics_never_act(understand, text, role):
     assert understand(text, role=role).intent not in CONSEQUENTIAL
+
+
+# Second batch: the date table in the wild, UK wording, doubt, names that look like small talk.
+_REQUESTS_FOR_VISITS_WITH_DATES_AND_WORDING = [
+    (
+        "can someone come the day after tomorrow to look at the boiler",
+        "customer",
+        "book",
+        {"service": "hvac_repair", "when": {"date": "2026-03-04", "start": None, "end": None}},
+    ),
+    (
+        "could you send a plumber in 3 days",
+        "customer",
+        "book",
+        {"when": {"date": "2026-03-05", "start": None, "end": None}},
+    ),
+    (
+        "any chance of a visit on 3/14 before noon",
+        "customer",
+        "book",
+        {"when": {"date": "2026-03-14", "start": None, "end": "12:00"}},
+    ),
+    (
+        "book me in for jan 5 at 2:30pm for the annual service",
+        "customer",
+        "book",
+        {"service": "hvac_maintenance", "when": {"date": "2027-01-05", "start": "14:30", "end": None}},
+    ),
+    (
+        "can the electrician come by 11 tomorrow",
+        "customer",
+        "book",
+        {"service": "electrical", "when": {"date": "2026-03-03", "start": None, "end": "11:00"}},
+    ),
+    (
+        "tonight possible? the toilet is overflowing",
+        "customer",
+        "book",
+        {"service": "drain_cleaning", "when": {"date": "2026-03-02", "start": "17:00", "end": "20:00"}},
+    ),
+    (
+        "thurs 3ish works for the ac repair",
+        "customer",
+        "book",
+        {"service": "hvac_repair", "when": {"date": "2026-03-05", "start": "15:00", "end": None}},
+    ),
+    (
+        "come wed 1-3 pls, outlet sparking",
+        "customer",
+        "book",
+        {"service": "electrical", "when": {"date": "2026-03-04", "start": "13:00", "end": "15:00"}},
+    ),
+    (
+        "Could your engineer come round on the 20th in the morning? Boiler's making a banging noise",
+        "customer",
+        "book",
+        {"service": "hvac_repair", "when": {"date": "2026-03-20", "start": "08:00", "end": "12:00"}},
+    ),
+    (
+        "10 March would suit for the boiler service",
+        "customer",
+        "book",
+        {"service": "hvac_maintenance", "when": {"date": "2026-03-10", "start": None, "end": None}},
+    ),
+    (
+        "hi!! so um the garbage disposal is jammed and humming, are you free friday at noon",
+        "customer",
+        "book",
+        {"service": "plumbing_repair", "when": {"date": "2026-03-06", "start": "12:00", "end": None}},
+    ),
+    (
+        "our basement floods every time it rains, sump pump seems dead. can u come next week",
+        "customer",
+        "book",
+        {"service": "plumbing_repair", "when": {"date": "2026-03-09", "start": None, "end": None}},
+    ),
+    ("heat's out and we have a newborn, emergency!!", "customer", "book", {"service": "hvac_repair"}),
+    (
+        "a/c making a loud rattling noise, earliest appointment?",
+        "customer",
+        "book",
+        {"service": "hvac_repair"},
+    ),
+    (
+        "there's a weird gurgling when i flush and the tub drains really slow",
+        "customer",
+        "book",
+        {"service": "drain_cleaning"},
+    ),
+    (
+        "hot water comes out brown, water heater is like 15 yrs old",
+        "customer",
+        "book",
+        {"service": "water_heater"},
+    ),
+    (
+        "smoke detectors chirping and one is hardwired, need an electrician",
+        "customer",
+        "book",
+        {"service": "electrical"},
+    ),
+    (
+        "Hiya, could I get someone out to fix a leaking radiator valve next Tuesday?",
+        "customer",
+        "book",
+        {"service": "hvac_repair", "when": {"date": "2026-03-03", "start": None, "end": None}},
+    ),
+    (
+        "can u guys install a ceiling fan in the bedroom sometime this week",
+        "customer",
+        "book",
+        {"service": "electrical"},
+    ),
+    (
+        "looking for an estimate to replace our 20 yr old furnace",
+        "customer",
+        "book",
+        {"service": "hvac_repair"},
+    ),
+    ("stop by friday if you can", "customer", "book", {}),
+    ("the leak stopped on its own but can someone check the pipe", "customer", "book", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _REQUESTS_FOR_VISITS_WITH_DATES_AND_WORDING)
+def test_requests_for_visits_with_dates_and_wording_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_MOVES_OF_A_BOOKED_VISIT_WITH_DATES_AND_WORDING = [
+    (
+        "hey sorry, something's come up — could we move tomorrow's visit to thursday afternoon?",
+        "customer",
+        "reschedule",
+        {"when": {"date": "2026-03-05", "start": "12:00", "end": "17:00"}},
+    ),
+    (
+        "can't make friday anymore, monday instead?",
+        "customer",
+        "reschedule",
+        {"when": {"date": "2026-03-09", "start": None, "end": None}},
+    ),
+    ("Would it be possible to push the appointment back an hour?", "customer", "reschedule", {}),
+    (
+        "I'm stuck at work, can the tech come at 6 instead of 4",
+        "customer",
+        "reschedule",
+        {"when": {"date": None, "start": "18:00", "end": None}},
+    ),
+    (
+        "any chance we could do the 12th instead",
+        "customer",
+        "reschedule",
+        {"when": {"date": "2026-03-12", "start": None, "end": None}},
+    ),
+    (
+        "gotta switch to saturday morning if u can",
+        "customer",
+        "reschedule",
+        {"when": {"date": "2026-03-07", "start": "08:00", "end": "12:00"}},
+    ),
+    ("resched to next wk pls", "customer", "reschedule", {}),
+    ("we're away thursday, is there another day you could do?", "customer", "reschedule", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _MOVES_OF_A_BOOKED_VISIT_WITH_DATES_AND_WORDING)
+def test_moves_of_a_booked_visit_with_dates_and_wording_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_PLAIN_CANCELLATIONS_WITH_DATES_AND_WORDING = [
+    ("Cancel please", "customer", "cancel", {}),
+    ("Please cancel tomorrow's appointment, the landlord is sorting it", "customer", "cancel", {}),
+    ("we need to cancel the electrician for friday", "customer", "cancel", {}),
+    ("we sold the house so please cancel everything", "customer", "cancel", {}),
+    ("pls cancel my appt 🙏", "customer", "cancel", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _PLAIN_CANCELLATIONS_WITH_DATES_AND_WORDING)
+def test_plain_cancellations_with_dates_and_wording_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_QUESTIONS_ABOUT_A_BOOKED_VISIT_WITH_DATES_AND_WORDING = [
+    ("what time are you guys coming today?", "customer", "job_status", {}),
+    ("Is the engineer on his way?", "customer", "job_status", {}),
+    ("hello? it's 2pm and no one is here", "customer", "job_status", {}),
+    ("can you confirm my booking for wednesday?", "customer", "job_status", {}),
+    ("is the work finished?", "customer", "job_status", {}),
+    ("when should i expect the plumber", "customer", "job_status", {}),
+    ("any eta on the tech", "customer", "job_status", {}),
+    ("r u still coming?", "customer", "job_status", {}),
+    ("whens my appointment again", "customer", "job_status", {}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "intent", "slots"), _QUESTIONS_ABOUT_A_BOOKED_VISIT_WITH_DATES_AND_WORDING
+)
+def test_questions_about_a_booked_visit_with_dates_and_wording_are_understood(
+    understand, text, role, intent, slots
+):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_PLAIN_QUOTE_DECISIONS_WITH_DATES_AND_WORDING = [
+    ("Happy to go ahead with estimate 3390", "customer", "approve_quote", {"quote": "3390"}),
+    ("Quote Q-8812 approved", "customer", "approve_quote", {"quote": "8812"}),
+    ("ok we accept the quote, when can you start", "customer", "approve_quote", {}),
+    ("no thanks to the quote, we found someone cheaper", "customer", "decline_quote", {}),
+    ("sorry but we're going to decline the estimate", "customer", "decline_quote", {}),
+    ("we reject quote 2210", "customer", "decline_quote", {"quote": "2210"}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _PLAIN_QUOTE_DECISIONS_WITH_DATES_AND_WORDING)
+def test_plain_quote_decisions_with_dates_and_wording_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_SHORT_REPLIES_WITH_DATES_AND_WORDING = [
+    ("Yes", "customer", "affirm", {}),
+    ("yeah thats fine", "customer", "affirm", {}),
+    ("okay 👍", "customer", "affirm", {}),
+    ("Confirmed, thanks", "customer", "affirm", {}),
+    ("sure why not", "customer", "affirm", {}),
+    ("yup sounds great", "customer", "affirm", {}),
+    ("that's perfect", "customer", "affirm", {}),
+    ("No", "customer", "deny", {}),
+    ("no that's no good", "customer", "deny", {}),
+    ("neither sorry", "customer", "deny", {}),
+    ("nope, none of them", "customer", "deny", {}),
+    ("No thank you", "customer", "deny", {}),
+    ("first one", "customer", "choose", {"option": 1}),
+    ("let's do option 2", "customer", "choose", {"option": 2}),
+    ("the 3rd", "customer", "choose", {"option": 3}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _SHORT_REPLIES_WITH_DATES_AND_WORDING)
+def test_short_replies_with_dates_and_wording_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_COMMON_REQUESTS_AND_CONSENT_WITH_DATES_AND_WORDING = [
+    ("I'd like to speak to someone please", "customer", "human", {}),
+    ("can i talk to the owner", "customer", "human", {}),
+    ("put me through to an agent", "customer", "human", {}),
+    ("please have someone ring me", "customer", "human", {}),
+    ("HELP", "customer", "help", {}),
+    ("what can i ask you", "customer", "help", {}),
+    ("hello", "customer", "greet", {}),
+    ("hey!", "customer", "greet", {}),
+    ("good afternoon", "customer", "greet", {}),
+    ("ta", "customer", "thanks", {}),
+    ("thank u!!", "customer", "thanks", {}),
+    ("many thanks", "customer", "thanks", {}),
+    ("STOP ALL", "customer", "opt_out", {}),
+    ("remove me from your list", "customer", "opt_out", {}),
+    ("don't text me anymore", "customer", "opt_out", {}),
+    ("stop sending me these messages", "customer", "opt_out", {}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "intent", "slots"), _COMMON_REQUESTS_AND_CONSENT_WITH_DATES_AND_WORDING
+)
+def test_common_requests_and_consent_with_dates_and_wording_are_understood(
+    understand, text, role, intent, slots
+):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_FIELD_UPDATES_WITH_DATES_AND_WORDING = [
+    ("on the way to the Garcia job, eta 10", "technician", "tech_en_route", {"minutes": 10}),
+    ("heading there now", "technician", "tech_en_route", {}),
+    ("leaving now, 40 min drive", "technician", "tech_en_route", {}),
+    ("just got here", "technician", "tech_arrived", {}),
+    ("arrived at the property", "technician", "tech_arrived", {}),
+    ("in the driveway now", "technician", "tech_arrived", {}),
+    ("all done, system running fine", "technician", "tech_done", {}),
+    ("finished at the Patel house", "technician", "tech_done", {}),
+    ("completed ✅", "technician", "tech_done", {}),
+    ("running behind, about 30 mins", "technician", "tech_late", {"minutes": 30}),
+    ("gonna be late, traffic is awful", "technician", "tech_late", {}),
+    ("delayed 45 min at the supply house", "technician", "tech_late", {"minutes": 45}),
+    ("part on backorder, have to come back next week", "technician", "tech_paused", {}),
+    ("customer not home, gate locked", "technician", "tech_paused", {}),
+    ("can't finish today, need the landlord's approval", "technician", "tech_paused", {}),
+    ("what's next", "technician", "tech_next", {}),
+    ("where to next boss", "technician", "tech_next", {}),
+    ("what do i have tomorrow", "technician", "tech_next", {}),
+    ("note - unit is R22, recommended replacement", "technician", "note", {}),
+    ("fyi customer wants a quote for a new water heater", "technician", "note", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _FIELD_UPDATES_WITH_DATES_AND_WORDING)
+def test_field_updates_with_dates_and_wording_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_SALES_UPDATES_WITH_DATES_AND_WORDING = [
+    ("who should i call today", "sales", "followups", {}),
+    ("what follow-ups do i have", "sales", "followups", {}),
+    ("show me my pipeline", "sales", "followups", {}),
+    ("who's due a call this week", "sales", "followups", {}),
+    (
+        "remind me to call Brookfield Schools on friday",
+        "sales",
+        "snooze",
+        {"target": "brookfield schools", "when": {"date": "2026-03-06", "start": None, "end": None}},
+    ),
+    (
+        "ping me about Ace Hardware in 3 days",
+        "sales",
+        "snooze",
+        {"target": "ace hardware", "when": {"date": "2026-03-05", "start": None, "end": None}},
+    ),
+    ("we closed Maple Grove!", "sales", "deal_won", {"target": "maple grove"}),
+    (
+        "Got the signed contract from Sunrise Senior Living",
+        "sales",
+        "deal_won",
+        {"target": "sunrise senior living"},
+    ),
+    ("Cedar Point said yes 🎉", "sales", "deal_won", {"target": "cedar point"}),
+    ("Westfield Mall went with a cheaper bid", "sales", "deal_lost", {"target": "westfield mall"}),
+    ("mark Delta Foods closed lost", "sales", "deal_lost", {"target": "delta foods"}),
+    ("Hilltop backed out", "sales", "deal_lost", {"target": "hilltop"}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _SALES_UPDATES_WITH_DATES_AND_WORDING)
+def test_sales_updates_with_dates_and_wording_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_HARMLESS_WITH_DATES_AND_WORDING = [
+    ("the estimate seems high, can you do better?", "customer"),
+    ("is quote 4471 still valid?", "customer"),
+    ("would you accept a lower price", "customer"),
+    ("we probably will go with your quote", "customer"),
+    ("we'll likely decline, let me check with my husband first", "customer"),
+    ("don't approve anything until I'm home", "customer"),
+    ("i havent decided on the estimate yet", "customer"),
+    ("need a day or two to think about the quote", "customer"),
+    ("leaning towards declining the estimate but not decided", "customer"),
+    ("we may have lost Hilltop", "sales"),
+    ("did Cedar Point sign yet?", "sales"),
+    ("hopefully we win Maple Grove next week", "sales"),
+    ("won't know about Westfield Mall till monday", "sales"),
+    ("lost signal for a bit, back now", "sales"),
+    ("we won the game last night lol", "sales"),
+    ("how do i cancel my gym membership", "customer"),
+    ("decline the meeting invite", "customer"),
+    ("end call", "customer"),
+    ("what does STOP mean on my bill", "customer"),
+    ("I approve of this message", "customer"),
+    ("please stop the car", "customer"),
+    ("quit my job today lol", "customer"),
+]
+
+
+@pytest.mark.parametrize(("text", "role"), _HARMLESS_WITH_DATES_AND_WORDING)
+def test_doubt_questions_and_other_topics_with_dates_and_wording_never_act(understand, text, role):
+    assert understand(text, role=role).intent not in CONSEQUENTIAL
