@@ -30,6 +30,9 @@ _RESCHEDULE = re.compile(
     r"make it (?:later|earlier|a (?:bit|little) (?:later|earlier)|another|a different|the|next|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:later|earlier) in the (?:day|week|afternoon|"
     r"morning)|(?:switch|swap|change) (?:it |the day |the time )?(?:to|for)|"
+    r"(?:changed|switched|shifted|swapped|rescheduled|rebooked) (?:to|for|until|till)|"
+    r"(?:earlier|later|sooner) (?:would|is|works|will) (?:be |work )?(?:better|best)|"
+    r"anything (?:earlier|sooner|later)|"
     r"change (?:the|my|our|it|appointment)(?: \w+)? (?:appointment|visit|booking|time|date|day|to)|"
     r"change (?:the |my |our )?(?:time|date|day)|switch (?:it|to|the|my|our|days|dates)|"
     r"bring (?:it |the appointment |my appointment )?forward|earlier (?:time|slot|date|day)|"
@@ -93,6 +96,8 @@ _STATUS = re.compile(
     r"^(?:are you |is (?:he|she|the tech|the engineer|someone) )?running late\b|"
     r"\bdo i (?:still )?have an appointment\b|\bam i (?:still )?booked\b|"
     r"\bconfirm (?:my|the) (?:appointment|time|booking)\b|"
+    r"\bstill (?:nobody|no one|noone|no sign|no show|nothing|no tech|no word)\b|\bno sign of\b|"
+    r"\bhow much longer\b|\bwhen (?:is|will) (?:he|she|they) (?:be )?(?:back|coming|here|arriving|due)\b|"
     rf"\b(?:no one|nobody|noone|no body|no tech|no {_WORKER}) (?:is |has )?(?:here|there|come|came|shown|"
     r"showed|turned up|arrived|been)\b|\bexpect (?:the |my |our |your )?(?:tech|technician|plumber|"
     r"electrician|engineer|guy|crew|team|someone|somebody|them|him|her|you)\b|"
@@ -172,9 +177,20 @@ _QUESTION_ONLY = re.compile(
 )
 
 
+# A named day or time refused ("wednesday is no good now"); with another time wanted, a move.
+_REFUSED = re.compile(
+    r"\b(?:\w+day|tomorrow|today|tonight|that|it|the (?:date|time|day|slot)|mornings?|afternoons?|"
+    r"evenings?|then) (?:is |are |will be |would be )?(?:no good|not good|no longer (?:good|possible|ok|"
+    r"okay)|not (?:possible|ok|okay)|bad|out|a no go|no go|off)\b|\b(?:\w+day|tomorrow|today|that|it) "
+    r"(?:does not|will not|would not|is not going to|is not gonna) (?:work|suit)\b"
+)
+
+
 def detect_customer(message: Message) -> Verdict | None:
     """Classify a customer's request, preferring harmless readings when a text is ambiguous."""
     text = message.masked
+    if message.has(_REFUSED) and message.when and not message.has(_STATUS):
+        return Verdict(intents.RESCHEDULE, 0.8)
     if message.has(_RESCHEDULE) or (message.has(_INSTEAD) and message.when):
         return Verdict(intents.RESCHEDULE, 0.9 if message.when or message.has(_RESCHEDULE) else 0.7)
     if _cancel_requested(message):

@@ -51,6 +51,10 @@ _UNDECIDED = re.compile(
     r"(?:talk|speak|check|discuss) (?:it )?(?:with|to) (?:my|our|the) (?:wife|husband|partner|boss|"
     r"landlord|family|spouse|team|manager|hubby|mrs|missus|other half|dad|mum|mom|parents|owner)|"
     r"wants? to \w+(?: \w+){0,6} but|unless|whether|if (?:we|i|they|you|it|the|he|she)|"
+    r"(?:has|have|needs?|must|got) to (?:approve|accept|decline|reject|sign|ok|"
+    r"okay|agree|check|review|see|look|decide|sign off|confirm)|waiting (?:for|on) (?:the |my |our |an? )?"
+    r"\w+(?: \w+)? to|(?:would |i |we )?hate to|do not want to have to|rather not|reluctant|reluctantly|"
+    r"discount|negotiat\w*|come down|best price|price match|any wiggle|cheaper\?|"
     r"in case|hold on|wait and see|not yet|tbd|to be decided|do not know|no idea)\b"
 )
 

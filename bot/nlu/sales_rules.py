@@ -86,7 +86,7 @@ _FOLLOWUPS = re.compile(
     r"\bwhat is on my (?:list|plate)\b|\bmy (?:list|pipeline|follow)\b|\bpipeline\b|"
     r"\bwhat (?:deals|leads|accounts) (?:should|do|need)\b|\bwho to call\b|\bcall list\b|"
     r"\bwhat should i work on\b|\bany (?:leads|deals|accounts) (?:to|i should|that need)\b|"
-    r"\bwho (?:is |s )?due\b|\bwhat is due\b|\bwho (?:do i|should i) (?:\w+ )?today\b|"
+    r"\bwho (?:is |s )?due\b|\bwhat (?:is |s )?due\b|\bwho (?:do i|should i) (?:\w+ )?today\b|"
     r"\bany (?:deals|leads|accounts|opps|opportunities|prospects|quotes|proposals|clients|customers)"
     r"(?: \w+){0,4} (?:chase|chasing|follow|call|ping|nudge|contact|due|stale|overdue|going cold|"
     r"need|needs|waiting)\b|"
@@ -134,9 +134,27 @@ def _deal(intent: str, message: Message, patterns: tuple[re.Pattern[str], ...]) 
     for pattern in patterns:
         for m in pattern.finditer(message.masked):
             target = clean_target(m.group("t"))
-            if target and _is_a_deal(target, message):
+            if target and _is_a_deal(target, message) and not _names_something_else(target, message):
                 return _with_target(intent, 0.85, message, m.group("t"))
     return None
+
+
+# "lost the paperwork for Maple Grove": the thing lost is the paperwork, not the deal.
+_BELONGING = frozenset("for of from on at in about with to re regarding".split())
+
+
+_DEAL_HEADS = frozenset(
+    "the a an their our signed contract contracts deal po purchase order proposal account renewal "
+    "agreement bid job project work business order".split()
+)
+
+
+def _names_something_else(target: str, message: Message) -> bool:
+    words = target.split()
+    cut = next((i for i, word in enumerate(words) if word in _BELONGING), None)
+    if cut is None or target in message.capitalised_names:
+        return False
+    return not set(words[:cut]) <= _DEAL_HEADS
 
 
 def _is_a_deal(target: str, message: Message) -> bool:

@@ -28,7 +28,10 @@ _UNWANTED = re.compile(
     r"no good|instead of|rather than|yesterday|last|ago|since|stopped|broke|went out|started|"
     r"began|died|happened|came|quit|was supposed|were supposed|originally|currently)\b"
 )
-_NOT_NEGATION = re.compile(r"\b(?:no|not) (?:later|earlier|before|after)\b|\bif not\b")
+_NOT_NEGATION = re.compile(
+    r"\b(?:no|not) (?:later|earlier|before|after)\b|\bif not\b|"
+    r"\b(?:from|than|like|as|since|same as) (?:the )?last (?:time|visit|year|winter|summer|one)\b"
+)
 _FROM_DAY = re.compile(
     r"\b(?:from|off|instead of|rather than|not|(?:booked|scheduled|set|down|planned|pencilled|penciled|"
     r"confirmed|due|appointment|appt|visit|booking) (?:in )?(?:for|on))\s*(?:this |next |the )?$"

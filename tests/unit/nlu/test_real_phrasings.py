@@ -818,3 +818,252 @@ _HARMLESS_WITH_DATES_AND_WORDING = [
 @pytest.mark.parametrize(("text", "role"), _HARMLESS_WITH_DATES_AND_WORDING)
 def test_doubt_questions_and_other_topics_with_dates_and_wording_never_act(understand, text, role):
     assert understand(text, role=role).intent not in CONSEQUENTIAL
+
+
+# Third batch: probes for every consequential intent, refusals with a wanted day, more field and sales wording.
+_REQUESTS_FOR_VISITS_PROBING_CONSEQUENCES = [
+    (
+        "hey guys, our toilet's been running for days and now there's a leak under the sink too, whenever you're free this week is fine",
+        "customer",
+        "book",
+        {"service": "plumbing_repair"},
+    ),
+    (
+        "good morning, could we book the furnace inspection for the 18th, ideally between 9 and 11",
+        "customer",
+        "book",
+        {"service": "hvac_maintenance", "when": {"date": "2026-03-18", "start": "09:00", "end": "11:00"}},
+    ),
+    (
+        "hello, my elderly mum has no heating, could you get someone there today please",
+        "customer",
+        "book",
+        {"service": "hvac_repair", "when": {"date": "2026-03-02", "start": None, "end": None}},
+    ),
+    (
+        "outlet in the bathroom stopped working and the gfci wont reset",
+        "customer",
+        "book",
+        {"service": "electrical"},
+    ),
+    ("we want a quote to replace the electrical panel", "customer", "book", {"service": "electrical"}),
+    ("toilet clogged, plunger not working, help", "customer", "book", {"service": "drain_cleaning"}),
+    (
+        "Need somebody to look at my water heater, it's making popping noises",
+        "customer",
+        "book",
+        {"service": "water_heater"},
+    ),
+    (
+        "aircon not blowing cold, any slots thursday?",
+        "customer",
+        "book",
+        {"service": "hvac_repair", "when": {"date": "2026-03-05", "start": None, "end": None}},
+    ),
+    (
+        "can the same tech from last time come back tomorrow, the drain is slow again",
+        "customer",
+        "book",
+        {"service": "drain_cleaning", "when": {"date": "2026-03-03", "start": None, "end": None}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _REQUESTS_FOR_VISITS_PROBING_CONSEQUENCES)
+def test_requests_for_visits_probing_consequences_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_MOVES_OF_A_BOOKED_VISIT_PROBING_CONSEQUENCES = [
+    (
+        "So sorry to be a pain, but I'm not going to be home on Wednesday after all. Could we do Thursday at 10 instead?",
+        "customer",
+        "reschedule",
+        {"when": {"date": "2026-03-05", "start": "10:00", "end": None}},
+    ),
+    (
+        "instead of tuesday can we do wednesday",
+        "customer",
+        "reschedule",
+        {"when": {"date": "2026-03-04", "start": None, "end": None}},
+    ),
+    (
+        "Wednesday is no good now - Friday?",
+        "customer",
+        "reschedule",
+        {"when": {"date": "2026-03-06", "start": None, "end": None}},
+    ),
+    (
+        "can the appointment be changed to friday pm",
+        "customer",
+        "reschedule",
+        {"when": {"date": "2026-03-06", "start": "12:00", "end": "17:00"}},
+    ),
+    ("earlier would be better if you have anything tomorrow morning", "customer", "reschedule", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _MOVES_OF_A_BOOKED_VISIT_PROBING_CONSEQUENCES)
+def test_moves_of_a_booked_visit_probing_consequences_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_QUESTIONS_ABOUT_A_BOOKED_VISIT_PROBING_CONSEQUENCES = [
+    ("just checking you're still coming at 2?", "customer", "job_status", {}),
+    ("is my booking confirmed", "customer", "job_status", {}),
+    ("how much longer will the repair take", "customer", "job_status", {}),
+    ("has anyone been assigned to my job yet", "customer", "job_status", {}),
+    ("I was told someone would come between 8 and 12, still nobody", "customer", "job_status", {}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "intent", "slots"), _QUESTIONS_ABOUT_A_BOOKED_VISIT_PROBING_CONSEQUENCES
+)
+def test_questions_about_a_booked_visit_probing_consequences_are_understood(
+    understand, text, role, intent, slots
+):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_SHORT_REPLIES_PROBING_CONSEQUENCES = [
+    ("yes that's right", "customer", "affirm", {}),
+    ("Correct", "customer", "affirm", {}),
+    ("absolutely", "customer", "affirm", {}),
+    ("ok see you then", "customer", "affirm", {}),
+    ("no can't do that", "customer", "deny", {}),
+    ("nah", "customer", "deny", {}),
+    ("number 2", "customer", "choose", {"option": 2}),
+    ("2", "customer", "choose", {"option": 2}),
+    ("lets go with the first option", "customer", "choose", {"option": 1}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _SHORT_REPLIES_PROBING_CONSEQUENCES)
+def test_short_replies_probing_consequences_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_COMMON_REQUESTS_AND_CONSENT_PROBING_CONSEQUENCES = [
+    ("speak to a person", "customer", "human", {}),
+    ("Can you get the manager to call me", "customer", "human", {}),
+    ("what can you help me with?", "customer", "help", {}),
+    ("hi 👋", "customer", "greet", {}),
+    ("thanks again!", "customer", "thanks", {}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "intent", "slots"), _COMMON_REQUESTS_AND_CONSENT_PROBING_CONSEQUENCES
+)
+def test_common_requests_and_consent_probing_consequences_are_understood(
+    understand, text, role, intent, slots
+):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_FIELD_UPDATES_PROBING_CONSEQUENCES = [
+    ("stop", "technician", "opt_out", {}),
+    ("10 mins away", "technician", "tech_en_route", {"minutes": 10}),
+    ("be there in 5", "technician", "tech_en_route", {"minutes": 5}),
+    ("pulling in now", "technician", "tech_arrived", {}),
+    ("at the customer's house", "technician", "tech_arrived", {}),
+    ("sorted, leak fixed and tested", "technician", "tech_done", {}),
+    ("job complete, invoice left with the homeowner", "technician", "tech_done", {}),
+    ("running 15 behind", "technician", "tech_late", {"minutes": 15}),
+    ("need to order a new control board, will return friday", "technician", "tech_paused", {}),
+    ("what's on for tomorrow", "technician", "tech_next", {}),
+    ("any more jobs today?", "technician", "tech_next", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _FIELD_UPDATES_PROBING_CONSEQUENCES)
+def test_field_updates_probing_consequences_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_SALES_UPDATES_PROBING_CONSEQUENCES = [
+    ("what's due today", "sales", "followups", {}),
+    ("list my follow ups", "sales", "followups", {}),
+    (
+        "bump Lakeview Clinic to next week",
+        "sales",
+        "snooze",
+        {"target": "lakeview clinic", "when": {"date": "2026-03-09", "start": None, "end": None}},
+    ),
+    ("Signed! Lakeview Clinic is in", "sales", "deal_won", {"target": "lakeview clinic"}),
+    ("closed won - Brightside Dental", "sales", "deal_won", {"target": "brightside dental"}),
+    (
+        "Lost Brightside Dental, they went with a competitor",
+        "sales",
+        "deal_lost",
+        {"target": "brightside dental"},
+    ),
+    ("Oak Ridge HOA chose another vendor", "sales", "deal_lost", {"target": "oak ridge hoa"}),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "intent", "slots"), _SALES_UPDATES_PROBING_CONSEQUENCES)
+def test_sales_updates_probing_consequences_are_understood(understand, text, role, intent, slots):
+    result = understand(text, role=role)
+    assert result.intent == intent
+    assert {name: result.slots.get(name) for name in slots} == slots
+
+
+_HARMLESS_PROBING_CONSEQUENCES = [
+    ("should i cancel if the part isn't in yet?", "customer"),
+    ("can i cancel online or do i need to call", "customer"),
+    ("whats your cancellation policy", "customer"),
+    ("I cancelled by mistake, can I rebook?", "customer"),
+    ("don't cancel please, we still need you", "customer"),
+    ("cancel? no way, see you tuesday", "customer"),
+    ("my neighbor cancelled her appointment, is there an opening?", "customer"),
+    ("the old company cancelled on us twice, hope you dont", "customer"),
+    ("I'll approve it once I see the breakdown", "customer"),
+    ("who approves the quote, me or the landlord?", "customer"),
+    ("does approving the estimate charge my card", "customer"),
+    ("the landlord has to approve the quote first", "customer"),
+    ("waiting for the HOA to approve the estimate", "customer"),
+    ("I accept cash or card?", "customer"),
+    ("do you accept credit cards", "customer"),
+    ("declined? why was my payment declined", "customer"),
+    ("my bank declined the charge, can i pay another way", "customer"),
+    ("I'd hate to decline the quote but it is steep, any discount?", "customer"),
+    ("stop the water from leaking, how do i shut it off", "customer"),
+    ("how do I stop the toilet running", "customer"),
+    ("the dripping won't stop", "customer"),
+    ("can't stop sneezing since the ac was fixed lol", "customer"),
+    ("end of day works", "customer"),
+    ("quit working again, the furnace i mean", "customer"),
+    ("stop by whenever", "customer"),
+    ("please don't stop texting me reminders, they help", "customer"),
+    ("text me instead of calling", "customer"),
+    ("we lost power again", "sales"),
+    ("lost the paperwork for Maple Grove, can you resend", "sales"),
+    ("Maple Grove is close to signing", "sales"),
+    ("if we lose Hilltop i'm done", "sales"),
+    ("won't close Cedar Point this month", "sales"),
+    ("Cedar Point hasn't signed", "sales"),
+    ("we almost lost Maple Grove but saved it", "sales"),
+    ("did we lose the Westfield deal?", "sales"),
+    ("lost track of time, sorry", "sales"),
+    ("my kid won the spelling bee 🐝", "sales"),
+    ("cancel my 3pm meeting", "sales"),
+]
+
+
+@pytest.mark.parametrize(("text", "role"), _HARMLESS_PROBING_CONSEQUENCES)
+def test_doubt_questions_and_other_topics_probing_consequences_never_act(understand, text, role):
+    assert understand(text, role=role).intent not in CONSEQUENTIAL
