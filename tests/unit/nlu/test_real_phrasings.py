@@ -820,10 +820,12 @@ def test_doubt_questions_and_other_topics_with_dates_and_wording_never_act(under
     assert understand(text, role=role).intent not in CONSEQUENTIAL
 
 
-# Third batch: probes for every consequential intent, refusals with a wanted day, more field and sales wording.
+# Third batch: probes for every consequential intent, refusals with a wanted day,
+# more field and sales wording.
 _REQUESTS_FOR_VISITS_PROBING_CONSEQUENCES = [
     (
-        "hey guys, our toilet's been running for days and now there's a leak under the sink too, whenever you're free this week is fine",
+        "hey guys, our toilet's been running for days and now there's a leak under the sink too, "
+        "whenever you're free this week is fine",
         "customer",
         "book",
         {"service": "plumbing_repair"},
@@ -878,7 +880,8 @@ def test_requests_for_visits_probing_consequences_are_understood(understand, tex
 
 _MOVES_OF_A_BOOKED_VISIT_PROBING_CONSEQUENCES = [
     (
-        "So sorry to be a pain, but I'm not going to be home on Wednesday after all. Could we do Thursday at 10 instead?",
+        "So sorry to be a pain, but I'm not going to be home on Wednesday after all. "
+        "Could we do Thursday at 10 instead?",
         "customer",
         "reschedule",
         {"when": {"date": "2026-03-05", "start": "10:00", "end": None}},
