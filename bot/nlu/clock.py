@@ -82,7 +82,7 @@ _HOUR_WORDS = {
     "twelve": 12,
 }
 _WORD_HOUR = re.compile(
-    r"\b(at|around|about|after|before|by|until|till|til|between|and|from|to|past) "
+    r"\b(at|around|about|after|before|by|until|till|til|between|and|from|to|past|half) "
     r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"(?! (?:days?|weeks?|months?|min|hours?|of|more|people|point|time|thing|things|or more|techs?))"
 )

@@ -230,7 +230,7 @@ _TIME_WORDS = frozenset(
     "month after before between by around about at on in from to till until the a an and or "
     "early late earlier later first thing any anytime time sometime either of jan feb mar apr may "
     "eve fortnight half quarter past one two three four five six seven eight nine ten eleven twelve "
-    "couple few end start beginning o clock "
+    "couple few end start beginning o clock lunch lunchtime dinner breakfast school work "
     "jun jul aug sep sept oct nov dec january february march april june july august september "
     "october november december".split()
 )

@@ -258,7 +258,9 @@ def _is_inflection(word: str, candidate: str) -> bool:
         shared += 1
     if shared < 5:
         return False
-    return word[shared:] in _SUFFIXES or (word[shared:] == "" and candidate[shared:] in _SUFFIXES)
+    if word[shared:] == "":
+        return candidate[shared:] in _SUFFIXES
+    return any(word[cut:] in _SUFFIXES for cut in (shared, shared - 1, shared - 2))
 
 _TOKEN = re.compile(r"[a-z]{5,}")
 
