@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -90,9 +91,18 @@ class Parser:
         return Verdict(intents.UNKNOWN, 0.2)
 
 
+# A text opening like a question asks about a decision instead of making it ("is Riverside won").
+_ASKS = re.compile(
+    r"^(?:is|are|am|did|does|has|have|was|should|shall|what|which|who|whether|how|why|when|where|"
+    r"do (?:i|we|they|you think)|any idea|wonder)\b"
+)
+
+
 def _doubted(verdict: Verdict, message: Message) -> bool:
     """Doubt anywhere voids a consequential reading; a carrier keyword (STOP) is never in doubt."""
-    return verdict.confidence < 0.95 and is_undecided(message.masked)
+    if verdict.confidence >= 0.95:
+        return False
+    return is_undecided(message.masked) or _ASKS.match(message.masked) is not None
 
 
 def _answer(verdict: Verdict, message: Message) -> Parse:

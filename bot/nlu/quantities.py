@@ -70,7 +70,8 @@ _CHOICE_FILLER = frozenset(
     "the a i ill will take go with lets let us do want choose pick picking works work is good "
     "fine for me thanks thank you ok okay yes yeah yep sure please that one option number no "
     "choice slot time id would like prefer perfect great sounds one best looks me we can "
-    "and then choosing going selected select it is".split()
+    "and then choosing going selected select it is so well um uh lol haha cheers thx pls "
+    "definitely probably maybe ill i will gonna going to rather prefer prefer".split()
 )
 
 

@@ -57,7 +57,8 @@ def detect_reply(message: Message) -> Verdict | None:
     vocabulary = _YES | _NO | _FILLER
     if not all(token in vocabulary for token in tokens) or is_undecided(message.masked):
         return None
-    if {"thanks", "thank"} & set(tokens) and not set(tokens) & ((_YES - _PRAISE) | _NO):
+    praise_and_thanks = {"thanks", "thank"} & set(tokens) and set(tokens) & _PRAISE
+    if praise_and_thanks and not set(tokens) & ((_YES - _PRAISE) | _NO):
         return Verdict(intents.THANKS, 0.85)
     if any(token in _NO for token in tokens):
         return Verdict(intents.DENY, 0.85)

@@ -173,7 +173,11 @@ _DEAL_WORDS = re.compile(
     r"\b(?:deal|deals|signed|signing|closed|contract|contracts|po|purchase order|went with us|"
     r"going with us|chose us|picked us|is a go|lost (?:it |them |out )?to|competitor|competition|"
     r"account|proposal|order|bought|purchased|inked|renewal|renewed|agreement|client|customer|"
-    r"prospect|opportunity|opp|pipeline|crm)\b"
+    r"prospect|opportunity|opp|pipeline|crm|bid|bids|"
+    r"^mark\b.*\b(?:won|lost)\W*$|tender|went with|go with|going with|"
+    r"mark(?:ed)? (?:it |them |this |that |as )*(?:closed )?(?:won|lost|win)|(?:another|other|a different|"
+    r"a cheaper|cheaper) (?:contractor|vendor|company|supplier|provider|firm|installer|outfit|quote|"
+    r"bid|option)|said (?:no|yes))\b"
 )
 
 

@@ -64,16 +64,35 @@ _HUMAN = re.compile(
 )
 
 
+# Words that open or close a text without meaning anything ("ok so ...", "... lol").
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:ok so|okay so|so|well|um+|uh+|erm+|anyway|anyways|lol|haha+|hmm+|oh|ah)\b[\s,.!-]*)+(?=\w)"
+)
+_TRAILING_LAUGH = re.compile(r"(?<=\w)[\s,.!]*\b(?:lol|lmao|haha+|hehe+|xd|xx+|x)\W*$")
+_POLITE_TAIL = re.compile(
+    r"(?<=\w)[\s,.!?]*\b(?:(?:thanks|thank you|thx|please|cheers|ty|thanks a lot|thank you so much)"
+    r"[\s,.!]*)+$"
+)
+
+
 def strip_greeting(text: str) -> str:
     """Drop a leading greeting ("Hi there,", "good morning") so the request behind it is read."""
-    return _GREETING.sub("", text, count=1).strip()
+    text = _GREETING.sub("", text, count=1).strip()
+    text = _LEADING_FILLER.sub("", text, count=1)
+    return _TRAILING_LAUGH.sub("", text, count=1).strip()
+
+
+def without_polite_tail(text: str) -> str:
+    """The text without a closing "thanks" or "please" ("HELP thanks" asks for help)."""
+    return _POLITE_TAIL.sub("", text, count=1).strip()
 
 
 def detect_help_or_human(message: Message) -> Verdict | None:
     """Recognise a request for a person, or for the menu of what the bot can do."""
-    if message.has(_HUMAN):
+    core = without_polite_tail(message.masked)
+    if message.has(_HUMAN) or _HUMAN.search(core):
         return Verdict(intents.HUMAN, 0.9)
-    if message.has(_HELP):
+    if message.has(_HELP) or _HELP.search(core):
         return Verdict(intents.HELP, 0.85)
     return None
 

@@ -7,6 +7,7 @@ import re
 from bot.nlu import intents
 from bot.nlu.message import Message, Verdict
 from bot.nlu.quantities import minutes_in
+from bot.nlu.small_talk import without_polite_tail
 
 _NOTE = re.compile(
     r"^(?:note|notes|add (?:a |this )?note|adding (?:a )?note|fyi|for the record|log|memo)\b[\s:,-]*"
@@ -125,7 +126,7 @@ def detect_technician(message: Message) -> Verdict | None:
         return _with_minutes(intents.TECH_EN_ROUTE, text)
     if message.has(_PAUSED):
         return Verdict(intents.TECH_PAUSED, 0.85)
-    if message.has(_ARRIVED):
+    if message.has(_ARRIVED) or _ARRIVED.search(without_polite_tail(text)):
         return Verdict(intents.TECH_ARRIVED, 0.85)
     if message.has(_NEXT):
         return Verdict(intents.TECH_NEXT, 0.85)

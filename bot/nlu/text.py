@@ -183,6 +183,8 @@ _SHORTHAND = {
     "reschd": "reschedule",
     "reskedule": "reschedule",
     "rescheduel": "reschedule",
+    "tmrws": "tomorrow",
+    "2moros": "tomorrow",
     "mondays": "monday",
     "tuesdays": "tuesday",
     "wednesdays": "wednesday",

@@ -105,3 +105,55 @@ def test_typos_of_scheduling_words_are_still_repaired(typo, word):
 
 def test_accents_are_dropped_so_spanish_replies_read_plainly():
     assert normalize("Sí, perfecto. ¡Gracias!") == "si, perfecto. ¡gracias!"
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "intent"),
+    [
+        ("ok so option 3 pls", "customer", "choose"),
+        ("the 2nd one lol", "customer", "choose"),
+        ("HELP thanks", "customer", "help"),
+        ("agent please", "customer", "human"),
+        ("here thanks", "technician", "tech_arrived"),
+        ("ok so im at the Johnson place", "technician", "tech_arrived"),
+        ("um so note: gate code is 4411", "technician", "note"),
+        ("great, thanks!", "customer", "thanks"),
+        ("No thank you", "customer", "deny"),
+    ],
+)
+def test_fillers_around_a_short_message_do_not_change_it(understand, text, role, intent):
+    assert understand(text, role=role).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("is Riverside won or lost", "sales"),
+        ("did Harbor Foods sign", "sales"),
+        ("has the quote been approved", "customer"),
+        ("should we decline the estimate", "customer"),
+        ("what if we cancel", "customer"),
+    ],
+)
+def test_a_text_opening_as_a_question_never_acts(understand, text, role):
+    assert understand(text, role=role).intent not in {
+        "deal_won",
+        "deal_lost",
+        "approve_quote",
+        "decline_quote",
+        "cancel",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "target"),
+    [
+        ("mark coastal bakery won", "deal_won", "coastal bakery"),
+        ("lost northgate plaza, went with the cheaper bid", "deal_lost", "northgate plaza"),
+        ("greenfield schools said no, mark it lost", "deal_lost", "greenfield schools"),
+        ("desert sun property went with another contractor, mark lost", "deal_lost", "desert sun property"),
+    ],
+)
+def test_deals_typed_in_lower_case_are_read_from_crm_wording(understand, text, intent, target):
+    result = understand(text, role="sales")
+    assert (result.intent, result.slots.get("target")) == (intent, target)
