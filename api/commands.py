@@ -39,6 +39,9 @@ def _server_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--database-url", help="overrides DATABASE_URL")
     parser.add_argument("--no-sender", action="store_true",
                         help="do not run the outbox sender in this process")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="serve from this many processes (the outbox sender runs in the "
+                             "supervising process only)")
 
 
 def _settings(args: argparse.Namespace, **overrides: Any) -> Any:
@@ -126,15 +129,32 @@ def _serve(settings: Any, args: argparse.Namespace) -> None:
     from api.bootstrap import bootstrap
 
     container = bootstrap(settings)
-    app = create_app(container=container)
     stop = threading.Event()
     if not args.no_sender:
         _start_sender(container, stop)
+    options: dict[str, Any] = {"host": args.host, "port": args.port, "access_log": False,
+                               "log_level": settings.log_level.lower()}
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level=settings.log_level.lower(),
-                    access_log=False)
+        if getattr(args, "workers", 1) > 1:
+            # Each worker builds its own app from the environment (uvicorn factory mode), so the
+            # settings this command resolved are handed down as environment variables.
+            _export_settings(settings)
+            uvicorn.run("api.app:create_app", factory=True, workers=args.workers, **options)
+        else:
+            uvicorn.run(create_app(container=container), **options)
     finally:
         stop.set()
+
+
+def _export_settings(settings: Any) -> None:
+    import os
+
+    for name, value in settings.model_dump().items():
+        if value is not None:
+            os.environ[_ENV_NAMES.get(name, name.upper())] = str(value)
+
+
+_ENV_NAMES = {"admin_token": "FIELDBOT_ADMIN_TOKEN"}
 
 
 def _start_sender(container: Any, stop: threading.Event) -> None:

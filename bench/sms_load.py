@@ -10,7 +10,7 @@ machine. One phone never has two texts in flight (people text one message at a t
     .venv/bin/python bench/sms_load.py                        # both databases, default load
     .venv/bin/python bench/sms_load.py --db sqlite --messages 6000 --connections 8
     .venv/bin/python bench/sms_load.py --rate 300             # open loop at a fixed offered rate
-    .venv/bin/python bench/sms_load.py --db postgres --workers 2   # the app in 2 uvicorn processes
+    .venv/bin/python bench/sms_load.py --db postgres --workers 2   # fieldbot serve --workers 2
 
 Prints msgs/s, p50/p95/p99 latency in ms and the error count; exits 1 when below the bar
 (>= 300 msgs/s, p99 <= 100 ms, no errors).
@@ -206,14 +206,8 @@ def fieldbot_server(database_url: str, port: int, workers_env: dict[str, str], w
                     ) -> Iterator[subprocess.Popen[bytes]]:
     env = {**os.environ, **workers_env}
     run_fieldbot("seed", "demo", "--database-url", database_url, env=env)  # migrates, then seeds
-    if workers > 1:  # for comparison: the same app in several uvicorn processes
-        env["DATABASE_URL"] = database_url
-        command = [str(ROOT / ".venv" / "bin" / "uvicorn"), "--factory", "api.app:create_app",
-                   "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-                   "--log-level", "warning", "--no-access-log"]
-    else:
-        command = [str(FIELDBOT), "serve", "--host", "127.0.0.1", "--port", str(port),
-                   "--database-url", database_url]
+    command = [str(FIELDBOT), "serve", "--host", "127.0.0.1", "--port", str(port),
+               "--database-url", database_url, "--workers", str(workers)]
     process = subprocess.Popen(command, env=env, cwd=ROOT)  # noqa: S603 - our own executables
     try:
         deadline = time.monotonic() + 60
@@ -285,8 +279,7 @@ def main() -> int:
     options.add_argument("--rate", type=float, help="offered rate (open loop); default closed loop")
     options.add_argument("--seed", type=int, default=4)
     options.add_argument("--workers", type=int, default=1,
-                         help="> 1: run the app in that many uvicorn processes instead of "
-                              "`fieldbot serve` (no outbox sender in them)")
+                         help="`fieldbot serve --workers N`: the app in N processes")
     args = options.parse_args()
 
     env = {"TWILIO_ENABLED": "true", "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
