@@ -208,6 +208,8 @@ def detect_customer(message: Message) -> Verdict | None:
         return None
     if message.has(_QUOTE_QUESTION) and not message.service and not message.when:
         return None
+    if message.has(_PRAISED) and not message.when and not message.has(_ASKED):
+        return Verdict(intents.THANKS, 0.7)
     if message.has(_BOOK) or message.service:
         if _QUESTION_ONLY.search(text) and not message.when and not message.service:
             return None
@@ -254,6 +256,17 @@ def _only_a_time(tokens: list[str]) -> bool:
     )
 
 
+# Praise for a visit that happened ("the tech was great, job done") thanks; it books nothing.
+_PRAISED = re.compile(
+    r"\b(?:was|were|did|been|is) (?:so |really |very |super |absolutely |such )?(?:great|amazing|awesome|"
+    r"fantastic|brilliant|excellent|lovely|wonderful|superb|helpful|professional|a star|a legend|"
+    r"(?:a )?(?:great|good|fantastic|brilliant|excellent|amazing|top) job)\b|\b(?:great|good|fantastic|"
+    r"brilliant|excellent|amazing) (?:job|work|service)\b"
+)
+_ASKED = re.compile(
+    r"\b(?:can|could|would|will|please|need|needs|want|book|schedule|send|come|again|another|"
+    r"still|but|however|not|no|broken|leak\w*|problem|issue)\b|\?"
+)
 _OPENING_HOURS = re.compile(
     r"\b(?:are you|you guys|are you guys) (?:open|closed)\b|\b(?:opening|business|office) hours\b|"
     r"\bwhat (?:are )?your hours\b|\bwhat time do you (?:open|close)\b|\bwhen do you (?:open|close)\b"

@@ -112,8 +112,13 @@ _SMALL_TALK_FILLER = frozenset(
 )
 
 
+_NO_THANKS = re.compile(r"\bno,? (?:thanks|thank you)\b")
+
+
 def detect_greeting_or_thanks(message: Message, *, greeted: bool) -> Verdict | None:
     """Recognise a message that is only thanks, or only a greeting, once nothing else matched."""
+    if message.has(_NO_THANKS):
+        return Verdict(intents.DENY, 0.7)
     if message.has(_THANKS):
         return Verdict(intents.THANKS, 0.85)
     if message.has(_HOW_ARE_YOU) or (greeted and len(message.tokens) <= 2):

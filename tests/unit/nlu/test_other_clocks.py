@@ -157,3 +157,16 @@ def test_a_text_opening_as_a_question_never_acts(understand, text, role):
 def test_deals_typed_in_lower_case_are_read_from_crm_wording(understand, text, intent, target):
     result = understand(text, role="sales")
     assert (result.intent, result.slots.get("target")) == (intent, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("the tech was great, job done, thanks!", "thanks"),
+        ("Dave did a great job yesterday", "thanks"),
+        ("great job but the sink is still leaking", "book"),
+        ("too expensive, no thanks", "deny"),
+    ],
+)
+def test_praise_thanks_and_a_polite_no_book_nothing(understand, text, intent):
+    assert understand(text).intent == intent
