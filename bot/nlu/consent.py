@@ -26,6 +26,7 @@ _STOP_TEXTING = re.compile(
 _CONTRARY_WISH = re.compile(
     r"\b(?:text|txt|message|sms|call|phone|ring|email|e mail|whatsapp) (?:me|us)\b(?! (?:anymore|again|ever))"
     r"|\binstead\b|\brather\b|\bonly (?:text|call|message|email)\b"
+    r"|\b(?:emails?|e mails?|mailing list|mail|phone calls|calls|voicemails?)\b"
 )
 _KEEP_TEXTING = re.compile(r"\b(?:do not|dont|never) (?:stop|unsubscribe|opt)|\bkeep (?:texting|sending)")
 

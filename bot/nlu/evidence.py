@@ -55,6 +55,8 @@ _UNDECIDED = re.compile(
     r"okay|agree|check|review|see|look|decide|sign off|confirm)|waiting (?:for|on) (?:the |my |our |an? )?"
     r"\w+(?: \w+)? to|(?:would |i |we )?hate to|do not want to have to|rather not|reluctant|reluctantly|"
     r"discount|negotiat\w*|come down|best price|price match|any wiggle|cheaper\?|"
+    r"i guess|we guess|i suppose|we suppose|i think|we think|i believe|pretty sure|fairly sure|"
+    r"sounds like|seems like|seems|apparently|looks like (?:we|they|it|the)|rumou?r\w*|i heard|"
     r"in case|hold on|wait and see|not yet|tbd|to be decided|do not know|no idea)\b"
 )
 

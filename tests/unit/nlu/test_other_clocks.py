@@ -170,3 +170,25 @@ def test_deals_typed_in_lower_case_are_read_from_crm_wording(understand, text, i
 )
 def test_praise_thanks_and_a_polite_no_book_nothing(understand, text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("go ahead with the quote I guess", "customer"),
+        ("I think we'll accept the estimate", "customer"),
+        ("pretty sure we lost Hilltop", "sales"),
+        ("sounds like we won Maple Grove", "sales"),
+        ("opt out of the marketing emails only", "customer"),
+        ("we were going to cancel but decided to keep it", "customer"),
+        ("we'd approve the quote if it included the permit", "customer"),
+    ],
+)
+def test_guesses_hearsay_and_other_channels_never_act(understand, text, role):
+    assert understand(text, role=role).intent not in {
+        "deal_won",
+        "deal_lost",
+        "approve_quote",
+        "cancel",
+        "opt_out",
+    }
