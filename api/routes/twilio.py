@@ -7,6 +7,7 @@ never from a forwarded Host header. Anything unsigned or tampered gets 403 befor
 
 from __future__ import annotations
 
+import fcntl
 import logging
 from collections.abc import Callable
 from functools import lru_cache, partial
@@ -107,7 +108,31 @@ def _database_lane(container: Container) -> CapacityLimiter:
 
 
 async def _in_lane(container: Container, work: Callable[[], Any]) -> Any:
+    lock = _sqlite_file_lock(container)
+    if lock is not None:
+        work = partial(_holding, lock, work)
     return await to_thread.run_sync(work, limiter=_database_lane(container))
+
+
+def _sqlite_file_lock(container: Container) -> str | None:
+    """On a SQLite file, a lock file that makes the lane one at a time across worker processes.
+
+    Waiting on a file lock wakes the moment it is free; SQLite's own busy handler sleeps in
+    growing steps instead, which with several processes turns into p99 spikes of a second.
+    """
+    if "twilio_file_lock" not in container.extras:
+        engine = container.engine
+        path = engine.url.database if engine.dialect.name == "sqlite" else None
+        container.extras["twilio_file_lock"] = (
+            f"{path}.lane" if path and path != ":memory:" and not path.startswith("file:") else None)
+    lock: str | None = container.extras["twilio_file_lock"]
+    return lock
+
+
+def _holding(lock: str, work: Callable[[], Any]) -> Any:
+    with open(lock, "ab") as file:  # released on close, and by the OS if the process dies
+        fcntl.flock(file, fcntl.LOCK_EX)
+        return work()
 
 
 def _unavailable(exc: Exception) -> HTTPException:
