@@ -67,8 +67,10 @@ def parse_lines(parser: Any, lines: IO[str], out: IO[str], *, default_tz: str) -
 def _answer_line(parser: Any, line: str, default_tz: str, local_now: Any, bad_moment: Any) -> dict[str, Any]:
     try:
         row = json.loads(line)
-    except ValueError as error:
+    except json.JSONDecodeError as error:
         return {"id": None, "error": f"not valid JSON: {error.msg}"}
+    except ValueError as error:
+        return {"id": None, "error": f"not valid JSON: {error}"}
     if not isinstance(row, dict):
         return {"id": None, "error": "a line must be a JSON object"}
     row_id = row.get("id")

@@ -93,8 +93,8 @@ def _hhmm(hour_minute: tuple[int, int]) -> str:
 def _hours(clock: list[ClockMention], part: str | None) -> tuple[str | None, str | None]:
     for mention in clock:
         if mention.begins and mention.ends:
-            start, end = span_hours(mention.begins, mention.ends, part)
-            return _hhmm(start), _hhmm(end)
+            span_start, span_end = span_hours(mention.begins, mention.ends, part)
+            return _hhmm(span_start), _hhmm(span_end)
     start = next((m.begins for m in clock if m.begins), None)
     end = next((m.ends for m in clock if m.ends), None)
     return (
