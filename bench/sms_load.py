@@ -7,6 +7,16 @@ signed Twilio webhook. Requests are built and signed before the clock starts and
 keep-alive connections with plain asyncio streams, so the loader costs little CPU on the same
 machine. One phone never has two texts in flight (people text one message at a time).
 
+The mix (seeded, so every run plays the same texts): 80% of conversations come from the 40 seeded
+customers, each one of twelve short scripts picked uniformly: a status question ("where's the
+tech?", "is the technician on the way?"), greeting + appointment question + thanks, two bookings
+that pick an offer ("2", "the first one") and one that picks the third, a reschedule with a pick,
+help, gibberish twice (the second hands over to a person), a cancel answered N, a quote approval
+answered "no", and a request for a person. 20% come from new numbers: onboarding with name and
+address in one reply and then a pick of an offer, a greeting with a question about what we do,
+and a service question followed by name and address. Known customers keep booking during the
+run, so their diaries and the slot search grow as they would in a busy week.
+
     .venv/bin/python bench/sms_load.py                        # both databases, default load
     .venv/bin/python bench/sms_load.py --db sqlite --messages 6000 --connections 8
     .venv/bin/python bench/sms_load.py --rate 300             # open loop at a fixed offered rate
