@@ -30,7 +30,9 @@ def find_contact(uow: AbstractUnitOfWork, channel: Channel, address: str) -> Con
     if memo is not None and (found := memo.get(("contact", channel, address))) is not None:
         return found  # type: ignore[no-any-return]
     key = _key(channel, address)
-    contact = uow.contacts.first(**key) if key else None
+    # The SQL store reads the account along with the contact (load_customer needs it next).
+    lookup = getattr(uow.contacts, "with_account", uow.contacts.first)
+    contact: Contact | None = lookup(**key) if key else None
     if memo is not None and contact is not None:  # not remembered as missing: onboarding adds it
         memo[("contact", channel, address)] = contact
     return contact
