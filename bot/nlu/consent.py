@@ -26,7 +26,18 @@ _STOP_TEXTING = re.compile(
 _CONTRARY_WISH = re.compile(
     r"\b(?:text|txt|message|sms|call|phone|ring|email|e mail|whatsapp) (?:me|us)\b(?! (?:anymore|again|ever))"
     r"|\binstead\b|\brather\b|\bonly (?:text|call|message|email)\b"
-    r"|\b(?:emails?|e mails?|mailing list|mail|phone calls|calls|voicemails?)\b"
+    r"|\b(?:emails?|e mails?|emailing|mailing list|mailings?|mail|mailers?|newsletters?|post|letters?|"
+    r"catalogu?es?|phone calls|calls|calling|voicemails?|robocalls?|app notifications|notifications|"
+    r"push notifications|whatsapps?)\b"
+)
+# Someone else's wish reported in a note ("note: customer says stop texting her") is a note for the
+# job, not the writer opting out; nor is a request about texting a third person.
+_REPORTED = re.compile(
+    r"^(?:note|notes|fyi|memo|log|for the record|update)\b|"
+    r"\b(?:customer|client|homeowner|tenant|owner|landlord|resident|caller|lady|guy|man|woman|wife|"
+    r"husband|he|she|they|mr|mrs|ms|neighbou?r|occupant)\b(?: \w+)? (?:says|said|asks|asked|wants|"
+    r"wanted|told (?:me|us)|requests|requested|mentioned|would like|insists|insisted)\b|"
+    r"\b(?:texting|messaging|contacting|calling|text|message|contact) (?:her|him|them)\b"
 )
 _KEEP_TEXTING = re.compile(r"\b(?:do not|dont|never) (?:stop|unsubscribe|opt)|\bkeep (?:texting|sending)")
 
@@ -39,6 +50,8 @@ def detect_consent(message: Message) -> Verdict | None:
     if bare in _START_KEYWORDS:
         return Verdict(intents.OPT_IN, 0.95)
     stop = _STOP_TEXTING.search(message.masked)
+    if stop and message.has(_REPORTED):
+        return None
     if stop and not message.has(_KEEP_TEXTING) and not is_hedged(message.text):
         rest = message.masked[: stop.start()] + " , " + message.masked[stop.end() :]
         if not _CONTRARY_WISH.search(rest):

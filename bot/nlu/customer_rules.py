@@ -9,6 +9,8 @@ from bot.nlu.evidence import is_hedged, negated_before
 from bot.nlu.message import Message, Verdict
 
 _WORKER = (
+    r"(?:(?:furnace|ac|hvac|boiler|heating|plumbing|electrical|gas|repair|service|drain|heater|aircon|"
+    r"air con|cooling|sparky|water heater) )?"
     r"(?:tech|techs|technician|technicians|plumber|electrician|engineer|guy|guys|man|person|"
     r"worker|crew|team|serviceman|repairman|contractor|installer|someone|somebody|anyone|anybody|"
     r"he|she|they|you|you guys|your guy|your tech|hvac guy|the guy)"
@@ -19,8 +21,17 @@ _BOOKING = (
 
 _RESCHEDULE = re.compile(
     r"\b(?:reschedule|rescheduling|re schedule|rebook|re book|rebooking|postpone|postponing|"
-    r"rearrange|rearranging|re arrange|shift (?:it|this|that|my|the|our)|put (?:it|my|the|our) back|"
-    r"put back (?:my|the|our)|bring (?:my|the|our) (?:appointment|visit|booking|appt) forward|"
+    r"rearrange|rearranging|re arrange|shift (?:it|this|that|my|the|our)|"
+    r"(?:put|putting|set|push|pushing) (?:it|this|that|us|me|(?:my|the|our|this|that|your) (?:\w+ ){0,2}?"
+    r"(?:appointment|appt|visit|booking|job|service|engineer|tech|plumber|electrician|slot|call|"
+    r"callout|call out))? ?back\b(?! (?:together|on|in|up|online|to normal|where))|"
+    r"put back (?:my|the|our)|(?:bring|move|pull) (?:it|this|that|us|me|(?:my|the|our|this|that) "
+    r"(?:\w+ ){0,2}?(?:appointment|appt|visit|booking|job|service|engineer|tech|plumber|slot))? ?"
+    r"(?:forward|up)\b|"
+    r"(?:appointment|appt|visit|booking|slot|it|engineer|tech|plumber|electrician) (?:be |come |a bit |"
+    r"a little |slightly |an hour |a day |a few hours )?(?:earlier|later|sooner)\b|"
+    r"(?:earlier|later|sooner)\W+(?:like|say|maybe|perhaps|around|at|about|by|ideally|preferably) "
+    r"(?:\d|noon|midday|morning|afternoon|evening|\w+day|tomorrow|lunch)|"
     r"(?:move|moving|push|pushing|bump|shift) (?:\w+ )?(?:appointment|visit|booking|engineer|tech|plumber|"
     r"electrician|technician|slot|time|date)|"
     r"push (?:it|this|that|my|the|our|back|out)|(?:be|get|been|got) pushed|pushed (?:back|out|to|till|"
@@ -42,8 +53,15 @@ _RESCHEDULE = re.compile(
     r"can not make it|(?:cannot|can not) do (?=\w+day|tomorrow|today|then|that)|"
     r"will not be (?:home|there|around|available)|not going to be (?:home|there))\b"
 )
-_INSTEAD = re.compile(r"\binstead\b|\b(?:how|what) about\b")
-_CANCEL_VERB = re.compile(r"\b(?:cancel|canceling|call off|calling off|scrap|scratch)\b")
+_INSTEAD = re.compile(
+    r"\binstead\b|\b(?:how|what) about\b|\brather than\b|\bin place of\b|\bas opposed to\b"
+)
+_CANCEL_VERB = re.compile(
+    r"\b(?:cancel|canceling|call off|calling off|scrap|scratch|"
+    r"call(?:ing)? (?:it|this|that|them|everything|the whole thing|(?:the|my|our|this|that|today|"
+    r"tomorrow|\w+day) (?:\w+ ){0,2}?(?:appointment|appt|visit|booking|job|repair|service call|"
+    r"call out|callout|engineer|tech|plumber|electrician)) off)\b"
+)
 _CANCEL_OBJECT = re.compile(
     rf"^\s*(?:(?:my|the|our|this|that|your|today|tomorrow|it|for|on|a|an|service|please|"
     rf"everything|all|\w+day)\b\s*)*(?:{_BOOKING}|{_WORKER}|it|that|this|everything|please|"
@@ -96,6 +114,14 @@ _STATUS = re.compile(
     r"^(?:are you |is (?:he|she|the tech|the engineer|someone) )?running late\b|"
     r"\bdo i (?:still )?have an appointment\b|\bam i (?:still )?booked\b|"
     r"\bconfirm (?:my|the) (?:appointment|time|booking)\b|"
+    r"\b(?:has|have|is|was|are|were) (?:the |my |our |your |that |this )?(?:\w+ )?(?:work|job|jobs|"
+    r"repair|repairs|install|installation|fix|service|replacement|visit)\b(?: \w+){0,5}? (?:been )?"
+    r"(?:done|completed|complete|finished|fixed|sorted|wrapped up|carried out)\b|"
+    rf"\b(?:is|are) (?:\w+ )?{_WORKER} (?:still |actually |even )?(?:coming|on (?:the|their|his|her) way|"
+    r"en route|turning up|showing up)\b|"
+    rf"^(?:\w+ )?{_WORKER} (?:still |actually )?(?:on (?:the|their|his|her) way|en route|coming)\W*\?|"
+    rf"\bwhen (?:is |are |will )?(?:the |my |our |your )?{_WORKER} (?:be )?(?:showing|coming|arriving|"
+    r"getting|turning|due|going to (?:be|get|show|turn|arrive|come))\b|"
     r"\bstill (?:nobody|no one|noone|no sign|no show|nothing|no tech|no word)\b|\bno sign of\b|"
     r"\bhow much longer\b|\bwhen (?:is|will) (?:he|she|they) (?:be )?(?:back|coming|here|arriving|due)\b|"
     rf"\b(?:no one|nobody|noone|no body|no tech|no {_WORKER}) (?:is |has )?(?:here|there|come|came|shown|"
@@ -156,6 +182,29 @@ _DECLINE = re.compile(
     r"(?:it is |that is |thats |way |far |much |a bit |just )*too (?:pricey|expensive|much|steep|high)"
     r"(?: for (?:us|me))?\W+(?:so )?(?:we|i) (?:will|shall|are going to|am going to) pass\W*$"
 )
+# A polite refusal whose object is "it" ("we'll give it a miss", "won't be going ahead"): a
+# decline only when the text names a quote somewhere.
+_POLITE_DECLINE = re.compile(
+    r"\bgive (?:it|this|that|them|(?:the |this |that |your )?\w+|quoteref) a miss\b|"
+    r"\b(?:will not|would not|are not|am not|not) be (?:going ahead|proceeding|moving forward|going "
+    r"forward|taking (?:it|this|that|you) up|going with (?:it|this|that|you))\b|"
+    r"\b(?:have |has |we |i )?decided (?:not to (?:go ahead|proceed|move forward|go forward|go with|"
+    r"take)|against (?:it|this|that|going ahead|proceeding))\b|"
+    r"\b(?:not|never) (?:going to |gonna )?(?:go|going|proceed|proceeding|move|moving) "
+    r"(?:ahead|forward)\b|\b(?:will|shall|going to|are going to|am going to|gonna) (?:have to )?pass\b|"
+    r"\bpass on (?:it|this|that|this one|that one|the \w+)\b|\bno longer (?:need|want|interested)\b|"
+    r"\b(?:found|went with|going with|gone with|chose|chosen|picked|hired|using|booked|go with) "
+    r"(?:someone|somebody|another|a different|a cheaper|other|a local)\b|\bnot for (?:us|me)\b|"
+    r"\bwe will (?:leave|skip) it\W*(?:thanks|thank you|cheers|$)"
+)
+_QUOTE_NAMED = re.compile(rf"\b(?:{_QUOTE_WORD}|quoting|quoted|quoteref)\b")
+# A bare approval opening the text and a go-ahead after it ("approved! go ahead w/ the ...").
+_APPROVED_GO = re.compile(
+    r"^(?:(?:yes|yep|yeah|ok|okay|great|perfect|right|alright|fine|all good|good news)\W+)*"
+    r"(?:approved?|accepted?|agreed|authori[sz]ed?|signed off)\b(?! (?:by|for|to|on|loan|finance|"
+    r"financing|credit|the loan))\W+(?:\w+\W+){0,3}?(?:go ahead|proceed|do it|book it|order|crack on|"
+    r"get it done|get started|start|carry on|you can|let us|lets|schedule|book)\b"
+)
 _DECLINE_DOUBT = re.compile(
     r"\b(?:not|do not|never|no) (?:\w+ )?(?:declin|reject|pass|turn)\w*|\bstill comparing\b|\bcomparing\b"
 )
@@ -179,6 +228,9 @@ _QUESTION_ONLY = re.compile(
 
 # A named day or time refused ("wednesday is no good now"); with another time wanted, a move.
 _REFUSED = re.compile(
+    r"\b(?:slot|time|appointment|appt|visit|booking|date|day|morning|afternoon) (?:\w+ )?(?:does not|"
+    r"will not|would not|no longer|is not going to|is not gonna) (?:work|works|suit|suits)\b|"
+    r"\b(?:does not|no longer) (?:work|works|suit|suits)(?: for (?:me|us))? (?:anymore|any more)\b|"
     r"\b(?:\w+day|tomorrow|today|tonight|that|it|the (?:date|time|day|slot)|mornings?|afternoons?|"
     r"evenings?|then) (?:is |are |will be |would be )?(?:no good|not good|no longer (?:good|possible|ok|"
     r"okay)|not (?:possible|ok|okay)|bad|out|a no go|no go|off)\b|\b(?:\w+day|tomorrow|today|that|it) "
@@ -189,6 +241,8 @@ _REFUSED = re.compile(
 def detect_customer(message: Message) -> Verdict | None:
     """Classify a customer's request, preferring harmless readings when a text is ambiguous."""
     text = message.masked
+    if message.has(_OFFERED) and message.service and not message.has(_EXISTING_VISIT):
+        return Verdict(intents.BOOK, 0.8)
     if message.has(_REFUSED) and message.when and not message.has(_STATUS):
         return Verdict(intents.RESCHEDULE, 0.8)
     if message.has(_RESCHEDULE) or (message.has(_INSTEAD) and message.when):
@@ -217,6 +271,19 @@ def detect_customer(message: Message) -> Verdict | None:
     if message.when and _only_a_time(message.tokens):
         return Verdict(intents.BOOK, 0.55)
     return None
+
+
+# Refusing a slot the business offered while asking for a service is still booking it ("you offered
+# Tuesday but we can't, how about Thursday for the furnace repair"; "I'd like someone to unclog the
+# sink, can't do tomorrow"); with an existing appointment named, it is a move.
+_OFFERED = re.compile(
+    r"\byou (?:offered|suggested|proposed|gave|sent|mentioned)\b|\b(?:i|we) would like (?:someone|somebody|"
+    r"a|an|you|to (?:book|get|have|schedule))\b|\b(?:i|we) (?:need|want) (?:someone|somebody|a|an|to book)\b"
+)
+_EXISTING_VISIT = re.compile(
+    r"\b(?:appointment|appointments|appt|booked|booking|rebook|scheduled|reschedule|my visit|the visit|"
+    r"our visit|move|moved|push|pushed|anymore|any more|instead of (?:the|my|our))\b"
+)
 
 
 # Asking about a quote already sent ("is the quote ready?") books nothing and decides nothing.
@@ -295,7 +362,18 @@ def _quote_decision(message: Message) -> Verdict | None:
     decline = _DECLINE.search(text)
     if decline and not message.has(_DECLINE_DOUBT) and _decided(text, decline):
         return Verdict(intents.DECLINE_QUOTE, 0.85, slots)
+    polite = _POLITE_DECLINE.search(text)
+    if (
+        polite
+        and (message.quote or message.has(_QUOTE_NAMED))
+        and not negated_before(text, polite.start(), window=2)
+        and not message.has(_DECLINE_DOUBT)
+        and _decided(text, polite)
+    ):
+        return Verdict(intents.DECLINE_QUOTE, 0.8, slots)
     approve = _APPROVE.search(text)
+    if approve is None and not decline:
+        approve = _APPROVED_GO.search(text)
     if (
         approve
         and not decline

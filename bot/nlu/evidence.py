@@ -58,6 +58,29 @@ _UNDECIDED = re.compile(
     r"i guess|we guess|i suppose|we suppose|i think|we think|i believe|pretty sure|fairly sure|"
     r"sounds like|seems like|seems|apparently|looks like (?:we|they|it|the)|rumou?r\w*|i heard|"
     r"in case|hold on|wait and see|not yet|tbd|to be decided|do not know|no idea)\b"
+    # Deferral: the decision waits on someone else or on later ("run it by my wife first",
+    # "check with the boss", "will get back to you", "looks good but ...").
+    r"|\b(?:run (?:it|this|that|them|the \w+) (?:by|past|through)|"
+    r"(?:check|checking|confirm|confirming|clear|clearing|discuss|discussing|talk|talking|speak|"
+    r"speaking|confer|conferring|consult|consulting|chat|chatting|sort it|double check|"
+    r"go over it|go over this|sit down) (?:it |this |that |things |it over |this over )?(?:with|w|past|by) "
+    r"(?:my|our|the|his|her|their|a|an|me|him|her|them|\w+ and)\b|"
+    r"ask (?:my|our|the|his|her) \w+|(?:the|my|our) (?:wife|husband|partner|boss|landlord|hoa|"
+    r"board|council|accountant|finance|office|manager|owner|mrs|missus|other half|family|dad|mum|mom) "
+    r"(?:needs|has|have|must|wants|will need|would need|gets|should) (?:to )?(?:\w+ )?(?:see|look|"
+    r"check|sign|approve|agree|ok|okay|review|say|decide|weigh|have a)|"
+    r"(?:get|got|getting|come|coming|circle) back (?:to|with) (?:you|ya|u|yall)|"
+    r"(?:let|will let|i will let|we will let) (?:you|ya|u) know|(?:will|shall|to) confirm (?:later|"
+    r"soon|tomorrow|tonight|next|by|on|in|once|when|after)|"
+    r"(?:once|after|when) (?:i|we|he|she|they|my|our|the) (?:\w+ )?(?:has |have |had |gets? |got )?"
+    r"(?:check|checks|checked|talk|talks|talked|speak|speaks|spoke|sign|signs|signed|agree|agrees|"
+    r"agreed|see|sees|saw|look|looks|looked|hear|hears|heard|decide|decides|decided|review|reviews|"
+    r"reviewed|confirm|confirms|confirmed|approve|approves|approved)|"
+    r"sign(?:s|ed)? off on it|pending|awaiting|subject to|"
+    r"have a think|having a think|mull|mulling|sleep on|talk it over|think it over|sit on it|"
+    r"(?:looks?|sounds?|seems?|is|reads?|all) (?:\w+ )?(?:good|great|fine|ok|okay|fair|reasonable|"
+    r"alright|right|decent)\b[^.!?]{0,40}\bbut|"
+    r"(?:first|beforehand) (?:though|tho)?\W*$)"
 )
 
 

@@ -21,6 +21,13 @@ _WON = (
         rf"{_T}{_END}"
     ),
     re.compile(rf"\bgot\s+(?:the\s+)?{_T}\s+(?:deal|contract|account|signed)\b"),
+    # "we got Harborview Medical, contract's signed": the name, then the paperwork as proof.
+    re.compile(
+        rf"\b(?:got|won|landed|closed|bagged|secured|nabbed|signed|sealed)\s+(?:the\s+)?{_T}\s*[,;:!.-]+\s*"
+        r"(?:the\s+|their\s+|all\s+)?(?:contract|contracts|deal|po|paperwork|agreement|proposal|papers|"
+        r"docs|documents)\s+(?:(?:is|are|has been|have been|was|were|just|all|now|finally|officially)\s+)*"
+        r"(?:signed|in|done|through|inked|back|executed|countersigned)\b"
+    ),
     re.compile(
         rf"(?:^|[,.!;]\s*){_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:signed|signed up|"
         r"signed on|said yes|accepted|is a go|came through|committed|bought|purchased|closed won|won|"
@@ -73,7 +80,9 @@ _SNOOZE = (
 # "no news from Summit Storage till friday, remind me then": the account is who they wait on.
 _WAITING_ON = re.compile(
     r"\b(?:hear back from|hearing back from|hear from|heard from|back from|waiting on|waiting for|"
-    r"wait for|wait on|news from|answer from|reply from|response from|decision from)\s+"
+    r"wait for|wait on|news from|answer from|reply from|response from|decision from|"
+    r"(?:know|hear|heard|hearing|news|word|update|answer|decision|verdict) (?:back )?"
+    r"(?:on|about|re|regarding))\s+"
     + _T
     + r"(?=\s+(?:on|in|next|til|till|until|by|before|after|tomorrow|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|\d|a week|end of)\b)"
@@ -94,7 +103,9 @@ _FOLLOWUPS = re.compile(
     r"(?:chase|chasing|follow up|call back|touch base|ping|nudge)\b|"
     r"\b(?:overdue|stale|outstanding|pending|open) (?:follow|deals|leads|tasks|quotes|proposals)\b|"
     r"\b(?:my|today|todays|this week|weekly) (?:to do|todo|tasks|call sheet|hit list)\b|"
-    r"\bwho (?:have i|did i) not (?:called|contacted|followed up)\b"
+    r"\bwho (?:have i|did i) not (?:called|contacted|followed up)\b|"
+    r"\bwho (?:am i|are we|do i|do we|should i|should we|must i|have i|shall i|can i|need i) (?:\w+ ){0,3}"
+    r"(?:call|ring|phone|contact|chase|ping|email|text|reach|follow up|touch base|get back to)\b"
 )
 
 

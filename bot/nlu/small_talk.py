@@ -87,9 +87,18 @@ def without_polite_tail(text: str) -> str:
     return _POLITE_TAIL.sub("", text, count=1).strip()
 
 
+# The writer asking whom they should call ("who am i supposed to call back") wants no call.
+_WHOM_TO_CALL = re.compile(
+    r"\bwho (?:am i|are we|do i|do we|should i|should we|must i|have i|shall i|need i) (?:\w+ ){0,3}"
+    r"(?:call|ring|phone)\b"
+)
+
+
 def detect_help_or_human(message: Message) -> Verdict | None:
     """Recognise a request for a person, or for the menu of what the bot can do."""
     core = without_polite_tail(message.masked)
+    if message.has(_WHOM_TO_CALL):
+        return None
     if message.has(_HUMAN) or _HUMAN.search(core):
         return Verdict(intents.HUMAN, 0.9)
     if message.has(_HELP) or _HELP.search(core):

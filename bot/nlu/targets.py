@@ -50,6 +50,16 @@ def names_in(original: str) -> list[str]:
     return names
 
 
+# A date said where a name could stand ("remind me on the 20th") names no account.
+_DATE_ONLY = re.compile(
+    r"^(?:(?:the|on|of|by|in|a|an|\d{1,2}(?:st|nd|rd|th)?|\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|"
+    r"first|second|third|fourth|fifth|tenth|twentieth|thirtieth|end|start|beginning|middle|mid|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|day|days|week|weeks|month|months|couple|few|"
+    r"two|three|four|five|six)\b\s*)+$"
+)
+
+
 def clean_target(raw: str) -> str | None:
     """Strip filler words ("the", "deal", "account") from a named account; None if nothing is left."""
     text = _NON_NAME.sub(" ", raw.lower())
@@ -60,7 +70,7 @@ def clean_target(raw: str) -> str | None:
         text = _LEADING_TIME.sub("", text)
         text = _TRAILING_TIME.sub("", text)
         text = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", text)).strip(" .-'")
-    if not text or text in {"we", "i", "they", "it", "them", "he", "she", "you"}:
+    if not text or text in {"we", "i", "they", "it", "them", "he", "she", "you"} or _DATE_ONLY.match(text):
         return None
     return text
 

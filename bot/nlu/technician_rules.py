@@ -41,7 +41,15 @@ _EN_ROUTE = re.compile(
     r"headed|going|to)\b|\bhit the road\b|\bmoving to (?:the )?next (?:job|call|stop|customer)\b|"
     r"\b(?:10|ten|5|five|15|fifteen|20|twenty|30|thirty|\d+) (?:min|mins|minutes) (?:out|away)\b|"
     r"\b(?:min|minutes) (?:out|away)\b|\bnearly there\b|\balmost there\b|\bclose by\b|"
-    r"\bround the corner\b|\baround the corner\b"
+    r"\bround the corner\b|\baround the corner\b|"
+    r"\b(?:setting|set|heading|headed|head|pushing|shooting|driving) (?:off|out)\b(?! (?:the|an?) (?:alarm|"
+    r"breaker|detector|smoke))|\bon the road\b|\bout the door\b|"
+    r"(?:^|\b(?:i am|am|we are|now|just|and|so) )"
+    r"off to (?:you|yours|the next|next|the job|the site|the customer|job|site|customer|"
+    r"\w+ (?:house|place|job|site))\b|\bleaving (?:the )?(?:depot|yard|shop|office|warehouse|"
+    r"supplier|merchants?|"
+    r"wholesaler|house|site)\b|\b(?:there|with you|at yours|on site|onsite|at the house|over) "
+    r"(?:in|within) (?:\d|a |an |half|about|around|approx|roughly|under|like)"
 )
 _ARRIVED = re.compile(
     r"^(?:i am |im |am )?(?:here|arrived|on site|onsite|at the door|outside)\b|"
@@ -75,11 +83,21 @@ _PAUSED = re.compile(
     r"(?:today|the day|now|tonight)\b|\bneed(?:s)? (?:a |an )?(?:second|another|extra|2nd|more) "
     r"(?:guy|guys|tech|techs|person|people|man|men|pair of hands|hands|helper|technician|body)\b|"
     r"\b(?:will|need to|have to|got to|going to|gonna) (?:return|come back|go back)\b|"
-    r"\bneed (?:a )?helper\b"
+    r"\bneed (?:a )?helper\b|"
+    r"\b(?:another|a second|a 2nd|a follow up|a return|an extra|one more) (?:visit|trip|day|go)\b|"
+    r"\bnot (?:be |get |getting |gonna get |going to get )?(?:this |it |the job |everything )?(?:done|"
+    r"finished|complete|completed|sorted|wrapped up) (?:today|tonight|this (?:evening|afternoon))\b|"
+    r"\bback (?:tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|on \w+day|next week|"
+    r"in the morning|first thing|later in the week)\b"
 )
 _DONE = re.compile(
     r"\b(?:done|finished|completed|complete|wrapped up|wrapping up|all set|fixed|job done|"
-    r"all done|finished up|closed out|work complete|resolved|installed|repaired|replaced|sorted)\b"
+    r"all done|finished up|closed out|work complete|resolved|installed|repaired|replaced|sorted|"
+    r"(?:closing|close|closed) (?:it|this|this one|that one|the job|the ticket|the call|out)(?: out)?|"
+    r"swapped out|up and running|running (?:again|fine|good|perfectly|great|smooth|ok)|"
+    r"working (?:again|fine|perfectly|properly|great|now)|firing (?:fine|up fine|again|ok|properly)|"
+    r"back (?:up and running|online|on|working)|good to go|wrapped|signed off|job complete|"
+    r"all good here|tested (?:ok|fine|good)|commissioned|handed over)\b"
 )
 _NEXT = re.compile(
     r"\bnext (?:job|stop|call|appointment|customer|address|one|ticket|work order)\b|"

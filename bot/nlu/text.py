@@ -37,6 +37,15 @@ _CONTRACTIONS = (
     (re.compile(r"\bid like\b"), "i would like"),
     (re.compile(r"\bwed like\b"), "we would like"),
     (re.compile(r"\b(\w+)'s\b"), r"\1"),
+    # "f/u w Lakeview", "go ahead w/ the", "works 4 me": shorthand built from letters and digits.
+    (re.compile(r"\bf/u\b|\bfollow-up\b"), "follow up"),
+    (re.compile(r"\bw/o\b"), "without"),
+    (re.compile(r"\bw/(?=\s|[a-z])"), "with "),
+    (
+        re.compile(r"\b(follow up|meet|meeting|talk|speak|chat|check in|touch base|catch up|call) w\b"),
+        r"\1 with",
+    ),
+    (re.compile(r"(?<!\bat )(?<!\bby )(?<!\bfor )\b4(?= (?:me|you|u|us|ya|sure|real)\b)"), "for"),
     (re.compile(r"'"), ""),
 )
 
@@ -219,6 +228,11 @@ _SHORTHAND = {
     "smn": "someone",
     "sm1": "someone",
     "some1": "someone",
+    "sum1": "someone",
+    "sumone": "someone",
+    "som1": "someone",
+    "sumbody": "somebody",
+    "nobody1": "nobody",
     "any1": "anyone",
     "no1": "no one",
     "every1": "everyone",
@@ -271,7 +285,8 @@ _SAT_SUN_AFTER = re.compile(
     r"\b(on|this|next|by|for|til|till|until|from|to|and|or|the|,|am|pm|\d|come|do|visit) (sat|sun|wed)\b"
 )
 _SAT_SUN_BEFORE = re.compile(
-    r"\b(sat|sun|wed)\b(?= ?(?:morning|afternoon|evening|night|am|pm|at|or|and|,|\d))"
+    r"\b(sat|sun|wed)\b(?= ?(?:morning|afternoon|evening|night|am|pm|at|or|and|,|\d|ok\b|okay\b|"
+    r"works?\b|any good\b|good\b|fine\b|instead\b|\?))"
 )
 _TOKEN = re.compile(r"[a-z0-9]+")
 _SAT_SUN_NAMES = {"sat": "saturday", "sun": "sunday", "wed": "wednesday"}
