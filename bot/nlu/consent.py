@@ -19,6 +19,8 @@ _STOP_TEXTING = re.compile(
     r"such)\s+)?(?:automated\s+|auto\s+|marketing\s+|promo\s+|promotional\s+|stupid\s+|damn\s+)?"
     r"(?:text|texts|texting|message|messages|messaging|sms|contacting|contact|spamming|spam|"
     r"bothering)(?:\s+(?:me|us|this number|my number|anymore|again))*\b"
+    r"|\b(?:do not|never) (?:want|need|wish to (?:receive|get)) (?:to (?:receive|get) )?(?:any ?more |any |"
+    r"these |your |those |more |the |further )*(?:text|texts|text messages|messages|sms)\b"
     r"|\bunsubscribe\b|\bopt (?:me )?out\b|\bremove (?:me|my number|this number) from\b|"
     r"\btake (?:me|my number|this number) off\b|\bleave me alone\b"
 )
@@ -26,6 +28,8 @@ _STOP_TEXTING = re.compile(
 _CONTRARY_WISH = re.compile(
     r"\b(?:text|txt|message|sms|call|phone|ring|email|e mail|whatsapp) (?:me|us)\b(?! (?:anymore|again|ever))"
     r"|\binstead\b|\brather\b|\bonly (?:text|call|message|email)\b"
+    r"|\b(?:just|only) (?:the |my )?(?:appointment|appt|booking|reminders?|updates?|confirmations?)\b"
+    r"|\bstill (?:get|want|receive|send|like)\b"
     r"|\b(?:emails?|e mails?|emailing|mailing list|mailings?|mail|mailers?|newsletters?|post|letters?|"
     r"catalogu?es?|phone calls|calls|calling|voicemails?|robocalls?|app notifications|notifications|"
     r"push notifications|whatsapps?)\b"

@@ -28,8 +28,8 @@ _RESCHEDULE = re.compile(
     r"put back (?:my|the|our)|(?:bring|move|pull) (?:it|this|that|us|me|(?:my|the|our|this|that) "
     r"(?:\w+ ){0,2}?(?:appointment|appt|visit|booking|job|service|engineer|tech|plumber|slot))? ?"
     r"(?:forward|up)\b|"
-    r"(?:appointment|appt|visit|booking|slot|it|engineer|tech|plumber|electrician) (?:be |come |a bit |"
-    r"a little |slightly |an hour |a day |a few hours )?(?:earlier|later|sooner)\b|"
+    r"(?:appointment|appt|visit|booking|slot|it|engineer|tech|plumber|electrician) (?:(?:be|come|a|bit|"
+    r"little|slightly|an|hour|day|few|hours|tad|touch|much) ){0,3}(?:earlier|later|sooner)\b|"
     r"(?:earlier|later|sooner)\W+(?:like|say|maybe|perhaps|around|at|about|by|ideally|preferably) "
     r"(?:\d|noon|midday|morning|afternoon|evening|\w+day|tomorrow|lunch)|"
     r"(?:move|moving|push|pushing|bump|shift) (?:\w+ )?(?:appointment|visit|booking|engineer|tech|plumber|"
@@ -54,7 +54,8 @@ _RESCHEDULE = re.compile(
     r"will not be (?:home|there|around|available)|not going to be (?:home|there))\b"
 )
 _INSTEAD = re.compile(
-    r"\binstead\b|\b(?:how|what) about\b|\brather than\b|\bin place of\b|\bas opposed to\b"
+    r"\binstead\b|\brather (?:\w+ ){1,4}than\b|\b(?:how|what) about\b|\brather than\b|"
+    r"\bin place of\b|\bas opposed to\b"
 )
 _CANCEL_VERB = re.compile(
     r"\b(?:cancel|canceling|call off|calling off|scrap|scratch|"
@@ -143,6 +144,10 @@ _STATUS = re.compile(
     rf"\b(?:is|are) (?:the |my |our |your )?{_WORKER} (?:still )?(?:running late|late|delayed|on "
     r"(?:schedule|time|track))|\b(?:running late|coming today|on schedule|on time|on track)\s*\?|"
     r"\b(?:eta|arrival time|time of arrival)\b|\btrack (?:the|my) (?:tech|technician|engineer)\b|"
+    r"\bhow(?: is)? (?:it|everything|things|it all) (?:going|getting on|coming along) (?:with|on) "
+    r"(?:the|my|our) "
+    r"(?:repair|job|work|install|installation|fix|boiler|ac|furnace|heating)\b|"
+    rf"^(?:\w+ )?{_WORKER} (?:still |actually )?coming\b[^.!]{{0,20}}\?|"
     r"\bis my (?:appointment|visit|booking) "
     r"(?:still|confirmed|on)\b|\bhow is (?:the|my) (?:repair|job|work) going\b"
 )
@@ -172,6 +177,8 @@ _DECLINE = re.compile(
     r"(?:have |has |we |i )?decided (?:against|not to (?:go ahead with|proceed with|accept|take|do))|"
     r"going to (?:pass on|decline|reject))\b"
     rf"(?: \w+){{0,3}}? {_QUOTE_WORD}\b"
+    rf"|\b{_QUOTE_WORD}(?: \w+){{0,2}}? (?:(?:is|was|has been|got) )?"
+    r"(?:rejected|declined|turned down|refused|not accepted)\b"
     rf"|\b{_QUOTE_WORD}(?: \w+){{0,3}}? (?:is|was|seems|looks) (?:way |much |a bit |far |just )?"
     r"(?:too (?:high|expensive|much|pricey|steep)|over (?:our|my) budget)\b.*\b(?:pass|no thanks|"
     r"decline|not going ahead|going with|elsewhere)\b"
@@ -185,7 +192,7 @@ _DECLINE = re.compile(
 # A polite refusal whose object is "it" ("we'll give it a miss", "won't be going ahead"): a
 # decline only when the text names a quote somewhere.
 _POLITE_DECLINE = re.compile(
-    r"\bgive (?:it|this|that|them|(?:the |this |that |your )?\w+|quoteref) a miss\b|"
+    r"\bgiv(?:e|ing) (?:it|this|that|them|(?:the |this |that |your )?\w+|quoteref) a miss\b|"
     r"\b(?:will not|would not|are not|am not|not) be (?:going ahead|proceeding|moving forward|going "
     r"forward|taking (?:it|this|that|you) up|going with (?:it|this|that|you))\b|"
     r"\b(?:have |has |we |i )?decided (?:not to (?:go ahead|proceed|move forward|go forward|go with|"
@@ -253,6 +260,8 @@ def detect_customer(message: Message) -> Verdict | None:
         return Verdict(intents.CANCEL, 0.9)
     if message.has(_STATUS):
         return Verdict(intents.JOB_STATUS, 0.85)
+    if message.has(_BOOKED_FOR) and message.when:
+        return Verdict(intents.RESCHEDULE, 0.75)
     quote_verdict = _quote_decision(message)
     if quote_verdict:
         return quote_verdict
@@ -271,6 +280,13 @@ def detect_customer(message: Message) -> Verdict | None:
     if message.when and _only_a_time(message.tokens):
         return Verdict(intents.BOOK, 0.55)
     return None
+
+
+# The booking as it stands, then another time ("the engineer is booked for 9 but can he come at 11").
+_BOOKED_FOR = re.compile(
+    r"\b(?:booked|scheduled|pencilled in|penciled in|down|set|confirmed|due|coming) (?:in )?(?:for|at|on) "
+    r"[^,.!?]{1,30}?(?:,|\bbut\b|\bcan\b|\bcould\b|\bany chance\b)"
+)
 
 
 # Refusing a slot the business offered while asking for a service is still booking it ("you offered

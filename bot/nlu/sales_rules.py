@@ -61,7 +61,7 @@ _SNOOZE = (
         r"\b(?:remind me|reminder|ping me|nudge me|bug me|remind|reminding me|reminding)\s+"
         r"(?:(?:to\s+)?(?:call|follow up "
         r"with|check in with|check on|reach out to|email|text|contact|ping|chase|about|of|re|"
-        r"regarding|on|for|that)\s+)*" + _T + r"(?=\s+(?:on|in|next|tomorrow|today|tonight|this|at|"
+        r"regarding|on|for|that)[\s:,-]+)*" + _T + r"(?=\s+(?:on|in|next|tomorrow|today|tonight|this|at|"
         r"for|by|after|until|till|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
         r"\d|a week|a couple|two|three|end of)\b|\s*$)"
     ),
@@ -69,6 +69,13 @@ _SNOOZE = (
         r"\b(?:snooze|defer|park|hold|push|bump)\s+" + _T + r"(?=\s+(?:on|in|to|until|till|for|"
         r"next|tomorrow|by|till|after|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|"
         r"a week|a couple|two|three)\b|\s*$)"
+    ),
+    re.compile(
+        r"^(?:(?:please|pls|can you|could you|and|also|ok|so)\s+)*(?:chase|nudge|revisit|call|ring|email|"
+        r"text|phone|contact|ping|recontact)\s+(?:up\s+)?"
+        + _T
+        + r"(?=\s+(?:on|in|next|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+        r"\d|a week|after|by|end of|this|first thing)\b)"
     ),
     re.compile(
         r"\b(?:follow up|followup|circle back|check back|check in|touch base)\s+(?:with|on)\s+"
@@ -93,6 +100,7 @@ _FOLLOWUPS = re.compile(
     r"(?:call|contact|follow up|reach|"
     r"ring|email|chase|ping|talk)\b|\bwho (?:needs|need) (?:a )?(?:call|follow|ping|chasing)\b|"
     r"\bwhat is on my (?:list|plate)\b|\bmy (?:list|pipeline|follow)\b|\bpipeline\b|"
+    r"\bwhat(?: is)? on my (?:list|plate|radar|desk|books)\b|"
     r"\bwhat (?:deals|leads|accounts) (?:should|do|need)\b|\bwho to call\b|\bcall list\b|"
     r"\bwhat should i work on\b|\bany (?:leads|deals|accounts) (?:to|i should|that need)\b|"
     r"\bwho (?:is |s )?due\b|\bwhat (?:is |s )?due\b|\bwho (?:do i|should i) (?:\w+ )?today\b|"

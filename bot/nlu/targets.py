@@ -50,6 +50,7 @@ def names_in(original: str) -> list[str]:
     return names
 
 
+_PRONOUNS = frozenset({"we", "i", "they", "it", "them", "he", "she", "you", "me", "us"})
 # A date said where a name could stand ("remind me on the 20th") names no account.
 _DATE_ONLY = re.compile(
     r"^(?:(?:the|on|of|by|in|a|an|\d{1,2}(?:st|nd|rd|th)?|\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|"
@@ -70,7 +71,7 @@ def clean_target(raw: str) -> str | None:
         text = _LEADING_TIME.sub("", text)
         text = _TRAILING_TIME.sub("", text)
         text = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", text)).strip(" .-'")
-    if not text or text in {"we", "i", "they", "it", "them", "he", "she", "you"} or _DATE_ONLY.match(text):
+    if not text or text in _PRONOUNS or _DATE_ONLY.match(text):
         return None
     return text
 
