@@ -41,7 +41,8 @@ _REPORTED = re.compile(
     r"\b(?:customer|client|homeowner|tenant|owner|landlord|resident|caller|lady|guy|man|woman|wife|"
     r"husband|he|she|they|mr|mrs|ms|neighbou?r|occupant)\b(?: \w+)? (?:says|said|asks|asked|wants|"
     r"wanted|told (?:me|us)|requests|requested|mentioned|would like|insists|insisted)\b|"
-    r"\b(?:texting|messaging|contacting|calling|text|message|contact) (?:her|him|them)\b"
+    r"\b(?:texting|messaging|contacting|calling|text|message|contact) (?:her|him|them|"
+    r"(?:my|our|the) (?!number|phone|cell|mobile|line|landline)\w+)\b"
 )
 _KEEP_TEXTING = re.compile(r"\b(?:do not|dont|never) (?:stop|unsubscribe|opt)|\bkeep (?:texting|sending)")
 

@@ -213,7 +213,9 @@ _APPROVED_GO = re.compile(
     r"get it done|get started|start|carry on|you can|let us|lets|schedule|book)\b"
 )
 _DECLINE_DOUBT = re.compile(
-    r"\b(?:not|do not|never|no) (?:\w+ )?(?:declin|reject|pass|turn)\w*|\bstill comparing\b|\bcomparing\b"
+    r"\bpass(?:ed|ing)? (?:\w+ ){1,3}(?:on|along|over|back)\b|\bpass(?:ed|ing)? (?:it |this |that )?"
+    r"(?:on |along )?to\b|\b(?:not|do not|never|no) (?:\w+ )?(?:declin|reject|pass|turn)\w*|"
+    r"\bstill comparing\b|\bcomparing\b"
 )
 _BOOK = re.compile(
     r"\b(?:book|booking|schedule|appointment|set (?:me |us )?up|sign me up|come (?:out|over|by|"

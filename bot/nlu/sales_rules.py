@@ -153,11 +153,23 @@ def _deal(intent: str, message: Message, patterns: tuple[re.Pattern[str], ...]) 
     for pattern in patterns:
         for m in pattern.finditer(message.masked):
             target = clean_target(m.group("t"))
-            if target and _is_a_deal(target, message) and not _names_something_else(target, message):
+            if (
+                target
+                and target.split()[-1] not in _THINGS
+                and _is_a_deal(target, message)
+                and not _names_something_else(target, message)
+            ):
                 return _with_target(intent, 0.85, message, m.group("t"))
     return None
 
 
+# "lost the Harborview paperwork": a thing lost or got, not a deal.
+_THINGS = frozenset(
+    "paperwork papers notes note keys key file files folder email emails number numbers contact contacts "
+    "details phone laptop charger password login signal list card cards quote quotes invoice invoices "
+    "address brochure samples sample badge pen van truck wallet receipt receipts spreadsheet "
+    "call calls voicemail message messages lead leads".split()
+)
 # "lost the paperwork for Maple Grove": the thing lost is the paperwork, not the deal.
 _BELONGING = frozenset("for of from on at in about with to re regarding".split())
 
