@@ -239,23 +239,29 @@ class _DaySearch:
 
 
 def _first_per_half_day(slots: list[Offer], zone: ZoneInfo) -> list[Offer]:
-    """The earliest slot of the morning and of the afternoon."""
+    """The earliest slot of the morning and of the afternoon, their arrival windows apart."""
     picked: list[Offer] = []
     for slot in slots:
-        if not picked or _is_morning(picked[-1], zone) != _is_morning(slot, zone):
+        if not picked or (
+            _is_morning(picked[-1], zone) != _is_morning(slot, zone)
+            and slot.start >= picked[-1].window_end
+        ):
             picked.append(slot)
     return picked
 
 
 def _spread_within_day(slots: list[Offer], limit: int, zone: ZoneInfo) -> list[Offer]:
-    """Earliest slot, then each half-day's first, then slots an arrival window apart, then any."""
+    """Earliest slot, then each half-day's first, then further slots whose windows don't overlap.
+
+    Two offers with overlapping arrival windows are no real choice, so a day that has no more
+    room for distinct windows offers fewer and the next days fill the rest.
+    """
     picked = _first_per_half_day(slots, zone)[:limit]
-    for spacing in (slots[0].window_end - slots[0].window_start, timedelta(0)):
-        for slot in slots:
-            if len(picked) >= limit:
-                break
-            if all(abs(slot.start - p.start) >= spacing and slot != p for p in picked):
-                picked.append(slot)
+    for slot in slots:
+        if len(picked) >= limit:
+            break
+        if all(slot.start >= p.window_end or p.start >= slot.window_end for p in picked):
+            picked.append(slot)
     return sorted(picked, key=lambda o: o.start)
 
 

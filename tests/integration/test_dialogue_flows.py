@@ -38,7 +38,7 @@ def test_an_unknown_number_is_onboarded_then_books_what_it_asked_for(world: Worl
     world.transcript(NEWCOMER, [
         ("AC's out, can someone come tomorrow morning?", "name and service address"),
         ("Pat Lee, 40 Oak Ave, Chicago 60625", "Tue Mar 3, 8-10am with Tom"),
-        ("2", "Booked: Heating & cooling repair on Tue Mar 3, 8:30-10:30am. Tom will come to "
+        ("2", "Booked: Heating & cooling repair on Tue Mar 3, 10am-12pm. Tom will come to "
               "40 Oak Ave, Chicago 60625"),
     ])
     with world.uow_factory() as uow:

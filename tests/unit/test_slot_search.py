@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -196,6 +197,13 @@ def test_offers_are_spread_over_half_days_rather_than_adjacent() -> None:
                       datetime(2026, 12, 1, 8)]
 
 
+def test_offers_on_a_wished_day_never_have_overlapping_arrival_windows() -> None:
+    offers = search(wish=Wish(date=date(2026, 11, 30), start=time(12, 0), end=time(17, 0)))
+    assert len(offers) == 3
+    for first, second in zip(offers, offers[1:], strict=False):
+        assert second.start >= first.window_end
+
+
 def test_offers_carry_the_arrival_window_book_appointment_records() -> None:
     offer = search()[0]
     assert (offer.window_start, offer.window_end) == (offer.start, offer.start + timedelta(hours=2))
@@ -206,8 +214,11 @@ def test_spring_forward_day_has_no_offer_at_a_missing_local_time() -> None:
     sunday = date(2026, 3, 8)  # 02:00 -> 03:00 in Chicago
     night = WeeklyHours((Span(time(1, 0), time(5, 0)),) * 7)
     short = Service(id="s", name="Short", duration=timedelta(minutes=30), skill="hvac")
+    # A 30-minute arrival window lets every grid time be offered, so the whole day shows.
+    half_hour_windows = replace(settings(night, lead=timedelta(0)),
+                                arrival_window=timedelta(minutes=30))
     offers = search(
-        technicians=[technician(1, hours=night)], business=settings(night, lead=timedelta(0)),
+        technicians=[technician(1, hours=night)], business=half_hour_windows,
         wish=Wish(date=sunday), service=short, limit=10, now=local(date(2026, 3, 7), 12),
     )
     on_sunday = [o for o in offers if o.start.astimezone(CHICAGO).date() == sunday]
