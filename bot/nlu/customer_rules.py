@@ -27,7 +27,7 @@ _RESCHEDULE = re.compile(
     r"callout|call out))? ?back\b(?! (?:together|on|in|up|online|to normal|where))|"
     r"put back (?:my|the|our)|(?:bring|move|pull) (?:it|this|that|us|me|(?:my|the|our|this|that) "
     r"(?:\w+ ){0,2}?(?:appointment|appt|visit|booking|job|service|engineer|tech|plumber|slot))? ?"
-    r"(?:forward|up)\b|"
+    r"(?:forward|up)\b(?! with)|"
     r"(?:appointment|appt|visit|booking|slot|it|engineer|tech|plumber|electrician) (?:(?:be|come|a|bit|"
     r"little|slightly|an|hour|day|few|hours|tad|touch|much) ){0,3}(?:earlier|later|sooner)\b|"
     r"(?:earlier|later|sooner)\W+(?:like|say|maybe|perhaps|around|at|about|by|ideally|preferably) "
@@ -101,8 +101,14 @@ _STATUS = re.compile(
     r"before|will|is)\b|"
     rf"\bwhen (?:is|will|does|should|would|can i expect) (?:the |my |our |your )?{_WORKER} "
     r"(?:be |get |arrive|arriving|come|coming|show|here|there|turn)|"
-    rf"\b(?:is|are) (?:the |my |our |your )?{_WORKER} (?:still |actually )?(?:coming|on (?:the|their|"
-    r"his|her) way|en route|here|arriving|running late|late|showing up)\b|"
+    rf"\b(?:is|are) (?:the |my |our |your )?{_WORKER} (?:still |actually |almost |nearly |close to |"
+    r"near |getting )?(?:coming|on (?:the|their|his|her) way|en route|here|there|arriving|running late|"
+    r"late|showing up|close|near|nearby|far|far away)\b|"
+    r"\b(?:what|which) (?:day|date|time|days|dates|times)\b(?: \w+){0,3}? (?:have|has|did|am|are|is|was|"
+    r"were) (?:you |they |i |we |it |he |she )?(?:got |get |gotten )?(?:me |us )?(?:been )?(?:booked|"
+    r"scheduled|down|pencilled|penciled|put|set)\b|"
+    r"\bwhen (?:am i|are we|have (?:i|we) been|have you (?:got|put) (?:me|us)|did you (?:book|put|"
+    r"schedule) (?:me|us)|is it) (?:booked|scheduled|down|pencilled|penciled|in|for)\b|"
     rf"\b(?:what time|when) (?:is |was )?(?:my|the|our) (?:appointment|appt|visit|booking|{_WORKER})\b|"
     rf"\bwhat time (?:will|is|does|should|would) (?:the |my |our |your )?{_WORKER} (?:be |get |arrive|"
     r"arriving|come|coming|show|here|there)|"
@@ -250,7 +256,11 @@ _REFUSED = re.compile(
 def detect_customer(message: Message) -> Verdict | None:
     """Classify a customer's request, preferring harmless readings when a text is ambiguous."""
     text = message.masked
-    if message.has(_OFFERED) and message.service and not message.has(_EXISTING_VISIT):
+    if (
+        message.service
+        and (message.has(_OFFERED) or message.has(_DAY_REFUSED) and not message.has(_NAMED_WORKER))
+        and not message.has(_EXISTING_VISIT)
+    ):
         return Verdict(intents.BOOK, 0.8)
     if message.has(_REFUSED) and message.when and not message.has(_STATUS):
         return Verdict(intents.RESCHEDULE, 0.8)
@@ -297,6 +307,18 @@ _BOOKED_FOR = re.compile(
 _OFFERED = re.compile(
     r"\byou (?:offered|suggested|proposed|gave|sent|mentioned)\b|\b(?:i|we) would like (?:someone|somebody|"
     r"a|an|you|to (?:book|get|have|schedule))\b|\b(?:i|we) (?:need|want) (?:someone|somebody|a|an|to book)\b"
+)
+# A day turned down ("can't do tomorrow, how about monday") beside a described problem and no
+# visit already booked is a first booking; a named worker ("the plumber can't do...") is not.
+_DAY_REFUSED = re.compile(
+    r"\b(?:cannot|can not|could not) do (?:\w+day|tomorrow|today|tonight|then|that|mornings?|"
+    r"afternoons?|evenings?|the \w+)\b|"
+    r"\b(?:\w+day|tomorrow|today|tonight|mornings?|afternoons?|evenings?) (?:is |are |will be |would be )?"
+    r"(?:no good|not good|bad|out|a no go|no go|does not work|will not work|is not going to work)\b"
+)
+_NAMED_WORKER = re.compile(
+    r"\b(?:tech|techs|technician|plumber|electrician|engineer|guy|crew|team|he|she|they|you|your guy)"
+    r" (?:cannot|can not|could not|is|are|will|would)\b"
 )
 _EXISTING_VISIT = re.compile(
     r"\b(?:appointment|appointments|appt|booked|booking|rebook|scheduled|reschedule|my visit|the visit|"

@@ -51,8 +51,11 @@ _UNDECIDED = re.compile(
     r"(?:talk|speak|check|discuss) (?:it )?(?:with|to) (?:my|our|the) (?:wife|husband|partner|boss|"
     r"landlord|family|spouse|team|manager|hubby|mrs|missus|other half|dad|mum|mom|parents|owner)|"
     r"wants? to \w+(?: \w+){0,6} but|unless|whether|if (?:we|i|they|you|it|the|he|she)|"
-    r"(?:has|have|needs?|must|got) to (?:approve|accept|decline|reject|sign|ok|"
-    r"okay|agree|check|review|see|look|decide|sign off|confirm)|waiting (?:for|on) (?:the |my |our |an? )?"
+    r"(?:has|have|needs?|must|got) to (?:approve|accept|sign|ok|"
+    r"okay|agree|check|review|see|look|decide|sign off|confirm)|"
+    # Someone else has to refuse ("the board has to reject it"); "we'll have to decline" decides.
+    r"(?<!\bi )(?<!\bwe )(?<!\bwill )(?<!\bgonna )(?<!\bgoing to )(?<!\bafraid )(?:has|have|needs?|must|"
+    r"got) to (?:decline|reject|turn down|pass)|waiting (?:for|on) (?:the |my |our |an? )?"
     r"\w+(?: \w+)? to|(?:would |i |we )?hate to|do not want to have to|rather not|reluctant|reluctantly|"
     r"discount|negotiat\w*|come down|best price|price match|any wiggle|cheaper\?|"
     r"i guess|we guess|i suppose|we suppose|i think|we think|i believe|pretty sure|fairly sure|"

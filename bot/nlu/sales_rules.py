@@ -112,7 +112,9 @@ _FOLLOWUPS = re.compile(
     r"\b(?:overdue|stale|outstanding|pending|open) (?:follow|deals|leads|tasks|quotes|proposals)\b|"
     r"\b(?:my|today|todays|this week|weekly) (?:to do|todo|tasks|call sheet|hit list)\b|"
     r"\bwho (?:have i|did i) not (?:called|contacted|followed up)\b|"
-    r"\bwho (?:am i|are we|do i|do we|should i|should we|must i|have i|shall i|can i|need i) (?:\w+ ){0,3}"
+    r"\b(?:who|(?:which|what) (?:deals|leads|accounts|clients|customers|prospects|opps|people|ones|"
+    r"numbers|contacts|jobs|quotes))"
+    r" (?:am i|are we|do i|do we|should i|should we|must i|have i|shall i|can i|need i) (?:\w+ ){0,3}"
     r"(?:call|ring|phone|contact|chase|ping|email|text|reach|follow up|touch base|get back to)\b"
 )
 

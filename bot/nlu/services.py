@@ -21,7 +21,7 @@ _MAINTENANCE = "hvac_maintenance"
 _HVAC_REPAIR = "hvac_repair"
 # Servicing words that turn heating or cooling equipment into a tune-up, unless a fault is named.
 _SERVICING = re.compile(
-    r"\b(?:inspect\w*|servic(?:e|ed|ing)|tune|check ?up|clean(?:ed|ing)?|annual|annually|yearly|"
+    r"\b(?:inspect\w*|servic(?:e|ed|ing)|tun(?:e|ed|ing)|check ?up|clean(?:ed|ing)?|annual|annually|yearly|"
     r"routine|seasonal)\b"
 )
 _SLOW_DRAIN = re.compile(

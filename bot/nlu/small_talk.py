@@ -36,6 +36,14 @@ _HELP = re.compile(
     r"|\bexamples of what to ask\b|\bwhat (?:are you|you are) (?:programmed|able|good) \w*\b"
     r"|\b(?:what|which) subjects\b|\bwhat (?:\w+ )?(?:things|tasks) (?:do you|can you)\b"
     r"|\bwhat (?:can|could|would) you (?:be able to )?do\b"
+    # About the bot or the number itself ("what can this thing do", "what is this number for").
+    r"|\bwhat (?:can|could|does|do|will|would) (?:this|the|you|u) (?:\w+ )?"
+    r"(?:thing|bot|number|line|chat|app|service|text line|assistant|system|robot|do)\b(?: \w+)? "
+    r"(?:do|help with|be used for|for)\b|"
+    r"\bwhat (?:can|could|do|should|would) (?:i|we) use (?:this|the|you|u)(?: \w+){0,2}? for\b|"
+    r"\bwhat (?:is|s) (?:this|the) (?:number|thing|bot|line|chat|text line|assistant|service) for\b|"
+    r"\bhow (?:do|can|should) (?:i|we) use (?:this|the|you) ?(?:thing|bot|number|line|chat|app|service|"
+    r"assistant|system)?\W*$"
 )
 _HUMAN = re.compile(
     r"\b(?:talk|speak|chat|connect me|put me through|transfer me)(?: to| with)? (?:a |an |the |some |your )?"
@@ -89,7 +97,8 @@ def without_polite_tail(text: str) -> str:
 
 # The writer asking whom they should call ("who am i supposed to call back") wants no call.
 _WHOM_TO_CALL = re.compile(
-    r"\bwho (?:am i|are we|do i|do we|should i|should we|must i|have i|shall i|need i) (?:\w+ ){0,3}"
+    r"\b(?:who|which|what)(?: \w+){0,2}? (?:am i|are we|do i|do we|should i|should we|must i|have i|shall i|"
+    r"need i|need to be|needs to be|to) (?:\w+ ){0,3}"
     r"(?:call|ring|phone)\b"
 )
 

@@ -285,7 +285,8 @@ _SAT_SUN_AFTER = re.compile(
     r"\b(on|this|next|by|for|til|till|until|from|to|and|or|the|,|am|pm|\d|come|do|visit) (sat|sun|wed)\b"
 )
 _SAT_SUN_BEFORE = re.compile(
-    r"\b(sat|sun|wed)\b(?= ?(?:morning|afternoon|evening|night|am|pm|at|or|and|,|\d|ok\b|okay\b|"
+    r"\b(sat|sun|wed)\b(?= ?(?:morning|afternoon|evening|night|am|pm|at|or|and|,|\d|between|after|"
+    r"before|around|from|by|til|till|until|noon|lunch|first thing|early|late|ok\b|okay\b|"
     r"works?\b|any good\b|good\b|fine\b|instead\b|\?))"
 )
 _TOKEN = re.compile(r"[a-z0-9]+")

@@ -30,6 +30,10 @@ _UNWANTED = re.compile(
 )
 _NOT_NEGATION = re.compile(
     r"\b(?:no|not) (?:later|earlier|before|after)\b|\bif not\b|"
+    # A symptom ("ac not cooling at all 🥵 tomorrow around 11?") refuses no time.
+    r"\b(?:not|no longer|stopped) (?:cooling|heating|working|draining|flushing|running|igniting|lighting|"
+    r"blowing|pumping|firing|starting|turning on|kicking on|coming on|getting (?:hot|warm|cold))"
+    r"(?: (?:at all|properly|right|well|anymore|any more|again))?\b|"
     r"\b(?:from|than|like|as|since|same as) (?:the )?last (?:time|visit|year|winter|summer|one)\b"
 )
 _FROM_DAY = re.compile(
