@@ -96,6 +96,7 @@ def _answer_problem(turn: Turn) -> bool:
 
 def _offer(turn: Turn, data: dict[str, Any], wish: Wish | None) -> None:
     site = _site(turn, data)
+    wish = offers.on_next_day_with_time(turn, wish, site.timezone)
     found = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish)
     offers.present(turn, FLOW, {**data, "site_id": site.id}, found, wish, site.timezone)
@@ -133,4 +134,4 @@ def _book(turn: Turn, offer: Offer) -> None:
         return
     visit = visit_label(offer.window_start, offer.window_end, site.timezone)
     turn.finish(replies.booked(service.name, visit, offer.technician_name.split()[0],
-                               site.one_line()))
+                               site.one_line()), done="booked")

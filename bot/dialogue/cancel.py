@@ -55,7 +55,7 @@ def answer(turn: Turn) -> bool:
         except DomainError as error:
             turn.finish(replies.refused(str(error)))
             return True
-        turn.finish(replies.cancelled(visit))
+        turn.finish(replies.cancelled(visit), done="cancelled")
         return True
     if turn.parse.intent == intents.DENY:
         turn.finish(replies.kept(visit))

@@ -8,6 +8,7 @@ through domain commands run inside it.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import datetime
 from types import ModuleType
@@ -18,6 +19,7 @@ from bot.dialogue import (
     cancel,
     consent,
     handoff,
+    offers,
     onboarding,
     quotes,
     replies,
@@ -26,10 +28,11 @@ from bot.dialogue import (
     staff,
     status,
 )
-from bot.dialogue.senders import conversation_for, find_contact, find_staff, load_customer
+from bot.dialogue.senders import LAPSED_KEY, conversation_for, find_contact, find_staff, load_customer
 from bot.dialogue.turn import Turn
 from bot.nlu import intents
 from bot.nlu.parser import Parser
+from bot.nlu.result import Parse
 from domain.bus import MessageBus
 from domain.business import BusinessSettings
 from domain.catalog import Catalog
@@ -49,6 +52,13 @@ FLOWS: dict[str, ModuleType] = {
     quotes.FLOW: quotes,
 }
 
+# Steps whose question is a plain Y/N: their own "no" answer says what stays as it was.
+YES_NO_STEPS = frozenset({"confirm", "offer_human"})
+# Texts that drop a pending question though the parser reads them as unknown.
+DISMISSAL = re.compile(
+    r"^\W*(never\s*mind|nvm|forget (it|that|about it)|no thanks?|no thank you|not now|"
+    r"leave it|skip it|scratch that|don'?t worry( about it)?)\W*$", re.IGNORECASE)
+
 STARTERS: dict[str, Callable[[Turn], None]] = {
     intents.BOOK: booking.start,
     intents.RESCHEDULE: reschedule.start,
@@ -60,6 +70,8 @@ STARTERS: dict[str, Callable[[Turn], None]] = {
     intents.HELP: small_talk.menu,
     intents.GREET: small_talk.menu,
     intents.THANKS: small_talk.thanks,
+    intents.AFFIRM: small_talk.acknowledge,
+    intents.DENY: small_talk.nothing_to_do,
 }
 
 
@@ -76,6 +88,9 @@ class DialogueEngine:
         """Answer one text from `address` inside the caller's unit of work; the caller commits."""
         now = ensure_utc(now)
         conversation = conversation_for(uow, channel, address, now)
+        lapsed = LAPSED_KEY in conversation.data
+        if lapsed:
+            conversation.data = {k: v for k, v in conversation.data.items() if k != LAPSED_KEY}
         contact = find_contact(uow, channel, address)
         person = find_staff(uow, channel, address) if contact is None else None
         if person is not None:
@@ -89,7 +104,7 @@ class DialogueEngine:
         turn = Turn(uow=uow, bus=self.bus, business=self.business, catalog=self.catalog,
                     conversation=conversation, channel=channel, address=address, text=text,
                     parse=parse, now=now, message_id=message_id, customer=customer,
-                    start_intent=self._start)
+                    start_intent=self._start, lapsed=lapsed)
         try:
             self._respond(turn)
         except DomainError as error:  # a rule said no: tell the customer, keep the transaction
@@ -112,9 +127,29 @@ class DialogueEngine:
             return
         pending = turn.conversation
         flow = FLOWS.get(pending.flow or "") if pending.is_active(turn.now) else None
-        if flow is not None and intent != intents.HUMAN and flow.answer(turn):
+        if flow is not None and intent != intents.HUMAN:
+            if self._dropped(turn) or flow.answer(turn):
+                return
+        elif turn.lapsed and turn.customer is not None and intent in (
+                intents.AFFIRM, intents.DENY, intents.CHOOSE):
+            turn.finish(replies.question_lapsed())  # answers a question that timed out
             return
         self._start(turn)
+
+    @staticmethod
+    def _dropped(turn: Turn) -> bool:
+        """ "n", "no" or "never mind" while a question is pending: leave everything as it is."""
+        dismissal = DISMISSAL.match(turn.text) is not None
+        if turn.parse.intent != intents.DENY and not dismissal:
+            return False
+        if turn.step in YES_NO_STEPS:
+            if dismissal:  # the flow's own "no" says what stays (the visit, the quote)
+                turn.parse = Parse(intents.DENY, {}, 1.0)
+            return False
+        if turn.step == offers.PICK and offers.wish_from(turn) is not None:
+            return False  # "no, friday instead" is a new wish
+        turn.finish(replies.left_as_is())
+        return True
 
     def _start(self, turn: Turn) -> None:
         """Begin what the text asks for; an unknown number is onboarded first."""
@@ -123,7 +158,7 @@ class DialogueEngine:
             onboarding.start(turn)
             return
         starter = STARTERS.get(intent)
-        if starter is None:  # unknown, or a yes/no/number that answers no pending question
+        if starter is None:  # unknown, or a number that answers no pending question
             small_talk.not_understood(turn)
             return
         starter(turn)

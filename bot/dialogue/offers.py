@@ -6,7 +6,9 @@ the step "pick", and both accept "2", "the second one", "thursday works" or a ne
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -22,6 +24,9 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 HORIZON_DAYS = 14
+# A wish for a day gone by that the parser leaves without a date.
+PAST_WORDS = re.compile(r"\b(yesterday|last (night|week|mon|tue|wed|thu|fri|sat|sun)\w*)\b",
+                        re.IGNORECASE)
 PICK = "pick"
 
 Chosen = Callable[["Turn", Offer], None]
@@ -37,6 +42,16 @@ def wish_from(turn: Turn, default_day: str | None = None) -> Wish | None:
     if when.get("date") is None and default_day is not None:
         when = {**when, "date": default_day}
     return Wish.from_when(when)
+
+
+def on_next_day_with_time(turn: Turn, wish: Wish | None, timezone: str) -> Wish | None:
+    """A time with no day ("at 3pm") means today while that time is ahead, else tomorrow."""
+    if wish is None or wish.date is not None or (wish.start or wish.end) is None:
+        return wish
+    now = turn.now.astimezone(ZoneInfo(timezone))
+    latest = wish.end or wish.start
+    day = now.date() if latest is not None and latest > now.time() else now.date() + timedelta(days=1)
+    return replace(wish, date=day)
 
 
 def search(turn: Turn, *, service_id: str, zone_id: str, timezone: str, wish: Wish | None,
@@ -67,12 +82,26 @@ def present(turn: Turn, flow: str, data: dict[str, Any], found: list[Offer],
     if not found:
         turn.ask(flow, "offer_human", data, replies.no_offers())
         return
+    past = is_past(turn, wish, timezone)
     missed = wish is not None and (wish.date or wish.start or wish.end) is not None and not any(
         wish.is_met_by(offer, timezone) for offer in found)
     choices = [f"{visit_label(o.window_start, o.window_end, timezone)} with "
                f"{o.technician_name.split()[0]}" for o in found]
     turn.ask(flow, PICK, {**data, "offers": [_dump(o) for o in found]},
-             replies.offers(choices, wish_missed=missed))
+             replies.offers(choices, wish_missed=missed, wish_past=past))
+
+
+def is_past(turn: Turn, wish: Wish | None, timezone: str) -> bool:
+    """True when the text wishes for a day (or today's time) that is already over."""
+    if PAST_WORDS.search(turn.text):
+        return True
+    if wish is None or wish.date is None:
+        return False
+    today = local_date(turn.now, timezone)
+    if wish.date != today:
+        return wish.date < today
+    latest = wish.end or wish.start
+    return latest is not None and latest <= turn.now.astimezone(ZoneInfo(timezone)).time()
 
 
 def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,

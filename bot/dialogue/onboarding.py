@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import consent, handoff, replies
 from bot.dialogue.addresses import read_details
-from bot.dialogue.turn import Customer
+from bot.dialogue.turn import CONVERSATION_TTL, Customer
 from bot.nlu import intents
 from bot.nlu.result import Parse
 from domain.parties import Account, Channel, Contact, Site
@@ -22,8 +22,13 @@ NEEDS_NO_ACCOUNT = frozenset({intents.HUMAN, intents.THANKS, intents.OPT_OUT, in
 def start(turn: Turn) -> None:
     """Ask for name and address, remembering what the newcomer wanted."""
     small_talk = turn.parse.intent in (intents.GREET, intents.HELP, intents.UNKNOWN)
-    turn.ask(FLOW, "details", {"after": {} if small_talk else _wanted(turn)},
-             replies.ask_details(turn.business.name))
+    after = {} if small_talk else _wanted(turn)
+    if read_details(turn.text) is not None:  # the very first text already holds name and address
+        turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {}}, now=turn.now,
+                                expires_at=turn.now + CONVERSATION_TTL)
+        answer(turn)
+        return
+    turn.ask(FLOW, "details", {"after": after}, replies.ask_details(turn.business.name))
 
 
 def answer(turn: Turn) -> bool:

@@ -88,7 +88,8 @@ def _decide(turn: Turn, verb: str, quote: Quote) -> None:
         turn.finish(replies.refused(str(error)))
         return
     if verb == "approve":
-        turn.finish(replies.quote_approved(quote.number, format_cents(quote.total_cents)))
+        turn.finish(replies.quote_approved(quote.number, format_cents(quote.total_cents)),
+                    done="approved")
     else:
         turn.finish(replies.quote_declined(quote.number))
 

@@ -55,9 +55,10 @@ def ask_problem() -> str:
                "clogged drain")
 
 
-def offers(choices: Sequence[str], *, wish_missed: bool) -> str:
+def offers(choices: Sequence[str], *, wish_missed: bool, wish_past: bool = False) -> str:
     """Up to three numbered choices, e.g. "1) Thu Mar 5, 8-10am with Tom"."""
-    head = "Nothing is free then; the nearest times are:" if wish_missed else "We can come:"
+    head = ("That time has passed; the soonest we can come:" if wish_past else
+            "Nothing is free then; the nearest times are:" if wish_missed else "We can come:")
     lines = "\n".join(f"{n}) {clip(text, 45)}" for n, text in enumerate(choices[:3], start=1))
     numbers = _numbers(len(choices[:3]))
     return sms(f"{head}\n{lines}\nReply {numbers}, or tell me another day.")
@@ -101,9 +102,16 @@ def no_upcoming() -> str:
                "no hot water.")
 
 
+LISTED = 3  # choices shown in one text; the rest are named by day or number
+
+
 def which_appointment(choices: Sequence[str], verb: str) -> str:
-    lines = "\n".join(f"{n}) {clip(text, 60)}" for n, text in enumerate(choices[:5], start=1))
-    return sms(f"Which visit do you want to {verb}?\n{lines}\nReply with its number.")
+    """The next three visits; with more, how to reach the later ones."""
+    lines = "\n".join(f"{n}) {clip(text, 60)}" for n, text in enumerate(choices[:LISTED], start=1))
+    later = len(choices) - LISTED
+    how = "Reply with its number." if later <= 0 else (
+        f"Reply with its number, or the date of a later one ({later} more).")
+    return sms(f"Which visit do you want to {verb}?\n{lines}\n{how}")
 
 
 def confirm_cancel(visit: str) -> str:
@@ -169,8 +177,12 @@ def quote_decided(number: str, state: str) -> str:
 
 
 def which_quote(choices: Sequence[str], verb: str) -> str:
-    lines = "\n".join(f"{n}) {clip(text, 60)}" for n, text in enumerate(choices[:5], start=1))
-    return sms(f"Which quote do you want to {verb}?\n{lines}\nReply with its number.")
+    """The first three open quotes; with more, how to name one of the others."""
+    lines = "\n".join(f"{n}) {clip(text, 60)}" for n, text in enumerate(choices[:LISTED], start=1))
+    later = len(choices) - LISTED
+    how = "Reply with its number." if later <= 0 else (
+        f"Reply with its number, or text the quote number of another ({later} more).")
+    return sms(f"Which quote do you want to {verb}?\n{lines}\n{how}")
 
 
 def confirm_quote(verb: str, number: str, title: str, total: str) -> str:
@@ -219,6 +231,26 @@ def not_understood() -> str:
 
 def yes_or_no(question: str) -> str:
     return sms(f"Please answer Y or N. {question}")
+
+
+def acknowledged(after: str | None) -> str:
+    """A "yes", "ok" or thumbs-up that answers no question: a friendly word, nothing more."""
+    if after in ("booked", "rescheduled"):
+        return sms("Great, see you then!")
+    if after == "approved":
+        return sms("Great! We'll be in touch to schedule the work.")
+    return sms("Great! Text us anytime if you need anything.")
+
+
+def left_as_is() -> str:
+    """The customer dropped a pending question ("n", "never mind")."""
+    return sms("OK, I've left everything as it is. Text us anytime if you need anything.")
+
+
+def question_lapsed() -> str:
+    """A "yes", "no" or number after the question it answered has expired."""
+    return sms("Sorry, that question has timed out, so nothing was changed. What would you "
+               'like to do? e.g. "book a visit", "cancel my visit" or "approve my quote".')
 
 
 def thanks() -> str:

@@ -113,7 +113,7 @@ def _move(turn: Turn, offer: Offer) -> None:
         turn.finish(replies.refused(str(error)))
         return
     visit = visit_label(offer.window_start, offer.window_end, visits.timezone_of(turn, appointment))
-    turn.finish(replies.rescheduled(visit, offer.technician_name.split()[0]))
+    turn.finish(replies.rescheduled(visit, offer.technician_name.split()[0]), done="rescheduled")
 
 
 def _appointment(turn: Turn, data: dict[str, Any]) -> Appointment | None:

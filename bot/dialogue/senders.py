@@ -57,6 +57,9 @@ def load_customer(uow: AbstractUnitOfWork, contact: Contact) -> Customer | None:
     return Customer(account=account, contact=contact, sites=uow.sites.find(account_id=account.id))
 
 
+LAPSED_KEY = "lapsed_flow"
+
+
 def conversation_for(uow: AbstractUnitOfWork, channel: Channel, address: str,
                      now: datetime) -> Conversation:
     """The sender's conversation row (locked until commit on PostgreSQL), created on first contact.
@@ -74,6 +77,7 @@ def conversation_for(uow: AbstractUnitOfWork, channel: Channel, address: str,
         found = _first_conversation(conversations, channel, address, now)
     elif found.flow is not None and not found.is_active(now):
         keep = {k: v for k, v in found.data.items() if k in PERSISTENT_KEYS}
+        keep[LAPSED_KEY] = found.flow  # read (and dropped) by the engine for this one text
         found.reset(now=now)
         found.data = keep
     if memo is not None:

@@ -18,5 +18,15 @@ def thanks(turn: Turn) -> None:
     turn.finish(replies.thanks())
 
 
+def acknowledge(turn: Turn) -> None:
+    """ "ok", "yes", a thumbs-up with no question pending: a friendly word, not a misunderstanding."""
+    turn.finish(replies.acknowledged(turn.last_done()))
+
+
+def nothing_to_do(turn: Turn) -> None:
+    """ "no" with no question pending."""
+    turn.finish(replies.no_call())
+
+
 def not_understood(turn: Turn) -> None:
     turn.misunderstood(replies.not_understood())

@@ -22,7 +22,8 @@ from domain.staff import Role
 CONVERSATION_TTL = timedelta(minutes=30)
 MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # Kept in the conversation's data across flows; everything else belongs to the current flow.
-PERSISTENT_KEYS = ("opted_out_at",)
+# "last_done" remembers what the last flow achieved, so a later "ok" or thumbs-up is answered kindly.
+PERSISTENT_KEYS = ("opted_out_at", "last_done")
 
 
 @dataclass
@@ -63,6 +64,8 @@ class Turn:
     confused: bool = False
     # Starts the flow for `parse`'s intent; set by the engine so a finished flow can hand on.
     start_intent: Callable[[Turn], None] | None = None
+    # The question pending before this text had timed out (an old "Y" answers nothing).
+    lapsed: bool = False
 
     @property
     def timezone(self) -> str:
@@ -92,9 +95,11 @@ class Turn:
                                 expires_at=self.now + CONVERSATION_TTL)
         self.say(question)
 
-    def finish(self, text: str | None = None) -> None:
-        """The flow is over: forget its state and say the last word."""
+    def finish(self, text: str | None = None, *, done: str | None = None) -> None:
+        """The flow is over: forget its state and say the last word; `done` names what it achieved."""
         kept = self.kept()
+        if done is not None:
+            kept["last_done"] = {"what": done, "at": self.now.isoformat()}
         self.conversation.reset(now=self.now)
         if kept:
             self.conversation.data = kept
@@ -103,6 +108,17 @@ class Turn:
 
     def kept(self) -> dict[str, Any]:
         return {k: v for k, v in self.conversation.data.items() if k in PERSISTENT_KEYS}
+
+    def last_done(self) -> str | None:
+        """What the last flow achieved ("booked", "approved"...), if it was within half an hour."""
+        raw = self.conversation.data.get("last_done")
+        if not isinstance(raw, dict):
+            return None
+        try:
+            at = datetime.fromisoformat(str(raw.get("at")))
+        except ValueError:
+            return None
+        return str(raw.get("what")) if self.now - at <= CONVERSATION_TTL else None
 
     def run(self, command: Command) -> Any:
         """Run a domain command inside this text's transaction."""

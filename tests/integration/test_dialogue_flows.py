@@ -208,7 +208,7 @@ def test_another_customers_quote_number_is_refused_like_a_missing_one(world: Wor
     world.transcript(MARIA, [
         ("approve quote 2001", "I can't find quote 2001 waiting on your account"),
         ("approve quote 9999", "I can't find quote 9999 waiting on your account"),
-        ("Y", "didn't get that"),
+        ("Y", "Text us anytime"),
     ])
     with world.uow_factory() as uow:
         others = uow.quotes.get(world.ids["q2001"])
@@ -299,5 +299,121 @@ def test_a_pending_question_lapses_after_half_an_hour(world: World) -> None:
 
     world.transcript(JOE, [("cancel my appointment", "Reply Y or N")])
     world.clock.advance(timedelta(minutes=31))
-    world.transcript(JOE, [("Y", "didn't get that")])
+    world.transcript(JOE, [("Y", "that question has timed out, so nothing was changed")])
     assert len(booked_visits(world, JOE)) == 1
+
+
+# Rough edges a real customer hits ------------------------------------------------------------
+
+@pytest.mark.parametrize("nod", ["yes", "ok", "\N{THUMBS UP SIGN}"])
+def test_a_nod_with_no_question_pending_is_acknowledged_not_misunderstood(world: World,
+                                                                         nod: str) -> None:
+    world.transcript(MARIA, [
+        ("asdf", "didn't get that"),
+        (nod, "Great! Text us anytime"),
+        ("qwer zxcv", "didn't get that"),
+    ])
+    assert notices_to_dispatchers(world) == []
+
+
+def test_a_nod_after_a_booking_is_answered_see_you_then(world: World) -> None:
+    world.transcript(MARIA, [
+        ("the outlet in the kitchen is sparking", "Reply 1, 2 or 3"),
+        ("2", "Booked: Electrical repair on Wed Mar 4, 12-2pm"),
+        ("\N{THUMBS UP SIGN}", "Great, see you then!"),
+        ("ok", "Great, see you then!"),
+    ])
+    assert len(booked_visits(world, MARIA)) == 3
+
+
+def test_a_plain_no_with_no_question_pending_is_not_a_misunderstanding(world: World) -> None:
+    world.transcript(MARIA, [("asdf", "didn't get that"), ("no", "Text us anytime"),
+                             ("qwer zxcv", "didn't get that")])
+    assert notices_to_dispatchers(world) == []
+
+
+@pytest.mark.parametrize("no", ["n", "no", "never mind"])
+@pytest.mark.parametrize("phone, ask, asked", [
+    (MARIA, "cancel my appointment", "Which visit do you want to cancel?"),
+    (MARIA, "I need to reschedule", "Which visit do you want to move?"),
+    (JOE, "I need to move my visit", "When would suit you better?"),
+    (MARIA, "approve the quote", "Which quote do you want to approve?"),
+    (MARIA, "my outlet stopped working", "Reply 1, 2 or 3"),
+    (MARIA, "can someone come out wednesday?", "What do you need help with?"),
+])
+def test_no_or_never_mind_drops_a_pending_question_and_changes_nothing(
+        world: World, no: str, phone: str, ask: str, asked: str) -> None:
+    before = len(booked_visits(world, phone))
+    world.transcript(phone, [(ask, asked), (no, "OK, I've left everything as it is."),
+                             ("2", "didn't get that")])
+    assert len(booked_visits(world, phone)) == before
+    with world.uow_factory() as uow:
+        assert all(q.state is QuoteState.SENT for q in uow.quotes.find())
+        conversation = uow.conversations.for_sender(Channel.SMS, phone)
+        assert conversation is not None and conversation.flow is None
+
+
+def test_never_mind_at_a_yes_or_no_question_keeps_the_visit(world: World) -> None:
+    world.transcript(JOE, [
+        ("please cancel my appointment", "Reply Y or N"),
+        ("never mind", "stays as booked"),
+    ])
+    assert len(booked_visits(world, JOE)) == 1
+
+
+def test_no_with_a_new_day_while_choosing_brings_new_offers(world: World) -> None:
+    world.transcript(MARIA, [
+        ("my outlet stopped working", "Reply 1, 2 or 3"),
+        ("no, friday afternoon?", "Fri Mar 6, 2:30-4:30pm with Ana"),
+    ])
+
+
+def test_many_visits_list_the_next_three_and_say_how_to_pick_a_later_one(world: World) -> None:
+    from datetime import UTC, datetime
+
+    from domain.commands import BookAppointment
+
+    with world.uow_factory() as uow:
+        for day in (9, 10):
+            world.engine.bus.handle_in(uow, BookAppointment(
+                account_id=world.ids["maria_account"], site_id=world.ids["maria_site"],
+                service_id="plumbing_repair", technician_id=world.ids["tom"],
+                start=datetime(2026, 3, day, 15, 0, tzinfo=UTC), actor=world.dispatcher()))
+        uow.commit()
+    answer = "\n".join(world.text(MARIA, "cancel my appointment").replies)
+    assert len(answer) <= 320
+    assert "3) Mon Mar 9" in answer and "Tue Mar 10" not in answer
+    assert "or the date of a later one (1 more)" in answer
+    world.transcript(MARIA, [
+        ("march 10", "Cancel your Tue Mar 10, 10am-12pm visit? Reply Y or N"),
+        ("y", "is cancelled"),
+    ])
+    assert len(booked_visits(world, MARIA)) == 3
+
+
+def test_a_time_without_a_day_books_the_nearest_day_with_that_time(world: World) -> None:
+    world.transcript(MARIA, [
+        ("my sink is leaking, can you come at 4pm?", "1) Mon Mar 2, 4-6pm with Tom"),
+        ("1", "Booked: Plumbing repair on Mon Mar 2, 4-6pm"),
+    ])
+
+
+def test_a_time_already_past_today_means_tomorrow(world: World) -> None:
+    world.transcript(MARIA, [
+        ("my sink is leaking, can you come at 8am?", "1) Tue Mar 3, 8-10am with Tom"),
+    ])
+
+
+def test_a_wish_for_yesterday_is_told_it_has_passed_and_gets_the_soonest_times(
+        world: World) -> None:
+    world.transcript(MARIA, [
+        ("can someone fix my leaking sink yesterday?", "That time has passed; the soonest we "
+                                                       "can come:\n1) Mon Mar 2"),
+    ])
+
+
+def test_a_newcomer_whose_first_text_is_their_details_is_set_up_at_once(world: World) -> None:
+    world.transcript(NEWCOMER, [
+        ("Pat Lee, 40 Oak Ave, Chicago 60625", "Thanks, Pat! You're set up at 40 Oak Ave"),
+        ("no hot water, tomorrow", "Tue Mar 3"),
+    ])
