@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from domain import commands, events
 from domain.actors import Actor
@@ -41,7 +42,7 @@ def book_appointment(cmd: commands.BookAppointment, *, uow: AbstractUnitOfWork,
         raise SchedulingConflict(
             f"{technician.name} does not do {service.skill} work in zone {site.zone_id}"
         )
-    _ensure_free(uow, technician, start, end, site.zone_id, settings.travel_buffer, ignore=None)
+    _ensure_free(uow, technician, start, end, site.zone_id, settings, ignore=None)
     if cmd.job_id is None:
         job = _new_job(uow, cmd.account_id, cmd.site_id, cmd.service_id, cmd.scope, clock.now())
     else:
@@ -95,7 +96,7 @@ def reschedule_appointment(cmd: commands.RescheduleAppointment, *, uow: Abstract
         )
     start = _not_past(ensure_utc(cmd.start), clock.now())
     end = start + service.duration
-    _ensure_free(uow, technician, start, end, appointment.zone_id, settings.travel_buffer,
+    _ensure_free(uow, technician, start, end, appointment.zone_id, settings,
                  ignore=appointment.id)
     appointment.move(
         technician_id=cmd.technician_id,
@@ -244,16 +245,21 @@ def _not_past(start: datetime, now: datetime) -> datetime:
 
 
 def _ensure_free(uow: AbstractUnitOfWork, technician: StaffMember, start: datetime,
-                 end: datetime, zone_id: str, travel_buffer: timedelta,
+                 end: datetime, zone_id: str, settings: BusinessSettings,
                  ignore: int | None) -> None:
+    """Raise SchedulingConflict unless the technician is free, holding their diary until commit."""
     assert technician.id is not None
+    uow.lock_technician(technician.id)
+    travel_buffer = settings.travel_buffer
     nearby = uow.appointments.overlapping(start - travel_buffer, end + travel_buffer,
                                           technician_ids=[technician.id])
     for other in nearby:
         if other.id != ignore and other.clashes_with(start, end, zone_id, travel_buffer):
+            local = ZoneInfo(settings.timezone)
             raise SchedulingConflict(
-                f"{technician.name} already has a visit from {other.start:%H:%M} to "
-                f"{other.end:%H:%M} UTC; pick a time that leaves room for travel"
+                f"{technician.name} already has a visit from "
+                f"{other.start.astimezone(local):%a %b %d %H:%M} to "
+                f"{other.end.astimezone(local):%H:%M}; pick a time that leaves room for travel"
             )
 
 

@@ -67,6 +67,10 @@ class AbstractUnitOfWork(abc.ABC):
         self.rollback()
 
     @abc.abstractmethod
+    def lock_technician(self, technician_id: int) -> None:
+        """Hold one technician's diary until this unit of work ends, so two bookings can't race."""
+
+    @abc.abstractmethod
     def commit(self) -> None: ...
 
     @abc.abstractmethod

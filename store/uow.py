@@ -308,6 +308,18 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         # expiring them, so what a caller loaded stays readable after the block.
         self.session.close()
 
+    def lock_technician(self, technician_id: int) -> None:
+        """Row lock on the technician (PostgreSQL), or SQLite's write lock taken now, not at flush.
+
+        Either way a second booking for the same technician waits here until the first commits,
+        and then its overlap check sees the first visit.
+        """
+        row = orm.staff.c.id == technician_id
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(select(orm.staff.c.id).where(row).with_for_update())
+        else:
+            self.session.execute(update(orm.staff).where(row).values(id=orm.staff.c.id))
+
     def commit(self) -> None:
         self.session.commit()
 

@@ -103,6 +103,9 @@ class FakeUnitOfWork(AbstractUnitOfWork):
         self.committed = True
         self.commits += 1
 
+    def lock_technician(self, technician_id: int) -> None:
+        """One thread, one fake: nothing to lock."""
+
     def rollback(self) -> None:
         self.rollbacks += 1
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -65,3 +66,40 @@ def test_booking_through_the_bus_refuses_a_double_booking(uow_factory):
         (appointment,) = uow.appointments.find(technician_id=world.tom_id)
         assert appointment.id == appointment_id
         assert uow.activities.find(subject_type="appointment", subject_id=appointment_id)
+
+
+def test_two_racing_bookings_of_one_slot_leave_one_visit(uow_factory):
+    world = stored_world(uow_factory)
+    bus = bus_on(uow_factory)
+    dispatcher = Actor(role=Role.DISPATCHER, channel=Channel.CONSOLE, staff_id=world.dispatcher_id)
+    booking = BookAppointment(account_id=world.account_id, site_id=world.site_id,
+                              service_id="hvac_repair", technician_id=world.tom_id,
+                              start=MONDAY_9AM_CHICAGO + 24 * HOUR, actor=dispatcher)
+    # Without a lock both would pass the overlap check before either commits; with it the second
+    # waits inside the check, so the first stops waiting for it after a short while.
+    both_checked = threading.Barrier(2, timeout=2)
+    outcomes: list[object] = []
+
+    def book() -> None:
+        try:
+            with uow_factory() as uow:
+                appointment_id = bus.handle_in(uow, booking)
+                try:
+                    both_checked.wait()
+                except threading.BrokenBarrierError:
+                    pass
+                uow.commit()
+            outcomes.append(appointment_id)
+        except SchedulingConflict as conflict:
+            outcomes.append(conflict)
+
+    racers = [threading.Thread(target=book) for _ in range(2)]
+    for racer in racers:
+        racer.start()
+    for racer in racers:
+        racer.join(timeout=30)
+
+    assert sorted(type(o).__name__ for o in outcomes) == ["SchedulingConflict", "int"], outcomes
+    with uow_factory() as uow:
+        assert len([a for a in uow.appointments.find(technician_id=world.tom_id)
+                    if a.is_active]) == 1
