@@ -35,7 +35,8 @@ _HELP = re.compile(
     r"|\bhow can you help\b|\bwhat (?:can|should|do) i (?:ask|say|text|type)\b"
     r"|\bexamples of what to ask\b|\bwhat (?:are you|you are) (?:programmed|able|good) \w*\b"
     r"|\b(?:what|which) subjects\b|\bwhat (?:\w+ )?(?:things|tasks) (?:do you|can you)\b"
-    r"|\bwhat (?:can|could|would) you (?:be able to )?do\b"
+    r"|\bwhat (?:can|could|would) you (?:be able to )?do\b(?! about| with (?:my|the|our|a|an|this|that))"
+    r"|^(?:so |ok |okay |um |sorry )?what (?:is |s )?this (?:\w+ )?for\W*$"
     # About the bot or the number itself ("what can this thing do", "what is this number for").
     r"|\bwhat (?:can|could|does|do|will|would) (?:this|the|you|u) (?:\w+ )?"
     r"(?:thing|bot|number|line|chat|app|service|text line|assistant|system|robot|do)\b(?: \w+)? "
@@ -97,10 +98,16 @@ def without_polite_tail(text: str) -> str:
 
 # The writer asking whom they should call ("who am i supposed to call back") wants no call.
 _WHOM_TO_CALL = re.compile(
+    r"\bany (?:\w+ ){1,2}(?:i|we) (?:should|need to|have to|must|ought to|got to) (?:\w+ ){0,2}"
+    r"(?:call|ring|phone)\b|"
     r"\b(?:who|which|what)(?: \w+){0,2}? (?:am i|are we|do i|do we|should i|should we|must i|have i|shall i|"
     r"need i|need to be|needs to be|to) (?:\w+ ){0,3}"
     r"(?:call|ring|phone)\b"
 )
+
+
+# "what can you do about my broken ac" asks for a repair, not for the menu.
+_ABOUT_A_PROBLEM = re.compile(r"\b(?:do|help) (?:about|with) (?:my|the|our|a|an|this|that|these|those)\b")
 
 
 def detect_help_or_human(message: Message) -> Verdict | None:
@@ -110,7 +117,7 @@ def detect_help_or_human(message: Message) -> Verdict | None:
         return None
     if message.has(_HUMAN) or _HUMAN.search(core):
         return Verdict(intents.HUMAN, 0.9)
-    if message.has(_HELP) or _HELP.search(core):
+    if (message.has(_HELP) or _HELP.search(core)) and not message.has(_ABOUT_A_PROBLEM):
         return Verdict(intents.HELP, 0.85)
     return None
 
