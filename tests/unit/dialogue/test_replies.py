@@ -97,3 +97,15 @@ def test_a_visit_after_the_dst_change_is_shown_in_daylight_time() -> None:
     start, end = datetime(2026, 3, 9, 13, 0, tzinfo=UTC), datetime(2026, 3, 9, 15, 0, tzinfo=UTC)
     assert visit_label(start, end, "America/Chicago") == "Mon Mar 9, 8-10am"
     assert clock_label(datetime(2026, 3, 2, 15, 55, tzinfo=UTC), "America/Chicago") == "9:55am"
+
+
+@pytest.mark.parametrize("template", [replies.which_appointment, replies.which_quote])
+def test_a_long_list_shows_the_first_three_and_says_how_to_reach_the_rest(
+        template: Callable[[list[str], str], str]) -> None:
+    text = template([f"{LONG} {n}" for n in range(1, 8)], "cancel")
+    assert len(text) <= MAX_REPLY and "3) " in text and "4) " not in text and "(4 more)" in text
+
+
+@pytest.mark.parametrize("template", [replies.which_appointment, replies.which_quote])
+def test_a_short_list_just_asks_for_the_number(template: Callable[[list[str], str], str]) -> None:
+    assert template(["a", "b"], "move").endswith("2) b\nReply with its number.")
