@@ -27,7 +27,7 @@ _RESCHEDULE = re.compile(
     r"callout|call out))? ?back\b(?! (?:together|on|in|up|online|to normal|where))|"
     r"put back (?:my|the|our)|(?:bring|move|pull) (?:it|this|that|us|me|(?:my|the|our|this|that) "
     r"(?:\w+ ){0,2}?(?:appointment|appt|visit|booking|job|service|engineer|tech|plumber|slot))? ?"
-    r"(?:forward|up)\b(?! with)|"
+    r"(?:forward|up)\b(?! with| until| till| unless| without)|"
     r"(?:appointment|appt|visit|booking|slot|it|engineer|tech|plumber|electrician) (?:(?:be|come|a|bit|"
     r"little|slightly|an|hour|day|few|hours|tad|touch|much) ){0,3}(?:earlier|later|sooner)\b|"
     r"(?:earlier|later|sooner)\W+(?:like|say|maybe|perhaps|around|at|about|by|ideally|preferably) "
@@ -106,6 +106,11 @@ _STATUS = re.compile(
     r"late|showing up|close|near|nearby|far|far away)\b|"
     r"^(?:is |are )?(?:he|hes|she|shes|they|theyre|you|the tech|the guy|the plumber|the electrician) "
     r"(?:is |are )?(?:almost|nearly|getting close|close|near|nearby) ?(?:here|there)?\W*\?|"
+    rf"\b(?:is|are) (?:the |my |our |your )?(?:{_WORKER}|job|work|repair) (?:almost|nearly|about|close to|"
+    r"nearly about|still not|not yet) (?:done|finished|finishing|complete|through|wrapping up|wrapped up)\b|"
+    r"\b(?:what|which) (?:day|date|time|days|dates|times)\b(?: \w+){0,3}? did (?:you|i|we|they) (?:book|"
+    r"schedule|put)(?: me| us)?(?: in)?(?: for| on| at)?\W*(?:\?|$)|"
+    r"\bwhen (?:are|have) you (?:got )?(?:booked|scheduled|coming) (?:for|to) (?:me|us)\b|"
     r"\b(?:what|which) (?:day|date|time|days|dates|times)\b(?: \w+){0,3}? (?:have|has|did|am|are|is|was|"
     r"were) (?:you |they |i |we |it |he |she )?(?:got |get |gotten )?(?:me |us )?(?:been )?(?:booked|"
     r"scheduled|down|pencilled|penciled|put|set)\b|"
@@ -209,6 +214,7 @@ _POLITE_DECLINE = re.compile(
     r"\b(?:not|never) (?:going to |gonna )?(?:go|going|proceed|proceeding|move|moving) "
     r"(?:ahead|forward)\b|\b(?:will|shall|going to|are going to|am going to|gonna) (?:have to )?pass\b|"
     r"\bpass on (?:it|this|that|this one|that one|the \w+)\b|\bno longer (?:need|want|interested)\b|"
+    r"\b(?:have|has|must|need|needs|got) to (?:decline|reject|turn (?:it|this|that|them) down)\b|"
     r"\b(?:found|went with|going with|gone with|chose|chosen|picked|hired|using|booked|go with) "
     r"(?:someone|somebody|another|a different|a cheaper|other|a local)\b|\bnot for (?:us|me)\b|"
     r"\bwe will (?:leave|skip) it\W*(?:thanks|thank you|cheers|$)"
@@ -235,7 +241,9 @@ _BOOK = re.compile(
     r"somebody|engineer|plumber|electrician|technician|tech|emergency|urgent|asap|broken|"
     r"not working|stopped working|leaking|need help|can you help|help with|openings?|"
     r"(?:anything|any (?:slots?|times?|appointments?|space|room|spots?)) (?:open|free|available|left)|"
-    r"free (?:slots?|spots?)|fit (?:me|us) in|squeeze (?:me|us) in|come and (?:look|see|fix|check)|"
+    r"free (?:slots?|spots?)|fit (?:me|us) in|(?:what|which) (?:days|times|slots|dates|day|time) (?:do|does|"
+    r"have|are|is) (?:you |u |you guys )?(?:have |got )?(?:open|free|available)|"
+    r"squeeze (?:me|us) in|come and (?:look|see|fix|check)|"
     r"take a look|have a look|look at it|looked at|check it out|sort (?:it|this) out)\b"
 )
 _QUESTION_ONLY = re.compile(
@@ -436,7 +444,12 @@ def _quote_decision(message: Message) -> Verdict | None:
 
 
 # A condition anywhere makes a decision conditional; other doubt only counts in its own clause.
-_CONDITION = re.compile(r"\b(?:if|unless|whether|provided|assuming|once)\b")
+_CONDITION = re.compile(
+    r"\b(?:if|unless|whether|provided|assuming|once)\b|"
+    # Waiting on something, not on a date ("not moving forward until I see the quote").
+    r"\b(?:until|till|til|before) (?:i|we|you|they|he|she|it|my|our|your|after|the \w+ (?:is|are|comes?|"
+    r"gets?|has|have|goes|go))\b"
+)
 _INDEFINITE = re.compile(r"\b(?:a|an|another|new|free|different|other|second|some|any)\b")
 _CLAUSE_END = re.compile(r"[,.;!?\n]| - |\b(?:but|and then|so)\b")
 _SOFT_HEDGES = re.compile(r"\b(?:going to|later|for now)\b")

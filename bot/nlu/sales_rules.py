@@ -115,7 +115,7 @@ _FOLLOWUPS = re.compile(
     r"\b(?:who|(?:which|what) (?:deals|leads|accounts|clients|customers|prospects|opps|people|ones|"
     r"numbers|contacts|jobs|quotes))"
     r" (?:am i|are we|do i|do we|should i|should we|must i|have i|shall i|can i|need i) (?:\w+ ){0,3}"
-    r"(?:call|ring|phone|contact|chase|ping|email|text|reach|follow up|touch base|get back to)\b"
+    r"(?:call|ring|phone|contact|chase|ping|email|text|reach|follow up|touch base|get back to)(?:ing)?\b"
 )
 
 

@@ -30,7 +30,8 @@ _HELP = re.compile(
     r"what can you do|how does this work|how do this work|i need help|need help)\W*$"
     r"|\bwhat (?:are my options|can you (?:do|help)|(?:things|kind|kinds|type|types|sorts|sort)"
     r" of (?:things|questions|tasks|stuff)|subjects|knowledge)\b"
-    r"|\b(?:what|which) (?:\w+ ){0,4}(?:you can|can you|are you able to|you are able to) "
+    r"|^what (?:do|does) (?:you|you guys|this|this bot|this number|this thing) do\W*$"
+    r"|\b(?:what|which) (?:\w+ ){0,4}(?:you can|can you|are you able to|you are able to) (?:guys |all )?"
     r"(?:help|do|assist)\b"
     r"|\bhow can you help\b|\bwhat (?:can|should|do) i (?:ask|say|text|type)\b"
     r"|\bexamples of what to ask\b|\bwhat (?:are you|you are) (?:programmed|able|good) \w*\b"
@@ -107,7 +108,7 @@ _WHOM_TO_CALL = re.compile(
 
 
 # "what can you do about my broken ac" asks for a repair, not for the menu.
-_ABOUT_A_PROBLEM = re.compile(r"\b(?:do|help) (?:about|with) (?:my|the|our|a|an|this|that|these|those)\b")
+_ABOUT_A_PROBLEM = re.compile(r"\b(?:do|help) (?:about|with|for) (?:my|the|our|a|an|this|that|these|those)\b")
 
 
 def detect_help_or_human(message: Message) -> Verdict | None:

@@ -102,7 +102,7 @@ _DONE = re.compile(
 _NEXT = re.compile(
     r"\bnext (?:job|stop|call|appointment|customer|address|one|ticket|work order)\b|"
     r"\b(?:which|what|where) (?:job|stop|call|appointment|customer|address|one|ticket|work order|house) "
-    r"(?:is |am i |do i |are we )?(?:next|up next|after this)\b|"
+    r"(?:\w+ ){0,3}?(?:next|up next|after this)\b(?! door)|"
     r"\bwhat(?: is)? next\b|\bwhere (?:to )?next\b|\bwhere am i (?:going|headed) next\b|"
     r"\bwhat do i have\b|\bmy (?:schedule|jobs|route|day|calendar)\b|\b(?:schedule|jobs|route) "
     r"(?:for )?(?:today|tomorrow)\b|\b(?:todays|today) (?:jobs|schedule|route)\b|"
