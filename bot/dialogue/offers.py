@@ -110,6 +110,9 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     data = turn.data
     found = [_load(raw) for raw in data.get("offers", [])]
     intent = turn.parse.intent
+    service = turn.parse.slots.get("service")
+    if intent == intents.BOOK and service and data.get("service") not in (None, service):
+        return False  # a different problem is a new booking, not a pick among these offers
     option = turn.parse.slots.get("option") if intent == intents.CHOOSE else None
     if option is None and turn.text.strip().rstrip(".)").isdigit():
         option = int(turn.text.strip().rstrip(".)"))

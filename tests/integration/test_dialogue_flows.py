@@ -417,3 +417,11 @@ def test_a_newcomer_whose_first_text_is_their_details_is_set_up_at_once(world: W
         ("Pat Lee, 40 Oak Ave, Chicago 60625", "Thanks, Pat! You're set up at 40 Oak Ave"),
         ("no hot water, tomorrow", "Tue Mar 3"),
     ])
+
+
+def test_a_different_problem_while_choosing_starts_a_new_booking(world: World) -> None:
+    world.transcript(MARIA, [
+        ("my outlet stopped working", "with Ana"),
+        ("actually my sink is leaking, can you come at 4pm?", "1) Mon Mar 2, 4-6pm with Tom"),
+        ("1", "Booked: Plumbing repair on Mon Mar 2, 4-6pm"),
+    ])
