@@ -292,7 +292,8 @@ def detect_customer(message: Message) -> Verdict | None:
         return Verdict(intents.RESCHEDULE, 0.7)
     if message.has(_OPENING_HOURS) and not message.has(_BOOK_VERB):
         return None
-    if message.has(_QUOTE_QUESTION) and not message.service and not message.when:
+    asks_of_a_quote = message.has(_QUOTE_QUESTION) or message.has(_QUOTE_WEIGHED)
+    if asks_of_a_quote and not message.service and not message.when:
         return None
     if message.has(_PRAISED) and not message.when and not message.has(_ASKED):
         return Verdict(intents.THANKS, 0.7)
@@ -343,6 +344,16 @@ _QUOTE_QUESTION = re.compile(
     rf"^(?:what|when|how|is|are|has|have|did|does|do|where|why|which|can|could)\b.*"
     rf"\b(?:the|my|our|your|that|this) {_QUOTE_WORD}\b"
 )
+# Weighing a quote already sent ("we might have to decline the quote", "we need to think about the
+# estimate") asks for no visit.
+_QUOTE_WEIGHED = re.compile(
+    rf"\b(?:decline|reject|accept|approve|think|afford|proceed|forward|ahead|budget)\b.*"
+    rf"\b(?:the|my|our|your|that|this) {_QUOTE_WORD}\b|"
+    rf"\b(?:the|my|our|your|that|this) {_QUOTE_WORD}\b.*\b(?:decline|reject|accept|approve|think|afford|"
+    r"proceed|forward|ahead|budget)"
+)
+
+
 # A reply that names only a time ("tomorrow at 3?", "thursday works") is a wish for a slot.
 _TIME_WORDS = frozenset(
     "today tonight tomorrow monday tuesday wednesday thursday friday saturday sunday weekend "
@@ -447,8 +458,9 @@ def _quote_decision(message: Message) -> Verdict | None:
 _CONDITION = re.compile(
     r"\b(?:if|unless|whether|provided|assuming|once)\b|"
     # Waiting on something, not on a date ("not moving forward until I see the quote").
-    r"\b(?:until|till|til|before) (?:i|we|you|they|he|she|it|my|our|your|after|the \w+ (?:is|are|comes?|"
-    r"gets?|has|have|goes|go))\b"
+    r"\b(?:until|till|til|before) (?:i|we|you|they|he|she|it|my|our|your|after)\b|"
+    r"\b(?:until|till|til|before) (?:\w+ ){1,3}?(?:agrees?|sees?|signs?|approves?|gets?|got|hears?|talks?|"
+    r"checks?|decides?|reviews?|comes?|is|are|has|have|can|does|confirms?|looks?|speaks?|pays?|says?)\b"
 )
 _INDEFINITE = re.compile(r"\b(?:a|an|another|new|free|different|other|second|some|any)\b")
 _CLAUSE_END = re.compile(r"[,.;!?\n]| - |\b(?:but|and then|so)\b")

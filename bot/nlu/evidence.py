@@ -55,7 +55,9 @@ _UNDECIDED = re.compile(
     r"okay|agree|check|review|see|look|decide|sign off|confirm)|"
     # Someone else has to refuse ("the board has to reject it"); "we'll have to decline" decides.
     r"(?<!\bi )(?<!\bwe )(?<!\bwill )(?<!\bgonna )(?<!\bgoing to )(?<!\bafraid )(?:has|have|needs?|must|"
-    r"got) to (?:decline|reject|turn down|pass)|waiting (?:for|on) (?:the |my |our |an? )?"
+    r"got) to (?:decline|reject|turn down|pass)|"
+    r"(?:told (?:me|us)|tells (?:me|us)|says|said|saying|according to \w+)(?: that)? (?:we|i|you) (?:will )?"
+    r"(?:have|has|need|needs|must|got|should) to|waiting (?:for|on) (?:the |my |our |an? )?"
     r"\w+(?: \w+)? to|(?:would |i |we )?hate to|do not want to have to|rather not|reluctant|reluctantly|"
     r"discount|negotiat\w*|come down|best price|price match|any wiggle|cheaper\?|"
     r"i guess|we guess|i suppose|we suppose|i think|we think|i believe|pretty sure|fairly sure|"

@@ -142,3 +142,50 @@ def test_asking_whom_to_call_is_a_follow_up_list_not_a_call_request(understand, 
 
 def test_asking_which_job_is_next_asks_for_the_next_job(understand):
     assert understand("which job is next", role="technician").intent == "tech_next"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not going ahead until the landlord agrees to the quote",
+        "we're not moving forward till my husband sees the estimate",
+        "i'm not going to move forward until I see the quote",
+        "we won't proceed with the quote before we get a second opinion",
+        "someone told me we have to reject the estimate",
+        "the quote says we have to decline within 7 days",
+        "we might have to decline the quote",
+        "i'll probably have to decline quote 1200",
+        "we'll have to decline unless you can lower it",
+    ],
+)
+def test_a_refusal_waiting_on_something_reported_or_hedged_decides_nothing(understand, text):
+    assert understand(text).intent not in CONSEQUENTIAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we might have to decline the quote", "we need to think about the estimate"],
+)
+def test_weighing_a_quote_already_sent_books_no_visit(understand, text):
+    assert understand(text).intent == "unknown"
+
+
+def test_a_refusal_naming_the_quote_in_another_clause_declines_it(understand):
+    assert understand("we have to decline, the quote is over budget").intent == "decline_quote"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is the plumber almost done", "are they nearly finished?", "what time did you book me in for?"],
+)
+def test_asking_how_far_along_or_when_booked_asks_for_status(understand, text):
+    assert understand(text).intent == "job_status"
+
+
+@pytest.mark.parametrize("text", ["what do you do", "what can you guys help with"])
+def test_asking_what_the_bot_does_asks_for_help(understand, text):
+    assert understand(text).intent == "help"
+
+
+def test_asking_what_can_be_done_for_a_fault_books(understand):
+    assert understand("what can you do for my leaky sink").intent == "book"
