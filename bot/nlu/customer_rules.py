@@ -368,7 +368,8 @@ _TIME_WORDS = frozenset(
 _REPLY_FILLER = frozenset(
     "ok okay yes yeah sure please pls works work good fine great perfect best is would be could "
     "can you we do how what maybe possibly free available i am for me us that then instead "
-    "also or else better suits suit works? ideally preferably if possible either".split()
+    "also or else better suits suit works? ideally preferably if possible either anything something "
+    "got open".split()
 )
 
 
