@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.nlu.numbers import SMALL_NUMBERS, alternatives
+
 PARTS_OF_DAY = {
     "morning": ("08:00", "12:00"),
     "afternoon": ("12:00", "17:00"),
@@ -67,23 +69,10 @@ _END_ANCHORS = frozenset(_END_WORDS.split("|"))
 _HALF_PAST = re.compile(r"\bhalf (?:past )?(1[0-2]|[1-9])\b(?! ?(?:an|hour|min|day|week))")
 _QUARTER_PAST = re.compile(r"\b(?:a )?quarter past (1[0-2]|[1-9])\b")
 _QUARTER_TO = re.compile(r"\b(?:a )?quarter (?:to|til|till|of) (1[0-2]|[1-9])\b")
-_HOUR_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_HOUR_WORDS = SMALL_NUMBERS
 _WORD_HOUR = re.compile(
     r"\b(at|around|about|after|before|by|until|till|til|between|and|from|to|past|half) "
-    r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"(" + alternatives(_HOUR_WORDS) + r")\b"
     r"(?! (?:days?|weeks?|months?|min|hours?|of|more|people|point|time|thing|things|or more|techs?))"
 )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.nlu.calendar_dates import month_and_day, next_occurrence
+from bot.nlu.numbers import alternatives, up_to
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = "(" + "|".join(WEEKDAYS) + ")s?"
@@ -40,26 +41,15 @@ MONTHS = {
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ORDINAL = r"(?:st|nd|rd|th)"
 _COUNT_WORDS = {
+    **up_to(10),
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
     "couple": 2,
     "a couple": 2,
     "a couple of": 2,
     "couple of": 2,
 }
-_COUNT = (
-    r"(\d{1,2}|a couple of|a couple|couple of|couple|an|a|one|two|three|four|five|six|seven|eight|nine|ten)"
-)
+_COUNT = r"(\d{1,2}|" + alternatives(_COUNT_WORDS) + ")"
 
 _DAY_AFTER_TOMORROW = re.compile(r"\b(?:the )?day after tomorrow\b|\bovermorrow\b")
 _MONTH_DAY = re.compile(rf"\b{_MONTH} ?(\d{{1,2}}){_ORDINAL}?\b(?:,? (\d{{4}}))?(?![:\d])")

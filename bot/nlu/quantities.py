@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import re
 
+from bot.nlu.numbers import alternatives, up_to
+
 _NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
+    **up_to(10),
     "fifteen": 15,
     "twenty": 20,
     "thirty": 30,
@@ -31,7 +24,7 @@ _NUMBER_WORDS = {
     "couple": 2,
     "a couple of": 2,
 }
-_N = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_N = r"(\d{1,3}|" + alternatives(_NUMBER_WORDS) + ")"
 _HOUR_AND_HALF = re.compile(r"\b(?:an|1|one) (?:hour|hr) and (?:a )?half\b|\b1\.5 ?(?:hours?|hrs?)\b")
 _HALF_HOUR = re.compile(r"\bhalf (?:an )?(?:hour|hr)\b|\bhalf hour\b")
 _QUARTER_HOUR = re.compile(r"\b(?:a )?quarter (?:of an |an )?(?:hour|hr)\b")
