@@ -159,10 +159,7 @@ _ENV_NAMES = {"admin_token": "FIELDBOT_ADMIN_TOKEN"}
 
 def _start_sender(container: Any, stop: threading.Event) -> None:
     """Deliver the outbox from a background thread of this process."""
-    try:
-        from bot.outbox import run_sender_forever
-    except ImportError:  # the sender arrives with the SMS channel
-        logger.info("outbox sender not available in this build")
-        return
+    from bot.outbox import run_sender_forever
+
     threading.Thread(target=run_sender_forever, args=(container, stop), name="outbox-sender",
                      daemon=True).start()
