@@ -9,6 +9,10 @@ from domain.parties import Contact
 from domain.phones import normalize_phone
 from domain.ports import AbstractUnitOfWork
 
+# Row ids are 32-bit INTEGER columns; a bigger id in a filter could never match, and the database
+# driver would refuse to bind it (a 500), so the query validation answers 422 instead.
+MAX_ID = 2**31 - 1
+
 
 def e164_or_422(phone: str) -> str:
     try:

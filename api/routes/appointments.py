@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Query
 
 from api.deps import AdminDep, ContainerDep, UowDep
-from api.lookups import contact_by_phone
+from api.lookups import MAX_ID, contact_by_phone
 from api.schemas import AppointmentPublic
 from domain.jobs import Appointment
 
@@ -21,7 +21,7 @@ def list_appointments(
     uow: UowDep,
     container: ContainerDep,
     day: Annotated[date | None, Query(alias="date", description="local day, YYYY-MM-DD")] = None,
-    technician_id: Annotated[int | None, Query(ge=1)] = None,
+    technician_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     phone: Annotated[str | None, Query(max_length=40)] = None,
     include_cancelled: bool = False,
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import AdminDep, ContainerDep, UowDep
+from api.lookups import MAX_ID
 from api.schemas import DealPublic
 from domain.deals import DealStage
 
@@ -18,7 +19,7 @@ def list_deals(
     uow: UowDep,
     container: ContainerDep,
     stage: DealStage | None = None,
-    owner_id: Annotated[int | None, Query(ge=1)] = None,
+    owner_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
 ) -> list[DealPublic]:
     filters: dict[str, object] = {}

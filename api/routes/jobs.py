@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import AdminDep, ContainerDep, UowDep
+from api.lookups import MAX_ID
 from api.schemas import JobPublic
 from domain.jobs import JobState
 
@@ -18,7 +19,7 @@ def list_jobs(
     uow: UowDep,
     container: ContainerDep,
     state: JobState | None = None,
-    account_id: Annotated[int | None, Query(ge=1)] = None,
+    account_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
 ) -> list[JobPublic]:
     filters: dict[str, object] = {}

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import AdminDep, ContainerDep, UowDep
+from api.lookups import MAX_ID
 from api.schemas import QuotePublic
 from domain.quotes import QuoteState
 
@@ -18,7 +19,7 @@ def list_quotes(
     uow: UowDep,
     container: ContainerDep,
     state: QuoteState | None = None,
-    account_id: Annotated[int | None, Query(ge=1)] = None,
+    account_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
 ) -> list[QuotePublic]:
     filters: dict[str, object] = {}
