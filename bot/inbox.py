@@ -92,14 +92,18 @@ def receive(*, uow_factory: Callable[[], AbstractUnitOfWork], engine: DialogueEn
                                     text=text, now=now,
                                     message_id=inbound.provider_message_id)
         contact = contact or find_contact(uow, inbound.channel, inbound.address)
-        add_reply = getattr(uow.messages, "add_unflushed", uow.messages.add)
-        for answer in answers:  # inserted together at commit: nobody needs their ids before
-            add_reply(Message(
-                channel=inbound.channel, direction=Direction.OUT, address=inbound.address,
-                body=answer, created_at=now, status=MessageStatus.REPLIED, kind=MessageKind.REPLY,
-                account_id=contact.account_id if contact else None,
-                contact_id=contact.id if contact else None, sent_at=now,
-            ))
+        written = [Message(
+            channel=inbound.channel, direction=Direction.OUT, address=inbound.address,
+            body=answer, created_at=now, status=MessageStatus.REPLIED, kind=MessageKind.REPLY,
+            account_id=contact.account_id if contact else None,
+            contact_id=contact.id if contact else None, sent_at=now,
+        ) for answer in answers]
+        add_written = getattr(uow.messages, "add_written", None)
+        if add_written is not None:  # one plain INSERT: nobody needs their ids or changes them
+            add_written(written)
+        else:
+            for reply in written:
+                uow.messages.add(reply)
         uow.commit()
     return InboundResult(duplicate=False, replies=answers)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, make_transient_to_detached
 
@@ -198,6 +198,16 @@ class SqlMessageRepository(SqlRepository[Message]):
         attach_inserted(self.session, message, new_id)
         self.seen.add(message)
         return True
+
+    def add_written(self, items: Collection[Message]) -> None:
+        """Insert messages nobody changes afterwards (replies) as plain rows, in one statement;
+        the session does not track them, so the commit's flush has nothing to work out for them."""
+        if not items:
+            return
+        statement = _LOOKUPS.get(("messages_insert",))
+        if statement is None:
+            statement = _LOOKUPS[("messages_insert",)] = insert(orm.messages)
+        self.session.execute(statement, [column_values(orm.messages, item) for item in items])
 
     def claim_due(self, now: datetime, limit: int) -> list[Message]:
         """Claim up to `limit` queued outbound messages due by `now`, oldest first.
