@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import consent, handoff, replies
 from bot.dialogue.addresses import read_details
+from bot.dialogue.senders import remember_contact
 from bot.dialogue.turn import CONVERSATION_TTL, Customer
 from bot.nlu import intents
 from bot.nlu.result import Parse
@@ -64,6 +65,7 @@ def answer(turn: Turn) -> bool:
     else:
         contact.phone = turn.address
     turn.uow.contacts.add(contact)
+    remember_contact(turn.uow, turn.channel, turn.address, contact)
     site = turn.uow.sites.add(Site(account_id=account.id, address=details.street,
                                    city=details.city, postal_code=details.postal_code,
                                    zone_id=zone.id, timezone=zone.timezone))

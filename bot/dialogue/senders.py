@@ -27,15 +27,23 @@ def _memo(uow: AbstractUnitOfWork) -> dict[Any, Any] | None:
 def find_contact(uow: AbstractUnitOfWork, channel: Channel, address: str) -> Contact | None:
     """The contact behind a sender, looked up once per transaction once found."""
     memo = _memo(uow)
-    if memo is not None and (found := memo.get(("contact", channel, address))) is not None:
-        return found  # type: ignore[no-any-return]
+    if memo is not None and ("contact", channel, address) in memo:
+        return memo[("contact", channel, address)]  # type: ignore[no-any-return]
     key = _key(channel, address)
     # The SQL store reads the account along with the contact (load_customer needs it next).
     lookup = getattr(uow.contacts, "with_account", uow.contacts.first)
     contact: Contact | None = lookup(**key) if key else None
-    if memo is not None and contact is not None:  # not remembered as missing: onboarding adds it
+    if memo is not None:  # missing is remembered too: onboarding calls remember_contact
         memo[("contact", channel, address)] = contact
     return contact
+
+
+def remember_contact(uow: AbstractUnitOfWork, channel: Channel, address: str,
+                     contact: Contact) -> None:
+    """The sender's contact was just added in this transaction: later lookups get it."""
+    memo = _memo(uow)
+    if memo is not None:
+        memo[("contact", channel, address)] = contact
 
 
 def find_staff(uow: AbstractUnitOfWork, channel: Channel, address: str) -> StaffMember | None:
