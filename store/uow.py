@@ -121,28 +121,37 @@ class SqlContactRepository(SqlRepository[Contact]):
     def __init__(self, session: Session) -> None:
         super().__init__(session, Contact)
         self._accounts: list[Account] = []  # the session only holds loaded objects weakly
+        self._sites: dict[int | None, list[Site]] = {}
 
     def with_account(self, **equals: Any) -> Contact | None:
-        """Like `first`, reading the contact's account in the same statement: the account is
-        then in the session, and `accounts.get` of it needs no second round trip."""
+        """Like `first`, reading the contact's account and its sites in the same statement: the
+        account is then in the session (`accounts.get` of it needs no second round trip) and
+        the sites are kept for `sites_read_with`."""
         names = tuple(sorted(equals))
         key = ("contact_with_account", names)
         query = _LOOKUPS.get(key)
         if query is None:
             query = _LOOKUPS[key] = (
-                select(Contact, Account)
+                select(Contact, Account, Site)
                 .join(Account, orm.accounts.c.id == orm.contacts.c.account_id)
+                .outerjoin(Site, orm.sites.c.account_id == orm.accounts.c.id)
                 .where(*(self._column(name) == bindparam(f"eq_{name}") for name in names))
-                .order_by(orm.contacts.c.id)
-                .limit(1)
+                .order_by(orm.contacts.c.id, orm.sites.c.id)
             )
-        row = self.session.execute(query, {f"eq_{name}": equals[name] for name in names}).first()
-        if row is None:
+        rows = self.session.execute(query, {f"eq_{name}": equals[name] for name in names}).all()
+        if not rows:
             return None
-        contact: Contact = row[0]
-        self._accounts.append(row[1])
+        contact: Contact = rows[0][0]
+        account: Account = rows[0][1]
+        self._accounts.append(account)
+        self._sites[account.id] = [row[2] for row in rows if row[0] is contact and row[2] is not None]
         self.seen.add(contact)
         return contact
+
+    def sites_read_with(self, account_id: int) -> list[Site] | None:
+        """The sites read along with the account's contact in this transaction, if it was."""
+        sites = self._sites.get(account_id)
+        return list(sites) if sites is not None else None
 
 
 class SqlAppointmentRepository(SqlRepository[Appointment]):

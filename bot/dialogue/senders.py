@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.dialogue.turn import PERSISTENT_KEYS, Customer
 from domain.conversations import Conversation
-from domain.parties import Channel, Contact
+from domain.parties import Channel, Contact, Site
 from domain.ports import AbstractUnitOfWork
 from domain.staff import StaffMember
 
@@ -62,7 +62,11 @@ def load_customer(uow: AbstractUnitOfWork, contact: Contact) -> Customer | None:
     account = uow.accounts.get(contact.account_id)
     if account is None:
         return None
-    return Customer(account=account, contact=contact, sites=uow.sites.find(account_id=account.id))
+    read_with: Any = getattr(uow.contacts, "sites_read_with", None)  # SQL: read with the contact
+    sites: list[Site] | None = read_with(account.id) if read_with is not None else None
+    if sites is None:
+        sites = uow.sites.find(account_id=account.id)
+    return Customer(account=account, contact=contact, sites=sites)
 
 
 LAPSED_KEY = "lapsed_flow"
