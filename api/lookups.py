@@ -25,3 +25,8 @@ def e164_or_422(phone: str) -> str:
 def contact_by_phone(uow: AbstractUnitOfWork, phone: str) -> Contact | None:
     """The contact with this phone (any common format)."""
     return uow.contacts.first(phone=e164_or_422(phone))
+
+
+def given(**filters: object) -> dict[str, object]:
+    """The query filters the caller actually supplied (None means "not filtered")."""
+    return {name: value for name, value in filters.items() if value is not None}

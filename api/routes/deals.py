@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import AdminDep, ContainerDep, UowDep
-from api.lookups import MAX_ID
+from api.lookups import MAX_ID, given
 from api.schemas import DealPublic
 from domain.deals import DealStage
 
@@ -22,10 +22,6 @@ def list_deals(
     owner_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
 ) -> list[DealPublic]:
-    filters: dict[str, object] = {}
-    if stage is not None:
-        filters["stage"] = stage
-    if owner_id is not None:
-        filters["owner_id"] = owner_id
+    filters = given(stage=stage, owner_id=owner_id)
     zone, now = container.business.timezone, container.clock.now()
     return [DealPublic.of(deal, zone, now) for deal in uow.deals.find(**filters)[:limit]]

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import AdminDep, ContainerDep, UowDep
-from api.lookups import MAX_ID
+from api.lookups import MAX_ID, given
 from api.schemas import JobPublic
 from domain.jobs import JobState
 
@@ -22,10 +22,6 @@ def list_jobs(
     account_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
 ) -> list[JobPublic]:
-    filters: dict[str, object] = {}
-    if state is not None:
-        filters["state"] = state
-    if account_id is not None:
-        filters["account_id"] = account_id
+    filters = given(state=state, account_id=account_id)
     zone = container.business.timezone
     return [JobPublic.of(job, zone) for job in uow.jobs.find(**filters)[:limit]]

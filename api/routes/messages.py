@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import AdminDep, ContainerDep, UowDep
-from api.lookups import e164_or_422
+from api.lookups import e164_or_422, given
 from api.schemas import MessagePublic
 from domain.messages import MessageStatus
 
@@ -24,11 +24,7 @@ def list_messages(
 ) -> list[MessagePublic]:
     """Messages oldest first; with `phone`, the thread with that number; `status=failed` lists
     what the sender gave up on, for a dispatcher to follow up."""
-    filters: dict[str, object] = {}
-    if phone is not None:
-        filters["address"] = e164_or_422(phone)
-    if status is not None:
-        filters["status"] = status
+    filters = given(address=e164_or_422(phone) if phone is not None else None, status=status)
     found = uow.messages.find(**filters)
     zone = container.business.timezone
     return [MessagePublic.of(message, zone) for message in found[-limit:]]
