@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from domain.actors import Actor
@@ -192,3 +192,6 @@ def demo_world(uow: FakeUnitOfWork | None = None) -> DemoWorld:
 def _id(item: Any) -> int:
     assert item.id is not None
     return int(item.id)
+
+
+NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)  # Monday 09:00 in Chicago: the unit tests' clock

@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from domain.clock import FixedClock
 from domain.commands import (
     ApproveQuote,
     BookAppointment,
@@ -22,20 +21,8 @@ from domain.errors import NotAllowed, NotFound
 from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 from domain.money import Line
 from domain.quotes import Quote, QuoteState
-from tests.fakes import demo_world, make_bus
 
-NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 LATER = datetime(2026, 3, 3, 15, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def world():
-    return demo_world()
-
-
-@pytest.fixture
-def bus(world):
-    return make_bus(world.uow, FixedClock(NOW))
 
 
 @pytest.fixture

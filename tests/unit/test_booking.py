@@ -7,28 +7,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from domain.clock import FixedClock
 from domain.commands import BookAppointment, CancelAppointment, RescheduleAppointment
 from domain.errors import InvalidTransition, SchedulingConflict
 from domain.jobs import AppointmentStatus, JobState
-from tests.fakes import demo_world, make_bus
 
 CHICAGO = ZoneInfo("America/Chicago")
-NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)  # Monday 09:00 in Chicago
 
 
 def local(day: int, hour: int, minute: int = 0, month: int = 3) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=CHICAGO)
-
-
-@pytest.fixture
-def world():
-    return demo_world()
-
-
-@pytest.fixture
-def bus(world):
-    return make_bus(world.uow, FixedClock(NOW))
 
 
 def book(bus, world, technician_id, start, site_id=None, service_id="hvac_repair", actor=None):

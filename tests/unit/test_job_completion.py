@@ -6,27 +6,15 @@ from datetime import UTC, datetime
 
 import pytest
 
-from domain.clock import FixedClock
 from domain.commands import ChangeJobState, CompleteJob
 from domain.events import JobCompleted
 from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 from domain.money import Line
 from domain.quotes import Quote, QuoteState
 from domain.timeline import ActivityKind
-from tests.fakes import demo_world, make_bus
+from tests.fakes import NOW
 
-NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 REPAIR = (Line("Capacitor", 1, 18_500), Line("Labour, hour", 2, 9_500))
-
-
-@pytest.fixture
-def world():
-    return demo_world()
-
-
-@pytest.fixture
-def bus(world):
-    return make_bus(world.uow, FixedClock(NOW))
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 
 import pytest
 
@@ -16,14 +15,7 @@ from domain.events import ContactOptedOut, JobCreated
 from domain.handlers import COMMAND_HANDLERS
 from domain.jobs import Job
 from domain.parties import Channel
-from tests.fakes import FakeUnitOfWork, demo_world, make_bus
-
-NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def world():
-    return demo_world()
+from tests.fakes import NOW, FakeUnitOfWork, make_bus
 
 
 def test_a_handled_command_is_committed(world):

@@ -4,26 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
-
-from domain.clock import FixedClock
 from domain.commands import OptIn, OptOut
 from domain.events import ContactOptedOut
 from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.parties import Channel
-from tests.fakes import demo_world, make_bus
-
-NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def world():
-    return demo_world()
-
-
-@pytest.fixture
-def bus(world):
-    return make_bus(world.uow, FixedClock(NOW))
+from tests.fakes import NOW
 
 
 def queue(world, kind, channel=Channel.SMS, status=MessageStatus.QUEUED) -> Message:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from domain.clock import FixedClock
 from domain.commands import ApproveQuote, DeclineQuote, MarkDealLost, MarkDealWon
 from domain.deals import Deal, DealStage
 from domain.errors import InvalidTransition
@@ -15,20 +12,9 @@ from domain.messages import MessageKind, MessageStatus
 from domain.money import Line
 from domain.parties import Channel
 from domain.quotes import Quote, QuoteState
-from tests.fakes import demo_world, make_bus
+from tests.fakes import NOW
 
-NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 LINES = (Line("Furnace, 80k BTU", 1, 350_000), Line("Installation", 6, 12_500))
-
-
-@pytest.fixture
-def world():
-    return demo_world()
-
-
-@pytest.fixture
-def bus(world):
-    return make_bus(world.uow, FixedClock(NOW))
 
 
 def a_deal(world, stage=DealStage.QUOTED, scope="Replace the furnace") -> Deal:
