@@ -24,7 +24,6 @@ from sqlalchemy import (
 from sqlalchemy.ext.mutable import MutableDict
 from sqlalchemy.orm import registry
 
-from domain.conversations import Conversation
 from domain.deals import Deal, DealStage
 from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 from domain.messages import Direction, Message, MessageKind, MessageStatus
@@ -222,6 +221,7 @@ messages = Table(
     Index(None, "status", "due_at"),
 )
 
+# Read and written with Core, not mapped: see SqlConversationRepository in store/uow.py.
 conversations = Table(
     "conversations", metadata,
     _id(),
@@ -249,7 +249,6 @@ MAPPED: tuple[tuple[type[Any], Table], ...] = (
     (Invoice, invoices),
     (Activity, activities),
     (Message, messages),
-    (Conversation, conversations),
 )
 
 _lock = threading.Lock()

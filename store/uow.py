@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm import Session
 
 from domain.conversations import Conversation
 from domain.deals import Deal
@@ -106,13 +107,6 @@ def insert_once(session: Session, table: Table, values: dict[str, Any],
     return new_id
 
 
-def attach_inserted(session: Session, item: Any, new_id: int) -> None:
-    """Make `item` the persistent object of the row just inserted for it, without a second INSERT."""
-    item.id = new_id
-    make_transient_to_detached(item)
-    session.add(item)
-
-
 def column_values(table: Table, item: Any) -> dict[str, Any]:
     return {c.key: getattr(item, c.key) for c in table.columns if c.key != "id"}
 
@@ -171,18 +165,24 @@ class SqlAppointmentRepository(SqlRepository[Appointment]):
         return self._remember(self.session.scalars(query.order_by(table.start, table.id)).all())
 
 
-    def busy_between(self, start: datetime, end: datetime) -> list[Busy]:
-        """Booked time intersecting [start, end) as plain rows, for slot search: no ORM objects."""
+    def busy_between(self, start: datetime, end: datetime,
+                     technician_ids: Collection[int]) -> list[Busy]:
+        """Booked time of these technicians intersecting [start, end), as plain rows for slot
+        search: no ORM objects, and only the diaries of technicians who could take the visit."""
         query = _LOOKUPS.get(("busy_between",))
         if query is None:
             table = orm.appointments.c
             query = _LOOKUPS[("busy_between",)] = (
                 select(table.id, table.technician_id, table.start, table.end, table.zone_id)
                 .where(table.status == AppointmentStatus.BOOKED,
+                       table.technician_id.in_(bindparam("technician_ids", expanding=True)),
                        table.start < bindparam("until"), table.end > bindparam("since"))
                 .order_by(table.start, table.id)
             )
-        rows = self.session.execute(query, {"since": start, "until": end})
+        if not technician_ids:
+            return []
+        rows = self.session.execute(
+            query, {"since": start, "until": end, "technician_ids": list(technician_ids)})
         return [Busy(*row) for row in rows]
 
 
@@ -204,8 +204,7 @@ class SqlMessageRepository(SqlRepository[Message]):
                              ["channel", "provider_message_id"])
         if new_id is None:
             return False
-        attach_inserted(self.session, message, new_id)
-        self.seen.add(message)
+        message.id = new_id  # not tracked by the session: an inbound message never changes
         return True
 
     def add_written(self, items: Collection[Message]) -> None:
@@ -262,23 +261,54 @@ class SqlMessageRepository(SqlRepository[Message]):
         return self._remember(self.session.scalars(query).all())
 
 
-class SqlConversationRepository(SqlRepository[Conversation]):
+class SqlConversationRepository:
+    """Conversations as plain rows, not ORM objects: every text reads one and writes it back.
+
+    The dialogue reads its sender's row, changes it in memory, and `save_changes` (called by the
+    unit of work's commit) writes back each row whose fields changed, one UPDATE apiece. That is
+    a fraction of what the ORM's identity map and flush cost on the path every text takes.
+    """
+
     def __init__(self, session: Session) -> None:
-        super().__init__(session, Conversation)
+        self.session = session
+        self.seen: set[Any] = set()  # the Repository interface; conversations record no events
+        self._tracked: dict[int, tuple[Conversation, tuple[Any, ...]]] = {}
+
+    def add(self, conversation: Conversation) -> Conversation:
+        statement = _LOOKUPS.get(("conversations_insert",))
+        if statement is None:
+            statement = _LOOKUPS[("conversations_insert",)] = (
+                insert(orm.conversations).returning(orm.conversations.c.id))
+        values = column_values(orm.conversations, conversation)
+        conversation.id = self.session.execute(statement, values).scalar_one()
+        return self._track(conversation)
+
+    def get(self, conversation_id: int) -> Conversation | None:
+        found = self.find(id=conversation_id)
+        return found[0] if found else None
+
+    def first(self, **equals: Any) -> Conversation | None:
+        found = self.find(**equals)
+        return found[0] if found else None
+
+    def find(self, **equals: Any) -> list[Conversation]:
+        table = orm.conversations.c
+        query = select(orm.conversations).where(
+            *(table[name] == value for name, value in equals.items())).order_by(table.id)
+        return [self._loaded(row) for row in self.session.execute(query)]
 
     def for_sender(self, channel: Channel, address: str) -> Conversation | None:
         """The sender's conversation, locked FOR UPDATE on PostgreSQL until the transaction ends."""
-        table = orm.conversations.c
-        query = (
-            select(Conversation)
-            .where(table.channel == channel, table.address == address)
-            .with_for_update()  # SQLite renders nothing: it serialises writers anyway
-            .execution_options(populate_existing=True)
-        )
-        found = self.session.scalars(query).first()
-        if found is not None:
-            self.seen.add(found)
-        return found
+        query = _LOOKUPS.get(("conversation_for_sender",))
+        if query is None:
+            table = orm.conversations.c
+            query = _LOOKUPS[("conversation_for_sender",)] = (
+                select(orm.conversations)
+                .where(table.channel == bindparam("channel"), table.address == bindparam("address"))
+                .with_for_update()  # SQLite renders nothing: it serialises writers anyway
+            )
+        row = self.session.execute(query, {"channel": channel, "address": address}).first()
+        return self._loaded(row) if row is not None else None
 
     def for_sender_or_new(self, channel: Channel, address: str, now: datetime) -> Conversation:
         """The sender's conversation, locked as in `for_sender`; created (empty) on first contact.
@@ -292,6 +322,47 @@ class SqlConversationRepository(SqlRepository[Conversation]):
         found = self.for_sender(channel, address)
         assert found is not None, "the row was just inserted or already there"
         return found
+
+    def save_changes(self) -> None:
+        """Write back every conversation read or added here whose fields have changed."""
+        statement = _LOOKUPS.get(("conversations_update",))
+        if statement is None:
+            table = orm.conversations.c
+            statement = _LOOKUPS[("conversations_update",)] = (
+                update(orm.conversations).where(table.id == bindparam("conversation_id"))
+                .values({name: bindparam(name) for name in _CONVERSATION_FIELDS}))
+        for conversation_id, (conversation, loaded) in self._tracked.items():
+            now = _conversation_state(conversation)
+            if now != loaded:
+                values = {name: getattr(conversation, name) for name in _CONVERSATION_FIELDS}
+                self.session.execute(statement, {"conversation_id": conversation_id, **values})
+                self._tracked[conversation_id] = (conversation, now)
+
+    def _loaded(self, row: Any) -> Conversation:
+        tracked = self._tracked.get(row.id)
+        if tracked is not None:  # one object per row in a unit of work, as the ORM would give
+            return tracked[0]
+        conversation = Conversation(
+            channel=row.channel, address=row.address, role=row.role, flow=row.flow,
+            step=row.step, data=dict(row.data), misunderstandings=row.misunderstandings,
+            expires_at=row.expires_at, updated_at=row.updated_at, id=row.id)
+        return self._track(conversation)
+
+    def _track(self, conversation: Conversation) -> Conversation:
+        assert conversation.id is not None
+        self._tracked[conversation.id] = (conversation, _conversation_state(conversation))
+        return conversation
+
+
+_CONVERSATION_FIELDS = ("role", "flow", "step", "data", "misunderstandings", "expires_at",
+                        "updated_at")
+
+
+def _conversation_state(conversation: Conversation) -> tuple[Any, ...]:
+    """What `save_changes` compares; the data as JSON, so changes made in place are seen too."""
+    return (conversation.role, conversation.flow, conversation.step,
+            json.dumps(conversation.data, sort_keys=True, default=str),
+            conversation.misunderstandings, conversation.expires_at, conversation.updated_at)
 
 
 class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
@@ -340,6 +411,7 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
             self.session.execute(update(orm.staff).where(row).values(id=orm.staff.c.id))
 
     def commit(self) -> None:
+        self.conversations.save_changes()
         self.session.commit()
 
     def rollback(self) -> None:

@@ -59,6 +59,7 @@ def search(turn: Turn, *, service_id: str, zone_id: str, timezone: str, wish: Wi
     """Up to three bookable offers for the service at a site, nearest to the wish."""
     service = turn.catalog.get(service_id)
     technicians = turn.uow.staff.find(role=Role.TECHNICIAN, active=True)
+    crew = [t.id for t in technicians if t.id is not None and t.can_do(service.skill, zone_id)]
     first = turn.now
     if wish is not None and wish.date is not None:
         first = max(first, datetime.combine(wish.date, time(0), ZoneInfo(timezone)))
@@ -68,9 +69,9 @@ def search(turn: Turn, *, service_id: str, zone_id: str, timezone: str, wish: Wi
     busy_between = getattr(appointments, "busy_between", None)
     since = turn.now - timedelta(days=1)
     booked: list[Booked] = (
-        [b for b in busy_between(since, until) if b.appointment_id != ignore_appointment]
+        [b for b in busy_between(since, until, crew) if b.appointment_id != ignore_appointment]
         if busy_between is not None else
-        [a for a in appointments.overlapping(since, until) if a.id != ignore_appointment])
+        [a for a in appointments.overlapping(since, until, crew) if a.id != ignore_appointment])
     return find_offers(service=service, zone_id=zone_id, timezone=timezone, wish=wish,
                        technicians=technicians, appointments=booked, settings=turn.business,
                        now=turn.now, horizon_days=HORIZON_DAYS, limit=3)

@@ -37,10 +37,9 @@ def test_an_inbound_message_delivered_twice_is_stored_once(uow_factory):
         first = inbound()
         assert uow.messages.add_inbound_once(first) is True
         assert first.id is not None
-        first.body = "edited before commit"  # the object is tracked like any other
         uow.commit()
     with uow_factory() as uow:
-        again = inbound(body="my AC is broken")
+        again = inbound(body="a provider's retry, with another body")
         assert uow.messages.add_inbound_once(again) is False
         assert uow.messages.add_inbound_once(inbound(sid="SM0002")) is True
         uow.commit()
@@ -48,7 +47,7 @@ def test_an_inbound_message_delivered_twice_is_stored_once(uow_factory):
     with uow_factory() as uow:
         stored = uow.messages.find(direction=Direction.IN)
         assert [m.provider_message_id for m in stored] == ["SM0001", "SM0002"]
-        assert stored[0].body == "edited before commit"
+        assert stored[0].body == "my AC is broken"  # the first delivery's row, unchanged
 
 
 def test_claiming_due_messages_takes_the_oldest_queued_once(uow_factory):
