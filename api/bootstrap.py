@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from bot.dialogue import DialogueEngine
     from bot.nlu import Parser
+    from store.writer_lock import WriterLock
 
 
 @dataclass
@@ -36,6 +37,10 @@ class Container:
     catalog: Catalog
     clock: Clock
     extras: dict[str, Any] = field(default_factory=dict)
+    # On a SQLite file: the lock that lets one writer at a time at it (store.writer_lock), and
+    # units of work that hold it, for writers in the background (the outbox sender).
+    writer_lock: WriterLock | None = None
+    locked_uow_factory: Callable[[], AbstractUnitOfWork] | None = None
 
     @cached_property
     def parser(self) -> Parser:
@@ -61,12 +66,18 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None,
     """Build the container; nothing is built at import time."""
     from store.engine import create_db_engine, make_session_factory
     from store.uow import SqlAlchemyUnitOfWork
+    from store.writer_lock import writer_lock_for
 
     engine = create_db_engine(settings.database_url)
     session_factory = make_session_factory(engine)
 
+    writer_lock = writer_lock_for(engine)
+
     def uow_factory() -> AbstractUnitOfWork:
         return SqlAlchemyUnitOfWork(session_factory)
+
+    def locked_uow_factory() -> AbstractUnitOfWork:
+        return SqlAlchemyUnitOfWork(session_factory, writer_lock)
 
     clock = clock or SystemClock()
     business = business_from(settings)
@@ -77,4 +88,5 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None,
         dependencies={"clock": clock, "settings": business, "catalog": catalog},
     )
     return Container(settings=settings, engine=engine, uow_factory=uow_factory, bus=bus,
-                     business=business, catalog=catalog, clock=clock)
+                     business=business, catalog=catalog, clock=clock, writer_lock=writer_lock,
+                     locked_uow_factory=locked_uow_factory if writer_lock else None)

@@ -275,7 +275,9 @@ def sender_for(container: Container, providers: Mapping[Channel, Provider] | Non
     """An outbox sender wired from the container (providers from its settings unless given)."""
     from bot.providers import providers_from
 
-    return OutboxSender(uow_factory=container.uow_factory, bus=container.bus,
+    # On a SQLite file the sender queues for the writer's lock like the webhook does.
+    return OutboxSender(uow_factory=container.locked_uow_factory or container.uow_factory,
+                        bus=container.bus,
                         providers=providers or providers_from(container.settings),
                         business=container.business, clock=container.clock)
 

@@ -34,6 +34,7 @@ def _sqlite_engine(url: str, *, in_memory: bool) -> Engine:
         try:
             if not in_memory:
                 cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA mmap_size=268435456")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Collection
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import IO, Any, Generic, TypeVar
 
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -22,6 +22,7 @@ from domain.scheduling import Busy
 from domain.staff import StaffMember
 from domain.timeline import Activity
 from store import orm
+from store.writer_lock import WriterLock
 
 T = TypeVar("T")
 
@@ -372,10 +373,15 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
     messages: SqlMessageRepository
     conversations: SqlConversationRepository
 
-    def __init__(self, session_factory: Callable[[], Session]) -> None:
+    def __init__(self, session_factory: Callable[[], Session],
+                 writer_lock: WriterLock | None = None) -> None:
         self.session_factory = session_factory
+        self.writer_lock = writer_lock  # held from enter to exit when given (SQLite files)
+        self._held: IO[bytes] | None = None
 
     def __enter__(self) -> SqlAlchemyUnitOfWork:
+        if self.writer_lock is not None:
+            self._held = self.writer_lock.acquire()
         self.session = self.session_factory()
         # What callers looked up once in this transaction (e.g. the sender), to not ask again.
         self.memo: dict[Any, Any] = {}
@@ -396,7 +402,12 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
     def __exit__(self, *args: object) -> None:
         # Closing rolls back whatever was not committed and detaches the objects without
         # expiring them, so what a caller loaded stays readable after the block.
-        self.session.close()
+        try:
+            self.session.close()
+        finally:
+            if self._held is not None:
+                self._held.close()
+                self._held = None
 
     def lock_technician(self, technician_id: int) -> None:
         """Row lock on the technician (PostgreSQL), or SQLite's write lock taken now, not at flush.

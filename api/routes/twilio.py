@@ -7,14 +7,13 @@ never from a forwarded Host header. Anything unsigned or tampered gets 403 befor
 
 from __future__ import annotations
 
-import fcntl
 import logging
 from collections.abc import Callable
 from functools import lru_cache, partial
 from typing import Annotated, Any
 from urllib.parse import parse_qsl
 
-from anyio import CapacityLimiter, to_thread
+from anyio import CapacityLimiter, Lock, to_thread
 from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.responses import Response
 from sqlalchemy.exc import DBAPIError
@@ -94,11 +93,8 @@ def _twiml(replies: list[str]) -> Response:
 
 
 def _database_lane(container: Container) -> CapacityLimiter:
-    """How many webhook transactions may run at once: one for SQLite, a few for PostgreSQL.
-
-    SQLite has a single writer; threads that wait for its lock sleep in its busy handler and
-    turn into latency spikes and "database is locked" errors, so they queue here instead.
-    On PostgreSQL a few threads overlap their round trips; more only fight over the GIL.
+    """How many webhook transactions of this process may run in threads at once (PostgreSQL, and
+    in-memory SQLite): on PostgreSQL a few overlap their round trips; more only fight over the GIL.
     """
     lane: CapacityLimiter | None = container.extras.get("twilio_lane")
     if lane is None:
@@ -108,31 +104,30 @@ def _database_lane(container: Container) -> CapacityLimiter:
 
 
 async def _in_lane(container: Container, work: Callable[[], Any]) -> Any:
-    lock = _sqlite_file_lock(container)
-    if lock is not None:
-        work = partial(_holding, lock, work)
-    return await to_thread.run_sync(work, limiter=_database_lane(container))
+    """Run one webhook's transaction.
 
-
-def _sqlite_file_lock(container: Container) -> str | None:
-    """On a SQLite file, a lock file that makes the lane one at a time across worker processes.
-
-    Waiting on a file lock wakes the moment it is free; SQLite's own busy handler sleeps in
-    growing steps instead, which with several processes turns into p99 spikes of a second.
+    On a SQLite file only one writer at a time may run, in any process (store.writer_lock). The
+    wait for that lock happens in a thread, so the event loop goes on reading other requests;
+    the transaction then runs on the event loop itself. It is short and local, every other
+    writer is waiting for it, and there no thread of this process competes with it for the GIL
+    (in a thread it would lose the GIL to request parsing while holding the only writer's lock).
     """
-    if "twilio_file_lock" not in container.extras:
-        engine = container.engine
-        path = engine.url.database if engine.dialect.name == "sqlite" else None
-        container.extras["twilio_file_lock"] = (
-            f"{path}.lane" if path and path != ":memory:" and not path.startswith("file:") else None)
-    lock: str | None = container.extras["twilio_file_lock"]
-    return lock
+    lock = container.writer_lock
+    if lock is None:
+        return await to_thread.run_sync(work, limiter=_database_lane(container))
+    async with _process_lane(container):
+        held = lock.try_acquire() or await to_thread.run_sync(lock.acquire)
+        try:
+            return work()
+        finally:
+            held.close()
 
 
-def _holding(lock: str, work: Callable[[], Any]) -> Any:
-    with open(lock, "ab") as file:  # released on close, and by the OS if the process dies
-        fcntl.flock(file, fcntl.LOCK_EX)
-        return work()
+def _process_lane(container: Container) -> Lock:
+    lane: Lock | None = container.extras.get("twilio_process_lane")
+    if lane is None:
+        lane = container.extras["twilio_process_lane"] = Lock()
+    return lane
 
 
 def _unavailable(exc: Exception) -> HTTPException:
