@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from bot.dialogue import DialogueEngine
+    from bot.dialogue.engine import ParsedAhead
 
 logger = logging.getLogger(__name__)
 
@@ -59,10 +60,16 @@ class _MessageLog(Protocol):
     def add_inbound_once(self, message: Message) -> bool: ...
 
 
+def parse_ahead(engine: DialogueEngine, inbound: Inbound) -> ParsedAhead:
+    """The text understood before its transaction, to hand to `receive` (see DialogueEngine)."""
+    return engine.parse_ahead(_cut(inbound.text), inbound.received_at)
+
+
 def receive(*, uow_factory: Callable[[], AbstractUnitOfWork], engine: DialogueEngine,
-            inbound: Inbound, keyword_rules: bool, reply_to_keywords: bool) -> InboundResult:
+            inbound: Inbound, keyword_rules: bool, reply_to_keywords: bool,
+            ahead: ParsedAhead | None = None) -> InboundResult:
     """Store, deduplicate and answer one inbound text in one transaction."""
-    text = _printable(inbound.text[: MAX_INBOUND_CHARS * 2])[:MAX_INBOUND_CHARS]
+    text = _cut(inbound.text)
     now = ensure_utc(inbound.received_at)
     with uow_factory() as uow:
         contact = find_contact(uow, inbound.channel, inbound.address)
@@ -90,7 +97,7 @@ def receive(*, uow_factory: Callable[[], AbstractUnitOfWork], engine: DialogueEn
         else:
             answers = engine.handle(uow, channel=inbound.channel, address=inbound.address,
                                     text=text, now=now,
-                                    message_id=inbound.provider_message_id)
+                                    message_id=inbound.provider_message_id, ahead=ahead)
         contact = contact or find_contact(uow, inbound.channel, inbound.address)
         written = [Message(
             channel=inbound.channel, direction=Direction.OUT, address=inbound.address,
@@ -119,6 +126,10 @@ def _keyword(uow: AbstractUnitOfWork, engine: DialogueEngine, inbound: Inbound, 
         consent.opt_in(uow, engine.bus, inbound.channel, inbound.address, now)
         return [replies.opted_in(name)]
     return [replies.keyword_help(name, engine.business.phone)]
+
+
+def _cut(text: str) -> str:
+    return _printable(text[: MAX_INBOUND_CHARS * 2])[:MAX_INBOUND_CHARS]
 
 
 def _printable(text: str) -> str:

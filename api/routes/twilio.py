@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import lru_cache, partial
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import parse_qsl
 
 from anyio import CapacityLimiter, Lock, to_thread
-from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import Response
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -22,7 +22,7 @@ from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
 from api.bootstrap import Container
-from api.deps import ContainerDep
+from api.deps import get_container
 from domain.errors import InvalidPhoneNumber
 from domain.parties import Channel
 from domain.phones import mask_phone, normalize_phone
@@ -47,7 +47,7 @@ class FormParams(dict[str, list[str]]):
         return values[0] if values else None
 
 
-async def signed_form(request: Request, container: ContainerDep) -> FormParams:
+async def signed_form(request: Request, container: Container) -> FormParams:
     """The posted form, once its X-Twilio-Signature is proven; 404 when Twilio is off, 403 unsigned."""
     settings = container.settings
     if not settings.twilio_enabled or not settings.twilio_auth_token:
@@ -78,9 +78,6 @@ async def signed_form(request: Request, container: ContainerDep) -> FormParams:
 @lru_cache(maxsize=4)
 def _validator(auth_token: str) -> RequestValidator:
     return RequestValidator(auth_token)
-
-
-SignedForm = Annotated[FormParams, Depends(signed_form)]
 
 
 def _twiml(replies: list[str]) -> Response:
@@ -148,20 +145,25 @@ def _sender(params: FormParams) -> str:
 
 
 @router.post("/sms", response_class=Response, responses={200: {"content": {_TWIML: {}}}})
-async def inbound_sms(params: SignedForm, container: ContainerDep) -> Response:
+async def inbound_sms(request: Request) -> Response:
     """A customer's text: stored once, understood, answered inline as TwiML."""
+    # Called directly, not as dependencies: this is the hot path, and FastAPI's dependency
+    # solving cost more per request than checking the signature.
+    container = get_container(request)
+    params = await signed_form(request, container)
     message_sid = params.one("MessageSid") or params.one("SmsSid")
     if not message_sid:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "MessageSid is required")
     sender = _sender(params)
-    from bot.inbox import Inbound, receive
+    from bot.inbox import Inbound, parse_ahead, receive
 
     inbound = Inbound(channel=Channel.SMS, address=sender, text=params.one("Body") or "",
                       provider_message_id=message_sid, received_at=container.clock.now())
+    ahead = parse_ahead(container.dialogue, inbound)  # before, not inside, the database lane
     try:
         result = await _in_lane(container, partial(
             receive, uow_factory=container.uow_factory, engine=container.dialogue,
-            inbound=inbound, keyword_rules=True,
+            inbound=inbound, keyword_rules=True, ahead=ahead,
             reply_to_keywords=not container.settings.twilio_handles_keywords))
     except (DBAPIError, PoolTimeout) as exc:
         raise _unavailable(exc) from exc
@@ -172,8 +174,10 @@ async def inbound_sms(params: SignedForm, container: ContainerDep) -> Response:
 
 
 @router.post("/status", status_code=status.HTTP_204_NO_CONTENT, response_class=Response)
-async def delivery_status(params: SignedForm, container: ContainerDep) -> Response:
+async def delivery_status(request: Request) -> Response:
     """Twilio reports what became of a message we sent; recorded on that outbound message."""
+    container = get_container(request)
+    params = await signed_form(request, container)
     from bot.outbox import record_delivery_status
 
     message_sid = params.one("MessageSid") or params.one("SmsSid")

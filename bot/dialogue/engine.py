@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from types import ModuleType
 from zoneinfo import ZoneInfo
@@ -75,6 +76,16 @@ STARTERS: dict[str, Callable[[Turn], None]] = {
 }
 
 
+@dataclass(frozen=True)
+class ParsedAhead:
+    """A customer's text parsed before its transaction, for `now` in `timezone`."""
+
+    text: str
+    now: datetime
+    timezone: str
+    parse: Parse
+
+
 class DialogueEngine:
     """Turns parsed texts plus conversation state into domain commands and short replies."""
 
@@ -83,8 +94,20 @@ class DialogueEngine:
         self.bus, self.parser, self.business = bus, parser, business
         self.catalog, self.clock = catalog, clock
 
+    def parse_ahead(self, text: str, now: datetime) -> ParsedAhead:
+        """Parse a text as a customer's, in the business's zone, before its transaction starts.
+
+        `handle` takes it instead of parsing again when the sender's zone turns out the same,
+        so the parsing can happen outside the database lane (on SQLite, one writer at a time).
+        """
+        now = ensure_utc(now)
+        zone = self.business.timezone
+        parse = self.parser.parse(text, role=intents.CUSTOMER, now=now.astimezone(ZoneInfo(zone)))
+        return ParsedAhead(text=text, now=now, timezone=zone, parse=parse)
+
     def handle(self, uow: AbstractUnitOfWork, *, channel: Channel, address: str, text: str,
-               now: datetime, message_id: str | None) -> list[str]:
+               now: datetime, message_id: str | None, ahead: ParsedAhead | None = None
+               ) -> list[str]:
         """Answer one text from `address` inside the caller's unit of work; the caller commits."""
         now = ensure_utc(now)
         conversation = conversation_for(uow, channel, address, now)
@@ -99,8 +122,11 @@ class DialogueEngine:
             return staff.coming_soon(person)
         customer = load_customer(uow, contact) if contact is not None else None
         site = customer.site if customer else None
-        local_now = now.astimezone(ZoneInfo(site.timezone if site else self.business.timezone))
-        parse = self.parser.parse(text, role=intents.CUSTOMER, now=local_now)
+        zone = site.timezone if site else self.business.timezone
+        if ahead is not None and (ahead.text, ahead.now, ahead.timezone) == (text, now, zone):
+            parse = ahead.parse
+        else:
+            parse = self.parser.parse(text, role=intents.CUSTOMER, now=now.astimezone(ZoneInfo(zone)))
         turn = Turn(uow=uow, bus=self.bus, business=self.business, catalog=self.catalog,
                     conversation=conversation, channel=channel, address=address, text=text,
                     parse=parse, now=now, message_id=message_id, customer=customer,

@@ -425,3 +425,29 @@ def test_a_different_problem_while_choosing_starts_a_new_booking(world: World) -
         ("actually my sink is leaking, can you come at 4pm?", "1) Mon Mar 2, 4-6pm with Tom"),
         ("1", "Booked: Plumbing repair on Mon Mar 2, 4-6pm"),
     ])
+
+
+def test_a_text_parsed_ahead_of_its_transaction_is_not_parsed_again_in_the_same_zone(
+        world: World) -> None:
+    import uuid
+    from dataclasses import replace
+
+    from bot.inbox import Inbound, parse_ahead, receive
+    from bot.nlu import intents
+    from bot.nlu.result import Parse
+
+    def text(ahead_zone: str | None) -> str:
+        inbound = Inbound(channel=Channel.SMS, address=MARIA, text="thanks",
+                          provider_message_id=f"SM{uuid.uuid4().hex}",
+                          received_at=world.clock.now())
+        ahead = parse_ahead(world.engine, inbound)
+        assert ahead.parse.intent == intents.THANKS
+        # A different reading planted in the parse ahead shows whether the engine used it.
+        planted = replace(ahead, parse=Parse(intents.HELP, {}, 1.0),
+                          timezone=ahead_zone or ahead.timezone)
+        result = receive(uow_factory=world.uow_factory, engine=world.engine, inbound=inbound,
+                         keyword_rules=True, reply_to_keywords=False, ahead=planted)
+        return "\n".join(result.replies)
+
+    assert "I can book a visit" in text(None)  # same text, instant and zone: used as it is
+    assert "welcome" in text("America/New_York")  # another zone: parsed again inside
