@@ -140,31 +140,40 @@ async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
 
 
 async def _connection(port: int, queue: asyncio.Queue[list[bytes]], result: Result,
-                      pacer: asyncio.Queue[None] | None) -> None:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                      pacer: asyncio.Queue[None] | None, reconnect: bool) -> None:
+    """Play conversations off the queue; with `reconnect`, each on a new connection (timed)."""
+    reader: asyncio.StreamReader | None = None
+    writer: asyncio.StreamWriter | None = None
     try:
         while True:
             try:
                 conversation = queue.get_nowait()
             except asyncio.QueueEmpty:
                 return
+            if reconnect and writer is not None:
+                writer.close()
+                reader = writer = None
             for request in conversation:
                 if pacer is not None:
                     await pacer.get()
                 started = time.perf_counter()
                 try:
+                    if reader is None or writer is None:  # the connect counts in the latency
+                        reader, writer = await asyncio.open_connection("127.0.0.1", port)
                     status = await _exchange(reader, writer, request)
                 except (OSError, asyncio.IncompleteReadError, ValueError):
                     result.errors += 1
-                    writer.close()
-                    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                    if writer is not None:
+                        writer.close()
+                    reader = writer = None
                     continue
                 result.latencies_ms.append((time.perf_counter() - started) * 1000)
                 result.statuses[status] = result.statuses.get(status, 0) + 1
                 if status != 200:
                     result.errors += 1
     finally:
-        writer.close()
+        if writer is not None:
+            writer.close()
 
 
 async def _pace(pacer: asyncio.Queue[None], rate: float, count: int) -> None:
@@ -178,14 +187,14 @@ async def _pace(pacer: asyncio.Queue[None], rate: float, count: int) -> None:
 
 
 async def play(port: int, conversations: list[list[bytes]], connections: int,
-               rate: float | None) -> Result:
+               rate: float | None, reconnect: bool = True) -> Result:
     queue: asyncio.Queue[list[bytes]] = asyncio.Queue()
     for conversation in conversations:
         queue.put_nowait(conversation)
     result = Result()
     pacer: asyncio.Queue[None] | None = asyncio.Queue() if rate else None
     started = time.perf_counter()
-    tasks = [asyncio.create_task(_connection(port, queue, result, pacer))
+    tasks = [asyncio.create_task(_connection(port, queue, result, pacer, reconnect))
              for _ in range(connections)]
     if pacer is not None and rate:
         tasks.append(asyncio.create_task(_pace(pacer, rate, sum(map(len, conversations)))))
@@ -288,6 +297,9 @@ def main() -> int:
     options.add_argument("--connections", type=int, default=8)
     options.add_argument("--rate", type=float, help="offered rate (open loop); default closed loop")
     options.add_argument("--seed", type=int, default=4)
+    options.add_argument("--keep-connections", action="store_true",
+                         help="one connection per loader task for the whole run, instead of a "
+                              "new connection per conversation")
     options.add_argument("--workers", type=int, default=1,
                          help="`fieldbot serve --workers N`: the app in N processes")
     args = options.parse_args()
@@ -306,7 +318,8 @@ def main() -> int:
             with fieldbot_server(url, port, env, args.workers) as server:
                 asyncio.run(play(port, warmup, args.connections, None))
                 cpu_before, loader_before = cpu_seconds(server.pid), time.process_time()
-                result = asyncio.run(play(port, measured, args.connections, args.rate))
+                result = asyncio.run(play(port, measured, args.connections, args.rate,
+                                          reconnect=not args.keep_connections))
                 server_cpu = cpu_seconds(server.pid) - cpu_before
                 loader_cpu = time.process_time() - loader_before
         all_met &= report(kind, result, args.rate)

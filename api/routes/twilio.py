@@ -8,12 +8,11 @@ never from a forwarded Host header. Anything unsigned or tampered gets 403 befor
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from functools import lru_cache, partial
 from typing import Any
 from urllib.parse import parse_qsl
 
-from anyio import CapacityLimiter, Lock, to_thread
+from anyio import CapacityLimiter, to_thread
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import Response
 from sqlalchemy.exc import DBAPIError
@@ -23,6 +22,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from api.bootstrap import Container
 from api.deps import get_container
+from api.writer_lane import Work, WriterLane
 from domain.errors import InvalidPhoneNumber
 from domain.parties import Channel
 from domain.phones import mask_phone, normalize_phone
@@ -100,31 +100,17 @@ def _database_lane(container: Container) -> CapacityLimiter:
     return lane
 
 
-async def _in_lane(container: Container, work: Callable[[], Any]) -> Any:
-    """Run one webhook's transaction.
-
-    On a SQLite file only one writer at a time may run, in any process (store.writer_lock). The
-    wait for that lock happens in a thread, so the event loop goes on reading other requests;
-    the transaction then runs on the event loop itself. It is short and local, every other
-    writer is waiting for it, and there no thread of this process competes with it for the GIL
-    (in a thread it would lose the GIL to request parsing while holding the only writer's lock).
-    """
+async def _in_lane(container: Container, work: Work) -> Any:
+    """Run one webhook's transaction: on a SQLite file in the writer's lane (api.writer_lane),
+    otherwise in a worker thread, a few at a time."""
     lock = container.writer_lock
     if lock is None:
-        return await to_thread.run_sync(work, limiter=_database_lane(container))
-    async with _process_lane(container):
-        held = lock.try_acquire() or await to_thread.run_sync(lock.acquire)
-        try:
-            return work()
-        finally:
-            held.close()
-
-
-def _process_lane(container: Container) -> Lock:
-    lane: Lock | None = container.extras.get("twilio_process_lane")
+        return await to_thread.run_sync(partial(work, container.uow_factory),
+                                        limiter=_database_lane(container))
+    lane: WriterLane | None = container.extras.get("writer_lane")
     if lane is None:
-        lane = container.extras["twilio_process_lane"] = Lock()
-    return lane
+        lane = container.extras["writer_lane"] = WriterLane(container.engine, lock)
+    return await lane.run(work)
 
 
 def _unavailable(exc: Exception) -> HTTPException:
@@ -161,9 +147,9 @@ async def inbound_sms(request: Request) -> Response:
                       provider_message_id=message_sid, received_at=container.clock.now())
     ahead = parse_ahead(container.dialogue, inbound)  # before, not inside, the database lane
     try:
-        result = await _in_lane(container, partial(
-            receive, uow_factory=container.uow_factory, engine=container.dialogue,
-            inbound=inbound, keyword_rules=True, ahead=ahead,
+        result = await _in_lane(container, lambda uow_factory: receive(
+            uow_factory=uow_factory, engine=container.dialogue, inbound=inbound,
+            keyword_rules=True, ahead=ahead,
             reply_to_keywords=not container.settings.twilio_handles_keywords))
     except (DBAPIError, PoolTimeout) as exc:
         raise _unavailable(exc) from exc
@@ -186,9 +172,9 @@ async def delivery_status(request: Request) -> Response:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "MessageSid and MessageStatus are required")
     error_code = params.one("ErrorCode")
     try:
-        await _in_lane(container, partial(
-            record_delivery_status, uow_factory=container.uow_factory, bus=container.bus,
-            clock=container.clock, provider_message_id=message_sid, reported=reported,
+        await _in_lane(container, lambda uow_factory: record_delivery_status(
+            uow_factory=uow_factory, bus=container.bus, clock=container.clock,
+            provider_message_id=message_sid, reported=reported,
             error_code=int(error_code) if error_code and error_code.isdigit() else None))
     except (DBAPIError, PoolTimeout) as exc:
         raise _unavailable(exc) from exc
