@@ -3,9 +3,13 @@
 For each database (a fresh SQLite file, a fresh PostgreSQL schema) it migrates and seeds the demo
 company, starts `fieldbot serve` as a subprocess on a free port, and plays short conversations
 from many phone numbers (known customers and new numbers, a realistic mix of intents) through the
-signed Twilio webhook. Requests are built and signed before the clock starts and sent over
-keep-alive connections with plain asyncio streams, so the loader costs little CPU on the same
-machine. One phone never has two texts in flight (people text one message at a time).
+signed Twilio webhook. Requests are built and signed before the clock starts and sent with plain
+asyncio streams, so the loader costs little CPU on the same machine. Each conversation comes on
+a new connection (its connect is timed with its first text), as webhooks for different phones
+do; with one long-lived connection per loader task instead (--keep-connections), the kernel
+can leave most of them on one worker process for the whole run. One phone never has two texts
+in flight (people text one message at a time). `fieldbot serve` runs with two worker processes,
+one per core of this machine.
 
 The mix (seeded, so every run plays the same texts): 80% of conversations come from the 40 seeded
 customers, each one of twelve short scripts picked uniformly: a status question ("where's the
@@ -20,7 +24,7 @@ run, so their diaries and the slot search grow as they would in a busy week.
     .venv/bin/python bench/sms_load.py                        # both databases, default load
     .venv/bin/python bench/sms_load.py --db sqlite --messages 6000 --connections 8
     .venv/bin/python bench/sms_load.py --rate 300             # open loop at a fixed offered rate
-    .venv/bin/python bench/sms_load.py --db postgres --workers 2   # fieldbot serve --workers 2
+    .venv/bin/python bench/sms_load.py --db postgres --workers 1   # fieldbot serve --workers 1
 
 Prints msgs/s, p50/p95/p99 latency in ms and the error count; exits 1 when below the bar
 (>= 300 msgs/s, p99 <= 100 ms, no errors).
@@ -300,8 +304,9 @@ def main() -> int:
     options.add_argument("--keep-connections", action="store_true",
                          help="one connection per loader task for the whole run, instead of a "
                               "new connection per conversation")
-    options.add_argument("--workers", type=int, default=1,
-                         help="`fieldbot serve --workers N`: the app in N processes")
+    options.add_argument("--workers", type=int, default=2,
+                         help="`fieldbot serve --workers N`: the app in N processes (default: "
+                              "one per core of this 2-core machine)")
     args = options.parse_args()
 
     env = {"TWILIO_ENABLED": "true", "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
