@@ -60,8 +60,12 @@ class WriterLane:
                 finally:
                     held.close()
                 for done, ok, value in outcomes:
-                    if not done.done():
-                        done.set_result(value) if ok else done.set_exception(value)
+                    if done.done():  # its caller went away
+                        continue
+                    if ok:
+                        done.set_result(value)
+                    else:
+                        done.set_exception(value)
                 await asyncio.sleep(0)  # let requests that arrived meanwhile reach the queue
         finally:  # stopped early (shutdown): nobody may wait for an answer that will not come
             while self._queue:
