@@ -9,8 +9,6 @@ and the OS releases it if the holder dies. PostgreSQL needs none of this (row lo
 from __future__ import annotations
 
 import fcntl
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import IO
 
 from sqlalchemy import Engine
@@ -42,14 +40,6 @@ class WriterLock:
             file.close()
             raise
         return file
-
-    @contextmanager
-    def held(self) -> Iterator[None]:
-        file = self.acquire()
-        try:
-            yield
-        finally:
-            file.close()
 
 
 def writer_lock_for(engine: Engine) -> WriterLock | None:

@@ -19,8 +19,8 @@ def test_a_held_lock_keeps_every_other_writer_out_until_released(tmp_path):
     got_it = threading.Event()
 
     def second_writer() -> None:
-        with lock.held():
-            got_it.set()
+        lock.acquire().close()
+        got_it.set()
 
     waiting = threading.Thread(target=second_writer)
     waiting.start()
