@@ -1,23 +1,31 @@
-"""The webhooks' way to a SQLite file: queued, one writer at a time, one commit per turn.
+"""The webhooks' way to the database: queued, and run in turns with one commit per turn.
 
-Only one writer may run on a SQLite file, in any process (store.writer_lock), and each commit
-waits for the disk (synchronous=FULL: an acknowledged text survives a power cut). Each process
-queues its webhook transactions here. Whichever request finds the queue idle starts a drain
-task, which takes the file lock and runs what is queued, up to `TURN` transactions, as
-savepoints inside one transaction, then commits once: one wait for the disk for the whole turn
-(group commit). A transaction that fails rolls back to its savepoint and leaves the others be;
-nobody is answered before the turn's commit, and if that commit fails, every one of them is
-told so (and Twilio retries). The wait for the lock happens in a thread, so the event loop goes
-on reading requests meanwhile; the transactions run on the event loop itself: they are short
-and local, every other writer is waiting for them, and there no thread of this process competes
-with them for the GIL.
+Each process queues its webhook transactions here. Whichever request finds the queue idle starts
+a drain task, which runs what is queued, up to `TURN` transactions, inside one transaction and
+then commits once (group commit): one wait for the disk, one BEGIN and one COMMIT for the whole
+turn instead of one each per text. A transaction that fails leaves the others be; nobody is
+answered before the turn's commit, and if that commit fails, every one of them is told so (and
+Twilio retries).
+
+- On a SQLite file only one writer may run, in any process, so a turn first takes the writer's
+  lock (store.writer_lock). The wait for it happens in a thread, so the event loop goes on
+  reading requests meanwhile; the turn then runs on the event loop itself: it is short and
+  local, every other writer waits for it, and there no thread of this process competes with it
+  for the GIL. Each text runs as a savepoint, so one that fails rolls back alone.
+  `synchronous=FULL` stays: an acknowledged text survives a power cut.
+- On PostgreSQL a turn runs in a worker thread (its round trips must not stall the event loop)
+  and uses no savepoints, which cost two round trips per text there: if any text of the turn
+  fails, the turn is rolled back and its texts run again one by one, each in a transaction of
+  its own. Row locks order what two processes' turns do to the same rows.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from anyio import to_thread
@@ -28,6 +36,8 @@ from domain.ports import AbstractUnitOfWork
 from store.uow import SqlAlchemyUnitOfWork
 from store.writer_lock import WriterLock
 
+logger = logging.getLogger(__name__)
+
 TURN = 8  # transactions per turn, at most: then the lock goes to whoever waits for it
 
 UowFactory = Callable[[], AbstractUnitOfWork]
@@ -36,8 +46,10 @@ _Outcome = tuple["asyncio.Future[Any]", bool, Any]
 
 
 class WriterLane:
-    def __init__(self, engine: Engine, lock: WriterLock) -> None:
-        self.engine, self.lock = engine, lock
+    def __init__(self, engine: Engine, lock: WriterLock | None, uow_factory: UowFactory) -> None:
+        """`lock`: the writer's lock of a SQLite file, None on PostgreSQL; `uow_factory`: units
+        of work of their own, for texts run again alone."""
+        self.engine, self.lock, self.uow_factory = engine, lock, uow_factory
         self._queue: deque[tuple[Work, asyncio.Future[Any]]] = deque()
         self._drain: asyncio.Task[None] | None = None
 
@@ -53,12 +65,15 @@ class WriterLane:
     async def _drain_queue(self) -> None:
         try:
             while self._queue:
-                held = self.lock.try_acquire() or await to_thread.run_sync(self.lock.acquire)
-                try:
-                    turn = [self._queue.popleft() for _ in range(min(TURN, len(self._queue)))]
-                    outcomes = self._run_turn(turn)
-                finally:
-                    held.close()
+                turn = [self._queue.popleft() for _ in range(min(TURN, len(self._queue)))]
+                if self.lock is None:
+                    outcomes = await to_thread.run_sync(self._run_turn_optimistically, turn)
+                else:
+                    held = self.lock.try_acquire() or await to_thread.run_sync(self.lock.acquire)
+                    try:
+                        outcomes = self._run_turn(turn)
+                    finally:
+                        held.close()
                 for done, ok, value in outcomes:
                     if done.done():  # its caller went away
                         continue
@@ -76,31 +91,82 @@ class WriterLane:
     def _run_turn(self, turn: list[tuple[Work, asyncio.Future[Any]]]) -> list[_Outcome]:
         outcomes: list[_Outcome] = []
         try:
-            with self.engine.connect() as connection:
-                raw: Any = connection.connection.dbapi_connection
-                # The sqlite3 module's own transaction handling breaks SAVEPOINT: say BEGIN and
-                # COMMIT here instead, for the time of this turn.
-                previous = raw.isolation_level
-                raw.isolation_level = None
-                try:
-                    connection.exec_driver_sql("BEGIN IMMEDIATE")
-                    for work, done in turn:
-                        try:
-                            outcomes.append((done, True, work(_savepoints_on(connection))))
-                        except Exception as exc:  # rolled back to its savepoint; handed back
-                            outcomes.append((done, False, exc))
-                    connection.commit()
-                except BaseException:
-                    # A refused COMMIT leaves SQLite's transaction open, and the pool, told the
-                    # transaction is over, would hand it on as it is: end it here.
-                    if raw.in_transaction:
-                        raw.rollback()
-                    raise
-                finally:
-                    raw.isolation_level = previous
+            with self.engine.connect() as connection, self._transaction(connection):
+                for work, done in turn:
+                    try:
+                        outcomes.append((done, True, work(_savepoints_on(connection))))
+                    except Exception as exc:  # rolled back to its savepoint; handed back
+                        outcomes.append((done, False, exc))
         except Exception as exc:  # the turn as a whole failed: none of it is stored
             return [(done, False, exc) for _, done in turn]
         return outcomes
+
+    def _run_turn_optimistically(self, turn: list[tuple[Work, asyncio.Future[Any]]]
+                                 ) -> list[_Outcome]:
+        """PostgreSQL: the turn in one transaction with no savepoints (on PostgreSQL each costs
+        two round trips per text). If any text fails, or anything rolls the transaction back,
+        none of the turn is kept and each text runs again on its own, in its own transaction:
+        a text does nothing outside the database before its answer is handed back."""
+        try:
+            with self.engine.connect() as connection:
+                outer = connection.begin()
+                outcomes: list[_Outcome] = []
+                for work, done in turn:
+                    outcomes.append((done, True, work(_joining(connection))))
+                    if connection.get_transaction() is not outer or not outer.is_active:
+                        raise _TurnBroken
+                outer.commit()
+                return outcomes
+        except Exception as exc:  # the connection's exit rolled the turn back; nobody was answered
+            logger.info("a turn of %d webhook texts was rolled back (%s); running them one by one",
+                        len(turn), type(exc).__name__)
+        return [self._run_alone(work, done) for work, done in turn]
+
+    def _run_alone(self, work: Work, done: asyncio.Future[Any]) -> _Outcome:
+        try:
+            return (done, True, work(self.uow_factory))
+        except Exception as exc:
+            return (done, False, exc)
+
+    @contextmanager
+    def _transaction(self, connection: Connection) -> Iterator[None]:
+        """SQLite: the turn's one transaction, committed when the block ends without an error."""
+        raw: Any = connection.connection.dbapi_connection
+        # The sqlite3 module's own transaction handling breaks SAVEPOINT: say BEGIN and COMMIT
+        # here instead, for the time of this turn.
+        previous = raw.isolation_level
+        raw.isolation_level = None
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            yield
+            connection.commit()
+        except BaseException:
+            # A refused COMMIT leaves SQLite's transaction open, and the pool, told the
+            # transaction is over, would hand it on as it is: end it here.
+            if raw.in_transaction:
+                raw.rollback()
+            raise
+        finally:
+            raw.isolation_level = previous
+
+
+class _TurnBroken(Exception):
+    """A text's unit of work rolled back the turn's transaction."""
+
+
+def _joining(connection: Connection) -> UowFactory:
+    """Units of work that join the turn's transaction: their commit flushes but commits nothing,
+    and leaving one without committing leaves the transaction be (a failure is then the turn's,
+    and the turn runs its texts again one by one)."""
+
+    def session() -> Session:
+        return Session(bind=connection, join_transaction_mode="rollback_only",
+                       expire_on_commit=False)
+
+    def uow_factory() -> AbstractUnitOfWork:
+        return SqlAlchemyUnitOfWork(session)
+
+    return uow_factory
 
 
 def _savepoints_on(connection: Connection) -> UowFactory:

@@ -90,26 +90,24 @@ def _twiml(replies: list[str]) -> Response:
 
 
 def _database_lane(container: Container) -> CapacityLimiter:
-    """How many webhook transactions of this process may run in threads at once (PostgreSQL, and
-    in-memory SQLite): on PostgreSQL a few overlap their round trips; more only fight over the GIL.
-    """
+    """One webhook transaction at a time on an in-memory SQLite database (one shared connection)."""
     lane: CapacityLimiter | None = container.extras.get("twilio_lane")
     if lane is None:
-        sqlite = container.engine.dialect.name == "sqlite"
-        lane = container.extras["twilio_lane"] = CapacityLimiter(1 if sqlite else 4)
+        lane = container.extras["twilio_lane"] = CapacityLimiter(1)
     return lane
 
 
 async def _in_lane(container: Container, work: Work) -> Any:
-    """Run one webhook's transaction: on a SQLite file in the writer's lane (api.writer_lane),
-    otherwise in a worker thread, a few at a time."""
-    lock = container.writer_lock
-    if lock is None:
+    """Run one webhook's transaction in this process's lane (api.writer_lane); on in-memory
+    SQLite (tests, one connection) in a worker thread, one at a time."""
+    engine = container.engine
+    if container.writer_lock is None and engine.dialect.name == "sqlite":
         return await to_thread.run_sync(partial(work, container.uow_factory),
                                         limiter=_database_lane(container))
     lane: WriterLane | None = container.extras.get("writer_lane")
     if lane is None:
-        lane = container.extras["writer_lane"] = WriterLane(container.engine, lock)
+        lane = container.extras["writer_lane"] = WriterLane(engine, container.writer_lock,
+                                                            container.uow_factory)
     return await lane.run(work)
 
 

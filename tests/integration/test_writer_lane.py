@@ -1,4 +1,5 @@
-"""The webhooks' lane on a SQLite file: queued transactions as savepoints, one commit per turn."""
+"""The webhooks' lane: queued transactions as savepoints, one commit per turn (SQLite file and
+PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -19,12 +20,12 @@ NOW = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-def lane(sqlite_url):
-    engine = create_db_engine(sqlite_url)
+def lane(database_url):
+    engine = create_db_engine(database_url)
     make_session_factory(engine)  # maps the domain classes
     lock = writer_lock_for(engine)
-    assert lock is not None
-    yield WriterLane(engine, lock)
+    assert (lock is None) == (engine.dialect.name == "postgresql")
+    yield WriterLane(engine, lock, lambda: SqlAlchemyUnitOfWork(make_session_factory(engine)))
     engine.dispose()
 
 
@@ -91,7 +92,17 @@ def test_a_failing_transaction_rolls_back_alone(lane):
     assert stored_sids(lane) == ["SM1", "SM3"]  # its own write is gone, the others' are kept
 
 
-def test_when_the_turns_commit_fails_nobody_is_told_it_worked_and_nothing_is_kept(lane):
+@pytest.fixture
+def sqlite_lane(sqlite_url):
+    engine = create_db_engine(sqlite_url)
+    make_session_factory(engine)
+    yield WriterLane(engine, writer_lock_for(engine),
+                     lambda: SqlAlchemyUnitOfWork(make_session_factory(engine)))
+    engine.dispose()
+
+
+def test_when_the_turns_commit_fails_nobody_is_told_it_worked_and_nothing_is_kept(sqlite_lane):
+    lane = sqlite_lane  # a commit refused by SQLite's deferred foreign keys
     def breaks_the_commit(uow_factory):
         # A foreign key checked only at COMMIT: the savepoint is released, the commit refuses.
         with uow_factory() as uow:
