@@ -1,8 +1,6 @@
-"""Junk, huge, empty and foreign texts: quick, harmless, never an exception."""
+"""Junk, huge, empty and foreign texts: harmless, never an exception."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -36,12 +34,10 @@ def test_empty_junk_and_foreign_texts_are_unknown(understand, text):
     assert 0.0 <= result.confidence <= 1.0
 
 
-def test_a_20000_character_text_is_cut_and_parsed_quickly(understand):
+def test_a_20000_character_text_is_cut_and_parsed(understand):
+    # How fast is bench/parse_bench.py's business, not a timed unit test's.
     text = "can you come tomorrow at 3 " + "blah " * 4000
-    started = time.perf_counter()
-    result = understand(text)
-    assert time.perf_counter() - started < 0.5
-    assert result.intent == "book"
+    assert understand(text).intent == "book"
 
 
 def test_text_after_the_limit_is_ignored(understand):
@@ -91,9 +87,7 @@ _JUNK_WORDS = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
 def test_random_text_never_raises_or_turns_consequential(understand, text):
-    started = time.perf_counter()
     result = understand(text)
-    assert time.perf_counter() - started < 0.25
     assert result.intent not in CONSEQUENTIAL or any(c.isalpha() for c in text)
 
 
