@@ -56,6 +56,21 @@ class SqlRepository(Generic[T]):
             self.seen.add(item)
         return item
 
+    def get_many(self, item_ids: Collection[int]) -> list[T]:
+        """The items with these ids, in that order, leaving out missing ones: one SELECT ... IN
+        instead of one `get` each (the session's objects are handed back as they are)."""
+        wanted = list(dict.fromkeys(item_ids))
+        if not wanted:
+            return []
+        key = (self.cls, "get_many")
+        query = _LOOKUPS.get(key)
+        if query is None:
+            query = _LOOKUPS[key] = select(self.cls).where(
+                self._column("id").in_(bindparam("ids", expanding=True)))
+        rows: Any = self.session.scalars(query, {"ids": wanted})
+        found = {item.id: item for item in rows}
+        return self._remember([found[item_id] for item_id in wanted if item_id in found])
+
     def find(self, **equals: Any) -> list[T]:
         """Items whose attributes equal the given values, oldest (lowest id) first."""
         query, params = self._lookup(equals, first=False)

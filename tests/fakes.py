@@ -49,6 +49,10 @@ class FakeRepository(Generic[T]):
                 return item
         return None
 
+    def get_many(self, item_ids: Collection[int]) -> list[T]:
+        found = [self.get(item_id) for item_id in dict.fromkeys(item_ids)]
+        return [item for item in found if item is not None]
+
     def find(self, **equals: Any) -> list[T]:
         """Items whose attributes equal the given values, oldest first."""
         found = [

@@ -18,7 +18,9 @@ def upcoming(turn: Turn) -> list[Appointment]:
     """The sender's booked visits that have not ended yet, soonest first (scoped to their account)."""
     assert turn.customer is not None
     mine = turn.uow.appointments.find(account_id=turn.customer.account_id)
-    return sorted((a for a in mine if a.is_active and a.end > turn.now), key=lambda a: a.start)
+    visits = sorted((a for a in mine if a.is_active and a.end > turn.now), key=lambda a: a.start)
+    turn.uow.jobs.get_many([a.job_id for a in visits])  # one read; labels look each job up
+    return visits
 
 
 def label(turn: Turn, appointment: Appointment) -> str:
@@ -49,7 +51,7 @@ def timezone_of(turn: Turn, appointment: Appointment) -> str:
 
 def chosen(turn: Turn, ids: list[int]) -> Appointment | None:
     """The visit a reply picks from the listed ones: by number, or by naming its day."""
-    listed = [a for a in (turn.uow.appointments.get(i) for i in ids) if a is not None]
+    listed = turn.uow.appointments.get_many(ids)
     mine = [a for a in listed if turn.customer and a.account_id == turn.customer.account_id]
     option = turn.parse.slots.get("option") if turn.parse.intent == intents.CHOOSE else None
     text = turn.text.strip().rstrip(".)")

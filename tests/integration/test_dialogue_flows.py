@@ -451,3 +451,33 @@ def test_a_text_parsed_ahead_of_its_transaction_is_not_parsed_again_in_the_same_
 
     assert "I can book a visit" in text(None)  # same text, instant and zone: used as it is
     assert "welcome" in text("America/New_York")  # another zone: parsed again inside
+
+
+def test_listing_several_visits_reads_their_jobs_in_one_statement(world: World) -> None:
+    from sqlalchemy import event
+
+    with world.uow_factory() as uow:
+        engine = uow.session.get_bind()
+    job_reads: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("SELECT") and "FROM jobs" in statement:
+            job_reads.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        world.transcript(MARIA, [("I need to reschedule", "Which visit do you want to move?")])
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len(job_reads) == 1  # not one per listed visit
+
+
+def test_get_many_reads_items_in_the_order_asked_and_leaves_out_missing_ones(
+        world: World) -> None:
+    first, second = world.ids["maria_thu"], world.ids["maria_fri"]
+    with world.uow_factory() as uow:
+        assert [a.id for a in uow.appointments.get_many([second, 999999, first, second])] == [
+            second, first]
+        one = uow.appointments.get(first)
+        assert uow.appointments.get_many([first]) == [one]  # the session's own object
+        assert uow.appointments.get_many([]) == []
