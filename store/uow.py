@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import IO, Any, Generic, TypeVar
@@ -375,10 +374,8 @@ _CONVERSATION_FIELDS = ("role", "flow", "step", "data", "misunderstandings", "ex
 
 
 def _conversation_state(conversation: Conversation) -> tuple[Any, ...]:
-    """What `save_changes` compares; the data as JSON, so changes made in place are seen too."""
-    return (conversation.role, conversation.flow, conversation.step,
-            json.dumps(conversation.data, sort_keys=True, default=str),
-            conversation.misunderstandings, conversation.expires_at, conversation.updated_at)
+    """What `save_changes` compares."""
+    return (*conversation.state(), conversation.updated_at)
 
 
 class SqlAlchemyUnitOfWork(AbstractUnitOfWork):

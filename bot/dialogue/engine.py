@@ -111,6 +111,7 @@ class DialogueEngine:
         """Answer one text from `address` inside the caller's unit of work; the caller commits."""
         now = ensure_utc(now)
         conversation = conversation_for(uow, channel, address, now)
+        before = conversation.state()
         lapsed = LAPSED_KEY in conversation.data
         if lapsed:
             conversation.data = {k: v for k, v in conversation.data.items() if k != LAPSED_KEY}
@@ -138,7 +139,8 @@ class DialogueEngine:
             turn.finish(replies.refused(str(error)))
         if not turn.confused:
             conversation.misunderstandings = 0
-        conversation.updated_at = now
+        if conversation.state() != before:  # a text that changes nothing (a thanks) writes nothing
+            conversation.updated_at = now
         return turn.replies
 
     def _respond(self, turn: Turn) -> None:

@@ -481,3 +481,23 @@ def test_get_many_reads_items_in_the_order_asked_and_leaves_out_missing_ones(
         one = uow.appointments.get(first)
         assert uow.appointments.get_many([first]) == [one]  # the session's own object
         assert uow.appointments.get_many([]) == []
+
+
+def test_a_text_that_changes_nothing_writes_nothing_to_the_conversation(world: World) -> None:
+    from datetime import timedelta
+
+    world.transcript(MARIA, [("hi", "I can book a visit")])
+    with world.uow_factory() as uow:
+        first = uow.conversations.for_sender(Channel.SMS, MARIA)
+        assert first is not None
+        stamped = first.updated_at
+    world.clock.advance(timedelta(minutes=5))
+    world.transcript(MARIA, [("thanks", "welcome")])
+    with world.uow_factory() as uow:
+        after_thanks = uow.conversations.for_sender(Channel.SMS, MARIA)
+        assert after_thanks is not None and after_thanks.updated_at == stamped
+    world.clock.advance(timedelta(minutes=5))
+    world.transcript(MARIA, [("cancel my appointment", "Which visit")])
+    with world.uow_factory() as uow:
+        asked = uow.conversations.for_sender(Channel.SMS, MARIA)
+        assert asked is not None and asked.updated_at == world.clock.now()
