@@ -31,6 +31,7 @@ from typing import Any
 from anyio import to_thread
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.session import JoinTransactionMode
 
 from domain.ports import AbstractUnitOfWork
 from store.uow import SqlAlchemyUnitOfWork
@@ -158,24 +159,18 @@ def _joining(connection: Connection) -> UowFactory:
     """Units of work that join the turn's transaction: their commit flushes but commits nothing,
     and leaving one without committing leaves the transaction be (a failure is then the turn's,
     and the turn runs its texts again one by one)."""
-
-    def session() -> Session:
-        return Session(bind=connection, join_transaction_mode="rollback_only",
-                       expire_on_commit=False)
-
-    def uow_factory() -> AbstractUnitOfWork:
-        return SqlAlchemyUnitOfWork(session)
-
-    return uow_factory
+    return _units_of_work(connection, "rollback_only")
 
 
 def _savepoints_on(connection: Connection) -> UowFactory:
     """Units of work that run as savepoints of the turn's transaction: their commit releases the
     savepoint, and leaving one without committing rolls it back."""
+    return _units_of_work(connection, "create_savepoint")
 
+
+def _units_of_work(connection: Connection, mode: JoinTransactionMode) -> UowFactory:
     def session() -> Session:
-        return Session(bind=connection, join_transaction_mode="create_savepoint",
-                       expire_on_commit=False)
+        return Session(bind=connection, join_transaction_mode=mode, expire_on_commit=False)
 
     def uow_factory() -> AbstractUnitOfWork:
         return SqlAlchemyUnitOfWork(session)
