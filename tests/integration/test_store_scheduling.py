@@ -50,13 +50,18 @@ def test_overlapping_finds_booked_visits_that_intersect_the_span(uow_factory):
     assert toms_afternoon.id not in [a.id for a in everyone]
 
 
+def tom_tomorrow_at_nine(world) -> BookAppointment:  # type: ignore[no-untyped-def]
+    """A dispatcher books Tom for the stored customer, Tuesday 9:00 in Chicago."""
+    dispatcher = Actor(role=Role.DISPATCHER, channel=Channel.CONSOLE, staff_id=world.dispatcher_id)
+    return BookAppointment(account_id=world.account_id, site_id=world.site_id,
+                           service_id="hvac_repair", technician_id=world.tom_id,
+                           start=MONDAY_9AM_CHICAGO + 24 * HOUR, actor=dispatcher)
+
+
 def test_booking_through_the_bus_refuses_a_double_booking(uow_factory):
     world = stored_world(uow_factory)
     bus = bus_on(uow_factory)
-    dispatcher = Actor(role=Role.DISPATCHER, channel=Channel.CONSOLE, staff_id=world.dispatcher_id)
-    booking = BookAppointment(account_id=world.account_id, site_id=world.site_id,
-                              service_id="hvac_repair", technician_id=world.tom_id,
-                              start=MONDAY_9AM_CHICAGO + 24 * HOUR, actor=dispatcher)
+    booking = tom_tomorrow_at_nine(world)
 
     appointment_id = bus.handle(booking)
     with pytest.raises(SchedulingConflict):
@@ -71,10 +76,7 @@ def test_booking_through_the_bus_refuses_a_double_booking(uow_factory):
 def test_two_racing_bookings_of_one_slot_leave_one_visit(uow_factory):
     world = stored_world(uow_factory)
     bus = bus_on(uow_factory)
-    dispatcher = Actor(role=Role.DISPATCHER, channel=Channel.CONSOLE, staff_id=world.dispatcher_id)
-    booking = BookAppointment(account_id=world.account_id, site_id=world.site_id,
-                              service_id="hvac_repair", technician_id=world.tom_id,
-                              start=MONDAY_9AM_CHICAGO + 24 * HOUR, actor=dispatcher)
+    booking = tom_tomorrow_at_nine(world)
     # Without a lock both would pass the overlap check before either commits; with it the second
     # waits inside the check, so the first stops waiting for it after a short while.
     both_checked = threading.Barrier(2, timeout=2)
