@@ -103,3 +103,28 @@ class OptOut(Command):
 class OptIn(Command):
     contact_id: int
     channel: Channel
+
+
+@dataclass(frozen=True)
+class RegisterCustomer(Command):
+    """Someone new wrote in: open their account, the contact who wrote, and their service address."""
+
+    name: str
+    channel: Channel
+    address: str  # E.164 phone, or a Telegram chat id
+    street: str
+    city: str
+    postal_code: str
+    message_id: str | None = None
+
+
+@dataclass(frozen=True)
+class RequestCallBack(Command):
+    """A person should call someone back: the dispatchers are told, the timeline notes why."""
+
+    reason: str
+    channel: Channel
+    address: str
+    who: str  # the name we know them by, or "A new number"
+    account_id: int | None = None
+    actor: Actor | None = None

@@ -65,6 +65,7 @@ class Deal:
                 new=new.value,
                 actor=by.label(),
                 channel=by.channel.value,
+                message_id=by.message_id,
             )
         )
 
@@ -74,6 +75,11 @@ class Deal:
             return False
         self.move_to(DealStage.WON, by=by, at=at)
         return True
+
+    def hand_over(self, job_id: int) -> None:
+        """The won deal became this job, once: a deal never points at a second job."""
+        if self.job_id is None:
+            self.job_id = job_id
 
     def follow_up_due(self, now: datetime) -> bool:
         return (

@@ -27,3 +27,7 @@ class NotFound(DomainError):
 
 class NotAllowed(DomainError):
     pass
+
+
+class OutsideServiceArea(DomainError):
+    pass

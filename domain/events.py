@@ -42,6 +42,7 @@ class AppointmentBooked(Event):
     account_id: int
     actor: str
     channel: str
+    message_id: str | None = None  # the provider's id of the text that caused it
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class AppointmentRescheduled(Event):
     old_start: datetime
     actor: str
     channel: str
+    message_id: str | None = None  # the provider's id of the text that caused it
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class AppointmentCancelled(Event):
     account_id: int
     actor: str
     channel: str
+    message_id: str | None = None  # the provider's id of the text that caused it
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class QuoteApproved(Event):
     deal_id: int | None
     actor: str
     channel: str
+    message_id: str | None = None  # the provider's id of the text that caused it
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class QuoteDeclined(Event):
     deal_id: int | None
     actor: str
     channel: str
+    message_id: str | None = None  # the provider's id of the text that caused it
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,7 @@ class DealStageChanged(Event):
     new: str
     actor: str
     channel: str
+    message_id: str | None = None  # the provider's id of the text that caused it
 
 
 @dataclass(frozen=True)

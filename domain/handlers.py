@@ -9,15 +9,18 @@ from zoneinfo import ZoneInfo
 
 from domain import commands, events
 from domain.actors import Actor
-from domain.authz import check_owner
+from domain.authz import require
 from domain.business import BusinessSettings
 from domain.catalog import Catalog
 from domain.clock import Clock, ensure_utc
 from domain.deals import Deal, DealStage
-from domain.errors import NotAllowed, NotFound, SchedulingConflict
-from domain.jobs import Appointment, AppointmentStatus, Job, JobState
+from domain.errors import NotAllowed, NotFound, OutsideServiceArea, SchedulingConflict
+from domain.jobs import Appointment, Job, JobState
+from domain.notices import notify_staff
+from domain.parties import Account, Channel, Contact, Customer, Site
 from domain.ports import AbstractUnitOfWork
 from domain.staff import Role, StaffMember
+from domain.timeline import Activity, ActivityKind
 
 
 def create_job(cmd: commands.CreateJob, *, uow: AbstractUnitOfWork, catalog: Catalog,
@@ -50,9 +53,7 @@ def book_appointment(cmd: commands.BookAppointment, *, uow: AbstractUnitOfWork,
         if found is not None and (found.account_id, found.site_id) != (cmd.account_id,
                                                                        cmd.site_id):
             found = None  # a visit is always at its own job's site
-        check_owner(cmd.actor, found, "job")
-        assert found is not None
-        job = found
+        job = require(cmd.actor, found, "job", uow)
     if job.state is not JobState.SCHEDULED:
         job.move_to(JobState.SCHEDULED, by=cmd.actor, at=clock.now())
     assert job.id is not None
@@ -69,24 +70,14 @@ def book_appointment(cmd: commands.BookAppointment, *, uow: AbstractUnitOfWork,
             confirmed=True,
         )
     )
+    appointment.record_booked(by=cmd.actor)
     assert appointment.id is not None
-    appointment.events.append(
-        events.AppointmentBooked(
-            appointment_id=appointment.id,
-            job_id=job.id,
-            account_id=cmd.account_id,
-            actor=cmd.actor.label(),
-            channel=cmd.actor.channel.value,
-        )
-    )
     return appointment.id
 
 
 def reschedule_appointment(cmd: commands.RescheduleAppointment, *, uow: AbstractUnitOfWork,
                            settings: BusinessSettings, catalog: Catalog, clock: Clock) -> None:
-    appointment = uow.appointments.get(cmd.appointment_id)
-    check_owner(cmd.actor, appointment, "appointment")
-    assert appointment is not None
+    appointment = require(cmd.actor, uow.appointments.get(cmd.appointment_id), "appointment")
     job = _job(uow, appointment.job_id)
     service = catalog.get(job.service_id)
     technician = _technician(uow, cmd.technician_id)
@@ -111,9 +102,7 @@ def reschedule_appointment(cmd: commands.RescheduleAppointment, *, uow: Abstract
 def cancel_appointment(cmd: commands.CancelAppointment, *, uow: AbstractUnitOfWork,
                        clock: Clock) -> None:
     """Cancel a visit; the job is cancelled too when no other visit remains and work hasn't started."""
-    appointment = uow.appointments.get(cmd.appointment_id)
-    check_owner(cmd.actor, appointment, "appointment")
-    assert appointment is not None
+    appointment = require(cmd.actor, uow.appointments.get(cmd.appointment_id), "appointment")
     appointment.cancel(by=cmd.actor)
     job = _job(uow, appointment.job_id)
     others = [a for a in uow.appointments.find(job_id=job.id) if a.is_active]
@@ -126,7 +115,7 @@ def change_job_state(cmd: commands.ChangeJobState, *, uow: AbstractUnitOfWork,
     job = _job_for_actor(uow, cmd.actor, cmd.job_id)
     job.move_to(cmd.new_state, by=cmd.actor, at=clock.now(), note=cmd.note)
     if cmd.new_state is JobState.EN_ROUTE and cmd.eta_minutes is not None:
-        job.eta = clock.now() + timedelta(minutes=cmd.eta_minutes)
+        job.expect_at(clock.now() + timedelta(minutes=cmd.eta_minutes))
 
 
 def complete_job(cmd: commands.CompleteJob, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
@@ -134,37 +123,74 @@ def complete_job(cmd: commands.CompleteJob, *, uow: AbstractUnitOfWork, clock: C
     job.complete(summary=cmd.summary, lines=cmd.lines, by=cmd.actor, at=clock.now())
     for appointment in uow.appointments.find(job_id=job.id):
         if appointment.is_active and appointment.start <= clock.now():
-            appointment.status = AppointmentStatus.DONE
+            appointment.mark_done()
 
 
 def approve_quote(cmd: commands.ApproveQuote, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
-    quote = uow.quotes.get(cmd.quote_id)
-    check_owner(cmd.actor, quote, "quote")
-    assert quote is not None
+    quote = require(cmd.actor, uow.quotes.get(cmd.quote_id), "quote")
     quote.approve(by=cmd.actor, at=clock.now())
 
 
 def decline_quote(cmd: commands.DeclineQuote, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
-    quote = uow.quotes.get(cmd.quote_id)
-    check_owner(cmd.actor, quote, "quote")
-    assert quote is not None
+    quote = require(cmd.actor, uow.quotes.get(cmd.quote_id), "quote")
     quote.decline(by=cmd.actor, at=clock.now())
 
 
 def mark_deal_won(cmd: commands.MarkDealWon, *, uow: AbstractUnitOfWork, clock: Clock) -> int:
     """Mark a deal won and hand it over as exactly one dispatch-ready job; returns the job id."""
-    deal = uow.deals.get(cmd.deal_id)
-    check_owner(cmd.actor, deal, "deal")
-    assert deal is not None
+    deal = require(cmd.actor, uow.deals.get(cmd.deal_id), "deal")
     deal.mark_won(by=cmd.actor, at=clock.now())
     return job_for_won_deal(uow, deal, clock.now())
 
 
 def mark_deal_lost(cmd: commands.MarkDealLost, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
-    deal = uow.deals.get(cmd.deal_id)
-    check_owner(cmd.actor, deal, "deal")
-    assert deal is not None
+    deal = require(cmd.actor, uow.deals.get(cmd.deal_id), "deal")
     deal.move_to(DealStage.LOST, by=cmd.actor, at=clock.now())
+
+
+def register_customer(cmd: commands.RegisterCustomer, *, uow: AbstractUnitOfWork,
+                      settings: BusinessSettings, clock: Clock) -> Customer:
+    """Open the account, contact and site of someone new who wrote in from `cmd.address`."""
+    zone = settings.zone_for_postal_code(cmd.postal_code)
+    if zone is None:
+        raise OutsideServiceArea(f"ZIP {cmd.postal_code} is outside the area we serve")
+    account = uow.accounts.add(Account(name=cmd.name))
+    assert account.id is not None
+    contact = Contact(account_id=account.id, name=cmd.name,
+                      preferred_channel=cmd.channel if cmd.channel is not Channel.CONSOLE
+                      else Channel.SMS)
+    if cmd.channel is Channel.TELEGRAM:
+        contact.telegram_chat_id = int(cmd.address)
+    else:
+        contact.phone = cmd.address
+    uow.contacts.add(contact)
+    site = uow.sites.add(Site(account_id=account.id, address=cmd.street, city=cmd.city,
+                              postal_code=cmd.postal_code, zone_id=zone.id,
+                              timezone=zone.timezone))
+    uow.activities.add(Activity(
+        account_id=account.id, kind=ActivityKind.NOTE, at=clock.now(),
+        summary=f"Signed up by {cmd.channel.value}", actor=f"customer:{contact.id}",
+        channel=cmd.channel.value, provider_message_id=cmd.message_id,
+    ))
+    return Customer(account=account, contact=contact, sites=[site])
+
+
+def request_call_back(cmd: commands.RequestCallBack, *, uow: AbstractUnitOfWork,
+                      clock: Clock) -> None:
+    """Ask the dispatchers to call someone back, and note it on their account's timeline."""
+    now = clock.now()
+    reach = cmd.address if cmd.channel is not Channel.TELEGRAM else f"Telegram chat {cmd.address}"
+    message_id = cmd.actor.message_id if cmd.actor is not None else None
+    notify_staff(uow, now=now, account_id=cmd.account_id,
+                 body=f"Call-back request: {cmd.who} ({reach}) {cmd.reason} via {cmd.channel.value}.",
+                 key=f"handoff:{cmd.channel.value}:{message_id or cmd.address + now.isoformat()}")
+    if cmd.account_id is not None:
+        uow.activities.add(Activity(
+            account_id=cmd.account_id, kind=ActivityKind.NOTE, at=now,
+            summary=f"Customer {cmd.reason}; dispatchers asked to call back",
+            actor=cmd.actor.label() if cmd.actor else "system", channel=cmd.channel.value,
+            provider_message_id=message_id,
+        ))
 
 
 def opt_out(cmd: commands.OptOut, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
@@ -186,7 +212,8 @@ def job_for_won_deal(uow: AbstractUnitOfWork, deal: Deal, now: datetime) -> int:
     if deal.job_id is None:
         job = _new_job(uow, deal.account_id, deal.site_id, deal.service_id,
                        deal.scope or deal.title, now, deal_id=deal.id)
-        deal.job_id = job.id
+        assert job.id is not None
+        deal.hand_over(job.id)
     assert deal.job_id is not None
     return deal.job_id
 
@@ -200,13 +227,11 @@ def _new_job(uow: AbstractUnitOfWork, account_id: int, site_id: int, service_id:
     return job
 
 
-def _own_site(uow: AbstractUnitOfWork, actor: Actor, account_id: int, site_id: int) -> Any:
+def _own_site(uow: AbstractUnitOfWork, actor: Actor, account_id: int, site_id: int) -> Site:
     site = uow.sites.get(site_id)
     if site is None or site.account_id != account_id:
         raise NotFound(f"Site {site_id} does not belong to account {account_id}")
-    if actor.role is Role.CUSTOMER and actor.account_id != account_id:
-        raise NotFound("No site of yours matches that")
-    return site
+    return require(actor, site, "site")
 
 
 def _technician(uow: AbstractUnitOfWork, technician_id: int) -> StaffMember:
@@ -224,18 +249,10 @@ def _job(uow: AbstractUnitOfWork, job_id: int) -> Job:
 
 
 def _job_for_actor(uow: AbstractUnitOfWork, actor: Actor, job_id: int) -> Job:
-    """A technician may change only jobs they have a visit for; dispatchers any."""
-    job = uow.jobs.get(job_id)
-    if job is not None and actor.role is Role.TECHNICIAN:
-        assigned = [a for a in uow.appointments.find(job_id=job_id, technician_id=actor.staff_id)
-                    if a.status is not AppointmentStatus.CANCELLED]
-        if not assigned:
-            job = None
-    elif job is not None and actor.role is not Role.DISPATCHER:
+    """A job whose status the actor may change: technicians and dispatchers only (see authz)."""
+    if actor.role not in (Role.TECHNICIAN, Role.DISPATCHER):
         raise NotAllowed(f"A {actor.role.value} cannot change a job's status")
-    if job is None:
-        raise NotFound("No job of yours matches that")
-    return job
+    return require(actor, uow.jobs.get(job_id), "job", uow)
 
 
 def _not_past(start: datetime, now: datetime) -> datetime:
@@ -274,6 +291,8 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.DeclineQuote: decline_quote,
     commands.MarkDealWon: mark_deal_won,
     commands.MarkDealLost: mark_deal_lost,
+    commands.RegisterCustomer: register_customer,
+    commands.RequestCallBack: request_call_back,
     commands.OptOut: opt_out,
     commands.OptIn: opt_in,
 }

@@ -91,9 +91,35 @@ class Job:
         if lines:
             self.lines = lines
 
+    def expect_at(self, eta: datetime) -> None:
+        """The technician's expected arrival while on the way (UTC)."""
+        self.eta = eta
+
+    def price(self, lines: tuple[Line, ...]) -> None:
+        """Price the work from an approved quote, unless it already has lines or was cancelled."""
+        if not self.lines and self.state is not JobState.CANCELLED:
+            self.lines = lines
+
     @property
     def is_open(self) -> bool:
         return self.state not in (JobState.COMPLETED, JobState.INVOICED, JobState.CANCELLED)
+
+
+class BookedTime:
+    """A technician's booked time: the one rule for whether another visit can share their day."""
+
+    __slots__ = ()
+    start: datetime
+    end: datetime
+    zone_id: str
+
+    def clashes_with(
+        self, start: datetime, end: datetime, zone_id: str, travel_buffer: timedelta
+    ) -> bool:
+        """True when a visit [start, end) in `zone_id` cannot share this technician's day with it:
+        visits overlap, or leave less than the travel buffer between them in different zones."""
+        buffer = timedelta(0) if zone_id == self.zone_id else travel_buffer
+        return self.start < end + buffer and start < self.end + buffer
 
 
 class AppointmentStatus(StrEnum):
@@ -103,7 +129,7 @@ class AppointmentStatus(StrEnum):
 
 
 @dataclass(eq=False)
-class Appointment:
+class Appointment(BookedTime):
     """A technician's visit for a job: start/end in UTC and the arrival window promised."""
 
     job_id: int
@@ -119,16 +145,28 @@ class Appointment:
     id: int | None = None
     events: list[events.Event] = field(default_factory=list, repr=False)
 
-    def clashes_with(
-        self, start: datetime, end: datetime, zone_id: str, travel_buffer: timedelta
-    ) -> bool:
-        """True when a visit [start, end) in `zone_id` cannot share this technician's day with it."""
-        buffer = timedelta(0) if zone_id == self.zone_id else travel_buffer
-        return self.start < end + buffer and start < self.end + buffer
-
     @property
     def is_active(self) -> bool:
         return self.status is AppointmentStatus.BOOKED
+
+    def record_booked(self, *, by: Actor) -> None:
+        """Record that this visit, just stored, was booked by `by`."""
+        assert self.id is not None, "appointment must be stored before it records events"
+        self.events.append(
+            events.AppointmentBooked(
+                appointment_id=self.id,
+                job_id=self.job_id,
+                account_id=self.account_id,
+                actor=by.label(),
+                channel=by.channel.value,
+                message_id=by.message_id,
+            )
+        )
+
+    def mark_done(self) -> None:
+        """The visit took place and its job is finished."""
+        if self.is_active:
+            self.status = AppointmentStatus.DONE
 
     def move(
         self,
@@ -156,6 +194,7 @@ class Appointment:
                 old_start=old_start,
                 actor=by.label(),
                 channel=by.channel.value,
+                message_id=by.message_id,
             )
         )
 
@@ -173,5 +212,6 @@ class Appointment:
                 account_id=self.account_id,
                 actor=by.label(),
                 channel=by.channel.value,
+                message_id=by.message_id,
             )
         )

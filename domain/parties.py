@@ -95,3 +95,22 @@ class Site:
 
     def one_line(self) -> str:
         return f"{self.address}, {self.city} {self.postal_code}"
+
+
+@dataclass
+class Customer:
+    """Who a customer is when they write: their account, the contact who writes, its sites."""
+
+    account: Account
+    contact: Contact
+    sites: list[Site]
+
+    @property
+    def account_id(self) -> int:
+        assert self.account.id is not None
+        return self.account.id
+
+    @property
+    def site(self) -> Site | None:
+        """The account's first address, which a visit goes to unless another is named."""
+        return self.sites[0] if self.sites else None

@@ -61,6 +61,11 @@ class Quote:
     def awaiting_decision(self) -> bool:
         return self.state is QuoteState.SENT
 
+    def link_job(self, job_id: int) -> None:
+        """The job this quote's work is done under (a won deal's job), once known."""
+        if self.job_id is None:
+            self.job_id = job_id
+
     def send(self, *, at: datetime) -> None:
         self._move(QuoteState.SENT)
         self.sent_at = at
@@ -76,6 +81,7 @@ class Quote:
                 deal_id=self.deal_id,
                 actor=by.label(),
                 channel=by.channel.value,
+                message_id=by.message_id,
             )
         )
 
@@ -90,6 +96,7 @@ class Quote:
                 deal_id=self.deal_id,
                 actor=by.label(),
                 channel=by.channel.value,
+                message_id=by.message_id,
             )
         )
 

@@ -11,13 +11,13 @@ from domain.actors import Actor
 from domain.clock import Clock
 from domain.deals import DealStage
 from domain.handlers import job_for_won_deal
-from domain.jobs import JobState
-from domain.messages import Direction, Message, MessageKind, MessageStatus
+from domain.messages import MessageStatus
 from domain.money import format_cents
+from domain.notices import notify_staff
 from domain.parties import Channel
 from domain.ports import AbstractUnitOfWork
 from domain.quotes import Invoice, QuoteState
-from domain.staff import Role, StaffMember
+from domain.staff import Role
 from domain.timeline import Activity, ActivityKind
 
 
@@ -56,7 +56,7 @@ def record_appointment(event: events.AppointmentBooked | events.AppointmentResch
     }[type(event)]
     _timeline(uow, event.account_id, clock.now(), f"Visit for job J-{event.job_id} {verb}",
               actor=event.actor, channel=event.channel,
-              subject=("appointment", event.appointment_id))
+              subject=("appointment", event.appointment_id), message_id=event.message_id)
 
 
 def quote_approved(event: events.QuoteApproved, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
@@ -66,25 +66,25 @@ def quote_approved(event: events.QuoteApproved, *, uow: AbstractUnitOfWork, cloc
     now = clock.now()
     _timeline(uow, event.account_id, now,
               f"Quote {quote.number} approved ({format_cents(quote.total_cents)})",
-              actor=event.actor, channel=event.channel, subject=("quote", quote.id))
+              actor=event.actor, channel=event.channel, subject=("quote", quote.id),
+              message_id=event.message_id)
     owner_id: int | None = None
     if event.deal_id is not None:
         deal = uow.deals.get(event.deal_id)
         if deal is not None:
             owner_id = deal.owner_id
             actor = Actor(role=Role.CUSTOMER, channel=Channel(event.channel),
-                          account_id=deal.account_id)
+                          account_id=deal.account_id, message_id=event.message_id)
             if deal.stage not in (DealStage.WON, DealStage.LOST):
                 deal.move_to(DealStage.WON, by=actor, at=now)
             if deal.stage is DealStage.WON:
-                quote.job_id = quote.job_id or job_for_won_deal(uow, deal, now)
-    if quote.job_id is not None:
-        job = uow.jobs.get(quote.job_id)
-        if job is not None and not job.lines and job.state is not JobState.CANCELLED:
-            job.lines = quote.lines
-    _notify_staff(uow, now, owner_id,
-                  f"Quote {quote.number} was approved by the customer "
-                  f"({format_cents(quote.total_cents)}).", key=f"quote-approved:{quote.id}")
+                quote.link_job(job_for_won_deal(uow, deal, now))
+    job = uow.jobs.get(quote.job_id) if quote.job_id is not None else None
+    if job is not None:
+        job.price(quote.lines)
+    notify_staff(uow, now=now, owner_id=owner_id, account_id=event.account_id,
+                 body=f"Quote {quote.number} was approved by the customer "
+                      f"({format_cents(quote.total_cents)}).", key=f"quote-approved:{quote.id}")
 
 
 def quote_declined(event: events.QuoteDeclined, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
@@ -92,18 +92,21 @@ def quote_declined(event: events.QuoteDeclined, *, uow: AbstractUnitOfWork, cloc
     assert quote is not None
     now = clock.now()
     _timeline(uow, event.account_id, now, f"Quote {quote.number} declined",
-              actor=event.actor, channel=event.channel, subject=("quote", quote.id))
+              actor=event.actor, channel=event.channel, subject=("quote", quote.id),
+              message_id=event.message_id)
     deal = uow.deals.get(event.deal_id) if event.deal_id is not None else None
-    _notify_staff(uow, now, deal.owner_id if deal else None,
-                  f"Quote {quote.number} was declined by the customer.",
-                  key=f"quote-declined:{quote.id}")
+    notify_staff(uow, now=now, owner_id=deal.owner_id if deal else None,
+                 account_id=event.account_id,
+                 body=f"Quote {quote.number} was declined by the customer.",
+                 key=f"quote-declined:{quote.id}")
 
 
 def record_deal_stage(event: events.DealStageChanged, *, uow: AbstractUnitOfWork,
                       clock: Clock) -> None:
     _timeline(uow, event.account_id, clock.now(),
               f"Deal {event.deal_id} {event.old} -> {event.new}", actor=event.actor,
-              channel=event.channel, subject=("deal", event.deal_id))
+              channel=event.channel, subject=("deal", event.deal_id),
+              message_id=event.message_id)
 
 
 def withdraw_automated_messages(event: events.ContactOptedOut, *,
@@ -113,28 +116,6 @@ def withdraw_automated_messages(event: events.ContactOptedOut, *,
                                      status=MessageStatus.QUEUED):
         if message.is_automated:  # a queued answer to the contact's own text still goes out
             message.cancel("recipient opted out")
-
-
-def _notify_staff(uow: AbstractUnitOfWork, now: datetime, staff_id: int | None, body: str,
-                  key: str) -> None:
-    """Queue a notice for one staff member, or for every dispatcher when nobody owns the matter."""
-    owner = uow.staff.get(staff_id) if staff_id is not None else None
-    recipients: list[StaffMember] = (
-        [owner] if owner is not None else uow.staff.find(role=Role.DISPATCHER, active=True)
-    )
-    for person in recipients:
-        if person.telegram_chat_id is not None:
-            channel, address = Channel.TELEGRAM, str(person.telegram_chat_id)
-        elif person.phone is not None:
-            channel, address = Channel.SMS, person.phone
-        else:
-            continue
-        uow.messages.add(Message(
-            channel=channel, direction=Direction.OUT, address=address, body=body,
-            created_at=now, status=MessageStatus.QUEUED, kind=MessageKind.NOTICE,
-            staff_id=person.id, idempotency_key=f"{key}:staff:{person.id}", due_at=now,
-            timezone=person.timezone,
-        ))
 
 
 def _timeline(uow: AbstractUnitOfWork, account_id: int, at: datetime, summary: str, *,

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from domain.business import BusinessSettings
 from domain.catalog import Service
 from domain.clock import ensure_utc
+from domain.jobs import BookedTime
 from domain.staff import StaffMember
 
 GRID = timedelta(minutes=30)
@@ -77,7 +78,7 @@ class Booked(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class Busy:
+class Busy(BookedTime):
     """A technician's booked time, read without the rest of the appointment (for slot search)."""
 
     appointment_id: int
@@ -89,13 +90,6 @@ class Busy:
     @property
     def is_active(self) -> bool:
         return True  # only booked visits are read as busy time
-
-    def clashes_with(
-        self, start: datetime, end: datetime, zone_id: str, travel_buffer: timedelta
-    ) -> bool:
-        """The same rule as `Appointment.clashes_with`."""
-        buffer = timedelta(0) if zone_id == self.zone_id else travel_buffer
-        return self.start < end + buffer and start < self.end + buffer
 
 
 @dataclass(frozen=True)
