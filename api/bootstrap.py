@@ -1,4 +1,9 @@
-"""Wires fieldbot together once: database, unit of work, message bus, parser, dialogue."""
+"""The composition root: wires fieldbot together once, for the server and the command line.
+
+Database, units of work, the transaction lane, the message bus, the parser and the conversation
+core are built here from one Settings; nothing under domain/, store/ or bot/ reads settings or
+imports this package.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ if TYPE_CHECKING:
 
     from bot.dialogue import DialogueEngine
     from bot.nlu import Parser
+    from store.lane import TransactionLane
     from store.writer_lock import WriterLock
 
 
@@ -36,11 +42,16 @@ class Container:
     business: BusinessSettings
     catalog: Catalog
     clock: Clock
+    lane: TransactionLane
     extras: dict[str, Any] = field(default_factory=dict)
-    # On a SQLite file: the lock that lets one writer at a time at it (store.writer_lock), and
-    # units of work that hold it, for writers in the background (the outbox sender).
+    # On a SQLite file: the lock that lets one writer at a time at it (store.writer_lock).
     writer_lock: WriterLock | None = None
-    locked_uow_factory: Callable[[], AbstractUnitOfWork] | None = None
+
+    @property
+    def locked_uow_factory(self) -> Callable[[], AbstractUnitOfWork]:
+        """Units of work for writers outside the webhooks' lane (workers, the console): on a
+        SQLite file they hold the writer's lock for their whole transaction."""
+        return self.lane.locked_uow_factory
 
     @cached_property
     def parser(self) -> Parser:
@@ -53,7 +64,7 @@ class Container:
         from bot.dialogue import DialogueEngine
 
         return DialogueEngine(bus=self.bus, parser=self.parser, business=self.business,
-                              catalog=self.catalog, clock=self.clock)
+                              catalog=self.catalog)
 
 
 def business_from(settings: Settings) -> BusinessSettings:
@@ -65,6 +76,7 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None,
               catalog: Catalog = DEMO_CATALOG) -> Container:
     """Build the container; nothing is built at import time."""
     from store.engine import create_db_engine, make_session_factory
+    from store.lane import TransactionLane
     from store.uow import SqlAlchemyUnitOfWork
     from store.writer_lock import writer_lock_for
 
@@ -76,9 +88,6 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None,
     def uow_factory() -> AbstractUnitOfWork:
         return SqlAlchemyUnitOfWork(session_factory)
 
-    def locked_uow_factory() -> AbstractUnitOfWork:
-        return SqlAlchemyUnitOfWork(session_factory, writer_lock)
-
     clock = clock or SystemClock()
     business = business_from(settings)
     bus = MessageBus(
@@ -89,4 +98,4 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None,
     )
     return Container(settings=settings, engine=engine, uow_factory=uow_factory, bus=bus,
                      business=business, catalog=catalog, clock=clock, writer_lock=writer_lock,
-                     locked_uow_factory=locked_uow_factory if writer_lock else None)
+                     lane=TransactionLane(engine, uow_factory, writer_lock))

@@ -1,19 +1,20 @@
-"""Where every inbound text enters: stored exactly once, carrier keywords honoured, then answered.
+"""Where every inbound message enters, whatever its channel: stored exactly once, then answered.
 
 One transaction covers the inbound row (deduplicated on the provider's message id), whatever
-the conversation changes, and the replies stored as outbound messages: a provider's retry of the
-same message finds the row and changes nothing.
+the conversation changes, and the replies, stored as outbound messages that point at the text
+they answer: a provider's retry of the same message changes nothing and gets the same answer.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from bot.dialogue import consent, replies
-from bot.dialogue.senders import find_contact
+from bot.dialogue.reply import Reply
 from domain.clock import ensure_utc
 from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.parties import Channel
@@ -21,115 +22,98 @@ from domain.phones import mask_phone
 from domain.ports import AbstractUnitOfWork
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from bot.dialogue import DialogueEngine
-    from bot.dialogue.engine import ParsedAhead
+    from bot.dialogue.engine import DialogueEngine, ParsedAhead
 
 logger = logging.getLogger(__name__)
 
 # Longer texts are cut here before they are stored or parsed (ten SMS segments' worth).
 MAX_INBOUND_CHARS = 1600
 
-OPT_OUT_KEYWORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE",
-                              "OPTOUT"})
-OPT_IN_KEYWORDS = frozenset({"START", "UNSTOP"})
-HELP_KEYWORDS = frozenset({"HELP", "INFO"})
+
+class Keyword(StrEnum):
+    """A carrier keyword, as the channel adapter recognised it (SMS: a text that is just STOP)."""
+
+    OPT_OUT = "opt_out"
+    OPT_IN = "opt_in"
+    HELP = "help"
 
 
 @dataclass(frozen=True)
 class Inbound:
-    """One text as the channel received it; `address` is E.164 for SMS."""
+    """One message as a channel adapter received it; `address` is E.164 for SMS."""
 
     channel: Channel
     address: str
     text: str
     provider_message_id: str | None
     received_at: datetime  # UTC
+    attachments: tuple[str, ...] = ()  # media URLs the provider holds
+    pressed: int | None = None  # the option of a button the person pressed (1-based)
+    keyword: Keyword | None = None
+
+
+@dataclass(frozen=True)
+class ChannelRules:
+    """What a channel adapter decides for its channel."""
+
+    render: Callable[[Reply], str]  # a structured reply as this channel shows it
+    inline_replies: bool  # replies go back in the webhook's own answer (e.g. TwiML)
+    answer_keywords: bool  # answer STOP/START/HELP ourselves (False: the provider does)
+    silent_to_opted_out: bool  # after an opt-out, answer nothing but START and HELP
 
 
 @dataclass(frozen=True)
 class InboundResult:
-    """Replies to send inline (e.g. as TwiML); empty for duplicates and keywords the provider answers."""
+    """Replies to hand back inline; for a retried message, the replies stored the first time."""
 
     duplicate: bool
     replies: list[str]
 
 
-class _MessageLog(Protocol):
-    def add_inbound_once(self, message: Message) -> bool: ...
-
-
-def parse_ahead(engine: DialogueEngine, inbound: Inbound) -> ParsedAhead:
-    """The text understood before its transaction, to hand to `receive` (see DialogueEngine)."""
-    return engine.parse_ahead(_cut(inbound.text), inbound.received_at)
-
-
 def receive(*, uow_factory: Callable[[], AbstractUnitOfWork], engine: DialogueEngine,
-            inbound: Inbound, keyword_rules: bool, reply_to_keywords: bool,
+            inbound: Inbound, rules: ChannelRules,
             ahead: ParsedAhead | None = None) -> InboundResult:
-    """Store, deduplicate and answer one inbound text in one transaction."""
-    text = _cut(inbound.text)
+    """Store, deduplicate and answer one inbound message in one transaction."""
+    inbound = cut(inbound)
     now = ensure_utc(inbound.received_at)
     with uow_factory() as uow:
-        contact = find_contact(uow, inbound.channel, inbound.address)
+        sender = uow.senders.customer(inbound.channel, inbound.address)
         stored = Message(
-            channel=inbound.channel, direction=Direction.IN, address=inbound.address, body=text,
-            created_at=now, status=MessageStatus.RECEIVED, kind=MessageKind.INBOUND,
-            account_id=contact.account_id if contact else None,
-            contact_id=contact.id if contact else None,
+            channel=inbound.channel, direction=Direction.IN, address=inbound.address,
+            body=inbound.text, created_at=now, status=MessageStatus.RECEIVED,
+            kind=MessageKind.INBOUND, account_id=sender.account_id if sender else None,
+            contact_id=sender.contact.id if sender else None,
             provider_message_id=inbound.provider_message_id,
         )
         if inbound.provider_message_id is None:
             uow.messages.add(stored)
-        else:
-            log: _MessageLog = uow.messages  # type: ignore[assignment]
-            if not log.add_inbound_once(stored):
-                logger.info("duplicate inbound %s from %s ignored", inbound.channel.value,
-                            _masked(inbound))
-                return InboundResult(duplicate=True, replies=[])
-        keyword = text.strip().upper() if keyword_rules else ""
-        if keyword in OPT_OUT_KEYWORDS | OPT_IN_KEYWORDS | HELP_KEYWORDS:
-            answers = _keyword(uow, engine, inbound, keyword, now)
-            answers = answers if reply_to_keywords else []
-        elif keyword_rules and consent.is_opted_out(uow, inbound.channel, inbound.address, now):
-            answers = []  # carriers allow nothing automated to an opted-out number but START/HELP
-        else:
-            answers = engine.handle(uow, channel=inbound.channel, address=inbound.address,
-                                    text=text, now=now,
-                                    message_id=inbound.provider_message_id, ahead=ahead)
-        contact = contact or find_contact(uow, inbound.channel, inbound.address)
-        written = [Message(
+        elif not uow.messages.add_inbound_once(stored):
+            answered = uow.messages.replies_to(inbound.channel, inbound.provider_message_id)
+            logger.info("duplicate inbound %s from %s: %d stored replies again",
+                        inbound.channel.value, _masked(inbound), len(answered))
+            return InboundResult(duplicate=True, replies=[
+                m.body for m in answered if m.status is MessageStatus.REPLIED])
+        answers = [rules.render(reply) for reply in engine.answer(uow, inbound, rules, ahead)]
+        customer = sender or uow.senders.customer(inbound.channel, inbound.address)
+        person = None if customer else uow.senders.staff_member(inbound.channel, inbound.address)
+        uow.messages.add_written([Message(
             channel=inbound.channel, direction=Direction.OUT, address=inbound.address,
-            body=answer, created_at=now, status=MessageStatus.REPLIED, kind=MessageKind.REPLY,
-            account_id=contact.account_id if contact else None,
-            contact_id=contact.id if contact else None, sent_at=now,
-        ) for answer in answers]
-        add_written = getattr(uow.messages, "add_written", None)
-        if add_written is not None:  # one plain INSERT: nobody needs their ids or changes them
-            add_written(written)
-        else:
-            for reply in written:
-                uow.messages.add(reply)
+            body=answer, created_at=now,
+            # Inline replies are handed to the provider in the webhook's answer; others queue.
+            status=MessageStatus.REPLIED if rules.inline_replies else MessageStatus.QUEUED,
+            due_at=None if rules.inline_replies else now, kind=MessageKind.REPLY,
+            account_id=customer.account_id if customer else None,
+            contact_id=customer.contact.id if customer else None,
+            staff_id=person.id if person else None, reply_to_id=stored.id,
+        ) for answer in answers])
         uow.commit()
-    return InboundResult(duplicate=False, replies=answers)
+    return InboundResult(duplicate=False, replies=answers if rules.inline_replies else [])
 
 
-def _keyword(uow: AbstractUnitOfWork, engine: DialogueEngine, inbound: Inbound, keyword: str,
-             now: datetime) -> list[str]:
-    name = engine.business.name
-    if keyword in OPT_OUT_KEYWORDS:
-        consent.opt_out(uow, engine.bus, inbound.channel, inbound.address, now)
-        logger.info("opt-out keyword from %s", _masked(inbound))
-        return [replies.opted_out(name)]
-    if keyword in OPT_IN_KEYWORDS:
-        consent.opt_in(uow, engine.bus, inbound.channel, inbound.address, now)
-        return [replies.opted_in(name)]
-    return [replies.keyword_help(name, engine.business.phone)]
-
-
-def _cut(text: str) -> str:
-    return _printable(text[: MAX_INBOUND_CHARS * 2])[:MAX_INBOUND_CHARS]
+def cut(inbound: Inbound) -> Inbound:
+    """The message with its text cut to MAX_INBOUND_CHARS and control characters dropped."""
+    text = _printable(inbound.text[: MAX_INBOUND_CHARS * 2])[:MAX_INBOUND_CHARS]
+    return inbound if text == inbound.text else replace(inbound, text=text)
 
 
 def _printable(text: str) -> str:

@@ -104,7 +104,7 @@ class OutboxSender:
         now = self.clock.now()
         with self.uow_factory() as uow:
             report.interrupted = self._reconcile_interrupted(uow, now)
-            claimed = uow.messages.claim_due(now, self.batch_size)  # type: ignore[attr-defined]
+            claimed = uow.messages.claim_due(now, self.batch_size)
             to_send = [message for message in claimed if self._may_go_now(uow, message, now, report)]
             for message in to_send:
                 message.due_at = now  # while SENDING, due_at says when the attempt started
@@ -276,7 +276,7 @@ def sender_for(container: Container, providers: Mapping[Channel, Provider] | Non
     from bot.providers import providers_from
 
     # On a SQLite file the sender queues for the writer's lock like the webhook does.
-    return OutboxSender(uow_factory=container.locked_uow_factory or container.uow_factory,
+    return OutboxSender(uow_factory=container.locked_uow_factory,
                         bus=container.bus,
                         providers=providers or providers_from(container.settings),
                         business=container.business, clock=container.clock)

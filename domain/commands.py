@@ -127,4 +127,5 @@ class RequestCallBack(Command):
     address: str
     who: str  # the name we know them by, or "A new number"
     account_id: int | None = None
-    actor: Actor | None = None
+    actor: Actor | None = None  # None: someone not known yet
+    message_id: str | None = None  # the provider's id of the text that asked

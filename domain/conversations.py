@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from domain.parties import Channel
+from domain.staff import Role
 
 
 @dataclass(eq=False)
@@ -16,7 +17,7 @@ class Conversation:
 
     channel: Channel
     address: str  # E.164 phone or Telegram chat id
-    role: str = "customer"
+    role: Role = Role.CUSTOMER  # who writes from this address, as last identified
     flow: str | None = None  # e.g. "book", "cancel", "onboard"
     step: str | None = None  # the question the bot is waiting on
     data: dict[str, Any] = field(default_factory=dict)

@@ -180,7 +180,7 @@ def request_call_back(cmd: commands.RequestCallBack, *, uow: AbstractUnitOfWork,
     """Ask the dispatchers to call someone back, and note it on their account's timeline."""
     now = clock.now()
     reach = cmd.address if cmd.channel is not Channel.TELEGRAM else f"Telegram chat {cmd.address}"
-    message_id = cmd.actor.message_id if cmd.actor is not None else None
+    message_id = cmd.message_id
     notify_staff(uow, now=now, account_id=cmd.account_id,
                  body=f"Call-back request: {cmd.who} ({reach}) {cmd.reason} via {cmd.channel.value}.",
                  key=f"handoff:{cmd.channel.value}:{message_id or cmd.address + now.isoformat()}")

@@ -16,7 +16,7 @@ class Direction(StrEnum):
 
 class MessageStatus(StrEnum):
     RECEIVED = "received"  # inbound, stored
-    REPLIED = "replied"  # outbound, delivered inline as the webhook's answer
+    REPLIED = "replied"  # outbound, handed to the provider inline, as the webhook's answer
     QUEUED = "queued"  # in the outbox, waiting for the sender
     SENDING = "sending"  # claimed by a sender, provider call in flight
     SENT = "sent"  # the provider accepted it
@@ -58,6 +58,7 @@ class Message:
     last_error: str | None = None
     sent_at: datetime | None = None
     timezone: str | None = None  # the recipient's zone, for quiet hours
+    reply_to_id: int | None = None  # for a reply: the inbound message it answers
     id: int | None = None
 
     @property

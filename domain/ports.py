@@ -7,12 +7,14 @@ from collections.abc import Collection, Iterator
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
+from domain.conversations import Conversation
 from domain.deals import Deal
 from domain.events import Event
 from domain.jobs import Appointment, Job
 from domain.messages import Message
-from domain.parties import Account, Contact, Site
+from domain.parties import Account, Channel, Contact, Customer, Site
 from domain.quotes import Invoice, Quote
+from domain.scheduling import Busy
 from domain.staff import StaffMember
 from domain.timeline import Activity
 
@@ -48,6 +50,61 @@ class AppointmentRepository(Repository[Appointment], Protocol):
         """Booked appointments that intersect [start, end), for the given technicians (or all)."""
         ...
 
+    def busy_between(self, start: datetime, end: datetime,
+                     technician_ids: Collection[int]) -> list[Busy]:
+        """These technicians' booked time intersecting [start, end), as lean rows for slot search."""
+        ...
+
+
+class MessageRepository(Repository[Message], Protocol):
+    """The message log and the outbox."""
+
+    def add_inbound_once(self, message: Message) -> bool:
+        """Store an inbound message unless (channel, provider id) is already stored; True if stored.
+        Safe when the provider retries the same message concurrently."""
+        ...
+
+    def add_written(self, items: Collection[Message]) -> None:
+        """Store messages that nobody changes afterwards (replies), without handing back ids."""
+        ...
+
+    def replies_to(self, channel: Channel, provider_message_id: str) -> list[Message]:
+        """The replies stored for an inbound message, in the order they were written."""
+        ...
+
+    def claim_due(self, now: datetime, limit: int) -> list[Message]:
+        """Claim up to `limit` queued outbound messages due by `now` (QUEUED -> SENDING), oldest
+        first; concurrent senders never claim the same message."""
+        ...
+
+
+class ConversationRepository(Protocol):
+    """Each sender's conversation state, one row per channel and address."""
+
+    def for_sender(self, channel: Channel, address: str, now: datetime) -> Conversation:
+        """The sender's conversation, created empty on first contact (also when two first texts
+        race) and held until the unit of work ends, so one sender's texts run one at a time."""
+        ...
+
+    def find(self, **equals: Any) -> list[Conversation]: ...
+
+
+class SenderDirectory(Protocol):
+    """Who is behind a channel address: a customer's contact or a staff member. Each is looked up
+    once per unit of work."""
+
+    def customer(self, channel: Channel, address: str) -> Customer | None:
+        """The contact writing from this address, with their account and its sites."""
+        ...
+
+    def staff_member(self, channel: Channel, address: str) -> StaffMember | None:
+        """The active staff member writing from this address."""
+        ...
+
+    def remember(self, channel: Channel, address: str, customer: Customer) -> None:
+        """A customer was just registered for this address in this unit of work."""
+        ...
+
 
 class AbstractUnitOfWork(abc.ABC):
     """One transaction over all repositories; rolls back unless `commit()` is called."""
@@ -62,7 +119,9 @@ class AbstractUnitOfWork(abc.ABC):
     quotes: Repository[Quote]
     invoices: Repository[Invoice]
     activities: Repository[Activity]
-    messages: Repository[Message]
+    messages: MessageRepository
+    conversations: ConversationRepository
+    senders: SenderDirectory
 
     def __enter__(self) -> AbstractUnitOfWork:
         return self

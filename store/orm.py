@@ -215,6 +215,8 @@ messages = Table(
     Column("last_error", Text),
     Column("sent_at", UtcDateTime),
     Column("timezone", String(64)),
+    # The inbound text a reply answers: a provider's retry of that text gets the same answer.
+    _fk("reply_to_id", "messages.id", nullable=True, index=True),
     # An ordinary unique: NULL ids (outbound not yet sent) never clash on SQLite or PostgreSQL,
     # and ON CONFLICT (channel, provider_message_id) can name it on both.
     UniqueConstraint("channel", "provider_message_id"),
@@ -227,7 +229,7 @@ conversations = Table(
     _id(),
     Column("channel", StrEnumType(Channel), nullable=False),
     Column("address", String(64), nullable=False),
-    Column("role", String(32), nullable=False),
+    Column("role", StrEnumType(Role), nullable=False),
     Column("flow", String(64)),
     Column("step", String(64)),
     Column("data", MutableDict.as_mutable(JSON()), nullable=False),

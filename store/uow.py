@@ -14,7 +14,7 @@ from domain.conversations import Conversation
 from domain.deals import Deal
 from domain.jobs import Appointment, AppointmentStatus, Job
 from domain.messages import Direction, Message, MessageStatus
-from domain.parties import Account, Channel, Contact, Site
+from domain.parties import Account, Channel, Contact, Customer, Site
 from domain.ports import AbstractUnitOfWork
 from domain.quotes import Invoice, Quote
 from domain.scheduling import Busy
@@ -126,25 +126,47 @@ def column_values(table: Table, item: Any) -> dict[str, Any]:
     return {c.key: getattr(item, c.key) for c in table.columns if c.key != "id"}
 
 
-class SqlContactRepository(SqlRepository[Contact]):
-    def __init__(self, session: Session) -> None:
-        super().__init__(session, Contact)
-        self._accounts: list[Account] = []  # the session only holds loaded objects weakly
-        self._sites: dict[int | None, list[Site]] = {}
+class SqlSenderDirectory:
+    """Who writes from a channel address, read once per unit of work (a miss is remembered too).
 
-    def with_account(self, **equals: Any) -> Contact | None:
-        """Like `first`, reading the contact's account and its sites in the same statement: the
-        account is then in the session (`accounts.get` of it needs no second round trip) and
-        the sites are kept for `sites_read_with`."""
+    A customer's contact is read with its account and the account's sites in one statement:
+    the account is then in the session (`accounts.get` of it costs no round trip).
+    """
+
+    def __init__(self, session: Session, contacts: SqlRepository[Contact],
+                 staff: SqlRepository[StaffMember]) -> None:
+        self.session, self._contacts, self._staff = session, contacts, staff
+        self._customers: dict[tuple[Channel, str], Customer | None] = {}
+        self._staff_members: dict[tuple[Channel, str], StaffMember | None] = {}
+
+    def customer(self, channel: Channel, address: str) -> Customer | None:
+        key = (channel, address)
+        if key not in self._customers:
+            equals = _address_key(channel, address)
+            self._customers[key] = self._read_customer(equals) if equals else None
+        return self._customers[key]
+
+    def staff_member(self, channel: Channel, address: str) -> StaffMember | None:
+        key = (channel, address)
+        if key not in self._staff_members:
+            equals = _address_key(channel, address)
+            found = self._staff.first(**equals) if equals else None
+            self._staff_members[key] = found if found is not None and found.active else None
+        return self._staff_members[key]
+
+    def remember(self, channel: Channel, address: str, customer: Customer) -> None:
+        self._customers[(channel, address)] = customer
+
+    def _read_customer(self, equals: dict[str, Any]) -> Customer | None:
         names = tuple(sorted(equals))
-        key = ("contact_with_account", names)
+        key = ("customer_at_address", names)
         query = _LOOKUPS.get(key)
         if query is None:
             query = _LOOKUPS[key] = (
                 select(Contact, Account, Site)
                 .join(Account, orm.accounts.c.id == orm.contacts.c.account_id)
                 .outerjoin(Site, orm.sites.c.account_id == orm.accounts.c.id)
-                .where(*(self._column(name) == bindparam(f"eq_{name}") for name in names))
+                .where(*(getattr(Contact, name) == bindparam(f"eq_{name}") for name in names))
                 .order_by(orm.contacts.c.id, orm.sites.c.id)
             )
         rows = self.session.execute(query, {f"eq_{name}": equals[name] for name in names}).all()
@@ -152,15 +174,16 @@ class SqlContactRepository(SqlRepository[Contact]):
             return None
         contact: Contact = rows[0][0]
         account: Account = rows[0][1]
-        self._accounts.append(account)
-        self._sites[account.id] = [row[2] for row in rows if row[0] is contact and row[2] is not None]
-        self.seen.add(contact)
-        return contact
+        self._contacts.seen.add(contact)
+        sites = [row[2] for row in rows if row[0] is contact and row[2] is not None]
+        return Customer(account=account, contact=contact, sites=sites)
 
-    def sites_read_with(self, account_id: int) -> list[Site] | None:
-        """The sites read along with the account's contact in this transaction, if it was."""
-        sites = self._sites.get(account_id)
-        return list(sites) if sites is not None else None
+
+def _address_key(channel: Channel, address: str) -> dict[str, Any]:
+    """The contact or staff column an address lives in; {} for an address that cannot be one."""
+    if channel is Channel.TELEGRAM:
+        return {"telegram_chat_id": int(address)} if address.lstrip("-").isdigit() else {}
+    return {"phone": address}
 
 
 class SqlAppointmentRepository(SqlRepository[Appointment]):
@@ -231,6 +254,19 @@ class SqlMessageRepository(SqlRepository[Message]):
         if statement is None:
             statement = _LOOKUPS[("messages_insert",)] = insert(orm.messages)
         self.session.execute(statement, [column_values(orm.messages, item) for item in items])
+
+    def replies_to(self, channel: Channel, provider_message_id: str) -> list[Message]:
+        """The replies stored for the inbound text with this provider id, oldest first."""
+        query = _LOOKUPS.get(("replies_to",))
+        if query is None:
+            table = orm.messages.c
+            inbound = (select(table.id).where(table.channel == bindparam("channel"),
+                                              table.provider_message_id == bindparam("sid"))
+                       .scalar_subquery())
+            query = _LOOKUPS[("replies_to",)] = (
+                select(Message).where(table.reply_to_id == inbound).order_by(table.id))
+        found = self.session.scalars(query, {"channel": channel, "sid": provider_message_id})
+        return self._remember(found.all())
 
     def claim_due(self, now: datetime, limit: int) -> list[Message]:
         """Claim up to `limit` queued outbound messages due by `now`, oldest first.
@@ -312,31 +348,33 @@ class SqlConversationRepository:
             *(table[name] == value for name, value in equals.items())).order_by(table.id)
         return [self._loaded(row) for row in self.session.execute(query)]
 
-    def for_sender(self, channel: Channel, address: str) -> Conversation | None:
-        """The sender's conversation, locked FOR UPDATE on PostgreSQL until the transaction ends."""
+    def for_sender(self, channel: Channel, address: str, now: datetime) -> Conversation:
+        """The sender's conversation, locked FOR UPDATE on PostgreSQL until the transaction ends
+        (SQLite serialises writers anyway); created empty on first contact.
+
+        Two first texts racing from one sender end up with the same row: the insert does nothing
+        on conflict, so neither transaction fails and no savepoint is needed.
+        """
+        found = self._locked(channel, address)
+        if found is None:
+            new = Conversation(channel=channel, address=address, updated_at=now)
+            insert_once(self.session, orm.conversations, column_values(orm.conversations, new),
+                        ["channel", "address"])
+            found = self._locked(channel, address)
+        assert found is not None, "the row was just inserted or already there"
+        return found
+
+    def _locked(self, channel: Channel, address: str) -> Conversation | None:
         query = _LOOKUPS.get(("conversation_for_sender",))
         if query is None:
             table = orm.conversations.c
             query = _LOOKUPS[("conversation_for_sender",)] = (
                 select(orm.conversations)
                 .where(table.channel == bindparam("channel"), table.address == bindparam("address"))
-                .with_for_update()  # SQLite renders nothing: it serialises writers anyway
+                .with_for_update()
             )
         row = self.session.execute(query, {"channel": channel, "address": address}).first()
         return self._loaded(row) if row is not None else None
-
-    def for_sender_or_new(self, channel: Channel, address: str, now: datetime) -> Conversation:
-        """The sender's conversation, locked as in `for_sender`; created (empty) on first contact.
-
-        Two first texts racing from one sender end up with the same row: the insert does nothing
-        on conflict, so neither transaction fails and no savepoint is needed.
-        """
-        new = Conversation(channel=channel, address=address, updated_at=now)
-        insert_once(self.session, orm.conversations, column_values(orm.conversations, new),
-                    ["channel", "address"])
-        found = self.for_sender(channel, address)
-        assert found is not None, "the row was just inserted or already there"
-        return found
 
     def save_changes(self) -> None:
         """Write back every conversation read or added here whose fields have changed."""
@@ -384,6 +422,7 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
     session: Session
     messages: SqlMessageRepository
     conversations: SqlConversationRepository
+    senders: SqlSenderDirectory
 
     def __init__(self, session_factory: Callable[[], Session],
                  writer_lock: WriterLock | None = None) -> None:
@@ -395,10 +434,8 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         if self.writer_lock is not None:
             self._held = self.writer_lock.acquire()
         self.session = self.session_factory()
-        # What callers looked up once in this transaction (e.g. the sender), to not ask again.
-        self.memo: dict[Any, Any] = {}
         self.accounts = SqlRepository(self.session, Account)
-        self.contacts = SqlContactRepository(self.session)
+        self.contacts = SqlRepository(self.session, Contact)
         self.sites = SqlRepository(self.session, Site)
         self.staff = SqlRepository(self.session, StaffMember)
         self.deals = SqlRepository(self.session, Deal)
@@ -409,6 +446,7 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         self.activities = SqlRepository(self.session, Activity)
         self.messages = SqlMessageRepository(self.session)
         self.conversations = SqlConversationRepository(self.session)
+        self.senders = SqlSenderDirectory(self.session, self.contacts, self.staff)
         return self
 
     def __exit__(self, *args: object) -> None:

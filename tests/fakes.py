@@ -12,13 +12,16 @@ from domain.bus import MessageBus
 from domain.business import BusinessSettings
 from domain.catalog import DEMO_CATALOG, Catalog
 from domain.clock import Clock
+from domain.conversations import Conversation
 from domain.demo import DEMO_TIMEZONE, demo_business
 from domain.handlers import COMMAND_HANDLERS
 from domain.hours import WeeklyHours
 from domain.jobs import Appointment
-from domain.parties import Account, Channel, Contact, Site
+from domain.messages import Direction, Message, MessageStatus
+from domain.parties import Account, Channel, Contact, Customer, Site
 from domain.ports import AbstractUnitOfWork
 from domain.reactions import EVENT_HANDLERS
+from domain.scheduling import Busy
 from domain.staff import Role, StaffMember
 
 T = TypeVar("T")
@@ -84,6 +87,74 @@ class FakeAppointmentRepository(FakeRepository[Appointment]):
         return found
 
 
+    def busy_between(self, start: datetime, end: datetime,
+                     technician_ids: Collection[int]) -> list[Busy]:
+        return [Busy(a.id or 0, a.technician_id, a.start, a.end, a.zone_id)
+                for a in self.overlapping(start, end, technician_ids)]
+
+
+class FakeMessageRepository(FakeRepository[Message]):
+    """The message log and outbox in memory, with the store's insert-once and claim rules."""
+
+    def add_inbound_once(self, message: Message) -> bool:
+        if self.first(channel=message.channel, direction=Direction.IN,
+                      provider_message_id=message.provider_message_id) is not None:
+            return False
+        self.add(message)
+        return True
+
+    def add_written(self, items: Collection[Message]) -> None:
+        for item in items:
+            self.add(item)
+
+    def replies_to(self, channel: Channel, provider_message_id: str) -> list[Message]:
+        inbound = self.first(channel=channel, direction=Direction.IN,
+                             provider_message_id=provider_message_id)
+        return [] if inbound is None else self.find(reply_to_id=inbound.id)
+
+    def claim_due(self, now: datetime, limit: int) -> list[Message]:
+        due = sorted((m for m in self.items if m.direction is Direction.OUT
+                      and m.status is MessageStatus.QUEUED and m.due_at is not None
+                      and m.due_at <= now), key=lambda m: (m.due_at, m.id or 0))[:limit]
+        for message in due:
+            message.status, message.attempts = MessageStatus.SENDING, message.attempts + 1
+        return due
+
+
+class FakeConversationRepository(FakeRepository[Conversation]):
+    def for_sender(self, channel: Channel, address: str, now: datetime) -> Conversation:
+        return self.first(channel=channel, address=address) or self.add(
+            Conversation(channel=channel, address=address, updated_at=now))
+
+
+class FakeSenderDirectory:
+    """Looks senders up in the fake repositories, as the store does in its tables."""
+
+    def __init__(self, uow: FakeUnitOfWork) -> None:
+        self.uow = uow
+
+    def customer(self, channel: Channel, address: str) -> Customer | None:
+        contact = self.uow.contacts.first(**_address_key(channel, address))
+        account = self.uow.accounts.get(contact.account_id) if contact is not None else None
+        if contact is None or account is None:
+            return None
+        return Customer(account=account, contact=contact,
+                        sites=self.uow.sites.find(account_id=account.id))
+
+    def staff_member(self, channel: Channel, address: str) -> StaffMember | None:
+        found = self.uow.staff.first(**_address_key(channel, address))
+        return found if found is not None and found.active else None
+
+    def remember(self, channel: Channel, address: str, customer: Customer) -> None:
+        """Nothing to remember: every lookup reads the repositories afresh."""
+
+
+def _address_key(channel: Channel, address: str) -> dict[str, Any]:
+    if channel is Channel.TELEGRAM:
+        return {"telegram_chat_id": int(address) if address.lstrip("-").isdigit() else None}
+    return {"phone": address}
+
+
 class FakeUnitOfWork(AbstractUnitOfWork):
     """All repositories in memory; `committed` tells whether anyone called commit()."""
 
@@ -98,7 +169,9 @@ class FakeUnitOfWork(AbstractUnitOfWork):
         self.quotes = FakeRepository()
         self.invoices = FakeRepository()
         self.activities = FakeRepository()
-        self.messages = FakeRepository()
+        self.messages = FakeMessageRepository()
+        self.conversations = FakeConversationRepository()
+        self.senders = FakeSenderDirectory(self)
         self.committed = False
         self.commits = 0
         self.rollbacks = 0

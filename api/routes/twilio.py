@@ -8,11 +8,9 @@ never from a forwarded Host header. Anything unsigned or tampered gets 403 befor
 from __future__ import annotations
 
 import logging
-from functools import lru_cache, partial
-from typing import Any
+from functools import lru_cache
 from urllib.parse import parse_qsl
 
-from anyio import CapacityLimiter, to_thread
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import Response
 from sqlalchemy.exc import DBAPIError
@@ -22,9 +20,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from api.bootstrap import Container
 from api.deps import get_container
-from api.writer_lane import Work, WriterLane
 from domain.errors import InvalidPhoneNumber
-from domain.parties import Channel
 from domain.phones import mask_phone, normalize_phone
 
 router = APIRouter(prefix="/webhooks/twilio", tags=["twilio"])
@@ -89,28 +85,6 @@ def _twiml(replies: list[str]) -> Response:
     return Response(str(answer), media_type=_TWIML)
 
 
-def _database_lane(container: Container) -> CapacityLimiter:
-    """One webhook transaction at a time on an in-memory SQLite database (one shared connection)."""
-    lane: CapacityLimiter | None = container.extras.get("twilio_lane")
-    if lane is None:
-        lane = container.extras["twilio_lane"] = CapacityLimiter(1)
-    return lane
-
-
-async def _in_lane(container: Container, work: Work) -> Any:
-    """Run one webhook's transaction in this process's lane (api.writer_lane); on in-memory
-    SQLite (tests, one connection) in a worker thread, one at a time."""
-    engine = container.engine
-    if container.writer_lock is None and engine.dialect.name == "sqlite":
-        return await to_thread.run_sync(partial(work, container.uow_factory),
-                                        limiter=_database_lane(container))
-    lane: WriterLane | None = container.extras.get("writer_lane")
-    if lane is None:
-        lane = container.extras["writer_lane"] = WriterLane(engine, container.writer_lock,
-                                                            container.uow_factory)
-    return await lane.run(work)
-
-
 def _unavailable(exc: Exception) -> HTTPException:
     # Nothing was stored, so nothing may be acknowledged: Twilio retries a 5xx.
     logger.error("twilio webhook: database unavailable (%s)", type(exc).__name__)
@@ -139,21 +113,23 @@ async def inbound_sms(request: Request) -> Response:
     if not message_sid:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "MessageSid is required")
     sender = _sender(params)
-    from bot.inbox import Inbound, parse_ahead, receive
+    from bot.channels import sms
+    from bot.inbox import cut, receive
 
-    inbound = Inbound(channel=Channel.SMS, address=sender, text=params.one("Body") or "",
-                      provider_message_id=message_sid, received_at=container.clock.now())
-    ahead = parse_ahead(container.dialogue, inbound)  # before, not inside, the database lane
+    inbound = cut(sms.inbound(phone=sender, body=params.one("Body") or "", message_id=message_sid,
+                              received_at=container.clock.now()))
+    # Parsed before, not inside, the database lane: on SQLite one writer runs at a time.
+    ahead = container.dialogue.parse_ahead(inbound.text, inbound.received_at)
+    rules = sms.rules(answer_keywords=not container.settings.twilio_handles_keywords)
     try:
-        result = await _in_lane(container, lambda uow_factory: receive(
-            uow_factory=uow_factory, engine=container.dialogue, inbound=inbound,
-            keyword_rules=True, ahead=ahead,
-            reply_to_keywords=not container.settings.twilio_handles_keywords))
+        result = await container.lane.run(lambda uow_factory: receive(
+            uow_factory=uow_factory, engine=container.dialogue, inbound=inbound, rules=rules,
+            ahead=ahead))
     except (DBAPIError, PoolTimeout) as exc:
         raise _unavailable(exc) from exc
     if result.duplicate:
-        logger.info("twilio sms %s from %s is a replay; ignored", message_sid[-6:],
-                    mask_phone(inbound.address))
+        logger.info("twilio sms %s from %s is a retry; answered as the first time",
+                    message_sid[-6:], mask_phone(inbound.address))
     return _twiml(result.replies)
 
 
@@ -170,7 +146,7 @@ async def delivery_status(request: Request) -> Response:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "MessageSid and MessageStatus are required")
     error_code = params.one("ErrorCode")
     try:
-        await _in_lane(container, lambda uow_factory: record_delivery_status(
+        await container.lane.run(lambda uow_factory: record_delivery_status(
             uow_factory=uow_factory, bus=container.bus, clock=container.clock,
             provider_message_id=message_sid, reported=reported,
             error_code=int(error_code) if error_code and error_code.isdigit() else None))

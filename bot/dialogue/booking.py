@@ -63,9 +63,7 @@ def _answer_site(turn: Turn) -> bool:
     assert turn.customer is not None
     sites = turn.customer.sites
     text = turn.text.strip().rstrip(".)")
-    option = turn.parse.slots.get("option") if turn.parse.intent == intents.CHOOSE else None
-    if option is None and text.isdigit():
-        option = int(text)
+    option = turn.option()
     picked = sites[option - 1] if option is not None and 1 <= option <= len(sites) else None
     if picked is None:
         named = [s for s in sites if s.postal_code in text or s.address.lower() in text.lower()]

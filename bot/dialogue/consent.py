@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.dialogue.senders import conversation_for, find_contact
+from bot.dialogue.senders import conversation_for
 from domain.bus import MessageBus
 from domain.commands import OptIn, OptOut
-from domain.parties import Channel
+from domain.parties import Channel, Contact
 from domain.ports import AbstractUnitOfWork
 
 OPTED_OUT_AT = "opted_out_at"
 
 
 def opt_out(uow: AbstractUnitOfWork, bus: MessageBus, channel: Channel, address: str,
-            now: datetime) -> None:
+            now: datetime, message_id: str | None = None) -> None:
     contact = find_contact(uow, channel, address)
     if contact is not None and contact.id is not None:
         bus.handle_in(uow, OptOut(contact_id=contact.id, channel=channel))
@@ -31,7 +31,7 @@ def opt_out(uow: AbstractUnitOfWork, bus: MessageBus, channel: Channel, address:
 
 
 def opt_in(uow: AbstractUnitOfWork, bus: MessageBus, channel: Channel, address: str,
-           now: datetime) -> None:
+           now: datetime, message_id: str | None = None) -> None:
     contact = find_contact(uow, channel, address)
     if contact is not None and contact.id is not None:
         bus.handle_in(uow, OptIn(contact_id=contact.id, channel=channel))
@@ -40,11 +40,17 @@ def opt_in(uow: AbstractUnitOfWork, bus: MessageBus, channel: Channel, address: 
     conversation.data = {k: v for k, v in conversation.data.items() if k != OPTED_OUT_AT}
 
 
-def is_opted_out(uow: AbstractUnitOfWork, channel: Channel, address: str, now: datetime) -> bool:
+def is_opted_out(uow: AbstractUnitOfWork, channel: Channel, address: str) -> bool:
     contact = find_contact(uow, channel, address)
     if contact is not None:
         return not contact.may_message(channel)
-    return OPTED_OUT_AT in conversation_for(uow, channel, address, now).data
+    return any(OPTED_OUT_AT in c.data for c in uow.conversations.find(channel=channel,
+                                                                      address=address))
+
+
+def find_contact(uow: AbstractUnitOfWork, channel: Channel, address: str) -> Contact | None:
+    customer = uow.senders.customer(channel, address)
+    return customer.contact if customer else None
 
 
 def carried_over(data: dict[str, object]) -> datetime | None:

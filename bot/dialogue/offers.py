@@ -64,14 +64,9 @@ def search(turn: Turn, *, service_id: str, zone_id: str, timezone: str, wish: Wi
     if wish is not None and wish.date is not None:
         first = max(first, datetime.combine(wish.date, time(0), ZoneInfo(timezone)))
     until = first + timedelta(days=HORIZON_DAYS + 2)
-    appointments: Any = turn.uow.appointments
-    # The SQL store reads busy time as plain rows; in-memory fakes hand over appointments.
-    busy_between = getattr(appointments, "busy_between", None)
     since = turn.now - timedelta(days=1)
-    booked: list[Booked] = (
-        [b for b in busy_between(since, until, crew) if b.appointment_id != ignore_appointment]
-        if busy_between is not None else
-        [a for a in appointments.overlapping(since, until, crew) if a.id != ignore_appointment])
+    booked: list[Booked] = [b for b in turn.uow.appointments.busy_between(since, until, crew)
+                            if b.appointment_id != ignore_appointment]
     return find_offers(service=service, zone_id=zone_id, timezone=timezone, wish=wish,
                        technicians=technicians, appointments=booked, settings=turn.business,
                        now=turn.now, horizon_days=HORIZON_DAYS, limit=3)
@@ -86,10 +81,14 @@ def present(turn: Turn, flow: str, data: dict[str, Any], found: list[Offer],
     past = is_past(turn, wish, timezone)
     missed = wish is not None and (wish.date or wish.start or wish.end) is not None and not any(
         wish.is_met_by(offer, timezone) for offer in found)
-    choices = [f"{visit_label(o.window_start, o.window_end, timezone)} with "
-               f"{o.technician_name.split()[0]}" for o in found]
     turn.ask(flow, PICK, {**data, "offers": [_dump(o) for o in found]},
-             replies.offers(choices, wish_missed=missed, wish_past=past))
+             replies.offers(_choices(found, timezone), wish_missed=missed, wish_past=past))
+
+
+def _choices(found: list[Offer], timezone: str) -> list[str]:
+    """ "Thu Mar 5, 8-10am with Tom" for each offer."""
+    return [f"{visit_label(o.window_start, o.window_end, timezone)} with "
+            f"{o.technician_name.split()[0]}" for o in found]
 
 
 def is_past(turn: Turn, wish: Wish | None, timezone: str) -> bool:
@@ -114,14 +113,12 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     service = turn.parse.slots.get("service")
     if intent == intents.BOOK and service and data.get("service") not in (None, service):
         return False  # a different problem is a new booking, not a pick among these offers
-    option = turn.parse.slots.get("option") if intent == intents.CHOOSE else None
-    if option is None and turn.text.strip().rstrip(".)").isdigit():
-        option = int(turn.text.strip().rstrip(".)"))
+    option = turn.option()
     if option is not None:
         if 1 <= option <= len(found):
             chosen(turn, found[option - 1])
         else:
-            turn.misunderstood(replies.which_offer(len(found)))
+            turn.misunderstood(replies.which_offer(_choices(found, timezone)))
         return True
     if intent == intents.AFFIRM and len(found) == 1:
         chosen(turn, found[0])
@@ -138,13 +135,13 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
             research(turn, wish)
         return True
     if intent == intents.AFFIRM:
-        turn.say(replies.which_offer(len(found)))
+        turn.say(replies.which_offer(_choices(found, timezone)))
         return True
     if intent == intents.DENY:
         turn.ask(turn.conversation.flow or "book", PICK, data, replies.keep_searching())
         return True
     if intent == intents.UNKNOWN:
-        turn.misunderstood(replies.which_offer(len(found)))
+        turn.misunderstood(replies.which_offer(_choices(found, timezone)))
         return True
     return False
 

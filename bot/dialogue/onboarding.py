@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import consent, handoff, replies
+from bot.dialogue import handoff, replies
 from bot.dialogue.addresses import read_details
-from bot.dialogue.senders import remember_contact
-from bot.dialogue.turn import CONVERSATION_TTL, Customer
+from bot.dialogue.turn import CONVERSATION_TTL
 from bot.nlu import intents
 from bot.nlu.result import Parse
-from domain.parties import Account, Channel, Contact, Site
+from domain.commands import RegisterCustomer
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -53,23 +52,12 @@ def answer(turn: Turn) -> bool:
     if not after and intents.allowed(intents.CUSTOMER, turn.parse.intent) and \
             turn.parse.intent not in intents.COMMON_INTENTS:  # details and request in one text
         after = _wanted(turn)
-    opted_out_at = consent.carried_over(turn.data)
-    account = turn.uow.accounts.add(Account(name=details.name))
-    assert account.id is not None
-    contact = Contact(account_id=account.id, name=details.name, sms_opted_out_at=opted_out_at,
-                      preferred_channel=turn.channel if turn.channel is not Channel.CONSOLE
-                      else Channel.SMS)
-    if turn.channel is Channel.TELEGRAM:
-        contact.telegram_chat_id = int(turn.address)
-        contact.telegram_opted_out_at, contact.sms_opted_out_at = opted_out_at, None
-    else:
-        contact.phone = turn.address
-    turn.uow.contacts.add(contact)
-    remember_contact(turn.uow, turn.channel, turn.address, contact)
-    site = turn.uow.sites.add(Site(account_id=account.id, address=details.street,
-                                   city=details.city, postal_code=details.postal_code,
-                                   zone_id=zone.id, timezone=zone.timezone))
-    turn.customer = Customer(account=account, contact=contact, sites=[site])
+    customer = turn.run(RegisterCustomer(
+        name=details.name, channel=turn.channel, address=turn.address, street=details.street,
+        city=details.city, postal_code=details.postal_code, message_id=turn.message_id))
+    turn.uow.senders.remember(turn.channel, turn.address, customer)
+    turn.customer = customer
+    site = customer.sites[0]
     turn.finish(replies.welcome(details.first_name, site.one_line()))
     turn.conversation.data = {}
     if after.get("intent") and turn.start_intent is not None:

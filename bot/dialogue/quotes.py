@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.dialogue import replies
+from bot.dialogue.reply import Reply
 from bot.nlu import intents
 from domain.commands import ApproveQuote, DeclineQuote
 from domain.errors import DomainError
@@ -98,7 +99,7 @@ def _confirm(turn: Turn, verb: str, quote: Quote) -> None:
     turn.ask(FLOW, "confirm", {"verb": verb, "quote_id": quote.id}, _question(verb, quote))
 
 
-def _question(verb: str, quote: Quote) -> str:
+def _question(verb: str, quote: Quote) -> Reply:
     return replies.confirm_quote(verb, quote.number, quote.title, format_cents(quote.total_cents))
 
 
@@ -108,11 +109,7 @@ def _picked(turn: Turn, listed: list[Quote]) -> Quote | None:
     for quote in listed:
         if quote.digits and (quote.digits == digits or quote.digits in numbers):
             return quote
-    option: int | None = None
-    if turn.parse.intent == intents.CHOOSE:
-        option = int(turn.parse.slots.get("option") or 0)
-    elif turn.text.strip().rstrip(".)").isdigit():
-        option = int(turn.text.strip().rstrip(".)"))
+    option = turn.option()
     if option is not None and 1 <= option <= len(listed):
         return listed[option - 1]
     return None

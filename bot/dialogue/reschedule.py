@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff, offers, replies, visits
+from bot.dialogue.reply import Reply
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from domain.commands import RescheduleAppointment
@@ -129,7 +130,7 @@ def _listed(turn: Turn, data: dict[str, Any]) -> list[Appointment]:
     return [a for a in visits.upcoming(turn) if a.id in ids]
 
 
-def _not_an_answer(turn: Turn, retry: str) -> bool:
+def _not_an_answer(turn: Turn, retry: Reply) -> bool:
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.AFFIRM, intents.DENY):
         turn.misunderstood(retry)
         return True

@@ -1,12 +1,41 @@
-"""Staff who text the bot: technicians and sales reps get their own flows later."""
+"""Staff who text the bot: each role is parsed with its own intents and routed by its own table.
+
+Their work flows (job status for technicians, follow-ups and won deals for reps) plug in here;
+until then a role's own requests get an honest answer that they are not handled by text yet.
+"""
 
 from __future__ import annotations
 
-from bot.dialogue import replies
-from domain.staff import Role, StaffMember
+from typing import TYPE_CHECKING
+
+from bot.dialogue import replies, small_talk
+from bot.nlu import intents
+from domain.staff import Role
+
+if TYPE_CHECKING:
+    from bot.dialogue.roles import Starter
+    from bot.dialogue.turn import Turn
 
 ROLE_WORDS = {Role.TECHNICIAN: "job", Role.SALES: "sales", Role.DISPATCHER: "dispatch"}
 
 
-def coming_soon(person: StaffMember) -> list[str]:
-    return [replies.staff_coming_soon(person.first_name, ROLE_WORDS.get(person.role, "staff"))]
+def starters() -> dict[str, Starter]:
+    """What a staff member's text starts, whatever their role, for now."""
+    return {
+        intents.HELP: help_for_role,
+        intents.GREET: help_for_role,
+        intents.THANKS: small_talk.thanks,
+        intents.AFFIRM: small_talk.acknowledge,
+        intents.DENY: small_talk.nothing_to_do,
+    }
+
+
+def help_for_role(turn: Turn) -> None:
+    assert turn.staff is not None
+    turn.finish(replies.staff_coming_soon(turn.staff.first_name,
+                                          ROLE_WORDS.get(turn.staff.role, "staff")))
+
+
+def not_yet(turn: Turn) -> None:
+    """A request of the staff member's own role that is not handled by text yet."""
+    help_for_role(turn)

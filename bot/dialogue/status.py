@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.dialogue import replies, visits
+from bot.dialogue.reply import Reply
 from bot.dialogue.times import clock_label
 from domain.errors import DomainError
 from domain.jobs import Appointment, Job, JobState
@@ -41,7 +42,7 @@ def start(turn: Turn) -> None:
     turn.finish(replies.status_nothing())
 
 
-def _describe(turn: Turn, job: Job, booked: list[Appointment]) -> str:
+def _describe(turn: Turn, job: Job, booked: list[Appointment]) -> Reply:
     technician = _technician_first_name(turn, booked)
     if job.state is JobState.EN_ROUTE:
         eta = clock_label(job.eta, turn.timezone) if job.eta and job.eta > turn.now else None

@@ -8,6 +8,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.dialogue import replies
+from bot.dialogue.reply import Reply
+from bot.nlu import intents
 from bot.nlu.result import Parse
 from domain.actors import Actor
 from domain.bus import MessageBus
@@ -15,33 +17,15 @@ from domain.business import BusinessSettings
 from domain.catalog import Catalog
 from domain.commands import Command
 from domain.conversations import Conversation
-from domain.parties import Account, Channel, Contact, Site
+from domain.parties import Channel, Customer
 from domain.ports import AbstractUnitOfWork
-from domain.staff import Role
+from domain.staff import Role, StaffMember
 
 CONVERSATION_TTL = timedelta(minutes=30)
 MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # Kept in the conversation's data across flows; everything else belongs to the current flow.
 # "last_done" remembers what the last flow achieved, so a later "ok" or thumbs-up is answered kindly.
 PERSISTENT_KEYS = ("opted_out_at", "last_done")
-
-
-@dataclass
-class Customer:
-    """The sender, once known: their account, the contact who writes, the account's sites."""
-
-    account: Account
-    contact: Contact
-    sites: list[Site]
-
-    @property
-    def account_id(self) -> int:
-        assert self.account.id is not None
-        return self.account.id
-
-    @property
-    def site(self) -> Site | None:
-        return self.sites[0] if self.sites else None
 
 
 @dataclass
@@ -59,8 +43,10 @@ class Turn:
     parse: Parse
     now: datetime  # UTC
     message_id: str | None
-    customer: Customer | None = None
-    replies: list[str] = field(default_factory=list)
+    role: Role = Role.CUSTOMER
+    customer: Customer | None = None  # the sender, when a known customer
+    staff: StaffMember | None = None  # the sender, when on the staff
+    replies: list[Reply] = field(default_factory=list)
     confused: bool = False
     # Starts the flow for `parse`'s intent; set by the engine so a finished flow can hand on.
     start_intent: Callable[[Turn], None] | None = None
@@ -69,6 +55,9 @@ class Turn:
 
     @property
     def timezone(self) -> str:
+        """The sender's zone: their site's, a staff member's own, else the business's."""
+        if self.staff is not None:
+            return self.staff.timezone
         site = self.customer.site if self.customer else None
         return site.timezone if site else self.business.timezone
 
@@ -82,20 +71,31 @@ class Turn:
 
     @property
     def actor(self) -> Actor:
-        assert self.customer is not None
+        """Who acts when this text changes something: the staff member, or the customer."""
+        if self.staff is not None:
+            return Actor(role=self.staff.role, channel=self.channel, staff_id=self.staff.id,
+                         message_id=self.message_id)
+        assert self.customer is not None, "a sender must be identified before acting"
         return Actor(role=Role.CUSTOMER, channel=self.channel, account_id=self.customer.account_id,
                      contact_id=self.customer.contact.id, message_id=self.message_id)
 
-    def say(self, text: str) -> None:
-        self.replies.append(text)
+    def option(self) -> int | None:
+        """The number of the option this text picks ("2", "the second one"), if it is a pick."""
+        if self.parse.intent != intents.CHOOSE:
+            return None
+        option = self.parse.slots.get("option")
+        return option if isinstance(option, int) else None
 
-    def ask(self, flow: str, step: str, data: dict[str, Any], question: str) -> None:
+    def say(self, reply: Reply) -> None:
+        self.replies.append(reply)
+
+    def ask(self, flow: str, step: str, data: dict[str, Any], question: Reply) -> None:
         """Say `question` and wait for its answer in `flow`/`step`, for half an hour."""
         self.conversation.start(flow, step, {**self.kept(), **data}, now=self.now,
                                 expires_at=self.now + CONVERSATION_TTL)
         self.say(question)
 
-    def finish(self, text: str | None = None, *, done: str | None = None) -> None:
+    def finish(self, reply: Reply | None = None, *, done: str | None = None) -> None:
         """The flow is over: forget its state and say the last word; `done` names what it achieved."""
         kept = self.kept()
         if done is not None:
@@ -103,8 +103,8 @@ class Turn:
         self.conversation.reset(now=self.now)
         if kept:
             self.conversation.data = kept
-        if text:
-            self.say(text)
+        if reply is not None:
+            self.say(reply)
 
     def kept(self) -> dict[str, Any]:
         return {k: v for k, v in self.conversation.data.items() if k in PERSISTENT_KEYS}
@@ -124,7 +124,7 @@ class Turn:
         """Run a domain command inside this text's transaction."""
         return self.bus.handle_in(self.uow, command)
 
-    def misunderstood(self, retry: str) -> None:
+    def misunderstood(self, retry: Reply) -> None:
         """Count a misunderstanding; the second in a row hands the customer to a person."""
         from bot.dialogue import handoff
 

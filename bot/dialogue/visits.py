@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.dialogue.times import visit_label
-from bot.nlu import intents
 from domain.errors import DomainError
 from domain.jobs import Appointment
 
@@ -53,10 +52,7 @@ def chosen(turn: Turn, ids: list[int]) -> Appointment | None:
     """The visit a reply picks from the listed ones: by number, or by naming its day."""
     listed = turn.uow.appointments.get_many(ids)
     mine = [a for a in listed if turn.customer and a.account_id == turn.customer.account_id]
-    option = turn.parse.slots.get("option") if turn.parse.intent == intents.CHOOSE else None
-    text = turn.text.strip().rstrip(".)")
-    if option is None and text.isdigit():
-        option = int(text)
+    option = turn.option()
     if option is not None:
         return mine[option - 1] if 1 <= option <= len(mine) else None
     when = turn.parse.slots.get("when") or {}

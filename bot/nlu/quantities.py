@@ -56,7 +56,8 @@ _CARDINALS = {
     "four": 4,
     "five": 5,
     "six": 6,
-    **{str(n): n for n in range(1, 10)},
+    # A list the bot shows may run past nine (a customer's visits); quote numbers have 3+ digits.
+    **{str(n): n for n in range(1, 21)},
 }
 # Words that may surround an option number without changing what it means.
 _CHOICE_FILLER = frozenset(

@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from bot.channels import sms
 from bot.dialogue import DialogueEngine
-from bot.inbox import Inbound, InboundResult, receive
+from bot.inbox import InboundResult, receive
 from bot.nlu import Parser
 from domain.actors import Actor
 from domain.bus import MessageBus
@@ -48,11 +49,11 @@ class World:
 
     def text(self, phone: str, body: str, *, message_id: str | None = None,
              reply_to_keywords: bool = False) -> InboundResult:
-        inbound = Inbound(channel=Channel.SMS, address=phone, text=body,
-                          provider_message_id=message_id or f"SM{uuid.uuid4().hex}",
-                          received_at=self.clock.now())
+        inbound = sms.inbound(phone=phone, body=body,
+                              message_id=message_id or f"SM{uuid.uuid4().hex}",
+                              received_at=self.clock.now())
         return receive(uow_factory=self.uow_factory, engine=self.engine, inbound=inbound,
-                       keyword_rules=True, reply_to_keywords=reply_to_keywords)
+                       rules=sms.rules(answer_keywords=reply_to_keywords))
 
     def transcript(self, phone: str, turns: Sequence[tuple[str, str | None]]) -> None:
         """Play `[(customer says, bot answer contains), ...]`; None means the bot says nothing."""
@@ -73,7 +74,7 @@ def build_world(uow_factory: UowFactory) -> World:
                      event_handlers=EVENT_HANDLERS,
                      dependencies={"clock": clock, "settings": business, "catalog": DEMO_CATALOG})
     engine = DialogueEngine(bus=bus, parser=Parser(DEMO_CATALOG), business=business,
-                            catalog=DEMO_CATALOG, clock=clock)
+                            catalog=DEMO_CATALOG)
     world = World(uow_factory=uow_factory, clock=clock, engine=engine)
     ids = world.ids
     weekdays = WeeklyHours.weekdays("07:00", "19:00")

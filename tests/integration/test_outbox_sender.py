@@ -255,7 +255,7 @@ def test_a_slow_provider_does_not_hold_the_database(
     time.sleep(0.5)  # the provider call is in flight now
     started = time.perf_counter()
     # A write meanwhile, queued for the writer's lock as the webhook's is on a SQLite file.
-    with (container.locked_uow_factory or container.uow_factory)() as uow:
+    with container.locked_uow_factory() as uow:
         uow.accounts.add(Account(name="Walk-in"))
         uow.commit()
     assert time.perf_counter() - started < 0.5

@@ -126,11 +126,11 @@ def test_an_inbound_message_racing_itself_is_stored_once(postgres_uow_factory):
 
 def test_a_first_text_gets_a_new_conversation_and_a_second_finds_it(uow_factory):
     with uow_factory() as uow:
-        first = uow.conversations.for_sender_or_new(Channel.SMS, "+13125550142", NOW)
+        first = uow.conversations.for_sender(Channel.SMS, "+13125550142", NOW)
         first.start("book", "pick_service", {}, now=NOW, expires_at=NOW + 30 * MINUTE)
         uow.commit()
     with uow_factory() as uow:
-        again = uow.conversations.for_sender_or_new(Channel.SMS, "+13125550142", NOW)
+        again = uow.conversations.for_sender(Channel.SMS, "+13125550142", NOW)
 
     assert first.id is not None and again.id == first.id
     assert (again.flow, again.step) == ("book", "pick_service")
@@ -140,7 +140,7 @@ def test_a_first_text_gets_a_new_conversation_and_a_second_finds_it(uow_factory)
 def test_two_first_texts_racing_share_one_conversation(postgres_uow_factory):
     outcomes: list[object] = []
     with postgres_uow_factory() as first:
-        mine = first.conversations.for_sender_or_new(Channel.SMS, "+13125550142", NOW)
+        mine = first.conversations.for_sender(Channel.SMS, "+13125550142", NOW)
         racing = threading.Thread(target=lambda: outcomes.append(
             _conversation_id_in_own_transaction(postgres_uow_factory)))
         racing.start()  # its insert waits for ours, then does nothing
@@ -155,7 +155,7 @@ def test_two_first_texts_racing_share_one_conversation(postgres_uow_factory):
 def _conversation_id_in_own_transaction(uow_factory) -> object:
     try:
         with uow_factory() as uow:
-            found = uow.conversations.for_sender_or_new(Channel.SMS, "+13125550142", NOW)
+            found = uow.conversations.for_sender(Channel.SMS, "+13125550142", NOW)
             uow.commit()
             return found.id
     except Exception as error:  # reported to the test through `outcomes`

@@ -118,7 +118,7 @@ def test_messages_and_conversations_round_trip(uow_factory):
 
     with uow_factory() as uow:
         stored = uow.messages.get(message.id)
-        found = uow.conversations.for_sender(Channel.SMS, "+13125550142")
+        found = next(iter(uow.conversations.find(channel=Channel.SMS, address="+13125550142")), None)
 
         assert stored.kind is MessageKind.REMINDER and stored.status is MessageStatus.QUEUED
         assert stored.direction is Direction.OUT and stored.due_at == MONDAY_9AM_CHICAGO
@@ -126,7 +126,7 @@ def test_messages_and_conversations_round_trip(uow_factory):
         assert (found.flow, found.step) == ("book", "pick_time")
         assert found.data == {"service_id": "hvac_repair", "offers": [1, 2]}
         assert found.is_active(MONDAY_9AM_CHICAGO)
-        assert uow.conversations.for_sender(Channel.SMS, "+13125559999") is None
+        assert next(iter(uow.conversations.find(channel=Channel.SMS, address="+13125559999")), None) is None
 
 
 def test_a_conversation_notices_changes_made_inside_its_data(uow_factory):
@@ -135,7 +135,7 @@ def test_a_conversation_notices_changes_made_inside_its_data(uow_factory):
                                                           address="4242"))
         uow.commit()
     with uow_factory() as uow:
-        found = uow.conversations.for_sender(Channel.TELEGRAM, "4242")
+        found = next(iter(uow.conversations.find(channel=Channel.TELEGRAM, address="4242")), None)
         found.data["name"] = "Maria"
         uow.commit()
     with uow_factory() as uow:

@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import event, text
 
-from api.writer_lane import TURN, WriterLane
 from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.parties import Channel
 from store.engine import create_db_engine, make_session_factory
+from store.lane import TURN, WriterLane
 from store.uow import SqlAlchemyUnitOfWork
 from store.writer_lock import writer_lock_for
 

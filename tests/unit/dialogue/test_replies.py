@@ -1,4 +1,5 @@
-"""Every reply template stays SMS-sized, GSM-only, and never tells anyone to "reply CANCEL"."""
+"""Every reply template, as SMS renders it, stays SMS-sized, GSM-only, and never tells anyone to
+"reply CANCEL"; questions carry what they wait for as structure, for every channel to render."""
 
 from __future__ import annotations
 
@@ -10,20 +11,22 @@ from typing import Any
 
 import pytest
 
+from bot.channels.sms import render
 from bot.dialogue import replies
 from bot.dialogue.gsm import MAX_REPLY, is_gsm, sms, to_gsm
+from bot.dialogue.reply import Expect, Reply
 from bot.dialogue.times import clock_label, visit_label, window_label
 
 # Long, accented and typographic on purpose: templates must clip and clean it.
 LONG = "Zoë “Bartholomew” O’Connor-Łukasiewicz — Apartment 1234… " * 4
 
-TEMPLATES: list[tuple[str, Callable[..., str]]] = [
+TEMPLATES: list[tuple[str, Callable[..., Reply]]] = [
     (name, fn) for name, fn in inspect.getmembers(replies, inspect.isfunction)
     if fn.__module__ == replies.__name__ and not name.startswith("_")
 ]
 
 
-def worst_case_arguments(fn: Callable[..., str]) -> dict[str, Any]:
+def worst_case_arguments(fn: Callable[..., Reply]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name, parameter in inspect.signature(fn).parameters.items():
         annotation = str(parameter.annotation)
@@ -33,6 +36,8 @@ def worst_case_arguments(fn: Callable[..., str]) -> dict[str, Any]:
             values[name] = 3
         elif annotation == "bool":
             values[name] = True
+        elif annotation == "Reply":
+            values[name] = Reply.yes_no(LONG)
         else:
             values[name] = LONG
     return values
@@ -44,32 +49,37 @@ def test_there_are_templates_to_check() -> None:
 
 @pytest.mark.parametrize("name, template", TEMPLATES, ids=[name for name, _ in TEMPLATES])
 def test_every_template_fits_two_sms_segments_in_gsm(name: str,
-                                                    template: Callable[..., str]) -> None:
-    text = template(**worst_case_arguments(template))
+                                                    template: Callable[..., Reply]) -> None:
+    text = render(template(**worst_case_arguments(template)))
     assert len(text) <= MAX_REPLY
     assert is_gsm(text), f"{name} has characters outside the GSM alphabet: {text!r}"
 
 
 @pytest.mark.parametrize("name, template", TEMPLATES, ids=[name for name, _ in TEMPLATES])
-def test_no_template_asks_anyone_to_reply_cancel(name: str, template: Callable[..., str]) -> None:
-    text = template(**worst_case_arguments(template)).lower()
+def test_no_template_asks_anyone_to_reply_cancel(name: str,
+                                                template: Callable[..., Reply]) -> None:
+    text = render(template(**worst_case_arguments(template))).lower()
     assert not re.search(r"\b(reply|text|send|type)\W+cancel\b", text)
 
 
 def test_the_cancel_question_reads_as_promised() -> None:
-    assert replies.confirm_cancel("Thu Mar 5, 8-10am") == (
-        "Cancel your Thu Mar 5, 8-10am visit? Reply Y or N")
+    question = replies.confirm_cancel("Thu Mar 5, 8-10am")
+    assert question.expects is Expect.YES_NO
+    assert render(question) == "Cancel your Thu Mar 5, 8-10am visit? Reply Y or N"
 
 
 def test_offers_are_numbered_with_the_right_choices_named() -> None:
-    text = replies.offers(["Thu Mar 5, 8-10am with Tom", "Thu Mar 5, 1-3pm with Ana"],
-                          wish_missed=False)
+    offers = replies.offers(["Thu Mar 5, 8-10am with Tom", "Thu Mar 5, 1-3pm with Ana"],
+                            wish_missed=False)
+    assert offers.expects is Expect.CHOICE
+    assert offers.options == ("Thu Mar 5, 8-10am with Tom", "Thu Mar 5, 1-3pm with Ana")
+    text = render(offers)
     assert "1) Thu Mar 5, 8-10am with Tom\n2) Thu Mar 5, 1-3pm with Ana" in text
     assert text.endswith("Reply 1 or 2, or tell me another day.")
 
 
 def test_the_carrier_help_text_names_business_rates_and_how_to_stop() -> None:
-    text = replies.keyword_help("Northwind Heating & Plumbing", "+13125550100")
+    text = render(replies.keyword_help("Northwind Heating & Plumbing", "+13125550100"))
     assert "Northwind Heating & Plumbing" in text and "+13125550100" in text
     assert "Msg & data rates may apply" in text and "Reply STOP to opt out" in text
 
@@ -101,11 +111,12 @@ def test_a_visit_after_the_dst_change_is_shown_in_daylight_time() -> None:
 
 @pytest.mark.parametrize("template", [replies.which_appointment, replies.which_quote])
 def test_a_long_list_shows_the_first_three_and_says_how_to_reach_the_rest(
-        template: Callable[[list[str], str], str]) -> None:
-    text = template([f"{LONG} {n}" for n in range(1, 8)], "cancel")
+        template: Callable[[list[str], str], Reply]) -> None:
+    text = render(template([f"{LONG} {n}" for n in range(1, 8)], "cancel"))
     assert len(text) <= MAX_REPLY and "3) " in text and "4) " not in text and "(4 more)" in text
 
 
 @pytest.mark.parametrize("template", [replies.which_appointment, replies.which_quote])
-def test_a_short_list_just_asks_for_the_number(template: Callable[[list[str], str], str]) -> None:
-    assert template(["a", "b"], "move").endswith("2) b\nReply with its number.")
+def test_a_short_list_just_asks_for_the_number(
+        template: Callable[[list[str], str], Reply]) -> None:
+    assert render(template(["a", "b"], "move")).endswith("2) b\nReply 1 or 2.")

@@ -1,6 +1,11 @@
-"""The webhooks' way to the database: queued, and run in turns with one commit per turn.
+"""The way to the database for anything that writes: queued, and run in turns, one commit per turn.
 
-Each process queues its webhook transactions here. Whichever request finds the queue idle starts
+`TransactionLane` is the store's one transaction service: webhooks, workers and console actions
+hand it a piece of work (a function of a unit-of-work factory that runs one whole transaction).
+On an event loop, `run` queues it in this process's `WriterLane`; elsewhere `run_blocking` runs it
+at once, holding the SQLite writer's lock for its transaction.
+
+Each process queues its webhook transactions in a `WriterLane`. Whichever request finds the queue idle starts
 a drain task, which runs what is queued, up to `TURN` transactions, inside one transaction and
 then commits once (group commit): one wait for the disk, one BEGIN and one COMMIT for the whole
 turn instead of one each per text. A transaction that fails leaves the others be; nobody is
@@ -28,7 +33,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from anyio import to_thread
+from anyio import CapacityLimiter, to_thread
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.session import JoinTransactionMode
@@ -70,7 +75,9 @@ class WriterLane:
                 if self.lock is None:
                     outcomes = await to_thread.run_sync(self._run_turn_optimistically, turn)
                 else:
-                    held = self.lock.try_acquire() or await to_thread.run_sync(self.lock.acquire)
+                    held = self.lock.try_acquire()
+                    if held is None:
+                        held = await to_thread.run_sync(self.lock.acquire)
                     try:
                         outcomes = self._run_turn(turn)
                     finally:
@@ -176,3 +183,37 @@ def _units_of_work(connection: Connection, mode: JoinTransactionMode) -> UowFact
         return SqlAlchemyUnitOfWork(session)
 
     return uow_factory
+
+
+class TransactionLane:
+    """Runs whole transactions for any caller, in the order the database can take them."""
+
+    def __init__(self, engine: Engine, uow_factory: UowFactory,
+                 writer_lock: WriterLock | None) -> None:
+        """`uow_factory`: units of work on `engine`; `writer_lock`: the lock of a SQLite file."""
+        self.engine, self.uow_factory, self.writer_lock = engine, uow_factory, writer_lock
+        self._queue: WriterLane | None = None
+        self._one_at_a_time: CapacityLimiter | None = None
+
+    async def run(self, work: Work) -> Any:
+        """Run `work` in its turn from an event loop; what it returned, once committed."""
+        if self.writer_lock is None and self.engine.dialect.name == "sqlite":
+            # In-memory SQLite (tests): one shared connection, so one transaction at a time.
+            if self._one_at_a_time is None:
+                self._one_at_a_time = CapacityLimiter(1)
+            return await to_thread.run_sync(work, self.uow_factory, limiter=self._one_at_a_time)
+        if self._queue is None:
+            self._queue = WriterLane(self.engine, self.writer_lock, self.uow_factory)
+        return await self._queue.run(work)
+
+    def run_blocking(self, work: Work) -> Any:
+        """Run `work` now, from a thread or a command; on a SQLite file its units of work hold
+        the writer's lock, queueing behind webhooks' turns."""
+        return work(self.locked_uow_factory)
+
+    def locked_uow_factory(self) -> AbstractUnitOfWork:
+        """A unit of work that holds the SQLite writer's lock from start to end (if any)."""
+        uow = self.uow_factory()
+        if self.writer_lock is not None and isinstance(uow, SqlAlchemyUnitOfWork):
+            uow.writer_lock = self.writer_lock
+        return uow

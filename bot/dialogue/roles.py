@@ -1,0 +1,134 @@
+"""Each role's table of flows: what a text starts, and which pending question it may answer.
+
+A new role is a new `RoleFlows` in FLOWS_BY_ROLE; a new flow is a module with `answer(turn)`
+listed under its name, and a starter listed under the intent that begins it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from bot.dialogue import (
+    booking,
+    cancel,
+    handoff,
+    offers,
+    onboarding,
+    quotes,
+    replies,
+    reschedule,
+    small_talk,
+    staff,
+    status,
+)
+from bot.nlu import intents
+from bot.nlu.result import Parse
+from domain.staff import Role
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+Starter = Callable[["Turn"], None]
+
+
+class Flow(Protocol):
+    """A flow that can wait for an answer: it reads the text as one, or returns False."""
+
+    def answer(self, turn: Turn) -> bool: ...
+
+
+# Steps whose question is a plain Y/N: their own "no" answer says what stays as it was.
+YES_NO_STEPS = frozenset({"confirm", "offer_human"})
+# Texts that drop a pending question though the parser reads them as unknown.
+DISMISSAL = re.compile(
+    r"^\W*(never\s*mind|nvm|forget (it|that|about it)|no thanks?|no thank you|not now|"
+    r"leave it|skip it|scratch that|don'?t worry( about it)?)\W*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RoleFlows:
+    """One role's flows: `starters` by intent, pending `flows` by the name they store."""
+
+    starters: Mapping[str, Starter]
+    flows: Mapping[str, Flow] = field(default_factory=dict)
+    otherwise: Starter = small_talk.not_understood
+    # What someone not yet known may ask before they are set up; None: everyone is known.
+    newcomer: Starter | None = None
+    needs_no_account: frozenset[str] = frozenset()
+
+    def respond(self, turn: Turn) -> None:
+        """Answer the pending question if the text is an answer to it, else start afresh."""
+        intent = turn.parse.intent
+        pending = turn.conversation
+        flow = self.flows.get(pending.flow or "") if pending.is_active(turn.now) else None
+        if flow is not None and intent != intents.HUMAN:
+            if _dropped(turn) or flow.answer(turn):
+                return
+        elif turn.lapsed and intent in (intents.AFFIRM, intents.DENY, intents.CHOOSE) and (
+                turn.customer is not None or turn.staff is not None):
+            turn.finish(replies.question_lapsed())  # answers a question that timed out
+            return
+        self.start(turn)
+
+    def start(self, turn: Turn) -> None:
+        """Begin what the text asks for; someone unknown is set up first."""
+        intent = turn.parse.intent
+        if (self.newcomer is not None and turn.customer is None and turn.staff is None
+                and intent not in self.needs_no_account):
+            self.newcomer(turn)
+            return
+        self.starters.get(intent, self.otherwise)(turn)
+
+
+def _dropped(turn: Turn) -> bool:
+    """ "n", "no" or "never mind" while a question is pending: leave everything as it is."""
+    dismissal = DISMISSAL.match(turn.text) is not None
+    if turn.parse.intent != intents.DENY and not dismissal:
+        return False
+    if turn.step in YES_NO_STEPS:
+        if dismissal:  # the flow's own "no" says what stays (the visit, the quote)
+            turn.parse = Parse(intents.DENY, {}, 1.0)
+        return False
+    if turn.step == offers.PICK and offers.wish_from(turn) is not None:
+        return False  # "no, friday instead" is a new wish
+    turn.finish(replies.left_as_is())
+    return True
+
+
+CUSTOMER_FLOWS = RoleFlows(
+    starters={
+        intents.BOOK: booking.start,
+        intents.RESCHEDULE: reschedule.start,
+        intents.CANCEL: cancel.start,
+        intents.JOB_STATUS: status.start,
+        intents.APPROVE_QUOTE: quotes.start,
+        intents.DECLINE_QUOTE: quotes.start,
+        intents.HUMAN: handoff.start,
+        intents.HELP: small_talk.menu,
+        intents.GREET: small_talk.menu,
+        intents.THANKS: small_talk.thanks,
+        intents.AFFIRM: small_talk.acknowledge,
+        intents.DENY: small_talk.nothing_to_do,
+    },
+    flows={
+        onboarding.FLOW: onboarding,
+        booking.FLOW: booking,
+        reschedule.FLOW: reschedule,
+        cancel.FLOW: cancel,
+        quotes.FLOW: quotes,
+    },
+    newcomer=onboarding.start,
+    needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
+)
+
+STAFF_FLOWS = RoleFlows(starters=staff.starters(), otherwise=staff.not_yet)
+
+FLOWS_BY_ROLE: dict[Role, RoleFlows] = {
+    Role.CUSTOMER: CUSTOMER_FLOWS,
+    Role.TECHNICIAN: STAFF_FLOWS,
+    Role.SALES: STAFF_FLOWS,
+    Role.DISPATCHER: STAFF_FLOWS,
+}
