@@ -7,6 +7,7 @@ import json
 import sys
 from typing import IO, Any
 
+from bot.nlu import intents
 from bot.nlu.moments import DEFAULT_TIME_ZONE
 
 
@@ -14,7 +15,8 @@ def register(subparsers: Any) -> None:
     """Add the `parse` and `eval` subcommands to the fieldbot command line."""
     parse = subparsers.add_parser("parse", help="understand one message, or JSON lines with --jsonl")
     parse.add_argument("text", nargs="?", help="the message text")
-    parse.add_argument("--role", default="customer", choices=("customer", "technician", "sales"))
+    parse.add_argument("--role", default=intents.CUSTOMER.value,
+                       choices=[role.value for role in intents.ROLES])
     parse.add_argument("--now", help="local wall-clock ISO time in --tz (default: now)")
     parse.add_argument("--tz", default=DEFAULT_TIME_ZONE, help="IANA time zone of the message")
     parse.add_argument("--target", action="append", default=[], help="a known account name")
@@ -77,8 +79,8 @@ def _answer_line(parser: Any, line: str, default_tz: str, local_now: Any, bad_mo
     text = row.get("text")
     if not isinstance(text, str):
         return {"id": row_id, "error": "missing 'text'"}
-    role = row.get("role") or "customer"
-    if role not in ("customer", "technician", "sales"):
+    role = row.get("role") or intents.CUSTOMER.value
+    if role not in intents.ROLES:
         return {"id": row_id, "error": f"unknown role '{role}'"}
     try:
         now = local_now(row.get("now"), row.get("tz") or default_tz)

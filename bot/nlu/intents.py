@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from domain.staff import Role
+
 BOOK = "book"
 RESCHEDULE = "reschedule"
 CANCEL = "cancel"
@@ -33,9 +35,10 @@ GREET = "greet"
 THANKS = "thanks"
 UNKNOWN = "unknown"
 
-CUSTOMER = "customer"
-TECHNICIAN = "technician"
-SALES = "sales"
+# Who writes: the model's one vocabulary of roles (a dispatcher has only the common intents).
+CUSTOMER = Role.CUSTOMER
+TECHNICIAN = Role.TECHNICIAN
+SALES = Role.SALES
 ROLES = (CUSTOMER, TECHNICIAN, SALES)
 
 # Intents that change money, appointments or consent: never guessed.
@@ -43,7 +46,7 @@ CONSEQUENTIAL = frozenset({APPROVE_QUOTE, DECLINE_QUOTE, CANCEL, DEAL_WON, DEAL_
 
 COMMON_INTENTS = frozenset({AFFIRM, DENY, CHOOSE, HUMAN, OPT_OUT, OPT_IN, HELP, GREET, THANKS, UNKNOWN})
 
-ROLE_INTENTS = {
+ROLE_INTENTS: dict[str, frozenset[str]] = {
     CUSTOMER: frozenset({BOOK, RESCHEDULE, CANCEL, JOB_STATUS, APPROVE_QUOTE, DECLINE_QUOTE}),
     TECHNICIAN: frozenset({TECH_EN_ROUTE, TECH_ARRIVED, TECH_DONE, TECH_LATE, TECH_PAUSED, TECH_NEXT, NOTE}),
     SALES: frozenset({FOLLOWUPS, SNOOZE, DEAL_WON, DEAL_LOST}),

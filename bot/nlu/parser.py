@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -28,7 +28,7 @@ from bot.nlu.typos import TypoFixer
 from bot.nlu.when import resolve_when
 from domain.catalog import DEMO_CATALOG, Catalog
 
-_ROLE_RULES = {
+_ROLE_RULES: dict[str, Callable[[Message], Verdict | None]] = {
     intents.CUSTOMER: detect_customer,
     intents.TECHNICIAN: detect_technician,
     intents.SALES: detect_sales,
