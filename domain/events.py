@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeAlias
 
 
 class Event:
@@ -64,6 +65,9 @@ class AppointmentCancelled(Event):
     actor: str
     channel: str
     message_id: str | None = None  # the provider's id of the text that caused it
+
+
+AppointmentEvent: TypeAlias = AppointmentBooked | AppointmentRescheduled | AppointmentCancelled
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from domain import commands, events
 from domain.actors import Actor
 from domain.authz import require
 from domain.business import BusinessSettings
-from domain.catalog import Catalog
+from domain.catalog import Catalog, Service
 from domain.clock import Clock, ensure_utc
 from domain.deals import Deal, DealStage
 from domain.errors import NotAllowed, NotFound, OutsideServiceArea, SchedulingConflict
@@ -40,11 +40,7 @@ def book_appointment(cmd: commands.BookAppointment, *, uow: AbstractUnitOfWork,
     site = _own_site(uow, cmd.actor, cmd.account_id, cmd.site_id)
     start = _not_past(ensure_utc(cmd.start), clock.now())
     end = start + service.duration
-    technician = _technician(uow, cmd.technician_id)
-    if not technician.can_do(service.skill, site.zone_id):
-        raise SchedulingConflict(
-            f"{technician.name} does not do {service.skill} work in zone {site.zone_id}"
-        )
+    technician = _technician(uow, cmd.technician_id, service, site.zone_id)
     _ensure_free(uow, technician, start, end, site.zone_id, settings, ignore=None)
     if cmd.job_id is None:
         job = _new_job(uow, cmd.account_id, cmd.site_id, cmd.service_id, cmd.scope, clock.now())
@@ -80,11 +76,7 @@ def reschedule_appointment(cmd: commands.RescheduleAppointment, *, uow: Abstract
     appointment = require(cmd.actor, uow.appointments.get(cmd.appointment_id), "appointment")
     job = _job(uow, appointment.job_id)
     service = catalog.get(job.service_id)
-    technician = _technician(uow, cmd.technician_id)
-    if not technician.can_do(service.skill, appointment.zone_id):
-        raise SchedulingConflict(
-            f"{technician.name} does not do {service.skill} work in zone {appointment.zone_id}"
-        )
+    technician = _technician(uow, cmd.technician_id, service, appointment.zone_id)
     start = _not_past(ensure_utc(cmd.start), clock.now())
     end = start + service.duration
     _ensure_free(uow, technician, start, end, appointment.zone_id, settings,
@@ -234,10 +226,15 @@ def _own_site(uow: AbstractUnitOfWork, actor: Actor, account_id: int, site_id: i
     return require(actor, site, "site")
 
 
-def _technician(uow: AbstractUnitOfWork, technician_id: int) -> StaffMember:
+def _technician(uow: AbstractUnitOfWork, technician_id: int, service: Service,
+                zone_id: str) -> StaffMember:
+    """The technician who would do `service` in `zone_id`, if they can."""
     technician = uow.staff.get(technician_id)
     if technician is None or technician.role is not Role.TECHNICIAN:
         raise NotFound(f"No technician with id {technician_id}")
+    if not technician.can_do(service.skill, zone_id):
+        raise SchedulingConflict(
+            f"{technician.name} does not do {service.skill} work in zone {zone_id}")
     return technician
 
 

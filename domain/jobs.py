@@ -9,6 +9,7 @@ from enum import StrEnum
 from domain import events
 from domain.actors import Actor
 from domain.errors import InvalidTransition
+from domain.events import AppointmentEvent
 from domain.money import Line
 
 
@@ -151,17 +152,7 @@ class Appointment(BookedTime):
 
     def record_booked(self, *, by: Actor) -> None:
         """Record that this visit, just stored, was booked by `by`."""
-        assert self.id is not None, "appointment must be stored before it records events"
-        self.events.append(
-            events.AppointmentBooked(
-                appointment_id=self.id,
-                job_id=self.job_id,
-                account_id=self.account_id,
-                actor=by.label(),
-                channel=by.channel.value,
-                message_id=by.message_id,
-            )
-        )
+        self._record(events.AppointmentBooked, by)
 
     def mark_done(self) -> None:
         """The visit took place and its job is finished."""
@@ -185,18 +176,7 @@ class Appointment(BookedTime):
         old_start = self.start
         self.technician_id, self.start, self.end = technician_id, start, end
         self.window_start, self.window_end = window_start, window_end
-        assert self.id is not None
-        self.events.append(
-            events.AppointmentRescheduled(
-                appointment_id=self.id,
-                job_id=self.job_id,
-                account_id=self.account_id,
-                old_start=old_start,
-                actor=by.label(),
-                channel=by.channel.value,
-                message_id=by.message_id,
-            )
-        )
+        self._record(events.AppointmentRescheduled, by, old_start=old_start)
 
     def cancel(self, *, by: Actor) -> None:
         if not self.is_active:
@@ -204,14 +184,11 @@ class Appointment(BookedTime):
                 f"This visit is already {self.status.value}; only a booked visit can be cancelled"
             )
         self.status = AppointmentStatus.CANCELLED
-        assert self.id is not None
-        self.events.append(
-            events.AppointmentCancelled(
-                appointment_id=self.id,
-                job_id=self.job_id,
-                account_id=self.account_id,
-                actor=by.label(),
-                channel=by.channel.value,
-                message_id=by.message_id,
-            )
-        )
+        self._record(events.AppointmentCancelled, by)
+
+    def _record(self, event: type[AppointmentEvent], by: Actor, **more: datetime) -> None:
+        assert self.id is not None, "appointment must be stored before it records events"
+        self.events.append(event(
+            appointment_id=self.id, job_id=self.job_id, account_id=self.account_id,
+            actor=by.label(), channel=by.channel.value, message_id=by.message_id, **more,
+        ))

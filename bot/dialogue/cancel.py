@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot.dialogue import replies, visits
 from bot.nlu import intents
@@ -43,7 +43,7 @@ def answer(turn: Turn) -> bool:
         return False
     if turn.step != "confirm":
         return False
-    appointment = _appointment(turn, data)
+    appointment = visits.own(turn, data.get("appointment_id"))
     if appointment is None:
         turn.finish(replies.no_upcoming())
         return True
@@ -69,10 +69,3 @@ def answer(turn: Turn) -> bool:
 def _confirm(turn: Turn, appointment: Appointment) -> None:
     turn.ask(FLOW, "confirm", {"appointment_id": appointment.id},
              replies.confirm_cancel(visits.label(turn, appointment)))
-
-
-def _appointment(turn: Turn, data: dict[str, Any]) -> Appointment | None:
-    found = turn.uow.appointments.get(int(data.get("appointment_id") or 0))
-    if found is None or turn.customer is None or found.account_id != turn.customer.account_id:
-        return None
-    return found if found.is_active else None

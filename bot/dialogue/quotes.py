@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from bot.dialogue import replies
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
+from domain.authz import may_act_on
 from domain.commands import ApproveQuote, DeclineQuote
 from domain.errors import DomainError
 from domain.money import format_cents
@@ -117,7 +118,8 @@ def _picked(turn: Turn, listed: list[Quote]) -> Quote | None:
 
 def _account_quotes(turn: Turn) -> list[Quote]:
     assert turn.customer is not None
-    return turn.uow.quotes.find(account_id=turn.customer.account_id)
+    return [q for q in turn.uow.quotes.find(account_id=turn.customer.account_id)
+            if may_act_on(turn.actor, q)]
 
 
 def _waiting(turn: Turn) -> list[Quote]:

@@ -46,7 +46,7 @@ def answer(turn: Turn) -> bool:
         when = data.get("when") if turn.parse.intent == intents.CHOOSE else None
         _move_to_wish(turn, appointment, when)
         return True
-    appointment = _appointment(turn, data)
+    appointment = visits.own(turn, data.get("appointment_id"))
     if appointment is None:
         turn.finish(replies.no_upcoming())
         return True
@@ -89,7 +89,7 @@ def _offer(turn: Turn, appointment: Appointment, wish: Wish | None) -> None:
 
 
 def _research(turn: Turn, wish: Wish) -> None:
-    appointment = _appointment(turn, turn.data)
+    appointment = visits.own(turn, turn.data.get("appointment_id"))
     if appointment is None:
         turn.finish(replies.no_upcoming())
         return
@@ -97,7 +97,7 @@ def _research(turn: Turn, wish: Wish) -> None:
 
 
 def _move(turn: Turn, offer: Offer) -> None:
-    appointment = _appointment(turn, turn.data)
+    appointment = visits.own(turn, turn.data.get("appointment_id"))
     if appointment is None:
         turn.finish(replies.no_upcoming())
         return
@@ -115,14 +115,6 @@ def _move(turn: Turn, offer: Offer) -> None:
         return
     visit = visit_label(offer.window_start, offer.window_end, visits.timezone_of(turn, appointment))
     turn.finish(replies.rescheduled(visit, offer.technician_name.split()[0]), done="rescheduled")
-
-
-def _appointment(turn: Turn, data: dict[str, Any]) -> Appointment | None:
-    """The visit under discussion, re-read and re-checked against the sender's account."""
-    found = turn.uow.appointments.get(int(data.get("appointment_id") or 0))
-    if found is None or turn.customer is None or found.account_id != turn.customer.account_id:
-        return None
-    return found if found.is_active else None
 
 
 def _listed(turn: Turn, data: dict[str, Any]) -> list[Appointment]:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.dialogue.times import visit_label
+from domain.authz import may_act_on
 from domain.errors import DomainError
 from domain.jobs import Appointment
 
@@ -16,8 +17,9 @@ if TYPE_CHECKING:
 def upcoming(turn: Turn) -> list[Appointment]:
     """The sender's booked visits that have not ended yet, soonest first (scoped to their account)."""
     assert turn.customer is not None
-    mine = turn.uow.appointments.find(account_id=turn.customer.account_id)
-    visits = sorted((a for a in mine if a.is_active and a.end > turn.now), key=lambda a: a.start)
+    found = turn.uow.appointments.find(account_id=turn.customer.account_id)
+    visits = sorted((a for a in found if a.is_active and a.end > turn.now
+                     and may_act_on(turn.actor, a)), key=lambda a: a.start)
     turn.uow.jobs.get_many([a.job_id for a in visits])  # one read; labels look each job up
     return visits
 
@@ -50,8 +52,7 @@ def timezone_of(turn: Turn, appointment: Appointment) -> str:
 
 def chosen(turn: Turn, ids: list[int]) -> Appointment | None:
     """The visit a reply picks from the listed ones: by number, or by naming its day."""
-    listed = turn.uow.appointments.get_many(ids)
-    mine = [a for a in listed if turn.customer and a.account_id == turn.customer.account_id]
+    mine = [a for a in turn.uow.appointments.get_many(ids) if may_act_on(turn.actor, a)]
     option = turn.option()
     if option is not None:
         return mine[option - 1] if 1 <= option <= len(mine) else None
@@ -63,3 +64,11 @@ def chosen(turn: Turn, ids: list[int]) -> Appointment | None:
         if len(same_day) == 1:
             return same_day[0]
     return None
+
+
+def own(turn: Turn, appointment_id: object) -> Appointment | None:
+    """The booked visit under discussion, re-read and re-checked against who is asking."""
+    found = turn.uow.appointments.get(int(str(appointment_id or 0)))
+    if found is None or not found.is_active or not may_act_on(turn.actor, found):
+        return None
+    return found
