@@ -12,6 +12,7 @@ from domain.bus import MessageBus
 from domain.business import BusinessSettings
 from domain.catalog import DEMO_CATALOG, Catalog
 from domain.clock import Clock
+from domain.company import Company, StaffChanges
 from domain.demo import DEMO_TIMEZONE, demo_business
 from domain.handlers import COMMAND_HANDLERS
 from domain.hours import WeeklyHours
@@ -84,6 +85,23 @@ class FakeAppointmentRepository(FakeRepository[Appointment]):
         return found
 
 
+class FakeBusinessRepository:
+    """The stored company in memory; `replace` keeps it whole and counts its staff as added."""
+
+    def __init__(self) -> None:
+        self.stored: Company | None = None
+
+    def get(self) -> tuple[BusinessSettings, Catalog] | None:
+        return (self.stored.business, self.stored.catalog) if self.stored else None
+
+    def company(self) -> Company | None:
+        return self.stored
+
+    def replace(self, company: Company) -> StaffChanges:
+        self.stored = company
+        return StaffChanges(added=tuple(m.name for m in company.staff), updated=(), deactivated=())
+
+
 class FakeUnitOfWork(AbstractUnitOfWork):
     """All repositories in memory; `committed` tells whether anyone called commit()."""
 
@@ -99,6 +117,7 @@ class FakeUnitOfWork(AbstractUnitOfWork):
         self.invoices = FakeRepository()
         self.activities = FakeRepository()
         self.messages = FakeRepository()
+        self.business = FakeBusinessRepository()
         self.committed = False
         self.commits = 0
         self.rollbacks = 0
