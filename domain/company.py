@@ -79,6 +79,8 @@ def read_company(document: Mapping[str, Any]) -> Company:
     read.keys(document, "", TOP_KEYS, required=TOP_KEYS[1:])
     read.declared = read.items(document.get("skills", []), "skills", read.identifier)
     read.unique(read.declared, "skills", str)
+    # Without skills or a list of staff, what a service may need is unknown: no guessing.
+    read.skills_known = "skills" in document or isinstance(document.get("staff"), list)
     business = read.section(document, "business", BUSINESS_KEYS, BUSINESS_KEYS[:4],
                             read.business)
     read.timezone_default = business.timezone if business else None
@@ -139,6 +141,7 @@ class _CompanyReader(ValueReader):
         self.timezone_default: str | None = None
         self.zone_ids: set[str] = set()
         self.technician_skills: set[str] = set()
+        self.skills_known = True
 
     def business(self, raw: Mapping[str, Any], path: str) -> _Business | None:
         name = self.text(raw.get("name"), f"{path}.name")
@@ -225,9 +228,10 @@ class _CompanyReader(ValueReader):
         duration = self.duration(raw.get("duration"), f"{path}.duration", positive=True)
         price = self.integer(raw.get("price_cents"), f"{path}.price_cents", minimum=0)
         # Read after the staff: a service needs a skill the file declares or a technician has.
-        skill = self.choice(raw.get("skill"), f"{path}.skill",
-                            set(self.declared) | self.technician_skills,
-                            "a skill any technician or the file declares")
+        skill = (self.choice(raw.get("skill"), f"{path}.skill",
+                             set(self.declared) | self.technician_skills,
+                             "a skill any technician or the file declares")
+                 if self.skills_known else self.identifier(raw.get("skill"), f"{path}.skill"))
         upkeep = (self.integer(raw["upkeep_months"], f"{path}.upkeep_months", minimum=1,
                                maximum=120) if "upkeep_months" in raw else None)
         keywords = self.items(raw.get("keywords"), f"{path}.keywords",

@@ -134,9 +134,9 @@ class SqlBusinessRepository:
             query = (select(table.c[column], func.count()).where(table.c[column].not_in(kept))
                      .group_by(table.c[column]).order_by(table.c[column]))
             for used_id, count in self.session.execute(query):
-                uses.setdefault(used_id, []).append(f"{count} {label}")
-        return [f"{key}: '{used_id}' is not in the file, but {' and '.join(counts)} still use it; "
-                f"keep it in the file" for used_id, counts in sorted(uses.items())]
+                uses.setdefault(used_id, []).append(f"{count} {label if count > 1 else label[:-1]}")
+        return [f"{key}: '{used_id}' is not in the file, but it is still used by "
+                f"{' and '.join(counts)}; keep it in the file" for used_id, counts in sorted(uses.items())]
 
     def _replace_staff(self, people: tuple[StaffMember, ...]) -> StaffChanges:
         rows = list(self.session.scalars(select(StaffMember).order_by(orm.staff.c.id)))
