@@ -134,9 +134,10 @@ class SqlBusinessRepository:
             query = (select(table.c[column], func.count()).where(table.c[column].not_in(kept))
                      .group_by(table.c[column]).order_by(table.c[column]))
             for used_id, count in self.session.execute(query):
-                uses.setdefault(used_id, []).append(f"{count} {label if count > 1 else label[:-1]}")
+                uses.setdefault(used_id, []).append(f"{count} {label[:-1] if count == 1 else label}")
         return [f"{key}: '{used_id}' is not in the file, but it is still used by "
-                f"{' and '.join(counts)}; keep it in the file" for used_id, counts in sorted(uses.items())]
+                f"{' and '.join(counts)}; keep it in the file"
+                for used_id, counts in sorted(uses.items())]
 
     def _replace_staff(self, people: tuple[StaffMember, ...]) -> StaffChanges:
         rows = list(self.session.scalars(select(StaffMember).order_by(orm.staff.c.id)))
@@ -148,9 +149,10 @@ class SqlBusinessRepository:
             person = matched.get(row.id or 0)
             if person is not None and row.phone != person.phone:
                 row.phone = None
-            chat = person.telegram_chat_id if person is not None else row.telegram_chat_id
-            if row.telegram_chat_id != chat or (person is None and chat in wanted_chats):
-                row.telegram_chat_id = None  # a chat id the file gives someone else moves
+            keeps_chat = (row.telegram_chat_id == person.telegram_chat_id if person is not None
+                          else row.telegram_chat_id not in wanted_chats)
+            if not keeps_chat:
+                row.telegram_chat_id = None  # set again below, or moved to whom the file names
         self.session.flush()
         added, updated, deactivated = [], [], []
         for row in rows:

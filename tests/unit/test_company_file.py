@@ -222,3 +222,11 @@ def test_spans_are_24_hour_and_end_after_they_start() -> None:
     assert parse_span("06:30 - 15:00").start == time(6, 30)  # type: ignore[union-attr]
     for text in ("7-19", "07:00", "19:00-07:00", "08:00-08:00", "24:00-25:00", "7am-7pm"):
         assert parse_span(text) is None, text
+
+
+def test_the_readme_example_is_a_company_file_load_accepts() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    company = parse_company(example)
+    assert company.business.name == "Desert Air & Pools"
+    assert company.catalog.get("cooler_service").upkeep_months == 6
