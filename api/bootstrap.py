@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any
 from api.settings import Settings
 from domain.bus import MessageBus
 from domain.business import BusinessSettings
-from domain.catalog import DEMO_CATALOG, Catalog
+from domain.catalog import Catalog
 from domain.clock import Clock, SystemClock
-from domain.demo import demo_business
 from domain.handlers import COMMAND_HANDLERS
 from domain.ports import AbstractUnitOfWork
 from domain.reactions import EVENT_HANDLERS
@@ -67,14 +66,9 @@ class Container:
                               catalog=self.catalog)
 
 
-def business_from(settings: Settings) -> BusinessSettings:
-    return demo_business(name=settings.business_name, phone=settings.business_phone,
-                         timezone=settings.business_timezone)
-
-
-def bootstrap(settings: Settings, *, clock: Clock | None = None,
-              catalog: Catalog = DEMO_CATALOG) -> Container:
+def bootstrap(settings: Settings, *, clock: Clock | None = None) -> Container:
     """Build the container; nothing is built at import time."""
+    from store.business import load_business
     from store.engine import create_db_engine, make_session_factory
     from store.lane import TransactionLane
     from store.uow import SqlAlchemyUnitOfWork
@@ -89,7 +83,7 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None,
         return SqlAlchemyUnitOfWork(session_factory)
 
     clock = clock or SystemClock()
-    business = business_from(settings)
+    business, catalog = load_business(uow_factory)  # the company loaded into the database
     bus = MessageBus(
         uow_factory=uow_factory,
         command_handlers=COMMAND_HANDLERS,

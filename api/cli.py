@@ -12,12 +12,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     # Each module adds its own subcommands; their top-level imports must stay cheap.
+    from api import business_commands
     from api import chat_command as chat_cli
     from api import commands as server_commands
     from bot import outbox_cli
     from bot.nlu import cli as nlu_cli
 
     server_commands.register(commands)
+    business_commands.register(commands)
     nlu_cli.register(commands)
     outbox_cli.register(commands)
     chat_cli.register(commands)

@@ -95,9 +95,9 @@ def run_demo(args: argparse.Namespace) -> int:
         overrides["public_base_url"] = f"http://{args.host}:{args.port}"
     settings = _settings(args, **overrides)
     configure_logging(settings.log_level)
-    _migrate_and_seed(settings)
+    business_name = _migrate_and_seed(settings)
     base = f"http://{args.host}:{args.port}"
-    print(f"\nfieldbot demo for {settings.business_name}", flush=True)
+    print(f"\nfieldbot demo for {business_name}", flush=True)
     print(f"  API:          {base}/docs", flush=True)
     print(f"  Health:       {base}/healthz", flush=True)
     print(f"  Admin token:  {settings.admin_token}", flush=True)
@@ -108,18 +108,24 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _migrate_and_seed(settings: Any) -> None:
+def _migrate_and_seed(settings: Any) -> str:
+    """Migrate, load the demo company file into a database without a business, seed it once;
+    returns the name of the business the database holds."""
     from api.bootstrap import bootstrap
+    from api.business_commands import load_demo_company_if_none
     from store.migrate import upgrade
     from store.seed import seed_demo
 
     upgrade(settings.database_url)
+    if load_demo_company_if_none(settings.database_url):
+        logger.info("demo company loaded from its company file")
     container = bootstrap(settings)
     seeded = seed_demo(bus=container.bus, uow_factory=container.uow_factory,
                        business=container.business, catalog=container.catalog,
                        now=container.clock.now())
-    logger.info("demo data %s", "seeded" if seeded else "already present")
+    logger.info("demo data %s", "seeded" if seeded else "not seeded")
     container.engine.dispose()
+    return container.business.name
 
 
 def _serve(settings: Any, args: argparse.Namespace) -> None:

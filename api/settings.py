@@ -20,10 +20,6 @@ class Settings(BaseSettings):
     public_base_url: str = "http://127.0.0.1:8000"
     log_level: str = "INFO"
 
-    business_name: str = "Northwind Heating & Plumbing"
-    business_phone: str = "+13125550100"
-    business_timezone: str = "America/Chicago"
-
     twilio_enabled: bool = False
     twilio_account_sid: str | None = None
     twilio_auth_token: str | None = None

@@ -1,26 +1,34 @@
-"""The demo business: three service zones around Chicago and ordinary opening hours."""
+"""The demo company, Northwind Heating & Plumbing in Chicago: one company file like any other."""
 
 from __future__ import annotations
 
-from domain.business import BusinessSettings, ServiceZone
-from domain.hours import WeeklyHours
+from functools import cache
+from importlib import resources
+
+from domain.business import BusinessSettings
+from domain.catalog import Catalog
+from domain.company import Company, parse_company
 
 DEMO_TIMEZONE = "America/Chicago"
-
-DEMO_ZONES = (
-    ServiceZone("north", "North Side", ("60613", "60614", "60618", "60625", "60640"), DEMO_TIMEZONE),
-    ServiceZone("west", "West Suburbs", ("60302", "60304", "60305", "60130", "60153"), DEMO_TIMEZONE),
-    ServiceZone("south", "South Side", ("60615", "60616", "60637", "60649", "60653"), DEMO_TIMEZONE),
-)
+DEMO_COMPANY_FILE = "northwind.toml"
 
 
-def demo_business(name: str = "Northwind Heating & Plumbing", phone: str = "+13125550100",
-                  timezone: str = DEMO_TIMEZONE) -> BusinessSettings:
+def demo_company_text() -> str:
+    """The bundled company file of the demo company (domain/companies/northwind.toml)."""
+    return resources.files("domain").joinpath("companies", DEMO_COMPANY_FILE).read_text("utf-8")
+
+
+@cache
+def demo_company() -> Company:
+    """The demo company, read once from its bundled file."""
+    return parse_company(demo_company_text())
+
+
+def demo_business() -> BusinessSettings:
     """The business the demo data belongs to."""
-    return BusinessSettings(
-        name=name,
-        timezone=timezone,
-        phone=phone,
-        business_hours=WeeklyHours.weekdays("07:00", "19:00", saturday="08:00-14:00"),
-        zones=DEMO_ZONES,
-    )
+    return demo_company().business
+
+
+def demo_catalog() -> Catalog:
+    """The demo company's services and the words its customers use for them."""
+    return demo_company().catalog

@@ -7,6 +7,9 @@ from collections.abc import Collection, Iterator
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
+from domain.business import BusinessSettings
+from domain.catalog import Catalog
+from domain.company import Company, StaffChanges
 from domain.conversations import Conversation
 from domain.deals import Deal
 from domain.events import Event
@@ -106,6 +109,22 @@ class SenderDirectory(Protocol):
         ...
 
 
+class BusinessRepository(Protocol):
+    """The stored company: read the business and its catalog together, or replace it whole."""
+
+    def get(self) -> tuple[BusinessSettings, Catalog] | None:
+        """The business (with its zones) and its catalog; None before a company is loaded."""
+        ...
+
+    def company(self) -> Company | None:
+        """The stored company as its file would hold it, with the active staff."""
+        ...
+
+    def replace(self, company: Company) -> StaffChanges:
+        """Put `company` in place of the stored one within this unit of work's transaction."""
+        ...
+
+
 class AbstractUnitOfWork(abc.ABC):
     """One transaction over all repositories; rolls back unless `commit()` is called."""
 
@@ -122,6 +141,7 @@ class AbstractUnitOfWork(abc.ABC):
     messages: MessageRepository
     conversations: ConversationRepository
     senders: SenderDirectory
+    business: BusinessRepository
 
     def __enter__(self) -> AbstractUnitOfWork:
         return self

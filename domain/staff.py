@@ -28,6 +28,7 @@ class StaffMember:
     working_hours: WeeklyHours | None = None
     timezone: str = "America/Chicago"
     active: bool = True
+    manages_all_deals: bool = False  # a sales manager: may act on every rep's deals
     id: int | None = None
 
     def can_do(self, skill: str, zone_id: str) -> bool:

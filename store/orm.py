@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
     ForeignKey,
     Index,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    false,
 )
 from sqlalchemy.ext.mutable import MutableDict
 from sqlalchemy.orm import registry
@@ -31,7 +33,16 @@ from domain.parties import Account, AccountKind, Channel, Contact, Site
 from domain.quotes import Invoice, InvoiceState, Quote, QuoteState
 from domain.staff import Role, StaffMember
 from domain.timeline import Activity, ActivityKind
-from store.types import LinesJSON, StrEnumType, StringTuple, UtcDateTime, WeeklyHoursJSON
+from store.types import (
+    LinesJSON,
+    Minutes,
+    MinutesTuple,
+    SpanText,
+    StrEnumType,
+    StringTuple,
+    UtcDateTime,
+    WeeklyHoursJSON,
+)
 
 # Named constraints so that migrations (and batch mode on SQLite) can refer to them.
 metadata = MetaData(
@@ -98,6 +109,50 @@ staff = Table(
     Column("working_hours", WeeklyHoursJSON),
     Column("timezone", String(64), nullable=False),
     Column("active", Boolean, nullable=False),
+    Column("manages_all_deals", Boolean, nullable=False, server_default=false()),
+)
+
+# The company itself, loaded from its company file (store/business.py reads and writes these
+# with Core; domain/company.py checks the file). Jobs, deals and sites name services and zones
+# by id without a foreign key: ids the file drops are refused while rows still use them.
+business = Table(
+    "business", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("name", String(200), nullable=False),
+    Column("phone", String(32), nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("business_hours", WeeklyHoursJSON, nullable=False),
+    Column("quiet_hours", SpanText, nullable=False),
+    Column("reminder_offsets_minutes", MinutesTuple, nullable=False),
+    Column("travel_buffer_minutes", Minutes, nullable=False),
+    Column("min_lead_time_minutes", Minutes, nullable=False),
+    Column("arrival_window_minutes", Minutes, nullable=False),
+    # One row: a fieldbot database serves one business.
+    CheckConstraint("id = 1", name="ck_business_one_row"),
+)
+
+service_zones = Table(
+    "service_zones", metadata,
+    Column("id", String(50), primary_key=True),
+    Column("position", Integer, nullable=False),  # the file's order, kept for export
+    Column("name", String(200), nullable=False),
+    Column("postal_codes", StringTuple, nullable=False),
+    Column("timezone", String(64), nullable=False),
+)
+
+services = Table(
+    "services", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("position", Integer, nullable=False),  # the file's order: the parser breaks ties by it
+    Column("name", String(200), nullable=False),
+    Column("duration_minutes", Minutes, nullable=False),
+    Column("price_cents", BigInteger, nullable=False),
+    Column("skill", String(50), nullable=False),
+    Column("upkeep_months", Integer),
+    Column("keywords", StringTuple, nullable=False),
+    # A visit takes time, and a price is never negative.
+    CheckConstraint("duration_minutes > 0", name="ck_services_duration_positive"),
+    CheckConstraint("price_cents >= 0", name="ck_services_price_not_negative"),
 )
 
 deals = Table(

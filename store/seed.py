@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -15,8 +14,8 @@ from domain.bus import MessageBus
 from domain.business import BusinessSettings
 from domain.catalog import Catalog
 from domain.deals import Deal, DealStage
+from domain.demo import demo_company
 from domain.errors import DomainError
-from domain.hours import WeeklyHours
 from domain.jobs import Appointment, Job, JobState
 from domain.money import Line
 from domain.parties import Account, AccountKind, Channel, Contact, Site
@@ -36,32 +35,7 @@ STREETS = ["Elm St", "N Clark St", "W Belmont Ave", "S Halsted St", "Oak Park Av
 COMPANIES = ["Riverside Dental", "Lakeview Bakery", "Hyde Park Lofts", "Oak Street Books",
              "Maple Court Condos"]
 DEMO_PHONE_PREFIX = "+1555010"  # fictional 555-01xx numbers: +1 555 010 0001 …
-
-
-@dataclass(frozen=True)
-class TechnicianSpec:
-    name: str
-    skills: tuple[str, ...]
-    zones: tuple[str, ...]
-    hours: WeeklyHours
-
-
-TECHNICIANS = (
-    TechnicianSpec("Dave Kowalczyk", ("hvac",), ("north", "west"),
-                   WeeklyHours.weekdays("07:00", "16:00")),
-    TechnicianSpec("Alicia Moreno", ("hvac", "electrical"), ("north", "south"),
-                   WeeklyHours.weekdays("08:00", "17:00", saturday="08:00-13:00")),
-    TechnicianSpec("Ben Okoro", ("plumbing",), ("west", "south"),
-                   WeeklyHours.weekdays("07:30", "16:30")),
-    TechnicianSpec("Carla Jensen", ("plumbing", "hvac"), ("north",),
-                   WeeklyHours.weekdays("09:00", "18:00", saturday="09:00-14:00")),
-    TechnicianSpec("Eddie Park", ("electrical",), ("north", "west", "south"),
-                   WeeklyHours.weekdays("08:00", "17:00")),
-    TechnicianSpec("Fatima Hassan", ("plumbing", "electrical"), ("south", "west"),
-                   WeeklyHours.weekdays("10:00", "19:00")),
-)
-SALES_REPS = ("Rachel Green", "Tony Marsh", "Lena Ortiz")
-DISPATCHERS = ("Dana Whitfield",)
+DEAL_SERVICES = ("hvac_repair", "water_heater", "hvac_maintenance", "electrical", "plumbing_repair")
 
 
 def demo_phone(n: int) -> str:
@@ -71,12 +45,21 @@ def demo_phone(n: int) -> str:
 
 def seed_demo(*, bus: MessageBus, uow_factory: Callable[[], AbstractUnitOfWork],
               business: BusinessSettings, catalog: Catalog, now: datetime) -> bool:
-    """Seed the demo company once; returns False when the database already holds data."""
+    """Seed the demo company's customers, visits, quotes and deals once, loading its company file
+    first when the database has no business yet; returns False when there is nothing to do."""
     with uow_factory() as uow:
-        if uow.staff.first() is not None:
+        if uow.accounts.first() is not None:
+            return False
+        stored = uow.business.get()
+        if stored is None:
+            uow.business.replace(demo_company())
+        elif stored[0].name != demo_company().business.name:
+            # Fake customers have no place in a real company's database.
+            logger.warning("the database holds %s, not the demo company: no demo data seeded",
+                           stored[0].name)
             return False
         rng = random.Random(7)  # noqa: S311 - demo data, not security
-        staff = _staff(uow)
+        staff = uow.staff.find(active=True)  # the company file's, in its order
         sites = _customers(uow, business, rng)
         uow.commit()
     technicians = [s for s in staff if s.role is Role.TECHNICIAN]
@@ -84,23 +67,10 @@ def seed_demo(*, bus: MessageBus, uow_factory: Callable[[], AbstractUnitOfWork],
     _appointments(bus, business, catalog, technicians, sites, now, rng)
     _visits_under_way(bus, business, catalog, technicians, sites, now)
     with uow_factory() as uow:
-        _quotes_and_deals(uow, business, sites, staff, now, rng)
+        _quotes_and_deals(uow, business, catalog, sites, staff, now, rng)
         uow.commit()
     _deals_in_motion(bus, uow_factory, staff)
     return True
-
-
-def _staff(uow: AbstractUnitOfWork) -> list[StaffMember]:
-    members = [
-        StaffMember(name=spec.name, role=Role.TECHNICIAN, phone=demo_phone(91 + i),
-                    skills=spec.skills, zones=spec.zones, working_hours=spec.hours)
-        for i, spec in enumerate(TECHNICIANS)
-    ]
-    members += [StaffMember(name=name, role=Role.SALES, phone=demo_phone(81 + i))
-                for i, name in enumerate(SALES_REPS)]
-    members += [StaffMember(name=name, role=Role.DISPATCHER, phone=demo_phone(99 - i))
-                for i, name in enumerate(DISPATCHERS)]
-    return [uow.staff.add(member) for member in members]
 
 
 def _customers(uow: AbstractUnitOfWork, business: BusinessSettings,
@@ -208,7 +178,7 @@ def _visits_under_way(bus: MessageBus, business: BusinessSettings, catalog: Cata
 def _first_customer_visit(bus: MessageBus, business: BusinessSettings, catalog: Catalog,
                           technicians: list[StaffMember], site: Site, now: datetime) -> None:
     """The first demo customer always has an upcoming tune-up to ask about or move."""
-    service = catalog.get("hvac_maintenance")
+    service = next((s for s in catalog.services if s.upkeep_months), catalog.services[0])
     with bus.uow_factory() as uow:
         appointments = uow.appointments.overlapping(now, now + timedelta(days=15))
     offers = find_offers(service=service, zone_id=site.zone_id, timezone=site.timezone,
@@ -228,8 +198,9 @@ def _grid_time(moment: datetime) -> datetime:
     return moment.replace(minute=moment.minute - moment.minute % 15, second=0, microsecond=0)
 
 
-def _quotes_and_deals(uow: AbstractUnitOfWork, business: BusinessSettings, sites: list[Site],
-                      staff: list[StaffMember], now: datetime, rng: random.Random) -> None:
+def _quotes_and_deals(uow: AbstractUnitOfWork, business: BusinessSettings, catalog: Catalog,
+                      sites: list[Site], staff: list[StaffMember], now: datetime,
+                      rng: random.Random) -> None:
     reps = [s for s in staff if s.role is Role.SALES]
     # The first customer has two quotes waiting, so approving "one of two" can be tried at once.
     quote_number = 1040
@@ -246,6 +217,7 @@ def _quotes_and_deals(uow: AbstractUnitOfWork, business: BusinessSettings, sites
     stages = [DealStage.NEW, DealStage.QUALIFIED, DealStage.QUOTED, DealStage.NEW,
               DealStage.QUALIFIED, DealStage.QUOTED, DealStage.QUALIFIED, DealStage.NEW,
               DealStage.QUOTED, DealStage.NEW, DealStage.QUALIFIED, DealStage.QUOTED]
+    deal_services = [service_id for service_id in DEAL_SERVICES if service_id in catalog.ids()]
     for i, stage in enumerate(stages):
         site = sites[10 + i]
         stale = i % 4 == 3  # some deals have gone quiet: follow-up long overdue
@@ -254,8 +226,7 @@ def _quotes_and_deals(uow: AbstractUnitOfWork, business: BusinessSettings, sites
             title=rng.choice(["Whole-home AC replacement", "Tankless water heater upgrade",
                               "Commercial maintenance plan", "Rewire basement",
                               "Boiler replacement", "Drain line replacement"]),
-            service_id=rng.choice(["hvac_repair", "water_heater", "hvac_maintenance",
-                                   "electrical", "plumbing_repair"]),
+            service_id=rng.choice(deal_services),
             owner_id=reps[i % len(reps)].id or 0, amount_cents=rng.choice([180000, 650000,
                                                                            1240000, 92000]),
             stage=stage,

@@ -1,15 +1,16 @@
-"""Column types that hand the domain its own values back: aware UTC datetimes, enums, lines."""
+"""Column types that hand the domain its own values back: aware UTC datetimes, enums, lines,
+durations and spans."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Dialect, String
+from sqlalchemy import JSON, DateTime, Dialect, Integer, String
 from sqlalchemy.types import TypeDecorator
 
-from domain.hours import WeeklyHours
+from domain.hours import Span, WeeklyHours
 from domain.money import Line
 
 
@@ -90,3 +91,42 @@ class WeeklyHoursJSON(TypeDecorator[WeeklyHours]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> WeeklyHours | None:
         return None if value is None else WeeklyHours.from_dict(value)
+
+
+class Minutes(TypeDecorator[timedelta]):
+    """A duration (travel buffer, service length) as a whole number of minutes."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: timedelta | None, dialect: Dialect) -> int | None:
+        return None if value is None else int(value.total_seconds()) // 60
+
+    def process_result_value(self, value: int | None, dialect: Dialect) -> timedelta | None:
+        return None if value is None else timedelta(minutes=value)
+
+
+class MinutesTuple(TypeDecorator[tuple[timedelta, ...]]):
+    """Durations (reminder offsets) as a JSON list of minutes."""
+
+    impl = JSON(none_as_null=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> list[int] | None:
+        return None if value is None else [int(item.total_seconds()) // 60 for item in value]
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> tuple[timedelta, ...] | None:
+        return None if value is None else tuple(timedelta(minutes=item) for item in value)
+
+
+class SpanText(TypeDecorator[Span]):
+    """A local span of one day (quiet hours) as "08:00-21:00"."""
+
+    impl = String(11)
+    cache_ok = True
+
+    def process_bind_param(self, value: Span | None, dialect: Dialect) -> str | None:
+        return None if value is None else value.label()
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Span | None:
+        return None if value is None else Span.parse(value)

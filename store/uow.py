@@ -21,6 +21,7 @@ from domain.scheduling import Busy
 from domain.staff import StaffMember
 from domain.timeline import Activity
 from store import orm
+from store.business import SqlBusinessRepository
 from store.writer_lock import WriterLock
 
 T = TypeVar("T")
@@ -447,6 +448,7 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         self.messages = SqlMessageRepository(self.session)
         self.conversations = SqlConversationRepository(self.session)
         self.senders = SqlSenderDirectory(self.session, self.contacts, self.staff)
+        self.business = SqlBusinessRepository(self.session)
         return self
 
     def __exit__(self, *args: object) -> None:

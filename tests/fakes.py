@@ -12,6 +12,7 @@ from domain.bus import MessageBus
 from domain.business import BusinessSettings
 from domain.catalog import DEMO_CATALOG, Catalog
 from domain.clock import Clock
+from domain.company import Company, StaffChanges
 from domain.conversations import Conversation
 from domain.demo import DEMO_TIMEZONE, demo_business
 from domain.handlers import COMMAND_HANDLERS
@@ -155,6 +156,23 @@ def _address_key(channel: Channel, address: str) -> dict[str, Any]:
     return {"phone": address}
 
 
+class FakeBusinessRepository:
+    """The stored company in memory; `replace` keeps it whole and counts its staff as added."""
+
+    def __init__(self) -> None:
+        self.stored: Company | None = None
+
+    def get(self) -> tuple[BusinessSettings, Catalog] | None:
+        return (self.stored.business, self.stored.catalog) if self.stored else None
+
+    def company(self) -> Company | None:
+        return self.stored
+
+    def replace(self, company: Company) -> StaffChanges:
+        self.stored = company
+        return StaffChanges(added=tuple(m.name for m in company.staff), updated=(), deactivated=())
+
+
 class FakeUnitOfWork(AbstractUnitOfWork):
     """All repositories in memory; `committed` tells whether anyone called commit()."""
 
@@ -172,6 +190,7 @@ class FakeUnitOfWork(AbstractUnitOfWork):
         self.messages = FakeMessageRepository()
         self.conversations = FakeConversationRepository()
         self.senders = FakeSenderDirectory(self)
+        self.business = FakeBusinessRepository()
         self.committed = False
         self.commits = 0
         self.rollbacks = 0

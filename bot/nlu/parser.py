@@ -26,7 +26,7 @@ from bot.nlu.technician_rules import detect_note, detect_technician
 from bot.nlu.text import normalize
 from bot.nlu.typos import TypoFixer
 from bot.nlu.when import resolve_when
-from domain.catalog import DEMO_CATALOG, Catalog
+from domain.catalog import Catalog
 
 _ROLE_RULES: dict[str, Callable[[Message], Verdict | None]] = {
     intents.CUSTOMER: detect_customer,
@@ -38,8 +38,10 @@ _ROLE_RULES: dict[str, Callable[[Message], Verdict | None]] = {
 class Parser:
     """Turns one inbound text into an intent with slots; build once, call parse many times."""
 
-    def __init__(self, catalog: Catalog = DEMO_CATALOG) -> None:
-        self._services = ServiceMatcher(catalog)
+    def __init__(self, catalog: Catalog | None = None) -> None:
+        from domain.demo import demo_catalog  # the demo company's, read only when none is given
+
+        self._services = ServiceMatcher(catalog or demo_catalog())
         self._typos = TypoFixer()
 
     def parse(
