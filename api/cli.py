@@ -13,8 +13,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Each module adds its own subcommands; their top-level imports must stay cheap.
     from api import commands as server_commands
+    from api import outbox as outbox_cli
     from bot import chat as chat_cli
-    from bot import outbox_cli
     from bot.nlu import cli as nlu_cli
 
     server_commands.register(commands)

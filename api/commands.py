@@ -159,7 +159,7 @@ _ENV_NAMES = {"admin_token": "FIELDBOT_ADMIN_TOKEN"}
 
 def _start_sender(container: Any, stop: threading.Event) -> None:
     """Deliver the outbox from a background thread of this process."""
-    from bot.outbox import run_sender_forever
+    from api.outbox import sender_for
 
-    threading.Thread(target=run_sender_forever, args=(container, stop), name="outbox-sender",
+    threading.Thread(target=sender_for(container).run_until, args=(stop,), name="outbox-sender",
                      daemon=True).start()

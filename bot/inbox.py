@@ -92,7 +92,7 @@ def receive(*, uow_factory: Callable[[], AbstractUnitOfWork], engine: DialogueEn
         if keyword in OPT_OUT_KEYWORDS | OPT_IN_KEYWORDS | HELP_KEYWORDS:
             answers = _keyword(uow, engine, inbound, keyword, now)
             answers = answers if reply_to_keywords else []
-        elif keyword_rules and consent.is_opted_out(uow, inbound.channel, inbound.address, now):
+        elif keyword_rules and consent.is_opted_out(uow, inbound.channel, inbound.address):
             answers = []  # carriers allow nothing automated to an opted-out number but START/HELP
         else:
             answers = engine.handle(uow, channel=inbound.channel, address=inbound.address,
@@ -119,11 +119,13 @@ def _keyword(uow: AbstractUnitOfWork, engine: DialogueEngine, inbound: Inbound, 
              now: datetime) -> list[str]:
     name = engine.business.name
     if keyword in OPT_OUT_KEYWORDS:
-        consent.opt_out(uow, engine.bus, inbound.channel, inbound.address, now)
+        consent.opt_out(uow, engine.bus, inbound.channel, inbound.address, now,
+                        inbound.provider_message_id)
         logger.info("opt-out keyword from %s", _masked(inbound))
         return [replies.opted_out(name)]
     if keyword in OPT_IN_KEYWORDS:
-        consent.opt_in(uow, engine.bus, inbound.channel, inbound.address, now)
+        consent.opt_in(uow, engine.bus, inbound.channel, inbound.address, now,
+                       inbound.provider_message_id)
         return [replies.opted_in(name)]
     return [replies.keyword_help(name, engine.business.phone)]
 

@@ -7,11 +7,12 @@ from collections.abc import Collection, Iterator
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
+from domain.consent import Consent
 from domain.deals import Deal
 from domain.events import Event
 from domain.jobs import Appointment, Job
 from domain.messages import Message
-from domain.parties import Account, Contact, Site
+from domain.parties import Account, Channel, Contact, Site
 from domain.quotes import Invoice, Quote
 from domain.staff import StaffMember
 from domain.timeline import Activity
@@ -49,6 +50,19 @@ class AppointmentRepository(Repository[Appointment], Protocol):
         ...
 
 
+# --- Consent (domain/consent.py) ------------------------------------------------------------------
+class ConsentRepository(Repository[Consent], Protocol):
+    def for_address(self, channel: Channel, address: str, now: datetime) -> Consent:
+        """The address's record, created (opted in) on first use and held until commit, so that
+        two opt-outs racing from one number end up as one record."""
+        ...
+
+    def opted_out(self, channel: Channel, addresses: Collection[str]) -> set[str]:
+        """Those of `addresses` that have opted out on `channel`, in one read."""
+        ...
+# --- end of consent ---------------------------------------------------------------------------------
+
+
 class AbstractUnitOfWork(abc.ABC):
     """One transaction over all repositories; rolls back unless `commit()` is called."""
 
@@ -63,6 +77,7 @@ class AbstractUnitOfWork(abc.ABC):
     invoices: Repository[Invoice]
     activities: Repository[Activity]
     messages: Repository[Message]
+    consents: ConsentRepository  # consent per (channel, address): domain/consent.py
 
     def __enter__(self) -> AbstractUnitOfWork:
         return self
@@ -84,6 +99,7 @@ class AbstractUnitOfWork(abc.ABC):
         return (
             self.accounts, self.contacts, self.sites, self.staff, self.deals, self.jobs,
             self.appointments, self.quotes, self.invoices, self.activities, self.messages,
+            self.consents,  # consent per (channel, address): its opt-outs and opt-ins are events
         )
 
     def collect_new_events(self) -> Iterator[Event]:

@@ -12,6 +12,7 @@ from domain.bus import MessageBus
 from domain.business import BusinessSettings
 from domain.catalog import DEMO_CATALOG, Catalog
 from domain.clock import Clock
+from domain.consent import Consent
 from domain.demo import DEMO_TIMEZONE, demo_business
 from domain.handlers import COMMAND_HANDLERS
 from domain.hours import WeeklyHours
@@ -84,6 +85,19 @@ class FakeAppointmentRepository(FakeRepository[Appointment]):
         return found
 
 
+# --- Consent (domain/consent.py) ------------------------------------------------------------------
+class FakeConsentRepository(FakeRepository[Consent]):
+    def for_address(self, channel: Channel, address: str, now: datetime) -> Consent:
+        """The address's record, created (opted in) on first use."""
+        found = self.first(channel=channel, address=address)
+        return found or self.add(Consent(channel=channel, address=address, changed_at=now))
+
+    def opted_out(self, channel: Channel, addresses: Collection[str]) -> set[str]:
+        return {c.address for c in self.items
+                if c.channel is channel and c.address in addresses and c.opted_out}
+# --- end of consent ---------------------------------------------------------------------------------
+
+
 class FakeUnitOfWork(AbstractUnitOfWork):
     """All repositories in memory; `committed` tells whether anyone called commit()."""
 
@@ -99,6 +113,7 @@ class FakeUnitOfWork(AbstractUnitOfWork):
         self.invoices = FakeRepository()
         self.activities = FakeRepository()
         self.messages = FakeRepository()
+        self.consents = FakeConsentRepository()  # consent per (channel, address)
         self.committed = False
         self.commits = 0
         self.rollbacks = 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import consent, handoff, replies
+from bot.dialogue import handoff, replies
 from bot.dialogue.addresses import read_details
 from bot.dialogue.senders import remember_contact
 from bot.dialogue.turn import CONVERSATION_TTL, Customer
@@ -53,15 +53,13 @@ def answer(turn: Turn) -> bool:
     if not after and intents.allowed(intents.CUSTOMER, turn.parse.intent) and \
             turn.parse.intent not in intents.COMMON_INTENTS:  # details and request in one text
         after = _wanted(turn)
-    opted_out_at = consent.carried_over(turn.data)
     account = turn.uow.accounts.add(Account(name=details.name))
     assert account.id is not None
-    contact = Contact(account_id=account.id, name=details.name, sms_opted_out_at=opted_out_at,
+    contact = Contact(account_id=account.id, name=details.name,
                       preferred_channel=turn.channel if turn.channel is not Channel.CONSOLE
                       else Channel.SMS)
     if turn.channel is Channel.TELEGRAM:
         contact.telegram_chat_id = int(turn.address)
-        contact.telegram_opted_out_at, contact.sms_opted_out_at = opted_out_at, None
     else:
         contact.phone = turn.address
     turn.uow.contacts.add(contact)
