@@ -53,13 +53,14 @@ def sender_for(container: Container, providers: Mapping[Channel, Provider] | Non
 def register(commands: Any) -> None:
     command = commands.add_parser("send-outbox", help="send due outbound messages")
     command.add_argument("--loop", action="store_true",
-                         help="keep sending until interrupted")
+                         help="keep sending until interrupted (while no other process does)")
     command.add_argument("--interval", type=float, default=2.0, help="seconds between passes")
     command.add_argument("--database-url", help="overrides DATABASE_URL")
     command.set_defaults(func=run_send_outbox)
 
 
 def run_send_outbox(args: argparse.Namespace) -> int:
+    from api.background import outbox_sender_service
     from api.bootstrap import bootstrap
     from api.logs import configure_logging
     from api.settings import Settings
@@ -78,7 +79,9 @@ def run_send_outbox(args: argparse.Namespace) -> int:
         for signum in (signal.SIGINT, signal.SIGTERM):
             signal.signal(signum, lambda *_: stop.set())
         logger.info("outbox sender running every %.1f s", args.interval)
-        sender_for(container).run_until(stop, interval=args.interval)
+        # Like `serve`, it sends only while no other process does (store/singleton.py).
+        service = outbox_sender_service(container, interval=args.interval)
+        service.run(stop)
         return 0
     finally:
         container.engine.dispose()
