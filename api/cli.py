@@ -12,9 +12,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     # Each module adds its own subcommands; their top-level imports must stay cheap.
+    from api import chat as chat_cli
     from api import commands as server_commands
     from api import outbox as outbox_cli
-    from bot import chat as chat_cli
     from bot.nlu import cli as nlu_cli
 
     server_commands.register(commands)

@@ -1,4 +1,4 @@
-"""`fieldbot chat --phone +15550100001`: text the bot from a terminal, as that number would by SMS.
+"""Texting the bot from a terminal, as a phone number would by SMS (`fieldbot chat`, api/chat.py).
 
 Each line goes through bot.inbox.receive exactly like an SMS (carrier keywords included, with
 their answers shown), against the configured database, with no provider or credentials needed.
@@ -6,9 +6,8 @@ their answers shown), against the configured database, with no provider or crede
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bot.dialogue import DialogueEngine
@@ -16,40 +15,6 @@ if TYPE_CHECKING:
     from domain.ports import AbstractUnitOfWork
 
 QUIT = frozenset({"quit", "exit", "/quit"})
-
-
-def register(subparsers: Any) -> None:
-    """Add the `chat` subcommand to the fieldbot command line."""
-    chat = subparsers.add_parser("chat", help="talk to the bot in the terminal as a phone number")
-    chat.add_argument("--phone", required=True, help="the sender's number, e.g. +15550100001")
-    chat.add_argument("--database-url", help="defaults to DATABASE_URL / the settings")
-    chat.set_defaults(func=run_chat)
-
-
-def run_chat(args: Any) -> int:
-    from api.bootstrap import bootstrap
-    from api.settings import Settings
-    from domain.errors import InvalidPhoneNumber
-    from domain.phones import normalize_phone
-    from store.migrate import upgrade
-
-    try:
-        phone = normalize_phone(args.phone)
-    except InvalidPhoneNumber as error:
-        print(f"fieldbot chat: {error}", file=sys.stderr)
-        return 2
-    settings = Settings(database_url=args.database_url) if args.database_url else Settings()
-    upgrade(settings.database_url)
-    container = bootstrap(settings)
-    interactive = sys.stdin.isatty()
-    if interactive:
-        print(f"Texting {container.business.name} as {phone}. Type 'quit' or Ctrl-D to leave.")
-    try:
-        converse(uow_factory=container.uow_factory, engine=container.dialogue,
-                 clock=container.clock, phone=phone, lines=_typed(interactive), write=print)
-    finally:
-        container.engine.dispose()
-    return 0
 
 
 def converse(*, uow_factory: Callable[[], AbstractUnitOfWork], engine: DialogueEngine,
@@ -72,11 +37,3 @@ def converse(*, uow_factory: Callable[[], AbstractUnitOfWork], engine: DialogueE
                          keyword_rules=True, reply_to_keywords=True)
         for reply in result.replies:
             write("bot> " + reply.replace("\n", "\n     "))
-
-
-def _typed(interactive: bool) -> Iterator[str]:
-    while True:
-        try:
-            yield input("you> " if interactive else "")
-        except EOFError:
-            return
