@@ -65,9 +65,9 @@ class SingletonWork:
     lease: Lease
     work: Callable[[threading.Event], None]
     retry: float = 5.0
-    running: threading.Event = field(default_factory=threading.Event)  # set while it runs here
-    _stop: threading.Event = field(default_factory=threading.Event)
-    _thread: threading.Thread | None = None
+    running: threading.Event = field(default_factory=threading.Event, init=False)  # runs here
+    _stop: threading.Event = field(default_factory=threading.Event, init=False, repr=False)
+    _thread: threading.Thread | None = field(default=None, init=False, repr=False)
 
     async def start(self) -> None:
         self._stop.clear()
