@@ -1,12 +1,16 @@
-"""The FastAPI app factory: routers, error handlers, the container in app.state."""
+"""The FastAPI app factory: routers, error handlers, the container in app.state, and the lifespan
+that starts and stops background work (api/background.py)."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from api.background import BackgroundService, background_services
 from api.bootstrap import Container, bootstrap
 from api.routes import appointments, customers, deals, health, jobs, messages, quotes, twilio
 from api.settings import Settings
@@ -21,9 +25,26 @@ _STATUS_FOR_ERROR = {NotFound: 404, NotAllowed: 403, SchedulingConflict: 409,
 def create_app(settings: Settings | None = None, *, container: Container | None = None) -> FastAPI:
     """Build the app for `settings` (or an already-built container, in tests)."""
     container = container or bootstrap(settings or Settings())
-    app = FastAPI(title="fieldbot", version="0.1.0",
+    built = container
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        """Start the background services (settings say which) and stop them on shutdown."""
+        started: list[BackgroundService] = app.state.background
+        try:
+            for service in background_services(built):
+                await service.start()
+                started.append(service)
+            yield
+        finally:
+            for service in reversed(started):
+                await service.stop()
+            started.clear()
+
+    app = FastAPI(title="fieldbot", version="0.1.0", lifespan=lifespan,
                   description="Shared CRM/FSM model with a conversational front")
     app.state.container = container
+    app.state.background = []  # the services running now, for health checks and tests
     for router in (health.router, customers.router, jobs.router, appointments.router,
                    quotes.router, deals.router, messages.router, twilio.router):
         app.include_router(router)

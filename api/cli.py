@@ -15,7 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
     from api import business_commands
     from api import chat_command as chat_cli
     from api import commands as server_commands
-    from bot import outbox_cli
+    from api import outbox as outbox_cli
     from bot.nlu import cli as nlu_cli
 
     server_commands.register(commands)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import secrets
-import threading
 from typing import Any
 
 logger = logging.getLogger("fieldbot")
@@ -38,10 +37,10 @@ def _server_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--database-url", help="overrides DATABASE_URL")
     parser.add_argument("--no-sender", action="store_true",
-                        help="do not run the outbox sender in this process")
+                        help="do not run the outbox sender in these processes")
     parser.add_argument("--workers", type=int, default=1,
-                        help="serve from this many processes (the outbox sender runs in the "
-                             "supervising process only)")
+                        help="serve from this many processes (the outbox sender runs in one of "
+                             "them at a time)")
 
 
 def _settings(args: argparse.Namespace, **overrides: Any) -> Any:
@@ -49,6 +48,8 @@ def _settings(args: argparse.Namespace, **overrides: Any) -> Any:
 
     if getattr(args, "database_url", None):
         overrides["database_url"] = args.database_url
+    if getattr(args, "no_sender", False):
+        overrides["run_sender"] = False
     return Settings(**overrides)
 
 
@@ -129,27 +130,20 @@ def _migrate_and_seed(settings: Any) -> str:
 
 
 def _serve(settings: Any, args: argparse.Namespace) -> None:
+    """Serve the app; its lifespan starts and stops the background work (api/background.py)."""
     import uvicorn
 
     from api.app import create_app
-    from api.bootstrap import bootstrap
 
-    container = bootstrap(settings)
-    stop = threading.Event()
-    if not args.no_sender:
-        _start_sender(container, stop)
     options: dict[str, Any] = {"host": args.host, "port": args.port, "access_log": False,
                                "log_level": settings.log_level.lower()}
-    try:
-        if getattr(args, "workers", 1) > 1:
-            # Each worker builds its own app from the environment (uvicorn factory mode), so the
-            # settings this command resolved are handed down as environment variables.
-            _export_settings(settings)
-            uvicorn.run("api.app:create_app", factory=True, workers=args.workers, **options)
-        else:
-            uvicorn.run(create_app(container=container), **options)
-    finally:
-        stop.set()
+    if getattr(args, "workers", 1) > 1:
+        # Each worker builds its own app from the environment (uvicorn factory mode), so the
+        # settings this command resolved are handed down as environment variables.
+        _export_settings(settings)
+        uvicorn.run("api.app:create_app", factory=True, workers=args.workers, **options)
+    else:
+        uvicorn.run(create_app(settings), **options)
 
 
 def _export_settings(settings: Any) -> None:
@@ -161,11 +155,3 @@ def _export_settings(settings: Any) -> None:
 
 
 _ENV_NAMES = {"admin_token": "FIELDBOT_ADMIN_TOKEN"}
-
-
-def _start_sender(container: Any, stop: threading.Event) -> None:
-    """Deliver the outbox from a background thread of this process."""
-    from bot.outbox import run_sender_forever
-
-    threading.Thread(target=run_sender_forever, args=(container, stop), name="outbox-sender",
-                     daemon=True).start()

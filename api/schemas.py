@@ -56,12 +56,14 @@ class CustomerPublic(BaseModel):
     sites: list[SitePublic]
 
     @classmethod
-    def of(cls, account: Account, contact: Contact, sites: list[Site]) -> CustomerPublic:
+    def of(cls, account: Account, contact: Contact, sites: list[Site], *,
+           sms_opted_out: bool) -> CustomerPublic:
+        """`sms_opted_out`: from the consent record of the contact's phone (domain/consent.py)."""
         assert account.id is not None and contact.id is not None
         return cls(account_id=account.id, account_name=account.name, contact_id=contact.id,
                    name=contact.name, phone=contact.phone, email=contact.email,
                    preferred_channel=contact.preferred_channel.value,
-                   sms_opted_out=contact.sms_opted_out_at is not None,
+                   sms_opted_out=sms_opted_out,
                    sites=[SitePublic.of(s) for s in sites])
 
 

@@ -20,6 +20,11 @@ class Settings(BaseSettings):
     public_base_url: str = "http://127.0.0.1:8000"
     log_level: str = "INFO"
 
+    # Background work (api/background.py). The outbox sender runs in one process at a time;
+    # the others ask every `singleton_retry_seconds` whether they may take over.
+    run_sender: bool = True
+    singleton_retry_seconds: float = Field(default=5.0, gt=0)
+
     twilio_enabled: bool = False
     twilio_account_sid: str | None = None
     twilio_auth_token: str | None = None

@@ -3,6 +3,9 @@
 Messages are claimed (QUEUED -> SENDING) and committed before any provider call, so no database
 lock is held while the network is slow, and concurrent senders never claim the same row. Each
 result is committed on its own: a crash loses at most the outcome of the message in flight.
+
+It knows no provider: each maps its own errors onto a FailureKind (bot/providers), and the sender
+decides from that alone whether to retry, record an opt-out or flag the address.
 """
 
 from __future__ import annotations
@@ -10,30 +13,27 @@ from __future__ import annotations
 import logging
 import random
 import threading
-from collections.abc import Callable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.providers import Provider, ProviderError
+from bot.providers import DeliveryReport, FailureKind, Provider, SendFailure
 from domain.bus import MessageBus
 from domain.business import BusinessSettings
 from domain.clock import Clock
 from domain.commands import OptOut
+from domain.consent import BY_CARRIER
 from domain.messages import NON_URGENT_KINDS, Direction, Message, MessageStatus
 from domain.parties import Channel, Contact
 from domain.phones import mask_phone
 from domain.ports import AbstractUnitOfWork
 
-if TYPE_CHECKING:
-    from api.bootstrap import Container
-
 logger = logging.getLogger(__name__)
 
-UNSUBSCRIBED = 21610  # the recipient texted STOP to the sending number
-PERMANENT_CODES = frozenset({21211, 21614, 30005, 30006})  # invalid, not mobile, unknown, landline
-RETRY_CODES = frozenset({30003, 20429})  # unreachable handset, too many requests
+# Worth another try: the provider was busy or down, or it may never have got the request.
+RETRIED = frozenset({FailureKind.TRANSIENT, FailureKind.UNKNOWN_OUTCOME})
 
 
 @dataclass(frozen=True)
@@ -49,15 +49,6 @@ class RetryPolicy:
         """The wait after `attempts` failed attempts; half of it is random so senders spread out."""
         capped: timedelta = min(self.max_delay, self.first_delay * (2 ** max(0, attempts - 1)))
         return capped / 2 + capped / 2 * rng.random()
-
-
-def is_retryable(error: ProviderError) -> bool:
-    """Timeouts, 5xx, 429 and 30003 are worth another try; other refusals are final."""
-    if error.code in RETRY_CODES:
-        return True
-    if error.code in PERMANENT_CODES or error.code == UNSUBSCRIBED:
-        return False
-    return error.status is None or error.status >= 500 or error.status == 429
 
 
 def next_allowed_moment(now: datetime, zone: ZoneInfo, business: BusinessSettings) -> datetime:
@@ -79,10 +70,14 @@ class SendReport:
     deferred: int = 0
     withheld: int = 0
     interrupted: int = 0
+    released: int = 0  # claimed, then handed back unsent because the sender was stopping
 
     @property
     def claimed(self) -> int:
-        return self.sent + self.retrying + self.failed + self.deferred + self.withheld
+        return self.sent + self.retrying + self.failed + self.deferred + self.withheld + self.released
+
+
+_Outgoing = tuple[int | None, Channel, str, str]  # message id, channel, address, body
 
 
 @dataclass
@@ -98,21 +93,45 @@ class OutboxSender:
     rng: random.Random = field(default_factory=random.Random)
     batch_size: int = 50
 
-    def send_due(self) -> SendReport:
-        """Claim due messages, hold back what consent or quiet hours forbid, send the rest."""
+    def send_due(self, stop: threading.Event | None = None) -> SendReport:
+        """Claim due messages, hold back what consent or quiet hours forbid, send the rest.
+
+        Once `stop` is set, the message in flight finishes and the rest go back to the queue.
+        """
         report = SendReport()
         now = self.clock.now()
         with self.uow_factory() as uow:
             report.interrupted = self._reconcile_interrupted(uow, now)
             claimed = uow.messages.claim_due(now, self.batch_size)
-            to_send = [message for message in claimed if self._may_go_now(uow, message, now, report)]
+            opted_out = _opted_out(uow, [m for m in claimed if m.is_automated])
+            to_send = [message for message in claimed
+                       if self._may_go_now(uow, message, opted_out, now, report)]
             for message in to_send:
                 message.due_at = now  # while SENDING, due_at says when the attempt started
-            outgoing = [(m.id, m.channel, m.address, m.body) for m in to_send]
+            outgoing: list[_Outgoing] = [(m.id, m.channel, m.address, m.body) for m in to_send]
             uow.commit()
-        for message_id, channel, address, body in outgoing:
+        for index, (message_id, channel, address, body) in enumerate(outgoing):
+            if stop is not None and stop.is_set():
+                report.released = self._release([item[0] for item in outgoing[index:]])
+                break
             self._send_one(message_id, channel, address, body, report)
         return report
+
+    def run_until(self, stop: threading.Event, *, interval: float = 2.0) -> None:
+        """Send what is due every `interval` seconds until `stop` is set; survives DB outages."""
+        failures = 0
+        while not stop.is_set():
+            try:
+                report = self.send_due(stop)
+                failures = 0
+            except Exception as exc:  # a database restart must not kill the loop (no crash loop)
+                failures += 1
+                logger.error("outbox sender pass failed (%s); retrying", type(exc).__name__)
+                stop.wait(min(60.0, interval * 2 ** min(failures, 5)))
+                continue
+            # A full batch means more may be due: go again at once.
+            if report.claimed < self.batch_size:
+                stop.wait(interval)
 
     def _reconcile_interrupted(self, uow: AbstractUnitOfWork, now: datetime) -> int:
         """Messages left SENDING by a sender that died mid-call: flagged, never blindly resent.
@@ -132,17 +151,16 @@ class OutboxSender:
                            interrupted)
         return interrupted
 
-    def _may_go_now(self, uow: AbstractUnitOfWork, message: Message, now: datetime,
+    def _may_go_now(self, uow: AbstractUnitOfWork, message: Message,
+                    opted_out: set[tuple[Channel, str]], now: datetime,
                     report: SendReport) -> bool:
-        contact = _recipient(uow, message)
-        if (not contact.may_message(message.channel) if contact is not None
-                else _stranger_opted_out(uow, message)):
+        if message.is_automated and (message.channel, message.address) in opted_out:
             message.status, message.last_error = MessageStatus.CANCELLED, "recipient opted out"
             report.withheld += 1
             return False
         if message.kind in NON_URGENT_KINDS:
-            allowed_at = next_allowed_moment(now, _recipient_zone(uow, message, contact,
-                                                                  self.business), self.business)
+            zone = _recipient_zone(uow, message, self.business)
+            allowed_at = next_allowed_moment(now, zone, self.business)
             if allowed_at > now:
                 # Deferred, never dropped; a deferral is not a failed attempt.
                 message.status, message.due_at = MessageStatus.QUEUED, allowed_at
@@ -154,51 +172,88 @@ class OutboxSender:
     def _send_one(self, message_id: int | None, channel: Channel, address: str, body: str,
                   report: SendReport) -> None:
         provider = self.providers.get(channel)
+        failure: SendFailure | None = None
+        provider_id: str | None = None
         try:
             if provider is None:
-                raise ProviderError(f"no provider for {channel.value}", status=503)
-            provider_id: str | None = provider.send(channel=channel, to=address, body=body)
-            error: ProviderError | None = None
-        except ProviderError as exc:
-            provider_id, error = None, exc
+                raise SendFailure(FailureKind.TRANSIENT, f"no provider for {channel.value} yet")
+            provider_id = provider.send(channel=channel, to=address, body=body)
+        except SendFailure as exc:
+            failure = exc
+        except Exception as exc:  # a provider's bug: whether it went out is unknown
+            failure = SendFailure(FailureKind.UNKNOWN_OUTCOME,
+                                  f"{channel.value} provider failed ({type(exc).__name__})")
         with self.uow_factory() as uow:
             message = uow.messages.get(message_id) if message_id is not None else None
             if message is None:
                 return
             now = self.clock.now()
-            if error is None:
+            if failure is None:
                 message.status, message.provider_message_id = MessageStatus.SENT, provider_id
                 message.sent_at, message.last_error = now, None
                 report.sent += 1
             else:
-                self._record_failure(uow, message, error, now, report)
+                self._record_failure(uow, message, failure, now, report)
             uow.commit()
 
-    def _record_failure(self, uow: AbstractUnitOfWork, message: Message, error: ProviderError,
+    def _record_failure(self, uow: AbstractUnitOfWork, message: Message, failure: SendFailure,
                         now: datetime, report: SendReport) -> None:
-        shown = mask_phone(message.address) if message.address.startswith("+") else "chat"
-        if is_retryable(error) and message.attempts < self.policy.max_attempts:
+        shown = _shown(message)
+        maybe_sent = ("; it may have been delivered"
+                      if failure.kind is FailureKind.UNKNOWN_OUTCOME else "")
+        if failure.kind in RETRIED and message.attempts < self.policy.max_attempts:
             message.status = MessageStatus.QUEUED
             message.due_at = now + self.policy.delay(message.attempts, self.rng)
-            message.last_error = f"{error} (attempt {message.attempts}, will retry)"
+            message.last_error = f"{failure} (attempt {message.attempts}, will retry{maybe_sent})"
             report.retrying += 1
-            logger.warning("outbox: message %s to %s failed (%s); retrying", message.id, shown,
-                           error)
+            logger.warning("outbox: message %s to %s failed (%s, %s); retrying", message.id,
+                           shown, failure.kind.value, failure)
             return
         message.status = MessageStatus.FAILED
         report.failed += 1
-        if error.code == UNSUBSCRIBED:
-            message.last_error = f"{error}: recipient unsubscribed; contact opted out"
-            contact = _recipient(uow, message)
-            if contact is not None and contact.id is not None:
-                self.bus.handle_in(uow, OptOut(contact_id=contact.id, channel=message.channel))
-        elif error.code in PERMANENT_CODES:
-            message.last_error = f"{error}: number cannot receive texts; flagged"
-        elif is_retryable(error):
-            message.last_error = f"{error}: gave up after {message.attempts} attempts"
-        else:
-            message.last_error = f"{error}: refused by the provider"
-        logger.warning("outbox: message %s to %s failed for good (%s)", message.id, shown, error)
+        message.last_error = _failed_for_good(failure, message.attempts) + maybe_sent
+        if failure.kind is FailureKind.UNSUBSCRIBED:
+            self.bus.handle_in(uow, OptOut(channel=message.channel, address=message.address,
+                                           actor=BY_CARRIER, at=now))
+        logger.warning("outbox: message %s to %s failed for good (%s, %s)", message.id, shown,
+                       failure.kind.value, failure)
+
+    def _release(self, message_ids: list[int | None]) -> int:
+        """Hand claimed messages back to the queue unsent (stopping): due now, attempt not spent."""
+        released = 0
+        with self.uow_factory() as uow:
+            now = self.clock.now()
+            for message in uow.messages.get_many([i for i in message_ids if i is not None]):
+                if message.status is MessageStatus.SENDING:
+                    message.status, message.due_at = MessageStatus.QUEUED, now
+                    message.attempts = max(0, message.attempts - 1)
+                    released += 1
+            uow.commit()
+        return released
+
+
+def _failed_for_good(failure: SendFailure, attempts: int) -> str:
+    """What the failed list says about a message that will not be tried again."""
+    if failure.kind is FailureKind.UNSUBSCRIBED:
+        return f"{failure}: recipient unsubscribed; opted out"
+    if failure.kind is FailureKind.BAD_ADDRESS:
+        return f"{failure}: the address cannot receive messages; flagged"
+    if failure.kind in RETRIED:
+        return f"{failure}: gave up after {attempts} attempts"
+    return f"{failure}: refused by the provider"
+
+
+def _opted_out(uow: AbstractUnitOfWork, messages: Collection[Message]) -> set[tuple[Channel, str]]:
+    """Which (channel, address) pairs among `messages` have opted out: one read per channel."""
+    addresses: dict[Channel, set[str]] = defaultdict(set)
+    for message in messages:
+        addresses[message.channel].add(message.address)
+    return {(channel, address) for channel, wanted in addresses.items()
+            for address in uow.consents.opted_out(channel, wanted)}
+
+
+def _shown(message: Message) -> str:
+    return mask_phone(message.address) if message.address.startswith("+") else "chat"
 
 
 def _recipient(uow: AbstractUnitOfWork, message: Message) -> Contact | None:
@@ -210,22 +265,12 @@ def _recipient(uow: AbstractUnitOfWork, message: Message) -> Contact | None:
     return None
 
 
-def _stranger_opted_out(uow: AbstractUnitOfWork, message: Message) -> bool:
-    """A number we never onboarded keeps its opt-out on its conversation (see bot.dialogue.consent)."""
-    from bot.dialogue.consent import OPTED_OUT_AT
-
-    conversations = getattr(uow, "conversations", None)
-    if message.staff_id is not None or conversations is None:
-        return False
-    conversation = conversations.first(channel=message.channel, address=message.address)
-    return conversation is not None and OPTED_OUT_AT in (conversation.data or {})
-
-
-def _recipient_zone(uow: AbstractUnitOfWork, message: Message, contact: Contact | None,
+def _recipient_zone(uow: AbstractUnitOfWork, message: Message,
                     business: BusinessSettings) -> ZoneInfo:
     """The recipient's zone: the message's own, else the contact's site's, else the business's."""
     if message.timezone:
         return ZoneInfo(message.timezone)
+    contact = _recipient(uow, message)
     if contact is not None:
         site = uow.sites.first(account_id=contact.account_id)
         if site is not None:
@@ -233,80 +278,36 @@ def _recipient_zone(uow: AbstractUnitOfWork, message: Message, contact: Contact 
     return business.zone_info
 
 
-# Twilio's MessageStatus values, as fieldbot records them; "sent" and earlier never undo a later one.
-_REPORTED = {
-    "accepted": MessageStatus.SENT, "queued": MessageStatus.SENT, "sending": MessageStatus.SENT,
-    "sent": MessageStatus.SENT, "delivered": MessageStatus.DELIVERED,
-    "read": MessageStatus.DELIVERED, "undelivered": MessageStatus.FAILED,
-    "failed": MessageStatus.FAILED,
-}
+def record_delivery(*, uow_factory: Callable[[], AbstractUnitOfWork], bus: MessageBus,
+                    clock: Clock, channel: Channel, provider_message_id: str,
+                    report: DeliveryReport) -> bool:
+    """Record what a provider reported about a message it took; False when it is not ours.
 
-
-def record_delivery_status(*, uow_factory: Callable[[], AbstractUnitOfWork], bus: MessageBus,
-                           clock: Clock, provider_message_id: str, reported: str,
-                           error_code: int | None) -> bool:
-    """Record a provider's delivery report on the outbound message; False when it is not ours."""
-    recorded = _REPORTED.get(reported.strip().lower())
+    Reports arrive out of order: "sent" never undoes "delivered" or "failed".
+    """
     with uow_factory() as uow:
-        message = uow.messages.first(channel=Channel.SMS, provider_message_id=provider_message_id,
+        message = uow.messages.first(channel=channel, provider_message_id=provider_message_id,
                                      direction=Direction.OUT)
-        if message is None or recorded is None:
+        if message is None:
             return False
-        if recorded is MessageStatus.SENT and message.status in (MessageStatus.DELIVERED,
-                                                                 MessageStatus.FAILED):
-            return True  # callbacks arrive out of order; an earlier stage never undoes a later one
-        if message.status is not MessageStatus.REPLIED or recorded is not MessageStatus.SENT:
-            message.status = recorded
-        if recorded is MessageStatus.DELIVERED:
+        stage = report.stage
+        if stage is MessageStatus.SENT and message.status in (MessageStatus.DELIVERED,
+                                                              MessageStatus.FAILED):
+            return True
+        if message.status is not MessageStatus.REPLIED or stage is not MessageStatus.SENT:
+            message.status = stage
+        if stage is MessageStatus.DELIVERED:
             message.last_error = None
-        if recorded is MessageStatus.FAILED:
-            message.last_error = f"twilio {reported.lower()} {error_code or ''}".strip()
-            if error_code == UNSUBSCRIBED:
-                contact = _recipient(uow, message)
-                if contact is not None and contact.id is not None:
-                    bus.handle_in(uow, OptOut(contact_id=contact.id, channel=Channel.SMS))
+        if stage is MessageStatus.FAILED:
+            failure = report.failure or SendFailure(FailureKind.REJECTED, "failed")
+            message.last_error = str(failure)
+            if failure.kind is FailureKind.BAD_ADDRESS:
+                message.last_error += ": the address cannot receive messages; flagged"
+            if failure.kind is FailureKind.UNSUBSCRIBED:
+                message.last_error += ": recipient unsubscribed; opted out"
+                bus.handle_in(uow, OptOut(channel=channel, address=message.address,
+                                          actor=BY_CARRIER, message_id=provider_message_id,
+                                          at=clock.now()))
         message.sent_at = message.sent_at or clock.now()
         uow.commit()
     return True
-
-
-def sender_for(container: Container, providers: Mapping[Channel, Provider] | None = None
-               ) -> OutboxSender:
-    """An outbox sender wired from the container (providers from its settings unless given)."""
-    from bot.providers import providers_from
-
-    # On a SQLite file the sender queues for the writer's lock like the webhook does.
-    return OutboxSender(uow_factory=container.locked_uow_factory,
-                        bus=container.bus,
-                        providers=providers or providers_from(container.settings),
-                        business=container.business, clock=container.clock)
-
-
-def run_sender_forever(container: Container, stop_event: threading.Event, *,
-                       interval: float = 2.0, providers: Mapping[Channel, Provider] | None = None
-                       ) -> None:
-    """Send what is due every `interval` seconds until `stop_event` is set; survives DB outages."""
-    sender = sender_for(container, providers)
-    failures = 0
-    while not stop_event.is_set():
-        try:
-            report = sender.send_due()
-            failures = 0
-        except Exception as exc:  # a database restart must not kill the loop (no crash loop)
-            failures += 1
-            logger.error("outbox sender pass failed (%s); retrying", type(exc).__name__)
-            stop_event.wait(min(60.0, interval * 2 ** min(failures, 5)))
-            continue
-        # A full batch means more may be due: go again at once.
-        if report.claimed < sender.batch_size:
-            stop_event.wait(interval)
-
-
-def start_sender_thread(container: Container, **options: Any) -> tuple[threading.Thread,
-                                                                       threading.Event]:
-    """Run the sender loop in a daemon thread; set the returned event to stop it."""
-    stop = threading.Event()
-    thread = threading.Thread(target=run_sender_forever, args=(container, stop), kwargs=options,
-                              name="outbox-sender", daemon=True)
-    thread.start()
-    return thread, stop

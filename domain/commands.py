@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.actors import Actor
+from domain.consent import BY_RECIPIENT
 from domain.jobs import JobState
 from domain.money import Line
 from domain.parties import Channel
@@ -95,14 +96,24 @@ class MarkDealLost(Command):
 
 @dataclass(frozen=True)
 class OptOut(Command):
-    contact_id: int
+    """Stop automated messages to `address` on `channel`, whoever it belongs to."""
+
     channel: Channel
+    address: str
+    actor: str = BY_RECIPIENT  # or BY_CARRIER, or a staff member's label
+    message_id: str | None = None  # the provider's id of the text that asked for it
+    at: datetime | None = None  # when it was asked; the clock's now when None
 
 
 @dataclass(frozen=True)
 class OptIn(Command):
-    contact_id: int
+    """Allow automated messages to `address` on `channel` again."""
+
     channel: Channel
+    address: str
+    actor: str = BY_RECIPIENT
+    message_id: str | None = None
+    at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -112,12 +112,20 @@ class InvoiceDrafted(Event):
 
 
 @dataclass(frozen=True)
-class ContactOptedOut(Event):
-    contact_id: int
+class OptedOut(Event):
+    """An address stopped automated messages on a channel (see domain/consent.py)."""
+
     channel: str
+    address: str
+    actor: str
+    message_id: str | None = None
 
 
 @dataclass(frozen=True)
-class ContactOptedIn(Event):
-    contact_id: int
+class OptedIn(Event):
+    """An address allowed automated messages on a channel again."""
+
     channel: str
+    address: str
+    actor: str
+    message_id: str | None = None

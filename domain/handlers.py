@@ -186,17 +186,18 @@ def request_call_back(cmd: commands.RequestCallBack, *, uow: AbstractUnitOfWork,
 
 
 def opt_out(cmd: commands.OptOut, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
-    contact = uow.contacts.get(cmd.contact_id)
-    if contact is None:
-        raise NotFound(f"No contact {cmd.contact_id}")
-    contact.opt_out(cmd.channel, clock.now())
+    """Stop automated messages to an address on a channel: one record per address, ever."""
+    at = ensure_utc(cmd.at) if cmd.at is not None else clock.now()
+    consent = uow.consents.for_address(cmd.channel, cmd.address, at)
+    consent.opt_out(at, by=cmd.actor, message_id=cmd.message_id)
 
 
-def opt_in(cmd: commands.OptIn, *, uow: AbstractUnitOfWork) -> None:
-    contact = uow.contacts.get(cmd.contact_id)
-    if contact is None:
-        raise NotFound(f"No contact {cmd.contact_id}")
-    contact.opt_in(cmd.channel)
+def opt_in(cmd: commands.OptIn, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
+    """Allow automated messages again; an address that never opted out needs no record."""
+    consent = uow.consents.first(channel=cmd.channel, address=cmd.address)
+    if consent is not None:
+        at = ensure_utc(cmd.at) if cmd.at is not None else clock.now()
+        consent.opt_in(at, by=cmd.actor, message_id=cmd.message_id)
 
 
 def job_for_won_deal(uow: AbstractUnitOfWork, deal: Deal, now: datetime) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from enum import StrEnum
 
 from domain.events import Event
@@ -31,7 +30,10 @@ class Account:
 
 @dataclass(eq=False)
 class Contact:
-    """A person at an account, reachable by phone (E.164) and/or Telegram, with consent per channel."""
+    """A person at an account, reachable by phone (E.164) and/or Telegram.
+
+    Whether automated messages may reach them is not kept here: see domain/consent.py.
+    """
 
     account_id: int
     name: str
@@ -40,44 +42,8 @@ class Contact:
     telegram_chat_id: int | None = None
     preferred_channel: Channel = Channel.SMS
     language: str = "en"
-    sms_opted_out_at: datetime | None = None
-    telegram_opted_out_at: datetime | None = None
     id: int | None = None
     events: list[Event] = field(default_factory=list, repr=False)
-
-    def may_message(self, channel: Channel) -> bool:
-        """False once the contact has opted out of automated messages on that channel."""
-        if channel is Channel.SMS:
-            return self.phone is not None and self.sms_opted_out_at is None
-        if channel is Channel.TELEGRAM:
-            return self.telegram_chat_id is not None and self.telegram_opted_out_at is None
-        return True
-
-    def opt_out(self, channel: Channel, at: datetime) -> None:
-        from domain.events import ContactOptedOut
-
-        if channel is Channel.SMS and self.sms_opted_out_at is None:
-            self.sms_opted_out_at = at
-        elif channel is Channel.TELEGRAM and self.telegram_opted_out_at is None:
-            self.telegram_opted_out_at = at
-        else:
-            return
-        self.events.append(ContactOptedOut(contact_id=self._id(), channel=channel.value))
-
-    def opt_in(self, channel: Channel) -> None:
-        from domain.events import ContactOptedIn
-
-        if channel is Channel.SMS and self.sms_opted_out_at is not None:
-            self.sms_opted_out_at = None
-        elif channel is Channel.TELEGRAM and self.telegram_opted_out_at is not None:
-            self.telegram_opted_out_at = None
-        else:
-            return
-        self.events.append(ContactOptedIn(contact_id=self._id(), channel=channel.value))
-
-    def _id(self) -> int:
-        assert self.id is not None, "contact must be stored before it records events"
-        return self.id
 
 
 @dataclass(eq=False)

@@ -10,6 +10,7 @@ from typing import Any, Protocol, TypeVar
 from domain.business import BusinessSettings
 from domain.catalog import Catalog
 from domain.company import Company, StaffChanges
+from domain.consent import Consent
 from domain.conversations import Conversation
 from domain.deals import Deal
 from domain.events import Event
@@ -125,6 +126,19 @@ class BusinessRepository(Protocol):
         ...
 
 
+# --- Consent (domain/consent.py) ------------------------------------------------------------------
+class ConsentRepository(Repository[Consent], Protocol):
+    def for_address(self, channel: Channel, address: str, now: datetime) -> Consent:
+        """The address's record, created (opted in) on first use and held until commit, so that
+        two opt-outs racing from one number end up as one record."""
+        ...
+
+    def opted_out(self, channel: Channel, addresses: Collection[str]) -> set[str]:
+        """Those of `addresses` that have opted out on `channel`, in one read."""
+        ...
+# --- end of consent ---------------------------------------------------------------------------------
+
+
 class AbstractUnitOfWork(abc.ABC):
     """One transaction over all repositories; rolls back unless `commit()` is called."""
 
@@ -142,6 +156,7 @@ class AbstractUnitOfWork(abc.ABC):
     conversations: ConversationRepository
     senders: SenderDirectory
     business: BusinessRepository
+    consents: ConsentRepository  # consent per (channel, address): domain/consent.py
 
     def __enter__(self) -> AbstractUnitOfWork:
         return self
@@ -163,6 +178,7 @@ class AbstractUnitOfWork(abc.ABC):
         return (
             self.accounts, self.contacts, self.sites, self.staff, self.deals, self.jobs,
             self.appointments, self.quotes, self.invoices, self.activities, self.messages,
+            self.consents,  # consent per (channel, address): its opt-outs and opt-ins are events
         )
 
     def collect_new_events(self) -> Iterator[Event]:

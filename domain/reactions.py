@@ -9,12 +9,13 @@ from typing import Any
 from domain import events
 from domain.actors import Actor
 from domain.clock import Clock
+from domain.consent import BY_RECIPIENT
 from domain.deals import DealStage
 from domain.handlers import job_for_won_deal
 from domain.messages import MessageStatus
 from domain.money import format_cents
 from domain.notices import notify_staff
-from domain.parties import Channel
+from domain.parties import Channel, Contact
 from domain.ports import AbstractUnitOfWork
 from domain.quotes import Invoice, QuoteState
 from domain.staff import Role
@@ -109,13 +110,38 @@ def record_deal_stage(event: events.DealStageChanged, *, uow: AbstractUnitOfWork
               message_id=event.message_id)
 
 
-def withdraw_automated_messages(event: events.ContactOptedOut, *,
-                                uow: AbstractUnitOfWork) -> None:
-    """After an opt-out nothing automated that is still queued may go to that contact."""
-    for message in uow.messages.find(contact_id=event.contact_id, channel=Channel(event.channel),
+def withdraw_automated_messages(event: events.OptedOut, *, uow: AbstractUnitOfWork) -> None:
+    """After an opt-out nothing automated that is still queued may go to that address on that
+    channel, whoever it belongs to (a customer, a staff member, a number never onboarded)."""
+    for message in uow.messages.find(channel=Channel(event.channel), address=event.address,
                                      status=MessageStatus.QUEUED):
-        if message.is_automated:  # a queued answer to the contact's own text still goes out
+        if message.is_automated:  # a queued answer to the person's own text still goes out
             message.cancel("recipient opted out")
+
+
+def record_consent_change(event: events.OptedOut | events.OptedIn, *, uow: AbstractUnitOfWork,
+                          clock: Clock) -> None:
+    """A contact's opt-out or opt-in goes on their account's timeline, with the text that caused it."""
+    channel = Channel(event.channel)
+    contact = _contact_at(uow, channel, event.address)
+    if contact is None or contact.id is None:
+        return  # staff and numbers never onboarded have no timeline
+    change = ("opted out of" if isinstance(event, events.OptedOut)
+              else "opted back in to")
+    actor = f"customer:{contact.id}" if event.actor == BY_RECIPIENT else event.actor
+    shown = "SMS" if channel is Channel.SMS else channel.value.capitalize()
+    _timeline(uow, contact.account_id, clock.now(),
+              f"{contact.name} {change} automated {shown} messages", actor=actor,
+              channel=channel.value, subject=("contact", contact.id), message_id=event.message_id)
+
+
+def _contact_at(uow: AbstractUnitOfWork, channel: Channel, address: str) -> Contact | None:
+    """The contact messages to `address` on `channel` reach, if one does."""
+    if channel is Channel.SMS:
+        return uow.contacts.first(phone=address)
+    if channel is Channel.TELEGRAM and address.lstrip("-").isdigit():
+        return uow.contacts.first(telegram_chat_id=int(address))
+    return None
 
 
 def _timeline(uow: AbstractUnitOfWork, account_id: int, at: datetime, summary: str, *,
@@ -140,6 +166,6 @@ EVENT_HANDLERS: dict[type[events.Event], list[Callable[..., Any]]] = {
     events.QuoteDeclined: [quote_declined],
     events.DealStageChanged: [record_deal_stage],
     events.InvoiceDrafted: [],
-    events.ContactOptedOut: [withdraw_automated_messages],
-    events.ContactOptedIn: [],
+    events.OptedOut: [withdraw_automated_messages, record_consent_change],
+    events.OptedIn: [record_consent_change],
 }

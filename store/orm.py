@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.mutable import MutableDict
 from sqlalchemy.orm import registry
 
+from domain.consent import Consent
 from domain.deals import Deal, DealStage
 from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 from domain.messages import Direction, Message, MessageKind, MessageStatus
@@ -81,8 +82,6 @@ contacts = Table(
     Column("telegram_chat_id", BigInteger, unique=True),
     Column("preferred_channel", StrEnumType(Channel), nullable=False),
     Column("language", String(16), nullable=False),
-    Column("sms_opted_out_at", UtcDateTime),
-    Column("telegram_opted_out_at", UtcDateTime),
 )
 
 sites = Table(
@@ -294,6 +293,22 @@ conversations = Table(
     UniqueConstraint("channel", "address"),
 )
 
+# --- Consent (domain/consent.py) ------------------------------------------------------------------
+consents = Table(
+    "consents", metadata,
+    _id(),
+    Column("channel", StrEnumType(Channel), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("opted_out_at", UtcDateTime),
+    Column("changed_at", UtcDateTime, nullable=False),
+    Column("changed_by", String(64), nullable=False),
+    Column("message_id", String(128)),
+    # One record per address on a channel, whoever it belongs to: two STOPs racing from one
+    # number insert one row (INSERT ... ON CONFLICT DO NOTHING names this constraint).
+    UniqueConstraint("channel", "address"),
+)
+# --- end of consent ---------------------------------------------------------------------------------
+
 MAPPED: tuple[tuple[type[Any], Table], ...] = (
     (Account, accounts),
     (Contact, contacts),
@@ -306,6 +321,7 @@ MAPPED: tuple[tuple[type[Any], Table], ...] = (
     (Invoice, invoices),
     (Activity, activities),
     (Message, messages),
+    (Consent, consents),
 )
 
 _lock = threading.Lock()

@@ -10,6 +10,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from domain.consent import Consent
 from domain.conversations import Conversation
 from domain.deals import Deal
 from domain.jobs import Appointment, AppointmentStatus, Job
@@ -313,6 +314,55 @@ class SqlMessageRepository(SqlRepository[Message]):
         return self._remember(self.session.scalars(query).all())
 
 
+# --- Consent (domain/consent.py) ------------------------------------------------------------------
+class SqlConsentRepository(SqlRepository[Consent]):
+    """One consent record per (channel, address)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, Consent)
+
+    def for_address(self, channel: Channel, address: str, now: datetime) -> Consent:
+        """The address's record, created (opted in) on first use and locked until commit.
+
+        INSERT ... ON CONFLICT DO NOTHING, then SELECT ... FOR UPDATE: a second transaction
+        racing for the same address waits for the first, then finds its row (and its opt-out),
+        so neither fails and no savepoint is needed.
+        """
+        new = Consent(channel=channel, address=address, changed_at=now)
+        insert_once(self.session, orm.consents, column_values(orm.consents, new),
+                    ["channel", "address"])
+        query = _LOOKUPS.get(("consent_for_address",))
+        if query is None:
+            table = orm.consents.c
+            query = _LOOKUPS[("consent_for_address",)] = (
+                select(Consent)
+                .where(table.channel == bindparam("channel"), table.address == bindparam("address"))
+                .with_for_update()  # SQLite renders nothing: the INSERT took its write lock
+                .execution_options(populate_existing=True)
+            )
+        found: Consent = self.session.scalars(query, {"channel": channel, "address": address}).one()
+        self.seen.add(found)
+        return found
+
+    def opted_out(self, channel: Channel, addresses: Collection[str]) -> set[str]:
+        """Those of `addresses` that have opted out on `channel`, in one read."""
+        wanted = sorted(set(addresses))
+        if not wanted:
+            return set()
+        query = _LOOKUPS.get(("consents_opted_out",))
+        if query is None:
+            table = orm.consents.c
+            query = _LOOKUPS[("consents_opted_out",)] = (
+                select(table.address)
+                .where(table.channel == bindparam("channel"),
+                       table.address.in_(bindparam("addresses", expanding=True)),
+                       table.opted_out_at.is_not(None))
+            )
+        self.session.flush()  # an opt-out earlier in this transaction counts
+        return set(self.session.scalars(query, {"channel": channel, "addresses": wanted}))
+# --- end of consent ---------------------------------------------------------------------------------
+
+
 class SqlConversationRepository:
     """Conversations as plain rows, not ORM objects: every text reads one and writes it back.
 
@@ -424,6 +474,7 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
     messages: SqlMessageRepository
     conversations: SqlConversationRepository
     senders: SqlSenderDirectory
+    consents: SqlConsentRepository
 
     def __init__(self, session_factory: Callable[[], Session],
                  writer_lock: WriterLock | None = None) -> None:
@@ -449,6 +500,7 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         self.conversations = SqlConversationRepository(self.session)
         self.senders = SqlSenderDirectory(self.session, self.contacts, self.staff)
         self.business = SqlBusinessRepository(self.session)
+        self.consents = SqlConsentRepository(self.session)  # consent per (channel, address)
         return self
 
     def __exit__(self, *args: object) -> None:

@@ -13,6 +13,7 @@ from domain.business import BusinessSettings
 from domain.catalog import DEMO_CATALOG, Catalog
 from domain.clock import Clock
 from domain.company import Company, StaffChanges
+from domain.consent import Consent
 from domain.conversations import Conversation
 from domain.demo import DEMO_TIMEZONE, demo_business
 from domain.handlers import COMMAND_HANDLERS
@@ -171,6 +172,17 @@ class FakeBusinessRepository:
     def replace(self, company: Company) -> StaffChanges:
         self.stored = company
         return StaffChanges(added=tuple(m.name for m in company.staff), updated=(), deactivated=())
+# --- Consent (domain/consent.py) ------------------------------------------------------------------
+class FakeConsentRepository(FakeRepository[Consent]):
+    def for_address(self, channel: Channel, address: str, now: datetime) -> Consent:
+        """The address's record, created (opted in) on first use."""
+        found = self.first(channel=channel, address=address)
+        return found or self.add(Consent(channel=channel, address=address, changed_at=now))
+
+    def opted_out(self, channel: Channel, addresses: Collection[str]) -> set[str]:
+        return {c.address for c in self.items
+                if c.channel is channel and c.address in addresses and c.opted_out}
+# --- end of consent ---------------------------------------------------------------------------------
 
 
 class FakeUnitOfWork(AbstractUnitOfWork):
@@ -191,6 +203,8 @@ class FakeUnitOfWork(AbstractUnitOfWork):
         self.conversations = FakeConversationRepository()
         self.senders = FakeSenderDirectory(self)
         self.business = FakeBusinessRepository()
+        self.messages = FakeRepository()
+        self.consents = FakeConsentRepository()  # consent per (channel, address)
         self.committed = False
         self.commits = 0
         self.rollbacks = 0

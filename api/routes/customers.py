@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from api.deps import AdminDep, UowDep
 from api.lookups import contact_by_phone
 from api.schemas import CustomerPublic
+from domain.parties import Channel
 
 router = APIRouter(prefix="/api/customers", tags=["customers"], dependencies=[AdminDep])
 
@@ -26,9 +27,11 @@ def list_customers(
     else:
         contacts = uow.contacts.find()[:limit]
     result = []
+    opted_out = uow.consents.opted_out(Channel.SMS, [c.phone for c in contacts if c.phone])
     for contact in contacts:
         account = uow.accounts.get(contact.account_id)
         if account is not None:
             result.append(CustomerPublic.of(account, contact,
-                                            uow.sites.find(account_id=account.id)))
+                                            uow.sites.find(account_id=account.id),
+                                            sms_opted_out=contact.phone in opted_out))
     return result

@@ -138,7 +138,7 @@ async def delivery_status(request: Request) -> Response:
     """Twilio reports what became of a message we sent; recorded on that outbound message."""
     container = get_container(request)
     params = await signed_form(request, container)
-    from bot.outbox import record_delivery_status
+    from bot.providers.twilio import record_delivery_status
 
     message_sid = params.one("MessageSid") or params.one("SmsSid")
     reported = params.one("MessageStatus") or params.one("SmsStatus")

@@ -25,7 +25,7 @@ CONVERSATION_TTL = timedelta(minutes=30)
 MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # Kept in the conversation's data across flows; everything else belongs to the current flow.
 # "last_done" remembers what the last flow achieved, so a later "ok" or thumbs-up is answered kindly.
-PERSISTENT_KEYS = ("opted_out_at", "last_done")
+PERSISTENT_KEYS = ("last_done",)
 
 
 @dataclass

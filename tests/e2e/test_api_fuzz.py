@@ -34,7 +34,8 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 def fuzz_settings(database_url: str) -> Settings:
     return Settings(database_url=database_url, admin_token=TOKEN, twilio_enabled=True,
-                    twilio_auth_token="fuzz-twilio-token", public_base_url="https://bot.example.test")
+                    twilio_auth_token="fuzz-twilio-token", public_base_url="https://bot.example.test",
+                    run_sender=False)
 
 
 # Bootstrapping touches no database: this app only serves its schema until `seeded_company` runs.

@@ -24,8 +24,8 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 @pytest.fixture(scope="module")
 def client(module_database_url: str) -> Iterator[TestClient]:
-    container = bootstrap(Settings(database_url=module_database_url, admin_token=TOKEN),
-                          clock=FixedClock(NOW))
+    container = bootstrap(Settings(database_url=module_database_url, admin_token=TOKEN,
+                                   run_sender=False), clock=FixedClock(NOW))
     assert seed_demo(bus=container.bus, uow_factory=container.uow_factory,
                      business=container.business, catalog=container.catalog, now=NOW)
     with TestClient(create_app(container=container)) as test_client:
@@ -119,6 +119,7 @@ def test_messages_filter_by_status_for_the_failed_list(client: TestClient) -> No
 
 def test_health_reports_a_dead_database_as_503(tmp_path) -> None:
     missing = tmp_path / "no-such-dir" / "fieldbot.db"
-    container = bootstrap(Settings(database_url=f"sqlite:///{missing}", admin_token=TOKEN))
+    container = bootstrap(Settings(database_url=f"sqlite:///{missing}", admin_token=TOKEN,
+                                   run_sender=False))
     with TestClient(create_app(container=container)) as test_client:
         assert test_client.get("/healthz").status_code == 503

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from api.bootstrap import Container
 from bot.outbox import OutboxSender
-from bot.providers import TwilioProvider
+from bot.providers.twilio import TwilioProvider
 from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.parties import Channel
 from tests.e2e.conftest import ADMIN, SMS_NOW

@@ -102,7 +102,8 @@ def test_a_sender_that_is_not_a_phone_number_is_a_bad_request(client: TestClient
 
 
 def test_the_webhooks_are_absent_when_twilio_is_disabled(sqlite_url: str) -> None:
-    container = bootstrap(Settings(database_url=sqlite_url, twilio_enabled=False))
+    container = bootstrap(Settings(database_url=sqlite_url, twilio_enabled=False,
+                                          run_sender=False))
     with TestClient(create_app(container=container)) as client:
         assert post_signed(client, STATUS_PATH, STATUS).status_code == 404
     container.engine.dispose()

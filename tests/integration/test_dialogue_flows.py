@@ -241,8 +241,8 @@ def test_stop_opts_out_silently_when_the_provider_answers_keywords(world: World)
 def test_stop_keeps_an_opt_out_on_record(world: World) -> None:
     world.transcript(MARIA, [("Stop", None)])
     with world.uow_factory() as uow:
-        contact = uow.contacts.first(phone=MARIA)
-        assert contact is not None and contact.sms_opted_out_at == world.clock.now()
+        consent = uow.consents.first(channel=Channel.SMS, address=MARIA)
+        assert consent is not None and consent.opted_out_at == world.clock.now()
 
 
 def test_help_keyword_answers_with_the_carrier_help_text_when_asked_to(world: World) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -10,8 +11,8 @@ import pytest
 
 from api.bootstrap import Container, bootstrap
 from api.settings import Settings
-from bot.outbox import OutboxSender, RetryPolicy, record_delivery_status
-from bot.providers import TwilioProvider
+from bot.outbox import OutboxSender, RetryPolicy
+from bot.providers.twilio import TwilioProvider, record_delivery_status
 from domain.clock import FixedClock
 from domain.commands import OptOut
 from domain.messages import Direction, Message, MessageKind, MessageStatus
@@ -78,6 +79,11 @@ def stored(container: Container, message_id: int) -> Message:
         return message
 
 
+def opted_out(container: Container, address: str) -> bool:
+    with container.uow_factory() as uow:
+        return bool(uow.consents.opted_out(Channel.SMS, [address]))
+
+
 def test_a_due_notice_goes_out_through_twilio_and_is_marked_sent(
         container: Container, sender: OutboxSender, fake_twilio: FakeTwilio) -> None:
     message_id = queue(container, a_customer(container))
@@ -96,7 +102,7 @@ def test_a_due_notice_goes_out_through_twilio_and_is_marked_sent(
 def test_nothing_goes_to_a_contact_who_opted_out(
         container: Container, sender: OutboxSender, fake_twilio: FakeTwilio) -> None:
     contact_id = a_customer(container)
-    container.bus.handle(OptOut(contact_id=contact_id, channel=Channel.SMS))
+    container.bus.handle(OptOut(channel=Channel.SMS, address=CUSTOMER))
     message_id = queue(container, contact_id, kind=MessageKind.REMINDER)
     notice_id = queue(container, None, kind=MessageKind.NOTICE)  # addressed by phone only
     sender.send_due()
@@ -140,9 +146,7 @@ def test_an_unsubscribed_recipient_error_opts_the_contact_out(
     message = stored(container, message_id)
     assert message.status is MessageStatus.FAILED
     assert "21610" in (message.last_error or "")
-    with container.uow_factory() as uow:
-        contact = uow.contacts.get(contact_id)
-        assert contact is not None and not contact.may_message(Channel.SMS)
+    assert opted_out(container, CUSTOMER)
     assert stored(container, later_id).status is MessageStatus.CANCELLED
 
 
@@ -198,7 +202,8 @@ def test_a_provider_that_does_not_answer_in_time_is_retried(
     fake_twilio.delay = 3.0  # the provider's timeout is 2 s
     message_id = queue(container, a_customer(container))
     assert sender.send_due().retrying == 1
-    assert "unreachable" in (stored(container, message_id).last_error or "")
+    last_error = stored(container, message_id).last_error or ""
+    assert "unreachable" in last_error and "may have been delivered" in last_error
 
 
 def test_a_delivery_report_is_recorded_and_21610_opts_the_contact_out(
@@ -221,9 +226,7 @@ def test_a_delivery_report_is_recorded_and_21610_opts_the_contact_out(
     assert stored(container, first).status is MessageStatus.DELIVERED
     assert report(sid_two, "undelivered", 21610)
     assert stored(container, second).status is MessageStatus.FAILED
-    with container.uow_factory() as uow:
-        contact = uow.contacts.get(contact_id)
-        assert contact is not None and not contact.may_message(Channel.SMS)
+    assert opted_out(container, CUSTOMER)
     assert not report("SM-not-ours", "delivered")
 
 
@@ -245,7 +248,6 @@ def test_a_message_left_sending_by_a_crashed_sender_is_flagged_not_resent(
 
 def test_a_slow_provider_does_not_hold_the_database(
         container: Container, sender: OutboxSender, fake_twilio: FakeTwilio) -> None:
-    import threading
     import time
 
     fake_twilio.delay = 1.5
@@ -261,3 +263,59 @@ def test_a_slow_provider_does_not_hold_the_database(
     assert time.perf_counter() - started < 0.5
     worker.join()
     assert len(fake_twilio.sent) == 1
+
+
+class GatedProvider:
+    """Holds each send until `go` is set, so a test can stop the sender mid-batch."""
+
+    def __init__(self) -> None:
+        self.entered, self.go = threading.Event(), threading.Event()
+        self.sent: list[str] = []
+
+    def send(self, *, channel: Channel, to: str, body: str) -> str:
+        self.entered.set()
+        assert self.go.wait(10)
+        self.sent.append(body)
+        return f"gated-{len(self.sent)}"
+
+
+def test_a_stopped_sender_finishes_the_message_in_flight_and_hands_back_the_rest(
+        container: Container) -> None:
+    provider = GatedProvider()
+    sender = OutboxSender(uow_factory=container.uow_factory, bus=container.bus,
+                          providers={Channel.SMS: provider}, business=container.business,
+                          clock=container.clock)
+    contact_id = a_customer(container)
+    in_flight = queue(container, contact_id, body="first")
+    waiting = queue(container, contact_id, body="second")
+    stop = threading.Event()
+    loop = threading.Thread(target=sender.run_until, args=(stop,))
+    loop.start()
+    assert provider.entered.wait(10)
+    stop.set()  # shutdown begins while "first" is at the provider
+    provider.go.set()
+    loop.join(10)
+    assert not loop.is_alive()
+    assert provider.sent == ["first"]
+    assert stored(container, in_flight).status is MessageStatus.SENT
+    handed_back = stored(container, waiting)
+    assert (handed_back.status, handed_back.attempts) == (MessageStatus.QUEUED, 0)
+    assert sender.send_due().sent == 1  # the next sender takes it at once
+
+
+def test_a_provider_that_cannot_be_reached_at_all_is_retried_without_doubt(
+        container: Container, fake_twilio: FakeTwilio) -> None:
+    import socket
+
+    with socket.socket() as unused:  # a port nobody listens on: the connection is refused
+        unused.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{unused.getsockname()[1]}"
+    twilio = TwilioProvider(account_sid=fake_twilio.account_sid, auth_token=fake_twilio.auth_token,
+                            from_number="+13125550100", api_base_url=closed, timeout=2)
+    sender = OutboxSender(uow_factory=container.uow_factory, bus=container.bus,
+                          providers={Channel.SMS: twilio}, business=container.business,
+                          clock=container.clock)
+    message_id = queue(container, a_customer(container))
+    assert sender.send_due().retrying == 1
+    last_error = stored(container, message_id).last_error or ""
+    assert "unreachable" in last_error and "may have been delivered" not in last_error

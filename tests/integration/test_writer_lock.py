@@ -6,8 +6,8 @@ import threading
 import time
 
 from api.bootstrap import bootstrap
+from api.outbox import sender_for
 from api.settings import Settings
-from bot.outbox import sender_for
 from store.writer_lock import WriterLock
 
 

@@ -11,7 +11,7 @@ from domain.catalog import DEMO_CATALOG
 from domain.clock import FixedClock
 from domain.commands import BookAppointment, CreateJob, OptOut
 from domain.errors import UnknownService
-from domain.events import ContactOptedOut, JobCreated
+from domain.events import JobCreated, OptedOut
 from domain.handlers import COMMAND_HANDLERS
 from domain.jobs import Job
 from domain.parties import Channel
@@ -51,14 +51,14 @@ def test_a_failing_event_handler_is_logged_and_the_command_still_commits(world, 
     bus = MessageBus(
         uow_factory=lambda: world.uow,
         command_handlers=COMMAND_HANDLERS,
-        event_handlers={ContactOptedOut: [broken, lambda event: seen.append(event)]},
+        event_handlers={OptedOut: [broken, lambda event: seen.append(event)]},
         dependencies={"clock": FixedClock(NOW)},
     )
     with caplog.at_level(logging.ERROR, logger="domain.bus"):
-        bus.handle(OptOut(contact_id=world.contact_id, channel=Channel.SMS))
+        bus.handle(OptOut(channel=Channel.SMS, address="+13125550142"))
     assert world.uow.committed
-    assert seen == [ContactOptedOut(contact_id=world.contact_id, channel="sms")]
-    assert "broken failed on ContactOptedOut" in caplog.text
+    assert seen == [OptedOut(channel="sms", address="+13125550142", actor="recipient")]
+    assert "broken failed on OptedOut" in caplog.text
 
 
 def test_events_raised_by_event_handlers_are_handled_too(world):
