@@ -111,7 +111,9 @@ class FakeTwilio:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # A short poll interval: shutdown() waits up to one interval, and tests start many fakes.
+        thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02},
+                                  daemon=True)
         thread.start()
         try:
             yield self
