@@ -70,8 +70,10 @@ class FakeTwilio:
             failure = self._failures.popleft() if self._failures else None
             if failure is not None:
                 self.refused.append((to, failure))
-                return failure.status, {"code": failure.code, "message": failure.message,
-                                        "status": failure.status}
+                # Like Twilio's own ("The 'To' number +1... is not a valid phone number."), the
+                # message names the number: whoever logs it leaks the number.
+                return failure.status, {"code": failure.code, "status": failure.status,
+                                        "message": f"{failure.message}: 'To' number {to}"}
             sid = "SM" + uuid.uuid4().hex
             self.sent.append(SentText(to=to, from_=form.get("From", [""])[0], body=body,
                                       status_callback=form.get("StatusCallback", [None])[0],
