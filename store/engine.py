@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# Bound values are texts, phone numbers and addresses: never in SQL logs or error messages.
+HIDE_PARAMETERS = True
 
 
 def create_db_engine(url: str) -> Engine:
@@ -19,11 +21,12 @@ def create_db_engine(url: str) -> Engine:
         return _sqlite_engine(url, in_memory=parsed.database in (None, "", ":memory:"))
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True, hide_parameters=HIDE_PARAMETERS)
 
 
 def _sqlite_engine(url: str, *, in_memory: bool) -> Engine:
-    options: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
+    options: dict[str, Any] = {"connect_args": {"check_same_thread": False},
+                               "hide_parameters": HIDE_PARAMETERS}
     if in_memory:
         options["poolclass"] = StaticPool  # one shared connection, or each would see its own db
     engine = create_engine(url, **options)

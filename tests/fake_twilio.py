@@ -70,8 +70,10 @@ class FakeTwilio:
             failure = self._failures.popleft() if self._failures else None
             if failure is not None:
                 self.refused.append((to, failure))
-                return failure.status, {"code": failure.code, "message": failure.message,
-                                        "status": failure.status}
+                # Like Twilio's own ("The 'To' number +1... is not a valid phone number."), the
+                # message names the number: whoever logs it leaks the number.
+                return failure.status, {"code": failure.code, "status": failure.status,
+                                        "message": f"{failure.message}: 'To' number {to}"}
             sid = "SM" + uuid.uuid4().hex
             self.sent.append(SentText(to=to, from_=form.get("From", [""])[0], body=body,
                                       status_callback=form.get("StatusCallback", [None])[0],
@@ -111,7 +113,9 @@ class FakeTwilio:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # A short poll interval: shutdown() waits up to one interval, and tests start many fakes.
+        thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02},
+                                  daemon=True)
         thread.start()
         try:
             yield self

@@ -1,0 +1,103 @@
+"""Real `fieldbot serve` processes for tests: started on free loopback ports, always stopped.
+
+A server speaks the same signed Twilio webhook as tests/e2e/sms.py (same auth token and public
+URL), answers /api/... with ADMIN_TOKEN, and writes everything it logs to `server.output`.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from tests.e2e.sms import AUTH_TOKEN, PUBLIC_BASE_URL
+
+ADMIN_TOKEN = "server-admin-token"
+STARTUP_SECONDS = 60
+
+
+@dataclass
+class Server:
+    """One `fieldbot serve` process; `output` is the file its stdout and stderr go to."""
+
+    process: subprocess.Popen[bytes]
+    port: int
+    output: Path
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def logged(self) -> str:
+        return self.output.read_text(errors="replace")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def server_env(database_url: str, **extra: str) -> dict[str, str]:
+    """The environment of a server that accepts this suite's signed webhooks and sends nothing."""
+    return {**os.environ, "DATABASE_URL": database_url, "TWILIO_ENABLED": "true",
+            "TWILIO_AUTH_TOKEN": AUTH_TOKEN, "PUBLIC_BASE_URL": PUBLIC_BASE_URL,
+            "FIELDBOT_ADMIN_TOKEN": ADMIN_TOKEN, "TWILIO_ACCOUNT_SID": "",
+            "TWILIO_FROM_NUMBER": "", "TWILIO_API_BASE_URL": "", "LOG_LEVEL": "WARNING", **extra}
+
+
+@contextmanager
+def fieldbot_servers(database_url: str, count: int, folder: Path, *, sender: bool = False,
+                     **env: str) -> Iterator[list[Server]]:
+    """`count` servers on one database, each healthy (GET /healthz 200) before this yields."""
+    with ExitStack() as stack:
+        servers = [stack.enter_context(_started(database_url, folder / f"server-{n}.log",
+                                                sender=sender, **env)) for n in range(count)]
+        for server in servers:
+            _wait_until_healthy(server)
+        yield servers
+
+
+@contextmanager
+def _started(database_url: str, output: Path, *, sender: bool, **env: str) -> Iterator[Server]:
+    port = free_port()
+    command = [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1",
+               "--port", str(port)] + ([] if sender else ["--no-sender"])
+    with output.open("wb") as sink:
+        # cwd is the test's folder, so no .env of a developer's checkout is read.
+        process = subprocess.Popen(command, cwd=output.parent, env=server_env(database_url, **env),
+                                   stdout=sink, stderr=subprocess.STDOUT)
+    server = Server(process=process, port=port, output=output)
+    try:
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+def _wait_until_healthy(server: Server) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise AssertionError(f"fieldbot serve exited with {server.process.returncode}:\n"
+                                 f"{server.logged()[-3000:]}")
+        try:
+            if httpx.get(f"{server.base_url}/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"fieldbot serve was not healthy within {STARTUP_SECONDS} s:\n"
+                         f"{server.logged()[-3000:]}")
