@@ -77,6 +77,9 @@ def receive(*, uow_factory: Callable[[], AbstractUnitOfWork], engine: DialogueEn
     inbound = cut(inbound)
     now = ensure_utc(inbound.received_at)
     with uow_factory() as uow:
+        # The sender's conversation is held first, so one sender's texts (and a provider's
+        # retry of one of them) queue on one lock instead of deadlocking on two.
+        uow.conversations.for_sender(inbound.channel, inbound.address, now)
         sender = uow.senders.customer(inbound.channel, inbound.address)
         stored = Message(
             channel=inbound.channel, direction=Direction.IN, address=inbound.address,
@@ -90,7 +93,7 @@ def receive(*, uow_factory: Callable[[], AbstractUnitOfWork], engine: DialogueEn
         elif not uow.messages.add_inbound_once(stored):
             answered = uow.messages.replies_to(inbound.channel, inbound.provider_message_id)
             logger.info("duplicate inbound %s from %s: %d stored replies again",
-                        inbound.channel.value, _masked(inbound), len(answered))
+                        inbound.channel.value, masked(inbound), len(answered))
             return InboundResult(duplicate=True, replies=[
                 m.body for m in answered if m.status is MessageStatus.REPLIED])
         answers = [rules.render(reply) for reply in engine.answer(uow, inbound, rules, ahead)]
@@ -121,5 +124,6 @@ def _printable(text: str) -> str:
     return "".join(ch for ch in text if ch >= " " or ch in "\n\t")
 
 
-def _masked(inbound: Inbound) -> str:
+def masked(inbound: Inbound) -> str:
+    """The sender's address as logs may show it: the end of a phone number, never a chat id."""
     return mask_phone(inbound.address) if inbound.channel is not Channel.TELEGRAM else "a chat"

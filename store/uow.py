@@ -375,6 +375,7 @@ class SqlConversationRepository:
         self.session = session
         self.seen: set[Any] = set()  # the Repository interface; conversations record no events
         self._tracked: dict[int, tuple[Conversation, tuple[Any, ...]]] = {}
+        self._by_sender: dict[tuple[Channel, str], Conversation] = {}  # read (and locked) once
 
     def add(self, conversation: Conversation) -> Conversation:
         statement = _LOOKUPS.get(("conversations_insert",))
@@ -406,13 +407,14 @@ class SqlConversationRepository:
         Two first texts racing from one sender end up with the same row: the insert does nothing
         on conflict, so neither transaction fails and no savepoint is needed.
         """
-        found = self._locked(channel, address)
+        found = self._by_sender.get((channel, address)) or self._locked(channel, address)
         if found is None:
             new = Conversation(channel=channel, address=address, updated_at=now)
             insert_once(self.session, orm.conversations, column_values(orm.conversations, new),
                         ["channel", "address"])
             found = self._locked(channel, address)
         assert found is not None, "the row was just inserted or already there"
+        self._by_sender[(channel, address)] = found
         return found
 
     def _locked(self, channel: Channel, address: str) -> Conversation | None:

@@ -20,7 +20,7 @@ from bot.dialogue.reply import Reply
 from bot.dialogue.roles import FLOWS_BY_ROLE, RoleFlows
 from bot.dialogue.senders import LAPSED_KEY, conversation_for
 from bot.dialogue.turn import Turn
-from bot.inbox import ChannelRules, Inbound, Keyword
+from bot.inbox import ChannelRules, Inbound, Keyword, masked
 from bot.nlu import intents
 from bot.nlu.parser import Parser
 from bot.nlu.result import Parse
@@ -144,6 +144,8 @@ class DialogueEngine:
                  rules: ChannelRules, now: datetime) -> list[Reply]:
         """Consent, decided in this one place: a carrier keyword or the parser's opt-out/opt-in."""
         name = self.business.name
+        logger.info("%s %s from %s", action.value.replace("_", "-"),
+                    "keyword" if inbound.keyword else "request", masked(inbound))
         if action is Keyword.OPT_OUT:
             conversation_for(uow, inbound.channel, inbound.address, now).reset(now=now)
             consent.opt_out(uow, self.bus, inbound.channel, inbound.address, now,
