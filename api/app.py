@@ -21,7 +21,9 @@ _STATUS_FOR_ERROR = {NotFound: 404, NotAllowed: 403, SchedulingConflict: 409,
 def create_app(settings: Settings | None = None, *, container: Container | None = None) -> FastAPI:
     """Build the app for `settings` (or an already-built container, in tests)."""
     container = container or bootstrap(settings or Settings())
-    app = FastAPI(title="fieldbot", version="0.1.0",
+    # No trailing-slash redirects: Starlette builds them from the Host header, which a caller
+    # chooses; a path that is not ours is a plain 404.
+    app = FastAPI(title="fieldbot", version="0.1.0", redirect_slashes=False,
                   description="Shared CRM/FSM model with a conversational front")
     app.state.container = container
     for router in (health.router, customers.router, jobs.router, appointments.router,

@@ -3,11 +3,17 @@
 Both are signed: the signature is checked with twilio's RequestValidator over every posted form
 parameter and the public URL built from PUBLIC_BASE_URL + the path and raw query as received,
 never from a forwarded Host header. Anything unsigned or tampered gets 403 before it is read.
+
+What Twilio is told when the transaction cannot be done: 503 with Retry-After when the database
+is unreachable or waited too long (it retries), within WEBHOOK_TIMEOUT_S so that Twilio (which
+gives up after 15 s) hears it; 400 when the database refuses the request's own data.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
 from functools import lru_cache, partial
 from typing import Any
 from urllib.parse import parse_qsl
@@ -15,7 +21,7 @@ from urllib.parse import parse_qsl
 from anyio import CapacityLimiter, to_thread
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import Response
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
@@ -26,12 +32,15 @@ from api.writer_lane import Work, WriterLane
 from domain.errors import InvalidPhoneNumber
 from domain.parties import Channel
 from domain.phones import mask_phone, normalize_phone
+from store.writer_lock import WriterLockTimeout
 
 router = APIRouter(prefix="/webhooks/twilio", tags=["twilio"])
 logger = logging.getLogger(__name__)
 
 # Twilio caps a message body at 1,600 characters; a form ten times that is not Twilio talking.
 MAX_FORM_BYTES = 64 * 1024
+# Twilio's ids are two letters and 32 hex digits; anything else is refused before it is stored.
+MESSAGE_SID = re.compile(r"[A-Za-z0-9]{1,64}")
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response />'
 _TWIML = "application/xml"
 
@@ -55,9 +64,7 @@ async def signed_form(request: Request, container: Container) -> FormParams:
     signature = request.headers.get("x-twilio-signature")
     if not signature:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "missing X-Twilio-Signature")
-    body = await request.body()
-    if len(body) > MAX_FORM_BYTES:
-        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, "form too large")
+    body = await _bounded_body(request)
     try:
         pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
     except (UnicodeDecodeError, ValueError):
@@ -73,6 +80,23 @@ async def signed_form(request: Request, container: Container) -> FormParams:
         logger.warning("twilio webhook refused: bad signature on %s", request.url.path)
         raise HTTPException(status.HTTP_403_FORBIDDEN, "invalid X-Twilio-Signature")
     return params
+
+
+async def _bounded_body(request: Request) -> bytes:
+    """The body, refused with 413 as soon as it is known to exceed MAX_FORM_BYTES: by its
+    Content-Length before reading, or while reading (chunked, or a Content-Length that lies)."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not (declared.isascii() and declared.isdigit()):
+            raise HTTPException(status.HTTP_400_BAD_REQUEST, "Content-Length is not a number")
+        if int(declared) > MAX_FORM_BYTES:
+            raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, "form too large")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, "form too large")
+    return bytes(body)
 
 
 @lru_cache(maxsize=4)
@@ -111,11 +135,46 @@ async def _in_lane(container: Container, work: Work) -> Any:
     return await lane.run(work)
 
 
+async def _in_lane_in_time(container: Container, work: Work) -> Any:
+    """`_in_lane`, answered within WEBHOOK_TIMEOUT_S: 503 when the database failed or took too
+    long (work still queued then is dropped: see WriterLane.run), 400 when it refused the data."""
+    try:
+        async with asyncio.timeout(container.settings.webhook_timeout_s):
+            return await _in_lane(container, work)
+    except DataError as exc:  # the request's own data (too long, a NUL): a retry fails the same
+        logger.warning("twilio webhook: the database refused the data (%s)",
+                       type(exc.orig).__name__ if exc.orig else type(exc).__name__)
+        raise HTTPException(status.HTTP_400_BAD_REQUEST,
+                            "a field of the request is too long or malformed") from exc
+    except _RETRYABLE as exc:
+        raise _unavailable(exc) from exc
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            raise _unavailable(exc) from exc
+        raise
+
+
+# The database could not be reached or did not answer in time; or (IntegrityError) a concurrent
+# transaction won a race on a unique row: a retry succeeds either way.
+_RETRYABLE = (OperationalError, InterfaceError, IntegrityError, PoolTimeout, WriterLockTimeout,
+              TimeoutError)
+
+
 def _unavailable(exc: Exception) -> HTTPException:
     # Nothing was stored, so nothing may be acknowledged: Twilio retries a 5xx.
     logger.error("twilio webhook: database unavailable (%s)", type(exc).__name__)
     return HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "database unavailable; retry",
                          headers={"Retry-After": "5"})
+
+
+def _message_sid(params: FormParams) -> str:
+    sid = params.one("MessageSid") or params.one("SmsSid")
+    if not sid:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, "MessageSid is required")
+    if not MESSAGE_SID.fullmatch(sid):
+        raise HTTPException(status.HTTP_400_BAD_REQUEST,
+                            "MessageSid must be 1 to 64 letters and digits")
+    return sid
 
 
 def _sender(params: FormParams) -> str:
@@ -135,22 +194,17 @@ async def inbound_sms(request: Request) -> Response:
     # solving cost more per request than checking the signature.
     container = get_container(request)
     params = await signed_form(request, container)
-    message_sid = params.one("MessageSid") or params.one("SmsSid")
-    if not message_sid:
-        raise HTTPException(status.HTTP_400_BAD_REQUEST, "MessageSid is required")
+    message_sid = _message_sid(params)
     sender = _sender(params)
     from bot.inbox import Inbound, parse_ahead, receive
 
     inbound = Inbound(channel=Channel.SMS, address=sender, text=params.one("Body") or "",
                       provider_message_id=message_sid, received_at=container.clock.now())
     ahead = parse_ahead(container.dialogue, inbound)  # before, not inside, the database lane
-    try:
-        result = await _in_lane(container, lambda uow_factory: receive(
-            uow_factory=uow_factory, engine=container.dialogue, inbound=inbound,
-            keyword_rules=True, ahead=ahead,
-            reply_to_keywords=not container.settings.twilio_handles_keywords))
-    except (DBAPIError, PoolTimeout) as exc:
-        raise _unavailable(exc) from exc
+    result = await _in_lane_in_time(container, lambda uow_factory: receive(
+        uow_factory=uow_factory, engine=container.dialogue, inbound=inbound,
+        keyword_rules=True, ahead=ahead,
+        reply_to_keywords=not container.settings.twilio_handles_keywords))
     if result.duplicate:
         logger.info("twilio sms %s from %s is a replay; ignored", message_sid[-6:],
                     mask_phone(inbound.address))
@@ -164,16 +218,20 @@ async def delivery_status(request: Request) -> Response:
     params = await signed_form(request, container)
     from bot.outbox import record_delivery_status
 
-    message_sid = params.one("MessageSid") or params.one("SmsSid")
+    message_sid = _message_sid(params)
     reported = params.one("MessageStatus") or params.one("SmsStatus")
-    if not message_sid or not reported:
+    if not reported:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "MessageSid and MessageStatus are required")
-    error_code = params.one("ErrorCode")
-    try:
-        await _in_lane(container, lambda uow_factory: record_delivery_status(
-            uow_factory=uow_factory, bus=container.bus, clock=container.clock,
-            provider_message_id=message_sid, reported=reported,
-            error_code=int(error_code) if error_code and error_code.isdigit() else None))
-    except (DBAPIError, PoolTimeout) as exc:
-        raise _unavailable(exc) from exc
+    error_code = _error_code(params.one("ErrorCode"))
+    await _in_lane_in_time(container, lambda uow_factory: record_delivery_status(
+        uow_factory=uow_factory, bus=container.bus, clock=container.clock,
+        provider_message_id=message_sid, reported=reported, error_code=error_code))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+def _error_code(raw: str | None) -> int | None:
+    """Twilio's error codes are five digits; anything else is no code (int() of "²" or of
+    5,000 digits would raise)."""
+    if raw and raw.isascii() and raw.isdigit() and len(raw) <= 9:
+        return int(raw)
+    return None
