@@ -138,7 +138,9 @@ class WriterLane:
         except Exception as exc:  # the connection's exit rolled the turn back; nobody was answered
             logger.info("a turn of %d webhook texts was rolled back (%s); running them one by one",
                         len(turn), type(exc).__name__)
-        return [self._run_alone(work, done) for work, done in turn]
+        # Rolled back, so as good as never started: a text whose caller gave up meanwhile is not
+        # run again (a benign read of the future's state from this thread).
+        return [self._run_alone(work, done) for work, done in turn if not done.done()]
 
     def _run_alone(self, work: Work, done: asyncio.Future[Any]) -> _Outcome:
         try:

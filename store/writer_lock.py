@@ -95,10 +95,11 @@ class _Wait:
     def _wait(self) -> None:
         try:
             fcntl.flock(self._file, fcntl.LOCK_EX)
-        except OSError:
-            pass  # result() then finds no lock and the caller gets a timeout
+            locked = True
+        except OSError:  # result() then finds the file closed: the caller gets a timeout
+            locked = False
         with self._guard:
-            if not self._wanted:
+            if not locked or not self._wanted:
                 self._file.close()
             self._got.set()
 
