@@ -30,6 +30,7 @@ test: install lint
 bench: install
 	$(BIN)/python bench/slot_bench.py
 	$(BIN)/python bench/parse_bench.py
+	$(BIN)/python bench/api_paging.py
 	@if [ -f bench/sms_load.py ]; then $(BIN)/python bench/sms_load.py; fi
 
 eval: install

@@ -41,7 +41,9 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
                 await service.stop()
             started.clear()
 
-    app = FastAPI(title="fieldbot", version="0.1.0", lifespan=lifespan,
+    # No trailing-slash redirects: Starlette builds them from the Host header, which a caller
+    # chooses; a path that is not ours is a plain 404.
+    app = FastAPI(title="fieldbot", version="0.1.0", lifespan=lifespan, redirect_slashes=False,
                   description="Shared CRM/FSM model with a conversational front")
     app.state.container = container
     app.state.background = []  # the services running now, for health checks and tests

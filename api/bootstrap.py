@@ -74,10 +74,10 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None) -> Container:
     from store.uow import SqlAlchemyUnitOfWork
     from store.writer_lock import writer_lock_for
 
-    engine = create_db_engine(settings.database_url)
+    engine = create_db_engine(settings.database_url, waits=settings.database_waits())
     session_factory = make_session_factory(engine)
 
-    writer_lock = writer_lock_for(engine)
+    writer_lock = writer_lock_for(engine, timeout=settings.writer_lock_timeout_s)
 
     def uow_factory() -> AbstractUnitOfWork:
         return SqlAlchemyUnitOfWork(session_factory)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from store.engine import Waits
 
 
 class Settings(BaseSettings):
@@ -32,6 +36,16 @@ class Settings(BaseSettings):
     twilio_handles_keywords: bool = True
     twilio_api_base_url: str | None = None  # points the REST client at a local fake in tests
 
+    # Every wait is bounded below Twilio's 15 s, so a stalled database gets a 503 (and a retry),
+    # never a webhook that hangs and is committed after Twilio gave up on it.
+    webhook_timeout_s: float = Field(default=10.0, gt=0)
+    database_connect_timeout_s: int = Field(default=3, ge=1)
+    database_statement_timeout_ms: int = Field(default=5000, ge=0)
+    database_lock_timeout_ms: int = Field(default=3000, ge=0)
+    database_pool_timeout_s: float = Field(default=5.0, gt=0)
+    sqlite_busy_timeout_ms: int = Field(default=3000, ge=0)
+    writer_lock_timeout_s: float = Field(default=5.0, gt=0)
+
     telegram_bot_token: str | None = None
     telegram_secret_token: str | None = None
 
@@ -46,6 +60,16 @@ class Settings(BaseSettings):
             raise ValueError("TWILIO_ENABLED is true but TWILIO_AUTH_TOKEN is not set; "
                              "fieldbot will not accept unsigned webhooks")
         return self
+
+
+    def database_waits(self) -> Waits:
+        """The database timeouts above, for store.engine."""
+        from store.engine import Waits
+
+        return Waits(connect_s=self.database_connect_timeout_s,
+                     statement_ms=self.database_statement_timeout_ms,
+                     lock_ms=self.database_lock_timeout_ms, pool_s=self.database_pool_timeout_s,
+                     sqlite_busy_ms=self.sqlite_busy_timeout_ms)
 
 
 @lru_cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
@@ -25,7 +26,34 @@ from domain.timeline import Activity
 T = TypeVar("T")
 
 
-class Repository(Protocol[T]):
+# --- Paged listings: one page at a time, ordered and limited by the store -----------------------
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    """Items whose datetime `attribute` lies in [since, until); either end may be left open."""
+
+    attribute: str
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+class PagedListing(Protocol[T]):
+    def page(self, *, limit: int, after_id: int | None = None, before_id: int | None = None,
+             newest_first: bool = False, order_by: str = "id", during: TimeRange | None = None,
+             **equals: Any) -> list[T]:
+        """Up to `limit` items in (`order_by`, id) order, ascending or `newest_first`, reading
+        no more rows than that (keyset pagination). `after_id`/`before_id` keep only the items
+        placed after/before that item in this order (NotFound if it does not exist); `equals`
+        as in `find`, where a frozenset value means any of its members; `during` bounds a
+        datetime attribute."""
+        ...
+
+
+# --- Repositories -------------------------------------------------------------------------------
+
+
+class Repository(PagedListing[T], Protocol[T]):
     """Add, get and find one kind of aggregate; everything returned is tracked for its events."""
 
     seen: set[Any]

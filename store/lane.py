@@ -40,7 +40,7 @@ from sqlalchemy.orm.session import JoinTransactionMode
 
 from domain.ports import AbstractUnitOfWork
 from store.uow import SqlAlchemyUnitOfWork
-from store.writer_lock import WriterLock
+from store.writer_lock import WriterLock, WriterLockTimeout
 
 logger = logging.getLogger(__name__)
 
@@ -66,22 +66,35 @@ class WriterLane:
         if self._drain is None or self._drain.done():
             # A task of its own: a caller that goes away must not stop the others' turn.
             self._drain = asyncio.create_task(self._drain_queue())
-        return await asyncio.shield(done)
+        try:
+            return await asyncio.shield(done)
+        except asyncio.CancelledError:
+            if done.done() and not done.cancelled():
+                return done.result()  # committed as its caller gave up: the answer stands
+            # Its caller gave up (a timeout): if it has not started, it never will; if it runs,
+            # what it returns is dropped (a committed text is answered again on its retry).
+            done.cancel()
+            raise
 
     async def _drain_queue(self) -> None:
         try:
             while self._queue:
                 turn = [self._queue.popleft() for _ in range(min(TURN, len(self._queue)))]
                 if self.lock is None:
-                    outcomes = await to_thread.run_sync(self._run_turn_optimistically, turn)
+                    outcomes = await to_thread.run_sync(self._run_turn_optimistically,
+                                                        _still_wanted(turn))
                 else:
-                    held = self.lock.try_acquire()
-                    if held is None:
-                        held = await to_thread.run_sync(self.lock.acquire)
                     try:
-                        outcomes = self._run_turn(turn)
-                    finally:
-                        held.close()
+                        held = self.lock.try_acquire()
+                        if held is None:
+                            held = await to_thread.run_sync(self.lock.acquire)
+                    except WriterLockTimeout as exc:  # nothing of the turn ran: each caller is told
+                        outcomes = [(done, False, exc) for _, done in turn]
+                    else:
+                        try:
+                            outcomes = self._run_turn(_still_wanted(turn))
+                        finally:
+                            held.close()
                 for done, ok, value in outcomes:
                     if done.done():  # its caller went away
                         continue
@@ -97,6 +110,8 @@ class WriterLane:
                     done.set_exception(RuntimeError("the writer's lane stopped"))
 
     def _run_turn(self, turn: list[tuple[Work, asyncio.Future[Any]]]) -> list[_Outcome]:
+        if not turn:
+            return []
         outcomes: list[_Outcome] = []
         try:
             with self.engine.connect() as connection, self._transaction(connection):
@@ -115,6 +130,8 @@ class WriterLane:
         two round trips per text). If any text fails, or anything rolls the transaction back,
         none of the turn is kept and each text runs again on its own, in its own transaction:
         a text does nothing outside the database before its answer is handed back."""
+        if not turn:
+            return []
         try:
             with self.engine.connect() as connection:
                 outer = connection.begin()
@@ -128,7 +145,9 @@ class WriterLane:
         except Exception as exc:  # the connection's exit rolled the turn back; nobody was answered
             logger.info("a turn of %d webhook texts was rolled back (%s); running them one by one",
                         len(turn), type(exc).__name__)
-        return [self._run_alone(work, done) for work, done in turn]
+        # Rolled back, so as good as never started: a text whose caller gave up meanwhile is not
+        # run again (a benign read of the future's state from this thread).
+        return [self._run_alone(work, done) for work, done in turn if not done.done()]
 
     def _run_alone(self, work: Work, done: asyncio.Future[Any]) -> _Outcome:
         try:
@@ -156,6 +175,12 @@ class WriterLane:
             raise
         finally:
             raw.isolation_level = previous
+
+
+def _still_wanted(turn: list[tuple[Work, asyncio.Future[Any]]]
+                  ) -> list[tuple[Work, asyncio.Future[Any]]]:
+    """The turn without the transactions whose callers gave up while they were queued."""
+    return [(work, done) for work, done in turn if not done.done()]
 
 
 class _TurnBroken(Exception):

@@ -169,6 +169,7 @@ deals = Table(
     Column("last_touch_at", UtcDateTime),
     # No foreign key: jobs already point at deals, and a cycle would complicate every insert.
     Column("job_id", Integer),
+    Index(None, "stage", "id"),  # paged listings by stage (api/routes)
 )
 
 jobs = Table(
@@ -186,6 +187,7 @@ jobs = Table(
     Column("lines", LinesJSON, nullable=False),
     Column("created_at", UtcDateTime),
     Column("updated_at", UtcDateTime),
+    Index(None, "state", "id"),  # paged listings by state (api/routes)
 )
 
 appointments = Table(
@@ -202,6 +204,7 @@ appointments = Table(
     Column("confirmed", Boolean, nullable=False),
     Column("status", StrEnumType(AppointmentStatus), nullable=False),
     Index(None, "technician_id", "start"),
+    Index(None, "start", "id"),  # paged listings in start order, and by day (api/routes)
 )
 
 quotes = Table(
@@ -220,6 +223,7 @@ quotes = Table(
     Column("decided_by", String(64)),
     Column("decided_channel", String(32)),
     Column("decided_message_id", String(128)),
+    Index(None, "state", "id"),  # paged listings by state (api/routes)
 )
 
 invoices = Table(
@@ -275,6 +279,9 @@ messages = Table(
     # and ON CONFLICT (channel, provider_message_id) can name it on both.
     UniqueConstraint("channel", "provider_message_id"),
     Index(None, "status", "due_at"),
+    # Paged listings: a phone's thread and a status, newest first, a page read from the index.
+    Index(None, "address", "id"),
+    Index(None, "status", "id"),
 )
 
 # Read and written with Core, not mapped: see SqlConversationRepository in store/uow.py.

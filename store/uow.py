@@ -6,17 +6,18 @@ from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import IO, Any, Generic, TypeVar
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import ColumnElement, Table, bindparam, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from domain.consent import Consent
 from domain.conversations import Conversation
 from domain.deals import Deal
+from domain.errors import NotFound
 from domain.jobs import Appointment, AppointmentStatus, Job
 from domain.messages import Direction, Message, MessageStatus
 from domain.parties import Account, Channel, Contact, Customer, Site
-from domain.ports import AbstractUnitOfWork
+from domain.ports import AbstractUnitOfWork, TimeRange
 from domain.quotes import Invoice, Quote
 from domain.scheduling import Busy
 from domain.staff import StaffMember
@@ -30,7 +31,71 @@ T = TypeVar("T")
 _LOOKUPS: dict[tuple[Any, ...], Any] = {}
 
 
-class SqlRepository(Generic[T]):
+# --- Paged listings (Repository.page): keyset pagination, ordered and limited in SQL ------------
+
+
+class SqlPagedListing(Generic[T]):
+    """`page` for a mapped class: WHERE ... AND (key, id) > (cursor's key, cursor's id) ORDER BY
+    key, id LIMIT n, so a page reads about `limit` rows from an index however deep it is."""
+
+    session: Session
+    cls: type[T]
+    seen: set[Any]
+
+    def page(self, *, limit: int, after_id: int | None = None, before_id: int | None = None,
+             newest_first: bool = False, order_by: str = "id", during: TimeRange | None = None,
+             **equals: Any) -> list[T]:
+        """Up to `limit` items in (`order_by`, id) order after/before the cursors' items (see
+        domain.ports.PagedListing)."""
+        key = [self._attribute("id")] if order_by == "id" else [self._attribute(order_by),
+                                                                 self._attribute("id")]
+        query = select(self.cls).where(*(_matches(self._attribute(name), value)
+                                         for name, value in equals.items()))
+        if during is not None:
+            moment = self._attribute(during.attribute)
+            if during.since is not None:
+                query = query.where(moment >= during.since)
+            if during.until is not None:
+                query = query.where(moment < during.until)
+        if after_id is not None:
+            query = query.where(_key(key) > self._position(key, after_id))
+        if before_id is not None:
+            query = query.where(_key(key) < self._position(key, before_id))
+        query = query.order_by(*(column.desc() if newest_first else column for column in key))
+        found = list(self.session.scalars(query.limit(limit)).all())
+        self.seen.update(found)
+        return found
+
+    def _position(self, key: list[Any], item_id: int) -> Any:
+        """Where the cursor's item stands in the order: its id, or its (key, id) row."""
+        if len(key) == 1:
+            return item_id
+        row = self.session.execute(select(*key).where(self._attribute("id") == item_id)).first()
+        if row is None:
+            raise NotFound(f"No {self.cls.__name__.lower()} {item_id} to continue the listing from")
+        return tuple_(*(bindparam(None, value, type_=column.type)
+                        for column, value in zip(key, row, strict=True)))
+
+    def _attribute(self, name: str) -> Any:
+        return getattr(self.cls, name)
+
+
+def _key(key: list[Any]) -> Any:
+    return key[0] if len(key) == 1 else tuple_(*key)
+
+
+def _matches(column: Any, value: Any) -> ColumnElement[bool]:
+    if value is None:
+        return column.is_(None)  # type: ignore[no-any-return]
+    if isinstance(value, frozenset):
+        return column.in_(sorted(value))  # type: ignore[no-any-return]
+    return column == value  # type: ignore[no-any-return]
+
+
+# --- Repositories -------------------------------------------------------------------------------
+
+
+class SqlRepository(SqlPagedListing[T]):
     """Add, get and find one mapped class; everything it hands out is remembered in `seen`."""
 
     def __init__(self, session: Session, cls: type[T]) -> None:

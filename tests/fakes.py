@@ -16,12 +16,13 @@ from domain.company import Company, StaffChanges
 from domain.consent import Consent
 from domain.conversations import Conversation
 from domain.demo import DEMO_TIMEZONE, demo_business
+from domain.errors import NotFound
 from domain.handlers import COMMAND_HANDLERS
 from domain.hours import WeeklyHours
 from domain.jobs import Appointment
 from domain.messages import Direction, Message, MessageStatus
 from domain.parties import Account, Channel, Contact, Customer, Site
-from domain.ports import AbstractUnitOfWork
+from domain.ports import AbstractUnitOfWork, TimeRange
 from domain.reactions import EVENT_HANDLERS
 from domain.scheduling import Busy
 from domain.staff import Role, StaffMember
@@ -29,7 +30,56 @@ from domain.staff import Role, StaffMember
 T = TypeVar("T")
 
 
-class FakeRepository(Generic[T]):
+# --- Paged listings (Repository.page) in memory -----------------------------------------------
+
+
+class FakePagedListing(Generic[T]):
+    """`page` over the in-memory list, in the store's order: (order_by, id)."""
+
+    items: list[T]
+    seen: set[Any]
+
+    def page(self, *, limit: int, after_id: int | None = None, before_id: int | None = None,
+             newest_first: bool = False, order_by: str = "id", during: TimeRange | None = None,
+             **equals: Any) -> list[T]:
+        def key(item: Any) -> tuple[Any, int]:
+            return (getattr(item, order_by), item.id)
+
+        def position(item_id: int) -> tuple[Any, int]:
+            for item in self.items:
+                if getattr(item, "id", None) == item_id:
+                    return key(item)
+            if order_by == "id":
+                return (item_id, item_id)
+            raise NotFound(f"No {type(self).__name__} item {item_id} to continue the listing from")
+
+        def wanted(item: Any) -> bool:
+            for name, value in equals.items():
+                actual = getattr(item, name)
+                if not (actual in value if isinstance(value, frozenset) else actual == value):
+                    return False
+            if during is not None:
+                moment = getattr(item, during.attribute)
+                if during.since is not None and not moment >= during.since:
+                    return False
+                if during.until is not None and not moment < during.until:
+                    return False
+            return True
+
+        found = [item for item in self.items if wanted(item)]
+        if after_id is not None:
+            found = [item for item in found if key(item) > position(after_id)]
+        if before_id is not None:
+            found = [item for item in found if key(item) < position(before_id)]
+        found = sorted(found, key=key, reverse=newest_first)[:limit]
+        self.seen.update(found)
+        return found
+
+
+# --- Repositories -------------------------------------------------------------------------------
+
+
+class FakeRepository(FakePagedListing[T]):
     """An in-memory list: `add` gives incrementing ids; everything handed out lands in `seen`."""
 
     def __init__(self, items: Collection[T] = ()) -> None:

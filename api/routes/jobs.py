@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import AdminDep, ContainerDep, UowDep
-from api.lookups import MAX_ID, given
+from api.lookups import MAX_ID, PAGE, AfterId, Limit, given, page_of
 from api.schemas import JobPublic
 from domain.jobs import JobState
 
@@ -18,10 +18,18 @@ router = APIRouter(prefix="/api/jobs", tags=["jobs"], dependencies=[AdminDep])
 def list_jobs(
     uow: UowDep,
     container: ContainerDep,
+    request: Request,
+    response: Response,
     state: JobState | None = None,
     account_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    limit: Limit = PAGE,
+    after_id: AfterId = None,
 ) -> list[JobPublic]:
-    filters = given(state=state, account_id=account_id)
+    """Jobs oldest first, a page at a time; the `Link` header's rel="next" URL (`after_id`)
+    gives the next page."""
+    found = uow.jobs.page(limit=limit + 1, after_id=after_id,
+                          **given(state=state, account_id=account_id))
+    page = page_of(found, limit, request=request, response=response,
+                   base_url=container.settings.public_base_url, cursor="after_id")
     zone = container.business.timezone
-    return [JobPublic.of(job, zone) for job in uow.jobs.find(**filters)[:limit]]
+    return [JobPublic.of(job, zone) for job in page]

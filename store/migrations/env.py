@@ -7,7 +7,7 @@ from typing import Any, Literal
 from alembic import context
 from sqlalchemy.types import TypeDecorator
 
-from store.engine import create_db_engine
+from store.engine import MIGRATION_WAITS, create_db_engine
 from store.orm import metadata
 
 config = context.config
@@ -39,7 +39,7 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = create_db_engine(database_url())
+    engine = create_db_engine(database_url(), waits=MIGRATION_WAITS)
     try:
         with engine.connect() as connection:
             _run(connection)
