@@ -1,0 +1,37 @@
+"""Staff who text the bot are read in their own role, never as a customer."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.staff import Role
+from tests.unit.dialogue.chat_world import RITA, TOM, ChatWorld
+
+
+@pytest.mark.parametrize("text", ["on my way, 20 min", "cancel my appointment",
+                                  "cancel the 1pm job", "I need to reschedule", "hi"])
+def test_a_technicians_text_is_read_as_a_technicians_and_changes_nothing(chat: ChatWorld,
+                                                                        text: str) -> None:
+    before = chat.model()
+    assert chat.text(TOM, text).text == ("Hi Tom! Texting job updates to the bot is coming soon. "
+                                         "For now, please use the dispatcher console.")
+    assert chat.changed_since(before) == set()  # no visit cancelled, nobody onboarded
+    conversation = chat.conversation(TOM)
+    assert conversation is not None and conversation.role is Role.TECHNICIAN
+    assert conversation.flow is None
+
+
+@pytest.mark.parametrize("text", ["deal won for the Rivera job", "approve quote 1042",
+                                  "book a visit for tomorrow"])
+def test_a_reps_text_is_read_as_a_reps_and_changes_nothing(chat: ChatWorld, text: str) -> None:
+    before = chat.model()
+    assert "Texting sales updates to the bot is coming soon" in chat.text(RITA, text).text
+    assert chat.changed_since(before) == set()
+    conversation = chat.conversation(RITA)
+    assert conversation is not None and conversation.role is Role.SALES
+
+
+def test_a_staff_members_reply_is_logged_against_them(chat: ChatWorld) -> None:
+    chat.text(TOM, "hi")
+    [reply] = [m for m in chat.uow.messages.find() if m.address == TOM and m.reply_to_id]
+    assert reply.staff_id == chat.ids["tom"] and reply.account_id is None
