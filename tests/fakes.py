@@ -253,7 +253,6 @@ class FakeUnitOfWork(AbstractUnitOfWork):
         self.conversations = FakeConversationRepository()
         self.senders = FakeSenderDirectory(self)
         self.business = FakeBusinessRepository()
-        self.messages = FakeRepository()
         self.consents = FakeConsentRepository()  # consent per (channel, address)
         self.committed = False
         self.commits = 0

@@ -132,7 +132,7 @@ class Turn:
         self.conversation.misunderstandings += 1
         if self.conversation.misunderstandings >= MISUNDERSTANDINGS_BEFORE_HUMAN:
             self.conversation.misunderstandings = 0
-            handoff.hand_over(self, reason="did not understand the customer twice")
+            handoff.hand_over(self, reason="was not understood by the bot twice")
             self.finish(replies.handoff_after_confusion(self.business.name))
         else:
             self.say(retry)

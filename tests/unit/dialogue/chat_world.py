@@ -143,6 +143,9 @@ class ChatWorld:
     def timeline(self, account_id: int) -> list[Activity]:
         return [a for a in self.uow.activities.find() if a.account_id == account_id]
 
+    def opted_out(self, phone: str) -> bool:
+        return phone in self.uow.consents.opted_out(Channel.SMS, [phone])
+
     def conversation(self, phone: str) -> Conversation | None:
         return next((c for c in self.uow.conversations.find()
                      if (c.channel, c.address) == (Channel.SMS, phone)), None)
@@ -152,7 +155,8 @@ class ChatWorld:
         uow = self.uow
         return {
             "accounts": [(a.id, a.name) for a in uow.accounts.find()],
-            "contacts": [(c.id, c.phone, c.name, c.sms_opted_out_at) for c in uow.contacts.find()],
+            "contacts": [(c.id, c.phone, c.name) for c in uow.contacts.find()],
+            "consents": [(c.channel, c.address, c.opted_out) for c in uow.consents.find()],
             "sites": [(s.id, s.account_id, s.one_line()) for s in uow.sites.find()],
             "jobs": [(j.id, j.state) for j in uow.jobs.find()],
             "visits": [(a.id, a.status, a.start, a.technician_id) for a in uow.appointments.find()],

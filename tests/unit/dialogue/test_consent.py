@@ -23,8 +23,7 @@ def test_stop_gets_no_reply_when_the_provider_answers_keywords_and_nothing_goes_
         chat: ChatWorld) -> None:
     reminder = queue_reminder(chat, MARIA)
     chat.transcript(MARIA, [("STOP", None), ("hello?", None), ("where's the tech?", None)])
-    contact = chat.contact(MARIA)
-    assert contact is not None and contact.sms_opted_out_at == chat.clock.now()
+    assert chat.opted_out(MARIA)
     assert reminder.status is MessageStatus.CANCELLED
     assert [m for m in chat.uow.messages.claim_due(chat.clock.now(), 100)
             if m.address == MARIA] == []
@@ -32,8 +31,7 @@ def test_stop_gets_no_reply_when_the_provider_answers_keywords_and_nothing_goes_
 
 def test_start_opts_back_in_silently_when_the_provider_answers_it(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("STOP", None), ("start", None), ("hello", "Hi from Northwind")])
-    contact = chat.contact(MARIA)
-    assert contact is not None and contact.sms_opted_out_at is None
+    assert not chat.opted_out(MARIA)
 
 
 def test_keywords_are_answered_when_we_answer_them_ourselves(chat: ChatWorld) -> None:
@@ -62,8 +60,7 @@ def test_a_bare_cancel_at_the_cancel_question_opts_out_and_keeps_the_visit(
         chat: ChatWorld) -> None:
     chat.transcript(JOE, [("please cancel my appointment", "Reply Y or N"), ("CANCEL", None)])
     assert chat.visits(JOE) == [chat.visit("joe_today")]
-    contact = chat.contact(JOE)
-    assert contact is not None and contact.sms_opted_out_at is not None
+    assert chat.opted_out(JOE)
     conversation = chat.conversation(JOE)
     assert conversation is not None and conversation.flow is None  # no Y can cancel it later
     chat.transcript(JOE, [("START", None), ("Y", "Great! Text us anytime")])

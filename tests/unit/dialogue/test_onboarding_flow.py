@@ -81,5 +81,5 @@ def test_a_stranger_who_opted_out_is_not_onboarded_and_gets_nothing(chat: ChatWo
     before = chat.model()
     chat.transcript(NEWCOMER, [("STOP", None), ("hi", None),
                                ("Pat Lee, 40 Oak Ave, Chicago 60625", None)])
-    assert chat.changed_since(before) == set()
-    assert chat.contact(NEWCOMER) is None
+    assert chat.changed_since(before) == {"consents"}  # the opt-out itself, nothing else
+    assert chat.opted_out(NEWCOMER) and chat.contact(NEWCOMER) is None
