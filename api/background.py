@@ -1,4 +1,6 @@
-"""Background work, started and stopped in one place: the app's lifespan (api/app.py).
+"""Background work, started and stopped in one place: `background_services`, run by the app's
+lifespan (api/app.py) when one process serves, or by the supervising process of
+`fieldbot serve --workers N` (`running`), so that web workers only serve requests.
 
 Each service has an async `start` and `stop`. Work that must run once however many processes
 serve the app (the outbox sender; later the scheduler) runs as `SingletonWork`: the process
@@ -8,9 +10,11 @@ To add a service, add one line to `background_services`.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -43,6 +47,27 @@ def background_services(container: Container) -> list[BackgroundService]:
     if settings.run_sender:
         services.append(outbox_sender_service(container, retry=settings.singleton_retry_seconds))
     return services
+
+
+@contextmanager
+def running(container: Container) -> Iterator[None]:
+    """The background services of `container` started on entry and stopped on exit, outside an
+    app's lifespan (the process that supervises several web workers)."""
+    services = background_services(container)
+
+    async def start() -> None:
+        for service in services:
+            await service.start()
+
+    async def stop() -> None:
+        for service in reversed(services):
+            await service.stop()
+
+    asyncio.run(start())
+    try:
+        yield
+    finally:
+        asyncio.run(stop())
 
 
 def outbox_sender_service(container: Container, *, interval: float = 2.0,

@@ -39,8 +39,8 @@ def _server_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-sender", action="store_true",
                         help="do not run the outbox sender in these processes")
     parser.add_argument("--workers", type=int, default=1,
-                        help="serve from this many processes (the outbox sender runs in one of "
-                             "them at a time)")
+                        help="serve from this many processes (the outbox sender then runs in the "
+                             "supervising process, one at a time across servers)")
 
 
 def _settings(args: argparse.Namespace, **overrides: Any) -> Any:
@@ -130,20 +130,30 @@ def _migrate_and_seed(settings: Any) -> str:
 
 
 def _serve(settings: Any, args: argparse.Namespace) -> None:
-    """Serve the app; its lifespan starts and stops the background work (api/background.py)."""
+    """Serve the app. One process: its lifespan runs the background work (api/background.py).
+    Several: the workers only serve, and this supervising process runs the background work, so
+    a sender's transactions never hold up a worker's requests."""
     import uvicorn
 
     from api.app import create_app
 
     options: dict[str, Any] = {"host": args.host, "port": args.port, "access_log": False,
                                "log_level": settings.log_level.lower()}
-    if getattr(args, "workers", 1) > 1:
-        # Each worker builds its own app from the environment (uvicorn factory mode), so the
-        # settings this command resolved are handed down as environment variables.
-        _export_settings(settings)
-        uvicorn.run("api.app:create_app", factory=True, workers=args.workers, **options)
-    else:
+    if getattr(args, "workers", 1) <= 1:
         uvicorn.run(create_app(settings), **options)
+        return
+    from api.background import running
+    from api.bootstrap import bootstrap
+
+    # Each worker builds its own app from the environment (uvicorn factory mode), so the
+    # settings this command resolved are handed down as environment variables.
+    _export_settings(settings.model_copy(update={"run_sender": False}))
+    container = bootstrap(settings)
+    try:
+        with running(container):
+            uvicorn.run("api.app:create_app", factory=True, workers=args.workers, **options)
+    finally:
+        container.engine.dispose()
 
 
 def _export_settings(settings: Any) -> None:

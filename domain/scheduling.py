@@ -203,10 +203,13 @@ class _DaySearch:
             first = max(first, self.wish.start)
         last = max(s[4] for s in shifts)
         found: list[Offer] = []
+        # On the ~363 days a year with no DST change, every wall time is the same offset from UTC.
+        offset = _fixed_offset(day, self.zone)
         for wall in _grid(first, last):
             if not self.wish.allows(wall):
                 continue
-            start = _existing_utc(day, wall, self.zone)
+            start = (_existing_utc(day, wall, self.zone) if offset is None
+                     else datetime.combine(day, wall, UTC) - offset)
             if start is None or start < self.earliest:
                 continue
             end = start + self.service.duration
@@ -273,6 +276,13 @@ def _grid(first: time, last: time) -> list[time]:
 
 def _utc(day: date, wall: time, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, wall, zone).astimezone(UTC)
+
+
+def _fixed_offset(day: date, zone: ZoneInfo) -> timedelta | None:
+    """The zone's UTC offset all day long, or None on a day whose offset changes (DST)."""
+    opens = datetime.combine(day, time(0), zone).utcoffset()
+    closes = datetime.combine(day + timedelta(days=1), time(0), zone).utcoffset()
+    return opens if opens == closes else None
 
 
 def _existing_utc(day: date, wall: time, zone: ZoneInfo) -> datetime | None:

@@ -85,9 +85,7 @@ class WriterLane:
                                                         _still_wanted(turn))
                 else:
                     try:
-                        held = self.lock.try_acquire()
-                        if held is None:
-                            held = await to_thread.run_sync(self.lock.acquire)
+                        held = await self.lock.acquire_async()
                     except WriterLockTimeout as exc:  # nothing of the turn ran: each caller is told
                         outcomes = [(done, False, exc) for _, done in turn]
                     else:

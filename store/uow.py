@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import IO, Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Table, bindparam, insert, select, tuple_, update
+from sqlalchemy import ColumnElement, Table, and_, bindparam, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -385,6 +385,11 @@ class SqlConsentRepository(SqlRepository[Consent]):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session, Consent)
+        # Read along with a conversation in this transaction, and not changed since.
+        self._read: dict[tuple[Channel, str], bool] = {}
+
+    def read_with_conversation(self, channel: Channel, address: str, opted_out: bool) -> None:
+        self._read[(channel, address)] = opted_out
 
     def for_address(self, channel: Channel, address: str, now: datetime) -> Consent:
         """The address's record, created (opted in) on first use and locked until commit.
@@ -393,6 +398,7 @@ class SqlConsentRepository(SqlRepository[Consent]):
         racing for the same address waits for the first, then finds its row (and its opt-out),
         so neither fails and no savepoint is needed.
         """
+        self._read.pop((channel, address), None)  # about to change: read it afresh from now on
         new = Consent(channel=channel, address=address, changed_at=now)
         insert_once(self.session, orm.consents, column_values(orm.consents, new),
                     ["channel", "address"])
@@ -414,6 +420,8 @@ class SqlConsentRepository(SqlRepository[Consent]):
         wanted = sorted(set(addresses))
         if not wanted:
             return set()
+        if all((channel, address) in self._read for address in wanted):
+            return {address for address in wanted if self._read[(channel, address)]}
         query = _LOOKUPS.get(("consents_opted_out",))
         if query is None:
             table = orm.consents.c
@@ -436,8 +444,8 @@ class SqlConversationRepository:
     a fraction of what the ORM's identity map and flush cost on the path every text takes.
     """
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, session: Session, consents: SqlConsentRepository) -> None:
+        self.session, self._consents = session, consents
         self.seen: set[Any] = set()  # the Repository interface; conversations record no events
         self._tracked: dict[int, tuple[Conversation, tuple[Any, ...]]] = {}
         self._by_sender: dict[tuple[Channel, str], Conversation] = {}  # read (and locked) once
@@ -483,16 +491,23 @@ class SqlConversationRepository:
         return found
 
     def _locked(self, channel: Channel, address: str) -> Conversation | None:
+        """The row, locked; the sender's consent is read in the same statement (every text asks
+        for it next), and handed to the consent repository."""
         query = _LOOKUPS.get(("conversation_for_sender",))
         if query is None:
-            table = orm.conversations.c
+            table, consent = orm.conversations.c, orm.consents.c
             query = _LOOKUPS[("conversation_for_sender",)] = (
-                select(orm.conversations)
+                select(orm.conversations, consent.opted_out_at)
+                .outerjoin(orm.consents, and_(consent.channel == table.channel,
+                                              consent.address == table.address))
                 .where(table.channel == bindparam("channel"), table.address == bindparam("address"))
-                .with_for_update()
+                .with_for_update(of=orm.conversations)
             )
         row = self.session.execute(query, {"channel": channel, "address": address}).first()
-        return self._loaded(row) if row is not None else None
+        if row is None:
+            return None
+        self._consents.read_with_conversation(channel, address, row.opted_out_at is not None)
+        return self._loaded(row)
 
     def save_changes(self) -> None:
         """Write back every conversation read or added here whose fields have changed."""
@@ -564,10 +579,10 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         self.invoices = SqlRepository(self.session, Invoice)
         self.activities = SqlRepository(self.session, Activity)
         self.messages = SqlMessageRepository(self.session)
-        self.conversations = SqlConversationRepository(self.session)
         self.senders = SqlSenderDirectory(self.session, self.contacts, self.staff)
         self.business = SqlBusinessRepository(self.session)
         self.consents = SqlConsentRepository(self.session)  # consent per (channel, address)
+        self.conversations = SqlConversationRepository(self.session, self.consents)
         return self
 
     def __exit__(self, *args: object) -> None:

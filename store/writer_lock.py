@@ -5,15 +5,20 @@ steps, which under load turns into latency spikes of a second and "database is l
 A lock file beside the database queues them instead: waiting on it wakes the moment it is free,
 and the OS releases it if the holder dies. PostgreSQL needs none of this (row locks).
 
-A wait is bounded: flock itself has no timeout, so a contended wait blocks in a thread of its
-own, and a caller that gives up leaves it to drop the lock as soon as it gets it (or to the next
-caller, which takes that wait over instead of queueing a second one).
+A wait is bounded: flock itself has no timeout, so a contended wait blocks in the lock's one
+waiting thread (started once, reused by every wait), and a caller that gives up leaves it to
+drop the lock the moment it gets it. Waits queue there in order; one given up before it started
+is simply taken out of the queue.
 """
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
+import queue
 import threading
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import IO
 
 from sqlalchemy import Engine
@@ -33,8 +38,8 @@ class WriterLock:
         """`timeout`: how long `acquire` waits unless told otherwise (None: as long as it takes)."""
         self.path = path
         self.timeout = timeout
+        self._waits: queue.SimpleQueue[Future[IO[bytes]]] | None = None
         self._guard = threading.Lock()
-        self._abandoned: _Wait | None = None  # a wait whose caller gave up, still queued
 
     def try_acquire(self) -> IO[bytes] | None:
         """The held lock (close it to release) if it is free now, else None, without waiting."""
@@ -49,83 +54,75 @@ class WriterLock:
     def acquire(self, timeout: float | None = None) -> IO[bytes]:
         """The held lock (close it to release), waiting while another writer holds it: at most
         `timeout` seconds (this lock's own timeout when not given), then WriterLockTimeout."""
-        limit = timeout if timeout is not None else self.timeout
         held = self.try_acquire()
         if held is not None:
             return held
+        limit = timeout if timeout is not None else self.timeout
         if limit is None:
-            return self._acquire_blocking()
-        wait = self._take_over_abandoned() or _Wait(self.path)
-        held = wait.result(limit)
+            return _acquire_blocking(self.path)
+        wait = self._wait()
+        try:
+            return wait.result(limit)
+        except FutureTimeout:
+            raise self._given_up(wait, limit) from None
+
+    async def acquire_async(self) -> IO[bytes]:
+        """`acquire` for an event loop, with this lock's timeout: the loop goes on while the
+        lock's waiting thread waits."""
+        held = self.try_acquire()
         if held is not None:
             return held
-        wait.give_up()
-        with self._guard:
-            if self._abandoned is None:
-                self._abandoned = wait  # the next caller takes it over: one waiting thread, not many
-        raise WriterLockTimeout(f"another writer held {self.path} for over {limit:g} s")
-
-    def _acquire_blocking(self) -> IO[bytes]:
-        file = open(self.path, "ab")  # noqa: SIM115 - as above
+        limit = self.timeout
+        wait = self._wait()
         try:
-            fcntl.flock(file, fcntl.LOCK_EX)
-        except BaseException:
-            file.close()
-            raise
-        return file
+            async with asyncio.timeout(limit):
+                return await asyncio.shield(asyncio.wrap_future(wait))
+        except TimeoutError:
+            raise self._given_up(wait, limit or 0) from None
 
-    def _take_over_abandoned(self) -> _Wait | None:
+    def _wait(self) -> Future[IO[bytes]]:
+        """A wait for the lock, queued for the lock's waiting thread (a daemon: a wait never
+        holds up the process's exit)."""
         with self._guard:
-            wait, self._abandoned = self._abandoned, None
-        return wait if wait is not None and wait.take_over() else None
+            if self._waits is None:
+                self._waits = queue.SimpleQueue()
+                threading.Thread(target=_wait_in_turn, args=(self.path, self._waits),
+                                 name="writer-lock-wait", daemon=True).start()
+        wait: Future[IO[bytes]] = Future()
+        self._waits.put(wait)
+        return wait
+
+    def _given_up(self, wait: Future[IO[bytes]], limit: float) -> WriterLockTimeout:
+        """Nobody waits for `wait` any more: out of the queue, or the lock dropped once got."""
+        if not wait.cancel():
+            wait.add_done_callback(_release_unwanted)
+        return WriterLockTimeout(f"another writer held {self.path} for over {limit:g} s")
 
 
-class _Wait:
-    """A blocking flock in a daemon thread; whoever waits on it gets the lock, and when nobody
-    does any more, the thread releases the lock the moment it gets it."""
-
-    def __init__(self, path: str) -> None:
-        self._file = open(path, "ab")  # noqa: SIM115 - handed to the caller or closed by the thread
-        self._guard = threading.Lock()
-        self._got = threading.Event()
-        self._wanted = True
-        self._handed_over = False
-        threading.Thread(target=self._wait, name="writer-lock-wait", daemon=True).start()
-
-    def _wait(self) -> None:
+def _wait_in_turn(path: str, waits: queue.SimpleQueue[Future[IO[bytes]]]) -> None:
+    while True:
+        wait = waits.get()
+        if not wait.set_running_or_notify_cancel():
+            continue  # given up before its turn came
         try:
-            fcntl.flock(self._file, fcntl.LOCK_EX)
-            locked = True
-        except OSError:  # result() then finds the file closed: the caller gets a timeout
-            locked = False
-        with self._guard:
-            if not locked or not self._wanted:
-                self._file.close()
-            self._got.set()
+            wait.set_result(_acquire_blocking(path))
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits
+            wait.set_exception(exc)
 
-    def result(self, timeout: float) -> IO[bytes] | None:
-        """The held lock if the wait got it within `timeout` s, else None (still waiting)."""
-        self._got.wait(timeout)
-        with self._guard:
-            if self._got.is_set() and self._wanted and not self._file.closed:
-                self._handed_over = True
-                return self._file
-            return None
 
-    def take_over(self) -> bool:
-        """Wait on for a new caller; False when this wait is over (it had the lock and dropped it)."""
-        with self._guard:
-            if self._got.is_set():  # it got the lock while nobody wanted it, and let it go
-                return False
-            self._wanted = True
-            return True
+def _acquire_blocking(path: str) -> IO[bytes]:
+    file = open(path, "ab")  # noqa: SIM115 - closed by the holder, which releases the lock
+    try:
+        fcntl.flock(file, fcntl.LOCK_EX)
+    except BaseException:
+        file.close()
+        raise
+    return file
 
-    def give_up(self) -> None:
-        """Nobody waits on this any more: release the lock as soon as it is got."""
-        with self._guard:
-            self._wanted = False
-            if self._got.is_set() and not self._handed_over:
-                self._file.close()
+
+def _release_unwanted(wait: Future[IO[bytes]]) -> None:
+    if not wait.cancelled() and wait.exception() is None:
+        wait.result().close()
 
 
 def writer_lock_for(engine: Engine, *, timeout: float | None = DEFAULT_TIMEOUT_S) -> WriterLock | None:

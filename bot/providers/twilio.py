@@ -103,7 +103,7 @@ def _never_reached(exc: Exception) -> bool:
 
 def _int(code: object) -> int | None:
     try:
-        return int(code)  # type: ignore[call-overload, no-any-return]
+        return int(str(code))
     except (TypeError, ValueError):
         return None
 

@@ -56,21 +56,23 @@ def server_env(database_url: str, **extra: str) -> dict[str, str]:
 
 @contextmanager
 def fieldbot_servers(database_url: str, count: int, folder: Path, *, sender: bool = False,
-                     **env: str) -> Iterator[list[Server]]:
+                     workers: int = 1, **env: str) -> Iterator[list[Server]]:
     """`count` servers on one database, each healthy (GET /healthz 200) before this yields."""
     with ExitStack() as stack:
         servers = [stack.enter_context(_started(database_url, folder / f"server-{n}.log",
-                                                sender=sender, **env)) for n in range(count)]
+                                                sender=sender, workers=workers, **env))
+                   for n in range(count)]
         for server in servers:
             _wait_until_healthy(server)
         yield servers
 
 
 @contextmanager
-def _started(database_url: str, output: Path, *, sender: bool, **env: str) -> Iterator[Server]:
+def _started(database_url: str, output: Path, *, sender: bool, workers: int = 1,
+             **env: str) -> Iterator[Server]:
     port = free_port()
     command = [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1",
-               "--port", str(port)] + ([] if sender else ["--no-sender"])
+               "--port", str(port), "--workers", str(workers)] + ([] if sender else ["--no-sender"])
     with output.open("wb") as sink:
         # cwd is the test's folder, so no .env of a developer's checkout is read.
         process = subprocess.Popen(command, cwd=output.parent, env=server_env(database_url, **env),

@@ -476,6 +476,30 @@ def test_listing_several_visits_reads_their_jobs_in_one_statement(world: World) 
     assert len(job_reads) == 1  # not one per listed visit
 
 
+def test_a_text_reads_its_senders_consent_with_the_conversation_not_on_its_own(
+        world: World) -> None:
+    from sqlalchemy import event
+
+    with world.uow_factory() as uow:
+        engine = uow.session.get_bind()
+    reads: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("SELECT") and "consents" in statement:
+            reads.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        world.transcript(MARIA, [("where's my tech?", "Your visit is"), ("STOP", None),
+                                 ("hello?", None)])
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    # Each text reads its consent in the conversation's own SELECT; only the STOP reads the
+    # record again, to change it.
+    assert all("conversations" in statement for statement in reads[:1])
+    assert sum("conversations" not in statement for statement in reads) == 1
+
+
 def test_get_many_reads_items_in_the_order_asked_and_leaves_out_missing_ones(
         world: World) -> None:
     first, second = world.ids["maria_thu"], world.ids["maria_fri"]
