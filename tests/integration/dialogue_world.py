@@ -15,24 +15,30 @@ from domain.actors import Actor
 from domain.bus import MessageBus
 from domain.catalog import DEMO_CATALOG
 from domain.clock import FixedClock
-from domain.commands import BookAppointment
-from domain.demo import DEMO_TIMEZONE, demo_business
+from domain.demo import demo_business
 from domain.handlers import COMMAND_HANDLERS
-from domain.hours import Span, WeeklyHours
-from domain.money import Line
-from domain.parties import Account, Channel, Contact, Site
-from domain.quotes import Quote, QuoteState
+from domain.parties import Channel
 from domain.reactions import EVENT_HANDLERS
-from domain.staff import Role, StaffMember
+from domain.staff import Role
 from store.uow import SqlAlchemyUnitOfWork
+from tests.conversation_people import (  # re-exported: the tests name people by these
+    JOE as JOE,
+)
+from tests.conversation_people import (
+    MARIA as MARIA,
+)
+from tests.conversation_people import (
+    TOM as TOM,
+)
+from tests.conversation_people import (
+    seed_people,
+)
 
 # Monday 2 March 2026, 9:30 in Chicago.
 MONDAY_MORNING = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)
 
-MARIA = "+13125550142"  # two visits (Thu with Tom, Fri with Ana) and two open quotes
-JOE = "+13125550199"  # two addresses, one visit today with Tom, a quote of his own (Q-2001)
 NEWCOMER = "+15550100001"
-TOM_PHONE = "+13125550111"
+TOM_PHONE = TOM
 
 UowFactory = Callable[[], SqlAlchemyUnitOfWork]
 
@@ -76,52 +82,8 @@ def build_world(uow_factory: UowFactory) -> World:
     engine = DialogueEngine(bus=bus, parser=Parser(DEMO_CATALOG), business=business,
                             catalog=DEMO_CATALOG)
     world = World(uow_factory=uow_factory, clock=clock, engine=engine)
-    ids = world.ids
-    weekdays = WeeklyHours.weekdays("07:00", "19:00")
-    wed_to_fri = Span.parse("08:00-16:00")
     with uow_factory() as uow:
-        ids["tom"] = _id(uow.staff.add(StaffMember(
-            name="Tom Baker", role=Role.TECHNICIAN, phone=TOM_PHONE, skills=("hvac", "plumbing"),
-            zones=("north", "west"), working_hours=weekdays)))
-        ids["ana"] = _id(uow.staff.add(StaffMember(
-            name="Ana Diaz", role=Role.TECHNICIAN, phone="+13125550112",
-            skills=("electrical",), zones=("north",),
-            working_hours=WeeklyHours((None, None, wed_to_fri, wed_to_fri, wed_to_fri, None,
-                                       None)))))
-        ids["dana"] = _id(uow.staff.add(StaffMember(name="Dana Cole", role=Role.DISPATCHER,
-                                                    phone="+13125550100")))
-        for key, name, phone, street, postal in (
-            ("maria", "Maria Rivera", MARIA, "1 Clark St", "60614"),
-            ("joe", "Joe Okafor", JOE, "5 Lake St", "60613"),
-        ):
-            account = _id(uow.accounts.add(Account(name=f"{name.split()[1]} household")))
-            ids[f"{key}_account"] = account
-            ids[f"{key}_contact"] = _id(uow.contacts.add(Contact(account_id=account, name=name,
-                                                                 phone=phone)))
-            ids[f"{key}_site"] = _id(uow.sites.add(Site(
-                account_id=account, address=street, city="Chicago", postal_code=postal,
-                zone_id="north", timezone=DEMO_TIMEZONE)))
-        ids["joe_west_site"] = _id(uow.sites.add(Site(
-            account_id=ids["joe_account"], address="9 Oak Ave", city="Oak Park",
-            postal_code="60302", zone_id="west", timezone=DEMO_TIMEZONE)))
-        dispatcher = world.dispatcher()
-        for key, who, service, tech, start in (
-            ("maria_thu", "maria", "hvac_repair", "tom", datetime(2026, 3, 5, 14, 0, tzinfo=UTC)),
-            ("maria_fri", "maria", "electrical", "ana", datetime(2026, 3, 6, 19, 0, tzinfo=UTC)),
-            ("joe_today", "joe", "plumbing_repair", "tom",
-             datetime(2026, 3, 2, 19, 0, tzinfo=UTC)),
-        ):
-            ids[key] = bus.handle_in(uow, BookAppointment(
-                account_id=ids[f"{who}_account"], site_id=ids[f"{who}_site"], service_id=service,
-                technician_id=ids[tech], start=start, actor=dispatcher))
-        for key, number, who, title, cents in (
-            ("q1042", "Q-1042", "maria", "Water heater replacement", 185000),
-            ("q1043", "Q-1043", "maria", "AC replacement", 425000),
-            ("q2001", "Q-2001", "joe", "Sewer line repair", 990000),
-        ):
-            ids[key] = _id(uow.quotes.add(Quote(
-                number=number, account_id=ids[f"{who}_account"], title=title,
-                lines=(Line(title, 1, cents),), state=QuoteState.SENT, sent_at=clock.now())))
+        world.ids.update(seed_people(uow, bus))
         uow.commit()
     return world
 

@@ -457,27 +457,9 @@ def test_a_text_parsed_ahead_of_its_transaction_is_not_parsed_again_in_the_same_
     assert "welcome" in text("America/New_York")  # another zone: parsed again inside
 
 
-def test_listing_several_visits_reads_their_jobs_in_one_statement(world: World) -> None:
-    from sqlalchemy import event
-
-    with world.uow_factory() as uow:
-        engine = uow.session.get_bind()
-    job_reads: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
-        if statement.lstrip().upper().startswith("SELECT") and "FROM jobs" in statement:
-            job_reads.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        world.transcript(MARIA, [("I need to reschedule", "Which visit do you want to move?")])
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-    assert len(job_reads) == 1  # not one per listed visit
-
-
-def test_a_text_reads_its_senders_consent_with_the_conversation_not_on_its_own(
-        world: World) -> None:
+def selects_during(world: World, table: str, phone: str,
+                   turns: list[tuple[str, str | None]]) -> list[str]:
+    """The SELECT statements naming `table` that playing `turns` runs."""
     from sqlalchemy import event
 
     with world.uow_factory() as uow:
@@ -485,15 +467,27 @@ def test_a_text_reads_its_senders_consent_with_the_conversation_not_on_its_own(
     reads: list[str] = []
 
     def count(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
-        if statement.lstrip().upper().startswith("SELECT") and "consents" in statement:
+        if statement.lstrip().upper().startswith("SELECT") and table in statement:
             reads.append(statement)
 
     event.listen(engine, "before_cursor_execute", count)
     try:
-        world.transcript(MARIA, [("where's my tech?", "Your visit is"), ("STOP", None),
-                                 ("hello?", None)])
+        world.transcript(phone, turns)
     finally:
         event.remove(engine, "before_cursor_execute", count)
+    return reads
+
+
+def test_listing_several_visits_reads_their_jobs_in_one_statement(world: World) -> None:
+    job_reads = selects_during(world, "FROM jobs", MARIA,
+                               [("I need to reschedule", "Which visit do you want to move?")])
+    assert len(job_reads) == 1  # not one per listed visit
+
+
+def test_a_text_reads_its_senders_consent_with_the_conversation_not_on_its_own(
+        world: World) -> None:
+    reads = selects_during(world, "consents", MARIA, [("where's my tech?", "Your visit is"),
+                                                       ("STOP", None), ("hello?", None)])
     # Each text reads its consent in the conversation's own SELECT; only the STOP reads the
     # record again, to change it.
     assert all("conversations" in statement for statement in reads[:1])

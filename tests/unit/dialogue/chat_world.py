@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from bot.channels import sms
@@ -22,26 +21,39 @@ from bot.nlu import Parser
 from domain.actors import Actor
 from domain.catalog import DEMO_CATALOG
 from domain.clock import FixedClock
-from domain.commands import BookAppointment, Command
+from domain.commands import Command
 from domain.conversations import Conversation
-from domain.demo import DEMO_TIMEZONE, demo_business
-from domain.hours import Span, WeeklyHours
+from domain.demo import demo_business
 from domain.jobs import Appointment
 from domain.messages import Direction, Message, MessageKind
-from domain.money import Line
-from domain.parties import Account, Channel, Contact, Site
-from domain.quotes import Quote, QuoteState
-from domain.staff import Role, StaffMember
+from domain.parties import Channel, Contact
+from domain.quotes import QuoteState
+from domain.staff import Role
 from domain.timeline import Activity
+from tests.conversation_people import (  # re-exported: the tests name people by these
+    ANA as ANA,
+)
+from tests.conversation_people import (
+    DANA as DANA,
+)
+from tests.conversation_people import (
+    JOE as JOE,
+)
+from tests.conversation_people import (
+    MARIA as MARIA,
+)
+from tests.conversation_people import (
+    RITA as RITA,
+)
+from tests.conversation_people import (
+    TOM as TOM,
+)
+from tests.conversation_people import (
+    seed_people,
+)
 from tests.fakes import NOW, FakeUnitOfWork, make_bus
 
-MARIA = "+13125550142"  # Thu visit with Tom, Fri visit with Ana, quotes Q-1042 and Q-1043
-JOE = "+13125550199"  # two addresses, a visit today at 1pm with Tom, his own quote Q-2001
 NEWCOMER = "+15550100001"  # a number nobody knows
-TOM = "+13125550111"  # technician: hvac and plumbing, north and west
-ANA = "+13125550112"  # technician: electrical, north, Wednesday to Friday 8-4
-RITA = "+13125550113"  # sales rep
-DANA = "+13125550100"  # dispatcher
 
 # Transcript turns: (what the person texts, what the answer contains; None: no answer at all).
 Turns = Sequence[tuple[str, str | None]]
@@ -182,48 +194,7 @@ def build_chat_world(parser: Parser) -> ChatWorld:
     bus = make_bus(uow, clock, business, DEMO_CATALOG)
     world = ChatWorld(uow=uow, clock=clock, engine=DialogueEngine(
         bus=bus, parser=parser, business=business, catalog=DEMO_CATALOG))
-    ids = world.ids
-    wed_to_fri = Span.parse("08:00-16:00")
-    ids["tom"] = _id(uow.staff.add(StaffMember(
-        name="Tom Baker", role=Role.TECHNICIAN, phone=TOM, skills=("hvac", "plumbing"),
-        zones=("north", "west"), working_hours=WeeklyHours.weekdays("07:00", "19:00"))))
-    ids["ana"] = _id(uow.staff.add(StaffMember(
-        name="Ana Diaz", role=Role.TECHNICIAN, phone=ANA, skills=("electrical",),
-        zones=("north",), working_hours=WeeklyHours((None, None, wed_to_fri, wed_to_fri,
-                                                     wed_to_fri, None, None)))))
-    ids["rita"] = _id(uow.staff.add(StaffMember(name="Rita Moss", role=Role.SALES, phone=RITA)))
-    ids["dana"] = _id(uow.staff.add(StaffMember(name="Dana Cole", role=Role.DISPATCHER,
-                                                phone=DANA)))
-    for key, name, phone, street, postal in (
-        ("maria", "Maria Rivera", MARIA, "1 Clark St", "60614"),
-        ("joe", "Joe Okafor", JOE, "5 Lake St", "60613"),
-    ):
-        account = _id(uow.accounts.add(Account(name=f"{name.split()[1]} household")))
-        ids[f"{key}_account"] = account
-        ids[f"{key}_contact"] = _id(uow.contacts.add(Contact(account_id=account, name=name,
-                                                             phone=phone)))
-        ids[f"{key}_site"] = _id(uow.sites.add(Site(
-            account_id=account, address=street, city="Chicago", postal_code=postal,
-            zone_id="north", timezone=DEMO_TIMEZONE)))
-    ids["joe_west_site"] = _id(uow.sites.add(Site(
-        account_id=ids["joe_account"], address="9 Oak Ave", city="Oak Park", postal_code="60302",
-        zone_id="west", timezone=DEMO_TIMEZONE)))
-    for key, who, service, technician, start in (
-        ("maria_thu", "maria", "hvac_repair", "tom", datetime(2026, 3, 5, 14, 0, tzinfo=UTC)),
-        ("maria_fri", "maria", "electrical", "ana", datetime(2026, 3, 6, 19, 0, tzinfo=UTC)),
-        ("joe_today", "joe", "plumbing_repair", "tom", datetime(2026, 3, 2, 19, 0, tzinfo=UTC)),
-    ):
-        ids[key] = world.run(BookAppointment(
-            account_id=ids[f"{who}_account"], site_id=ids[f"{who}_site"], service_id=service,
-            technician_id=ids[technician], start=start, actor=world.dispatcher()))
-    for key, number, who, title, cents in (
-        ("q1042", "Q-1042", "maria", "Water heater replacement", 185000),
-        ("q1043", "Q-1043", "maria", "AC replacement", 425000),
-        ("q2001", "Q-2001", "joe", "Sewer line repair", 990000),
-    ):
-        ids[key] = _id(uow.quotes.add(Quote(
-            number=number, account_id=ids[f"{who}_account"], title=title,
-            lines=(Line(title, 1, cents),), state=QuoteState.SENT, sent_at=clock.now())))
+    world.ids.update(seed_people(uow, bus))
     for repository in uow.repositories():
         repository.seen.clear()
     return world
