@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import replies
+from bot.dialogue import quote_questions, replies
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
 from domain.authz import may_act_on
@@ -23,12 +23,18 @@ if TYPE_CHECKING:
 
 FLOW = "quote"
 VERBS = {intents.APPROVE_QUOTE: "approve", intents.DECLINE_QUOTE: "decline"}
+# Passing on an open quote ("we'll pass", "too expensive") declines it, unlike a plain "no".
+PASSED = re.compile(r"\b(?:pass|too (?:expensive|pricey|much|steep|high)|decline|no thanks)\b",
+                    re.IGNORECASE)
 
 
 def start(turn: Turn) -> None:
     """The customer approves or declines a quote, maybe naming its number."""
-    verb = VERBS[turn.parse.intent]
-    digits = turn.parse.slots.get("quote")
+    begin(turn, VERBS[turn.parse.intent], turn.parse.slots.get("quote"))
+
+
+def begin(turn: Turn, verb: str, digits: object = None) -> None:
+    """Restate the quote meant (named, under discussion, or the only open one) and ask Y/N."""
     if digits:
         mine = [q for q in _account_quotes(turn) if q.digits == str(digits)]
         if not mine:
@@ -39,7 +45,10 @@ def start(turn: Turn) -> None:
             _confirm(turn, verb, mine[0])
         return
     waiting = _waiting(turn)
-    if not waiting:
+    discussed = [q for q in waiting if q.id == _discussed(turn)]
+    if discussed:
+        _confirm(turn, verb, discussed[0])
+    elif not waiting:
         turn.finish(replies.no_open_quotes())
     elif len(waiting) == 1:
         _confirm(turn, verb, waiting[0])
@@ -52,16 +61,8 @@ def answer(turn: Turn) -> bool:
     """Answer the pending quote question; False when the text is about something else."""
     data = turn.data
     verb = str(data.get("verb", "approve"))
-    if turn.step == "which":
-        listed = [q for q in _waiting(turn) if q.id in set(data.get("ids", []))]
-        picked = _picked(turn, listed)
-        if picked is not None:
-            _confirm(turn, verb, picked)
-            return True
-        if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
-            turn.misunderstood(replies.which_quote([_choice(q) for q in listed], verb))
-            return True
-        return False
+    if turn.step in ("which", quote_questions.ASK):
+        return _which(turn, verb)
     if turn.step != "confirm":
         return False
     quote = next((q for q in _waiting(turn) if q.id == data.get("quote_id")), None)
@@ -72,12 +73,49 @@ def answer(turn: Turn) -> bool:
         _decide(turn, verb, quote)
         return True
     if turn.parse.intent == intents.DENY:
-        turn.finish(replies.quote_left_open(quote.number))
+        if verb == "approve" and PASSED.search(turn.text):
+            _confirm(turn, "decline", quote)  # "we'll pass": declining, which is asked too
+        else:
+            turn.finish(replies.quote_left_open(quote.number))
         return True
+    if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.JOB_STATUS) and \
+            quote_questions.answer(turn):
+        return True  # a question about this quote while deciding: answered, then asked again
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
         turn.misunderstood(replies.yes_or_no(_question(verb, quote)))
         return True
     return False
+
+
+def _which(turn: Turn, verb: str) -> bool:
+    """The answer to a numbered "which quote?": a pick, or the question asked again."""
+    data = turn.data
+    asking = turn.step == quote_questions.ASK
+    listed = [q for q in (quote_questions.shown(turn) if asking else _waiting(turn))
+              if q.id in set(data.get("ids", []))]
+    again = (replies.which_quote_about([_choice(q) for q in listed]) if asking else
+             replies.which_quote([_choice(q) for q in listed], verb))
+    picked = _picked(turn, listed)
+    if picked is not None:
+        if asking:
+            quote_questions.tell(turn, str(data.get("kind", "price")), picked)
+        else:
+            _confirm(turn, verb, picked)
+        return True
+    if turn.parse.intent == intents.AFFIRM:  # "yes" names no quote: the question stays
+        turn.ask(FLOW, str(turn.step), data, again)
+        return True
+    if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
+        turn.misunderstood(again)
+        return True
+    return False
+
+
+def _discussed(turn: Turn) -> object:
+    """The quote the pending quote question is about, if any."""
+    if turn.conversation.flow != FLOW or not turn.conversation.is_active(turn.now):
+        return None
+    return turn.data.get("quote_id")
 
 
 def _decide(turn: Turn, verb: str, quote: Quote) -> None:
@@ -120,6 +158,11 @@ def _account_quotes(turn: Turn) -> list[Quote]:
     assert turn.customer is not None
     return [q for q in turn.uow.quotes.find(account_id=turn.customer.account_id)
             if may_act_on(turn.actor, q)]
+
+
+def open_quotes(turn: Turn) -> list[Quote]:
+    """The sender's quotes waiting for a decision and not expired."""
+    return _waiting(turn)
 
 
 def _waiting(turn: Turn) -> list[Quote]:

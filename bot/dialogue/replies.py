@@ -162,6 +162,63 @@ def status_nothing() -> Reply:
                "AC not cooling.")
 
 
+# Questions about visits ----------------------------------------------------------------------
+
+def visits_on(day: str, visits: Sequence[str]) -> Reply:
+    """Every visit booked on one day, e.g. "8-10am, Plumbing repair with Tom"."""
+    if len(visits) == 1:
+        return Reply(clip(f"Your visit on {day}: {visits[0]}.", 320))
+    return Reply(_listed(f"You have {len(visits)} visits on {day}: ", visits))
+
+
+def visits_for(service: str, visits: Sequence[str]) -> Reply:
+    """Every upcoming visit for one kind of work, e.g. "Fri Mar 6, 1-3pm with Ana"."""
+    if len(visits) == 1:
+        return Reply(clip(f"Your {clip(service, THING)} visit: {visits[0]}.", 320))
+    return Reply(_listed(f"You have {len(visits)} {clip(service, THING)} visits: ", visits))
+
+
+def no_visit_then(asked: str, next_visit: str | None) -> Reply:
+    """Nothing booked on the day or for the work asked about; the next visit, and an offer."""
+    nearest = f" Your next visit is {next_visit}." if next_visit else ""
+    return Reply(f"You have no visit booked {clip(asked, THING)}.{nearest} Want one? Tell me what "
+                 "you need, e.g. no hot water.")
+
+
+def more_booked(reply: Reply, count: int) -> Reply:
+    """A status answer about the next visit, saying how many more are booked."""
+    if count <= 0:
+        return reply
+    more = "1 more visit is" if count == 1 else f"{count} more visits are"
+    return Reply(clip(f"{reply.text} {more} booked; ask me about a day to hear it.", 320))
+
+
+def work_done(technician: str, service: str, day: str, summary: str) -> Reply:
+    """What the technician did on a finished job, from their summary."""
+    notes = f": {summary}" if summary else ". No work notes were left."
+    return Reply(clip(f"{clip(technician, NAME)} finished your {clip(service, THING)} on {day}"
+                      f"{notes}", 320))
+
+
+def no_work_done(asked: str) -> Reply:
+    return Reply(f"I don't see finished work on your account{clip(asked, THING)}. Text us if "
+                 "something's wrong and a person will look into it.")
+
+
+def _listed(head: str, items: Sequence[str]) -> str:
+    """`head` and as many items as fit in two SMS, then how many were left out."""
+    text, shown = head, 0
+    for item in items:
+        rest = len(items) - shown - 1
+        tail = f"; +{rest} more" if rest else "."
+        piece = ("; " if shown else "") + item
+        if len(text + piece + tail) > 320:
+            break
+        text, shown = text + piece, shown + 1
+    left = len(items) - shown
+    return text + (f"; +{left} more." if left else ".")
+
+
 # Quotes -------------------------------------------------------------------------------------
 
 def no_open_quotes() -> Reply:
@@ -203,6 +260,56 @@ def quote_left_open(number: str) -> Reply:
     return Reply(f"OK, quote {clip(number, 16)} stays open. Text us when you decide.")
 
 
+# Questions about quotes ----------------------------------------------------------------------
+
+ASK_APPROVAL = " Want to approve it?"
+
+
+def quote_fact(fact: str) -> Reply:
+    """One answered fact about a quote, e.g. "Quote Q-1043 (AC replacement) is $4,250.00"."""
+    return Reply(clip(f"{fact}.", 320))
+
+
+def offer_approval(fact: str) -> Reply:
+    """The answer about an open quote, then whether to approve it (a Y approves it)."""
+    return Reply.yes_no(clip(f"{fact}.", 300 - len(ASK_APPROVAL)) + ASK_APPROVAL)
+
+
+def quote_lines(name: str, lines: Sequence[str]) -> Reply:
+    """ "Quote Q-1043 (AC replacement): 1x AC unit $4,000.00; 1x Labor $250.00"."""
+    return Reply(_listed(f"{clip(name, 80)}: ", [clip(line, 80) for line in lines]).rstrip("."))
+
+
+def quotes_overview(facts: Sequence[str]) -> Reply:
+    """The same question answered for every quote (the caller checks that it fits one text)."""
+    return Reply(clip(". ".join(facts) + ".", 320))
+
+
+def which_quote_about(choices: Sequence[str]) -> Reply:
+    return Reply.choice("Which quote do you mean?", tuple(clip(text, 60) for text in choices[:LISTED]),
+                        "its quote number" if len(choices) > LISTED else "")
+
+
+def quote_difference(first: str, second: str, differences: Sequence[str]) -> Reply:
+    """Two quotes side by side: each with its total, then what differs."""
+    return Reply(clip(" ".join([f"{first}.", f"{second}.", *differences]), 320))
+
+
+def quote_not_on_account(digits: str) -> Reply:
+    return Reply(f"I can't find quote {clip(digits, 12)} on your account. Please check the number.")
+
+
+def no_quotes() -> Reply:
+    return Reply("I don't see any quotes on your account. Want one? Tell me what work you need "
+                 "priced.")
+
+
+def quote_requested(what: str) -> Reply:
+    """A quote asked for: the office prepares it, no visit is offered."""
+    return Reply(f"I've asked the office to prepare a quote for {clip(what, THING)}; they'll be in "
+                 "touch.")
+
+
 # People, menu and consent ---------------------------------------------------------------------
 
 def handoff(business: str) -> Reply:
@@ -239,7 +346,10 @@ def acknowledged(after: str | None) -> Reply:
         return Reply("Great, see you then!")
     if after == "approved":
         return Reply("Great! We'll be in touch to schedule the work.")
-    return Reply("Great! Text us anytime if you need anything.")
+    if after == "cancelled":
+        return Reply("OK. Text us anytime if you need anything.")
+    return Reply("Nothing is waiting for a yes from you right now. What do you need? e.g. book a "
+                 "visit, check on your tech, or approve a quote.")
 
 
 def left_as_is() -> Reply:

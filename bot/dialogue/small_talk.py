@@ -15,12 +15,16 @@ def menu(turn: Turn) -> None:
 
 
 def thanks(turn: Turn) -> None:
-    turn.finish(replies.thanks())
+    turn.finish(replies.thanks(), keep_done=True)
 
 
 def acknowledge(turn: Turn) -> None:
-    """ "ok", "yes", a thumbs-up with no question pending: a friendly word, not a misunderstanding."""
-    turn.finish(replies.acknowledged(turn.last_done()))
+    """ "ok", "yes", a thumbs-up with no question pending: a friendly word, not a misunderstanding.
+
+    Right after a booking or a decision it is a thanks for it; otherwise nothing waits for a yes,
+    which is said, so a "Y" meant for a question never seems to have done something.
+    """
+    turn.finish(replies.acknowledged(turn.last_done()), keep_done=True)
 
 
 def nothing_to_do(turn: Turn) -> None:

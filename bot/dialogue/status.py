@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.dialogue import replies, visits
+from bot.dialogue import quote_questions, replies, visit_questions, visits
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import clock_label
 from domain.errors import DomainError
@@ -19,7 +19,10 @@ _URGENCY = {JobState.EN_ROUTE: 0, JobState.ON_SITE: 1, JobState.PAUSED: 2,
 
 
 def start(turn: Turn) -> None:
+    """A question about where things stand: a quote's, the visits asked about, or the next one."""
     assert turn.customer is not None
+    if quote_questions.answer(turn) or visit_questions.answer(turn):
+        return
     jobs = turn.uow.jobs.find(account_id=turn.customer.account_id)
     visits_of: dict[int | None, list[Appointment]] = {}
     for appointment in turn.uow.appointments.find(account_id=turn.customer.account_id):
@@ -32,7 +35,8 @@ def start(turn: Turn) -> None:
     open_jobs = sorted((j for j in jobs if j.state in _URGENCY),
                        key=lambda j: (_URGENCY[j.state], next_start(j)))
     if open_jobs:
-        turn.finish(_describe(turn, open_jobs[0], visits_of.get(open_jobs[0].id, [])))
+        described = _describe(turn, open_jobs[0], visits_of.get(open_jobs[0].id, []))
+        turn.finish(replies.more_booked(described, _others(turn, open_jobs[0])))
         return
     done = [j for j in jobs if j.state in (JobState.COMPLETED, JobState.INVOICED)]
     if done:
@@ -56,6 +60,11 @@ def _describe(turn: Turn, job: Job, booked: list[Appointment]) -> Reply:
     if job.state is JobState.SCHEDULED and upcoming:
         return replies.status_scheduled(visits.label(turn, upcoming[0]), technician)
     return replies.status_requested(_service(turn, job))
+
+
+def _others(turn: Turn, told: Job) -> int:
+    """How many upcoming visits there are besides the job just described."""
+    return sum(1 for a in visits.upcoming(turn) if a.job_id != told.id)
 
 
 def _technician_first_name(turn: Turn, booked: list[Appointment]) -> str:

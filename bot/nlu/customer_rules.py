@@ -95,6 +95,19 @@ _NO_LONGER_NEEDED = re.compile(
 _DONT_CANCEL = re.compile(
     r"\b(?:do not|dont|not|never|no need to|without|rather not|nothing to) (?:\w+ )?cancel"
 )
+# Asking who or what is booked, or what was done ("who coming thursday", "do i have anyone
+# coming tomorrow", "what did the tech do last time") asks about visits; it books nothing.
+_VISIT_QUESTION = (
+    rf"\bwho (?:is |are )?(?:coming|visiting|booked|scheduled|due|(?:the |my |our )?{_WORKER} "
+    r"(?:coming|booked|scheduled|for))\b|"
+    rf"\b(?:do|did) (?:i|we) (?:already |still |even )?(?:have|got) (?:a |an |the )?(?:{_WORKER}|"
+    rf"{_APPOINTMENT_NOUN}) (?:already |still )?(?:coming|booked|scheduled|due|set|lined up|"
+    r"for|on|today|tomorrow|\w+day)\b|"
+    rf"\bis (?:there )?(?:anyone|anybody|someone|somebody|a tech|a technician) (?:already |still )?"
+    r"(?:coming|booked|scheduled|due)\b|"
+    rf"\bwhat (?:did|has|have) (?:the |my |our |your )?{_WORKER} (?:do|done|fix|fixed|find|found)\b|"
+    r"\bwhat (?:work )?(?:was|got|has been|did you get) (?:done|fixed)\b"
+)
 _STATUS = re.compile(
     rf"\bwhere (?:is|are)? ?(?:my|the|our|your)? ?{_WORKER}\b|\bwhere are you\b|\beta\b|"
     r"\bstatus\b|\bany (?:news|update|updates|word|progress)\b|\bupdate on\b|\bhow long (?:until|till|"
@@ -163,7 +176,8 @@ _STATUS = re.compile(
     r"(?:repair|job|work|install|installation|fix|boiler|ac|furnace|heating)\b|"
     rf"^(?:\w+ )?{_WORKER} (?:still |actually )?coming\b[^.!]{{0,20}}\?|"
     r"\bis my (?:appointment|visit|booking) "
-    r"(?:still|confirmed|on)\b|\bhow is (?:the|my) (?:repair|job|work) going\b"
+    r"(?:still|confirmed|on)\b|\bhow is (?:the|my) (?:repair|job|work) going\b|"
+    + _VISIT_QUESTION
 )
 _QUOTE_WORD = r"(?:quote|quotes|quoteref|estimate|estimates|proposal|price|pricing|bid|quotation|offer)"
 _APPROVE = re.compile(

@@ -314,7 +314,7 @@ def test_a_nod_with_no_question_pending_is_acknowledged_not_misunderstood(world:
                                                                          nod: str) -> None:
     world.transcript(MARIA, [
         ("asdf", "didn't get that"),
-        (nod, "Great! Text us anytime"),
+        (nod, "Nothing is waiting for a yes"),
         ("qwer zxcv", "didn't get that"),
     ])
     assert notices_to_dispatchers(world) == []
