@@ -42,6 +42,8 @@ def book(turn: Turn) -> None:
         if _QUOTE_REQUEST.search(turn.text) and not _VISIT.search(turn.text):
             _request_quote(turn)
             return
+        if quote_questions.names_a_quote(turn) and quote_questions.answer(turn):
+            return
         if not turn.parse.slots.get("service") and (_went_ahead(turn) or
                                                      quote_questions.answer(turn)):
             return

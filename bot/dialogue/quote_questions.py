@@ -57,9 +57,16 @@ def kind_of(turn: Turn) -> str | None:
         return None
     if _QUOTE.search(text) or _titles_named(turn, text) or _focus(turn) is not None:
         return kind
-    if kind in ("price", "lines", "valid") and _REFERS.search(text) and shown(turn):
+    if not shown(turn) or turn.parse.slots.get("service"):
+        return None  # "how much is a drain cleaning" asks the price of a service, not a quote
+    if kind in ("lines", "valid") or kind == "price" and _REFERS.search(text):
         return kind
     return None
+
+
+def names_a_quote(turn: Turn) -> bool:
+    """The text asks a question and says "quote" (or its number): about a quote, whatever else."""
+    return kind_of(turn) is not None and _QUOTE.search(turn.text.lower()) is not None
 
 
 def answer(turn: Turn) -> bool:
@@ -166,11 +173,11 @@ def _only_in(one: Quote, other: Quote) -> list[str]:
 
 
 def shown(turn: Turn) -> list[Quote]:
-    """The sender's quotes they have been sent (drafts are not theirs to see yet), newest first."""
+    """The sender's quotes they have been sent (drafts are not theirs to see yet), oldest first."""
     assert turn.customer is not None
     found = [q for q in turn.uow.quotes.find(account_id=turn.customer.account_id)
              if q.state is not QuoteState.DRAFT and may_act_on(turn.actor, q)]
-    return sorted(found, key=lambda q: (q.sent_at is not None, q.sent_at, q.id or 0), reverse=True)
+    return sorted(found, key=lambda q: q.id or 0)
 
 
 def _named(turn: Turn) -> list[Quote] | None:

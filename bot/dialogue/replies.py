@@ -346,6 +346,8 @@ def acknowledged(after: str | None) -> Reply:
         return Reply("Great, see you then!")
     if after == "approved":
         return Reply("Great! We'll be in touch to schedule the work.")
+    if after == "offered_visit":
+        return ask_problem()
     if after == "cancelled":
         return Reply("OK. Text us anytime if you need anything.")
     return Reply("Nothing is waiting for a yes from you right now. What do you need? e.g. book a "

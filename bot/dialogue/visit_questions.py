@@ -30,6 +30,7 @@ _WORK_DONE = re.compile(
     r"\bwhat (?:work )?(?:was|got|has been|have been) (?:done|fixed)\b|\blast (?:time|visit)\b",
     re.IGNORECASE)
 _FINISHED = (JobState.COMPLETED, JobState.INVOICED)
+OFFERED = "offered_visit"  # a visit was offered after "no visit then": a "yes" asks what is needed
 
 
 def answer(turn: Turn) -> bool:
@@ -48,7 +49,7 @@ def answer(turn: Turn) -> bool:
         asked = f"on {_day(day)}" if day is not None else f"for {_service_name(turn, service_id)}"
         upcoming = visits.upcoming(turn)
         turn.finish(replies.no_visit_then(asked, visits.label(turn, upcoming[0]) if upcoming
-                                          else None))
+                                          else None), done=OFFERED)
     elif day is not None:
         turn.finish(replies.visits_on(_day(day), [_described(turn, a, with_day=False)
                                                   for a in matches]))

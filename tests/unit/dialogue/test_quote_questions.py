@@ -1,0 +1,183 @@
+"""Questions about quotes: answered from the quote's lines and state; only a Y to an offer approves."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.dialogue.reply import Expect
+from domain.money import Line
+from domain.quotes import Quote, QuoteState
+from tests.conversation_people import SENT_AT
+from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
+
+OPEN = {"Q-1042": QuoteState.SENT, "Q-1043": QuoteState.SENT, "Q-2001": QuoteState.SENT}
+BOILER_LINES = (Line("Boiler unit", 1, 380000), Line("Expansion tank", 1, 42000),
+                Line("Labor, hours", 6, 12500), Line("Permit and inspection fee", 1, 15000),
+                Line("Haul away the old boiler", 1, 9000))
+
+
+def add_quote(chat: ChatWorld, number: str, who: str, title: str, lines: tuple[Line, ...],
+              expires_at: datetime | None = None) -> None:
+    chat.uow.quotes.add(Quote(number=number, account_id=chat.ids[f"{who}_account"], title=title,
+                              lines=lines, state=QuoteState.SENT, sent_at=SENT_AT,
+                              expires_at=expires_at))
+
+
+@pytest.mark.parametrize("ask", ["how much was it again", "maybe, how much again?",
+                                 "how much is the quote?"])
+def test_the_price_is_told_and_only_a_y_to_the_offer_approves(chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    [told] = chat.answer(JOE, ask)
+    assert told.text == "Quote Q-2001 (Sewer line repair) is $9,900.00. Want to approve it?"
+    assert told.expects is Expect.YES_NO
+    assert chat.changed_since(before) == set()
+    chat.transcript(JOE, [("Y", "Approved: quote Q-2001, $9,900.00.")])
+    assert chat.quote_states() == {**OPEN, "Q-2001": QuoteState.APPROVED}
+
+
+def test_a_no_to_the_offer_leaves_the_quote_open_and_a_later_y_approves_nothing(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(JOE, [("how much again?", "Want to approve it?"),
+                          ("not right now", "OK, quote Q-2001 stays open."),
+                          ("Y", "Nothing is waiting for a yes")])
+    assert chat.changed_since(before) == set()
+
+
+def test_with_several_quotes_a_short_answer_covers_them_all_and_a_y_approves_nothing(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [
+        ("how much was it again", "Quote Q-1042 (Water heater replacement) is $1,850.00. "
+                                  "Quote Q-1043 (AC replacement) is $4,250.00."),
+        ("Y", "Nothing is waiting for a yes"),
+    ])
+    assert chat.changed_since(before) == set()
+
+
+def test_a_quote_named_by_its_title_is_the_one_answered(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("what's included in the AC quote",
+                             "Quote Q-1043 (AC replacement): 1x AC replacement $4,250.00. Want to "
+                             "approve it?"),
+                            ("n", "stays open")])
+    assert chat.quote_states() == OPEN
+
+
+def test_what_is_included_lists_the_lines_with_quantities_and_amounts(chat: ChatWorld) -> None:
+    add_quote(chat, "Q-2002", "joe", "Boiler replacement", BOILER_LINES)
+    [told] = chat.answer(JOE, "what's included in quote 2002?")
+    assert told.text.startswith("Quote Q-2002 (Boiler replacement): 1x Boiler unit $3,800.00; "
+                                "1x Expansion tank $420.00; 6x Labor, hours $750.00; ")
+    assert len(told.text) <= 307 and told.text.endswith("Want to approve it?")
+
+
+def test_a_long_answer_about_several_quotes_asks_which_and_a_yes_asks_again(chat: ChatWorld) -> None:
+    add_quote(chat, "Q-1044", "maria", "Boiler replacement", BOILER_LINES)
+    before = chat.model()
+    [which] = chat.answer(MARIA, "what's included?")
+    assert which.expects is Expect.CHOICE and which.text == "Which quote do you mean?"
+    assert which.options[2] == "Q-1044 Boiler replacement, $5,210.00"
+    chat.transcript(MARIA, [("yes", "Which quote do you mean?"),
+                            ("3", "Quote Q-1044 (Boiler replacement): 1x Boiler unit"),
+                            ("no", "stays open")])
+    assert chat.changed_since(before) == set()
+
+
+def test_the_difference_between_two_quotes_gives_both_totals_and_what_differs(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("what's the difference between the two quotes?",
+                             "Quote Q-1042 (Water heater replacement) is $1,850.00. Quote Q-1043 "
+                             "(AC replacement) is $4,250.00, $2,400.00 more. Only in Q-1042: Water "
+                             "heater replacement. Only in Q-1043: AC replacement.")])
+
+
+def test_validity_is_told_from_the_expiry(chat: ChatWorld) -> None:
+    add_quote(chat, "Q-2002", "joe", "Boiler replacement", BOILER_LINES,
+              expires_at=datetime(2026, 3, 31, 17, 0, tzinfo=UTC))
+    add_quote(chat, "Q-2003", "joe", "Attic fan", (Line("Attic fan", 1, 50000),),
+              expires_at=datetime(2026, 3, 1, 17, 0, tzinfo=UTC))
+    chat.transcript(JOE, [
+        ("is quote 2002 still valid?", "Quote Q-2002 (Boiler replacement) is valid until Tue Mar 31."),
+        ("n", "stays open"),
+        ("is quote 2003 still valid?", "Quote Q-2003 (Attic fan) has expired; ask us for a new one."),
+        ("is quote 2001 still valid?", "Quote Q-2001 (Sewer line repair) has no expiry date"),
+    ])
+
+
+def test_did_my_approval_go_through_tells_the_state_and_when_it_was_decided(
+        chat: ChatWorld) -> None:
+    chat.transcript(JOE, [
+        ("did my approval go through?", "Quote Q-2001 (Sewer line repair) is waiting for your "
+                                        "decision (sent Mon Mar 2); nothing has been approved yet."),
+        ("n", "stays open"),
+        ("approve quote 2001", "Reply Y or N"), ("y", "Approved: quote Q-2001"),
+        ("did my approval go through?", "Quote Q-2001 (Sewer line repair) was approved on Mon Mar "
+                                        "2 at 9am."),
+        ("what's the status of quote 2001", "was approved on Mon Mar 2 at 9am."),
+    ])
+
+
+def test_someone_elses_quote_is_not_found_and_not_described(chat: ChatWorld) -> None:
+    told = chat.text(MARIA, "how much is quote 2001?").text
+    assert told == "I can't find quote 2001 on your account. Please check the number."
+
+
+@pytest.mark.parametrize("say", ["go ahead", "go ahead with it", "we want it", "let's do it",
+                                 "sounds good, book the work"])
+def test_a_go_ahead_asks_to_approve_the_open_quote(chat: ChatWorld, say: str) -> None:
+    before = chat.model()
+    chat.transcript(JOE, [(say, "Approve quote Q-2001 (Sewer line repair) for $9,900.00? Reply Y "
+                                "or N")])
+    assert chat.changed_since(before) == set()
+    chat.transcript(JOE, [("y", "Approved: quote Q-2001, $9,900.00")])
+    assert chat.quote_states() == {**OPEN, "Q-2001": QuoteState.APPROVED}
+
+
+def test_a_go_ahead_with_several_open_quotes_asks_which(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("go ahead", "Which quote do you want to approve?")])
+    assert chat.quote_states() == OPEN
+
+
+def test_a_go_ahead_after_a_question_approves_the_quote_talked_about(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("how much is the AC quote?", "Want to approve it?"),
+                            ("go ahead", "Approved: quote Q-1043, $4,250.00")])
+
+
+@pytest.mark.parametrize("say", ["too expensive, we'll pass", "we'll pass"])
+def test_passing_asks_to_decline_the_open_quote(chat: ChatWorld, say: str) -> None:
+    before = chat.model()
+    chat.transcript(JOE, [(say, "Decline quote Q-2001 (Sewer line repair) for $9,900.00?")])
+    assert chat.changed_since(before) == set()
+    chat.transcript(JOE, [("y", "Quote Q-2001 declined.")])
+    assert chat.quote_states() == {**OPEN, "Q-2001": QuoteState.DECLINED}
+
+
+def test_passing_after_the_price_was_told_asks_to_decline_that_quote(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("how much is the water heater quote", "Want to approve it?"),
+                            ("too expensive, we'll pass", "Decline quote Q-1042"),
+                            ("y", "Quote Q-1042 declined.")])
+    assert chat.quote_states() == {**OPEN, "Q-1042": QuoteState.DECLINED}
+
+
+def test_a_go_ahead_with_no_open_quote_is_only_acknowledged(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("decline quote 2001", "Reply Y or N"), ("y", "declined")])
+    before = chat.model()
+    chat.transcript(JOE, [("go ahead", "Nothing is waiting for a yes")])
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask, what", [
+    ("can you send me a quote for a new water heater", "a new water heater"),
+    ("could I get an estimate for a new AC?", "a new AC"),
+])
+def test_asking_for_a_quote_asks_the_office_and_books_nothing(chat: ChatWorld, ask: str,
+                                                               what: str) -> None:
+    before = chat.model()
+    told = chat.text(MARIA, ask).text
+    assert told == f"I've asked the office to prepare a quote for {what}; they'll be in touch."
+    [notice] = chat.notices()
+    assert f"asked for a quote for {what}" in notice.body
+    assert chat.changed_since(before) == {"notices", "outbox", "timeline"}
+    chat.transcript(MARIA, [("y", "Nothing is waiting for a yes")])
