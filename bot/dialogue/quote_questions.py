@@ -36,12 +36,16 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lines", re.compile(
         r"\b(?:include[sd]?|including|what(?:'s| is) in|cover(?:s|ed)?|breakdown|break down|"
         r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details)\b")),
-    ("price", re.compile(r"\b(?:how much|price|cost\w*|total|amount|owe)\b")),
+    ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|price|cost\w*|total|amount)\b")),
 )
 OVERVIEW = 300  # characters: a question about several quotes is answered for all when this short
 # Words that make a text about a quote; "it"/"again" do too for price, lines and validity.
 _QUOTE = re.compile(r"\b(?:quotes?|estimates?|proposals?|quotations?|bids?|approval|decision)\b|"
                     r"\bq-?\d{3,}\b|#\d{3,}")
+_VISIT = re.compile(r"\b(?:appointments?|appt|visits?|booking|tech|technician|plumber|electrician|"
+                    r"guy|service call|call out|callout|come|coming|invoice|bill)\b")
+# A title named as something already priced ("the AC one", "how much was the water heater").
+_TOLD = re.compile(r"\b(?:one|was|were|again|you (?:quoted|sent|gave))\b")
 _REFERS = re.compile(r"\b(?:it|that|this|again|the total)\b")
 _NUMBER = re.compile(r"(?<![\d:$.,])\d{3,}(?![\d:])")
 # Words of a quote's title too common to pick it out ("repair", "new").
@@ -55,18 +59,21 @@ def kind_of(turn: Turn) -> str | None:
     kind = next((name for name, pattern in KINDS if pattern.search(text)), None)
     if kind is None:
         return None
-    if _QUOTE.search(text) or _titles_named(turn, text) or _focus(turn) is not None:
+    if _QUOTE.search(text) or _titles_named(turn, text) or _in_quote_talk(turn):
         return kind
-    if not shown(turn) or turn.parse.slots.get("service"):
-        return None  # "how much is a drain cleaning" asks the price of a service, not a quote
+    if not shown(turn) or turn.parse.slots.get("service") or _VISIT.search(text):
+        return None  # "how much is a drain cleaning", "is my visit still valid": not a quote
     if kind in ("lines", "valid") or kind == "price" and _REFERS.search(text):
         return kind
     return None
 
 
 def names_a_quote(turn: Turn) -> bool:
-    """The text asks a question and says "quote" (or its number): about a quote, whatever else."""
-    return kind_of(turn) is not None and _QUOTE.search(turn.text.lower()) is not None
+    """The text asks about a quote it names ("the quote", "Q-1043", "the AC one"), whatever else."""
+    text = turn.text.lower()
+    if kind_of(turn) is None:
+        return False
+    return bool(_QUOTE.search(text) or _titles_named(turn, text) and _TOLD.search(text))
 
 
 def answer(turn: Turn) -> bool:
@@ -196,9 +203,14 @@ def _titles_named(turn: Turn, text: str) -> list[Quote]:
             if ({w for w in re.findall(r"[a-z]+", q.title.lower()) if len(w) > 1} - _PLAIN) & words]
 
 
+def _in_quote_talk(turn: Turn) -> bool:
+    """A question about quotes is pending (which one, approve it?): a question is about them."""
+    return turn.conversation.flow == FLOW and turn.conversation.is_active(turn.now)
+
+
 def _focus(turn: Turn) -> Quote | None:
     """The quote the pending question is about, if one is."""
-    if turn.conversation.flow != FLOW or not turn.conversation.is_active(turn.now):
+    if not _in_quote_talk(turn):
         return None
     quote_id = turn.data.get("quote_id")
     return next((q for q in shown(turn) if q.id == quote_id), None)

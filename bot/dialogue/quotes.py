@@ -105,6 +105,8 @@ def _which(turn: Turn, verb: str) -> bool:
     if turn.parse.intent == intents.AFFIRM:  # "yes" names no quote: the question stays
         turn.ask(FLOW, str(turn.step), data, again)
         return True
+    if turn.parse.intent in (intents.UNKNOWN, intents.JOB_STATUS) and quote_questions.answer(turn):
+        return True  # "what's the difference?" while choosing: answered
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
         turn.misunderstood(again)
         return True

@@ -181,3 +181,18 @@ def test_asking_for_a_quote_asks_the_office_and_books_nothing(chat: ChatWorld, a
     assert f"asked for a quote for {what}" in notice.body
     assert chat.changed_since(before) == {"notices", "outbox", "timeline"}
     chat.transcript(MARIA, [("y", "Nothing is waiting for a yes")])
+
+
+def test_a_quote_named_by_its_title_is_not_read_as_a_booking(chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("how much is the AC one", "Quote Q-1043 (AC replacement) is "
+                                                       "$4,250.00. Want to approve it?"),
+                            ("1", "Please answer Y or N.")])
+    assert chat.changed_since(before) == set()
+
+
+def test_a_question_while_choosing_which_quote_is_answered(chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("approve the quote", "Which quote do you want to approve?"),
+                            ("what's the difference?", "$2,400.00 more")])
+    assert chat.changed_since(before) == set()
