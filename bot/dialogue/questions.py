@@ -25,6 +25,9 @@ _QUOTE_REQUEST = re.compile(
     r"price quote)\b", re.IGNORECASE)
 _VISIT = re.compile(r"\b(?:come|coming|visit|appointment|send (?:someone|somebody|a tech)|"
                     r"look at|take a look|today|tomorrow|\w+day)\b", re.IGNORECASE)
+# "a quote for replacing my furnace" is told back as "replacing your furnace".
+_THEIRS = {"my": "your", "our": "your", "me": "you", "us": "you", "i": "you", "we": "you",
+           "mine": "yours", "ours": "yours"}
 _FOR = re.compile(r"\b(?:quote|estimate|quotation|bid|pricing)\s+(?:for|on|to)\s+([^.?!,;]+)",
                   re.IGNORECASE)
 
@@ -43,6 +46,10 @@ def book(turn: Turn) -> None:
             _request_quote(turn)
             return
         if quote_questions.names_a_quote(turn) and quote_questions.answer(turn):
+            return
+        if (not turn.parse.slots.get("service") and quotes.PASSED.search(turn.text)
+                and quotes.open_quotes(turn)):
+            quotes.begin(turn, "decline")  # "we've decided to go with someone else"
             return
         if not turn.parse.slots.get("service") and (_went_ahead(turn) or
                                                      quote_questions.answer(turn)):
@@ -77,10 +84,10 @@ def _request_quote(turn: Turn) -> None:
     found = _FOR.search(turn.text)
     service = turn.parse.slots.get("service")
     if found:
-        what = found.group(1).strip()
+        what = " ".join(_THEIRS.get(word.lower(), word) for word in found.group(1).split())
     elif isinstance(service, str):
         what = turn.catalog.get(service).name.lower()
     else:
-        what = "the work you asked about"
-    handoff.hand_over(turn, reason=f"asked for a quote for {what[:60]}")
+        what = ""
+    handoff.hand_over(turn, reason=f"asked for a quote for {what[:60] or 'work not yet named'}")
     turn.finish(replies.quote_requested(what))

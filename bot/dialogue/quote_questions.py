@@ -46,6 +46,8 @@ _VISIT = re.compile(r"\b(?:appointments?|appt|visits?|booking|tech|technician|pl
                     r"guy|service call|call out|callout|come|coming|invoice|bill)\b")
 # A title named as something already priced ("the AC one", "how much was the water heater").
 _TOLD = re.compile(r"\b(?:one|was|were|again|you (?:quoted|sent|gave))\b")
+_DECISION = re.compile(r"\b(?:approv\w*|accept\w*|declin\w*|decision|yes|no)\b")
+_PLURAL = re.compile(r"\b(?:quotes|estimates|both|all|each|two)\b")
 _REFERS = re.compile(r"\b(?:it|that|this|again|the total)\b")
 _NUMBER = re.compile(r"(?<![\d:$.,])\d{3,}(?![\d:])")
 # Words of a quote's title too common to pick it out ("repair", "new").
@@ -87,8 +89,9 @@ def answer(turn: Turn) -> bool:
         digits = _NUMBER.findall(turn.text)
         turn.finish(replies.quote_not_on_account(digits[0] if digits else ""))
         return True
-    focus = _focus(turn)
-    about = named or ([focus] if focus is not None else None) or _candidates(turn, kind)
+    focus = None if _PLURAL.search(turn.text.lower()) else _focus(turn)
+    about = (named or _last_decided(turn, kind) or ([focus] if focus is not None else None)
+             or _candidates(turn, kind))
     if not about:
         turn.finish(replies.no_quotes())
         return True
@@ -216,13 +219,17 @@ def _focus(turn: Turn) -> Quote | None:
     return next((q for q in shown(turn) if q.id == quote_id), None)
 
 
+def _last_decided(turn: Turn, kind: str) -> list[Quote]:
+    """ "did my approval go through": the quote the customer decided last, if they did."""
+    if kind != "status" or not _DECISION.search(turn.text.lower()):
+        return []
+    decided = [q for q in shown(turn) if q.decided_at is not None]
+    return [max(decided, key=lambda q: q.decided_at or turn.now)] if decided else []
+
+
 def _candidates(turn: Turn, kind: str) -> list[Quote]:
     """The quotes a question naming none is about: the open ones, else every one sent."""
     sent = shown(turn)
-    if kind == "status":
-        decided = [q for q in sent if q.decided_at is not None]
-        if decided and re.search(r"\b(?:approv|accept|declin|decision)", turn.text.lower()):
-            return [max(decided, key=lambda q: q.decided_at or turn.now)]
     waiting = [q for q in sent if q.awaiting_decision and not _expired(turn, q)]
     return waiting or sent
 

@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 FLOW = "quote"
 VERBS = {intents.APPROVE_QUOTE: "approve", intents.DECLINE_QUOTE: "decline"}
 # Passing on an open quote ("we'll pass", "too expensive") declines it, unlike a plain "no".
-PASSED = re.compile(r"\b(?:pass|too (?:expensive|pricey|much|steep|high)|decline|no thanks)\b",
-                    re.IGNORECASE)
+PASSED = re.compile(
+    r"\b(?:pass|too (?:expensive|pricey|much|steep|high)|decline|decided (?:not|against)|"
+    r"(?:go|going|gone|went) with (?:someone|somebody|another|a different|a cheaper))\b",
+    re.IGNORECASE)
 
 
 def start(turn: Turn) -> None:

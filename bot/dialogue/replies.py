@@ -305,7 +305,10 @@ def no_quotes() -> Reply:
 
 
 def quote_requested(what: str) -> Reply:
-    """A quote asked for: the office prepares it, no visit is offered."""
+    """A quote asked for: the office prepares it, no visit is offered ("" when no work was named)."""
+    if not what:
+        return Reply("I've asked the office to prepare a quote; they'll be in touch to ask what "
+                     "the work is.")
     return Reply(f"I've asked the office to prepare a quote for {clip(what, THING)}; they'll be in "
                  "touch.")
 

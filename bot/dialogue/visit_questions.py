@@ -46,7 +46,8 @@ def answer(turn: Turn) -> bool:
     if len(matches) == 1 and _live(turn, matches[0]):
         return False  # the one visit asked about is under way: where the tech is says more
     if not matches:
-        asked = f"on {_day(day)}" if day is not None else f"for {_service_name(turn, service_id)}"
+        asked = (f"on {_day(day)}" if day is not None else
+                 f"for {_service_name(turn, service_id).lower()}")
         upcoming = visits.upcoming(turn)
         turn.finish(replies.no_visit_then(asked, visits.label(turn, upcoming[0]) if upcoming
                                           else None), done=OFFERED)

@@ -106,7 +106,14 @@ _VISIT_QUESTION = (
     rf"\bis (?:there )?(?:anyone|anybody|someone|somebody|a tech|a technician) (?:already |still )?"
     r"(?:coming|booked|scheduled|due)\b|"
     rf"\bwhat (?:did|has|have) (?:the |my |our |your )?{_WORKER} (?:do|done|fix|fixed|find|found)\b|"
-    r"\bwhat (?:work )?(?:was|got|has been|did you get) (?:done|fixed)\b"
+    r"\bwhat (?:work )?(?:was|got|has been|did you get) (?:done|fixed)\b|"
+    # "when is my next appointment", "which day is my ac repair", "what time is the furnace visit"
+    r"\b(?:when|what time|what day|which day|what date)(?: is| are| was)? (?:my|the|our) "
+    r"(?:(?:next|upcoming|\w+day|ac|a/c|hvac|furnace|boiler|heating|cooling|electrical|plumbing|water heater|"
+    r"drain|electrician|plumber) ){0,2}(?:appointment|appt|visit|booking|repair|service|job|tune ?up|"
+    r"maintenance|install|installation)s?\b(?! (?:available|free|open|possible|slot))|"
+    r"^(?:do i have |are there |have i got )?any (?:visits|appointments|appts|bookings)\b"
+    r"(?! (?:available|free|open|left))"
 )
 _STATUS = re.compile(
     rf"\bwhere (?:is|are)? ?(?:my|the|our|your)? ?{_WORKER}\b|\bwhere are you\b|\beta\b|"

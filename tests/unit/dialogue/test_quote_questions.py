@@ -196,3 +196,33 @@ def test_a_question_while_choosing_which_quote_is_answered(chat: ChatWorld) -> N
     chat.transcript(MARIA, [("approve the quote", "Which quote do you want to approve?"),
                             ("what's the difference?", "$2,400.00 more")])
     assert chat.changed_since(before) == set()
+
+
+def test_choosing_someone_else_asks_to_decline_the_open_quote(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("we've decided to go with someone else", "Decline quote Q-2001"),
+                          ("n", "stays open")])
+    assert chat.quote_states() == OPEN
+
+
+def test_a_plain_no_thanks_to_the_offer_leaves_the_quote_open(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("is the quote still good?", "has no expiry date"),
+                          ("no thanks", "OK, quote Q-2001 stays open.")])
+    assert chat.quote_states() == OPEN
+
+
+def test_did_my_approval_go_through_means_the_quote_just_approved(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("approve quote 1042", "Reply Y or N"), ("y", "Approved"),
+                            ("how much is the AC quote", "Want to approve it?"),
+                            ("did you get my approval?", "Quote Q-1042 (Water heater replacement) "
+                                                         "was approved on Mon Mar 2 at 9am.")])
+    assert chat.quote_states() == {**OPEN, "Q-1042": QuoteState.APPROVED}
+
+
+@pytest.mark.parametrize("ask, told", [
+    ("can I get a quote on replacing my furnace", "a quote for replacing your furnace;"),
+    ("i need a quote", "a quote; they'll be in touch to ask what the work is."),
+])
+def test_a_quote_request_is_told_back_in_the_customers_words(chat: ChatWorld, ask: str,
+                                                              told: str) -> None:
+    chat.transcript(MARIA, [(ask, told)])
+    assert chat.visits(MARIA) == [chat.visit("maria_thu"), chat.visit("maria_fri")]

@@ -26,6 +26,10 @@ from bot.nlu import intents
     "what was done yesterday?",
     "when is the electrician coming",
     "what time is my appointment tomorrow",
+    "which day is my ac repair",
+    "when's my next appointment",
+    "what day is my tune up",
+    "any visits this week?",
 ])
 def test_questions_about_visits_are_job_status(understand, text: str) -> None:
     assert understand(text, role="customer").intent == intents.JOB_STATUS
@@ -35,6 +39,8 @@ def test_questions_about_visits_are_job_status(understand, text: str) -> None:
     ("i have someone coming tomorrow but can you also look at my furnace", intents.BOOK),
     ("can someone come tomorrow to fix the sink", intents.BOOK),
     ("who do i call about my bill", intents.UNKNOWN),
+    ("when is the next available appointment", intents.BOOK),
+    ("any appointments available tomorrow?", intents.BOOK),
 ])
 def test_requests_beside_them_are_not_questions(understand, text: str, intent: str) -> None:
     assert understand(text, role="customer").intent == intent
