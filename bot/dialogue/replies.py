@@ -185,12 +185,13 @@ def no_visit_then(asked: str, next_visit: str | None) -> Reply:
                  "you need, e.g. no hot water.")
 
 
-def more_booked(reply: Reply, count: int) -> Reply:
-    """A status answer about the next visit, saying how many more are booked."""
-    if count <= 0:
+def more_booked(reply: Reply, days: Sequence[str]) -> Reply:
+    """A status answer about the next visit, then the other booked visits' days (or how many)."""
+    if not days:
         return reply
-    more = "1 more visit is" if count == 1 else f"{count} more visits are"
-    return Reply(clip(f"{reply.text} {more} booked; ask me about a day to hear it.", 320))
+    more = (f"Also booked: {', '.join(days)}." if len(days) <= 2 else
+            f"{len(days)} more visits are booked, the next on {days[0]}.")
+    return Reply(clip(f"{reply.text} {more}", 320))
 
 
 def work_done(technician: str, service: str, day: str, summary: str) -> Reply:

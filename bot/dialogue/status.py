@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from bot.dialogue import quote_questions, replies, visit_questions, visits
 from bot.dialogue.reply import Reply
-from bot.dialogue.times import clock_label
+from bot.dialogue.times import clock_label, day_label
 from domain.errors import DomainError
 from domain.jobs import Appointment, Job, JobState
 
@@ -62,9 +62,10 @@ def _describe(turn: Turn, job: Job, booked: list[Appointment]) -> Reply:
     return replies.status_requested(_service(turn, job))
 
 
-def _others(turn: Turn, told: Job) -> int:
-    """How many upcoming visits there are besides the job just described."""
-    return sum(1 for a in visits.upcoming(turn) if a.job_id != told.id)
+def _others(turn: Turn, told: Job) -> list[str]:
+    """The days of the upcoming visits besides the job just described."""
+    return [day_label(a.window_start, visits.timezone_of(turn, a)) for a in visits.upcoming(turn)
+            if a.job_id != told.id]
 
 
 def _technician_first_name(turn: Turn, booked: list[Appointment]) -> str:

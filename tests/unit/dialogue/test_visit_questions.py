@@ -58,7 +58,7 @@ def test_a_trade_named_lists_that_trades_visits(chat: ChatWorld) -> None:
 def test_with_no_day_named_the_next_visit_is_told_and_how_many_more(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("when is my appointment", "Your visit is Thu Mar 5, 8-10am (arrival "
                                                        "window) with Tom."),
-                            ("when is my appointment", "1 more visit is booked")])
+                            ("when is my appointment", "Also booked: Fri Mar 6.")])
 
 
 def test_how_long_until_the_tech_arrives_is_the_eta_while_on_the_way(chat: ChatWorld) -> None:
