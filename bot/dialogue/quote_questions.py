@@ -25,17 +25,19 @@ ASK = "ask"  # the step waiting for which quote a question meant
 
 # What is asked, checked in this order: a comparison names two quotes and often a price too.
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("compare", re.compile(r"\b(?:differen\w*|compare\w*|comparison|vs|versus|between)\b")),
+    ("compare", re.compile(r"\b(?:differen\w*|compare\w*|comparison|vs|versus|between|cheaper|"
+                           r"cheapest|pricier|more expensive|less expensive|(?:more|less) than)\b")),
     ("status", re.compile(
         r"\b(?:go through|gone through|went through|status|get my|got my|receive[ds]?|recorded|"
-        r"did (?:it|that|you) (?:work|get)|(?:was|is|has) (?:it|that|my \w+|the \w+) (?:been )?"
+        r"did (?:it|that|you) (?:work|get)|what did (?:i|we) (?:approve|accept|decline|agree to)|"
+        r"(?:was|is|has) (?:it|that|my \w+|the \w+) (?:been )?"
         r"(?:approved|accepted|declined|confirmed))\b")),
     ("valid", re.compile(
         r"\b(?:valid|expire[sd]?|expiring|expiry|expiration|still good|still open|deadline|"
         r"good (?:for|until|till)|how long do (?:i|we) have)\b")),
     ("lines", re.compile(
         r"\b(?:include[sd]?|including|what(?:'s| is) in|cover(?:s|ed)?|breakdown|break down|"
-        r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details)\b")),
+        r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details|explain\w*)\b")),
     ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|price|cost\w*|total|amount)\b")),
 )
 OVERVIEW = 300  # characters: a question about several quotes is answered for all when this short
@@ -48,6 +50,9 @@ _VISIT = re.compile(r"\b(?:appointments?|appt|visits?|booking|tech|technician|pl
 _TOLD = re.compile(r"\b(?:one|was|were|again|you (?:quoted|sent|gave))\b")
 _DECISION = re.compile(r"\b(?:approv\w*|accept\w*|declin\w*|decision|yes|no)\b")
 _PLURAL = re.compile(r"\b(?:quotes|estimates|both|all|each|two)\b")
+# "the sewer job": a title named as a thing already priced, unless work on it is asked for.
+_THE_TITLE = re.compile(r"\b(?:the|that|my|your|our) (?:\w+ )?(?:job|one|work|price|cost)\b")
+_WORK = re.compile(r"\b(?:fix|repair|look at|come|install|replace|service|clean|check)\b")
 _REFERS = re.compile(r"\b(?:it|that|this|again|the total)\b")
 _NUMBER = re.compile(r"(?<![\d:$.,])\d{3,}(?![\d:])")
 # Words of a quote's title too common to pick it out ("repair", "new").
@@ -67,6 +72,8 @@ def kind_of(turn: Turn) -> str | None:
         return None  # "how much is a drain cleaning", "is my visit still valid": not a quote
     if kind in ("lines", "valid") or kind == "price" and _REFERS.search(text):
         return kind
+    if kind == "status" and re.search(r"\b(?:approv|accept|declin)", text):
+        return kind  # "what did I approve?"
     return None
 
 
@@ -75,7 +82,10 @@ def names_a_quote(turn: Turn) -> bool:
     text = turn.text.lower()
     if kind_of(turn) is None:
         return False
-    return bool(_QUOTE.search(text) or _titles_named(turn, text) and _TOLD.search(text))
+    if _QUOTE.search(text):
+        return True
+    titled = _titles_named(turn, text)
+    return bool(titled and (_TOLD.search(text) or _THE_TITLE.search(text) and not _WORK.search(text)))
 
 
 def answer(turn: Turn) -> bool:

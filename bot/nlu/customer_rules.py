@@ -113,7 +113,9 @@ _VISIT_QUESTION = (
     r"drain|electrician|plumber) ){0,2}(?:appointment|appt|visit|booking|repair|service|job|tune ?up|"
     r"maintenance|install|installation)s?\b(?! (?:available|free|open|possible|slot))|"
     r"^(?:do i have |are there |have i got )?any (?:visits|appointments|appts|bookings)\b"
-    r"(?! (?:available|free|open|left))"
+    r"(?! (?:available|free|open|left))|"
+    rf"\b(?:is|are) (?:my|the|our) (?:\w+ ){{0,2}}?{_APPOINTMENT_NOUN} (?:\w+ ){{0,2}}?(?:still )?"
+    r"(?:on|confirmed|happening|going ahead)\b"
 )
 _STATUS = re.compile(
     rf"\bwhere (?:is|are)? ?(?:my|the|our|your)? ?{_WORKER}\b|\bwhere are you\b|\beta\b|"

@@ -226,3 +226,28 @@ def test_a_quote_request_is_told_back_in_the_customers_words(chat: ChatWorld, as
                                                               told: str) -> None:
     chat.transcript(MARIA, [(ask, told)])
     assert chat.visits(MARIA) == [chat.visit("maria_thu"), chat.visit("maria_fri")]
+
+
+@pytest.mark.parametrize("ask", ["what's the price of the sewer job", "how much will it cost?",
+                                 "what's the total?"])
+def test_a_price_question_about_the_open_quote_is_not_a_booking(chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    chat.transcript(JOE, [(ask, "Quote Q-2001 (Sewer line repair) is $9,900.00. Want to approve it?")])
+    assert chat.changed_since(before) == set()
+
+
+def test_asking_the_price_of_work_on_a_quoted_thing_is_still_a_booking(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("how much to fix the AC", "We can come")])
+
+
+@pytest.mark.parametrize("ask", ["which quote is cheaper", "is the ac quote more than the water "
+                                                           "heater one?"])
+def test_which_is_cheaper_compares_the_two_quotes(chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [(ask, "Quote Q-1043 (AC replacement) is $4,250.00, $2,400.00 more.")])
+    assert chat.changed_since(before) == set()
+
+
+def test_what_did_i_approve_says_nothing_has_been_approved_yet(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("what did i approve?", "waiting for your decision (sent Mon Mar 2); "
+                                                  "nothing has been approved yet.")])

@@ -30,6 +30,7 @@ from bot.nlu import intents
     "when's my next appointment",
     "what day is my tune up",
     "any visits this week?",
+    "is my appointment tomorrow still on?",
 ])
 def test_questions_about_visits_are_job_status(understand, text: str) -> None:
     assert understand(text, role="customer").intent == intents.JOB_STATUS
