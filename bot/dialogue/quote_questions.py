@@ -48,13 +48,14 @@ _VISIT = re.compile(r"\b(?:appointments?|appt|visits?|booking|tech|technician|pl
                     r"guy|service call|call out|callout|come|coming|invoice|bill)\b")
 # A title named as something already priced ("the AC one", "how much was the water heater").
 _TOLD = re.compile(r"\b(?:one|was|were|again|you (?:quoted|sent|gave))\b")
-_DECISION = re.compile(r"\b(?:approv\w*|accept\w*|declin\w*|decision|yes|no)\b")
+_DECISION = re.compile(r"\b(?:approv\w*|accept\w*|declin\w*|decision)\b")
 _PLURAL = re.compile(r"\b(?:quotes|estimates|both|all|each|two)\b")
 # "the sewer job": a title named as a thing already priced, unless work on it is asked for.
 _THE_TITLE = re.compile(r"\b(?:the|that|my|your|our) (?:\w+ )?(?:job|one|work|price|cost)\b")
 _WORK = re.compile(r"\b(?:fix|repair|look at|come|install|replace|service|clean|check)\b")
 _REFERS = re.compile(r"\b(?:it|that|this|again|the total)\b")
-_NUMBER = re.compile(r"(?<![\d:$.,])\d{3,}(?![\d:])")
+# A quote's number as customers write it: "quote 1043", "Q-1043", "#1043" (not a ZIP or a price).
+_NUMBER = re.compile(r"(?:\b(?:quote|estimate|quotation|proposal|number|no)\.?\s*#?|\bq-?|#)(\d{3,})\b")
 # Words of a quote's title too common to pick it out ("repair", "new").
 _PLAIN = frozenset("the and for new repair replacement install installation service work job "
                    "quote estimate with".split())
@@ -77,12 +78,17 @@ def kind_of(turn: Turn) -> str | None:
     return None
 
 
+def says_quote(turn: Turn) -> bool:
+    """The text asks a quote question and says "quote" or a quote's number."""
+    return kind_of(turn) is not None and _QUOTE.search(turn.text.lower()) is not None
+
+
 def names_a_quote(turn: Turn) -> bool:
     """The text asks about a quote it names ("the quote", "Q-1043", "the AC one"), whatever else."""
     text = turn.text.lower()
     if kind_of(turn) is None:
         return False
-    if _QUOTE.search(text):
+    if says_quote(turn):
         return True
     titled = _titles_named(turn, text)
     return bool(titled and (_TOLD.search(text) or _THE_TITLE.search(text) and not _WORK.search(text)))

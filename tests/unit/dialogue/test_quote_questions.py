@@ -251,3 +251,13 @@ def test_which_is_cheaper_compares_the_two_quotes(chat: ChatWorld, ask: str) -> 
 def test_what_did_i_approve_says_nothing_has_been_approved_yet(chat: ChatWorld) -> None:
     chat.transcript(JOE, [("what did i approve?", "waiting for your decision (sent Mon Mar 2); "
                                                   "nothing has been approved yet.")])
+
+
+def test_a_visit_status_question_naming_a_quoted_thing_is_about_the_visit(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("what's the status of my AC repair?",
+                             "Your heating & cooling repair visit: Thu Mar 5, 8-10am with Tom.")])
+
+
+def test_a_zip_code_is_not_read_as_a_quote_number(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("how much was it again? we're at 60613",
+                           "Quote Q-2001 (Sewer line repair) is $9,900.00.")])
