@@ -15,10 +15,6 @@ from bot.dialogue import booking, handoff, quote_questions, quotes, replies, sma
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
-# Going ahead with work already priced: about an open quote, never a new visit.
-GO_AHEAD = re.compile(
-    r"\b(?:go ahead|let'?s do it|lets do it|let us do it|we(?:'ll| will)? want it|we(?:'ll| will)? "
-    r"take it|do the work|(?:book|schedule) the work|proceed)\b", re.IGNORECASE)
 # Asking for a price to be prepared ("send me a quote for ..."), not asking about one sent.
 _QUOTE_REQUEST = re.compile(
     r"\b(?:a|an|some|new|another|me a|us a|get a|free)\s+(?:quote|estimate|quotation|bid|pricing|"
@@ -73,7 +69,7 @@ def deny(turn: Turn) -> None:
 
 
 def _went_ahead(turn: Turn) -> bool:
-    if not GO_AHEAD.search(turn.text) or not quotes.open_quotes(turn):
+    if not quotes.goes_ahead(turn.text) or not quotes.open_quotes(turn):
         return False
     quotes.begin(turn, "approve")
     return True

@@ -23,6 +23,19 @@ if TYPE_CHECKING:
 
 FLOW = "quote"
 VERBS = {intents.APPROVE_QUOTE: "approve", intents.DECLINE_QUOTE: "decline"}
+# Going ahead with work already priced: about an open quote, never a new visit.
+GO_AHEAD = re.compile(
+    r"\b(?:go ahead|let'?s do it|lets do it|let us do it|(?:we|i)(?:'ll| will)? (?:want|take) it|"
+    r"do the work|(?:book|schedule) the work|proceed)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|no|never|don'?t|do not|can'?t|cannot|won'?t|wait|hold)\b",
+                      re.IGNORECASE)
+
+
+def goes_ahead(text: str) -> bool:
+    """ "go ahead", "we want it", "book the work": going ahead, unless negated or held."""
+    return GO_AHEAD.search(text) is not None and _NEGATED.search(text) is None
+
+
 # Passing on an open quote ("we'll pass", "too expensive") declines it, unlike a plain "no".
 PASSED = re.compile(
     r"\b(?:pass|too (?:expensive|pricey|much|steep|high)|decline|decided (?:not|against)|"
@@ -71,10 +84,12 @@ def answer(turn: Turn) -> bool:
     if quote is None:
         turn.finish(replies.no_open_quotes())
         return True
-    if turn.parse.intent == intents.AFFIRM:
-        _decide(turn, verb, quote)
+    if turn.parse.intent == intents.AFFIRM or (
+            verb == "approve" and turn.parse.intent != intents.DENY and goes_ahead(turn.text)):
+        _decide(turn, verb, quote)  # "Y", or "we want it" / "book the work" to "Approve ...?"
         return True
-    if turn.parse.intent == intents.DENY:
+    held = GO_AHEAD.search(turn.text) is not None and not goes_ahead(turn.text)
+    if turn.parse.intent == intents.DENY or held:  # "no", or "don't book the work yet"
         if verb == "approve" and PASSED.search(turn.text):
             _confirm(turn, "decline", quote)  # "we'll pass": declining, which is asked too
         else:

@@ -261,3 +261,19 @@ def test_a_visit_status_question_naming_a_quoted_thing_is_about_the_visit(chat: 
 def test_a_zip_code_is_not_read_as_a_quote_number(chat: ChatWorld) -> None:
     chat.transcript(JOE, [("how much was it again? we're at 60613",
                            "Quote Q-2001 (Sewer line repair) is $9,900.00.")])
+
+
+def test_we_want_it_answers_the_approval_question_with_a_yes(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("how much again?", "Want to approve it?"),
+                          ("we want it", "Approved: quote Q-2001, $9,900.00.")])
+    assert chat.quote_states() == {**OPEN, "Q-2001": QuoteState.APPROVED}
+
+
+@pytest.mark.parametrize("say", ["don't go ahead yet", "hold off, don't book the work"])
+def test_a_held_go_ahead_approves_nothing(chat: ChatWorld, say: str) -> None:
+    chat.transcript(JOE, [("how much again?", "Want to approve it?")])
+    before = chat.model()
+    chat.text(JOE, say)
+    chat.transcript(JOE, [("what's the total?", "Want to approve it?")])
+    assert chat.changed_since(before) == set()
+    assert chat.quote_states() == OPEN
