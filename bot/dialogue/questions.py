@@ -30,6 +30,9 @@ _FOR = re.compile(r"\b(?:quote|estimate|quotation|bid|pricing)\s+(?:for|on|to)\s
 
 def unclear(turn: Turn) -> None:
     """A text the parser did not place: a quote question or go-ahead, else not understood."""
+    if turn.customer is not None and _asks_for_quote(turn):
+        _request_quote(turn)
+        return
     if turn.customer is not None and (quote_questions.answer(turn) or _went_ahead(turn)):
         return
     small_talk.not_understood(turn)
@@ -38,7 +41,7 @@ def unclear(turn: Turn) -> None:
 def book(turn: Turn) -> None:
     """A booking request, unless it asks for a quote or goes ahead with one."""
     if turn.customer is not None and not turn.parse.slots.get("when"):
-        if _QUOTE_REQUEST.search(turn.text) and not _VISIT.search(turn.text):
+        if _asks_for_quote(turn):
             _request_quote(turn)
             return
         if quote_questions.names_a_quote(turn) and quote_questions.answer(turn):
@@ -73,6 +76,12 @@ def _went_ahead(turn: Turn) -> bool:
         return False
     quotes.begin(turn, "approve")
     return True
+
+
+def _asks_for_quote(turn: Turn) -> bool:
+    """ "send me a quote for ..." with no visit or day asked for."""
+    return (_QUOTE_REQUEST.search(turn.text) is not None and _VISIT.search(turn.text) is None
+            and not turn.parse.slots.get("when"))
 
 
 def _request_quote(turn: Turn) -> None:
