@@ -42,13 +42,16 @@ def answer(turn: Turn) -> bool:
         return True
     if day is None and service_id is None:
         return False
-    matches = [a for a in visits.upcoming(turn) if _matches(turn, a, day, service_id)]
+    matches = [a for a in _booked(turn) if _matches(turn, a, day, service_id)]
     if len(matches) == 1 and _live(turn, matches[0]):
         return False  # the one visit asked about is under way: where the tech is says more
+    if not matches and day == today and _finished(turn, day, service_id):
+        _work_done(turn, day, service_id)  # today's visit is over: what was done
+        return True
     if not matches:
         asked = (f"on {_day(day)}" if day is not None else
                  f"for {_service_name(turn, service_id).lower()}")
-        upcoming = visits.upcoming(turn)
+        upcoming = _booked(turn)
         turn.finish(replies.no_visit_then(asked, visits.label(turn, upcoming[0]) if upcoming
                                           else None), done=OFFERED)
     elif day is not None:
@@ -59,6 +62,12 @@ def answer(turn: Turn) -> bool:
                                        [_described(turn, a, with_day=True, with_service=False)
                                         for a in matches]))
     return True
+
+
+def _booked(turn: Turn) -> list[Appointment]:
+    """Upcoming visits whose work is not already finished (a job can end before its window)."""
+    return [a for a in visits.upcoming(turn)
+            if (job := _job(turn, a)) is None or job.state not in _FINISHED]
 
 
 def _asked(turn: Turn) -> tuple[date | None, str | None]:
@@ -120,10 +129,7 @@ def _progress(turn: Turn, job: Job | None) -> str:
 def _work_done(turn: Turn, day: date | None, service_id: str | None) -> None:
     """The latest finished job (on the day, of the work asked about) and what was done."""
     assert turn.customer is not None
-    done = [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id)
-            if j.state in _FINISHED and may_act_on(turn.actor, j)
-            and (service_id is None or _same_work(turn, j, service_id))
-            and (day is None or local_date(j.updated_at or turn.now, turn.timezone) == day)]
+    done = _finished(turn, day, service_id)
     if not done:
         turn.finish(replies.no_work_done(f" on {_day(day)}" if day is not None else ""))
         return
@@ -135,6 +141,15 @@ def _work_done(turn: Turn, day: date | None, service_id: str | None) -> None:
                                   _service_name(turn, job.service_id).lower(),
                                   day_label(job.updated_at or turn.now, turn.timezone),
                                   job.summary.strip()))
+
+
+def _finished(turn: Turn, day: date | None, service_id: str | None) -> list[Job]:
+    """The sender's finished jobs, on the day and of the work asked about when named."""
+    assert turn.customer is not None
+    return [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id)
+            if j.state in _FINISHED and may_act_on(turn.actor, j)
+            and (service_id is None or _same_work(turn, j, service_id))
+            and (day is None or local_date(j.updated_at or turn.now, turn.timezone) == day)]
 
 
 def _job(turn: Turn, visit: Appointment) -> Job | None:

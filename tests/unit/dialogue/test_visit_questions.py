@@ -75,7 +75,8 @@ def test_what_the_tech_did_is_the_finished_jobs_summary(chat: ChatWorld) -> None
     chat.run(CompleteJob(job_id=job_id, summary="Replaced the kitchen faucet cartridge",
                          actor=chat.dispatcher()))
     before = chat.model()
-    for ask in ("what did they do this morning", "what did the tech do last time"):
+    for ask in ("what did they do this morning", "what did the tech do last time",
+                "is someone coming today?"):
         chat.transcript(JOE, [(ask, "Tom finished your plumbing repair on Mon Mar 2: Replaced the "
                                     "kitchen faucet cartridge")])
     assert chat.changed_since(before) == set()
