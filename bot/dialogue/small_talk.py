@@ -19,11 +19,9 @@ def thanks(turn: Turn) -> None:
 
 
 def acknowledge(turn: Turn) -> None:
-    """ "ok", "yes", a thumbs-up with no question pending: a friendly word, not a misunderstanding.
-
-    Right after a booking or a decision it is a thanks for it; otherwise nothing waits for a yes,
-    which is said, so a "Y" meant for a question never seems to have done something.
-    """
+    """ "ok", "yes", a thumbs-up with no question pending: a friendly word, not a misunderstanding."""
+    # Right after a booking or a decision it thanks for that; otherwise it says nothing waits for a
+    # yes, so a "Y" meant for a question never seems to have done something.
     turn.finish(replies.acknowledged(turn.last_done()), keep_done=True)
 
 

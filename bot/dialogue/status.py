@@ -21,8 +21,9 @@ _URGENCY = {JobState.EN_ROUTE: 0, JobState.ON_SITE: 1, JobState.PAUSED: 2,
 def start(turn: Turn) -> None:
     """A question about where things stand: a quote's, the visits asked about, or the next one."""
     assert turn.customer is not None
-    if quote_questions.says_quote(turn) and quote_questions.answer(turn) or \
-            visit_questions.answer(turn):
+    if quote_questions.says_quote(turn) and quote_questions.answer(turn):
+        return  # "what's the status of quote 1043"
+    if visit_questions.answer(turn):
         return
     jobs = turn.uow.jobs.find(account_id=turn.customer.account_id)
     visits_of: dict[int | None, list[Appointment]] = {}
