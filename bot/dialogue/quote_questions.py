@@ -188,9 +188,27 @@ def _difference(first: Quote, second: Quote) -> Reply:
               ", the same total")
     differences = [f"Only in {q.number}: {', '.join(only)}." for q, only in
                    ((first, _only_in(first, second)), (second, _only_in(second, first))) if only]
+    differences += _changed_lines(first, second)
     return replies.quote_difference(f"{_summary(first)} is {format_cents(first.total_cents)}",
                                     f"{_summary(second)} is {format_cents(second.total_cents)}"
                                     f"{dearer}", differences)
+
+
+def _changed_lines(first: Quote, second: Quote) -> list[str]:
+    """Lines both quotes have with another quantity or price: "Labor: 3x $375.00 vs 4x $500.00."."""
+    theirs = {ln.description.lower(): ln for ln in second.lines}
+    changed = []
+    for line in first.lines:
+        other = theirs.get(line.description.lower())
+        if other is not None and (other.quantity, other.total_cents) != (line.quantity,
+                                                                         line.total_cents):
+            changed.append(f"{line.description}: {_amount(line.quantity, line.total_cents)} vs "
+                           f"{_amount(other.quantity, other.total_cents)}.")
+    return changed
+
+
+def _amount(quantity: int, cents: int) -> str:
+    return f"{quantity}x {format_cents(cents)}"
 
 
 def _only_in(one: Quote, other: Quote) -> list[str]:

@@ -277,3 +277,13 @@ def test_a_held_go_ahead_approves_nothing(chat: ChatWorld, say: str) -> None:
     chat.transcript(JOE, [("what's the total?", "Want to approve it?")])
     assert chat.changed_since(before) == set()
     assert chat.quote_states() == OPEN
+
+
+def test_the_difference_names_lines_whose_quantity_or_price_differs(chat: ChatWorld) -> None:
+    add_quote(chat, "Q-2002", "joe", "Furnace", (Line("Equipment", 1, 160000),
+                                                 Line("Installation labor", 3, 12500)))
+    add_quote(chat, "Q-2003", "joe", "Furnace", (Line("Equipment", 1, 160000),
+                                                 Line("Installation labor", 4, 12500)))
+    told = chat.text(JOE, "what's the difference between quote 2002 and quote 2003?").text
+    assert told == ("Quote Q-2002 (Furnace) is $1,975.00. Quote Q-2003 (Furnace) is $2,100.00, "
+                    "$125.00 more. Installation labor: 3x $375.00 vs 4x $500.00.")
