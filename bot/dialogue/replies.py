@@ -134,8 +134,10 @@ def status_scheduled(visit: str, technician: str) -> Reply:
                "We'll text you when they're on the way.")
 
 
-def status_en_route(technician: str, eta: str | None) -> Reply:
-    arriving = f", arriving about {eta}" if eta else ""
+def status_en_route(technician: str, eta: str | None, minutes: int = 0) -> Reply:
+    """ "Tom is on the way, arriving about 9:25am (in about 25 min)." (0 minutes: not said)."""
+    within = f" (in about {minutes} min)" if minutes > 0 else ""
+    arriving = f", arriving about {eta}{within}" if eta else ""
     return Reply(f"{clip(technician, NAME)} is on the way{arriving}.")
 
 

@@ -51,8 +51,10 @@ def start(turn: Turn) -> None:
 def _describe(turn: Turn, job: Job, booked: list[Appointment]) -> Reply:
     technician = _technician_first_name(turn, booked)
     if job.state is JobState.EN_ROUTE:
-        eta = clock_label(job.eta, turn.timezone) if job.eta and job.eta > turn.now else None
-        return replies.status_en_route(technician, eta)
+        if job.eta is None or job.eta <= turn.now:
+            return replies.status_en_route(technician, None)
+        minutes = round((job.eta - turn.now).total_seconds() / 60)
+        return replies.status_en_route(technician, clock_label(job.eta, turn.timezone), minutes)
     if job.state is JobState.ON_SITE:
         return replies.status_on_site(technician)
     if job.state is JobState.PAUSED:

@@ -64,8 +64,9 @@ def test_with_no_day_named_the_next_visit_is_told_and_how_many_more(chat: ChatWo
 def test_how_long_until_the_tech_arrives_is_the_eta_while_on_the_way(chat: ChatWorld) -> None:
     chat.run(ChangeJobState(job_id=chat.visit("joe_today").job_id, new_state=JobState.EN_ROUTE,
                             actor=chat.dispatcher(), eta_minutes=25))
-    chat.transcript(JOE, [("how long until he gets here", "Tom is on the way, arriving about 9:25am."),
-                          ("is someone coming today?", "Tom is on the way, arriving about 9:25am.")])
+    chat.transcript(JOE, [("how long until he gets here", "Tom is on the way, arriving about 9:25am "
+                                                          "(in about 25 min)."),
+                          ("is someone coming today?", "arriving about 9:25am")])
 
 
 def test_what_the_tech_did_is_the_finished_jobs_summary(chat: ChatWorld) -> None:
