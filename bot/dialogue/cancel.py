@@ -35,7 +35,7 @@ def answer(turn: Turn) -> bool:
         if appointment is not None:
             _confirm(turn, appointment)
             return True
-        if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
+        if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.AFFIRM):  # a yes names none
             listed = [a for a in visits.upcoming(turn) if a.id in set(data.get("ids", []))]
             turn.misunderstood(replies.which_appointment(
                 [visits.choice_label(turn, a) for a in listed], "cancel"))

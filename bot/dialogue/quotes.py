@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import replies
+from bot.dialogue import quote_questions, replies
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
 from domain.authz import may_act_on
@@ -23,12 +23,33 @@ if TYPE_CHECKING:
 
 FLOW = "quote"
 VERBS = {intents.APPROVE_QUOTE: "approve", intents.DECLINE_QUOTE: "decline"}
+# Going ahead with work already priced: about an open quote, never a new visit.
+GO_AHEAD = re.compile(
+    r"\b(?:go ahead|let'?s do it|lets do it|let us do it|(?:we|i)(?:'ll| will)? (?:want|take) it|"
+    r"do the work|(?:book|schedule) the work|proceed)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|no|never|don'?t|do not|can'?t|cannot|won'?t|wait|hold)\b",
+                      re.IGNORECASE)
+
+
+def goes_ahead(text: str) -> bool:
+    """ "go ahead", "we want it", "book the work": going ahead, unless negated or held."""
+    return GO_AHEAD.search(text) is not None and _NEGATED.search(text) is None
+
+
+# Passing on an open quote ("we'll pass", "too expensive") declines it, unlike a plain "no".
+PASSED = re.compile(
+    r"\b(?:pass|too (?:expensive|pricey|much|steep|high)|decline|decided (?:not|against)|"
+    r"(?:go|going|gone|went) with (?:someone|somebody|another|a different|a cheaper))\b",
+    re.IGNORECASE)
 
 
 def start(turn: Turn) -> None:
     """The customer approves or declines a quote, maybe naming its number."""
-    verb = VERBS[turn.parse.intent]
-    digits = turn.parse.slots.get("quote")
+    begin(turn, VERBS[turn.parse.intent], turn.parse.slots.get("quote"))
+
+
+def begin(turn: Turn, verb: str, digits: object = None) -> None:
+    """Restate the quote meant (named, under discussion, or the only open one) and ask Y/N."""
     if digits:
         mine = [q for q in _account_quotes(turn) if q.digits == str(digits)]
         if not mine:
@@ -39,7 +60,10 @@ def start(turn: Turn) -> None:
             _confirm(turn, verb, mine[0])
         return
     waiting = _waiting(turn)
-    if not waiting:
+    discussed = [q for q in waiting if q.id == _discussed(turn)]
+    if discussed:
+        _confirm(turn, verb, discussed[0])
+    elif not waiting:
         turn.finish(replies.no_open_quotes())
     elif len(waiting) == 1:
         _confirm(turn, verb, waiting[0])
@@ -52,32 +76,65 @@ def answer(turn: Turn) -> bool:
     """Answer the pending quote question; False when the text is about something else."""
     data = turn.data
     verb = str(data.get("verb", "approve"))
-    if turn.step == "which":
-        listed = [q for q in _waiting(turn) if q.id in set(data.get("ids", []))]
-        picked = _picked(turn, listed)
-        if picked is not None:
-            _confirm(turn, verb, picked)
-            return True
-        if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
-            turn.misunderstood(replies.which_quote([_choice(q) for q in listed], verb))
-            return True
-        return False
+    if turn.step in ("which", quote_questions.ASK):
+        return _which(turn, verb)
     if turn.step != "confirm":
         return False
     quote = next((q for q in _waiting(turn) if q.id == data.get("quote_id")), None)
     if quote is None:
         turn.finish(replies.no_open_quotes())
         return True
-    if turn.parse.intent == intents.AFFIRM:
-        _decide(turn, verb, quote)
+    if turn.parse.intent == intents.AFFIRM or (
+            verb == "approve" and turn.parse.intent != intents.DENY and goes_ahead(turn.text)):
+        _decide(turn, verb, quote)  # "Y", or "we want it" / "book the work" to "Approve ...?"
         return True
-    if turn.parse.intent == intents.DENY:
-        turn.finish(replies.quote_left_open(quote.number))
+    held = GO_AHEAD.search(turn.text) is not None and not goes_ahead(turn.text)
+    if turn.parse.intent == intents.DENY or held:  # "no", or "don't book the work yet"
+        if verb == "approve" and PASSED.search(turn.text):
+            _confirm(turn, "decline", quote)  # "we'll pass": declining, which is asked too
+        else:
+            turn.finish(replies.quote_left_open(quote.number))
         return True
+    if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.JOB_STATUS) and \
+            quote_questions.answer(turn):
+        return True  # a question about this quote while deciding: answered, then asked again
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
         turn.misunderstood(replies.yes_or_no(_question(verb, quote)))
         return True
     return False
+
+
+def _which(turn: Turn, verb: str) -> bool:
+    """The answer to a numbered "which quote?": a pick, or the question asked again."""
+    data = turn.data
+    asking = turn.step == quote_questions.ASK
+    listed = [q for q in (quote_questions.shown(turn) if asking else _waiting(turn))
+              if q.id in set(data.get("ids", []))]
+    again = (replies.which_quote_about([_choice(q) for q in listed]) if asking else
+             replies.which_quote([_choice(q) for q in listed], verb))
+    picked = _picked(turn, listed)
+    if picked is not None:
+        if asking:
+            quote_questions.tell(turn, str(data.get("kind", "price")), picked)
+        else:
+            _confirm(turn, verb, picked)
+        return True
+    if turn.parse.intent == intents.AFFIRM:  # "yes" names no quote: the question stays
+        turn.ask(FLOW, str(turn.step), data, again)
+        return True
+    if turn.parse.intent in (intents.UNKNOWN, intents.JOB_STATUS) and quote_questions.answer(turn):
+        return True  # "what's the difference?" while choosing: answered
+    if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
+        turn.misunderstood(again)
+        return True
+    return False
+
+
+def _discussed(turn: Turn) -> object:
+    """The quote the pending quote question is about, if any."""
+    if turn.conversation.flow != FLOW or not turn.conversation.is_active(turn.now):
+        return None
+    return turn.data.get("quote_id")
 
 
 def _decide(turn: Turn, verb: str, quote: Quote) -> None:
@@ -120,6 +177,11 @@ def _account_quotes(turn: Turn) -> list[Quote]:
     assert turn.customer is not None
     return [q for q in turn.uow.quotes.find(account_id=turn.customer.account_id)
             if may_act_on(turn.actor, q)]
+
+
+def open_quotes(turn: Turn) -> list[Quote]:
+    """The sender's quotes waiting for a decision and not expired."""
+    return _waiting(turn)
 
 
 def _waiting(turn: Turn) -> list[Quote]:

@@ -134,8 +134,10 @@ def status_scheduled(visit: str, technician: str) -> Reply:
                "We'll text you when they're on the way.")
 
 
-def status_en_route(technician: str, eta: str | None) -> Reply:
-    arriving = f", arriving about {eta}" if eta else ""
+def status_en_route(technician: str, eta: str | None, minutes: int = 0) -> Reply:
+    """ "Tom is on the way, arriving about 9:25am (in about 25 min)." (0 minutes: not said)."""
+    within = f" (in about {minutes} min)" if minutes > 0 else ""
+    arriving = f", arriving about {eta}{within}" if eta else ""
     return Reply(f"{clip(technician, NAME)} is on the way{arriving}.")
 
 
@@ -160,6 +162,64 @@ def status_done(service: str, business: str) -> Reply:
 def status_nothing() -> Reply:
     return Reply("You have no open jobs with us. Want a visit? Tell me what's wrong, e.g. "
                "AC not cooling.")
+
+
+# Questions about visits ----------------------------------------------------------------------
+
+def visits_on(day: str, visits: Sequence[str]) -> Reply:
+    """Every visit booked on one day, e.g. "8-10am, Plumbing repair with Tom"."""
+    if len(visits) == 1:
+        return Reply(clip(f"Your visit on {day}: {visits[0]}.", 320))
+    return Reply(_listed(f"You have {len(visits)} visits on {day}: ", visits))
+
+
+def visits_for(service: str, visits: Sequence[str]) -> Reply:
+    """Every upcoming visit for one kind of work, e.g. "Fri Mar 6, 1-3pm with Ana"."""
+    if len(visits) == 1:
+        return Reply(clip(f"Your {clip(service, THING)} visit: {visits[0]}.", 320))
+    return Reply(_listed(f"You have {len(visits)} {clip(service, THING)} visits: ", visits))
+
+
+def no_visit_then(asked: str, next_visit: str | None) -> Reply:
+    """Nothing booked on the day or for the work asked about; the next visit, and an offer."""
+    nearest = f" Your next visit is {next_visit}." if next_visit else ""
+    return Reply(f"You have no visit booked {clip(asked, THING)}.{nearest} Want one? Tell me what "
+                 "you need, e.g. no hot water.")
+
+
+def more_booked(reply: Reply, days: Sequence[str]) -> Reply:
+    """A status answer about the next visit, then the other booked visits' days (or how many)."""
+    if not days:
+        return reply
+    more = (f"Also booked: {', '.join(days)}." if len(days) <= 2 else
+            f"{len(days)} more visits are booked, the next on {days[0]}.")
+    return Reply(clip(f"{reply.text} {more}", 320))
+
+
+def work_done(technician: str, service: str, day: str, summary: str) -> Reply:
+    """What the technician did on a finished job, from their summary."""
+    notes = f": {summary}" if summary else ". No work notes were left."
+    return Reply(clip(f"{clip(technician, NAME)} finished your {clip(service, THING)} on {day}"
+                      f"{notes}", 320))
+
+
+def no_work_done(asked: str) -> Reply:
+    return Reply(f"I don't see finished work on your account{clip(asked, THING)}. Text us if "
+                 "something's wrong and a person will look into it.")
+
+
+def _listed(head: str, items: Sequence[str]) -> str:
+    """`head` and as many items as fit in two SMS, then how many were left out."""
+    text, shown = head, 0
+    for item in items:
+        rest = len(items) - shown - 1
+        tail = f"; +{rest} more" if rest else "."
+        piece = ("; " if shown else "") + item
+        if len(text + piece + tail) > 320:
+            break
+        text, shown = text + piece, shown + 1
+    left = len(items) - shown
+    return text + (f"; +{left} more." if left else ".")
 
 
 # Quotes -------------------------------------------------------------------------------------
@@ -203,6 +263,59 @@ def quote_left_open(number: str) -> Reply:
     return Reply(f"OK, quote {clip(number, 16)} stays open. Text us when you decide.")
 
 
+# Questions about quotes ----------------------------------------------------------------------
+
+ASK_APPROVAL = " Want to approve it?"
+
+
+def quote_fact(fact: str) -> Reply:
+    """One answered fact about a quote, e.g. "Quote Q-1043 (AC replacement) is $4,250.00"."""
+    return Reply(clip(f"{fact}.", 320))
+
+
+def offer_approval(fact: str) -> Reply:
+    """The answer about an open quote, then whether to approve it (a Y approves it)."""
+    return Reply.yes_no(clip(f"{fact}.", 300 - len(ASK_APPROVAL)) + ASK_APPROVAL)
+
+
+def quote_lines(name: str, lines: Sequence[str]) -> Reply:
+    """ "Quote Q-1043 (AC replacement): 1x AC unit $4,000.00; 1x Labor $250.00"."""
+    return Reply(_listed(f"{clip(name, 80)}: ", [clip(line, 80) for line in lines]).rstrip("."))
+
+
+def quotes_overview(facts: Sequence[str]) -> Reply:
+    """The same question answered for every quote (the caller checks that it fits one text)."""
+    return Reply(clip(". ".join(facts) + ".", 320))
+
+
+def which_quote_about(choices: Sequence[str]) -> Reply:
+    return Reply.choice("Which quote do you mean?", tuple(clip(text, 60) for text in choices[:LISTED]),
+                        "its quote number" if len(choices) > LISTED else "")
+
+
+def quote_difference(first: str, second: str, differences: Sequence[str]) -> Reply:
+    """Two quotes side by side: each with its total, then what differs."""
+    return Reply(clip(" ".join([f"{first}.", f"{second}.", *differences]), 320))
+
+
+def quote_not_on_account(digits: str) -> Reply:
+    return Reply(f"I can't find quote {clip(digits, 12)} on your account. Please check the number.")
+
+
+def no_quotes() -> Reply:
+    return Reply("I don't see any quotes on your account. Want one? Tell me what work you need "
+                 "priced.")
+
+
+def quote_requested(what: str) -> Reply:
+    """A quote asked for: the office prepares it, no visit is offered ("" when no work was named)."""
+    if not what:
+        return Reply("I've asked the office to prepare a quote; they'll be in touch to ask what "
+                     "the work is.")
+    return Reply(f"I've asked the office to prepare a quote for {clip(what, THING)}; they'll be in "
+                 "touch.")
+
+
 # People, menu and consent ---------------------------------------------------------------------
 
 def handoff(business: str) -> Reply:
@@ -239,7 +352,12 @@ def acknowledged(after: str | None) -> Reply:
         return Reply("Great, see you then!")
     if after == "approved":
         return Reply("Great! We'll be in touch to schedule the work.")
-    return Reply("Great! Text us anytime if you need anything.")
+    if after == "offered_visit":
+        return ask_problem()
+    if after == "cancelled":
+        return Reply("OK. Text us anytime if you need anything.")
+    return Reply("Nothing is waiting for a yes from you right now. What do you need? e.g. book a "
+                 "visit, check on your tech, or approve a quote.")
 
 
 def left_as_is() -> Reply:

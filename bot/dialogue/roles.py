@@ -17,6 +17,7 @@ from bot.dialogue import (
     handoff,
     offers,
     onboarding,
+    questions,
     quotes,
     replies,
     reschedule,
@@ -100,7 +101,7 @@ def _dropped(turn: Turn) -> bool:
 
 CUSTOMER_FLOWS = RoleFlows(
     starters={
-        intents.BOOK: booking.start,
+        intents.BOOK: questions.book,
         intents.RESCHEDULE: reschedule.start,
         intents.CANCEL: cancel.start,
         intents.JOB_STATUS: status.start,
@@ -110,8 +111,8 @@ CUSTOMER_FLOWS = RoleFlows(
         intents.HELP: small_talk.menu,
         intents.GREET: small_talk.menu,
         intents.THANKS: small_talk.thanks,
-        intents.AFFIRM: small_talk.acknowledge,
-        intents.DENY: small_talk.nothing_to_do,
+        intents.AFFIRM: questions.affirm,
+        intents.DENY: questions.deny,
     },
     flows={
         onboarding.FLOW: onboarding,
@@ -120,6 +121,7 @@ CUSTOMER_FLOWS = RoleFlows(
         cancel.FLOW: cancel,
         quotes.FLOW: quotes,
     },
+    otherwise=questions.unclear,
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
 )

@@ -15,12 +15,14 @@ def menu(turn: Turn) -> None:
 
 
 def thanks(turn: Turn) -> None:
-    turn.finish(replies.thanks())
+    turn.finish(replies.thanks(), keep_done=True)
 
 
 def acknowledge(turn: Turn) -> None:
     """ "ok", "yes", a thumbs-up with no question pending: a friendly word, not a misunderstanding."""
-    turn.finish(replies.acknowledged(turn.last_done()))
+    # Right after a booking or a decision it thanks for that; otherwise it says nothing waits for a
+    # yes, so a "Y" meant for a question never seems to have done something.
+    turn.finish(replies.acknowledged(turn.last_done()), keep_done=True)
 
 
 def nothing_to_do(turn: Turn) -> None:

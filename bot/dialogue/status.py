@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.dialogue import replies, visits
+from bot.dialogue import quote_questions, replies, visit_questions, visits
 from bot.dialogue.reply import Reply
-from bot.dialogue.times import clock_label
+from bot.dialogue.times import clock_label, day_label
 from domain.errors import DomainError
 from domain.jobs import Appointment, Job, JobState
 
@@ -19,7 +19,12 @@ _URGENCY = {JobState.EN_ROUTE: 0, JobState.ON_SITE: 1, JobState.PAUSED: 2,
 
 
 def start(turn: Turn) -> None:
+    """A question about where things stand: a quote's, the visits asked about, or the next one."""
     assert turn.customer is not None
+    if quote_questions.says_quote(turn) and quote_questions.answer(turn):
+        return  # "what's the status of quote 1043"
+    if visit_questions.answer(turn):
+        return
     jobs = turn.uow.jobs.find(account_id=turn.customer.account_id)
     visits_of: dict[int | None, list[Appointment]] = {}
     for appointment in turn.uow.appointments.find(account_id=turn.customer.account_id):
@@ -32,7 +37,8 @@ def start(turn: Turn) -> None:
     open_jobs = sorted((j for j in jobs if j.state in _URGENCY),
                        key=lambda j: (_URGENCY[j.state], next_start(j)))
     if open_jobs:
-        turn.finish(_describe(turn, open_jobs[0], visits_of.get(open_jobs[0].id, [])))
+        described = _describe(turn, open_jobs[0], visits_of.get(open_jobs[0].id, []))
+        turn.finish(replies.more_booked(described, _others(turn, open_jobs[0])))
         return
     done = [j for j in jobs if j.state in (JobState.COMPLETED, JobState.INVOICED)]
     if done:
@@ -45,8 +51,10 @@ def start(turn: Turn) -> None:
 def _describe(turn: Turn, job: Job, booked: list[Appointment]) -> Reply:
     technician = _technician_first_name(turn, booked)
     if job.state is JobState.EN_ROUTE:
-        eta = clock_label(job.eta, turn.timezone) if job.eta and job.eta > turn.now else None
-        return replies.status_en_route(technician, eta)
+        if job.eta is None or job.eta <= turn.now:
+            return replies.status_en_route(technician, None)
+        minutes = round((job.eta - turn.now).total_seconds() / 60)
+        return replies.status_en_route(technician, clock_label(job.eta, turn.timezone), minutes)
     if job.state is JobState.ON_SITE:
         return replies.status_on_site(technician)
     if job.state is JobState.PAUSED:
@@ -56,6 +64,12 @@ def _describe(turn: Turn, job: Job, booked: list[Appointment]) -> Reply:
     if job.state is JobState.SCHEDULED and upcoming:
         return replies.status_scheduled(visits.label(turn, upcoming[0]), technician)
     return replies.status_requested(_service(turn, job))
+
+
+def _others(turn: Turn, told: Job) -> list[str]:
+    """The days of the upcoming visits besides the job just described."""
+    return [day_label(a.window_start, visits.timezone_of(turn, a)) for a in visits.upcoming(turn)
+            if a.job_id != told.id]
 
 
 def _technician_first_name(turn: Turn, booked: list[Appointment]) -> str:

@@ -95,11 +95,16 @@ class Turn:
                                 expires_at=self.now + CONVERSATION_TTL)
         self.say(question)
 
-    def finish(self, reply: Reply | None = None, *, done: str | None = None) -> None:
+    def finish(self, reply: Reply | None = None, *, done: str | None = None,
+               keep_done: bool = False) -> None:
         """The flow is over: forget its state and say the last word; `done` names what it achieved."""
+        # What the last flow achieved is forgotten unless `keep_done`: a nod answers only the last
+        # thing said ("see you then" right after a booking, not after a question since).
         kept = self.kept()
         if done is not None:
             kept["last_done"] = {"what": done, "at": self.now.isoformat()}
+        elif not keep_done:
+            kept.pop("last_done", None)
         self.conversation.reset(now=self.now)
         if kept:
             self.conversation.data = kept

@@ -95,6 +95,28 @@ _NO_LONGER_NEEDED = re.compile(
 _DONT_CANCEL = re.compile(
     r"\b(?:do not|dont|not|never|no need to|without|rather not|nothing to) (?:\w+ )?cancel"
 )
+# Asking who or what is booked, or what was done ("who coming thursday", "do i have anyone
+# coming tomorrow", "what did the tech do last time") asks about visits; it books nothing.
+_VISIT_QUESTION = (
+    rf"\bwho (?:is |are )?(?:coming|visiting|booked|scheduled|due|(?:the |my |our )?{_WORKER} "
+    r"(?:coming|booked|scheduled|for))\b|"
+    rf"\b(?:do|did) (?:i|we) (?:already |still |even )?(?:have|got) (?:a |an |the )?(?:{_WORKER}|"
+    rf"{_APPOINTMENT_NOUN}) (?:already |still )?(?:coming|booked|scheduled|due|set|lined up|"
+    r"for|on|today|tomorrow|\w+day)\b|"
+    rf"\bis (?:there )?(?:anyone|anybody|someone|somebody|a tech|a technician) (?:already |still )?"
+    r"(?:coming|booked|scheduled|due)\b|"
+    rf"\bwhat (?:did|has|have) (?:the |my |our |your )?{_WORKER} (?:do|done|fix|fixed|find|found)\b|"
+    r"\bwhat (?:work )?(?:was|got|has been|did you get) (?:done|fixed)\b|"
+    # "when is my next appointment", "which day is my ac repair", "what time is the furnace visit"
+    r"\b(?:when|what time|what day|which day|what date)(?: is| are| was)? (?:my|the|our) "
+    r"(?:(?:next|upcoming|\w+day|ac|a/c|hvac|furnace|boiler|heating|cooling|electrical|plumbing|water heater|"
+    r"drain|electrician|plumber) ){0,2}(?:appointment|appt|visit|booking|repair|service|job|tune ?up|"
+    r"maintenance|install|installation)s?\b(?! (?:available|free|open|possible|slot))|"
+    r"^(?:do i have |are there |have i got )?any (?:visits|appointments|appts|bookings)\b"
+    r"(?! (?:available|free|open|left))|"
+    rf"\b(?:is|are) (?:my|the|our) (?:\w+ ){{0,2}}?{_APPOINTMENT_NOUN} (?:\w+ ){{0,2}}?(?:still )?"
+    r"(?:on|confirmed|happening|going ahead)\b"
+)
 _STATUS = re.compile(
     rf"\bwhere (?:is|are)? ?(?:my|the|our|your)? ?{_WORKER}\b|\bwhere are you\b|\beta\b|"
     r"\bstatus\b|\bany (?:news|update|updates|word|progress)\b|\bupdate on\b|\bhow long (?:until|till|"
@@ -163,7 +185,8 @@ _STATUS = re.compile(
     r"(?:repair|job|work|install|installation|fix|boiler|ac|furnace|heating)\b|"
     rf"^(?:\w+ )?{_WORKER} (?:still |actually )?coming\b[^.!]{{0,20}}\?|"
     r"\bis my (?:appointment|visit|booking) "
-    r"(?:still|confirmed|on)\b|\bhow is (?:the|my) (?:repair|job|work) going\b"
+    r"(?:still|confirmed|on)\b|\bhow is (?:the|my) (?:repair|job|work) going\b|"
+    + _VISIT_QUESTION
 )
 _QUOTE_WORD = r"(?:quote|quotes|quoteref|estimate|estimates|proposal|price|pricing|bid|quotation|offer)"
 _APPROVE = re.compile(

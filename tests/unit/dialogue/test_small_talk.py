@@ -34,7 +34,7 @@ def test_a_nod_with_nothing_pending_is_acknowledged_not_misunderstood(chat: Chat
                                                                      nod: str) -> None:
     before = chat.model()
     chat.transcript(MARIA, [("asdf", "didn't get that"),
-                            (nod, "Great! Text us anytime if you need anything."),
+                            (nod, "Nothing is waiting for a yes from you right now. What do you need?"),
                             ("qwer zxcv", "didn't get that")])  # not a second misunderstanding
     assert chat.changed_since(before) == set()
 
@@ -52,7 +52,7 @@ def test_a_nod_after_a_booking_is_answered_see_you_then(chat: ChatWorld) -> None
                             ("\N{THUMBS UP SIGN}", "Great, see you then!"),
                             ("ok", "Great, see you then!")])
     chat.clock.advance(timedelta(minutes=31))
-    chat.transcript(MARIA, [("ok", "Great! Text us anytime")])  # the booking is long past
+    chat.transcript(MARIA, [("ok", "Nothing is waiting for a yes")])  # the booking is long past
 
 
 @pytest.mark.parametrize("late", ["Y", "2", "no"])
@@ -63,4 +63,4 @@ def test_an_answer_to_a_lapsed_question_changes_nothing_and_says_so(chat: ChatWo
     chat.clock.advance(timedelta(minutes=31))
     chat.transcript(JOE, [(late, "that question has timed out, so nothing was changed")])
     assert chat.changed_since(before) == set()
-    chat.transcript(JOE, [("Y", "Great! Text us anytime")])  # told once, then an ordinary nod
+    chat.transcript(JOE, [("Y", "Nothing is waiting for a yes")])  # told once, then an ordinary nod

@@ -12,7 +12,7 @@ from tests.unit.dialogue.chat_world import JOE, MARIA, NEWCOMER, ChatWorld
 @pytest.mark.parametrize("states, eta, answer", [
     ((), None, "Your visit is Mon Mar 2, 1-3pm (arrival window) with Tom. We'll text you when "
                "they're on the way."),
-    ((JobState.EN_ROUTE,), 25, "Tom is on the way, arriving about 9:25am."),
+    ((JobState.EN_ROUTE,), 25, "Tom is on the way, arriving about 9:25am (in about 25 min)."),
     ((JobState.EN_ROUTE, JobState.ON_SITE), None, "Tom is at your place now."),
     ((JobState.EN_ROUTE, JobState.ON_SITE, JobState.COMPLETED), None,
      "Your plumbing repair is done. Thanks for choosing Northwind Heating & Plumbing!"),

@@ -1,0 +1,272 @@
+"""Questions about quotes (price, what is included, the difference, still valid, did it go through).
+
+Answered from the quote's lines and state, changing nothing. Only the sender's account's sent
+quotes are looked at (a draft is not theirs to see yet). After an answer about one open quote the
+bot may ask "Want to approve it?"; only a Y to that question approves it (quotes.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.dialogue import replies
+from bot.dialogue.reply import Reply
+from bot.dialogue.times import clock_label, day_label
+from domain.authz import may_act_on
+from domain.money import format_cents
+from domain.quotes import Quote, QuoteState
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+FLOW = "quote"  # the quotes flow's name: a follow-up Y/N or numbered pick is answered there
+ASK = "ask"  # the step waiting for which quote a question meant
+
+# What is asked, checked in this order: a comparison names two quotes and often a price too.
+KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("compare", re.compile(r"\b(?:differen\w*|compare\w*|comparison|vs|versus|between|cheaper|"
+                           r"cheapest|pricier|more expensive|less expensive|(?:more|less) than)\b")),
+    ("status", re.compile(
+        r"\b(?:go through|gone through|went through|status|get my|got my|receive[ds]?|recorded|"
+        r"did (?:it|that|you) (?:work|get)|what did (?:i|we) (?:approve|accept|decline|agree to)|"
+        r"(?:was|is|has) (?:it|that|my \w+|the \w+) (?:been )?"
+        r"(?:approved|accepted|declined|confirmed))\b")),
+    ("valid", re.compile(
+        r"\b(?:valid|expire[sd]?|expiring|expiry|expiration|still good|still open|deadline|"
+        r"good (?:for|until|till)|how long do (?:i|we) have)\b")),
+    ("lines", re.compile(
+        r"\b(?:include[sd]?|including|what(?:'s| is) in|cover(?:s|ed)?|breakdown|break down|"
+        r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details|explain\w*)\b")),
+    ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|price|cost\w*|total|amount)\b")),
+)
+OVERVIEW = 300  # characters: a question about several quotes is answered for all when this short
+# Words that make a text about a quote; "it"/"again" do too for price, lines and validity.
+_QUOTE = re.compile(r"\b(?:quotes?|estimates?|proposals?|quotations?|bids?|approval|decision)\b|"
+                    r"\bq-?\d{3,}\b|#\d{3,}")
+_VISIT = re.compile(r"\b(?:appointments?|appt|visits?|booking|tech|technician|plumber|electrician|"
+                    r"guy|service call|call out|callout|come|coming|invoice|bill)\b")
+# A title named as something already priced ("the AC one", "how much was the water heater").
+_TOLD = re.compile(r"\b(?:one|was|were|again|you (?:quoted|sent|gave))\b")
+_DECISION = re.compile(r"\b(?:approv\w*|accept\w*|declin\w*|decision)\b")
+_PLURAL = re.compile(r"\b(?:quotes|estimates|both|all|each|two)\b")
+# "the sewer job": a title named as a thing already priced, unless work on it is asked for.
+_THE_TITLE = re.compile(r"\b(?:the|that|my|your|our) (?:\w+ )?(?:job|one|work|price|cost)\b")
+_WORK = re.compile(r"\b(?:fix|repair|look at|come|install|replace|service|clean|check)\b")
+_REFERS = re.compile(r"\b(?:it|that|this|again|the total)\b")
+# A quote's number as customers write it: "quote 1043", "Q-1043", "#1043" (not a ZIP or a price).
+_NUMBER = re.compile(r"(?:\b(?:quote|estimate|quotation|proposal|number|no)\.?\s*#?|\bq-?|#)(\d{3,})\b")
+# Words of a quote's title too common to pick it out ("repair", "new").
+_PLAIN = frozenset("the and for new repair replacement install installation service work job "
+                   "quote estimate with".split())
+
+
+def kind_of(turn: Turn) -> str | None:
+    """Which quote question the text asks, if it asks one of the customer's quotes."""
+    text = turn.text.lower()
+    kind = next((name for name, pattern in KINDS if pattern.search(text)), None)
+    if kind is None:
+        return None
+    if _QUOTE.search(text) or _titles_named(turn, text) or _in_quote_talk(turn):
+        return kind
+    if not shown(turn) or turn.parse.slots.get("service") or _VISIT.search(text):
+        return None  # "how much is a drain cleaning", "is my visit still valid": not a quote
+    if kind in ("lines", "valid") or kind == "price" and _REFERS.search(text):
+        return kind
+    if kind == "status" and re.search(r"\b(?:approv|accept|declin)", text):
+        return kind  # "what did I approve?"
+    return None
+
+
+def says_quote(turn: Turn) -> bool:
+    """The text asks a quote question and says "quote" or a quote's number."""
+    return kind_of(turn) is not None and _QUOTE.search(turn.text.lower()) is not None
+
+
+def names_a_quote(turn: Turn) -> bool:
+    """The text asks about a quote it names ("the quote", "Q-1043", "the AC one"), whatever else."""
+    text = turn.text.lower()
+    if kind_of(turn) is None:
+        return False
+    if says_quote(turn):
+        return True
+    titled = _titles_named(turn, text)
+    return bool(titled and (_TOLD.search(text) or _THE_TITLE.search(text) and not _WORK.search(text)))
+
+
+def answer(turn: Turn) -> bool:
+    """Answer a question about the customer's quotes; False when the text asks none."""
+    kind = kind_of(turn)
+    if kind is None:
+        return False
+    assert turn.customer is not None
+    named = _named(turn)
+    if named is not None and not named:
+        digits = _NUMBER.findall(turn.text)
+        turn.finish(replies.quote_not_on_account(digits[0] if digits else ""))
+        return True
+    focus = None if _PLURAL.search(turn.text.lower()) else _focus(turn)
+    about = (named or _last_decided(turn, kind) or ([focus] if focus is not None else None)
+             or _candidates(turn, kind))
+    if not about:
+        turn.finish(replies.no_quotes())
+        return True
+    if kind == "compare" and len(about) >= 2:
+        turn.finish(_difference(about[0], about[1]))
+        return True
+    if len(about) == 1:
+        tell(turn, kind, about[0])
+        return True
+    facts = [_fact(turn, kind, q) for q in about]
+    if sum(len(fact) + 2 for fact in facts) <= OVERVIEW:
+        turn.finish(replies.quotes_overview(facts))
+    else:
+        turn.ask(FLOW, ASK, {"kind": kind, "ids": [q.id for q in about]},
+                 replies.which_quote_about([_choice(q) for q in about]))
+    return True
+
+
+def tell(turn: Turn, kind: str, quote: Quote) -> None:
+    """Answer `kind` about one quote; an open one is offered for approval with a Y/N."""
+    fact = _fact(turn, kind, quote)
+    if quote.awaiting_decision and not _expired(turn, quote):
+        turn.ask(FLOW, "confirm", {"verb": "approve", "quote_id": quote.id},
+                 replies.offer_approval(fact))
+    else:
+        turn.finish(replies.quote_fact(fact))
+
+
+def _fact(turn: Turn, kind: str, quote: Quote) -> str:
+    total = format_cents(quote.total_cents)
+    name = _summary(quote)
+    if kind == "lines":
+        return replies.quote_lines(name, [_line(d, n, c) for d, n, c in
+                                          ((ln.description, ln.quantity, ln.unit_price_cents)
+                                           for ln in quote.lines)]).text
+    if kind == "valid":
+        if quote.state is QuoteState.EXPIRED or _expired(turn, quote):
+            return f"{name} has expired; ask us for a new one"
+        if not quote.awaiting_decision:
+            return _decided(turn, quote)
+        if quote.expires_at is None:
+            return f"{name} has no expiry date; it stays open until you decide"
+        return f"{name} is valid until {day_label(quote.expires_at, turn.timezone)}"
+    if kind == "status":
+        if quote.awaiting_decision and not _expired(turn, quote):
+            sent = (f" (sent {day_label(quote.sent_at, turn.timezone)})" if quote.sent_at else "")
+            return f"{name} is waiting for your decision{sent}; nothing has been approved yet"
+        return _decided(turn, quote)
+    return f"{name} is {total}"
+
+
+def _decided(turn: Turn, quote: Quote) -> str:
+    if quote.state is QuoteState.EXPIRED or _expired(turn, quote):
+        return f"{_summary(quote)} has expired; ask us for a new one"
+    when = (f" on {day_label(quote.decided_at, turn.timezone)} at "
+            f"{clock_label(quote.decided_at, turn.timezone)}" if quote.decided_at else "")
+    return f"{_summary(quote)} was {quote.state.value}{when}"
+
+
+def _line(description: str, quantity: int, unit_cents: int) -> str:
+    amount = format_cents(quantity * unit_cents)
+    return f"{quantity}x {description} {amount}"
+
+
+def _summary(quote: Quote) -> str:
+    title = f" ({quote.title})" if quote.title else ""
+    return f"Quote {quote.number}{title}"
+
+
+def _choice(quote: Quote) -> str:
+    title = f" {quote.title}" if quote.title else ""
+    return f"{quote.number}{title}, {format_cents(quote.total_cents)}"
+
+
+def _difference(first: Quote, second: Quote) -> Reply:
+    gap = second.total_cents - first.total_cents
+    dearer = (f", {format_cents(abs(gap))} {'more' if gap > 0 else 'less'}" if gap else
+              ", the same total")
+    differences = [f"Only in {q.number}: {', '.join(only)}." for q, only in
+                   ((first, _only_in(first, second)), (second, _only_in(second, first))) if only]
+    differences += _changed_lines(first, second)
+    return replies.quote_difference(f"{_summary(first)} is {format_cents(first.total_cents)}",
+                                    f"{_summary(second)} is {format_cents(second.total_cents)}"
+                                    f"{dearer}", differences)
+
+
+def _changed_lines(first: Quote, second: Quote) -> list[str]:
+    """Lines both quotes have with another quantity or price: "Labor: 3x $375.00 vs 4x $500.00."."""
+    theirs = {ln.description.lower(): ln for ln in second.lines}
+    changed = []
+    for line in first.lines:
+        other = theirs.get(line.description.lower())
+        if other is not None and (other.quantity, other.total_cents) != (line.quantity,
+                                                                         line.total_cents):
+            changed.append(f"{line.description}: {_amount(line.quantity, line.total_cents)} vs "
+                           f"{_amount(other.quantity, other.total_cents)}.")
+    return changed
+
+
+def _amount(quantity: int, cents: int) -> str:
+    return f"{quantity}x {format_cents(cents)}"
+
+
+def _only_in(one: Quote, other: Quote) -> list[str]:
+    theirs = {ln.description.lower() for ln in other.lines}
+    return [ln.description for ln in one.lines if ln.description.lower() not in theirs]
+
+
+def shown(turn: Turn) -> list[Quote]:
+    """The sender's quotes they have been sent (drafts are not theirs to see yet), oldest first."""
+    assert turn.customer is not None
+    found = [q for q in turn.uow.quotes.find(account_id=turn.customer.account_id)
+             if q.state is not QuoteState.DRAFT and may_act_on(turn.actor, q)]
+    return sorted(found, key=lambda q: q.id or 0)
+
+
+def _named(turn: Turn) -> list[Quote] | None:
+    """The quotes the text names by number or title; None when it names none."""
+    text = turn.text.lower()
+    numbers = set(_NUMBER.findall(text))
+    if numbers:
+        return [q for q in shown(turn) if q.digits in numbers]
+    titled = _titles_named(turn, text)
+    return titled or None
+
+
+def _titles_named(turn: Turn, text: str) -> list[Quote]:
+    words = set(re.findall(r"[a-z]+", text))
+    return [q for q in shown(turn)
+            if ({w for w in re.findall(r"[a-z]+", q.title.lower()) if len(w) > 1} - _PLAIN) & words]
+
+
+def _in_quote_talk(turn: Turn) -> bool:
+    """A question about quotes is pending (which one, approve it?): a question is about them."""
+    return turn.conversation.flow == FLOW and turn.conversation.is_active(turn.now)
+
+
+def _focus(turn: Turn) -> Quote | None:
+    """The quote the pending question is about, if one is."""
+    if not _in_quote_talk(turn):
+        return None
+    quote_id = turn.data.get("quote_id")
+    return next((q for q in shown(turn) if q.id == quote_id), None)
+
+
+def _last_decided(turn: Turn, kind: str) -> list[Quote]:
+    """ "did my approval go through": the quote the customer decided last, if they did."""
+    if kind != "status" or not _DECISION.search(turn.text.lower()):
+        return []
+    decided = [q for q in shown(turn) if q.decided_at is not None]
+    return [max(decided, key=lambda q: q.decided_at or turn.now)] if decided else []
+
+
+def _candidates(turn: Turn, kind: str) -> list[Quote]:
+    """The quotes a question naming none is about: the open ones, else every one sent."""
+    sent = shown(turn)
+    waiting = [q for q in sent if q.awaiting_decision and not _expired(turn, q)]
+    return waiting or sent
+
+
+def _expired(turn: Turn, quote: Quote) -> bool:
+    return quote.expires_at is not None and quote.expires_at <= turn.now

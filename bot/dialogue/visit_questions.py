@@ -1,0 +1,167 @@
+"""Questions about visits that name a day or a kind of work, or ask what was done: answered, not acted on.
+
+Every visit matching what was asked is listed (three visits tomorrow: all three), only from the
+sender's own account, and nothing is ever changed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from bot.dialogue import replies, visits
+from bot.dialogue.offers import local_date
+from bot.dialogue.times import clock_label, day_label
+from bot.nlu.services import ServiceMatcher
+from bot.nlu.when import resolve_when
+from domain.authz import may_act_on
+from domain.catalog import Catalog
+from domain.errors import DomainError
+from domain.jobs import Appointment, AppointmentStatus, Job, JobState
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+# "what did they do", "what was done", "last time": a question about finished work.
+_WORK_DONE = re.compile(
+    r"\bwhat (?:did|has|have) (?:the |my |our |your )?(?:\w+ ){0,2}?(?:do|done|fix|fixed|find|found)\b|"
+    r"\bwhat (?:work )?(?:was|got|has been|have been) (?:done|fixed)\b|\blast (?:time|visit)\b",
+    re.IGNORECASE)
+_FINISHED = (JobState.COMPLETED, JobState.INVOICED)
+OFFERED = "offered_visit"  # a visit was offered after "no visit then": a "yes" asks what is needed
+
+
+def answer(turn: Turn) -> bool:
+    """Answer a question naming a day or a kind of work, or about finished work; else False."""
+    day, service_id = _asked(turn)
+    today = local_date(turn.now, turn.timezone)
+    if _WORK_DONE.search(turn.text) or (day is not None and day < today):
+        _work_done(turn, day, service_id)
+        return True
+    if day is None and service_id is None:
+        return False
+    matches = [a for a in _booked(turn) if _matches(turn, a, day, service_id)]
+    if len(matches) == 1 and _live(turn, matches[0]):
+        return False  # the one visit asked about is under way: where the tech is says more
+    if not matches and day == today and _finished(turn, day, service_id):
+        _work_done(turn, day, service_id)  # today's visit is over: what was done
+        return True
+    if not matches:
+        asked = (f"on {_day(day)}" if day is not None else
+                 f"for {_service_name(turn, service_id).lower()}")
+        upcoming = _booked(turn)
+        turn.finish(replies.no_visit_then(asked, visits.label(turn, upcoming[0]) if upcoming
+                                          else None), done=OFFERED)
+    elif day is not None:
+        turn.finish(replies.visits_on(_day(day), [_described(turn, a, with_day=False)
+                                                  for a in matches]))
+    else:
+        turn.finish(replies.visits_for(_service_name(turn, service_id).lower(),
+                                       [_described(turn, a, with_day=True, with_service=False)
+                                        for a in matches]))
+    return True
+
+
+def _booked(turn: Turn) -> list[Appointment]:
+    """Upcoming visits whose work is not already finished (a job can end before its window)."""
+    return [a for a in visits.upcoming(turn)
+            if (job := _job(turn, a)) is None or job.state not in _FINISHED]
+
+
+def _asked(turn: Turn) -> tuple[date | None, str | None]:
+    """The day (customer's local date) and the service the question names, if any."""
+    when = resolve_when(turn.text.lower(), local_date(turn.now, turn.timezone)) or {}
+    raw = when.get("date")
+    return (date.fromisoformat(raw) if raw else None), _matcher(turn.catalog).match(turn.text.lower())
+
+
+@lru_cache(maxsize=4)
+def _matcher(catalog: Catalog) -> ServiceMatcher:
+    return ServiceMatcher(catalog)
+
+
+def _matches(turn: Turn, visit: Appointment, day: date | None, service_id: str | None) -> bool:
+    if day is not None and local_date(visit.window_start, visits.timezone_of(turn, visit)) != day:
+        return False
+    return service_id is None or _same_work(turn, _job(turn, visit), service_id)
+
+
+def _same_work(turn: Turn, job: Job | None, service_id: str) -> bool:
+    """The job is the service asked about, or work of the same trade ("the plumber")."""
+    if job is None:
+        return False
+    if job.service_id == service_id:
+        return True
+    try:
+        return turn.catalog.get(job.service_id).skill == turn.catalog.get(service_id).skill
+    except DomainError:
+        return False
+
+
+def _described(turn: Turn, visit: Appointment, *, with_day: bool, with_service: bool = True) -> str:
+    """ "8-10am, Plumbing repair with Tom (on the way, about 9:25am)"."""
+    when = visits.label(turn, visit) if with_day else visits.label(turn, visit).split(", ", 1)[-1]
+    what = f", {visits.service_name(turn, visit)}" if with_service else ""
+    person = turn.uow.staff.get(visit.technician_id)
+    who = f" with {person.first_name}" if person else ""
+    return f"{when}{what}{who}{_progress(turn, _job(turn, visit))}"
+
+
+def _live(turn: Turn, visit: Appointment) -> bool:
+    job = _job(turn, visit)
+    return job is not None and job.state in (JobState.EN_ROUTE, JobState.ON_SITE)
+
+
+def _progress(turn: Turn, job: Job | None) -> str:
+    if job is None:
+        return ""
+    if job.state is JobState.EN_ROUTE:
+        eta = (f", about {clock_label(job.eta, turn.timezone)}" if job.eta and job.eta > turn.now
+               else "")
+        return f" (on the way{eta})"
+    if job.state is JobState.ON_SITE:
+        return " (there now)"
+    return ""
+
+
+def _work_done(turn: Turn, day: date | None, service_id: str | None) -> None:
+    """The latest finished job (on the day, of the work asked about) and what was done."""
+    assert turn.customer is not None
+    done = _finished(turn, day, service_id)
+    if not done:
+        turn.finish(replies.no_work_done(f" on {_day(day)}" if day is not None else ""))
+        return
+    job = max(done, key=lambda j: (j.updated_at or turn.now, j.id or 0))
+    booked = [a for a in turn.uow.appointments.find(account_id=turn.customer.account_id)
+              if a.job_id == job.id and a.status is not AppointmentStatus.CANCELLED]
+    person = turn.uow.staff.get(booked[-1].technician_id) if booked else None
+    turn.finish(replies.work_done(person.first_name if person else "Your technician",
+                                  _service_name(turn, job.service_id).lower(),
+                                  day_label(job.updated_at or turn.now, turn.timezone),
+                                  job.summary.strip()))
+
+
+def _finished(turn: Turn, day: date | None, service_id: str | None) -> list[Job]:
+    """The sender's finished jobs, on the day and of the work asked about when named."""
+    assert turn.customer is not None
+    return [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id)
+            if j.state in _FINISHED and may_act_on(turn.actor, j)
+            and (service_id is None or _same_work(turn, j, service_id))
+            and (day is None or local_date(j.updated_at or turn.now, turn.timezone) == day)]
+
+
+def _job(turn: Turn, visit: Appointment) -> Job | None:
+    return turn.uow.jobs.get(visit.job_id)
+
+
+def _service_name(turn: Turn, service_id: str | None) -> str:
+    try:
+        return turn.catalog.get(service_id or "").name
+    except DomainError:
+        return "that work"
+
+
+def _day(day: date) -> str:
+    return f"{day:%a %b} {day.day}"

@@ -1,0 +1,289 @@
+"""Questions about quotes: answered from the quote's lines and state; only a Y to an offer approves."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.dialogue.reply import Expect
+from domain.money import Line
+from domain.quotes import Quote, QuoteState
+from tests.conversation_people import SENT_AT
+from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
+
+OPEN = {"Q-1042": QuoteState.SENT, "Q-1043": QuoteState.SENT, "Q-2001": QuoteState.SENT}
+BOILER_LINES = (Line("Boiler unit", 1, 380000), Line("Expansion tank", 1, 42000),
+                Line("Labor, hours", 6, 12500), Line("Permit and inspection fee", 1, 15000),
+                Line("Haul away the old boiler", 1, 9000))
+
+
+def add_quote(chat: ChatWorld, number: str, who: str, title: str, lines: tuple[Line, ...],
+              expires_at: datetime | None = None) -> None:
+    chat.uow.quotes.add(Quote(number=number, account_id=chat.ids[f"{who}_account"], title=title,
+                              lines=lines, state=QuoteState.SENT, sent_at=SENT_AT,
+                              expires_at=expires_at))
+
+
+@pytest.mark.parametrize("ask", ["how much was it again", "maybe, how much again?",
+                                 "how much is the quote?"])
+def test_the_price_is_told_and_only_a_y_to_the_offer_approves(chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    [told] = chat.answer(JOE, ask)
+    assert told.text == "Quote Q-2001 (Sewer line repair) is $9,900.00. Want to approve it?"
+    assert told.expects is Expect.YES_NO
+    assert chat.changed_since(before) == set()
+    chat.transcript(JOE, [("Y", "Approved: quote Q-2001, $9,900.00.")])
+    assert chat.quote_states() == {**OPEN, "Q-2001": QuoteState.APPROVED}
+
+
+def test_a_no_to_the_offer_leaves_the_quote_open_and_a_later_y_approves_nothing(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(JOE, [("how much again?", "Want to approve it?"),
+                          ("not right now", "OK, quote Q-2001 stays open."),
+                          ("Y", "Nothing is waiting for a yes")])
+    assert chat.changed_since(before) == set()
+
+
+def test_with_several_quotes_a_short_answer_covers_them_all_and_a_y_approves_nothing(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [
+        ("how much was it again", "Quote Q-1042 (Water heater replacement) is $1,850.00. "
+                                  "Quote Q-1043 (AC replacement) is $4,250.00."),
+        ("Y", "Nothing is waiting for a yes"),
+    ])
+    assert chat.changed_since(before) == set()
+
+
+def test_a_quote_named_by_its_title_is_the_one_answered(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("what's included in the AC quote",
+                             "Quote Q-1043 (AC replacement): 1x AC replacement $4,250.00. Want to "
+                             "approve it?"),
+                            ("n", "stays open")])
+    assert chat.quote_states() == OPEN
+
+
+def test_what_is_included_lists_the_lines_with_quantities_and_amounts(chat: ChatWorld) -> None:
+    add_quote(chat, "Q-2002", "joe", "Boiler replacement", BOILER_LINES)
+    [told] = chat.answer(JOE, "what's included in quote 2002?")
+    assert told.text.startswith("Quote Q-2002 (Boiler replacement): 1x Boiler unit $3,800.00; "
+                                "1x Expansion tank $420.00; 6x Labor, hours $750.00; ")
+    assert len(told.text) <= 307 and told.text.endswith("Want to approve it?")
+
+
+def test_a_long_answer_about_several_quotes_asks_which_and_a_yes_asks_again(chat: ChatWorld) -> None:
+    add_quote(chat, "Q-1044", "maria", "Boiler replacement", BOILER_LINES)
+    before = chat.model()
+    [which] = chat.answer(MARIA, "what's included?")
+    assert which.expects is Expect.CHOICE and which.text == "Which quote do you mean?"
+    assert which.options[2] == "Q-1044 Boiler replacement, $5,210.00"
+    chat.transcript(MARIA, [("yes", "Which quote do you mean?"),
+                            ("3", "Quote Q-1044 (Boiler replacement): 1x Boiler unit"),
+                            ("no", "stays open")])
+    assert chat.changed_since(before) == set()
+
+
+def test_the_difference_between_two_quotes_gives_both_totals_and_what_differs(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("what's the difference between the two quotes?",
+                             "Quote Q-1042 (Water heater replacement) is $1,850.00. Quote Q-1043 "
+                             "(AC replacement) is $4,250.00, $2,400.00 more. Only in Q-1042: Water "
+                             "heater replacement. Only in Q-1043: AC replacement.")])
+
+
+def test_validity_is_told_from_the_expiry(chat: ChatWorld) -> None:
+    add_quote(chat, "Q-2002", "joe", "Boiler replacement", BOILER_LINES,
+              expires_at=datetime(2026, 3, 31, 17, 0, tzinfo=UTC))
+    add_quote(chat, "Q-2003", "joe", "Attic fan", (Line("Attic fan", 1, 50000),),
+              expires_at=datetime(2026, 3, 1, 17, 0, tzinfo=UTC))
+    chat.transcript(JOE, [
+        ("is quote 2002 still valid?", "Quote Q-2002 (Boiler replacement) is valid until Tue Mar 31."),
+        ("n", "stays open"),
+        ("is quote 2003 still valid?", "Quote Q-2003 (Attic fan) has expired; ask us for a new one."),
+        ("is quote 2001 still valid?", "Quote Q-2001 (Sewer line repair) has no expiry date"),
+    ])
+
+
+def test_did_my_approval_go_through_tells_the_state_and_when_it_was_decided(
+        chat: ChatWorld) -> None:
+    chat.transcript(JOE, [
+        ("did my approval go through?", "Quote Q-2001 (Sewer line repair) is waiting for your "
+                                        "decision (sent Mon Mar 2); nothing has been approved yet."),
+        ("n", "stays open"),
+        ("approve quote 2001", "Reply Y or N"), ("y", "Approved: quote Q-2001"),
+        ("did my approval go through?", "Quote Q-2001 (Sewer line repair) was approved on Mon Mar "
+                                        "2 at 9am."),
+        ("what's the status of quote 2001", "was approved on Mon Mar 2 at 9am."),
+    ])
+
+
+def test_someone_elses_quote_is_not_found_and_not_described(chat: ChatWorld) -> None:
+    told = chat.text(MARIA, "how much is quote 2001?").text
+    assert told == "I can't find quote 2001 on your account. Please check the number."
+
+
+@pytest.mark.parametrize("say", ["go ahead", "go ahead with it", "we want it", "let's do it",
+                                 "sounds good, book the work"])
+def test_a_go_ahead_asks_to_approve_the_open_quote(chat: ChatWorld, say: str) -> None:
+    before = chat.model()
+    chat.transcript(JOE, [(say, "Approve quote Q-2001 (Sewer line repair) for $9,900.00? Reply Y "
+                                "or N")])
+    assert chat.changed_since(before) == set()
+    chat.transcript(JOE, [("y", "Approved: quote Q-2001, $9,900.00")])
+    assert chat.quote_states() == {**OPEN, "Q-2001": QuoteState.APPROVED}
+
+
+def test_a_go_ahead_with_several_open_quotes_asks_which(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("go ahead", "Which quote do you want to approve?")])
+    assert chat.quote_states() == OPEN
+
+
+def test_a_go_ahead_after_a_question_approves_the_quote_talked_about(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("how much is the AC quote?", "Want to approve it?"),
+                            ("go ahead", "Approved: quote Q-1043, $4,250.00")])
+
+
+@pytest.mark.parametrize("say", ["too expensive, we'll pass", "we'll pass"])
+def test_passing_asks_to_decline_the_open_quote(chat: ChatWorld, say: str) -> None:
+    before = chat.model()
+    chat.transcript(JOE, [(say, "Decline quote Q-2001 (Sewer line repair) for $9,900.00?")])
+    assert chat.changed_since(before) == set()
+    chat.transcript(JOE, [("y", "Quote Q-2001 declined.")])
+    assert chat.quote_states() == {**OPEN, "Q-2001": QuoteState.DECLINED}
+
+
+def test_passing_after_the_price_was_told_asks_to_decline_that_quote(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("how much is the water heater quote", "Want to approve it?"),
+                            ("too expensive, we'll pass", "Decline quote Q-1042"),
+                            ("y", "Quote Q-1042 declined.")])
+    assert chat.quote_states() == {**OPEN, "Q-1042": QuoteState.DECLINED}
+
+
+def test_a_go_ahead_with_no_open_quote_is_only_acknowledged(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("decline quote 2001", "Reply Y or N"), ("y", "declined")])
+    before = chat.model()
+    chat.transcript(JOE, [("go ahead", "Nothing is waiting for a yes")])
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask, what", [
+    ("can you send me a quote for a new water heater", "a new water heater"),
+    ("could I get an estimate for a new AC?", "a new AC"),
+])
+def test_asking_for_a_quote_asks_the_office_and_books_nothing(chat: ChatWorld, ask: str,
+                                                               what: str) -> None:
+    before = chat.model()
+    told = chat.text(MARIA, ask).text
+    assert told == f"I've asked the office to prepare a quote for {what}; they'll be in touch."
+    [notice] = chat.notices()
+    assert f"asked for a quote for {what}" in notice.body
+    assert chat.changed_since(before) == {"notices", "outbox", "timeline"}
+    chat.transcript(MARIA, [("y", "Nothing is waiting for a yes")])
+
+
+def test_a_quote_named_by_its_title_is_not_read_as_a_booking(chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("how much is the AC one", "Quote Q-1043 (AC replacement) is "
+                                                       "$4,250.00. Want to approve it?"),
+                            ("1", "Please answer Y or N.")])
+    assert chat.changed_since(before) == set()
+
+
+def test_a_question_while_choosing_which_quote_is_answered(chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("approve the quote", "Which quote do you want to approve?"),
+                            ("what's the difference?", "$2,400.00 more")])
+    assert chat.changed_since(before) == set()
+
+
+def test_choosing_someone_else_asks_to_decline_the_open_quote(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("we've decided to go with someone else", "Decline quote Q-2001"),
+                          ("n", "stays open")])
+    assert chat.quote_states() == OPEN
+
+
+def test_a_plain_no_thanks_to_the_offer_leaves_the_quote_open(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("is the quote still good?", "has no expiry date"),
+                          ("no thanks", "OK, quote Q-2001 stays open.")])
+    assert chat.quote_states() == OPEN
+
+
+def test_did_my_approval_go_through_means_the_quote_just_approved(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("approve quote 1042", "Reply Y or N"), ("y", "Approved"),
+                            ("how much is the AC quote", "Want to approve it?"),
+                            ("did you get my approval?", "Quote Q-1042 (Water heater replacement) "
+                                                         "was approved on Mon Mar 2 at 9am.")])
+    assert chat.quote_states() == {**OPEN, "Q-1042": QuoteState.APPROVED}
+
+
+@pytest.mark.parametrize("ask, told", [
+    ("can I get a quote on replacing my furnace", "a quote for replacing your furnace;"),
+    ("i need a quote", "a quote; they'll be in touch to ask what the work is."),
+])
+def test_a_quote_request_is_told_back_in_the_customers_words(chat: ChatWorld, ask: str,
+                                                              told: str) -> None:
+    chat.transcript(MARIA, [(ask, told)])
+    assert chat.visits(MARIA) == [chat.visit("maria_thu"), chat.visit("maria_fri")]
+
+
+@pytest.mark.parametrize("ask", ["what's the price of the sewer job", "how much will it cost?",
+                                 "what's the total?"])
+def test_a_price_question_about_the_open_quote_is_not_a_booking(chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    chat.transcript(JOE, [(ask, "Quote Q-2001 (Sewer line repair) is $9,900.00. Want to approve it?")])
+    assert chat.changed_since(before) == set()
+
+
+def test_asking_the_price_of_work_on_a_quoted_thing_is_still_a_booking(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("how much to fix the AC", "We can come")])
+
+
+@pytest.mark.parametrize("ask", ["which quote is cheaper", "is the ac quote more than the water "
+                                                           "heater one?"])
+def test_which_is_cheaper_compares_the_two_quotes(chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [(ask, "Quote Q-1043 (AC replacement) is $4,250.00, $2,400.00 more.")])
+    assert chat.changed_since(before) == set()
+
+
+def test_what_did_i_approve_says_nothing_has_been_approved_yet(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("what did i approve?", "waiting for your decision (sent Mon Mar 2); "
+                                                  "nothing has been approved yet.")])
+
+
+def test_a_visit_status_question_naming_a_quoted_thing_is_about_the_visit(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("what's the status of my AC repair?",
+                             "Your heating & cooling repair visit: Thu Mar 5, 8-10am with Tom.")])
+
+
+def test_a_zip_code_is_not_read_as_a_quote_number(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("how much was it again? we're at 60613",
+                           "Quote Q-2001 (Sewer line repair) is $9,900.00.")])
+
+
+def test_we_want_it_answers_the_approval_question_with_a_yes(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("how much again?", "Want to approve it?"),
+                          ("we want it", "Approved: quote Q-2001, $9,900.00.")])
+    assert chat.quote_states() == {**OPEN, "Q-2001": QuoteState.APPROVED}
+
+
+@pytest.mark.parametrize("say", ["don't go ahead yet", "hold off, don't book the work"])
+def test_a_held_go_ahead_approves_nothing(chat: ChatWorld, say: str) -> None:
+    chat.transcript(JOE, [("how much again?", "Want to approve it?")])
+    before = chat.model()
+    chat.text(JOE, say)
+    chat.transcript(JOE, [("what's the total?", "Want to approve it?")])
+    assert chat.changed_since(before) == set()
+    assert chat.quote_states() == OPEN
+
+
+def test_the_difference_names_lines_whose_quantity_or_price_differs(chat: ChatWorld) -> None:
+    add_quote(chat, "Q-2002", "joe", "Furnace", (Line("Equipment", 1, 160000),
+                                                 Line("Installation labor", 3, 12500)))
+    add_quote(chat, "Q-2003", "joe", "Furnace", (Line("Equipment", 1, 160000),
+                                                 Line("Installation labor", 4, 12500)))
+    told = chat.text(JOE, "what's the difference between quote 2002 and quote 2003?").text
+    assert told == ("Quote Q-2002 (Furnace) is $1,975.00. Quote Q-2003 (Furnace) is $2,100.00, "
+                    "$125.00 more. Installation labor: 3x $375.00 vs 4x $500.00.")

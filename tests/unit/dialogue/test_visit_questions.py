@@ -1,0 +1,95 @@
+"""Questions about visits (when, who, which day, what was done): answered from the data, changing nothing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from domain.commands import BookAppointment, ChangeJobState, CompleteJob
+from domain.jobs import JobState
+from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
+
+
+def book_two_more_on_thursday(chat: ChatWorld) -> None:
+    """Maria's Thursday gets an electrical visit with Ana and a plumbing one with Tom."""
+    for service, technician, hour in (("electrical", "ana", 16), ("plumbing_repair", "tom", 19)):
+        chat.run(BookAppointment(
+            account_id=chat.ids["maria_account"], site_id=chat.ids["maria_site"],
+            service_id=service, technician_id=chat.ids[technician],
+            start=datetime(2026, 3, 5, hour, 0, tzinfo=UTC), actor=chat.dispatcher()))
+
+
+@pytest.mark.parametrize("ask", ["who's coming thursday", "what time is my appointment thursday",
+                                 "do i have anyone coming on thursday?"])
+def test_every_visit_on_the_day_asked_is_listed(chat: ChatWorld, ask: str) -> None:
+    book_two_more_on_thursday(chat)
+    before = chat.model()
+    assert chat.text(MARIA, ask).text == (
+        "You have 3 visits on Thu Mar 5: 8-10am, Heating & cooling repair with Tom; "
+        "10am-12pm, Electrical repair with Ana; 1-3pm, Plumbing repair with Tom.")
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["is someone coming today?", "do i already have someone coming today",
+                                 "who is coming today"])
+def test_the_one_visit_on_the_day_is_told_with_its_window_service_and_technician(
+        chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    chat.transcript(JOE, [(ask, "Your visit on Mon Mar 2: 1-3pm, Plumbing repair with Tom.")])
+    assert chat.changed_since(before) == set()
+
+
+def test_no_visit_on_the_day_is_said_honestly_with_the_next_one_and_an_offer(chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [
+        ("do i have someone coming tomorrow", "You have no visit booked on Tue Mar 3. Your next "
+                                              "visit is Thu Mar 5, 8-10am. Want one?"),
+        ("yes", "What do you need help with?"),  # the offer, not a booking and not "see you then"
+    ])
+    assert chat.changed_since(before) == set()
+
+
+def test_a_trade_named_lists_that_trades_visits(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("when is the electrician coming",
+                             "Your electrical repair visit: Fri Mar 6, 1-3pm with Ana.")])
+
+
+def test_with_no_day_named_the_next_visit_is_told_and_how_many_more(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("when is my appointment", "Your visit is Thu Mar 5, 8-10am (arrival "
+                                                       "window) with Tom."),
+                            ("when is my appointment", "Also booked: Fri Mar 6.")])
+
+
+def test_how_long_until_the_tech_arrives_is_the_eta_while_on_the_way(chat: ChatWorld) -> None:
+    chat.run(ChangeJobState(job_id=chat.visit("joe_today").job_id, new_state=JobState.EN_ROUTE,
+                            actor=chat.dispatcher(), eta_minutes=25))
+    chat.transcript(JOE, [("how long until he gets here", "Tom is on the way, arriving about 9:25am "
+                                                          "(in about 25 min)."),
+                          ("is someone coming today?", "arriving about 9:25am")])
+
+
+def test_what_the_tech_did_is_the_finished_jobs_summary(chat: ChatWorld) -> None:
+    job_id = chat.visit("joe_today").job_id
+    for state in (JobState.EN_ROUTE, JobState.ON_SITE):
+        chat.run(ChangeJobState(job_id=job_id, new_state=state, actor=chat.dispatcher()))
+    chat.run(CompleteJob(job_id=job_id, summary="Replaced the kitchen faucet cartridge",
+                         actor=chat.dispatcher()))
+    before = chat.model()
+    for ask in ("what did they do this morning", "what did the tech do last time",
+                "is someone coming today?"):
+        chat.transcript(JOE, [(ask, "Tom finished your plumbing repair on Mon Mar 2: Replaced the "
+                                    "kitchen faucet cartridge")])
+    assert chat.changed_since(before) == set()
+
+
+def test_with_no_finished_work_the_customer_is_told_so(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("what did the tech do last time",
+                             "I don't see finished work on your account.")])
+
+
+def test_a_nod_after_a_visit_question_is_not_see_you_then(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("the outlet in the kitchen is sparking", "Reply 1, 2 or 3"),
+                            ("2", "Booked"),
+                            ("when is the electrician coming", "electrical repair visit"),
+                            ("ok", "Nothing is waiting for a yes")])
