@@ -17,30 +17,15 @@ FLOW = "cancel"
 
 
 def start(turn: Turn) -> None:
-    found = visits.upcoming(turn)
-    if not found:
-        turn.finish(replies.no_upcoming())
-    elif len(found) == 1:
-        _confirm(turn, found[0])
-    else:
-        turn.ask(FLOW, "which", {"ids": [a.id for a in found]},
-                 replies.which_appointment([visits.choice_label(turn, a) for a in found], "cancel"))
+    """A customer wants to cancel a visit; a day or service named narrows which."""
+    visits.start_choice(turn, FLOW, "cancel", _confirm, {})
 
 
 def answer(turn: Turn) -> bool:
     """Answer the pending cancel question; False when the text is about something else."""
     data = turn.data
     if turn.step == "which":
-        appointment = visits.chosen(turn, data.get("ids", []))
-        if appointment is not None:
-            _confirm(turn, appointment)
-            return True
-        if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
-            listed = [a for a in visits.upcoming(turn) if a.id in set(data.get("ids", []))]
-            turn.misunderstood(replies.which_appointment(
-                [visits.choice_label(turn, a) for a in listed], "cancel"))
-            return True
-        return False
+        return visits.answer_choice(turn, FLOW, "cancel", _confirm)
     if turn.step != "confirm":
         return False
     appointment = visits.own(turn, data.get("appointment_id"))

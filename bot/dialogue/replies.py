@@ -127,6 +127,18 @@ def kept(visit: str) -> Reply:
     return Reply(f"OK, your {visit} visit stays as booked.")
 
 
+def no_visit_named(missing: str) -> Reply:
+    """A day or service named that none of the customer's visits has."""
+    return Reply(f"You have no visit {clip(missing, 60)}.")
+
+
+def no_visit_then(missing: str, have: Sequence[str]) -> Reply:
+    """Nothing matches what was named: say so, and what they do have."""
+    listed = "; ".join(clip(text, 60) for text in have[:LISTED])
+    return Reply(f"You have no visit {clip(missing, 60)}. Your upcoming "
+                 f"{'visit is' if len(have) == 1 else 'visits are'}: {listed}.")
+
+
 # Job status ---------------------------------------------------------------------------------
 
 def status_scheduled(visit: str, technician: str) -> Reply:

@@ -5,6 +5,7 @@ A time with no day ("can the tech come at 4pm instead?") keeps the visit's own d
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff, offers, replies, visits
@@ -23,29 +24,23 @@ FLOW = "reschedule"
 
 
 def start(turn: Turn) -> None:
-    """A customer wants to move a visit, maybe saying to when."""
-    found = visits.upcoming(turn)
+    """A customer wants to move a visit, maybe naming which one and to when."""
     when = turn.parse.slots.get("when")
-    if not found:
-        turn.finish(replies.no_upcoming())
-    elif len(found) == 1:
-        _move_to_wish(turn, found[0], when)
-    else:
-        turn.ask(FLOW, "which", {"ids": [a.id for a in found], "when": when},
-                 replies.which_appointment([visits.choice_label(turn, a) for a in found], "move"))
+    wanted = (when or {}).get("date")
+    if wanted is not None and date.fromisoformat(wanted) in visits.named(turn, wanted=wanted).days:
+        when = None  # "move tomorrow's appointment": the day names the visit, not the new time
+    visits.start_choice(turn, FLOW, "move",
+                        lambda t, appointment: _move_to_wish(t, appointment, when),
+                        {"when": when}, wanted=wanted)
 
 
 def answer(turn: Turn) -> bool:
     """Answer the pending reschedule question; False when the text is about something else."""
     data = turn.data
     if turn.step == "which":
-        appointment = visits.chosen(turn, data.get("ids", []))
-        if appointment is None:
-            return _not_an_answer(turn, replies.which_appointment(
-                [visits.choice_label(turn, a) for a in _listed(turn, data)], "move"))
-        when = data.get("when") if turn.parse.intent == intents.CHOOSE else None
-        _move_to_wish(turn, appointment, when)
-        return True
+        return visits.answer_choice(turn, FLOW, "move",
+                                    lambda t, appointment: _move_to_wish(t, appointment,
+                                                                         data.get("when")))
     appointment = visits.own(turn, data.get("appointment_id"))
     if appointment is None:
         turn.finish(replies.no_upcoming())
@@ -115,11 +110,6 @@ def _move(turn: Turn, offer: Offer) -> None:
         return
     visit = visit_label(offer.window_start, offer.window_end, visits.timezone_of(turn, appointment))
     turn.finish(replies.rescheduled(visit, offer.technician_name.split()[0]), done="rescheduled")
-
-
-def _listed(turn: Turn, data: dict[str, Any]) -> list[Appointment]:
-    ids = set(data.get("ids", []))
-    return [a for a in visits.upcoming(turn) if a.id in ids]
 
 
 def _not_an_answer(turn: Turn, retry: Reply) -> bool:

@@ -70,9 +70,6 @@ def test_nothing_to_cancel_is_said_so(chat: ChatWorld) -> None:
                           ("cancel my appointment", "You have no upcoming visits")])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "cancel.answer leaves 'which' on a yes (only UNKNOWN/CHOOSE ask again, unlike reschedule), "
-    "so the question is dropped and the yes is answered 'Great! Text us anytime'"))
 def test_a_yes_to_which_visit_asks_which_again(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("cancel my appointment", "Which visit do you want to cancel?"),
                             ("y", "Which visit do you want to cancel?"),
