@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 from bot.dialogue import replies
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
+from bot.nlu.days import find_days
+from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
 from domain.scheduling import Booked, Offer, Wish, find_offers
 from domain.staff import Role
@@ -35,8 +37,8 @@ Chosen = Callable[["Turn", Offer], None]
 def wish_from(turn: Turn, default_day: str | None = None) -> Wish | None:
     """The time the text asks for, if any; a time with no day takes `default_day`."""
     when = turn.parse.slots.get("when")
-    if not when:
-        when = resolve_when(turn.text.lower(), local_date(turn.now, turn.timezone))
+    if not when:  # read as the parser reads, so "can't do wednesday" stays a day turned down
+        when = resolve_when(normalize(turn.text), local_date(turn.now, turn.timezone))
     if not when:
         return None
     if when.get("date") is None and default_day is not None:
@@ -137,13 +139,20 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     if intent == intents.AFFIRM:
         turn.say(replies.which_offer(_choices(found, timezone)))
         return True
-    if intent == intents.DENY:
+    if intent == intents.DENY or turns_a_day_down(turn):
         turn.ask(turn.conversation.flow or "book", PICK, data, replies.keep_searching())
         return True
     if intent == intents.UNKNOWN:
         turn.misunderstood(replies.which_offer(_choices(found, timezone)))
         return True
     return False
+
+
+def turns_a_day_down(turn: Turn) -> bool:
+    """True when the text names a day only to turn it down ("can't do wednesday")."""
+    text = normalize(turn.text)
+    today = local_date(turn.now, turn.timezone)
+    return bool(find_days(text, today)) and resolve_when(text, today) is None
 
 
 def _dump(offer: Offer) -> dict[str, Any]:
