@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import handoff, offers, replies
+from bot.dialogue import handoff, offers, replies, visits
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from domain.commands import BookAppointment
@@ -28,6 +28,8 @@ def start(turn: Turn) -> None:
     data: dict[str, Any] = {"when": turn.parse.slots.get("when"),
                             "scope": turn.text[:SCOPE_LIMIT],
                             "service": turn.parse.slots.get("service")}
+    if visits.refers_to_a_visit(turn):  # "the furnace one" says no problem: ask, never guess
+        data.update(scope="", service=None)
     if len(turn.customer.sites) == 1:
         data["site_id"] = turn.customer.sites[0].id
     _next_question(turn, data)
@@ -84,12 +86,18 @@ def _answer_problem(turn: Turn) -> bool:
     if not service_id:
         turn.misunderstood(replies.ask_problem())
         return True
-    data = {**turn.data, "service": service_id, "scope": turn.text[:SCOPE_LIMIT]}
+    data = {**turn.data, "service": service_id, "scope": _scope(turn.data.get("scope"), turn.text)}
     wish = offers.wish_from(turn)
     if wish is not None:
         data["when"] = turn.parse.slots.get("when") or data.get("when")
     _offer(turn, data, wish or Wish.from_when(data.get("when")))
     return True
+
+
+def _scope(asked: object, problem: str) -> str:
+    """The request that asked for the visit, with the problem told when asked for it."""
+    first = str(asked or "").strip()
+    return (f"{first}; {problem.strip()}" if first else problem.strip())[:SCOPE_LIMIT]
 
 
 def _offer(turn: Turn, data: dict[str, Any], wish: Wish | None) -> None:

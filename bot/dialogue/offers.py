@@ -15,10 +15,12 @@ from zoneinfo import ZoneInfo
 
 from bot.dialogue import replies
 from bot.dialogue.times import visit_label
+from bot.dialogue.visits import refers_to_a_visit
 from bot.nlu import intents
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
+from domain.errors import DomainError
 from domain.scheduling import Booked, Offer, Wish, find_offers
 from domain.staff import Role
 
@@ -113,8 +115,11 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     found = [_load(raw) for raw in data.get("offers", [])]
     intent = turn.parse.intent
     service = turn.parse.slots.get("service")
-    if intent == intents.BOOK and service and data.get("service") not in (None, service):
-        return False  # a different problem is a new booking, not a pick among these offers
+    if refers_to_a_visit(turn):  # "the furnace one" points at a visit, not at an offer
+        turn.misunderstood(replies.which_offer(_choices(found, timezone)))
+        return True
+    if intent == intents.BOOK and service and _other_trade(turn, data.get("service"), service):
+        return False  # a problem of another trade is a new booking, not a pick among these
     option = turn.option()
     if option is not None:
         if 1 <= option <= len(found):
@@ -131,7 +136,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         wish = wish_from(turn, data.get("default_day"))
     if wish is not None:
         matching = [o for o in found if wish.is_met_by(o, timezone)]
-        if matching and intent != intents.DENY:
+        # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.
+        if matching and intent != intents.DENY and not (intent == intents.BOOK and service):
             chosen(turn, matching[0])
         else:
             research(turn, wish)
@@ -146,6 +152,17 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         turn.misunderstood(replies.which_offer(_choices(found, timezone)))
         return True
     return False
+
+
+def _other_trade(turn: Turn, pending: object, named: str) -> bool:
+    """True when the service named needs another trade than the one being booked; the same trade
+    ("its flooding" while booking a leaking water heater) is a follow-up, never a new job."""
+    if pending is None or pending == named:
+        return False
+    try:
+        return turn.catalog.get(str(pending)).skill != turn.catalog.get(named).skill
+    except DomainError:
+        return True
 
 
 def turns_a_day_down(turn: Turn) -> bool:

@@ -45,6 +45,11 @@ def answer(turn: Turn) -> bool:
     if appointment is None:
         turn.finish(replies.no_upcoming())
         return True
+    if turn.step in ("when", offers.PICK) and visits.refers_to_a_visit(turn):
+        # "the furnace one": the customer means another of their visits, not a new one
+        return visits.answer_choice(turn, FLOW, "move",
+                                    lambda t, other: _move_to_wish(t, other, None),
+                                    listed=visits.upcoming(turn))
     if turn.step == "when":
         wish = offers.wish_from(turn, data.get("default_day"))
         if wish is None:

@@ -34,6 +34,11 @@ _NAMES_A_VISIT_AFTER = re.compile(r"^(?:'s|s)?\s*(?:one|visit|appointment|appt|b
 _NAMES_A_VISIT_BEFORE = re.compile(
     r"\b(?:from|(?:one|visit|appointment|appt|booking|job)s? (?:on|for))\s*(?:this |the )?$")
 
+# A text that only points at a visit ("the furnace one", "that plumbing visit"): never a request.
+_REFERENCE = re.compile(
+    r"^(?:(?:ok|okay|no|yes|sorry|i mean|i meant|oh),? )*(?:the|that|my|this) "
+    r"(?:[\w/ -]{0,30} )?(?:one|visit|appointment|appt|booking)\W*$")
+
 Act = Callable[["Turn", Appointment], None]
 
 
@@ -161,10 +166,18 @@ def ask_which(turn: Turn, flow: str, verb: str, among: list[Appointment],
              replies.which_appointment([choice_label(turn, a) for a in among], verb))
 
 
-def answer_choice(turn: Turn, flow: str, verb: str, act: Act) -> bool:
-    """Read the answer to "which visit?"; False when the text is about something else."""
+def refers_to_a_visit(turn: Turn) -> bool:
+    """True when the text only points at a visit ("the thursday one"), asking for nothing new."""
+    return turn.option() is None and _REFERENCE.match(normalize(turn.text)) is not None
+
+
+def answer_choice(turn: Turn, flow: str, verb: str, act: Act,
+                  listed: list[Appointment] | None = None) -> bool:
+    """Read which visit the text means among `listed` (default: the ones the pending question
+    listed); False when the text is about something else."""
     data = turn.data
-    listed = offered(turn, data.get("ids", []))
+    if listed is None:
+        listed = offered(turn, data.get("ids", []))
     resolution = resolve(turn, listed)
     if resolution.one is not None and (resolution.named.option is not None
                                        or resolution.named.narrows):
@@ -172,12 +185,15 @@ def answer_choice(turn: Turn, flow: str, verb: str, act: Act) -> bool:
         return True
     if resolution.missing is not None:
         turn.say(replies.no_visit_named(resolution.missing))
-        ask_which(turn, flow, verb, listed, data)
+        if len(listed) == 1:
+            act(turn, listed[0])  # the only visit there is: its question again
+        else:
+            ask_which(turn, flow, verb, listed, data)
         return True
     if resolution.named.narrows and len(resolution.matches) > 1:
         ask_which(turn, flow, verb, resolution.matches, data)
         return True
-    if resolution.named.option is not None or turn.parse.intent in (
+    if resolution.named.option is not None or refers_to_a_visit(turn) or turn.parse.intent in (
             intents.UNKNOWN, intents.CHOOSE, intents.AFFIRM):
         turn.misunderstood(replies.which_appointment(
             [choice_label(turn, a) for a in listed], verb))

@@ -105,3 +105,35 @@ def test_moving_a_visit_that_is_not_there_says_so(chat: ChatWorld, text: str) ->
     before = chat.model()
     chat.transcript(MARIA, [(text, "You have no visit")])
     assert chat.changed_since(before) == set()
+
+
+def test_a_visit_named_while_moving_another_is_no_new_job(chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(JOE, [("I need to move my visit", "When would suit you better?"),
+                          ("the furnace one", "You have no visit for Heating & cooling repair."),
+                          ("the plumbing one", "Your visit is Mon Mar 2, 1-3pm.")])
+    assert chat.changed_since(before) == set()
+
+
+def test_a_visit_named_while_choosing_times_switches_to_that_visit(chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("move my friday appointment to monday", "Reply 1, 2 or 3"),
+                            ("sorry, the furnace one",
+                             "Your visit is Thu Mar 5, 8-10am. When would suit you better?")])
+    assert chat.changed_since(before) == set()
+
+
+def test_follow_ups_never_become_the_jobs_scope_or_service(chat: ChatWorld) -> None:
+    first = "my water heater is leaking"
+    chat.transcript(MARIA, [(first, "Reply 1, 2 or 3"),
+                            ("nothing today?? its flooding", "Reply 1, 2 or 3"),
+                            ("ok 1 then", "Booked: Water heater service")])
+    jobs = chat.uow.jobs.find()
+    assert len(jobs) == 4
+    assert (jobs[-1].service_id, jobs[-1].scope) == ("water_heater", first)
+
+
+def test_the_problem_asked_for_joins_the_request_that_asked_for_the_visit(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("can someone come out wednesday?", "What do you need help with?"),
+                            ("no hot water", "Reply 1, 2 or 3"), ("1", "Booked")])
+    assert chat.uow.jobs.find()[-1].scope == "can someone come out wednesday?; no hot water"
