@@ -119,6 +119,17 @@ def confirm_cancel(visit: str) -> Reply:
     return Reply.yes_no(f"Cancel your {visit} visit?")
 
 
+def confirm_cancel_underway(technician: str, there: bool, eta: str | None) -> Reply:
+    """Cancelling a visit whose technician is already on the way or on site."""
+    where = "there" if there else "on the way" + (f" (ETA {eta})" if eta else "")
+    return Reply.yes_no(f"{clip(technician, NAME)} is already {where}. Cancel anyway?")
+
+
+def cancel_told_crew(visit: str, technician: str) -> Reply:
+    return Reply(f"Your {visit} visit is cancelled. We've told {clip(technician, NAME)} and our "
+                 "dispatcher. Text us anytime to book again.")
+
+
 def cancelled(visit: str) -> Reply:
     return Reply(f"Your {visit} visit is cancelled. Text us anytime to book again.")
 

@@ -24,7 +24,8 @@ from domain.staff import Role, StaffMember
 CONVERSATION_TTL = timedelta(minutes=30)
 MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # Kept in the conversation's data across flows; everything else belongs to the current flow.
-# "last_done" remembers what the last flow achieved, so a later "ok" or thumbs-up is answered kindly.
+# "last_done" remembers what the last flow achieved, so a later "ok" or thumbs-up is answered kindly,
+# and what it changed with the previous values, so "undo" or "wrong address" can put it right.
 PERSISTENT_KEYS = ("last_done",)
 
 
@@ -95,11 +96,13 @@ class Turn:
                                 expires_at=self.now + CONVERSATION_TTL)
         self.say(question)
 
-    def finish(self, reply: Reply | None = None, *, done: str | None = None) -> None:
-        """The flow is over: forget its state and say the last word; `done` names what it achieved."""
+    def finish(self, reply: Reply | None = None, *, done: str | None = None,
+               changed: dict[str, Any] | None = None) -> None:
+        """The flow is over: forget its state and say the last word; `done` names what it achieved
+        and `changed` what it changed (ids and previous values), for an undo within half an hour."""
         kept = self.kept()
         if done is not None:
-            kept["last_done"] = {"what": done, "at": self.now.isoformat()}
+            kept["last_done"] = {"what": done, "at": self.now.isoformat(), "changed": changed or {}}
         self.conversation.reset(now=self.now)
         if kept:
             self.conversation.data = kept
@@ -119,6 +122,20 @@ class Turn:
         except ValueError:
             return None
         return str(raw.get("what")) if self.now - at <= CONVERSATION_TTL else None
+
+    def last_change(self) -> dict[str, Any]:
+        """What the last flow changed and its previous values, within half an hour; {} if nothing."""
+        raw = self.conversation.data.get("last_done")
+        if self.last_done() is None or not isinstance(raw, dict):
+            return {}
+        changed = raw.get("changed")
+        return dict(changed) if isinstance(changed, dict) else {}
+
+    def forget_change(self) -> None:
+        """The last change was put right: nothing is left to undo."""
+        data = dict(self.conversation.data)
+        data.pop("last_done", None)
+        self.conversation.data = data
 
     def run(self, command: Command) -> Any:
         """Run a domain command inside this text's transaction."""
