@@ -126,7 +126,7 @@ def _book(turn: Turn, offer: Offer) -> None:
     assert site.id is not None
     service = turn.catalog.get(data["service"])
     try:
-        turn.run(BookAppointment(
+        appointment_id = turn.run(BookAppointment(
             account_id=turn.customer.account_id, site_id=site.id, service_id=service.id,
             technician_id=offer.technician_id, start=offer.start, actor=turn.actor,
             scope=data.get("scope", ""),
@@ -140,4 +140,5 @@ def _book(turn: Turn, offer: Offer) -> None:
         return
     visit = visit_label(offer.window_start, offer.window_end, site.timezone)
     turn.finish(replies.booked(service.name, visit, offer.technician_name.split()[0],
-                               site.one_line()), done="booked")
+                               site.one_line()), done="booked",
+                changed={"kind": "booked", "appointment_id": appointment_id})

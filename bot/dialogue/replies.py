@@ -130,6 +130,48 @@ def cancel_told_crew(visit: str, technician: str) -> Reply:
                  "dispatcher. Text us anytime to book again.")
 
 
+def nothing_to_undo() -> Reply:
+    return Reply("There's nothing I changed recently to undo. What do you need? E.g. move or "
+                 "cancel a visit.")
+
+
+def only_last_change(what: str) -> Reply:
+    """A correction naming a visit other than the one last changed: nothing is touched."""
+    return Reply(f"The last change was: {clip(what, 80)}. I can only undo that one, so I've "
+                 "changed nothing. Tell me what you need.")
+
+
+def restored(visit: str, technician: str) -> Reply:
+    return Reply(f"Done! Your {visit} visit is back on, with {clip(technician, NAME)}.")
+
+
+def moved_back(visit: str, technician: str) -> Reply:
+    return Reply(f"Done! Your visit is back to {visit} with {clip(technician, NAME)}.")
+
+
+def slot_gone(visit: str) -> Reply:
+    return Reply(f"Sorry, {visit} has been taken since, so I can't put it back there.")
+
+
+def which_site_instead(sites: Sequence[str]) -> Reply:
+    return Reply.choice("Which address is the visit for? Or text the full address with the ZIP.",
+                        tuple(clip(s, 60) for s in sites[:LISTED]))
+
+
+def ask_right_address() -> Reply:
+    return Reply("What's the right address? Please include the street, town and ZIP, e.g. "
+                 "12 Elm St, Chicago 60614.")
+
+
+def site_outside_area(postal_code: str, visit: str) -> Reply:
+    return Reply(f"Sorry, ZIP {clip(postal_code, 10)} is outside the area we serve, so your {visit} "
+                 "visit stays where it was.")
+
+
+def site_changed(visit: str, address: str) -> Reply:
+    return Reply(f"Done! Your {visit} visit is now at {clip(address, PLACE)}.")
+
+
 def cancelled(visit: str) -> Reply:
     return Reply(f"Your {visit} visit is cancelled. Text us anytime to book again.")
 

@@ -54,7 +54,7 @@ def answer(turn: Turn) -> bool:
         wish = offers.wish_from(turn, data.get("default_day"))
         if wish is None:
             return _not_an_answer(turn, replies.ask_new_time(visits.label(turn, appointment)))
-        _offer(turn, appointment, wish)
+        offer_times(turn, appointment, wish)
         return True
     if turn.step == offers.PICK:
         return offers.answer_pick(turn, timezone=visits.timezone_of(turn, appointment),
@@ -72,10 +72,11 @@ def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | N
         return
     if when.get("date") is None:
         when = {**when, "date": day.isoformat()}
-    _offer(turn, appointment, Wish.from_when(when))
+    offer_times(turn, appointment, Wish.from_when(when))
 
 
-def _offer(turn: Turn, appointment: Appointment, wish: Wish | None) -> None:
+def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None) -> None:
+    """Search and list times to move `appointment` to, nearest to `wish`."""
     job = turn.uow.jobs.get(appointment.job_id)
     site = turn.uow.sites.get(job.site_id) if job is not None else None
     if job is None or site is None:
@@ -93,7 +94,7 @@ def _research(turn: Turn, wish: Wish) -> None:
     if appointment is None:
         turn.finish(replies.no_upcoming())
         return
-    _offer(turn, appointment, wish)
+    offer_times(turn, appointment, wish)
 
 
 def _move(turn: Turn, offer: Offer) -> None:
@@ -102,19 +103,23 @@ def _move(turn: Turn, offer: Offer) -> None:
         turn.finish(replies.no_upcoming())
         return
     assert appointment.id is not None
+    previous = {"kind": "rescheduled", "appointment_id": appointment.id,
+                "technician_id": appointment.technician_id,
+                "start": appointment.start.isoformat()}
     try:
         turn.run(RescheduleAppointment(appointment_id=appointment.id,
                                        technician_id=offer.technician_id, start=offer.start,
                                        actor=turn.actor))
     except SchedulingConflict:
         turn.say(replies.slot_taken())
-        _offer(turn, appointment, None)
+        offer_times(turn, appointment, None)
         return
     except DomainError as error:
         turn.finish(replies.refused(str(error)))
         return
     visit = visit_label(offer.window_start, offer.window_end, visits.timezone_of(turn, appointment))
-    turn.finish(replies.rescheduled(visit, offer.technician_name.split()[0]), done="rescheduled")
+    turn.finish(replies.rescheduled(visit, offer.technician_name.split()[0]), done="rescheduled",
+                changed=previous)
 
 
 def _not_an_answer(turn: Turn, retry: Reply) -> bool:

@@ -135,7 +135,7 @@ def resolve(turn: Turn, offered: list[Appointment], *, wanted: str | None = None
     if said.days:
         found = [a for a in found if local_day(turn, a) in said.days]
     if said.service_id is not None:
-        found = _same_service(turn, found, said.service_id)
+        found = same_service(turn, found, said.service_id)
     return Resolution(matches=found, named=said,
                       missing=None if found else _describe(turn, said))
 
@@ -215,7 +215,12 @@ def own(turn: Turn, appointment_id: object) -> Appointment | None:
     return found
 
 
-def _same_service(turn: Turn, found: list[Appointment], service_id: str) -> list[Appointment]:
+def may_act(turn: Turn, appointment: Appointment) -> bool:
+    """True when the sender may see and change this visit (booked or cancelled)."""
+    return may_act_on(turn.actor, appointment)
+
+
+def same_service(turn: Turn, found: list[Appointment], service_id: str) -> list[Appointment]:
     """Visits for that service; failing that, for the same trade ("the furnace one": HVAC)."""
     exact = [a for a in found if _service_of(turn, a) == service_id]
     if exact:
