@@ -28,6 +28,12 @@ def start(turn: Turn) -> None:
     data: dict[str, Any] = {"when": turn.parse.slots.get("when"),
                             "scope": turn.text[:SCOPE_LIMIT],
                             "service": turn.parse.slots.get("service")}
+    if visits.points_at_a_visit(turn):
+        meant = visits.resolve(turn, visits.upcoming(turn)).matches
+        if meant:  # about a visit they have, not a new one: say which, and ask what they need
+            turn.finish(replies.visits_meant([visits.choice_label(turn, a) for a in meant]))
+            visits.remember_shown(turn, meant)
+            return
     if visits.refers_to_a_visit(turn):  # "the furnace one" says no problem: ask, never guess
         data.update(scope="", service=None)
     if len(turn.customer.sites) == 1:

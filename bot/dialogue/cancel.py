@@ -34,6 +34,10 @@ def answer(turn: Turn) -> bool:
         turn.finish(replies.no_upcoming())
         return True
     visit = visits.label(turn, appointment)
+    other = visits.another_named(turn, appointment)
+    if other is not None:  # "no wait, friday's": that visit is the one to ask about
+        confirm(turn, other)
+        return True
     if turn.parse.intent == intents.AFFIRM:
         assert appointment.id is not None
         try:

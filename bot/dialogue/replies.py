@@ -130,6 +130,13 @@ def cancel_told_crew(visit: str, technician: str) -> Reply:
                  "dispatcher. Text us anytime to book again.")
 
 
+def visits_meant(labels: Sequence[str]) -> Reply:
+    """A text about visits the customer has, that asks for nothing we can tell."""
+    listed = "; ".join(clip(text, 60) for text in labels[:LISTED])
+    return Reply(f"Your {'visit is' if len(labels) == 1 else 'visits are'}: {listed}. "
+                 "Want to move or cancel it? Or tell me what's wrong for a new visit.")
+
+
 def nothing_to_undo() -> Reply:
     return Reply("There's nothing I changed recently to undo. What do you need? E.g. move or "
                  "cancel a visit.")

@@ -26,7 +26,8 @@ MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # Kept in the conversation's data across flows; everything else belongs to the current flow.
 # "last_done" remembers what the last flow achieved, so a later "ok" or thumbs-up is answered kindly,
 # and what it changed with the previous values, so "undo" or "wrong address" can put it right.
-PERSISTENT_KEYS = ("last_done",)
+# "shown" remembers the visits last listed, so "cancel it" or "the second one" can mean them.
+PERSISTENT_KEYS = ("last_done", "shown")
 
 
 @dataclass
@@ -130,6 +131,10 @@ class Turn:
             return {}
         changed = raw.get("changed")
         return dict(changed) if isinstance(changed, dict) else {}
+
+    def remember(self, key: str, value: Any) -> None:
+        """Keep `value` under a persistent key of the conversation (see PERSISTENT_KEYS)."""
+        self.conversation.data = {**self.conversation.data, key: value}
 
     def forget_change(self) -> None:
         """The last change was put right: nothing is left to undo."""

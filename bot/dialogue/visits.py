@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -38,6 +38,11 @@ _NAMES_A_VISIT_BEFORE = re.compile(
 _REFERENCE = re.compile(
     r"^(?:(?:ok|okay|no|yes|sorry|i mean|i meant|oh),? )*(?:the|that|my|this) "
     r"(?:[\w/ -]{0,30} )?(?:one|visit|appointment|appt|booking)\W*$")
+
+_PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appointment)\b")
+_POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment|appt)\b(?! more)")
+
+SHOWN_FOR = timedelta(minutes=30)
 
 Act = Callable[["Turn", Appointment], None]
 
@@ -147,10 +152,18 @@ def start_choice(turn: Turn, flow: str, verb: str, act: Act, data: dict[str, Any
     if not found:
         turn.finish(replies.no_upcoming())
         return
+    shown = just_shown(turn, found)
+    if shown and not named(turn, wanted=wanted).narrows and (
+            turn.option() is not None or _PRONOUN.search(normalize(turn.text))):
+        found = shown  # "cancel it", "the second one": the visits just listed
+        if len(found) == 1 and turn.option() is None:
+            act(turn, found[0])
+            return
     resolution = resolve(turn, found, wanted=wanted)
     if resolution.missing is not None:
         turn.finish(replies.no_visit_then(resolution.missing,
                                           [choice_label(turn, a) for a in found]))
+        remember_shown(turn, found)
     elif resolution.one is not None:
         act(turn, resolution.one)
     elif resolution.named.option is not None:  # a number with no list shown: show the list
@@ -159,11 +172,44 @@ def start_choice(turn: Turn, flow: str, verb: str, act: Act, data: dict[str, Any
         ask_which(turn, flow, verb, resolution.matches, data)
 
 
+def remember_shown(turn: Turn, shown: list[Appointment]) -> None:
+    """Keep the visits just listed to the customer, in order, so a later "it" can mean them."""
+    turn.remember("shown", {"ids": [a.id for a in shown], "at": turn.now.isoformat()})
+
+
+def just_shown(turn: Turn, found: list[Appointment]) -> list[Appointment]:
+    """The visits listed within the last half hour that are still among `found`, in order."""
+    raw = turn.conversation.data.get("shown")
+    if not isinstance(raw, dict):
+        return []
+    try:
+        fresh = turn.now - datetime.fromisoformat(str(raw.get("at"))) <= SHOWN_FOR
+    except ValueError:
+        return []
+    by_id = {a.id: a for a in found}
+    return [by_id[i] for i in raw.get("ids", []) if i in by_id] if fresh else []
+
+
 def ask_which(turn: Turn, flow: str, verb: str, among: list[Appointment],
               data: dict[str, Any]) -> None:
     """A short numbered question listing just `among`."""
     turn.ask(flow, "which", {**data, "ids": [a.id for a in among]},
              replies.which_appointment([choice_label(turn, a) for a in among], verb))
+
+
+def another_named(turn: Turn, current: Appointment) -> Appointment | None:
+    """The one other visit the text names by day or service while `current` is being asked about."""
+    if turn.parse.intent == intents.AFFIRM or turn.option() is not None:
+        return None
+    resolution = resolve(turn, upcoming(turn))
+    found = resolution.one
+    return found if resolution.named.narrows and found is not None and found.id != current.id \
+        else None
+
+
+def points_at_a_visit(turn: Turn) -> bool:
+    """True when the text mentions one of the customer's visits ("the furnace one")."""
+    return turn.option() is None and _POINTS_AT.search(normalize(turn.text)) is not None
 
 
 def refers_to_a_visit(turn: Turn) -> bool:

@@ -137,3 +137,26 @@ def test_the_problem_asked_for_joins_the_request_that_asked_for_the_visit(chat: 
     chat.transcript(MARIA, [("can someone come out wednesday?", "What do you need help with?"),
                             ("no hot water", "Reply 1, 2 or 3"), ("1", "Booked")])
     assert chat.uow.jobs.find()[-1].scope == "can someone come out wednesday?; no hot water"
+
+
+def test_a_text_about_a_visit_they_have_books_nothing_and_it_means_that_visit(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("what's going on with the furnace one",
+                             "Your visit is: Thu Mar 5, 8-10am, Heating & cooling repair."),
+                            ("cancel it", "Cancel your Thu Mar 5, 8-10am visit?")])
+    assert chat.changed_since(before) == set()
+
+
+def test_another_visit_named_at_the_confirmation_is_asked_about_instead(chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("cancel thursday's", "Cancel your Thu Mar 5, 8-10am visit?"),
+                            ("no wait, friday's", "Cancel your Fri Mar 6, 1-3pm visit?"),
+                            ("n", "stays as booked")])
+    assert chat.changed_since(before) == set()
+
+
+def test_a_weekday_and_day_of_month_name_that_date(chat: ChatWorld) -> None:
+    _book(chat, "maria", "hvac_repair", "tom", datetime(2026, 3, 10, 14, 0, tzinfo=UTC))
+    chat.transcript(MARIA, [("cancel my tuesday the 10th appointment",
+                             "Cancel your Tue Mar 10, 9-11am visit?")])
