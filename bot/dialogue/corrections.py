@@ -26,7 +26,10 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 FLOW = "correct"
-_UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back|bring (?:\w+ ){0,3}back|"
+# "put it back an hour" or "back to 2" is a new time, not an undo.
+_NOT_UNDO = r"(?! (?:an?|one|two|three|\d+|by|to|till|until|half|a bit|later|earlier)\b)"
+_UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
+                   + r"|bring (?:\w+ ){0,3}back" + _NOT_UNDO + r"|"
                    r"reverse (?:it|that)|take (?:it|that) back|restore (?:it|that|my))\b")
 _REGRET = re.compile(r"\b(?:wrong one|not that one|keep (?:\w+ ){0,4}after all|changed my mind|"
                      r"did ?n[o']?t mean (?:to|that))\b")

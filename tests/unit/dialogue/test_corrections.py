@@ -113,3 +113,10 @@ def test_an_address_outside_the_area_is_refused_honestly(chat: ChatWorld) -> Non
     chat.transcript(MARIA, [("it's for my rental unit at 5 Main St, Springfield 62701",
                              "ZIP 62701 is outside the area we serve")])
     assert chat.changed_since(before) == set()
+
+
+def test_putting_a_visit_back_an_hour_is_no_undo(chat: ChatWorld) -> None:
+    _cancel_thursday(chat)
+    answer = chat.text(MARIA, "put my friday appointment back an hour").text
+    assert "back on" not in answer and "undo" not in answer
+    assert chat.visit("maria_thu").status is AppointmentStatus.CANCELLED
