@@ -67,6 +67,20 @@ def answer(turn: Turn) -> bool:
     return False
 
 
+def at_site(turn: Turn, site_id: int) -> None:
+    """The booking under way is for another (maybe just added) site of the account: offer there."""
+    assert turn.customer is not None
+    site = turn.uow.sites.get(site_id)
+    if site is not None and site.account_id == turn.customer.account_id and all(
+            s.id != site_id for s in turn.customer.sites):
+        turn.customer.sites.append(site)
+    data = {**turn.data, "site_id": site_id}
+    if not data.get("service"):
+        turn.ask(FLOW, "problem", data, replies.ask_problem())
+        return
+    _offer(turn, data, Wish.from_when(data.get("when")))
+
+
 def _answer_site(turn: Turn) -> bool:
     assert turn.customer is not None
     sites = turn.customer.sites

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import cancel, offers, replies, reschedule, visits
+from bot.dialogue import booking, cancel, offers, replies, reschedule, visits
 from bot.dialogue.addresses import read_details
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
@@ -53,6 +53,11 @@ def claims(turn: Turn) -> bool:
     if (when.get("start") or when.get("end")) and not text.startswith("undo"):
         return False  # "put it back to 2pm" is a new time, not an undo
     pending = turn.conversation.flow if turn.conversation.is_active(turn.now) else None
+    if place and pending == booking.FLOW and _HOUSE_NUMBER.search(text):
+        site_id = _site_for(turn, turn.text, appointment=None)
+        if site_id is not None:  # the booking under way is for that address: offer times there
+            booking.at_site(turn, site_id)
+        return True
     if pending not in (None, FLOW) and not (undo or place):
         return False  # "wrong one" may answer the question pending
     change = turn.last_change()
@@ -218,24 +223,36 @@ def _answer_site(turn: Turn, appointment: Appointment) -> bool:
 
 def _to_address(turn: Turn, appointment: Appointment, text: str) -> None:
     """Move the visit to the address in `text`: one of the account's, else a new one of it."""
+    site_id = _site_for(turn, text, appointment=appointment)
+    if site_id is not None:
+        _move_to_site(turn, appointment, site_id)
+
+
+def _site_for(turn: Turn, text: str, *, appointment: Appointment | None) -> int | None:
+    """The account's site at the address in `text`, added when new; None when it was answered."""
     assert turn.customer is not None
     known = _known_site(turn.customer.sites, text)
     if known is not None and known.id is not None:
-        _move_to_site(turn, appointment, known.id)
-        return
+        return known.id
     house = _HOUSE_NUMBER.search(text.lower())
     details = read_details("Customer " + text[house.start():]) if house else None
     if details is None:
-        turn.ask(FLOW, "site", {"appointment_id": appointment.id}, replies.ask_right_address())
-        return
+        if appointment is None:
+            turn.say(replies.ask_right_address())
+        else:
+            turn.ask(FLOW, "site", {"appointment_id": appointment.id}, replies.ask_right_address())
+        return None
     try:
         site_id = turn.run(AddSite(account_id=turn.customer.account_id, street=details.street,
                                    city=details.city, postal_code=details.postal_code,
                                    actor=turn.actor))
     except OutsideServiceArea:
-        turn.finish(replies.site_outside_area(details.postal_code, visits.label(turn, appointment)))
-        return
-    _move_to_site(turn, appointment, int(site_id))
+        visit = visits.label(turn, appointment) if appointment is not None else None
+        turn.say(replies.site_outside_area(details.postal_code, visit))
+        if appointment is not None:
+            turn.finish()
+        return None
+    return int(site_id)
 
 
 def _move_to_site(turn: Turn, appointment: Appointment, site_id: int, *,

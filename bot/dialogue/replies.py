@@ -170,9 +170,11 @@ def ask_right_address() -> Reply:
                  "12 Elm St, Chicago 60614.")
 
 
-def site_outside_area(postal_code: str, visit: str) -> Reply:
-    return Reply(f"Sorry, ZIP {clip(postal_code, 10)} is outside the area we serve, so your {visit} "
-                 "visit stays where it was.")
+def site_outside_area(postal_code: str, visit: str | None) -> Reply:
+    """A new address outside the area: the visit (or the booking under way) stays where it was."""
+    stays = (f"your {visit} visit stays where it was" if visit
+             else "I can only book at an address we serve")
+    return Reply(f"Sorry, ZIP {clip(postal_code, 10)} is outside the area we serve, so {stays}.")
 
 
 def site_changed(visit: str, address: str) -> Reply:

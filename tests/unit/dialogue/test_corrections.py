@@ -120,3 +120,19 @@ def test_putting_a_visit_back_an_hour_is_no_undo(chat: ChatWorld) -> None:
     answer = chat.text(MARIA, "put my friday appointment back an hour").text
     assert "back on" not in answer and "undo" not in answer
     assert chat.visit("maria_thu").status is AppointmentStatus.CANCELLED
+
+
+def test_an_address_named_while_booking_offers_times_there(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("my water heater is leaking", "Reply 1, 2 or 3"),
+                            ("it's for my rental unit at 22 Elm St, Chicago 60618",
+                             "Reply 1, 2 or 3"),
+                            ("1", "Tom will come to 22 Elm St, Chicago 60618")])
+    assert len(chat.uow.jobs.find()) == 4
+
+
+def test_an_address_outside_the_area_while_booking_books_nothing_there(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("my water heater is leaking", "Reply 1, 2 or 3")])
+    before = chat.model()
+    chat.transcript(MARIA, [("it's for my rental unit at 5 Main St, Springfield 62701",
+                             "ZIP 62701 is outside the area we serve")])
+    assert chat.changed_since(before) == set()
