@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import booking, cancel, offers, replies, reschedule, visits
+from bot.dialogue import booking, cancel, handoff, offers, replies, reschedule, visits
 from bot.dialogue.addresses import read_details
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
@@ -62,6 +62,11 @@ def claims(turn: Turn) -> bool:
         return False  # "wrong one" may answer the question pending
     change = turn.last_change()
     if not change.get("appointment_id"):
+        done = turn.last_done()
+        if (undo or place) and done is not None:  # e.g. a quote approved: a person must undo it
+            handoff.hand_over(turn, reason=f"asked to undo the last change by text ({done})")
+            turn.finish(replies.undo_by_a_person())
+            return True
         if undo or place:
             turn.finish(replies.nothing_to_undo())
             return True

@@ -142,6 +142,10 @@ def nothing_to_undo() -> Reply:
                  "cancel a visit.")
 
 
+def undo_by_a_person() -> Reply:
+    return Reply("I can't undo that by text, so I've asked our team to call you about it.")
+
+
 def only_last_change(what: str) -> Reply:
     """A correction naming a visit other than the one last changed: nothing is touched."""
     return Reply(f"The last change was: {clip(what, 80)}. I can only undo that one, so I've "

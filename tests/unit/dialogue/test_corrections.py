@@ -136,3 +136,11 @@ def test_an_address_outside_the_area_while_booking_books_nothing_there(chat: Cha
     chat.transcript(MARIA, [("it's for my rental unit at 5 Main St, Springfield 62701",
                              "ZIP 62701 is outside the area we serve")])
     assert chat.changed_since(before) == set()
+
+
+def test_an_undo_the_bot_cannot_do_goes_to_a_person(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("approve Q-1042", "Reply Y or N"), ("y", "Approved")])
+    before = chat.model()
+    chat.transcript(MARIA, [("undo", "I've asked our team to call you")])
+    assert chat.changed_since(before) == {"notices", "timeline", "outbox"}
+    assert chat.quote_states()["Q-1042"].value == "approved"
