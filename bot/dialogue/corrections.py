@@ -267,6 +267,11 @@ def _move_to_site(turn: Turn, appointment: Appointment, site_id: int, *,
         turn.finish(replies.nothing_to_undo())
         return
     previous = job.site_id
+    if site_id == previous:  # the address given is the one it already has: nothing to change
+        site = turn.uow.sites.get(site_id)
+        turn.ask(FLOW, "site", {"appointment_id": appointment.id}, replies.already_there(
+            visits.label(turn, appointment), site.one_line() if site is not None else ""))
+        return
     try:
         turn.run(ChangeJobSite(job_id=job.id, site_id=site_id, actor=turn.actor))
     except DomainError as error:

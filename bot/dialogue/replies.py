@@ -181,6 +181,11 @@ def site_outside_area(postal_code: str, visit: str | None) -> Reply:
     return Reply(f"Sorry, ZIP {clip(postal_code, 10)} is outside the area we serve, so {stays}.")
 
 
+def already_there(visit: str, address: str) -> Reply:
+    return Reply(f"Your {visit} visit is already at {clip(address, PLACE)}. What's the right "
+                 "address? Please include the street, town and ZIP.")
+
+
 def site_changed(visit: str, address: str) -> Reply:
     return Reply(f"Done! Your {visit} visit is now at {clip(address, PLACE)}.")
 

@@ -144,3 +144,11 @@ def test_an_undo_the_bot_cannot_do_goes_to_a_person(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("undo", "I've asked our team to call you")])
     assert chat.changed_since(before) == {"notices", "timeline", "outbox"}
     assert chat.quote_states()["Q-1042"].value == "approved"
+
+
+def test_the_address_it_already_has_changes_nothing_and_asks_again(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("my ac is broken", "Reply 1, 2 or 3"), ("1", "Booked")])
+    before = chat.model()
+    chat.transcript(MARIA, [("no, that's the wrong address", "What's the right address?"),
+                            ("1 Clark St", "is already at 1 Clark St, Chicago 60614")])
+    assert chat.changed_since(before) == set()
