@@ -45,7 +45,8 @@ def answer(turn: Turn) -> bool:
     if appointment is None:
         turn.finish(replies.no_upcoming())
         return True
-    if turn.step in ("when", offers.PICK) and visits.refers_to_a_visit(turn):
+    if turn.step in ("when", offers.PICK) and visits.refers_to_a_visit(turn) and visits.named(
+            turn).narrows:
         # "the furnace one": the customer means another of their visits, not a new one
         return visits.answer_choice(turn, FLOW, "move",
                                     lambda t, other: _move_to_wish(t, other, None),
