@@ -33,10 +33,13 @@ _UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
                    r"reverse (?:it|that)|take (?:it|that) back|restore (?:it|that|my))\b")
 _REGRET = re.compile(r"\b(?:wrong one|not that one|keep (?:\w+ ){0,4}after all|changed my mind|"
                      r"did ?n[o']?t mean (?:to|that))\b")
+# A street address ("22 elm st"), so "it's at 3 tomorrow" is never read as a place.
+_STREET = (r"\d{1,6}[a-z]? (?:[a-z]+ ){1,3}(?:st|street|ave|avenue|av|rd|road|blvd|dr|drive|ln|"
+           r"lane|ct|court|pl|place|way|pkwy|parkway|ter|terrace|hwy)\b")
 _WRONG_PLACE = re.compile(
     r"\b(?:wrong (?:address|place|house|site|property|location)|"
-    r"(?:it'?s|it is|its|that'?s|this is|should be) (?:for|at) (?:my|the|our) [\w ]{0,30}?\bat\b|"
-    r"(?:it'?s|it is|its|should be|meant) at \d)")
+    r"(?:it'?s|it is|its|that'?s|this is|should be) (?:for|at) (?:my|the|our) [\w ]{0,30}?\bat "
+    + _STREET + r"|(?:it'?s|it is|its|should be|meant (?:it )?for|meant) at " + _STREET + ")")
 _HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,6}[a-z]?\s+\w+")
 
 

@@ -152,3 +152,11 @@ def test_the_address_it_already_has_changes_nothing_and_asks_again(chat: ChatWor
     chat.transcript(MARIA, [("no, that's the wrong address", "What's the right address?"),
                             ("1 Clark St", "is already at 1 Clark St, Chicago 60614")])
     assert chat.changed_since(before) == set()
+
+
+def test_a_time_is_never_read_as_an_address(chat: ChatWorld) -> None:
+    _cancel_thursday(chat)
+    before = chat.model()
+    answer = chat.text(MARIA, "its for the furnace at 2 tomorrow?").text
+    assert "back on" not in answer and "address" not in answer
+    assert chat.changed_since(before) <= {"notices", "timeline", "outbox"}
