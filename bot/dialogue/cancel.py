@@ -45,10 +45,10 @@ def answer(turn: Turn) -> bool:
         except DomainError as error:
             turn.finish(replies.refused(str(error)))
             return True
-        technician = turn.uow.staff.get(appointment.technician_id)
-        told = data.get("underway") and technician is not None
+        # The handler told the technician and dispatch when they were under way: say so.
+        technician = turn.uow.staff.get(appointment.technician_id) if data.get("underway") else None
         reply = (replies.cancel_told_crew(visit, technician.name.split()[0])
-                 if told and technician is not None else replies.cancelled(visit))
+                 if technician is not None else replies.cancelled(visit))
         turn.finish(reply, done="cancelled",
                     changed={"kind": "cancelled", "appointment_id": appointment.id})
         return True
