@@ -54,6 +54,36 @@ class CancelAppointment(Command):
 
 
 @dataclass(frozen=True)
+class RestoreAppointment(Command):
+    """Put a cancelled visit back: in its own slot, or at `start` with `technician_id` when given."""
+
+    appointment_id: int
+    actor: Actor
+    technician_id: int | None = None
+    start: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AddSite(Command):
+    """Add a service address to an account; its zone comes from the ZIP. Returns the site id."""
+
+    account_id: int
+    street: str
+    city: str
+    postal_code: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class ChangeJobSite(Command):
+    """The job (and its booked visits) is at another of the account's sites."""
+
+    job_id: int
+    site_id: int
+    actor: Actor
+
+
+@dataclass(frozen=True)
 class ChangeJobState(Command):
     job_id: int
     new_state: JobState

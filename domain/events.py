@@ -67,7 +67,20 @@ class AppointmentCancelled(Event):
     message_id: str | None = None  # the provider's id of the text that caused it
 
 
-AppointmentEvent: TypeAlias = AppointmentBooked | AppointmentRescheduled | AppointmentCancelled
+@dataclass(frozen=True)
+class AppointmentRestored(Event):
+    """A cancelled visit put back on the diary (an undone cancellation)."""
+
+    appointment_id: int
+    job_id: int
+    account_id: int
+    actor: str
+    channel: str
+    message_id: str | None = None  # the provider's id of the text that caused it
+
+
+AppointmentEvent: TypeAlias = (AppointmentBooked | AppointmentRescheduled | AppointmentCancelled
+                               | AppointmentRestored)
 
 
 @dataclass(frozen=True)

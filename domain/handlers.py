@@ -14,7 +14,13 @@ from domain.business import BusinessSettings
 from domain.catalog import Catalog, Service
 from domain.clock import Clock, ensure_utc
 from domain.deals import Deal, DealStage
-from domain.errors import NotAllowed, NotFound, OutsideServiceArea, SchedulingConflict
+from domain.errors import (
+    InvalidTransition,
+    NotAllowed,
+    NotFound,
+    OutsideServiceArea,
+    SchedulingConflict,
+)
 from domain.jobs import Appointment, Job, JobState
 from domain.notices import notify_staff
 from domain.parties import Account, Channel, Contact, Customer, Site
@@ -97,9 +103,72 @@ def cancel_appointment(cmd: commands.CancelAppointment, *, uow: AbstractUnitOfWo
     appointment = require(cmd.actor, uow.appointments.get(cmd.appointment_id), "appointment")
     appointment.cancel(by=cmd.actor)
     job = _job(uow, appointment.job_id)
+    if job.state in (JobState.EN_ROUTE, JobState.ON_SITE):
+        _tell_crew_of_cancellation(uow, appointment, job, cmd.actor, clock.now())
     others = [a for a in uow.appointments.find(job_id=job.id) if a.is_active]
     if not others and JobState.CANCELLED in job.allowed_next():
         job.move_to(JobState.CANCELLED, by=cmd.actor, at=clock.now(), note="visit cancelled")
+
+
+def restore_appointment(cmd: commands.RestoreAppointment, *, uow: AbstractUnitOfWork,
+                        settings: BusinessSettings, catalog: Catalog, clock: Clock) -> None:
+    """Put a cancelled visit back in its slot (or a new one), if still free; reopen its job."""
+    appointment = require(cmd.actor, uow.appointments.get(cmd.appointment_id), "appointment")
+    job = _job(uow, appointment.job_id)
+    service = catalog.get(job.service_id)
+    technician_id = cmd.technician_id or appointment.technician_id
+    start = _not_past(ensure_utc(cmd.start or appointment.start), clock.now())
+    end = start + service.duration
+    technician = _technician(uow, technician_id, service, appointment.zone_id)
+    _ensure_free(uow, technician, start, end, appointment.zone_id, settings,
+                 ignore=appointment.id)
+    if (technician_id, start) != (appointment.technician_id, appointment.start):
+        appointment.technician_id, appointment.start, appointment.end = technician_id, start, end
+        appointment.window_start, appointment.window_end = start, start + settings.arrival_window
+    appointment.restore(by=cmd.actor)
+    job.reopen(by=cmd.actor, at=clock.now())
+
+
+def add_site(cmd: commands.AddSite, *, uow: AbstractUnitOfWork, settings: BusinessSettings,
+             clock: Clock) -> int:
+    """Add a service address to the actor's account, in the zone its ZIP belongs to."""
+    account = require_account(uow, cmd.actor, cmd.account_id)
+    zone = settings.zone_for_postal_code(cmd.postal_code)
+    if zone is None:
+        raise OutsideServiceArea(f"ZIP {cmd.postal_code} is outside the area we serve")
+    site = uow.sites.add(Site(account_id=account, address=cmd.street, city=cmd.city,
+                              postal_code=cmd.postal_code, zone_id=zone.id,
+                              timezone=zone.timezone))
+    assert site.id is not None
+    uow.activities.add(Activity(
+        account_id=account, kind=ActivityKind.NOTE, at=clock.now(),
+        summary=f"Address added: {site.one_line()}", actor=cmd.actor.label(),
+        channel=cmd.actor.channel.value, provider_message_id=cmd.actor.message_id,
+        subject_type="site", subject_id=site.id))
+    return site.id
+
+
+def change_job_site(cmd: commands.ChangeJobSite, *, uow: AbstractUnitOfWork,
+                    settings: BusinessSettings, catalog: Catalog, clock: Clock) -> None:
+    """Move an open job and its booked visits to another site of the same account."""
+    job = require(cmd.actor, uow.jobs.get(cmd.job_id), "job", uow)
+    if not job.is_open or job.state not in (JobState.REQUESTED, JobState.SCHEDULED):
+        raise InvalidTransition(f"Job {job.number} is {job.state.value}; its address can't change")
+    site = _own_site(uow, cmd.actor, job.account_id, cmd.site_id)
+    service = catalog.get(job.service_id)
+    visits = [a for a in uow.appointments.find(job_id=job.id) if a.is_active]
+    for visit in visits:  # the same technician must cover the new area and still fit the day
+        technician = _technician(uow, visit.technician_id, service, site.zone_id)
+        _ensure_free(uow, technician, visit.start, visit.end, site.zone_id, settings,
+                     ignore=visit.id)
+    job.site_id, job.updated_at = site.id or job.site_id, clock.now()
+    for visit in visits:
+        visit.zone_id = site.zone_id
+    uow.activities.add(Activity(
+        account_id=job.account_id, kind=ActivityKind.NOTE, at=clock.now(),
+        summary=f"Job {job.number} moved to {site.one_line()}", actor=cmd.actor.label(),
+        channel=cmd.actor.channel.value, provider_message_id=cmd.actor.message_id,
+        subject_type="job", subject_id=job.id))
 
 
 def change_job_state(cmd: commands.ChangeJobState, *, uow: AbstractUnitOfWork,
@@ -220,6 +289,30 @@ def _new_job(uow: AbstractUnitOfWork, account_id: int, site_id: int, service_id:
     return job
 
 
+def require_account(uow: AbstractUnitOfWork, actor: Actor, account_id: int) -> int:
+    """The account id when the actor may act for it (a customer: only their own)."""
+    if actor.role is Role.CUSTOMER and actor.account_id != account_id:
+        raise NotFound("No account of yours matches that")
+    if actor.role not in (Role.CUSTOMER, Role.DISPATCHER) or uow.accounts.get(account_id) is None:
+        raise NotFound("No account of yours matches that")
+    return account_id
+
+
+def _tell_crew_of_cancellation(uow: AbstractUnitOfWork, appointment: Appointment, job: Job,
+                               actor: Actor, now: datetime) -> None:
+    """A visit cancelled while its technician is on the way or there: they and dispatch hear."""
+    site = uow.sites.get(job.site_id)
+    where = site.one_line() if site is not None else f"job {job.number}"
+    state = "on the way" if job.state is JobState.EN_ROUTE else "on site"
+    body = (f"Visit cancelled by {actor.label()} while {state}: {job.number} at {where}. "
+            f"No need to go.")
+    key = f"cancelled-underway:{appointment.id}"
+    notify_staff(uow, now=now, body=body, key=key, owner_id=appointment.technician_id,
+                 account_id=job.account_id)
+    notify_staff(uow, now=now, body=body.replace(" No need to go.", ""), key=key,
+                 account_id=job.account_id)
+
+
 def _own_site(uow: AbstractUnitOfWork, actor: Actor, account_id: int, site_id: int) -> Site:
     site = uow.sites.get(site_id)
     if site is None or site.account_id != account_id:
@@ -283,6 +376,9 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.BookAppointment: book_appointment,
     commands.RescheduleAppointment: reschedule_appointment,
     commands.CancelAppointment: cancel_appointment,
+    commands.RestoreAppointment: restore_appointment,
+    commands.AddSite: add_site,
+    commands.ChangeJobSite: change_job_site,
     commands.ChangeJobState: change_job_state,
     commands.CompleteJob: complete_job,
     commands.ApproveQuote: approve_quote,

@@ -86,6 +86,17 @@ class Job:
         if new is JobState.COMPLETED:
             self.events.append(events.JobCompleted(job_id=self.id, account_id=self.account_id))
 
+    def reopen(self, *, by: Actor, at: datetime) -> None:
+        """A job cancelled with its only visit is scheduled again when that visit is restored."""
+        if self.state is not JobState.CANCELLED:
+            return
+        assert self.id is not None, "job must be stored before it records events"
+        self.state, self.updated_at = JobState.SCHEDULED, at
+        self.events.append(events.JobStateChanged(
+            job_id=self.id, account_id=self.account_id, old=JobState.CANCELLED.value,
+            new=JobState.SCHEDULED.value, actor=by.label(), channel=by.channel.value,
+            message_id=by.message_id, note="visit restored"))
+
     def complete(self, *, summary: str, lines: tuple[Line, ...], by: Actor, at: datetime) -> None:
         self.move_to(JobState.COMPLETED, by=by, at=at, note=summary)
         self.summary = summary
@@ -185,6 +196,14 @@ class Appointment(BookedTime):
             )
         self.status = AppointmentStatus.CANCELLED
         self._record(events.AppointmentCancelled, by)
+
+    def restore(self, *, by: Actor) -> None:
+        """Put a cancelled visit back (its time already checked free by the caller)."""
+        if self.status is not AppointmentStatus.CANCELLED:
+            raise InvalidTransition(
+                f"This visit is {self.status.value}; only a cancelled visit can be put back")
+        self.status = AppointmentStatus.BOOKED
+        self._record(events.AppointmentRestored, by)
 
     def _record(self, event: type[AppointmentEvent], by: Actor, **more: datetime) -> None:
         assert self.id is not None, "appointment must be stored before it records events"

@@ -47,13 +47,13 @@ def draft_invoice(event: events.JobCompleted, *, uow: AbstractUnitOfWork, clock:
               subject=("invoice", invoice.id))
 
 
-def record_appointment(event: events.AppointmentBooked | events.AppointmentRescheduled
-                       | events.AppointmentCancelled, *, uow: AbstractUnitOfWork,
+def record_appointment(event: events.AppointmentEvent, *, uow: AbstractUnitOfWork,
                        clock: Clock) -> None:
     verb = {
         events.AppointmentBooked: "booked",
         events.AppointmentRescheduled: "rescheduled",
         events.AppointmentCancelled: "cancelled",
+        events.AppointmentRestored: "restored",
     }[type(event)]
     _timeline(uow, event.account_id, clock.now(), f"Visit for job J-{event.job_id} {verb}",
               actor=event.actor, channel=event.channel,
@@ -162,6 +162,7 @@ EVENT_HANDLERS: dict[type[events.Event], list[Callable[..., Any]]] = {
     events.AppointmentBooked: [record_appointment],
     events.AppointmentRescheduled: [record_appointment],
     events.AppointmentCancelled: [record_appointment],
+    events.AppointmentRestored: [record_appointment],
     events.QuoteApproved: [quote_approved],
     events.QuoteDeclined: [quote_declined],
     events.DealStageChanged: [record_deal_stage],

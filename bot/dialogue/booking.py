@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import handoff, offers, replies
+from bot.dialogue import handoff, offers, replies, visits
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from domain.commands import BookAppointment
@@ -28,6 +28,14 @@ def start(turn: Turn) -> None:
     data: dict[str, Any] = {"when": turn.parse.slots.get("when"),
                             "scope": turn.text[:SCOPE_LIMIT],
                             "service": turn.parse.slots.get("service")}
+    if visits.points_at_a_visit(turn):
+        meant = visits.resolve(turn, visits.upcoming(turn)).matches
+        if meant:  # about a visit they have, not a new one: say which, and ask what they need
+            turn.finish(replies.visits_meant([visits.choice_label(turn, a) for a in meant]))
+            visits.remember_shown(turn, meant)
+            return
+    if visits.refers_to_a_visit(turn):  # "the furnace one" says no problem: ask, never guess
+        data.update(scope="", service=None)
     if len(turn.customer.sites) == 1:
         data["site_id"] = turn.customer.sites[0].id
     _next_question(turn, data)
@@ -59,6 +67,20 @@ def answer(turn: Turn) -> bool:
     return False
 
 
+def at_site(turn: Turn, site_id: int) -> None:
+    """The booking under way is for another (maybe just added) site of the account: offer there."""
+    assert turn.customer is not None
+    site = turn.uow.sites.get(site_id)
+    if site is not None and site.account_id == turn.customer.account_id and all(
+            s.id != site_id for s in turn.customer.sites):
+        turn.customer.sites.append(site)
+    data = {**turn.data, "site_id": site_id}
+    if not data.get("service"):
+        turn.ask(FLOW, "problem", data, replies.ask_problem())
+        return
+    _offer(turn, data, Wish.from_when(data.get("when")))
+
+
 def _answer_site(turn: Turn) -> bool:
     assert turn.customer is not None
     sites = turn.customer.sites
@@ -84,12 +106,18 @@ def _answer_problem(turn: Turn) -> bool:
     if not service_id:
         turn.misunderstood(replies.ask_problem())
         return True
-    data = {**turn.data, "service": service_id, "scope": turn.text[:SCOPE_LIMIT]}
+    data = {**turn.data, "service": service_id, "scope": _scope(turn.data.get("scope"), turn.text)}
     wish = offers.wish_from(turn)
     if wish is not None:
         data["when"] = turn.parse.slots.get("when") or data.get("when")
     _offer(turn, data, wish or Wish.from_when(data.get("when")))
     return True
+
+
+def _scope(asked: object, problem: str) -> str:
+    """The request that asked for the visit, with the problem told when asked for it."""
+    first = str(asked or "").strip()
+    return (f"{first}; {problem.strip()}" if first else problem.strip())[:SCOPE_LIMIT]
 
 
 def _offer(turn: Turn, data: dict[str, Any], wish: Wish | None) -> None:
@@ -118,7 +146,7 @@ def _book(turn: Turn, offer: Offer) -> None:
     assert site.id is not None
     service = turn.catalog.get(data["service"])
     try:
-        turn.run(BookAppointment(
+        appointment_id = turn.run(BookAppointment(
             account_id=turn.customer.account_id, site_id=site.id, service_id=service.id,
             technician_id=offer.technician_id, start=offer.start, actor=turn.actor,
             scope=data.get("scope", ""),
@@ -132,4 +160,5 @@ def _book(turn: Turn, offer: Offer) -> None:
         return
     visit = visit_label(offer.window_start, offer.window_end, site.timezone)
     turn.finish(replies.booked(service.name, visit, offer.technician_name.split()[0],
-                               site.one_line()), done="booked")
+                               site.one_line()), done="booked",
+                changed={"kind": "booked", "appointment_id": appointment_id})

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.dialogue import replies, visits
+from bot.dialogue.times import clock_label
 from bot.nlu import intents
 from domain.commands import CancelAppointment
 from domain.errors import DomainError
-from domain.jobs import Appointment
+from domain.jobs import Appointment, JobState
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -17,30 +18,15 @@ FLOW = "cancel"
 
 
 def start(turn: Turn) -> None:
-    found = visits.upcoming(turn)
-    if not found:
-        turn.finish(replies.no_upcoming())
-    elif len(found) == 1:
-        _confirm(turn, found[0])
-    else:
-        turn.ask(FLOW, "which", {"ids": [a.id for a in found]},
-                 replies.which_appointment([visits.choice_label(turn, a) for a in found], "cancel"))
+    """A customer wants to cancel a visit; a day or service named narrows which."""
+    visits.start_choice(turn, FLOW, "cancel", confirm, {})
 
 
 def answer(turn: Turn) -> bool:
     """Answer the pending cancel question; False when the text is about something else."""
     data = turn.data
     if turn.step == "which":
-        appointment = visits.chosen(turn, data.get("ids", []))
-        if appointment is not None:
-            _confirm(turn, appointment)
-            return True
-        if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.AFFIRM):  # a yes names none
-            listed = [a for a in visits.upcoming(turn) if a.id in set(data.get("ids", []))]
-            turn.misunderstood(replies.which_appointment(
-                [visits.choice_label(turn, a) for a in listed], "cancel"))
-            return True
-        return False
+        return visits.answer_choice(turn, FLOW, "cancel", confirm)
     if turn.step != "confirm":
         return False
     appointment = visits.own(turn, data.get("appointment_id"))
@@ -48,6 +34,10 @@ def answer(turn: Turn) -> bool:
         turn.finish(replies.no_upcoming())
         return True
     visit = visits.label(turn, appointment)
+    other = visits.another_named(turn, appointment)
+    if other is not None:  # "no wait, friday's": that visit is the one to ask about
+        confirm(turn, other)
+        return True
     if turn.parse.intent == intents.AFFIRM:
         assert appointment.id is not None
         try:
@@ -55,17 +45,35 @@ def answer(turn: Turn) -> bool:
         except DomainError as error:
             turn.finish(replies.refused(str(error)))
             return True
-        turn.finish(replies.cancelled(visit), done="cancelled")
+        # The handler told the technician and dispatch when they were under way: say so.
+        technician = turn.uow.staff.get(appointment.technician_id) if data.get("underway") else None
+        reply = (replies.cancel_told_crew(visit, technician.name.split()[0])
+                 if technician is not None else replies.cancelled(visit))
+        turn.finish(reply, done="cancelled",
+                    changed={"kind": "cancelled", "appointment_id": appointment.id})
         return True
     if turn.parse.intent == intents.DENY:
         turn.finish(replies.kept(visit))
         return True
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.CANCEL):
-        turn.misunderstood(replies.yes_or_no(replies.confirm_cancel(visit)))
+        turn.misunderstood(replies.yes_or_no(replies.confirm_cancel(visit)))  # plain wording again
         return True
     return False
 
 
-def _confirm(turn: Turn, appointment: Appointment) -> None:
-    turn.ask(FLOW, "confirm", {"appointment_id": appointment.id},
-             replies.confirm_cancel(visits.label(turn, appointment)))
+def confirm(turn: Turn, appointment: Appointment) -> None:
+    """Ask Y/N before cancelling; first say so when the technician is already on the way or there."""
+    visit = visits.label(turn, appointment)
+    job = turn.uow.jobs.get(appointment.job_id)
+    underway = job is not None and job.state in (JobState.EN_ROUTE, JobState.ON_SITE)
+    if job is None or not underway:
+        question = replies.confirm_cancel(visit)
+    else:
+        technician = turn.uow.staff.get(appointment.technician_id)
+        name = technician.name.split()[0] if technician is not None else "Your technician"
+        eta = (clock_label(job.eta, visits.timezone_of(turn, appointment))
+               if job.state is JobState.EN_ROUTE and job.eta is not None and job.eta > turn.now
+               else None)
+        question = replies.confirm_cancel_underway(name, job.state is JobState.ON_SITE, eta)
+    turn.ask(FLOW, "confirm", {"appointment_id": appointment.id, "underway": underway}, question)
+

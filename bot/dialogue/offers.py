@@ -15,8 +15,12 @@ from zoneinfo import ZoneInfo
 
 from bot.dialogue import replies
 from bot.dialogue.times import visit_label
+from bot.dialogue.visits import refers_to_a_visit
 from bot.nlu import intents
+from bot.nlu.days import find_days
+from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
+from domain.errors import DomainError
 from domain.scheduling import Booked, Offer, Wish, find_offers
 from domain.staff import Role
 
@@ -35,8 +39,8 @@ Chosen = Callable[["Turn", Offer], None]
 def wish_from(turn: Turn, default_day: str | None = None) -> Wish | None:
     """The time the text asks for, if any; a time with no day takes `default_day`."""
     when = turn.parse.slots.get("when")
-    if not when:
-        when = resolve_when(turn.text.lower(), local_date(turn.now, turn.timezone))
+    if not when:  # read as the parser reads, so "can't do wednesday" stays a day turned down
+        when = resolve_when(normalize(turn.text), local_date(turn.now, turn.timezone))
     if not when:
         return None
     if when.get("date") is None and default_day is not None:
@@ -111,8 +115,11 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     found = [_load(raw) for raw in data.get("offers", [])]
     intent = turn.parse.intent
     service = turn.parse.slots.get("service")
-    if intent == intents.BOOK and service and data.get("service") not in (None, service):
-        return False  # a different problem is a new booking, not a pick among these offers
+    if refers_to_a_visit(turn):  # "the furnace one" points at a visit, not at an offer
+        turn.misunderstood(replies.which_offer(_choices(found, timezone)))
+        return True
+    if intent == intents.BOOK and service and _other_trade(turn, data.get("service"), service):
+        return False  # a problem of another trade is a new booking, not a pick among these
     option = turn.option()
     if option is not None:
         if 1 <= option <= len(found):
@@ -129,7 +136,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         wish = wish_from(turn, data.get("default_day"))
     if wish is not None:
         matching = [o for o in found if wish.is_met_by(o, timezone)]
-        if matching and intent != intents.DENY:
+        # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.
+        if matching and intent != intents.DENY and not (intent == intents.BOOK and service):
             chosen(turn, matching[0])
         else:
             research(turn, wish)
@@ -137,13 +145,31 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     if intent == intents.AFFIRM:
         turn.say(replies.which_offer(_choices(found, timezone)))
         return True
-    if intent == intents.DENY:
+    if intent == intents.DENY or turns_a_day_down(turn):
         turn.ask(turn.conversation.flow or "book", PICK, data, replies.keep_searching())
         return True
     if intent == intents.UNKNOWN:
         turn.misunderstood(replies.which_offer(_choices(found, timezone)))
         return True
     return False
+
+
+def _other_trade(turn: Turn, pending: object, named: str) -> bool:
+    """True when the service named needs another trade than the one being booked; the same trade
+    ("its flooding" while booking a leaking water heater) is a follow-up, never a new job."""
+    if pending is None or pending == named:
+        return False
+    try:
+        return turn.catalog.get(str(pending)).skill != turn.catalog.get(named).skill
+    except DomainError:
+        return True
+
+
+def turns_a_day_down(turn: Turn) -> bool:
+    """True when the text names a day only to turn it down ("can't do wednesday")."""
+    text = normalize(turn.text)
+    today = local_date(turn.now, turn.timezone)
+    return bool(find_days(text, today)) and resolve_when(text, today) is None
 
 
 def _dump(offer: Offer) -> dict[str, Any]:

@@ -119,12 +119,95 @@ def confirm_cancel(visit: str) -> Reply:
     return Reply.yes_no(f"Cancel your {visit} visit?")
 
 
+def confirm_cancel_underway(technician: str, there: bool, eta: str | None) -> Reply:
+    """Cancelling a visit whose technician is already on the way or on site."""
+    where = "there" if there else "on the way" + (f" (ETA {eta})" if eta else "")
+    return Reply.yes_no(f"{clip(technician, NAME)} is already {where}. Cancel anyway?")
+
+
+def cancel_told_crew(visit: str, technician: str) -> Reply:
+    return Reply(f"Your {visit} visit is cancelled. We've told {clip(technician, NAME)} and our "
+                 "dispatcher. Text us anytime to book again.")
+
+
+def visits_meant(labels: Sequence[str]) -> Reply:
+    """A text about visits the customer has, that asks for nothing we can tell."""
+    listed = "; ".join(clip(text, 60) for text in labels[:LISTED])
+    return Reply(f"Your {'visit is' if len(labels) == 1 else 'visits are'}: {listed}. "
+                 "Want to move or cancel it? Or tell me what's wrong for a new visit.")
+
+
+def nothing_to_undo() -> Reply:
+    return Reply("There's nothing I changed recently to undo. What do you need? E.g. move or "
+                 "cancel a visit.")
+
+
+def undo_by_a_person() -> Reply:
+    return Reply("I can't undo that by text, so I've asked our team to call you about it.")
+
+
+def only_last_change(what: str) -> Reply:
+    """A correction naming a visit other than the one last changed: nothing is touched."""
+    return Reply(f"The last change was: {clip(what, 80)}. I can only undo that one, so I've "
+                 "changed nothing. Tell me what you need.")
+
+
+def restored(visit: str, technician: str) -> Reply:
+    return Reply(f"Done! Your {visit} visit is back on, with {clip(technician, NAME)}.")
+
+
+def moved_back(visit: str, technician: str) -> Reply:
+    return Reply(f"Done! Your visit is back to {visit} with {clip(technician, NAME)}.")
+
+
+def slot_gone(visit: str) -> Reply:
+    return Reply(f"Sorry, {visit} has been taken since, so I can't put it back there.")
+
+
+def which_site_instead(sites: Sequence[str]) -> Reply:
+    return Reply.choice("Which address is the visit for? Or text the full address with the ZIP.",
+                        tuple(clip(s, 60) for s in sites[:LISTED]))
+
+
+def ask_right_address() -> Reply:
+    return Reply("What's the right address? Please include the street, town and ZIP, e.g. "
+                 "12 Elm St, Chicago 60614.")
+
+
+def site_outside_area(postal_code: str, visit: str | None) -> Reply:
+    """A new address outside the area: the visit (or the booking under way) stays where it was."""
+    stays = (f"your {visit} visit stays where it was" if visit
+             else "I can only book at an address we serve")
+    return Reply(f"Sorry, ZIP {clip(postal_code, 10)} is outside the area we serve, so {stays}.")
+
+
+def already_there(visit: str, address: str) -> Reply:
+    return Reply(f"Your {visit} visit is already at {clip(address, PLACE)}. What's the right "
+                 "address? Please include the street, town and ZIP.")
+
+
+def site_changed(visit: str, address: str) -> Reply:
+    return Reply(f"Done! Your {visit} visit is now at {clip(address, PLACE)}.")
+
+
 def cancelled(visit: str) -> Reply:
     return Reply(f"Your {visit} visit is cancelled. Text us anytime to book again.")
 
 
 def kept(visit: str) -> Reply:
     return Reply(f"OK, your {visit} visit stays as booked.")
+
+
+def no_visit_named(missing: str) -> Reply:
+    """A day or service named that none of the customer's visits has."""
+    return Reply(f"You have no visit {clip(missing, 60)}.")
+
+
+def no_visit_then(missing: str, have: Sequence[str]) -> Reply:
+    """Nothing matches what was named: say so, and what they do have."""
+    listed = "; ".join(clip(text, 60) for text in have[:LISTED])
+    return Reply(f"You have no visit {clip(missing, 60)}. Your upcoming "
+                 f"{'visit is' if len(have) == 1 else 'visits are'}: {listed}.")
 
 
 # Job status ---------------------------------------------------------------------------------
@@ -180,7 +263,7 @@ def visits_for(service: str, visits: Sequence[str]) -> Reply:
     return Reply(_listed(f"You have {len(visits)} {clip(service, THING)} visits: ", visits))
 
 
-def no_visit_then(asked: str, next_visit: str | None) -> Reply:
+def no_visit_booked(asked: str, next_visit: str | None) -> Reply:
     """Nothing booked on the day or for the work asked about; the next visit, and an offer."""
     nearest = f" Your next visit is {next_visit}." if next_visit else ""
     return Reply(f"You have no visit booked {clip(asked, THING)}.{nearest} Want one? Tell me what "

@@ -5,6 +5,7 @@ A time with no day ("can the tech come at 4pm instead?") keeps the visit's own d
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff, offers, replies, visits
@@ -23,38 +24,38 @@ FLOW = "reschedule"
 
 
 def start(turn: Turn) -> None:
-    """A customer wants to move a visit, maybe saying to when."""
-    found = visits.upcoming(turn)
+    """A customer wants to move a visit, maybe naming which one and to when."""
     when = turn.parse.slots.get("when")
-    if not found:
-        turn.finish(replies.no_upcoming())
-    elif len(found) == 1:
-        _move_to_wish(turn, found[0], when)
-    else:
-        turn.ask(FLOW, "which", {"ids": [a.id for a in found], "when": when},
-                 replies.which_appointment([visits.choice_label(turn, a) for a in found], "move"))
+    wanted = (when or {}).get("date")
+    if wanted is not None and date.fromisoformat(wanted) in visits.named(turn, wanted=wanted).days:
+        when = None  # "move tomorrow's appointment": the day names the visit, not the new time
+    visits.start_choice(turn, FLOW, "move",
+                        lambda t, appointment: _move_to_wish(t, appointment, when),
+                        {"when": when}, wanted=wanted)
 
 
 def answer(turn: Turn) -> bool:
     """Answer the pending reschedule question; False when the text is about something else."""
     data = turn.data
     if turn.step == "which":
-        appointment = visits.chosen(turn, data.get("ids", []))
-        if appointment is None:
-            return _not_an_answer(turn, replies.which_appointment(
-                [visits.choice_label(turn, a) for a in _listed(turn, data)], "move"))
-        when = data.get("when") if turn.parse.intent == intents.CHOOSE else None
-        _move_to_wish(turn, appointment, when)
-        return True
+        return visits.answer_choice(turn, FLOW, "move",
+                                    lambda t, appointment: _move_to_wish(t, appointment,
+                                                                         data.get("when")))
     appointment = visits.own(turn, data.get("appointment_id"))
     if appointment is None:
         turn.finish(replies.no_upcoming())
         return True
+    if turn.step in ("when", offers.PICK) and visits.refers_to_a_visit(turn) and visits.named(
+            turn).narrows:
+        # "the furnace one": the customer means another of their visits, not a new one
+        return visits.answer_choice(turn, FLOW, "move",
+                                    lambda t, other: _move_to_wish(t, other, None),
+                                    listed=visits.upcoming(turn))
     if turn.step == "when":
         wish = offers.wish_from(turn, data.get("default_day"))
         if wish is None:
             return _not_an_answer(turn, replies.ask_new_time(visits.label(turn, appointment)))
-        _offer(turn, appointment, wish)
+        offer_times(turn, appointment, wish)
         return True
     if turn.step == offers.PICK:
         return offers.answer_pick(turn, timezone=visits.timezone_of(turn, appointment),
@@ -72,10 +73,11 @@ def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | N
         return
     if when.get("date") is None:
         when = {**when, "date": day.isoformat()}
-    _offer(turn, appointment, Wish.from_when(when))
+    offer_times(turn, appointment, Wish.from_when(when))
 
 
-def _offer(turn: Turn, appointment: Appointment, wish: Wish | None) -> None:
+def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None) -> None:
+    """Search and list times to move `appointment` to, nearest to `wish`."""
     job = turn.uow.jobs.get(appointment.job_id)
     site = turn.uow.sites.get(job.site_id) if job is not None else None
     if job is None or site is None:
@@ -93,7 +95,7 @@ def _research(turn: Turn, wish: Wish) -> None:
     if appointment is None:
         turn.finish(replies.no_upcoming())
         return
-    _offer(turn, appointment, wish)
+    offer_times(turn, appointment, wish)
 
 
 def _move(turn: Turn, offer: Offer) -> None:
@@ -102,24 +104,23 @@ def _move(turn: Turn, offer: Offer) -> None:
         turn.finish(replies.no_upcoming())
         return
     assert appointment.id is not None
+    previous = {"kind": "rescheduled", "appointment_id": appointment.id,
+                "technician_id": appointment.technician_id,
+                "start": appointment.start.isoformat()}
     try:
         turn.run(RescheduleAppointment(appointment_id=appointment.id,
                                        technician_id=offer.technician_id, start=offer.start,
                                        actor=turn.actor))
     except SchedulingConflict:
         turn.say(replies.slot_taken())
-        _offer(turn, appointment, None)
+        offer_times(turn, appointment, None)
         return
     except DomainError as error:
         turn.finish(replies.refused(str(error)))
         return
     visit = visit_label(offer.window_start, offer.window_end, visits.timezone_of(turn, appointment))
-    turn.finish(replies.rescheduled(visit, offer.technician_name.split()[0]), done="rescheduled")
-
-
-def _listed(turn: Turn, data: dict[str, Any]) -> list[Appointment]:
-    ids = set(data.get("ids", []))
-    return [a for a in visits.upcoming(turn) if a.id in ids]
+    turn.finish(replies.rescheduled(visit, offer.technician_name.split()[0]), done="rescheduled",
+                changed=previous)
 
 
 def _not_an_answer(turn: Turn, retry: Reply) -> bool:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from bot.dialogue import (
     booking,
     cancel,
+    corrections,
     handoff,
     offers,
     onboarding,
@@ -59,10 +60,14 @@ class RoleFlows:
     # What someone not yet known may ask before they are set up; None: everyone is known.
     newcomer: Starter | None = None
     needs_no_account: frozenset[str] = frozenset()
+    # Answers a correction of the last change ("undo", "wrong address") before anything else.
+    corrects: Callable[[Turn], bool] | None = None
 
     def respond(self, turn: Turn) -> None:
         """Answer the pending question if the text is an answer to it, else start afresh."""
         intent = turn.parse.intent
+        if self.corrects is not None and turn.customer is not None and self.corrects(turn):
+            return
         pending = turn.conversation
         flow = self.flows.get(pending.flow or "") if pending.is_active(turn.now) else None
         if flow is not None and intent != intents.HUMAN:
@@ -120,8 +125,10 @@ CUSTOMER_FLOWS = RoleFlows(
         reschedule.FLOW: reschedule,
         cancel.FLOW: cancel,
         quotes.FLOW: quotes,
+        corrections.FLOW: corrections,
     },
     otherwise=questions.unclear,
+    corrects=corrections.claims,
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
 )

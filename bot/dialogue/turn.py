@@ -24,8 +24,10 @@ from domain.staff import Role, StaffMember
 CONVERSATION_TTL = timedelta(minutes=30)
 MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # Kept in the conversation's data across flows; everything else belongs to the current flow.
-# "last_done" remembers what the last flow achieved, so a later "ok" or thumbs-up is answered kindly.
-PERSISTENT_KEYS = ("last_done",)
+# "last_done" remembers what the last flow achieved, so a later "ok" or thumbs-up is answered kindly;
+# "last_change" what it changed with the previous values, so "undo" or "wrong address" can put it right.
+# "shown" remembers the visits last listed, so "cancel it" or "the second one" can mean them.
+PERSISTENT_KEYS = ("last_done", "last_change", "shown")
 
 
 @dataclass
@@ -96,13 +98,17 @@ class Turn:
         self.say(question)
 
     def finish(self, reply: Reply | None = None, *, done: str | None = None,
-               keep_done: bool = False) -> None:
-        """The flow is over: forget its state and say the last word; `done` names what it achieved."""
+               changed: dict[str, Any] | None = None, keep_done: bool = False) -> None:
+        """The flow is over: forget its state and say the last word; `done` names what it achieved
+        and `changed` what it changed (ids and previous values), for an undo within half an hour."""
         # What the last flow achieved is forgotten unless `keep_done`: a nod answers only the last
-        # thing said ("see you then" right after a booking, not after a question since).
+        # thing said ("see you then" right after a booking, not after a question since). What it
+        # changed stays for half an hour, so "undo" still works after a question in between.
         kept = self.kept()
         if done is not None:
             kept["last_done"] = {"what": done, "at": self.now.isoformat()}
+            kept["last_change"] = {"what": done, "at": self.now.isoformat(),
+                                   "changed": changed or {}}
         elif not keep_done:
             kept.pop("last_done", None)
         self.conversation.reset(now=self.now)
@@ -115,15 +121,41 @@ class Turn:
         return {k: v for k, v in self.conversation.data.items() if k in PERSISTENT_KEYS}
 
     def last_done(self) -> str | None:
-        """What the last flow achieved ("booked", "approved"...), if it was within half an hour."""
-        raw = self.conversation.data.get("last_done")
+        """What the last flow achieved ("booked", "approved"...), if it was the last thing done."""
+        raw = self._recent("last_done")
+        return str(raw["what"]) if raw is not None else None
+
+    def last_change(self) -> dict[str, Any]:
+        """What the last change touched and its previous values, within half an hour; {} if nothing."""
+        raw = self._recent("last_change")
+        changed = raw.get("changed") if raw is not None else None
+        return dict(changed) if isinstance(changed, dict) else {}
+
+    def last_change_name(self) -> str | None:
+        """What the last change within half an hour was ("booked", "approved"...), if any."""
+        raw = self._recent("last_change")
+        return str(raw["what"]) if raw is not None else None
+
+    def _recent(self, key: str) -> dict[str, Any] | None:
+        raw = self.conversation.data.get(key)
         if not isinstance(raw, dict):
             return None
         try:
             at = datetime.fromisoformat(str(raw.get("at")))
         except ValueError:
             return None
-        return str(raw.get("what")) if self.now - at <= CONVERSATION_TTL else None
+        return raw if self.now - at <= CONVERSATION_TTL else None
+
+    def remember(self, key: str, value: Any) -> None:
+        """Keep `value` under a persistent key of the conversation (see PERSISTENT_KEYS)."""
+        self.conversation.data = {**self.conversation.data, key: value}
+
+    def forget_change(self) -> None:
+        """The last change was put right: nothing is left to undo."""
+        data = dict(self.conversation.data)
+        data.pop("last_done", None)
+        data.pop("last_change", None)
+        self.conversation.data = data
 
     def run(self, command: Command) -> Any:
         """Run a domain command inside this text's transaction."""

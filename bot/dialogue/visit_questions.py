@@ -52,7 +52,7 @@ def answer(turn: Turn) -> bool:
         asked = (f"on {_day(day)}" if day is not None else
                  f"for {_service_name(turn, service_id).lower()}")
         upcoming = _booked(turn)
-        turn.finish(replies.no_visit_then(asked, visits.label(turn, upcoming[0]) if upcoming
+        turn.finish(replies.no_visit_booked(asked, visits.label(turn, upcoming[0]) if upcoming
                                           else None), done=OFFERED)
     elif day is not None:
         turn.finish(replies.visits_on(_day(day), [_described(turn, a, with_day=False)

@@ -78,6 +78,10 @@ _ORDINAL_DAY = re.compile(
     rf"(?:the )?(\d{{1,2}}){_ORDINAL}\b(?! (?:one|option|choice|slot|time|floor|avenue|ave|street|st)\b)"
     r"|\b(?:on|for|by) the (\d{1,2})\b(?![:.]?\d| ?(?:am|pm|min|hour|days?|weeks?))"
 )
+# "tuesday the 8th": that date (on that weekday), not the next Tuesday.
+_WEEKDAY_DAY_OF_MONTH = re.compile(
+    rf"\b{_WEEKDAY},? (?:the (\d{{1,2}}){_ORDINAL}?|(\d{{1,2}}){_ORDINAL})\b(?![:.]?\d| ?(?:am|pm)\b)"
+)
 _TODAY = re.compile(r"\b(?:later |sometime |some time )?(today|tonight|this (?:morning|afternoon|evening))\b")
 _TOMORROW = re.compile(r"\btomorrow\b")
 
@@ -122,6 +126,16 @@ def _day_of_month(today: date, day: int) -> date | None:
         if month > 12:
             year, month = year + 1, 1
     return None
+
+
+def _weekday_and_day(today: date, name: str, day: int) -> date | None:
+    """The first date with day `day` on weekday `name` within three months, else the first such day."""
+    candidate = _day_of_month(today, day)
+    for _ in range(3):  # further out the date, not the weekday, is what was meant
+        if candidate is None or candidate.weekday() == WEEKDAYS.index(name):
+            return candidate
+        candidate = _day_of_month(candidate + timedelta(days=1), day)
+    return _day_of_month(today, day)
 
 
 def _calendar(today: date, span: str, year_written: str | None) -> date | None:
@@ -201,6 +215,10 @@ def _find_calendar_dates(text: str, today: date, claims: _Claims) -> None:
     for m in _NEXT_MONTH_DAY.finditer(text):
         first_of_next = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
         claims.add(m.start(), m.end(), _day_of_month(first_of_next, int(m.group(1))))
+    for m in _WEEKDAY_DAY_OF_MONTH.finditer(text):
+        day = int(m.group(2) or m.group(3))
+        if 1 <= day <= 31:
+            claims.add(m.start(), m.end(), _weekday_and_day(today, m.group(1), day))
     for m in _ORDINAL_DAY.finditer(text):
         day = int(m.group(1) or m.group(2))
         if 1 <= day <= 31:

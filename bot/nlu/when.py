@@ -27,6 +27,8 @@ _UNWANTED = re.compile(
     r"\b(?:cannot|can not|could not|not|no longer|unable|busy|unavailable|out of town|bad for|"
     r"no good|instead of|rather than|yesterday|last|ago|since|stopped|broke|went out|started|"
     r"began|died|happened|came|quit|was supposed|were supposed|originally|currently)\b"
+    # "no wednesday": a day turned down, though "no" alone ("no hot water tomorrow") refuses nothing.
+    r"|\bno (?:this |next |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b"
 )
 _NOT_NEGATION = re.compile(
     r"\b(?:no|not) (?:later|earlier|before|after)\b|\bif not\b|"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.dialogue.reply import Expect
-from domain.jobs import AppointmentStatus
+from domain.commands import ChangeJobState
+from domain.jobs import AppointmentStatus, JobState
 from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
 
 
@@ -74,3 +75,42 @@ def test_a_yes_to_which_visit_asks_which_again(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("cancel my appointment", "Which visit do you want to cancel?"),
                             ("y", "Which visit do you want to cancel?"),
                             ("2", "Cancel your Fri Mar 6, 1-3pm visit?")])
+
+
+def _underway(chat: ChatWorld, state: JobState, eta_minutes: int | None = None) -> None:
+    job_id = chat.visit("joe_today").job_id
+    if state is JobState.ON_SITE:
+        chat.run(ChangeJobState(job_id=job_id, new_state=JobState.EN_ROUTE,
+                                actor=chat.dispatcher()))
+    chat.run(ChangeJobState(job_id=job_id, new_state=state, actor=chat.dispatcher(),
+                            eta_minutes=eta_minutes))
+
+
+def _told(chat: ChatWorld, staff_key: str) -> list[str]:
+    return [m.body for m in chat.uow.messages.find()
+            if m.staff_id == chat.ids[staff_key] and "cancelled" in m.body]
+
+
+def test_a_technician_on_the_way_is_said_before_asking_and_told_on_yes(chat: ChatWorld) -> None:
+    _underway(chat, JobState.EN_ROUTE, eta_minutes=40)
+    [question] = chat.answer(JOE, "cancel my appointment")
+    assert question.expects is Expect.YES_NO
+    assert question.text == "Tom is already on the way (ETA 9:40am). Cancel anyway?"
+    assert _told(chat, "tom") == [] and _told(chat, "dana") == []
+    chat.transcript(JOE, [("y", "We've told Tom and our dispatcher")])
+    assert chat.visit("joe_today").status is AppointmentStatus.CANCELLED
+    assert len(_told(chat, "tom")) == 1 and "No need to go" in _told(chat, "tom")[0]
+    assert len(_told(chat, "dana")) == 1 and "5 Lake St" in _told(chat, "dana")[0]
+
+
+def test_a_technician_on_site_is_said_and_n_changes_nothing(chat: ChatWorld) -> None:
+    _underway(chat, JobState.ON_SITE)
+    before = chat.model()
+    chat.transcript(JOE, [("cancel my appointment", "Tom is already there. Cancel anyway?"),
+                          ("n", "stays as booked")])
+    assert chat.changed_since(before) == set()
+
+
+def test_a_plain_cancellation_tells_no_technician(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("cancel my appointment", "Reply Y or N"), ("y", "is cancelled.")])
+    assert _told(chat, "tom") == [] and _told(chat, "dana") == []

@@ -106,6 +106,25 @@ def test_the_nth_is_the_first_such_date_on_or_after_today(understand, text, expe
     assert when_of(understand, text)["date"] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tuesday the 10th", "2026-03-10"),
+        ("can you come tuesday the 10th at 3", "2026-03-10"),
+        ("friday the 13th?", "2026-03-13"),
+        ("monday 16th works", "2026-03-16"),
+        ("wednesday the 8th", "2026-04-08"),  # the 8th on a Wednesday, not the next Wednesday
+        ("tuesday the 8th", "2026-03-08"),  # no Tuesday the 8th soon: the date said wins
+    ],
+)
+def test_a_weekday_with_a_day_of_month_is_that_date(understand, text, expected):
+    assert when_of(understand, text)["date"] == expected
+
+
+def test_a_weekday_with_a_clock_time_stays_the_next_such_weekday(understand):
+    assert when_of(understand, "thursday 10:30") == day("2026-03-05", "10:30")
+
+
 def test_the_31st_skips_months_without_one(understand):
     april = datetime(2026, 4, 5, 9, 0, tzinfo=ZoneInfo("America/Chicago"))
     assert when_of(understand, "the 31st please", now=april)["date"] == "2026-05-31"

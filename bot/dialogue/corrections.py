@@ -1,0 +1,329 @@
+"""Corrections: "undo", "wrong one", "put it back", "wrong address", "it's for my rental at ...".
+
+They put right exactly what the conversation's last step changed (kept in `last_done` for half
+an hour): a cancelled visit back in its slot, a moved visit back at its previous time, a booking
+at the right address. They never act on another visit and never create a job.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from bot.dialogue import booking, cancel, handoff, offers, replies, reschedule, visits
+from bot.dialogue.addresses import read_details
+from bot.dialogue.times import visit_label
+from bot.nlu import intents
+from domain.commands import AddSite, ChangeJobSite, RescheduleAppointment, RestoreAppointment
+from domain.errors import DomainError, OutsideServiceArea, SchedulingConflict
+from domain.jobs import Appointment
+from domain.parties import Site
+from domain.scheduling import Offer, Wish
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+FLOW = "correct"
+# "put it back an hour" or "back to 2" is a new time, not an undo.
+_NOT_UNDO = r"(?! (?:an?|one|two|three|\d+|by|to|till|until|half|a bit|later|earlier)\b)"
+_UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
+                   + r"|bring (?:\w+ ){0,3}back" + _NOT_UNDO + r"|"
+                   r"reverse (?:it|that)|take (?:it|that) back|restore (?:it|that|my))\b")
+_REGRET = re.compile(r"\b(?:wrong one|not that one|keep (?:\w+ ){0,4}after all|changed my mind|"
+                     r"did ?n[o']?t mean (?:to|that))\b")
+# A street address ("22 elm st"), so "it's at 3 tomorrow" is never read as a place.
+_STREET = (r"\d{1,6}[a-z]? (?:[a-z]+ ){1,3}(?:st|street|ave|avenue|av|rd|road|blvd|dr|drive|ln|"
+           r"lane|ct|court|pl|place|way|pkwy|parkway|ter|terrace|hwy)\b")
+_WRONG_PLACE = re.compile(
+    r"\b(?:wrong (?:address|place|house|site|property|location)|"
+    r"(?:it'?s|it is|its|that'?s|this is|should be) (?:for|at) (?:my|the|our) [\w ]{0,30}?\bat "
+    + _STREET + r"|(?:it'?s|it is|its|should be|meant (?:it )?for|meant) at " + _STREET + ")")
+_HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,6}[a-z]?\s+\w+")
+
+
+def claims(turn: Turn) -> bool:
+    """Answer a correction of the last change; False when the text is no correction."""
+    text = _plain(turn.text)
+    undo, place = _UNDO.search(text), _WRONG_PLACE.search(text)
+    if not (undo or place or _REGRET.search(text)):
+        return False
+    when = turn.parse.slots.get("when") or {}
+    if not undo and not place and turn.parse.intent not in (intents.DENY, intents.UNKNOWN,
+                                                              intents.RESCHEDULE):
+        return False
+    if (when.get("start") or when.get("end")) and not text.startswith("undo"):
+        return False  # "put it back to 2pm" is a new time, not an undo
+    pending = turn.conversation.flow if turn.conversation.is_active(turn.now) else None
+    if place and pending == booking.FLOW and _HOUSE_NUMBER.search(text):
+        site_id = _site_for(turn, turn.text, appointment=None)
+        if site_id is not None:  # the booking under way is for that address: offer times there
+            booking.at_site(turn, site_id)
+        return True
+    if pending not in (None, FLOW) and not (undo or place):
+        return False  # "wrong one" may answer the question pending
+    change = turn.last_change()
+    if not change.get("appointment_id"):
+        done = turn.last_change_name()
+        if (undo or place) and done is not None:  # e.g. a quote approved: a person must undo it
+            handoff.hand_over(turn, reason=f"asked to undo the last change by text ({done})")
+            turn.finish(replies.undo_by_a_person())
+            return True
+        if undo or place:
+            turn.finish(replies.nothing_to_undo())
+            return True
+        return False
+    appointment = turn.uow.appointments.get(int(change["appointment_id"]))
+    if appointment is None or not visits.may_act(turn, appointment):
+        turn.finish(replies.nothing_to_undo())
+        return True
+    if place:
+        _correct_site(turn, appointment, text)
+    elif not _is_the_one_named(turn, appointment):
+        turn.finish(replies.only_last_change(_what_changed(turn, change, appointment)))
+    else:
+        _undo(turn, change, appointment)
+    return True
+
+
+def answer(turn: Turn) -> bool:
+    """Answer the pending correction question (a new time, a site, an address)."""
+    data = turn.data
+    appointment = turn.uow.appointments.get(int(data.get("appointment_id") or 0))
+    if appointment is None or not visits.may_act(turn, appointment):
+        turn.finish(replies.nothing_to_undo())
+        return True
+    if turn.step == offers.PICK:
+        return offers.answer_pick(turn, timezone=visits.timezone_of(turn, appointment),
+                                  chosen=_restore_at, research=_research)
+    if turn.step == "site":
+        return _answer_site(turn, appointment)
+    return False
+
+
+# Undo ---------------------------------------------------------------------------------------
+
+def _undo(turn: Turn, change: dict[str, Any], appointment: Appointment) -> None:
+    kind = change.get("kind")
+    if kind == "cancelled":
+        _restore(turn, appointment)
+    elif kind == "rescheduled":
+        _move_back(turn, change, appointment)
+    elif kind == "booked" and appointment.is_active:
+        cancel.confirm(turn, appointment)  # undoing a booking cancels it, after a Y/N as always
+    elif kind == "site_changed":
+        _move_to_site(turn, appointment, int(change["site_id"]), undone=True)
+    else:
+        turn.finish(replies.nothing_to_undo())
+
+
+def _restore(turn: Turn, appointment: Appointment) -> None:
+    assert appointment.id is not None
+    visit = visits.label(turn, appointment)
+    try:
+        turn.run(RestoreAppointment(appointment_id=appointment.id, actor=turn.actor))
+    except SchedulingConflict:
+        turn.say(replies.slot_gone(visit))
+        _offer(turn, appointment, Wish(date=_local_day(turn, appointment)))
+        return
+    except DomainError as error:
+        turn.finish(replies.refused(str(error)))
+        return
+    turn.forget_change()
+    turn.finish(replies.restored(visit, _technician(turn, appointment)))
+
+
+def _move_back(turn: Turn, change: dict[str, Any], appointment: Appointment) -> None:
+    assert appointment.id is not None
+    start = datetime.fromisoformat(str(change["start"]))
+    technician_id = int(change["technician_id"])
+    try:
+        turn.run(RescheduleAppointment(appointment_id=appointment.id, technician_id=technician_id,
+                                       start=start, actor=turn.actor))
+    except SchedulingConflict:
+        turn.say(replies.slot_gone(visit_label(start, start + (appointment.window_end
+                                                               - appointment.window_start),
+                                               visits.timezone_of(turn, appointment))))
+        reschedule.offer_times(turn, appointment, Wish(date=start.astimezone(
+            ZoneInfo(visits.timezone_of(turn, appointment))).date()))
+        return
+    except DomainError as error:
+        turn.finish(replies.refused(str(error)))
+        return
+    turn.forget_change()
+    turn.finish(replies.moved_back(visits.label(turn, appointment), _technician(turn, appointment)))
+
+
+def _offer(turn: Turn, appointment: Appointment, wish: Wish | None) -> None:
+    job = turn.uow.jobs.get(appointment.job_id)
+    site = turn.uow.sites.get(job.site_id) if job is not None else None
+    if job is None or site is None:
+        turn.finish(replies.nothing_to_undo())
+        return
+    found = offers.search(turn, service_id=job.service_id, zone_id=site.zone_id,
+                          timezone=site.timezone, wish=wish, ignore_appointment=appointment.id)
+    offers.present(turn, FLOW, {"appointment_id": appointment.id}, found, wish, site.timezone)
+
+
+def _research(turn: Turn, wish: Wish) -> None:
+    appointment = turn.uow.appointments.get(int(turn.data.get("appointment_id") or 0))
+    if appointment is not None:
+        _offer(turn, appointment, wish)
+
+
+def _restore_at(turn: Turn, offer: Offer) -> None:
+    """The cancelled visit back at a time picked from the nearest free ones."""
+    appointment = turn.uow.appointments.get(int(turn.data.get("appointment_id") or 0))
+    if appointment is None or appointment.id is None:
+        turn.finish(replies.nothing_to_undo())
+        return
+    try:
+        turn.run(RestoreAppointment(appointment_id=appointment.id, actor=turn.actor,
+                                    technician_id=offer.technician_id, start=offer.start))
+    except SchedulingConflict:
+        turn.say(replies.slot_taken())
+        _offer(turn, appointment, None)
+        return
+    except DomainError as error:
+        turn.finish(replies.refused(str(error)))
+        return
+    turn.forget_change()
+    turn.finish(replies.restored(visits.label(turn, appointment), _technician(turn, appointment)))
+
+
+# The right address --------------------------------------------------------------------------
+
+def _correct_site(turn: Turn, appointment: Appointment, text: str) -> None:
+    assert turn.customer is not None
+    job = turn.uow.jobs.get(appointment.job_id)
+    if job is None or not appointment.is_active:
+        turn.finish(replies.nothing_to_undo())
+        return
+    if _HOUSE_NUMBER.search(text):
+        _to_address(turn, appointment, turn.text)
+        return
+    others = [s for s in turn.customer.sites if s.id != job.site_id]
+    if others:
+        turn.ask(FLOW, "site", {"appointment_id": appointment.id},
+                 replies.which_site_instead([s.one_line() for s in others]))
+    else:
+        turn.ask(FLOW, "site", {"appointment_id": appointment.id}, replies.ask_right_address())
+
+
+def _answer_site(turn: Turn, appointment: Appointment) -> bool:
+    assert turn.customer is not None
+    job = turn.uow.jobs.get(appointment.job_id)
+    others = [s for s in turn.customer.sites if job is None or s.id != job.site_id]
+    option = turn.option()
+    if option is not None and 1 <= option <= len(others):
+        assert others[option - 1].id is not None
+        _move_to_site(turn, appointment, int(others[option - 1].id or 0))
+        return True
+    if _HOUSE_NUMBER.search(_plain(turn.text)):
+        _to_address(turn, appointment, turn.text)
+        return True
+    if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.AFFIRM):
+        turn.misunderstood(replies.ask_right_address())
+        return True
+    return False
+
+
+def _to_address(turn: Turn, appointment: Appointment, text: str) -> None:
+    """Move the visit to the address in `text`: one of the account's, else a new one of it."""
+    site_id = _site_for(turn, text, appointment=appointment)
+    if site_id is not None:
+        _move_to_site(turn, appointment, site_id)
+
+
+def _site_for(turn: Turn, text: str, *, appointment: Appointment | None) -> int | None:
+    """The account's site at the address in `text`, added when new; None when it was answered."""
+    assert turn.customer is not None
+    known = _known_site(turn.customer.sites, text)
+    if known is not None and known.id is not None:
+        return known.id
+    house = _HOUSE_NUMBER.search(text.lower())
+    details = read_details("Customer " + text[house.start():]) if house else None
+    if details is None:
+        if appointment is None:
+            turn.say(replies.ask_right_address())
+        else:
+            turn.ask(FLOW, "site", {"appointment_id": appointment.id}, replies.ask_right_address())
+        return None
+    try:
+        site_id = turn.run(AddSite(account_id=turn.customer.account_id, street=details.street,
+                                   city=details.city, postal_code=details.postal_code,
+                                   actor=turn.actor))
+    except OutsideServiceArea:
+        visit = visits.label(turn, appointment) if appointment is not None else None
+        turn.say(replies.site_outside_area(details.postal_code, visit))
+        if appointment is not None:
+            turn.finish()
+        return None
+    return int(site_id)
+
+
+def _move_to_site(turn: Turn, appointment: Appointment, site_id: int, *,
+                  undone: bool = False) -> None:
+    job = turn.uow.jobs.get(appointment.job_id)
+    if job is None or job.id is None:
+        turn.finish(replies.nothing_to_undo())
+        return
+    previous = job.site_id
+    if site_id == previous:  # the address given is the one it already has: nothing to change
+        site = turn.uow.sites.get(site_id)
+        turn.ask(FLOW, "site", {"appointment_id": appointment.id}, replies.already_there(
+            visits.label(turn, appointment), site.one_line() if site is not None else ""))
+        return
+    try:
+        turn.run(ChangeJobSite(job_id=job.id, site_id=site_id, actor=turn.actor))
+    except DomainError as error:
+        turn.finish(replies.refused(str(error)))
+        return
+    site = turn.uow.sites.get(site_id)
+    where = site.one_line() if site is not None else "the new address"
+    if undone:
+        turn.forget_change()
+        turn.finish(replies.site_changed(visits.label(turn, appointment), where))
+        return
+    turn.finish(replies.site_changed(visits.label(turn, appointment), where), done="site_changed",
+                changed={"kind": "site_changed", "appointment_id": appointment.id,
+                         "site_id": previous})
+
+
+def _known_site(sites: list[Site], text: str) -> Site | None:
+    """The account's site whose street the text names ("9 oak ave"), if exactly one."""
+    words = _plain(text)
+    named = [s for s in sites if _plain(s.address).split(",")[0] in words
+             or " ".join(_plain(s.address).split()[:2]) in words]
+    return named[0] if len(named) == 1 else None
+
+
+# Helpers ------------------------------------------------------------------------------------
+
+def _is_the_one_named(turn: Turn, appointment: Appointment) -> bool:
+    """False when the text names a day or service that the changed visit does not have."""
+    said = visits.named(turn)
+    if said.days and _local_day(turn, appointment) not in said.days:
+        return False
+    return not said.service_id or bool(visits.same_service(turn, [appointment], said.service_id))
+
+
+def _what_changed(turn: Turn, change: dict[str, Any], appointment: Appointment) -> str:
+    verb = {"cancelled": "cancelled", "rescheduled": "moved", "booked": "booked",
+            "site_changed": "changed the address of"}.get(str(change.get("kind")), "changed")
+    return f"I {verb} your {visits.label(turn, appointment)} visit"
+
+
+def _technician(turn: Turn, appointment: Appointment) -> str:
+    person = turn.uow.staff.get(appointment.technician_id)
+    return person.name.split()[0] if person is not None else "your technician"
+
+
+def _local_day(turn: Turn, appointment: Appointment) -> Any:
+    return appointment.window_start.astimezone(
+        ZoneInfo(visits.timezone_of(turn, appointment))).date()
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().replace("\u2019", "'").split())
