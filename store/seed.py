@@ -125,7 +125,8 @@ def fits_hours(business: BusinessSettings, technician: StaffMember, start: datet
 def _appointments(bus: MessageBus, business: BusinessSettings, catalog: Catalog,
                   technicians: list[StaffMember], sites: list[Site], now: datetime,
                   rng: random.Random) -> None:
-    """About three visits a day per technician over the next 14 days, inside their hours."""
+    """Two or three visits a day per technician over the next 14 days, inside their hours: a busy
+    diary that still leaves room to book and move visits."""
     zone = ZoneInfo(business.timezone)
     today = now.astimezone(zone).date()  # the business's today: at 8pm in Chicago UTC is tomorrow
     dispatcher = Actor.system()
@@ -136,7 +137,7 @@ def _appointments(bus: MessageBus, business: BusinessSettings, catalog: Catalog,
             if hours is None:
                 continue
             for slot in (hours.start, _add(hours.start, 3), _add(hours.start, 6)):
-                if rng.random() < 0.25:
+                if rng.random() < 0.3:
                     continue
                 choices = [s for s in sites if s.zone_id in technician.zones]
                 site = rng.choice(choices)

@@ -19,6 +19,7 @@ from bot.dialogue.addresses import (
     read_postal_code,
     read_signup,
 )
+from bot.dialogue.reply import Reply
 from bot.dialogue.turn import CONVERSATION_TTL
 from bot.nlu import intents
 from bot.nlu.result import Parse
@@ -53,7 +54,7 @@ def answer(turn: Turn) -> bool:
         return False
     if not _take(turn):
         if turn.parse.intent in NOT_A_REQUEST:
-            turn.misunderstood(replies.details_unclear())
+            turn.misunderstood(_still_missing(turn.data) or replies.details_unclear())
         else:  # a new request before the details: remember it, ask again
             turn.ask(FLOW, "details", {**turn.data, "after": _wanted(turn, turn.text)},
                      replies.details_first())
@@ -81,6 +82,18 @@ def _take(turn: Turn) -> bool:
     _settle_town(turn, data)
     _next_step(turn, data, read)
     return True
+
+
+def _still_missing(data: dict[str, Any]) -> Reply | None:
+    """The question for what a half-given sign-up still lacks, None when nothing was given."""
+    name, street = data.get("name"), data.get("street")
+    if street and not name:
+        return replies.ask_name()
+    if name and not street:
+        return replies.ask_address(NewCustomerDetails(str(name), "", "", "").first_name)
+    if street and not data.get("postal_code"):
+        return replies.ask_zip(str(street), data.get("zip_choices") or ())
+    return None
 
 
 def _zip_for(text: str, data: dict[str, Any]) -> Address | None:
@@ -111,15 +124,12 @@ def _next_step(turn: Turn, data: dict[str, Any], read: SignUpText) -> None:
     if street and code and turn.business.zone_for_postal_code(code) is None:
         _outside_area(turn, f"ZIP {code}", name)
         return
-    if name is None:
-        turn.ask(FLOW, "details", data, replies.ask_name() if street or read.refused_name
+    question = _still_missing(data)
+    if question is not None:
+        turn.ask(FLOW, "details", data, question)
+    elif name is None:
+        turn.ask(FLOW, "details", data, replies.ask_name() if read.refused_name
                  else replies.details_unclear())
-    elif not street:
-        turn.ask(FLOW, "details", data, replies.ask_address(
-            NewCustomerDetails(str(name), "", "", "").first_name))
-    elif not code:
-        turn.ask(FLOW, "details", data, replies.ask_zip(str(street), data.get("zip_choices")
-                                                        or ()))
     else:
         _sign_up(turn, data)
 

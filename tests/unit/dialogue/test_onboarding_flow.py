@@ -187,3 +187,20 @@ def test_a_request_kept_from_before_carries_on_after_a_two_text_sign_up(chat: Ch
     said = chat.text(NEWCOMER, "40 Oak Ave, Chicago 60625").texts
     assert said[0] == "Thanks, Pat! You're set up at 40 Oak Ave, Chicago 60625."
     assert "1) Tue Mar 3, 8-10am with Tom" in said[1]  # the AC, tomorrow morning
+
+
+def test_a_correction_while_the_zip_is_asked_for_replaces_the_address(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("Linda Park, 2231 W Roscoe St, Chicago", "What's the ZIP code"),
+        ("no wait, its 1500 W Addison St 60613", "You're set up at 1500 W Addison St, Chicago"),
+    ])
+
+
+def test_an_unclear_answer_to_a_half_given_sign_up_asks_for_what_is_missing(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(NEWCOMER, [
+        ("2231 W Roscoe St, Chicago 60618", "What name should I put the account under?"),
+        ("yes", "What name should I put the account under?"),
+    ])
+    assert chat.changed_since(before) == set()
