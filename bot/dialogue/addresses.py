@@ -1,8 +1,9 @@
-"""Reading a new customer's name and service address from one text.
+"""Reading a newcomer's name and service address from loose texts, with the `usaddress` parser.
 
-"Maria Rivera, 12 Elm St, Chicago 60614", "I'm Maria Rivera 12 Elm Street Apt 3 Chicago IL 60614",
-or the same on three lines: the name is what comes before the house number, the ZIP code ends
-the address, and the town is the last comma/line part or what follows the street's suffix.
+The address starts at a house number and ends at the ZIP (or at the street, unit and town when no
+ZIP is given); `usaddress` labels its parts. The name is the clause just before the address
+("its Linda Park at ...") or just after it ("... 60618 - linda park"), and must look like a
+person's name: a sentence such as "perdon, mi direccion es" or "yes please" is never a name.
 """
 
 from __future__ import annotations
@@ -10,35 +11,76 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ZIP = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
-_HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?\b")
-_NAME_PREFIX = re.compile(
-    r"^\s*(?:hi|hello|hey)?[\s,!.]*(?:(?:my\s+name\s+is|name\s*:|this\s+is|i\s*'?\s*a?m|it\s*'?\s*s)\s+)?",
-    re.IGNORECASE,
-)
-_ADDRESS_PREFIX = re.compile(r"(?:\b(?:at|address\s*:?|live\s+at)\s*)$", re.IGNORECASE)
-_SUFFIXES = (
-    "st", "street", "ave", "av", "avenue", "rd", "road", "blvd", "boulevard", "dr", "drive",
-    "ln", "lane", "ct", "court", "pl", "place", "way", "ter", "terrace", "pkwy", "parkway",
-    "cir", "circle", "hwy", "highway", "sq", "square", "trl", "trail",
-)
-_DIRECTIONS = ("n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west")
-_UNIT = r"(?:\s*,?\s*(?:apt|apartment|unit|suite|ste|fl|floor)\.?\s*#?\s*\w+|\s*,?\s*#\s*\w+)?"
-_STREET = re.compile(
-    r"^(?P<street>.*?\b(?:" + "|".join(_SUFFIXES) + r")\.?(?:\s+(?:" + "|".join(_DIRECTIONS)
-    + r")\.?)?" + _UNIT + r")(?=[\s,]|$)(?P<rest>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-_STATES = frozenset(
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
-    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split()
-)
-_TRAILING_STATE = re.compile(r"[\s,]+(?P<state>[A-Za-z]{2}|illinois)\.?\s*$", re.IGNORECASE)
+import usaddress
+
+_ZIP = re.compile(r"(?<![\w-])(\d{5})(?:-\d{4})?(?![\w-])")
+_HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?(?=\s+[A-Za-z])")
+_CLAUSE_END = re.compile(r"[?!;\n]|(?<!\b[DMS]r)(?<!\bMrs)(?<!\bMs)\.(?=\s|$)|\s-+\s")
+_CLAUSES = re.compile(r"[,;:!?\n]+|(?<!\b[DMS]r)(?<!\bMrs)(?<!\bMs)\.(?=\s|$)|\s-+\s|^\s*-+\s*")
+# What people put before a name ("hi", "ok so", "this is", "my name is", "soy") and between a
+# name and its address ("at", "my address is").
+_LEAD_IN = re.compile(
+    r"^(?:(?:hi|hello|hey|hiya|hola|yes|yeah|yep|sure|ok|okay|so|well|um|uh|oh|and|sorry|"
+    r"perdon|perdón)\b[\s,.!]*)*"
+    r"(?:(?:my\s+name\s+is|my\s+name's|name\s+is|name|the\s+name\s+is|this\s+is|i\s*'?\s*a?m|"
+    r"it\s*'?\s*s|it\s+is|me\s+llamo|soy|mi\s+nombre\s+es)\b\s*)?", re.IGNORECASE)
+_LEAD_OUT = re.compile(
+    r"(?:\b(?:at|@|in|from|and|address|addr|adress|is|my|the|service|live[sd]?|i|located|"
+    r"living)\b[\s:,]*)+$", re.IGNORECASE)
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "jr", "sr"})
+# Words that are never part of a name: a text made of them is a sentence, not a person.
+_NOT_NAME = frozenset("""
+a an the is are am was be been my your our his her their me i you we they it its this that these
+those at in on of for to from with and or but so if not no yes yeah yep nope please pls thanks
+thank ok okay sure hi hello hey sorry address adress addr street zip zipcode code name can could
+would will should need needs want wants come coming send book booking schedule tomorrow today
+tonight morning afternoon evening asap help here there what when where who how why do does did
+have has had live lives living located again just also still want wanna gonna tech technician
+appointment visit service repair quote unit apt apartment house home
+mi es soy la el los las de del y por favor perdon perdón direccion dirección hola si sí gracias
+calle me llamo nombre se que con para en un una mas más
+""".split())
+_STREET_TYPES = frozenset(usaddress.STREET_NAMES)
+_DIRECTIONS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east",
+                         "west"})
+_STREET_LABELS = frozenset({
+    "AddressNumberPrefix", "AddressNumber", "AddressNumberSuffix", "StreetNamePreModifier",
+    "StreetNamePreDirectional", "StreetNamePreType", "StreetName", "StreetNamePostType",
+    "StreetNamePostDirectional", "StreetNamePostModifier", "OccupancyType", "OccupancyIdentifier",
+    "SubaddressType", "SubaddressIdentifier", "BuildingName"})
+_TOWN_LABELS = frozenset({"PlaceName", "StateName", "ZipCode", "CountryName"})
+_STATES = frozenset({"il", "ill", "illinois"} | {s.lower() for s in """
+AL AK AZ AR CA CO CT DE DC FL GA HI ID IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
+NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY""".split()})
+_UNIT = re.compile(r"^(?:apt|apartment|unit|suite|ste|fl|floor|#)\.?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Address:
+    """A street address as read; the town or ZIP may still be missing."""
+
+    street: str
+    city: str = ""
+    postal_code: str = ""
+
+    def one_line(self) -> str:
+        return ", ".join(part for part in (self.street, f"{self.city} {self.postal_code}".strip())
+                         if part)
+
+
+@dataclass(frozen=True)
+class SignUpText:
+    """What one text says towards a sign-up: a name, an address and anything else (a request)."""
+
+    name: str | None = None
+    address: Address | None = None
+    rest: str = ""
+    refused_name: bool = False  # words stood where a name goes but were a sentence, not a name
 
 
 @dataclass(frozen=True)
 class NewCustomerDetails:
-    """A name and a service address read from a text."""
+    """A name and a complete service address."""
 
     name: str
     street: str
@@ -47,58 +89,172 @@ class NewCustomerDetails:
 
     @property
     def first_name(self) -> str:
-        return self.name.split()[0]
+        words = self.name.split()
+        return next((w for w in words if w.lower().strip(".") not in _TITLES), words[0])
 
     def one_line(self) -> str:
-        return f"{self.street}, {self.city} {self.postal_code}"
+        return f"{self.street}, {self.city} {self.postal_code}".replace(",  ", ", ").strip()
 
 
 def read_details(text: str) -> NewCustomerDetails | None:
     """The name and address in `text`, or None when any of name, street, town or ZIP is missing."""
-    flat = " , ".join(part.strip() for part in text.strip().splitlines() if part.strip())
-    zips = list(_ZIP.finditer(flat))
-    if not zips:
+    read = read_signup(text)
+    address = read.address
+    if read.name is None or address is None or not address.city or not address.postal_code:
         return None
-    postal = zips[-1]
-    before = flat[: postal.start()]
-    house = _HOUSE_NUMBER.search(before)
-    if house is None:
-        return None
-    name = _clean_name(_ADDRESS_PREFIX.sub("", before[: house.start()].rstrip(" ,;:-")))
-    if name is None:
-        return None
-    street, city = _street_and_town(before[house.start():])
-    if not street or not city:
-        return None
-    return NewCustomerDetails(name=name, street=street, city=city, postal_code=postal.group(1))
+    return NewCustomerDetails(read.name, address.street, address.city, address.postal_code)
 
 
-def _clean_name(raw: str) -> str | None:
-    name = _NAME_PREFIX.sub("", raw).strip(" ,;:-.")
-    name = " ".join(name.split())
-    if not re.search(r"[A-Za-z]", name) or len(name) > 80 or re.search(r"\d", name):
-        return None
-    return name.title() if name == name.lower() or name == name.upper() else name
-
-
-def _street_and_town(segment: str) -> tuple[str, str]:
-    segment = segment.strip(" ,;")
-    trailing = _TRAILING_STATE.search(segment)
-    if trailing and (trailing.group("state").upper() in _STATES
-                     or trailing.group("state").lower() == "illinois"):
-        segment = segment[: trailing.start()].strip(" ,;")
-    parts = [p.strip() for p in segment.split(",") if p.strip()]
-    if len(parts) >= 2 and not _is_unit(parts[-1]):
-        return _tidy(", ".join(parts[:-1])), _tidy(parts[-1])
-    found = _STREET.match(segment.replace(",", " "))
+def read_signup(text: str) -> SignUpText:
+    """The name, the address and the rest of one sign-up text; each part may be missing."""
+    flat = " ".join(text.split()) if "\n" not in text else ", ".join(
+        " ".join(line.split()) for line in text.splitlines() if line.strip())
+    found = _find_address(flat)
     if found is None:
+        name, refused = _name_in(flat)
+        return SignUpText(name=name, refused_name=refused, rest="" if name else flat)
+    start, end, address = found
+    before, after = _LEAD_OUT.sub("", flat[:start].rstrip(" ,;:-")).rstrip(" ,;:-"), flat[end:]
+    request, last = _split_last_clause(before)
+    name, refused = _name_in(last) if last else (None, False)
+    rest = after.strip(" ,;:")
+    if name is None and rest:
+        first, remainder = _split_first_clause(rest)
+        name_after, refused_after = _name_in(first)
+        if name_after is not None:
+            name, rest, refused = name_after, remainder, False
+        elif not last:
+            refused = refused or refused_after and len(first.split()) <= 3 and not remainder
+    return SignUpText(name=name, address=address, refused_name=refused and name is None,
+                      rest=" ".join(part for part in (request, rest) if part).strip(" ,;:-"))
+
+
+def read_postal_code(text: str) -> str | None:
+    """The ZIP of a text that is only a ZIP ("60618", "zip is 60618", "it's 60618")."""
+    codes = _ZIP.findall(text)
+    letters = re.sub(r"\b(?:zip|code|zipcode|postal|is|it'?s|the|my|ok|sorry|its)\b", "",
+                     _ZIP.sub("", text), flags=re.IGNORECASE)
+    return codes[0] if len(codes) == 1 and not re.search(r"[A-Za-z0-9]", letters) else None
+
+
+def looks_like_name(text: str) -> bool:
+    """One to four words of letters (initials and titles allowed), none a word of a sentence."""
+    words = text.split()
+    if not 1 <= len(words) <= 4 or len(text) > 60:
+        return False
+    for word in words:
+        bare = word.strip(".").lower()
+        if not re.fullmatch(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*\.?", word) or bare in _NOT_NAME:
+            return False
+    return any(w.strip(".").lower() not in _TITLES for w in words)
+
+
+def _name_in(clause: str) -> tuple[str | None, bool]:
+    """The name a clause gives, and whether something stood there that is not a name."""
+    _, last = _split_last_clause(clause.strip(" ,;:-"))
+    bare = _LEAD_IN.sub("", last).strip(" ,;:-.!")
+    bare = _LEAD_OUT.sub("", bare).strip(" ,;:-")
+    if not bare:
+        return None, False
+    if not looks_like_name(bare):
+        return None, True
+    return (bare.title() if bare == bare.lower() or bare == bare.upper() else bare), False
+
+
+def _split_last_clause(text: str) -> tuple[str, str]:
+    parts = [p.strip() for p in _CLAUSES.split(text)]
+    parts = [p for p in parts if p]
+    if not parts:
         return "", ""
-    return _tidy(found.group("street")), _tidy(found.group("rest"))
+    return ", ".join(parts[:-1]), parts[-1]
 
 
-def _is_unit(part: str) -> bool:
-    return re.fullmatch(r"(?:apt|apartment|unit|suite|ste|fl|floor)\.?\s*#?\s*\w+|#\s*\w+", part,
-                        re.IGNORECASE) is not None
+def _split_first_clause(text: str) -> tuple[str, str]:
+    parts = [p.strip() for p in _CLAUSES.split(text)]
+    parts = [p for p in parts if p]
+    if not parts:
+        return "", ""
+    return parts[0], ", ".join(parts[1:])
+
+
+def _find_address(text: str) -> tuple[int, int, Address] | None:
+    """Where the address is in `text` (start, end) and what it says, trying each house number."""
+    for number in _HOUSE_NUMBER.finditer(text):
+        start = number.start()
+        postal = next((z for z in _ZIP.finditer(text, number.end())), None)
+        if postal is not None and len(text[start:postal.start()].split()) <= 12:
+            address = _labelled(text[start:postal.end()], postal.group(1))
+            if address is not None:
+                return start, postal.end(), address
+        clause = _CLAUSE_END.search(text, number.end())
+        segment = text[start:clause.start() if clause else len(text)]
+        ends = _street_end(segment)
+        if ends is None:
+            continue
+        street_end, town_end = ends
+        address = _labelled(segment[:street_end], "")
+        if address is not None:
+            words = segment[street_end:town_end].replace(",", " ").split()
+            if words and words[-1].lower().strip(".") in _STATES:
+                words = words[:-1]
+            town = _tidy(" ".join(words))
+            return start, start + town_end, Address(address.street, town or address.city)
+    return None
+
+
+def _street_end(segment: str) -> tuple[int, int] | None:
+    """Where a ZIP-less address's street (its type, direction, unit) ends, and where a short town
+    after it ends: the street's type word tells, since `usaddress` needs a ZIP to place a town."""
+    tokens = list(re.finditer(r"[^\s,]+", segment))
+    words = [t.group().lower().strip(".") for t in tokens]
+    first = 2 if len(words) > 2 and words[1] in _DIRECTIONS else 1
+    kind = next((i for i in range(first + 1, min(len(words), first + 5))
+                 if words[i] in _STREET_TYPES), None)
+    if kind is None:
+        return None if len(words) > 4 or len(words) < 2 else (len(segment), len(segment))
+    if kind + 1 < len(words) and words[kind + 1] in _STREET_TYPES and (
+            kind + 2 >= len(words) or words[kind + 2] not in _STREET_TYPES):
+        kind += 1  # "Oak Park Ave": the type is the last of two type words
+    i = kind + 1
+    if i < len(words) and words[i] in _DIRECTIONS:
+        i += 1
+    if i + 1 < len(words) and _UNIT.match(words[i]):
+        i += 2
+    town = i
+    while town < len(words) and town - i < 3 and words[town] not in _NOT_NAME and \
+            re.fullmatch(r"[a-z][a-z'-]*", words[town]) and not (
+                town > i and town == len(words) - 1 and words[town] in _STATES):
+        town += 1
+    end = town + 1 if town < len(words) and words[town] in _STATES else town
+    if end < len(words):  # words after the town: a request, not a town
+        town = end = i
+    return tokens[i - 1].end(), tokens[end - 1].end()
+
+
+def _labelled(segment: str, postal_code: str) -> Address | None:
+    """The parts `usaddress` labels in one address segment, or None when it is not an address."""
+    try:
+        tagged = usaddress.parse(segment)
+    except Exception:  # noqa: BLE001 - the tagger's own errors: not an address  # pragma: no cover
+        return None
+    street: list[str] = []
+    town: list[str] = []
+    for token, label in tagged:
+        if label in _STREET_LABELS and not town:
+            street.append(token)
+        elif label == "PlaceName":
+            town.append(token)
+        elif label not in _TOWN_LABELS:
+            return None
+    labels = [label for _, label in tagged]
+    if labels.count("AddressNumber") > 1 or any(
+            token.isdigit() and label in ("StreetName", "StreetNamePostType") for token, label in
+            tagged):  # "2 furnaces, Pat Lee 12 Elm St": a count and a name, not one street
+        return None
+    if "AddressNumber" not in labels or "StreetName" not in labels or len(street) < 2:
+        return None
+    return Address(street=_tidy(" ".join(street)), city=_tidy(" ".join(town)),
+                   postal_code=postal_code)
 
 
 def _tidy(text: str) -> str:

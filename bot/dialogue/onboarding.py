@@ -1,15 +1,30 @@
-"""Onboarding an unknown number: name and service address in one reply, then on with the request."""
+"""Onboarding an unknown number: a name and a service address, in one text or several, then on
+with the request.
+
+What each text adds is kept until the sign-up is complete: a name ("this is linda"), an address
+(a later one replaces an earlier one: "sorry, the address is ..."), a ZIP alone. A missing ZIP is
+asked for unless the town has exactly one served ZIP; a ZIP outside the area is told honestly,
+with the areas served, and handed to the office as a lead; nothing is created for it.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff, replies
-from bot.dialogue.addresses import read_details
+from bot.dialogue.addresses import (
+    Address,
+    NewCustomerDetails,
+    SignUpText,
+    read_postal_code,
+    read_signup,
+)
+from bot.dialogue.reply import Reply
 from bot.dialogue.turn import CONVERSATION_TTL
 from bot.nlu import intents
 from bot.nlu.result import Parse
 from domain.commands import RegisterCustomer
+from domain.places import served_places, served_zips_in, town_of
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -17,58 +32,141 @@ if TYPE_CHECKING:
 FLOW = "onboard"
 # What an unknown number may ask that needs no account first.
 NEEDS_NO_ACCOUNT = frozenset({intents.HUMAN, intents.THANKS, intents.OPT_OUT, intents.OPT_IN})
+# Intents of a text that may be only a name ("this is linda"): a request is never read as one.
+NAME_ONLY_INTENTS = frozenset({intents.UNKNOWN, intents.GREET, intents.HELP})
+NOT_A_REQUEST = frozenset({intents.UNKNOWN, intents.GREET, intents.HELP, intents.AFFIRM,
+                           intents.DENY, intents.CHOOSE})
 
 
 def start(turn: Turn) -> None:
-    """Ask for name and address, remembering what the newcomer wanted."""
-    small_talk = turn.parse.intent in (intents.GREET, intents.HELP, intents.UNKNOWN)
-    after = {} if small_talk else _wanted(turn)
-    if read_details(turn.text) is not None:  # the very first text already holds name and address
-        turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {}}, now=turn.now,
-                                expires_at=turn.now + CONVERSATION_TTL)
-        answer(turn)
-        return
-    turn.ask(FLOW, "details", {"after": after}, replies.ask_details(turn.business.name))
+    """Ask for name and address, remembering what the newcomer wanted; take what is given."""
+    turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {}}, now=turn.now,
+                            expires_at=turn.now + CONVERSATION_TTL)
+    if not _take(turn):
+        after = {} if turn.parse.intent in NOT_A_REQUEST else _wanted(turn, turn.text)
+        turn.ask(FLOW, "details", {"after": after}, replies.ask_details(turn.business.name))
 
 
 def answer(turn: Turn) -> bool:
-    if turn.step == "offer_human":
+    if turn.step == "offer_human":  # a question older versions asked; still answered
         return handoff.answer_offer(turn)
     if turn.step != "details":
         return False
-    details = read_details(turn.text)
-    if details is None:
-        if turn.parse.intent in (intents.UNKNOWN, intents.GREET, intents.AFFIRM, intents.DENY,
-                                 intents.CHOOSE):
-            turn.misunderstood(replies.details_unclear())
+    if not _take(turn):
+        if turn.parse.intent in NOT_A_REQUEST:
+            turn.misunderstood(_still_missing(turn.data) or replies.details_unclear())
         else:  # a new request before the details: remember it, ask again
-            turn.ask(FLOW, "details", {"after": _wanted(turn)}, replies.details_first())
-        return True
-    zone = turn.business.zone_for_postal_code(details.postal_code)
-    if zone is None:
-        turn.ask(FLOW, "offer_human", {}, replies.outside_area(details.postal_code))
-        return True
-    after: dict[str, Any] = turn.data.get("after") or {}
-    if not after and intents.allowed(intents.CUSTOMER, turn.parse.intent) and \
-            turn.parse.intent not in intents.COMMON_INTENTS:  # details and request in one text
-        after = _wanted(turn)
+            turn.ask(FLOW, "details", {**turn.data, "after": _wanted(turn, turn.text)},
+                     replies.details_first())
+    return True
+
+
+def _take(turn: Turn) -> bool:
+    """Keep what this text says towards the sign-up and go on; False when it says nothing."""
+    read = read_signup(turn.text)
+    data = turn.data
+    name = read.name if read.address or turn.parse.intent in NAME_ONLY_INTENTS else None
+    address = read.address or _zip_for(turn.text, data)
+    if name is None and address is None:
+        if read.refused_name and turn.parse.intent in NOT_A_REQUEST and data.get("street"):
+            turn.misunderstood(replies.ask_name())
+            return True
+        return False
+    if name is not None:
+        data["name"] = name
+    if address is not None:
+        data.update(street=address.street, city=address.city, postal_code=address.postal_code)
+    if turn.parse.intent not in NOT_A_REQUEST and intents.allowed(intents.CUSTOMER,
+                                                                    turn.parse.intent):
+        data["after"] = _wanted(turn, read.rest)  # the request in the same text
+    _settle_town(turn, data)
+    _next_step(turn, data, read)
+    return True
+
+
+def _still_missing(data: dict[str, Any]) -> Reply | None:
+    """The question for what a half-given sign-up still lacks, None when nothing was given."""
+    name, street = data.get("name"), data.get("street")
+    if street and not name:
+        return replies.ask_name()
+    if name and not street:
+        return replies.ask_address(NewCustomerDetails(str(name), "", "", "").first_name)
+    if street and not data.get("postal_code"):
+        return replies.ask_zip(str(street), data.get("zip_choices") or ())
+    return None
+
+
+def _zip_for(text: str, data: dict[str, Any]) -> Address | None:
+    """A ZIP sent alone completes the address given before."""
+    code = read_postal_code(text)
+    if code is None or not data.get("street"):
+        return None
+    return Address(str(data["street"]), str(data.get("city") or ""), code)
+
+
+def _settle_town(turn: Turn, data: dict[str, Any]) -> None:
+    """The ZIP names the town; a town with exactly one served ZIP names the ZIP."""
+    code = str(data.get("postal_code") or "")
+    if code:
+        data["city"] = town_of(code) or data.get("city") or ""
+        return
+    town = str(data.get("city") or "")
+    served = served_zips_in(turn.business, town) if town else []
+    data["zip_choices"] = served if len(served) <= 3 else []  # "Chicago": just ask the ZIP
+    if len(served) == 1:
+        data["postal_code"] = served[0]
+
+
+def _next_step(turn: Turn, data: dict[str, Any], read: SignUpText) -> None:
+    """Ask for what is still missing, turn away what is outside the area, or sign up."""
+    name, street = data.get("name"), data.get("street")
+    code = str(data.get("postal_code") or "")
+    if street and code and turn.business.zone_for_postal_code(code) is None:
+        _outside_area(turn, f"ZIP {code}", name)
+        return
+    question = _still_missing(data)
+    if question is not None:
+        turn.ask(FLOW, "details", data, question)
+    elif name is None:
+        turn.ask(FLOW, "details", data, replies.ask_name() if read.refused_name
+                 else replies.details_unclear())
+    else:
+        _sign_up(turn, data)
+
+
+def _outside_area(turn: Turn, where: str, name: Any) -> None:
+    """Say honestly that the address is not served, and which areas are; the office gets a lead."""
+    served = "; ".join(f"{town} {', '.join(codes)}" for town, codes in
+                       served_places(turn.business))
+    who = f" ({name})" if name else ""
+    handoff.hand_over(turn, reason=f"lead outside area: {where}{who}")
+    turn.finish(replies.outside_area(where, served))
+
+
+def _sign_up(turn: Turn, data: dict[str, Any]) -> None:
+    """Register the customer (RegisterCustomer), welcome them, then carry on with their request."""
     customer = turn.run(RegisterCustomer(
-        name=details.name, channel=turn.channel, address=turn.address, street=details.street,
-        city=details.city, postal_code=details.postal_code, message_id=turn.message_id))
+        name=str(data["name"]), channel=turn.channel, address=turn.address,
+        street=str(data["street"]), city=str(data.get("city") or ""),
+        postal_code=str(data["postal_code"]), message_id=turn.message_id))
     turn.uow.senders.remember(turn.channel, turn.address, customer)
     turn.customer = customer
     site = customer.sites[0]
-    turn.finish(replies.welcome(details.first_name, site.one_line()))
-    turn.conversation.data = {}
+    after: dict[str, Any] = data.get("after") or {}
+    first = NewCustomerDetails(str(data["name"]), site.address, site.city, site.postal_code)
+    turn.finish(replies.welcome(first.first_name, site.one_line()))
+    turn.conversation.data = turn.kept()
     if after.get("intent") and turn.start_intent is not None:
         turn.parse = Parse(str(after["intent"]), dict(after.get("slots") or {}), 1.0)
         turn.text = str(after.get("text", ""))
         turn.start_intent(turn)
     else:
         turn.say(replies.menu(turn.business.name))
-    return True
 
 
-def _wanted(turn: Turn) -> dict[str, Any]:
+def _wanted(turn: Turn, text: str) -> dict[str, Any]:
     """What the newcomer asked for, kept (JSON) until they are set up."""
-    return {"intent": turn.parse.intent, "slots": dict(turn.parse.slots), "text": turn.text[:300]}
+    return {"intent": turn.parse.intent, "slots": dict(turn.parse.slots),
+            "text": text[:300]}
+
+

@@ -38,9 +38,25 @@ def details_first() -> Reply:
                f"{EXAMPLE_DETAILS}")
 
 
-def outside_area(postal_code: str) -> Reply:
-    return Reply.yes_no(f"Sorry, we don't serve ZIP {clip(postal_code, 10)} yet. Would you like "
-                        "someone from our team to call you?")
+def outside_area(where: str, served: str) -> Reply:
+    return Reply(f"Sorry, we don't serve {clip(where, PLACE)}. We serve {served}. I've passed "
+                 "your message to our team in case we can still help.")
+
+
+def ask_name() -> Reply:
+    return Reply("Thanks! What name should I put the account under? Please send your first and "
+                 "last name, e.g. Maria Rivera.")
+
+
+def ask_address(first_name: str) -> Reply:
+    return Reply(f"Thanks, {clip(first_name, NAME)}! What's the service address, with ZIP? "
+                 "e.g. 12 Elm St, Chicago 60614")
+
+
+def ask_zip(street: str, choices: Sequence[str] = ()) -> Reply:
+    if choices:
+        return Reply(f"Which ZIP code is {clip(street, PLACE)} in: {' or '.join(choices[:6])}?")
+    return Reply(f"Thanks! What's the ZIP code for {clip(street, PLACE)}?")
 
 
 def welcome(first_name: str, address: str) -> Reply:

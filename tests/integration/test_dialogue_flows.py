@@ -49,19 +49,21 @@ def test_an_unknown_number_is_onboarded_then_books_what_it_asked_for(world: Worl
     assert len(booked_visits(world, NEWCOMER)) == 1
 
 
-def test_an_address_outside_the_service_area_is_told_so_and_offered_a_call(world: World) -> None:
+def test_an_address_outside_the_service_area_is_told_so_and_passed_on_as_a_lead(
+        world: World) -> None:
     world.transcript(NEWCOMER, [
         ("hi, I need a plumber", "name and service address"),
-        ("Pat Lee, 40 Oak Ave, Springfield 62701", "don't serve ZIP 62701"),
-        ("yes", "will call you"),
+        ("Pat Lee, 40 Oak Ave, Springfield 62701", "don't serve ZIP 62701. We serve Chicago"),
     ])
     assert len(notices_to_dispatchers(world)) == 1
 
 
-def test_an_unreadable_address_is_asked_for_again(world: World) -> None:
+def test_an_unreadable_text_is_asked_for_again_and_a_name_alone_asks_for_the_address(
+        world: World) -> None:
     world.transcript(NEWCOMER, [
         ("hello", "name and service address"),
-        ("Pat", "couldn't read that"),
+        ("uh what", "couldn't read that"),
+        ("Pat", "What's the service address"),
         ("Pat Lee, 40 Oak Ave, Chicago 60625", "Thanks, Pat!"),
     ])
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.addresses import NewCustomerDetails, read_details
+from bot.dialogue.addresses import (
+    Address,
+    NewCustomerDetails,
+    SignUpText,
+    looks_like_name,
+    read_details,
+    read_postal_code,
+    read_signup,
+)
 
 
 @pytest.mark.parametrize("text, name, street, city, postal_code", [
@@ -43,3 +51,65 @@ def test_the_first_name_greets_the_newcomer() -> None:
     details = read_details("maria rivera, 12 elm st, chicago 60614")
     assert details is not None
     assert details.first_name == "Maria" and details.one_line() == "12 Elm St, Chicago 60614"
+
+
+@pytest.mark.parametrize("text, name, street, city, postal_code, rest", [
+    ("its Linda Park at 2231 W Roscoe St 60618", "Linda Park", "2231 W Roscoe St", "", "60618", ""),
+    ("2231 w roscoe st chicago 60618 - linda park", "Linda Park", "2231 W Roscoe St", "Chicago",
+     "60618", ""),
+    ("ok so its Linda Park at 2231 W Roscoe St 60618 can you come tomorrow?", "Linda Park",
+     "2231 W Roscoe St", "", "60618", "can you come tomorrow?"),
+    ("Linda Park 2231 W Roscoe St can you come tomorrow?", "Linda Park", "2231 W Roscoe St", "",
+     "", "can you come tomorrow?"),
+    ("Linda Park, 12 Madison St, River Forest IL", "Linda Park", "12 Madison St", "River Forest",
+     "", ""),
+    ("Linda Park, 200 N Oak Park Ave, Oak Park", "Linda Park", "200 N Oak Park Ave", "Oak Park",
+     "", ""),
+    ("I have 2 furnaces, Pat Lee 12 Elm St 60614", "Pat Lee", "12 Elm St", "", "60614",
+     "I have 2 furnaces"),
+    ("sorry, the address is 1500 W Addison St, Chicago 60613", None, "1500 W Addison St",
+     "Chicago", "60613", ""),
+])
+def test_loose_sign_up_texts_are_split_into_name_address_and_request(
+        text: str, name: str | None, street: str, city: str, postal_code: str, rest: str) -> None:
+    read = read_signup(text)
+    assert (read.name, read.address, read.rest) == (
+        name, Address(street, city, postal_code), rest)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("this is linda", "Linda"),
+    ("hi, my name is Linda Park", "Linda Park"),
+    ("Soy Rosa Diaz", "Rosa Diaz"),
+])
+def test_a_text_that_is_only_a_name_gives_the_name(text: str, name: str) -> None:
+    assert read_signup(text) == SignUpText(name=name)
+
+
+@pytest.mark.parametrize("text", [
+    "perdon, mi direccion es 1500 W Addison St",
+    "Yes Please 1500 W Addison St 60613",
+    "My Address Is 1500 W Addison St 60613",
+    "can you come 1500 W Addison St 60613",
+])
+def test_a_sentence_where_the_name_goes_is_never_read_as_a_name(text: str) -> None:
+    read = read_signup(text)
+    assert read.name is None
+    assert read.address is not None and read.address.street == "1500 W Addison St"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Perdon, Mi Direccion Es", False), ("Yes Please", False), ("My Address Is", False),
+    ("book me tomorrow", False), ("Linda Park", True), ("Dr. Kim Park", True),
+    ("Mary-Jo O'Neil", True), ("Dr.", False),
+])
+def test_a_name_must_look_like_a_persons_name(text: str, expected: bool) -> None:
+    assert looks_like_name(text) is expected
+
+
+@pytest.mark.parametrize("text, code", [
+    ("60618", "60618"), ("zip is 60618", "60618"), ("it's 60618", "60618"),
+    ("2231 W Roscoe St 60618", None), ("60618 60614", None),
+])
+def test_a_zip_sent_alone_is_read(text: str, code: str | None) -> None:
+    assert read_postal_code(text) == code

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from domain.messages import MessageStatus
+import pytest
+
 from domain.timeline import ActivityKind
 from tests.unit.dialogue.chat_world import NEWCOMER, ChatWorld
 
@@ -46,35 +47,25 @@ def test_a_request_while_the_details_are_pending_is_carried_on(chat: ChatWorld) 
     ])
 
 
-def test_an_unreadable_address_is_asked_for_again_and_nothing_is_created(
+def test_an_unreadable_text_is_asked_for_again_and_nothing_is_created(
         chat: ChatWorld) -> None:
     before = chat.model()
     chat.transcript(NEWCOMER, [("hello", "name and service address"),
-                               ("Pat", "couldn't read that")])
+                               ("uh what", "couldn't read that")])
     assert chat.changed_since(before) == set()
 
 
-def test_an_address_outside_the_area_is_offered_a_call_and_not_set_up(chat: ChatWorld) -> None:
+def test_an_address_outside_the_area_is_told_honestly_with_the_areas_served_and_set_up_nowhere(
+        chat: ChatWorld) -> None:
     before = chat.model()
     chat.transcript(NEWCOMER, [("hi, I need a plumber", "name and service address")])
-    [question] = chat.text(NEWCOMER, "Pat Lee, 40 Oak Ave, Springfield 62701").replies
-    assert question.expects.value == "yes_no"
-    assert question.text.startswith("Sorry, we don't serve ZIP 62701 yet.")
-    chat.transcript(NEWCOMER, [("yes", "will call you shortly")])
-    assert chat.changed_since(before) == {"notices", "outbox"}
+    [answer] = chat.text(NEWCOMER, "Pat Lee, 40 Oak Ave, Springfield 62701").replies
+    assert answer.text.startswith("Sorry, we don't serve ZIP 62701. We serve Chicago 60613")
+    assert "Oak Park 60302, 60304" in answer.text and len(answer.text) <= 320
+    assert chat.changed_since(before) == {"notices", "outbox"}  # a lead for the office, no account
     [notice] = chat.notices()
-    assert notice.status is MessageStatus.QUEUED and "A new number" in notice.body
+    assert "lead outside area: ZIP 62701 (Pat Lee)" in notice.body
     assert chat.contact(NEWCOMER) is None
-
-
-def test_no_to_the_call_outside_the_area_leaves_everything_as_it_was(chat: ChatWorld) -> None:
-    before = chat.model()
-    chat.transcript(NEWCOMER, [
-        ("hi, I need a plumber", "name and service address"),
-        ("Pat Lee, 40 Oak Ave, Springfield 62701", "Reply Y or N"),
-        ("no", "Text us anytime"),
-    ])
-    assert chat.changed_since(before) == set()
 
 
 def test_a_stranger_who_opted_out_is_not_onboarded_and_gets_nothing(chat: ChatWorld) -> None:
@@ -83,3 +74,133 @@ def test_a_stranger_who_opted_out_is_not_onboarded_and_gets_nothing(chat: ChatWo
                                ("Pat Lee, 40 Oak Ave, Chicago 60625", None)])
     assert chat.changed_since(before) == {"consents"}  # the opt-out itself, nothing else
     assert chat.opted_out(NEWCOMER) and chat.contact(NEWCOMER) is None
+
+
+@pytest.mark.parametrize("text", [
+    "its Linda Park at 2231 W Roscoe St 60618",
+    "Linda Park, 2231 W Roscoe St, Chicago IL 60618",
+    "2231 w roscoe st chicago 60618 - linda park",
+    "hi its linda park, 2231 W Roscoe St 60618",
+    "ok so this is Linda Park at 2231 W Roscoe St, Chicago 60618",
+    "sure. Linda Park 2231 W Roscoe St Chicago 60618",
+])
+def test_a_loose_sign_up_in_one_text_sets_up_the_account(chat: ChatWorld, text: str) -> None:
+    chat.transcript(NEWCOMER, [
+        ("hi", "name and service address"),
+        (text, "Thanks, Linda! You're set up at 2231 W Roscoe St, Chicago 60618."),
+    ])
+    contact = chat.contact(NEWCOMER)
+    assert contact is not None and contact.name == "Linda Park"
+
+
+@pytest.mark.parametrize("first, second", [
+    ("this is linda park", "2231 W Roscoe St, Chicago 60618"),
+    ("2231 W Roscoe St, Chicago 60618", "this is linda park"),
+    ("my name is Linda Park", "2231 w roscoe st 60618"),
+])
+def test_the_name_and_the_address_may_come_in_two_texts_in_either_order(
+        chat: ChatWorld, first: str, second: str) -> None:
+    before = chat.model()
+    chat.transcript(NEWCOMER, [("hello", "name and service address"), (first, "Thanks")])
+    assert chat.changed_since(before) == set()  # half the details create nothing yet
+    chat.transcript(NEWCOMER, [(second, "You're set up at 2231 W Roscoe St, Chicago 60618")])
+    contact = chat.contact(NEWCOMER)
+    assert contact is not None and contact.name == "Linda Park"
+
+
+def test_this_is_linda_is_a_name_and_the_address_is_asked_for(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("hi", "name and service address"),
+        ("this is linda", "Thanks, Linda! What's the service address, with ZIP?"),
+        ("2231 W Roscoe St 60618", "Thanks, Linda! You're set up at 2231 W Roscoe St, Chicago"),
+    ])
+
+
+def test_a_missing_zip_is_asked_for_and_the_zip_alone_completes_the_address(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(NEWCOMER, [
+        ("Linda Park, 2231 W Roscoe St, Chicago", "What's the ZIP code for 2231 W Roscoe St?"),
+    ])
+    assert chat.changed_since(before) == set()
+    chat.transcript(NEWCOMER, [("60618", "You're set up at 2231 W Roscoe St, Chicago 60618")])
+
+
+def test_a_town_with_one_served_zip_needs_no_zip(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("Linda Park, 12 Madison St, River Forest",
+         "You're set up at 12 Madison St, River Forest 60305"),
+    ])
+
+
+def test_a_town_with_several_served_zips_is_asked_which(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("Linda Park, 200 N Oak Park Ave, Oak Park", "Which ZIP code is 200 N Oak Park Ave in: "
+                                                     "60302 or 60304?"),
+        ("60302", "You're set up at 200 N Oak Park Ave, Oak Park 60302"),
+    ])
+
+
+def test_a_corrected_address_before_sign_up_replaces_the_first(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("Linda Park, 2231 W Roscoe St, Chicago", "ZIP code"),
+        ("sorry, the address is 1500 W Addison St, Chicago 60613",
+         "You're set up at 1500 W Addison St, Chicago 60613"),
+    ])
+    contact = chat.contact(NEWCOMER)
+    assert contact is not None
+    [site] = [s for s in chat.uow.sites.find() if s.account_id == contact.account_id]
+    assert site.address == "1500 W Addison St"
+
+
+@pytest.mark.parametrize("text", [
+    "perdon, mi direccion es 1500 W Addison St, Chicago 60613",
+    "yes please 1500 W Addison St, Chicago 60613",
+    "My Address Is 1500 W Addison St, Chicago 60613",
+])
+def test_a_sentence_where_the_name_goes_is_never_an_account_name(chat: ChatWorld,
+                                                                  text: str) -> None:
+    before = chat.model()
+    chat.transcript(NEWCOMER, [("hi", "name and service address"), (text, "first and last name")])
+    assert chat.changed_since(before) == set()
+    chat.transcript(NEWCOMER, [("Rosa Diaz", "Thanks, Rosa! You're set up at 1500 W Addison St")])
+    contact = chat.contact(NEWCOMER)
+    assert contact is not None and contact.name == "Rosa Diaz"
+
+
+def test_a_request_after_the_details_carries_on_with_the_booking(chat: ChatWorld) -> None:
+    said = chat.text(NEWCOMER, "its Linda Park at 2231 W Roscoe St 60618 my furnace is out, can "
+                               "you come tomorrow?")
+    assert said.texts[0] == "Thanks, Linda! You're set up at 2231 W Roscoe St, Chicago 60618."
+    assert "Tue Mar 3" in said.texts[1]  # tomorrow's slots for the furnace
+    chat.transcript(NEWCOMER, [("1", "Booked: Heating & cooling repair on Tue Mar 3")])
+    [visit] = chat.visits(NEWCOMER)
+    [job] = [j for j in chat.uow.jobs.find() if j.id == visit.job_id]
+    assert "2231" not in job.scope  # the address is not the job's description
+
+
+def test_a_request_kept_from_before_carries_on_after_a_two_text_sign_up(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("AC's out, can someone come tomorrow morning?", "name and service address"),
+        ("this is pat lee", "What's the service address"),
+    ])
+    said = chat.text(NEWCOMER, "40 Oak Ave, Chicago 60625").texts
+    assert said[0] == "Thanks, Pat! You're set up at 40 Oak Ave, Chicago 60625."
+    assert "1) Tue Mar 3, 8-10am with Tom" in said[1]  # the AC, tomorrow morning
+
+
+def test_a_correction_while_the_zip_is_asked_for_replaces_the_address(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("Linda Park, 2231 W Roscoe St, Chicago", "What's the ZIP code"),
+        ("no wait, its 1500 W Addison St 60613", "You're set up at 1500 W Addison St, Chicago"),
+    ])
+
+
+def test_an_unclear_answer_to_a_half_given_sign_up_asks_for_what_is_missing(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(NEWCOMER, [
+        ("2231 W Roscoe St, Chicago 60618", "What name should I put the account under?"),
+        ("yes", "What name should I put the account under?"),
+    ])
+    assert chat.changed_since(before) == set()
