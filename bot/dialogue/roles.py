@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from bot.dialogue import (
     booking,
     cancel,
+    complaints,
     handoff,
     offers,
     onboarding,
@@ -23,6 +24,7 @@ from bot.dialogue import (
     small_talk,
     staff,
     status,
+    topics,
 )
 from bot.nlu import intents
 from bot.nlu.result import Parse
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 Starter = Callable[["Turn"], None]
+# Answers a text before any flow starts (a question, a complaint); False: not its kind of text.
+Answerer = Callable[["Turn"], bool]
 
 
 class Flow(Protocol):
@@ -58,6 +62,8 @@ class RoleFlows:
     # What someone not yet known may ask before they are set up; None: everyone is known.
     newcomer: Starter | None = None
     needs_no_account: frozenset[str] = frozenset()
+    # Tried in order before the starters, for everyone, known or not.
+    answerers: tuple[Answerer, ...] = ()
 
     def respond(self, turn: Turn) -> None:
         """Answer the pending question if the text is an answer to it, else start afresh."""
@@ -76,6 +82,8 @@ class RoleFlows:
     def start(self, turn: Turn) -> None:
         """Begin what the text asks for; someone unknown is set up first."""
         intent = turn.parse.intent
+        if any(answered(turn) for answered in self.answerers):
+            return
         if (self.newcomer is not None and turn.customer is None and turn.staff is None
                 and intent not in self.needs_no_account):
             self.newcomer(turn)
@@ -122,6 +130,7 @@ CUSTOMER_FLOWS = RoleFlows(
     },
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
+    answerers=(complaints.answer, topics.answer),
 )
 
 STAFF_FLOWS = RoleFlows(starters=staff.starters(), otherwise=staff.not_yet)

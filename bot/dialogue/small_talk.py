@@ -19,8 +19,10 @@ def thanks(turn: Turn) -> None:
 
 
 def acknowledge(turn: Turn) -> None:
-    """ "ok", "yes", a thumbs-up with no question pending: a friendly word, not a misunderstanding."""
-    turn.finish(replies.acknowledged(turn.last_done()))
+    """ "ok", "yes", a thumbs-up with no question pending: a short word after something was just
+    done, else an honest "nothing is waiting for an answer"; never a misunderstanding."""
+    done = turn.last_done()
+    turn.finish(replies.acknowledged(done) if done else replies.nothing_pending())
 
 
 def nothing_to_do(turn: Turn) -> None:

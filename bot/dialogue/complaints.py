@@ -1,0 +1,107 @@
+"""Complaints and rudeness: a short, human answer, and a person told when one should follow up.
+
+A complaint (a no-show, a mess, work not fixed, a rude technician, a wrong charge) gets an
+apology and a dispatcher item naming what went wrong. Rudeness alone gets a calm offer of help;
+rudeness beside a request lets the request go on, after a word of apology.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from bot.dialogue import handoff, replies, visits
+from bot.dialogue.times import local
+from bot.nlu import intents
+from bot.nlu.small_talk import strip_greeting
+from bot.nlu.text import normalize
+from domain.authz import may_act_on
+from domain.jobs import Appointment
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+_STAFF = (r"(?:tech|techs|technician|technicians|guy|guys|man|worker|workers|plumber|electrician|"
+          r"installer|crew|team|he|she|they|someone|somebody|your (?:guy|man|person|people|company))")
+_NO_SHOW = re.compile(
+    r"\b(?:never|did not|didnt|did nt|has not|hasnt|have not|havent) (?:even )?(?:show|showed|shown|"
+    r"come|came|turn(?:ed)? up|arrive[d]?|appear(?:ed)?)(?: up)?\b|\bno[ -]?show\b"
+    r"|\b(?:nobody|no one|noone|no body|no tech|no technician) (?:ever |even )?(?:came|showed|turned up|"
+    r"arrived|come|show)\b|\bstood (?:me|us) up\b|\bwaited (?:all day|all morning|all afternoon|"
+    r"for hours)\b"
+)
+# Each complaint: what it matches, what the apology is for, and the dispatcher item's reason.
+_COMPLAINTS = (
+    (re.compile(r"\b(?:left|leave|leaving|made|make) (?:a |such a |the place a |an absolute |a huge |"
+                r"a big )?(?:mess|dirt|mud|water everywhere)\b|\bmess (?:everywhere|all over)\b"),
+     "the mess", "left a mess"),
+    (re.compile(r"\b(?:still|again) (?:not |isnt |is not |does not |doesnt |wont |will not )?"
+                r"(?:fixed|working|broken|leaking|the same)\b.*\b(?:after|since) (?:your|the|their|his|"
+                r"her|you|they|he|she)\b|\b(?:not|never|wasnt|was not|isnt|is not) (?:properly |really "
+                r")?fixed\b|\b(?:did not|didnt|did nt|failed to|couldnt|could not) (?:even )?fix\b"
+                r"|\b(?:broke|broken|stopped working|leaking) again\b"
+                r"|\bsame problem (?:again|still|is back)\b"
+                r"|\b(?:you|your (?:guy|tech)|he|they|the tech) (?:just )?(?:fixed|repaired|was here|came)"
+                r"\b.*\b(?:still|again)\b"),
+     "that: it should have been fixed", "the problem is not fixed after the visit"),
+    (re.compile(_STAFF + r" (?:was|were|is|are|got) (?:very |so |really |extremely )?(?:rude|"
+                r"unprofessional|disrespectful|aggressive|mean|nasty|yelling|drunk|high)\b"),
+     "how you were treated", "the technician was rude or unprofessional"),
+    (re.compile(_STAFF + r" (?:broke|damaged|scratched|cracked|ruined|dented|stained)\b"
+                r"|\b(?:damage|damaged) (?:my|our|the)\b"),
+     "the damage", "something was damaged during the visit"),
+    (re.compile(r"\bover ?charg\w*|\bcharged (?:me |us )?(?:too much|twice|double|wrong)\b"
+                r"|\b(?:wrong|incorrect) (?:bill|charge|invoice|amount)\b|\bripped (?:me |us )?off\b"),
+     "the charge", "disputes a charge"),
+    (re.compile(r"\b(?:file|make|lodge|have|got|register) (?:a |an )?complaint\b|\bi want to complain\b"
+                r"|\bcomplain(?:ing)? about\b|\b(?:terrible|horrible|awful|worst|bad|poor) (?:service|job|"
+                r"work|experience|company)\b|\b(?:very |so |really )?(?:disappointed|unhappy) with\b"
+                r"|\bnot (?:happy|satisfied) with\b|\bunacceptable\b"),
+     "that", "is unhappy with the service"),
+)
+_RUDE = re.compile(
+    r"\b(?:ridiculous|useless|stupid|idiots?|idiotic|dumb|pathetic|incompetent|morons?|joke|clowns?|"
+    r"wtf|fuck\w*|f+\W*k|shit\w*|bullshit|bs|damn\w*|crap\w*|sucks?|hate (?:you|this)|screw (?:you|this)|"
+    r"piss\w*|ass|asshole|bitch\w*|hell)\b|\bf\*+\w*|\bs\*+t\b"
+)
+
+
+def answer(turn: Turn) -> bool:
+    """Answer a complaint or plain rudeness; False when the text is about something else."""
+    text = strip_greeting(normalize(turn.text))
+    if turn.parse.intent == intents.HUMAN:
+        return False  # "I want a manager": the hand-over answers it, with or without a complaint
+    if _NO_SHOW.search(text):
+        _no_show(turn)
+        return True
+    for pattern, sorry_for, reason in _COMPLAINTS:
+        if pattern.search(text):
+            handoff.hand_over(turn, reason=f"complaint: {reason}")
+            turn.finish(replies.complaint(sorry_for), done="complaint")
+            return True
+    if _RUDE.search(text):
+        if turn.parse.intent in (intents.UNKNOWN, intents.GREET, intents.HELP, intents.THANKS):
+            turn.finish(replies.calm())
+            return True
+        turn.say(replies.sorry_for_the_trouble())  # and the request goes on as asked
+    return False
+
+
+def _no_show(turn: Turn) -> None:
+    missed = _missed_visit(turn)
+    label = visits.label(turn, missed) if missed is not None else None
+    reason = "complaint: technician did not show up" + (f" for the visit {label}" if label else "")
+    handoff.hand_over(turn, reason=reason)
+    turn.finish(replies.complaint_no_show(label), done="complaint")
+
+
+def _missed_visit(turn: Turn) -> Appointment | None:
+    """The sender's latest visit whose arrival window began today or yesterday and is not done."""
+    if turn.customer is None:
+        return None
+    today = local(turn.now, turn.timezone).date()
+    found = [a for a in turn.uow.appointments.find(account_id=turn.customer.account_id)
+             if a.is_active and a.window_start <= turn.now and may_act_on(turn.actor, a)
+             and today - local(a.window_start, turn.timezone).date() <= timedelta(days=1)]
+    return max(found, key=lambda a: a.window_start, default=None)

@@ -1,0 +1,312 @@
+"""Questions about the business itself: its hours, its area, its services and their prices.
+
+Every answer is read from the company's own data (BusinessSettings, its zones, the catalog), so
+another company file gives its own answers. A question is answered and the conversation goes on;
+a booking that merely asks the price as well still books (the price is said first).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from bot.dialogue import area, replies
+from bot.dialogue.times import local, window_label
+from bot.nlu import intents
+from bot.nlu.services import ServiceMatcher
+from bot.nlu.small_talk import strip_greeting
+from bot.nlu.text import normalize
+from domain.business import ServiceZone
+from domain.catalog import Catalog, Service
+from domain.hours import Span, WeeklyHours
+from domain.money import format_cents
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+LIST_BUDGET = 215  # characters a list (hours, ZIPs, services) may take in one reply
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_YOU = r"(?:you|u|y all|yall|ya)(?: guys| all| folks| people)?"
+
+_HOURS = re.compile(
+    rf"\b(?:are|r) {_YOU} (?:open|closed)\b|\bdo {_YOU} (?:open|close|work)\b"
+    r"(?! (?:on|with|in|at) (?:my|the|our|a|an|this|that|it|them)\b)"
+    r"|\b(?:your|business|office|opening|working|open) hours\b|\bhours of (?:operation|business)\b"
+    rf"|\bwhat (?:are|r) (?:your|the) hours\b|\bwhat time (?:do|are) {_YOU} (?:open|close|closing|opening)\b"
+    rf"|\bwhen (?:do|are) {_YOU} (?:open|close|closed|closing|opening)\b|^(?:hours|open)\W*$"
+    r"|\b(?:open|closed) (?:on )?(?:today|tomorrow|the weekend|weekends?|(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)days?)\W*$"
+)
+_DAY = re.compile(r"\b(?:(mon|tues|wednes|thurs|fri|satur|sun)days?|(weekends?)|(today|tonight)|"
+                  r"(tomorrow))\b")
+_DAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+_AREA_VERB = (rf"\b(?:do|does|will|would|can|could) {_YOU} (?:also |even )?"
+              r"(?:serve|service|cover|come|go|travel|drive|work|get)(?: out)?(?: to| in| into| as far as|"
+              r" near| around| over to)?\b")
+_AREA_WORDS = re.compile(
+    r"\b(?:service area|your area|my area|our area|the area|areas?|towns?|cities|city|zips?|"
+    r"zip codes?|postal codes?|neighbou?rhoods?|suburbs?|locations?)\b"
+)
+_AREA_QUESTION = re.compile(
+    _AREA_VERB + r"|\bare " + _YOU + r" in\b|\bwhere (?:do|are) " + _YOU
+    + r" (?:serve|service|cover|work|located|based)\b|\bwhat (?:areas?|towns?|cities|zips?|zip codes?|"
+    r"neighbou?rhoods?|suburbs?|parts of)\b|\b(?:in|outside) (?:of )?your (?:service )?area\b"
+)
+_PLACE_AFTER = re.compile(_AREA_VERB + r"(?: the)? (?P<place>[a-z][a-z .'-]{1,40}?)"
+                          r"(?:,? (?:il|illinois|az|arizona))?(?: area| too| also| at all| please)?\W*$")
+_ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
+# Words that make a phrase after "do you come (to)" anything but a place name.
+_NOT_A_PLACE = frozenset(
+    "my me us our here there it this that today tomorrow tonight now soon asap out home house place "
+    "a an to fix do look see help check".split())
+
+_SERVICES_QUESTION = re.compile(
+    rf"\b(?:do|does|can|could|will|would) (?:{_YOU}|your (?:company|guys|team|techs?|technicians?)) "
+    r"(?:also |even |ever )?(?:do|fix|repair|install|replace|handle|work on|service|offer|provide|"
+    r"clean|deal with|take care of|sell|work with)\b(?P<thing>[^?!.]*)"
+    r"|\bwhat (?:services|kind of (?:work|services|jobs|things)|(?:else )?do " + _YOU
+    + r" (?:do|fix|offer))\b|\bservices? (?:do )?" + _YOU + r" offer\b"
+)
+# Things a "do you do ...?" may ask about that are no service of any catalog; left to other flows.
+_NOT_A_SERVICE = re.compile(
+    r"\b(?:emergenc\w*|urgent|same day|24|weekends?|after hours|estimates?|quotes?|financing|"
+    r"warranty|warranties|discounts?|payment|pay|cards?|cash|checks?|it|this|that|them|my|our|me|us|"
+    r"today|tomorrow|tonight|now|soon|asap|here|there|something|anything|stuff|one)\b"
+)
+_PRICE = re.compile(r"\b(?:how much|price|prices|pricing|cost|costs|fee|fees|charge|charges|rates?)\b")
+_PRICE_GENERIC = re.compile(
+    r"\b(?:service call|service fee|call out|callout|call-out|trip (?:charge|fee)|visit fee|house call|"
+    r"diagnostic|(?:do|would|will) " + _YOU + r" charge|your (?:rates?|prices?|pricing|fees?)|"
+    r"to come out|for a visit)\b"
+)
+# A price asked about a quote, a bill or the job already agreed is the quote flow's question.
+_ABOUT_A_QUOTE = re.compile(r"\b(?:quotes?|estimates?|bill|invoice|again|total|q ?-?\d+|approve\w*|"
+                            r"paid|pay)\b")
+_BOOKING_WORDS = re.compile(
+    r"\b(?:book|schedule|send (?:someone|somebody|a tech|a plumber|an electrician)|appointment|"
+    r"i need|we need|can someone|can somebody|come out (?:today|tomorrow|on)|set up)\b"
+)
+
+
+def answer(turn: Turn) -> bool:
+    """Answer a question about the business; False when the text asks something else."""
+    text = strip_greeting(normalize(turn.text))
+    intent = turn.parse.intent
+    if intent not in (intents.UNKNOWN, intents.HELP, intents.BOOK, intents.GREET):
+        return False
+    booking = intent == intents.BOOK and (
+        turn.parse.slots.get("when") is not None or _BOOKING_WORDS.search(text) is not None)
+    if _HOURS.search(text) and not (booking and not _is_question(text)):
+        _hours(turn, text)
+        return True
+    if not booking and _area(turn, text):
+        return True
+    if _PRICE.search(text) and not _ABOUT_A_QUOTE.search(text):
+        return _price(turn, text, booking=booking)
+    # "what can you do?" asks about the bot (the menu), not the business's services.
+    return not booking and intent != intents.HELP and _services(turn, text)
+
+
+def _is_question(text: str) -> bool:
+    return text.endswith("?") or re.match(r"^(?:are|do|does|is|when|what)\b", text) is not None
+
+
+def _is_yes_no(text: str) -> bool:
+    """ "Are you open saturday?" wants a yes; "what time do you close today?" wants the hours."""
+    return re.match(r"^(?:are|r|do|does|is|will|you)\b", text) is not None
+
+
+# Hours ----------------------------------------------------------------------------------------
+
+def _hours(turn: Turn, text: str) -> None:
+    business = turn.business
+    today = local(turn.now, business.timezone).date()
+    week = fit(week_hours(business.business_hours))
+    asked = asked_days(text, today)
+    if len(asked) == 1:
+        label, day = asked[0]
+        span = business.business_hours.for_day(day)
+        turn.finish(replies.open_on(label, span_label(span), yes=_is_yes_no(text)) if span
+                    else replies.closed_on(label, week), done="answered")
+        return
+    if asked:
+        said = [f"{label} {span_label(span)}" if (span := business.business_hours.for_day(day))
+                else f"{label} closed" for label, day in asked]
+        turn.finish(replies.hours(f"{', '.join(said)} (all week: {week})"), done="answered")
+        return
+    turn.finish(replies.hours(week), done="answered")
+
+
+def asked_days(text: str, today: date) -> list[tuple[str, date]]:
+    """The days a text asks about, each with the label to answer with ("Saturday", "today")."""
+    found: list[tuple[str, date]] = []
+    for m in _DAY.finditer(text):
+        stem, weekend, now, tomorrow = m.groups()
+        if stem:
+            days = [_DAY_STEMS.index(stem)]
+        elif weekend:
+            days = [5, 6]
+        else:
+            day = today if now else today + timedelta(days=1)
+            label = "today" if now else "tomorrow"
+            if (label, day) not in found:
+                found.append((label, day))
+            continue
+        for weekday in days:
+            day = today + timedelta(days=(weekday - today.weekday()) % 7)
+            if (DAY_NAMES[weekday], day) not in found:
+                found.append((DAY_NAMES[weekday], day))
+    return found
+
+
+def span_label(span: Span) -> str:
+    """ "7am-7pm"."""
+    at = datetime(2000, 1, 3, tzinfo=UTC)
+    start = at.replace(hour=span.start.hour, minute=span.start.minute)
+    end = at.replace(hour=span.end.hour, minute=span.end.minute)
+    return window_label(start, end, "UTC")
+
+
+def week_hours(hours: WeeklyHours) -> list[str]:
+    """ "Mon-Fri 7am-7pm", "Sat 8am-2pm", "closed Sun": runs of days with the same hours."""
+    runs: list[tuple[int, int, Span | None]] = []
+    for n, span in enumerate(hours.days):
+        if runs and runs[-1][2] == span:
+            runs[-1] = (runs[-1][0], n, span)
+        else:
+            runs.append((n, n, span))
+    said = []
+    for first, last, span in runs:
+        days = DAY_NAMES[first][:3] + (f"-{DAY_NAMES[last][:3]}" if last > first else "")
+        said.append(f"{days} {span_label(span)}" if span else f"closed {days}")
+    return said
+
+
+# Area -----------------------------------------------------------------------------------------
+
+def _area(turn: Turn, text: str) -> bool:
+    """ "Do you serve 60302 / Oak Park?", "what areas do you cover?"; False for anything else."""
+    if not _AREA_QUESTION.search(text):
+        return False
+    business = turn.business
+    summary = area_summary(business.zones)
+    postal_code = _ZIP.search(text)
+    if postal_code:
+        coverage = area.for_postal_code(business, postal_code.group(1))
+        _say_coverage(turn, coverage, summary)
+        return True
+    place = _place(text, turn.catalog)
+    if place is not None:
+        found = area.for_place(business, place)
+        if found is None:
+            turn.finish(replies.area_unknown(place.title(), summary), done="answered")
+        else:
+            _say_coverage(turn, found, summary)
+        return True
+    if _AREA_WORDS.search(text):
+        turn.finish(replies.area(summary), done="answered")
+        return True
+    return False
+
+
+def _place(text: str, catalog: Catalog) -> str | None:
+    """The place named after "do you serve/come to", unless it is a service or a time."""
+    found = _PLACE_AFTER.search(text)
+    if found is None:
+        return None
+    place = found.group("place").strip(" .'-")
+    words = set(place.split())
+    if not place or words & _NOT_A_PLACE or _AREA_WORDS.fullmatch(place) or _DAY.search(place):
+        return None
+    return None if _matcher(catalog).match(place) else place
+
+
+def _say_coverage(turn: Turn, coverage: area.Coverage, summary: str) -> None:
+    if not coverage.zones:
+        turn.finish(replies.area_not_served(coverage.place, summary), done="answered")
+        return
+    where = "; ".join(
+        f"our {zone.name} area" + (f", ZIPs {', '.join(codes)}" if codes != (coverage.place,) else "")
+        for zone, codes in coverage.zones)
+    turn.finish(replies.area_served(coverage.place, where), done="answered")
+
+
+def area_summary(zones: Sequence[ServiceZone]) -> str:
+    """ "North Side (Chicago 60613, 60614), West Suburbs (...)": towns and ZIPs, fitted."""
+    with_towns = [f"{z.name} ({', '.join(area.towns(z))}: {', '.join(z.postal_codes)})" for z in zones]
+    if len("; ".join(with_towns)) <= LIST_BUDGET:
+        return "; ".join(with_towns)
+    return fit([f"{z.name} ({', '.join(z.postal_codes)})" for z in zones], separator="; ")
+
+
+# Services and prices ----------------------------------------------------------------------------
+
+def _services(turn: Turn, text: str) -> bool:
+    """ "Do you do furnace tune-ups / roofing?", "what services do you offer?"."""
+    asked = _SERVICES_QUESTION.search(text)
+    if asked is None:
+        return False
+    catalog = turn.catalog
+    offered = fit([s.name.lower() for s in catalog.services], last="and ")
+    service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text)
+    if service_id:
+        service = catalog.get(service_id)
+        turn.finish(replies.service_offered(service.name, _price_of(service)), done="answered")
+        return True
+    thing = " ".join((asked.group("thing") or "").split()).strip(" ,")
+    thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", thing)
+    if thing and _NOT_A_SERVICE.search(thing):
+        return False
+    if thing:
+        turn.finish(replies.service_not_offered(thing, offered), done="answered")
+    else:
+        turn.finish(replies.services(offered), done="answered")
+    return True
+
+
+def _price(turn: Turn, text: str, *, booking: bool) -> bool:
+    """The catalog's price of the service asked about, or the whole price list."""
+    catalog = turn.catalog
+    service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text)
+    if service_id:
+        service = catalog.get(service_id)
+        reply = (replies.price(service.name, format_cents(service.price_cents), booking=booking)
+                 if service.price_cents else replies.price_unknown(service.name))
+    elif _PRICE_GENERIC.search(text) or turn.parse.intent != intents.BOOK:
+        reply = replies.price_list(fit([f"{s.name.lower()} {_price_of(s)}" for s in catalog.services]))
+    else:
+        return False
+    if booking:  # the price first, then the booking goes on as asked
+        turn.say(reply)
+        return False
+    turn.finish(reply, done="answered")
+    return True
+
+
+def _price_of(service: Service) -> str:
+    return format_cents(service.price_cents) if service.price_cents else "price confirmed by the office"
+
+
+@lru_cache(maxsize=8)
+def _matcher(catalog: Catalog) -> ServiceMatcher:
+    """One matcher per catalog, built on first use (the catalog is fixed while the bot runs)."""
+    return ServiceMatcher(catalog)
+
+
+def fit(items: Sequence[str], *, separator: str = ", ", last: str = "",
+        budget: int = LIST_BUDGET, more: Callable[[int], str] = lambda n: f"and {n} more") -> str:
+    """Join `items` within `budget` characters, naming how many more were left off."""
+    said: list[str] = []
+    for n, item in enumerate(items):
+        rest = len(items) - n - 1
+        candidate = separator.join([*said, item])
+        if len(candidate) + (len(more(rest)) + 2 if rest else 0) > budget:
+            return separator.join([*said, more(len(items) - n)])
+        said.append(item)
+    if last and len(said) > 1:
+        return separator.join(said[:-1]) + f"{separator}{last}{said[-1]}"
+    return separator.join(said)
