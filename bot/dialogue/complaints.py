@@ -33,8 +33,8 @@ _NO_SHOW = re.compile(
 )
 # Each complaint: what it matches, what the apology is for, and the dispatcher item's reason.
 _COMPLAINTS = (
-    (re.compile(r"\b(?:left|leave|leaving|made|make) (?:a |such a |the place a |an absolute |a huge |"
-                r"a big )?(?:mess|dirt|mud|water everywhere)\b|\bmess (?:everywhere|all over)\b"),
+    (re.compile(r"\b(?:left|leave|leaving|made|make) (?:a |an |such a |the place a )?(?:\w+ )?"
+                r"(?:mess|dirt|mud|water everywhere)\b|\bmess (?:everywhere|all over)\b"),
      "the mess", "left a mess"),
     (re.compile(r"\b(?:still|again) (?:not |isnt |is not |does not |doesnt |wont |will not )?"
                 r"(?:fixed|working|broken|leaking|the same)\b.*\b(?:after|since) (?:your|the|their|his|"

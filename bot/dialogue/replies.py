@@ -279,6 +279,11 @@ def closed_on(day: str, week: str) -> Reply:
     return Reply(f"Sorry, we're closed {day}. Our hours: {week}.")
 
 
+def hours_on(days: str, week: str) -> Reply:
+    """ "We're open Saturday 8am-2pm, closed Sunday." and the whole week."""
+    return Reply(f"We're {days}. Our hours: {week}.")
+
+
 def hours(week: str) -> Reply:
     return Reply(f"Our hours: {week}. {TO_BOOK}.")
 

@@ -32,8 +32,9 @@ DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _YOU = r"(?:you|u|y all|yall|ya)(?: guys| all| folks| people)?"
 
 _HOURS = re.compile(
-    rf"\b(?:are|r) {_YOU} (?:open|closed)\b|\bdo {_YOU} (?:open|close|work)\b"
-    r"(?! (?:on|with|in|at) (?:my|the|our|a|an|this|that|it|them)\b)"
+    rf"\b(?:are|r) {_YOU} (?:open|closed)\b|\bdo {_YOU} (?:open|close)\b|\bdo {_YOU} work(?= (?:on )?"
+    r"(?:the )?(?:weekends?|today|tonight|tomorrow|late|nights?|evenings?|holidays?|24|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b|\W*$)"
     r"|\b(?:your|business|office|opening|working|open) hours\b|\bhours of (?:operation|business)\b"
     rf"|\bwhat (?:are|r) (?:your|the) hours\b|\bwhat time (?:do|are) {_YOU} (?:open|close|closing|opening)\b"
     rf"|\bwhen (?:do|are) {_YOU} (?:open|close|closed|closing|opening)\b|^(?:hours|open)\W*$"
@@ -77,6 +78,8 @@ _NOT_A_SERVICE = re.compile(
     r"warranty|warranties|discounts?|payment|pay|cards?|cash|checks?|it|this|that|them|my|our|me|us|"
     r"today|tomorrow|tonight|now|soon|asap|here|there|something|anything|stuff|one)\b"
 )
+# "Do you (guys) do ...?" asks whether; "can you fix ...?" about a named service asks for a visit.
+_ASKS_WHETHER = re.compile(r"^(?:so |and |also |hey |just wondering |quick question )?(?:do|does)\b")
 _PRICE = re.compile(r"\b(?:how much|price|prices|pricing|cost|costs|fee|fees|charge|charges|rates?)\b")
 _PRICE_GENERIC = re.compile(
     r"\b(?:service call|service fee|call out|callout|call-out|trip (?:charge|fee)|visit fee|house call|"
@@ -134,9 +137,9 @@ def _hours(turn: Turn, text: str) -> None:
                     else replies.closed_on(label, week), done="answered")
         return
     if asked:
-        said = [f"{label} {span_label(span)}" if (span := business.business_hours.for_day(day))
-                else f"{label} closed" for label, day in asked]
-        turn.finish(replies.hours(f"{', '.join(said)} (all week: {week})"), done="answered")
+        said = [f"open {label} {span_label(span)}" if (span := business.business_hours.for_day(day))
+                else f"closed {label}" for label, day in asked]
+        turn.finish(replies.hours_on(", ".join(said), week), done="answered")
         return
     turn.finish(replies.hours(week), done="answered")
 
@@ -248,8 +251,8 @@ def area_summary(zones: Sequence[ServiceZone]) -> str:
 def _services(turn: Turn, text: str) -> bool:
     """ "Do you do furnace tune-ups / roofing?", "what services do you offer?"."""
     asked = _SERVICES_QUESTION.search(text)
-    if asked is None:
-        return False
+    if asked is None or (turn.parse.slots.get("service") and not _ASKS_WHETHER.match(text)):
+        return False  # "my sink leaks, can you fix it?" asks for a visit
     catalog = turn.catalog
     offered = fit([s.name.lower() for s in catalog.services], last="and ")
     service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text)
@@ -307,6 +310,8 @@ def fit(items: Sequence[str], *, separator: str = ", ", last: str = "",
         if len(candidate) + (len(more(rest)) + 2 if rest else 0) > budget:
             return separator.join([*said, more(len(items) - n)])
         said.append(item)
-    if last and len(said) > 1:
+    if last and len(said) == 2:
+        return f"{said[0]} {last}{said[1]}"
+    if last and len(said) > 2:
         return separator.join(said[:-1]) + f"{separator}{last}{said[-1]}"
     return separator.join(said)
