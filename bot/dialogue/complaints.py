@@ -61,7 +61,8 @@ _COMPLAINTS = (
      "that", "is unhappy with the service"),
 )
 _RUDE = re.compile(
-    r"\b(?:ridiculous|useless|stupid|idiots?|idiotic|dumb|pathetic|incompetent|morons?|joke|clowns?|"
+    r"\b(?:is this|this is|what) a (?:\w+ )?joke\b|"
+    r"\b(?:ridiculous|useless|stupid|idiots?|idiotic|dumb|pathetic|incompetent|morons?|clowns?|"
     r"wtf|fuck\w*|f+\W*k|shit\w*|bullshit|bs|damn\w*|crap\w*|sucks?|hate (?:you|this)|screw (?:you|this)|"
     r"piss\w*|ass|asshole|bitch\w*|hell)\b|\bf\*+\w*|\bs\*+t\b"
 )

@@ -284,6 +284,11 @@ def hours_on(days: str, week: str) -> Reply:
     return Reply(f"We're {days}. Our hours: {week}.")
 
 
+def holiday_hours(week: str, phone: str) -> Reply:
+    return Reply(f"Our usual hours: {week}. Holiday hours may differ; please call {clip(phone, 20)} "
+                 "to check.")
+
+
 def hours(week: str) -> Reply:
     return Reply(f"Our hours: {week}. {TO_BOOK}.")
 

@@ -34,15 +34,18 @@ _YOU = r"(?:you|u|y all|yall|ya)(?: guys| all| folks| people)?"
 _HOURS = re.compile(
     rf"\b(?:are|r) {_YOU} (?:open|closed)\b|\bdo {_YOU} (?:open|close)\b|\bdo {_YOU} work(?= (?:on )?"
     r"(?:the )?(?:weekends?|today|tonight|tomorrow|late|nights?|evenings?|holidays?|24|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b|\W*$)"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b)"
     r"|\b(?:your|business|office|opening|working|open) hours\b|\bhours of (?:operation|business)\b"
-    rf"|\bwhat (?:are|r) (?:your|the) hours\b|\bwhat time (?:do|are) {_YOU} (?:open|close|closing|opening)\b"
+    r"|\bwhat (?:are|r) (?:your|the) hours\b(?! (?:for|of|at|in)\b)"
+    rf"|\bwhat time (?:do|are) {_YOU} (?:open|close|closing|opening)\b"
     rf"|\bwhen (?:do|are) {_YOU} (?:open|close|closed|closing|opening)\b|^(?:hours|open)\W*$"
     r"|\b(?:open|closed) (?:on )?(?:today|tomorrow|the weekend|weekends?|(?:mon|tues|wednes|thurs|fri|"
     r"satur|sun)days?)\W*$"
 )
 _DAY = re.compile(r"\b(?:(mon|tues|wednes|thurs|fri|satur|sun)days?|(weekends?)|(today|tonight)|"
                   r"(tomorrow))\b")
+_HOLIDAY = re.compile(r"\b(?:holidays?|christmas|xmas|thanksgiving|new year\w*|easter|july 4\w*|"
+                      r"4th of july|fourth of july|independence day|labor day|memorial day)\b")
 _DAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 
 _AREA_VERB = (rf"\b(?:do|does|will|would|can|could) {_YOU} (?:also |even )?"
@@ -55,10 +58,16 @@ _AREA_WORDS = re.compile(
 _AREA_QUESTION = re.compile(
     _AREA_VERB + r"|\bare " + _YOU + r" in\b|\bwhere (?:do|are) " + _YOU
     + r" (?:serve|service|cover|work|located|based)\b|\bwhat (?:areas?|towns?|cities|zips?|zip codes?|"
-    r"neighbou?rhoods?|suburbs?|parts of)\b|\b(?:in|outside) (?:of )?your (?:service )?area\b"
+    r"neighbou?rhoods?|suburbs?|parts of (?:town|the city|chicago|\w+)) (?:do|does|are|can|will) "
+    + _YOU + r"\b|\b(?:in|outside) (?:of )?your (?:service )?area\b"
 )
-_PLACE_AFTER = re.compile(_AREA_VERB + r"(?: the)? (?P<place>[a-z][a-z .'-]{1,40}?)"
+_PLACE_AFTER = re.compile(
+    rf"\b(?:do|does|will|would|can|could) {_YOU} (?:also |even )?(?:(?:serve|service|cover)(?: in| to)?|"
+    r"(?:come|go|travel|drive|work|get)(?: out)? (?:to|in|into|as far as|near|around|over to))"
+    r"(?: the)? (?P<place>[a-z][a-z .'-]{1,40}?)"
                           r"(?:,? (?:il|illinois|az|arizona))?(?: area| too| also| at all| please)?\W*$")
+# Words that make an unknown name after "do you ... to" a place asked about.
+_AREA_CONTEXT = re.compile(r"\b(?:serve|service|cover|come out|out to|out in|travel|drive|area)\b")
 _ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
 # Words that make a phrase after "do you come (to)" anything but a place name.
 _NOT_A_PLACE = frozenset(
@@ -66,18 +75,23 @@ _NOT_A_PLACE = frozenset(
     "a an to fix do look see help check".split())
 
 _SERVICES_QUESTION = re.compile(
-    rf"\b(?:do|does|can|could|will|would) (?:{_YOU}|your (?:company|guys|team|techs?|technicians?)) "
+    r"(?:^|[,.;!?]\s*|\b(?:and|so|also|but|hey|guys|folks|wondering)\s+)"
+    rf"(?:do|does|can|could|will|would) (?:{_YOU}|your (?:company|guys|team|techs?|technicians?)) "
     r"(?:also |even |ever )?(?:do|fix|repair|install|replace|handle|work on|service|offer|provide|"
     r"clean|deal with|take care of|sell|work with)\b(?P<thing>[^?!.]*)"
-    r"|\bwhat (?:services|kind of (?:work|services|jobs|things)|(?:else )?do " + _YOU
-    + r" (?:do|fix|offer))\b|\bservices? (?:do )?" + _YOU + r" offer\b"
+    r"|\bwhat (?:services|kind of (?:work|services|jobs|things) do)\b|\bwhat (?:else )?(?:do|can) " + _YOU
+    + r" (?:do|fix|offer)\W*$|\bservices? (?:do )?" + _YOU + r" offer\b"
 )
 # Things a "do you do ...?" may ask about that are no service of any catalog; left to other flows.
 _NOT_A_SERVICE = re.compile(
     r"\b(?:emergenc\w*|urgent|same day|24|weekends?|after hours|estimates?|quotes?|financing|"
     r"warranty|warranties|discounts?|payment|pay|cards?|cash|checks?|it|this|that|them|my|our|me|us|"
-    r"today|tomorrow|tonight|now|soon|asap|here|there|something|anything|stuff|one)\b"
+    r"today|tomorrow|tonight|now|soon|asap|here|there|something|anything|stuff|one|"
+    # Who the customer is, not what is done for them: the catalog cannot say.
+    r"commercial|residential|business(?:es)?|offices?|apartments?|rentals?|landlords?|restaurants?)\b"
 )
+_NOT_A_THING = re.compile(r"(?:on|if|after|all|with|for|when|while|to|in|at|about|so|any ?more|well|"
+                          r"good|ok|okay|right|better|now)\b")
 # "Do you (guys) do ...?" asks whether; "can you fix ...?" about a named service asks for a visit.
 _ASKS_WHETHER = re.compile(r"^(?:so |and |also |hey |just wondering |quick question )?(?:do|does)\b")
 _PRICE = re.compile(r"\b(?:how much|price|prices|pricing|cost|costs|fee|fees|charge|charges|rates?)\b")
@@ -86,12 +100,22 @@ _PRICE_GENERIC = re.compile(
     r"diagnostic|(?:do|would|will) " + _YOU + r" charge|your (?:rates?|prices?|pricing|fees?)|"
     r"to come out|for a visit)\b"
 )
-# A price asked about a quote, a bill or the job already agreed is the quote flow's question.
-_ABOUT_A_QUOTE = re.compile(r"\b(?:quotes?|estimates?|bill|invoice|again|total|q ?-?\d+|approve\w*|"
-                            r"paid|pay)\b")
+# A price asked about a quote, a bill, the job already agreed or cancelling is not in the catalog.
+_NOT_OUR_PRICE = re.compile(r"\b(?:quotes?|estimates?|bills?|invoices?|again|total|q ?-?\d+|approve\w*|"
+                            r"paid|pay|cancel\w*|reschedul\w*|late|parts?|buy\w*|worth|sell\w*|"
+                            # Money that is none of the business's: a card's rate, a loan, taxes.
+                            r"credit|cards?|accounts?|bank|loans?|tax\w*|insurance|rent|apr|interest)\b"
+                            r"|\$\d|\b(?:how much|what) (?:is|are|does|do|did) (?:my|i|our|we)\b")
+# A question for the whole price list ("how much do you charge?"), not a price merely mentioned.
+_ASKS_PRICES = re.compile(
+    rf"\bhow much (?:do|would|will|does|did) {_YOU} (?:charge|cost|ask)\b|\bwhat (?:do|does|would|will) "
+    rf"{_YOU} charge\b|\bwhat (?:are|is) your (?:prices?|rates?|fees?|pricing|charges?)\b"
+    r"|^how much (?:is it|are you|does it cost|would it (?:be|cost))\W*$"
+)
 _BOOKING_WORDS = re.compile(
     r"\b(?:book|schedule|send (?:someone|somebody|a tech|a plumber|an electrician)|appointment|"
-    r"i need|we need|can someone|can somebody|come out (?:today|tomorrow|on)|set up)\b"
+    r"(?:i|we) need|need (?:a|an|someone|somebody|you)|can someone|can somebody|"
+    r"come out (?:today|tomorrow|on)|set up)\b"
 )
 
 
@@ -108,7 +132,7 @@ def answer(turn: Turn) -> bool:
         return True
     if not booking and _area(turn, text):
         return True
-    if _PRICE.search(text) and not _ABOUT_A_QUOTE.search(text):
+    if _PRICE.search(text) and not _NOT_OUR_PRICE.search(text):
         return _price(turn, text, booking=booking)
     # "what can you do?" asks about the bot (the menu), not the business's services.
     return not booking and intent != intents.HELP and _services(turn, text)
@@ -140,6 +164,9 @@ def _hours(turn: Turn, text: str) -> None:
         said = [f"open {label} {span_label(span)}" if (span := business.business_hours.for_day(day))
                 else f"closed {label}" for label, day in asked]
         turn.finish(replies.hours_on(", ".join(said), week), done="answered")
+        return
+    if _HOLIDAY.search(text):
+        turn.finish(replies.holiday_hours(week, business.phone), done="answered")
         return
     turn.finish(replies.hours(week), done="answered")
 
@@ -205,6 +232,8 @@ def _area(turn: Turn, text: str) -> bool:
     place = _place(text, turn.catalog)
     if place is not None:
         found = area.for_place(business, place)
+        if found is None and not _AREA_CONTEXT.search(text):
+            return False  # "can you go to the next song": no town, and no word of an area
         if found is None:
             turn.finish(replies.area_unknown(place.title(), summary), done="answered")
         else:
@@ -262,8 +291,8 @@ def _services(turn: Turn, text: str) -> bool:
         return True
     thing = " ".join((asked.group("thing") or "").split()).strip(" ,")
     thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", thing)
-    if thing and _NOT_A_SERVICE.search(thing):
-        return False
+    if thing and (_NOT_A_SERVICE.search(thing) or len(thing.split()) > 4 or _NOT_A_THING.match(thing)):
+        return False  # "do you do (it / on off days / if ...)": no service named
     if thing:
         turn.finish(replies.service_not_offered(thing, offered), done="answered")
     else:
@@ -279,7 +308,7 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
         service = catalog.get(service_id)
         reply = (replies.price(service.name, format_cents(service.price_cents), booking=booking)
                  if service.price_cents else replies.price_unknown(service.name))
-    elif _PRICE_GENERIC.search(text) or turn.parse.intent != intents.BOOK:
+    elif _PRICE_GENERIC.search(text) or _ASKS_PRICES.search(text):
         reply = replies.price_list(fit([f"{s.name.lower()} {_price_of(s)}" for s in catalog.services]))
     else:
         return False

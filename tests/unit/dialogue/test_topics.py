@@ -57,6 +57,11 @@ def test_business_hours_are_read_from_the_business_settings(chat: ChatWorld, tex
     assert expected in answer_changes_nothing(chat, MARIA, text)
 
 
+def test_holiday_hours_are_not_guessed(chat: ChatWorld) -> None:
+    said = answer_changes_nothing(chat, MARIA, "are you open on christmas?")
+    assert "Holiday hours may differ; please call +13125550100" in said and "Mon-Fri 7am-7pm" in said
+
+
 def test_a_closed_day_is_answered_with_the_whole_week(chat: ChatWorld) -> None:
     said = chat.text(MARIA, "do you work sundays").text
     assert said.startswith("Sorry, we're closed Sunday.") and "Mon-Fri 7am-7pm" in said
