@@ -68,33 +68,38 @@ _RUDE = re.compile(
 )
 
 
+# Intents whose flow still runs after the apology ("nobody came, please reschedule").
+_GOES_ON = frozenset({intents.RESCHEDULE, intents.CANCEL})
+
+
 def answer(turn: Turn) -> bool:
-    """Answer a complaint or plain rudeness; False when the text is about something else."""
+    """Answer a complaint or plain rudeness; False when the text is about something else, or when
+    the request beside the complaint (a reschedule, a cancellation) should go on after the apology."""
     text = strip_greeting(normalize(turn.text))
     if turn.parse.intent == intents.HUMAN:
         return False  # "I want a manager": the hand-over answers it, with or without a complaint
+    found = [(sorry_for, reason) for pattern, sorry_for, reason in _COMPLAINTS if pattern.search(text)]
     if _NO_SHOW.search(text):
-        _no_show(turn)
-        return True
-    for pattern, sorry_for, reason in _COMPLAINTS:
-        if pattern.search(text):
-            handoff.hand_over(turn, reason=f"complaint: {reason}")
-            turn.finish(replies.complaint(sorry_for), done="complaint")
-            return True
-    if _RUDE.search(text):
+        missed = _missed_visit(turn)
+        label = visits.label(turn, missed) if missed is not None else None
+        found.insert(0, ("", "technician did not show up" + (f" for the visit {label}" if label else "")))
+        apology = replies.complaint_no_show(label)
+    elif found:
+        apology = replies.complaint(found[0][0])
+    elif _RUDE.search(text):
         if turn.parse.intent in (intents.UNKNOWN, intents.GREET, intents.HELP, intents.THANKS):
             turn.finish(replies.calm())
             return True
         turn.say(replies.sorry_for_the_trouble())  # and the request goes on as asked
-    return False
-
-
-def _no_show(turn: Turn) -> None:
-    missed = _missed_visit(turn)
-    label = visits.label(turn, missed) if missed is not None else None
-    reason = "complaint: technician did not show up" + (f" for the visit {label}" if label else "")
-    handoff.hand_over(turn, reason=reason)
-    turn.finish(replies.complaint_no_show(label), done="complaint")
+        return False
+    else:
+        return False
+    handoff.hand_over(turn, reason="complaint: " + "; ".join(reason for _, reason in found))
+    if turn.parse.intent in _GOES_ON:
+        turn.say(replies.complaint_noted())
+        return False
+    turn.finish(apology, done="complaint")
+    return True
 
 
 def _missed_visit(turn: Turn) -> Appointment | None:

@@ -348,6 +348,11 @@ def complaint(sorry_for: str) -> Reply:
                  "you shortly to make it right.")
 
 
+def complaint_noted() -> Reply:
+    """Said before the flow the complaining text also asked for (a reschedule, a cancellation)."""
+    return Reply("I'm sorry about that. I've told the office so someone can follow up.")
+
+
 def sorry_for_the_trouble() -> Reply:
     return Reply("Sorry for the trouble. Let's sort it out.")
 

@@ -100,3 +100,20 @@ def test_a_stranger_can_complain_without_signing_up(chat: ChatWorld) -> None:
     said = chat.text(NEWCOMER, "your technician never showed up, this is ridiculous").text
     assert said.startswith("I'm so sorry nobody came")
     assert chat.contact(NEWCOMER) is None and len(chat.notices()) == 1
+
+
+def test_a_no_show_with_a_reschedule_request_tells_the_office_and_goes_on_to_reschedule(
+        chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(hours=5, minutes=30))  # 2:30pm, late in the 1-3pm window
+    before = chat.model()
+    said = chat.text(JOE, "the tech never showed up, can you reschedule?").text
+    assert said.startswith("I'm sorry about that. I've told the office")
+    assert "When would suit you better?" in said
+    assert "did not show up for the visit Mon Mar 2, 1-3pm" in chat.notices()[0].body
+    assert chat.changed_since(before) <= ONLY_NOTICES  # nothing moved before the usual confirmation
+
+
+def test_every_complaint_in_one_text_is_passed_on(chat: ChatWorld) -> None:
+    chat.text(MARIA, "the guy left a mess and the sink is still leaking after his visit")
+    [notice] = chat.notices()
+    assert "complaint: left a mess; the problem is not fixed after the visit" in notice.body
