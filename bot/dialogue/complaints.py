@@ -11,7 +11,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.dialogue import handoff, replies, visits
+from bot.dialogue import handoff, replies, small_talk, visits
 from bot.dialogue.times import local
 from bot.nlu import intents
 from bot.nlu.small_talk import strip_greeting
@@ -88,7 +88,7 @@ def answer(turn: Turn) -> bool:
         apology = replies.complaint(found[0][0])
     elif _RUDE.search(text):
         if turn.parse.intent in (intents.UNKNOWN, intents.GREET, intents.HELP, intents.THANKS):
-            turn.finish(replies.calm())
+            small_talk.settle(turn, replies.calm())
             return True
         turn.say(replies.sorry_for_the_trouble())  # and the request goes on as asked
         return False
@@ -98,7 +98,7 @@ def answer(turn: Turn) -> bool:
     if turn.parse.intent in _GOES_ON:
         turn.say(replies.complaint_noted())
         return False
-    turn.finish(apology, done="complaint")
+    small_talk.settle(turn, apology, done="complaint")
     return True
 
 

@@ -353,6 +353,11 @@ def complaint_noted() -> Reply:
     return Reply("I'm sorry about that. I've told the office so someone can follow up.")
 
 
+def question_still_open() -> Reply:
+    """After an answer given aside, while the bot still waits on its own question."""
+    return Reply("My earlier question still stands.")
+
+
 def sorry_for_the_trouble() -> Reply:
     return Reply("Sorry for the trouble. Let's sort it out.")
 

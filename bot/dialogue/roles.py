@@ -70,19 +70,25 @@ class RoleFlows:
         intent = turn.parse.intent
         pending = turn.conversation
         flow = self.flows.get(pending.flow or "") if pending.is_active(turn.now) else None
+        tried = False
         if flow is not None and intent != intents.HUMAN:
-            if _dropped(turn) or flow.answer(turn):
+            # A question or complaint aside is answered and the pending question stays open.
+            if _dropped(turn) or self.answered(turn) or flow.answer(turn):
                 return
+            tried = True
         elif turn.lapsed and intent in (intents.AFFIRM, intents.DENY, intents.CHOOSE) and (
                 turn.customer is not None or turn.staff is not None):
             turn.finish(replies.question_lapsed())  # answers a question that timed out
             return
-        self.start(turn)
+        self.start(turn, answerers_tried=tried)
 
-    def start(self, turn: Turn) -> None:
+    def answered(self, turn: Turn) -> bool:
+        return any(answered(turn) for answered in self.answerers)
+
+    def start(self, turn: Turn, *, answerers_tried: bool = False) -> None:
         """Begin what the text asks for; someone unknown is set up first."""
         intent = turn.parse.intent
-        if any(answered(turn) for answered in self.answerers):
+        if not answerers_tried and self.answered(turn):
             return
         if (self.newcomer is not None and turn.customer is None and turn.staff is None
                 and intent not in self.needs_no_account):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.dialogue import replies
+from bot.dialogue.reply import Reply
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -32,3 +33,12 @@ def nothing_to_do(turn: Turn) -> None:
 
 def not_understood(turn: Turn) -> None:
     turn.misunderstood(replies.not_understood())
+
+
+def settle(turn: Turn, reply: Reply, *, done: str | None = None) -> None:
+    """Say an answer that asks nothing: a question still pending stays open, else the flow ends."""
+    if turn.conversation.is_active(turn.now):
+        turn.say(reply)
+        turn.say(replies.question_still_open())
+    else:
+        turn.finish(reply, done=done)

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.dialogue import area, replies
+from bot.dialogue import area, replies, small_talk
 from bot.dialogue.times import local, window_label
 from bot.nlu import intents
 from bot.nlu.services import ServiceMatcher
@@ -157,18 +157,18 @@ def _hours(turn: Turn, text: str) -> None:
     if len(asked) == 1:
         label, day = asked[0]
         span = business.business_hours.for_day(day)
-        turn.finish(replies.open_on(label, span_label(span), yes=_is_yes_no(text)) if span
+        small_talk.settle(turn, replies.open_on(label, span_label(span), yes=_is_yes_no(text)) if span
                     else replies.closed_on(label, week), done="answered")
         return
     if asked:
         said = [f"open {label} {span_label(span)}" if (span := business.business_hours.for_day(day))
                 else f"closed {label}" for label, day in asked]
-        turn.finish(replies.hours_on(", ".join(said), week), done="answered")
+        small_talk.settle(turn, replies.hours_on(", ".join(said), week), done="answered")
         return
     if _HOLIDAY.search(text):
-        turn.finish(replies.holiday_hours(week, business.phone), done="answered")
+        small_talk.settle(turn, replies.holiday_hours(week, business.phone), done="answered")
         return
-    turn.finish(replies.hours(week), done="answered")
+    small_talk.settle(turn, replies.hours(week), done="answered")
 
 
 def asked_days(text: str, today: date) -> list[tuple[str, date]]:
@@ -235,12 +235,12 @@ def _area(turn: Turn, text: str) -> bool:
         if found is None and not _AREA_CONTEXT.search(text):
             return False  # "can you go to the next song": no town, and no word of an area
         if found is None:
-            turn.finish(replies.area_unknown(place.title(), summary), done="answered")
+            small_talk.settle(turn, replies.area_unknown(place.title(), summary), done="answered")
         else:
             _say_coverage(turn, found, summary)
         return True
     if _AREA_WORDS.search(text):
-        turn.finish(replies.area(summary), done="answered")
+        small_talk.settle(turn, replies.area(summary), done="answered")
         return True
     return False
 
@@ -259,12 +259,12 @@ def _place(text: str, catalog: Catalog) -> str | None:
 
 def _say_coverage(turn: Turn, coverage: area.Coverage, summary: str) -> None:
     if not coverage.zones:
-        turn.finish(replies.area_not_served(coverage.place, summary), done="answered")
+        small_talk.settle(turn, replies.area_not_served(coverage.place, summary), done="answered")
         return
     where = "; ".join(
         f"our {zone.name} area" + (f", ZIPs {', '.join(codes)}" if codes != (coverage.place,) else "")
         for zone, codes in coverage.zones)
-    turn.finish(replies.area_served(coverage.place, where), done="answered")
+    small_talk.settle(turn, replies.area_served(coverage.place, where), done="answered")
 
 
 def area_summary(zones: Sequence[ServiceZone]) -> str:
@@ -287,26 +287,32 @@ def _services(turn: Turn, text: str) -> bool:
     service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text)
     if service_id:
         service = catalog.get(service_id)
-        turn.finish(replies.service_offered(service.name, _price_of(service)), done="answered")
+        small_talk.settle(turn, replies.service_offered(service.name, _price_of(service)), done="answered")
         return True
     thing = " ".join((asked.group("thing") or "").split()).strip(" ,")
     thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", thing)
     if thing and (_NOT_A_SERVICE.search(thing) or len(thing.split()) > 4 or _NOT_A_THING.match(thing)):
         return False  # "do you do (it / on off days / if ...)": no service named
     if thing:
-        turn.finish(replies.service_not_offered(thing, offered), done="answered")
+        small_talk.settle(turn, replies.service_not_offered(thing, offered), done="answered")
     else:
-        turn.finish(replies.services(offered), done="answered")
+        small_talk.settle(turn, replies.services(offered), done="answered")
     return True
 
 
 def _price(turn: Turn, text: str, *, booking: bool) -> bool:
     """The catalog's price of the service asked about, or the whole price list."""
     catalog = turn.catalog
-    service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text)
+    pending = turn.conversation.is_active(turn.now)
+    # While a visit is being booked "how much is it?" asks about its service; in any other flow
+    # (a quote, a cancellation) the price is that flow's question.
+    context = turn.data.get("service") if pending else None
+    if pending and context not in catalog.ids():
+        return False
+    service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text) or context
     if service_id:
         service = catalog.get(service_id)
-        reply = (replies.price(service.name, format_cents(service.price_cents), booking=booking)
+        reply = (replies.price(service.name, format_cents(service.price_cents), booking=booking or pending)
                  if service.price_cents else replies.price_unknown(service.name))
     elif _PRICE_GENERIC.search(text) or _ASKS_PRICES.search(text):
         reply = replies.price_list(fit([f"{s.name.lower()} {_price_of(s)}" for s in catalog.services]))
@@ -315,7 +321,7 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
     if booking:  # the price first, then the booking goes on as asked
         turn.say(reply)
         return False
-    turn.finish(reply, done="answered")
+    small_talk.settle(turn, reply, done="answered")
     return True
 
 

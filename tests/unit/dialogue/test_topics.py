@@ -209,3 +209,23 @@ def test_a_long_catalog_or_many_zones_still_fit_one_reply(desert_air: Company) -
                  "do you serve 60614"):
         said = chat.text(NEWCOMER, text).text
         assert len(said) <= 320 and "more" in said, said
+
+
+# Asked while the bot waits on its own question ------------------------------------------------
+
+def test_a_question_while_choosing_a_time_is_answered_and_the_offers_stay_open(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("the outlet in the kitchen is sparking", "Reply 1, 2 or 3")])
+    before = chat.model()
+    chat.transcript(MARIA, [
+        ("how much is it?", "Electrical repair: $95.00, our standard price."),
+        ("are you open saturday?", "My earlier question still stands."),
+        ("do you serve oak park?", "Yes, we serve Oak Park"),
+    ])
+    assert chat.changed_since(before) == set()
+    chat.transcript(MARIA, [("2", "Booked: Electrical repair on Wed Mar 4, 12-2pm")])
+
+
+def test_a_price_question_at_a_quote_is_left_to_the_quote(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("approve my quote", "Reply Y or N")])
+    said = chat.text(JOE, "how much is it?").text
+    assert "standard price" not in said and "Q-2001" in said
