@@ -285,6 +285,8 @@ def _services(turn: Turn, text: str) -> bool:
     catalog = turn.catalog
     offered = fit([s.name.lower() for s in catalog.services], last="and ")
     service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text)
+    if service_id and turn.conversation.is_active(turn.now):
+        return False  # "do you do water heaters?" at "what's wrong?" answers the pending question
     if service_id:
         service = catalog.get(service_id)
         small_talk.settle(turn, replies.service_offered(service.name, _price_of(service)), done="answered")
