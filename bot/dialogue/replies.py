@@ -275,6 +275,14 @@ def open_on(day: str, span: str, *, yes: bool) -> Reply:
     return Reply(f"{'Yes, we' if yes else 'We'}'re open {day}, {span}. {TO_BOOK}.")
 
 
+def open_now(until: str) -> Reply:
+    return Reply(f"Yes, we're open now, until {until}. {TO_BOOK}.")
+
+
+def closed_now(week: str) -> Reply:
+    return Reply(f"We're closed right now, but you can text us anytime. Our hours: {week}.")
+
+
 def closed_on(day: str, week: str) -> Reply:
     return Reply(f"Sorry, we're closed {day}. Our hours: {week}.")
 

@@ -32,18 +32,20 @@ DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _YOU = r"(?:you|u|y all|yall|ya)(?: guys| all| folks| people)?"
 
 _HOURS = re.compile(
-    rf"\b(?:are|r) {_YOU} (?:open|closed)\b|\bdo {_YOU} (?:open|close)\b|\bdo {_YOU} work(?= (?:on )?"
+    rf"\b(?:are|r) {_YOU} (?:open|closed)\b|\bdo {_YOU} (?:open|close)\b|\bdo {_YOU} (?:work|do)(?= (?:on )?"
     r"(?:the )?(?:weekends?|today|tonight|tomorrow|late|nights?|evenings?|holidays?|24|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b)"
     r"|\b(?:your|business|office|opening|working|open) hours\b|\bhours of (?:operation|business)\b"
     r"|\bwhat (?:are|r) (?:your|the) hours\b(?! (?:for|of|at|in)\b)"
     rf"|\bwhat time (?:do|are) {_YOU} (?:open|close|closing|opening)\b"
     rf"|\bwhen (?:do|are) {_YOU} (?:open|close|closed|closing|opening)\b|^(?:hours|open)\W*$"
+    rf"|\bwhat (?:days|times?|hours) (?:do|are) {_YOU} (?:work|open|working|available)\b"
     r"|\b(?:open|closed) (?:on )?(?:today|tomorrow|the weekend|weekends?|(?:mon|tues|wednes|thurs|fri|"
     r"satur|sun)days?)\W*$"
 )
 _DAY = re.compile(r"\b(?:(mon|tues|wednes|thurs|fri|satur|sun)days?|(weekends?)|(today|tonight)|"
                   r"(tomorrow))\b")
+_NOW = re.compile(r"\b(?:right now|now|at the moment|currently|still open)\b")
 _HOLIDAY = re.compile(r"\b(?:holidays?|christmas|xmas|thanksgiving|new year\w*|easter|july 4\w*|"
                       r"4th of july|fourth of july|independence day|labor day|memorial day)\b")
 _DAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
@@ -154,6 +156,14 @@ def _hours(turn: Turn, text: str) -> None:
     today = local(turn.now, business.timezone).date()
     week = fit(week_hours(business.business_hours))
     asked = asked_days(text, today)
+    if not asked and _NOW.search(text):
+        span = business.business_hours.for_day(today)
+        moment = local(turn.now, business.timezone).time()
+        if span is not None and span.contains(moment):
+            small_talk.settle(turn, replies.open_now(span_label(span).split("-")[-1]), done="answered")
+        else:
+            small_talk.settle(turn, replies.closed_now(week), done="answered")
+        return
     if len(asked) == 1:
         label, day = asked[0]
         span = business.business_hours.for_day(day)

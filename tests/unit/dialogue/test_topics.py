@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -51,10 +52,19 @@ def answer_changes_nothing(chat: ChatWorld, phone: str, text: str) -> str:
     ("what are your hours", "Mon-Fri 7am-7pm, Sat 8am-2pm, closed Sun"),
     ("what time do you close today", "open today, 7am-7pm"),  # Monday
     ("are you open on weekends?", "open Saturday 8am-2pm, closed Sunday"),
+    ("do you do weekends?", "open Saturday 8am-2pm, closed Sunday"),
+    ("what days do you work?", "Mon-Fri 7am-7pm, Sat 8am-2pm, closed Sun"),
+    ("are you guys open right now?", "Yes, we're open now, until 7pm"),  # Monday 9am
 ])
 def test_business_hours_are_read_from_the_business_settings(chat: ChatWorld, text: str,
                                                             expected: str) -> None:
     assert expected in answer_changes_nothing(chat, MARIA, text)
+
+
+def test_open_now_is_read_against_the_clock(chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(hours=11))  # Monday 8pm
+    said = chat.text(MARIA, "are you open right now?").text
+    assert said.startswith("We're closed right now") and "Mon-Fri 7am-7pm" in said
 
 
 def test_holiday_hours_are_not_guessed(chat: ChatWorld) -> None:
