@@ -31,6 +31,7 @@ _NO_SHOW = re.compile(
     r"arrived|come|show)\b|\bstood (?:me|us) up\b|\bwaited (?:all day|all morning|all afternoon|"
     r"for hours)\b"
 )
+_SENT = r"(?: (?:you|u) sent| you guys sent| who came| that came| from yesterday| from today)?"
 # Each complaint: what it matches, what the apology is for, and the dispatcher item's reason.
 _COMPLAINTS = (
     (re.compile(r"\b(?:left|leave|leaving|made|make) (?:a |an |such a |the place a )?(?:\w+ )?"
@@ -45,12 +46,16 @@ _COMPLAINTS = (
                 r"|\b(?:you|your (?:guy|tech)|he|they|the tech) (?:just )?(?:fixed|repaired|was here|came)"
                 r"\b.*\b(?:still|again)\b"),
      "that: it should have been fixed", "the problem is not fixed after the visit"),
-    (re.compile(_STAFF + r" (?:was|were|is|are|got) (?:very |so |really |extremely )?(?:rude|"
+    (re.compile(_STAFF + _SENT + r" (?:was|were|is|are|got) (?:very |so |really |extremely |super |"
+                r"incredibly |quite |pretty )?(?:rude|"
                 r"unprofessional|disrespectful|aggressive|mean|nasty|yelling|drunk|high)\b"),
      "how you were treated", "the technician was rude or unprofessional"),
     (re.compile(_STAFF + r" (?:broke|damaged|scratched|cracked|ruined|dented|stained)\b"
                 r"|\b(?:damage|damaged) (?:my|our|the)\b"),
      "the damage", "something was damaged during the visit"),
+    (re.compile(_STAFF + _SENT + r" (?:was|were|showed up|came|arrived|got here|turned up) (?:\w+ ){0,3}"
+                r"late\b|\b(?:hours?|over an hour) late\b"),
+     "the wait", "the technician was late"),
     (re.compile(r"\bover ?charg\w*|\bcharged (?:me |us )?(?:too much|twice|double|wrong)\b"
                 r"|\b(?:wrong|incorrect) (?:bill|charge|invoice|amount)\b|\bripped (?:me |us )?off\b"),
      "the charge", "disputes a charge"),
@@ -61,7 +66,7 @@ _COMPLAINTS = (
      "that", "is unhappy with the service"),
 )
 _RUDE = re.compile(
-    r"\b(?:is this|this is|what) a (?:\w+ )?joke\b|"
+    r"\b(?:is this|this is|what) a (?:\w+ )?joke\b|\b(?:are|r) (?:you|u) (?:kidding|serious|joking)\b|"
     r"\b(?:ridiculous|useless|stupid|idiots?|idiotic|dumb|pathetic|incompetent|morons?|clowns?|"
     r"wtf|fuck\w*|f+\W*k|shit\w*|bullshit|bs|damn\w*|crap\w*|sucks?|hate (?:you|this)|screw (?:you|this)|"
     r"piss\w*|ass|asshole|bitch\w*|hell)\b|\bf\*+\w*|\bs\*+t\b"
@@ -87,7 +92,8 @@ def answer(turn: Turn) -> bool:
     elif found:
         apology = replies.complaint(found[0][0])
     elif _RUDE.search(text):
-        if turn.parse.intent in (intents.UNKNOWN, intents.GREET, intents.HELP, intents.THANKS):
+        if turn.parse.intent in (intents.UNKNOWN, intents.GREET, intents.HELP, intents.THANKS) or (
+                turn.parse.intent == intents.BOOK and not turn.parse.slots):  # asks for nothing
             small_talk.settle(turn, replies.calm())
             return True
         turn.say(replies.sorry_for_the_trouble())  # and the request goes on as asked

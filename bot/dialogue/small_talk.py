@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from bot.dialogue import replies
 from bot.dialogue.reply import Reply
+from bot.nlu.small_talk import says_thanks
+from bot.nlu.text import normalize
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -23,7 +25,14 @@ def acknowledge(turn: Turn) -> None:
     """ "ok", "yes", a thumbs-up with no question pending: a short word after something was just
     done, else an honest "nothing is waiting for an answer"; never a misunderstanding."""
     done = turn.last_done()
-    turn.finish(replies.acknowledged(done) if done else replies.nothing_pending())
+    if turn.conversation.is_active(turn.now):  # a nod that does not answer the pending question
+        turn.say(replies.question_still_open())
+    elif done:
+        turn.finish(replies.acknowledged(done))
+    elif says_thanks(normalize(turn.text)):
+        turn.finish(replies.thanks())
+    else:
+        turn.finish(replies.nothing_pending())
 
 
 def nothing_to_do(turn: Turn) -> None:

@@ -100,3 +100,13 @@ def test_the_menu_names_the_questions_it_can_answer(chat: ChatWorld) -> None:
     said = chat.text(MARIA, "what can you do?").text
     assert all(word in said for word in ("hours", "area", "prices"))
     assert len(said) <= 320
+
+
+def test_ok_thanks_with_nothing_pending_is_thanks(chat: ChatWorld) -> None:
+    assert chat.text(MARIA, "ok thanks").text == "You're welcome! Text us anytime."
+
+
+def test_a_nod_that_answers_no_pending_question_leaves_it_open(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("the outlet in the kitchen is sparking", "Which address"),
+                          ("ok", "My earlier question still stands."),
+                          ("1", "Reply 1, 2 or 3")])
