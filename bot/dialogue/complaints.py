@@ -17,7 +17,7 @@ from bot.nlu import intents
 from bot.nlu.small_talk import strip_greeting
 from bot.nlu.text import normalize
 from domain.authz import may_act_on
-from domain.jobs import Appointment
+from domain.jobs import Appointment, AppointmentStatus
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -41,8 +41,6 @@ _COMPLAINTS = (
                 r"(?:fixed|working|broken|leaking|the same)\b.*\b(?:after|since) (?:your|the|their|his|"
                 r"her|you|they|he|she)\b|\b(?:not|never|wasnt|was not|isnt|is not) (?:properly |really "
                 r")?fixed\b|\b(?:did not|didnt|did nt|failed to|couldnt|could not) (?:even )?fix\b"
-                r"|\b(?:broke|broken|stopped working|leaking) again\b"
-                r"|\bsame problem (?:again|still|is back)\b"
                 r"|\b(?:you|your (?:guy|tech)|he|they|the tech) (?:just )?(?:fixed|repaired|was here|came)"
                 r"\b.*\b(?:still|again)\b"),
      "that: it should have been fixed", "the problem is not fixed after the visit"),
@@ -65,6 +63,10 @@ _COMPLAINTS = (
                 r"|\bnot (?:happy|satisfied) with\b|\bunacceptable\b"),
      "that", "is unhappy with the service"),
 )
+# "Broken again" is a complaint only from someone we have visited; for anyone else a new problem.
+_AGAIN = re.compile(r"\b(?:broke|broken|stopped working|leaking|not working|acting up|doing it|failed) "
+                    r"again\b|\bsame (?:problem|issue) (?:again|still|is back)\b")
+LOOK_BACK = timedelta(days=90)
 _RUDE = re.compile(
     r"\b(?:is this|this is|what) a (?:\w+ )?joke\b|\b(?:are|r) (?:you|u) (?:kidding|serious|joking)\b|"
     r"\b(?:ridiculous|useless|stupid|idiots?|idiotic|dumb|pathetic|incompetent|morons?|clowns?|"
@@ -84,6 +86,8 @@ def answer(turn: Turn) -> bool:
     if turn.parse.intent == intents.HUMAN:
         return False  # "I want a manager": the hand-over answers it, with or without a complaint
     found = [(sorry_for, reason) for pattern, sorry_for, reason in _COMPLAINTS if pattern.search(text)]
+    if not found and _AGAIN.search(text) and _visited(turn):
+        found.append(_COMPLAINTS[1][1:])
     if _NO_SHOW.search(text):
         missed = _missed_visit(turn)
         label = visits.label(turn, missed) if missed is not None else None
@@ -117,3 +121,12 @@ def _missed_visit(turn: Turn) -> Appointment | None:
              if a.is_active and a.window_start <= turn.now and may_act_on(turn.actor, a)
              and today - local(a.window_start, turn.timezone).date() <= timedelta(days=1)]
     return max(found, key=lambda a: a.window_start, default=None)
+
+
+def _visited(turn: Turn) -> bool:
+    """Whether a technician's visit to the sender began within the last LOOK_BACK."""
+    if turn.customer is None:
+        return False
+    return any(a.status is not AppointmentStatus.CANCELLED and turn.now - LOOK_BACK <= a.window_start
+               <= turn.now and may_act_on(turn.actor, a)
+               for a in turn.uow.appointments.find(account_id=turn.customer.account_id))

@@ -51,6 +51,8 @@ def test_a_no_show_never_names_another_customers_visit(chat: ChatWorld) -> None:
      "complaint: the problem is not fixed after the visit"),
     ("the heater broke again, your guy didn't fix it", "it should have been fixed",
      "complaint: the problem is not fixed after the visit"),
+    ("the AC you fixed last week stopped working again", "it should have been fixed",
+     "complaint: the problem is not fixed after the visit"),
     ("the technician was really rude", "how you were treated", "complaint: the technician was rude"),
     ("you overcharged me", "the charge", "complaint: disputes a charge"),
     ("I want to file a complaint", "I'm sorry about that", "complaint: is unhappy with the service"),
@@ -132,3 +134,16 @@ def test_a_complaint_while_choosing_a_time_is_passed_on_and_the_offers_stay_open
                             ("2", "Booked")])
     [notice] = chat.notices()
     assert "complaint: left a mess" in notice.body
+
+
+def test_broken_again_after_a_visit_is_a_complaint(chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(days=3))  # Joe's Monday visit is behind him
+    said = chat.text(JOE, "the sink is leaking again").text
+    assert "it should have been fixed" in said
+    assert "the problem is not fixed after the visit" in chat.notices()[0].body
+
+
+def test_broken_again_from_someone_never_visited_is_a_new_problem_to_book(chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "the sink is leaking again").text  # her visits are still ahead
+    assert "should have been fixed" not in said and "Reply 1, 2 or 3" in said
+    assert chat.notices() == []
