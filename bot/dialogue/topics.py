@@ -167,8 +167,9 @@ def _hours(turn: Turn, text: str) -> None:
     if len(asked) == 1:
         label, day = asked[0]
         span = business.business_hours.for_day(day)
-        small_talk.settle(turn, replies.open_on(label, span_label(span), yes=_is_yes_no(text)) if span
-                    else replies.closed_on(label, week), done="answered")
+        reply = (replies.open_on(label, span_label(span), yes=_is_yes_no(text)) if span
+                 else replies.closed_on(label, week))
+        small_talk.settle(turn, reply, done="answered")
         return
     if asked:
         said = [f"open {label} {span_label(span)}" if (span := business.business_hours.for_day(day))
