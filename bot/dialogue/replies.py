@@ -246,8 +246,8 @@ def acknowledged(after: str | None) -> Reply:
 
 def nothing_pending() -> Reply:
     """A "yes" or "ok" when no question waits and nothing was just done: say so, never "Done"."""
-    return Reply("There's no question waiting for an answer right now. What do you need? e.g. "
-                 '"book a visit", "where is my tech" or "what are your hours".')
+    return Reply("Nothing is waiting for a yes from you right now. What do you need? e.g. book a "
+                 "visit, check on your tech, or approve a quote.")
 
 
 def left_as_is() -> Reply:

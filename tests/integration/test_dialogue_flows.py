@@ -208,7 +208,7 @@ def test_another_customers_quote_number_is_refused_like_a_missing_one(world: Wor
     world.transcript(MARIA, [
         ("approve quote 2001", "I can't find quote 2001 waiting on your account"),
         ("approve quote 9999", "I can't find quote 9999 waiting on your account"),
-        ("Y", "no question waiting"),
+        ("Y", "Nothing is waiting for a yes"),
     ])
     with world.uow_factory() as uow:
         others = uow.quotes.get(world.ids["q2001"])
@@ -310,11 +310,11 @@ def test_a_pending_question_lapses_after_half_an_hour(world: World) -> None:
 # Rough edges a real customer hits ------------------------------------------------------------
 
 @pytest.mark.parametrize("nod", ["yes", "ok", "\N{THUMBS UP SIGN}"])
-def test_a_nod_with_no_question_pending_says_so_and_is_not_misunderstood(world: World,
+def test_a_nod_with_no_question_pending_is_acknowledged_not_misunderstood(world: World,
                                                                          nod: str) -> None:
     world.transcript(MARIA, [
         ("asdf", "didn't get that"),
-        (nod, "no question waiting"),
+        (nod, "Nothing is waiting for a yes"),
         ("qwer zxcv", "didn't get that"),
     ])
     assert notices_to_dispatchers(world) == []

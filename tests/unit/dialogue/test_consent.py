@@ -63,5 +63,5 @@ def test_a_bare_cancel_at_the_cancel_question_opts_out_and_keeps_the_visit(
     assert chat.opted_out(JOE)
     conversation = chat.conversation(JOE)
     assert conversation is not None and conversation.flow is None  # no Y can cancel it later
-    chat.transcript(JOE, [("START", None), ("Y", "no question waiting")])
+    chat.transcript(JOE, [("START", None), ("Y", "Nothing is waiting for a yes")])
     assert chat.visits(JOE) == [chat.visit("joe_today")]

@@ -31,7 +31,7 @@ def test_asking_for_a_person_mid_question_leaves_the_question_and_the_visit(
         chat: ChatWorld) -> None:
     chat.transcript(JOE, [("please cancel my appointment", "Reply Y or N"),
                           ("let me talk to someone", "will call you shortly"),
-                          ("y", "no question waiting")])  # the cancel question is gone
+                          ("y", "Nothing is waiting for a yes")])  # the cancel question is gone
     assert chat.visits(JOE) == [chat.visit("joe_today")]
     assert len(chat.notices()) == 1
 

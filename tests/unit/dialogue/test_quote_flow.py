@@ -63,7 +63,7 @@ def test_someone_elses_quote_number_is_refused_like_a_missing_one(chat: ChatWorl
     assert refusal == "I can't find quote 2001 waiting on your account. Please check the number."
     assert refusal == missing.replace("9999", "2001")  # nothing tells the two apart
     assert "Sewer" not in refusal and "9,900" not in refusal
-    chat.transcript(MARIA, [("Y", "no question waiting")])  # no question was pending
+    chat.transcript(MARIA, [("Y", "Nothing is waiting for a yes")])  # no question was pending
     assert chat.changed_since(before) == set()
 
 

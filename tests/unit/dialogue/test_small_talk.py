@@ -34,7 +34,7 @@ def test_a_nod_with_nothing_pending_says_nothing_waits_and_asks_what_they_need(c
                                                                               nod: str) -> None:
     before = chat.model()
     said = chat.text(MARIA, nod).text
-    assert "no question waiting for an answer" in said and "What do you need?" in said
+    assert "Nothing is waiting for a yes" in said and "What do you need?" in said
     assert "Great" not in said and "Done" not in said
     assert chat.changed_since(before) == set()
 
@@ -43,7 +43,7 @@ def test_a_nod_with_nothing_pending_says_nothing_waits_and_asks_what_they_need(c
 def test_a_nod_with_nothing_pending_is_not_a_misunderstanding(chat: ChatWorld, nod: str) -> None:
     before = chat.model()
     chat.transcript(MARIA, [("asdf", "didn't get that"),
-                            (nod, "no question waiting"),
+                            (nod, "Nothing is waiting for a yes"),
                             ("qwer zxcv", "didn't get that")])  # not a second misunderstanding
     assert chat.changed_since(before) == set()
 
@@ -61,7 +61,7 @@ def test_a_nod_after_a_booking_is_answered_see_you_then(chat: ChatWorld) -> None
                             ("\N{THUMBS UP SIGN}", "Great, see you then!"),
                             ("ok", "Great, see you then!")])
     chat.clock.advance(timedelta(minutes=31))
-    chat.transcript(MARIA, [("ok", "no question waiting")])  # the booking is long past
+    chat.transcript(MARIA, [("ok", "Nothing is waiting for a yes")])  # the booking is long past
 
 
 @pytest.mark.parametrize("late", ["Y", "2", "no"])
@@ -72,7 +72,7 @@ def test_an_answer_to_a_lapsed_question_changes_nothing_and_says_so(chat: ChatWo
     chat.clock.advance(timedelta(minutes=31))
     chat.transcript(JOE, [(late, "that question has timed out, so nothing was changed")])
     assert chat.changed_since(before) == set()
-    chat.transcript(JOE, [("Y", "no question waiting")])  # told once, then an ordinary nod
+    chat.transcript(JOE, [("Y", "Nothing is waiting for a yes")])  # told once, then an ordinary nod
 
 
 def test_a_nod_after_an_answered_question_is_a_short_acknowledgement(chat: ChatWorld) -> None:
