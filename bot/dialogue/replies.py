@@ -432,8 +432,8 @@ def no_call() -> Reply:
 
 def menu(business: str) -> Reply:
     return Reply(f"Hi from {clip(business, NAME)}! I can book a visit, reschedule it, tell you "
-               "where your tech is, or approve a quote. Just text what you need, e.g. "
-               '"AC not cooling, tomorrow morning".')
+               "where your tech is, or approve a quote, and answer questions about our hours, "
+               'area and prices. Just text what you need, e.g. "AC not cooling, tomorrow morning".')
 
 
 def not_understood() -> Reply:
@@ -455,6 +455,10 @@ def acknowledged(after: str | None) -> Reply:
         return ask_problem()
     if after == "cancelled":
         return Reply("OK. Text us anytime if you need anything.")
+    if after == "complaint":
+        return Reply("OK. Someone from the office will call you soon.")
+    if after == "answered":
+        return Reply("Great! Text us anytime if you need anything.")
     return Reply("Nothing is waiting for a yes from you right now. What do you need? e.g. book a "
                  "visit, check on your tech, or approve a quote.")
 
@@ -472,6 +476,117 @@ def question_lapsed() -> Reply:
 
 def thanks() -> Reply:
     return Reply("You're welcome! Text us anytime.")
+
+
+# Questions about the business, complaints ---------------------------------------------------
+# `week`, `summary` and `offered` are lists the caller has already fitted (topics.py).
+
+TO_BOOK = "To book, text what you need and when"
+
+
+def open_on(day: str, span: str, *, yes: bool) -> Reply:
+    return Reply(f"{'Yes, we' if yes else 'We'}'re open {day}, {span}. {TO_BOOK}.")
+
+
+def open_now(until: str) -> Reply:
+    return Reply(f"Yes, we're open now, until {until}. {TO_BOOK}.")
+
+
+def closed_now(week: str) -> Reply:
+    return Reply(f"We're closed right now, but you can text us anytime. Our hours: {week}.")
+
+
+def closed_on(day: str, week: str) -> Reply:
+    return Reply(f"Sorry, we're closed {day}. Our hours: {week}.")
+
+
+def hours_on(days: str, week: str) -> Reply:
+    """ "We're open Saturday 8am-2pm, closed Sunday." and the whole week."""
+    return Reply(f"We're {days}. Our hours: {week}.")
+
+
+def holiday_hours(week: str, phone: str) -> Reply:
+    return Reply(f"Our usual hours: {week}. Holiday hours may differ; please call {clip(phone, 20)} "
+                 "to check.")
+
+
+def hours(week: str) -> Reply:
+    return Reply(f"Our hours: {week}. {TO_BOOK}.")
+
+
+def area(summary: str) -> Reply:
+    return Reply(f"We serve {summary}.")
+
+
+def area_served(place: str, where: str) -> Reply:
+    return Reply(f"Yes, we serve {clip(place, NAME)} ({where}). {TO_BOOK}.")
+
+
+def area_not_served(place: str, summary: str) -> Reply:
+    return Reply(f"Sorry, {clip(place, NAME)} is outside our service area. We serve {summary}.")
+
+
+def area_unknown(place: str, summary: str) -> Reply:
+    return Reply(f"I'm not sure where {clip(place, NAME)} is. We serve {summary}. If your ZIP is "
+                 "one of these, we can come.")
+
+
+def service_offered(service: str, price: str) -> Reply:
+    return Reply(f"Yes, we do {clip(service, THING).lower()} ({price}). {TO_BOOK}, e.g. "
+                 f'"{clip(service, THING).lower()} tomorrow morning".')
+
+
+def service_not_offered(thing: str, offered: str) -> Reply:
+    return Reply(f"Sorry, we don't do {clip(thing, THING)}. We do {offered}.")
+
+
+def services(offered: str) -> Reply:
+    return Reply(f"We do {offered}. {TO_BOOK}.")
+
+
+def price(service: str, amount: str, *, booking: bool = False) -> Reply:
+    """`booking`: said before the booking the same text asked for, so no "to book" hint."""
+    tail = "" if booking else f" {TO_BOOK}."
+    return Reply(f"{clip(service, THING)}: {amount}, our standard price.{tail}")
+
+
+def price_unknown(service: str) -> Reply:
+    return Reply(f"The office will confirm the price of {clip(service, THING).lower()}. {TO_BOOK}.")
+
+
+def price_list(prices: str) -> Reply:
+    return Reply(f"Our standard prices: {prices}. {TO_BOOK}.")
+
+
+def complaint_no_show(visit: str | None) -> Reply:
+    missed = f"for your {visit} visit" if visit else ""
+    return Reply(f"I'm so sorry nobody came {missed}".rstrip() + ". I've asked the office to call you "
+                 "right away to make it right.")
+
+
+def complaint(sorry_for: str) -> Reply:
+    return Reply(f"I'm sorry about {sorry_for}. I've passed it to the office and someone will call "
+                 "you shortly to make it right.")
+
+
+def complaint_noted() -> Reply:
+    """Said before the flow the complaining text also asked for (a reschedule, a cancellation)."""
+    return Reply("I'm sorry about that. I've told the office so someone can follow up.")
+
+
+def question_still_open() -> Reply:
+    """After an answer given aside, while the bot still waits on its own question."""
+    return Reply("My earlier question still stands.")
+
+
+def sorry_for_the_trouble() -> Reply:
+    return Reply("Sorry for the trouble. Let's sort it out.")
+
+
+def calm() -> Reply:
+    """Rudeness with nothing else to act on: no lecture, an offer of help."""
+    return Reply("I'm sorry this has been frustrating. I'm here to help: tell me what you need, "
+                 "or ask for a person and someone will call you.")
 
 
 def opted_out(business: str) -> Reply:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from bot.dialogue import (
     booking,
     cancel,
+    complaints,
     corrections,
     handoff,
     offers,
@@ -25,6 +26,7 @@ from bot.dialogue import (
     small_talk,
     staff,
     status,
+    topics,
 )
 from bot.nlu import intents
 from bot.nlu.result import Parse
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 Starter = Callable[["Turn"], None]
+# Answers a text before any flow starts (a question, a complaint); False: not its kind of text.
+Answerer = Callable[["Turn"], bool]
 
 
 class Flow(Protocol):
@@ -62,6 +66,8 @@ class RoleFlows:
     needs_no_account: frozenset[str] = frozenset()
     # Answers a correction of the last change ("undo", "wrong address") before anything else.
     corrects: Callable[[Turn], bool] | None = None
+    # Tried in order before the starters, for everyone, known or not.
+    answerers: tuple[Answerer, ...] = ()
 
     def respond(self, turn: Turn) -> None:
         """Answer the pending question if the text is an answer to it, else start afresh."""
@@ -70,18 +76,26 @@ class RoleFlows:
             return
         pending = turn.conversation
         flow = self.flows.get(pending.flow or "") if pending.is_active(turn.now) else None
+        tried = False
         if flow is not None and intent != intents.HUMAN:
-            if _dropped(turn) or flow.answer(turn):
+            # A question or complaint aside is answered and the pending question stays open.
+            if _dropped(turn) or self.answered(turn) or flow.answer(turn):
                 return
+            tried = True
         elif turn.lapsed and intent in (intents.AFFIRM, intents.DENY, intents.CHOOSE) and (
                 turn.customer is not None or turn.staff is not None):
             turn.finish(replies.question_lapsed())  # answers a question that timed out
             return
-        self.start(turn)
+        self.start(turn, answerers_tried=tried)
 
-    def start(self, turn: Turn) -> None:
+    def answered(self, turn: Turn) -> bool:
+        return any(answered(turn) for answered in self.answerers)
+
+    def start(self, turn: Turn, *, answerers_tried: bool = False) -> None:
         """Begin what the text asks for; someone unknown is set up first."""
         intent = turn.parse.intent
+        if not answerers_tried and self.answered(turn):
+            return
         if (self.newcomer is not None and turn.customer is None and turn.staff is None
                 and intent not in self.needs_no_account):
             self.newcomer(turn)
@@ -131,6 +145,7 @@ CUSTOMER_FLOWS = RoleFlows(
     corrects=corrections.claims,
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
+    answerers=(complaints.answer, topics.answer),
 )
 
 STAFF_FLOWS = RoleFlows(starters=staff.starters(), otherwise=staff.not_yet)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.dialogue import replies
+from bot.dialogue.reply import Reply
+from bot.nlu.small_talk import says_thanks
+from bot.nlu.text import normalize
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -19,10 +22,15 @@ def thanks(turn: Turn) -> None:
 
 
 def acknowledge(turn: Turn) -> None:
-    """ "ok", "yes", a thumbs-up with no question pending: a friendly word, not a misunderstanding."""
-    # Right after a booking or a decision it thanks for that; otherwise it says nothing waits for a
-    # yes, so a "Y" meant for a question never seems to have done something.
-    turn.finish(replies.acknowledged(turn.last_done()), keep_done=True)
+    """ "ok", "yes", a thumbs-up with no question pending: a short word after something was just
+    done, else an honest "nothing is waiting for an answer"; never a misunderstanding."""
+    done = turn.last_done()
+    if turn.conversation.is_active(turn.now):  # a nod that does not answer the pending question
+        turn.say(replies.question_still_open())
+    elif done is None and says_thanks(normalize(turn.text)):
+        turn.finish(replies.thanks(), keep_done=True)
+    else:
+        turn.finish(replies.acknowledged(done), keep_done=True)
 
 
 def nothing_to_do(turn: Turn) -> None:
@@ -32,3 +40,12 @@ def nothing_to_do(turn: Turn) -> None:
 
 def not_understood(turn: Turn) -> None:
     turn.misunderstood(replies.not_understood())
+
+
+def settle(turn: Turn, reply: Reply, *, done: str | None = None) -> None:
+    """Say an answer that asks nothing: a question still pending stays open, else the flow ends."""
+    if turn.conversation.is_active(turn.now):
+        turn.say(reply)
+        turn.say(replies.question_still_open())
+    else:
+        turn.finish(reply, done=done)

@@ -28,6 +28,8 @@ MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # "last_change" what it changed with the previous values, so "undo" or "wrong address" can put it right.
 # "shown" remembers the visits last listed, so "cancel it" or "the second one" can mean them.
 PERSISTENT_KEYS = ("last_done", "last_change", "shown")
+# What a flow achieves by answering alone: nothing changed, so nothing for an "undo" to put right.
+ANSWERED_ONLY = frozenset({"answered", "complaint", "offered_visit"})
 
 
 @dataclass
@@ -107,8 +109,9 @@ class Turn:
         kept = self.kept()
         if done is not None:
             kept["last_done"] = {"what": done, "at": self.now.isoformat()}
-            kept["last_change"] = {"what": done, "at": self.now.isoformat(),
-                                   "changed": changed or {}}
+            if done not in ANSWERED_ONLY:
+                kept["last_change"] = {"what": done, "at": self.now.isoformat(),
+                                       "changed": changed or {}}
         elif not keep_done:
             kept.pop("last_done", None)
         self.conversation.reset(now=self.now)

@@ -138,6 +138,11 @@ _SMALL_TALK_FILLER = frozenset(
 )
 
 
+def says_thanks(text: str) -> bool:
+    """Whether a (normalized) text thanks us, e.g. "ok thanks", read as a nod by the parser."""
+    return _THANKS.search(text) is not None
+
+
 _NO_THANKS = re.compile(r"\bno,? (?:thanks|thank you)\b")
 
 

@@ -236,8 +236,9 @@ def test_a_price_question_about_the_open_quote_is_not_a_booking(chat: ChatWorld,
     assert chat.changed_since(before) == set()
 
 
-def test_asking_the_price_of_work_on_a_quoted_thing_is_still_a_booking(chat: ChatWorld) -> None:
-    chat.transcript(MARIA, [("how much to fix the AC", "We can come")])
+def test_asking_the_price_of_work_on_a_quoted_thing_is_the_services_price(chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "how much to fix the AC").text
+    assert "Heating & cooling repair: $89.00" in said and "Q-1043" not in said
 
 
 @pytest.mark.parametrize("ask", ["which quote is cheaper", "is the ac quote more than the water "

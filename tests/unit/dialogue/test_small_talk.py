@@ -9,7 +9,7 @@ import pytest
 from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
 
 MENU = ("Hi from Northwind Heating & Plumbing! I can book a visit, reschedule it, tell you where "
-        "your tech is, or approve a quote.")
+        "your tech is, or approve a quote, and answer questions about our hours, area and prices.")
 
 
 @pytest.mark.parametrize("greeting", ["hi", "hello", "menu"])
@@ -29,9 +29,18 @@ def test_thanks_is_answered_and_writes_nothing_to_the_conversation(chat: ChatWor
     assert (conversation.state(), conversation.updated_at) == stamped
 
 
+@pytest.mark.parametrize("nod", ["Y", "yes", "ok", "\N{THUMBS UP SIGN}"])
+def test_a_nod_with_nothing_pending_says_nothing_waits_and_asks_what_they_need(chat: ChatWorld,
+                                                                              nod: str) -> None:
+    before = chat.model()
+    said = chat.text(MARIA, nod).text
+    assert "Nothing is waiting for a yes" in said and "What do you need?" in said
+    assert "Great" not in said and "Done" not in said
+    assert chat.changed_since(before) == set()
+
+
 @pytest.mark.parametrize("nod", ["yes", "ok", "\N{THUMBS UP SIGN}"])
-def test_a_nod_with_nothing_pending_is_acknowledged_not_misunderstood(chat: ChatWorld,
-                                                                     nod: str) -> None:
+def test_a_nod_with_nothing_pending_is_not_a_misunderstanding(chat: ChatWorld, nod: str) -> None:
     before = chat.model()
     chat.transcript(MARIA, [("asdf", "didn't get that"),
                             (nod, "Nothing is waiting for a yes from you right now. What do you need?"),
@@ -64,3 +73,40 @@ def test_an_answer_to_a_lapsed_question_changes_nothing_and_says_so(chat: ChatWo
     chat.transcript(JOE, [(late, "that question has timed out, so nothing was changed")])
     assert chat.changed_since(before) == set()
     chat.transcript(JOE, [("Y", "Nothing is waiting for a yes")])  # told once, then an ordinary nod
+
+
+def test_a_nod_after_an_answered_question_is_a_short_acknowledgement(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("what are your hours", "Mon-Fri 7am-7pm"),
+                            ("ok", "Great! Text us anytime")])
+
+
+def test_a_nod_after_a_complaint_says_someone_will_call_not_great(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("the tech left a mess", "I'm sorry about the mess"),
+                            ("ok", "Someone from the office will call you soon")])
+
+
+def test_a_nod_after_a_cancellation_is_no_see_you_then(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("cancel my appointment", "Reply Y or N"), ("Y", "cancelled")])
+    said = chat.text(JOE, "ok").text
+    assert "see you then" not in said.lower()
+
+
+@pytest.mark.parametrize("thanks", ["thanks", "thank you so much!", "thx"])
+def test_thanks_is_answered_kindly(chat: ChatWorld, thanks: str) -> None:
+    assert chat.text(MARIA, thanks).text == "You're welcome! Text us anytime."
+
+
+def test_the_menu_names_the_questions_it_can_answer(chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "what can you do?").text
+    assert all(word in said for word in ("hours", "area", "prices"))
+    assert len(said) <= 320
+
+
+def test_ok_thanks_with_nothing_pending_is_thanks(chat: ChatWorld) -> None:
+    assert chat.text(MARIA, "ok thanks").text == "You're welcome! Text us anytime."
+
+
+def test_a_nod_that_answers_no_pending_question_leaves_it_open(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("the outlet in the kitchen is sparking", "Which address"),
+                          ("ok", "My earlier question still stands."),
+                          ("1", "Reply 1, 2 or 3")])

@@ -1,0 +1,132 @@
+"""Complaints and rudeness: a short, human answer, and a person told when one should follow up.
+
+A complaint (a no-show, a mess, work not fixed, a rude technician, a wrong charge) gets an
+apology and a dispatcher item naming what went wrong. Rudeness alone gets a calm offer of help;
+rudeness beside a request lets the request go on, after a word of apology.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from bot.dialogue import handoff, replies, small_talk, visits
+from bot.dialogue.times import local
+from bot.nlu import intents
+from bot.nlu.small_talk import strip_greeting
+from bot.nlu.text import normalize
+from domain.authz import may_act_on
+from domain.jobs import Appointment, AppointmentStatus
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+_STAFF = (r"(?:tech|techs|technician|technicians|guy|guys|man|worker|workers|plumber|electrician|"
+          r"installer|crew|team|he|she|they|someone|somebody|your (?:guy|man|person|people|company))")
+_NO_SHOW = re.compile(
+    r"\b(?:never|did not|didnt|did nt|has not|hasnt|have not|havent) (?:even )?(?:show|showed|shown|"
+    r"come|came|turn(?:ed)? up|arrive[d]?|appear(?:ed)?)(?: up)?\b|\bno[ -]?show\b"
+    r"|\b(?:nobody|no one|noone|no body|no tech|no technician) (?:ever |even )?(?:came|showed|turned up|"
+    r"arrived|come|show)\b|\bstood (?:me|us) up\b|\bwaited (?:all day|all morning|all afternoon|"
+    r"for hours)\b"
+)
+_SENT = r"(?: (?:you|u) sent| you guys sent| who came| that came| from yesterday| from today)?"
+# Each complaint: what it matches, what the apology is for, and the dispatcher item's reason.
+_COMPLAINTS = (
+    (re.compile(r"\b(?:left|leave|leaving|made|make) (?:a |an |such a |the place a )?(?:\w+ )?"
+                r"(?:mess|dirt|mud|water everywhere)\b|\bmess (?:everywhere|all over)\b"),
+     "the mess", "left a mess"),
+    (re.compile(r"\b(?:still|again) (?:not |isnt |is not |does not |doesnt |wont |will not )?"
+                r"(?:fixed|working|broken|leaking|the same)\b.*\b(?:after|since) (?:your|the|their|his|"
+                r"her|you|they|he|she)\b|\b(?:not|never|wasnt|was not|isnt|is not) (?:properly |really "
+                r")?fixed\b|\b(?:did not|didnt|did nt|failed to|couldnt|could not) (?:even )?fix\b"
+                r"|\b(?:you|your (?:guy|tech)|he|they|the tech) (?:just )?(?:fixed|repaired|was here|came)"
+                r"\b.*\b(?:still|again)\b"),
+     "that: it should have been fixed", "the problem is not fixed after the visit"),
+    (re.compile(_STAFF + _SENT + r" (?:was|were|is|are|got) (?:very |so |really |extremely |super |"
+                r"incredibly |quite |pretty )?(?:rude|"
+                r"unprofessional|disrespectful|aggressive|mean|nasty|yelling|drunk|high)\b"),
+     "how you were treated", "the technician was rude or unprofessional"),
+    (re.compile(_STAFF + r" (?:broke|damaged|scratched|cracked|ruined|dented|stained)\b"
+                r"|\b(?:damage|damaged) (?:my|our|the)\b"),
+     "the damage", "something was damaged during the visit"),
+    (re.compile(_STAFF + _SENT + r" (?:was|were|showed up|came|arrived|got here|turned up) (?:\w+ ){0,3}"
+                r"late\b|\b(?:hours?|over an hour) late\b"),
+     "the wait", "the technician was late"),
+    (re.compile(r"\bover ?charg\w*|\bcharged (?:me |us )?(?:too much|twice|double|wrong)\b"
+                r"|\b(?:wrong|incorrect) (?:bill|charge|invoice|amount)\b|\bripped (?:me |us )?off\b"),
+     "the charge", "disputes a charge"),
+    (re.compile(r"\b(?:file|make|lodge|have|got|register) (?:a |an )?complaint\b|\bi want to complain\b"
+                r"|\bcomplain(?:ing)? about\b|\b(?:terrible|horrible|awful|worst|bad|poor) (?:service|job|"
+                r"work|experience|company)\b|\b(?:very |so |really )?(?:disappointed|unhappy) with\b"
+                r"|\bnot (?:happy|satisfied) with\b|\bunacceptable\b"),
+     "that", "is unhappy with the service"),
+)
+# "Broken again" is a complaint only from someone we have visited; for anyone else a new problem.
+_AGAIN = re.compile(r"\b(?:broke|broken|stopped working|leaking|not working|acting up|doing it|failed) "
+                    r"again\b|\bsame (?:problem|issue) (?:again|still|is back)\b")
+LOOK_BACK = timedelta(days=90)
+_RUDE = re.compile(
+    r"\b(?:is this|this is|what) a (?:\w+ )?joke\b|\b(?:are|r) (?:you|u) (?:kidding|serious|joking)\b|"
+    r"\b(?:ridiculous|useless|stupid|idiots?|idiotic|dumb|pathetic|incompetent|morons?|clowns?|"
+    r"wtf|fuck\w*|f+\W*k|shit\w*|bullshit|bs|damn\w*|crap\w*|sucks?|hate (?:you|this)|screw (?:you|this)|"
+    r"piss\w*|ass|asshole|bitch\w*|hell)\b|\bf\*+\w*|\bs\*+t\b"
+)
+
+
+# Intents whose flow still runs after the apology ("nobody came, please reschedule").
+_GOES_ON = frozenset({intents.RESCHEDULE, intents.CANCEL})
+
+
+def answer(turn: Turn) -> bool:
+    """Answer a complaint or plain rudeness; False when the text is about something else, or when
+    the request beside the complaint (a reschedule, a cancellation) should go on after the apology."""
+    text = strip_greeting(normalize(turn.text))
+    if turn.parse.intent == intents.HUMAN:
+        return False  # "I want a manager": the hand-over answers it, with or without a complaint
+    found = [(sorry_for, reason) for pattern, sorry_for, reason in _COMPLAINTS if pattern.search(text)]
+    if not found and _AGAIN.search(text) and _visited(turn):
+        found.append(_COMPLAINTS[1][1:])
+    if _NO_SHOW.search(text):
+        missed = _missed_visit(turn)
+        label = visits.label(turn, missed) if missed is not None else None
+        found.insert(0, ("", "technician did not show up" + (f" for the visit {label}" if label else "")))
+        apology = replies.complaint_no_show(label)
+    elif found:
+        apology = replies.complaint(found[0][0])
+    elif _RUDE.search(text):
+        if turn.parse.intent in (intents.UNKNOWN, intents.GREET, intents.HELP, intents.THANKS) or (
+                turn.parse.intent == intents.BOOK and not turn.parse.slots):  # asks for nothing
+            small_talk.settle(turn, replies.calm())
+            return True
+        turn.say(replies.sorry_for_the_trouble())  # and the request goes on as asked
+        return False
+    else:
+        return False
+    handoff.hand_over(turn, reason="complaint: " + "; ".join(reason for _, reason in found))
+    if turn.parse.intent in _GOES_ON:
+        turn.say(replies.complaint_noted())
+        return False
+    small_talk.settle(turn, apology, done="complaint")
+    return True
+
+
+def _missed_visit(turn: Turn) -> Appointment | None:
+    """The sender's latest visit whose arrival window began today or yesterday and is not done."""
+    if turn.customer is None:
+        return None
+    today = local(turn.now, turn.timezone).date()
+    found = [a for a in turn.uow.appointments.find(account_id=turn.customer.account_id)
+             if a.is_active and a.window_start <= turn.now and may_act_on(turn.actor, a)
+             and today - local(a.window_start, turn.timezone).date() <= timedelta(days=1)]
+    return max(found, key=lambda a: a.window_start, default=None)
+
+
+def _visited(turn: Turn) -> bool:
+    """Whether a technician's visit to the sender began within the last LOOK_BACK."""
+    if turn.customer is None:
+        return False
+    return any(a.status is not AppointmentStatus.CANCELLED and turn.now - LOOK_BACK <= a.window_start
+               <= turn.now and may_act_on(turn.actor, a)
+               for a in turn.uow.appointments.find(account_id=turn.customer.account_id))

@@ -1,0 +1,367 @@
+"""Questions about the business itself: its hours, its area, its services and their prices.
+
+Every answer is read from the company's own data (BusinessSettings, its zones, the catalog), so
+another company file gives its own answers. A question is answered and the conversation goes on;
+a booking that merely asks the price as well still books (the price is said first).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from bot.dialogue import area, quote_questions, replies, small_talk
+from bot.dialogue.times import local, window_label
+from bot.nlu import intents
+from bot.nlu.services import ServiceMatcher
+from bot.nlu.small_talk import strip_greeting
+from bot.nlu.text import normalize
+from domain.business import ServiceZone
+from domain.catalog import Catalog, Service
+from domain.hours import Span, WeeklyHours
+from domain.money import format_cents
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+LIST_BUDGET = 215  # characters a list (hours, ZIPs, services) may take in one reply
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_YOU = r"(?:you|u|y all|yall|ya)(?: guys| all| folks| people)?"
+
+_HOURS = re.compile(
+    rf"\b(?:are|r) {_YOU} (?:open|closed)\b|\bdo {_YOU} (?:open|close)\b|\bdo {_YOU} (?:work|do)(?= (?:on )?"
+    r"(?:the )?(?:weekends?|today|tonight|tomorrow|late|nights?|evenings?|holidays?|24|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b)"
+    r"|\b(?:your|business|office|opening|working|open) hours\b|\bhours of (?:operation|business)\b"
+    r"|\bwhat (?:are|r) (?:your|the) hours\b(?! (?:for|of|at|in)\b)"
+    rf"|\bwhat time (?:do|are) {_YOU} (?:open|close|closing|opening)\b"
+    rf"|\bwhen (?:do|are) {_YOU} (?:open|close|closed|closing|opening)\b|^(?:hours|open)\W*$"
+    rf"|\bwhat (?:days|times?|hours) (?:do|are) {_YOU} (?:work|open|working|available)\b"
+    r"|\b(?:open|closed) (?:on )?(?:today|tomorrow|the weekend|weekends?|(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)days?)\W*$"
+)
+_DAY = re.compile(r"\b(?:(mon|tues|wednes|thurs|fri|satur|sun)days?|(weekends?)|(today|tonight)|"
+                  r"(tomorrow))\b")
+_NOW = re.compile(r"\b(?:right now|now|at the moment|currently|still open)\b")
+_HOLIDAY = re.compile(r"\b(?:holidays?|christmas|xmas|thanksgiving|new year\w*|easter|july 4\w*|"
+                      r"4th of july|fourth of july|independence day|labor day|memorial day)\b")
+_DAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+_AREA_VERB = (rf"\b(?:do|does|will|would|can|could) {_YOU} (?:also |even )?"
+              r"(?:serve|service|cover|come|go|travel|drive|work|get)(?: out)?(?: to| in| into| as far as|"
+              r" near| around| over to)?\b")
+_AREA_WORDS = re.compile(
+    r"\b(?:service area|your area|my area|our area|the area|areas?|towns?|cities|city|zips?|"
+    r"zip codes?|postal codes?|neighbou?rhoods?|suburbs?|locations?)\b"
+)
+_AREA_QUESTION = re.compile(
+    _AREA_VERB + r"|\bare " + _YOU + r" in\b|\bwhere (?:do|are) " + _YOU
+    + r" (?:serve|service|cover|work|located|based)\b|\bwhat (?:areas?|towns?|cities|zips?|zip codes?|"
+    r"neighbou?rhoods?|suburbs?|parts of (?:town|the city|chicago|\w+)) (?:do|does|are|can|will) "
+    + _YOU + r"\b|\b(?:in|outside) (?:of )?your (?:service )?area\b"
+)
+_PLACE_AFTER = re.compile(
+    rf"\b(?:do|does|will|would|can|could) {_YOU} (?:also |even )?(?:(?:serve|service|cover)(?: in| to)?|"
+    r"(?:come|go|travel|drive|work|get)(?: out)? (?:to|in|into|as far as|near|around|over to))"
+    r"(?: the)? (?P<place>[a-z][a-z .'-]{1,40}?)"
+                          r"(?:,? (?:il|illinois|az|arizona))?(?: area| too| also| at all| please)?\W*$")
+# Words that make an unknown name after "do you ... to" a place asked about.
+_AREA_CONTEXT = re.compile(r"\b(?:serve|service|cover|come out|out to|out in|travel|drive|area)\b")
+_ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
+# Words that make a phrase after "do you come (to)" anything but a place name.
+_NOT_A_PLACE = frozenset(
+    "my me us our here there it this that today tomorrow tonight now soon asap out home house place "
+    "a an to fix do look see help check".split())
+
+_SERVICES_QUESTION = re.compile(
+    r"(?:^|[,.;!?]\s*|\b(?:and|so|also|but|hey|guys|folks|wondering)\s+)"
+    rf"(?:do|does|can|could|will|would) (?:{_YOU}|your (?:company|guys|team|techs?|technicians?)) "
+    r"(?:also |even |ever )?(?:do|fix|repair|install|replace|handle|work on|service|offer|provide|"
+    r"clean|deal with|take care of|sell|work with)\b(?P<thing>[^?!.]*)"
+    r"|\bwhat (?:services|kind of (?:work|services|jobs|things) do)\b|\bwhat (?:else )?(?:do|can) " + _YOU
+    + r" (?:do|fix|offer)\W*$|\bservices? (?:do )?" + _YOU + r" offer\b"
+)
+# Things a "do you do ...?" may ask about that are no service of any catalog; left to other flows.
+_NOT_A_SERVICE = re.compile(
+    r"\b(?:emergenc\w*|urgent|same day|24|weekends?|after hours|estimates?|quotes?|financing|"
+    r"warranty|warranties|discounts?|payment|pay|cards?|cash|checks?|it|this|that|them|my|our|me|us|"
+    r"today|tomorrow|tonight|now|soon|asap|here|there|something|anything|stuff|one|"
+    # Who the customer is, not what is done for them: the catalog cannot say.
+    r"commercial|residential|business(?:es)?|offices?|apartments?|rentals?|landlords?|restaurants?)\b"
+)
+_NOT_A_THING = re.compile(r"(?:on|if|after|all|with|for|when|while|to|in|at|about|so|any ?more|well|"
+                          r"good|ok|okay|right|better|now)\b")
+# "Do you (guys) do ...?" asks whether; "can you fix ...?" about a named service asks for a visit.
+_ASKS_WHETHER = re.compile(r"^(?:so |and |also |hey |just wondering |quick question )?(?:do|does)\b")
+_PRICE = re.compile(r"\b(?:how much|price|prices|pricing|cost|costs|fee|fees|charge|charges|rates?)\b")
+_PRICE_GENERIC = re.compile(
+    r"\b(?:service call|service fee|call out|callout|call-out|trip (?:charge|fee)|visit fee|house call|"
+    r"diagnostic|(?:do|would|will) " + _YOU + r" charge|your (?:rates?|prices?|pricing|fees?)|"
+    r"to come out|for a visit)\b"
+)
+# A price asked about a quote, a bill, the job already agreed or cancelling is not in the catalog.
+_NOT_OUR_PRICE = re.compile(r"\b(?:quotes?|estimates?|bills?|invoices?|again|total|q ?-?\d+|approve\w*|"
+                            r"paid|pay|cancel\w*|reschedul\w*|late|parts?|buy\w*|worth|sell\w*|"
+                            # Money that is none of the business's: a card's rate, a loan, taxes.
+                            r"credit|cards?|accounts?|bank|loans?|tax\w*|insurance|rent|apr|interest)\b"
+                            r"|\$\d|\b(?:how much|what) (?:is|are|does|do|did) (?:my|i|our|we)\b")
+# A question for the whole price list ("how much do you charge?"), not a price merely mentioned.
+_ASKS_PRICES = re.compile(
+    rf"\bhow much (?:do|would|will|does|did) {_YOU} (?:charge|cost|ask)\b|\bwhat (?:do|does|would|will) "
+    rf"{_YOU} charge\b|\bwhat (?:are|is) your (?:prices?|rates?|fees?|pricing|charges?)\b"
+    r"|^how much (?:is it|are you|does it cost|would it (?:be|cost))\W*$"
+)
+_BOOKING_WORDS = re.compile(
+    r"\b(?:book|schedule|send (?:someone|somebody|a tech|a plumber|an electrician)|appointment|"
+    r"(?:i|we) need|need (?:a|an|someone|somebody|you)|can someone|can somebody|"
+    r"come out (?:today|tomorrow|on)|set up)\b"
+)
+
+
+def answer(turn: Turn) -> bool:
+    """Answer a question about the business; False when the text asks something else."""
+    text = strip_greeting(normalize(turn.text))
+    intent = turn.parse.intent
+    if intent not in (intents.UNKNOWN, intents.HELP, intents.BOOK, intents.GREET):
+        return False
+    booking = intent == intents.BOOK and (
+        turn.parse.slots.get("when") is not None or _BOOKING_WORDS.search(text) is not None)
+    if _HOURS.search(text) and not (booking and not _is_question(text)):
+        _hours(turn, text)
+        return True
+    if not booking and _area(turn, text):
+        return True
+    if _PRICE.search(text) and not _NOT_OUR_PRICE.search(text):
+        if turn.customer is not None and quote_questions.names_a_quote(turn):
+            return False  # "how much is the AC one": their quote's price, not the catalog's
+        return _price(turn, text, booking=booking)
+    # "what can you do?" asks about the bot (the menu), not the business's services.
+    return not booking and intent != intents.HELP and _services(turn, text)
+
+
+def _is_question(text: str) -> bool:
+    return text.endswith("?") or re.match(r"^(?:are|do|does|is|when|what)\b", text) is not None
+
+
+def _is_yes_no(text: str) -> bool:
+    """ "Are you open saturday?" wants a yes; "what time do you close today?" wants the hours."""
+    return re.match(r"^(?:are|r|do|does|is|will|you)\b", text) is not None
+
+
+# Hours ----------------------------------------------------------------------------------------
+
+def _hours(turn: Turn, text: str) -> None:
+    business = turn.business
+    today = local(turn.now, business.timezone).date()
+    week = fit(week_hours(business.business_hours))
+    asked = asked_days(text, today)
+    if not asked and _NOW.search(text):
+        span = business.business_hours.for_day(today)
+        moment = local(turn.now, business.timezone).time()
+        if span is not None and span.contains(moment):
+            small_talk.settle(turn, replies.open_now(span_label(span).split("-")[-1]), done="answered")
+        else:
+            small_talk.settle(turn, replies.closed_now(week), done="answered")
+        return
+    if len(asked) == 1:
+        label, day = asked[0]
+        span = business.business_hours.for_day(day)
+        reply = (replies.open_on(label, span_label(span), yes=_is_yes_no(text)) if span
+                 else replies.closed_on(label, week))
+        small_talk.settle(turn, reply, done="answered")
+        return
+    if asked:
+        said = [f"open {label} {span_label(span)}" if (span := business.business_hours.for_day(day))
+                else f"closed {label}" for label, day in asked]
+        small_talk.settle(turn, replies.hours_on(", ".join(said), week), done="answered")
+        return
+    if _HOLIDAY.search(text):
+        small_talk.settle(turn, replies.holiday_hours(week, business.phone), done="answered")
+        return
+    small_talk.settle(turn, replies.hours(week), done="answered")
+
+
+def asked_days(text: str, today: date) -> list[tuple[str, date]]:
+    """The days a text asks about, each with the label to answer with ("Saturday", "today")."""
+    found: list[tuple[str, date]] = []
+    for m in _DAY.finditer(text):
+        stem, weekend, now, tomorrow = m.groups()
+        if stem:
+            days = [_DAY_STEMS.index(stem)]
+        elif weekend:
+            days = [5, 6]
+        else:
+            day = today if now else today + timedelta(days=1)
+            label = "today" if now else "tomorrow"
+            if (label, day) not in found:
+                found.append((label, day))
+            continue
+        for weekday in days:
+            day = today + timedelta(days=(weekday - today.weekday()) % 7)
+            if (DAY_NAMES[weekday], day) not in found:
+                found.append((DAY_NAMES[weekday], day))
+    return found
+
+
+def span_label(span: Span) -> str:
+    """ "7am-7pm"."""
+    at = datetime(2000, 1, 3, tzinfo=UTC)
+    start = at.replace(hour=span.start.hour, minute=span.start.minute)
+    end = at.replace(hour=span.end.hour, minute=span.end.minute)
+    return window_label(start, end, "UTC")
+
+
+def week_hours(hours: WeeklyHours) -> list[str]:
+    """ "Mon-Fri 7am-7pm", "Sat 8am-2pm", "closed Sun": runs of days with the same hours."""
+    runs: list[tuple[int, int, Span | None]] = []
+    for n, span in enumerate(hours.days):
+        if runs and runs[-1][2] == span:
+            runs[-1] = (runs[-1][0], n, span)
+        else:
+            runs.append((n, n, span))
+    said = []
+    for first, last, span in runs:
+        days = DAY_NAMES[first][:3] + (f"-{DAY_NAMES[last][:3]}" if last > first else "")
+        said.append(f"{days} {span_label(span)}" if span else f"closed {days}")
+    return said
+
+
+# Area -----------------------------------------------------------------------------------------
+
+def _area(turn: Turn, text: str) -> bool:
+    """ "Do you serve 60302 / Oak Park?", "what areas do you cover?"; False for anything else."""
+    if not _AREA_QUESTION.search(text):
+        return False
+    business = turn.business
+    summary = area_summary(business.zones)
+    postal_code = _ZIP.search(text)
+    if postal_code:
+        coverage = area.for_postal_code(business, postal_code.group(1))
+        _say_coverage(turn, coverage, summary)
+        return True
+    place = _place(text, turn.catalog)
+    if place is not None:
+        found = area.for_place(business, place)
+        if found is None and not _AREA_CONTEXT.search(text):
+            return False  # "can you go to the next song": no town, and no word of an area
+        if found is None:
+            small_talk.settle(turn, replies.area_unknown(place.title(), summary), done="answered")
+        else:
+            _say_coverage(turn, found, summary)
+        return True
+    if _AREA_WORDS.search(text):
+        small_talk.settle(turn, replies.area(summary), done="answered")
+        return True
+    return False
+
+
+def _place(text: str, catalog: Catalog) -> str | None:
+    """The place named after "do you serve/come to", unless it is a service or a time."""
+    found = _PLACE_AFTER.search(text)
+    if found is None:
+        return None
+    place = found.group("place").strip(" .'-")
+    words = set(place.split())
+    if not place or words & _NOT_A_PLACE or _AREA_WORDS.fullmatch(place) or _DAY.search(place):
+        return None
+    return None if _matcher(catalog).match(place) else place
+
+
+def _say_coverage(turn: Turn, coverage: area.Coverage, summary: str) -> None:
+    if not coverage.zones:
+        small_talk.settle(turn, replies.area_not_served(coverage.place, summary), done="answered")
+        return
+    where = "; ".join(
+        f"our {zone.name} area" + (f", ZIPs {', '.join(codes)}" if codes != (coverage.place,) else "")
+        for zone, codes in coverage.zones)
+    small_talk.settle(turn, replies.area_served(coverage.place, where), done="answered")
+
+
+def area_summary(zones: Sequence[ServiceZone]) -> str:
+    """ "North Side (Chicago 60613, 60614), West Suburbs (...)": towns and ZIPs, fitted."""
+    with_towns = [f"{z.name} ({', '.join(area.towns(z))}: {', '.join(z.postal_codes)})" for z in zones]
+    if len("; ".join(with_towns)) <= LIST_BUDGET:
+        return "; ".join(with_towns)
+    return fit([f"{z.name} ({', '.join(z.postal_codes)})" for z in zones], separator="; ")
+
+
+# Services and prices ----------------------------------------------------------------------------
+
+def _services(turn: Turn, text: str) -> bool:
+    """ "Do you do furnace tune-ups / roofing?", "what services do you offer?"."""
+    asked = _SERVICES_QUESTION.search(text)
+    if asked is None or (turn.parse.slots.get("service") and not _ASKS_WHETHER.match(text)):
+        return False  # "my sink leaks, can you fix it?" asks for a visit
+    catalog = turn.catalog
+    offered = fit([s.name.lower() for s in catalog.services], last="and ")
+    service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text)
+    if service_id and turn.conversation.is_active(turn.now):
+        return False  # "do you do water heaters?" at "what's wrong?" answers the pending question
+    if service_id:
+        service = catalog.get(service_id)
+        small_talk.settle(turn, replies.service_offered(service.name, _price_of(service)), done="answered")
+        return True
+    thing = " ".join((asked.group("thing") or "").split()).strip(" ,")
+    thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", thing)
+    if thing and (_NOT_A_SERVICE.search(thing) or len(thing.split()) > 4 or _NOT_A_THING.match(thing)):
+        return False  # "do you do (it / on off days / if ...)": no service named
+    if thing:
+        small_talk.settle(turn, replies.service_not_offered(thing, offered), done="answered")
+    else:
+        small_talk.settle(turn, replies.services(offered), done="answered")
+    return True
+
+
+def _price(turn: Turn, text: str, *, booking: bool) -> bool:
+    """The catalog's price of the service asked about, or the whole price list."""
+    catalog = turn.catalog
+    pending = turn.conversation.is_active(turn.now)
+    # While a visit is being booked "how much is it?" asks about its service; in any other flow
+    # (a quote, a cancellation) the price is that flow's question.
+    context = turn.data.get("service") if pending else None
+    if pending and context not in catalog.ids():
+        return False
+    service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text) or context
+    if service_id:
+        service = catalog.get(service_id)
+        reply = (replies.price(service.name, format_cents(service.price_cents), booking=booking or pending)
+                 if service.price_cents else replies.price_unknown(service.name))
+    elif _PRICE_GENERIC.search(text) or _ASKS_PRICES.search(text):
+        reply = replies.price_list(fit([f"{s.name.lower()} {_price_of(s)}" for s in catalog.services]))
+    else:
+        return False
+    if booking:  # the price first, then the booking goes on as asked
+        turn.say(reply)
+        return False
+    small_talk.settle(turn, reply, done="answered")
+    return True
+
+
+def _price_of(service: Service) -> str:
+    return format_cents(service.price_cents) if service.price_cents else "price confirmed by the office"
+
+
+@lru_cache(maxsize=8)
+def _matcher(catalog: Catalog) -> ServiceMatcher:
+    """One matcher per catalog, built on first use (the catalog is fixed while the bot runs)."""
+    return ServiceMatcher(catalog)
+
+
+def fit(items: Sequence[str], *, separator: str = ", ", last: str = "",
+        budget: int = LIST_BUDGET, more: Callable[[int], str] = lambda n: f"and {n} more") -> str:
+    """Join `items` within `budget` characters, naming how many more were left off."""
+    said: list[str] = []
+    for n, item in enumerate(items):
+        rest = len(items) - n - 1
+        candidate = separator.join([*said, item])
+        if len(candidate) + (len(more(rest)) + 2 if rest else 0) > budget:
+            return separator.join([*said, more(len(items) - n)])
+        said.append(item)
+    if last and len(said) == 2:
+        return f"{said[0]} {last}{said[1]}"
+    if last and len(said) > 2:
+        return separator.join(said[:-1]) + f"{separator}{last}{said[-1]}"
+    return separator.join(said)

@@ -1,0 +1,149 @@
+"""Complaints, no-shows and rudeness: a short human answer, and a person told when one should act."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.unit.dialogue.chat_world import JOE, MARIA, NEWCOMER, ChatWorld
+
+# Joe's plumbing visit is today, Monday 2 March, arriving 1-3pm; the clock stands at 9am.
+AFTER_JOES_WINDOW = timedelta(hours=7, minutes=30)  # 4:30pm
+ONLY_NOTICES = {"notices", "timeline", "outbox"}  # a dispatcher item, and nothing else changed
+
+
+def test_a_no_show_is_apologised_for_naming_the_missed_visit_and_the_office_told(
+        chat: ChatWorld) -> None:
+    chat.clock.advance(AFTER_JOES_WINDOW)
+    before = chat.model()
+    said = chat.text(JOE, "your guy never showed up").text
+    assert said.startswith("I'm so sorry nobody came for your Mon Mar 2, 1-3pm visit.")
+    assert "call you" in said
+    [notice] = chat.notices()
+    assert "complaint: technician did not show up for the visit Mon Mar 2, 1-3pm" in notice.body
+    assert chat.changed_since(before) <= ONLY_NOTICES  # the visit itself is left as it was
+
+
+def test_a_no_show_told_the_next_morning_names_yesterdays_visit(chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(days=1))
+    said = chat.text(JOE, "nobody came yesterday!!").text
+    assert "Mon Mar 2, 1-3pm" in said and len(chat.notices()) == 1
+
+
+def test_a_no_show_before_the_window_names_no_visit_but_still_tells_the_office(chat: ChatWorld) -> None:
+    said = chat.text(JOE, "the plumber didn't show up").text  # 9am: the 1-3pm window is ahead
+    assert said.startswith("I'm so sorry nobody came. I've asked the office to call you")
+    [notice] = chat.notices()
+    assert "complaint: technician did not show up" in notice.body and "1-3pm" not in notice.body
+
+
+def test_a_no_show_never_names_another_customers_visit(chat: ChatWorld) -> None:
+    chat.clock.advance(AFTER_JOES_WINDOW)
+    said = chat.text(MARIA, "nobody came today").text
+    assert "1-3pm" not in said and "Mon Mar 2" not in said
+    assert "1-3pm" not in chat.notices()[0].body
+
+
+@pytest.mark.parametrize("text, sorry_for, reason", [
+    ("the tech left a mess", "I'm sorry about the mess", "complaint: left a mess"),
+    ("still not fixed after your visit", "it should have been fixed",
+     "complaint: the problem is not fixed after the visit"),
+    ("the heater broke again, your guy didn't fix it", "it should have been fixed",
+     "complaint: the problem is not fixed after the visit"),
+    ("the AC you fixed last week stopped working again", "it should have been fixed",
+     "complaint: the problem is not fixed after the visit"),
+    ("the technician was really rude", "how you were treated", "complaint: the technician was rude"),
+    ("you overcharged me", "the charge", "complaint: disputes a charge"),
+    ("I want to file a complaint", "I'm sorry about that", "complaint: is unhappy with the service"),
+    ("your tech left a damn mess", "I'm sorry about the mess", "complaint: left a mess"),
+    ("the guy you sent was super rude", "how you were treated", "complaint: the technician was rude"),
+    ("tech was 3 hours late", "I'm sorry about the wait", "complaint: the technician was late"),
+    ("we waited all day and no one came", "nobody came", "complaint: technician did not show up"),
+    ("your plumber broke my faucet", "the damage", "complaint: something was damaged"),
+])
+def test_a_complaint_gets_an_apology_and_a_dispatcher_item_saying_why(
+        chat: ChatWorld, text: str, sorry_for: str, reason: str) -> None:
+    before = chat.model()
+    said = chat.text(JOE, text).text
+    assert sorry_for in said and "call you" in said
+    assert "!" not in said and "Great" not in said  # no cheerfulness
+    [notice] = chat.notices()
+    assert reason in notice.body
+    assert chat.changed_since(before) <= ONLY_NOTICES
+
+
+@pytest.mark.parametrize("text", ["this is ridiculous", "you guys are useless", "wtf",
+                                  "f*** you", "this is a joke", "are you kidding me",
+                                  "omg this bot is so stupid"])
+def test_rudeness_alone_gets_a_calm_offer_of_help_and_no_dispatcher_item(chat: ChatWorld,
+                                                                        text: str) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("asdf", "didn't get that"),
+                            (text, "I'm here to help"),
+                            ("qwer zxcv", "didn't get that")])  # rudeness is no misunderstanding
+    assert chat.notices() == [] and chat.changed_since(before) == set()
+
+
+def test_rudeness_beside_a_request_lets_the_request_go_on(chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "this is bullshit, my ac stopped cooling").text
+    assert said.startswith("Sorry for the trouble.")
+
+
+def test_rudeness_beside_a_booking_request_still_offers_times(chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "damn furnace is dead, need someone tomorrow").text
+    assert said.startswith("Sorry for the trouble.") and "Reply 1, 2 or 3" in said
+    assert chat.notices() == []
+
+
+def test_asking_for_a_manager_is_handed_to_a_person(chat: ChatWorld) -> None:
+    said = chat.text(JOE, "I want a manager").text
+    assert said == "Got it. Someone from Northwind Heating & Plumbing will call you shortly."
+    [notice] = chat.notices()
+    assert "asked for a person" in notice.body
+
+
+def test_a_stranger_can_complain_without_signing_up(chat: ChatWorld) -> None:
+    said = chat.text(NEWCOMER, "your technician never showed up, this is ridiculous").text
+    assert said.startswith("I'm so sorry nobody came")
+    assert chat.contact(NEWCOMER) is None and len(chat.notices()) == 1
+
+
+def test_a_no_show_with_a_reschedule_request_tells_the_office_and_goes_on_to_reschedule(
+        chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(hours=5, minutes=30))  # 2:30pm, late in the 1-3pm window
+    before = chat.model()
+    said = chat.text(JOE, "the tech never showed up, can you reschedule?").text
+    assert said.startswith("I'm sorry about that. I've told the office")
+    assert "When would suit you better?" in said
+    assert "did not show up for the visit Mon Mar 2, 1-3pm" in chat.notices()[0].body
+    assert chat.changed_since(before) <= ONLY_NOTICES  # nothing moved before the usual confirmation
+
+
+def test_every_complaint_in_one_text_is_passed_on(chat: ChatWorld) -> None:
+    chat.text(MARIA, "the guy left a mess and the sink is still leaking after his visit")
+    [notice] = chat.notices()
+    assert "complaint: left a mess; the problem is not fixed after the visit" in notice.body
+
+
+def test_a_complaint_while_choosing_a_time_is_passed_on_and_the_offers_stay_open(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("the outlet in the kitchen is sparking", "Reply 1, 2 or 3"),
+                            ("your guy left a mess last time", "I'm sorry about the mess"),
+                            ("this is ridiculous", "My earlier question still stands."),
+                            ("2", "Booked")])
+    [notice] = chat.notices()
+    assert "complaint: left a mess" in notice.body
+
+
+def test_broken_again_after_a_visit_is_a_complaint(chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(days=3))  # Joe's Monday visit is behind him
+    said = chat.text(JOE, "the sink is leaking again").text
+    assert "it should have been fixed" in said
+    assert "the problem is not fixed after the visit" in chat.notices()[0].body
+
+
+def test_broken_again_from_someone_never_visited_is_a_new_problem_to_book(chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "the sink is leaking again").text  # her visits are still ahead
+    assert "should have been fixed" not in said and "Reply 1, 2 or 3" in said
+    assert chat.notices() == []

@@ -1,0 +1,241 @@
+"""Questions about the business (hours, area, services, prices) answered from the company's data."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.dialogue.engine import DialogueEngine
+from bot.nlu import Parser
+from domain.clock import FixedClock
+from domain.company import Company, parse_company
+from tests.fakes import NOW, FakeUnitOfWork, make_bus
+from tests.unit.dialogue.chat_world import JOE, MARIA, NEWCOMER, ChatWorld
+
+DESERT_AIR = Path(__file__).resolve().parents[2] / "data" / "desert_air.toml"
+
+
+def company_world(company: Company) -> ChatWorld:
+    """Another company's bot on the fakes: its business and catalog, nobody known yet."""
+    uow = FakeUnitOfWork()
+    clock = FixedClock(NOW)
+    bus = make_bus(uow, clock, company.business, company.catalog)
+    return ChatWorld(uow=uow, clock=clock, engine=DialogueEngine(
+        bus=bus, parser=Parser(company.catalog), business=company.business, catalog=company.catalog))
+
+
+@pytest.fixture(scope="module")
+def desert_air() -> Company:
+    return parse_company(DESERT_AIR.read_text())
+
+
+def answer_changes_nothing(chat: ChatWorld, phone: str, text: str) -> str:
+    """The answer to `text`, checked to change no record and to count as no misunderstanding."""
+    before = chat.model()
+    chat.transcript(phone, [("asdf", "didn't get that")])
+    said = chat.text(phone, text).text
+    chat.transcript(phone, [("qwer zxcv", "didn't get that")])  # still the first misunderstanding
+    assert chat.changed_since(before) == set()
+    assert len(said) <= 320
+    return said
+
+
+# Hours ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("are you open saturday?", "Yes, we're open Saturday, 8am-2pm"),
+    ("do you work sundays", "closed Sunday"),
+    ("r u guys open on sunday", "closed Sunday"),
+    ("what are your hours", "Mon-Fri 7am-7pm, Sat 8am-2pm, closed Sun"),
+    ("what time do you close today", "open today, 7am-7pm"),  # Monday
+    ("are you open on weekends?", "open Saturday 8am-2pm, closed Sunday"),
+    ("do you do weekends?", "open Saturday 8am-2pm, closed Sunday"),
+    ("what days do you work?", "Mon-Fri 7am-7pm, Sat 8am-2pm, closed Sun"),
+    ("are you guys open right now?", "Yes, we're open now, until 7pm"),  # Monday 9am
+])
+def test_business_hours_are_read_from_the_business_settings(chat: ChatWorld, text: str,
+                                                            expected: str) -> None:
+    assert expected in answer_changes_nothing(chat, MARIA, text)
+
+
+def test_open_now_is_read_against_the_clock(chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(hours=11))  # Monday 8pm
+    said = chat.text(MARIA, "are you open right now?").text
+    assert said.startswith("We're closed right now") and "Mon-Fri 7am-7pm" in said
+
+
+def test_holiday_hours_are_not_guessed(chat: ChatWorld) -> None:
+    said = answer_changes_nothing(chat, MARIA, "are you open on christmas?")
+    assert "Holiday hours may differ; please call +13125550100" in said and "Mon-Fri 7am-7pm" in said
+
+
+def test_a_closed_day_is_answered_with_the_whole_week(chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "do you work sundays").text
+    assert said.startswith("Sorry, we're closed Sunday.") and "Mon-Fri 7am-7pm" in said
+
+
+def test_asking_to_work_on_equipment_is_no_question_about_hours(chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "do you guys work on boilers?").text
+    assert "Our hours" not in said and "Yes, we do heating & cooling repair" in said
+
+
+# Service area -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["do you serve oak park?", "do you service 60302?",
+                                  "do you come out to Oak Park", "are you in 60304"])
+def test_a_served_town_or_zip_is_a_yes_naming_its_zone(chat: ChatWorld, text: str) -> None:
+    said = answer_changes_nothing(chat, MARIA, text)
+    assert said.startswith("Yes, we serve") and "West Suburbs" in said
+
+
+@pytest.mark.parametrize("text, place", [("do you come out to evanston", "Evanston"),
+                                         ("do you cover 60201?", "60201"),
+                                         ("do you guys serve Naperville", "Naperville")])
+def test_a_town_or_zip_outside_the_zones_is_an_honest_no_listing_what_is_served(
+        chat: ChatWorld, text: str, place: str) -> None:
+    said = answer_changes_nothing(chat, MARIA, text)
+    assert said.startswith(f"Sorry, {place} is outside our service area.")
+    assert all(zip_code in said for zip_code in ("60613", "60302", "60653"))
+    assert "Oak Park" in said  # towns, read from the zones' ZIPs
+
+
+def test_a_place_it_cannot_find_is_not_guessed(chat: ChatWorld) -> None:
+    said = answer_changes_nothing(chat, MARIA, "do you serve lincoln park?")
+    assert "not sure where Lincoln Park is" in said and "60614" in said
+    assert "Yes" not in said and "outside" not in said
+
+
+def test_asking_which_areas_lists_every_zone_with_its_zips(chat: ChatWorld) -> None:
+    said = answer_changes_nothing(chat, MARIA, "what areas do you serve?")
+    assert all(zone in said for zone in ("North Side", "West Suburbs", "South Side"))
+    assert "60130" in said
+
+
+def test_a_stranger_may_ask_about_the_area_before_signing_up(chat: ChatWorld) -> None:
+    before = chat.model()
+    said = chat.text(NEWCOMER, "hi, do you service 60614?").text
+    assert said.startswith("Yes, we serve 60614") and "North Side" in said
+    assert chat.contact(NEWCOMER) is None
+    assert chat.changed_since(before) == set()
+
+
+# Services and prices ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("thing", ["roofing", "appliances", "pools"])
+def test_a_service_not_offered_is_a_no_with_what_is_offered(chat: ChatWorld, thing: str) -> None:
+    said = answer_changes_nothing(chat, MARIA, f"do you do {thing}?")
+    assert said.startswith(f"Sorry, we don't do {thing}.")
+    assert "drain cleaning" in said and "electrical repair" in said
+
+
+@pytest.mark.parametrize("text, service, price", [
+    ("do you do furnace tune-ups?", "heating & cooling tune-up", "$129.00"),
+    ("do you guys do drain cleaning", "drain cleaning", "$149.00"),
+    ("do you install water heaters?", "water heater service", "$99.00"),
+])
+def test_a_service_offered_is_a_yes_with_its_price_and_how_to_book(chat: ChatWorld, text: str,
+                                                                   service: str, price: str) -> None:
+    said = answer_changes_nothing(chat, MARIA, text)
+    assert said.startswith(f"Yes, we do {service} ({price}).") and "To book" in said
+
+
+def test_what_services_lists_the_catalog(chat: ChatWorld) -> None:
+    said = answer_changes_nothing(chat, MARIA, "what services do you offer?")
+    assert said.startswith("We do heating & cooling repair") and "electrical repair" in said
+
+
+def test_the_price_of_a_named_service_comes_from_the_catalog(chat: ChatWorld) -> None:
+    said = answer_changes_nothing(chat, MARIA, "how much for a drain cleaning?")
+    assert said.startswith("Drain cleaning: $149.00, our standard price.")
+    assert "Plumbing repair: $89.00" in chat.text(MARIA, "how much to fix a leaky faucet").text
+
+
+@pytest.mark.parametrize("text", ["what's your service call fee?", "how much do you charge",
+                                  "how much is a service call"])
+def test_the_service_call_fee_lists_the_catalog_prices(chat: ChatWorld, text: str) -> None:
+    said = answer_changes_nothing(chat, MARIA, text)
+    assert said.startswith("Our standard prices:") and "drain cleaning $149.00" in said
+
+
+def test_a_booking_that_asks_the_price_too_still_books(chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "book a drain cleaning tomorrow, how much is it?").text
+    assert "Drain cleaning: $149.00" in said and "Reply 1, 2 or 3" in said
+
+
+def test_asking_for_a_visit_is_not_answered_as_a_question_about_services(chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "my sink is leaking, can you fix it?").text
+    assert "Yes, we do" not in said and "Reply 1, 2 or 3" in said
+
+
+def test_a_price_asked_about_a_quote_is_left_to_the_quotes(chat: ChatWorld) -> None:
+    said = chat.text(JOE, "how much was the quote again?").text
+    assert "standard price" not in said
+
+
+# Another company gives its own answers ----------------------------------------------------------
+
+def test_another_company_answers_from_its_own_file(desert_air: Company) -> None:
+    chat = company_world(desert_air)
+    chat.transcript(NEWCOMER, [
+        ("are you open saturday?", "Sorry, we're closed Saturday. Our hours: Mon-Fri 6am-3pm"),
+        ("what time do you open today", "open today, 6am-3pm"),
+        ("do you serve mesa?", "Yes, we serve Mesa (our East Valley area"),
+        ("do you serve tucson?", "Sorry, Tucson is outside our service area"),
+        ("do you serve oak park?", "not sure where Oak Park is"),
+        ("do you cover 60302", "85201"),
+        ("do you do pools?", "Yes, we do pool pump repair ($145.00)"),
+        ("do you do roofing?", "We do evaporative cooler service and pool pump repair"),
+        ("how much for a swamp cooler service", "Evaporative cooler service: $119.00"),
+    ])
+    assert chat.contact(NEWCOMER) is None
+
+
+def test_a_service_without_a_price_is_left_to_the_office(desert_air: Company) -> None:
+    free = tuple(dataclasses.replace(s, price_cents=0) if s.id == "pool_pump" else s
+                 for s in desert_air.catalog.services)
+    company = dataclasses.replace(desert_air, catalog=dataclasses.replace(desert_air.catalog,
+                                                                          services=free))
+    chat = company_world(company)
+    chat.transcript(NEWCOMER, [
+        ("how much to fix a pool pump?", "The office will confirm the price of pool pump repair"),
+        ("do you do pools?", "Yes, we do pool pump repair (price confirmed by the office)"),
+    ])
+
+
+def test_a_long_catalog_or_many_zones_still_fit_one_reply(desert_air: Company) -> None:
+    services = tuple(dataclasses.replace(desert_air.catalog.services[0], id=f"s{n}",
+                                         name=f"Very long service name number {n}", keywords=())
+                     for n in range(15))
+    zones = tuple(dataclasses.replace(desert_air.business.zones[0], id=f"z{n}", name=f"Zone {n}",
+                                      postal_codes=(f"850{n:02d}",)) for n in range(30))
+    company = dataclasses.replace(
+        desert_air, catalog=dataclasses.replace(desert_air.catalog, services=services),
+        business=dataclasses.replace(desert_air.business, zones=zones))
+    chat = company_world(company)
+    for text in ("what services do you offer?", "what areas do you serve?", "how much do you charge",
+                 "do you serve 60614"):
+        said = chat.text(NEWCOMER, text).text
+        assert len(said) <= 320 and "more" in said, said
+
+
+# Asked while the bot waits on its own question ------------------------------------------------
+
+def test_a_question_while_choosing_a_time_is_answered_and_the_offers_stay_open(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("the outlet in the kitchen is sparking", "Reply 1, 2 or 3")])
+    before = chat.model()
+    chat.transcript(MARIA, [
+        ("how much is it?", "Electrical repair: $95.00, our standard price."),
+        ("are you open saturday?", "My earlier question still stands."),
+        ("do you serve oak park?", "Yes, we serve Oak Park"),
+    ])
+    assert chat.changed_since(before) == set()
+    chat.transcript(MARIA, [("2", "Booked: Electrical repair on Wed Mar 4, 12-2pm")])
+
+
+def test_a_price_question_at_a_quote_is_left_to_the_quote(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("approve my quote", "Reply Y or N")])
+    said = chat.text(JOE, "how much is it?").text
+    assert "standard price" not in said and "Q-2001" in said
