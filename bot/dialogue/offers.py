@@ -146,6 +146,11 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     return False
 
 
+def kept(found: list[Offer]) -> list[dict[str, Any]]:
+    """Offers as the conversation keeps them (JSON) for `answer_pick` to read."""
+    return [_dump(o) for o in found]
+
+
 def _dump(offer: Offer) -> dict[str, Any]:
     return {
         "technician_id": offer.technician_id, "technician_name": offer.technician_name,

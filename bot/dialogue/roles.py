@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from bot.dialogue import (
     booking,
     cancel,
+    emergency,
     handoff,
     offers,
     onboarding,
@@ -58,9 +59,15 @@ class RoleFlows:
     # What someone not yet known may ask before they are set up; None: everyone is known.
     newcomer: Starter | None = None
     needs_no_account: frozenset[str] = frozenset()
+    # What comes before any pending question or account (a danger reported); True: answered.
+    first: Callable[[Turn], bool] | None = None
+    # A start that a hurry changes (the soonest times first); True: answered.
+    hurried: Callable[[Turn], bool] | None = None
 
     def respond(self, turn: Turn) -> None:
         """Answer the pending question if the text is an answer to it, else start afresh."""
+        if self.first is not None and self.first(turn):
+            return
         intent = turn.parse.intent
         pending = turn.conversation
         flow = self.flows.get(pending.flow or "") if pending.is_active(turn.now) else None
@@ -79,6 +86,8 @@ class RoleFlows:
         if (self.newcomer is not None and turn.customer is None and turn.staff is None
                 and intent not in self.needs_no_account):
             self.newcomer(turn)
+            return
+        if self.hurried is not None and self.hurried(turn):
             return
         self.starters.get(intent, self.otherwise)(turn)
 
@@ -122,6 +131,8 @@ CUSTOMER_FLOWS = RoleFlows(
     },
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
+    first=emergency.takes_over,
+    hurried=emergency.hurried,
 )
 
 STAFF_FLOWS = RoleFlows(starters=staff.starters(), otherwise=staff.not_yet)
