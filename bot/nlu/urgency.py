@@ -26,7 +26,7 @@ class Danger(StrEnum):
 
 _W = r"(?:\w+\W+)"  # one word and what follows it
 _GAS = r"(?:gas|propane|natural gas|rotten eggs?|sulfur|sulphur)"
-_SMELL = r"(?:smell\w*|odou?r\w*|whiff|stink\w*|reek\w*|stench|fumes)"
+_SMELL = r"(?:smel\w*|odou?r\w*|whiff|stink\w*|reek\w*|stench|fumes)"
 # An appliance named by its fuel: "gas water heater leaking" is water, not gas.
 _GAS_APPLIANCE = (r"(?!\W+(?:water heater|heater|furnace|dryer|stove|oven|range|boiler|"
                   r"fireplace|grill|bill)\b)")
@@ -38,8 +38,8 @@ DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
     (Danger.GAS, re.compile(
         rf"\b{_SMELL}\W+{_W}{{0,4}}{_GAS}\b{_GAS_APPLIANCE}"
         rf"|\b{_GAS}{_GAS_APPLIANCE}\W+{_W}{{0,2}}{_SMELL}"
-        rf"|\b(?:gas|propane)(?: line| pipe| meter)?\W+(?:is |are |was )?(?:leak\w*|hiss\w*)"
-        rf"|\b(?:leak\w*|hiss\w*)\W+{_W}{{0,2}}(?:gas|propane)\b{_GAS_APPLIANCE}"
+        rf"|\b(?:gas|propane)(?: line| pipe| meter)?\W+(?:is |are |was )?(?:le[ae]k\w*|hiss\w*)"
+        rf"|\b(?:le[ae]k\w*|hiss\w*)\W+{_W}{{0,2}}(?:gas|propane)\b{_GAS_APPLIANCE}"
         r"|\brotten eggs?\b|\bcarbon monoxide\b|\bmonoxide\b"
         rf"|\bco (?:alarm|detector|monitor)s?\b"
         r"|\b(?:huele|olor) a gas\b|\bfuga de gas\b|\bmonoxido\b")),
@@ -51,7 +51,7 @@ DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
         r"|\bburn(?:ing|t) (?:smell|odou?r|plastic|rubber)"
         rf"|\b{_SMELL}\W+{_W}{{0,3}}burn\w*|\bscorch(?:ed| marks?)\b"
         r"|\bmelt(?:ed|ing) (?:wire|wires|outlet|plug|cord|insulation)\b"
-        r"|\b(?:on|caught|catching|a) fire\b|\bflames?\b"
+        r"|\b(?:on|caught|catching|a|electrical|electric) fire\b|\bflames?\b"
         r"|\bhumo\b|\bchispas?\b|\bfuego\b|\b(?:huele|olor) a quemado\b")),
     (Danger.WATER, re.compile(
         r"\bflood\w*\b(?! (?:of|with|lights?|clean|insurance|zone|damage)\b)"
@@ -61,6 +61,7 @@ DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
         r"ruptured|exploded|blew|split)\b"
         r"|\bwater (?:is )?(?:everywhere|pouring|gushing|spraying|rushing|coming (?:in|through))"
         r"|\b(?:gushing|spraying|pouring) water\b"
+        r"|\b(?:water heater|tank|hose)\W+(?:\w+\W+){0,2}(?:burst|ruptured|exploded|split)\b"
         r"|\binund\w*|\btuberia (?:rota|reventada)\b|\bse (?:rompio|reviento) \w* ?(?:tubo|tuberia)\b")),
 )
 
@@ -68,7 +69,7 @@ _NO_HEAT = re.compile(
     r"\bno (?:heat|heating)\b|\bheat(?:ing)? (?:is |has |went )?(?:out|off|not working|gone|"
     r"stopped|quit|died)\b"
     r"|\b(?:furnace|boiler|heater|heating)\W+(?:\w+\W+){0,2}(?:not working|will not|stopped|quit|"
-    r"died|dead|is out|went out|broke|broken|not (?:turning|coming|kicking) on)")
+    r"died|dead|out|broke|broken|not (?:turning|coming|kicking) on)\b")
 _FREEZING_OR_VULNERABLE = re.compile(
     r"\bfreez\w*|\bfrozen\b|\bbelow zero\b|\bsub ?zero\b|\bsingle digits\b"
     r"|\b(?:[0-4]?\d|50) ?(?:degrees|deg|°)"
@@ -79,7 +80,7 @@ _URGENT = re.compile(
     r"\basap\b|\ba\.?s\.?a\.?p\b|\bas soon as (?:possible|you can)\b|\bright (?:away|now)\b"
     r"|\bimmediately\b|\burgent\w*|\bemergency\b"
     r"|\bleak\w*|\bdripping\b|\bwater (?:on|under|in|all over) the (?:floor|ceiling|basement)\b"
-    r"|\bstanding water\b|\bfrozen pipes?\b|\bpipes? (?:are |is )?frozen\b"
+    r"|\boverflow\w*|\bstanding water\b|\bfrozen pipes?\b|\bpipes? (?:are |is )?frozen\b"
     r"|\bsew(?:er|age) (?:is )?back\w* up\b")
 # "today" is a hurry only in the same clause as a request to come ("can you send someone today").
 _TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
@@ -105,6 +106,12 @@ _ASKS_ABOUT_SERVICE = re.compile(
     r"^\W*(?:do|does|can|could|will) (?:you|y'?all|your (?:company|team|guys))(?: guys)? "
     r"(?:fix|handle|repair|do|service|check|deal with|work on)\b")
 _CLAUSES = re.compile(r"[.!?;,\n]+|\b(?:but|and|so|then|although|though|however|now)\b")
+# A pipe told across clauses ("the pipe froze and burst").
+_BURST_PIPE = re.compile(r"\bpipes?\b.{0,40}\b(?:burst|bursted|exploded|ruptured)\b")
+# A danger told as past ("flooded last year") is history, not an emergency.
+_PAST = re.compile(
+    r"\blast (?:year|month|week|winter|summer|fall|spring|time)\b|\bago\b|\bpreviously\b"
+    r"|\bin the past\b|\bused to\b")
 _BATTERY = re.compile(r"\bbatter(?:y|ies)\b|\bchirp\w*|\blow battery\b")
 
 
@@ -114,6 +121,8 @@ def danger_in(text: str) -> Danger | None:
     for danger, pattern in DANGERS:
         if any(_reported(pattern, clause) for clause in clauses):
             return danger
+    if _BURST_PIPE.search(text) and not _PAST.search(text):
+        return Danger.WATER
     if _NO_HEAT.search(text) and _FREEZING_OR_VULNERABLE.search(text):
         return Danger.COLD
     return None
@@ -135,7 +144,7 @@ def urgency_of(text: str) -> str | None:
 
 def _reported(pattern: re.Pattern[str], clause: str) -> bool:
     """True when the clause states the pattern as happening: not denied, ended, or asked about."""
-    if _ASKS_ABOUT_SERVICE.search(clause) or _BATTERY.search(clause):
+    if _ASKS_ABOUT_SERVICE.search(clause) or _BATTERY.search(clause) or _PAST.search(clause):
         return False
     for found in pattern.finditer(clause):
         if _NEGATION_BEFORE.search(clause[: found.start()]):

@@ -29,6 +29,12 @@ EMERGENCIES = [
     ("there is no heat and i smell gas", Danger.GAS),
     ("huele a gas en la cocina", Danger.GAS),
     ("sale humo del enchufe", Danger.FIRE),
+    ("i smel gas", Danger.GAS),
+    ("gas leek in kitchen", Danger.GAS),
+    ("electrical fire in the garage", Danger.FIRE),
+    ("pipe froze and burst", Danger.WATER),
+    ("my water heater burst", Danger.WATER),
+    ("furnace out, 10 degrees outside", Danger.COLD),
 ]
 
 NOT_EMERGENCIES = [
@@ -47,6 +53,9 @@ NOT_EMERGENCIES = [
     "furnace not working",
     "not flooding, just a slow drip under the sink",
     "no huele a gas",
+    "basement flooded last year, want a sump pump checked",
+    "i had a gas leak last month, need a tune up",
+    "need a new gas line for the stove",
 ]
 
 
