@@ -29,6 +29,8 @@ SOON = timedelta(hours=24)
 # The service a danger calls for when the text names none.
 SERVICE_FOR = {Danger.GAS: "hvac_repair", Danger.FIRE: "electrical",
                Danger.WATER: "plumbing_repair", Danger.COLD: "hvac_repair"}
+# Short answers read the same in Spanish ("si", "2", "gracias"): the conversation goes on.
+UNDERSTOOD_ANYWAY = frozenset({intents.AFFIRM, intents.DENY, intents.CHOOSE, intents.THANKS})
 SPANISH_CALL = "spanish_call"  # what a Spanish text achieved: a person asked to call
 
 
@@ -36,7 +38,8 @@ def takes_over(turn: Turn) -> bool:
     """Answer a reported danger or a Spanish text before anything else; False for any other text."""
     slots = turn.parse.slots
     danger = danger_in(normalize(turn.text)) if slots.get("urgency") == EMERGENCY else None
-    if slots.get("language") == SPANISH:
+    if slots.get("language") == SPANISH and (danger is not None
+                                             or turn.parse.intent not in UNDERSTOOD_ANYWAY):
         _in_spanish(turn, danger)
         return True
     if danger is not None:

@@ -54,7 +54,7 @@ DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
         r"|\b(?:on|caught|catching|a|electrical|electric) fire\b|\bflames?\b"
         r"|\bhumo\b|\bchispas?\b|\bfuego\b|\b(?:huele|olor) a quemado\b")),
     (Danger.WATER, re.compile(
-        r"\bflood\w*\b(?! (?:of|with|lights?|clean|insurance|zone|damage)\b)"
+        r"\bflood\w*\b(?! (?:of|with|lights?|clean|insurance|zone|damage|every|when|whenever|if)\b)"
         r"|\b(?:burst|broke|broken|busted|ruptured|exploded|blew|split)\W+(?:\w+\W+){0,2}"
         r"(?:pipe|water main|water line|supply line)s?\b"
         r"|\b(?:pipe|water main|water line|supply line)s?\W+(?:has |just )?(?:burst|broke|busted|"

@@ -10,7 +10,7 @@ from bot.channels.sms import render
 from bot.dialogue import safety_replies
 from bot.dialogue.gsm import MAX_REPLY, is_gsm
 from bot.nlu.urgency import Danger
-from tests.unit.dialogue.chat_world import MARIA, NEWCOMER, ChatWorld
+from tests.unit.dialogue.chat_world import JOE, MARIA, NEWCOMER, ChatWorld
 
 CALL_BACK = "Una persona del equipo le va a llamar pronto."
 
@@ -78,3 +78,10 @@ def test_every_safety_template_is_gsm_and_sms_sized_at_its_longest() -> None:
 def test_the_spanish_call_back_fits_one_sms_segment() -> None:
     text = render(safety_replies.call_back_es("Northwind Heating & Plumbing"))
     assert is_gsm(text) and len(text) <= 160
+
+
+def test_a_spanish_yes_to_a_pending_question_still_answers_it(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("please cancel my appointment", "Reply Y or N")])
+    said = chat.text(JOE, "Sí, perfecto. ¡Gracias!").text
+    assert CALL_BACK not in said
+    assert chat.visits(JOE) == []

@@ -56,6 +56,7 @@ NOT_EMERGENCIES = [
     "basement flooded last year, want a sump pump checked",
     "i had a gas leak last month, need a tune up",
     "need a new gas line for the stove",
+    "our basement floods every time it rains, sump pump seems dead. can u come next week",
 ]
 
 
