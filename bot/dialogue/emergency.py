@@ -52,13 +52,15 @@ def hurried(turn: Turn) -> bool:
     """Offer a known customer's hurried booking the soonest times first; False when not hurried."""
     parse = turn.parse
     customer = turn.customer
-    when = parse.slots.get("when") or {}
     if (parse.intent != intents.BOOK or parse.slots.get("urgency") != URGENT or customer is None
-            or len(customer.sites) != 1 or not parse.slots.get("service")
-            or (when.get("date") is not None and when.get("date") != _today(turn, customer.sites[0]))
-            or when.get("start") or when.get("end")):
-        return False  # a named day or time, or something still to ask: the ordinary booking
+            or len(customer.sites) != 1 or not parse.slots.get("service")):
+        return False  # something still to ask (which address, what is wrong): the ordinary booking
     site = customer.sites[0]
+    wish = offers.wish_from(turn)
+    if offers.is_past(turn, wish, site.timezone) or (wish is not None and (
+            wish.start or wish.end or wish.date not in (None, offers.local_date(turn.now,
+                                                                                site.timezone)))):
+        return False  # a named day or time, or one gone by: the ordinary booking answers it
     found = _soonest(turn, str(parse.slots["service"]), site, within=None)
     if not found:
         return False
@@ -122,6 +124,3 @@ def _ask_pick(turn: Turn, site: Site, service: str, scope: str, found: list[Offe
              else safety_replies.soonest_first(choices))
     turn.ask(booking.FLOW, offers.PICK, data, reply)
 
-
-def _today(turn: Turn, site: Site) -> str:
-    return offers.local_date(turn.now, site.timezone).isoformat()

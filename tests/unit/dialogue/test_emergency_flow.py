@@ -137,3 +137,12 @@ def test_a_hurried_request_gets_the_soonest_times_first_and_says_so(chat: ChatWo
 def test_a_hurried_request_naming_another_day_keeps_that_day(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("water heater leaking, can you come thursday",
                              "1) Thu Mar 5")])
+
+
+def test_a_hurried_request_for_a_day_gone_by_is_told_so(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("can someone fix my leaking sink yesterday?", "That time has passed")])
+
+
+def test_a_hurried_request_for_today_gets_todays_soonest_times(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("water heater leaking, can you come today",
+                             "Here are our soonest times:\n1) Mon Mar 2")])
