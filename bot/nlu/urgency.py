@@ -105,6 +105,11 @@ _ENDED_AFTER = re.compile(
 _ASKS_ABOUT_SERVICE = re.compile(
     r"^\W*(?:do|does|can|could|will) (?:you|y'?all|your (?:company|team|guys))(?: guys)? "
     r"(?:fix|handle|repair|do|service|check|deal with|work on)\b")
+# The next clause saying the danger is over: "..., but it is gone", "... and the smell stopped".
+_GONE_NEXT = re.compile(
+    r"^\W*(?:it|that|this|the (?:smell|smoke|sparks?|sparking|water|leak|alarm)|(?:smell|smoke)"
+    r")\W+(?:\w+\W+){0,2}?(?:gone|stopped|went away|cleared|over|fixed)"
+    r"(?:\W+(?:now|already|anymore|completely|too))?\W*$")
 _CLAUSES = re.compile(r"[.!?;,\n]+|\b(?:but|and|so|then|although|though|however|now)\b")
 # A pipe told across clauses ("the pipe froze and burst").
 _BURST_PIPE = re.compile(r"\bpipes?\b.{0,40}\b(?:burst|bursted|exploded|ruptured)\b")
@@ -119,7 +124,8 @@ def danger_in(text: str) -> Danger | None:
     """The danger a canonical text reports, if any (first in the order gas, fire, water, cold)."""
     clauses = [c for c in _CLAUSES.split(text) if c.strip()]
     for danger, pattern in DANGERS:
-        if any(_reported(pattern, clause) for clause in clauses):
+        if any(_reported(pattern, clause) and not _ended_next(clauses, i)
+               for i, clause in enumerate(clauses)):
             return danger
     if _BURST_PIPE.search(text) and not _PAST.search(text):
         return Danger.WATER
@@ -140,6 +146,11 @@ def urgency_of(text: str) -> str | None:
     if _NO_COOLING.search(text) and _HEAT_WAVE.search(text):
         return URGENT
     return None
+
+
+def _ended_next(clauses: list[str], index: int) -> bool:
+    """True when the clause after a danger says it is over ("smelled gas, but it is gone now")."""
+    return index + 1 < len(clauses) and _GONE_NEXT.search(clauses[index + 1]) is not None
 
 
 def _reported(pattern: re.Pattern[str], clause: str) -> bool:

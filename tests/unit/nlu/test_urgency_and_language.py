@@ -35,6 +35,8 @@ EMERGENCIES = [
     ("pipe froze and burst", Danger.WATER),
     ("my water heater burst", Danger.WATER),
     ("furnace out, 10 degrees outside", Danger.COLD),
+    ("the outlet sparked and now it stopped working", Danger.FIRE),
+    ("i smell gas, it stopped raining though", Danger.GAS),
 ]
 
 NOT_EMERGENCIES = [
@@ -57,6 +59,8 @@ NOT_EMERGENCIES = [
     "i had a gas leak last month, need a tune up",
     "need a new gas line for the stove",
     "our basement floods every time it rains, sump pump seems dead. can u come next week",
+    "we smelled gas earlier but it's gone now, still want the furnace checked",
+    "the outlet sparked once and then it stopped, can someone look at it",
 ]
 
 
