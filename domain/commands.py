@@ -170,3 +170,4 @@ class RequestCallBack(Command):
     account_id: int | None = None
     actor: Actor | None = None  # None: someone not known yet
     message_id: str | None = None  # the provider's id of the text that asked
+    urgent: bool = False  # a danger reported: the notice says URGENT and asks for a call now

@@ -242,13 +242,15 @@ def request_call_back(cmd: commands.RequestCallBack, *, uow: AbstractUnitOfWork,
     now = clock.now()
     reach = cmd.address if cmd.channel is not Channel.TELEGRAM else f"Telegram chat {cmd.address}"
     message_id = cmd.message_id
+    head = "URGENT, call now" if cmd.urgent else "Call-back request"
     notify_staff(uow, now=now, account_id=cmd.account_id,
-                 body=f"Call-back request: {cmd.who} ({reach}) {cmd.reason} via {cmd.channel.value}.",
+                 body=f"{head}: {cmd.who} ({reach}) {cmd.reason} via {cmd.channel.value}.",
                  key=f"handoff:{cmd.channel.value}:{message_id or cmd.address + now.isoformat()}")
     if cmd.account_id is not None:
+        summary = f"Customer {cmd.reason}; dispatchers asked to call back"
         uow.activities.add(Activity(
             account_id=cmd.account_id, kind=ActivityKind.NOTE, at=now,
-            summary=f"Customer {cmd.reason}; dispatchers asked to call back",
+            summary=f"URGENT: {summary}" if cmd.urgent else summary,
             actor=cmd.actor.label() if cmd.actor else "system", channel=cmd.channel.value,
             provider_message_id=message_id,
         ))

@@ -18,7 +18,7 @@ def start(turn: Turn) -> None:
     turn.finish(replies.handoff(turn.business.name))
 
 
-def hand_over(turn: Turn, *, reason: str) -> None:
+def hand_over(turn: Turn, *, reason: str, urgent: bool = False) -> None:
     """Ask the dispatchers (through the outbox) to call the sender back, noting why."""
     customer = turn.customer
     who = (customer.contact.name if customer else turn.staff.name if turn.staff
@@ -27,6 +27,7 @@ def hand_over(turn: Turn, *, reason: str) -> None:
         reason=reason, channel=turn.channel, address=turn.address, who=who,
         account_id=customer.account_id if customer else None,
         actor=turn.actor if customer or turn.staff else None, message_id=turn.message_id,
+        urgent=urgent,
     ))
 
 

@@ -172,6 +172,11 @@ def turns_a_day_down(turn: Turn) -> bool:
     return bool(find_days(text, today)) and resolve_when(text, today) is None
 
 
+def kept(found: list[Offer]) -> list[dict[str, Any]]:
+    """Offers as the conversation keeps them (JSON) for `answer_pick` to read."""
+    return [_dump(o) for o in found]
+
+
 def _dump(offer: Offer) -> dict[str, Any]:
     return {
         "technician_id": offer.technician_id, "technician_name": offer.technician_name,

@@ -16,6 +16,7 @@ from bot.dialogue import (
     cancel,
     complaints,
     corrections,
+    emergency,
     handoff,
     offers,
     onboarding,
@@ -68,9 +69,15 @@ class RoleFlows:
     corrects: Callable[[Turn], bool] | None = None
     # Tried in order before the starters, for everyone, known or not.
     answerers: tuple[Answerer, ...] = ()
+    # What comes before any pending question or account (a danger reported); True: answered.
+    first: Callable[[Turn], bool] | None = None
+    # A start that a hurry changes (the soonest times first); True: answered.
+    hurried: Callable[[Turn], bool] | None = None
 
     def respond(self, turn: Turn) -> None:
         """Answer the pending question if the text is an answer to it, else start afresh."""
+        if self.first is not None and self.first(turn):
+            return
         intent = turn.parse.intent
         if self.corrects is not None and turn.customer is not None and self.corrects(turn):
             return
@@ -99,6 +106,8 @@ class RoleFlows:
         if (self.newcomer is not None and turn.customer is None and turn.staff is None
                 and intent not in self.needs_no_account):
             self.newcomer(turn)
+            return
+        if self.hurried is not None and self.hurried(turn):
             return
         self.starters.get(intent, self.otherwise)(turn)
 
@@ -146,6 +155,8 @@ CUSTOMER_FLOWS = RoleFlows(
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
     answerers=(complaints.answer, topics.answer),
+    first=emergency.takes_over,
+    hurried=emergency.hurried,
 )
 
 STAFF_FLOWS = RoleFlows(starters=staff.starters(), otherwise=staff.not_yet)

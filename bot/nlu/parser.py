@@ -11,6 +11,7 @@ from bot.nlu import intents
 from bot.nlu.consent import detect_consent
 from bot.nlu.customer_rules import detect_customer
 from bot.nlu.evidence import is_undecided
+from bot.nlu.language import language_of
 from bot.nlu.message import Message, Verdict
 from bot.nlu.replies import detect_reply
 from bot.nlu.result import Parse
@@ -25,6 +26,7 @@ from bot.nlu.small_talk import (
 from bot.nlu.technician_rules import detect_note, detect_technician
 from bot.nlu.text import normalize
 from bot.nlu.typos import TypoFixer
+from bot.nlu.urgency import urgency_of
 from bot.nlu.when import resolve_when
 from domain.catalog import Catalog
 
@@ -53,7 +55,8 @@ class Parser:
         known_targets: Sequence[str] = (),
     ) -> Parse:
         """Understand `text` written by `role` at local time `now` (timezone-aware)."""
-        canonical = self._typos.fix(normalize(text))
+        plain = normalize(text)
+        canonical = self._typos.fix(plain)
         if not any(char.isalnum() for char in canonical):
             return Parse(intents.UNKNOWN, {}, 0.0)
         request = strip_greeting(canonical)
@@ -67,7 +70,7 @@ class Parser:
             original=text if isinstance(text, str) else "",
         )
         verdict = self._decide(message, greeted=request != canonical, empty=not request)
-        return _answer(verdict, message)
+        return _with_circumstances(_answer(verdict, message), canonical=canonical, plain=plain)
 
     def _decide(self, message: Message, *, greeted: bool, empty: bool) -> Verdict:
         if empty:
@@ -105,6 +108,20 @@ def _doubted(verdict: Verdict, message: Message) -> bool:
     if verdict.confidence >= 0.95:
         return False
     return is_undecided(message.masked) or _ASKS.match(message.masked) is not None
+
+
+def _with_circumstances(parse: Parse, *, canonical: str, plain: str) -> Parse:
+    """Add the slots any intent carries: how pressing the text is, and its language if not English."""
+    urgency = urgency_of(canonical)
+    language = language_of(plain)  # before typo fixing, which reads words as English ones
+    if urgency is None and language is None:
+        return parse
+    slots = dict(parse.slots)
+    if urgency is not None:
+        slots["urgency"] = urgency
+    if language is not None:
+        slots["language"] = language
+    return Parse(parse.intent, slots, parse.confidence)
 
 
 def _answer(verdict: Verdict, message: Message) -> Parse:

@@ -76,7 +76,7 @@ def test_an_unreadable_text_is_asked_for_again_and_a_name_alone_asks_for_the_add
 def test_a_customer_picks_an_offer_by_number_ordinal_or_day(world: World, pick: str,
                                                              visit: str) -> None:
     world.transcript(MARIA, [
-        ("the outlet in the kitchen is sparking",
+        ("the outlet in the kitchen stopped working",
          "1) Wed Mar 4, 8-10am with Ana\n2) Wed Mar 4, 12-2pm with Ana\n3) Thu Mar 5, 8-10am"),
         (pick, f"Booked: Electrical repair on {visit}. Ana will come to 1 Clark St"),
     ])
@@ -324,7 +324,7 @@ def test_a_nod_with_no_question_pending_is_acknowledged_not_misunderstood(world:
 
 def test_a_nod_after_a_booking_is_answered_see_you_then(world: World) -> None:
     world.transcript(MARIA, [
-        ("the outlet in the kitchen is sparking", "Reply 1, 2 or 3"),
+        ("the outlet in the kitchen stopped working", "Reply 1, 2 or 3"),
         ("2", "Booked: Electrical repair on Wed Mar 4, 12-2pm"),
         ("\N{THUMBS UP SIGN}", "Great, see you then!"),
         ("ok", "Great, see you then!"),

@@ -10,7 +10,7 @@ from bot.dialogue.reply import Expect
 from domain.commands import BookAppointment
 from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
 
-SPARKING = "the outlet in the kitchen is sparking"
+SPARKING = "the outlet in the kitchen stopped working"
 OFFERS = ("Wed Mar 4, 8-10am with Ana", "Wed Mar 4, 12-2pm with Ana", "Thu Mar 5, 8-10am with Ana")
 
 
@@ -70,7 +70,7 @@ def test_yes_or_a_number_out_of_range_asks_which_time_again(chat: ChatWorld) -> 
 def test_no_offers_means_a_call_is_offered(chat: ChatWorld) -> None:
     before = chat.model()
     # Nobody does electrical work at Joe's address in the west suburbs.
-    chat.transcript(JOE, [("my outlet is sparking", "Which address is this for?")])
+    chat.transcript(JOE, [("my outlet stopped working", "Which address is this for?")])
     [question] = chat.text(JOE, "2").replies
     assert question.expects is Expect.YES_NO and "no openings" in question.text
     chat.transcript(JOE, [("yes", "will call you shortly")])

@@ -154,7 +154,7 @@ def test_a_corrected_address_before_sign_up_replaces_the_first(chat: ChatWorld) 
 
 
 @pytest.mark.parametrize("text", [
-    "perdon, mi direccion es 1500 W Addison St, Chicago 60613",
+    "sorry my address is 1500 W Addison St, Chicago 60613",
     "yes please 1500 W Addison St, Chicago 60613",
     "My Address Is 1500 W Addison St, Chicago 60613",
 ])

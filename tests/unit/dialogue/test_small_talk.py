@@ -56,7 +56,7 @@ def test_a_plain_no_with_nothing_pending_is_not_a_misunderstanding(chat: ChatWor
 
 
 def test_a_nod_after_a_booking_is_answered_see_you_then(chat: ChatWorld) -> None:
-    chat.transcript(MARIA, [("the outlet in the kitchen is sparking", "Reply 1, 2 or 3"),
+    chat.transcript(MARIA, [("the outlet in the kitchen stopped working", "Reply 1, 2 or 3"),
                             ("2", "Booked"),
                             ("\N{THUMBS UP SIGN}", "Great, see you then!"),
                             ("ok", "Great, see you then!")])
@@ -107,6 +107,6 @@ def test_ok_thanks_with_nothing_pending_is_thanks(chat: ChatWorld) -> None:
 
 
 def test_a_nod_that_answers_no_pending_question_leaves_it_open(chat: ChatWorld) -> None:
-    chat.transcript(JOE, [("the outlet in the kitchen is sparking", "Which address"),
+    chat.transcript(JOE, [("the outlet in the kitchen stopped working", "Which address"),
                           ("ok", "My earlier question still stands."),
                           ("1", "Reply 1, 2 or 3")])

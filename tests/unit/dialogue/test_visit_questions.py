@@ -89,7 +89,7 @@ def test_with_no_finished_work_the_customer_is_told_so(chat: ChatWorld) -> None:
 
 
 def test_a_nod_after_a_visit_question_is_not_see_you_then(chat: ChatWorld) -> None:
-    chat.transcript(MARIA, [("the outlet in the kitchen is sparking", "Reply 1, 2 or 3"),
+    chat.transcript(MARIA, [("the outlet in the kitchen stopped working", "Reply 1, 2 or 3"),
                             ("2", "Booked"),
                             ("when is the electrician coming", "electrical repair visit"),
                             ("ok", "Nothing is waiting for a yes")])

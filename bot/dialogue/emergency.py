@@ -1,0 +1,141 @@
+"""Safety first: a danger gets its safety step, an urgent call from the office, then the soonest visit.
+
+It acts before anything else a text could mean, for known customers and new numbers alike, and
+wins over a pending question ("wait, now I smell gas" in the middle of booking). A text in
+Spanish is handled here too: a short Spanish answer that a person will call, and a notice.
+A hurried request ("asap", "today", a leak) gets the soonest times first.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from bot.dialogue import booking, handoff, offers, onboarding, safety_replies
+from bot.dialogue.gsm import clip
+from bot.dialogue.times import visit_label
+from bot.nlu import intents
+from bot.nlu.language import SPANISH
+from bot.nlu.text import normalize
+from bot.nlu.urgency import EMERGENCY, URGENT, Danger, danger_in
+from domain.parties import Site
+from domain.scheduling import Offer
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+# An emergency's offers must be soon; later than this the office calls instead of a list.
+SOON = timedelta(hours=24)
+# The service a danger calls for when the text names none.
+SERVICE_FOR = {Danger.GAS: "hvac_repair", Danger.FIRE: "electrical",
+               Danger.WATER: "plumbing_repair", Danger.COLD: "hvac_repair"}
+# Short answers read the same in Spanish ("si", "2", "gracias"): the conversation goes on.
+UNDERSTOOD_ANYWAY = frozenset({intents.AFFIRM, intents.DENY, intents.CHOOSE, intents.THANKS})
+SPANISH_CALL = "spanish_call"  # what a Spanish text achieved: a person asked to call
+
+
+def takes_over(turn: Turn) -> bool:
+    """Answer a reported danger or a Spanish text before anything else; False for any other text."""
+    slots = turn.parse.slots
+    danger = danger_in(normalize(turn.text)) if slots.get("urgency") == EMERGENCY else None
+    if slots.get("language") == SPANISH and (danger is not None
+                                             or turn.parse.intent not in UNDERSTOOD_ANYWAY):
+        _in_spanish(turn, danger)
+        return True
+    if danger is not None:
+        _emergency(turn, danger)
+        return True
+    return False
+
+
+def hurried(turn: Turn) -> bool:
+    """Offer a known customer's hurried booking the soonest times first; False when not hurried."""
+    parse = turn.parse
+    customer = turn.customer
+    if (parse.intent != intents.BOOK or parse.slots.get("urgency") != URGENT or customer is None
+            or len(customer.sites) != 1 or not parse.slots.get("service")):
+        return False  # something still to ask (which address, what is wrong): the ordinary booking
+    site = customer.sites[0]
+    wish = offers.wish_from(turn)
+    if offers.is_past(turn, wish, site.timezone) or (wish is not None and (
+            wish.start or wish.end or wish.date not in (None, offers.local_date(turn.now,
+                                                                                site.timezone)))):
+        return False  # a named day or time, or one gone by: the ordinary booking answers it
+    found = _soonest(turn, str(parse.slots["service"]), site, within=None)
+    if not found:
+        return False
+    _ask_pick(turn, site, str(parse.slots["service"]), turn.text, found, head=None)
+    return True
+
+
+def _emergency(turn: Turn, danger: Danger) -> None:
+    turn.say(safety_replies.safety_step(danger))
+    customer = turn.customer
+    words = clip(turn.text, 80)
+    service = str(turn.parse.slots.get("service") or SERVICE_FOR[danger])
+    if customer is None:
+        handoff.hand_over(turn, reason=f'reported {safety_replies.WHAT_HAPPENED[danger]} '
+                                       f'("{words}"), address not known yet', urgent=True)
+        after = {"intent": intents.BOOK, "text": turn.text[:300],
+                 "slots": {"service": service, "urgency": URGENT}}
+        turn.ask(onboarding.FLOW, "details", {"after": after},
+                 safety_replies.details_to_send_someone())
+        return
+    site = customer.sites[0] if len(customer.sites) == 1 else None
+    booking_under_way = turn.data if (turn.conversation.is_active(turn.now)
+                                      and turn.conversation.flow == booking.FLOW) else {}
+    service, scope = _same_work(turn, booking_under_way, service)
+    where = f" at {site.one_line()}" if site else ""
+    handoff.hand_over(turn, reason=f'reported {safety_replies.WHAT_HAPPENED[danger]}{where} '
+                                   f'("{words}")', urgent=True)
+    found = _soonest(turn, service, site, within=SOON) if site is not None else []
+    if site is None or not found:
+        turn.finish(safety_replies.calling_right_away(turn.business.name))
+        return
+    _ask_pick(turn, site, service, f"Emergency: {scope}", found, head=danger)
+
+
+def _same_work(turn: Turn, under_way: dict[str, Any], service: str) -> tuple[str, str]:
+    """The service and scope of a booking under way when the danger is of its trade ("its
+    flooding" while booking a leaking water heater), else the danger's own and this text."""
+    pending = under_way.get("service")
+    if not isinstance(pending, str) or pending not in turn.catalog.ids():
+        return service, turn.text
+    if turn.parse.slots.get("service") and service in turn.catalog.ids() and (
+            turn.catalog.get(service).skill != turn.catalog.get(pending).skill):
+        return service, turn.text
+    return pending, str(under_way.get("scope") or turn.text)
+
+
+def _in_spanish(turn: Turn, danger: Danger | None) -> None:
+    """Answer in Spanish that a person will call; tell the dispatchers once per half hour."""
+    if danger is not None:
+        handoff.hand_over(turn, reason=f"wrote in Spanish: {safety_replies.WHAT_HAPPENED[danger]} "
+                                       "reported; needs a Spanish speaker", urgent=True)
+        turn.finish(safety_replies.safety_step_es(danger), done=SPANISH_CALL)
+        return
+    if turn.last_done() != SPANISH_CALL:
+        handoff.hand_over(turn, reason="wrote in Spanish and needs a call from a Spanish speaker")
+    turn.finish(safety_replies.call_back_es(turn.business.name), done=SPANISH_CALL)
+
+
+def _soonest(turn: Turn, service: str, site: Site | None, *,
+             within: timedelta | None) -> list[Offer]:
+    if site is None or service not in turn.catalog.ids():
+        return []
+    found = offers.search(turn, service_id=service, zone_id=site.zone_id,
+                          timezone=site.timezone, wish=None)
+    return [o for o in found if within is None or o.start - turn.now <= within]
+
+
+def _ask_pick(turn: Turn, site: Site, service: str, scope: str, found: list[Offer],
+              head: Danger | None) -> None:
+    """Wait for a pick among the soonest offers; the booking flow books the one picked."""
+    data: dict[str, Any] = {"when": None, "scope": scope[:booking.SCOPE_LIMIT], "service": service,
+                            "site_id": site.id, "offers": offers.kept(found)}
+    choices = [f"{visit_label(o.window_start, o.window_end, site.timezone)} with "
+               f"{o.technician_name.split()[0]}" for o in found]
+    reply = (safety_replies.soonest(choices) if head is not None
+             else safety_replies.soonest_first(choices))
+    turn.ask(booking.FLOW, offers.PICK, data, reply)
+

@@ -1,0 +1,166 @@
+"""How pressing a text is: a danger to people or property (emergency), a hurry (urgent), or neither.
+
+Read clause by clause on canonical text (lower case, contractions spelled out), so that a
+negated or finished danger ("no gas smell anymore", "the sparks stopped") and a harmless use of
+the same word ("gas furnace tune-up", "smoke detector needs a battery", "flood of emails")
+do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+EMERGENCY = "emergency"
+URGENT = "urgent"
+
+
+class Danger(StrEnum):
+    """What kind of danger a text reports; the conversation picks the safety step by it."""
+
+    GAS = "gas"  # gas smell or leak, carbon monoxide alarm
+    FIRE = "fire"  # smoke, sparks, a burning smell, flames
+    WATER = "water"  # flooding, a burst pipe
+    COLD = "cold"  # no heat in freezing weather or with vulnerable people
+
+
+_W = r"(?:\w+\W+)"  # one word and what follows it
+_GAS = r"(?:gas|propane|natural gas|rotten eggs?|sulfur|sulphur)"
+_SMELL = r"(?:smel\w*|odou?r\w*|whiff|stink\w*|reek\w*|stench|fumes)"
+# An appliance named by its fuel: "gas water heater leaking" is water, not gas.
+_GAS_APPLIANCE = (r"(?!\W+(?:water heater|heater|furnace|dryer|stove|oven|range|boiler|"
+                  r"fireplace|grill|bill)\b)")
+_DEVICE = (r"(?:outlet|panel|breaker|box|wire|wires|wiring|cord|plug|switch|socket|fixture|light|"
+           r"fan|motor|unit|furnace|heater|dryer|appliance|compressor|ac|it|something|thing)")
+_ALARM_SOUNDS = r"(?:going off|went off|goes off|sounding|sounded|blaring|screaming|will not stop)"
+
+DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
+    (Danger.GAS, re.compile(
+        rf"\b{_SMELL}\W+{_W}{{0,4}}{_GAS}\b{_GAS_APPLIANCE}"
+        rf"|\b{_GAS}{_GAS_APPLIANCE}\W+{_W}{{0,2}}{_SMELL}"
+        rf"|\b(?:gas|propane)(?: line| pipe| meter)?\W+(?:is |are |was )?(?:le[ae]k\w*|hiss\w*)"
+        rf"|\b(?:le[ae]k\w*|hiss\w*)\W+{_W}{{0,2}}(?:gas|propane)\b{_GAS_APPLIANCE}"
+        r"|\brotten eggs?\b|\bcarbon monoxide\b|\bmonoxide\b"
+        rf"|\bco (?:alarm|detector|monitor)s?\b"
+        r"|\b(?:huele|olor) a gas\b|\bfuga de gas\b|\bmonoxido\b")),
+    (Danger.FIRE, re.compile(
+        r"\bsmoke\b(?! (?:detector|alarm|test)s?\b)"
+        rf"|\b{_DEVICE}\W+(?:is |are |was |started |keeps |kept )?smok(?:ing|ed)\b"
+        rf"|\b(?:smoke|fire) (?:detector|alarm)s? (?:is |are )?{_ALARM_SOUNDS}"
+        r"|\bspark(?:s|ing|ed|y)?\b|\barcing\b"
+        r"|\bburn(?:ing|t) (?:smell|odou?r|plastic|rubber)"
+        rf"|\b{_SMELL}\W+{_W}{{0,3}}burn\w*|\bscorch(?:ed| marks?)\b"
+        r"|\bmelt(?:ed|ing) (?:wire|wires|outlet|plug|cord|insulation)\b"
+        r"|\b(?:on|caught|catching|a|electrical|electric) fire\b|\bflames?\b"
+        r"|\bhumo\b|\bchispas?\b|\bfuego\b|\b(?:huele|olor) a quemado\b")),
+    (Danger.WATER, re.compile(
+        r"\bflood\w*\b(?! (?:of|with|lights?|clean|insurance|zone|damage|every|when|whenever|if)\b)"
+        r"|\b(?:burst|broke|broken|busted|ruptured|exploded|blew|split)\W+(?:\w+\W+){0,2}"
+        r"(?:pipe|water main|water line|supply line)s?\b"
+        r"|\b(?:pipe|water main|water line|supply line)s?\W+(?:has |just )?(?:burst|broke|busted|"
+        r"ruptured|exploded|blew|split)\b"
+        r"|\bwater (?:is )?(?:everywhere|pouring|gushing|spraying|rushing|coming (?:in|through))"
+        r"|\b(?:gushing|spraying|pouring) water\b"
+        r"|\b(?:water heater|tank|hose)\W+(?:\w+\W+){0,2}(?:burst|ruptured|exploded|split)\b"
+        r"|\binund\w*|\btuberia (?:rota|reventada)\b|\bse (?:rompio|reviento) \w* ?(?:tubo|tuberia)\b")),
+)
+
+_NO_HEAT = re.compile(
+    r"\bno (?:heat|heating)\b|\bheat(?:ing)? (?:is |has |went )?(?:out|off|not working|gone|"
+    r"stopped|quit|died)\b"
+    r"|\b(?:furnace|boiler|heater|heating)\W+(?:\w+\W+){0,2}(?:not working|will not|stopped|quit|"
+    r"died|dead|out|broke|broken|not (?:turning|coming|kicking) on)\b")
+_FREEZING_OR_VULNERABLE = re.compile(
+    r"\bfreez\w*|\bfrozen\b|\bbelow zero\b|\bsub ?zero\b|\bsingle digits\b"
+    r"|\b(?:[0-4]?\d|50) ?(?:degrees|deg|°)"
+    r"|\b(?:baby|babies|infant|newborn|toddler|elderly|senior|grandm\w+|grandp\w+|grandparents?|"
+    r"disabled|oxygen|pregnant|sick (?:kid|child|mom|dad|wife|husband))\b")
+
+_URGENT = re.compile(
+    r"\basap\b|\ba\.?s\.?a\.?p\b|\bas soon as (?:possible|you can)\b|\bright (?:away|now)\b"
+    r"|\bimmediately\b|\burgent\w*|\bemergency\b"
+    r"|\bleak\w*|\bdripping\b|\bwater (?:on|under|in|all over) the (?:floor|ceiling|basement)\b"
+    r"|\boverflow\w*|\bstanding water\b|\bfrozen pipes?\b|\bpipes? (?:are |is )?frozen\b"
+    r"|\bsew(?:er|age) (?:is )?back\w* up\b")
+# "today" is a hurry only in the same clause as a request to come ("can you send someone today").
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
+_COME = re.compile(
+    r"\b(?:need|needs|come|coming|send|someone|somebody|anyone|tech|technician|plumber|"
+    r"electrician|help|fix|visit|available|possible|get here|out here|book)\b")
+_NO_COOLING = re.compile(
+    r"\b(?:no|not|stopped|broke|broken|dead|out|warm|hot) \w*\s?(?:ac|a/c|air|cooling|air conditioning)\b"
+    r"|\b(?:ac|a/c|air conditioner|air conditioning|air|cooling)\W+(?:\w+\W+){0,2}(?:not|stopped|"
+    r"broke|broken|dead|out|blowing (?:warm|hot))")
+_HEAT_WAVE = re.compile(
+    r"\bthis heat\b|\bheat ?wave\b|\bso hot\b|\bsweltering\b|\bboiling\b|\bbaking\b|\bscorching\b"
+    r"|\b(?:9\d|1[01]\d) ?(?:degrees|deg|°)")
+
+# Words shortly before a danger that deny it ("no gas smell"), or after that end it ("is gone").
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|nor|none|zero|no longer|cannot)\b(?:\W+\w+){0,2}\W*$")
+_ENDED_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:anymore|any more|gone|went away|stopped|cleared|fixed|"
+    r"no longer)\b")
+# A question about what the business does, not a report: "do you fix gas leaks?"
+_ASKS_ABOUT_SERVICE = re.compile(
+    r"^\W*(?:do|does|can|could|will) (?:you|y'?all|your (?:company|team|guys))(?: guys)? "
+    r"(?:fix|handle|repair|do|service|check|deal with|work on)\b")
+# The next clause saying the danger is over: "..., but it is gone", "... and the smell stopped".
+_GONE_NEXT = re.compile(
+    r"^\W*(?:it|that|this|the (?:smell|smoke|sparks?|sparking|water|leak|alarm)|(?:smell|smoke)"
+    r")\W+(?:\w+\W+){0,2}?(?:gone|stopped|went away|cleared|over|fixed)"
+    r"(?:\W+(?:now|already|anymore|completely|too))?\W*$")
+_CLAUSES = re.compile(r"[.!?;,\n]+|\b(?:but|and|so|then|although|though|however|now)\b")
+# A pipe told across clauses ("the pipe froze and burst").
+_BURST_PIPE = re.compile(r"\bpipes?\b.{0,40}\b(?:burst|bursted|exploded|ruptured)\b")
+# A danger told as past ("flooded last year") is history, not an emergency.
+_PAST = re.compile(
+    r"\blast (?:year|month|week|winter|summer|fall|spring|time)\b|\bago\b|\bpreviously\b"
+    r"|\bin the past\b|\bused to\b")
+_BATTERY = re.compile(r"\bbatter(?:y|ies)\b|\bchirp\w*|\blow battery\b")
+
+
+def danger_in(text: str) -> Danger | None:
+    """The danger a canonical text reports, if any (first in the order gas, fire, water, cold)."""
+    clauses = [c for c in _CLAUSES.split(text) if c.strip()]
+    for danger, pattern in DANGERS:
+        if any(_reported(pattern, clause) and not _ended_next(clauses, i)
+               for i, clause in enumerate(clauses)):
+            return danger
+    if _BURST_PIPE.search(text) and not _PAST.search(text):
+        return Danger.WATER
+    if _NO_HEAT.search(text) and _FREEZING_OR_VULNERABLE.search(text):
+        return Danger.COLD
+    return None
+
+
+def urgency_of(text: str) -> str | None:
+    """`"emergency"`, `"urgent"` or None for a canonical text, as the contract's `urgency` slot."""
+    if danger_in(text) is not None:
+        return EMERGENCY
+    clauses = [c for c in _CLAUSES.split(text) if c.strip()]
+    if any(_reported(_URGENT, clause) for clause in clauses):
+        return URGENT
+    if any(_TODAY.search(clause) and _COME.search(clause) for clause in clauses):
+        return URGENT
+    if _NO_COOLING.search(text) and _HEAT_WAVE.search(text):
+        return URGENT
+    return None
+
+
+def _ended_next(clauses: list[str], index: int) -> bool:
+    """True when the clause after a danger says it is over ("smelled gas, but it is gone now")."""
+    return index + 1 < len(clauses) and _GONE_NEXT.search(clauses[index + 1]) is not None
+
+
+def _reported(pattern: re.Pattern[str], clause: str) -> bool:
+    """True when the clause states the pattern as happening: not denied, ended, or asked about."""
+    if _ASKS_ABOUT_SERVICE.search(clause) or _BATTERY.search(clause) or _PAST.search(clause):
+        return False
+    for found in pattern.finditer(clause):
+        if _NEGATION_BEFORE.search(clause[: found.start()]):
+            continue
+        if _ENDED_AFTER.search(clause[found.end():]):
+            continue
+        return True
+    return False

@@ -1,0 +1,87 @@
+"""A text in Spanish: a short Spanish answer that a person will call, a notice, never an account."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from bot.channels.sms import render
+from bot.dialogue import safety_replies
+from bot.dialogue.gsm import MAX_REPLY, is_gsm
+from bot.nlu.urgency import Danger
+from tests.unit.dialogue.chat_world import JOE, MARIA, NEWCOMER, ChatWorld
+
+CALL_BACK = "Una persona del equipo le va a llamar pronto."
+
+
+def test_a_new_number_writing_spanish_is_answered_in_spanish_and_gets_no_account(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(NEWCOMER, [("hola, necesito un plomero mañana por favor",
+                                f"Gracias por escribir a Northwind Heating & Plumbing. {CALL_BACK}")])
+    assert chat.changed_since(before) == {"notices", "outbox"}
+    [notice] = chat.notices()
+    assert notice.body == (f"Call-back request: A new number ({NEWCOMER}) wrote in Spanish and "
+                           "needs a call from a Spanish speaker via sms.")
+
+
+def test_a_spanish_address_during_sign_up_creates_no_account_named_by_its_words(
+        chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [("hi", "name and service address"),
+                               ("perdon, mi direccion es 1500 W Addison St", CALL_BACK)])
+    assert chat.contact(NEWCOMER) is None
+    assert not any("Perdon" in a.name for a in chat.uow.accounts.find())
+
+
+def test_a_known_customer_writing_spanish_is_called_and_nothing_else_changes(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("quiero cancelar la cita del jueves", CALL_BACK)])
+    assert chat.changed_since(before) == {"notices", "outbox", "timeline"}
+    assert chat.visits(MARIA) == [chat.visit("maria_thu"), chat.visit("maria_fri")]
+
+
+def test_the_dispatchers_hear_once_while_the_spanish_conversation_goes_on(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("hola, necesito ayuda con el aire acondicionado", CALL_BACK),
+                            ("por favor llamen pronto", CALL_BACK)])
+    assert len(chat.notices()) == 1
+
+
+def test_a_spanish_emergency_gets_the_safety_step_in_spanish_and_an_urgent_notice(
+        chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [("huele a gas en la cocina", "Salga de la casa ahora")])
+    said = chat.text(NEWCOMER, "huele a gas en la cocina").text
+    assert "llame al 911" in said
+    assert all(n.body.startswith("URGENT, call now") for n in chat.notices())
+    assert chat.contact(NEWCOMER) is None
+
+
+@pytest.mark.parametrize("danger", list(Danger))
+def test_every_safety_step_fits_two_sms_segments_in_gsm(danger: Danger) -> None:
+    for reply in (safety_replies.safety_step(danger), safety_replies.safety_step_es(danger)):
+        text = render(reply)
+        assert is_gsm(text) and len(text) <= MAX_REPLY, text
+
+
+def test_every_safety_template_is_gsm_and_sms_sized_at_its_longest() -> None:
+    longest = "Northwind Heating & Plumbing of Greater Chicagoland"
+    for name, fn in inspect.getmembers(safety_replies, inspect.isfunction):
+        if fn.__module__ != safety_replies.__name__ or name in ("safety_step", "safety_step_es"):
+            continue
+        parameters = inspect.signature(fn).parameters
+        arguments = {p: ([longest] * 5 if "choices" in p else longest) for p in parameters}
+        text = render(fn(**arguments))
+        assert is_gsm(text) and len(text) <= MAX_REPLY, (name, text)
+
+
+def test_the_spanish_call_back_fits_one_sms_segment() -> None:
+    text = render(safety_replies.call_back_es("Northwind Heating & Plumbing"))
+    assert is_gsm(text) and len(text) <= 160
+
+
+def test_a_spanish_yes_to_a_pending_question_still_answers_it(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("please cancel my appointment", "Reply Y or N")])
+    said = chat.text(JOE, "Sí, perfecto. ¡Gracias!").text
+    assert CALL_BACK not in said
+    assert chat.visits(JOE) == []
