@@ -25,7 +25,8 @@ CONVERSATION_TTL = timedelta(minutes=30)
 MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # Kept in the conversation's data across flows; everything else belongs to the current flow.
 # "last_done" remembers what the last flow achieved, so a later "ok" or thumbs-up is answered kindly.
-PERSISTENT_KEYS = ("last_done",)
+# "tech_last" is a technician's last status change, which "undo" takes back (bot/dialogue/technician.py).
+PERSISTENT_KEYS = ("last_done", "tech_last")
 
 
 @dataclass
