@@ -50,9 +50,11 @@ UNDO = re.compile(r"^\W*(?:undo(?: (?:that|it|this|last|the last one))?|wrong (?
                   re.IGNORECASE)
 # "at Fischer's", "to 42 Elm": a text that names a visit must find it, never fall back to another.
 NAMING = re.compile(
-    r"\b(?!(?:it|that|what|he|she|there|here|let|who|where|how|one|today|tomorrow)'s)[a-z]+'s\b|"
-    r"(?:^\W*|\b(?:at|to|for|@)\s+)\d{1,6} (?!(?:min|mins|minutes|m|hr|hrs|hours?|late|behind|out|"
-    r"away|more|am|pm|sec)\b)[a-z]{2,}", re.IGNORECASE)
+    r"(?:^\W*|\b(?:at|to|for|@|from)\s+(?:the\s+)?)(?:"
+    r"(?:[a-z]+ )?(?!(?:it|that|what|he|she|there|here|let|who|where|how|one|today|tomorrow|"
+    r"customer|client|owner|homeowner|tenant|neighbou?r|landlord|unit|system)'s)[a-z]+'s\b|"
+    r"\d{1,6} (?!(?:min|mins|minutes|m|hr|hrs|hours?|late|behind|out|away|more|am|pm|sec)\b)"
+    r"[a-z]{2,})", re.IGNORECASE)
 _DONE_WORDS = re.compile(r"^\W*(?:all |job |work |jobs )?(?:done|finished|completed?|all set|"
                          r"wrapped up)\b[\s,:;.!-]*", re.IGNORECASE)
 _NOTE_WORDS = re.compile(r"^\W*(?:(?:add|put|leave)(?: a| this)? notes?|notes?|fyi|memo|log)\b"
@@ -193,8 +195,10 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
     before = _before(visit)
     job_id = _job_id(visit)
     if visit.job.state is JobState.EN_ROUTE:
-        if minutes is not None:
-            turn.run(ReviseEta(job_id=job_id, eta_minutes=minutes, actor=turn.actor))
+        if minutes is None:  # already on the way: nothing new to tell anyone
+            turn.finish(texts.on_the_way(visit, visit.job.eta, turn.timezone, again=True))
+            return
+        turn.run(ReviseEta(job_id=job_id, eta_minutes=minutes, actor=turn.actor))
     else:
         turn.run(ChangeJobState(job_id=job_id, new_state=JobState.EN_ROUTE, actor=turn.actor,
                                 eta_minutes=minutes))

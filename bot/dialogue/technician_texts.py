@@ -37,8 +37,11 @@ def no_visit(named: bool) -> Reply:
     return Reply("You have no visit left to update today. Text \"my day\" to see your visits.")
 
 
-def on_the_way(visit: Visit, eta: datetime | None, timezone: str) -> Reply:
+def on_the_way(visit: Visit, eta: datetime | None, timezone: str, again: bool = False) -> Reply:
     when = f" ETA {clock_label(eta, timezone)}." if eta else ""
+    if again:
+        return Reply(f"You're already on the way to {label(visit, timezone)} "
+                     f"({visit.job.number}).{when}")
     return Reply(f"Got it: on the way to {label(visit, timezone)} ({visit.job.number}).{when} "
                  f"{_first(visit.customer)} has been told. {UNDO_HINT}")
 

@@ -321,3 +321,15 @@ def test_the_domain_refuses_a_technician_acting_on_a_job_not_theirs(day: ChatWor
     with pytest.raises(NotFound):
         day.run(ChangeJobState(job_id=job_of(day, "lopez").id or 0, new_state=JobState.EN_ROUTE,
                                actor=tom))
+
+
+def test_on_my_way_again_without_news_tells_nobody_twice(day: ChatWorld) -> None:
+    day.text(TOM, "omw 20")
+    day.transcript(TOM, [("on my way", "already on the way to 1-3pm Joe Okafor")])
+    assert len(told(day, JOE)) == 1
+
+
+def test_a_word_like_the_customers_is_no_name_and_the_current_visit_is_meant(
+        day: ChatWorld) -> None:
+    day.transcript(TOM, [("here at the customer's", "Checked in at 1-3pm Joe Okafor")])
+    assert job_of(day, "joe_today").state is JobState.ON_SITE
