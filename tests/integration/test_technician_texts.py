@@ -68,3 +68,24 @@ def test_undo_survives_between_texts_and_withdraws_the_queued_message(world: Wor
     world.transcript(TOM_PHONE, [("my day", "en route"), ("undo", "scheduled again")])
     assert joes_job_state(world) == (JobState.SCHEDULED, None)
     assert [m.status for m in told(world, JOE)] == [MessageStatus.CANCELLED]
+
+
+def test_only_the_assigned_technician_may_move_a_job(world: World) -> None:
+    from domain.actors import Actor
+    from domain.commands import ChangeJobState
+    from domain.errors import NotFound
+    from domain.parties import Channel
+    from domain.staff import Role
+    from tests.conversation_people import ANA
+
+    with world.uow_factory() as uow:
+        visit = uow.appointments.get(world.ids["joe_today"])
+        assert visit is not None
+        job_id = visit.job_id
+    ana = Actor(role=Role.TECHNICIAN, channel=Channel.SMS, staff_id=world.ids["ana"])
+    with pytest.raises(NotFound, match="No job of yours"):
+        world.engine.bus.handle(ChangeJobState(job_id=job_id, new_state=JobState.EN_ROUTE,
+                                               actor=ana))
+    world.transcript(ANA, [("omw to Joe's", "can't find a visit of yours")])
+    assert joes_job_state(world) == (JobState.SCHEDULED, None)
+    assert told(world, JOE) == []
