@@ -2,37 +2,28 @@
 
 Every update is about one of the technician's own visits today (technician_jobs picks it); the
 customer hears about it at once through the outbox, and the last update can be undone for ten
-minutes, with a short correction to a customer who was told.
+minutes, with a short correction to a customer who was told (technician_undo).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot.dialogue import small_talk
 from bot.dialogue import technician_texts as texts
 from bot.dialogue.reply import Reply
-from bot.dialogue.technician_jobs import (
-    IN_PROGRESS,
-    Visit,
-    named,
-    todays_visits,
-    visit_of,
-)
+from bot.dialogue.technician_jobs import IN_PROGRESS, Visit, job_id, named, own_visit, todays_visits
+from bot.dialogue.technician_undo import UNDO, before_change, remember, tell, undo
 from bot.nlu import intents
 from domain.commands import (
     AddJobNote,
     ChangeJobState,
     CompleteJob,
     ReviseEta,
-    UndoJobState,
 )
 from domain.jobs import JobState
-from domain.messages import MessageStatus
-from domain.notices import notify_customer
 from domain.quotes import QuoteState
 
 if TYPE_CHECKING:
@@ -41,13 +32,6 @@ if TYPE_CHECKING:
 
 FLOW = "technician"
 PICK = "pick"
-LAST = "tech_last"  # the last status change, kept across flows (bot/dialogue/turn.py)
-UNDO_WINDOW = timedelta(minutes=10)
-
-UNDO = re.compile(r"^\W*(?:undo(?: (?:that|it|this|last|the last one))?|wrong (?:job|visit|one|"
-                  r"customer|house|address)|(?:oops|sorry|my bad|mistake)\W*(?:wrong (?:job|one|"
-                  r"visit))?|(?:that|it) was (?:the )?wrong (?:job|one|visit|customer))\W*$",
-                  re.IGNORECASE)
 # "at Fischer's", "to 42 Elm": a text that names a visit must find it, never fall back to another.
 NAMING = re.compile(
     r"(?:^\W*|\b(?:at|to|for|@|from)\s+(?:the\s+)?)(?:"
@@ -112,7 +96,7 @@ def answer(turn: Turn) -> bool:
     data = turn.data
     if turn.step != PICK:
         return False
-    options = [v for v in (_own_visit(turn, i) for i in data.get("options", [])) if v is not None]
+    options = [v for v in (own_visit(turn, i) for i in data.get("options", [])) if v is not None]
     option = turn.option()
     if option is not None and 1 <= option <= len(options):
         chosen = [options[option - 1]]
@@ -178,75 +162,65 @@ def _current(visits: list[Visit], accepts: frozenset[JobState]) -> list[Visit]:
     return waiting[:1]
 
 
-def _own_visit(turn: Turn, appointment_id: Any) -> Visit | None:
-    """One of the technician's own booked visits, by id; None for anyone else's."""
-    if not isinstance(appointment_id, int) or turn.staff is None:
-        return None
-    appointment = turn.uow.appointments.get(appointment_id)
-    if appointment is None or appointment.technician_id != turn.staff.id:
-        return None
-    return visit_of(turn, appointment)
-
-
 # --- The updates ------------------------------------------------------------------------------
 
 
 def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
-    before = _before(visit)
-    job_id = _job_id(visit)
+    before = before_change(visit)
+    job = job_id(visit)
     if visit.job.state is JobState.EN_ROUTE:
         if minutes is None:  # already on the way: nothing new to tell anyone
             turn.finish(texts.on_the_way(visit, visit.job.eta, turn.timezone, again=True))
             return
-        turn.run(ReviseEta(job_id=job_id, eta_minutes=minutes, actor=turn.actor))
+        turn.run(ReviseEta(job_id=job, eta_minutes=minutes, actor=turn.actor))
     else:
-        turn.run(ChangeJobState(job_id=job_id, new_state=JobState.EN_ROUTE, actor=turn.actor,
+        turn.run(ChangeJobState(job_id=job, new_state=JobState.EN_ROUTE, actor=turn.actor,
                                 eta_minutes=minutes))
     eta = visit.job.eta
-    told = _tell(turn, visit, "en-route", texts.customer_on_the_way(
+    told = tell(turn, visit, "en-route", texts.customer_on_the_way(
         _tech(turn), turn.business.name, eta, visit.site.timezone))
-    _remember(turn, visit, before, told)
+    remember(turn, visit, before, told)
     turn.say(texts.on_the_way(visit, eta, turn.timezone))
 
 
 def arrived(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
-    before = _before(visit)
+    before = before_change(visit)
     _move_to(turn, visit, JobState.ON_SITE)
-    _remember(turn, visit, before, None)
+    remember(turn, visit, before, None)
     turn.say(texts.arrived(visit, turn.timezone))
 
 
 def late(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
-    before = _before(visit)
+    before = before_change(visit)
     if minutes is not None:
-        turn.run(ReviseEta(job_id=_job_id(visit), eta_minutes=minutes, actor=turn.actor,
+        turn.run(ReviseEta(job_id=job_id(visit), eta_minutes=minutes, actor=turn.actor,
                            note=text))
     eta = visit.job.eta if minutes is not None else None
-    told = _tell(turn, visit, "late", texts.customer_late(
+    told = tell(turn, visit, "late", texts.customer_late(
         _tech(turn), turn.business.name, eta, visit.site.timezone))
-    _remember(turn, visit, before, told)
+    remember(turn, visit, before, told)
     turn.say(texts.late(visit, eta, turn.timezone))
 
 
 def paused(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
-    before = _before(visit)
+    before = before_change(visit)
     _move_to(turn, visit, JobState.ON_SITE)
-    turn.run(ChangeJobState(job_id=_job_id(visit), new_state=JobState.PAUSED, actor=turn.actor,
+    turn.run(ChangeJobState(job_id=job_id(visit), new_state=JobState.PAUSED, actor=turn.actor,
                             note=text.strip()))
-    told = _tell(turn, visit, "paused", texts.customer_paused(_tech(turn), turn.business.name))
-    _remember(turn, visit, before, told)
+    told = tell(turn, visit, "paused", texts.customer_paused(_tech(turn), turn.business.name))
+    remember(turn, visit, before, told)
     turn.say(texts.paused(visit))
 
 
 def done(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
-    before = _before(visit)
+    before = before_change(visit)
     _move_to(turn, visit, JobState.ON_SITE)
     summary = _DONE_WORDS.sub("", text).strip() or text.strip()
-    turn.run(CompleteJob(job_id=_job_id(visit), summary=summary, actor=turn.actor))
-    invoice = turn.uow.invoices.first(job_id=_job_id(visit))
-    told = _tell(turn, visit, "done", texts.customer_done(_tech(turn), turn.business.name,
+    turn.run(CompleteJob(job_id=job_id(visit), summary=summary, actor=turn.actor))
+    invoice = turn.uow.invoices.first(job_id=job_id(visit))
+    told = tell(turn, visit, "done", texts.customer_done(_tech(turn), turn.business.name,
                                                           summary))
-    _remember(turn, visit, before, told)
+    remember(turn, visit, before, told)
     turn.say(texts.done(visit, invoice.number if invoice is not None else None))
 
 
@@ -255,7 +229,7 @@ def note(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
     if not written:
         turn.finish(texts.empty_note())
         return
-    turn.run(AddJobNote(job_id=_job_id(visit), text=written, actor=turn.actor))
+    turn.run(AddJobNote(job_id=job_id(visit), text=written, actor=turn.actor))
     turn.say(texts.noted(visit))
 
 
@@ -286,47 +260,6 @@ def next_visit(turn: Turn) -> None:
     turn.finish(texts.next_visit(visit, zone, quotes[-1].number if quotes else None))
 
 
-# --- Undo -------------------------------------------------------------------------------------
-
-
-def undo(turn: Turn) -> None:
-    """Take back this technician's last status change if it is under ten minutes old."""
-    last = turn.conversation.data.get(LAST)
-    turn.finish()
-    if not isinstance(last, dict) or _age(turn, last) > UNDO_WINDOW:
-        turn.say(texts.nothing_to_undo())
-        return
-    visit = _own_visit(turn, last.get("appointment"))
-    if visit is None:
-        turn.say(texts.nothing_to_undo())
-        return
-    eta = datetime.fromisoformat(last["eta"]) if last.get("eta") else None
-    turn.run(UndoJobState(job_id=_job_id(visit), back_to=JobState(last["state"]),
-                          actor=turn.actor, eta=eta))
-    corrected = _correct(turn, visit, last.get("told"))
-    turn.conversation.data = {k: v for k, v in turn.conversation.data.items() if k != LAST}
-    turn.say(texts.undone(visit, corrected))
-
-
-def _correct(turn: Turn, visit: Visit, told: Any) -> bool:
-    """Withdraw the customer's update if it is still queued, else send a short correction."""
-    if not isinstance(told, int):
-        return False
-    message = turn.uow.messages.get(told)
-    if message is not None and message.status is MessageStatus.QUEUED:
-        message.cancel("the technician's update was undone")
-        return False
-    _tell(turn, visit, "correction", texts.customer_correction(turn.business.name))
-    return True
-
-
-def _age(turn: Turn, last: dict[str, Any]) -> timedelta:
-    try:
-        return turn.now - datetime.fromisoformat(str(last.get("at")))
-    except ValueError:
-        return UNDO_WINDOW * 2
-
-
 # --- Helpers ----------------------------------------------------------------------------------
 
 
@@ -334,37 +267,13 @@ def _move_to(turn: Turn, visit: Visit, target: JobState) -> None:
     """Walk the job along scheduled -> en route -> on site up to `target` (a paused job resumes)."""
     job = visit.job
     if job.state is JobState.PAUSED and target is JobState.ON_SITE:
-        turn.run(ChangeJobState(job_id=_job_id(visit), new_state=target, actor=turn.actor))
+        turn.run(ChangeJobState(job_id=job_id(visit), new_state=target, actor=turn.actor))
         return
     while job.state in PATH and PATH.index(job.state) < PATH.index(target):
         step = PATH[PATH.index(job.state) + 1]
-        turn.run(ChangeJobState(job_id=_job_id(visit), new_state=step, actor=turn.actor))
-
-
-def _before(visit: Visit) -> dict[str, Any]:
-    eta = visit.job.eta
-    return {"state": visit.job.state.value, "eta": eta.isoformat() if eta else None}
-
-
-def _remember(turn: Turn, visit: Visit, before: dict[str, Any], told: int | None) -> None:
-    """Keep what "undo" needs: the visit, the state and ETA before, the customer's message."""
-    turn.finish(done=None)
-    turn.conversation.data = {**turn.conversation.data, LAST: {
-        **before, "appointment": visit.appointment_id, "told": told,
-        "at": turn.now.isoformat()}}
-
-
-def _tell(turn: Turn, visit: Visit, what: str, body: str) -> int | None:
-    key = f"tech-{what}:{_job_id(visit)}:{turn.message_id or turn.now.isoformat()}"
-    return notify_customer(turn.uow, now=turn.now, account_id=visit.job.account_id, body=body,
-                           key=key, timezone=visit.site.timezone)
+        turn.run(ChangeJobState(job_id=job_id(visit), new_state=step, actor=turn.actor))
 
 
 def _tech(turn: Turn) -> str:
     assert turn.staff is not None
     return turn.staff.name
-
-
-def _job_id(visit: Visit) -> int:
-    assert visit.job.id is not None
-    return visit.job.id

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz
@@ -102,6 +102,21 @@ def in_progress(visits: list[Visit]) -> list[Visit]:
 def next_up(visits: list[Visit]) -> Visit | None:
     """The earliest visit today whose job has not started."""
     return next((v for v in visits if v.job.state is JobState.SCHEDULED), None)
+
+
+def own_visit(turn: Turn, appointment_id: Any) -> Visit | None:
+    """One of the technician's own booked visits, by id; None for anyone else's."""
+    if not isinstance(appointment_id, int) or turn.staff is None:
+        return None
+    appointment = turn.uow.appointments.get(appointment_id)
+    if appointment is None or appointment.technician_id != turn.staff.id:
+        return None
+    return visit_of(turn, appointment)
+
+
+def job_id(visit: Visit) -> int:
+    assert visit.job.id is not None
+    return visit.job.id
 
 
 def _words(text: str) -> list[str]:
