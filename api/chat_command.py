@@ -1,10 +1,16 @@
-"""`fieldbot chat --phone +15550100001`: text the bot from a terminal, as that number would by SMS."""
+"""`fieldbot chat --phone +15550100001 [--now ISO]`: text the bot from a terminal as that number."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Iterator
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from domain.clock import Clock
 
 
 def register(subparsers: Any) -> None:
@@ -12,6 +18,9 @@ def register(subparsers: Any) -> None:
     chat = subparsers.add_parser("chat", help="talk to the bot in the terminal as a phone number")
     chat.add_argument("--phone", required=True, help="the sender's number, e.g. +15550100001")
     chat.add_argument("--database-url", help="defaults to DATABASE_URL / the settings")
+    chat.add_argument("--now", type=moment,
+                      help="the whole chat acts at this moment, e.g. 2026-03-02T09:00-06:00 "
+                           "(a time without an offset is read in the business's zone)")
     chat.set_defaults(func=run_chat)
 
 
@@ -30,7 +39,7 @@ def run_chat(args: Any) -> int:
         return 2
     settings = Settings(database_url=args.database_url) if args.database_url else Settings()
     upgrade(settings.database_url)
-    container = bootstrap(settings)
+    container = bootstrap(settings, clock=_clock_at(args.now, settings) if args.now else None)
     interactive = sys.stdin.isatty()
     if interactive:
         print(f"Texting {container.business.name} as {phone}. Type 'quit' or Ctrl-D to leave.")
@@ -40,6 +49,28 @@ def run_chat(args: Any) -> int:
     finally:
         container.engine.dispose()
     return 0
+
+
+def moment(text: str) -> datetime:
+    """An ISO date-time for --now; it may lack an offset (read in the business's zone later)."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not an ISO date-time: {text!r}") from error
+
+
+def _clock_at(now: datetime, settings: Any) -> Clock:
+    """A clock standing at `now`; a wall time without an offset is the business's local time."""
+    from api.bootstrap import bootstrap
+    from domain.clock import FixedClock
+
+    if now.tzinfo is None:
+        probe = bootstrap(settings)  # only to read the business's zone
+        try:
+            now = now.replace(tzinfo=ZoneInfo(probe.business.timezone))
+        finally:
+            probe.engine.dispose()
+    return FixedClock(now)
 
 
 def _typed(interactive: bool) -> Iterator[str]:

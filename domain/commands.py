@@ -93,6 +93,35 @@ class ChangeJobState(Command):
 
 
 @dataclass(frozen=True)
+class ReviseEta(Command):
+    """A technician on the way expects to arrive `eta_minutes` from now (running late)."""
+
+    job_id: int
+    eta_minutes: int
+    actor: Actor
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class UndoJobState(Command):
+    """Put a job back in the state it had before a status set by mistake (with its old ETA)."""
+
+    job_id: int
+    back_to: JobState
+    actor: Actor
+    eta: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AddJobNote(Command):
+    """A note on a job, kept on its account's timeline."""
+
+    job_id: int
+    text: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
 class CompleteJob(Command):
     job_id: int
     summary: str

@@ -37,6 +37,14 @@ class JobCompleted(Event):
 
 
 @dataclass(frozen=True)
+class JobReopened(Event):
+    """A completion set by mistake was undone."""
+
+    job_id: int
+    account_id: int
+
+
+@dataclass(frozen=True)
 class AppointmentBooked(Event):
     appointment_id: int
     job_id: int

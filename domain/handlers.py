@@ -173,10 +173,55 @@ def change_job_site(cmd: commands.ChangeJobSite, *, uow: AbstractUnitOfWork,
 
 def change_job_state(cmd: commands.ChangeJobState, *, uow: AbstractUnitOfWork,
                      clock: Clock) -> None:
+    """Move a job along; on the way it keeps the ETA, and a pause asks the office to re-book."""
     job = _job_for_actor(uow, cmd.actor, cmd.job_id)
-    job.move_to(cmd.new_state, by=cmd.actor, at=clock.now(), note=cmd.note)
+    now = clock.now()
+    job.move_to(cmd.new_state, by=cmd.actor, at=now, note=cmd.note)
     if cmd.new_state is JobState.EN_ROUTE and cmd.eta_minutes is not None:
-        job.expect_at(clock.now() + timedelta(minutes=cmd.eta_minutes))
+        job.expect_at(now + timedelta(minutes=cmd.eta_minutes))
+    if cmd.new_state is JobState.PAUSED:
+        reason = f": {cmd.note}" if cmd.note else ""
+        notify_staff(uow, now=now, account_id=job.account_id,
+                     body=f"Job {job.number} paused by the technician{reason}. "
+                          f"Please arrange the return visit.",
+                     key=f"job-paused:{job.id}:{cmd.actor.message_id or now.isoformat()}")
+
+
+def revise_eta(cmd: commands.ReviseEta, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
+    """A technician running late: the job's new expected arrival, noted on the timeline."""
+    job = _job_for_actor(uow, cmd.actor, cmd.job_id)
+    if job.state not in (JobState.SCHEDULED, JobState.EN_ROUTE):
+        raise InvalidTransition(f"Job {job.number} is {job.state.value}; only a visit not yet "
+                                f"reached can run late")
+    now = clock.now()
+    job.expect_at(now + timedelta(minutes=cmd.eta_minutes))
+    job.updated_at = now
+    reason = f" ({cmd.note})" if cmd.note else ""
+    uow.activities.add(Activity(
+        account_id=job.account_id, kind=ActivityKind.STATUS_CHANGE, at=now,
+        summary=f"Job {job.number} running {cmd.eta_minutes} min late{reason}",
+        actor=cmd.actor.label(), channel=cmd.actor.channel.value, subject_type="job",
+        subject_id=job.id, provider_message_id=cmd.actor.message_id))
+
+
+def add_job_note(cmd: commands.AddJobNote, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
+    job = _job_for_actor(uow, cmd.actor, cmd.job_id)
+    uow.activities.add(Activity(
+        account_id=job.account_id, kind=ActivityKind.NOTE, at=clock.now(),
+        summary=f"Note on {job.number}: {cmd.text}", actor=cmd.actor.label(),
+        channel=cmd.actor.channel.value, subject_type="job", subject_id=job.id,
+        provider_message_id=cmd.actor.message_id))
+
+
+def undo_job_state(cmd: commands.UndoJobState, *, uow: AbstractUnitOfWork,
+                   clock: Clock) -> None:
+    """Take back a status set by mistake; an undone completion books its visit again."""
+    job = _job_for_actor(uow, cmd.actor, cmd.job_id)
+    reopened = job.state is JobState.COMPLETED
+    job.revert_to(cmd.back_to, by=cmd.actor, at=clock.now(), eta=cmd.eta)
+    if reopened:
+        for appointment in uow.appointments.find(job_id=job.id):
+            appointment.reopen()
 
 
 def complete_job(cmd: commands.CompleteJob, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
@@ -382,6 +427,9 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.AddSite: add_site,
     commands.ChangeJobSite: change_job_site,
     commands.ChangeJobState: change_job_state,
+    commands.ReviseEta: revise_eta,
+    commands.UndoJobState: undo_job_state,
+    commands.AddJobNote: add_job_note,
     commands.CompleteJob: complete_job,
     commands.ApproveQuote: approve_quote,
     commands.DeclineQuote: decline_quote,

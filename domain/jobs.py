@@ -36,6 +36,16 @@ JOB_TRANSITIONS: dict[JobState, frozenset[JobState]] = {
 }
 
 
+# A status set by mistake may be taken back to the state it came from (see Job.revert_to).
+REVERTIBLE: dict[JobState, frozenset[JobState]] = {
+    JobState.EN_ROUTE: frozenset({JobState.SCHEDULED}),
+    JobState.ON_SITE: frozenset({JobState.EN_ROUTE, JobState.SCHEDULED, JobState.PAUSED}),
+    JobState.PAUSED: frozenset({JobState.ON_SITE, JobState.EN_ROUTE, JobState.SCHEDULED}),
+    JobState.COMPLETED: frozenset({JobState.ON_SITE, JobState.EN_ROUTE, JobState.SCHEDULED,
+                                   JobState.PAUSED}),
+}
+
+
 @dataclass(eq=False)
 class Job:
     """A work order at a site: what to do, and where it stands."""
@@ -96,6 +106,26 @@ class Job:
             job_id=self.id, account_id=self.account_id, old=JobState.CANCELLED.value,
             new=JobState.SCHEDULED.value, actor=by.label(), channel=by.channel.value,
             message_id=by.message_id, note="visit restored"))
+
+    def revert_to(self, old: JobState, *, by: Actor, at: datetime,
+                  eta: datetime | None = None) -> None:
+        """Undo the last status, set by mistake: back to `old`, outside the usual transitions."""
+        if old is self.state:  # only the ETA changed (running late): put it back
+            self.eta, self.updated_at = eta, at
+            return
+        if old not in REVERTIBLE.get(self.state, frozenset()):
+            raise InvalidTransition(
+                f"Job {self.number} is {self.state.value} and cannot go back to {old.value}")
+        assert self.id is not None
+        previous, self.state, self.updated_at, self.eta = self.state, old, at, eta
+        if previous is JobState.COMPLETED:
+            self.summary = ""
+        self.events.append(events.JobStateChanged(
+            job_id=self.id, account_id=self.account_id, old=previous.value, new=old.value,
+            actor=by.label(), channel=by.channel.value, message_id=by.message_id,
+            note="undone, set by mistake"))
+        if previous is JobState.COMPLETED:
+            self.events.append(events.JobReopened(job_id=self.id, account_id=self.account_id))
 
     def complete(self, *, summary: str, lines: tuple[Line, ...], by: Actor, at: datetime) -> None:
         self.move_to(JobState.COMPLETED, by=by, at=at, note=summary)
@@ -169,6 +199,11 @@ class Appointment(BookedTime):
         """The visit took place and its job is finished."""
         if self.is_active:
             self.status = AppointmentStatus.DONE
+
+    def reopen(self) -> None:
+        """The job was marked finished by mistake: the visit is booked again."""
+        if self.status is AppointmentStatus.DONE:
+            self.status = AppointmentStatus.BOOKED
 
     def move(
         self,

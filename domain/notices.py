@@ -3,6 +3,7 @@
 A matter with an owner (the rep of a deal) goes to that person; anything else goes to every
 active dispatcher. Each notice is an outbox row on the person's own channel (Telegram when they
 have linked a chat, else SMS), keyed so that the same matter never notifies anyone twice.
+A customer is told on their own channel (`notify_customer`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.messages import Direction, Message, MessageKind, MessageStatus
-from domain.parties import Channel
+from domain.parties import Channel, Contact
 from domain.ports import AbstractUnitOfWork
 from domain.staff import Role, StaffMember
 
@@ -37,6 +38,37 @@ def notify_staff(uow: AbstractUnitOfWork, *, now: datetime, body: str, key: str,
         ))
         queued += 1
     return queued
+
+
+def notify_customer(uow: AbstractUnitOfWork, *, now: datetime, account_id: int, body: str,
+                    key: str, timezone: str | None = None) -> int | None:
+    """Queue `body` for the account's first reachable contact on their own channel; its id."""
+    for contact in uow.contacts.find(account_id=account_id):
+        reach = contact_address(contact)
+        if reach is None:
+            continue
+        channel, address = reach
+        message = uow.messages.add(Message(
+            channel=channel, direction=Direction.OUT, address=address, body=body,
+            created_at=now, status=MessageStatus.QUEUED, kind=MessageKind.NOTICE,
+            account_id=account_id, contact_id=contact.id, idempotency_key=f"{key}:contact",
+            due_at=now, timezone=timezone))
+        return message.id
+    return None
+
+
+def contact_address(contact: Contact) -> tuple[Channel, str] | None:
+    """Where a contact gets automated messages: their preferred channel, else whichever exists."""
+    by_channel = {Channel.TELEGRAM: str(contact.telegram_chat_id)
+                  if contact.telegram_chat_id is not None else None,
+                  Channel.SMS: contact.phone}
+    preferred = by_channel.get(contact.preferred_channel)
+    if preferred is not None:
+        return contact.preferred_channel, preferred
+    for channel, address in by_channel.items():
+        if address is not None:
+            return channel, address
+    return None
 
 
 def staff_address(person: StaffMember) -> tuple[Channel, str] | None:

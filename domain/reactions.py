@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from domain import events
 from domain.actors import Actor
+from domain.catalog import Catalog
 from domain.clock import Clock
 from domain.consent import BY_RECIPIENT
-from domain.deals import DealStage
+from domain.deals import Deal, DealStage
 from domain.handlers import job_for_won_deal
 from domain.messages import MessageStatus
-from domain.money import format_cents
+from domain.money import Line, format_cents
 from domain.notices import notify_staff
 from domain.parties import Channel, Contact
 from domain.ports import AbstractUnitOfWork
-from domain.quotes import Invoice, QuoteState
+from domain.quotes import Invoice, InvoiceState, QuoteState
 from domain.staff import Role
 from domain.timeline import Activity, ActivityKind
 
@@ -30,21 +31,85 @@ def record_job_state(event: events.JobStateChanged, *, uow: AbstractUnitOfWork,
               subject=("job", event.job_id), message_id=event.message_id)
 
 
-def draft_invoice(event: events.JobCompleted, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
-    """A completed job drafts its invoice from its lines (or its approved quote's) exactly once."""
+def draft_invoice(event: events.JobCompleted, *, uow: AbstractUnitOfWork, catalog: Catalog,
+                  clock: Clock) -> None:
+    """A completed job drafts its one invoice: from its lines, else its approved quote's, else the
+    service's standard price. An invoice voided by an undone completion is drafted again."""
     job = uow.jobs.get(event.job_id)
-    if job is None or uow.invoices.first(job_id=event.job_id) is not None:
+    if job is None:
+        return
+    invoice = uow.invoices.first(job_id=event.job_id)
+    if invoice is not None and invoice.state is not InvoiceState.VOID:
         return
     lines = job.lines
     if not lines:
         approved = uow.quotes.find(job_id=job.id, state=QuoteState.APPROVED)
         lines = approved[-1].lines if approved else ()
-    invoice = uow.invoices.add(Invoice(number=f"INV-{event.job_id}", account_id=job.account_id,
-                                       job_id=event.job_id, lines=lines, created_at=clock.now()))
+    if not lines:
+        service = catalog.get(job.service_id)
+        lines = (Line(service.name, 1, service.price_cents),)
+    if invoice is None:
+        invoice = uow.invoices.add(Invoice(number=f"INV-{event.job_id}",
+                                           account_id=job.account_id, job_id=event.job_id,
+                                           lines=lines, created_at=clock.now()))
+    else:
+        invoice.lines, invoice.state, invoice.created_at = lines, InvoiceState.DRAFT, clock.now()
     assert invoice.id is not None
+    job.events.append(events.InvoiceDrafted(invoice_id=invoice.id, job_id=event.job_id,
+                                            account_id=job.account_id,
+                                            total_cents=invoice.total_cents))
     _timeline(uow, job.account_id, clock.now(),
               f"Invoice {invoice.number} drafted for {format_cents(invoice.total_cents)}",
               subject=("invoice", invoice.id))
+
+
+def void_reopened_invoice(event: events.JobReopened, *, uow: AbstractUnitOfWork,
+                          clock: Clock) -> None:
+    """A completion undone by mistake withdraws the invoice it drafted, if still a draft."""
+    invoice = uow.invoices.first(job_id=event.job_id)
+    if invoice is not None and invoice.state is InvoiceState.DRAFT:
+        invoice.state = InvoiceState.VOID
+        assert invoice.id is not None
+        _timeline(uow, event.account_id, clock.now(), f"Invoice {invoice.number} voided",
+                  subject=("invoice", invoice.id))
+
+
+# The rep calls about upkeep while the repair is fresh in the customer's mind.
+UPKEEP_FOLLOW_UP_AFTER = timedelta(days=14)
+
+
+def open_upkeep_follow_up(event: events.JobCompleted, *, uow: AbstractUnitOfWork,
+                          catalog: Catalog, clock: Clock) -> None:
+    """A repair on equipment that needs regular upkeep opens a maintenance deal for the account's
+    rep (stage new), unless one is already open."""
+    job = uow.jobs.get(event.job_id)
+    if job is None:
+        return
+    service = catalog.get(job.service_id)
+    upkeep = next((s for s in catalog.services if s.skill == service.skill and s.upkeep_months
+                   and s.id != service.id), None)
+    if upkeep is None or service.upkeep_months:
+        return  # not a repair of equipment that needs upkeep, or the upkeep visit itself
+    deals = uow.deals.find(account_id=job.account_id)
+    if any(d.service_id == upkeep.id and d.stage not in (DealStage.WON, DealStage.LOST)
+           for d in deals):
+        return
+    owner_id = deals[-1].owner_id if deals else None
+    if owner_id is None:
+        reps = uow.staff.find(role=Role.SALES, active=True)
+        owner_id = reps[0].id if reps else None
+    if owner_id is None:
+        return  # nobody sells: nothing to follow up
+    now = clock.now()
+    deal = uow.deals.add(Deal(
+        account_id=job.account_id, site_id=job.site_id, title=upkeep.name,
+        service_id=upkeep.id, owner_id=owner_id, amount_cents=upkeep.price_cents,
+        scope=f"Follow-up after {service.name.lower()} ({job.number})",
+        next_follow_up_at=now + UPKEEP_FOLLOW_UP_AFTER,
+        last_touch_at=now))
+    assert deal.id is not None
+    _timeline(uow, job.account_id, now, f"Follow-up opportunity opened: {upkeep.name}",
+              subject=("deal", deal.id))
 
 
 def record_appointment(event: events.AppointmentEvent, *, uow: AbstractUnitOfWork,
@@ -158,7 +223,8 @@ def _timeline(uow: AbstractUnitOfWork, account_id: int, at: datetime, summary: s
 EVENT_HANDLERS: dict[type[events.Event], list[Callable[..., Any]]] = {
     events.JobCreated: [],
     events.JobStateChanged: [record_job_state],
-    events.JobCompleted: [draft_invoice],
+    events.JobCompleted: [draft_invoice, open_upkeep_follow_up],
+    events.JobReopened: [void_reopened_invoice],
     events.AppointmentBooked: [record_appointment],
     events.AppointmentRescheduled: [record_appointment],
     events.AppointmentCancelled: [record_appointment],

@@ -27,6 +27,7 @@ from bot.dialogue import (
     small_talk,
     staff,
     status,
+    technician,
     topics,
 )
 from bot.nlu import intents
@@ -161,9 +162,12 @@ CUSTOMER_FLOWS = RoleFlows(
 
 STAFF_FLOWS = RoleFlows(starters=staff.starters(), otherwise=staff.not_yet)
 
+TECHNICIAN_FLOWS = RoleFlows(starters=technician.starters(), flows={technician.FLOW: technician},
+                             otherwise=technician.otherwise)
+
 FLOWS_BY_ROLE: dict[Role, RoleFlows] = {
     Role.CUSTOMER: CUSTOMER_FLOWS,
-    Role.TECHNICIAN: STAFF_FLOWS,
+    Role.TECHNICIAN: TECHNICIAN_FLOWS,
     Role.SALES: STAFF_FLOWS,
     Role.DISPATCHER: STAFF_FLOWS,
 }

@@ -27,7 +27,8 @@ MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # "last_done" remembers what the last flow achieved, so a later "ok" or thumbs-up is answered kindly;
 # "last_change" what it changed with the previous values, so "undo" or "wrong address" can put it right.
 # "shown" remembers the visits last listed, so "cancel it" or "the second one" can mean them.
-PERSISTENT_KEYS = ("last_done", "last_change", "shown")
+# "tech_last" is a technician's last status change, which "undo" takes back (bot/dialogue/technician.py).
+PERSISTENT_KEYS = ("last_done", "last_change", "shown", "tech_last")
 # What a flow achieves by answering alone: nothing changed, so nothing for an "undo" to put right.
 ANSWERED_ONLY = frozenset({"answered", "complaint", "offered_visit"})
 

@@ -29,9 +29,17 @@ _HOUR_AND_HALF = re.compile(r"\b(?:an|1|one) (?:hour|hr) and (?:a )?half\b|\b1\.
 _HALF_HOUR = re.compile(r"\bhalf (?:an )?(?:hour|hr)\b|\bhalf hour\b")
 _QUARTER_HOUR = re.compile(r"\b(?:a )?quarter (?:of an |an )?(?:hour|hr)\b")
 _HOURS = re.compile(rf"\b(?:an|a|{_N}) ?(?:hours?|hrs?|h)\b")
-_MINUTES = re.compile(rf"\b{_N} ?(?:-|to) ?\d{{1,3}} ?(?:min|m)\b|\b{_N} ?(?:min|m)\b")
+_MINUTES = re.compile(rf"\b{_N} ?(?:-|to) ?\d{{1,3}} ?(?:min|m)\b|\b{_N} ?(?:more |extra )?(?:min|m)\b")
 _BARE_DELAY = re.compile(
     r"\b(?:eta|in|by|late|behind|about|around|like|another|out) ?(\d{1,3})\b(?![:.]\d)(?! ?(?:am|pm))"
+)
+# "omw 20", "otw, 15", "on my way 10": a bare number right after the words for on the way is the
+# ETA, unless a street follows it ("omw 42 elm st") or it is a clock time ("omw 9:30", "omw 10am").
+_ON_THE_WAY_BARE = re.compile(
+    r"\b(?:omw|otw|on my way|on the way|en route)\W{0,2}(\d{1,3})\b(?![:.]\d)(?! ?(?:am|pm)\b)"
+    r"(?! \w+ (?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|ct|court|blvd|way|pl)\b)"
+    # "omw to fischers 20": a short number closing the text, after a name rather than "to"/"at"
+    r"|\b(?:omw|otw|on my way)\b.*\b(?!(?:to|at|on|unit|apt|suite|no)\b)[a-z]{2,}'?s?\W{0,2}(\d{1,2})\W*$"
 )
 _DELAY_AFTER = re.compile(r"\b(\d{1,3}) ?(?:late|behind|out|away)\b")
 
@@ -87,9 +95,10 @@ def minutes_in(text: str) -> int | None:
     match = _HOURS.search(text)
     if match:
         return 60 * (_number(match.group(1)) if match.group(1) else 1)
-    match = _BARE_DELAY.search(text) or _DELAY_AFTER.search(text)
-    if match and 0 < int(match.group(1)) <= 180:
-        return int(match.group(1))
+    match = _BARE_DELAY.search(text) or _ON_THE_WAY_BARE.search(text) or _DELAY_AFTER.search(text)
+    found = next((g for g in match.groups() if g), None) if match else None
+    if found is not None and 0 < int(found) <= 180:
+        return int(found)
     return None
 
 

@@ -20,7 +20,7 @@ _LATE = re.compile(
     r"\b(?:running|gonna be|going to be|will be|be|am|i am|bit|little|a bit|few|min|minutes|hour)"
     r" ?(?:\w+ ){0,3}late\b|\blate by\b|\brunning behind\b|\bbehind schedule\b|\bdelayed\b|"
     r"\brunning (?:\w+ ){0,3}behind\b|\b\d+ ?(?:min )?(?:behind|late)\b|\bstuck in traffic\b|"
-    r"\bheavy traffic\b|\btraffic is\b|\bbehind (?:by|on)\b|\brunning over\b|"
+    r"\bheavy traffic\b|\btraffic is\b|\bbehind (?:by|on)\b|\brunning over\b|^\W*behind \d{1,3}\b|"
     r"\bprevious job (?:is )?(?:running|taking) (?:long|over)\b|\bnot going to make it on time\b|"
     r"^(?:\w+ ){0,2}late\b|\blate (?:by )?(?:\d|half|an|a|about|around|like|another)\b|"
     r"\b(?:previous|last|earlier|other|first|morning) (?:job|call|stop|one|appointment) (?:\w+ )?"
@@ -65,7 +65,10 @@ _ARRIVED = re.compile(
     r"\bon location\b|\bchecked in\b|\bchecking in\b|\bknocking\b|\bjust arrived\b|"
     r"^(?:i am |just |now |made it )?(?:at|@) (?:the )?[a-z' ]{1,30}?(?:house|place|residence|home|"
     r"property|site|job|address|apartment|flat|office|building|store|shop|unit|condo)\b(?! (?:next|later|"
-    r"tomorrow|at \d))|^(?:i am |just |now )?(?:at|@) (?:the )?[a-z' ]{1,30}? now\b"
+    r"tomorrow|at \d))|^(?:i am |just |now )?(?:at|@) (?:the )?[a-z' ]{1,30}? now\b|"
+    # "at fischers", "@ the smiths'", "just got to 42 elm": a customer's or a street's name alone
+    r"^(?:i am |im |just |now )?(?:at|@) (?:the )?[a-z]+(?:'s|s'|s)\W*$|"
+    r"^(?:just |now )?(?:got|made it) to (?:the )?(?:\d{1,6} [a-z]+|[a-z]+(?:'s|s'|s))\W*$"
 )
 _PAUSED = re.compile(
     r"\bwaiting (?:for|on) (?:a |the |some )?(?:part|parts|supplies|material|materials|approval|"
@@ -103,6 +106,7 @@ _NEXT = re.compile(
     r"\bnext (?:job|stop|call|appointment|customer|address|one|ticket|work order)\b|"
     r"\b(?:which|what|where) (?:job|stop|call|appointment|customer|address|one|ticket|work order|house) "
     r"(?:\w+ ){0,3}?(?:next|up next|after this)\b(?! door)|"
+    r"^\W*next(?: (?:one|up|please|pls))?\W*$|"
     r"\bwhat(?: is)? next\b|\bwhere (?:to )?next\b|\bwhere am i (?:going|headed) next\b|"
     r"\bwhat do i have\b|\bmy (?:schedule|jobs|route|day|calendar)\b|\b(?:schedule|jobs|route) "
     r"(?:for )?(?:today|tomorrow)\b|\b(?:todays|today) (?:jobs|schedule|route)\b|"

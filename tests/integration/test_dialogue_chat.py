@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 
 import pytest
 
 from api.cli import main
 from bot.chat import converse
-from tests.integration.dialogue_world import MARIA, World, build_world
+from domain.jobs import JobState
+from tests.integration.dialogue_world import MARIA, TOM, World, build_world
 
 
 def test_the_chat_command_migrates_onboards_and_stops_at_quit(
@@ -36,3 +38,20 @@ def test_chatting_as_a_customers_number_books_for_that_customer(uow_factory) -> 
     converse(uow_factory=world.uow_factory, engine=world.engine, clock=world.clock, phone=MARIA,
              lines=["no hot water, tomorrow morning", "1"], write=said.append)
     assert said[-1].startswith("bot> Booked: Water heater service on Tue Mar 3, 8-10am")
+
+
+def test_the_chat_command_acts_at_the_moment_given_by_now(
+        database_url: str, uow_factory, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+        capsys: pytest.CaptureFixture[str]) -> None:
+    world: World = build_world(uow_factory)
+    monkeypatch.setattr("sys.stdin", io.StringIO("omw 20\nmy day\n"))
+    assert main(["chat", "--phone", TOM, "--now", "2026-03-02T12:40",
+                 "--database-url", database_url]) == 0
+    printed = capsys.readouterr().out
+    assert "ETA 1pm." in printed  # 12:40 in the business's zone, plus twenty minutes
+    with world.uow_factory() as uow:
+        visit = uow.appointments.get(world.ids["joe_today"])
+        assert visit is not None
+        job = uow.jobs.get(visit.job_id)
+        assert job is not None and job.state is JobState.EN_ROUTE
+        assert job.eta == datetime(2026, 3, 2, 19, 0, tzinfo=UTC)

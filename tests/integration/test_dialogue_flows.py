@@ -291,8 +291,8 @@ def test_every_text_and_reply_is_stored(world: World) -> None:
     assert all(m.account_id == world.ids["maria_account"] for m in stored)
 
 
-def test_a_technician_texting_the_bot_is_told_their_flows_are_coming(world: World) -> None:
-    world.transcript(TOM_PHONE, [("on my way, 20 min", "coming soon")])
+def test_a_technicians_text_is_handled_in_their_role(world: World) -> None:
+    world.transcript(TOM_PHONE, [("on my way, 20 min", "on the way to 1-3pm Joe Okafor")])
     with world.uow_factory() as uow:
         conversation = next(iter(uow.conversations.find(channel=Channel.SMS, address=TOM_PHONE)),
                             None)

@@ -8,13 +8,13 @@ from domain.staff import Role
 from tests.unit.dialogue.chat_world import RITA, TOM, ChatWorld
 
 
-@pytest.mark.parametrize("text", ["on my way, 20 min", "cancel my appointment",
-                                  "cancel the 1pm job", "I need to reschedule", "hi"])
+@pytest.mark.parametrize("text", ["cancel my appointment", "cancel the 1pm job",
+                                  "I need to reschedule", "hi"])
 def test_a_technicians_text_is_read_as_a_technicians_and_changes_nothing(chat: ChatWorld,
                                                                         text: str) -> None:
     before = chat.model()
-    assert chat.text(TOM, text).text == ("Hi Tom! Texting job updates to the bot is coming soon. "
-                                         "For now, please use the dispatcher console.")
+    answer = chat.text(TOM, text).text
+    assert "coming soon" not in answer and "book" not in answer.lower()
     assert chat.changed_since(before) == set()  # no visit cancelled, nobody onboarded
     conversation = chat.conversation(TOM)
     assert conversation is not None and conversation.role is Role.TECHNICIAN

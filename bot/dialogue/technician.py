@@ -1,0 +1,279 @@
+"""A technician runs the day by text: on the way, here, late, paused, done, next, notes, undo.
+
+Every update is about one of the technician's own visits today (technician_jobs picks it); the
+customer hears about it at once through the outbox, and the last update can be undone for ten
+minutes, with a short correction to a customer who was told (technician_undo).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bot.dialogue import small_talk
+from bot.dialogue import technician_texts as texts
+from bot.dialogue.reply import Reply
+from bot.dialogue.technician_jobs import IN_PROGRESS, Visit, job_id, named, own_visit, todays_visits
+from bot.dialogue.technician_undo import UNDO, before_change, remember, tell, undo
+from bot.nlu import intents
+from domain.commands import (
+    AddJobNote,
+    ChangeJobState,
+    CompleteJob,
+    ReviseEta,
+)
+from domain.jobs import JobState
+from domain.quotes import QuoteState
+
+if TYPE_CHECKING:
+    from bot.dialogue.roles import Starter
+    from bot.dialogue.turn import Turn
+
+FLOW = "technician"
+PICK = "pick"
+# "at Fischer's", "to 42 Elm": a text that names a visit must find it, never fall back to another.
+NAMING = re.compile(
+    r"(?:^\W*|\b(?:at|to|for|@|from)\s+(?:the\s+)?)(?:"
+    r"(?:[a-z]+ )?(?!(?:it|that|what|he|she|there|here|let|who|where|how|one|today|tomorrow|"
+    r"customer|client|owner|homeowner|tenant|neighbou?r|landlord|unit|system)'s)[a-z]+'s\b|"
+    r"\d{1,6} (?!(?:min|mins|minutes|m|hr|hrs|hours?|late|behind|out|away|more|am|pm|sec)\b)"
+    r"[a-z]{2,})", re.IGNORECASE)
+_DONE_WORDS = re.compile(r"^\W*(?:all |job |work |jobs )?(?:done|finished|completed?|all set|"
+                         r"wrapped up)\b[\s,:;.!-]*", re.IGNORECASE)
+_NOTE_WORDS = re.compile(r"^\W*(?:(?:add|put|leave)(?: a| this)? notes?|notes?|fyi|memo|log)\b"
+                         r"(?: (?:to|on) (?:the )?job(?: notes?)?)?[\s,:;.-]*", re.IGNORECASE)
+_WHOLE_DAY = re.compile(r"\b(?:day|today|todays|schedule|route|list|all|jobs|plate)\b",
+                        re.IGNORECASE)
+
+# Which job states each update may act on: a skipped step ("done" without "here") is filled in.
+ACCEPTS: dict[str, frozenset[JobState]] = {
+    intents.TECH_EN_ROUTE: frozenset({JobState.SCHEDULED, JobState.EN_ROUTE}),
+    intents.TECH_ARRIVED: frozenset({JobState.SCHEDULED, JobState.EN_ROUTE, JobState.PAUSED}),
+    intents.TECH_LATE: frozenset({JobState.SCHEDULED, JobState.EN_ROUTE}),
+    intents.TECH_PAUSED: frozenset({JobState.SCHEDULED, JobState.EN_ROUTE, JobState.ON_SITE}),
+    intents.TECH_DONE: frozenset({JobState.SCHEDULED, JobState.EN_ROUTE, JobState.ON_SITE,
+                                  JobState.PAUSED}),
+    intents.NOTE: frozenset({JobState.SCHEDULED, JobState.EN_ROUTE, JobState.ON_SITE,
+                             JobState.PAUSED}),
+}
+# The steps a job takes to reach a state from where it is (the state machine has no shortcuts).
+PATH = (JobState.SCHEDULED, JobState.EN_ROUTE, JobState.ON_SITE)
+ACTION_WORDS = {intents.TECH_EN_ROUTE: "on the way", intents.TECH_ARRIVED: "here",
+                intents.TECH_LATE: "running late", intents.TECH_PAUSED: "paused",
+                intents.TECH_DONE: "done", intents.NOTE: "note"}
+
+
+def starters() -> dict[str, Starter]:
+    """What a technician's text starts; "undo" is recognised whatever the parser read."""
+    acting: dict[str, Starter] = {intent: _about_a_visit(intent) for intent in ACCEPTS}
+    return {
+        **acting,
+        intents.TECH_NEXT: _unless_undo(next_visit),
+        intents.HELP: _unless_undo(help_menu),
+        intents.GREET: _unless_undo(help_menu),
+        intents.THANKS: _unless_undo(small_talk.thanks),
+        intents.AFFIRM: _unless_undo(small_talk.acknowledge),
+        intents.DENY: _unless_undo(small_talk.nothing_to_do),
+    }
+
+
+def otherwise(turn: Turn) -> None:
+    """Anything else: "undo", or an honest "didn't get that" (a technician is never handed off)."""
+    if UNDO.match(turn.text):
+        undo(turn)
+    else:
+        turn.finish(texts.not_understood())
+
+
+def help_menu(turn: Turn) -> None:
+    assert turn.staff is not None
+    turn.finish(texts.help_menu(turn.staff.first_name))
+
+
+def answer(turn: Turn) -> bool:
+    """The answer to "which visit is that?": a number, or a name or street among the options."""
+    data = turn.data
+    if turn.step != PICK:
+        return False
+    options = [v for v in (own_visit(turn, i) for i in data.get("options", [])) if v is not None]
+    option = turn.option()
+    if option is not None and 1 <= option <= len(options):
+        chosen = [options[option - 1]]
+    else:
+        chosen = named(options, turn.text) if option is None else []
+    if len(chosen) != 1:
+        return False  # not an answer: read the text afresh
+    turn.finish()
+    ACTIONS[data["intent"]](turn, chosen[0], data.get("text", ""), data.get("minutes"))
+    return True
+
+
+# --- Choosing the visit -----------------------------------------------------------------------
+
+
+def _unless_undo(starter: Starter) -> Starter:
+    def start(turn: Turn) -> None:
+        if UNDO.match(turn.text):
+            undo(turn)
+        else:
+            starter(turn)
+    return start
+
+
+def _about_a_visit(intent: str) -> Starter:
+    """A starter that finds the visit the update is about, asking when it can't tell."""
+
+    def start(turn: Turn) -> None:
+        if UNDO.match(turn.text):
+            undo(turn)
+            return
+        visits = todays_visits(turn)
+        names = NAMING.search(turn.text) is not None
+        candidates = named(visits, turn.text)
+        if not candidates:
+            if names:
+                turn.finish(texts.no_visit(named=True))
+                return
+            candidates = _current(visits, ACCEPTS[intent])
+        minutes = turn.parse.slots.get("minutes")
+        minutes = minutes if isinstance(minutes, int) else None
+        if not candidates:
+            turn.finish(texts.no_visit(named=False))
+        elif len(candidates) == 1:
+            ACTIONS[intent](turn, candidates[0], turn.text, minutes)
+        else:
+            zone = turn.timezone
+            turn.ask(FLOW, PICK, {"intent": intent, "text": turn.text, "minutes": minutes,
+                                  "options": [v.appointment_id for v in candidates]},
+                     Reply.choice(texts.which_visit(ACTION_WORDS[intent]),
+                                  tuple(texts.label(v, zone) for v in candidates)))
+
+    return start
+
+
+def _current(visits: list[Visit], accepts: frozenset[JobState]) -> list[Visit]:
+    """The visit in progress (all of them, if somehow several), else the next one not started."""
+    fitting = [v for v in visits if v.job.state in accepts]
+    started = [v for v in fitting if v.job.state in IN_PROGRESS | {JobState.PAUSED}]
+    if started:
+        return started
+    waiting = [v for v in fitting if v.job.state is JobState.SCHEDULED]
+    return waiting[:1]
+
+
+# --- The updates ------------------------------------------------------------------------------
+
+
+def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
+    before = before_change(visit)
+    job = job_id(visit)
+    if visit.job.state is JobState.EN_ROUTE:
+        if minutes is None:  # already on the way: nothing new to tell anyone
+            turn.finish(texts.on_the_way(visit, visit.job.eta, turn.timezone, again=True))
+            return
+        turn.run(ReviseEta(job_id=job, eta_minutes=minutes, actor=turn.actor))
+    else:
+        turn.run(ChangeJobState(job_id=job, new_state=JobState.EN_ROUTE, actor=turn.actor,
+                                eta_minutes=minutes))
+    eta = visit.job.eta
+    told = tell(turn, visit, "en-route", texts.customer_on_the_way(
+        _tech(turn), turn.business.name, eta, visit.site.timezone))
+    remember(turn, visit, before, told)
+    turn.say(texts.on_the_way(visit, eta, turn.timezone))
+
+
+def arrived(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
+    before = before_change(visit)
+    _move_to(turn, visit, JobState.ON_SITE)
+    remember(turn, visit, before, None)
+    turn.say(texts.arrived(visit, turn.timezone))
+
+
+def late(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
+    before = before_change(visit)
+    if minutes is not None:
+        turn.run(ReviseEta(job_id=job_id(visit), eta_minutes=minutes, actor=turn.actor,
+                           note=text))
+    eta = visit.job.eta if minutes is not None else None
+    told = tell(turn, visit, "late", texts.customer_late(
+        _tech(turn), turn.business.name, eta, visit.site.timezone))
+    remember(turn, visit, before, told)
+    turn.say(texts.late(visit, eta, turn.timezone))
+
+
+def paused(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
+    before = before_change(visit)
+    _move_to(turn, visit, JobState.ON_SITE)
+    turn.run(ChangeJobState(job_id=job_id(visit), new_state=JobState.PAUSED, actor=turn.actor,
+                            note=text.strip()))
+    told = tell(turn, visit, "paused", texts.customer_paused(_tech(turn), turn.business.name))
+    remember(turn, visit, before, told)
+    turn.say(texts.paused(visit))
+
+
+def done(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
+    before = before_change(visit)
+    _move_to(turn, visit, JobState.ON_SITE)
+    summary = _DONE_WORDS.sub("", text).strip() or text.strip()
+    turn.run(CompleteJob(job_id=job_id(visit), summary=summary, actor=turn.actor))
+    invoice = turn.uow.invoices.first(job_id=job_id(visit))
+    told = tell(turn, visit, "done", texts.customer_done(_tech(turn), turn.business.name,
+                                                          summary))
+    remember(turn, visit, before, told)
+    turn.say(texts.done(visit, invoice.number if invoice is not None else None))
+
+
+def note(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
+    written = _NOTE_WORDS.sub("", text).strip()
+    if not written:
+        turn.finish(texts.empty_note())
+        return
+    turn.run(AddJobNote(job_id=job_id(visit), text=written, actor=turn.actor))
+    turn.say(texts.noted(visit))
+
+
+ACTIONS: dict[str, Callable[[Turn, Visit, str, int | None], None]] = {
+    intents.TECH_EN_ROUTE: en_route,
+    intents.TECH_ARRIVED: arrived,
+    intents.TECH_LATE: late,
+    intents.TECH_PAUSED: paused,
+    intents.TECH_DONE: done,
+    intents.NOTE: note,
+}
+
+
+def next_visit(turn: Turn) -> None:
+    """The next visit not started (window, customer, address, service, access, open quote), or
+    the whole day when the text asks for it."""
+    visits = todays_visits(turn)
+    zone = turn.timezone
+    if _WHOLE_DAY.search(turn.text) and "next" not in turn.text.lower():
+        turn.finish(texts.day([(v, v.job.state.value.replace("_", " ")) for v in visits], zone))
+        return
+    upcoming = [v for v in visits if v.job.state is JobState.SCHEDULED]
+    if not upcoming:
+        turn.finish(texts.nothing_next())
+        return
+    visit = upcoming[0]
+    quotes = turn.uow.quotes.find(account_id=visit.job.account_id, state=QuoteState.SENT)
+    turn.finish(texts.next_visit(visit, zone, quotes[-1].number if quotes else None))
+
+
+# --- Helpers ----------------------------------------------------------------------------------
+
+
+def _move_to(turn: Turn, visit: Visit, target: JobState) -> None:
+    """Walk the job along scheduled -> en route -> on site up to `target` (a paused job resumes)."""
+    job = visit.job
+    if job.state is JobState.PAUSED and target is JobState.ON_SITE:
+        turn.run(ChangeJobState(job_id=job_id(visit), new_state=target, actor=turn.actor))
+        return
+    while job.state in PATH and PATH.index(job.state) < PATH.index(target):
+        step = PATH[PATH.index(job.state) + 1]
+        turn.run(ChangeJobState(job_id=job_id(visit), new_state=step, actor=turn.actor))
+
+
+def _tech(turn: Turn) -> str:
+    assert turn.staff is not None
+    return turn.staff.name

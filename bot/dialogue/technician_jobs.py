@@ -1,0 +1,123 @@
+"""Which of a technician's visits a text is about: the one in progress, else the next one today,
+unless the text names a customer or a street among today's visits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from rapidfuzz import fuzz
+
+from domain.jobs import Appointment, Job, JobState
+from domain.parties import Site
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+IN_PROGRESS = frozenset({JobState.EN_ROUTE, JobState.ON_SITE})
+# A name or street word counts as named when it is this close to the text's word (typos, "Fischers").
+NAME_SIMILARITY = 85
+# Words too common in addresses and names to pick a visit by themselves.
+COMMON = frozenset("st street ave avenue rd road dr drive ln lane ct court blvd way pl place the "
+                   "household home house family residence inc llc co".split())
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One of the technician's visits with what a text may name it by."""
+
+    appointment: Appointment
+    job: Job
+    site: Site
+    customer: str  # the contact's name, else the account's
+
+    @property
+    def appointment_id(self) -> int:
+        assert self.appointment.id is not None
+        return self.appointment.id
+
+    def words(self) -> set[str]:
+        """The customer's names and the street (without the house number or "St")."""
+        return {w for w in _words(f"{self.customer} {self.site.address}")
+                if w not in COMMON and not w.isdigit()}
+
+    def house_number(self) -> str | None:
+        found = re.match(r"\s*(\d+)", self.site.address)
+        return found.group(1) if found else None
+
+
+def day_bounds(now: datetime, timezone: str) -> tuple[datetime, datetime]:
+    """Today in the technician's zone, as a UTC-comparable span."""
+    local = now.astimezone(ZoneInfo(timezone))
+    start = datetime.combine(local.date(), time(0), tzinfo=local.tzinfo)
+    return start, start + timedelta(days=1)
+
+
+def todays_visits(turn: Turn) -> list[Visit]:
+    """The technician's booked visits today (local time), earliest first."""
+    assert turn.staff is not None and turn.staff.id is not None
+    start, end = day_bounds(turn.now, turn.timezone)
+    booked = turn.uow.appointments.overlapping(start, end, technician_ids=[turn.staff.id])
+    return [v for v in (visit_of(turn, a) for a in sorted(booked, key=lambda a: a.start))
+            if v is not None and v.appointment.technician_id == turn.staff.id]
+
+
+def visit_of(turn: Turn, appointment: Appointment) -> Visit | None:
+    job = turn.uow.jobs.get(appointment.job_id)
+    site = turn.uow.sites.get(job.site_id) if job is not None else None
+    if job is None or site is None:
+        return None
+    contacts = turn.uow.contacts.find(account_id=job.account_id)
+    account = turn.uow.accounts.get(job.account_id)
+    name = contacts[0].name if contacts else (account.name if account else "the customer")
+    return Visit(appointment, job, site, name)
+
+
+def named(visits: list[Visit], text: str) -> list[Visit]:
+    """The visits the text names best by customer name or street; empty when it names none."""
+    words = {w.removesuffix("s") for w in _words(text)} | set(_words(text))
+    numbers = set(re.findall(r"\b\d{1,6}\b", text))
+    scored: list[tuple[int, Visit]] = []
+    for visit in visits:
+        score = sum(1 for key in visit.words()
+                    if len(key) >= 3 and any(fuzz.ratio(key, w) >= NAME_SIMILARITY
+                                             for w in words if len(w) >= 3))
+        if score and visit.house_number() in numbers:
+            score += 1
+        if score:
+            scored.append((score, visit))
+    if not scored:
+        return []
+    best = max(score for score, _ in scored)
+    return [visit for score, visit in scored if score == best]
+
+
+def in_progress(visits: list[Visit]) -> list[Visit]:
+    return [v for v in visits if v.job.state in IN_PROGRESS]
+
+
+def next_up(visits: list[Visit]) -> Visit | None:
+    """The earliest visit today whose job has not started."""
+    return next((v for v in visits if v.job.state is JobState.SCHEDULED), None)
+
+
+def own_visit(turn: Turn, appointment_id: Any) -> Visit | None:
+    """One of the technician's own booked visits, by id; None for anyone else's."""
+    if not isinstance(appointment_id, int) or turn.staff is None:
+        return None
+    appointment = turn.uow.appointments.get(appointment_id)
+    if appointment is None or appointment.technician_id != turn.staff.id:
+        return None
+    return visit_of(turn, appointment)
+
+
+def job_id(visit: Visit) -> int:
+    assert visit.job.id is not None
+    return visit.job.id
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("'s", "s").replace("'", ""))

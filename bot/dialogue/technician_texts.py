@@ -1,0 +1,139 @@
+"""What the bot says to technicians, and what it tells their customers on their behalf."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.dialogue.gsm import clip
+from bot.dialogue.reply import Reply
+from bot.dialogue.technician_jobs import Visit
+from bot.dialogue.times import clock_label, window_label
+
+UNDO_HINT = 'Wrong job? Text "undo" within 10 min.'
+
+
+def help_menu(first_name: str) -> Reply:
+    return Reply(f"Hi {clip(first_name, 20)}! Text me: \"omw 20\", \"here\", \"running 15 late\", "
+                 "\"done, replaced the capacitor\", \"waiting on parts\", \"note gate code 4412\", "
+                 "\"what's next?\" or \"my day\". Name the customer or street (\"at Fischer's\") "
+                 "if it's not your current job; \"undo\" takes back a mistake.")
+
+
+def label(visit: Visit, timezone: str) -> str:
+    """ "1-3pm Joe Okafor, 5 Lake St"."""
+    a = visit.appointment
+    return (f"{window_label(a.window_start, a.window_end, timezone)} {clip(visit.customer, 30)}, "
+            f"{clip(visit.site.address, 40)}")
+
+
+def which_visit(action: str) -> str:
+    return f"Which visit is that ({action})?"
+
+
+def no_visit(named: bool) -> Reply:
+    if named:
+        return Reply("I can't find a visit of yours today by that name or street. Text \"my day\" "
+                     "to see your visits.")
+    return Reply("You have no visit left to update today. Text \"my day\" to see your visits.")
+
+
+def on_the_way(visit: Visit, eta: datetime | None, timezone: str, again: bool = False) -> Reply:
+    when = f" ETA {clock_label(eta, timezone)}." if eta else ""
+    if again:
+        return Reply(f"You're already on the way to {label(visit, timezone)} "
+                     f"({visit.job.number}).{when}")
+    return Reply(f"Got it: on the way to {label(visit, timezone)} ({visit.job.number}).{when} "
+                 f"{_first(visit.customer)} has been told. {UNDO_HINT}")
+
+
+def customer_on_the_way(tech: str, business: str, eta: datetime | None, timezone: str) -> str:
+    when = f" and should arrive about {clock_label(eta, timezone)}" if eta else " now"
+    return f"{_first(tech)} from {business} is on the way{when}."
+
+
+def arrived(visit: Visit, timezone: str) -> Reply:
+    access = f" Access: {clip(visit.site.access_notes, 80)}." if visit.site.access_notes else ""
+    return Reply(f"Checked in at {label(visit, timezone)} ({visit.job.number}).{access} "
+                 f"{UNDO_HINT}")
+
+
+def late(visit: Visit, eta: datetime | None, timezone: str) -> Reply:
+    when = f"new ETA {clock_label(eta, timezone)}" if eta else "no new time given"
+    return Reply(f"Noted: running late to {clip(visit.customer, 30)} ({visit.job.number}), "
+                 f"{when}. {_first(visit.customer)} has been told. {UNDO_HINT}")
+
+
+def customer_late(tech: str, business: str, eta: datetime | None, timezone: str) -> str:
+    when = f" and should now arrive about {clock_label(eta, timezone)}" if eta else ""
+    return f"{_first(tech)} from {business} is running a little late{when}. Sorry for the wait!"
+
+
+def paused(visit: Visit) -> Reply:
+    return Reply(f"Paused {visit.job.number} at {clip(visit.customer, 30)}; the office will "
+                 f"arrange the return visit and {_first(visit.customer)} has been told. "
+                 f"{UNDO_HINT}")
+
+
+def customer_paused(tech: str, business: str) -> str:
+    return (f"{_first(tech)} from {business} can't finish today's work yet. Our office will "
+            "contact you to arrange the return visit.")
+
+
+def done(visit: Visit, invoice: str | None) -> Reply:
+    billed = f", invoice {invoice} drafted" if invoice else ""
+    return Reply(f"Done: {visit.job.number} at {clip(visit.customer, 30)} completed{billed}. "
+                 f"{UNDO_HINT}")
+
+
+def customer_done(tech: str, business: str, summary: str) -> str:
+    work = f" Work done: {clip(summary, 120)}." if summary else ""
+    return (f"{_first(tech)} from {business} has completed your visit.{work} Your invoice will "
+            "follow. Thank you!")
+
+
+def noted(visit: Visit) -> Reply:
+    return Reply(f"Noted on {visit.job.number} ({clip(visit.customer, 30)}).")
+
+
+def empty_note() -> Reply:
+    return Reply('What should the note say? e.g. "note gate code 4412".')
+
+
+def next_visit(visit: Visit, timezone: str, quote: str | None) -> Reply:
+    access = f" Access: {clip(visit.site.access_notes, 60)}." if visit.site.access_notes else ""
+    offer = f" Open quote {quote}." if quote else ""
+    return Reply(f"Next: {label(visit, timezone)}, {visit.site.city} - "
+                 f"{visit.job.service_id.replace('_', ' ')} ({visit.job.number}).{access}{offer}")
+
+
+def day(visits: list[tuple[Visit, str]], timezone: str) -> Reply:
+    lines = [f"{i}. {label(v, timezone)} - {state}" for i, (v, state) in enumerate(visits, 1)]
+    return Reply("Today: " + "; ".join(lines) if lines else "No visits on your list today.")
+
+
+def nothing_next() -> Reply:
+    return Reply("No more visits today. Text \"my day\" to see today's list.")
+
+
+def undone(visit: Visit, corrected: bool) -> Reply:
+    told = f" {_first(visit.customer)} got a short correction." if corrected else ""
+    return Reply(f"Undone: {visit.job.number} is {visit.job.state.value.replace('_', ' ')} "
+                 f"again.{told}")
+
+
+def customer_correction(business: str) -> str:
+    return (f"Sorry, please ignore our last update from {business} about your visit; it was "
+            "sent by mistake. We'll keep you posted.")
+
+
+def nothing_to_undo() -> Reply:
+    return Reply("There's nothing of yours to undo from the last 10 minutes; please call the "
+                 "office to correct an older update.")
+
+
+def not_understood() -> Reply:
+    return Reply("Sorry, I didn't get that. Text \"help\" to see what I understand.")
+
+
+def _first(name: str) -> str:
+    return clip(name.split()[0] if name.split() else name, 20)

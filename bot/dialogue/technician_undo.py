@@ -1,0 +1,82 @@
+"""Taking back a technician's last update within ten minutes, and telling the customer."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from bot.dialogue import technician_texts as texts
+from bot.dialogue.technician_jobs import Visit, job_id, own_visit
+from domain.commands import UndoJobState
+from domain.jobs import JobState
+from domain.messages import MessageStatus
+from domain.notices import notify_customer
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+LAST = "tech_last"  # the last status change, kept across flows (bot/dialogue/turn.py)
+UNDO_WINDOW = timedelta(minutes=10)
+
+UNDO = re.compile(r"^\W*(?:undo(?: (?:that|it|this|last|the last one))?|wrong (?:job|visit|one|"
+                  r"customer|house|address)|(?:oops|sorry|my bad|mistake)\W*(?:wrong (?:job|one|"
+                  r"visit))?|(?:that|it) was (?:the )?wrong (?:job|one|visit|customer))\W*$",
+                  re.IGNORECASE)
+
+
+def undo(turn: Turn) -> None:
+    """Take back this technician's last status change if it is under ten minutes old."""
+    last = turn.conversation.data.get(LAST)
+    turn.finish()
+    if not isinstance(last, dict) or _age(turn, last) > UNDO_WINDOW:
+        turn.say(texts.nothing_to_undo())
+        return
+    visit = own_visit(turn, last.get("appointment"))
+    if visit is None:
+        turn.say(texts.nothing_to_undo())
+        return
+    eta = datetime.fromisoformat(last["eta"]) if last.get("eta") else None
+    turn.run(UndoJobState(job_id=job_id(visit), back_to=JobState(last["state"]),
+                          actor=turn.actor, eta=eta))
+    corrected = _correct(turn, visit, last.get("told"))
+    turn.conversation.data = {k: v for k, v in turn.conversation.data.items() if k != LAST}
+    turn.say(texts.undone(visit, corrected))
+
+
+def _correct(turn: Turn, visit: Visit, told: Any) -> bool:
+    """Withdraw the customer's update if it is still queued, else send a short correction."""
+    if not isinstance(told, int):
+        return False
+    message = turn.uow.messages.get(told)
+    if message is not None and message.status is MessageStatus.QUEUED:
+        message.cancel("the technician's update was undone")
+        return False
+    tell(turn, visit, "correction", texts.customer_correction(turn.business.name))
+    return True
+
+
+def _age(turn: Turn, last: dict[str, Any]) -> timedelta:
+    try:
+        return turn.now - datetime.fromisoformat(str(last.get("at")))
+    except ValueError:
+        return UNDO_WINDOW * 2
+
+
+def before_change(visit: Visit) -> dict[str, Any]:
+    eta = visit.job.eta
+    return {"state": visit.job.state.value, "eta": eta.isoformat() if eta else None}
+
+
+def remember(turn: Turn, visit: Visit, before: dict[str, Any], told: int | None) -> None:
+    """Keep what "undo" needs: the visit, the state and ETA before, the customer's message."""
+    turn.finish(done=None)
+    turn.conversation.data = {**turn.conversation.data, LAST: {
+        **before, "appointment": visit.appointment_id, "told": told,
+        "at": turn.now.isoformat()}}
+
+
+def tell(turn: Turn, visit: Visit, what: str, body: str) -> int | None:
+    key = f"tech-{what}:{job_id(visit)}:{turn.message_id or turn.now.isoformat()}"
+    return notify_customer(turn.uow, now=turn.now, account_id=visit.job.account_id, body=body,
+                           key=key, timezone=visit.site.timezone)

@@ -1,0 +1,91 @@
+"""A technician's day by text on real SQLite and PostgreSQL: the customer's outbox row, the
+invoice draft, the timeline and undo, stored and read back in fresh units of work."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from domain.jobs import AppointmentStatus, JobState
+from domain.messages import Direction, Message, MessageKind, MessageStatus
+from domain.quotes import InvoiceState
+from tests.integration.dialogue_world import JOE, MONDAY_MORNING, TOM_PHONE, World, build_world
+
+
+@pytest.fixture
+def world(uow_factory) -> World:  # type: ignore[no-untyped-def]
+    return build_world(uow_factory)
+
+
+def told(world: World, phone: str) -> list[Message]:
+    with world.uow_factory() as uow:
+        return [m for m in uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE)
+                if m.address == phone]
+
+
+def joes_job_state(world: World) -> tuple[JobState, object]:
+    with world.uow_factory() as uow:
+        visit = uow.appointments.get(world.ids["joe_today"])
+        assert visit is not None
+        job = uow.jobs.get(visit.job_id)
+        assert job is not None
+        return job.state, job.eta
+
+
+def test_on_my_way_queues_the_customers_message_and_where_is_the_tech_says_so(
+        world: World) -> None:
+    world.transcript(TOM_PHONE, [("omw 20", "Joe Okafor")])
+    assert joes_job_state(world) == (JobState.EN_ROUTE, MONDAY_MORNING + timedelta(minutes=20))
+    [message] = told(world, JOE)
+    assert message.status is MessageStatus.QUEUED and message.contact_id == world.ids[
+        "joe_contact"]
+    assert "Tom from" in message.body and "about 9:50am" in message.body
+    world.transcript(JOE, [("where's the tech?", "on the way")])
+
+
+def test_done_completes_the_job_drafts_the_invoice_and_writes_the_timeline(world: World) -> None:
+    world.clock.advance(timedelta(hours=4))  # 1:30pm, Joe's visit under way
+    world.transcript(TOM_PHONE, [("here", "Checked in"),
+                                 ("done, replaced the capacitor", "invoice INV-")])
+    with world.uow_factory() as uow:
+        visit = uow.appointments.get(world.ids["joe_today"])
+        assert visit is not None and visit.status is AppointmentStatus.DONE
+        job = uow.jobs.get(visit.job_id)
+        assert job is not None and job.state is JobState.COMPLETED
+        assert job.summary == "replaced the capacitor"
+        [invoice] = uow.invoices.find(job_id=job.id)
+        assert invoice.state is InvoiceState.DRAFT and invoice.total_cents == 8900
+        timeline = [a.summary for a in uow.activities.find(account_id=job.account_id)]
+        assert f"Invoice {invoice.number} drafted for $89.00" in timeline
+        assert f"Job {job.number} on_site -> completed: replaced the capacitor" in timeline
+    assert "completed your visit" in told(world, JOE)[-1].body
+
+
+def test_undo_survives_between_texts_and_withdraws_the_queued_message(world: World) -> None:
+    world.text(TOM_PHONE, "omw 20")
+    world.clock.advance(timedelta(minutes=5))
+    world.transcript(TOM_PHONE, [("my day", "en route"), ("undo", "scheduled again")])
+    assert joes_job_state(world) == (JobState.SCHEDULED, None)
+    assert [m.status for m in told(world, JOE)] == [MessageStatus.CANCELLED]
+
+
+def test_only_the_assigned_technician_may_move_a_job(world: World) -> None:
+    from domain.actors import Actor
+    from domain.commands import ChangeJobState
+    from domain.errors import NotFound
+    from domain.parties import Channel
+    from domain.staff import Role
+    from tests.conversation_people import ANA
+
+    with world.uow_factory() as uow:
+        visit = uow.appointments.get(world.ids["joe_today"])
+        assert visit is not None
+        job_id = visit.job_id
+    ana = Actor(role=Role.TECHNICIAN, channel=Channel.SMS, staff_id=world.ids["ana"])
+    with pytest.raises(NotFound, match="No job of yours"):
+        world.engine.bus.handle(ChangeJobState(job_id=job_id, new_state=JobState.EN_ROUTE,
+                                               actor=ana))
+    world.transcript(ANA, [("omw to Joe's", "can't find a visit of yours")])
+    assert joes_job_state(world) == (JobState.SCHEDULED, None)
+    assert told(world, JOE) == []

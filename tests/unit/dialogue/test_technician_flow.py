@@ -1,0 +1,335 @@
+"""A technician runs the day by text; the customer hears about it through the outbox.
+
+Tom's day (Monday, Chicago): Joe's plumbing repair at 1pm and, added here, the Fischers' HVAC
+repair at 3pm on 42 Elm St. Ana has a visit today at the Lopez household, which Tom may not touch.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from domain.actors import Actor
+from domain.commands import BookAppointment
+from domain.deals import DealStage
+from domain.demo import DEMO_TIMEZONE
+from domain.jobs import AppointmentStatus, Job, JobState
+from domain.messages import Direction, Message, MessageKind, MessageStatus
+from domain.parties import Account, Channel, Contact, Site
+from domain.quotes import InvoiceState, QuoteState
+from domain.staff import Role
+from tests.unit.dialogue.chat_world import ANA, JOE, MARIA, TOM, ChatWorld
+
+FISCHER = "+13125550177"
+LOPEZ = "+13125550188"
+NINE = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)  # the chat world's clock: 9am in Chicago
+
+
+def add_visit(chat: ChatWorld, key: str, name: str, phone: str, street: str, service: str,
+              technician: str, start: datetime) -> None:
+    uow = chat.uow
+    account = uow.accounts.add(Account(name=f"{name.split()[1]} household"))
+    assert account.id is not None
+    contact = uow.contacts.add(Contact(account_id=account.id, name=name, phone=phone))
+    site = uow.sites.add(Site(account_id=account.id, address=street, city="Chicago",
+                              postal_code="60614", zone_id="north", timezone=DEMO_TIMEZONE,
+                              access_notes="Side gate, code 4412" if key == "fischer" else ""))
+    assert contact.id is not None and site.id is not None
+    chat.ids[f"{key}_account"] = account.id
+    chat.ids[key] = chat.run(BookAppointment(
+        account_id=account.id, site_id=site.id, service_id=service,
+        technician_id=chat.ids[technician], start=start, actor=chat.dispatcher()))
+
+
+@pytest.fixture
+def day(chat: ChatWorld) -> ChatWorld:
+    add_visit(chat, "fischer", "Karl Fischer", FISCHER, "42 Elm St", "hvac_repair", "tom",
+              datetime(2026, 3, 2, 21, 0, tzinfo=UTC))
+    add_visit(chat, "lopez", "Rosa Lopez", LOPEZ, "7 Pine Ave", "electrical", "ana",
+              datetime(2026, 3, 2, 17, 0, tzinfo=UTC))
+    return chat
+
+
+def job_of(chat: ChatWorld, visit_key: str) -> Job:
+    job = chat.uow.jobs.get(chat.visit(visit_key).job_id)
+    assert job is not None
+    return job
+
+
+def told(chat: ChatWorld, phone: str) -> list[Message]:
+    """What the customer behind `phone` has been sent through the outbox."""
+    return [m for m in chat.uow.messages.find() if m.direction is Direction.OUT
+            and m.kind is MessageKind.NOTICE and m.address == phone]
+
+
+# --- on the way -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "minutes"), [("omw 20", 20), ("otw 15", 15),
+                                               ("on my way, 20 min", 20)])
+def test_on_my_way_sets_the_next_visit_en_route_with_its_eta_and_tells_the_customer(
+        day: ChatWorld, text: str, minutes: int) -> None:
+    answer = day.text(TOM, text).text
+    job = job_of(day, "joe_today")
+    assert job.state is JobState.EN_ROUTE
+    assert job.eta == NINE + timedelta(minutes=minutes)
+    assert "Joe Okafor" in answer and "has been told" in answer
+    [message] = told(day, JOE)
+    assert message.status is MessageStatus.QUEUED and message.channel is Channel.SMS
+    assert message.body == (f"Tom from {day.engine.business.name} is on the way and should "
+                            f"arrive about 9:{minutes}am.")
+    assert job_of(day, "fischer").state is JobState.SCHEDULED  # only the next visit moved
+
+
+def test_on_my_way_without_minutes_tells_the_customer_the_technician_is_coming_now(
+        day: ChatWorld) -> None:
+    day.text(TOM, "omw")
+    assert job_of(day, "joe_today").eta is None
+    [message] = told(day, JOE)
+    assert message.body.endswith("is on the way now.")
+
+
+def test_a_text_naming_a_customer_or_street_picks_that_visit(day: ChatWorld) -> None:
+    day.transcript(TOM, [("omw to Fischer's, 20 min", "Karl Fischer")])
+    assert job_of(day, "fischer").state is JobState.EN_ROUTE
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED
+    day.transcript(TOM, [("here at 42 Elm", "Checked in at 3-5pm Karl Fischer")])
+    assert job_of(day, "fischer").state is JobState.ON_SITE
+    assert told(day, JOE) == [] and len(told(day, FISCHER)) == 1
+
+
+# --- which visit, when it is not clear --------------------------------------------------------
+
+
+def test_two_visits_in_progress_get_a_numbered_question_answered_by_number(
+        day: ChatWorld) -> None:
+    day.text(TOM, "omw to Joe's")
+    day.text(TOM, "omw to Fischer's")
+    before = day.model()
+    said = day.text(TOM, "here")
+    assert said.replies[0].options == ("1-3pm Joe Okafor, 5 Lake St",
+                                       "3-5pm Karl Fischer, 42 Elm St")
+    assert day.changed_since(before) == set()  # nothing happens before the answer
+    day.transcript(TOM, [("2", "Checked in at 3-5pm Karl Fischer")])
+    assert job_of(day, "fischer").state is JobState.ON_SITE
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
+
+
+def test_the_question_may_be_answered_by_the_customers_name(day: ChatWorld) -> None:
+    day.text(TOM, "omw to Joe's")
+    day.text(TOM, "omw to Fischer's")
+    day.text(TOM, "running 10 late")
+    day.transcript(TOM, [("okafor", "running late to Joe Okafor")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(minutes=10)
+
+
+# --- only one's own visits --------------------------------------------------------------------
+
+
+def test_a_technician_cannot_touch_another_technicians_visit_nor_learn_it_exists(
+        day: ChatWorld) -> None:
+    before = day.model()
+    for text in ("omw to Lopez's", "done at 7 Pine", "here at Rosa Lopez's"):
+        answer = day.text(TOM, text).text
+        assert "can't find a visit of yours" in answer
+        assert "Lopez" not in answer and "Pine" not in answer
+    assert day.changed_since(before) == set()
+
+
+def test_each_technician_moves_only_their_own_visit(day: ChatWorld) -> None:
+    day.transcript(ANA, [("omw 10", "Rosa Lopez")])
+    assert job_of(day, "lopez").state is JobState.EN_ROUTE
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED
+
+
+def test_a_technician_with_no_visit_left_today_is_told_so(day: ChatWorld) -> None:
+    day.text(TOM, "done at Joe's")
+    day.text(TOM, "done at Fischer's")
+    before = day.model()
+    day.transcript(TOM, [("omw", "no visit left")])
+    assert day.changed_since(before) == set()
+
+
+def test_a_customer_texting_technician_words_changes_no_job(day: ChatWorld) -> None:
+    before = day.model()["jobs"]
+    day.text(JOE, "omw 20")
+    day.text(MARIA, "done, replaced the capacitor")
+    assert day.model()["jobs"] == before
+
+
+# --- arrived, late, paused --------------------------------------------------------------------
+
+
+def test_here_checks_in_even_without_on_my_way_first(day: ChatWorld) -> None:
+    day.transcript(TOM, [("here", "Checked in at 1-3pm Joe Okafor")])
+    assert job_of(day, "joe_today").state is JobState.ON_SITE
+    assert told(day, JOE) == []  # the customer sees the technician at the door
+
+
+def test_running_late_stores_the_new_eta_and_tells_the_customer(day: ChatWorld) -> None:
+    day.text(TOM, "omw 20")
+    day.clock.advance(timedelta(minutes=25))
+    day.transcript(TOM, [("running 15 late, traffic", "new ETA 9:40am")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(minutes=40)
+    assert told(day, JOE)[-1].body.endswith("should now arrive about 9:40am. Sorry for the wait!")
+    assert any("running 15 min late" in a.summary
+               for a in day.timeline(day.ids["joe_account"]))
+
+
+def test_a_pause_keeps_the_reason_tells_the_dispatcher_and_the_customer(
+        day: ChatWorld) -> None:
+    day.text(TOM, "here")
+    day.transcript(TOM, [("waiting on parts, back tmrw", "office will arrange the return")])
+    assert job_of(day, "joe_today").state is JobState.PAUSED
+    assert any("on_site -> paused: waiting on parts, back tmrw" in a.summary
+               for a in day.timeline(day.ids["joe_account"]))
+    [notice] = day.notices()
+    assert "paused" in notice.body and "return visit" in notice.body
+    assert "office will contact you to arrange the return visit" in told(day, JOE)[-1].body
+
+
+# --- done ---------------------------------------------------------------------------------------
+
+
+def test_done_completes_the_job_keeps_the_summary_drafts_the_invoice_and_tells_the_customer(
+        day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4))  # 1pm: Joe's visit has begun
+    day.text(TOM, "here")
+    day.transcript(TOM, [("done, replaced the capacitor", "invoice INV-")])
+    job = job_of(day, "joe_today")
+    assert job.state is JobState.COMPLETED and job.summary == "replaced the capacitor"
+    assert day.visit("joe_today").status is AppointmentStatus.DONE
+    [invoice] = day.uow.invoices.find(job_id=job.id)
+    assert invoice.state is InvoiceState.DRAFT and invoice.total_cents == 8900  # service price
+    timeline = [a.summary for a in day.timeline(day.ids["joe_account"])]
+    assert f"Invoice INV-{job.id} drafted for $89.00" in timeline
+    assert "completed your visit. Work done: replaced the capacitor." in told(day, JOE)[-1].body
+
+
+def test_the_invoice_takes_the_approved_quotes_lines(day: ChatWorld) -> None:
+    job = job_of(day, "joe_today")
+    quote = day.uow.quotes.get(day.ids["q2001"])
+    assert quote is not None and job.id is not None
+    quote.job_id, quote.state = job.id, QuoteState.APPROVED
+    day.text(TOM, "done - sewer line relined")
+    [invoice] = day.uow.invoices.find(job_id=job.id)
+    assert invoice.total_cents == 990000
+
+
+def test_a_repair_on_equipment_needing_upkeep_opens_a_maintenance_deal_for_the_rep(
+        day: ChatWorld) -> None:
+    day.text(TOM, "done at Fischer's - new capacitor, unit cooling")
+    [deal] = day.uow.deals.find(account_id=day.ids["fischer_account"])
+    assert deal.stage is DealStage.NEW and deal.service_id == "hvac_maintenance"
+    assert deal.owner_id == day.ids["rita"]
+    day.text(TOM, "done at Joe's")  # a plumbing repair: no upkeep to sell
+    assert day.uow.deals.find(account_id=day.ids["joe_account"]) == []
+
+
+# --- next, notes --------------------------------------------------------------------------------
+
+
+def test_whats_next_names_the_next_visit_with_its_address_service_access_and_open_quote(
+        day: ChatWorld) -> None:
+    day.transcript(TOM, [("whats next?", "Next: 1-3pm Joe Okafor, 5 Lake St, Chicago - "
+                                         "plumbing repair")])
+    day.transcript(TOM, [("whats next?", "Open quote Q-2001")])
+    day.text(TOM, "done at Joe's")
+    day.transcript(TOM, [("what's next", "Access: Side gate, code 4412")])
+    day.text(TOM, "done at Fischer's")
+    day.transcript(TOM, [("next job?", "No more visits today")])
+
+
+def test_my_day_lists_every_visit_with_where_it_stands(day: ChatWorld) -> None:
+    day.text(TOM, "omw")
+    day.transcript(TOM, [("my day", "1. 1-3pm Joe Okafor, 5 Lake St - en route; "
+                                    "2. 3-5pm Karl Fischer, 42 Elm St - scheduled")])
+
+
+def test_a_note_goes_on_the_current_jobs_timeline(day: ChatWorld) -> None:
+    day.text(TOM, "here")
+    day.transcript(TOM, [("add note gate code 4412", "Noted on J-")])
+    job = job_of(day, "joe_today")
+    assert f"Note on {job.number}: gate code 4412" in [
+        a.summary for a in day.timeline(day.ids["joe_account"])]
+
+
+# --- undo ---------------------------------------------------------------------------------------
+
+
+def test_undo_takes_back_on_my_way_and_withdraws_the_unsent_message(day: ChatWorld) -> None:
+    day.text(TOM, "omw 20")
+    day.transcript(TOM, [("wrong job", "is scheduled again")])
+    job = job_of(day, "joe_today")
+    assert job.state is JobState.SCHEDULED and job.eta is None
+    assert [m.status for m in told(day, JOE)] == [MessageStatus.CANCELLED]
+
+
+def test_undo_after_the_customer_was_told_sends_a_short_correction(day: ChatWorld) -> None:
+    day.text(TOM, "omw 20")
+    told(day, JOE)[0].status = MessageStatus.SENT
+    day.transcript(TOM, [("undo", "Joe got a short correction")])
+    assert "please ignore our last update" in told(day, JOE)[-1].body
+
+
+def test_undo_of_done_reopens_the_job_and_voids_its_invoice(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4))
+    day.text(TOM, "here")
+    day.text(TOM, "done, replaced the capacitor")
+    day.transcript(TOM, [("undo", "is on site again")])
+    job = job_of(day, "joe_today")
+    assert job.state is JobState.ON_SITE and job.summary == ""
+    assert day.visit("joe_today").status is AppointmentStatus.BOOKED
+    [invoice] = day.uow.invoices.find(job_id=job.id)
+    assert invoice.state is InvoiceState.VOID
+    day.text(TOM, "done, capacitor replaced after all")  # done again: the invoice comes back
+    assert invoice.state is InvoiceState.DRAFT and job.state is JobState.COMPLETED
+
+
+def test_undo_after_ten_minutes_is_refused_and_changes_nothing(day: ChatWorld) -> None:
+    day.text(TOM, "omw 20")
+    day.clock.advance(timedelta(minutes=11))
+    before = day.model()
+    day.transcript(TOM, [("undo", "nothing of yours to undo")])
+    assert day.changed_since(before) == set()
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
+
+
+def test_undo_is_only_the_technicians_own_last_update(day: ChatWorld) -> None:
+    day.text(TOM, "omw 20")
+    day.transcript(ANA, [("undo", "nothing of yours to undo")])
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
+
+
+# --- help ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["hi", "what can I text you?"])
+def test_help_says_what_a_technician_can_text(day: ChatWorld, text: str) -> None:
+    answer = day.text(TOM, text).text
+    for example in ("omw 20", "here", "running 15 late", "done", "what's next", "undo"):
+        assert example in answer
+    assert len(answer) <= 320
+
+
+def test_the_domain_refuses_a_technician_acting_on_a_job_not_theirs(day: ChatWorld) -> None:
+    from domain.commands import ChangeJobState
+    from domain.errors import NotFound
+
+    tom = Actor(role=Role.TECHNICIAN, channel=Channel.SMS, staff_id=day.ids["tom"])
+    with pytest.raises(NotFound):
+        day.run(ChangeJobState(job_id=job_of(day, "lopez").id or 0, new_state=JobState.EN_ROUTE,
+                               actor=tom))
+
+
+def test_on_my_way_again_without_news_tells_nobody_twice(day: ChatWorld) -> None:
+    day.text(TOM, "omw 20")
+    day.transcript(TOM, [("on my way", "already on the way to 1-3pm Joe Okafor")])
+    assert len(told(day, JOE)) == 1
+
+
+def test_a_word_like_the_customers_is_no_name_and_the_current_visit_is_meant(
+        day: ChatWorld) -> None:
+    day.transcript(TOM, [("here at the customer's", "Checked in at 1-3pm Joe Okafor")])
+    assert job_of(day, "joe_today").state is JobState.ON_SITE
