@@ -10,13 +10,19 @@ from domain.business import BusinessSettings
 
 
 @cache
-def town_of(postal_code: str) -> str | None:
-    """The town a US ZIP code belongs to ("60618" -> "Chicago"), None when it is unknown."""
+def town_and_state(postal_code: str) -> tuple[str, str] | None:
+    """(town, state) of a US ZIP code ("60618" -> ("Chicago", "IL")), None when it is unknown."""
     code = postal_code.strip()[:5]
     if len(code) != 5 or not code.isdigit():
         return None
     found = zipcodes.matching(code)  # type: ignore[no-untyped-call]
-    return str(found[0]["city"]) if found else None
+    return (str(found[0]["city"]), str(found[0]["state"])) if found else None
+
+
+def town_of(postal_code: str) -> str | None:
+    """The town a US ZIP code belongs to ("60618" -> "Chicago"), None when it is unknown."""
+    found = town_and_state(postal_code)
+    return found[0] if found else None
 
 
 def served_zips_in(business: BusinessSettings, town: str) -> list[str]:

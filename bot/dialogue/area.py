@@ -7,11 +7,11 @@ they cover without the company file naming them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import zipcodes
 
 from domain.business import BusinessSettings, ServiceZone
+from domain.places import town_and_state
 
 
 @dataclass(frozen=True)
@@ -22,21 +22,11 @@ class Coverage:
     zones: tuple[tuple[ServiceZone, tuple[str, ...]], ...]  # empty: the place is not served
 
 
-@cache
-def _town_of(postal_code: str) -> tuple[str, str] | None:
-    """(town, state) of a 5-digit ZIP, or None for a ZIP the table does not know."""
-    try:
-        found = zipcodes.matching(postal_code)  # type: ignore[no-untyped-call]
-    except (TypeError, ValueError):
-        return None
-    return (str(found[0]["city"]), str(found[0]["state"])) if found else None
-
-
 def towns(zone: ServiceZone) -> list[str]:
     """The towns a zone's ZIPs lie in, in the order the zone lists them."""
     names: list[str] = []
     for code in zone.postal_codes:
-        town = _town_of(code)
+        town = town_and_state(code)
         if town is not None and town[0] not in names:
             names.append(town[0])
     return names
@@ -55,7 +45,7 @@ def for_place(business: BusinessSettings, place: str) -> Coverage | None:
         if zone.name.casefold() == wanted:
             return Coverage(zone.name, ((zone, zone.postal_codes),))
     states = {town[1] for zone in business.zones for code in zone.postal_codes
-              if (town := _town_of(code)) is not None}
+              if (town := town_and_state(code)) is not None}
     codes: list[str] = []
     name = place.strip().title()
     for state in sorted(states):
