@@ -1,0 +1,74 @@
+"""Score conversation files on the fakes: `python -m tests.conversations.score [FILES...]`.
+
+Prints, per file and in total: conversations, replies, replies right (every check passed),
+unintended changes; then each failing reply (id, turn, text, reply, the checks it failed).
+`--known-failures` prints the failing conversation ids as known_failures.toml lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tests.conversations.fake_world import FakeWorld
+from tests.conversations.runner import ConversationResult, run_conversation
+from tests.conversations.spec import HERE, ConversationFileError, load_files
+
+
+def conversation_files() -> list[Path]:
+    """The suite's files: every tests/conversations/*.toml but the known-failures list."""
+    return sorted(p for p in HERE.glob("*.toml") if p.name != "known_failures.toml")
+
+
+def score(results: list[ConversationResult]) -> tuple[int, int, int, int]:
+    """(conversations, replies, replies right, unintended changes)."""
+    turns = [t for r in results for t in r.turns]
+    return (len(results), len(turns), sum(t.right for t in turns),
+            sum(len(t.unintended) for t in turns))
+
+
+def line(label: str, results: list[ConversationResult]) -> str:
+    conversations, replies, right, changes = score(results)
+    share = f"{100 * right / replies:.1f}%" if replies else "-"
+    passed = sum(r.passed for r in results)
+    return (f"{label:<28} conversations {conversations:>3} (all right: {passed:>3})  "
+            f"replies {replies:>4}  right {right:>4} ({share})  unintended changes {changes}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.conversations.score",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path, help="default: tests/conversations/*.toml")
+    parser.add_argument("--known-failures", action="store_true",
+                        help="also print the failing ids as known_failures.toml lines")
+    args = parser.parse_args(argv)
+    files = list(args.files) or conversation_files()
+    try:
+        conversations = load_files(files)
+    except ConversationFileError as exc:
+        print("cannot run; the files have problems:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    results = [run_conversation(c, FakeWorld) for c in conversations]
+    print("Conversation suite on the fakes")
+    for path in files:
+        print(line(path.name, [r for r in results if r.spec.source == path.name]))
+    print(line("TOTAL", results))
+    failing = [r for r in results if not r.passed]
+    if failing:
+        print(f"\nFailing replies ({sum(not t.right for r in failing for t in r.turns)}):")
+        for result in failing:
+            print(result.report())
+    if args.known_failures:
+        print("\n[xfail]")
+        for result in failing:
+            print(f'"{result.spec.id}" = "fails on today\'s code: turn '
+                  f'{next(t.turn for t in result.turns if not t.right)}"')
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
