@@ -16,25 +16,31 @@ from tests.conversations.fake_world import FakeWorld
 from tests.conversations.runner import ConversationResult, run_conversation
 from tests.conversations.spec import HERE, ConversationFileError, load_files
 
+# The unintended changes issue 9 counts: to visits, jobs or quotes (not notices or sign-ups).
+WORK = ("visit", "new_visit", "job", "new_job", "quote")
+
 
 def conversation_files() -> list[Path]:
     """The suite's files: every tests/conversations/*.toml but the known-failures list."""
     return sorted(p for p in HERE.glob("*.toml") if p.name != "known_failures.toml")
 
 
-def score(results: list[ConversationResult]) -> tuple[int, int, int, int]:
-    """(conversations, replies, replies right, unintended changes)."""
+def score(results: list[ConversationResult]) -> tuple[int, int, int, int, int]:
+    """(conversations, replies, replies right, unintended changes, of which to visits, jobs
+    or quotes)."""
     turns = [t for r in results for t in r.turns]
-    return (len(results), len(turns), sum(t.right for t in turns),
-            sum(len(t.unintended) for t in turns))
+    changes = [u for t in turns for u in t.unintended]
+    return (len(results), len(turns), sum(t.right for t in turns), len(changes),
+            sum(1 for u in changes if u.split(":")[0] in WORK))
 
 
 def line(label: str, results: list[ConversationResult]) -> str:
-    conversations, replies, right, changes = score(results)
+    conversations, replies, right, changes, to_work = score(results)
     share = f"{100 * right / replies:.1f}%" if replies else "-"
     passed = sum(r.passed for r in results)
     return (f"{label:<28} conversations {conversations:>3} (all right: {passed:>3})  "
-            f"replies {replies:>4}  right {right:>4} ({share})  unintended changes {changes}")
+            f"replies {replies:>4}  right {right:>4} ({share})  unintended changes {changes} "
+            f"(to visits, jobs, quotes: {to_work})")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

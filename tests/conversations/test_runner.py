@@ -140,7 +140,7 @@ def test_the_scorer_counts_replies_right_and_unintended_changes(tmp_path: Path,
     assert score.main([str(path)]) == 0
     out = capsys.readouterr().out
     assert "conversations   2 (all right:   1)  replies    4  right    3 (75.0%)  " \
-           "unintended changes 2" in out
+           "unintended changes 2 (to visits, jobs, quotes: 2)" in out
     assert "wrong" in out and "unintended change: visit:furnace" in out
 
 
