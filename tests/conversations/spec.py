@@ -464,11 +464,15 @@ class _Reader:
             self.problem(kind, f"{field_name} '{key}' is declared twice")
 
     def moment(self, value: Any, place: str) -> datetime | None:
-        try:
-            return datetime.strptime(str(value), "%Y-%m-%dT%H:%M").replace(tzinfo=ZONE)
-        except ValueError:
-            self.problem(place, f"{value!r} is not a local time like 2026-12-07T09:00")
-            return None
+        if isinstance(value, datetime) and value.tzinfo is None:  # TOML's local date-time
+            return value.replace(tzinfo=ZONE)
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:00)?", value):
+            try:
+                return datetime.fromisoformat(value).replace(tzinfo=ZONE)
+            except ValueError:
+                pass
+        self.problem(place, f"{value!r} is not a local time like 2026-12-07T09:00")
+        return None
 
     def day(self, value: Any, place: str) -> date | None:
         if isinstance(value, date) and not isinstance(value, datetime):

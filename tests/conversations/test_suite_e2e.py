@@ -4,8 +4,13 @@ of the FastAPI app on a fresh SQLite database, its state read through the read A
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from api.business_commands import load_demo_company_if_none
+from store.migrate import upgrade
 from tests.conversations.app_world import AppWorld, app_worlds
 from tests.conversations.runner import run_conversation
 from tests.conversations.spec import ConversationSpec
@@ -27,10 +32,26 @@ def play(conversation: ConversationSpec, database_url: str) -> None:
     assert result.passed, result.report()
 
 
+@pytest.fixture(scope="module")
+def _demo_company_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated and holding the demo company once, copied for every conversation."""
+    template = tmp_path_factory.mktemp("conversations") / "demo.db"
+    upgrade(f"sqlite:///{template}")
+    assert load_demo_company_if_none(f"sqlite:///{template}")
+    return template
+
+
+@pytest.fixture
+def demo_sqlite_url(_demo_company_sqlite: Path, tmp_path: Path) -> str:
+    database = tmp_path / "fieldbot.db"
+    shutil.copyfile(_demo_company_sqlite, database)
+    return f"sqlite:///{database}"
+
+
 @pytest.mark.parametrize("conversation", cases(CONVERSATIONS))
 def test_conversation_through_the_webhook_on_sqlite(conversation: ConversationSpec,
-                                                     sqlite_url: str) -> None:
-    play(conversation, sqlite_url)
+                                                     demo_sqlite_url: str) -> None:
+    play(conversation, demo_sqlite_url)
 
 
 @pytest.mark.postgres
