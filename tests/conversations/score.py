@@ -8,8 +8,11 @@ unintended changes; then each failing reply (id, turn, text, reply, the checks i
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.conversations.fake_world import FakeWorld
@@ -43,6 +46,13 @@ def line(label: str, results: list[ConversationResult]) -> str:
             f"(to visits, jobs, quotes: {to_work})")
 
 
+def first_failure(result: ConversationResult) -> str:
+    """Why a conversation fails, in one line: its first failing reply's first failed check."""
+    turn = next(t for t in result.turns if not t.right)
+    why = (turn.failures or [f"unintended change: {u}" for u in turn.unintended])[0]
+    return f"turn {turn.turn}: {why}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.conversations.score",
                                      description=__doc__.splitlines()[0])
@@ -59,7 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 2
     results = [run_conversation(c, FakeWorld) for c in conversations]
-    print("Conversation suite on the fakes")
+    print(f"Conversation suite on the fakes ({_version()}, "
+          f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC)")
     for path in files:
         print(line(path.name, [r for r in results if r.spec.source == path.name]))
     print(line("TOTAL", results))
@@ -71,9 +82,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.known_failures:
         print("\n[xfail]")
         for result in failing:
-            print(f'"{result.spec.id}" = "fails on today\'s code: turn '
-                  f'{next(t.turn for t in result.turns if not t.right)}"')
+            print(f"{json.dumps(result.spec.id)} = {json.dumps(first_failure(result))}")
     return 0
+
+
+def _version() -> str:
+    """The commit scored, marked when the checkout has changes not committed."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE, text=True,
+                                capture_output=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "bot", "domain", "store"],
+                               cwd=HERE.parent.parent, text=True, capture_output=True,
+                               check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "commit unknown"
+    return f"commit {commit}{' + changes' if dirty else ''}"
 
 
 if __name__ == "__main__":
