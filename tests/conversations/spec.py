@@ -14,9 +14,19 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.orm import configure_mappers
+
 from domain.company import Company
 from domain.demo import demo_company
 from domain.staff import Role, StaffMember
+from store.orm import start_mappers
+
+# The store maps domain classes onto tables when its first session is made, and the mapping is
+# configured at its first query; conversations are read at collection time, when a test module
+# may have mapped but not configured them, and a mapped staff member's fields cannot be read
+# until then: map and configure first.
+start_mappers()
+configure_mappers()
 
 HERE = Path(__file__).parent
 ZONE = ZoneInfo("America/Chicago")
