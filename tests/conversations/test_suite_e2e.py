@@ -1,9 +1,14 @@
 """The conversation suite end to end: each conversation texted through the signed Twilio webhook
 of the FastAPI app on a fresh SQLite database, its state read through the read API; a subset
-(core.toml) again on PostgreSQL."""
+(core.toml) again on PostgreSQL.
+
+Conversations known to fail (known_failures.toml) are judged on the fakes, strictly, and skipped
+here to keep the run short; CONVERSATIONS_E2E_ALL=1 plays them here too, as strict xfails.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -16,6 +21,8 @@ from tests.conversations.runner import run_conversation
 from tests.conversations.spec import ConversationSpec
 from tests.conversations.test_suite_fakes import CONVERSATIONS, cases
 
+ALL = os.environ.get("CONVERSATIONS_E2E_ALL") == "1"
+ON_SQLITE = [c for c in CONVERSATIONS if ALL or c.xfail is None]
 ON_POSTGRES = [c for c in CONVERSATIONS if c.source == "core.toml"]
 
 
@@ -48,7 +55,7 @@ def demo_sqlite_url(_demo_company_sqlite: Path, tmp_path: Path) -> str:
     return f"sqlite:///{database}"
 
 
-@pytest.mark.parametrize("conversation", cases(CONVERSATIONS))
+@pytest.mark.parametrize("conversation", cases(ON_SQLITE))
 def test_conversation_through_the_webhook_on_sqlite(conversation: ConversationSpec,
                                                      demo_sqlite_url: str) -> None:
     play(conversation, demo_sqlite_url)
