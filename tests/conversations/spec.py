@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -197,8 +197,6 @@ def parse_document(document: dict[str, Any], source: str, company: Company,
 
 
 def _with_xfail(conversation: ConversationSpec, reason: str) -> ConversationSpec:
-    from dataclasses import replace
-
     return replace(conversation, xfail=reason)
 
 
