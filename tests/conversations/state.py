@@ -53,8 +53,8 @@ class NoticeRow:
 
     @property
     def urgent(self) -> bool:
-        """An urgent dispatcher item says so in its text (the convention of issue 9)."""
-        return "urgent" in self.body.casefold()
+        """An urgent dispatcher item begins with URGENT (as "URGENT, call now: ...")."""
+        return self.body.lstrip().upper().startswith("URGENT")
 
 
 @dataclass
