@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -208,10 +209,12 @@ def _address_key(channel: Channel, address: str) -> dict[str, Any]:
 
 
 class FakeBusinessRepository:
-    """The stored company in memory; `replace` keeps it whole and counts its staff as added."""
+    """The stored company in memory; `replace` keeps it whole and, like the store, makes the
+    company's people staff rows (those not there yet, matched by phone) and counts them as added."""
 
-    def __init__(self) -> None:
+    def __init__(self, staff: FakeRepository[StaffMember] | None = None) -> None:
         self.stored: Company | None = None
+        self.staff = staff
 
     def get(self) -> tuple[BusinessSettings, Catalog] | None:
         return (self.stored.business, self.stored.catalog) if self.stored else None
@@ -221,6 +224,12 @@ class FakeBusinessRepository:
 
     def replace(self, company: Company) -> StaffChanges:
         self.stored = company
+        if self.staff is not None:
+            phones = {member.phone for member in self.staff.items if member.phone}
+            for person in company.staff:
+                if person.phone is None or person.phone not in phones:
+                    # A copy: the company (the demo's is shared) must not become a fake's row.
+                    self.staff.add(dataclasses.replace(person, id=None, active=True))
         return StaffChanges(added=tuple(m.name for m in company.staff), updated=(), deactivated=())
 # --- Consent (domain/consent.py) ------------------------------------------------------------------
 class FakeConsentRepository(FakeRepository[Consent]):
@@ -252,7 +261,7 @@ class FakeUnitOfWork(AbstractUnitOfWork):
         self.messages = FakeMessageRepository()
         self.conversations = FakeConversationRepository()
         self.senders = FakeSenderDirectory(self)
-        self.business = FakeBusinessRepository()
+        self.business = FakeBusinessRepository(self.staff)
         self.consents = FakeConsentRepository()  # consent per (channel, address)
         self.committed = False
         self.commits = 0
