@@ -125,6 +125,9 @@ def _offer(turn: Turn, data: dict[str, Any], wish: Wish | None) -> None:
     wish = offers.on_next_day_with_time(turn, wish, site.timezone)
     found = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish)
+    if not found and wish is not None:  # nothing then ("tonight"): say so, with the soonest
+        found = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
+                              timezone=site.timezone, wish=None)
     offers.present(turn, FLOW, {**data, "site_id": site.id}, found, wish, site.timezone)
 
 

@@ -112,7 +112,7 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
                 research: Callable[[Turn, Wish], None]) -> bool:
     """Read the customer's pick among the stored offers; False when the text is about something else."""
     data = turn.data
-    found = [_load(raw) for raw in data.get("offers", [])]
+    found = [load(raw) for raw in data.get("offers", [])]
     intent = turn.parse.intent
     service = turn.parse.slots.get("service")
     if refers_to_a_visit(turn):  # "the furnace one" points at a visit, not at an offer
@@ -185,7 +185,7 @@ def _dump(offer: Offer) -> dict[str, Any]:
     }
 
 
-def _load(raw: dict[str, Any]) -> Offer:
+def load(raw: dict[str, Any]) -> Offer:
     return Offer(
         technician_id=int(raw["technician_id"]), technician_name=str(raw["technician_name"]),
         start=datetime.fromisoformat(raw["start"]), end=datetime.fromisoformat(raw["end"]),
