@@ -36,7 +36,7 @@ _SAFETY_QUESTION = re.compile(
     r"|\b(?:catch|start) (?:on )?(?:a )?fire\b|\bexplode\b|\bblow up\b"
     r"|\banything (?:i|we) (?:should|can|need|could)\b"
     r"|\b(?:till|until|til) (?:then|they|he|she|someone)\b|\bin the meantime\b|\bmeanwhile\b")
-_SENTENCES = re.compile(r"[.!?\n]+")
+_SENTENCES = re.compile(r"[.!?,;\n]+")
 
 
 def remember(turn: Turn, danger: Danger) -> None:
