@@ -135,7 +135,7 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
                   intents.UNKNOWN, intents.DENY):
         wish = wish_from(turn, data.get("default_day"))
     if wish is not None:
-        matching = [o for o in found if wish.is_met_by(o, timezone)]
+        matching = _matching(found, wish, timezone)
         # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.
         if matching and intent != intents.DENY and not (intent == intents.BOOK and service):
             chosen(turn, matching[0])
@@ -152,6 +152,19 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         turn.misunderstood(replies.which_offer(_choices(found, timezone)))
         return True
     return False
+
+
+def _matching(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:
+    """The offers a wish names; a time alone ("the 8am one") is first the window that holds it."""
+    if wish.start is not None and wish.end is None:
+        zone = ZoneInfo(timezone)
+        holding = [o for o in found if (wish.date is None or o.window_start.astimezone(zone).date()
+                                        == wish.date)
+                   and o.window_start.astimezone(zone).time() <= wish.start
+                   < o.window_end.astimezone(zone).time()]
+        if holding:
+            return holding
+    return [o for o in found if wish.is_met_by(o, timezone)]
 
 
 def _other_trade(turn: Turn, pending: object, named: str) -> bool:
