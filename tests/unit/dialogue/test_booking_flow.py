@@ -150,3 +150,14 @@ def test_nothing_free_at_the_wished_time_says_so_and_offers_the_soonest(chat: Ch
         ("my drain is clogged, can someone come tonight", "5-7pm"),
         ("what about sunday at 10pm", "Nothing is free then; the nearest times are:\n1) Mon Mar 2"),
     ])
+
+
+def test_asking_about_a_visit_of_another_trade_while_picking_tells_it_and_books_nothing_for_it(
+        chat: ChatWorld) -> None:
+    chat.text(MARIA, "my kitchen sink is leaking, can someone come")
+    before = chat.model()
+    said = chat.text(MARIA, "tom is already coming thursday for the heating right? can the "
+                            "plumber come then too").text
+    assert "Thu Mar 5" in said and "Tom" in said and "1)" in said
+    assert chat.changed_since(before) <= {"outbox"}
+    assert "Booked: Plumbing repair on Thu Mar 5" in chat.text(MARIA, "1").text
