@@ -25,14 +25,16 @@ KEY = "danger"
 # A danger is not over in half an hour: it stays known while the customer waits for the visit.
 REMEMBERED = timedelta(hours=12)
 
-_ACT = (r"(?:leave|go|get out|evacuate|turn|shut|switch|stop|unplug|open|close|call|stay|touch|"
-        r"use|move|do|worry|wait)")
+_ACT = (r"(?:leave|go|get out|evacuate|turn|shut|switch|stop|unplug|open|close|stay|touch|use|"
+        r"move|do|worry|wait|sleep)")
 _SAFETY_QUESTION = re.compile(
     rf"\b(?:should|shall|must|can|could) (?:i|we)\b(?:\W+\w+){{0,2}}\W+{_ACT}\b"
-    rf"|\b(?:do|will) (?:i|we) (?:need|have) to\b|\bneed to {_ACT}\b"
+    r"|\bshould (?:i|we) call\b|\bneed to (?:call 911|call the gas)\b"
+    rf"|\b(?:need|have) to {_ACT}\b"
     r"|\bwhat (?:should|do|can|must) (?:i|we) do\b|\bwhat (?:now|do i do|to do)\b"
     r"|\bhow (?:do|can|should) (?:i|we) (?:stop|turn|shut|switch|keep|make|get)\b"
-    r"|\bis (?:it|this|that) (?:safe|dangerous|ok|okay|going to|gonna)\b|\bsafe to\b"
+    r"|\bis (?:it|this|that) (?:safe|dangerous|going to|gonna)\b|\b(?:safe|ok|okay) to (?:stay|use|"
+    r"go|sleep|be (?:in|inside|home))\b"
     r"|\b(?:catch|start) (?:on )?(?:a )?fire\b|\bexplode\b|\bblow up\b"
     r"|\banything (?:i|we) (?:should|can|need|could)\b"
     r"|\b(?:till|until|til) (?:then|they|he|she|someone)\b|\bin the meantime\b|\bmeanwhile\b")

@@ -96,3 +96,11 @@ def test_no_cooling_without_anyone_at_risk_is_not_an_emergency(chat: ChatWorld) 
     said = chat.text(MARIA, "ac died and its 90 in here, can you come asap").text
     assert "911" not in said
     assert not any(n.body.startswith("URGENT") for n in chat.notices())
+
+
+@pytest.mark.parametrize("text", ["do i need to be home for the tech", "is it ok if he comes at 9",
+                                  "can i call you back later"])
+def test_a_question_about_the_visit_after_a_danger_is_not_answered_with_the_step_again(
+        chat: ChatWorld, text: str) -> None:
+    chat.text(MARIA, BURST)
+    assert "water main" not in chat.text(MARIA, text).text
