@@ -101,9 +101,10 @@ _VULNERABLE = re.compile(
     r"disabled|oxygen|pregnant|heart condition|sick (?:kid|child|mom|dad|wife|husband))\b"
     r"|\b(?:mom|mother|dad|father|she|he|wife|husband|grandma|grandpa|aunt|uncle) (?:is|who is) "
     r"(?:[7-9]\d|10\d)\b|\b(?:[7-9]\d|10\d) ?(?:years? old|yrs? old|yo|y/o)\b")
-# A room's temperature said bare: "its 98 in here", "92 inside".
+# A hot temperature said bare: "its 98 in here", "92 inside", "101 out".
 _HOT_INSIDE = re.compile(r"\b(?:8[5-9]|9\d|1[01]\d)\b(?! ?(?:st|street|ave|avenue|rd|road)\b)"
-                         r"(?: ?(?:degrees|deg|°))?\W+(?:\w+\W+)?(?:in here|inside|in the house)")
+                         r"(?: ?(?:degrees|deg|°))?\W+(?:\w+\W+)?"
+                         r"(?:in here|inside|in the house|out|outside|today)")
 
 # Words shortly before a danger that deny it ("no gas smell"), or after that end it ("is gone").
 _NEGATION_BEFORE = re.compile(

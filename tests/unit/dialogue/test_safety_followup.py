@@ -104,3 +104,9 @@ def test_a_question_about_the_visit_after_a_danger_is_not_answered_with_the_step
         chat: ChatWorld, text: str) -> None:
     chat.text(MARIA, BURST)
     assert "water main" not in chat.text(MARIA, text).text
+
+
+def test_no_cooling_on_a_hot_day_with_someone_vulnerable_counts_with_the_heat_told_outside(
+        chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "ac broke, its 101 out and my grandma is 90").text
+    assert "coolest room" in said
