@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import handoff, offers, replies, visits
+from bot.dialogue import handoff, offers, replies, visit_questions, visits
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from domain.commands import BookAppointment
@@ -60,11 +60,36 @@ def answer(turn: Turn) -> bool:
     if turn.step == "problem":
         return _answer_problem(turn)
     if turn.step == offers.PICK:
+        if _asks_about_a_booked_visit(turn):
+            return True
         site = _site(turn, turn.data)
         return offers.answer_pick(turn, timezone=site.timezone, chosen=_book, research=_research)
     if turn.step == "offer_human":
         return handoff.answer_offer(turn)
     return False
+
+
+def _asks_about_a_booked_visit(turn: Turn) -> bool:
+    """Work of another trade that is already booked ("dave is coming wed for the furnace right?")
+    is a question about that visit: it is told, and the pick goes on for this booking's work."""
+    named = turn.parse.slots.get("service")
+    pending = turn.data.get("service")
+    if (turn.parse.intent != intents.BOOK or not isinstance(named, str) or named == pending
+            or not offers.other_trade(turn, pending, named)):
+        return False
+    told = visit_questions.already_booked(turn, named)
+    if told is None:
+        return False  # nothing booked for it: a new booking of its own
+    turn.say(told)
+    wish = offers.wish_from(turn, turn.data.get("default_day"))
+    if wish is not None:
+        _research(turn, wish)  # "can the plumber come at the same time": this work, then
+    else:
+        site = _site(turn, turn.data)
+        found = [offers.load(raw) for raw in turn.data.get("offers", [])]
+        turn.ask(FLOW, offers.PICK, turn.data, replies.which_offer(offers.choices(found,
+                                                                                  site.timezone)))
+    return True
 
 
 def at_site(turn: Turn, site_id: int) -> None:
@@ -125,6 +150,9 @@ def _offer(turn: Turn, data: dict[str, Any], wish: Wish | None) -> None:
     wish = offers.on_next_day_with_time(turn, wish, site.timezone)
     found = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish)
+    if not found and wish is not None:  # nothing then ("tonight"): say so, with the soonest
+        found = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
+                              timezone=site.timezone, wish=None)
     offers.present(turn, FLOW, {**data, "site_id": site.id}, found, wish, site.timezone)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import booking, handoff, offers, onboarding, safety_replies
+from bot.dialogue import booking, handoff, offers, onboarding, safety_followup, safety_replies
 from bot.dialogue.gsm import clip
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 SOON = timedelta(hours=24)
 # The service a danger calls for when the text names none.
 SERVICE_FOR = {Danger.GAS: "hvac_repair", Danger.FIRE: "electrical",
-               Danger.WATER: "plumbing_repair", Danger.COLD: "hvac_repair"}
+               Danger.WATER: "plumbing_repair", Danger.COLD: "hvac_repair",
+               Danger.HEAT: "hvac_repair"}
 # Short answers read the same in Spanish ("si", "2", "gracias"): the conversation goes on.
 UNDERSTOOD_ANYWAY = frozenset({intents.AFFIRM, intents.DENY, intents.CHOOSE, intents.THANKS})
 SPANISH_CALL = "spanish_call"  # what a Spanish text achieved: a person asked to call
@@ -43,17 +44,20 @@ def takes_over(turn: Turn) -> bool:
         _in_spanish(turn, danger)
         return True
     if danger is not None:
+        safety_followup.remember(turn, danger)
         _emergency(turn, danger)
         return True
-    return False
+    return safety_followup.answer(turn)
 
 
 def hurried(turn: Turn) -> bool:
     """Offer a known customer's hurried booking the soonest times first; False when not hurried."""
     parse = turn.parse
     customer = turn.customer
-    if (parse.intent != intents.BOOK or parse.slots.get("urgency") != URGENT or customer is None
-            or len(customer.sites) != 1 or not parse.slots.get("service")):
+    danger = safety_followup.known(turn)  # a danger told before: only soon times, or a call
+    if (parse.intent != intents.BOOK or customer is None or len(customer.sites) != 1
+            or not parse.slots.get("service")
+            or (parse.slots.get("urgency") != URGENT and danger is None)):
         return False  # something still to ask (which address, what is wrong): the ordinary booking
     site = customer.sites[0]
     wish = offers.wish_from(turn)
@@ -61,10 +65,14 @@ def hurried(turn: Turn) -> bool:
             wish.start or wish.end or wish.date not in (None, offers.local_date(turn.now,
                                                                                 site.timezone)))):
         return False  # a named day or time, or one gone by: the ordinary booking answers it
-    found = _soonest(turn, str(parse.slots["service"]), site, within=None)
+    found = _soonest(turn, str(parse.slots["service"]), site,
+                     within=SOON if danger is not None else None)
     if not found:
-        return False
-    _ask_pick(turn, site, str(parse.slots["service"]), turn.text, found, head=None)
+        if danger is None:
+            return False
+        turn.finish(safety_replies.calling_right_away(turn.business.name))
+        return True
+    _ask_pick(turn, site, str(parse.slots["service"]), turn.text, found, head=danger)
     return True
 
 

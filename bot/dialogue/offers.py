@@ -86,10 +86,10 @@ def present(turn: Turn, flow: str, data: dict[str, Any], found: list[Offer],
     missed = wish is not None and (wish.date or wish.start or wish.end) is not None and not any(
         wish.is_met_by(offer, timezone) for offer in found)
     turn.ask(flow, PICK, {**data, "offers": [_dump(o) for o in found]},
-             replies.offers(_choices(found, timezone), wish_missed=missed, wish_past=past))
+             replies.offers(choices(found, timezone), wish_missed=missed, wish_past=past))
 
 
-def _choices(found: list[Offer], timezone: str) -> list[str]:
+def choices(found: list[Offer], timezone: str) -> list[str]:
     """ "Thu Mar 5, 8-10am with Tom" for each offer."""
     return [f"{visit_label(o.window_start, o.window_end, timezone)} with "
             f"{o.technician_name.split()[0]}" for o in found]
@@ -112,20 +112,20 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
                 research: Callable[[Turn, Wish], None]) -> bool:
     """Read the customer's pick among the stored offers; False when the text is about something else."""
     data = turn.data
-    found = [_load(raw) for raw in data.get("offers", [])]
+    found = [load(raw) for raw in data.get("offers", [])]
     intent = turn.parse.intent
     service = turn.parse.slots.get("service")
     if refers_to_a_visit(turn):  # "the furnace one" points at a visit, not at an offer
-        turn.misunderstood(replies.which_offer(_choices(found, timezone)))
+        turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True
-    if intent == intents.BOOK and service and _other_trade(turn, data.get("service"), service):
+    if intent == intents.BOOK and service and other_trade(turn, data.get("service"), service):
         return False  # a problem of another trade is a new booking, not a pick among these
     option = turn.option()
     if option is not None:
         if 1 <= option <= len(found):
             chosen(turn, found[option - 1])
         else:
-            turn.misunderstood(replies.which_offer(_choices(found, timezone)))
+            turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True
     if intent == intents.AFFIRM and len(found) == 1:
         chosen(turn, found[0])
@@ -135,7 +135,7 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
                   intents.UNKNOWN, intents.DENY):
         wish = wish_from(turn, data.get("default_day"))
     if wish is not None:
-        matching = [o for o in found if wish.is_met_by(o, timezone)]
+        matching = _matching(found, wish, timezone)
         # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.
         if matching and intent != intents.DENY and not (intent == intents.BOOK and service):
             chosen(turn, matching[0])
@@ -143,18 +143,31 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
             research(turn, wish)
         return True
     if intent == intents.AFFIRM:
-        turn.say(replies.which_offer(_choices(found, timezone)))
+        turn.say(replies.which_offer(choices(found, timezone)))
         return True
     if intent == intents.DENY or turns_a_day_down(turn):
         turn.ask(turn.conversation.flow or "book", PICK, data, replies.keep_searching())
         return True
     if intent == intents.UNKNOWN:
-        turn.misunderstood(replies.which_offer(_choices(found, timezone)))
+        turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True
     return False
 
 
-def _other_trade(turn: Turn, pending: object, named: str) -> bool:
+def _matching(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:
+    """The offers a wish names; a time alone ("the 8am one") is first the window that holds it."""
+    if wish.start is not None and wish.end is None:
+        zone = ZoneInfo(timezone)
+        holding = [o for o in found if (wish.date is None or o.window_start.astimezone(zone).date()
+                                        == wish.date)
+                   and o.window_start.astimezone(zone).time() <= wish.start
+                   < o.window_end.astimezone(zone).time()]
+        if holding:
+            return holding
+    return [o for o in found if wish.is_met_by(o, timezone)]
+
+
+def other_trade(turn: Turn, pending: object, named: str) -> bool:
     """True when the service named needs another trade than the one being booked; the same trade
     ("its flooding" while booking a leaking water heater) is a follow-up, never a new job."""
     if pending is None or pending == named:
@@ -185,7 +198,7 @@ def _dump(offer: Offer) -> dict[str, Any]:
     }
 
 
-def _load(raw: dict[str, Any]) -> Offer:
+def load(raw: dict[str, Any]) -> Offer:
     return Offer(
         technician_id=int(raw["technician_id"]), technician_name=str(raw["technician_name"]),
         start=datetime.fromisoformat(raw["start"]), end=datetime.fromisoformat(raw["end"]),

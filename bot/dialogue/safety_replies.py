@@ -26,6 +26,8 @@ _SAFETY = {
                    "anything electric near the water."),
     Danger.COLD: ("Keep everyone warm in one room with layers and blankets. Don't heat the house "
                   "with the oven or a grill. If anyone feels unwell from the cold, call 911."),
+    Danger.HEAT: ("Move everyone to the coolest room, use fans and cool damp cloths, and keep them "
+                  "drinking water. If anyone feels dizzy, confused or very weak, call 911."),
 }
 _SAFETY_ES = {
     Danger.GAS: ("Salga de la casa ahora. No encienda ni apague nada. Desde afuera, llame al 911 "
@@ -36,17 +38,31 @@ _SAFETY_ES = {
                    "aparatos cerca del agua."),
     Danger.COLD: ("Mantenga a todos abrigados en un cuarto. No use el horno para calentar la "
                   "casa. Si alguien se siente mal, llame al 911."),
+    Danger.HEAT: ("Pongan a todos en el cuarto mas fresco, con ventiladores y agua. Si alguien se "
+                  "siente mareado o confundido, llame al 911."),
 }
 WHAT_HAPPENED = {
     Danger.GAS: "a gas smell or CO alarm",
     Danger.FIRE: "smoke, sparks or a burning smell",
     Danger.WATER: "flooding or a burst pipe",
     Danger.COLD: "no heat in the cold",
+    Danger.HEAT: "no cooling in the heat with someone at risk",
 }
 
 
 def safety_step(danger: Danger) -> Reply:
     return Reply(f"{_SAFETY[danger]} We've alerted our team as urgent.")
+
+
+def reminder(danger: Danger) -> Reply:
+    """The safety step again, for a question about it after the danger was reported."""
+    return Reply(f"{_SAFETY[danger]} Our team knows it is urgent.")
+
+
+def still_open(choices: Sequence[str]) -> Reply:
+    """The times offered before a safety question, still there to pick from."""
+    return Reply.choice("These times are still open:", tuple(clip(text, 45) for text in choices[:3]),
+                        "tell me another day")
 
 
 def soonest(choices: Sequence[str]) -> Reply:

@@ -28,7 +28,7 @@ MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # "last_change" what it changed with the previous values, so "undo" or "wrong address" can put it right.
 # "shown" remembers the visits last listed, so "cancel it" or "the second one" can mean them.
 # "tech_last" is a technician's last status change, which "undo" takes back (bot/dialogue/technician.py).
-PERSISTENT_KEYS = ("last_done", "last_change", "shown", "tech_last")
+PERSISTENT_KEYS = ("last_done", "last_change", "shown", "tech_last", "danger")
 # What a flow achieves by answering alone: nothing changed, so nothing for an "undo" to put right.
 ANSWERED_ONLY = frozenset({"answered", "complaint", "offered_visit"})
 

@@ -22,6 +22,7 @@ from domain.errors import DomainError
 from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 
 if TYPE_CHECKING:
+    from bot.dialogue.reply import Reply
     from bot.dialogue.turn import Turn
 
 # "what did they do", "what was done", "last time": a question about finished work.
@@ -62,6 +63,19 @@ def answer(turn: Turn) -> bool:
                                        [_described(turn, a, with_day=True, with_service=False)
                                         for a in matches]))
     return True
+
+
+def already_booked(turn: Turn, service_id: str) -> Reply | None:
+    """The upcoming visits for this kind of work (on the day named, if any), None when none."""
+    day, _ = _asked(turn)
+    matches = [a for a in _booked(turn) if _matches(turn, a, day, service_id)]
+    if not matches and day is not None:
+        matches = [a for a in _booked(turn) if _matches(turn, a, None, service_id)]
+    if not matches:
+        return None
+    return replies.visits_for(_service_name(turn, service_id).lower(),
+                              [_described(turn, a, with_day=True, with_service=False)
+                               for a in matches])
 
 
 def _booked(turn: Turn) -> list[Appointment]:

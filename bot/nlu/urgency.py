@@ -22,6 +22,7 @@ class Danger(StrEnum):
     FIRE = "fire"  # smoke, sparks, a burning smell, flames
     WATER = "water"  # flooding, a burst pipe
     COLD = "cold"  # no heat in freezing weather or with vulnerable people
+    HEAT = "heat"  # no cooling in the heat with a vulnerable person
 
 
 _W = r"(?:\w+\W+)"  # one word and what follows it
@@ -90,10 +91,20 @@ _COME = re.compile(
 _NO_COOLING = re.compile(
     r"\b(?:no|not|stopped|broke|broken|dead|out|warm|hot) \w*\s?(?:ac|a/c|air|cooling|air conditioning)\b"
     r"|\b(?:ac|a/c|air conditioner|air conditioning|air|cooling)\W+(?:\w+\W+){0,2}(?:not|stopped|"
-    r"broke|broken|dead|out|blowing (?:warm|hot))")
+    r"broke|broken|dead|died|quit|out|blowing (?:warm|hot))")
 _HEAT_WAVE = re.compile(
     r"\bthis heat\b|\bheat ?wave\b|\bso hot\b|\bsweltering\b|\bboiling\b|\bbaking\b|\bscorching\b"
     r"|\b(?:9\d|1[01]\d) ?(?:degrees|deg|°)")
+# Someone the heat or cold endangers: "my mom is 84", "a newborn", "dad has a heart condition".
+_VULNERABLE = re.compile(
+    r"\b(?:baby|babies|infant|newborn|toddler|elderly|senior|grandm\w+|grandp\w+|grandparents?|"
+    r"disabled|oxygen|pregnant|heart condition|sick (?:kid|child|mom|dad|wife|husband))\b"
+    r"|\b(?:mom|mother|dad|father|she|he|wife|husband|grandma|grandpa|aunt|uncle) (?:is|who is) "
+    r"(?:[7-9]\d|10\d)\b|\b(?:[7-9]\d|10\d) ?(?:years? old|yrs? old|yo|y/o)\b")
+# A hot temperature said bare: "its 98 in here", "92 inside", "101 out".
+_HOT_INSIDE = re.compile(r"\b(?:8[5-9]|9\d|1[01]\d)\b(?! ?(?:st|street|ave|avenue|rd|road)\b)"
+                         r"(?: ?(?:degrees|deg|°))?\W+(?:\w+\W+)?"
+                         r"(?:in here|inside|in the house|out|outside|today)")
 
 # Words shortly before a danger that deny it ("no gas smell"), or after that end it ("is gone").
 _NEGATION_BEFORE = re.compile(
@@ -131,6 +142,9 @@ def danger_in(text: str) -> Danger | None:
         return Danger.WATER
     if _NO_HEAT.search(text) and _FREEZING_OR_VULNERABLE.search(text):
         return Danger.COLD
+    if _NO_COOLING.search(text) and _VULNERABLE.search(text) and (
+            _HEAT_WAVE.search(text) or _HOT_INSIDE.search(text)):
+        return Danger.HEAT
     return None
 
 

@@ -131,3 +131,33 @@ def test_turning_a_day_down_while_choosing_does_not_book_that_day(chat: ChatWorl
     answer = chat.text(MARIA, refusal).text
     assert "Booked" not in answer and "Tell me a day or time that suits you" in answer
     assert len(chat.visits(MARIA)) == 2
+
+
+@pytest.mark.parametrize(("pick", "booked"), [
+    ("ok book the 8am tomorrow then", "Tue Mar 3, 7-9am"),
+    ("4pm today works", "Mon Mar 2, 3-5pm"),
+])
+def test_a_time_named_among_the_offers_books_the_window_that_holds_it(
+        chat: ChatWorld, pick: str, booked: str) -> None:
+    chat.transcript(MARIA, [
+        ("my kitchen sink is leaking, can someone come", "3-5pm"),
+        (pick, f"Booked: Plumbing repair on {booked}"),
+    ])
+
+
+def test_nothing_free_at_the_wished_time_says_so_and_offers_the_soonest(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [
+        ("my drain is clogged, can someone come tonight", "5-7pm"),
+        ("what about sunday at 10pm", "Nothing is free then; the nearest times are:\n1) Mon Mar 2"),
+    ])
+
+
+def test_asking_about_a_visit_of_another_trade_while_picking_tells_it_and_books_nothing_for_it(
+        chat: ChatWorld) -> None:
+    chat.text(MARIA, "my kitchen sink is leaking, can someone come")
+    before = chat.model()
+    said = chat.text(MARIA, "tom is already coming thursday for the heating right? can the "
+                            "plumber come then too").text
+    assert "Thu Mar 5" in said and "Tom" in said and "1)" in said
+    assert chat.changed_since(before) <= {"outbox"}
+    assert "Booked: Plumbing repair on Thu Mar 5" in chat.text(MARIA, "1").text

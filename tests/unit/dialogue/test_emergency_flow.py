@@ -111,7 +111,7 @@ def test_a_new_number_that_signs_up_after_an_emergency_gets_the_soonest_times(
         chat: ChatWorld) -> None:
     chat.transcript(NEWCOMER, [
         ("i smell gas", "leave the house now"),
-        ("Linda Park, 2231 W Roscoe St, Chicago 60618", "Here are our soonest times:"),
+        ("Linda Park, 2231 W Roscoe St, Chicago 60618", "The soonest we can send someone:"),
         ("1", "repair on Mon Mar 2, 11am-1pm"),
     ])
     assert len(chat.notices()) == 1  # the urgent one, not a second
