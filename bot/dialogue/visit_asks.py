@@ -55,6 +55,9 @@ _PROBLEM = re.compile(r"\b(?:not working|(?:does|do|did) not work|will not (?:st
                       r"cost|invoice|bill)\b")
 _NOT_WANTED = re.compile(
     r"\b(?:do not|dont|not) (?:want|need|trying) to (?:book|schedule)\b[^.?!]*")
+# While another question is open, a question is about the customer's visits only when it says so.
+_MINE = re.compile(r"\b(?:my|mine|our|booked|already|scheduled|appointments?|appts?|visits?|"
+                   r"coming|here)\b")
 _THAT_DAY = re.compile(r"\b(?:that|the same|same) day\b|\bthen\b")
 _PRONOUN = re.compile(r"\b(?:he|hes|she|shes|they|theyre|him|her|them|it)\b")
 _NEXT = re.compile(r"\bnext\b")
@@ -62,7 +65,9 @@ _MORNING = re.compile(r"\b(?:morning|am)\b")
 _AFTERNOON = re.compile(r"\bafternoon\b")
 _EVENING = re.compile(r"\b(?:evening|tonight)\b")
 _WEEKDAY_ONLY = re.compile(r"^(?:the )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?$")
-_YES_NO = re.compile(rf"^{_OPENER}(?:is|isnt|are|arent|r|do|does|did|will|was|has|have)\b|\bright\W*$")
+_PARTS = re.compile(r"\b(?:morning|am|afternoon|evening|tonight)\b")
+_YES_NO = re.compile(rf"(?:^|[.?!;] ?)\W*{_OPENER}(?:is|isnt|are|arent|r|do|does|did|will|was|has|"
+                     r"have)\b|\bright\W*$")
 _TWICE = re.compile(r"\b(?:twice|two|2|both)\b")
 _MORE_THAN_ONE = re.compile(r"\bmore than (?:one|1)\b")
 _DONE_ASKED = re.compile(r"\b(?:finished|done|complete\w*|over)\b")
@@ -81,18 +86,24 @@ def answer(turn: Turn) -> bool:
         return False
     if visit_questions.asks_work_done(turn) or quote_questions.names_a_quote(turn):
         return False  # "what did they do this morning": the finished work, told elsewhere
+    if _pending(turn) and not _MINE.search(text):
+        return False  # "is the 8am one ok?" while times are offered: about the offer
     known = _visits(turn)
     if not known or _named(text, (_technician(turn, a) for a in _all(turn))) - _named(
             text, (_technician(turn, a) for a in known)):
         return False  # none, or about a technician of a visit no longer booked ("will dave know")
     matches, asked = _matching(turn, text, known)
+    verdict = _verdict(turn, text, matches)
+    if not matches and _part_of_day(text) is not None:
+        matches, _ = _matching(turn, _PARTS.sub("", text), known)  # "in the morning?" it is at 1pm
+        verdict = "No" if _YES_NO.search(text) else ""
     if not matches:
         upcoming = [a for a in known if not _over(turn, a)]
-        turn.finish(replies.no_visit_booked(asked or "then", visits.label(turn, upcoming[0])
+        turn.finish(replies.no_visit_booked(asked or "then", _described(turn, upcoming[0])
                                             if upcoming else None), done=visit_questions.OFFERED)
         return True
     described = [_described(turn, a) for a in matches]
-    turn.finish(replies.your_visits(_verdict(turn, text, matches), described))
+    turn.finish(replies.your_visits(verdict, described))
     visits.remember_shown(turn, matches)
     return True
 
@@ -105,6 +116,10 @@ def _visits(turn: Turn) -> list[Appointment]:
              if a.status is not AppointmentStatus.CANCELLED and may_act_on(turn.actor, a)
              and (a.end > turn.now or visits.local_day(turn, a) == today or _state(turn, a) in _LIVE)]
     return sorted(found, key=lambda a: a.start)
+
+
+def _pending(turn: Turn) -> bool:
+    return bool(turn.conversation.flow) and turn.conversation.is_active(turn.now)
 
 
 def _all(turn: Turn) -> list[Appointment]:
