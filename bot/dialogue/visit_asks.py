@@ -40,7 +40,8 @@ _ABOUT_VISITS = re.compile(
     r"\b(?:com(?:e|es|ing)|visits?|appointments?|appts?|booked|bookings?|scheduled|techs?|"
     r"technicians?|guy|guys|people|person|someone|arriv\w*|show(?:ing)? up|here|still on|"
     r"on the way|at my (?:place|house|home)|finished|done|complete\w*|fixing|working on|"
-    r"jobs?|work|one|what day|which day|what time|how many|how long)\b")
+    r"jobs?|(?:the|my|our) (?:\w+ )?work|one|what day|which day|what time|how many|"
+    r"how long (?:until|till|til|before))\b")
 # Asking for a visit, or for free times, is a booking, not a question about booked ones.
 _REQUEST = re.compile(
     r"\b(?:can|could|would)(?: you| u| y ?all| someone| somebody| anyone| one| a| an| your| we| i)\b"
@@ -52,7 +53,8 @@ _PROBLEM = re.compile(r"\b(?:not working|(?:does|do|did) not work|will not (?:st
                       r"kick|drain|light|heat|cool)|broke\w*|leak\w*|"
                       r"no (?:heat|hot water|power|ac|air)|stopped|smell\w*|flood\w*|cancel\w*|"
                       r"how much|move|moved|gone|reschedul\w*|push|quotes?|estimates?|price|"
-                      r"cost|invoice|bill)\b")
+                      r"cost|invoice|bill|cheaper|difference|should (?:i|we)|(?:do|does) (?:i|we|he|she|they|"
+                      r"the \w+) need|can (?:i|we)|(?:ok|okay|alright|fine) if)\b")
 _NOT_WANTED = re.compile(
     r"\b(?:do not|dont|not) (?:want|need|trying) to (?:book|schedule)\b[^.?!]*")
 # While another question is open, a question is about the customer's visits only when it says so.
@@ -68,6 +70,9 @@ _WEEKDAY_ONLY = re.compile(r"^(?:the )?(?:mon|tues|wednes|thurs|fri|satur|sun)da
 _PARTS = re.compile(r"\b(?:morning|am|afternoon|evening|tonight)\b")
 _YES_NO = re.compile(rf"(?:^|[.?!;] ?)\W*{_OPENER}(?:is|isnt|are|arent|r|do|does|did|will|was|has|"
                      r"have)\b|\bright\W*$")
+# A yes/no question that a booked visit settles: someone coming, a visit still on or booked.
+_EXISTS = re.compile(r"\b(?:com(?:e|es|ing)|still on|booked|scheduled|(?:do|did) (?:i|we) have|"
+                     r"is there|are there|on for)\b")
 _TWICE = re.compile(r"\b(?:twice|two|2|both)\b")
 _MORE_THAN_ONE = re.compile(r"\bmore than (?:one|1)\b")
 _DONE_ASKED = re.compile(r"\b(?:finished|done|complete\w*|over)\b")
@@ -213,7 +218,7 @@ def _verdict(turn: Turn, text: str, matches: list[Appointment]) -> str:
         return "Yes" if len(matches) > 1 else "No"
     if _TWICE.search(text):
         return "Yes" if len(matches) == 2 else "No"
-    return "Yes"
+    return "Yes" if _EXISTS.search(text) else ""  # "is it ok if ...?" is not settled by a list
 
 
 def _described(turn: Turn, visit: Appointment) -> str:

@@ -63,3 +63,14 @@ def test_naming_the_visit_under_a_cancel_question_asks_again_and_books_nothing(
     chat.transcript(MARIA, [("cancel the electrician friday", "Cancel your Fri Mar 6, 1-3pm visit?"),
                             ("the electrical", "Cancel your Fri Mar 6, 1-3pm visit?")])
     assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["is it ok if my neighbor lets the tech in?",
+                                 "does the tech need access to the basement?",
+                                 "what should i do before the tech comes?"])
+def test_a_question_the_visits_do_not_settle_gets_no_yes_and_no_list(
+        chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    answer = chat.text(MARIA, ask).text
+    assert "Yes" not in answer and "2 visits" not in answer
+    assert chat.changed_since(before) == set()
