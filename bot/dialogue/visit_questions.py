@@ -52,11 +52,14 @@ def answer(turn: Turn) -> bool:
         asked = (f"on {_day(day)}" if day is not None else
                  f"for {service_label(turn, service_id).lower()}")
         upcoming = _booked(turn)
-        turn.finish(replies.no_visit_booked(asked, visits.label(turn, upcoming[0]) if upcoming
-                                          else None), done=OFFERED)
+        turn.finish(replies.no_visit_booked(asked, described(turn, upcoming[0], with_day=True)
+                                            if upcoming else None), done=OFFERED)
     elif day is not None:
         turn.finish(replies.visits_on(_day(day), [described(turn, a, with_day=False)
                                                   for a in matches]))
+    elif any((job := _job(turn, a)) is None or job.service_id != service_id for a in matches):
+        # "my ac tune up" when the visit booked is a repair of that trade: say what it is
+        turn.finish(replies.your_visits("", [described(turn, a, with_day=True) for a in matches]))
     else:
         turn.finish(replies.visits_for(service_label(turn, service_id).lower(),
                                        [described(turn, a, with_day=True, with_service=False)
