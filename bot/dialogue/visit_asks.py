@@ -39,7 +39,8 @@ _ASKS = re.compile(
 _ABOUT_VISITS = re.compile(
     r"\b(?:com(?:e|es|ing)|visits?|appointments?|appts?|booked|bookings?|scheduled|techs?|"
     r"technicians?|guy|guys|people|person|someone|arriv\w*|show(?:ing)? up|here|still on|"
-    r"on the way|at my (?:place|house|home)|finished|done|complete\w*|fixing|working on|"
+    r"on the way|still there|at (?:my|the|our) (?:place|house|home|property)|finished|done|"
+    r"complete\w*|fixing|working on|"
     r"jobs?|(?:the|my|our) (?:\w+ )?work|one|what day|which day|what time|how many|"
     r"how long (?:until|till|til|before))\b")
 # Asking for a visit, or for free times, is a booking, not a question about booked ones.
@@ -76,7 +77,8 @@ _EXISTS = re.compile(r"\b(?:com(?:e|es|ing)|still on|booked|scheduled|(?:do|did)
 _TWICE = re.compile(r"\b(?:twice|two|2|both)\b")
 _MORE_THAN_ONE = re.compile(r"\bmore than (?:one|1)\b")
 _DONE_ASKED = re.compile(r"\b(?:finished|done|complete\w*|over)\b")
-_THERE_ASKED = re.compile(r"\b(?:still (?:there|here|at)|at my (?:place|house|home)|on site)\b")
+_THERE_ASKED = re.compile(r"\b(?:still (?:there|here|at)|at (?:my|the|our) (?:place|house|home|property)|"
+                          r"on site)\b")
 _LIVE = (JobState.EN_ROUTE, JobState.ON_SITE)
 _FINISHED = (JobState.COMPLETED, JobState.INVOICED)
 
