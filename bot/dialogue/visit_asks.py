@@ -61,6 +61,8 @@ _NOT_WANTED = re.compile(
 # While another question is open, a question is about the customer's visits only when it says so.
 _MINE = re.compile(r"\b(?:my|mine|our|booked|already|scheduled|appointments?|appts?|visits?|"
                    r"coming|here)\b")
+# "what's he coming for?": the work, which a where-is-he answer does not say.
+_WHAT_FOR = re.compile(r"\bwhat\b.*\b(?:coming for|here for|fixing|working on)\b")
 _THAT_DAY = re.compile(r"\b(?:that|the same|same) day\b|\bthen\b")
 _PRONOUN = re.compile(r"\b(?:he|hes|she|shes|they|theyre|him|her|them|it)\b")
 _NEXT = re.compile(r"\bnext\b")
@@ -85,20 +87,24 @@ _FINISHED = (JobState.COMPLETED, JobState.INVOICED)
 
 def answer(turn: Turn) -> bool:
     """Answer a question about the sender's own visits from them; False for any other text."""
-    if turn.customer is None or turn.parse.intent not in _READ_AS:
+    if turn.customer is None:
         return False
     text = _NOT_WANTED.sub("", normalize(turn.text))  # "i do not want to book. is ..."
-    if (not _ASKS.search(text) or not _ABOUT_VISITS.search(text) or _REQUEST.search(text)
-            or _PROBLEM.search(text)):
+    if turn.parse.intent not in _READ_AS and not (turn.parse.intent == intents.JOB_STATUS
+                                                  and _WHAT_FOR.search(text)):
+        return False
+    if not _ASKS.search(text) or _REQUEST.search(text) or _PROBLEM.search(text):
         return False
     if visit_questions.asks_work_done(turn) or quote_questions.names_a_quote(turn):
         return False  # "what did they do this morning": the finished work, told elsewhere
     if _pending(turn) and not _MINE.search(text):
         return False  # "is the 8am one ok?" while times are offered: about the offer
     known = _visits(turn)
-    if not known or _named(text, (_technician(turn, a) for a in _all(turn))) - _named(
-            text, (_technician(turn, a) for a in known)):
+    ours = _named(text, (_technician(turn, a) for a in known))
+    if not known or _named(text, (_technician(turn, a) for a in _all(turn))) - ours:
         return False  # none, or about a technician of a visit no longer booked ("will dave know")
+    if not (_ABOUT_VISITS.search(text) or ours):  # "where is tom": their technician named
+        return False
     matches, asked = _matching(turn, text, known)
     verdict = _verdict(turn, text, matches)
     if not matches and _part_of_day(text) is not None:

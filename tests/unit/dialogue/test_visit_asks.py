@@ -74,3 +74,13 @@ def test_a_question_the_visits_do_not_settle_gets_no_yes_and_no_list(
     answer = chat.text(MARIA, ask).text
     assert "Yes" not in answer and "2 visits" not in answer
     assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["where is tom", "whats he coming for?", "what is tom fixing today"])
+def test_a_question_about_the_technician_on_the_way_names_him_the_work_and_the_eta(
+        chat: ChatWorld, ask: str) -> None:
+    chat.run(ChangeJobState(job_id=chat.visit("joe_today").job_id, new_state=JobState.EN_ROUTE,
+                            actor=chat.dispatcher(), eta_minutes=20))
+    before = chat.model()
+    chat.transcript(JOE, [(ask, "Plumbing repair with Tom (on the way, about 9:20am)")])
+    assert chat.changed_since(before) == set()
