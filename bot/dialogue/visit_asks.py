@@ -48,7 +48,9 @@ _REQUEST = re.compile(
     r"\b(?:can|could|would)(?: you| u| y ?all| someone| somebody| anyone| one| a| an| your| we| i)\b"
     r"(?! (?:tell|remind|confirm|check|let me know|say)\b)|\b(?:book|rebook|sign me up|available|"
     r"availability|openings?|any (?:slots?|times?|room)|free (?:slots?|times?)|soonest|earliest|"
-    r"asap|need (?:a|an|someone|somebody|to get)|i need|we need|send (?:someone|somebody|a|an))\b")
+    r"asap|need (?:a|an|someone|somebody|to get)|i need|we need|send (?:someone|somebody|a|an)|"
+    r"(?:would|could|does|will|do) (?:\w+ ){1,2}work|(?:someone|somebody|a tech) to come|"
+    r"get (?:someone|somebody|a tech)|possible)\b")
 # A problem told ("my furnace won't start") is for booking or safety, not a question about visits.
 _PROBLEM = re.compile(r"\b(?:not working|(?:does|do|did) not work|will not (?:start|turn|work|stop|come on|"
                       r"kick|drain|light|heat|cool)|broke\w*|leak\w*|"

@@ -84,3 +84,11 @@ def test_a_question_about_the_technician_on_the_way_names_him_the_work_and_the_e
     before = chat.model()
     chat.transcript(JOE, [(ask, "Plumbing repair with Tom (on the way, about 9:20am)")])
     assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["would thursday work for someone to come out?",
+                                 "is it possible to get someone thursday?", "when can you come?"])
+def test_asking_whether_a_time_suits_for_a_new_visit_is_not_answered_with_the_booked_ones(
+        chat: ChatWorld, ask: str) -> None:
+    answer = chat.text(MARIA, ask).text
+    assert "Your visit" not in answer and "no visit booked" not in answer
