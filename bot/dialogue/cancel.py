@@ -38,6 +38,9 @@ def answer(turn: Turn) -> bool:
     if other is not None:  # "no wait, friday's": that visit is the one to ask about
         confirm(turn, other)
         return True
+    if turn.parse.intent == intents.BOOK and visits.names_only(turn, appointment):
+        confirm(turn, appointment)  # "the electrical": the very visit asked about, so ask again
+        return True
     if turn.parse.intent == intents.AFFIRM:
         assert appointment.id is not None
         try:

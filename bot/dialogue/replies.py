@@ -279,6 +279,14 @@ def visits_for(service: str, visits: Sequence[str]) -> Reply:
     return Reply(_listed(f"You have {len(visits)} {clip(service, THING)} visits: ", visits))
 
 
+def your_visits(verdict: str, visits: Sequence[str]) -> Reply:
+    """The visits a question was about, after its "Yes"/"No" when it asked one."""
+    lead = f"{verdict}. " if verdict else ""
+    if len(visits) == 1:
+        return Reply(clip(f"{lead}Your visit: {visits[0]}.", 320))
+    return Reply(_listed(f"{lead}You have {len(visits)} visits: ", visits))
+
+
 def no_visit_booked(asked: str, next_visit: str | None) -> Reply:
     """Nothing booked on the day or for the work asked about; the next visit, and an offer."""
     nearest = f" Your next visit is {next_visit}." if next_visit else ""

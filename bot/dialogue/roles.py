@@ -29,6 +29,7 @@ from bot.dialogue import (
     status,
     technician,
     topics,
+    visit_asks,
 )
 from bot.nlu import intents
 from bot.nlu.result import Parse
@@ -155,7 +156,7 @@ CUSTOMER_FLOWS = RoleFlows(
     corrects=corrections.claims,
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(complaints.answer, topics.answer),
+    answerers=(complaints.answer, topics.answer, visit_asks.answer),
     first=emergency.takes_over,
     hurried=emergency.hurried,
 )

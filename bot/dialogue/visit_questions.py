@@ -51,16 +51,19 @@ def answer(turn: Turn) -> bool:
         return True
     if not matches:
         asked = (f"on {_day(day)}" if day is not None else
-                 f"for {_service_name(turn, service_id).lower()}")
+                 f"for {service_label(turn, service_id).lower()}")
         upcoming = _booked(turn)
-        turn.finish(replies.no_visit_booked(asked, visits.label(turn, upcoming[0]) if upcoming
-                                          else None), done=OFFERED)
+        turn.finish(replies.no_visit_booked(asked, described(turn, upcoming[0], with_day=True)
+                                            if upcoming else None), done=OFFERED)
     elif day is not None:
-        turn.finish(replies.visits_on(_day(day), [_described(turn, a, with_day=False)
+        turn.finish(replies.visits_on(_day(day), [described(turn, a, with_day=False)
                                                   for a in matches]))
+    elif any((job := _job(turn, a)) is None or job.service_id != service_id for a in matches):
+        # "my ac tune up" when the visit booked is a repair of that trade: say what it is
+        turn.finish(replies.your_visits("", [described(turn, a, with_day=True) for a in matches]))
     else:
-        turn.finish(replies.visits_for(_service_name(turn, service_id).lower(),
-                                       [_described(turn, a, with_day=True, with_service=False)
+        turn.finish(replies.visits_for(service_label(turn, service_id).lower(),
+                                       [described(turn, a, with_day=True, with_service=False)
                                         for a in matches]))
     return True
 
@@ -73,9 +76,19 @@ def already_booked(turn: Turn, service_id: str) -> Reply | None:
         matches = [a for a in _booked(turn) if _matches(turn, a, None, service_id)]
     if not matches:
         return None
-    return replies.visits_for(_service_name(turn, service_id).lower(),
-                              [_described(turn, a, with_day=True, with_service=False)
+    return replies.visits_for(service_label(turn, service_id).lower(),
+                              [described(turn, a, with_day=True, with_service=False)
                                for a in matches])
+
+
+def asks_work_done(turn: Turn) -> bool:
+    """ "what did they do", "last time": a question about finished work."""
+    return _WORK_DONE.search(turn.text) is not None
+
+
+def service_asked(turn: Turn) -> str | None:
+    """The service a text names, if any."""
+    return _matcher(turn.catalog).match(turn.text.lower())
 
 
 def _booked(turn: Turn) -> list[Appointment]:
@@ -99,10 +112,10 @@ def _matcher(catalog: Catalog) -> ServiceMatcher:
 def _matches(turn: Turn, visit: Appointment, day: date | None, service_id: str | None) -> bool:
     if day is not None and local_date(visit.window_start, visits.timezone_of(turn, visit)) != day:
         return False
-    return service_id is None or _same_work(turn, _job(turn, visit), service_id)
+    return service_id is None or same_work(turn, _job(turn, visit), service_id)
 
 
-def _same_work(turn: Turn, job: Job | None, service_id: str) -> bool:
+def same_work(turn: Turn, job: Job | None, service_id: str) -> bool:
     """The job is the service asked about, or work of the same trade ("the plumber")."""
     if job is None:
         return False
@@ -114,7 +127,7 @@ def _same_work(turn: Turn, job: Job | None, service_id: str) -> bool:
         return False
 
 
-def _described(turn: Turn, visit: Appointment, *, with_day: bool, with_service: bool = True) -> str:
+def described(turn: Turn, visit: Appointment, *, with_day: bool, with_service: bool = True) -> str:
     """ "8-10am, Plumbing repair with Tom (on the way, about 9:25am)"."""
     when = visits.label(turn, visit) if with_day else visits.label(turn, visit).split(", ", 1)[-1]
     what = f", {visits.service_name(turn, visit)}" if with_service else ""
@@ -152,7 +165,7 @@ def _work_done(turn: Turn, day: date | None, service_id: str | None) -> None:
               if a.job_id == job.id and a.status is not AppointmentStatus.CANCELLED]
     person = turn.uow.staff.get(booked[-1].technician_id) if booked else None
     turn.finish(replies.work_done(person.first_name if person else "Your technician",
-                                  _service_name(turn, job.service_id).lower(),
+                                  service_label(turn, job.service_id).lower(),
                                   day_label(job.updated_at or turn.now, turn.timezone),
                                   job.summary.strip()))
 
@@ -162,7 +175,7 @@ def _finished(turn: Turn, day: date | None, service_id: str | None) -> list[Job]
     assert turn.customer is not None
     return [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id)
             if j.state in _FINISHED and may_act_on(turn.actor, j)
-            and (service_id is None or _same_work(turn, j, service_id))
+            and (service_id is None or same_work(turn, j, service_id))
             and (day is None or local_date(j.updated_at or turn.now, turn.timezone) == day)]
 
 
@@ -170,7 +183,7 @@ def _job(turn: Turn, visit: Appointment) -> Job | None:
     return turn.uow.jobs.get(visit.job_id)
 
 
-def _service_name(turn: Turn, service_id: str | None) -> str:
+def service_label(turn: Turn, service_id: str | None) -> str:
     try:
         return turn.catalog.get(service_id or "").name
     except DomainError:

@@ -42,6 +42,12 @@ _REFERENCE = re.compile(
 _PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appointment)\b")
 _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment|appt)\b(?! more)")
 
+# "cancel the third one" after a list: its place in the list shown, not a date.
+_PLACE_IN_LIST = re.compile(r"\bthe (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last) "
+                            r"(?:one|visit|appointment|appt)\b")
+_PLACES = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+           "4th": 4, "fifth": 5, "5th": 5}
+
 SHOWN_FOR = timedelta(minutes=30)
 
 Act = Callable[["Turn", Appointment], None]
@@ -153,6 +159,10 @@ def start_choice(turn: Turn, flow: str, verb: str, act: Act, data: dict[str, Any
         turn.finish(replies.no_upcoming())
         return
     shown = just_shown(turn, found)
+    place = _place_in(turn, shown)
+    if place is not None:
+        act(turn, place)  # "the third one": the third of the visits just listed
+        return
     if shown and not named(turn, wanted=wanted).narrows and (
             turn.option() is not None or _PRONOUN.search(normalize(turn.text))):
         found = shown  # "cancel it", "the second one": the visits just listed
@@ -190,6 +200,15 @@ def just_shown(turn: Turn, found: list[Appointment]) -> list[Appointment]:
     return [by_id[i] for i in raw.get("ids", []) if i in by_id] if fresh else []
 
 
+def _place_in(turn: Turn, shown: list[Appointment]) -> Appointment | None:
+    """The visit of the list just shown that "the third one" or "the last one" points at."""
+    found = _PLACE_IN_LIST.search(normalize(turn.text)) if len(shown) > 1 else None
+    if found is None:
+        return None
+    place = len(shown) if found.group(1) == "last" else _PLACES[found.group(1)]
+    return shown[place - 1] if place <= len(shown) else None
+
+
 def ask_which(turn: Turn, flow: str, verb: str, among: list[Appointment],
               data: dict[str, Any]) -> None:
     """A short numbered question listing just `among`."""
@@ -205,6 +224,13 @@ def another_named(turn: Turn, current: Appointment) -> Appointment | None:
     found = resolution.one
     return found if resolution.named.narrows and found is not None and found.id != current.id \
         else None
+
+
+def names_only(turn: Turn, appointment: Appointment) -> bool:
+    """True when the text names `appointment` by day or work and asks for nothing else."""
+    resolution = resolve(turn, [appointment])
+    return (resolution.named.narrows and resolution.one is not None
+            and turn.parse.slots.get("when") is None and len(normalize(turn.text).split()) <= 5)
 
 
 def points_at_a_visit(turn: Turn) -> bool:

@@ -144,7 +144,7 @@ def test_a_text_about_a_visit_they_have_books_nothing_and_it_means_that_visit(
         chat: ChatWorld) -> None:
     before = chat.model()
     chat.transcript(MARIA, [("what's going on with the furnace one",
-                             "Your visit is: Thu Mar 5, 8-10am, Heating & cooling repair."),
+                             "Your visit: Thu Mar 5, 8-10am, Heating & cooling repair with Tom."),
                             ("cancel it", "Cancel your Thu Mar 5, 8-10am visit?")])
     assert chat.changed_since(before) == set()
 

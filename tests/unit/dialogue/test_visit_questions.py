@@ -44,7 +44,8 @@ def test_no_visit_on_the_day_is_said_honestly_with_the_next_one_and_an_offer(cha
     before = chat.model()
     chat.transcript(MARIA, [
         ("do i have someone coming tomorrow", "You have no visit booked on Tue Mar 3. Your next "
-                                              "visit is Thu Mar 5, 8-10am. Want one?"),
+                                              "visit is Thu Mar 5, 8-10am, Heating & cooling repair with "
+                                              "Tom. Want one?"),
         ("yes", "What do you need help with?"),  # the offer, not a booking and not "see you then"
     ])
     assert chat.changed_since(before) == set()

@@ -1,0 +1,265 @@
+"""A question about the visits a customer already has, answered from them and never booked.
+
+"which tech is coming for my furnace tomorrow", "what day is my drain cleaning", "is dave coming
+twice that day?", "is alicia still at my place?": a text shaped as a question (a wh-word, is/are/
+do/did/will, "right?", a question mark, "tell me when") about coming, visits, bookings, a
+technician or the customer's own work lists every visit that matches the day, part of day, work
+and technician named, with day, window, work and technician, and how far along it is. A request
+("can someone come look at my furnace tomorrow?") is left to booking.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.dialogue import quote_questions, replies, visit_questions, visits
+from bot.dialogue.offers import local_date
+from bot.nlu import intents
+from bot.nlu.days import find_days
+from bot.nlu.text import normalize
+from domain.authz import may_act_on
+from domain.jobs import Appointment, AppointmentStatus, Job, JobState
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+# Intents a question about one's visits is often read as (it names a service or a day).
+_READ_AS = frozenset({intents.UNKNOWN, intents.BOOK, intents.AFFIRM, intents.DENY, intents.GREET,
+                      intents.HELP})
+_OPENER = r"(?:(?:hey|hi|hello|so|and|ok|okay|also|just|cool|well|oh|no|yes|yeah|sorry|um|wait),? )*"
+_ASKS = re.compile(
+    rf"(?:^|[.?!;,] ?){_OPENER}(?:who|whos|what|whats|when|whens|where|wheres|which|how|is|isnt|are|"
+    r"arent|r|do|does|did|didnt|will|wont|was|has|have|hasnt|havent)\b"
+    r"|\?|\bright$|\b(?:tell|remind) me\b|\blet me know (?:when|who|what|if)\b|\bconfirm(?:ing)?\b")
+# About the visits themselves: someone coming, a booking, its state, who does the work.
+_ABOUT_VISITS = re.compile(
+    r"\b(?:com(?:e|es|ing)|visits?|appointments?|appts?|booked|bookings?|scheduled|techs?|"
+    r"technicians?|guy|guys|people|person|someone|arriv\w*|show(?:ing)? up|here|still on|"
+    r"on the way|still there|at (?:my|the|our) (?:place|house|home|property)|finished|done|"
+    r"complete\w*|fixing|working on|"
+    r"jobs?|(?:the|my|our) (?:\w+ )?work|one|what day|which day|what time|how many|"
+    r"how long (?:until|till|til|before))\b")
+# Asking for a visit, or for free times, is a booking, not a question about booked ones.
+_REQUEST = re.compile(
+    r"\b(?:can|could|would)(?: you| u| y ?all| someone| somebody| anyone| one| a| an| your| we| i|"
+    r" the (?:plumber|electrician|tech|technician|guy|hvac guy) (?:also )?come)\b"
+    r"(?! (?:tell|remind|confirm|check|let me know|say)\b)|\b(?:book|rebook|sign me up|available|"
+    r"availability|openings?|any (?:slots?|times?|room)|free (?:slots?|times?)|soonest|earliest|"
+    r"asap|need (?:a|an|someone|somebody|to get)|i need|we need|send (?:someone|somebody|a|an)|"
+    r"(?:would|could|does|will|do) (?:\w+ ){1,2}work|(?:someone|somebody|a tech) to come|"
+    r"get (?:someone|somebody|a tech)|possible)\b")
+# A problem told ("my furnace won't start") is for booking or safety, not a question about visits.
+_PROBLEM = re.compile(r"\b(?:not working|(?:does|do|did) not work|will not (?:start|turn|work|stop|come on|"
+                      r"kick|drain|light|heat|cool)|broke\w*|leak\w*|"
+                      r"no (?:heat|hot water|power|ac|air)|stopped|smell\w*|flood\w*|cancel\w*|"
+                      r"how much|move|moved|gone|reschedul\w*|push|quotes?|estimates?|price|"
+                      r"cost|invoice|bill|cheaper|difference|should (?:i|we)|(?:do|does) (?:i|we|he|she|they|"
+                      r"the \w+) need|can (?:i|we)|(?:ok|okay|alright|fine) if)\b")
+_NOT_WANTED = re.compile(
+    r"\b(?:do not|dont|not) (?:want|need|trying) to (?:book|schedule)\b[^.?!]*")
+# While another question is open, a question is about the customer's visits only when it says so.
+_MINE = re.compile(r"\b(?:my|mine|our|booked|already|scheduled|appointments?|appts?|visits?|"
+                   r"coming|here)\b")
+# "what's he coming for?": the work, which a where-is-he answer does not say.
+_WHAT_FOR = re.compile(r"\bwhat\b.*\b(?:coming for|here for|fixing|working on)\b")
+_THAT_DAY = re.compile(r"\b(?:that|the same|same) day\b|\bthen\b")
+_PRONOUN = re.compile(r"\b(?:he|hes|she|shes|they|theyre|him|her|them|it)\b")
+_NEXT = re.compile(r"\bnext\b")
+_MORNING = re.compile(r"\b(?:morning|am)\b")
+_AFTERNOON = re.compile(r"\bafternoon\b")
+_EVENING = re.compile(r"\b(?:evening|tonight)\b")
+_WEEKDAY_ONLY = re.compile(r"^(?:the )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?$")
+_PARTS = re.compile(r"\b(?:morning|am|afternoon|evening|tonight)\b")
+_YES_NO = re.compile(rf"(?:^|[.?!;] ?)\W*{_OPENER}(?:is|isnt|are|arent|r|do|does|did|will|was|has|"
+                     r"have)\b|\bright\W*$")
+# A yes/no question that a booked visit settles: someone coming, a visit still on or booked.
+_EXISTS = re.compile(r"\b(?:com(?:e|es|ing)|still on|booked|scheduled|(?:do|did) (?:i|we) have|"
+                     r"is there|are there|on for)\b")
+_TWICE = re.compile(r"\b(?:twice|two|2|both)\b")
+_MORE_THAN_ONE = re.compile(r"\bmore than (?:one|1)\b")
+_DONE_ASKED = re.compile(r"\b(?:finished|done|complete\w*|over)\b")
+_THERE_ASKED = re.compile(r"\b(?:still (?:there|here|at)|at (?:my|the|our) (?:place|house|home|property)|"
+                          r"on site)\b")
+_LIVE = (JobState.EN_ROUTE, JobState.ON_SITE)
+_FINISHED = (JobState.COMPLETED, JobState.INVOICED)
+
+
+def answer(turn: Turn) -> bool:
+    """Answer a question about the sender's own visits from them; False for any other text."""
+    if turn.customer is None:
+        return False
+    text = _NOT_WANTED.sub("", normalize(turn.text))  # "i do not want to book. is ..."
+    if turn.parse.intent not in _READ_AS and not (turn.parse.intent == intents.JOB_STATUS
+                                                  and _WHAT_FOR.search(text)):
+        return False
+    if not _ASKS.search(text) or _REQUEST.search(text) or _PROBLEM.search(text):
+        return False
+    if visit_questions.asks_work_done(turn) or quote_questions.names_a_quote(turn):
+        return False  # "what did they do this morning": the finished work, told elsewhere
+    if _pending(turn) and not _MINE.search(text):
+        return False  # "is the 8am one ok?" while times are offered: about the offer
+    known = _visits(turn)
+    ours = _named(text, (_technician(turn, a) for a in known))
+    if not known or _named(text, (_technician(turn, a) for a in _all(turn))) - ours:
+        return False  # none, or about a technician of a visit no longer booked ("will dave know")
+    if not (_ABOUT_VISITS.search(text) or ours):  # "where is tom": their technician named
+        return False
+    matches, asked = _matching(turn, text, known)
+    verdict = _verdict(turn, text, matches)
+    if not matches and _part_of_day(text) is not None:
+        matches, _ = _matching(turn, _PARTS.sub("", text), known)  # "in the morning?" it is at 1pm
+        verdict = "No" if _YES_NO.search(text) else ""
+    if not matches:
+        upcoming = [a for a in known if not _over(turn, a)]
+        turn.finish(replies.no_visit_booked(asked or "then", _described(turn, upcoming[0])
+                                            if upcoming else None), done=visit_questions.OFFERED)
+        return True
+    described = [_described(turn, a) for a in matches]
+    turn.finish(replies.your_visits(verdict, described))
+    visits.remember_shown(turn, matches)
+    return True
+
+
+def _visits(turn: Turn) -> list[Appointment]:
+    """The sender's visits still to come, under way, or done today, soonest first."""
+    assert turn.customer is not None
+    today = local_date(turn.now, turn.timezone)
+    found = [a for a in turn.uow.appointments.find(account_id=turn.customer.account_id)
+             if a.status is not AppointmentStatus.CANCELLED and may_act_on(turn.actor, a)
+             and (a.end > turn.now or visits.local_day(turn, a) == today or _state(turn, a) in _LIVE)]
+    return sorted(found, key=lambda a: a.start)
+
+
+def _pending(turn: Turn) -> bool:
+    return bool(turn.conversation.flow) and turn.conversation.is_active(turn.now)
+
+
+def _all(turn: Turn) -> list[Appointment]:
+    assert turn.customer is not None
+    return [a for a in turn.uow.appointments.find(account_id=turn.customer.account_id)
+            if may_act_on(turn.actor, a)]
+
+
+def _named(text: str, names: Iterable[str | None]) -> set[str]:
+    """The technicians' first names among `names` that the text names."""
+    return {n for n in names if n and re.search(rf"\b{re.escape(n.lower())}\b", text)}
+
+
+def _matching(turn: Turn, text: str, known: list[Appointment]) -> tuple[list[Appointment], str]:
+    """The visits the question names (day, part of day, work, technician), and what was named."""
+    today = local_date(turn.now, turn.timezone)
+    found, said = list(known), []
+    days = _days(turn, text, today, known)
+    if days:
+        found = [a for a in found if visits.local_day(turn, a) in days]
+        said.append("on " + ", ".join(_day(d) for d in sorted(days)))
+    part = _part_of_day(text)
+    if part is not None:
+        found = [a for a in found if part[0] <= _hour(turn, a) < part[1]]
+        said.append(f"in the {part[2]}")
+    service_id = visit_questions.service_asked(turn)
+    if service_id is not None:
+        found = [a for a in found if visit_questions.same_work(turn, _job(turn, a), service_id)]
+        said.append(f"for {visit_questions.service_label(turn, service_id).lower()}")
+    names = {a.id: _technician(turn, a) for a in known}
+    named = _named(text, names.values())
+    if named:
+        found = [a for a in found if names[a.id] in named]
+        said.append("with " + " or ".join(sorted(named)))
+    if not said:
+        found = _unnamed(turn, text, found)
+    elif not days and service_id is None and not named:
+        found = [a for a in found if not _over(turn, a)]
+    return found, " ".join(said)
+
+
+def _unnamed(turn: Turn, text: str, found: list[Appointment]) -> list[Appointment]:
+    """Nothing named: "he"/"that day" mean the visits just talked about, "next" the soonest."""
+    shown = visits.just_shown(turn, found)
+    if shown and (_PRONOUN.search(text) or _THAT_DAY.search(text)):
+        return shown
+    live = [a for a in found if _state(turn, a) in _LIVE]
+    if live and _PRONOUN.search(text):
+        return live
+    ahead = [a for a in found if not _over(turn, a)]
+    if _NEXT.search(text) or (_PRONOUN.search(text) and ahead):
+        return ahead[:1]
+    return ahead
+
+
+def _days(turn: Turn, text: str, today: date, known: list[Appointment]) -> set[date]:
+    """The days named; a bare weekday with no visit means the nearest such weekday with one."""
+    days: set[date] = set()
+    for mention in find_days(text, today):
+        day = mention.day
+        if (_WEEKDAY_ONLY.match(text[mention.start:mention.end])
+                and not any(visits.local_day(turn, a) == day for a in known)):
+            later = sorted(d for a in known if (d := visits.local_day(turn, a)).weekday()
+                           == day.weekday() and d >= today)
+            day = later[0] if later else day
+        days.add(day)
+    if not days and _THAT_DAY.search(text):
+        days = {visits.local_day(turn, a) for a in visits.just_shown(turn, known)}
+    return days
+
+
+def _part_of_day(text: str) -> tuple[int, int, str] | None:
+    if _MORNING.search(text):
+        return 0, 12, "morning"
+    if _AFTERNOON.search(text):
+        return 12, 17, "afternoon"
+    if _EVENING.search(text):
+        return 17, 24, "evening"
+    return None
+
+
+def _verdict(turn: Turn, text: str, matches: list[Appointment]) -> str:
+    """ "Yes" or "No" to a yes/no question, when the visits found settle it; else nothing."""
+    if not _YES_NO.search(text):
+        return ""
+    if _DONE_ASKED.search(text):
+        return "Yes" if all(_state(turn, a) in _FINISHED for a in matches) else "No"
+    if _THERE_ASKED.search(text):
+        return "Yes" if any(_state(turn, a) is JobState.ON_SITE for a in matches) else "No"
+    if _MORE_THAN_ONE.search(text):
+        return "Yes" if len(matches) > 1 else "No"
+    if _TWICE.search(text):
+        return "Yes" if len(matches) == 2 else "No"
+    return "Yes" if _EXISTS.search(text) else ""  # "is it ok if ...?" is not settled by a list
+
+
+def _described(turn: Turn, visit: Appointment) -> str:
+    """ "Tue Dec 8, 7-9am, Heating & cooling repair with Dave (there now)"."""
+    described = visit_questions.described(turn, visit, with_day=True)
+    return f"{described} (done)" if _state(turn, visit) in _FINISHED else described
+
+
+def _over(turn: Turn, visit: Appointment) -> bool:
+    return _state(turn, visit) in _FINISHED or (visit.end <= turn.now
+                                                and _state(turn, visit) not in _LIVE)
+
+
+def _state(turn: Turn, visit: Appointment) -> JobState | None:
+    job = _job(turn, visit)
+    return job.state if job is not None else None
+
+
+def _job(turn: Turn, visit: Appointment) -> Job | None:
+    return turn.uow.jobs.get(visit.job_id)
+
+
+def _technician(turn: Turn, visit: Appointment) -> str | None:
+    person = turn.uow.staff.get(visit.technician_id)
+    return person.first_name if person else None
+
+
+def _hour(turn: Turn, visit: Appointment) -> int:
+    return visit.window_start.astimezone(ZoneInfo(visits.timezone_of(turn, visit))).hour
+
+
+def _day(day: date) -> str:
+    return f"{day:%a %b} {day.day}"

@@ -1,0 +1,94 @@
+"""Questions about the visits a customer already has: answered from them, never booked."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.commands import ChangeJobState
+from domain.jobs import JobState
+from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
+
+
+@pytest.mark.parametrize("ask", ["who is doing my electrical work?", "when will ana be here",
+                                 "which tech is coming for my outlet friday",
+                                 "what day is my electrical work?"])
+def test_a_question_naming_the_work_or_the_technician_tells_that_visit(
+        chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [(ask, "Fri Mar 6, 1-3pm, Electrical repair with Ana")])
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["do i have anything booked this week?",
+                                 "how many visits do i have", "what visits do i have coming up"])
+def test_a_question_about_all_their_visits_lists_every_one_with_its_technician(
+        chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [(ask, "2 visits: Thu Mar 5, 8-10am, Heating & cooling repair with "
+                                  "Tom; Fri Mar 6, 1-3pm, Electrical repair with Ana.")])
+    assert chat.changed_since(before) == set()
+
+
+def test_a_yes_no_question_is_answered_yes_or_no_from_the_visits(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("is tom coming twice?", "No. Your visit: Thu Mar 5"),
+                            ("is the friday one still on?", "Yes. Your visit: Fri Mar 6"),
+                            ("will the electrician come in the morning?",
+                             "No. Your visit: Fri Mar 6, 1-3pm, Electrical repair with Ana.")])
+
+
+def test_the_technician_on_site_is_said_to_be_there(chat: ChatWorld) -> None:
+    job_id = chat.visit("joe_today").job_id
+    for state in (JobState.EN_ROUTE, JobState.ON_SITE):
+        chat.run(ChangeJobState(job_id=job_id, new_state=state, actor=chat.dispatcher()))
+    chat.transcript(JOE, [("no i don't want to book anything. is tom still at my place?",
+                           "Yes. Your visit: Mon Mar 2, 1-3pm, Plumbing repair with Tom (there now)."),
+                          ("whats he fixing?", "Plumbing repair with Tom")])
+
+
+@pytest.mark.parametrize("ask", ["can someone come look at my furnace tomorrow?",
+                                 "could you send a plumber thursday?",
+                                 "my furnace is making noise, can you come thursday?"])
+def test_a_request_for_a_visit_still_offers_times(chat: ChatWorld, ask: str) -> None:
+    chat.transcript(MARIA, [(ask, "Reply 1, 2 or 3")])
+
+
+def test_the_third_one_after_a_list_is_the_third_visit_listed(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("what visits do i have", "2 visits"),
+                            ("cancel the second one", "Cancel your Fri Mar 6, 1-3pm visit?")])
+
+
+def test_naming_the_visit_under_a_cancel_question_asks_again_and_books_nothing(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("cancel the electrician friday", "Cancel your Fri Mar 6, 1-3pm visit?"),
+                            ("the electrical", "Cancel your Fri Mar 6, 1-3pm visit?")])
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["is it ok if my neighbor lets the tech in?",
+                                 "does the tech need access to the basement?",
+                                 "what should i do before the tech comes?"])
+def test_a_question_the_visits_do_not_settle_gets_no_yes_and_no_list(
+        chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    answer = chat.text(MARIA, ask).text
+    assert "Yes" not in answer and "2 visits" not in answer
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["where is tom", "whats he coming for?", "what is tom fixing today"])
+def test_a_question_about_the_technician_on_the_way_names_him_the_work_and_the_eta(
+        chat: ChatWorld, ask: str) -> None:
+    chat.run(ChangeJobState(job_id=chat.visit("joe_today").job_id, new_state=JobState.EN_ROUTE,
+                            actor=chat.dispatcher(), eta_minutes=20))
+    before = chat.model()
+    chat.transcript(JOE, [(ask, "Plumbing repair with Tom (on the way, about 9:20am)")])
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["would thursday work for someone to come out?",
+                                 "is it possible to get someone thursday?", "when can you come?"])
+def test_asking_whether_a_time_suits_for_a_new_visit_is_not_answered_with_the_booked_ones(
+        chat: ChatWorld, ask: str) -> None:
+    answer = chat.text(MARIA, ask).text
+    assert "Your visit" not in answer and "no visit booked" not in answer
