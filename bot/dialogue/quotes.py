@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import quote_questions, replies
+from bot.dialogue import handoff, quote_questions, replies
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
 from domain.authz import may_act_on
@@ -72,12 +72,41 @@ def begin(turn: Turn, verb: str, digits: object = None) -> None:
                  replies.which_quote([_choice(q) for q in waiting], verb))
 
 
+# Asking for a lower price ("could you do it cheaper?"): a person decides, the office follows up.
+HAGGLE = re.compile(
+    r"\b(?:(?:do|make|get|give|have|offer)\b[^.?!]{0,25}\b(?:cheaper|for less|lower)|discount\w*|"
+    r"better (?:price|deal|rate|offer)|lower (?:the |your |that |its |it'?s )?(?:price|cost|total|quote)|"
+    r"come down|knock\b[^.?!]{0,15}\boff|negotia\w*|price ?match|match (?:\w+ )?(?:price|quote)|"
+    r"any (?:wiggle|flexibility)|wiggle room|cheaper (?:option|way|version))\b", re.IGNORECASE)
+
+
+def haggles(turn: Turn) -> bool:
+    """A lower price asked for one of the sender's quotes: the office is asked to call back."""
+    if HAGGLE.search(turn.text) is None:
+        return False
+    sent = quote_questions.shown(turn)
+    if not sent:
+        return False
+    focus = next((q for q in sent if q.id == _discussed(turn)), None)
+    decided = [q for q in sent if q.decided_at is not None]
+    quote = focus or (sent[0] if len(sent) == 1 else
+                      max(decided, key=lambda q: q.decided_at or turn.now) if decided else None)
+    number = quote.number if quote is not None else ""
+    handoff.hand_over(turn, reason=f"asks for a lower price on quote {number or '(not named)'}")
+    turn.finish(replies.quote_haggle(number))
+    return True
+
+
 def answer(turn: Turn) -> bool:
     """Answer the pending quote question; False when the text is about something else."""
     data = turn.data
     verb = str(data.get("verb", "approve"))
+    if haggles(turn):
+        return True
     if turn.step in ("which", quote_questions.ASK):
         return _which(turn, verb)
+    if turn.step == quote_questions.ABOUT:
+        return _after_answer(turn)
     if turn.step != "confirm":
         return False
     quote = next((q for q in _waiting(turn) if q.id == data.get("quote_id")), None)
@@ -104,6 +133,36 @@ def answer(turn: Turn) -> bool:
     return False
 
 
+# A yes with no question asked ("y", "ok yes"): maybe meant as approval, so that is asked; a bare
+# "ok" or "got it" only acknowledges the answer.
+_YES = re.compile(r"\b(?:y|yes|yeah|yep|yup|ya|sure)\b", re.IGNORECASE)
+
+
+def _after_answer(turn: Turn) -> bool:
+    """A text after a quote was talked about: "go ahead with it" or a bare "y" asks the usual
+    confirmation about that quote, a pass asks to decline it, a question is answered."""
+    quote = next((q for q in _waiting(turn) if q.id == turn.data.get("quote_id")), None)
+    if quote is None:
+        return False
+    intent = turn.parse.intent
+    if intent == intents.DECLINE_QUOTE or (intent in (intents.DENY, intents.UNKNOWN, intents.BOOK)
+                                           and PASSED.search(turn.text)):
+        _confirm(turn, "decline", quote)
+        return True
+    if intent == intents.APPROVE_QUOTE and not turn.parse.slots.get("quote") or \
+            intent in (intents.AFFIRM, intents.BOOK, intents.UNKNOWN) and goes_ahead(turn.text) or \
+            intent == intents.AFFIRM and _YES.search(turn.text):
+        _confirm(turn, "approve", quote)  # never approved on this text: the Y/N names it first
+        return True
+    if GO_AHEAD.search(turn.text) is not None:  # "hold off, don't book the work"
+        turn.finish(replies.quote_left_open(quote.number))
+        return True
+    if intent in (intents.UNKNOWN, intents.CHOOSE, intents.JOB_STATUS, intents.BOOK) and \
+            quote_questions.answer(turn):
+        return True
+    return False
+
+
 def _which(turn: Turn, verb: str) -> bool:
     """The answer to a numbered "which quote?": a pick, or the question asked again."""
     data = turn.data
@@ -112,6 +171,9 @@ def _which(turn: Turn, verb: str) -> bool:
               if q.id in set(data.get("ids", []))]
     again = (replies.which_quote_about([_choice(q) for q in listed]) if asking else
              replies.which_quote([_choice(q) for q in listed], verb))
+    kind = quote_questions.kind_of(turn)
+    if kind not in (None, "summary") and quote_questions.answer(turn):
+        return True  # "what's the difference? the 2nd one is more": answered, nothing picked
     picked = _picked(turn, listed)
     if picked is not None:
         if asking:
@@ -122,8 +184,6 @@ def _which(turn: Turn, verb: str) -> bool:
     if turn.parse.intent == intents.AFFIRM:  # "yes" names no quote: the question stays
         turn.ask(FLOW, str(turn.step), data, again)
         return True
-    if turn.parse.intent in (intents.UNKNOWN, intents.JOB_STATUS) and quote_questions.answer(turn):
-        return True  # "what's the difference?" while choosing: answered
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
         turn.misunderstood(again)
         return True
@@ -151,6 +211,11 @@ def _decide(turn: Turn, verb: str, quote: Quote) -> None:
                     done="approved")
     else:
         turn.finish(replies.quote_declined(quote.number))
+
+
+def confirm(turn: Turn, verb: str, quote: Quote) -> None:
+    """Ask the usual Y/N naming the quote and its total before approving or declining it."""
+    _confirm(turn, verb, quote)
 
 
 def _confirm(turn: Turn, verb: str, quote: Quote) -> None:

@@ -364,7 +364,6 @@ def quote_left_open(number: str) -> Reply:
 
 # Questions about quotes ----------------------------------------------------------------------
 
-ASK_APPROVAL = " Want to approve it?"
 
 
 def quote_fact(fact: str) -> Reply:
@@ -372,9 +371,20 @@ def quote_fact(fact: str) -> Reply:
     return Reply(clip(f"{fact}.", 320))
 
 
-def offer_approval(fact: str) -> Reply:
-    """The answer about an open quote, then whether to approve it (a Y approves it)."""
-    return Reply.yes_no(clip(f"{fact}.", 300 - len(ASK_APPROVAL)) + ASK_APPROVAL)
+APPROVE_HINT = " To approve it, just say so and I'll confirm it with you."
+
+
+def quote_open_fact(fact: str, hint: bool = False) -> Reply:
+    """The answer about an open quote, asking nothing back; `hint` tells how to approve it."""
+    tail = APPROVE_HINT if hint else ""
+    return Reply(clip(f"{fact}.", 320 - len(tail)) + tail)
+
+
+def quote_haggle(number: str) -> Reply:
+    """A lower price asked for: a person decides that, so the office is asked to call."""
+    what = f" on quote {clip(number, 16)}" if number else ""
+    return Reply(f"I've asked the office to look at the price{what}; someone will call you "
+                 "to talk it over.")
 
 
 def quote_lines(name: str, lines: Sequence[str]) -> Reply:

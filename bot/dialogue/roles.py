@@ -155,7 +155,7 @@ CUSTOMER_FLOWS = RoleFlows(
     corrects=corrections.claims,
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(complaints.answer, topics.answer),
+    answerers=(complaints.answer, topics.answer, questions.quote_aside),
     first=emergency.takes_over,
     hurried=emergency.hurried,
 )

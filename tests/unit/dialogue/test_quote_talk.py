@@ -1,0 +1,121 @@
+"""Talking about a quote: answers ask nothing back, a pick by title or a plain "approve" is
+confirmed first, a lower price asked goes to the office, and only a Y to a confirmation approves."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from domain.money import Line
+from domain.quotes import Quote, QuoteState
+from tests.conversation_people import SENT_AT
+from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
+
+OPEN = {"Q-1042": QuoteState.SENT, "Q-1043": QuoteState.SENT, "Q-2001": QuoteState.SENT}
+
+
+@pytest.mark.parametrize("nod", ["y", "yes", "ok yes", "yeah"])
+def test_a_bare_yes_after_an_answer_asks_before_approving(chat: ChatWorld, nod: str) -> None:
+    before = chat.model()
+    chat.transcript(JOE, [("what's included in the quote?", "1x"),
+                          (nod, "Approve quote Q-2001 (Sewer line repair) for $9,900.00? Reply Y")])
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("nod", ["ok", "got it", "thanks"])
+def test_an_acknowledgement_after_an_answer_asks_nothing(chat: ChatWorld, nod: str) -> None:
+    before = chat.model()
+    chat.transcript(JOE, [("how much was it again", "is $9,900.00.")])
+    assert "Approve" not in chat.text(JOE, nod).text
+    chat.transcript(JOE, [("y", "")])
+    assert chat.quote_states() == OPEN and chat.changed_since(before) == set()
+
+
+def test_the_expiry_named_is_the_last_day_the_quote_can_be_approved(chat: ChatWorld) -> None:
+    # Valid through Mon Mar 30 (Chicago): it expires at the midnight after it.
+    chat.uow.quotes.add(Quote(number="Q-2002", account_id=chat.ids["joe_account"],
+                              title="Boiler replacement", lines=(Line("Boiler", 1, 400000),),
+                              state=QuoteState.SENT, sent_at=SENT_AT,
+                              expires_at=datetime(2026, 3, 31, 5, 0, tzinfo=UTC)))
+    chat.transcript(JOE, [("when does the boiler quote expire",
+                           "Quote Q-2002 (Boiler replacement) for $4,000.00 is valid through "
+                           "Mon Mar 30.")])
+
+
+@pytest.mark.parametrize("ask", ["my quote", "the quote?", "what about Q-2001"])
+def test_a_quote_only_pointed_at_gets_its_number_total_and_standing(chat: ChatWorld,
+                                                                    ask: str) -> None:
+    chat.transcript(JOE, [(ask, "Quote Q-2001 (Sewer line repair) for $9,900.00: waiting for "
+                                "your decision")])
+    assert chat.quote_states() == OPEN
+
+
+@pytest.mark.parametrize("say, number", [
+    ("we talked it over and we want the AC", "Q-1043"),
+    ("we'll take the water heater one", "Q-1042"),
+    ("ok let's go with the AC replacement", "Q-1043"),
+    ("we decided on the water heater", "Q-1042"),
+])
+def test_a_quote_chosen_by_its_title_is_confirmed_before_approving(chat: ChatWorld, say: str,
+                                                                   number: str) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [(say, f"Approve quote {number}")])
+    assert chat.changed_since(before) == set()
+    chat.transcript(MARIA, [("yes", f"Approved: quote {number}")])
+    assert chat.quote_states() == {**OPEN, number: QuoteState.APPROVED}
+
+
+def test_asking_for_work_on_a_quoted_thing_is_still_a_booking(chat: ChatWorld) -> None:
+    told = chat.text(MARIA, "we want the AC looked at").text
+    assert "Approve" not in told
+    assert chat.quote_states() == OPEN
+
+
+@pytest.mark.parametrize("say", ["i want to approve a quote", "can i accept the estimate please",
+                                 "id like to approve one of the quotes"])
+def test_approving_with_two_open_quotes_asks_which_and_a_y_asks_again(chat: ChatWorld,
+                                                                      say: str) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [(say, "Which quote do you want to approve?"),
+                            ("Y", "Which quote do you want to approve?")])
+    assert chat.changed_since(before) == set()
+
+
+def test_approving_the_one_open_quote_asks_the_usual_confirmation(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("i want to approve a quote", "Approve quote Q-2001 (Sewer line repair) "
+                                                        "for $9,900.00?")])
+    assert chat.quote_states() == OPEN and chat.notices() == []
+
+
+def test_a_question_while_choosing_which_to_approve_picks_nothing(chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("i want to approve a quote", "Which quote"),
+                            ("whats the difference? the 2nd one is more why", "$2,400.00 more"),
+                            ("Y", "")])
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["actually wait, could you do it cheaper?", "any discount on that?",
+                                 "can you come down on the price", "is there any wiggle room"])
+def test_a_lower_price_asked_after_declining_goes_to_the_office(chat: ChatWorld, ask: str) -> None:
+    chat.transcript(JOE, [("too expensive, we'll pass", "Decline quote Q-2001"),
+                          ("yep", "Quote Q-2001 declined.")])
+    told = chat.text(JOE, ask).text
+    assert "office" in told and "Q-2001" in told
+    assert "lower price on quote Q-2001" in chat.notices()[-1].body
+
+
+def test_a_quote_status_read_as_a_cancel_is_answered_and_no_visit_is_touched(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(JOE, [("I dont need a visit, im asking about quote 2001 status",
+                           "Quote Q-2001 (Sewer line repair) for $9,900.00 is waiting")])
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["so did it go through this time?", "did that go through?"])
+def test_did_it_go_through_right_after_approving_is_about_that_quote(chat: ChatWorld,
+                                                                      ask: str) -> None:
+    chat.transcript(JOE, [("approve quote 2001", "Reply Y or N"), ("Y", "Approved"),
+                          (ask, "Quote Q-2001 (Sewer line repair) for $9,900.00 was approved")])
