@@ -35,9 +35,9 @@ _DECIDES = re.compile(r"\b(?:approv\w*|accept\w*|sign off)\b[^.?!]*\b(?:quotes?|
 _NOT = re.compile(r"\b(?:not|no|never|don'?t|do not|can'?t|cannot|won'?t|didn'?t|did|was|is|has|"
                   r"how|when|where|why|whether|if)\b", re.IGNORECASE)
 # Choosing a priced piece of work by its title: "we want the new furnace", "we'll take the AC one".
-_CHOOSES = re.compile(r"\b(?:want|take|go with|go for|going with|choose|chose|pick|picked|"
-                      r"decided on|settled on|ready for|like to go with|do)\s+(?:the|that|this|your)\b",
-                      re.IGNORECASE)
+_CHOOSES = re.compile(r"\b(?:want|take|go with|go for|going with|go ahead with|going ahead with|"
+                      r"proceed with|move forward with|choose|chose|pick|picked|decided on|settled on|"
+                      r"ready for|do)\s+(?:the|that|this|your|our|my)\b", re.IGNORECASE)
 
 # Work asked on the thing ("we want the AC looked at"): a visit, not the quote.
 _SERVICED = re.compile(r"\b(?:look(?:ed)? at|fix(?:ed)?|repair(?:ed)?|check(?:ed)?|servic\w*|"
@@ -57,6 +57,9 @@ def unclear(turn: Turn) -> None:
     """A text the parser did not place: a quote question or go-ahead, else not understood."""
     if turn.customer is not None and quotes.haggles(turn):
         return
+    if turn.customer is not None and _passes(turn):
+        quotes.begin(turn, "decline")  # "we went with another company": asked to decline first
+        return
     if turn.customer is not None and _asks_for_quote(turn):
         _request_quote(turn)
         return
@@ -68,7 +71,7 @@ def unclear(turn: Turn) -> None:
 def book(turn: Turn) -> None:
     """A booking request, unless it asks for a quote or goes ahead with one."""
     if turn.customer is not None and not turn.parse.slots.get("when"):
-        if _decides(turn) or _chooses_titled(turn):
+        if quotes.haggles(turn) or _decides(turn) or _chooses_titled(turn):
             return
         if _asks_for_quote(turn):
             _request_quote(turn)
@@ -100,6 +103,18 @@ def deny(turn: Turn) -> None:
     small_talk.nothing_to_do(turn)
 
 
+# "pass it on to the tech", "pass along a message": passing a message, not on a quote.
+_PASS_A_MESSAGE = re.compile(r"\bpass(?:ed|ing)? (?:\w+ ){0,3}(?:on|along|over|back)\b(?! (?:it|this|that|"
+                             r"the \w+)\W*$)|\bpass(?:ed|ing)? (?:it |this |that )?(?:on |along )?to\b",
+                             re.IGNORECASE)
+
+
+def _passes(turn: Turn) -> bool:
+    """Passing on an open quote in words the parser did not place."""
+    return (quotes.PASSED.search(turn.text) is not None and _PASS_A_MESSAGE.search(turn.text) is None
+            and bool(quotes.open_quotes(turn)))
+
+
 def _decides(turn: Turn) -> bool:
     """ "i want to approve a quote": which one (if several) and the usual confirmation."""
     if _DECIDES.search(turn.text) is None or _NOT.search(turn.text) is not None:
@@ -112,13 +127,16 @@ def _decides(turn: Turn) -> bool:
 def _chooses_titled(turn: Turn) -> bool:
     """ "we want the new furnace" with one open furnace quote: confirm approving that quote."""
     text = turn.text.lower()
+    waiting = quotes.open_quotes(turn)
+    titles = {w for q in waiting for w in re.findall(r"[a-z]+", q.title.lower())}
+    rest = " ".join(w for w in re.findall(r"[a-z']+", text) if w not in titles)  # "tune-up" is a title
     if _CHOOSES.search(text) is None or _NOT.search(text) or \
-            _VISIT.search(text) or _SERVICED.search(text):
+            _VISIT.search(rest) or _SERVICED.search(rest):
         return False
-    titled = [q for q in quote_questions.titles_named(turn, text) if q in quotes.open_quotes(turn)]
-    if len(titled) != 1:
+    titled = [q for q in quote_questions.titles_named(turn, text) if q in waiting]
+    if not titled:
         return False
-    quotes.confirm(turn, "approve", titled[0])
+    quotes.choose(turn, "approve", titled)  # several of that title: which one
     return True
 
 

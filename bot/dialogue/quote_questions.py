@@ -69,6 +69,9 @@ _PLAIN = frozenset("the and for new repair replacement install installation serv
 _ONLY_QUOTE = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|um|hmm|well|what|how|about|with|re|regarding)\W+)*"
     r"(?:(?:my|the|that|this|our|your)\W+)?(?:\w+\W+)?(?:quotes?|estimates?|q-?\d{3,}|#\d{3,})\W*$")
+# "what quotes do I have", "any open estimates?": every quote's summary.
+_WHICH_QUOTES = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:what|which|any|list|show|see|send)\b[^.?!]{0,25}"
+                           r"\b(?:quotes|estimates|open quotes?)\b")
 # "did it go through": about the quote just decided, if one was.
 _WENT_THROUGH = re.compile(r"\b(?:go through|gone through|went through|did (?:it|that) work|"
                            r"is it (?:done|approved|declined))\b")
@@ -79,7 +82,8 @@ def kind_of(turn: Turn) -> str | None:
     text = turn.text.lower()
     kind = next((name for name, pattern in KINDS if pattern.search(text)), None)
     if kind is None:
-        return "summary" if _ONLY_QUOTE.match(text) and shown(turn) else None
+        return "summary" if (_ONLY_QUOTE.match(text) or _WHICH_QUOTES.search(text)) and \
+            shown(turn) else None
     if kind == "status" and _WENT_THROUGH.search(text) and _just_decided(turn):
         return kind
     if _QUOTE.search(text) or titles_named(turn, text) or _in_quote_talk(turn):
@@ -115,13 +119,13 @@ def answer(turn: Turn) -> bool:
     if kind is None:
         return False
     assert turn.customer is not None
-    named = _named(turn)
-    if named is not None and not named:
+    meant = named(turn)
+    if meant is not None and not meant:
         digits = _NUMBER.findall(turn.text)
         turn.finish(replies.quote_not_on_account(digits[0] if digits else ""))
         return True
     focus = None if _PLURAL.search(turn.text.lower()) else _focus(turn)
-    about = (named or _last_decided(turn, kind) or ([focus] if focus is not None else None)
+    about = (meant or _last_decided(turn, kind) or ([focus] if focus is not None else None)
              or (_just_decided(turn) if kind == "status" else []) or _candidates(turn, kind))
     if not about:
         turn.finish(replies.no_quotes())
@@ -258,7 +262,7 @@ def shown(turn: Turn) -> list[Quote]:
     return sorted(found, key=lambda q: q.id or 0)
 
 
-def _named(turn: Turn) -> list[Quote] | None:
+def named(turn: Turn) -> list[Quote] | None:
     """The quotes the text names by number or title; None when it names none."""
     text = turn.text.lower()
     numbers = set(_NUMBER.findall(text))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from bot.dialogue import handoff, quote_questions, replies
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
+from bot.nlu.result import Parse
 from domain.authz import may_act_on
 from domain.commands import ApproveQuote, DeclineQuote
 from domain.errors import DomainError
@@ -39,7 +40,8 @@ def goes_ahead(text: str) -> bool:
 # Passing on an open quote ("we'll pass", "too expensive") declines it, unlike a plain "no".
 PASSED = re.compile(
     r"\b(?:pass|too (?:expensive|pricey|much|steep|high)|decline|decided (?:not|against)|"
-    r"(?:go|going|gone|went) with (?:someone|somebody|another|a different|a cheaper))\b",
+    r"(?:go|going|gone|went|found|got|hired|chose|booked) (?:with )?(?:someone|somebody|another|"
+    r"a different|a cheaper|other))\b",
     re.IGNORECASE)
 
 
@@ -113,6 +115,12 @@ def answer(turn: Turn) -> bool:
     if quote is None:
         turn.finish(replies.no_open_quotes())
         return True
+    other = [q for q in _named_waiting(turn) if q.id != quote.id]
+    if other:  # "go ahead with the boiler" while Q-3002 was asked: that one, asked about first
+        choose(turn, "decline" if PASSED.search(turn.text) else "approve", other)
+        return True
+    if turn.parse.intent == intents.UNKNOWN and _NO.match(turn.text):
+        turn.parse = Parse(intents.DENY, {}, 1.0)  # "actually no, not yet"
     if turn.parse.intent == intents.AFFIRM or (
             verb == "approve" and turn.parse.intent != intents.DENY and goes_ahead(turn.text)):
         _decide(turn, verb, quote)  # "Y", or "we want it" / "book the work" to "Approve ...?"
@@ -133,6 +141,9 @@ def answer(turn: Turn) -> bool:
     return False
 
 
+# A "no" the parser did not place ("actually no, not yet", "nah not now").
+_NO = re.compile(r"^\W*(?:(?:actually|um+|hmm+|well|oh|sorry|ok)\W+)*(?:no|nope|nah|not yet|not now)\b",
+                 re.IGNORECASE)
 # A yes with no question asked ("y", "ok yes"): maybe meant as approval, so that is asked; a bare
 # "ok" or "got it" only acknowledges the answer.
 _YES = re.compile(r"\b(?:y|yes|yeah|yep|yup|ya|sure)\b", re.IGNORECASE)
@@ -161,6 +172,21 @@ def _after_answer(turn: Turn) -> bool:
             quote_questions.answer(turn):
         return True
     return False
+
+
+def choose(turn: Turn, verb: str, named: list[Quote]) -> None:
+    """Confirm the one quote named, or ask which of the several named ("the furnace one")."""
+    if len(named) == 1:
+        _confirm(turn, verb, named[0])
+    else:
+        turn.ask(FLOW, "which", {"verb": verb, "ids": [q.id for q in named]},
+                 replies.which_quote([_choice(q) for q in named], verb))
+
+
+def _named_waiting(turn: Turn) -> list[Quote]:
+    """The open quotes the text names by number or title."""
+    waiting = {q.id for q in _waiting(turn)}
+    return [q for q in quote_questions.named(turn) or [] if q.id in waiting]
 
 
 def _which(turn: Turn, verb: str) -> bool:

@@ -119,3 +119,52 @@ def test_did_it_go_through_right_after_approving_is_about_that_quote(chat: ChatW
                                                                       ask: str) -> None:
     chat.transcript(JOE, [("approve quote 2001", "Reply Y or N"), ("Y", "Approved"),
                           (ask, "Quote Q-2001 (Sewer line repair) for $9,900.00 was approved")])
+
+
+def test_a_go_ahead_naming_another_quote_while_one_is_asked_confirms_the_one_named(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("approve quote 1042", "Approve quote Q-1042"),
+                            ("actually go ahead with the AC", "Approve quote Q-1043")])
+    assert chat.changed_since(before) == set()
+    chat.transcript(MARIA, [("y", "Approved: quote Q-1043")])
+    assert chat.quote_states() == {**OPEN, "Q-1043": QuoteState.APPROVED}
+
+
+@pytest.mark.parametrize("say", ["actually no, not yet", "nah not now", "hmm no"])
+def test_a_no_the_parser_missed_leaves_the_quote_open(chat: ChatWorld, say: str) -> None:
+    chat.transcript(JOE, [("approve quote 2001", "Reply Y or N"), (say, "stays open"),
+                          ("y", "Nothing is waiting for a yes")])
+    assert chat.quote_states() == OPEN
+
+
+def test_a_title_two_quotes_share_asks_which(chat: ChatWorld) -> None:
+    for number, hours in (("Q-2002", 3), ("Q-2003", 4)):
+        chat.uow.quotes.add(Quote(number=number, account_id=chat.ids["joe_account"],
+                                  title="Furnace replacement", state=QuoteState.SENT,
+                                  lines=(Line("Equipment", 1, 160000), Line("Labor", hours, 12500)),
+                                  sent_at=SENT_AT))
+    before = chat.model()
+    chat.transcript(JOE, [("we want the furnace one", "Which quote do you want to approve?"),
+                          ("yes", "Which quote do you want to approve?")])
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("say", ["no thanks, we found someone cheaper",
+                                 "we went with another company"])
+def test_having_found_someone_else_asks_to_decline(chat: ChatWorld, say: str) -> None:
+    chat.transcript(JOE, [(say, "Decline quote Q-2001"), ("n", "stays open")])
+    assert chat.quote_states() == OPEN
+
+
+def test_a_lower_price_asked_on_an_open_quote_goes_to_the_office_and_changes_no_quote(
+        chat: ChatWorld) -> None:
+    told = chat.text(JOE, "can you knock something off the price on the sewer quote?").text
+    assert "office" in told and "Q-2001" in told
+    assert chat.quote_states() == OPEN and chat.visits(JOE)
+
+
+@pytest.mark.parametrize("ask", ["what quotes do i have?", "do i have any open estimates"])
+def test_asking_which_quotes_there_are_lists_each_with_its_total(chat: ChatWorld, ask: str) -> None:
+    told = chat.text(MARIA, ask).text
+    assert "Q-1042" in told and "$1,850.00" in told and "Q-1043" in told and "$4,250.00" in told
