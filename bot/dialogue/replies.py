@@ -355,7 +355,9 @@ def quote_approved(number: str, total: str) -> Reply:
 
 
 def quote_declined(number: str) -> Reply:
-    return Reply(f"Quote {clip(number, 16)} declined. Thanks for letting us know.")
+    """The decline done; the staff notice it raised (domain/reactions.py) lets the office follow up."""
+    return Reply(f"Quote {clip(number, 16)} declined. Thanks for letting us know; I've told the "
+                 "office so someone can follow up if you have questions.")
 
 
 def quote_left_open(number: str) -> Reply:
