@@ -261,7 +261,8 @@ def _picked(turn: Turn, listed: list[Quote]) -> Quote | None:
     option = turn.option()
     if option is not None and 1 <= option <= len(listed):
         return listed[option - 1]
-    return None
+    titled = [q for q in quote_questions.titles_named(turn, turn.text.lower()) if q in listed]
+    return titled[0] if len(titled) == 1 else None  # "the AC one"; a shared title picks none
 
 
 def _account_quotes(turn: Turn) -> list[Quote]:

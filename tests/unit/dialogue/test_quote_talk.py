@@ -168,3 +168,11 @@ def test_a_lower_price_asked_on_an_open_quote_goes_to_the_office_and_changes_no_
 def test_asking_which_quotes_there_are_lists_each_with_its_total(chat: ChatWorld, ask: str) -> None:
     told = chat.text(MARIA, ask).text
     assert "Q-1042" in told and "$1,850.00" in told and "Q-1043" in told and "$4,250.00" in told
+
+
+@pytest.mark.parametrize("pick", ["the AC one", "AC replacement please"])
+def test_which_quote_to_approve_is_answered_by_its_title(chat: ChatWorld, pick: str) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("approve the quote", "Which quote do you want to approve?"),
+                            (pick, "Approve quote Q-1043 (AC replacement) for $4,250.00?")])
+    assert chat.changed_since(before) == set()
