@@ -40,7 +40,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:valid|expire[sd]?|expiring|expiry|expiration|still good|still open|deadline|"
         r"good (?:for|until|till)|how long do (?:i|we) have)\b")),
     ("lines", re.compile(
-        r"\b(?:include[sd]?|including|what(?:'s| is) in|cover(?:s|ed)?|breakdown|break down|"
+        r"\b(?:include[sd]?|including|what(?:'s| is|s) in|cover(?:s|ed)?|breakdown|break down|"
         r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details|explain\w*)\b")),
     ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|price|cost\w*|total|amount)\b")),
 )
@@ -163,7 +163,7 @@ def _fact(turn: Turn, kind: str, quote: Quote) -> str:
     if kind == "summary":
         return f"{priced}: {_standing(turn, quote)}"
     if kind == "lines":
-        return replies.quote_lines(name, [_line(d, n, c) for d, n, c in
+        return replies.quote_lines(priced, [_line(d, n, c) for d, n, c in
                                           ((ln.description, ln.quantity, ln.unit_price_cents)
                                            for ln in quote.lines)]).text
     if kind == "valid":

@@ -63,7 +63,7 @@ def test_with_several_quotes_a_short_answer_covers_them_all_and_a_y_approves_not
 
 def test_a_quote_named_by_its_title_is_the_one_answered(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("what's included in the AC quote",
-                             "Quote Q-1043 (AC replacement): 1x AC replacement $4,250.00."),
+                             "Quote Q-1043 (AC replacement) for $4,250.00: 1x AC replacement $4,250.00."),
                             ("n", "OK")])
     assert chat.quote_states() == OPEN
 
@@ -71,7 +71,7 @@ def test_a_quote_named_by_its_title_is_the_one_answered(chat: ChatWorld) -> None
 def test_what_is_included_lists_the_lines_with_quantities_and_amounts(chat: ChatWorld) -> None:
     add_quote(chat, "Q-2002", "joe", "Boiler replacement", BOILER_LINES)
     [told] = chat.answer(JOE, "what's included in quote 2002?")
-    assert told.text.startswith("Quote Q-2002 (Boiler replacement): 1x Boiler unit $3,800.00; "
+    assert told.text.startswith("Quote Q-2002 (Boiler replacement) for $5,210.00: 1x Boiler unit $3,800.00; "
                                 "1x Expansion tank $420.00; 6x Labor, hours $750.00; ")
     assert len(told.text) <= 320 and told.expects is Expect.TEXT
 
@@ -83,7 +83,7 @@ def test_a_long_answer_about_several_quotes_asks_which_and_a_yes_asks_again(chat
     assert which.expects is Expect.CHOICE and which.text == "Which quote do you mean?"
     assert which.options[2] == "Q-1044 Boiler replacement, $5,210.00"
     chat.transcript(MARIA, [("yes", "Which quote do you mean?"),
-                            ("3", "Quote Q-1044 (Boiler replacement): 1x Boiler unit"),
+                            ("3", "Quote Q-1044 (Boiler replacement) for $5,210.00: 1x Boiler unit"),
                             ("no", "OK")])
     assert chat.changed_since(before) == set()
 

@@ -176,3 +176,8 @@ def test_which_quote_to_approve_is_answered_by_its_title(chat: ChatWorld, pick: 
     chat.transcript(MARIA, [("approve the quote", "Which quote do you want to approve?"),
                             (pick, "Approve quote Q-1043 (AC replacement) for $4,250.00?")])
     assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["whats in it and how much", "what's included?"])
+def test_what_is_in_a_quote_lists_its_lines_and_its_total(chat: ChatWorld, ask: str) -> None:
+    chat.transcript(JOE, [(ask, "Quote Q-2001 (Sewer line repair) for $9,900.00: 1x")])
