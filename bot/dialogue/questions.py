@@ -37,7 +37,9 @@ _NOT = re.compile(r"\b(?:not|no|never|don'?t|do not|can'?t|cannot|won'?t|didn'?t
 # Choosing a priced piece of work by its title: "we want the new furnace", "we'll take the AC one".
 _CHOOSES = re.compile(r"\b(?:want|take|go with|go for|going with|go ahead with|going ahead with|"
                       r"proceed with|move forward with|choose|chose|pick|picked|decided on|settled on|"
-                      r"ready for|do)\s+(?:the|that|this|your|our|my)\b", re.IGNORECASE)
+                      r"ready for|do)\s+(?:the|that|this|your|our|my)\b|"
+                      r"\b(?:want|go for|take|accept|approve) it\b(?! (?:fixed|done|looked|checked))",
+                      re.IGNORECASE)
 
 # Work asked on the thing ("we want the AC looked at"): a visit, not the quote.
 _SERVICED = re.compile(r"\b(?:look(?:ed)? at|fix(?:ed)?|repair(?:ed)?|check(?:ed)?|servic\w*|"

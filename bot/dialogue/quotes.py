@@ -76,7 +76,9 @@ def begin(turn: Turn, verb: str, digits: object = None) -> None:
 
 # Asking for a lower price ("could you do it cheaper?"): a person decides, the office follows up.
 HAGGLE = re.compile(
-    r"\b(?:(?:do|make|get|give|have|offer)\b[^.?!]{0,25}\b(?:cheaper|for less|lower)|discount\w*|"
+    r"\b(?:(?:do|make|get|have|be)\s+(?:(?:it|this|that|them|the (?:work|job|price|quote|total))\s+)?"
+    r"(?:done\s+)?(?:any\s+|a (?:bit|little)\s+)?(?:cheaper|for less|lower)\b(?!\s+(?:one|option|quote))|"
+    r"discount\w*|"
     r"better (?:price|deal|rate|offer)|lower (?:the |your |that |its |it'?s )?(?:price|cost|total|quote)|"
     r"come down|knock\b[^.?!]{0,15}\boff|negotia\w*|price ?match|match (?:\w+ )?(?:price|quote)|"
     r"any (?:wiggle|flexibility)|wiggle room|cheaper (?:option|way|version))\b", re.IGNORECASE)

@@ -181,3 +181,16 @@ def test_which_quote_to_approve_is_answered_by_its_title(chat: ChatWorld, pick: 
 @pytest.mark.parametrize("ask", ["whats in it and how much", "what's included?"])
 def test_what_is_in_a_quote_lists_its_lines_and_its_total(chat: ChatWorld, ask: str) -> None:
     chat.transcript(JOE, [(ask, "Quote Q-2001 (Sewer line repair) for $9,900.00: 1x")])
+
+
+@pytest.mark.parametrize("say", ["we'd probably only do the cheaper one for now",
+                                 "which one is cheaper?"])
+def test_the_cheaper_one_is_not_a_lower_price_asked(chat: ChatWorld, say: str) -> None:
+    chat.text(MARIA, say)
+    assert chat.notices() == [] and chat.quote_states() == OPEN
+
+
+def test_wanting_to_go_for_a_quote_named_by_title_asks_to_approve_it(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("weve thought about the AC replacement quote and we want to go for it",
+                             "Approve quote Q-1043 (AC replacement) for $4,250.00?")])
+    assert chat.quote_states() == OPEN
