@@ -52,7 +52,7 @@ def quote_aside(turn: Turn) -> bool:
     a question naming a quote is answered as one, before any visit is touched."""
     if turn.customer is None or turn.parse.intent not in (intents.CANCEL, intents.RESCHEDULE):
         return False
-    return quote_questions.says_quote(turn) and quote_questions.answer(turn)
+    return quote_questions.says_quote(turn) and quote_questions.answer(turn) or _decides(turn)
 
 
 def unclear(turn: Turn) -> None:
@@ -119,10 +119,18 @@ def _passes(turn: Turn) -> bool:
 
 def _decides(turn: Turn) -> bool:
     """ "i want to approve a quote": which one (if several) and the usual confirmation."""
-    if _DECIDES.search(turn.text) is None or _NOT.search(turn.text) is not None:
+    found = _DECIDES.search(turn.text)
+    if found is None:
+        return False
+    start = max(turn.text.rfind(mark, 0, found.start()) for mark in ",.;!?")  # its own clause
+    if _NOT.search(turn.text[start + 1:found.end()]) is not None:
         return False
     verb = "decline" if quotes.PASSED.search(turn.text) else "approve"
-    quotes.begin(turn, verb, turn.parse.slots.get("quote"))
+    named = quotes.named_waiting(turn)
+    if named:
+        quotes.choose(turn, verb, named)  # "accept the quote for the AC"
+    else:
+        quotes.begin(turn, verb, turn.parse.slots.get("quote"))
     return True
 
 

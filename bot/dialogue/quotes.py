@@ -117,7 +117,7 @@ def answer(turn: Turn) -> bool:
     if quote is None:
         turn.finish(replies.no_open_quotes())
         return True
-    other = [q for q in _named_waiting(turn) if q.id != quote.id]
+    other = [q for q in named_waiting(turn) if q.id != quote.id]
     if other:  # "go ahead with the boiler" while Q-3002 was asked: that one, asked about first
         choose(turn, "decline" if PASSED.search(turn.text) else "approve", other)
         return True
@@ -136,7 +136,12 @@ def answer(turn: Turn) -> bool:
         return True
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.JOB_STATUS) and \
             quote_questions.answer(turn):
-        return True  # a question about this quote while deciding: answered, then asked again
+        if turn.step == quote_questions.ABOUT and turn.data.get("quote_id") == quote.id:
+            told = turn.replies.pop()  # "is it declined now?": not yet, and the question again
+            turn.ask(FLOW, "confirm", {"verb": verb, "quote_id": quote.id},
+                     replies.fact_then_question(told.text.removesuffix(replies.APPROVE_HINT),
+                                                _question(verb, quote).text))
+        return True
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
         turn.misunderstood(replies.yes_or_no(_question(verb, quote)))
         return True
@@ -185,7 +190,7 @@ def choose(turn: Turn, verb: str, named: list[Quote]) -> None:
                  replies.which_quote([_choice(q) for q in named], verb))
 
 
-def _named_waiting(turn: Turn) -> list[Quote]:
+def named_waiting(turn: Turn) -> list[Quote]:
     """The open quotes the text names by number or title."""
     waiting = {q.id for q in _waiting(turn)}
     return [q for q in quote_questions.named(turn) or [] if q.id in waiting]

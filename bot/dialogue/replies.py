@@ -382,6 +382,11 @@ def quote_open_fact(fact: str, hint: bool = False) -> Reply:
     return Reply(clip(f"{fact}.", 320 - len(tail)) + tail)
 
 
+def fact_then_question(fact: str, question: str) -> Reply:
+    """A question answered while a Y/N is pending, then that Y/N again."""
+    return Reply.yes_no(clip(fact, 300 - len(question)) + " " + question)
+
+
 def quote_haggle(number: str) -> Reply:
     """A lower price asked for: a person decides that, so the office is asked to call."""
     what = f" on quote {clip(number, 16)}" if number else ""

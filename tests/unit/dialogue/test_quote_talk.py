@@ -194,3 +194,20 @@ def test_wanting_to_go_for_a_quote_named_by_title_asks_to_approve_it(chat: ChatW
     chat.transcript(MARIA, [("weve thought about the AC replacement quote and we want to go for it",
                              "Approve quote Q-1043 (AC replacement) for $4,250.00?")])
     assert chat.quote_states() == OPEN
+
+
+def test_a_question_while_a_decline_is_asked_is_answered_and_the_question_asked_again(
+        chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("too expensive, we'll pass", "Decline quote Q-2001"),
+                          ("so is it declined now or what", "nothing has been approved yet. "
+                                                            "Decline quote Q-2001"),
+                          ("y", "Quote Q-2001 declined.")])
+    assert chat.quote_states() == {**OPEN, "Q-2001": QuoteState.DECLINED}
+
+
+def test_accepting_a_quote_after_saying_no_visit_is_needed_asks_to_approve_it(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("i dont need a visit booked, i want to accept the quote for the AC",
+                             "Approve quote Q-1043")])
+    assert chat.changed_since(before) == set()
