@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.dialogue import booking, handoff, quote_questions, quotes, replies, small_talk
+from bot.nlu import intents
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -28,8 +29,39 @@ _FOR = re.compile(r"\b(?:quote|estimate|quotation|bid|pricing)\s+(?:for|on|to)\s
                   re.IGNORECASE)
 
 
+# Deciding on a quote in words the parser leaves as a booking ("i want to approve a quote").
+_DECIDES = re.compile(r"\b(?:approv\w*|accept\w*|sign off)\b[^.?!]*\b(?:quotes?|estimates?)\b|"
+                      r"\b(?:quotes?|estimates?)\b[^.?!]*\b(?:approv\w*|accept\w*)\b", re.IGNORECASE)
+_NOT = re.compile(r"\b(?:not|no|never|don'?t|do not|can'?t|cannot|won'?t|didn'?t|did|was|is|has|"
+                  r"how|when|where|why|whether|if)\b", re.IGNORECASE)
+# Choosing a priced piece of work by its title: "we want the new furnace", "we'll take the AC one".
+_CHOOSES = re.compile(r"\b(?:want|take|go with|go for|going with|go ahead with|going ahead with|"
+                      r"proceed with|move forward with|choose|chose|pick|picked|decided on|settled on|"
+                      r"ready for|do)\s+(?:the|that|this|your|our|my)\b|"
+                      r"\b(?:want|go for|take|accept|approve) it\b(?! (?:fixed|done|looked|checked))",
+                      re.IGNORECASE)
+
+# Work asked on the thing ("we want the AC looked at"): a visit, not the quote.
+_SERVICED = re.compile(r"\b(?:look(?:ed)? at|fix(?:ed)?|repair(?:ed)?|check(?:ed)?|servic\w*|"
+                       r"clean(?:ed)?|tune\w*|maint\w*|inspect\w*|come|out|asap|soon)\b",
+                       re.IGNORECASE)
+
+
+def quote_aside(turn: Turn) -> bool:
+    """ "I don't need a visit, I'm asking about quote 1047's status" read as a cancel or a move:
+    a question naming a quote is answered as one, before any visit is touched."""
+    if turn.customer is None or turn.parse.intent not in (intents.CANCEL, intents.RESCHEDULE):
+        return False
+    return quote_questions.says_quote(turn) and quote_questions.answer(turn) or _decides(turn)
+
+
 def unclear(turn: Turn) -> None:
     """A text the parser did not place: a quote question or go-ahead, else not understood."""
+    if turn.customer is not None and quotes.haggles(turn):
+        return
+    if turn.customer is not None and _passes(turn):
+        quotes.begin(turn, "decline")  # "we went with another company": asked to decline first
+        return
     if turn.customer is not None and _asks_for_quote(turn):
         _request_quote(turn)
         return
@@ -41,6 +73,8 @@ def unclear(turn: Turn) -> None:
 def book(turn: Turn) -> None:
     """A booking request, unless it asks for a quote or goes ahead with one."""
     if turn.customer is not None and not turn.parse.slots.get("when"):
+        if quotes.haggles(turn) or _decides(turn) or _chooses_titled(turn):
+            return
         if _asks_for_quote(turn):
             _request_quote(turn)
             return
@@ -71,6 +105,51 @@ def deny(turn: Turn) -> None:
     small_talk.nothing_to_do(turn)
 
 
+# "pass it on to the tech", "pass along a message": passing a message, not on a quote.
+_PASS_A_MESSAGE = re.compile(r"\bpass(?:ed|ing)? (?:\w+ ){0,3}(?:on|along|over|back)\b(?! (?:it|this|that|"
+                             r"the \w+)\W*$)|\bpass(?:ed|ing)? (?:it |this |that )?(?:on |along )?to\b",
+                             re.IGNORECASE)
+
+
+def _passes(turn: Turn) -> bool:
+    """Passing on an open quote in words the parser did not place."""
+    return (quotes.PASSED.search(turn.text) is not None and _PASS_A_MESSAGE.search(turn.text) is None
+            and bool(quotes.open_quotes(turn)))
+
+
+def _decides(turn: Turn) -> bool:
+    """ "i want to approve a quote": which one (if several) and the usual confirmation."""
+    found = _DECIDES.search(turn.text)
+    if found is None:
+        return False
+    start = max(turn.text.rfind(mark, 0, found.start()) for mark in ",.;!?")  # its own clause
+    if _NOT.search(turn.text[start + 1:found.end()]) is not None:
+        return False
+    verb = "decline" if quotes.PASSED.search(turn.text) else "approve"
+    named = quotes.named_waiting(turn)
+    if named:
+        quotes.choose(turn, verb, named)  # "accept the quote for the AC"
+    else:
+        quotes.begin(turn, verb, turn.parse.slots.get("quote"))
+    return True
+
+
+def _chooses_titled(turn: Turn) -> bool:
+    """ "we want the new furnace" with one open furnace quote: confirm approving that quote."""
+    text = turn.text.lower()
+    waiting = quotes.open_quotes(turn)
+    titles = {w for q in waiting for w in re.findall(r"[a-z]+", q.title.lower())}
+    rest = " ".join(w for w in re.findall(r"[a-z']+", text) if w not in titles)  # "tune-up" is a title
+    if _CHOOSES.search(text) is None or _NOT.search(text) or \
+            _VISIT.search(rest) or _SERVICED.search(rest):
+        return False
+    titled = [q for q in quote_questions.titles_named(turn, text) if q in waiting]
+    if not titled:
+        return False
+    quotes.choose(turn, "approve", titled)  # several of that title: which one
+    return True
+
+
 def _went_ahead(turn: Turn) -> bool:
     if not quotes.goes_ahead(turn.text) or not quotes.open_quotes(turn):
         return False
@@ -81,7 +160,7 @@ def _went_ahead(turn: Turn) -> bool:
 def _asks_for_quote(turn: Turn) -> bool:
     """ "send me a quote for ..." with no visit or day asked for."""
     return (_QUOTE_REQUEST.search(turn.text) is not None and _VISIT.search(turn.text) is None
-            and not turn.parse.slots.get("when"))
+            and _DECIDES.search(turn.text) is None and not turn.parse.slots.get("when"))
 
 
 def _request_quote(turn: Turn) -> None:

@@ -1,13 +1,15 @@
 """Questions about quotes (price, what is included, the difference, still valid, did it go through).
 
 Answered from the quote's lines and state, changing nothing. Only the sender's account's sent
-quotes are looked at (a draft is not theirs to see yet). After an answer about one open quote the
-bot may ask "Want to approve it?"; only a Y to that question approves it (quotes.py).
+quotes are looked at (a draft is not theirs to see yet). An answer asks nothing back: the quote
+stays the one talked about, and only a clear "approve it" / "go ahead" (then a Y to the usual
+confirmation naming quote and amount, quotes.py) approves it.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.dialogue import replies
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
 
 FLOW = "quote"  # the quotes flow's name: a follow-up Y/N or numbered pick is answered there
 ASK = "ask"  # the step waiting for which quote a question meant
+ABOUT = "about"  # after an answer: the quote talked about, so "go ahead with it" means it
+RECENT = timedelta(hours=1)  # "did it go through?" soon after a decision asks about that one
 
 # What is asked, checked in this order: a comparison names two quotes and often a price too.
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -36,7 +40,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:valid|expire[sd]?|expiring|expiry|expiration|still good|still open|deadline|"
         r"good (?:for|until|till)|how long do (?:i|we) have)\b")),
     ("lines", re.compile(
-        r"\b(?:include[sd]?|including|what(?:'s| is) in|cover(?:s|ed)?|breakdown|break down|"
+        r"\b(?:include[sd]?|including|what(?:'s| is|s) in|cover(?:s|ed)?|breakdown|break down|"
         r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details|explain\w*)\b")),
     ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|price|cost\w*|total|amount)\b")),
 )
@@ -61,13 +65,28 @@ _PLAIN = frozenset("the and for new repair replacement install installation serv
                    "quote estimate with".split())
 
 
+# A text that only points at a quote ("my quote", "the AC one?", "what about Q-1046"): its summary.
+_ONLY_QUOTE = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|um|hmm|well|what|how|about|with|re|regarding)\W+)*"
+    r"(?:(?:my|the|that|this|our|your)\W+)?(?:\w+\W+)?(?:quotes?|estimates?|q-?\d{3,}|#\d{3,})\W*$")
+# "what quotes do I have", "any open estimates?": every quote's summary.
+_WHICH_QUOTES = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:what|which|any|list|show|see|send)\b[^.?!]{0,25}"
+                           r"\b(?:quotes|estimates|open quotes?)\b")
+# "did it go through": about the quote just decided, if one was.
+_WENT_THROUGH = re.compile(r"\b(?:go through|gone through|went through|did (?:it|that) work|"
+                           r"is it (?:done|approved|declined))\b")
+
+
 def kind_of(turn: Turn) -> str | None:
     """Which quote question the text asks, if it asks one of the customer's quotes."""
     text = turn.text.lower()
     kind = next((name for name, pattern in KINDS if pattern.search(text)), None)
     if kind is None:
-        return None
-    if _QUOTE.search(text) or _titles_named(turn, text) or _in_quote_talk(turn):
+        return "summary" if (_ONLY_QUOTE.match(text) or _WHICH_QUOTES.search(text)) and \
+            shown(turn) else None
+    if kind == "status" and _WENT_THROUGH.search(text) and _just_decided(turn):
+        return kind
+    if _QUOTE.search(text) or titles_named(turn, text) or _in_quote_talk(turn):
         return kind
     if not shown(turn) or turn.parse.slots.get("service") or _VISIT.search(text):
         return None  # "how much is a drain cleaning", "is my visit still valid": not a quote
@@ -90,7 +109,7 @@ def names_a_quote(turn: Turn) -> bool:
         return False
     if says_quote(turn):
         return True
-    titled = _titles_named(turn, text)
+    titled = titles_named(turn, text)
     return bool(titled and (_TOLD.search(text) or _THE_TITLE.search(text) and not _WORK.search(text)))
 
 
@@ -100,14 +119,14 @@ def answer(turn: Turn) -> bool:
     if kind is None:
         return False
     assert turn.customer is not None
-    named = _named(turn)
-    if named is not None and not named:
+    meant = named(turn)
+    if meant is not None and not meant:
         digits = _NUMBER.findall(turn.text)
         turn.finish(replies.quote_not_on_account(digits[0] if digits else ""))
         return True
     focus = None if _PLURAL.search(turn.text.lower()) else _focus(turn)
-    about = (named or _last_decided(turn, kind) or ([focus] if focus is not None else None)
-             or _candidates(turn, kind))
+    about = (meant or _last_decided(turn, kind) or ([focus] if focus is not None else None)
+             or (_just_decided(turn) if kind == "status" else []) or _candidates(turn, kind))
     if not about:
         turn.finish(replies.no_quotes())
         return True
@@ -127,11 +146,12 @@ def answer(turn: Turn) -> bool:
 
 
 def tell(turn: Turn, kind: str, quote: Quote) -> None:
-    """Answer `kind` about one quote; an open one is offered for approval with a Y/N."""
+    """Answer `kind` about one quote, asking nothing back (a later Y approves nothing); an open
+    one stays the quote talked about, so "go ahead with it" names it."""
     fact = _fact(turn, kind, quote)
     if quote.awaiting_decision and not _expired(turn, quote):
-        turn.ask(FLOW, "confirm", {"verb": "approve", "quote_id": quote.id},
-                 replies.offer_approval(fact))
+        hint = kind == "status"  # "did it go through?": not yet, and how to approve it
+        turn.ask(FLOW, ABOUT, {"quote_id": quote.id}, replies.quote_open_fact(fact, hint))
     else:
         turn.finish(replies.quote_fact(fact))
 
@@ -139,8 +159,11 @@ def tell(turn: Turn, kind: str, quote: Quote) -> None:
 def _fact(turn: Turn, kind: str, quote: Quote) -> str:
     total = format_cents(quote.total_cents)
     name = _summary(quote)
+    priced = f"{name} for {total}"
+    if kind == "summary":
+        return f"{priced}: {_standing(turn, quote)}"
     if kind == "lines":
-        return replies.quote_lines(name, [_line(d, n, c) for d, n, c in
+        return replies.quote_lines(priced, [_line(d, n, c) for d, n, c in
                                           ((ln.description, ln.quantity, ln.unit_price_cents)
                                            for ln in quote.lines)]).text
     if kind == "valid":
@@ -150,13 +173,27 @@ def _fact(turn: Turn, kind: str, quote: Quote) -> str:
             return _decided(turn, quote)
         if quote.expires_at is None:
             return f"{name} has no expiry date; it stays open until you decide"
-        return f"{name} is valid until {day_label(quote.expires_at, turn.timezone)}"
+        return f"{priced} is valid through {_last_day(turn, quote)}"
     if kind == "status":
         if quote.awaiting_decision and not _expired(turn, quote):
             sent = (f" (sent {day_label(quote.sent_at, turn.timezone)})" if quote.sent_at else "")
-            return f"{name} is waiting for your decision{sent}; nothing has been approved yet"
+            return f"{priced} is waiting for your decision{sent}; nothing has been approved yet"
         return _decided(turn, quote)
     return f"{name} is {total}"
+
+
+def _standing(turn: Turn, quote: Quote) -> str:
+    """Where a quote stands, in a few words: open until when, decided, or expired."""
+    if quote.awaiting_decision and not _expired(turn, quote):
+        until = f", valid through {_last_day(turn, quote)}" if quote.expires_at else ""
+        return f"waiting for your decision{until}"
+    return _decided(turn, quote).split(" was ", 1)[-1] if not _expired(turn, quote) else "expired"
+
+
+def _last_day(turn: Turn, quote: Quote) -> str:
+    """The last day a quote can be approved: expiring at midnight, the day before it."""
+    assert quote.expires_at is not None
+    return day_label(quote.expires_at - timedelta(microseconds=1), turn.timezone)
 
 
 def _decided(turn: Turn, quote: Quote) -> str:
@@ -164,7 +201,8 @@ def _decided(turn: Turn, quote: Quote) -> str:
         return f"{_summary(quote)} has expired; ask us for a new one"
     when = (f" on {day_label(quote.decided_at, turn.timezone)} at "
             f"{clock_label(quote.decided_at, turn.timezone)}" if quote.decided_at else "")
-    return f"{_summary(quote)} was {quote.state.value}{when}"
+    total = format_cents(quote.total_cents)
+    return f"{_summary(quote)} for {total} was {quote.state.value}{when}"
 
 
 def _line(description: str, quantity: int, unit_cents: int) -> str:
@@ -224,17 +262,17 @@ def shown(turn: Turn) -> list[Quote]:
     return sorted(found, key=lambda q: q.id or 0)
 
 
-def _named(turn: Turn) -> list[Quote] | None:
+def named(turn: Turn) -> list[Quote] | None:
     """The quotes the text names by number or title; None when it names none."""
     text = turn.text.lower()
     numbers = set(_NUMBER.findall(text))
     if numbers:
         return [q for q in shown(turn) if q.digits in numbers]
-    titled = _titles_named(turn, text)
+    titled = titles_named(turn, text)
     return titled or None
 
 
-def _titles_named(turn: Turn, text: str) -> list[Quote]:
+def titles_named(turn: Turn, text: str) -> list[Quote]:
     words = set(re.findall(r"[a-z]+", text))
     return [q for q in shown(turn)
             if ({w for w in re.findall(r"[a-z]+", q.title.lower()) if len(w) > 1} - _PLAIN) & words]
@@ -258,6 +296,13 @@ def _last_decided(turn: Turn, kind: str) -> list[Quote]:
     if kind != "status" or not _DECISION.search(turn.text.lower()):
         return []
     decided = [q for q in shown(turn) if q.decided_at is not None]
+    return [max(decided, key=lambda q: q.decided_at or turn.now)] if decided else []
+
+
+def _just_decided(turn: Turn) -> list[Quote]:
+    """The quote decided in the last hour, if one was."""
+    decided = [q for q in shown(turn) if q.decided_at is not None and
+               turn.now - q.decided_at <= RECENT]
     return [max(decided, key=lambda q: q.decided_at or turn.now)] if decided else []
 
 

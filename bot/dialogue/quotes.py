@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import quote_questions, replies
+from bot.dialogue import handoff, quote_questions, replies
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
+from bot.nlu.result import Parse
 from domain.authz import may_act_on
 from domain.commands import ApproveQuote, DeclineQuote
 from domain.errors import DomainError
@@ -39,7 +40,8 @@ def goes_ahead(text: str) -> bool:
 # Passing on an open quote ("we'll pass", "too expensive") declines it, unlike a plain "no".
 PASSED = re.compile(
     r"\b(?:pass|too (?:expensive|pricey|much|steep|high)|decline|decided (?:not|against)|"
-    r"(?:go|going|gone|went) with (?:someone|somebody|another|a different|a cheaper))\b",
+    r"(?:go|going|gone|went|found|got|hired|chose|booked) (?:with )?(?:someone|somebody|another|"
+    r"a different|a cheaper|other))\b",
     re.IGNORECASE)
 
 
@@ -72,18 +74,55 @@ def begin(turn: Turn, verb: str, digits: object = None) -> None:
                  replies.which_quote([_choice(q) for q in waiting], verb))
 
 
+# Asking for a lower price ("could you do it cheaper?"): a person decides, the office follows up.
+HAGGLE = re.compile(
+    r"\b(?:(?:do|make|get|have|be)\s+(?:(?:it|this|that|them|the (?:work|job|price|quote|total))\s+)?"
+    r"(?:done\s+)?(?:any\s+|a (?:bit|little)\s+)?(?:cheaper|for less|lower)\b(?!\s+(?:one|option|quote))|"
+    r"discount\w*|"
+    r"better (?:price|deal|rate|offer)|lower (?:the |your |that |its |it'?s )?(?:price|cost|total|quote)|"
+    r"come down|knock\b[^.?!]{0,15}\boff|negotia\w*|price ?match|match (?:\w+ )?(?:price|quote)|"
+    r"any (?:wiggle|flexibility)|wiggle room|cheaper (?:option|way|version))\b", re.IGNORECASE)
+
+
+def haggles(turn: Turn) -> bool:
+    """A lower price asked for one of the sender's quotes: the office is asked to call back."""
+    if HAGGLE.search(turn.text) is None:
+        return False
+    sent = quote_questions.shown(turn)
+    if not sent:
+        return False
+    focus = next((q for q in sent if q.id == _discussed(turn)), None)
+    decided = [q for q in sent if q.decided_at is not None]
+    quote = focus or (sent[0] if len(sent) == 1 else
+                      max(decided, key=lambda q: q.decided_at or turn.now) if decided else None)
+    number = quote.number if quote is not None else ""
+    handoff.hand_over(turn, reason=f"asks for a lower price on quote {number or '(not named)'}")
+    turn.finish(replies.quote_haggle(number))
+    return True
+
+
 def answer(turn: Turn) -> bool:
     """Answer the pending quote question; False when the text is about something else."""
     data = turn.data
     verb = str(data.get("verb", "approve"))
+    if haggles(turn):
+        return True
     if turn.step in ("which", quote_questions.ASK):
         return _which(turn, verb)
+    if turn.step == quote_questions.ABOUT:
+        return _after_answer(turn)
     if turn.step != "confirm":
         return False
     quote = next((q for q in _waiting(turn) if q.id == data.get("quote_id")), None)
     if quote is None:
         turn.finish(replies.no_open_quotes())
         return True
+    other = [q for q in named_waiting(turn) if q.id != quote.id]
+    if other:  # "go ahead with the boiler" while Q-3002 was asked: that one, asked about first
+        choose(turn, "decline" if PASSED.search(turn.text) else "approve", other)
+        return True
+    if turn.parse.intent == intents.UNKNOWN and _NO.match(turn.text):
+        turn.parse = Parse(intents.DENY, {}, 1.0)  # "actually no, not yet"
     if turn.parse.intent == intents.AFFIRM or (
             verb == "approve" and turn.parse.intent != intents.DENY and goes_ahead(turn.text)):
         _decide(turn, verb, quote)  # "Y", or "we want it" / "book the work" to "Approve ...?"
@@ -97,11 +136,64 @@ def answer(turn: Turn) -> bool:
         return True
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.JOB_STATUS) and \
             quote_questions.answer(turn):
-        return True  # a question about this quote while deciding: answered, then asked again
+        if turn.step == quote_questions.ABOUT and turn.data.get("quote_id") == quote.id:
+            told = turn.replies.pop()  # "is it declined now?": not yet, and the question again
+            turn.ask(FLOW, "confirm", {"verb": verb, "quote_id": quote.id},
+                     replies.fact_then_question(told.text.removesuffix(replies.APPROVE_HINT),
+                                                _question(verb, quote).text))
+        return True
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
         turn.misunderstood(replies.yes_or_no(_question(verb, quote)))
         return True
     return False
+
+
+# A "no" the parser did not place ("actually no, not yet", "nah not now").
+_NO = re.compile(r"^\W*(?:(?:actually|um+|hmm+|well|oh|sorry|ok)\W+)*(?:no|nope|nah|not yet|not now)\b",
+                 re.IGNORECASE)
+# A yes with no question asked ("y", "ok yes"): maybe meant as approval, so that is asked; a bare
+# "ok" or "got it" only acknowledges the answer.
+_YES = re.compile(r"\b(?:y|yes|yeah|yep|yup|ya|sure)\b", re.IGNORECASE)
+
+
+def _after_answer(turn: Turn) -> bool:
+    """A text after a quote was talked about: "go ahead with it" or a bare "y" asks the usual
+    confirmation about that quote, a pass asks to decline it, a question is answered."""
+    quote = next((q for q in _waiting(turn) if q.id == turn.data.get("quote_id")), None)
+    if quote is None:
+        return False
+    intent = turn.parse.intent
+    if intent == intents.DECLINE_QUOTE or (intent in (intents.DENY, intents.UNKNOWN, intents.BOOK)
+                                           and PASSED.search(turn.text)):
+        _confirm(turn, "decline", quote)
+        return True
+    if intent == intents.APPROVE_QUOTE and not turn.parse.slots.get("quote") or \
+            intent in (intents.AFFIRM, intents.BOOK, intents.UNKNOWN) and goes_ahead(turn.text) or \
+            intent == intents.AFFIRM and _YES.search(turn.text):
+        _confirm(turn, "approve", quote)  # never approved on this text: the Y/N names it first
+        return True
+    if GO_AHEAD.search(turn.text) is not None:  # "hold off, don't book the work"
+        turn.finish(replies.quote_left_open(quote.number))
+        return True
+    if intent in (intents.UNKNOWN, intents.CHOOSE, intents.JOB_STATUS, intents.BOOK) and \
+            quote_questions.answer(turn):
+        return True
+    return False
+
+
+def choose(turn: Turn, verb: str, named: list[Quote]) -> None:
+    """Confirm the one quote named, or ask which of the several named ("the furnace one")."""
+    if len(named) == 1:
+        _confirm(turn, verb, named[0])
+    else:
+        turn.ask(FLOW, "which", {"verb": verb, "ids": [q.id for q in named]},
+                 replies.which_quote([_choice(q) for q in named], verb))
+
+
+def named_waiting(turn: Turn) -> list[Quote]:
+    """The open quotes the text names by number or title."""
+    waiting = {q.id for q in _waiting(turn)}
+    return [q for q in quote_questions.named(turn) or [] if q.id in waiting]
 
 
 def _which(turn: Turn, verb: str) -> bool:
@@ -112,6 +204,9 @@ def _which(turn: Turn, verb: str) -> bool:
               if q.id in set(data.get("ids", []))]
     again = (replies.which_quote_about([_choice(q) for q in listed]) if asking else
              replies.which_quote([_choice(q) for q in listed], verb))
+    kind = quote_questions.kind_of(turn)
+    if kind not in (None, "summary") and quote_questions.answer(turn):
+        return True  # "what's the difference? the 2nd one is more": answered, nothing picked
     picked = _picked(turn, listed)
     if picked is not None:
         if asking:
@@ -122,8 +217,6 @@ def _which(turn: Turn, verb: str) -> bool:
     if turn.parse.intent == intents.AFFIRM:  # "yes" names no quote: the question stays
         turn.ask(FLOW, str(turn.step), data, again)
         return True
-    if turn.parse.intent in (intents.UNKNOWN, intents.JOB_STATUS) and quote_questions.answer(turn):
-        return True  # "what's the difference?" while choosing: answered
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
         turn.misunderstood(again)
         return True
@@ -153,6 +246,11 @@ def _decide(turn: Turn, verb: str, quote: Quote) -> None:
         turn.finish(replies.quote_declined(quote.number))
 
 
+def confirm(turn: Turn, verb: str, quote: Quote) -> None:
+    """Ask the usual Y/N naming the quote and its total before approving or declining it."""
+    _confirm(turn, verb, quote)
+
+
 def _confirm(turn: Turn, verb: str, quote: Quote) -> None:
     turn.ask(FLOW, "confirm", {"verb": verb, "quote_id": quote.id}, _question(verb, quote))
 
@@ -170,7 +268,8 @@ def _picked(turn: Turn, listed: list[Quote]) -> Quote | None:
     option = turn.option()
     if option is not None and 1 <= option <= len(listed):
         return listed[option - 1]
-    return None
+    titled = [q for q in quote_questions.titles_named(turn, turn.text.lower()) if q in listed]
+    return titled[0] if len(titled) == 1 else None  # "the AC one"; a shared title picks none
 
 
 def _account_quotes(turn: Turn) -> list[Quote]:

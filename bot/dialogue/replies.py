@@ -363,7 +363,9 @@ def quote_approved(number: str, total: str) -> Reply:
 
 
 def quote_declined(number: str) -> Reply:
-    return Reply(f"Quote {clip(number, 16)} declined. Thanks for letting us know.")
+    """The decline done; the staff notice it raised (domain/reactions.py) lets the office follow up."""
+    return Reply(f"Quote {clip(number, 16)} declined. Thanks for letting us know; I've told the "
+                 "office so someone can follow up if you have questions.")
 
 
 def quote_left_open(number: str) -> Reply:
@@ -372,7 +374,6 @@ def quote_left_open(number: str) -> Reply:
 
 # Questions about quotes ----------------------------------------------------------------------
 
-ASK_APPROVAL = " Want to approve it?"
 
 
 def quote_fact(fact: str) -> Reply:
@@ -380,9 +381,25 @@ def quote_fact(fact: str) -> Reply:
     return Reply(clip(f"{fact}.", 320))
 
 
-def offer_approval(fact: str) -> Reply:
-    """The answer about an open quote, then whether to approve it (a Y approves it)."""
-    return Reply.yes_no(clip(f"{fact}.", 300 - len(ASK_APPROVAL)) + ASK_APPROVAL)
+APPROVE_HINT = " To approve it, just say so and I'll confirm it with you."
+
+
+def quote_open_fact(fact: str, hint: bool = False) -> Reply:
+    """The answer about an open quote, asking nothing back; `hint` tells how to approve it."""
+    tail = APPROVE_HINT if hint else ""
+    return Reply(clip(f"{fact}.", 320 - len(tail)) + tail)
+
+
+def fact_then_question(fact: str, question: str) -> Reply:
+    """A question answered while a Y/N is pending, then that Y/N again."""
+    return Reply.yes_no(clip(fact, 300 - len(question)) + " " + question)
+
+
+def quote_haggle(number: str) -> Reply:
+    """A lower price asked for: a person decides that, so the office is asked to call."""
+    what = f" on quote {clip(number, 16)}" if number else ""
+    return Reply(f"I've asked the office to look at the price{what}; someone will call you "
+                 "to talk it over.")
 
 
 def quote_lines(name: str, lines: Sequence[str]) -> Reply:

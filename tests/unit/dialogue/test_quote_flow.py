@@ -70,7 +70,7 @@ def test_someone_elses_quote_number_is_refused_like_a_missing_one(chat: ChatWorl
 def test_a_quote_is_declined_after_confirming(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [
         ("decline quote 1042", "Decline quote Q-1042 (Water heater replacement) for $1,850.00?"),
-        ("yes", "Quote Q-1042 declined. Thanks for letting us know."),
+        ("yes", "Quote Q-1042 declined. Thanks for letting us know; I've told the office"),
     ])
     assert chat.quote_states() == {**OPEN, "Q-1042": QuoteState.DECLINED}
     assert [n.body for n in chat.notices()] == ["Quote Q-1042 was declined by the customer."]

@@ -1,4 +1,5 @@
-"""Questions about quotes: answered from the quote's lines and state; only a Y to an offer approves."""
+"""Questions about quotes: answered from the quote's lines and state, asking nothing back; only a
+clear approval, then a Y to the confirmation naming quote and amount, approves."""
 
 from __future__ import annotations
 
@@ -27,11 +28,14 @@ def add_quote(chat: ChatWorld, number: str, who: str, title: str, lines: tuple[L
 
 @pytest.mark.parametrize("ask", ["how much was it again", "maybe, how much again?",
                                  "how much is the quote?"])
-def test_the_price_is_told_and_only_a_y_to_the_offer_approves(chat: ChatWorld, ask: str) -> None:
+def test_the_price_is_told_asking_nothing_and_a_bare_y_asks_before_approving(
+        chat: ChatWorld, ask: str) -> None:
     before = chat.model()
     [told] = chat.answer(JOE, ask)
-    assert told.text == "Quote Q-2001 (Sewer line repair) is $9,900.00. Want to approve it?"
-    assert told.expects is Expect.YES_NO
+    assert told.text == "Quote Q-2001 (Sewer line repair) is $9,900.00."
+    assert told.expects is Expect.TEXT
+    chat.transcript(JOE, [("Y", "Approve quote Q-2001 (Sewer line repair) for $9,900.00? Reply Y "
+                                "or N")])
     assert chat.changed_since(before) == set()
     chat.transcript(JOE, [("Y", "Approved: quote Q-2001, $9,900.00.")])
     assert chat.quote_states() == {**OPEN, "Q-2001": QuoteState.APPROVED}
@@ -40,8 +44,8 @@ def test_the_price_is_told_and_only_a_y_to_the_offer_approves(chat: ChatWorld, a
 def test_a_no_to_the_offer_leaves_the_quote_open_and_a_later_y_approves_nothing(
         chat: ChatWorld) -> None:
     before = chat.model()
-    chat.transcript(JOE, [("how much again?", "Want to approve it?"),
-                          ("not right now", "OK, quote Q-2001 stays open."),
+    chat.transcript(JOE, [("how much again?", "is $9,900.00."),
+                          ("not right now", "OK"),
                           ("Y", "Nothing is waiting for a yes")])
     assert chat.changed_since(before) == set()
 
@@ -59,18 +63,17 @@ def test_with_several_quotes_a_short_answer_covers_them_all_and_a_y_approves_not
 
 def test_a_quote_named_by_its_title_is_the_one_answered(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("what's included in the AC quote",
-                             "Quote Q-1043 (AC replacement): 1x AC replacement $4,250.00. Want to "
-                             "approve it?"),
-                            ("n", "stays open")])
+                             "Quote Q-1043 (AC replacement) for $4,250.00: 1x AC replacement $4,250.00."),
+                            ("n", "OK")])
     assert chat.quote_states() == OPEN
 
 
 def test_what_is_included_lists_the_lines_with_quantities_and_amounts(chat: ChatWorld) -> None:
     add_quote(chat, "Q-2002", "joe", "Boiler replacement", BOILER_LINES)
     [told] = chat.answer(JOE, "what's included in quote 2002?")
-    assert told.text.startswith("Quote Q-2002 (Boiler replacement): 1x Boiler unit $3,800.00; "
+    assert told.text.startswith("Quote Q-2002 (Boiler replacement) for $5,210.00: 1x Boiler unit $3,800.00; "
                                 "1x Expansion tank $420.00; 6x Labor, hours $750.00; ")
-    assert len(told.text) <= 307 and told.text.endswith("Want to approve it?")
+    assert len(told.text) <= 320 and told.expects is Expect.TEXT
 
 
 def test_a_long_answer_about_several_quotes_asks_which_and_a_yes_asks_again(chat: ChatWorld) -> None:
@@ -80,8 +83,8 @@ def test_a_long_answer_about_several_quotes_asks_which_and_a_yes_asks_again(chat
     assert which.expects is Expect.CHOICE and which.text == "Which quote do you mean?"
     assert which.options[2] == "Q-1044 Boiler replacement, $5,210.00"
     chat.transcript(MARIA, [("yes", "Which quote do you mean?"),
-                            ("3", "Quote Q-1044 (Boiler replacement): 1x Boiler unit"),
-                            ("no", "stays open")])
+                            ("3", "Quote Q-1044 (Boiler replacement) for $5,210.00: 1x Boiler unit"),
+                            ("no", "OK")])
     assert chat.changed_since(before) == set()
 
 
@@ -99,8 +102,8 @@ def test_validity_is_told_from_the_expiry(chat: ChatWorld) -> None:
     add_quote(chat, "Q-2003", "joe", "Attic fan", (Line("Attic fan", 1, 50000),),
               expires_at=datetime(2026, 3, 1, 17, 0, tzinfo=UTC))
     chat.transcript(JOE, [
-        ("is quote 2002 still valid?", "Quote Q-2002 (Boiler replacement) is valid until Tue Mar 31."),
-        ("n", "stays open"),
+        ("is quote 2002 still valid?", "Quote Q-2002 (Boiler replacement) for $5,210.00 is valid "
+                                       "through Tue Mar 31."),
         ("is quote 2003 still valid?", "Quote Q-2003 (Attic fan) has expired; ask us for a new one."),
         ("is quote 2001 still valid?", "Quote Q-2001 (Sewer line repair) has no expiry date"),
     ])
@@ -109,12 +112,12 @@ def test_validity_is_told_from_the_expiry(chat: ChatWorld) -> None:
 def test_did_my_approval_go_through_tells_the_state_and_when_it_was_decided(
         chat: ChatWorld) -> None:
     chat.transcript(JOE, [
-        ("did my approval go through?", "Quote Q-2001 (Sewer line repair) is waiting for your "
-                                        "decision (sent Mon Mar 2); nothing has been approved yet."),
-        ("n", "stays open"),
+        ("did my approval go through?", "Quote Q-2001 (Sewer line repair) for $9,900.00 is waiting "
+                                        "for your decision (sent Mon Mar 2); nothing has been "
+                                        "approved yet. To approve it, just say so"),
         ("approve quote 2001", "Reply Y or N"), ("y", "Approved: quote Q-2001"),
-        ("did my approval go through?", "Quote Q-2001 (Sewer line repair) was approved on Mon Mar "
-                                        "2 at 9am."),
+        ("did my approval go through?", "Quote Q-2001 (Sewer line repair) for $9,900.00 was "
+                                        "approved on Mon Mar 2 at 9am."),
         ("what's the status of quote 2001", "was approved on Mon Mar 2 at 9am."),
     ])
 
@@ -140,9 +143,12 @@ def test_a_go_ahead_with_several_open_quotes_asks_which(chat: ChatWorld) -> None
     assert chat.quote_states() == OPEN
 
 
-def test_a_go_ahead_after_a_question_approves_the_quote_talked_about(chat: ChatWorld) -> None:
-    chat.transcript(MARIA, [("how much is the AC quote?", "Want to approve it?"),
-                            ("go ahead", "Approved: quote Q-1043, $4,250.00")])
+def test_a_go_ahead_after_a_question_asks_to_approve_the_quote_talked_about(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("how much is the AC quote?", "is $4,250.00."),
+                            ("go ahead", "Approve quote Q-1043 (AC replacement) for $4,250.00?")])
+    assert chat.quote_states() == OPEN
+    chat.transcript(MARIA, [("yes", "Approved: quote Q-1043, $4,250.00")])
 
 
 @pytest.mark.parametrize("say", ["too expensive, we'll pass", "we'll pass"])
@@ -155,7 +161,7 @@ def test_passing_asks_to_decline_the_open_quote(chat: ChatWorld, say: str) -> No
 
 
 def test_passing_after_the_price_was_told_asks_to_decline_that_quote(chat: ChatWorld) -> None:
-    chat.transcript(MARIA, [("how much is the water heater quote", "Want to approve it?"),
+    chat.transcript(MARIA, [("how much is the water heater quote", "is $1,850.00."),
                             ("too expensive, we'll pass", "Decline quote Q-1042"),
                             ("y", "Quote Q-1042 declined.")])
     assert chat.quote_states() == {**OPEN, "Q-1042": QuoteState.DECLINED}
@@ -186,8 +192,8 @@ def test_asking_for_a_quote_asks_the_office_and_books_nothing(chat: ChatWorld, a
 def test_a_quote_named_by_its_title_is_not_read_as_a_booking(chat: ChatWorld) -> None:
     before = chat.model()
     chat.transcript(MARIA, [("how much is the AC one", "Quote Q-1043 (AC replacement) is "
-                                                       "$4,250.00. Want to approve it?"),
-                            ("1", "Please answer Y or N.")])
+                                                       "$4,250.00."),
+                            ("1", "")])
     assert chat.changed_since(before) == set()
 
 
@@ -206,15 +212,16 @@ def test_choosing_someone_else_asks_to_decline_the_open_quote(chat: ChatWorld) -
 
 def test_a_plain_no_thanks_to_the_offer_leaves_the_quote_open(chat: ChatWorld) -> None:
     chat.transcript(JOE, [("is the quote still good?", "has no expiry date"),
-                          ("no thanks", "OK, quote Q-2001 stays open.")])
+                          ("no thanks", "OK")])
     assert chat.quote_states() == OPEN
 
 
 def test_did_my_approval_go_through_means_the_quote_just_approved(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("approve quote 1042", "Reply Y or N"), ("y", "Approved"),
-                            ("how much is the AC quote", "Want to approve it?"),
+                            ("how much is the AC quote", "is $4,250.00."),
                             ("did you get my approval?", "Quote Q-1042 (Water heater replacement) "
-                                                         "was approved on Mon Mar 2 at 9am.")])
+                                                         "for $1,850.00 was approved on Mon Mar 2 "
+                                                         "at 9am.")])
     assert chat.quote_states() == {**OPEN, "Q-1042": QuoteState.APPROVED}
 
 
@@ -232,7 +239,7 @@ def test_a_quote_request_is_told_back_in_the_customers_words(chat: ChatWorld, as
                                  "what's the total?"])
 def test_a_price_question_about_the_open_quote_is_not_a_booking(chat: ChatWorld, ask: str) -> None:
     before = chat.model()
-    chat.transcript(JOE, [(ask, "Quote Q-2001 (Sewer line repair) is $9,900.00. Want to approve it?")])
+    chat.transcript(JOE, [(ask, "Quote Q-2001 (Sewer line repair) is $9,900.00.")])
     assert chat.changed_since(before) == set()
 
 
@@ -264,18 +271,19 @@ def test_a_zip_code_is_not_read_as_a_quote_number(chat: ChatWorld) -> None:
                            "Quote Q-2001 (Sewer line repair) is $9,900.00.")])
 
 
-def test_we_want_it_answers_the_approval_question_with_a_yes(chat: ChatWorld) -> None:
-    chat.transcript(JOE, [("how much again?", "Want to approve it?"),
+def test_we_want_it_after_the_price_asks_the_usual_confirmation(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("how much again?", "is $9,900.00."),
+                          ("we want it", "Approve quote Q-2001 (Sewer line repair) for $9,900.00?"),
                           ("we want it", "Approved: quote Q-2001, $9,900.00.")])
     assert chat.quote_states() == {**OPEN, "Q-2001": QuoteState.APPROVED}
 
 
 @pytest.mark.parametrize("say", ["don't go ahead yet", "hold off, don't book the work"])
 def test_a_held_go_ahead_approves_nothing(chat: ChatWorld, say: str) -> None:
-    chat.transcript(JOE, [("how much again?", "Want to approve it?")])
+    chat.transcript(JOE, [("how much again?", "is $9,900.00.")])
     before = chat.model()
     chat.text(JOE, say)
-    chat.transcript(JOE, [("what's the total?", "Want to approve it?")])
+    chat.transcript(JOE, [("what's the total?", "is $9,900.00.")])
     assert chat.changed_since(before) == set()
     assert chat.quote_states() == OPEN
 
