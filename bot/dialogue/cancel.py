@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.dialogue import replies, visits
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 FLOW = "cancel"
+_YES_FIRST = re.compile(r"(?:y|yes|yeah|yep|yup|ok|okay|sure|please)\b")
 
 
 def start(turn: Turn) -> None:
@@ -38,7 +40,7 @@ def answer(turn: Turn) -> bool:
     if other is not None:  # "no wait, friday's": that visit is the one to ask about
         confirm(turn, other)
         return True
-    if turn.parse.intent == intents.AFFIRM:
+    if turn.parse.intent == intents.AFFIRM or _cancel_this(turn, appointment):
         assert appointment.id is not None
         try:
             turn.run(CancelAppointment(appointment_id=appointment.id, actor=turn.actor))
@@ -77,3 +79,12 @@ def confirm(turn: Turn, appointment: Appointment) -> None:
         question = replies.confirm_cancel_underway(name, job.state is JobState.ON_SITE, eta)
     turn.ask(FLOW, "confirm", {"appointment_id": appointment.id, "underway": underway}, question)
 
+
+def _cancel_this(turn: Turn, appointment: Appointment) -> bool:
+    """ "yes cancel it", "cancel the 1pm" (naming this visit) answer the question with a yes."""
+    if turn.parse.intent != intents.CANCEL:
+        return False
+    said = visits.named(turn)
+    if said.narrows:
+        return visits.resolve(turn, [appointment]).one is not None
+    return _YES_FIRST.match(turn.text.strip().lower()) is not None

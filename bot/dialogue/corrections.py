@@ -36,6 +36,8 @@ _REGRET = re.compile(r"\b(?:wrong one|not that one|keep (?:\w+ ){0,4}after all|c
 # A street address ("22 elm st"), so "it's at 3 tomorrow" is never read as a place.
 _STREET = (r"\d{1,6}[a-z]? (?:[a-z]+ ){1,3}(?:st|street|ave|avenue|av|rd|road|blvd|dr|drive|ln|"
            r"lane|ct|court|pl|place|way|pkwy|parkway|ter|terrace|hwy)\b")
+# The change hit the wrong visit: put it right, then ask about the one meant ("i meant the 1pm").
+_WRONG_ONE = re.compile(r"\b(?:wrong one|not that one|(?:i )?meant (?:the|my) )")
 _WRONG_PLACE = re.compile(
     r"\b(?:wrong (?:address|place|house|site|property|location)|"
     r"(?:it'?s|it is|its|that'?s|this is|should be) (?:for|at) (?:my|the|our) [\w ]{0,30}?\bat "
@@ -80,7 +82,9 @@ def claims(turn: Turn) -> bool:
         return True
     if place:
         _correct_site(turn, appointment, text)
-    elif not _is_the_one_named(turn, appointment):
+    elif _WRONG_ONE.search(text) and change.get("kind") in ("cancelled", "rescheduled"):
+        _wrong_one(turn, change, appointment)
+    elif not _is_the_one_named(turn, appointment, change):
         turn.finish(replies.only_last_change(_what_changed(turn, change, appointment)))
     else:
         _undo(turn, change, appointment)
@@ -103,6 +107,26 @@ def answer(turn: Turn) -> bool:
 
 
 # Undo ---------------------------------------------------------------------------------------
+
+def _wrong_one(turn: Turn, change: dict[str, Any], appointment: Appointment) -> None:
+    """Undo the change to the wrong visit, then ask the same about the other one named, if one."""
+    _undo(turn, change, appointment)
+    if turn.conversation.flow is not None and turn.conversation.is_active(turn.now):
+        return  # the slot was gone: its question is pending
+    if not visits.named(turn).narrows:
+        return
+    others = [a for a in visits.resolve(turn, visits.upcoming(turn)).matches
+              if a.id != appointment.id]
+    same_day = [a for a in others if _local_day(turn, a) == _local_day(turn, appointment)]
+    others = same_day if len(same_day) == 1 else others  # "i meant the 1pm": of that day
+    cancelling = change.get("kind") == "cancelled"
+    if len(others) > 1:
+        flow, verb = (cancel.FLOW, "cancel") if cancelling else (reschedule.FLOW, "move")
+        visits.ask_which(turn, flow, verb, others, {} if cancelling else {"when": None})
+    elif others and cancelling:
+        cancel.confirm(turn, others[0])
+    elif others:
+        reschedule.start_move(turn, others[0])
 
 def _undo(turn: Turn, change: dict[str, Any], appointment: Appointment) -> None:
     kind = change.get("kind")
@@ -301,10 +325,15 @@ def _known_site(sites: list[Site], text: str) -> Site | None:
 
 # Helpers ------------------------------------------------------------------------------------
 
-def _is_the_one_named(turn: Turn, appointment: Appointment) -> bool:
-    """False when the text names a day or service that the changed visit does not have."""
+def _is_the_one_named(turn: Turn, appointment: Appointment, change: dict[str, Any]) -> bool:
+    """False when the text names a day or service that the changed visit does not have (a
+    moved visit is also named by the day it had: "undo that, keep friday")."""
     said = visits.named(turn)
-    if said.days and _local_day(turn, appointment) not in said.days:
+    days = [_local_day(turn, appointment)]
+    if change.get("kind") == "rescheduled" and change.get("start"):
+        days.append(datetime.fromisoformat(str(change["start"])).astimezone(
+            ZoneInfo(visits.timezone_of(turn, appointment))).date())
+    if said.days and not any(said.on_day(day) for day in days):
         return False
     return not said.service_id or bool(visits.same_service(turn, [appointment], said.service_id))
 

@@ -105,8 +105,10 @@ def ask_new_time(visit: str) -> Reply:
                "Monday after 2")
 
 
-def rescheduled(visit: str, technician: str) -> Reply:
-    return Reply(f"Done! Your visit is now {visit} with {clip(technician, NAME)}.")
+def rescheduled(service: str, was: str, visit: str, technician: str) -> Reply:
+    """What moved, from when to when: "Done! Moved your Plumbing repair visit from ... to ..."."""
+    return Reply(f"Done! Moved your {service} visit from {was} to {visit} "
+                 f"with {clip(technician, NAME)}.")
 
 
 def keep_searching() -> Reply:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 from bot.dialogue import replies
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
-from bot.nlu.days import find_days
+from bot.nlu.clock import business_hour, find_clock_times
+from bot.nlu.days import WEEKDAYS, find_days
 from bot.nlu.services import ServiceMatcher
 from bot.nlu.text import normalize
 from domain.authz import may_act_on
@@ -39,6 +40,11 @@ _REFERENCE = re.compile(
     r"^(?:(?:ok|okay|no|yes|sorry|i mean|i meant|oh),? )*(?:the|that|my|this) "
     r"(?:[\w/ -]{0,30} )?(?:one|visit|appointment|appt|booking)\W*$")
 
+# A bare weekday ("thursday's visit"): any of the customer's visits on that weekday.
+_BARE_WEEKDAY = re.compile(r"^(?:(?:on|the|this|coming) )?(" + "|".join(WEEKDAYS) + r")s?$")
+# A time worded as the visit's own ("my 10am", "the 1pm one"), not a new time wished for.
+_OWN_TIME_BEFORE = re.compile(r"\b(?:my|the|our|your|that|this)\s*$")
+
 _PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appointment)\b")
 _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment|appt)\b(?! more)")
 
@@ -54,10 +60,16 @@ class Named:
     days: tuple[date, ...] = ()
     service_id: str | None = None
     option: int | None = None
+    weekdays: tuple[int, ...] = ()  # of the days named by a bare weekday ("the thursday one")
+    times: tuple[time, ...] = ()  # clock times naming the visit ("my 10am")
 
     @property
     def narrows(self) -> bool:
-        return bool(self.days or self.service_id)
+        return bool(self.days or self.service_id or self.times)
+
+    def on_day(self, day: date) -> bool:
+        """True when `day` is a day named, or on a weekday named bare ("thursday's")."""
+        return day in self.days or day.weekday() in self.weekdays
 
 
 @dataclass(frozen=True)
@@ -119,13 +131,32 @@ def named(turn: Turn, *, wanted: str | None = None) -> Named:
     text = normalize(turn.text)
     today = turn.now.astimezone(ZoneInfo(turn.timezone)).date()
     days: list[date] = []
+    weekdays: list[int] = []
     for mention in find_days(text, today):
         own = (_NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()) is not None
-               or _NAMES_A_VISIT_BEFORE.search(text[:mention.start]) is not None)
+               or _NAMES_A_VISIT_BEFORE.search(mention.before(text)) is not None)
         if own or mention.day.isoformat() != wanted:
             days.append(mention.day)
+            if _BARE_WEEKDAY.match(text[mention.start:mention.end]):
+                weekdays.append(mention.day.weekday())
     service = turn.parse.slots.get("service") or _matcher(turn.catalog).match(text)
-    return Named(days=tuple(dict.fromkeys(days)), service_id=service, option=turn.option())
+    return Named(days=tuple(dict.fromkeys(days)), service_id=service, option=turn.option(),
+                 weekdays=tuple(weekdays), times=_times(turn, text))
+
+
+def _times(turn: Turn, text: str) -> tuple[time, ...]:
+    """Clock times that name a visit; when moving, only those worded as its own ("my 10am")."""
+    moving = turn.parse.intent == intents.RESCHEDULE
+    found = []
+    for mention in find_clock_times(text):
+        if mention.begins is None or mention.ends is not None:
+            continue  # a range ("9-11") is a time wished for, not a visit's name
+        if moving and not (_OWN_TIME_BEFORE.search(text[:mention.start])
+                           or _NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip())):
+            continue
+        hour, minute = business_hour(mention.begins)
+        found.append(time(hour, minute))
+    return tuple(found)
 
 
 def resolve(turn: Turn, offered: list[Appointment], *, wanted: str | None = None) -> Resolution:
@@ -138,11 +169,22 @@ def resolve(turn: Turn, offered: list[Appointment], *, wanted: str | None = None
         return Resolution(matches=list(offered), named=said)
     found = offered
     if said.days:
-        found = [a for a in found if local_day(turn, a) in said.days]
+        exact = [a for a in found if local_day(turn, a) in said.days]
+        found = exact or [a for a in found if said.on_day(local_day(turn, a))]
+    if said.times:
+        found = [a for a in found if at_time(turn, a, said.times)]
     if said.service_id is not None:
         found = same_service(turn, found, said.service_id)
     return Resolution(matches=found, named=said,
                       missing=None if found else _describe(turn, said))
+
+
+def at_time(turn: Turn, appointment: Appointment, times: tuple[time, ...]) -> bool:
+    """True when one of `times` falls in the visit's arrival window (local)."""
+    zone = ZoneInfo(timezone_of(turn, appointment))
+    begins = appointment.window_start.astimezone(zone)
+    ends = appointment.window_end.astimezone(zone)
+    return any(begins.time() <= t < ends.time() for t in times if begins.date() == ends.date())
 
 
 def start_choice(turn: Turn, flow: str, verb: str, act: Act, data: dict[str, Any],
@@ -295,9 +337,18 @@ def _describe(turn: Turn, said: Named) -> str:
             parts.append(f"for {turn.catalog.get(said.service_id).name}")
         except DomainError:
             parts.append("for that")
+    if said.times:
+        parts.append("at " + " or ".join(_clock(t) for t in said.times))
     if said.days:
         parts.append("on " + " or ".join(f"{d:%a %b} {d.day}" for d in said.days))
     return " ".join(parts)
+
+
+def _clock(moment: time) -> str:
+    """ "10am", "1:30pm"."""
+    hour = moment.hour % 12 or 12
+    minutes = f":{moment.minute:02d}" if moment.minute else ""
+    return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
 
 
 @lru_cache(maxsize=4)

@@ -40,7 +40,7 @@ _NOT_NEGATION = re.compile(
 )
 _FROM_DAY = re.compile(
     r"\b(?:from|off|instead of|rather than|not|(?:booked|scheduled|set|down|planned|pencilled|penciled|"
-    r"confirmed|due|appointment|appt|visit|booking) (?:in )?(?:for|on))\s*(?:this |next |the )?$"
+    r"confirmed|due|appointment|appt|visit|booking|one) (?:in )?(?:for|on))\s*(?:this |next |the )?$"
 )
 # Words that offer the day wanted instead ("how about thursday", "thursday instead").
 _OFFER = re.compile(r"\b(?:how about|what about|instead|rather|prefer|would be better|works better|"
@@ -74,7 +74,7 @@ def _wanted_day(text: str, days: list[DayMention], clauses: list[_Clause]) -> Da
         moved_to = [
             d
             for d in wanted
-            if not _FROM_DAY.search(text[: d.start]) and not _BOOKING_NOUN.match(text[d.end :])
+            if not _FROM_DAY.search(d.before(text)) and not _BOOKING_NOUN.match(text[d.end :])
         ]
         wanted = moved_to or wanted
     if len(wanted) > 1:

@@ -76,7 +76,7 @@ def test_a_slot_taken_since_is_said_and_the_nearest_times_offered(chat: ChatWorl
 
 def test_a_move_is_undone_back_to_the_previous_time(chat: ChatWorld) -> None:
     chat.transcript(JOE, [("can the tech come at 2pm instead?", "with Tom"),
-                          ("1", "Done! Your visit is now Mon Mar 2, 2-4pm"),
+                          ("1", "to Mon Mar 2, 2-4pm"),
                           ("undo", "Done! Your visit is back to Mon Mar 2, 1-3pm with Tom.")])
     assert chat.visit("joe_today").start == datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
 
