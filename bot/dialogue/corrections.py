@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot.dialogue import booking, cancel, handoff, offers, replies, reschedule, visits
-from bot.dialogue.addresses import read_details
+from bot.dialogue.addresses import Address, read_signup
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from domain.commands import AddSite, ChangeJobSite, RescheduleAppointment, RestoreAppointment
-from domain.errors import DomainError, OutsideServiceArea, SchedulingConflict
+from domain.errors import DomainError, InvalidTransition, OutsideServiceArea, SchedulingConflict
 from domain.jobs import Appointment
 from domain.parties import Site
+from domain.places import town_of
 from domain.scheduling import Offer, Wish
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ _WRONG_PLACE = re.compile(
     r"(?:it'?s|it is|its|that'?s|this is|should be) (?:for|at) (?:my|the|our) [\w ]{0,30}?\bat "
     + _STREET + r"|(?:it'?s|it is|its|should be|meant (?:it )?for|meant) at " + _STREET + ")")
 _HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,6}[a-z]?\s+\w+")
+_HOUSE_NUMBER_ONLY = re.compile(r"^\s*\d{1,6}[a-z]?\s+")
 
 
 def claims(turn: Turn) -> bool:
@@ -267,7 +269,7 @@ def _site_for(turn: Turn, text: str, *, appointment: Appointment | None) -> int 
     if known is not None and known.id is not None:
         return known.id
     house = _HOUSE_NUMBER.search(text.lower())
-    details = read_details("Customer " + text[house.start():]) if house else None
+    details = _address_in(turn, text[house.start():], appointment) if house else None
     if details is None:
         if appointment is None:
             turn.say(replies.ask_right_address())
@@ -287,6 +289,33 @@ def _site_for(turn: Turn, text: str, *, appointment: Appointment | None) -> int 
     return int(site_id)
 
 
+def _address_in(turn: Turn, text: str, appointment: Appointment | None) -> Address | None:
+    """The street, town and ZIP `text` gives: a town from its ZIP, and both from the visit's
+    address when only the house number is put right ("its 2048 W Irving Park Rd not 2040")."""
+    address = read_signup(text).address
+    if address is None or not address.street:
+        return None
+    city, postal_code = address.city, address.postal_code
+    if not postal_code and appointment is not None:
+        current = _site_of(turn, appointment)
+        if current is not None and _street_name(current.address) == _street_name(address.street):
+            city, postal_code = city or current.city, current.postal_code
+    city = city or (town_of(postal_code) if postal_code else None) or ""
+    if not city or not postal_code:
+        return None
+    return Address(street=address.street, city=city, postal_code=postal_code)
+
+
+def _site_of(turn: Turn, appointment: Appointment) -> Site | None:
+    job = turn.uow.jobs.get(appointment.job_id)
+    return turn.uow.sites.get(job.site_id) if job is not None else None
+
+
+def _street_name(street: str) -> str:
+    """ "2040 W Irving Park Rd" -> "w irving park rd": the street without its house number."""
+    return _plain(_HOUSE_NUMBER_ONLY.sub("", street.split(",")[0])).rstrip(".")
+
+
 def _move_to_site(turn: Turn, appointment: Appointment, site_id: int, *,
                   undone: bool = False) -> None:
     job = turn.uow.jobs.get(appointment.job_id)
@@ -299,13 +328,18 @@ def _move_to_site(turn: Turn, appointment: Appointment, site_id: int, *,
         turn.ask(FLOW, "site", {"appointment_id": appointment.id}, replies.already_there(
             visits.label(turn, appointment), site.one_line() if site is not None else ""))
         return
-    try:
-        turn.run(ChangeJobSite(job_id=job.id, site_id=site_id, actor=turn.actor))
-    except DomainError as error:
-        turn.finish(replies.refused(str(error)))
-        return
     site = turn.uow.sites.get(site_id)
     where = site.one_line() if site is not None else "the new address"
+    try:
+        turn.run(ChangeJobSite(job_id=job.id, site_id=site_id, actor=turn.actor))
+    except InvalidTransition as error:
+        turn.finish(replies.refused(str(error)))
+        return
+    except DomainError:  # the technician does not cover that area then: a person re-books it
+        visit = visits.label(turn, appointment)
+        handoff.hand_over(turn, reason=f"move the {visit} visit (job {job.number}) to {where}")
+        turn.finish(replies.site_needs_rebooking(visit, where))
+        return
     if undone:
         turn.forget_change()
         turn.finish(replies.site_changed(visits.label(turn, appointment), where))

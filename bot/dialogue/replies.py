@@ -204,6 +204,13 @@ def already_there(visit: str, address: str) -> Reply:
                  "address? Please include the street, town and ZIP.")
 
 
+def site_needs_rebooking(visit: str, address: str) -> Reply:
+    """The address is on the account, but the visit's technician can't go there: a person re-books."""
+    return Reply(f"I've added {clip(address, PLACE)} to your account. The technician booked for "
+                 f"your {visit} visit doesn't cover that area, so I've asked our office to "
+                 "re-book it there; they'll text or call you shortly.")
+
+
 def site_changed(visit: str, address: str) -> Reply:
     return Reply(f"Done! Your {visit} visit is now at {clip(address, PLACE)}.")
 
