@@ -51,8 +51,9 @@ def answer(turn: Turn) -> bool:
         technician = turn.uow.staff.get(appointment.technician_id) if data.get("underway") else None
         reply = (replies.cancel_told_crew(visit, technician.name.split()[0])
                  if technician is not None else replies.cancelled(visit))
+        told = technician.name.split()[0] if technician is not None else None
         turn.finish(reply, done="cancelled",
-                    changed={"kind": "cancelled", "appointment_id": appointment.id})
+                    changed={"kind": "cancelled", "appointment_id": appointment.id, "told": told})
         return True
     if turn.parse.intent == intents.DENY:
         turn.finish(replies.kept(visit))

@@ -204,6 +204,26 @@ def already_there(visit: str, address: str) -> Reply:
                  "address? Please include the street, town and ZIP.")
 
 
+def wrong_number() -> Reply:
+    """Someone texting by mistake, or saying goodbye before signing up: let them go kindly."""
+    return Reply("No problem, sorry for the bother! Have a good day.")
+
+
+def cancel_confirmed_told(visit: str, technician: str) -> Reply:
+    return Reply(f"Yes. {clip(technician, NAME)} has been told your {visit} visit is cancelled, "
+                 "and our office knows too. Nobody will come for it.")
+
+
+def cancel_confirmed(visit: str) -> Reply:
+    return Reply(f"Yes, your {visit} visit is cancelled, so nobody will come for it.")
+
+
+def move_confirmed(service: str, was: str, visit: str, technician: str) -> Reply:
+    before = f", no longer {was}" if was else ""
+    return Reply(f"Yes, it's moved: your {service} visit is now {visit} with "
+                 f"{clip(technician, NAME)}{before}.")
+
+
 def site_needs_rebooking(visit: str, address: str) -> Reply:
     """The address is on the account, but the visit's technician can't go there: a person re-books."""
     return Reply(f"I've added {clip(address, PLACE)} to your account. The technician booked for "

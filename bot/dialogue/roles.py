@@ -18,6 +18,7 @@ from bot.dialogue import (
     corrections,
     emergency,
     handoff,
+    last_change,
     offers,
     onboarding,
     questions,
@@ -155,7 +156,7 @@ CUSTOMER_FLOWS = RoleFlows(
     corrects=corrections.claims,
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(complaints.answer, topics.answer),
+    answerers=(last_change.answer, complaints.answer, topics.answer),
     first=emergency.takes_over,
     hurried=emergency.hurried,
 )

@@ -45,6 +45,9 @@ _BARE_WEEKDAY = re.compile(r"^(?:(?:on|the|this|coming) )?(" + "|".join(WEEKDAYS
 # A time worded as the visit's own ("my 10am", "the 1pm one"), not a new time wished for.
 _OWN_TIME_BEFORE = re.compile(r"\b(?:my|the|our|your|that|this)\s*$")
 
+# "the 9th one": a list pick, unless there are not that many visits to pick from.
+_ORDINAL_ONE = re.compile(r"\bthe (\d{1,2})(?:st|nd|rd|th) one\b")
+
 _PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appointment)\b")
 _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment|appt)\b(?! more)")
 
@@ -139,6 +142,11 @@ def named(turn: Turn, *, wanted: str | None = None) -> Named:
             days.append(mention.day)
             if _BARE_WEEKDAY.match(text[mention.start:mention.end]):
                 weekdays.append(mention.day.weekday())
+    ordinal = _ORDINAL_ONE.search(text)
+    if ordinal and not days and turn.customer is not None and int(ordinal.group(1)) > len(
+            upcoming(turn)):  # "the 9th one" with two visits: the one on the 9th
+        found = find_days(f"on the {ordinal.group(1)}th", today)
+        days.extend(mention.day for mention in found)
     service = turn.parse.slots.get("service") or _matcher(turn.catalog).match(text)
     return Named(days=tuple(dict.fromkeys(days)), service_id=service, option=turn.option(),
                  weekdays=tuple(weekdays), times=_times(turn, text))

@@ -1,0 +1,67 @@
+"""Questions about the change just made ("will dave know not to come?", "so the 9th one is gone?").
+
+Answered from what the last step changed (kept for half an hour): the visit cancelled or moved,
+and who was told. Only a question that names that visit's technician or one of its days (old or
+new), and no other service, is taken; anything else is left to the other answers.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.dialogue import replies, visits
+from bot.dialogue.times import visit_label
+from bot.nlu import intents
+from bot.nlu.text import normalize
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+_QUESTION = re.compile(r"\?|^(?:so |and |ok |okay )*(?:will|is|did|does|has|have|are|was|right)\b"
+                       r"|\bright\W*$")
+_ACTIONS = (intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE,
+            intents.HUMAN)
+
+
+def answer(turn: Turn) -> bool:
+    """Answer a question about the visit just cancelled or moved; False for anything else."""
+    change = turn.last_change()
+    kind = change.get("kind")
+    if (turn.customer is None or kind not in ("cancelled", "rescheduled")
+            or turn.parse.intent in _ACTIONS or turn.conversation.is_active(turn.now)):
+        return False
+    text = normalize(turn.text)
+    if not _QUESTION.search(text):
+        return False
+    appointment = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
+    if appointment is None or not visits.may_act(turn, appointment):
+        return False
+    zone = ZoneInfo(visits.timezone_of(turn, appointment))
+    days = [visits.local_day(turn, appointment)]
+    was = None
+    if kind == "rescheduled" and change.get("start"):
+        start = datetime.fromisoformat(str(change["start"]))
+        length = appointment.window_end - appointment.window_start
+        was = visit_label(start, start + length, str(zone))
+        days.append(start.astimezone(zone).date())
+    said = visits.named(turn)
+    technician = turn.uow.staff.get(appointment.technician_id)
+    first = technician.name.split()[0] if technician is not None else None
+    names_tech = first is not None and re.search(rf"\b{re.escape(first.lower())}\b", text)
+    names_day = bool(said.days) and any(said.on_day(day) for day in days)
+    other_service = said.service_id is not None and not visits.same_service(
+        turn, [appointment], said.service_id)
+    if other_service or not (names_tech or names_day):
+        return False
+    visit = visits.label(turn, appointment)
+    if kind == "cancelled":
+        told = change.get("told")
+        turn.finish(replies.cancel_confirmed_told(visit, str(told)) if told
+                    else replies.cancel_confirmed(visit), keep_done=True)
+    else:
+        turn.finish(replies.move_confirmed(visits.service_name(turn, appointment), was or "",
+                                           visit, first or "your technician"), keep_done=True)
+    return True
