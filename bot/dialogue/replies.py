@@ -204,6 +204,12 @@ def already_there(visit: str, address: str) -> Reply:
                  "address? Please include the street, town and ZIP.")
 
 
+def heads_up_noted(visit: str | None) -> Reply:
+    which = f"your {visit} visit" if visit else "your visit"
+    return Reply(f"Sure. I've asked our team to have the technician let you know when heading "
+                 f"over for {which}.")
+
+
 def wrong_number() -> Reply:
     """Someone texting by mistake, or saying goodbye before signing up: let them go kindly."""
     return Reply("No problem, sorry for the bother! Have a good day.")

@@ -18,6 +18,7 @@ from bot.dialogue import (
     corrections,
     emergency,
     handoff,
+    heads_up,
     last_change,
     offers,
     onboarding,
@@ -156,7 +157,7 @@ CUSTOMER_FLOWS = RoleFlows(
     corrects=corrections.claims,
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(last_change.answer, complaints.answer, topics.answer),
+    answerers=(last_change.answer, heads_up.answer, complaints.answer, topics.answer),
     first=emergency.takes_over,
     hurried=emergency.hurried,
 )
