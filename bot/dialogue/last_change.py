@@ -16,12 +16,14 @@ from bot.dialogue import replies, visits
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from bot.nlu.text import normalize
+from domain.jobs import Appointment
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 _QUESTION = re.compile(r"\?|^(?:so |and |ok |okay )*(?:will|is|did|does|has|have|are|was|right)\b"
                        r"|\bright\W*$")
+_WHAT_CHANGED = re.compile(r"\bwhat (?:exactly |just )?(?:changed|did (?:you|u) (?:change|do|move))\b")
 _ACTIONS = (intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE,
             intents.HUMAN)
 
@@ -54,14 +56,26 @@ def answer(turn: Turn) -> bool:
     names_day = bool(said.days) and any(said.on_day(day) for day in days)
     other_service = said.service_id is not None and not visits.same_service(
         turn, [appointment], said.service_id)
-    if other_service or not (names_tech or names_day):
+    others = _others_named(turn, appointment) if other_service else []
+    if (other_service and not (_WHAT_CHANGED.search(text) and others)) or not (
+            names_tech or names_day or _WHAT_CHANGED.search(text)):
         return False
     visit = visits.label(turn, appointment)
     if kind == "cancelled":
         told = change.get("told")
-        turn.finish(replies.cancel_confirmed_told(visit, str(told)) if told
-                    else replies.cancel_confirmed(visit), keep_done=True)
+        turn.say(replies.cancel_confirmed_told(visit, str(told)) if told
+                 else replies.cancel_confirmed(visit))
     else:
-        turn.finish(replies.move_confirmed(visits.service_name(turn, appointment), was or "",
-                                           visit, first or "your technician"), keep_done=True)
+        turn.say(replies.move_confirmed(visits.service_name(turn, appointment), was or "",
+                                        visit, first or "your technician"))
+    for other in others:  # "is the plumber still wed?": that visit did not change
+        person = turn.uow.staff.get(other.technician_id)
+        turn.say(replies.visit_unchanged(visits.service_name(turn, other), visits.label(turn, other),
+                                         person.name.split()[0] if person else "your technician"))
+    turn.finish(keep_done=True)
     return True
+
+
+def _others_named(turn: Turn, changed: Appointment) -> list[Appointment]:
+    """The customer's other visits the text names by service (and day, if one is named)."""
+    return [a for a in visits.resolve(turn, visits.upcoming(turn)).matches if a.id != changed.id]

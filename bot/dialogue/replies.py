@@ -204,6 +204,11 @@ def already_there(visit: str, address: str) -> Reply:
                  "address? Please include the street, town and ZIP.")
 
 
+def visit_unchanged(service: str, visit: str, technician: str) -> Reply:
+    return Reply(f"Your {service} visit is unchanged: still {visit} with "
+                 f"{clip(technician, NAME)}.")
+
+
 def heads_up_noted(visit: str | None) -> Reply:
     which = f"your {visit} visit" if visit else "your visit"
     return Reply(f"Sure. I've asked our team to have the technician let you know when heading "
@@ -216,17 +221,17 @@ def wrong_number() -> Reply:
 
 
 def cancel_confirmed_told(visit: str, technician: str) -> Reply:
-    return Reply(f"Yes. {clip(technician, NAME)} has been told your {visit} visit is cancelled, "
+    return Reply(f"{clip(technician, NAME)} has been told your {visit} visit is cancelled, "
                  "and our office knows too. Nobody will come for it.")
 
 
 def cancel_confirmed(visit: str) -> Reply:
-    return Reply(f"Yes, your {visit} visit is cancelled, so nobody will come for it.")
+    return Reply(f"Your {visit} visit is cancelled, so nobody will come for it.")
 
 
 def move_confirmed(service: str, was: str, visit: str, technician: str) -> Reply:
     before = f", no longer {was}" if was else ""
-    return Reply(f"Yes, it's moved: your {service} visit is now {visit} with "
+    return Reply(f"Your {service} visit was moved: it's now {visit} with "
                  f"{clip(technician, NAME)}{before}.")
 
 

@@ -28,7 +28,7 @@ def test_a_question_about_the_visit_just_moved_says_where_it_is_now(chat: ChatWo
 def test_a_question_about_another_visit_is_not_taken_for_the_one_moved(chat: ChatWorld) -> None:
     _move_friday_to_thursday(chat)
     reply = chat.text(MARIA, "is the furnace repair still on friday?").text
-    assert "it's moved" not in reply
+    assert "was moved" not in reply
 
 
 def test_the_technician_told_of_a_cancel_is_named_when_asked(chat: ChatWorld) -> None:
@@ -43,5 +43,14 @@ def test_the_technician_told_of_a_cancel_is_named_when_asked(chat: ChatWorld) ->
 def test_a_cancel_with_nobody_under_way_is_confirmed_plainly(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("cancel the furnace one", "Cancel your Thu Mar 5"),
                             ("y", "is cancelled"),
-                            ("so nobody comes thursday right?", "Yes, your Thu Mar 5, 8-10am "
+                            ("so nobody comes thursday right?", "Your Thu Mar 5, 8-10am "
                                                                 "visit is cancelled")])
+
+
+def test_what_changed_names_the_move_and_the_other_visit_asked_about(chat: ChatWorld) -> None:
+    _move_friday_to_thursday(chat)
+    before = chat.model()
+    reply = chat.text(MARIA, "ok so what exactly changed? is the furnace guy still thursday?").text
+    assert "Electrical repair visit was moved" in reply
+    assert "Heating & cooling repair visit is unchanged: still Thu Mar 5, 8-10am with Tom" in reply
+    assert chat.changed_since(before) <= {"conversations", "messages"}
