@@ -56,7 +56,7 @@ def answer(turn: Turn) -> bool:
     names_day = bool(said.days) and any(said.on_day(day) for day in days)
     other_service = said.service_id is not None and not visits.same_service(
         turn, [appointment], said.service_id)
-    others = _others_named(turn, appointment) if other_service else []
+    others = _others_named(turn, appointment, text)
     if (other_service and not (_WHAT_CHANGED.search(text) and others)) or not (
             names_tech or names_day or _WHAT_CHANGED.search(text)):
         return False
@@ -76,6 +76,18 @@ def answer(turn: Turn) -> bool:
     return True
 
 
-def _others_named(turn: Turn, changed: Appointment) -> list[Appointment]:
-    """The customer's other visits the text names by service (and day, if one is named)."""
-    return [a for a in visits.resolve(turn, visits.upcoming(turn)).matches if a.id != changed.id]
+def _others_named(turn: Turn, changed: Appointment, text: str) -> list[Appointment]:
+    """The customer's other visits the text names, by service, day or technician: each is said
+    to be unchanged, so "is ben still coming thursday?" is never answered by the other visit."""
+    said = visits.named(turn)
+    found = []
+    for other in visits.upcoming(turn):
+        if other.id == changed.id:
+            continue
+        person = turn.uow.staff.get(other.technician_id)
+        first = person.name.split()[0].lower() if person is not None else None
+        if first is not None and re.search(rf"\b{re.escape(first)}\b", text):
+            found.append(other)
+        elif said.narrows and visits.resolve(turn, [other]).one is not None:
+            found.append(other)
+    return found

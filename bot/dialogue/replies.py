@@ -226,7 +226,7 @@ def cancel_confirmed_told(visit: str, technician: str) -> Reply:
 
 
 def cancel_confirmed(visit: str) -> Reply:
-    return Reply(f"Your {visit} visit is cancelled, so nobody will come for it.")
+    return Reply(f"Your {visit} visit is cancelled; nobody will come for that one.")
 
 
 def move_confirmed(service: str, was: str, visit: str, technician: str) -> Reply:

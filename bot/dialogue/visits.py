@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from bot.dialogue import replies
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
-from bot.nlu.clock import business_hour, find_clock_times
+from bot.nlu.clock import PARTS_OF_DAY, business_hour, find_clock_times, find_parts_of_day
 from bot.nlu.days import WEEKDAYS, find_days
 from bot.nlu.services import ServiceMatcher
 from bot.nlu.text import normalize
@@ -31,7 +31,10 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 # A day that names the visit itself, not a time wished for: "thursday's", "the dec 8 one".
-_NAMES_A_VISIT_AFTER = re.compile(r"^(?:'s|s)?\s*(?:one|visit|appointment|appt|booking|job)s?\b")
+_NAMES_A_VISIT_AFTER = re.compile(
+    r"^(?:'s|s)?\s*(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|"
+    r"boiler|repair|tune ?up|maintenance|plumber|electrician) ){0,2}"
+    r"(?:one|visit|appointment|appt|booking|job)s?\b")
 _NAMES_A_VISIT_BEFORE = re.compile(
     r"\b(?:from|(?:one|visit|appointment|appt|booking|job)s? (?:on|for))\s*(?:this |the )?$")
 
@@ -65,10 +68,11 @@ class Named:
     option: int | None = None
     weekdays: tuple[int, ...] = ()  # of the days named by a bare weekday ("the thursday one")
     times: tuple[time, ...] = ()  # clock times naming the visit ("my 10am")
+    parts: tuple[str, ...] = ()  # parts of the day naming it ("the morning one")
 
     @property
     def narrows(self) -> bool:
-        return bool(self.days or self.service_id or self.times)
+        return bool(self.days or self.service_id or self.times or self.parts)
 
     def on_day(self, day: date) -> bool:
         """True when `day` is a day named, or on a weekday named bare ("thursday's")."""
@@ -149,7 +153,14 @@ def named(turn: Turn, *, wanted: str | None = None) -> Named:
         days.extend(mention.day for mention in found)
     service = turn.parse.slots.get("service") or _matcher(turn.catalog).match(text)
     return Named(days=tuple(dict.fromkeys(days)), service_id=service, option=turn.option(),
-                 weekdays=tuple(weekdays), times=_times(turn, text))
+                 weekdays=tuple(weekdays), times=_times(turn, text), parts=_parts(turn, text))
+
+
+def _parts(turn: Turn, text: str) -> tuple[str, ...]:
+    """Parts of the day that name a visit; when moving, only those worded as its own."""
+    moving = turn.parse.intent == intents.RESCHEDULE
+    return tuple(mention.part for mention in find_parts_of_day(text)
+                 if not moving or _NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()))
 
 
 def _times(turn: Turn, text: str) -> tuple[time, ...]:
@@ -181,6 +192,8 @@ def resolve(turn: Turn, offered: list[Appointment], *, wanted: str | None = None
         found = exact or [a for a in found if said.on_day(local_day(turn, a))]
     if said.times:
         found = [a for a in found if at_time(turn, a, said.times)]
+    if said.parts:
+        found = [a for a in found if in_part(turn, a, said.parts)]
     if said.service_id is not None:
         found = same_service(turn, found, said.service_id)
     return Resolution(matches=found, named=said,
@@ -193,6 +206,17 @@ def at_time(turn: Turn, appointment: Appointment, times: tuple[time, ...]) -> bo
     begins = appointment.window_start.astimezone(zone)
     ends = appointment.window_end.astimezone(zone)
     return any(begins.time() <= t < ends.time() for t in times if begins.date() == ends.date())
+
+
+def in_part(turn: Turn, appointment: Appointment, parts: tuple[str, ...]) -> bool:
+    """True when the visit's window starts in one of `parts` of the day (a morning from midnight)."""
+    begins = appointment.window_start.astimezone(ZoneInfo(timezone_of(turn, appointment))).time()
+    for part in parts:
+        start, end = PARTS_OF_DAY.get(part, ("00:00", "00:00"))
+        if (time(0) if part == "morning" else time.fromisoformat(start)) <= begins \
+                < time.fromisoformat(end):
+            return True
+    return False
 
 
 def start_choice(turn: Turn, flow: str, verb: str, act: Act, data: dict[str, Any],
@@ -347,6 +371,8 @@ def _describe(turn: Turn, said: Named) -> str:
             parts.append("for that")
     if said.times:
         parts.append("at " + " or ".join(_clock(t) for t in said.times))
+    if said.parts:
+        parts.append("in the " + " or ".join(said.parts))
     if said.days:
         parts.append("on " + " or ".join(f"{d:%a %b} {d.day}" for d in said.days))
     return " ".join(parts)

@@ -45,7 +45,11 @@ _FROM_DAY = re.compile(
 # Words that offer the day wanted instead ("how about thursday", "thursday instead").
 _OFFER = re.compile(r"\b(?:how about|what about|instead|rather|prefer|would be better|works better|"
                     r"better for (?:me|us)|could (?:we|you) do|can (?:we|you) do|move (?:it |me |us )?to)\b")
-_BOOKING_NOUN = re.compile(r"^\s*(?:appointment|appt|visit|booking|slot|job|service)s?\b")
+# The day names a booking ("thursday's plumbing appt"): a trade word or two may come between.
+_BOOKING_NOUN = re.compile(
+    r"^(?:'s|s)?\s*(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|"
+    r"boiler|repair|tune ?up|maintenance|plumber|electrician) ){0,2}"
+    r"(?:appointment|appt|visit|booking|slot|job|service)s?\b")
 
 
 @dataclass(frozen=True)

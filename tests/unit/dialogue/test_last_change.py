@@ -54,3 +54,17 @@ def test_what_changed_names_the_move_and_the_other_visit_asked_about(chat: ChatW
     assert "Electrical repair visit was moved" in reply
     assert "Heating & cooling repair visit is unchanged: still Thu Mar 5, 8-10am with Tom" in reply
     assert chat.changed_since(before) <= {"conversations", "messages"}
+
+
+def test_a_question_about_another_visit_is_answered_about_that_visit(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("cancel the furnace one", "Cancel your Thu Mar 5"),
+                            ("y", "is cancelled")])
+    reply = chat.text(MARIA, "is ana still coming friday?").text
+    assert "Fri Mar 6" in reply and "Ana" in reply and "cancelled" not in reply
+
+
+def test_a_question_naming_the_day_changed_and_another_technician_says_both(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("move the electrical one to thursday", "Thu Mar 5"),
+                            ("2", "Moved your Electrical repair visit"),
+                            ("is tom still coming thursday?", "still Thu Mar 5, 8-10am with Tom")])

@@ -94,3 +94,21 @@ def test_undo_naming_the_day_a_moved_visit_had_moves_it_back(chat: ChatWorld) ->
                             ("1", "Moved your Electrical repair visit"),
                             ("undo that, i'd rather keep friday", "back to Fri Mar 6, 1-3pm")])
     assert chat.visit("maria_fri").status is AppointmentStatus.BOOKED
+
+
+@pytest.mark.parametrize("text", ["can u move my wednesday plumbing appt to thursday",
+                                  "please move my wednesday plumbing visit to thursday"])
+def test_a_day_before_a_trade_and_a_booking_word_names_the_visit(chat: ChatWorld,
+                                                                 text: str) -> None:
+    _book_joe_next_wednesday(chat)
+    [offers] = chat.answer(JOE, text)
+    assert offers.expects is Expect.CHOICE, offers.text
+    assert all(option.startswith("Thu Mar 5") for option in offers.options), offers.options
+
+
+def test_the_morning_one_names_the_visit_before_noon(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("cancel the 1pm one", "Cancel your Fri Mar 6, 1-3pm visit?"),
+                            ("y", "is cancelled"),
+                            ("sorry not that one, the morning one",
+                             "Cancel your Thu Mar 5, 8-10am visit?")])
+    assert chat.visit("maria_fri").status is AppointmentStatus.BOOKED
