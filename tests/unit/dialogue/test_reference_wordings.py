@@ -112,3 +112,9 @@ def test_the_morning_one_names_the_visit_before_noon(chat: ChatWorld) -> None:
                             ("sorry not that one, the morning one",
                              "Cancel your Thu Mar 5, 8-10am visit?")])
     assert chat.visit("maria_fri").status is AppointmentStatus.BOOKED
+
+
+def test_the_date_one_to_another_date_moves_that_visit_there(chat: ChatWorld) -> None:
+    [offers] = chat.answer(MARIA, "can the march 5 one be moved to march 10th")
+    assert offers.expects is Expect.CHOICE
+    assert all(option.startswith("Tue Mar 10") for option in offers.options), offers.options
