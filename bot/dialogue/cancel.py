@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 FLOW = "cancel"
-_YES_FIRST = re.compile(r"(?:y|yes|yeah|yep|yup|ok|okay|sure|please)\b")
+_YES_FIRST = re.compile(r"(?:y|yes|yeah|yep|yup|ok|okay|sure)\b")
+# "ok cancel the other one": about another visit, never a yes to this one.
+_NOT_THIS = re.compile(r"\b(?:other|another|different|instead|not (?:this|that|it|the))\b")
 
 
 def start(turn: Turn) -> None:
@@ -83,7 +85,7 @@ def confirm(turn: Turn, appointment: Appointment) -> None:
 
 def _cancel_this(turn: Turn, appointment: Appointment) -> bool:
     """ "yes cancel it", "cancel the 1pm" (naming this visit) answer the question with a yes."""
-    if turn.parse.intent != intents.CANCEL:
+    if turn.parse.intent != intents.CANCEL or _NOT_THIS.search(turn.text.lower()):
         return False
     said = visits.named(turn)
     if said.narrows:

@@ -118,3 +118,10 @@ def test_the_date_one_to_another_date_moves_that_visit_there(chat: ChatWorld) ->
     [offers] = chat.answer(MARIA, "can the march 5 one be moved to march 10th")
     assert offers.expects is Expect.CHOICE
     assert all(option.startswith("Tue Mar 10") for option in offers.options), offers.options
+
+
+@pytest.mark.parametrize("text", ["ok cancel the other one", "yes cancel the other one instead"])
+def test_cancel_the_other_one_is_no_yes_to_this_one(chat: ChatWorld, text: str) -> None:
+    chat.transcript(MARIA, [("cancel the furnace one", "Cancel your Thu Mar 5")])
+    chat.text(MARIA, text)
+    assert chat.visit("maria_thu").status is AppointmentStatus.BOOKED
