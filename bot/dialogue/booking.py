@@ -29,10 +29,17 @@ def start(turn: Turn) -> None:
                             "scope": turn.text[:SCOPE_LIMIT],
                             "service": turn.parse.slots.get("service")}
     if visits.points_at_a_visit(turn):
-        meant = visits.resolve(turn, visits.upcoming(turn)).matches
-        if meant:  # about a visit they have, not a new one: say which, and ask what they need
-            turn.finish(replies.visits_meant([visits.choice_label(turn, a) for a in meant]))
-            visits.remember_shown(turn, meant)
+        booked = visits.upcoming(turn)
+        resolution = visits.resolve(turn, booked)
+        if resolution.matches:  # about a visit they have, not a new one: say which, ask what
+            turn.finish(replies.visits_meant([visits.choice_label(turn, a)
+                                              for a in resolution.matches]))
+            visits.remember_shown(turn, resolution.matches)
+            return
+        if resolution.missing is not None and booked:  # "the one on the 8th": none then
+            turn.finish(replies.no_visit_then(resolution.missing,
+                                              [visits.choice_label(turn, a) for a in booked]))
+            visits.remember_shown(turn, booked)
             return
     if visits.refers_to_a_visit(turn):  # "the furnace one" says no problem: ask, never guess
         data.update(scope="", service=None)

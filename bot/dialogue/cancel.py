@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.dialogue import replies, visits
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 FLOW = "cancel"
+_YES_FIRST = re.compile(r"(?:y|yes|yeah|yep|yup|ok|okay|sure)\b")
+# "ok cancel the other one": about another visit, never a yes to this one.
+_NOT_THIS = re.compile(r"\b(?:other|another|different|instead|not (?:this|that|it|the))\b")
 
 
 def start(turn: Turn) -> None:
@@ -41,7 +45,7 @@ def answer(turn: Turn) -> bool:
     if turn.parse.intent == intents.BOOK and visits.names_only(turn, appointment):
         confirm(turn, appointment)  # "the electrical": the very visit asked about, so ask again
         return True
-    if turn.parse.intent == intents.AFFIRM:
+    if turn.parse.intent == intents.AFFIRM or _cancel_this(turn, appointment):
         assert appointment.id is not None
         try:
             turn.run(CancelAppointment(appointment_id=appointment.id, actor=turn.actor))
@@ -52,8 +56,9 @@ def answer(turn: Turn) -> bool:
         technician = turn.uow.staff.get(appointment.technician_id) if data.get("underway") else None
         reply = (replies.cancel_told_crew(visit, technician.name.split()[0])
                  if technician is not None else replies.cancelled(visit))
+        told = technician.name.split()[0] if technician is not None else None
         turn.finish(reply, done="cancelled",
-                    changed={"kind": "cancelled", "appointment_id": appointment.id})
+                    changed={"kind": "cancelled", "appointment_id": appointment.id, "told": told})
         return True
     if turn.parse.intent == intents.DENY:
         turn.finish(replies.kept(visit))
@@ -80,3 +85,12 @@ def confirm(turn: Turn, appointment: Appointment) -> None:
         question = replies.confirm_cancel_underway(name, job.state is JobState.ON_SITE, eta)
     turn.ask(FLOW, "confirm", {"appointment_id": appointment.id, "underway": underway}, question)
 
+
+def _cancel_this(turn: Turn, appointment: Appointment) -> bool:
+    """ "yes cancel it", "cancel the 1pm" (naming this visit) answer the question with a yes."""
+    if turn.parse.intent != intents.CANCEL or _NOT_THIS.search(turn.text.lower()):
+        return False
+    said = visits.named(turn)
+    if said.narrows:
+        return visits.resolve(turn, [appointment]).one is not None
+    return _YES_FIRST.match(turn.text.strip().lower()) is not None

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot.dialogue import booking, cancel, handoff, offers, replies, reschedule, visits
-from bot.dialogue.addresses import read_details
+from bot.dialogue.addresses import Address, read_signup
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from domain.commands import AddSite, ChangeJobSite, RescheduleAppointment, RestoreAppointment
-from domain.errors import DomainError, OutsideServiceArea, SchedulingConflict
+from domain.errors import DomainError, InvalidTransition, OutsideServiceArea, SchedulingConflict
 from domain.jobs import Appointment
 from domain.parties import Site
+from domain.places import town_of
 from domain.scheduling import Offer, Wish
 
 if TYPE_CHECKING:
@@ -36,11 +37,14 @@ _REGRET = re.compile(r"\b(?:wrong one|not that one|keep (?:\w+ ){0,4}after all|c
 # A street address ("22 elm st"), so "it's at 3 tomorrow" is never read as a place.
 _STREET = (r"\d{1,6}[a-z]? (?:[a-z]+ ){1,3}(?:st|street|ave|avenue|av|rd|road|blvd|dr|drive|ln|"
            r"lane|ct|court|pl|place|way|pkwy|parkway|ter|terrace|hwy)\b")
+# The change hit the wrong visit: put it right, then ask about the one meant ("i meant the 1pm").
+_WRONG_ONE = re.compile(r"\b(?:wrong one|not that one|(?:i )?meant (?:the|my) )")
 _WRONG_PLACE = re.compile(
     r"\b(?:wrong (?:address|place|house|site|property|location)|"
     r"(?:it'?s|it is|its|that'?s|this is|should be) (?:for|at) (?:my|the|our) [\w ]{0,30}?\bat "
     + _STREET + r"|(?:it'?s|it is|its|should be|meant (?:it )?for|meant) at " + _STREET + ")")
 _HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,6}[a-z]?\s+\w+")
+_HOUSE_NUMBER_ONLY = re.compile(r"^\s*\d{1,6}[a-z]?\s+")
 
 
 def claims(turn: Turn) -> bool:
@@ -80,7 +84,9 @@ def claims(turn: Turn) -> bool:
         return True
     if place:
         _correct_site(turn, appointment, text)
-    elif not _is_the_one_named(turn, appointment):
+    elif _WRONG_ONE.search(text) and change.get("kind") in ("cancelled", "rescheduled"):
+        _wrong_one(turn, change, appointment)
+    elif not _is_the_one_named(turn, appointment, change):
         turn.finish(replies.only_last_change(_what_changed(turn, change, appointment)))
     else:
         _undo(turn, change, appointment)
@@ -103,6 +109,26 @@ def answer(turn: Turn) -> bool:
 
 
 # Undo ---------------------------------------------------------------------------------------
+
+def _wrong_one(turn: Turn, change: dict[str, Any], appointment: Appointment) -> None:
+    """Undo the change to the wrong visit, then ask the same about the other one named, if one."""
+    _undo(turn, change, appointment)
+    if turn.conversation.flow is not None and turn.conversation.is_active(turn.now):
+        return  # the slot was gone: its question is pending
+    if not visits.named(turn).narrows:
+        return
+    others = [a for a in visits.resolve(turn, visits.upcoming(turn)).matches
+              if a.id != appointment.id]
+    same_day = [a for a in others if _local_day(turn, a) == _local_day(turn, appointment)]
+    others = same_day if len(same_day) == 1 else others  # "i meant the 1pm": of that day
+    cancelling = change.get("kind") == "cancelled"
+    if len(others) > 1:
+        flow, verb = (cancel.FLOW, "cancel") if cancelling else (reschedule.FLOW, "move")
+        visits.ask_which(turn, flow, verb, others, {} if cancelling else {"when": None})
+    elif others and cancelling:
+        cancel.confirm(turn, others[0])
+    elif others:
+        reschedule.start_move(turn, others[0])
 
 def _undo(turn: Turn, change: dict[str, Any], appointment: Appointment) -> None:
     kind = change.get("kind")
@@ -243,7 +269,7 @@ def _site_for(turn: Turn, text: str, *, appointment: Appointment | None) -> int 
     if known is not None and known.id is not None:
         return known.id
     house = _HOUSE_NUMBER.search(text.lower())
-    details = read_details("Customer " + text[house.start():]) if house else None
+    details = _address_in(turn, text[house.start():], appointment) if house else None
     if details is None:
         if appointment is None:
             turn.say(replies.ask_right_address())
@@ -263,6 +289,33 @@ def _site_for(turn: Turn, text: str, *, appointment: Appointment | None) -> int 
     return int(site_id)
 
 
+def _address_in(turn: Turn, text: str, appointment: Appointment | None) -> Address | None:
+    """The street, town and ZIP `text` gives: a town from its ZIP, and both from the visit's
+    address when only the house number is put right ("its 2048 W Irving Park Rd not 2040")."""
+    address = read_signup(text).address
+    if address is None or not address.street:
+        return None
+    city, postal_code = address.city, address.postal_code
+    if not postal_code and appointment is not None:
+        current = _site_of(turn, appointment)
+        if current is not None and _street_name(current.address) == _street_name(address.street):
+            city, postal_code = city or current.city, current.postal_code
+    city = city or (town_of(postal_code) if postal_code else None) or ""
+    if not city or not postal_code:
+        return None
+    return Address(street=address.street, city=city, postal_code=postal_code)
+
+
+def _site_of(turn: Turn, appointment: Appointment) -> Site | None:
+    job = turn.uow.jobs.get(appointment.job_id)
+    return turn.uow.sites.get(job.site_id) if job is not None else None
+
+
+def _street_name(street: str) -> str:
+    """ "2040 W Irving Park Rd" -> "w irving park rd": the street without its house number."""
+    return _plain(_HOUSE_NUMBER_ONLY.sub("", street.split(",")[0])).rstrip(".")
+
+
 def _move_to_site(turn: Turn, appointment: Appointment, site_id: int, *,
                   undone: bool = False) -> None:
     job = turn.uow.jobs.get(appointment.job_id)
@@ -275,13 +328,18 @@ def _move_to_site(turn: Turn, appointment: Appointment, site_id: int, *,
         turn.ask(FLOW, "site", {"appointment_id": appointment.id}, replies.already_there(
             visits.label(turn, appointment), site.one_line() if site is not None else ""))
         return
-    try:
-        turn.run(ChangeJobSite(job_id=job.id, site_id=site_id, actor=turn.actor))
-    except DomainError as error:
-        turn.finish(replies.refused(str(error)))
-        return
     site = turn.uow.sites.get(site_id)
     where = site.one_line() if site is not None else "the new address"
+    try:
+        turn.run(ChangeJobSite(job_id=job.id, site_id=site_id, actor=turn.actor))
+    except InvalidTransition as error:
+        turn.finish(replies.refused(str(error)))
+        return
+    except DomainError:  # the technician does not cover that area then: a person re-books it
+        visit = visits.label(turn, appointment)
+        handoff.hand_over(turn, reason=f"move the {visit} visit (job {job.number}) to {where}")
+        turn.finish(replies.site_needs_rebooking(visit, where))
+        return
     if undone:
         turn.forget_change()
         turn.finish(replies.site_changed(visits.label(turn, appointment), where))
@@ -301,10 +359,15 @@ def _known_site(sites: list[Site], text: str) -> Site | None:
 
 # Helpers ------------------------------------------------------------------------------------
 
-def _is_the_one_named(turn: Turn, appointment: Appointment) -> bool:
-    """False when the text names a day or service that the changed visit does not have."""
+def _is_the_one_named(turn: Turn, appointment: Appointment, change: dict[str, Any]) -> bool:
+    """False when the text names a day or service that the changed visit does not have (a
+    moved visit is also named by the day it had: "undo that, keep friday")."""
     said = visits.named(turn)
-    if said.days and _local_day(turn, appointment) not in said.days:
+    days = [_local_day(turn, appointment)]
+    if change.get("kind") == "rescheduled" and change.get("start"):
+        days.append(datetime.fromisoformat(str(change["start"])).astimezone(
+            ZoneInfo(visits.timezone_of(turn, appointment))).date())
+    if said.days and not any(said.on_day(day) for day in days):
         return False
     return not said.service_id or bool(visits.same_service(turn, [appointment], said.service_id))
 

@@ -9,6 +9,7 @@ with the areas served, and handed to the office as a lead; nothing is created fo
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff, replies
@@ -37,9 +38,20 @@ NAME_ONLY_INTENTS = frozenset({intents.UNKNOWN, intents.GREET, intents.HELP})
 NOT_A_REQUEST = frozenset({intents.UNKNOWN, intents.GREET, intents.HELP, intents.AFFIRM,
                            intents.DENY, intents.CHOOSE})
 
+# "wrong number", "sorry, texted the wrong person": someone who is no customer at all.
+_WRONG_NUMBER = re.compile(r"\bwrong (?:number|no\.?|#|person|contact)\b|"
+                           r"\b(?:texted|messaged|sent (?:this|that|it) to) the wrong\b")
+
+# "ok bye": a goodbye, never a name.
+_FAREWELL = re.compile(r"^(?:(?:ok|okay|k|thanks|thank you|alright|sorry)[ ,!.]*)*"
+                       r"(?:bye|goodbye|good bye|bye bye|cya|see ya|have a good (?:one|day))\W*$")
+
 
 def start(turn: Turn) -> None:
     """Ask for name and address, remembering what the newcomer wanted; take what is given."""
+    if _WRONG_NUMBER.search(turn.text.lower()) or _FAREWELL.match(turn.text.lower()):
+        turn.finish(replies.wrong_number())
+        return
     turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {}}, now=turn.now,
                             expires_at=turn.now + CONVERSATION_TTL)
     if not _take(turn):
@@ -52,6 +64,10 @@ def answer(turn: Turn) -> bool:
         return handoff.answer_offer(turn)
     if turn.step != "details":
         return False
+    if _WRONG_NUMBER.search(turn.text.lower()) or _FAREWELL.match(turn.text.lower()):
+        # not a customer, or leaving: let them go, nothing kept
+        turn.finish(replies.wrong_number())
+        return True
     if not _take(turn):
         if turn.parse.intent in NOT_A_REQUEST:
             turn.misunderstood(_still_missing(turn.data) or replies.details_unclear())

@@ -105,8 +105,10 @@ def ask_new_time(visit: str) -> Reply:
                "Monday after 2")
 
 
-def rescheduled(visit: str, technician: str) -> Reply:
-    return Reply(f"Done! Your visit is now {visit} with {clip(technician, NAME)}.")
+def rescheduled(service: str, was: str, visit: str, technician: str) -> Reply:
+    """What moved, from when to when: "Done! Moved your Plumbing repair visit from ... to ..."."""
+    return Reply(f"Done! Moved your {service} visit from {was} to {visit} "
+                 f"with {clip(technician, NAME)}.")
 
 
 def keep_searching() -> Reply:
@@ -200,6 +202,44 @@ def site_outside_area(postal_code: str, visit: str | None) -> Reply:
 def already_there(visit: str, address: str) -> Reply:
     return Reply(f"Your {visit} visit is already at {clip(address, PLACE)}. What's the right "
                  "address? Please include the street, town and ZIP.")
+
+
+def visit_unchanged(service: str, visit: str, technician: str) -> Reply:
+    return Reply(f"Your {service} visit is unchanged: still {visit} with "
+                 f"{clip(technician, NAME)}.")
+
+
+def heads_up_noted(visit: str | None) -> Reply:
+    which = f"your {visit} visit" if visit else "your visit"
+    return Reply(f"Sure. I've asked our team to have the technician let you know when heading "
+                 f"over for {which}.")
+
+
+def wrong_number() -> Reply:
+    """Someone texting by mistake, or saying goodbye before signing up: let them go kindly."""
+    return Reply("No problem, sorry for the bother! Have a good day.")
+
+
+def cancel_confirmed_told(visit: str, technician: str) -> Reply:
+    return Reply(f"{clip(technician, NAME)} has been told your {visit} visit is cancelled, "
+                 "and our office knows too. Nobody will come for it.")
+
+
+def cancel_confirmed(visit: str) -> Reply:
+    return Reply(f"Your {visit} visit is cancelled; nobody will come for that one.")
+
+
+def move_confirmed(service: str, was: str, visit: str, technician: str) -> Reply:
+    before = f", no longer {was}" if was else ""
+    return Reply(f"Your {service} visit was moved: it's now {visit} with "
+                 f"{clip(technician, NAME)}{before}.")
+
+
+def site_needs_rebooking(visit: str, address: str) -> Reply:
+    """The address is on the account, but the visit's technician can't go there: a person re-books."""
+    return Reply(f"I've added {clip(address, PLACE)} to your account. The technician booked for "
+                 f"your {visit} visit doesn't cover that area, so I've asked our office to "
+                 "re-book it there; they'll text or call you shortly.")
 
 
 def site_changed(visit: str, address: str) -> Reply:

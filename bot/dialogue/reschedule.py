@@ -65,6 +65,11 @@ def answer(turn: Turn) -> bool:
     return False
 
 
+def start_move(turn: Turn, appointment: Appointment) -> None:
+    """Ask when to move `appointment` to (it was named after another was moved by mistake)."""
+    _move_to_wish(turn, appointment, None)
+
+
 def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | None) -> None:
     day = offers.local_date(appointment.window_start, visits.timezone_of(turn, appointment))
     if not when:
@@ -104,6 +109,7 @@ def _move(turn: Turn, offer: Offer) -> None:
         turn.finish(replies.no_upcoming())
         return
     assert appointment.id is not None
+    was = visits.label(turn, appointment)
     previous = {"kind": "rescheduled", "appointment_id": appointment.id,
                 "technician_id": appointment.technician_id,
                 "start": appointment.start.isoformat()}
@@ -119,8 +125,9 @@ def _move(turn: Turn, offer: Offer) -> None:
         turn.finish(replies.refused(str(error)))
         return
     visit = visit_label(offer.window_start, offer.window_end, visits.timezone_of(turn, appointment))
-    turn.finish(replies.rescheduled(visit, offer.technician_name.split()[0]), done="rescheduled",
-                changed=previous)
+    turn.finish(replies.rescheduled(visits.service_name(turn, appointment), was, visit,
+                                    offer.technician_name.split()[0]),
+                done="rescheduled", changed=previous)
 
 
 def _not_an_answer(turn: Turn, retry: Reply) -> bool:

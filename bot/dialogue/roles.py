@@ -18,6 +18,8 @@ from bot.dialogue import (
     corrections,
     emergency,
     handoff,
+    heads_up,
+    last_change,
     offers,
     onboarding,
     questions,
@@ -156,7 +158,8 @@ CUSTOMER_FLOWS = RoleFlows(
     corrects=corrections.claims,
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(complaints.answer, topics.answer, questions.quote_aside, visit_asks.answer),
+    answerers=(last_change.answer, heads_up.answer, complaints.answer, topics.answer,
+               questions.quote_aside, visit_asks.answer),
     first=emergency.takes_over,
     hurried=emergency.hurried,
 )

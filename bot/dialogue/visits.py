@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 from bot.dialogue import replies
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
-from bot.nlu.days import find_days
+from bot.nlu.clock import PARTS_OF_DAY, business_hour, find_clock_times, find_parts_of_day
+from bot.nlu.days import WEEKDAYS, find_days
 from bot.nlu.services import ServiceMatcher
 from bot.nlu.text import normalize
 from domain.authz import may_act_on
@@ -30,7 +31,10 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 # A day that names the visit itself, not a time wished for: "thursday's", "the dec 8 one".
-_NAMES_A_VISIT_AFTER = re.compile(r"^(?:'s|s)?\s*(?:one|visit|appointment|appt|booking|job)s?\b")
+_NAMES_A_VISIT_AFTER = re.compile(
+    r"^(?:'s|s)?\s*(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|"
+    r"boiler|repair|tune ?up|maintenance|plumber|electrician) ){0,2}"
+    r"(?:one|visit|appointment|appt|booking|job)s?\b")
 _NAMES_A_VISIT_BEFORE = re.compile(
     r"\b(?:from|(?:one|visit|appointment|appt|booking|job)s? (?:on|for))\s*(?:this |the )?$")
 
@@ -38,6 +42,14 @@ _NAMES_A_VISIT_BEFORE = re.compile(
 _REFERENCE = re.compile(
     r"^(?:(?:ok|okay|no|yes|sorry|i mean|i meant|oh),? )*(?:the|that|my|this) "
     r"(?:[\w/ -]{0,30} )?(?:one|visit|appointment|appt|booking)\W*$")
+
+# A bare weekday ("thursday's visit"): any of the customer's visits on that weekday.
+_BARE_WEEKDAY = re.compile(r"^(?:(?:on|the|this|coming) )?(" + "|".join(WEEKDAYS) + r")s?$")
+# A time worded as the visit's own ("my 10am", "the 1pm one"), not a new time wished for.
+_OWN_TIME_BEFORE = re.compile(r"\b(?:my|the|our|your|that|this)\s*$")
+
+# "the 9th one": a list pick, unless there are not that many visits to pick from.
+_ORDINAL_ONE = re.compile(r"\bthe (\d{1,2})(?:st|nd|rd|th) one\b")
 
 _PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appointment)\b")
 _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment|appt)\b(?! more)")
@@ -60,10 +72,17 @@ class Named:
     days: tuple[date, ...] = ()
     service_id: str | None = None
     option: int | None = None
+    weekdays: tuple[int, ...] = ()  # of the days named by a bare weekday ("the thursday one")
+    times: tuple[time, ...] = ()  # clock times naming the visit ("my 10am")
+    parts: tuple[str, ...] = ()  # parts of the day naming it ("the morning one")
 
     @property
     def narrows(self) -> bool:
-        return bool(self.days or self.service_id)
+        return bool(self.days or self.service_id or self.times or self.parts)
+
+    def on_day(self, day: date) -> bool:
+        """True when `day` is a day named, or on a weekday named bare ("thursday's")."""
+        return day in self.days or day.weekday() in self.weekdays
 
 
 @dataclass(frozen=True)
@@ -125,13 +144,44 @@ def named(turn: Turn, *, wanted: str | None = None) -> Named:
     text = normalize(turn.text)
     today = turn.now.astimezone(ZoneInfo(turn.timezone)).date()
     days: list[date] = []
+    weekdays: list[int] = []
     for mention in find_days(text, today):
         own = (_NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()) is not None
-               or _NAMES_A_VISIT_BEFORE.search(text[:mention.start]) is not None)
+               or _NAMES_A_VISIT_BEFORE.search(mention.before(text)) is not None)
         if own or mention.day.isoformat() != wanted:
             days.append(mention.day)
+            if _BARE_WEEKDAY.match(text[mention.start:mention.end]):
+                weekdays.append(mention.day.weekday())
+    ordinal = _ORDINAL_ONE.search(text)
+    if ordinal and not days and turn.customer is not None and int(ordinal.group(1)) > len(
+            upcoming(turn)):  # "the 9th one" with two visits: the one on the 9th
+        found = find_days(f"on the {ordinal.group(1)}th", today)
+        days.extend(mention.day for mention in found)
     service = turn.parse.slots.get("service") or _matcher(turn.catalog).match(text)
-    return Named(days=tuple(dict.fromkeys(days)), service_id=service, option=turn.option())
+    return Named(days=tuple(dict.fromkeys(days)), service_id=service, option=turn.option(),
+                 weekdays=tuple(weekdays), times=_times(turn, text), parts=_parts(turn, text))
+
+
+def _parts(turn: Turn, text: str) -> tuple[str, ...]:
+    """Parts of the day that name a visit; when moving, only those worded as its own."""
+    moving = turn.parse.intent == intents.RESCHEDULE
+    return tuple(mention.part for mention in find_parts_of_day(text)
+                 if not moving or _NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()))
+
+
+def _times(turn: Turn, text: str) -> tuple[time, ...]:
+    """Clock times that name a visit; when moving, only those worded as its own ("my 10am")."""
+    moving = turn.parse.intent == intents.RESCHEDULE
+    found = []
+    for mention in find_clock_times(text):
+        if mention.begins is None or mention.ends is not None:
+            continue  # a range ("9-11") is a time wished for, not a visit's name
+        if moving and not (_OWN_TIME_BEFORE.search(text[:mention.start])
+                           or _NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip())):
+            continue
+        hour, minute = business_hour(mention.begins)
+        found.append(time(hour, minute))
+    return tuple(found)
 
 
 def resolve(turn: Turn, offered: list[Appointment], *, wanted: str | None = None) -> Resolution:
@@ -144,11 +194,35 @@ def resolve(turn: Turn, offered: list[Appointment], *, wanted: str | None = None
         return Resolution(matches=list(offered), named=said)
     found = offered
     if said.days:
-        found = [a for a in found if local_day(turn, a) in said.days]
+        exact = [a for a in found if local_day(turn, a) in said.days]
+        found = exact or [a for a in found if said.on_day(local_day(turn, a))]
+    if said.times:
+        found = [a for a in found if at_time(turn, a, said.times)]
+    if said.parts:
+        found = [a for a in found if in_part(turn, a, said.parts)]
     if said.service_id is not None:
         found = same_service(turn, found, said.service_id)
     return Resolution(matches=found, named=said,
                       missing=None if found else _describe(turn, said))
+
+
+def at_time(turn: Turn, appointment: Appointment, times: tuple[time, ...]) -> bool:
+    """True when one of `times` falls in the visit's arrival window (local)."""
+    zone = ZoneInfo(timezone_of(turn, appointment))
+    begins = appointment.window_start.astimezone(zone)
+    ends = appointment.window_end.astimezone(zone)
+    return any(begins.time() <= t < ends.time() for t in times if begins.date() == ends.date())
+
+
+def in_part(turn: Turn, appointment: Appointment, parts: tuple[str, ...]) -> bool:
+    """True when the visit's window starts in one of `parts` of the day (a morning from midnight)."""
+    begins = appointment.window_start.astimezone(ZoneInfo(timezone_of(turn, appointment))).time()
+    for part in parts:
+        start, end = PARTS_OF_DAY.get(part, ("00:00", "00:00"))
+        if (time(0) if part == "morning" else time.fromisoformat(start)) <= begins \
+                < time.fromisoformat(end):
+            return True
+    return False
 
 
 def start_choice(turn: Turn, flow: str, verb: str, act: Act, data: dict[str, Any],
@@ -321,9 +395,20 @@ def _describe(turn: Turn, said: Named) -> str:
             parts.append(f"for {turn.catalog.get(said.service_id).name}")
         except DomainError:
             parts.append("for that")
+    if said.times:
+        parts.append("at " + " or ".join(_clock(t) for t in said.times))
+    if said.parts:
+        parts.append("in the " + " or ".join(said.parts))
     if said.days:
         parts.append("on " + " or ".join(f"{d:%a %b} {d.day}" for d in said.days))
     return " ".join(parts)
+
+
+def _clock(moment: time) -> str:
+    """ "10am", "1:30pm"."""
+    hour = moment.hour % 12 or 12
+    minutes = f":{moment.minute:02d}" if moment.minute else ""
+    return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
 
 
 @lru_cache(maxsize=4)

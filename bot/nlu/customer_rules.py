@@ -63,9 +63,11 @@ _CANCEL_VERB = re.compile(
     r"tomorrow|\w+day) (?:\w+ ){0,2}?(?:appointment|appt|visit|booking|job|repair|service call|"
     r"call out|callout|engineer|tech|plumber|electrician)) off)\b"
 )
+# A visit named by its time: "cancel my 10am", "the 1:30 pm one".
+_CLOCK = r"\d{1,2}(?::\d{2})? ?(?:am|pm)"
 _CANCEL_OBJECT = re.compile(
     rf"^\s*(?:(?:my|the|our|this|that|your|today|tomorrow|it|for|on|a|an|service|please|"
-    rf"everything|all|\w+day)\b\s*)*(?:{_BOOKING}|{_WORKER}|it|that|this|everything|please|"
+    rf"everything|all|\w+day|{_CLOCK})\b\s*)*(?:{_BOOKING}|{_WORKER}|it|that|this|everything|please|"
     rf"for (?:today|tomorrow|\w+day)|\w+day)?\s*(?:[,.!;]|$|\b(?:please|thanks|thank|we|i|as|"
     rf"because|since|and|on|for|at|the|tomorrow|today|\w+day|asap|now|right)\b)"
 )
@@ -76,7 +78,7 @@ _APPOINTMENT_NOUN = (
 _APPOINTMENT_DETAIL = (
     rf"(?:{_WORKER}|my|the|our|your|this|that|a|an|upcoming|scheduled|booked|next|annual|yearly|"
     r"service|repair|maintenance|plumbing|hvac|electrical|ac|furnace|boiler|heating|drain|water|"
-    r"heater|tune up|tuneup|tomorrow|today|\w+day|morning|afternoon|evening|for|on)"
+    rf"heater|tune up|tuneup|tomorrow|today|\w+day|morning|afternoon|evening|for|on|{_CLOCK})"
 )
 _CANCEL_APPOINTMENT = re.compile(
     rf"^\s*(?:{_APPOINTMENT_DETAIL}\s+){{0,4}}(?:{_APPOINTMENT_NOUN}\b|"

@@ -82,8 +82,11 @@ _ORDINAL_DAY = re.compile(
 _WEEKDAY_DAY_OF_MONTH = re.compile(
     rf"\b{_WEEKDAY},? (?:the (\d{{1,2}}){_ORDINAL}?|(\d{{1,2}}){_ORDINAL})\b(?![:.]?\d| ?(?:am|pm)\b)"
 )
+# A calendar date right after a weekday ("tuesday, dec 8th", "tuesday 12/8").
+_DATE_FOLLOWS = re.compile(rf",? (?:the )?(?:{_MONTH} ?\d|\d{{1,2}}(?:/|{_ORDINAL}|\b))")
 _TODAY = re.compile(r"\b(?:later |sometime |some time )?(today|tonight|this (?:morning|afternoon|evening))\b")
 _TOMORROW = re.compile(r"\btomorrow\b")
+_LEAD = re.compile(r"(?:(?:on|for|by|until|til|till|from|the|this|next|coming|following) )*")
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,11 @@ class DayMention:
     start: int
     end: int
     day: date
+
+    def before(self, text: str) -> str:
+        """The text before the day, with the mention's own leading words ("on the 8th": "on the")."""
+        lead = _LEAD.match(text, self.start, self.end)
+        return text[: lead.end() if lead else self.start]
 
 
 def _count(word: str) -> int:
@@ -152,6 +160,10 @@ class _Claims:
     def __init__(self) -> None:
         self.mentions: list[DayMention] = []
 
+    def covers(self, position: int) -> bool:
+        """True when a mention already claimed starts right after `position` (spaces, a comma)."""
+        return any(position <= m.start <= position + 3 for m in self.mentions)
+
     def add(self, start: int, end: int, day: date | None) -> None:
         if day is None:
             return
@@ -177,6 +189,8 @@ def find_days(text: str, today: date, *, bare_periods: bool = False) -> list[Day
         name = m.group(1) or m.group(2)
         claims.add(m.start(), m.end(), _weekday_after(today, name) + timedelta(days=7))
     for m in _WEEKDAY_PLAIN.finditer(text):
+        if _DATE_FOLLOWS.match(text[m.end():]) and claims.covers(m.end()):
+            continue  # "tuesday dec 8th": the date says which Tuesday
         claims.add(m.start(), m.end(), _weekday_after(today, m.group(1)))
     for m in _IN_PERIOD.finditer(text):
         count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))

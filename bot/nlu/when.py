@@ -40,12 +40,16 @@ _NOT_NEGATION = re.compile(
 )
 _FROM_DAY = re.compile(
     r"\b(?:from|off|instead of|rather than|not|(?:booked|scheduled|set|down|planned|pencilled|penciled|"
-    r"confirmed|due|appointment|appt|visit|booking) (?:in )?(?:for|on))\s*(?:this |next |the )?$"
+    r"confirmed|due|appointment|appt|visit|booking|one) (?:in )?(?:for|on))\s*(?:this |next |the )?$"
 )
 # Words that offer the day wanted instead ("how about thursday", "thursday instead").
 _OFFER = re.compile(r"\b(?:how about|what about|instead|rather|prefer|would be better|works better|"
                     r"better for (?:me|us)|could (?:we|you) do|can (?:we|you) do|move (?:it |me |us )?to)\b")
-_BOOKING_NOUN = re.compile(r"^\s*(?:appointment|appt|visit|booking|slot|job|service)s?\b")
+# The day names a booking ("thursday's plumbing appt"): a trade word or two may come between.
+_BOOKING_NOUN = re.compile(
+    r"^(?:'s|s)?\s*(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|"
+    r"boiler|repair|tune ?up|maintenance|plumber|electrician) ){0,2}"
+    r"(?:appointment|appt|visit|booking|slot|job|service|one(?! of))s?\b")
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ def _wanted_day(text: str, days: list[DayMention], clauses: list[_Clause]) -> Da
         moved_to = [
             d
             for d in wanted
-            if not _FROM_DAY.search(text[: d.start]) and not _BOOKING_NOUN.match(text[d.end :])
+            if not _FROM_DAY.search(d.before(text)) and not _BOOKING_NOUN.match(text[d.end :])
         ]
         wanted = moved_to or wanted
     if len(wanted) > 1:

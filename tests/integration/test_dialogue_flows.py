@@ -115,7 +115,7 @@ def test_rescheduling_with_several_visits_asks_which_then_when(world: World) -> 
                                  "Heating & cooling repair\n2) Fri Mar 6, 1-3pm, Electrical"),
         ("1", "When would suit you better?"),
         ("friday morning", "1) Fri Mar 6, 8-10am with Tom"),
-        ("1", "Done! Your visit is now Fri Mar 6, 8-10am with Tom"),
+        ("1", "to Fri Mar 6, 8-10am with Tom"),
     ])
     with world.uow_factory() as uow:
         moved = uow.appointments.get(world.ids["maria_thu"])
@@ -126,7 +126,7 @@ def test_a_time_without_a_day_keeps_the_visits_own_day(world: World) -> None:
     world.transcript(MARIA, [
         ("can the tech come at 4pm instead?", "Which visit do you want to move?"),
         ("1", "1) Thu Mar 5, 4-6pm with Tom"),
-        ("1", "Your visit is now Thu Mar 5, 4-6pm with Tom"),
+        ("1", "to Thu Mar 5, 4-6pm with Tom"),
     ])
 
 

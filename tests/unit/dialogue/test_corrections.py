@@ -76,7 +76,7 @@ def test_a_slot_taken_since_is_said_and_the_nearest_times_offered(chat: ChatWorl
 
 def test_a_move_is_undone_back_to_the_previous_time(chat: ChatWorld) -> None:
     chat.transcript(JOE, [("can the tech come at 2pm instead?", "with Tom"),
-                          ("1", "Done! Your visit is now Mon Mar 2, 2-4pm"),
+                          ("1", "to Mon Mar 2, 2-4pm"),
                           ("undo", "Done! Your visit is back to Mon Mar 2, 1-3pm with Tom.")])
     assert chat.visit("joe_today").start == datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
 
@@ -160,3 +160,27 @@ def test_a_time_is_never_read_as_an_address(chat: ChatWorld) -> None:
     answer = chat.text(MARIA, "its for the furnace at 2 tomorrow?").text
     assert "back on" not in answer and "address" not in answer
     assert chat.changed_since(before) <= {"notices", "timeline", "outbox"}
+
+
+def test_an_address_with_a_zip_and_no_town_takes_the_zips_town(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("my water heater is leaking", "Reply 1, 2 or 3"), ("1", "Booked"),
+                            ("oh wait its for my rental unit at 22 Elm St 60618, not my house",
+                             "is now at 22 Elm St, Chicago 60618")])
+    assert len(chat.uow.jobs.find()) == 4
+
+
+def test_a_house_number_put_right_keeps_the_street_town_and_zip(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("my water heater is leaking", "Reply 1, 2 or 3"), ("1", "Booked"),
+                            ("no wait thats the wrong address, its 3 Clark St not 1",
+                             "is now at 3 Clark St, Chicago 60614")])
+    assert len(chat.uow.jobs.find()) == 4
+
+
+def test_an_address_the_technician_does_not_cover_goes_to_a_person(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("my water heater is leaking", "Reply 1, 2 or 3"), ("1", "Booked")])
+    before, notices = chat.model(), len(chat.notices())
+    [reply] = chat.answer(MARIA, "it's for my rental unit at 9 Pine St, Oak Park 60302")
+    assert "9 Pine St, Oak Park 60302" in reply.text and "re-book" in reply.text
+    assert len(chat.notices()) == notices + 1
+    assert len(chat.uow.jobs.find()) == 4
+    assert "visits" not in chat.changed_since(before)

@@ -204,3 +204,15 @@ def test_an_unclear_answer_to_a_half_given_sign_up_asks_for_what_is_missing(
         ("yes", "What name should I put the account under?"),
     ])
     assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("text", ["oops wrong number sorry", "sorry texted the wrong person",
+                                  "ok bye"])
+def test_a_wrong_number_or_a_goodbye_is_let_go_and_nothing_created(chat: ChatWorld,
+                                                                    text: str) -> None:
+    chat.transcript(NEWCOMER, [("yes", "Please send your name")])
+    before = chat.model()
+    reply = chat.text(NEWCOMER, text).text
+    assert "sorry for the bother" in reply
+    assert chat.contact(NEWCOMER) is None
+    assert chat.changed_since(before) <= {"conversations", "messages"}

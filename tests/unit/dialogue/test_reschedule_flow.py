@@ -13,7 +13,7 @@ def test_the_only_visit_is_moved_to_the_day_asked_for(chat: ChatWorld) -> None:
     assert offers.expects is Expect.CHOICE
     assert offers.options[0] == "Wed Mar 4, 8-10am with Tom"
     before = chat.model()
-    chat.transcript(JOE, [("1", "Done! Your visit is now Wed Mar 4, 8-10am with Tom.")])
+    chat.transcript(JOE, [("1", "Done! Moved your Plumbing repair visit from ")])
     assert chat.changed_since(before) == {"visits", "timeline"}  # the same visit, no new one
     [moved] = chat.visits(JOE)
     assert moved.id == chat.ids["joe_today"]
@@ -25,7 +25,7 @@ def test_the_only_visit_with_no_time_named_is_asked_when(chat: ChatWorld) -> Non
     chat.transcript(JOE, [
         ("I need to move my visit", "Your visit is Mon Mar 2, 1-3pm. When would suit you better?"),
         ("thursday after 2", "1) Thu Mar 5, 2-4pm with Tom"),
-        ("2", "Done! Your visit is now Thu Mar 5, 4-6pm with Tom."),
+        ("2", "to Thu Mar 5, 4-6pm with Tom."),
     ])
 
 
@@ -37,7 +37,7 @@ def test_with_several_visits_the_customer_is_asked_which_then_when(chat: ChatWor
     chat.transcript(MARIA, [
         ("1", "Your visit is Thu Mar 5, 8-10am. When would suit you better?"),
         ("friday morning", "1) Fri Mar 6, 8-10am with Tom"),
-        ("1", "Done! Your visit is now Fri Mar 6, 8-10am with Tom."),
+        ("1", "to Fri Mar 6, 8-10am with Tom."),
     ])
     assert chat.visit("maria_thu").start == datetime(2026, 3, 6, 14, 0, tzinfo=UTC)
     assert chat.visit("maria_fri").start == datetime(2026, 3, 6, 19, 0, tzinfo=UTC)  # untouched
@@ -52,7 +52,7 @@ def test_a_time_without_a_day_keeps_the_visits_own_day(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [
         ("can the tech come at 4pm instead?", "Which visit do you want to move?"),
         ("1", "1) Thu Mar 5, 4-6pm with Tom"),
-        ("1", "Your visit is now Thu Mar 5, 4-6pm with Tom"),
+        ("1", "from Thu Mar 5, 8-10am to Thu Mar 5, 4-6pm with Tom"),
     ])
     assert chat.visit("maria_thu").start == datetime(2026, 3, 5, 22, 0, tzinfo=UTC)
 
@@ -60,7 +60,7 @@ def test_a_time_without_a_day_keeps_the_visits_own_day(chat: ChatWorld) -> None:
 def test_joes_visit_can_move_into_its_own_time(chat: ChatWorld) -> None:
     # 2-4pm overlaps the visit being moved (1-3pm): its own time never blocks it.
     chat.transcript(JOE, [("can the tech come at 2pm instead?", "with Tom"),
-                          ("1", "Done! Your visit is now Mon Mar 2, 2-4pm with Tom.")])
+                          ("1", "to Mon Mar 2, 2-4pm with Tom.")])
     assert [a.id for a in chat.visits(JOE)] == [chat.ids["joe_today"]]
 
 

@@ -1,0 +1,93 @@
+"""Questions about the change just made ("will dave know not to come?", "so the 9th one is gone?").
+
+Answered from what the last step changed (kept for half an hour): the visit cancelled or moved,
+and who was told. Only a question that names that visit's technician or one of its days (old or
+new), and no other service, is taken; anything else is left to the other answers.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.dialogue import replies, visits
+from bot.dialogue.times import visit_label
+from bot.nlu import intents
+from bot.nlu.text import normalize
+from domain.jobs import Appointment
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+_QUESTION = re.compile(r"\?|^(?:so |and |ok |okay )*(?:will|is|did|does|has|have|are|was|right)\b"
+                       r"|\bright\W*$")
+_WHAT_CHANGED = re.compile(r"\bwhat (?:exactly |just )?(?:changed|did (?:you|u) (?:change|do|move))\b")
+_ACTIONS = (intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE,
+            intents.HUMAN)
+
+
+def answer(turn: Turn) -> bool:
+    """Answer a question about the visit just cancelled or moved; False for anything else."""
+    change = turn.last_change()
+    kind = change.get("kind")
+    if (turn.customer is None or kind not in ("cancelled", "rescheduled")
+            or turn.parse.intent in _ACTIONS or turn.conversation.is_active(turn.now)):
+        return False
+    text = normalize(turn.text)
+    if not _QUESTION.search(text):
+        return False
+    appointment = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
+    if appointment is None or not visits.may_act(turn, appointment):
+        return False
+    zone = ZoneInfo(visits.timezone_of(turn, appointment))
+    days = [visits.local_day(turn, appointment)]
+    was = None
+    if kind == "rescheduled" and change.get("start"):
+        start = datetime.fromisoformat(str(change["start"]))
+        length = appointment.window_end - appointment.window_start
+        was = visit_label(start, start + length, str(zone))
+        days.append(start.astimezone(zone).date())
+    said = visits.named(turn)
+    technician = turn.uow.staff.get(appointment.technician_id)
+    first = technician.name.split()[0] if technician is not None else None
+    names_tech = first is not None and re.search(rf"\b{re.escape(first.lower())}\b", text)
+    names_day = bool(said.days) and any(said.on_day(day) for day in days)
+    other_service = said.service_id is not None and not visits.same_service(
+        turn, [appointment], said.service_id)
+    others = _others_named(turn, appointment, text)
+    if (other_service and not (_WHAT_CHANGED.search(text) and others)) or not (
+            names_tech or names_day or _WHAT_CHANGED.search(text)):
+        return False
+    visit = visits.label(turn, appointment)
+    if kind == "cancelled":
+        told = change.get("told")
+        turn.say(replies.cancel_confirmed_told(visit, str(told)) if told
+                 else replies.cancel_confirmed(visit))
+    else:
+        turn.say(replies.move_confirmed(visits.service_name(turn, appointment), was or "",
+                                        visit, first or "your technician"))
+    for other in others:  # "is the plumber still wed?": that visit did not change
+        person = turn.uow.staff.get(other.technician_id)
+        turn.say(replies.visit_unchanged(visits.service_name(turn, other), visits.label(turn, other),
+                                         person.name.split()[0] if person else "your technician"))
+    turn.finish(keep_done=True)
+    return True
+
+
+def _others_named(turn: Turn, changed: Appointment, text: str) -> list[Appointment]:
+    """The customer's other visits the text names, by service, day or technician: each is said
+    to be unchanged, so "is ben still coming thursday?" is never answered by the other visit."""
+    said = visits.named(turn)
+    found = []
+    for other in visits.upcoming(turn):
+        if other.id == changed.id:
+            continue
+        person = turn.uow.staff.get(other.technician_id)
+        first = person.name.split()[0].lower() if person is not None else None
+        if first is not None and re.search(rf"\b{re.escape(first)}\b", text):
+            found.append(other)
+        elif said.narrows and visits.resolve(turn, [other]).one is not None:
+            found.append(other)
+    return found
