@@ -11,11 +11,26 @@ from domain.commands import RequestCallBack
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
+# What a flow achieved when a person was asked to call (a request, a complaint): what the sender
+# adds next is for that person.
+HANDED_OVER = "complaint"
+
 
 def start(turn: Turn) -> None:
     """The customer asked for a person."""
     hand_over(turn, reason="asked for a person")
-    turn.finish(replies.handoff(turn.business.name))
+    turn.finish(replies.handoff(turn.business.name), done=HANDED_OVER)
+
+
+def add_detail(turn: Turn) -> bool:
+    """What someone says right after a person was asked to call them, and the bot cannot place,
+    is passed on to that person; False when no hand-over was the last thing done."""
+    if turn.last_done() != HANDED_OVER:
+        return False
+    said = " ".join(turn.text.split())
+    hand_over(turn, reason=f"added: \"{said[:160]}\"")
+    turn.finish(replies.detail_passed_on(), done=HANDED_OVER)
+    return True
 
 
 def hand_over(turn: Turn, *, reason: str, urgent: bool = False) -> None:

@@ -35,6 +35,8 @@ def unclear(turn: Turn) -> None:
         return
     if turn.customer is not None and (quote_questions.answer(turn) or _went_ahead(turn)):
         return
+    if handoff.add_detail(turn):
+        return
     small_talk.not_understood(turn)
 
 

@@ -417,6 +417,11 @@ def quote_requested(what: str) -> Reply:
 
 # People, menu and consent ---------------------------------------------------------------------
 
+def detail_passed_on() -> Reply:
+    """More said after a person was asked for: it goes to them, nothing else is done."""
+    return Reply("Thanks, I've passed that on to the team. Someone will call you shortly.")
+
+
 def handoff(business: str) -> Reply:
     return Reply(f"Got it. Someone from {clip(business, NAME)} will call you shortly.")
 
@@ -558,10 +563,13 @@ def price_list(prices: str) -> Reply:
     return Reply(f"Our standard prices: {prices}. {TO_BOOK}.")
 
 
-def complaint_no_show(visit: str | None) -> Reply:
+def complaint_no_show(visit: str | None, booked: tuple[str, str] | None = None) -> Reply:
+    """`booked`: with no visit due, the next one booked (its service and "Sat Dec 5, 12-2pm")."""
     missed = f"for your {visit} visit" if visit else ""
+    next_one = (f" Your {clip(booked[0], THING).lower()} visit is booked for {booked[1]}."
+                if booked else "")
     return Reply(f"I'm so sorry nobody came {missed}".rstrip() + ". I've asked the office to call you "
-                 "right away to make it right.")
+                 f"right away to make it right.{next_one}")
 
 
 def complaint(sorry_for: str) -> Reply:
