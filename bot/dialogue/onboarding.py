@@ -40,6 +40,9 @@ NOT_A_REQUEST = frozenset({intents.UNKNOWN, intents.GREET, intents.HELP, intents
 
 def start(turn: Turn) -> None:
     """Ask for name and address, remembering what the newcomer wanted; take what is given."""
+    if turn.parse.intent == intents.DENY:  # "no thanks" to an answer given: nothing to set up
+        turn.finish(replies.no_call())
+        return
     turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {}}, now=turn.now,
                             expires_at=turn.now + CONVERSATION_TTL)
     if not _take(turn):

@@ -479,6 +479,27 @@ def question_lapsed() -> Reply:
                'like to do? e.g. "book a visit", "cancel my visit" or "approve my quote".')
 
 
+def goodbye() -> Reply:
+    return Reply("Thanks! Text us anytime.")
+
+
+def wrong_number() -> Reply:
+    """An unknown number that wrote to us by mistake: let go, nothing promised."""
+    return Reply("No problem, sorry for the bother. Have a good day!")
+
+
+def see_you(visit: str) -> Reply:
+    return Reply(f"See you then! Your visit is {visit}. Text us anytime.")
+
+
+def no_visit_that_day(day: str, booked: str | None) -> Reply:
+    """ "See you wednesday" with no visit that day: the visit that is booked, or none."""
+    booked_is = f" Your next visit is {booked}." if booked else " You have no visit booked."
+    on = "" if day in ("today", "tomorrow") else "on "
+    return Reply(f"Just to check: I don't have a visit for you {on}{day}.{booked_is} Text us if "
+                 "that's not right.")
+
+
 def thanks() -> Reply:
     return Reply("You're welcome! Text us anytime.")
 

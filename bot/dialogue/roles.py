@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from bot.dialogue import (
     booking,
     cancel,
+    closings,
     complaints,
     corrections,
     emergency,
@@ -155,7 +156,7 @@ CUSTOMER_FLOWS = RoleFlows(
     corrects=corrections.claims,
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(complaints.answer, topics.answer),
+    answerers=(complaints.answer, topics.answer, closings.answer),
     first=emergency.takes_over,
     hurried=emergency.hurried,
 )
