@@ -43,6 +43,9 @@ def start(turn: Turn) -> None:
     if turn.parse.intent == intents.DENY:  # "no thanks" to an answer given: nothing to set up
         turn.finish(replies.no_call())
         return
+    if turn.parse.intent == intents.AFFIRM and turn.last_done() == handoff.HANDED_OVER:
+        turn.finish(replies.acknowledged(handoff.HANDED_OVER), keep_done=True)  # "y": the call stands
+        return
     turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {}}, now=turn.now,
                             expires_at=turn.now + CONVERSATION_TTL)
     if not _take(turn):
@@ -143,7 +146,7 @@ def _outside_area(turn: Turn, where: str, name: Any) -> None:
                        served_places(turn.business))
     who = f" ({name})" if name else ""
     handoff.hand_over(turn, reason=f"lead outside area: {where}{who}")
-    turn.finish(replies.outside_area(where, served))
+    turn.finish(replies.outside_area(where, served), done=handoff.HANDED_OVER)
 
 
 def _sign_up(turn: Turn, data: dict[str, Any]) -> None:

@@ -40,7 +40,7 @@ def details_first() -> Reply:
 
 def outside_area(where: str, served: str) -> Reply:
     return Reply(f"Sorry, we don't serve {clip(where, PLACE)}. We serve {served}. I've passed "
-                 "your message to our team in case we can still help.")
+                 "your details to our team; someone will call you if we can still help.")
 
 
 def ask_name() -> Reply:
