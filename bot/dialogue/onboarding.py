@@ -9,9 +9,10 @@ with the areas served, and handed to the office as a lead; nothing is created fo
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import handoff, replies
+from bot.dialogue import handoff, replies, small_talk
 from bot.dialogue.addresses import (
     Address,
     NewCustomerDetails,
@@ -23,7 +24,8 @@ from bot.dialogue.reply import Reply
 from bot.dialogue.turn import CONVERSATION_TTL
 from bot.nlu import intents
 from bot.nlu.result import Parse
-from domain.commands import RegisterCustomer
+from domain.commands import CorrectSiteAddress, RegisterCustomer
+from domain.errors import OutsideServiceArea
 from domain.places import served_places, served_zips_in, town_of
 
 if TYPE_CHECKING:
@@ -34,6 +36,9 @@ FLOW = "onboard"
 NEEDS_NO_ACCOUNT = frozenset({intents.HUMAN, intents.THANKS, intents.OPT_OUT, intents.OPT_IN})
 # Intents of a text that may be only a name ("this is linda"): a request is never read as one.
 NAME_ONLY_INTENTS = frozenset({intents.UNKNOWN, intents.GREET, intents.HELP})
+# Words that say an address just given was mistyped ("sorry typo", "not 2231", "I meant").
+_RETYPED = re.compile(r"\b(?:typo|sorry|wrong|oops|actually|meant|correction|mistake|should be|my bad|"
+                      r"not \d{1,6})\b", re.IGNORECASE)
 NOT_A_REQUEST = frozenset({intents.UNKNOWN, intents.GREET, intents.HELP, intents.AFFIRM,
                            intents.DENY, intents.CHOOSE})
 
@@ -87,6 +92,34 @@ def _take(turn: Turn) -> bool:
         data["after"] = _wanted(turn, read.rest)  # the request in the same text
     _settle_town(turn, data)
     _next_step(turn, data, read)
+    return True
+
+
+def corrects_address(turn: Turn) -> bool:
+    """ "Sorry typo, it's 2213 W Roscoe St not 2231": a customer with one address and no work
+    booked yet retypes it; the address is put right in place (no second site), any question
+    pending stays open. False for anything else."""
+    customer = turn.customer
+    if customer is None or len(customer.sites) != 1 or not _RETYPED.search(turn.text):
+        return False
+    read = read_signup(turn.text).address
+    site = customer.sites[0]
+    if read is None or site.id is None or turn.uow.jobs.find(account_id=customer.account_id):
+        return False
+    code = read.postal_code or site.postal_code
+    city = (town_of(code) or read.city or site.city) if read.postal_code else (read.city or site.city)
+    if (read.street, code) == (site.address, site.postal_code):
+        return False
+    try:
+        turn.run(CorrectSiteAddress(site_id=site.id, street=read.street, city=city,
+                                    postal_code=code, actor=turn.actor))
+    except OutsideServiceArea:
+        small_talk.settle(turn, replies.retyped_outside_area(code, site.one_line()))
+        return True
+    fixed = turn.uow.sites.get(site.id)
+    if fixed is not None:
+        customer.sites[0] = fixed
+    small_talk.settle(turn, replies.address_corrected(customer.sites[0].one_line()))
     return True
 
 

@@ -43,6 +43,15 @@ def outside_area(where: str, served: str) -> Reply:
                  "your details to our team; someone will call you if we can still help.")
 
 
+def address_corrected(address: str) -> Reply:
+    return Reply(f"Thanks, I've corrected your address to {clip(address, PLACE)}.")
+
+
+def retyped_outside_area(postal_code: str, kept: str) -> Reply:
+    return Reply(f"Sorry, we don't serve ZIP {clip(postal_code, 10)}, so I've kept your address as "
+                 f"{clip(kept, PLACE)}. Text us if that's wrong and someone will call you.")
+
+
 def ask_name() -> Reply:
     return Reply("Thanks! What name should I put the account under? Please send your first and "
                  "last name, e.g. Maria Rivera.")

@@ -156,7 +156,7 @@ CUSTOMER_FLOWS = RoleFlows(
     corrects=corrections.claims,
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(complaints.answer, topics.answer, closings.answer),
+    answerers=(onboarding.corrects_address, complaints.answer, topics.answer, closings.answer),
     first=emergency.takes_over,
     hurried=emergency.hurried,
 )

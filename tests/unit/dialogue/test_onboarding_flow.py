@@ -236,3 +236,29 @@ def test_yes_after_an_outside_area_answer_hears_the_call_stands_and_opens_no_sec
                                 "someone will call you"),
                                ("y", "will call you")])
     assert len(chat.notices()) == 1 and chat.contact(NEWCOMER) is None
+
+
+@pytest.mark.parametrize("fix", ["sorry typo, its 2213 W Roscoe St not 2231",
+                                 "oops i meant 2213 W Roscoe St",
+                                 "wrong number on the address, should be 2213 W Roscoe St 60618"])
+def test_a_retyped_address_before_any_booking_replaces_the_first(chat: ChatWorld, fix: str) -> None:
+    chat.transcript(NEWCOMER, [
+        ("Carl Roth, 2231 W Roscoe St, Chicago 60618. need an electrician for a dead outlet",
+         "Reply 1, 2 or 3"),
+        (fix, "corrected your address to 2213 W Roscoe St, Chicago 60618"),
+        ("option 1 is fine for the outlet", "will come to 2213 W Roscoe St")])
+    contact = chat.contact(NEWCOMER)
+    assert contact is not None
+    assert [s.address for s in chat.uow.sites.find(account_id=contact.account_id)] == [
+        "2213 W Roscoe St"]
+    assert len(chat.visits(NEWCOMER)) == 1
+
+
+def test_an_address_with_work_booked_is_never_retyped_in_place(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("Carl Roth, 2231 W Roscoe St, Chicago 60618. need an electrician for a dead outlet",
+         "Reply 1, 2 or 3"), ("1", "Booked")])
+    before = chat.model()
+    said = chat.text(NEWCOMER, "sorry typo, its 2213 W Roscoe St not 2231").text
+    assert "corrected your address to" not in said
+    assert "jobs" not in chat.changed_since(before) and "appointments" not in chat.changed_since(before)
