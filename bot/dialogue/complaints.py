@@ -74,9 +74,10 @@ _COMPLAINTS = (
 _AGAIN = re.compile(r"\b(?:broke|broken|stopped working|leaking|not working|acting up|doing it|failed) "
                     r"again\b|\bsame (?:problem|issue) (?:again|still|is back)\b"
                     # "the sink is still dripping": the trouble the visit was for goes on
-                    r"|\bstill (?:not |isnt |is not |doesnt |does not |wont |will not )?(?:drip\w*|leak\w*|"
-                    r"broke\w*|work\w*|cold|clog\w*|running|noisy|making|trip\w*|smell\w*|blow\w*|"
-                    r"the same|no (?:heat|hot water|power|water))\b")
+                    r"|\bstill (?:drip\w*|leak\w*|broke\w*|cold|clog\w*|running|noisy|making (?:a |that )?"
+                    r"nois\w*|trip\w*|smell\w*|blowing (?:cold|warm|hot)|the same|no (?:heat|hot water|power|"
+                    r"water)|(?:not|isnt|is not|doesnt|does not|wont|will not) "
+                    r"(?:work\w*|drain\w*|fixed|heat\w*|cool\w*))\b")
 LOOK_BACK = timedelta(days=90)
 _RUDE = re.compile(
     r"\b(?:is this|this is|what) a (?:\w+ )?joke\b|\b(?:are|r) (?:you|u) (?:kidding|serious|joking)\b|"

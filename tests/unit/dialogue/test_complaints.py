@@ -193,3 +193,10 @@ def test_what_follows_a_request_for_a_person_is_passed_on_not_misunderstood(
 def test_gibberish_with_no_hand_over_before_is_still_not_understood(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("qwer zxcv", "didn't get that")])
     assert chat.notices() == []
+
+
+@pytest.mark.parametrize("text", ["are you guys still working on my quote?", "is my visit still on",
+                                  "still need someone for the furnace"])
+def test_still_in_a_question_after_a_visit_is_no_complaint(chat: ChatWorld, text: str) -> None:
+    chat.clock.advance(AFTER_JOES_WINDOW)
+    assert "should have been fixed" not in chat.text(JOE, text).text
