@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.dialogue import replies
@@ -14,12 +15,20 @@ if TYPE_CHECKING:
 # What a flow achieved when a person was asked to call (a request, a complaint): what the sender
 # adds next is for that person.
 HANDED_OVER = "complaint"
+# "It's about the last repair": what the call is about, even when it names a service.
+_EXPLAINS = re.compile(r"^\W*(?:(?:ok|so|well|yes|yeah)\W+)*(?:it'?s |its |it is |this is |that'?s )?"
+                       r"(?:about|regarding|concerning|re:|because|the reason)\b", re.IGNORECASE)
 
 
 def start(turn: Turn) -> None:
     """The customer asked for a person."""
     hand_over(turn, reason="asked for a person")
     turn.finish(replies.handoff(turn.business.name), done=HANDED_OVER)
+
+
+def explains(text: str) -> bool:
+    """Whether a text says what an earlier request is about ("it's about the invoice")."""
+    return _EXPLAINS.match(text) is not None
 
 
 def add_detail(turn: Turn) -> bool:

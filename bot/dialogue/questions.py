@@ -42,6 +42,8 @@ def unclear(turn: Turn) -> None:
 
 def book(turn: Turn) -> None:
     """A booking request, unless it asks for a quote or goes ahead with one."""
+    if handoff.explains(turn.text) and handoff.add_detail(turn):
+        return  # "it's about the last repair", right after asking for a person
     if turn.customer is not None and not turn.parse.slots.get("when"):
         if _asks_for_quote(turn):
             _request_quote(turn)

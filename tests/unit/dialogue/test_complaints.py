@@ -200,3 +200,15 @@ def test_gibberish_with_no_hand_over_before_is_still_not_understood(chat: ChatWo
 def test_still_in_a_question_after_a_visit_is_no_complaint(chat: ChatWorld, text: str) -> None:
     chat.clock.advance(AFTER_JOES_WINDOW)
     assert "should have been fixed" not in chat.text(JOE, text).text
+
+
+def test_what_a_call_is_about_is_passed_on_even_when_it_names_a_service(chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("can i talk to a supervisor please", "will call you"),
+                            ("its about how long the last repair took", "passed that on")])
+    assert chat.changed_since(before) <= ONLY_NOTICES and len(chat.notices()) == 2
+
+
+def test_a_booking_that_starts_with_about_is_still_a_booking_with_no_hand_over_before(
+        chat: ChatWorld) -> None:
+    assert "Reply 1, 2 or 3" in chat.text(MARIA, "about my sink, its leaking").text
