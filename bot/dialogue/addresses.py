@@ -162,6 +162,7 @@ def _name_in(clause: str, *, alone: bool = False) -> tuple[str | None, bool]:
         last = last[introduced[-1].end():]
     bare = _LEAD_IN.sub("", last).strip(" ,;:-.!")
     bare = _LEAD_OUT.sub("", bare).strip(" ,;:-")
+    bare = re.sub(r"\s+(?:here|speaking)$", "", bare, flags=re.IGNORECASE)  # "Sam Lee here"
     if not bare:
         return None, False
     if not looks_like_name(bare) or (alone and not introduced and len(bare.split()) == 1):

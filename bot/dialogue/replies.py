@@ -589,6 +589,10 @@ def price_unknown(service: str) -> Reply:
     return Reply(f"The office will confirm the price of {clip(service, THING).lower()}. {TO_BOOK}.")
 
 
+def price_by_a_person() -> Reply:
+    return Reply("I can't change prices by text, but I've asked the office to call you about it.")
+
+
 def price_list(prices: str) -> Reply:
     return Reply(f"Our standard prices: {prices}. {TO_BOOK}.")
 

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import area, quote_questions, replies, small_talk
+from bot.dialogue import area, handoff, quote_questions, replies, small_talk
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import local, window_label
 from bot.dialogue.turn import CONVERSATION_TTL
@@ -52,7 +52,9 @@ _HOLIDAY = re.compile(r"\b(?:holidays?|christmas|xmas|thanksgiving|new year\w*|e
                       r"4th of july|fourth of july|independence day|labor day|memorial day)\b")
 TOPIC_KEY = "topic"  # what the last answer was about, for one text after it
 _WHAT_ABOUT = re.compile(r"^(?:(?:ok|okay|and|so|hm+|well|oh|alright|cool|thanks)\W+)*(?:what|how) about "
-                         r"(?P<thing>[^?.!]+?)\W*$")
+                         r"(?P<thing>[^?.!]+?)\W*$"
+                         # "and maywood?": a short follow-up naming one more thing
+                         r"|^(?:and|also|or|plus) (?:(?:in|to|for) )?(?P<more>\w+(?: \w+){0,2})\s*\?\W*$")
 # A follow-up asked again in the words of the topic's own question.
 _ASK_AGAIN = {"services": "do you do {}", "price": "how much is {}", "area": "do you serve {}",
               "hours": "are you open {}"}
@@ -124,6 +126,10 @@ _ASKS_PRICES = re.compile(
     rf"{_YOU} charge\b|\bwhat (?:are|is) your (?:prices?|rates?|fees?|pricing|charges?)\b"
     r"|^how much (?:is it|are you|does it cost|would it (?:be|cost))\W*$"
 )
+# Asking for a lower price: prices are not bargained by text, a person calls.
+# "Which quote is cheaper?" compares; it asks for no lower price.
+_CHEAPER = re.compile(r"^(?!.*\b(?:which|compare|difference|vs|versus)\b).*\b(?:cheaper|discounts?|"
+                      r"lower (?:the )?(?:price|cost)|better (?:price|deal)|price match|coupons?|negotiat\w*|knock (?:some|it|that) (?:off|down)|come down on)\b")
 _BOOKING_WORDS = re.compile(
     r"\b(?:book|schedule|send (?:someone|somebody|a tech|a plumber|an electrician)|appointment|"
     r"(?:i|we) need|need (?:a|an|someone|somebody|you)|can someone|can somebody|"
@@ -138,6 +144,10 @@ def answer(turn: Turn) -> bool:
     if intent not in (intents.UNKNOWN, intents.HELP, intents.BOOK, intents.GREET):
         return False
     text = _follow_up(turn, text) or text
+    if _CHEAPER.search(text):
+        handoff.hand_over(turn, reason="asks for a lower price")
+        small_talk.settle(turn, replies.price_by_a_person(), done=handoff.HANDED_OVER)
+        return True
     booking = intent == intents.BOOK and (
         turn.parse.slots.get("when") is not None or _BOOKING_WORDS.search(text) is not None)
     if _HOURS.search(text) and not (booking and not _is_question(text)):
@@ -188,7 +198,7 @@ def _follow_up(turn: Turn, text: str) -> str | None:
     kind = _topic(turn).get("kind")
     if found is None or kind not in _ASK_AGAIN:
         return None
-    return _ASK_AGAIN[str(kind)].format(found.group("thing"))
+    return _ASK_AGAIN[str(kind)].format(found.group("thing") or found.group("more"))
 
 
 # Hours ----------------------------------------------------------------------------------------

@@ -262,3 +262,7 @@ def test_an_address_with_work_booked_is_never_retyped_in_place(chat: ChatWorld) 
     said = chat.text(NEWCOMER, "sorry typo, its 2213 W Roscoe St not 2231").text
     assert "corrected your address to" not in said
     assert "jobs" not in chat.changed_since(before) and "appointments" not in chat.changed_since(before)
+
+
+def test_a_name_followed_by_here_is_read(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [("ok. Sam Lee here, 1919 W Grace St, Chicago 60613", "Thanks, Sam!")])

@@ -284,3 +284,17 @@ def test_a_price_follow_up_long_after_the_answer_is_not_guessed(chat: ChatWorld)
     chat.transcript(MARIA, [("do you do furnace tune ups?", "tune-up")])
     chat.clock.advance(timedelta(hours=2))
     assert "$129.00, our" not in chat.text(MARIA, "how much tho").text
+
+
+@pytest.mark.parametrize("text", ["could you do it cheaper?", "any discounts?",
+                                  "thats a lot. any cheaper option?", "can you price match?"])
+def test_asking_for_a_lower_price_is_passed_to_a_person(chat: ChatWorld, text: str) -> None:
+    before = chat.model()
+    said = chat.text(MARIA, text).text
+    assert "call you" in said and "didn't get" not in said and len(chat.notices()) == 1
+    assert chat.changed_since(before) <= {"notices", "timeline", "outbox"}
+
+
+def test_and_one_more_place_asks_the_same_area_question(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("do you guys go out to forest park", "Yes, we serve Forest Park"),
+                            ("and maywood?", "Yes, we serve Maywood")])
