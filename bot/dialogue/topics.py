@@ -129,7 +129,8 @@ _ASKS_PRICES = re.compile(
 # Asking for a lower price: prices are not bargained by text, a person calls.
 # "Which quote is cheaper?" compares; it asks for no lower price.
 _CHEAPER = re.compile(r"^(?!.*\b(?:which|compare|difference|vs|versus)\b).*\b(?:cheaper|discounts?|"
-                      r"lower (?:the )?(?:price|cost)|better (?:price|deal)|price match|coupons?|negotiat\w*|knock (?:some|it|that) (?:off|down)|come down on)\b")
+                      r"lower (?:the )?(?:price|cost)|better (?:price|deal)|price match|coupons?|"
+                      r"negotiat\w*|knock (?:some|it|that) (?:off|down)|come down on)\b")
 _BOOKING_WORDS = re.compile(
     r"\b(?:book|schedule|send (?:someone|somebody|a tech|a plumber|an electrician)|appointment|"
     r"(?:i|we) need|need (?:a|an|someone|somebody|you)|can someone|can somebody|"
