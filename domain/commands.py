@@ -75,6 +75,17 @@ class AddSite(Command):
 
 
 @dataclass(frozen=True)
+class CorrectSiteAddress(Command):
+    """A mistyped service address is put right, while no job was ever booked at it."""
+
+    site_id: int
+    street: str
+    city: str
+    postal_code: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
 class ChangeJobSite(Command):
     """The job (and its booked visits) is at another of the account's sites."""
 

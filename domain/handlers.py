@@ -148,6 +148,28 @@ def add_site(cmd: commands.AddSite, *, uow: AbstractUnitOfWork, settings: Busine
     return site.id
 
 
+def correct_site_address(cmd: commands.CorrectSiteAddress, *, uow: AbstractUnitOfWork,
+                         settings: BusinessSettings, clock: Clock) -> None:
+    """Put a mistyped address right; a site with work booked keeps its address (add another)."""
+    found = uow.sites.get(cmd.site_id)
+    if found is None:
+        raise NotFound(f"No site with id {cmd.site_id}")
+    site = _own_site(uow, cmd.actor, require_account(uow, cmd.actor, found.account_id), cmd.site_id)
+    if uow.jobs.find(site_id=site.id):
+        raise InvalidTransition("That address has work booked at it; it can't be retyped")
+    zone = settings.zone_for_postal_code(cmd.postal_code)
+    if zone is None:
+        raise OutsideServiceArea(f"ZIP {cmd.postal_code} is outside the area we serve")
+    before = site.one_line()
+    site.address, site.city, site.postal_code = cmd.street, cmd.city, cmd.postal_code
+    site.zone_id, site.timezone = zone.id, zone.timezone
+    uow.activities.add(Activity(
+        account_id=site.account_id, kind=ActivityKind.NOTE, at=clock.now(),
+        summary=f"Address corrected: {before} is {site.one_line()}", actor=cmd.actor.label(),
+        channel=cmd.actor.channel.value, provider_message_id=cmd.actor.message_id,
+        subject_type="site", subject_id=site.id))
+
+
 def change_job_site(cmd: commands.ChangeJobSite, *, uow: AbstractUnitOfWork,
                     settings: BusinessSettings, catalog: Catalog, clock: Clock) -> None:
     """Move an open job and its booked visits to another site of the same account."""
@@ -425,6 +447,7 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.CancelAppointment: cancel_appointment,
     commands.RestoreAppointment: restore_appointment,
     commands.AddSite: add_site,
+    commands.CorrectSiteAddress: correct_site_address,
     commands.ChangeJobSite: change_job_site,
     commands.ChangeJobState: change_job_state,
     commands.ReviseEta: revise_eta,

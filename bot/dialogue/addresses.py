@@ -24,6 +24,10 @@ _LEAD_IN = re.compile(
     r"perdon|perdón)\b[\s,.!]*)*"
     r"(?:(?:my\s+name\s+is|my\s+name's|name\s+is|name|the\s+name\s+is|this\s+is|i\s*'?\s*a?m|"
     r"it\s*'?\s*s|it\s+is|me\s+llamo|soy|mi\s+nombre\s+es)\b\s*)?", re.IGNORECASE)
+# Words that introduce a name anywhere in a clause ("yo its marcus lee"): the name follows the last.
+_INTRODUCER = re.compile(
+    r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|this\s+is|i\s*'?\s*a?m|it\s*'?\s*s|it\s+is|"
+    r"me\s+llamo|soy|mi\s+nombre\s+es)\s+", re.IGNORECASE)
 _LEAD_OUT = re.compile(
     r"(?:\b(?:at|@|in|from|and|address|addr|adress|is|my|the|service|live[sd]?|i|located|"
     r"living)\b[\s:,]*)+$", re.IGNORECASE)
@@ -111,7 +115,7 @@ def read_signup(text: str) -> SignUpText:
         " ".join(line.split()) for line in text.splitlines() if line.strip())
     found = _find_address(flat)
     if found is None:
-        name, refused = _name_in(flat)
+        name, refused = _name_in(flat, alone=True)
         return SignUpText(name=name, refused_name=refused, rest="" if name else flat)
     start, end, address = found
     before, after = _LEAD_OUT.sub("", flat[:start].rstrip(" ,;:-")).rstrip(" ,;:-"), flat[end:]
@@ -149,14 +153,19 @@ def looks_like_name(text: str) -> bool:
     return any(w.strip(".").lower() not in _TITLES for w in words)
 
 
-def _name_in(clause: str) -> tuple[str | None, bool]:
-    """The name a clause gives, and whether something stood there that is not a name."""
+def _name_in(clause: str, *, alone: bool = False) -> tuple[str | None, bool]:
+    """The name a clause gives, and whether something stood there that is not a name; `alone`:
+    the text has no address, so one bare word ("nvm", "bye") needs "this is" to be a name."""
     _, last = _split_last_clause(clause.strip(" ,;:-"))
+    introduced = list(_INTRODUCER.finditer(last))
+    if introduced:
+        last = last[introduced[-1].end():]
     bare = _LEAD_IN.sub("", last).strip(" ,;:-.!")
     bare = _LEAD_OUT.sub("", bare).strip(" ,;:-")
+    bare = re.sub(r"\s+(?:here|speaking)$", "", bare, flags=re.IGNORECASE)  # "Sam Lee here"
     if not bare:
         return None, False
-    if not looks_like_name(bare):
+    if not looks_like_name(bare) or (alone and not introduced and len(bare.split()) == 1):
         return None, True
     return (bare.title() if bare == bare.lower() or bare == bare.upper() else bare), False
 
@@ -251,7 +260,11 @@ def _labelled(segment: str, postal_code: str) -> Address | None:
             token.isdigit() and label in ("StreetName", "StreetNamePostType") for token, label in
             tagged):  # "2 furnaces, Pat Lee 12 Elm St": a count and a name, not one street
         return None
-    if "AddressNumber" not in labels or "StreetName" not in labels or len(street) < 2:
+    # "4410 N Broadway": a street named by a word that is also a street type has no StreetName.
+    named = "StreetName" in labels or any(
+        label in ("StreetNamePreType", "StreetNamePostType") and len(token.strip(",.")) >= 5
+        for token, label in tagged)  # a whole word ("Broadway"), never an "Ave" alone
+    if "AddressNumber" not in labels or not named or len(street) < 2:
         return None
     return Address(street=_tidy(" ".join(street)), city=_tidy(" ".join(town)),
                    postal_code=postal_code)

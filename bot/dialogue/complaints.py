@@ -27,15 +27,18 @@ _STAFF = (r"(?:tech|techs|technician|technicians|guy|guys|man|worker|workers|plu
 _NO_SHOW = re.compile(
     r"\b(?:never|did not|didnt|did nt|has not|hasnt|have not|havent) (?:even )?(?:show|showed|shown|"
     r"come|came|turn(?:ed)? up|arrive[d]?|appear(?:ed)?)(?: up)?\b|\bno[ -]?show\b"
-    r"|\b(?:nobody|no one|noone|no body|no tech|no technician) (?:ever |even )?(?:came|showed|turned up|"
-    r"arrived|come|show)\b|\bstood (?:me|us) up\b|\bwaited (?:all day|all morning|all afternoon|"
-    r"for hours)\b"
+    r"|\b(?:nobody|no one|noone|no body|no tech|no technician) (?:ever |even |was |is )?(?:came|showed|"
+    r"turned up|arrived|come|show|coming|showing)\b|\bstood (?:me|us) up\b"
+    r"|\bwaited (?:all day|all morning|all afternoon|for hours)\b"
 )
 _SENT = r"(?: (?:you|u) sent| you guys sent| who came| that came| from yesterday| from today)?"
 # Each complaint: what it matches, what the apology is for, and the dispatcher item's reason.
 _COMPLAINTS = (
     (re.compile(r"\b(?:left|leave|leaving|made|make) (?:a |an |such a |the place a )?(?:\w+ )?"
-                r"(?:mess|dirt|mud|water everywhere)\b|\bmess (?:everywhere|all over)\b"),
+                r"(?:mess|dirt|mud|debris|trash|garbage|junk|dust|water everywhere)\b"
+                r"|\bmess (?:everywhere|all over)\b"
+                # "left water all over the floor": whatever was left lies all over the place
+                r"|\b(?:left|leave|leaving) (?:\w+ ){1,3}(?:all over|everywhere)\b"),
      "the mess", "left a mess"),
     (re.compile(r"\b(?:still|again) (?:not |isnt |is not |does not |doesnt |wont |will not )?"
                 r"(?:fixed|working|broken|leaking|the same)\b.*\b(?:after|since) (?:your|the|their|his|"
@@ -55,17 +58,26 @@ _COMPLAINTS = (
                 r"late\b|\b(?:hours?|over an hour) late\b"),
      "the wait", "the technician was late"),
     (re.compile(r"\bover ?charg\w*|\bcharged (?:me |us )?(?:too much|twice|double|wrong)\b"
-                r"|\b(?:wrong|incorrect) (?:bill|charge|invoice|amount)\b|\bripped (?:me |us )?off\b"),
+                r"|\b(?:wrong|incorrect) (?:bill|charge|invoice|amount)\b|\bripped (?:me |us )?off\b"
+                r"|\b(?:bill|charge|invoice|amount|price)s? (?:was|is|were|are|looks?|seems?) (?:\w+ )?"
+                r"(?:wrong|incorrect|off|too high|a mistake)\b|\bbilling (?:issue|problem|error|mistake)\b"
+                r"|\b(?:dont|do not|shouldnt|should not|wont|will not|not going to|refuse to) (?:want to |"
+                r"have to )?pay\b|\b(?:fixed|done|redone) for free\b"),
      "the charge", "disputes a charge"),
     (re.compile(r"\b(?:file|make|lodge|have|got|register) (?:a |an )?complaint\b|\bi want to complain\b"
                 r"|\bcomplain(?:ing)? about\b|\b(?:terrible|horrible|awful|worst|bad|poor) (?:service|job|"
                 r"work|experience|company)\b|\b(?:very |so |really )?(?:disappointed|unhappy) with\b"
-                r"|\bnot (?:happy|satisfied) with\b|\bunacceptable\b"),
+                r"|\bnot (?:happy|satisfied|pleased)\b|\bunacceptable\b"),
      "that", "is unhappy with the service"),
 )
 # "Broken again" is a complaint only from someone we have visited; for anyone else a new problem.
 _AGAIN = re.compile(r"\b(?:broke|broken|stopped working|leaking|not working|acting up|doing it|failed) "
-                    r"again\b|\bsame (?:problem|issue) (?:again|still|is back)\b")
+                    r"again\b|\bsame (?:problem|issue) (?:again|still|is back)\b"
+                    # "the sink is still dripping": the trouble the visit was for goes on
+                    r"|\bstill (?:drip\w*|leak\w*|broke\w*|cold|clog\w*|running|noisy|making (?:a |that )?"
+                    r"nois\w*|trip\w*|smell\w*|blowing (?:cold|warm|hot)|the same|no (?:heat|hot water|power|"
+                    r"water)|(?:not|isnt|is not|doesnt|does not|wont|will not) "
+                    r"(?:work\w*|drain\w*|fixed|heat\w*|cool\w*))\b")
 LOOK_BACK = timedelta(days=90)
 _RUDE = re.compile(
     r"\b(?:is this|this is|what) a (?:\w+ )?joke\b|\b(?:are|r) (?:you|u) (?:kidding|serious|joking)\b|"
@@ -92,7 +104,8 @@ def answer(turn: Turn) -> bool:
         missed = _missed_visit(turn)
         label = visits.label(turn, missed) if missed is not None else None
         found.insert(0, ("", "technician did not show up" + (f" for the visit {label}" if label else "")))
-        apology = replies.complaint_no_show(label)
+        booked = _next_visit(turn) if missed is None else None
+        apology = replies.complaint_no_show(label, booked)
     elif found:
         apology = replies.complaint(found[0][0])
     elif _RUDE.search(text):
@@ -108,7 +121,7 @@ def answer(turn: Turn) -> bool:
     if turn.parse.intent in _GOES_ON:
         turn.say(replies.complaint_noted())
         return False
-    small_talk.settle(turn, apology, done="complaint")
+    small_talk.settle(turn, apology, done=handoff.HANDED_OVER)
     return True
 
 
@@ -121,6 +134,15 @@ def _missed_visit(turn: Turn) -> Appointment | None:
              if a.is_active and a.window_start <= turn.now and may_act_on(turn.actor, a)
              and today - local(a.window_start, turn.timezone).date() <= timedelta(days=1)]
     return max(found, key=lambda a: a.window_start, default=None)
+
+
+def _next_visit(turn: Turn) -> tuple[str, str] | None:
+    """The sender's next booked visit, told when nothing was due: the day they were expecting may
+    be a mix-up, and the real one is what they need to hear."""
+    if turn.customer is None:
+        return None
+    ahead = visits.upcoming(turn)
+    return (visits.service_name(turn, ahead[0]), visits.label(turn, ahead[0])) if ahead else None
 
 
 def _visited(turn: Turn) -> bool:

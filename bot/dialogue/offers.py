@@ -108,6 +108,20 @@ def is_past(turn: Turn, wish: Wish | None, timezone: str) -> bool:
     return latest is not None and latest <= turn.now.astimezone(ZoneInfo(timezone)).time()
 
 
+# "option 1 is fine for the outlet": a pick that also names the job (the parser reads a booking).
+_NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure)\W+)*"
+_OPTION = re.compile(_NOD + r"(?:option|number|no\.?|#) ?([1-9])\b"
+                     r"|" + _NOD + r"(?:the )?(first|second|third) (?:one|option|slot|time)\b")
+_ORDINALS = ("first", "second", "third")
+
+
+def _option_named(text: str) -> int | None:
+    found = _OPTION.match(normalize(text))
+    if found is None:
+        return None
+    return int(found.group(1)) if found.group(1) else _ORDINALS.index(found.group(2)) + 1
+
+
 def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
                 research: Callable[[Turn, Wish], None]) -> bool:
     """Read the customer's pick among the stored offers; False when the text is about something else."""
@@ -120,7 +134,7 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         return True
     if intent == intents.BOOK and service and other_trade(turn, data.get("service"), service):
         return False  # a problem of another trade is a new booking, not a pick among these
-    option = turn.option()
+    option = turn.option() or (_option_named(turn.text) if intent == intents.BOOK else None)
     if option is not None:
         if 1 <= option <= len(found):
             chosen(turn, found[option - 1])

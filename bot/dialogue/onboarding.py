@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import handoff, replies
+from bot.dialogue import handoff, replies, small_talk
 from bot.dialogue.addresses import (
     Address,
     NewCustomerDetails,
@@ -24,7 +24,8 @@ from bot.dialogue.reply import Reply
 from bot.dialogue.turn import CONVERSATION_TTL
 from bot.nlu import intents
 from bot.nlu.result import Parse
-from domain.commands import RegisterCustomer
+from domain.commands import CorrectSiteAddress, RegisterCustomer
+from domain.errors import OutsideServiceArea
 from domain.places import served_places, served_zips_in, town_of
 
 if TYPE_CHECKING:
@@ -35,6 +36,9 @@ FLOW = "onboard"
 NEEDS_NO_ACCOUNT = frozenset({intents.HUMAN, intents.THANKS, intents.OPT_OUT, intents.OPT_IN})
 # Intents of a text that may be only a name ("this is linda"): a request is never read as one.
 NAME_ONLY_INTENTS = frozenset({intents.UNKNOWN, intents.GREET, intents.HELP})
+# Words that say an address just given was mistyped ("sorry typo", "not 2231", "I meant").
+_RETYPED = re.compile(r"\b(?:typo|sorry|wrong|oops|actually|meant|correction|mistake|should be|my bad|"
+                      r"not \d{1,6})\b", re.IGNORECASE)
 NOT_A_REQUEST = frozenset({intents.UNKNOWN, intents.GREET, intents.HELP, intents.AFFIRM,
                            intents.DENY, intents.CHOOSE})
 
@@ -51,6 +55,12 @@ def start(turn: Turn) -> None:
     """Ask for name and address, remembering what the newcomer wanted; take what is given."""
     if _WRONG_NUMBER.search(turn.text.lower()) or _FAREWELL.match(turn.text.lower()):
         turn.finish(replies.wrong_number())
+        return
+    if turn.parse.intent == intents.DENY:  # "no thanks" to an answer given: nothing to set up
+        turn.finish(replies.no_call())
+        return
+    if turn.parse.intent == intents.AFFIRM and turn.last_done() == handoff.HANDED_OVER:
+        turn.finish(replies.acknowledged(handoff.HANDED_OVER), keep_done=True)  # "y": the call stands
         return
     turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {}}, now=turn.now,
                             expires_at=turn.now + CONVERSATION_TTL)
@@ -97,6 +107,34 @@ def _take(turn: Turn) -> bool:
         data["after"] = _wanted(turn, read.rest)  # the request in the same text
     _settle_town(turn, data)
     _next_step(turn, data, read)
+    return True
+
+
+def corrects_address(turn: Turn) -> bool:
+    """ "Sorry typo, it's 2213 W Roscoe St not 2231": a customer with one address and no work
+    booked yet retypes it; the address is put right in place (no second site), any question
+    pending stays open. False for anything else."""
+    customer = turn.customer
+    if customer is None or len(customer.sites) != 1 or not _RETYPED.search(turn.text):
+        return False
+    read = read_signup(turn.text).address
+    site = customer.sites[0]
+    if read is None or site.id is None or turn.uow.jobs.find(account_id=customer.account_id):
+        return False
+    code = read.postal_code or site.postal_code
+    city = (town_of(code) or read.city or site.city) if read.postal_code else (read.city or site.city)
+    if (read.street, code) == (site.address, site.postal_code):
+        return False
+    try:
+        turn.run(CorrectSiteAddress(site_id=site.id, street=read.street, city=city,
+                                    postal_code=code, actor=turn.actor))
+    except OutsideServiceArea:
+        small_talk.settle(turn, replies.retyped_outside_area(code, site.one_line()))
+        return True
+    fixed = turn.uow.sites.get(site.id)
+    if fixed is not None:
+        customer.sites[0] = fixed
+    small_talk.settle(turn, replies.address_corrected(customer.sites[0].one_line()))
     return True
 
 
@@ -156,7 +194,7 @@ def _outside_area(turn: Turn, where: str, name: Any) -> None:
                        served_places(turn.business))
     who = f" ({name})" if name else ""
     handoff.hand_over(turn, reason=f"lead outside area: {where}{who}")
-    turn.finish(replies.outside_area(where, served))
+    turn.finish(replies.outside_area(where, served), done=handoff.HANDED_OVER)
 
 
 def _sign_up(turn: Turn, data: dict[str, Any]) -> None:

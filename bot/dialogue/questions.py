@@ -67,11 +67,15 @@ def unclear(turn: Turn) -> None:
         return
     if turn.customer is not None and (quote_questions.answer(turn) or _went_ahead(turn)):
         return
+    if handoff.add_detail(turn):
+        return
     small_talk.not_understood(turn)
 
 
 def book(turn: Turn) -> None:
     """A booking request, unless it asks for a quote or goes ahead with one."""
+    if handoff.explains(turn.text) and handoff.add_detail(turn):
+        return  # "it's about the last repair", right after asking for a person
     if turn.customer is not None and not turn.parse.slots.get("when"):
         if quotes.haggles(turn) or _decides(turn) or _chooses_titled(turn):
             return

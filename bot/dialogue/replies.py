@@ -40,7 +40,16 @@ def details_first() -> Reply:
 
 def outside_area(where: str, served: str) -> Reply:
     return Reply(f"Sorry, we don't serve {clip(where, PLACE)}. We serve {served}. I've passed "
-                 "your message to our team in case we can still help.")
+                 "your details to our team; someone will call you if we can still help.")
+
+
+def address_corrected(address: str) -> Reply:
+    return Reply(f"Thanks, I've corrected your address to {clip(address, PLACE)}.")
+
+
+def retyped_outside_area(postal_code: str, kept: str) -> Reply:
+    return Reply(f"Sorry, we don't serve ZIP {clip(postal_code, 10)}, so I've kept your address as "
+                 f"{clip(kept, PLACE)}. Text us if that's wrong and someone will call you.")
 
 
 def ask_name() -> Reply:
@@ -482,6 +491,11 @@ def quote_requested(what: str) -> Reply:
 
 # People, menu and consent ---------------------------------------------------------------------
 
+def detail_passed_on() -> Reply:
+    """More said after a person was asked for: it goes to them, nothing else is done."""
+    return Reply("Thanks, I've passed that on to the team. Someone will call you shortly.")
+
+
 def handoff(business: str) -> Reply:
     return Reply(f"Got it. Someone from {clip(business, NAME)} will call you shortly.")
 
@@ -537,6 +551,22 @@ def question_lapsed() -> Reply:
     """A "yes", "no" or number after the question it answered has expired."""
     return Reply("Sorry, that question has timed out, so nothing was changed. What would you "
                'like to do? e.g. "book a visit", "cancel my visit" or "approve my quote".')
+
+
+def goodbye() -> Reply:
+    return Reply("Thanks! Text us anytime.")
+
+
+def see_you(visit: str) -> Reply:
+    return Reply(f"See you then! Your visit is {visit}. Text us anytime.")
+
+
+def no_visit_that_day(day: str, booked: str | None) -> Reply:
+    """ "See you wednesday" with no visit that day: the visit that is booked, or none."""
+    booked_is = f" Your next visit is {booked}." if booked else " You have no visit booked."
+    on = "" if day in ("today", "tomorrow") else "on "
+    return Reply(f"Just to check: I don't have a visit for you {on}{day}.{booked_is} Text us if "
+                 "that's not right.")
 
 
 def thanks() -> Reply:
@@ -619,14 +649,21 @@ def price_unknown(service: str) -> Reply:
     return Reply(f"The office will confirm the price of {clip(service, THING).lower()}. {TO_BOOK}.")
 
 
+def price_by_a_person() -> Reply:
+    return Reply("I can't change prices by text, but I've asked the office to call you about it.")
+
+
 def price_list(prices: str) -> Reply:
     return Reply(f"Our standard prices: {prices}. {TO_BOOK}.")
 
 
-def complaint_no_show(visit: str | None) -> Reply:
+def complaint_no_show(visit: str | None, booked: tuple[str, str] | None = None) -> Reply:
+    """`booked`: with no visit due, the next one booked (its service and "Sat Dec 5, 12-2pm")."""
     missed = f"for your {visit} visit" if visit else ""
+    next_one = (f" Your {clip(booked[0], THING).lower()} visit is booked for {booked[1]}."
+                if booked else "")
     return Reply(f"I'm so sorry nobody came {missed}".rstrip() + ". I've asked the office to call you "
-                 "right away to make it right.")
+                 f"right away to make it right.{next_one}")
 
 
 def complaint(sorry_for: str) -> Reply:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from bot.dialogue import (
     booking,
     cancel,
+    closings,
     complaints,
     corrections,
     emergency,
@@ -158,8 +159,9 @@ CUSTOMER_FLOWS = RoleFlows(
     corrects=corrections.claims,
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(last_change.answer, heads_up.answer, complaints.answer, topics.answer,
-               questions.quote_aside, visit_asks.answer),
+    answerers=(last_change.answer, heads_up.answer, onboarding.corrects_address,
+               complaints.answer, topics.answer, questions.quote_aside, closings.answer,
+               visit_asks.answer),
     first=emergency.takes_over,
     hurried=emergency.hurried,
 )

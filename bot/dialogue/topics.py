@@ -11,10 +11,12 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import area, quote_questions, replies, small_talk
+from bot.dialogue import area, handoff, quote_questions, replies, small_talk
+from bot.dialogue.reply import Reply
 from bot.dialogue.times import local, window_label
+from bot.dialogue.turn import CONVERSATION_TTL
 from bot.nlu import intents
 from bot.nlu.services import ServiceMatcher
 from bot.nlu.small_talk import strip_greeting
@@ -48,7 +50,17 @@ _DAY = re.compile(r"\b(?:(mon|tues|wednes|thurs|fri|satur|sun)days?|(weekends?)|
 _NOW = re.compile(r"\b(?:right now|now|at the moment|currently|still open)\b")
 _HOLIDAY = re.compile(r"\b(?:holidays?|christmas|xmas|thanksgiving|new year\w*|easter|july 4\w*|"
                       r"4th of july|fourth of july|independence day|labor day|memorial day)\b")
+TOPIC_KEY = "topic"  # what the last answer was about, for one text after it
+_WHAT_ABOUT = re.compile(r"^(?:(?:ok|okay|and|so|hm+|well|oh|alright|cool|thanks)\W+)*(?:what|how) about "
+                         r"(?P<thing>[^?.!]+?)\W*$"
+                         # "and maywood?": a short follow-up naming one more thing
+                         r"|^(?:and|also|or|plus) (?:(?:in|to|for) )?(?P<more>\w+(?: \w+){0,2})\s*\?\W*$")
+# A follow-up asked again in the words of the topic's own question.
+_ASK_AGAIN = {"services": "do you do {}", "price": "how much is {}", "area": "do you serve {}",
+              "hours": "are you open {}"}
 _DAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+# A clause asking for the hours as a whole ("what are your hours?"), beside one about a day.
+_WHOLE_WEEK = re.compile(rf"\bhours\b|\bwhen (?:are|r) {_YOU} open\b|\bwhat time (?:do|are) {_YOU}\b")
 
 _AREA_VERB = (rf"\b(?:do|does|will|would|can|could) {_YOU} (?:also |even )?"
               r"(?:serve|service|cover|come|go|travel|drive|work|get)(?: out)?(?: to| in| into| as far as|"
@@ -114,6 +126,11 @@ _ASKS_PRICES = re.compile(
     rf"{_YOU} charge\b|\bwhat (?:are|is) your (?:prices?|rates?|fees?|pricing|charges?)\b"
     r"|^how much (?:is it|are you|does it cost|would it (?:be|cost))\W*$"
 )
+# Asking for a lower price: prices are not bargained by text, a person calls.
+# "Which quote is cheaper?" compares; it asks for no lower price.
+_CHEAPER = re.compile(r"^(?!.*\b(?:which|compare|difference|vs|versus)\b).*\b(?:cheaper|discounts?|"
+                      r"lower (?:the )?(?:price|cost)|better (?:price|deal)|price match|coupons?|"
+                      r"negotiat\w*|knock (?:some|it|that) (?:off|down)|come down on)\b")
 _BOOKING_WORDS = re.compile(
     r"\b(?:book|schedule|send (?:someone|somebody|a tech|a plumber|an electrician)|appointment|"
     r"(?:i|we) need|need (?:a|an|someone|somebody|you)|can someone|can somebody|"
@@ -127,6 +144,12 @@ def answer(turn: Turn) -> bool:
     intent = turn.parse.intent
     if intent not in (intents.UNKNOWN, intents.HELP, intents.BOOK, intents.GREET):
         return False
+    text = _follow_up(turn, text) or text
+    if _CHEAPER.search(text) and not (turn.customer is not None and quote_questions.shown(turn)):
+        # With quotes of their own, a lower price asked is about a quote: the quote flow's
+        handoff.hand_over(turn, reason="asks for a lower price")
+        small_talk.settle(turn, replies.price_by_a_person(), done=handoff.HANDED_OVER)
+        return True
     booking = intent == intents.BOOK and (
         turn.parse.slots.get("when") is not None or _BOOKING_WORDS.search(text) is not None)
     if _HOURS.search(text) and not (booking and not _is_question(text)):
@@ -151,6 +174,35 @@ def _is_yes_no(text: str) -> bool:
     return re.match(r"^(?:are|r|do|does|is|will|you)\b", text) is not None
 
 
+# What was just asked about ----------------------------------------------------------------------
+
+def _answered(turn: Turn, reply: Reply, kind: str, service: str | None = None) -> None:
+    """Say the answer and remember its topic, so "what about X?" or "how much tho" follows it."""
+    small_talk.settle(turn, reply, done="answered")
+    turn.remember(TOPIC_KEY, {"kind": kind, "service": service, "at": turn.now.isoformat()})
+
+
+def _topic(turn: Turn) -> dict[str, Any]:
+    """The topic the last answer was about, if it was given within the half hour."""
+    raw = turn.conversation.data.get(TOPIC_KEY)
+    if not isinstance(raw, dict):
+        return {}
+    try:
+        at = datetime.fromisoformat(str(raw.get("at")))
+    except ValueError:
+        return {}
+    return raw if turn.now - at <= CONVERSATION_TTL else {}
+
+
+def _follow_up(turn: Turn, text: str) -> str | None:
+    """ "What about pool pumps?" after an answer about services asks the same of pool pumps."""
+    found = _WHAT_ABOUT.match(text)
+    kind = _topic(turn).get("kind")
+    if found is None or kind not in _ASK_AGAIN:
+        return None
+    return _ASK_AGAIN[str(kind)].format(found.group("thing") or found.group("more"))
+
+
 # Hours ----------------------------------------------------------------------------------------
 
 def _hours(turn: Turn, text: str) -> None:
@@ -162,26 +214,32 @@ def _hours(turn: Turn, text: str) -> None:
         span = business.business_hours.for_day(today)
         moment = local(turn.now, business.timezone).time()
         if span is not None and span.contains(moment):
-            small_talk.settle(turn, replies.open_now(span_label(span).split("-")[-1]), done="answered")
+            _answered(turn, replies.open_now(span_label(span).split("-")[-1]), "hours")
         else:
-            small_talk.settle(turn, replies.closed_now(week), done="answered")
+            _answered(turn, replies.closed_now(week), "hours")
         return
-    if len(asked) == 1:
+    if len(asked) == 1 and not _asks_whole_week(text):
         label, day = asked[0]
         span = business.business_hours.for_day(day)
         reply = (replies.open_on(label, span_label(span), yes=_is_yes_no(text)) if span
                  else replies.closed_on(label, week))
-        small_talk.settle(turn, reply, done="answered")
+        _answered(turn, reply, "hours")
         return
     if asked:
         said = [f"open {label} {span_label(span)}" if (span := business.business_hours.for_day(day))
                 else f"closed {label}" for label, day in asked]
-        small_talk.settle(turn, replies.hours_on(", ".join(said), week), done="answered")
+        _answered(turn, replies.hours_on(", ".join(said), week), "hours")
         return
     if _HOLIDAY.search(text):
-        small_talk.settle(turn, replies.holiday_hours(week, business.phone), done="answered")
+        _answered(turn, replies.holiday_hours(week, business.phone), "hours")
         return
-    small_talk.settle(turn, replies.hours(week), done="answered")
+    _answered(turn, replies.hours(week), "hours")
+
+
+def _asks_whole_week(text: str) -> bool:
+    """ "What are your hours? open saturdays?": one clause asks the hours with no day named."""
+    return any(_WHOLE_WEEK.search(clause) and not _DAY.search(clause)
+               for clause in re.split(r"[?.!,;]+|\band\b", text))
 
 
 def asked_days(text: str, today: date) -> list[tuple[str, date]]:
@@ -248,12 +306,12 @@ def _area(turn: Turn, text: str) -> bool:
         if found is None and not _AREA_CONTEXT.search(text):
             return False  # "can you go to the next song": no town, and no word of an area
         if found is None:
-            small_talk.settle(turn, replies.area_unknown(place.title(), summary), done="answered")
+            _answered(turn, replies.area_unknown(place.title(), summary), "area")
         else:
             _say_coverage(turn, found, summary)
         return True
     if _AREA_WORDS.search(text):
-        small_talk.settle(turn, replies.area(summary), done="answered")
+        _answered(turn, replies.area(summary), "area")
         return True
     return False
 
@@ -272,12 +330,12 @@ def _place(text: str, catalog: Catalog) -> str | None:
 
 def _say_coverage(turn: Turn, coverage: area.Coverage, summary: str) -> None:
     if not coverage.zones:
-        small_talk.settle(turn, replies.area_not_served(coverage.place, summary), done="answered")
+        _answered(turn, replies.area_not_served(coverage.place, summary), "area")
         return
     where = "; ".join(
         f"our {zone.name} area" + (f", ZIPs {', '.join(codes)}" if codes != (coverage.place,) else "")
         for zone, codes in coverage.zones)
-    small_talk.settle(turn, replies.area_served(coverage.place, where), done="answered")
+    _answered(turn, replies.area_served(coverage.place, where), "area")
 
 
 def area_summary(zones: Sequence[ServiceZone]) -> str:
@@ -302,16 +360,17 @@ def _services(turn: Turn, text: str) -> bool:
         return False  # "do you do water heaters?" at "what's wrong?" answers the pending question
     if service_id:
         service = catalog.get(service_id)
-        small_talk.settle(turn, replies.service_offered(service.name, _price_of(service)), done="answered")
+        _answered(turn, replies.service_offered(service.name, _price_of(service)), "services",
+                  service.id)
         return True
     thing = " ".join((asked.group("thing") or "").split()).strip(" ,")
     thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", thing)
     if thing and (_NOT_A_SERVICE.search(thing) or len(thing.split()) > 4 or _NOT_A_THING.match(thing)):
         return False  # "do you do (it / on off days / if ...)": no service named
     if thing:
-        small_talk.settle(turn, replies.service_not_offered(thing, offered), done="answered")
+        _answered(turn, replies.service_not_offered(thing, offered), "services")
     else:
-        small_talk.settle(turn, replies.services(offered), done="answered")
+        _answered(turn, replies.services(offered), "services")
     return True
 
 
@@ -324,7 +383,8 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
     context = turn.data.get("service") if pending else None
     if pending and context not in catalog.ids():
         return False
-    service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text) or context
+    service_id = (turn.parse.slots.get("service") or _matcher(catalog).match(text) or context
+                  or (None if pending else _topic(turn).get("service")))
     if service_id:
         service = catalog.get(service_id)
         reply = (replies.price(service.name, format_cents(service.price_cents), booking=booking or pending)
@@ -336,7 +396,7 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
     if booking:  # the price first, then the booking goes on as asked
         turn.say(reply)
         return False
-    small_talk.settle(turn, reply, done="answered")
+    _answered(turn, reply, "price", service_id)
     return True
 
 

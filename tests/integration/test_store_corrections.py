@@ -11,9 +11,10 @@ from domain.commands import (
     BookAppointment,
     CancelAppointment,
     ChangeJobSite,
+    CorrectSiteAddress,
     RestoreAppointment,
 )
-from domain.errors import NotFound, OutsideServiceArea, SchedulingConflict
+from domain.errors import InvalidTransition, NotFound, OutsideServiceArea, SchedulingConflict
 from domain.jobs import AppointmentStatus, JobState
 from tests.integration.world import MONDAY_9AM_CHICAGO, bus_on, stored_world
 
@@ -114,3 +115,22 @@ def test_a_site_outside_the_area_or_of_another_account_is_refused(uow_factory):
         job = uow.jobs.get(job_id)
         assert job is not None and job.site_id == world.site_id
         assert len(uow.sites.find(account_id=world.account_id)) == 2
+
+
+def test_a_retyped_address_is_stored_in_place_while_no_job_is_at_it(uow_factory):
+    world = stored_world(uow_factory)
+    bus = bus_on(uow_factory)
+    site_id = bus.handle(AddSite(account_id=world.account_id, street="2231 W Roscoe St",
+                                 city="Chicago", postal_code="60618", actor=world.customer()))
+    bus.handle(CorrectSiteAddress(site_id=site_id, street="2213 W Roscoe St", city="Chicago",
+                                  postal_code="60618", actor=world.customer()))
+    with uow_factory() as uow:
+        site = uow.sites.get(site_id)
+        assert site is not None and site.one_line() == "2213 W Roscoe St, Chicago 60618"
+    with pytest.raises(OutsideServiceArea):
+        bus.handle(CorrectSiteAddress(site_id=site_id, street="1 Main St", city="Evanston",
+                                      postal_code="60201", actor=world.customer()))
+    _booked(bus, world, site_id)
+    with pytest.raises(InvalidTransition):  # work is booked there: add another address instead
+        bus.handle(CorrectSiteAddress(site_id=site_id, street="2215 W Roscoe St", city="Chicago",
+                                      postal_code="60618", actor=world.customer()))

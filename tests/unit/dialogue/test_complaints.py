@@ -147,3 +147,68 @@ def test_broken_again_from_someone_never_visited_is_a_new_problem_to_book(chat: 
     said = chat.text(MARIA, "the sink is leaking again").text  # her visits are still ahead
     assert "should have been fixed" not in said and "Reply 1, 2 or 3" in said
     assert chat.notices() == []
+
+
+@pytest.mark.parametrize("text, sorry_for", [
+    ("the plumber who came today left water all over the floor", "the mess"),
+    ("your guy left sawdust everywhere", "the mess"),
+    ("the sink is still dripping", "it should have been fixed"),
+    ("he was here today and the drain is still clogged", "it should have been fixed"),
+])
+def test_a_complaint_about_the_visit_just_done_gets_an_apology_and_an_office_item(
+        chat: ChatWorld, text: str, sorry_for: str) -> None:
+    chat.clock.advance(AFTER_JOES_WINDOW)
+    said = chat.text(JOE, text).text
+    assert sorry_for in said and "call you" in said and "Reply 1, 2" not in said
+    assert len(chat.notices()) == 1
+
+
+@pytest.mark.parametrize("text", ["the last invoice was wrong", "its about a billing issue",
+                                  "i dont want to pay for another visit",
+                                  "this should be fixed for free", "not happy at all"])
+def test_a_dispute_or_plain_unhappiness_is_passed_on_with_an_apology(chat: ChatWorld,
+                                                                      text: str) -> None:
+    before = chat.model()
+    said = chat.text(JOE, text).text
+    assert "sorry" in said.lower() and "call you" in said
+    assert chat.changed_since(before) <= ONLY_NOTICES
+
+
+def test_a_no_show_with_nothing_due_names_the_visit_that_is_booked(chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "your guy never showed up today, i took the day off").text
+    assert said.startswith("I'm so sorry nobody came")
+    assert "Thu Mar 5" in said and "Fri Mar 6" not in said  # the next one, not every one
+    chat.transcript(MARIA, [("so nobody was coming today??", "Thu Mar 5")])
+    assert chat.visits(MARIA) == [chat.visit("maria_thu"), chat.visit("maria_fri")]
+
+
+def test_what_follows_a_request_for_a_person_is_passed_on_not_misunderstood(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("i want to speak to a manager", "will call you"),
+                            ("its regarding my account, the name on it is misspelled",
+                             "passed that on")])
+    assert len(chat.notices()) == 2 and '"its regarding my account' in chat.notices()[1].body
+
+
+def test_gibberish_with_no_hand_over_before_is_still_not_understood(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("qwer zxcv", "didn't get that")])
+    assert chat.notices() == []
+
+
+@pytest.mark.parametrize("text", ["are you guys still working on my quote?", "is my visit still on",
+                                  "still need someone for the furnace"])
+def test_still_in_a_question_after_a_visit_is_no_complaint(chat: ChatWorld, text: str) -> None:
+    chat.clock.advance(AFTER_JOES_WINDOW)
+    assert "should have been fixed" not in chat.text(JOE, text).text
+
+
+def test_what_a_call_is_about_is_passed_on_even_when_it_names_a_service(chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("can i talk to a supervisor please", "will call you"),
+                            ("its about how long the last repair took", "passed that on")])
+    assert chat.changed_since(before) <= ONLY_NOTICES and len(chat.notices()) == 2
+
+
+def test_a_booking_that_starts_with_about_is_still_a_booking_with_no_hand_over_before(
+        chat: ChatWorld) -> None:
+    assert "Reply 1, 2 or 3" in chat.text(MARIA, "about my sink, its leaking").text

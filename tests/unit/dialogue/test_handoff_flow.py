@@ -31,7 +31,8 @@ def test_asking_for_a_person_mid_question_leaves_the_question_and_the_visit(
         chat: ChatWorld) -> None:
     chat.transcript(JOE, [("please cancel my appointment", "Reply Y or N"),
                           ("let me talk to someone", "will call you shortly"),
-                          ("y", "Nothing is waiting for a yes")])  # the cancel question is gone
+                          # the cancel question is gone: a "y" only hears the call is coming
+                          ("y", "Someone from the office will call you soon")])
     assert chat.visits(JOE) == [chat.visit("joe_today")]
     assert len(chat.notices()) == 1
 

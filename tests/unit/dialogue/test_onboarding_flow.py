@@ -206,8 +206,7 @@ def test_an_unclear_answer_to_a_half_given_sign_up_asks_for_what_is_missing(
     assert chat.changed_since(before) == set()
 
 
-@pytest.mark.parametrize("text", ["oops wrong number sorry", "sorry texted the wrong person",
-                                  "ok bye"])
+@pytest.mark.parametrize("text", ["oops wrong number sorry", "sorry texted the wrong person"])
 def test_a_wrong_number_or_a_goodbye_is_let_go_and_nothing_created(chat: ChatWorld,
                                                                     text: str) -> None:
     chat.transcript(NEWCOMER, [("yes", "Please send your name")])
@@ -216,3 +215,65 @@ def test_a_wrong_number_or_a_goodbye_is_let_go_and_nothing_created(chat: ChatWor
     assert "sorry for the bother" in reply
     assert chat.contact(NEWCOMER) is None
     assert chat.changed_since(before) <= {"conversations", "messages"}
+
+
+@pytest.mark.parametrize("text, name, street", [
+    ("yo its marcus lee 3340 n lincoln ave 60613 my furnace wont kick on", "Marcus", "3340 N Lincoln Ave"),
+    ("hey its marcus bell 1420 w belmont ave 60613", "Marcus", "1420 W Belmont Ave"),
+    ("sup, name is dana ruiz 2240 N Halsted St Chicago 60614", "Dana", "2240 N Halsted St"),
+    ("ok so this is jo ann kim at 1919 w grace st 60613", "Jo", "1919 W Grace St"),
+])
+def test_a_loose_one_text_sign_up_reads_the_name_after_its_introducer(
+        chat: ChatWorld, text: str, name: str, street: str) -> None:
+    said = chat.text(NEWCOMER, text).text
+    assert f"Thanks, {name}!" in said and street in said
+
+
+def test_a_street_named_by_a_type_word_is_read_and_the_zip_names_the_town(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [("Priya Shah", "address"),
+                               ("4410 N Broadway 60640", "set up at 4410 N Broadway, Chicago 60640")])
+
+
+@pytest.mark.parametrize("text", ["nvm", "bye", "cool", "wrong number"])
+def test_one_bare_word_or_a_phrase_is_no_name(chat: ChatWorld, text: str) -> None:
+    chat.transcript(NEWCOMER, [("1919 w grace st chicago 60613", "name")])
+    assert "Thanks, " + text.title() not in chat.text(NEWCOMER, text).text
+    assert chat.contact(NEWCOMER) is None
+
+
+def test_yes_after_an_outside_area_answer_hears_the_call_stands_and_opens_no_second_item(
+        chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [("Jenna Wu 3100 N Sheffield Ave 60657 need a drain cleaned",
+                                "someone will call you"),
+                               ("y", "will call you")])
+    assert len(chat.notices()) == 1 and chat.contact(NEWCOMER) is None
+
+
+@pytest.mark.parametrize("fix", ["sorry typo, its 2213 W Roscoe St not 2231",
+                                 "oops i meant 2213 W Roscoe St",
+                                 "wrong number on the address, should be 2213 W Roscoe St 60618"])
+def test_a_retyped_address_before_any_booking_replaces_the_first(chat: ChatWorld, fix: str) -> None:
+    chat.transcript(NEWCOMER, [
+        ("Carl Roth, 2231 W Roscoe St, Chicago 60618. need an electrician for a dead outlet",
+         "Reply 1, 2 or 3"),
+        (fix, "corrected your address to 2213 W Roscoe St, Chicago 60618"),
+        ("option 1 is fine for the outlet", "will come to 2213 W Roscoe St")])
+    contact = chat.contact(NEWCOMER)
+    assert contact is not None
+    assert [s.address for s in chat.uow.sites.find(account_id=contact.account_id)] == [
+        "2213 W Roscoe St"]
+    assert len(chat.visits(NEWCOMER)) == 1
+
+
+def test_an_address_with_work_booked_is_never_retyped_in_place(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("Carl Roth, 2231 W Roscoe St, Chicago 60618. need an electrician for a dead outlet",
+         "Reply 1, 2 or 3"), ("1", "Booked")])
+    before = chat.model()
+    said = chat.text(NEWCOMER, "sorry typo, its 2213 W Roscoe St not 2231").text
+    assert "corrected your address to" not in said
+    assert "jobs" not in chat.changed_since(before) and "appointments" not in chat.changed_since(before)
+
+
+def test_a_name_followed_by_here_is_read(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [("ok. Sam Lee here, 1919 W Grace St, Chicago 60613", "Thanks, Sam!")])

@@ -239,3 +239,62 @@ def test_a_price_question_at_a_quote_is_left_to_the_quote(chat: ChatWorld) -> No
     chat.transcript(JOE, [("approve my quote", "Reply Y or N")])
     said = chat.text(JOE, "how much is it?").text
     assert "standard price" not in said and "Q-2001" in said
+
+
+# Several questions in one text, and follow-ups --------------------------------------------------
+
+@pytest.mark.parametrize("text", ["what are your hours? open saturdays?",
+                                  "whats your hours, and are you open sunday",
+                                  "when are you open? do you work saturday"])
+def test_the_hours_asked_with_a_day_give_the_day_and_the_whole_week(chat: ChatWorld,
+                                                                     text: str) -> None:
+    said = answer_changes_nothing(chat, MARIA, text)
+    assert "Mon-Fri 7am-7pm, Sat 8am-2pm, closed Sun" in said
+
+
+def test_one_day_asked_alone_gets_that_day(chat: ChatWorld) -> None:
+    said = answer_changes_nothing(chat, MARIA, "what are your hours on saturday?")
+    assert "Saturday, 8am-2pm" in said and "Mon-Fri" not in said
+
+
+@pytest.mark.parametrize("follow_up", ["how much tho", "how much is it?", "and the price?",
+                                       "whats that cost"])
+def test_a_price_asked_right_after_a_service_answer_is_that_services_price(
+        chat: ChatWorld, follow_up: str) -> None:
+    chat.transcript(MARIA, [("do you do furnace tune ups?", "tune-up")])
+    said = chat.text(MARIA, follow_up).text
+    assert "$129.00" in said and "$89.00" not in said
+
+
+def test_what_about_another_thing_asks_the_same_question_of_it(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("do you fix refrigerators", "don't do refrigerators"),
+                            ("what about pool pumps", "don't do pool pumps"),
+                            ("ok and what about water heaters?", "Yes, we do water heater")])
+
+
+def test_a_stranger_asking_what_about_another_thing_is_not_sent_the_sign_up_form(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(NEWCOMER, [("hi do you fix refrigerators", "don't do refrigerators"),
+                               ("what about pool pumps", "don't do pool pumps")])
+    assert chat.changed_since(before) == set()
+
+
+def test_a_price_follow_up_long_after_the_answer_is_not_guessed(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("do you do furnace tune ups?", "tune-up")])
+    chat.clock.advance(timedelta(hours=2))
+    assert "$129.00, our" not in chat.text(MARIA, "how much tho").text
+
+
+@pytest.mark.parametrize("text", ["could you do it cheaper?", "any discounts?",
+                                  "thats a lot. any cheaper option?", "can you price match?"])
+def test_asking_for_a_lower_price_is_passed_to_a_person(chat: ChatWorld, text: str) -> None:
+    before = chat.model()
+    said = chat.text(MARIA, text).text
+    assert "call you" in said and "didn't get" not in said and len(chat.notices()) == 1
+    assert chat.changed_since(before) <= {"notices", "timeline", "outbox"}
+
+
+def test_and_one_more_place_asks_the_same_area_question(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("do you guys go out to forest park", "Yes, we serve Forest Park"),
+                            ("and maywood?", "Yes, we serve Maywood")])
