@@ -18,13 +18,12 @@ def quote_states(world: World) -> dict[str, QuoteState]:
         return {q.number: q.state for q in uow.quotes.find()}
 
 
-def test_a_price_question_changes_nothing_and_a_y_to_the_offer_approves(world: World) -> None:
-    world.transcript(JOE, [
-        ("maybe, how much again?", "Quote Q-2001 (Sewer line repair) is $9,900.00. Want to "
-                                   "approve it? Reply Y or N"),
-    ])
+def test_a_price_question_changes_nothing_and_a_y_after_it_asks_before_approving(
+        world: World) -> None:
+    world.transcript(JOE, [("maybe, how much again?", "Quote Q-2001 (Sewer line repair) is $9,900.00.")])
     assert quote_states(world)["Q-2001"] is QuoteState.SENT
-    world.transcript(JOE, [("Y", "Approved: quote Q-2001, $9,900.00."),
+    world.transcript(JOE, [("Y", "Approve quote Q-2001"),
+                           ("Y", "Approved: quote Q-2001, $9,900.00."),
                            ("did my approval go through?", "was approved on")])
     assert quote_states(world)["Q-2001"] is QuoteState.APPROVED
 
