@@ -110,6 +110,11 @@ def _answer_underway(turn: Turn, appointment: Appointment) -> bool:
     return False
 
 
+def move_missed(turn: Turn, appointment: Appointment, when: dict[str, Any] | None) -> None:
+    """A booking asked for while a visit of the same work was missed: move that visit instead."""
+    _move_to_wish(turn, appointment, when)
+
+
 def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | None, *,
                   confirmed: bool = False) -> None:
     if not confirmed and _underway(turn, appointment):

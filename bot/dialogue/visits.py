@@ -89,6 +89,11 @@ MISSED_WITHIN = timedelta(days=2)
 def movable(turn: Turn) -> list[Appointment]:
     """Upcoming visits and, before them, visits missed lately (the window is over but the job is
     still open: nobody came): those are moved, never booked again beside a new one."""
+    return missed(turn) + upcoming(turn)
+
+
+def missed(turn: Turn) -> list[Appointment]:
+    """Visits of the last two days whose window is over while their job is still open."""
     assert turn.customer is not None
     found = turn.uow.appointments.find(account_id=turn.customer.account_id)
     missed = []
@@ -99,7 +104,7 @@ def movable(turn: Turn) -> list[Appointment]:
         if job is not None and job.state in (JobState.SCHEDULED, JobState.EN_ROUTE) and \
                 may_act_on(turn.actor, a):
             missed.append(a)
-    return missed + upcoming(turn)
+    return missed
 
 
 def label(turn: Turn, appointment: Appointment) -> str:

@@ -100,3 +100,16 @@ def test_a_missed_visit_is_moved_not_booked_again(chat: ChatWorld, text: str) ->
     chat.answer(JOE, "1")
     assert len(chat.model()["jobs"]) == jobs_before
     assert chat.visit("joe_today").start > chat.clock.now()
+
+
+@pytest.mark.parametrize("text", [
+    "can someone come tomorrow morning instead",
+    "book me in for tomorrow",
+])
+def test_a_booking_asked_after_a_missed_visit_moves_that_visit(chat: ChatWorld, text: str) -> None:
+    chat.clock.advance(AFTER_JOES_WINDOW)
+    jobs_before = len(chat.model()["jobs"])
+    chat.answer(JOE, text)
+    chat.answer(JOE, "1")
+    assert len(chat.model()["jobs"]) == jobs_before
+    assert chat.visit("joe_today").start > chat.clock.now()
