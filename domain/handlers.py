@@ -87,6 +87,9 @@ def reschedule_appointment(cmd: commands.RescheduleAppointment, *, uow: Abstract
     end = start + service.duration
     _ensure_free(uow, technician, start, end, appointment.zone_id, settings,
                  ignore=appointment.id)
+    was_underway = job.state in (JobState.EN_ROUTE, JobState.ON_SITE)
+    if was_underway:  # the crew heard before the visit leaves its old slot
+        _tell_crew_of_move(uow, appointment, job, cmd.actor, clock.now())
     appointment.move(
         technician_id=cmd.technician_id,
         start=start,
@@ -95,6 +98,8 @@ def reschedule_appointment(cmd: commands.RescheduleAppointment, *, uow: Abstract
         window_end=start + settings.arrival_window,
         by=cmd.actor,
     )
+    if was_underway:  # a moved visit is not under way: back to scheduled, no ETA
+        job.revert_to(JobState.SCHEDULED, by=cmd.actor, at=clock.now())
 
 
 def cancel_appointment(cmd: commands.CancelAppointment, *, uow: AbstractUnitOfWork,
@@ -379,6 +384,21 @@ def _tell_crew_of_cancellation(uow: AbstractUnitOfWork, appointment: Appointment
     notify_staff(uow, now=now, body=body, key=key, owner_id=appointment.technician_id,
                  account_id=job.account_id)
     notify_staff(uow, now=now, body=body.replace(" No need to go.", ""), key=key,
+                 account_id=job.account_id)
+
+
+def _tell_crew_of_move(uow: AbstractUnitOfWork, appointment: Appointment, job: Job,
+                       actor: Actor, now: datetime) -> None:
+    """A visit moved while its technician is on the way or on site: they and dispatch hear."""
+    site = uow.sites.get(job.site_id)
+    where = site.one_line() if site is not None else f"job {job.number}"
+    state = "on the way" if job.state is JobState.EN_ROUTE else "on site"
+    body = (f"Visit moved by {actor.label()} while {state}: {job.number} at {where}. "
+            f"No need to go now.")
+    key = f"moved-underway:{appointment.id}:{appointment.start.isoformat()}"
+    notify_staff(uow, now=now, body=body, key=key, owner_id=appointment.technician_id,
+                 account_id=job.account_id)
+    notify_staff(uow, now=now, body=body.replace(" No need to go now.", ""), key=key,
                  account_id=job.account_id)
 
 

@@ -41,6 +41,14 @@ def start(turn: Turn) -> None:
                                               [visits.choice_label(turn, a) for a in booked]))
             visits.remember_shown(turn, booked)
             return
+    service = data["service"]
+    missed = [a for a in visits.missed(turn) if service is None
+              or (job := turn.uow.jobs.get(a.job_id)) is None or job.service_id == service]
+    if missed:  # nobody came to the visit booked: that visit is moved, never booked again
+        from bot.dialogue import reschedule  # books nothing until a time is picked
+
+        reschedule.move_missed(turn, missed[0], data["when"])
+        return
     if visits.refers_to_a_visit(turn):  # "the furnace one" says no problem: ask, never guess
         data.update(scope="", service=None)
     if len(turn.customer.sites) == 1:

@@ -152,6 +152,13 @@ def confirm_cancel_underway(technician: str, there: bool, eta: str | None) -> Re
     return Reply.yes_no(f"{clip(technician, NAME)} is already {where}. Cancel anyway?")
 
 
+def confirm_move_underway(technician: str, there: bool, eta: str | None) -> Reply:
+    """Moving a visit whose technician is already on the way or on site."""
+    where = "there" if there else "on the way" + (f" (ETA {eta})" if eta else "")
+    return Reply.yes_no(f"{clip(technician, NAME)} is already {where}. Move this visit anyway? "
+                        "We'd let them and our dispatcher know.")
+
+
 def cancel_told_crew(visit: str, technician: str) -> Reply:
     return Reply(f"Your {visit} visit is cancelled. We've told {clip(technician, NAME)} and our "
                  "dispatcher. Text us anytime to book again.")
@@ -257,6 +264,11 @@ def site_changed(visit: str, address: str) -> Reply:
 
 def cancelled(visit: str) -> Reply:
     return Reply(f"Your {visit} visit is cancelled. Text us anytime to book again.")
+
+
+def moved_told_crew(visit: str, technician: str) -> Reply:
+    return Reply(f"Done! Your visit is now {visit}. We've told {clip(technician, NAME)} and our "
+                 "dispatcher.")
 
 
 def kept(visit: str) -> Reply:

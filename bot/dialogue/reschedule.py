@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff, offers, replies, visits
 from bot.dialogue.reply import Reply
-from bot.dialogue.times import visit_label
+from bot.dialogue.times import clock_label, visit_label
 from bot.nlu import intents
 from domain.commands import RescheduleAppointment
 from domain.errors import DomainError, SchedulingConflict
-from domain.jobs import Appointment
+from domain.jobs import Appointment, JobState
 from domain.scheduling import Offer, Wish
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def start(turn: Turn) -> None:
         when = None  # "move tomorrow's appointment": the day names the visit, not the new time
     visits.start_choice(turn, FLOW, "move",
                         lambda t, appointment: _move_to_wish(t, appointment, when),
-                        {"when": when}, wanted=wanted)
+                        {"when": when}, wanted=wanted, among=visits.movable(turn))
 
 
 def answer(turn: Turn) -> bool:
@@ -62,6 +62,8 @@ def answer(turn: Turn) -> bool:
                                   chosen=_move, research=_research)
     if turn.step == "offer_human":
         return handoff.answer_offer(turn)
+    if turn.step == UNDERWAY:
+        return _answer_underway(turn, appointment)
     return False
 
 
@@ -70,18 +72,72 @@ def start_move(turn: Turn, appointment: Appointment) -> None:
     _move_to_wish(turn, appointment, None)
 
 
-def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | None) -> None:
+UNDERWAY = "underway"  # the technician is on the way or there: a Y/N before anything moves
+
+
+def _underway(turn: Turn, appointment: Appointment) -> bool:
+    job = turn.uow.jobs.get(appointment.job_id)
+    return job is not None and job.state in (JobState.EN_ROUTE, JobState.ON_SITE)
+
+
+def _warn_underway(turn: Turn, appointment: Appointment, when: dict[str, Any] | None) -> None:
+    """Say the technician is already on the way (or there) and ask before moving the visit."""
+    job = turn.uow.jobs.get(appointment.job_id)
+    assert job is not None
+    technician = turn.uow.staff.get(appointment.technician_id)
+    name = technician.name.split()[0] if technician is not None else "Your technician"
+    eta = (clock_label(job.eta, visits.timezone_of(turn, appointment))
+           if job.state is JobState.EN_ROUTE and job.eta is not None and job.eta > turn.now
+           else None)
+    turn.ask(FLOW, UNDERWAY, {"appointment_id": appointment.id, "when": when,
+                              "underway_ok": False},
+             replies.confirm_move_underway(name, job.state is JobState.ON_SITE, eta))
+
+
+def _answer_underway(turn: Turn, appointment: Appointment) -> bool:
+    """Only a clear yes (or a new time asked for after the warning) goes on; nothing moves yet."""
+    intent = turn.parse.intent
+    if intent == intents.DENY:
+        turn.finish(replies.kept(visits.label(turn, appointment)))
+        return True
+    wish = offers.wish_from(turn)
+    if intent == intents.AFFIRM or (wish is not None and "?" not in turn.text
+                                    and intent in (intents.RESCHEDULE, intents.BOOK,
+                                                   intents.CHOOSE, intents.UNKNOWN)
+                                    and turn.option() is None):
+        when = turn.parse.slots.get("when") or turn.data.get("when")
+        _move_to_wish(turn, appointment, when, confirmed=True)
+        return True
+    if intent in (intents.UNKNOWN, intents.CHOOSE, intents.RESCHEDULE):
+        turn.misunderstood(replies.yes_or_no(replies.confirm_move_underway(
+            "Your technician", False, None)))
+        return True
+    return False
+
+
+def move_missed(turn: Turn, appointment: Appointment, when: dict[str, Any] | None) -> None:
+    """A booking asked for while a visit of the same work was missed: move that visit instead."""
+    _move_to_wish(turn, appointment, when)
+
+
+def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | None, *,
+                  confirmed: bool = False) -> None:
+    if not confirmed and _underway(turn, appointment):
+        _warn_underway(turn, appointment, when)
+        return
     day = offers.local_date(appointment.window_start, visits.timezone_of(turn, appointment))
     if not when:
-        turn.ask(FLOW, "when", {"appointment_id": appointment.id, "default_day": day.isoformat()},
+        turn.ask(FLOW, "when", {"appointment_id": appointment.id, "default_day": day.isoformat(),
+                                "underway_ok": confirmed},
                  replies.ask_new_time(visits.label(turn, appointment)))
         return
     if when.get("date") is None:
         when = {**when, "date": day.isoformat()}
-    offer_times(turn, appointment, Wish.from_when(when))
+    offer_times(turn, appointment, Wish.from_when(when), confirmed=confirmed)
 
 
-def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None) -> None:
+def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
+                confirmed: bool | None = None) -> None:
     """Search and list times to move `appointment` to, nearest to `wish`."""
     job = turn.uow.jobs.get(appointment.job_id)
     site = turn.uow.sites.get(job.site_id) if job is not None else None
@@ -89,7 +145,8 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None) -> None
         turn.finish(replies.no_upcoming())
         return
     day = offers.local_date(appointment.window_start, site.timezone)
-    data = {"appointment_id": appointment.id, "default_day": day.isoformat()}
+    ok = bool(turn.data.get("underway_ok")) if confirmed is None else confirmed
+    data = {"appointment_id": appointment.id, "default_day": day.isoformat(), "underway_ok": ok}
     found = offers.search(turn, service_id=job.service_id, zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish, ignore_appointment=appointment.id)
     offers.present(turn, FLOW, data, found, wish, site.timezone)
@@ -110,6 +167,11 @@ def _move(turn: Turn, offer: Offer) -> None:
         return
     assert appointment.id is not None
     was = visits.label(turn, appointment)
+    underway = _underway(turn, appointment)
+    if underway and not turn.data.get("underway_ok"):
+        _warn_underway(turn, appointment, None)  # never moved before the customer said yes
+        return
+    technician = turn.uow.staff.get(appointment.technician_id) if underway else None
     previous = {"kind": "rescheduled", "appointment_id": appointment.id,
                 "technician_id": appointment.technician_id,
                 "start": appointment.start.isoformat()}
@@ -125,9 +187,12 @@ def _move(turn: Turn, offer: Offer) -> None:
         turn.finish(replies.refused(str(error)))
         return
     visit = visit_label(offer.window_start, offer.window_end, visits.timezone_of(turn, appointment))
-    turn.finish(replies.rescheduled(visits.service_name(turn, appointment), was, visit,
-                                    offer.technician_name.split()[0]),
-                done="rescheduled", changed=previous)
+    reply = (replies.moved_told_crew(f"{visit} with {offer.technician_name.split()[0]}",
+                                     technician.name.split()[0])
+             if technician is not None else
+             replies.rescheduled(visits.service_name(turn, appointment), was, visit,
+                                 offer.technician_name.split()[0]))
+    turn.finish(reply, done="rescheduled", changed=previous)
 
 
 def _not_an_answer(turn: Turn, retry: Reply) -> bool:

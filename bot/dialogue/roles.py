@@ -53,7 +53,7 @@ class Flow(Protocol):
 
 
 # Steps whose question is a plain Y/N: their own "no" answer says what stays as it was.
-YES_NO_STEPS = frozenset({"confirm", "offer_human"})
+YES_NO_STEPS = frozenset({"confirm", "offer_human", "underway"})
 # Texts that drop a pending question though the parser reads them as unknown.
 DISMISSAL = re.compile(
     r"^\W*(never\s*mind|nvm|forget (it|that|about it)|no thanks?|no thank you|not now|"

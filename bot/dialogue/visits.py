@@ -25,7 +25,7 @@ from bot.nlu.text import normalize
 from domain.authz import may_act_on
 from domain.catalog import Catalog
 from domain.errors import DomainError
-from domain.jobs import Appointment
+from domain.jobs import Appointment, JobState
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -106,6 +106,30 @@ def upcoming(turn: Turn) -> list[Appointment]:
                      and may_act_on(turn.actor, a)), key=lambda a: a.start)
     turn.uow.jobs.get_many([a.job_id for a in visits])  # one read; labels look each job up
     return visits
+
+
+MISSED_WITHIN = timedelta(days=2)
+
+
+def movable(turn: Turn) -> list[Appointment]:
+    """Upcoming visits and, before them, visits missed lately (the window is over but the job is
+    still open: nobody came): those are moved, never booked again beside a new one."""
+    return missed(turn) + upcoming(turn)
+
+
+def missed(turn: Turn) -> list[Appointment]:
+    """Visits of the last two days whose window is over while their job is still open."""
+    assert turn.customer is not None
+    found = turn.uow.appointments.find(account_id=turn.customer.account_id)
+    missed = []
+    for a in sorted(found, key=lambda a: a.start):
+        if not a.is_active or a.end > turn.now or a.window_end < turn.now - MISSED_WITHIN:
+            continue
+        job = turn.uow.jobs.get(a.job_id)
+        if job is not None and job.state in (JobState.SCHEDULED, JobState.EN_ROUTE) and \
+                may_act_on(turn.actor, a):
+            missed.append(a)
+    return missed
 
 
 def label(turn: Turn, appointment: Appointment) -> str:
@@ -226,9 +250,9 @@ def in_part(turn: Turn, appointment: Appointment, parts: tuple[str, ...]) -> boo
 
 
 def start_choice(turn: Turn, flow: str, verb: str, act: Act, data: dict[str, Any],
-                 *, wanted: str | None = None) -> None:
+                 *, wanted: str | None = None, among: list[Appointment] | None = None) -> None:
     """Begin acting on the visit a request means: one match is acted on, several are asked about."""
-    found = upcoming(turn)
+    found = upcoming(turn) if among is None else among
     if not found:
         turn.finish(replies.no_upcoming())
         return

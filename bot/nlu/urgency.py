@@ -128,6 +128,8 @@ _BURST_PIPE = re.compile(r"\bpipes?\b.{0,40}\b(?:burst|bursted|exploded|ruptured
 _PAST = re.compile(
     r"\blast (?:year|month|week|winter|summer|fall|spring|time)\b|\bago\b|\bpreviously\b"
     r"|\bin the past\b|\bused to\b")
+# Water through a roof or chimney is a roofer's trade, not our plumbing flood (nor a leak of ours).
+_ROOF = re.compile(r"\b(?:roofs?|roofing|chimneys?|skylights?|gutters?|shingles?|flashing)\b")
 _BATTERY = re.compile(r"\bbatter(?:y|ies)\b|\bchirp\w*|\blow battery\b")
 
 
@@ -135,10 +137,12 @@ def danger_in(text: str) -> Danger | None:
     """The danger a canonical text reports, if any (first in the order gas, fire, water, cold)."""
     clauses = [c for c in _CLAUSES.split(text) if c.strip()]
     for danger, pattern in DANGERS:
+        if danger is Danger.WATER and _ROOF.search(text):
+            continue
         if any(_reported(pattern, clause) and not _ended_next(clauses, i)
                for i, clause in enumerate(clauses)):
             return danger
-    if _BURST_PIPE.search(text) and not _PAST.search(text):
+    if _BURST_PIPE.search(text) and not _PAST.search(text) and not _ROOF.search(text):
         return Danger.WATER
     if _NO_HEAT.search(text) and _FREEZING_OR_VULNERABLE.search(text):
         return Danger.COLD
@@ -153,7 +157,7 @@ def urgency_of(text: str) -> str | None:
     if danger_in(text) is not None:
         return EMERGENCY
     clauses = [c for c in _CLAUSES.split(text) if c.strip()]
-    if any(_reported(_URGENT, clause) for clause in clauses):
+    if any(_reported(_URGENT, clause) for clause in clauses) and not _ROOF.search(text):
         return URGENT
     if any(_TODAY.search(clause) and _COME.search(clause) for clause in clauses):
         return URGENT

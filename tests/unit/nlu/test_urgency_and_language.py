@@ -125,3 +125,21 @@ def test_a_spanish_text_is_labelled_es(understand, text) -> None:
 ])
 def test_english_or_a_lone_spanish_word_has_no_language(understand, text) -> None:
     assert "language" not in understand(text).slots
+
+
+@pytest.mark.parametrize("text", [
+    "do you guys do roofs? water is coming in around the chimney",
+    "rain is leaking through the skylight",
+    "water pouring in from the roof",
+    "the gutters overflow and water is coming in by the flashing",
+])
+def test_water_through_a_roof_or_chimney_is_no_flood_of_ours(text: str) -> None:
+    from bot.nlu.urgency import urgency_of
+
+    assert danger_in(text) is None
+    assert urgency_of(text) is None
+
+
+@pytest.mark.parametrize("text", ["my basement is flooding", "a pipe burst, water everywhere"])
+def test_a_flood_with_no_roof_named_is_still_one(text: str) -> None:
+    assert danger_in(text) is Danger.WATER
