@@ -155,7 +155,8 @@ def looks_like_name(text: str) -> bool:
 
 def _name_in(clause: str, *, alone: bool = False) -> tuple[str | None, bool]:
     """The name a clause gives, and whether something stood there that is not a name; `alone`:
-    the text has no address, so one bare word ("nvm", "bye") needs "this is" to be a name."""
+    the text has no address, so one bare lower-case word ("nvm", "bye") needs "this is" to be a
+    name."""
     _, last = _split_last_clause(clause.strip(" ,;:-"))
     introduced = list(_INTRODUCER.finditer(last))
     if introduced:
@@ -165,7 +166,9 @@ def _name_in(clause: str, *, alone: bool = False) -> tuple[str | None, bool]:
     bare = re.sub(r"\s+(?:here|speaking)$", "", bare, flags=re.IGNORECASE)  # "Sam Lee here"
     if not bare:
         return None, False
-    if not looks_like_name(bare) or (alone and not introduced and len(bare.split()) == 1):
+    # One word alone is a name when written as one ("Pat"); "nvm", "bye" or "cool" are not.
+    if not looks_like_name(bare) or (alone and not introduced and len(bare.split()) == 1
+                                     and not bare[:1].isupper()):
         return None, True
     return (bare.title() if bare == bare.lower() or bare == bare.upper() else bare), False
 

@@ -146,7 +146,7 @@ def test_a_day_of_texting_logs_no_body_number_address_or_secret(
         assert "Booked" in post_text(client, NEWCOMER, "2", seen)
         post_text(client, NEWCOMER, "where's the tech?", seen)
         post_text(client, NEWCOMER, "can we move it to friday afternoon?", seen)
-        assert "now Fri" in post_text(client, NEWCOMER, "1", seen)
+        assert "to Fri" in post_text(client, NEWCOMER, "1", seen)
         post_text(client, NEWCOMER, "cancel my appointment", seen)
         assert "cancelled" in post_text(client, NEWCOMER, "Y", seen)
         post_text(client, NEWCOMER, "actually can a real person call me back?", seen)

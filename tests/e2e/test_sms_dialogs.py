@@ -60,7 +60,7 @@ def test_the_new_customer_asks_for_status_reschedules_and_cancels(sms_client: Te
     converse(phone, [
         ("where's the tech?", "Tue Mar 3"),
         ("can we move it to friday afternoon?", "Fri Mar 6"),
-        ("1", "now Fri Mar 6"),
+        ("1", "to Fri Mar 6"),
         ("cancel my appointment", "Reply Y or N"),
         ("Y", "cancelled"),
     ])
