@@ -113,3 +113,35 @@ def test_a_booking_asked_after_a_missed_visit_moves_that_visit(chat: ChatWorld, 
     chat.answer(JOE, "1")
     assert len(chat.model()["jobs"]) == jobs_before
     assert chat.visit("joe_today").start > chat.clock.now()
+
+
+@pytest.mark.parametrize("text", [
+    "whats the earliest on thursday",
+    "whens the earliest thursday",
+    "hows thursday afternoon looking",
+    "whats open thursday",
+])
+def test_a_question_without_a_question_mark_among_offers_books_nothing(chat: ChatWorld,
+                                                                       text: str) -> None:
+    chat.answer(MARIA, "my water heater is leaking, thursday works")
+    before = chat.model()
+    replies = chat.answer(MARIA, text)
+    assert "Booked" not in " ".join(r.text for r in replies)
+    assert "visits" not in chat.changed_since(before) and "jobs" not in chat.changed_since(before)
+
+
+@pytest.mark.parametrize("text", [
+    "heat stopped working, need someone here asap",
+    "furnace stopped working, need someone asap",
+    "no heat at all now, can someone come earlier asap",
+])
+def test_a_hurried_booking_of_work_already_booked_moves_that_visit(chat: ChatWorld,
+                                                                   text: str) -> None:
+    jobs_before = len(chat.model()["jobs"])
+    start_before = chat.visit("maria_thu").start
+    before = chat.model()
+    chat.answer(MARIA, text)
+    assert "visits" not in chat.changed_since(before) and "jobs" not in chat.changed_since(before)
+    chat.answer(MARIA, "1")
+    assert len(chat.model()["jobs"]) == jobs_before
+    assert chat.visit("maria_thu").start < start_before
