@@ -41,6 +41,18 @@ _NOT_A_PICK = re.compile(
     r"(?:i|we) (?:have|had|got) (?:a|an|one|the) (?:visit|appointment|appt|booking)|"
     r"my (?:visit|appointment|appt|booking) (?:is|was))\b", re.IGNORECASE)
 
+# "friday morning works": a go-ahead; a bare "friday morning" only restates the day offered.
+_GO_AHEAD = re.compile(r"\b(?:works?|good|fine|ok|okay|yes|yeah|yep|sure|book|perfect|great|"
+                       r"please|pls|take|do it|earliest|first|soonest|any)\b", re.IGNORECASE)
+
+
+def _broad(wish: Wish) -> bool:
+    """A day or a part of one ("morning"), not a time of day."""
+    if wish.start is None or wish.end is None:
+        return wish.start is None
+    return (wish.end.hour * 60 + wish.end.minute) - (wish.start.hour * 60 + wish.start.minute) >= 180
+
+
 Chosen = Callable[["Turn", Offer], None]
 
 
@@ -166,6 +178,12 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
             if visit_asks.asks_for_times(turn.text) or not visit_questions.answer(turn):
                 research(turn, wish)  # shows the times on that day; books nothing
         elif matching and intent != intents.DENY and not (intent == intents.BOOK and service):
+            if _broad(wish) and not _GO_AHEAD.search(turn.text) and (
+                    len(matching) > 1 or wish.date is not None and all(
+                        o.window_start.astimezone(ZoneInfo(timezone)).date() == wish.date
+                        for o in found)):
+                turn.say(replies.which_offer(choices(found, timezone)))  # "friday morning"
+                return True  # restates a day all those times are on: ask, never guess one
             chosen(turn, matching[0])
         else:
             research(turn, wish)

@@ -145,3 +145,20 @@ def test_a_hurried_booking_of_work_already_booked_moves_that_visit(chat: ChatWor
     chat.answer(MARIA, "1")
     assert len(chat.model()["jobs"]) == jobs_before
     assert chat.visit("maria_thu").start < start_before
+
+
+@pytest.mark.parametrize("text", ["friday morning", "friday", "friday afternoon", "on friday"])
+def test_restating_the_day_offered_asks_which_time_and_moves_nothing(chat: ChatWorld,
+                                                                     text: str) -> None:
+    chat.answer(MARIA, "move my thursday visit to friday")
+    before = chat.model()
+    replies = chat.answer(MARIA, text)
+    assert "Done" not in " ".join(r.text for r in replies)
+    assert "visits" not in chat.changed_since(before) and "jobs" not in chat.changed_since(before)
+
+
+def test_a_day_with_a_go_ahead_still_moves_the_visit(chat: ChatWorld) -> None:
+    start_before = chat.visit("maria_thu").start
+    chat.answer(MARIA, "move my thursday visit to friday")
+    [done] = chat.answer(MARIA, "friday morning works")
+    assert "Done" in done.text and chat.visit("maria_thu").start != start_before
