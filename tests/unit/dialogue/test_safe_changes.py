@@ -162,3 +162,21 @@ def test_a_day_with_a_go_ahead_still_moves_the_visit(chat: ChatWorld) -> None:
     chat.answer(MARIA, "move my thursday visit to friday")
     [done] = chat.answer(MARIA, "friday morning works")
     assert "Done" in done.text and chat.visit("maria_thu").start != start_before
+
+
+@pytest.mark.parametrize("text", [
+    "the thursday heating repair. i want it moved",
+    "the hvac repair on thursday, can it be moved",
+    "please reschedule the heating repair thursday",
+    "need to push the thursday ac repair",
+])
+def test_a_visit_named_with_a_move_word_is_moved_never_booked_again(chat: ChatWorld,
+                                                                    text: str) -> None:
+    jobs_before = len(chat.model()["jobs"])
+    before = chat.model()
+    replies = chat.answer(MARIA, text)
+    assert "Booked" not in " ".join(r.text for r in replies)
+    assert "visits" not in chat.changed_since(before) and "jobs" not in chat.changed_since(before)
+    chat.answer(MARIA, "friday afternoon works")
+    chat.answer(MARIA, "1")
+    assert len(chat.model()["jobs"]) == jobs_before
