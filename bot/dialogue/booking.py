@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff, offers, replies, visit_questions, visits
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
+from bot.nlu.text import normalize
 from domain.commands import BookAppointment
 from domain.errors import DomainError, SchedulingConflict
+from domain.jobs import Appointment
 from domain.parties import Site
 from domain.scheduling import Offer, Wish
 
@@ -17,6 +20,21 @@ if TYPE_CHECKING:
 
 FLOW = "book"
 SCOPE_LIMIT = 300
+
+
+_MOVE_WORDS = re.compile(r"\b(?:move|moved|moving|reschedul\w*|push(?:ed)?|postpone\w*)\b")
+
+
+def _visit_to_move(turn: Turn, service: object) -> Appointment | None:
+    """The one upcoming visit of this service (on the day named) a text asks to move."""
+    if not isinstance(service, str) or not _MOVE_WORDS.search(normalize(turn.text)):
+        return None
+    day = (turn.parse.slots.get("when") or {}).get("date")
+    found = [a for a in visits.upcoming(turn)
+             if (job := turn.uow.jobs.get(a.job_id)) is not None and job.service_id == service
+             and (day is None or offers.local_date(a.window_start, visits.timezone_of(turn, a))
+                  .isoformat() == day)]
+    return found[0] if len(found) == 1 else None
 
 
 def start(turn: Turn) -> None:
@@ -42,6 +60,12 @@ def start(turn: Turn) -> None:
             visits.remember_shown(turn, booked)
             return
     service = data["service"]
+    named = _visit_to_move(turn, service)
+    if named is not None:  # "the dec 11 electrical. i want it moved": a move, never a new booking
+        from bot.dialogue import reschedule  # books nothing until a time is picked
+
+        reschedule.move_missed(turn, named, None)
+        return
     missed = [a for a in visits.missed(turn) if service is None
               or (job := turn.uow.jobs.get(a.job_id)) is None or job.service_id == service]
     if missed:  # nobody came to the visit booked: that visit is moved, never booked again

@@ -18,6 +18,7 @@ from bot.nlu import intents
 from bot.nlu.language import SPANISH
 from bot.nlu.text import normalize
 from bot.nlu.urgency import EMERGENCY, URGENT, Danger, danger_in
+from domain.jobs import Appointment
 from domain.parties import Site
 from domain.scheduling import Offer
 
@@ -65,6 +66,12 @@ def hurried(turn: Turn) -> bool:
             wish.start or wish.end or wish.date not in (None, offers.local_date(turn.now,
                                                                                 site.timezone)))):
         return False  # a named day or time, or one gone by: the ordinary booking answers it
+    booked = _same_work_booked(turn, str(parse.slots["service"]))
+    if booked is not None:  # that work is booked already: sooner means moving it, never a second
+        from bot.dialogue import reschedule  # imports this module's neighbours
+
+        reschedule.move_sooner(turn, booked)
+        return True
     found = _soonest(turn, str(parse.slots["service"]), site,
                      within=SOON if danger is not None else None)
     if not found:
@@ -74,6 +81,17 @@ def hurried(turn: Turn) -> bool:
         return True
     _ask_pick(turn, site, str(parse.slots["service"]), turn.text, found, head=danger)
     return True
+
+
+def _same_work_booked(turn: Turn, service: str) -> Appointment | None:
+    """The customer's first upcoming visit for this same service, if any."""
+    from bot.dialogue import visits  # imports this module's neighbours
+
+    for appointment in visits.upcoming(turn):
+        job = turn.uow.jobs.get(appointment.job_id)
+        if job is not None and job.service_id == service:
+            return appointment
+    return None
 
 
 def _emergency(turn: Turn, danger: Danger) -> None:

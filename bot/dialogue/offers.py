@@ -35,10 +35,23 @@ PICK = "pick"
 # A text that asks or tells rather than picks ("what time is it", "i already have one on the
 # 9th", "is thursday free?"): it may name a day among the offers, but it never books one.
 _NOT_A_PICK = re.compile(
-    r"\?|^\W*(?:what|when|which|where|why|how|is|are|was|were|do|does|did|have i|has)\b|"
+    r"\?|^\W*(?:(?:what|when|where|who|how)(?:'?s)?|which|why|is|are|was|were|do|does|did|"
+    r"have i|has)\b|"
     r"\b(?:what time|when is|when's|already (?:have|has|got|booked|scheduled)|"
     r"(?:i|we) (?:have|had|got) (?:a|an|one|the) (?:visit|appointment|appt|booking)|"
     r"my (?:visit|appointment|appt|booking) (?:is|was))\b", re.IGNORECASE)
+
+# "friday morning works": a go-ahead; a bare "friday morning" only restates the day offered.
+_GO_AHEAD = re.compile(r"\b(?:works?|good|fine|ok|okay|yes|yeah|yep|sure|book|perfect|great|"
+                       r"please|pls|take|do it|earliest|first|soonest|any)\b", re.IGNORECASE)
+
+
+def _broad(wish: Wish) -> bool:
+    """A day or a part of one ("morning"), not a time of day."""
+    if wish.start is None or wish.end is None:
+        return wish.start is None
+    return (wish.end.hour * 60 + wish.end.minute) - (wish.start.hour * 60 + wish.start.minute) >= 180
+
 
 Chosen = Callable[["Turn", Offer], None]
 
@@ -159,11 +172,18 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         matching = _matching(found, wish, timezone)
         # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.
         if matching and _NOT_A_PICK.search(turn.text):
-            from bot.dialogue import visit_questions  # imports this module
+            from bot.dialogue import visit_asks, visit_questions  # import this module
 
-            if not visit_questions.answer(turn):  # a question about a visit they have
+            # "whats the earliest tomorrow?" asks for times: shown, never a visit looked up
+            if visit_asks.asks_for_times(turn.text) or not visit_questions.answer(turn):
                 research(turn, wish)  # shows the times on that day; books nothing
         elif matching and intent != intents.DENY and not (intent == intents.BOOK and service):
+            if _broad(wish) and not _GO_AHEAD.search(turn.text) and (
+                    len(matching) > 1 or wish.date is not None and all(
+                        o.window_start.astimezone(ZoneInfo(timezone)).date() == wish.date
+                        for o in found)):
+                turn.say(replies.which_offer(choices(found, timezone)))  # "friday morning"
+                return True  # restates a day all those times are on: ask, never guess one
             chosen(turn, matching[0])
         else:
             research(turn, wish)

@@ -120,6 +120,15 @@ def move_missed(turn: Turn, appointment: Appointment, when: dict[str, Any] | Non
     _move_to_wish(turn, appointment, when)
 
 
+def move_sooner(turn: Turn, appointment: Appointment) -> None:
+    """A hurried booking of work already booked ("can she come earlier?"): the soonest times to
+    move that visit to; nothing moves until one is picked."""
+    if _underway(turn, appointment):
+        _warn_underway(turn, appointment, None)
+        return
+    offer_times(turn, appointment, None, confirmed=False)
+
+
 def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | None, *,
                   confirmed: bool = False) -> None:
     if not confirmed and _underway(turn, appointment):

@@ -263,3 +263,8 @@ def _hour(turn: Turn, visit: Appointment) -> int:
 
 def _day(day: date) -> str:
     return f"{day:%a %b} {day.day}"
+
+
+def asks_for_times(text: str) -> bool:
+    """True when the text asks for free times ("whats the earliest tomorrow"), not about a visit."""
+    return bool(_REQUEST.search(normalize(text)))

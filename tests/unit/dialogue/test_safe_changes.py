@@ -113,3 +113,70 @@ def test_a_booking_asked_after_a_missed_visit_moves_that_visit(chat: ChatWorld, 
     chat.answer(JOE, "1")
     assert len(chat.model()["jobs"]) == jobs_before
     assert chat.visit("joe_today").start > chat.clock.now()
+
+
+@pytest.mark.parametrize("text", [
+    "whats the earliest on thursday",
+    "whens the earliest thursday",
+    "hows thursday afternoon looking",
+    "whats open thursday",
+])
+def test_a_question_without_a_question_mark_among_offers_books_nothing(chat: ChatWorld,
+                                                                       text: str) -> None:
+    chat.answer(MARIA, "my water heater is leaking, thursday works")
+    before = chat.model()
+    replies = chat.answer(MARIA, text)
+    assert "Booked" not in " ".join(r.text for r in replies)
+    assert "visits" not in chat.changed_since(before) and "jobs" not in chat.changed_since(before)
+
+
+@pytest.mark.parametrize("text", [
+    "heat stopped working, need someone here asap",
+    "furnace stopped working, need someone asap",
+    "no heat at all now, can someone come earlier asap",
+])
+def test_a_hurried_booking_of_work_already_booked_moves_that_visit(chat: ChatWorld,
+                                                                   text: str) -> None:
+    jobs_before = len(chat.model()["jobs"])
+    start_before = chat.visit("maria_thu").start
+    before = chat.model()
+    chat.answer(MARIA, text)
+    assert "visits" not in chat.changed_since(before) and "jobs" not in chat.changed_since(before)
+    chat.answer(MARIA, "1")
+    assert len(chat.model()["jobs"]) == jobs_before
+    assert chat.visit("maria_thu").start < start_before
+
+
+@pytest.mark.parametrize("text", ["friday morning", "friday", "friday afternoon", "on friday"])
+def test_restating_the_day_offered_asks_which_time_and_moves_nothing(chat: ChatWorld,
+                                                                     text: str) -> None:
+    chat.answer(MARIA, "move my thursday visit to friday")
+    before = chat.model()
+    replies = chat.answer(MARIA, text)
+    assert "Done" not in " ".join(r.text for r in replies)
+    assert "visits" not in chat.changed_since(before) and "jobs" not in chat.changed_since(before)
+
+
+def test_a_day_with_a_go_ahead_still_moves_the_visit(chat: ChatWorld) -> None:
+    start_before = chat.visit("maria_thu").start
+    chat.answer(MARIA, "move my thursday visit to friday")
+    [done] = chat.answer(MARIA, "friday morning works")
+    assert "Done" in done.text and chat.visit("maria_thu").start != start_before
+
+
+@pytest.mark.parametrize("text", [
+    "the thursday heating repair. i want it moved",
+    "the hvac repair on thursday, can it be moved",
+    "please reschedule the heating repair thursday",
+    "need to push the thursday ac repair",
+])
+def test_a_visit_named_with_a_move_word_is_moved_never_booked_again(chat: ChatWorld,
+                                                                    text: str) -> None:
+    jobs_before = len(chat.model()["jobs"])
+    before = chat.model()
+    replies = chat.answer(MARIA, text)
+    assert "Booked" not in " ".join(r.text for r in replies)
+    assert "visits" not in chat.changed_since(before) and "jobs" not in chat.changed_since(before)
+    chat.answer(MARIA, "friday afternoon works")
+    chat.answer(MARIA, "1")
+    assert len(chat.model()["jobs"]) == jobs_before
