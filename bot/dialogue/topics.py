@@ -89,13 +89,24 @@ _NOT_A_PLACE = frozenset(
     "a an to fix do look see help check".split())
 
 _SERVICES_QUESTION = re.compile(
-    r"(?:^|[,.;!?]\s*|\b(?:and|so|also|but|hey|guys|folks|wondering)\s+)"
-    rf"(?:do|does|can|could|will|would) (?:{_YOU}|your (?:company|guys|team|techs?|technicians?)) "
-    r"(?:also |even |ever )?(?:do|fix|repair|install|replace|handle|work on|service|offer|provide|"
-    r"clean|deal with|take care of|sell|work with)\b(?P<thing>[^?!.]*)"
+    r"(?:(?:^|[,.;!?]\s*|\b(?:and|so|also|but|hey|guys|folks|wondering|q|question)\s+)"
+    r"(?:(?:do|does|can|could|will|would) )?"
+    r"|\b(?:know|wondering|asking|curious|tell me) (?:if|whether) )"
+    rf"(?:{_YOU}|your (?:company|guys|team|techs?|technicians?)) "
+    r"(?:also |even |ever )?(?P<verb>do|fix|repair|install|replace|handle|work on|service|offer|"
+    r"provide|clean|deal with|take care of|sell|work with)\b(?P<thing>[^?!.]*)"
     r"|\bwhat (?:services|kind of (?:work|services|jobs|things) do)\b|\bwhat (?:else )?(?:do|can) " + _YOU
     + r" (?:do|fix|offer)\W*$|\bservices? (?:do )?" + _YOU + r" offer\b"
 )
+# Other trades than heating, cooling, plumbing and electrical, even where a catalog keyword sits in
+# them ("pool heater", "washing machine"): a "do you fix ...?" about them is an honest no.
+# Hook-ups, lines and wiring for them are our trades' work and are left to the catalog.
+_OTHER_TRADE = re.compile(
+    r"\b(?:roof\w*|shingles?|gutters?|siding|appliances?|fridges?|refrigerators?|freezers?|"
+    r"washers?|washing machines?|dryers?|ovens?|stoves?|microwaves?|pools?|pool heaters?|hot tubs?|"
+    r"spas?|pest\w*|locks?|locksmith\w*|drywall|painting|carpentry|landscaping|cars?)\b")
+_OUR_PART = re.compile(r"\b(?:hook ?-?ups?|hook up|lines?|wiring|wired|circuits?|outlets?|vents?|"
+                       r"connections?|gas lines?|water lines?|install\w*)\b")
 # Things a "do you do ...?" may ask about that are no service of any catalog; left to other flows.
 _NOT_A_SERVICE = re.compile(
     r"\b(?:emergenc\w*|urgent|same day|24|weekends?|after hours|estimates?|quotes?|financing|"
@@ -351,10 +362,16 @@ def area_summary(zones: Sequence[ServiceZone]) -> str:
 def _services(turn: Turn, text: str) -> bool:
     """ "Do you do furnace tune-ups / roofing?", "what services do you offer?"."""
     asked = _SERVICES_QUESTION.search(text)
-    if asked is None or (turn.parse.slots.get("service") and not _ASKS_WHETHER.match(text)):
-        return False  # "my sink leaks, can you fix it?" asks for a visit
     catalog = turn.catalog
     offered = fit([s.name.lower() for s in catalog.services], last="and ")
+    if asked is not None and _other_trade(asked.group("thing") or "", catalog):
+        thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", " ".join(asked.group("thing").split()))
+        thing = re.sub(r"\s+(?:or not|at all|too|also|then|either)$", "", thing.strip(" ,"))
+        _answered(turn, replies.service_not_offered(thing, offered, verb=asked.group("verb")),
+                  "services")
+        return True
+    if asked is None or (turn.parse.slots.get("service") and not _ASKS_WHETHER.match(text)):
+        return False  # "my sink leaks, can you fix it?" asks for a visit
     service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text)
     if service_id and turn.conversation.is_active(turn.now):
         return False  # "do you do water heaters?" at "what's wrong?" answers the pending question
@@ -372,6 +389,16 @@ def _services(turn: Turn, text: str) -> bool:
     else:
         _answered(turn, replies.services(offered), "services")
     return True
+
+
+def _other_trade(thing: str, catalog: Catalog) -> bool:
+    """ "fridges or washers", "roofing", "pool heaters": another trade's work, not a hook-up,
+    unless this business's own service names it ("pool pump repair")."""
+    trade = _OTHER_TRADE.search(thing)
+    if trade is None or _OUR_PART.search(thing) is not None:
+        return False
+    stem = trade.group(0).rstrip("s")
+    return not any(stem in s.name.lower() for s in catalog.services)
 
 
 def _price(turn: Turn, text: str, *, booking: bool) -> bool:

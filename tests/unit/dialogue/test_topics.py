@@ -131,6 +131,31 @@ def test_a_service_not_offered_is_a_no_with_what_is_offered(chat: ChatWorld, thi
     assert "drain cleaning" in said and "electrical repair" in said
 
 
+@pytest.mark.parametrize("text, said", [
+    ("quick q do u fix fridges or washing machines", "we don't fix fridges or washing machines"),
+    ("i just want to know if you repair appliances", "we don't repair appliances"),
+    ("its rain water not a pipe lol. do u do roofing or not", "we don't do roofing"),
+    ("can you guys do pool heaters", "we don't do pool heaters"),
+    ("you work on pool equipment?", "we don't work on pool equipment"),
+    ("do you guys fix dryers?", "we don't fix dryers"),
+])
+def test_another_trades_work_is_an_honest_no_even_when_a_keyword_is_ours(
+        chat: ChatWorld, text: str, said: str) -> None:
+    assert said in answer_changes_nothing(chat, MARIA, text)
+
+
+def test_a_stranger_hears_another_trades_no_before_the_sign_up(chat: ChatWorld) -> None:
+    said = chat.text(NEWCOMER, "do u guys repair washing machines?").text
+    assert "we don't repair washing machines" in said
+    assert chat.contact(NEWCOMER) is None
+
+
+@pytest.mark.parametrize("text", ["do you do washer hookups?", "can you install a gas line for my dryer",
+                                  "do you do hot tub wiring?"])
+def test_our_trades_part_of_an_appliance_is_not_refused(chat: ChatWorld, text: str) -> None:
+    assert "we don't" not in chat.text(MARIA, text).text
+
+
 @pytest.mark.parametrize("text, service, price", [
     ("do you do furnace tune-ups?", "heating & cooling tune-up", "$129.00"),
     ("do you guys do drain cleaning", "drain cleaning", "$149.00"),
@@ -267,7 +292,7 @@ def test_a_price_asked_right_after_a_service_answer_is_that_services_price(
 
 
 def test_what_about_another_thing_asks_the_same_question_of_it(chat: ChatWorld) -> None:
-    chat.transcript(MARIA, [("do you fix refrigerators", "don't do refrigerators"),
+    chat.transcript(MARIA, [("do you fix refrigerators", "don't fix refrigerators"),
                             ("what about pool pumps", "don't do pool pumps"),
                             ("ok and what about water heaters?", "Yes, we do water heater")])
 
@@ -275,7 +300,7 @@ def test_what_about_another_thing_asks_the_same_question_of_it(chat: ChatWorld) 
 def test_a_stranger_asking_what_about_another_thing_is_not_sent_the_sign_up_form(
         chat: ChatWorld) -> None:
     before = chat.model()
-    chat.transcript(NEWCOMER, [("hi do you fix refrigerators", "don't do refrigerators"),
+    chat.transcript(NEWCOMER, [("hi do you fix refrigerators", "don't fix refrigerators"),
                                ("what about pool pumps", "don't do pool pumps")])
     assert chat.changed_since(before) == set()
 
