@@ -50,6 +50,10 @@ _DAY = re.compile(r"\b(?:(mon|tues|wednes|thurs|fri|satur|sun)days?|(weekends?)|
 _NOW = re.compile(r"\b(?:right now|now|at the moment|currently|still open)\b")
 _HOLIDAY = re.compile(r"\b(?:holidays?|christmas|xmas|thanksgiving|new year\w*|easter|july 4\w*|"
                       r"4th of july|fourth of july|independence day|labor day|memorial day)\b")
+# "Anyone there?", "is anybody working today", "nobody in the office right now?"
+_ANYONE_THERE = re.compile(
+    r"\b(?:any ?one|any ?body|some ?one|some ?body|no ?one|nobody)(?: (?:is|still))? "
+    r"(?:there|here|around|working|in(?: the| your)? office|answering)\b(?! (?:to|who|that|for)\b)")
 TOPIC_KEY = "topic"  # what the last answer was about, for one text after it
 _WHAT_ABOUT = re.compile(r"^(?:(?:ok|okay|and|so|hm+|well|oh|alright|cool|thanks)\W+)*(?:what|how) about "
                          r"(?P<thing>[^?.!]+?)\W*$"
@@ -163,6 +167,8 @@ def answer(turn: Turn) -> bool:
         return True
     booking = intent == intents.BOOK and (
         turn.parse.slots.get("when") is not None or _BOOKING_WORDS.search(text) is not None)
+    if _anyone_there(turn, text, booking=booking):
+        return True
     if _HOURS.search(text) and not (booking and not _is_question(text)):
         _hours(turn, text)
         return True
@@ -245,6 +251,23 @@ def _hours(turn: Turn, text: str) -> None:
         _answered(turn, replies.holiday_hours(week, business.phone), "hours")
         return
     _answered(turn, replies.hours(week), "hours")
+
+
+def _anyone_there(turn: Turn, text: str, *, booking: bool) -> bool:
+    """ "Anyone there rn?", "is anybody working today?": whether the office is open now. Closed, a
+    visit asked for in the same text is still offered after saying so; True when answered."""
+    business = turn.business
+    now = local(turn.now, business.timezone)
+    if _ANYONE_THERE.search(text) is None or any(d != now.date() for _, d in asked_days(text, now.date())):
+        return False
+    span = business.business_hours.for_day(now.date())
+    open_now = span is not None and span.contains(now.time())
+    if booking or turn.parse.slots.get("service") or turn.parse.intent == intents.BOOK:
+        if not open_now:
+            turn.say(replies.closed_now(fit(week_hours(business.business_hours))))
+        return False  # the visit asked for is offered as usual
+    _hours(turn, "open now")
+    return True
 
 
 def _asks_whole_week(text: str) -> bool:

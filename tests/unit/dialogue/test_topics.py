@@ -67,6 +67,35 @@ def test_open_now_is_read_against_the_clock(chat: ChatWorld) -> None:
     assert said.startswith("We're closed right now") and "Mon-Fri 7am-7pm" in said
 
 
+@pytest.mark.parametrize("text", ["anyone there?", "is anybody working today or not",
+                                  "so nobody is in the office right now?", "anyone around rn"])
+def test_asking_whether_anyone_is_there_is_answered_against_the_clock(chat: ChatWorld,
+                                                                      text: str) -> None:
+    assert "Yes, we're open now, until 7pm" in answer_changes_nothing(chat, MARIA, text)
+    chat.clock.advance(timedelta(hours=11))  # Monday 8pm
+    assert chat.text(MARIA, text).text.startswith("We're closed right now")
+
+
+@pytest.mark.parametrize("text", ["anyone there rn? my toilet is running nonstop",
+                                  "is anybody working today? my faucet wont stop dripping"])
+def test_anyone_there_with_a_problem_after_hours_says_closed_and_still_offers_times(
+        chat: ChatWorld, text: str) -> None:
+    chat.clock.advance(timedelta(hours=11))  # Monday 8pm
+    said = chat.text(MARIA, text).text
+    assert said.startswith("We're closed right now") and "Reply 1" in said
+
+
+def test_anyone_there_from_a_stranger_after_hours_says_closed_before_the_sign_up(
+        chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(hours=11))  # Monday 8pm
+    said = chat.text(NEWCOMER, "anyone working today? my kitchen faucet wont stop dripping").text
+    assert said.startswith("We're closed right now") and "name and service address" in said
+
+
+def test_someone_there_to_fix_it_is_no_hours_question(chat: ChatWorld) -> None:
+    assert "closed" not in chat.text(MARIA, "is someone there to fix my sink tomorrow?").text
+
+
 def test_holiday_hours_are_not_guessed(chat: ChatWorld) -> None:
     said = answer_changes_nothing(chat, MARIA, "are you open on christmas?")
     assert "Holiday hours may differ; please call +13125550100" in said and "Mon-Fri 7am-7pm" in said
