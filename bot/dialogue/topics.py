@@ -87,6 +87,7 @@ _PLACE_AFTER = re.compile(
 # Words that make an unknown name after "do you ... to" a place asked about.
 _AREA_CONTEXT = re.compile(r"\b(?:serve|service|cover|come out|out to|out in|travel|drive|area)\b")
 _ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
+_STREET_NUMBER = re.compile(r"\b\d+[a-z]?\s+[a-z]")
 # Words that make a phrase after "do you come (to)" anything but a place name.
 _NOT_A_PLACE = frozenset(
     "my me us our here there it this that today tomorrow tonight now soon asap out home house place "
@@ -325,11 +326,15 @@ def week_hours(hours: WeeklyHours) -> list[str]:
 
 def _area(turn: Turn, text: str) -> bool:
     """ "Do you serve 60302 / Oak Park?", "what areas do you cover?"; False for anything else."""
-    if not _AREA_QUESTION.search(text):
+    postal_code = _ZIP.search(text)
+    # Right after an area answer, another ZIP alone asks the same ("what about 60640?"); a street
+    # address with it is a sign-up or an address, left to those flows.
+    zip_follow_up = (postal_code is not None and _topic(turn).get("kind") == "area"
+                     and _STREET_NUMBER.search(_ZIP.sub(" ", text)) is None)
+    if not _AREA_QUESTION.search(text) and not zip_follow_up:
         return False
     business = turn.business
     summary = area_summary(business.zones)
-    postal_code = _ZIP.search(text)
     if postal_code:
         coverage = area.for_postal_code(business, postal_code.group(1))
         _say_coverage(turn, coverage, summary)

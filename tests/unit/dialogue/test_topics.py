@@ -151,6 +151,21 @@ def test_a_stranger_may_ask_about_the_area_before_signing_up(chat: ChatWorld) ->
     assert chat.changed_since(before) == set()
 
 
+@pytest.mark.parametrize("follow_up", ["dang. what about my moms place, shes in 60640",
+                                       "ok and 60614?", "my sister is in 60614 tho"])
+def test_a_zip_right_after_an_area_answer_asks_the_same_of_it(chat: ChatWorld,
+                                                             follow_up: str) -> None:
+    chat.transcript(NEWCOMER, [("do you cover 60201?", "outside our service area")])
+    said = chat.text(NEWCOMER, follow_up).text
+    assert said.startswith("Yes, we serve 60")
+    assert chat.contact(NEWCOMER) is None
+
+
+def test_a_full_address_after_an_area_answer_still_signs_up(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [("do you serve 60614?", "Yes, we serve 60614"),
+                               ("Jen Walsh, 1820 N Halsted St, Chicago 60614", "You're set up")])
+
+
 # Services and prices ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("thing", ["roofing", "appliances", "pools"])
