@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 _NODS = r"(?:(?:ok|okay|k|kk|cool|great|thanks|thank you|thx|ty|alright|perfect|awesome|sounds good|" \
-        r"all good|got it|no worries|sure|ah|oh|oops|whoops|sorry|my bad)\W+)*"
+        r"all good|got it|no worries|sure|ah|oh|oops|whoops|sorry|my bad|nah|naw|no|nope|meh|eh|hm+|" \
+        r"fine|ugh)\W+)*"
 _CLOSING = re.compile(
     _NODS + r"(?:see (?:you|ya|u)\b(?P<when>[^?]*)|bye(?: bye| now)?|good ?bye|cya|ttyl|later|"
     r"talk (?:to (?:you|u|ya) )?(?:soon|later|then)"

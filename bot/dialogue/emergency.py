@@ -40,8 +40,13 @@ def takes_over(turn: Turn) -> bool:
     """Answer a reported danger or a Spanish text before anything else; False for any other text."""
     slots = turn.parse.slots
     danger = danger_in(normalize(turn.text)) if slots.get("urgency") == EMERGENCY else None
-    if slots.get("language") == SPANISH and (danger is not None
-                                             or turn.parse.intent not in UNDERSTOOD_ANYWAY):
+    # A thanks in Spanish, or a thanks or "ok" right after a Spanish answer (no question pending),
+    # is answered in Spanish too.
+    spanish_thanks = (turn.parse.intent == intents.THANKS and slots.get("language") == SPANISH
+                      or turn.parse.intent in (intents.THANKS, intents.AFFIRM)
+                      and turn.step is None and turn.last_done() == SPANISH_CALL)
+    if spanish_thanks or slots.get("language") == SPANISH and (
+            danger is not None or turn.parse.intent not in UNDERSTOOD_ANYWAY):
         _in_spanish(turn, danger)
         return True
     if danger is not None:

@@ -643,8 +643,8 @@ def service_offered(service: str, price: str) -> Reply:
                  f'"{clip(service, THING).lower()} tomorrow morning".')
 
 
-def service_not_offered(thing: str, offered: str) -> Reply:
-    return Reply(f"Sorry, we don't do {clip(thing, THING)}. We do {offered}.")
+def service_not_offered(thing: str, offered: str, *, verb: str = "do") -> Reply:
+    return Reply(f"Sorry, we don't {verb} {clip(thing, THING)}. We do {offered}.")
 
 
 def services(offered: str) -> Reply:

@@ -50,6 +50,10 @@ _DAY = re.compile(r"\b(?:(mon|tues|wednes|thurs|fri|satur|sun)days?|(weekends?)|
 _NOW = re.compile(r"\b(?:right now|now|at the moment|currently|still open)\b")
 _HOLIDAY = re.compile(r"\b(?:holidays?|christmas|xmas|thanksgiving|new year\w*|easter|july 4\w*|"
                       r"4th of july|fourth of july|independence day|labor day|memorial day)\b")
+# "Anyone there?", "is anybody working today", "nobody in the office right now?"
+_ANYONE_THERE = re.compile(
+    r"\b(?:any ?one|any ?body|some ?one|some ?body|no ?one|nobody)(?: (?:is|still))? "
+    r"(?:there|here|around|working|in(?: the| your)? office|answering)\b(?! (?:to|who|that|for)\b)")
 TOPIC_KEY = "topic"  # what the last answer was about, for one text after it
 _WHAT_ABOUT = re.compile(r"^(?:(?:ok|okay|and|so|hm+|well|oh|alright|cool|thanks)\W+)*(?:what|how) about "
                          r"(?P<thing>[^?.!]+?)\W*$"
@@ -83,19 +87,31 @@ _PLACE_AFTER = re.compile(
 # Words that make an unknown name after "do you ... to" a place asked about.
 _AREA_CONTEXT = re.compile(r"\b(?:serve|service|cover|come out|out to|out in|travel|drive|area)\b")
 _ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
+_STREET_NUMBER = re.compile(r"\b\d+[a-z]?\s+[a-z]")
 # Words that make a phrase after "do you come (to)" anything but a place name.
 _NOT_A_PLACE = frozenset(
     "my me us our here there it this that today tomorrow tonight now soon asap out home house place "
     "a an to fix do look see help check".split())
 
 _SERVICES_QUESTION = re.compile(
-    r"(?:^|[,.;!?]\s*|\b(?:and|so|also|but|hey|guys|folks|wondering)\s+)"
-    rf"(?:do|does|can|could|will|would) (?:{_YOU}|your (?:company|guys|team|techs?|technicians?)) "
-    r"(?:also |even |ever )?(?:do|fix|repair|install|replace|handle|work on|service|offer|provide|"
-    r"clean|deal with|take care of|sell|work with)\b(?P<thing>[^?!.]*)"
+    r"(?:(?:^|[,.;!?]\s*|\b(?:and|so|also|but|hey|guys|folks|wondering|q|question)\s+)"
+    r"(?:(?:do|does|can|could|will|would) )?"
+    r"|\b(?:know|wondering|asking|curious|tell me) (?:if|whether) )"
+    rf"(?:{_YOU}|your (?:company|guys|team|techs?|technicians?)) "
+    r"(?:also |even |ever )?(?P<verb>do|fix|repair|install|replace|handle|work on|service|offer|"
+    r"provide|clean|deal with|take care of|sell|work with)\b(?P<thing>[^?!.]*)"
     r"|\bwhat (?:services|kind of (?:work|services|jobs|things) do)\b|\bwhat (?:else )?(?:do|can) " + _YOU
     + r" (?:do|fix|offer)\W*$|\bservices? (?:do )?" + _YOU + r" offer\b"
 )
+# Other trades than heating, cooling, plumbing and electrical, even where a catalog keyword sits in
+# them ("pool heater", "washing machine"): a "do you fix ...?" about them is an honest no.
+# Hook-ups, lines and wiring for them are our trades' work and are left to the catalog.
+_OTHER_TRADE = re.compile(
+    r"\b(?:roof\w*|shingles?|gutters?|siding|appliances?|fridges?|refrigerators?|freezers?|"
+    r"washers?|washing machines?|dryers?|ovens?|stoves?|microwaves?|pools?|pool heaters?|hot tubs?|"
+    r"spas?|pest\w*|locks?|locksmith\w*|drywall|painting|carpentry|landscaping|cars?)\b")
+_OUR_PART = re.compile(r"\b(?:hook ?-?ups?|hook up|lines?|wiring|wired|circuits?|outlets?|vents?|"
+                       r"connections?|gas lines?|water lines?|install\w*)\b")
 # Things a "do you do ...?" may ask about that are no service of any catalog; left to other flows.
 _NOT_A_SERVICE = re.compile(
     r"\b(?:emergenc\w*|urgent|same day|24|weekends?|after hours|estimates?|quotes?|financing|"
@@ -152,6 +168,8 @@ def answer(turn: Turn) -> bool:
         return True
     booking = intent == intents.BOOK and (
         turn.parse.slots.get("when") is not None or _BOOKING_WORDS.search(text) is not None)
+    if _anyone_there(turn, text, booking=booking):
+        return True
     if _HOURS.search(text) and not (booking and not _is_question(text)):
         _hours(turn, text)
         return True
@@ -236,6 +254,23 @@ def _hours(turn: Turn, text: str) -> None:
     _answered(turn, replies.hours(week), "hours")
 
 
+def _anyone_there(turn: Turn, text: str, *, booking: bool) -> bool:
+    """ "Anyone there rn?", "is anybody working today?": whether the office is open now. Closed, a
+    visit asked for in the same text is still offered after saying so; True when answered."""
+    business = turn.business
+    now = local(turn.now, business.timezone)
+    if _ANYONE_THERE.search(text) is None or any(d != now.date() for _, d in asked_days(text, now.date())):
+        return False
+    span = business.business_hours.for_day(now.date())
+    open_now = span is not None and span.contains(now.time())
+    if booking or turn.parse.slots.get("service") or turn.parse.intent == intents.BOOK:
+        if not open_now:
+            turn.say(replies.closed_now(fit(week_hours(business.business_hours))))
+        return False  # the visit asked for is offered as usual
+    _hours(turn, "open now")
+    return True
+
+
 def _asks_whole_week(text: str) -> bool:
     """ "What are your hours? open saturdays?": one clause asks the hours with no day named."""
     return any(_WHOLE_WEEK.search(clause) and not _DAY.search(clause)
@@ -291,11 +326,15 @@ def week_hours(hours: WeeklyHours) -> list[str]:
 
 def _area(turn: Turn, text: str) -> bool:
     """ "Do you serve 60302 / Oak Park?", "what areas do you cover?"; False for anything else."""
-    if not _AREA_QUESTION.search(text):
+    postal_code = _ZIP.search(text)
+    # Right after an area answer, another ZIP alone asks the same ("what about 60640?"); a street
+    # address with it is a sign-up or an address, left to those flows.
+    zip_follow_up = (postal_code is not None and _topic(turn).get("kind") == "area"
+                     and _STREET_NUMBER.search(_ZIP.sub(" ", text)) is None)
+    if not _AREA_QUESTION.search(text) and not zip_follow_up:
         return False
     business = turn.business
     summary = area_summary(business.zones)
-    postal_code = _ZIP.search(text)
     if postal_code:
         coverage = area.for_postal_code(business, postal_code.group(1))
         _say_coverage(turn, coverage, summary)
@@ -351,10 +390,16 @@ def area_summary(zones: Sequence[ServiceZone]) -> str:
 def _services(turn: Turn, text: str) -> bool:
     """ "Do you do furnace tune-ups / roofing?", "what services do you offer?"."""
     asked = _SERVICES_QUESTION.search(text)
-    if asked is None or (turn.parse.slots.get("service") and not _ASKS_WHETHER.match(text)):
-        return False  # "my sink leaks, can you fix it?" asks for a visit
     catalog = turn.catalog
     offered = fit([s.name.lower() for s in catalog.services], last="and ")
+    if asked is not None and _other_trade(asked.group("thing") or "", catalog):
+        thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", " ".join(asked.group("thing").split()))
+        thing = re.sub(r"\s+(?:or not|at all|too|also|then|either)$", "", thing.strip(" ,"))
+        _answered(turn, replies.service_not_offered(thing, offered, verb=asked.group("verb")),
+                  "services")
+        return True
+    if asked is None or (turn.parse.slots.get("service") and not _ASKS_WHETHER.match(text)):
+        return False  # "my sink leaks, can you fix it?" asks for a visit
     service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text)
     if service_id and turn.conversation.is_active(turn.now):
         return False  # "do you do water heaters?" at "what's wrong?" answers the pending question
@@ -372,6 +417,16 @@ def _services(turn: Turn, text: str) -> bool:
     else:
         _answered(turn, replies.services(offered), "services")
     return True
+
+
+def _other_trade(thing: str, catalog: Catalog) -> bool:
+    """ "fridges or washers", "roofing", "pool heaters": another trade's work, not a hook-up,
+    unless this business's own service names it ("pool pump repair")."""
+    trade = _OTHER_TRADE.search(thing)
+    if trade is None or _OUR_PART.search(thing) is not None:
+        return False
+    stem = trade.group(0).rstrip("s")
+    return not any(stem in s.name.lower() for s in catalog.services)
 
 
 def _price(turn: Turn, text: str, *, booking: bool) -> bool:

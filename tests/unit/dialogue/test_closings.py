@@ -41,7 +41,8 @@ def test_a_wrong_number_is_let_go_without_a_sign_up_or_a_promised_call(chat: Cha
     assert chat.contact(NEWCOMER) is None
 
 
-@pytest.mark.parametrize("text", ["nvm", "no thanks", "n thanks", "never mind"])
+@pytest.mark.parametrize("text", ["nvm", "no thanks", "n thanks", "never mind",
+                                  "nah forget it", "nope, never mind", "meh nvm"])
 def test_a_stranger_saying_never_mind_is_no_name_and_gets_no_sign_up_form(chat: ChatWorld,
                                                                           text: str) -> None:
     chat.transcript(NEWCOMER, [("do u cover 60614", "Yes, we serve 60614"), (text, "Text us anytime")])

@@ -87,3 +87,22 @@ def test_a_spanish_yes_to_a_pending_question_still_answers_it(chat: ChatWorld) -
     said = chat.text(JOE, "Sí, perfecto. ¡Gracias!").text
     assert CALL_BACK not in said
     assert chat.visits(JOE) == []
+
+
+@pytest.mark.parametrize("thanks", ["ok gracias, espero la llamada", "gracias, es urgente porfa",
+                                    "muchas gracias", "gracias", "ok gracias!"])
+def test_a_thanks_after_a_spanish_answer_is_answered_in_spanish(chat: ChatWorld,
+                                                                thanks: str) -> None:
+    chat.transcript(NEWCOMER, [("hola, se me rompio un tubo y esta goteando", "llamar"),
+                               (thanks, CALL_BACK)])
+    assert len(chat.notices()) == 1
+    assert chat.contact(NEWCOMER) is None
+
+
+def test_a_spanish_thanks_without_a_spanish_answer_before_is_answered_in_spanish(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("muchas gracias por todo, buenas noches", CALL_BACK)])
+
+
+def test_an_english_thanks_after_an_english_answer_stays_english(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("thanks!", "welcome")])

@@ -67,6 +67,35 @@ def test_open_now_is_read_against_the_clock(chat: ChatWorld) -> None:
     assert said.startswith("We're closed right now") and "Mon-Fri 7am-7pm" in said
 
 
+@pytest.mark.parametrize("text", ["anyone there?", "is anybody working today or not",
+                                  "so nobody is in the office right now?", "anyone around rn"])
+def test_asking_whether_anyone_is_there_is_answered_against_the_clock(chat: ChatWorld,
+                                                                      text: str) -> None:
+    assert "Yes, we're open now, until 7pm" in answer_changes_nothing(chat, MARIA, text)
+    chat.clock.advance(timedelta(hours=11))  # Monday 8pm
+    assert chat.text(MARIA, text).text.startswith("We're closed right now")
+
+
+@pytest.mark.parametrize("text", ["anyone there rn? my toilet is running nonstop",
+                                  "is anybody working today? my faucet wont stop dripping"])
+def test_anyone_there_with_a_problem_after_hours_says_closed_and_still_offers_times(
+        chat: ChatWorld, text: str) -> None:
+    chat.clock.advance(timedelta(hours=11))  # Monday 8pm
+    said = chat.text(MARIA, text).text
+    assert said.startswith("We're closed right now") and "Reply 1" in said
+
+
+def test_anyone_there_from_a_stranger_after_hours_says_closed_before_the_sign_up(
+        chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(hours=11))  # Monday 8pm
+    said = chat.text(NEWCOMER, "anyone working today? my kitchen faucet wont stop dripping").text
+    assert said.startswith("We're closed right now") and "name and service address" in said
+
+
+def test_someone_there_to_fix_it_is_no_hours_question(chat: ChatWorld) -> None:
+    assert "closed" not in chat.text(MARIA, "is someone there to fix my sink tomorrow?").text
+
+
 def test_holiday_hours_are_not_guessed(chat: ChatWorld) -> None:
     said = answer_changes_nothing(chat, MARIA, "are you open on christmas?")
     assert "Holiday hours may differ; please call +13125550100" in said and "Mon-Fri 7am-7pm" in said
@@ -122,6 +151,21 @@ def test_a_stranger_may_ask_about_the_area_before_signing_up(chat: ChatWorld) ->
     assert chat.changed_since(before) == set()
 
 
+@pytest.mark.parametrize("follow_up", ["dang. what about my moms place, shes in 60640",
+                                       "ok and 60614?", "my sister is in 60614 tho"])
+def test_a_zip_right_after_an_area_answer_asks_the_same_of_it(chat: ChatWorld,
+                                                             follow_up: str) -> None:
+    chat.transcript(NEWCOMER, [("do you cover 60201?", "outside our service area")])
+    said = chat.text(NEWCOMER, follow_up).text
+    assert said.startswith("Yes, we serve 60")
+    assert chat.contact(NEWCOMER) is None
+
+
+def test_a_full_address_after_an_area_answer_still_signs_up(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [("do you serve 60614?", "Yes, we serve 60614"),
+                               ("Jen Walsh, 1820 N Halsted St, Chicago 60614", "You're set up")])
+
+
 # Services and prices ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("thing", ["roofing", "appliances", "pools"])
@@ -129,6 +173,31 @@ def test_a_service_not_offered_is_a_no_with_what_is_offered(chat: ChatWorld, thi
     said = answer_changes_nothing(chat, MARIA, f"do you do {thing}?")
     assert said.startswith(f"Sorry, we don't do {thing}.")
     assert "drain cleaning" in said and "electrical repair" in said
+
+
+@pytest.mark.parametrize("text, said", [
+    ("quick q do u fix fridges or washing machines", "we don't fix fridges or washing machines"),
+    ("i just want to know if you repair appliances", "we don't repair appliances"),
+    ("its rain water not a pipe lol. do u do roofing or not", "we don't do roofing"),
+    ("can you guys do pool heaters", "we don't do pool heaters"),
+    ("you work on pool equipment?", "we don't work on pool equipment"),
+    ("do you guys fix dryers?", "we don't fix dryers"),
+])
+def test_another_trades_work_is_an_honest_no_even_when_a_keyword_is_ours(
+        chat: ChatWorld, text: str, said: str) -> None:
+    assert said in answer_changes_nothing(chat, MARIA, text)
+
+
+def test_a_stranger_hears_another_trades_no_before_the_sign_up(chat: ChatWorld) -> None:
+    said = chat.text(NEWCOMER, "do u guys repair washing machines?").text
+    assert "we don't repair washing machines" in said
+    assert chat.contact(NEWCOMER) is None
+
+
+@pytest.mark.parametrize("text", ["do you do washer hookups?", "can you install a gas line for my dryer",
+                                  "do you do hot tub wiring?"])
+def test_our_trades_part_of_an_appliance_is_not_refused(chat: ChatWorld, text: str) -> None:
+    assert "we don't" not in chat.text(MARIA, text).text
 
 
 @pytest.mark.parametrize("text, service, price", [
@@ -267,7 +336,7 @@ def test_a_price_asked_right_after_a_service_answer_is_that_services_price(
 
 
 def test_what_about_another_thing_asks_the_same_question_of_it(chat: ChatWorld) -> None:
-    chat.transcript(MARIA, [("do you fix refrigerators", "don't do refrigerators"),
+    chat.transcript(MARIA, [("do you fix refrigerators", "don't fix refrigerators"),
                             ("what about pool pumps", "don't do pool pumps"),
                             ("ok and what about water heaters?", "Yes, we do water heater")])
 
@@ -275,7 +344,7 @@ def test_what_about_another_thing_asks_the_same_question_of_it(chat: ChatWorld) 
 def test_a_stranger_asking_what_about_another_thing_is_not_sent_the_sign_up_form(
         chat: ChatWorld) -> None:
     before = chat.model()
-    chat.transcript(NEWCOMER, [("hi do you fix refrigerators", "don't do refrigerators"),
+    chat.transcript(NEWCOMER, [("hi do you fix refrigerators", "don't fix refrigerators"),
                                ("what about pool pumps", "don't do pool pumps")])
     assert chat.changed_since(before) == set()
 
