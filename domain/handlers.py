@@ -89,7 +89,9 @@ def reschedule_appointment(cmd: commands.RescheduleAppointment, *, uow: Abstract
                  ignore=appointment.id)
     was_underway = job.state in (JobState.EN_ROUTE, JobState.ON_SITE)
     if was_underway:  # the crew heard before the visit leaves its old slot
-        _tell_crew_of_move(uow, appointment, job, cmd.actor, clock.now())
+        _tell_crew(uow, appointment, job, cmd.actor, clock.now(), what="moved",
+                   go="No need to go now.",
+                   key=f"moved-underway:{appointment.id}:{appointment.start.isoformat()}")
     appointment.move(
         technician_id=cmd.technician_id,
         start=start,
@@ -109,7 +111,8 @@ def cancel_appointment(cmd: commands.CancelAppointment, *, uow: AbstractUnitOfWo
     appointment.cancel(by=cmd.actor)
     job = _job(uow, appointment.job_id)
     if job.state in (JobState.EN_ROUTE, JobState.ON_SITE):
-        _tell_crew_of_cancellation(uow, appointment, job, cmd.actor, clock.now())
+        _tell_crew(uow, appointment, job, cmd.actor, clock.now(), what="cancelled",
+                   go="No need to go.", key=f"cancelled-underway:{appointment.id}")
     others = [a for a in uow.appointments.find(job_id=job.id) if a.is_active]
     if not others and JobState.CANCELLED in job.allowed_next():
         job.move_to(JobState.CANCELLED, by=cmd.actor, at=clock.now(), note="visit cancelled")
@@ -372,34 +375,17 @@ def require_account(uow: AbstractUnitOfWork, actor: Actor, account_id: int) -> i
     return account_id
 
 
-def _tell_crew_of_cancellation(uow: AbstractUnitOfWork, appointment: Appointment, job: Job,
-                               actor: Actor, now: datetime) -> None:
-    """A visit cancelled while its technician is on the way or there: they and dispatch hear."""
+def _tell_crew(uow: AbstractUnitOfWork, appointment: Appointment, job: Job, actor: Actor,
+               now: datetime, *, what: str, key: str, go: str) -> None:
+    """A visit `what` ("cancelled", "moved") while its technician is on the way or there: the
+    technician hears it with `go` ("No need to go."), dispatch without."""
     site = uow.sites.get(job.site_id)
     where = site.one_line() if site is not None else f"job {job.number}"
     state = "on the way" if job.state is JobState.EN_ROUTE else "on site"
-    body = (f"Visit cancelled by {actor.label()} while {state}: {job.number} at {where}. "
-            f"No need to go.")
-    key = f"cancelled-underway:{appointment.id}"
-    notify_staff(uow, now=now, body=body, key=key, owner_id=appointment.technician_id,
+    body = f"Visit {what} by {actor.label()} while {state}: {job.number} at {where}."
+    notify_staff(uow, now=now, body=f"{body} {go}", key=key, owner_id=appointment.technician_id,
                  account_id=job.account_id)
-    notify_staff(uow, now=now, body=body.replace(" No need to go.", ""), key=key,
-                 account_id=job.account_id)
-
-
-def _tell_crew_of_move(uow: AbstractUnitOfWork, appointment: Appointment, job: Job,
-                       actor: Actor, now: datetime) -> None:
-    """A visit moved while its technician is on the way or on site: they and dispatch hear."""
-    site = uow.sites.get(job.site_id)
-    where = site.one_line() if site is not None else f"job {job.number}"
-    state = "on the way" if job.state is JobState.EN_ROUTE else "on site"
-    body = (f"Visit moved by {actor.label()} while {state}: {job.number} at {where}. "
-            f"No need to go now.")
-    key = f"moved-underway:{appointment.id}:{appointment.start.isoformat()}"
-    notify_staff(uow, now=now, body=body, key=key, owner_id=appointment.technician_id,
-                 account_id=job.account_id)
-    notify_staff(uow, now=now, body=body.replace(" No need to go now.", ""), key=key,
-                 account_id=job.account_id)
+    notify_staff(uow, now=now, body=body, key=key, account_id=job.account_id)
 
 
 def _own_site(uow: AbstractUnitOfWork, actor: Actor, account_id: int, site_id: int) -> Site:
