@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import replies, visits
+from bot.dialogue import replies, several, visits
 from bot.dialogue.times import clock_label
 from bot.nlu import intents
 from domain.commands import CancelAppointment
@@ -17,12 +17,27 @@ if TYPE_CHECKING:
 
 FLOW = "cancel"
 _YES_FIRST = re.compile(r"(?:y|yes|yeah|yep|yup|ok|okay|sure)\b")
+_INSTEAD = re.compile(r"\binstead\b|\brather than\b|\bnot cancel")
+_NO_FIRST = re.compile(r"\W*(?:n|no|nope|nah|wait)\b")
 # "ok cancel the other one": about another visit, never a yes to this one.
 _NOT_THIS = re.compile(r"\b(?:other|another|different|instead|not (?:this|that|it|the))\b")
 
 
 def start(turn: Turn) -> None:
-    """A customer wants to cancel a visit; a day or service named narrows which."""
+    """A customer wants to cancel a visit; a day or service named narrows which. "Cancel saturday.
+    wait no, keep it" ends keeping it: nothing is cancelled, and the reply says it stays."""
+    if visits.kept(turn).keeps_it:
+        resolution = visits.resolve(turn, visits.upcoming(turn))
+        turn.finish(replies.kept(visits.label(turn, resolution.one))
+                    if resolution.one is not None and resolution.named.narrows
+                    else replies.left_as_is())
+        return
+    booked = visits.upcoming(turn)
+    resolution = visits.resolve(turn, booked)
+    listed = resolution.matches if resolution.named.narrows else (
+        visits.just_shown(turn, booked) or booked)  # "all 3 visits that day": of that day
+    if _several(turn, listed):
+        return
     visits.start_choice(turn, FLOW, "cancel", confirm, {})
 
 
@@ -30,7 +45,11 @@ def answer(turn: Turn) -> bool:
     """Answer the pending cancel question; False when the text is about something else."""
     data = turn.data
     if turn.step == "which":
+        if _several(turn, visits.offered(turn, data.get("ids", []))):
+            return True
         return visits.answer_choice(turn, FLOW, "cancel", confirm)
+    if turn.step == SEVERAL:
+        return _answer_several(turn)
     if turn.step != "confirm":
         return False
     appointment = visits.own(turn, data.get("appointment_id"))
@@ -38,19 +57,28 @@ def answer(turn: Turn) -> bool:
         turn.finish(replies.no_upcoming())
         return True
     visit = visits.label(turn, appointment)
+    if _several(turn, visits.just_shown(turn, visits.upcoming(turn)) or visits.upcoming(turn)):
+        return True  # "no. keep dec 4. cancel dec 12 and dec 14"
     other = visits.another_named(turn, appointment)
     if other is not None:  # "no wait, friday's": that visit is the one to ask about
         confirm(turn, other)
         return True
+    if turn.parse.intent == intents.RESCHEDULE and _INSTEAD.search(turn.text.lower()):
+        from bot.dialogue import reschedule  # "instead of cancelling can it go to monday"
+
+        reschedule.move_instead(turn, appointment)
+        return True
+    if _keeps(turn, appointment):  # "wait no, keep it", "keep the 3rd": this one stays
+        turn.finish(replies.kept(visit))
+        return True
     if turn.parse.intent == intents.BOOK and visits.names_only(turn, appointment):
         confirm(turn, appointment)  # "the electrical": the very visit asked about, so ask again
         return True
+    if _asks_again(turn, appointment):  # "N! cancel the dec 8 one": the question again, plainly
+        confirm(turn, appointment)
+        return True
     if turn.parse.intent == intents.AFFIRM or _cancel_this(turn, appointment):
-        assert appointment.id is not None
-        try:
-            turn.run(CancelAppointment(appointment_id=appointment.id, actor=turn.actor))
-        except DomainError as error:
-            turn.finish(replies.refused(str(error)))
+        if not _cancelled(turn, appointment):
             return True
         # The handler told the technician and dispatch when they were under way: say so.
         technician = turn.uow.staff.get(appointment.technician_id) if data.get("underway") else None
@@ -86,8 +114,89 @@ def confirm(turn: Turn, appointment: Appointment) -> None:
     turn.ask(FLOW, "confirm", {"appointment_id": appointment.id, "underway": underway}, question)
 
 
+SEVERAL = "confirm_several"
+
+
+def _several(turn: Turn, listed: list[Appointment]) -> bool:
+    """Two or more visits meant at once ("both", "1 and 2", "dec 12 and dec 14"): one Y/N for all;
+    False when the text means fewer, or a technician is already under way to one of them."""
+    found = several.meant(turn, listed)
+    if len(found) < 2 or any(_is_underway(turn, a) for a in found):
+        return False
+    turn.ask(FLOW, SEVERAL, {"ids": [a.id for a in found]},
+             replies.confirm_cancel_several([visits.label(turn, a) for a in found]))
+    return True
+
+
+def _answer_several(turn: Turn) -> bool:
+    """Y cancels every visit asked about; N keeps them; some of them named ("keep the drain one,
+    cancel 2 and 3") are asked about again, alone or together."""
+    found = visits.offered(turn, turn.data.get("ids", []))
+    if not found:
+        turn.finish(replies.no_upcoming())
+        return True
+    intent = turn.parse.intent
+    again = _NO_FIRST.match(turn.text.strip().lower()) is not None
+    meant = several.meant(turn, found)
+    if intent == intents.AFFIRM or meant == found and not again:
+        labels = [visits.label(turn, a) for a in found]
+        if not all(_cancelled(turn, appointment) for appointment in found):
+            return True
+        turn.finish(replies.cancelled_several(labels), done="cancelled",
+                    changed={"kind": "cancelled", "appointment_id": found[-1].id,
+                             "appointment_ids": [a.id for a in found], "told": None})
+        return True
+    if len(meant) >= 2:  # the same again after a no, or fewer of them: asked about those
+        turn.ask(FLOW, SEVERAL, {"ids": [a.id for a in meant]},
+                 replies.confirm_cancel_several([visits.label(turn, a) for a in meant]))
+        return True
+    resolution = visits.resolve(turn, found)
+    if resolution.one is not None and resolution.narrowed:
+        confirm(turn, resolution.one)  # "just the 12th", "keep the 14th"
+        return True
+    if intent == intents.DENY or visits.kept(turn).keeps_all or visits.kept(turn).keeps_it:
+        turn.finish(replies.kept_several(len(found)))
+        return True
+    if intent in (intents.UNKNOWN, intents.CHOOSE, intents.CANCEL):
+        turn.misunderstood(replies.yes_or_no(replies.confirm_cancel_several(
+            [visits.label(turn, a) for a in found])))
+        return True
+    return False
+
+
+def _cancelled(turn: Turn, appointment: Appointment) -> bool:
+    """Cancel the visit; False (with the reason said) when it cannot be."""
+    assert appointment.id is not None
+    try:
+        turn.run(CancelAppointment(appointment_id=appointment.id, actor=turn.actor))
+    except DomainError as error:
+        turn.finish(replies.refused(str(error)))
+        return False
+    return True
+
+
+def _is_underway(turn: Turn, appointment: Appointment) -> bool:
+    job = turn.uow.jobs.get(appointment.job_id)
+    return job is not None and job.state in (JobState.EN_ROUTE, JobState.ON_SITE)
+
+
+def _asks_again(turn: Turn, appointment: Appointment) -> bool:
+    """A no, then a cancel naming this very visit: neither a yes nor a no."""
+    return (turn.parse.intent == intents.CANCEL and _NO_FIRST.match(turn.text.strip().lower())
+            is not None and visits.named(turn).narrows
+            and visits.resolve(turn, [appointment]).one is not None)
+
+
+def _keeps(turn: Turn, appointment: Appointment) -> bool:
+    """True when the text says to keep the visit asked about ("keep it", "leave the 3rd")."""
+    split = visits.kept(turn)
+    return split.keeps_it or split.keeps_all or appointment in visits.spared_among(
+        turn, [appointment])
+
+
 def _cancel_this(turn: Turn, appointment: Appointment) -> bool:
-    """ "yes cancel it", "cancel the 1pm" (naming this visit) answer the question with a yes."""
+    """ "yes cancel it", "cancel the 1pm" (naming this visit) answer the question with a yes;
+    after a no ("N! cancel the dec 8 one") the question is asked again instead."""
     if turn.parse.intent != intents.CANCEL or _NOT_THIS.search(turn.text.lower()):
         return False
     said = visits.named(turn)

@@ -47,6 +47,12 @@ _HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,6}[a-z]?\s+\w+")
 _HOUSE_NUMBER_ONLY = re.compile(r"^\s*\d{1,6}[a-z]?\s+")
 
 
+def worded_as_one(turn: Turn) -> bool:
+    """True when the text is worded as a correction ("undo", "wrong one", "keep it after all")."""
+    text = _plain(turn.text)
+    return any(p.search(text) for p in (_UNDO, _WRONG_PLACE, _REGRET, _WRONG_ONE))
+
+
 def claims(turn: Turn) -> bool:
     """Answer a correction of the last change; False when the text is no correction."""
     text = _plain(turn.text)
@@ -142,6 +148,11 @@ def _undo(turn: Turn, change: dict[str, Any], appointment: Appointment) -> None:
         _move_to_site(turn, appointment, int(change["site_id"]), undone=True)
     else:
         turn.finish(replies.nothing_to_undo())
+
+
+def put_back(turn: Turn, appointment: Appointment) -> None:
+    """A visit the last change cancelled back in its slot (or the nearest free times offered)."""
+    _restore(turn, appointment)
 
 
 def _restore(turn: Turn, appointment: Appointment) -> None:

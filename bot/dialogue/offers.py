@@ -178,6 +178,10 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
             if visit_asks.asks_for_times(turn.text) or not visit_questions.answer(turn):
                 research(turn, wish)  # shows the times on that day; books nothing
         elif matching and intent != intents.DENY and not (intent == intents.BOOK and service):
+            if _restated(wish, data) and _OPEN_ENDED.search(turn.text) and \
+                    not _GO_AHEAD.search(turn.text):
+                turn.say(replies.which_offer(choices(found, timezone)))  # the wish said again
+                return True
             if _broad(wish) and not _GO_AHEAD.search(turn.text) and (
                     len(matching) > 1 or wish.date is not None and all(
                         o.window_start.astimezone(ZoneInfo(timezone)).date() == wish.date
@@ -198,6 +202,22 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True
     return False
+
+
+# "after 2", "in the morning": a wish with room for several times, not a time picked.
+_OPEN_ENDED = re.compile(r"\b(?:after|before|later|earlier|morning|afternoon|evening|anytime|"
+                         r"any time)\b", re.IGNORECASE)
+
+
+def _restated(wish: Wish, data: dict[str, Any]) -> bool:
+    """True when the text only repeats the wish these offers were found for ("tomorrow after 2")."""
+    before = data.get("when")
+    if not before:
+        return False
+    asked = Wish.from_when(before)
+    if asked.date is None and data.get("default_day"):
+        asked = replace(asked, date=date.fromisoformat(str(data["default_day"])))
+    return asked == wish
 
 
 def _matching(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:

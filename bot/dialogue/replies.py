@@ -146,6 +146,28 @@ def confirm_cancel(visit: str) -> Reply:
     return Reply.yes_no(f"Cancel your {visit} visit?")
 
 
+def confirm_cancel_several(visits: Sequence[str]) -> Reply:
+    """Cancelling two or more visits at once: each named, one Y/N."""
+    return Reply.yes_no(f"Cancel these {len(visits)} visits: "
+                        f"{'; '.join(clip(v, 60) for v in visits[:LISTED + 1])}?")
+
+
+def cancelled_several(visits: Sequence[str]) -> Reply:
+    return Reply(f"Done, {len(visits)} visits are cancelled: "
+                 f"{'; '.join(clip(v, 60) for v in visits[:LISTED + 1])}. Text us anytime to book "
+                 "again.")
+
+
+def kept_beside(visit: str, changed: str, now: str) -> Reply:
+    """A visit said to keep stays; the one last changed is told as it is now ("now Mon Dec 14")."""
+    return Reply(f"OK, your {visit} visit stays as booked. Your {clip(changed, THING)} visit is "
+                 f"{now}.")
+
+
+def kept_several(count: int) -> Reply:
+    return Reply(f"OK, your {count} visits stay as booked.")
+
+
 def confirm_cancel_underway(technician: str, there: bool, eta: str | None) -> Reply:
     """Cancelling a visit whose technician is already on the way or on site."""
     where = "there" if there else "on the way" + (f" (ETA {eta})" if eta else "")

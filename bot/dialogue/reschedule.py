@@ -5,13 +5,15 @@ A time with no day ("can the tech come at 4pm instead?") keeps the visit's own d
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff, offers, replies, visits
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import clock_label, visit_label
 from bot.nlu import intents
+from bot.nlu.when import resolve_when
 from domain.commands import RescheduleAppointment
 from domain.errors import DomainError, SchedulingConflict
 from domain.jobs import Appointment, JobState
@@ -28,7 +30,9 @@ def start(turn: Turn) -> None:
     when = turn.parse.slots.get("when")
     wanted = (when or {}).get("date")
     if wanted is not None and date.fromisoformat(wanted) in visits.named(turn, wanted=wanted).days:
-        when = None  # "move tomorrow's appointment": the day names the visit, not the new time
+        # "move tomorrow's appointment": the day names the visit, not the new time; a time said
+        # with it ("the friday guy in the afternoon") is wished for on the visit's own day
+        when = {**when, "date": None} if when and (when.get("start") or when.get("end")) else None
     visits.start_choice(turn, FLOW, "move",
                         lambda t, appointment: _move_to_wish(t, appointment, when),
                         {"when": when}, wanted=wanted, among=visits.movable(turn))
@@ -44,6 +48,8 @@ def answer(turn: Turn) -> bool:
     appointment = visits.own(turn, data.get("appointment_id"))
     if appointment is None:
         turn.finish(replies.no_upcoming())
+        return True
+    if turn.step in ("when", offers.PICK, UNDERWAY) and _switched(turn, appointment):
         return True
     if turn.step in ("when", offers.PICK) and visits.refers_to_a_visit(turn) and visits.named(
             turn).narrows:
@@ -67,9 +73,89 @@ def answer(turn: Turn) -> bool:
     return False
 
 
+# "the monday after": that weekday after the visit's own day, not after today.
+_WEEKDAY_AFTER = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) after\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def move_instead(turn: Turn, appointment: Appointment) -> None:
+    """ "instead of cancelling can it go to the monday after": move the visit asked about; a
+    weekday "after" counts from the visit's own day."""
+    when = turn.parse.slots.get("when")
+    after = _WEEKDAY_AFTER.search(visits.kept(turn).rest)
+    if after is not None:
+        day = visits.local_day(turn, appointment)
+        ahead = (_WEEKDAYS.index(after.group(1)) - day.weekday() - 1) % 7 + 1
+        when = {**(when or {"start": None, "end": None}),
+                "date": (day + timedelta(days=ahead)).isoformat()}
+    _move_to_wish(turn, appointment, when)
+
+
 def start_move(turn: Turn, appointment: Appointment) -> None:
     """Ask when to move `appointment` to (it was named after another was moved by mistake)."""
     _move_to_wish(turn, appointment, None)
+
+
+# A correction of which visit is meant: "wait no", "not the drain", "i meant the furnace one".
+_CORRECTS = re.compile(r"^\W*(?:no|nope|wait|sorry|oops)\b|\b(?:not|meant|mean|wrong|instead of)\b")
+# The new time after the visit named: "the friday electrical, to monday dec 14".
+_TO_TIME = re.compile(r"\b(?:to|onto|until|till|for)\s+(.+)$")
+
+
+def _switched(turn: Turn, appointment: Appointment) -> bool:
+    """A correction naming another visit mid-move ("the water heater one friday, not the drain",
+    "sorry i meant the electrical one"): that visit is the one to move, asked about when several
+    match; the visit picked first never moves."""
+    spares_this = appointment in visits.spared_among(turn, [appointment])
+    wanted = _day_wished(turn)
+    said = visits.named(turn, wanted=wanted)
+    if not spares_this and not (_CORRECTS.search(visits.kept(turn).rest) and said.narrows):
+        return False
+    movable = visits.movable(turn)
+    spared = visits.spared_among(turn, movable)
+    matches = visits.resolve(turn, movable, wanted=wanted).matches if said.narrows else movable
+    others = [a for a in matches if a.id != appointment.id and a not in spared]
+    if not others:
+        if not spares_this:
+            return False  # names this very visit again: the question goes on
+        others = [a for a in movable if a.id != appointment.id and a not in spared]
+        if not others:
+            turn.finish(replies.left_as_is())
+            return True
+    when = _wished_after(turn, turn.data.get("when"))
+    if len(others) == 1:
+        _move_to_wish(turn, others[0], when)
+    else:
+        visits.ask_which(turn, FLOW, "move", others, {"when": when})
+    return True
+
+
+def _day_wished(turn: Turn) -> str | None:
+    """The day the text wishes for: after "to" ("to monday dec 14"), else the parsed one."""
+    found = _TO_TIME.search(visits.kept(turn).rest)
+    today = offers.local_date(turn.now, turn.timezone)
+    when = resolve_when(found.group(1), today) if found is not None else None
+    when = when or turn.parse.slots.get("when") or {}
+    day = when.get("date")
+    return str(day) if day else None
+
+
+def _wished_after(turn: Turn, before: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The time wished for the visit switched to: "to monday dec 14" or "can that be monday" in
+    the text, else the hours wished before (on that visit's own day)."""
+    found = _TO_TIME.search(visits.kept(turn).rest)
+    today = offers.local_date(turn.now, turn.timezone)
+    when = resolve_when(found.group(1), today) if found is not None else None
+    if when:
+        return when
+    wanted = _day_wished(turn)
+    parsed = turn.parse.slots.get("when")
+    if wanted and parsed and date.fromisoformat(wanted) not in visits.named(
+            turn, wanted=wanted).days:
+        return dict(parsed)  # "can that be monday": a day no visit is named by
+    if before and (before.get("start") or before.get("end")):
+        return {**before, "date": None}
+    return None
 
 
 UNDERWAY = "underway"  # the technician is on the way or there: a Y/N before anything moves
@@ -155,10 +241,20 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
         return
     day = offers.local_date(appointment.window_start, site.timezone)
     ok = bool(turn.data.get("underway_ok")) if confirmed is None else confirmed
-    data = {"appointment_id": appointment.id, "default_day": day.isoformat(), "underway_ok": ok}
+    data = {"appointment_id": appointment.id, "default_day": day.isoformat(), "underway_ok": ok,
+            "when": _when_of(wish)}
     found = offers.search(turn, service_id=job.service_id, zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish, ignore_appointment=appointment.id)
     offers.present(turn, FLOW, data, found, wish, site.timezone)
+
+
+def _when_of(wish: Wish | None) -> dict[str, str | None] | None:
+    """A wish as the `when` slot reads ({"date", "start", "end"}), kept for a switch of visit."""
+    if wish is None:
+        return None
+    return {"date": wish.date.isoformat() if wish.date else None,
+            "start": wish.start.strftime("%H:%M") if wish.start else None,
+            "end": wish.end.strftime("%H:%M") if wish.end else None}
 
 
 def _research(turn: Turn, wish: Wish) -> None:

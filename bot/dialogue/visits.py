@@ -20,6 +20,7 @@ from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from bot.nlu.clock import PARTS_OF_DAY, business_hour, find_clock_times, find_parts_of_day
 from bot.nlu.days import WEEKDAYS, find_days
+from bot.nlu.keeps import Kept, split_kept
 from bot.nlu.services import ServiceMatcher
 from bot.nlu.text import normalize
 from domain.authz import may_act_on
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 _NAMES_A_VISIT_AFTER = re.compile(
     r"^(?:'s|s)?\s*(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|"
     r"boiler|repair|tune ?up|maintenance|plumber|electrician) ){0,2}"
-    r"(?:one|visit|appointment|appt|booking|job)s?\b")
+    r"(?:one|visit|appointment|appt|booking|job|guy|tech|technician|person)s?\b")
 _NAMES_A_VISIT_BEFORE = re.compile(
     r"\b(?:from|(?:one|visit|appointment|appt|booking|job)s? (?:on|for))\s*(?:this |the )?$")
 
@@ -87,15 +88,22 @@ class Named:
 
 @dataclass(frozen=True)
 class Resolution:
-    """The visits a text can mean among those offered; `missing` says what matched nothing."""
+    """The visits a text can mean among those offered; `missing` says what matched nothing;
+    `spared` the visits it says to keep ("keep thursday"), never among the matches."""
 
     matches: list[Appointment]
     named: Named
     missing: str | None = None
+    spared: tuple[Appointment, ...] = ()
 
     @property
     def one(self) -> Appointment | None:
         return self.matches[0] if len(self.matches) == 1 else None
+
+    @property
+    def narrowed(self) -> bool:
+        """True when the text named a visit, or set some aside ("keep the 3rd, cancel the other")."""
+        return self.named.narrows or bool(self.spared)
 
 
 def upcoming(turn: Turn) -> list[Appointment]:
@@ -162,10 +170,18 @@ def local_day(turn: Turn, appointment: Appointment) -> date:
     return appointment.window_start.astimezone(ZoneInfo(timezone_of(turn, appointment))).date()
 
 
-def named(turn: Turn, *, wanted: str | None = None) -> Named:
-    """What the text names about a visit; a day equal to `wanted` (the new time asked for when
-    moving) counts only when worded as the visit's own ("tomorrow's appointment")."""
-    text = normalize(turn.text)
+def kept(turn: Turn) -> Kept:
+    """What the text says to keep ("keep thursday", "not the drain") and the rest of it."""
+    return split_kept(normalize(turn.text))
+
+
+def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> Named:
+    """What the text names about a visit (leaving out what it says to keep, or in `text` only);
+    a day equal to `wanted` (the new time asked for when moving) counts only when worded as the
+    visit's own ("tomorrow's appointment")."""
+    whole = text is None
+    split = kept(turn)
+    text = split.rest if text is None else text
     today = turn.now.astimezone(ZoneInfo(turn.timezone)).date()
     days: list[date] = []
     weekdays: list[int] = []
@@ -181,8 +197,10 @@ def named(turn: Turn, *, wanted: str | None = None) -> Named:
             upcoming(turn)):  # "the 9th one" with two visits: the one on the 9th
         found = find_days(f"on the {ordinal.group(1)}th", today)
         days.extend(mention.day for mention in found)
-    service = turn.parse.slots.get("service") or _matcher(turn.catalog).match(text)
-    return Named(days=tuple(dict.fromkeys(days)), service_id=service, option=turn.option(),
+    parsed = turn.parse.slots.get("service") if whole and not split.spared else None
+    service = parsed or _matcher(turn.catalog).match(text)
+    return Named(days=tuple(dict.fromkeys(days)), service_id=service,
+                 option=turn.option() if whole else None,
                  weekdays=tuple(weekdays), times=_times(turn, text), parts=_parts(turn, text))
 
 
@@ -209,13 +227,47 @@ def _times(turn: Turn, text: str) -> tuple[time, ...]:
 
 
 def resolve(turn: Turn, offered: list[Appointment], *, wanted: str | None = None) -> Resolution:
-    """The visits among `offered` (in the order shown) that the text can mean."""
+    """The visits among `offered` (in the order shown) that the text can mean; those it says to
+    keep are never among them."""
     said = named(turn, wanted=wanted)
     if said.option is not None:
         picked = offered[said.option - 1:said.option] if said.option >= 1 else []
         return Resolution(matches=picked, named=said)
+    spared = spared_among(turn, offered)
+    left = [a for a in offered if a not in spared]
     if not said.narrows:
-        return Resolution(matches=list(offered), named=said)
+        return Resolution(matches=left, named=said, spared=spared)
+    found = narrow(turn, left, said)
+    return Resolution(matches=found, named=said, spared=spared,
+                      missing=None if found else _describe(turn, said))
+
+
+def spared_among(turn: Turn, offered: list[Appointment]) -> tuple[Appointment, ...]:
+    """The visits among `offered` that the text says to keep: "keep the 3rd", "not the drain",
+    "keep the first one" (of the list just shown), "leave both"."""
+    split = kept(turn)
+    if split.keeps_all and not split.spared:
+        return ()
+    spared: list[Appointment] = []
+    for clause in split.spared:
+        if split.keeps_all and re.fullmatch(r"(?:both|them|those|these|all|everything)\b.*", clause):
+            spared.extend(offered)
+            continue
+        place = _place_in(clause, just_shown(turn, upcoming(turn)))
+        if place is not None:
+            spared.extend(a for a in offered if a.id == place.id)
+            continue
+        said = named(turn, text=clause)
+        if said.narrows:  # "keep the drain one": that visit of all, if it is among those offered
+            spared.extend(a for a in narrow(turn, upcoming(turn), said, same_work=True)
+                          if a in offered)
+    return tuple(dict.fromkeys(spared))
+
+
+def narrow(turn: Turn, offered: list[Appointment], said: Named, *,
+            same_work: bool = False) -> list[Appointment]:
+    """The visits among `offered` on the days, at the times and of the work `said` names (of its
+    trade when none is of that very work, unless `same_work`)."""
     found = offered
     if said.days:
         exact = [a for a in found if local_day(turn, a) in said.days]
@@ -225,9 +277,9 @@ def resolve(turn: Turn, offered: list[Appointment], *, wanted: str | None = None
     if said.parts:
         found = [a for a in found if in_part(turn, a, said.parts)]
     if said.service_id is not None:
-        found = same_service(turn, found, said.service_id)
-    return Resolution(matches=found, named=said,
-                      missing=None if found else _describe(turn, said))
+        exact = [a for a in found if _service_of(turn, a) == said.service_id]
+        found = exact if same_work and exact else same_service(turn, found, said.service_id)
+    return found
 
 
 def at_time(turn: Turn, appointment: Appointment, times: tuple[time, ...]) -> bool:
@@ -257,12 +309,13 @@ def start_choice(turn: Turn, flow: str, verb: str, act: Act, data: dict[str, Any
         turn.finish(replies.no_upcoming())
         return
     shown = just_shown(turn, found)
-    place = _place_in(turn, shown)
+    split = kept(turn)
+    place = _place_in(split.rest, shown)
     if place is not None:
         act(turn, place)  # "the third one": the third of the visits just listed
         return
     if shown and not named(turn, wanted=wanted).narrows and (
-            turn.option() is not None or _PRONOUN.search(normalize(turn.text))):
+            turn.option() is not None or _PRONOUN.search(split.rest) or split.others):
         found = shown  # "cancel it", "the second one": the visits just listed
         if len(found) == 1 and turn.option() is None:
             act(turn, found[0])
@@ -298,9 +351,9 @@ def just_shown(turn: Turn, found: list[Appointment]) -> list[Appointment]:
     return [by_id[i] for i in raw.get("ids", []) if i in by_id] if fresh else []
 
 
-def _place_in(turn: Turn, shown: list[Appointment]) -> Appointment | None:
+def _place_in(text: str, shown: list[Appointment]) -> Appointment | None:
     """The visit of the list just shown that "the third one" or "the last one" points at."""
-    found = _PLACE_IN_LIST.search(normalize(turn.text)) if len(shown) > 1 else None
+    found = _PLACE_IN_LIST.search(text) if len(shown) > 1 else None
     if found is None:
         return None
     place = len(shown) if found.group(1) == "last" else _PLACES[found.group(1)]
@@ -315,13 +368,20 @@ def ask_which(turn: Turn, flow: str, verb: str, among: list[Appointment],
 
 
 def another_named(turn: Turn, current: Appointment) -> Appointment | None:
-    """The one other visit the text names by day or service while `current` is being asked about."""
+    """The one other visit the text names by day or service while `current` is being asked about;
+    "keep thursday, cancel the other one" or "no, the other one" name the one visit left."""
     if turn.parse.intent == intents.AFFIRM or turn.option() is not None:
         return None
-    resolution = resolve(turn, upcoming(turn))
-    found = resolution.one
-    return found if resolution.named.narrows and found is not None and found.id != current.id \
-        else None
+    booked = upcoming(turn)
+    resolution = resolve(turn, booked)
+    found = resolution.one if resolution.narrowed else None
+    if found is None and kept(turn).others:
+        spared = resolution.spared or (current,)
+        pool = just_shown(turn, booked) or (resolution.matches if resolution.named.narrows
+                                            else booked)
+        left = [a for a in pool if a not in spared]
+        found = left[0] if len(left) == 1 else None
+    return found if found is not None and found.id != current.id else None
 
 
 def names_only(turn: Turn, appointment: Appointment) -> bool:
@@ -350,7 +410,7 @@ def answer_choice(turn: Turn, flow: str, verb: str, act: Act,
         listed = offered(turn, data.get("ids", []))
     resolution = resolve(turn, listed)
     if resolution.one is not None and (resolution.named.option is not None
-                                       or resolution.named.narrows):
+                                       or resolution.narrowed):
         act(turn, resolution.one)
         return True
     if resolution.missing is not None:
@@ -391,12 +451,13 @@ def may_act(turn: Turn, appointment: Appointment) -> bool:
 
 
 def same_service(turn: Turn, found: list[Appointment], service_id: str) -> list[Appointment]:
-    """Visits for that service; failing that, for the same trade ("the furnace one": HVAC)."""
+    """Visits for that service; failing that, when the work named is the trade's own ("the
+    furnace one", "the plumbing"), for the same trade."""
     exact = [a for a in found if _service_of(turn, a) == service_id]
-    if exact:
-        return exact
     skill = _skill(turn.catalog, service_id)
-    return [a for a in found if skill is not None and _skill(turn.catalog, _service_of(turn, a)) == skill]
+    if exact or skill is None or service_id not in (skill, f"{skill}_repair"):
+        return exact  # "the water heater one" is never the drain visit, of the same trade
+    return [a for a in found if _skill(turn.catalog, _service_of(turn, a)) == skill]
 
 
 def _service_of(turn: Turn, appointment: Appointment) -> str | None:

@@ -71,6 +71,20 @@ _CANCEL_OBJECT = re.compile(
     rf"for (?:today|tomorrow|\w+day)|\w+day)?\s*(?:[,.!;]|$|\b(?:please|thanks|thank|we|i|as|"
     rf"because|since|and|on|for|at|the|tomorrow|today|\w+day|asap|now|right)\b)"
 )
+# A visit named by its date, place or day after the verb: "cancel dec 12 and dec 14", "cancel
+# wed the 16th", "drop the second tune up", "cancel that one too", "cancel both", "the other two".
+_DATE_WORD = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}"
+              r"(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|"
+              r"sun)\b\.?(?: the \d{1,2}(?:st|nd|rd|th)?)?)")
+_CANCEL_REFERENCE = re.compile(
+    r"^\s*(?:(?:the|that|this|those|these|my|our|on|for)\s+)*"
+    rf"(?:(?:first|second|third|fourth|last|later|earlier|middle|other|extra|duplicate|{_DATE_WORD})"
+    r"(?:\s+(?:[\w-]+ ){0,2}?(?:ones?|visits?|appointments?|appts?|tune ?ups?|bookings?|two|three))?"
+    r"(?:\s*(?:[,.!;]|$|\b(?:and|too|as well|also|please|pls|instead)\b))"
+    r"|(?:[\w-]+ ){0,2}?ones?\b(?! (?:of|more|day|week|time))|both\b|them\b|(?:the )?(?:other|rest)\b"
+    r"|all (?:of )?(?:the |my )?(?:\d|two|three|four|five)?\s*(?:visits|appointments|appts|of them)\b)")
+_DROP_VERB = re.compile(r"\b(?:drop|get rid of|delete|remove)\b")
+
 _APPOINTMENT_NOUN = (
     r"(?:appointment|appointments|appt|visit|visits|booking|bookings|service call|call out|callout|"
     r"slot|reservation)"
@@ -437,7 +451,11 @@ def _cancel_requested(message: Message) -> bool:
     for m in _CANCEL_VERB.finditer(text):
         if negated_before(text, m.start()):
             continue
-        if _CANCEL_OBJECT.match(text[m.end() :]) or _CANCEL_APPOINTMENT.match(text[m.end() :]):
+        if _CANCEL_OBJECT.match(text[m.end() :]) or _CANCEL_APPOINTMENT.match(text[m.end() :]) or \
+                _CANCEL_REFERENCE.match(text[m.end() :]):
+            return True
+    for m in _DROP_VERB.finditer(text):  # "drop the second tune up": only a visit named by place
+        if not negated_before(text, m.start()) and _CANCEL_REFERENCE.match(text[m.end() :]):
             return True
     return message.has(_NO_LONGER_NEEDED)
 

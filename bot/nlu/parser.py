@@ -11,6 +11,7 @@ from bot.nlu import intents
 from bot.nlu.consent import detect_consent
 from bot.nlu.customer_rules import detect_customer
 from bot.nlu.evidence import is_undecided
+from bot.nlu.keeps import split_kept
 from bot.nlu.language import language_of
 from bot.nlu.message import Message, Verdict
 from bot.nlu.replies import detect_reply
@@ -59,7 +60,7 @@ class Parser:
         canonical = self._typos.fix(plain)
         if not any(char.isalnum() for char in canonical):
             return Parse(intents.UNKNOWN, {}, 0.0)
-        request = strip_greeting(canonical)
+        request = strip_greeting(_without_spared(canonical))
         message = Message(
             request or canonical,
             role=role,
@@ -94,6 +95,19 @@ class Parser:
         if verdict:
             return verdict
         return Verdict(intents.UNKNOWN, 0.2)
+
+
+# What is asked for beside a visit spared ("keep the tune up, cancel that one"): an order.
+_ACTS = re.compile(r"\b(?:cancel|move|drop|delete|reschedule|push|get rid of)\b")
+
+
+def _without_spared(canonical: str) -> str:
+    """The text without what it says to keep, when it asks to act on another visit: "keep
+    the tune up" names no work to book in "cancel that one too. keep the tune up"."""
+    kept = split_kept(canonical)
+    if not kept.spared or not _ACTS.search(kept.rest):
+        return canonical
+    return kept.rest
 
 
 # A text opening like a question asks about a decision instead of making it ("is Riverside won").

@@ -1,0 +1,99 @@
+"""A visit the customer says to keep, outside any question: "keep the 14th after all", "i said
+KEEP dec 3rd". One the last change cancelled is put back; one still booked is said to stay.
+Either way no other visit is touched."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.dialogue import corrections, replies, visits
+from bot.dialogue.reply import Reply
+from bot.nlu import intents
+from domain.jobs import Appointment
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+
+def claims(turn: Turn) -> bool:
+    """A visit to keep, else a correction of the last change ("undo", "wrong address"); "i said
+    KEEP dec 3rd. undo" about a visit never changed says it stays, and undoes nothing."""
+    if corrections.worded_as_one(turn):
+        return _keeps_another(turn) or corrections.claims(turn)
+    return answer(turn) or corrections.claims(turn)
+
+
+def _keeps_another(turn: Turn) -> bool:
+    """The visit said to keep is still booked and not the one last changed (nor named by the
+    day it had): say it stays; the last change is left as it is."""
+    if turn.customer is None or not visits.kept(turn).spared:
+        return False
+    change = turn.last_change()
+    changed = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
+    if changed is None:
+        return False
+    days = {visits.local_day(turn, changed)}
+    if change.get("start"):
+        days.add(datetime.fromisoformat(str(change["start"])).astimezone(
+            ZoneInfo(visits.timezone_of(turn, changed))).date())
+    for clause in visits.kept(turn).spared:
+        said = visits.named(turn, text=clause)
+        if said.narrows and (visits.narrow(turn, [changed], said, same_work=True)
+                             or any(said.on_day(day) for day in days)):
+            return False  # "undo that, keep friday": the visit changed, by the day it had
+    staying = [a for a in _spared(turn, visits.upcoming(turn)) if a.id != changed.id]
+    if len(staying) != 1:
+        return False
+    turn.finish(_stays(turn, staying[0]), keep_done=True)
+    return True
+
+
+def answer(turn: Turn) -> bool:
+    """Answer a text that says to keep a visit; False when it says no such thing."""
+    if turn.customer is None or not visits.kept(turn).spared:
+        return False
+    cancelled = [a for a in _last_cancelled(turn) if not a.is_active]
+    back = _spared(turn, cancelled)
+    if back:  # "keep the 14th" right after cancelling it: that one back, the others stay off
+        corrections.put_back(turn, back[0])
+        return True
+    pending = turn.conversation.flow is not None and turn.conversation.is_active(turn.now)
+    if pending or turn.parse.intent in (intents.CANCEL, intents.RESCHEDULE):
+        return False  # "keep thursday, cancel the other one": the request goes on without it
+    staying = _spared(turn, visits.upcoming(turn))
+    if len(staying) != 1:
+        return False
+    turn.finish(_stays(turn, staying[0]), keep_done=True)
+    return True
+
+
+def _stays(turn: Turn, staying: Appointment) -> Reply:
+    """ "Your Thu Dec 10 visit stays", and where the visit last changed now is, if another."""
+    change = turn.last_change()
+    changed = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
+    if changed is None or changed.id == staying.id or not visits.may_act(turn, changed):
+        return replies.kept(visits.label(turn, staying))
+    now = visits.label(turn, changed) if changed.is_active else "cancelled"
+    return replies.kept_beside(visits.label(turn, staying), visits.service_name(turn, changed), now)
+
+
+def _last_cancelled(turn: Turn) -> list[Appointment]:
+    """The visits the last change cancelled (one, or several at once), within half an hour."""
+    change = turn.last_change()
+    if change.get("kind") != "cancelled":
+        return []
+    ids = change.get("appointment_ids") or [change.get("appointment_id")]
+    found = [turn.uow.appointments.get(int(i)) for i in ids if i]
+    return [a for a in found if a is not None and visits.may_act(turn, a)]
+
+
+def _spared(turn: Turn, among: list[Appointment]) -> list[Appointment]:
+    """The visits of `among` named in what the text says to keep."""
+    found: list[Appointment] = []
+    for clause in visits.kept(turn).spared:
+        said = visits.named(turn, text=clause)
+        if said.narrows:
+            found.extend(visits.narrow(turn, among, said, same_work=True))
+    return list(dict.fromkeys(found))

@@ -1,0 +1,69 @@
+"""What a text says to keep or leave alone: "keep thursday, cancel the other one", "not the drain".
+
+A visit the customer says to keep is never the one acted on. The text is split into the clauses
+that spare a visit ("keep the 3rd", "not the sink", "leave both") and the rest, which names what
+to act on; "keep it" spares the visit being asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.nlu.days import MONTHS, WEEKDAYS
+
+# "keep the 3rd", "leave the drain", "don't cancel friday", "not the sink", "except monday".
+_REFERENCE = (r"(?:the|that|this|those|these|my|both|all|them|on|today|tomorrow|tmrw|tmr|mon|tue|"
+              r"tues|wed|thu|thur|thurs|fri|sat|sun|" + "|".join(WEEKDAYS) + "|" + "|".join(MONTHS)
+              + r")s?\b")
+_SPARES = re.compile(
+    r"\b(?:keep|leave|don'?t (?:cancel|move|touch|change)|do not (?:cancel|move|touch|change)|"
+    r"except(?: for)?|other than|not)\s+(?=" + _REFERENCE + r")")
+# Where a spared clause ends: a stop, or a word that starts the next request.
+_CLAUSE_END = re.compile(
+    r"[.,;!?]|\b(?:and|but|then|cancel|move|drop|delete|reschedule|push|since|because|cause|cuz|"
+    r"in case|so|as|if|instead|just|only)\b")
+# "keep it", "leave that one", "keep this one": the visit being asked about.
+_KEEPS_IT = re.compile(r"\b(?:keep|leave)\s+(?:it|that(?: one)?|this(?: one)?)\s*"
+                       r"(?:please|pls|then|after all|for now|as is|as it is)?\s*(?:[.,;!?]|$)")
+# "leave both", "keep them all": none of the visits talked about changes.
+_KEEPS_ALL = re.compile(r"\b(?:keep|leave)\s+(?:both|them|those|these|all|everything)\b")
+# "the other one", "the other two", "the rest": the visits talked about but not spared.
+_OTHERS = re.compile(r"\b(?:the|both)? ?(?:others?|rest)\b(?! (?:day|time|week|company|guy)\b)")
+
+
+@dataclass(frozen=True)
+class Kept:
+    """The clauses sparing a visit, and the rest of the text that names what to act on."""
+
+    spared: tuple[str, ...] = ()
+    rest: str = ""
+    keeps_it: bool = False
+    keeps_all: bool = False
+    others: bool = False  # "cancel the other one": the visits talked about that are not spared
+
+    @property
+    def spares_any(self) -> bool:
+        return bool(self.spared) or self.keeps_it or self.keeps_all
+
+
+def split_kept(text: str) -> Kept:
+    """Split a normalized (lower-case) text into what it spares and the rest."""
+    spared: list[str] = []
+    rest: list[str] = []
+    at = 0
+    for found in _SPARES.finditer(text):
+        if found.start() < at:
+            continue
+        end = _CLAUSE_END.search(text, found.end())
+        stop = end.start() if end is not None else len(text)
+        clause = text[found.end():stop].strip()
+        if clause:
+            spared.append(clause)
+        rest.append(text[at:found.start()])
+        at = stop
+    rest.append(text[at:])
+    remaining = " ".join(" ".join(rest).split())
+    return Kept(spared=tuple(spared), rest=remaining, keeps_it=_KEEPS_IT.search(text) is not None,
+                keeps_all=_KEEPS_ALL.search(text) is not None,
+                others=_OTHERS.search(remaining) is not None)

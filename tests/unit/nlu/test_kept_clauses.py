@@ -1,0 +1,36 @@
+"""What a text says to keep ("keep thursday", "not the drain") is split from what it asks."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.keeps import split_kept
+
+
+@pytest.mark.parametrize(("text", "spared", "rest"), [
+    ("keep thursday, cancel the other one", ("thursday",), "cancel the other one"),
+    ("n! keep the 3rd. cancel the dec 8 sink one", ("the 3rd",), "cancel the dec 8 sink one"),
+    ("wait no, the water heater one friday, not the drain", ("the drain",), "water heater one"),
+    ("no not the sink. the friday 2-4 electrical", ("the sink",), "friday 2-4 electrical"),
+    ("dont cancel the 4th, cancel the one on the 9th", ("the 4th",), "the one on the 9th"),
+    ("cancel that one too. keep the tune up", ("the tune up",), "cancel that one too"),
+])
+def test_spared_clauses_are_split_from_the_request(text: str, spared: tuple[str, ...],
+                                                    rest: str) -> None:
+    kept = split_kept(text)
+    assert kept.spared == spared
+    assert rest in kept.rest
+    assert not any(clause in kept.rest for clause in spared)
+
+
+@pytest.mark.parametrize("text", ["the breaker keeps tripping", "i can leave for work after",
+                                  "im not sure about thursday", "can you keep me posted"])
+def test_texts_that_spare_nothing(text: str) -> None:
+    kept = split_kept(text)
+    assert kept.spared == () and not kept.keeps_it and kept.rest == text
+
+
+def test_keep_it_and_leave_both() -> None:
+    assert split_kept("hmm wait no keep it").keeps_it
+    assert split_kept("ok leave both then").keeps_all
+    assert split_kept("keep the first one, cancel the other two").others
