@@ -266,6 +266,17 @@ def _answer_site(turn: Turn, appointment: Appointment) -> bool:
     return False
 
 
+def move_to_address(turn: Turn, appointment: Appointment) -> None:
+    """The visit is at the address the text gives (one of the account's, else added); its time
+    stays."""
+    _to_address(turn, appointment, turn.text)
+
+
+def street_in(text: str) -> bool:
+    """True when the text gives a street address ("5120 N Kimball Ave")."""
+    return re.search(_STREET, _plain(text)) is not None
+
+
 def _to_address(turn: Turn, appointment: Appointment, text: str) -> None:
     """Move the visit to the address in `text`: one of the account's, else a new one of it."""
     site_id = _site_for(turn, text, appointment=appointment)

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import corrections, replies, visits
+from bot.dialogue import corrections, replies, visit_address, visits
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
 from domain.jobs import Appointment
@@ -22,6 +22,8 @@ def claims(turn: Turn) -> bool:
     KEEP dec 3rd. undo" about a visit never changed says it stays, and undoes nothing."""
     if corrections.worded_as_one(turn):
         return _keeps_another(turn) or corrections.claims(turn)
+    if visit_address.answer(turn):  # "the furnace tmrw is at my rental, 5120 N Kimball Ave"
+        return True
     return answer(turn) or corrections.claims(turn)
 
 

@@ -178,7 +178,8 @@ def answer(turn: Turn) -> bool:
     if _PRICE.search(text) and not _NOT_OUR_PRICE.search(text):
         if turn.customer is not None and quote_questions.names_a_quote(turn):
             return False  # "how much is the AC one": their quote's price, not the catalog's
-        return _price(turn, text, booking=booking)
+        # "i have eddie at 11 right? how much is the tune up": a day said is no visit asked for
+        return _price(turn, text, booking=booking and _BOOKING_WORDS.search(text) is not None)
     # "what can you do?" asks about the bot (the menu), not the business's services.
     return not booking and intent != intents.HELP and _services(turn, text)
 

@@ -27,6 +27,7 @@ from domain.authz import may_act_on
 from domain.catalog import Catalog
 from domain.errors import DomainError
 from domain.jobs import Appointment, JobState
+from domain.staff import Role
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -76,10 +77,12 @@ class Named:
     weekdays: tuple[int, ...] = ()  # of the days named by a bare weekday ("the thursday one")
     times: tuple[time, ...] = ()  # clock times naming the visit ("my 10am")
     parts: tuple[str, ...] = ()  # parts of the day naming it ("the morning one")
+    technicians: tuple[int, ...] = ()  # technicians naming it ("can eddie come at 3")
+    technician_names: tuple[str, ...] = ()
 
     @property
     def narrows(self) -> bool:
-        return bool(self.days or self.service_id or self.times or self.parts)
+        return bool(self.days or self.service_id or self.times or self.parts or self.technicians)
 
     def on_day(self, day: date) -> bool:
         """True when `day` is a day named, or on a weekday named bare ("thursday's")."""
@@ -199,9 +202,32 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
         days.extend(mention.day for mention in found)
     parsed = turn.parse.slots.get("service") if whole and not split.spared else None
     service = parsed or _matcher(turn.catalog).match(text)
+    technicians = _technicians(turn, text)
     return Named(days=tuple(dict.fromkeys(days)), service_id=service,
                  option=turn.option() if whole else None,
-                 weekdays=tuple(weekdays), times=_times(turn, text), parts=_parts(turn, text))
+                 weekdays=tuple(weekdays), times=_times(turn, text), parts=_parts(turn, text),
+                 technicians=tuple(technicians), technician_names=tuple(technicians.values()))
+
+
+# "can eddie come after dave": Dave names a time, not the visit; "ben fixed it" names none.
+_NOT_THE_ONE = re.compile(r"\b(?:after|before|than|as|like|behind|following)\s*$")
+_COMING_AFTER = re.compile(r"^(?:'s|s)?\s+(?:still\s+)?(?:come|coming|comes|visit|appointment|appt|"
+                           r"one|on|to|at|instead|tomorrow|today|tmrw|\w+day|the|in|earlier|later)\b")
+_COMING_BEFORE = re.compile(r"\b(?:move|moving|push|cancel|reschedule|with|is|does|did|will|can|"
+                            r"could)\s+$")
+
+
+def _technicians(turn: Turn, text: str) -> dict[int, str]:
+    """The technicians the text names by first name as the one coming ("can eddie come at 3")."""
+    found: dict[int, str] = {}
+    for person in turn.uow.staff.find(role=Role.TECHNICIAN, active=True):
+        name = person.name.split()[0]
+        for mention in re.finditer(rf"\b{re.escape(name.lower())}\b", text):
+            before, after = text[:mention.start()], text[mention.end():]
+            if person.id is not None and not _NOT_THE_ONE.search(before) and (
+                    _COMING_AFTER.match(after) or _COMING_BEFORE.search(before)):
+                found[person.id] = name
+    return found
 
 
 def _parts(turn: Turn, text: str) -> tuple[str, ...]:
@@ -276,6 +302,8 @@ def narrow(turn: Turn, offered: list[Appointment], said: Named, *,
         found = [a for a in found if at_time(turn, a, said.times)]
     if said.parts:
         found = [a for a in found if in_part(turn, a, said.parts)]
+    if said.technicians:
+        found = [a for a in found if a.technician_id in said.technicians]
     if said.service_id is not None:
         exact = [a for a in found if _service_of(turn, a) == said.service_id]
         found = exact if same_work and exact else same_service(turn, found, said.service_id)
@@ -480,6 +508,8 @@ def _describe(turn: Turn, said: Named) -> str:
             parts.append(f"for {turn.catalog.get(said.service_id).name}")
         except DomainError:
             parts.append("for that")
+    if said.technician_names:
+        parts.append("with " + " or ".join(said.technician_names))
     if said.times:
         parts.append("at " + " or ".join(_clock(t) for t in said.times))
     if said.parts:

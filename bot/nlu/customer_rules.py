@@ -51,7 +51,11 @@ _RESCHEDULE = re.compile(
     r"new (?:time|date|day)|cannot make (?:it|the appointment|my appointment|that|tomorrow|today|\w+day)|"
     r"(?:does|do|will) not (?:work|suit) (?:for )?(?:me|us)?\W*(?:anymore|any more)?\W*(?:how|what) about|"
     r"can not make it|(?:cannot|can not) do (?=\w+day|tomorrow|today|then|that)|"
-    r"will not be (?:home|there|around|available)|not going to be (?:home|there))\b"
+    r"will not be (?:home|there|around|available)|not going to be (?:home|there)|"
+    # "move eddie on the 10th to about 3pm": the visit named by its technician, then the new time
+    r"(?:move|moving|push|shift|bump) [a-z]+(?: (?:on|from) (?:the )?[\w/]+(?: [\w/]+)?)? "
+    r"(?:to|till|until)(?= (?:about |around |like |maybe )?(?:\d|\w+day|tomorrow|today|next|the|noon|"
+    r"morning|afternoon|evening)))\b"
 )
 _INSTEAD = re.compile(
     r"\binstead\b|\brather (?:\w+ ){1,4}than\b|\b(?:how|what) about\b|\brather than\b|"

@@ -1,0 +1,44 @@
+"""A booked visit said to be at another address: "the furnace tmrw is actually at my rental,
+5120 N Kimball Ave", "the water heater visit is for my mom's condo, 1015 N Oak Park Ave". The
+visit goes to that address (added to the account when new) at the same time; nothing is moved
+in time and no slot is offered."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.dialogue import corrections, visits
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+# Words that put a visit somewhere else, beside the street given.
+_ELSEWHERE = re.compile(
+    r"\b(?:rental|condo|apartment|apt|unit|mom'?s|moms|dad'?s|dads|parents'?|tenant|other (?:place|"
+    r"house|property|address)|not (?:my|the|our) (?:house|place|home|address)|address|go there|"
+    r"there instead|is (?:actually )?(?:at|for)|it'?s (?:actually )?(?:at|for)|should be (?:at|for))\b")
+
+
+def answer(turn: Turn) -> bool:
+    """Move the one visit the text names (by day, work or technician) to the address it gives;
+    False for any other text, or while a question is pending."""
+    if turn.customer is None or not corrections.street_in(turn.text):
+        return False
+    if not _ELSEWHERE.search(turn.text.lower()):
+        return False
+    if turn.conversation.flow is not None and turn.conversation.is_active(turn.now):
+        return False  # "its for my rental at ..." while booking: the new visit's address
+    booked = visits.upcoming(turn)
+    resolution = visits.resolve(turn, booked)
+    if not resolution.named.narrows:
+        return False  # no visit named: never guessed
+    meant = resolution.one
+    service = resolution.named.service_id
+    if meant is None and service is not None:  # "the water heater visit next week": its work
+        same = visits.same_service(turn, booked, service)
+        meant = same[0] if len(same) == 1 else None
+    if meant is None:
+        return False
+    corrections.move_to_address(turn, meant)
+    return True
