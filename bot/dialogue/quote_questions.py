@@ -35,7 +35,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:go through|gone through|went through|status|get my|got my|receive[ds]?|recorded|"
         r"did (?:it|that|you) (?:work|get)|what did (?:i|we) (?:approve|accept|decline|agree to)|"
         r"(?:was|is|has) (?:it|that|my \w+|the \w+) (?:been )?"
-        r"(?:approved|accepted|declined|confirmed))\b")),
+        r"(?:approved|accepted|declined|confirmed)|"
+        r"(?:quotes?|estimates?|plan|one|it) (?:is|was|has been|got|been|is now) (?:now )?"
+        r"(?:approved|accepted|declined))\b")),
     ("valid", re.compile(
         r"\b(?:valid|expire[sd]?|expiring|expiry|expiration|still good|still open|deadline|"
         r"good (?:for|until|till)|how long do (?:i|we) have)\b")),
@@ -281,6 +283,11 @@ def titles_named(turn: Turn, text: str) -> list[Quote]:
 def _in_quote_talk(turn: Turn) -> bool:
     """A question about quotes is pending (which one, approve it?): a question is about them."""
     return turn.conversation.flow == FLOW and turn.conversation.is_active(turn.now)
+
+
+def talked_about(turn: Turn) -> Quote | None:
+    """The quote just talked about or asked about, while that talk is open."""
+    return _focus(turn)
 
 
 def _focus(turn: Turn) -> Quote | None:

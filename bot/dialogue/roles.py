@@ -25,6 +25,7 @@ from bot.dialogue import (
     offers,
     onboarding,
     questions,
+    quote_decisions,
     quotes,
     replies,
     reschedule,
@@ -161,8 +162,8 @@ CUSTOMER_FLOWS = RoleFlows(
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
     answerers=(last_change.answer, heads_up.answer, onboarding.corrects_address,
-               complaints.answer, topics.answer, questions.quote_aside, closings.answer,
-               visit_asks.answer),
+               complaints.answer, quote_decisions.answer, topics.answer, questions.quote_aside,
+               closings.answer, visit_asks.answer),
     first=emergency.takes_over,
     hurried=emergency.hurried,
 )

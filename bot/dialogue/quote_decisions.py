@@ -1,0 +1,100 @@
+"""Deciding on a quote in loose words: "approve the water heater one", "ok sign me up", "lets do
+that one", "tell them no on the sewer one", "so no on the panel", "ok well i approve it".
+
+The quote is the one named by title or number, else the one just talked about, else the only
+open one; the usual Y/N naming quote and amount always comes first, so nothing is decided here.
+A question ("can i approve it by text?", "is it approved?") decides nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.dialogue import quote_questions, quotes, replies
+from bot.nlu import intents
+from domain.quotes import Quote
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+_APPROVES = re.compile(
+    r"\b(?:approve|accept)\b|\b(?:ok|okay|go ahead with|go with|going with|"
+    r"sign (?:me|us) up for|say yes to|saying yes to|yes to|yes on)\s+(?:it|that|this|the|my|"
+    r"our)\b|\bdo (?:that|this|the \w+) one\b|\bsign (?:me|us) up\b|"
+    r"\blet'?s do (?:it|that|this|the \w+ one|that one|this one)\b|"
+    r"\b(?:we'?ll|i'?ll|we will|i will) (?:go with|take) (?:it|that|this)\b")
+_DECLINES = re.compile(
+    r"\b(?:no on|say no to|saying no to|no to|tell (?:them|him|her|you|the office) no|decline|"
+    r"reject|pass on|not going with|not doing)\b")
+# A question or a doubt about deciding, not a decision.
+_ASKS = re.compile(r"^\W*(?:\w+\W+)?(?:can|could|should|do|does|did|is|was|has|how|what|when|why|"
+                   r"will|would)\b|\?\s*$")
+_NOT = re.compile(r"\b(?:not|don'?t|do not|never|won'?t|can'?t|cannot|maybe|might|if)\b")
+# A quote named in words: "quote", "estimate", "plan", "the sewer one".
+_QUOTE_WORD = re.compile(r"\b(?:quotes?|estimates?|plan|proposal|q-?\d{3,}|#\d{3,})\b")
+_POINTS = re.compile(r"\b(?:it|that|this|that one|this one)\b")
+_CLAUSES = re.compile(r"[.!?;]+\s*|,\s+(?:and|but|so)\s+|\s+(?:and|also)\s+(?=(?:is|are|can|could|"
+                      r"what|whats|when|who|how|where|cancel|move|tell|remind)\b)")
+
+
+def answer(turn: Turn) -> bool:
+    """Ask the usual confirmation for a quote decided in loose words; False for any other text."""
+    if turn.customer is None or turn.parse.intent in (intents.CANCEL, intents.RESCHEDULE):
+        return False
+    pending = turn.conversation.flow if turn.conversation.is_active(turn.now) else None
+    if pending == quotes.FLOW and turn.step != quote_questions.ABOUT:
+        return False  # a quote question is waiting: its own flow reads the answer
+    waiting = quotes.open_quotes(turn)
+    for clause in _CLAUSES.split(turn.text.lower()):
+        verb = _verb(clause)
+        if verb is None:
+            continue
+        meant = _meant(turn, clause, waiting) or _meant(turn, turn.text.lower(), waiting) \
+            if waiting else []
+        if meant:
+            quotes.choose(turn, verb, meant)
+            return True
+        decided = _decided_named(turn, clause) or _decided_named(turn, turn.text.lower())
+        if decided is not None:  # "approve the water heater one" once it is approved
+            turn.finish(replies.quote_decided(decided.number, decided.state.value))
+            return True
+    return False
+
+
+def _decided_named(turn: Turn, clause: str) -> Quote | None:
+    """The one quote already decided that the clause names by title or number."""
+    digits = re.findall(r"\d{3,}", clause)
+    named = [q for q in quote_questions.shown(turn) if not q.awaiting_decision and (
+        q.digits in digits or q in quote_questions.titles_named(turn, clause))]
+    return named[0] if len(named) == 1 else None
+
+
+def _verb(clause: str) -> str | None:
+    """ "approve" or "decline" when the clause decides, not asks or doubts."""
+    if _ASKS.search(clause):
+        return None
+    if _DECLINES.search(clause):
+        return "decline"
+    if _APPROVES.search(clause) and not _NOT.search(clause):
+        return "approve"
+    return None
+
+
+def _meant(turn: Turn, clause: str, waiting: list[Quote]) -> list[Quote]:
+    """The open quotes the clause means: named by title or number, else just talked about (or
+    the only open one) when it says "quote", "plan" or "it"."""
+    ids = {q.id for q in waiting}
+    named = [q for q in quote_questions.titles_named(turn, clause) if q.id in ids]
+    digits = re.findall(r"\d{3,}", clause)
+    numbered = [q for q in waiting if q.digits and q.digits in digits]
+    if numbered or named:
+        return numbered or named
+    if digits or quote_questions.titles_named(turn, clause):
+        return []  # a quote named that is not open: never another one instead
+    if not (_QUOTE_WORD.search(clause) or _POINTS.search(clause) or "sign" in clause):
+        return []
+    talked = quote_questions.talked_about(turn)
+    if talked is not None and talked.id in ids:
+        return [talked]
+    return waiting if len(waiting) == 1 else []
