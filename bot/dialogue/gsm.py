@@ -42,7 +42,11 @@ def to_gsm(text: str) -> str:
 def clip(text: str, limit: int) -> str:
     """Cut a variable part (a name, an address) so that templates stay within their budget."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 3]
+    word = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return (word if len(word) >= limit // 2 else cut).rstrip(" ,;:-") + "..."  # at a word's end
 
 
 def sms(text: str) -> str:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 _APPROVES = re.compile(
-    r"\b(?:approve|accept)\b|\b(?:ok|okay|go ahead with|go with|going with|"
+    r"\b(?:approve|accept)\b|\b(?:go ahead with|go with|going with|"
     r"sign (?:me|us) up for|say yes to|saying yes to|yes to|yes on)\s+(?:it|that|this|the|my|"
     r"our)\b|\bdo (?:that|this|the \w+) one\b|\bsign (?:me|us) up\b|"
     r"\blet'?s do (?:it|that|this|the \w+ one|that one|this one)\b|"
@@ -68,6 +68,11 @@ def _decided_named(turn: Turn, clause: str) -> Quote | None:
     named = [q for q in quote_questions.shown(turn) if not q.awaiting_decision and (
         q.digits in digits or q in quote_questions.titles_named(turn, clause))]
     return named[0] if len(named) == 1 else None
+
+
+def decides(text: str) -> bool:
+    """True when the text approves or declines something in so many words ("lets do that one")."""
+    return any(_verb(clause) is not None for clause in _CLAUSES.split(text.lower()))
 
 
 def _verb(clause: str) -> str | None:

@@ -44,7 +44,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lines", re.compile(
         r"\b(?:include[sd]?|including|what(?:'s| is|s) in|cover(?:s|ed)?|breakdown|break down|"
         r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details|explain\w*)\b")),
-    ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|price|cost\w*|total|amount)\b")),
+    ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|price|cost\w*|total|amount|"
+                         r"come to|comes to|coming to|all in|with everything)\b")),
 )
 OVERVIEW = 300  # characters: a question about several quotes is answered for all when this short
 # Words that make a text about a quote; "it"/"again" do too for price, lines and validity.

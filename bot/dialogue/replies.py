@@ -164,6 +164,11 @@ def kept_beside(visit: str, changed: str, now: str) -> Reply:
                  f"{now}.")
 
 
+def then_next(request: str) -> Reply:
+    """A second request of the same text, taken up once the question above is answered."""
+    return Reply(f'Once you answer that, I\'ll take up your other request: "{clip(request, 80)}"')
+
+
 def kept_several(count: int) -> Reply:
     return Reply(f"OK, your {count} visits stay as booked.")
 
@@ -373,7 +378,7 @@ def your_visits(verdict: str, visits: Sequence[str]) -> Reply:
 def no_visit_booked(asked: str, next_visit: str | None) -> Reply:
     """Nothing booked on the day or for the work asked about; the next visit, and an offer."""
     nearest = f" Your next visit is {next_visit}." if next_visit else ""
-    return Reply(f"You have no visit booked {clip(asked, THING)}.{nearest} Want one? Tell me what "
+    return Reply(f"You have no visit booked {clip(asked, PLACE + 20)}.{nearest} Want one? Tell me what "
                  "you need, e.g. no hot water.")
 
 

@@ -34,6 +34,7 @@ from bot.dialogue import (
     status,
     technician,
     topics,
+    two_parts,
     visit_asks,
 )
 from bot.nlu import intents
@@ -161,7 +162,7 @@ CUSTOMER_FLOWS = RoleFlows(
     corrects=keep_visit.claims,
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(last_change.answer, heads_up.answer, onboarding.corrects_address,
+    answerers=(two_parts.answer, last_change.answer, heads_up.answer, onboarding.corrects_address,
                complaints.answer, quote_decisions.answer, topics.answer, questions.quote_aside,
                closings.answer, visit_asks.answer),
     first=emergency.takes_over,

@@ -113,6 +113,12 @@ def answer(turn: Turn) -> bool:
     if not matches and _part_of_day(text) is not None:
         matches, _ = _matching(turn, _PARTS.sub("", text), known)  # "in the morning?" it is at 1pm
         verdict = "No" if _YES_NO.search(text) else ""
+    if not matches and ours:  # "is the furnace one monday with carla too?": it is, with Alicia
+        unnamed = text
+        for name in ours:
+            unnamed = re.sub(rf"\b(?:with )?{re.escape(name.lower())}\b", " ", unnamed)
+        matches, _ = _matching(turn, unnamed, known)
+        verdict = "No" if matches and _YES_NO.search(text) else verdict
     if not matches:
         upcoming = [a for a in known if not _over(turn, a)]
         turn.finish(replies.no_visit_booked(asked or "then", _described(turn, upcoming[0])

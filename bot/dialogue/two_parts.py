@@ -1,0 +1,163 @@
+"""Two requests in one text: "Y and cancel the repair on the 16th", "ok lets do that one. also is
+dave still coming thursday", "how far out is dave? also whats in the panel quote".
+
+Each part is read on its own and answered in turn: questions first (they leave a pending
+question as it was), then what answers or changes something, in the order written. When a part
+asks a Y/N and another part still needs one, that part waits in the conversation and is taken
+up as soon as the first question is answered, so no half of the text is silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.dialogue import quote_decisions, quote_questions, replies, status
+from bot.nlu import intents
+from bot.nlu.parser import Parser
+from bot.nlu.result import Parse
+from domain.catalog import Catalog
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+THEN = "then"  # conversation data: the parts still to answer once the pending question is
+_PART = "_one_part"  # set on a part's own turn: it is never split again
+# Where one request ends and the next begins.
+_SPLIT = re.compile(
+    r"(?<=[?!.;])\s+|"
+    r"[,;]?\s+\b(?:and also|and then|also|and|plus|but)\s+(?=(?:is|are|was|can|could|will|would|"
+    r"what|whats|when|whens|who|whos|how|where|did|does|do|cancel|move|approve|decline|tell|"
+    r"remind|put)\b)")
+_QUESTION = re.compile(r"\?|^\W*(?:(?:and|also|so|ok|okay|hi|hey|k)\W+)*(?:is|are|was|can|could|will|"
+                       r"what|whats|when|who|whos|how|where|did|does|do|remind|which)\b")
+_NEGATED = re.compile(r"\b(?:don'?t|do not|dont|didn'?t|did not|never|not)\b")
+_ACTIONS = frozenset({intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE,
+                      intents.DECLINE_QUOTE})
+_ANSWERS = frozenset({intents.AFFIRM, intents.DENY, intents.CHOOSE})
+
+
+def answer(turn: Turn) -> bool:
+    """Answer each part of a text that asks two things; False for a text of one request."""
+    if turn.customer is None or getattr(turn, _PART, False):
+        return False
+    if _takes_up(turn):
+        return True
+    parts = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
+    if len(parts) < 2 or len(parts) > 4:
+        return False
+    pending = turn.conversation.is_active(turn.now)
+    read = [(part, _parse(turn, part)) for part in parts]
+    kinds = [_kind(turn, part, parse, first=n == 0, pending=pending)
+             for n, (part, parse) in enumerate(read)]
+    asks = [n for n, kind in enumerate(kinds) if kind == "ask"]
+    acts = [n for n, kind in enumerate(kinds) if kind in ("act", "answer")]
+    if not (acts and (asks or len(acts) > 1)):
+        return False  # one request, however many sentences
+    if acts and not asks and len({intent for _, p in read for intent in [p.intent]}) < 2:
+        return False  # "cancel dec 12 and cancel dec 14": one request of its own
+    answered = False
+    for n in asks:
+        answered = _ask(turn, *read[n]) or answered
+    waiting: list[str] = []
+    decided = False
+    for n in acts:
+        if quote_decisions.decides(read[n][0]) and read[n][1].intent not in (
+                intents.CANCEL, intents.RESCHEDULE):
+            if decided:
+                continue  # "we'll go with it. approve that": one decision, said twice
+            decided = True
+        if turn.conversation.is_active(turn.now) and answered and n != acts[0] and \
+                turn.replies and turn.replies[-1].expects.value != "text":
+            waiting.append(read[n][0])  # a second Y/N waits for the first one's answer
+            continue
+        answered = _act(turn, *read[n]) or answered
+    if waiting and turn.conversation.is_active(turn.now):
+        turn.conversation.data = {**turn.conversation.data, THEN: waiting}
+        turn.say(replies.then_next(waiting[0]))
+    return answered
+
+
+def _takes_up(turn: Turn) -> bool:
+    """The answer to a question asked before a part that waited: answered, then that part."""
+    then = turn.conversation.data.get(THEN) if turn.conversation.is_active(turn.now) else None
+    if not then or turn.parse.intent not in _ANSWERS:
+        return False
+    from bot.dialogue.roles import CUSTOMER_FLOWS  # the table this answerer is part of
+
+    flow = CUSTOMER_FLOWS.flows.get(turn.conversation.flow or "")
+    if flow is None or not flow.answer(_own(turn, turn.text, turn.parse)):
+        return False
+    for part in then if isinstance(then, list) else []:
+        if turn.conversation.is_active(turn.now):
+            break
+        _act(turn, str(part), _parse(turn, str(part)))
+    return True
+
+
+def _kind(turn: Turn, part: str, parse: Parse, *, first: bool, pending: bool) -> str:
+    intent = parse.intent
+    if intent in _ANSWERS and first and pending and len(part.split()) <= 3:
+        return "answer"  # "Y", "no", "2"
+    if _NEGATED.search(part.lower()):
+        return "other"  # "i dont want a new time": no request
+    if intent in _ACTIONS or quote_decisions.decides(part):
+        return "act"
+    if _QUESTION.search(part.lower()) and intent not in _ANSWERS:
+        return "ask"
+    return "other"
+
+
+def _ask(turn: Turn, part: str, parse: Parse) -> bool:
+    """Answer a question part; a question pending before stays pending."""
+    from bot.dialogue.roles import CUSTOMER_FLOWS  # the table this answerer is part of
+
+    conversation = turn.conversation
+    before = (conversation.flow, conversation.step, dict(conversation.data),
+              conversation.expires_at, conversation.misunderstandings)
+    said = len(turn.replies)
+    own = _own(turn, part, parse)
+    if not CUSTOMER_FLOWS.answered(own):  # a question never starts a booking
+        if parse.intent == intents.JOB_STATUS:
+            status.start(own)  # "how far out is dave?"
+        else:
+            quote_questions.answer(own)  # "whats the furnace quote come to"
+    if own.confused:  # a part not understood says nothing, and counts for nothing
+        del turn.replies[said:]
+        conversation.misunderstandings = before[4]
+    if before[0] is not None:
+        kept = {k: v for k, v in conversation.data.items() if k in ("shown", "last_done")}
+        conversation.flow, conversation.step, conversation.expires_at = before[0], before[1], \
+            before[3]
+        conversation.data = {**before[2], **kept}
+    return len(turn.replies) > said
+
+
+def _act(turn: Turn, part: str, parse: Parse) -> bool:
+    from bot.dialogue.roles import CUSTOMER_FLOWS  # the table this answerer is part of
+
+    said = len(turn.replies)
+    own = _own(turn, part, parse)
+    CUSTOMER_FLOWS.respond(own)
+    turn.confused = turn.confused or own.confused
+    return len(turn.replies) > said
+
+
+def _own(turn: Turn, part: str, parse: Parse) -> Turn:
+    """The part as a text of its own, sharing the conversation and the replies said."""
+    own = replace(turn, text=part, parse=parse)
+    setattr(own, _PART, True)
+    return own
+
+
+def _parse(turn: Turn, part: str) -> Parse:
+    local = turn.now.astimezone(ZoneInfo(turn.timezone))
+    return _parser(turn.catalog).parse(part, role=intents.CUSTOMER, now=local)
+
+
+@lru_cache(maxsize=2)
+def _parser(catalog: Catalog) -> Parser:
+    return Parser(catalog)
