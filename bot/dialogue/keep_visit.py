@@ -54,8 +54,10 @@ def _keeps_another(turn: Turn) -> bool:
 
 def answer(turn: Turn) -> bool:
     """Answer a text that says to keep a visit; False when it says no such thing."""
-    if turn.customer is None or not visits.kept(turn).spared:
+    if turn.customer is None:
         return False
+    if not visits.kept(turn).spared:
+        return _keeps_it(turn)
     cancelled = [a for a in _last_cancelled(turn) if not a.is_active]
     back = _spared(turn, cancelled)
     if back:  # "keep the 14th" right after cancelling it: that one back, the others stay off
@@ -79,6 +81,17 @@ def _stays(turn: Turn, staying: Appointment) -> Reply:
         return replies.kept(visits.label(turn, staying))
     now = visits.label(turn, changed) if changed.is_active else "cancelled"
     return replies.kept_beside(visits.label(turn, staying), visits.service_name(turn, changed), now)
+
+
+def _keeps_it(turn: Turn) -> bool:
+    """ "cancel saturday. actually wait no keep it": the visit named stays, and that is said."""
+    if not visits.kept(turn).keeps_it or turn.conversation.is_active(turn.now):
+        return False
+    resolution = visits.resolve(turn, visits.upcoming(turn))
+    if not resolution.named.narrows or resolution.one is None:
+        return False
+    turn.finish(replies.kept(visits.label(turn, resolution.one)), keep_done=True)
+    return True
 
 
 def _last_cancelled(turn: Turn) -> list[Appointment]:

@@ -57,7 +57,7 @@ _PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appo
 _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment|appt)\b(?! more)")
 
 # "cancel the third one" after a list: its place in the list shown, not a date.
-_PLACE_IN_LIST = re.compile(r"\bthe (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last) "
+_PLACE_IN_LIST = re.compile(r"\bthe (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|middle) "
                             r"(?:one|visit|appointment|appt)\b")
 _PLACES = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
            "4th": 4, "fifth": 5, "5th": 5}
@@ -213,7 +213,7 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
 _NOT_THE_ONE = re.compile(r"\b(?:after|before|than|as|like|behind|following)\s*$")
 _COMING_AFTER = re.compile(r"^(?:'s|s)?\s+(?:still\s+)?(?:come|coming|comes|visit|appointment|appt|"
                            r"one|on|to|at|instead|tomorrow|today|tmrw|\w+day|the|in|earlier|later)\b")
-_COMING_BEFORE = re.compile(r"\b(?:move|moving|push|cancel|reschedule|with|is|does|did|will|can|"
+_COMING_BEFORE = re.compile(r"\b(?:move|moving|push|cancel|reschedule|is|does|did|will|can|"
                             r"could)\s+$")
 
 
@@ -349,6 +349,11 @@ def start_choice(turn: Turn, flow: str, verb: str, act: Act, data: dict[str, Any
             act(turn, found[0])
             return
     resolution = resolve(turn, found, wanted=wanted)
+    one_day = len(resolution.named.days) == 1 and not resolution.named.service_id
+    place = _place_in(split.rest, resolution.matches) if one_day else None
+    if place is not None:
+        act(turn, place)  # "the last one on friday": the last of that day's visits
+        return
     if resolution.missing is not None:
         turn.finish(replies.no_visit_then(resolution.missing,
                                           [choice_label(turn, a) for a in found]))
@@ -384,6 +389,8 @@ def _place_in(text: str, shown: list[Appointment]) -> Appointment | None:
     found = _PLACE_IN_LIST.search(text) if len(shown) > 1 else None
     if found is None:
         return None
+    if found.group(1) == "middle":  # of three, the second; of an even number, none
+        return shown[len(shown) // 2] if len(shown) % 2 else None
     place = len(shown) if found.group(1) == "last" else _PLACES[found.group(1)]
     return shown[place - 1] if place <= len(shown) else None
 
