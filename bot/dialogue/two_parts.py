@@ -55,7 +55,7 @@ def answer(turn: Turn) -> bool:
              for n, (part, parse) in enumerate(read)]
     asks = [n for n, kind in enumerate(kinds) if kind == "ask"]
     acts = [n for n, kind in enumerate(kinds) if kind in ("act", "answer")]
-    if not (acts and (asks or len(acts) > 1)):
+    if not (acts and (asks or len(acts) > 1)) and not _asks_apart(turn, [read[n] for n in asks]):
         return False  # one request, however many sentences
     if acts and not asks and len({intent for _, p in read for intent in [p.intent]}) < 2:
         return False  # "cancel dec 12 and cancel dec 14": one request of its own
@@ -79,6 +79,19 @@ def answer(turn: Turn) -> bool:
         turn.conversation.data = {**turn.conversation.data, THEN: waiting}
         turn.say(replies.then_next(waiting[0]))
     return answered
+
+
+_PRICE = re.compile(r"\b(?:how much|price|cost|charge)\b")
+
+
+def _asks_apart(turn: Turn, asks: list[tuple[str, Parse]]) -> bool:
+    """Two questions on different things: a visit, and a quote or a price ("how far out is dave?
+    also whats in the panel quote")."""
+    if len(asks) != 2:
+        return False
+    subjects = {"price" if _PRICE.search(part.lower()) or quote_questions.kind_of(
+        _own(turn, part, parse)) is not None else "visit" for part, parse in asks}
+    return len(subjects) == 2
 
 
 def _takes_up(turn: Turn) -> bool:

@@ -84,6 +84,7 @@ _MORE_THAN_ONE = re.compile(r"\bmore than (?:one|1)\b")
 _DONE_ASKED = re.compile(r"\b(?:finished|done|complete\w*|over)\b")
 _THERE_ASKED = re.compile(r"\b(?:still (?:there|here|at)|at (?:my|the|our) (?:place|house|home|property)|"
                           r"on site)\b")
+_GREETING = re.compile(r"^\W*(?:(?:hi|hey|hello|ok)\W+)?(?:good )?(?:morning|afternoon|evening)\b\W*")
 _LIVE = (JobState.EN_ROUTE, JobState.ON_SITE)
 _FINISHED = (JobState.COMPLETED, JobState.INVOICED)
 
@@ -93,6 +94,7 @@ def answer(turn: Turn) -> bool:
     if turn.customer is None:
         return False
     text = _NOT_WANTED.sub("", normalize(turn.text))  # "i do not want to book. is ..."
+    text = _GREETING.sub("", text)  # "morning. why so many furnace visits": no part of the day
     if turn.parse.intent not in _READ_AS and not (turn.parse.intent == intents.JOB_STATUS
                                                   and _WHAT_FOR.search(text)):
         return False
