@@ -10,7 +10,7 @@ from bot.dialogue.times import clock_label
 from bot.nlu import intents
 from domain.commands import CancelAppointment
 from domain.errors import DomainError
-from domain.jobs import Appointment, JobState
+from domain.jobs import Appointment, AppointmentStatus, JobState
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -34,6 +34,10 @@ def start(turn: Turn) -> None:
         return
     booked = visits.upcoming(turn)
     resolution = visits.resolve(turn, booked)
+    gone = _cancelled_named(turn, resolution) if resolution.missing is not None else []
+    if len(gone) == 1:  # "just cancel the dec 11 one" after it was cancelled: say so
+        turn.finish(replies.already_cancelled(visits.label(turn, gone[0])))
+        return
     listed = resolution.matches if resolution.named.narrows else (
         visits.just_shown(turn, booked) or booked)  # "all 3 visits that day": of that day
     if _several(turn, listed):
@@ -173,6 +177,15 @@ def _cancelled(turn: Turn, appointment: Appointment) -> bool:
         turn.finish(replies.refused(str(error)))
         return False
     return True
+
+
+def _cancelled_named(turn: Turn, resolution: visits.Resolution) -> list[Appointment]:
+    """The sender's cancelled visits still ahead that the text names."""
+    assert turn.customer is not None
+    gone = [a for a in turn.uow.appointments.find(account_id=turn.customer.account_id)
+            if a.status is AppointmentStatus.CANCELLED and a.end > turn.now
+            and visits.may_act(turn, a)]
+    return visits.narrow(turn, gone, resolution.named, same_work=True)
 
 
 def _is_underway(turn: Turn, appointment: Appointment) -> bool:

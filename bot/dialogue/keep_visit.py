@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import corrections, replies, visit_address, visits
+from bot.dialogue import corrections, replies, two_parts, visit_address, visits
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
 from domain.jobs import Appointment
@@ -62,6 +62,8 @@ def answer(turn: Turn) -> bool:
     back = _spared(turn, cancelled)
     if back:  # "keep the 14th" right after cancelling it: that one back, the others stay off
         corrections.put_back(turn, back[0])
+        if not turn.conversation.is_active(turn.now):
+            two_parts.questions_beside(turn)  # "... and is the electrician still friday?"
         return True
     pending = turn.conversation.flow is not None and turn.conversation.is_active(turn.now)
     if pending or turn.parse.intent in (intents.CANCEL, intents.RESCHEDULE):

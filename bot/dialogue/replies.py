@@ -298,6 +298,10 @@ def moved_told_crew(visit: str, technician: str) -> Reply:
                  "dispatcher.")
 
 
+def already_cancelled(visit: str) -> Reply:
+    return Reply(f"Your {visit} visit is already cancelled. Nothing else was changed.")
+
+
 def kept(visit: str) -> Reply:
     return Reply(f"OK, your {visit} visit stays as booked.")
 

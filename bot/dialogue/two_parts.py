@@ -55,7 +55,10 @@ def answer(turn: Turn) -> bool:
              for n, (part, parse) in enumerate(read)]
     asks = [n for n, kind in enumerate(kinds) if kind == "ask"]
     acts = [n for n, kind in enumerate(kinds) if kind in ("act", "answer")]
-    if not (acts and (asks or len(acts) > 1)) and not _asks_apart(turn, [read[n] for n in asks]):
+    hidden = (len(acts) == 1 and turn.parse.intent == intents.UNKNOWN
+              and read[acts[0]][1].intent in _ACTIONS)  # "no?? i didnt ask that. just cancel x"
+    if not (acts and (asks or len(acts) > 1 or hidden)) and \
+            not _asks_apart(turn, [read[n] for n in asks]):
         return False  # one request, however many sentences
     if acts and not asks and len({intent for _, p in read for intent in [p.intent]}) < 2:
         return False  # "cancel dec 12 and cancel dec 14": one request of its own
@@ -92,6 +95,18 @@ def _asks_apart(turn: Turn, asks: list[tuple[str, Parse]]) -> bool:
     subjects = {"price" if _PRICE.search(part.lower()) or quote_questions.kind_of(
         _own(turn, part, parse)) is not None else "visit" for part, parse in asks}
     return len(subjects) == 2
+
+
+def questions_beside(turn: Turn) -> None:
+    """Answer the question parts of a text whose request was just answered ("keep the 14th.
+    and is the electrician still friday?"); a pending question stays as it is."""
+    parts = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
+    if len(parts) < 2:
+        return
+    for part in parts[1:]:
+        parse = _parse(turn, part)
+        if _kind(turn, part, parse, first=False, pending=False) == "ask":
+            _ask(turn, part, parse)
 
 
 def _takes_up(turn: Turn) -> bool:

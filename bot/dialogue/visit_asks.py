@@ -38,7 +38,8 @@ _ASKS = re.compile(
 # About the visits themselves: someone coming, a booking, its state, who does the work.
 _ABOUT_VISITS = re.compile(
     r"\b(?:com(?:e|es|ing)|visits?|appointments?|appts?|booked|bookings?|scheduled|techs?|"
-    r"technicians?|guy|guys|people|person|someone|arriv\w*|show(?:ing)? up|here|still on|"
+    r"technicians?|plumbers?|electricians?|guy|guys|people|person|someone|arriv\w*|"
+    r"show(?:ing)? up|here|still on|"
     r"on the way|still there|at (?:my|the|our) (?:place|house|home|property)|finished|done|"
     r"complete\w*|fixing|working on|"
     r"jobs?|(?:the|my|our) (?:\w+ )?work|one|what day|which day|what time|how many|"
@@ -84,6 +85,8 @@ _MORE_THAN_ONE = re.compile(r"\bmore than (?:one|1)\b")
 _DONE_ASKED = re.compile(r"\b(?:finished|done|complete\w*|over)\b")
 _THERE_ASKED = re.compile(r"\b(?:still (?:there|here|at)|at (?:my|the|our) (?:place|house|home|property)|"
                           r"on site)\b")
+_DUPLICATE = re.compile(r"\b(?:duplicates?|double[ -]?booked|twice|same (?:thing|problem|job|visit|"
+                        r"one)|2 electrical|two \w+ ones|2 \w+ ones)\b")
 _GREETING = re.compile(r"^\W*(?:(?:hi|hey|hello|ok)\W+)?(?:good )?(?:morning|afternoon|evening)\b\W*")
 _LIVE = (JobState.EN_ROUTE, JobState.ON_SITE)
 _FINISHED = (JobState.COMPLETED, JobState.INVOICED)
@@ -111,6 +114,10 @@ def answer(turn: Turn) -> bool:
     if not (_ABOUT_VISITS.search(text) or ours):  # "where is tom": their technician named
         return False
     matches, asked = _matching(turn, text, known)
+    service_id = visit_questions.service_asked(turn)
+    if _DUPLICATE.search(text) and service_id is not None:  # "is saturday's a duplicate?": all
+        matches = [a for a in known if not _over(turn, a)
+                   and visit_questions.same_work(turn, _job(turn, a), service_id)]
     verdict = _verdict(turn, text, matches)
     if not matches and _part_of_day(text) is not None:
         matches, _ = _matching(turn, _PARTS.sub("", text), known)  # "in the morning?" it is at 1pm
