@@ -21,7 +21,13 @@ def claims(turn: Turn) -> bool:
     """A visit to keep, else a correction of the last change ("undo", "wrong address"); "i said
     KEEP dec 3rd. undo" about a visit never changed says it stays, and undoes nothing."""
     if corrections.worded_as_one(turn):
-        return _keeps_another(turn) or corrections.claims(turn)
+        if _keeps_another(turn):
+            return True
+        if not corrections.claims(two_parts.first_part(turn)):
+            return False
+        if not turn.conversation.is_active(turn.now):  # "put monday back and cancel wed instead"
+            two_parts.questions_beside(turn, acts=True)
+        return True
     if visit_address.answer(turn):  # "the furnace tmrw is at my rental, 5120 N Kimball Ave"
         return True
     return answer(turn) or corrections.claims(turn)

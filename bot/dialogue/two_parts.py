@@ -97,16 +97,40 @@ def _asks_apart(turn: Turn, asks: list[tuple[str, Parse]]) -> bool:
     return len(subjects) == 2
 
 
-def questions_beside(turn: Turn) -> None:
-    """Answer the question parts of a text whose request was just answered ("keep the 14th.
-    and is the electrician still friday?"); a pending question stays as it is."""
+def first_part(turn: Turn) -> Turn:
+    """The first part as a text of its own when later parts ask for something else ("put it
+    back and cancel the thursday one instead"), else the text itself."""
+    parts = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
+    if len(parts) < 2:
+        return turn
+    from bot.dialogue import corrections  # a correction part is what the text corrects
+
+    own = [_own(turn, part, _parse(turn, part)) for part in parts]
+    correcting = [n for n, part in enumerate(own) if corrections.worded_as_one(part)]
+    first = correcting[0] if correcting else 0
+    later = [_kind(turn, part.text, part.parse, first=False, pending=False)
+             for part in own[first + 1:]]
+    return own[first] if "act" in later else turn
+
+
+def questions_beside(turn: Turn, *, acts: bool = False) -> None:
+    """Answer the question parts (and with `acts` the requests) of a text whose first request was
+    just answered ("keep the 14th. and is the electrician still friday?"); a pending question
+    stays as it is."""
     parts = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
     if len(parts) < 2:
         return
-    for part in parts[1:]:
+    from bot.dialogue import corrections  # the correction part was answered already
+
+    for part in parts:
         parse = _parse(turn, part)
-        if _kind(turn, part, parse, first=False, pending=False) == "ask":
+        if part == parts[0] and not acts or corrections.worded_as_one(_own(turn, part, parse)):
+            continue
+        kind = _kind(turn, part, parse, first=False, pending=False)
+        if kind == "ask":
             _ask(turn, part, parse)
+        elif kind == "act" and acts and not turn.conversation.is_active(turn.now):
+            _act(turn, part, parse)  # "put monday back and cancel the wed one instead"
 
 
 def _takes_up(turn: Turn) -> bool:
@@ -182,8 +206,14 @@ def _own(turn: Turn, part: str, parse: Parse) -> Turn:
 
 
 def _parse(turn: Turn, part: str) -> Parse:
+    """The part read on its own; a closing "instead" is about the other part ("put monday back
+    and cancel the wed one instead": a cancel, not a move)."""
     local = turn.now.astimezone(ZoneInfo(turn.timezone))
-    return _parser(turn.catalog).parse(part, role=intents.CUSTOMER, now=local)
+    return _parser(turn.catalog).parse(_INSTEAD_AT_END.sub("", part), role=intents.CUSTOMER,
+                                       now=local)
+
+
+_INSTEAD_AT_END = re.compile(r"\s+instead\W*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)
