@@ -38,7 +38,8 @@ _ASKS = re.compile(
 # About the visits themselves: someone coming, a booking, its state, who does the work.
 _ABOUT_VISITS = re.compile(
     r"\b(?:com(?:e|es|ing)|visits?|appointments?|appts?|booked|bookings?|scheduled|techs?|"
-    r"technicians?|plumbers?|electricians?|guy|guys|people|person|someone|arriv\w*|"
+    r"technicians?|plumbers?|electricians?|guy|guys|people|person|someone|arriv\w*|happening|"
+    r"going on|planned|on the schedule|"
     r"show(?:ing)? up|here|still on|"
     r"on the way|still there|at (?:my|the|our) (?:place|house|home|property)|finished|done|"
     r"complete\w*|fixing|working on|"
@@ -85,6 +86,7 @@ _MORE_THAN_ONE = re.compile(r"\bmore than (?:one|1)\b")
 _DONE_ASKED = re.compile(r"\b(?:finished|done|complete\w*|over)\b")
 _THERE_ASKED = re.compile(r"\b(?:still (?:there|here|at)|at (?:my|the|our) (?:place|house|home|property)|"
                           r"on site)\b")
+_CONDITION = re.compile(r"\s(?:if|since|because|cause|cuz|when)\s")
 _DUPLICATE = re.compile(r"\b(?:duplicates?|double[ -]?booked|twice|same (?:thing|problem|job|visit|"
                         r"one)|2 electrical|two \w+ ones|2 \w+ ones)\b")
 _GREETING = re.compile(r"^\W*(?:(?:hi|hey|hello|ok)\W+)?(?:good )?(?:morning|afternoon|evening)\b\W*")
@@ -105,15 +107,18 @@ def answer(turn: Turn) -> bool:
         return False
     if visit_questions.asks_work_done(turn) or quote_questions.names_a_quote(turn):
         return False  # "what did they do this morning": the finished work, told elsewhere
-    if _pending(turn) and not _MINE.search(text):
-        return False  # "is the 8am one ok?" while times are offered: about the offer
     known = _visits(turn)
     ours = _named(text, (_technician(turn, a) for a in known))
+    if _pending(turn) and not _MINE.search(text) and not (ours and turn.conversation.flow
+                                                          == quote_questions.FLOW):
+        return False  # "is the 8am one ok?" while times are offered: about the offer
     if not known or _named(text, (_technician(turn, a) for a in _all(turn))) - ours:
         return False  # none, or about a technician of a visit no longer booked ("will dave know")
     if not (_ABOUT_VISITS.search(text) or ours):  # "where is tom": their technician named
         return False
-    matches, asked = _matching(turn, text, known)
+    # "is that still needed if alicia comes thursday?": the condition names no visit asked about
+    head = _CONDITION.split(text)[0]
+    matches, asked = _matching(turn, head if len(head.split()) >= 3 else text, known)
     service_id = visit_questions.service_asked(turn)
     if _DUPLICATE.search(text) and service_id is not None:  # "is saturday's a duplicate?": all
         matches = [a for a in known if not _over(turn, a)
