@@ -166,7 +166,13 @@ def kept_beside(visit: str, changed: str, now: str) -> Reply:
 
 def then_next(request: str) -> Reply:
     """A second request of the same text, taken up once the question above is answered."""
-    return Reply(f'Once you answer that, I\'ll take up your other request: "{clip(request, 80)}"')
+    return Reply(f'After this one, I\'ll take up your other request: "{clip(request, 80)}"')
+
+
+def then_visit(verb: str, visit: str) -> Reply:
+    """The visit another request of the same text is about, taken up once the question above is
+    answered ("cancelling your Wed Dec 16, 3-5pm visit")."""
+    return Reply(f"After this one, I'll ask about {verb} your {visit} visit.")
 
 
 def kept_several(count: int) -> Reply:

@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import quote_decisions, quote_questions, replies, status
+from bot.dialogue import quote_decisions, quote_questions, replies, status, visits
+from bot.dialogue.reply import Reply
 from bot.nlu import intents
 from bot.nlu.parser import Parser
 from bot.nlu.result import Parse
@@ -80,7 +81,7 @@ def answer(turn: Turn) -> bool:
         answered = _act(turn, *read[n]) or answered
     if waiting and turn.conversation.is_active(turn.now):
         turn.conversation.data = {**turn.conversation.data, THEN: waiting}
-        turn.say(replies.then_next(waiting[0]))
+        turn.replies.insert(len(turn.replies) - 1, _then(turn, waiting[0]))  # the Y/N stays last
     return answered
 
 
@@ -95,6 +96,17 @@ def _asks_apart(turn: Turn, asks: list[tuple[str, Parse]]) -> bool:
     subjects = {"price" if _PRICE.search(part.lower()) or quote_questions.kind_of(
         _own(turn, part, parse)) is not None else "visit" for part, parse in asks}
     return len(subjects) == 2
+
+
+def _then(turn: Turn, part: str) -> Reply:
+    """What waits, in the customer's own words, or as the visit it names ("Wed Dec 16, 3-5pm")."""
+    parse = _parse(turn, part)
+    verb = {intents.CANCEL: "cancelling", intents.RESCHEDULE: "moving"}.get(parse.intent)
+    if verb is not None:
+        resolution = visits.resolve(_own(turn, part, parse), visits.upcoming(turn))
+        if resolution.named.narrows and resolution.one is not None:
+            return replies.then_visit(verb, visits.label(turn, resolution.one))
+    return replies.then_next(part)
 
 
 def first_part(turn: Turn) -> Turn:
