@@ -308,23 +308,38 @@ class SqlDealRepository(SqlRepository[Deal]):
 
     def needing_follow_up(self, rules: FollowUpRules, *, owner_id: int | None,
                           limit: int) -> list[Deal]:
-        """FollowUpRules.needs_follow_up as one query, walking the owner's deals by amount."""
-        deal, quote = orm.deals.c, orm.quotes.c
-        stale = [and_(deal.stage == stage, or_(deal.last_touch_at.is_(None),
-                                               deal.last_touch_at < rules.untouched_since(stage)))
-                 for stage in STAGE_LIMITS]
-        unanswered = select(quote.id).where(
-            quote.deal_id == deal.id, quote.state == QuoteState.SENT,
-            quote.sent_at < rules.quoted_before).exists()
-        query = select(Deal).where(
-            deal.stage.in_(list(STAGE_LIMITS)),
-            or_(deal.next_follow_up_at.is_(None), deal.next_follow_up_at < rules.day_end),
-            or_(*stale, deal.next_follow_up_at < rules.day_end, unanswered),
-        )
+        """FollowUpRules.needs_follow_up as one query, walking the owner's deals by amount; the
+        statement is built once (its times are parameters), as building it cost more than
+        running it."""
+        key = ("needing_follow_up", owner_id is None, limit)
+        query = _LOOKUPS.get(key)
+        if query is None:
+            query = _LOOKUPS[key] = _follow_up_query(everyone=owner_id is None, limit=limit)
+        params: dict[str, Any] = {f"since_{stage.value}": rules.untouched_since(stage)
+                                  for stage in STAGE_LIMITS}
+        params.update(day_end=rules.day_end, quoted_before=rules.quoted_before)
         if owner_id is not None:
-            query = query.where(deal.owner_id == owner_id)
-        query = query.order_by(deal.amount_cents.desc(), deal.id).limit(limit)
-        return self._remember(self.session.scalars(query).all())
+            params["owner_id"] = owner_id
+        return self._remember(self.session.scalars(query, params).all())
+
+
+def _follow_up_query(*, everyone: bool, limit: int) -> Any:
+    deal, quote = orm.deals.c, orm.quotes.c
+    day_end = bindparam("day_end")
+    stale = [and_(deal.stage == stage, or_(deal.last_touch_at.is_(None),
+                                           deal.last_touch_at < bindparam(f"since_{stage.value}")))
+             for stage in STAGE_LIMITS]
+    unanswered = select(quote.id).where(
+        quote.deal_id == deal.id, quote.state == QuoteState.SENT,
+        quote.sent_at < bindparam("quoted_before")).exists()
+    query = select(Deal).where(
+        deal.stage.in_(list(STAGE_LIMITS)),
+        or_(deal.next_follow_up_at.is_(None), deal.next_follow_up_at < day_end),
+        or_(*stale, deal.next_follow_up_at < day_end, unanswered),
+    )
+    if not everyone:
+        query = query.where(deal.owner_id == bindparam("owner_id"))
+    return query.order_by(deal.amount_cents.desc(), deal.id).limit(limit)
 
 
 class SqlMessageRepository(SqlRepository[Message]):

@@ -48,8 +48,10 @@ class DealView:
 
 
 def views(turn: Turn, deals: list[Deal]) -> list[DealView]:
+    """The deals with their accounts' names (and, for a manager, their reps' first names)."""
     accounts = {a.id: a.name for a in turn.uow.accounts.get_many({d.account_id for d in deals})}
-    owners = {s.id: s.first_name for s in turn.uow.staff.get_many({d.owner_id for d in deals})}
+    owners = ({s.id: s.first_name for s in turn.uow.staff.get_many({d.owner_id for d in deals})}
+              if manages_all(turn) else {})
     return [DealView(d, accounts.get(d.account_id, "an account"), owners.get(d.owner_id, ""))
             for d in deals]
 

@@ -198,3 +198,14 @@ def test_help_lists_what_a_rep_can_say(world: World) -> None:
     menu = answer(world, RITA, "what can you do?")
     for said in ("followups", "won 2", "snooze 3 till monday", "lost 1", "signed"):
         assert said in menu
+
+
+def test_a_rep_works_the_list_in_fieldbot_chat(world: World) -> None:
+    from bot.chat import converse
+
+    said: list[str] = []
+    converse(uow_factory=world.uow_factory, engine=world.engine, clock=world.clock, phone=RITA,
+             lines=["followups", "won 1", "y"], write=said.append)
+    [job] = jobs_of(world, "acme")
+    assert any("1. Acme Corp" in line for line in said)
+    assert f"Job {job.number} is open" in said[-1]
