@@ -325,7 +325,7 @@ class SqlDealRepository(SqlRepository[Deal]):
 
 def _follow_up_query(*, everyone: bool, limit: int) -> Any:
     deal, quote = orm.deals.c, orm.quotes.c
-    day_end = bindparam("day_end")
+    day_end: Any = bindparam("day_end")
     stale = [and_(deal.stage == stage, or_(deal.last_touch_at.is_(None),
                                            deal.last_touch_at < bindparam(f"since_{stage.value}")))
              for stage in STAGE_LIMITS]
