@@ -28,6 +28,15 @@ DEAL_TRANSITIONS: dict[DealStage, frozenset[DealStage]] = {
 }
 
 
+@dataclass(frozen=True)
+class DealName:
+    """What a rep calls a deal: its account's name and its title (a lean row for matching)."""
+
+    deal_id: int
+    account: str
+    title: str
+
+
 @dataclass(eq=False)
 class Deal:
     """An opportunity at an account, owned by a sales rep, with its next follow-up."""

@@ -13,7 +13,7 @@ from domain.catalog import Catalog
 from domain.company import Company, StaffChanges
 from domain.consent import Consent
 from domain.conversations import Conversation
-from domain.deals import Deal
+from domain.deals import Deal, DealName
 from domain.events import Event
 from domain.follow_ups import FollowUpRules
 from domain.jobs import Appointment, Job
@@ -94,6 +94,11 @@ class DealRepository(Repository[Deal], Protocol):
                           limit: int) -> list[Deal]:
         """Up to `limit` open deals (the owner's, or everyone's when None) that `rules` say need a
         follow-up now (FollowUpRules.needs_follow_up), largest amount first, then oldest."""
+        ...
+
+    def names(self, *, owner_id: int | None, is_open: bool) -> list[DealName]:
+        """The owner's (or everyone's, when None) open deals, or won and lost ones, by account
+        name and title, oldest first: lean rows, read without loading the deals."""
         ...
 
 

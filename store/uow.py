@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from domain.consent import Consent
 from domain.conversations import Conversation
-from domain.deals import Deal
+from domain.deals import Deal, DealName, DealStage
 from domain.errors import NotFound
 from domain.follow_ups import STAGE_LIMITS, FollowUpRules
 from domain.jobs import Appointment, AppointmentStatus, Job
@@ -321,6 +321,25 @@ class SqlDealRepository(SqlRepository[Deal]):
         if owner_id is not None:
             params["owner_id"] = owner_id
         return self._remember(self.session.scalars(query, params).all())
+
+    def names(self, *, owner_id: int | None, is_open: bool) -> list[DealName]:
+        key = ("deal_names", owner_id is None, is_open)
+        query = _LOOKUPS.get(key)
+        if query is None:
+            query = _LOOKUPS[key] = _names_query(everyone=owner_id is None, is_open=is_open)
+        params = {} if owner_id is None else {"owner_id": owner_id}
+        return [DealName(*row) for row in self.session.execute(query, params)]
+
+
+def _names_query(*, everyone: bool, is_open: bool) -> Any:
+    deal, account = orm.deals.c, orm.accounts.c
+    stages = list(STAGE_LIMITS) if is_open else [DealStage.WON, DealStage.LOST]
+    query = (select(deal.id, account.name, deal.title)
+             .join_from(orm.deals, orm.accounts, deal.account_id == account.id)
+             .where(deal.stage.in_(stages)))
+    if not everyone:
+        query = query.where(deal.owner_id == bindparam("owner_id"))
+    return query.order_by(deal.id)
 
 
 def _follow_up_query(*, everyone: bool, limit: int) -> Any:

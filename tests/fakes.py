@@ -16,7 +16,7 @@ from domain.clock import Clock
 from domain.company import Company, StaffChanges
 from domain.consent import Consent
 from domain.conversations import Conversation
-from domain.deals import Deal
+from domain.deals import Deal, DealName
 from domain.demo import DEMO_TIMEZONE, demo_business
 from domain.errors import NotFound
 from domain.follow_ups import FollowUpRules
@@ -250,9 +250,9 @@ class FakeConsentRepository(FakeRepository[Consent]):
 class FakeDealRepository(FakeRepository[Deal]):
     """Deals, with the follow-up selection computed by the rule itself."""
 
-    def __init__(self, quotes: FakeRepository[Quote]) -> None:
+    def __init__(self, quotes: FakeRepository[Quote], accounts: FakeRepository[Account]) -> None:
         super().__init__()
-        self.quotes = quotes
+        self.quotes, self.accounts = quotes, accounts
 
     def needing_follow_up(self, rules: FollowUpRules, *, owner_id: int | None,
                           limit: int) -> list[Deal]:
@@ -261,6 +261,11 @@ class FakeDealRepository(FakeRepository[Deal]):
         found = sorted(found, key=lambda d: (-d.amount_cents, d.id))[:limit]
         self.seen.update(found)
         return found
+
+    def names(self, *, owner_id: int | None, is_open: bool) -> list[DealName]:
+        accounts = {a.id: a.name for a in self.accounts.items}
+        return [DealName(d.id, accounts.get(d.account_id, ""), d.title) for d in self.items
+                if (owner_id is None or d.owner_id == owner_id) and d.is_open == is_open]
 
 
 class FakeUnitOfWork(AbstractUnitOfWork):
@@ -272,7 +277,7 @@ class FakeUnitOfWork(AbstractUnitOfWork):
         self.sites = FakeRepository()
         self.staff = FakeRepository()
         self.quotes = FakeRepository()
-        self.deals = FakeDealRepository(self.quotes)
+        self.deals = FakeDealRepository(self.quotes, self.accounts)
         self.jobs = FakeRepository()
         self.appointments = FakeAppointmentRepository()
         self.invoices = FakeRepository()

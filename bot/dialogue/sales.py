@@ -22,8 +22,8 @@ from bot.dialogue.sales_deals import (
     follow_ups,
     listed,
     match,
+    named_deals,
     own_deal,
-    own_deals,
     remember_list,
     won_job_number,
 )
@@ -129,18 +129,22 @@ def _about_a_deal(intent: str) -> Starter:
     def start(turn: Turn) -> None:
         target = turn.parse.slots.get("target")
         target = target if isinstance(target, str) else None
-        found = match(own_deals(turn), target)
-        if found.chosen is not None:
-            ACTIONS[intent](turn, found.chosen, turn.text)
-        elif found.options:
+        found = match(named_deals(turn), target)
+        chosen = own_deal(turn, found.chosen.deal_id) if found.chosen is not None else None
+        options = [v for v in (own_deal(turn, o.deal_id) for o in found.options) if v]
+        if chosen is not None:
+            ACTIONS[intent](turn, chosen, turn.text)
+        elif options:
             turn.ask(FLOW, PICK, {"intent": intent, "text": turn.text,
-                                  "options": [v.deal_id for v in found.options]},
+                                  "options": [v.deal_id for v in options]},
                      Reply.choice(texts.which_deal(ACTION_WORDS[intent]),
-                                  tuple(texts.label(v) for v in found.options)))
+                                  tuple(texts.label(v) for v in options)))
         else:
-            closed = match(own_deals(turn, stage_open=False), target).chosen
-            if intent == WON and closed is not None and won_job_number(turn, closed):
-                turn.finish(texts.already_won(closed, won_job_number(turn, closed)))
+            closed = match(named_deals(turn, is_open=False), target).chosen
+            view = own_deal(turn, closed.deal_id) if closed is not None else None
+            job = won_job_number(turn, view) if intent == WON and view is not None else None
+            if view is not None and job is not None:
+                turn.finish(texts.already_won(view, job))
             else:
                 turn.finish(texts.no_deal(target))
 

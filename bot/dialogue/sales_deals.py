@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from domain.authz import may_act_on
-from domain.deals import Deal, DealStage
+from domain.deals import Deal, DealName, DealStage
 from domain.follow_ups import LIST_LIMIT, FollowUp, FollowUpRules, follow_up
 from domain.ports import AbstractUnitOfWork
 from domain.quotes import QuoteState
@@ -46,6 +46,10 @@ class DealView:
         assert self.deal.id is not None
         return self.deal.id
 
+    @property
+    def title(self) -> str:
+        return self.deal.title
+
 
 def views(turn: Turn, deals: list[Deal]) -> list[DealView]:
     """The deals with their accounts' names (and, for a manager, their reps' first names)."""
@@ -60,13 +64,11 @@ def manages_all(turn: Turn) -> bool:
     return turn.staff is not None and turn.staff.manages_all_deals
 
 
-def own_deals(turn: Turn, *, stage_open: bool = True) -> list[DealView]:
-    """The rep's own deals (every deal, for a manager): open ones, or won and lost ones."""
+def named_deals(turn: Turn, *, is_open: bool = True) -> list[DealName]:
+    """The rep's own deals (every deal, for a manager) by name: open ones, or won and lost."""
     assert turn.staff is not None
-    found = turn.uow.deals.find() if manages_all(turn) else turn.uow.deals.find(
-        owner_id=turn.staff.id)
-    return views(turn, [d for d in found if d.is_open == stage_open
-                        and may_act_on(turn.actor, d)])
+    owner = None if manages_all(turn) else turn.staff.id
+    return turn.uow.deals.names(owner_id=owner, is_open=is_open)
 
 
 def own_deal(turn: Turn, deal_id: Any) -> DealView | None:
@@ -81,31 +83,41 @@ def own_deal(turn: Turn, deal_id: Any) -> DealView | None:
 
 def known_targets(uow: AbstractUnitOfWork, staff: StaffMember) -> list[str]:
     """The account names and titles of the rep's open deals, for the parser to match names to."""
-    found = uow.deals.find() if staff.manages_all_deals else uow.deals.find(owner_id=staff.id)
-    deals = [d for d in found if d.is_open]
-    accounts = uow.accounts.get_many({d.account_id for d in deals})
-    return sorted({a.name for a in accounts} | {d.title for d in deals})
+    owner = None if staff.manages_all_deals else staff.id
+    return sorted({name for row in uow.deals.names(owner_id=owner, is_open=True)
+                   for name in (row.account, row.title)})
 
 
-def scored(candidates: list[DealView], target: str) -> list[tuple[float, DealView]]:
+class Named(Protocol):
+    """Anything a rep names a deal by."""
+
+    @property
+    def account(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+def scored(candidates: list[N], target: str) -> list[tuple[float, N]]:
     """Each candidate's score for `target`, best first: every word of the target is compared
     with the closest word of the account's name or the deal's title (a word that starts a name
     word, "harbor" of "Harborview", counts almost whole), and the scores are averaged."""
     said = [w for w in _words(target) if len(w) >= 2]
-    results = []
-    for view in candidates:
-        names = [_words(view.account), _words(view.deal.title)]
-        score = max((_name_score(said, words) for words in names), default=0.0)
-        results.append((score, view))
+    if not said:
+        return [(0.0, c) for c in candidates]
+    names = {name: _words(name) for c in candidates for name in (c.account, c.title)}
+    vocabulary = sorted({w for words in names.values() for w in words})
+    # Every word said against every word known at once (many deals share words: "LLC").
+    close = [{n: PREFIX if len(w) >= 4 and n.startswith(w) and w != n else float(r)
+              for n, r, _ in process.extract(w, vocabulary, scorer=fuzz.ratio, limit=None)}
+             for w in said]
+    by_name = {name: sum(max((table[n] for n in words), default=0.0) for table in close)
+               / len(said) for name, words in names.items()}
+    results = [(max(by_name[c.account], by_name[c.title]), c) for c in candidates]
     return sorted(results, key=lambda pair: -pair[0])
-
-
-def _name_score(said: list[str], words: list[str]) -> float:
-    if not said or not words:
-        return 0.0
-    best = [max(PREFIX if len(w) >= 4 and n.startswith(w) and w != n else fuzz.ratio(w, n)
-                for n in words) for w in said]
-    return sum(best) / len(best)
 
 
 def _words(text: str) -> list[str]:
@@ -113,24 +125,24 @@ def _words(text: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class Match:
+class Match(Generic[N]):
     """The deal a name means (`chosen`), or the ones to ask about (`options`), or neither."""
 
-    chosen: DealView | None = None
-    options: tuple[DealView, ...] = ()
+    chosen: N | None = None
+    options: tuple[N, ...] = ()
 
 
-def match(candidates: list[DealView], target: str | None) -> Match:
+def match(candidates: list[N], target: str | None) -> Match[N]:
     if not target:
         return Match()
-    ranked = [(s, v) for s, v in scored(candidates, target) if s >= WEAK]
+    ranked = [(s, c) for s, c in scored(candidates, target) if s >= WEAK]
     if not ranked:
         return Match()
     best = ranked[0][0]
-    close = [v for s, v in ranked if best - s < TIE_MARGIN]
+    close = [c for s, c in ranked if best - s < TIE_MARGIN]
     if best >= STRONG and len(close) == 1:
         return Match(chosen=close[0])
-    return Match(options=tuple(v for _, v in ranked[:3]) if len(close) < 3 else tuple(close[:5]))
+    return Match(options=tuple(c for _, c in ranked[:3]) if len(close) < 3 else tuple(close[:5]))
 
 
 def remember_list(turn: Turn, shown: list[DealView]) -> None:
