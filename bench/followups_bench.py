@@ -99,16 +99,19 @@ def run(kind: str) -> bool:
                 assert len(uow.deals.needing_follow_up(rules, owner_id=1,
                                                        limit=LIST_LIMIT)) == LIST_LIMIT
 
-        def text_turn() -> None:
-            inbound = sms.inbound(phone=REP_PHONE, body="followups",
+        def turn(body: str, expected: str) -> None:
+            inbound = sms.inbound(phone=REP_PHONE, body=body,
                                   message_id=f"SM{uuid.uuid4().hex}", received_at=NOW)
             answer = receive(uow_factory=container.uow_factory, engine=dialogue,
                              inbound=inbound, rules=sms.rules(answer_keywords=False))
-            assert answer.replies and "1. Account" in answer.replies[0], answer.replies
+            assert answer.replies and expected in answer.replies[0], answer.replies
 
         ok = True
-        for name, step, bar in (("follow-up query alone", query, None),
-                                ("'followups' text turn", text_turn, BAR_MS)):
+        for name, step, bar in (
+                ("follow-up query alone", query, None),
+                # Any text's fixed cost (store, identify, lock, reply, commit), for comparison.
+                ("'thanks' text turn", lambda: turn("thanks", "welcome"), None),
+                ("'followups' text turn", lambda: turn("followups", "1. Account"), BAR_MS)):
             for _ in range(10):  # warm up
                 step()
             took = []

@@ -31,6 +31,7 @@ PREFIX = 95  # "harbor" for "Harborview"
 # Two deals within this many points of each other are a tie: ask which.
 TIE_MARGIN = 5
 SHOWN_KEY = "deals_shown"
+QUOTES_READ = 500  # the quotes of five deals, with room to spare
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,10 @@ def follow_ups(turn: Turn) -> list[tuple[DealView, FollowUp]]:
     owner = None if manages_all(turn) else turn.staff.id
     deals = turn.uow.deals.needing_follow_up(rules, owner_id=owner, limit=LIST_LIMIT)
     ids = frozenset(d.id for d in deals if d.id is not None)
-    quotes = turn.uow.quotes.page(limit=100, deal_id=ids, state=QuoteState.SENT) if ids else []
+    # By deal alone (the deal_id index), sent ones picked here: a state in the query made the
+    # database walk every sent quote instead.
+    quotes = [q for q in turn.uow.quotes.page(limit=QUOTES_READ, deal_id=ids)
+              if q.state is QuoteState.SENT] if ids else []
     return [(view, follow_up(view.deal, [q for q in quotes if q.deal_id == view.deal_id],
                              rules, turn.timezone))
             for view in views(turn, deals)]
