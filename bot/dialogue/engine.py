@@ -108,6 +108,8 @@ class DialogueEngine:
         if role is Role.SALES and sender.staff is not None and parse.intent not in PLAIN_SALES:
             parse = self._with_deal_names(uow, sender.staff, inbound, zone, now, parse)
         action = inbound.keyword or CONSENT_INTENTS.get(parse.intent)
+        if action is Keyword.HELP and sender.staff is not None:
+            action = None  # staff asking HELP want their own menu (the carrier's answer aside)
         if action is not None:
             return self._consent(uow, inbound, action, rules, now)
         if rules.silent_to_opted_out and consent.is_opted_out(uow, inbound.channel,

@@ -194,8 +194,9 @@ def test_a_customer_texting_staff_words_is_a_customer(world: World) -> None:
     assert deal(world, "acme").stage is DealStage.QUOTED and jobs_of(world, "acme") == []
 
 
-def test_help_lists_what_a_rep_can_say(world: World) -> None:
-    menu = answer(world, RITA, "what can you do?")
+@pytest.mark.parametrize("asked", ["HELP", "what can you do?"])
+def test_help_lists_what_a_rep_can_say(world: World, asked: str) -> None:
+    menu = answer(world, RITA, asked)
     for said in ("followups", "won 2", "snooze 3 till monday", "lost 1", "signed"):
         assert said in menu
 
