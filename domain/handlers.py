@@ -337,8 +337,9 @@ def _announce_handover(uow: AbstractUnitOfWork, deal: Deal, job_id: int, actor: 
     where = site.one_line() if site is not None else "their address"
     service = catalog.get(deal.service_id).name
     who = account.name if account is not None else "the customer"
+    rep = uow.staff.get(actor.staff_id) if actor.staff_id is not None else None
     notify_staff(uow, now=now, account_id=deal.account_id,
-                 body=f"Deal won by {actor.label()}: {who}, {deal.title} "
+                 body=f"Deal won by {rep.name if rep else actor.label()}: {who}, {deal.title} "
                       f"({format_cents(deal.amount_cents)}). Job {job.number} ({service}) at "
                       f"{where} is ready to schedule; the customer was asked to pick a time.",
                  key=f"deal-won:{deal.id}")

@@ -75,7 +75,8 @@ def test_won_by_number_makes_one_job_tells_dispatch_and_invites_the_customer(
         "Boiler service contract at Maple Grove Apartments", JobState.REQUESTED)
     assert deal(world, "maple").stage is DealStage.WON
     [dispatch] = notices_to(world, DANA)
-    assert job.number in dispatch.body and "Maple Grove Apartments" in dispatch.body
+    assert dispatch.body.startswith("Deal won by Rita Moss: Maple Grove Apartments")
+    assert job.number in dispatch.body
     [invite] = notices_to(world, MAPLE_PHONE)
     assert job.number in invite.body and "Reply with a day" in invite.body
     with world.uow_factory() as uow:
