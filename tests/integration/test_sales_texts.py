@@ -211,3 +211,18 @@ def test_a_rep_works_the_list_in_fieldbot_chat(world: World) -> None:
     [job] = jobs_of(world, "acme")
     assert any("1. Acme Corp" in line for line in said)
     assert f"Job {job.number} is open" in said[-1]
+
+
+def test_work_of_another_trade_is_a_booking_of_its_own_beside_the_waiting_job(
+        world: World) -> None:
+    world.text(RITA, "Acme signed!")
+    world.text(RITA, "y")
+    [waiting] = jobs_of(world, "acme")  # heating work
+    times = answer(world, ACME_PHONE, "our kitchen drain is clogged, can someone come tomorrow?")
+    assert "1) " in times
+    assert answer(world, ACME_PHONE, "1").startswith("Booked: ")
+    with world.uow_factory() as uow:
+        jobs = uow.jobs.find(account_id=world.ids["acme_account"])
+        still = uow.jobs.get(waiting.id or 0)
+    assert still is not None and still.state is JobState.REQUESTED
+    assert {j.service_id for j in jobs} - {"hvac_repair"}  # the drain is a job of its own
