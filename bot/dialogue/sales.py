@@ -118,6 +118,9 @@ def numbered(turn: Turn) -> bool:
     if view is None:
         turn.finish(texts.not_on_list(number, len(ids)))
         return True
+    if not view.deal.is_open:  # won or lost since the list was shown
+        turn.finish(texts.already_closed(view, won_job_number(turn, view)))
+        return True
     intent = VERBS.get(found.group("verb").lower().split()[0], SNOOZE)
     ACTIONS[intent](turn, view, found.group("rest"))
     return True
@@ -144,7 +147,7 @@ def _about_a_deal(intent: str) -> Starter:
             view = own_deal(turn, closed.deal_id) if closed is not None else None
             job = won_job_number(turn, view) if intent == WON and view is not None else None
             if view is not None and job is not None:
-                turn.finish(texts.already_won(view, job))
+                turn.finish(texts.already_closed(view, job))
             else:
                 turn.finish(texts.no_deal(target))
 

@@ -67,9 +67,9 @@ def which_deal(action: str) -> str:
     return f"Which deal ({action})?"
 
 
-def already_won(view: DealView, job_number: str | None) -> Reply:
+def already_closed(view: DealView, job_number: str | None) -> Reply:
     job = f" Its job is {job_number}." if job_number else ""
-    return Reply(f"{label(view)} is already won.{job}")
+    return Reply(f"{label(view)} is already {view.deal.stage.value}.{job}")
 
 
 def confirm_won(view: DealView) -> Reply:

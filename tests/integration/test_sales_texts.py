@@ -86,6 +86,8 @@ def test_won_by_number_makes_one_job_tells_dispatch_and_invites_the_customer(
     answer(world, RITA, "Y")
     assert "already won" in answer(world, RITA, "Maple Grove signed!")
     assert answer(world, RITA, "Y").startswith("Nothing is waiting")
+    assert f"already won. Its job is {job.number}" in answer(world, RITA, "won 2")
+    assert "is already won" in answer(world, RITA, "lost 2")
     assert len(jobs_of(world, "maple")) == 1 and len(notices_to(world, MAPLE_PHONE)) == 1
 
 
