@@ -162,6 +162,25 @@ class MarkDealWon(Command):
 class MarkDealLost(Command):
     deal_id: int
     actor: Actor
+    reason: str = ""  # why, when the rep said so at once ("to a cheaper bid")
+
+
+@dataclass(frozen=True)
+class RecordLossReason(Command):
+    """Why a deal already lost was lost, told after the loss was confirmed."""
+
+    deal_id: int
+    reason: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class SnoozeDeal(Command):
+    """Follow up on an open deal at `until` (UTC)."""
+
+    deal_id: int
+    until: datetime
+    actor: Actor
 
 
 @dataclass(frozen=True)

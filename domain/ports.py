@@ -13,8 +13,9 @@ from domain.catalog import Catalog
 from domain.company import Company, StaffChanges
 from domain.consent import Consent
 from domain.conversations import Conversation
-from domain.deals import Deal
+from domain.deals import Deal, DealName
 from domain.events import Event
+from domain.follow_ups import FollowUpRules
 from domain.jobs import Appointment, Job
 from domain.messages import Message
 from domain.parties import Account, Channel, Contact, Customer, Site
@@ -85,6 +86,19 @@ class AppointmentRepository(Repository[Appointment], Protocol):
     def busy_between(self, start: datetime, end: datetime,
                      technician_ids: Collection[int]) -> list[Busy]:
         """These technicians' booked time intersecting [start, end), as lean rows for slot search."""
+        ...
+
+
+class DealRepository(Repository[Deal], Protocol):
+    def needing_follow_up(self, rules: FollowUpRules, *, owner_id: int | None,
+                          limit: int) -> list[Deal]:
+        """Up to `limit` open deals (the owner's, or everyone's when None) that `rules` say need a
+        follow-up now (FollowUpRules.needs_follow_up), largest amount first, then oldest."""
+        ...
+
+    def names(self, *, owner_id: int | None, is_open: bool) -> list[DealName]:
+        """The owner's (or everyone's, when None) open deals, or won and lost ones, by account
+        name and title, oldest first: lean rows, read without loading the deals."""
         ...
 
 
@@ -174,7 +188,7 @@ class AbstractUnitOfWork(abc.ABC):
     contacts: Repository[Contact]
     sites: Repository[Site]
     staff: Repository[StaffMember]
-    deals: Repository[Deal]
+    deals: DealRepository
     jobs: Repository[Job]
     appointments: AppointmentRepository
     quotes: Repository[Quote]
@@ -195,6 +209,11 @@ class AbstractUnitOfWork(abc.ABC):
     @abc.abstractmethod
     def lock_technician(self, technician_id: int) -> None:
         """Hold one technician's diary until this unit of work ends, so two bookings can't race."""
+
+    @abc.abstractmethod
+    def lock_deal(self, deal_id: int) -> None:
+        """Hold one deal until this unit of work ends and read it afresh, so two confirmations
+        of the same deal run one after the other and the second sees the first's outcome."""
 
     @abc.abstractmethod
     def commit(self) -> None: ...

@@ -169,7 +169,10 @@ deals = Table(
     Column("last_touch_at", UtcDateTime),
     # No foreign key: jobs already point at deals, and a cycle would complicate every insert.
     Column("job_id", Integer),
+    Column("lost_reason", Text, nullable=False, server_default=""),
     Index(None, "stage", "id"),  # paged listings by stage (api/routes)
+    # A rep's follow-ups, most valuable first: read in amount order until five qualify.
+    Index(None, "owner_id", "amount_cents"),
 )
 
 jobs = Table(

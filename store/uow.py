@@ -6,19 +6,30 @@ from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import IO, Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, insert, select, tuple_, update
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    and_,
+    bindparam,
+    insert,
+    or_,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from domain.consent import Consent
 from domain.conversations import Conversation
-from domain.deals import Deal
+from domain.deals import Deal, DealName, DealStage
 from domain.errors import NotFound
+from domain.follow_ups import STAGE_LIMITS, FollowUpRules
 from domain.jobs import Appointment, AppointmentStatus, Job
 from domain.messages import Direction, Message, MessageStatus
 from domain.parties import Account, Channel, Contact, Customer, Site
 from domain.ports import AbstractUnitOfWork, TimeRange
-from domain.quotes import Invoice, Quote
+from domain.quotes import Invoice, Quote, QuoteState
 from domain.scheduling import Busy
 from domain.staff import StaffMember
 from domain.timeline import Activity
@@ -289,6 +300,65 @@ class SqlAppointmentRepository(SqlRepository[Appointment]):
         rows = self.session.execute(
             query, {"since": start, "until": end, "technician_ids": list(technician_ids)})
         return [Busy(*row) for row in rows]
+
+
+class SqlDealRepository(SqlRepository[Deal]):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, Deal)
+
+    def needing_follow_up(self, rules: FollowUpRules, *, owner_id: int | None,
+                          limit: int) -> list[Deal]:
+        """FollowUpRules.needs_follow_up as one query, walking the owner's deals by amount; the
+        statement is built once (its times are parameters), as building it cost more than
+        running it."""
+        key = ("needing_follow_up", owner_id is None, limit)
+        query = _LOOKUPS.get(key)
+        if query is None:
+            query = _LOOKUPS[key] = _follow_up_query(everyone=owner_id is None, limit=limit)
+        params: dict[str, Any] = {f"since_{stage.value}": rules.untouched_since(stage)
+                                  for stage in STAGE_LIMITS}
+        params.update(day_end=rules.day_end, quoted_before=rules.quoted_before)
+        if owner_id is not None:
+            params["owner_id"] = owner_id
+        return self._remember(self.session.scalars(query, params).all())
+
+    def names(self, *, owner_id: int | None, is_open: bool) -> list[DealName]:
+        key = ("deal_names", owner_id is None, is_open)
+        query = _LOOKUPS.get(key)
+        if query is None:
+            query = _LOOKUPS[key] = _names_query(everyone=owner_id is None, is_open=is_open)
+        params = {} if owner_id is None else {"owner_id": owner_id}
+        return [DealName(*row) for row in self.session.execute(query, params)]
+
+
+def _names_query(*, everyone: bool, is_open: bool) -> Any:
+    deal, account = orm.deals.c, orm.accounts.c
+    stages = list(STAGE_LIMITS) if is_open else [DealStage.WON, DealStage.LOST]
+    query = (select(deal.id, account.name, deal.title)
+             .join_from(orm.deals, orm.accounts, deal.account_id == account.id)
+             .where(deal.stage.in_(stages)))
+    if not everyone:
+        query = query.where(deal.owner_id == bindparam("owner_id"))
+    return query.order_by(deal.id)
+
+
+def _follow_up_query(*, everyone: bool, limit: int) -> Any:
+    deal, quote = orm.deals.c, orm.quotes.c
+    day_end: Any = bindparam("day_end")
+    stale = [and_(deal.stage == stage, or_(deal.last_touch_at.is_(None),
+                                           deal.last_touch_at < bindparam(f"since_{stage.value}")))
+             for stage in STAGE_LIMITS]
+    unanswered = select(quote.id).where(
+        quote.deal_id == deal.id, quote.state == QuoteState.SENT,
+        quote.sent_at < bindparam("quoted_before")).exists()
+    query = select(Deal).where(
+        deal.stage.in_(list(STAGE_LIMITS)),
+        or_(deal.next_follow_up_at.is_(None), deal.next_follow_up_at < day_end),
+        or_(*stale, deal.next_follow_up_at < day_end, unanswered),
+    )
+    if not everyone:
+        query = query.where(deal.owner_id == bindparam("owner_id"))
+    return query.order_by(deal.amount_cents.desc(), deal.id).limit(limit)
 
 
 class SqlMessageRepository(SqlRepository[Message]):
@@ -572,7 +642,7 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         self.contacts = SqlRepository(self.session, Contact)
         self.sites = SqlRepository(self.session, Site)
         self.staff = SqlRepository(self.session, StaffMember)
-        self.deals = SqlRepository(self.session, Deal)
+        self.deals = SqlDealRepository(self.session)
         self.jobs = SqlRepository(self.session, Job)
         self.appointments = SqlAppointmentRepository(self.session)
         self.quotes = SqlRepository(self.session, Quote)
@@ -606,6 +676,16 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
             self.session.execute(select(orm.staff.c.id).where(row).with_for_update())
         else:
             self.session.execute(update(orm.staff).where(row).values(id=orm.staff.c.id))
+
+    def lock_deal(self, deal_id: int) -> None:
+        """Row lock on the deal (PostgreSQL), or SQLite's write lock taken now; then the deal is
+        read again, so a confirmation that waited sees what the one before it did."""
+        row = orm.deals.c.id == deal_id
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(select(orm.deals.c.id).where(row).with_for_update())
+        else:
+            self.session.execute(update(orm.deals).where(row).values(id=orm.deals.c.id))
+        self.session.get(Deal, deal_id, populate_existing=True)
 
     def commit(self) -> None:
         self.conversations.save_changes()

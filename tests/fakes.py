@@ -16,14 +16,17 @@ from domain.clock import Clock
 from domain.company import Company, StaffChanges
 from domain.consent import Consent
 from domain.conversations import Conversation
+from domain.deals import Deal, DealName
 from domain.demo import DEMO_TIMEZONE, demo_business
 from domain.errors import NotFound
+from domain.follow_ups import FollowUpRules
 from domain.handlers import COMMAND_HANDLERS
 from domain.hours import WeeklyHours
 from domain.jobs import Appointment
 from domain.messages import Direction, Message, MessageStatus
 from domain.parties import Account, Channel, Contact, Customer, Site
 from domain.ports import AbstractUnitOfWork, TimeRange
+from domain.quotes import Quote
 from domain.reactions import EVENT_HANDLERS
 from domain.scheduling import Busy
 from domain.staff import Role, StaffMember
@@ -244,6 +247,27 @@ class FakeConsentRepository(FakeRepository[Consent]):
 # --- end of consent ---------------------------------------------------------------------------------
 
 
+class FakeDealRepository(FakeRepository[Deal]):
+    """Deals, with the follow-up selection computed by the rule itself."""
+
+    def __init__(self, quotes: FakeRepository[Quote], accounts: FakeRepository[Account]) -> None:
+        super().__init__()
+        self.quotes, self.accounts = quotes, accounts
+
+    def needing_follow_up(self, rules: FollowUpRules, *, owner_id: int | None,
+                          limit: int) -> list[Deal]:
+        found = [d for d in self.items if (owner_id is None or d.owner_id == owner_id)
+                 and rules.needs_follow_up(d, self.quotes.find(deal_id=d.id))]
+        found = sorted(found, key=lambda d: (-d.amount_cents, d.id))[:limit]
+        self.seen.update(found)
+        return found
+
+    def names(self, *, owner_id: int | None, is_open: bool) -> list[DealName]:
+        accounts = {a.id: a.name for a in self.accounts.items}
+        return [DealName(d.id, accounts.get(d.account_id, ""), d.title) for d in self.items
+                if (owner_id is None or d.owner_id == owner_id) and d.is_open == is_open]
+
+
 class FakeUnitOfWork(AbstractUnitOfWork):
     """All repositories in memory; `committed` tells whether anyone called commit()."""
 
@@ -252,10 +276,10 @@ class FakeUnitOfWork(AbstractUnitOfWork):
         self.contacts = FakeRepository()
         self.sites = FakeRepository()
         self.staff = FakeRepository()
-        self.deals = FakeRepository()
+        self.quotes = FakeRepository()
+        self.deals = FakeDealRepository(self.quotes, self.accounts)
         self.jobs = FakeRepository()
         self.appointments = FakeAppointmentRepository()
-        self.quotes = FakeRepository()
         self.invoices = FakeRepository()
         self.activities = FakeRepository()
         self.messages = FakeMessageRepository()
@@ -273,6 +297,9 @@ class FakeUnitOfWork(AbstractUnitOfWork):
 
     def lock_technician(self, technician_id: int) -> None:
         """One thread, one fake: nothing to lock."""
+
+    def lock_deal(self, deal_id: int) -> None:
+        """One thread, one fake: nothing to lock or read again."""
 
     def rollback(self) -> None:
         self.rollbacks += 1

@@ -11,7 +11,7 @@ from bot.nlu import intents
 from bot.nlu.text import normalize
 from domain.commands import BookAppointment
 from domain.errors import DomainError, SchedulingConflict
-from domain.jobs import Appointment
+from domain.jobs import Appointment, Job, JobState
 from domain.parties import Site
 from domain.scheduling import Offer, Wish
 
@@ -78,6 +78,35 @@ def start(turn: Turn) -> None:
     if len(turn.customer.sites) == 1:
         data["site_id"] = turn.customer.sites[0].id
     _next_question(turn, data)
+
+
+def waiting_job(turn: Turn) -> Job | None:
+    """The customer's newest job that waits for a visit (opened by the office, e.g. from a won
+    deal, with none booked), at one of their own sites."""
+    if turn.customer is None:
+        return None
+    sites = {s.id for s in turn.customer.sites}
+    for job in reversed(turn.uow.jobs.find(account_id=turn.customer.account_id,
+                                           state=JobState.REQUESTED)):
+        if job.site_id in sites and not any(
+                a.is_active for a in turn.uow.appointments.find(job_id=job.id)):
+            return job
+    return None
+
+
+def schedules_waiting_job(turn: Turn) -> bool:
+    """ "yes", "next week works", "tuesday morning" from a customer whose job waits for a visit:
+    times for that job (its service, its site); the pick books it, never a second job. A text
+    naming other work is a booking of its own (False)."""
+    job = waiting_job(turn)
+    named = turn.parse.slots.get("service")
+    if job is None or (named is not None and named != job.service_id and offers.other_trade(
+            turn, job.service_id, named)):
+        return False
+    data: dict[str, Any] = {"when": turn.parse.slots.get("when"), "scope": job.scope,
+                            "service": job.service_id, "site_id": job.site_id, "job_id": job.id}
+    _offer(turn, data, offers.wish_from(turn))
+    return True
 
 
 def _next_question(turn: Turn, data: dict[str, Any]) -> None:
@@ -216,7 +245,7 @@ def _book(turn: Turn, offer: Offer) -> None:
         appointment_id = turn.run(BookAppointment(
             account_id=turn.customer.account_id, site_id=site.id, service_id=service.id,
             technician_id=offer.technician_id, start=offer.start, actor=turn.actor,
-            scope=data.get("scope", ""),
+            scope=data.get("scope", ""), job_id=data.get("job_id"),
         ))
     except SchedulingConflict:
         turn.say(replies.slot_taken())

@@ -76,6 +76,8 @@ def book(turn: Turn) -> None:
     """A booking request, unless it asks for a quote or goes ahead with one."""
     if handoff.explains(turn.text) and handoff.add_detail(turn):
         return  # "it's about the last repair", right after asking for a person
+    if booking.schedules_waiting_job(turn):
+        return  # "tuesday morning" for the job the office opened: times for that job
     if turn.customer is not None and not turn.parse.slots.get("when"):
         if quotes.haggles(turn) or _decides(turn) or _chooses_titled(turn):
             return
@@ -95,8 +97,11 @@ def book(turn: Turn) -> None:
 
 
 def affirm(turn: Turn) -> None:
-    """ "go ahead" with an open quote asks to approve it; any other nod is acknowledged."""
+    """ "go ahead" with an open quote asks to approve it; a "yes" with a job waiting for a visit
+    offers times for it; any other nod is acknowledged."""
     if turn.customer is not None and _went_ahead(turn):
+        return
+    if booking.schedules_waiting_job(turn):
         return
     small_talk.acknowledge(turn)
 

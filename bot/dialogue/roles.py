@@ -27,6 +27,7 @@ from bot.dialogue import (
     quotes,
     replies,
     reschedule,
+    sales,
     small_talk,
     staff,
     status,
@@ -171,9 +172,12 @@ STAFF_FLOWS = RoleFlows(starters=staff.starters(), otherwise=staff.not_yet)
 TECHNICIAN_FLOWS = RoleFlows(starters=technician.starters(), flows={technician.FLOW: technician},
                              otherwise=technician.otherwise)
 
+SALES_FLOWS = RoleFlows(starters=sales.starters(), flows={sales.FLOW: sales},
+                        otherwise=sales.otherwise)
+
 FLOWS_BY_ROLE: dict[Role, RoleFlows] = {
     Role.CUSTOMER: CUSTOMER_FLOWS,
     Role.TECHNICIAN: TECHNICIAN_FLOWS,
-    Role.SALES: STAFF_FLOWS,
+    Role.SALES: SALES_FLOWS,
     Role.DISPATCHER: STAFF_FLOWS,
 }
