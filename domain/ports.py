@@ -14,6 +14,7 @@ from domain.company import Company, StaffChanges
 from domain.consent import Consent
 from domain.conversations import Conversation
 from domain.deals import Deal
+from domain.due import DueSource
 from domain.events import Event
 from domain.jobs import Appointment, Job
 from domain.messages import Message
@@ -104,6 +105,15 @@ class MessageRepository(Repository[Message], Protocol):
         """The replies stored for an inbound message, in the order they were written."""
         ...
 
+    def add_once(self, items: Collection[Message]) -> list[str]:
+        """Write outbox rows unless their idempotency key is already stored (also when two passes
+        race); the keys written."""
+        ...
+
+    def withdraw(self, stale: Collection[tuple[int, str]]) -> int:
+        """Cancel these queued messages, each with its reason; how many were still queued."""
+        ...
+
     def claim_due(self, now: datetime, limit: int) -> list[Message]:
         """Claim up to `limit` queued outbound messages due by `now` (QUEUED -> SENDING), oldest
         first; concurrent senders never claim the same message."""
@@ -185,6 +195,7 @@ class AbstractUnitOfWork(abc.ABC):
     senders: SenderDirectory
     business: BusinessRepository
     consents: ConsentRepository  # consent per (channel, address): domain/consent.py
+    due: DueSource  # what the scheduler reads: domain/due.py
 
     def __enter__(self) -> AbstractUnitOfWork:
         return self

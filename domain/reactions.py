@@ -13,7 +13,7 @@ from domain.clock import Clock
 from domain.consent import BY_RECIPIENT
 from domain.deals import Deal, DealStage
 from domain.handlers import job_for_won_deal
-from domain.messages import MessageStatus
+from domain.messages import Message, MessageKind, MessageStatus
 from domain.money import Line, format_cents
 from domain.notices import notify_staff
 from domain.parties import Channel, Contact
@@ -119,10 +119,29 @@ def record_appointment(event: events.AppointmentEvent, *, uow: AbstractUnitOfWor
         events.AppointmentRescheduled: "rescheduled",
         events.AppointmentCancelled: "cancelled",
         events.AppointmentRestored: "restored",
+        events.AppointmentConfirmed: "confirmed by the customer",
     }[type(event)]
     _timeline(uow, event.account_id, clock.now(), f"Visit for job J-{event.job_id} {verb}",
               actor=event.actor, channel=event.channel,
               subject=("appointment", event.appointment_id), message_id=event.message_id)
+
+
+def withdraw_visit_reminders(event: events.AppointmentRescheduled | events.AppointmentCancelled,
+                             *, uow: AbstractUnitOfWork) -> None:
+    """A moved or cancelled visit's queued reminders go nowhere: they name a time no longer
+    true. The next scheduler pass reminds of the new time (domain/due.py)."""
+    why = ("the visit was moved" if isinstance(event, events.AppointmentRescheduled)
+           else "the visit was cancelled")
+    for message in uow.messages.find(about_kind="appointment", about_id=event.appointment_id,
+                                     status=MessageStatus.QUEUED):
+        if message.kind is MessageKind.REMINDER:
+            message.cancel(why)
+            message.idempotency_key = void_key(message)
+
+
+def void_key(message: Message) -> str:
+    """A withdrawn message's key, freed: a visit moved back to its old time is reminded again."""
+    return f"{message.idempotency_key}:void:{message.id}"
 
 
 def quote_approved(event: events.QuoteApproved, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
@@ -226,9 +245,10 @@ EVENT_HANDLERS: dict[type[events.Event], list[Callable[..., Any]]] = {
     events.JobCompleted: [draft_invoice, open_upkeep_follow_up],
     events.JobReopened: [void_reopened_invoice],
     events.AppointmentBooked: [record_appointment],
-    events.AppointmentRescheduled: [record_appointment],
-    events.AppointmentCancelled: [record_appointment],
+    events.AppointmentRescheduled: [record_appointment, withdraw_visit_reminders],
+    events.AppointmentCancelled: [record_appointment, withdraw_visit_reminders],
     events.AppointmentRestored: [record_appointment],
+    events.AppointmentConfirmed: [record_appointment],
     events.QuoteApproved: [quote_approved],
     events.QuoteDeclined: [quote_declined],
     events.DealStageChanged: [record_deal_stage],

@@ -335,6 +335,17 @@ class SqlMessageRepository(SqlRepository[Message]):
         found = self.session.scalars(query, {"channel": channel, "sid": provider_message_id})
         return self._remember(found.all())
 
+    def add_once(self, items: Collection[Message]) -> list[str]:
+        """Outbox rows written with ON CONFLICT (idempotency_key) DO NOTHING; the keys written."""
+        from store.due import queue_once
+
+        return queue_once(self.session, items)
+
+    def withdraw(self, stale: Collection[tuple[int, str]]) -> int:
+        from store.due import withdraw
+
+        return withdraw(self.session, stale)
+
     def claim_due(self, now: datetime, limit: int) -> list[Message]:
         """Claim up to `limit` queued outbound messages due by `now`, oldest first.
 
@@ -583,6 +594,9 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         self.business = SqlBusinessRepository(self.session)
         self.consents = SqlConsentRepository(self.session)  # consent per (channel, address)
         self.conversations = SqlConversationRepository(self.session, self.consents)
+        from store.due import SqlDueSource
+
+        self.due = SqlDueSource(self.session)
         return self
 
     def __exit__(self, *args: object) -> None:

@@ -1,0 +1,273 @@
+"""The scheduler's reads (domain/due.py's DueSource) and writes, in SQL: each read selects one
+time window from an index and joins what the message names, so a pass reads what is due, not
+every visit and quote there is."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, aliased
+
+from domain.deals import DealStage
+from domain.due import (
+    FinishedJob,
+    FollowUps,
+    QueuedReminder,
+    Recipient,
+    Rep,
+    UnscheduledJob,
+    UpcomingVisit,
+    WaitingQuote,
+)
+from domain.jobs import AppointmentStatus, JobState
+from domain.messages import Direction, Message, MessageKind, MessageStatus
+from domain.notices import reach_of
+from domain.parties import Channel
+from domain.quotes import QuoteState
+from domain.staff import Role
+from store import orm
+from store.uow import column_values
+
+FINISHED = (JobState.COMPLETED, JobState.INVOICED)
+# How a complaint and a pause are recorded on the timeline (domain/handlers.py, domain/jobs.py).
+COMPLAINT_NOTE = "Customer complaint:%"
+PAUSED_NOTE = f"% -> {JobState.PAUSED.value}%"
+
+a, j, s, c, st = (orm.appointments.c, orm.jobs.c, orm.sites.c, orm.contacts.c, orm.staff.c)
+svc, q, d, m = orm.services.c, orm.quotes.c, orm.deals.c, orm.messages.c
+
+
+def _first_contact(account_id: Any) -> Any:
+    """The account's first contact: the one automated messages go to (domain/notices.py)."""
+    return (select(func.min(c.id)).where(c.account_id == account_id)
+            .correlate_except(orm.contacts).scalar_subquery())
+
+
+def _first_site_zone(account_id: Any) -> Any:
+    first = aliased(orm.sites)
+    return (select(first.c.timezone).where(first.c.account_id == account_id)
+            .order_by(first.c.id).limit(1).correlate_except(first).scalar_subquery())
+
+
+_CONTACT = (c.id.label("contact_id"), c.preferred_channel, c.phone, c.telegram_chat_id)
+
+
+def _customer(row: Any, timezone: str) -> Recipient | None:
+    if row.contact_id is None:
+        return None
+    reach = reach_of(row.preferred_channel, row.phone, row.telegram_chat_id)
+    if reach is None:
+        return None
+    return Recipient(reach[0], reach[1], timezone, contact_id=row.contact_id)
+
+
+def _staff(staff_id: int | None, phone: str | None, chat_id: int | None,
+           timezone: str | None) -> Recipient | None:
+    if staff_id is None:
+        return None
+    if chat_id is not None:
+        return Recipient(Channel.TELEGRAM, str(chat_id), timezone or "UTC", staff_id=staff_id)
+    if phone is not None:
+        return Recipient(Channel.SMS, phone, timezone or "UTC", staff_id=staff_id)
+    return None
+
+
+class SqlDueSource:
+    """domain.due.DueSource over one session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def upcoming_visits(self, after: datetime, until: datetime) -> list[UpcomingVisit]:
+        technician = aliased(orm.staff)
+        query = (
+            select(a.id, a.account_id, a.start, a.window_start, a.window_end,
+                   func.coalesce(svc.name, j.service_id).label("service"),
+                   technician.c.name.label("technician"), s.timezone, *_CONTACT)
+            .select_from(orm.appointments)
+            .join(orm.jobs, j.id == a.job_id)
+            .join(orm.sites, s.id == j.site_id)
+            .join(technician, technician.c.id == a.technician_id)
+            .outerjoin(orm.services, svc.id == j.service_id)
+            .outerjoin(orm.contacts, c.id == _first_contact(a.account_id))
+            .where(a.start > after, a.start <= until, a.status == AppointmentStatus.BOOKED)
+        )
+        return [UpcomingVisit(row.id, row.account_id, row.start, row.window_start,
+                              row.window_end, row.service, row.technician,
+                              _customer(row, row.timezone))
+                for row in self.session.execute(query)]
+
+    def queued_reminders(self) -> list[QueuedReminder]:
+        query = (
+            select(m.id, m.idempotency_key, m.about_id, a.start, a.status)
+            .select_from(orm.messages)
+            .outerjoin(orm.appointments, a.id == m.about_id)
+            .where(m.status == MessageStatus.QUEUED, m.kind == MessageKind.REMINDER,
+                   m.about_kind == "appointment")
+        )
+        return [QueuedReminder(row.id, row.idempotency_key or "", row.about_id,
+                               row.start if row.status is AppointmentStatus.BOOKED else None)
+                for row in self.session.execute(query)]
+
+    def waiting_quotes(self, sent_from: datetime, sent_until: datetime) -> list[WaitingQuote]:
+        rep = aliased(orm.staff)
+        query = (
+            select(q.id, q.account_id, q.number, q.title, q.sent_at,
+                   _first_site_zone(q.account_id).label("timezone"), *_CONTACT,
+                   rep.c.id.label("rep_id"), rep.c.phone.label("rep_phone"),
+                   rep.c.telegram_chat_id.label("rep_chat"), rep.c.timezone.label("rep_zone"))
+            .select_from(orm.quotes)
+            .outerjoin(orm.deals, d.id == q.deal_id)
+            .outerjoin(rep, and_(rep.c.id == d.owner_id, rep.c.active))
+            .outerjoin(orm.contacts, c.id == _first_contact(q.account_id))
+            .where(q.state == QuoteState.SENT, q.sent_at >= sent_from, q.sent_at <= sent_until)
+        )
+        return [WaitingQuote(row.id, row.account_id, row.number, row.title, row.sent_at,
+                             _customer(row, row.timezone or "UTC"),
+                             _staff(row.rep_id, row.rep_phone, row.rep_chat, row.rep_zone))
+                for row in self.session.execute(query)]
+
+    def finished_jobs(self, since: datetime, until: datetime) -> list[FinishedJob]:
+        return self._finished(since, until)
+
+    def upkeep_due(self, months: int, since: datetime, until: datetime) -> list[FinishedJob]:
+        return self._finished(since, until, upkeep_months=months)
+
+    def _finished(self, since: datetime, until: datetime,
+                  upkeep_months: int | None = None) -> list[FinishedJob]:
+        activity = orm.activities.c
+        complained = exists().where(activity.account_id == j.account_id,
+                                    activity.kind == "note",
+                                    activity.summary.like(COMPLAINT_NOTE),
+                                    activity.at >= func.coalesce(j.created_at, j.updated_at))
+        paused = exists().where(activity.subject_type == "job", activity.subject_id == j.id,
+                                activity.summary.like(PAUSED_NOTE))
+        columns: list[Any] = [j.id, j.account_id, j.service_id,
+                              func.coalesce(svc.name, j.service_id).label("service"),
+                              j.updated_at, s.timezone, *_CONTACT,
+                              complained.label("complained"), paused.label("paused")]
+        query = (
+            select(*columns)
+            .select_from(orm.jobs)
+            .join(orm.sites, s.id == j.site_id)
+            .outerjoin(orm.services, svc.id == j.service_id)
+            .outerjoin(orm.contacts, c.id == _first_contact(j.account_id))
+            .where(j.state.in_(FINISHED), j.updated_at >= since, j.updated_at <= until)
+        )
+        upkeep = aliased(orm.services)
+        if upkeep_months is not None:
+            later = aliased(orm.jobs)
+            booked = exists().where(later.c.account_id == j.account_id,
+                                    later.c.service_id == upkeep.c.id, later.c.id > j.id,
+                                    later.c.state != JobState.CANCELLED)
+            query = (query.add_columns(upkeep.c.name.label("upkeep"), booked.label("booked"))
+                     .join(upkeep, and_(upkeep.c.skill == svc.skill,
+                                        upkeep.c.upkeep_months == upkeep_months)))
+        found: dict[int, FinishedJob] = {}
+        for row in self.session.execute(query):
+            if row.id in found:
+                continue  # two upkeep services for one skill: the first is enough
+            found[row.id] = FinishedJob(
+                row.id, row.account_id, row.service_id, row.service, row.updated_at,
+                _customer(row, row.timezone), complained=bool(row.complained),
+                paused=bool(row.paused),
+                upkeep_months=upkeep_months,
+                upkeep_service=row.upkeep if upkeep_months is not None else "",
+                upkeep_booked=bool(row.booked) if upkeep_months is not None else False)
+        return list(found.values())
+
+    def reps(self) -> list[Rep]:
+        query = select(orm.staff).where(st.role == Role.SALES, st.active)
+        reps: list[Rep] = []
+        for row in self.session.execute(query):
+            reach = _staff(row.id, row.phone, row.telegram_chat_id, row.timezone)
+            if reach is not None:
+                reps.append(Rep(row.id, row.name, reach, row.working_hours))
+        return reps
+
+    def follow_ups(self, staff_id: int, now: datetime,
+                   yesterday: tuple[datetime, datetime]) -> FollowUps:
+        """What the rep's `followups` answers: deals whose follow-up is due, quotes unanswered
+        two days on; and the deals they won or lost yesterday."""
+        account = orm.accounts.c
+        open_stages = (DealStage.WON, DealStage.LOST)
+        owned = (select(d.title, account.name, d.stage, d.next_follow_up_at, d.last_touch_at)
+                 .join(orm.accounts, account.id == d.account_id).where(d.owner_id == staff_id))
+        due = self.session.execute(owned.where(d.stage.not_in(open_stages),
+                                               d.next_follow_up_at <= now)
+                                   .order_by(d.next_follow_up_at))
+        results = self.session.execute(owned.where(d.stage.in_(open_stages),
+                                                   d.last_touch_at >= yesterday[0],
+                                                   d.last_touch_at < yesterday[1]))
+        quotes = self.session.execute(
+            select(q.number, account.name).join(orm.deals, d.id == q.deal_id)
+            .join(orm.accounts, account.id == q.account_id)
+            .where(d.owner_id == staff_id, q.state == QuoteState.SENT,
+                   q.sent_at <= now - timedelta(days=2)).order_by(q.sent_at))
+        won: list[str] = []
+        lost: list[str] = []
+        for row in results:
+            (won if row.stage is DealStage.WON else lost).append(f"{row.title} ({row.name})")
+        return FollowUps(deals_due=tuple(f"{row.title} ({row.name})" for row in due),
+                         quotes_waiting=tuple(f"{row.number} ({row.name})" for row in quotes),
+                         won=tuple(won), lost=tuple(lost))
+
+    def unscheduled_won_jobs(self, created_before: datetime,
+                             created_after: datetime) -> list[UnscheduledJob]:
+        account = orm.accounts.c
+        booked = exists().where(a.job_id == j.id, a.status == AppointmentStatus.BOOKED)
+        query = (
+            select(j.id, j.account_id, func.coalesce(svc.name, j.service_id).label("service"),
+                   account.name, j.created_at)
+            .join(orm.accounts, account.id == j.account_id)
+            .outerjoin(orm.services, svc.id == j.service_id)
+            .where(j.state == JobState.REQUESTED, j.deal_id.is_not(None),
+                   j.created_at <= created_before, j.created_at >= created_after, ~booked)
+        )
+        return [UnscheduledJob(row.id, row.account_id, row.service, row.name, row.created_at)
+                for row in self.session.execute(query)]
+
+    def dispatchers(self) -> list[Recipient]:
+        query = select(st.id, st.phone, st.telegram_chat_id, st.timezone).where(
+            st.role == Role.DISPATCHER, st.active)
+        found = (_staff(row.id, row.phone, row.telegram_chat_id, row.timezone)
+                 for row in self.session.execute(query))
+        return [person for person in found if person is not None]
+
+
+def queue_once(session: Session, items: Collection[Message]) -> list[str]:
+    """Write outbox rows with INSERT ... ON CONFLICT (idempotency_key) DO NOTHING, in one
+    statement; the keys actually written (a row another pass wrote is left as it is)."""
+    if not items:
+        return []
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = (insert(orm.messages)
+                 .on_conflict_do_nothing(index_elements=["idempotency_key"])
+                 .returning(m.idempotency_key))
+    session.flush()
+    rows = [column_values(orm.messages, item) for item in items]
+    written: list[str] = []
+    # SQLite allows 32766 bound values a statement: a few hundred rows at a time.
+    for start in range(0, len(rows), 500):
+        written.extend(session.scalars(statement.values(rows[start:start + 500])).all())
+    return written
+
+
+def withdraw(session: Session, stale: Collection[tuple[int, str]]) -> int:
+    """Cancel queued messages, each with its reason; those no longer queued are left alone."""
+    withdrawn = 0
+    for message_id, reason in stale:
+        result = session.execute(
+            update(orm.messages)
+            .where(m.id == message_id, m.status == MessageStatus.QUEUED,
+                   m.direction == Direction.OUT)
+            # The key is freed (as domain.reactions.void_key does) for a visit moved back later.
+            .values(status=MessageStatus.CANCELLED, last_error=reason,
+                    idempotency_key=m.idempotency_key + f":void:{message_id}"))
+        withdrawn += int(getattr(result, "rowcount", 0) or 0)
+    return withdrawn
