@@ -294,13 +294,13 @@ def visit_reminders(visit: UpcomingVisit, business: BusinessSettings, now: datet
     earlier one sends the later one only). One moved by quiet hours past the start is dropped."""
     if visit.customer is None or visit.start <= now:
         return []
+    zone = ZoneInfo(visit.customer.timezone)
     offsets = sorted(business.reminder_offsets)  # nearest the visit first
-    passed = [offset for offset in offsets if visit.start - offset <= now]
+    passed = [offset for offset in offsets if reminder_moment(visit.start, offset, zone) <= now]
     if not passed:
         return []
     offset = passed[0]
-    zone = ZoneInfo(visit.customer.timezone)
-    at = next_allowed_moment(max(visit.start - offset, now), zone, business)
+    at = next_allowed_moment(max(reminder_moment(visit.start, offset, zone), now), zone, business)
     dropped = ("the visit starts before quiet hours end: not sent"
                if at >= visit.start else None)
     facts = VisitReminder(service=visit.service, technician=visit.technician,
@@ -309,6 +309,17 @@ def visit_reminders(visit: UpcomingVisit, business: BusinessSettings, now: datet
     return [Due("reminder", reminder_key(visit.appointment_id, visit.start, offset),
                 MessageKind.REMINDER, at, visit.customer, "appointment", visit.appointment_id,
                 visit.account_id, facts, dropped)]
+
+
+def reminder_moment(start: datetime, offset: timedelta, zone: ZoneInfo) -> datetime:
+    """When a reminder `offset` before `start` is due. Whole days keep the local clock time (the
+    24 h reminder of a 9:00 visit comes at 9:00 the day before, also across a DST change, when
+    that is 23 or 25 hours); shorter offsets are hours on the clock."""
+    if offset % timedelta(days=1):
+        return start - offset
+    local = start.astimezone(zone)
+    back = local_moment(local.date() - timedelta(days=offset.days), local.time(), zone)
+    return back.astimezone(start.tzinfo)
 
 
 def stale_reminders(queued: Iterable[QueuedReminder], now: datetime) -> list[tuple[int, str]]:
@@ -413,15 +424,19 @@ def unscheduled_alerts(job: UnscheduledJob, dispatchers: Sequence[Recipient],
 
 
 def after_working_day(moment: datetime, business: BusinessSettings) -> datetime:
-    """The same local time on the business's next working day after `moment`."""
+    """The same local time on the business's next working day after `moment`, or that day's
+    closing when it closes earlier (a short Saturday)."""
     zone = business.zone_info
     local = moment.astimezone(zone)
     day = local.date() + timedelta(days=1)
+    hours = business.business_hours.for_day(day)
     for _ in range(7):
-        if business.business_hours.for_day(day) is not None:
+        if hours is not None:
             break
         day += timedelta(days=1)
-    return local_moment(day, local.time(), zone).astimezone(moment.tzinfo)
+        hours = business.business_hours.for_day(day)
+    at = min(local.time(), hours.end) if hours is not None else local.time()
+    return local_moment(day, at, zone).astimezone(moment.tzinfo)
 
 
 def local_moment(day: date, at: time, zone: ZoneInfo) -> datetime:
@@ -449,7 +464,8 @@ def derive(source: DueSource, business: BusinessSettings, upkeep_intervals: Iter
            now: datetime) -> Derived:
     """Everything due by `now`, read from `source` window by window."""
     derived = Derived()
-    farthest = max(business.reminder_offsets, default=timedelta(0))
+    # An hour more: a day-long offset across a DST change is 25 hours.
+    farthest = max(business.reminder_offsets, default=timedelta(0)) + timedelta(hours=1)
     for visit in source.upcoming_visits(now, now + farthest):
         derived.extend(visit_reminders(visit, business, now))
     for quote in source.waiting_quotes(now - QUOTE_STALE_AFTER - CATCH_UP,

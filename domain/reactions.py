@@ -76,20 +76,26 @@ def void_reopened_invoice(event: events.JobReopened, *, uow: AbstractUnitOfWork,
 
 # The rep calls about upkeep while the repair is fresh in the customer's mind.
 UPKEEP_FOLLOW_UP_AFTER = timedelta(days=14)
+# After a tune-up, the rep calls this long before the next one is due.
+UPKEEP_CALL_AHEAD = timedelta(days=30)
 
 
 def open_upkeep_follow_up(event: events.JobCompleted, *, uow: AbstractUnitOfWork,
                           catalog: Catalog, clock: Clock) -> None:
-    """A repair on equipment that needs regular upkeep opens a maintenance deal for the account's
-    rep (stage new), unless one is already open."""
+    """A repair on equipment that needs regular upkeep, or the upkeep visit itself, opens a
+    maintenance deal for the account's rep (stage new), unless one is already open: after a
+    repair the rep calls in two weeks, after a tune-up a month before the next one is due (the
+    customer's own reminder comes from the scheduler, domain/due.py)."""
     job = uow.jobs.get(event.job_id)
     if job is None:
         return
     service = catalog.get(job.service_id)
-    upkeep = next((s for s in catalog.services if s.skill == service.skill and s.upkeep_months
-                   and s.id != service.id), None)
-    if upkeep is None or service.upkeep_months:
-        return  # not a repair of equipment that needs upkeep, or the upkeep visit itself
+    upkeep = service if service.upkeep_months else next(
+        (s for s in catalog.services if s.skill == service.skill and s.upkeep_months), None)
+    if upkeep is None or upkeep.upkeep_months is None:
+        return  # equipment that needs no upkeep
+    follow_up_after = (UPKEEP_FOLLOW_UP_AFTER if upkeep is not service
+                       else timedelta(days=30 * upkeep.upkeep_months) - UPKEEP_CALL_AHEAD)
     deals = uow.deals.find(account_id=job.account_id)
     if any(d.service_id == upkeep.id and d.stage not in (DealStage.WON, DealStage.LOST)
            for d in deals):
@@ -105,7 +111,7 @@ def open_upkeep_follow_up(event: events.JobCompleted, *, uow: AbstractUnitOfWork
         account_id=job.account_id, site_id=job.site_id, title=upkeep.name,
         service_id=upkeep.id, owner_id=owner_id, amount_cents=upkeep.price_cents,
         scope=f"Follow-up after {service.name.lower()} ({job.number})",
-        next_follow_up_at=now + UPKEEP_FOLLOW_UP_AFTER,
+        next_follow_up_at=now + follow_up_after,
         last_touch_at=now))
     assert deal.id is not None
     _timeline(uow, job.account_id, now, f"Follow-up opportunity opened: {upkeep.name}",
