@@ -31,6 +31,7 @@ bench: install
 	$(BIN)/python bench/slot_bench.py
 	$(BIN)/python bench/parse_bench.py
 	$(BIN)/python bench/api_paging.py
+	$(BIN)/python bench/due_bench.py
 	@if [ -f bench/sms_load.py ]; then $(BIN)/python bench/sms_load.py; fi
 
 eval: install

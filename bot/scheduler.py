@@ -20,7 +20,6 @@ from domain.business import BusinessSettings
 from domain.catalog import Catalog
 from domain.clock import Clock
 from domain.due import Due, derive, stale_reminders
-from domain.messages import Direction, Message, MessageStatus
 from domain.parties import Channel
 from domain.phones import mask_phone
 from domain.ports import AbstractUnitOfWork
@@ -84,10 +83,14 @@ class DuePass:
             report.withdrawn = stale_reminders(uow.due.queued_reminders(), now)
             uow.messages.withdraw(report.withdrawn)
             upkeep = {s.upkeep_months for s in self.catalog.services if s.upkeep_months}
-            found = derive(uow.due, self.business, upkeep, now).due
+            derived = derive(uow.due, self.business, upkeep, now).due
+            # Most of it an earlier pass wrote: only the rest is checked, worded and written.
+            known = uow.messages.known_keys([item.key for item in derived])
+            found = [item for item in derived if item.key not in known]
             allowed = _not_opted_out(uow, found)
             report.opted_out = len(found) - len(allowed)
-            written = set(uow.messages.add_once([self._message(item, now) for item in allowed]))
+            written = set(uow.messages.add_due(
+                [(item, render(item, self.business.name)) for item in allowed], now))
             report.queued = [_queued(item) for item in allowed if item.key in written]
             if dry_run:
                 return report  # the unit of work rolls back: what it would write, unwritten
@@ -120,17 +123,6 @@ class DuePass:
                 setattr(total, name, getattr(total, name) + getattr(batch, name))
             if batch.claimed < self.sender.batch_size or (stop is not None and stop.is_set()):
                 return total
-
-    def _message(self, item: Due, now: datetime) -> Message:
-        recipient = item.recipient
-        return Message(
-            channel=recipient.channel, direction=Direction.OUT, address=recipient.address,
-            body=render(item, self.business.name), created_at=now,
-            status=MessageStatus.CANCELLED if item.dropped else MessageStatus.QUEUED,
-            kind=item.kind, account_id=item.account_id, contact_id=recipient.contact_id,
-            staff_id=recipient.staff_id, idempotency_key=item.key, due_at=item.due_at,
-            last_error=item.dropped, timezone=recipient.timezone, about_kind=item.about_kind,
-            about_id=item.about_id)
 
 
 def _not_opted_out(uow: AbstractUnitOfWork, found: list[Due]) -> list[Due]:

@@ -42,11 +42,12 @@ def render(item: due.Due, business: str) -> str:
 def _digest(facts: due.RepDigest) -> str:
     found = facts.follow_ups
     lines = [f"Good morning {clip(facts.name.split()[0], NAME)}. Today:"]
-    for label, names in (("follow-ups due", found.deals_due),
-                         ("quotes waiting", found.quotes_waiting),
-                         ("won yesterday", found.won), ("lost yesterday", found.lost)):
-        if names:
-            shown = ", ".join(clip(n, THING) for n in names[:LISTED])
-            more = f" and {len(names) - LISTED} more" if len(names) > LISTED else ""
-            lines.append(f"{len(names)} {label}: {shown}{more}")
+    for label, listed in (("follow-ups due", found.deals_due),
+                          ("quotes waiting", found.quotes_waiting),
+                          ("won yesterday", found.won), ("lost yesterday", found.lost)):
+        if listed.count:
+            shown = ", ".join(clip(name, THING) for name in listed.first[:LISTED])
+            more = (f" and {listed.count - len(listed.first[:LISTED])} more"
+                    if listed.count > LISTED else "")
+            lines.append(f"{listed.count} {label}: {shown}{more}")
     return "\n".join(lines)

@@ -114,17 +114,26 @@ class Rep:
 
 
 @dataclass(frozen=True)
+class Listed:
+    """How many there are, and the first few by name (a digest names a few, counts the rest)."""
+
+    count: int = 0
+    first: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class FollowUps:
     """What a rep should act on today (what `followups` answers), and yesterday's results."""
 
-    deals_due: tuple[str, ...] = ()
-    quotes_waiting: tuple[str, ...] = ()
-    won: tuple[str, ...] = ()
-    lost: tuple[str, ...] = ()
+    deals_due: Listed = field(default_factory=lambda: Listed())
+    quotes_waiting: Listed = field(default_factory=lambda: Listed())
+    won: Listed = field(default_factory=lambda: Listed())
+    lost: Listed = field(default_factory=lambda: Listed())
 
     @property
     def empty(self) -> bool:
-        return not (self.deals_due or self.quotes_waiting or self.won or self.lost)
+        return not (self.deals_due.count or self.quotes_waiting.count or self.won.count
+                    or self.lost.count)
 
 
 @dataclass(frozen=True)
@@ -162,6 +171,10 @@ class DueSource(Protocol):
         ...
 
     def reps(self) -> list[Rep]: ...
+
+    def written(self, keys: Iterable[str]) -> set[str]:
+        """Those of these message keys already written (nothing more to read for them)."""
+        ...
 
     def follow_ups(self, staff_id: int, now: datetime, yesterday: tuple[datetime, datetime]
                    ) -> FollowUps:
@@ -400,8 +413,12 @@ def rep_digest(rep: Rep, day: date, follow_ups: FollowUps) -> list[Due]:
     if follow_ups.empty:
         return []
     at = local_moment(day, DIGEST_AT, ZoneInfo(rep.reach.timezone))
-    return [Due("digest", f"digest:{rep.staff_id}:{day.isoformat()}", MessageKind.NOTICE, at,
+    return [Due("digest", digest_key(rep, day), MessageKind.NOTICE, at,
                 rep.reach, "staff", rep.staff_id, None, RepDigest(rep.name, follow_ups))]
+
+
+def digest_key(rep: Rep, day: date) -> str:
+    return f"digest:{rep.staff_id}:{day.isoformat()}"
 
 
 def yesterday(rep: Rep, now: datetime) -> tuple[datetime, datetime]:
@@ -477,9 +494,11 @@ def derive(source: DueSource, business: BusinessSettings, upkeep_intervals: Iter
         since = months_before(now, months) - timedelta(days=1) - CATCH_UP
         for job in source.upkeep_due(months, since, months_before(now, months) + timedelta(days=1)):
             derived.extend(tune_up_reminder(job, business, now))
-    for rep in source.reps():
-        day = digest_day(rep, business, now)
-        if day is not None:
+    digests = {rep: day for rep in source.reps()
+               if (day := digest_day(rep, business, now)) is not None}
+    done = source.written(digest_key(rep, day) for rep, day in digests.items())
+    for rep, day in digests.items():
+        if digest_key(rep, day) not in done:
             derived.extend(rep_digest(rep, day, source.follow_ups(rep.staff_id, now,
                                                                   yesterday(rep, now))))
     dispatchers = source.dispatchers()

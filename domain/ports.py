@@ -14,7 +14,7 @@ from domain.company import Company, StaffChanges
 from domain.consent import Consent
 from domain.conversations import Conversation
 from domain.deals import Deal
-from domain.due import DueSource
+from domain.due import Due, DueSource
 from domain.events import Event
 from domain.jobs import Appointment, Job
 from domain.messages import Message
@@ -105,9 +105,13 @@ class MessageRepository(Repository[Message], Protocol):
         """The replies stored for an inbound message, in the order they were written."""
         ...
 
-    def add_once(self, items: Collection[Message]) -> list[str]:
-        """Write outbox rows unless their idempotency key is already stored (also when two passes
-        race); the keys written."""
+    def add_due(self, items: Collection[tuple[Due, str]], now: datetime) -> list[str]:
+        """Write what the scheduler found due, each with its body, as outbox rows, unless the
+        idempotency key is already stored (also when two passes race); the keys written."""
+        ...
+
+    def known_keys(self, keys: Collection[str]) -> set[str]:
+        """Those of these idempotency keys that are stored already, in a few reads."""
         ...
 
     def withdraw(self, stale: Collection[tuple[int, str]]) -> int:

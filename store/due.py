@@ -4,18 +4,20 @@ every visit and quote there is."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy import String, and_, cast, exists, func, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
 from domain.deals import DealStage
 from domain.due import (
+    Due,
     FinishedJob,
     FollowUps,
+    Listed,
     QueuedReminder,
     Recipient,
     Rep,
@@ -24,13 +26,12 @@ from domain.due import (
     WaitingQuote,
 )
 from domain.jobs import AppointmentStatus, JobState
-from domain.messages import Direction, Message, MessageKind, MessageStatus
+from domain.messages import Direction, MessageKind, MessageStatus
 from domain.notices import reach_of
 from domain.parties import Channel
 from domain.quotes import QuoteState
 from domain.staff import Role
 from store import orm
-from store.uow import column_values
 
 FINISHED = (JobState.COMPLETED, JobState.INVOICED)
 # How a complaint and a pause are recorded on the timeline (domain/handlers.py, domain/jobs.py).
@@ -54,6 +55,13 @@ def _first_site_zone(account_id: Any) -> Any:
 
 
 _CONTACT = (c.id.label("contact_id"), c.preferred_channel, c.phone, c.telegram_chat_id)
+
+
+def _not_written(prefix: str, object_id: Any) -> Any:
+    """No message keyed `prefix` + the object's id yet (domain/due.py's keys): a row whose last
+    message is written is not read again, pass after pass (the unique key's index answers)."""
+    key = literal(prefix) + cast(object_id, String)
+    return ~exists().where(m.idempotency_key == key)
 
 
 def _customer(row: Any, timezone: str) -> Recipient | None:
@@ -124,7 +132,8 @@ class SqlDueSource:
             .outerjoin(orm.deals, d.id == q.deal_id)
             .outerjoin(rep, and_(rep.c.id == d.owner_id, rep.c.active))
             .outerjoin(orm.contacts, c.id == _first_contact(q.account_id))
-            .where(q.state == QuoteState.SENT, q.sent_at >= sent_from, q.sent_at <= sent_until)
+            .where(q.state == QuoteState.SENT, q.sent_at >= sent_from, q.sent_at <= sent_until,
+                   _not_written("quote-stale:", q.id))
         )
         return [WaitingQuote(row.id, row.account_id, row.number, row.title, row.sent_at,
                              _customer(row, row.timezone or "UTC"),
@@ -132,12 +141,12 @@ class SqlDueSource:
                 for row in self.session.execute(query)]
 
     def finished_jobs(self, since: datetime, until: datetime) -> list[FinishedJob]:
-        return self._finished(since, until)
+        return self._finished(since, until, unwritten="review:")
 
     def upkeep_due(self, months: int, since: datetime, until: datetime) -> list[FinishedJob]:
-        return self._finished(since, until, upkeep_months=months)
+        return self._finished(since, until, unwritten="tune-up:", upkeep_months=months)
 
-    def _finished(self, since: datetime, until: datetime,
+    def _finished(self, since: datetime, until: datetime, *, unwritten: str,
                   upkeep_months: int | None = None) -> list[FinishedJob]:
         activity = orm.activities.c
         complained = exists().where(activity.account_id == j.account_id,
@@ -156,7 +165,8 @@ class SqlDueSource:
             .join(orm.sites, s.id == j.site_id)
             .outerjoin(orm.services, svc.id == j.service_id)
             .outerjoin(orm.contacts, c.id == _first_contact(j.account_id))
-            .where(j.state.in_(FINISHED), j.updated_at >= since, j.updated_at <= until)
+            .where(j.state.in_(FINISHED), j.updated_at >= since, j.updated_at <= until,
+                   _not_written(unwritten, j.id))
         )
         upkeep = aliased(orm.services)
         if upkeep_months is not None:
@@ -189,32 +199,35 @@ class SqlDueSource:
                 reps.append(Rep(row.id, row.name, reach, row.working_hours))
         return reps
 
+    def written(self, keys: Iterable[str]) -> set[str]:
+        return known_keys(self.session, list(keys))
+
     def follow_ups(self, staff_id: int, now: datetime,
                    yesterday: tuple[datetime, datetime]) -> FollowUps:
         """What the rep's `followups` answers: deals whose follow-up is due, quotes unanswered
-        two days on; and the deals they won or lost yesterday."""
+        two days on; and the deals they won or lost yesterday. Counted, and the first named."""
         account = orm.accounts.c
-        open_stages = (DealStage.WON, DealStage.LOST)
-        owned = (select(d.title, account.name, d.stage, d.next_follow_up_at, d.last_touch_at)
-                 .join(orm.accounts, account.id == d.account_id).where(d.owner_id == staff_id))
-        due = self.session.execute(owned.where(d.stage.not_in(open_stages),
-                                               d.next_follow_up_at <= now)
-                                   .order_by(d.next_follow_up_at))
-        results = self.session.execute(owned.where(d.stage.in_(open_stages),
-                                                   d.last_touch_at >= yesterday[0],
-                                                   d.last_touch_at < yesterday[1]))
-        quotes = self.session.execute(
-            select(q.number, account.name).join(orm.deals, d.id == q.deal_id)
-            .join(orm.accounts, account.id == q.account_id)
-            .where(d.owner_id == staff_id, q.state == QuoteState.SENT,
-                   q.sent_at <= now - timedelta(days=2)).order_by(q.sent_at))
-        won: list[str] = []
-        lost: list[str] = []
-        for row in results:
-            (won if row.stage is DealStage.WON else lost).append(f"{row.title} ({row.name})")
-        return FollowUps(deals_due=tuple(f"{row.title} ({row.name})" for row in due),
-                         quotes_waiting=tuple(f"{row.number} ({row.name})" for row in quotes),
-                         won=tuple(won), lost=tuple(lost))
+        closed = (DealStage.WON, DealStage.LOST)
+        deal_label = (d.title + " (" + account.name + ")")
+        owned = (select(deal_label).join(orm.accounts, account.id == d.account_id)
+                 .where(d.owner_id == staff_id))
+        quote_label = q.number + " (" + account.name + ")"
+        waiting = (select(quote_label).join(orm.deals, d.id == q.deal_id)
+                   .join(orm.accounts, account.id == q.account_id)
+                   .where(d.owner_id == staff_id, q.state == QuoteState.SENT,
+                          q.sent_at <= now - timedelta(days=2)))
+        on_yesterday = (d.last_touch_at >= yesterday[0], d.last_touch_at < yesterday[1])
+        return FollowUps(
+            deals_due=self._listed(owned.where(d.stage.not_in(closed), d.next_follow_up_at <= now)
+                                   .order_by(d.next_follow_up_at)),
+            quotes_waiting=self._listed(waiting.order_by(q.sent_at)),
+            won=self._listed(owned.where(d.stage == DealStage.WON, *on_yesterday)),
+            lost=self._listed(owned.where(d.stage == DealStage.LOST, *on_yesterday)))
+
+    def _listed(self, query: Any) -> Listed:
+        count = self.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        first = tuple(self.session.scalars(query.limit(LISTED)).all()) if count else ()
+        return Listed(count, first)
 
     def unscheduled_won_jobs(self, created_before: datetime,
                              created_after: datetime) -> list[UnscheduledJob]:
@@ -239,23 +252,52 @@ class SqlDueSource:
         return [person for person in found if person is not None]
 
 
-def queue_once(session: Session, items: Collection[Message]) -> list[str]:
-    """Write outbox rows with INSERT ... ON CONFLICT (idempotency_key) DO NOTHING, in one
-    statement; the keys actually written (a row another pass wrote is left as it is)."""
+def known_keys(session: Session, keys: Collection[str]) -> set[str]:
+    """Which of `keys` are stored already: read from the unique index, a chunk at a time."""
+    wanted, known = list(keys), set[str | None]()
+    for start in range(0, len(wanted), CHUNK):
+        known.update(session.scalars(select(m.idempotency_key).where(
+            m.idempotency_key.in_(wanted[start:start + CHUNK]))).all())
+    return {key for key in known if key is not None}
+
+
+def queue_once(session: Session, items: Collection[tuple[Due, str]], now: datetime) -> list[str]:
+    """Write outbox rows with INSERT ... ON CONFLICT (idempotency_key) DO NOTHING, as one batched
+    statement; the keys given (callers leave out the keys already stored, see `known_keys`, so
+    only a pass racing this one can have written one of them first). Rows are plain column
+    values: thousands of messages cost no mapped objects."""
     if not items:
         return []
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = (insert(orm.messages)
-                 .on_conflict_do_nothing(index_elements=["idempotency_key"])
-                 .returning(m.idempotency_key))
     session.flush()
-    rows = [column_values(orm.messages, item) for item in items]
-    written: list[str] = []
-    # SQLite allows 32766 bound values a statement: a few hundred rows at a time.
-    for start in range(0, len(rows), 500):
-        written.extend(session.scalars(statement.values(rows[start:start + 500])).all())
-    return written
+    rows = [_row(item, body, now) for item, body in items]
+    dialect = session.get_bind().dialect.name
+    statement = _INSERT_ONCE.get(dialect)
+    if statement is None:  # one compiled statement, run as a batched executemany
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        statement = _INSERT_ONCE[dialect] = (
+            insert(orm.messages).on_conflict_do_nothing(index_elements=["idempotency_key"]))
+    # The conflict clause decides: a row a racing pass wrote meanwhile is left as it is. (No
+    # RETURNING: with ON CONFLICT it makes the driver send the rows one at a time.)
+    session.execute(statement, rows)
+    return [row["idempotency_key"] for row in rows]
+
+
+def _row(item: Due, body: str, now: datetime) -> dict[str, Any]:
+    recipient = item.recipient
+    return {
+        "channel": recipient.channel, "direction": Direction.OUT, "address": recipient.address,
+        "body": body, "created_at": now,
+        "status": MessageStatus.CANCELLED if item.dropped else MessageStatus.QUEUED,
+        "kind": item.kind, "account_id": item.account_id, "contact_id": recipient.contact_id,
+        "staff_id": recipient.staff_id, "provider_message_id": None,
+        "idempotency_key": item.key, "due_at": item.due_at, "attempts": 0,
+        "last_error": item.dropped, "sent_at": None, "timezone": recipient.timezone,
+        "reply_to_id": None, "about_kind": item.about_kind, "about_id": item.about_id}
+
+
+LISTED = 3  # names a digest line shows (bot/scheduler_texts.py)
+CHUNK = 500  # keys a read names at once (SQLite allows 32,766 bound values a statement)
+_INSERT_ONCE: dict[str, Any] = {}
 
 
 def withdraw(session: Session, stale: Collection[tuple[int, str]]) -> int:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from domain.consent import Consent
 from domain.conversations import Conversation
 from domain.deals import Deal
+from domain.due import Due
 from domain.errors import NotFound
 from domain.jobs import Appointment, AppointmentStatus, Job
 from domain.messages import Direction, Message, MessageStatus
@@ -335,11 +336,16 @@ class SqlMessageRepository(SqlRepository[Message]):
         found = self.session.scalars(query, {"channel": channel, "sid": provider_message_id})
         return self._remember(found.all())
 
-    def add_once(self, items: Collection[Message]) -> list[str]:
+    def add_due(self, items: Collection[tuple[Due, str]], now: datetime) -> list[str]:
         """Outbox rows written with ON CONFLICT (idempotency_key) DO NOTHING; the keys written."""
         from store.due import queue_once
 
-        return queue_once(self.session, items)
+        return queue_once(self.session, items, now)
+
+    def known_keys(self, keys: Collection[str]) -> set[str]:
+        from store.due import known_keys
+
+        return known_keys(self.session, keys)
 
     def withdraw(self, stale: Collection[tuple[int, str]]) -> int:
         from store.due import withdraw

@@ -23,8 +23,9 @@ from domain.commands import (
     RescheduleAppointment,
 )
 from domain.demo import demo_business, demo_company
+from domain.due import Due, QuoteNudge, Recipient
 from domain.jobs import JobState
-from domain.messages import Direction, Message, MessageKind, MessageStatus
+from domain.messages import Message, MessageKind, MessageStatus
 from domain.parties import Channel
 from domain.quotes import Quote
 from domain.staff import Role
@@ -253,18 +254,22 @@ def test_two_passes_racing_write_each_message_once(postgres_url: str) -> None:
     factory = make_session_factory(engine)
     first, second = SqlAlchemyUnitOfWork(factory), SqlAlchemyUnitOfWork(factory)
 
-    def message(key: str) -> Message:
-        return Message(channel=Channel.SMS, direction=Direction.OUT, address=PHONE, body="hi",
-                       created_at=VISIT, status=MessageStatus.QUEUED, kind=MessageKind.REMINDER,
-                       idempotency_key=key, due_at=VISIT)
+    def message(key: str, body: str) -> tuple[Due, str]:
+        return Due("reminder", key, MessageKind.REMINDER, VISIT,
+                   Recipient(Channel.SMS, PHONE, "America/Chicago"), "appointment", 1, None,
+                   QuoteNudge("Q-1", "New furnace")), body
 
     try:
         with first, second:
-            assert first.messages.add_once([message("a"), message("b")]) == ["a", "b"]
+            # Both read before either writes: neither knows the other's keys.
+            assert first.messages.known_keys(["a", "b"]) == set()
+            assert second.messages.known_keys(["b", "c"]) == set()
+            first.messages.add_due([message("a", "first"), message("b", "first")], VISIT)
             first.commit()
-            assert second.messages.add_once([message("b"), message("c")]) == ["c"]
+            second.messages.add_due([message("b", "second"), message("c", "second")], VISIT)
             second.commit()
         with SqlAlchemyUnitOfWork(factory) as uow:
-            assert sorted(m.idempotency_key or "" for m in uow.messages.find()) == ["a", "b", "c"]
+            stored = {m.idempotency_key: m.body for m in uow.messages.find()}
+        assert stored == {"a": "first", "b": "first", "c": "second"}
     finally:
         engine.dispose()

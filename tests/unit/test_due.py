@@ -13,6 +13,7 @@ from domain.demo import demo_business
 from domain.due import (
     FinishedJob,
     FollowUps,
+    Listed,
     QueuedReminder,
     Recipient,
     ReminderKey,
@@ -211,7 +212,7 @@ def test_a_reps_digest_is_due_at_8_local_on_working_days_across_dst() -> None:
     assert due.digest_day(RITA, BUSINESS, eight - timedelta(minutes=1)) is None
     assert due.digest_day(RITA, BUSINESS, eight) == monday_after_spring
     assert due.digest_day(RITA, BUSINESS, local(date(2026, 3, 8), "09:00", DENVER)) is None
-    work = FollowUps(deals_due=("Tune-up (Rivera household)",))
+    work = FollowUps(deals_due=Listed(1, ("Tune-up (Rivera household)",)))
     [digest] = due.rep_digest(RITA, monday_after_spring, work)
     assert (digest.key, digest.due_at) == ("digest:5:2026-03-09", eight)
     assert due.rep_digest(RITA, monday_after_spring, FollowUps()) == []
