@@ -46,7 +46,7 @@ def background_services(container: Container) -> list[BackgroundService]:
     services: list[BackgroundService] = []
     if settings.run_sender:
         services.append(outbox_sender_service(container, retry=settings.singleton_retry_seconds))
-    if settings.run_scheduler:
+    if settings.run_sender and settings.run_scheduler:  # the scheduler's pass delivers too
         services.append(scheduler_service(container, interval=settings.due_interval_seconds,
                                           retry=settings.singleton_retry_seconds))
     return services
