@@ -19,10 +19,11 @@ from bot.scheduler_texts import render
 from domain.business import BusinessSettings
 from domain.catalog import Catalog
 from domain.clock import Clock
-from domain.due import Due, derive, stale_reminders
+from domain.due import Due, QuoteStale, derive, stale_reminders
 from domain.parties import Channel
 from domain.phones import mask_phone
 from domain.ports import AbstractUnitOfWork
+from domain.timeline import Activity, ActivityKind
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +93,7 @@ class DuePass:
             written = set(uow.messages.add_due(
                 [(item, render(item, self.business.name)) for item in allowed], now))
             report.queued = [_queued(item) for item in allowed if item.key in written]
+            _flag_stale_quotes(uow, [item for item in allowed if item.key in written], now)
             if dry_run:
                 return report  # the unit of work rolls back: what it would write, unwritten
             uow.commit()
@@ -123,6 +125,17 @@ class DuePass:
                 setattr(total, name, getattr(total, name) + getattr(batch, name))
             if batch.claimed < self.sender.batch_size or (stop is not None and stop.is_set()):
                 return total
+
+
+def _flag_stale_quotes(uow: AbstractUnitOfWork, written: list[Due], now: datetime) -> None:
+    """A quote whose rep was just told it is stale says so on its account's timeline."""
+    for item in written:
+        if isinstance(item.facts, QuoteStale) and item.account_id is not None:
+            uow.activities.add(Activity(
+                account_id=item.account_id, kind=ActivityKind.STATUS_CHANGE, at=now,
+                summary=f"Quote {item.facts.number} flagged stale: no answer in "
+                        f"{item.facts.days} days; rep told",
+                subject_type="quote", subject_id=item.about_id))
 
 
 def _not_opted_out(uow: AbstractUnitOfWork, found: list[Due]) -> list[Due]:

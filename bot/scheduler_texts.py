@@ -8,7 +8,7 @@ from bot.dialogue.replies import NAME, THING
 from bot.dialogue.times import visit_label
 from domain import due
 
-LISTED = 3  # names shown in a digest line; the rest are counted
+NAMED = 28  # a digest line names its first item, clipped; four lines fit two SMS segments
 
 
 def render(item: due.Due, business: str) -> str:
@@ -41,13 +41,13 @@ def render(item: due.Due, business: str) -> str:
 
 def _digest(facts: due.RepDigest) -> str:
     found = facts.follow_ups
-    lines = [f"Good morning {clip(facts.name.split()[0], NAME)}. Today:"]
-    for label, listed in (("follow-ups due", found.deals_due),
-                          ("quotes waiting", found.quotes_waiting),
+    lines = [f"Good morning {clip(facts.name.split()[0], 20)}. Today:"]
+    for label, listed in (("follow-up(s) due", found.deals_due),
+                          ("quote(s) waiting", found.quotes_waiting),
                           ("won yesterday", found.won), ("lost yesterday", found.lost)):
         if listed.count:
-            shown = ", ".join(clip(name, THING) for name in listed.first[:LISTED])
-            more = (f" and {listed.count - len(listed.first[:LISTED])} more"
-                    if listed.count > LISTED else "")
-            lines.append(f"{listed.count} {label}: {shown}{more}")
+            label = label.replace("(s)", "s" if listed.count > 1 else "")
+            first = clip(listed.first[0], NAMED) if listed.first else ""
+            more = f" and {listed.count - 1} more" if listed.count > 1 else ""
+            lines.append(f"{listed.count} {label}: {first}{more}")
     return "\n".join(lines)

@@ -295,7 +295,7 @@ def _row(item: Due, body: str, now: datetime) -> dict[str, Any]:
         "reply_to_id": None, "about_kind": item.about_kind, "about_id": item.about_id}
 
 
-LISTED = 3  # names a digest line shows (bot/scheduler_texts.py)
+LISTED = 3  # names read per digest line (bot/scheduler_texts.py shows the first by SMS)
 CHUNK = 500  # keys a read names at once (SQLite allows 32,766 bound values a statement)
 _INSERT_ONCE: dict[str, Any] = {}
 

@@ -273,3 +273,56 @@ def test_two_passes_racing_write_each_message_once(postgres_url: str) -> None:
         assert stored == {"a": "first", "b": "first", "c": "second"}
     finally:
         engine.dispose()
+
+
+def test_a_reminder_whose_visit_changed_under_it_is_withdrawn_by_the_next_pass(
+        uow_factory: UowFactory, world: DemoWorld, bus: MessageBus,
+        scheduler: Scheduler) -> None:
+    """A visit's start changed without the domain (an import, a fix by hand): the pass itself
+    withdraws the reminder naming the old time, frees its key, and reminds of the new one."""
+    from sqlalchemy import update
+
+    from store import orm
+
+    appointment_id = book(bus, world)
+    scheduler.at(datetime(2026, 3, 9, 2, 0, tzinfo=UTC))  # queued for 08:00
+    later = VISIT + timedelta(hours=5)
+    with uow_factory() as uow:
+        uow.session.execute(update(orm.appointments).where(orm.appointments.c.id == appointment_id)
+                            .values(start=later, window_start=later,
+                                    window_end=later + timedelta(hours=2)))
+        uow.commit()
+    [sent] = scheduler.at(datetime(2026, 3, 9, 13, 0, tzinfo=UTC))
+    assert "2-4pm" in sent and "9-11am" not in sent
+    old = [m for m in reminders(uow_factory) if m.status is MessageStatus.CANCELLED]
+    assert [m.last_error for m in old] == ["the visit was moved"]
+    assert (old[0].idempotency_key or "").endswith(f":void:{old[0].id}")
+
+
+def test_a_quote_unanswered_for_a_week_is_flagged_stale_to_its_rep_once(
+        uow_factory: UowFactory, world: DemoWorld, scheduler: Scheduler) -> None:
+    from domain.deals import Deal
+
+    sent_at = datetime(2026, 3, 2, 16, 0, tzinfo=UTC)
+    with uow_factory() as uow:
+        deal = uow.deals.add(Deal(account_id=world.account_id, site_id=world.site_id,
+                                  title="New furnace", service_id="hvac_repair",
+                                  owner_id=world.other_rep_id))
+        quote = uow.quotes.add(Quote(number="Q-1001", account_id=world.account_id, lines=(),
+                                     title="New furnace", deal_id=deal.id))
+        quote.send(at=sent_at)
+        uow.commit()
+    scheduler.at(sent_at + timedelta(days=7))
+    scheduler.at(sent_at + timedelta(days=7, minutes=5))
+    with uow_factory() as uow:
+        told = uow.messages.find(staff_id=world.other_rep_id)
+        flagged = [a.summary for a in uow.activities.find(account_id=world.account_id)
+                   if "stale" in a.summary]
+    stale, digest = (m for m in told if "stale" in m.body), (m for m in told if "Good" in m.body)
+    assert [m.body for m in stale] == [
+        "Quote Q-1001 (New furnace) has had no answer for 7 days: it is now stale. Worth a call?"]
+    # Monday 10:00 in her zone: her digest went out too, once.
+    assert [m.body for m in digest] == [
+        "Good morning Rita. Today:\n1 quote waiting: Q-1001 (Rivera household)"]
+    assert all(m.status is MessageStatus.SENT for m in told)
+    assert flagged == ["Quote Q-1001 flagged stale: no answer in 7 days; rep told"]
