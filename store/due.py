@@ -38,13 +38,15 @@ FINISHED = (JobState.COMPLETED, JobState.INVOICED)
 COMPLAINT_NOTE = "Customer complaint:%"
 PAUSED_NOTE = f"% -> {JobState.PAUSED.value}%"
 
-a, j, s, c, st = (orm.appointments.c, orm.jobs.c, orm.sites.c, orm.contacts.c, orm.staff.c)
-svc, q, d, m = orm.services.c, orm.quotes.c, orm.deals.c, orm.messages.c
+# The tables' columns, by what a row of each is.
+visit, job, site, contact = orm.appointments.c, orm.jobs.c, orm.sites.c, orm.contacts.c
+member, service, quote, deal = orm.staff.c, orm.services.c, orm.quotes.c, orm.deals.c
+message = orm.messages.c
 
 
 def _first_contact(account_id: Any) -> Any:
     """The account's first contact: the one automated messages go to (domain/notices.py)."""
-    return (select(func.min(c.id)).where(c.account_id == account_id)
+    return (select(func.min(contact.id)).where(contact.account_id == account_id)
             .correlate_except(orm.contacts).scalar_subquery())
 
 
@@ -54,14 +56,15 @@ def _first_site_zone(account_id: Any) -> Any:
             .order_by(first.c.id).limit(1).correlate_except(first).scalar_subquery())
 
 
-_CONTACT = (c.id.label("contact_id"), c.preferred_channel, c.phone, c.telegram_chat_id)
+_CONTACT = (contact.id.label("contact_id"), contact.preferred_channel, contact.phone,
+            contact.telegram_chat_id)
 
 
 def _not_written(prefix: str, object_id: Any) -> Any:
     """No message keyed `prefix` + the object's id yet (domain/due.py's keys): a row whose last
     message is written is not read again, pass after pass (the unique key's index answers)."""
     key = literal(prefix) + cast(object_id, String)
-    return ~exists().where(m.idempotency_key == key)
+    return ~exists().where(message.idempotency_key == key)
 
 
 def _customer(row: Any, timezone: str) -> Recipient | None:
@@ -93,16 +96,17 @@ class SqlDueSource:
     def upcoming_visits(self, after: datetime, until: datetime) -> list[UpcomingVisit]:
         technician = aliased(orm.staff)
         query = (
-            select(a.id, a.account_id, a.start, a.window_start, a.window_end,
-                   func.coalesce(svc.name, j.service_id).label("service"),
-                   technician.c.name.label("technician"), s.timezone, *_CONTACT)
+            select(visit.id, visit.account_id, visit.start, visit.window_start, visit.window_end,
+                   func.coalesce(service.name, job.service_id).label("service"),
+                   technician.c.name.label("technician"), site.timezone, *_CONTACT)
             .select_from(orm.appointments)
-            .join(orm.jobs, j.id == a.job_id)
-            .join(orm.sites, s.id == j.site_id)
-            .join(technician, technician.c.id == a.technician_id)
-            .outerjoin(orm.services, svc.id == j.service_id)
-            .outerjoin(orm.contacts, c.id == _first_contact(a.account_id))
-            .where(a.start > after, a.start <= until, a.status == AppointmentStatus.BOOKED)
+            .join(orm.jobs, job.id == visit.job_id)
+            .join(orm.sites, site.id == job.site_id)
+            .join(technician, technician.c.id == visit.technician_id)
+            .outerjoin(orm.services, service.id == job.service_id)
+            .outerjoin(orm.contacts, contact.id == _first_contact(visit.account_id))
+            .where(visit.start > after, visit.start <= until,
+                   visit.status == AppointmentStatus.BOOKED)
         )
         return [UpcomingVisit(row.id, row.account_id, row.start, row.window_start,
                               row.window_end, row.service, row.technician,
@@ -111,11 +115,11 @@ class SqlDueSource:
 
     def queued_reminders(self) -> list[QueuedReminder]:
         query = (
-            select(m.id, m.idempotency_key, m.about_id, a.start, a.status)
+            select(message.id, message.idempotency_key, message.about_id, visit.start, visit.status)
             .select_from(orm.messages)
-            .outerjoin(orm.appointments, a.id == m.about_id)
-            .where(m.status == MessageStatus.QUEUED, m.kind == MessageKind.REMINDER,
-                   m.about_kind == "appointment")
+            .outerjoin(orm.appointments, visit.id == message.about_id)
+            .where(message.status == MessageStatus.QUEUED, message.kind == MessageKind.REMINDER,
+                   message.about_kind == "appointment")
         )
         return [QueuedReminder(row.id, row.idempotency_key or "", row.about_id,
                                row.start if row.status is AppointmentStatus.BOOKED else None)
@@ -124,16 +128,16 @@ class SqlDueSource:
     def waiting_quotes(self, sent_from: datetime, sent_until: datetime) -> list[WaitingQuote]:
         rep = aliased(orm.staff)
         query = (
-            select(q.id, q.account_id, q.number, q.title, q.sent_at,
-                   _first_site_zone(q.account_id).label("timezone"), *_CONTACT,
+            select(quote.id, quote.account_id, quote.number, quote.title, quote.sent_at,
+                   _first_site_zone(quote.account_id).label("timezone"), *_CONTACT,
                    rep.c.id.label("rep_id"), rep.c.phone.label("rep_phone"),
                    rep.c.telegram_chat_id.label("rep_chat"), rep.c.timezone.label("rep_zone"))
             .select_from(orm.quotes)
-            .outerjoin(orm.deals, d.id == q.deal_id)
-            .outerjoin(rep, and_(rep.c.id == d.owner_id, rep.c.active))
-            .outerjoin(orm.contacts, c.id == _first_contact(q.account_id))
-            .where(q.state == QuoteState.SENT, q.sent_at >= sent_from, q.sent_at <= sent_until,
-                   _not_written("quote-stale:", q.id))
+            .outerjoin(orm.deals, deal.id == quote.deal_id)
+            .outerjoin(rep, and_(rep.c.id == deal.owner_id, rep.c.active))
+            .outerjoin(orm.contacts, contact.id == _first_contact(quote.account_id))
+            .where(quote.state == QuoteState.SENT, quote.sent_at >= sent_from,
+                   quote.sent_at <= sent_until, _not_written("quote-stale:", quote.id))
         )
         return [WaitingQuote(row.id, row.account_id, row.number, row.title, row.sent_at,
                              _customer(row, row.timezone or "UTC"),
@@ -149,33 +153,33 @@ class SqlDueSource:
     def _finished(self, since: datetime, until: datetime, *, unwritten: str,
                   upkeep_months: int | None = None) -> list[FinishedJob]:
         activity = orm.activities.c
-        complained = exists().where(activity.account_id == j.account_id,
+        complained = exists().where(activity.account_id == job.account_id,
                                     activity.kind == "note",
                                     activity.summary.like(COMPLAINT_NOTE),
-                                    activity.at >= func.coalesce(j.created_at, j.updated_at))
-        paused = exists().where(activity.subject_type == "job", activity.subject_id == j.id,
+                                    activity.at >= func.coalesce(job.created_at, job.updated_at))
+        paused = exists().where(activity.subject_type == "job", activity.subject_id == job.id,
                                 activity.summary.like(PAUSED_NOTE))
-        columns: list[Any] = [j.id, j.account_id, j.service_id,
-                              func.coalesce(svc.name, j.service_id).label("service"),
-                              j.updated_at, s.timezone, *_CONTACT,
+        columns: list[Any] = [job.id, job.account_id, job.service_id,
+                              func.coalesce(service.name, job.service_id).label("service"),
+                              job.updated_at, site.timezone, *_CONTACT,
                               complained.label("complained"), paused.label("paused")]
         query = (
             select(*columns)
             .select_from(orm.jobs)
-            .join(orm.sites, s.id == j.site_id)
-            .outerjoin(orm.services, svc.id == j.service_id)
-            .outerjoin(orm.contacts, c.id == _first_contact(j.account_id))
-            .where(j.state.in_(FINISHED), j.updated_at >= since, j.updated_at <= until,
-                   _not_written(unwritten, j.id))
+            .join(orm.sites, site.id == job.site_id)
+            .outerjoin(orm.services, service.id == job.service_id)
+            .outerjoin(orm.contacts, contact.id == _first_contact(job.account_id))
+            .where(job.state.in_(FINISHED), job.updated_at >= since, job.updated_at <= until,
+                   _not_written(unwritten, job.id))
         )
         upkeep = aliased(orm.services)
         if upkeep_months is not None:
             later = aliased(orm.jobs)
-            booked = exists().where(later.c.account_id == j.account_id,
-                                    later.c.service_id == upkeep.c.id, later.c.id > j.id,
+            booked = exists().where(later.c.account_id == job.account_id,
+                                    later.c.service_id == upkeep.c.id, later.c.id > job.id,
                                     later.c.state != JobState.CANCELLED)
             query = (query.add_columns(upkeep.c.name.label("upkeep"), booked.label("booked"))
-                     .join(upkeep, and_(upkeep.c.skill == svc.skill,
+                     .join(upkeep, and_(upkeep.c.skill == service.skill,
                                         upkeep.c.upkeep_months == upkeep_months)))
         found: dict[int, FinishedJob] = {}
         for row in self.session.execute(query):
@@ -191,7 +195,7 @@ class SqlDueSource:
         return list(found.values())
 
     def reps(self) -> list[Rep]:
-        query = select(orm.staff).where(st.role == Role.SALES, st.active)
+        query = select(orm.staff).where(member.role == Role.SALES, member.active)
         reps: list[Rep] = []
         for row in self.session.execute(query):
             reach = _staff(row.id, row.phone, row.telegram_chat_id, row.timezone)
@@ -208,21 +212,21 @@ class SqlDueSource:
         two days on; and the deals they won or lost yesterday. Counted, and the first named."""
         account = orm.accounts.c
         closed = (DealStage.WON, DealStage.LOST)
-        deal_label = (d.title + " (" + account.name + ")")
-        owned = (select(deal_label).join(orm.accounts, account.id == d.account_id)
-                 .where(d.owner_id == staff_id))
-        quote_label = q.number + " (" + account.name + ")"
-        waiting = (select(quote_label).join(orm.deals, d.id == q.deal_id)
-                   .join(orm.accounts, account.id == q.account_id)
-                   .where(d.owner_id == staff_id, q.state == QuoteState.SENT,
-                          q.sent_at <= now - timedelta(days=2)))
-        on_yesterday = (d.last_touch_at >= yesterday[0], d.last_touch_at < yesterday[1])
+        deal_label = (deal.title + " (" + account.name + ")")
+        owned = (select(deal_label).join(orm.accounts, account.id == deal.account_id)
+                 .where(deal.owner_id == staff_id))
+        quote_label = quote.number + " (" + account.name + ")"
+        waiting = (select(quote_label).join(orm.deals, deal.id == quote.deal_id)
+                   .join(orm.accounts, account.id == quote.account_id)
+                   .where(deal.owner_id == staff_id, quote.state == QuoteState.SENT,
+                          quote.sent_at <= now - timedelta(days=2)))
+        on_yesterday = (deal.last_touch_at >= yesterday[0], deal.last_touch_at < yesterday[1])
         return FollowUps(
-            deals_due=self._listed(owned.where(d.stage.not_in(closed), d.next_follow_up_at <= now)
-                                   .order_by(d.next_follow_up_at)),
-            quotes_waiting=self._listed(waiting.order_by(q.sent_at)),
-            won=self._listed(owned.where(d.stage == DealStage.WON, *on_yesterday)),
-            lost=self._listed(owned.where(d.stage == DealStage.LOST, *on_yesterday)))
+            deals_due=self._listed(owned.where(deal.stage.not_in(closed), deal.next_follow_up_at <= now)
+                                   .order_by(deal.next_follow_up_at)),
+            quotes_waiting=self._listed(waiting.order_by(quote.sent_at)),
+            won=self._listed(owned.where(deal.stage == DealStage.WON, *on_yesterday)),
+            lost=self._listed(owned.where(deal.stage == DealStage.LOST, *on_yesterday)))
 
     def _listed(self, query: Any) -> Listed:
         count = self.session.scalar(select(func.count()).select_from(query.subquery())) or 0
@@ -232,21 +236,21 @@ class SqlDueSource:
     def unscheduled_won_jobs(self, created_before: datetime,
                              created_after: datetime) -> list[UnscheduledJob]:
         account = orm.accounts.c
-        booked = exists().where(a.job_id == j.id, a.status == AppointmentStatus.BOOKED)
+        booked = exists().where(visit.job_id == job.id, visit.status == AppointmentStatus.BOOKED)
         query = (
-            select(j.id, j.account_id, func.coalesce(svc.name, j.service_id).label("service"),
-                   account.name, j.created_at)
-            .join(orm.accounts, account.id == j.account_id)
-            .outerjoin(orm.services, svc.id == j.service_id)
-            .where(j.state == JobState.REQUESTED, j.deal_id.is_not(None),
-                   j.created_at <= created_before, j.created_at >= created_after, ~booked)
+            select(job.id, job.account_id, func.coalesce(service.name, job.service_id).label("service"),
+                   account.name, job.created_at)
+            .join(orm.accounts, account.id == job.account_id)
+            .outerjoin(orm.services, service.id == job.service_id)
+            .where(job.state == JobState.REQUESTED, job.deal_id.is_not(None),
+                   job.created_at <= created_before, job.created_at >= created_after, ~booked)
         )
         return [UnscheduledJob(row.id, row.account_id, row.service, row.name, row.created_at)
                 for row in self.session.execute(query)]
 
     def dispatchers(self) -> list[Recipient]:
-        query = select(st.id, st.phone, st.telegram_chat_id, st.timezone).where(
-            st.role == Role.DISPATCHER, st.active)
+        query = select(member.id, member.phone, member.telegram_chat_id, member.timezone).where(
+            member.role == Role.DISPATCHER, member.active)
         found = (_staff(row.id, row.phone, row.telegram_chat_id, row.timezone)
                  for row in self.session.execute(query))
         return [person for person in found if person is not None]
@@ -256,8 +260,8 @@ def known_keys(session: Session, keys: Collection[str]) -> set[str]:
     """Which of `keys` are stored already: read from the unique index, a chunk at a time."""
     wanted, known = list(keys), set[str | None]()
     for start in range(0, len(wanted), CHUNK):
-        known.update(session.scalars(select(m.idempotency_key).where(
-            m.idempotency_key.in_(wanted[start:start + CHUNK]))).all())
+        known.update(session.scalars(select(message.idempotency_key).where(
+            message.idempotency_key.in_(wanted[start:start + CHUNK]))).all())
     return {key for key in known if key is not None}
 
 
@@ -306,10 +310,10 @@ def withdraw(session: Session, stale: Collection[tuple[int, str]]) -> int:
     for message_id, reason in stale:
         result = session.execute(
             update(orm.messages)
-            .where(m.id == message_id, m.status == MessageStatus.QUEUED,
-                   m.direction == Direction.OUT)
+            .where(message.id == message_id, message.status == MessageStatus.QUEUED,
+                   message.direction == Direction.OUT)
             # The key is freed (as domain.reactions.void_key does) for a visit moved back later.
             .values(status=MessageStatus.CANCELLED, last_error=reason,
-                    idempotency_key=m.idempotency_key + f":void:{message_id}"))
+                    idempotency_key=message.idempotency_key + f":void:{message_id}"))
         withdrawn += int(getattr(result, "rowcount", 0) or 0)
     return withdrawn
