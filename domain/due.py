@@ -158,8 +158,9 @@ class DueSource(Protocol):
         """Visit reminders still queued, each with its visit's current start."""
         ...
 
-    def waiting_quotes(self, sent_from: datetime, sent_until: datetime) -> list[WaitingQuote]:
-        """Quotes still sent (unanswered) that were sent in [sent_from, sent_until]."""
+    def waiting_quotes(self, sent_from: datetime, now: datetime) -> list[WaitingQuote]:
+        """Quotes still sent (unanswered), sent since `sent_from`, whose latest follow-up due by
+        `now` (QUOTE_NUDGES, QUOTE_STALE_AFTER) is not written yet."""
         ...
 
     def finished_jobs(self, since: datetime, until: datetime) -> list[FinishedJob]:
@@ -352,6 +353,7 @@ def stale_reminders(queued: Iterable[QueuedReminder], now: datetime) -> list[tup
 def quote_follow_ups(quote: WaitingQuote, business: BusinessSettings, now: datetime) -> list[Due]:
     """The latest customer nudge due for an unanswered quote, and the rep's stale-quote nudge."""
     found: list[Due] = []
+    # Keys as the store's waiting_quotes reads them: quote-nudge:<id>:<days>d, quote-stale:<id>.
     nudges = [after for after in QUOTE_NUDGES if quote.sent_at + after <= now]
     if nudges and quote.customer is not None and quote.sent_at + QUOTE_STALE_AFTER > now:
         after = nudges[-1]
@@ -485,8 +487,7 @@ def derive(source: DueSource, business: BusinessSettings, upkeep_intervals: Iter
     farthest = max(business.reminder_offsets, default=timedelta(0)) + timedelta(hours=1)
     for visit in source.upcoming_visits(now, now + farthest):
         derived.extend(visit_reminders(visit, business, now))
-    for quote in source.waiting_quotes(now - QUOTE_STALE_AFTER - CATCH_UP,
-                                       now - QUOTE_NUDGES[0]):
+    for quote in source.waiting_quotes(now - QUOTE_STALE_AFTER - CATCH_UP, now):
         derived.extend(quote_follow_ups(quote, business, now))
     for job in source.finished_jobs(now - timedelta(days=2) - CATCH_UP, now):
         derived.extend(review_request(job, business, now))

@@ -8,12 +8,14 @@ from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, and_, cast, exists, func, literal, select, update
+from sqlalchemy import String, and_, cast, exists, func, literal, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
 from domain.deals import DealStage
 from domain.due import (
+    QUOTE_NUDGES,
+    QUOTE_STALE_AFTER,
     Due,
     FinishedJob,
     FollowUps,
@@ -60,10 +62,12 @@ _CONTACT = (contact.id.label("contact_id"), contact.preferred_channel, contact.p
             contact.telegram_chat_id)
 
 
-def _not_written(prefix: str, object_id: Any) -> Any:
+def _not_written(prefix: str, object_id: Any, suffix: str = "") -> Any:
     """No message keyed `prefix` + the object's id yet (domain/due.py's keys): a row whose last
     message is written is not read again, pass after pass (the unique key's index answers)."""
     key = literal(prefix) + cast(object_id, String)
+    if suffix:
+        key = key + literal(suffix)
     return ~exists().where(message.idempotency_key == key)
 
 
@@ -125,8 +129,16 @@ class SqlDueSource:
                                row.start if row.status is AppointmentStatus.BOOKED else None)
                 for row in self.session.execute(query)]
 
-    def waiting_quotes(self, sent_from: datetime, sent_until: datetime) -> list[WaitingQuote]:
+    def waiting_quotes(self, sent_from: datetime, now: datetime) -> list[WaitingQuote]:
         rep = aliased(orm.staff)
+        # Each stage's follow-up, by the quote's age: one not written yet is what is left to do.
+        stages = [(after, "quote-nudge:", f":{after.days}d") for after in QUOTE_NUDGES]
+        stages.append((QUOTE_STALE_AFTER, "quote-stale:", ""))
+        left = or_(*(and_(quote.sent_at <= now - after,
+                          *((quote.sent_at > now - stages[i + 1][0],) if i + 1 < len(stages)
+                            else ()),
+                          _not_written(prefix, quote.id, suffix))
+                     for i, (after, prefix, suffix) in enumerate(stages)))
         query = (
             select(quote.id, quote.account_id, quote.number, quote.title, quote.sent_at,
                    _first_site_zone(quote.account_id).label("timezone"), *_CONTACT,
@@ -136,8 +148,7 @@ class SqlDueSource:
             .outerjoin(orm.deals, deal.id == quote.deal_id)
             .outerjoin(rep, and_(rep.c.id == deal.owner_id, rep.c.active))
             .outerjoin(orm.contacts, contact.id == _first_contact(quote.account_id))
-            .where(quote.state == QuoteState.SENT, quote.sent_at >= sent_from,
-                   quote.sent_at <= sent_until, _not_written("quote-stale:", quote.id))
+            .where(quote.state == QuoteState.SENT, quote.sent_at >= sent_from, left)
         )
         return [WaitingQuote(row.id, row.account_id, row.number, row.title, row.sent_at,
                              _customer(row, row.timezone or "UTC"),
@@ -157,7 +168,9 @@ class SqlDueSource:
                                     activity.kind == "note",
                                     activity.summary.like(COMPLAINT_NOTE),
                                     activity.at >= func.coalesce(job.created_at, job.updated_at))
-        paused = exists().where(activity.subject_type == "job", activity.subject_id == job.id,
+        # By account first: the timeline's (account_id, at) index finds the job's few entries.
+        paused = exists().where(activity.account_id == job.account_id,
+                                activity.subject_type == "job", activity.subject_id == job.id,
                                 activity.summary.like(PAUSED_NOTE))
         columns: list[Any] = [job.id, job.account_id, job.service_id,
                               func.coalesce(service.name, job.service_id).label("service"),

@@ -326,3 +326,30 @@ def test_a_quote_unanswered_for_a_week_is_flagged_stale_to_its_rep_once(
         "Good morning Rita. Today:\n1 quote waiting: Q-1001 (Rivera household)"]
     assert all(m.status is MessageStatus.SENT for m in told)
     assert flagged == ["Quote Q-1001 flagged stale: no answer in 7 days; rep told"]
+
+
+@pytest.mark.parametrize("trouble", ["paused", "complaint", None])
+def test_no_review_is_asked_after_a_paused_job_or_a_complaint(
+        uow_factory: UowFactory, world: DemoWorld, bus: MessageBus, clock: FixedClock,
+        scheduler: Scheduler, trouble: str | None) -> None:
+    from domain.commands import RequestCallBack
+
+    appointment_id = book(bus, world, datetime(2026, 3, 3, 15, 0, tzinfo=UTC))
+    clock._at = datetime(2026, 3, 3, 17, 0, tzinfo=UTC)  # noqa: SLF001
+    with uow_factory() as uow:
+        [appointment] = uow.appointments.find(id=appointment_id)
+    tech = Actor(role=Role.TECHNICIAN, channel=Channel.SMS, staff_id=world.tom_id)
+    steps = [JobState.EN_ROUTE, JobState.ON_SITE]
+    if trouble == "paused":
+        steps += [JobState.PAUSED, JobState.ON_SITE]  # waiting on parts, then back
+    for state in steps:
+        bus.handle(ChangeJobState(job_id=appointment.job_id, new_state=state, actor=tech))
+    if trouble == "complaint":
+        bus.handle(RequestCallBack(reason="complaint: the technician was rude",
+                                   channel=Channel.SMS, address=PHONE, who="Maria Rivera",
+                                   account_id=world.account_id, actor=None, message_id="SM1"))
+    bus.handle(CompleteJob(job_id=appointment.job_id, summary="Done", actor=tech))
+
+    got = scheduler.at(datetime(2026, 3, 4, 16, 0, tzinfo=UTC))  # the next day, 10:00
+    asked = [body for body in got if "How did we do?" in body]
+    assert len(asked) == (1 if trouble is None else 0)
