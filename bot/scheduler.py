@@ -131,7 +131,7 @@ def _flag_stale_quotes(uow: AbstractUnitOfWork, written: list[Due], now: datetim
     """A quote whose rep was just told it is stale says so on its account's timeline."""
     for item in written:
         if isinstance(item.facts, QuoteStale) and item.account_id is not None:
-            uow.activities.add(Activity(
+            uow.activities.add_unflushed(Activity(
                 account_id=item.account_id, kind=ActivityKind.STATUS_CHANGE, at=now,
                 summary=f"Quote {item.facts.number} flagged stale: no answer in "
                         f"{item.facts.days} days; rep told",

@@ -63,6 +63,10 @@ class Repository(PagedListing[T], Protocol[T]):
         """Store a new item and give it an id."""
         ...
 
+    def add_unflushed(self, item: T) -> T:
+        """Store a new item whose id nobody needs yet: many go to the database together."""
+        ...
+
     def get(self, item_id: int) -> T | None: ...
 
     def get_many(self, item_ids: Collection[int]) -> list[T]:
