@@ -32,6 +32,7 @@ bench: install
 	$(BIN)/python bench/parse_bench.py
 	$(BIN)/python bench/api_paging.py
 	$(BIN)/python bench/followups_bench.py
+	$(BIN)/python bench/due_bench.py
 	@if [ -f bench/sms_load.py ]; then $(BIN)/python bench/sms_load.py; fi
 
 eval: install

@@ -37,7 +37,7 @@ def _server_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--database-url", help="overrides DATABASE_URL")
     parser.add_argument("--no-sender", action="store_true",
-                        help="do not run the outbox sender in these processes")
+                        help="do not run the outbox sender or the scheduler in these processes")
     parser.add_argument("--workers", type=int, default=1,
                         help="serve from this many processes (the outbox sender then runs in the "
                              "supervising process, one at a time across servers)")
@@ -50,6 +50,7 @@ def _settings(args: argparse.Namespace, **overrides: Any) -> Any:
         overrides["database_url"] = args.database_url
     if getattr(args, "no_sender", False):
         overrides["run_sender"] = False
+        overrides["run_scheduler"] = False
     return Settings(**overrides)
 
 
@@ -147,7 +148,7 @@ def _serve(settings: Any, args: argparse.Namespace) -> None:
 
     # Each worker builds its own app from the environment (uvicorn factory mode), so the
     # settings this command resolved are handed down as environment variables.
-    _export_settings(settings.model_copy(update={"run_sender": False}))
+    _export_settings(settings.model_copy(update={"run_sender": False, "run_scheduler": False}))
     container = bootstrap(settings)
     try:
         with running(container):

@@ -189,6 +189,7 @@ class MessagePublic(BaseModel):
     created: Moment
     sent: Moment | None
     last_error: str | None
+    about: str | None = None  # what an automated message is about: "appointment:12"
 
     @classmethod
     def of(cls, message: Message, zone: str) -> MessagePublic:
@@ -198,4 +199,6 @@ class MessagePublic(BaseModel):
                    status=message.status.value, address=message.address, body=message.body,
                    provider_message_id=message.provider_message_id,
                    created=Moment.of(message.created_at, zone),
-                   sent=maybe_moment(message.sent_at, zone), last_error=message.last_error)
+                   sent=maybe_moment(message.sent_at, zone), last_error=message.last_error,
+                   about=(f"{message.about_kind}:{message.about_id}"
+                          if message.about_kind is not None else None))

@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     # Background work (api/background.py). The outbox sender runs in one process at a time;
     # the others ask every `singleton_retry_seconds` whether they may take over.
     run_sender: bool = True
+    # The scheduler's due pass (api/scheduler.py), every `due_interval_seconds`, in one process;
+    # it delivers what it writes, so it runs only where the sender may run.
+    run_scheduler: bool = True
+    due_interval_seconds: float = Field(default=60.0, gt=0)
     singleton_retry_seconds: float = Field(default=5.0, gt=0)
 
     twilio_enabled: bool = False

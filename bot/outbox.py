@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from bot.providers import DeliveryReport, FailureKind, Provider, SendFailure
 from domain.bus import MessageBus
-from domain.business import BusinessSettings
+from domain.business import BusinessSettings, next_allowed_moment
 from domain.clock import Clock
 from domain.commands import OptOut
 from domain.consent import BY_CARRIER
@@ -49,17 +49,6 @@ class RetryPolicy:
         """The wait after `attempts` failed attempts; half of it is random so senders spread out."""
         capped: timedelta = min(self.max_delay, self.first_delay * (2 ** max(0, attempts - 1)))
         return capped / 2 + capped / 2 * rng.random()
-
-
-def next_allowed_moment(now: datetime, zone: ZoneInfo, business: BusinessSettings) -> datetime:
-    """`now` if it is inside quiet hours' allowed span in `zone`, else when that span next opens."""
-    local = now.astimezone(zone)
-    window = business.quiet_hours
-    if window.contains(local.time()):
-        return now
-    day = local.date() if local.time() < window.start else local.date() + timedelta(days=1)
-    opens, _ = window.on(day, zone)
-    return opens.astimezone(now.tzinfo)
 
 
 @dataclass

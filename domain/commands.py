@@ -48,6 +48,15 @@ class RescheduleAppointment(Command):
 
 
 @dataclass(frozen=True)
+class ConfirmAppointment(Command):
+    """The customer confirms a visit at the time they were reminded of."""
+
+    appointment_id: int
+    start: datetime  # the time the reminder named: a visit moved since is not confirmed
+    actor: Actor
+
+
+@dataclass(frozen=True)
 class CancelAppointment(Command):
     appointment_id: int
     actor: Actor

@@ -70,7 +70,7 @@ def book_appointment(cmd: commands.BookAppointment, *, uow: AbstractUnitOfWork,
             window_end=start + settings.arrival_window,
             account_id=cmd.account_id,
             zone_id=site.zone_id,
-            confirmed=True,
+            confirmed=False,  # until the customer answers Y to its reminder
         )
     )
     appointment.record_booked(by=cmd.actor)
@@ -103,6 +103,11 @@ def reschedule_appointment(cmd: commands.RescheduleAppointment, *, uow: Abstract
     )
     if was_underway:  # a moved visit is not under way: back to scheduled, no ETA
         job.revert_to(JobState.SCHEDULED, by=cmd.actor, at=clock.now())
+
+
+def confirm_appointment(cmd: commands.ConfirmAppointment, *, uow: AbstractUnitOfWork) -> None:
+    appointment = require(cmd.actor, uow.appointments.get(cmd.appointment_id), "appointment")
+    appointment.confirm(at_start=ensure_utc(cmd.start), by=cmd.actor)
 
 
 def cancel_appointment(cmd: commands.CancelAppointment, *, uow: AbstractUnitOfWork,
@@ -522,6 +527,7 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.BookAppointment: book_appointment,
     commands.RescheduleAppointment: reschedule_appointment,
     commands.CancelAppointment: cancel_appointment,
+    commands.ConfirmAppointment: confirm_appointment,
     commands.RestoreAppointment: restore_appointment,
     commands.AddSite: add_site,
     commands.CorrectSiteAddress: correct_site_address,

@@ -59,6 +59,9 @@ class Message:
     sent_at: datetime | None = None
     timezone: str | None = None  # the recipient's zone, for quiet hours
     reply_to_id: int | None = None  # for a reply: the inbound message it answers
+    # What an automated message is about ("appointment", "quote", "job", "staff"), and which one.
+    about_kind: str | None = None
+    about_id: int | None = None
     id: int | None = None
 
     @property

@@ -14,6 +14,7 @@ from domain.company import Company, StaffChanges
 from domain.consent import Consent
 from domain.conversations import Conversation
 from domain.deals import Deal, DealName
+from domain.due import Due, DueSource
 from domain.events import Event
 from domain.follow_ups import FollowUpRules
 from domain.jobs import Appointment, Job
@@ -61,6 +62,10 @@ class Repository(PagedListing[T], Protocol[T]):
 
     def add(self, item: T) -> T:
         """Store a new item and give it an id."""
+        ...
+
+    def add_unflushed(self, item: T) -> T:
+        """Store a new item whose id nobody needs yet: many go to the database together."""
         ...
 
     def get(self, item_id: int) -> T | None: ...
@@ -116,6 +121,19 @@ class MessageRepository(Repository[Message], Protocol):
 
     def replies_to(self, channel: Channel, provider_message_id: str) -> list[Message]:
         """The replies stored for an inbound message, in the order they were written."""
+        ...
+
+    def add_due(self, items: Collection[tuple[Due, str]], now: datetime) -> list[str]:
+        """Write what the scheduler found due, each with its body, as outbox rows, unless the
+        idempotency key is already stored (also when two passes race); the keys written."""
+        ...
+
+    def known_keys(self, keys: Collection[str]) -> set[str]:
+        """Those of these idempotency keys that are stored already, in a few reads."""
+        ...
+
+    def withdraw(self, stale: Collection[tuple[int, str]]) -> int:
+        """Cancel these queued messages, each with its reason; how many were still queued."""
         ...
 
     def claim_due(self, now: datetime, limit: int) -> list[Message]:
@@ -199,6 +217,7 @@ class AbstractUnitOfWork(abc.ABC):
     senders: SenderDirectory
     business: BusinessRepository
     consents: ConsentRepository  # consent per (channel, address): domain/consent.py
+    due: DueSource  # what the scheduler reads: domain/due.py
 
     def __enter__(self) -> AbstractUnitOfWork:
         return self

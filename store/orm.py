@@ -191,6 +191,7 @@ jobs = Table(
     Column("created_at", UtcDateTime),
     Column("updated_at", UtcDateTime),
     Index(None, "state", "id"),  # paged listings by state (api/routes)
+    Index(None, "state", "updated_at"),  # jobs finished in a window (the scheduler, bot/due.py)
 )
 
 appointments = Table(
@@ -227,6 +228,7 @@ quotes = Table(
     Column("decided_channel", String(32)),
     Column("decided_message_id", String(128)),
     Index(None, "state", "id"),  # paged listings by state (api/routes)
+    Index(None, "state", "sent_at"),  # quotes waiting for an answer (the scheduler)
 )
 
 invoices = Table(
@@ -281,6 +283,10 @@ messages = Table(
     # An ordinary unique: NULL ids (outbound not yet sent) never clash on SQLite or PostgreSQL,
     # and ON CONFLICT (channel, provider_message_id) can name it on both.
     UniqueConstraint("channel", "provider_message_id"),
+    # What an automated message is about: a visit's reminders are found (and voided) by it.
+    Column("about_kind", String(32)),
+    Column("about_id", Integer),
+    Index(None, "about_kind", "about_id"),
     Index(None, "status", "due_at"),
     # Paged listings: a phone's thread and a status, newest first, a page read from the index.
     Index(None, "address", "id"),

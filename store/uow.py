@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from domain.consent import Consent
 from domain.conversations import Conversation
 from domain.deals import Deal, DealName, DealStage
+from domain.due import Due
 from domain.errors import NotFound
 from domain.follow_ups import STAGE_LIMITS, FollowUpRules
 from domain.jobs import Appointment, AppointmentStatus, Job
@@ -405,6 +406,22 @@ class SqlMessageRepository(SqlRepository[Message]):
         found = self.session.scalars(query, {"channel": channel, "sid": provider_message_id})
         return self._remember(found.all())
 
+    def add_due(self, items: Collection[tuple[Due, str]], now: datetime) -> list[str]:
+        """Outbox rows written with ON CONFLICT (idempotency_key) DO NOTHING; the keys written."""
+        from store.due import queue_once
+
+        return queue_once(self.session, items, now)
+
+    def known_keys(self, keys: Collection[str]) -> set[str]:
+        from store.due import known_keys
+
+        return known_keys(self.session, keys)
+
+    def withdraw(self, stale: Collection[tuple[int, str]]) -> int:
+        from store.due import withdraw
+
+        return withdraw(self.session, stale)
+
     def claim_due(self, now: datetime, limit: int) -> list[Message]:
         """Claim up to `limit` queued outbound messages due by `now`, oldest first.
 
@@ -653,6 +670,9 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         self.business = SqlBusinessRepository(self.session)
         self.consents = SqlConsentRepository(self.session)  # consent per (channel, address)
         self.conversations = SqlConversationRepository(self.session, self.consents)
+        from store.due import SqlDueSource
+
+        self.due = SqlDueSource(self.session)
         return self
 
     def __exit__(self, *args: object) -> None:

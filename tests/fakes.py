@@ -101,6 +101,9 @@ class FakeRepository(FakePagedListing[T]):
         self.seen.add(item)
         return item
 
+    def add_unflushed(self, item: T) -> T:
+        return self.add(item)
+
     def get(self, item_id: int) -> T | None:
         for item in self.items:
             if getattr(item, "id", None) == item_id:

@@ -725,3 +725,19 @@ def refused(reason: str) -> Reply:
 def staff_coming_soon(first_name: str, role: str) -> Reply:
     return Reply(f"Hi {clip(first_name, NAME)}! Texting {role} updates to the bot is coming soon. "
                "For now, please use the dispatcher console.")
+
+
+# Answers to a visit reminder (bot/dialogue/reminder_answers.py) ----------------------------
+
+def visit_confirmed(service: str, visit: str) -> Reply:
+    return Reply(f"Thanks, you're confirmed: {clip(service, THING)} {visit}. See you then!")
+
+
+def reminded_visit_gone() -> Reply:
+    return Reply("That visit is no longer booked, so there's nothing to confirm. Text us if "
+                 "you'd like to book a new one.")
+
+
+def reminded_visit_changed(service: str, visit: str) -> Reply:
+    return Reply(f"Your {clip(service, THING)} visit has moved since that reminder: it's now "
+                 f"{visit}. Reply Y to confirm the new time or R to reschedule.")

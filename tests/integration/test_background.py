@@ -110,3 +110,35 @@ def test_serve_no_sender_turns_the_sender_off_for_every_worker() -> None:
     args = argparse.Namespace(database_url="sqlite://", no_sender=True)
     assert _settings(args).run_sender is False
     assert _settings(argparse.Namespace(database_url="sqlite://", no_sender=False)).run_sender
+
+
+def test_the_scheduler_runs_its_due_pass_in_one_app_and_stops_with_it(database_url: str) -> None:
+    from datetime import UTC, datetime
+
+    from domain.clock import FixedClock
+    from store.seed import seed_demo
+
+    monday = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # 09:30 in Chicago: visits tomorrow
+    settings = Settings(database_url=database_url, run_sender=True, due_interval_seconds=0.2,
+                        singleton_retry_seconds=0.1, twilio_account_sid="",
+                        twilio_auth_token="", twilio_from_number="")
+    container = bootstrap(settings, clock=FixedClock(monday))
+    assert seed_demo(bus=container.bus, uow_factory=container.uow_factory,
+                     business=container.business, catalog=container.catalog, now=monday)
+    app = create_app(container=container)
+
+    def reminders() -> list[Message]:
+        with container.uow_factory() as uow:
+            return uow.messages.find(kind=MessageKind.REMINDER)
+
+    assert reminders() == []
+    with TestClient(app):
+        assert [service.name for service in app.state.background] == ["outbox-sender",
+                                                                      "scheduler"]
+        assert eventually(lambda: len(reminders()) > 0
+                          and all(m.status is MessageStatus.SENT for m in reminders()))
+        written = len(reminders())
+        time.sleep(0.6)  # three more passes: nothing written twice
+        assert len(reminders()) == written
+    assert not any(t.name == "scheduler" and t.is_alive() for t in threading.enumerate())
+    container.engine.dispose()
