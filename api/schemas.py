@@ -290,8 +290,7 @@ class ServiceVisitPublic(BaseModel):
 
     job_id: int
     job_number: str
-    date: str  # the local day of the visit (YYYY-MM-DD)
-    completed: Moment | None
+    date: str  # the local day of the visit that did the work (YYYY-MM-DD)
     service_id: str
     service: str
     summary: str

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Request, Response
 
 from api.deps import AdminDep, ContainerDep, UowDep
 from api.lookups import MAX_ID, PAGE, BeforeId, Limit, account_or_404, page_of, sites_of
-from api.schemas import AccountPublic, ServiceVisitPublic, TimelineEntryPublic, maybe_moment
+from api.schemas import AccountPublic, ServiceVisitPublic, TimelineEntryPublic
 from domain.catalog import Catalog
 from domain.errors import NotFound, UnknownService
 from domain.jobs import AppointmentStatus, Job, JobState
@@ -84,7 +84,7 @@ def service_history(uow: AbstractUnitOfWork, catalog: Catalog, account_id: int,
         history.append(ServiceVisitPublic(
             job_id=job.id, job_number=job.number,
             date=moment.astimezone(ZoneInfo(zone)).date().isoformat() if moment else "",
-            completed=maybe_moment(job.updated_at, zone), service_id=job.service_id,
+            service_id=job.service_id,
             service=_service_name(catalog, job), summary=job.summary,
             technician_id=technician_id, technician_name=names.get(technician_id)))
     return history
