@@ -39,7 +39,10 @@ _NOT_A_PICK = re.compile(
     r"have i|has)\b|"
     r"\b(?:what time|when is|when's|already (?:have|has|got|booked|scheduled)|"
     r"(?:i|we) (?:have|had|got) (?:a|an|one|the) (?:visit|appointment|appt|booking)|"
-    r"my (?:visit|appointment|appt|booking) (?:is|was))\b", re.IGNORECASE)
+    r"my (?:visit|appointment|appt|booking) (?:is|was)|"
+    # "thursday the 10th, any time": the times that day are asked for, none is picked
+    r"any ?time|whenever|what (?:do you|have you|you) (?:have|got)|what(?:'?s| is) (?:open|free))\b",
+    re.IGNORECASE)
 
 # "friday morning works": a go-ahead; a bare "friday morning" only restates the day offered.
 _GO_AHEAD = re.compile(r"\b(?:works?|good|fine|ok|okay|yes|yeah|yep|sure|book|perfect|great|"
@@ -167,7 +170,9 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     wish = None
     if intent in (intents.BOOK, intents.RESCHEDULE, intents.AFFIRM, intents.CHOOSE,
                   intents.UNKNOWN, intents.DENY):
-        wish = wish_from(turn, data.get("default_day"))
+        # "12-2 then" after times all on one day: that day's, the one the customer is looking at
+        days = {o.window_start.astimezone(ZoneInfo(timezone)).date() for o in found}
+        wish = wish_from(turn, days.pop().isoformat() if len(days) == 1 else data.get("default_day"))
     if wish is not None:
         matching = _matching(found, wish, timezone)
         # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.

@@ -45,6 +45,14 @@ def answer(turn: Turn) -> bool:
     if appointment is None:
         turn.finish(replies.no_upcoming())
         return True
+    if turn.step in ("when", offers.PICK) and visits.keeps(turn):
+        turn.finish(replies.kept(visits.label(turn, appointment)))  # "just keep thursday then"
+        return True
+    other = visits.other_named(turn, appointment) if turn.step in ("when", offers.PICK) else None
+    if other is not None:
+        # "no, the wed 9th plumbing one -> thu the 10th": another visit, maybe with its new time
+        _move_to_wish(turn, other, visits.wish_for(turn, other))
+        return True
     if turn.step in ("when", offers.PICK) and visits.refers_to_a_visit(turn) and visits.named(
             turn).narrows:
         # "the furnace one": the customer means another of their visits, not a new one

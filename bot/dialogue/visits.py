@@ -22,6 +22,7 @@ from bot.nlu.clock import PARTS_OF_DAY, business_hour, find_clock_times, find_pa
 from bot.nlu.days import WEEKDAYS, find_days
 from bot.nlu.services import ServiceMatcher
 from bot.nlu.text import normalize
+from bot.nlu.when import in_kept_clause
 from domain.authz import may_act_on
 from domain.catalog import Catalog
 from domain.errors import DomainError
@@ -51,6 +52,8 @@ _OWN_TIME_BEFORE = re.compile(r"\b(?:my|the|our|your|that|this)\s*$")
 # "the 9th one": a list pick, unless there are not that many visits to pick from.
 _ORDINAL_ONE = re.compile(r"\bthe (\d{1,2})(?:st|nd|rd|th) one\b")
 
+# "the heating one that day": the day of the visits just talked about.
+_THAT_DAY = re.compile(r"\b(?:that|the same|that same|same) day\b")
 _PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appointment)\b")
 _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment|appt)\b(?! more)")
 
@@ -75,10 +78,11 @@ class Named:
     weekdays: tuple[int, ...] = ()  # of the days named by a bare weekday ("the thursday one")
     times: tuple[time, ...] = ()  # clock times naming the visit ("my 10am")
     parts: tuple[str, ...] = ()  # parts of the day naming it ("the morning one")
+    technicians: tuple[int, ...] = ()  # whose visit it is ("eddie's visit")
 
     @property
     def narrows(self) -> bool:
-        return bool(self.days or self.service_id or self.times or self.parts)
+        return bool(self.days or self.service_id or self.times or self.parts or self.technicians)
 
     def on_day(self, day: date) -> bool:
         """True when `day` is a day named, or on a weekday named bare ("thursday's")."""
@@ -170,6 +174,8 @@ def named(turn: Turn, *, wanted: str | None = None) -> Named:
     days: list[date] = []
     weekdays: list[int] = []
     for mention in find_days(text, today):
+        if in_kept_clause(text, mention.start):
+            continue  # "leave the 8th alone, move thursday's": the 8th is not the one meant
         own = (_NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()) is not None
                or _NAMES_A_VISIT_BEFORE.search(mention.before(text)) is not None)
         if own or mention.day.isoformat() != wanted:
@@ -181,9 +187,31 @@ def named(turn: Turn, *, wanted: str | None = None) -> Named:
             upcoming(turn)):  # "the 9th one" with two visits: the one on the 9th
         found = find_days(f"on the {ordinal.group(1)}th", today)
         days.extend(mention.day for mention in found)
+    if _THAT_DAY.search(text) and turn.customer is not None:
+        # "the heating one that day": the day of the visits just talked about
+        days.extend(local_day(turn, a) for a in just_shown(turn, upcoming(turn)))
     service = turn.parse.slots.get("service") or _matcher(turn.catalog).match(text)
     return Named(days=tuple(dict.fromkeys(days)), service_id=service, option=turn.option(),
-                 weekdays=tuple(weekdays), times=_times(turn, text), parts=_parts(turn, text))
+                 weekdays=tuple(weekdays), times=_times(turn, text), parts=_parts(turn, text),
+                 technicians=_technicians(turn, text))
+
+
+def _technicians(turn: Turn, text: str) -> tuple[int, ...]:
+    """The technicians whose visit the text names: "eddie's visit", "the one with carla"."""
+    if turn.customer is None:
+        return ()
+    found: list[int] = []
+    for visit in upcoming(turn):
+        person = turn.uow.staff.get(visit.technician_id)
+        if person is None or person.id is None or person.id in found:
+            continue
+        name = re.escape(person.first_name.lower())
+        # normalize() drops the apostrophe: "carla's visit" reads "carla visit"
+        if re.search(rf"\b{name}(?:'?s)? (?:\w+ )?(?:one|visit|appointment|appt)s?\b|"
+                     rf"\b{name}(?:'s|s)\b|\b{name} (?:is |was )?(?:coming|comes|come)\b|"
+                     rf"\b(?:one|visit|appointment|appt) with {name}\b", text):
+            found.append(person.id)
+    return tuple(found)
 
 
 def _parts(turn: Turn, text: str) -> tuple[str, ...]:
@@ -226,6 +254,8 @@ def resolve(turn: Turn, offered: list[Appointment], *, wanted: str | None = None
         found = [a for a in found if in_part(turn, a, said.parts)]
     if said.service_id is not None:
         found = same_service(turn, found, said.service_id)
+    if said.technicians:
+        found = [a for a in found if a.technician_id in said.technicians]
     return Resolution(matches=found, named=said,
                       missing=None if found else _describe(turn, said))
 
@@ -322,6 +352,42 @@ def another_named(turn: Turn, current: Appointment) -> Appointment | None:
     found = resolution.one
     return found if resolution.named.narrows and found is not None and found.id != current.id \
         else None
+
+
+_KEEP = re.compile(r"\b(?:keep|leave) (?:it|that|this|the \w+|my \w+|\w+day'?s?)(?: (?:one|visit|"
+                   r"appointment|appt))?(?: (?:as is|where it (?:is|was)|then|after all|instead|alone))?"
+                   r"\W*$|\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))\W*$")
+_VISIT_NOUN = re.compile(r"\b(?:one|visit|appointment|appt|booking)s?\b")
+
+
+def keeps(turn: Turn) -> bool:
+    """True when the text only keeps the visit as it is ("meh, just keep thursday then")."""
+    return turn.parse.intent in (intents.UNKNOWN, intents.DENY, intents.AFFIRM) and \
+        _KEEP.search(normalize(turn.text)) is not None
+
+
+def other_named(turn: Turn, current: Appointment) -> Appointment | None:
+    """Another of the customer's visits the text names by day or work ("no, the wed 9th plumbing
+    one"), while `current` is being moved; None when it names none, several, or `current`."""
+    text = normalize(turn.text)
+    if turn.option() is not None or _VISIT_NOUN.search(text) is None:
+        return None
+    wanted = (turn.parse.slots.get("when") or {}).get("date")
+    resolution = resolve(turn, movable(turn), wanted=wanted)
+    said = resolution.named
+    found = resolution.one
+    if not (said.days or said.service_id) or found is None or found.id == current.id:
+        return None
+    return found
+
+
+def wish_for(turn: Turn, appointment: Appointment) -> dict[str, Any] | None:
+    """The new time the text asks for `appointment`, leaving out a day that names the visit."""
+    when = turn.parse.slots.get("when")
+    if not when or (when.get("date") is not None and date.fromisoformat(when["date"])
+                    == local_day(turn, appointment)):
+        return None
+    return dict(when)
 
 
 def names_only(turn: Turn, appointment: Appointment) -> bool:
@@ -425,7 +491,10 @@ def _describe(turn: Turn, said: Named) -> str:
         parts.append("in the " + " or ".join(said.parts))
     if said.days:
         parts.append("on " + " or ".join(f"{d:%a %b} {d.day}" for d in said.days))
-    return " ".join(parts)
+    for technician_id in said.technicians:
+        person = turn.uow.staff.get(technician_id)
+        parts.append(f"with {person.first_name}" if person is not None else "")
+    return " ".join(p for p in parts if p)
 
 
 def _clock(moment: time) -> str:

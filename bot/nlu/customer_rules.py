@@ -22,6 +22,11 @@ _BOOKING = (
 _RESCHEDULE = re.compile(
     r"\b(?:reschedule|rescheduling|re schedule|rebook|re book|rebooking|postpone|postponing|"
     r"rearrange|rearranging|re arrange|shift (?:it|this|that|my|the|our)|"
+    # "can that move to monday", "the wed one -> thu the 10th"
+    r"(?:one|visit|appointment|appt|booking|it|that|this|they) (?:be )?moved? (?:over )?(?:to|till|until)|"
+    r"(?:bump|push|move|shift) (?:\w+day|tomorrow|today)(?:'?s)? |"
+    r"(?:one|visit|appointment|appt) (?:on |for )?(?:\w+ ){0,3}?-> ?"
+    r"(?:\w+day|mon|tue|wed|thu|fri|sat|sun|the \d)|"
     r"(?:put|putting|set|push|pushing) (?:it|this|that|us|me|(?:my|the|our|this|that|your) (?:\w+ ){0,2}?"
     r"(?:appointment|appt|visit|booking|job|service|engineer|tech|plumber|electrician|slot|call|"
     r"callout|call out))? ?back\b(?! (?:together|on|in|up|online|to normal|where))|"
