@@ -73,6 +73,8 @@ def answer(turn: Turn) -> bool:
         turn.say(replies.visit_unchanged(visits.service_name(turn, other), visits.label(turn, other),
                                          person.name.split()[0] if person else "your technician"))
     turn.finish(keep_done=True)
+    if kind != "cancelled":
+        visits.remember_shown(turn, [appointment, *others])  # "the afternoon one" means these
     return True
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, time
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.dialogue import quote_questions, replies, visit_questions, visits
 from bot.dialogue.offers import local_date
 from bot.nlu import intents
+from bot.nlu.clock import business_hour, find_clock_times
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
 from domain.authz import may_act_on
@@ -38,11 +39,11 @@ _ASKS = re.compile(
 # About the visits themselves: someone coming, a booking, its state, who does the work.
 _ABOUT_VISITS = re.compile(
     r"\b(?:com(?:e|es|ing)|visits?|appointments?|appts?|booked|bookings?|scheduled|techs?|"
-    r"technicians?|guy|guys|people|person|someone|arriv\w*|show(?:ing)? up|here|still on|"
+    r"technicians?|guy|guys|people|person|someone|arriv\w*|show(?:ing)? up|here|still (?:on|at|for)|"
     r"on the way|still there|at (?:my|the|our) (?:place|house|home|property)|finished|done|"
     r"complete\w*|fixing|working on|"
     r"jobs?|(?:the|my|our) (?:\w+ )?work|one|what day|which day|what time|how many|"
-    r"how long (?:until|till|til|before))\b")
+    r"how long (?:until|till|til|before)|what (?:do|did|have) (?:i|we) (?:have|got))\b")
 # Asking for a visit, or for free times, is a booking, not a question about booked ones.
 _REQUEST = re.compile(
     r"\b(?:can|could|would)(?: you| u| y ?all| someone| somebody| anyone| one| a| an| your| we| i|"
@@ -75,15 +76,15 @@ _EVENING = re.compile(r"\b(?:evening|tonight)\b")
 _WEEKDAY_ONLY = re.compile(r"^(?:the )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?$")
 _PARTS = re.compile(r"\b(?:morning|am|afternoon|evening|tonight)\b")
 _YES_NO = re.compile(rf"(?:^|[.?!;] ?)\W*{_OPENER}(?:is|isnt|are|arent|r|do|does|did|will|was|has|"
-                     r"have)\b|\bright\W*$")
+                     r"have)\b|\bright\W*$|\b(?:is|are) still (?:on|at|for)\b[^.!]*\?")
 # A yes/no question that a booked visit settles: someone coming, a visit still on or booked.
-_EXISTS = re.compile(r"\b(?:com(?:e|es|ing)|still on|booked|scheduled|(?:do|did) (?:i|we) have|"
+_EXISTS = re.compile(r"\b(?:com(?:e|es|ing)|still (?:on|at|for)|booked|scheduled|(?:do|did) (?:i|we) have|"
                      r"is there|are there|on for)\b")
 _TWICE = re.compile(r"\b(?:twice|two|2|both)\b")
 _MORE_THAN_ONE = re.compile(r"\bmore than (?:one|1)\b")
 _DONE_ASKED = re.compile(r"\b(?:finished|done|complete\w*|over)\b")
-_THERE_ASKED = re.compile(r"\b(?:still (?:there|here|at)|at (?:my|the|our) (?:place|house|home|property)|"
-                          r"on site)\b")
+_THERE_ASKED = re.compile(r"\b(?:still (?:there|here|at(?! \d))|"
+                          r"at (?:my|the|our) (?:place|house|home|property)|on site)\b")
 _LIVE = (JobState.EN_ROUTE, JobState.ON_SITE)
 _FINISHED = (JobState.COMPLETED, JobState.INVOICED)
 
@@ -229,7 +230,12 @@ def _verdict(turn: Turn, text: str, matches: list[Appointment]) -> str:
         return "Yes" if len(matches) > 1 else "No"
     if _TWICE.search(text):
         return "Yes" if len(matches) == 2 else "No"
-    return "Yes" if _EXISTS.search(text) else ""  # "is it ok if ...?" is not settled by a list
+    if not _EXISTS.search(text):
+        return ""  # "is it ok if ...?" is not settled by a list
+    times = [time(*business_hour(m.begins)) for m in find_clock_times(text)
+             if m.begins is not None and m.ends is None]
+    # "is the tune-up still at 8?": yes only when a visit's window holds that time
+    return "Yes" if not times or any(visits.at_time(turn, a, tuple(times)) for a in matches) else "No"
 
 
 def _described(turn: Turn, visit: Appointment) -> str:

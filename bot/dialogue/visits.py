@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from bot.dialogue import replies
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
-from bot.nlu.clock import PARTS_OF_DAY, business_hour, find_clock_times, find_parts_of_day
+from bot.nlu.clock import PARTS_OF_DAY, ClockTime, business_hour, find_clock_times, find_parts_of_day
 from bot.nlu.days import WEEKDAYS, find_days
 from bot.nlu.services import ServiceMatcher
 from bot.nlu.text import normalize
@@ -27,14 +27,16 @@ from domain.authz import may_act_on
 from domain.catalog import Catalog
 from domain.errors import DomainError
 from domain.jobs import Appointment, JobState
+from domain.staff import Role
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 # A day that names the visit itself, not a time wished for: "thursday's", "the dec 8 one".
 _NAMES_A_VISIT_AFTER = re.compile(
-    r"^(?:'s|s)?\s*(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|"
-    r"boiler|repair|tune ?up|maintenance|plumber|electrician) ){0,2}"
+    r"^(?:'s|s)?\s*(?:\d{1,2}(?::\d\d)? ?(?:am|pm)? )?"
+    r"(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|boiler|repair|"
+    r"tune ?up|maintenance|plumber|electrician) ){0,2}"
     r"(?:one|visit|appointment|appt|booking|job)s?\b")
 _NAMES_A_VISIT_BEFORE = re.compile(
     r"\b(?:from|(?:one|visit|appointment|appt|booking|job)s? (?:on|for))\s*(?:this |the )?$")
@@ -201,9 +203,8 @@ def _technicians(turn: Turn, text: str) -> tuple[int, ...]:
     if turn.customer is None:
         return ()
     found: list[int] = []
-    for visit in upcoming(turn):
-        person = turn.uow.staff.get(visit.technician_id)
-        if person is None or person.id is None or person.id in found:
+    for person in turn.uow.staff.find(role=Role.TECHNICIAN, active=True):
+        if person.id is None:
             continue
         name = re.escape(person.first_name.lower())
         # normalize() drops the apostrophe: "carla's visit" reads "carla visit"
@@ -217,8 +218,14 @@ def _technicians(turn: Turn, text: str) -> tuple[int, ...]:
 def _parts(turn: Turn, text: str) -> tuple[str, ...]:
     """Parts of the day that name a visit; when moving, only those worded as its own."""
     moving = turn.parse.intent == intents.RESCHEDULE
-    return tuple(mention.part for mention in find_parts_of_day(text)
-                 if not moving or _NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()))
+    found = [mention for mention in find_parts_of_day(text)
+             if not in_kept_clause(text, mention.start)
+             and (not moving or _NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()))]
+    own = [m for m in found if _NAMES_A_VISIT_AFTER.match(text[m.end:].lstrip())]
+    if len({m.part for m in own}) > 1:
+        # "cancel the afternoon one, he can do it all in the morning visit": the first one named
+        found = own[:1]
+    return tuple(dict.fromkeys(mention.part for mention in found))
 
 
 def _times(turn: Turn, text: str) -> tuple[time, ...]:
@@ -251,7 +258,9 @@ def resolve(turn: Turn, offered: list[Appointment], *, wanted: str | None = None
     if said.times:
         found = [a for a in found if at_time(turn, a, said.times)]
     if said.parts:
-        found = [a for a in found if in_part(turn, a, said.parts)]
+        # "the electrical one that evening" for a 4-6pm visit: a window reaching into that part
+        found = ([a for a in found if in_part(turn, a, said.parts)]
+                 or [a for a in found if in_part(turn, a, said.parts, reaching=True)])
     if said.service_id is not None:
         found = same_service(turn, found, said.service_id)
     if said.technicians:
@@ -268,13 +277,17 @@ def at_time(turn: Turn, appointment: Appointment, times: tuple[time, ...]) -> bo
     return any(begins.time() <= t < ends.time() for t in times if begins.date() == ends.date())
 
 
-def in_part(turn: Turn, appointment: Appointment, parts: tuple[str, ...]) -> bool:
-    """True when the visit's window starts in one of `parts` of the day (a morning from midnight)."""
-    begins = appointment.window_start.astimezone(ZoneInfo(timezone_of(turn, appointment))).time()
+def in_part(turn: Turn, appointment: Appointment, parts: tuple[str, ...], *,
+            reaching: bool = False) -> bool:
+    """True when the visit's window starts in one of `parts` of the day (a morning from midnight);
+    `reaching`: when any of the window falls in it."""
+    zone = ZoneInfo(timezone_of(turn, appointment))
+    begins = appointment.window_start.astimezone(zone).time()
+    ends = appointment.window_end.astimezone(zone).time() if reaching else begins
     for part in parts:
         start, end = PARTS_OF_DAY.get(part, ("00:00", "00:00"))
-        if (time(0) if part == "morning" else time.fromisoformat(start)) <= begins \
-                < time.fromisoformat(end):
+        first = time(0) if part == "morning" else time.fromisoformat(start)
+        if begins < time.fromisoformat(end) and (first <= begins or (reaching and first < ends)):
             return True
     return False
 
@@ -298,6 +311,10 @@ def start_choice(turn: Turn, flow: str, verb: str, act: Act, data: dict[str, Any
             act(turn, found[0])
             return
     resolution = resolve(turn, found, wanted=wanted)
+    seen = [a for a in resolution.matches if a in shown]
+    if resolution.named.narrows and 0 < len(seen) < len(resolution.matches):
+        # "cancel the afternoon one" just after two visits were listed: one of those two
+        resolution = Resolution(matches=seen, named=resolution.named)
     if resolution.missing is not None:
         turn.finish(replies.no_visit_then(resolution.missing,
                                           [choice_label(turn, a) for a in found]))
@@ -354,6 +371,8 @@ def another_named(turn: Turn, current: Appointment) -> Appointment | None:
         else None
 
 
+# "move it to 3": a bare hour after "to", read as a time of the working day.
+_BARE_HOUR = re.compile(r"\b(?:to|at|around|after|for) (\d{1,2})(?::([0-5]\d))?(?:ish)?\W*$")
 _KEEP = re.compile(r"\b(?:keep|leave) (?:it|that|this|the \w+|my \w+|\w+day'?s?)(?: (?:one|visit|"
                    r"appointment|appt))?(?: (?:as is|where it (?:is|was)|then|after all|instead|alone))?"
                    r"\W*$|\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))\W*$")
@@ -368,26 +387,39 @@ def keeps(turn: Turn) -> bool:
 
 def other_named(turn: Turn, current: Appointment) -> Appointment | None:
     """Another of the customer's visits the text names by day or work ("no, the wed 9th plumbing
-    one"), while `current` is being moved; None when it names none, several, or `current`."""
+    one"), while `current` is being moved, or `current` named again with a new time ("i meant
+    move todays 1:30 visit to 3"); None when it names none, several, or `current` alone."""
     text = normalize(turn.text)
-    if turn.option() is not None or _VISIT_NOUN.search(text) is None:
-        return None
+    if turn.option() is not None or _VISIT_NOUN.search(text) is None or turn.parse.intent not in (
+            intents.RESCHEDULE, intents.BOOK, intents.UNKNOWN, intents.DENY):
+        return None  # "cancel the electrical one" is a cancel, not another visit to move
     wanted = (turn.parse.slots.get("when") or {}).get("date")
     resolution = resolve(turn, movable(turn), wanted=wanted)
     said = resolution.named
     found = resolution.one
-    if not (said.days or said.service_id) or found is None or found.id == current.id:
+    if not (said.days or said.service_id) or found is None:
         return None
-    return found
+    return found if found.id != current.id or wish_for(turn, found) is not None else None
 
 
 def wish_for(turn: Turn, appointment: Appointment) -> dict[str, Any] | None:
     """The new time the text asks for `appointment`, leaving out a day that names the visit."""
-    when = turn.parse.slots.get("when")
-    if not when or (when.get("date") is not None and date.fromisoformat(when["date"])
-                    == local_day(turn, appointment)):
-        return None
-    return dict(when)
+    when = dict(turn.parse.slots.get("when") or {})
+    own = named(turn).times
+    if when.get("start") and time.fromisoformat(when["start"]) in own:
+        # "move todays 1:30 water heater visit to 3": 1:30 names the visit, 3 is the new time
+        text = normalize(turn.text)
+        later = [time(*business_hour(m.begins)) for m in find_clock_times(text)
+                 if m.begins is not None and m.ends is None]
+        later += [time(*business_hour(ClockTime(int(m.group(1)), int(m.group(2) or 0), None)))
+                  for m in _BARE_HOUR.finditer(text) if 1 <= int(m.group(1)) <= 12]
+        later = [t for t in later if t not in own]
+        when["start"] = f"{later[-1]:%H:%M}" if later else None
+        when["end"] = None
+    if when.get("date") is not None and date.fromisoformat(when["date"]) == local_day(
+            turn, appointment):
+        when["date"] = None  # the visit's own day; the new time is on it unless another is named
+    return when if when.get("date") or when.get("start") or when.get("end") else None
 
 
 def names_only(turn: Turn, appointment: Appointment) -> bool:
