@@ -74,6 +74,8 @@ def claims(turn: Turn) -> bool:
             handoff.hand_over(turn, reason=f"asked to undo the last change by text ({done})")
             turn.finish(replies.undo_by_a_person())
             return True
+        if (undo or place) and pending not in (None, FLOW):
+            return False  # "no wait, undo that" to a question still open: that question's no
         if undo or place:
             turn.finish(replies.nothing_to_undo())
             return True

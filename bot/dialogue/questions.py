@@ -65,8 +65,9 @@ def unclear(turn: Turn) -> None:
     if turn.customer is not None and _asks_for_quote(turn):
         _request_quote(turn)
         return
-    if turn.customer is not None and (quote_questions.answer(turn) or _went_ahead(turn)):
-        return
+    if turn.customer is not None and (quote_questions.answer(turn) or _went_ahead(turn)
+                                      or _decides(turn)):
+        return  # _decides: "I want to approve the quote. not book anything"
     if handoff.add_detail(turn):
         return
     small_talk.not_understood(turn)
@@ -76,6 +77,9 @@ def book(turn: Turn) -> None:
     """A booking request, unless it asks for a quote or goes ahead with one."""
     if handoff.explains(turn.text) and handoff.add_detail(turn):
         return  # "it's about the last repair", right after asking for a person
+    if turn.customer is not None and quote_questions.kind_of(turn) == "status" and \
+            quote_questions.titles_named(turn, turn.text.lower()) and quote_questions.answer(turn):
+        return  # "did my yes on the maintenance plan go through? i replied last week"
     if turn.customer is not None and not turn.parse.slots.get("when"):
         if quotes.haggles(turn) or _decides(turn) or _chooses_titled(turn):
             return
@@ -111,7 +115,8 @@ def deny(turn: Turn) -> None:
 
 # "pass it on to the tech", "pass along a message": passing a message, not on a quote.
 _PASS_A_MESSAGE = re.compile(r"\bpass(?:ed|ing)? (?:\w+ ){0,3}(?:on|along|over|back)\b(?! (?:it|this|that|"
-                             r"the \w+)\W*$)|\bpass(?:ed|ing)? (?:it |this |that )?(?:on |along )?to\b",
+                             r"the \w+)\W*$| (?:the|that|this) (?:\w+ ){0,2}(?:one|quote|estimate|"
+                             r"option)\b)|\bpass(?:ed|ing)? (?:it |this |that )?(?:on |along )?to\b",
                              re.IGNORECASE)
 
 
@@ -131,8 +136,11 @@ def _decides(turn: Turn) -> bool:
         return False
     verb = "decline" if quotes.PASSED.search(turn.text) else "approve"
     named = quotes.named_waiting(turn)
+    decided = [q for q in quote_questions.named(turn) or [] if not q.awaiting_decision]
     if named:
         quotes.choose(turn, verb, named)  # "accept the quote for the AC"
+    elif decided:  # "i want to accept the water heater quote" once it is approved: say so
+        turn.finish(replies.quote_decided(decided[0].number, decided[0].state.value))
     else:
         quotes.begin(turn, verb, turn.parse.slots.get("quote"))
     return True
