@@ -32,13 +32,14 @@ _NOT_UNDO = r"(?! (?:an?|one|two|three|\d+|by|to|till|until|half|a bit|later|ear
 _UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
                    + r"|bring (?:\w+ ){0,3}back" + _NOT_UNDO + r"|"
                    r"reverse (?:it|that)|take (?:it|that) back|restore (?:it|that|my))\b")
-_REGRET = re.compile(r"\b(?:wrong one|not that one|keep (?:\w+ ){0,4}after all|changed my mind|"
-                     r"did ?n[o']?t mean (?:to|that))\b")
+_REGRET = re.compile(r"\b(?:wrong (?:one|day|visit|appointment|appt)|not that one|"
+                     r"keep (?:\w+ ){0,4}after all|changed my mind|did ?n[o']?t mean (?:to|that))\b")
 # A street address ("22 elm st"), so "it's at 3 tomorrow" is never read as a place.
 _STREET = (r"\d{1,6}[a-z]? (?:[a-z]+ ){1,3}(?:st|street|ave|avenue|av|rd|road|blvd|dr|drive|ln|"
            r"lane|ct|court|pl|place|way|pkwy|parkway|ter|terrace|hwy)\b")
 # The change hit the wrong visit: put it right, then ask about the one meant ("i meant the 1pm").
-_WRONG_ONE = re.compile(r"\b(?:wrong one|not that one|(?:i )?meant (?:the|my) )")
+_WRONG_ONE = re.compile(r"\b(?:wrong (?:one|day|visit|appointment|appt)|not that one|"
+                        r"(?:i )?meant (?:the|my|\w+day'?s?|tomorrow'?s?) )")
 _WRONG_PLACE = re.compile(
     r"\b(?:wrong (?:address|place|house|site|property|location)|"
     r"(?:it'?s|it is|its|that'?s|this is|should be) (?:for|at) (?:my|the|our) [\w ]{0,30}?\bat "
@@ -54,8 +55,8 @@ def claims(turn: Turn) -> bool:
     if not (undo or place or _REGRET.search(text)):
         return False
     when = turn.parse.slots.get("when") or {}
-    if not undo and not place and turn.parse.intent not in (intents.DENY, intents.UNKNOWN,
-                                                              intents.RESCHEDULE):
+    if not undo and not place and not _WRONG_ONE.search(text) and turn.parse.intent not in (
+            intents.DENY, intents.UNKNOWN, intents.RESCHEDULE):
         return False
     if (when.get("start") or when.get("end")) and not text.startswith("undo"):
         return False  # "put it back to 2pm" is a new time, not an undo

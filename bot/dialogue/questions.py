@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import booking, handoff, quote_questions, quotes, replies, small_talk
+from bot.dialogue import (
+    booking,
+    handoff,
+    quote_questions,
+    quotes,
+    replies,
+    small_talk,
+    visit_questions,
+)
 from bot.nlu import intents
 
 if TYPE_CHECKING:
@@ -47,6 +55,11 @@ _SERVICED = re.compile(r"\b(?:look(?:ed)? at|fix(?:ed)?|repair(?:ed)?|check(?:ed
                        re.IGNORECASE)
 
 
+# A question, not a request: "what did he do?", "did they fix it".
+_ASKED = re.compile(r"\?|^\W*(?:(?:hi|hey|hello|so|and|ok)\W+)*(?:what|did|has|have|was)\b",
+                    re.IGNORECASE)
+
+
 def quote_aside(turn: Turn) -> bool:
     """ "I don't need a visit, I'm asking about quote 1047's status" read as a cancel or a move:
     a question naming a quote is answered as one, before any visit is touched."""
@@ -77,6 +90,9 @@ def book(turn: Turn) -> None:
     """A booking request, unless it asks for a quote or goes ahead with one."""
     if handoff.explains(turn.text) and handoff.add_detail(turn):
         return  # "it's about the last repair", right after asking for a person
+    if turn.customer is not None and visit_questions.asks_work_done(turn) and _ASKED.search(
+            turn.text) and visit_questions.answer(turn):
+        return  # "what exactly did ben do yesterday on the water heater?": the work done told
     if turn.customer is not None and quote_questions.kind_of(turn) == "status" and \
             quote_questions.titles_named(turn, turn.text.lower()) and quote_questions.answer(turn):
         return  # "did my yes on the maintenance plan go through? i replied last week"

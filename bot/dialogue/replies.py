@@ -545,7 +545,7 @@ def acknowledged(after: str | None) -> Reply:
     if after == "offered_visit":
         return ask_problem()
     if after == "cancelled":
-        return Reply("OK. Text us anytime if you need anything.")
+        return Reply("OK, that visit stays cancelled. Text us anytime if you need anything.")
     if after == "complaint":
         return Reply("OK. Someone from the office will call you soon.")
     if after == "answered":

@@ -114,6 +114,9 @@ def _answer_underway(turn: Turn, appointment: Appointment) -> bool:
                                                    intents.CHOOSE, intents.UNKNOWN)
                                     and turn.option() is None):
         when = turn.parse.slots.get("when") or turn.data.get("when")
+        # the technician is driving there now: dispatch hears at once, not only once it moves
+        handoff.hand_over(turn, reason=f"wants to move the {visits.label(turn, appointment)} visit "
+                                       "while the technician is on the way; choosing a new time")
         _move_to_wish(turn, appointment, when, confirmed=True)
         return True
     if intent in (intents.UNKNOWN, intents.CHOOSE, intents.RESCHEDULE):
