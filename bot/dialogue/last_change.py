@@ -44,16 +44,19 @@ def answer(turn: Turn) -> bool:
     zone = ZoneInfo(visits.timezone_of(turn, appointment))
     days = [visits.local_day(turn, appointment)]
     was = None
+    hours = [appointment.window_start.astimezone(zone).time()]
     if kind == "rescheduled" and change.get("start"):
         start = datetime.fromisoformat(str(change["start"]))
         length = appointment.window_end - appointment.window_start
         was = visit_label(start, start + length, str(zone))
         days.append(start.astimezone(zone).date())
+        hours.append(start.astimezone(zone).time())
     said = visits.named(turn)
     technician = turn.uow.staff.get(appointment.technician_id)
     first = technician.name.split()[0] if technician is not None else None
     names_tech = first is not None and re.search(rf"\b{re.escape(first.lower())}\b", text)
-    names_day = bool(said.days) and any(said.on_day(day) for day in days)
+    names_day = bool(said.days) and any(said.on_day(day) for day in days) or bool(
+        set(said.times) & set(hours))  # "so the 4 o'clock one is gone?": its old or new time
     other_service = said.service_id is not None and not visits.same_service(
         turn, [appointment], said.service_id)
     others = _others_named(turn, appointment, text)

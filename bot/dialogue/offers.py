@@ -44,6 +44,10 @@ _NOT_A_PICK = re.compile(
     r"any ?time|whenever|what (?:do you|have you|you) (?:have|got)|what(?:'?s| is) (?:open|free))\b",
     re.IGNORECASE)
 
+# A wish that holds several times ("after 2pm", "any time before noon"), not one of them.
+_OPEN_RANGE = re.compile(r"\b(?:after|before|from|between|or (?:later|earlier)|any ?time)\b",
+                         re.IGNORECASE)
+
 # "friday morning works": a go-ahead; a bare "friday morning" only restates the day offered.
 _GO_AHEAD = re.compile(r"\b(?:works?|good|fine|ok|okay|yes|yeah|yep|sure|book|perfect|great|"
                        r"please|pls|take|do it|earliest|first|soonest|any)\b", re.IGNORECASE)
@@ -108,8 +112,16 @@ def present(turn: Turn, flow: str, data: dict[str, Any], found: list[Offer],
     past = is_past(turn, wish, timezone)
     missed = wish is not None and (wish.date or wish.start or wish.end) is not None and not any(
         wish.is_met_by(offer, timezone) for offer in found)
-    turn.ask(flow, PICK, {**data, "offers": [_dump(o) for o in found]},
+    turn.ask(flow, PICK, {**data, "offers": [_dump(o) for o in found], "asked": _wish_key(wish)},
              replies.offers(choices(found, timezone), wish_missed=missed, wish_past=past))
+
+
+def _wish_key(wish: Wish | None) -> str | None:
+    """The wish the offers were searched for, to tell a restatement of it from a pick."""
+    if wish is None:
+        return None
+    return "|".join(str(part) if part is not None else "" for part in (wish.date, wish.start,
+                                                                        wish.end))
 
 
 def choices(found: list[Offer], timezone: str) -> list[str]:
@@ -182,6 +194,11 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
             # "whats the earliest tomorrow?" asks for times: shown, never a visit looked up
             if visit_asks.asks_for_times(turn.text) or not visit_questions.answer(turn):
                 research(turn, wish)  # shows the times on that day; books nothing
+        elif matching and _wish_key(wish) == data.get("asked") and _OPEN_RANGE.search(turn.text) \
+                and not _GO_AHEAD.search(turn.text):
+            # "tomorrow after 2pm" again, right after times for just that were listed: no pick
+            # (a time of its own, "10am", picks the time starting then)
+            turn.say(replies.which_offer(choices(found, timezone)))
         elif matching and intent != intents.DENY and not (intent == intents.BOOK and service):
             if _broad(wish) and not _GO_AHEAD.search(turn.text) and (
                     len(matching) > 1 or wish.date is not None and all(

@@ -28,7 +28,9 @@ def start(turn: Turn) -> None:
     when = turn.parse.slots.get("when")
     wanted = (when or {}).get("date")
     if wanted is not None and date.fromisoformat(wanted) in visits.named(turn, wanted=wanted).days:
-        when = None  # "move tomorrow's appointment": the day names the visit, not the new time
+        # "can tomorrow's appointment be after 2": the day names the visit; the hours asked
+        # for are on its day ("move tomorrow's appointment" asks when)
+        when = {**when, "date": None} if when and (when.get("start") or when.get("end")) else None
     visits.start_choice(turn, FLOW, "move",
                         lambda t, appointment: _move_to_wish(t, appointment, when),
                         {"when": when}, wanted=wanted, among=visits.movable(turn))

@@ -66,7 +66,9 @@ _NOT_WANTED = re.compile(
 _MINE = re.compile(r"\b(?:my|mine|our|booked|already|scheduled|appointments?|appts?|visits?|"
                    r"coming|here)\b")
 # "what's he coming for?": the work, which a where-is-he answer does not say.
-_WHAT_FOR = re.compile(r"\bwhat\b.*\b(?:coming for|here for|fixing|working on)\b")
+_WHAT_FOR = re.compile(r"\bwhat\b.*\b(?:coming for|here for|fixing|working on)\b|"
+                       r"\bwhat(?:s| is| was)? (?:it|this|that|the (?:visit|appointment|appt))"
+                       r"(?: \w+)? (?:for|about)\b")
 _THAT_DAY = re.compile(r"\b(?:that|the same|same) day\b|\bthen\b")
 _PRONOUN = re.compile(r"\b(?:he|hes|she|shes|they|theyre|him|her|them|it)\b")
 _NEXT = re.compile(r"\bnext\b")
@@ -107,7 +109,7 @@ def answer(turn: Turn) -> bool:
     ours = _named(text, (_technician(turn, a) for a in known))
     if not known or _named(text, (_technician(turn, a) for a in _all(turn))) - ours:
         return False  # none, or about a technician of a visit no longer booked ("will dave know")
-    if not (_ABOUT_VISITS.search(text) or ours):  # "where is tom": their technician named
+    if not (_ABOUT_VISITS.search(text) or ours or _WHAT_FOR.search(text)):  # "where is tom"
         return False
     matches, asked = _matching(turn, text, known)
     verdict = _verdict(turn, text, matches)

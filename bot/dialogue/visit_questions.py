@@ -45,6 +45,12 @@ def answer(turn: Turn) -> bool:
     if day is None and service_id is None:
         return False
     matches = [a for a in _booked(turn) if _matches(turn, a, day, service_id)]
+    if not matches and day is not None and service_id is not None:
+        # "do you install generators? also is the 9th visit still on": the work named may be
+        # another topic; the day's visits say what is booked, with their work
+        that_day = [a for a in _booked(turn) if _matches(turn, a, day, None)]
+        if that_day:
+            matches, service_id = that_day, None
     if len(matches) == 1 and _live(turn, matches[0]):
         return False  # the one visit asked about is under way: where the tech is says more
     if not matches and day == today and _finished(turn, day, service_id):
