@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.dialogue import replies, visits
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
+from bot.nlu.clock import find_clock_times
 from bot.nlu.text import normalize
 from domain.jobs import Appointment
 
@@ -36,7 +37,10 @@ def answer(turn: Turn) -> bool:
             or turn.parse.intent in _ACTIONS or turn.conversation.is_active(turn.now)):
         return False
     text = normalize(turn.text)
-    if not _QUESTION.search(text):
+    # "Thu Dec 10 12-2pm with Carla" right after that move: a restatement, confirmed
+    restated = kind == "rescheduled" and len(text.split()) <= 8 and turn.parse.intent in (
+        intents.UNKNOWN, intents.BOOK, intents.AFFIRM) and find_clock_times(text)
+    if not (_QUESTION.search(text) or restated):
         return False
     appointment = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
     if appointment is None or not visits.may_act(turn, appointment):

@@ -232,6 +232,11 @@ def _matching(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:
                    < o.window_end.astimezone(zone).time()]
         if holding:
             return holding
+        if wish.start.hour >= 12:  # "7:30 w ben" read as 7:30pm: the 7:30am time listed
+            morning = replace(wish, start=wish.start.replace(hour=wish.start.hour - 12))
+            earlier = _matching(found, morning, timezone)
+            if earlier:
+                return earlier
     return [o for o in found if wish.is_met_by(o, timezone)]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -43,7 +43,8 @@ _ABOUT_VISITS = re.compile(
     r"on the way|still there|at (?:my|the|our) (?:place|house|home|property)|finished|done|"
     r"complete\w*|fixing|working on|"
     r"jobs?|(?:the|my|our) (?:\w+ )?work|one|what day|which day|what time|how many|"
-    r"how long (?:until|till|til|before)|what (?:do|did|have) (?:i|we) (?:have|got))\b")
+    r"how long (?:until|till|til|before)|what (?:do|did|have) (?:i|we) (?:have|got)|"
+    r"who(?: is|s)? (?:doing|handling|taking|on))\b")
 # Asking for a visit, or for free times, is a booking, not a question about booked ones.
 _REQUEST = re.compile(
     r"\b(?:can|could|would)(?: you| u| y ?all| someone| somebody| anyone| one| a| an| your| we| i|"
@@ -52,7 +53,8 @@ _REQUEST = re.compile(
     r"availability|openings?|any (?:slots?|times?|room)|free (?:slots?|times?)|soonest|earliest|"
     r"asap|need (?:a|an|someone|somebody|to get)|i need|we need|send (?:someone|somebody|a|an)|"
     r"(?:would|could|does|will|do) (?:\w+ ){1,2}work|(?:someone|somebody|a tech) to come|"
-    r"get (?:someone|somebody|a tech)|possible)\b")
+    r"get (?:someone|somebody|a tech)|possible|what (?:do|have) (?:you|u|y ?all) (?:have|got)|"
+    r"what(?: is|s)? (?:open|free))\b")
 # A problem told ("my furnace won't start") is for booking or safety, not a question about visits.
 _PROBLEM = re.compile(r"\b(?:not working|(?:does|do|did) not work|will not (?:start|turn|work|stop|come on|"
                       r"kick|drain|light|heat|cool)|broke\w*|leak\w*|"
@@ -71,7 +73,8 @@ _WHAT_FOR = re.compile(r"\bwhat\b.*\b(?:coming for|here for|fixing|working on)\b
                        r"(?: \w+)? (?:for|about)\b")
 _THAT_DAY = re.compile(r"\b(?:that|the same|same) day\b|\bthen\b")
 _PRONOUN = re.compile(r"\b(?:he|hes|she|shes|they|theyre|him|her|them|it)\b")
-_NEXT = re.compile(r"\bnext\b")
+_NEXT = re.compile(r"\bnext\b(?! week)")
+_WEEK = re.compile(r"\b(next|this) week\b")
 _MORNING = re.compile(r"\b(?:morning|am)\b")
 _AFTERNOON = re.compile(r"\bafternoon\b")
 _EVENING = re.compile(r"\b(?:evening|tonight)\b")
@@ -197,6 +200,12 @@ def _unnamed(turn: Turn, text: str, found: list[Appointment]) -> list[Appointmen
 def _days(turn: Turn, text: str, today: date, known: list[Appointment]) -> set[date]:
     """The days named; a bare weekday with no visit means the nearest such weekday with one."""
     days: set[date] = set()
+    week = _WEEK.search(text)
+    if week is not None:  # "what do i have next week": every day of that week
+        monday = today - timedelta(days=today.weekday()) + timedelta(
+            weeks=1 if week.group(1) == "next" else 0)
+        days = {monday + timedelta(days=n) for n in range(7)}
+        text = text[:week.start()] + text[week.end():]
     for mention in find_days(text, today):
         day = mention.day
         if (_WEEKDAY_ONLY.match(text[mention.start:mention.end])

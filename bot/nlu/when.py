@@ -147,7 +147,7 @@ def resolve_when(text: str, today: date, *, bare_periods: bool = False) -> dict[
         m
         for m in find_clock_times(text)
         if not _in_unwanted_clause(m.start, clauses)
-        and not any(s <= m.start and m.end <= e for s, e in taken)
+        and not any(s <= m.start < e for s, e in taken)  # "dec 11 am": the 11th
     ]
     parts = [p for p in find_parts_of_day(text) if not _in_unwanted_clause(p.start, clauses)]
     part = parts[0].part if parts else None
