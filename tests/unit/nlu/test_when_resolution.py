@@ -277,3 +277,14 @@ def test_a_range_of_days_to_book_is_not_a_move(understand):
 @pytest.mark.parametrize("text", ["just keep thursday then", "leave friday alone"])
 def test_a_day_kept_is_not_a_day_wished_for(understand, text):
     assert when_of(understand, text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "the mar 10 plumbing visit -> mar 12 please",
+    "the 10th -> the 12th please",
+    "and eddies visit that same day, can that move to monday the 16th",
+    "can carla's visit move to the 12th",
+    "can you bump tuesday's drain cleaning to thursday",
+])
+def test_a_visit_pointed_to_another_day_is_a_move(understand, text):
+    assert understand(text, role="customer", now=MONDAY).intent == "reschedule"
