@@ -146,6 +146,16 @@ def confirm_cancel(visit: str) -> Reply:
     return Reply.yes_no(f"Cancel your {visit} visit?")
 
 
+def then_also(question: Reply, work: str) -> Reply:
+    """A Y/N that also says the other request in the same text comes right after."""
+    return Reply.yes_no(f"Sure, the {work} comes right after. {question.text}")
+
+
+def now_for(work: str) -> Reply:
+    """The lead to the other request of the same text, taken up after the first was answered."""
+    return Reply(f"Now for the {work}:")
+
+
 def confirm_cancel_underway(technician: str, there: bool, eta: str | None) -> Reply:
     """Cancelling a visit whose technician is already on the way or on site."""
     where = "there" if there else "on the way" + (f" (ETA {eta})" if eta else "")

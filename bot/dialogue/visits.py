@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import replies
+from bot.dialogue import also, replies
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from bot.nlu.clock import PARTS_OF_DAY, ClockTime, business_hour, find_clock_times, find_parts_of_day
@@ -171,7 +171,7 @@ def local_day(turn: Turn, appointment: Appointment) -> date:
 def named(turn: Turn, *, wanted: str | None = None) -> Named:
     """What the text names about a visit; a day equal to `wanted` (the new time asked for when
     moving) counts only when worded as the visit's own ("tomorrow's appointment")."""
-    text = normalize(turn.text)
+    text = normalize(also.head(turn, turn.text))  # "... and also my furnace": not this visit
     today = turn.now.astimezone(ZoneInfo(turn.timezone)).date()
     days: list[date] = []
     weekdays: list[int] = []
@@ -192,7 +192,9 @@ def named(turn: Turn, *, wanted: str | None = None) -> Named:
     if _THAT_DAY.search(text) and turn.customer is not None:
         # "the heating one that day": the day of the visits just talked about
         days.extend(local_day(turn, a) for a in just_shown(turn, upcoming(turn)))
-    service = turn.parse.slots.get("service") or _matcher(turn.catalog).match(text)
+    service = turn.parse.slots.get("service")
+    if service is None or service == also.request(turn).get("service"):
+        service = _matcher(turn.catalog).match(text)
     return Named(days=tuple(dict.fromkeys(days)), service_id=service, option=turn.option(),
                  weekdays=tuple(weekdays), times=_times(turn, text), parts=_parts(turn, text),
                  technicians=_technicians(turn, text))

@@ -262,7 +262,8 @@ _DECLINE_DOUBT = re.compile(
     r"\bstill comparing\b|\bcomparing\b"
 )
 _BOOK = re.compile(
-    r"\b(?:book|booking|schedule|appointment|set (?:me |us )?up|sign me up|come (?:out|over|by|"
+    r"\b(?:book|booking|schedule|appointment|set (?:me |us )?up|sign me up|put (?:me|us) (?:in|down)|"
+    r"come (?:out|over|by|"
     r"fix|look|take|check|and|today|tomorrow|round|around)|send (?:someone|somebody|a|an|out|over|"
     r"your|the|one)|need (?:a|an|someone|somebody|some|you|your) |get (?:someone|somebody|a|an) |"
     r"stop by|drop by|pop (?:by|round|over)|visit|estimate|quote|service call|availability|"
