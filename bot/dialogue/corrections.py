@@ -77,6 +77,8 @@ def claims(turn: Turn) -> bool:
             return True
         if (undo or place) and pending not in (None, FLOW):
             return False  # "no wait, undo that" to a question still open: that question's no
+        if place and _address_of_a_visit(turn, text):
+            return True  # "the heating visit on thursday has the wrong address, we moved to ..."
         if undo or place:
             turn.finish(replies.nothing_to_undo())
             return True
@@ -222,6 +224,25 @@ def _restore_at(turn: Turn, offer: Offer) -> None:
 
 
 # The right address --------------------------------------------------------------------------
+
+def _address_of_a_visit(turn: Turn, text: str) -> bool:
+    """A wrong address told with nothing changed lately: the one visit named (or the only one)
+    goes to the address given; with none, or several, the team is asked to put it right."""
+    upcoming = visits.upcoming(turn)
+    if not upcoming:
+        return False  # nothing booked: the sign-up's own address correction, if any
+    resolution = visits.resolve(turn, upcoming)
+    named = resolution.one if resolution.named.narrows else (
+        upcoming[0] if len(upcoming) == 1 else None)
+    if named is not None and _HOUSE_NUMBER.search(text):
+        _correct_site(turn, named, text)
+        return True
+    if _HOUSE_NUMBER.search(text):  # "wrong address on my account, it's 22 Elm St ..."
+        handoff.hand_over(turn, reason=f"says the address we have is wrong: {turn.text[:120]}")
+        turn.finish(replies.address_to_team())
+        return True
+    return False
+
 
 def _correct_site(turn: Turn, appointment: Appointment, text: str) -> None:
     assert turn.customer is not None

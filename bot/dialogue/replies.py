@@ -213,6 +213,11 @@ def which_site_instead(sites: Sequence[str]) -> Reply:
                         tuple(clip(s, 60) for s in sites[:LISTED]))
 
 
+def address_to_team() -> Reply:
+    return Reply("Thanks! I've passed the right address to our team; they'll update it and call "
+                 "you if anything is unclear.")
+
+
 def ask_right_address() -> Reply:
     return Reply("What's the right address? Please include the street, town and ZIP, e.g. "
                  "12 Elm St, Chicago 60614.")
