@@ -146,6 +146,18 @@ def confirm_cancel(visit: str) -> Reply:
     return Reply.yes_no(f"Cancel your {visit} visit?")
 
 
+def confirm_cancel_many(visits: Sequence[str]) -> Reply:
+    return Reply.yes_no(clip(f"Cancel these {len(visits)} visits: {'; '.join(visits)}?", 280))
+
+
+def cancelled_many(visits: Sequence[str]) -> Reply:
+    return Reply(clip(f"Cancelled: {'; '.join(visits)}. Text us anytime to book again.", 320))
+
+
+def kept_many() -> Reply:
+    return Reply("OK, nothing is cancelled; your visits stay as booked.")
+
+
 def then_also(question: Reply, work: str) -> Reply:
     """A Y/N that also says the other request in the same text comes right after."""
     return Reply.yes_no(f"Sure, the {work} comes right after. {question.text}")

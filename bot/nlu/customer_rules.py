@@ -71,9 +71,11 @@ _CANCEL_VERB = re.compile(
 _CLOCK = r"\d{1,2}(?::\d{2})? ?(?:am|pm)"
 _CANCEL_OBJECT = re.compile(
     rf"^\s*(?:(?:my|the|our|this|that|your|today|tomorrow|it|for|on|a|an|service|please|"
-    rf"everything|all|\w+day|{_CLOCK})\b\s*)*(?:{_BOOKING}|{_WORKER}|it|that|this|everything|please|"
+    rf"everything|all|both|of|some|\d|two|three|\w+day|{_CLOCK})\b\s*)*"
+    rf"(?:{_BOOKING}|{_WORKER}|it|that|this|everything|please|visits|appointments|appts|bookings|"
+    rf"them|those|"
     rf"for (?:today|tomorrow|\w+day)|\w+day)?\s*(?:[,.!;]|$|\b(?:please|thanks|thank|we|i|as|"
-    rf"because|since|and|on|for|at|the|tomorrow|today|\w+day|asap|now|right)\b)"
+    rf"because|since|and|on|for|at|the|tomorrow|today|\w+day|asap|now|right|that day|next week)\b)"
 )
 _APPOINTMENT_NOUN = (
     r"(?:appointment|appointments|appt|visit|visits|booking|bookings|service call|call out|callout|"
