@@ -77,6 +77,10 @@ def start(turn: Turn) -> None:
         data.update(scope="", service=None)
     if len(turn.customer.sites) == 1:
         data["site_id"] = turn.customer.sites[0].id
+    if service is not None and _booked_alike(turn, service):
+        told = visit_questions.already_booked(turn, service)  # "a tune-up" with two booked
+        if told is not None:
+            turn.say(told)
     _next_question(turn, data)
 
 
@@ -107,6 +111,17 @@ def schedules_waiting_job(turn: Turn) -> bool:
                             "service": job.service_id, "site_id": job.site_id, "job_id": job.id}
     _offer(turn, data, offers.wish_from(turn))
     return True
+
+
+def _booked_alike(turn: Turn, service: str) -> bool:
+    """True when upkeep (a tune-up, seen again every so many months) is asked for while visits
+    for exactly it are already booked; a repair is told as a new problem, not questioned."""
+    try:
+        upkeep = turn.catalog.get(service).upkeep_months is not None
+    except DomainError:
+        return False
+    return upkeep and any((job := turn.uow.jobs.get(a.job_id)) is not None
+                          and job.service_id == service for a in visits.upcoming(turn))
 
 
 def _next_question(turn: Turn, data: dict[str, Any]) -> None:

@@ -39,7 +39,14 @@ _NOT_A_PICK = re.compile(
     r"have i|has)\b|"
     r"\b(?:what time|when is|when's|already (?:have|has|got|booked|scheduled)|"
     r"(?:i|we) (?:have|had|got) (?:a|an|one|the) (?:visit|appointment|appt|booking)|"
-    r"my (?:visit|appointment|appt|booking) (?:is|was))\b", re.IGNORECASE)
+    r"my (?:visit|appointment|appt|booking) (?:is|was)|"
+    # "thursday the 10th, any time": the times that day are asked for, none is picked
+    r"any ?time|whenever|what (?:do you|have you|you) (?:have|got)|what(?:'?s| is) (?:open|free))\b",
+    re.IGNORECASE)
+
+# A wish that holds several times ("after 2pm", "any time before noon"), not one of them.
+_OPEN_RANGE = re.compile(r"\b(?:after|before|from|between|or (?:later|earlier)|any ?time)\b",
+                         re.IGNORECASE)
 
 # "friday morning works": a go-ahead; a bare "friday morning" only restates the day offered.
 _GO_AHEAD = re.compile(r"\b(?:works?|good|fine|ok|okay|yes|yeah|yep|sure|book|perfect|great|"
@@ -105,8 +112,16 @@ def present(turn: Turn, flow: str, data: dict[str, Any], found: list[Offer],
     past = is_past(turn, wish, timezone)
     missed = wish is not None and (wish.date or wish.start or wish.end) is not None and not any(
         wish.is_met_by(offer, timezone) for offer in found)
-    turn.ask(flow, PICK, {**data, "offers": [_dump(o) for o in found]},
+    turn.ask(flow, PICK, {**data, "offers": [_dump(o) for o in found], "asked": _wish_key(wish)},
              replies.offers(choices(found, timezone), wish_missed=missed, wish_past=past))
+
+
+def _wish_key(wish: Wish | None) -> str | None:
+    """The wish the offers were searched for, to tell a restatement of it from a pick."""
+    if wish is None:
+        return None
+    return "|".join(str(part) if part is not None else "" for part in (wish.date, wish.start,
+                                                                        wish.end))
 
 
 def choices(found: list[Offer], timezone: str) -> list[str]:
@@ -167,7 +182,9 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     wish = None
     if intent in (intents.BOOK, intents.RESCHEDULE, intents.AFFIRM, intents.CHOOSE,
                   intents.UNKNOWN, intents.DENY):
-        wish = wish_from(turn, data.get("default_day"))
+        # "12-2 then" after times all on one day: that day's, the one the customer is looking at
+        days = {o.window_start.astimezone(ZoneInfo(timezone)).date() for o in found}
+        wish = wish_from(turn, days.pop().isoformat() if len(days) == 1 else data.get("default_day"))
     if wish is not None:
         matching = _matching(found, wish, timezone)
         # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.
@@ -177,6 +194,11 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
             # "whats the earliest tomorrow?" asks for times: shown, never a visit looked up
             if visit_asks.asks_for_times(turn.text) or not visit_questions.answer(turn):
                 research(turn, wish)  # shows the times on that day; books nothing
+        elif matching and _wish_key(wish) == data.get("asked") and _OPEN_RANGE.search(turn.text) \
+                and not _GO_AHEAD.search(turn.text):
+            # "tomorrow after 2pm" again, right after times for just that were listed: no pick
+            # (a time of its own, "10am", picks the time starting then)
+            turn.say(replies.which_offer(choices(found, timezone)))
         elif matching and intent != intents.DENY and not (intent == intents.BOOK and service):
             if _broad(wish) and not _GO_AHEAD.search(turn.text) and (
                     len(matching) > 1 or wish.date is not None and all(
@@ -210,6 +232,11 @@ def _matching(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:
                    < o.window_end.astimezone(zone).time()]
         if holding:
             return holding
+        if wish.start.hour >= 12:  # "7:30 w ben" read as 7:30pm: the 7:30am time listed
+            morning = replace(wish, start=wish.start.replace(hour=wish.start.hour - 12))
+            earlier = _matching(found, morning, timezone)
+            if earlier:
+                return earlier
     return [o for o in found if wish.is_met_by(o, timezone)]
 
 

@@ -146,6 +146,28 @@ def confirm_cancel(visit: str) -> Reply:
     return Reply.yes_no(f"Cancel your {visit} visit?")
 
 
+def confirm_cancel_many(visits: Sequence[str]) -> Reply:
+    return Reply.yes_no(clip(f"Cancel these {len(visits)} visits: {'; '.join(visits)}?", 280))
+
+
+def cancelled_many(visits: Sequence[str]) -> Reply:
+    return Reply(clip(f"Cancelled: {'; '.join(visits)}. Text us anytime to book again.", 320))
+
+
+def kept_many() -> Reply:
+    return Reply("OK, nothing is cancelled; your visits stay as booked.")
+
+
+def then_also(question: Reply, work: str) -> Reply:
+    """A Y/N that also says the other request in the same text comes right after."""
+    return Reply.yes_no(f"Sure, the {work} comes right after. {question.text}")
+
+
+def now_for(work: str) -> Reply:
+    """The lead to the other request of the same text, taken up after the first was answered."""
+    return Reply(f"Now for the {work}:")
+
+
 def confirm_cancel_underway(technician: str, there: bool, eta: str | None) -> Reply:
     """Cancelling a visit whose technician is already on the way or on site."""
     where = "there" if there else "on the way" + (f" (ETA {eta})" if eta else "")
@@ -201,6 +223,11 @@ def slot_gone(visit: str) -> Reply:
 def which_site_instead(sites: Sequence[str]) -> Reply:
     return Reply.choice("Which address is the visit for? Or text the full address with the ZIP.",
                         tuple(clip(s, 60) for s in sites[:LISTED]))
+
+
+def address_to_team() -> Reply:
+    return Reply("Thanks! I've passed the right address to our team; they'll update it and call "
+                 "you if anything is unclear.")
 
 
 def ask_right_address() -> Reply:
@@ -545,7 +572,7 @@ def acknowledged(after: str | None) -> Reply:
     if after == "offered_visit":
         return ask_problem()
     if after == "cancelled":
-        return Reply("OK. Text us anytime if you need anything.")
+        return Reply("OK, that visit stays cancelled. Text us anytime if you need anything.")
     if after == "complaint":
         return Reply("OK. Someone from the office will call you soon.")
     if after == "answered":

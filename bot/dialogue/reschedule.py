@@ -28,7 +28,9 @@ def start(turn: Turn) -> None:
     when = turn.parse.slots.get("when")
     wanted = (when or {}).get("date")
     if wanted is not None and date.fromisoformat(wanted) in visits.named(turn, wanted=wanted).days:
-        when = None  # "move tomorrow's appointment": the day names the visit, not the new time
+        # "can tomorrow's appointment be after 2": the day names the visit; the hours asked
+        # for are on its day ("move tomorrow's appointment" asks when)
+        when = {**when, "date": None} if when and (when.get("start") or when.get("end")) else None
     visits.start_choice(turn, FLOW, "move",
                         lambda t, appointment: _move_to_wish(t, appointment, when),
                         {"when": when}, wanted=wanted, among=visits.movable(turn))
@@ -44,6 +46,14 @@ def answer(turn: Turn) -> bool:
     appointment = visits.own(turn, data.get("appointment_id"))
     if appointment is None:
         turn.finish(replies.no_upcoming())
+        return True
+    if turn.step in ("when", offers.PICK) and visits.keeps(turn):
+        turn.finish(replies.kept(visits.label(turn, appointment)))  # "just keep thursday then"
+        return True
+    other = visits.other_named(turn, appointment) if turn.step in ("when", offers.PICK) else None
+    if other is not None:
+        # "no, the wed 9th plumbing one -> thu the 10th": another visit, maybe with its new time
+        _move_to_wish(turn, other, visits.wish_for(turn, other))
         return True
     if turn.step in ("when", offers.PICK) and visits.refers_to_a_visit(turn) and visits.named(
             turn).narrows:
@@ -106,6 +116,9 @@ def _answer_underway(turn: Turn, appointment: Appointment) -> bool:
                                                    intents.CHOOSE, intents.UNKNOWN)
                                     and turn.option() is None):
         when = turn.parse.slots.get("when") or turn.data.get("when")
+        # the technician is driving there now: dispatch hears at once, not only once it moves
+        handoff.hand_over(turn, reason=f"wants to move the {visits.label(turn, appointment)} visit "
+                                       "while the technician is on the way; choosing a new time")
         _move_to_wish(turn, appointment, when, confirmed=True)
         return True
     if intent in (intents.UNKNOWN, intents.CHOOSE, intents.RESCHEDULE):

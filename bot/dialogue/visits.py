@@ -15,25 +15,28 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import replies
+from bot.dialogue import also, replies
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
-from bot.nlu.clock import PARTS_OF_DAY, business_hour, find_clock_times, find_parts_of_day
+from bot.nlu.clock import PARTS_OF_DAY, ClockTime, business_hour, find_clock_times, find_parts_of_day
 from bot.nlu.days import WEEKDAYS, find_days
 from bot.nlu.services import ServiceMatcher
 from bot.nlu.text import normalize
+from bot.nlu.when import in_kept_clause
 from domain.authz import may_act_on
 from domain.catalog import Catalog
 from domain.errors import DomainError
 from domain.jobs import Appointment, JobState
+from domain.staff import Role
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 # A day that names the visit itself, not a time wished for: "thursday's", "the dec 8 one".
 _NAMES_A_VISIT_AFTER = re.compile(
-    r"^(?:'s|s)?\s*(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|"
-    r"boiler|repair|tune ?up|maintenance|plumber|electrician) ){0,2}"
+    r"^(?:'s|s)?\s*(?:\d{1,2}(?::\d\d)? ?(?:am|pm)? )?"
+    r"(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|boiler|repair|"
+    r"tune ?up|maintenance|plumber|electrician) ){0,2}"
     r"(?:one|visit|appointment|appt|booking|job)s?\b")
 _NAMES_A_VISIT_BEFORE = re.compile(
     r"\b(?:from|(?:one|visit|appointment|appt|booking|job)s? (?:on|for))\s*(?:this |the )?$")
@@ -51,6 +54,8 @@ _OWN_TIME_BEFORE = re.compile(r"\b(?:my|the|our|your|that|this)\s*$")
 # "the 9th one": a list pick, unless there are not that many visits to pick from.
 _ORDINAL_ONE = re.compile(r"\bthe (\d{1,2})(?:st|nd|rd|th) one\b")
 
+# "the heating one that day": the day of the visits just talked about.
+_THAT_DAY = re.compile(r"\b(?:that|the same|that same|same) day\b")
 _PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appointment)\b")
 _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment|appt)\b(?! more)")
 
@@ -75,10 +80,11 @@ class Named:
     weekdays: tuple[int, ...] = ()  # of the days named by a bare weekday ("the thursday one")
     times: tuple[time, ...] = ()  # clock times naming the visit ("my 10am")
     parts: tuple[str, ...] = ()  # parts of the day naming it ("the morning one")
+    technicians: tuple[int, ...] = ()  # whose visit it is ("eddie's visit")
 
     @property
     def narrows(self) -> bool:
-        return bool(self.days or self.service_id or self.times or self.parts)
+        return bool(self.days or self.service_id or self.times or self.parts or self.technicians)
 
     def on_day(self, day: date) -> bool:
         """True when `day` is a day named, or on a weekday named bare ("thursday's")."""
@@ -165,11 +171,13 @@ def local_day(turn: Turn, appointment: Appointment) -> date:
 def named(turn: Turn, *, wanted: str | None = None) -> Named:
     """What the text names about a visit; a day equal to `wanted` (the new time asked for when
     moving) counts only when worded as the visit's own ("tomorrow's appointment")."""
-    text = normalize(turn.text)
+    text = normalize(also.head(turn, turn.text))  # "... and also my furnace": not this visit
     today = turn.now.astimezone(ZoneInfo(turn.timezone)).date()
     days: list[date] = []
     weekdays: list[int] = []
     for mention in find_days(text, today):
+        if in_kept_clause(text, mention.start):
+            continue  # "leave the 8th alone, move thursday's": the 8th is not the one meant
         own = (_NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()) is not None
                or _NAMES_A_VISIT_BEFORE.search(mention.before(text)) is not None)
         if own or mention.day.isoformat() != wanted:
@@ -181,16 +189,45 @@ def named(turn: Turn, *, wanted: str | None = None) -> Named:
             upcoming(turn)):  # "the 9th one" with two visits: the one on the 9th
         found = find_days(f"on the {ordinal.group(1)}th", today)
         days.extend(mention.day for mention in found)
-    service = turn.parse.slots.get("service") or _matcher(turn.catalog).match(text)
+    if _THAT_DAY.search(text) and turn.customer is not None:
+        # "the heating one that day": the day of the visits just talked about
+        days.extend(local_day(turn, a) for a in just_shown(turn, upcoming(turn)))
+    service = turn.parse.slots.get("service")
+    if service is None or service == also.request(turn).get("service"):
+        service = _matcher(turn.catalog).match(text)
     return Named(days=tuple(dict.fromkeys(days)), service_id=service, option=turn.option(),
-                 weekdays=tuple(weekdays), times=_times(turn, text), parts=_parts(turn, text))
+                 weekdays=tuple(weekdays), times=_times(turn, text), parts=_parts(turn, text),
+                 technicians=_technicians(turn, text))
+
+
+def _technicians(turn: Turn, text: str) -> tuple[int, ...]:
+    """The technicians whose visit the text names: "eddie's visit", "the one with carla"."""
+    if turn.customer is None:
+        return ()
+    found: list[int] = []
+    for person in turn.uow.staff.find(role=Role.TECHNICIAN, active=True):
+        if person.id is None:
+            continue
+        name = re.escape(person.first_name.lower())
+        # normalize() drops the apostrophe: "carla's visit" reads "carla visit"
+        if re.search(rf"\b{name}(?:'?s)? (?:\w+ )?(?:one|visit|appointment|appt)s?\b|"
+                     rf"\b{name}(?:'s|s)\b|\b{name} (?:is |was )?(?:coming|comes|come)\b|"
+                     rf"\b(?:one|visit|appointment|appt) with {name}\b", text):
+            found.append(person.id)
+    return tuple(found)
 
 
 def _parts(turn: Turn, text: str) -> tuple[str, ...]:
     """Parts of the day that name a visit; when moving, only those worded as its own."""
     moving = turn.parse.intent == intents.RESCHEDULE
-    return tuple(mention.part for mention in find_parts_of_day(text)
-                 if not moving or _NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()))
+    found = [mention for mention in find_parts_of_day(text)
+             if not in_kept_clause(text, mention.start)
+             and (not moving or _NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()))]
+    own = [m for m in found if _NAMES_A_VISIT_AFTER.match(text[m.end:].lstrip())]
+    if len({m.part for m in own}) > 1:
+        # "cancel the afternoon one, he can do it all in the morning visit": the first one named
+        found = own[:1]
+    return tuple(dict.fromkeys(mention.part for mention in found))
 
 
 def _times(turn: Turn, text: str) -> tuple[time, ...]:
@@ -223,9 +260,13 @@ def resolve(turn: Turn, offered: list[Appointment], *, wanted: str | None = None
     if said.times:
         found = [a for a in found if at_time(turn, a, said.times)]
     if said.parts:
-        found = [a for a in found if in_part(turn, a, said.parts)]
+        # "the electrical one that evening" for a 4-6pm visit: a window reaching into that part
+        found = ([a for a in found if in_part(turn, a, said.parts)]
+                 or [a for a in found if in_part(turn, a, said.parts, reaching=True)])
     if said.service_id is not None:
         found = same_service(turn, found, said.service_id)
+    if said.technicians:
+        found = [a for a in found if a.technician_id in said.technicians]
     return Resolution(matches=found, named=said,
                       missing=None if found else _describe(turn, said))
 
@@ -238,13 +279,17 @@ def at_time(turn: Turn, appointment: Appointment, times: tuple[time, ...]) -> bo
     return any(begins.time() <= t < ends.time() for t in times if begins.date() == ends.date())
 
 
-def in_part(turn: Turn, appointment: Appointment, parts: tuple[str, ...]) -> bool:
-    """True when the visit's window starts in one of `parts` of the day (a morning from midnight)."""
-    begins = appointment.window_start.astimezone(ZoneInfo(timezone_of(turn, appointment))).time()
+def in_part(turn: Turn, appointment: Appointment, parts: tuple[str, ...], *,
+            reaching: bool = False) -> bool:
+    """True when the visit's window starts in one of `parts` of the day (a morning from midnight);
+    `reaching`: when any of the window falls in it."""
+    zone = ZoneInfo(timezone_of(turn, appointment))
+    begins = appointment.window_start.astimezone(zone).time()
+    ends = appointment.window_end.astimezone(zone).time() if reaching else begins
     for part in parts:
         start, end = PARTS_OF_DAY.get(part, ("00:00", "00:00"))
-        if (time(0) if part == "morning" else time.fromisoformat(start)) <= begins \
-                < time.fromisoformat(end):
+        first = time(0) if part == "morning" else time.fromisoformat(start)
+        if begins < time.fromisoformat(end) and (first <= begins or (reaching and first < ends)):
             return True
     return False
 
@@ -268,6 +313,10 @@ def start_choice(turn: Turn, flow: str, verb: str, act: Act, data: dict[str, Any
             act(turn, found[0])
             return
     resolution = resolve(turn, found, wanted=wanted)
+    seen = [a for a in resolution.matches if a in shown]
+    if resolution.named.narrows and 0 < len(seen) < len(resolution.matches):
+        # "cancel the afternoon one" just after two visits were listed: one of those two
+        resolution = Resolution(matches=seen, named=resolution.named)
     if resolution.missing is not None:
         turn.finish(replies.no_visit_then(resolution.missing,
                                           [choice_label(turn, a) for a in found]))
@@ -322,6 +371,57 @@ def another_named(turn: Turn, current: Appointment) -> Appointment | None:
     found = resolution.one
     return found if resolution.named.narrows and found is not None and found.id != current.id \
         else None
+
+
+# "move it to 3": a bare hour after "to", read as a time of the working day.
+_BARE_HOUR = re.compile(r"\b(?:to|at|around|after|for) (\d{1,2})(?::([0-5]\d))?(?:ish)?\W*$")
+_KEEP = re.compile(r"\b(?:keep|leave) (?:it|that|this|the \w+|my \w+|\w+day'?s?)(?: (?:one|visit|"
+                   r"appointment|appt))?(?: (?:as is|where it (?:is|was)|then|after all|instead|alone))?"
+                   r"\W*$|\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))\W*$")
+_VISIT_NOUN = re.compile(r"\b(?:one|visit|appointment|appt|booking)s?\b")
+
+
+def keeps(turn: Turn) -> bool:
+    """True when the text only keeps the visit as it is ("meh, just keep thursday then")."""
+    return turn.parse.intent in (intents.UNKNOWN, intents.DENY, intents.AFFIRM) and \
+        _KEEP.search(normalize(turn.text)) is not None
+
+
+def other_named(turn: Turn, current: Appointment) -> Appointment | None:
+    """Another of the customer's visits the text names by day or work ("no, the wed 9th plumbing
+    one"), while `current` is being moved, or `current` named again with a new time ("i meant
+    move todays 1:30 visit to 3"); None when it names none, several, or `current` alone."""
+    text = normalize(turn.text)
+    if turn.option() is not None or _VISIT_NOUN.search(text) is None or turn.parse.intent not in (
+            intents.RESCHEDULE, intents.BOOK, intents.UNKNOWN, intents.DENY):
+        return None  # "cancel the electrical one" is a cancel, not another visit to move
+    wanted = (turn.parse.slots.get("when") or {}).get("date")
+    resolution = resolve(turn, movable(turn), wanted=wanted)
+    said = resolution.named
+    found = resolution.one
+    if not (said.days or said.service_id) or found is None:
+        return None
+    return found if found.id != current.id or wish_for(turn, found) is not None else None
+
+
+def wish_for(turn: Turn, appointment: Appointment) -> dict[str, Any] | None:
+    """The new time the text asks for `appointment`, leaving out a day that names the visit."""
+    when = dict(turn.parse.slots.get("when") or {})
+    own = named(turn).times
+    if when.get("start") and time.fromisoformat(when["start"]) in own:
+        # "move todays 1:30 water heater visit to 3": 1:30 names the visit, 3 is the new time
+        text = normalize(turn.text)
+        later = [time(*business_hour(m.begins)) for m in find_clock_times(text)
+                 if m.begins is not None and m.ends is None]
+        later += [time(*business_hour(ClockTime(int(m.group(1)), int(m.group(2) or 0), None)))
+                  for m in _BARE_HOUR.finditer(text) if 1 <= int(m.group(1)) <= 12]
+        later = [t for t in later if t not in own]
+        when["start"] = f"{later[-1]:%H:%M}" if later else None
+        when["end"] = None
+    if when.get("date") is not None and date.fromisoformat(when["date"]) == local_day(
+            turn, appointment):
+        when["date"] = None  # the visit's own day; the new time is on it unless another is named
+    return when if when.get("date") or when.get("start") or when.get("end") else None
 
 
 def names_only(turn: Turn, appointment: Appointment) -> bool:
@@ -425,7 +525,10 @@ def _describe(turn: Turn, said: Named) -> str:
         parts.append("in the " + " or ".join(said.parts))
     if said.days:
         parts.append("on " + " or ".join(f"{d:%a %b} {d.day}" for d in said.days))
-    return " ".join(parts)
+    for technician_id in said.technicians:
+        person = turn.uow.staff.get(technician_id)
+        parts.append(f"with {person.first_name}" if person is not None else "")
+    return " ".join(p for p in parts if p)
 
 
 def _clock(moment: time) -> str:

@@ -22,6 +22,10 @@ _BOOKING = (
 _RESCHEDULE = re.compile(
     r"\b(?:reschedule|rescheduling|re schedule|rebook|re book|rebooking|postpone|postponing|"
     r"rearrange|rearranging|re arrange|shift (?:it|this|that|my|the|our)|"
+    # "can that move to monday", "the wed one -> thu the 10th"
+    r"(?:one|visit|appointment|appt|booking|it|that|this|they) (?:be )?moved? (?:over )?(?:to|till|until)|"
+    r"(?:bump|push|move|shift) (?:\w+day|tomorrow|today)(?:'?s)? |"
+    r"(?:one|visit|appointment|appt|\w+day|the \d+(?:st|nd|rd|th)) (?:on |for )?(?:\w+ ){0,3}?-> ?\w+|"
     r"(?:put|putting|set|push|pushing) (?:it|this|that|us|me|(?:my|the|our|this|that|your) (?:\w+ ){0,2}?"
     r"(?:appointment|appt|visit|booking|job|service|engineer|tech|plumber|electrician|slot|call|"
     r"callout|call out))? ?back\b(?! (?:together|on|in|up|online|to normal|where))|"
@@ -67,9 +71,11 @@ _CANCEL_VERB = re.compile(
 _CLOCK = r"\d{1,2}(?::\d{2})? ?(?:am|pm)"
 _CANCEL_OBJECT = re.compile(
     rf"^\s*(?:(?:my|the|our|this|that|your|today|tomorrow|it|for|on|a|an|service|please|"
-    rf"everything|all|\w+day|{_CLOCK})\b\s*)*(?:{_BOOKING}|{_WORKER}|it|that|this|everything|please|"
+    rf"everything|all|both|of|some|\d|two|three|\w+day|{_CLOCK})\b\s*)*"
+    rf"(?:{_BOOKING}|{_WORKER}|it|that|this|everything|please|visits|appointments|appts|bookings|"
+    rf"them|those|"
     rf"for (?:today|tomorrow|\w+day)|\w+day)?\s*(?:[,.!;]|$|\b(?:please|thanks|thank|we|i|as|"
-    rf"because|since|and|on|for|at|the|tomorrow|today|\w+day|asap|now|right)\b)"
+    rf"because|since|and|on|for|at|the|tomorrow|today|\w+day|asap|now|right|that day|next week)\b)"
 )
 _APPOINTMENT_NOUN = (
     r"(?:appointment|appointments|appt|visit|visits|booking|bookings|service call|call out|callout|"
@@ -258,7 +264,8 @@ _DECLINE_DOUBT = re.compile(
     r"\bstill comparing\b|\bcomparing\b"
 )
 _BOOK = re.compile(
-    r"\b(?:book|booking|schedule|appointment|set (?:me |us )?up|sign me up|come (?:out|over|by|"
+    r"\b(?:book|booking|schedule|appointment|set (?:me |us )?up|sign me up|put (?:me|us) (?:in|down)|"
+    r"come (?:out|over|by|"
     r"fix|look|take|check|and|today|tomorrow|round|around)|send (?:someone|somebody|a|an|out|over|"
     r"your|the|one)|need (?:a|an|someone|somebody|some|you|your) |get (?:someone|somebody|a|an) |"
     r"stop by|drop by|pop (?:by|round|over)|visit|estimate|quote|service call|availability|"
