@@ -177,7 +177,7 @@ class DueSource(Protocol):
         """Those of these message keys already written (nothing more to read for them)."""
         ...
 
-    def follow_ups(self, staff_id: int, now: datetime, yesterday: tuple[datetime, datetime]
+    def follow_ups(self, rep: Rep, now: datetime, yesterday: tuple[datetime, datetime]
                    ) -> FollowUps:
         """A rep's follow-ups due by `now`, and the deals won or lost in `yesterday`."""
         ...
@@ -500,7 +500,7 @@ def derive(source: DueSource, business: BusinessSettings, upkeep_intervals: Iter
     done = source.written(digest_key(rep, day) for rep, day in digests.items())
     for rep, day in digests.items():
         if digest_key(rep, day) not in done:
-            derived.extend(rep_digest(rep, day, source.follow_ups(rep.staff_id, now,
+            derived.extend(rep_digest(rep, day, source.follow_ups(rep, now,
                                                                   yesterday(rep, now))))
     dispatchers = source.dispatchers()
     for won in source.unscheduled_won_jobs(now - timedelta(days=1), now - CATCH_UP * 4):

@@ -5,7 +5,7 @@ every visit and quote there is."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import String, and_, cast, exists, func, literal, or_, select, update
@@ -27,6 +27,7 @@ from domain.due import (
     UpcomingVisit,
     WaitingQuote,
 )
+from domain.follow_ups import FollowUpRules
 from domain.jobs import AppointmentStatus, JobState
 from domain.messages import Direction, MessageKind, MessageStatus
 from domain.notices import reach_of
@@ -34,6 +35,7 @@ from domain.parties import Channel
 from domain.quotes import QuoteState
 from domain.staff import Role
 from store import orm
+from store.uow import follow_up_condition
 
 FINISHED = (JobState.COMPLETED, JobState.INVOICED)
 # How a complaint and a pause are recorded on the timeline (domain/handlers.py, domain/jobs.py).
@@ -219,24 +221,25 @@ class SqlDueSource:
     def written(self, keys: Iterable[str]) -> set[str]:
         return known_keys(self.session, list(keys))
 
-    def follow_ups(self, staff_id: int, now: datetime,
+    def follow_ups(self, rep: Rep, now: datetime,
                    yesterday: tuple[datetime, datetime]) -> FollowUps:
-        """What the rep's `followups` answers: deals whose follow-up is due, quotes unanswered
-        two days on; and the deals they won or lost yesterday. Counted, and the first named."""
+        """What the rep's `followups` answers (domain/follow_ups.py's rule, the same query): deals
+        to follow up on today, most valuable first, and quotes unanswered two days on; and the
+        deals they won or lost yesterday. Counted, and the first named."""
         account = orm.accounts.c
-        closed = (DealStage.WON, DealStage.LOST)
         deal_label = (deal.title + " (" + account.name + ")")
         owned = (select(deal_label).join(orm.accounts, account.id == deal.account_id)
-                 .where(deal.owner_id == staff_id))
+                 .where(deal.owner_id == rep.staff_id))
+        rules = FollowUpRules.at(now, rep.reach.timezone)
         quote_label = quote.number + " (" + account.name + ")"
         waiting = (select(quote_label).join(orm.deals, deal.id == quote.deal_id)
                    .join(orm.accounts, account.id == quote.account_id)
-                   .where(deal.owner_id == staff_id, quote.state == QuoteState.SENT,
-                          quote.sent_at <= now - timedelta(days=2)))
+                   .where(deal.owner_id == rep.staff_id, quote.state == QuoteState.SENT,
+                          quote.sent_at < rules.quoted_before))
         on_yesterday = (deal.last_touch_at >= yesterday[0], deal.last_touch_at < yesterday[1])
         return FollowUps(
-            deals_due=self._listed(owned.where(deal.stage.not_in(closed), deal.next_follow_up_at <= now)
-                                   .order_by(deal.next_follow_up_at)),
+            deals_due=self._listed(owned.where(follow_up_condition(rules))
+                                   .order_by(deal.amount_cents.desc(), deal.id)),
             quotes_waiting=self._listed(waiting.order_by(quote.sent_at)),
             won=self._listed(owned.where(deal.stage == DealStage.WON, *on_yesterday)),
             lost=self._listed(owned.where(deal.stage == DealStage.LOST, *on_yesterday)))

@@ -343,20 +343,33 @@ def _names_query(*, everyone: bool, is_open: bool) -> Any:
     return query.order_by(deal.id)
 
 
-def _follow_up_query(*, everyone: bool, limit: int) -> Any:
+def follow_up_condition(rules: FollowUpRules | None = None) -> Any:
+    """FollowUpRules.needs_follow_up as a SQL condition on a deal: its thresholds bound from
+    `rules`, or left as parameters for a statement built once."""
     deal, quote = orm.deals.c, orm.quotes.c
-    day_end: Any = bindparam("day_end")
-    stale = [and_(deal.stage == stage, or_(deal.last_touch_at.is_(None),
-                                           deal.last_touch_at < bindparam(f"since_{stage.value}")))
+
+    def value(name: str, given: datetime | None) -> Any:
+        return bindparam(name) if given is None else bindparam(name, given)
+
+    day_end = value("day_end", rules.day_end if rules else None)
+    stale = [and_(deal.stage == stage, or_(
+        deal.last_touch_at.is_(None),
+        deal.last_touch_at < value(f"since_{stage.value}",
+                                   rules.untouched_since(stage) if rules else None)))
              for stage in STAGE_LIMITS]
     unanswered = select(quote.id).where(
         quote.deal_id == deal.id, quote.state == QuoteState.SENT,
-        quote.sent_at < bindparam("quoted_before")).exists()
-    query = select(Deal).where(
+        quote.sent_at < value("quoted_before", rules.quoted_before if rules else None)).exists()
+    return and_(
         deal.stage.in_(list(STAGE_LIMITS)),
         or_(deal.next_follow_up_at.is_(None), deal.next_follow_up_at < day_end),
         or_(*stale, deal.next_follow_up_at < day_end, unanswered),
     )
+
+
+def _follow_up_query(*, everyone: bool, limit: int) -> Any:
+    deal = orm.deals.c
+    query = select(Deal).where(follow_up_condition())
     if not everyone:
         query = query.where(deal.owner_id == bindparam("owner_id"))
     return query.order_by(deal.amount_cents.desc(), deal.id).limit(limit)

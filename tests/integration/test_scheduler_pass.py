@@ -321,9 +321,11 @@ def test_a_quote_unanswered_for_a_week_is_flagged_stale_to_its_rep_once(
     stale, digest = (m for m in told if "stale" in m.body), (m for m in told if "Good" in m.body)
     assert [m.body for m in stale] == [
         "Quote Q-1001 (New furnace) has had no answer for 7 days: it is now stale. Worth a call?"]
-    # Monday 10:00 in her zone: her digest went out too, once.
+    # Monday 10:00 in her zone: her digest went out too, once, listing what `followups` would:
+    # the deal (never touched, its quote unanswered) and the quote.
     assert [m.body for m in digest] == [
-        "Good morning Rita. Today:\n1 quote waiting: Q-1001 (Rivera household)"]
+        "Good morning Rita. Today:\n1 follow-up due: New furnace (Rivera house...\n"
+        "1 quote waiting: Q-1001 (Rivera household)"]
     assert all(m.status is MessageStatus.SENT for m in told)
     assert flagged == ["Quote Q-1001 flagged stale: no answer in 7 days; rep told"]
 
