@@ -12,7 +12,17 @@ from fastapi.responses import JSONResponse
 
 from api.background import BackgroundService, background_services
 from api.bootstrap import Container, bootstrap
-from api.routes import appointments, customers, deals, health, jobs, messages, quotes, twilio
+from api.routes import (
+    appointments,
+    customers,
+    deals,
+    health,
+    jobs,
+    messages,
+    outbox,
+    quotes,
+    twilio,
+)
 from api.settings import Settings
 from domain.errors import DomainError, InvalidTransition, NotAllowed, NotFound, SchedulingConflict
 
@@ -48,7 +58,7 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     app.state.container = container
     app.state.background = []  # the services running now, for health checks and tests
     for router in (health.router, customers.router, jobs.router, appointments.router,
-                   quotes.router, deals.router, messages.router, twilio.router):
+                   quotes.router, deals.router, messages.router, outbox.router, twilio.router):
         app.include_router(router)
     for extra in container.extras.get("routers", []):
         app.include_router(extra)

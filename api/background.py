@@ -44,7 +44,7 @@ def background_services(container: Container) -> list[BackgroundService]:
     """What this app runs in the background, by its settings."""
     settings = container.settings
     services: list[BackgroundService] = []
-    if settings.run_sender:
+    if settings.sender_in_web():
         services.append(outbox_sender_service(container, retry=settings.singleton_retry_seconds))
     return services
 

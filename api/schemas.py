@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from domain.deals import Deal
 from domain.jobs import Appointment, Job
-from domain.messages import Message
+from domain.messages import DeferredReason, Message, MessageStatus
 from domain.money import format_cents
 from domain.parties import Account, Contact, Site
 from domain.quotes import Quote
@@ -53,6 +53,8 @@ class CustomerPublic(BaseModel):
     email: str | None
     preferred_channel: str
     sms_opted_out: bool
+    # Why the provider refused this phone for good (texts to it are not tried), if it did.
+    sms_undeliverable: str | None
     sites: list[SitePublic]
 
     @classmethod
@@ -64,6 +66,7 @@ class CustomerPublic(BaseModel):
                    name=contact.name, phone=contact.phone, email=contact.email,
                    preferred_channel=contact.preferred_channel.value,
                    sms_opted_out=sms_opted_out,
+                   sms_undeliverable=contact.sms_undeliverable,
                    sites=[SitePublic.of(s) for s in sites])
 
 
@@ -189,6 +192,7 @@ class MessagePublic(BaseModel):
     created: Moment
     sent: Moment | None
     last_error: str | None
+    possible_duplicate: bool  # retried after an unknown outcome: it may have arrived twice
 
     @classmethod
     def of(cls, message: Message, zone: str) -> MessagePublic:
@@ -198,4 +202,43 @@ class MessagePublic(BaseModel):
                    status=message.status.value, address=message.address, body=message.body,
                    provider_message_id=message.provider_message_id,
                    created=Moment.of(message.created_at, zone),
-                   sent=maybe_moment(message.sent_at, zone), last_error=message.last_error)
+                   sent=maybe_moment(message.sent_at, zone), last_error=message.last_error,
+                   possible_duplicate=message.possible_duplicate)
+
+
+class OutboxItemPublic(BaseModel):
+    """An outbound message as the outbox holds it; no body (GET /api/messages has the thread)."""
+
+    id: int
+    kind: str
+    channel: str
+    address: str
+    status: str
+    due: Moment | None
+    deferred_reason: str | None  # quiet_hours, retry, due_later: why a queued message waits
+    attempts: int
+    last_error: str | None  # why it failed, or what the last attempt met
+    possible_duplicate: bool
+    provider_message_id: str | None
+    account_id: int | None
+    contact_id: int | None
+    staff_id: int | None
+    created: Moment
+    sent: Moment | None
+
+    @classmethod
+    def of(cls, message: Message, zone: str, now: datetime) -> OutboxItemPublic:
+        assert message.id is not None
+        waiting = (message.status is MessageStatus.QUEUED and message.due_at is not None
+                   and message.due_at > now)
+        reason = (message.deferred_reason or DeferredReason.DUE_LATER) if waiting else None
+        return cls(id=message.id, kind=message.kind.value, channel=message.channel.value,
+                   address=message.address, status=message.status.value,
+                   due=maybe_moment(message.due_at, zone),
+                   deferred_reason=str(reason) if reason else None,
+                   attempts=message.attempts, last_error=message.last_error,
+                   possible_duplicate=message.possible_duplicate,
+                   provider_message_id=message.provider_message_id,
+                   account_id=message.account_id, contact_id=message.contact_id,
+                   staff_id=message.staff_id, created=Moment.of(message.created_at, zone),
+                   sent=maybe_moment(message.sent_at, zone))

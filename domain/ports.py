@@ -104,9 +104,13 @@ class MessageRepository(Repository[Message], Protocol):
         """The replies stored for an inbound message, in the order they were written."""
         ...
 
-    def claim_due(self, now: datetime, limit: int) -> list[Message]:
-        """Claim up to `limit` queued outbound messages due by `now` (QUEUED -> SENDING), oldest
-        first; concurrent senders never claim the same message."""
+    def claim_due(self, now: datetime, limit: int, claimed_by: str | None = None) -> list[Message]:
+        """Claim up to `limit` queued outbound messages due by `now` (QUEUED -> SENDING) for
+        sender `claimed_by`, oldest first; concurrent senders never claim the same message."""
+        ...
+
+    def claimers(self) -> dict[str | None, int]:
+        """Who holds SENDING messages, and how many each."""
         ...
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import IO, Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, insert, select, tuple_, update
+from sqlalchemy import ColumnElement, Table, and_, bindparam, func, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -335,11 +335,13 @@ class SqlMessageRepository(SqlRepository[Message]):
         found = self.session.scalars(query, {"channel": channel, "sid": provider_message_id})
         return self._remember(found.all())
 
-    def claim_due(self, now: datetime, limit: int) -> list[Message]:
-        """Claim up to `limit` queued outbound messages due by `now`, oldest first.
+    def claim_due(self, now: datetime, limit: int, claimed_by: str | None = None) -> list[Message]:
+        """Claim up to `limit` queued outbound messages due by `now`, oldest first, for sender
+        `claimed_by`.
 
         Claimed rows become SENDING with one more attempt. On PostgreSQL rows locked by another
-        sender are skipped, so concurrent senders never claim the same message.
+        sender are skipped (FOR UPDATE SKIP LOCKED), so concurrent senders never claim the same
+        message and never wait for each other.
         """
         table = orm.messages
         due = (
@@ -364,7 +366,8 @@ class SqlMessageRepository(SqlRepository[Message]):
         claim = (
             update(table)
             .where(table.c.id.in_(due_ids), table.c.status == MessageStatus.QUEUED)
-            .values(status=MessageStatus.SENDING, attempts=table.c.attempts + 1)
+            .values(status=MessageStatus.SENDING, attempts=table.c.attempts + 1,
+                    claimed_by=claimed_by, claimed_at=now)
             .returning(table.c.id)
         )
         claimed_ids = list(self.session.scalars(claim).all())
@@ -377,6 +380,14 @@ class SqlMessageRepository(SqlRepository[Message]):
             .execution_options(populate_existing=True)
         )
         return self._remember(self.session.scalars(query).all())
+
+    def claimers(self) -> dict[str | None, int]:
+        """Who holds SENDING messages, and how many each (None: claimed by an older sender)."""
+        table = orm.messages.c
+        rows = self.session.execute(
+            select(table.claimed_by, func.count()).where(table.status == MessageStatus.SENDING)
+            .group_by(table.claimed_by))
+        return {claimer: count for claimer, count in rows}
 
 
 # --- Consent (domain/consent.py) ------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 Point TwilioProvider (or Settings.twilio_api_base_url) at `fake.base_url`. It checks HTTP basic
 auth, answers like Twilio (201 with a JSON message resource, or an error JSON with a code), and
-can be told to fail the next requests with chosen errors, or to be slow.
+can be told to fail the next requests with chosen errors, to be slow, or to hold requests
+(`hold`) before taking them or after taking them and before answering, so that a test can kill
+a sender at that moment. It keeps connections alive (HTTP/1.1), as Twilio does.
 """
 
 from __future__ import annotations
@@ -46,6 +48,11 @@ class FakeTwilio:
         self.refused: list[tuple[str, Failure]] = []
         self.unauthorized = 0
         self.delay = 0.0
+        self.delays: deque[float] = deque()  # one delay per coming request, before `delay`
+        self.holding: str | None = None  # "before_accept" or "after_accept": see `hold`
+        self.held = threading.Event()  # a request is being held
+        self._release = threading.Event()
+        self._drop_held = False
         self._failures: deque[Failure] = deque()
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -60,6 +67,30 @@ class FakeTwilio:
         """Answer the next `times` send requests with this error instead of accepting them."""
         with self._lock:
             self._failures.extend(Failure(status, code) for _ in range(times))
+
+    def hold(self, when: str) -> None:
+        """Hold every request from now on: "before_accept" (nothing recorded yet: the provider
+        never took it) or "after_accept" (recorded, the answer not given), until `release`."""
+        assert when in ("before_accept", "after_accept")
+        self._release.clear()
+        self._drop_held = False
+        self.held.clear()
+        self.holding = when
+
+    def release(self, *, drop: bool = False) -> None:
+        """Let held requests go on; with `drop`, requests held before being taken are forgotten
+        (their sender is gone) and answer nothing."""
+        self.holding = None
+        self._drop_held = drop
+        self._release.set()
+
+    def _wait_if_held(self, when: str) -> bool:
+        """Hold here if told to; False when the request is to be dropped."""
+        if self.holding != when:
+            return True
+        self.held.set()
+        self._release.wait(60)
+        return not (self._drop_held and when == "before_accept")
 
     def texts_to(self, phone: str) -> list[SentText]:
         return [text for text in self.sent if text.to == phone]
@@ -86,6 +117,8 @@ class FakeTwilio:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep connections alive, as Twilio does
+
             def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
                 length = int(self.headers.get("Content-Length") or 0)
                 form = parse_qs(self.rfile.read(length).decode(), keep_blank_values=True)
@@ -96,9 +129,19 @@ class FakeTwilio:
                 if not self.path.endswith(f"/Accounts/{fake.account_sid}/Messages.json"):
                     self._answer(404, {"code": 20404, "message": "not found", "status": 404})
                     return
-                if fake.delay:
-                    time.sleep(fake.delay)
-                self._answer(*fake._accept(form))
+                with fake._lock:
+                    delay = fake.delays.popleft() if fake.delays else fake.delay
+                if delay:
+                    time.sleep(delay)
+                if not fake._wait_if_held("before_accept"):
+                    self.close_connection = True
+                    return
+                answer = fake._accept(form)
+                fake._wait_if_held("after_accept")
+                try:
+                    self._answer(*answer)
+                except OSError:  # the sender is gone
+                    self.close_connection = True
 
             def _answer(self, status: int, payload: dict[str, object]) -> None:
                 raw = json.dumps(payload).encode()

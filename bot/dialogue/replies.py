@@ -725,3 +725,10 @@ def refused(reason: str) -> Reply:
 def staff_coming_soon(first_name: str, role: str) -> Reply:
     return Reply(f"Hi {clip(first_name, NAME)}! Texting {role} updates to the bot is coming soon. "
                "For now, please use the dispatcher console.")
+
+
+def possibly_sent_notice(kind: str, recipient: str, message_id: int) -> str:
+    """To dispatchers: a sender stopped mid-send, and nobody knows whether the text went out."""
+    return (f"Check outbox message {message_id} ({kind} to {clip(recipient, 20)}): the sender "
+            "stopped while sending it, so it may or may not have arrived. It will not be resent "
+            "by itself.")

@@ -5,10 +5,12 @@ Every Twilio code fieldbot knows is here; the outbox only sees `FailureKind`s.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+
+import httpx
 
 from bot.providers import DeliveryReport, FailureKind, SendFailure
 from domain.bus import MessageBus
@@ -38,24 +40,14 @@ def failure_for(code: int | None, status: int | None, summary: str) -> SendFailu
     return SendFailure(kind, summary)
 
 
-def _twilio_http_client(api_base_url: str | None, timeout: float) -> Any:
-    """twilio's own requests-based client, optionally pointed at another host (a local fake)."""
-    from twilio.http.http_client import TwilioHttpClient
-
-    class BaseUrlHttpClient(TwilioHttpClient):  # type: ignore[misc]
-        def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
-            if api_base_url:
-                base, target = urlsplit(api_base_url), urlsplit(url)
-                url = urlunsplit((base.scheme, base.netloc, base.path.rstrip("/") + target.path,
-                                  target.query, ""))
-            return super().request(method, url, *args, **kwargs)
-
-    return BaseUrlHttpClient(timeout=timeout)
-
-
 @dataclass
 class TwilioProvider:
-    """SMS through Twilio's Messages API (twilio.rest.Client), with a status callback URL."""
+    """SMS through Twilio's Messages REST API, over async HTTP (httpx), so that one sender has
+    many messages in flight at once; with a status callback URL.
+
+    twilio's own client is synchronous (requests), and its async variant needs aiohttp: the one
+    call fieldbot makes is a form POST, written here against the documented REST resource.
+    """
 
     account_sid: str
     auth_token: str
@@ -63,42 +55,64 @@ class TwilioProvider:
     api_base_url: str | None = None  # None: the real api.twilio.com
     status_callback: str | None = None
     timeout: float = 10.0
+    _clients: dict[asyncio.AbstractEventLoop, httpx.AsyncClient] = field(
+        default_factory=dict, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        from twilio.rest import Client
+    @property
+    def messages_url(self) -> str:
+        base = (self.api_base_url or TWILIO_API).rstrip("/")
+        return f"{base}/2010-04-01/Accounts/{self.account_sid}/Messages.json"
 
-        self._client = Client(self.account_sid, self.auth_token,
-                              http_client=_twilio_http_client(self.api_base_url, self.timeout))
+    def _client(self) -> httpx.AsyncClient:
+        """One client (and connection pool) per event loop: a pool cannot cross loops."""
+        loop = asyncio.get_running_loop()
+        client = self._clients.get(loop)
+        if client is None:
+            client = self._clients[loop] = httpx.AsyncClient(
+                auth=(self.account_sid, self.auth_token),
+                timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 5.0)),
+                limits=httpx.Limits(max_connections=256, max_keepalive_connections=64))
+        return client
 
-    def send(self, *, channel: Channel, to: str, body: str) -> str:
-        from requests import RequestException
-        from twilio.base.exceptions import TwilioRestException, TwilioServiceException
-
+    async def send(self, *, channel: Channel, to: str, body: str) -> str:
         if channel is not Channel.SMS:
             raise SendFailure(FailureKind.REJECTED, f"Twilio sends SMS, not {channel.value}")
-        options: dict[str, Any] = {"to": to, "from_": self.from_number, "body": body}
+        form = {"To": to, "From": self.from_number, "Body": body}
         if self.status_callback:
-            options["status_callback"] = self.status_callback
+            form["StatusCallback"] = self.status_callback
         try:
-            created = self._client.messages.create(**options)
-        except (TwilioRestException, TwilioServiceException) as exc:
-            raise failure_for(_int(exc.code), exc.status,
-                              f"twilio {exc.status} {exc.code}") from None
-        except RequestException as exc:  # timeout, refused connection, reset
-            kind = FailureKind.TRANSIENT if _never_reached(exc) else FailureKind.UNKNOWN_OUTCOME
-            raise SendFailure(kind, f"twilio unreachable ({type(exc).__name__})") from None
-        return str(created.sid)
+            response = await self._client().post(self.messages_url, data=form)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            # No connection was ever made: Twilio cannot have the message.
+            raise SendFailure(FailureKind.TRANSIENT,
+                              f"twilio unreachable ({type(exc).__name__})") from None
+        except httpx.TransportError as exc:  # sent, and then no answer: it may have gone out
+            raise SendFailure(FailureKind.UNKNOWN_OUTCOME,
+                              f"twilio unreachable ({type(exc).__name__})") from None
+        answer = _json(response)
+        if response.status_code >= 400:
+            code = _int(answer.get("code"))
+            raise failure_for(code, response.status_code,
+                              f"twilio {response.status_code} {code if code is not None else ''}"
+                              .strip())
+        sid = answer.get("sid")
+        if not isinstance(sid, str) or not sid:
+            raise SendFailure(FailureKind.UNKNOWN_OUTCOME,
+                              f"twilio {response.status_code} without a message sid")
+        return sid
+
+    async def aclose(self) -> None:
+        client = self._clients.pop(asyncio.get_running_loop(), None)
+        if client is not None:
+            await client.aclose()
 
 
-def _never_reached(exc: Exception) -> bool:
-    """True when the request cannot have reached Twilio: no connection was ever made."""
-    from requests.exceptions import ConnectionError, ConnectTimeout
-    from urllib3.exceptions import NewConnectionError
-
-    if isinstance(exc, ConnectTimeout):
-        return True
-    reason = getattr(exc.args[0], "reason", None) if exc.args else None
-    return isinstance(exc, ConnectionError) and isinstance(reason, NewConnectionError)
+def _json(response: httpx.Response) -> dict[str, Any]:
+    try:
+        answer = response.json()
+    except ValueError:
+        return {}
+    return answer if isinstance(answer, dict) else {}
 
 
 def _int(code: object) -> int | None:

@@ -72,7 +72,8 @@ def _started(database_url: str, output: Path, *, sender: bool, workers: int = 1,
              **env: str) -> Iterator[Server]:
     port = free_port()
     command = [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1",
-               "--port", str(port), "--workers", str(workers)] + ([] if sender else ["--no-sender"])
+               "--port", str(port), "--workers", str(workers),
+               "--sender" if sender else "--no-sender"]
     with output.open("wb") as sink:
         # cwd is the test's folder, so no .env of a developer's checkout is read.
         process = subprocess.Popen(command, cwd=output.parent, env=server_env(database_url, **env),

@@ -107,6 +107,16 @@ def test_an_app_whose_settings_turn_the_sender_off_runs_none(database_url: str) 
 
 
 def test_serve_no_sender_turns_the_sender_off_for_every_worker() -> None:
-    args = argparse.Namespace(database_url="sqlite://", no_sender=True)
-    assert _settings(args).run_sender is False
-    assert _settings(argparse.Namespace(database_url="sqlite://", no_sender=False)).run_sender
+    args = argparse.Namespace(database_url="sqlite://", sender=False)
+    assert _settings(args).sender_in_web() is False
+    assert _settings(argparse.Namespace(database_url="sqlite://", sender=True)).sender_in_web()
+
+
+def test_by_default_web_processes_send_on_sqlite_and_leave_it_to_workers_on_postgresql() -> None:
+    def sends(url: str, sender: bool | None) -> bool:
+        return bool(_settings(argparse.Namespace(database_url=url, sender=sender)).sender_in_web())
+
+    assert sends("sqlite:///fieldbot.db", None)
+    assert not sends("postgresql+psycopg://postgres@127.0.0.1/test", None)
+    assert sends("postgresql+psycopg://postgres@127.0.0.1/test", True)  # told to
+    assert not sends("sqlite:///fieldbot.db", False)
