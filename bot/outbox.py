@@ -168,39 +168,44 @@ class OutboxSender:
 
     async def deliver(self, stop: threading.Event | None, *, once: bool,
                       interval: float = 2.0) -> SendReport:
-        """Claim, send and record, keeping up to `concurrency` messages in flight."""
+        """Claim, send and record, keeping up to `concurrency` messages in flight.
+
+        Claims and answers go to the database on two threads of their own, so that storing
+        the answers never holds up the next claim, nor a claim the recording."""
         report = SendReport()
-        database = ThreadPoolExecutor(1, thread_name_prefix=f"outbox-db-{self.name}")
         loop = asyncio.get_running_loop()
+        claims = ThreadPoolExecutor(1, thread_name_prefix=f"outbox-claims-{self.name}")
+        records = ThreadPoolExecutor(1, thread_name_prefix=f"outbox-records-{self.name}")
 
-        def on_database(work: Callable[..., T], *args: Any) -> asyncio.Future[T]:
-            return loop.run_in_executor(database, work, *args)
+        def claiming(work: Callable[..., T], *args: Any) -> asyncio.Future[T]:
+            return loop.run_in_executor(claims, work, *args)
 
-        in_flight: set[asyncio.Task[_Outcome]] = set()
-        answered: list[_Outcome] = []
+        answered: asyncio.Queue[_Outcome | None] = asyncio.Queue()
+        recorder = asyncio.create_task(self._recorder(answered, records, report))
+        in_flight: set[asyncio.Task[None]] = set()
+
+        async def send(item: _Outgoing) -> None:
+            answered.put_nowait(await self._send(item))
+
         failures = 0
         next_look = 0.0
         try:
-            await on_database(self._announce)
+            await claiming(self._announce)
             while not _set(stop):
                 claimed_any = False
+                free = self.concurrency - len(in_flight)
                 try:
                     if time.monotonic() >= next_look:
-                        await on_database(self._reconcile, report)
+                        await claiming(self._reconcile, report)
                         next_look = time.monotonic() + self.reconcile_every
-                    if answered:
-                        await on_database(self._record, answered, report)
-                        answered = []
-                    free = self.concurrency - len(in_flight)
                     # Claim in handfuls, not one row per finished send (one commit per claim).
-                    if free >= max(1, self.concurrency // 2) or not in_flight:
-                        outgoing, claimed_any = await on_database(self._claim, free, report)
+                    if free >= max(1, self.concurrency // 4) or not in_flight:
+                        outgoing, claimed_any = await claiming(self._claim, free, report)
                         if _set(stop):
-                            report.released += await on_database(
+                            report.released += await claiming(
                                 self._release, [item.message_id for item in outgoing])
                             break
-                        in_flight.update(asyncio.create_task(self._send(item))
-                                         for item in outgoing)
+                        in_flight.update(asyncio.create_task(send(item)) for item in outgoing)
                     failures = 0
                 except Exception as exc:  # a database restart must not kill the loop
                     if once:
@@ -210,39 +215,60 @@ class OutboxSender:
                                  type(exc).__name__)
                     await _pause(stop, min(60.0, interval * 2 ** min(failures, 5)))
                     continue
-                if in_flight:
-                    done, in_flight = await asyncio.wait(in_flight,
-                                                         return_when=asyncio.FIRST_COMPLETED)
-                    answered.extend(task.result() for task in done)
-                elif not claimed_any:
+                if in_flight and (not claimed_any or len(in_flight) > self.concurrency * 3 // 4):
+                    _, in_flight = await asyncio.wait(in_flight,
+                                                      return_when=asyncio.FIRST_COMPLETED)
+                elif not in_flight and not claimed_any:
                     if once:
                         break
                     await _pause(stop, interval)
             if in_flight:  # stopping: what is at the provider finishes and is recorded
-                answered.extend(await asyncio.gather(*in_flight))
-            if answered:
-                await self._record_until_stored(on_database, answered, report)
+                await asyncio.wait(in_flight)
         finally:
+            answered.put_nowait(None)
+            await recorder
             for provider in {id(p): p for p in self.providers.values()}.values():
                 closing = getattr(provider, "aclose", None)
                 if closing is not None:
                     await closing()
-            await on_database(self._withdraw)
-            database.shutdown(wait=True)
+            await claiming(self._withdraw)
+            claims.shutdown(wait=True)
+            records.shutdown(wait=True)
         return report
 
-    async def _record_until_stored(self, on_database: Callable[..., asyncio.Future[Any]],
-                                   answered: list[_Outcome], report: SendReport) -> None:
-        """The last answers, stored even through a short database outage while stopping."""
-        for wait in (0.5, 1, 2, 4, 8):
+    async def _recorder(self, answered: asyncio.Queue[_Outcome | None],
+                        records: ThreadPoolExecutor, report: SendReport) -> None:
+        """Store the providers' answers as they come, those that came together in one commit,
+        until told to end (None); through a database outage it keeps them and tries again."""
+        loop = asyncio.get_running_loop()
+        pending: list[_Outcome] = []
+        ending = False
+        failures = 0
+        while True:
+            if not pending:
+                if ending:
+                    return
+                first = await answered.get()
+                ending = first is None
+                pending.extend([first] if first is not None else [])
+            while not answered.empty():  # whatever else came meanwhile goes in the same commit
+                item = answered.get_nowait()
+                ending = ending or item is None
+                pending.extend([item] if item is not None else [])
+            if not pending:
+                continue
             try:
-                await on_database(self._record, answered, report)
-                return
+                await loop.run_in_executor(records, self._record, pending, report)
+                pending, failures = [], 0
             except Exception as exc:
+                failures += 1
                 logger.error("outbox sender %s: could not record %d answer(s) (%s)", self.name,
-                             len(answered), type(exc).__name__)
-                await asyncio.sleep(wait)
-        # Left SENDING under this sender's name: reconciled as possibly sent once it is gone.
+                             len(pending), type(exc).__name__)
+                if ending and failures >= 5:
+                    # Left SENDING under this sender's name: settled as possibly sent once it
+                    # is gone.
+                    return
+                await asyncio.sleep(min(8.0, 0.5 * 2 ** failures))
 
     def _announce(self) -> None:
         if self.presence is not None:
@@ -339,21 +365,16 @@ class OutboxSender:
         """Store the providers' answers (the message ids they gave) in one commit."""
         with self.uow_factory() as uow:
             now = self.clock.now()
-            messages = {m.id: m for m in uow.messages.get_many([o.message_id for o in outcomes])}
-            for outcome in outcomes:
-                message = messages.get(outcome.message_id)
+            report.sent += uow.messages.record_sent(
+                self.name, [(o.message_id, o.provider_id) for o in outcomes
+                            if o.failure is None and o.provider_id is not None], now)
+            failed = {o.message_id: o.failure for o in outcomes if o.failure is not None}
+            for message in uow.messages.get_many(list(failed)) if failed else []:
+                failure = failed[message.id] if message.id is not None else None
                 # Still this sender's: also when it was taken for dead and marked possibly sent.
-                if message is None or message.claimed_by != self.name or message.status not in (
+                if failure is not None and message.claimed_by == self.name and message.status in (
                         MessageStatus.SENDING, MessageStatus.POSSIBLY_SENT):
-                    continue
-                if outcome.failure is None:
-                    message.status, message.provider_message_id = (MessageStatus.SENT,
-                                                                   outcome.provider_id)
-                    message.sent_at, message.last_error = now, None
-                    report.sent += 1
-                else:
-                    self._record_failure(uow, message, outcome.failure, now, report)
-                message.claimed_by = None
+                    self._record_failure(uow, message, failure, now, report)
             uow.commit()
 
     def _record_failure(self, uow: AbstractUnitOfWork, message: Message, failure: SendFailure,
@@ -364,7 +385,7 @@ class OutboxSender:
         if unknown:
             message.possible_duplicate = True  # the next attempt may deliver it a second time
         if failure.kind in RETRIED and message.attempts < self.policy.max_attempts:
-            message.status = MessageStatus.QUEUED
+            message.status, message.claimed_by = MessageStatus.QUEUED, None
             message.due_at = now + self.policy.delay(message.attempts, self.rng)
             message.deferred_reason = DeferredReason.RETRY
             message.last_error = f"{failure} (attempt {message.attempts}, will retry{maybe_sent})"

@@ -70,7 +70,7 @@ class Message:
     sent_at: datetime | None = None
     timezone: str | None = None  # the recipient's zone, for quiet hours
     reply_to_id: int | None = None  # for a reply: the inbound message it answers
-    claimed_by: str | None = None  # the sender working on it (while SENDING)
+    claimed_by: str | None = None  # the sender working on it (while SENDING), then that sent it
     claimed_at: datetime | None = None  # when that sender claimed it
     # Sent after an attempt whose outcome was unknown (a timeout): the recipient may have it twice.
     possible_duplicate: bool = False

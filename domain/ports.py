@@ -113,6 +113,10 @@ class MessageRepository(Repository[Message], Protocol):
         """Who holds SENDING messages, and how many each."""
         ...
 
+    def record_sent(self, claimed_by: str, sent: Collection[tuple[int, str]], at: datetime) -> int:
+        """Mark these (message id, provider id) SENT if `claimed_by` still holds them; how many."""
+        ...
+
 
 class ConversationRepository(Protocol):
     """Each sender's conversation state, one row per channel and address."""

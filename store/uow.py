@@ -6,7 +6,18 @@ from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import IO, Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, func, insert, select, tuple_, update
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    and_,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -354,20 +365,26 @@ class SqlMessageRepository(SqlRepository[Message]):
             .order_by(table.c.due_at, table.c.id)
             .limit(limit)
         )
-        if self.session.get_bind().dialect.name == "postgresql":
-            due = due.with_for_update(skip_locked=True)
+        claimed = {"status": MessageStatus.SENDING, "attempts": table.c.attempts + 1,
+                   "claimed_by": claimed_by, "claimed_at": now}
         self.session.flush()
-        # Two statements, not UPDATE ... IN (subquery): PostgreSQL may run a LIMITed locking
-        # subquery more than once and so claim more rows than asked for.
+        if self.session.get_bind().dialect.name == "postgresql":
+            # One round trip: the locking SELECT as a MATERIALIZED CTE runs exactly once, so
+            # the UPDATE claims at most `limit` rows (a LIMITed locking subquery may run again).
+            locked = due.with_for_update(skip_locked=True).cte("due").prefix_with("MATERIALIZED")
+            claim = (update(table).where(table.c.id == locked.c.id).values(**claimed)
+                     .returning(*table.c))
+            found = self.session.scalars(select(Message).from_statement(claim),
+                                         execution_options={"populate_existing": True}).all()
+            return self._remember(sorted(found, key=lambda m: (m.due_at, m.id or 0)))
+        # SQLite: one writer at a time; the status guard keeps a claim from taking a row twice.
         due_ids = list(self.session.scalars(due).all())
         if not due_ids:
             return []
-        # The status guard makes the claim safe on SQLite too, where there is no row lock.
         claim = (
             update(table)
             .where(table.c.id.in_(due_ids), table.c.status == MessageStatus.QUEUED)
-            .values(status=MessageStatus.SENDING, attempts=table.c.attempts + 1,
-                    claimed_by=claimed_by, claimed_at=now)
+            .values(**claimed)
             .returning(table.c.id)
         )
         claimed_ids = list(self.session.scalars(claim).all())
@@ -380,6 +397,26 @@ class SqlMessageRepository(SqlRepository[Message]):
             .execution_options(populate_existing=True)
         )
         return self._remember(self.session.scalars(query).all())
+
+    def record_sent(self, claimed_by: str, sent: Collection[tuple[int, str]], at: datetime) -> int:
+        """Mark messages SENT with the provider's ids, in one statement for all; only those
+        still claimed by `claimed_by` (SENDING, or POSSIBLY_SENT when it was taken for dead)."""
+        if not sent:
+            return 0
+        table = orm.messages.c
+        statement = (
+            update(orm.messages)
+            .where(table.id == bindparam("message_id"), table.claimed_by == claimed_by,
+                   # Not IN (...): an expanding list cannot go into executemany.
+                   or_(table.status == MessageStatus.SENDING,
+                       table.status == MessageStatus.POSSIBLY_SENT))
+            .values(status=MessageStatus.SENT, provider_message_id=bindparam("provider_id"),
+                    sent_at=at, last_error=None)
+        )
+        result = self.session.execute(statement, [
+            {"message_id": message_id, "provider_id": provider_id}
+            for message_id, provider_id in sent])
+        return int(result.rowcount)  # type: ignore[attr-defined]
 
     def claimers(self) -> dict[str | None, int]:
         """Who holds SENDING messages, and how many each (None: claimed by an older sender)."""

@@ -175,6 +175,17 @@ class FakeMessageRepository(FakeRepository[Message]):
             message.claimed_by, message.claimed_at = claimed_by, now
         return due
 
+    def record_sent(self, claimed_by: str, sent: Collection[tuple[int, str]], at: datetime) -> int:
+        recorded = 0
+        for message_id, provider_id in sent:
+            message = self.get(message_id)
+            if message is not None and message.claimed_by == claimed_by and message.status in (
+                    MessageStatus.SENDING, MessageStatus.POSSIBLY_SENT):
+                message.status, message.provider_message_id = MessageStatus.SENT, provider_id
+                message.sent_at, message.last_error = at, None
+                recorded += 1
+        return recorded
+
     def claimers(self) -> dict[str | None, int]:
         held = Counter(m.claimed_by for m in self.items if m.status is MessageStatus.SENDING)
         return dict(held)

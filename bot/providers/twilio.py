@@ -55,7 +55,7 @@ class TwilioProvider:
     api_base_url: str | None = None  # None: the real api.twilio.com
     status_callback: str | None = None
     timeout: float = 10.0
-    _clients: dict[asyncio.AbstractEventLoop, httpx.AsyncClient] = field(
+    _clients: dict[asyncio.AbstractEventLoop, list[_Pool]] = field(
         default_factory=dict, init=False, repr=False)
 
     @property
@@ -63,16 +63,20 @@ class TwilioProvider:
         base = (self.api_base_url or TWILIO_API).rstrip("/")
         return f"{base}/2010-04-01/Accounts/{self.account_sid}/Messages.json"
 
-    def _client(self) -> httpx.AsyncClient:
-        """One client (and connection pool) per event loop: a pool cannot cross loops."""
-        loop = asyncio.get_running_loop()
-        client = self._clients.get(loop)
-        if client is None:
-            client = self._clients[loop] = httpx.AsyncClient(
+    def _pool(self) -> _Pool:
+        """The least busy of this event loop's clients (a client cannot cross loops), or a new
+        one when each has POOL_SIZE requests in flight: httpx's pool costs more CPU per request
+        the more connections it holds, so many small pools beat one large one."""
+        pools = self._clients.setdefault(asyncio.get_running_loop(), [])
+        pool = min(pools, key=lambda p: p.in_flight, default=None)
+        if pool is None or pool.in_flight >= POOL_SIZE:
+            pool = _Pool(httpx.AsyncClient(
                 auth=(self.account_sid, self.auth_token),
                 timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 5.0)),
-                limits=httpx.Limits(max_connections=256, max_keepalive_connections=64))
-        return client
+                limits=httpx.Limits(max_connections=POOL_SIZE,
+                                    max_keepalive_connections=POOL_SIZE)))
+            pools.append(pool)
+        return pool
 
     async def send(self, *, channel: Channel, to: str, body: str) -> str:
         if channel is not Channel.SMS:
@@ -80,8 +84,10 @@ class TwilioProvider:
         form = {"To": to, "From": self.from_number, "Body": body}
         if self.status_callback:
             form["StatusCallback"] = self.status_callback
+        pool = self._pool()
+        pool.in_flight += 1
         try:
-            response = await self._client().post(self.messages_url, data=form)
+            response = await pool.client.post(self.messages_url, data=form)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             # No connection was ever made: Twilio cannot have the message.
             raise SendFailure(FailureKind.TRANSIENT,
@@ -89,6 +95,8 @@ class TwilioProvider:
         except httpx.TransportError as exc:  # sent, and then no answer: it may have gone out
             raise SendFailure(FailureKind.UNKNOWN_OUTCOME,
                               f"twilio unreachable ({type(exc).__name__})") from None
+        finally:
+            pool.in_flight -= 1
         answer = _json(response)
         if response.status_code >= 400:
             code = _int(answer.get("code"))
@@ -102,9 +110,17 @@ class TwilioProvider:
         return sid
 
     async def aclose(self) -> None:
-        client = self._clients.pop(asyncio.get_running_loop(), None)
-        if client is not None:
-            await client.aclose()
+        for pool in self._clients.pop(asyncio.get_running_loop(), []):
+            await pool.client.aclose()
+
+
+POOL_SIZE = 8  # connections per httpx client
+
+
+@dataclass
+class _Pool:
+    client: httpx.AsyncClient
+    in_flight: int = 0
 
 
 def _json(response: httpx.Response) -> dict[str, Any]:

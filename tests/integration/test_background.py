@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from fastapi import FastAPI
@@ -18,6 +18,7 @@ from api.commands import _settings
 from api.settings import Settings
 from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.parties import Channel
+from tests.waits import eventually
 
 STAFF_PHONE = "+13125550177"
 
@@ -38,15 +39,6 @@ def running(app: FastAPI) -> bool:
 
 def sender_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "outbox-sender" and t.is_alive()]
-
-
-def eventually(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def queue_notice(container: Container) -> int:
