@@ -324,7 +324,8 @@ class OutboxSender:
                 message.attempts = max(0, message.attempts - 1)
                 report.deferred += 1
                 return False
-        message.deferred_reason = None
+        if message.deferred_reason is not None:  # left alone otherwise: nothing for the commit
+            message.deferred_reason = None
         return True
 
     def _release(self, message_ids: Collection[int]) -> int:

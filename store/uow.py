@@ -399,7 +399,7 @@ class SqlMessageRepository(SqlRepository[Message]):
         return self._remember(self.session.scalars(query).all())
 
     def record_sent(self, claimed_by: str, sent: Collection[tuple[int, str]], at: datetime) -> int:
-        """Mark messages SENT with the provider's ids, in one statement for all; only those
+        """Mark messages SENT with the provider's ids, in one round trip for all; only those
         still claimed by `claimed_by` (SENDING, or POSSIBLY_SENT when it was taken for dead)."""
         if not sent:
             return 0
