@@ -445,7 +445,7 @@ class OutboxSender:
             notify_staff(uow, now=now, key=f"possibly-sent:{message.id}",
                          account_id=message.account_id,
                          body=possibly_sent_notice(message.kind.value, _shown(message),
-                                                   message.id))
+                                                   message.id).text)
 
 
 def _set(stop: threading.Event | None) -> bool:

@@ -727,8 +727,8 @@ def staff_coming_soon(first_name: str, role: str) -> Reply:
                "For now, please use the dispatcher console.")
 
 
-def possibly_sent_notice(kind: str, recipient: str, message_id: int) -> str:
+def possibly_sent_notice(kind: str, recipient: str, message_id: int) -> Reply:
     """To dispatchers: a sender stopped mid-send, and nobody knows whether the text went out."""
-    return (f"Check outbox message {message_id} ({kind} to {clip(recipient, 20)}): the sender "
-            "stopped while sending it, so it may or may not have arrived. It will not be resent "
-            "by itself.")
+    return Reply(f"Check outbox message {message_id} ({clip(kind, 20)} to {clip(recipient, 20)}): "
+                 "the sender stopped while sending it, so it may or may not have arrived. It will "
+                 "not be resent by itself.")
