@@ -32,6 +32,7 @@ bench: install
 	$(BIN)/python bench/parse_bench.py
 	$(BIN)/python bench/api_paging.py
 	@if [ -f bench/sms_load.py ]; then $(BIN)/python bench/sms_load.py; fi
+	$(BIN)/python bench/outbox_workers.py
 
 eval: install
 	$(BIN)/fieldbot eval $(SHARED)/nlu/dev.jsonl
