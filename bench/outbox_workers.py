@@ -48,7 +48,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--concurrency", type=int, default=32, help="per worker")
+    parser.add_argument("--concurrency", type=int, default=64, help="per worker")
     parser.add_argument("--latency", type=float, default=0.05, help="the fake's answer time (s)")
     args = parser.parse_args()
 

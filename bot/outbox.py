@@ -155,6 +155,8 @@ class OutboxSender:
     # Who else is alive; without it, only claims older than `policy.stuck_after` are reconciled.
     presence: Presence | None = None
     reconcile_every: float = 10.0  # seconds between looks for a dead sender's claims
+    # Seconds an answer waits for others to share its commit: fewer, larger commits.
+    gather_answers: float = 0.02
 
     def send_due(self, stop: threading.Event | None = None) -> SendReport:
         """Send everything due now, then return. Once `stop` is set, the messages in flight
@@ -251,6 +253,8 @@ class OutboxSender:
                 first = await answered.get()
                 ending = first is None
                 pending.extend([first] if first is not None else [])
+                if not ending:  # let the answers arriving just after it share its commit
+                    await asyncio.sleep(self.gather_answers)
             while not answered.empty():  # whatever else came meanwhile goes in the same commit
                 item = answered.get_nowait()
                 ending = ending or item is None
