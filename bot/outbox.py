@@ -166,7 +166,15 @@ class OutboxSender:
     def run_until(self, stop: threading.Event, *, interval: float = 2.0) -> None:
         """Send what is due, looking again every `interval` seconds when nothing is, until `stop`
         is set; survives database outages (no crash loop)."""
-        asyncio.run(self.deliver(stop, once=False, interval=interval))
+        failures = 0
+        while not stop.is_set():
+            try:
+                asyncio.run(self.deliver(stop, once=False, interval=interval))
+            except Exception as exc:  # the database was away at the start: no crash loop
+                failures += 1
+                logger.error("outbox sender %s: could not start (%s); retrying", self.name,
+                             type(exc).__name__)
+                stop.wait(min(60.0, interval * 2 ** min(failures, 5)))
 
     async def deliver(self, stop: threading.Event | None, *, once: bool,
                       interval: float = 2.0) -> SendReport:

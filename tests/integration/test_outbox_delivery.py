@@ -16,6 +16,7 @@ from bot.providers.twilio import TwilioProvider, record_delivery_status
 from domain.clock import FixedClock
 from domain.messages import DeferredReason, MessageKind, MessageStatus
 from domain.parties import Channel
+from domain.ports import AbstractUnitOfWork
 from domain.staff import Role, StaffMember
 from store.presence import presence_for
 from tests.fake_twilio import FakeTwilio
@@ -184,3 +185,40 @@ def test_a_dead_senders_claims_are_settled_at_once_and_a_live_senders_are_left_a
     assert [text.to for text in fake_twilio.sent] == [DISPATCHER]
     assert f"Check outbox message {lost}" in fake_twilio.sent[0].body
     live.withdraw()
+
+
+def test_a_sender_that_starts_while_the_database_is_away_keeps_trying_and_then_sends(
+        container: Container, fake_twilio: FakeTwilio) -> None:
+    message_id = queue(container, a_customer(container))
+    refusals = [1, 1, 1, 1]
+
+    def refused_at_first() -> None:
+        if refusals:
+            refusals.pop()
+            raise ConnectionRefusedError("the database is restarting")
+
+    class AwayAtFirst:  # the sender's announcement, then its first transactions, are refused
+        def announce(self) -> None:
+            refused_at_first()
+
+        def is_alive(self, sender: str) -> bool:
+            return True
+
+        def withdraw(self) -> None:
+            pass
+
+    def flaky_uow() -> AbstractUnitOfWork:
+        refused_at_first()
+        return container.uow_factory()
+
+    sender = sender_on(container, twilio_for(fake_twilio))
+    sender.uow_factory, sender.presence = flaky_uow, AwayAtFirst()
+    stop = threading.Event()
+    loop = threading.Thread(target=sender.run_until, args=(stop,), kwargs={"interval": 0.05})
+    loop.start()
+    try:
+        assert eventually(lambda: stored(container, message_id).status is MessageStatus.SENT)
+    finally:
+        stop.set()
+        loop.join(10)
+    assert not loop.is_alive() and refusals == []
