@@ -276,11 +276,25 @@ class OutboxSender:
                 failures += 1
                 logger.error("outbox sender %s: could not record %d answer(s) (%s)", self.name,
                              len(pending), type(exc).__name__)
+                if len(pending) > 1:  # one answer the database refuses must not hold the rest
+                    pending = await self._record_one_by_one(records, pending, report)
                 if ending and failures >= 5:
                     # Left SENDING under this sender's name: settled as possibly sent once it
                     # is gone.
                     return
-                await asyncio.sleep(min(8.0, 0.5 * 2 ** failures))
+                await asyncio.sleep(min(2.0 if ending else 8.0, 0.5 * 2 ** failures))
+
+    async def _record_one_by_one(self, records: ThreadPoolExecutor, answers: list[_Outcome],
+                                 report: SendReport) -> list[_Outcome]:
+        """Store each answer in a commit of its own; those still refused."""
+        loop = asyncio.get_running_loop()
+        refused = []
+        for answer in answers:
+            try:
+                await loop.run_in_executor(records, self._record, [answer], report)
+            except Exception:
+                refused.append(answer)
+        return refused
 
     def _announce(self) -> None:
         if self.presence is not None:

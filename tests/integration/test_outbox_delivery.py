@@ -222,3 +222,21 @@ def test_a_sender_that_starts_while_the_database_is_away_keeps_trying_and_then_s
         stop.set()
         loop.join(10)
     assert not loop.is_alive() and refusals == []
+
+
+class SameIdProvider:
+    """A provider that answers every message with the same id (the database refuses the second)."""
+
+    def send(self, *, channel: Channel, to: str, body: str) -> str:
+        return "SM-the-same-every-time"
+
+
+def test_an_answer_the_database_refuses_does_not_hold_up_the_others(
+        container: Container) -> None:
+    contact_id = a_customer(container)
+    first, second = queue(container, contact_id, body="one"), queue(container, contact_id, body="two")
+    sender = sender_on(container, SameIdProvider(), concurrency=2)
+    report = sender.send_due()
+    assert report.sent == 1
+    assert sorted(stored(container, m).status for m in (first, second)) == [
+        MessageStatus.SENDING, MessageStatus.SENT]  # the refused one: settled once this sender is gone
