@@ -200,12 +200,15 @@ class OutboxSender:
         failures = 0
         next_look = 0.0
         try:
-            await claiming(self._announce)
+            await claiming(self._announce)  # before any claim: never taken for dead
             while not _set(stop):
                 claimed_any = False
                 free = self.concurrency - len(in_flight)
                 try:
                     if time.monotonic() >= next_look:
+                        # Announce again (a database restart drops the announcement), then look
+                        # for claims left by senders that are gone.
+                        await claiming(self._announce)
                         await claiming(self._reconcile, report)
                         next_look = time.monotonic() + self.reconcile_every
                     # Claim in handfuls, not one row per finished send (one commit per claim).
