@@ -21,6 +21,7 @@ from api.routes import (
     invoices,
     jobs,
     messages,
+    outbox,
     quotes,
     staff,
     twilio,
@@ -60,8 +61,8 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     app.state.container = container
     app.state.background = []  # the services running now, for health checks and tests
     for router in (health.router, customers.router, jobs.router, appointments.router,
-                   quotes.router, deals.router, messages.router, staff.router, invoices.router,
-                   accounts.router, twilio.router):
+                   quotes.router, deals.router, messages.router, outbox.router, staff.router,
+                   invoices.router, accounts.router, twilio.router):
         app.include_router(router)
     for extra in container.extras.get("routers", []):
         app.include_router(extra)

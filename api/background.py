@@ -44,9 +44,9 @@ def background_services(container: Container) -> list[BackgroundService]:
     """What this app runs in the background, by its settings."""
     settings = container.settings
     services: list[BackgroundService] = []
-    if settings.run_sender:
+    if settings.sender_in_web():
         services.append(outbox_sender_service(container, retry=settings.singleton_retry_seconds))
-    if settings.run_sender and settings.run_scheduler:  # the scheduler's pass delivers too
+    if settings.sender_in_web() and settings.run_scheduler:  # the scheduler's pass delivers too
         services.append(scheduler_service(container, interval=settings.due_interval_seconds,
                                           retry=settings.singleton_retry_seconds))
     return services

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from domain.deals import Deal
 from domain.jobs import Appointment, Job
-from domain.messages import Message
+from domain.messages import DeferredReason, Message, MessageStatus
 from domain.money import Line, format_cents
 from domain.parties import Account, Contact, Site
 from domain.quotes import Invoice, Quote
@@ -55,6 +55,8 @@ class CustomerPublic(BaseModel):
     email: str | None
     preferred_channel: str
     sms_opted_out: bool
+    # Why the provider refused this phone for good (texts to it are not tried), if it did.
+    sms_undeliverable: str | None
     sites: list[SitePublic]
 
     @classmethod
@@ -66,6 +68,7 @@ class CustomerPublic(BaseModel):
                    name=contact.name, phone=contact.phone, email=contact.email,
                    preferred_channel=contact.preferred_channel.value,
                    sms_opted_out=sms_opted_out,
+                   sms_undeliverable=contact.sms_undeliverable,
                    sites=[SitePublic.of(s) for s in sites])
 
 
@@ -200,6 +203,7 @@ class MessagePublic(BaseModel):
     sent: Moment | None
     last_error: str | None
     about: str | None = None  # what an automated message is about: "appointment:12"
+    possible_duplicate: bool  # retried after an unknown outcome: it may have arrived twice
 
     @classmethod
     def of(cls, message: Message, zone: str) -> MessagePublic:
@@ -211,7 +215,8 @@ class MessagePublic(BaseModel):
                    created=Moment.of(message.created_at, zone),
                    sent=maybe_moment(message.sent_at, zone), last_error=message.last_error,
                    about=(f"{message.about_kind}:{message.about_id}"
-                          if message.about_kind is not None else None))
+                          if message.about_kind is not None else None),
+                   possible_duplicate=message.possible_duplicate)
 
 
 class StaffPublic(BaseModel):
@@ -319,3 +324,41 @@ class AccountPublic(BaseModel):
                    contacts=[ContactPublic.of(c) for c in contacts],
                    sites=[SitePublic.of(s) for s in sites], lifetime_revenue_cents=revenue_cents,
                    lifetime_revenue=format_cents(revenue_cents), service_history=history)
+
+
+class OutboxItemPublic(BaseModel):
+    """An outbound message as the outbox holds it; no body (GET /api/messages has the thread)."""
+
+    id: int
+    kind: str
+    channel: str
+    address: str
+    status: str
+    due: Moment | None
+    deferred_reason: str | None  # quiet_hours, retry, due_later: why a queued message waits
+    attempts: int
+    last_error: str | None  # why it failed, or what the last attempt met
+    possible_duplicate: bool
+    provider_message_id: str | None
+    account_id: int | None
+    contact_id: int | None
+    staff_id: int | None
+    created: Moment
+    sent: Moment | None
+
+    @classmethod
+    def of(cls, message: Message, zone: str, now: datetime) -> OutboxItemPublic:
+        assert message.id is not None
+        waiting = (message.status is MessageStatus.QUEUED and message.due_at is not None
+                   and message.due_at > now)
+        reason = (message.deferred_reason or DeferredReason.DUE_LATER) if waiting else None
+        return cls(id=message.id, kind=message.kind.value, channel=message.channel.value,
+                   address=message.address, status=message.status.value,
+                   due=maybe_moment(message.due_at, zone),
+                   deferred_reason=str(reason) if reason else None,
+                   attempts=message.attempts, last_error=message.last_error,
+                   possible_duplicate=message.possible_duplicate,
+                   provider_message_id=message.provider_message_id,
+                   account_id=message.account_id, contact_id=message.contact_id,
+                   staff_id=message.staff_id, created=Moment.of(message.created_at, zone),
+                   sent=maybe_moment(message.sent_at, zone))

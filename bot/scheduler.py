@@ -116,15 +116,9 @@ class DuePass:
             stop.wait(interval)
 
     def _deliver(self, stop: threading.Event | None) -> SendReport:
-        """Send what is ready, batch after batch, until a batch comes back short."""
+        """Send everything ready now (the sender claims and sends until nothing is due)."""
         assert self.sender is not None
-        total = SendReport()
-        while True:
-            batch = self.sender.send_due(stop)
-            for name in vars(total):
-                setattr(total, name, getattr(total, name) + getattr(batch, name))
-            if batch.claimed < self.sender.batch_size or (stop is not None and stop.is_set()):
-                return total
+        return self.sender.send_due(stop)
 
 
 def _flag_stale_quotes(uow: AbstractUnitOfWork, written: list[Due], now: datetime) -> None:

@@ -136,9 +136,17 @@ class MessageRepository(Repository[Message], Protocol):
         """Cancel these queued messages, each with its reason; how many were still queued."""
         ...
 
-    def claim_due(self, now: datetime, limit: int) -> list[Message]:
-        """Claim up to `limit` queued outbound messages due by `now` (QUEUED -> SENDING), oldest
-        first; concurrent senders never claim the same message."""
+    def claim_due(self, now: datetime, limit: int, claimed_by: str | None = None) -> list[Message]:
+        """Claim up to `limit` queued outbound messages due by `now` (QUEUED -> SENDING) for
+        sender `claimed_by`, oldest first; concurrent senders never claim the same message."""
+        ...
+
+    def claimers(self) -> dict[str | None, int]:
+        """Who holds SENDING messages, and how many each."""
+        ...
+
+    def record_sent(self, claimed_by: str, sent: Collection[tuple[int, str]], at: datetime) -> int:
+        """Mark these (message id, provider id) SENT if `claimed_by` still holds them; how many."""
         ...
 
 

@@ -82,6 +82,9 @@ contacts = Table(
     Column("telegram_chat_id", BigInteger, unique=True),
     Column("preferred_channel", StrEnumType(Channel), nullable=False),
     Column("language", String(16), nullable=False),
+    # Set when the provider refuses the phone for good (Twilio 21211, 21614, 30005, 30006).
+    Column("sms_undeliverable", Text),
+    Column("sms_undeliverable_at", UtcDateTime),
 )
 
 sites = Table(
@@ -280,6 +283,12 @@ messages = Table(
     Column("timezone", String(64)),
     # The inbound text a reply answers: a provider's retry of that text gets the same answer.
     _fk("reply_to_id", "messages.id", nullable=True, index=True),
+    # Which sender holds a SENDING row and since when: a sender that stops hands back its own
+    # claims, and a dead sender's claims are reconciled (bot/outbox.py).
+    Column("claimed_by", String(64)),
+    Column("claimed_at", UtcDateTime),
+    Column("possible_duplicate", Boolean, nullable=False, server_default=false()),
+    Column("deferred_reason", String(32)),
     # An ordinary unique: NULL ids (outbound not yet sent) never clash on SQLite or PostgreSQL,
     # and ON CONFLICT (channel, provider_message_id) can name it on both.
     UniqueConstraint("channel", "provider_message_id"),

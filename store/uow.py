@@ -11,6 +11,7 @@ from sqlalchemy import (
     Table,
     and_,
     bindparam,
+    func,
     insert,
     or_,
     select,
@@ -435,11 +436,13 @@ class SqlMessageRepository(SqlRepository[Message]):
 
         return withdraw(self.session, stale)
 
-    def claim_due(self, now: datetime, limit: int) -> list[Message]:
-        """Claim up to `limit` queued outbound messages due by `now`, oldest first.
+    def claim_due(self, now: datetime, limit: int, claimed_by: str | None = None) -> list[Message]:
+        """Claim up to `limit` queued outbound messages due by `now`, oldest first, for sender
+        `claimed_by`.
 
         Claimed rows become SENDING with one more attempt. On PostgreSQL rows locked by another
-        sender are skipped, so concurrent senders never claim the same message.
+        sender are skipped (FOR UPDATE SKIP LOCKED), so concurrent senders never claim the same
+        message and never wait for each other.
         """
         table = orm.messages
         due = (
@@ -452,19 +455,26 @@ class SqlMessageRepository(SqlRepository[Message]):
             .order_by(table.c.due_at, table.c.id)
             .limit(limit)
         )
-        if self.session.get_bind().dialect.name == "postgresql":
-            due = due.with_for_update(skip_locked=True)
+        claimed = {"status": MessageStatus.SENDING, "attempts": table.c.attempts + 1,
+                   "claimed_by": claimed_by, "claimed_at": now}
         self.session.flush()
-        # Two statements, not UPDATE ... IN (subquery): PostgreSQL may run a LIMITed locking
-        # subquery more than once and so claim more rows than asked for.
+        if self.session.get_bind().dialect.name == "postgresql":
+            # One round trip: the locking SELECT as a MATERIALIZED CTE runs exactly once, so
+            # the UPDATE claims at most `limit` rows (a LIMITed locking subquery may run again).
+            locked = due.with_for_update(skip_locked=True).cte("due").prefix_with("MATERIALIZED")
+            claim = (update(table).where(table.c.id == locked.c.id).values(**claimed)
+                     .returning(*table.c))
+            found = self.session.scalars(select(Message).from_statement(claim),
+                                         execution_options={"populate_existing": True}).all()
+            return self._remember(sorted(found, key=lambda m: (m.due_at, m.id or 0)))
+        # SQLite: one writer at a time; the status guard keeps a claim from taking a row twice.
         due_ids = list(self.session.scalars(due).all())
         if not due_ids:
             return []
-        # The status guard makes the claim safe on SQLite too, where there is no row lock.
         claim = (
             update(table)
             .where(table.c.id.in_(due_ids), table.c.status == MessageStatus.QUEUED)
-            .values(status=MessageStatus.SENDING, attempts=table.c.attempts + 1)
+            .values(**claimed)
             .returning(table.c.id)
         )
         claimed_ids = list(self.session.scalars(claim).all())
@@ -477,6 +487,34 @@ class SqlMessageRepository(SqlRepository[Message]):
             .execution_options(populate_existing=True)
         )
         return self._remember(self.session.scalars(query).all())
+
+    def record_sent(self, claimed_by: str, sent: Collection[tuple[int, str]], at: datetime) -> int:
+        """Mark messages SENT with the provider's ids, in one round trip for all; only those
+        still claimed by `claimed_by` (SENDING, or POSSIBLY_SENT when it was taken for dead)."""
+        if not sent:
+            return 0
+        table = orm.messages.c
+        statement = (
+            update(orm.messages)
+            .where(table.id == bindparam("message_id"), table.claimed_by == claimed_by,
+                   # Not IN (...): an expanding list cannot go into executemany.
+                   or_(table.status == MessageStatus.SENDING,
+                       table.status == MessageStatus.POSSIBLY_SENT))
+            .values(status=MessageStatus.SENT, provider_message_id=bindparam("provider_id"),
+                    sent_at=at, last_error=None)
+        )
+        result = self.session.execute(statement, [
+            {"message_id": message_id, "provider_id": provider_id}
+            for message_id, provider_id in sent])
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
+    def claimers(self) -> dict[str | None, int]:
+        """Who holds SENDING messages, and how many each (None: claimed by an older sender)."""
+        table = orm.messages.c
+        rows = self.session.execute(
+            select(table.claimed_by, func.count()).where(table.status == MessageStatus.SENDING)
+            .group_by(table.claimed_by))
+        return {claimer: count for claimer, count in rows}
 
 
 # --- Consent (domain/consent.py) ------------------------------------------------------------------

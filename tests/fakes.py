@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -171,13 +172,29 @@ class FakeMessageRepository(FakeRepository[Message]):
                              provider_message_id=provider_message_id)
         return [] if inbound is None else self.find(reply_to_id=inbound.id)
 
-    def claim_due(self, now: datetime, limit: int) -> list[Message]:
+    def claim_due(self, now: datetime, limit: int, claimed_by: str | None = None) -> list[Message]:
         due = sorted((m for m in self.items if m.direction is Direction.OUT
                       and m.status is MessageStatus.QUEUED and m.due_at is not None
                       and m.due_at <= now), key=lambda m: (m.due_at, m.id or 0))[:limit]
         for message in due:
             message.status, message.attempts = MessageStatus.SENDING, message.attempts + 1
+            message.claimed_by, message.claimed_at = claimed_by, now
         return due
+
+    def record_sent(self, claimed_by: str, sent: Collection[tuple[int, str]], at: datetime) -> int:
+        recorded = 0
+        for message_id, provider_id in sent:
+            message = self.get(message_id)
+            if message is not None and message.claimed_by == claimed_by and message.status in (
+                    MessageStatus.SENDING, MessageStatus.POSSIBLY_SENT):
+                message.status, message.provider_message_id = MessageStatus.SENT, provider_id
+                message.sent_at, message.last_error = at, None
+                recorded += 1
+        return recorded
+
+    def claimers(self) -> dict[str | None, int]:
+        held = Counter(m.claimed_by for m in self.items if m.status is MessageStatus.SENDING)
+        return dict(held)
 
 
 class FakeConversationRepository(FakeRepository[Conversation]):

@@ -768,3 +768,10 @@ def reminded_visit_gone() -> Reply:
 def reminded_visit_changed(service: str, visit: str) -> Reply:
     return Reply(f"Your {clip(service, THING)} visit has moved since that reminder: it's now "
                  f"{visit}. Reply Y to confirm the new time or R to reschedule.")
+
+
+def possibly_sent_notice(kind: str, recipient: str, message_id: int) -> Reply:
+    """To dispatchers: a sender stopped mid-send, and nobody knows whether the text went out."""
+    return Reply(f"Check outbox message {message_id} ({clip(kind, 20)} to {clip(recipient, 20)}): "
+                 "the sender stopped while sending it, so it may or may not have arrived. It will "
+                 "not be resent by itself.")

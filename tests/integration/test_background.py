@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from fastapi import FastAPI
@@ -18,6 +18,7 @@ from api.commands import _settings
 from api.settings import Settings
 from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.parties import Channel
+from tests.waits import eventually
 
 STAFF_PHONE = "+13125550177"
 
@@ -38,15 +39,6 @@ def running(app: FastAPI) -> bool:
 
 def sender_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "outbox-sender" and t.is_alive()]
-
-
-def eventually(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def queue_notice(container: Container) -> int:
@@ -107,9 +99,9 @@ def test_an_app_whose_settings_turn_the_sender_off_runs_none(database_url: str) 
 
 
 def test_serve_no_sender_turns_the_sender_off_for_every_worker() -> None:
-    args = argparse.Namespace(database_url="sqlite://", no_sender=True)
-    assert _settings(args).run_sender is False
-    assert _settings(argparse.Namespace(database_url="sqlite://", no_sender=False)).run_sender
+    args = argparse.Namespace(database_url="sqlite://", sender=False)
+    assert _settings(args).sender_in_web() is False
+    assert _settings(argparse.Namespace(database_url="sqlite://", sender=True)).sender_in_web()
 
 
 def test_the_scheduler_runs_its_due_pass_in_one_app_and_stops_with_it(database_url: str) -> None:
@@ -142,3 +134,14 @@ def test_the_scheduler_runs_its_due_pass_in_one_app_and_stops_with_it(database_u
         assert len(reminders()) == written
     assert not any(t.name == "scheduler" and t.is_alive() for t in threading.enumerate())
     container.engine.dispose()
+
+
+
+def test_by_default_web_processes_send_on_sqlite_and_leave_it_to_workers_on_postgresql() -> None:
+    def sends(url: str, sender: bool | None) -> bool:
+        return bool(_settings(argparse.Namespace(database_url=url, sender=sender)).sender_in_web())
+
+    assert sends("sqlite:///fieldbot.db", None)
+    assert not sends("postgresql+psycopg://postgres@127.0.0.1/test", None)
+    assert sends("postgresql+psycopg://postgres@127.0.0.1/test", True)  # told to
+    assert not sends("sqlite:///fieldbot.db", False)
