@@ -128,7 +128,11 @@ _PRICE = re.compile(r"\b(?:how much|price|prices|pricing|cost|costs|fee|fees|cha
 _PRICE_GENERIC = re.compile(
     r"\b(?:service call|service fee|call out|callout|call-out|trip (?:charge|fee)|visit fee|house call|"
     r"diagnostic|(?:do|would|will) " + _YOU + r" charge|your (?:rates?|prices?|pricing|fees?)|"
-    r"to come out|for a visit)\b"
+    r"to come out|for a visit"
+    # "how much just to have someone come take a look": what a visit to look costs
+    r"|(?:come|stop by|swing by|come over|come out|pop by|pop over) (?:and )?(?:take|have) a look"
+    r"|just to (?:have|get|send) (?:someone|somebody|a tech|a technician|a plumber|an electrician|you)"
+    r"(?: to)? (?:come|look|check|see))\b"
 )
 # A price asked about a quote, a bill, the job already agreed or cancelling is not in the catalog.
 _NOT_OUR_PRICE = re.compile(r"\b(?:quotes?|estimates?|bills?|invoices?|again|total|q ?-?\d+|approve\w*|"

@@ -166,7 +166,9 @@ _STATUS = re.compile(
     rf"\b(?:no one|nobody|noone|no body|no tech|no {_WORKER}) (?:is |has )?(?:here|there|come|came|shown|"
     r"showed|turned up|arrived|been)\b|\bexpect (?:the |my |our |your )?(?:tech|technician|plumber|"
     r"electrician|engineer|guy|crew|team|someone|somebody|them|him|her|you)\b|"
-    rf"\b(?:did|has|have) (?:the |my |our |your )?{_WORKER} (?:\w+ )?(?:finish|finished|come|came|"
+    # "has the tech come?" asks; "(can you / just to) have someone come" asks for a visit
+    rf"\b(?<!to )(?<!you )(?<!u )(?:did|has|have) (?:the |my |our |your )?{_WORKER} (?:\w+ )?"
+    r"(?:finish|finished|come|came|"
     r"arrive|arrived|show|showed|leave|left|start|started|get there|got there|fix|fixed|turn up|"
     r"turned up|make it|been)\b|"
     rf"\bhow (?:far|close|long) (?:away |out )?(?:is|are) (?:the |my |our |your )?{_WORKER}\b|"

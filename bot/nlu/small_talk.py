@@ -59,6 +59,9 @@ _HUMAN = re.compile(
     r"live person|customer service|supervisor|dispatcher)\W*(?:please|pls)?\W*$"
     r"|\b(?:is this|are you) (?:a )?(?:bot|robot|machine|real person|human|automated)\b"
     r"|\bcustomer service\b"
+    # "whoever is in charge", "the person in charge there": a person with authority is asked for
+    r"|\b(?:whoever|who ever|the person|a person|someone|somebody|anyone|anybody|the one)"
+    r"(?: who is| that is| thats| whos| who s| is)? in charge\b"
     r"|\b(?:is there|is anyone|is somebody|is someone|any|is there any|got|have you got|do you have) "
     r"(?:a |an |any )?(?:real |live |actual )?(?:human|person|people|humans|agent|operator|rep|"
     r"representative|one real|anyone real|someone real|staff)\b(?! (?:lives?|doing|needs))"
