@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import handoff, replies, small_talk
+from bot.dialogue import handoff, newcomer_asks, replies, small_talk
 from bot.dialogue.addresses import (
     Address,
     NewCustomerDetails,
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 FLOW = "onboard"
+OUTSIDE = "outside"  # the sign-up's data key: the last address given is outside the area
 # What an unknown number may ask that needs no account first.
 NEEDS_NO_ACCOUNT = frozenset({intents.HUMAN, intents.THANKS, intents.OPT_OUT, intents.OPT_IN})
 # Intents of a text that may be only a name ("this is linda"): a request is never read as one.
@@ -41,6 +42,11 @@ _RETYPED = re.compile(r"\b(?:typo|sorry|wrong|oops|actually|meant|correction|mis
                       r"not \d{1,6})\b", re.IGNORECASE)
 NOT_A_REQUEST = frozenset({intents.UNKNOWN, intents.GREET, intents.HELP, intents.AFFIRM,
                            intents.DENY, intents.CHOOSE})
+
+# "like I said", "I already told you": a detail sent again.
+_SAID = re.compile(r"\b(?:like |as )?i (?:already )?(?:said|told (?:you|ya|u)|wrote|sent)"
+                   r"(?: (?:that|it|you))?(?: already| before| earlier)?\b"
+                   r"|\balready (?:told|said|gave|sent)\b", re.IGNORECASE)
 
 # "wrong number", "sorry, texted the wrong person": someone who is no customer at all.
 _WRONG_NUMBER = re.compile(r"\bwrong (?:number|no\.?|#|person|contact)\b|"
@@ -62,6 +68,13 @@ def start(turn: Turn) -> None:
     if turn.parse.intent == intents.AFFIRM and turn.last_done() == handoff.HANDED_OVER:
         turn.finish(replies.acknowledged(handoff.HANDED_OVER), keep_done=True)  # "y": the call stands
         return
+    if turn.parse.intent in newcomer_asks.ABOUT_A_VISIT:  # "when is my tech coming?"
+        _look_up_or_ask(turn, {"after": {}})
+        return
+    if newcomer_asks.for_someone_else(turn):  # "can I book for my mom?": yes, with her details
+        after = {} if turn.parse.intent in NOT_A_REQUEST else _wanted(turn, turn.text)
+        turn.ask(FLOW, "details", {"after": after}, replies.for_someone_else())
+        return
     turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {}}, now=turn.now,
                             expires_at=turn.now + CONVERSATION_TTL)
     if not _take(turn):
@@ -77,6 +90,17 @@ def answer(turn: Turn) -> bool:
     if _WRONG_NUMBER.search(turn.text.lower()) or _FAREWELL.match(turn.text.lower()):
         # not a customer, or leaving: let them go, nothing kept
         turn.finish(replies.wrong_number())
+        return True
+    data = turn.data
+    if data.get(newcomer_asks.LOOKUP):
+        _look_up_or_ask(turn, data)
+        return True
+    if newcomer_asks.for_someone_else(turn):
+        turn.ask(FLOW, "details", data, replies.for_someone_else())
+        return True
+    if data.get(OUTSIDE) and turn.parse.intent in (intents.THANKS, intents.AFFIRM, intents.DENY):
+        # "ok thanks" after hearing the address is not served: the office's call stands
+        turn.finish(replies.acknowledged(handoff.HANDED_OVER), done=handoff.HANDED_OVER)
         return True
     if not _take(turn):
         if turn.parse.intent in NOT_A_REQUEST:
@@ -138,6 +162,34 @@ def corrects_address(turn: Turn) -> bool:
     return True
 
 
+def repeated(turn: Turn) -> bool:
+    """ "Jen Walsh. like i said", "i said 60614": a customer's own name, ZIP or street sent again
+    is acknowledged with what is on file, and any question pending stays open."""
+    customer = turn.customer
+    if customer is None or not customer.sites or turn.parse.intent not in NAME_ONLY_INTENTS:
+        return False
+    text = _SAID.sub(" ", turn.text)
+    code = read_postal_code(text)
+    read = read_signup(text)
+    if turn.conversation.is_active(turn.now) and (read.address is not None or code is not None):
+        return False  # an address or ZIP may answer the question pending ("the right address?")
+    name = customer.contact.name.casefold()
+    if code is not None:
+        same = code in {site.postal_code for site in customer.sites}
+    elif read.address is not None:
+        same = (any(read.address.street.casefold() == site.address.casefold()
+                    for site in customer.sites)
+                and (read.name is None or read.name.casefold() == name))
+    else:
+        same = read.name is not None and read.name.casefold() == name
+    if not same:
+        return False
+    site = customer.site or customer.sites[0]
+    first = NewCustomerDetails(customer.contact.name, "", "", "").first_name
+    small_talk.settle(turn, replies.already_set_up(first, site.one_line()))
+    return True
+
+
 def _still_missing(data: dict[str, Any]) -> Reply | None:
     """The question for what a half-given sign-up still lacks, None when nothing was given."""
     name, street = data.get("name"), data.get("street")
@@ -176,7 +228,7 @@ def _next_step(turn: Turn, data: dict[str, Any], read: SignUpText) -> None:
     name, street = data.get("name"), data.get("street")
     code = str(data.get("postal_code") or "")
     if street and code and turn.business.zone_for_postal_code(code) is None:
-        _outside_area(turn, f"ZIP {code}", name)
+        _outside_area(turn, f"ZIP {code}", data)
         return
     question = _still_missing(data)
     if question is not None:
@@ -188,13 +240,30 @@ def _next_step(turn: Turn, data: dict[str, Any], read: SignUpText) -> None:
         _sign_up(turn, data)
 
 
-def _outside_area(turn: Turn, where: str, name: Any) -> None:
-    """Say honestly that the address is not served, and which areas are; the office gets a lead."""
+def _outside_area(turn: Turn, where: str, data: dict[str, Any]) -> None:
+    """Say honestly that the address is not served, and which areas are; the office gets a lead.
+    The name and the request stay, so another address ("my rental is at ...") completes the
+    sign-up."""
     served = "; ".join(f"{town} {', '.join(codes)}" for town, codes in
                        served_places(turn.business))
+    name = data.get("name")
     who = f" ({name})" if name else ""
     handoff.hand_over(turn, reason=f"lead outside area: {where}{who}")
-    turn.finish(replies.outside_area(where, served), done=handoff.HANDED_OVER)
+    kept = {key: data[key] for key in ("name", "after") if data.get(key)}
+    turn.ask(FLOW, "details", {**kept, OUTSIDE: where}, replies.outside_area(where, served))
+
+
+def _look_up_or_ask(turn: Turn, data: dict[str, Any]) -> None:
+    """A visit asked about from an unknown number: the office looks it up under the name or
+    address given; with neither, say none is booked from this number and ask for them."""
+    read = read_signup(turn.text)
+    name = read.name if read.address or turn.parse.intent in NAME_ONLY_INTENTS else None
+    where = read.address.one_line() if read.address else name
+    if where:
+        newcomer_asks.look_up(turn, where)
+    else:
+        turn.ask(FLOW, "details", {**data, newcomer_asks.LOOKUP: True},
+                 replies.no_visit_for_number())
 
 
 def _sign_up(turn: Turn, data: dict[str, Any]) -> None:

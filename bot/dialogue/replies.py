@@ -43,6 +43,28 @@ def outside_area(where: str, served: str) -> Reply:
                  "your details to our team; someone will call you if we can still help.")
 
 
+def for_someone_else() -> Reply:
+    """A newcomer asks to book for a relative, a tenant or a rental: yes, at that address."""
+    return Reply("Sure, you can book for someone else. Please send their name and the service "
+                 f"address with ZIP, e.g. {EXAMPLE_DETAILS}")
+
+
+def no_visit_for_number() -> Reply:
+    """An unknown number asks about a visit: none is booked from it; it may be under another."""
+    return Reply("I don't see a visit booked from this number. If it was booked under another "
+                 "number, send the name and address it's under and I'll have our team check.")
+
+
+def visit_lookup_passed_on(where: str) -> Reply:
+    return Reply(f"Thanks! I've asked our team to look up the visit for {clip(where, PLACE)}. "
+                 "Someone will call you at this number shortly.")
+
+
+def already_set_up(first_name: str, address: str) -> Reply:
+    """A customer just set up sends their name or ZIP again: nothing is asked twice."""
+    return Reply(f"Got it, {clip(first_name, NAME)}: you're all set up at {clip(address, PLACE)}.")
+
+
 def address_corrected(address: str) -> Reply:
     return Reply(f"Thanks, I've corrected your address to {clip(address, PLACE)}.")
 

@@ -159,7 +159,7 @@ CUSTOMER_FLOWS = RoleFlows(
     corrects=corrections.claims,
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(last_change.answer, heads_up.answer, onboarding.corrects_address,
+    answerers=(last_change.answer, heads_up.answer, onboarding.corrects_address, onboarding.repeated,
                complaints.answer, topics.answer, questions.quote_aside, closings.answer,
                visit_asks.answer),
     first=emergency.takes_over,
