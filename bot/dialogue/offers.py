@@ -31,6 +31,7 @@ HORIZON_DAYS = 14
 # A wish for a day gone by that the parser leaves without a date.
 PAST_WORDS = re.compile(r"\b(yesterday|last (night|week|mon|tue|wed|thu|fri|sat|sun)\w*)\b",
                         re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|from|started|starting|began|begun)\s+$", re.IGNORECASE)
 PICK = "pick"
 # A text that asks or tells rather than picks ("what time is it", "i already have one on the
 # 9th", "is thursday free?"): it may name a day among the offers, but it never books one.
@@ -117,10 +118,10 @@ def choices(found: list[Offer], timezone: str) -> list[str]:
 
 def is_past(turn: Turn, wish: Wish | None, timezone: str) -> bool:
     """True when the text wishes for a day (or today's time) that is already over."""
-    if PAST_WORDS.search(turn.text):
-        return True
     if wish is None or wish.date is None:
-        return False
+        # "yesterday" asks for a day gone by; "no heat since last night" only tells when it began
+        return any(not _SINCE.search(turn.text[:found.start()])
+                   for found in PAST_WORDS.finditer(turn.text))
     today = local_date(turn.now, timezone)
     if wish.date != today:
         return wish.date < today

@@ -39,9 +39,15 @@ NEEDS_NO_ACCOUNT = frozenset({intents.HUMAN, intents.THANKS, intents.OPT_OUT, in
 NAME_ONLY_INTENTS = frozenset({intents.UNKNOWN, intents.GREET, intents.HELP})
 # Words that say an address just given was mistyped ("sorry typo", "not 2231", "I meant").
 _RETYPED = re.compile(r"\b(?:typo|sorry|wrong|oops|actually|meant|correction|mistake|should be|my bad|"
-                      r"not \d{1,6})\b", re.IGNORECASE)
+                      r"not \d{1,6}|(?:change|fix|update|correct) (?:my|the) address)\b", re.IGNORECASE)
 NOT_A_REQUEST = frozenset({intents.UNKNOWN, intents.GREET, intents.HELP, intents.AFFIRM,
                            intents.DENY, intents.CHOOSE})
+
+# What introduces the right address after the wrong one is quoted ("you have X, should be Y").
+_NEW_ONE = re.compile(r"\b(?:should be|should say|change (?:it|that|my address|the address) to|"
+                      r"change to|instead|(?:the )?(?:right|correct) (?:one|address) is|it'?s actually|"
+                      r"is actually)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![\d-])(\d{1,6})(?![\d-])")
 
 # "like I said", "I already told you": a detail sent again.
 _SAID = re.compile(r"\b(?:like |as )?i (?:already )?(?:said|told (?:you|ya|u)|wrote|sent)"
@@ -135,20 +141,24 @@ def _take(turn: Turn) -> bool:
 
 
 def corrects_address(turn: Turn) -> bool:
-    """ "Sorry typo, it's 2213 W Roscoe St not 2231": a customer with one address and no work
-    booked yet retypes it; the address is put right in place (no second site), any question
-    pending stays open. False for anything else."""
+    """ "Sorry typo, it's 2213 W Roscoe St not 2231", "its 1480 not 1408", "you have 1408 W 26th
+    St, should be 1480 W 26th St": a customer with one address and no work booked yet retypes it;
+    the address is put right in place (no second site), any question pending stays open. False
+    for anything else."""
     customer = turn.customer
     if customer is None or len(customer.sites) != 1 or not _RETYPED.search(turn.text):
         return False
-    read = read_signup(turn.text).address
     site = customer.sites[0]
-    if read is None or site.id is None or turn.uow.jobs.find(account_id=customer.account_id):
+    if site.id is None or turn.uow.jobs.find(account_id=customer.account_id):
+        return False
+    read = _retyped_address(turn.text, site.address)
+    if read is None:
         return False
     code = read.postal_code or site.postal_code
     city = (town_of(code) or read.city or site.city) if read.postal_code else (read.city or site.city)
-    if (read.street, code) == (site.address, site.postal_code):
-        return False
+    if (read.street.casefold(), code) == (site.address.casefold(), site.postal_code):
+        small_talk.settle(turn, replies.address_on_file(site.one_line()))  # put right already
+        return True
     try:
         turn.run(CorrectSiteAddress(site_id=site.id, street=read.street, city=city,
                                     postal_code=code, actor=turn.actor))
@@ -160,6 +170,27 @@ def corrects_address(turn: Turn) -> bool:
         customer.sites[0] = fixed
     small_talk.settle(turn, replies.address_corrected(customer.sites[0].one_line()))
     return True
+
+
+def _retyped_address(text: str, street: str) -> Address | None:
+    """The address a correction gives: the one after "should be" or "change it to" when the
+    text also quotes the old one, else the one it gives; or the street on file with the house
+    number retyped ("its 1480 not 1408", "1245 W Byron not 1254")."""
+    for part in reversed(_NEW_ONE.split(text)[1:]):
+        read = read_signup(part).address
+        if read is not None:
+            return read
+    read = read_signup(text).address
+    if read is not None:
+        return read
+    number = street.split()[0] if street.split() and street.split()[0].isdigit() else None
+    given = {n for n in _NUMBER.findall(text) if n != number}
+    if number is None or len(given) != 1:
+        return None
+    new = given.pop()
+    if number not in _NUMBER.findall(text) and sorted(new) != sorted(number):
+        return None  # neither the old number quoted nor its digits swapped: not a retyped number
+    return Address(f"{new}{street[len(number):]}")
 
 
 def repeated(turn: Turn) -> bool:

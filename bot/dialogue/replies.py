@@ -69,6 +69,11 @@ def address_corrected(address: str) -> Reply:
     return Reply(f"Thanks, I've corrected your address to {clip(address, PLACE)}.")
 
 
+def address_on_file(address: str) -> Reply:
+    """A correction to the address already on file: nothing to change."""
+    return Reply(f"Your address is {clip(address, PLACE)}; that's what I have on file.")
+
+
 def retyped_outside_area(postal_code: str, kept: str) -> Reply:
     return Reply(f"Sorry, we don't serve ZIP {clip(postal_code, 10)}, so I've kept your address as "
                  f"{clip(kept, PLACE)}. Text us if that's wrong and someone will call you.")
