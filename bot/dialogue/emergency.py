@@ -30,7 +30,7 @@ SOON = timedelta(hours=24)
 # The service a danger calls for when the text names none.
 SERVICE_FOR = {Danger.GAS: "hvac_repair", Danger.FIRE: "electrical",
                Danger.WATER: "plumbing_repair", Danger.COLD: "hvac_repair",
-               Danger.HEAT: "hvac_repair"}
+               Danger.HEAT: "hvac_repair", Danger.SEWAGE: "drain_cleaning"}
 # Short answers read the same in Spanish ("si", "2", "gracias"): the conversation goes on.
 UNDERSTOOD_ANYWAY = frozenset({intents.AFFIRM, intents.DENY, intents.CHOOSE, intents.THANKS})
 SPANISH_CALL = "spanish_call"  # what a Spanish text achieved: a person asked to call

@@ -134,6 +134,8 @@ _NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure)\W+)*"
 _OPTION = re.compile(_NOD + r"(?:option|number|no\.?|#) ?([1-9])\b"
                      r"|" + _NOD + r"(?:the )?(first|second|third) (?:one|option|slot|time)\b")
 _ORDINALS = ("first", "second", "third")
+_SENTENCE = re.compile(r"[.!?;\n]+\s*|,\s+")
+_LONE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|so|then|and)\W+)*(?:option |number |no\.? ?|# ?)?([1-9])\W*$")
 
 
 def _option_named(text: str) -> int | None:
@@ -141,6 +143,19 @@ def _option_named(text: str) -> int | None:
     if found is None:
         return None
     return int(found.group(1)) if found.group(1) else _ORDINALS.index(found.group(2)) + 1
+
+
+def _lone_option(text: str) -> int | None:
+    """The option a text's first or last sentence gives alone ("ok found it and turned it off. 1",
+    "1. tenant Mike will let her in"): a pick said beside other news."""
+    sentences = [s for s in _SENTENCE.split(normalize(text)) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    for sentence in (sentences[0], sentences[-1]):
+        found = _LONE.match(sentence)
+        if found is not None:
+            return int(found.group(1))
+    return None
 
 
 def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
@@ -155,7 +170,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         return True
     if intent == intents.BOOK and service and other_trade(turn, data.get("service"), service):
         return False  # a problem of another trade is a new booking, not a pick among these
-    option = turn.option() or (_option_named(turn.text) if intent == intents.BOOK else None)
+    option = (turn.option() or (_option_named(turn.text) if intent == intents.BOOK else None)
+              or _lone_option(turn.text))
     if option is not None:
         if 1 <= option <= len(found):
             chosen(turn, found[option - 1])
