@@ -214,6 +214,9 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     if intent == intents.UNKNOWN:
         turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True
+    if intent == intents.BOOK and service is not None and service == data.get("service"):
+        turn.say(replies.which_offer(choices(found, timezone)))  # the same problem told again
+        return True
     return False
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import handoff, newcomer_asks, replies, small_talk
+from bot.dialogue import handoff, newcomer_asks, replies, small_talk, topics
 from bot.dialogue.addresses import (
     Address,
     NewCustomerDetails,
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 FLOW = "onboard"
 OUTSIDE = "outside"  # the sign-up's data key: the last address given is outside the area
+ASKED = "asked"  # the sign-up's data key: the service whose price was asked before it began
 # What an unknown number may ask that needs no account first.
 NEEDS_NO_ACCOUNT = frozenset({intents.HUMAN, intents.THANKS, intents.OPT_OUT, intents.OPT_IN})
 # Intents of a text that may be only a name ("this is linda"): a request is never read as one.
@@ -81,8 +82,10 @@ def start(turn: Turn) -> None:
         after = {} if turn.parse.intent in NOT_A_REQUEST else _wanted(turn, turn.text)
         turn.ask(FLOW, "details", {"after": after}, replies.for_someone_else())
         return
-    turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {}}, now=turn.now,
-                            expires_at=turn.now + CONVERSATION_TTL)
+    asked = topics.asked_service(turn)  # "how much to unclog a sink?" then "can you come thu?"
+    turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {},
+                                              **({ASKED: asked} if asked else {})},
+                            now=turn.now, expires_at=turn.now + CONVERSATION_TTL)
     if not _take(turn):
         after = {} if turn.parse.intent in NOT_A_REQUEST else _wanted(turn, turn.text)
         turn.ask(FLOW, "details", {"after": after}, replies.ask_details(turn.business.name))
@@ -319,8 +322,12 @@ def _sign_up(turn: Turn, data: dict[str, Any]) -> None:
 
 
 def _wanted(turn: Turn, text: str) -> dict[str, Any]:
-    """What the newcomer asked for, kept (JSON) until they are set up."""
-    return {"intent": turn.parse.intent, "slots": dict(turn.parse.slots),
-            "text": text[:300]}
+    """What the newcomer asked for, kept (JSON) until they are set up; a visit asked for with
+    no problem named is for the service whose price they asked just before."""
+    slots = dict(turn.parse.slots)
+    asked = turn.conversation.data.get(ASKED)
+    if turn.parse.intent == intents.BOOK and not slots.get("service") and asked:
+        slots["service"] = asked
+    return {"intent": turn.parse.intent, "slots": slots, "text": text[:300]}
 
 

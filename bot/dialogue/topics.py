@@ -204,6 +204,13 @@ def _answered(turn: Turn, reply: Reply, kind: str, service: str | None = None) -
     turn.remember(TOPIC_KEY, {"kind": kind, "service": service, "at": turn.now.isoformat()})
 
 
+def asked_service(turn: Turn) -> str | None:
+    """The service whose price or offer the last answer gave, within the half hour."""
+    topic = _topic(turn)
+    service = topic.get("service") if topic.get("kind") in ("price", "services") else None
+    return str(service) if service else None
+
+
 def _topic(turn: Turn) -> dict[str, Any]:
     """The topic the last answer was about, if it was given within the half hour."""
     raw = turn.conversation.data.get(TOPIC_KEY)

@@ -302,6 +302,9 @@ def detect_customer(message: Message) -> Verdict | None:
         return Verdict(intents.BOOK, 0.8)
     if message.has(_REFUSED) and message.when and not message.has(_STATUS):
         return Verdict(intents.RESCHEDULE, 0.8)
+    if message.has(_STATUS) and message.has(_RESCHEDULE) and all(
+            negated_before(text, found.start()) for found in _RESCHEDULE.finditer(text)):
+        return Verdict(intents.JOB_STATUS, 0.85)  # "i don't want another slot, is he on the way?"
     if message.has(_RESCHEDULE) or (message.has(_INSTEAD) and message.when):
         return Verdict(intents.RESCHEDULE, 0.9 if message.when or message.has(_RESCHEDULE) else 0.7)
     if _cancel_requested(message):
