@@ -688,6 +688,13 @@ def price_unknown(service: str) -> Reply:
     return Reply(f"The office will confirm the price of {clip(service, THING).lower()}. {TO_BOOK}.")
 
 
+def replacement_priced_by_quote(thing: str) -> Reply:
+    """A ballpark asked for new equipment: priced by a quote, often after a look; the office calls."""
+    return Reply(f"A new {clip(thing, THING)} is priced with a quote, often after a technician takes "
+                 "a look. I've asked the office to call you with an estimate and say if a visit "
+                 "is needed first.")
+
+
 def price_by_a_person() -> Reply:
     return Reply("I can't change prices by text, but I've asked the office to call you about it.")
 

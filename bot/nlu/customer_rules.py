@@ -291,9 +291,15 @@ _REFUSED = re.compile(
 )
 
 
+# "How much would a new water heater set me back?" asks a price; nothing is put back.
+_COST_IDIOM = re.compile(r"\b(?:how much|what)\b[^.?!]{0,50}\bset (?:me|us|you) back\b")
+
+
 def detect_customer(message: Message) -> Verdict | None:
     """Classify a customer's request, preferring harmless readings when a text is ambiguous."""
     text = message.masked
+    if message.has(_COST_IDIOM):
+        return None
     if (
         message.service
         and (message.has(_OFFERED) or message.has(_DAY_REFUSED) and not message.has(_NAMED_WORKER))
