@@ -159,6 +159,8 @@ def at_site(turn: Turn, site_id: int) -> None:
             s.id != site_id for s in turn.customer.sites):
         turn.customer.sites.append(site)
     data = {**turn.data, "site_id": site_id}
+    if site is not None:
+        turn.say(replies.booking_at(site.one_line()))  # which address the times are for
     if not data.get("service"):
         turn.ask(FLOW, "problem", data, replies.ask_problem())
         return

@@ -49,6 +49,10 @@ _NEW_ONE = re.compile(r"\b(?:should be|should say|change (?:it|that|my address|t
                       r"change to|instead|(?:the )?(?:right|correct) (?:one|address) is|it'?s actually|"
                       r"is actually)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\d-])(\d{1,6})(?![\d-])")
+# Words that make an address another place of the customer's, never a typo of the one on file.
+_ANOTHER_PLACE = re.compile(r"\b(?:rental|unit|property|other|another|second|tenant|mom|mum|dad|"
+                            r"mother|father|parents?|daughter|son|sister|brother|office|business|"
+                            r"moved|moving|new (?:place|house|home|address))\b", re.IGNORECASE)
 
 # "like I said", "I already told you": a detail sent again.
 _SAID = re.compile(r"\b(?:like |as )?i (?:already )?(?:said|told (?:you|ya|u)|wrote|sent)"
@@ -155,8 +159,8 @@ def corrects_address(turn: Turn) -> bool:
     if site.id is None or turn.uow.jobs.find(account_id=customer.account_id):
         return False
     read = _retyped_address(turn.text, site.address)
-    if read is None:
-        return False
+    if read is None or _ANOTHER_PLACE.search(turn.text) or not _retyped(read.street, site.address):
+        return False  # "it's for my rental at ...": another address, not this one mistyped
     code = read.postal_code or site.postal_code
     city = (town_of(code) or read.city or site.city) if read.postal_code else (read.city or site.city)
     if (read.street.casefold(), code) == (site.address.casefold(), site.postal_code):
@@ -173,6 +177,14 @@ def corrects_address(turn: Turn) -> bool:
         customer.sites[0] = fixed
     small_talk.settle(turn, replies.address_corrected(customer.sites[0].one_line()))
     return True
+
+
+def _retyped(new: str, old: str) -> bool:
+    """A retyped street keeps its name (another house number) or its house number (a street
+    name mistyped); anything else is another address."""
+    new_number, _, new_name = new.casefold().partition(" ")
+    old_number, _, old_name = old.casefold().partition(" ")
+    return new_name == old_name or new_number == old_number
 
 
 def _retyped_address(text: str, street: str) -> Address | None:

@@ -60,6 +60,11 @@ def visit_lookup_passed_on(where: str) -> Reply:
                  "Someone will call you at this number shortly.")
 
 
+def booking_at(address: str) -> Reply:
+    """The visit being booked is at another address of the customer's."""
+    return Reply(f"Got it, this visit is for {clip(address, PLACE)}.")
+
+
 def already_set_up(first_name: str, address: str) -> Reply:
     """A customer just set up sends their name or ZIP again: nothing is asked twice."""
     return Reply(f"Got it, {clip(first_name, NAME)}: you're all set up at {clip(address, PLACE)}.")
