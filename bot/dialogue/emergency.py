@@ -11,7 +11,15 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import booking, handoff, offers, onboarding, safety_followup, safety_replies
+from bot.dialogue import (
+    booking,
+    handoff,
+    offers,
+    onboarding,
+    safety_followup,
+    safety_replies,
+    status,
+)
 from bot.dialogue.gsm import clip
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
@@ -117,13 +125,28 @@ def _emergency(turn: Turn, danger: Danger) -> None:
                                       and turn.conversation.flow == booking.FLOW) else {}
     service, scope = _same_work(turn, booking_under_way, service)
     where = f" at {site.one_line()}" if site else ""
+    coming = _coming_today(turn)
+    told = f"; {len(coming)} visit(s) booked today" if coming else ""
     handoff.hand_over(turn, reason=f'reported {safety_replies.WHAT_HAPPENED[danger]}{where} '
-                                   f'("{words}")', urgent=True)
+                                   f'("{words}"){told}', urgent=True)
+    for appointment in coming:  # "isn't dave coming today anyway?": told before they ask
+        said = status.of_visit(turn, appointment)
+        if said is not None:
+            turn.say(said)
     found = _soonest(turn, service, site, within=SOON) if site is not None else []
     if site is None or not found:
         turn.finish(safety_replies.calling_right_away(turn.business.name))
         return
     _ask_pick(turn, site, service, f"Emergency: {scope}", found, head=danger)
+
+
+def _coming_today(turn: Turn) -> list[Appointment]:
+    """The customer's visits still to come or under way today, in their local day."""
+    from bot.dialogue import visits  # imports this module's neighbours
+
+    today = offers.local_date(turn.now, turn.timezone)
+    return [a for a in visits.upcoming(turn)
+            if offers.local_date(a.window_start, visits.timezone_of(turn, a)) == today]
 
 
 def _same_work(turn: Turn, under_way: dict[str, Any], service: str) -> tuple[str, str]:

@@ -21,6 +21,7 @@ from bot.nlu.days import find_days
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
 from domain.errors import DomainError
+from domain.jobs import Appointment
 from domain.scheduling import Booked, Offer, Wish, find_offers
 from domain.staff import Role
 
@@ -134,6 +135,7 @@ _NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure)\W+)*"
 _OPTION = re.compile(_NOD + r"(?:option|number|no\.?|#) ?([1-9])\b"
                      r"|" + _NOD + r"(?:the )?(first|second|third) (?:one|option|slot|time)\b")
 _ORDINALS = ("first", "second", "third")
+_SOONER = re.compile(r"\b(?:earlier|sooner|instead)\b")
 _SENTENCE = re.compile(r"[.!?;\n]+\s*|,\s+")
 _LONE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|so|then|and)\W+)*(?:option |number |no\.? ?|# ?)?([1-9])\W*$")
 
@@ -170,6 +172,12 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         return True
     if intent == intents.BOOK and service and other_trade(turn, data.get("service"), service):
         return False  # a problem of another trade is a new booking, not a pick among these
+    sooner = _SOONER.search(normalize(turn.text)) and _booked_meant(turn)
+    if sooner:  # "isn't carla coming at 3 anyway? can she come sooner": that visit moves
+        from bot.dialogue import reschedule  # imports this module
+
+        reschedule.move_sooner(turn, sooner)
+        return True
     option = (turn.option() or (_option_named(turn.text) if intent == intents.BOOK else None)
               or _lone_option(turn.text))
     if option is not None:
@@ -214,10 +222,37 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     if intent == intents.UNKNOWN:
         turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True
-    if intent == intents.BOOK and service is not None and service == data.get("service"):
+    if intent == intents.BOOK and service is not None and service == data.get("service") and not (
+            _already_booked(turn, service)):  # booked already: "can she come sooner" moves it
         turn.say(replies.which_offer(choices(found, timezone)))  # the same problem told again
         return True
     return False
+
+
+def _booked_meant(turn: Turn) -> Appointment | None:
+    """The one booked visit a text names by its technician, its time or its work, if any."""
+    from bot.dialogue import visits  # imports this module
+
+    if turn.customer is None:
+        return None
+    text = normalize(turn.text)
+    said = visits.named(turn)
+    meant = []
+    for appointment in visits.upcoming(turn):
+        technician = turn.uow.staff.get(appointment.technician_id)
+        first = technician.name.split()[0].lower() if technician is not None else None
+        if (first and re.search(rf"\b{re.escape(first)}\b", text)
+                or said.times and visits.at_time(turn, appointment, said.times)
+                or said.service_id and visits.same_service(turn, [appointment], said.service_id)):
+            meant.append(appointment)
+    return meant[0] if len(meant) == 1 else None
+
+
+def _already_booked(turn: Turn, service: str) -> bool:
+    """Whether the customer has an upcoming visit for this service."""
+    from bot.dialogue import visits  # imports this module
+
+    return bool(turn.customer) and bool(visits.same_service(turn, visits.upcoming(turn), service))
 
 
 def _matching(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:

@@ -60,6 +60,13 @@ def visit_lookup_passed_on(where: str) -> Reply:
                  "Someone will call you at this number shortly.")
 
 
+def booked_already(service: str, visit: str, technician: str | None) -> Reply:
+    """Said before the times a visit already booked could move to, when it is wanted sooner."""
+    who = f" with {clip(technician, NAME)}" if technician else ""
+    return Reply(f"Your {clip(service, THING).lower()} visit is booked for {visit}{who}. To have it "
+                 "sooner, pick a time:")
+
+
 def booking_at(address: str) -> Reply:
     """The visit being booked is at another address of the customer's."""
     return Reply(f"Got it, this visit is for {clip(address, PLACE)}.")
