@@ -27,6 +27,7 @@ _LEAD_IN = re.compile(
 # Words that introduce a name anywhere in a clause ("yo its marcus lee"): the name follows the last.
 _INTRODUCER = re.compile(
     r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|this\s+is|i\s*'?\s*a?m|it\s*'?\s*s|it\s+is|"
+    r"(?:booked\s+)?under(?:\s+the\s+name)?(?:\s+of)?|"
     r"me\s+llamo|soy|mi\s+nombre\s+es)\s+", re.IGNORECASE)
 _LEAD_OUT = re.compile(
     r"(?:\b(?:at|@|in|from|and|address|addr|adress|is|my|the|service|live[sd]?|i|located|"

@@ -49,6 +49,9 @@ _SWITCH_OFF = re.compile(
 _WHERE = re.compile(r"\b(?:where(?: is| s|s| are| would| do (?:i|we) find)?|how do (?:i|we) find|find)\b"
                     r"(?:\W+\w+){0,4}?\W+(?:shut ?offs?|shut off valve|main|mains|valve|stop ?cock|breakers?|"
                     r"panel|fuse box|meter)\b")
+# "How do I turn the water off?": where the shutoff is and how it turns.
+_HOW_OFF = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you) (?:turn|shut|switch|cut)\b"
+                      r"(?:\W+\w+){0,3}?\W+off\b")
 # Thawing a frozen pipe: "hair dryer on the pipe?", "can we use a space heater to thaw it"
 _THAW = re.compile(r"\b(?:hair ?dryer|blow ?dryer|heat gun|space heater|heating pad|torch|blow ?torch|"
                    r"lighter|thaw\w*|heat (?:it|the pipes?|them) up|warm (?:it|the pipes?|them) up)\b")
@@ -108,7 +111,7 @@ def _answer_for(text: str, danger: Danger | None, *, thaw: bool) -> Reply:
     switch something off; else the danger's safety step again."""
     if thaw or danger is None:
         return safety_replies.thaw()
-    if _WHERE.search(text):
+    if _WHERE.search(text) or _HOW_OFF.search(text):
         return safety_replies.where_shutoff(danger)
     if _SWITCH_OFF.search(text):
         return safety_replies.switch_off(danger)
