@@ -98,6 +98,9 @@ _RUDE = re.compile(
 )
 
 
+# A return visit asked beside the complaint: the booking goes on after the apology.
+_COME_BACK = re.compile(r"\b(?:come|coming|send (?:him|her|them|someone|somebody)) back\b|"
+                        r"\bcome (?:out |by )?again\b")
 # Intents whose flow still runs after the apology ("nobody came, please reschedule").
 _GOES_ON = frozenset({intents.RESCHEDULE, intents.CANCEL})
 
@@ -129,7 +132,8 @@ def answer(turn: Turn) -> bool:
     else:
         return False
     handoff.hand_over(turn, reason="complaint: " + "; ".join(reason for _, reason in found))
-    if turn.parse.intent in _GOES_ON:
+    if turn.parse.intent in _GOES_ON or (turn.parse.intent == intents.BOOK
+                                         and _COME_BACK.search(text)):  # "can she come back tmrw?"
         turn.say(replies.complaint_noted())
         return False
     small_talk.settle(turn, apology, done=handoff.HANDED_OVER)

@@ -39,6 +39,9 @@ SOON = timedelta(hours=24)
 SERVICE_FOR = {Danger.GAS: "hvac_repair", Danger.FIRE: "electrical",
                Danger.WATER: "plumbing_repair", Danger.COLD: "hvac_repair",
                Danger.HEAT: "hvac_repair", Danger.SEWAGE: "drain_cleaning"}
+# Trades whose work a danger may be about besides its own service's (gas: furnaces and water heaters).
+_GAS_TRADES = {Danger.GAS: ("hvac", "plumbing"), Danger.WATER: ("plumbing",),
+               Danger.SEWAGE: ("plumbing",)}
 # Short answers read the same in Spanish ("si", "2", "gracias"): the conversation goes on.
 UNDERSTOOD_ANYWAY = frozenset({intents.AFFIRM, intents.DENY, intents.CHOOSE, intents.THANKS})
 SPANISH_CALL = "spanish_call"  # what a Spanish text achieved: a person asked to call
@@ -111,7 +114,7 @@ def _emergency(turn: Turn, danger: Danger) -> None:
     turn.say(safety_replies.safety_step(danger))
     customer = turn.customer
     words = clip(turn.text, 80)
-    service = str(turn.parse.slots.get("service") or SERVICE_FOR[danger])
+    service = _service_for(turn, danger)
     if customer is None:
         handoff.hand_over(turn, reason=f'reported {safety_replies.WHAT_HAPPENED[danger]} '
                                        f'("{words}"), address not known yet', urgent=True)
@@ -138,6 +141,21 @@ def _emergency(turn: Turn, danger: Danger) -> None:
         turn.finish(safety_replies.calling_right_away(turn.business.name))
         return
     _ask_pick(turn, site, service, f"Emergency: {scope}", found, head=danger)
+
+
+def _service_for(turn: Turn, danger: Danger) -> str:
+    """The service the text names, when its trade handles this danger ("rotten eggs by the water
+    heater": the water heater); else the danger's own ("CO detector going off": heating, never
+    the electrician a detector's wiring would call for)."""
+    named = turn.parse.slots.get("service")
+    own = SERVICE_FOR[danger]
+    if not isinstance(named, str) or named not in turn.catalog.ids():
+        return own
+    if danger in (Danger.GAS, Danger.SEWAGE, Danger.WATER) and (
+            turn.catalog.get(named).skill != turn.catalog.get(own).skill
+            and turn.catalog.get(named).skill not in _GAS_TRADES.get(danger, ())):
+        return own
+    return named
 
 
 def _coming_today(turn: Turn) -> list[Appointment]:

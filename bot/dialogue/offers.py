@@ -197,10 +197,12 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         matching = _matching(found, wish, timezone)
         # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.
         if matching and _NOT_A_PICK.search(turn.text):
-            from bot.dialogue import visit_asks, visit_questions  # import this module
+            from bot.dialogue import visit_asks, visit_questions, visits  # import this module
 
-            # "whats the earliest tomorrow?" asks for times: shown, never a visit looked up
-            if visit_asks.asks_for_times(turn.text) or not visit_questions.answer(turn):
+            # "whats the earliest tomorrow?" asks for times: shown, never a visit looked up;
+            # with no visit booked, "nobody today??" can only ask for times too
+            if (visit_asks.asks_for_times(turn.text) or not visits.upcoming(turn)
+                    or not visit_questions.answer(turn)):
                 research(turn, wish)  # shows the times on that day; books nothing
         elif matching and intent != intents.DENY and not (intent == intents.BOOK and service):
             if _broad(wish) and not _GO_AHEAD.search(turn.text) and (

@@ -62,6 +62,8 @@ _HUMAN = re.compile(
     # "whoever is in charge", "the person in charge there": a person with authority is asked for
     r"|\b(?:whoever|who ever|the person|a person|someone|somebody|anyone|anybody|the one)"
     r"(?: who is| that is| thats| whos| who s| is)? in charge\b"
+    r"|\b(?:someone|somebody|anyone|anybody|a person) (?:higher up|above you|more senior|with "
+    r"(?:more )?authority|in management)\b|\b(?:escalate|escalating) (?:this|it|my|the)\b"
     r"|\b(?:is there|is anyone|is somebody|is someone|any|is there any|got|have you got|do you have) "
     r"(?:a |an |any )?(?:real |live |actual )?(?:human|person|people|humans|agent|operator|rep|"
     r"representative|one real|anyone real|someone real|staff)\b(?! (?:lives?|doing|needs))"
