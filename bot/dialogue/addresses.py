@@ -26,7 +26,7 @@ _LEAD_IN = re.compile(
     r"it\s*'?\s*s|it\s+is|me\s+llamo|soy|mi\s+nombre\s+es)\b\s*)?", re.IGNORECASE)
 # Words that introduce a name anywhere in a clause ("yo its marcus lee"): the name follows the last.
 _INTRODUCER = re.compile(
-    r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|this\s+is|i\s*'?\s*a?m|it\s*'?\s*s|it\s+is|"
+    r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|name's|this\s+is|i\s*'?\s*a?m|it\s*'?\s*s|it\s+is|"
     r"(?:booked\s+)?under(?:\s+the\s+name)?(?:\s+of)?|"
     r"me\s+llamo|soy|mi\s+nombre\s+es)\s+", re.IGNORECASE)
 _LEAD_OUT = re.compile(
@@ -124,11 +124,14 @@ def read_signup(text: str) -> SignUpText:
         return SignUpText(name=name, refused_name=refused, rest="" if name else flat)
     start, end, address = found
     before, after = _LEAD_OUT.sub("", flat[:start].rstrip(" ,;:-")).rstrip(" ,;:-"), flat[end:]
-    if not address.postal_code:  # "60614 - 1820 N Halsted St": the ZIP told first
-        codes = [z.group(1) for z in _ZIP.finditer(before)]
+    if not address.postal_code:  # "60614 - 1820 N Halsted St", "..., zip 60614": told apart
+        codes = [z.group(1) for z in _ZIP.finditer(before)] + [z.group(1) for z in
+                                                               _ZIP.finditer(after)]
         if len(codes) == 1:
             address = Address(address.street, address.city, codes[0])
             before = _ZIP.sub("", before).strip(" ,;:-")
+            after = re.sub(r"\b(?:zip(?: ?code)?|postal code)?\W*" + codes[0], "", after,
+                           flags=re.IGNORECASE)
     request, last = _split_last_clause(before)
     name, refused = _name_in(last) if last else (None, False)
     if name is None and request:  # "Greg Novak. the rental is ...": the name a clause earlier
@@ -283,6 +286,8 @@ def _labelled(segment: str, postal_code: str) -> Address | None:
             town.append(token)
         elif label not in _TOWN_LABELS:
             return None
+    if town and _INTRODUCER.search(" ".join(town) + " "):
+        return None  # "..., name's Jen Walsh, zip 60614": a name between street and ZIP, no town
     labels = [label for _, label in tagged]
     if any(label == "StreetName" and token.lower().strip(",.") in _SENTENCE_WORDS
            for token, label in tagged):  # "its 1480 not 1408": two numbers, no street

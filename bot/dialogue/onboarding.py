@@ -130,6 +130,14 @@ def _take(turn: Turn) -> bool:
     data = turn.data
     name = read.name if read.address or turn.parse.intent in NAME_ONLY_INTENTS else None
     address = read.address or _zip_for(turn.text, data)
+    if address is not None and not address.postal_code and data.get("postal_code"):
+        address = Address(address.street, address.city, str(data["postal_code"]))  # told first
+    if name is None and address is None and not data.get("street") and (
+            code := read_postal_code(turn.text)) is not None:
+        data["postal_code"] = code  # "60625" first: kept for the street to come
+        _settle_town(turn, data)
+        _next_step(turn, data, read)
+        return True
     if name is None and address is None:
         if read.refused_name and turn.parse.intent in NOT_A_REQUEST and data.get("street"):
             turn.misunderstood(replies.ask_name())
@@ -239,6 +247,8 @@ def repeated(turn: Turn) -> bool:
 def _still_missing(data: dict[str, Any]) -> Reply | None:
     """The question for what a half-given sign-up still lacks, None when nothing was given."""
     name, street = data.get("name"), data.get("street")
+    if not street and not name and data.get("postal_code"):
+        return replies.ask_street(str(data["postal_code"]))
     if street and not name:
         return replies.ask_name()
     if name and not street:
@@ -271,9 +281,9 @@ def _settle_town(turn: Turn, data: dict[str, Any]) -> None:
 
 def _next_step(turn: Turn, data: dict[str, Any], read: SignUpText) -> None:
     """Ask for what is still missing, turn away what is outside the area, or sign up."""
-    name, street = data.get("name"), data.get("street")
+    name = data.get("name")
     code = str(data.get("postal_code") or "")
-    if street and code and turn.business.zone_for_postal_code(code) is None:
+    if code and turn.business.zone_for_postal_code(code) is None:
         _outside_area(turn, f"ZIP {code}", data)
         return
     question = _still_missing(data)

@@ -101,6 +101,12 @@ def ask_address(first_name: str) -> Reply:
                  "e.g. 12 Elm St, Chicago 60614")
 
 
+def ask_street(postal_code: str) -> Reply:
+    """Only a ZIP was given so far: the street and the name are still needed."""
+    return Reply(f"Thanks! What's the street address in {clip(postal_code, 10)}, and your name? "
+                 "e.g. Maria Rivera, 12 Elm St")
+
+
 def ask_zip(street: str, choices: Sequence[str] = ()) -> Reply:
     if choices:
         return Reply(f"Which ZIP code is {clip(street, PLACE)} in: {' or '.join(choices[:6])}?")

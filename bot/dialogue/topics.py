@@ -91,7 +91,7 @@ _STREET_NUMBER = re.compile(r"\b\d+[a-z]?\s+[a-z]")
 # Words that make a phrase after "do you come (to)" anything but a place name.
 _NOT_A_PLACE = frozenset(
     "my me us our here there it this that today tomorrow tonight now soon asap out home house place "
-    "a an to fix do look see help check".split())
+    "a an to fix do look see help check then though anyway exactly again".split())
 
 _SERVICES_QUESTION = re.compile(
     r"(?:(?:^|[,.;!?]\s*|\b(?:and|so|also|but|hey|guys|folks|wondering|q|question)\s+)"
