@@ -42,6 +42,7 @@ _COMPLAINTS = (
                 # "tracked mud all over my carpet", "dirt everywhere"
                 r"|\b(?:tracked|trekked|dragged|got) (?:\w+ ){0,2}(?:mud|dirt|muck|water|dust|grease|"
                 r"debris) (?:all over|everywhere|through|on|in|into)\b"
+                r"|\b(?:muddy |dirty )?(?:foot|boot|shoe) ?prints\b"
                 r"|\b(?:mud|dirt|muck|dust|grease|debris) (?:all over|everywhere|on (?:the |my |our )?"
                 r"(?:carpets?|floors?|rugs?))\b"),
      "the mess", "left a mess"),

@@ -54,7 +54,9 @@ _HOW_OFF = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you) (?:turn|shut|
                       r"(?:\W+\w+){0,3}?\W+off\b")
 # Thawing a frozen pipe: "hair dryer on the pipe?", "can we use a space heater to thaw it"
 _THAW = re.compile(r"\b(?:hair ?dryer|blow ?dryer|heat gun|space heater|heating pad|torch|blow ?torch|"
-                   r"lighter|thaw\w*|heat (?:it|the pipes?|them) up|warm (?:it|the pipes?|them) up)\b")
+                   r"lighter|thaw\w*|heat (?:it|the pipes?|them) up|warm (?:it|the pipes?|them) up|"
+                   r"(?:leave|keep|let) (?:the )?(?:faucets?|taps?) (?:on|open|dripping|running|drip)|"
+                   r"drip (?:the )?(?:faucets?|taps?))\b")
 _FROZEN = re.compile(r"\bpipes?\b|\bfro(?:ze|zen)\b")
 
 

@@ -75,8 +75,8 @@ _WHERE = {
                    "valve clockwise, or the lever across the pipe."),
 }
 _WHERE[Danger.SEWAGE] = _WHERE[Danger.WATER]
-THAW = ("Yes, a hair dryer is fine: warm the pipe slowly, starting at the faucet end, with the "
-        "faucet open so water can run. Never use an open flame or torch, and don't leave a space "
+THAW = ("Yes: keep the faucet open so water can run, and warm the pipe slowly from the faucet "
+        "end (a hair dryer is fine). Never use an open flame or torch, and don't leave a space "
         "heater alone by it.")
 
 

@@ -62,6 +62,10 @@ _HUMAN = re.compile(
     # "whoever is in charge", "the person in charge there": a person with authority is asked for
     r"|\b(?:whoever|who ever|the person|a person|someone|somebody|anyone|anybody|the one)"
     r"(?: who is| that is| thats| whos| who s| is)? in charge\b"
+    # "your manager's number", "who's the owner? i want to talk to them", "in touch with a supervisor"
+    r"|\b(?:your|the) (?:manager|supervisor|owner|boss)(?:'?s)? (?:number|phone|contact|email|name)\b"
+    r"|\b(?:who is|whos|who's|who) (?:the|your) (?:owner|manager|supervisor|boss)\b"
+    r"|\b(?:in touch|in contact) with (?:a|an|the|your) (?:manager|supervisor|owner|boss|person|human)\b"
     r"|\b(?:someone|somebody|anyone|anybody|a person) (?:higher up|above you|more senior|with "
     r"(?:more )?authority|in management)\b|\b(?:escalate|escalating) (?:this|it|my|the)\b"
     r"|\b(?:is there|is anyone|is somebody|is someone|any|is there any|got|have you got|do you have) "
