@@ -139,7 +139,8 @@ def _take(turn: Turn) -> bool:
         _next_step(turn, data, read)
         return True
     if name is None and address is None:
-        if read.refused_name and turn.parse.intent in NOT_A_REQUEST and data.get("street"):
+        if (read.refused_name and turn.parse.intent in NOT_A_REQUEST and data.get("street")
+                and not data.get("name")):
             turn.misunderstood(replies.ask_name())
             return True
         return False
@@ -261,6 +262,9 @@ def _still_missing(data: dict[str, Any]) -> Reply | None:
 def _zip_for(text: str, data: dict[str, Any]) -> Address | None:
     """A ZIP sent alone completes the address given before."""
     code = read_postal_code(text)
+    if code is None and _RETYPED.search(text):  # "sorry typo, its 60614"
+        codes = re.findall(r"(?<!\d)\d{5}(?!\d)", text)
+        code = codes[0] if len(codes) == 1 and not re.search(r"\d{1,6}\s+[A-Za-z]", text) else None
     if code is None or not data.get("street"):
         return None
     return Address(str(data["street"]), str(data.get("city") or ""), code)
@@ -305,7 +309,8 @@ def _outside_area(turn: Turn, where: str, data: dict[str, Any]) -> None:
     name = data.get("name")
     who = f" ({name})" if name else ""
     handoff.hand_over(turn, reason=f"lead outside area: {where}{who}")
-    kept = {key: data[key] for key in ("name", "after") if data.get(key)}
+    # the street stays too: "sorry typo, its 60614" puts the ZIP right
+    kept = {key: data[key] for key in ("name", "after", "street") if data.get(key)}
     turn.ask(FLOW, "details", {**kept, OUTSIDE: where}, replies.outside_area(where, served))
 
 
