@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff, offers, replies, visit_questions, visits
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from bot.nlu.text import normalize
+from domain.authz import may_act_on
 from domain.commands import BookAppointment
 from domain.errors import DomainError, SchedulingConflict
-from domain.jobs import Appointment, Job, JobState
+from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 from domain.parties import Site
 from domain.scheduling import Offer, Wish
 
@@ -23,6 +25,24 @@ SCOPE_LIMIT = 300
 
 
 _MOVE_WORDS = re.compile(r"\b(?:move|moved|moving|reschedul\w*|push(?:ed)?|postpone\w*)\b")
+# "Can someone come back today?": a return for the work of the last visit.
+_COME_BACK = re.compile(r"\b(?:come|coming) back\b|\bcome (?:out |by )?again\b|"
+                        r"\bsend (?:him|her|them|someone|somebody|the tech|ben|\w+) back\b|"
+                        r"\breturn (?:visit|trip)\b")
+RETURN_WITHIN = timedelta(days=14)
+
+
+def _returning_to(turn: Turn) -> str | None:
+    """The service of the customer's last visit (within RETURN_WITHIN) a "come back" asks for."""
+    customer = turn.customer
+    if customer is None or not _COME_BACK.search(normalize(turn.text)):
+        return None
+    past = [a for a in turn.uow.appointments.find(account_id=customer.account_id)
+            if a.status is not AppointmentStatus.CANCELLED and a.window_start <= turn.now
+            and turn.now - a.window_start <= RETURN_WITHIN and may_act_on(turn.actor, a)]
+    latest = max(past, key=lambda a: a.window_start, default=None)
+    job = turn.uow.jobs.get(latest.job_id) if latest is not None else None
+    return job.service_id if job is not None else None
 
 
 def _visit_to_move(turn: Turn, service: object) -> Appointment | None:
@@ -59,7 +79,7 @@ def start(turn: Turn) -> None:
                                               [visits.choice_label(turn, a) for a in booked]))
             visits.remember_shown(turn, booked)
             return
-    service = data["service"]
+    service = data["service"] = data["service"] or _returning_to(turn)
     named = _visit_to_move(turn, service)
     if named is not None:  # "the dec 11 electrical. i want it moved": a move, never a new booking
         from bot.dialogue import reschedule  # books nothing until a time is picked
@@ -183,6 +203,8 @@ def at_site(turn: Turn, site_id: int) -> None:
             s.id != site_id for s in turn.customer.sites):
         turn.customer.sites.append(site)
     data = {**turn.data, "site_id": site_id}
+    if site is not None:
+        turn.say(replies.booking_at(site.one_line()))  # which address the times are for
     if not data.get("service"):
         turn.ask(FLOW, "problem", data, replies.ask_problem())
         return

@@ -38,7 +38,13 @@ _COMPLAINTS = (
                 r"(?:mess|dirt|mud|debris|trash|garbage|junk|dust|water everywhere)\b"
                 r"|\bmess (?:everywhere|all over)\b"
                 # "left water all over the floor": whatever was left lies all over the place
-                r"|\b(?:left|leave|leaving) (?:\w+ ){1,3}(?:all over|everywhere)\b"),
+                r"|\b(?:left|leave|leaving) (?:\w+ ){1,3}(?:all over|everywhere)\b"
+                # "tracked mud all over my carpet", "dirt everywhere"
+                r"|\b(?:tracked|trekked|dragged|got) (?:\w+ ){0,2}(?:mud|dirt|muck|water|dust|grease|"
+                r"debris) (?:all over|everywhere|through|on|in|into)\b"
+                r"|\b(?:muddy |dirty )?(?:foot|boot|shoe) ?prints\b"
+                r"|\b(?:mud|dirt|muck|dust|grease|debris) (?:all over|everywhere|on (?:the |my |our )?"
+                r"(?:carpets?|floors?|rugs?))\b"),
      "the mess", "left a mess"),
     (re.compile(r"\b(?:still|again) (?:not |isnt |is not |does not |doesnt |wont |will not )?"
                 r"(?:fixed|working|broken|leaking|the same)\b.*\b(?:after|since) (?:your|the|their|his|"
@@ -51,6 +57,11 @@ _COMPLAINTS = (
                 r"incredibly |quite |pretty )?(?:rude|"
                 r"unprofessional|disrespectful|aggressive|mean|nasty|yelling|drunk|high)\b"),
      "how you were treated", "the technician was rude or unprofessional"),
+    # "... and was rude about it": rude said of whoever the text is about, never of the writer
+    (re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bim )\b(?:was|were|got|being|been) (?:very |so |really |"
+                r"extremely |super |quite |pretty |kind of |kinda )?(?:rude|unprofessional|"
+                r"disrespectful|condescending|nasty)\b"),
+     "how you were treated", "the technician was rude or unprofessional"),
     (re.compile(_STAFF + r" (?:broke|damaged|scratched|cracked|ruined|dented|stained)\b"
                 r"|\b(?:damage|damaged) (?:my|our|the)\b"),
      "the damage", "something was damaged during the visit"),
@@ -62,7 +73,8 @@ _COMPLAINTS = (
                 r"|\b(?:bill|charge|invoice|amount|price)s? (?:was|is|were|are|looks?|seems?) (?:\w+ )?"
                 r"(?:wrong|incorrect|off|too high|a mistake)\b|\bbilling (?:issue|problem|error|mistake)\b"
                 r"|\b(?:dont|do not|shouldnt|should not|wont|will not|not going to|refuse to) (?:want to |"
-                r"have to )?pay\b|\b(?:fixed|done|redone) for free\b"),
+                r"have to )?pay\b|\b(?:fixed|done|redone) for free\b"
+                r"|\brefund\w*\b|\b(?:want|need|get|expect|demand)(?:ing)? (?:my|our|the) money back\b"),
      "the charge", "disputes a charge"),
     (re.compile(r"\b(?:file|make|lodge|have|got|register) (?:a |an )?complaint\b|\bi want to complain\b"
                 r"|\bcomplain(?:ing)? about\b|\b(?:terrible|horrible|awful|worst|bad|poor) (?:service|job|"
@@ -87,6 +99,9 @@ _RUDE = re.compile(
 )
 
 
+# A return visit asked beside the complaint: the booking goes on after the apology.
+_COME_BACK = re.compile(r"\b(?:come|coming|send (?:him|her|them|someone|somebody)) back\b|"
+                        r"\bcome (?:out |by )?again\b")
 # Intents whose flow still runs after the apology ("nobody came, please reschedule").
 _GOES_ON = frozenset({intents.RESCHEDULE, intents.CANCEL})
 
@@ -118,7 +133,8 @@ def answer(turn: Turn) -> bool:
     else:
         return False
     handoff.hand_over(turn, reason="complaint: " + "; ".join(reason for _, reason in found))
-    if turn.parse.intent in _GOES_ON:
+    if turn.parse.intent in _GOES_ON or (turn.parse.intent == intents.BOOK
+                                         and _COME_BACK.search(text)):  # "can she come back tmrw?"
         turn.say(replies.complaint_noted())
         return False
     small_talk.settle(turn, apology, done=handoff.HANDED_OVER)

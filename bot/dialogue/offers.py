@@ -21,6 +21,7 @@ from bot.nlu.days import find_days
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
 from domain.errors import DomainError
+from domain.jobs import Appointment
 from domain.scheduling import Booked, Offer, Wish, find_offers
 from domain.staff import Role
 
@@ -31,6 +32,7 @@ HORIZON_DAYS = 14
 # A wish for a day gone by that the parser leaves without a date.
 PAST_WORDS = re.compile(r"\b(yesterday|last (night|week|mon|tue|wed|thu|fri|sat|sun)\w*)\b",
                         re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|from|started|starting|began|begun)\s+$", re.IGNORECASE)
 PICK = "pick"
 # A text that asks or tells rather than picks ("what time is it", "i already have one on the
 # 9th", "is thursday free?"): it may name a day among the offers, but it never books one.
@@ -132,10 +134,10 @@ def choices(found: list[Offer], timezone: str) -> list[str]:
 
 def is_past(turn: Turn, wish: Wish | None, timezone: str) -> bool:
     """True when the text wishes for a day (or today's time) that is already over."""
-    if PAST_WORDS.search(turn.text):
-        return True
     if wish is None or wish.date is None:
-        return False
+        # "yesterday" asks for a day gone by; "no heat since last night" only tells when it began
+        return any(not _SINCE.search(turn.text[:found.start()])
+                   for found in PAST_WORDS.finditer(turn.text))
     today = local_date(turn.now, timezone)
     if wish.date != today:
         return wish.date < today
@@ -148,6 +150,9 @@ _NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure)\W+)*"
 _OPTION = re.compile(_NOD + r"(?:option|number|no\.?|#) ?([1-9])\b"
                      r"|" + _NOD + r"(?:the )?(first|second|third) (?:one|option|slot|time)\b")
 _ORDINALS = ("first", "second", "third")
+_SOONER = re.compile(r"\b(?:earlier|sooner|instead)\b")
+_SENTENCE = re.compile(r"[.!?;\n]+\s*|,\s+")
+_LONE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|so|then|and)\W+)*(?:option |number |no\.? ?|# ?)?([1-9])\W*$")
 
 
 def _option_named(text: str) -> int | None:
@@ -155,6 +160,19 @@ def _option_named(text: str) -> int | None:
     if found is None:
         return None
     return int(found.group(1)) if found.group(1) else _ORDINALS.index(found.group(2)) + 1
+
+
+def _lone_option(text: str) -> int | None:
+    """The option a text's first or last sentence gives alone ("ok found it and turned it off. 1",
+    "1. tenant Mike will let her in"): a pick said beside other news."""
+    sentences = [s for s in _SENTENCE.split(normalize(text)) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    for sentence in (sentences[0], sentences[-1]):
+        found = _LONE.match(sentence)
+        if found is not None:
+            return int(found.group(1))
+    return None
 
 
 def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
@@ -169,7 +187,14 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         return True
     if intent == intents.BOOK and service and other_trade(turn, data.get("service"), service):
         return False  # a problem of another trade is a new booking, not a pick among these
-    option = turn.option() or (_option_named(turn.text) if intent == intents.BOOK else None)
+    sooner = _SOONER.search(normalize(turn.text)) and _booked_meant(turn)
+    if sooner:  # "isn't carla coming at 3 anyway? can she come sooner": that visit moves
+        from bot.dialogue import reschedule  # imports this module
+
+        reschedule.move_sooner(turn, sooner)
+        return True
+    option = (turn.option() or (_option_named(turn.text) if intent == intents.BOOK else None)
+              or _lone_option(turn.text))
     if option is not None:
         if 1 <= option <= len(found):
             chosen(turn, found[option - 1])
@@ -189,10 +214,12 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         matching = _matching(found, wish, timezone)
         # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.
         if matching and _NOT_A_PICK.search(turn.text):
-            from bot.dialogue import visit_asks, visit_questions  # import this module
+            from bot.dialogue import visit_asks, visit_questions, visits  # import this module
 
-            # "whats the earliest tomorrow?" asks for times: shown, never a visit looked up
-            if visit_asks.asks_for_times(turn.text) or not visit_questions.answer(turn):
+            # "whats the earliest tomorrow?" asks for times: shown, never a visit looked up;
+            # with no visit booked, "nobody today??" can only ask for times too
+            if (visit_asks.asks_for_times(turn.text) or not visits.upcoming(turn)
+                    or not visit_questions.answer(turn)):
                 research(turn, wish)  # shows the times on that day; books nothing
         elif matching and _wish_key(wish) == data.get("asked") and _OPEN_RANGE.search(turn.text) \
                 and not _GO_AHEAD.search(turn.text):
@@ -219,7 +246,37 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     if intent == intents.UNKNOWN:
         turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True
+    if intent == intents.BOOK and service is not None and service == data.get("service") and not (
+            _already_booked(turn, service)):  # booked already: "can she come sooner" moves it
+        turn.say(replies.which_offer(choices(found, timezone)))  # the same problem told again
+        return True
     return False
+
+
+def _booked_meant(turn: Turn) -> Appointment | None:
+    """The one booked visit a text names by its technician, its time or its work, if any."""
+    from bot.dialogue import visits  # imports this module
+
+    if turn.customer is None:
+        return None
+    text = normalize(turn.text)
+    said = visits.named(turn)
+    meant = []
+    for appointment in visits.upcoming(turn):
+        technician = turn.uow.staff.get(appointment.technician_id)
+        first = technician.name.split()[0].lower() if technician is not None else None
+        if (first and re.search(rf"\b{re.escape(first)}\b", text)
+                or said.times and visits.at_time(turn, appointment, said.times)
+                or said.service_id and visits.same_service(turn, [appointment], said.service_id)):
+            meant.append(appointment)
+    return meant[0] if len(meant) == 1 else None
+
+
+def _already_booked(turn: Turn, service: str) -> bool:
+    """Whether the customer has an upcoming visit for this service."""
+    from bot.dialogue import visits  # imports this module
+
+    return bool(turn.customer) and bool(visits.same_service(turn, visits.upcoming(turn), service))
 
 
 def _matching(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:

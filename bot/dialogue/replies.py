@@ -43,8 +43,47 @@ def outside_area(where: str, served: str) -> Reply:
                  "your details to our team; someone will call you if we can still help.")
 
 
+def for_someone_else() -> Reply:
+    """A newcomer asks to book for a relative, a tenant or a rental: yes, at that address."""
+    return Reply("Sure, you can book for someone else. Please send their name and the service "
+                 f"address with ZIP, e.g. {EXAMPLE_DETAILS}")
+
+
+def no_visit_for_number() -> Reply:
+    """An unknown number asks about a visit: none is booked from it; it may be under another."""
+    return Reply("I don't see a visit booked from this number. If it was booked under another "
+                 "number, send the name and address it's under and I'll have our team check.")
+
+
+def visit_lookup_passed_on(where: str) -> Reply:
+    return Reply(f"Thanks! I've asked our team to look up the visit for {clip(where, PLACE)}. "
+                 "Someone will call you at this number shortly.")
+
+
+def booked_already(service: str, visit: str, technician: str | None) -> Reply:
+    """Said before the times a visit already booked could move to, when it is wanted sooner."""
+    who = f" with {clip(technician, NAME)}" if technician else ""
+    return Reply(f"Your {clip(service, THING).lower()} visit is booked for {visit}{who}. To have it "
+                 "sooner, pick a time:")
+
+
+def booking_at(address: str) -> Reply:
+    """The visit being booked is at another address of the customer's."""
+    return Reply(f"Got it, this visit is for {clip(address, PLACE)}.")
+
+
+def already_set_up(first_name: str, address: str) -> Reply:
+    """A customer just set up sends their name or ZIP again: nothing is asked twice."""
+    return Reply(f"Got it, {clip(first_name, NAME)}: you're all set up at {clip(address, PLACE)}.")
+
+
 def address_corrected(address: str) -> Reply:
     return Reply(f"Thanks, I've corrected your address to {clip(address, PLACE)}.")
+
+
+def address_on_file(address: str) -> Reply:
+    """A correction to the address already on file: nothing to change."""
+    return Reply(f"Your address is {clip(address, PLACE)}; that's what I have on file.")
 
 
 def retyped_outside_area(postal_code: str, kept: str) -> Reply:
@@ -60,6 +99,12 @@ def ask_name() -> Reply:
 def ask_address(first_name: str) -> Reply:
     return Reply(f"Thanks, {clip(first_name, NAME)}! What's the service address, with ZIP? "
                  "e.g. 12 Elm St, Chicago 60614")
+
+
+def ask_street(postal_code: str) -> Reply:
+    """Only a ZIP was given so far: the street and the name are still needed."""
+    return Reply(f"Thanks! What's the street address in {clip(postal_code, 10)}, and your name? "
+                 "e.g. Maria Rivera, 12 Elm St")
 
 
 def ask_zip(street: str, choices: Sequence[str] = ()) -> Reply:
@@ -686,6 +731,13 @@ def price(service: str, amount: str, *, booking: bool = False) -> Reply:
 
 def price_unknown(service: str) -> Reply:
     return Reply(f"The office will confirm the price of {clip(service, THING).lower()}. {TO_BOOK}.")
+
+
+def replacement_priced_by_quote(thing: str) -> Reply:
+    """A ballpark asked for new equipment: priced by a quote, often after a look; the office calls."""
+    return Reply(f"A new {clip(thing, THING)} is priced with a quote, often after a technician takes "
+                 "a look. I've asked the office to call you with an estimate and say if a visit "
+                 "is needed first.")
 
 
 def price_by_a_person() -> Reply:

@@ -139,6 +139,10 @@ def move_sooner(turn: Turn, appointment: Appointment) -> None:
     if _underway(turn, appointment):
         _warn_underway(turn, appointment, None)
         return
+    technician = turn.uow.staff.get(appointment.technician_id)
+    turn.say(replies.booked_already(visits.service_name(turn, appointment),
+                                    visits.label(turn, appointment),
+                                    technician.name.split()[0] if technician else None))
     offer_times(turn, appointment, None, confirmed=False)
 
 

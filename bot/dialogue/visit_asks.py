@@ -49,7 +49,11 @@ _ABOUT_VISITS = re.compile(
 _REQUEST = re.compile(
     r"\b(?:can|could|would)(?: you| u| y ?all| someone| somebody| anyone| one| a| an| your| we| i|"
     r" the (?:plumber|electrician|tech|technician|guy|hvac guy) (?:also )?come)\b"
-    r"(?! (?:tell|remind|confirm|check|let me know|say)\b)|\b(?:book|rebook|sign me up|available|"
+    r"(?! (?:tell|remind|confirm|check|let me know|say)\b)"
+    # "can she just come sooner instead?": a move asked of the visit booked
+    r"|\b(?:can|could|would) (?:she|he|they) (?:just |please |maybe )?(?:come|get here|be here|make it) "
+    r"(?:\w+ )?(?:sooner|earlier|instead|now|today)\b"
+    r"|\b(?:book|rebook|sign me up|available|"
     r"availability|openings?|any (?:slots?|times?|room)|free (?:slots?|times?)|soonest|earliest|"
     r"asap|need (?:a|an|someone|somebody|to get)|i need|we need|send (?:someone|somebody|a|an)|"
     r"(?:would|could|does|will|do) (?:\w+ ){1,2}work|(?:someone|somebody|a tech) to come|"

@@ -172,7 +172,9 @@ _STATUS = re.compile(
     rf"\b(?:no one|nobody|noone|no body|no tech|no {_WORKER}) (?:is |has )?(?:here|there|come|came|shown|"
     r"showed|turned up|arrived|been)\b|\bexpect (?:the |my |our |your )?(?:tech|technician|plumber|"
     r"electrician|engineer|guy|crew|team|someone|somebody|them|him|her|you)\b|"
-    rf"\b(?:did|has|have) (?:the |my |our |your )?{_WORKER} (?:\w+ )?(?:finish|finished|come|came|"
+    # "has the tech come?" asks; "(can you / just to) have someone come" asks for a visit
+    rf"\b(?<!to )(?<!you )(?<!u )(?:did|has|have) (?:the |my |our |your )?{_WORKER} (?:\w+ )?"
+    r"(?:finish|finished|come|came|"
     r"arrive|arrived|show|showed|leave|left|start|started|get there|got there|fix|fixed|turn up|"
     r"turned up|make it|been)\b|"
     rf"\bhow (?:far|close|long) (?:away |out )?(?:is|are) (?:the |my |our |your )?{_WORKER}\b|"
@@ -296,9 +298,15 @@ _REFUSED = re.compile(
 )
 
 
+# "How much would a new water heater set me back?" asks a price; nothing is put back.
+_COST_IDIOM = re.compile(r"\b(?:how much|what)\b[^.?!]{0,50}\bset (?:me|us|you) back\b")
+
+
 def detect_customer(message: Message) -> Verdict | None:
     """Classify a customer's request, preferring harmless readings when a text is ambiguous."""
     text = message.masked
+    if message.has(_COST_IDIOM):
+        return None
     if (
         message.service
         and (message.has(_OFFERED) or message.has(_DAY_REFUSED) and not message.has(_NAMED_WORKER))
@@ -307,6 +315,9 @@ def detect_customer(message: Message) -> Verdict | None:
         return Verdict(intents.BOOK, 0.8)
     if message.has(_REFUSED) and message.when and not message.has(_STATUS):
         return Verdict(intents.RESCHEDULE, 0.8)
+    if message.has(_STATUS) and message.has(_RESCHEDULE) and all(
+            negated_before(text, found.start()) for found in _RESCHEDULE.finditer(text)):
+        return Verdict(intents.JOB_STATUS, 0.85)  # "i don't want another slot, is he on the way?"
     if message.has(_RESCHEDULE) or (message.has(_INSTEAD) and message.when):
         return Verdict(intents.RESCHEDULE, 0.9 if message.when or message.has(_RESCHEDULE) else 0.7)
     if _cancel_requested(message):

@@ -23,6 +23,7 @@ class Danger(StrEnum):
     WATER = "water"  # flooding, a burst pipe
     COLD = "cold"  # no heat in freezing weather or with vulnerable people
     HEAT = "heat"  # no cooling in the heat with a vulnerable person
+    SEWAGE = "sewage"  # sewage backing up into the house
 
 
 _W = r"(?:\w+\W+)"  # one word and what follows it
@@ -64,6 +65,13 @@ DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
         r"|\b(?:gushing|spraying|pouring) water\b"
         r"|\b(?:water heater|tank|hose)\W+(?:\w+\W+){0,2}(?:burst|ruptured|exploded|split)\b"
         r"|\binund\w*|\btuberia (?:rota|reventada)\b|\bse (?:rompio|reviento) \w* ?(?:tubo|tuberia)\b")),
+    # Sewage coming into the house: "sewage water is backing up out of the floor drain".
+    (Danger.SEWAGE, re.compile(
+        r"\bsew(?:age|er)\b(?:\W+\w+){0,3}?\W+(?:is |are |keeps |started )?(?:back\w* up|"
+        r"coming (?:up|out|in)|overflow\w*|spill\w*|pouring|gushing|flood\w*|spreading|everywhere|all over)"
+        r"|\b(?:back\w* up|coming up|overflow\w*|pouring out)\W+(?:\w+\W+){0,4}?(?:raw )?sewage\b"
+        r"|\b(?:raw )?sewage (?:in|on|all over|everywhere|across) (?:the |my |our )?"
+        r"(?:basement|floor|bathroom|house|yard)\b|\baguas negras\b")),
 )
 
 _NO_HEAT = re.compile(
@@ -81,7 +89,7 @@ _URGENT = re.compile(
     r"\basap\b|\ba\.?s\.?a\.?p\b|\bas soon as (?:possible|you can)\b|\bright (?:away|now)\b"
     r"|\bimmediately\b|\burgent\w*|\bemergency\b"
     r"|\bleak\w*|\bdripping\b|\bwater (?:on|under|in|all over) the (?:floor|ceiling|basement)\b"
-    r"|\boverflow\w*|\bstanding water\b|\bfrozen pipes?\b|\bpipes? (?:are |is )?frozen\b"
+    r"|\boverflow\w*|\bstanding water\b|\bfrozen pipes?\b|\bpipes? (?:are |is |have |has )?(?:frozen|froze)\b"
     r"|\bsew(?:er|age) (?:is )?back\w* up\b")
 # "today" is a hurry only in the same clause as a request to come ("can you send someone today").
 _TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")

@@ -37,6 +37,9 @@ EMERGENCIES = [
     ("furnace out, 10 degrees outside", Danger.COLD),
     ("the outlet sparked and now it stopped working", Danger.FIRE),
     ("i smell gas, it stopped raining though", Danger.GAS),
+    ("sewage water is backing up out of the basement floor drain", Danger.SEWAGE),
+    ("raw sewage all over the basement floor", Danger.SEWAGE),
+    ("the toilet is overflowing with sewage", Danger.SEWAGE),
 ]
 
 NOT_EMERGENCIES = [
@@ -61,6 +64,9 @@ NOT_EMERGENCIES = [
     "our basement floods every time it rains, sump pump seems dead. can u come next week",
     "we smelled gas earlier but it's gone now, still want the furnace checked",
     "the outlet sparked once and then it stopped, can someone look at it",
+    "how much is a sewer line camera inspection",
+    "sewage smell in the basement and the floor drain is gurgling",
+    "the sewer backed up last year, want the line checked",
 ]
 
 
