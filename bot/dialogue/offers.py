@@ -128,18 +128,50 @@ def is_past(turn: Turn, wish: Wish | None, timezone: str) -> bool:
     return latest is not None and latest <= turn.now.astimezone(ZoneInfo(timezone)).time()
 
 
-# "option 1 is fine for the outlet": a pick that also names the job (the parser reads a booking).
-_NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure)\W+)*"
-_OPTION = re.compile(_NOD + r"(?:option|number|no\.?|#) ?([1-9])\b"
-                     r"|" + _NOD + r"(?:the )?(first|second|third) (?:one|option|slot|time)\b")
-_ORDINALS = ("first", "second", "third")
+# A pick in words: "option 1 is fine for the outlet" (the parser reads a booking), "the earliest
+# one pls", "ok book the first one", "i will take the 2nd", "soonest please".
+_NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure|alright|great|perfect|fine)\W+)*"
+_TAKE = (r"(?:(?:(?:i|we) (?:will |would |would like to |want to |can )?|let us |lets |please )?"
+         r"(?:book|take|want|do|go with|go for|grab|choose|pick)\W+)?")
+_POLITE = r"(?:\W+(?:please|pls|plz|then|thanks|thank you|thx|works|is fine|is good|is ok|sounds good|"\
+          r"ok|okay|for me|for us))*\W*$"
+_OPTION = re.compile(
+    _NOD + _TAKE + r"(?:(?:option|number|no\.?|#) ?(?P<n>[1-9])\b|(?:the |that |your )?"
+    r"(?P<word>first|1st|second|2nd|third|3rd|last|earliest|soonest|latest|next)"
+    r"(?:\W+(?:one|option|slot|time|window|available|possible|opening)\b|" + _POLITE + r"))")
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 
 
-def _option_named(text: str) -> int | None:
-    found = _OPTION.match(normalize(text))
-    if found is None:
+def _option_named(text: str, found: list[Offer]) -> int | None:
+    """The option a pick in words names (1-based); "the earliest" is the soonest of `found`."""
+    named = _OPTION.match(normalize(text))
+    if named is None or not found:
         return None
-    return int(found.group(1)) if found.group(1) else _ORDINALS.index(found.group(2)) + 1
+    if named.group("n"):
+        return int(named.group("n"))
+    word = named.group("word")
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    by_time = sorted(range(len(found)), key=lambda i: found[i].window_start)
+    return 1 + (by_time[-1] if word in ("last", "latest") else by_time[0])
+
+
+def picks_in_words(text: str) -> bool:
+    """True when the text picks an option in words ("the earliest one pls", "book the first")."""
+    return _OPTION.match(normalize(text)) is not None
+
+
+# "how soon can someone get here", "when is the earliest": asks about the times just offered.
+_ASKS_SOONEST = re.compile(
+    r"\bhow (?:soon|fast|quick(?:ly)?)\b|\b(?:when|what) is (?:the )?(?:earliest|soonest|first)\b"
+    r"|\bwhen (?:can|could|will|would) (?:someone|somebody|anyone|any one|you|a tech|the tech|he|she|"
+    r"they|a plumber|an electrician)\b(?:\W+\w+){0,3}\W+(?:come|get|be) (?:here|out|over|by)?"
+    r"|\bhow long (?:until|till|til|before) (?:someone|somebody|anyone|you|a tech|the tech|they)\b")
+
+
+def asks_soonest(text: str) -> bool:
+    """True when the text asks how soon someone can come."""
+    return _ASKS_SOONEST.search(normalize(text)) is not None
 
 
 def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
@@ -154,7 +186,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         return True
     if intent == intents.BOOK and service and other_trade(turn, data.get("service"), service):
         return False  # a problem of another trade is a new booking, not a pick among these
-    option = turn.option() or (_option_named(turn.text) if intent == intents.BOOK else None)
+    option = turn.option() or (_option_named(turn.text, found) if intent in (
+        intents.BOOK, intents.UNKNOWN, intents.AFFIRM) else None)
     if option is not None:
         if 1 <= option <= len(found):
             chosen(turn, found[option - 1])
@@ -190,6 +223,10 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         return True
     if intent == intents.AFFIRM:
         turn.say(replies.which_offer(choices(found, timezone)))
+        return True
+    if found and asks_soonest(turn.text):  # "how soon can someone get here": the soonest shown
+        soonest = min(found, key=lambda o: o.window_start)
+        turn.say(replies.soonest_offered(choices([soonest], timezone)[0], found.index(soonest) + 1))
         return True
     if intent == intents.DENY or turns_a_day_down(turn):
         turn.ask(turn.conversation.flow or "book", PICK, data, replies.keep_searching())

@@ -95,6 +95,18 @@ def which_offer(choices: Sequence[str]) -> Reply:
                         ANOTHER_DAY)
 
 
+def soonest_offered(choice: str, option: int) -> Reply:
+    """ "How soon can someone come?" while times are offered: the soonest of them."""
+    return Reply(f"The soonest we can come is {clip(choice, 45)}. Reply {option} to book it, or "
+                 "tell me another day.")
+
+
+def already_booked(service: str, visit: str, technician: str) -> Reply:
+    """A pick sent again after the visit was booked or moved: nothing more is booked."""
+    return Reply(f"You're all set: your {clip(service.lower(), THING)} visit is booked for {visit} with "
+                 f"{clip(technician, NAME)}. Text us anytime to change it.")
+
+
 def no_offers() -> Reply:
     return Reply.yes_no("Sorry, we have no openings for that in the next two weeks. Would you "
                         "like someone from our team to call you?")
