@@ -695,6 +695,18 @@ def complaint(sorry_for: str) -> Reply:
                  "you shortly to make it right.")
 
 
+def complaint_callback(service: str, visit: str) -> Reply:
+    """The trouble is back after our visit: an apology naming that visit, and a call coming."""
+    return Reply(f"I'm sorry about that: it should have been fixed by your "
+                 f"{clip(service, THING).lower()} visit on {visit}. I've passed it to the office and "
+                 "someone will call you shortly to make it right.")
+
+
+def credit_asked() -> Reply:
+    return Reply("I'm sorry about this. I've passed your request for a credit or refund to the office, and "
+                 "someone will call you shortly about it.")
+
+
 def complaint_noted() -> Reply:
     """Said before the flow the complaining text also asked for (a reschedule, a cancellation)."""
     return Reply("I'm sorry about that. I've told the office so someone can follow up.")
