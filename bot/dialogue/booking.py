@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import time
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import handoff, offers, replies, visit_questions, visits
+from bot.dialogue import handoff, offers, replies, safety_replies, visit_questions, visits
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from bot.nlu.text import normalize
@@ -189,10 +190,40 @@ def _offer(turn: Turn, data: dict[str, Any], wish: Wish | None) -> None:
     wish = offers.on_next_day_with_time(turn, wish, site.timezone)
     found = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish)
+    if _soonest_instead(turn, data, site, wish, found):
+        return
     if not found and wish is not None:  # nothing then ("tonight"): say so, with the soonest
         found = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
                               timezone=site.timezone, wish=None)
     offers.present(turn, FLOW, {**data, "site_id": site.id}, found, wish, site.timezone)
+
+
+EVENING = time(17, 0)  # a wish for today starting this late is "tonight"
+
+
+def missed_word(wish: Wish) -> str:
+    """How the customer named the part of today that nothing is free in: "tonight" or "today"."""
+    return "tonight" if (wish.start or wish.end or time(0)) >= EVENING else "today"
+
+
+def _soonest_instead(turn: Turn, data: dict[str, Any], site: Site, wish: Wish | None,
+                     found: list[Offer]) -> bool:
+    """After a danger, "tonight" or "today" with nothing free then: the soonest times, saying so,
+    never the nearest evenings of later days; False when the wish is met or no danger was told."""
+    from bot.dialogue import safety_followup  # imports this module
+
+    today = offers.local_date(turn.now, site.timezone)
+    if (wish is None or wish.date not in (None, today) or safety_followup.known(turn) is None
+            or any(wish.is_met_by(o, site.timezone) for o in found)):
+        return False
+    soonest = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
+                            timezone=site.timezone, wish=None)
+    if not soonest:
+        return False
+    turn.ask(FLOW, offers.PICK, {**data, "site_id": site.id, "offers": offers.kept(soonest)},
+             safety_replies.soonest(offers.choices(soonest, site.timezone),
+                                    missed=missed_word(wish)))
+    return True
 
 
 def _site(turn: Turn, data: dict[str, Any]) -> Site:

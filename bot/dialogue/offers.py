@@ -31,6 +31,20 @@ HORIZON_DAYS = 14
 # A wish for a day gone by that the parser leaves without a date.
 PAST_WORDS = re.compile(r"\b(yesterday|last (night|week|mon|tue|wed|thu|fri|sat|sun)\w*)\b",
                         re.IGNORECASE)
+# A past day said of the problem ("it stopped working last night", "the heater you fixed
+# yesterday") is no wish: only one in a clause asking for a visit is.
+_CLAUSE = re.compile(r"[,.;:!?]+|\b(?:and|but|so|now)\b")
+_ASKS_TO_COME = re.compile(r"\b(?:come|fix|send|book|schedule|appointment|visit|available|free|open|"
+                           r"be here|stop by|get here|make it)\b")
+_TOLD_PAST = re.compile(r"\b(?:stopped|started|broke|quit|died|fixed|repaired|was|were|happened|"
+                        r"began|went|came|did|had|been|since)\b")
+
+
+def _asks_for_a_past_day(text: str) -> bool:
+    return any(PAST_WORDS.search(clause) and _ASKS_TO_COME.search(clause)
+               and not _TOLD_PAST.search(clause) for clause in _CLAUSE.split(normalize(text)))
+
+
 PICK = "pick"
 # A text that asks or tells rather than picks ("what time is it", "i already have one on the
 # 9th", "is thursday free?"): it may name a day among the offers, but it never books one.
@@ -117,7 +131,7 @@ def choices(found: list[Offer], timezone: str) -> list[str]:
 
 def is_past(turn: Turn, wish: Wish | None, timezone: str) -> bool:
     """True when the text wishes for a day (or today's time) that is already over."""
-    if PAST_WORDS.search(turn.text):
+    if _asks_for_a_past_day(turn.text):
         return True
     if wish is None or wish.date is None:
         return False
@@ -199,7 +213,7 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         return True
     wish = None
     if intent in (intents.BOOK, intents.RESCHEDULE, intents.AFFIRM, intents.CHOOSE,
-                  intents.UNKNOWN, intents.DENY):
+                  intents.UNKNOWN, intents.DENY) and not _asks_about_else(turn):
         wish = wish_from(turn, data.get("default_day"))
     if wish is not None:
         matching = _matching(found, wish, timezone)
@@ -235,6 +249,20 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True
     return False
+
+
+# Words of a question about times ("is thursday free?", "tonight possible?").
+_ABOUT_TIMES = re.compile(r"\b(?:free|open|openings?|available|availability|possible|works?|come|"
+                          r"coming|book|slots?|times?|earliest|soonest|sooner|earlier|later|instead|"
+                          r"anything|any|someone|somebody|anyone)\b")
+
+
+def _asks_about_else(turn: Turn) -> bool:
+    """A question the parser placed nowhere that names a time but not about visiting then ("is it
+    safe to stay in the house tonight?"): the time is no wish for another offer."""
+    text = normalize(turn.text)
+    return (turn.parse.intent == intents.UNKNOWN and not turn.parse.slots.get("when")
+            and _NOT_A_PICK.search(text) is not None and _ABOUT_TIMES.search(text) is None)
 
 
 def _matching(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:
