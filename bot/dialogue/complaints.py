@@ -135,6 +135,8 @@ def answer(turn: Turn) -> bool:
     if _NO_SHOW.search(text):
         missed = _missed_visit(turn)
         label = visits.label(turn, missed) if missed is not None else None
+        if missed is not None:
+            visits.remember_shown(turn, [missed])  # "rebook it" then means the visit missed
         found.insert(0, ("", "technician did not show up" + (f" for the visit {label}" if label else "")))
         booked = _next_visit(turn) if missed is None else None
         apology = replies.complaint_no_show(label, booked)

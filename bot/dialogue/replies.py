@@ -121,6 +121,16 @@ def booked(service: str, visit: str, technician: str, address: str) -> Reply:
                f"{clip(address, PLACE)}. Text us anytime to reschedule.")
 
 
+def move_sooner(service: str, visit: str) -> Reply:
+    """Said before the times a booked visit could be moved to, when asked to bring it forward."""
+    return Reply(f"Your {clip(service, THING).lower()} visit is {visit}. To move it sooner:")
+
+
+def nothing_sooner() -> Reply:
+    return Reply("Sorry, nothing is free before then, so it stays as it is. Text us if you'd like "
+                 "someone to call you.")
+
+
 def ask_new_time(visit: str) -> Reply:
     return Reply(f"Your visit is {visit}. When would suit you better? e.g. Friday morning, or "
                "Monday after 2")
