@@ -525,6 +525,26 @@ def quote_requested(what: str) -> Reply:
 
 # People, menu and consent ---------------------------------------------------------------------
 
+def reminders(befores: Sequence[str], visit: str | None) -> Reply:
+    """Whether and when visit reminders are texted (the business's reminder offsets)."""
+    if not befores:
+        return Reply("We don't send reminder texts, but you can text us anytime to check your "
+                     "visit.")
+    when = " and ".join(befores)
+    return Reply(f"Yes, we'll text you a reminder {when} your visit" +
+                 (f" on {visit}." if visit else "."))
+
+
+def call_today(closes: str) -> Reply:
+    return Reply(f"Someone from the office will call you today, during business hours (we're open "
+                 f"until {closes}).")
+
+
+def call_when_open(opens: str | None) -> Reply:
+    when = f", {opens}" if opens else ""
+    return Reply(f"The office is closed right now; someone will call you as soon as we open{when}.")
+
+
 def detail_passed_on() -> Reply:
     """More said after a person was asked for: it goes to them, nothing else is done."""
     return Reply("Thanks, I've passed that on to the team. Someone will call you shortly.")

@@ -30,7 +30,7 @@ MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # "tech_last" is a technician's last status change, which "undo" takes back (bot/dialogue/technician.py).
 PERSISTENT_KEYS = ("last_done", "last_change", "shown", "tech_last", "danger")
 # What a flow achieves by answering alone: nothing changed, so nothing for an "undo" to put right.
-ANSWERED_ONLY = frozenset({"answered", "complaint", "offered_visit"})
+ANSWERED_ONLY = frozenset({"answered", "complaint", "offered_visit", "quote_requested"})
 
 
 @dataclass
