@@ -45,7 +45,7 @@ def start(turn: Turn) -> None:
         turn.ask(FLOW, "offer_human", {}, replies.no_offers())
         return
     data: dict[str, Any] = {"when": turn.parse.slots.get("when"),
-                            "scope": turn.text[:SCOPE_LIMIT],
+                            "scope": scope_of(turn.text),
                             "service": turn.parse.slots.get("service")}
     if visits.points_at_a_visit(turn):
         booked = visits.upcoming(turn)
@@ -171,12 +171,33 @@ def _answer_problem(turn: Turn) -> bool:
     if not service_id:
         turn.misunderstood(replies.ask_problem())
         return True
-    data = {**turn.data, "service": service_id, "scope": _scope(turn.data.get("scope"), turn.text)}
+    data = {**turn.data, "service": service_id,
+            "scope": _scope(turn.data.get("scope"), scope_of(turn.text))}
     wish = offers.wish_from(turn)
     if wish is not None:
         data["when"] = turn.parse.slots.get("when") or data.get("when")
     _offer(turn, data, wish or Wish.from_when(data.get("when")))
     return True
+
+
+# Words around the problem that are not the work: a nod or greeting before it, and the request to
+# come after it ("ok actually my faucet drips, can someone look at it this week").
+_LEAD_IN = re.compile(r"^\W*(?:(?:ok|okay|so|well|um+|uh+|yeah|yes|hi|hey|hello|oh|also|actually|"
+                      r"anyway|lol|hmm+|alright|right)\b[\s,.!-]*)+", re.IGNORECASE)
+_ASKS_TO_COME = re.compile(
+    r"[\s,.;!?-]+(?:(?:and|so|but)\s+)?(?:can|could|would|will|when can|is there any way)\s+(?:you|u|"
+    r"someone|somebody|anyone|a tech|a technician|a plumber|an electrician|y'?all|you guys|your tech)"
+    r"\b.*$|[\s,.;!?-]+(?:sometime|some time|anytime|any time)\s+(?:next|this)\s+week\W*$",
+    re.IGNORECASE)
+
+
+def scope_of(text: str) -> str:
+    """What a job is about, from the text that asked for it: the problem without the nod before it
+    or the request to come after it; the whole text when little else is left."""
+    core = _ASKS_TO_COME.sub("", _LEAD_IN.sub("", text.strip())).strip(" ,.;-")
+    if len(core.split()) < 2:
+        return text.strip()[:SCOPE_LIMIT]
+    return core[:SCOPE_LIMIT]
 
 
 def _scope(asked: object, problem: str) -> str:
