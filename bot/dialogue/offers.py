@@ -254,7 +254,10 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
 # Words of a question about times ("is thursday free?", "tonight possible?").
 _ABOUT_TIMES = re.compile(r"\b(?:free|open|openings?|available|availability|possible|works?|come|"
                           r"coming|book|slots?|times?|earliest|soonest|sooner|earlier|later|instead|"
-                          r"anything|any|someone|somebody|anyone)\b")
+                          r"anything|any|someone|somebody|anyone|(?:can|could|would) (?:you|u|we|y'?all))\b")
+# A question put in words ("is it safe ...?"), not a time asked about ("no, friday afternoon?").
+_WORDED_QUESTION = re.compile(r"^\W*(?:(?:ok|okay|so|and|but|also|hey)\W+)*(?:is|are|was|were|do|does|"
+                              r"did|should|shall|will|would|can|could|what|how|why|where|who|am)\b")
 
 
 def _asks_about_else(turn: Turn) -> bool:
@@ -262,7 +265,7 @@ def _asks_about_else(turn: Turn) -> bool:
     safe to stay in the house tonight?"): the time is no wish for another offer."""
     text = normalize(turn.text)
     return (turn.parse.intent == intents.UNKNOWN and not turn.parse.slots.get("when")
-            and _NOT_A_PICK.search(text) is not None and _ABOUT_TIMES.search(text) is None)
+            and _WORDED_QUESTION.search(text) is not None and _ABOUT_TIMES.search(text) is None)
 
 
 def _matching(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:

@@ -173,3 +173,8 @@ def test_a_question_naming_tonight_while_times_are_offered_is_no_new_search(chat
     said = chat.text(MARIA, "is it safe to stay in the house tonight?").text
     assert "Nothing is free then" not in said and "Booked" not in said
     assert chat.changed_since(before) <= {"notices", "outbox", "timeline"}
+
+
+def test_a_bare_day_asked_while_times_are_offered_is_still_a_new_wish(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("the outlet in the kitchen stopped working", "Reply 1"),
+                            ("no, friday afternoon?", "Fri Mar 6")])
