@@ -38,6 +38,22 @@ def _visit_to_move(turn: Turn, service: object) -> Appointment | None:
     return found[0] if len(found) == 1 else None
 
 
+# "Can someone come back today?": a return for the work done last, not a new problem to ask about.
+_COME_BACK = re.compile(r"\b(?:come|coming|send(?: \w+)?|get(?: \w+)?) back\b|\breturn (?:visit|trip)\b"
+                        r"|\bcome (?:out |by )?again\b")
+
+
+def _return_visit(turn: Turn, data: dict[str, Any]) -> None:
+    """The service and scope of the visit last done, for a return visit (none: nothing set)."""
+    from bot.dialogue import complaints  # imports this module's neighbours
+
+    done = complaints.recent_work(turn)
+    job = turn.uow.jobs.get(done.job_id) if done is not None else None
+    if done is not None and job is not None:
+        data.update(service=job.service_id,
+                    scope=f"Return visit after {visits.label(turn, done)}: {job.scope}"[:SCOPE_LIMIT])
+
+
 def start(turn: Turn) -> None:
     """A customer asked for a visit, maybe naming the problem and a time."""
     assert turn.customer is not None
@@ -76,6 +92,8 @@ def start(turn: Turn) -> None:
         return
     if visits.refers_to_a_visit(turn):  # "the furnace one" says no problem: ask, never guess
         data.update(scope="", service=None)
+    elif service is None and _COME_BACK.search(normalize(turn.text)):
+        _return_visit(turn, data)
     if len(turn.customer.sites) == 1:
         data["site_id"] = turn.customer.sites[0].id
     _next_question(turn, data)

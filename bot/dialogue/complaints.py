@@ -140,7 +140,7 @@ def answer(turn: Turn) -> bool:
         found.insert(0, ("", "technician did not show up" + (f" for the visit {label}" if label else "")))
         booked = _next_visit(turn) if missed is None else None
         apology = replies.complaint_no_show(label, booked)
-    elif found and found[0][1] == _NOT_FIXED and (work := _recent_work(turn)) is not None:
+    elif found and found[0][1] == _NOT_FIXED and (work := recent_work(turn)) is not None:
         service, label = visits.service_name(turn, work), visits.label(turn, work)
         found[0] = (found[0][0], f"{_NOT_FIXED} ({service.lower()} visit {label})")
         apology = replies.complaint_callback(service, label)
@@ -191,7 +191,7 @@ def _back_after_our_work(text: str) -> bool:
     return done is not None and _TROUBLE_AFTER.search(text, done.end()) is not None
 
 
-def _recent_work(turn: Turn) -> Appointment | None:
+def recent_work(turn: Turn) -> Appointment | None:
     """The sender's latest visit that began within LOOK_BACK, of the service the text names if any."""
     if turn.customer is None:
         return None

@@ -6,6 +6,8 @@ from datetime import timedelta
 
 import pytest
 
+from domain.commands import ChangeJobState, CompleteJob
+from domain.jobs import JobState
 from tests.unit.dialogue.chat_world import JOE, MARIA, NEWCOMER, ChatWorld
 
 # Joe's plumbing visit is today, Monday 2 March, arriving 1-3pm; the clock stands at 9am.
@@ -273,3 +275,16 @@ def test_asking_whom_to_talk_to_gets_a_call(chat: ChatWorld, text: str) -> None:
     said = chat.text(JOE, text).text
     assert "will call you" in said and "not getting it" not in said
     assert len(chat.notices()) == 1
+
+
+def test_come_back_after_trouble_with_our_work_offers_that_work_again(chat: ChatWorld) -> None:
+    job_id = chat.visit("joe_today").job_id
+    for state in (JobState.EN_ROUTE, JobState.ON_SITE):
+        chat.run(ChangeJobState(job_id=job_id, new_state=state, actor=chat.dispatcher()))
+    chat.run(CompleteJob(job_id=job_id, summary="Replaced the trap", actor=chat.dispatcher()))
+    chat.clock.advance(AFTER_JOES_WINDOW)
+    chat.transcript(JOE, [("the sink you fixed today is leaking again", "should have been fixed"),
+                          ("can someone come back tomorrow?", "Reply 1")])
+    conversation = chat.conversation(JOE)
+    assert conversation is not None and conversation.data["service"] == "plumbing_repair"
+    assert conversation.data["scope"].startswith("Return visit after Mon Mar 2, 1-3pm")
