@@ -146,11 +146,12 @@ def is_past(turn: Turn, wish: Wish | None, timezone: str) -> bool:
 # one pls", "ok book the first one", "i will take the 2nd", "soonest please".
 _NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure|alright|great|perfect|fine)\W+)*"
 _TAKE = (r"(?:(?:(?:i|we) (?:will |would |would like to |want to |can )?|let us |lets |please )?"
-         r"(?:book|take|want|do|go with|go for|grab|choose|pick)\W+)?")
+         r"(?:book|take|want|do|go with|go for|grab|choose|pick|give me|gimme|put me (?:in|down) for)\W+)?")
 _POLITE = r"(?:\W+(?:please|pls|plz|then|thanks|thank you|thx|works|is fine|is good|is ok|sounds good|"\
-          r"ok|okay|for me|for us))*\W*$"
+          r"ok|okay|for me|for us|you have|you got|you have got|you can do|available))*\W*$"
 _OPTION = re.compile(
     _NOD + _TAKE + r"(?:(?:option|number|no\.?|#) ?(?P<n>[1-9])\b|(?:the |that |your )?"
+    r"(?:(?:whichever|whatever)(?: one)? (?:is |comes )?)?"
     r"(?P<word>first|1st|second|2nd|third|3rd|last|earliest|soonest|latest|next)"
     r"(?:\W+(?:one|option|slot|time|window|available|possible|opening)\b|" + _POLITE + r"))")
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}

@@ -19,7 +19,8 @@ def _offered(chat: ChatWorld) -> list[str]:
 @pytest.mark.parametrize(("pick", "index"), [
     ("the earliest one pls", 0), ("ok book the first one", 0), ("soonest please", 0),
     ("i'll take the second one", 1), ("we'll go with the 2nd", 1), ("the last one works", 2),
-    ("ok the third option", 2),
+    ("ok the third option", 2), ("gimme the first slot", 0), ("whatever is soonest", 0),
+    ("the earliest you have", 0), ("lets do the second", 1),
 ])
 def test_a_pick_in_words_books_that_time(chat: ChatWorld, pick: str, index: int) -> None:
     offered = _offered(chat)
@@ -28,7 +29,8 @@ def test_a_pick_in_words_books_that_time(chat: ChatWorld, pick: str, index: int)
     assert said.startswith("Booked") and offered[index] in said
 
 
-@pytest.mark.parametrize("question", ["earliest tomorrow?", "is the first one with Dave?"])
+@pytest.mark.parametrize("question", ["earliest tomorrow?", "is the first one with Dave?",
+                                      "first thing tomorrow"])
 def test_a_question_naming_an_option_books_nothing(chat: ChatWorld, question: str) -> None:
     _offered(chat)
     before = chat.model()
