@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 # told again what was said, and "remind me when my visit is" asks about the visit.
 _REMINDER = re.compile(r"\breminders?\b|\b(?:remind|text|message|call|ping|notify) (?:me|us) "
                        r"(?:before|ahead|beforehand|the day before|a day before|when (?:he|she|they|"
-                       r"the tech) (?:is|are) on (?:the|his|her|their) way)\b")
+                       r"the tech) (?:is|are) on (?:the|his|her|their) way)\b"
+                       r"|\b(?:get|send|receive) (?:me |us )?(?:a |an )?(?:text|message|heads ?up|"
+                       r"notification) (?:before|ahead|beforehand|the day before)\b")
 _ASKS = re.compile(r"\?|^\W*(?:(?:ok|okay|thanks|thank you|great|cool|and|so)\W+)*(?:will|do|does|"
                    r"would|can|could|is|are|should|how|when)\b")
 _WHEN_HEAR = re.compile(

@@ -11,7 +11,8 @@ from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
 
 
 @pytest.mark.parametrize("text", ["thanks! will I get a reminder?", "do you send reminders",
-                                  "will you text me before he comes?", "any reminder the day before?"])
+                                  "will you text me before he comes?", "any reminder the day before?",
+                                  "will i get a text before?"])
 def test_a_reminder_question_is_answered_from_the_business_reminder_times(chat: ChatWorld,
                                                                           text: str) -> None:
     before = chat.model()
