@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import handoff, offers, replies, visit_questions, visits
+from bot.dialogue import handoff, offers, replies, safety_replies, visit_questions, visits
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from bot.nlu.text import normalize
@@ -57,6 +57,22 @@ def _visit_to_move(turn: Turn, service: object) -> Appointment | None:
     return found[0] if len(found) == 1 else None
 
 
+# "Can someone come back today?": a return for the work done last, not a new problem to ask about.
+_COME_BACK = re.compile(r"\b(?:come|coming|send(?: \w+)?|get(?: \w+)?) back\b|\breturn (?:visit|trip)\b"
+                        r"|\bcome (?:out |by )?again\b")
+
+
+def _return_visit(turn: Turn, data: dict[str, Any]) -> None:
+    """The service and scope of the visit last done, for a return visit (none: nothing set)."""
+    from bot.dialogue import complaints  # imports this module's neighbours
+
+    done = complaints.recent_work(turn)
+    job = turn.uow.jobs.get(done.job_id) if done is not None else None
+    if done is not None and job is not None:
+        data.update(service=job.service_id,
+                    scope=f"Return visit after {visits.label(turn, done)}: {job.scope}"[:SCOPE_LIMIT])
+
+
 def start(turn: Turn) -> None:
     """A customer asked for a visit, maybe naming the problem and a time."""
     assert turn.customer is not None
@@ -64,7 +80,7 @@ def start(turn: Turn) -> None:
         turn.ask(FLOW, "offer_human", {}, replies.no_offers())
         return
     data: dict[str, Any] = {"when": turn.parse.slots.get("when"),
-                            "scope": turn.text[:SCOPE_LIMIT],
+                            "scope": scope_of(turn.text),
                             "service": turn.parse.slots.get("service")}
     if visits.points_at_a_visit(turn):
         booked = visits.upcoming(turn)
@@ -95,6 +111,8 @@ def start(turn: Turn) -> None:
         return
     if visits.refers_to_a_visit(turn):  # "the furnace one" says no problem: ask, never guess
         data.update(scope="", service=None)
+    elif service is None and _COME_BACK.search(normalize(turn.text)):
+        _return_visit(turn, data)
     if len(turn.customer.sites) == 1:
         data["site_id"] = turn.customer.sites[0].id
     if service is not None and _booked_alike(turn, service):
@@ -236,12 +254,33 @@ def _answer_problem(turn: Turn) -> bool:
     if not service_id:
         turn.misunderstood(replies.ask_problem())
         return True
-    data = {**turn.data, "service": service_id, "scope": _scope(turn.data.get("scope"), turn.text)}
+    data = {**turn.data, "service": service_id,
+            "scope": _scope(turn.data.get("scope"), scope_of(turn.text))}
     wish = offers.wish_from(turn)
     if wish is not None:
         data["when"] = turn.parse.slots.get("when") or data.get("when")
     _offer(turn, data, wish or Wish.from_when(data.get("when")))
     return True
+
+
+# Words around the problem that are not the work: a nod or greeting before it, and the request to
+# come after it ("ok actually my faucet drips, can someone look at it this week").
+_LEAD_IN = re.compile(r"^\W*(?:(?:ok|okay|so|well|um+|uh+|yeah|yes|hi|hey|hello|oh|also|actually|"
+                      r"anyway|lol|hmm+|alright|right)\b[\s,.!-]*)+", re.IGNORECASE)
+_ASKS_TO_COME = re.compile(
+    r"[\s,.;!?-]+(?:(?:and|so|but)\s+)?(?:can|could|would|will|when can|is there any way)\s+(?:you|u|"
+    r"someone|somebody|anyone|a tech|a technician|a plumber|an electrician|y'?all|you guys|your tech)"
+    r"\b.*$|[\s,.;!?-]+(?:sometime|some time|anytime|any time)\s+(?:next|this)\s+week\W*$",
+    re.IGNORECASE)
+
+
+def scope_of(text: str) -> str:
+    """What a job is about, from the text that asked for it: the problem without the nod before it
+    or the request to come after it; the whole text when little else is left."""
+    core = _ASKS_TO_COME.sub("", _LEAD_IN.sub("", text.strip())).strip(" ,.;-")
+    if len(core.split()) < 2:
+        return text.strip()[:SCOPE_LIMIT]
+    return core[:SCOPE_LIMIT]
 
 
 def _scope(asked: object, problem: str) -> str:
@@ -255,10 +294,40 @@ def _offer(turn: Turn, data: dict[str, Any], wish: Wish | None) -> None:
     wish = offers.on_next_day_with_time(turn, wish, site.timezone)
     found = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish)
+    if _soonest_instead(turn, data, site, wish, found):
+        return
     if not found and wish is not None:  # nothing then ("tonight"): say so, with the soonest
         found = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
                               timezone=site.timezone, wish=None)
     offers.present(turn, FLOW, {**data, "site_id": site.id}, found, wish, site.timezone)
+
+
+EVENING = time(17, 0)  # a wish for today starting this late is "tonight"
+
+
+def missed_word(wish: Wish) -> str:
+    """How the customer named the part of today that nothing is free in: "tonight" or "today"."""
+    return "tonight" if (wish.start or wish.end or time(0)) >= EVENING else "today"
+
+
+def _soonest_instead(turn: Turn, data: dict[str, Any], site: Site, wish: Wish | None,
+                     found: list[Offer]) -> bool:
+    """After a danger, "tonight" or "today" with nothing free then: the soonest times, saying so,
+    never the nearest evenings of later days; False when the wish is met or no danger was told."""
+    from bot.dialogue import safety_followup  # imports this module
+
+    today = offers.local_date(turn.now, site.timezone)
+    if (wish is None or wish.date not in (None, today) or safety_followup.known(turn) is None
+            or any(wish.is_met_by(o, site.timezone) for o in found)):
+        return False
+    soonest = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
+                            timezone=site.timezone, wish=None)
+    if not soonest:
+        return False
+    turn.ask(FLOW, offers.PICK, {**data, "site_id": site.id, "offers": offers.kept(soonest)},
+             safety_replies.soonest(offers.choices(soonest, site.timezone),
+                                    missed=missed_word(wish)))
+    return True
 
 
 def _site(turn: Turn, data: dict[str, Any]) -> Site:

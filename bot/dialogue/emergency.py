@@ -78,9 +78,12 @@ def hurried(turn: Turn) -> bool:
         return False  # something still to ask (which address, what is wrong): the ordinary booking
     site = customer.sites[0]
     wish = offers.wish_from(turn)
-    if offers.is_past(turn, wish, site.timezone) or (wish is not None and (
-            wish.start or wish.end or wish.date not in (None, offers.local_date(turn.now,
-                                                                                site.timezone)))):
+    today = offers.local_date(turn.now, site.timezone)
+    # With a danger told, "tonight" or "today" asks for the soonest: searched honestly, never
+    # narrowed to evenings nor answered "that time has passed".
+    now_wish = danger is not None and wish is not None and wish.date in (None, today)
+    if not now_wish and (offers.is_past(turn, wish, site.timezone) or (wish is not None and (
+            wish.start or wish.end or wish.date not in (None, today)))):
         return False  # a named day or time, or one gone by: the ordinary booking answers it
     booked = _same_work_booked(turn, str(parse.slots["service"]))
     if booked is not None:  # that work is booked already: sooner means moving it, never a second
@@ -95,7 +98,11 @@ def hurried(turn: Turn) -> bool:
             return False
         turn.finish(safety_replies.calling_right_away(turn.business.name))
         return True
-    _ask_pick(turn, site, str(parse.slots["service"]), turn.text, found, head=danger)
+    missed = None
+    if now_wish and wish is not None and not any(wish.is_met_by(o, site.timezone) for o in found):
+        missed = booking.missed_word(wish)
+    _ask_pick(turn, site, str(parse.slots["service"]), turn.text, found, head=danger,
+              missed=missed)
     return True
 
 
@@ -201,13 +208,13 @@ def _soonest(turn: Turn, service: str, site: Site | None, *,
 
 
 def _ask_pick(turn: Turn, site: Site, service: str, scope: str, found: list[Offer],
-              head: Danger | None) -> None:
+              head: Danger | None, missed: str | None = None) -> None:
     """Wait for a pick among the soonest offers; the booking flow books the one picked."""
     data: dict[str, Any] = {"when": None, "scope": scope[:booking.SCOPE_LIMIT], "service": service,
                             "site_id": site.id, "offers": offers.kept(found)}
     choices = [f"{visit_label(o.window_start, o.window_end, site.timezone)} with "
                f"{o.technician_name.split()[0]}" for o in found]
-    reply = (safety_replies.soonest(choices) if head is not None
+    reply = (safety_replies.soonest(choices, missed=missed) if head is not None
              else safety_replies.soonest_first(choices))
     turn.ask(booking.FLOW, offers.PICK, data, reply)
 

@@ -32,7 +32,20 @@ HORIZON_DAYS = 14
 # A wish for a day gone by that the parser leaves without a date.
 PAST_WORDS = re.compile(r"\b(yesterday|last (night|week|mon|tue|wed|thu|fri|sat|sun)\w*)\b",
                         re.IGNORECASE)
-_SINCE = re.compile(r"\b(?:since|from|started|starting|began|begun)\s+$", re.IGNORECASE)
+# A past day said of the problem ("it stopped working last night", "the heater you fixed
+# yesterday") is no wish: only one in a clause asking for a visit is.
+_CLAUSE = re.compile(r"[,.;:!?]+|\b(?:and|but|so|now)\b")
+_ASKS_TO_COME = re.compile(r"\b(?:come|fix|send|book|schedule|appointment|visit|available|free|open|"
+                           r"be here|stop by|get here|make it)\b")
+_TOLD_PAST = re.compile(r"\b(?:stopped|started|broke|quit|died|fixed|repaired|was|were|happened|"
+                        r"began|went|came|did|had|been|since)\b")
+
+
+def _asks_for_a_past_day(text: str) -> bool:
+    return any(PAST_WORDS.search(clause) and _ASKS_TO_COME.search(clause)
+               and not _TOLD_PAST.search(clause) for clause in _CLAUSE.split(normalize(text)))
+
+
 PICK = "pick"
 # A text that asks or tells rather than picks ("what time is it", "i already have one on the
 # 9th", "is thursday free?"): it may name a day among the offers, but it never books one.
@@ -134,10 +147,10 @@ def choices(found: list[Offer], timezone: str) -> list[str]:
 
 def is_past(turn: Turn, wish: Wish | None, timezone: str) -> bool:
     """True when the text wishes for a day (or today's time) that is already over."""
+    if _asks_for_a_past_day(turn.text):
+        return True
     if wish is None or wish.date is None:
-        # "yesterday" asks for a day gone by; "no heat since last night" only tells when it began
-        return any(not _SINCE.search(turn.text[:found.start()])
-                   for found in PAST_WORDS.finditer(turn.text))
+        return False  # "no heat since last night" only tells when it began
     today = local_date(turn.now, timezone)
     if wish.date != today:
         return wish.date < today
@@ -145,21 +158,54 @@ def is_past(turn: Turn, wish: Wish | None, timezone: str) -> bool:
     return latest is not None and latest <= turn.now.astimezone(ZoneInfo(timezone)).time()
 
 
-# "option 1 is fine for the outlet": a pick that also names the job (the parser reads a booking).
-_NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure)\W+)*"
-_OPTION = re.compile(_NOD + r"(?:option|number|no\.?|#) ?([1-9])\b"
-                     r"|" + _NOD + r"(?:the )?(first|second|third) (?:one|option|slot|time)\b")
-_ORDINALS = ("first", "second", "third")
+# A pick in words: "option 1 is fine for the outlet" (the parser reads a booking), "the earliest
+# one pls", "ok book the first one", "i will take the 2nd", "soonest please".
+_NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure|alright|great|perfect|fine)\W+)*"
+_TAKE = (r"(?:(?:(?:i|we) (?:will |would |would like to |want to |can )?|let us |lets |please )?"
+         r"(?:book|take|want|do|go with|go for|grab|choose|pick|give me|gimme|put me (?:in|down) for)\W+)?")
+_POLITE = r"(?:\W+(?:please|pls|plz|then|thanks|thank you|thx|works|is fine|is good|is ok|sounds good|"\
+          r"ok|okay|for me|for us|you have|you got|you have got|you can do|available))*\W*$"
+_OPTION = re.compile(
+    _NOD + _TAKE + r"(?:(?:option|number|no\.?|#) ?(?P<n>[1-9])\b|(?:the |that |your )?"
+    r"(?:(?:whichever|whatever)(?: one)? (?:is |comes )?)?"
+    r"(?P<word>first|1st|second|2nd|third|3rd|last|earliest|soonest|latest|next)"
+    r"(?:\W+(?:one|option|slot|time|window|available|possible|opening)\b|" + _POLITE + r"))")
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _SOONER = re.compile(r"\b(?:earlier|sooner|instead)\b")
 _SENTENCE = re.compile(r"[.!?;\n]+\s*|,\s+")
 _LONE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|so|then|and)\W+)*(?:option |number |no\.? ?|# ?)?([1-9])\W*$")
 
 
-def _option_named(text: str) -> int | None:
-    found = _OPTION.match(normalize(text))
-    if found is None:
+def _option_named(text: str, found: list[Offer]) -> int | None:
+    """The option a pick in words names (1-based); "the earliest" is the soonest of `found`."""
+    named = _OPTION.match(normalize(text))
+    if named is None or not found:
         return None
-    return int(found.group(1)) if found.group(1) else _ORDINALS.index(found.group(2)) + 1
+    if named.group("n"):
+        return int(named.group("n"))
+    word = named.group("word")
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    by_time = sorted(range(len(found)), key=lambda i: found[i].window_start)
+    return 1 + (by_time[-1] if word in ("last", "latest") else by_time[0])
+
+
+def picks_in_words(text: str) -> bool:
+    """True when the text picks an option in words ("the earliest one pls", "book the first")."""
+    return _OPTION.match(normalize(text)) is not None
+
+
+# "how soon can someone get here", "when is the earliest": asks about the times just offered.
+_ASKS_SOONEST = re.compile(
+    r"\bhow (?:soon|fast|quick(?:ly)?)\b|\b(?:when|what) is (?:the )?(?:earliest|soonest|first)\b"
+    r"|\bwhen (?:can|could|will|would) (?:someone|somebody|anyone|any one|you|a tech|the tech|he|she|"
+    r"they|a plumber|an electrician)\b(?:\W+\w+){0,3}\W+(?:come|get|be) (?:here|out|over|by)?"
+    r"|\bhow long (?:until|till|til|before) (?:someone|somebody|anyone|you|a tech|the tech|they)\b")
+
+
+def asks_soonest(text: str) -> bool:
+    """True when the text asks how soon someone can come."""
+    return _ASKS_SOONEST.search(normalize(text)) is not None
 
 
 def _lone_option(text: str) -> int | None:
@@ -193,8 +239,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
 
         reschedule.move_sooner(turn, sooner)
         return True
-    option = (turn.option() or (_option_named(turn.text) if intent == intents.BOOK else None)
-              or _lone_option(turn.text))
+    option = (turn.option() or (_option_named(turn.text, found) if intent in (
+        intents.BOOK, intents.UNKNOWN, intents.AFFIRM) else None) or _lone_option(turn.text))
     if option is not None:
         if 1 <= option <= len(found):
             chosen(turn, found[option - 1])
@@ -206,7 +252,7 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         return True
     wish = None
     if intent in (intents.BOOK, intents.RESCHEDULE, intents.AFFIRM, intents.CHOOSE,
-                  intents.UNKNOWN, intents.DENY):
+                  intents.UNKNOWN, intents.DENY) and not _asks_about_else(turn):
         # "12-2 then" after times all on one day: that day's, the one the customer is looking at
         days = {o.window_start.astimezone(ZoneInfo(timezone)).date() for o in found}
         wish = wish_from(turn, days.pop().isoformat() if len(days) == 1 else data.get("default_day"))
@@ -239,6 +285,10 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         return True
     if intent == intents.AFFIRM:
         turn.say(replies.which_offer(choices(found, timezone)))
+        return True
+    if found and asks_soonest(turn.text):  # "how soon can someone get here": the soonest shown
+        soonest = min(found, key=lambda o: o.window_start)
+        turn.say(replies.soonest_offered(choices([soonest], timezone)[0], found.index(soonest) + 1))
         return True
     if intent == intents.DENY or turns_a_day_down(turn):
         turn.ask(turn.conversation.flow or "book", PICK, data, replies.keep_searching())
@@ -277,6 +327,23 @@ def _already_booked(turn: Turn, service: str) -> bool:
     from bot.dialogue import visits  # imports this module
 
     return bool(turn.customer) and bool(visits.same_service(turn, visits.upcoming(turn), service))
+
+
+# Words of a question about times ("is thursday free?", "tonight possible?").
+_ABOUT_TIMES = re.compile(r"\b(?:free|open|openings?|available|availability|possible|works?|come|"
+                          r"coming|book|slots?|times?|earliest|soonest|sooner|earlier|later|instead|"
+                          r"anything|any|someone|somebody|anyone|(?:can|could|would) (?:you|u|we|y'?all))\b")
+# A question put in words ("is it safe ...?"), not a time asked about ("no, friday afternoon?").
+_WORDED_QUESTION = re.compile(r"^\W*(?:(?:ok|okay|so|and|but|also|hey)\W+)*(?:is|are|was|were|do|does|"
+                              r"did|should|shall|will|would|can|could|what|how|why|where|who|am)\b")
+
+
+def _asks_about_else(turn: Turn) -> bool:
+    """A question the parser placed nowhere that names a time but not about visiting then ("is it
+    safe to stay in the house tonight?"): the time is no wish for another offer."""
+    text = normalize(turn.text)
+    return (turn.parse.intent == intents.UNKNOWN and not turn.parse.slots.get("when")
+            and _WORDED_QUESTION.search(text) is not None and _ABOUT_TIMES.search(text) is None)
 
 
 def _matching(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:

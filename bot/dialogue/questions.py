@@ -207,4 +207,4 @@ def _request_quote(turn: Turn) -> None:
     else:
         what = ""
     handoff.hand_over(turn, reason=f"asked for a quote for {what[:60] or 'work not yet named'}")
-    turn.finish(replies.quote_requested(what))
+    turn.finish(replies.quote_requested(what), done=handoff.QUOTE_REQUESTED)

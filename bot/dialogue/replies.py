@@ -140,6 +140,18 @@ def which_offer(choices: Sequence[str]) -> Reply:
                         ANOTHER_DAY)
 
 
+def soonest_offered(choice: str, option: int) -> Reply:
+    """ "How soon can someone come?" while times are offered: the soonest of them."""
+    return Reply(f"The soonest we can come is {clip(choice, 45)}. Reply {option} to book it, or "
+                 "tell me another day.")
+
+
+def already_booked(service: str, visit: str, technician: str) -> Reply:
+    """A pick sent again after the visit was booked or moved: nothing more is booked."""
+    return Reply(f"You're all set: your {clip(service.lower(), THING)} visit is booked for {visit} with "
+                 f"{clip(technician, NAME)}. Text us anytime to change it.")
+
+
 def no_offers() -> Reply:
     return Reply.yes_no("Sorry, we have no openings for that in the next two weeks. Would you "
                         "like someone from our team to call you?")
@@ -152,6 +164,16 @@ def slot_taken() -> Reply:
 def booked(service: str, visit: str, technician: str, address: str) -> Reply:
     return Reply(f"Booked: {clip(service, THING)} on {visit}. {clip(technician, NAME)} will come to "
                f"{clip(address, PLACE)}. Text us anytime to reschedule.")
+
+
+def move_sooner(service: str, visit: str) -> Reply:
+    """Said before the times a booked visit could be moved to, when asked to bring it forward."""
+    return Reply(f"Your {clip(service, THING).lower()} visit is {visit}. To move it sooner:")
+
+
+def nothing_sooner() -> Reply:
+    return Reply("Sorry, nothing is free before then, so it stays as it is. Text us if you'd like "
+                 "someone to call you.")
 
 
 def ask_new_time(visit: str) -> Reply:
@@ -575,6 +597,26 @@ def quote_requested(what: str) -> Reply:
 
 # People, menu and consent ---------------------------------------------------------------------
 
+def reminders(befores: Sequence[str], visit: str | None) -> Reply:
+    """Whether and when visit reminders are texted (the business's reminder offsets)."""
+    if not befores:
+        return Reply("We don't send reminder texts, but you can text us anytime to check your "
+                     "visit.")
+    when = " and ".join(befores)
+    return Reply(f"Yes, we'll text you a reminder {when} your visit" +
+                 (f" on {visit}." if visit else "."))
+
+
+def call_today(closes: str) -> Reply:
+    return Reply(f"Someone from the office will call you today, during business hours (we're open "
+                 f"until {closes}).")
+
+
+def call_when_open(opens: str | None) -> Reply:
+    when = f", {opens}" if opens else ""
+    return Reply(f"The office is closed right now; someone will call you as soon as we open{when}.")
+
+
 def detail_passed_on() -> Reply:
     """More said after a person was asked for: it goes to them, nothing else is done."""
     return Reply("Thanks, I've passed that on to the team. Someone will call you shortly.")
@@ -760,6 +802,18 @@ def complaint_no_show(visit: str | None, booked: tuple[str, str] | None = None) 
 def complaint(sorry_for: str) -> Reply:
     return Reply(f"I'm sorry about {sorry_for}. I've passed it to the office and someone will call "
                  "you shortly to make it right.")
+
+
+def complaint_callback(service: str, visit: str) -> Reply:
+    """The trouble is back after our visit: an apology naming that visit, and a call coming."""
+    return Reply(f"I'm sorry about that: it should have been fixed by your "
+                 f"{clip(service, THING).lower()} visit on {visit}. I've passed it to the office and "
+                 "someone will call you shortly to make it right.")
+
+
+def credit_asked() -> Reply:
+    return Reply("I'm sorry about this. I've passed your request for a credit or refund to the office, and "
+                 "someone will call you shortly about it.")
 
 
 def complaint_noted() -> Reply:

@@ -163,8 +163,9 @@ def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | N
 
 
 def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
-                confirmed: bool | None = None) -> None:
-    """Search and list times to move `appointment` to, nearest to `wish`."""
+                confirmed: bool | None = None, sooner: bool = False) -> None:
+    """Search and list times to move `appointment` to, nearest to `wish`; `sooner`: only times
+    before it (none: said so, and the visit stays)."""
     job = turn.uow.jobs.get(appointment.job_id)
     site = turn.uow.sites.get(job.site_id) if job is not None else None
     if job is None or site is None:
@@ -175,6 +176,11 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
     data = {"appointment_id": appointment.id, "default_day": day.isoformat(), "underway_ok": ok}
     found = offers.search(turn, service_id=job.service_id, zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish, ignore_appointment=appointment.id)
+    if sooner:
+        found = [o for o in found if o.start < appointment.start]
+        if not found:
+            turn.finish(replies.nothing_sooner())
+            return
     offers.present(turn, FLOW, data, found, wish, site.timezone)
 
 

@@ -110,10 +110,12 @@ def still_open(choices: Sequence[str]) -> Reply:
                         "tell me another day")
 
 
-def soonest(choices: Sequence[str]) -> Reply:
-    """The one or few soonest visits after an emergency, as numbered choices."""
-    return Reply.choice("The soonest we can send someone:",
-                        tuple(clip(text, 45) for text in choices[:3]))
+def soonest(choices: Sequence[str], *, missed: str | None = None) -> Reply:
+    """The one or few soonest visits after an emergency, as numbered choices; `missed`: the time
+    asked for ("tonight") that none of them is in."""
+    head = (f"Nobody is free {missed}, sorry. The soonest we can send someone:" if missed
+            else "The soonest we can send someone:")
+    return Reply.choice(head, tuple(clip(text, 45) for text in choices[:3]))
 
 
 def soonest_first(choices: Sequence[str]) -> Reply:

@@ -31,7 +31,7 @@ MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # "deals_shown" is a sales rep's last follow-up list, so "won 2" or "snooze 3" can mean its lines.
 PERSISTENT_KEYS = ("last_done", "last_change", "shown", "tech_last", "danger", "deals_shown")
 # What a flow achieves by answering alone: nothing changed, so nothing for an "undo" to put right.
-ANSWERED_ONLY = frozenset({"answered", "complaint", "offered_visit"})
+ANSWERED_ONLY = frozenset({"answered", "complaint", "offered_visit", "quote_requested"})
 
 
 @dataclass

@@ -277,7 +277,7 @@ _BOOK = re.compile(
     r"(?:anything|any (?:slots?|times?|appointments?|space|room|spots?)) (?:open|free|available|left)|"
     r"free (?:slots?|spots?)|fit (?:me|us) in|(?:what|which) (?:days|times|slots|dates|day|time) (?:do|does|"
     r"have|are|is) (?:you |u |you guys )?(?:have |got )?(?:open|free|available)|"
-    r"squeeze (?:me|us) in|come and (?:look|see|fix|check)|"
+    r"squeeze (?:me|us) in|put (?:me|us) (?:in|down) for|come and (?:look|see|fix|check)|"
     r"take a look|have a look|look at it|looked at|check it out|sort (?:it|this) out)\b"
 )
 _QUESTION_ONLY = re.compile(

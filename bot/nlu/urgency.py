@@ -27,6 +27,7 @@ class Danger(StrEnum):
 
 
 _W = r"(?:\w+\W+)"  # one word and what follows it
+_ES_FEW = r"(?:\W+(?:mucho|muy|bien|bastante|fuerte|demasiado|un|poco|como|feo|raro)){0,3}"
 _GAS = r"(?:gas|propane|natural gas|rotten eggs?|sulfur|sulphur)"
 _SMELL = r"(?:smel\w*|odou?r\w*|whiff|stink\w*|reek\w*|stench|fumes)"
 # An appliance named by its fuel: "gas water heater leaking" is water, not gas.
@@ -44,7 +45,11 @@ DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
         rf"|\b(?:le[ae]k\w*|hiss\w*)\W+{_W}{{0,2}}(?:gas|propane)\b{_GAS_APPLIANCE}"
         r"|\brotten eggs?\b|\bcarbon monoxide\b|\bmonoxide\b"
         rf"|\bco (?:alarm|detector|monitor)s?\b"
-        r"|\b(?:huele|olor) a gas\b|\bfuga de gas\b|\bmonoxido\b")),
+        # Spanish: "huele mucho a gas", "hay olor fuerte a gas", "huelo gas", "se sale el gas"
+        rf"|\b(?:huele|huelo|olemos|olor|olorcito|peste){_ES_FEW}\W+(?:a |como a |como )?gas\b"
+        r"|\b(?:fuga|escape|salida) de gas\b|\bgas (?:se )?(?:esta )?(?:saliendo|escapando|sale)\b"
+        r"|\bse (?:sale|escapa|esta saliendo|esta escapando) (?:el )?gas\b|\bhuevos? podridos?\b"
+        r"|\bmonoxido\b|\balarma de (?:co|monoxido|gas)\b")),
     (Danger.FIRE, re.compile(
         r"\bsmoke\b(?! (?:detector|alarm|test)s?\b)"
         rf"|\b{_DEVICE}\W+(?:is |are |was |started |keeps |kept )?smok(?:ing|ed)\b"
@@ -54,7 +59,9 @@ DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
         rf"|\b{_SMELL}\W+{_W}{{0,3}}burn\w*|\bscorch(?:ed| marks?)\b"
         r"|\bmelt(?:ed|ing) (?:wire|wires|outlet|plug|cord|insulation)\b"
         r"|\b(?:on|caught|catching|a|electrical|electric) fire\b|\bflames?\b"
-        r"|\bhumo\b|\bchispas?\b|\bfuego\b|\b(?:huele|olor) a quemado\b")),
+        r"|\bhumo\b|\bchispas?\b|\bchispe\w*|\bfuego\b|\bincendio\b|\bllamas\b"
+        rf"|\b(?:huele|huelo|olor){_ES_FEW}\W+(?:a |como a )?(?:quemado|plastico quemado|cable quemado)"
+        r"|\bse (?:esta )?quem(?:a|ando|o)\b")),
     (Danger.WATER, re.compile(
         r"\bflood\w*\b(?! (?:of|with|lights?|clean|insurance|zone|damage|every|when|whenever|if)\b)"
         r"|\b(?:burst|broke|broken|busted|ruptured|exploded|blew|split)\W+(?:\w+\W+){0,2}"
@@ -64,7 +71,10 @@ DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
         r"|\bwater (?:is )?(?:everywhere|pouring|gushing|spraying|rushing|coming (?:in|through))"
         r"|\b(?:gushing|spraying|pouring) water\b"
         r"|\b(?:water heater|tank|hose)\W+(?:\w+\W+){0,2}(?:burst|ruptured|exploded|split)\b"
-        r"|\binund\w*|\btuberia (?:rota|reventada)\b|\bse (?:rompio|reviento) \w* ?(?:tubo|tuberia)\b")),
+        r"|\binund\w*|\b(?:tuberia|tubo|caneria|pipa)s? (?:rota|roto|reventada|reventado)s?\b"
+        r"|\bse (?:rompio|reviento|exploto) (?:\w+ )?(?:tubo|tuberia|caneria|pipa)\b"
+        r"|\b(?:tubo|tuberia|caneria|pipa) (?:se )?(?:rompio|reviento|exploto)\b"
+        r"|\bagua por todas partes\b|\bsale (?:mucha )?agua (?:por todos lados|a chorros)\b")),
     # Sewage coming into the house: "sewage water is backing up out of the floor drain".
     (Danger.SEWAGE, re.compile(
         r"\bsew(?:age|er)\b(?:\W+\w+){0,3}?\W+(?:is |are |keeps |started )?(?:back\w* up|"
@@ -75,7 +85,10 @@ DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
 )
 
 _NO_HEAT = re.compile(
-    r"\bno (?:heat|heating)\b|\bheat(?:ing)? (?:is |has |went )?(?:out|off|not working|gone|"
+    r"\bsin calefaccion\b|\bcalefaccion (?:no |ya no )?(?:funciona|sirve|prende|enciende|calienta)\b"
+    r"|\b(?:caldera|calefaccion) (?:no|se (?:apago|descompuso|murio))\b"
+    r"|\bno (?:hay|tenemos|tengo) calefaccion\b"
+    r"|\bno (?:heat|heating)\b|\bheat(?:ing)? (?:is |has |went )?(?:out|off|not working|gone|"
     r"stopped|quit|died)\b"
     r"|\b(?:furnace|boiler|heater|heating)\W+(?:\w+\W+){0,2}(?:not working|will not|stopped|quit|"
     r"died|dead|out|broke|broken|not (?:turning|coming|kicking) on)\b")
@@ -83,7 +96,9 @@ _FREEZING_OR_VULNERABLE = re.compile(
     r"\bfreez\w*|\bfrozen\b|\bbelow zero\b|\bsub ?zero\b|\bsingle digits\b"
     r"|\b(?:[0-4]?\d|50) ?(?:degrees|deg|°)"
     r"|\b(?:baby|babies|infant|newborn|toddler|elderly|senior|grandm\w+|grandp\w+|grandparents?|"
-    r"disabled|oxygen|pregnant|sick (?:kid|child|mom|dad|wife|husband))\b")
+    r"disabled|oxygen|pregnant|sick (?:kid|child|mom|dad|wife|husband))\b"
+    r"|\bcongel\w*|\bhelando\b|\bbajo cero\b|\bmucho frio\b|\b(?:bebe|bebes|recien nacido|"
+    r"anciano|anciana|abuel\w+|embarazada)\b")
 
 _URGENT = re.compile(
     r"\basap\b|\ba\.?s\.?a\.?p\b|\bas soon as (?:possible|you can)\b|\bright (?:away|now)\b"

@@ -57,6 +57,15 @@ def test_a_spanish_emergency_gets_the_safety_step_in_spanish_and_an_urgent_notic
     assert chat.contact(NEWCOMER) is None
 
 
+@pytest.mark.parametrize("text", ["hola, huele mucho a gas en mi cocina, que hago?",
+                                  "hay un olor muy fuerte a gas en la casa"])
+def test_a_spanish_gas_smell_in_other_words_is_an_emergency_too(chat: ChatWorld, text: str) -> None:
+    said = chat.text(NEWCOMER, text).text
+    assert "Salga de la casa" in said and "911" in said
+    assert [n.body.startswith("URGENT, call now") for n in chat.notices()] == [True]
+    assert "Thanks, Ya" not in chat.text(NEWCOMER, "ya estamos afuera").text
+
+
 @pytest.mark.parametrize("danger", list(Danger))
 def test_every_safety_step_fits_two_sms_segments_in_gsm(danger: Danger) -> None:
     for reply in (safety_replies.safety_step(danger), safety_replies.safety_step_es(danger),
