@@ -26,9 +26,9 @@ SCOPE_LIMIT = 300
 
 _MOVE_WORDS = re.compile(r"\b(?:move|moved|moving|reschedul\w*|push(?:ed)?|postpone\w*)\b")
 # "Can someone come back today?": a return for the work of the last visit.
-_COME_BACK = re.compile(r"\b(?:come|coming) back\b|\bcome (?:out |by )?again\b|"
-                        r"\bsend (?:him|her|them|someone|somebody|the tech|ben|\w+) back\b|"
-                        r"\breturn (?:visit|trip)\b")
+# "can someone come back tomorrow?", "send the tech back", "a return visit": the work last done, again.
+_COME_BACK = re.compile(r"\b(?:come|coming|send(?: \w+)?|send (?:the|your) \w+|get(?: \w+)?) back\b"
+                        r"|\breturn (?:visit|trip)\b|\bcome (?:out |by )?again\b")
 RETURN_WITHIN = timedelta(days=14)
 
 
@@ -58,8 +58,6 @@ def _visit_to_move(turn: Turn, service: object) -> Appointment | None:
 
 
 # "Can someone come back today?": a return for the work done last, not a new problem to ask about.
-_COME_BACK = re.compile(r"\b(?:come|coming|send(?: \w+)?|get(?: \w+)?) back\b|\breturn (?:visit|trip)\b"
-                        r"|\bcome (?:out |by )?again\b")
 
 
 def _return_visit(turn: Turn, data: dict[str, Any]) -> None:
@@ -95,7 +93,8 @@ def start(turn: Turn) -> None:
                                               [visits.choice_label(turn, a) for a in booked]))
             visits.remember_shown(turn, booked)
             return
-    service = data["service"] = data["service"] or _returning_to(turn)
+    returning = None if data["service"] else _returning_to(turn)
+    service = data["service"] = data["service"] or returning
     named = _visit_to_move(turn, service)
     if named is not None:  # "the dec 11 electrical. i want it moved": a move, never a new booking
         from bot.dialogue import reschedule  # books nothing until a time is picked
@@ -111,7 +110,7 @@ def start(turn: Turn) -> None:
         return
     if visits.refers_to_a_visit(turn):  # "the furnace one" says no problem: ask, never guess
         data.update(scope="", service=None)
-    elif service is None and _COME_BACK.search(normalize(turn.text)):
+    elif (service is None or returning is not None) and _COME_BACK.search(normalize(turn.text)):
         _return_visit(turn, data)
     if len(turn.customer.sites) == 1:
         data["site_id"] = turn.customer.sites[0].id

@@ -82,7 +82,6 @@ _COMPLAINTS = (
                 r"(?:wrong|incorrect|off|too high|a mistake)\b|\bbilling (?:issue|problem|error|mistake)\b"
                 r"|\b(?:dont|do not|shouldnt|should not|wont|will not|not going to|refuse to) (?:want to |"
                 r"have to )?pay\b|\b(?:fixed|done|redone) for free\b"
-                r"|\brefund\w*\b|\b(?:want|need|get|expect|demand)(?:ing)? (?:my|our|the) money back\b"
                 # "way more than what ben told me", "he said $180 and the bill says $420"
                 r"|\b(?:invoice|bill|charge|total)\b[^.?!]*\b(?:(?:more|higher)\b[^.?!]*\bthan|"
                 r"(?:double|twice|triple) (?:what|the))\b"

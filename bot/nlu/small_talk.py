@@ -82,7 +82,7 @@ _HUMAN = re.compile(
     r"|\b(?:hablar con|persona real|un humano)\b"
     # "who do I talk to about this", "who can I speak with", "who handles billing"
     r"|\bwho (?:do|should|can|could|would) (?:i|we) (?:talk|speak|contact|complain|write|reach out|"
-    r"get in touch)\b|\bwho (?:is|s) in charge\b"
+    r"get in touch)\b"
     r"|\bwho (?:handles|deals with|takes care of|do i see about) (?:the )?(?:billing|bills?|invoices?|"
     r"complaints?|refunds?|payments?)\b"
     r"|\bis there (?:someone|somebody|anyone|anybody) (?:i|we) (?:can|could) (?:talk|speak|complain)\b"
