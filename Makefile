@@ -31,7 +31,10 @@ bench: install
 	$(BIN)/python bench/slot_bench.py
 	$(BIN)/python bench/parse_bench.py
 	$(BIN)/python bench/api_paging.py
+	$(BIN)/python bench/followups_bench.py
+	$(BIN)/python bench/due_bench.py
 	@if [ -f bench/sms_load.py ]; then $(BIN)/python bench/sms_load.py; fi
+	$(BIN)/python bench/outbox_workers.py
 
 eval: install
 	$(BIN)/fieldbot eval $(SHARED)/nlu/dev.jsonl

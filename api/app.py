@@ -12,7 +12,20 @@ from fastapi.responses import JSONResponse
 
 from api.background import BackgroundService, background_services
 from api.bootstrap import Container, bootstrap
-from api.routes import appointments, customers, deals, health, jobs, messages, quotes, twilio
+from api.routes import (
+    accounts,
+    appointments,
+    customers,
+    deals,
+    health,
+    invoices,
+    jobs,
+    messages,
+    outbox,
+    quotes,
+    staff,
+    twilio,
+)
 from api.settings import Settings
 from domain.errors import DomainError, InvalidTransition, NotAllowed, NotFound, SchedulingConflict
 
@@ -48,7 +61,8 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     app.state.container = container
     app.state.background = []  # the services running now, for health checks and tests
     for router in (health.router, customers.router, jobs.router, appointments.router,
-                   quotes.router, deals.router, messages.router, twilio.router):
+                   quotes.router, deals.router, messages.router, outbox.router, staff.router,
+                   invoices.router, accounts.router, twilio.router):
         app.include_router(router)
     for extra in container.extras.get("routers", []):
         app.include_router(extra)

@@ -3,7 +3,7 @@ lifespan (api/app.py) when one process serves, or by the supervising process of
 `fieldbot serve --workers N` (`running`), so that web workers only serve requests.
 
 Each service has an async `start` and `stop`. Work that must run once however many processes
-serve the app (the outbox sender; later the scheduler) runs as `SingletonWork`: the process
+serve the app (the outbox sender, the scheduler) runs as `SingletonWork`: the process
 holding its lease (store/singleton.py) runs it, the others ask again every few seconds.
 To add a service, add one line to `background_services`.
 """
@@ -44,8 +44,11 @@ def background_services(container: Container) -> list[BackgroundService]:
     """What this app runs in the background, by its settings."""
     settings = container.settings
     services: list[BackgroundService] = []
-    if settings.run_sender:
+    if settings.sender_in_web():
         services.append(outbox_sender_service(container, retry=settings.singleton_retry_seconds))
+    if settings.sender_in_web() and settings.run_scheduler:  # the scheduler's pass delivers too
+        services.append(scheduler_service(container, interval=settings.due_interval_seconds,
+                                          retry=settings.singleton_retry_seconds))
     return services
 
 
@@ -78,6 +81,18 @@ def outbox_sender_service(container: Container, *, interval: float = 2.0,
     sender = sender_for(container)
     return SingletonWork(name="outbox-sender", lease=lease_for(container.engine, "outbox-sender"),
                          work=lambda stop: sender.run_until(stop, interval=interval), retry=retry)
+
+
+def scheduler_service(container: Container, *, interval: float = 60.0,
+                      retry: float = 5.0) -> SingletonWork:
+    """The scheduler's due pass every `interval` seconds, run by one process at a time."""
+    from api.scheduler import due_pass_for, run_periodically
+
+    # The outbox sender service delivers; this one derives and writes, then delivers what it can.
+    due = due_pass_for(container)
+    return SingletonWork(name="scheduler", lease=lease_for(container.engine, "scheduler"),
+                         work=lambda stop: run_periodically(due, stop, interval=interval),
+                         retry=retry)
 
 
 @dataclass

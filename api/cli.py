@@ -16,12 +16,14 @@ def build_parser() -> argparse.ArgumentParser:
     from api import chat_command as chat_cli
     from api import commands as server_commands
     from api import outbox as outbox_cli
+    from api import scheduler as scheduler_cli
     from bot.nlu import cli as nlu_cli
 
     server_commands.register(commands)
     business_commands.register(commands)
     nlu_cli.register(commands)
     outbox_cli.register(commands)
+    scheduler_cli.register(commands)
     chat_cli.register(commands)
     return parser
 

@@ -36,8 +36,12 @@ def _server_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--database-url", help="overrides DATABASE_URL")
-    parser.add_argument("--no-sender", action="store_true",
-                        help="do not run the outbox sender in these processes")
+    sender = parser.add_mutually_exclusive_group()
+    sender.add_argument("--sender", dest="sender", action="store_true", default=None,
+                        help="run the outbox sender beside the app (the default on SQLite)")
+    sender.add_argument("--no-sender", dest="sender", action="store_false",
+                        help="do not run the outbox sender here (the default on PostgreSQL, "
+                             "where `fieldbot worker` processes send)")
     parser.add_argument("--workers", type=int, default=1,
                         help="serve from this many processes (the outbox sender then runs in the "
                              "supervising process, one at a time across servers)")
@@ -48,8 +52,10 @@ def _settings(args: argparse.Namespace, **overrides: Any) -> Any:
 
     if getattr(args, "database_url", None):
         overrides["database_url"] = args.database_url
-    if getattr(args, "no_sender", False):
-        overrides["run_sender"] = False
+    if getattr(args, "sender", None) is not None:
+        overrides["run_sender"] = args.sender
+        if not args.sender:
+            overrides["run_scheduler"] = False
     return Settings(**overrides)
 
 
@@ -147,7 +153,7 @@ def _serve(settings: Any, args: argparse.Namespace) -> None:
 
     # Each worker builds its own app from the environment (uvicorn factory mode), so the
     # settings this command resolved are handed down as environment variables.
-    _export_settings(settings.model_copy(update={"run_sender": False}))
+    _export_settings(settings.model_copy(update={"run_sender": False, "run_scheduler": False}))
     container = bootstrap(settings)
     try:
         with running(container):

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from fastapi import HTTPException, Query, Request, Response, status
 
-from domain.errors import InvalidPhoneNumber
-from domain.parties import Contact, Site
+from domain.errors import InvalidPhoneNumber, NotFound
+from domain.parties import Account, Contact, Site
 from domain.phones import normalize_phone
 from domain.ports import AbstractUnitOfWork, TimeRange
 
@@ -38,6 +38,14 @@ def e164_or_422(phone: str) -> str:
 def contact_by_phone(uow: AbstractUnitOfWork, phone: str) -> Contact | None:
     """The contact with this phone (any common format)."""
     return uow.contacts.first(phone=e164_or_422(phone))
+
+
+def account_or_404(uow: AbstractUnitOfWork, account_id: int) -> Account:
+    """The account with this id; NotFound (a 404) when there is none."""
+    account = uow.accounts.get(account_id)
+    if account is None:
+        raise NotFound(f"No account {account_id}")
+    return account
 
 
 def given(**filters: Any) -> dict[str, Any]:

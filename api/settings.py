@@ -24,10 +24,17 @@ class Settings(BaseSettings):
     public_base_url: str = "http://127.0.0.1:8000"
     log_level: str = "INFO"
 
-    # Background work (api/background.py). The outbox sender runs in one process at a time;
-    # the others ask every `singleton_retry_seconds` whether they may take over.
-    run_sender: bool = True
+    # Background work (api/background.py). Whether `serve` runs the outbox sender beside the web
+    # app (one server at a time; the others ask every `singleton_retry_seconds` whether they may
+    # take over). Unset: yes on SQLite, no on PostgreSQL, where `fieldbot worker` processes send.
+    run_sender: bool | None = None
+    # The scheduler's due pass (api/scheduler.py), every `due_interval_seconds`, in one process;
+    # it delivers what it writes, so it runs only where the sender runs.
+    run_scheduler: bool = True
+    due_interval_seconds: float = Field(default=60.0, gt=0)
     singleton_retry_seconds: float = Field(default=5.0, gt=0)
+    # Messages one sender has at the provider at once (`fieldbot worker --concurrency` wins).
+    sender_concurrency: int = Field(default=16, ge=1, le=256)
 
     twilio_enabled: bool = False
     twilio_account_sid: str | None = None
@@ -61,6 +68,12 @@ class Settings(BaseSettings):
                              "fieldbot will not accept unsigned webhooks")
         return self
 
+
+    def sender_in_web(self) -> bool:
+        """Whether `serve` runs the outbox sender: RUN_SENDER when set, else only on SQLite."""
+        if self.run_sender is not None:
+            return self.run_sender
+        return not self.database_url.startswith(("postgresql", "postgres"))
 
     def database_waits(self) -> Waits:
         """The database timeouts above, for store.engine."""

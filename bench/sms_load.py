@@ -11,15 +11,21 @@ can leave most of them on one worker process for the whole run. One phone never 
 in flight (people text one message at a time). `fieldbot serve` runs with two worker processes,
 one per core of this machine.
 
-The mix (seeded, so every run plays the same texts): 80% of conversations come from the 40 seeded
-customers, each one of twelve short scripts picked uniformly: a status question ("where's the
-tech?", "is the technician on the way?"), greeting + appointment question + thanks, two bookings
-that pick an offer ("2", "the first one") and one that picks the third, a reschedule with a pick,
-help, gibberish twice (the second hands over to a person), a cancel answered N, a quote approval
-answered "no", and a request for a person. 20% come from new numbers: onboarding with name and
-address in one reply and then a pick of an offer, a greeting with a question about what we do,
-and a service question followed by name and address. Known customers keep booking during the
-run, so their diaries and the slot search grow as they would in a busy week.
+The mix (seeded, so every run plays the same texts), by conversation: 64% come from the 40
+seeded customers, each one of twelve short scripts picked uniformly: a status question ("where's
+the tech?", "is the technician on the way?"), greeting + appointment question + thanks, two
+bookings that pick an offer ("2", "the first one") and one that picks the third, a reschedule
+with a pick, help, gibberish twice (the second hands over to a person), a cancel answered N, a
+quote approval answered "no", and a request for a person. 16% come from new numbers: onboarding
+with name and address in one reply and then a pick of an offer, a greeting with a question about
+what we do, and a service question followed by name and address. 15% come from the demo
+technicians' phones, a visit's texts one at a time as a working day spreads them ("what's next",
+"omw 20", "running 15 late", "here", "done, replaced capacitor"), and 5% from the sales reps'
+phones ("followups", "snooze <account> till monday", "<account> signed!" then "no"), each rep
+naming the accounts of their own open deals as a rep would, by the short name ("fischer"):
+staff are few, but each of them texts many times a day. Staff phones and accounts are read from
+the seeded database. Known customers keep booking during the run, so their diaries and the slot
+search grow as they would in a busy week.
 
     .venv/bin/python bench/sms_load.py                        # both databases, default load
     .venv/bin/python bench/sms_load.py --db sqlite --messages 6000 --connections 8
@@ -77,6 +83,16 @@ KNOWN_SCRIPTS: tuple[tuple[str, ...], ...] = (
     ("can I talk to a person?",),
     ("furnace making a weird noise, any time next week", "3"),
 )
+# A technician texts as the day goes, one update at a time; a rep reads the follow-ups and closes
+# the loop on an account of their own ("{account}" is one of the rep's open deals' accounts).
+TECHNICIAN_SCRIPTS: tuple[tuple[str, ...], ...] = (
+    ("what's next",), ("omw 20",), ("running 15 late",), ("here",), ("done, replaced capacitor",),
+)
+REP_SCRIPTS: tuple[tuple[str, ...], ...] = (
+    ("followups",), ("snooze {account} till monday",), ("{account} signed!", "no"),
+)
+# Shares of conversations: customers (known, then new numbers), technicians, reps.
+MIX = {"known": 0.64, "new": 0.16, "technician": 0.15, "rep": 0.05}
 NEW_NUMBER_SCRIPTS: tuple[tuple[str, ...], ...] = (
     ("hi, my water heater is leaking, can someone come tomorrow?",
      "Dana Whitfield, 4410 N Clark St, Chicago 60640", "1"),
@@ -85,9 +101,52 @@ NEW_NUMBER_SCRIPTS: tuple[tuple[str, ...], ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Staff:
+    """The seeded company's staff phones, and each rep's open deals' accounts by short name."""
+
+    technicians: tuple[str, ...]
+    reps: dict[str, tuple[str, ...]]
+
+
+def seeded_staff(database_url: str) -> Staff:
+    """Read the demo staff's phones and the reps' open accounts from the seeded database."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            staff = connection.execute(text(
+                "SELECT id, phone, role FROM staff WHERE active AND phone IS NOT NULL "
+                "ORDER BY id")).all()
+            deals = connection.execute(text(
+                "SELECT deals.owner_id, accounts.name FROM deals JOIN accounts "
+                "ON accounts.id = deals.account_id WHERE deals.stage NOT IN ('won', 'lost') "
+                "ORDER BY deals.id")).all()
+    finally:
+        engine.dispose()
+    accounts: dict[int, list[str]] = {}
+    for owner_id, name in deals:
+        accounts.setdefault(owner_id, []).append(str(name).removesuffix(" household").lower())
+    return Staff(technicians=tuple(phone for _, phone, role in staff if role == "technician"),
+                 reps={phone: tuple(accounts.get(staff_id, ()))
+                       for staff_id, phone, role in staff if role == "sales"})
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """One phone's texts, played in order, one at a time."""
+
+    kind: str  # a key of MIX
+    phone: str
+    texts: tuple[str, ...]
+    requests: list[bytes]  # the texts as signed webhook requests
+
+
 @dataclass
 class Result:
     latencies_ms: list[float] = field(default_factory=list)
+    by_kind: dict[str, list[float]] = field(default_factory=dict)
     errors: int = 0
     statuses: dict[int, int] = field(default_factory=dict)
     elapsed_s: float = 0.0
@@ -99,36 +158,48 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def build_conversations(messages: int, seed: int) -> list[list[bytes]]:
-    """Signed HTTP requests, grouped per phone: a realistic mix of known and new numbers."""
+def build_conversations(messages: int, seed: int, staff: Staff) -> list[Conversation]:
+    """Signed HTTP requests, grouped per phone: a realistic mix of customers and staff."""
     rng = random.Random(seed)
     validator = RequestValidator(AUTH_TOKEN)
-    conversations: list[list[bytes]] = []
+    conversations: list[Conversation] = []
     total = 0
     new_number = 0
+    kinds, weights = list(MIX), list(MIX.values())
     while total < messages:
-        if rng.random() < 0.8:
+        kind = rng.choices(kinds, weights)[0]
+        if kind == "known":
             phone = f"+1555010{rng.randint(1, KNOWN_CUSTOMERS):04d}"
             script = rng.choice(KNOWN_SCRIPTS)
-        else:
+        elif kind == "new":
             new_number += 1
             phone = f"+1312{rng.randint(200, 999)}{new_number % 10000:04d}"
             script = rng.choice(NEW_NUMBER_SCRIPTS)
-        requests = []
-        for text in script:
-            sid = "SM" + uuid.UUID(int=rng.getrandbits(128)).hex
-            params = {"MessageSid": sid, "SmsSid": sid, "AccountSid": "AC" + "0" * 32,
-                      "From": phone, "To": "+13125550100", "Body": text, "NumMedia": "0",
-                      "NumSegments": "1", "SmsStatus": "received", "ApiVersion": "2010-04-01"}
-            signature = validator.compute_signature(PUBLIC_BASE_URL + PATH, params)
-            body = urlencode(params).encode()
-            head = (f"POST {PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    "Content-Type: application/x-www-form-urlencoded\r\n"
-                    f"X-Twilio-Signature: {signature}\r\nContent-Length: {len(body)}\r\n\r\n")
-            requests.append(head.encode() + body)
-        conversations.append(requests)
-        total += len(requests)
+        elif kind == "technician":
+            phone = rng.choice(staff.technicians)
+            script = rng.choice(TECHNICIAN_SCRIPTS)
+        else:
+            phone = rng.choice(sorted(staff.reps))
+            account = rng.choice(staff.reps[phone] or ("acme",))
+            script = tuple(text.format(account=account) for text in rng.choice(REP_SCRIPTS))
+        conversations.append(Conversation(kind, phone, script, [
+            _signed(phone, text, rng, validator) for text in script]))
+        total += len(script)
     return conversations
+
+
+def _signed(phone: str, text: str, rng: random.Random, validator: RequestValidator) -> bytes:
+    """The HTTP request Twilio would send for one text, signed."""
+    sid = "SM" + uuid.UUID(int=rng.getrandbits(128)).hex
+    params = {"MessageSid": sid, "SmsSid": sid, "AccountSid": "AC" + "0" * 32,
+              "From": phone, "To": "+13125550100", "Body": text, "NumMedia": "0",
+              "NumSegments": "1", "SmsStatus": "received", "ApiVersion": "2010-04-01"}
+    signature = validator.compute_signature(PUBLIC_BASE_URL + PATH, params)
+    body = urlencode(params).encode()
+    head = (f"POST {PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            "Content-Type: application/x-www-form-urlencoded\r\n"
+            f"X-Twilio-Signature: {signature}\r\nContent-Length: {len(body)}\r\n\r\n")
+    return head.encode() + body
 
 
 async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
@@ -145,9 +216,12 @@ async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
     return status
 
 
-async def _connection(port: int, queue: asyncio.Queue[list[bytes]], result: Result,
-                      pacer: asyncio.Queue[None] | None, reconnect: bool) -> None:
-    """Play conversations off the queue; with `reconnect`, each on a new connection (timed)."""
+async def _connection(port: int, queue: asyncio.Queue[Conversation], result: Result,
+                      pacer: asyncio.Queue[None] | None, reconnect: bool,
+                      phones: dict[str, asyncio.Lock]) -> None:
+    """Play conversations off the queue; with `reconnect`, each on a new connection (timed).
+    A phone's conversation waits while another task plays one of that phone's: people text one
+    message at a time, and staff are few phones that text often."""
     reader: asyncio.StreamReader | None = None
     writer: asyncio.StreamWriter | None = None
     try:
@@ -159,27 +233,40 @@ async def _connection(port: int, queue: asyncio.Queue[list[bytes]], result: Resu
             if reconnect and writer is not None:
                 writer.close()
                 reader = writer = None
-            for request in conversation:
-                if pacer is not None:
-                    await pacer.get()
-                started = time.perf_counter()
-                try:
-                    if reader is None or writer is None:  # the connect counts in the latency
-                        reader, writer = await asyncio.open_connection("127.0.0.1", port)
-                    status = await _exchange(reader, writer, request)
-                except (OSError, asyncio.IncompleteReadError, ValueError):
-                    result.errors += 1
-                    if writer is not None:
-                        writer.close()
-                    reader = writer = None
-                    continue
-                result.latencies_ms.append((time.perf_counter() - started) * 1000)
-                result.statuses[status] = result.statuses.get(status, 0) + 1
-                if status != 200:
-                    result.errors += 1
+            async with phones.setdefault(conversation.phone, asyncio.Lock()):
+                reader, writer = await _play_one(port, conversation, result, pacer, reader,
+                                                 writer)
     finally:
         if writer is not None:
             writer.close()
+
+
+async def _play_one(port: int, conversation: Conversation, result: Result,
+                    pacer: asyncio.Queue[None] | None, reader: asyncio.StreamReader | None,
+                    writer: asyncio.StreamWriter | None,
+                    ) -> tuple[asyncio.StreamReader | None, asyncio.StreamWriter | None]:
+    """Send one conversation's texts in order, each after the answer to the one before."""
+    for request in conversation.requests:
+        if pacer is not None:
+            await pacer.get()
+        started = time.perf_counter()
+        try:
+            if reader is None or writer is None:  # the connect counts in the latency
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            status = await _exchange(reader, writer, request)
+        except (OSError, asyncio.IncompleteReadError, ValueError):
+            result.errors += 1
+            if writer is not None:
+                writer.close()
+            reader = writer = None
+            continue
+        latency = (time.perf_counter() - started) * 1000
+        result.latencies_ms.append(latency)
+        result.by_kind.setdefault(conversation.kind, []).append(latency)
+        result.statuses[status] = result.statuses.get(status, 0) + 1
+        if status != 200:
+            result.errors += 1
+    return reader, writer
 
 
 async def _pace(pacer: asyncio.Queue[None], rate: float, count: int) -> None:
@@ -192,18 +279,20 @@ async def _pace(pacer: asyncio.Queue[None], rate: float, count: int) -> None:
         pacer.put_nowait(None)
 
 
-async def play(port: int, conversations: list[list[bytes]], connections: int,
+async def play(port: int, conversations: list[Conversation], connections: int,
                rate: float | None, reconnect: bool = True) -> Result:
-    queue: asyncio.Queue[list[bytes]] = asyncio.Queue()
+    queue: asyncio.Queue[Conversation] = asyncio.Queue()
     for conversation in conversations:
         queue.put_nowait(conversation)
     result = Result()
     pacer: asyncio.Queue[None] | None = asyncio.Queue() if rate else None
     started = time.perf_counter()
-    tasks = [asyncio.create_task(_connection(port, queue, result, pacer, reconnect))
+    phones: dict[str, asyncio.Lock] = {}
+    tasks = [asyncio.create_task(_connection(port, queue, result, pacer, reconnect, phones))
              for _ in range(connections)]
     if pacer is not None and rate:
-        tasks.append(asyncio.create_task(_pace(pacer, rate, sum(map(len, conversations)))))
+        count = sum(len(conversation.requests) for conversation in conversations)
+        tasks.append(asyncio.create_task(_pace(pacer, rate, count)))
     await asyncio.gather(*tasks[:connections])
     for task in tasks[connections:]:
         task.cancel()
@@ -302,16 +391,21 @@ def report(kind: str, result: Result, rate: float | None, server_cpu: float,
     per = 1000 / max(1, done)
     print(f"{'':>8}  CPU per message: server {server_cpu * per:.1f} ms, "
           f"loader {loader_cpu * per:.2f} ms", flush=True)
+    kinds = "; ".join(f"{kind} {len(found)} msgs p50 {statistics.median(found):.1f} ms "
+                      f"p99 {percentile(found, 0.99):.1f} ms"
+                      for kind, found in sorted(result.by_kind.items()))
+    print(f"{'':>8}  by sender: {kinds}", flush=True)
     return Run(throughput=throughput, p99=p99, errors=result.errors)
 
 
 def one_run(kind: str, args: argparse.Namespace, env: dict[str, str]) -> Run:
     """A fresh database and server, a warm-up, then the measured texts."""
-    warmup = build_conversations(args.warmup, seed=args.seed + 1000)
-    measured = build_conversations(args.messages, seed=args.seed)
     with fresh_database(kind) as url:
         port = free_port()
         with fieldbot_server(url, port, env, args.workers) as server:
+            staff = seeded_staff(url)
+            warmup = build_conversations(args.warmup, seed=args.seed + 1000, staff=staff)
+            measured = build_conversations(args.messages, seed=args.seed, staff=staff)
             asyncio.run(play(port, warmup, args.connections, None))
             cpu_before, loader_before = cpu_seconds(server.pid), time.process_time()
             result = asyncio.run(play(port, measured, args.connections, args.rate,

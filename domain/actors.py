@@ -18,6 +18,7 @@ class Actor:
     staff_id: int | None = None  # set for staff
     contact_id: int | None = None
     message_id: str | None = None  # the provider's id of the message that caused the change
+    all_deals: bool = False  # a sales manager (StaffMember.manages_all_deals): every rep's deals
 
     def label(self) -> str:
         who = self.staff_id if self.role is not Role.CUSTOMER else self.contact_id

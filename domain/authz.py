@@ -24,7 +24,8 @@ T = TypeVar("T", Job, Appointment, Quote, Deal, Site)
 
 def may_act_on(actor: Actor, item: Owned, uow: AbstractUnitOfWork | None = None) -> bool:
     """The policy: dispatchers act on anything; customers on their own account's jobs, visits,
-    quotes and sites (deals are the sales side's pipeline); sales reps on the deals they own;
+    quotes and sites (deals are the sales side's pipeline); sales reps on the deals they own
+    (a sales manager, `all_deals`, on every deal);
     technicians on the visits assigned to them and on the jobs of those visits (`uow` needed)."""
     if actor.role is Role.DISPATCHER:
         return True
@@ -32,7 +33,7 @@ def may_act_on(actor: Actor, item: Owned, uow: AbstractUnitOfWork | None = None)
         return (not isinstance(item, Deal) and actor.account_id is not None
                 and item.account_id == actor.account_id)
     if actor.role is Role.SALES:
-        return isinstance(item, Deal) and item.owner_id == actor.staff_id
+        return isinstance(item, Deal) and (actor.all_deals or item.owner_id == actor.staff_id)
     if actor.role is Role.TECHNICIAN:
         if isinstance(item, Appointment):
             return item.technician_id == actor.staff_id

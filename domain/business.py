@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.hours import Span, WeeklyHours
@@ -53,3 +53,14 @@ class BusinessSettings:
             if zone.covers(postal_code):
                 return zone
         return None
+
+
+def next_allowed_moment(now: datetime, zone: ZoneInfo, business: BusinessSettings) -> datetime:
+    """`now` if it is inside quiet hours' allowed span in `zone`, else when that span next opens."""
+    local = now.astimezone(zone)
+    window = business.quiet_hours
+    if window.contains(local.time()):
+        return now
+    day = local.date() if local.time() < window.start else local.date() + timedelta(days=1)
+    opens, _ = window.on(day, zone)
+    return opens.astimezone(now.tzinfo)

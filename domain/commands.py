@@ -48,6 +48,15 @@ class RescheduleAppointment(Command):
 
 
 @dataclass(frozen=True)
+class ConfirmAppointment(Command):
+    """The customer confirms a visit at the time they were reminded of."""
+
+    appointment_id: int
+    start: datetime  # the time the reminder named: a visit moved since is not confirmed
+    actor: Actor
+
+
+@dataclass(frozen=True)
 class CancelAppointment(Command):
     appointment_id: int
     actor: Actor
@@ -161,6 +170,25 @@ class MarkDealWon(Command):
 @dataclass(frozen=True)
 class MarkDealLost(Command):
     deal_id: int
+    actor: Actor
+    reason: str = ""  # why, when the rep said so at once ("to a cheaper bid")
+
+
+@dataclass(frozen=True)
+class RecordLossReason(Command):
+    """Why a deal already lost was lost, told after the loss was confirmed."""
+
+    deal_id: int
+    reason: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class SnoozeDeal(Command):
+    """Follow up on an open deal at `until` (UTC)."""
+
+    deal_id: int
+    until: datetime
     actor: Actor
 
 

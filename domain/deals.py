@@ -28,6 +28,15 @@ DEAL_TRANSITIONS: dict[DealStage, frozenset[DealStage]] = {
 }
 
 
+@dataclass(frozen=True)
+class DealName:
+    """What a rep calls a deal: its account's name and its title (a lean row for matching)."""
+
+    deal_id: int
+    account: str
+    title: str
+
+
 @dataclass(eq=False)
 class Deal:
     """An opportunity at an account, owned by a sales rep, with its next follow-up."""
@@ -43,6 +52,7 @@ class Deal:
     next_follow_up_at: datetime | None = None
     last_touch_at: datetime | None = None
     job_id: int | None = None  # the job this deal became once won
+    lost_reason: str = ""  # why a lost deal was lost, as the rep told it
     id: int | None = None
     events: list[events.Event] = field(default_factory=list, repr=False)
 
@@ -80,6 +90,23 @@ class Deal:
         """The won deal became this job, once: a deal never points at a second job."""
         if self.job_id is None:
             self.job_id = job_id
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage not in (DealStage.WON, DealStage.LOST)
+
+    def snooze(self, until: datetime, *, at: datetime) -> None:
+        """Next follow-up at `until`; asking for it counts as a touch."""
+        if not self.is_open:
+            raise InvalidTransition(f"Deal '{self.title}' is {self.stage.value}; only an open "
+                                    f"deal gets a follow-up")
+        self.next_follow_up_at, self.last_touch_at = until, at
+
+    def record_loss_reason(self, reason: str) -> None:
+        if self.stage is not DealStage.LOST:
+            raise InvalidTransition(f"Deal '{self.title}' is {self.stage.value}; only a lost deal "
+                                    f"has a reason it was lost")
+        self.lost_reason = reason.strip()
 
     def follow_up_due(self, now: datetime) -> bool:
         return (

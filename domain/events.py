@@ -87,8 +87,20 @@ class AppointmentRestored(Event):
     message_id: str | None = None  # the provider's id of the text that caused it
 
 
+@dataclass(frozen=True)
+class AppointmentConfirmed(Event):
+    """The customer confirmed the visit (a Y to its reminder)."""
+
+    appointment_id: int
+    job_id: int
+    account_id: int
+    actor: str
+    channel: str
+    message_id: str | None = None  # the provider's id of the text that caused it
+
+
 AppointmentEvent: TypeAlias = (AppointmentBooked | AppointmentRescheduled | AppointmentCancelled
-                               | AppointmentRestored)
+                               | AppointmentRestored | AppointmentConfirmed)
 
 
 @dataclass(frozen=True)

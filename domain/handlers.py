@@ -22,7 +22,8 @@ from domain.errors import (
     SchedulingConflict,
 )
 from domain.jobs import Appointment, Job, JobState
-from domain.notices import notify_staff
+from domain.money import format_cents
+from domain.notices import notify_customer, notify_staff
 from domain.parties import Account, Channel, Contact, Customer, Site
 from domain.ports import AbstractUnitOfWork
 from domain.staff import Role, StaffMember
@@ -69,7 +70,7 @@ def book_appointment(cmd: commands.BookAppointment, *, uow: AbstractUnitOfWork,
             window_end=start + settings.arrival_window,
             account_id=cmd.account_id,
             zone_id=site.zone_id,
-            confirmed=True,
+            confirmed=False,  # until the customer answers Y to its reminder
         )
     )
     appointment.record_booked(by=cmd.actor)
@@ -102,6 +103,11 @@ def reschedule_appointment(cmd: commands.RescheduleAppointment, *, uow: Abstract
     )
     if was_underway:  # a moved visit is not under way: back to scheduled, no ETA
         job.revert_to(JobState.SCHEDULED, by=cmd.actor, at=clock.now())
+
+
+def confirm_appointment(cmd: commands.ConfirmAppointment, *, uow: AbstractUnitOfWork) -> None:
+    appointment = require(cmd.actor, uow.appointments.get(cmd.appointment_id), "appointment")
+    appointment.confirm(at_start=ensure_utc(cmd.start), by=cmd.actor)
 
 
 def cancel_appointment(cmd: commands.CancelAppointment, *, uow: AbstractUnitOfWork,
@@ -272,16 +278,86 @@ def decline_quote(cmd: commands.DeclineQuote, *, uow: AbstractUnitOfWork, clock:
     quote.decline(by=cmd.actor, at=clock.now())
 
 
-def mark_deal_won(cmd: commands.MarkDealWon, *, uow: AbstractUnitOfWork, clock: Clock) -> int:
-    """Mark a deal won and hand it over as exactly one dispatch-ready job; returns the job id."""
+def mark_deal_won(cmd: commands.MarkDealWon, *, uow: AbstractUnitOfWork,
+                  settings: BusinessSettings, catalog: Catalog, clock: Clock) -> int:
+    """Mark a deal won and hand it over as exactly one dispatch-ready job; returns the job id.
+
+    The deal is held first, so two confirmations racing make one job; only the first tells the
+    dispatchers and invites the customer to pick a time."""
+    uow.lock_deal(cmd.deal_id)
     deal = require(cmd.actor, uow.deals.get(cmd.deal_id), "deal")
-    deal.mark_won(by=cmd.actor, at=clock.now())
-    return job_for_won_deal(uow, deal, clock.now())
+    now = clock.now()
+    first = deal.mark_won(by=cmd.actor, at=now)
+    job_id = job_for_won_deal(uow, deal, now)
+    if first:
+        _announce_handover(uow, deal, job_id, cmd.actor, settings, catalog, now)
+    return job_id
 
 
 def mark_deal_lost(cmd: commands.MarkDealLost, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
+    uow.lock_deal(cmd.deal_id)
     deal = require(cmd.actor, uow.deals.get(cmd.deal_id), "deal")
     deal.move_to(DealStage.LOST, by=cmd.actor, at=clock.now())
+    if cmd.reason.strip():
+        _loss_reason(uow, deal, cmd.reason, cmd.actor, clock.now())
+
+
+def record_loss_reason(cmd: commands.RecordLossReason, *, uow: AbstractUnitOfWork,
+                       clock: Clock) -> None:
+    deal = require(cmd.actor, uow.deals.get(cmd.deal_id), "deal")
+    _loss_reason(uow, deal, cmd.reason, cmd.actor, clock.now())
+
+
+def snooze_deal(cmd: commands.SnoozeDeal, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
+    """Set an open deal's next follow-up; asking for it is a touch of the deal."""
+    deal = require(cmd.actor, uow.deals.get(cmd.deal_id), "deal")
+    until, now = ensure_utc(cmd.until), clock.now()
+    if until <= now:
+        raise InvalidTransition("That time is already past; pick a later one")
+    deal.snooze(until, at=now)
+    uow.activities.add(Activity(
+        account_id=deal.account_id, kind=ActivityKind.NOTE, at=now,
+        summary=f"Follow-up on '{deal.title}' set for {until:%Y-%m-%d %H:%M} UTC",
+        actor=cmd.actor.label(), channel=cmd.actor.channel.value, subject_type="deal",
+        subject_id=deal.id, provider_message_id=cmd.actor.message_id))
+
+
+def _loss_reason(uow: AbstractUnitOfWork, deal: Deal, reason: str, actor: Actor,
+                 now: datetime) -> None:
+    deal.record_loss_reason(reason)
+    uow.activities.add(Activity(
+        account_id=deal.account_id, kind=ActivityKind.NOTE, at=now,
+        summary=f"Deal '{deal.title}' lost: {deal.lost_reason}", actor=actor.label(),
+        channel=actor.channel.value, subject_type="deal", subject_id=deal.id,
+        provider_message_id=actor.message_id))
+
+
+def _announce_handover(uow: AbstractUnitOfWork, deal: Deal, job_id: int, actor: Actor,
+                       settings: BusinessSettings, catalog: Catalog, now: datetime) -> None:
+    """A deal just won: the dispatchers hear of its job, the timeline records the handover, and
+    the customer is invited (on their own channel) to reply with a time that suits."""
+    job = _job(uow, job_id)
+    site = uow.sites.get(deal.site_id)
+    account = uow.accounts.get(deal.account_id)
+    where = site.one_line() if site is not None else "their address"
+    service = catalog.get(deal.service_id).name
+    who = account.name if account is not None else "the customer"
+    rep = uow.staff.get(actor.staff_id) if actor.staff_id is not None else None
+    notify_staff(uow, now=now, account_id=deal.account_id,
+                 body=f"Deal won by {rep.name if rep else actor.label()}: {who}, {deal.title} "
+                      f"({format_cents(deal.amount_cents)}). Job {job.number} ({service}) at "
+                      f"{where} is ready to schedule; the customer was asked to pick a time.",
+                 key=f"deal-won:{deal.id}")
+    uow.activities.add(Activity(
+        account_id=deal.account_id, kind=ActivityKind.NOTE, at=now,
+        summary=f"Deal '{deal.title}' won and handed over as job {job.number}; dispatch told",
+        actor=actor.label(), channel=actor.channel.value, subject_type="job", subject_id=job_id,
+        provider_message_id=actor.message_id))
+    notify_customer(uow, now=now, account_id=deal.account_id, key=f"deal-won:{deal.id}",
+                    timezone=site.timezone if site is not None else None,
+                    body=f"{settings.name}: thanks for choosing us for your {deal.title.lower()}! "
+                         f"Job {job.number} is ready to schedule. Reply with a day that suits "
+                         f"(e.g. 'tuesday morning') and we'll offer times.")
 
 
 def register_customer(cmd: commands.RegisterCustomer, *, uow: AbstractUnitOfWork,
@@ -451,6 +527,7 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.BookAppointment: book_appointment,
     commands.RescheduleAppointment: reschedule_appointment,
     commands.CancelAppointment: cancel_appointment,
+    commands.ConfirmAppointment: confirm_appointment,
     commands.RestoreAppointment: restore_appointment,
     commands.AddSite: add_site,
     commands.CorrectSiteAddress: correct_site_address,
@@ -464,6 +541,8 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.DeclineQuote: decline_quote,
     commands.MarkDealWon: mark_deal_won,
     commands.MarkDealLost: mark_deal_lost,
+    commands.RecordLossReason: record_loss_reason,
+    commands.SnoozeDeal: snooze_deal,
     commands.RegisterCustomer: register_customer,
     commands.RequestCallBack: request_call_back,
     commands.OptOut: opt_out,

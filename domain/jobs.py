@@ -220,9 +220,20 @@ class Appointment(BookedTime):
                 f"This visit is {self.status.value}; only a booked visit can be moved"
             )
         old_start = self.start
+        if start != old_start:
+            self.confirmed = False  # a new time is confirmed anew, by its own reminder
         self.technician_id, self.start, self.end = technician_id, start, end
         self.window_start, self.window_end = window_start, window_end
         self._record(events.AppointmentRescheduled, by, old_start=old_start)
+
+    def confirm(self, *, at_start: datetime, by: Actor) -> None:
+        """The customer confirms the visit they were reminded of, if it still starts then."""
+        if not self.is_active or self.start != at_start:
+            raise InvalidTransition("That visit has changed since the reminder; reply with what "
+                                    "you'd like to do, or call us")
+        if not self.confirmed:
+            self.confirmed = True
+            self._record(events.AppointmentConfirmed, by)
 
     def cancel(self, *, by: Actor) -> None:
         if not self.is_active:

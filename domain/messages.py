@@ -22,6 +22,9 @@ class MessageStatus(StrEnum):
     SENT = "sent"  # the provider accepted it
     DELIVERED = "delivered"  # the provider reported delivery
     FAILED = "failed"  # gave up; a dispatcher can see it
+    # A sender died between claiming it and recording the provider's answer: the provider may
+    # have taken it. Never resent by itself; a dispatcher checks (GET /api/outbox).
+    POSSIBLY_SENT = "possibly_sent"
     CANCELLED = "cancelled"  # withdrawn (opt-out, appointment moved)
 
 
@@ -31,6 +34,14 @@ class MessageKind(StrEnum):
     NOTICE = "notice"  # to staff, or a confirmation after a staff action
     REMINDER = "reminder"
     FOLLOW_UP = "follow_up"
+
+
+class DeferredReason(StrEnum):
+    """Why a queued message is not due yet, for the dispatcher's view of the outbox."""
+
+    QUIET_HOURS = "quiet_hours"  # waits for daytime in the recipient's zone
+    RETRY = "retry"  # the provider failed for now; backing off
+    DUE_LATER = "due_later"  # scheduled for later (a reminder before its visit)
 
 
 # Reminders, follow-ups and digests wait for daytime in the recipient's zone; replies and notices don't.
@@ -59,6 +70,14 @@ class Message:
     sent_at: datetime | None = None
     timezone: str | None = None  # the recipient's zone, for quiet hours
     reply_to_id: int | None = None  # for a reply: the inbound message it answers
+    # What an automated message is about ("appointment", "quote", "job", "staff"), and which one.
+    about_kind: str | None = None
+    about_id: int | None = None
+    claimed_by: str | None = None  # the sender working on it (while SENDING), then that sent it
+    claimed_at: datetime | None = None  # when that sender claimed it
+    # Sent after an attempt whose outcome was unknown (a timeout): the recipient may have it twice.
+    possible_duplicate: bool = False
+    deferred_reason: str | None = None  # why a QUEUED message waits (DeferredReason)
     id: int | None = None
 
     @property

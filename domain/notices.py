@@ -59,12 +59,17 @@ def notify_customer(uow: AbstractUnitOfWork, *, now: datetime, account_id: int, 
 
 def contact_address(contact: Contact) -> tuple[Channel, str] | None:
     """Where a contact gets automated messages: their preferred channel, else whichever exists."""
-    by_channel = {Channel.TELEGRAM: str(contact.telegram_chat_id)
-                  if contact.telegram_chat_id is not None else None,
-                  Channel.SMS: contact.phone}
-    preferred = by_channel.get(contact.preferred_channel)
+    return reach_of(contact.preferred_channel, contact.phone, contact.telegram_chat_id)
+
+
+def reach_of(preferred_channel: Channel, phone: str | None,
+             telegram_chat_id: int | None) -> tuple[Channel, str] | None:
+    """A contact's reach from its columns (the scheduler reads them without loading contacts)."""
+    by_channel = {Channel.TELEGRAM: str(telegram_chat_id) if telegram_chat_id is not None else None,
+                  Channel.SMS: phone}
+    preferred = by_channel.get(preferred_channel)
     if preferred is not None:
-        return contact.preferred_channel, preferred
+        return preferred_channel, preferred
     for channel, address in by_channel.items():
         if address is not None:
             return channel, address

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from domain.events import Event
@@ -42,8 +43,17 @@ class Contact:
     telegram_chat_id: int | None = None
     preferred_channel: Channel = Channel.SMS
     language: str = "en"
+    # The provider said this phone cannot get texts (invalid, landline, unreachable carrier):
+    # why, and since when. Texts to it fail at once instead of being tried again.
+    sms_undeliverable: str | None = None
+    sms_undeliverable_at: datetime | None = None
     id: int | None = None
     events: list[Event] = field(default_factory=list, repr=False)
+
+    def flag_sms_undeliverable(self, reason: str, at: datetime) -> None:
+        """Record that texts to this contact's phone cannot be delivered (kept: the first reason)."""
+        if self.sms_undeliverable is None:
+            self.sms_undeliverable, self.sms_undeliverable_at = reason, at
 
 
 @dataclass(eq=False)

@@ -13,8 +13,10 @@ from domain.catalog import Catalog
 from domain.company import Company, StaffChanges
 from domain.consent import Consent
 from domain.conversations import Conversation
-from domain.deals import Deal
+from domain.deals import Deal, DealName
+from domain.due import Due, DueSource
 from domain.events import Event
+from domain.follow_ups import FollowUpRules
 from domain.jobs import Appointment, Job
 from domain.messages import Message
 from domain.parties import Account, Channel, Contact, Customer, Site
@@ -62,6 +64,10 @@ class Repository(PagedListing[T], Protocol[T]):
         """Store a new item and give it an id."""
         ...
 
+    def add_unflushed(self, item: T) -> T:
+        """Store a new item whose id nobody needs yet: many go to the database together."""
+        ...
+
     def get(self, item_id: int) -> T | None: ...
 
     def get_many(self, item_ids: Collection[int]) -> list[T]:
@@ -88,6 +94,19 @@ class AppointmentRepository(Repository[Appointment], Protocol):
         ...
 
 
+class DealRepository(Repository[Deal], Protocol):
+    def needing_follow_up(self, rules: FollowUpRules, *, owner_id: int | None,
+                          limit: int) -> list[Deal]:
+        """Up to `limit` open deals (the owner's, or everyone's when None) that `rules` say need a
+        follow-up now (FollowUpRules.needs_follow_up), largest amount first, then oldest."""
+        ...
+
+    def names(self, *, owner_id: int | None, is_open: bool) -> list[DealName]:
+        """The owner's (or everyone's, when None) open deals, or won and lost ones, by account
+        name and title, oldest first: lean rows, read without loading the deals."""
+        ...
+
+
 class MessageRepository(Repository[Message], Protocol):
     """The message log and the outbox."""
 
@@ -104,9 +123,30 @@ class MessageRepository(Repository[Message], Protocol):
         """The replies stored for an inbound message, in the order they were written."""
         ...
 
-    def claim_due(self, now: datetime, limit: int) -> list[Message]:
-        """Claim up to `limit` queued outbound messages due by `now` (QUEUED -> SENDING), oldest
-        first; concurrent senders never claim the same message."""
+    def add_due(self, items: Collection[tuple[Due, str]], now: datetime) -> list[str]:
+        """Write what the scheduler found due, each with its body, as outbox rows, unless the
+        idempotency key is already stored (also when two passes race); the keys written."""
+        ...
+
+    def known_keys(self, keys: Collection[str]) -> set[str]:
+        """Those of these idempotency keys that are stored already, in a few reads."""
+        ...
+
+    def withdraw(self, stale: Collection[tuple[int, str]]) -> int:
+        """Cancel these queued messages, each with its reason; how many were still queued."""
+        ...
+
+    def claim_due(self, now: datetime, limit: int, claimed_by: str | None = None) -> list[Message]:
+        """Claim up to `limit` queued outbound messages due by `now` (QUEUED -> SENDING) for
+        sender `claimed_by`, oldest first; concurrent senders never claim the same message."""
+        ...
+
+    def claimers(self) -> dict[str | None, int]:
+        """Who holds SENDING messages, and how many each."""
+        ...
+
+    def record_sent(self, claimed_by: str, sent: Collection[tuple[int, str]], at: datetime) -> int:
+        """Mark these (message id, provider id) SENT if `claimed_by` still holds them; how many."""
         ...
 
 
@@ -174,7 +214,7 @@ class AbstractUnitOfWork(abc.ABC):
     contacts: Repository[Contact]
     sites: Repository[Site]
     staff: Repository[StaffMember]
-    deals: Repository[Deal]
+    deals: DealRepository
     jobs: Repository[Job]
     appointments: AppointmentRepository
     quotes: Repository[Quote]
@@ -185,6 +225,7 @@ class AbstractUnitOfWork(abc.ABC):
     senders: SenderDirectory
     business: BusinessRepository
     consents: ConsentRepository  # consent per (channel, address): domain/consent.py
+    due: DueSource  # what the scheduler reads: domain/due.py
 
     def __enter__(self) -> AbstractUnitOfWork:
         return self
@@ -195,6 +236,11 @@ class AbstractUnitOfWork(abc.ABC):
     @abc.abstractmethod
     def lock_technician(self, technician_id: int) -> None:
         """Hold one technician's diary until this unit of work ends, so two bookings can't race."""
+
+    @abc.abstractmethod
+    def lock_deal(self, deal_id: int) -> None:
+        """Hold one deal until this unit of work ends and read it afresh, so two confirmations
+        of the same deal run one after the other and the second sees the first's outcome."""
 
     @abc.abstractmethod
     def commit(self) -> None: ...

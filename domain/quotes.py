@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -142,3 +143,14 @@ class Invoice:
     @property
     def total_cents(self) -> int:
         return total_cents(self.lines)
+
+    @property
+    def counts_as_revenue(self) -> bool:
+        """Drafts count: a technician's "done" drafts the invoice for work already delivered, and
+        nothing in fieldbot sends invoices yet. A voided invoice (a completion undone) does not."""
+        return self.state is not InvoiceState.VOID
+
+
+def lifetime_revenue_cents(invoices: Iterable[Invoice]) -> int:
+    """What an account has been invoiced, in cents: every invoice but the voided ones."""
+    return sum(invoice.total_cents for invoice in invoices if invoice.counts_as_revenue)

@@ -13,7 +13,7 @@ from domain.clock import Clock
 from domain.consent import BY_RECIPIENT
 from domain.deals import Deal, DealStage
 from domain.handlers import job_for_won_deal
-from domain.messages import MessageStatus
+from domain.messages import Message, MessageKind, MessageStatus
 from domain.money import Line, format_cents
 from domain.notices import notify_staff
 from domain.parties import Channel, Contact
@@ -76,20 +76,26 @@ def void_reopened_invoice(event: events.JobReopened, *, uow: AbstractUnitOfWork,
 
 # The rep calls about upkeep while the repair is fresh in the customer's mind.
 UPKEEP_FOLLOW_UP_AFTER = timedelta(days=14)
+# After a tune-up, the rep calls this long before the next one is due.
+UPKEEP_CALL_AHEAD = timedelta(days=30)
 
 
 def open_upkeep_follow_up(event: events.JobCompleted, *, uow: AbstractUnitOfWork,
                           catalog: Catalog, clock: Clock) -> None:
-    """A repair on equipment that needs regular upkeep opens a maintenance deal for the account's
-    rep (stage new), unless one is already open."""
+    """A repair on equipment that needs regular upkeep, or the upkeep visit itself, opens a
+    maintenance deal for the account's rep (stage new), unless one is already open: after a
+    repair the rep calls in two weeks, after a tune-up a month before the next one is due (the
+    customer's own reminder comes from the scheduler, domain/due.py)."""
     job = uow.jobs.get(event.job_id)
     if job is None:
         return
     service = catalog.get(job.service_id)
-    upkeep = next((s for s in catalog.services if s.skill == service.skill and s.upkeep_months
-                   and s.id != service.id), None)
-    if upkeep is None or service.upkeep_months:
-        return  # not a repair of equipment that needs upkeep, or the upkeep visit itself
+    upkeep = service if service.upkeep_months else next(
+        (s for s in catalog.services if s.skill == service.skill and s.upkeep_months), None)
+    if upkeep is None or upkeep.upkeep_months is None:
+        return  # equipment that needs no upkeep
+    follow_up_after = (UPKEEP_FOLLOW_UP_AFTER if upkeep is not service
+                       else timedelta(days=30 * upkeep.upkeep_months) - UPKEEP_CALL_AHEAD)
     deals = uow.deals.find(account_id=job.account_id)
     if any(d.service_id == upkeep.id and d.stage not in (DealStage.WON, DealStage.LOST)
            for d in deals):
@@ -105,7 +111,7 @@ def open_upkeep_follow_up(event: events.JobCompleted, *, uow: AbstractUnitOfWork
         account_id=job.account_id, site_id=job.site_id, title=upkeep.name,
         service_id=upkeep.id, owner_id=owner_id, amount_cents=upkeep.price_cents,
         scope=f"Follow-up after {service.name.lower()} ({job.number})",
-        next_follow_up_at=now + UPKEEP_FOLLOW_UP_AFTER,
+        next_follow_up_at=now + follow_up_after,
         last_touch_at=now))
     assert deal.id is not None
     _timeline(uow, job.account_id, now, f"Follow-up opportunity opened: {upkeep.name}",
@@ -119,10 +125,29 @@ def record_appointment(event: events.AppointmentEvent, *, uow: AbstractUnitOfWor
         events.AppointmentRescheduled: "rescheduled",
         events.AppointmentCancelled: "cancelled",
         events.AppointmentRestored: "restored",
+        events.AppointmentConfirmed: "confirmed by the customer",
     }[type(event)]
     _timeline(uow, event.account_id, clock.now(), f"Visit for job J-{event.job_id} {verb}",
               actor=event.actor, channel=event.channel,
               subject=("appointment", event.appointment_id), message_id=event.message_id)
+
+
+def withdraw_visit_reminders(event: events.AppointmentRescheduled | events.AppointmentCancelled,
+                             *, uow: AbstractUnitOfWork) -> None:
+    """A moved or cancelled visit's queued reminders go nowhere: they name a time no longer
+    true. The next scheduler pass reminds of the new time (domain/due.py)."""
+    why = ("the visit was moved" if isinstance(event, events.AppointmentRescheduled)
+           else "the visit was cancelled")
+    for message in uow.messages.find(about_kind="appointment", about_id=event.appointment_id,
+                                     status=MessageStatus.QUEUED):
+        if message.kind is MessageKind.REMINDER:
+            message.cancel(why)
+            message.idempotency_key = void_key(message)
+
+
+def void_key(message: Message) -> str:
+    """A withdrawn message's key, freed: a visit moved back to its old time is reminded again."""
+    return f"{message.idempotency_key}:void:{message.id}"
 
 
 def quote_approved(event: events.QuoteApproved, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
@@ -226,9 +251,10 @@ EVENT_HANDLERS: dict[type[events.Event], list[Callable[..., Any]]] = {
     events.JobCompleted: [draft_invoice, open_upkeep_follow_up],
     events.JobReopened: [void_reopened_invoice],
     events.AppointmentBooked: [record_appointment],
-    events.AppointmentRescheduled: [record_appointment],
-    events.AppointmentCancelled: [record_appointment],
+    events.AppointmentRescheduled: [record_appointment, withdraw_visit_reminders],
+    events.AppointmentCancelled: [record_appointment, withdraw_visit_reminders],
     events.AppointmentRestored: [record_appointment],
+    events.AppointmentConfirmed: [record_appointment],
     events.QuoteApproved: [quote_approved],
     events.QuoteDeclined: [quote_declined],
     events.DealStageChanged: [record_deal_stage],

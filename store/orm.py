@@ -82,6 +82,9 @@ contacts = Table(
     Column("telegram_chat_id", BigInteger, unique=True),
     Column("preferred_channel", StrEnumType(Channel), nullable=False),
     Column("language", String(16), nullable=False),
+    # Set when the provider refuses the phone for good (Twilio 21211, 21614, 30005, 30006).
+    Column("sms_undeliverable", Text),
+    Column("sms_undeliverable_at", UtcDateTime),
 )
 
 sites = Table(
@@ -169,7 +172,10 @@ deals = Table(
     Column("last_touch_at", UtcDateTime),
     # No foreign key: jobs already point at deals, and a cycle would complicate every insert.
     Column("job_id", Integer),
+    Column("lost_reason", Text, nullable=False, server_default=""),
     Index(None, "stage", "id"),  # paged listings by stage (api/routes)
+    # A rep's follow-ups, most valuable first: read in amount order until five qualify.
+    Index(None, "owner_id", "amount_cents"),
 )
 
 jobs = Table(
@@ -188,6 +194,7 @@ jobs = Table(
     Column("created_at", UtcDateTime),
     Column("updated_at", UtcDateTime),
     Index(None, "state", "id"),  # paged listings by state (api/routes)
+    Index(None, "state", "updated_at"),  # jobs finished in a window (the scheduler, bot/due.py)
 )
 
 appointments = Table(
@@ -224,6 +231,7 @@ quotes = Table(
     Column("decided_channel", String(32)),
     Column("decided_message_id", String(128)),
     Index(None, "state", "id"),  # paged listings by state (api/routes)
+    Index(None, "state", "sent_at"),  # quotes waiting for an answer (the scheduler)
 )
 
 invoices = Table(
@@ -275,9 +283,19 @@ messages = Table(
     Column("timezone", String(64)),
     # The inbound text a reply answers: a provider's retry of that text gets the same answer.
     _fk("reply_to_id", "messages.id", nullable=True, index=True),
+    # Which sender holds a SENDING row and since when: a sender that stops hands back its own
+    # claims, and a dead sender's claims are reconciled (bot/outbox.py).
+    Column("claimed_by", String(64)),
+    Column("claimed_at", UtcDateTime),
+    Column("possible_duplicate", Boolean, nullable=False, server_default=false()),
+    Column("deferred_reason", String(32)),
     # An ordinary unique: NULL ids (outbound not yet sent) never clash on SQLite or PostgreSQL,
     # and ON CONFLICT (channel, provider_message_id) can name it on both.
     UniqueConstraint("channel", "provider_message_id"),
+    # What an automated message is about: a visit's reminders are found (and voided) by it.
+    Column("about_kind", String(32)),
+    Column("about_id", Integer),
+    Index(None, "about_kind", "about_id"),
     Index(None, "status", "due_at"),
     # Paged listings: a phone's thread and a status, newest first, a page read from the index.
     Index(None, "address", "id"),

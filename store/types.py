@@ -48,10 +48,16 @@ class StrEnumType(TypeDecorator[StrEnum]):
         self.enum_cls = enum_cls
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        if isinstance(value, self.enum_cls):  # the common case, without the enum's lookup
+            return str(value.value)
         return None if value is None else self.enum_cls(value).value
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> StrEnum | None:
-        return None if value is None else self.enum_cls(value)
+        if value is None:
+            return None
+        # Thousands of rows a read (the scheduler's): a dictionary lookup, not Enum.__call__.
+        member = self.enum_cls._value2member_map_.get(value)
+        return member if isinstance(member, StrEnum) else self.enum_cls(value)
 
 
 class LinesJSON(TypeDecorator[tuple[Line, ...]]):

@@ -6,19 +6,32 @@ from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import IO, Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, insert, select, tuple_, update
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    and_,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from domain.consent import Consent
 from domain.conversations import Conversation
-from domain.deals import Deal
+from domain.deals import Deal, DealName, DealStage
+from domain.due import Due
 from domain.errors import NotFound
+from domain.follow_ups import STAGE_LIMITS, FollowUpRules
 from domain.jobs import Appointment, AppointmentStatus, Job
 from domain.messages import Direction, Message, MessageStatus
 from domain.parties import Account, Channel, Contact, Customer, Site
 from domain.ports import AbstractUnitOfWork, TimeRange
-from domain.quotes import Invoice, Quote
+from domain.quotes import Invoice, Quote, QuoteState
 from domain.scheduling import Busy
 from domain.staff import StaffMember
 from domain.timeline import Activity
@@ -291,6 +304,78 @@ class SqlAppointmentRepository(SqlRepository[Appointment]):
         return [Busy(*row) for row in rows]
 
 
+class SqlDealRepository(SqlRepository[Deal]):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, Deal)
+
+    def needing_follow_up(self, rules: FollowUpRules, *, owner_id: int | None,
+                          limit: int) -> list[Deal]:
+        """FollowUpRules.needs_follow_up as one query, walking the owner's deals by amount; the
+        statement is built once (its times are parameters), as building it cost more than
+        running it."""
+        key = ("needing_follow_up", owner_id is None, limit)
+        query = _LOOKUPS.get(key)
+        if query is None:
+            query = _LOOKUPS[key] = _follow_up_query(everyone=owner_id is None, limit=limit)
+        params: dict[str, Any] = {f"since_{stage.value}": rules.untouched_since(stage)
+                                  for stage in STAGE_LIMITS}
+        params.update(day_end=rules.day_end, quoted_before=rules.quoted_before)
+        if owner_id is not None:
+            params["owner_id"] = owner_id
+        return self._remember(self.session.scalars(query, params).all())
+
+    def names(self, *, owner_id: int | None, is_open: bool) -> list[DealName]:
+        key = ("deal_names", owner_id is None, is_open)
+        query = _LOOKUPS.get(key)
+        if query is None:
+            query = _LOOKUPS[key] = _names_query(everyone=owner_id is None, is_open=is_open)
+        params = {} if owner_id is None else {"owner_id": owner_id}
+        return [DealName(*row) for row in self.session.execute(query, params)]
+
+
+def _names_query(*, everyone: bool, is_open: bool) -> Any:
+    deal, account = orm.deals.c, orm.accounts.c
+    stages = list(STAGE_LIMITS) if is_open else [DealStage.WON, DealStage.LOST]
+    query = (select(deal.id, account.name, deal.title)
+             .join_from(orm.deals, orm.accounts, deal.account_id == account.id)
+             .where(deal.stage.in_(stages)))
+    if not everyone:
+        query = query.where(deal.owner_id == bindparam("owner_id"))
+    return query.order_by(deal.id)
+
+
+def follow_up_condition(rules: FollowUpRules | None = None) -> Any:
+    """FollowUpRules.needs_follow_up as a SQL condition on a deal: its thresholds bound from
+    `rules`, or left as parameters for a statement built once."""
+    deal, quote = orm.deals.c, orm.quotes.c
+
+    def value(name: str, given: datetime | None) -> Any:
+        return bindparam(name) if given is None else bindparam(name, given)
+
+    day_end = value("day_end", rules.day_end if rules else None)
+    stale = [and_(deal.stage == stage, or_(
+        deal.last_touch_at.is_(None),
+        deal.last_touch_at < value(f"since_{stage.value}",
+                                   rules.untouched_since(stage) if rules else None)))
+             for stage in STAGE_LIMITS]
+    unanswered = select(quote.id).where(
+        quote.deal_id == deal.id, quote.state == QuoteState.SENT,
+        quote.sent_at < value("quoted_before", rules.quoted_before if rules else None)).exists()
+    return and_(
+        deal.stage.in_(list(STAGE_LIMITS)),
+        or_(deal.next_follow_up_at.is_(None), deal.next_follow_up_at < day_end),
+        or_(*stale, deal.next_follow_up_at < day_end, unanswered),
+    )
+
+
+def _follow_up_query(*, everyone: bool, limit: int) -> Any:
+    deal = orm.deals.c
+    query = select(Deal).where(follow_up_condition())
+    if not everyone:
+        query = query.where(deal.owner_id == bindparam("owner_id"))
+    return query.order_by(deal.amount_cents.desc(), deal.id).limit(limit)
+
+
 class SqlMessageRepository(SqlRepository[Message]):
     """The message log and the outbox."""
 
@@ -335,11 +420,29 @@ class SqlMessageRepository(SqlRepository[Message]):
         found = self.session.scalars(query, {"channel": channel, "sid": provider_message_id})
         return self._remember(found.all())
 
-    def claim_due(self, now: datetime, limit: int) -> list[Message]:
-        """Claim up to `limit` queued outbound messages due by `now`, oldest first.
+    def add_due(self, items: Collection[tuple[Due, str]], now: datetime) -> list[str]:
+        """Outbox rows written with ON CONFLICT (idempotency_key) DO NOTHING; the keys written."""
+        from store.due import queue_once
+
+        return queue_once(self.session, items, now)
+
+    def known_keys(self, keys: Collection[str]) -> set[str]:
+        from store.due import known_keys
+
+        return known_keys(self.session, keys)
+
+    def withdraw(self, stale: Collection[tuple[int, str]]) -> int:
+        from store.due import withdraw
+
+        return withdraw(self.session, stale)
+
+    def claim_due(self, now: datetime, limit: int, claimed_by: str | None = None) -> list[Message]:
+        """Claim up to `limit` queued outbound messages due by `now`, oldest first, for sender
+        `claimed_by`.
 
         Claimed rows become SENDING with one more attempt. On PostgreSQL rows locked by another
-        sender are skipped, so concurrent senders never claim the same message.
+        sender are skipped (FOR UPDATE SKIP LOCKED), so concurrent senders never claim the same
+        message and never wait for each other.
         """
         table = orm.messages
         due = (
@@ -352,19 +455,26 @@ class SqlMessageRepository(SqlRepository[Message]):
             .order_by(table.c.due_at, table.c.id)
             .limit(limit)
         )
-        if self.session.get_bind().dialect.name == "postgresql":
-            due = due.with_for_update(skip_locked=True)
+        claimed = {"status": MessageStatus.SENDING, "attempts": table.c.attempts + 1,
+                   "claimed_by": claimed_by, "claimed_at": now}
         self.session.flush()
-        # Two statements, not UPDATE ... IN (subquery): PostgreSQL may run a LIMITed locking
-        # subquery more than once and so claim more rows than asked for.
+        if self.session.get_bind().dialect.name == "postgresql":
+            # One round trip: the locking SELECT as a MATERIALIZED CTE runs exactly once, so
+            # the UPDATE claims at most `limit` rows (a LIMITed locking subquery may run again).
+            locked = due.with_for_update(skip_locked=True).cte("due").prefix_with("MATERIALIZED")
+            claim = (update(table).where(table.c.id == locked.c.id).values(**claimed)
+                     .returning(*table.c))
+            found = self.session.scalars(select(Message).from_statement(claim),
+                                         execution_options={"populate_existing": True}).all()
+            return self._remember(sorted(found, key=lambda m: (m.due_at, m.id or 0)))
+        # SQLite: one writer at a time; the status guard keeps a claim from taking a row twice.
         due_ids = list(self.session.scalars(due).all())
         if not due_ids:
             return []
-        # The status guard makes the claim safe on SQLite too, where there is no row lock.
         claim = (
             update(table)
             .where(table.c.id.in_(due_ids), table.c.status == MessageStatus.QUEUED)
-            .values(status=MessageStatus.SENDING, attempts=table.c.attempts + 1)
+            .values(**claimed)
             .returning(table.c.id)
         )
         claimed_ids = list(self.session.scalars(claim).all())
@@ -377,6 +487,34 @@ class SqlMessageRepository(SqlRepository[Message]):
             .execution_options(populate_existing=True)
         )
         return self._remember(self.session.scalars(query).all())
+
+    def record_sent(self, claimed_by: str, sent: Collection[tuple[int, str]], at: datetime) -> int:
+        """Mark messages SENT with the provider's ids, in one round trip for all; only those
+        still claimed by `claimed_by` (SENDING, or POSSIBLY_SENT when it was taken for dead)."""
+        if not sent:
+            return 0
+        table = orm.messages.c
+        statement = (
+            update(orm.messages)
+            .where(table.id == bindparam("message_id"), table.claimed_by == claimed_by,
+                   # Not IN (...): an expanding list cannot go into executemany.
+                   or_(table.status == MessageStatus.SENDING,
+                       table.status == MessageStatus.POSSIBLY_SENT))
+            .values(status=MessageStatus.SENT, provider_message_id=bindparam("provider_id"),
+                    sent_at=at, last_error=None)
+        )
+        result = self.session.execute(statement, [
+            {"message_id": message_id, "provider_id": provider_id}
+            for message_id, provider_id in sent])
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
+    def claimers(self) -> dict[str | None, int]:
+        """Who holds SENDING messages, and how many each (None: claimed by an older sender)."""
+        table = orm.messages.c
+        rows = self.session.execute(
+            select(table.claimed_by, func.count()).where(table.status == MessageStatus.SENDING)
+            .group_by(table.claimed_by))
+        return {claimer: count for claimer, count in rows}
 
 
 # --- Consent (domain/consent.py) ------------------------------------------------------------------
@@ -572,7 +710,7 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         self.contacts = SqlRepository(self.session, Contact)
         self.sites = SqlRepository(self.session, Site)
         self.staff = SqlRepository(self.session, StaffMember)
-        self.deals = SqlRepository(self.session, Deal)
+        self.deals = SqlDealRepository(self.session)
         self.jobs = SqlRepository(self.session, Job)
         self.appointments = SqlAppointmentRepository(self.session)
         self.quotes = SqlRepository(self.session, Quote)
@@ -583,6 +721,9 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         self.business = SqlBusinessRepository(self.session)
         self.consents = SqlConsentRepository(self.session)  # consent per (channel, address)
         self.conversations = SqlConversationRepository(self.session, self.consents)
+        from store.due import SqlDueSource
+
+        self.due = SqlDueSource(self.session)
         return self
 
     def __exit__(self, *args: object) -> None:
@@ -606,6 +747,16 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
             self.session.execute(select(orm.staff.c.id).where(row).with_for_update())
         else:
             self.session.execute(update(orm.staff).where(row).values(id=orm.staff.c.id))
+
+    def lock_deal(self, deal_id: int) -> None:
+        """Row lock on the deal (PostgreSQL), or SQLite's write lock taken now; then the deal is
+        read again, so a confirmation that waited sees what the one before it did."""
+        row = orm.deals.c.id == deal_id
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(select(orm.deals.c.id).where(row).with_for_update())
+        else:
+            self.session.execute(update(orm.deals).where(row).values(id=orm.deals.c.id))
+        self.session.get(Deal, deal_id, populate_existing=True)
 
     def commit(self) -> None:
         self.conversations.save_changes()

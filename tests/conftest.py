@@ -22,6 +22,7 @@ from store.engine import create_db_engine, make_session_factory
 from store.migrate import upgrade
 from store.orm import metadata
 from store.uow import SqlAlchemyUnitOfWork
+from tests.fake_twilio import FakeTwilio
 
 DEFAULT_TEST_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -174,3 +175,10 @@ def module_database_url(request: pytest.FixtureRequest,
         with postgres_schema() as url:
             upgrade(url)
             yield url
+
+
+@pytest.fixture
+def fake_twilio() -> Iterator[FakeTwilio]:
+    """The fake Twilio REST API on loopback (tests/fake_twilio.py)."""
+    with FakeTwilio().running() as fake:
+        yield fake

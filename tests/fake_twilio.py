@@ -2,21 +2,23 @@
 
 Point TwilioProvider (or Settings.twilio_api_base_url) at `fake.base_url`. It checks HTTP basic
 auth, answers like Twilio (201 with a JSON message resource, or an error JSON with a code), and
-can be told to fail the next requests with chosen errors, or to be slow.
+can be told to fail the next requests with chosen errors, to be slow, or to hold requests
+(`hold`) before taking them or after taking them and before answering, so that a test can kill
+a sender at that moment. It keeps connections alive (HTTP/1.1), as Twilio does.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import threading
-import time
 import uuid
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
 from urllib.parse import parse_qs
 
 
@@ -46,20 +48,52 @@ class FakeTwilio:
         self.refused: list[tuple[str, Failure]] = []
         self.unauthorized = 0
         self.delay = 0.0
+        self.delays: deque[float] = deque()  # one delay per coming request, before `delay`
+        self.in_flight = 0
+        self.most_in_flight = 0  # the most requests it was answering at once
+        self.holding: str | None = None  # "before_accept" or "after_accept": see `hold`
+        self.held = threading.Event()  # a request is being held
+        self._release = threading.Event()
+        self._drop_held = False
         self._failures: deque[Failure] = deque()
         self._lock = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
+        self._server: asyncio.Server | None = None
+        self._writers: set[asyncio.StreamWriter] = set()
 
     @property
     def base_url(self) -> str:
         assert self._server is not None, "start the fake first"
-        host, port = self._server.server_address[:2]
+        host, port = self._server.sockets[0].getsockname()[:2]
         return f"http://{host}:{port}"
 
     def fail_next(self, status: int, code: int | None = None, times: int = 1) -> None:
         """Answer the next `times` send requests with this error instead of accepting them."""
         with self._lock:
             self._failures.extend(Failure(status, code) for _ in range(times))
+
+    def hold(self, when: str) -> None:
+        """Hold every request from now on: "before_accept" (nothing recorded yet: the provider
+        never took it) or "after_accept" (recorded, the answer not given), until `release`."""
+        assert when in ("before_accept", "after_accept")
+        self._release.clear()
+        self._drop_held = False
+        self.held.clear()
+        self.holding = when
+
+    def release(self, *, drop: bool = False) -> None:
+        """Let held requests go on; with `drop`, requests held before being taken are forgotten
+        (their sender is gone) and answer nothing."""
+        self.holding = None
+        self._drop_held = drop
+        self._release.set()
+
+    async def _wait_if_held(self, when: str) -> bool:
+        """Hold here if told to; False when the request is to be dropped."""
+        if self.holding != when:
+            return True
+        self.held.set()
+        await asyncio.get_running_loop().run_in_executor(None, self._release.wait, 60)
+        return not (self._drop_held and when == "before_accept")
 
     def texts_to(self, phone: str) -> list[SentText]:
         return [text for text in self.sent if text.to == phone]
@@ -83,46 +117,91 @@ class FakeTwilio:
 
     @contextmanager
     def running(self) -> Iterator[FakeTwilio]:
-        fake = self
+        """Serve on 127.0.0.1 from an event loop in a thread of its own: cheap per request, so
+        that benchmarks measure the sender, not the fake."""
+        loop = asyncio.new_event_loop()
+        started = threading.Event()
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-                length = int(self.headers.get("Content-Length") or 0)
-                form = parse_qs(self.rfile.read(length).decode(), keep_blank_values=True)
-                if not fake._authorized(self.headers.get("Authorization", "")):
-                    fake.unauthorized += 1
-                    self._answer(401, {"code": 20003, "message": "Authenticate", "status": 401})
-                    return
-                if not self.path.endswith(f"/Accounts/{fake.account_sid}/Messages.json"):
-                    self._answer(404, {"code": 20404, "message": "not found", "status": 404})
-                    return
-                if fake.delay:
-                    time.sleep(fake.delay)
-                self._answer(*fake._accept(form))
+        def serve() -> None:
+            asyncio.set_event_loop(loop)
+            self._server = loop.run_until_complete(asyncio.start_server(
+                self._connection, "127.0.0.1", 0, backlog=1024))
+            started.set()
+            loop.run_forever()
 
-            def _answer(self, status: int, payload: dict[str, object]) -> None:
-                raw = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(raw)))
-                self.end_headers()
-                self.wfile.write(raw)
-
-            def log_message(self, *args: object) -> None:  # keep test output clean
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        # A short poll interval: shutdown() waits up to one interval, and tests start many fakes.
-        thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02},
-                                  daemon=True)
+        thread = threading.Thread(target=serve, name="fake-twilio", daemon=True)
         thread.start()
+        assert started.wait(10), "the fake Twilio did not start"
         try:
             yield self
         finally:
-            self._server.shutdown()
-            self._server.server_close()
+            self._release.set()  # nothing stays held past the test
+            asyncio.run_coroutine_threadsafe(self._shut(), loop).result(10)
+            loop.call_soon_threadsafe(loop.stop)
             thread.join(timeout=5)
+            loop.close()
+
+    async def _shut(self) -> None:
+        """Stop listening and end every open connection."""
+        if self._server is not None:
+            self._server.close()
+        for writer in list(self._writers):  # each connection's read then ends, and its task
+            writer.close()
+        connections = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        if connections:
+            await asyncio.wait(connections, timeout=5)
+
+    async def _connection(self, reader: asyncio.StreamReader,
+                          writer: asyncio.StreamWriter) -> None:
+        """One client connection, kept alive for as many requests as it sends (HTTP/1.1)."""
+        self._writers.add(writer)
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                request_line, *lines = head.decode("latin-1").split("\r\n")
+                headers = {name.strip().lower(): value.strip() for name, _, value in
+                           (line.partition(":") for line in lines if line)}
+                raw = await reader.readexactly(int(headers.get("content-length") or 0))
+                answer = await self._answer(request_line.split(" ")[1], headers,
+                                            parse_qs(raw.decode(), keep_blank_values=True))
+                if answer is None:  # dropped: the sender is gone
+                    break
+                status, payload = answer
+                body = json.dumps(payload).encode()
+                writer.write(f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"
+                             "Content-Type: application/json\r\n"
+                             f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+                await writer.drain()
+                if headers.get("connection", "").lower() == "close":
+                    break
+        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
+            pass
+        finally:
+            self._writers.discard(writer)
+            writer.close()
+
+    async def _answer(self, path: str, headers: dict[str, str], form: dict[str, list[str]]
+                      ) -> tuple[int, dict[str, object]] | None:
+        if not self._authorized(headers.get("authorization", "")):
+            self.unauthorized += 1
+            return 401, {"code": 20003, "message": "Authenticate", "status": 401}
+        if not path.endswith(f"/Accounts/{self.account_sid}/Messages.json"):
+            return 404, {"code": 20404, "message": "not found", "status": 404}
+        with self._lock:
+            delay = self.delays.popleft() if self.delays else self.delay
+            self.in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            if delay:
+                await asyncio.sleep(delay)
+            if not await self._wait_if_held("before_accept"):
+                return None
+            answer = self._accept(form)
+            await self._wait_if_held("after_accept")
+            return answer
+        finally:
+            with self._lock:
+                self.in_flight -= 1
 
     def _authorized(self, header: str) -> bool:
         expected = base64.b64encode(f"{self.account_sid}:{self.auth_token}".encode()).decode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,14 +17,17 @@ from domain.clock import Clock
 from domain.company import Company, StaffChanges
 from domain.consent import Consent
 from domain.conversations import Conversation
+from domain.deals import Deal, DealName
 from domain.demo import DEMO_TIMEZONE, demo_business
 from domain.errors import NotFound
+from domain.follow_ups import FollowUpRules
 from domain.handlers import COMMAND_HANDLERS
 from domain.hours import WeeklyHours
 from domain.jobs import Appointment
 from domain.messages import Direction, Message, MessageStatus
 from domain.parties import Account, Channel, Contact, Customer, Site
 from domain.ports import AbstractUnitOfWork, TimeRange
+from domain.quotes import Quote
 from domain.reactions import EVENT_HANDLERS
 from domain.scheduling import Busy
 from domain.staff import Role, StaffMember
@@ -98,6 +102,9 @@ class FakeRepository(FakePagedListing[T]):
         self.seen.add(item)
         return item
 
+    def add_unflushed(self, item: T) -> T:
+        return self.add(item)
+
     def get(self, item_id: int) -> T | None:
         for item in self.items:
             if getattr(item, "id", None) == item_id:
@@ -165,13 +172,29 @@ class FakeMessageRepository(FakeRepository[Message]):
                              provider_message_id=provider_message_id)
         return [] if inbound is None else self.find(reply_to_id=inbound.id)
 
-    def claim_due(self, now: datetime, limit: int) -> list[Message]:
+    def claim_due(self, now: datetime, limit: int, claimed_by: str | None = None) -> list[Message]:
         due = sorted((m for m in self.items if m.direction is Direction.OUT
                       and m.status is MessageStatus.QUEUED and m.due_at is not None
                       and m.due_at <= now), key=lambda m: (m.due_at, m.id or 0))[:limit]
         for message in due:
             message.status, message.attempts = MessageStatus.SENDING, message.attempts + 1
+            message.claimed_by, message.claimed_at = claimed_by, now
         return due
+
+    def record_sent(self, claimed_by: str, sent: Collection[tuple[int, str]], at: datetime) -> int:
+        recorded = 0
+        for message_id, provider_id in sent:
+            message = self.get(message_id)
+            if message is not None and message.claimed_by == claimed_by and message.status in (
+                    MessageStatus.SENDING, MessageStatus.POSSIBLY_SENT):
+                message.status, message.provider_message_id = MessageStatus.SENT, provider_id
+                message.sent_at, message.last_error = at, None
+                recorded += 1
+        return recorded
+
+    def claimers(self) -> dict[str | None, int]:
+        held = Counter(m.claimed_by for m in self.items if m.status is MessageStatus.SENDING)
+        return dict(held)
 
 
 class FakeConversationRepository(FakeRepository[Conversation]):
@@ -244,6 +267,27 @@ class FakeConsentRepository(FakeRepository[Consent]):
 # --- end of consent ---------------------------------------------------------------------------------
 
 
+class FakeDealRepository(FakeRepository[Deal]):
+    """Deals, with the follow-up selection computed by the rule itself."""
+
+    def __init__(self, quotes: FakeRepository[Quote], accounts: FakeRepository[Account]) -> None:
+        super().__init__()
+        self.quotes, self.accounts = quotes, accounts
+
+    def needing_follow_up(self, rules: FollowUpRules, *, owner_id: int | None,
+                          limit: int) -> list[Deal]:
+        found = [d for d in self.items if (owner_id is None or d.owner_id == owner_id)
+                 and rules.needs_follow_up(d, self.quotes.find(deal_id=d.id))]
+        found = sorted(found, key=lambda d: (-d.amount_cents, d.id))[:limit]
+        self.seen.update(found)
+        return found
+
+    def names(self, *, owner_id: int | None, is_open: bool) -> list[DealName]:
+        accounts = {a.id: a.name for a in self.accounts.items}
+        return [DealName(d.id, accounts.get(d.account_id, ""), d.title) for d in self.items
+                if (owner_id is None or d.owner_id == owner_id) and d.is_open == is_open]
+
+
 class FakeUnitOfWork(AbstractUnitOfWork):
     """All repositories in memory; `committed` tells whether anyone called commit()."""
 
@@ -252,10 +296,10 @@ class FakeUnitOfWork(AbstractUnitOfWork):
         self.contacts = FakeRepository()
         self.sites = FakeRepository()
         self.staff = FakeRepository()
-        self.deals = FakeRepository()
+        self.quotes = FakeRepository()
+        self.deals = FakeDealRepository(self.quotes, self.accounts)
         self.jobs = FakeRepository()
         self.appointments = FakeAppointmentRepository()
-        self.quotes = FakeRepository()
         self.invoices = FakeRepository()
         self.activities = FakeRepository()
         self.messages = FakeMessageRepository()
@@ -273,6 +317,9 @@ class FakeUnitOfWork(AbstractUnitOfWork):
 
     def lock_technician(self, technician_id: int) -> None:
         """One thread, one fake: nothing to lock."""
+
+    def lock_deal(self, deal_id: int) -> None:
+        """One thread, one fake: nothing to lock or read again."""
 
     def rollback(self) -> None:
         self.rollbacks += 1

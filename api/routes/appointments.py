@@ -49,4 +49,6 @@ def list_appointments(
                    base_url=container.settings.public_base_url, cursor="after_id")
     names = {member.id: member.name
              for member in uow.staff.get_many({visit.technician_id for visit in page})}
-    return [AppointmentPublic.of(visit, zone, names.get(visit.technician_id)) for visit in page]
+    jobs = {job.id: job for job in uow.jobs.get_many({visit.job_id for visit in page})}
+    return [AppointmentPublic.of(visit, jobs[visit.job_id], zone, names.get(visit.technician_id))
+            for visit in page]

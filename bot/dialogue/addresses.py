@@ -26,7 +26,8 @@ _LEAD_IN = re.compile(
     r"it\s*'?\s*s|it\s+is|me\s+llamo|soy|mi\s+nombre\s+es)\b\s*)?", re.IGNORECASE)
 # Words that introduce a name anywhere in a clause ("yo its marcus lee"): the name follows the last.
 _INTRODUCER = re.compile(
-    r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|this\s+is|i\s*'?\s*a?m|it\s*'?\s*s|it\s+is|"
+    r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|name's|this\s+is|i\s*'?\s*a?m|it\s*'?\s*s|it\s+is|"
+    r"(?:booked\s+)?under(?:\s+the\s+name)?(?:\s+of)?|"
     r"me\s+llamo|soy|mi\s+nombre\s+es)\s+", re.IGNORECASE)
 _LEAD_OUT = re.compile(
     r"(?:\b(?:at|@|in|from|and|address|addr|adress|is|my|the|service|live[sd]?|i|located|"
@@ -41,6 +42,8 @@ would will should need needs want wants come coming send book booking schedule t
 tonight morning afternoon evening asap help here there what when where who how why do does did
 have has had live lives living located again just also still want wanna gonna tech technician
 appointment visit service repair quote unit apt apartment house home
+we're were i'm im you're they're he's she's it's that's there's we've i've we'll i'll now moved
+old new place rental daughter son mom dad mother father tenant
 mi es soy la el los las de del y por favor perdon perdón direccion dirección hola si sí gracias
 calle me llamo nombre se que con para en un una mas más
 """.split())
@@ -56,6 +59,8 @@ _TOWN_LABELS = frozenset({"PlaceName", "StateName", "ZipCode", "CountryName"})
 _STATES = frozenset({"il", "ill", "illinois"} | {s.lower() for s in """
 AL AK AZ AR CA CO CT DE DC FL GA HI ID IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
 NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY""".split()})
+# Words that never name a street, though the tagger may label them so.
+_SENTENCE_WORDS = frozenset("not no is was and or but its it's it the than instead".split())
 _UNIT = re.compile(r"^(?:apt|apartment|unit|suite|ste|fl|floor|#)\.?$", re.IGNORECASE)
 
 
@@ -119,8 +124,21 @@ def read_signup(text: str) -> SignUpText:
         return SignUpText(name=name, refused_name=refused, rest="" if name else flat)
     start, end, address = found
     before, after = _LEAD_OUT.sub("", flat[:start].rstrip(" ,;:-")).rstrip(" ,;:-"), flat[end:]
+    if not address.postal_code:  # "60614 - 1820 N Halsted St", "..., zip 60614": told apart
+        codes = [z.group(1) for z in _ZIP.finditer(before)] + [z.group(1) for z in
+                                                               _ZIP.finditer(after)]
+        if len(codes) == 1:
+            address = Address(address.street, address.city, codes[0])
+            before = _ZIP.sub("", before).strip(" ,;:-")
+            after = re.sub(r"\b(?:zip(?: ?code)?|postal code)?\W*" + codes[0], "", after,
+                           flags=re.IGNORECASE)
     request, last = _split_last_clause(before)
     name, refused = _name_in(last) if last else (None, False)
+    if name is None and request:  # "Greg Novak. the rental is ...": the name a clause earlier
+        written = _written_name(request)
+        if written is not None:
+            name, refused = written, False
+            request = ""
     rest = after.strip(" ,;:")
     if name is None and rest:
         first, remainder = _split_first_clause(rest)
@@ -171,6 +189,16 @@ def _name_in(clause: str, *, alone: bool = False) -> tuple[str | None, bool]:
                                      and not bare[:1].isupper()):
         return None, True
     return (bare.title() if bare == bare.lower() or bare == bare.upper() else bare), False
+
+
+def _written_name(text: str) -> str | None:
+    """The first clause of `text` when it is a name written as one ("Greg Novak"): each word
+    capitalised, so that a sentence such as "furnace broken" is never taken for a person."""
+    first, _ = _split_first_clause(text)
+    name, _ = _name_in(first)
+    if name is None or name != first.strip(" .") or not all(w[:1].isupper() for w in first.split()):
+        return None
+    return name
 
 
 def _split_last_clause(text: str) -> tuple[str, str]:
@@ -258,7 +286,12 @@ def _labelled(segment: str, postal_code: str) -> Address | None:
             town.append(token)
         elif label not in _TOWN_LABELS:
             return None
+    if town and _INTRODUCER.search(" ".join(town) + " "):
+        return None  # "..., name's Jen Walsh, zip 60614": a name between street and ZIP, no town
     labels = [label for _, label in tagged]
+    if any(label == "StreetName" and token.lower().strip(",.") in _SENTENCE_WORDS
+           for token, label in tagged):  # "its 1480 not 1408": two numbers, no street
+        return None
     if labels.count("AddressNumber") > 1 or any(
             token.isdigit() and label in ("StreetName", "StreetNamePostType") for token, label in
             tagged):  # "2 furnaces, Pat Lee 12 Elm St": a count and a name, not one street
@@ -275,4 +308,7 @@ def _labelled(segment: str, postal_code: str) -> Address | None:
 
 def _tidy(text: str) -> str:
     text = " ".join(text.replace(" ,", ",").split()).strip(" ,;")
-    return text.title() if text == text.lower() or text == text.upper() else text
+    if text != text.lower() and text != text.upper():
+        return text
+    # "26th st" is "26th St", not "26Th St": only words starting with a letter are capitalised
+    return " ".join(w.capitalize() if w[:1].isalpha() else w.lower() for w in text.split(" "))

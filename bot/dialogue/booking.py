@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from datetime import time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import handoff, offers, replies, visit_questions, visits
+from bot.dialogue import handoff, offers, replies, safety_replies, visit_questions, visits
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from bot.nlu.text import normalize
+from domain.authz import may_act_on
 from domain.commands import BookAppointment
 from domain.errors import DomainError, SchedulingConflict
-from domain.jobs import Appointment
+from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 from domain.parties import Site
 from domain.scheduling import Offer, Wish
 
@@ -23,6 +25,24 @@ SCOPE_LIMIT = 300
 
 
 _MOVE_WORDS = re.compile(r"\b(?:move|moved|moving|reschedul\w*|push(?:ed)?|postpone\w*)\b")
+# "Can someone come back today?": a return for the work of the last visit.
+# "can someone come back tomorrow?", "send the tech back", "a return visit": the work last done, again.
+_COME_BACK = re.compile(r"\b(?:come|coming|send(?: \w+)?|send (?:the|your) \w+|get(?: \w+)?) back\b"
+                        r"|\breturn (?:visit|trip)\b|\bcome (?:out |by )?again\b")
+RETURN_WITHIN = timedelta(days=14)
+
+
+def _returning_to(turn: Turn) -> str | None:
+    """The service of the customer's last visit (within RETURN_WITHIN) a "come back" asks for."""
+    customer = turn.customer
+    if customer is None or not _COME_BACK.search(normalize(turn.text)):
+        return None
+    past = [a for a in turn.uow.appointments.find(account_id=customer.account_id)
+            if a.status is not AppointmentStatus.CANCELLED and a.window_start <= turn.now
+            and turn.now - a.window_start <= RETURN_WITHIN and may_act_on(turn.actor, a)]
+    latest = max(past, key=lambda a: a.window_start, default=None)
+    job = turn.uow.jobs.get(latest.job_id) if latest is not None else None
+    return job.service_id if job is not None else None
 
 
 def _visit_to_move(turn: Turn, service: object) -> Appointment | None:
@@ -37,6 +57,20 @@ def _visit_to_move(turn: Turn, service: object) -> Appointment | None:
     return found[0] if len(found) == 1 else None
 
 
+# "Can someone come back today?": a return for the work done last, not a new problem to ask about.
+
+
+def _return_visit(turn: Turn, data: dict[str, Any]) -> None:
+    """The service and scope of the visit last done, for a return visit (none: nothing set)."""
+    from bot.dialogue import complaints  # imports this module's neighbours
+
+    done = complaints.recent_work(turn)
+    job = turn.uow.jobs.get(done.job_id) if done is not None else None
+    if done is not None and job is not None:
+        data.update(service=job.service_id,
+                    scope=f"Return visit after {visits.label(turn, done)}: {job.scope}"[:SCOPE_LIMIT])
+
+
 def start(turn: Turn) -> None:
     """A customer asked for a visit, maybe naming the problem and a time."""
     assert turn.customer is not None
@@ -44,7 +78,7 @@ def start(turn: Turn) -> None:
         turn.ask(FLOW, "offer_human", {}, replies.no_offers())
         return
     data: dict[str, Any] = {"when": turn.parse.slots.get("when"),
-                            "scope": turn.text[:SCOPE_LIMIT],
+                            "scope": scope_of(turn.text),
                             "service": turn.parse.slots.get("service")}
     if visits.points_at_a_visit(turn):
         booked = visits.upcoming(turn)
@@ -59,7 +93,8 @@ def start(turn: Turn) -> None:
                                               [visits.choice_label(turn, a) for a in booked]))
             visits.remember_shown(turn, booked)
             return
-    service = data["service"]
+    returning = None if data["service"] else _returning_to(turn)
+    service = data["service"] = data["service"] or returning
     named = _visit_to_move(turn, service)
     if named is not None:  # "the dec 11 electrical. i want it moved": a move, never a new booking
         from bot.dialogue import reschedule  # books nothing until a time is picked
@@ -75,9 +110,55 @@ def start(turn: Turn) -> None:
         return
     if visits.refers_to_a_visit(turn):  # "the furnace one" says no problem: ask, never guess
         data.update(scope="", service=None)
+    elif (service is None or returning is not None) and _COME_BACK.search(normalize(turn.text)):
+        _return_visit(turn, data)
     if len(turn.customer.sites) == 1:
         data["site_id"] = turn.customer.sites[0].id
+    if service is not None and _booked_alike(turn, service):
+        told = visit_questions.already_booked(turn, service)  # "a tune-up" with two booked
+        if told is not None:
+            turn.say(told)
     _next_question(turn, data)
+
+
+def waiting_job(turn: Turn) -> Job | None:
+    """The customer's newest job that waits for a visit (opened by the office, e.g. from a won
+    deal, with none booked), at one of their own sites."""
+    if turn.customer is None:
+        return None
+    sites = {s.id for s in turn.customer.sites}
+    for job in reversed(turn.uow.jobs.find(account_id=turn.customer.account_id,
+                                           state=JobState.REQUESTED)):
+        if job.site_id in sites and not any(
+                a.is_active for a in turn.uow.appointments.find(job_id=job.id)):
+            return job
+    return None
+
+
+def schedules_waiting_job(turn: Turn) -> bool:
+    """ "yes", "next week works", "tuesday morning" from a customer whose job waits for a visit:
+    times for that job (its service, its site); the pick books it, never a second job. A text
+    naming other work is a booking of its own (False)."""
+    job = waiting_job(turn)
+    named = turn.parse.slots.get("service")
+    if job is None or (named is not None and named != job.service_id and offers.other_trade(
+            turn, job.service_id, named)):
+        return False
+    data: dict[str, Any] = {"when": turn.parse.slots.get("when"), "scope": job.scope,
+                            "service": job.service_id, "site_id": job.site_id, "job_id": job.id}
+    _offer(turn, data, offers.wish_from(turn))
+    return True
+
+
+def _booked_alike(turn: Turn, service: str) -> bool:
+    """True when upkeep (a tune-up, seen again every so many months) is asked for while visits
+    for exactly it are already booked; a repair is told as a new problem, not questioned."""
+    try:
+        upkeep = turn.catalog.get(service).upkeep_months is not None
+    except DomainError:
+        return False
+    return upkeep and any((job := turn.uow.jobs.get(a.job_id)) is not None
+                          and job.service_id == service for a in visits.upcoming(turn))
 
 
 def _next_question(turn: Turn, data: dict[str, Any]) -> None:
@@ -139,6 +220,8 @@ def at_site(turn: Turn, site_id: int) -> None:
             s.id != site_id for s in turn.customer.sites):
         turn.customer.sites.append(site)
     data = {**turn.data, "site_id": site_id}
+    if site is not None:
+        turn.say(replies.booking_at(site.one_line()))  # which address the times are for
     if not data.get("service"):
         turn.ask(FLOW, "problem", data, replies.ask_problem())
         return
@@ -170,12 +253,33 @@ def _answer_problem(turn: Turn) -> bool:
     if not service_id:
         turn.misunderstood(replies.ask_problem())
         return True
-    data = {**turn.data, "service": service_id, "scope": _scope(turn.data.get("scope"), turn.text)}
+    data = {**turn.data, "service": service_id,
+            "scope": _scope(turn.data.get("scope"), scope_of(turn.text))}
     wish = offers.wish_from(turn)
     if wish is not None:
         data["when"] = turn.parse.slots.get("when") or data.get("when")
     _offer(turn, data, wish or Wish.from_when(data.get("when")))
     return True
+
+
+# Words around the problem that are not the work: a nod or greeting before it, and the request to
+# come after it ("ok actually my faucet drips, can someone look at it this week").
+_LEAD_IN = re.compile(r"^\W*(?:(?:ok|okay|so|well|um+|uh+|yeah|yes|hi|hey|hello|oh|also|actually|"
+                      r"anyway|lol|hmm+|alright|right)\b[\s,.!-]*)+", re.IGNORECASE)
+_ASKS_TO_COME = re.compile(
+    r"[\s,.;!?-]+(?:(?:and|so|but)\s+)?(?:can|could|would|will|when can|is there any way)\s+(?:you|u|"
+    r"someone|somebody|anyone|a tech|a technician|a plumber|an electrician|y'?all|you guys|your tech)"
+    r"\b.*$|[\s,.;!?-]+(?:sometime|some time|anytime|any time)\s+(?:next|this)\s+week\W*$",
+    re.IGNORECASE)
+
+
+def scope_of(text: str) -> str:
+    """What a job is about, from the text that asked for it: the problem without the nod before it
+    or the request to come after it; the whole text when little else is left."""
+    core = _ASKS_TO_COME.sub("", _LEAD_IN.sub("", text.strip())).strip(" ,.;-")
+    if len(core.split()) < 2:
+        return text.strip()[:SCOPE_LIMIT]
+    return core[:SCOPE_LIMIT]
 
 
 def _scope(asked: object, problem: str) -> str:
@@ -189,10 +293,40 @@ def _offer(turn: Turn, data: dict[str, Any], wish: Wish | None) -> None:
     wish = offers.on_next_day_with_time(turn, wish, site.timezone)
     found = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish)
+    if _soonest_instead(turn, data, site, wish, found):
+        return
     if not found and wish is not None:  # nothing then ("tonight"): say so, with the soonest
         found = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
                               timezone=site.timezone, wish=None)
     offers.present(turn, FLOW, {**data, "site_id": site.id}, found, wish, site.timezone)
+
+
+EVENING = time(17, 0)  # a wish for today starting this late is "tonight"
+
+
+def missed_word(wish: Wish) -> str:
+    """How the customer named the part of today that nothing is free in: "tonight" or "today"."""
+    return "tonight" if (wish.start or wish.end or time(0)) >= EVENING else "today"
+
+
+def _soonest_instead(turn: Turn, data: dict[str, Any], site: Site, wish: Wish | None,
+                     found: list[Offer]) -> bool:
+    """After a danger, "tonight" or "today" with nothing free then: the soonest times, saying so,
+    never the nearest evenings of later days; False when the wish is met or no danger was told."""
+    from bot.dialogue import safety_followup  # imports this module
+
+    today = offers.local_date(turn.now, site.timezone)
+    if (wish is None or wish.date not in (None, today) or safety_followup.known(turn) is None
+            or any(wish.is_met_by(o, site.timezone) for o in found)):
+        return False
+    soonest = offers.search(turn, service_id=data["service"], zone_id=site.zone_id,
+                            timezone=site.timezone, wish=None)
+    if not soonest:
+        return False
+    turn.ask(FLOW, offers.PICK, {**data, "site_id": site.id, "offers": offers.kept(soonest)},
+             safety_replies.soonest(offers.choices(soonest, site.timezone),
+                                    missed=missed_word(wish)))
+    return True
 
 
 def _site(turn: Turn, data: dict[str, Any]) -> Site:
@@ -216,7 +350,7 @@ def _book(turn: Turn, offer: Offer) -> None:
         appointment_id = turn.run(BookAppointment(
             account_id=turn.customer.account_id, site_id=site.id, service_id=service.id,
             technician_id=offer.technician_id, start=offer.start, actor=turn.actor,
-            scope=data.get("scope", ""),
+            scope=data.get("scope", ""), job_id=data.get("job_id"),
         ))
     except SchedulingConflict:
         turn.say(replies.slot_taken())

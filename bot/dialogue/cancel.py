@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import replies, several, visits
+from bot.dialogue import also, cancel_many, replies, several, visits
 from bot.dialogue.times import clock_label
 from bot.nlu import intents
 from domain.commands import CancelAppointment
@@ -24,8 +24,9 @@ _NOT_THIS = re.compile(r"\b(?:other|another|different|instead|not (?:this|that|i
 
 
 def start(turn: Turn) -> None:
-    """A customer wants to cancel a visit; a day or service named narrows which. "Cancel saturday.
-    wait no, keep it" ends keeping it: nothing is cancelled, and the reply says it stays."""
+    """A customer wants to cancel a visit (or "all 3 that day"); a day or service named narrows
+    which. "Cancel saturday. wait no, keep it" ends keeping it: nothing is cancelled, and the reply
+    says it stays."""
     if visits.kept(turn).keeps_it:
         resolution = visits.resolve(turn, visits.upcoming(turn))
         turn.finish(replies.kept(visits.label(turn, resolution.one))
@@ -40,7 +41,7 @@ def start(turn: Turn) -> None:
         return
     listed = resolution.matches if resolution.named.narrows else (
         visits.just_shown(turn, booked) or booked)  # "all 3 visits that day": of that day
-    if _several(turn, listed):
+    if cancel_many.start(turn) or _several(turn, listed):
         return
     visits.start_choice(turn, FLOW, "cancel", confirm, {})
 
@@ -48,8 +49,14 @@ def start(turn: Turn) -> None:
 def answer(turn: Turn) -> bool:
     """Answer the pending cancel question; False when the text is about something else."""
     data = turn.data
+    if turn.step == cancel_many.STEP:
+        return cancel_many.answer(turn)
     if turn.step == "which":
         if _several(turn, visits.offered(turn, data.get("ids", []))):
+            return True
+        many = cancel_many.wanted(turn, visits.offered(turn, data.get("ids", [])))
+        if many is not None:  # "all of them", "2 and 3"
+            cancel_many.confirm(turn, many)
             return True
         return visits.answer_choice(turn, FLOW, "cancel", confirm)
     if turn.step == SEVERAL:
@@ -91,9 +98,11 @@ def answer(turn: Turn) -> bool:
         told = technician.name.split()[0] if technician is not None else None
         turn.finish(reply, done="cancelled",
                     changed={"kind": "cancelled", "appointment_id": appointment.id, "told": told})
+        also.take_up(turn, data.get("also") or {})
         return True
     if turn.parse.intent == intents.DENY:
         turn.finish(replies.kept(visit))
+        also.take_up(turn, data.get("also") or {})
         return True
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.CANCEL):
         turn.misunderstood(replies.yes_or_no(replies.confirm_cancel(visit)))  # plain wording again
@@ -115,7 +124,9 @@ def confirm(turn: Turn, appointment: Appointment) -> None:
                if job.state is JobState.EN_ROUTE and job.eta is not None and job.eta > turn.now
                else None)
         question = replies.confirm_cancel_underway(name, job.state is JobState.ON_SITE, eta)
-    turn.ask(FLOW, "confirm", {"appointment_id": appointment.id, "underway": underway}, question)
+    then = also.request(turn)  # "... and also can someone look at my furnace"
+    turn.ask(FLOW, "confirm", {"appointment_id": appointment.id, "underway": underway,
+                               "also": then}, also.told(turn, question, then))
 
 
 SEVERAL = "confirm_several"

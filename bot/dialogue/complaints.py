@@ -32,13 +32,27 @@ _NO_SHOW = re.compile(
     r"|\bwaited (?:all day|all morning|all afternoon|for hours)\b"
 )
 _SENT = r"(?: (?:you|u) sent| you guys sent| who came| that came| from yesterday| from today)?"
+# A credit or refund asked for: "i want some kind of credit", "refund me", "want my money back".
+_CREDIT = re.compile(
+    r"\b(?:want|need|expect|deserve|demand|should get|asking for|ask for|give me|give us|owe me|"
+    r"owe us)\b(?:\W+\w+){0,3}?\W+(?:credit|refund|compensation|reimburse\w*|money back)\b(?! card)"
+    r"|\brefund (?:me|us|my|our)\b|\bmy money back\b")
+_NOT_FIXED = "the problem is not fixed after the visit"
+_CREDIT_ASKED = "asks for a credit or refund"
 # Each complaint: what it matches, what the apology is for, and the dispatcher item's reason.
 _COMPLAINTS = (
     (re.compile(r"\b(?:left|leave|leaving|made|make) (?:a |an |such a |the place a )?(?:\w+ )?"
                 r"(?:mess|dirt|mud|debris|trash|garbage|junk|dust|water everywhere)\b"
                 r"|\bmess (?:everywhere|all over)\b"
                 # "left water all over the floor": whatever was left lies all over the place
-                r"|\b(?:left|leave|leaving) (?:\w+ ){1,3}(?:all over|everywhere)\b"),
+                r"|\b(?:left|leave|leaving) (?:\w+ ){1,3}(?:all over|everywhere)\b"
+                # "tracked mud all over my carpet", "dirt everywhere"
+                r"|\b(?:tracked|trekked|dragged|got) (?:\w+ ){0,2}(?:mud|dirt|muck|water|dust|grease|"
+                r"debris) (?:all over|everywhere|through|on|in|into)\b"
+                r"|\b(?:muddy |dirty )?(?:foot|boot|shoe) ?prints\b"
+                r"|\b(?:mud|dirt|muck|dust|grease|debris) (?:all over|everywhere|on (?:the |my |our )?"
+                r"(?:carpets?|floors?|rugs?))\b"
+                r"|\btrack(?:ed|ing|s)? (?:\w+ ){0,2}(?:mud|dirt|snow|grease|muck)\b"),
      "the mess", "left a mess"),
     (re.compile(r"\b(?:still|again) (?:not |isnt |is not |does not |doesnt |wont |will not )?"
                 r"(?:fixed|working|broken|leaking|the same)\b.*\b(?:after|since) (?:your|the|their|his|"
@@ -46,10 +60,15 @@ _COMPLAINTS = (
                 r")?fixed\b|\b(?:did not|didnt|did nt|failed to|couldnt|could not) (?:even )?fix\b"
                 r"|\b(?:you|your (?:guy|tech)|he|they|the tech) (?:just )?(?:fixed|repaired|was here|came)"
                 r"\b.*\b(?:still|again)\b"),
-     "that: it should have been fixed", "the problem is not fixed after the visit"),
+     "that: it should have been fixed", _NOT_FIXED),
     (re.compile(_STAFF + _SENT + r" (?:was|were|is|are|got) (?:very |so |really |extremely |super |"
                 r"incredibly |quite |pretty )?(?:rude|"
                 r"unprofessional|disrespectful|aggressive|mean|nasty|yelling|drunk|high)\b"),
+     "how you were treated", "the technician was rude or unprofessional"),
+    # "... and was rude about it": rude said of whoever the text is about, never of the writer
+    (re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bim )\b(?:was|were|got|being|been) (?:very |so |really |"
+                r"extremely |super |quite |pretty |kind of |kinda )?(?:rude|unprofessional|"
+                r"disrespectful|condescending|nasty)\b"),
      "how you were treated", "the technician was rude or unprofessional"),
     (re.compile(_STAFF + r" (?:broke|damaged|scratched|cracked|ruined|dented|stained)\b"
                 r"|\b(?:damage|damaged) (?:my|our|the)\b"),
@@ -62,13 +81,23 @@ _COMPLAINTS = (
                 r"|\b(?:bill|charge|invoice|amount|price)s? (?:was|is|were|are|looks?|seems?) (?:\w+ )?"
                 r"(?:wrong|incorrect|off|too high|a mistake)\b|\bbilling (?:issue|problem|error|mistake)\b"
                 r"|\b(?:dont|do not|shouldnt|should not|wont|will not|not going to|refuse to) (?:want to |"
-                r"have to )?pay\b|\b(?:fixed|done|redone) for free\b"),
+                r"have to )?pay\b|\b(?:fixed|done|redone) for free\b"
+                # "way more than what ben told me", "he said $180 and the bill says $420"
+                r"|\b(?:invoice|bill|charge|total)\b[^.?!]*\b(?:(?:more|higher)\b[^.?!]*\bthan|"
+                r"(?:double|twice|triple) (?:what|the))\b"
+                r"|\b(?:more|higher) than (?:what )?(?:\w+ ){0,3}(?:told|quoted|said|estimated|promised|"
+                r"agreed)\b"
+                r"|\b(?:said|told|quoted|estimated|estimate|quote|promised)\b[^.?!]{0,50}\d[^.?!]{0,60}"
+                r"\b(?:bill|invoice|charged|billed|charge)\b[^.?!]{0,30}\d"
+                r"|\b(?:bill|invoice|charged|billed|charge)\b[^.?!]{0,50}\d[^.?!]{0,60}"
+                r"\b(?:quoted|estimated|estimate|quote|said|told|promised)\b[^.?!]{0,30}\d"),
      "the charge", "disputes a charge"),
     (re.compile(r"\b(?:file|make|lodge|have|got|register) (?:a |an )?complaint\b|\bi want to complain\b"
                 r"|\bcomplain(?:ing)? about\b|\b(?:terrible|horrible|awful|worst|bad|poor) (?:service|job|"
                 r"work|experience|company)\b|\b(?:very |so |really )?(?:disappointed|unhappy) with\b"
                 r"|\bnot (?:happy|satisfied|pleased)\b|\bunacceptable\b"),
      "that", "is unhappy with the service"),
+    (_CREDIT, "that", _CREDIT_ASKED),
 )
 # "Broken again" is a complaint only from someone we have visited; for anyone else a new problem.
 _AGAIN = re.compile(r"\b(?:broke|broken|stopped working|leaking|not working|acting up|doing it|failed) "
@@ -78,6 +107,19 @@ _AGAIN = re.compile(r"\b(?:broke|broken|stopped working|leaking|not working|acti
                     r"nois\w*|trip\w*|smell\w*|blowing (?:cold|warm|hot)|the same|no (?:heat|hot water|power|"
                     r"water)|(?:not|isnt|is not|doesnt|does not|wont|will not) "
                     r"(?:work\w*|drain\w*|fixed|heat\w*|cool\w*))\b")
+# Our work named, then trouble with it: "the water heater your guy fixed yesterday is now leaking".
+_OUR_WORK = re.compile(
+    r"\b(?:you|u|you guys|your (?:guy|guys|tech|technician|man|plumber|electrician|people|crew)|"
+    r"the (?:tech|technician|plumber|electrician|guy)|he|she|they|ben|dave|carla|eddie|alicia|fatima)"
+    r" (?:just |already |supposedly )?(?:fixed|repaired|replaced|installed|serviced|worked on|looked at|"
+    r"cleaned|put in|came (?:out )?(?:to fix|and fixed))\b"
+    r"|\b(?:was|were|got) (?:just )?(?:fixed|repaired|replaced|installed|serviced) (?:by (?:you|your)|"
+    r"yesterday|today|this morning|last week|on \w+day)\b")
+_TROUBLE_AFTER = re.compile(
+    r"\b(?:is|are|was|has|have|now|again|still|started|starting|keeps|kept|its|it is|and)\b"
+    r"(?:\W+\w+){0,3}?\W+(?:leak\w*|drip\w*|broke\w*|not working|stopped|quit|dead|failed|failing|"
+    r"tripping|clogged|backed up|backing up|no (?:heat|hot water|power)|cold|acting up|making (?:a |that )?"
+    r"nois\w*|noisy|smell\w*|out again|down again)\b")
 LOOK_BACK = timedelta(days=90)
 _RUDE = re.compile(
     r"\b(?:is this|this is|what) a (?:\w+ )?joke\b|\b(?:are|r) (?:you|u) (?:kidding|serious|joking)\b|"
@@ -87,6 +129,9 @@ _RUDE = re.compile(
 )
 
 
+# A return visit asked beside the complaint: the booking goes on after the apology.
+_COME_BACK = re.compile(r"\b(?:come|coming|send (?:him|her|them|someone|somebody)) back\b|"
+                        r"\bcome (?:out |by )?again\b")
 # Intents whose flow still runs after the apology ("nobody came, please reschedule").
 _GOES_ON = frozenset({intents.RESCHEDULE, intents.CANCEL})
 
@@ -98,14 +143,23 @@ def answer(turn: Turn) -> bool:
     if turn.parse.intent == intents.HUMAN:
         return False  # "I want a manager": the hand-over answers it, with or without a complaint
     found = [(sorry_for, reason) for pattern, sorry_for, reason in _COMPLAINTS if pattern.search(text)]
-    if not found and _AGAIN.search(text) and _visited(turn):
-        found.append(_COMPLAINTS[1][1:])
+    if (all(reason != _NOT_FIXED for _, reason in found)
+            and (_AGAIN.search(text) or _back_after_our_work(text)) and _visited(turn)):
+        found.insert(0, _COMPLAINTS[1][1:])  # the work came undone: first, and named
     if _NO_SHOW.search(text):
         missed = _missed_visit(turn)
         label = visits.label(turn, missed) if missed is not None else None
+        if missed is not None:
+            visits.remember_shown(turn, [missed])  # "rebook it" then means the visit missed
         found.insert(0, ("", "technician did not show up" + (f" for the visit {label}" if label else "")))
         booked = _next_visit(turn) if missed is None else None
         apology = replies.complaint_no_show(label, booked)
+    elif found and found[0][1] == _NOT_FIXED and (work := recent_work(turn)) is not None:
+        service, label = visits.service_name(turn, work), visits.label(turn, work)
+        found[0] = (found[0][0], f"{_NOT_FIXED} ({service.lower()} visit {label})")
+        apology = replies.complaint_callback(service, label)
+    elif found and found[0][1] == _CREDIT_ASKED:
+        apology = replies.credit_asked()
     elif found:
         apology = replies.complaint(found[0][0])
     elif _RUDE.search(text):
@@ -118,7 +172,8 @@ def answer(turn: Turn) -> bool:
     else:
         return False
     handoff.hand_over(turn, reason="complaint: " + "; ".join(reason for _, reason in found))
-    if turn.parse.intent in _GOES_ON:
+    if turn.parse.intent in _GOES_ON or (turn.parse.intent == intents.BOOK
+                                         and _COME_BACK.search(text)):  # "can she come back tmrw?"
         turn.say(replies.complaint_noted())
         return False
     small_talk.settle(turn, apology, done=handoff.HANDED_OVER)
@@ -143,6 +198,24 @@ def _next_visit(turn: Turn) -> tuple[str, str] | None:
         return None
     ahead = visits.upcoming(turn)
     return (visits.service_name(turn, ahead[0]), visits.label(turn, ahead[0])) if ahead else None
+
+
+def _back_after_our_work(text: str) -> bool:
+    """True when the text names work we did and then trouble with it since."""
+    done = _OUR_WORK.search(text)
+    return done is not None and _TROUBLE_AFTER.search(text, done.end()) is not None
+
+
+def recent_work(turn: Turn) -> Appointment | None:
+    """The sender's latest visit that began within LOOK_BACK, of the service the text names if any."""
+    if turn.customer is None:
+        return None
+    past = [a for a in turn.uow.appointments.find(account_id=turn.customer.account_id)
+            if a.status is not AppointmentStatus.CANCELLED and turn.now - LOOK_BACK <= a.window_start
+            <= turn.now and may_act_on(turn.actor, a)]
+    service = turn.parse.slots.get("service")
+    named = visits.same_service(turn, past, str(service)) if service else []
+    return max(named or past, key=lambda a: a.window_start, default=None)
 
 
 def _visited(turn: Turn) -> bool:

@@ -32,13 +32,14 @@ _NOT_UNDO = r"(?! (?:an?|one|two|three|\d+|by|to|till|until|half|a bit|later|ear
 _UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
                    + r"|bring (?:\w+ ){0,3}back" + _NOT_UNDO + r"|"
                    r"reverse (?:it|that)|take (?:it|that) back|restore (?:it|that|my))\b")
-_REGRET = re.compile(r"\b(?:wrong one|not that one|keep (?:\w+ ){0,4}after all|changed my mind|"
-                     r"did ?n[o']?t mean (?:to|that))\b")
+_REGRET = re.compile(r"\b(?:wrong (?:one|day|visit|appointment|appt)|not that one|"
+                     r"keep (?:\w+ ){0,4}after all|changed my mind|did ?n[o']?t mean (?:to|that))\b")
 # A street address ("22 elm st"), so "it's at 3 tomorrow" is never read as a place.
 _STREET = (r"\d{1,6}[a-z]? (?:[a-z]+ ){1,3}(?:st|street|ave|avenue|av|rd|road|blvd|dr|drive|ln|"
            r"lane|ct|court|pl|place|way|pkwy|parkway|ter|terrace|hwy)\b")
 # The change hit the wrong visit: put it right, then ask about the one meant ("i meant the 1pm").
-_WRONG_ONE = re.compile(r"\b(?:wrong one|not that one|(?:i )?meant (?:the|my) )")
+_WRONG_ONE = re.compile(r"\b(?:wrong (?:one|day|visit|appointment|appt)|not that one|"
+                        r"(?:i )?meant (?:the|my|\w+day'?s?|tomorrow'?s?) )")
 _WRONG_PLACE = re.compile(
     r"\b(?:wrong (?:address|place|house|site|property|location)|"
     r"(?:it'?s|it is|its|that'?s|this is|should be) (?:for|at) (?:my|the|our) [\w ]{0,30}?\bat "
@@ -60,8 +61,8 @@ def claims(turn: Turn) -> bool:
     if not (undo or place or _REGRET.search(text)):
         return False
     when = turn.parse.slots.get("when") or {}
-    if not undo and not place and turn.parse.intent not in (intents.DENY, intents.UNKNOWN,
-                                                              intents.RESCHEDULE):
+    if not undo and not place and not _WRONG_ONE.search(text) and turn.parse.intent not in (
+            intents.DENY, intents.UNKNOWN, intents.RESCHEDULE):
         return False
     if (when.get("start") or when.get("end")) and not text.startswith("undo"):
         return False  # "put it back to 2pm" is a new time, not an undo
@@ -74,12 +75,18 @@ def claims(turn: Turn) -> bool:
     if pending not in (None, FLOW) and not (undo or place):
         return False  # "wrong one" may answer the question pending
     change = turn.last_change()
+    if len(change.get("appointment_ids") or []) > 1 and (undo or place):
+        change = {}  # several visits cancelled at once: undone by a person, never half of them
     if not change.get("appointment_id"):
         done = turn.last_change_name()
         if (undo or place) and done is not None:  # e.g. a quote approved: a person must undo it
             handoff.hand_over(turn, reason=f"asked to undo the last change by text ({done})")
             turn.finish(replies.undo_by_a_person())
             return True
+        if (undo or place) and pending not in (None, FLOW) and turn.step != offers.PICK:
+            return False  # "no wait, undo that" to a question still open: that question's no
+        if place and _address_of_a_visit(turn, text):
+            return True  # "the heating visit on thursday has the wrong address, we moved to ..."
         if undo or place:
             turn.finish(replies.nothing_to_undo())
             return True
@@ -230,6 +237,25 @@ def _restore_at(turn: Turn, offer: Offer) -> None:
 
 
 # The right address --------------------------------------------------------------------------
+
+def _address_of_a_visit(turn: Turn, text: str) -> bool:
+    """A wrong address told with nothing changed lately: the one visit named (or the only one)
+    goes to the address given; with none, or several, the team is asked to put it right."""
+    upcoming = visits.upcoming(turn)
+    if not upcoming:
+        return False  # nothing booked: the sign-up's own address correction, if any
+    resolution = visits.resolve(turn, upcoming)
+    named = resolution.one if resolution.named.narrows else (
+        upcoming[0] if len(upcoming) == 1 else None)
+    if named is not None and _HOUSE_NUMBER.search(text):
+        _correct_site(turn, named, text)
+        return True
+    if _HOUSE_NUMBER.search(text):  # "wrong address on my account, it's 22 Elm St ..."
+        handoff.hand_over(turn, reason=f"says the address we have is wrong: {turn.text[:120]}")
+        turn.finish(replies.address_to_team())
+        return True
+    return False
+
 
 def _correct_site(turn: Turn, appointment: Appointment, text: str) -> None:
     assert turn.customer is not None

@@ -11,7 +11,15 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import booking, handoff, offers, onboarding, safety_followup, safety_replies
+from bot.dialogue import (
+    booking,
+    handoff,
+    offers,
+    onboarding,
+    safety_followup,
+    safety_replies,
+    status,
+)
 from bot.dialogue.gsm import clip
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
@@ -30,7 +38,10 @@ SOON = timedelta(hours=24)
 # The service a danger calls for when the text names none.
 SERVICE_FOR = {Danger.GAS: "hvac_repair", Danger.FIRE: "electrical",
                Danger.WATER: "plumbing_repair", Danger.COLD: "hvac_repair",
-               Danger.HEAT: "hvac_repair"}
+               Danger.HEAT: "hvac_repair", Danger.SEWAGE: "drain_cleaning"}
+# Trades whose work a danger may be about besides its own service's (gas: furnaces and water heaters).
+_GAS_TRADES = {Danger.GAS: ("hvac", "plumbing"), Danger.WATER: ("plumbing",),
+               Danger.SEWAGE: ("plumbing",)}
 # Short answers read the same in Spanish ("si", "2", "gracias"): the conversation goes on.
 UNDERSTOOD_ANYWAY = frozenset({intents.AFFIRM, intents.DENY, intents.CHOOSE, intents.THANKS})
 SPANISH_CALL = "spanish_call"  # what a Spanish text achieved: a person asked to call
@@ -67,9 +78,12 @@ def hurried(turn: Turn) -> bool:
         return False  # something still to ask (which address, what is wrong): the ordinary booking
     site = customer.sites[0]
     wish = offers.wish_from(turn)
-    if offers.is_past(turn, wish, site.timezone) or (wish is not None and (
-            wish.start or wish.end or wish.date not in (None, offers.local_date(turn.now,
-                                                                                site.timezone)))):
+    today = offers.local_date(turn.now, site.timezone)
+    # With a danger told, "tonight" or "today" asks for the soonest: searched honestly, never
+    # narrowed to evenings nor answered "that time has passed".
+    now_wish = danger is not None and wish is not None and wish.date in (None, today)
+    if not now_wish and (offers.is_past(turn, wish, site.timezone) or (wish is not None and (
+            wish.start or wish.end or wish.date not in (None, today)))):
         return False  # a named day or time, or one gone by: the ordinary booking answers it
     booked = _same_work_booked(turn, str(parse.slots["service"]))
     if booked is not None:  # that work is booked already: sooner means moving it, never a second
@@ -84,7 +98,11 @@ def hurried(turn: Turn) -> bool:
             return False
         turn.finish(safety_replies.calling_right_away(turn.business.name))
         return True
-    _ask_pick(turn, site, str(parse.slots["service"]), turn.text, found, head=danger)
+    missed = None
+    if now_wish and wish is not None and not any(wish.is_met_by(o, site.timezone) for o in found):
+        missed = booking.missed_word(wish)
+    _ask_pick(turn, site, str(parse.slots["service"]), turn.text, found, head=danger,
+              missed=missed)
     return True
 
 
@@ -103,7 +121,7 @@ def _emergency(turn: Turn, danger: Danger) -> None:
     turn.say(safety_replies.safety_step(danger))
     customer = turn.customer
     words = clip(turn.text, 80)
-    service = str(turn.parse.slots.get("service") or SERVICE_FOR[danger])
+    service = _service_for(turn, danger)
     if customer is None:
         handoff.hand_over(turn, reason=f'reported {safety_replies.WHAT_HAPPENED[danger]} '
                                        f'("{words}"), address not known yet', urgent=True)
@@ -117,13 +135,43 @@ def _emergency(turn: Turn, danger: Danger) -> None:
                                       and turn.conversation.flow == booking.FLOW) else {}
     service, scope = _same_work(turn, booking_under_way, service)
     where = f" at {site.one_line()}" if site else ""
+    coming = _coming_today(turn)
+    told = f"; {len(coming)} visit(s) booked today" if coming else ""
     handoff.hand_over(turn, reason=f'reported {safety_replies.WHAT_HAPPENED[danger]}{where} '
-                                   f'("{words}")', urgent=True)
+                                   f'("{words}"){told}', urgent=True)
+    for appointment in coming:  # "isn't dave coming today anyway?": told before they ask
+        said = status.of_visit(turn, appointment)
+        if said is not None:
+            turn.say(said)
     found = _soonest(turn, service, site, within=SOON) if site is not None else []
     if site is None or not found:
         turn.finish(safety_replies.calling_right_away(turn.business.name))
         return
     _ask_pick(turn, site, service, f"Emergency: {scope}", found, head=danger)
+
+
+def _service_for(turn: Turn, danger: Danger) -> str:
+    """The service the text names, when its trade handles this danger ("rotten eggs by the water
+    heater": the water heater); else the danger's own ("CO detector going off": heating, never
+    the electrician a detector's wiring would call for)."""
+    named = turn.parse.slots.get("service")
+    own = SERVICE_FOR[danger]
+    if not isinstance(named, str) or named not in turn.catalog.ids():
+        return own
+    if danger in (Danger.GAS, Danger.SEWAGE, Danger.WATER) and (
+            turn.catalog.get(named).skill != turn.catalog.get(own).skill
+            and turn.catalog.get(named).skill not in _GAS_TRADES.get(danger, ())):
+        return own
+    return named
+
+
+def _coming_today(turn: Turn) -> list[Appointment]:
+    """The customer's visits still to come or under way today, in their local day."""
+    from bot.dialogue import visits  # imports this module's neighbours
+
+    today = offers.local_date(turn.now, turn.timezone)
+    return [a for a in visits.upcoming(turn)
+            if offers.local_date(a.window_start, visits.timezone_of(turn, a)) == today]
 
 
 def _same_work(turn: Turn, under_way: dict[str, Any], service: str) -> tuple[str, str]:
@@ -160,13 +208,13 @@ def _soonest(turn: Turn, service: str, site: Site | None, *,
 
 
 def _ask_pick(turn: Turn, site: Site, service: str, scope: str, found: list[Offer],
-              head: Danger | None) -> None:
+              head: Danger | None, missed: str | None = None) -> None:
     """Wait for a pick among the soonest offers; the booking flow books the one picked."""
     data: dict[str, Any] = {"when": None, "scope": scope[:booking.SCOPE_LIMIT], "service": service,
                             "site_id": site.id, "offers": offers.kept(found)}
     choices = [f"{visit_label(o.window_start, o.window_end, site.timezone)} with "
                f"{o.technician_name.split()[0]}" for o in found]
-    reply = (safety_replies.soonest(choices) if head is not None
+    reply = (safety_replies.soonest(choices, missed=missed) if head is not None
              else safety_replies.soonest_first(choices))
     turn.ask(booking.FLOW, offers.PICK, data, reply)
 

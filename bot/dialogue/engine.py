@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from bot.dialogue import consent, replies
 from bot.dialogue.reply import Reply
 from bot.dialogue.roles import FLOWS_BY_ROLE, RoleFlows
+from bot.dialogue.sales_deals import known_targets
 from bot.dialogue.senders import LAPSED_KEY, conversation_for
 from bot.dialogue.turn import Turn
 from bot.inbox import ChannelRules, Inbound, Keyword, masked
@@ -35,6 +36,10 @@ from domain.staff import Role, StaffMember
 
 logger = logging.getLogger(__name__)
 
+# A rep's texts that name no deal: read without looking their deals up.
+PLAIN_SALES = frozenset({intents.FOLLOWUPS, intents.HELP, intents.GREET, intents.THANKS,
+                         intents.AFFIRM, intents.DENY, intents.CHOOSE, intents.OPT_OUT,
+                         intents.OPT_IN})
 CONSENT_INTENTS = {intents.OPT_OUT: Keyword.OPT_OUT, intents.OPT_IN: Keyword.OPT_IN}
 
 
@@ -100,7 +105,11 @@ class DialogueEngine:
         sender = self.identify(uow, inbound)
         role, zone = sender.role, sender.timezone(self.business)
         parse = self._parse(inbound, role, zone, now, ahead)
+        if role is Role.SALES and sender.staff is not None and parse.intent not in PLAIN_SALES:
+            parse = self._with_deal_names(uow, sender.staff, inbound, zone, now, parse)
         action = inbound.keyword or CONSENT_INTENTS.get(parse.intent)
+        if action is Keyword.HELP and sender.staff is not None:
+            action = None  # staff asking HELP want their own menu (the carrier's answer aside)
         if action is not None:
             return self._consent(uow, inbound, action, rules, now)
         if rules.silent_to_opted_out and consent.is_opted_out(uow, inbound.channel,
@@ -139,6 +148,17 @@ class DialogueEngine:
                 inbound.text, now, zone, role):
             return ahead.parse
         return self.parser.parse(inbound.text, role=role, now=now.astimezone(ZoneInfo(zone)))
+
+    def _with_deal_names(self, uow: AbstractUnitOfWork, staff: StaffMember, inbound: Inbound,
+                         zone: str, now: datetime, plain: Parse) -> Parse:
+        """A rep's text read again knowing their deals' names ("lost maple grove"); a name not
+        among them keeps the plain reading, so it is answered like any name that matches none."""
+        known = known_targets(uow, staff)
+        if not known or inbound.pressed is not None:
+            return plain
+        parse = self.parser.parse(inbound.text, role=Role.SALES,
+                                  now=now.astimezone(ZoneInfo(zone)), known_targets=known)
+        return plain if parse.intent == intents.UNKNOWN else parse
 
     def _consent(self, uow: AbstractUnitOfWork, inbound: Inbound, action: Keyword,
                  rules: ChannelRules, now: datetime) -> list[Reply]:

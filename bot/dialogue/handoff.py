@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 # What a flow achieved when a person was asked to call (a request, a complaint): what the sender
 # adds next is for that person.
 HANDED_OVER = "complaint"
+# What a request for a quote achieved: the office will call with a price (a "Y" approves nothing).
+QUOTE_REQUESTED = "quote_requested"
 # "It's about the last repair": what the call is about, even when it names a service.
 _EXPLAINS = re.compile(r"^\W*(?:(?:ok|so|well|yes|yeah)\W+)*(?:it'?s |its |it is |this is |that'?s )?"
                        r"(?:about|regarding|concerning|re:|because|the reason)\b", re.IGNORECASE)

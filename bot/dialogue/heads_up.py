@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 _ASKED = re.compile(
-    r"\b(?:text|call|ring|message|phone|ping|let) (?:me|us)(?: know)? (?:when|before|once|as soon as|"
+    r"\b(?:text|call|ring|message|phone|ping|let) (?:me|us|him|her|them|my tenant|the tenant)"
+    r"(?: (?:or|and) (?:me|us|him|her|them))?(?: know)? (?:when|before|once|as soon as|"
     r"if) (?:(?:he|she|they|the tech|the technician|the plumber|the electrician|your (?:guy|tech))"
     r"(?:'re|'s| is| are)? )?(?:is |are )?(?:heading|on (?:the|their|his|her) way|leaving|coming|"
     r"comes?|gets? (?:here|there|close)|leaves?|heads?|close|nearby|near|about to|headed|"

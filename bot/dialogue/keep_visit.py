@@ -1,16 +1,26 @@
-"""A visit the customer says to keep, outside any question: "keep the 14th after all", "i said
-KEEP dec 3rd". One the last change cancelled is put back; one still booked is said to stay.
-Either way no other visit is touched."""
+"""A visit the customer says to keep.
+
+Outside any question (`claims`, `answer`): "keep the 14th after all", "i said KEEP dec 3rd". One
+the last change cancelled is put back; one still booked is said to stay. Either way no other visit
+is touched.
+
+As it is (`as_is`): "keep thursday's furnace appt", "the drain thing thursday, just leave it as
+is": told it stays, nothing changed, any question pending kept open. Only a visit still booked and
+named by its day or service is meant; a text that also moves, cancels or undoes something is left
+to those flows.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import corrections, replies, two_parts, visit_address, visits
+from bot.dialogue import corrections, replies, small_talk, two_parts, visit_address, visits
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
+from bot.nlu.text import normalize
 from domain.jobs import Appointment
 
 if TYPE_CHECKING:
@@ -120,3 +130,33 @@ def _spared(turn: Turn, among: list[Appointment]) -> list[Appointment]:
         if said.narrows:
             found.extend(visits.narrow(turn, among, said, same_work=True))
     return list(dict.fromkeys(found))
+
+
+_KEEP = re.compile(
+    r"\b(?:keep|keeping)\b(?:\W+\w+){0,5}?\W+(?:appt|appointment|visit|one|booking|job)s?\b"
+    r"|\b(?:leave|leaving) (?:it|that|this|them|that one|this one|the \w+(?: \w+)?)(?: \w+)? "
+    r"(?:as is|as it is|alone|where it is|the same|be)\b"
+    r"|\b(?:stays?|can stay|should stay|is fine) (?:as is|as it is|the same|where it is)\b")
+# A change asked in the same text: the cancel, move or undo flows read it.
+_CHANGE = re.compile(r"\b(?:cancel\w*|move|moving|moved|reschedul\w*|push\w*|instead|earlier|later|"
+                     r"sooner|undo|back|after all|restore|re-?book)\b")
+_ACTIONS = frozenset({intents.CANCEL, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE, intents.HUMAN})
+
+
+def as_is(turn: Turn) -> bool:
+    """Say the visit named stays as booked, any question pending kept open; False for any other
+    text."""
+    if turn.customer is None or turn.parse.intent in _ACTIONS:
+        return False
+    text = normalize(turn.text)
+    if not _KEEP.search(text) or _CHANGE.search(text):
+        return False
+    booked = visits.upcoming(turn)
+    spared = visits.spared_among(turn, booked)  # "keep thursdays furnace appt": the one kept
+    if len(spared) != 1:
+        resolution = visits.resolve(turn, booked)
+        if not resolution.named.narrows or resolution.one is None:
+            return False
+        spared = (resolution.one,)
+    small_talk.settle(turn, replies.kept(visits.label(turn, spared[0])))
+    return True

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.dialogue import replies, visits
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
+from bot.nlu.clock import find_clock_times
 from bot.nlu.text import normalize
 from domain.jobs import Appointment
 
@@ -36,7 +37,10 @@ def answer(turn: Turn) -> bool:
             or turn.parse.intent in _ACTIONS or turn.conversation.is_active(turn.now)):
         return False
     text = normalize(turn.text)
-    if not _QUESTION.search(text):
+    # "Thu Dec 10 12-2pm with Carla" right after that move: a restatement, confirmed
+    restated = kind == "rescheduled" and len(text.split()) <= 8 and turn.parse.intent in (
+        intents.UNKNOWN, intents.BOOK, intents.AFFIRM) and find_clock_times(text)
+    if not (_QUESTION.search(text) or restated):
         return False
     appointment = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
     if appointment is None or not visits.may_act(turn, appointment):
@@ -44,16 +48,19 @@ def answer(turn: Turn) -> bool:
     zone = ZoneInfo(visits.timezone_of(turn, appointment))
     days = [visits.local_day(turn, appointment)]
     was = None
+    hours = [appointment.window_start.astimezone(zone).time()]
     if kind == "rescheduled" and change.get("start"):
         start = datetime.fromisoformat(str(change["start"]))
         length = appointment.window_end - appointment.window_start
         was = visit_label(start, start + length, str(zone))
         days.append(start.astimezone(zone).date())
+        hours.append(start.astimezone(zone).time())
     said = visits.named(turn)
     technician = turn.uow.staff.get(appointment.technician_id)
     first = technician.name.split()[0] if technician is not None else None
     names_tech = first is not None and re.search(rf"\b{re.escape(first.lower())}\b", text)
-    names_day = bool(said.days) and any(said.on_day(day) for day in days)
+    names_day = bool(said.days) and any(said.on_day(day) for day in days) or bool(
+        set(said.times) & set(hours))  # "so the 4 o'clock one is gone?": its old or new time
     other_service = said.service_id is not None and not visits.same_service(
         turn, [appointment], said.service_id)
     others = _others_named(turn, appointment, text)
@@ -73,6 +80,8 @@ def answer(turn: Turn) -> bool:
         turn.say(replies.visit_unchanged(visits.service_name(turn, other), visits.label(turn, other),
                                          person.name.split()[0] if person else "your technician"))
     turn.finish(keep_done=True)
+    if kind != "cancelled":
+        visits.remember_shown(turn, [appointment, *others])  # "the afternoon one" means these
     return True
 
 

@@ -21,6 +21,7 @@ from bot.nlu.days import find_days
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
 from domain.errors import DomainError
+from domain.jobs import Appointment
 from domain.scheduling import Booked, Offer, Wish, find_offers
 from domain.staff import Role
 
@@ -31,6 +32,20 @@ HORIZON_DAYS = 14
 # A wish for a day gone by that the parser leaves without a date.
 PAST_WORDS = re.compile(r"\b(yesterday|last (night|week|mon|tue|wed|thu|fri|sat|sun)\w*)\b",
                         re.IGNORECASE)
+# A past day said of the problem ("it stopped working last night", "the heater you fixed
+# yesterday") is no wish: only one in a clause asking for a visit is.
+_CLAUSE = re.compile(r"[,.;:!?]+|\b(?:and|but|so|now)\b")
+_ASKS_TO_COME = re.compile(r"\b(?:come|fix|send|book|schedule|appointment|visit|available|free|open|"
+                           r"be here|stop by|get here|make it)\b")
+_TOLD_PAST = re.compile(r"\b(?:stopped|started|broke|quit|died|fixed|repaired|was|were|happened|"
+                        r"began|went|came|did|had|been|since)\b")
+
+
+def _asks_for_a_past_day(text: str) -> bool:
+    return any(PAST_WORDS.search(clause) and _ASKS_TO_COME.search(clause)
+               and not _TOLD_PAST.search(clause) for clause in _CLAUSE.split(normalize(text)))
+
+
 PICK = "pick"
 # A text that asks or tells rather than picks ("what time is it", "i already have one on the
 # 9th", "is thursday free?"): it may name a day among the offers, but it never books one.
@@ -39,7 +54,14 @@ _NOT_A_PICK = re.compile(
     r"have i|has)\b|"
     r"\b(?:what time|when is|when's|already (?:have|has|got|booked|scheduled)|"
     r"(?:i|we) (?:have|had|got) (?:a|an|one|the) (?:visit|appointment|appt|booking)|"
-    r"my (?:visit|appointment|appt|booking) (?:is|was))\b", re.IGNORECASE)
+    r"my (?:visit|appointment|appt|booking) (?:is|was)|"
+    # "thursday the 10th, any time": the times that day are asked for, none is picked
+    r"any ?time|whenever|what (?:do you|have you|you) (?:have|got)|what(?:'?s| is) (?:open|free))\b",
+    re.IGNORECASE)
+
+# A wish that holds several times ("after 2pm", "any time before noon"), not one of them.
+_OPEN_RANGE = re.compile(r"\b(?:after|before|from|between|or (?:later|earlier)|any ?time)\b",
+                         re.IGNORECASE)
 
 # "friday morning works": a go-ahead; a bare "friday morning" only restates the day offered.
 _GO_AHEAD = re.compile(r"\b(?:works?|good|fine|ok|okay|yes|yeah|yep|sure|book|perfect|great|"
@@ -105,8 +127,16 @@ def present(turn: Turn, flow: str, data: dict[str, Any], found: list[Offer],
     past = is_past(turn, wish, timezone)
     missed = wish is not None and (wish.date or wish.start or wish.end) is not None and not any(
         wish.is_met_by(offer, timezone) for offer in found)
-    turn.ask(flow, PICK, {**data, "offers": [_dump(o) for o in found]},
+    turn.ask(flow, PICK, {**data, "offers": [_dump(o) for o in found], "asked": _wish_key(wish)},
              replies.offers(choices(found, timezone), wish_missed=missed, wish_past=past))
+
+
+def _wish_key(wish: Wish | None) -> str | None:
+    """The wish the offers were searched for, to tell a restatement of it from a pick."""
+    if wish is None:
+        return None
+    return "|".join(str(part) if part is not None else "" for part in (wish.date, wish.start,
+                                                                        wish.end))
 
 
 def choices(found: list[Offer], timezone: str) -> list[str]:
@@ -117,10 +147,10 @@ def choices(found: list[Offer], timezone: str) -> list[str]:
 
 def is_past(turn: Turn, wish: Wish | None, timezone: str) -> bool:
     """True when the text wishes for a day (or today's time) that is already over."""
-    if PAST_WORDS.search(turn.text):
+    if _asks_for_a_past_day(turn.text):
         return True
     if wish is None or wish.date is None:
-        return False
+        return False  # "no heat since last night" only tells when it began
     today = local_date(turn.now, timezone)
     if wish.date != today:
         return wish.date < today
@@ -128,18 +158,67 @@ def is_past(turn: Turn, wish: Wish | None, timezone: str) -> bool:
     return latest is not None and latest <= turn.now.astimezone(ZoneInfo(timezone)).time()
 
 
-# "option 1 is fine for the outlet": a pick that also names the job (the parser reads a booking).
-_NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure)\W+)*"
-_OPTION = re.compile(_NOD + r"(?:option|number|no\.?|#) ?([1-9])\b"
-                     r"|" + _NOD + r"(?:the )?(first|second|third) (?:one|option|slot|time)\b")
-_ORDINALS = ("first", "second", "third")
+# A pick in words: "option 1 is fine for the outlet" (the parser reads a booking), "the earliest
+# one pls", "ok book the first one", "i will take the 2nd", "soonest please".
+_NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure|alright|great|perfect|fine)\W+)*"
+_TAKE = (r"(?:(?:(?:i|we) (?:will |would |would like to |want to |can )?|let us |lets |please )?"
+         r"(?:book|take|want|do|go with|go for|grab|choose|pick|give me|gimme|put me (?:in|down) for)\W+)?")
+_POLITE = r"(?:\W+(?:please|pls|plz|then|thanks|thank you|thx|works|is fine|is good|is ok|sounds good|"\
+          r"ok|okay|for me|for us|you have|you got|you have got|you can do|available))*\W*$"
+_OPTION = re.compile(
+    _NOD + _TAKE + r"(?:(?:option|number|no\.?|#) ?(?P<n>[1-9])\b|(?:the |that |your )?"
+    r"(?:(?:whichever|whatever)(?: one)? (?:is |comes )?)?"
+    r"(?P<word>first|1st|second|2nd|third|3rd|last|earliest|soonest|latest|next)"
+    r"(?:\W+(?:one|option|slot|time|window|available|possible|opening)\b|" + _POLITE + r"))")
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_SOONER = re.compile(r"\b(?:earlier|sooner|instead)\b")
+_SENTENCE = re.compile(r"[.!?;\n]+\s*|,\s+")
+_LONE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|so|then|and)\W+)*(?:option |number |no\.? ?|# ?)?([1-9])\W*$")
 
 
-def _option_named(text: str) -> int | None:
-    found = _OPTION.match(normalize(text))
-    if found is None:
+def _option_named(text: str, found: list[Offer]) -> int | None:
+    """The option a pick in words names (1-based); "the earliest" is the soonest of `found`."""
+    named = _OPTION.match(normalize(text))
+    if named is None or not found:
         return None
-    return int(found.group(1)) if found.group(1) else _ORDINALS.index(found.group(2)) + 1
+    if named.group("n"):
+        return int(named.group("n"))
+    word = named.group("word")
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    by_time = sorted(range(len(found)), key=lambda i: found[i].window_start)
+    return 1 + (by_time[-1] if word in ("last", "latest") else by_time[0])
+
+
+def picks_in_words(text: str) -> bool:
+    """True when the text picks an option in words ("the earliest one pls", "book the first")."""
+    return _OPTION.match(normalize(text)) is not None
+
+
+# "how soon can someone get here", "when is the earliest": asks about the times just offered.
+_ASKS_SOONEST = re.compile(
+    r"\bhow (?:soon|fast|quick(?:ly)?)\b|\b(?:when|what) is (?:the )?(?:earliest|soonest|first)\b"
+    r"|\bwhen (?:can|could|will|would) (?:someone|somebody|anyone|any one|you|a tech|the tech|he|she|"
+    r"they|a plumber|an electrician)\b(?:\W+\w+){0,3}\W+(?:come|get|be) (?:here|out|over|by)?"
+    r"|\bhow long (?:until|till|til|before) (?:someone|somebody|anyone|you|a tech|the tech|they)\b")
+
+
+def asks_soonest(text: str) -> bool:
+    """True when the text asks how soon someone can come."""
+    return _ASKS_SOONEST.search(normalize(text)) is not None
+
+
+def _lone_option(text: str) -> int | None:
+    """The option a text's first or last sentence gives alone ("ok found it and turned it off. 1",
+    "1. tenant Mike will let her in"): a pick said beside other news."""
+    sentences = [s for s in _SENTENCE.split(normalize(text)) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    for sentence in (sentences[0], sentences[-1]):
+        found = _LONE.match(sentence)
+        if found is not None:
+            return int(found.group(1))
+    return None
 
 
 def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
@@ -154,7 +233,14 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         return True
     if intent == intents.BOOK and service and other_trade(turn, data.get("service"), service):
         return False  # a problem of another trade is a new booking, not a pick among these
-    option = turn.option() or (_option_named(turn.text) if intent == intents.BOOK else None)
+    sooner = _SOONER.search(normalize(turn.text)) and _booked_meant(turn)
+    if sooner:  # "isn't carla coming at 3 anyway? can she come sooner": that visit moves
+        from bot.dialogue import reschedule  # imports this module
+
+        reschedule.move_sooner(turn, sooner)
+        return True
+    option = (turn.option() or (_option_named(turn.text, found) if intent in (
+        intents.BOOK, intents.UNKNOWN, intents.AFFIRM) else None) or _lone_option(turn.text))
     if option is not None:
         if 1 <= option <= len(found):
             chosen(turn, found[option - 1])
@@ -166,17 +252,26 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         return True
     wish = None
     if intent in (intents.BOOK, intents.RESCHEDULE, intents.AFFIRM, intents.CHOOSE,
-                  intents.UNKNOWN, intents.DENY):
-        wish = wish_from(turn, data.get("default_day"))
+                  intents.UNKNOWN, intents.DENY) and not _asks_about_else(turn):
+        # "12-2 then" after times all on one day: that day's, the one the customer is looking at
+        days = {o.window_start.astimezone(ZoneInfo(timezone)).date() for o in found}
+        wish = wish_from(turn, days.pop().isoformat() if len(days) == 1 else data.get("default_day"))
     if wish is not None:
         matching = _matching(found, wish, timezone)
         # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.
         if matching and _NOT_A_PICK.search(turn.text):
-            from bot.dialogue import visit_asks, visit_questions  # import this module
+            from bot.dialogue import visit_asks, visit_questions, visits  # import this module
 
-            # "whats the earliest tomorrow?" asks for times: shown, never a visit looked up
-            if visit_asks.asks_for_times(turn.text) or not visit_questions.answer(turn):
+            # "whats the earliest tomorrow?" asks for times: shown, never a visit looked up;
+            # with no visit booked, "nobody today??" can only ask for times too
+            if (visit_asks.asks_for_times(turn.text) or not visits.upcoming(turn)
+                    or not visit_questions.answer(turn)):
                 research(turn, wish)  # shows the times on that day; books nothing
+        elif matching and _wish_key(wish) == data.get("asked") and _OPEN_RANGE.search(turn.text) \
+                and not _GO_AHEAD.search(turn.text):
+            # "tomorrow after 2pm" again, right after times for just that were listed: no pick
+            # (a time of its own, "10am", picks the time starting then)
+            turn.say(replies.which_offer(choices(found, timezone)))
         elif matching and intent != intents.DENY and not (intent == intents.BOOK and service):
             if _restated(wish, data) and _OPEN_ENDED.search(turn.text) and \
                     not _GO_AHEAD.search(turn.text):
@@ -195,11 +290,19 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     if intent == intents.AFFIRM:
         turn.say(replies.which_offer(choices(found, timezone)))
         return True
+    if found and asks_soonest(turn.text):  # "how soon can someone get here": the soonest shown
+        soonest = min(found, key=lambda o: o.window_start)
+        turn.say(replies.soonest_offered(choices([soonest], timezone)[0], found.index(soonest) + 1))
+        return True
     if intent == intents.DENY or turns_a_day_down(turn):
         turn.ask(turn.conversation.flow or "book", PICK, data, replies.keep_searching())
         return True
     if intent == intents.UNKNOWN:
         turn.misunderstood(replies.which_offer(choices(found, timezone)))
+        return True
+    if intent == intents.BOOK and service is not None and service == data.get("service") and not (
+            _already_booked(turn, service)):  # booked already: "can she come sooner" moves it
+        turn.say(replies.which_offer(choices(found, timezone)))  # the same problem told again
         return True
     return False
 
@@ -218,6 +321,47 @@ def _restated(wish: Wish, data: dict[str, Any]) -> bool:
     if asked.date is None and data.get("default_day"):
         asked = replace(asked, date=date.fromisoformat(str(data["default_day"])))
     return asked == wish
+def _booked_meant(turn: Turn) -> Appointment | None:
+    """The one booked visit a text names by its technician, its time or its work, if any."""
+    from bot.dialogue import visits  # imports this module
+
+    if turn.customer is None:
+        return None
+    text = normalize(turn.text)
+    said = visits.named(turn)
+    meant = []
+    for appointment in visits.upcoming(turn):
+        technician = turn.uow.staff.get(appointment.technician_id)
+        first = technician.name.split()[0].lower() if technician is not None else None
+        if (first and re.search(rf"\b{re.escape(first)}\b", text)
+                or said.times and visits.at_time(turn, appointment, said.times)
+                or said.service_id and visits.same_service(turn, [appointment], said.service_id)):
+            meant.append(appointment)
+    return meant[0] if len(meant) == 1 else None
+
+
+def _already_booked(turn: Turn, service: str) -> bool:
+    """Whether the customer has an upcoming visit for this service."""
+    from bot.dialogue import visits  # imports this module
+
+    return bool(turn.customer) and bool(visits.same_service(turn, visits.upcoming(turn), service))
+
+
+# Words of a question about times ("is thursday free?", "tonight possible?").
+_ABOUT_TIMES = re.compile(r"\b(?:free|open|openings?|available|availability|possible|works?|come|"
+                          r"coming|book|slots?|times?|earliest|soonest|sooner|earlier|later|instead|"
+                          r"anything|any|someone|somebody|anyone|(?:can|could|would) (?:you|u|we|y'?all))\b")
+# A question put in words ("is it safe ...?"), not a time asked about ("no, friday afternoon?").
+_WORDED_QUESTION = re.compile(r"^\W*(?:(?:ok|okay|so|and|but|also|hey)\W+)*(?:is|are|was|were|do|does|"
+                              r"did|should|shall|will|would|can|could|what|how|why|where|who|am)\b")
+
+
+def _asks_about_else(turn: Turn) -> bool:
+    """A question the parser placed nowhere that names a time but not about visiting then ("is it
+    safe to stay in the house tonight?"): the time is no wish for another offer."""
+    text = normalize(turn.text)
+    return (turn.parse.intent == intents.UNKNOWN and not turn.parse.slots.get("when")
+            and _WORDED_QUESTION.search(text) is not None and _ABOUT_TIMES.search(text) is None)
 
 
 def _matching(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:
@@ -230,6 +374,11 @@ def _matching(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:
                    < o.window_end.astimezone(zone).time()]
         if holding:
             return holding
+        if wish.start.hour >= 12:  # "7:30 w ben" read as 7:30pm: the 7:30am time listed
+            morning = replace(wish, start=wish.start.replace(hour=wish.start.hour - 12))
+            earlier = _matching(found, morning, timezone)
+            if earlier:
+                return earlier
     return [o for o in found if wish.is_met_by(o, timezone)]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import handoff, replies, small_talk
+from bot.dialogue import handoff, newcomer_asks, replies, small_talk, topics
 from bot.dialogue.addresses import (
     Address,
     NewCustomerDetails,
@@ -32,15 +32,32 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 FLOW = "onboard"
+OUTSIDE = "outside"  # the sign-up's data key: the last address given is outside the area
+ASKED = "asked"  # the sign-up's data key: the service whose price was asked before it began
 # What an unknown number may ask that needs no account first.
 NEEDS_NO_ACCOUNT = frozenset({intents.HUMAN, intents.THANKS, intents.OPT_OUT, intents.OPT_IN})
 # Intents of a text that may be only a name ("this is linda"): a request is never read as one.
 NAME_ONLY_INTENTS = frozenset({intents.UNKNOWN, intents.GREET, intents.HELP})
 # Words that say an address just given was mistyped ("sorry typo", "not 2231", "I meant").
 _RETYPED = re.compile(r"\b(?:typo|sorry|wrong|oops|actually|meant|correction|mistake|should be|my bad|"
-                      r"not \d{1,6})\b", re.IGNORECASE)
+                      r"not \d{1,6}|(?:change|fix|update|correct) (?:my|the) address)\b", re.IGNORECASE)
 NOT_A_REQUEST = frozenset({intents.UNKNOWN, intents.GREET, intents.HELP, intents.AFFIRM,
                            intents.DENY, intents.CHOOSE})
+
+# What introduces the right address after the wrong one is quoted ("you have X, should be Y").
+_NEW_ONE = re.compile(r"\b(?:should be|should say|change (?:it|that|my address|the address) to|"
+                      r"change to|instead|(?:the )?(?:right|correct) (?:one|address) is|it'?s actually|"
+                      r"is actually)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![\d-])(\d{1,6})(?![\d-])")
+# Words that make an address another place of the customer's, never a typo of the one on file.
+_ANOTHER_PLACE = re.compile(r"\b(?:rental|unit|property|other|another|second|tenant|mom|mum|dad|"
+                            r"mother|father|parents?|daughter|son|sister|brother|office|business|"
+                            r"moved|moving|new (?:place|house|home|address))\b", re.IGNORECASE)
+
+# "like I said", "I already told you": a detail sent again.
+_SAID = re.compile(r"\b(?:like |as )?i (?:already )?(?:said|told (?:you|ya|u)|wrote|sent)"
+                   r"(?: (?:that|it|you))?(?: already| before| earlier)?\b"
+                   r"|\balready (?:told|said|gave|sent)\b", re.IGNORECASE)
 
 # "wrong number", "sorry, texted the wrong person": someone who is no customer at all.
 _WRONG_NUMBER = re.compile(r"\bwrong (?:number|no\.?|#|person|contact)\b|"
@@ -62,8 +79,17 @@ def start(turn: Turn) -> None:
     if turn.parse.intent == intents.AFFIRM and turn.last_done() == handoff.HANDED_OVER:
         turn.finish(replies.acknowledged(handoff.HANDED_OVER), keep_done=True)  # "y": the call stands
         return
-    turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {}}, now=turn.now,
-                            expires_at=turn.now + CONVERSATION_TTL)
+    if turn.parse.intent in newcomer_asks.ABOUT_A_VISIT:  # "when is my tech coming?"
+        _look_up_or_ask(turn, {"after": {}})
+        return
+    if newcomer_asks.for_someone_else(turn):  # "can I book for my mom?": yes, with her details
+        after = {} if turn.parse.intent in NOT_A_REQUEST else _wanted(turn, turn.text)
+        turn.ask(FLOW, "details", {"after": after}, replies.for_someone_else())
+        return
+    asked = topics.asked_service(turn)  # "how much to unclog a sink?" then "can you come thu?"
+    turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {},
+                                              **({ASKED: asked} if asked else {})},
+                            now=turn.now, expires_at=turn.now + CONVERSATION_TTL)
     if not _take(turn):
         after = {} if turn.parse.intent in NOT_A_REQUEST else _wanted(turn, turn.text)
         turn.ask(FLOW, "details", {"after": after}, replies.ask_details(turn.business.name))
@@ -77,6 +103,17 @@ def answer(turn: Turn) -> bool:
     if _WRONG_NUMBER.search(turn.text.lower()) or _FAREWELL.match(turn.text.lower()):
         # not a customer, or leaving: let them go, nothing kept
         turn.finish(replies.wrong_number())
+        return True
+    data = turn.data
+    if data.get(newcomer_asks.LOOKUP):
+        _look_up_or_ask(turn, data)
+        return True
+    if newcomer_asks.for_someone_else(turn):
+        turn.ask(FLOW, "details", data, replies.for_someone_else())
+        return True
+    if data.get(OUTSIDE) and turn.parse.intent in (intents.THANKS, intents.AFFIRM, intents.DENY):
+        # "ok thanks" after hearing the address is not served: the office's call stands
+        turn.finish(replies.acknowledged(handoff.HANDED_OVER), done=handoff.HANDED_OVER)
         return True
     if not _take(turn):
         if turn.parse.intent in NOT_A_REQUEST:
@@ -93,8 +130,17 @@ def _take(turn: Turn) -> bool:
     data = turn.data
     name = read.name if read.address or turn.parse.intent in NAME_ONLY_INTENTS else None
     address = read.address or _zip_for(turn.text, data)
+    if address is not None and not address.postal_code and data.get("postal_code"):
+        address = Address(address.street, address.city, str(data["postal_code"]))  # told first
+    if name is None and address is None and not data.get("street") and (
+            code := read_postal_code(turn.text)) is not None:
+        data["postal_code"] = code  # "60625" first: kept for the street to come
+        _settle_town(turn, data)
+        _next_step(turn, data, read)
+        return True
     if name is None and address is None:
-        if read.refused_name and turn.parse.intent in NOT_A_REQUEST and data.get("street"):
+        if (read.refused_name and turn.parse.intent in NOT_A_REQUEST and data.get("street")
+                and not data.get("name")):
             turn.misunderstood(replies.ask_name())
             return True
         return False
@@ -111,20 +157,24 @@ def _take(turn: Turn) -> bool:
 
 
 def corrects_address(turn: Turn) -> bool:
-    """ "Sorry typo, it's 2213 W Roscoe St not 2231": a customer with one address and no work
-    booked yet retypes it; the address is put right in place (no second site), any question
-    pending stays open. False for anything else."""
+    """ "Sorry typo, it's 2213 W Roscoe St not 2231", "its 1480 not 1408", "you have 1408 W 26th
+    St, should be 1480 W 26th St": a customer with one address and no work booked yet retypes it;
+    the address is put right in place (no second site), any question pending stays open. False
+    for anything else."""
     customer = turn.customer
     if customer is None or len(customer.sites) != 1 or not _RETYPED.search(turn.text):
         return False
-    read = read_signup(turn.text).address
     site = customer.sites[0]
-    if read is None or site.id is None or turn.uow.jobs.find(account_id=customer.account_id):
+    if site.id is None or turn.uow.jobs.find(account_id=customer.account_id):
         return False
+    read = _retyped_address(turn.text, site.address)
+    if read is None or _ANOTHER_PLACE.search(turn.text) or not _retyped(read.street, site.address):
+        return False  # "it's for my rental at ...": another address, not this one mistyped
     code = read.postal_code or site.postal_code
     city = (town_of(code) or read.city or site.city) if read.postal_code else (read.city or site.city)
-    if (read.street, code) == (site.address, site.postal_code):
-        return False
+    if (read.street.casefold(), code) == (site.address.casefold(), site.postal_code):
+        small_talk.settle(turn, replies.address_on_file(site.one_line()))  # put right already
+        return True
     try:
         turn.run(CorrectSiteAddress(site_id=site.id, street=read.street, city=city,
                                     postal_code=code, actor=turn.actor))
@@ -138,9 +188,68 @@ def corrects_address(turn: Turn) -> bool:
     return True
 
 
+def _retyped(new: str, old: str) -> bool:
+    """A retyped street keeps its name (another house number) or its house number (a street
+    name mistyped); anything else is another address."""
+    new_number, _, new_name = new.casefold().partition(" ")
+    old_number, _, old_name = old.casefold().partition(" ")
+    return new_name == old_name or new_number == old_number
+
+
+def _retyped_address(text: str, street: str) -> Address | None:
+    """The address a correction gives: the one after "should be" or "change it to" when the
+    text also quotes the old one, else the one it gives; or the street on file with the house
+    number retyped ("its 1480 not 1408", "1245 W Byron not 1254")."""
+    for part in reversed(_NEW_ONE.split(text)[1:]):
+        read = read_signup(part).address
+        if read is not None:
+            return read
+    read = read_signup(text).address
+    if read is not None:
+        return read
+    number = street.split()[0] if street.split() and street.split()[0].isdigit() else None
+    given = {n for n in _NUMBER.findall(text) if n != number}
+    if number is None or len(given) != 1:
+        return None
+    new = given.pop()
+    if number not in _NUMBER.findall(text) and sorted(new) != sorted(number):
+        return None  # neither the old number quoted nor its digits swapped: not a retyped number
+    return Address(f"{new}{street[len(number):]}")
+
+
+def repeated(turn: Turn) -> bool:
+    """ "Jen Walsh. like i said", "i said 60614": a customer's own name, ZIP or street sent again
+    is acknowledged with what is on file, and any question pending stays open."""
+    customer = turn.customer
+    if customer is None or not customer.sites or turn.parse.intent not in NAME_ONLY_INTENTS:
+        return False
+    text = _SAID.sub(" ", turn.text)
+    code = read_postal_code(text)
+    read = read_signup(text)
+    if turn.conversation.is_active(turn.now) and (read.address is not None or code is not None):
+        return False  # an address or ZIP may answer the question pending ("the right address?")
+    name = customer.contact.name.casefold()
+    if code is not None:
+        same = code in {site.postal_code for site in customer.sites}
+    elif read.address is not None:
+        same = (any(read.address.street.casefold() == site.address.casefold()
+                    for site in customer.sites)
+                and (read.name is None or read.name.casefold() == name))
+    else:
+        same = read.name is not None and read.name.casefold() == name
+    if not same:
+        return False
+    site = customer.site or customer.sites[0]
+    first = NewCustomerDetails(customer.contact.name, "", "", "").first_name
+    small_talk.settle(turn, replies.already_set_up(first, site.one_line()))
+    return True
+
+
 def _still_missing(data: dict[str, Any]) -> Reply | None:
     """The question for what a half-given sign-up still lacks, None when nothing was given."""
     name, street = data.get("name"), data.get("street")
+    if not street and not name and data.get("postal_code"):
+        return replies.ask_street(str(data["postal_code"]))
     if street and not name:
         return replies.ask_name()
     if name and not street:
@@ -153,6 +262,9 @@ def _still_missing(data: dict[str, Any]) -> Reply | None:
 def _zip_for(text: str, data: dict[str, Any]) -> Address | None:
     """A ZIP sent alone completes the address given before."""
     code = read_postal_code(text)
+    if code is None and _RETYPED.search(text):  # "sorry typo, its 60614"
+        codes = re.findall(r"(?<!\d)\d{5}(?!\d)", text)
+        code = codes[0] if len(codes) == 1 and not re.search(r"\d{1,6}\s+[A-Za-z]", text) else None
     if code is None or not data.get("street"):
         return None
     return Address(str(data["street"]), str(data.get("city") or ""), code)
@@ -173,10 +285,10 @@ def _settle_town(turn: Turn, data: dict[str, Any]) -> None:
 
 def _next_step(turn: Turn, data: dict[str, Any], read: SignUpText) -> None:
     """Ask for what is still missing, turn away what is outside the area, or sign up."""
-    name, street = data.get("name"), data.get("street")
+    name = data.get("name")
     code = str(data.get("postal_code") or "")
-    if street and code and turn.business.zone_for_postal_code(code) is None:
-        _outside_area(turn, f"ZIP {code}", name)
+    if code and turn.business.zone_for_postal_code(code) is None:
+        _outside_area(turn, f"ZIP {code}", data)
         return
     question = _still_missing(data)
     if question is not None:
@@ -188,13 +300,31 @@ def _next_step(turn: Turn, data: dict[str, Any], read: SignUpText) -> None:
         _sign_up(turn, data)
 
 
-def _outside_area(turn: Turn, where: str, name: Any) -> None:
-    """Say honestly that the address is not served, and which areas are; the office gets a lead."""
+def _outside_area(turn: Turn, where: str, data: dict[str, Any]) -> None:
+    """Say honestly that the address is not served, and which areas are; the office gets a lead.
+    The name and the request stay, so another address ("my rental is at ...") completes the
+    sign-up."""
     served = "; ".join(f"{town} {', '.join(codes)}" for town, codes in
                        served_places(turn.business))
+    name = data.get("name")
     who = f" ({name})" if name else ""
     handoff.hand_over(turn, reason=f"lead outside area: {where}{who}")
-    turn.finish(replies.outside_area(where, served), done=handoff.HANDED_OVER)
+    # the street stays too: "sorry typo, its 60614" puts the ZIP right
+    kept = {key: data[key] for key in ("name", "after", "street") if data.get(key)}
+    turn.ask(FLOW, "details", {**kept, OUTSIDE: where}, replies.outside_area(where, served))
+
+
+def _look_up_or_ask(turn: Turn, data: dict[str, Any]) -> None:
+    """A visit asked about from an unknown number: the office looks it up under the name or
+    address given; with neither, say none is booked from this number and ask for them."""
+    read = read_signup(turn.text)
+    name = read.name if read.address or turn.parse.intent in NAME_ONLY_INTENTS else None
+    where = read.address.one_line() if read.address else name
+    if where:
+        newcomer_asks.look_up(turn, where)
+    else:
+        turn.ask(FLOW, "details", {**data, newcomer_asks.LOOKUP: True},
+                 replies.no_visit_for_number())
 
 
 def _sign_up(turn: Turn, data: dict[str, Any]) -> None:
@@ -219,8 +349,12 @@ def _sign_up(turn: Turn, data: dict[str, Any]) -> None:
 
 
 def _wanted(turn: Turn, text: str) -> dict[str, Any]:
-    """What the newcomer asked for, kept (JSON) until they are set up."""
-    return {"intent": turn.parse.intent, "slots": dict(turn.parse.slots),
-            "text": text[:300]}
+    """What the newcomer asked for, kept (JSON) until they are set up; a visit asked for with
+    no problem named is for the service whose price they asked just before."""
+    slots = dict(turn.parse.slots)
+    asked = turn.conversation.data.get(ASKED)
+    if turn.parse.intent == intents.BOOK and not slots.get("service") and asked:
+        slots["service"] = asked
+    return {"intent": turn.parse.intent, "slots": slots, "text": text[:300]}
 
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import booking, handoff, quote_questions, quotes, replies, small_talk
+from bot.dialogue import (
+    booking,
+    handoff,
+    quote_questions,
+    quotes,
+    replies,
+    small_talk,
+    visit_questions,
+)
 from bot.nlu import intents
 
 if TYPE_CHECKING:
@@ -47,6 +55,11 @@ _SERVICED = re.compile(r"\b(?:look(?:ed)? at|fix(?:ed)?|repair(?:ed)?|check(?:ed
                        re.IGNORECASE)
 
 
+# A question, not a request: "what did he do?", "did they fix it".
+_ASKED = re.compile(r"\?|^\W*(?:(?:hi|hey|hello|so|and|ok)\W+)*(?:what|did|has|have|was)\b",
+                    re.IGNORECASE)
+
+
 def quote_aside(turn: Turn) -> bool:
     """ "I don't need a visit, I'm asking about quote 1047's status" read as a cancel or a move:
     a question naming a quote is answered as one, before any visit is touched."""
@@ -65,8 +78,9 @@ def unclear(turn: Turn) -> None:
     if turn.customer is not None and _asks_for_quote(turn):
         _request_quote(turn)
         return
-    if turn.customer is not None and (quote_questions.answer(turn) or _went_ahead(turn)):
-        return
+    if turn.customer is not None and (quote_questions.answer(turn) or _went_ahead(turn)
+                                      or _decides(turn)):
+        return  # _decides: "I want to approve the quote. not book anything"
     if handoff.add_detail(turn):
         return
     small_talk.not_understood(turn)
@@ -76,6 +90,14 @@ def book(turn: Turn) -> None:
     """A booking request, unless it asks for a quote or goes ahead with one."""
     if handoff.explains(turn.text) and handoff.add_detail(turn):
         return  # "it's about the last repair", right after asking for a person
+    if turn.customer is not None and visit_questions.asks_work_done(turn) and _ASKED.search(
+            turn.text) and visit_questions.answer(turn):
+        return  # "what exactly did ben do yesterday on the water heater?": the work done told
+    if turn.customer is not None and quote_questions.kind_of(turn) == "status" and \
+            quote_questions.titles_named(turn, turn.text.lower()) and quote_questions.answer(turn):
+        return  # "did my yes on the maintenance plan go through? i replied last week"
+    if booking.schedules_waiting_job(turn):
+        return  # "tuesday morning" for the job the office opened: times for that job
     if turn.customer is not None and not turn.parse.slots.get("when"):
         if quotes.haggles(turn) or _decides(turn) or _chooses_titled(turn):
             return
@@ -95,8 +117,11 @@ def book(turn: Turn) -> None:
 
 
 def affirm(turn: Turn) -> None:
-    """ "go ahead" with an open quote asks to approve it; any other nod is acknowledged."""
+    """ "go ahead" with an open quote asks to approve it; a "yes" with a job waiting for a visit
+    offers times for it; any other nod is acknowledged."""
     if turn.customer is not None and _went_ahead(turn):
+        return
+    if booking.schedules_waiting_job(turn):
         return
     small_talk.acknowledge(turn)
 
@@ -111,7 +136,8 @@ def deny(turn: Turn) -> None:
 
 # "pass it on to the tech", "pass along a message": passing a message, not on a quote.
 _PASS_A_MESSAGE = re.compile(r"\bpass(?:ed|ing)? (?:\w+ ){0,3}(?:on|along|over|back)\b(?! (?:it|this|that|"
-                             r"the \w+)\W*$)|\bpass(?:ed|ing)? (?:it |this |that )?(?:on |along )?to\b",
+                             r"the \w+)\W*$| (?:the|that|this) (?:\w+ ){0,2}(?:one|quote|estimate|"
+                             r"option)\b)|\bpass(?:ed|ing)? (?:it |this |that )?(?:on |along )?to\b",
                              re.IGNORECASE)
 
 
@@ -131,8 +157,11 @@ def _decides(turn: Turn) -> bool:
         return False
     verb = "decline" if quotes.PASSED.search(turn.text) else "approve"
     named = quotes.named_waiting(turn)
+    decided = [q for q in quote_questions.named(turn) or [] if not q.awaiting_decision]
     if named:
         quotes.choose(turn, verb, named)  # "accept the quote for the AC"
+    elif decided:  # "i want to accept the water heater quote" once it is approved: say so
+        turn.finish(replies.quote_decided(decided[0].number, decided[0].state.value))
     else:
         quotes.begin(turn, verb, turn.parse.slots.get("quote"))
     return True
@@ -178,4 +207,4 @@ def _request_quote(turn: Turn) -> None:
     else:
         what = ""
     handoff.hand_over(turn, reason=f"asked for a quote for {what[:60] or 'work not yet named'}")
-    turn.finish(replies.quote_requested(what))
+    turn.finish(replies.quote_requested(what), done=handoff.QUOTE_REQUESTED)

@@ -30,7 +30,7 @@ _DECLINES = re.compile(
 # A question or a doubt about deciding, not a decision.
 _ASKS = re.compile(r"^\W*(?:\w+\W+)?(?:can|could|should|do|does|did|is|was|has|how|what|when|why|"
                    r"will|would)\b|\?\s*$")
-_NOT = re.compile(r"\b(?:not|don'?t|do not|never|won'?t|can'?t|cannot|maybe|might|if)\b")
+_NOT = re.compile(r"\b(?:not|don'?t|do not|never|won'?t|can'?t|cannot|maybe|might|if|probably|prob|likely)\b")
 # A quote named in words: "quote", "estimate", "plan", "the sewer one".
 _QUOTE_WORD = re.compile(r"\b(?:quotes?|estimates?|plan|proposal|q-?\d{3,}|#\d{3,})\b")
 _POINTS = re.compile(r"\b(?:it|that|this|that one|this one)\b")

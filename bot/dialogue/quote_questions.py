@@ -82,8 +82,11 @@ _WENT_THROUGH = re.compile(r"\b(?:go through|gone through|went through|did (?:it
 
 def kind_of(turn: Turn) -> str | None:
     """Which quote question the text asks, if it asks one of the customer's quotes."""
-    text = turn.text.lower()
-    kind = next((name for name, pattern in KINDS if pattern.search(text)), None)
+    # "the cheaper one" names a quote; it asks no comparison
+    text = _PRICIER.sub("the quote", _CHEAPER.sub("the quote", turn.text.lower()))
+    asked = [q for q in re.findall(r"[^.?!]*\?", text)]  # the question itself comes first
+    kind = next((name for question in asked for name, pattern in KINDS if pattern.search(question)),
+                None) or next((name for name, pattern in KINDS if pattern.search(text)), None)
     if kind is None:
         return "summary" if (_ONLY_QUOTE.match(text) or _WHICH_QUOTES.search(text)) and \
             shown(turn) else None
@@ -180,7 +183,8 @@ def _fact(turn: Turn, kind: str, quote: Quote) -> str:
     if kind == "status":
         if quote.awaiting_decision and not _expired(turn, quote):
             sent = (f" (sent {day_label(quote.sent_at, turn.timezone)})" if quote.sent_at else "")
-            return f"{priced} is waiting for your decision{sent}; nothing has been approved yet"
+            return (f"{priced} is waiting for your decision{sent}; "
+                    "nothing has been approved or declined yet")
         return _decided(turn, quote)
     return f"{name} is {total}"
 
@@ -236,7 +240,8 @@ def _difference(first: Quote, second: Quote) -> Reply:
 
 
 def _changed_lines(first: Quote, second: Quote) -> list[str]:
-    """Lines both quotes have with another quantity or price: "Labor: 3x $375.00 vs 4x $500.00."."""
+    """Lines both quotes have with another quantity or price: "Labor: 3 for $375.00 vs 4 for
+    $500.00." (a line's total, never read as that many times it)."""
     theirs = {ln.description.lower(): ln for ln in second.lines}
     changed = []
     for line in first.lines:
@@ -249,7 +254,7 @@ def _changed_lines(first: Quote, second: Quote) -> list[str]:
 
 
 def _amount(quantity: int, cents: int) -> str:
-    return f"{quantity}x {format_cents(cents)}"
+    return f"{quantity} for {format_cents(cents)}"
 
 
 def _only_in(one: Quote, other: Quote) -> list[str]:
@@ -266,13 +271,41 @@ def shown(turn: Turn) -> list[Quote]:
 
 
 def named(turn: Turn) -> list[Quote] | None:
-    """The quotes the text names by number or title; None when it names none."""
+    """The quotes the text names by number, title or rank ("the cheaper one"); None when it
+    names none."""
     text = turn.text.lower()
     numbers = set(_NUMBER.findall(text))
     if numbers:
         return [q for q in shown(turn) if q.digits in numbers]
     titled = titles_named(turn, text)
-    return titled or None
+    return titled or ranked(turn, text) or None
+
+
+# A quote named by its price or place among several: "the cheaper one", "the second quote".
+_CHEAPER = re.compile(r"\bthe (?:cheaper|cheapest|less expensive|least expensive|lower|lowest|"
+                      r"smaller|smallest)(?: priced)? (?:one|quote|option|estimate|job)\b")
+_PRICIER = re.compile(r"\bthe (?:more expensive|most expensive|pricier|priciest|bigger|biggest|"
+                      r"higher|highest|larger|largest)(?: priced)? (?:one|quote|option|estimate|job)\b")
+_PLACE = re.compile(r"\bthe (first|1st|second|2nd|third|3rd|last) (?:quote|estimate|option)\b")
+_PLACES = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": -1}
+
+
+def ranked(turn: Turn, text: str) -> list[Quote]:
+    """The one quote the text names by price or place among the open ones (else all sent)."""
+    cheaper, pricier, place = _CHEAPER.search(text), _PRICIER.search(text), _PLACE.search(text)
+    if not (cheaper or pricier or place):
+        return []
+    sent = shown(turn)
+    among = [q for q in sent if q.awaiting_decision] or sent
+    if len(among) < 2:
+        return []
+    if place is not None:
+        index = _PLACES[place.group(1)]
+        return [among[index]] if index < len(among) else []
+    totals = sorted({q.total_cents for q in among})
+    wanted = totals[0] if cheaper else totals[-1]
+    found = [q for q in among if q.total_cents == wanted]
+    return found if len(found) == 1 and (cheaper is None or pricier is None) else []
 
 
 def titles_named(turn: Turn, text: str) -> list[Quote]:

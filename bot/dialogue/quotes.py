@@ -63,10 +63,17 @@ def begin(turn: Turn, verb: str, digits: object = None) -> None:
         return
     waiting = _waiting(turn)
     discussed = [q for q in waiting if q.id == _discussed(turn)]
-    if discussed:
+    named = named_waiting(turn)
+    if len(named) == 1:
+        _confirm(turn, verb, named[0])  # "go ahead with the cheaper one"
+    elif discussed:
         _confirm(turn, verb, discussed[0])
     elif not waiting:
-        turn.finish(replies.no_open_quotes())
+        decided = [q for q in _account_quotes(turn) if q.decided_at is not None]
+        last = max(decided, key=lambda q: q.decided_at or turn.now) if decided else None
+        # "I want to approve the quote" once it is: which one it was, and that it is decided
+        turn.finish(replies.quote_decided(last.number, last.state.value) if last is not None
+                    else replies.no_open_quotes())
     elif len(waiting) == 1:
         _confirm(turn, verb, waiting[0])
     else:
@@ -121,6 +128,14 @@ def answer(turn: Turn) -> bool:
     if other:  # "go ahead with the boiler" while Q-3002 was asked: that one, asked about first
         choose(turn, "decline" if PASSED.search(turn.text) else "approve", other)
         return True
+    if named_waiting(turn) == [quote] and (
+            verb == "approve" and _APPROVES.search(turn.text) and not _NOT_BEFORE.search(turn.text)
+            or turn.parse.intent in (intents.BOOK, intents.UNKNOWN, intents.CHOOSE)
+            and len(turn.text.split()) <= 5):
+        # "no I meant approve Q-1042", "the water heater": that quote, so its Y/N again; only a
+        # Y approves
+        _confirm(turn, verb, quote)
+        return True
     if turn.parse.intent == intents.UNKNOWN and _NO.match(turn.text):
         turn.parse = Parse(intents.DENY, {}, 1.0)  # "actually no, not yet"
     if turn.parse.intent == intents.AFFIRM or (
@@ -148,8 +163,12 @@ def answer(turn: Turn) -> bool:
     return False
 
 
+# Approving in so many words, and a negation before it ("don't approve", "not accepting").
+_APPROVES = re.compile(r"\b(?:approve|accept)\b", re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"\b(?:not|don'?t|do not|never|can'?t|won'?t|wouldn'?t|shouldn'?t)\s+"
+                         r"(?:\w+\s+){0,2}?(?:approv|accept)", re.IGNORECASE)
 # A "no" the parser did not place ("actually no, not yet", "nah not now").
-_NO = re.compile(r"^\W*(?:(?:actually|um+|hmm+|well|oh|sorry|ok)\W+)*(?:no|nope|nah|not yet|not now)\b",
+_NO = re.compile(r"^\W*(?:(?:actually|um+|hmm+|well|oh|sorry|ok|wait)\W+)*(?:no|nope|nah|not yet|not now)\b",
                  re.IGNORECASE)
 # A yes with no question asked ("y", "ok yes"): maybe meant as approval, so that is asked; a bare
 # "ok" or "got it" only acknowledges the answer.
@@ -269,7 +288,10 @@ def _picked(turn: Turn, listed: list[Quote]) -> Quote | None:
     if option is not None and 1 <= option <= len(listed):
         return listed[option - 1]
     titled = [q for q in quote_questions.titles_named(turn, turn.text.lower()) if q in listed]
-    return titled[0] if len(titled) == 1 else None  # "the AC one"; a shared title picks none
+    if len(titled) == 1:
+        return titled[0]  # "the AC one"; a shared title picks none
+    ranked = [q for q in quote_questions.ranked(turn, turn.text.lower()) if q in listed]
+    return ranked[0] if len(ranked) == 1 else None  # "the cheaper one"
 
 
 def _account_quotes(turn: Turn) -> list[Quote]:

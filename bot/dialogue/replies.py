@@ -43,8 +43,47 @@ def outside_area(where: str, served: str) -> Reply:
                  "your details to our team; someone will call you if we can still help.")
 
 
+def for_someone_else() -> Reply:
+    """A newcomer asks to book for a relative, a tenant or a rental: yes, at that address."""
+    return Reply("Sure, you can book for someone else. Please send their name and the service "
+                 f"address with ZIP, e.g. {EXAMPLE_DETAILS}")
+
+
+def no_visit_for_number() -> Reply:
+    """An unknown number asks about a visit: none is booked from it; it may be under another."""
+    return Reply("I don't see a visit booked from this number. If it was booked under another "
+                 "number, send the name and address it's under and I'll have our team check.")
+
+
+def visit_lookup_passed_on(where: str) -> Reply:
+    return Reply(f"Thanks! I've asked our team to look up the visit for {clip(where, PLACE)}. "
+                 "Someone will call you at this number shortly.")
+
+
+def booked_already(service: str, visit: str, technician: str | None) -> Reply:
+    """Said before the times a visit already booked could move to, when it is wanted sooner."""
+    who = f" with {clip(technician, NAME)}" if technician else ""
+    return Reply(f"Your {clip(service, THING).lower()} visit is booked for {visit}{who}. To have it "
+                 "sooner, pick a time:")
+
+
+def booking_at(address: str) -> Reply:
+    """The visit being booked is at another address of the customer's."""
+    return Reply(f"Got it, this visit is for {clip(address, PLACE)}.")
+
+
+def already_set_up(first_name: str, address: str) -> Reply:
+    """A customer just set up sends their name or ZIP again: nothing is asked twice."""
+    return Reply(f"Got it, {clip(first_name, NAME)}: you're all set up at {clip(address, PLACE)}.")
+
+
 def address_corrected(address: str) -> Reply:
     return Reply(f"Thanks, I've corrected your address to {clip(address, PLACE)}.")
+
+
+def address_on_file(address: str) -> Reply:
+    """A correction to the address already on file: nothing to change."""
+    return Reply(f"Your address is {clip(address, PLACE)}; that's what I have on file.")
 
 
 def retyped_outside_area(postal_code: str, kept: str) -> Reply:
@@ -60,6 +99,12 @@ def ask_name() -> Reply:
 def ask_address(first_name: str) -> Reply:
     return Reply(f"Thanks, {clip(first_name, NAME)}! What's the service address, with ZIP? "
                  "e.g. 12 Elm St, Chicago 60614")
+
+
+def ask_street(postal_code: str) -> Reply:
+    """Only a ZIP was given so far: the street and the name are still needed."""
+    return Reply(f"Thanks! What's the street address in {clip(postal_code, 10)}, and your name? "
+                 "e.g. Maria Rivera, 12 Elm St")
 
 
 def ask_zip(street: str, choices: Sequence[str] = ()) -> Reply:
@@ -95,6 +140,18 @@ def which_offer(choices: Sequence[str]) -> Reply:
                         ANOTHER_DAY)
 
 
+def soonest_offered(choice: str, option: int) -> Reply:
+    """ "How soon can someone come?" while times are offered: the soonest of them."""
+    return Reply(f"The soonest we can come is {clip(choice, 45)}. Reply {option} to book it, or "
+                 "tell me another day.")
+
+
+def already_booked(service: str, visit: str, technician: str) -> Reply:
+    """A pick sent again after the visit was booked or moved: nothing more is booked."""
+    return Reply(f"You're all set: your {clip(service.lower(), THING)} visit is booked for {visit} with "
+                 f"{clip(technician, NAME)}. Text us anytime to change it.")
+
+
 def no_offers() -> Reply:
     return Reply.yes_no("Sorry, we have no openings for that in the next two weeks. Would you "
                         "like someone from our team to call you?")
@@ -107,6 +164,16 @@ def slot_taken() -> Reply:
 def booked(service: str, visit: str, technician: str, address: str) -> Reply:
     return Reply(f"Booked: {clip(service, THING)} on {visit}. {clip(technician, NAME)} will come to "
                f"{clip(address, PLACE)}. Text us anytime to reschedule.")
+
+
+def move_sooner(service: str, visit: str) -> Reply:
+    """Said before the times a booked visit could be moved to, when asked to bring it forward."""
+    return Reply(f"Your {clip(service, THING).lower()} visit is {visit}. To move it sooner:")
+
+
+def nothing_sooner() -> Reply:
+    return Reply("Sorry, nothing is free before then, so it stays as it is. Text us if you'd like "
+                 "someone to call you.")
 
 
 def ask_new_time(visit: str) -> Reply:
@@ -177,6 +244,26 @@ def then_visit(verb: str, visit: str) -> Reply:
 
 def kept_several(count: int) -> Reply:
     return Reply(f"OK, your {count} visits stay as booked.")
+def confirm_cancel_many(visits: Sequence[str]) -> Reply:
+    return Reply.yes_no(clip(f"Cancel these {len(visits)} visits: {'; '.join(visits)}?", 280))
+
+
+def cancelled_many(visits: Sequence[str]) -> Reply:
+    return Reply(clip(f"Cancelled: {'; '.join(visits)}. Text us anytime to book again.", 320))
+
+
+def kept_many() -> Reply:
+    return Reply("OK, nothing is cancelled; your visits stay as booked.")
+
+
+def then_also(question: Reply, work: str) -> Reply:
+    """A Y/N that also says the other request in the same text comes right after."""
+    return Reply.yes_no(f"Sure, the {work} comes right after. {question.text}")
+
+
+def now_for(work: str) -> Reply:
+    """The lead to the other request of the same text, taken up after the first was answered."""
+    return Reply(f"Now for the {work}:")
 
 
 def confirm_cancel_underway(technician: str, there: bool, eta: str | None) -> Reply:
@@ -234,6 +321,11 @@ def slot_gone(visit: str) -> Reply:
 def which_site_instead(sites: Sequence[str]) -> Reply:
     return Reply.choice("Which address is the visit for? Or text the full address with the ZIP.",
                         tuple(clip(s, 60) for s in sites[:LISTED]))
+
+
+def address_to_team() -> Reply:
+    return Reply("Thanks! I've passed the right address to our team; they'll update it and call "
+                 "you if anything is unclear.")
 
 
 def ask_right_address() -> Reply:
@@ -540,6 +632,26 @@ def quote_requested(what: str) -> Reply:
 
 # People, menu and consent ---------------------------------------------------------------------
 
+def reminders(befores: Sequence[str], visit: str | None) -> Reply:
+    """Whether and when visit reminders are texted (the business's reminder offsets)."""
+    if not befores:
+        return Reply("We don't send reminder texts, but you can text us anytime to check your "
+                     "visit.")
+    when = " and ".join(befores)
+    return Reply(f"Yes, we'll text you a reminder {when} your visit" +
+                 (f" on {visit}." if visit else "."))
+
+
+def call_today(closes: str) -> Reply:
+    return Reply(f"Someone from the office will call you today, during business hours (we're open "
+                 f"until {closes}).")
+
+
+def call_when_open(opens: str | None) -> Reply:
+    when = f", {opens}" if opens else ""
+    return Reply(f"The office is closed right now; someone will call you as soon as we open{when}.")
+
+
 def detail_passed_on() -> Reply:
     """More said after a person was asked for: it goes to them, nothing else is done."""
     return Reply("Thanks, I've passed that on to the team. Someone will call you shortly.")
@@ -582,7 +694,7 @@ def acknowledged(after: str | None) -> Reply:
     if after == "offered_visit":
         return ask_problem()
     if after == "cancelled":
-        return Reply("OK. Text us anytime if you need anything.")
+        return Reply("OK, that visit stays cancelled. Text us anytime if you need anything.")
     if after == "complaint":
         return Reply("OK. Someone from the office will call you soon.")
     if after == "answered":
@@ -698,6 +810,13 @@ def price_unknown(service: str) -> Reply:
     return Reply(f"The office will confirm the price of {clip(service, THING).lower()}. {TO_BOOK}.")
 
 
+def replacement_priced_by_quote(thing: str) -> Reply:
+    """A ballpark asked for new equipment: priced by a quote, often after a look; the office calls."""
+    return Reply(f"A new {clip(thing, THING)} is priced with a quote, often after a technician takes "
+                 "a look. I've asked the office to call you with an estimate and say if a visit "
+                 "is needed first.")
+
+
 def price_by_a_person() -> Reply:
     return Reply("I can't change prices by text, but I've asked the office to call you about it.")
 
@@ -718,6 +837,18 @@ def complaint_no_show(visit: str | None, booked: tuple[str, str] | None = None) 
 def complaint(sorry_for: str) -> Reply:
     return Reply(f"I'm sorry about {sorry_for}. I've passed it to the office and someone will call "
                  "you shortly to make it right.")
+
+
+def complaint_callback(service: str, visit: str) -> Reply:
+    """The trouble is back after our visit: an apology naming that visit, and a call coming."""
+    return Reply(f"I'm sorry about that: it should have been fixed by your "
+                 f"{clip(service, THING).lower()} visit on {visit}. I've passed it to the office and "
+                 "someone will call you shortly to make it right.")
+
+
+def credit_asked() -> Reply:
+    return Reply("I'm sorry about this. I've passed your request for a credit or refund to the office, and "
+                 "someone will call you shortly about it.")
 
 
 def complaint_noted() -> Reply:
@@ -762,3 +893,26 @@ def refused(reason: str) -> Reply:
 def staff_coming_soon(first_name: str, role: str) -> Reply:
     return Reply(f"Hi {clip(first_name, NAME)}! Texting {role} updates to the bot is coming soon. "
                "For now, please use the dispatcher console.")
+
+
+# Answers to a visit reminder (bot/dialogue/reminder_answers.py) ----------------------------
+
+def visit_confirmed(service: str, visit: str) -> Reply:
+    return Reply(f"Thanks, you're confirmed: {clip(service, THING)} {visit}. See you then!")
+
+
+def reminded_visit_gone() -> Reply:
+    return Reply("That visit is no longer booked, so there's nothing to confirm. Text us if "
+                 "you'd like to book a new one.")
+
+
+def reminded_visit_changed(service: str, visit: str) -> Reply:
+    return Reply(f"Your {clip(service, THING)} visit has moved since that reminder: it's now "
+                 f"{visit}. Reply Y to confirm the new time or R to reschedule.")
+
+
+def possibly_sent_notice(kind: str, recipient: str, message_id: int) -> Reply:
+    """To dispatchers: a sender stopped mid-send, and nobody knows whether the text went out."""
+    return Reply(f"Check outbox message {message_id} ({clip(kind, 20)} to {clip(recipient, 20)}): "
+                 "the sender stopped while sending it, so it may or may not have arrived. It will "
+                 "not be resent by itself.")

@@ -30,8 +30,8 @@ def start(turn: Turn) -> None:
     when = turn.parse.slots.get("when")
     wanted = (when or {}).get("date")
     if wanted is not None and date.fromisoformat(wanted) in visits.named(turn, wanted=wanted).days:
-        # "move tomorrow's appointment": the day names the visit, not the new time; a time said
-        # with it ("the friday guy in the afternoon") is wished for on the visit's own day
+        # "can tomorrow's appointment be after 2", "the friday guy in the afternoon": the day names
+        # the visit; the hours asked for are on its day ("move tomorrow's appointment" asks when)
         when = {**when, "date": None} if when and (when.get("start") or when.get("end")) else None
     visits.start_choice(turn, FLOW, "move",
                         lambda t, appointment: _move_to_wish(t, appointment, when),
@@ -49,7 +49,15 @@ def answer(turn: Turn) -> bool:
     if appointment is None:
         turn.finish(replies.no_upcoming())
         return True
+    if turn.step in ("when", offers.PICK) and visits.keeps(turn):
+        turn.finish(replies.kept(visits.label(turn, appointment)))  # "just keep thursday then"
+        return True
     if turn.step in ("when", offers.PICK, UNDERWAY) and _switched(turn, appointment):
+        return True
+    other = visits.other_named(turn, appointment) if turn.step in ("when", offers.PICK) else None
+    if other is not None:
+        # "no, the wed 9th plumbing one -> thu the 10th": another visit, maybe with its new time
+        _move_to_wish(turn, other, visits.wish_for(turn, other))
         return True
     if turn.step in ("when", offers.PICK) and visits.refers_to_a_visit(turn) and visits.named(
             turn).narrows:
@@ -105,7 +113,10 @@ _TO_TIME = re.compile(r"\b(?:to|onto|until|till|for)\s+(.+)$")
 def _switched(turn: Turn, appointment: Appointment) -> bool:
     """A correction naming another visit mid-move ("the water heater one friday, not the drain",
     "sorry i meant the electrical one"): that visit is the one to move, asked about when several
-    match; the visit picked first never moves."""
+    match; the visit picked first never moves. A text that cancels ("keep the plumbing where it
+    was, but cancel the electrical one") is the cancel's."""
+    if turn.parse.intent == intents.CANCEL:
+        return False
     spares_this = appointment in visits.spared_among(turn, [appointment])
     wanted = _day_wished(turn)
     said = visits.named(turn, wanted=wanted)
@@ -192,6 +203,9 @@ def _answer_underway(turn: Turn, appointment: Appointment) -> bool:
                                                    intents.CHOOSE, intents.UNKNOWN)
                                     and turn.option() is None):
         when = turn.parse.slots.get("when") or turn.data.get("when")
+        # the technician is driving there now: dispatch hears at once, not only once it moves
+        handoff.hand_over(turn, reason=f"wants to move the {visits.label(turn, appointment)} visit "
+                                       "while the technician is on the way; choosing a new time")
         _move_to_wish(turn, appointment, when, confirmed=True)
         return True
     if intent in (intents.UNKNOWN, intents.CHOOSE, intents.RESCHEDULE):
@@ -212,6 +226,10 @@ def move_sooner(turn: Turn, appointment: Appointment) -> None:
     if _underway(turn, appointment):
         _warn_underway(turn, appointment, None)
         return
+    technician = turn.uow.staff.get(appointment.technician_id)
+    turn.say(replies.booked_already(visits.service_name(turn, appointment),
+                                    visits.label(turn, appointment),
+                                    technician.name.split()[0] if technician else None))
     offer_times(turn, appointment, None, confirmed=False)
 
 
@@ -232,8 +250,9 @@ def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | N
 
 
 def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
-                confirmed: bool | None = None) -> None:
-    """Search and list times to move `appointment` to, nearest to `wish`."""
+                confirmed: bool | None = None, sooner: bool = False) -> None:
+    """Search and list times to move `appointment` to, nearest to `wish`; `sooner`: only times
+    before it (none: said so, and the visit stays)."""
     job = turn.uow.jobs.get(appointment.job_id)
     site = turn.uow.sites.get(job.site_id) if job is not None else None
     if job is None or site is None:
@@ -245,6 +264,11 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
             "when": _when_of(wish)}
     found = offers.search(turn, service_id=job.service_id, zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish, ignore_appointment=appointment.id)
+    if sooner:
+        found = [o for o in found if o.start < appointment.start]
+        if not found:
+            turn.finish(replies.nothing_sooner())
+            return
     offers.present(turn, FLOW, data, found, wish, site.timezone)
 
 

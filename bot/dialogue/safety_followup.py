@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.dialogue import booking, offers, onboarding, safety_replies
 from bot.dialogue.addresses import read_signup
+from bot.dialogue.reply import Reply
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from bot.nlu.quantities import option_in
@@ -26,7 +27,7 @@ KEY = "danger"
 REMEMBERED = timedelta(hours=12)
 
 _ACT = (r"(?:leave|go|get out|evacuate|turn|shut|switch|stop|unplug|open|close|stay|touch|use|"
-        r"move|do|worry|wait|sleep)")
+        r"move|do|worry|wait|sleep|flip|cut|kill|power)")
 _SAFETY_QUESTION = re.compile(
     rf"\b(?:should|shall|must|can|could) (?:i|we)\b(?:\W+\w+){{0,2}}\W+{_ACT}\b"
     r"|\bshould (?:i|we) call\b|\bneed to (?:call 911|call the gas)\b"
@@ -39,6 +40,24 @@ _SAFETY_QUESTION = re.compile(
     r"|\banything (?:i|we) (?:should|can|need|could)\b"
     r"|\b(?:till|until|til) (?:then|they|he|she|someone)\b|\bin the meantime\b|\bmeanwhile\b")
 _SENTENCES = re.compile(r"[.!?,;\n]+")
+# "Should I shut the furnace off?", "do we turn the water off", "unplug it?"
+_SWITCH_OFF = re.compile(
+    r"\b(?:should|shall|must|can|could|do|need to) (?:i|we|you)\b(?:\W+\w+){0,2}?\W+(?:turn|shut|switch|"
+    r"power|flip|cut|kill|unplug)\b(?:\W+\w+){0,4}?\W+off\b|\bunplug\b[^.!]*\?|\bstop (?:flushing|using|"
+    r"running)\b")
+# "Where is the shutoff usually??", "where's the main", "how do I find the breaker"
+_WHERE = re.compile(r"\b(?:where(?: is| s|s| are| would| do (?:i|we) find)?|how do (?:i|we) find|find)\b"
+                    r"(?:\W+\w+){0,4}?\W+(?:shut ?offs?|shut off valve|main|mains|valve|stop ?cock|breakers?|"
+                    r"panel|fuse box|meter)\b")
+# "How do I turn the water off?": where the shutoff is and how it turns.
+_HOW_OFF = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you) (?:turn|shut|switch|cut)\b"
+                      r"(?:\W+\w+){0,3}?\W+off\b")
+# Thawing a frozen pipe: "hair dryer on the pipe?", "can we use a space heater to thaw it"
+_THAW = re.compile(r"\b(?:hair ?dryer|blow ?dryer|heat gun|space heater|heating pad|torch|blow ?torch|"
+                   r"lighter|thaw\w*|heat (?:it|the pipes?|them) up|warm (?:it|the pipes?|them) up|"
+                   r"(?:leave|keep|let) (?:the )?(?:faucets?|taps?) (?:on|open|dripping|running|drip)|"
+                   r"drip (?:the )?(?:faucets?|taps?))\b")
+_FROZEN = re.compile(r"\bpipes?\b|\bfro(?:ze|zen)\b")
 
 
 def remember(turn: Turn, danger: Danger) -> None:
@@ -63,12 +82,14 @@ def answer(turn: Turn) -> bool:
     """Remind a safety question or a hurry of the known danger's step; True when that is all the
     text asks (the pending question is asked again), False when its flow answers the rest."""
     danger = known(turn)
-    if danger is None:
+    text = normalize(turn.text)
+    thaw = _THAW.search(text) is not None and (_FROZEN.search(text) is not None or _frozen(turn))
+    if danger is None and not thaw:
         return False
-    asks = _SAFETY_QUESTION.search(normalize(turn.text)) is not None
+    asks = thaw or any(p.search(text) is not None for p in (_SAFETY_QUESTION, _WHERE, _SWITCH_OFF))
     if not asks and turn.parse.slots.get("urgency") != URGENT:
         return False
-    turn.say(safety_replies.reminder(danger))
+    turn.say(_answer_for(text, danger, thaw=thaw))
     if not asks:
         return False  # a hurry: its flow answers with the soonest times
     pending = turn.conversation
@@ -85,6 +106,25 @@ def answer(turn: Turn) -> bool:
                  safety_replies.details_to_send_someone())
         return True
     return False
+
+
+def _answer_for(text: str, danger: Danger | None, *, thaw: bool) -> Reply:
+    """The answer to the safety question asked: thawing a pipe, where the shutoff is, whether to
+    switch something off; else the danger's safety step again."""
+    if thaw or danger is None:
+        return safety_replies.thaw()
+    if _WHERE.search(text) or _HOW_OFF.search(text):
+        return safety_replies.where_shutoff(danger)
+    if _SWITCH_OFF.search(text):
+        return safety_replies.switch_off(danger)
+    return safety_replies.reminder(danger)
+
+
+def _frozen(turn: Turn) -> bool:
+    """Whether the booking under way is about frozen pipes."""
+    scope = str(turn.conversation.data.get("scope") or "") if turn.conversation.is_active(
+        turn.now) else ""
+    return _FROZEN.search(normalize(scope)) is not None and "fro" in scope.lower()
 
 
 def _pick_stays_open(turn: Turn) -> bool:

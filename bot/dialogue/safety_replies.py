@@ -28,6 +28,8 @@ _SAFETY = {
                   "with the oven or a grill. If anyone feels unwell from the cold, call 911."),
     Danger.HEAT: ("Move everyone to the coolest room, use fans and cool damp cloths, and keep them "
                   "drinking water. If anyone feels dizzy, confused or very weak, call 911."),
+    Danger.SEWAGE: ("Stop using water now: don't flush, run taps, shower or do laundry until it's "
+                    "fixed, and keep everyone and pets away from the sewage."),
 }
 _SAFETY_ES = {
     Danger.GAS: ("Salga de la casa ahora. No encienda ni apague nada. Desde afuera, llame al 911 "
@@ -40,6 +42,8 @@ _SAFETY_ES = {
                   "casa. Si alguien se siente mal, llame al 911."),
     Danger.HEAT: ("Pongan a todos en el cuarto mas fresco, con ventiladores y agua. Si alguien se "
                   "siente mareado o confundido, llame al 911."),
+    Danger.SEWAGE: ("No use el agua: no descargue el inodoro ni abra las llaves, y mantenga a todos "
+                    "lejos de las aguas negras."),
 }
 WHAT_HAPPENED = {
     Danger.GAS: "a gas smell or CO alarm",
@@ -47,7 +51,33 @@ WHAT_HAPPENED = {
     Danger.WATER: "flooding or a burst pipe",
     Danger.COLD: "no heat in the cold",
     Danger.HEAT: "no cooling in the heat with someone at risk",
+    Danger.SEWAGE: "sewage backing up",
 }
+# "Should I turn it off?": what to do about a switch, by danger (None: the safety step says it).
+_SWITCH_OFF = {
+    Danger.GAS: ("No, don't switch anything on or off while you smell gas: a switch can spark. "
+                 "Leave the house and call 911 or your gas utility from outside."),
+    Danger.FIRE: ("Yes, turn it off at its switch or the breaker if you can reach it safely, then "
+                  "stay clear. If there is smoke or fire, get everyone out and call 911."),
+    Danger.WATER: ("Yes, shut off the water main first. Switch off power to anything wet only if "
+                   "you can do it without standing in water."),
+    Danger.SEWAGE: ("Yes, stop using water and drains until it's fixed: don't flush, run taps, "
+                    "shower or do laundry, and keep everyone away from the sewage."),
+}
+# "Where is the shutoff?": where it usually is, by danger.
+_WHERE = {
+    Danger.GAS: ("Don't look for it inside. Leave the house and call 911 or your gas utility from "
+                 "outside; they will shut the gas off."),
+    Danger.FIRE: ("The breaker panel is usually in the basement, garage or a utility closet. Flip "
+                  "the breaker for that room (or the main) to OFF if it is safe to reach."),
+    Danger.WATER: ("The water main shutoff is usually where the water line comes into the house: "
+                   "in the basement or crawl space on the street side, by the water meter. Turn the "
+                   "valve clockwise, or the lever across the pipe."),
+}
+_WHERE[Danger.SEWAGE] = _WHERE[Danger.WATER]
+THAW = ("Yes: keep the faucet open so water can run, and warm the pipe slowly from the faucet "
+        "end (a hair dryer is fine). Never use an open flame or torch, and don't leave a space "
+        "heater alone by it.")
 
 
 def safety_step(danger: Danger) -> Reply:
@@ -59,16 +89,33 @@ def reminder(danger: Danger) -> Reply:
     return Reply(f"{_SAFETY[danger]} Our team knows it is urgent.")
 
 
+def switch_off(danger: Danger) -> Reply:
+    """ "Should I shut it off?" after a danger was reported."""
+    return Reply(f"{_SWITCH_OFF.get(danger, _SAFETY[danger])} Our team knows it is urgent.")
+
+
+def where_shutoff(danger: Danger) -> Reply:
+    """ "Where is the shutoff?" after a danger was reported."""
+    return Reply(f"{_WHERE.get(danger, _SAFETY[danger])} Our team knows it is urgent.")
+
+
+def thaw() -> Reply:
+    """ "Can we use a hair dryer on the pipe?": how to thaw a frozen pipe safely."""
+    return Reply(THAW)
+
+
 def still_open(choices: Sequence[str]) -> Reply:
     """The times offered before a safety question, still there to pick from."""
     return Reply.choice("These times are still open:", tuple(clip(text, 45) for text in choices[:3]),
                         "tell me another day")
 
 
-def soonest(choices: Sequence[str]) -> Reply:
-    """The one or few soonest visits after an emergency, as numbered choices."""
-    return Reply.choice("The soonest we can send someone:",
-                        tuple(clip(text, 45) for text in choices[:3]))
+def soonest(choices: Sequence[str], *, missed: str | None = None) -> Reply:
+    """The one or few soonest visits after an emergency, as numbered choices; `missed`: the time
+    asked for ("tonight") that none of them is in."""
+    head = (f"Nobody is free {missed}, sorry. The soonest we can send someone:" if missed
+            else "The soonest we can send someone:")
+    return Reply.choice(head, tuple(clip(text, 45) for text in choices[:3]))
 
 
 def soonest_first(choices: Sequence[str]) -> Reply:

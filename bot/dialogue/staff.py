@@ -1,7 +1,7 @@
-"""Staff who text the bot: each role is parsed with its own intents and routed by its own table.
+"""Staff without flows of their own yet (dispatchers): parsed in their role, answered honestly.
 
-Their work flows (job status for technicians, follow-ups and won deals for reps) plug in here;
-until then a role's own requests get an honest answer that they are not handled by text yet.
+Technicians (technician.py) and sales reps (sales.py) have their own tables in roles.py; a role
+still without one gets an honest answer that its requests are not handled by text yet.
 """
 
 from __future__ import annotations

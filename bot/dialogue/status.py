@@ -48,6 +48,12 @@ def start(turn: Turn) -> None:
     turn.finish(replies.status_nothing())
 
 
+def of_visit(turn: Turn, appointment: Appointment) -> Reply | None:
+    """Where the technician of one booked visit is, as the status answer says it."""
+    job = turn.uow.jobs.get(appointment.job_id)
+    return _describe(turn, job, [appointment]) if job is not None else None
+
+
 def _describe(turn: Turn, job: Job, booked: list[Appointment]) -> Reply:
     technician = _technician_first_name(turn, booked)
     if job.state is JobState.EN_ROUTE:

@@ -91,7 +91,7 @@ _STREET_NUMBER = re.compile(r"\b\d+[a-z]?\s+[a-z]")
 # Words that make a phrase after "do you come (to)" anything but a place name.
 _NOT_A_PLACE = frozenset(
     "my me us our here there it this that today tomorrow tonight now soon asap out home house place "
-    "a an to fix do look see help check".split())
+    "a an to fix do look see help check then though anyway exactly again".split())
 
 _SERVICES_QUESTION = re.compile(
     r"(?:(?:^|[,.;!?]\s*|\b(?:and|so|also|but|hey|guys|folks|wondering|q|question)\s+)"
@@ -124,11 +124,24 @@ _NOT_A_THING = re.compile(r"(?:on|if|after|all|with|for|when|while|to|in|at|abou
                           r"good|ok|okay|right|better|now)\b")
 # "Do you (guys) do ...?" asks whether; "can you fix ...?" about a named service asks for a visit.
 _ASKS_WHETHER = re.compile(r"^(?:so |and |also |hey |just wondering |quick question )?(?:do|does)\b")
-_PRICE = re.compile(r"\b(?:how much|price|prices|pricing|cost|costs|fee|fees|charge|charges|rates?)\b")
+_PRICE = re.compile(r"\b(?:how much|price|prices|pricing|cost|costs|fee|fees|charge|charges|rates?|"
+                    r"ballpark|usually run|(?:does|would|will) (?:\w+ ){1,4}run(?: me| us)?|"
+                    r"set (?:me|us) back)\b")
+# New equipment, not a repair or service of it: its price is a quote, never the catalog's.
+_EQUIPMENT = (r"(?:boiler|furnace|water heater|tankless(?: water heater)?|air conditioner|ac unit|"
+              r"central air|heat pump|mini split|condenser|hvac system|electrical panel|panel|"
+              r"sewer line|sump pump)")
+_REPLACEMENT = re.compile(
+    rf"\b(?:new|replac\w*|install\w*|upgrad\w*)\b(?: \w+){{0,3}}? (?P<thing>{_EQUIPMENT})\b"
+    rf"|\b(?P<thing2>{_EQUIPMENT}) (?:replacement|install\w*|upgrade)\b")
 _PRICE_GENERIC = re.compile(
     r"\b(?:service call|service fee|call out|callout|call-out|trip (?:charge|fee)|visit fee|house call|"
     r"diagnostic|(?:do|would|will) " + _YOU + r" charge|your (?:rates?|prices?|pricing|fees?)|"
-    r"to come out|for a visit)\b"
+    r"to come out|for a visit"
+    # "how much just to have someone come take a look": what a visit to look costs
+    r"|(?:come|stop by|swing by|come over|come out|pop by|pop over) (?:and )?(?:take|have) a look"
+    r"|just to (?:have|get|send) (?:someone|somebody|a tech|a technician|a plumber|an electrician|you)"
+    r"(?: to)? (?:come|look|check|see))\b"
 )
 # A price asked about a quote, a bill, the job already agreed or cancelling is not in the catalog.
 _NOT_OUR_PRICE = re.compile(r"\b(?:quotes?|estimates?|bills?|invoices?|again|total|q ?-?\d+|approve\w*|"
@@ -178,6 +191,13 @@ def answer(turn: Turn) -> bool:
     if _PRICE.search(text) and not _NOT_OUR_PRICE.search(text):
         if turn.customer is not None and quote_questions.names_a_quote(turn):
             return False  # "how much is the AC one": their quote's price, not the catalog's
+        replaced = _REPLACEMENT.search(text)
+        if replaced is not None and not turn.conversation.is_active(turn.now):
+            thing = replaced.group("thing") or replaced.group("thing2")
+            handoff.hand_over(turn, reason=f'asks a ballpark price for a new {thing}: '
+                                           f'"{" ".join(turn.text.split())[:160]}"')
+            _answered(turn, replies.replacement_priced_by_quote(thing), "price")
+            return True
         # "i have eddie at 11 right? how much is the tune up": a day said is no visit asked for
         return _price(turn, text, booking=booking and _BOOKING_WORDS.search(text) is not None)
     # "what can you do?" asks about the bot (the menu), not the business's services.
@@ -199,6 +219,13 @@ def _answered(turn: Turn, reply: Reply, kind: str, service: str | None = None) -
     """Say the answer and remember its topic, so "what about X?" or "how much tho" follows it."""
     small_talk.settle(turn, reply, done="answered")
     turn.remember(TOPIC_KEY, {"kind": kind, "service": service, "at": turn.now.isoformat()})
+
+
+def asked_service(turn: Turn) -> str | None:
+    """The service whose price or offer the last answer gave, within the half hour."""
+    topic = _topic(turn)
+    service = topic.get("service") if topic.get("kind") in ("price", "services") else None
+    return str(service) if service else None
 
 
 def _topic(turn: Turn) -> dict[str, Any]:

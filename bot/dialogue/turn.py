@@ -28,9 +28,10 @@ MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # "last_change" what it changed with the previous values, so "undo" or "wrong address" can put it right.
 # "shown" remembers the visits last listed, so "cancel it" or "the second one" can mean them.
 # "tech_last" is a technician's last status change, which "undo" takes back (bot/dialogue/technician.py).
-PERSISTENT_KEYS = ("last_done", "last_change", "shown", "tech_last", "danger")
+# "deals_shown" is a sales rep's last follow-up list, so "won 2" or "snooze 3" can mean its lines.
+PERSISTENT_KEYS = ("last_done", "last_change", "shown", "tech_last", "danger", "deals_shown")
 # What a flow achieves by answering alone: nothing changed, so nothing for an "undo" to put right.
-ANSWERED_ONLY = frozenset({"answered", "complaint", "offered_visit"})
+ANSWERED_ONLY = frozenset({"answered", "complaint", "offered_visit", "quote_requested"})
 
 
 @dataclass
@@ -79,7 +80,7 @@ class Turn:
         """Who acts when this text changes something: the staff member, or the customer."""
         if self.staff is not None:
             return Actor(role=self.staff.role, channel=self.channel, staff_id=self.staff.id,
-                         message_id=self.message_id)
+                         message_id=self.message_id, all_deals=self.staff.manages_all_deals)
         assert self.customer is not None, "a sender must be identified before acting"
         return Actor(role=Role.CUSTOMER, channel=self.channel, account_id=self.customer.account_id,
                      contact_id=self.customer.contact.id, message_id=self.message_id)
@@ -126,21 +127,22 @@ class Turn:
 
     def last_done(self) -> str | None:
         """What the last flow achieved ("booked", "approved"...), if it was the last thing done."""
-        raw = self._recent("last_done")
+        raw = self.recent("last_done")
         return str(raw["what"]) if raw is not None else None
 
     def last_change(self) -> dict[str, Any]:
         """What the last change touched and its previous values, within half an hour; {} if nothing."""
-        raw = self._recent("last_change")
+        raw = self.recent("last_change")
         changed = raw.get("changed") if raw is not None else None
         return dict(changed) if isinstance(changed, dict) else {}
 
     def last_change_name(self) -> str | None:
         """What the last change within half an hour was ("booked", "approved"...), if any."""
-        raw = self._recent("last_change")
+        raw = self.recent("last_change")
         return str(raw["what"]) if raw is not None else None
 
-    def _recent(self, key: str) -> dict[str, Any] | None:
+    def recent(self, key: str) -> dict[str, Any] | None:
+        """A persistent key's value if it was kept within half an hour (its "at"); else None."""
         raw = self.conversation.data.get(key)
         if not isinstance(raw, dict):
             return None

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import quote_decisions, quote_questions, replies, status, visits
+from bot.dialogue import also, quote_decisions, quote_questions, replies, status, visits
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
 from bot.nlu.parser import Parser
@@ -52,10 +53,14 @@ def answer(turn: Turn) -> bool:
         return False
     pending = turn.conversation.is_active(turn.now)
     read = [(part, _parse(turn, part)) for part in parts]
+    if also.request(turn) and any(parse.intent == intents.CANCEL for _, parse in read):
+        return False  # "cancel thursday's and also can someone look at my furnace": also.py's
     kinds = [_kind(turn, part, parse, first=n == 0, pending=pending)
              for n, (part, parse) in enumerate(read)]
     asks = [n for n, kind in enumerate(kinds) if kind == "ask"]
     acts = [n for n, kind in enumerate(kinds) if kind in ("act", "answer")]
+    if _new_wish(turn, [read[n][1] for n, kind in enumerate(kinds) if kind == "answer"]):
+        return False  # "none of those. what do you have on friday the 11th": times asked for
     hidden = (len(acts) == 1 and turn.parse.intent == intents.UNKNOWN
               and read[acts[0]][1].intent in _ACTIONS)  # "no?? i didnt ask that. just cancel x"
     if not (acts and (asks or len(acts) > 1 or hidden)) and \
@@ -68,7 +73,10 @@ def answer(turn: Turn) -> bool:
         answered = _ask(turn, *read[n]) or answered
     waiting: list[str] = []
     decided = False
+    before = turn.recent("last_change")
     for n in acts:
+        if n != acts[0] and turn.recent("last_change") != before and _cancels_moved(turn, *read[n]):
+            continue  # "1, and cancel the 3pm then": the 3pm visit just moved; nothing is left there
         if quote_decisions.decides(read[n][0]) and read[n][1].intent not in (
                 intents.CANCEL, intents.RESCHEDULE):
             if decided:
@@ -83,6 +91,29 @@ def answer(turn: Turn) -> bool:
         turn.conversation.data = {**turn.conversation.data, THEN: waiting}
         turn.replies.insert(len(turn.replies) - 1, _then(turn, waiting[0]))  # the Y/N stays last
     return answered
+
+
+def _cancels_moved(turn: Turn, part: str, parse: Parse) -> bool:
+    """A cancel naming, by its old time, the visit the part before just moved."""
+    change = turn.last_change()
+    moved = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
+    if parse.intent != intents.CANCEL or change.get("kind") != "rescheduled" or moved is None \
+            or not change.get("start"):
+        return False
+    was = datetime.fromisoformat(str(change["start"])).astimezone(
+        ZoneInfo(visits.timezone_of(turn, moved)))
+    said = visits.named(_own(turn, part, parse))
+    return was.time() in said.times and all(d == was.date() for d in said.days)
+
+
+def _new_wish(turn: Turn, answers: list[Parse]) -> bool:
+    """A no to the times offered beside another day or time: one new wish for times, the offer's
+    own to read."""
+    from bot.dialogue import offers  # imports this module's callers
+
+    return (turn.step == offers.PICK and turn.conversation.is_active(turn.now)
+            and any(parse.intent == intents.DENY for parse in answers)
+            and offers.wish_from(turn, turn.data.get("default_day")) is not None)
 
 
 _PRICE = re.compile(r"\b(?:how much|price|cost|charge)\b")
@@ -120,8 +151,10 @@ def first_part(turn: Turn) -> Turn:
     own = [_own(turn, part, _parse(turn, part)) for part in parts]
     correcting = [n for n, part in enumerate(own) if corrections.worded_as_one(part)]
     first = correcting[0] if correcting else 0
+    # "wrong address on my account. please change it to 2211 W Foster Ave": a street said after is
+    # the correction's own, no other request
     later = [_kind(turn, part.text, part.parse, first=False, pending=False)
-             for part in own[first + 1:]]
+             for part in own[first + 1:] if not corrections.street_in(part.text)]
     return own[first] if "act" in later else turn
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.dialogue import quote_questions, replies, visit_questions, visits
 from bot.dialogue.offers import local_date
 from bot.nlu import intents
+from bot.nlu.clock import business_hour, find_clock_times
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
 from domain.authz import may_act_on
@@ -40,20 +41,26 @@ _ABOUT_VISITS = re.compile(
     r"\b(?:com(?:e|es|ing)|visits?|appointments?|appts?|booked|bookings?|scheduled|techs?|"
     r"technicians?|plumbers?|electricians?|guy|guys|people|person|someone|arriv\w*|happening|"
     r"going on|planned|on the schedule|"
-    r"show(?:ing)? up|here|still on|"
+    r"show(?:ing)? up|here|still (?:on|at|for)|"
     r"on the way|still there|at (?:my|the|our) (?:place|house|home|property)|finished|done|"
     r"complete\w*|fixing|working on|"
     r"jobs?|(?:the|my|our) (?:\w+ )?work|one|what day|which day|what time|how many|"
-    r"how long (?:until|till|til|before))\b")
+    r"how long (?:until|till|til|before)|what (?:do|did|have) (?:i|we) (?:have|got)|"
+    r"who(?: is|s)? (?:doing|handling|taking|on))\b")
 # Asking for a visit, or for free times, is a booking, not a question about booked ones.
 _REQUEST = re.compile(
     r"\b(?:can|could|would)(?: you| u| y ?all| someone| somebody| anyone| one| a| an| your| we| i|"
     r" the (?:plumber|electrician|tech|technician|guy|hvac guy) (?:also )?come)\b"
-    r"(?! (?:tell|remind|confirm|check|let me know|say)\b)|\b(?:book|rebook|sign me up|available|"
+    r"(?! (?:tell|remind|confirm|check|let me know|say)\b)"
+    # "can she just come sooner instead?": a move asked of the visit booked
+    r"|\b(?:can|could|would) (?:she|he|they) (?:just |please |maybe )?(?:come|get here|be here|make it) "
+    r"(?:\w+ )?(?:sooner|earlier|instead|now|today)\b"
+    r"|\b(?:book|rebook|sign me up|available|"
     r"availability|openings?|any (?:slots?|times?|room)|free (?:slots?|times?)|soonest|earliest|"
     r"asap|need (?:a|an|someone|somebody|to get)|i need|we need|send (?:someone|somebody|a|an)|"
     r"(?:would|could|does|will|do) (?:\w+ ){1,2}work|(?:someone|somebody|a tech) to come|"
-    r"get (?:someone|somebody|a tech)|possible)\b")
+    r"get (?:someone|somebody|a tech)|possible|what (?:do|have) (?:you|u|y ?all) (?:have|got)|"
+    r"what(?: is|s)? (?:open|free))\b")
 # A problem told ("my furnace won't start") is for booking or safety, not a question about visits.
 _PROBLEM = re.compile(r"\b(?:not working|(?:does|do|did) not work|will not (?:start|turn|work|stop|come on|"
                       r"kick|drain|light|heat|cool)|broke\w*|leak\w*|"
@@ -67,25 +74,28 @@ _NOT_WANTED = re.compile(
 _MINE = re.compile(r"\b(?:my|mine|our|booked|already|scheduled|appointments?|appts?|visits?|"
                    r"coming|here)\b")
 # "what's he coming for?": the work, which a where-is-he answer does not say.
-_WHAT_FOR = re.compile(r"\bwhat\b.*\b(?:coming for|here for|fixing|working on)\b")
+_WHAT_FOR = re.compile(r"\bwhat\b.*\b(?:coming for|here for|fixing|working on)\b|"
+                       r"\bwhat(?:s| is| was)? (?:it|this|that|the (?:visit|appointment|appt))"
+                       r"(?: \w+)? (?:for|about)\b")
 _THAT_DAY = re.compile(r"\b(?:that|the same|same) day\b|\bthen\b")
 _PRONOUN = re.compile(r"\b(?:he|hes|she|shes|they|theyre|him|her|them|it)\b")
-_NEXT = re.compile(r"\bnext\b")
+_NEXT = re.compile(r"\bnext\b(?! week)")
+_WEEK = re.compile(r"\b(next|this) week\b")
 _MORNING = re.compile(r"\b(?:morning|am)\b")
 _AFTERNOON = re.compile(r"\bafternoon\b")
 _EVENING = re.compile(r"\b(?:evening|tonight)\b")
 _WEEKDAY_ONLY = re.compile(r"^(?:the )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?$")
 _PARTS = re.compile(r"\b(?:morning|am|afternoon|evening|tonight)\b")
 _YES_NO = re.compile(rf"(?:^|[.?!;] ?)\W*{_OPENER}(?:is|isnt|are|arent|r|do|does|did|will|was|has|"
-                     r"have)\b|\bright\W*$")
+                     r"have)\b|\bright\W*$|\b(?:is|are) still (?:on|at|for)\b[^.!]*\?")
 # A yes/no question that a booked visit settles: someone coming, a visit still on or booked.
-_EXISTS = re.compile(r"\b(?:com(?:e|es|ing)|still on|booked|scheduled|(?:do|did) (?:i|we) have|"
+_EXISTS = re.compile(r"\b(?:com(?:e|es|ing)|still (?:on|at|for)|booked|scheduled|(?:do|did) (?:i|we) have|"
                      r"is there|are there|on for)\b")
 _TWICE = re.compile(r"\b(?:twice|two|2|both)\b")
 _MORE_THAN_ONE = re.compile(r"\bmore than (?:one|1)\b")
 _DONE_ASKED = re.compile(r"\b(?:finished|done|complete\w*|over)\b")
-_THERE_ASKED = re.compile(r"\b(?:still (?:there|here|at)|at (?:my|the|our) (?:place|house|home|property)|"
-                          r"on site)\b")
+_THERE_ASKED = re.compile(r"\b(?:still (?:there|here|at(?! \d))|"
+                          r"at (?:my|the|our) (?:place|house|home|property)|on site)\b")
 _CONDITION = re.compile(r"\s(?:if|since|because|cause|cuz|when)\s")
 _DUPLICATE = re.compile(r"\b(?:duplicates?|double[ -]?booked|twice|same (?:thing|problem|job|visit|"
                         r"one)|2 electrical|two \w+ ones|2 \w+ ones)\b")
@@ -114,7 +124,7 @@ def answer(turn: Turn) -> bool:
         return False  # "is the 8am one ok?" while times are offered: about the offer
     if not known or _named(text, (_technician(turn, a) for a in _all(turn))) - ours:
         return False  # none, or about a technician of a visit no longer booked ("will dave know")
-    if not (_ABOUT_VISITS.search(text) or ours):  # "where is tom": their technician named
+    if not (_ABOUT_VISITS.search(text) or ours or _WHAT_FOR.search(text)):  # "where is tom"
         return False
     # "is that still needed if alicia comes thursday?": the condition names no visit asked about
     head = _CONDITION.split(text)[0]
@@ -214,6 +224,12 @@ def _unnamed(turn: Turn, text: str, found: list[Appointment]) -> list[Appointmen
 def _days(turn: Turn, text: str, today: date, known: list[Appointment]) -> set[date]:
     """The days named; a bare weekday with no visit means the nearest such weekday with one."""
     days: set[date] = set()
+    week = _WEEK.search(text)
+    if week is not None:  # "what do i have next week": every day of that week
+        monday = today - timedelta(days=today.weekday()) + timedelta(
+            weeks=1 if week.group(1) == "next" else 0)
+        days = {monday + timedelta(days=n) for n in range(7)}
+        text = text[:week.start()] + text[week.end():]
     for mention in find_days(text, today):
         day = mention.day
         if (_WEEKDAY_ONLY.match(text[mention.start:mention.end])
@@ -249,7 +265,12 @@ def _verdict(turn: Turn, text: str, matches: list[Appointment]) -> str:
         return "Yes" if len(matches) > 1 else "No"
     if _TWICE.search(text):
         return "Yes" if len(matches) == 2 else "No"
-    return "Yes" if _EXISTS.search(text) else ""  # "is it ok if ...?" is not settled by a list
+    if not _EXISTS.search(text):
+        return ""  # "is it ok if ...?" is not settled by a list
+    times = [time(*business_hour(m.begins)) for m in find_clock_times(text)
+             if m.begins is not None and m.ends is None]
+    # "is the tune-up still at 8?": yes only when a visit's window holds that time
+    return "Yes" if not times or any(visits.at_time(turn, a, tuple(times)) for a in matches) else "No"
 
 
 def _described(turn: Turn, visit: Appointment) -> str:

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 # "what did they do", "what was done", "last time": a question about finished work.
 _WORK_DONE = re.compile(
-    r"\bwhat (?:did|has|have) (?:the |my |our |your )?(?:\w+ ){0,2}?(?:do|done|fix|fixed|find|found)\b|"
+    r"\bwhat (?:exactly |else |all )?(?:did|has|have) (?:the |my |our |your )?(?:\w+ ){0,2}?"
+    r"(?:do|done|fix|fixed|find|found)\b|"
     r"\bwhat (?:work )?(?:was|got|has been|have been) (?:done|fixed)\b|\blast (?:time|visit)\b",
     re.IGNORECASE)
 _FINISHED = (JobState.COMPLETED, JobState.INVOICED)
@@ -44,6 +45,12 @@ def answer(turn: Turn) -> bool:
     if day is None and service_id is None:
         return False
     matches = [a for a in _booked(turn) if _matches(turn, a, day, service_id)]
+    if not matches and day is not None and service_id is not None:
+        # "do you install generators? also is the 9th visit still on": the work named may be
+        # another topic; the day's visits say what is booked, with their work
+        that_day = [a for a in _booked(turn) if _matches(turn, a, day, None)]
+        if that_day:
+            matches, service_id = that_day, None
     if len(matches) == 1 and _live(turn, matches[0]):
         return False  # the one visit asked about is under way: where the tech is says more
     if not matches and day == today and _finished(turn, day, service_id):
@@ -58,13 +65,16 @@ def answer(turn: Turn) -> bool:
     elif day is not None:
         turn.finish(replies.visits_on(_day(day), [described(turn, a, with_day=False)
                                                   for a in matches]))
+        visits.remember_shown(turn, matches)  # "move that to the afternoon" means these
     elif any((job := _job(turn, a)) is None or job.service_id != service_id for a in matches):
         # "my ac tune up" when the visit booked is a repair of that trade: say what it is
         turn.finish(replies.your_visits("", [described(turn, a, with_day=True) for a in matches]))
+        visits.remember_shown(turn, matches)
     else:
         turn.finish(replies.visits_for(service_label(turn, service_id).lower(),
                                        [described(turn, a, with_day=True, with_service=False)
                                         for a in matches]))
+        visits.remember_shown(turn, matches)
     return True
 
 

@@ -15,14 +15,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import replies
+from bot.dialogue import also, replies
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
-from bot.nlu.clock import PARTS_OF_DAY, business_hour, find_clock_times, find_parts_of_day
+from bot.nlu.clock import PARTS_OF_DAY, ClockTime, business_hour, find_clock_times, find_parts_of_day
 from bot.nlu.days import WEEKDAYS, find_days
 from bot.nlu.keeps import Kept, split_kept
 from bot.nlu.services import ServiceMatcher
 from bot.nlu.text import normalize
+from bot.nlu.when import in_kept_clause
 from domain.authz import may_act_on
 from domain.catalog import Catalog
 from domain.errors import DomainError
@@ -34,8 +35,9 @@ if TYPE_CHECKING:
 
 # A day that names the visit itself, not a time wished for: "thursday's", "the dec 8 one".
 _NAMES_A_VISIT_AFTER = re.compile(
-    r"^(?:'s|s)?\s*(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|"
-    r"boiler|repair|tune ?up|maintenance|plumber|electrician) ){0,2}"
+    r"^(?:'s|s)?\s*(?:\d{1,2}(?::\d\d)? ?(?:am|pm)? )?"
+    r"(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|boiler|repair|"
+    r"tune ?up|maintenance|plumber|electrician) ){0,2}"
     r"(?:one|visit|appointment|appt|booking|job|guy|tech|technician|person)s?\b")
 _NAMES_A_VISIT_BEFORE = re.compile(
     r"\b(?:from|(?:one|visit|appointment|appt|booking|job)s? (?:on|for))\s*(?:this |the )?$")
@@ -53,6 +55,8 @@ _OWN_TIME_BEFORE = re.compile(r"\b(?:my|the|our|your|that|this)\s*$")
 # "the 9th one": a list pick, unless there are not that many visits to pick from.
 _ORDINAL_ONE = re.compile(r"\bthe (\d{1,2})(?:st|nd|rd|th) one\b")
 
+# "the heating one that day": the day of the visits just talked about.
+_THAT_DAY = re.compile(r"\b(?:that|the same|that same|same) day\b")
 _PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appointment)\b")
 _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment|appt)\b(?! more)")
 
@@ -77,7 +81,7 @@ class Named:
     weekdays: tuple[int, ...] = ()  # of the days named by a bare weekday ("the thursday one")
     times: tuple[time, ...] = ()  # clock times naming the visit ("my 10am")
     parts: tuple[str, ...] = ()  # parts of the day naming it ("the morning one")
-    technicians: tuple[int, ...] = ()  # technicians naming it ("can eddie come at 3")
+    technicians: tuple[int, ...] = ()  # whose visit it is ("eddie's visit", "can eddie come at 3")
     technician_names: tuple[str, ...] = ()
 
     @property
@@ -179,16 +183,19 @@ def kept(turn: Turn) -> Kept:
 
 
 def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> Named:
-    """What the text names about a visit (leaving out what it says to keep, or in `text` only);
-    a day equal to `wanted` (the new time asked for when moving) counts only when worded as the
-    visit's own ("tomorrow's appointment")."""
+    """What the text names about a visit (leaving out what it says to keep and another request
+    after "also", or in `text` only); a day equal to `wanted` (the new time asked for when moving)
+    counts only when worded as the visit's own ("tomorrow's appointment")."""
     whole = text is None
     split = kept(turn)
-    text = split.rest if text is None else text
+    # "... and also my furnace": not this visit
+    text = normalize(also.head(turn, split.rest)) if text is None else text
     today = turn.now.astimezone(ZoneInfo(turn.timezone)).date()
     days: list[date] = []
     weekdays: list[int] = []
     for mention in find_days(text, today):
+        if in_kept_clause(text, mention.start):
+            continue  # "leave the 8th alone, move thursday's": the 8th is not the one meant
         own = (_NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()) is not None
                or _NAMES_A_VISIT_BEFORE.search(mention.before(text)) is not None)
         if own or mention.day.isoformat() != wanted:
@@ -200,7 +207,12 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
             upcoming(turn)):  # "the 9th one" with two visits: the one on the 9th
         found = find_days(f"on the {ordinal.group(1)}th", today)
         days.extend(mention.day for mention in found)
+    if _THAT_DAY.search(text) and turn.customer is not None:
+        # "the heating one that day": the day of the visits just talked about
+        days.extend(local_day(turn, a) for a in just_shown(turn, upcoming(turn)))
     parsed = turn.parse.slots.get("service") if whole and not split.spared else None
+    if parsed is not None and parsed == also.request(turn).get("service"):
+        parsed = None  # the work asked for after "also" names no visit of theirs
     service = parsed or _matcher(turn.catalog).match(text)
     technicians = _technicians(turn, text)
     return Named(days=tuple(dict.fromkeys(days)), service_id=service,
@@ -218,23 +230,39 @@ _COMING_BEFORE = re.compile(r"\b(?:move|moving|push|cancel|reschedule|is|does|di
 
 
 def _technicians(turn: Turn, text: str) -> dict[int, str]:
-    """The technicians the text names by first name as the one coming ("can eddie come at 3")."""
+    """The technicians whose visit the text names by first name: "eddie's visit", "the one with
+    carla", or as the one coming ("can eddie come at 3")."""
     found: dict[int, str] = {}
     for person in turn.uow.staff.find(role=Role.TECHNICIAN, active=True):
-        name = person.name.split()[0]
-        for mention in re.finditer(rf"\b{re.escape(name.lower())}\b", text):
+        if person.id is None:
+            continue
+        name = re.escape(person.first_name.lower())
+        # normalize() drops the apostrophe: "carla's visit" reads "carla visit"
+        if turn.customer is not None and re.search(
+                rf"\b{name}(?:'?s)? (?:\w+ )?(?:one|visit|appointment|appt)s?\b|"
+                rf"\b{name}(?:'s|s)\b|\b{name} (?:is |was )?(?:coming|comes|come)\b|"
+                rf"\b(?:one|visit|appointment|appt) with {name}\b", text):
+            found[person.id] = person.first_name
+            continue
+        for mention in re.finditer(rf"\b{name}\b", text):
             before, after = text[:mention.start()], text[mention.end():]
-            if person.id is not None and not _NOT_THE_ONE.search(before) and (
+            if not _NOT_THE_ONE.search(before) and (
                     _COMING_AFTER.match(after) or _COMING_BEFORE.search(before)):
-                found[person.id] = name
+                found[person.id] = person.first_name
     return found
 
 
 def _parts(turn: Turn, text: str) -> tuple[str, ...]:
     """Parts of the day that name a visit; when moving, only those worded as its own."""
     moving = turn.parse.intent == intents.RESCHEDULE
-    return tuple(mention.part for mention in find_parts_of_day(text)
-                 if not moving or _NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()))
+    found = [mention for mention in find_parts_of_day(text)
+             if not in_kept_clause(text, mention.start)
+             and (not moving or _NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()))]
+    own = [m for m in found if _NAMES_A_VISIT_AFTER.match(text[m.end:].lstrip())]
+    if len({m.part for m in own}) > 1:
+        # "cancel the afternoon one, he can do it all in the morning visit": the first one named
+        found = own[:1]
+    return tuple(dict.fromkeys(mention.part for mention in found))
 
 
 def _times(turn: Turn, text: str) -> tuple[time, ...]:
@@ -301,7 +329,9 @@ def narrow(turn: Turn, offered: list[Appointment], said: Named, *,
     if said.times:
         found = [a for a in found if at_time(turn, a, said.times)]
     if said.parts:
-        found = [a for a in found if in_part(turn, a, said.parts)]
+        # "the electrical one that evening" for a 4-6pm visit: a window reaching into that part
+        found = ([a for a in found if in_part(turn, a, said.parts)]
+                 or [a for a in found if in_part(turn, a, said.parts, reaching=True)])
     if said.technicians:
         found = [a for a in found if a.technician_id in said.technicians]
     if said.service_id is not None:
@@ -318,13 +348,17 @@ def at_time(turn: Turn, appointment: Appointment, times: tuple[time, ...]) -> bo
     return any(begins.time() <= t < ends.time() for t in times if begins.date() == ends.date())
 
 
-def in_part(turn: Turn, appointment: Appointment, parts: tuple[str, ...]) -> bool:
-    """True when the visit's window starts in one of `parts` of the day (a morning from midnight)."""
-    begins = appointment.window_start.astimezone(ZoneInfo(timezone_of(turn, appointment))).time()
+def in_part(turn: Turn, appointment: Appointment, parts: tuple[str, ...], *,
+            reaching: bool = False) -> bool:
+    """True when the visit's window starts in one of `parts` of the day (a morning from midnight);
+    `reaching`: when any of the window falls in it."""
+    zone = ZoneInfo(timezone_of(turn, appointment))
+    begins = appointment.window_start.astimezone(zone).time()
+    ends = appointment.window_end.astimezone(zone).time() if reaching else begins
     for part in parts:
         start, end = PARTS_OF_DAY.get(part, ("00:00", "00:00"))
-        if (time(0) if part == "morning" else time.fromisoformat(start)) <= begins \
-                < time.fromisoformat(end):
+        first = time(0) if part == "morning" else time.fromisoformat(start)
+        if begins < time.fromisoformat(end) and (first <= begins or (reaching and first < ends)):
             return True
     return False
 
@@ -354,6 +388,10 @@ def start_choice(turn: Turn, flow: str, verb: str, act: Act, data: dict[str, Any
     if place is not None:
         act(turn, place)  # "the last one on friday": the last of that day's visits
         return
+    seen = [a for a in resolution.matches if a in shown]
+    if resolution.named.narrows and 0 < len(seen) < len(resolution.matches):
+        # "cancel the afternoon one" just after two visits were listed: one of those two
+        resolution = Resolution(matches=seen, named=resolution.named, spared=resolution.spared)
     if resolution.missing is not None:
         turn.finish(replies.no_visit_then(resolution.missing,
                                           [choice_label(turn, a) for a in found]))
@@ -417,6 +455,57 @@ def another_named(turn: Turn, current: Appointment) -> Appointment | None:
         left = [a for a in pool if a not in spared]
         found = left[0] if len(left) == 1 else None
     return found if found is not None and found.id != current.id else None
+
+
+# "move it to 3": a bare hour after "to", read as a time of the working day.
+_BARE_HOUR = re.compile(r"\b(?:to|at|around|after|for) (\d{1,2})(?::([0-5]\d))?(?:ish)?\W*$")
+_KEEP = re.compile(r"\b(?:keep|leave) (?:it|that|this|the \w+|my \w+|\w+day'?s?)(?: (?:one|visit|"
+                   r"appointment|appt))?(?: (?:as is|where it (?:is|was)|then|after all|instead|alone))?"
+                   r"\W*$|\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))\W*$")
+_VISIT_NOUN = re.compile(r"\b(?:one|visit|appointment|appt|booking)s?\b")
+
+
+def keeps(turn: Turn) -> bool:
+    """True when the text only keeps the visit as it is ("meh, just keep thursday then")."""
+    return turn.parse.intent in (intents.UNKNOWN, intents.DENY, intents.AFFIRM) and \
+        _KEEP.search(normalize(turn.text)) is not None
+
+
+def other_named(turn: Turn, current: Appointment) -> Appointment | None:
+    """Another of the customer's visits the text names by day or work ("no, the wed 9th plumbing
+    one"), while `current` is being moved, or `current` named again with a new time ("i meant
+    move todays 1:30 visit to 3"); None when it names none, several, or `current` alone."""
+    text = normalize(turn.text)
+    if turn.option() is not None or _VISIT_NOUN.search(text) is None or turn.parse.intent not in (
+            intents.RESCHEDULE, intents.BOOK, intents.UNKNOWN, intents.DENY):
+        return None  # "cancel the electrical one" is a cancel, not another visit to move
+    wanted = (turn.parse.slots.get("when") or {}).get("date")
+    resolution = resolve(turn, movable(turn), wanted=wanted)
+    said = resolution.named
+    found = resolution.one
+    if not (said.days or said.service_id) or found is None:
+        return None
+    return found if found.id != current.id or wish_for(turn, found) is not None else None
+
+
+def wish_for(turn: Turn, appointment: Appointment) -> dict[str, Any] | None:
+    """The new time the text asks for `appointment`, leaving out a day that names the visit."""
+    when = dict(turn.parse.slots.get("when") or {})
+    own = named(turn).times
+    if when.get("start") and time.fromisoformat(when["start"]) in own:
+        # "move todays 1:30 water heater visit to 3": 1:30 names the visit, 3 is the new time
+        text = normalize(turn.text)
+        later = [time(*business_hour(m.begins)) for m in find_clock_times(text)
+                 if m.begins is not None and m.ends is None]
+        later += [time(*business_hour(ClockTime(int(m.group(1)), int(m.group(2) or 0), None)))
+                  for m in _BARE_HOUR.finditer(text) if 1 <= int(m.group(1)) <= 12]
+        later = [t for t in later if t not in own]
+        when["start"] = f"{later[-1]:%H:%M}" if later else None
+        when["end"] = None
+    if when.get("date") is not None and date.fromisoformat(when["date"]) == local_day(
+            turn, appointment):
+        when["date"] = None  # the visit's own day; the new time is on it unless another is named
+    return when if when.get("date") or when.get("start") or when.get("end") else None
 
 
 def names_only(turn: Turn, appointment: Appointment) -> bool:
@@ -523,7 +612,7 @@ def _describe(turn: Turn, said: Named) -> str:
         parts.append("in the " + " or ".join(said.parts))
     if said.days:
         parts.append("on " + " or ".join(f"{d:%a %b} {d.day}" for d in said.days))
-    return " ".join(parts)
+    return " ".join(p for p in parts if p)
 
 
 def _clock(moment: time) -> str:

@@ -22,6 +22,10 @@ _BOOKING = (
 _RESCHEDULE = re.compile(
     r"\b(?:reschedule|rescheduling|re schedule|rebook|re book|rebooking|postpone|postponing|"
     r"rearrange|rearranging|re arrange|shift (?:it|this|that|my|the|our)|"
+    # "can that move to monday", "the wed one -> thu the 10th"
+    r"(?:one|visit|appointment|appt|booking|it|that|this|they) (?:be )?moved? (?:over )?(?:to|till|until)|"
+    r"(?:bump|push|move|shift) (?:\w+day|tomorrow|today)(?:'?s)? |"
+    r"(?:one|visit|appointment|appt|\w+day|the \d+(?:st|nd|rd|th)) (?:on |for )?(?:\w+ ){0,3}?-> ?\w+|"
     r"(?:put|putting|set|push|pushing) (?:it|this|that|us|me|(?:my|the|our|this|that|your) (?:\w+ ){0,2}?"
     r"(?:appointment|appt|visit|booking|job|service|engineer|tech|plumber|electrician|slot|call|"
     r"callout|call out))? ?back\b(?! (?:together|on|in|up|online|to normal|where))|"
@@ -71,9 +75,11 @@ _CANCEL_VERB = re.compile(
 _CLOCK = r"\d{1,2}(?::\d{2})? ?(?:am|pm)"
 _CANCEL_OBJECT = re.compile(
     rf"^\s*(?:(?:my|the|our|this|that|your|today|tomorrow|it|for|on|a|an|service|please|"
-    rf"everything|all|\w+day|{_CLOCK})\b\s*)*(?:{_BOOKING}|{_WORKER}|it|that|this|everything|please|"
+    rf"everything|all|both|of|some|\d|two|three|\w+day|{_CLOCK})\b\s*)*"
+    rf"(?:{_BOOKING}|{_WORKER}|it|that|this|everything|please|visits|appointments|appts|bookings|"
+    rf"them|those|"
     rf"for (?:today|tomorrow|\w+day)|\w+day)?\s*(?:[,.!;]|$|\b(?:please|thanks|thank|we|i|as|"
-    rf"because|since|and|on|for|at|the|tomorrow|today|\w+day|asap|now|right)\b)"
+    rf"because|since|and|on|for|at|the|tomorrow|today|\w+day|asap|now|right|that day|next week)\b)"
 )
 # A visit named by its date, place or day after the verb: "cancel dec 12 and dec 14", "cancel
 # wed the 16th", "drop the second tune up", "cancel that one too", "cancel both", "the other two".
@@ -184,7 +190,9 @@ _STATUS = re.compile(
     rf"\b(?:no one|nobody|noone|no body|no tech|no {_WORKER}) (?:is |has )?(?:here|there|come|came|shown|"
     r"showed|turned up|arrived|been)\b|\bexpect (?:the |my |our |your )?(?:tech|technician|plumber|"
     r"electrician|engineer|guy|crew|team|someone|somebody|them|him|her|you)\b|"
-    rf"\b(?:did|has|have) (?:the |my |our |your )?{_WORKER} (?:\w+ )?(?:finish|finished|come|came|"
+    # "has the tech come?" asks; "(can you / just to) have someone come" asks for a visit
+    rf"\b(?<!to )(?<!you )(?<!u )(?:did|has|have) (?:the |my |our |your )?{_WORKER} (?:\w+ )?"
+    r"(?:finish|finished|come|came|"
     r"arrive|arrived|show|showed|leave|left|start|started|get there|got there|fix|fixed|turn up|"
     r"turned up|make it|been)\b|"
     rf"\bhow (?:far|close|long) (?:away |out )?(?:is|are) (?:the |my |our |your )?{_WORKER}\b|"
@@ -276,7 +284,8 @@ _DECLINE_DOUBT = re.compile(
     r"\bstill comparing\b|\bcomparing\b"
 )
 _BOOK = re.compile(
-    r"\b(?:book|booking|schedule|appointment|set (?:me |us )?up|sign me up|come (?:out|over|by|"
+    r"\b(?:book|booking|schedule|appointment|set (?:me |us )?up|sign me up|put (?:me|us) (?:in|down)|"
+    r"come (?:out|over|by|"
     r"fix|look|take|check|and|today|tomorrow|round|around)|send (?:someone|somebody|a|an|out|over|"
     r"your|the|one)|need (?:a|an|someone|somebody|some|you|your) |get (?:someone|somebody|a|an) |"
     r"stop by|drop by|pop (?:by|round|over)|visit|estimate|quote|service call|availability|"
@@ -286,7 +295,7 @@ _BOOK = re.compile(
     r"(?:anything|any (?:slots?|times?|appointments?|space|room|spots?)) (?:open|free|available|left)|"
     r"free (?:slots?|spots?)|fit (?:me|us) in|(?:what|which) (?:days|times|slots|dates|day|time) (?:do|does|"
     r"have|are|is) (?:you |u |you guys )?(?:have |got )?(?:open|free|available)|"
-    r"squeeze (?:me|us) in|come and (?:look|see|fix|check)|"
+    r"squeeze (?:me|us) in|put (?:me|us) (?:in|down) for|come and (?:look|see|fix|check)|"
     r"take a look|have a look|look at it|looked at|check it out|sort (?:it|this) out)\b"
 )
 _QUESTION_ONLY = re.compile(
@@ -307,9 +316,15 @@ _REFUSED = re.compile(
 )
 
 
+# "How much would a new water heater set me back?" asks a price; nothing is put back.
+_COST_IDIOM = re.compile(r"\b(?:how much|what)\b[^.?!]{0,50}\bset (?:me|us|you) back\b")
+
+
 def detect_customer(message: Message) -> Verdict | None:
     """Classify a customer's request, preferring harmless readings when a text is ambiguous."""
     text = message.masked
+    if message.has(_COST_IDIOM):
+        return None
     if (
         message.service
         and (message.has(_OFFERED) or message.has(_DAY_REFUSED) and not message.has(_NAMED_WORKER))
@@ -318,6 +333,9 @@ def detect_customer(message: Message) -> Verdict | None:
         return Verdict(intents.BOOK, 0.8)
     if message.has(_REFUSED) and message.when and not message.has(_STATUS):
         return Verdict(intents.RESCHEDULE, 0.8)
+    if message.has(_STATUS) and message.has(_RESCHEDULE) and all(
+            negated_before(text, found.start()) for found in _RESCHEDULE.finditer(text)):
+        return Verdict(intents.JOB_STATUS, 0.85)  # "i don't want another slot, is he on the way?"
     if message.has(_RESCHEDULE) or (message.has(_INSTEAD) and message.when):
         return Verdict(intents.RESCHEDULE, 0.9 if message.when or message.has(_RESCHEDULE) else 0.7)
     if _cancel_requested(message):

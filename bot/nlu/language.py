@@ -23,11 +23,12 @@ _SPANISH_WORDS = frozenset("""
     lunes martes miercoles jueves viernes sabado domingo direccion calle avenida perdon
     disculpe ayuda urgente emergencia llamar llame llamen alguien nadie nada muy mas tambien
     funciona trabaja roto rota arreglar reparar venir vengan hablar espanol ingles si no se
-    le lo me yo usted ustedes ella ellos estamos hablo
+    le lo me yo usted ustedes ella ellos estamos hablo ya afuera adentro salimos vienen viene cuanto
+    cuesta hablan
 """.split())
 # Short function words that English shares or that are too weak alone; they count only as support.
 _AMBIGUOUS = frozenset({"no", "me", "si", "se", "a", "de", "en", "y", "o", "le", "lo", "son",
-                        "tu", "mi", "es", "hay", "la", "el", "con", "sin", "como", "mas"})
+                        "tu", "mi", "es", "hay", "la", "el", "con", "sin", "como", "mas", "ya"})
 _ENGLISH_WORDS = frozenset("""
     the a an and or but to of in on at for with from by is are was were be been am i you he she
     we they it my your our their me us him her them this that these those what when where who

@@ -59,6 +59,15 @@ _HUMAN = re.compile(
     r"live person|customer service|supervisor|dispatcher)\W*(?:please|pls)?\W*$"
     r"|\b(?:is this|are you) (?:a )?(?:bot|robot|machine|real person|human|automated)\b"
     r"|\bcustomer service\b"
+    # "whoever is in charge", "the person in charge there": a person with authority is asked for
+    r"|\b(?:whoever|who ever|the person|a person|someone|somebody|anyone|anybody|the one)"
+    r"(?: who is| that is| thats| whos| who s| is)? in charge\b"
+    # "your manager's number", "who's the owner? i want to talk to them", "in touch with a supervisor"
+    r"|\b(?:your|the) (?:manager|supervisor|owner|boss)(?:'?s)? (?:number|phone|contact|email|name)\b"
+    r"|\b(?:who is|whos|who's|who) (?:the|your) (?:owner|manager|supervisor|boss)\b"
+    r"|\b(?:in touch|in contact) with (?:a|an|the|your) (?:manager|supervisor|owner|boss|person|human)\b"
+    r"|\b(?:someone|somebody|anyone|anybody|a person) (?:higher up|above you|more senior|with "
+    r"(?:more )?authority|in management)\b|\b(?:escalate|escalating) (?:this|it|my|the)\b"
     r"|\b(?:is there|is anyone|is somebody|is someone|any|is there any|got|have you got|do you have) "
     r"(?:a |an |any )?(?:real |live |actual )?(?:human|person|people|humans|agent|operator|rep|"
     r"representative|one real|anyone real|someone real|staff)\b(?! (?:lives?|doing|needs))"
@@ -71,6 +80,12 @@ _HUMAN = re.compile(
     r"|\b(?:stop|quit|enough)(?: with)? (?:the |this )?(?:bot|robot|automated|machine)\b"
     r"|\b(?:not|no) (?:a |another )?(?:bot|robot|machine|computer)\b"
     r"|\b(?:hablar con|persona real|un humano)\b"
+    # "who do I talk to about this", "who can I speak with", "who handles billing"
+    r"|\bwho (?:do|should|can|could|would) (?:i|we) (?:talk|speak|contact|complain|write|reach out|"
+    r"get in touch)\b"
+    r"|\bwho (?:handles|deals with|takes care of|do i see about) (?:the )?(?:billing|bills?|invoices?|"
+    r"complaints?|refunds?|payments?)\b"
+    r"|\bis there (?:someone|somebody|anyone|anybody) (?:i|we) (?:can|could) (?:talk|speak|complain)\b"
 )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 MAX_CHARS = 1000
 
@@ -317,7 +318,13 @@ def normalize(text: object) -> str:
     """Lower-case, cut to MAX_CHARS, spell out contractions and shorthand, drop junk symbols."""
     if not isinstance(text, str):
         return ""
-    text = text[:MAX_CHARS]
+    return _normalized(text[:MAX_CHARS])
+
+
+# A turn's flows ask for the same text's canonical form four or five times (the parser, then
+# each flow that looks for its own words); the answer depends on the text alone.
+@lru_cache(maxsize=2048)
+def _normalized(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     if not text.isascii():
         # "sí", "café": accents dropped, so Spanish and French words read as their plain letters.

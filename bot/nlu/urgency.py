@@ -23,9 +23,11 @@ class Danger(StrEnum):
     WATER = "water"  # flooding, a burst pipe
     COLD = "cold"  # no heat in freezing weather or with vulnerable people
     HEAT = "heat"  # no cooling in the heat with a vulnerable person
+    SEWAGE = "sewage"  # sewage backing up into the house
 
 
 _W = r"(?:\w+\W+)"  # one word and what follows it
+_ES_FEW = r"(?:\W+(?:mucho|muy|bien|bastante|fuerte|demasiado|un|poco|como|feo|raro)){0,3}"
 _GAS = r"(?:gas|propane|natural gas|rotten eggs?|sulfur|sulphur)"
 _SMELL = r"(?:smel\w*|odou?r\w*|whiff|stink\w*|reek\w*|stench|fumes)"
 # An appliance named by its fuel: "gas water heater leaking" is water, not gas.
@@ -43,7 +45,11 @@ DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
         rf"|\b(?:le[ae]k\w*|hiss\w*)\W+{_W}{{0,2}}(?:gas|propane)\b{_GAS_APPLIANCE}"
         r"|\brotten eggs?\b|\bcarbon monoxide\b|\bmonoxide\b"
         rf"|\bco (?:alarm|detector|monitor)s?\b"
-        r"|\b(?:huele|olor) a gas\b|\bfuga de gas\b|\bmonoxido\b")),
+        # Spanish: "huele mucho a gas", "hay olor fuerte a gas", "huelo gas", "se sale el gas"
+        rf"|\b(?:huele|huelo|olemos|olor|olorcito|peste){_ES_FEW}\W+(?:a |como a |como )?gas\b"
+        r"|\b(?:fuga|escape|salida) de gas\b|\bgas (?:se )?(?:esta )?(?:saliendo|escapando|sale)\b"
+        r"|\bse (?:sale|escapa|esta saliendo|esta escapando) (?:el )?gas\b|\bhuevos? podridos?\b"
+        r"|\bmonoxido\b|\balarma de (?:co|monoxido|gas)\b")),
     (Danger.FIRE, re.compile(
         r"\bsmoke\b(?! (?:detector|alarm|test)s?\b)"
         rf"|\b{_DEVICE}\W+(?:is |are |was |started |keeps |kept )?smok(?:ing|ed)\b"
@@ -53,7 +59,9 @@ DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
         rf"|\b{_SMELL}\W+{_W}{{0,3}}burn\w*|\bscorch(?:ed| marks?)\b"
         r"|\bmelt(?:ed|ing) (?:wire|wires|outlet|plug|cord|insulation)\b"
         r"|\b(?:on|caught|catching|a|electrical|electric) fire\b|\bflames?\b"
-        r"|\bhumo\b|\bchispas?\b|\bfuego\b|\b(?:huele|olor) a quemado\b")),
+        r"|\bhumo\b|\bchispas?\b|\bchispe\w*|\bfuego\b|\bincendio\b|\bllamas\b"
+        rf"|\b(?:huele|huelo|olor){_ES_FEW}\W+(?:a |como a )?(?:quemado|plastico quemado|cable quemado)"
+        r"|\bse (?:esta )?quem(?:a|ando|o)\b")),
     (Danger.WATER, re.compile(
         r"\bflood\w*\b(?! (?:of|with|lights?|clean|insurance|zone|damage|every|when|whenever|if)\b)"
         r"|\b(?:burst|broke|broken|busted|ruptured|exploded|blew|split)\W+(?:\w+\W+){0,2}"
@@ -63,11 +71,24 @@ DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
         r"|\bwater (?:is )?(?:everywhere|pouring|gushing|spraying|rushing|coming (?:in|through))"
         r"|\b(?:gushing|spraying|pouring) water\b"
         r"|\b(?:water heater|tank|hose)\W+(?:\w+\W+){0,2}(?:burst|ruptured|exploded|split)\b"
-        r"|\binund\w*|\btuberia (?:rota|reventada)\b|\bse (?:rompio|reviento) \w* ?(?:tubo|tuberia)\b")),
+        r"|\binund\w*|\b(?:tuberia|tubo|caneria|pipa)s? (?:rota|roto|reventada|reventado)s?\b"
+        r"|\bse (?:rompio|reviento|exploto) (?:\w+ )?(?:tubo|tuberia|caneria|pipa)\b"
+        r"|\b(?:tubo|tuberia|caneria|pipa) (?:se )?(?:rompio|reviento|exploto)\b"
+        r"|\bagua por todas partes\b|\bsale (?:mucha )?agua (?:por todos lados|a chorros)\b")),
+    # Sewage coming into the house: "sewage water is backing up out of the floor drain".
+    (Danger.SEWAGE, re.compile(
+        r"\bsew(?:age|er)\b(?:\W+\w+){0,3}?\W+(?:is |are |keeps |started )?(?:back\w* up|"
+        r"coming (?:up|out|in)|overflow\w*|spill\w*|pouring|gushing|flood\w*|spreading|everywhere|all over)"
+        r"|\b(?:back\w* up|coming up|overflow\w*|pouring out)\W+(?:\w+\W+){0,4}?(?:raw )?sewage\b"
+        r"|\b(?:raw )?sewage (?:in|on|all over|everywhere|across) (?:the |my |our )?"
+        r"(?:basement|floor|bathroom|house|yard)\b|\baguas negras\b")),
 )
 
 _NO_HEAT = re.compile(
-    r"\bno (?:heat|heating)\b|\bheat(?:ing)? (?:is |has |went )?(?:out|off|not working|gone|"
+    r"\bsin calefaccion\b|\bcalefaccion (?:no |ya no )?(?:funciona|sirve|prende|enciende|calienta)\b"
+    r"|\b(?:caldera|calefaccion) (?:no|se (?:apago|descompuso|murio))\b"
+    r"|\bno (?:hay|tenemos|tengo) calefaccion\b"
+    r"|\bno (?:heat|heating)\b|\bheat(?:ing)? (?:is |has |went )?(?:out|off|not working|gone|"
     r"stopped|quit|died)\b"
     r"|\b(?:furnace|boiler|heater|heating)\W+(?:\w+\W+){0,2}(?:not working|will not|stopped|quit|"
     r"died|dead|out|broke|broken|not (?:turning|coming|kicking) on)\b")
@@ -75,13 +96,15 @@ _FREEZING_OR_VULNERABLE = re.compile(
     r"\bfreez\w*|\bfrozen\b|\bbelow zero\b|\bsub ?zero\b|\bsingle digits\b"
     r"|\b(?:[0-4]?\d|50) ?(?:degrees|deg|°)"
     r"|\b(?:baby|babies|infant|newborn|toddler|elderly|senior|grandm\w+|grandp\w+|grandparents?|"
-    r"disabled|oxygen|pregnant|sick (?:kid|child|mom|dad|wife|husband))\b")
+    r"disabled|oxygen|pregnant|sick (?:kid|child|mom|dad|wife|husband))\b"
+    r"|\bcongel\w*|\bhelando\b|\bbajo cero\b|\bmucho frio\b|\b(?:bebe|bebes|recien nacido|"
+    r"anciano|anciana|abuel\w+|embarazada)\b")
 
 _URGENT = re.compile(
     r"\basap\b|\ba\.?s\.?a\.?p\b|\bas soon as (?:possible|you can)\b|\bright (?:away|now)\b"
     r"|\bimmediately\b|\burgent\w*|\bemergency\b"
     r"|\bleak\w*|\bdripping\b|\bwater (?:on|under|in|all over) the (?:floor|ceiling|basement)\b"
-    r"|\boverflow\w*|\bstanding water\b|\bfrozen pipes?\b|\bpipes? (?:are |is )?frozen\b"
+    r"|\boverflow\w*|\bstanding water\b|\bfrozen pipes?\b|\bpipes? (?:are |is |have |has )?(?:frozen|froze)\b"
     r"|\bsew(?:er|age) (?:is )?back\w* up\b")
 # "today" is a hurry only in the same clause as a request to come ("can you send someone today").
 _TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")

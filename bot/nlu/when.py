@@ -22,6 +22,8 @@ _CLAUSE_BREAK = re.compile(
     r"[,.;!?()\n]| - |\b(?=but|how about|what about|instead|so |and can|can |could |would |please|"
     r"if |because|otherwise|or maybe|maybe|rather)\b"
 )
+# Clauses about a visit that stays as it is: "leave the 8th alone", "keep the 14th".
+_KEPT = re.compile(r"\balone\b|\bkeep(?:ing)?\b|\bleave (?:it|that|the \w+|my \w+) (?:as is|where it is)\b")
 # Clauses that name a time the writer cannot make, or that tell what already happened.
 _UNWANTED = re.compile(
     r"\b(?:cannot|can not|could not|not|no longer|unable|busy|unavailable|out of town|bad for|"
@@ -29,6 +31,8 @@ _UNWANTED = re.compile(
     r"began|died|happened|came|quit|was supposed|were supposed|originally|currently)\b"
     # "no wednesday": a day turned down, though "no" alone ("no hot water tomorrow") refuses nothing.
     r"|\bno (?:this |next |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b"
+    # "leave the 8th alone", "keep thursday": a day that stays as it is, not one wished for.
+    r"|" + _KEPT.pattern
 )
 _NOT_NEGATION = re.compile(
     r"\b(?:no|not) (?:later|earlier|before|after)\b|\bif not\b|"
@@ -42,6 +46,15 @@ _FROM_DAY = re.compile(
     r"\b(?:from|off|instead of|rather than|not|(?:booked|scheduled|set|down|planned|pencilled|penciled|"
     r"confirmed|due|appointment|appt|visit|booking|one) (?:in )?(?:for|on))\s*(?:this |next |the )?$"
 )
+# In a move ("push thursday's tune-up to friday", "the 8th -> the 11th") the day after "to" is
+# the new one and the day before it names the visit being moved.
+_MOVING = re.compile(r"\b(?:move|moved|push|pushed|bump|shift|switch|change|swap|reschedule|resched|"
+                     r"rebook|can (?:that|it|this) be)\b|->")
+_TO_DAY = re.compile(r"(?:\b(?:to|into|onto|until|till|til)|->)\s*(?:the |this |next |on |a )?$")
+_BEFORE_TO = re.compile(
+    r"^(?:'s|s)?\s*(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|"
+    r"boiler|repair|tune ?up|maintenance|plumber|electrician|appointment|appt|visit|booking|job|"
+    r"one|cleaning|service) ){0,3}(?:to|into|onto|->)\b|^\s*->")
 # Words that offer the day wanted instead ("how about thursday", "thursday instead").
 _OFFER = re.compile(r"\b(?:how about|what about|instead|rather|prefer|would be better|works better|"
                     r"better for (?:me|us)|could (?:we|you) do|can (?:we|you) do|move (?:it |me |us )?to)\b")
@@ -68,6 +81,12 @@ def _clauses(text: str) -> list[_Clause]:
     return clauses
 
 
+def in_kept_clause(text: str, position: int) -> bool:
+    """True when the clause around `position` keeps a visit as it is ("leave the 8th alone")."""
+    return any(c.start <= position < c.end and _KEPT.search(text[c.start:c.end])
+               for c in _clauses(text))
+
+
 def _in_unwanted_clause(position: int, clauses: list[_Clause]) -> bool:
     return any(c.start <= position < c.end and c.unwanted for c in clauses)
 
@@ -81,6 +100,10 @@ def _wanted_day(text: str, days: list[DayMention], clauses: list[_Clause]) -> Da
             if not _FROM_DAY.search(d.before(text)) and not _BOOKING_NOUN.match(text[d.end :])
         ]
         wanted = moved_to or wanted
+    if len(wanted) > 1 and _MOVING.search(text):
+        targets = [d for d in wanted if _TO_DAY.search(d.before(text))
+                   and not _BEFORE_TO.match(text[d.end:] + " ")]
+        wanted = targets or [d for d in wanted if not _BEFORE_TO.match(text[d.end:] + " ")] or wanted
     if len(wanted) > 1:
         offered = [d for d in wanted if _offered(text, d, clauses)]
         wanted = offered or wanted
@@ -124,7 +147,7 @@ def resolve_when(text: str, today: date, *, bare_periods: bool = False) -> dict[
         m
         for m in find_clock_times(text)
         if not _in_unwanted_clause(m.start, clauses)
-        and not any(s <= m.start and m.end <= e for s, e in taken)
+        and not any(s <= m.start < e for s, e in taken)  # "dec 11 am": the 11th
     ]
     parts = [p for p in find_parts_of_day(text) if not _in_unwanted_clause(p.start, clauses)]
     part = parts[0].part if parts else None

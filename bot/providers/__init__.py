@@ -44,6 +44,19 @@ class Provider(Protocol):
     def send(self, *, channel: Channel, to: str, body: str) -> str: ...
 
 
+class AsyncProvider(Protocol):
+    """A provider spoken to over async HTTP: many messages in flight from one sender."""
+
+    async def send(self, *, channel: Channel, to: str, body: str) -> str: ...
+
+    async def aclose(self) -> None:
+        """Close the connections opened on the running event loop."""
+        ...
+
+
+AnyProvider = Provider | AsyncProvider
+
+
 @dataclass(frozen=True)
 class DeliveryReport:
     """What a provider later reported about a message it took: a stage, and why it failed."""

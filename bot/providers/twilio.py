@@ -5,10 +5,13 @@ Every Twilio code fieldbot knows is here; the outbox only sees `FailureKind`s.
 
 from __future__ import annotations
 
+import asyncio
+import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+
+import aiohttp
 
 from bot.providers import DeliveryReport, FailureKind, SendFailure
 from domain.bus import MessageBus
@@ -38,24 +41,15 @@ def failure_for(code: int | None, status: int | None, summary: str) -> SendFailu
     return SendFailure(kind, summary)
 
 
-def _twilio_http_client(api_base_url: str | None, timeout: float) -> Any:
-    """twilio's own requests-based client, optionally pointed at another host (a local fake)."""
-    from twilio.http.http_client import TwilioHttpClient
-
-    class BaseUrlHttpClient(TwilioHttpClient):  # type: ignore[misc]
-        def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
-            if api_base_url:
-                base, target = urlsplit(api_base_url), urlsplit(url)
-                url = urlunsplit((base.scheme, base.netloc, base.path.rstrip("/") + target.path,
-                                  target.query, ""))
-            return super().request(method, url, *args, **kwargs)
-
-    return BaseUrlHttpClient(timeout=timeout)
-
-
 @dataclass
 class TwilioProvider:
-    """SMS through Twilio's Messages API (twilio.rest.Client), with a status callback URL."""
+    """SMS through Twilio's Messages REST API over async HTTP (aiohttp), so that one sender has
+    many messages at Twilio at once; with a status callback URL.
+
+    The one call fieldbot makes is a form POST to the documented Messages resource. twilio's own
+    client is synchronous (requests; its async variant is aiohttp too), and httpx's async pool
+    cost 1.4 ms of CPU a request here against aiohttp's 0.3 ms (bench/outbox_workers.py).
+    """
 
     account_sid: str
     auth_token: str
@@ -63,42 +57,66 @@ class TwilioProvider:
     api_base_url: str | None = None  # None: the real api.twilio.com
     status_callback: str | None = None
     timeout: float = 10.0
+    max_connections: int = 256
+    _sessions: dict[asyncio.AbstractEventLoop, aiohttp.ClientSession] = field(
+        default_factory=dict, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        from twilio.rest import Client
+    @property
+    def messages_url(self) -> str:
+        base = (self.api_base_url or TWILIO_API).rstrip("/")
+        return f"{base}/2010-04-01/Accounts/{self.account_sid}/Messages.json"
 
-        self._client = Client(self.account_sid, self.auth_token,
-                              http_client=_twilio_http_client(self.api_base_url, self.timeout))
+    def _session(self) -> aiohttp.ClientSession:
+        """One session (and connection pool) per event loop: a pool cannot cross loops."""
+        loop = asyncio.get_running_loop()
+        session = self._sessions.get(loop)
+        if session is None:
+            session = self._sessions[loop] = aiohttp.ClientSession(
+                headers={"Authorization": aiohttp.encode_basic_auth(self.account_sid,
+                                                                    self.auth_token)},
+                timeout=aiohttp.ClientTimeout(total=self.timeout,
+                                              connect=min(self.timeout, 5.0)),
+                connector=aiohttp.TCPConnector(limit=self.max_connections))
+        return session
 
-    def send(self, *, channel: Channel, to: str, body: str) -> str:
-        from requests import RequestException
-        from twilio.base.exceptions import TwilioRestException, TwilioServiceException
-
+    async def send(self, *, channel: Channel, to: str, body: str) -> str:
         if channel is not Channel.SMS:
             raise SendFailure(FailureKind.REJECTED, f"Twilio sends SMS, not {channel.value}")
-        options: dict[str, Any] = {"to": to, "from_": self.from_number, "body": body}
+        form = {"To": to, "From": self.from_number, "Body": body}
         if self.status_callback:
-            options["status_callback"] = self.status_callback
+            form["StatusCallback"] = self.status_callback
         try:
-            created = self._client.messages.create(**options)
-        except (TwilioRestException, TwilioServiceException) as exc:
-            raise failure_for(_int(exc.code), exc.status,
-                              f"twilio {exc.status} {exc.code}") from None
-        except RequestException as exc:  # timeout, refused connection, reset
-            kind = FailureKind.TRANSIENT if _never_reached(exc) else FailureKind.UNKNOWN_OUTCOME
-            raise SendFailure(kind, f"twilio unreachable ({type(exc).__name__})") from None
-        return str(created.sid)
+            async with self._session().post(self.messages_url, data=form) as response:
+                status = response.status
+                answer = _json(await response.read())
+        except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
+            # No connection was ever made: Twilio cannot have the message.
+            raise SendFailure(FailureKind.TRANSIENT,
+                              f"twilio unreachable ({type(exc).__name__})") from None
+        except (aiohttp.ClientError, TimeoutError) as exc:  # sent, then no answer: maybe it went
+            raise SendFailure(FailureKind.UNKNOWN_OUTCOME,
+                              f"twilio unreachable ({type(exc).__name__})") from None
+        if status >= 400:
+            code = _int(answer.get("code"))
+            raise failure_for(code, status,
+                              f"twilio {status} {code if code is not None else ''}".strip())
+        sid = answer.get("sid")
+        if not isinstance(sid, str) or not sid:
+            raise SendFailure(FailureKind.UNKNOWN_OUTCOME, f"twilio {status} without a message sid")
+        return sid
+
+    async def aclose(self) -> None:
+        session = self._sessions.pop(asyncio.get_running_loop(), None)
+        if session is not None:
+            await session.close()
 
 
-def _never_reached(exc: Exception) -> bool:
-    """True when the request cannot have reached Twilio: no connection was ever made."""
-    from requests.exceptions import ConnectionError, ConnectTimeout
-    from urllib3.exceptions import NewConnectionError
-
-    if isinstance(exc, ConnectTimeout):
-        return True
-    reason = getattr(exc.args[0], "reason", None) if exc.args else None
-    return isinstance(exc, ConnectionError) and isinstance(reason, NewConnectionError)
+def _json(raw: bytes) -> dict[str, Any]:
+    try:
+        answer = json.loads(raw)
+    except ValueError:
+        return {}
+    return answer if isinstance(answer, dict) else {}
 
 
 def _int(code: object) -> int | None:

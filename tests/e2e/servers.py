@@ -72,7 +72,8 @@ def _started(database_url: str, output: Path, *, sender: bool, workers: int = 1,
              **env: str) -> Iterator[Server]:
     port = free_port()
     command = [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1",
-               "--port", str(port), "--workers", str(workers)] + ([] if sender else ["--no-sender"])
+               "--port", str(port), "--workers", str(workers),
+               "--sender" if sender else "--no-sender"]
     with output.open("wb") as sink:
         # cwd is the test's folder, so no .env of a developer's checkout is read.
         process = subprocess.Popen(command, cwd=output.parent, env=server_env(database_url, **env),
@@ -103,3 +104,51 @@ def _wait_until_healthy(server: Server) -> None:
         time.sleep(0.2)
     raise AssertionError(f"fieldbot serve was not healthy within {STARTUP_SECONDS} s:\n"
                          f"{server.logged()[-3000:]}")
+
+
+@dataclass
+class Worker:
+    """One `fieldbot worker` process; `output` is the file its stdout and stderr go to."""
+
+    process: subprocess.Popen[bytes]
+    output: Path
+
+    def logged(self) -> str:
+        return self.output.read_text(errors="replace")
+
+    def stop(self, timeout: float = 30) -> int:
+        """SIGTERM, then wait for it to finish what is in flight and exit; its exit status."""
+        self.process.terminate()
+        return self.process.wait(timeout=timeout)
+
+    def kill(self) -> None:
+        """kill -9: no chance to finish or hand anything back."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+
+def worker_env(database_url: str, twilio_base_url: str, account_sid: str, auth_token: str,
+               **extra: str) -> dict[str, str]:
+    """A worker that sends through a fake Twilio at `twilio_base_url`."""
+    return {**os.environ, "DATABASE_URL": database_url, "TWILIO_ENABLED": "false",
+            "TWILIO_ACCOUNT_SID": account_sid, "TWILIO_AUTH_TOKEN": auth_token,
+            "TWILIO_FROM_NUMBER": "+13125550100", "TWILIO_API_BASE_URL": twilio_base_url,
+            "LOG_LEVEL": "INFO", "SINGLETON_RETRY_SECONDS": "0.2", **extra}
+
+
+@contextmanager
+def fieldbot_worker(env: dict[str, str], output: Path, *, concurrency: int = 1,
+                    interval: float = 0.1) -> Iterator[Worker]:
+    """`fieldbot worker` started in `output`'s folder (no developer's .env), always ended."""
+    command = [sys.executable, "-m", "api.cli", "worker", "--concurrency", str(concurrency),
+               "--interval", str(interval)]
+    with output.open("ab") as sink:
+        process = subprocess.Popen(command, cwd=output.parent, env=env, stdout=sink,
+                                   stderr=subprocess.STDOUT)
+    worker = Worker(process=process, output=output)
+    try:
+        yield worker
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)

@@ -11,8 +11,10 @@ work with pytest 9.2), from an app whose container is swapped for the seeded one
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from urllib.parse import quote
 
 import pytest
 import schemathesis
@@ -107,3 +109,40 @@ def test_out_of_range_and_odd_values_in_every_query_parameter_are_refused_with_a
     assert response.status_code < 500, response.text[:300]
     if response.status_code >= 400:
         assert refused_with_a_reason(response)
+
+
+def operations_with_path_ids() -> list[str]:
+    """The paths with an id in them (`/api/accounts/{account_id}`...)."""
+    return sorted({result.ok().path for result in schema.get_all_operations()
+                   if result.ok().path_parameters})
+
+
+def with_id(path: str, value: str) -> str:
+    return re.sub(r"\{[^}]+\}", quote(value, safe=""), path)
+
+
+@pytest.mark.parametrize("path, value", [
+    (path, value)
+    for path in operations_with_path_ids()
+    for value in [*GARBAGE["integer"], *GARBAGE["string"]]
+])
+def test_odd_values_in_every_path_id_are_refused_with_a_reason(path: str, value: str) -> None:
+    with TestClient(app) as client:
+        response = client.get(with_id(path, value), headers=AUTH)
+    assert response.status_code < 500, response.text[:300]
+    if response.status_code >= 400:
+        assert refused_with_a_reason(response)
+
+
+@pytest.mark.parametrize("path, value, status", [
+    (path, value, status)
+    for path in operations_with_path_ids()
+    for value, status in [("0", 422), ("-1", 422), ("2147483648", 422), ("999999", 404),
+                          ("2147483647", 404)]
+])
+def test_an_id_no_row_has_is_a_404_and_one_that_is_no_id_a_422(path: str, value: str,
+                                                               status: int) -> None:
+    with TestClient(app) as client:
+        response = client.get(with_id(path, value), headers=AUTH)
+    assert response.status_code == status, response.text[:300]
+    assert refused_with_a_reason(response)

@@ -40,7 +40,8 @@ def test_health_checks_the_database(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize("path", ["/api/customers", "/api/jobs", "/api/appointments",
-                                  "/api/quotes", "/api/deals", "/api/messages"])
+                                  "/api/quotes", "/api/deals", "/api/messages", "/api/staff",
+                                  "/api/invoices", "/api/accounts/1", "/api/accounts/1/timeline"])
 def test_read_endpoints_refuse_requests_without_the_token(client: TestClient, path: str) -> None:
     assert client.get(path).status_code == 401
     assert client.get(path, headers={"Authorization": "Bearer wrong"}).status_code == 401
@@ -95,6 +96,12 @@ def test_quotes_await_approval(client: TestClient) -> None:
     ("/api/jobs", {"state": "flying"}),
     ("/api/messages", {"limit": "-1"}),
     ("/api/messages", {"status": "lost-in-space"}),
+    ("/api/staff", {"role": "astronaut"}),
+    ("/api/staff", {"active": "perhaps"}),
+    ("/api/invoices", {"account_id": "abc"}),
+    ("/api/invoices", {"state": "burnt"}),
+    ("/api/accounts/1/timeline", {"before_id": "0"}),
+    ("/api/accounts/1/timeline", {"limit": "many"}),
 ])
 def test_garbage_queries_get_a_4xx_with_a_message(client: TestClient, path: str,
                                                    params: dict[str, str]) -> None:
@@ -123,3 +130,67 @@ def test_health_reports_a_dead_database_as_503(tmp_path) -> None:
                                    run_sender=False))
     with TestClient(create_app(container=container)) as test_client:
         assert test_client.get("/healthz").status_code == 503
+
+
+def test_staff_list_every_technician_with_phone_zones_and_skills_and_filter_by_role(
+        client: TestClient) -> None:
+    technicians = client.get("/api/staff", headers=AUTH, params={"role": "technician"}).json()
+    assert len(technicians) == 6
+    assert all(t["role"] == "technician" and t["phone"].startswith("+1") and t["zones"]
+               and t["skills"] and t["active"] for t in technicians)
+    reps = client.get("/api/staff", headers=AUTH, params={"role": "sales"}).json()
+    assert [r["name"] for r in reps] == ["Rachel Green", "Tony Marsh", "Lena Ortiz"]
+    assert all(r["zones"] == [] and r["skills"] == [] for r in reps)
+
+
+def test_the_finished_demo_visit_shows_its_invoice_revenue_and_service_history(
+        client: TestClient) -> None:
+    [job] = client.get("/api/jobs", headers=AUTH, params={"state": "completed"}).json()
+    [invoice] = client.get("/api/invoices", headers=AUTH,
+                           params={"account_id": job["account_id"]}).json()
+    assert invoice["job_id"] == job["id"] and invoice["state"] == "draft"
+    assert invoice["total_cents"] == 3200 + 12500  # thermocouple + an hour of labor
+    account = client.get(f"/api/accounts/{job['account_id']}", headers=AUTH).json()
+    assert account["lifetime_revenue_cents"] == invoice["total_cents"]
+    assert account["lifetime_revenue"] == "$157.00"
+    [visit] = account["service_history"]
+    assert visit["job_id"] == job["id"] and visit["summary"] == job["summary"] != ""
+    assert visit["service"] == "Water heater service" and visit["technician_name"]
+    assert account["contacts"] and account["sites"]
+
+
+def test_an_account_without_invoices_has_no_revenue_and_no_history(client: TestClient) -> None:
+    invoiced = {i["account_id"] for i in client.get("/api/invoices", headers=AUTH).json()}
+    other = next(c["account_id"] for c in client.get("/api/customers", headers=AUTH).json()
+                 if c["account_id"] not in invoiced)
+    account = client.get(f"/api/accounts/{other}", headers=AUTH).json()
+    assert account["lifetime_revenue_cents"] == 0 and account["service_history"] == []
+
+
+@pytest.mark.parametrize("path, params, status", [
+    ("/api/accounts/999999", {}, 404),
+    ("/api/accounts/999999/timeline", {}, 404),
+    ("/api/invoices", {"account_id": "999999"}, 404),
+    ("/api/accounts/abc", {}, 422),
+    ("/api/accounts/0", {}, 422),
+    ("/api/accounts/-3/timeline", {}, 422),
+    ("/api/accounts/99999999999999999999", {}, 422),
+    ("/api/accounts/1/timeline", {"before_id": "999999"}, 404),
+])
+def test_unknown_and_garbage_ids_are_a_404_or_422_with_a_reason(
+        client: TestClient, path: str, params: dict[str, str], status: int) -> None:
+    response = client.get(path, headers=AUTH, params=params)
+    assert response.status_code == status, response.text
+    assert response.json()["detail"]
+
+
+def test_another_accounts_timeline_entry_as_cursor_is_a_404(client: TestClient) -> None:
+    first = client.get("/api/accounts/1/timeline", headers=AUTH).json()
+    second = client.get("/api/accounts/2/timeline", headers=AUTH).json()
+    assert first and second
+    response = client.get("/api/accounts/1/timeline", headers=AUTH,
+                          params={"before_id": second[0]["id"]})
+    assert response.status_code == 404 and "account 1" in response.json()["detail"]
+    mine = client.get("/api/accounts/1/timeline", headers=AUTH,
+                      params={"before_id": first[0]["id"]})
+    assert mine.status_code == 200

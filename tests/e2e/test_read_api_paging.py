@@ -28,7 +28,7 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 PUBLIC = "https://crm.example.test"
 MARIA, OTHER = "+15550100001", "+15550100002"
 LISTINGS = ["/api/customers", "/api/jobs", "/api/appointments", "/api/quotes", "/api/deals",
-            "/api/messages"]
+            "/api/messages", "/api/staff"]
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +86,22 @@ def test_following_the_links_meets_every_item_once_in_the_order_of_one_long_page
     walked = [key(item) for page in pages for item in page]
     assert walked == [key(item) for item in everything]
     assert len(set(walked)) == len(walked)
+
+
+def test_an_accounts_timeline_pages_back_in_time_meeting_every_entry_once(
+        client: TestClient) -> None:
+    accounts = {visit["account_id"] for visit in client.get(
+        "/api/appointments", headers=AUTH, params={"limit": 1000}).json()}
+    busiest = max(accounts, key=lambda account: len(client.get(
+        f"/api/accounts/{account}/timeline", headers=AUTH, params={"limit": 1000}).json()))
+    path = f"/api/accounts/{busiest}/timeline"
+    everything = client.get(path, headers=AUTH, params={"limit": 1000}).json()
+    assert len(everything) > 3
+    pages = walk(client, path, limit=2)
+    walked = [entry["id"] for page in pages for entry in page]
+    assert walked == [entry["id"] for entry in everything] and len(set(walked)) == len(walked)
+    moments = [(entry["at"]["utc"], entry["id"]) for entry in everything]
+    assert moments == sorted(moments, reverse=True)
 
 
 def test_a_listing_that_fits_in_one_page_has_no_next_link(client: TestClient) -> None:

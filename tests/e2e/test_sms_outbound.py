@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -27,12 +26,6 @@ from tests.e2e.sms import (
 from tests.fake_twilio import FakeTwilio
 
 MARIA = "+15550100001"
-
-
-@pytest.fixture
-def fake_twilio() -> Iterator[FakeTwilio]:
-    with FakeTwilio().running() as fake:
-        yield fake
 
 
 @pytest.fixture

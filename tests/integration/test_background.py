@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from fastapi import FastAPI
@@ -18,6 +18,7 @@ from api.commands import _settings
 from api.settings import Settings
 from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.parties import Channel
+from tests.waits import eventually
 
 STAFF_PHONE = "+13125550177"
 
@@ -38,15 +39,6 @@ def running(app: FastAPI) -> bool:
 
 def sender_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "outbox-sender" and t.is_alive()]
-
-
-def eventually(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def queue_notice(container: Container) -> int:
@@ -107,6 +99,49 @@ def test_an_app_whose_settings_turn_the_sender_off_runs_none(database_url: str) 
 
 
 def test_serve_no_sender_turns_the_sender_off_for_every_worker() -> None:
-    args = argparse.Namespace(database_url="sqlite://", no_sender=True)
-    assert _settings(args).run_sender is False
-    assert _settings(argparse.Namespace(database_url="sqlite://", no_sender=False)).run_sender
+    args = argparse.Namespace(database_url="sqlite://", sender=False)
+    assert _settings(args).sender_in_web() is False
+    assert _settings(argparse.Namespace(database_url="sqlite://", sender=True)).sender_in_web()
+
+
+def test_the_scheduler_runs_its_due_pass_in_one_app_and_stops_with_it(database_url: str) -> None:
+    from datetime import UTC, datetime
+
+    from domain.clock import FixedClock
+    from store.seed import seed_demo
+
+    monday = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # 09:30 in Chicago: visits tomorrow
+    settings = Settings(database_url=database_url, run_sender=True, due_interval_seconds=0.2,
+                        singleton_retry_seconds=0.1, twilio_account_sid="",
+                        twilio_auth_token="", twilio_from_number="")
+    container = bootstrap(settings, clock=FixedClock(monday))
+    assert seed_demo(bus=container.bus, uow_factory=container.uow_factory,
+                     business=container.business, catalog=container.catalog, now=monday)
+    app = create_app(container=container)
+
+    def reminders() -> list[Message]:
+        with container.uow_factory() as uow:
+            return uow.messages.find(kind=MessageKind.REMINDER)
+
+    assert reminders() == []
+    with TestClient(app):
+        assert [service.name for service in app.state.background] == ["outbox-sender",
+                                                                      "scheduler"]
+        assert eventually(lambda: len(reminders()) > 0
+                          and all(m.status is MessageStatus.SENT for m in reminders()))
+        written = len(reminders())
+        time.sleep(0.6)  # three more passes: nothing written twice
+        assert len(reminders()) == written
+    assert not any(t.name == "scheduler" and t.is_alive() for t in threading.enumerate())
+    container.engine.dispose()
+
+
+
+def test_by_default_web_processes_send_on_sqlite_and_leave_it_to_workers_on_postgresql() -> None:
+    def sends(url: str, sender: bool | None) -> bool:
+        return bool(_settings(argparse.Namespace(database_url=url, sender=sender)).sender_in_web())
+
+    assert sends("sqlite:///fieldbot.db", None)
+    assert not sends("postgresql+psycopg://postgres@127.0.0.1/test", None)
+    assert sends("postgresql+psycopg://postgres@127.0.0.1/test", True)  # told to
+    assert not sends("sqlite:///fieldbot.db", False)

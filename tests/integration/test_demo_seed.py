@@ -10,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from rapidfuzz import fuzz, process, utils
 
 from api.bootstrap import bootstrap
 from api.settings import Settings
@@ -140,3 +141,42 @@ def test_the_demo_shows_each_situation_a_customer_may_ask_about(
     first = [q for q in uow.quotes.find() if q.account_id == 1]
     assert [q.state for q in first] == [QuoteState.SENT, QuoteState.SENT]
     assert len({q.title for q in first}) == 2
+
+
+def test_every_technician_has_a_phone_of_their_own_and_visits_on_the_coming_days(
+        seeded: tuple[datetime, AbstractUnitOfWork]) -> None:
+    now, uow = seeded
+    customers = {c.phone for c in uow.contacts.find()}
+    technicians = uow.staff.find(role=Role.TECHNICIAN, active=True)
+    phones = [t.phone for t in technicians]
+    assert len(technicians) >= 3 and len(set(phones)) == len(phones)
+    for technician in technicians:
+        assert technician.phone and technician.phone.startswith("+1"), technician.name
+        assert technician.phone not in customers, technician.name
+        coming = uow.appointments.overlapping(now, now + timedelta(days=7),
+                                              technician_ids=[technician.id or 0])
+        days = {v.start.astimezone(CHICAGO).date() for v in coming
+                if v.status is AppointmentStatus.BOOKED and v.start > now}
+        assert len(days) >= 3, f"{technician.name} has visits on {sorted(days)} only"
+
+
+def test_each_rep_owns_open_deals_whose_accounts_a_fuzzy_name_tells_apart(
+        seeded: tuple[datetime, AbstractUnitOfWork]) -> None:
+    """A rep writes an account the short way ("fischer signed!", "sunrise"): among the rep's
+    own open deals, rapidfuzz puts that account first, well clear of the next one."""
+    _, uow = seeded
+    names = {a.id: a.name for a in uow.accounts.find()}
+    reps = uow.staff.find(role=Role.SALES, active=True)
+    assert len(reps) == 3
+    for rep in reps:
+        open_deals = [d for d in uow.deals.find(owner_id=rep.id)
+                      if d.stage not in (DealStage.WON, DealStage.LOST)]
+        accounts = [names[d.account_id] for d in open_deals]
+        assert len(open_deals) >= 3, rep.name
+        assert len(set(accounts)) == len(accounts), f"{rep.name}: {accounts}"
+        for account in accounts:
+            said = account.removesuffix(" household").split()[0].lower()
+            (best, score, _), (_, runner_up, _) = process.extract(
+                said, accounts, scorer=fuzz.WRatio, processor=utils.default_process, limit=2)
+            assert best == account and score >= 85 and score - runner_up >= 15, (
+                f"{rep.name}: '{said}' -> {best} {score:.0f}, next {runner_up:.0f}")

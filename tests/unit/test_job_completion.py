@@ -69,3 +69,19 @@ def test_a_technician_sets_an_eta_when_heading_out(bus, world, job):
                               actor=world.technician(world.tom_id)))
     assert job.state is JobState.EN_ROUTE
     assert job.eta == datetime(2026, 3, 2, 15, 25, tzinfo=UTC)
+
+
+def test_a_finished_tune_up_opens_the_next_ones_follow_up_deal_a_month_before_it_is_due(
+        bus, world):
+    from datetime import timedelta
+
+    from domain.deals import DealStage
+
+    tune_up = world.uow.jobs.add(Job(account_id=world.account_id, site_id=world.site_id,
+                                     service_id="hvac_maintenance", state=JobState.ON_SITE))
+    bus.handle(CompleteJob(job_id=tune_up.id, summary="Yearly tune-up",
+                           actor=world.dispatcher()))
+    [deal] = world.uow.deals.find(account_id=world.account_id)
+    assert (deal.service_id, deal.stage) == ("hvac_maintenance", DealStage.NEW)
+    # 12 months on (the catalog's upkeep interval), less the month the rep calls ahead.
+    assert deal.next_follow_up_at == NOW + timedelta(days=360) - timedelta(days=30)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from bot.dialogue.booking import scope_of
 from bot.dialogue.reply import Expect
 from domain.commands import BookAppointment
 from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
@@ -161,3 +162,23 @@ def test_asking_about_a_visit_of_another_trade_while_picking_tells_it_and_books_
     assert "Thu Mar 5" in said and "Tom" in said and "1)" in said
     assert chat.changed_since(before) <= {"outbox"}
     assert "Booked: Plumbing repair on Thu Mar 5" in chat.text(MARIA, "1").text
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("ok actually my bathroom faucet drips nonstop, can someone look at it this week",
+     "my bathroom faucet drips nonstop"),
+    ("hi, the water heater is leaking. can you send someone today", "the water heater is leaking"),
+    ("my AC is blowing warm air, can someone come tomorrow afternoon?", "my AC is blowing warm air"),
+    ("looking to get my furnace tuned up sometime next week", "looking to get my furnace tuned up"),
+    ("the outlet in the kitchen stopped working", "the outlet in the kitchen stopped working"),
+    ("can someone come out wednesday?", "can someone come out wednesday?"),  # nothing else told
+])
+def test_a_jobs_scope_is_the_problem_told_without_the_chatter_around_it(text: str,
+                                                                        scope: str) -> None:
+    assert scope_of(text) == scope
+
+
+def test_a_booked_job_keeps_the_problem_as_its_scope(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("ok so the kitchen outlet stopped working, could you send someone "
+                             "friday?", "Reply 1"), ("1", "Booked")])
+    assert chat.uow.jobs.find()[-1].scope == "the kitchen outlet stopped working"

@@ -6,6 +6,8 @@ from datetime import timedelta
 
 import pytest
 
+from domain.commands import ChangeJobState, CompleteJob
+from domain.jobs import JobState
 from tests.unit.dialogue.chat_world import JOE, MARIA, NEWCOMER, ChatWorld
 
 # Joe's plumbing visit is today, Monday 2 March, arriving 1-3pm; the clock stands at 9am.
@@ -212,3 +214,77 @@ def test_what_a_call_is_about_is_passed_on_even_when_it_names_a_service(chat: Ch
 def test_a_booking_that_starts_with_about_is_still_a_booking_with_no_hand_over_before(
         chat: ChatWorld) -> None:
     assert "Reply 1, 2 or 3" in chat.text(MARIA, "about my sink, its leaking").text
+
+
+@pytest.mark.parametrize("text", [
+    "got the invoice and its way more than what the tech told me on site",
+    "he said around $180 and the bill says $420. thats not ok",
+    "you quoted $180 but billed me $420",
+    "the bill is double what he told us",
+])
+def test_a_bill_higher_than_told_is_a_charge_disputed(chat: ChatWorld, text: str) -> None:
+    before = chat.model()
+    said = chat.text(JOE, text).text
+    assert "sorry about the charge" in said and "Reply 1" not in said
+    assert "complaint: disputes a charge" in chat.notices()[0].body
+    assert chat.changed_since(before) <= ONLY_NOTICES
+
+
+@pytest.mark.parametrize("text", ["this is ridiculous, i want some kind of credit", "refund me",
+                                  "i want my money back", "we deserve a refund for this"])
+def test_a_credit_or_refund_asked_for_goes_to_the_office(chat: ChatWorld, text: str) -> None:
+    before = chat.model()
+    said = chat.text(JOE, text).text
+    assert "credit or refund" in said and "call you" in said
+    assert "complaint: asks for a credit or refund" in chat.notices()[0].body
+    assert chat.changed_since(before) <= ONLY_NOTICES
+
+
+def test_paying_by_credit_card_is_no_complaint(chat: ChatWorld) -> None:
+    assert "credit or refund" not in chat.text(JOE, "i want to pay by credit card").text
+    assert chat.notices() == []
+
+
+@pytest.mark.parametrize("text", [
+    "the sink your guy fixed today is now leaking all over the floor",
+    "the faucet you repaired is dripping again",
+    "the drain he cleaned this afternoon is backing up",
+])
+def test_trouble_after_our_work_is_a_callback_naming_the_visit(chat: ChatWorld, text: str) -> None:
+    chat.clock.advance(AFTER_JOES_WINDOW)
+    before = chat.model()
+    said = chat.text(JOE, text).text
+    assert "should have been fixed by your" in said and "Mon Mar 2, 1-3pm" in said
+    assert "Reply 1" not in said
+    assert "not fixed after the visit" in chat.notices()[0].body
+    assert "Mon Mar 2, 1-3pm" in chat.notices()[0].body
+    assert chat.changed_since(before) <= ONLY_NOTICES
+
+
+@pytest.mark.parametrize("text", ["you fixed it, thanks!",
+                                  "the plumber fixed the leak today, now i need the furnace tuned"])
+def test_work_we_did_without_trouble_since_is_no_complaint(chat: ChatWorld, text: str) -> None:
+    chat.clock.advance(AFTER_JOES_WINDOW)
+    assert "should have been fixed" not in chat.text(JOE, text).text
+    assert chat.notices() == []
+
+
+@pytest.mark.parametrize("text", ["who do i talk to about getting this fixed",
+                                  "who can I speak with about my bill", "who handles billing?"])
+def test_asking_whom_to_talk_to_gets_a_call(chat: ChatWorld, text: str) -> None:
+    said = chat.text(JOE, text).text
+    assert "will call you" in said and "not getting it" not in said
+    assert len(chat.notices()) == 1
+
+
+def test_come_back_after_trouble_with_our_work_offers_that_work_again(chat: ChatWorld) -> None:
+    job_id = chat.visit("joe_today").job_id
+    for state in (JobState.EN_ROUTE, JobState.ON_SITE):
+        chat.run(ChangeJobState(job_id=job_id, new_state=state, actor=chat.dispatcher()))
+    chat.run(CompleteJob(job_id=job_id, summary="Replaced the trap", actor=chat.dispatcher()))
+    chat.clock.advance(AFTER_JOES_WINDOW)
+    chat.transcript(JOE, [("the sink you fixed today is leaking again", "should have been fixed"),
+                          ("can someone come back tomorrow?", "Reply 1")])
+    conversation = chat.conversation(JOE)
+    assert conversation is not None and conversation.data["service"] == "plumbing_repair"
+    assert conversation.data["scope"].startswith("Return visit after Mon Mar 2, 1-3pm")

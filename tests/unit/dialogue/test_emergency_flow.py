@@ -146,3 +146,35 @@ def test_a_hurried_request_for_a_day_gone_by_is_told_so(chat: ChatWorld) -> None
 def test_a_hurried_request_for_today_gets_todays_soonest_times(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("water heater leaking, can you come today",
                              "Here are our soonest times:\n1) Mon Mar 2")])
+
+
+@pytest.mark.parametrize("text", ["my furnace stopped working last night, can someone come",
+                                  "the sink started leaking yesterday, need a plumber",
+                                  "the drain clogged last week, can you send someone"])
+def test_a_past_day_telling_the_problem_is_no_wish_gone_by(chat: ChatWorld, text: str) -> None:
+    said = chat.text(MARIA, text).text
+    assert "That time has passed" not in said and "Reply 1" in said
+
+
+@pytest.mark.parametrize("tonight", ["the main is off. can somebody come tonight?",
+                                     "can a plumber get here tonight"])
+def test_tonight_after_a_danger_gets_the_soonest_times_saying_none_is_tonight(
+        chat: ChatWorld, tonight: str) -> None:
+    chat.clock.advance(timedelta(hours=10, minutes=30))  # Monday 7:30pm
+    chat.transcript(MARIA, [("a pipe burst in the kitchen", "Shut off the water main")])
+    said = chat.text(MARIA, tonight).text
+    assert "Nobody is free tonight" in said and "The soonest we can send someone" in said
+    assert "Nothing is free then" not in said and "5-7pm" not in said
+
+
+def test_a_question_naming_tonight_while_times_are_offered_is_no_new_search(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("a pipe burst in the kitchen", "The soonest we can send someone")])
+    before = chat.model()
+    said = chat.text(MARIA, "is it safe to stay in the house tonight?").text
+    assert "Nothing is free then" not in said and "Booked" not in said
+    assert chat.changed_since(before) <= {"notices", "outbox", "timeline"}
+
+
+def test_a_bare_day_asked_while_times_are_offered_is_still_a_new_wish(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("the outlet in the kitchen stopped working", "Reply 1"),
+                            ("no, friday afternoon?", "Fri Mar 6")])

@@ -114,7 +114,7 @@ def test_did_my_approval_go_through_tells_the_state_and_when_it_was_decided(
     chat.transcript(JOE, [
         ("did my approval go through?", "Quote Q-2001 (Sewer line repair) for $9,900.00 is waiting "
                                         "for your decision (sent Mon Mar 2); nothing has been "
-                                        "approved yet. To approve it, just say so"),
+                                        "approved or declined yet. To approve it, just say so"),
         ("approve quote 2001", "Reply Y or N"), ("y", "Approved: quote Q-2001"),
         ("did my approval go through?", "Quote Q-2001 (Sewer line repair) for $9,900.00 was "
                                         "approved on Mon Mar 2 at 9am."),
@@ -258,7 +258,7 @@ def test_which_is_cheaper_compares_the_two_quotes(chat: ChatWorld, ask: str) -> 
 
 def test_what_did_i_approve_says_nothing_has_been_approved_yet(chat: ChatWorld) -> None:
     chat.transcript(JOE, [("what did i approve?", "waiting for your decision (sent Mon Mar 2); "
-                                                  "nothing has been approved yet.")])
+                                                  "nothing has been approved or declined yet.")])
 
 
 def test_a_visit_status_question_naming_a_quoted_thing_is_about_the_visit(chat: ChatWorld) -> None:
@@ -295,4 +295,4 @@ def test_the_difference_names_lines_whose_quantity_or_price_differs(chat: ChatWo
                                                  Line("Installation labor", 4, 12500)))
     told = chat.text(JOE, "what's the difference between quote 2002 and quote 2003?").text
     assert told == ("Quote Q-2002 (Furnace) is $1,975.00. Quote Q-2003 (Furnace) is $2,100.00, "
-                    "$125.00 more. Installation labor: 3x $375.00 vs 4x $500.00.")
+                    "$125.00 more. Installation labor: 3 for $375.00 vs 4 for $500.00.")

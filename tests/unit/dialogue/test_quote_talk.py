@@ -199,7 +199,7 @@ def test_wanting_to_go_for_a_quote_named_by_title_asks_to_approve_it(chat: ChatW
 def test_a_question_while_a_decline_is_asked_is_answered_and_the_question_asked_again(
         chat: ChatWorld) -> None:
     chat.transcript(JOE, [("too expensive, we'll pass", "Decline quote Q-2001"),
-                          ("so is it declined now or what", "nothing has been approved yet. "
+                          ("so is it declined now or what", "nothing has been approved or declined yet. "
                                                             "Decline quote Q-2001"),
                           ("y", "Quote Q-2001 declined.")])
     assert chat.quote_states() == {**OPEN, "Q-2001": QuoteState.DECLINED}

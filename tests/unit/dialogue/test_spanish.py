@@ -57,10 +57,20 @@ def test_a_spanish_emergency_gets_the_safety_step_in_spanish_and_an_urgent_notic
     assert chat.contact(NEWCOMER) is None
 
 
+@pytest.mark.parametrize("text", ["hola, huele mucho a gas en mi cocina, que hago?",
+                                  "hay un olor muy fuerte a gas en la casa"])
+def test_a_spanish_gas_smell_in_other_words_is_an_emergency_too(chat: ChatWorld, text: str) -> None:
+    said = chat.text(NEWCOMER, text).text
+    assert "Salga de la casa" in said and "911" in said
+    assert [n.body.startswith("URGENT, call now") for n in chat.notices()] == [True]
+    assert "Thanks, Ya" not in chat.text(NEWCOMER, "ya estamos afuera").text
+
+
 @pytest.mark.parametrize("danger", list(Danger))
 def test_every_safety_step_fits_two_sms_segments_in_gsm(danger: Danger) -> None:
     for reply in (safety_replies.safety_step(danger), safety_replies.safety_step_es(danger),
-                  safety_replies.reminder(danger)):
+                  safety_replies.reminder(danger), safety_replies.switch_off(danger),
+                  safety_replies.where_shutoff(danger)):
         text = render(reply)
         assert is_gsm(text) and len(text) <= MAX_REPLY, text
 
@@ -68,7 +78,8 @@ def test_every_safety_step_fits_two_sms_segments_in_gsm(danger: Danger) -> None:
 def test_every_safety_template_is_gsm_and_sms_sized_at_its_longest() -> None:
     longest = "Northwind Heating & Plumbing of Greater Chicagoland"
     for name, fn in inspect.getmembers(safety_replies, inspect.isfunction):
-        by_danger = ("safety_step", "safety_step_es", "reminder")  # tested above, per danger
+        by_danger = ("safety_step", "safety_step_es", "reminder", "switch_off",
+                     "where_shutoff")  # tested above, per danger
         if fn.__module__ != safety_replies.__name__ or name in by_danger:
             continue
         parameters = inspect.signature(fn).parameters

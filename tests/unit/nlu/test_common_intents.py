@@ -40,10 +40,20 @@ def test_asking_what_the_bot_does_is_help(understand, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["I want to talk to someone", "please have someone call me", "representative"]
+    "text", ["I want to talk to someone", "please have someone call me", "representative",
+             "i want to speak with whoever is in charge there", "let me talk to the person in charge",
+             "get me someone higher up please", "i need to escalate this",
+             "can i get your managers number", "who's the owner? i want to talk to them",
+             "put me in touch with a supervisor"]
 )
 def test_asking_for_a_person_is_human(understand, text):
     assert understand(text).intent == "human"
+
+
+@pytest.mark.parametrize("text", ["who is in charge of my repair?", "the owner of the house will let you in",
+                                  "how much just to have someone come take a look"])
+def test_a_person_mentioned_is_no_request_for_one(understand, text):
+    assert understand(text).intent != "human"
 
 
 @pytest.mark.parametrize(

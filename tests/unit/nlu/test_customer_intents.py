@@ -36,6 +36,8 @@ def test_problems_are_booked_as_the_right_service(understand, text, service):
         "can u guys come sunday",
         "Good morning, can you come Friday?",
         "BOOK ME IN FOR TUESDAY",
+        "can you at least put me in for tomorrow morning",
+        "ok put me down for friday",
         "schedule service for tmrw at 1 🙏",
         "need someone out asap",
     ],

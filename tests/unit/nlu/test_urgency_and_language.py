@@ -29,6 +29,14 @@ EMERGENCIES = [
     ("there is no heat and i smell gas", Danger.GAS),
     ("huele a gas en la cocina", Danger.GAS),
     ("sale humo del enchufe", Danger.FIRE),
+    ("hola, huele mucho a gas en mi cocina, que hago?", Danger.GAS),
+    ("hay un olor muy fuerte a gas", Danger.GAS),
+    ("huelo gas en la casa", Danger.GAS),
+    ("creo que hay una fuga de gas", Danger.GAS),
+    ("el enchufe esta echando chispas", Danger.FIRE),
+    ("huele a quemado en el sotano", Danger.FIRE),
+    ("se rompio la tuberia y hay agua por todas partes", Danger.WATER),
+    ("no tenemos calefaccion y tengo un bebe", Danger.COLD),
     ("i smel gas", Danger.GAS),
     ("gas leek in kitchen", Danger.GAS),
     ("electrical fire in the garage", Danger.FIRE),
@@ -37,6 +45,9 @@ EMERGENCIES = [
     ("furnace out, 10 degrees outside", Danger.COLD),
     ("the outlet sparked and now it stopped working", Danger.FIRE),
     ("i smell gas, it stopped raining though", Danger.GAS),
+    ("sewage water is backing up out of the basement floor drain", Danger.SEWAGE),
+    ("raw sewage all over the basement floor", Danger.SEWAGE),
+    ("the toilet is overflowing with sewage", Danger.SEWAGE),
 ]
 
 NOT_EMERGENCIES = [
@@ -55,12 +66,19 @@ NOT_EMERGENCIES = [
     "furnace not working",
     "not flooding, just a slow drip under the sink",
     "no huele a gas",
+    "ya no huele a gas, gracias",
+    "no sale agua caliente del calentador, pueden venir a revisarlo?",
+    "la factura del gas es muy alta",
+    "no tenemos calefaccion, pueden venir la proxima semana?",
     "basement flooded last year, want a sump pump checked",
     "i had a gas leak last month, need a tune up",
     "need a new gas line for the stove",
     "our basement floods every time it rains, sump pump seems dead. can u come next week",
     "we smelled gas earlier but it's gone now, still want the furnace checked",
     "the outlet sparked once and then it stopped, can someone look at it",
+    "how much is a sewer line camera inspection",
+    "sewage smell in the basement and the floor drain is gurgling",
+    "the sewer backed up last year, want the line checked",
 ]
 
 
@@ -114,6 +132,7 @@ def test_a_reps_slang_is_no_emergency(understand, text) -> None:
 @pytest.mark.parametrize("text", [
     "perdon, mi direccion es 1500 W Addison St", "necesito un plomero mañana",
     "huele a gas en la cocina", "¿pueden venir hoy?", "Hola, no tengo agua caliente desde ayer",
+    "ya estamos afuera", "hablan español?", "cuanto cuesta la visita?",
 ])
 def test_a_spanish_text_is_labelled_es(understand, text) -> None:
     assert understand(text).slots.get("language") == "es"
@@ -121,7 +140,7 @@ def test_a_spanish_text_is_labelled_es(understand, text) -> None:
 
 @pytest.mark.parametrize("text", [
     "hola", "gracias", "no, call me", "my address is 12 Del Mar Ave, Los Angeles 90001",
-    "Jose Garcia, 44 W Division St, Chicago 60610", "can you come tomorrow",
+    "Jose Garcia, 44 W Division St, Chicago 60610", "can you come tomorrow", "ok see ya",
 ])
 def test_english_or_a_lone_spanish_word_has_no_language(understand, text) -> None:
     assert "language" not in understand(text).slots

@@ -253,3 +253,38 @@ def test_uk_wording(understand, text, expected):
 
 def test_how_long_something_has_been_broken_is_not_a_day(understand):
     assert when_of(understand, "tap's been dripping for a fortnight") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("can we push thursdays tune up to friday morning instead", day("2026-03-06", "08:00", "12:00")),
+        ("move the 10th to friday the 13th", day("2026-03-13")),
+        ("reschedule the electrical on mar 10 to mar 12", day("2026-03-12")),
+        ("the plumbing one on wed the 4th -> thu the 5th", day("2026-03-05")),
+        ("can you bump tuesday's visit to thursday", day("2026-03-05")),
+        ("leave the 10th alone. move the thursday one instead", day("2026-03-05")),
+    ],
+)
+def test_in_a_move_the_day_after_to_is_the_new_day(understand, text, expected):
+    assert when_of(understand, text) == expected
+
+
+def test_a_range_of_days_to_book_is_not_a_move(understand):
+    assert when_of(understand, "can you come any day tuesday to thursday") == day("2026-03-03")
+
+
+@pytest.mark.parametrize("text", ["just keep thursday then", "leave friday alone"])
+def test_a_day_kept_is_not_a_day_wished_for(understand, text):
+    assert when_of(understand, text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "the mar 10 plumbing visit -> mar 12 please",
+    "the 10th -> the 12th please",
+    "and eddies visit that same day, can that move to monday the 16th",
+    "can carla's visit move to the 12th",
+    "can you bump tuesday's drain cleaning to thursday",
+])
+def test_a_visit_pointed_to_another_day_is_a_move(understand, text):
+    assert understand(text, role="customer", now=MONDAY).intent == "reschedule"

@@ -1,0 +1,102 @@
+"""Cancelling several visits at once ("cancel all 3 visits that day", "all of them", "2 and 3"):
+one Y/N naming every visit, then each is cancelled. Nothing changes before the Y.
+
+An undo of several cancellations is not done by text: "undo" hands it to a person
+(bot/dialogue/corrections.py); "keep the 14th after all" puts that one back (keep_visit.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.dialogue import replies, visits
+from bot.nlu import intents
+from bot.nlu.text import normalize
+from domain.commands import CancelAppointment
+from domain.errors import DomainError
+from domain.jobs import Appointment
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+STEP = "confirm_many"
+# Every visit meant: "all 3 visits", "all of them", "both".
+_ALL = re.compile(r"\b(?:all (?:of )?(?:them|those|these|my|the|our|\d|two|three|four)\b|"
+                  r"all of (?:my|the|our)\b|both\b|every (?:one|visit)\b)")
+# Several places in the list shown: "2 and 3", "1, 3", "cancel 2 & 3".
+_SEVERAL = re.compile(r"(?<![\d:])\b([1-9])\s*(?:,\s*|\s+and\s+|\s*&\s*|\s*\+\s*)([1-9])\b"
+                      r"(?:\s*(?:,\s*|\s+and\s+)([1-9])\b)?(?![\d:])")
+
+
+def wanted(turn: Turn, among: list[Appointment]) -> list[Appointment] | None:
+    """The visits among `among` (in the order shown) the text means together; None: not several."""
+    text = normalize(turn.text)
+    several = _SEVERAL.search(text)
+    if several is not None:
+        places = sorted({int(g) for g in several.groups() if g})
+        if all(p <= len(among) for p in places):
+            return [among[p - 1] for p in places]
+        return None
+    return list(among) if _ALL.search(text) and len(among) > 1 else None
+
+
+def start(turn: Turn) -> bool:
+    """ "cancel all my visits on the 8th": the Y/N for all the visits named; False: not several."""
+    if _ALL.search(normalize(turn.text)) is None:
+        return False
+    resolution = visits.resolve(turn, visits.upcoming(turn))
+    if len(resolution.matches) < 2:
+        return False
+    confirm(turn, resolution.matches)
+    return True
+
+
+def confirm(turn: Turn, chosen: list[Appointment]) -> None:
+    """Ask one Y/N naming every visit to cancel."""
+    from bot.dialogue import cancel
+
+    if len(chosen) == 1:
+        cancel.confirm(turn, chosen[0])
+        return
+    turn.ask(cancel.FLOW, STEP, {"ids": [a.id for a in chosen]},
+             replies.confirm_cancel_many([visits.choice_label(turn, a) for a in chosen]))
+
+
+def answer(turn: Turn) -> bool:
+    """The answer to the Y/N about several visits; False when the text asks something else."""
+    listed = visits.offered(turn, turn.data.get("ids", []))
+    if not listed:
+        turn.finish(replies.no_upcoming())
+        return True
+    intent = turn.parse.intent
+    if intent == intents.AFFIRM:
+        _cancel_all(turn, listed)
+        return True
+    if intent == intents.DENY:
+        turn.finish(replies.kept_many())
+        return True
+    fewer = wanted(turn, listed)
+    if fewer is not None:  # "keep the drain one, cancel 2 and 3": those, asked again
+        confirm(turn, fewer)
+        return True
+    if intent == intents.CANCEL and visits.named(turn).narrows:
+        return False  # "cancel the dec 8 water heater one": that one, asked on its own
+    confirm(turn, listed)  # anything else: the same question, nothing cancelled
+    return True
+
+
+def _cancel_all(turn: Turn, listed: list[Appointment]) -> None:
+    labels = [visits.label(turn, a) for a in listed]
+    for appointment in listed:
+        assert appointment.id is not None
+        try:
+            turn.run(CancelAppointment(appointment_id=appointment.id, actor=turn.actor))
+        except DomainError as error:
+            turn.finish(replies.refused(str(error)))
+            return
+    # The visits cancelled are kept: "keep the 14th after all" puts that one back (an "undo" of
+    # them all is a person's, bot/dialogue/corrections.py)
+    turn.finish(replies.cancelled_many(labels), done="cancelled",
+                changed={"kind": "cancelled", "appointment_id": listed[-1].id,
+                         "appointment_ids": [a.id for a in listed], "told": None})

@@ -1,0 +1,95 @@
+"""Questions that follow a booking or a request: "will I get a reminder?", "how long until I
+hear back?", "when will they call?". Answered from the business's own settings; nothing changes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.dialogue import handoff, replies, small_talk, visits
+from bot.dialogue.reply import Reply
+from bot.dialogue.times import clock_label, day_label
+from bot.nlu import intents
+from bot.nlu.text import normalize
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+# "will I get a reminder?", "do you text me before he comes?"; a bare "remind me?" asks to be
+# told again what was said, and "remind me when my visit is" asks about the visit.
+_REMINDER = re.compile(r"\breminders?\b|\b(?:remind|text|message|call|ping|notify) (?:me|us) "
+                       r"(?:before|ahead|beforehand|the day before|a day before|when (?:he|she|they|"
+                       r"the tech) (?:is|are) on (?:the|his|her|their) way)\b"
+                       r"|\b(?:get|send|receive) (?:me |us )?(?:a |an )?(?:text|message|heads ?up|"
+                       r"notification) (?:before|ahead|beforehand|the day before)\b")
+_ASKS = re.compile(r"\?|^\W*(?:(?:ok|okay|thanks|thank you|great|cool|and|so)\W+)*(?:will|do|does|"
+                   r"would|can|could|is|are|should|how|when)\b")
+_WHEN_HEAR = re.compile(
+    r"\b(?:how long|how soon|when|what time|how quickly|by when)\b[^.!?]*\b(?:hear (?:back|from)|"
+    r"get back to (?:me|us)|call(?:s|ing)?(?: me| us)?(?: back)?|be in touch|reach out|contact (?:me|us)|"
+    r"respond|get (?:a|the|my|our) (?:price|quote|estimate|call|answer))\b")
+_LOOK_AHEAD = 8  # days searched for the office's next opening
+
+
+def answer(turn: Turn) -> bool:
+    """Answer a reminder question, or "when will I hear back" after a person was asked to call."""
+    if turn.parse.intent in (intents.CANCEL, intents.RESCHEDULE, intents.HUMAN, intents.CHOOSE):
+        return False
+    text = normalize(turn.text)
+    if _REMINDER.search(text) and _ASKS.search(text):
+        small_talk.settle(turn, _reminders(turn), done="answered")
+        return True
+    if _WHEN_HEAR.search(text) and turn.last_done() in (handoff.HANDED_OVER, handoff.QUOTE_REQUESTED):
+        turn.finish(_when_called(turn), keep_done=True)
+        return True
+    return False
+
+
+def _reminders(turn: Turn) -> Reply:
+    offsets = sorted(turn.business.reminder_offsets, reverse=True)
+    ahead = visits.upcoming(turn) if turn.customer is not None else []
+    visit = visits.label(turn, ahead[0]) if ahead else None
+    return replies.reminders([before_visit(offset) for offset in offsets], visit)
+
+
+def before_visit(offset: timedelta) -> str:
+    """ "the day before", "2 hours before", "30 minutes before"."""
+    hours = offset.total_seconds() / 3600
+    if hours == 24:
+        return "the day before"
+    if hours >= 24 and hours % 24 == 0:
+        return f"{int(hours // 24)} days before"
+    if hours >= 1 and hours == int(hours):
+        return "an hour before" if hours == 1 else f"{int(hours)} hours before"
+    return f"{int(offset.total_seconds() // 60)} minutes before"
+
+
+def _when_called(turn: Turn) -> Reply:
+    """Open now: a call today within business hours; closed: when the office next opens."""
+    business = turn.business
+    zone = ZoneInfo(business.timezone)
+    now = turn.now.astimezone(zone)
+    span = business.business_hours.for_day(now.date())
+    if span is not None and span.contains(now.time()):
+        return replies.call_today(clock_label(span.on(now.date(), zone)[1], business.timezone))
+    opens = _next_opening(turn, now)
+    return replies.call_when_open(opens)
+
+
+def _next_opening(turn: Turn, now: datetime) -> str | None:
+    zone = ZoneInfo(turn.business.timezone)
+    for ahead in range(_LOOK_AHEAD):
+        day = now.date() + timedelta(days=ahead)
+        span = turn.business.business_hours.for_day(day)
+        if span is None:
+            continue
+        start = span.on(day, zone)[0]
+        if start <= now:
+            continue
+        name = ("tomorrow" if ahead == 1 else "today" if ahead == 0
+                else day_label(start, turn.business.timezone))
+        return f"{name} at {clock_label(start, turn.business.timezone)}"
+    return None

@@ -1,0 +1,284 @@
+"""A sales rep works the pipeline by text: follow-ups, snoozes, deals won and lost.
+
+"followups" lists up to five deals, numbered; "won 2", "snooze 3 till monday" or "lost 1" in a
+later text mean those lines. A deal named instead ("Acme signed!") is matched among the rep's own
+open deals (sales_deals); a weak or tied match is asked about, never acted on. Winning and losing
+are confirmed with Y/N first; a won deal becomes exactly one job (domain/handlers.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from bot.dialogue import sales_texts as texts
+from bot.dialogue import small_talk
+from bot.dialogue.reply import Reply
+from bot.dialogue.sales_deals import (
+    DealView,
+    follow_ups,
+    listed,
+    match,
+    named_deals,
+    own_deal,
+    remember_list,
+    won_job_number,
+)
+from bot.nlu import intents
+from bot.nlu.text import normalize
+from bot.nlu.when import resolve_when
+from domain.commands import MarkDealLost, MarkDealWon, RecordLossReason, SnoozeDeal
+
+if TYPE_CHECKING:
+    from bot.dialogue.roles import Starter
+    from bot.dialogue.turn import Turn
+
+FLOW = "sales"
+PICK, CONFIRM, WHEN, REASON = "pick", "confirm", "when", "reason"
+WON, LOST, SNOOZE = intents.DEAL_WON, intents.DEAL_LOST, intents.SNOOZE
+ACTION_WORDS = {WON: "won", LOST: "lost", SNOOZE: "snooze"}
+# "won 2", "lost #1 to a cheaper bid", "snooze 3 till monday": a line of the last list.
+NUMBERED = re.compile(
+    r"^\W*(?:mark\s+)?(?P<verb>won|win|closed|signed|lost|lose|dead|snooze|push|defer|park|"
+    r"remind(?:\s+me)?(?:\s+about)?)\s+(?:#|no\.?\s*|number\s+|line\s+)?(?P<n>[1-9])\b(?P<rest>.*)$",
+    re.IGNORECASE)
+VERBS = {"won": WON, "win": WON, "closed": WON, "signed": WON, "lost": LOST, "lose": LOST,
+         "dead": LOST}
+# What follows the deal in "lost maple grove to a cheaper bid": why it was lost.
+REASON_WORDS = re.compile(
+    r"\b(?:to|because|bc|cause|since|due to|over|went with|going with|chose|picked|they)\b.*$",
+    re.IGNORECASE)
+# Intents that start something new while a question is pending (never a reason or a time).
+STARTS = frozenset({intents.FOLLOWUPS, intents.DEAL_WON, intents.DEAL_LOST, intents.SNOOZE,
+                    intents.HELP})
+# A snooze to a day without a time brings the deal back at the start of the rep's day.
+MORNING = time(9, 0)
+
+
+def starters() -> dict[str, Starter]:
+    """What a rep's text starts; a numbered line of the last list is read first."""
+    return {
+        intents.FOLLOWUPS: _unless_numbered(list_follow_ups),
+        intents.SNOOZE: _unless_numbered(snooze),
+        intents.DEAL_WON: _unless_numbered(_about_a_deal(WON)),
+        intents.DEAL_LOST: _unless_numbered(_about_a_deal(LOST)),
+        intents.HELP: help_menu,
+        intents.GREET: help_menu,
+        intents.THANKS: small_talk.thanks,
+        intents.AFFIRM: small_talk.acknowledge,
+        intents.DENY: small_talk.nothing_to_do,
+    }
+
+
+def otherwise(turn: Turn) -> None:
+    """A numbered line ("won 2"), else an honest "didn't get that" with what to say."""
+    if not numbered(turn):
+        turn.finish(texts.not_understood())
+
+
+def help_menu(turn: Turn) -> None:
+    assert turn.staff is not None
+    turn.finish(texts.help_menu(turn.staff.first_name))
+
+
+def list_follow_ups(turn: Turn) -> None:
+    items = follow_ups(turn)
+    *first, last = texts.follow_ups(items, others=any(
+        turn.staff is not None and v.deal.owner_id != turn.staff.id for v, _ in items))
+    for reply in first:
+        turn.say(reply)
+    turn.finish(last)
+    remember_list(turn, [view for view, _ in items])
+
+
+# --- Which deal -------------------------------------------------------------------------------
+
+
+def _unless_numbered(starter: Starter) -> Starter:
+    def start(turn: Turn) -> None:
+        if not numbered(turn):
+            starter(turn)
+    return start
+
+
+def numbered(turn: Turn) -> bool:
+    """ "won 2": act on line 2 of the last follow-up list; False when the text is not that."""
+    found = NUMBERED.match(turn.text.strip())
+    if found is None:
+        return False
+    ids = listed(turn)
+    number = int(found.group("n"))
+    if ids is None:
+        turn.finish(texts.no_list())
+        return True
+    view = own_deal(turn, ids[number - 1]) if number <= len(ids) else None
+    if view is None:
+        turn.finish(texts.not_on_list(number, len(ids)))
+        return True
+    if not view.deal.is_open:  # won or lost since the list was shown
+        turn.finish(texts.already_closed(view, won_job_number(turn, view)))
+        return True
+    intent = VERBS.get(found.group("verb").lower().split()[0], SNOOZE)
+    ACTIONS[intent](turn, view, found.group("rest"))
+    return True
+
+
+def _about_a_deal(intent: str) -> Starter:
+    """A starter that finds the deal a name means, asking when the match is weak or tied."""
+
+    def start(turn: Turn) -> None:
+        target = turn.parse.slots.get("target")
+        target = target if isinstance(target, str) else None
+        found = match(named_deals(turn), target)
+        chosen = own_deal(turn, found.chosen.deal_id) if found.chosen is not None else None
+        options = [v for v in (own_deal(turn, o.deal_id) for o in found.options) if v]
+        if chosen is not None:
+            ACTIONS[intent](turn, chosen, turn.text)
+        elif options:
+            turn.ask(FLOW, PICK, {"intent": intent, "text": turn.text,
+                                  "options": [v.deal_id for v in options]},
+                     Reply.choice(texts.which_deal(ACTION_WORDS[intent]),
+                                  tuple(texts.label(v) for v in options)))
+        else:
+            closed = match(named_deals(turn, is_open=False), target).chosen
+            view = own_deal(turn, closed.deal_id) if closed is not None else None
+            job = won_job_number(turn, view) if intent == WON and view is not None else None
+            if view is not None and job is not None:
+                turn.finish(texts.already_closed(view, job))
+            else:
+                turn.finish(texts.no_deal(target))
+
+    return start
+
+
+def answer(turn: Turn) -> bool:
+    """The answer to the pending question: which deal, Y/N, when, or why it was lost."""
+    data = turn.data
+    view = own_deal(turn, data.get("deal_id"))
+    if turn.step == PICK:
+        return _answer_pick(turn, data)
+    if view is None:
+        return False
+    if turn.step == CONFIRM:
+        return _answer_confirm(turn, view, data)
+    if turn.step == WHEN:
+        if turn.parse.intent in STARTS - {intents.SNOOZE} or NUMBERED.match(turn.text.strip()):
+            return False
+        return _snooze_until(turn, view, turn.text, asked=True)
+    if turn.step == REASON:
+        if turn.parse.intent in STARTS or NUMBERED.match(turn.text.strip()):
+            return False
+        turn.run(RecordLossReason(deal_id=view.deal_id, reason=turn.text.strip()[:300],
+                                  actor=turn.actor))
+        turn.finish(texts.reason_noted(view), done="deal_lost")
+        return True
+    return False
+
+
+def _answer_pick(turn: Turn, data: dict[str, Any]) -> bool:
+    options = [v for v in (own_deal(turn, i) for i in data.get("options", [])) if v is not None]
+    option = turn.option()
+    if option is None or not 1 <= option <= len(options):
+        return False  # not an answer: read the text afresh
+    turn.finish()
+    ACTIONS[data["intent"]](turn, options[option - 1], str(data.get("text", "")))
+    return True
+
+
+def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
+    if turn.parse.intent == intents.DENY:
+        turn.finish(texts.left_open(view))
+        return True
+    if turn.parse.intent != intents.AFFIRM:
+        return False
+    if data.get("intent") == WON:
+        job_id = turn.run(MarkDealWon(deal_id=view.deal_id, actor=turn.actor))
+        job = turn.uow.jobs.get(job_id)
+        turn.finish(texts.won(view, job.number if job is not None else f"J-{job_id}"),
+                    done="deal_won")
+        return True
+    reason = str(data.get("reason") or "")
+    turn.run(MarkDealLost(deal_id=view.deal_id, reason=reason, actor=turn.actor))
+    if reason:
+        turn.finish(texts.lost(view, reason), done="deal_lost")
+    else:
+        turn.ask(FLOW, REASON, {"deal_id": view.deal_id}, texts.ask_reason(view))
+    return True
+
+
+# --- The actions ------------------------------------------------------------------------------
+
+
+def confirm_won(turn: Turn, view: DealView, text: str) -> None:
+    turn.ask(FLOW, CONFIRM, {"intent": WON, "deal_id": view.deal_id}, texts.confirm_won(view))
+
+
+def confirm_lost(turn: Turn, view: DealView, text: str) -> None:
+    found = REASON_WORDS.search(_after_name(text, view))
+    reason = found.group().strip(" .!") if found else ""
+    turn.ask(FLOW, CONFIRM, {"intent": LOST, "deal_id": view.deal_id, "reason": reason[:300]},
+             texts.confirm_lost(view, reason))
+
+
+def snooze(turn: Turn) -> None:
+    """ "remind me about Acme next week": which deal, then when (asked if not said)."""
+    _about_a_deal(SNOOZE)(turn)
+
+
+def snooze_deal(turn: Turn, view: DealView, text: str) -> None:
+    if not _snooze_until(turn, view, text, asked=False):
+        turn.ask(FLOW, WHEN, {"deal_id": view.deal_id}, texts.ask_when(view))
+
+
+def _snooze_until(turn: Turn, view: DealView, text: str, *, asked: bool) -> bool:
+    """Snooze to the time `text` names; False (nothing done) when it names none."""
+    until = _when(turn, text)
+    if until is None:
+        if asked:
+            turn.say(texts.ask_when(view))
+            return True
+        return False
+    if until <= turn.now:
+        turn.ask(FLOW, WHEN, {"deal_id": view.deal_id}, texts.past_when())
+        return True
+    turn.run(SnoozeDeal(deal_id=view.deal_id, until=until, actor=turn.actor))
+    turn.finish(texts.snoozed(view, until, turn.timezone), done="snoozed")
+    return True
+
+
+def _when(turn: Turn, text: str) -> datetime | None:
+    """The moment a snooze names, in the rep's zone: a day alone means 9am that day."""
+    zone = ZoneInfo(turn.timezone)
+    local = turn.now.astimezone(zone)
+    when = turn.parse.slots.get("when")
+    if not isinstance(when, dict) or not when:
+        when = resolve_when(normalize(text), local.date()) or {}
+    day, start = when.get("date"), when.get("start")
+    if day is None and start is None:
+        return None
+    at = time.fromisoformat(start) if isinstance(start, str) else MORNING
+    on = datetime.fromisoformat(day).date() if isinstance(day, str) else local.date()
+    moment = datetime.combine(on, at, zone)
+    if day is None and moment <= turn.now:
+        moment += timedelta(days=1)  # "at 3pm" once 3pm has passed: tomorrow
+    return moment
+
+
+def _after_name(text: str, view: DealView) -> str:
+    """The text after the deal's name, where a reason would be ("... to a cheaper bid")."""
+    lowered = text.lower()
+    for name in (view.account, view.deal.title, *view.account.split()[:1]):
+        at = lowered.find(name.lower())
+        if at >= 0:
+            return text[at + len(name):]
+    return text
+
+
+ACTIONS: dict[str, Callable[[Turn, DealView, str], None]] = {
+    WON: confirm_won,
+    LOST: confirm_lost,
+    SNOOZE: snooze_deal,
+}

@@ -1,0 +1,180 @@
+"""Which of a sales rep's deals a text means: a line of the last follow-up list, or an account
+or title named, matched with rapidfuzz among the rep's own open deals (all deals for a manager).
+
+A weak or tied match is never acted on: the rep is asked which one. Another rep's deal is not
+among the candidates, so it gets the same answer as a name that matches nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+from rapidfuzz import fuzz, process
+
+from domain.authz import may_act_on
+from domain.deals import Deal, DealName, DealStage
+from domain.follow_ups import LIST_LIMIT, FollowUp, FollowUpRules, follow_up
+from domain.ports import AbstractUnitOfWork
+from domain.quotes import QuoteState
+from domain.staff import StaffMember
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+# A name scoring this (0-100, see `scored`) or more against an account or title is a clear
+# match; one scoring at least WEAK is a candidate to ask about, never to act on.
+STRONG = 85
+WEAK = 70
+PREFIX = 95  # "harbor" for "Harborview"
+# Two deals within this many points of each other are a tie: ask which.
+TIE_MARGIN = 5
+SHOWN_KEY = "deals_shown"
+QUOTES_READ = 500  # the quotes of five deals, with room to spare
+
+
+@dataclass(frozen=True)
+class DealView:
+    """A deal with the names a rep knows it by."""
+
+    deal: Deal
+    account: str
+    owner: str = ""
+
+    @property
+    def deal_id(self) -> int:
+        assert self.deal.id is not None
+        return self.deal.id
+
+    @property
+    def title(self) -> str:
+        return self.deal.title
+
+
+def views(turn: Turn, deals: list[Deal]) -> list[DealView]:
+    """The deals with their accounts' names (and, for a manager, their reps' first names)."""
+    accounts = {a.id: a.name for a in turn.uow.accounts.get_many({d.account_id for d in deals})}
+    owners = ({s.id: s.first_name for s in turn.uow.staff.get_many({d.owner_id for d in deals})}
+              if manages_all(turn) else {})
+    return [DealView(d, accounts.get(d.account_id, "an account"), owners.get(d.owner_id, ""))
+            for d in deals]
+
+
+def manages_all(turn: Turn) -> bool:
+    return turn.staff is not None and turn.staff.manages_all_deals
+
+
+def named_deals(turn: Turn, *, is_open: bool = True) -> list[DealName]:
+    """The rep's own deals (every deal, for a manager) by name: open ones, or won and lost."""
+    assert turn.staff is not None
+    owner = None if manages_all(turn) else turn.staff.id
+    return turn.uow.deals.names(owner_id=owner, is_open=is_open)
+
+
+def own_deal(turn: Turn, deal_id: Any) -> DealView | None:
+    """One deal the rep may act on, by id; None for anyone else's (or none at all)."""
+    if not isinstance(deal_id, int):
+        return None
+    deal = turn.uow.deals.get(deal_id)
+    if deal is None or not may_act_on(turn.actor, deal):
+        return None
+    return views(turn, [deal])[0]
+
+
+def known_targets(uow: AbstractUnitOfWork, staff: StaffMember) -> list[str]:
+    """The account names and titles of the rep's open deals, for the parser to match names to."""
+    owner = None if staff.manages_all_deals else staff.id
+    return sorted({name for row in uow.deals.names(owner_id=owner, is_open=True)
+                   for name in (row.account, row.title)})
+
+
+class Named(Protocol):
+    """Anything a rep names a deal by."""
+
+    @property
+    def account(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+def scored(candidates: list[N], target: str) -> list[tuple[float, N]]:
+    """Each candidate's score for `target`, best first: every word of the target is compared
+    with the closest word of the account's name or the deal's title (a word that starts a name
+    word, "harbor" of "Harborview", counts almost whole), and the scores are averaged."""
+    said = [w for w in _words(target) if len(w) >= 2]
+    if not said:
+        return [(0.0, c) for c in candidates]
+    names = {name: _words(name) for c in candidates for name in (c.account, c.title)}
+    vocabulary = sorted({w for words in names.values() for w in words})
+    # Every word said against every word known at once (many deals share words: "LLC").
+    close = [{n: PREFIX if len(w) >= 4 and n.startswith(w) and w != n else float(r)
+              for n, r, _ in process.extract(w, vocabulary, scorer=fuzz.ratio, limit=None)}
+             for w in said]
+    by_name = {name: sum(max((table[n] for n in words), default=0.0) for table in close)
+               / len(said) for name, words in names.items()}
+    results = [(max(by_name[c.account], by_name[c.title]), c) for c in candidates]
+    return sorted(results, key=lambda pair: -pair[0])
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9&]+", text.lower().replace("'s", "").replace("'", ""))
+
+
+@dataclass(frozen=True)
+class Match(Generic[N]):
+    """The deal a name means (`chosen`), or the ones to ask about (`options`), or neither."""
+
+    chosen: N | None = None
+    options: tuple[N, ...] = ()
+
+
+def match(candidates: list[N], target: str | None) -> Match[N]:
+    if not target:
+        return Match()
+    ranked = [(s, c) for s, c in scored(candidates, target) if s >= WEAK]
+    if not ranked:
+        return Match()
+    best = ranked[0][0]
+    close = [c for s, c in ranked if best - s < TIE_MARGIN]
+    if best >= STRONG and len(close) == 1:
+        return Match(chosen=close[0])
+    return Match(options=tuple(c for _, c in ranked[:3]) if len(close) < 3 else tuple(close[:5]))
+
+
+def remember_list(turn: Turn, shown: list[DealView]) -> None:
+    turn.remember(SHOWN_KEY, {"ids": [v.deal_id for v in shown], "at": turn.now.isoformat()})
+
+
+def listed(turn: Turn) -> list[int] | None:
+    """The deal ids of the rep's last follow-up list, within half an hour; None if none."""
+    raw = turn.recent(SHOWN_KEY)
+    ids = raw.get("ids") if raw is not None else None
+    return [i for i in ids if isinstance(i, int)] if isinstance(ids, list) else None
+
+
+def follow_ups(turn: Turn) -> list[tuple[DealView, FollowUp]]:
+    """The rep's follow-ups now (at most five, most valuable first), with why for each."""
+    assert turn.staff is not None
+    rules = FollowUpRules.at(turn.now, turn.timezone)
+    owner = None if manages_all(turn) else turn.staff.id
+    deals = turn.uow.deals.needing_follow_up(rules, owner_id=owner, limit=LIST_LIMIT)
+    ids = frozenset(d.id for d in deals if d.id is not None)
+    # By deal alone (the deal_id index), sent ones picked here: a state in the query made the
+    # database walk every sent quote instead.
+    quotes = [q for q in turn.uow.quotes.page(limit=QUOTES_READ, deal_id=ids)
+              if q.state is QuoteState.SENT] if ids else []
+    return [(view, follow_up(view.deal, [q for q in quotes if q.deal_id == view.deal_id],
+                             rules, turn.timezone))
+            for view in views(turn, deals)]
+
+
+def won_job_number(turn: Turn, view: DealView) -> str | None:
+    if view.deal.stage is not DealStage.WON or view.deal.job_id is None:
+        return None
+    job = turn.uow.jobs.get(view.deal.job_id)
+    return job.number if job is not None else None

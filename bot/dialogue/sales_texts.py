@@ -1,0 +1,127 @@
+"""What the bot says to sales reps about their deals."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.dialogue.gsm import clip
+from bot.dialogue.reply import Reply
+from bot.dialogue.sales_deals import DealView
+from domain.follow_ups import FollowUp
+from domain.money import format_cents
+
+# One reply is at most two SMS segments (bot/dialogue/gsm.py MAX_REPLY).
+SMS_BUDGET = 300
+LIST_HINT = 'Text "won 2", "snooze 3 till monday" or "lost 1".'
+
+
+def help_menu(first_name: str) -> Reply:
+    return Reply(f"Hi {clip(first_name, 20)}! Text me: \"followups\" for who to call (up to 5, "
+                 f"numbered), then \"won 2\", \"snooze 3 till monday\" or \"lost 1\". Or name the "
+                 f"account: \"Acme signed!\", \"remind me about Acme next week\", \"lost Maple Grove "
+                 f"to a cheaper bid\". I ask before changing anything.")
+
+
+def label(view: DealView) -> str:
+    """ "Nguyen household, Furnace replacement ($4,450.00)"."""
+    return (f"{clip(view.account, 30)}, {clip(view.deal.title, 40)} "
+            f"({format_cents(view.deal.amount_cents)})")
+
+
+def follow_ups(items: list[tuple[DealView, FollowUp]], others: bool) -> list[Reply]:
+    """The numbered list, cut into texts that each fit SMS_BUDGET (a line is never split)."""
+    if not items:
+        return [Reply("Nothing to follow up on right now: no deal is overdue, stale or waiting "
+                      "on a quote. Nice work!")]
+    lines = ["Follow up on:"]
+    for n, (view, item) in enumerate(items, start=1):
+        owner = f" [{view.owner}]" if others and view.owner else ""
+        lines.append(f"{n}. {label(view)}{owner}: {'; '.join(item.reasons)}")
+    lines.append(LIST_HINT)
+    texts: list[str] = []
+    for line in lines:
+        if texts and len(texts[-1]) + 1 + len(line) <= SMS_BUDGET:
+            texts[-1] += "\n" + line
+        else:
+            texts.append(clip(line, SMS_BUDGET))
+    return [Reply(text) for text in texts]
+
+
+def no_list() -> Reply:
+    return Reply('Which list? Text "followups" for your numbered follow-up list first.')
+
+
+def not_on_list(number: int, size: int) -> Reply:
+    return Reply(f"Your last follow-up list has {size} line{'s' if size != 1 else ''}, "
+                 f"not {number}. Text \"followups\" to see it again.")
+
+
+def no_deal(target: str | None) -> Reply:
+    named = f" matching \"{clip(target, 40)}\"" if target else ""
+    return Reply(f"I can't find an open deal of yours{named}. Text \"followups\" to see your "
+                 f"deals, or name the account.")
+
+
+def which_deal(action: str) -> str:
+    return f"Which deal ({action})?"
+
+
+def already_closed(view: DealView, job_number: str | None) -> Reply:
+    job = f" Its job is {job_number}." if job_number else ""
+    return Reply(f"{label(view)} is already {view.deal.stage.value}.{job}")
+
+
+def confirm_won(view: DealView) -> Reply:
+    return Reply.yes_no(f"Mark {label(view)} as won? I'll open its job for dispatch and ask the "
+                        f"customer to pick a time.")
+
+
+def won(view: DealView, job_number: str) -> Reply:
+    return Reply(f"Done: {clip(view.account, 30)} is won. Job {job_number} is open for "
+                 f"{clip(view.deal.title, 40)}; dispatch was told and the customer was asked to "
+                 f"pick a time.")
+
+
+def confirm_lost(view: DealView, reason: str) -> Reply:
+    why = f" ({clip(reason, 80)})" if reason else ""
+    return Reply.yes_no(f"Mark {label(view)} as lost{why}?")
+
+
+def ask_reason(view: DealView) -> Reply:
+    return Reply(f"Marked {clip(view.account, 30)} lost. Why was it lost (price, timing, "
+                 f"another company...)?")
+
+
+def lost(view: DealView, reason: str) -> Reply:
+    return Reply(f"Marked {clip(view.account, 30)} lost: {clip(reason, 80)}. Noted on the "
+                 f"timeline.")
+
+
+def reason_noted(view: DealView) -> Reply:
+    return Reply(f"Noted why {clip(view.account, 30)} was lost, on the deal and its timeline.")
+
+
+def left_open(view: DealView) -> Reply:
+    return Reply(f"OK, {clip(view.account, 30)} stays open.")
+
+
+def ask_when(view: DealView) -> Reply:
+    return Reply(f"When should I bring up {clip(view.account, 30)} again? (e.g. \"monday\", "
+                 f"\"in 2 weeks\")")
+
+
+def snoozed(view: DealView, until: datetime, timezone: str) -> Reply:
+    local = until.astimezone(ZoneInfo(timezone))
+    hour = local.strftime("%I:%M%p").lstrip("0").lower().replace(":00", "")
+    return Reply(f"OK: {clip(view.account, 30)} comes back on your follow-ups "
+                 f"{local:%a %b} {local.day} at {hour}.")
+
+
+def past_when() -> Reply:
+    return Reply("That's already past. When should I bring it up again?")
+
+
+def not_understood() -> Reply:
+    return Reply('Sorry, I didn\'t get that. Text "followups", "won 2", "snooze 3 till monday", '
+                 '"lost 1", or "help".')

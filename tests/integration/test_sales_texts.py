@@ -1,0 +1,230 @@
+"""A sales rep works the pipeline by SMS on real SQLite and PostgreSQL: the follow-up list, "won",
+"lost" and "snooze" by number or by name, the one job a won deal becomes, the notices to dispatch
+and the customer, and the customer's reply that books that very job."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from domain.deals import Deal, DealStage
+from domain.jobs import Job, JobState
+from domain.messages import Direction, Message, MessageKind
+from tests.conversation_people import DANA, RITA
+from tests.integration.dialogue_world import World
+from tests.integration.sales_world import (
+    ACME_PHONE,
+    LENA,
+    MAPLE_PHONE,
+    SUMMIT_PHONE,
+    build_sales_world,
+)
+
+
+@pytest.fixture
+def world(uow_factory) -> World:  # type: ignore[no-untyped-def]
+    return build_sales_world(uow_factory)
+
+
+def answer(world: World, phone: str, text: str) -> str:
+    return "\n".join(world.text(phone, text).replies)
+
+
+def deal(world: World, key: str) -> Deal:
+    with world.uow_factory() as uow:
+        found = uow.deals.get(world.ids[key])
+        assert found is not None
+        return found
+
+
+def jobs_of(world: World, key: str) -> list[Job]:
+    with world.uow_factory() as uow:
+        return uow.jobs.find(deal_id=world.ids[key])
+
+
+def notices_to(world: World, phone: str) -> list[Message]:
+    with world.uow_factory() as uow:
+        return [m for m in uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE)
+                if m.address == phone]
+
+
+def test_followups_lists_the_reps_own_deals_most_valuable_first_with_why(world: World) -> None:
+    listing = answer(world, RITA, "who should I call today?")
+    lines = [line for line in listing.splitlines() if line[:1].isdigit()]
+    assert lines == [
+        "1. Acme Corp, Furnace replacement ($12,500.00): quote Q-3001 unanswered 4 days",
+        "2. Maple Grove Apartments, Boiler service contract ($4,800.00): untouched 9 days "
+        "(qualified limit 5)",
+        "3. Harborview Medical, Panel upgrade ($3,000.00): due today",
+    ]
+    assert "Summit" not in listing and "Birch" not in listing  # Sam's deal; snoozed deals
+
+
+def test_won_by_number_makes_one_job_tells_dispatch_and_invites_the_customer(
+        world: World) -> None:
+    world.text(RITA, "followups")
+    confirm = answer(world, RITA, "won 2")
+    assert "Maple Grove Apartments, Boiler service contract ($4,800.00) as won?" in confirm
+    assert deal(world, "maple").stage is DealStage.QUALIFIED  # nothing before the Y
+    done = answer(world, RITA, "Y")
+    [job] = jobs_of(world, "maple")
+    assert f"Job {job.number} is open" in done
+    assert (job.site_id, job.service_id, job.scope, job.state) == (
+        world.ids["maple_site"], "plumbing_repair",
+        "Boiler service contract at Maple Grove Apartments", JobState.REQUESTED)
+    assert deal(world, "maple").stage is DealStage.WON
+    [dispatch] = notices_to(world, DANA)
+    assert dispatch.body.startswith("Deal won by Rita Moss: Maple Grove Apartments")
+    assert job.number in dispatch.body
+    [invite] = notices_to(world, MAPLE_PHONE)
+    assert job.number in invite.body and "Reply with a day" in invite.body
+    with world.uow_factory() as uow:
+        timeline = [a.summary for a in uow.activities.find(account_id=world.ids["maple_account"])]
+    assert any(job.number in line and "dispatch told" in line for line in timeline)
+    # The same yes again, and the same news again: still one job.
+    answer(world, RITA, "Y")
+    assert "already won" in answer(world, RITA, "Maple Grove signed!")
+    assert answer(world, RITA, "Y").startswith("Nothing is waiting")
+    assert f"already won. Its job is {job.number}" in answer(world, RITA, "won 2")
+    assert "is already won" in answer(world, RITA, "lost 2")
+    assert len(jobs_of(world, "maple")) == 1 and len(notices_to(world, MAPLE_PHONE)) == 1
+
+
+def test_a_fuzzy_won_then_the_customers_reply_books_that_same_job(world: World) -> None:
+    assert "Acme Corp, Furnace replacement ($12,500.00) as won?" in answer(world, RITA,
+                                                                          "Acme signed!")
+    answer(world, RITA, "y")
+    [job] = jobs_of(world, "acme")
+    times = answer(world, ACME_PHONE, "tuesday morning")
+    assert "1) Tue Mar 3" in times
+    assert "Booked: Heating & cooling repair" in answer(world, ACME_PHONE, "1")
+    with world.uow_factory() as uow:
+        assert len(uow.jobs.find(account_id=world.ids["acme_account"])) == 1
+        [visit] = uow.appointments.find(account_id=world.ids["acme_account"])
+        booked = uow.jobs.get(job.id or 0)
+        assert visit.job_id == job.id and booked is not None
+        assert booked.state is JobState.SCHEDULED
+
+
+def test_a_yes_from_the_customer_offers_times_for_the_waiting_job(world: World) -> None:
+    world.text(RITA, "Acme signed!")
+    world.text(RITA, "y")
+    assert "We can come" in answer(world, ACME_PHONE, "yes")
+    assert "Booked" in answer(world, ACME_PHONE, "2")
+    with world.uow_factory() as uow:
+        assert len(uow.jobs.find(account_id=world.ids["acme_account"])) == 1
+
+
+def test_a_tied_match_is_asked_about_and_never_acted_on(world: World) -> None:
+    question = answer(world, RITA, "Birch signed")
+    assert "Which deal (won)?" in question and "AC tune-up" in question
+    assert "Heat pump install" in question
+    assert deal(world, "birch_ac").stage is DealStage.NEW
+    assert "Heat pump install ($950.00) as won?" in answer(world, RITA, "2")
+    assert "stays open" in answer(world, RITA, "n")
+    assert deal(world, "birch_heat").stage is DealStage.NEW and jobs_of(world, "birch_heat") == []
+
+
+def test_another_reps_deal_gets_the_same_answer_as_no_deal_at_all(world: World) -> None:
+    theirs = answer(world, RITA, "Summit Storage signed!")
+    nobody = answer(world, RITA, "Zenith Logistics signed!")
+    assert theirs.replace("summit storage", "X") == nobody.replace("zenith logistics", "X")
+    assert "can't find an open deal of yours" in theirs
+    assert answer(world, RITA, "lost Summit Storage").replace("summit storage", "X") == \
+        answer(world, RITA, "lost Zenith Logistics").replace("zenith logistics", "X")
+    assert deal(world, "summit").stage is DealStage.NEW and notices_to(world, SUMMIT_PHONE) == []
+
+
+def test_a_sales_manager_sees_and_wins_any_reps_deal(world: World) -> None:
+    assert "Summit Storage, Rooftop unit replacement ($20,000.00) [Sam]" in answer(
+        world, LENA, "followups")
+    assert "as won?" in answer(world, LENA, "won 1")
+    answer(world, LENA, "yes")
+    assert deal(world, "summit").stage is DealStage.WON and len(jobs_of(world, "summit")) == 1
+
+
+def test_lost_with_its_reason_in_the_text_records_it_on_the_deal_and_timeline(
+        world: World) -> None:
+    assert "Maple Grove Apartments, Boiler service contract ($4,800.00) as lost (to a cheaper " \
+           "bid)?" in answer(world, RITA, "lost maple grove to a cheaper bid")
+    assert "lost: to a cheaper bid" in answer(world, RITA, "y")
+    lost = deal(world, "maple")
+    assert (lost.stage, lost.lost_reason) == (DealStage.LOST, "to a cheaper bid")
+    with world.uow_factory() as uow:
+        timeline = [a.summary for a in uow.activities.find(account_id=world.ids["maple_account"])]
+    assert "Deal 'Boiler service contract' lost: to a cheaper bid" in timeline
+    assert jobs_of(world, "maple") == []
+
+
+def test_lost_by_number_asks_why_and_records_the_answer(world: World) -> None:
+    world.text(RITA, "followups")
+    assert "Harborview Medical, Panel upgrade ($3,000.00) as lost?" in answer(world, RITA,
+                                                                              "lost 3")
+    assert "Why was it lost" in answer(world, RITA, "yes")
+    assert deal(world, "harbor").stage is DealStage.LOST
+    assert "Noted why" in answer(world, RITA, "they are moving out of state")
+    assert deal(world, "harbor").lost_reason == "they are moving out of state"
+
+
+def test_snooze_by_number_sets_the_follow_up_and_confirms_the_local_date(world: World) -> None:
+    world.text(RITA, "followups")
+    told = answer(world, RITA, "snooze 3 till monday")
+    assert "Harborview Medical comes back on your follow-ups Mon Mar 9 at 9am" in told
+    snoozed = deal(world, "harbor")
+    assert snoozed.next_follow_up_at == datetime(2026, 3, 9, 14, 0, tzinfo=UTC)  # 9am CDT
+    assert snoozed.last_touch_at == world.clock.now()
+    assert "Harborview" not in answer(world, RITA, "followups")
+
+
+def test_snooze_without_a_time_asks_when(world: World) -> None:
+    assert "When should I bring up Maple Grove Apartments" in answer(
+        world, RITA, "snooze maple grove")
+    assert "Fri Mar 6 at 9am" in answer(world, RITA, "friday")
+    assert deal(world, "maple").next_follow_up_at == datetime(2026, 3, 6, 15, 0, tzinfo=UTC)
+
+
+def test_a_number_without_a_list_or_past_its_end_acts_on_nothing(world: World) -> None:
+    assert "followups" in answer(world, RITA, "won 2")
+    world.text(RITA, "followups")
+    assert "not 5" in answer(world, RITA, "won 5")
+    assert all(jobs_of(world, key) == [] for key in ("acme", "maple", "harbor"))
+
+
+def test_a_customer_texting_staff_words_is_a_customer(world: World) -> None:
+    for text in ("won", "snooze", "followups", "Acme signed!"):
+        assert "deal" not in answer(world, ACME_PHONE, text).lower()
+    assert deal(world, "acme").stage is DealStage.QUOTED and jobs_of(world, "acme") == []
+
+
+@pytest.mark.parametrize("asked", ["HELP", "what can you do?"])
+def test_help_lists_what_a_rep_can_say(world: World, asked: str) -> None:
+    menu = answer(world, RITA, asked)
+    for said in ("followups", "won 2", "snooze 3 till monday", "lost 1", "signed"):
+        assert said in menu
+
+
+def test_a_rep_works_the_list_in_fieldbot_chat(world: World) -> None:
+    from bot.chat import converse
+
+    said: list[str] = []
+    converse(uow_factory=world.uow_factory, engine=world.engine, clock=world.clock, phone=RITA,
+             lines=["followups", "won 1", "y"], write=said.append)
+    [job] = jobs_of(world, "acme")
+    assert any("1. Acme Corp" in line for line in said)
+    assert f"Job {job.number} is open" in said[-1]
+
+
+def test_work_of_another_trade_is_a_booking_of_its_own_beside_the_waiting_job(
+        world: World) -> None:
+    world.text(RITA, "Acme signed!")
+    world.text(RITA, "y")
+    [waiting] = jobs_of(world, "acme")  # heating work
+    times = answer(world, ACME_PHONE, "our kitchen drain is clogged, can someone come tomorrow?")
+    assert "1) " in times
+    assert answer(world, ACME_PHONE, "1").startswith("Booked: ")
+    with world.uow_factory() as uow:
+        jobs = uow.jobs.find(account_id=world.ids["acme_account"])
+        still = uow.jobs.get(waiting.id or 0)
+    assert still is not None and still.state is JobState.REQUESTED
+    assert {j.service_id for j in jobs} - {"hvac_repair"}  # the drain is a job of its own

@@ -1,0 +1,59 @@
+"""Picking an offered time in words, asking how soon, and a pick sent again after booking."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.unit.dialogue.chat_world import MARIA, ChatWorld
+
+ASK = "my kitchen sink is leaking, can someone come this week"
+
+
+def _offered(chat: ChatWorld) -> list[str]:
+    said = chat.text(MARIA, ASK).text
+    return re.findall(r"^\d\) (.+?) with", said, re.MULTILINE)
+
+
+@pytest.mark.parametrize(("pick", "index"), [
+    ("the earliest one pls", 0), ("ok book the first one", 0), ("soonest please", 0),
+    ("i'll take the second one", 1), ("we'll go with the 2nd", 1), ("the last one works", 2),
+    ("ok the third option", 2), ("gimme the first slot", 0), ("whatever is soonest", 0),
+    ("the earliest you have", 0), ("lets do the second", 1),
+])
+def test_a_pick_in_words_books_that_time(chat: ChatWorld, pick: str, index: int) -> None:
+    offered = _offered(chat)
+    assert len(offered) == 3
+    said = chat.text(MARIA, pick).text
+    assert said.startswith("Booked") and offered[index] in said
+
+
+@pytest.mark.parametrize("question", ["earliest tomorrow?", "is the first one with Dave?",
+                                      "first thing tomorrow"])
+def test_a_question_naming_an_option_books_nothing(chat: ChatWorld, question: str) -> None:
+    _offered(chat)
+    before = chat.model()
+    assert "Booked" not in chat.text(MARIA, question).text
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("question", ["how soon can someone get here", "how fast can you come?",
+                                      "when can someone come out"])
+def test_how_soon_while_times_are_offered_names_the_soonest(chat: ChatWorld, question: str) -> None:
+    offered = _offered(chat)
+    before = chat.model()
+    said = chat.text(MARIA, question).text
+    assert said.startswith(f"The soonest we can come is {offered[0]}") and "Reply 1" in said
+    assert chat.changed_since(before) == set()
+    assert chat.text(MARIA, "1").text.startswith("Booked")
+
+
+@pytest.mark.parametrize("again", ["1", "the earliest one pls", "ok book the first one"])
+def test_a_pick_sent_again_after_booking_books_nothing_more(chat: ChatWorld, again: str) -> None:
+    offered = _offered(chat)
+    chat.transcript(MARIA, [("1", "Booked")])
+    before = chat.model()
+    said = chat.text(MARIA, again).text
+    assert said.startswith("You're all set") and offered[0] in said
+    assert chat.changed_since(before) == set()
