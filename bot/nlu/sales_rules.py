@@ -7,7 +7,7 @@ import re
 from bot.nlu import intents
 from bot.nlu.evidence import is_hedged
 from bot.nlu.message import Message, Verdict
-from bot.nlu.targets import SMALL_TALK_PRIZES, clean_target, match_known
+from bot.nlu.targets import SMALL_TALK_PRIZES, as_written, clean_target, match_known
 
 _T = r"(?P<t>[a-z0-9&'. -]+?)"
 _END = r"\s*(?:[!.,;]|$|\b(?:deal|account|contract|today|finally|officially|just now)\b)"
@@ -30,12 +30,18 @@ _WON = (
     ),
     re.compile(
         rf"(?:^|[,.!;]\s*){_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:signed|signed up|"
-        r"signed on|said yes|accepted|is a go|came through|committed|bought|purchased|closed won|won|"
+        r"signed on|said yes|accepted|is a go|came through|committed|bought|purchased|closed[ -]?won|won|"
         r"is in|agreed|inked|went with us|is going with us|chose us|picked us|is on board)\b"
     ),
     re.compile(
         r"\b(?:got|received|have|in hand)\s+(?:the\s+|a\s+|their\s+)?(?:po|purchase order|signed contract|"
         rf"signature|contract|signed proposal)s?\s+(?:from|with|for)\s+{_T}{_END}"
+    ),
+    # "PO came in from Northgate Pharmacy, mark it won"
+    re.compile(
+        r"\b(?:po|purchase order|signed contract|contract|signature|signed proposal|deposit)s?\s+"
+        r"(?:(?:just|finally|officially|has|have)\s+)*(?:came in|arrived|landed|came through|cleared)\s+"
+        rf"(?:from|for|with)\s+{_T}{_END}"
     ),
 )
 _LOST = (
@@ -43,7 +49,10 @@ _LOST = (
         rf"^(?:deal|account|opportunity|opp|contract|bid)?\s*(?:closed[ -]?)?lost\s*[:-]\s*{_T}\s*[.!]?$"
     ),
     re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?lost\b"),
-    re.compile(rf"\b(?:we\s+|i\s+|just\s+)*lost\s+(?:out on\s+)?{_T}(?:{_END}|\s+(?:to|they|because)\b)"),
+    # "lsot kessler plumbing, price": the one transposition a hurried thumb makes of the opening word
+    re.compile(
+        rf"\b(?:we\s+|i\s+|just\s+)*(?:lost|^lsot)\s+(?:out on\s+)?{_T}(?:{_END}|\s+(?:to|they|because)\b)"
+    ),
     re.compile(
         rf"^{_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:went with|chose|picked|"
         r"signed with|is going with|are going with|decided on|decided to go with|hired|awarded it to)"
@@ -56,19 +65,40 @@ _LOST = (
     ),
 )
 _CLOSED_LOST = re.compile(r"\bclosed[ -]?lost\b")
+# "Westgate Church decided not to move forward": a refusal stated as the account's decision.
+_DECIDED_AGAINST = (
+    re.compile(
+        r"^(?!(?:my|our|your|his|her|their)\b)"
+        rf"{_T}\s+(?:(?:has|have|just|finally|officially|now)\s+)*(?:decided|chose|opted|elected)\s+not\s+to\s+"
+        r"(?:move forward|go forward|go ahead|proceed|go with us|sign|renew|buy|continue|move ahead)\b"
+    ),
+)
+# Words that open a date said after an account's name ("... monarch hotel jan 5").
+_MONTHS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    r"august|september|october|november|december|the day after|the (?:end|start|beginning|\d)"
+)
 _SNOOZE = (
     re.compile(
-        r"\b(?:remind me|reminder|ping me|nudge me|bug me|remind|reminding me|reminding)\s+"
+        r"\b(?:remind me|reminder|ping me|nudge me|bug me|remind|reminding me|reminding|hit me up|"
+        r"holler at me)\s+"
         r"(?:(?:to\s+)?(?:call|follow up "
         r"with|check in with|check on|reach out to|email|text|contact|ping|chase|about|of|re|"
         r"regarding|on|for|that)[\s:,-]+)*" + _T + r"(?=\s+(?:on|in|next|tomorrow|today|tonight|this|at|"
         r"for|by|after|until|till|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-        r"\d|a week|a couple|two|three|end of)\b|\s*$)"
+        r"\d|a week|a couple|two|three|end of|" + _MONTHS + r")\b|\s*$)"
     ),
     re.compile(
         r"\b(?:snooze|defer|park|hold|push|bump)\s+" + _T + r"(?=\s+(?:on|in|to|until|till|for|"
         r"next|tomorrow|by|till|after|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|"
         r"a week|a couple|two|three)\b|\s*$)"
+    ),
+    # "put Lakeshore Dental on hold till next week", "move Tri-County Schools to next tues"
+    re.compile(r"\b(?:put|place|keep|leave)\s+" + _T + r"\s+on\s+(?:hold|ice|pause|the back burner)\b"),
+    re.compile(
+        r"^(?:(?:please|pls|ok|so|and)\s+)*(?:move|bump|push|slide|shift)\s+" + _T
+        + r"\s+(?:out\s+|back\s+)?(?:to|till|until|til)\s+(?=(?:next|this|tomorrow|monday|tuesday|wednesday|"
+        r"thursday|friday|saturday|sunday|\d|the|end of|" + _MONTHS + r")\b)"
     ),
     re.compile(
         r"^(?:(?:please|pls|can you|could you|and|also|ok|so)\s+)*(?:chase|nudge|revisit|call|ring|email|"
@@ -103,7 +133,11 @@ _FOLLOWUPS = re.compile(
     r"\bwhat(?: is)? on my (?:list|plate|radar|desk|books)\b|"
     r"\bwhat (?:deals|leads|accounts) (?:should|do|need)\b|\bwho to call\b|\bcall list\b|"
     r"\bwhat should i work on\b|\bany (?:leads|deals|accounts) (?:to|i should|that need)\b|"
-    r"\bwho (?:is |s )?due\b|\bwhat (?:is |s )?due\b|\bwho (?:do i|should i) (?:\w+ )?today\b|"
+    r"\bwho (?:is |s )?due\b|\bwhat (?:is |s )?due\b|"
+    # "anything overdue?", "what's due today", "what did i snooze for today"
+    r"\b(?:anything|anyone|anybody|who|what|any \w+|which \w+)(?: is| s| are)? (?:overdue|due)\b|"
+    r"\bwhat (?:did i|have i|do i have|have i got|is|are|i) (?:got |have )?snoozed?\b|"
+    r"\bwho (?:do i|should i) (?:\w+ )?today\b|"
     r"\bany (?:deals|leads|accounts|opps|opportunities|prospects|quotes|proposals|clients|customers)"
     r"(?: \w+){0,4} (?:chase|chasing|follow|call|ping|nudge|contact|due|stale|overdue|going cold|"
     r"need|needs|waiting)\b|"
@@ -117,6 +151,20 @@ _FOLLOWUPS = re.compile(
     r" (?:am i|are we|do i|do we|should i|should we|must i|have i|shall i|can i|need i) (?:\w+ ){0,3}"
     r"(?:call|ring|phone|contact|chase|ping|email|text|reach|follow up|touch base|get back to)(?:ing)?\b"
 )
+
+
+# "acme still hasn't signed, push to monday", "Summit Storage - remind me in 10 days": the account
+# is named first, then the snooze about it says "them" or nothing.
+_NAMED_FIRST = re.compile(rf"^{_T}\s*(?:[,:;]|\.\s|\s-\s|\s+(?:is|are|was|still|has|have|not|just)\b)")
+_NOT_AN_ACCOUNT = frozenset(
+    "sounds ok okay sure yes yeah yep cool great perfect thanks thank fine alright got no nope please pls "
+    "hey hi hello i we they he she it this that so well anyway also".split()
+)
+
+
+def _names_an_account(raw: str) -> bool:
+    target = clean_target(raw)
+    return target is not None and target.split()[0] not in _NOT_AN_ACCOUNT
 
 
 def detect_sales(message: Message) -> Verdict | None:
@@ -137,9 +185,15 @@ def detect_sales(message: Message) -> Verdict | None:
             verdict = _with_target(intents.SNOOZE, 0.8, message, waiting.group("t"))
             return Verdict(verdict.intent, verdict.confidence, {**verdict.slots, "when": when})
     if snoozed:
-        return _with_target(intents.SNOOZE, 0.85, message, snoozed.group("t"), with_when=True)
+        first = _NAMED_FIRST.match(text)
+        raw = first.group("t") if first and _names_an_account(first.group("t")) else snoozed.group("t")
+        return _with_target(intents.SNOOZE, 0.85, message, raw, with_when=True)
     if message.has(_FOLLOWUPS):
         return Verdict(intents.FOLLOWUPS, 0.85)
+    if not is_hedged(text):
+        against = _deal(intents.DEAL_LOST, message, _DECIDED_AGAINST)
+        if against:
+            return against
     if is_hedged(text) or re.search(r"\b(?:not|never|almost|nearly)\b", text):
         return None
     if message.has(_CLOSED_LOST):
@@ -197,9 +251,12 @@ def _is_a_deal(target: str, message: Message) -> bool:
     if message.known_targets:
         return match_known(target, "", message.known_targets) in {n.lower() for n in message.known_targets}
     named = any(target in name or name in target for name in message.capitalised_names)
-    return named or (message.has(_DEAL_WORDS) and len(target.split()) <= 4)
+    shouted = _SHOUTED.match(message.original) is not None
+    return named or shouted or (message.has(_DEAL_WORDS) and len(target.split()) <= 4)
 
 
+# "WON brightline logistics": the verdict shouted first, as a rep logs a deal, before a name.
+_SHOUTED = re.compile(r"^\W*(?:CLOSED[ -]?)?(?:WON|LOST|LSOT)\b\W*(?=[A-Za-z0-9])")
 # Words that make "won" or "lost" about business rather than a game.
 _DEAL_WORDS = re.compile(
     r"^(?:deal|account|opportunity|opp|contract|bid) (?:closed )?(?:won|lost)\b|"
@@ -207,6 +264,9 @@ _DEAL_WORDS = re.compile(
     r"going with us|chose us|picked us|is a go|lost (?:it |them |out )?to|competitor|competition|"
     r"account|proposal|order|bought|purchased|inked|renewal|renewed|agreement|client|customer|"
     r"prospect|opportunity|opp|pipeline|crm|bid|bids|"
+    r"decided not to (?:move forward|go forward|move ahead|proceed|go with us)|"
+    # "lost kessler plumbing, price": the reason a deal went, said after it
+    r",\s*(?:(?:on|over|due to|because of)\s+)?(?:price|pricing|budget|cost|timing)\W*$|"
     r"^mark\b.*\b(?:won|lost)\W*$|tender|went with|go with|going with|"
     r"mark(?:ed)? (?:it |them |this |that |as )*(?:closed )?(?:won|lost|win)|(?:another|other|a different|"
     r"a cheaper|cheaper) (?:contractor|vendor|company|supplier|provider|firm|installer|outfit|quote|"
@@ -222,6 +282,7 @@ def _with_target(
         # Prefer the name as written ("Granite Works") over the words around it ("po from ...").
         inside = [name for name in message.capitalised_names if name in target and name != target]
         target = max(inside, key=len) if inside else target
+        target = as_written(target, message.original) if target else target
     slots: dict[str, object] = {}
     if target:
         slots["target"] = target
