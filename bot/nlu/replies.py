@@ -44,7 +44,7 @@ _FILLER = frozenset(
 _WHY_NOT = re.compile(r"^(?:(?:sure|ok|okay|yeah|yes|yep|fine|alright)\W+)*why not\W*$")
 # Radio talk: "10 4", "ten four"; "negative, can't take it" refuses whatever follows the comma.
 _TEN_FOUR = re.compile(r"^(?:10 ?-? ?4|ten[ -]four)(?: (?:on that|that|good buddy))?\W*$")
-_NEGATIVE_FIRST = re.compile(r"^(?:negative|negatory)\s*(?:[,.!;-]|$)")
+_NEGATIVE_FIRST = re.compile(r"^(?:negative|negatory)(?:\s*[,.!;-]|\s+on\b|$)")
 
 
 def detect_reply(message: Message) -> Verdict | None:

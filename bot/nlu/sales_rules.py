@@ -93,6 +93,11 @@ _SNOOZE = (
         r"next|tomorrow|by|till|after|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|"
         r"a week|a couple|two|three)\b|\s*$)"
     ),
+    # "Pine Hill, circle back friday": the account is named before, if at all
+    re.compile(
+        r"\b(?:circle back|follow up|followup|check back|touch base)(?P<t>)(?=\s+(?:on|in|next|tomorrow|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|a week|after|end of)\b)"
+    ),
     # "put Lakeshore Dental on hold till next week", "move Tri-County Schools to next tues"
     re.compile(r"\b(?:put|place|keep|leave)\s+" + _T + r"\s+on\s+(?:hold|ice|pause|the back burner)\b"),
     re.compile(
@@ -128,7 +133,8 @@ _REMIND_THEN = re.compile(r"\b(?:remind|ping|nudge|bug|follow up|check back|circ
 _FOLLOWUPS = re.compile(
     r"\bfollow ?-?ups?\b|\bwho (?:should|do|shall|must|can) i (?:need to |have to |got to |want to )?"
     r"(?:call|contact|follow up|reach|"
-    r"ring|email|chase|ping|talk)\b|\bwho (?:needs|need) (?:a )?(?:call|follow|ping|chasing)\b|"
+    r"ring|email|chase|ping|talk)\b|\bwho (?:needs|need) (?:a )?(?:call ?back|call|follow|ping|chasing)\b|"
+    r"\bcall ?back list\b|\bon deck\b|\bwhat (?:do|should) i (?:need to |have to )?do today\b|"
     r"\bwhat is on my (?:list|plate)\b|\bmy (?:list|pipeline|follow)\b|\bpipeline\b|"
     r"\bwhat(?: is)? on my (?:list|plate|radar|desk|books)\b|"
     r"\bwhat (?:deals|leads|accounts) (?:should|do|need)\b|\bwho to call\b|\bcall list\b|"

@@ -23,6 +23,9 @@ from bot.nlu.intents import CONSEQUENTIAL
         "who's due a call back today",
         "what did i snooze for today?",
         "what have i got snoozed",
+        "who needs a callback today",
+        "call back list",
+        "whats on deck today",
     ],
 )
 def test_a_rep_asking_for_the_list_gets_followups_not_a_person(understand, text):
@@ -43,6 +46,9 @@ def test_a_rep_asking_for_the_list_gets_followups_not_a_person(understand, text)
         ("move pine hill to friday", "pine hill", "2026-03-06"),
         ("hit me up about monarch hotel jan 5", "monarch hotel", "2027-01-05"),
         ("hit me up on Cedar Ridge next week", "cedar ridge", "2026-03-09"),
+        ("Pine Hill, circle back friday", "pine hill", "2026-03-06"),
+        ("Riverside still thinking it over, follow up tuesday", "riverside", "2026-03-03"),
+        ("put Acme on ice till march 20", "acme", "2026-03-20"),
         ("remind me about O'Malley Roofing the day after tomorrow", "o'malley roofing", "2026-03-04"),
         ("push Hollis & Sons to next fri", "hollis & sons", "2026-03-06"),
         ("remind me about Dunn's Auto till friday", "dunn's auto", "2026-03-06"),
@@ -69,6 +75,8 @@ def test_snoozes_name_the_account_wherever_it_stands(understand, text, target, d
         ("Pinecrest HOA decided not to go ahead", "deal_lost", "pinecrest hoa"),
         ("lsot kessler plumbing, price", "deal_lost", "kessler plumbing"),
         ("lsot the Dover account", "deal_lost", "dover"),
+        ("Acme decided not to renew", "deal_lost", "acme"),
+        ("got the PO from Acme", "deal_won", "acme"),
     ],
 )
 def test_deals_won_and_lost_in_fresh_words(understand, text, intent, target):
@@ -88,6 +96,12 @@ def test_deals_won_and_lost_in_fresh_words(understand, text, intent, target):
         "won the office pool lol",
         "WON?",
         "lost my keys at Kessler Plumbing",
+        "they decided not to move forward",
+        "my boss decided not to move forward",
+        "won't sign till Q2",
+        "we lost power at the office",
+        "closed won?",
+        "lsot kessler",
     ],
 )
 def test_hard_negatives_decide_nothing(understand, text):
