@@ -35,19 +35,21 @@ _MINUTES = re.compile(
 )
 _BARE_DELAY = re.compile(
     r"\b(?:eta|in|by|late|behind|about|around|like|another|out|delayed|en) ?(\d{1,3})\b"
-    r"(?![:.]\d)(?! ?(?:am|pm))"
+    r"(?![:./]\d)(?! ?(?:am|pm))"
 )
 # "omw 20", "otw, 15", "on my way 10": a bare number right after the words for on the way is the
 # ETA, unless a street follows it ("omw 42 elm st") or it is a clock time ("omw 9:30", "omw 10am").
 _ON_THE_WAY_BARE = re.compile(
-    r"\b(?:omw|otw|on my way|on the way|en route)\W{0,2}(\d{1,3})\b(?![:.]\d)(?! ?(?:am|pm)\b)"
+    r"\b(?:omw|otw|on my way|on the way|en route)\W{0,2}(\d{1,3})\b(?![:./]\d)(?! ?(?:am|pm)\b)"
     r"(?! \w+ (?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|ct|court|blvd|way|pl)\b)"
     # "omw to fischers 20": a short number closing the text, after a name rather than "to"/"at"
     r"|\b(?:omw|otw|on my way)\b.*\b(?!(?:to|at|on|unit|apt|suite|no)\b)[a-z]{2,}'?s?\W{0,2}(\d{1,2})\W*$"
 )
 # "25 out", "twenty out", "20ish", "like 15ish": a number said as a rough ETA or delay, unless it
-# follows "at" (a clock time: "at 3ish").
-_DELAY_AFTER = re.compile(rf"\b{_N} ?(?:late|behind|out|away)\b|(?<!\bat )(?<!\bby )\b(\d{{1,3}}) ?ish\b")
+# follows "at" or is below five (clock times: "at 3ish", "around 2ish").
+_DELAY_AFTER = re.compile(
+    rf"\b{_N} ?(?:late|behind|out|away)\b|(?<!\bat )(?<!\bby )\b([5-9]|\d{{2,3}}) ?ish\b"
+)
 
 _ORDINALS = {
     "first": 1,

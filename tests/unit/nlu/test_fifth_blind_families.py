@@ -59,6 +59,8 @@ def test_minutes_said_in_shorthand_or_spanish_are_read(understand, text, intent,
         ("running late, at 2:30 now", "tech_late"),
         ("omw with the 3/4 PRV", "tech_en_route"),
         ("on the way to 118 Birch", "tech_en_route"),
+        ("omw 3/4 copper", "tech_en_route"),
+        ("omw, be there around 2ish", "tech_en_route"),
     ],
 )
 def test_numbers_that_are_no_minutes_stay_out(understand, text, intent):
@@ -98,6 +100,8 @@ def test_numbers_that_are_no_minutes_stay_out(understand, text, intent):
         ("what's after this", "tech_next"),
         ("where to after this?", "tech_next"),
         ("done for today? anything else", "tech_next"),
+        ("is there another job today?", "tech_next"),
+        ("no parts needed, all done", "tech_done"),
         ("pls note water shutoff is behind the dryer", "note"),
         ("please note the panel is in the garage", "note"),
     ],
