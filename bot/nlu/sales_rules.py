@@ -11,6 +11,19 @@ from bot.nlu.targets import SMALL_TALK_PRIZES, as_written, clean_target, match_k
 
 _T = r"(?P<t>[a-z0-9&'. -]+?)"
 _END = r"\s*(?:[!.,;]|$|\b(?:deal|account|contract|today|finally|officially|just now)\b)"
+# "got the PO from X", "PO came in from Northgate Pharmacy, mark it won": paperwork arrives from
+# suppliers and colleagues too, so X must be an account (a name as written or a known one).
+_PAPERWORK_FROM = (
+    re.compile(
+        r"\b(?:got|received|have|in hand)\s+(?:the\s+|a\s+|their\s+)?(?:po|purchase order|signed contract|"
+        rf"signature|contract|signed proposal)s?\s+(?:from|with|for)\s+{_T}{_END}"
+    ),
+    re.compile(
+        r"\b(?:po|purchase order|signed contract|contract|signature|signed proposal|deposit)s?\s+"
+        r"(?:(?:just|finally|officially|has|have)\s+)*(?:came in|arrived|landed|came through|cleared)\s+"
+        rf"(?:from|for|with)\s+{_T}{_END}"
+    ),
+)
 _WON = (
     re.compile(
         rf"^(?:deal|account|opportunity|opp|contract|bid)?\s*(?:closed[ -]?)?won\s*[:-]\s*{_T}\s*[.!]?$"
@@ -33,16 +46,7 @@ _WON = (
         r"signed on|said yes|accepted|is a go|came through|committed|bought|purchased|closed[ -]?won|won|"
         r"is in|agreed|inked|went with us|is going with us|chose us|picked us|is on board)\b"
     ),
-    re.compile(
-        r"\b(?:got|received|have|in hand)\s+(?:the\s+|a\s+|their\s+)?(?:po|purchase order|signed contract|"
-        rf"signature|contract|signed proposal)s?\s+(?:from|with|for)\s+{_T}{_END}"
-    ),
-    # "PO came in from Northgate Pharmacy, mark it won"
-    re.compile(
-        r"\b(?:po|purchase order|signed contract|contract|signature|signed proposal|deposit)s?\s+"
-        r"(?:(?:just|finally|officially|has|have)\s+)*(?:came in|arrived|landed|came through|cleared)\s+"
-        rf"(?:from|for|with)\s+{_T}{_END}"
-    ),
+    *_PAPERWORK_FROM,
 )
 _LOST = (
     re.compile(
@@ -101,7 +105,8 @@ _SNOOZE = (
     # "put Lakeshore Dental on hold till next week", "move Tri-County Schools to next tues"
     re.compile(r"\b(?:put|place|keep|leave)\s+" + _T + r"\s+on\s+(?:hold|ice|pause|the back burner)\b"),
     re.compile(
-        r"^(?:(?:please|pls|ok|so|and)\s+)*(?:move|bump|push|slide|shift)\s+" + _T
+        r"^(?:(?:please|pls|ok|so|and)\s+)*(?:move|bump|push|slide|shift)\s+"
+        r"(?!(?:my|our|your|his|her|their)\b)" + _T
         + r"\s+(?:out\s+|back\s+)?(?:to|till|until|til)\s+(?=(?:next|this|tomorrow|monday|tuesday|wednesday|"
         r"thursday|friday|saturday|sunday|\d|the|end of|" + _MONTHS + r")\b)"
     ),
@@ -215,6 +220,8 @@ def _deal(intent: str, message: Message, patterns: tuple[re.Pattern[str], ...]) 
     for pattern in patterns:
         for m in pattern.finditer(message.masked):
             target = clean_target(m.group("t"))
+            if pattern in _PAPERWORK_FROM and target and not _written_or_known(target, message):
+                continue
             if (
                 target
                 and target.split()[-1] not in _THINGS
@@ -223,6 +230,12 @@ def _deal(intent: str, message: Message, patterns: tuple[re.Pattern[str], ...]) 
             ):
                 return _with_target(intent, 0.85, message, m.group("t"))
     return None
+
+
+def _written_or_known(target: str, message: Message) -> bool:
+    if message.known_targets:
+        return match_known(target, "", message.known_targets) in {n.lower() for n in message.known_targets}
+    return any(target in name or name in target for name in message.capitalised_names)
 
 
 # "lost the Harborview paperwork": a thing lost or got, not a deal.
@@ -254,15 +267,17 @@ def _is_a_deal(target: str, message: Message) -> bool:
     written_name = len(target.split()) > 1 and target in message.capitalised_names
     if set(target.split()) & SMALL_TALK_PRIZES and not written_name:
         return False
+    named = _written_or_known(target, message)
     if message.known_targets:
-        return match_known(target, "", message.known_targets) in {n.lower() for n in message.known_targets}
-    named = any(target in name or name in target for name in message.capitalised_names)
+        return named
     shouted = _SHOUTED.match(message.original) is not None
     return named or shouted or (message.has(_DEAL_WORDS) and len(target.split()) <= 4)
 
 
 # "WON brightline logistics": the verdict shouted first, as a rep logs a deal, before a name.
-_SHOUTED = re.compile(r"^\W*(?:CLOSED[ -]?)?(?:WON|LOST|LSOT)\b\W*(?=[A-Za-z0-9])")
+_SHOUTED = re.compile(
+    r"^\W*(?:CLOSED[ -]?)?(?:WON|LOST|LSOT)\b\W*(?=[A-Za-z0-9])(?!(?i:a|an|the|my|our|some|this|that)\b)"
+)
 # Words that make "won" or "lost" about business rather than a game.
 _DEAL_WORDS = re.compile(
     r"^(?:deal|account|opportunity|opp|contract|bid) (?:closed )?(?:won|lost)\b|"

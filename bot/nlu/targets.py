@@ -22,7 +22,7 @@ _NON_NAME = re.compile(r"[^a-z0-9&' .-]")
 _TIME_EDGE = (
     r"(?:this|last|next|yesterday|today|tonight|tomorrow|morning|afternoon|evening|night|week|weekend|"
     r"month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier|finally|"
-    r"officially|just now|now|then|lol|haha|at \d+\w*|on|in|at|until|till|til)"
+    r"officially|just now|now|then|soon|lol|haha|at \d+\w*|on|in|at|until|till|til)"
 )
 _LEADING_TIME = re.compile(rf"^(?:{_TIME_EDGE}\b\s*)+")
 _TRAILING_TIME = re.compile(rf"(?:\s*\b{_TIME_EDGE})+$")

@@ -102,7 +102,15 @@ def test_deals_won_and_lost_in_fresh_words(understand, text, intent, target):
         "we lost power at the office",
         "closed won?",
         "lsot kessler",
+        "PO came in from the supplier",
+        "got the PO from accounting",
+        "WON a free lunch lol",
+        "hoping Acme is closed won soon",
     ],
 )
 def test_hard_negatives_decide_nothing(understand, text):
     assert understand(text, role="sales").intent not in CONSEQUENTIAL | {"opt_out"}
+
+
+def test_moving_ones_own_appointment_snoozes_no_account(understand):
+    assert "target" not in understand("move my dentist appt to friday", role="sales").slots
