@@ -34,8 +34,13 @@ _MINUTES = re.compile(
     rf"|\b{_N} ?(?:more |extra )?(?:min|mins|minutes|m|minutos)\b"
 )
 _BARE_DELAY = re.compile(
-    r"\b(?:eta|in|by|late|behind|about|around|like|another|out|delayed|en) ?(\d{1,3})\b"
+    r"\b(?:eta|in|by|late|behind|about|around|like|another|out|delayed|en) ?~?(\d{1,3})\b"
     r"(?![:./]\d)(?! ?(?:am|pm))"
+)
+# "be there in like twenty", "eta twenty": the tens said as words after the same openers.
+_BARE_DELAY_WORDS = re.compile(
+    r"\b(?:eta|in|late|behind|about|around|like|delayed) (?:like |about |around )?"
+    r"(five|ten|fifteen|twenty five|twenty|thirty|forty five|forty|sixty|ninety)\b(?! (?:am|pm|o clock)\b)"
 )
 # "omw 20", "otw, 15", "on my way 10": a bare number right after the words for on the way is the
 # ETA, unless a street follows it ("omw 42 elm st") or it is a clock time ("omw 9:30", "omw 10am").
@@ -103,7 +108,12 @@ def minutes_in(text: str) -> int | None:
     match = _HOURS.search(text)
     if match:
         return 60 * (_number(match.group(1)) if match.group(1) else 1)
-    match = _BARE_DELAY.search(text) or _ON_THE_WAY_BARE.search(text) or _DELAY_AFTER.search(text)
+    match = (
+        _BARE_DELAY.search(text)
+        or _ON_THE_WAY_BARE.search(text)
+        or _DELAY_AFTER.search(text)
+        or _BARE_DELAY_WORDS.search(text)
+    )
     found = next((g for g in match.groups() if g), None) if match else None
     if found is not None and 0 < _number(found) <= 180:
         return _number(found)

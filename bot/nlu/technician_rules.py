@@ -47,7 +47,8 @@ _EN_ROUTE = re.compile(
     r"(?:an )?(?:hour|hr)(?: and a half)?) out\b"
     r"(?! (?:of|on|for|the|a|an|to)\b)|"
     # Spanish basics: "voy en camino", "llego en 15"
-    r"\ben camino\b|\bllego en\b|^\W*(?:be )?back in (?:\d|half|an? |about|around|like|twenty|thirty|ten|"
+    r"\ben camino\b|\bllego en\b|\bllegando\b|"
+    r"^\W*(?:be )?back in (?:\d|half|an? |about|around|like|twenty|thirty|ten|"
     r"fifteen|forty)|\bnearly there\b|\balmost there\b|\bclose by\b|"
     r"\bround the corner\b|\baround the corner\b|"
     r"\b(?:setting|set|heading|headed|head|pushing|shooting|driving) (?:off|out)\b(?! (?:the|an?|of)\b)|"
@@ -60,7 +61,8 @@ _EN_ROUTE = re.compile(
     r"(?:in|within) (?:\d|a |an |half|about|around|approx|roughly|under|like)"
 )
 _ARRIVED = re.compile(
-    r"^(?:i am |im |am )?(?:here|arrived|on site|onsite|at the door|outside)\b|"
+    r"^(?:i am |im |am |we are |were )?(?:here|arrived|on site|onsite|at the door|outside)\b|"
+    r"\bwalking up (?:to )?(?:the )?(?:door|house|driveway|porch)\b|"
     r"\bi am (?:here|on site|onsite|at the (?:house|property|site|job|door|location|address|"
     r"customer|home|gate|building)|outside|at the door)\b|\barrived\b|\bon site\b|\bonsite\b|"
     r"\bpulled up\b|\bpulling up\b|\bpulled (?:in|into|onto)\b|\bpulling (?:in|into)\b|"
@@ -91,7 +93,8 @@ _PAUSED = re.compile(
     r"\b(?:dog|dogs) (?:is |are )?(?:loose|out|in the yard|off (?:the |its )?leash)\b|"
     r"\b(?:nobody|no one) (?:gave|left|sent) (?:me )?(?:the |a )?(?:gate |door |lockbox |access )?"
     r"(?:code|key)\b|"
-    r"(?<!\bno )\bparts? needed\b|\bschedule (?:a )?(?:return|revisit|follow ?up|second visit|callback)\b|"
+    r"(?<!\bno )\bparts? needed\b|\bmissing (?:a |the |some )?parts?\b|"
+    r"\bschedule (?:a )?(?:return|revisit|follow ?up|second visit|callback)\b|"
     r"\bwaiting (?:for|on) (?:a |the |some )?(?:part|parts|supplies|material|materials|approval|"
     r"delivery|customer|homeowner|owner)\b|\bneed(?:s)? (?:to )?(?:come|go) back\b|"
     r"\b(?:return|follow up|followup|second) (?:visit|trip)\b|\bcome back (?:tomorrow|later|"
@@ -115,7 +118,7 @@ _PAUSED = re.compile(
     r"in the morning|first thing|later in the week)\b"
 )
 _DONE = re.compile(
-    r"\bknocked (?:it |this |that |this one |that one |the job |job )?out\b|\b(?:ya )?termine\b|"
+    r"\bknocked (?:it |this |that |this one |that one |the job |job )?out\b|\b(?:ya )?(?:termine|acabe)\b|"
     r"\b(?:done|finished|completed|complete|wrapped up|wrapping up|all set|fixed|job done|"
     r"all done|finished up|closed out|work complete|resolved|installed|repaired|replaced|sorted|"
     r"(?:closing|close|closed) (?:it|this|this one|that one|the job|the ticket|the call|out)(?: out)?|"
@@ -135,7 +138,8 @@ _NEXT = re.compile(
     r"(?: (?:job|jobs|work|calls?|stops?|for me|today|after this)){0,2}\s*(?:\?|$)|"
     r"\bdone for (?:the day|today)\s*\?|"
     r"\b(?:what|where|who)(?: is| s| to| do i go| am i going)? after (?:this|that)\b|"
-    r"\banything (?:else )?after (?:this|that)\b|"
+    r"\banything (?:else )?after (?:this|that)\b|\bany more (?:today|for me|jobs?|calls?)\b|"
+    r"\bwho (?:do i have|have i got|am i seeing) (?:at|for) \d|"
     # "who's my 2pm", "who is my 10am": the visit booked at that hour
     r"\bwho(?: is| s)? my (?:\d{1,2}(?::\d\d)? ?(?:am|pm|o clock)?|next|first|last|afternoon|morning)\W*$|"
     r"\bwhat do i have\b|\bmy (?:schedule|jobs|route|day|calendar)\b|\b(?:schedule|jobs|route) "
