@@ -20,7 +20,8 @@ _PAPERWORK_FROM = (
     ),
     re.compile(
         r"\b(?:po|purchase order|signed contract|contract|signature|signed proposal|deposit)s?\s+"
-        r"(?:(?:just|finally|officially|has|have)\s+)*(?:came in|arrived|landed|came through|cleared)\s+"
+        r"(?:(?:just|finally|officially|has|have)\s+)*"
+        r"(?:came in|arrived|landed|came through|cleared|received)\s+"
         rf"(?:from|for|with)\s+{_T}{_END}"
     ),
 )
@@ -105,7 +106,7 @@ _SNOOZE = (
     # "put Lakeshore Dental on hold till next week", "move Tri-County Schools to next tues"
     re.compile(r"\b(?:put|place|keep|leave)\s+" + _T + r"\s+on\s+(?:hold|ice|pause|the back burner)\b"),
     re.compile(
-        r"^(?:(?:please|pls|ok|so|and)\s+)*(?:move|bump|push|slide|shift)\s+"
+        r"^(?:(?:please|pls|ok|so|and)\s+)*(?:move|bump|push|slide|shift|kick)\s+"
         r"(?!(?:my|our|your|his|her|their)\b)" + _T
         + r"\s+(?:out\s+|back\s+)?(?:to|till|until|til)\s+(?=(?:next|this|tomorrow|monday|tuesday|wednesday|"
         r"thursday|friday|saturday|sunday|\d|the|end of|" + _MONTHS + r")\b)"
@@ -134,6 +135,16 @@ _WAITING_ON = re.compile(
     + r"(?=\s+(?:on|in|next|til|till|until|by|before|after|tomorrow|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|\d|a week|end of)\b)"
 )
+# "what did i snooze for today?", "what have i got pushed to today": the list, not a new snooze.
+_SNOOZED_LIST = re.compile(
+    r"\bwhat (?:did i|have i|do i have|have i got|is|are|i) (?:got |have )?"
+    r"(?:snoozed?|push(?:ed)?|park(?:ed)?|defer(?:red)?|bump(?:ed)?|put off)\b"
+)
+# "Acme ghosted us, mark lost": the verdict at the end, about the one account named before it.
+_MARK_IT = re.compile(
+    r"\b(?:mark|set|log|flag|move)(?:\s+(?:it|them|this|that|this one|that one|as))*\s+(?:closed[ -]?)?"
+    r"(?P<verdict>won|win|lost)\W*$"
+)
 _REMIND_THEN = re.compile(r"\b(?:remind|ping|nudge|bug|follow up|check back|circle back|snooze)\b")
 _FOLLOWUPS = re.compile(
     r"\bfollow ?-?ups?\b|\bwho (?:should|do|shall|must|can) i (?:need to |have to |got to |want to )?"
@@ -147,7 +158,6 @@ _FOLLOWUPS = re.compile(
     r"\bwho (?:is |s )?due\b|\bwhat (?:is |s )?due\b|"
     # "anything overdue?", "what's due today", "what did i snooze for today"
     r"\b(?:anything|anyone|anybody|who|what|any \w+|which \w+)(?: is| s| are)? (?:overdue|due)\b|"
-    r"\bwhat (?:did i|have i|do i have|have i got|is|are|i) (?:got |have )?snoozed?\b|"
     r"\bwho (?:do i|should i) (?:\w+ )?today\b|"
     r"\bany (?:deals|leads|accounts|opps|opportunities|prospects|quotes|proposals|clients|customers)"
     r"(?: \w+){0,4} (?:chase|chasing|follow|call|ping|nudge|contact|due|stale|overdue|going cold|"
@@ -181,6 +191,8 @@ def _names_an_account(raw: str) -> bool:
 def detect_sales(message: Message) -> Verdict | None:
     """Classify a salesperson's message; a won or lost deal needs a plain statement, not a question."""
     text = message.masked
+    if message.has(_SNOOZED_LIST):
+        return Verdict(intents.FOLLOWUPS, 0.85)
     snoozed = None
     for pattern in _SNOOZE:
         m = pattern.search(text)
@@ -212,7 +224,22 @@ def detect_sales(message: Message) -> Verdict | None:
     lost = _deal(intents.DEAL_LOST, message, _LOST)
     if lost:
         return lost
-    return _deal(intents.DEAL_WON, message, _WON)
+    return _deal(intents.DEAL_WON, message, _WON) or _marked(message)
+
+
+def _marked(message: Message) -> Verdict | None:
+    """ "Acme ghosted us, mark lost": the verdict takes the one account the text names."""
+    m = _MARK_IT.search(message.masked)
+    if not m:
+        return None
+    if message.known_targets:
+        named = [n.lower() for n in message.known_targets if n.lower() in message.masked]
+    else:
+        named = message.capitalised_names
+    if len(named) != 1:
+        return None
+    intent = intents.DEAL_LOST if m.group("verdict") == "lost" else intents.DEAL_WON
+    return _with_target(intent, 0.85, message, named[0])
 
 
 def _deal(intent: str, message: Message, patterns: tuple[re.Pattern[str], ...]) -> Verdict | None:

@@ -26,6 +26,7 @@ from bot.nlu.intents import CONSEQUENTIAL
         "who needs a callback today",
         "call back list",
         "whats on deck today",
+        "what did i push to today",
     ],
 )
 def test_a_rep_asking_for_the_list_gets_followups_not_a_person(understand, text):
@@ -49,6 +50,8 @@ def test_a_rep_asking_for_the_list_gets_followups_not_a_person(understand, text)
         ("Pine Hill, circle back friday", "pine hill", "2026-03-06"),
         ("Riverside still thinking it over, follow up tuesday", "riverside", "2026-03-03"),
         ("put Acme on ice till march 20", "acme", "2026-03-20"),
+        ("kick Acme to friday", "acme", "2026-03-06"),
+        ("Acme still thinking. nudge me friday", "acme", "2026-03-06"),
         ("remind me about O'Malley Roofing the day after tomorrow", "o'malley roofing", "2026-03-04"),
         ("push Hollis & Sons to next fri", "hollis & sons", "2026-03-06"),
         ("remind me about Dunn's Auto till friday", "dunn's auto", "2026-03-06"),
@@ -77,6 +80,9 @@ def test_snoozes_name_the_account_wherever_it_stands(understand, text, target, d
         ("lsot the Dover account", "deal_lost", "dover"),
         ("Acme decided not to renew", "deal_lost", "acme"),
         ("got the PO from Acme", "deal_won", "acme"),
+        ("PO received from Acme", "deal_won", "acme"),
+        ("Acme ghosted us, mark lost", "deal_lost", "acme"),
+        ("Acme is a go, mark it won", "deal_won", "acme"),
     ],
 )
 def test_deals_won_and_lost_in_fresh_words(understand, text, intent, target):
@@ -106,6 +112,9 @@ def test_deals_won_and_lost_in_fresh_words(understand, text, intent, target):
         "got the PO from accounting",
         "WON a free lunch lol",
         "hoping Acme is closed won soon",
+        "Talked to John at Acme, mark it lost",
+        "acme ghosted us, mark it lost?",
+        "Acme didn't ghost us, don't mark lost",
     ],
 )
 def test_hard_negatives_decide_nothing(understand, text):
