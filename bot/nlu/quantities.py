@@ -48,7 +48,9 @@ _ON_THE_WAY_BARE = re.compile(
     r"\b(?:omw|otw|on my way|on the way|en route)\W{0,2}(\d{1,3})\b(?![:./]\d)(?! ?(?:am|pm)\b)"
     r"(?! \w+ (?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|ct|court|blvd|way|pl)\b)"
     # "omw to fischers 20": a short number closing the text, after a name rather than "to"/"at"
-    r"|\b(?:omw|otw|on my way)\b.*\b(?!(?:to|at|on|unit|apt|suite|no)\b)[a-z]{2,}'?s?\W{0,2}(\d{1,2})\W*$"
+    r"|\b(?:omw|otw|on my way)\b.*"
+    r"\b(?!(?:to|at|on|unit|apt|suite|no|job|ticket|order|wo|number|stop|room|floor|lot|house)\b)"
+    r"[a-z]{2,}'?s?\W{0,2}(\d{1,2})\W*$"
 )
 # "25 out", "twenty out", "20ish", "like 15ish": a number said as a rough ETA or delay, unless it
 # follows "at" or is below five (clock times: "at 3ish", "around 2ish").

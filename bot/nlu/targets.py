@@ -13,7 +13,7 @@ _LEADING_FILLER = re.compile(
     r"customer|client|prospect|lead|opportunity|opp|won|lost|closed)\b[\s:,!.-]*)+"
 )
 _TRAILING_FILLER = re.compile(
-    r"(?:[\s:,!.-]*\b(?:deal|account|contract|opportunity|opp|project|job|proposal|as|is|has|"
+    r"(?:[\s:,!.-]*\b(?:deal|account|contract|opportunity|opp|project|job|proposal|renewal|as|is|has|"
     r"just|finally|officially|today|now|again|please|pls|the|a|an|with|on|for|to|about|it|"
     r"lead|client|customer|won|lost|closed)\b)+$"
 )

@@ -51,6 +51,8 @@ def test_a_rep_asking_for_the_list_gets_followups_not_a_person(understand, text)
         ("Riverside still thinking it over, follow up tuesday", "riverside", "2026-03-03"),
         ("put Acme on ice till march 20", "acme", "2026-03-20"),
         ("kick Acme to friday", "acme", "2026-03-06"),
+        ("remind me abt Acme's renewal monday", "acme", "2026-03-09"),
+        ("remind me about B&B Supply friday", "b&b supply", "2026-03-06"),
         ("Acme still thinking. nudge me friday", "acme", "2026-03-06"),
         ("remind me about O'Malley Roofing the day after tomorrow", "o'malley roofing", "2026-03-04"),
         ("push Hollis & Sons to next fri", "hollis & sons", "2026-03-06"),
