@@ -25,6 +25,11 @@ _PAPERWORK_FROM = (
         rf"(?:from|for|with)\s+{_T}{_END}"
     ),
 )
+# "Acme signed the NDA", "signed for the delivery": paper signed that is not the deal.
+_SIGNED_OTHER = (
+    r"\s+(?:for\b|(?:the\s+|an?\s+|their\s+|our\s+)?(?:nda|ndas|delivery|package|parcel|form|forms|waiver|"
+    r"timesheet|slip|permit|release|receipt|card)\b)"
+)
 _WON = (
     re.compile(
         rf"^(?:deal|account|opportunity|opp|contract|bid)?\s*(?:closed[ -]?)?won\s*[:-]\s*{_T}\s*[.!]?$"
@@ -43,8 +48,11 @@ _WON = (
         r"(?:signed|in|done|through|inked|back|executed|countersigned)\b"
     ),
     re.compile(
-        rf"(?:^|[,.!;]\s*){_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:signed|signed up|"
-        r"signed on|said yes|accepted|is a go|came through|committed|bought|purchased|closed[ -]?won|won|"
+        rf"(?:^|[,.!;]\s*){_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:signed(?!{_SIGNED_OTHER})|"
+        r"signed up|"
+        r"signed on|said yes|accepted|is a go|came through|committed|bought|purchased|closed[ -]?won|"
+        # "Acme won an award": what follows "won" is the prize, and Acme is not our deal
+        r"won(?!\s+(?:a|an|the|their|his|her|its|our|my|some|another|first|second|best)\b)|"
         r"is in|agreed|inked|went with us|is going with us|chose us|picked us|is on board)\b"
     ),
     *_PAPERWORK_FROM,
@@ -56,7 +64,9 @@ _LOST = (
     re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?lost\b"),
     # "lsot kessler plumbing, price": the one transposition a hurried thumb makes of the opening word
     re.compile(
-        rf"\b(?:we\s+|i\s+|just\s+)*(?:lost|^lsot)\s+(?:out on\s+)?{_T}(?:{_END}|\s+(?:to|they|because)\b)"
+        r"\b(?:we\s+|i\s+|just\s+)*(?:lost|^lsot)\s+(?:out on\s+)?"
+        # "Acme lost their CFO": a possessive names what they lost, never an account of ours
+        rf"(?!(?:their|his|her|its|my|our|your)\b){_T}(?:{_END}|\s+(?:to|they|because)\b)"
     ),
     re.compile(
         rf"^{_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:went with|chose|picked|"
@@ -75,7 +85,9 @@ _DECIDED_AGAINST = (
     re.compile(
         r"^(?!(?:my|our|your|his|her|their)\b)"
         rf"{_T}\s+(?:(?:has|have|just|finally|officially|now)\s+)*(?:decided|chose|opted|elected)\s+not\s+to\s+"
-        r"(?:move forward|go forward|go ahead|proceed|go with us|sign|renew|buy|continue|move ahead)\b"
+        r"(?:move forward|go forward|go ahead|proceed|go with us|sign|renew|buy|continue|move ahead)"
+        # the whole deal, not a part of it ("... with the second phase, but signed phase 1")
+        r"(?:\s+with\s+(?:us|it|the\s+(?:deal|contract|proposal|quote|project|bid|purchase)))?\s*(?:[.!,;]|$)"
     ),
 )
 # Words that open a date said after an account's name ("... monarch hotel jan 5").
@@ -270,7 +282,8 @@ _THINGS = frozenset(
     "paperwork papers notes note keys key file files folder email emails number numbers contact contacts "
     "details phone laptop charger password login signal list card cards quote quotes invoice invoices "
     "address brochure samples sample badge pen van truck wallet receipt receipts spreadsheet "
-    "call calls voicemail message messages lead leads".split()
+    "call calls voicemail message messages lead leads nda ndas delivery deliveries package packages parcel "
+    "form forms waiver timesheet slip permit office door doors window windows tab".split()
 )
 # "lost the paperwork for Maple Grove": the thing lost is the paperwork, not the deal.
 _BELONGING = frozenset("for of from on at in about with to re regarding".split())

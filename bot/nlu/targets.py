@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 _LEADING_FILLER = re.compile(
     r"^(?:(?:great|good|big|awesome|update|fyi|news|so|just|hey|ok|okay|yay|woo+|and|also|"
     r"the|a|an|deal|account|with|on|about|for|to|re|regarding|of|as|that|me|mark|set|move|"
-    r"customer|client|prospect|lead|opportunity|opp|won|lost|closed)\b[\s:,!.-]*)+"
+    r"customer|client|prospect|lead|opportunity|opp|won|lost|closed|up)\b[\s:,!.-]*)+"
 )
 _TRAILING_FILLER = re.compile(
     r"(?:[\s:,!.-]*\b(?:deal|account|contract|opportunity|opp|project|job|proposal|renewal|as|is|has|"
@@ -22,7 +22,7 @@ _NON_NAME = re.compile(r"[^a-z0-9&' .-]")
 _TIME_EDGE = (
     r"(?:this|last|next|yesterday|today|tonight|tomorrow|morning|afternoon|evening|night|week|weekend|"
     r"month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier|finally|"
-    r"officially|just now|now|then|soon|lol|haha|at \d+\w*|on|in|at|until|till|til)"
+    r"officially|just now|now|then|soon|early|lol|haha|at \d+\w*|on|in|at|until|till|til)"
 )
 _LEADING_TIME = re.compile(rf"^(?:{_TIME_EDGE}\b\s*)+")
 _TRAILING_TIME = re.compile(rf"(?:\s*\b{_TIME_EDGE})+$")

@@ -85,6 +85,8 @@ def test_snoozes_name_the_account_wherever_it_stands(understand, text, target, d
         ("PO received from Acme", "deal_won", "acme"),
         ("Acme ghosted us, mark lost", "deal_lost", "acme"),
         ("Acme is a go, mark it won", "deal_won", "acme"),
+        ("Acme signed up", "deal_won", "acme"),
+        ("Acme decided not to move forward, went with a cheaper guy", "deal_lost", "acme"),
     ],
 )
 def test_deals_won_and_lost_in_fresh_words(understand, text, intent, target):
@@ -117,6 +119,12 @@ def test_deals_won_and_lost_in_fresh_words(understand, text, intent, target):
         "Talked to John at Acme, mark it lost",
         "acme ghosted us, mark it lost?",
         "Acme didn't ghost us, don't mark lost",
+        "Acme signed the NDA",
+        "Acme signed for the delivery",
+        "we closed the office early",
+        "Acme won an award",
+        "Acme lost their CFO",
+        "Acme decided not to move forward with the second phase, but signed phase 1",
     ],
 )
 def test_hard_negatives_decide_nothing(understand, text):
