@@ -139,3 +139,8 @@ def test_field_updates_in_fresh_words(understand, text, intent):
 def test_radio_words_affirm_and_deny(understand, text, intent):
     for role in ("technician", "sales"):
         assert understand(text, role=role).intent == intent
+
+
+@pytest.mark.parametrize("text", ["voy en camino, llego en 15", "ya terminé, cambié la válvula", "ya llegué"])
+def test_a_technicians_spanish_update_is_marked_spanish(understand, text):
+    assert understand(text, role="technician").slots.get("language") == "es"
