@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.nlu import intents
 from bot.nlu.evidence import is_hedged
@@ -50,7 +51,11 @@ _KEEP_TEXTING = re.compile(r"\b(?:do not|dont|never) (?:stop|unsubscribe|opt)|\b
 def detect_consent(message: Message) -> Verdict | None:
     """Recognise STOP-style keywords and requests to stop (or restart) texting."""
     bare = " ".join(_POLITE.sub(" ", message.text).split())
-    if bare in _STOP_KEYWORDS or bare in {"stop stop", "stop texting", "stop it"}:
+    # Carriers match their keywords letter for letter: "EŃD" folded to "end" is no keyword, while
+    # "ＳＴＯＰ" in full-width letters still is.
+    written = unicodedata.normalize("NFKC", message.original)
+    plain_letters = all(char.isascii() for char in written if char.isalpha())
+    if plain_letters and (bare in _STOP_KEYWORDS or bare in {"stop stop", "stop texting", "stop it"}):
         return Verdict(intents.OPT_OUT, 0.97)
     if bare in _START_KEYWORDS:
         return Verdict(intents.OPT_IN, 0.95)

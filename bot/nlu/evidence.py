@@ -9,7 +9,7 @@ _HEDGES = re.compile(
     r"\b(?:if|whether|how|why|what|when|will i|would i|do i|should|shall i|fee|fees|charge|"
     r"charged|penalty|policy|refund|deposit|before|yet|maybe|might|perhaps|thinking|considering|"
     r"consider|not sure|unsure|possible|possibly|too late|allowed|able to|wondering|wonder|"
-    r"probably|likely|hopefully|hope|almost|about to|close to|going to|planning|plan to|"
+    r"probably|likely|hopefully|hope|hoping|almost|about to|close to|going to|planning|plan to|"
     r"want to know|question|happens|happen|still deciding|deciding|later|tempted|might)\b"
 )
 _REQUEST_QUESTION = re.compile(

@@ -24,7 +24,8 @@ _SPANISH_WORDS = frozenset("""
     disculpe ayuda urgente emergencia llamar llame llamen alguien nadie nada muy mas tambien
     funciona trabaja roto rota arreglar reparar venir vengan hablar espanol ingles si no se
     le lo me yo usted ustedes ella ellos estamos hablo ya afuera adentro salimos vienen viene cuanto
-    cuesta hablan
+    cuesta hablan voy camino llego llegue llegando termine terminamos acabe cambie valvula tarde
+    minutos retrasado trafico
 """.split())
 # Short function words that English shares or that are too weak alone; they count only as support.
 _AMBIGUOUS = frozenset({"no", "me", "si", "se", "a", "de", "en", "y", "o", "le", "lo", "son",

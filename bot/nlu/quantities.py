@@ -19,29 +19,44 @@ _NUMBER_WORDS = {
     "ninety": 90,
     "twenty five": 25,
     "twenty-five": 25,
-    "a few": 5,
     "a couple": 2,
     "couple": 2,
     "a couple of": 2,
 }
 _N = r"(\d{1,3}|" + alternatives(_NUMBER_WORDS) + ")"
-_HOUR_AND_HALF = re.compile(r"\b(?:an|1|one) (?:hour|hr) and (?:a )?half\b|\b1\.5 ?(?:hours?|hrs?)\b")
+_HOUR_AND_HALF = re.compile(r"\b(?:(?:an|1|one) )?(?:hour|hr) and (?:a )?half\b|\b1\.5 ?(?:hours?|hrs?)\b")
 _HALF_HOUR = re.compile(r"\bhalf (?:an )?(?:hour|hr)\b|\bhalf hour\b")
 _QUARTER_HOUR = re.compile(r"\b(?:a )?quarter (?:of an |an )?(?:hour|hr)\b")
-_HOURS = re.compile(rf"\b(?:an|a|{_N}) ?(?:hours?|hrs?|h)\b")
-_MINUTES = re.compile(rf"\b{_N} ?(?:-|to) ?\d{{1,3}} ?(?:min|m)\b|\b{_N} ?(?:more |extra )?(?:min|m)\b")
+# "hour late", "hour out": the single hour said without "an" in shorthand.
+_HOURS = re.compile(rf"\b(?:an|a|{_N}) ?(?:hours?|hrs?|h)\b|(?:^|, ?)(?:hour|hr) (?:late|out|away|behind)\b")
+_MINUTES = re.compile(
+    rf"\b{_N} ?(?:-|to) ?\d{{1,3}} ?(?:min|mins|m|minutos)\b"
+    rf"|\b{_N} ?(?:more |extra )?(?:min|mins|minutes|m|minutos)\b"
+)
 _BARE_DELAY = re.compile(
-    r"\b(?:eta|in|by|late|behind|about|around|like|another|out) ?(\d{1,3})\b(?![:.]\d)(?! ?(?:am|pm))"
+    r"\b(?:eta|in|by|late|behind|about|around|like|another|out|delayed|en) ?~?(\d{1,3})\b"
+    r"(?![:./]\d)(?! ?(?:am|pm))"
+)
+# "be there in like twenty", "eta twenty": the tens said as words after the same openers.
+_BARE_DELAY_WORDS = re.compile(
+    r"\b(?:eta|in|late|behind|about|around|like|delayed) (?:like |about |around )?"
+    r"(five|ten|fifteen|twenty five|twenty|thirty|forty five|forty|sixty|ninety)\b(?! (?:am|pm|o clock)\b)"
 )
 # "omw 20", "otw, 15", "on my way 10": a bare number right after the words for on the way is the
 # ETA, unless a street follows it ("omw 42 elm st") or it is a clock time ("omw 9:30", "omw 10am").
 _ON_THE_WAY_BARE = re.compile(
-    r"\b(?:omw|otw|on my way|on the way|en route)\W{0,2}(\d{1,3})\b(?![:.]\d)(?! ?(?:am|pm)\b)"
+    r"\b(?:omw|otw|on my way|on the way|en route)\W{0,2}(\d{1,3})\b(?![:./]\d)(?! ?(?:am|pm)\b)"
     r"(?! \w+ (?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|ct|court|blvd|way|pl)\b)"
     # "omw to fischers 20": a short number closing the text, after a name rather than "to"/"at"
-    r"|\b(?:omw|otw|on my way)\b.*\b(?!(?:to|at|on|unit|apt|suite|no)\b)[a-z]{2,}'?s?\W{0,2}(\d{1,2})\W*$"
+    r"|\b(?:omw|otw|on my way)\b.*"
+    r"\b(?!(?:to|at|on|unit|apt|suite|no|job|ticket|order|wo|number|stop|room|floor|lot|house)\b)"
+    r"[a-z]{2,}'?s?\W{0,2}(\d{1,2})\W*$"
 )
-_DELAY_AFTER = re.compile(r"\b(\d{1,3}) ?(?:late|behind|out|away)\b")
+# "25 out", "twenty out", "20ish", "like 15ish": a number said as a rough ETA or delay, unless it
+# follows "at" or is below five (clock times: "at 3ish", "around 2ish").
+_DELAY_AFTER = re.compile(
+    rf"\b{_N} ?(?:late|behind|out|away)\b|(?<!\bat )(?<!\bby )\b([5-9]|\d{{2,3}}) ?ish\b"
+)
 
 _ORDINALS = {
     "first": 1,
@@ -95,10 +110,15 @@ def minutes_in(text: str) -> int | None:
     match = _HOURS.search(text)
     if match:
         return 60 * (_number(match.group(1)) if match.group(1) else 1)
-    match = _BARE_DELAY.search(text) or _ON_THE_WAY_BARE.search(text) or _DELAY_AFTER.search(text)
+    match = (
+        _BARE_DELAY.search(text)
+        or _ON_THE_WAY_BARE.search(text)
+        or _DELAY_AFTER.search(text)
+        or _BARE_DELAY_WORDS.search(text)
+    )
     found = next((g for g in match.groups() if g), None) if match else None
-    if found is not None and 0 < int(found) <= 180:
-        return int(found)
+    if found is not None and 0 < _number(found) <= 180:
+        return _number(found)
     return None
 
 

@@ -12,7 +12,7 @@ from bot.nlu.quantities import option_in
 _YES = frozenset(
     "yes yeah yep yup ya yea yess yesss ye yah yas sure ok okay alright correct right affirmative "
     "absolutely definitely certainly confirm confirmed good great perfect fine works true agreed "
-    "agree roger 10-4 cool awesome excellent lovely brilliant grand deal factual exactly indeed "
+    "agree roger copy 10-4 cool awesome excellent lovely brilliant grand deal factual exactly indeed "
     "sounds do it go ahead aye y accurate bet si perfecto claro vale bueno listo dale ja oui "
     "yesh yeh yus yepp yupp yessir mhm uhhuh k kk okie okey okay-dokey okeydokey gladly happy "
     "ideal suits suit fab fantastic super sweet wonderful splendid spot "
@@ -42,6 +42,9 @@ _FILLER = frozenset(
 
 
 _WHY_NOT = re.compile(r"^(?:(?:sure|ok|okay|yeah|yes|yep|fine|alright)\W+)*why not\W*$")
+# Radio talk: "10 4", "ten four"; "negative, can't take it" refuses whatever follows the comma.
+_TEN_FOUR = re.compile(r"^(?:10 ?-? ?4|ten[ -]four)(?: (?:on that|that|good buddy))?\W*$")
+_NEGATIVE_FIRST = re.compile(r"^(?:negative|negatory)(?:\s*[,.!;-]|\s+on\b|$)")
 
 
 def detect_reply(message: Message) -> Verdict | None:
@@ -52,8 +55,10 @@ def detect_reply(message: Message) -> Verdict | None:
     option = option_in(tokens)
     if option is not None:
         return Verdict(intents.CHOOSE, 0.9, {"option": option})
-    if _WHY_NOT.match(message.masked):
+    if _WHY_NOT.match(message.masked) or _TEN_FOUR.match(message.masked):
         return Verdict(intents.AFFIRM, 0.8)
+    if _NEGATIVE_FIRST.match(message.masked):
+        return Verdict(intents.DENY, 0.8)
     vocabulary = _YES | _NO | _FILLER
     if not all(token in vocabulary for token in tokens) or is_undecided(message.masked):
         return None

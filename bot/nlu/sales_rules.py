@@ -7,10 +7,29 @@ import re
 from bot.nlu import intents
 from bot.nlu.evidence import is_hedged
 from bot.nlu.message import Message, Verdict
-from bot.nlu.targets import SMALL_TALK_PRIZES, clean_target, match_known
+from bot.nlu.targets import SMALL_TALK_PRIZES, as_written, clean_target, match_known
 
 _T = r"(?P<t>[a-z0-9&'. -]+?)"
 _END = r"\s*(?:[!.,;]|$|\b(?:deal|account|contract|today|finally|officially|just now)\b)"
+# "got the PO from X", "PO came in from Northgate Pharmacy, mark it won": paperwork arrives from
+# suppliers and colleagues too, so X must be an account (a name as written or a known one).
+_PAPERWORK_FROM = (
+    re.compile(
+        r"\b(?:got|received|have|in hand)\s+(?:the\s+|a\s+|their\s+)?(?:po|purchase order|signed contract|"
+        rf"signature|contract|signed proposal)s?\s+(?:from|with|for)\s+{_T}{_END}"
+    ),
+    re.compile(
+        r"\b(?:po|purchase order|signed contract|contract|signature|signed proposal|deposit)s?\s+"
+        r"(?:(?:just|finally|officially|has|have)\s+)*"
+        r"(?:came in|arrived|landed|came through|cleared|received)\s+"
+        rf"(?:from|for|with)\s+{_T}{_END}"
+    ),
+)
+# "Acme signed the NDA", "signed for the delivery": paper signed that is not the deal.
+_SIGNED_OTHER = (
+    r"\s+(?:for\b|(?:the\s+|an?\s+|their\s+|our\s+)?(?:nda|ndas|delivery|package|parcel|form|forms|waiver|"
+    r"timesheet|slip|permit|release|receipt|card)\b)"
+)
 _WON = (
     re.compile(
         rf"^(?:deal|account|opportunity|opp|contract|bid)?\s*(?:closed[ -]?)?won\s*[:-]\s*{_T}\s*[.!]?$"
@@ -29,21 +48,26 @@ _WON = (
         r"(?:signed|in|done|through|inked|back|executed|countersigned)\b"
     ),
     re.compile(
-        rf"(?:^|[,.!;]\s*){_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:signed|signed up|"
-        r"signed on|said yes|accepted|is a go|came through|committed|bought|purchased|closed won|won|"
+        rf"(?:^|[,.!;]\s*){_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:signed(?!{_SIGNED_OTHER})|"
+        r"signed up|"
+        r"signed on|said yes|accepted|is a go|came through|committed|bought|purchased|closed[ -]?won|"
+        # "Acme won an award": what follows "won" is the prize, and Acme is not our deal
+        r"won(?!\s+(?:a|an|the|their|his|her|its|our|my|some|another|first|second|best)\b)|"
         r"is in|agreed|inked|went with us|is going with us|chose us|picked us|is on board)\b"
     ),
-    re.compile(
-        r"\b(?:got|received|have|in hand)\s+(?:the\s+|a\s+|their\s+)?(?:po|purchase order|signed contract|"
-        rf"signature|contract|signed proposal)s?\s+(?:from|with|for)\s+{_T}{_END}"
-    ),
+    *_PAPERWORK_FROM,
 )
 _LOST = (
     re.compile(
         rf"^(?:deal|account|opportunity|opp|contract|bid)?\s*(?:closed[ -]?)?lost\s*[:-]\s*{_T}\s*[.!]?$"
     ),
     re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?lost\b"),
-    re.compile(rf"\b(?:we\s+|i\s+|just\s+)*lost\s+(?:out on\s+)?{_T}(?:{_END}|\s+(?:to|they|because)\b)"),
+    # "lsot kessler plumbing, price": the one transposition a hurried thumb makes of the opening word
+    re.compile(
+        r"\b(?:we\s+|i\s+|just\s+)*(?:lost|^lsot)\s+(?:out on\s+)?"
+        # "Acme lost their CFO": a possessive names what they lost, never an account of ours
+        rf"(?!(?:their|his|her|its|my|our|your)\b){_T}(?:{_END}|\s+(?:to|they|because)\b)"
+    ),
     re.compile(
         rf"^{_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:went with|chose|picked|"
         r"signed with|is going with|are going with|decided on|decided to go with|hired|awarded it to)"
@@ -56,19 +80,48 @@ _LOST = (
     ),
 )
 _CLOSED_LOST = re.compile(r"\bclosed[ -]?lost\b")
+# "Westgate Church decided not to move forward": a refusal stated as the account's decision.
+_DECIDED_AGAINST = (
+    re.compile(
+        r"^(?!(?:my|our|your|his|her|their)\b)"
+        rf"{_T}\s+(?:(?:has|have|just|finally|officially|now)\s+)*(?:decided|chose|opted|elected)\s+not\s+to\s+"
+        r"(?:move forward|go forward|go ahead|proceed|go with us|sign|renew|buy|continue|move ahead)"
+        # the whole deal, not a part of it ("... with the second phase, but signed phase 1")
+        r"(?:\s+with\s+(?:us|it|the\s+(?:deal|contract|proposal|quote|project|bid|purchase)))?\s*(?:[.!,;]|$)"
+    ),
+)
+# Words that open a date said after an account's name ("... monarch hotel jan 5").
+_MONTHS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    r"august|september|october|november|december|the day after|the (?:end|start|beginning|\d)"
+)
 _SNOOZE = (
     re.compile(
-        r"\b(?:remind me|reminder|ping me|nudge me|bug me|remind|reminding me|reminding)\s+"
+        r"\b(?:remind me|reminder|ping me|nudge me|bug me|remind|reminding me|reminding|hit me up|"
+        r"holler at me)\s+"
         r"(?:(?:to\s+)?(?:call|follow up "
         r"with|check in with|check on|reach out to|email|text|contact|ping|chase|about|of|re|"
         r"regarding|on|for|that)[\s:,-]+)*" + _T + r"(?=\s+(?:on|in|next|tomorrow|today|tonight|this|at|"
         r"for|by|after|until|till|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-        r"\d|a week|a couple|two|three|end of)\b|\s*$)"
+        r"\d|a week|a couple|two|three|end of|" + _MONTHS + r")\b|\s*$)"
     ),
     re.compile(
         r"\b(?:snooze|defer|park|hold|push|bump)\s+" + _T + r"(?=\s+(?:on|in|to|until|till|for|"
         r"next|tomorrow|by|till|after|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|"
         r"a week|a couple|two|three)\b|\s*$)"
+    ),
+    # "Pine Hill, circle back friday": the account is named before, if at all
+    re.compile(
+        r"\b(?:circle back|follow up|followup|check back|touch base)(?P<t>)(?=\s+(?:on|in|next|tomorrow|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|a week|after|end of)\b)"
+    ),
+    # "put Lakeshore Dental on hold till next week", "move Tri-County Schools to next tues"
+    re.compile(r"\b(?:put|place|keep|leave)\s+" + _T + r"\s+on\s+(?:hold|ice|pause|the back burner)\b"),
+    re.compile(
+        r"^(?:(?:please|pls|ok|so|and)\s+)*(?:move|bump|push|slide|shift|kick)\s+"
+        r"(?!(?:my|our|your|his|her|their)\b)" + _T
+        + r"\s+(?:out\s+|back\s+)?(?:to|till|until|til)\s+(?=(?:next|this|tomorrow|monday|tuesday|wednesday|"
+        r"thursday|friday|saturday|sunday|\d|the|end of|" + _MONTHS + r")\b)"
     ),
     re.compile(
         r"^(?:(?:please|pls|can you|could you|and|also|ok|so)\s+)*(?:chase|nudge|revisit|call|ring|email|"
@@ -94,16 +147,30 @@ _WAITING_ON = re.compile(
     + r"(?=\s+(?:on|in|next|til|till|until|by|before|after|tomorrow|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|\d|a week|end of)\b)"
 )
+# "what did i snooze for today?", "what have i got pushed to today": the list, not a new snooze.
+_SNOOZED_LIST = re.compile(
+    r"\bwhat (?:did i|have i|do i have|have i got|is|are|i) (?:got |have )?"
+    r"(?:snoozed?|push(?:ed)?|park(?:ed)?|defer(?:red)?|bump(?:ed)?|put off)\b"
+)
+# "Acme ghosted us, mark lost": the verdict at the end, about the one account named before it.
+_MARK_IT = re.compile(
+    r"\b(?:mark|set|log|flag|move)(?:\s+(?:it|them|this|that|this one|that one|as))*\s+(?:closed[ -]?)?"
+    r"(?P<verdict>won|win|lost)\W*$"
+)
 _REMIND_THEN = re.compile(r"\b(?:remind|ping|nudge|bug|follow up|check back|circle back|snooze)\b")
 _FOLLOWUPS = re.compile(
     r"\bfollow ?-?ups?\b|\bwho (?:should|do|shall|must|can) i (?:need to |have to |got to |want to )?"
     r"(?:call|contact|follow up|reach|"
-    r"ring|email|chase|ping|talk)\b|\bwho (?:needs|need) (?:a )?(?:call|follow|ping|chasing)\b|"
+    r"ring|email|chase|ping|talk)\b|\bwho (?:needs|need) (?:a )?(?:call ?back|call|follow|ping|chasing)\b|"
+    r"\bcall ?back list\b|\bon deck\b|\bwhat (?:do|should) i (?:need to |have to )?do today\b|"
     r"\bwhat is on my (?:list|plate)\b|\bmy (?:list|pipeline|follow)\b|\bpipeline\b|"
     r"\bwhat(?: is)? on my (?:list|plate|radar|desk|books)\b|"
     r"\bwhat (?:deals|leads|accounts) (?:should|do|need)\b|\bwho to call\b|\bcall list\b|"
     r"\bwhat should i work on\b|\bany (?:leads|deals|accounts) (?:to|i should|that need)\b|"
-    r"\bwho (?:is |s )?due\b|\bwhat (?:is |s )?due\b|\bwho (?:do i|should i) (?:\w+ )?today\b|"
+    r"\bwho (?:is |s )?due\b|\bwhat (?:is |s )?due\b|"
+    # "anything overdue?", "what's due today", "what did i snooze for today"
+    r"\b(?:anything|anyone|anybody|who|what|any \w+|which \w+)(?: is| s| are)? (?:overdue|due)\b|"
+    r"\bwho (?:do i|should i) (?:\w+ )?today\b|"
     r"\bany (?:deals|leads|accounts|opps|opportunities|prospects|quotes|proposals|clients|customers)"
     r"(?: \w+){0,4} (?:chase|chasing|follow|call|ping|nudge|contact|due|stale|overdue|going cold|"
     r"need|needs|waiting)\b|"
@@ -119,9 +186,25 @@ _FOLLOWUPS = re.compile(
 )
 
 
+# "acme still hasn't signed, push to monday", "Summit Storage - remind me in 10 days": the account
+# is named first, then the snooze about it says "them" or nothing.
+_NAMED_FIRST = re.compile(rf"^{_T}\s*(?:[,:;]|\.\s|\s-\s|\s+(?:is|are|was|still|has|have|not|just)\b)")
+_NOT_AN_ACCOUNT = frozenset(
+    "sounds ok okay sure yes yeah yep cool great perfect thanks thank fine alright got no nope please pls "
+    "hey hi hello i we they he she it this that so well anyway also".split()
+)
+
+
+def _names_an_account(raw: str) -> bool:
+    target = clean_target(raw)
+    return target is not None and target.split()[0] not in _NOT_AN_ACCOUNT
+
+
 def detect_sales(message: Message) -> Verdict | None:
     """Classify a salesperson's message; a won or lost deal needs a plain statement, not a question."""
     text = message.masked
+    if message.has(_SNOOZED_LIST):
+        return Verdict(intents.FOLLOWUPS, 0.85)
     snoozed = None
     for pattern in _SNOOZE:
         m = pattern.search(text)
@@ -137,9 +220,15 @@ def detect_sales(message: Message) -> Verdict | None:
             verdict = _with_target(intents.SNOOZE, 0.8, message, waiting.group("t"))
             return Verdict(verdict.intent, verdict.confidence, {**verdict.slots, "when": when})
     if snoozed:
-        return _with_target(intents.SNOOZE, 0.85, message, snoozed.group("t"), with_when=True)
+        first = _NAMED_FIRST.match(text)
+        raw = first.group("t") if first and _names_an_account(first.group("t")) else snoozed.group("t")
+        return _with_target(intents.SNOOZE, 0.85, message, raw, with_when=True)
     if message.has(_FOLLOWUPS):
         return Verdict(intents.FOLLOWUPS, 0.85)
+    if not is_hedged(text):
+        against = _deal(intents.DEAL_LOST, message, _DECIDED_AGAINST)
+        if against:
+            return against
     if is_hedged(text) or re.search(r"\b(?:not|never|almost|nearly)\b", text):
         return None
     if message.has(_CLOSED_LOST):
@@ -147,7 +236,22 @@ def detect_sales(message: Message) -> Verdict | None:
     lost = _deal(intents.DEAL_LOST, message, _LOST)
     if lost:
         return lost
-    return _deal(intents.DEAL_WON, message, _WON)
+    return _deal(intents.DEAL_WON, message, _WON) or _marked(message)
+
+
+def _marked(message: Message) -> Verdict | None:
+    """ "Acme ghosted us, mark lost": the verdict takes the one account the text names."""
+    m = _MARK_IT.search(message.masked)
+    if not m:
+        return None
+    if message.known_targets:
+        named = [n.lower() for n in message.known_targets if n.lower() in message.masked]
+    else:
+        named = message.capitalised_names
+    if len(named) != 1:
+        return None
+    intent = intents.DEAL_LOST if m.group("verdict") == "lost" else intents.DEAL_WON
+    return _with_target(intent, 0.85, message, named[0])
 
 
 def _deal(intent: str, message: Message, patterns: tuple[re.Pattern[str], ...]) -> Verdict | None:
@@ -155,6 +259,8 @@ def _deal(intent: str, message: Message, patterns: tuple[re.Pattern[str], ...]) 
     for pattern in patterns:
         for m in pattern.finditer(message.masked):
             target = clean_target(m.group("t"))
+            if pattern in _PAPERWORK_FROM and target and not _written_or_known(target, message):
+                continue
             if (
                 target
                 and target.split()[-1] not in _THINGS
@@ -165,12 +271,19 @@ def _deal(intent: str, message: Message, patterns: tuple[re.Pattern[str], ...]) 
     return None
 
 
+def _written_or_known(target: str, message: Message) -> bool:
+    if message.known_targets:
+        return match_known(target, "", message.known_targets) in {n.lower() for n in message.known_targets}
+    return any(target in name or name in target for name in message.capitalised_names)
+
+
 # "lost the Harborview paperwork": a thing lost or got, not a deal.
 _THINGS = frozenset(
     "paperwork papers notes note keys key file files folder email emails number numbers contact contacts "
     "details phone laptop charger password login signal list card cards quote quotes invoice invoices "
     "address brochure samples sample badge pen van truck wallet receipt receipts spreadsheet "
-    "call calls voicemail message messages lead leads".split()
+    "call calls voicemail message messages lead leads nda ndas delivery deliveries package packages parcel "
+    "form forms waiver timesheet slip permit office door doors window windows tab".split()
 )
 # "lost the paperwork for Maple Grove": the thing lost is the paperwork, not the deal.
 _BELONGING = frozenset("for of from on at in about with to re regarding".split())
@@ -194,12 +307,17 @@ def _is_a_deal(target: str, message: Message) -> bool:
     written_name = len(target.split()) > 1 and target in message.capitalised_names
     if set(target.split()) & SMALL_TALK_PRIZES and not written_name:
         return False
+    named = _written_or_known(target, message)
     if message.known_targets:
-        return match_known(target, "", message.known_targets) in {n.lower() for n in message.known_targets}
-    named = any(target in name or name in target for name in message.capitalised_names)
-    return named or (message.has(_DEAL_WORDS) and len(target.split()) <= 4)
+        return named
+    shouted = _SHOUTED.match(message.original) is not None
+    return named or shouted or (message.has(_DEAL_WORDS) and len(target.split()) <= 4)
 
 
+# "WON brightline logistics": the verdict shouted first, as a rep logs a deal, before a name.
+_SHOUTED = re.compile(
+    r"^\W*(?:CLOSED[ -]?)?(?:WON|LOST|LSOT)\b\W*(?=[A-Za-z0-9])(?!(?i:a|an|the|my|our|some|this|that)\b)"
+)
 # Words that make "won" or "lost" about business rather than a game.
 _DEAL_WORDS = re.compile(
     r"^(?:deal|account|opportunity|opp|contract|bid) (?:closed )?(?:won|lost)\b|"
@@ -207,6 +325,9 @@ _DEAL_WORDS = re.compile(
     r"going with us|chose us|picked us|is a go|lost (?:it |them |out )?to|competitor|competition|"
     r"account|proposal|order|bought|purchased|inked|renewal|renewed|agreement|client|customer|"
     r"prospect|opportunity|opp|pipeline|crm|bid|bids|"
+    r"decided not to (?:move forward|go forward|move ahead|proceed|go with us)|"
+    # "lost kessler plumbing, price": the reason a deal went, said after it
+    r",\s*(?:(?:on|over|due to|because of)\s+)?(?:price|pricing|budget|cost|timing)\W*$|"
     r"^mark\b.*\b(?:won|lost)\W*$|tender|went with|go with|going with|"
     r"mark(?:ed)? (?:it |them |this |that |as )*(?:closed )?(?:won|lost|win)|(?:another|other|a different|"
     r"a cheaper|cheaper) (?:contractor|vendor|company|supplier|provider|firm|installer|outfit|quote|"
@@ -222,6 +343,7 @@ def _with_target(
         # Prefer the name as written ("Granite Works") over the words around it ("po from ...").
         inside = [name for name in message.capitalised_names if name in target and name != target]
         target = max(inside, key=len) if inside else target
+        target = as_written(target, message.original) if target else target
     slots: dict[str, object] = {}
     if target:
         slots["target"] = target

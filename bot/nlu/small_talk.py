@@ -118,7 +118,10 @@ _WHOM_TO_CALL = re.compile(
     r"(?:call|ring|phone)\b|"
     r"\b(?:who|which|what)(?: \w+){0,2}? (?:am i|are we|do i|do we|should i|should we|must i|have i|shall i|"
     r"need i|need to be|needs to be|to) (?:\w+ ){0,3}"
-    r"(?:call|ring|phone)\b"
+    r"(?:call|ring|phone)\b|"
+    # "who needs a call back", "who's due for a callback": the writer's list of people to call
+    r"\bwho (?:is |s )?(?:needs|need|due|is due)(?: for)? (?:a )?(?:call ?back|call|ring)\b|"
+    r"\bcall ?back list\b"
 )
 
 

@@ -10,19 +10,19 @@ from rapidfuzz import fuzz, process
 _LEADING_FILLER = re.compile(
     r"^(?:(?:great|good|big|awesome|update|fyi|news|so|just|hey|ok|okay|yay|woo+|and|also|"
     r"the|a|an|deal|account|with|on|about|for|to|re|regarding|of|as|that|me|mark|set|move|"
-    r"customer|client|prospect|lead|opportunity|opp)\b[\s:,!.-]*)+"
+    r"customer|client|prospect|lead|opportunity|opp|won|lost|closed|up)\b[\s:,!.-]*)+"
 )
 _TRAILING_FILLER = re.compile(
-    r"(?:[\s:,!.-]*\b(?:deal|account|contract|opportunity|opp|project|job|proposal|as|is|has|"
+    r"(?:[\s:,!.-]*\b(?:deal|account|contract|opportunity|opp|project|job|proposal|renewal|as|is|has|"
     r"just|finally|officially|today|now|again|please|pls|the|a|an|with|on|for|to|about|it|"
-    r"lead|client|customer)\b)+$"
+    r"lead|client|customer|won|lost|closed)\b)+$"
 )
 _NON_NAME = re.compile(r"[^a-z0-9&' .-]")
 # Time expressions said next to a name ("they signed this morning") are never part of it.
 _TIME_EDGE = (
     r"(?:this|last|next|yesterday|today|tonight|tomorrow|morning|afternoon|evening|night|week|weekend|"
     r"month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier|finally|"
-    r"officially|just now|now|then|lol|haha|at \d+\w*|on|in|at)"
+    r"officially|just now|now|then|soon|early|lol|haha|at \d+\w*|on|in|at|until|till|til)"
 )
 _LEADING_TIME = re.compile(rf"^(?:{_TIME_EDGE}\b\s*)+")
 _TRAILING_TIME = re.compile(rf"(?:\s*\b{_TIME_EDGE})+$")
@@ -74,6 +74,15 @@ def clean_target(raw: str) -> str | None:
     if not text or text in _PRONOUNS or _DATE_ONLY.match(text):
         return None
     return text
+
+
+def as_written(target: str, original: str) -> str:
+    """The target with the apostrophes its writer put in it ("o'malley roofing", "dunn's auto")."""
+    # A possessive may close any word but the last ("acme's deal" names "acme", not "acme's").
+    words = ["'?".join(map(re.escape, word)) for word in target.split()]
+    name = r"(?:'s|s')?\s+".join(words)
+    found = re.search(rf"(?<!\w){name}(?!\w)", original.lower().replace("’", "'"))
+    return " ".join(found.group().split()) if found and "'" in found.group() else target
 
 
 def match_known(target: str | None, text: str, known: Sequence[str]) -> str | None:

@@ -10,7 +10,8 @@ from bot.nlu.quantities import minutes_in
 from bot.nlu.small_talk import without_polite_tail
 
 _NOTE = re.compile(
-    r"^(?:note|notes|add (?:a |this )?note|adding (?:a )?note|fyi|for the record|log|memo)\b[\s:,-]*"
+    r"^(?:(?:please|pls|plz) )?(?:note|notes|add (?:a |this )?note|adding (?:a )?note|fyi|for the record|"
+    r"log|memo)\b[\s:,-]*"
     r"|\b(?:add|put|make|leave) (?:a |this |the )?note\b|\bnote (?:that|to self)\b"
     r"|\b(?:add|put|write|log|jot|enter|record|save)(?: (?:this|that|it|down))?(?: \w+){0,5}? "
     r"(?:to|in|into|on) (?:the |my |this )?(?:job |work order |ticket |customer )?"
@@ -19,8 +20,9 @@ _NOTE = re.compile(
 _LATE = re.compile(
     r"\b(?:running|gonna be|going to be|will be|be|am|i am|bit|little|a bit|few|min|minutes|hour)"
     r" ?(?:\w+ ){0,3}late\b|\blate by\b|\brunning behind\b|\bbehind schedule\b|\bdelayed\b|"
-    r"\brunning (?:\w+ ){0,3}behind\b|\b\d+ ?(?:min )?(?:behind|late)\b|\bstuck in traffic\b|"
+    r"\brunning (?:\w+ ){0,5}behind\b|\b\d+ ?(?:min )?(?:behind|late)\b|\bstuck in traffic\b|"
     r"\bheavy traffic\b|\btraffic is\b|\bbehind (?:by|on)\b|\brunning over\b|^\W*behind \d{1,3}\b|"
+    r"\b(?:voy|llego|estoy) (?:\w+ )?(?:tarde|retrasado)\b|"
     r"\bprevious job (?:is )?(?:running|taking) (?:long|over)\b|\bnot going to make it on time\b|"
     r"^(?:\w+ ){0,2}late\b|\blate (?:by )?(?:\d|half|an|a|about|around|like|another)\b|"
     r"\b(?:previous|last|earlier|other|first|morning) (?:job|call|stop|one|appointment) (?:\w+ )?"
@@ -40,19 +42,27 @@ _EN_ROUTE = re.compile(
     r"about|around|like|roughly|under)\b|\b(?:on|in) (?:the|my) (?:van|truck) (?:now|heading|"
     r"headed|going|to)\b|\bhit the road\b|\bmoving to (?:the )?next (?:job|call|stop|customer)\b|"
     r"\b(?:10|ten|5|five|15|fifteen|20|twenty|30|thirty|\d+) (?:min|mins|minutes) (?:out|away)\b|"
-    r"\b(?:min|minutes) (?:out|away)\b|\bnearly there\b|\balmost there\b|\bclose by\b|"
+    r"\b(?:min|minutes) (?:out|away)\b|"
+    r"\b(?:\d{1,3}|five|ten|fifteen|twenty(?: five)?|thirty|forty(?: five)?|sixty|ninety|half (?:an )?hour|"
+    r"(?:an )?(?:hour|hr)(?: and a half)?) out\b"
+    r"(?! (?:of|on|for|the|a|an|to)\b)|"
+    # Spanish basics: "voy en camino", "llego en 15"
+    r"\ben camino\b|\bllego en\b|\bllegando\b|"
+    r"^\W*(?:be )?back in (?:\d|half|an? |about|around|like|twenty|thirty|ten|"
+    r"fifteen|forty)|\bnearly there\b|\balmost there\b|\bclose by\b|"
     r"\bround the corner\b|\baround the corner\b|"
     r"\b(?:setting|set|heading|headed|head|pushing|shooting|driving) (?:off|out)\b(?! (?:the|an?|of)\b)|"
     r"\bon the road\b|\bout the door\b|"
     r"(?:^|\b(?:i am|am|we are|now|just|and|so) )"
     r"off to (?:you|yours|the next|next|the job|the site|the customer|job|site|customer|"
-    r"\w+ (?:house|place|job|site))\b|\bleaving (?:the )?(?:depot|yard|shop|office|warehouse|"
+    r"\w+ (?:house|place|job|site))\b|\b(?:leaving|left) (?:the )?(?:depot|yard|shop|office|warehouse|"
     r"supplier|merchants?|"
     r"wholesaler|house|site)\b|\b(?:there|with you|at yours|on site|onsite|at the house|over) "
     r"(?:in|within) (?:\d|a |an |half|about|around|approx|roughly|under|like)"
 )
 _ARRIVED = re.compile(
-    r"^(?:i am |im |am )?(?:here|arrived|on site|onsite|at the door|outside)\b|"
+    r"^(?:i am |im |am |we are |were )?(?:here|arrived|on site|onsite|at the door|outside)\b|"
+    r"\bwalking up (?:to )?(?:the )?(?:door|house|driveway|porch)\b|"
     r"\bi am (?:here|on site|onsite|at the (?:house|property|site|job|door|location|address|"
     r"customer|home|gate|building)|outside|at the door)\b|\barrived\b|\bon site\b|\bonsite\b|"
     r"\bpulled up\b|\bpulling up\b|\bpulled (?:in|into|onto)\b|\bpulling (?:in|into)\b|"
@@ -60,7 +70,11 @@ _ARRIVED = re.compile(
     r"\bparked (?:up|outside|out front|in|at|on)\b|\bmade it\W*$|\bi am in\W*$|\bwalking in\b|"
     r"\b(?:at|outside) (?:your|the) (?:door|gate|property|house|place)\b|\bringing (?:the )?"
     r"(?:bell|doorbell)\b|\bon scene\b|\bonsite now\b|\bjust landed\b|\bgetting my tools\b|"
-    r"\bjust got here\b|\bgot here\b|\bhere now\b|\bat the "
+    r"\bjust got here\b|\b(?:just )?rolled (?:up|in)\b|\b(?:ya )?llegue\b|\bya estoy aqui\b|"
+    # "just got to the customer's", "made it to the job": the place of the visit, reached now
+    r"\b(?:got|made it|pulled up) (?:over )?to the (?:customer|customers|client|clients|job|jobsite|job site|"
+    r"site|house|property|address|home)\b(?! (?:by|at|tomorrow|later|next|after)\b)|"
+    r"\bgot here\b|\bhere now\b|\bat the "
     r"(?:house|property|site|job site|jobsite|door|location|address|customer|front door)\b|"
     r"\bon location\b|\bchecked in\b|\bchecking in\b|\bknocking\b|\bjust arrived\b|"
     r"^(?:i am |just |now |made it )?(?:at|@) (?:the )?[a-z' ]{1,30}?(?:house|place|residence|home|"
@@ -71,6 +85,16 @@ _ARRIVED = re.compile(
     r"^(?:just |now )?(?:got|made it) to (?:the )?(?:\d{1,6} [a-z]+|[a-z]+(?:'s|s'|s))\W*$"
 )
 _PAUSED = re.compile(
+    # "here but gate's locked, no code", "dog loose, can't get to the unit"
+    r"\b(?:gate|door|garage|house|panel|attic|basement|crawlspace|building|shed) (?:is |was )?locked\b|"
+    r"\bno (?:gate |door |access |lockbox |entry )?code\b(?! needed)|"
+    r"\bno (?:gate |door |lockbox )?(?:key|combo|combination)\b(?! needed)|"
+    r"\bcannot get (?:to|into|at|in|near)\b|"
+    r"\b(?:dog|dogs) (?:is |are )?(?:loose|out|in the yard|off (?:the |its )?leash)\b|"
+    r"\b(?:nobody|no one) (?:gave|left|sent) (?:me )?(?:the |a )?(?:gate |door |lockbox |access )?"
+    r"(?:code|key)\b|"
+    r"(?<!\bno )\bparts? needed\b|\bmissing (?:a |the |some )?parts?\b|"
+    r"\bschedule (?:a )?(?:return|revisit|follow ?up|second visit|callback)\b|"
     r"\bwaiting (?:for|on) (?:a |the |some )?(?:part|parts|supplies|material|materials|approval|"
     r"delivery|customer|homeowner|owner)\b|\bneed(?:s)? (?:to )?(?:come|go) back\b|"
     r"\b(?:return|follow up|followup|second) (?:visit|trip)\b|\bcome back (?:tomorrow|later|"
@@ -94,6 +118,7 @@ _PAUSED = re.compile(
     r"in the morning|first thing|later in the week)\b"
 )
 _DONE = re.compile(
+    r"\bknocked (?:it |this |that |this one |that one |the job |job )?out\b|\b(?:ya )?(?:termine|acabe)\b|"
     r"\b(?:done|finished|completed|complete|wrapped up|wrapping up|all set|fixed|job done|"
     r"all done|finished up|closed out|work complete|resolved|installed|repaired|replaced|sorted|"
     r"(?:closing|close|closed) (?:it|this|this one|that one|the job|the ticket|the call|out)(?: out)?|"
@@ -107,7 +132,16 @@ _NEXT = re.compile(
     r"\b(?:which|what|where) (?:job|stop|call|appointment|customer|address|one|ticket|work order|house) "
     r"(?:\w+ ){0,3}?(?:next|up next|after this)\b(?! door)|"
     r"^\W*next(?: (?:one|up|please|pls))?\W*$|"
-    r"\bwhat(?: is)? next\b|\bwhere (?:to )?next\b|\bwhere am i (?:going|headed) next\b|"
+    r"\bwhat(?: is)? next\b|\bwhere (?:to )?next\b|\bwhere am i (?:going|headed) (?:next|after this)\b|"
+    r"\b(?:anything|something|more|another job|another one|another call|another stop) after this\b|"
+    r"\bis there (?:more|anything else|another)"
+    r"(?: (?:job|jobs|work|calls?|stops?|for me|today|after this)){0,2}\s*(?:\?|$)|"
+    r"\bdone for (?:the day|today)\s*\?|"
+    r"\b(?:what|where|who)(?: is| s| to| do i go| am i going)? after (?:this|that)\b|"
+    r"\banything (?:else )?after (?:this|that)\b|\bany more (?:today|for me|jobs?|calls?)\b|"
+    r"\bwho (?:do i have|have i got|am i seeing) (?:at|for) \d|"
+    # "who's my 2pm", "who is my 10am": the visit booked at that hour
+    r"\bwho(?: is| s)? my (?:\d{1,2}(?::\d\d)? ?(?:am|pm|o clock)?|next|first|last|afternoon|morning)\W*$|"
     r"\bwhat do i have\b|\bmy (?:schedule|jobs|route|day|calendar)\b|\b(?:schedule|jobs|route) "
     r"(?:for )?(?:today|tomorrow)\b|\b(?:todays|today) (?:jobs|schedule|route)\b|"
     r"\bany (?:more|other) jobs\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|"
@@ -121,7 +155,7 @@ _NEXT = re.compile(
     r"\bwhere (?:to|am i going|do i go|am i off to) (?:now|next)\b|"
     r"\b(?:give|send|text) me (?:the )?next\b|\bwhat(?: is)? (?:my )?next (?:address|job|one)\b|"
     r"\bready for (?:the )?next\b|\b(?:got|have) (?:anything|any work|more work|another)(?: job)?"
-    r"(?: for me)?\s*\?|\bfree (?:now|for (?:another|the next|more))\b"
+    r"(?: for me)?(?: after this(?: one)?)?\s*\?|\bfree (?:now|for (?:another|the next|more))\b"
 )
 
 # Statements about the job in hand, which belong in its notes even without "note:".

@@ -106,3 +106,10 @@ def test_fragments_of_times_and_numbers_never_raise_or_turn_consequential(unders
 def test_binary_junk_never_raises(understand, blob):
     result = understand(blob.decode("utf-8", errors="replace"))
     assert result.intent not in CONSEQUENTIAL
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"), [("EŃD", "unknown"), ("SŤOP", "unknown"), ("ＳＴＯＰ", "opt_out")]
+)
+def test_a_carrier_keyword_counts_only_in_plain_letters(understand, text, intent):
+    assert understand(text).intent == intent
