@@ -27,7 +27,10 @@ _CLOSING = re.compile(
     r"talk (?:to (?:you|u|ya) )?(?:soon|later|then)"
     r"|have a (?:good|great|nice|wonderful) (?:one|day|night|evening|weekend)"
     r"|looking forward to (?:it|seeing you)|until then"
-    r"|(?P<drop>never ?mind|nvm|forget it)|(?P<wrong>wrong (?:number|person)"
+    r"|(?P<later>(?:i|we)(?:'?ll| will| can) (?:just )?(?:text|call|message|msg|get back to|reach out to|"
+    r"contact|try|write)(?: (?:you|u|ya|you guys|y'?all|back|again|in))*(?: [^?]{0,40})?)"
+    r"|(?P<drop>(?:never ?mind|nvm|forget it)(?: then| for now| lol| thanks| thank you)*)"
+    r"|(?P<wrong>wrong (?:number|person)"
     r"(?:\W+(?:sorry|my bad|oops))?))\W*$")
 
 

@@ -79,6 +79,9 @@ def start(turn: Turn) -> None:
     if turn.parse.intent == intents.AFFIRM and turn.last_done() == handoff.HANDED_OVER:
         turn.finish(replies.acknowledged(handoff.HANDED_OVER), keep_done=True)  # "y": the call stands
         return
+    if turn.parse.intent in (intents.AFFIRM, intents.THANKS) and turn.last_done() == "answered":
+        small_talk.thanks(turn)  # "ok thanks" after a question answered: nothing to sign up for
+        return
     if turn.parse.intent in newcomer_asks.ABOUT_A_VISIT:  # "when is my tech coming?"
         _look_up_or_ask(turn, {"after": {}})
         return

@@ -786,6 +786,13 @@ def price_by_a_person() -> Reply:
     return Reply("I can't change prices by text, but I've asked the office to call you about it.")
 
 
+def after_hours_charge(week: str) -> Reply:
+    """An extra charge asked for nights, weekends or emergencies, which the price list has none of."""
+    return Reply(f"Our price list has no extra charge for evenings or weekends: the same prices "
+                 f"apply whenever we're open ({week}). For urgent work outside those "
+                 "hours, the office tells you any extra cost before the work starts.")
+
+
 def price_list(prices: str) -> Reply:
     return Reply(f"Our standard prices: {prices}. {TO_BOOK}.")
 

@@ -58,7 +58,9 @@ TOPIC_KEY = "topic"  # what the last answer was about, for one text after it
 _WHAT_ABOUT = re.compile(r"^(?:(?:ok|okay|and|so|hm+|well|oh|alright|cool|thanks)\W+)*(?:what|how) about "
                          r"(?P<thing>[^?.!]+?)\W*$"
                          # "and maywood?": a short follow-up naming one more thing
-                         r"|^(?:and|also|or|plus) (?:(?:in|to|for) )?(?P<more>\w+(?: \w+){0,2})\s*\?\W*$")
+                         r"|^(?:and|also|or|plus) (?:(?:in|to|for) )?(?P<more>\w+(?: \w+){0,2})\s*\?\W*$"
+                         # "and to unclog a kitchen sink?": one more service, after a price
+                         r"|^(?:and|also|or|plus) (?:to|for) (?P<longer>\w+(?: \w+){3,4})\s*\?\W*$")
 # A follow-up asked again in the words of the topic's own question.
 _ASK_AGAIN = {"services": "do you do {}", "price": "how much is {}", "area": "do you serve {}",
               "hours": "are you open {}"}
@@ -129,10 +131,10 @@ _PRICE = re.compile(r"\b(?:how much|price|prices|pricing|cost|costs|fee|fees|cha
                     r"set (?:me|us) back)\b")
 # New equipment, not a repair or service of it: its price is a quote, never the catalog's.
 _EQUIPMENT = (r"(?:boiler|furnace|water heater|tankless(?: water heater)?|air conditioner|ac unit|"
-              r"central air|heat pump|mini split|condenser|hvac system|electrical panel|panel|"
+              r"central air|heat pump|mini[ -]?split|condenser|hvac system|electrical panel|panel|"
               r"sewer line|sump pump)")
 _REPLACEMENT = re.compile(
-    rf"\b(?:new|replac\w*|install\w*|upgrad\w*)\b(?: \w+){{0,3}}? (?P<thing>{_EQUIPMENT})\b"
+    rf"\b(?:new|replac\w*|install\w*|upgrad\w*)\b(?: \w+){{0,3}}? (?P<thing>{_EQUIPMENT})(?:e?s)?\b"
     rf"|\b(?P<thing2>{_EQUIPMENT}) (?:replacement|install\w*|upgrade)\b")
 _PRICE_GENERIC = re.compile(
     r"\b(?:service call|service fee|call out|callout|call-out|trip (?:charge|fee)|visit fee|house call|"
@@ -149,6 +151,13 @@ _NOT_OUR_PRICE = re.compile(r"\b(?:quotes?|estimates?|bills?|invoices?|again|tot
                             # Money that is none of the business's: a card's rate, a loan, taxes.
                             r"credit|cards?|accounts?|bank|loans?|tax\w*|insurance|rent|apr|interest)\b"
                             r"|\$\d|\b(?:how much|what) (?:is|are|does|do|did) (?:my|i|our|we)\b")
+# An extra charge asked about for the hours it is done in ("do you charge extra for weekends?",
+# "is there an emergency fee?"), not the price of a service.
+_ODD_HOURS = (r"(?:nights?|evenings?|weekends?|after ?-?hours?|holidays?|emergenc\w*|saturdays?|"
+              r"sundays?|late|overnight|off hours)")
+_SURCHARGE = re.compile(
+    rf"\b(?:extra|more|additional|surcharge|premium|overtime|double|time and a half)\b.*\b{_ODD_HOURS}\b"
+    rf"|\b{_ODD_HOURS} (?:call )?(?:fees?|rates?|charges?|surcharges?|pricing|premium)\b")
 # A question for the whole price list ("how much do you charge?"), not a price merely mentioned.
 _ASKS_PRICES = re.compile(
     rf"\bhow much (?:do|would|will|does|did) {_YOU} (?:charge|cost|ask)\b|\bwhat (?:do|does|would|will) "
@@ -188,19 +197,33 @@ def answer(turn: Turn) -> bool:
         return True
     if not booking and _area(turn, text):
         return True
+    if _SURCHARGE.search(text) and (_PRICE.search(text) or "surcharge" in text):
+        _answered(turn, replies.after_hours_charge(fit(week_hours(turn.business.business_hours))),
+                  "price")
+        return True
     if _PRICE.search(text) and not _NOT_OUR_PRICE.search(text):
         if turn.customer is not None and quote_questions.names_a_quote(turn):
             return False  # "how much is the AC one": their quote's price, not the catalog's
-        replaced = _REPLACEMENT.search(text)
-        if replaced is not None and not turn.conversation.is_active(turn.now):
-            thing = replaced.group("thing") or replaced.group("thing2")
-            handoff.hand_over(turn, reason=f'asks a ballpark price for a new {thing}: '
-                                           f'"{" ".join(turn.text.split())[:160]}"')
-            _answered(turn, replies.replacement_priced_by_quote(thing), "price")
+        if _new_equipment(turn, text, "asks a ballpark price"):
             return True
         return _price(turn, text, booking=booking)
     # "what can you do?" asks about the bot (the menu), not the business's services.
     return not booking and intent != intents.HELP and _services(turn, text)
+
+
+def _new_equipment(turn: Turn, text: str, asks: str, *, unless_listed: bool = False) -> bool:
+    """New equipment asked about ("price of a new furnace", "do you install mini splits?"): it is
+    priced by a quote, so the office is asked to call; False when no new equipment is named, or
+    (`unless_listed`) when a service of the catalog names it ("water heater service")."""
+    replaced = _REPLACEMENT.search(text)
+    if replaced is None or turn.conversation.is_active(turn.now):
+        return False
+    thing = replaced.group("thing") or replaced.group("thing2")
+    if unless_listed and any(thing in s.name.lower() for s in turn.catalog.services):
+        return False
+    handoff.hand_over(turn, reason=f'{asks} for a new {thing}: "{" ".join(turn.text.split())[:160]}"')
+    _answered(turn, replies.replacement_priced_by_quote(thing), "price")
+    return True
 
 
 def _is_question(text: str) -> bool:
@@ -245,7 +268,10 @@ def _follow_up(turn: Turn, text: str) -> str | None:
     kind = _topic(turn).get("kind")
     if found is None or kind not in _ASK_AGAIN:
         return None
-    return _ASK_AGAIN[str(kind)].format(found.group("thing") or found.group("more"))
+    thing = found.group("thing") or found.group("more") or found.group("longer")
+    if found.group("longer") and kind not in ("price", "services"):
+        return None  # a longer follow-up names a service, never a town or a day
+    return _ASK_AGAIN[str(kind)].format(thing)
 
 
 # Hours ----------------------------------------------------------------------------------------
@@ -427,6 +453,9 @@ def _services(turn: Turn, text: str) -> bool:
         return True
     if asked is None or (turn.parse.slots.get("service") and not _ASKS_WHETHER.match(text)):
         return False  # "my sink leaks, can you fix it?" asks for a visit
+    if _ASKS_WHETHER.match(text) and _new_equipment(turn, text, "asks about installing",
+                                                     unless_listed=True):
+        return True
     service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text)
     if service_id and turn.conversation.is_active(turn.now):
         return False  # "do you do water heaters?" at "what's wrong?" answers the pending question
