@@ -82,6 +82,11 @@ def start(turn: Turn) -> None:
     if turn.parse.intent in (intents.AFFIRM, intents.THANKS) and turn.last_done() == "answered":
         small_talk.thanks(turn)  # "ok thanks" after a question answered: nothing to sign up for
         return
+    if newcomer_asks.adds_to_call(turn, no_request=turn.parse.intent in NOT_A_REQUEST):
+        return  # "it's about a bill", "my name is Greg Hall" after asking for a person
+    if newcomer_asks.off_topic(turn):
+        turn.finish(replies.off_topic(topics.offered_services(turn.catalog)))
+        return
     if turn.parse.intent in newcomer_asks.ABOUT_A_VISIT:  # "when is my tech coming?"
         _look_up_or_ask(turn, {"after": {}})
         return
@@ -119,7 +124,12 @@ def answer(turn: Turn) -> bool:
         turn.finish(replies.acknowledged(handoff.HANDED_OVER), done=handoff.HANDED_OVER)
         return True
     if not _take(turn):
-        if turn.parse.intent in NOT_A_REQUEST:
+        if data.get(OUTSIDE) and turn.parse.intent in NOT_A_REQUEST:
+            # "so you can't help me at all?": the honest no again, the office's call stands
+            turn.ask(FLOW, "details", data, replies.still_outside_area(str(data[OUTSIDE])))
+        elif newcomer_asks.off_topic(turn):
+            turn.ask(FLOW, "details", data, replies.off_topic(topics.offered_services(turn.catalog)))
+        elif turn.parse.intent in NOT_A_REQUEST:
             turn.misunderstood(_still_missing(turn.data) or replies.details_unclear())
         else:  # a new request before the details: remember it, ask again
             turn.ask(FLOW, "details", {**turn.data, "after": _wanted(turn, turn.text)},

@@ -43,6 +43,24 @@ def outside_area(where: str, served: str) -> Reply:
                  "your details to our team; someone will call you if we can still help.")
 
 
+def still_outside_area(where: str) -> Reply:
+    """Asked again after hearing the address is not served: the honest no, and the call stands."""
+    return Reply(f"Sorry, we can't send a technician to {clip(where, PLACE)}: it's outside our "
+                 "service area. Our team has your details and will call if we can still help. "
+                 "If you have an address in our area, send it.")
+
+
+def off_topic(offered: str) -> Reply:
+    """A question about something else than the business (the weather, a game)."""
+    return Reply(f"Sorry, that's not something we can help with. We do {offered}. To book a "
+                 "visit, text what you need.")
+
+
+def name_passed_on(first: str) -> Reply:
+    """A name given after asking for a person: passed on to whoever calls."""
+    return Reply(f"Thanks, {clip(first, NAME)}! I've passed that on; someone will call you shortly.")
+
+
 def for_someone_else() -> Reply:
     """A newcomer asks to book for a relative, a tenant or a rental: yes, at that address."""
     return Reply("Sure, you can book for someone else. Please send their name and the service "

@@ -444,7 +444,7 @@ def _services(turn: Turn, text: str) -> bool:
     """ "Do you do furnace tune-ups / roofing?", "what services do you offer?"."""
     asked = _SERVICES_QUESTION.search(text)
     catalog = turn.catalog
-    offered = fit([s.name.lower() for s in catalog.services], last="and ")
+    offered = offered_services(catalog)
     if asked is not None and _other_trade(asked.group("thing") or "", catalog):
         thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", " ".join(asked.group("thing").split()))
         thing = re.sub(r"\s+(?:or not|at all|too|also|then|either)$", "", thing.strip(" ,"))
@@ -473,6 +473,11 @@ def _services(turn: Turn, text: str) -> bool:
     else:
         _answered(turn, replies.services(offered), "services")
     return True
+
+
+def offered_services(catalog: Catalog) -> str:
+    """ "heating & cooling repair, ..., and electrical repair": the catalog's services, fitted."""
+    return fit([s.name.lower() for s in catalog.services], last="and ")
 
 
 def _other_trade(thing: str, catalog: Catalog) -> bool:
