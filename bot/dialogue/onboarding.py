@@ -17,6 +17,7 @@ from bot.dialogue.addresses import (
     Address,
     NewCustomerDetails,
     SignUpText,
+    introduced_name,
     read_postal_code,
     read_signup,
 )
@@ -139,9 +140,10 @@ def answer(turn: Turn) -> bool:
 
 def _take(turn: Turn) -> bool:
     """Keep what this text says towards the sign-up and go on; False when it says nothing."""
-    read = read_signup(turn.text)
+    read = read_signup(_SAID.sub(" ", turn.text))  # "Lena Park!! i told you already"
     data = turn.data
-    name = read.name if read.address or turn.parse.intent in NAME_ONLY_INTENTS else None
+    name = (read.name if read.address or turn.parse.intent in NAME_ONLY_INTENTS
+            else introduced_name(turn.text))  # "hi this is Lena Park, need a plumber"
     address = read.address or _zip_for(turn.text, data)
     if address is not None and not address.postal_code and data.get("postal_code"):
         address = Address(address.street, address.city, str(data["postal_code"]))  # told first
@@ -254,7 +256,11 @@ def repeated(turn: Turn) -> bool:
         return False
     site = customer.site or customer.sites[0]
     first = NewCustomerDetails(customer.contact.name, "", "", "").first_name
-    small_talk.settle(turn, replies.already_set_up(first, site.one_line()))
+    if turn.conversation.is_active(turn.now):  # "i told you already": the question again
+        turn.say(replies.already_set_up(first, site.one_line()))
+        turn.say(small_talk.still_open(turn))
+    else:
+        small_talk.settle(turn, replies.already_set_up(first, site.one_line()))
     return True
 
 
@@ -270,6 +276,16 @@ def _still_missing(data: dict[str, Any]) -> Reply | None:
     if street and not data.get("postal_code"):
         return replies.ask_zip(str(street), data.get("zip_choices") or ())
     return None
+
+
+def ask_after_danger(turn: Turn, after: dict[str, Any], otherwise: Reply) -> None:
+    """A danger reported mid sign-up: what was given (a name, a street) is kept and only what is
+    missing is asked (`otherwise` when nothing was given); the request becomes the danger's."""
+    data = turn.data if turn.conversation.is_active(turn.now) and turn.conversation.flow == FLOW \
+        else {}
+    given = {key: data[key] for key in ("name", "street", "city", "postal_code", "zip_choices")
+             if data.get(key)}
+    turn.ask(FLOW, "details", {**given, "after": after}, _still_missing(given) or otherwise)
 
 
 def _zip_for(text: str, data: dict[str, Any]) -> Address | None:
