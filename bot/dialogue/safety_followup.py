@@ -59,6 +59,15 @@ _THAW = re.compile(r"\b(?:hair ?dryer|blow ?dryer|heat gun|space heater|heating 
                    r"(?:leave|keep|let) (?:the )?(?:faucets?|taps?) (?:on|open|dripping|running|drip)|"
                    r"drip (?:the )?(?:faucets?|taps?))\b")
 _FROZEN = re.compile(r"\bpipes?\b|\bfro(?:ze|zen)\b")
+# A sentence that asks about switching off, or says it was not done ("should i keep it off?",
+# "can't get the breaker off").
+_NOT_TOLD = re.compile(r"\?|\b(?:not|won'?t|can'?t|cannot|couldn'?t|isn'?t|doesn'?t|didn'?t|should|"
+                       r"shall|how|where|keep|need)\b")
+# "Is it safe to stay tonight?", "ok to sleep here?", "should we stay somewhere else?"
+_STAY = re.compile(r"\b(?:safe|ok|okay|alright|fine) (?:for (?:us|me|them|the kids) )?to (?:stay|sleep|be "
+                   r"(?:here|home|inside|in (?:the|this) house)|spend the night|remain)\b"
+                   r"|\b(?:should|can|could) (?:we|i) (?:stay|sleep)(?: here| home| in the house| inside)?"
+                   r"(?: tonight)?\W*$|\bstay (?:somewhere else|elsewhere|at a hotel)\b")
 # "Is a space heater ok?" while the heat is out.
 _HEATER = re.compile(r"\b(?:space|electric|plug ?-?in|portable|oil|kerosene|propane|gas) heaters?\b"
                      r"|\bheaters? (?:ok|okay|safe|fine|alright)\b")
@@ -77,7 +86,7 @@ _OUT = re.compile(
     r"the fire (?:dept|department))\b")
 # The power or water is already off: "i flipped the breaker off", "main is off", "water's off now".
 _OFF = re.compile(
-    r"\b(?:breakers?|main|mains|water|power|valve|shut ?off|circuit|electricity|it)(?:'?s| is| are)"
+    r"\b(?:breakers?|main|mains|water|power|valve|shut ?off|circuit|electricity|it)(?:'?s| is| are)?"
     r"(?: now| already)? (?:off|shut(?: off)?|closed)\b"
     r"|\b(?:flipped|turned|shut|switched|killed|cut|closed)(?: (?:the|off the|it|that|off))?"
     r"(?: \w+){0,2}? (?:off|breakers?|main|valve|power|water)\b")
@@ -111,7 +120,7 @@ def answer(turn: Turn) -> bool:
         return False
     heater = danger == Danger.COLD and _HEATER.search(text) is not None and not thaw
     asks = thaw or heater or any(p.search(text) is not None
-                                 for p in (_SAFETY_QUESTION, _WHERE, _SWITCH_OFF))
+                                 for p in (_SAFETY_QUESTION, _WHERE, _SWITCH_OFF, _STAY))
     taken = None if thaw or danger is None else _step_taken(turn, text, danger)
     hurry = turn.parse.slots.get("urgency") == URGENT
     if not asks and not hurry:
@@ -155,8 +164,8 @@ def _step_taken(turn: Turn, text: str, danger: Danger) -> Reply | None:
     if _OUT.search(text) and danger in (Danger.GAS, Danger.FIRE):
         turn.remember(KEY, {**turn.conversation.data[KEY], OUT: True})
         return safety_replies.out_safely(danger)
-    if _OFF.search(text) and not re.search(r"\b(?:not|won'?t|can'?t|cannot|couldn'?t|isn'?t|"
-                                           r"doesn'?t|didn'?t)\b", text):
+    if any(_OFF.search(sentence) and not _NOT_TOLD.search(sentence)
+           for sentence in re.split(r"(?<=[.!?;])\s+", text)):  # told, never asked
         return safety_replies.kept_off(danger)
     return None
 
@@ -198,6 +207,8 @@ def _answer_for(text: str, danger: Danger | None, *, thaw: bool, heater: bool = 
         return safety_replies.thaw()
     if heater:
         return safety_replies.space_heater()
+    if _STAY.search(text) and danger != Danger.GAS:  # with gas, the step itself answers: leave
+        return safety_replies.safe_to_stay(danger)
     if _WHERE.search(text) or _HOW_OFF.search(text):
         return safety_replies.where_shutoff(danger)
     if _SWITCH_OFF.search(text):

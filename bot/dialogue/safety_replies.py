@@ -113,6 +113,28 @@ _KEPT_OFF = {
 }
 
 
+# "Is it safe to stay tonight?": whether to stay, by danger.
+_STAY = {
+    Danger.GAS: ("No. Don't stay inside while you smell gas or the CO alarm sounds. Stay out until "
+                 "the gas utility or the fire department says it's safe."),  # once out, see _OUT_SAFELY
+    Danger.FIRE: ("Only if there is no smoke, heat or burning smell now and the breaker for it is "
+                  "off. If any of that comes back, get everyone out and call 911."),
+    Danger.WATER: ("Yes, if the main is off and the water hasn't reached outlets, cords or the "
+                   "electric panel. If it has, keep clear of them and stay elsewhere tonight."),
+    Danger.COLD: ("Stay if you can keep one room warm. With a baby, an older person or anyone "
+                  "unwell, a warm place for the night is safer; call 911 if anyone feels ill."),
+    Danger.HEAT: ("Stay in the coolest room with fans and water. If anyone gets dizzy, confused or "
+                  "very weak, call 911 or go somewhere cool."),
+    Danger.SEWAGE: ("Yes, if you keep out of the area with sewage, open windows there, and don't use "
+                    "water or drains until it's fixed. Keep children and pets away from it."),
+}
+
+
+def safe_to_stay(danger: Danger) -> Reply:
+    """ "Is it safe to stay tonight?" after a danger was reported."""
+    return Reply(f"{_STAY[danger]} Our team knows it is urgent.")
+
+
 def out_safely(danger: Danger) -> Reply:
     """ "We're all out in the car", "Nicor is on the way": the step was taken; no second 'leave'."""
     return Reply(f"{_OUT_SAFELY.get(danger, 'Good, stay out until it is safe to go back in.')} "
