@@ -52,6 +52,7 @@ ya yup yea yah yeh nah naw nevermind nvm whatever anyone anybody someone somebod
 hurry urgent emergency asap plz cool perfect great awesome fine good nice right wrong correct done
 true exactly alright kk ty thx np lol omg wow huh hmm idk dunno really seriously anyway anyways
 hablan habla hablas hablo ingles inglés español espanol bueno claro vale ayuda urgente
+maybe later perhaps probably definitely sounds think thinking check wife husband partner landlord
 """.split())
 # What a number counts ("14 years old", "50 gallon", "3 hours"): never a house number's street.
 _MEASURES = frozenset("""

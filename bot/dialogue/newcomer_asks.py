@@ -71,10 +71,22 @@ def adds_to_call(turn: Turn, *, no_request: bool) -> bool:
     return handoff.add_detail(turn)
 
 
+# Words of a question about the business, its work or a visit: never off topic, even unread.
+_OUR_BUSINESS = re.compile(
+    r"\b(?:pric\w*|cost\w*|charg\w*|fees?|rates?|pay\w*|paid|per hour|emergenc\w*|servic\w*|"
+    r"repair\w*|fix\w*|install\w*|replac\w*|tech\w*|visit\w*|appointments?|quotes?|estimates?|"
+    r"bills?|invoices?|furnace|heat\w*|boiler|ac|a ?c|hvac|plumb\w*|drain\w*|toilet|sink|faucet|"
+    r"pipes?|leak\w*|electric\w*|outlets?|breakers?|panel|wir\w*|gas|vents?|thermostat|schedul\w*|"
+    r"book\w*|cancel\w*|zip|warrant\w*|licens\w*|insur\w*|permits?|how much|how long|how soon|"
+    r"when can|when will|anyone|someone|somebody)\b")
+
+
 def off_topic(turn: Turn) -> bool:
     """A question the business cannot answer ("whats the weather tomorrow"): no name, address,
-    service or request in it."""
+    service, request or word of the business's work in it."""
     if turn.parse.intent != intents.UNKNOWN or turn.parse.slots.get("service"):
+        return False
+    if _OUR_BUSINESS.search(normalize(turn.text)):
         return False
     read = read_signup(turn.text)
     return (read.name is None and read.address is None and read_postal_code(turn.text) is None

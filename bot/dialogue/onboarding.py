@@ -80,7 +80,8 @@ def start(turn: Turn) -> None:
     if turn.parse.intent == intents.AFFIRM and turn.last_done() == handoff.HANDED_OVER:
         turn.finish(replies.acknowledged(handoff.HANDED_OVER), keep_done=True)  # "y": the call stands
         return
-    if turn.parse.intent in (intents.AFFIRM, intents.THANKS) and turn.last_done() == "answered":
+    if turn.parse.intent in (intents.AFFIRM, intents.THANKS) and (
+            turn.last_done() == "answered" or topics.answered_lately(turn)):
         small_talk.thanks(turn)  # "ok thanks" after a question answered: nothing to sign up for
         return
     if newcomer_asks.adds_to_call(turn, no_request=turn.parse.intent in NOT_A_REQUEST):
@@ -130,6 +131,10 @@ def answer(turn: Turn) -> bool:
             turn.ask(FLOW, "details", data, replies.still_outside_area(str(data[OUTSIDE])))
         elif newcomer_asks.off_topic(turn):
             turn.ask(FLOW, "details", data, replies.off_topic(topics.offered_services(turn.catalog)))
+        elif turn.parse.intent in (intents.AFFIRM, intents.THANKS) and _still_missing(data) is None \
+                and not data.get("name"):
+            # "sounds good", "ok thanks" with nothing given yet: no misunderstanding
+            turn.ask(FLOW, "details", data, replies.details_when_ready())
         elif turn.parse.intent in NOT_A_REQUEST:
             turn.misunderstood(_still_missing(turn.data) or replies.details_unclear())
         else:  # a new request before the details: remember it, ask again

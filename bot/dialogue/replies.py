@@ -33,6 +33,11 @@ def details_unclear() -> Reply:
                f"text, e.g. {EXAMPLE_DETAILS}")
 
 
+def details_when_ready() -> Reply:
+    return Reply(f"OK! Whenever you're ready, send your name and service address with ZIP, e.g. "
+                 f"{EXAMPLE_DETAILS}")
+
+
 def details_first() -> Reply:
     return Reply("Happy to help! First I need your name and service address with ZIP, e.g. "
                f"{EXAMPLE_DETAILS}")
@@ -695,6 +700,11 @@ def question_lapsed() -> Reply:
     """A "yes", "no" or number after the question it answered has expired."""
     return Reply("Sorry, that question has timed out, so nothing was changed. What would you "
                'like to do? e.g. "book a visit", "cancel my visit" or "approve my quote".')
+
+
+def take_your_time() -> Reply:
+    """ "Let me check with my wife" while a question waits: it stays open."""
+    return Reply("Sure, take your time. Text us when you're ready.")
 
 
 def goodbye() -> Reply:

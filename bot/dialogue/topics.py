@@ -250,6 +250,11 @@ def asked_service(turn: Turn) -> str | None:
     return str(service) if service else None
 
 
+def answered_lately(turn: Turn) -> bool:
+    """Whether a question about the business was answered within the half hour."""
+    return bool(_topic(turn))
+
+
 def _topic(turn: Turn) -> dict[str, Any]:
     """The topic the last answer was about, if it was given within the half hour."""
     raw = turn.conversation.data.get(TOPIC_KEY)
@@ -496,7 +501,10 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
     pending = turn.conversation.is_active(turn.now)
     # While a visit is being booked "how much is it?" asks about its service; in any other flow
     # (a quote, a cancellation) the price is that flow's question.
-    context = turn.data.get("service") if pending else None
+    # During a sign-up, the service of the request waiting for it ("my furnace bangs" first).
+    after = turn.data.get("after") if pending else None
+    waiting = after.get("slots", {}).get("service") if isinstance(after, dict) else None
+    context = (turn.data.get("service") or waiting) if pending else None
     if pending and context not in catalog.ids():
         return False
     service_id = (turn.parse.slots.get("service") or _matcher(catalog).match(text) or context
