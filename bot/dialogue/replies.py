@@ -814,6 +814,12 @@ def price_by_a_person() -> Reply:
     return Reply("I can't change prices by text, but I've asked the office to call you about it.")
 
 
+def emergencies_anytime(week: str) -> Reply:
+    """Whether emergencies are taken: text anytime; the team is alerted and the soonest time offered."""
+    return Reply(f"Yes: for an emergency, text us anytime. Our team is alerted at once and we offer "
+                 f"the soonest time a technician is free. Our hours: {week}.")
+
+
 def after_hours_charge(week: str) -> Reply:
     """An extra charge asked for nights, weekends or emergencies, which the price list has none of."""
     return Reply(f"Our price list has no extra charge for evenings or weekends: the same prices "

@@ -158,6 +158,11 @@ _ODD_HOURS = (r"(?:nights?|evenings?|weekends?|after ?-?hours?|holidays?|emergen
 _SURCHARGE = re.compile(
     rf"\b(?:extra|more|additional|surcharge|premium|overtime|double|time and a half)\b.*\b{_ODD_HOURS}\b"
     rf"|\b{_ODD_HOURS} (?:call )?(?:fees?|rates?|charges?|surcharges?|pricing|premium)\b")
+# Whether emergencies are taken at all ("do you do emergency calls on weekends?", "are you 24/7?").
+_EMERGENCY_SERVICE = re.compile(
+    rf"\b(?:do|does|can|will|would) {_YOU} (?:do|take|handle|offer|have|answer|respond to|come out for|"
+    r"come for|cover) (?:\w+ )?(?:emergenc\w*|24 ?/ ?7|24 hours?|after ?hours|same ?day)"
+    rf"|\b(?:are|r) {_YOU} (?:open )?(?:24 ?/ ?7|24 hours)\b")
 # A question for the whole price list ("how much do you charge?"), not a price merely mentioned.
 _ASKS_PRICES = re.compile(
     rf"\bhow much (?:do|would|will|does|did) {_YOU} (?:charge|cost|ask)\b|\bwhat (?:do|does|would|will) "
@@ -196,6 +201,10 @@ def answer(turn: Turn) -> bool:
         _hours(turn, text)
         return True
     if not booking and _area(turn, text):
+        return True
+    if _EMERGENCY_SERVICE.search(text) and not booking and not turn.parse.slots.get("urgency"):
+        _answered(turn, replies.emergencies_anytime(fit(week_hours(turn.business.business_hours))),
+                  "hours")
         return True
     if _SURCHARGE.search(text) and (_PRICE.search(text) or "surcharge" in text):
         _answered(turn, replies.after_hours_charge(fit(week_hours(turn.business.business_hours))),
