@@ -22,13 +22,13 @@ _CLAUSES = re.compile(r"[,;:!?\n]+|(?<!\b[DMS]r)(?<!\bMrs)(?<!\bMs)\.(?=\s|$)|\s
 _LEAD_IN = re.compile(
     r"^(?:(?:hi|hello|hey|hiya|hola|yes|yeah|yep|sure|ok|okay|so|well|um|uh|oh|and|sorry|"
     r"perdon|perdón)\b[\s,.!]*)*"
-    r"(?:(?:my\s+name\s+is|my\s+name's|(?:my\s+)?(?:nam|nme|naem|anme)\s+is|name\s+is|name|"
-    r"the\s+name\s+is|this\s+is|i\s*'?\s*a?m|"
+    r"(?:(?:my\s+name\s+is|my\s+name's|(?:my\s+)?(?:nam|nme|naem|anme)\s+is|my\s+names|name\s+is|name|"
+    r"the\s+name\s+is|call\s+me|this\s+is|i\s*'?\s*a?m|"
     r"it\s*'?\s*s|it\s+is|me\s+llamo|soy|mi\s+nombre\s+es)\b\s*)?", re.IGNORECASE)
 # Words that introduce a name anywhere in a clause ("yo its marcus lee"): the name follows the last.
 _INTRODUCER = re.compile(
-    r"\b(?:my\s+name\s+is|my\s+name's|(?:my\s+)?(?:nam|nme|naem|anme)\s+is|name\s+is|name's|"
-    r"this\s+is|i\s*'?\s*a?m|it\s*'?\s*s|it\s+is|"
+    r"\b(?:my\s+name\s+is|my\s+name's|(?:my\s+)?(?:nam|nme|naem|anme)\s+is|my\s+names|name\s+is|name's|"
+    r"this\s+is|call\s+me|i\s*'?\s*a?m|it\s*'?\s*s|it\s+is|"
     r"(?:booked\s+)?under(?:\s+the\s+name)?(?:\s+of)?|"
     r"me\s+llamo|soy|mi\s+nombre\s+es)\s+", re.IGNORECASE)
 _LEAD_OUT = re.compile(
@@ -216,7 +216,8 @@ def _name_in(clause: str, *, alone: bool = False) -> tuple[str | None, bool]:
         last = last[introduced[-1].end():]
     bare = _LEAD_IN.sub("", last).strip(" ,;:-.!")
     bare = _LEAD_OUT.sub("", bare).strip(" ,;:-")
-    bare = re.sub(r"\s+(?:here|speaking)$", "", bare, flags=re.IGNORECASE)  # "Sam Lee here"
+    # "Sam Lee here", "its Dana btw"
+    bare = re.sub(r"\s+(?:here|speaking|btw|lol|thanks|thx)$", "", bare, flags=re.IGNORECASE)
     if not bare:
         return None, False
     # One word alone is a name when written as one ("Pat"); "nvm", "bye" or "cool" are not.

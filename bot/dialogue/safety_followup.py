@@ -77,7 +77,10 @@ _WE = r"(?:we|we'?re|we are|i|i'?m|i am|everyone|everybody|every one|all of us|t
 _OUT = re.compile(
     rf"\b{_WE}(?:'?s| is| are)?(?: all| both)?(?: now| already| safely)? "
     r"(?:out|outside|out of the (?:house|building|home)|in the car|across the street|"
-    r"at (?:the |a )?neighbou?r'?s?|next door|got out|left)\b"
+    r"at (?:the |a )?neighbou?r'?s?|"
+    r"at (?:my|our|a|her|his) (?!house\b|home\b|place\b|apartment\b|condo\b|unit\b)\w+|"
+    r"next door|"
+    r"(?:in|on) the (?:front |back )?(?:yard|porch|driveway|street|lawn)|got out|left)\b"
     r"|\b(?:got|gotten|have|got everyone|took everyone) (?:everyone |everybody |the kids )?out\b"
     r"|\b(?:nicor|peoples gas|people'?s gas|the gas (?:co|company|utility|guys?)|gas company|utility|"
     r"fire (?:dept|department|fighters?|truck)|firemen|firefighters|911|the fire dept)\b"

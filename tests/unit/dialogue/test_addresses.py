@@ -84,6 +84,9 @@ def test_loose_sign_up_texts_are_split_into_name_address_and_request(
     ("Soy Rosa Diaz", "Rosa Diaz"),
     ("nam is brian oconnor", "Brian Oconnor"),
     ("my nme is carla diaz", "Carla Diaz"),
+    ("my names Dave Porter", "Dave Porter"),
+    ("call me Pat", "Pat"),
+    ("its Dana btw", "Dana"),
 ])
 def test_a_text_that_is_only_a_name_gives_the_name(text: str, name: str) -> None:
     assert read_signup(text) == SignUpText(name=name)
