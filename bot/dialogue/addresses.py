@@ -22,11 +22,13 @@ _CLAUSES = re.compile(r"[,;:!?\n]+|(?<!\b[DMS]r)(?<!\bMrs)(?<!\bMs)\.(?=\s|$)|\s
 _LEAD_IN = re.compile(
     r"^(?:(?:hi|hello|hey|hiya|hola|yes|yeah|yep|sure|ok|okay|so|well|um|uh|oh|and|sorry|"
     r"perdon|perdón)\b[\s,.!]*)*"
-    r"(?:(?:my\s+name\s+is|my\s+name's|name\s+is|name|the\s+name\s+is|this\s+is|i\s*'?\s*a?m|"
+    r"(?:(?:my\s+name\s+is|my\s+name's|(?:my\s+)?(?:nam|nme|naem|anme)\s+is|my\s+names|name\s+is|name|"
+    r"the\s+name\s+is|call\s+me|this\s+is|i\s*'?\s*a?m|"
     r"it\s*'?\s*s|it\s+is|me\s+llamo|soy|mi\s+nombre\s+es)\b\s*)?", re.IGNORECASE)
 # Words that introduce a name anywhere in a clause ("yo its marcus lee"): the name follows the last.
 _INTRODUCER = re.compile(
-    r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|name's|this\s+is|i\s*'?\s*a?m|it\s*'?\s*s|it\s+is|"
+    r"\b(?:my\s+name\s+is|my\s+name's|(?:my\s+)?(?:nam|nme|naem|anme)\s+is|my\s+names|name\s+is|name's|"
+    r"this\s+is|call\s+me|i\s*'?\s*a?m|it\s*'?\s*s|it\s+is|"
     r"(?:booked\s+)?under(?:\s+the\s+name)?(?:\s+of)?|"
     r"me\s+llamo|soy|mi\s+nombre\s+es)\s+", re.IGNORECASE)
 _LEAD_OUT = re.compile(
@@ -46,6 +48,18 @@ we're were i'm im you're they're he's she's it's that's there's we've i've we'll
 old new place rental daughter son mom dad mother father tenant
 mi es soy la el los las de del y por favor perdon perdón direccion dirección hola si sí gracias
 calle me llamo nombre se que con para en un una mas más
+ya yup yea yah yeh nah naw nevermind nvm whatever anyone anybody someone somebody anything nothing
+hurry urgent emergency asap plz cool perfect great awesome fine good nice right wrong correct done
+true exactly alright kk ty thx np lol omg wow huh hmm idk dunno really seriously anyway anyways
+hablan habla hablas hablo ingles inglés español espanol bueno claro vale ayuda urgente
+maybe later perhaps probably definitely sounds think thinking check wife husband partner landlord
+""".split())
+# What a number counts ("14 years old", "50 gallon", "3 hours"): never a house number's street.
+_MEASURES = frozenset("""
+year years yr yrs month months week weeks day days hour hours hr hrs minute minutes min mins
+gallon gallons gal gals foot feet ft inch inches degree degrees deg dollar dollars bucks percent
+time times people kids persons floor floors story stories amp amps volt volts btu ton tons lb lbs
+pound pounds gas electric
 """.split())
 _STREET_TYPES = frozenset(usaddress.STREET_NAMES)
 _DIRECTIONS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east",
@@ -151,10 +165,31 @@ def read_signup(text: str) -> SignUpText:
                       rest=" ".join(part for part in (request, rest) if part).strip(" ,;:-"))
 
 
+# What introduces a name beyond doubt, even in a text that asks for something ("hi this is Lena
+# Park, need a plumber"); "i'm" or "it's" never do there ("i'm freezing", "it's leaking").
+_NAMED = re.compile(r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|name's|this\s+is|me\s+llamo|"
+                    r"mi\s+nombre\s+es)\s+(?P<name>[^,;:!?.\n]+)", re.IGNORECASE)
+
+
+def introduced_name(text: str) -> str | None:
+    """A name a request introduces ("this is Lena Park, need a plumber"), written as one (each
+    word capitalised) unless "my name is" says so; None when there is none."""
+    for found in _NAMED.finditer(text):
+        words = found.group("name").split()
+        for n in range(min(len(words), 4), 0, -1):  # "Lena Park need a plumber": the name first
+            candidate = " ".join(words[:n])
+            explicit = "name" in found.group(0).lower()
+            if looks_like_name(candidate) and (explicit and n > 1 or all(
+                    w[:1].isupper() for w in words[:n])):
+                return candidate.title() if candidate == candidate.lower() else candidate
+    return None
+
+
 def read_postal_code(text: str) -> str | None:
     """The ZIP of a text that is only a ZIP ("60618", "zip is 60618", "it's 60618")."""
     codes = _ZIP.findall(text)
-    letters = re.sub(r"\b(?:zip|code|zipcode|postal|is|it'?s|the|my|ok|sorry|its)\b", "",
+    letters = re.sub(r"\b(?:zip|code|zipcode|postal|is|it'?s|the|my|ok|okay|sorry|its|thanks|thank you|"
+                     r"thx|ty|please|pls|oops|my bad)\b", "",
                      _ZIP.sub("", text), flags=re.IGNORECASE)
     return codes[0] if len(codes) == 1 and not re.search(r"[A-Za-z0-9]", letters) else None
 
@@ -181,7 +216,8 @@ def _name_in(clause: str, *, alone: bool = False) -> tuple[str | None, bool]:
         last = last[introduced[-1].end():]
     bare = _LEAD_IN.sub("", last).strip(" ,;:-.!")
     bare = _LEAD_OUT.sub("", bare).strip(" ,;:-")
-    bare = re.sub(r"\s+(?:here|speaking)$", "", bare, flags=re.IGNORECASE)  # "Sam Lee here"
+    # "Sam Lee here", "its Dana btw"
+    bare = re.sub(r"\s+(?:here|speaking|btw|lol|thanks|thx)$", "", bare, flags=re.IGNORECASE)
     if not bare:
         return None, False
     # One word alone is a name when written as one ("Pat"); "nvm", "bye" or "cool" are not.
@@ -250,8 +286,11 @@ def _street_end(segment: str) -> tuple[int, int] | None:
     first = 2 if len(words) > 2 and words[1] in _DIRECTIONS else 1
     kind = next((i for i in range(first + 1, min(len(words), first + 5))
                  if words[i] in _STREET_TYPES), None)
-    if kind is None:
-        return None if len(words) > 4 or len(words) < 2 else (len(segment), len(segment))
+    if kind is None:  # "4410 N Broadway"; never "14 years old", "50 gallon gas", "60614 sorry"
+        if len(words) > 4 or len(words) < 2 or any(w in _NOT_NAME or w in _MEASURES
+                                                   for w in words[1:]):
+            return None
+        return len(segment), len(segment)
     if kind + 1 < len(words) and words[kind + 1] in _STREET_TYPES and (
             kind + 2 >= len(words) or words[kind + 2] not in _STREET_TYPES):
         kind += 1  # "Oak Park Ave": the type is the last of two type words

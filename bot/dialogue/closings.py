@@ -21,13 +21,20 @@ if TYPE_CHECKING:
 
 _NODS = r"(?:(?:ok|okay|k|kk|cool|great|thanks|thank you|thx|ty|alright|perfect|awesome|sounds good|" \
         r"all good|got it|no worries|sure|ah|oh|oops|whoops|sorry|my bad|nah|naw|no|nope|meh|eh|hm+|" \
-        r"fine|ugh)\W+)*"
+        r"fine|ugh|nvm|never ?mind)\W+)*"
 _CLOSING = re.compile(
     _NODS + r"(?:see (?:you|ya|u)\b(?P<when>[^?]*)|bye(?: bye| now)?|good ?bye|cya|ttyl|later|"
     r"talk (?:to (?:you|u|ya) )?(?:soon|later|then)"
     r"|have a (?:good|great|nice|wonderful) (?:one|day|night|evening|weekend)"
     r"|looking forward to (?:it|seeing you)|until then"
-    r"|(?P<drop>never ?mind|nvm|forget it)|(?P<wrong>wrong (?:number|person)"
+    r"|(?P<later>(?:i|we)(?:'?ll| will| can) (?:just )?(?:text|call|message|msg|get back to|reach out to|"
+    r"contact|try|write)(?: (?:you|u|ya|you guys|y'?all|back|again|in))*(?: [^?]{0,40})?)"
+    r"|(?P<think>let me (?:check|think|talk|ask|see|discuss|get back)\b[^?]{0,50}"
+    r"|(?:i'?ll|i will|we'?ll|we will|i'?m gonna|i need to|we need to|gonna) (?:think|check|talk|ask|"
+    r"discuss|sleep on)\b[^?]{0,50}|(?:maybe |ok )?(?:later|another time|some other time)"
+    r"|maybe (?:later|another time|next week|tomorrow|next month)|not (?:right )?now|will do)"
+    r"|(?P<drop>(?:never ?mind|nvm|forget it)(?: then| for now| lol| thanks| thank you)*)"
+    r"|(?P<wrong>wrong (?:number|person)"
     r"(?:\W+(?:sorry|my bad|oops))?))\W*$")
 
 
@@ -41,7 +48,9 @@ def answer(turn: Turn) -> bool:
         return False
     if turn.conversation.is_active(turn.now) and turn.conversation.flow != onboarding.FLOW:
         return False
-    if found.group("wrong"):
+    if found.group("think") and turn.conversation.is_active(turn.now):
+        turn.say(replies.take_your_time())  # "let me check with my wife": the sign-up waits
+    elif found.group("wrong"):
         turn.finish(replies.wrong_number())
     elif found.group("drop"):
         turn.finish(replies.no_call(), keep_done=True)

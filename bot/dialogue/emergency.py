@@ -127,8 +127,7 @@ def _emergency(turn: Turn, danger: Danger) -> None:
                                        f'("{words}"), address not known yet', urgent=True)
         after = {"intent": intents.BOOK, "text": turn.text[:300],
                  "slots": {"service": service, "urgency": URGENT}}
-        turn.ask(onboarding.FLOW, "details", {"after": after},
-                 safety_replies.details_to_send_someone())
+        onboarding.ask_after_danger(turn, after, safety_replies.details_to_send_someone())
         return
     site = customer.sites[0] if len(customer.sites) == 1 else None
     booking_under_way = turn.data if (turn.conversation.is_active(turn.now)

@@ -234,6 +234,13 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     if intent == intents.BOOK and service and other_trade(turn, data.get("service"), service):
         return False  # a problem of another trade is a new booking, not a pick among these
     sooner = _SOONER.search(normalize(turn.text)) and _booked_meant(turn)
+    if sooner and _other_work_than_danger(turn, sooner, data.get("service")):
+        from bot.dialogue import visits  # imports this module
+
+        # "today instead of waiting for the tune-up": the repair is offered; the tune-up stays
+        turn.say(replies.kept(f"{visits.service_name(turn, sooner).lower()} "
+                              f"{visits.label(turn, sooner)}"))
+        sooner = None
     if sooner:  # "isn't carla coming at 3 anyway? can she come sooner": that visit moves
         from bot.dialogue import reschedule  # imports this module
 
@@ -338,6 +345,16 @@ def _booked_meant(turn: Turn) -> Appointment | None:
                 or said.service_id and visits.same_service(turn, [appointment], said.service_id)):
             meant.append(appointment)
     return meant[0] if len(meant) == 1 else None
+
+
+def _other_work_than_danger(turn: Turn, appointment: Appointment, service: object) -> bool:
+    """Whether times are offered for a danger's repair and the visit named is other work (a
+    tune-up booked before the furnace quit): that visit is not what should come sooner."""
+    from bot.dialogue import safety_followup  # imports this module
+
+    job = turn.uow.jobs.get(appointment.job_id)
+    return (safety_followup.known(turn) is not None and isinstance(service, str)
+            and job is not None and job.service_id != service)
 
 
 def _already_booked(turn: Turn, service: str) -> bool:

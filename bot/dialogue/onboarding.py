@@ -17,6 +17,7 @@ from bot.dialogue.addresses import (
     Address,
     NewCustomerDetails,
     SignUpText,
+    introduced_name,
     read_postal_code,
     read_signup,
 )
@@ -79,6 +80,15 @@ def start(turn: Turn) -> None:
     if turn.parse.intent == intents.AFFIRM and turn.last_done() == handoff.HANDED_OVER:
         turn.finish(replies.acknowledged(handoff.HANDED_OVER), keep_done=True)  # "y": the call stands
         return
+    if turn.parse.intent in (intents.AFFIRM, intents.THANKS) and (
+            turn.last_done() == "answered" or topics.answered_lately(turn)):
+        small_talk.thanks(turn)  # "ok thanks" after a question answered: nothing to sign up for
+        return
+    if newcomer_asks.adds_to_call(turn, no_request=turn.parse.intent in NOT_A_REQUEST):
+        return  # "it's about a bill", "my name is Greg Hall" after asking for a person
+    if newcomer_asks.off_topic(turn):
+        turn.finish(replies.off_topic(topics.offered_services(turn.catalog)))
+        return
     if turn.parse.intent in newcomer_asks.ABOUT_A_VISIT:  # "when is my tech coming?"
         _look_up_or_ask(turn, {"after": {}})
         return
@@ -116,7 +126,16 @@ def answer(turn: Turn) -> bool:
         turn.finish(replies.acknowledged(handoff.HANDED_OVER), done=handoff.HANDED_OVER)
         return True
     if not _take(turn):
-        if turn.parse.intent in NOT_A_REQUEST:
+        if data.get(OUTSIDE) and turn.parse.intent in NOT_A_REQUEST:
+            # "so you can't help me at all?": the honest no again, the office's call stands
+            turn.ask(FLOW, "details", data, replies.still_outside_area(str(data[OUTSIDE])))
+        elif newcomer_asks.off_topic(turn):
+            turn.ask(FLOW, "details", data, replies.off_topic(topics.offered_services(turn.catalog)))
+        elif turn.parse.intent in (intents.AFFIRM, intents.THANKS) and _still_missing(data) is None \
+                and not data.get("name"):
+            # "sounds good", "ok thanks" with nothing given yet: no misunderstanding
+            turn.ask(FLOW, "details", data, replies.details_when_ready())
+        elif turn.parse.intent in NOT_A_REQUEST:
             turn.misunderstood(_still_missing(turn.data) or replies.details_unclear())
         else:  # a new request before the details: remember it, ask again
             turn.ask(FLOW, "details", {**turn.data, "after": _wanted(turn, turn.text)},
@@ -126,9 +145,10 @@ def answer(turn: Turn) -> bool:
 
 def _take(turn: Turn) -> bool:
     """Keep what this text says towards the sign-up and go on; False when it says nothing."""
-    read = read_signup(turn.text)
+    read = read_signup(_SAID.sub(" ", turn.text))  # "Lena Park!! i told you already"
     data = turn.data
-    name = read.name if read.address or turn.parse.intent in NAME_ONLY_INTENTS else None
+    name = (read.name if read.address or turn.parse.intent in NAME_ONLY_INTENTS
+            else introduced_name(turn.text))  # "hi this is Lena Park, need a plumber"
     address = read.address or _zip_for(turn.text, data)
     if address is not None and not address.postal_code and data.get("postal_code"):
         address = Address(address.street, address.city, str(data["postal_code"]))  # told first
@@ -241,7 +261,11 @@ def repeated(turn: Turn) -> bool:
         return False
     site = customer.site or customer.sites[0]
     first = NewCustomerDetails(customer.contact.name, "", "", "").first_name
-    small_talk.settle(turn, replies.already_set_up(first, site.one_line()))
+    if turn.conversation.is_active(turn.now):  # "i told you already": the question again
+        turn.say(replies.already_set_up(first, site.one_line()))
+        turn.say(small_talk.still_open(turn))
+    else:
+        small_talk.settle(turn, replies.already_set_up(first, site.one_line()))
     return True
 
 
@@ -257,6 +281,16 @@ def _still_missing(data: dict[str, Any]) -> Reply | None:
     if street and not data.get("postal_code"):
         return replies.ask_zip(str(street), data.get("zip_choices") or ())
     return None
+
+
+def ask_after_danger(turn: Turn, after: dict[str, Any], otherwise: Reply) -> None:
+    """A danger reported mid sign-up: what was given (a name, a street) is kept and only what is
+    missing is asked (`otherwise` when nothing was given); the request becomes the danger's."""
+    data = turn.data if turn.conversation.is_active(turn.now) and turn.conversation.flow == FLOW \
+        else {}
+    given = {key: data[key] for key in ("name", "street", "city", "postal_code", "zip_choices")
+             if data.get(key)}
+    turn.ask(FLOW, "details", {**given, "after": after}, _still_missing(given) or otherwise)
 
 
 def _zip_for(text: str, data: dict[str, Any]) -> Address | None:

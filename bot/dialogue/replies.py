@@ -33,6 +33,11 @@ def details_unclear() -> Reply:
                f"text, e.g. {EXAMPLE_DETAILS}")
 
 
+def details_when_ready() -> Reply:
+    return Reply(f"OK! Whenever you're ready, send your name and service address with ZIP, e.g. "
+                 f"{EXAMPLE_DETAILS}")
+
+
 def details_first() -> Reply:
     return Reply("Happy to help! First I need your name and service address with ZIP, e.g. "
                f"{EXAMPLE_DETAILS}")
@@ -41,6 +46,24 @@ def details_first() -> Reply:
 def outside_area(where: str, served: str) -> Reply:
     return Reply(f"Sorry, we don't serve {clip(where, PLACE)}. We serve {served}. I've passed "
                  "your details to our team; someone will call you if we can still help.")
+
+
+def still_outside_area(where: str) -> Reply:
+    """Asked again after hearing the address is not served: the honest no, and the call stands."""
+    return Reply(f"Sorry, we can't send a technician to {clip(where, PLACE)}: it's outside our "
+                 "service area. Our team has your details and will call if we can still help. "
+                 "If you have an address in our area, send it.")
+
+
+def off_topic(offered: str) -> Reply:
+    """A question about something else than the business (the weather, a game)."""
+    return Reply(f"Sorry, that's not something we can help with. We do {offered}. To book a "
+                 "visit, text what you need.")
+
+
+def name_passed_on(first: str) -> Reply:
+    """A name given after asking for a person: passed on to whoever calls."""
+    return Reply(f"Thanks, {clip(first, NAME)}! I've passed that on; someone will call you shortly.")
 
 
 def for_someone_else() -> Reply:
@@ -714,6 +737,11 @@ def question_lapsed() -> Reply:
                'like to do? e.g. "book a visit", "cancel my visit" or "approve my quote".')
 
 
+def take_your_time() -> Reply:
+    """ "Let me check with my wife" while a question waits: it stays open."""
+    return Reply("Sure, take your time. Text us when you're ready.")
+
+
 def goodbye() -> Reply:
     return Reply("Thanks! Text us anytime.")
 
@@ -819,6 +847,19 @@ def replacement_priced_by_quote(thing: str) -> Reply:
 
 def price_by_a_person() -> Reply:
     return Reply("I can't change prices by text, but I've asked the office to call you about it.")
+
+
+def emergencies_anytime(week: str) -> Reply:
+    """Whether emergencies are taken: text anytime; the team is alerted and the soonest time offered."""
+    return Reply(f"Yes: for an emergency, text us anytime. Our team is alerted at once and we offer "
+                 f"the soonest time a technician is free. Our hours: {week}.")
+
+
+def after_hours_charge(week: str) -> Reply:
+    """An extra charge asked for nights, weekends or emergencies, which the price list has none of."""
+    return Reply(f"Our price list has no extra charge for evenings or weekends: the same prices "
+                 f"apply whenever we're open ({week}). For urgent work outside those "
+                 "hours, the office tells you any extra cost before the work starts.")
 
 
 def price_list(prices: str) -> Reply:

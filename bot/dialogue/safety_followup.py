@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from bot.dialogue import booking, offers, onboarding, safety_replies
 from bot.dialogue.addresses import read_signup
 from bot.dialogue.reply import Reply
-from bot.dialogue.times import visit_label
+from bot.dialogue.times import local, visit_label
 from bot.nlu import intents
 from bot.nlu.quantities import option_in
 from bot.nlu.result import Parse
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 KEY = "danger"
+OUT = "out"  # the danger's key: everyone is out of the house
 # A danger is not over in half an hour: it stays known while the customer waits for the visit.
 REMEMBERED = timedelta(hours=12)
 
@@ -58,6 +59,40 @@ _THAW = re.compile(r"\b(?:hair ?dryer|blow ?dryer|heat gun|space heater|heating 
                    r"(?:leave|keep|let) (?:the )?(?:faucets?|taps?) (?:on|open|dripping|running|drip)|"
                    r"drip (?:the )?(?:faucets?|taps?))\b")
 _FROZEN = re.compile(r"\bpipes?\b|\bfro(?:ze|zen)\b")
+# A sentence that asks about switching off, or says it was not done ("should i keep it off?",
+# "can't get the breaker off").
+_NOT_TOLD = re.compile(r"\?|\b(?:not|won'?t|can'?t|cannot|couldn'?t|isn'?t|doesn'?t|didn'?t|should|"
+                       r"shall|how|where|keep|need)\b")
+# "Is it safe to stay tonight?", "ok to sleep here?", "should we stay somewhere else?"
+_STAY = re.compile(r"\b(?:safe|ok|okay|alright|fine) (?:for (?:us|me|them|the kids) )?to (?:stay|sleep|be "
+                   r"(?:here|home|inside|in (?:the|this) house)|spend the night|remain)\b"
+                   r"|\b(?:should|can|could) (?:we|i) (?:stay|sleep)(?: here| home| in the house| inside)?"
+                   r"(?: tonight)?\W*$|\bstay (?:somewhere else|elsewhere|at a hotel)\b")
+# "Is a space heater ok?" while the heat is out.
+_HEATER = re.compile(r"\b(?:space|electric|plug ?-?in|portable|oil|kerosene|propane|gas) heaters?\b"
+                     r"|\bheaters? (?:ok|okay|safe|fine|alright)\b")
+# Everyone is out, or help is there: the step was taken ("we're all out in the car", "nicor is on
+# the way", "the fire department is here").
+_WE = r"(?:we|we'?re|we are|i|i'?m|i am|everyone|everybody|every one|all of us|the kids|family)"
+_OUT = re.compile(
+    rf"\b{_WE}(?:'?s| is| are)?(?: all| both)?(?: now| already| safely)? "
+    r"(?:out|outside|out of the (?:house|building|home)|in the car|across the street|"
+    r"at (?:the |a )?neighbou?r'?s?|"
+    r"at (?:my|our|a|her|his) (?!house\b|home\b|place\b|apartment\b|condo\b|unit\b)\w+|"
+    r"next door|"
+    r"(?:in|on) the (?:front |back )?(?:yard|porch|driveway|street|lawn)|got out|left)\b"
+    r"|\b(?:got|gotten|have|got everyone|took everyone) (?:everyone |everybody |the kids )?out\b"
+    r"|\b(?:nicor|peoples gas|people'?s gas|the gas (?:co|company|utility|guys?)|gas company|utility|"
+    r"fire (?:dept|department|fighters?|truck)|firemen|firefighters|911|the fire dept)\b"
+    r"[^.?!]{0,25}\b(?:on (?:the|their|its|his) way|coming|here|arrived|came|outside|is out)\b"
+    r"|\b(?:called|phoned|calling) (?:911|nicor|peoples gas|the gas (?:co|company|utility)|"
+    r"the fire (?:dept|department))\b")
+# The power or water is already off: "i flipped the breaker off", "main is off", "water's off now".
+_OFF = re.compile(
+    r"\b(?:breakers?|main|mains|water|power|valve|shut ?off|circuit|electricity|it)(?:'?s| is| are)?"
+    r"(?: now| already)? (?:off|shut(?: off)?|closed)\b"
+    r"|\b(?:flipped|turned|shut|switched|killed|cut|closed)(?: (?:the|off the|it|that|off))?"
+    r"(?: \w+){0,2}? (?:off|breakers?|main|valve|power|water)\b")
 
 
 def remember(turn: Turn, danger: Danger) -> None:
@@ -86,12 +121,30 @@ def answer(turn: Turn) -> bool:
     thaw = _THAW.search(text) is not None and (_FROZEN.search(text) is not None or _frozen(turn))
     if danger is None and not thaw:
         return False
-    asks = thaw or any(p.search(text) is not None for p in (_SAFETY_QUESTION, _WHERE, _SWITCH_OFF))
-    if not asks and turn.parse.slots.get("urgency") != URGENT:
-        return False
-    turn.say(_answer_for(text, danger, thaw=thaw))
+    heater = danger == Danger.COLD and _HEATER.search(text) is not None and not thaw
+    asks = thaw or heater or any(p.search(text) is not None
+                                 for p in (_SAFETY_QUESTION, _WHERE, _SWITCH_OFF, _STAY))
+    taken = None if thaw or danger is None else _step_taken(turn, text, danger)
+    hurry = turn.parse.slots.get("urgency") == URGENT
+    if not asks and not hurry:
+        if taken is None or not _only_news(turn):
+            return False  # an address, a pick or a request beside it: its flow answers
+        turn.say(taken)  # "ok we're outside, nicor is on the way": the question pending stays
+        if not turn.conversation.is_active(turn.now):
+            turn.finish(keep_done=True)
+        return True
+    reply = _answer_for(text, danger, thaw=thaw, heater=heater)
+    if danger is not None and taken is None and _out_before(turn) and \
+            reply == safety_replies.reminder(danger):
+        if not asks:  # out already: a hurry gets the soonest times, no second 'leave now'
+            return _soonest_after_address(turn)
+        taken = safety_replies.out_safely(danger)
+    if taken is not None and danger is not None and (
+            not asks or reply == safety_replies.reminder(danger)):
+        reply = taken  # the step is done: never told again to leave or flip the breaker
+    turn.say(reply)
     if not asks:
-        return False  # a hurry: its flow answers with the soonest times
+        return _soonest_after_address(turn)  # a hurry: else its flow gives the soonest times
     pending = turn.conversation
     if not pending.is_active(turn.now):
         turn.finish()
@@ -108,11 +161,57 @@ def answer(turn: Turn) -> bool:
     return False
 
 
-def _answer_for(text: str, danger: Danger | None, *, thaw: bool) -> Reply:
-    """The answer to the safety question asked: thawing a pipe, where the shutoff is, whether to
-    switch something off; else the danger's safety step again."""
+def _step_taken(turn: Turn, text: str, danger: Danger) -> Reply | None:
+    """ "We're all out in the car", "i flipped the breaker off": acknowledged, with what to keep
+    doing until help comes; None when the text says no step was taken."""
+    if _OUT.search(text) and danger in (Danger.GAS, Danger.FIRE):
+        turn.remember(KEY, {**turn.conversation.data[KEY], OUT: True})
+        return safety_replies.out_safely(danger)
+    if any(_OFF.search(sentence) and not _NOT_TOLD.search(sentence)
+           for sentence in re.split(r"(?<=[.!?;])\s+", text)):  # told, never asked
+        return safety_replies.kept_off(danger)
+    return None
+
+
+def _out_before(turn: Turn) -> bool:
+    """Whether the sender said earlier that everyone is out of the house."""
+    raw = turn.conversation.data.get(KEY)
+    return isinstance(raw, dict) and bool(raw.get(OUT))
+
+
+def _only_news(turn: Turn) -> bool:
+    """Whether the text only tells how things stand: no address, pick, question or request."""
+    return (turn.parse.intent in (intents.UNKNOWN, intents.AFFIRM, intents.THANKS)
+            and turn.parse.slots.get("when") is None and "?" not in turn.text
+            and read_signup(turn.text).address is None
+            and _option_before_question(turn.text) is None)  # "water is off now. 2": a pick
+
+
+def _soonest_after_address(turn: Turn) -> bool:
+    """A newcomer still signing up who asks when someone can come ("can somebody come tonight?")
+    hears that the soonest time follows the address; False for anyone else."""
+    pending = turn.conversation
+    signing_up = (pending.is_active(turn.now) and pending.flow == onboarding.FLOW
+                  and pending.step == "details")
+    if not signing_up or read_signup(turn.text).address is not None or not (
+            turn.parse.intent == intents.BOOK or turn.parse.slots.get("when") is not None):
+        return False
+    now = local(turn.now, turn.business.timezone)
+    hours = turn.business.business_hours.for_day(now.date())
+    turn.ask(onboarding.FLOW, "details", turn.data, safety_replies.soonest_after_address(
+        turn.data.get("name") is not None, open_now=hours is not None and hours.contains(now.time())))
+    return True
+
+
+def _answer_for(text: str, danger: Danger | None, *, thaw: bool, heater: bool = False) -> Reply:
+    """The answer to the safety question asked: thawing a pipe, a space heater, where the
+    shutoff is, whether to switch something off; else the danger's safety step again."""
     if thaw or danger is None:
         return safety_replies.thaw()
+    if heater:
+        return safety_replies.space_heater()
+    if _STAY.search(text) and danger != Danger.GAS:  # with gas, the step itself answers: leave
+        return safety_replies.safe_to_stay(danger)
     if _WHERE.search(text) or _HOW_OFF.search(text):
         return safety_replies.where_shutoff(danger)
     if _SWITCH_OFF.search(text):

@@ -99,6 +99,70 @@ def where_shutoff(danger: Danger) -> Reply:
     return Reply(f"{_WHERE.get(danger, _SAFETY[danger])} Our team knows it is urgent.")
 
 
+# Once everyone is out, or the breaker or main is off: what to keep doing until help comes.
+_OUT_SAFELY = {
+    Danger.GAS: ("Good, you did the right thing. Stay outside and don't go back in until the gas "
+                 "utility or the fire department says it's safe."),
+    Danger.FIRE: ("Good, you did the right thing. Stay out until the fire department says it's "
+                  "safe to go back in."),
+}
+_KEPT_OFF = {
+    Danger.FIRE: "Good, keep that breaker off and stay clear of it until it's checked.",
+    Danger.WATER: "Good, keep the main off; open a faucet low in the house to drain the pipes.",
+    Danger.SEWAGE: "Good, keep the water off and don't use drains until it's fixed.",
+}
+
+
+# "Is it safe to stay tonight?": whether to stay, by danger.
+_STAY = {
+    Danger.GAS: ("No. Don't stay inside while you smell gas or the CO alarm sounds. Stay out until "
+                 "the gas utility or the fire department says it's safe."),  # once out, see _OUT_SAFELY
+    Danger.FIRE: ("Only if there is no smoke, heat or burning smell now and the breaker for it is "
+                  "off. If any of that comes back, get everyone out and call 911."),
+    Danger.WATER: ("Yes, if the main is off and the water hasn't reached outlets, cords or the "
+                   "electric panel. If it has, keep clear of them and stay elsewhere tonight."),
+    Danger.COLD: ("Stay if you can keep one room warm. With a baby, an older person or anyone "
+                  "unwell, a warm place for the night is safer; call 911 if anyone feels ill."),
+    Danger.HEAT: ("Stay in the coolest room with fans and water. If anyone gets dizzy, confused or "
+                  "very weak, call 911 or go somewhere cool."),
+    Danger.SEWAGE: ("Yes, if you keep out of the area with sewage, open windows there, and don't use "
+                    "water or drains until it's fixed. Keep children and pets away from it."),
+}
+
+
+def safe_to_stay(danger: Danger) -> Reply:
+    """ "Is it safe to stay tonight?" after a danger was reported."""
+    return Reply(f"{_STAY[danger]} Our team knows it is urgent.")
+
+
+def out_safely(danger: Danger) -> Reply:
+    """ "We're all out in the car", "Nicor is on the way": the step was taken; no second 'leave'."""
+    return Reply(f"{_OUT_SAFELY.get(danger, 'Good, stay out until it is safe to go back in.')} "
+                 "Our team knows it is urgent.")
+
+
+def kept_off(danger: Danger) -> Reply:
+    """ "I flipped the breaker off", "main is off": the step was taken."""
+    return Reply(f"{_KEPT_OFF.get(danger, 'Good, keep it off until it is checked.')} Our team "
+                 "knows it is urgent.")
+
+
+def space_heater() -> Reply:
+    """ "Is a space heater ok?" with the heat out."""
+    return Reply("Yes, an electric space heater is OK: plug it straight into the wall, keep it 3 "
+                 "feet from anything that can burn, and don't leave it on while you sleep or are "
+                 "away. Never use the oven, a grill or a fuel heater indoors. Our team knows it is "
+                 "urgent.")
+
+
+def soonest_after_address(named: bool, *, open_now: bool) -> Reply:
+    """A newcomer with a danger asks when someone can come before the address is known."""
+    wanted = "the service address with ZIP" if named else "your name and the service address with ZIP"
+    when = ("I'll find the soonest time, today if anyone is free," if open_now else
+            "We're closed now, but I'll find the soonest time")
+    return Reply(f"{when} as soon as I have {wanted}, e.g. {EXAMPLE_DETAILS}")
+
+
 def thaw() -> Reply:
     """ "Can we use a hair dryer on the pipe?": how to thaw a frozen pipe safely."""
     return Reply(THAW)

@@ -49,3 +49,14 @@ def settle(turn: Turn, reply: Reply, *, done: str | None = None) -> None:
         turn.say(replies.question_still_open())
     else:
         turn.finish(reply, done=done)
+
+
+def still_open(turn: Turn) -> Reply:
+    """The pending question again, for a sender who thinks they were not heard: times offered
+    are listed again, since a pick answers them."""
+    from bot.dialogue import offers  # offers' neighbours import this module
+
+    kept = turn.data.get("offers") if turn.step == offers.PICK else None
+    if not kept or not isinstance(kept, list):
+        return replies.question_still_open()
+    return replies.which_offer(offers.choices([offers.load(o) for o in kept], turn.timezone))

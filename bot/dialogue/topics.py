@@ -58,7 +58,9 @@ TOPIC_KEY = "topic"  # what the last answer was about, for one text after it
 _WHAT_ABOUT = re.compile(r"^(?:(?:ok|okay|and|so|hm+|well|oh|alright|cool|thanks)\W+)*(?:what|how) about "
                          r"(?P<thing>[^?.!]+?)\W*$"
                          # "and maywood?": a short follow-up naming one more thing
-                         r"|^(?:and|also|or|plus) (?:(?:in|to|for) )?(?P<more>\w+(?: \w+){0,2})\s*\?\W*$")
+                         r"|^(?:and|also|or|plus) (?:(?:in|to|for) )?(?P<more>\w+(?: \w+){0,2})\s*\?\W*$"
+                         # "and to unclog a kitchen sink?": one more service, after a price
+                         r"|^(?:and|also|or|plus) (?:to|for) (?P<longer>\w+(?: \w+){3,4})\s*\?\W*$")
 # A follow-up asked again in the words of the topic's own question.
 _ASK_AGAIN = {"services": "do you do {}", "price": "how much is {}", "area": "do you serve {}",
               "hours": "are you open {}"}
@@ -129,10 +131,10 @@ _PRICE = re.compile(r"\b(?:how much|price|prices|pricing|cost|costs|fee|fees|cha
                     r"set (?:me|us) back)\b")
 # New equipment, not a repair or service of it: its price is a quote, never the catalog's.
 _EQUIPMENT = (r"(?:boiler|furnace|water heater|tankless(?: water heater)?|air conditioner|ac unit|"
-              r"central air|heat pump|mini split|condenser|hvac system|electrical panel|panel|"
+              r"central air|heat pump|mini[ -]?split|condenser|hvac system|electrical panel|panel|"
               r"sewer line|sump pump)")
 _REPLACEMENT = re.compile(
-    rf"\b(?:new|replac\w*|install\w*|upgrad\w*)\b(?: \w+){{0,3}}? (?P<thing>{_EQUIPMENT})\b"
+    rf"\b(?:new|replac\w*|install\w*|upgrad\w*)\b(?: \w+){{0,3}}? (?P<thing>{_EQUIPMENT})(?:e?s)?\b"
     rf"|\b(?P<thing2>{_EQUIPMENT}) (?:replacement|install\w*|upgrade)\b")
 _PRICE_GENERIC = re.compile(
     r"\b(?:service call|service fee|call out|callout|call-out|trip (?:charge|fee)|visit fee|house call|"
@@ -149,6 +151,18 @@ _NOT_OUR_PRICE = re.compile(r"\b(?:quotes?|estimates?|bills?|invoices?|again|tot
                             # Money that is none of the business's: a card's rate, a loan, taxes.
                             r"credit|cards?|accounts?|bank|loans?|tax\w*|insurance|rent|apr|interest)\b"
                             r"|\$\d|\b(?:how much|what) (?:is|are|does|do|did) (?:my|i|our|we)\b")
+# An extra charge asked about for the hours it is done in ("do you charge extra for weekends?",
+# "is there an emergency fee?"), not the price of a service.
+_ODD_HOURS = (r"(?:nights?|evenings?|weekends?|after ?-?hours?|holidays?|emergenc\w*|saturdays?|"
+              r"sundays?|late|overnight|off hours)")
+_SURCHARGE = re.compile(
+    rf"\b(?:extra|more|additional|surcharge|premium|overtime|double|time and a half)\b.*\b{_ODD_HOURS}\b"
+    rf"|\b{_ODD_HOURS} (?:call )?(?:fees?|rates?|charges?|surcharges?|pricing|premium)\b")
+# Whether emergencies are taken at all ("do you do emergency calls on weekends?", "are you 24/7?").
+_EMERGENCY_SERVICE = re.compile(
+    rf"\b(?:do|does|can|will|would) {_YOU} (?:do|take|handle|offer|have|answer|respond to|come out for|"
+    r"come for|cover) (?:\w+ )?(?:emergenc\w*|24 ?/ ?7|24 hours?|after ?hours|same ?day)"
+    rf"|\b(?:are|r) {_YOU} (?:open )?(?:24 ?/ ?7|24 hours)\b")
 # A question for the whole price list ("how much do you charge?"), not a price merely mentioned.
 _ASKS_PRICES = re.compile(
     rf"\bhow much (?:do|would|will|does|did) {_YOU} (?:charge|cost|ask)\b|\bwhat (?:do|does|would|will) "
@@ -188,20 +202,38 @@ def answer(turn: Turn) -> bool:
         return True
     if not booking and _area(turn, text):
         return True
+    if _EMERGENCY_SERVICE.search(text) and not booking and not turn.parse.slots.get("urgency"):
+        _answered(turn, replies.emergencies_anytime(fit(week_hours(turn.business.business_hours))),
+                  "hours")
+        return True
+    if _SURCHARGE.search(text) and (_PRICE.search(text) or "surcharge" in text):
+        _answered(turn, replies.after_hours_charge(fit(week_hours(turn.business.business_hours))),
+                  "price")
+        return True
     if _PRICE.search(text) and not _NOT_OUR_PRICE.search(text):
         if turn.customer is not None and quote_questions.names_a_quote(turn):
             return False  # "how much is the AC one": their quote's price, not the catalog's
-        replaced = _REPLACEMENT.search(text)
-        if replaced is not None and not turn.conversation.is_active(turn.now):
-            thing = replaced.group("thing") or replaced.group("thing2")
-            handoff.hand_over(turn, reason=f'asks a ballpark price for a new {thing}: '
-                                           f'"{" ".join(turn.text.split())[:160]}"')
-            _answered(turn, replies.replacement_priced_by_quote(thing), "price")
+        if _new_equipment(turn, text, "asks a ballpark price"):
             return True
         # "i have eddie at 11 right? how much is the tune up": a day said is no visit asked for
         return _price(turn, text, booking=booking and _BOOKING_WORDS.search(text) is not None)
     # "what can you do?" asks about the bot (the menu), not the business's services.
     return not booking and intent != intents.HELP and _services(turn, text)
+
+
+def _new_equipment(turn: Turn, text: str, asks: str, *, unless_listed: bool = False) -> bool:
+    """New equipment asked about ("price of a new furnace", "do you install mini splits?"): it is
+    priced by a quote, so the office is asked to call; False when no new equipment is named, or
+    (`unless_listed`) when a service of the catalog names it ("water heater service")."""
+    replaced = _REPLACEMENT.search(text)
+    if replaced is None or turn.conversation.is_active(turn.now):
+        return False
+    thing = replaced.group("thing") or replaced.group("thing2")
+    if unless_listed and any(thing in s.name.lower() for s in turn.catalog.services):
+        return False
+    handoff.hand_over(turn, reason=f'{asks} for a new {thing}: "{" ".join(turn.text.split())[:160]}"')
+    _answered(turn, replies.replacement_priced_by_quote(thing), "price")
+    return True
 
 
 def _is_question(text: str) -> bool:
@@ -228,6 +260,11 @@ def asked_service(turn: Turn) -> str | None:
     return str(service) if service else None
 
 
+def answered_lately(turn: Turn) -> bool:
+    """Whether a question about the business was answered within the half hour."""
+    return bool(_topic(turn))
+
+
 def _topic(turn: Turn) -> dict[str, Any]:
     """The topic the last answer was about, if it was given within the half hour."""
     raw = turn.conversation.data.get(TOPIC_KEY)
@@ -246,7 +283,10 @@ def _follow_up(turn: Turn, text: str) -> str | None:
     kind = _topic(turn).get("kind")
     if found is None or kind not in _ASK_AGAIN:
         return None
-    return _ASK_AGAIN[str(kind)].format(found.group("thing") or found.group("more"))
+    thing = found.group("thing") or found.group("more") or found.group("longer")
+    if found.group("longer") and kind not in ("price", "services"):
+        return None  # a longer follow-up names a service, never a town or a day
+    return _ASK_AGAIN[str(kind)].format(thing)
 
 
 # Hours ----------------------------------------------------------------------------------------
@@ -419,7 +459,7 @@ def _services(turn: Turn, text: str) -> bool:
     """ "Do you do furnace tune-ups / roofing?", "what services do you offer?"."""
     asked = _SERVICES_QUESTION.search(text)
     catalog = turn.catalog
-    offered = fit([s.name.lower() for s in catalog.services], last="and ")
+    offered = offered_services(catalog)
     if asked is not None and _other_trade(asked.group("thing") or "", catalog):
         thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", " ".join(asked.group("thing").split()))
         thing = re.sub(r"\s+(?:or not|at all|too|also|then|either)$", "", thing.strip(" ,"))
@@ -428,6 +468,9 @@ def _services(turn: Turn, text: str) -> bool:
         return True
     if asked is None or (turn.parse.slots.get("service") and not _ASKS_WHETHER.match(text)):
         return False  # "my sink leaks, can you fix it?" asks for a visit
+    if _ASKS_WHETHER.match(text) and _new_equipment(turn, text, "asks about installing",
+                                                     unless_listed=True):
+        return True
     service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text)
     if service_id and turn.conversation.is_active(turn.now):
         return False  # "do you do water heaters?" at "what's wrong?" answers the pending question
@@ -447,6 +490,11 @@ def _services(turn: Turn, text: str) -> bool:
     return True
 
 
+def offered_services(catalog: Catalog) -> str:
+    """ "heating & cooling repair, ..., and electrical repair": the catalog's services, fitted."""
+    return fit([s.name.lower() for s in catalog.services], last="and ")
+
+
 def _other_trade(thing: str, catalog: Catalog) -> bool:
     """ "fridges or washers", "roofing", "pool heaters": another trade's work, not a hook-up,
     unless this business's own service names it ("pool pump repair")."""
@@ -463,7 +511,10 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
     pending = turn.conversation.is_active(turn.now)
     # While a visit is being booked "how much is it?" asks about its service; in any other flow
     # (a quote, a cancellation) the price is that flow's question.
-    context = turn.data.get("service") if pending else None
+    # During a sign-up, the service of the request waiting for it ("my furnace bangs" first).
+    after = turn.data.get("after") if pending else None
+    waiting = after.get("slots", {}).get("service") if isinstance(after, dict) else None
+    context = (turn.data.get("service") or waiting) if pending else None
     if pending and context not in catalog.ids():
         return False
     service_id = (turn.parse.slots.get("service") or _matcher(catalog).match(text) or context

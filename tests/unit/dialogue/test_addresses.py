@@ -8,6 +8,7 @@ from bot.dialogue.addresses import (
     Address,
     NewCustomerDetails,
     SignUpText,
+    introduced_name,
     looks_like_name,
     read_details,
     read_postal_code,
@@ -81,6 +82,11 @@ def test_loose_sign_up_texts_are_split_into_name_address_and_request(
     ("this is linda", "Linda"),
     ("hi, my name is Linda Park", "Linda Park"),
     ("Soy Rosa Diaz", "Rosa Diaz"),
+    ("nam is brian oconnor", "Brian Oconnor"),
+    ("my nme is carla diaz", "Carla Diaz"),
+    ("my names Dave Porter", "Dave Porter"),
+    ("call me Pat", "Pat"),
+    ("its Dana btw", "Dana"),
 ])
 def test_a_text_that_is_only_a_name_gives_the_name(text: str, name: str) -> None:
     assert read_signup(text) == SignUpText(name=name)
@@ -109,7 +115,31 @@ def test_a_name_must_look_like_a_persons_name(text: str, expected: bool) -> None
 
 @pytest.mark.parametrize("text, code", [
     ("60618", "60618"), ("zip is 60618", "60618"), ("it's 60618", "60618"),
+    ("60614 sorry", "60614"), ("60625 thanks", "60625"),
     ("2231 W Roscoe St 60618", None), ("60618 60614", None),
 ])
 def test_a_zip_sent_alone_is_read(text: str, code: str | None) -> None:
     assert read_postal_code(text) == code
+
+
+@pytest.mark.parametrize("text", [
+    "about 14 years old", "50 gallon gas", "60614 sorry", "its 3 hours now", "20 years old",
+])
+def test_a_count_or_a_zip_with_a_word_is_never_an_address(text: str) -> None:
+    assert read_signup(text).address is None
+
+
+@pytest.mark.parametrize("text", ["Ya", "Hablan", "Nevermind", "Whatever", "Anyone?", "Perfect"])
+def test_an_ordinary_word_alone_is_never_a_name(text: str) -> None:
+    assert read_signup(text).name is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("hi this is Lena Park, need a plumber", "Lena Park"),
+    ("Hey this is Tom Reyes, our furnace stopped working", "Tom Reyes"),
+    ("my name is jo smith and my furnace is out", "Jo Smith"),
+    ("this is urgent, my basement is flooding", None),
+    ("need a plumber asap", None),
+])
+def test_a_name_introduced_in_a_request_is_read(text: str, name: str | None) -> None:
+    assert introduced_name(text) == name

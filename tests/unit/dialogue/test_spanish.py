@@ -70,7 +70,8 @@ def test_a_spanish_gas_smell_in_other_words_is_an_emergency_too(chat: ChatWorld,
 def test_every_safety_step_fits_two_sms_segments_in_gsm(danger: Danger) -> None:
     for reply in (safety_replies.safety_step(danger), safety_replies.safety_step_es(danger),
                   safety_replies.reminder(danger), safety_replies.switch_off(danger),
-                  safety_replies.where_shutoff(danger)):
+                  safety_replies.where_shutoff(danger), safety_replies.out_safely(danger),
+                  safety_replies.kept_off(danger), safety_replies.safe_to_stay(danger)):
         text = render(reply)
         assert is_gsm(text) and len(text) <= MAX_REPLY, text
 
@@ -79,7 +80,8 @@ def test_every_safety_template_is_gsm_and_sms_sized_at_its_longest() -> None:
     longest = "Northwind Heating & Plumbing of Greater Chicagoland"
     for name, fn in inspect.getmembers(safety_replies, inspect.isfunction):
         by_danger = ("safety_step", "safety_step_es", "reminder", "switch_off",
-                     "where_shutoff")  # tested above, per danger
+                     "where_shutoff", "out_safely", "kept_off",
+                     "safe_to_stay")  # tested above, per danger
         if fn.__module__ != safety_replies.__name__ or name in by_danger:
             continue
         parameters = inspect.signature(fn).parameters
