@@ -355,8 +355,8 @@ def _announce_handover(uow: AbstractUnitOfWork, deal: Deal, job_id: int, actor: 
         provider_message_id=actor.message_id))
     notify_customer(uow, now=now, account_id=deal.account_id, key=f"deal-won:{deal.id}",
                     timezone=site.timezone if site is not None else None,
-                    body=f"{settings.name}: thanks for choosing us for your {deal.title.lower()}! "
-                         f"Job {job.number} is ready to schedule. Reply with a day that suits "
+                    body=f"{settings.name}: thanks for choosing us! Job {job.number} "
+                         f"({deal.title}) is ready to schedule. Reply with a day that suits "
                          f"(e.g. 'tuesday morning') and we'll offer times.")
 
 

@@ -17,6 +17,15 @@ NAME = 30  # a person's or business's name
 PLACE = 60  # a street address
 THING = 40  # a service or quote title
 
+
+
+def _in_sentence(name: str) -> str:
+    """A service's or work's name inside a sentence: its first letter lowered ("panel upgrade to
+    200 A"), the rest kept as written (units, acronyms: "PEX", "200 A"); an acronym first stays."""
+    first = name.split(" ", 1)[0]
+    return name if first.isupper() and len(first) > 1 else name[:1].lower() + name[1:]
+
+
 EXAMPLE_DETAILS = "Maria Rivera, 12 Elm St, Chicago 60614"
 ANOTHER_DAY = "tell me another day"
 
@@ -63,7 +72,7 @@ def visit_lookup_passed_on(where: str) -> Reply:
 def booked_already(service: str, visit: str, technician: str | None) -> Reply:
     """Said before the times a visit already booked could move to, when it is wanted sooner."""
     who = f" with {clip(technician, NAME)}" if technician else ""
-    return Reply(f"Your {clip(service, THING).lower()} visit is booked for {visit}{who}. To have it "
+    return Reply(f"Your {_in_sentence(clip(service, THING))} visit is booked for {visit}{who}. To have it "
                  "sooner, pick a time:")
 
 
@@ -148,7 +157,7 @@ def soonest_offered(choice: str, option: int) -> Reply:
 
 def already_booked(service: str, visit: str, technician: str) -> Reply:
     """A pick sent again after the visit was booked or moved: nothing more is booked."""
-    return Reply(f"You're all set: your {clip(service.lower(), THING)} visit is booked for {visit} with "
+    return Reply(f"You're all set: your {_in_sentence(clip(service, THING))} visit is booked for {visit} with "
                  f"{clip(technician, NAME)}. Text us anytime to change it.")
 
 
@@ -168,7 +177,7 @@ def booked(service: str, visit: str, technician: str, address: str) -> Reply:
 
 def move_sooner(service: str, visit: str) -> Reply:
     """Said before the times a booked visit could be moved to, when asked to bring it forward."""
-    return Reply(f"Your {clip(service, THING).lower()} visit is {visit}. To move it sooner:")
+    return Reply(f"Your {_in_sentence(clip(service, THING))} visit is {visit}. To move it sooner:")
 
 
 def nothing_sooner() -> Reply:
@@ -400,16 +409,16 @@ def status_on_site(technician: str) -> Reply:
 
 
 def status_paused(service: str) -> Reply:
-    return Reply(f"Work on your {clip(service, THING)} is paused. We'll text you about the next "
+    return Reply(f"Work on your {_in_sentence(clip(service, THING))} is paused. We'll text you about the next "
                "visit.")
 
 
 def status_requested(service: str) -> Reply:
-    return Reply(f"We have your request for {clip(service, THING)}. We'll text you a time soon.")
+    return Reply(f"We have your request for {_in_sentence(clip(service, THING))}. We'll text you a time soon.")
 
 
 def status_done(service: str, business: str) -> Reply:
-    return Reply(f"Your {clip(service, THING)} is done. Thanks for choosing "
+    return Reply(f"Your {_in_sentence(clip(service, THING))} is done. Thanks for choosing "
                f"{clip(business, NAME)}!")
 
 
@@ -793,7 +802,7 @@ def price_list(prices: str) -> Reply:
 def complaint_no_show(visit: str | None, booked: tuple[str, str] | None = None) -> Reply:
     """`booked`: with no visit due, the next one booked (its service and "Sat Dec 5, 12-2pm")."""
     missed = f"for your {visit} visit" if visit else ""
-    next_one = (f" Your {clip(booked[0], THING).lower()} visit is booked for {booked[1]}."
+    next_one = (f" Your {_in_sentence(clip(booked[0], THING))} visit is booked for {booked[1]}."
                 if booked else "")
     return Reply(f"I'm so sorry nobody came {missed}".rstrip() + ". I've asked the office to call you "
                  f"right away to make it right.{next_one}")
@@ -807,7 +816,7 @@ def complaint(sorry_for: str) -> Reply:
 def complaint_callback(service: str, visit: str) -> Reply:
     """The trouble is back after our visit: an apology naming that visit, and a call coming."""
     return Reply(f"I'm sorry about that: it should have been fixed by your "
-                 f"{clip(service, THING).lower()} visit on {visit}. I've passed it to the office and "
+                 f"{_in_sentence(clip(service, THING))} visit on {visit}. I've passed it to the office and "
                  "someone will call you shortly to make it right.")
 
 

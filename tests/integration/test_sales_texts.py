@@ -98,7 +98,10 @@ def test_a_fuzzy_won_then_the_customers_reply_books_that_same_job(world: World) 
     [job] = jobs_of(world, "acme")
     times = answer(world, ACME_PHONE, "tuesday morning")
     assert "1) Tue Mar 3" in times
-    assert "Booked: Heating & cooling repair" in answer(world, ACME_PHONE, "1")
+    # The work is named as the deal's title, as the rep wrote it, not the catalog's service.
+    [invite] = notices_to(world, ACME_PHONE)
+    assert f"Job {job.number} (Furnace replacement) is ready" in invite.body
+    assert "Booked: Furnace replacement on Tue Mar 3" in answer(world, ACME_PHONE, "1")
     with world.uow_factory() as uow:
         assert len(uow.jobs.find(account_id=world.ids["acme_account"])) == 1
         [visit] = uow.appointments.find(account_id=world.ids["acme_account"])
