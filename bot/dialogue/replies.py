@@ -157,8 +157,8 @@ def soonest_offered(choice: str, option: int) -> Reply:
 
 def already_booked(service: str, visit: str, technician: str) -> Reply:
     """A pick sent again after the visit was booked or moved: nothing more is booked."""
-    return Reply(f"You're all set: your {_in_sentence(clip(service, THING))} visit is booked for {visit} with "
-                 f"{clip(technician, NAME)}. Text us anytime to change it.")
+    return Reply(f"You're all set: your {_in_sentence(clip(service, THING))} visit is booked for "
+                 f"{visit} with {clip(technician, NAME)}. Text us anytime to change it.")
 
 
 def no_offers() -> Reply:
@@ -409,12 +409,13 @@ def status_on_site(technician: str) -> Reply:
 
 
 def status_paused(service: str) -> Reply:
-    return Reply(f"Work on your {_in_sentence(clip(service, THING))} is paused. We'll text you about the next "
-               "visit.")
+    return Reply(f"Work on your {_in_sentence(clip(service, THING))} is paused. We'll text you "
+                 "about the next visit.")
 
 
 def status_requested(service: str) -> Reply:
-    return Reply(f"We have your request for {_in_sentence(clip(service, THING))}. We'll text you a time soon.")
+    return Reply(f"We have your request for {_in_sentence(clip(service, THING))}. We'll text you "
+                 "a time soon.")
 
 
 def status_done(service: str, business: str) -> Reply:
@@ -524,6 +525,25 @@ def confirm_quote(verb: str, number: str, title: str, total: str) -> Reply:
 def quote_approved(number: str, total: str) -> Reply:
     return Reply(f"Approved: quote {clip(number, 16)}, {total}. Thank you! Our team will be in "
                "touch to schedule the work.")
+
+
+def quote_approved_pick_a_time(number: str, total: str, job: str, work: str) -> Reply:
+    """Approved, and its job waits for a visit: the customer's next text picks the time."""
+    return Reply(f"Approved: quote {clip(number, 16)}, {total}. Thank you! Job {clip(job, 12)} "
+                 f"({clip(work, THING)}) is ready to schedule: reply with a day that suits (e.g. "
+                 "'tuesday morning') and we'll offer times.")
+
+
+def quote_approved_visit_booked(number: str, total: str, visit: str) -> Reply:
+    return Reply(f"Approved: quote {clip(number, 16)}, {total}. Thank you! The work is booked "
+                 f"for {visit}, as planned. Text us anytime to change it.")
+
+
+def quote_referred(number: str) -> Reply:
+    """A quote of a deal the office closed: nothing approved, a dispatcher asked to call."""
+    return Reply(f"Thanks for letting us know! Quote {clip(number, 16)} needs a quick check by "
+                 "our office before we go ahead, so nothing is scheduled yet: someone will call "
+                 "you shortly.")
 
 
 def quote_declined(number: str) -> Reply:

@@ -231,3 +231,48 @@ def test_work_of_another_trade_is_a_booking_of_its_own_beside_the_waiting_job(
         still = uow.jobs.get(waiting.id or 0)
     assert still is not None and still.state is JobState.REQUESTED
     assert {j.service_id for j in jobs} - {"hvac_repair"}  # the drain is a job of its own
+
+
+def test_a_customers_approval_wins_the_deal_as_the_reps_won_does(world: World) -> None:
+    assert "Approve quote Q-3001" in answer(world, ACME_PHONE, "we approve quote Q-3001")
+    approved = answer(world, ACME_PHONE, "Y")
+    [job] = jobs_of(world, "acme")
+    assert deal(world, "acme").stage is DealStage.WON
+    assert f"Job {job.number} (Furnace replacement) is ready to schedule" in approved
+    assert "in touch" not in approved
+    [dispatch] = notices_to(world, DANA)
+    assert job.number in dispatch.body and "ready to schedule" in dispatch.body
+    assert any(f"Its job is {job.number}" in m.body for m in notices_to(world, RITA))
+    assert notices_to(world, ACME_PHONE) == []  # the reply invited them: no second text
+    # Their reply picks a time for that very job.
+    assert "1) " in answer(world, ACME_PHONE, "tuesday morning")
+    assert "Booked: Furnace replacement" in answer(world, ACME_PHONE, "1")
+    with world.uow_factory() as uow:
+        [visit] = uow.appointments.find(account_id=world.ids["acme_account"])
+        assert visit.job_id == job.id
+        assert len(uow.jobs.find(account_id=world.ids["acme_account"])) == 1
+
+
+def test_approving_a_quote_whose_work_is_booked_says_so(world: World) -> None:
+    world.text(RITA, "Acme signed!")
+    world.text(RITA, "y")
+    world.text(ACME_PHONE, "tuesday morning")
+    assert "Booked" in answer(world, ACME_PHONE, "1")
+    world.text(ACME_PHONE, "approve quote Q-3001")
+    approved = answer(world, ACME_PHONE, "Y")
+    assert "booked for Tue Mar 3" in approved and "in touch" not in approved
+    assert len(jobs_of(world, "acme")) == 1
+
+
+def test_a_quote_of_a_lost_deal_is_not_approved_and_the_office_calls(world: World) -> None:
+    world.text(RITA, "lost acme to a cheaper bid")
+    world.text(RITA, "y")
+    world.text(ACME_PHONE, "approve quote Q-3001")
+    told = answer(world, ACME_PHONE, "yes")
+    assert "someone will call you" in told and "in touch to schedule" not in told
+    assert deal(world, "acme").stage is DealStage.LOST and jobs_of(world, "acme") == []
+    with world.uow_factory() as uow:
+        quote = uow.quotes.first(number="Q-3001")
+        assert quote is not None and quote.state.value == "sent"
+    [dispatch] = notices_to(world, DANA)
+    assert "Call Acme Corp" in dispatch.body and "marked lost (to a cheaper bid)" in dispatch.body
