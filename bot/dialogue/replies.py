@@ -697,6 +697,12 @@ def acknowledged(after: str | None) -> Reply:
                  "visit, check on your tech, or approve a quote.")
 
 
+def nothing_waiting_staff() -> Reply:
+    """A staff member's "Y" or thumbs-up that answers no question."""
+    return Reply('Got it. Nothing is waiting for a yes from you right now; text "help" for what '
+                 "you can text me.")
+
+
 def left_as_is() -> Reply:
     """The customer dropped a pending question ("n", "never mind")."""
     return Reply("OK, I've left everything as it is. Text us anytime if you need anything.")

@@ -276,3 +276,64 @@ def test_a_quote_of_a_lost_deal_is_not_approved_and_the_office_calls(world: Worl
         assert quote is not None and quote.state.value == "sent"
     [dispatch] = notices_to(world, DANA)
     assert "Call Acme Corp" in dispatch.body and "marked lost (to a cheaper bid)" in dispatch.body
+
+
+def test_a_yes_with_nothing_pending_gets_a_reps_answer_not_the_customers(world: World) -> None:
+    told = answer(world, RITA, "Y")
+    assert told.startswith("Nothing is waiting") and "followups" in told
+    assert "book a visit" not in told and "approve a quote" not in told
+    assert "book a visit" not in answer(world, RITA, "\N{THUMBS UP SIGN}")
+
+
+def test_an_aside_keeps_the_pending_yes_no_and_asks_it_again(world: World) -> None:
+    answer(world, RITA, "Acme signed!")
+    again = answer(world, RITA, "hang on what amount was that")
+    assert "Acme Corp, Furnace replacement ($12,500.00) as won?" in again
+    assert jobs_of(world, "acme") == []
+    assert "is open" in answer(world, RITA, "Y")
+    assert deal(world, "acme").stage is DealStage.WON and len(jobs_of(world, "acme")) == 1
+
+
+def test_a_new_request_replaces_the_pending_yes_no(world: World) -> None:
+    answer(world, RITA, "Acme signed!")
+    assert "Maple Grove Apartments" in answer(world, RITA, "lost maple grove")
+    answer(world, RITA, "Y")
+    assert deal(world, "maple").stage is DealStage.LOST
+    assert deal(world, "acme").stage is DealStage.QUOTED
+
+
+@pytest.mark.parametrize("said", ["lost 2 - price", "lost 2: price", "lost maple grove - price",
+                                  "lost maple grove, price"])
+def test_the_reason_after_a_lost_deal_is_taken(world: World, said: str) -> None:
+    world.text(RITA, "followups")
+    assert "Maple Grove Apartments, Boiler service contract ($4,800.00) as lost (price)?" in \
+        answer(world, RITA, said)
+    assert "lost: price" in answer(world, RITA, "Y")
+    assert deal(world, "maple").lost_reason == "price"
+
+
+def test_the_account_and_title_named_together_pick_the_deal(world: World) -> None:
+    with world.uow_factory() as uow:
+        uow.deals.add(Deal(account_id=world.ids["maple_account"], site_id=world.ids["maple_site"],
+                           title="Furnace replacement", service_id="hvac_repair",
+                           owner_id=world.ids["rita"], amount_cents=1_250_000,
+                           stage=DealStage.QUOTED, last_touch_at=world.clock.now()))
+        uow.commit()
+    assert "Mark Acme Corp, Furnace replacement ($12,500.00) as won?" in answer(
+        world, RITA, "acme furnace signed")
+
+
+def test_a_numbered_question_is_asked_again_and_answered_by_name(world: World) -> None:
+    answer(world, RITA, "Birch signed")
+    again = answer(world, RITA, "Y")
+    assert "Which deal (won)?" in again and "Heat pump install" in again
+    assert "Heat pump install ($950.00) as won?" in answer(world, RITA, "the heat pump")
+
+
+@pytest.mark.parametrize("said", ["won summit storage", "lost summit storage",
+                                  "Summit Storage signed!"])
+def test_another_reps_deal_by_verb_and_name_is_no_deal_of_yours(world: World, said: str) -> None:
+    told = answer(world, RITA, said)
+    assert "can't find an open deal of yours matching" in told and "summit storage" in \
+        told.lower()
+    assert deal(world, "summit").stage is DealStage.NEW
