@@ -388,14 +388,14 @@ def _announce_handover(uow: AbstractUnitOfWork, deal: Deal, job_id: int, actor: 
     site = uow.sites.get(deal.site_id)
     account = uow.accounts.get(deal.account_id)
     where = site.one_line() if site is not None else "their address"
-    service = catalog.get(deal.service_id).name
+    skill = catalog.get(deal.service_id).skill
     who = account.name if account is not None else "the customer"
     rep = uow.staff.get(actor.staff_id) if actor.staff_id is not None else None
     by = (rep.name if rep else actor.label()) if actor.role is not Role.CUSTOMER else (
         "the customer's approval of its quote")
     notify_staff(uow, now=now, account_id=deal.account_id,
                  body=f"Deal won by {by}: {who}, {deal.title} "
-                      f"({format_cents(deal.amount_cents)}). Job {job.number} ({service}) at "
+                      f"({format_cents(deal.amount_cents)}). Job {job.number} ({skill} work) at "
                       f"{where} is ready to schedule; the customer was asked to pick a time.",
                  key=f"deal-won:{deal.id}")
     uow.activities.add(Activity(

@@ -77,6 +77,9 @@ def test_won_by_number_makes_one_job_tells_dispatch_and_invites_the_customer(
     [dispatch] = notices_to(world, DANA)
     assert dispatch.body.startswith("Deal won by Rita Moss: Maple Grove Apartments")
     assert job.number in dispatch.body
+    # The work is the deal's, the catalog's service only its trade: no "Plumbing repair" job.
+    assert "Boiler service contract" in dispatch.body and "plumbing work" in dispatch.body
+    assert "Plumbing repair" not in dispatch.body
     [invite] = notices_to(world, MAPLE_PHONE)
     assert job.number in invite.body and "Reply with a day" in invite.body
     with world.uow_factory() as uow:
@@ -327,7 +330,7 @@ def test_a_numbered_question_is_asked_again_and_answered_by_name(world: World) -
     answer(world, RITA, "Birch signed")
     again = answer(world, RITA, "Y")
     assert "Which deal (won)?" in again and "Heat pump install" in again
-    assert "Heat pump install ($950.00) as won?" in answer(world, RITA, "the heat pump")
+    assert "Heat pump install ($950.00) as won?" in answer(world, RITA, "the heat pump one")
 
 
 @pytest.mark.parametrize("said", ["won summit storage", "lost summit storage",
