@@ -228,7 +228,7 @@ def _answer_pick(turn: Turn, data: dict[str, Any]) -> bool:
     option = turn.option()
     chosen = options[option - 1] if option is not None and 1 <= option <= len(options) else None
     if chosen is None and option is None and not _starts_anew(turn):
-        chosen = match(options, turn.text).chosen  # "fischer": one of the deals asked about
+        chosen = match(options, _named_in(turn.text)).chosen  # "the bakery": one asked about
     if chosen is None:
         if _starts_anew(turn) or option is not None or not options:
             return False  # not an answer: read the text afresh
