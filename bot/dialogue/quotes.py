@@ -261,26 +261,28 @@ def _decide(turn: Turn, verb: str, quote: Quote) -> None:
     if verb == "approve" and approved is False:
         turn.finish(replies.quote_referred(quote.number))
     elif verb == "approve":
-        turn.finish(_approved(turn, quote), done="approved")
+        reply, done = _approved(turn, quote)
+        turn.finish(reply, done=done)
     else:
         turn.finish(replies.quote_declined(quote.number))
 
 
-def _approved(turn: Turn, quote: Quote) -> Reply:
+def _approved(turn: Turn, quote: Quote) -> tuple[Reply, str]:
     """The approval told with what comes next for its job: a visit already booked, a day to
-    pick for a job waiting for one, or (no job) the office's call."""
+    pick for a job waiting for one, or (no job) the office's call; and what a later "ok" is a
+    nod to ("approved": the office will be in touch; "answered": nothing more to arrange)."""
     total = format_cents(quote.total_cents)
     approved = turn.uow.quotes.get(quote.id) if quote.id is not None else None
     job = turn.uow.jobs.get(approved.job_id) if approved and approved.job_id is not None else None
     if job is None:
-        return replies.quote_approved(quote.number, total)
+        return replies.quote_approved(quote.number, total), "approved"
     booked = sorted((a for a in turn.uow.appointments.find(job_id=job.id) if a.is_active),
                     key=lambda a: a.start)
     if booked:
         return replies.quote_approved_visit_booked(quote.number, total,
-                                                   visits.label(turn, booked[0]))
+                                                   visits.label(turn, booked[0])), "answered"
     return replies.quote_approved_pick_a_time(quote.number, total, job.number,
-                                              visits.work_name(turn, job))
+                                              visits.work_name(turn, job)), "answered"
 
 
 def confirm(turn: Turn, verb: str, quote: Quote) -> None:

@@ -264,6 +264,7 @@ def test_approving_a_quote_whose_work_is_booked_says_so(world: World) -> None:
     world.text(ACME_PHONE, "approve quote Q-3001")
     approved = answer(world, ACME_PHONE, "Y")
     assert "booked for Tue Mar 3" in approved and "in touch" not in approved
+    assert "in touch" not in answer(world, ACME_PHONE, "ok")
     assert len(jobs_of(world, "acme")) == 1
 
 
