@@ -1,10 +1,12 @@
 """Which open deals a sales rep should follow up on now, and why: the rules `followups` lists.
 
-A deal is listed when one of these holds, unless it was snoozed past today:
+An open deal is listed when one of these holds:
 - no touch for longer than its stage allows (STAGE_LIMITS: new 2 days, qualified 5, quoted 3;
-  a deal never touched counts as untouched),
-- a quote of the deal was sent and has had no answer for QUOTE_UNANSWERED_AFTER (2 days),
-- its follow-up falls due today in the rep's own zone, or is overdue.
+  a deal never touched counts as untouched), unless it was snoozed past today,
+- its follow-up falls due today in the rep's own zone, or is overdue,
+- a quote of the deal was sent and has had no answer for QUOTE_UNANSWERED_AFTER (2 days), and
+  the deal was not touched since the quote became unanswered (a snooze is a touch: a rep who
+  snoozed the deal after the quote went unanswered has seen it; one snoozed before has not).
 The most valuable deals come first (the deal's amount), at most LIST_LIMIT of them.
 """
 
@@ -62,11 +64,18 @@ class FollowUpRules:
         return (quote.state is QuoteState.SENT and quote.sent_at is not None
                 and quote.sent_at < self.quoted_before)
 
+    def waiting(self, deal: Deal, quote: Quote) -> bool:
+        """`quote` is unanswered and the deal was not touched since it became so."""
+        return self.unanswered(quote) and quote.sent_at is not None and (
+            deal.last_touch_at is None
+            or deal.last_touch_at < quote.sent_at + QUOTE_UNANSWERED_AFTER)
+
     def needs_follow_up(self, deal: Deal, quotes: list[Quote]) -> bool:
         """The rule itself, for one deal and its quotes (the store selects by the same)."""
-        if not deal.is_open or self.snoozed(deal):
+        if not deal.is_open:
             return False
-        return self.stale(deal) or self.due(deal) or any(self.unanswered(q) for q in quotes)
+        return (self.due(deal) or (self.stale(deal) and not self.snoozed(deal))
+                or any(self.waiting(deal, q) for q in quotes))
 
 
 @dataclass(frozen=True)
@@ -80,13 +89,13 @@ class FollowUp:
 def follow_up(deal: Deal, quotes: list[Quote], rules: FollowUpRules, timezone: str) -> FollowUp:
     """Why `deal` is on the list: its unanswered quotes, its due follow-up, its silence."""
     reasons = [f"quote {q.number} unanswered {_days(rules.now - q.sent_at)}"
-               for q in quotes if rules.unanswered(q) and q.sent_at is not None]
+               for q in quotes if rules.waiting(deal, q) and q.sent_at is not None]
     if rules.due(deal) and deal.next_follow_up_at is not None:
         local = deal.next_follow_up_at.astimezone(ZoneInfo(timezone)).date()
         today = rules.now.astimezone(ZoneInfo(timezone)).date()
         reasons.append("due today" if local >= today
                        else f"overdue since {local:%a %b} {local.day}")
-    if rules.stale(deal):
+    if rules.stale(deal) and not rules.snoozed(deal):
         silence = ("never touched" if deal.last_touch_at is None
                    else f"untouched {_days(rules.now - deal.last_touch_at)}")
         limit = STAGE_LIMITS[deal.stage].days

@@ -268,9 +268,55 @@ def complete_job(cmd: commands.CompleteJob, *, uow: AbstractUnitOfWork, clock: C
             appointment.mark_done()
 
 
-def approve_quote(cmd: commands.ApproveQuote, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
+def approve_quote(cmd: commands.ApproveQuote, *, uow: AbstractUnitOfWork,
+                  settings: BusinessSettings, catalog: Catalog, clock: Clock) -> bool:
+    """Approve a sent quote; False when it was referred to the office instead.
+
+    A quote of an open deal wins the deal as a rep's "won" does: exactly one job, the dispatchers
+    told, the deal's rep told its number (domain/reactions.py); the customer, who is in the
+    conversation, is invited to pick a time by the reply. A quote of a deal marked lost is not
+    approved by text: the dispatchers and the rep are asked to call the customer, and the rep
+    decides whether the deal comes back (it is never reopened silently)."""
     quote = require(cmd.actor, uow.quotes.get(cmd.quote_id), "quote")
-    quote.approve(by=cmd.actor, at=clock.now())
+    now = clock.now()
+    deal = None
+    if quote.deal_id is not None:
+        uow.lock_deal(quote.deal_id)  # as for "won": a rep's confirmation racing makes one job
+        deal = uow.deals.get(quote.deal_id)
+    if deal is not None and deal.stage is DealStage.LOST and quote.awaiting_decision:
+        _refer_approval_of_lost_deal(uow, quote.number, quote.total_cents, deal, cmd.actor, now)
+        return False
+    quote.approve(by=cmd.actor, at=now)
+    if deal is not None and deal.stage is not DealStage.LOST:
+        first = deal.mark_won(by=cmd.actor, at=now)
+        job_id = job_for_won_deal(uow, deal, now)
+        quote.link_job(job_id)
+        if first:
+            _announce_handover(uow, deal, job_id, cmd.actor, settings, catalog, now,
+                               invite_customer=False)
+    return True
+
+
+def _refer_approval_of_lost_deal(uow: AbstractUnitOfWork, number: str, total_cents: int,
+                                 deal: Deal, actor: Actor, now: datetime) -> None:
+    account = uow.accounts.get(deal.account_id)
+    rep = uow.staff.get(deal.owner_id)
+    who = account.name if account is not None else "A customer"
+    why = f" ({deal.lost_reason})" if deal.lost_reason else ""
+    body = (f"Call {who}: they want to go ahead with quote {number} "
+            f"({format_cents(total_cents)}), but the deal '{deal.title}' of "
+            f"{rep.name if rep is not None else 'its rep'} is marked lost{why}. Nothing was "
+            f"approved or scheduled; the customer was told the office will call.")
+    notify_staff(uow, now=now, account_id=deal.account_id, body=body,
+                 key=f"lost-deal-approval:{number}")
+    notify_staff(uow, now=now, owner_id=deal.owner_id, account_id=deal.account_id, body=body,
+                 key=f"lost-deal-approval:{number}:owner")
+    uow.activities.add(Activity(
+        account_id=deal.account_id, kind=ActivityKind.NOTE, at=now,
+        summary=f"Customer asked to approve quote {number} of the lost deal '{deal.title}'; "
+                f"dispatch asked to call",
+        actor=actor.label(), channel=actor.channel.value, subject_type="deal",
+        subject_id=deal.id, provider_message_id=actor.message_id))
 
 
 def decline_quote(cmd: commands.DeclineQuote, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
@@ -333,19 +379,23 @@ def _loss_reason(uow: AbstractUnitOfWork, deal: Deal, reason: str, actor: Actor,
 
 
 def _announce_handover(uow: AbstractUnitOfWork, deal: Deal, job_id: int, actor: Actor,
-                       settings: BusinessSettings, catalog: Catalog, now: datetime) -> None:
+                       settings: BusinessSettings, catalog: Catalog, now: datetime, *,
+                       invite_customer: bool = True) -> None:
     """A deal just won: the dispatchers hear of its job, the timeline records the handover, and
-    the customer is invited (on their own channel) to reply with a time that suits."""
+    the customer is invited (on their own channel) to reply with a time that suits, unless they
+    won it themselves and the reply to their text invites them."""
     job = _job(uow, job_id)
     site = uow.sites.get(deal.site_id)
     account = uow.accounts.get(deal.account_id)
     where = site.one_line() if site is not None else "their address"
-    service = catalog.get(deal.service_id).name
+    skill = catalog.get(deal.service_id).skill
     who = account.name if account is not None else "the customer"
     rep = uow.staff.get(actor.staff_id) if actor.staff_id is not None else None
+    by = (rep.name if rep else actor.label()) if actor.role is not Role.CUSTOMER else (
+        "the customer's approval of its quote")
     notify_staff(uow, now=now, account_id=deal.account_id,
-                 body=f"Deal won by {rep.name if rep else actor.label()}: {who}, {deal.title} "
-                      f"({format_cents(deal.amount_cents)}). Job {job.number} ({service}) at "
+                 body=f"Deal won by {by}: {who}, {deal.title} "
+                      f"({format_cents(deal.amount_cents)}). Job {job.number} ({skill} work) at "
                       f"{where} is ready to schedule; the customer was asked to pick a time.",
                  key=f"deal-won:{deal.id}")
     uow.activities.add(Activity(
@@ -353,10 +403,12 @@ def _announce_handover(uow: AbstractUnitOfWork, deal: Deal, job_id: int, actor: 
         summary=f"Deal '{deal.title}' won and handed over as job {job.number}; dispatch told",
         actor=actor.label(), channel=actor.channel.value, subject_type="job", subject_id=job_id,
         provider_message_id=actor.message_id))
+    if not invite_customer:
+        return
     notify_customer(uow, now=now, account_id=deal.account_id, key=f"deal-won:{deal.id}",
                     timezone=site.timezone if site is not None else None,
-                    body=f"{settings.name}: thanks for choosing us for your {deal.title.lower()}! "
-                         f"Job {job.number} is ready to schedule. Reply with a day that suits "
+                    body=f"{settings.name}: thanks for choosing us! Job {job.number} "
+                         f"({deal.title}) is ready to schedule. Reply with a day that suits "
                          f"(e.g. 'tuesday morning') and we'll offer times.")
 
 

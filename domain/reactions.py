@@ -7,12 +7,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from domain import events
-from domain.actors import Actor
 from domain.catalog import Catalog
 from domain.clock import Clock
 from domain.consent import BY_RECIPIENT
 from domain.deals import Deal, DealStage
-from domain.handlers import job_for_won_deal
 from domain.messages import Message, MessageKind, MessageStatus
 from domain.money import Line, format_cents
 from domain.notices import notify_staff
@@ -151,7 +149,8 @@ def void_key(message: Message) -> str:
 
 
 def quote_approved(event: events.QuoteApproved, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
-    """An approval moves the deal to won (its job appears) or prices the job, and tells staff."""
+    """An approval prices its job (a won deal's, made by the approval itself: handlers.py) and
+    tells the deal's rep, with the job's number, or else the dispatchers."""
     quote = uow.quotes.get(event.quote_id)
     assert quote is not None
     now = clock.now()
@@ -159,23 +158,16 @@ def quote_approved(event: events.QuoteApproved, *, uow: AbstractUnitOfWork, cloc
               f"Quote {quote.number} approved ({format_cents(quote.total_cents)})",
               actor=event.actor, channel=event.channel, subject=("quote", quote.id),
               message_id=event.message_id)
-    owner_id: int | None = None
-    if event.deal_id is not None:
-        deal = uow.deals.get(event.deal_id)
-        if deal is not None:
-            owner_id = deal.owner_id
-            actor = Actor(role=Role.CUSTOMER, channel=Channel(event.channel),
-                          account_id=deal.account_id, message_id=event.message_id)
-            if deal.stage not in (DealStage.WON, DealStage.LOST):
-                deal.move_to(DealStage.WON, by=actor, at=now)
-            if deal.stage is DealStage.WON:
-                quote.link_job(job_for_won_deal(uow, deal, now))
+    deal = uow.deals.get(event.deal_id) if event.deal_id is not None else None
     job = uow.jobs.get(quote.job_id) if quote.job_id is not None else None
     if job is not None:
         job.price(quote.lines)
-    notify_staff(uow, now=now, owner_id=owner_id, account_id=event.account_id,
+    its_job = f" Its job is {job.number}." if job is not None else ""
+    notify_staff(uow, now=now, owner_id=deal.owner_id if deal is not None else None,
+                 account_id=event.account_id,
                  body=f"Quote {quote.number} was approved by the customer "
-                      f"({format_cents(quote.total_cents)}).", key=f"quote-approved:{quote.id}")
+                      f"({format_cents(quote.total_cents)}).{its_job}",
+                 key=f"quote-approved:{quote.id}")
 
 
 def quote_declined(event: events.QuoteDeclined, *, uow: AbstractUnitOfWork, clock: Clock) -> None:

@@ -7,7 +7,9 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Dialect, Integer, String
+from sqlalchemy import JSON, DateTime, Dialect, Integer, String, literal_column
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
 from domain.hours import Span, WeeklyHours
@@ -136,3 +138,29 @@ class SpanText(TypeDecorator[Span]):
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Span | None:
         return None if value is None else Span.parse(value)
+
+
+class later_by(FunctionElement[datetime]):  # noqa: N801 (an SQL function's name)
+    """`later_by(column, timedelta)`: the stored moment shifted later by a fixed span, in SQL on
+    both databases (text moments on SQLite, timestamptz on PostgreSQL)."""
+
+    inherit_cache = True
+    type = UtcDateTime()
+
+    def __init__(self, column: Any, span: timedelta) -> None:
+        super().__init__(column, literal_column(str(int(span.total_seconds()))))
+
+
+@compiles(later_by, "sqlite")
+def _later_by_sqlite(element: later_by, compiler: Any, **kw: Any) -> str:
+    column, seconds = list(element.clauses)
+    # The stored text's own shape ("2026-12-03 14:17:00.000"), so text comparisons keep order.
+    return (f"strftime('%Y-%m-%d %H:%M:%f', {compiler.process(column, **kw)}, "
+            f"'+{compiler.process(seconds, **kw)} seconds')")
+
+
+@compiles(later_by, "postgresql")
+def _later_by_postgresql(element: later_by, compiler: Any, **kw: Any) -> str:
+    column, seconds = list(element.clauses)
+    return (f"({compiler.process(column, **kw)} + "
+            f"make_interval(secs => {compiler.process(seconds, **kw)}))")

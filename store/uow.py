@@ -26,7 +26,7 @@ from domain.conversations import Conversation
 from domain.deals import Deal, DealName, DealStage
 from domain.due import Due
 from domain.errors import NotFound
-from domain.follow_ups import STAGE_LIMITS, FollowUpRules
+from domain.follow_ups import QUOTE_UNANSWERED_AFTER, STAGE_LIMITS, FollowUpRules
 from domain.jobs import Appointment, AppointmentStatus, Job
 from domain.messages import Direction, Message, MessageStatus
 from domain.parties import Account, Channel, Contact, Customer, Site
@@ -37,6 +37,7 @@ from domain.staff import StaffMember
 from domain.timeline import Activity
 from store import orm
 from store.business import SqlBusinessRepository
+from store.types import later_by
 from store.writer_lock import WriterLock
 
 T = TypeVar("T")
@@ -358,13 +359,15 @@ def follow_up_condition(rules: FollowUpRules | None = None) -> Any:
         deal.last_touch_at < value(f"since_{stage.value}",
                                    rules.untouched_since(stage) if rules else None)))
              for stage in STAGE_LIMITS]
-    unanswered = select(quote.id).where(
+    waiting = select(quote.id).where(
         quote.deal_id == deal.id, quote.state == QuoteState.SENT,
-        quote.sent_at < value("quoted_before", rules.quoted_before if rules else None)).exists()
+        quote.sent_at < value("quoted_before", rules.quoted_before if rules else None),
+        or_(deal.last_touch_at.is_(None),
+            deal.last_touch_at < later_by(quote.sent_at, QUOTE_UNANSWERED_AFTER))).exists()
+    not_snoozed = or_(deal.next_follow_up_at.is_(None), deal.next_follow_up_at < day_end)
     return and_(
         deal.stage.in_(list(STAGE_LIMITS)),
-        or_(deal.next_follow_up_at.is_(None), deal.next_follow_up_at < day_end),
-        or_(*stale, deal.next_follow_up_at < day_end, unanswered),
+        or_(and_(not_snoozed, or_(*stale)), deal.next_follow_up_at < day_end, waiting),
     )
 
 

@@ -360,6 +360,8 @@ def _book(turn: Turn, offer: Offer) -> None:
         turn.finish(replies.refused(str(error)))
         return
     visit = visit_label(offer.window_start, offer.window_end, site.timezone)
-    turn.finish(replies.booked(service.name, visit, offer.technician_name.split()[0],
+    job = turn.uow.jobs.get(data["job_id"]) if data.get("job_id") else None
+    work = visits.work_name(turn, job) if job is not None else service.name
+    turn.finish(replies.booked(work, visit, offer.technician_name.split()[0],
                                site.one_line()), done="booked",
                 changed={"kind": "booked", "appointment_id": appointment_id})

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import handoff, quote_questions, replies
+from bot.dialogue import handoff, quote_questions, replies, visits
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
 from bot.nlu.result import Parse
@@ -254,15 +254,35 @@ def _decide(turn: Turn, verb: str, quote: Quote) -> None:
     command = (ApproveQuote if verb == "approve" else DeclineQuote)(quote_id=quote.id,
                                                                    actor=turn.actor)
     try:
-        turn.run(command)
+        approved = turn.run(command)
     except DomainError as error:
         turn.finish(replies.refused(str(error)))
         return
-    if verb == "approve":
-        turn.finish(replies.quote_approved(quote.number, format_cents(quote.total_cents)),
-                    done="approved")
+    if verb == "approve" and approved is False:
+        turn.finish(replies.quote_referred(quote.number))
+    elif verb == "approve":
+        reply, done = _approved(turn, quote)
+        turn.finish(reply, done=done)
     else:
         turn.finish(replies.quote_declined(quote.number))
+
+
+def _approved(turn: Turn, quote: Quote) -> tuple[Reply, str]:
+    """The approval told with what comes next for its job: a visit already booked, a day to
+    pick for a job waiting for one, or (no job) the office's call; and what a later "ok" is a
+    nod to ("approved": the office will be in touch; "answered": nothing more to arrange)."""
+    total = format_cents(quote.total_cents)
+    approved = turn.uow.quotes.get(quote.id) if quote.id is not None else None
+    job = turn.uow.jobs.get(approved.job_id) if approved and approved.job_id is not None else None
+    if job is None:
+        return replies.quote_approved(quote.number, total), "approved"
+    booked = sorted((a for a in turn.uow.appointments.find(job_id=job.id) if a.is_active),
+                    key=lambda a: a.start)
+    if booked:
+        return replies.quote_approved_visit_booked(quote.number, total,
+                                                   visits.label(turn, booked[0])), "answered"
+    return replies.quote_approved_pick_a_time(quote.number, total, job.number,
+                                              visits.work_name(turn, job)), "answered"
 
 
 def confirm(turn: Turn, verb: str, quote: Quote) -> None:

@@ -17,6 +17,15 @@ NAME = 30  # a person's or business's name
 PLACE = 60  # a street address
 THING = 40  # a service or quote title
 
+
+
+def _in_sentence(name: str) -> str:
+    """A service's or work's name inside a sentence: its first letter lowered ("panel upgrade to
+    200 A"), the rest kept as written (units, acronyms: "PEX", "200 A"); an acronym first stays."""
+    first = name.split(" ", 1)[0]
+    return name if first.isupper() and len(first) > 1 else name[:1].lower() + name[1:]
+
+
 EXAMPLE_DETAILS = "Maria Rivera, 12 Elm St, Chicago 60614"
 ANOTHER_DAY = "tell me another day"
 
@@ -86,7 +95,7 @@ def visit_lookup_passed_on(where: str) -> Reply:
 def booked_already(service: str, visit: str, technician: str | None) -> Reply:
     """Said before the times a visit already booked could move to, when it is wanted sooner."""
     who = f" with {clip(technician, NAME)}" if technician else ""
-    return Reply(f"Your {clip(service, THING).lower()} visit is booked for {visit}{who}. To have it "
+    return Reply(f"Your {_in_sentence(clip(service, THING))} visit is booked for {visit}{who}. To have it "
                  "sooner, pick a time:")
 
 
@@ -171,8 +180,8 @@ def soonest_offered(choice: str, option: int) -> Reply:
 
 def already_booked(service: str, visit: str, technician: str) -> Reply:
     """A pick sent again after the visit was booked or moved: nothing more is booked."""
-    return Reply(f"You're all set: your {clip(service.lower(), THING)} visit is booked for {visit} with "
-                 f"{clip(technician, NAME)}. Text us anytime to change it.")
+    return Reply(f"You're all set: your {_in_sentence(clip(service, THING))} visit is booked for "
+                 f"{visit} with {clip(technician, NAME)}. Text us anytime to change it.")
 
 
 def no_offers() -> Reply:
@@ -191,7 +200,7 @@ def booked(service: str, visit: str, technician: str, address: str) -> Reply:
 
 def move_sooner(service: str, visit: str) -> Reply:
     """Said before the times a booked visit could be moved to, when asked to bring it forward."""
-    return Reply(f"Your {clip(service, THING).lower()} visit is {visit}. To move it sooner:")
+    return Reply(f"Your {_in_sentence(clip(service, THING))} visit is {visit}. To move it sooner:")
 
 
 def nothing_sooner() -> Reply:
@@ -458,16 +467,17 @@ def status_on_site(technician: str) -> Reply:
 
 
 def status_paused(service: str) -> Reply:
-    return Reply(f"Work on your {clip(service, THING)} is paused. We'll text you about the next "
-               "visit.")
+    return Reply(f"Work on your {_in_sentence(clip(service, THING))} is paused. We'll text you "
+                 "about the next visit.")
 
 
 def status_requested(service: str) -> Reply:
-    return Reply(f"We have your request for {clip(service, THING)}. We'll text you a time soon.")
+    return Reply(f"We have your request for {_in_sentence(clip(service, THING))}. We'll text you "
+                 "a time soon.")
 
 
 def status_done(service: str, business: str) -> Reply:
-    return Reply(f"Your {clip(service, THING)} is done. Thanks for choosing "
+    return Reply(f"Your {_in_sentence(clip(service, THING))} is done. Thanks for choosing "
                f"{clip(business, NAME)}!")
 
 
@@ -573,6 +583,25 @@ def confirm_quote(verb: str, number: str, title: str, total: str) -> Reply:
 def quote_approved(number: str, total: str) -> Reply:
     return Reply(f"Approved: quote {clip(number, 16)}, {total}. Thank you! Our team will be in "
                "touch to schedule the work.")
+
+
+def quote_approved_pick_a_time(number: str, total: str, job: str, work: str) -> Reply:
+    """Approved, and its job waits for a visit: the customer's next text picks the time."""
+    return Reply(f"Approved: quote {clip(number, 16)}, {total}. Thank you! Job {clip(job, 12)} "
+                 f"({clip(work, THING)}) is ready to schedule: reply with a day that suits (e.g. "
+                 "'tuesday morning') and we'll offer times.")
+
+
+def quote_approved_visit_booked(number: str, total: str, visit: str) -> Reply:
+    return Reply(f"Approved: quote {clip(number, 16)}, {total}. Thank you! The work is booked "
+                 f"for {visit}, as planned. Text us anytime to change it.")
+
+
+def quote_referred(number: str) -> Reply:
+    """A quote of a deal the office closed: nothing approved, a dispatcher asked to call."""
+    return Reply(f"Thanks for letting us know! Quote {clip(number, 16)} needs a quick check by "
+                 "our office before we go ahead, so nothing is scheduled yet: someone will call "
+                 "you shortly.")
 
 
 def quote_declined(number: str) -> Reply:
@@ -726,6 +755,12 @@ def acknowledged(after: str | None) -> Reply:
                  "visit, check on your tech, or approve a quote.")
 
 
+def nothing_waiting_staff() -> Reply:
+    """A staff member's "Y" or thumbs-up that answers no question."""
+    return Reply('Got it. Nothing is waiting for a yes from you right now; text "help" for what '
+                 "you can text me.")
+
+
 def left_as_is() -> Reply:
     """The customer dropped a pending question ("n", "never mind")."""
     return Reply("OK, I've left everything as it is. Text us anytime if you need anything.")
@@ -869,7 +904,7 @@ def price_list(prices: str) -> Reply:
 def complaint_no_show(visit: str | None, booked: tuple[str, str] | None = None) -> Reply:
     """`booked`: with no visit due, the next one booked (its service and "Sat Dec 5, 12-2pm")."""
     missed = f"for your {visit} visit" if visit else ""
-    next_one = (f" Your {clip(booked[0], THING).lower()} visit is booked for {booked[1]}."
+    next_one = (f" Your {_in_sentence(clip(booked[0], THING))} visit is booked for {booked[1]}."
                 if booked else "")
     return Reply(f"I'm so sorry nobody came {missed}".rstrip() + ". I've asked the office to call you "
                  f"right away to make it right.{next_one}")
@@ -883,7 +918,7 @@ def complaint(sorry_for: str) -> Reply:
 def complaint_callback(service: str, visit: str) -> Reply:
     """The trouble is back after our visit: an apology naming that visit, and a call coming."""
     return Reply(f"I'm sorry about that: it should have been fixed by your "
-                 f"{clip(service, THING).lower()} visit on {visit}. I've passed it to the office and "
+                 f"{_in_sentence(clip(service, THING))} visit on {visit}. I've passed it to the office and "
                  "someone will call you shortly to make it right.")
 
 

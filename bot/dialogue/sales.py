@@ -47,6 +47,20 @@ NUMBERED = re.compile(
     re.IGNORECASE)
 VERBS = {"won": WON, "win": WON, "closed": WON, "signed": WON, "lost": LOST, "lose": LOST,
          "dead": LOST}
+# "won murphy", "lost alvarez - price": a verb and a name, whatever the parser made of it.
+VERB_AND_NAME = re.compile(
+    r"^\W*(?:mark\s+)?(?P<verb>won|closed|signed|lost|dead)\s+(?P<target>[a-z].*)$",
+    re.IGNORECASE)
+# "fischer water heater signed": a name and then the news.
+NAME_AND_VERB = re.compile(r"^\W*(?P<target>[a-z].*?)\s+(?:(?:has|have|just|finally)\s+)*"
+                           r"(?P<verb>signed|closed|won)\b\W*$", re.IGNORECASE)
+# Words of a rep's text that name no deal: what is left names it ("acme furnace").
+NOT_NAMES = frozenset({
+    "won", "win", "signed", "sign", "closed", "close", "lost", "lose", "dead", "mark", "as",
+    "the", "deal", "job", "is", "has", "have", "just", "finally", "we", "they", "it", "a", "an",
+    "for", "our", "my", "with", "yes", "yay", "officially", "one"})
+# "lost 1 - price", "lost alvarez: went with a cheaper guy": the reason after a separator.
+SEPARATED = re.compile(r"(?:\s+[-\u2013\u2014]|\s*[:;,(]).*$")
 # What follows the deal in "lost maple grove to a cheaper bid": why it was lost.
 REASON_WORDS = re.compile(
     r"\b(?:to|because|bc|cause|since|due to|over|went with|going with|chose|picked|they)\b.*$",
@@ -68,15 +82,34 @@ def starters() -> dict[str, Starter]:
         intents.HELP: help_menu,
         intents.GREET: help_menu,
         intents.THANKS: small_talk.thanks,
-        intents.AFFIRM: small_talk.acknowledge,
+        intents.AFFIRM: acknowledge,
         intents.DENY: small_talk.nothing_to_do,
     }
 
 
 def otherwise(turn: Turn) -> None:
-    """A numbered line ("won 2"), else an honest "didn't get that" with what to say."""
-    if not numbered(turn):
-        turn.finish(texts.not_understood())
+    """A numbered line ("won 2"), a verb and a name the parser did not know ("won murphy": maybe
+    another rep's deal, answered as "Murphy signed!" is), else an honest "didn't get that"."""
+    if numbered(turn):
+        return
+    named = VERB_AND_NAME.match(turn.text.strip()) or NAME_AND_VERB.match(turn.text.strip())
+    if named is not None:
+        target = _named_in(named.group("target"))
+        if target:
+            _about_a_deal(VERBS[named.group("verb").lower()], target)(turn)
+            return
+    turn.finish(texts.not_understood())
+
+
+def _named_in(text: str) -> str:
+    """The words of `text` that may name a deal: no reason after it, no verbs or fillers."""
+    text = REASON_WORDS.sub("", SEPARATED.sub("", text))
+    return " ".join(w for w in re.findall(r"[\w&'-]+", text.lower()) if w not in NOT_NAMES)
+
+
+def acknowledge(turn: Turn) -> None:
+    """ "Y" or a thumbs-up that answers no question: said so, in a rep's words."""
+    turn.finish(texts.nothing_waiting(), keep_done=True)
 
 
 def help_menu(turn: Turn) -> None:
@@ -122,17 +155,26 @@ def numbered(turn: Turn) -> bool:
         turn.finish(texts.already_closed(view, won_job_number(turn, view)))
         return True
     intent = VERBS.get(found.group("verb").lower().split()[0], SNOOZE)
-    ACTIONS[intent](turn, view, found.group("rest"))
+    if intent == LOST:  # after the number, whatever is said is why: "lost 1 - price"
+        _confirm_lost_because(turn, view, found.group("rest").strip(" -\u2013\u2014:;,.!()"))
+    else:
+        ACTIONS[intent](turn, view, found.group("rest"))
     return True
 
 
-def _about_a_deal(intent: str) -> Starter:
-    """A starter that finds the deal a name means, asking when the match is weak or tied."""
+def _about_a_deal(intent: str, named: str | None = None) -> Starter:
+    """A starter that finds the deal a name (`named`, else the parser's target) means, asking
+    when the match is weak or tied."""
 
     def start(turn: Turn) -> None:
-        target = turn.parse.slots.get("target")
+        target = named if named is not None else turn.parse.slots.get("target")
         target = target if isinstance(target, str) else None
-        found = match(named_deals(turn), target)
+        candidates = named_deals(turn)
+        # The whole text first: the account and the title said together ("acme furnace
+        # signed") tell apart deals the parser's one known name ("furnace replacement") ties.
+        found = match(candidates, named if named is not None else _named_in(turn.text))
+        if found.chosen is None and named is None:
+            found = match(candidates, target)
         chosen = own_deal(turn, found.chosen.deal_id) if found.chosen is not None else None
         options = [v for v in (own_deal(turn, o.deal_id) for o in found.options) if v]
         if chosen is not None:
@@ -171,6 +213,9 @@ def answer(turn: Turn) -> bool:
     if turn.step == REASON:
         if turn.parse.intent in STARTS or NUMBERED.match(turn.text.strip()):
             return False
+        if turn.parse.intent == intents.AFFIRM:  # "ok" is no reason: the question stays
+            turn.ask(FLOW, REASON, data, texts.ask_reason(view))
+            return True
         turn.run(RecordLossReason(deal_id=view.deal_id, reason=turn.text.strip()[:300],
                                   actor=turn.actor))
         turn.finish(texts.reason_noted(view), done="deal_lost")
@@ -181,11 +226,26 @@ def answer(turn: Turn) -> bool:
 def _answer_pick(turn: Turn, data: dict[str, Any]) -> bool:
     options = [v for v in (own_deal(turn, i) for i in data.get("options", [])) if v is not None]
     option = turn.option()
-    if option is None or not 1 <= option <= len(options):
-        return False  # not an answer: read the text afresh
+    chosen = options[option - 1] if option is not None and 1 <= option <= len(options) else None
+    if chosen is None and option is None and not _starts_anew(turn):
+        chosen = match(options, _named_in(turn.text)).chosen  # "the bakery": one asked about
+    if chosen is None:
+        if _starts_anew(turn) or option is not None or not options:
+            return False  # not an answer: read the text afresh
+        intent = str(data.get("intent"))  # "Y", "won": the question again, its options shown
+        turn.ask(FLOW, PICK, data, Reply.choice(texts.which_deal(ACTION_WORDS[intent]),
+                                                tuple(texts.label(v) for v in options)))
+        return True
     turn.finish()
-    ACTIONS[data["intent"]](turn, options[option - 1], str(data.get("text", "")))
+    ACTIONS[data["intent"]](turn, chosen, str(data.get("text", "")))
     return True
+
+
+def _starts_anew(turn: Turn) -> bool:
+    """A text that starts something of its own ("followups", "won 2", "Acme signed!")."""
+    return (turn.parse.intent in STARTS and turn.parse.slots.get("target") is not None
+            or turn.parse.intent in (intents.FOLLOWUPS, intents.HELP)
+            or NUMBERED.match(turn.text.strip()) is not None)
 
 
 def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
@@ -193,7 +253,13 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
         turn.finish(texts.left_open(view))
         return True
     if turn.parse.intent != intents.AFFIRM:
-        return False
+        if _starts_anew(turn):
+            return False  # a new request replaces the question
+        # An aside ("hang on what amount was that"): the question again, naming deal and amount.
+        question = (texts.confirm_won(view) if data.get("intent") == WON
+                    else texts.confirm_lost(view, str(data.get("reason") or "")))
+        turn.ask(FLOW, CONFIRM, data, texts.still_asking(question))
+        return True
     if data.get("intent") == WON:
         job_id = turn.run(MarkDealWon(deal_id=view.deal_id, actor=turn.actor))
         job = turn.uow.jobs.get(job_id)
@@ -217,8 +283,13 @@ def confirm_won(turn: Turn, view: DealView, text: str) -> None:
 
 
 def confirm_lost(turn: Turn, view: DealView, text: str) -> None:
-    found = REASON_WORDS.search(_after_name(text, view))
-    reason = found.group().strip(" .!") if found else ""
+    after = _after_name(text, view)
+    found = REASON_WORDS.search(after) or SEPARATED.search(after)
+    reason = found.group().strip(" .!-\u2013\u2014:;,()") if found else ""
+    _confirm_lost_because(turn, view, reason)
+
+
+def _confirm_lost_because(turn: Turn, view: DealView, reason: str) -> None:
     turn.ask(FLOW, CONFIRM, {"intent": LOST, "deal_id": view.deal_id, "reason": reason[:300]},
              texts.confirm_lost(view, reason))
 

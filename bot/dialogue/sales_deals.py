@@ -104,12 +104,13 @@ N = TypeVar("N", bound=Named)
 
 def scored(candidates: list[N], target: str) -> list[tuple[float, N]]:
     """Each candidate's score for `target`, best first: every word of the target is compared
-    with the closest word of the account's name or the deal's title (a word that starts a name
-    word, "harbor" of "Harborview", counts almost whole), and the scores are averaged."""
+    with the closest word of the account's name and the deal's title together (a word that
+    starts a name word, "harbor" of "Harborview", counts almost whole), and the scores are
+    averaged; so "fischer water heater" names Fischer's water heater deal, not another's."""
     said = [w for w in _words(target) if len(w) >= 2]
     if not said:
         return [(0.0, c) for c in candidates]
-    names = {name: _words(name) for c in candidates for name in (c.account, c.title)}
+    names = {name: _words(name) for name in {_both(c) for c in candidates}}
     vocabulary = sorted({w for words in names.values() for w in words})
     # Every word said against every word known at once (many deals share words: "LLC").
     close = [{n: PREFIX if len(w) >= 4 and n.startswith(w) and w != n else float(r)
@@ -117,8 +118,14 @@ def scored(candidates: list[N], target: str) -> list[tuple[float, N]]:
              for w in said]
     by_name = {name: sum(max((table[n] for n in words), default=0.0) for table in close)
                / len(said) for name, words in names.items()}
-    results = [(max(by_name[c.account], by_name[c.title]), c) for c in candidates]
+    results = [(by_name[_both(c)], c) for c in candidates]
     return sorted(results, key=lambda pair: -pair[0])
+
+
+def _both(candidate: Named) -> str:
+    """The account's name and the deal's title as one name: each word said finds its closest
+    word in either (a word-by-word best is never below the account's or the title's alone)."""
+    return f"{candidate.account} {candidate.title}"
 
 
 def _words(text: str) -> list[str]:

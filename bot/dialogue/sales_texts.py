@@ -122,6 +122,17 @@ def past_when() -> Reply:
     return Reply("That's already past. When should I bring it up again?")
 
 
+def nothing_waiting() -> Reply:
+    return Reply('Nothing is waiting for a yes from you right now. Text "followups" for who to '
+                 'call, or name a deal: "Acme signed!", "lost Acme", "remind me about Acme '
+                 'friday".')
+
+
+def still_asking(question: Reply) -> Reply:
+    """The pending Y/N again, after a text that did not answer it."""
+    return Reply.yes_no(f"Still waiting on this: {question.text}")
+
+
 def not_understood() -> Reply:
     return Reply('Sorry, I didn\'t get that. Text "followups", "won 2", "snooze 3 till monday", '
                  '"lost 1", or "help".')

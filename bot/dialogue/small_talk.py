@@ -29,6 +29,8 @@ def acknowledge(turn: Turn) -> None:
         turn.say(replies.question_still_open())
     elif done is None and says_thanks(normalize(turn.text)):
         turn.finish(replies.thanks(), keep_done=True)
+    elif turn.staff is not None:  # never the customer's menu to a technician or dispatcher
+        turn.finish(replies.nothing_waiting_staff(), keep_done=True)
     else:
         turn.finish(replies.acknowledged(done), keep_done=True)
 

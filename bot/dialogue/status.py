@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from bot.dialogue import quote_questions, replies, visit_questions, visits
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import clock_label, day_label
-from domain.errors import DomainError
 from domain.jobs import Appointment, Job, JobState
 
 if TYPE_CHECKING:
@@ -86,7 +85,4 @@ def _technician_first_name(turn: Turn, booked: list[Appointment]) -> str:
 
 
 def _service(turn: Turn, job: Job) -> str:
-    try:
-        return turn.catalog.get(job.service_id).name.lower()
-    except DomainError:
-        return "job"
+    return visits.work_name(turn, job)

@@ -27,7 +27,7 @@ from bot.nlu.when import in_kept_clause
 from domain.authz import may_act_on
 from domain.catalog import Catalog
 from domain.errors import DomainError
-from domain.jobs import Appointment, JobState
+from domain.jobs import Appointment, Job, JobState
 from domain.staff import Role
 
 if TYPE_CHECKING:
@@ -159,8 +159,15 @@ def choice_label(turn: Turn, appointment: Appointment) -> str:
 
 def service_name(turn: Turn, appointment: Appointment) -> str:
     job = turn.uow.jobs.get(appointment.job_id)
-    if job is None:
-        return "visit"
+    return "visit" if job is None else work_name(turn, job)
+
+
+def work_name(turn: Turn, job: Job) -> str:
+    """What a job's work is called to the customer: the title of the deal it was won from, as
+    the rep wrote it ("Panel upgrade to 200 A"), else its service's name ("Electrical repair")."""
+    deal = turn.uow.deals.get(job.deal_id) if job.deal_id is not None else None
+    if deal is not None and deal.title.strip():
+        return deal.title
     try:
         return turn.catalog.get(job.service_id).name
     except DomainError:

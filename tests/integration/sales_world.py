@@ -35,7 +35,8 @@ def build_sales_world(uow_factory) -> World:  # type: ignore[no-untyped-def]
         deals = (
             # key, account, phone, owner, title, service, cents, stage, last touch, follow-up
             ("acme", "Acme Corp", ACME_PHONE, "rita", "Furnace replacement", "hvac_repair",
-             1_250_000, DealStage.QUOTED, now - timedelta(days=1), None),
+             # Snoozed a day before its quote went unanswered: the quote still lists it.
+             1_250_000, DealStage.QUOTED, now - timedelta(days=3), now + timedelta(days=7)),
             ("maple", "Maple Grove Apartments", MAPLE_PHONE, "rita", "Boiler service contract",
              "plumbing_repair", 480_000, DealStage.QUALIFIED, now - timedelta(days=9), None),
             ("harbor", "Harborview Medical", HARBOR_PHONE, "rita", "Panel upgrade", "electrical",

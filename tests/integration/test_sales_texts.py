@@ -77,6 +77,9 @@ def test_won_by_number_makes_one_job_tells_dispatch_and_invites_the_customer(
     [dispatch] = notices_to(world, DANA)
     assert dispatch.body.startswith("Deal won by Rita Moss: Maple Grove Apartments")
     assert job.number in dispatch.body
+    # The work is the deal's, the catalog's service only its trade: no "Plumbing repair" job.
+    assert "Boiler service contract" in dispatch.body and "plumbing work" in dispatch.body
+    assert "Plumbing repair" not in dispatch.body
     [invite] = notices_to(world, MAPLE_PHONE)
     assert job.number in invite.body and "Reply with a day" in invite.body
     with world.uow_factory() as uow:
@@ -98,7 +101,10 @@ def test_a_fuzzy_won_then_the_customers_reply_books_that_same_job(world: World) 
     [job] = jobs_of(world, "acme")
     times = answer(world, ACME_PHONE, "tuesday morning")
     assert "1) Tue Mar 3" in times
-    assert "Booked: Heating & cooling repair" in answer(world, ACME_PHONE, "1")
+    # The work is named as the deal's title, as the rep wrote it, not the catalog's service.
+    [invite] = notices_to(world, ACME_PHONE)
+    assert f"Job {job.number} (Furnace replacement) is ready" in invite.body
+    assert "Booked: Furnace replacement on Tue Mar 3" in answer(world, ACME_PHONE, "1")
     with world.uow_factory() as uow:
         assert len(uow.jobs.find(account_id=world.ids["acme_account"])) == 1
         [visit] = uow.appointments.find(account_id=world.ids["acme_account"])
@@ -228,3 +234,110 @@ def test_work_of_another_trade_is_a_booking_of_its_own_beside_the_waiting_job(
         still = uow.jobs.get(waiting.id or 0)
     assert still is not None and still.state is JobState.REQUESTED
     assert {j.service_id for j in jobs} - {"hvac_repair"}  # the drain is a job of its own
+
+
+def test_a_customers_approval_wins_the_deal_as_the_reps_won_does(world: World) -> None:
+    assert "Approve quote Q-3001" in answer(world, ACME_PHONE, "we approve quote Q-3001")
+    approved = answer(world, ACME_PHONE, "Y")
+    [job] = jobs_of(world, "acme")
+    assert deal(world, "acme").stage is DealStage.WON
+    assert f"Job {job.number} (Furnace replacement) is ready to schedule" in approved
+    assert "in touch" not in approved
+    [dispatch] = notices_to(world, DANA)
+    assert job.number in dispatch.body and "ready to schedule" in dispatch.body
+    assert any(f"Its job is {job.number}" in m.body for m in notices_to(world, RITA))
+    assert notices_to(world, ACME_PHONE) == []  # the reply invited them: no second text
+    # Their reply picks a time for that very job.
+    assert "1) " in answer(world, ACME_PHONE, "tuesday morning")
+    assert "Booked: Furnace replacement" in answer(world, ACME_PHONE, "1")
+    with world.uow_factory() as uow:
+        [visit] = uow.appointments.find(account_id=world.ids["acme_account"])
+        assert visit.job_id == job.id
+        assert len(uow.jobs.find(account_id=world.ids["acme_account"])) == 1
+
+
+def test_approving_a_quote_whose_work_is_booked_says_so(world: World) -> None:
+    world.text(RITA, "Acme signed!")
+    world.text(RITA, "y")
+    world.text(ACME_PHONE, "tuesday morning")
+    assert "Booked" in answer(world, ACME_PHONE, "1")
+    world.text(ACME_PHONE, "approve quote Q-3001")
+    approved = answer(world, ACME_PHONE, "Y")
+    assert "booked for Tue Mar 3" in approved and "in touch" not in approved
+    assert "in touch" not in answer(world, ACME_PHONE, "ok")
+    assert len(jobs_of(world, "acme")) == 1
+
+
+def test_a_quote_of_a_lost_deal_is_not_approved_and_the_office_calls(world: World) -> None:
+    world.text(RITA, "lost acme to a cheaper bid")
+    world.text(RITA, "y")
+    world.text(ACME_PHONE, "approve quote Q-3001")
+    told = answer(world, ACME_PHONE, "yes")
+    assert "someone will call you" in told and "in touch to schedule" not in told
+    assert deal(world, "acme").stage is DealStage.LOST and jobs_of(world, "acme") == []
+    with world.uow_factory() as uow:
+        quote = uow.quotes.first(number="Q-3001")
+        assert quote is not None and quote.state.value == "sent"
+    [dispatch] = notices_to(world, DANA)
+    assert "Call Acme Corp" in dispatch.body and "marked lost (to a cheaper bid)" in dispatch.body
+
+
+def test_a_yes_with_nothing_pending_gets_a_reps_answer_not_the_customers(world: World) -> None:
+    told = answer(world, RITA, "Y")
+    assert told.startswith("Nothing is waiting") and "followups" in told
+    assert "book a visit" not in told and "approve a quote" not in told
+    assert "book a visit" not in answer(world, RITA, "\N{THUMBS UP SIGN}")
+
+
+def test_an_aside_keeps_the_pending_yes_no_and_asks_it_again(world: World) -> None:
+    answer(world, RITA, "Acme signed!")
+    again = answer(world, RITA, "hang on what amount was that")
+    assert "Acme Corp, Furnace replacement ($12,500.00) as won?" in again
+    assert jobs_of(world, "acme") == []
+    assert "is open" in answer(world, RITA, "Y")
+    assert deal(world, "acme").stage is DealStage.WON and len(jobs_of(world, "acme")) == 1
+
+
+def test_a_new_request_replaces_the_pending_yes_no(world: World) -> None:
+    answer(world, RITA, "Acme signed!")
+    assert "Maple Grove Apartments" in answer(world, RITA, "lost maple grove")
+    answer(world, RITA, "Y")
+    assert deal(world, "maple").stage is DealStage.LOST
+    assert deal(world, "acme").stage is DealStage.QUOTED
+
+
+@pytest.mark.parametrize("said", ["lost 2 - price", "lost 2: price", "lost maple grove - price",
+                                  "lost maple grove, price"])
+def test_the_reason_after_a_lost_deal_is_taken(world: World, said: str) -> None:
+    world.text(RITA, "followups")
+    assert "Maple Grove Apartments, Boiler service contract ($4,800.00) as lost (price)?" in \
+        answer(world, RITA, said)
+    assert "lost: price" in answer(world, RITA, "Y")
+    assert deal(world, "maple").lost_reason == "price"
+
+
+def test_the_account_and_title_named_together_pick_the_deal(world: World) -> None:
+    with world.uow_factory() as uow:
+        uow.deals.add(Deal(account_id=world.ids["maple_account"], site_id=world.ids["maple_site"],
+                           title="Furnace replacement", service_id="hvac_repair",
+                           owner_id=world.ids["rita"], amount_cents=1_250_000,
+                           stage=DealStage.QUOTED, last_touch_at=world.clock.now()))
+        uow.commit()
+    assert "Mark Acme Corp, Furnace replacement ($12,500.00) as won?" in answer(
+        world, RITA, "acme furnace signed")
+
+
+def test_a_numbered_question_is_asked_again_and_answered_by_name(world: World) -> None:
+    answer(world, RITA, "Birch signed")
+    again = answer(world, RITA, "Y")
+    assert "Which deal (won)?" in again and "Heat pump install" in again
+    assert "Heat pump install ($950.00) as won?" in answer(world, RITA, "the heat pump one")
+
+
+@pytest.mark.parametrize("said", ["won summit storage", "lost summit storage",
+                                  "Summit Storage signed!"])
+def test_another_reps_deal_by_verb_and_name_is_no_deal_of_yours(world: World, said: str) -> None:
+    told = answer(world, RITA, said)
+    assert "can't find an open deal of yours matching" in told and "summit storage" in \
+        told.lower()
+    assert deal(world, "summit").stage is DealStage.NEW

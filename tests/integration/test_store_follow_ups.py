@@ -44,3 +44,32 @@ def test_the_query_selects_exactly_what_the_rule_says(uow_factory) -> None:  # t
         assert selected == [d.id for d in ruled]
         assert [d.id for d in uow.deals.needing_follow_up(rules, owner_id=ids["rita"],
                                                           limit=5)] == selected[:5]
+
+
+def test_a_snooze_before_a_quote_went_unanswered_does_not_hide_it(uow_factory) -> None:  # type: ignore[no-untyped-def]
+    world = build_world(uow_factory)
+    ids, now = world.ids, MONDAY_MORNING
+    quote_sent = now - timedelta(days=4)
+    touches = {"snoozed before": quote_sent - timedelta(hours=1),
+               "snoozed after": quote_sent + timedelta(days=2, minutes=1),
+               "snoozed just before": quote_sent + timedelta(days=2, seconds=-1)}
+    made: dict[str, int] = {}
+    with uow_factory() as uow:
+        for title, touched in touches.items():
+            deal = uow.deals.add(Deal(
+                account_id=ids["maria_account"], site_id=ids["maria_site"], title=title,
+                service_id="hvac_repair", owner_id=ids["rita"], stage=DealStage.QUOTED,
+                last_touch_at=touched, next_follow_up_at=now + timedelta(days=7)))
+            assert deal.id is not None
+            made[title] = deal.id
+            uow.quotes.add(Quote(number=f"Q-{title}", account_id=ids["maria_account"],
+                                 deal_id=deal.id, lines=(Line("Work", 1, 100),),
+                                 state=QuoteState.SENT, sent_at=quote_sent))
+        uow.commit()
+    rules = FollowUpRules.at(now, "America/Chicago")
+    with uow_factory() as uow:
+        selected = {d.id for d in uow.deals.needing_follow_up(rules, owner_id=ids["rita"],
+                                                              limit=1000)}
+    assert made["snoozed before"] in selected
+    assert made["snoozed just before"] in selected
+    assert made["snoozed after"] not in selected

@@ -48,9 +48,26 @@ def test_a_quote_unanswered_for_two_days_lists_its_deal() -> None:
                 sent_at=NOW - timedelta(days=4))
     decided = Quote(number="Q-3", account_id=1, lines=(), deal_id=1,
                     state=QuoteState.DECLINED, sent_at=NOW - timedelta(days=9))
-    assert not RULES.needs_follow_up(deal(), [fresh, decided])
-    assert follow_up(deal(), [fresh, old], RULES, CHICAGO).reasons == (
+    touched_since_sent = deal(DealStage.QUALIFIED, touched=timedelta(days=3))  # before Q-2 lapsed
+    assert not RULES.needs_follow_up(touched_since_sent, [fresh, decided])
+    assert follow_up(touched_since_sent, [fresh, old], RULES, CHICAGO).reasons == (
         "quote Q-2 unanswered 4 days",)
+
+
+def test_an_unanswered_quote_lists_a_deal_snoozed_before_it_went_unanswered() -> None:
+    old = Quote(number="Q-2", account_id=1, lines=(), deal_id=1, state=QuoteState.SENT,
+                sent_at=NOW - timedelta(days=4))
+    next_week = NOW + timedelta(days=7)
+    # Snoozed five days ago, before the quote was sent: the rep has not seen it go unanswered.
+    snoozed_earlier = deal(DealStage.QUOTED, touched=timedelta(days=5), due=next_week)
+    assert RULES.needs_follow_up(snoozed_earlier, [old])
+    assert follow_up(snoozed_earlier, [old], RULES, CHICAGO).reasons == (
+        "quote Q-2 unanswered 4 days",)  # its silence is not told: the snooze still holds
+    # Snoozed (or otherwise touched) once the quote had gone unanswered: quiet till its date.
+    for touched in (timedelta(days=2), timedelta(hours=1)):
+        assert not RULES.needs_follow_up(deal(DealStage.QUOTED, touched=touched, due=next_week),
+                                         [old])
+    assert not RULES.needs_follow_up(deal(DealStage.QUOTED, touched=timedelta(hours=1)), [old])
 
 
 def test_due_today_means_the_reps_own_today_and_snoozed_past_it_stays_quiet() -> None:

@@ -73,11 +73,38 @@ def test_an_approved_quote_wins_its_deal_creates_the_job_and_tells_the_owner(bus
     assert deal.stage is DealStage.WON
     [job] = world.uow.jobs.items
     assert (quote.job_id, deal.job_id, job.lines) == (job.id, job.id, LINES)
-    [notice] = notices(world)
-    assert (notice.staff_id, notice.channel, notice.address) == (
-        world.sam_id, Channel.TELEGRAM, "4242")
+    [notice] = [m for m in notices(world) if m.staff_id == world.sam_id]
+    assert (notice.channel, notice.address) == (Channel.TELEGRAM, "4242")
     assert notice.status is MessageStatus.QUEUED
     assert "Q-1042 was approved" in notice.body and "$4,250.00" in notice.body
+    assert f"Its job is {job.number}." in notice.body
+
+
+def test_an_approved_quote_hands_its_deal_over_as_the_reps_won_does(bus, world):
+    deal = a_deal(world)
+    quote = a_sent_quote(world, deal_id=deal.id)
+    bus.handle(ApproveQuote(quote_id=quote.id, actor=world.customer()))
+    [job] = world.uow.jobs.items
+    [dispatch] = [m for m in notices(world) if m.staff_id == world.dispatcher_id]
+    assert dispatch.body.startswith("Deal won by the customer's approval of its quote")
+    assert job.number in dispatch.body and "ready to schedule" in dispatch.body
+    # The customer is in the conversation: the reply invites them, no second text does.
+    assert not [m for m in notices(world) if m.staff_id is None]
+    assert any(job.number in a.summary and "dispatch told" in a.summary
+               for a in world.uow.activities.items)
+
+
+def test_a_quote_of_a_lost_deal_is_referred_to_the_office_not_approved(bus, world):
+    deal = a_deal(world)
+    bus.handle(MarkDealLost(deal_id=deal.id, reason="price", actor=world.sales()))
+    quote = a_sent_quote(world, deal_id=deal.id)
+    assert bus.handle(ApproveQuote(quote_id=quote.id, actor=world.customer())) is False
+    assert quote.state is QuoteState.SENT and deal.stage is DealStage.LOST
+    assert len(world.uow.jobs) == 0
+    told = {m.staff_id: m.body for m in notices(world)}
+    assert set(told) == {world.dispatcher_id, world.sam_id}
+    assert "Call " in told[world.dispatcher_id] and "Q-1042" in told[world.dispatcher_id]
+    assert "marked lost (price)" in told[world.dispatcher_id]
 
 
 def test_an_approved_quote_for_an_already_won_deal_reuses_its_job(bus, world):

@@ -120,3 +120,13 @@ def test_a_long_list_shows_the_first_three_and_says_how_to_reach_the_rest(
 def test_a_short_list_just_asks_for_the_number(
         template: Callable[[list[str], str], Reply]) -> None:
     assert render(template(["a", "b"], "move")).endswith("2) b\nReply 1 or 2.")
+
+
+def test_work_named_inside_a_sentence_keeps_its_units_and_acronyms() -> None:
+    assert "Your panel upgrade to 200 A visit is booked" in replies.booked_already(
+        "Panel upgrade to 200 A", "Tue Dec 8, 8-10am", None).text
+    assert replies.status_done("Kitchen repipe in PEX", "Northwind").text.startswith(
+        "Your kitchen repipe in PEX is done.")
+    assert "your AC tune-up visit" in replies.already_booked("AC tune-up", "Mon", "Dave").text
+    assert "your heating & cooling repair visit" in replies.already_booked(
+        "Heating & cooling repair", "Mon", "Dave").text

@@ -36,3 +36,11 @@ def test_a_staff_members_reply_is_logged_against_them(chat: ChatWorld) -> None:
     chat.text(TOM, "hi")
     [reply] = [m for m in chat.uow.messages.find() if m.address == TOM and m.reply_to_id]
     assert reply.staff_id == chat.ids["tom"] and reply.account_id is None
+
+
+@pytest.mark.parametrize("text", ["Y", "\N{THUMBS UP SIGN}", "ok"])
+def test_a_staff_nod_with_nothing_pending_gets_a_staff_answer(chat: ChatWorld, text: str) -> None:
+    for person in (TOM, RITA):
+        answer = chat.text(person, text).text
+        assert "book a visit" not in answer and "approve a quote" not in answer
+        assert "Nothing is waiting" in answer
