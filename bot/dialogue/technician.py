@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.dialogue import small_talk
 from bot.dialogue import technician_texts as texts
 from bot.dialogue.reply import Reply
-from bot.dialogue.technician_jobs import IN_PROGRESS, Visit, job_id, named, own_visit, todays_visits
+from bot.dialogue.technician_jobs import (
+    IN_PROGRESS,
+    Visit,
+    job_id,
+    named,
+    names_a_place,
+    other_day_visits,
+    own_visit,
+    todays_visits,
+)
 from bot.dialogue.technician_undo import UNDO, before_change, remember, tell, undo
 from bot.nlu import intents
 from domain.commands import (
@@ -43,6 +53,9 @@ _DONE_WORDS = re.compile(r"^\W*(?:all |job |work |jobs )?(?:done|finished|comple
                          r"wrapped up)\b[\s,:;.!-]*", re.IGNORECASE)
 _NOTE_WORDS = re.compile(r"^\W*(?:(?:add|put|leave)(?: a| this)? notes?|notes?|fyi|memo|log)\b"
                          r"(?: (?:to|on) (?:the )?job(?: notes?)?)?[\s,:;.-]*", re.IGNORECASE)
+# How far from today a visit the technician names is looked for, to say which day it is.
+OTHER_DAYS_BEFORE = timedelta(days=7)
+OTHER_DAYS_AFTER = timedelta(days=30)
 _WHOLE_DAY = re.compile(r"\b(?:day|today|todays|schedule|route|list|all|jobs|plate)\b",
                         re.IGNORECASE)
 
@@ -129,11 +142,10 @@ def _about_a_visit(intent: str) -> Starter:
             undo(turn)
             return
         visits = todays_visits(turn)
-        names = NAMING.search(turn.text) is not None
         candidates = named(visits, turn.text)
         if not candidates:
-            if names:
-                turn.finish(texts.no_visit(named=True))
+            if NAMING.search(turn.text) is not None or names_a_place(turn.text):
+                _not_today(turn)  # never another visit than the one named
                 return
             candidates = _current(visits, ACCEPTS[intent])
         minutes = turn.parse.slots.get("minutes")
@@ -150,6 +162,17 @@ def _about_a_visit(intent: str) -> Starter:
                                   tuple(texts.label(v, zone) for v in candidates)))
 
     return start
+
+
+def _not_today(turn: Turn) -> None:
+    """The text names no visit of the technician's today: say which day it is, if it is theirs;
+    otherwise say nothing about whose it may be."""
+    elsewhere = named(other_day_visits(turn, before=OTHER_DAYS_BEFORE, after=OTHER_DAYS_AFTER),
+                      turn.text)
+    if elsewhere:
+        turn.finish(texts.visit_on_another_day(elsewhere[0], turn.timezone))
+    else:
+        turn.finish(texts.no_visit(named=True))
 
 
 def _current(visits: list[Visit], accepts: frozenset[JobState]) -> list[Visit]:

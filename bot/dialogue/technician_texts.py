@@ -7,7 +7,7 @@ from datetime import datetime
 from bot.dialogue.gsm import clip
 from bot.dialogue.reply import Reply
 from bot.dialogue.technician_jobs import Visit
-from bot.dialogue.times import clock_label, window_label
+from bot.dialogue.times import clock_label, day_label, window_label
 
 UNDO_HINT = 'Wrong job? Text "undo" within 10 min.'
 
@@ -35,6 +35,14 @@ def no_visit(named: bool) -> Reply:
         return Reply("I can't find a visit of yours today by that name or street. Text \"my day\" "
                      "to see your visits.")
     return Reply("You have no visit left to update today. Text \"my day\" to see your visits.")
+
+
+def visit_on_another_day(visit: Visit, timezone: str) -> Reply:
+    a = visit.appointment
+    return Reply(f"{clip(visit.customer, 30)}'s visit is {day_label(a.window_start, timezone)}, "
+                 f"{window_label(a.window_start, a.window_end, timezone)} ({visit.job.number}), "
+                 "not today, so nothing was changed and nobody was told. If it has moved to "
+                 "today, ask the office to move it first.")
 
 
 def on_the_way(visit: Visit, eta: datetime | None, timezone: str, again: bool = False) -> Reply:

@@ -89,3 +89,10 @@ def test_only_the_assigned_technician_may_move_a_job(world: World) -> None:
     world.transcript(ANA, [("omw to Joe's", "can't find a visit of yours")])
     assert joes_job_state(world) == (JobState.SCHEDULED, None)
     assert told(world, JOE) == []
+
+
+def test_a_named_visit_on_another_day_is_not_replaced_by_todays(world: World) -> None:
+    world.transcript(TOM_PHONE, [("omw to maria rivera 20", "Maria Rivera's visit is Thu"),
+                                 ("omw to sofia chen", "can't find a visit of yours")])
+    assert joes_job_state(world) == (JobState.SCHEDULED, None)
+    assert told(world, JOE) == []

@@ -137,6 +137,26 @@ def test_a_technician_cannot_touch_another_technicians_visit_nor_learn_it_exists
     assert day.changed_since(before) == set()
 
 
+@pytest.mark.parametrize("text", ["omw to rosa lopez 15", "here at 7 pine ave", "omw rosa lopez",
+                                  "on my way to sofia chen", "here at 792 s harvey"])
+def test_a_name_or_street_not_among_todays_visits_never_falls_back_to_another_visit(
+        day: ChatWorld, text: str) -> None:
+    before = day.model()
+    answer = day.text(TOM, text).text
+    assert "can't find a visit of yours" in answer
+    assert "Lopez" not in answer and "Pine" not in answer  # another's customer stays unknown
+    assert day.changed_since(before) == set() and told(day, JOE) == []
+
+
+def test_a_name_of_the_technicians_visit_on_another_day_says_which_day_and_changes_nothing(
+        day: ChatWorld) -> None:
+    before = day.model()
+    day.transcript(TOM, [("omw to maria rivera 20", "Maria Rivera's visit is Thu Mar 5"),
+                         ("here at 1 clark st", "not today")])
+    assert day.changed_since(before) == set()
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED and told(day, JOE) == []
+
+
 def test_each_technician_moves_only_their_own_visit(day: ChatWorld) -> None:
     day.transcript(ANA, [("omw 10", "Rosa Lopez")])
     assert job_of(day, "lopez").state is JobState.EN_ROUTE
