@@ -8,9 +8,8 @@ minutes, with a short correction to a customer who was told (technician_undo).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.dialogue import small_talk
 from bot.dialogue import technician_texts as texts
@@ -42,6 +41,9 @@ if TYPE_CHECKING:
 
 FLOW = "technician"
 PICK = "pick"
+CONFIRM = "confirm"  # a Y/N before an update that looks premature (roles.YES_NO_STEPS)
+# A delay is told to a customer whose visit has not started only when it starts this soon.
+LATE_NOTICE_AHEAD = timedelta(hours=2)
 # "at Fischer's", "to 42 Elm": a text that names a visit must find it, never fall back to another.
 NAMING = re.compile(
     r"(?:^\W*|\b(?:at|to|for|@|from)\s+(?:the\s+)?)(?:"
@@ -107,6 +109,8 @@ def help_menu(turn: Turn) -> None:
 def answer(turn: Turn) -> bool:
     """The answer to "which visit is that?": a number, or a name or street among the options."""
     data = turn.data
+    if turn.step == CONFIRM:
+        return _confirmed(turn, data)
     if turn.step != PICK:
         return False
     options = [v for v in (own_visit(turn, i) for i in data.get("options", [])) if v is not None]
@@ -120,6 +124,26 @@ def answer(turn: Turn) -> bool:
     turn.finish()
     ACTIONS[data["intent"]](turn, chosen[0], data.get("text", ""), data.get("minutes"))
     return True
+
+
+def _confirmed(turn: Turn, data: dict[str, Any]) -> bool:
+    """Y carries out the update asked about, N leaves everything as it was; else not an answer."""
+    visit = own_visit(turn, data.get("appointment"))
+    if turn.parse.intent not in (intents.AFFIRM, intents.DENY) or visit is None:
+        return False
+    if turn.parse.intent == intents.DENY:
+        turn.finish(texts.left_alone(visit))
+        return True
+    turn.finish()
+    ACTIONS[data["intent"]](turn, visit, data.get("text", ""), data.get("minutes"), checked=True)
+    return True
+
+
+def _check(turn: Turn, visit: Visit, intent: str, text: str, minutes: int | None,
+           question: Reply) -> None:
+    """Ask Y/N before an update that looks premature, keeping everything the text said."""
+    turn.ask(FLOW, CONFIRM, {"intent": intent, "appointment": visit.appointment_id, "text": text,
+                             "minutes": minutes}, question)
 
 
 # --- Choosing the visit -----------------------------------------------------------------------
@@ -188,7 +212,8 @@ def _current(visits: list[Visit], accepts: frozenset[JobState]) -> list[Visit]:
 # --- The updates ------------------------------------------------------------------------------
 
 
-def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
+def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
+             checked: bool = False) -> None:
     before = before_change(visit)
     job = job_id(visit)
     if visit.job.state is JobState.EN_ROUTE:
@@ -206,26 +231,46 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
     turn.say(texts.on_the_way(visit, eta, turn.timezone))
 
 
-def arrived(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
+def arrived(turn: Turn, visit: Visit, text: str, minutes: int | None,
+            checked: bool = False) -> None:
     before = before_change(visit)
     _move_to(turn, visit, JobState.ON_SITE)
     remember(turn, visit, before, None)
     turn.say(texts.arrived(visit, turn.timezone))
 
 
-def late(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
+def late(turn: Turn, visit: Visit, text: str, minutes: int | None,
+         checked: bool = False) -> None:
+    """A delay counts from where the visit stood (its ETA on the way, else its planned arrival),
+    never from now; a visit that starts hours from now is asked about before its customer hears."""
+    a = visit.appointment
+    planned = (visit.job.eta if visit.job.state is JobState.EN_ROUTE and visit.job.eta
+               else max(a.start, a.window_start))
+    arrival = max(planned, turn.now) + timedelta(minutes=minutes or 0)
+    if (not checked and visit.job.state is JobState.SCHEDULED
+            and a.start - turn.now > LATE_NOTICE_AHEAD):
+        zone = turn.timezone
+        busy = [v for v in todays_visits(turn) if v.job.state is JobState.ON_SITE]
+        _check(turn, visit, intents.TECH_LATE, text, minutes, texts.late_ahead(
+            visit, busy[0] if busy else None, arrival if minutes else None, turn.now, zone))
+        return
     before = before_change(visit)
     if minutes is not None:
         turn.run(ReviseEta(job_id=job_id(visit), eta_minutes=minutes, actor=turn.actor,
-                           note=text))
+                           note=text, since=planned))
     eta = visit.job.eta if minutes is not None else None
+    if eta is not None and eta <= a.window_start:  # still on time for the promised window
+        remember(turn, visit, before, None)
+        turn.say(texts.late_in_time(visit, eta, turn.timezone))
+        return
     told = tell(turn, visit, "late", texts.customer_late(
         _tech(turn), turn.business.name, eta, visit.site.timezone))
     remember(turn, visit, before, told)
     turn.say(texts.late(visit, eta, turn.timezone))
 
 
-def paused(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
+def paused(turn: Turn, visit: Visit, text: str, minutes: int | None,
+           checked: bool = False) -> None:
     before = before_change(visit)
     _move_to(turn, visit, JobState.ON_SITE)
     turn.run(ChangeJobState(job_id=job_id(visit), new_state=JobState.PAUSED, actor=turn.actor,
@@ -235,7 +280,8 @@ def paused(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
     turn.say(texts.paused(visit))
 
 
-def done(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
+def done(turn: Turn, visit: Visit, text: str, minutes: int | None,
+         checked: bool = False) -> None:
     before = before_change(visit)
     _move_to(turn, visit, JobState.ON_SITE)
     summary = _DONE_WORDS.sub("", text).strip() or text.strip()
@@ -247,7 +293,8 @@ def done(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
     turn.say(texts.done(visit, invoice.number if invoice is not None else None))
 
 
-def note(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
+def note(turn: Turn, visit: Visit, text: str, minutes: int | None,
+         checked: bool = False) -> None:
     written = _NOTE_WORDS.sub("", text).strip()
     if not written:
         turn.finish(texts.empty_note())
@@ -256,7 +303,14 @@ def note(turn: Turn, visit: Visit, text: str, minutes: int | None) -> None:
     turn.say(texts.noted(visit))
 
 
-ACTIONS: dict[str, Callable[[Turn, Visit, str, int | None], None]] = {
+class Action(Protocol):
+    """An update on one visit; `checked`: the technician has confirmed it (Y)."""
+
+    def __call__(self, turn: Turn, visit: Visit, text: str, minutes: int | None,
+                 checked: bool = False) -> None: ...
+
+
+ACTIONS: dict[str, Action] = {
     intents.TECH_EN_ROUTE: en_route,
     intents.TECH_ARRIVED: arrived,
     intents.TECH_LATE: late,

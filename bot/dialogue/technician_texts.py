@@ -71,6 +71,30 @@ def late(visit: Visit, eta: datetime | None, timezone: str) -> Reply:
                  f"{when}. {_first(visit.customer)} has been told. {UNDO_HINT}")
 
 
+def late_ahead(visit: Visit, busy: Visit | None, eta: datetime | None, now: datetime,
+               timezone: str) -> Reply:
+    """Before telling a customer whose visit is hours away that the technician runs late."""
+    hours = max(1, round((visit.appointment.start - now).total_seconds() / 3600))
+    still = (f"You're still on site at {clip(busy.customer, 30)} ({busy.job.number}). "
+             if busy is not None else "")
+    when = f" you'll arrive about {clock_label(eta, timezone)}" if eta else " you're running late"
+    return Reply(f"{still}Your visit at {label(visit, timezone)} ({visit.job.number}) starts in "
+                 f"about {hours} h. Tell {_first(visit.customer)}{when}? Reply Y or N.")
+
+
+def late_in_time(visit: Visit, eta: datetime, timezone: str) -> Reply:
+    a = visit.appointment
+    return Reply(f"Noted: new ETA {clock_label(eta, timezone)} for {clip(visit.customer, 30)} "
+                 f"({visit.job.number}), still on time for the "
+                 f"{window_label(a.window_start, a.window_end, timezone)} window, so "
+                 f"{_first(visit.customer)} wasn't told. {UNDO_HINT}")
+
+
+def left_alone(visit: Visit) -> Reply:
+    return Reply(f"OK, nothing changed on {visit.job.number} and {_first(visit.customer)} "
+                 "wasn't told.")
+
+
 def customer_late(tech: str, business: str, eta: datetime | None, timezone: str) -> str:
     when = f" and should now arrive about {clock_label(eta, timezone)}" if eta else ""
     return f"{_first(tech)} from {business} is running a little late{when}. Sorry for the wait!"

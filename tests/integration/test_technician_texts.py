@@ -96,3 +96,11 @@ def test_a_named_visit_on_another_day_is_not_replaced_by_todays(world: World) ->
                                  ("omw to sofia chen", "can't find a visit of yours")])
     assert joes_job_state(world) == (JobState.SCHEDULED, None)
     assert told(world, JOE) == []
+
+
+def test_running_late_counts_from_the_planned_arrival_and_is_stored(world: World) -> None:
+    world.clock.advance(timedelta(hours=3, minutes=10))  # 12:40pm; Joe expects Tom from 1pm
+    world.transcript(TOM_PHONE, [("running 20 late", "new ETA 1:20pm")])
+    state, eta = joes_job_state(world)
+    assert state is JobState.SCHEDULED and eta == MONDAY_MORNING + timedelta(hours=3, minutes=50)
+    assert "should now arrive about 1:20pm" in told(world, JOE)[-1].body

@@ -121,7 +121,7 @@ def test_the_question_may_be_answered_by_the_customers_name(day: ChatWorld) -> N
     day.text(TOM, "omw to Fischer's")
     day.text(TOM, "running 10 late")
     day.transcript(TOM, [("okafor", "running late to Joe Okafor")])
-    assert job_of(day, "joe_today").eta == NINE + timedelta(minutes=10)
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=4, minutes=10)  # 1pm + 10
 
 
 # --- only one's own visits --------------------------------------------------------------------
@@ -187,14 +187,45 @@ def test_here_checks_in_even_without_on_my_way_first(day: ChatWorld) -> None:
     assert told(day, JOE) == []  # the customer sees the technician at the door
 
 
-def test_running_late_stores_the_new_eta_and_tells_the_customer(day: ChatWorld) -> None:
+def test_running_late_counts_from_the_eta_given_and_tells_the_customer(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm
     day.text(TOM, "omw 20")
-    day.clock.advance(timedelta(minutes=25))
-    day.transcript(TOM, [("running 15 late, traffic", "new ETA 9:40am")])
-    assert job_of(day, "joe_today").eta == NINE + timedelta(minutes=40)
-    assert told(day, JOE)[-1].body.endswith("should now arrive about 9:40am. Sorry for the wait!")
+    day.clock.advance(timedelta(minutes=5))
+    day.transcript(TOM, [("running 15 late, traffic", "new ETA 1:15pm")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=4, minutes=15)
+    assert told(day, JOE)[-1].body.endswith("should now arrive about 1:15pm. Sorry for the wait!")
     assert any("running 15 min late" in a.summary
                for a in day.timeline(day.ids["joe_account"]))
+
+
+def test_running_late_before_setting_off_counts_from_the_planned_arrival(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm; Joe expects Tom from 1pm
+    day.transcript(TOM, [("gonna be 20 late to okafor", "new ETA 1:20pm")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=4, minutes=20)
+    assert "should now arrive about 1:20pm" in told(day, JOE)[-1].body
+
+
+def test_a_delay_that_still_arrives_before_the_window_tells_the_customer_nothing(
+        day: ChatWorld) -> None:
+    day.text(TOM, "omw 20")  # 9am, for Joe's 1-3pm window
+    day.clock.advance(timedelta(minutes=5))
+    day.transcript(TOM, [("running 15 late", "wasn't told")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(minutes=35)  # the 9:20 ETA + 15
+    assert [m.body for m in told(day, JOE)][1:] == []  # only the on-the-way text
+
+
+def test_late_while_on_site_asks_before_telling_a_customer_whose_visit_is_hours_away(
+        day: ChatWorld) -> None:
+    day.text(TOM, "here")  # 9am, on site at Joe's; Fischer's visit is at 3pm
+    before = day.model()
+    day.transcript(TOM, [("running 20 late", "still on site at Joe Okafor")])
+    assert day.changed_since(before) == set() and told(day, FISCHER) == []
+    day.transcript(TOM, [("n", "nothing changed")])
+    assert told(day, FISCHER) == []
+    day.text(TOM, "running 20 late")
+    day.transcript(TOM, [("y", "new ETA 3:20pm")])
+    assert job_of(day, "fischer").eta == datetime(2026, 3, 2, 21, 20, tzinfo=UTC)
+    assert "about 3:20pm" in told(day, FISCHER)[-1].body
 
 
 def test_a_pause_keeps_the_reason_tells_the_dispatcher_and_the_customer(
