@@ -44,6 +44,8 @@ PICK = "pick"
 CONFIRM = "confirm"  # a Y/N before an update that looks premature (roles.YES_NO_STEPS)
 # A delay is told to a customer whose visit has not started only when it starts this soon.
 LATE_NOTICE_AHEAD = timedelta(hours=2)
+# "done" on a visit never started whose window opens later than this is asked about first.
+DONE_UNSTARTED_AHEAD = timedelta(hours=1)
 # "at Fischer's", "to 42 Elm": a text that names a visit must find it, never fall back to another.
 NAMING = re.compile(
     r"(?:^\W*|\b(?:at|to|for|@|from)\s+(?:the\s+)?)(?:"
@@ -282,6 +284,11 @@ def paused(turn: Turn, visit: Visit, text: str, minutes: int | None,
 
 def done(turn: Turn, visit: Visit, text: str, minutes: int | None,
          checked: bool = False) -> None:
+    if (not checked and visit.job.state is JobState.SCHEDULED
+            and visit.appointment.window_start - turn.now > DONE_UNSTARTED_AHEAD):
+        _check(turn, visit, intents.TECH_DONE, text, minutes,
+               texts.done_unstarted(visit, turn.timezone))
+        return
     before = before_change(visit)
     _move_to(turn, visit, JobState.ON_SITE)
     summary = _DONE_WORDS.sub("", text).strip() or text.strip()

@@ -90,6 +90,11 @@ def late_in_time(visit: Visit, eta: datetime, timezone: str) -> Reply:
                  f"{_first(visit.customer)} wasn't told. {UNDO_HINT}")
 
 
+def done_unstarted(visit: Visit, timezone: str) -> Reply:
+    return Reply(f"{visit.job.number} at {label(visit, timezone)} hasn't started. Mark it done "
+                 "anyway (the customer is told and invoiced)? Reply Y or N.")
+
+
 def left_alone(visit: Visit) -> Reply:
     return Reply(f"OK, nothing changed on {visit.job.number} and {_first(visit.customer)} "
                  "wasn't told.")

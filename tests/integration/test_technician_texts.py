@@ -104,3 +104,17 @@ def test_running_late_counts_from_the_planned_arrival_and_is_stored(world: World
     state, eta = joes_job_state(world)
     assert state is JobState.SCHEDULED and eta == MONDAY_MORNING + timedelta(hours=3, minutes=50)
     assert "should now arrive about 1:20pm" in told(world, JOE)[-1].body
+
+
+def test_done_on_a_visit_not_started_waits_for_a_yes_with_the_work_description(
+        world: World) -> None:
+    world.transcript(TOM_PHONE, [("done, replaced the capacitor", "hasn't started")])
+    assert joes_job_state(world) == (JobState.SCHEDULED, None)
+    assert told(world, JOE) == []
+    world.transcript(TOM_PHONE, [("y", "invoice INV-")])
+    with world.uow_factory() as uow:
+        visit = uow.appointments.get(world.ids["joe_today"])
+        assert visit is not None
+        job = uow.jobs.get(visit.job_id)
+        assert job is not None and job.state is JobState.COMPLETED
+        assert job.summary == "replaced the capacitor"

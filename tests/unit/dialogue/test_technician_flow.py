@@ -164,8 +164,8 @@ def test_each_technician_moves_only_their_own_visit(day: ChatWorld) -> None:
 
 
 def test_a_technician_with_no_visit_left_today_is_told_so(day: ChatWorld) -> None:
-    day.text(TOM, "done at Joe's")
-    day.text(TOM, "done at Fischer's")
+    for text in ("done at Joe's", "y", "done at Fischer's", "y"):  # Y: not started, done anyway
+        day.text(TOM, text)
     before = day.model()
     day.transcript(TOM, [("omw", "no visit left")])
     assert day.changed_since(before) == set()
@@ -264,6 +264,7 @@ def test_the_invoice_takes_the_approved_quotes_lines(day: ChatWorld) -> None:
     assert quote is not None and job.id is not None
     quote.job_id, quote.state = job.id, QuoteState.APPROVED
     day.text(TOM, "done - sewer line relined")
+    day.text(TOM, "y")  # the visit had not started: done anyway
     [invoice] = day.uow.invoices.find(job_id=job.id)
     assert invoice.total_cents == 990000
 
@@ -271,11 +272,33 @@ def test_the_invoice_takes_the_approved_quotes_lines(day: ChatWorld) -> None:
 def test_a_repair_on_equipment_needing_upkeep_opens_a_maintenance_deal_for_the_rep(
         day: ChatWorld) -> None:
     day.text(TOM, "done at Fischer's - new capacitor, unit cooling")
+    day.text(TOM, "y")  # the visit had not started: done anyway
     [deal] = day.uow.deals.find(account_id=day.ids["fischer_account"])
     assert deal.stage is DealStage.NEW and deal.service_id == "hvac_maintenance"
     assert deal.owner_id == day.ids["rita"]
     day.text(TOM, "done at Joe's")  # a plumbing repair: no upkeep to sell
+    day.text(TOM, "y")
     assert day.uow.deals.find(account_id=day.ids["joe_account"]) == []
+
+
+def test_done_on_a_visit_hours_from_starting_asks_first_and_keeps_the_work_description(
+        day: ChatWorld) -> None:
+    before = day.model()
+    day.transcript(TOM, [("done, replaced the capacitor", "J-3 at 1-3pm Joe Okafor, 5 Lake St "
+                                                          "hasn't started. Mark it done")])
+    assert day.changed_since(before) == set() and told(day, JOE) == []
+    day.transcript(TOM, [("n", "nothing changed")])
+    assert day.changed_since(before) == set()
+    day.text(TOM, "done, replaced the capacitor")
+    day.transcript(TOM, [("y", "invoice INV-")])
+    assert job_of(day, "joe_today").summary == "replaced the capacitor"
+
+
+def test_done_near_the_window_fills_in_the_skipped_steps_without_asking(
+        day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))  # 12:30pm, the 1-3pm window is near
+    day.transcript(TOM, [("done, replaced the capacitor", "invoice INV-")])
+    assert job_of(day, "joe_today").state is JobState.COMPLETED
 
 
 # --- next, notes --------------------------------------------------------------------------------
@@ -286,9 +309,9 @@ def test_whats_next_names_the_next_visit_with_its_address_service_access_and_ope
     day.transcript(TOM, [("whats next?", "Next: 1-3pm Joe Okafor, 5 Lake St, Chicago - "
                                          "plumbing repair")])
     day.transcript(TOM, [("whats next?", "Open quote Q-2001")])
-    day.text(TOM, "done at Joe's")
+    day.transcript(TOM, [("done at Joe's", "hasn't started"), ("y", "completed")])
     day.transcript(TOM, [("what's next", "Access: Side gate, code 4412")])
-    day.text(TOM, "done at Fischer's")
+    day.transcript(TOM, [("done at Fischer's", "hasn't started"), ("y", "completed")])
     day.transcript(TOM, [("next job?", "No more visits today")])
 
 
