@@ -24,6 +24,7 @@ from bot.dialogue.technician_jobs import (
     own_visit,
     todays_visits,
 )
+from bot.dialogue.technician_summary import for_customer, is_unsafe, work_summary
 from bot.dialogue.technician_undo import UNDO, before_change, remember, tell, undo
 from bot.nlu import intents
 from domain.commands import (
@@ -33,6 +34,7 @@ from domain.commands import (
     ReviseEta,
 )
 from domain.jobs import JobState
+from domain.notices import notify_staff
 from domain.quotes import QuoteState
 
 if TYPE_CHECKING:
@@ -53,8 +55,6 @@ NAMING = re.compile(
     r"customer|client|owner|homeowner|tenant|neighbou?r|landlord|unit|system)'s)[a-z]+'s\b|"
     r"\d{1,6} (?!(?:min|mins|minutes|m|hr|hrs|hours?|late|behind|out|away|more|am|pm|sec)\b)"
     r"[a-z]{2,})", re.IGNORECASE)
-_DONE_WORDS = re.compile(r"^\W*(?:all |job |work |jobs )?(?:done|finished|completed?|all set|"
-                         r"wrapped up)\b[\s,:;.!-]*", re.IGNORECASE)
 _NOTE_WORDS = re.compile(r"^\W*(?:(?:add|put|leave)(?: a| this)? notes?|notes?|fyi|memo|log)\b"
                          r"(?: (?:to|on) (?:the )?job(?: notes?)?)?[\s,:;.-]*", re.IGNORECASE)
 # How far from today a visit the technician names is looked for, to say which day it is.
@@ -291,11 +291,15 @@ def done(turn: Turn, visit: Visit, text: str, minutes: int | None,
         return
     before = before_change(visit)
     _move_to(turn, visit, JobState.ON_SITE)
-    summary = _DONE_WORDS.sub("", text).strip() or text.strip()
+    summary = work_summary(text)
     turn.run(CompleteJob(job_id=job_id(visit), summary=summary, actor=turn.actor))
     invoice = turn.uow.invoices.first(job_id=job_id(visit))
+    if is_unsafe(summary):  # the office follows it up with the customer, not a raw text
+        notify_staff(turn.uow, now=turn.now, account_id=visit.job.account_id,
+                     body=texts.office_unsafe(visit, _tech(turn), summary),
+                     key=f"job-unsafe:{job_id(visit)}:{turn.message_id or turn.now.isoformat()}")
     told = tell(turn, visit, "done", texts.customer_done(_tech(turn), turn.business.name,
-                                                          summary))
+                                                          for_customer(summary)))
     remember(turn, visit, before, told)
     turn.say(texts.done(visit, invoice.number if invoice is not None else None))
 

@@ -123,9 +123,15 @@ def done(visit: Visit, invoice: str | None) -> Reply:
 
 
 def customer_done(tech: str, business: str, summary: str) -> str:
-    work = f" Work done: {clip(summary, 120)}." if summary else ""
+    work = f" Work done: {summary.rstrip('.')}." if summary else ""
     return (f"{_first(tech)} from {business} has completed your visit.{work} Your invoice will "
             "follow. Thank you!")
+
+
+def office_unsafe(visit: Visit, tech: str, summary: str) -> str:
+    return (f"Job {visit.job.number} ({clip(visit.customer, 30)}, {clip(visit.site.address, 40)}): "
+            f"{_first(tech)} reported an unsafe finding: {clip(summary, 160)}. The customer was "
+            "only told the visit is complete; please follow up with them.")
 
 
 def noted(visit: Visit) -> Reply:

@@ -118,3 +118,16 @@ def test_done_on_a_visit_not_started_waits_for_a_yes_with_the_work_description(
         job = uow.jobs.get(visit.job_id)
         assert job is not None and job.state is JobState.COMPLETED
         assert job.summary == "replaced the capacitor"
+
+
+def test_the_completion_text_leaves_out_shorthand_and_an_unsafe_finding_goes_to_the_office(
+        world: World) -> None:
+    world.clock.advance(timedelta(hours=4))
+    world.text(TOM_PHONE, "here")
+    world.text(TOM_PHONE, "done cracked hx, red tagged furnace, told customer needs replacment")
+    body = told(world, JOE)[-1].body
+    assert body.startswith("Tom from") and "has completed your visit. Your invoice" in body
+    with world.uow_factory() as uow:
+        [notice] = [m for m in uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE)
+                    if m.staff_id == world.ids["dana"]]
+        assert "unsafe finding: cracked hx, red tagged furnace" in notice.body

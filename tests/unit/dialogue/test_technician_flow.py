@@ -281,6 +281,38 @@ def test_a_repair_on_equipment_needing_upkeep_opens_a_maintenance_deal_for_the_r
     assert day.uow.deals.find(account_id=day.ids["joe_account"]) == []
 
 
+@pytest.mark.parametrize(("text", "summary", "work"), [
+    ("done", "", ""),
+    ("done at okafor, replaced the capacitor", "replaced the capacitor",
+     " Work done: replaced the capacitor."),
+    ("back, done - swapped the trap, all drains clear", "swapped the trap, all drains clear",
+     " Work done: swapped the trap, all drains clear."),
+    ("wrapping up, found a loose fitting, fixed", "found a loose fitting, fixed",
+     " Work done: found a loose fitting, fixed."),
+    ("done, snaked the line, told customer needs a camera inspection",
+     "snaked the line, told customer needs a camera inspection", ""),
+])
+def test_the_customer_reads_a_plain_completion_never_the_technicians_shorthand(
+        day: ChatWorld, text: str, summary: str, work: str) -> None:
+    day.clock.advance(timedelta(hours=4, minutes=30))  # 1:30pm, on site at Joe's
+    day.text(TOM, "here")
+    day.text(TOM, text)
+    assert job_of(day, "joe_today").summary == summary  # the technician's words, kept inside
+    assert told(day, JOE)[-1].body == (f"Tom from {day.engine.business.name} has completed your "
+                                       f"visit.{work} Your invoice will follow. Thank you!")
+
+
+def test_an_unsafe_finding_goes_to_the_office_not_to_the_customer(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4, minutes=30))
+    day.text(TOM, "here")
+    day.text(TOM, "done cracked hx, red tagged furnace, told customer needs replacment")
+    body = told(day, JOE)[-1].body
+    assert "red" not in body and "hx" not in body and "has completed your visit." in body
+    [notice] = day.notices()
+    assert "unsafe" in notice.body and "red tagged furnace" in notice.body
+    assert job_of(day, "joe_today").summary.startswith("cracked hx, red tagged furnace")
+
+
 def test_done_on_a_visit_hours_from_starting_asks_first_and_keeps_the_work_description(
         day: ChatWorld) -> None:
     before = day.model()
