@@ -57,6 +57,12 @@ NAMING = re.compile(
     r"[a-z]{2,})", re.IGNORECASE)
 _NOTE_WORDS = re.compile(r"^\W*(?:(?:add|put|leave)(?: a| this)? notes?|notes?|fyi|memo|log)\b"
                          r"(?: (?:to|on) (?:the )?job(?: notes?)?)?[\s,:;.-]*", re.IGNORECASE)
+# A departure planned for later, not made now: "lunch then headed to X", "after this I'll head to X".
+PLAN = re.compile(
+    r"\b(?:then|later|after (?:this|that|lunch|here|i'?m done|i finish|i'?m finished)|"
+    r"once (?:i'?m|i am|done|finished|i finish)|when (?:i'?m|i am) (?:done|finished)|"
+    r"in a (?:bit|while)|(?:i'?ll|i will|gonna|going to|will) (?:head|go|swing|drive|leave|"
+    r"be heading))\b", re.IGNORECASE)
 # How far from today a visit the technician names is looked for, to say which day it is.
 OTHER_DAYS_BEFORE = timedelta(days=7)
 OTHER_DAYS_AFTER = timedelta(days=30)
@@ -216,6 +222,11 @@ def _current(visits: list[Visit], accepts: frozenset[JobState]) -> list[Visit]:
 
 def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
              checked: bool = False) -> None:
+    """On the way now: the customer is told. A plan ("lunch then headed to 26th st") changes
+    nothing; a job still on site elsewhere is pointed out, since it stays open."""
+    if visit.job.state is JobState.SCHEDULED and PLAN.search(text):
+        turn.finish(texts.plan_noted(visit, turn.timezone))
+        return
     before = before_change(visit)
     job = job_id(visit)
     if visit.job.state is JobState.EN_ROUTE:
@@ -231,6 +242,10 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
         _tech(turn), turn.business.name, eta, visit.site.timezone))
     remember(turn, visit, before, told)
     turn.say(texts.on_the_way(visit, eta, turn.timezone))
+    left = [v for v in todays_visits(turn)
+            if v.job.state is JobState.ON_SITE and v.appointment_id != visit.appointment_id]
+    if left:
+        turn.say(texts.still_open(left[0]))
 
 
 def arrived(turn: Turn, visit: Visit, text: str, minutes: int | None,

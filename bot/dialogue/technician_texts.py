@@ -54,6 +54,18 @@ def on_the_way(visit: Visit, eta: datetime | None, timezone: str, again: bool = 
                  f"{_first(visit.customer)} has been told. {UNDO_HINT}")
 
 
+def plan_noted(visit: Visit, timezone: str) -> Reply:
+    return Reply(f"OK, {label(visit, timezone)} ({visit.job.number}) is next; nothing sent yet. "
+                 f"Text \"omw\" with your minutes (e.g. \"omw 20\") when you set off and I'll "
+                 f"tell {_first(visit.customer)}.")
+
+
+def still_open(visit: Visit) -> Reply:
+    last = clip(visit.customer.split()[-1] if visit.customer.split() else visit.customer, 20)
+    return Reply(f"{visit.job.number} at {clip(visit.customer, 30)} is still open (on site): text "
+                 f"\"done at {last}\" when it's finished.")
+
+
 def customer_on_the_way(tech: str, business: str, eta: datetime | None, timezone: str) -> str:
     when = f" and should arrive about {clock_label(eta, timezone)}" if eta else " now"
     return f"{_first(tech)} from {business} is on the way{when}."

@@ -131,3 +131,11 @@ def test_the_completion_text_leaves_out_shorthand_and_an_unsafe_finding_goes_to_
         [notice] = [m for m in uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE)
                     if m.staff_id == world.ids["dana"]]
         assert "unsafe finding: cracked hx, red tagged furnace" in notice.body
+
+
+def test_a_plan_to_set_off_later_sets_nothing_en_route(world: World) -> None:
+    world.transcript(TOM_PHONE, [("lunch then headed to lake st", "nothing sent yet")])
+    assert joes_job_state(world) == (JobState.SCHEDULED, None)
+    assert told(world, JOE) == []
+    world.transcript(TOM_PHONE, [("omw 20", "Joe has been told")])
+    assert joes_job_state(world) == (JobState.EN_ROUTE, MONDAY_MORNING + timedelta(minutes=20))

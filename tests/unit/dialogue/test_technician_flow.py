@@ -82,6 +82,27 @@ def test_on_my_way_sets_the_next_visit_en_route_with_its_eta_and_tells_the_custo
     assert job_of(day, "fischer").state is JobState.SCHEDULED  # only the next visit moved
 
 
+@pytest.mark.parametrize("plan", ["lunch then headed to lake st", "grabbing lunch, heading to "
+                                  "okafor after that", "after this im heading to Joe's"])
+def test_a_plan_to_set_off_later_changes_nothing_and_a_real_omw_then_works(
+        day: ChatWorld, plan: str) -> None:
+    before = day.model()
+    day.transcript(TOM, [(plan, "nothing sent yet")])
+    assert day.changed_since(before) == set() and told(day, JOE) == []
+    day.transcript(TOM, [("omw 20", "Joe has been told")])
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
+    assert told(day, JOE)[-1].body.endswith("should arrive about 9:20am.")
+
+
+def test_on_my_way_while_still_on_site_elsewhere_says_that_job_is_still_open(
+        day: ChatWorld) -> None:
+    day.text(TOM, "here")  # on site at Joe's
+    day.transcript(TOM, [("omw to Fischer's 20", 'J-3 at Joe Okafor is still open (on site): '
+                                                 'text "done at Okafor"')])
+    assert job_of(day, "fischer").state is JobState.EN_ROUTE
+    assert job_of(day, "joe_today").state is JobState.ON_SITE
+
+
 def test_on_my_way_without_minutes_tells_the_customer_the_technician_is_coming_now(
         day: ChatWorld) -> None:
     day.text(TOM, "omw")
