@@ -208,13 +208,15 @@ def _not_today(turn: Turn) -> None:
 
 
 def _current(visits: list[Visit], accepts: frozenset[JobState]) -> list[Visit]:
-    """The visit in progress (all of them, if somehow several), else the next one not started."""
+    """The visit in progress (all of them, if somehow several); else a paused one (waiting on
+    parts, it is current only once the technician is back) and the next one not started."""
     fitting = [v for v in visits if v.job.state in accepts]
-    started = [v for v in fitting if v.job.state in IN_PROGRESS | {JobState.PAUSED}]
+    started = [v for v in fitting if v.job.state in IN_PROGRESS]
     if started:
         return started
+    paused = [v for v in fitting if v.job.state is JobState.PAUSED]
     waiting = [v for v in fitting if v.job.state is JobState.SCHEDULED]
-    return waiting[:1]
+    return paused + waiting[:1]
 
 
 # --- The updates ------------------------------------------------------------------------------

@@ -199,6 +199,29 @@ def test_a_customer_texting_technician_words_changes_no_job(day: ChatWorld) -> N
     assert day.model()["jobs"] == before
 
 
+def test_a_visit_paused_for_parts_is_not_current_once_the_next_is_under_way(
+        day: ChatWorld) -> None:
+    day.text(TOM, "here")
+    day.text(TOM, "waiting on parts, back tmrw")  # Joe's visit paused
+    day.text(TOM, "omw to Fischer's 20")
+    day.transcript(TOM, [("here", "Checked in at 3-5pm Karl Fischer"),
+                         ("done, replaced the capacitor", "invoice INV-")])
+    assert job_of(day, "fischer").state is JobState.COMPLETED
+    assert job_of(day, "fischer").summary == "replaced the capacitor"
+    assert job_of(day, "joe_today").state is JobState.PAUSED
+
+
+def test_a_question_which_visit_keeps_the_work_description_of_the_done_text(
+        day: ChatWorld) -> None:
+    day.text(TOM, "here")
+    day.text(TOM, "waiting on parts, back tmrw")  # Joe's paused, Fischer's next: which one?
+    day.clock.advance(timedelta(hours=5, minutes=30))  # 2:30pm
+    said = day.text(TOM, "done - flushed the drain, replaced the trap")
+    assert said.replies[0].options is not None and len(said.replies[0].options) == 2
+    day.transcript(TOM, [("1", "invoice INV-")])
+    assert job_of(day, "joe_today").summary == "flushed the drain, replaced the trap"
+
+
 # --- arrived, late, paused --------------------------------------------------------------------
 
 
