@@ -25,7 +25,7 @@ from bot.dialogue.technician_jobs import (
     todays_visits,
 )
 from bot.dialogue.technician_summary import for_customer, is_unsafe, work_summary
-from bot.dialogue.technician_undo import UNDO, before_change, remember, tell, undo
+from bot.dialogue.technician_undo import UNDO, before_change, last_update, remember, tell, undo
 from bot.nlu import intents
 from domain.commands import (
     AddJobNote,
@@ -63,6 +63,8 @@ PLAN = re.compile(
     r"once (?:i'?m|i am|done|finished|i finish)|when (?:i'?m|i am) (?:done|finished)|"
     r"in a (?:bit|while)|(?:i'?ll|i will|gonna|going to|will) (?:head|go|swing|drive|leave|"
     r"be heading))\b", re.IGNORECASE)
+# A note this soon after "done" (and no update since) is about the job just finished.
+NOTE_AFTER_DONE = timedelta(minutes=30)
 # How far from today a visit the technician names is looked for, to say which day it is.
 OTHER_DAYS_BEFORE = timedelta(days=7)
 OTHER_DAYS_AFTER = timedelta(days=30)
@@ -179,7 +181,8 @@ def _about_a_visit(intent: str) -> Starter:
             if NAMING.search(turn.text) is not None or names_a_place(turn.text):
                 _not_today(turn)  # never another visit than the one named
                 return
-            candidates = _current(visits, ACCEPTS[intent])
+            finished = _just_finished(turn) if intent == intents.NOTE else None
+            candidates = [finished] if finished else _current(visits, ACCEPTS[intent])
         minutes = turn.parse.slots.get("minutes")
         minutes = minutes if isinstance(minutes, int) else None
         if not candidates:
@@ -194,6 +197,15 @@ def _about_a_visit(intent: str) -> Starter:
                                   tuple(texts.label(v, zone) for v in candidates)))
 
     return start
+
+
+def _just_finished(turn: Turn) -> Visit | None:
+    """The visit the technician marked done within the last half hour, with no update since."""
+    last = last_update(turn, NOTE_AFTER_DONE)
+    if last is None or last.get("what") != intents.TECH_DONE:
+        return None
+    visit = own_visit(turn, last.get("appointment"))
+    return visit if visit is not None and visit.job.state is JobState.COMPLETED else None
 
 
 def _not_today(turn: Turn) -> None:
@@ -317,7 +329,7 @@ def done(turn: Turn, visit: Visit, text: str, minutes: int | None,
                      key=f"job-unsafe:{job_id(visit)}:{turn.message_id or turn.now.isoformat()}")
     told = tell(turn, visit, "done", texts.customer_done(_tech(turn), turn.business.name,
                                                           for_customer(summary)))
-    remember(turn, visit, before, told)
+    remember(turn, visit, before, told, what=intents.TECH_DONE)
     turn.say(texts.done(visit, invoice.number if invoice is not None else None))
 
 

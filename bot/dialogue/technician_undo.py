@@ -68,12 +68,20 @@ def before_change(visit: Visit) -> dict[str, Any]:
     return {"state": visit.job.state.value, "eta": eta.isoformat() if eta else None}
 
 
-def remember(turn: Turn, visit: Visit, before: dict[str, Any], told: int | None) -> None:
-    """Keep what "undo" needs: the visit, the state and ETA before, the customer's message."""
+def remember(turn: Turn, visit: Visit, before: dict[str, Any], told: int | None,
+             what: str = "") -> None:
+    """Keep what "undo" needs: the visit, the state and ETA before, the customer's message;
+    `what` the update was (a note just after "done" belongs to the job just finished)."""
     turn.finish(done=None)
     turn.conversation.data = {**turn.conversation.data, LAST: {
-        **before, "appointment": visit.appointment_id, "told": told,
+        **before, "appointment": visit.appointment_id, "told": told, "what": what,
         "at": turn.now.isoformat()}}
+
+
+def last_update(turn: Turn, within: timedelta) -> dict[str, Any] | None:
+    """The technician's last status change if it was made within `within`, else None."""
+    last = turn.conversation.data.get(LAST)
+    return last if isinstance(last, dict) and _age(turn, last) <= within else None
 
 
 def tell(turn: Turn, visit: Visit, what: str, body: str) -> int | None:

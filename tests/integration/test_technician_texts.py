@@ -139,3 +139,18 @@ def test_a_plan_to_set_off_later_sets_nothing_en_route(world: World) -> None:
     assert told(world, JOE) == []
     world.transcript(TOM_PHONE, [("omw 20", "Joe has been told")])
     assert joes_job_state(world) == (JobState.EN_ROUTE, MONDAY_MORNING + timedelta(minutes=20))
+
+
+def test_a_note_right_after_done_is_filed_on_the_job_just_finished(world: World) -> None:
+    world.clock.advance(timedelta(hours=4))
+    world.text(TOM_PHONE, "here")
+    world.text(TOM_PHONE, "done, replaced the capacitor")
+    world.clock.advance(timedelta(minutes=2))
+    world.transcript(TOM_PHONE, [("note: customer wants a quote for a softener", "Noted on J-")])
+    with world.uow_factory() as uow:
+        visit = uow.appointments.get(world.ids["joe_today"])
+        assert visit is not None
+        job = uow.jobs.get(visit.job_id)
+        assert job is not None
+        assert f"Note on {job.number}: customer wants a quote for a softener" in [
+            a.summary for a in uow.activities.find(account_id=job.account_id)]

@@ -405,6 +405,20 @@ def test_a_note_goes_on_the_current_jobs_timeline(day: ChatWorld) -> None:
         a.summary for a in day.timeline(day.ids["joe_account"])]
 
 
+def test_a_note_just_after_done_goes_to_the_job_just_finished(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4, minutes=30))  # 1:30pm at Joe's; Fischer's is next
+    day.text(TOM, "here")
+    day.text(TOM, "done, replaced the capacitor")
+    day.clock.advance(timedelta(minutes=2))
+    day.transcript(TOM, [("note: customer wants quote for a water softener", "Noted on J-3")])
+    joe, fischer = job_of(day, "joe_today"), job_of(day, "fischer")
+    assert f"Note on {joe.number}: customer wants quote for a water softener" in [
+        a.summary for a in day.timeline(day.ids["joe_account"])]
+    assert not any("Note on" in a.summary for a in day.timeline(day.ids["fischer_account"]))
+    day.text(TOM, "omw 20")  # an update since: notes are about Fischer's visit again
+    day.transcript(TOM, [("note gate code 4412", f"Noted on {fischer.number}")])
+
+
 # --- undo ---------------------------------------------------------------------------------------
 
 
