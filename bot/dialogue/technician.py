@@ -8,8 +8,9 @@ minutes, with a short correction to a customer who was told (technician_undo).
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
+from zoneinfo import ZoneInfo
 
 from bot.dialogue import small_talk
 from bot.dialogue import technician_texts as texts
@@ -23,6 +24,7 @@ from bot.dialogue.technician_jobs import (
     other_day_visits,
     own_visit,
     todays_visits,
+    visits_on,
 )
 from bot.dialogue.technician_summary import for_customer, is_unsafe, work_summary
 from bot.dialogue.technician_undo import UNDO, before_change, last_update, remember, tell, undo
@@ -63,6 +65,11 @@ PLAN = re.compile(
     r"once (?:i'?m|i am|done|finished|i finish)|when (?:i'?m|i am) (?:done|finished)|"
     r"in a (?:bit|while)|(?:i'?ll|i will|gonna|going to|will) (?:head|go|swing|drive|leave|"
     r"be heading))\b", re.IGNORECASE)
+_TOMORROW = re.compile(r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw|2moro)\b",
+                       re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|r|rs)?\b",
+                      re.IGNORECASE)
 # A note this soon after "done" (and no update since) is about the job just finished.
 NOTE_AFTER_DONE = timedelta(minutes=30)
 # How far from today a visit the technician names is looked for, to say which day it is.
@@ -363,8 +370,14 @@ ACTIONS: dict[str, Action] = {
 def next_visit(turn: Turn) -> None:
     """The next visit not started (window, customer, address, service, access, open quote), or
     the whole day when the text asks for it."""
-    visits = todays_visits(turn)
     zone = turn.timezone
+    today = turn.now.astimezone(ZoneInfo(zone)).date()
+    asked = _day_asked(turn.text, today)
+    if asked is not None and asked != today:  # "what's my day look like tomorrow"
+        listed = [(v, v.job.state.value.replace("_", " ")) for v in visits_on(turn, asked)]
+        turn.finish(texts.day(listed, zone, on=asked, tomorrow=asked == today + timedelta(days=1)))
+        return
+    visits = todays_visits(turn)
     if _WHOLE_DAY.search(turn.text) and "next" not in turn.text.lower():
         turn.finish(texts.day([(v, v.job.state.value.replace("_", " ")) for v in visits], zone))
         return
@@ -375,6 +388,17 @@ def next_visit(turn: Turn) -> None:
     visit = upcoming[0]
     quotes = turn.uow.quotes.find(account_id=visit.job.account_id, state=QuoteState.SENT)
     turn.finish(texts.next_visit(visit, zone, quotes[-1].number if quotes else None))
+
+
+def _day_asked(text: str, today: date) -> date | None:
+    """The day a schedule question is about: "tomorrow", a weekday (the next one), else None."""
+    if _TOMORROW.search(text):
+        return today + timedelta(days=1)
+    found = _WEEKDAY.search(text)
+    if found is None:
+        return None
+    weekday = next(i for i, name in enumerate(_WEEKDAYS) if found.group(1).lower() == name[:3])
+    return today + timedelta(days=(weekday - today.weekday()) % 7)
 
 
 # --- Helpers ----------------------------------------------------------------------------------

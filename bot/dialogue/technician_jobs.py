@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -80,8 +80,14 @@ def day_bounds(now: datetime, timezone: str) -> tuple[datetime, datetime]:
 
 def todays_visits(turn: Turn) -> list[Visit]:
     """The technician's booked visits today (local time), earliest first."""
+    return visits_on(turn, turn.now.astimezone(ZoneInfo(turn.timezone)).date())
+
+
+def visits_on(turn: Turn, day: date) -> list[Visit]:
+    """The technician's booked visits on `day` (their local date), earliest first."""
     assert turn.staff is not None and turn.staff.id is not None
-    start, end = day_bounds(turn.now, turn.timezone)
+    start = datetime.combine(day, time(0), tzinfo=ZoneInfo(turn.timezone))
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=ZoneInfo(turn.timezone))
     booked = turn.uow.appointments.overlapping(start, end, technician_ids=[turn.staff.id])
     return [v for v in (visit_of(turn, a) for a in sorted(booked, key=lambda a: a.start))
             if v is not None and v.appointment.technician_id == turn.staff.id]

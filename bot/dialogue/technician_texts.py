@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.dialogue.gsm import clip
 from bot.dialogue.reply import Reply
@@ -161,9 +161,16 @@ def next_visit(visit: Visit, timezone: str, quote: str | None) -> Reply:
                  f"{visit.job.service_id.replace('_', ' ')} ({visit.job.number}).{access}{offer}")
 
 
-def day(visits: list[tuple[Visit, str]], timezone: str) -> Reply:
+def day(visits: list[tuple[Visit, str]], timezone: str, on: date | None = None,
+        tomorrow: bool = False) -> Reply:
+    """The day's visits, headed "Today:", or "Tomorrow, Tue Mar 3:" / "Thu Mar 5:" for another."""
     lines = [f"{i}. {label(v, timezone)} - {state}" for i, (v, state) in enumerate(visits, 1)]
-    return Reply("Today: " + "; ".join(lines) if lines else "No visits on your list today.")
+    named = f"{on:%a %b} {on.day}" if on is not None else ""
+    heading = f"Tomorrow, {named}" if tomorrow else (named or "Today")
+    if not lines:
+        when = f"tomorrow ({named})" if tomorrow else (f"on {named}" if named else "today")
+        return Reply(f"No visits on your list {when}.")
+    return Reply(f"{heading}: " + "; ".join(lines))
 
 
 def nothing_next() -> Reply:

@@ -397,6 +397,17 @@ def test_my_day_lists_every_visit_with_where_it_stands(day: ChatWorld) -> None:
                                     "2. 3-5pm Karl Fischer, 42 Elm St - scheduled")])
 
 
+def test_the_schedule_for_another_day_lists_that_day_under_its_name(day: ChatWorld) -> None:
+    add_visit(day, "chen", "Sofia Chen", "+13125550166", "792 S Harvey Ave", "hvac_repair", "tom",
+              datetime(2026, 3, 3, 16, 0, tzinfo=UTC))  # Tuesday 10am
+    day.transcript(TOM, [("whats my day look like tomorrow",
+                          "Tomorrow, Tue Mar 3: 1. 10am-12pm Sofia Chen, 792 S Harvey Ave"),
+                         ("what do i have thursday", "Thu Mar 5: 1. 8-10am Maria Rivera"),
+                         ("my day", "Today: 1. 1-3pm Joe Okafor")])
+    answer = day.text(TOM, "what do i have tomorrow").text
+    assert "Joe Okafor" not in answer and "Today" not in answer
+
+
 def test_a_note_goes_on_the_current_jobs_timeline(day: ChatWorld) -> None:
     day.text(TOM, "here")
     day.transcript(TOM, [("add note gate code 4412", "Noted on J-")])
