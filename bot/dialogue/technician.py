@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import small_talk
 from bot.dialogue import technician_texts as texts
 from bot.dialogue.reply import Reply
 from bot.dialogue.technician_jobs import (
@@ -27,7 +26,14 @@ from bot.dialogue.technician_jobs import (
     visits_on,
 )
 from bot.dialogue.technician_summary import for_customer, is_unsafe, work_summary
-from bot.dialogue.technician_undo import UNDO, before_change, last_update, remember, tell, undo
+from bot.dialogue.technician_undo import (
+    asks_undo,
+    before_change,
+    last_update,
+    remember,
+    tell,
+    undo,
+)
 from bot.nlu import intents
 from domain.commands import (
     AddJobNote,
@@ -104,18 +110,35 @@ def starters() -> dict[str, Starter]:
         intents.TECH_NEXT: _unless_undo(next_visit),
         intents.HELP: _unless_undo(help_menu),
         intents.GREET: _unless_undo(help_menu),
-        intents.THANKS: _unless_undo(small_talk.thanks),
-        intents.AFFIRM: _unless_undo(small_talk.acknowledge),
-        intents.DENY: _unless_undo(small_talk.nothing_to_do),
+        intents.THANKS: _unless_undo(_thanks),
+        intents.AFFIRM: _unless_undo(_acknowledge),
+        intents.DENY: _unless_undo(_no),
     }
 
 
 def otherwise(turn: Turn) -> None:
     """Anything else: "undo", or an honest "didn't get that" (a technician is never handed off)."""
-    if UNDO.match(turn.text):
+    if asks_undo(turn.text):
         undo(turn)
     else:
         turn.finish(texts.not_understood())
+
+
+def _acknowledge(turn: Turn) -> None:
+    """ "ok", "Y", a thumbs-up that answers no question: a word for staff, never a customer's menu."""
+    if turn.conversation.is_active(turn.now):  # a question is pending that this does not answer
+        turn.say(texts.answer_pending(turn.step == PICK))
+    else:
+        turn.finish(texts.acknowledged())
+
+
+def _thanks(turn: Turn) -> None:
+    assert turn.staff is not None
+    turn.finish(texts.thanks(turn.staff.first_name))
+
+
+def _no(turn: Turn) -> None:
+    turn.finish(texts.nothing_changed())
 
 
 def help_menu(turn: Turn) -> None:
@@ -126,6 +149,8 @@ def help_menu(turn: Turn) -> None:
 def answer(turn: Turn) -> bool:
     """The answer to "which visit is that?": a number, or a name or street among the options."""
     data = turn.data
+    if asks_undo(turn.text):
+        return False  # the last update is taken back instead (starters)
     if turn.step == CONFIRM:
         return _confirmed(turn, data)
     if turn.step != PICK:
@@ -168,7 +193,7 @@ def _check(turn: Turn, visit: Visit, intent: str, text: str, minutes: int | None
 
 def _unless_undo(starter: Starter) -> Starter:
     def start(turn: Turn) -> None:
-        if UNDO.match(turn.text):
+        if asks_undo(turn.text):
             undo(turn)
         else:
             starter(turn)
@@ -179,7 +204,7 @@ def _about_a_visit(intent: str) -> Starter:
     """A starter that finds the visit the update is about, asking when it can't tell."""
 
     def start(turn: Turn) -> None:
-        if UNDO.match(turn.text):
+        if asks_undo(turn.text):
             undo(turn)
             return
         visits = todays_visits(turn)

@@ -193,6 +193,25 @@ def nothing_to_undo() -> Reply:
                  "office to correct an older update.")
 
 
+def acknowledged() -> Reply:
+    return Reply("OK, nothing is waiting on you. Text \"my day\" for your visits or \"help\" "
+                 "for what I understand.")
+
+
+def answer_pending(pick: bool) -> Reply:
+    if pick:
+        return Reply("Which visit did you mean? Reply with its number from my last message.")
+    return Reply("Please reply Y or N to my last question.")
+
+
+def thanks(first_name: str) -> Reply:
+    return Reply(f"Anytime, {clip(first_name, 20)}!")
+
+
+def nothing_changed() -> Reply:
+    return Reply("OK, nothing changed.")
+
+
 def not_understood() -> Reply:
     return Reply("Sorry, I didn't get that. Text \"help\" to see what I understand.")
 

@@ -25,6 +25,18 @@ UNDO = re.compile(r"^\W*(?:undo(?: (?:that|it|this|last|the last one))?|wrong (?
                   re.IGNORECASE)
 
 
+# "wait no still at hughes, undo that", "pls undo": an undo closing a longer text.
+_UNDO_AT_END = re.compile(r"(?<!don't )(?<!dont )(?<!not )(?<!never )\bundo(?: (?:that|it|this|"
+                          r"last|the last one|my last|pls|please))?\W*$", re.IGNORECASE)
+_CLAUSES = re.compile(r"[,.;:!?\u2026]+|\s-+\s")
+
+
+def asks_undo(text: str) -> bool:
+    """The text takes back the last update: "undo", "wrong job", or a clause of its own saying so."""
+    return (UNDO.match(text) is not None or _UNDO_AT_END.search(text) is not None
+            or any(UNDO.match(clause) for clause in _CLAUSES.split(text) if clause.strip()))
+
+
 def undo(turn: Turn) -> None:
     """Take back this technician's last status change if it is under ten minutes old."""
     last = turn.conversation.data.get(LAST)

@@ -462,6 +462,31 @@ def test_undo_of_done_reopens_the_job_and_voids_its_invoice(day: ChatWorld) -> N
     assert invoice.state is InvoiceState.DRAFT and job.state is JobState.COMPLETED
 
 
+@pytest.mark.parametrize("text", ["wait no still at joe's, undo that", "no wait undo",
+                                  "oops wrong one - undo"])
+def test_an_undo_at_the_end_of_a_longer_text_takes_back_the_last_update(
+        day: ChatWorld, text: str) -> None:
+    day.text(TOM, "omw 20")
+    day.transcript(TOM, [(text, "is scheduled again")])
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED
+    assert [m.status for m in told(day, JOE)] == [MessageStatus.CANCELLED]
+
+
+@pytest.mark.parametrize("text", ["\N{THUMBS UP SIGN}", "Y", "ok"])
+def test_a_nod_with_nothing_pending_gets_a_staff_answer_not_the_customers_menu(
+        day: ChatWorld, text: str) -> None:
+    before = day.model()
+    answer = day.text(TOM, text).text
+    assert "nothing is waiting on you" in answer.lower() and "my day" in answer
+    assert "book a visit" not in answer and "quote" not in answer
+    assert day.changed_since(before) == set()
+
+
+def test_thanks_from_a_technician_is_answered_as_staff(day: ChatWorld) -> None:
+    answer = day.text(TOM, "thx man have a good one").text
+    assert answer == "Anytime, Tom!"
+
+
 def test_undo_after_ten_minutes_is_refused_and_changes_nothing(day: ChatWorld) -> None:
     day.text(TOM, "omw 20")
     day.clock.advance(timedelta(minutes=11))
