@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 IN_PROGRESS = frozenset({JobState.EN_ROUTE, JobState.ON_SITE})
 # A name or street word counts as named when it is this close to the text's word (typos, "Fischers").
 NAME_SIMILARITY = 85
+# Below this, a word of the place named is unlike any of a visit's (not a typo of one).
+UNLIKE_SIMILARITY = 70
 # Words too common in addresses and names to pick a visit by themselves.
 COMMON = frozenset("st street ave avenue rd road dr drive ln lane ct court blvd way pl place the "
                    "household home house family residence inc llc co".split())
@@ -31,7 +33,7 @@ DESTINATION = re.compile(
     r"\s+(?:over )?to\s+|"
     r"\b(?:here|arrived|on ?site|done|finished|completed?|wrapp(?:ed|ing) up|pull(?:ed|ing) (?:up|in)|"
     r"still|late|behind|now)\s+(?:at|to|for|@)\s+|^\W*(?:at|@)\s+)"
-    r"(?P<place>[^,.;:!?()\n]+)|"
+    r"(?P<place>(?:(?!\s-)[^,.;:!?()\n])+)|"
     # "omw sofia chen 20": a bare name right after "omw", up to the minutes or the end
     r"\b(?:omw|otw)\s+(?P<bare>[a-z][a-z' ]{1,40}?)(?=\s*(?:\d|$))", re.IGNORECASE)
 HOUSE_NUMBER = re.compile(r"\b\d{1,6}\s+(?!(?:min|mins|minutes|m|hr|hrs|hours?|late|behind|out|"
@@ -106,15 +108,32 @@ def visit_of(turn: Turn, appointment: Appointment) -> Visit | None:
 
 def names_a_place(text: str) -> bool:
     """Whether the text says where the technician is or goes by a name or street of its own."""
+    return any(any(w not in EVERYDAY and len(w) >= 2 for w in words) or HOUSE_NUMBER.search(place)
+               for place, words in _places(text))
+
+
+def _places(text: str) -> list[tuple[str, list[str]]]:
+    """Each place the text says the technician is at or goes to, with its words (no numbers)."""
+    found_places = []
     for found in DESTINATION.finditer(text):
         place = found.group("place") or found.group("bare")
         words = [w for w in _words(place) if not any(c.isdigit() for c in w)]
         if found.group("bare") and (not words or words[0] in EVERYDAY):
             continue  # "omw now, traffic is bad" says when, not where
-        if any(w not in EVERYDAY and len(w) >= 2 for w in words):
+        found_places.append((place, words))
+    return found_places
+
+
+def _contradicts(visit: Visit, text: str) -> bool:
+    """The place named, a name of one or two words, has one far from all of the visit's ("kevin
+    rossi" for Kevin Johnson); longer places run on into the work ("at hughes replaced breaker")."""
+    keys = visit.words()
+    for _, words in _places(text):
+        name = [w for w in words if len(w) >= 3 and w not in EVERYDAY and w not in COMMON]
+        if len(name) <= 2 and any(
+                max((fuzz.ratio(word, key) for key in keys), default=0) < UNLIKE_SIMILARITY
+                for word in name):
             return True
-        if HOUSE_NUMBER.search(place):
-            return True  # a house number and a street: "here at 792 s harvey"
     return False
 
 
@@ -140,7 +159,7 @@ def named(visits: list[Visit], text: str) -> list[Visit]:
                                              for w in words if len(w) >= 3))
         if score and visit.house_number() in numbers:
             score += 1
-        if score:
+        if score and not _contradicts(visit, text):
             scored.append((score, visit))
     if not scored:
         return []

@@ -159,6 +159,7 @@ def test_a_technician_cannot_touch_another_technicians_visit_nor_learn_it_exists
 
 
 @pytest.mark.parametrize("text", ["omw to rosa lopez 15", "here at 7 pine ave", "omw rosa lopez",
+                                  "here at joe smith", "omw to maria chen",
                                   "on my way to sofia chen", "here at 792 s harvey"])
 def test_a_name_or_street_not_among_todays_visits_never_falls_back_to_another_visit(
         day: ChatWorld, text: str) -> None:
