@@ -351,10 +351,15 @@ def done(turn: Turn, visit: Visit, text: str, minutes: int | None,
                texts.done_unstarted(visit, turn.timezone))
         return
     before = before_change(visit)
+    was_paused = visit.job.state is JobState.PAUSED
     _move_to(turn, visit, JobState.ON_SITE)
     summary = work_summary(text)
     turn.run(CompleteJob(job_id=job_id(visit), summary=summary, actor=turn.actor))
     invoice = turn.uow.invoices.first(job_id=job_id(visit))
+    if was_paused:  # the office was asked to arrange a return visit: no longer needed
+        notify_staff(turn.uow, now=turn.now, account_id=visit.job.account_id,
+                     body=texts.office_finished_after_pause(visit, _tech(turn)),
+                     key=f"job-resumed:{job_id(visit)}:{turn.message_id or turn.now.isoformat()}")
     if is_unsafe(summary):  # the office follows it up with the customer, not a raw text
         notify_staff(turn.uow, now=turn.now, account_id=visit.job.account_id,
                      body=texts.office_unsafe(visit, _tech(turn), summary),

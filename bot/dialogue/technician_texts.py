@@ -140,6 +140,11 @@ def customer_done(tech: str, business: str, summary: str) -> str:
             "follow. Thank you!")
 
 
+def office_finished_after_pause(visit: Visit, tech: str) -> str:
+    return (f"Job {visit.job.number} ({clip(visit.customer, 30)}), paused earlier, was finished "
+            f"by {_first(tech)} after all: no return visit is needed.")
+
+
 def office_unsafe(visit: Visit, tech: str, summary: str) -> str:
     return (f"Job {visit.job.number} ({clip(visit.customer, 30)}, {clip(visit.site.address, 40)}): "
             f"{_first(tech)} reported an unsafe finding: {clip(summary, 160)}. The customer was "

@@ -200,6 +200,17 @@ def test_a_customer_texting_technician_words_changes_no_job(day: ChatWorld) -> N
     assert day.model()["jobs"] == before
 
 
+def test_finishing_a_paused_job_tells_the_office_no_return_visit_is_needed(
+        day: ChatWorld) -> None:
+    day.text(TOM, "here")
+    day.text(TOM, "waiting on parts, back tmrw")
+    day.clock.advance(timedelta(minutes=40))
+    day.text(TOM, "done at okafor, replaced the trap")
+    paused, finished = day.notices()
+    assert "Please arrange the return visit" in paused.body
+    assert "no return visit is needed" in finished.body and "J-3" in finished.body
+
+
 def test_a_visit_paused_for_parts_is_not_current_once_the_next_is_under_way(
         day: ChatWorld) -> None:
     day.text(TOM, "here")
