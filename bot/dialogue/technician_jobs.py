@@ -46,7 +46,8 @@ EVERYDAY = frozenset(
     "owner shop office yard depot warehouse supply supplies supplier store parts part lunch break "
     "gas truck van work one property address location appointment visit door gate be will late "
     "behind early traffic still just too also and with from for to at then after before way "
-    "route road eta am pm me us see again already is im i so ok okay".split())
+    "route road eta am pm me us see again already is im i so ok okay ur yours second third "
+    "pick up grab get".split())
 
 
 @dataclass(frozen=True)

@@ -170,6 +170,14 @@ def test_a_name_or_street_not_among_todays_visits_never_falls_back_to_another_vi
     assert day.changed_since(before) == set() and told(day, JOE) == []
 
 
+@pytest.mark.parametrize("text", ["omw to the next job", "headed to ur house now",
+                                  "on my way to the second job", "heading over to the customer"])
+def test_everyday_words_after_omw_name_no_place_and_mean_the_next_visit(
+        day: ChatWorld, text: str) -> None:
+    day.transcript(TOM, [(text, "on the way to 1-3pm Joe Okafor")])
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
+
+
 def test_a_name_of_the_technicians_visit_on_another_day_says_which_day_and_changes_nothing(
         day: ChatWorld) -> None:
     before = day.model()
