@@ -114,12 +114,14 @@ class ChangeJobState(Command):
 
 @dataclass(frozen=True)
 class ReviseEta(Command):
-    """A technician on the way expects to arrive `eta_minutes` from now (running late)."""
+    """A technician expects to arrive `eta_minutes` later than `since` (the planned arrival or
+    the ETA given), or than now when `since` is None or already past."""
 
     job_id: int
     eta_minutes: int
     actor: Actor
     note: str = ""
+    since: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -230,7 +230,8 @@ def revise_eta(cmd: commands.ReviseEta, *, uow: AbstractUnitOfWork, clock: Clock
         raise InvalidTransition(f"Job {job.number} is {job.state.value}; only a visit not yet "
                                 f"reached can run late")
     now = clock.now()
-    job.expect_at(now + timedelta(minutes=cmd.eta_minutes))
+    since = max(cmd.since, now) if cmd.since is not None else now
+    job.expect_at(since + timedelta(minutes=cmd.eta_minutes))
     job.updated_at = now
     reason = f" ({cmd.note})" if cmd.note else ""
     uow.activities.add(Activity(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -20,9 +20,34 @@ if TYPE_CHECKING:
 IN_PROGRESS = frozenset({JobState.EN_ROUTE, JobState.ON_SITE})
 # A name or street word counts as named when it is this close to the text's word (typos, "Fischers").
 NAME_SIMILARITY = 85
+# Below this, a word of the place named is unlike any of a visit's (not a typo of one).
+UNLIKE_SIMILARITY = 70
 # Words too common in addresses and names to pick a visit by themselves.
 COMMON = frozenset("st street ave avenue rd road dr drive ln lane ct court blvd way pl place the "
                    "household home house family residence inc llc co".split())
+# Where a text says where the technician is or is going: "omw to X", "omw X", "here at X", "done
+# at X", "late to X", or a text that starts "at X". What follows is a place or a person's name
+# unless it is only these everyday words ("omw to the next one", "here at the customer's").
+DESTINATION = re.compile(
+    r"(?:\b(?:omw|otw|on (?:my|the) way|en ?route|head(?:ing|ed)?(?: (?:out|over|back))?|off)"
+    r"\s+(?:over )?to\s+|"
+    r"\b(?:here|arrived|on ?site|done|finished|completed?|wrapp(?:ed|ing) up|pull(?:ed|ing) (?:up|in)|"
+    r"still|late|behind|now)\s+(?:at|to|for|@)\s+|^\W*(?:at|@)\s+)"
+    r"(?P<place>(?:(?!\s-)[^,.;:!?()\n])+)|"
+    # "omw sofia chen 20": a bare name right after "omw", up to the minutes or the end
+    r"\b(?:omw|otw)\s+(?P<bare>[a-z][a-z' ]{1,40}?)(?=\s*(?:\d|$))", re.IGNORECASE)
+HOUSE_NUMBER = re.compile(r"\b\d{1,6}\s+(?!(?:min|mins|minutes|m|hr|hrs|hours?|late|behind|out|"
+                          r"away|more|am|pm|sec|ish)\b)[a-z]", re.IGNORECASE)
+EVERYDAY = frozenset(
+    "the a an my your his her their our this that it its them you u ya him there here now then "
+    "today tonight tomorrow tmrw soon asap shortly min mins minute minutes hr hrs hour hours ish "
+    "about around approx roughly like in on out over back first next last other previous same "
+    "new job jobs stop call site jobsite house home place customer customers client homeowner "
+    "owner shop office yard depot warehouse supply supplies supplier store parts part lunch break "
+    "gas truck van work one property address location appointment visit door gate be will late "
+    "behind early traffic still just too also and with from for to at then after before way "
+    "route road eta am pm me us see again already is im i so ok okay ur yours second third "
+    "pick up grab get".split())
 
 
 @dataclass(frozen=True)
@@ -41,7 +66,7 @@ class Visit:
 
     def words(self) -> set[str]:
         """The customer's names and the street (without the house number or "St")."""
-        return {w for w in _words(f"{self.customer} {self.site.address}")
+        return {w for w in _words(f"{self.customer} {self.site.address} {self.site.city}")
                 if w not in COMMON and not w.isdigit()}
 
     def house_number(self) -> str | None:
@@ -58,8 +83,14 @@ def day_bounds(now: datetime, timezone: str) -> tuple[datetime, datetime]:
 
 def todays_visits(turn: Turn) -> list[Visit]:
     """The technician's booked visits today (local time), earliest first."""
+    return visits_on(turn, turn.now.astimezone(ZoneInfo(turn.timezone)).date())
+
+
+def visits_on(turn: Turn, day: date) -> list[Visit]:
+    """The technician's booked visits on `day` (their local date), earliest first."""
     assert turn.staff is not None and turn.staff.id is not None
-    start, end = day_bounds(turn.now, turn.timezone)
+    start = datetime.combine(day, time(0), tzinfo=ZoneInfo(turn.timezone))
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=ZoneInfo(turn.timezone))
     booked = turn.uow.appointments.overlapping(start, end, technician_ids=[turn.staff.id])
     return [v for v in (visit_of(turn, a) for a in sorted(booked, key=lambda a: a.start))
             if v is not None and v.appointment.technician_id == turn.staff.id]
@@ -76,6 +107,48 @@ def visit_of(turn: Turn, appointment: Appointment) -> Visit | None:
     return Visit(appointment, job, site, name)
 
 
+def names_a_place(text: str) -> bool:
+    """Whether the text says where the technician is or goes by a name or street of its own."""
+    return any(any(w not in EVERYDAY and len(w) >= 2 for w in words) or HOUSE_NUMBER.search(place)
+               for place, words in _places(text))
+
+
+def _places(text: str) -> list[tuple[str, list[str]]]:
+    """Each place the text says the technician is at or goes to, with its words (no numbers)."""
+    found_places = []
+    for found in DESTINATION.finditer(text):
+        place = found.group("place") or found.group("bare")
+        words = [w for w in _words(place) if not any(c.isdigit() for c in w)]
+        if found.group("bare") and (not words or words[0] in EVERYDAY):
+            continue  # "omw now, traffic is bad" says when, not where
+        found_places.append((place, words))
+    return found_places
+
+
+def _contradicts(visit: Visit, text: str) -> bool:
+    """The place named, a name of one or two words, has one far from all of the visit's ("kevin
+    rossi" for Kevin Johnson); longer places run on into the work ("at hughes replaced breaker")."""
+    keys = visit.words()
+    for _, words in _places(text):
+        name = [w for w in words if len(w) >= 3 and w not in EVERYDAY and w not in COMMON]
+        if len(name) <= 2 and any(
+                max((fuzz.ratio(word, key) for key in keys), default=0) < UNLIKE_SIMILARITY
+                for word in name):
+            return True
+    return False
+
+
+def other_day_visits(turn: Turn, *, before: timedelta, after: timedelta) -> list[Visit]:
+    """The technician's own booked visits on other days near today, nearest first."""
+    assert turn.staff is not None and turn.staff.id is not None
+    start, end = day_bounds(turn.now, turn.timezone)
+    booked = [a for a in turn.uow.appointments.overlapping(start - before, end + after,
+                                                             technician_ids=[turn.staff.id])
+              if a.technician_id == turn.staff.id and not (start <= a.start < end)]
+    booked.sort(key=lambda a: abs(a.start - turn.now))
+    return [v for v in (visit_of(turn, a) for a in booked) if v is not None]
+
+
 def named(visits: list[Visit], text: str) -> list[Visit]:
     """The visits the text names best by customer name or street; empty when it names none."""
     words = {w.removesuffix("s") for w in _words(text)} | set(_words(text))
@@ -87,7 +160,7 @@ def named(visits: list[Visit], text: str) -> list[Visit]:
                                              for w in words if len(w) >= 3))
         if score and visit.house_number() in numbers:
             score += 1
-        if score:
+        if score and not _contradicts(visit, text):
             scored.append((score, visit))
     if not scored:
         return []

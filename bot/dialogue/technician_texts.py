@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.dialogue.gsm import clip
 from bot.dialogue.reply import Reply
 from bot.dialogue.technician_jobs import Visit
-from bot.dialogue.times import clock_label, window_label
+from bot.dialogue.times import clock_label, day_label, window_label
 
 UNDO_HINT = 'Wrong job? Text "undo" within 10 min.'
 
@@ -37,6 +37,14 @@ def no_visit(named: bool) -> Reply:
     return Reply("You have no visit left to update today. Text \"my day\" to see your visits.")
 
 
+def visit_on_another_day(visit: Visit, timezone: str) -> Reply:
+    a = visit.appointment
+    return Reply(f"{clip(visit.customer, 30)}'s visit is {day_label(a.window_start, timezone)}, "
+                 f"{window_label(a.window_start, a.window_end, timezone)} ({visit.job.number}), "
+                 "not today, so nothing was changed and nobody was told. If it has moved to "
+                 "today, ask the office to move it first.")
+
+
 def on_the_way(visit: Visit, eta: datetime | None, timezone: str, again: bool = False) -> Reply:
     when = f" ETA {clock_label(eta, timezone)}." if eta else ""
     if again:
@@ -44,6 +52,18 @@ def on_the_way(visit: Visit, eta: datetime | None, timezone: str, again: bool = 
                      f"({visit.job.number}).{when}")
     return Reply(f"Got it: on the way to {label(visit, timezone)} ({visit.job.number}).{when} "
                  f"{_first(visit.customer)} has been told. {UNDO_HINT}")
+
+
+def plan_noted(visit: Visit, timezone: str) -> Reply:
+    return Reply(f"OK, {label(visit, timezone)} ({visit.job.number}) is next; nothing sent yet. "
+                 f"Text \"omw\" with your minutes (e.g. \"omw 20\") when you set off and I'll "
+                 f"tell {_first(visit.customer)}.")
+
+
+def still_open(visit: Visit) -> Reply:
+    last = clip(visit.customer.split()[-1] if visit.customer.split() else visit.customer, 20)
+    return Reply(f"{visit.job.number} at {clip(visit.customer, 30)} is still open (on site): text "
+                 f"\"done at {last}\" when it's finished.")
 
 
 def customer_on_the_way(tech: str, business: str, eta: datetime | None, timezone: str) -> str:
@@ -61,6 +81,35 @@ def late(visit: Visit, eta: datetime | None, timezone: str) -> Reply:
     when = f"new ETA {clock_label(eta, timezone)}" if eta else "no new time given"
     return Reply(f"Noted: running late to {clip(visit.customer, 30)} ({visit.job.number}), "
                  f"{when}. {_first(visit.customer)} has been told. {UNDO_HINT}")
+
+
+def late_ahead(visit: Visit, busy: Visit | None, eta: datetime | None, now: datetime,
+               timezone: str) -> Reply:
+    """Before telling a customer whose visit is hours away that the technician runs late."""
+    hours = max(1, round((visit.appointment.start - now).total_seconds() / 3600))
+    still = (f"You're still on site at {clip(busy.customer, 30)} ({busy.job.number}). "
+             if busy is not None else "")
+    when = f" you'll arrive about {clock_label(eta, timezone)}" if eta else " you're running late"
+    return Reply(f"{still}Your visit at {label(visit, timezone)} ({visit.job.number}) starts in "
+                 f"about {hours} h. Tell {_first(visit.customer)}{when}? Reply Y or N.")
+
+
+def late_in_time(visit: Visit, eta: datetime, timezone: str) -> Reply:
+    a = visit.appointment
+    return Reply(f"Noted: new ETA {clock_label(eta, timezone)} for {clip(visit.customer, 30)} "
+                 f"({visit.job.number}), still on time for the "
+                 f"{window_label(a.window_start, a.window_end, timezone)} window, so "
+                 f"{_first(visit.customer)} wasn't told. {UNDO_HINT}")
+
+
+def done_unstarted(visit: Visit, timezone: str) -> Reply:
+    return Reply(f"{visit.job.number} at {label(visit, timezone)} hasn't started. Mark it done "
+                 "anyway (the customer is told and invoiced)? Reply Y or N.")
+
+
+def left_alone(visit: Visit) -> Reply:
+    return Reply(f"OK, nothing changed on {visit.job.number} and {_first(visit.customer)} "
+                 "wasn't told.")
 
 
 def customer_late(tech: str, business: str, eta: datetime | None, timezone: str) -> str:
@@ -86,9 +135,20 @@ def done(visit: Visit, invoice: str | None) -> Reply:
 
 
 def customer_done(tech: str, business: str, summary: str) -> str:
-    work = f" Work done: {clip(summary, 120)}." if summary else ""
+    work = f" Work done: {summary.rstrip('.')}." if summary else ""
     return (f"{_first(tech)} from {business} has completed your visit.{work} Your invoice will "
             "follow. Thank you!")
+
+
+def office_finished_after_pause(visit: Visit, tech: str) -> str:
+    return (f"Job {visit.job.number} ({clip(visit.customer, 30)}), paused earlier, was finished "
+            f"by {_first(tech)} after all: no return visit is needed.")
+
+
+def office_unsafe(visit: Visit, tech: str, summary: str) -> str:
+    return (f"Job {visit.job.number} ({clip(visit.customer, 30)}, {clip(visit.site.address, 40)}): "
+            f"{_first(tech)} reported an unsafe finding: {clip(summary, 160)}. The customer was "
+            "only told the visit is complete; please follow up with them.")
 
 
 def noted(visit: Visit) -> Reply:
@@ -106,9 +166,16 @@ def next_visit(visit: Visit, timezone: str, quote: str | None) -> Reply:
                  f"{visit.job.service_id.replace('_', ' ')} ({visit.job.number}).{access}{offer}")
 
 
-def day(visits: list[tuple[Visit, str]], timezone: str) -> Reply:
+def day(visits: list[tuple[Visit, str]], timezone: str, on: date | None = None,
+        tomorrow: bool = False) -> Reply:
+    """The day's visits, headed "Today:", or "Tomorrow, Tue Mar 3:" / "Thu Mar 5:" for another."""
     lines = [f"{i}. {label(v, timezone)} - {state}" for i, (v, state) in enumerate(visits, 1)]
-    return Reply("Today: " + "; ".join(lines) if lines else "No visits on your list today.")
+    named = f"{on:%a %b} {on.day}" if on is not None else ""
+    heading = f"Tomorrow, {named}" if tomorrow else (named or "Today")
+    if not lines:
+        when = f"tomorrow ({named})" if tomorrow else (f"on {named}" if named else "today")
+        return Reply(f"No visits on your list {when}.")
+    return Reply(f"{heading}: " + "; ".join(lines))
 
 
 def nothing_next() -> Reply:
@@ -129,6 +196,25 @@ def customer_correction(business: str) -> str:
 def nothing_to_undo() -> Reply:
     return Reply("There's nothing of yours to undo from the last 10 minutes; please call the "
                  "office to correct an older update.")
+
+
+def acknowledged() -> Reply:
+    return Reply("OK, nothing is waiting on you. Text \"my day\" for your visits or \"help\" "
+                 "for what I understand.")
+
+
+def answer_pending(pick: bool) -> Reply:
+    if pick:
+        return Reply("Which visit did you mean? Reply with its number from my last message.")
+    return Reply("Please reply Y or N to my last question.")
+
+
+def thanks(first_name: str) -> Reply:
+    return Reply(f"Anytime, {clip(first_name, 20)}!")
+
+
+def nothing_changed() -> Reply:
+    return Reply("OK, nothing changed.")
 
 
 def not_understood() -> Reply:

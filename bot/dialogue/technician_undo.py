@@ -25,6 +25,18 @@ UNDO = re.compile(r"^\W*(?:undo(?: (?:that|it|this|last|the last one))?|wrong (?
                   re.IGNORECASE)
 
 
+# "wait no still at hughes, undo that", "pls undo": an undo closing a longer text.
+_UNDO_AT_END = re.compile(r"(?<!don't )(?<!dont )(?<!not )(?<!never )\bundo(?: (?:that|it|this|"
+                          r"last|the last one|my last|pls|please))?\W*$", re.IGNORECASE)
+_CLAUSES = re.compile(r"[,.;:!?\u2026]+|\s-+\s")
+
+
+def asks_undo(text: str) -> bool:
+    """The text takes back the last update: "undo", "wrong job", or a clause of its own saying so."""
+    return (UNDO.match(text) is not None or _UNDO_AT_END.search(text) is not None
+            or any(UNDO.match(clause) for clause in _CLAUSES.split(text) if clause.strip()))
+
+
 def undo(turn: Turn) -> None:
     """Take back this technician's last status change if it is under ten minutes old."""
     last = turn.conversation.data.get(LAST)
@@ -68,12 +80,20 @@ def before_change(visit: Visit) -> dict[str, Any]:
     return {"state": visit.job.state.value, "eta": eta.isoformat() if eta else None}
 
 
-def remember(turn: Turn, visit: Visit, before: dict[str, Any], told: int | None) -> None:
-    """Keep what "undo" needs: the visit, the state and ETA before, the customer's message."""
+def remember(turn: Turn, visit: Visit, before: dict[str, Any], told: int | None,
+             what: str = "") -> None:
+    """Keep what "undo" needs: the visit, the state and ETA before, the customer's message;
+    `what` the update was (a note just after "done" belongs to the job just finished)."""
     turn.finish(done=None)
     turn.conversation.data = {**turn.conversation.data, LAST: {
-        **before, "appointment": visit.appointment_id, "told": told,
+        **before, "appointment": visit.appointment_id, "told": told, "what": what,
         "at": turn.now.isoformat()}}
+
+
+def last_update(turn: Turn, within: timedelta) -> dict[str, Any] | None:
+    """The technician's last status change if it was made within `within`, else None."""
+    last = turn.conversation.data.get(LAST)
+    return last if isinstance(last, dict) and _age(turn, last) <= within else None
 
 
 def tell(turn: Turn, visit: Visit, what: str, body: str) -> int | None:

@@ -89,3 +89,68 @@ def test_only_the_assigned_technician_may_move_a_job(world: World) -> None:
     world.transcript(ANA, [("omw to Joe's", "can't find a visit of yours")])
     assert joes_job_state(world) == (JobState.SCHEDULED, None)
     assert told(world, JOE) == []
+
+
+def test_a_named_visit_on_another_day_is_not_replaced_by_todays(world: World) -> None:
+    world.transcript(TOM_PHONE, [("omw to maria rivera 20", "Maria Rivera's visit is Thu"),
+                                 ("omw to sofia chen", "can't find a visit of yours")])
+    assert joes_job_state(world) == (JobState.SCHEDULED, None)
+    assert told(world, JOE) == []
+
+
+def test_running_late_counts_from_the_planned_arrival_and_is_stored(world: World) -> None:
+    world.clock.advance(timedelta(hours=3, minutes=10))  # 12:40pm; Joe expects Tom from 1pm
+    world.transcript(TOM_PHONE, [("running 20 late", "new ETA 1:20pm")])
+    state, eta = joes_job_state(world)
+    assert state is JobState.SCHEDULED and eta == MONDAY_MORNING + timedelta(hours=3, minutes=50)
+    assert "should now arrive about 1:20pm" in told(world, JOE)[-1].body
+
+
+def test_done_on_a_visit_not_started_waits_for_a_yes_with_the_work_description(
+        world: World) -> None:
+    world.transcript(TOM_PHONE, [("done, replaced the capacitor", "hasn't started")])
+    assert joes_job_state(world) == (JobState.SCHEDULED, None)
+    assert told(world, JOE) == []
+    world.transcript(TOM_PHONE, [("y", "invoice INV-")])
+    with world.uow_factory() as uow:
+        visit = uow.appointments.get(world.ids["joe_today"])
+        assert visit is not None
+        job = uow.jobs.get(visit.job_id)
+        assert job is not None and job.state is JobState.COMPLETED
+        assert job.summary == "replaced the capacitor"
+
+
+def test_the_completion_text_leaves_out_shorthand_and_an_unsafe_finding_goes_to_the_office(
+        world: World) -> None:
+    world.clock.advance(timedelta(hours=4))
+    world.text(TOM_PHONE, "here")
+    world.text(TOM_PHONE, "done cracked hx, red tagged furnace, told customer needs replacment")
+    body = told(world, JOE)[-1].body
+    assert body.startswith("Tom from") and "has completed your visit. Your invoice" in body
+    with world.uow_factory() as uow:
+        [notice] = [m for m in uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE)
+                    if m.staff_id == world.ids["dana"]]
+        assert "unsafe finding: cracked hx, red tagged furnace" in notice.body
+
+
+def test_a_plan_to_set_off_later_sets_nothing_en_route(world: World) -> None:
+    world.transcript(TOM_PHONE, [("lunch then headed to lake st", "nothing sent yet")])
+    assert joes_job_state(world) == (JobState.SCHEDULED, None)
+    assert told(world, JOE) == []
+    world.transcript(TOM_PHONE, [("omw 20", "Joe has been told")])
+    assert joes_job_state(world) == (JobState.EN_ROUTE, MONDAY_MORNING + timedelta(minutes=20))
+
+
+def test_a_note_right_after_done_is_filed_on_the_job_just_finished(world: World) -> None:
+    world.clock.advance(timedelta(hours=4))
+    world.text(TOM_PHONE, "here")
+    world.text(TOM_PHONE, "done, replaced the capacitor")
+    world.clock.advance(timedelta(minutes=2))
+    world.transcript(TOM_PHONE, [("note: customer wants a quote for a softener", "Noted on J-")])
+    with world.uow_factory() as uow:
+        visit = uow.appointments.get(world.ids["joe_today"])
+        assert visit is not None
+        job = uow.jobs.get(visit.job_id)
+        assert job is not None
+        assert f"Note on {job.number}: customer wants a quote for a softener" in [
+            a.summary for a in uow.activities.find(account_id=job.account_id)]

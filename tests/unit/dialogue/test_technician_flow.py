@@ -82,6 +82,27 @@ def test_on_my_way_sets_the_next_visit_en_route_with_its_eta_and_tells_the_custo
     assert job_of(day, "fischer").state is JobState.SCHEDULED  # only the next visit moved
 
 
+@pytest.mark.parametrize("plan", ["lunch then headed to lake st", "grabbing lunch, heading to "
+                                  "okafor after that", "after this im heading to Joe's"])
+def test_a_plan_to_set_off_later_changes_nothing_and_a_real_omw_then_works(
+        day: ChatWorld, plan: str) -> None:
+    before = day.model()
+    day.transcript(TOM, [(plan, "nothing sent yet")])
+    assert day.changed_since(before) == set() and told(day, JOE) == []
+    day.transcript(TOM, [("omw 20", "Joe has been told")])
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
+    assert told(day, JOE)[-1].body.endswith("should arrive about 9:20am.")
+
+
+def test_on_my_way_while_still_on_site_elsewhere_says_that_job_is_still_open(
+        day: ChatWorld) -> None:
+    day.text(TOM, "here")  # on site at Joe's
+    day.transcript(TOM, [("omw to Fischer's 20", 'J-3 at Joe Okafor is still open (on site): '
+                                                 'text "done at Okafor"')])
+    assert job_of(day, "fischer").state is JobState.EN_ROUTE
+    assert job_of(day, "joe_today").state is JobState.ON_SITE
+
+
 def test_on_my_way_without_minutes_tells_the_customer_the_technician_is_coming_now(
         day: ChatWorld) -> None:
     day.text(TOM, "omw")
@@ -121,7 +142,7 @@ def test_the_question_may_be_answered_by_the_customers_name(day: ChatWorld) -> N
     day.text(TOM, "omw to Fischer's")
     day.text(TOM, "running 10 late")
     day.transcript(TOM, [("okafor", "running late to Joe Okafor")])
-    assert job_of(day, "joe_today").eta == NINE + timedelta(minutes=10)
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=4, minutes=10)  # 1pm + 10
 
 
 # --- only one's own visits --------------------------------------------------------------------
@@ -137,6 +158,35 @@ def test_a_technician_cannot_touch_another_technicians_visit_nor_learn_it_exists
     assert day.changed_since(before) == set()
 
 
+@pytest.mark.parametrize("text", ["omw to rosa lopez 15", "here at 7 pine ave", "omw rosa lopez",
+                                  "here at joe smith", "omw to maria chen",
+                                  "on my way to sofia chen", "here at 792 s harvey"])
+def test_a_name_or_street_not_among_todays_visits_never_falls_back_to_another_visit(
+        day: ChatWorld, text: str) -> None:
+    before = day.model()
+    answer = day.text(TOM, text).text
+    assert "can't find a visit of yours" in answer
+    assert "Lopez" not in answer and "Pine" not in answer  # another's customer stays unknown
+    assert day.changed_since(before) == set() and told(day, JOE) == []
+
+
+@pytest.mark.parametrize("text", ["omw to the next job", "headed to ur house now",
+                                  "on my way to the second job", "heading over to the customer"])
+def test_everyday_words_after_omw_name_no_place_and_mean_the_next_visit(
+        day: ChatWorld, text: str) -> None:
+    day.transcript(TOM, [(text, "on the way to 1-3pm Joe Okafor")])
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
+
+
+def test_a_name_of_the_technicians_visit_on_another_day_says_which_day_and_changes_nothing(
+        day: ChatWorld) -> None:
+    before = day.model()
+    day.transcript(TOM, [("omw to maria rivera 20", "Maria Rivera's visit is Thu Mar 5"),
+                         ("here at 1 clark st", "not today")])
+    assert day.changed_since(before) == set()
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED and told(day, JOE) == []
+
+
 def test_each_technician_moves_only_their_own_visit(day: ChatWorld) -> None:
     day.transcript(ANA, [("omw 10", "Rosa Lopez")])
     assert job_of(day, "lopez").state is JobState.EN_ROUTE
@@ -144,8 +194,8 @@ def test_each_technician_moves_only_their_own_visit(day: ChatWorld) -> None:
 
 
 def test_a_technician_with_no_visit_left_today_is_told_so(day: ChatWorld) -> None:
-    day.text(TOM, "done at Joe's")
-    day.text(TOM, "done at Fischer's")
+    for text in ("done at Joe's", "y", "done at Fischer's", "y"):  # Y: not started, done anyway
+        day.text(TOM, text)
     before = day.model()
     day.transcript(TOM, [("omw", "no visit left")])
     assert day.changed_since(before) == set()
@@ -158,6 +208,40 @@ def test_a_customer_texting_technician_words_changes_no_job(day: ChatWorld) -> N
     assert day.model()["jobs"] == before
 
 
+def test_finishing_a_paused_job_tells_the_office_no_return_visit_is_needed(
+        day: ChatWorld) -> None:
+    day.text(TOM, "here")
+    day.text(TOM, "waiting on parts, back tmrw")
+    day.clock.advance(timedelta(minutes=40))
+    day.text(TOM, "done at okafor, replaced the trap")
+    paused, finished = day.notices()
+    assert "Please arrange the return visit" in paused.body
+    assert "no return visit is needed" in finished.body and "J-3" in finished.body
+
+
+def test_a_visit_paused_for_parts_is_not_current_once_the_next_is_under_way(
+        day: ChatWorld) -> None:
+    day.text(TOM, "here")
+    day.text(TOM, "waiting on parts, back tmrw")  # Joe's visit paused
+    day.text(TOM, "omw to Fischer's 20")
+    day.transcript(TOM, [("here", "Checked in at 3-5pm Karl Fischer"),
+                         ("done, replaced the capacitor", "invoice INV-")])
+    assert job_of(day, "fischer").state is JobState.COMPLETED
+    assert job_of(day, "fischer").summary == "replaced the capacitor"
+    assert job_of(day, "joe_today").state is JobState.PAUSED
+
+
+def test_a_question_which_visit_keeps_the_work_description_of_the_done_text(
+        day: ChatWorld) -> None:
+    day.text(TOM, "here")
+    day.text(TOM, "waiting on parts, back tmrw")  # Joe's paused, Fischer's next: which one?
+    day.clock.advance(timedelta(hours=5, minutes=30))  # 2:30pm
+    said = day.text(TOM, "done - flushed the drain, replaced the trap")
+    assert said.replies[0].options is not None and len(said.replies[0].options) == 2
+    day.transcript(TOM, [("1", "invoice INV-")])
+    assert job_of(day, "joe_today").summary == "flushed the drain, replaced the trap"
+
+
 # --- arrived, late, paused --------------------------------------------------------------------
 
 
@@ -167,14 +251,45 @@ def test_here_checks_in_even_without_on_my_way_first(day: ChatWorld) -> None:
     assert told(day, JOE) == []  # the customer sees the technician at the door
 
 
-def test_running_late_stores_the_new_eta_and_tells_the_customer(day: ChatWorld) -> None:
+def test_running_late_counts_from_the_eta_given_and_tells_the_customer(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm
     day.text(TOM, "omw 20")
-    day.clock.advance(timedelta(minutes=25))
-    day.transcript(TOM, [("running 15 late, traffic", "new ETA 9:40am")])
-    assert job_of(day, "joe_today").eta == NINE + timedelta(minutes=40)
-    assert told(day, JOE)[-1].body.endswith("should now arrive about 9:40am. Sorry for the wait!")
+    day.clock.advance(timedelta(minutes=5))
+    day.transcript(TOM, [("running 15 late, traffic", "new ETA 1:15pm")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=4, minutes=15)
+    assert told(day, JOE)[-1].body.endswith("should now arrive about 1:15pm. Sorry for the wait!")
     assert any("running 15 min late" in a.summary
                for a in day.timeline(day.ids["joe_account"]))
+
+
+def test_running_late_before_setting_off_counts_from_the_planned_arrival(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm; Joe expects Tom from 1pm
+    day.transcript(TOM, [("gonna be 20 late to okafor", "new ETA 1:20pm")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=4, minutes=20)
+    assert "should now arrive about 1:20pm" in told(day, JOE)[-1].body
+
+
+def test_a_delay_that_still_arrives_before_the_window_tells_the_customer_nothing(
+        day: ChatWorld) -> None:
+    day.text(TOM, "omw 20")  # 9am, for Joe's 1-3pm window
+    day.clock.advance(timedelta(minutes=5))
+    day.transcript(TOM, [("running 15 late", "wasn't told")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(minutes=35)  # the 9:20 ETA + 15
+    assert [m.body for m in told(day, JOE)][1:] == []  # only the on-the-way text
+
+
+def test_late_while_on_site_asks_before_telling_a_customer_whose_visit_is_hours_away(
+        day: ChatWorld) -> None:
+    day.text(TOM, "here")  # 9am, on site at Joe's; Fischer's visit is at 3pm
+    before = day.model()
+    day.transcript(TOM, [("running 20 late", "still on site at Joe Okafor")])
+    assert day.changed_since(before) == set() and told(day, FISCHER) == []
+    day.transcript(TOM, [("n", "nothing changed")])
+    assert told(day, FISCHER) == []
+    day.text(TOM, "running 20 late")
+    day.transcript(TOM, [("y", "new ETA 3:20pm")])
+    assert job_of(day, "fischer").eta == datetime(2026, 3, 2, 21, 20, tzinfo=UTC)
+    assert "about 3:20pm" in told(day, FISCHER)[-1].body
 
 
 def test_a_pause_keeps_the_reason_tells_the_dispatcher_and_the_customer(
@@ -213,6 +328,7 @@ def test_the_invoice_takes_the_approved_quotes_lines(day: ChatWorld) -> None:
     assert quote is not None and job.id is not None
     quote.job_id, quote.state = job.id, QuoteState.APPROVED
     day.text(TOM, "done - sewer line relined")
+    day.text(TOM, "y")  # the visit had not started: done anyway
     [invoice] = day.uow.invoices.find(job_id=job.id)
     assert invoice.total_cents == 990000
 
@@ -220,11 +336,65 @@ def test_the_invoice_takes_the_approved_quotes_lines(day: ChatWorld) -> None:
 def test_a_repair_on_equipment_needing_upkeep_opens_a_maintenance_deal_for_the_rep(
         day: ChatWorld) -> None:
     day.text(TOM, "done at Fischer's - new capacitor, unit cooling")
+    day.text(TOM, "y")  # the visit had not started: done anyway
     [deal] = day.uow.deals.find(account_id=day.ids["fischer_account"])
     assert deal.stage is DealStage.NEW and deal.service_id == "hvac_maintenance"
     assert deal.owner_id == day.ids["rita"]
     day.text(TOM, "done at Joe's")  # a plumbing repair: no upkeep to sell
+    day.text(TOM, "y")
     assert day.uow.deals.find(account_id=day.ids["joe_account"]) == []
+
+
+@pytest.mark.parametrize(("text", "summary", "work"), [
+    ("done", "", ""),
+    ("done at okafor, replaced the capacitor", "replaced the capacitor",
+     " Work done: replaced the capacitor."),
+    ("back, done - swapped the trap, all drains clear", "swapped the trap, all drains clear",
+     " Work done: swapped the trap, all drains clear."),
+    ("wrapping up, found a loose fitting, fixed", "found a loose fitting, fixed",
+     " Work done: found a loose fitting, fixed."),
+    ("done, snaked the line, told customer needs a camera inspection",
+     "snaked the line, told customer needs a camera inspection", ""),
+])
+def test_the_customer_reads_a_plain_completion_never_the_technicians_shorthand(
+        day: ChatWorld, text: str, summary: str, work: str) -> None:
+    day.clock.advance(timedelta(hours=4, minutes=30))  # 1:30pm, on site at Joe's
+    day.text(TOM, "here")
+    day.text(TOM, text)
+    assert job_of(day, "joe_today").summary == summary  # the technician's words, kept inside
+    assert told(day, JOE)[-1].body == (f"Tom from {day.engine.business.name} has completed your "
+                                       f"visit.{work} Your invoice will follow. Thank you!")
+
+
+def test_an_unsafe_finding_goes_to_the_office_not_to_the_customer(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4, minutes=30))
+    day.text(TOM, "here")
+    day.text(TOM, "done cracked hx, red tagged furnace, told customer needs replacment")
+    body = told(day, JOE)[-1].body
+    assert "red" not in body and "hx" not in body and "has completed your visit." in body
+    [notice] = day.notices()
+    assert "unsafe" in notice.body and "red tagged furnace" in notice.body
+    assert job_of(day, "joe_today").summary.startswith("cracked hx, red tagged furnace")
+
+
+def test_done_on_a_visit_hours_from_starting_asks_first_and_keeps_the_work_description(
+        day: ChatWorld) -> None:
+    before = day.model()
+    day.transcript(TOM, [("done, replaced the capacitor", "J-3 at 1-3pm Joe Okafor, 5 Lake St "
+                                                          "hasn't started. Mark it done")])
+    assert day.changed_since(before) == set() and told(day, JOE) == []
+    day.transcript(TOM, [("n", "nothing changed")])
+    assert day.changed_since(before) == set()
+    day.text(TOM, "done, replaced the capacitor")
+    day.transcript(TOM, [("y", "invoice INV-")])
+    assert job_of(day, "joe_today").summary == "replaced the capacitor"
+
+
+def test_done_near_the_window_fills_in_the_skipped_steps_without_asking(
+        day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))  # 12:30pm, the 1-3pm window is near
+    day.transcript(TOM, [("done, replaced the capacitor", "invoice INV-")])
+    assert job_of(day, "joe_today").state is JobState.COMPLETED
 
 
 # --- next, notes --------------------------------------------------------------------------------
@@ -235,9 +405,9 @@ def test_whats_next_names_the_next_visit_with_its_address_service_access_and_ope
     day.transcript(TOM, [("whats next?", "Next: 1-3pm Joe Okafor, 5 Lake St, Chicago - "
                                          "plumbing repair")])
     day.transcript(TOM, [("whats next?", "Open quote Q-2001")])
-    day.text(TOM, "done at Joe's")
+    day.transcript(TOM, [("done at Joe's", "hasn't started"), ("y", "completed")])
     day.transcript(TOM, [("what's next", "Access: Side gate, code 4412")])
-    day.text(TOM, "done at Fischer's")
+    day.transcript(TOM, [("done at Fischer's", "hasn't started"), ("y", "completed")])
     day.transcript(TOM, [("next job?", "No more visits today")])
 
 
@@ -247,12 +417,37 @@ def test_my_day_lists_every_visit_with_where_it_stands(day: ChatWorld) -> None:
                                     "2. 3-5pm Karl Fischer, 42 Elm St - scheduled")])
 
 
+def test_the_schedule_for_another_day_lists_that_day_under_its_name(day: ChatWorld) -> None:
+    add_visit(day, "chen", "Sofia Chen", "+13125550166", "792 S Harvey Ave", "hvac_repair", "tom",
+              datetime(2026, 3, 3, 16, 0, tzinfo=UTC))  # Tuesday 10am
+    day.transcript(TOM, [("whats my day look like tomorrow",
+                          "Tomorrow, Tue Mar 3: 1. 10am-12pm Sofia Chen, 792 S Harvey Ave"),
+                         ("what do i have thursday", "Thu Mar 5: 1. 8-10am Maria Rivera"),
+                         ("my day", "Today: 1. 1-3pm Joe Okafor")])
+    answer = day.text(TOM, "what do i have tomorrow").text
+    assert "Joe Okafor" not in answer and "Today" not in answer
+
+
 def test_a_note_goes_on_the_current_jobs_timeline(day: ChatWorld) -> None:
     day.text(TOM, "here")
     day.transcript(TOM, [("add note gate code 4412", "Noted on J-")])
     job = job_of(day, "joe_today")
     assert f"Note on {job.number}: gate code 4412" in [
         a.summary for a in day.timeline(day.ids["joe_account"])]
+
+
+def test_a_note_just_after_done_goes_to_the_job_just_finished(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4, minutes=30))  # 1:30pm at Joe's; Fischer's is next
+    day.text(TOM, "here")
+    day.text(TOM, "done, replaced the capacitor")
+    day.clock.advance(timedelta(minutes=2))
+    day.transcript(TOM, [("note: customer wants quote for a water softener", "Noted on J-3")])
+    joe, fischer = job_of(day, "joe_today"), job_of(day, "fischer")
+    assert f"Note on {joe.number}: customer wants quote for a water softener" in [
+        a.summary for a in day.timeline(day.ids["joe_account"])]
+    assert not any("Note on" in a.summary for a in day.timeline(day.ids["fischer_account"]))
+    day.text(TOM, "omw 20")  # an update since: notes are about Fischer's visit again
+    day.transcript(TOM, [("note gate code 4412", f"Noted on {fischer.number}")])
 
 
 # --- undo ---------------------------------------------------------------------------------------
@@ -285,6 +480,31 @@ def test_undo_of_done_reopens_the_job_and_voids_its_invoice(day: ChatWorld) -> N
     assert invoice.state is InvoiceState.VOID
     day.text(TOM, "done, capacitor replaced after all")  # done again: the invoice comes back
     assert invoice.state is InvoiceState.DRAFT and job.state is JobState.COMPLETED
+
+
+@pytest.mark.parametrize("text", ["wait no still at joe's, undo that", "no wait undo",
+                                  "oops wrong one - undo"])
+def test_an_undo_at_the_end_of_a_longer_text_takes_back_the_last_update(
+        day: ChatWorld, text: str) -> None:
+    day.text(TOM, "omw 20")
+    day.transcript(TOM, [(text, "is scheduled again")])
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED
+    assert [m.status for m in told(day, JOE)] == [MessageStatus.CANCELLED]
+
+
+@pytest.mark.parametrize("text", ["\N{THUMBS UP SIGN}", "Y", "ok"])
+def test_a_nod_with_nothing_pending_gets_a_staff_answer_not_the_customers_menu(
+        day: ChatWorld, text: str) -> None:
+    before = day.model()
+    answer = day.text(TOM, text).text
+    assert "nothing is waiting on you" in answer.lower() and "my day" in answer
+    assert "book a visit" not in answer and "quote" not in answer
+    assert day.changed_since(before) == set()
+
+
+def test_thanks_from_a_technician_is_answered_as_staff(day: ChatWorld) -> None:
+    answer = day.text(TOM, "thx man have a good one").text
+    assert answer == "Anytime, Tom!"
 
 
 def test_undo_after_ten_minutes_is_refused_and_changes_nothing(day: ChatWorld) -> None:
