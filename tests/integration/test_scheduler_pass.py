@@ -324,7 +324,7 @@ def test_a_quote_unanswered_for_a_week_is_flagged_stale_to_its_rep_once(
     # Monday 10:00 in her zone: her digest went out too, once, listing what `followups` would:
     # the deal (never touched, its quote unanswered) and the quote.
     assert [m.body for m in digest] == [
-        "Good morning Rita. Today:\n1 follow-up due: New furnace (Rivera house...\n"
+        "Good morning Rita. Today:\n1 follow-up due: New furnace (Rivera...\n"
         "1 quote waiting: Q-1001 (Rivera household)"]
     assert all(m.status is MessageStatus.SENT for m in told)
     assert flagged == ["Quote Q-1001 flagged stale: no answer in 7 days; rep told"]
