@@ -47,7 +47,8 @@ def test_with_two_workers_the_supervisor_alone_sends_the_outbox(sqlite_url: str,
             uow.commit()
         deadline = time.monotonic() + 20
         status = MessageStatus.QUEUED
-        while time.monotonic() < deadline and status is MessageStatus.QUEUED:
+        while time.monotonic() < deadline and status in (MessageStatus.QUEUED,
+                                                          MessageStatus.SENDING):
             time.sleep(0.2)
             with uow_factory() as uow:
                 found = uow.messages.get(notice.id)
