@@ -39,7 +39,7 @@ def run_chat(args: Any) -> int:
         return 2
     settings = Settings(database_url=args.database_url) if args.database_url else Settings()
     upgrade(settings.database_url)
-    container = bootstrap(settings, clock=_clock_at(args.now, settings) if args.now else None)
+    container = bootstrap(settings, clock=clock_at(args.now, settings) if args.now else None)
     interactive = sys.stdin.isatty()
     if interactive:
         print(f"Texting {container.business.name} as {phone}. Type 'quit' or Ctrl-D to leave.")
@@ -59,7 +59,7 @@ def moment(text: str) -> datetime:
         raise argparse.ArgumentTypeError(f"not an ISO date-time: {text!r}") from error
 
 
-def _clock_at(now: datetime, settings: Any) -> Clock:
+def clock_at(now: datetime, settings: Any) -> Clock:
     """A clock standing at `now`; a wall time without an offset is the business's local time."""
     from api.bootstrap import bootstrap
     from domain.clock import FixedClock

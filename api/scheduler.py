@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import threading
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from api.chat_command import clock_at, moment
 
 if TYPE_CHECKING:
     from api.bootstrap import Container
@@ -57,7 +59,9 @@ def _pass(due: DuePass, stop: threading.Event) -> None:
 def register(commands: Any) -> None:
     command = commands.add_parser(
         "run-due", help="one scheduler pass: derive what is due, queue it once, send what is ready")
-    command.add_argument("--now", help="run as if it were this moment (ISO 8601 with offset)")
+    command.add_argument("--now", type=moment,
+                         help="run as if it were this moment, e.g. 2026-03-07T08:00-06:00 (a time "
+                              "without an offset is read in the business's zone)")
     command.add_argument("--dry-run", action="store_true",
                          help="show what would be queued; write and send nothing")
     command.add_argument("--database-url", help="overrides DATABASE_URL")
@@ -68,21 +72,13 @@ def run_due(args: argparse.Namespace) -> int:
     from api.bootstrap import bootstrap
     from api.logs import configure_logging
     from api.settings import Settings
-    from domain.clock import FixedClock
 
-    clock: Clock | None = None
-    if args.now:
-        try:
-            moment = datetime.fromisoformat(args.now)
-            clock = FixedClock(moment)
-        except ValueError:
-            print(f"--now: '{args.now}' is not an ISO 8601 moment with its offset, "
-                  "e.g. 2026-03-07T15:00:00+00:00")
-            return 2
     overrides = {"database_url": args.database_url} if args.database_url else {}
     settings = Settings(**overrides)
+    clock: Clock | None = clock_at(args.now, settings) if args.now else None
     configure_logging(settings.log_level)
     container = bootstrap(settings)
+    zone = ZoneInfo(container.business.timezone)
     try:
         report = due_pass_for(container, clock=clock, send=not args.dry_run).run(
             dry_run=args.dry_run)
@@ -90,7 +86,7 @@ def run_due(args: argparse.Namespace) -> int:
         container.engine.dispose()
     head = "would queue" if args.dry_run else "queued"
     for item in report.queued:
-        print(f"{head} {item.line()}")
+        print(f"{head} {item.line(zone)}")
     for message_id, reason in report.withdrawn:
         print(f"withdrew message {message_id}: {reason}")
     print(("dry run, nothing written: " if args.dry_run else "") + report.summary(), flush=True)

@@ -12,7 +12,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from bot.outbox import OutboxSender, SendReport
 from bot.scheduler_texts import render
@@ -39,8 +39,10 @@ class Queued:
     due_at: datetime
     dropped: str | None
 
-    def line(self) -> str:
-        state = f"dropped ({self.dropped})" if self.dropped else f"due {self.due_at.isoformat()}"
+    def line(self, zone: tzinfo) -> str:
+        """One line for an operator, the due time in `zone` (the business's)."""
+        due = self.due_at.astimezone(zone).isoformat(timespec="minutes")
+        state = f"dropped ({self.dropped})" if self.dropped else f"due {due}"
         return f"{self.purpose:<12} {self.key:<56} {self.channel.value}:{self.shown} {state}"
 
 

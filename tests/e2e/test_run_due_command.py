@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
@@ -84,7 +85,22 @@ def test_run_due_dry_run_writes_nothing(sms_client: TestClient, database_url: st
     assert reminders(sms_client, NEW_NUMBER) == []
 
 
-def test_run_due_refuses_a_moment_without_its_offset(capsys: pytest.CaptureFixture[str],
-                                                     sqlite_url: str) -> None:
-    assert main(["run-due", "--now", "tomorrow", "--database-url", sqlite_url]) == 2
-    assert "not an ISO 8601 moment" in capsys.readouterr().out
+def test_run_due_reads_a_wall_time_without_offset_in_the_business_zone(
+        sms_client: TestClient, database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    book_as_a_new_customer(Phone(sms_client, NEW_NUMBER))
+    start = visit_start(sms_client)
+    zone = ZoneInfo("America/Chicago")  # the test business's zone
+    wall = (start - timedelta(hours=24)).astimezone(zone).replace(tzinfo=None)
+    assert main(["run-due", "--dry-run", "--now", wall.isoformat(timespec="minutes"),
+                 "--database-url", database_url]) == 0
+    printed = capsys.readouterr().out
+    assert "would queue reminder" in printed
+    assert f"due {wall:%Y-%m-%dT%H:%M}" in printed  # shown in the business's zone too
+
+
+def test_run_due_refuses_what_is_not_a_moment(capsys: pytest.CaptureFixture[str],
+                                              sqlite_url: str) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["run-due", "--now", "tomorrow", "--database-url", sqlite_url])
+    assert exit_.value.code == 2
+    assert "not an ISO date-time" in capsys.readouterr().err
