@@ -245,7 +245,8 @@ class SqlDueSource:
             lost=self._listed(owned.where(deal.stage == DealStage.LOST, *on_yesterday)))
 
     def _listed(self, query: Any) -> Listed:
-        count = self.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        counted = query.order_by(None).subquery()  # a count needs no order (nor its sort)
+        count = self.session.scalar(select(func.count()).select_from(counted)) or 0
         first = tuple(self.session.scalars(query.limit(LISTED)).all()) if count else ()
         return Listed(count, first)
 
