@@ -125,13 +125,13 @@ class DuePass:
 
 def _flag_stale_quotes(uow: AbstractUnitOfWork, written: list[Due], now: datetime) -> None:
     """A quote whose rep was just told it is stale says so on its account's timeline."""
-    for item in written:
-        if isinstance(item.facts, QuoteStale) and item.account_id is not None:
-            uow.activities.add_unflushed(Activity(
-                account_id=item.account_id, kind=ActivityKind.STATUS_CHANGE, at=now,
-                summary=f"Quote {item.facts.number} flagged stale: no answer in "
-                        f"{item.facts.days} days; rep told",
-                subject_type="quote", subject_id=item.about_id))
+    # One batched INSERT: a catch-up pass flags thousands.
+    uow.activities.add_written([
+        Activity(account_id=item.account_id, kind=ActivityKind.STATUS_CHANGE, at=now,
+                 summary=f"Quote {item.facts.number} flagged stale: no answer in "
+                         f"{item.facts.days} days; rep told",
+                 subject_type="quote", subject_id=item.about_id)
+        for item in written if isinstance(item.facts, QuoteStale) and item.account_id is not None])
 
 
 def _not_opted_out(uow: AbstractUnitOfWork, found: list[Due]) -> list[Due]:

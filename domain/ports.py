@@ -68,6 +68,11 @@ class Repository(PagedListing[T], Protocol[T]):
         """Store a new item whose id nobody needs yet: many go to the database together."""
         ...
 
+    def add_written(self, items: Collection[T]) -> None:
+        """Store items that nobody changes afterwards (replies, timeline entries) in one batch,
+        without handing back ids."""
+        ...
+
     def get(self, item_id: int) -> T | None: ...
 
     def get_many(self, item_ids: Collection[int]) -> list[T]:
@@ -113,10 +118,6 @@ class MessageRepository(Repository[Message], Protocol):
     def add_inbound_once(self, message: Message) -> bool:
         """Store an inbound message unless (channel, provider id) is already stored; True if stored.
         Safe when the provider retries the same message concurrently."""
-        ...
-
-    def add_written(self, items: Collection[Message]) -> None:
-        """Store messages that nobody changes afterwards (replies), without handing back ids."""
         ...
 
     def replies_to(self, channel: Channel, provider_message_id: str) -> list[Message]:

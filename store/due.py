@@ -245,7 +245,8 @@ class SqlDueSource:
             lost=self._listed(owned.where(deal.stage == DealStage.LOST, *on_yesterday)))
 
     def _listed(self, query: Any) -> Listed:
-        count = self.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        counted = query.order_by(None).subquery()  # a count needs no order (nor its sort)
+        count = self.session.scalar(select(func.count()).select_from(counted)) or 0
         first = tuple(self.session.scalars(query.limit(LISTED)).all()) if count else ()
         return Listed(count, first)
 
@@ -321,15 +322,21 @@ _INSERT_ONCE: dict[str, Any] = {}
 
 
 def withdraw(session: Session, stale: Collection[tuple[int, str]]) -> int:
-    """Cancel queued messages, each with its reason; those no longer queued are left alone."""
-    withdrawn = 0
+    """Cancel queued messages, each with its reason; those no longer queued are left alone. One
+    UPDATE per reason and chunk of ids (a pass after a long stop withdraws many at once)."""
+    by_reason: dict[str, list[int]] = {}
     for message_id, reason in stale:
-        result = session.execute(
-            update(orm.messages)
-            .where(message.id == message_id, message.status == MessageStatus.QUEUED,
-                   message.direction == Direction.OUT)
-            # The key is freed (as domain.reactions.void_key does) for a visit moved back later.
-            .values(status=MessageStatus.CANCELLED, last_error=reason,
-                    idempotency_key=message.idempotency_key + f":void:{message_id}"))
-        withdrawn += int(getattr(result, "rowcount", 0) or 0)
+        by_reason.setdefault(reason, []).append(message_id)
+    withdrawn = 0
+    for reason, ids in by_reason.items():
+        for start in range(0, len(ids), CHUNK):
+            result = session.execute(
+                update(orm.messages)
+                .where(message.id.in_(ids[start:start + CHUNK]),
+                       message.status == MessageStatus.QUEUED, message.direction == Direction.OUT)
+                # The key is freed (as domain.reactions.void_key does) for a visit moved back later.
+                .values(status=MessageStatus.CANCELLED, last_error=reason,
+                        idempotency_key=(message.idempotency_key + ":void:"
+                                         + cast(message.id, String))))
+            withdrawn += int(getattr(result, "rowcount", 0) or 0)
     return withdrawn

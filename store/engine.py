@@ -46,9 +46,13 @@ def create_db_engine(url: str, *, waits: Waits | None = None) -> Engine:
 
 
 def _postgres_connect_args(url: URL, waits: Waits) -> dict[str, Any]:
-    """connect_timeout, and the statement and lock timeouts as server options sent with the
-    connection (no extra round trip); what the URL itself says wins."""
-    settings = f"-c statement_timeout={waits.statement_ms} -c lock_timeout={waits.lock_ms}"
+    """connect_timeout, the statement and lock timeouts, and no JIT, as server options sent
+    with the connection (no extra round trip); what the URL itself says wins."""
+    # JIT compiles a statement whose estimated cost passes jit_above_cost: the due pass's reads
+    # (a NOT EXISTS per row) pass it while running in tens of milliseconds, and compiling took
+    # longer than running (150-270 ms more for the waiting quotes, every minute).
+    settings = (f"-c statement_timeout={waits.statement_ms} -c lock_timeout={waits.lock_ms} "
+                "-c jit=off")
     given = url.query.get("options")
     given_options = given if isinstance(given, str) else " ".join(given or ())
     # connect_args replace the URL's own `options`, so the URL's are carried over, after ours.

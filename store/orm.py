@@ -222,7 +222,7 @@ quotes = Table(
     Column("lines", LinesJSON, nullable=False),
     Column("title", String(200), nullable=False),
     _fk("job_id", "jobs.id", nullable=True, index=True),
-    _fk("deal_id", "deals.id", nullable=True, index=True),
+    _fk("deal_id", "deals.id", nullable=True),
     Column("state", StrEnumType(QuoteState), nullable=False),
     Column("sent_at", UtcDateTime),
     Column("expires_at", UtcDateTime),
@@ -232,6 +232,9 @@ quotes = Table(
     Column("decided_message_id", String(128)),
     Index(None, "state", "id"),  # paged listings by state (api/routes)
     Index(None, "state", "sent_at"),  # quotes waiting for an answer (the scheduler)
+    # A deal's quotes; with state and sent_at, "a quote of this deal waiting" (the follow-up
+    # rule, read per deal) is answered here, not by walking every waiting quote.
+    Index(None, "deal_id", "state", "sent_at"),
 )
 
 invoices = Table(

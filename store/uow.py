@@ -13,6 +13,7 @@ from sqlalchemy import (
     bindparam,
     func,
     insert,
+    inspect,
     or_,
     select,
     tuple_,
@@ -129,6 +130,19 @@ class SqlRepository(SqlPagedListing[T]):
         self.session.add(item)
         self.seen.add(item)
         return item
+
+    def add_written(self, items: Collection[T]) -> None:
+        """Insert items nobody changes afterwards (replies, timeline entries) as plain rows, in
+        one batched statement; the session does not track them, so the commit's flush has
+        nothing to work out for them (thousands cost no mapped objects and no INSERT each)."""
+        if not items:
+            return
+        table: Table = inspect(self.cls).local_table
+        key = (self.cls, "add_written")
+        statement = _LOOKUPS.get(key)
+        if statement is None:
+            statement = _LOOKUPS[key] = insert(table)
+        self.session.execute(statement, [column_values(table, item) for item in items])
 
     def get(self, item_id: int) -> T | None:
         item = self.session.get(self.cls, item_id)
@@ -399,16 +413,6 @@ class SqlMessageRepository(SqlRepository[Message]):
             return False
         message.id = new_id  # not tracked by the session: an inbound message never changes
         return True
-
-    def add_written(self, items: Collection[Message]) -> None:
-        """Insert messages nobody changes afterwards (replies) as plain rows, in one statement;
-        the session does not track them, so the commit's flush has nothing to work out for them."""
-        if not items:
-            return
-        statement = _LOOKUPS.get(("messages_insert",))
-        if statement is None:
-            statement = _LOOKUPS[("messages_insert",)] = insert(orm.messages)
-        self.session.execute(statement, [column_values(orm.messages, item) for item in items])
 
     def replies_to(self, channel: Channel, provider_message_id: str) -> list[Message]:
         """The replies stored for the inbound text with this provider id, oldest first."""

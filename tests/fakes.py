@@ -105,6 +105,10 @@ class FakeRepository(FakePagedListing[T]):
     def add_unflushed(self, item: T) -> T:
         return self.add(item)
 
+    def add_written(self, items: Collection[T]) -> None:
+        for item in items:
+            self.add(item)
+
     def get(self, item_id: int) -> T | None:
         for item in self.items:
             if getattr(item, "id", None) == item_id:
@@ -162,10 +166,6 @@ class FakeMessageRepository(FakeRepository[Message]):
             return False
         self.add(message)
         return True
-
-    def add_written(self, items: Collection[Message]) -> None:
-        for item in items:
-            self.add(item)
 
     def replies_to(self, channel: Channel, provider_message_id: str) -> list[Message]:
         inbound = self.first(channel=channel, direction=Direction.IN,

@@ -25,7 +25,7 @@ from domain.commands import (
 from domain.demo import demo_business, demo_company
 from domain.due import Due, QuoteNudge, Recipient
 from domain.jobs import JobState
-from domain.messages import Message, MessageKind, MessageStatus
+from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.parties import Channel
 from domain.quotes import Quote
 from domain.staff import Role
@@ -297,6 +297,34 @@ def test_a_reminder_whose_visit_changed_under_it_is_withdrawn_by_the_next_pass(
     old = [m for m in reminders(uow_factory) if m.status is MessageStatus.CANCELLED]
     assert [m.last_error for m in old] == ["the visit was moved"]
     assert (old[0].idempotency_key or "").endswith(f":void:{old[0].id}")
+
+
+def test_reminders_withdrawn_together_keep_each_its_reason_and_free_each_its_key(
+        uow_factory: UowFactory) -> None:
+    """A pass after a long stop withdraws many at once: each queued one is cancelled with its
+    own reason and its key freed; one already sent is left as it is."""
+    statuses = (MessageStatus.QUEUED,) * 3 + (MessageStatus.SENT,)
+    with uow_factory() as uow:
+        written = [uow.messages.add(Message(
+            Channel.SMS, Direction.OUT, PHONE, "Reminder", VISIT - timedelta(days=1), status,
+            MessageKind.REMINDER, idempotency_key=f"reminder:{n}:{VISIT.isoformat()}:60m"))
+            for n, status in enumerate(statuses)]
+        uow.commit()
+    ids = [message.id or 0 for message in written]
+    reasons = ["the visit was cancelled", "the visit was moved", "the visit was cancelled",
+               "the visit was moved"]
+    with uow_factory() as uow:
+        assert uow.messages.withdraw(list(zip(ids, reasons, strict=True))) == 3
+        uow.commit()
+
+    with uow_factory() as uow:
+        stored = {message.id: message for message in uow.messages.find(kind=MessageKind.REMINDER)}
+    key = f"{VISIT.isoformat()}:60m"
+    assert [(stored[i].status, stored[i].last_error, stored[i].idempotency_key) for i in ids] == [
+        (MessageStatus.CANCELLED, reasons[0], f"reminder:0:{key}:void:{ids[0]}"),
+        (MessageStatus.CANCELLED, reasons[1], f"reminder:1:{key}:void:{ids[1]}"),
+        (MessageStatus.CANCELLED, reasons[2], f"reminder:2:{key}:void:{ids[2]}"),
+        (MessageStatus.SENT, None, f"reminder:3:{key}")]
 
 
 def test_a_quote_unanswered_for_a_week_is_flagged_stale_to_its_rep_once(
