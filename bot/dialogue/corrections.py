@@ -16,6 +16,8 @@ from bot.dialogue import booking, cancel, handoff, offers, replies, reschedule, 
 from bot.dialogue.addresses import Address, read_signup
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
+from bot.nlu.days import find_days
+from bot.nlu.text import normalize
 from domain.commands import AddSite, ChangeJobSite, RescheduleAppointment, RestoreAppointment
 from domain.errors import DomainError, InvalidTransition, OutsideServiceArea, SchedulingConflict
 from domain.jobs import Appointment
@@ -44,6 +46,10 @@ _WRONG_PLACE = re.compile(
     r"\b(?:wrong (?:address|place|house|site|property|location)|"
     r"(?:it'?s|it is|its|that'?s|this is|should be) (?:for|at) (?:my|the|our) [\w ]{0,30}?\bat "
     + _STREET + r"|(?:it'?s|it is|its|should be|meant (?:it )?for|meant) at " + _STREET + ")")
+# The time just picked or moved to was not the one wanted: "saturday i said", "fat thumb".
+_INSISTED = re.compile(r"\bi (?:said|asked for|wanted|meant)\b|\bfat ?-?thumb\w*|\bmis-?(?:tap|click)\w*|"
+                       r"\bwrong (?:number|button|option|choice|time|slot)\b|\bhit the wrong\b")
+_NOT_DAY = re.compile(r"\b(?:not|no|instead of|rather than)\s*(?:the |on |this |next )?$")
 _HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,6}[a-z]?\s+\w+")
 _HOUSE_NUMBER_ONLY = re.compile(r"^\s*\d{1,6}[a-z]?\s+")
 
@@ -51,13 +57,16 @@ _HOUSE_NUMBER_ONLY = re.compile(r"^\s*\d{1,6}[a-z]?\s+")
 def worded_as_one(turn: Turn) -> bool:
     """True when the text is worded as a correction ("undo", "wrong one", "keep it after all")."""
     text = _plain(turn.text)
-    return any(p.search(text) for p in (_UNDO, _WRONG_PLACE, _REGRET, _WRONG_ONE))
+    return any(p.search(text) for p in (_UNDO, _WRONG_PLACE, _REGRET, _WRONG_ONE)) or (
+        _INSISTED.search(text) is not None and turn.last_change().get("kind") == "rescheduled")
 
 
 def claims(turn: Turn) -> bool:
     """Answer a correction of the last change; False when the text is no correction."""
     text = _plain(turn.text)
     undo, place = _UNDO.search(text), _WRONG_PLACE.search(text)
+    if not undo and not place and _another_day_insisted(turn, text):
+        return True
     if not (undo or place or _REGRET.search(text)):
         return False
     when = turn.parse.slots.get("when") or {}
@@ -103,6 +112,29 @@ def claims(turn: Turn) -> bool:
         turn.finish(replies.only_last_change(_what_changed(turn, change, appointment)))
     else:
         _undo(turn, change, appointment)
+    return True
+
+
+def _another_day_insisted(turn: Turn, text: str) -> bool:
+    """ "saturday i said", "fat thumb, i meant the saturday one not monday" right after a move:
+    times on that day are offered for the visit just moved; no other visit is touched."""
+    change = turn.last_change()
+    if change.get("kind") != "rescheduled" or not _INSISTED.search(text):
+        return False
+    appointment = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
+    if appointment is None or not visits.may_act(turn, appointment) or not appointment.is_active:
+        return False
+    said = visits.named(turn)
+    if said.service_id and not visits.same_service(turn, [appointment], said.service_id) \
+            and _WRONG_ONE.search(text):
+        return False  # "i meant the furnace one": another visit, the wrong-one correction's
+    now_on = _local_day(turn, appointment)
+    today = offers.local_date(turn.now, turn.timezone)
+    days = [m.day for m in find_days(normalize(text), today)
+            if not _NOT_DAY.search(m.before(normalize(text))) and m.day != now_on]
+    if len(set(days)) != 1:
+        return False
+    reschedule.offer_times(turn, appointment, Wish(date=days[0]))
     return True
 
 
