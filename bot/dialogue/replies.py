@@ -552,6 +552,31 @@ def _listed(head: str, items: Sequence[str]) -> str:
     return text + (f"; +{left} more." if left else ".")
 
 
+def visit_length(work: str, visit: str, technician: str | None, window: str,
+                 typical: str | None) -> Reply:
+    """How long a visit takes: its arrival window, the usual length of its work, and that the
+    technician can tell more on site."""
+    who = clip(technician, NAME) if technician else "your technician"
+    usual = (f"The work itself usually takes about {typical}, but it depends on what's found"
+             if typical else "How long the work takes depends on what's found")
+    return Reply(clip(f"Your {clip(work, THING)} visit is {visit} with {who}; that's the {window} "
+                      f"arrival window. {usual}: {who} can tell you on site.", 320))
+
+
+def visits_length(window: str, typical: Sequence[str]) -> Reply:
+    """How long visits take when several are meant: the window, and each kind of work's usual length."""
+    usual = f" Usually {'; '.join(typical)}." if typical else ""
+    return Reply(clip(f"Each visit has a {window} arrival window.{usual} It depends on what the "
+                      "technician finds; they can tell you more on site.", 320))
+
+
+def work_length(typical: str | None, window: str) -> Reply:
+    """How long a kind of work takes, with no visit of theirs meant."""
+    usual = f"Usually {typical}, but it" if typical else "It"
+    return Reply(clip(f"{usual} depends on what the technician finds; they can tell you more on "
+                      f"site. They arrive within a {window} window.", 320))
+
+
 # Quotes -------------------------------------------------------------------------------------
 
 def no_open_quotes() -> Reply:

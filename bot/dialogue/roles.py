@@ -41,6 +41,7 @@ from bot.dialogue import (
     topics,
     two_parts,
     visit_asks,
+    visit_length,
 )
 from bot.nlu import intents
 from bot.nlu.result import Parse
@@ -167,8 +168,8 @@ CUSTOMER_FLOWS = RoleFlows(
     corrects=lambda turn: onboarding.corrects_address(turn) or keep_visit.claims(turn),
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(reminder_answers.answer, two_parts.answer, picked_again.answer, sooner.answer,
-               follow_ups.answer, last_change.answer, heads_up.answer, onboarding.repeated,
+    answerers=(visit_length.answer, reminder_answers.answer, two_parts.answer, picked_again.answer,
+               sooner.answer, follow_ups.answer, last_change.answer, heads_up.answer, onboarding.repeated,
                keep_visit.as_is, complaints.answer, quote_decisions.answer, topics.answer,
                questions.quote_aside, closings.answer, visit_asks.answer),
     first=emergency.takes_over,
