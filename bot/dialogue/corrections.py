@@ -34,6 +34,10 @@ _NOT_UNDO = r"(?! (?:an?|one|two|three|\d+|by|to|till|until|half|a bit|later|ear
 _UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
                    + r"|bring (?:\w+ ){0,3}back" + _NOT_UNDO + r"|"
                    r"reverse (?:it|that)|take (?:it|that) back|restore (?:it|that|my))\b")
+# "put it back how it was", "back where it was": the time it had, whatever else the text says.
+_AS_IT_WAS = re.compile(r"\bback (?:to )?(?:how|where|the way|what|as|like) (?:it|they|that|he|she) "
+                        r"(?:was|were|had been|used to be)\b|\bback (?:to|at|in) (?:the|its|my) "
+                        r"(?:original|old|previous|first) (?:time|slot|day|spot|one)\b")
 _REGRET = re.compile(r"\b(?:wrong (?:one|day|visit|appointment|appt)|not that one|"
                      r"keep (?:\w+ ){0,4}after all|changed my mind|did ?n[o']?t mean (?:to|that))\b")
 # A street address ("22 elm st"), so "it's at 3 tomorrow" is never read as a place.
@@ -73,7 +77,8 @@ def claims(turn: Turn) -> bool:
     if not undo and not place and not _WRONG_ONE.search(text) and turn.parse.intent not in (
             intents.DENY, intents.UNKNOWN, intents.RESCHEDULE):
         return False
-    if (when.get("start") or when.get("end")) and not text.startswith("undo"):
+    if (when.get("start") or when.get("end")) and not text.startswith("undo") \
+            and not _AS_IT_WAS.search(text):
         return False  # "put it back to 2pm" is a new time, not an undo
     pending = turn.conversation.flow if turn.conversation.is_active(turn.now) else None
     if place and pending == booking.FLOW and _HOUSE_NUMBER.search(text):
@@ -108,8 +113,8 @@ def claims(turn: Turn) -> bool:
         _correct_site(turn, appointment, text)
     elif _WRONG_ONE.search(text) and change.get("kind") in ("cancelled", "rescheduled"):
         _wrong_one(turn, change, appointment)
-    elif not _is_the_one_named(turn, appointment, change):
-        turn.finish(replies.only_last_change(_what_changed(turn, change, appointment)))
+    elif not _is_the_one_named(turn, appointment, change, _undo_clause(text) if undo else None):
+        _another_named(turn, change, appointment, _undo_clause(text) if undo else None)
     else:
         _undo(turn, change, appointment)
     return True
@@ -439,10 +444,36 @@ def _known_site(sites: list[Site], text: str) -> Site | None:
 
 # Helpers ------------------------------------------------------------------------------------
 
-def _is_the_one_named(turn: Turn, appointment: Appointment, change: dict[str, Any]) -> bool:
-    """False when the text names a day or service that the changed visit does not have (a
-    moved visit is also named by the day it had: "undo that, keep friday")."""
-    said = visits.named(turn)
+def _undo_clause(text: str) -> str | None:
+    """The clause that asks to put something back ("i said the heater!! put the drain back")."""
+    for clause in re.split(r"[.!?;,]+", text):
+        if _UNDO.search(clause):
+            return clause.strip()
+    return None
+
+
+def _another_named(turn: Turn, change: dict[str, Any], appointment: Appointment,
+                   clause: str | None) -> None:
+    """A put-back naming a visit the last change did not touch: it is where it was, said so with
+    what the last change was; nothing is changed."""
+    said = visits.named(turn, text=clause) if clause else None
+    others = [a for a in visits.narrow(turn, visits.upcoming(turn), said)
+              if a.id != appointment.id] if said is not None and said.narrows else []
+    if not others or len(others) > 2:
+        turn.finish(replies.only_last_change(_what_changed(turn, change, appointment)))
+        return
+    for other in others:
+        turn.say(replies.visit_unchanged(visits.service_name(turn, other).lower(),
+                                         visits.label(turn, other), _technician(turn, other)))
+    visits.remember_shown(turn, others)
+    turn.finish(replies.only_last_change(_what_changed(turn, change, appointment)), keep_done=True)
+
+
+def _is_the_one_named(turn: Turn, appointment: Appointment, change: dict[str, Any],
+                      clause: str | None = None) -> bool:
+    """False when the text (or its put-back `clause`) names a day or service that the changed
+    visit does not have (a moved visit is also named by the day it had: "undo that, keep friday")."""
+    said = visits.named(turn, text=clause) if clause else visits.named(turn)
     days = [_local_day(turn, appointment)]
     if change.get("kind") == "rescheduled" and change.get("start"):
         days.append(datetime.fromisoformat(str(change["start"])).astimezone(
