@@ -577,6 +577,33 @@ def work_length(typical: str | None, window: str) -> Reply:
                       f"site. They arrive within a {window} window.", 320))
 
 
+def _visits_on(work: str, days: Sequence[str]) -> str:
+    """ "your 2 water heater service visits (Tue Dec 8, Mon Dec 14)"."""
+    what = f"{clip(work, THING)} visits" if work else "visits"
+    return f"your {len(days)} {what} ({', '.join(days)})"
+
+
+def same_problem(work: str, days: Sequence[str], scope: str) -> Reply:
+    """Visits asked about that were booked for the same problem, and what it is."""
+    both = "both" if len(days) == 2 else "all"
+    return Reply(clip(f"Yes, {_visits_on(work, days)} are {both} for the same problem: "
+                      f"{clip(scope, 120)}.", 320))
+
+
+def different_problems(work: str, problems: Sequence[str]) -> Reply:
+    """Visits asked about that were booked for different problems, each with its own."""
+    days = [p.split(":", 1)[0] for p in problems]
+    return Reply(_listed(f"No, {_visits_on(work, days)} are for different problems: ",
+                         [clip(p, 90) for p in problems]))
+
+
+def problems_unknown(work: str, days: Sequence[str]) -> Reply:
+    """Visits whose bookings do not say what they are for: nothing can be compared."""
+    return Reply(clip(f"The bookings of {_visits_on(work, days)} don't say what each is for, so I "
+                      "can't tell if they're the same problem. Ask for a person and someone will "
+                      "call you.", 320))
+
+
 # Quotes -------------------------------------------------------------------------------------
 
 def no_open_quotes() -> Reply:
