@@ -396,6 +396,37 @@ def _site_of(turn: Turn, appointment: Appointment) -> Site | None:
     return turn.uow.sites.get(job.site_id) if job is not None else None
 
 
+# Words of a street that do not tell one street from another.
+_STREET_WORDS = frozenset("n s e w north south east west st street ave avenue av rd road blvd dr drive "
+                          "ln lane ct court pl place way pkwy parkway ter terrace hwy".split())
+
+
+def site_confirmed(turn: Turn) -> bool:
+    """Right after a visit's address was changed, a text naming that new street again ("i just
+    need it at the kimball address", "so is it gonna be at kimball?") is told it is done."""
+    change = turn.last_change()
+    if turn.customer is None or change.get("kind") != "site_changed":
+        return False
+    text = _plain(turn.text)
+    if _UNDO.search(text) or _REGRET.search(text):
+        return False
+    appointment = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
+    job = turn.uow.jobs.get(appointment.job_id) if appointment is not None else None
+    site = turn.uow.sites.get(job.site_id) if job is not None else None
+    if appointment is None or site is None or not visits.may_act(turn, appointment):
+        return False
+    own = set(_street_name(site.address).split()) - _STREET_WORDS
+    words = set(re.findall(r"[a-z]+", text))
+    if not own or not own <= words:
+        return False
+    numbers = re.findall(r"\b(\d{1,6})[a-z]?\s+[a-z]", text)
+    if numbers and not site.address.startswith(numbers[0]):
+        return False  # another house number on that street: a new address, the correction's
+    turn.finish(replies.site_confirmed(visits.label(turn, appointment), site.one_line()),
+                keep_done=True)
+    return True
+
+
 def _street_name(street: str) -> str:
     """ "2040 W Irving Park Rd" -> "w irving park rd": the street without its house number."""
     return _plain(_HOUSE_NUMBER_ONLY.sub("", street.split(",")[0])).rstrip(".")

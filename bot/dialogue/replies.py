@@ -419,6 +419,12 @@ def site_changed(visit: str, address: str) -> Reply:
     return Reply(f"Done! Your {visit} visit is now at {clip(address, PLACE)}.")
 
 
+def site_confirmed(visit: str, address: str) -> Reply:
+    """The address just changed, asked about or said again: it is done, the time unchanged."""
+    return Reply(f"Yes, that's done: your {visit} visit is at {clip(address, PLACE)} now, at the "
+                 "same time.")
+
+
 def cancelled(visit: str) -> Reply:
     return Reply(f"Your {visit} visit is cancelled. Text us anytime to book again.")
 

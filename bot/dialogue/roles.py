@@ -167,7 +167,8 @@ CUSTOMER_FLOWS = RoleFlows(
         corrections.FLOW: corrections,
     },
     otherwise=questions.unclear,
-    corrects=lambda turn: onboarding.corrects_address(turn) or keep_visit.claims(turn),
+    corrects=lambda turn: (corrections.site_confirmed(turn) or onboarding.corrects_address(turn)
+                           or keep_visit.claims(turn)),
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
     answerers=(visit_length.answer, same_problem.answer, reminder_answers.answer, two_parts.answer,
