@@ -25,6 +25,12 @@ SCOPE_LIMIT = 300
 
 
 _MOVE_WORDS = re.compile(r"\b(?:move|moved|moving|reschedul\w*|push(?:ed)?|postpone\w*)\b")
+# "can the plumber come at 11 too": a time asked of the worker of a visit booked.
+_WORKER_COMES = re.compile(
+    r"\b(?:can|could|would) (?:the|my|our) (?:\w+ )?(?:plumber|electrician|tech|technician|guy|"
+    r"man|lady|person|hvac guy) (?:also |just |please )?(?:come|be here|get here|make it|do it)\b")
+_NEW_PROBLEM = re.compile(r"\b(?:also|another|new|second|too) (?:problem|issue|leak|clog)\b|"
+                          r"\b(?:broke\w*|leak\w*|clogged|not working|no (?:heat|hot water|power))\b")
 # "Can someone come back today?": a return for the work of the last visit.
 # "can someone come back tomorrow?", "send the tech back", "a return visit": the work last done, again.
 _COME_BACK = re.compile(r"\b(?:come|coming|send(?: \w+)?|send (?:the|your) \w+|get(?: \w+)?) back\b"
@@ -46,14 +52,24 @@ def _returning_to(turn: Turn) -> str | None:
 
 
 def _visit_to_move(turn: Turn, service: object) -> Appointment | None:
-    """The one upcoming visit of this service (on the day named) a text asks to move."""
-    if not isinstance(service, str) or not _MOVE_WORDS.search(normalize(turn.text)):
+    """The one upcoming visit of this service (on the day named) a text asks to move; "can the
+    plumber come at 11 too" asks it of the one visit of that trade."""
+    if not isinstance(service, str):
         return None
-    day = (turn.parse.slots.get("when") or {}).get("date")
-    found = [a for a in visits.upcoming(turn)
-             if (job := turn.uow.jobs.get(a.job_id)) is not None and job.service_id == service
-             and (day is None or offers.local_date(a.window_start, visits.timezone_of(turn, a))
-                  .isoformat() == day)]
+    text = normalize(turn.text)
+    when = turn.parse.slots.get("when") or {}
+    worker_at = bool(_WORKER_COMES.search(text) and (when.get("start") or when.get("end"))
+                     and not _NEW_PROBLEM.search(text))
+    if not worker_at and not _MOVE_WORDS.search(text):
+        return None
+    day = when.get("date")
+    upcoming = [a for a in visits.upcoming(turn)
+                if day is None or offers.local_date(a.window_start, visits.timezone_of(turn, a))
+                .isoformat() == day]
+    found = [a for a in upcoming
+             if (job := turn.uow.jobs.get(a.job_id)) is not None and job.service_id == service]
+    if not found and worker_at:
+        found = visits.same_service(turn, upcoming, service)
     return found[0] if len(found) == 1 else None
 
 
@@ -99,7 +115,10 @@ def start(turn: Turn) -> None:
     if named is not None:  # "the dec 11 electrical. i want it moved": a move, never a new booking
         from bot.dialogue import reschedule  # books nothing until a time is picked
 
-        reschedule.move_missed(turn, named, None)
+        # a time asked of its worker ("can the plumber come at 11") is the new time; a day named
+        # beside "move" names the visit itself
+        asked = None if _MOVE_WORDS.search(normalize(turn.text)) else data["when"]
+        reschedule.move_missed(turn, named, asked)
         return
     missed = [a for a in visits.missed(turn) if service is None
               or (job := turn.uow.jobs.get(a.job_id)) is None or job.service_id == service]

@@ -16,6 +16,8 @@ from bot.dialogue import booking, cancel, handoff, offers, replies, reschedule, 
 from bot.dialogue.addresses import Address, read_signup
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
+from bot.nlu.days import find_days
+from bot.nlu.text import normalize
 from domain.commands import AddSite, ChangeJobSite, RescheduleAppointment, RestoreAppointment
 from domain.errors import DomainError, InvalidTransition, OutsideServiceArea, SchedulingConflict
 from domain.jobs import Appointment
@@ -32,6 +34,10 @@ _NOT_UNDO = r"(?! (?:an?|one|two|three|\d+|by|to|till|until|half|a bit|later|ear
 _UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
                    + r"|bring (?:\w+ ){0,3}back" + _NOT_UNDO + r"|"
                    r"reverse (?:it|that)|take (?:it|that) back|restore (?:it|that|my))\b")
+# "put it back how it was", "back where it was": the time it had, whatever else the text says.
+_AS_IT_WAS = re.compile(r"\bback (?:to )?(?:how|where|the way|what|as|like) (?:it|they|that|he|she) "
+                        r"(?:was|were|had been|used to be)\b|\bback (?:to|at|in) (?:the|its|my) "
+                        r"(?:original|old|previous|first) (?:time|slot|day|spot|one)\b")
 _REGRET = re.compile(r"\b(?:wrong (?:one|day|visit|appointment|appt)|not that one|"
                      r"keep (?:\w+ ){0,4}after all|changed my mind|did ?n[o']?t mean (?:to|that))\b")
 # A street address ("22 elm st"), so "it's at 3 tomorrow" is never read as a place.
@@ -44,6 +50,10 @@ _WRONG_PLACE = re.compile(
     r"\b(?:wrong (?:address|place|house|site|property|location)|"
     r"(?:it'?s|it is|its|that'?s|this is|should be) (?:for|at) (?:my|the|our) [\w ]{0,30}?\bat "
     + _STREET + r"|(?:it'?s|it is|its|should be|meant (?:it )?for|meant) at " + _STREET + ")")
+# The time just picked or moved to was not the one wanted: "saturday i said", "fat thumb".
+_INSISTED = re.compile(r"\bi (?:said|asked for|wanted|meant)\b|\bfat ?-?thumb\w*|\bmis-?(?:tap|click)\w*|"
+                       r"\bwrong (?:number|button|option|choice|time|slot)\b|\bhit the wrong\b")
+_NOT_DAY = re.compile(r"\b(?:not|no|instead of|rather than)\s*(?:the |on |this |next )?$")
 _HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,6}[a-z]?\s+\w+")
 _HOUSE_NUMBER_ONLY = re.compile(r"^\s*\d{1,6}[a-z]?\s+")
 
@@ -51,20 +61,24 @@ _HOUSE_NUMBER_ONLY = re.compile(r"^\s*\d{1,6}[a-z]?\s+")
 def worded_as_one(turn: Turn) -> bool:
     """True when the text is worded as a correction ("undo", "wrong one", "keep it after all")."""
     text = _plain(turn.text)
-    return any(p.search(text) for p in (_UNDO, _WRONG_PLACE, _REGRET, _WRONG_ONE))
+    return any(p.search(text) for p in (_UNDO, _WRONG_PLACE, _REGRET, _WRONG_ONE)) or (
+        _INSISTED.search(text) is not None and turn.last_change().get("kind") == "rescheduled")
 
 
 def claims(turn: Turn) -> bool:
     """Answer a correction of the last change; False when the text is no correction."""
     text = _plain(turn.text)
     undo, place = _UNDO.search(text), _WRONG_PLACE.search(text)
+    if not undo and not place and _another_day_insisted(turn, text):
+        return True
     if not (undo or place or _REGRET.search(text)):
         return False
     when = turn.parse.slots.get("when") or {}
     if not undo and not place and not _WRONG_ONE.search(text) and turn.parse.intent not in (
             intents.DENY, intents.UNKNOWN, intents.RESCHEDULE):
         return False
-    if (when.get("start") or when.get("end")) and not text.startswith("undo"):
+    if (when.get("start") or when.get("end")) and not text.startswith("undo") \
+            and not _AS_IT_WAS.search(text):
         return False  # "put it back to 2pm" is a new time, not an undo
     pending = turn.conversation.flow if turn.conversation.is_active(turn.now) else None
     if place and pending == booking.FLOW and _HOUSE_NUMBER.search(text):
@@ -99,10 +113,33 @@ def claims(turn: Turn) -> bool:
         _correct_site(turn, appointment, text)
     elif _WRONG_ONE.search(text) and change.get("kind") in ("cancelled", "rescheduled"):
         _wrong_one(turn, change, appointment)
-    elif not _is_the_one_named(turn, appointment, change):
-        turn.finish(replies.only_last_change(_what_changed(turn, change, appointment)))
+    elif not _is_the_one_named(turn, appointment, change, _undo_clause(text) if undo else None):
+        _another_named(turn, change, appointment, _undo_clause(text) if undo else None)
     else:
         _undo(turn, change, appointment)
+    return True
+
+
+def _another_day_insisted(turn: Turn, text: str) -> bool:
+    """ "saturday i said", "fat thumb, i meant the saturday one not monday" right after a move:
+    times on that day are offered for the visit just moved; no other visit is touched."""
+    change = turn.last_change()
+    if change.get("kind") != "rescheduled" or not _INSISTED.search(text):
+        return False
+    appointment = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
+    if appointment is None or not visits.may_act(turn, appointment) or not appointment.is_active:
+        return False
+    said = visits.named(turn)
+    if said.service_id and not visits.same_service(turn, [appointment], said.service_id) \
+            and _WRONG_ONE.search(text):
+        return False  # "i meant the furnace one": another visit, the wrong-one correction's
+    now_on = _local_day(turn, appointment)
+    today = offers.local_date(turn.now, turn.timezone)
+    days = [m.day for m in find_days(normalize(text), today)
+            if not _NOT_DAY.search(m.before(normalize(text))) and m.day != now_on]
+    if len(set(days)) != 1:
+        return False
+    reschedule.offer_times(turn, appointment, Wish(date=days[0]))
     return True
 
 
@@ -359,6 +396,37 @@ def _site_of(turn: Turn, appointment: Appointment) -> Site | None:
     return turn.uow.sites.get(job.site_id) if job is not None else None
 
 
+# Words of a street that do not tell one street from another.
+_STREET_WORDS = frozenset("n s e w north south east west st street ave avenue av rd road blvd dr drive "
+                          "ln lane ct court pl place way pkwy parkway ter terrace hwy".split())
+
+
+def site_confirmed(turn: Turn) -> bool:
+    """Right after a visit's address was changed, a text naming that new street again ("i just
+    need it at the kimball address", "so is it gonna be at kimball?") is told it is done."""
+    change = turn.last_change()
+    if turn.customer is None or change.get("kind") != "site_changed":
+        return False
+    text = _plain(turn.text)
+    if _UNDO.search(text) or _REGRET.search(text):
+        return False
+    appointment = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
+    job = turn.uow.jobs.get(appointment.job_id) if appointment is not None else None
+    site = turn.uow.sites.get(job.site_id) if job is not None else None
+    if appointment is None or site is None or not visits.may_act(turn, appointment):
+        return False
+    own = set(_street_name(site.address).split()) - _STREET_WORDS
+    words = set(re.findall(r"[a-z]+", text))
+    if not own or not own <= words:
+        return False
+    numbers = re.findall(r"\b(\d{1,6})[a-z]?\s+[a-z]", text)
+    if numbers and not site.address.startswith(numbers[0]):
+        return False  # another house number on that street: a new address, the correction's
+    turn.finish(replies.site_confirmed(visits.label(turn, appointment), site.one_line()),
+                keep_done=True)
+    return True
+
+
 def _street_name(street: str) -> str:
     """ "2040 W Irving Park Rd" -> "w irving park rd": the street without its house number."""
     return _plain(_HOUSE_NUMBER_ONLY.sub("", street.split(",")[0])).rstrip(".")
@@ -407,10 +475,36 @@ def _known_site(sites: list[Site], text: str) -> Site | None:
 
 # Helpers ------------------------------------------------------------------------------------
 
-def _is_the_one_named(turn: Turn, appointment: Appointment, change: dict[str, Any]) -> bool:
-    """False when the text names a day or service that the changed visit does not have (a
-    moved visit is also named by the day it had: "undo that, keep friday")."""
-    said = visits.named(turn)
+def _undo_clause(text: str) -> str | None:
+    """The clause that asks to put something back ("i said the heater!! put the drain back")."""
+    for clause in re.split(r"[.!?;,]+", text):
+        if _UNDO.search(clause):
+            return clause.strip()
+    return None
+
+
+def _another_named(turn: Turn, change: dict[str, Any], appointment: Appointment,
+                   clause: str | None) -> None:
+    """A put-back naming a visit the last change did not touch: it is where it was, said so with
+    what the last change was; nothing is changed."""
+    said = visits.named(turn, text=clause) if clause else None
+    others = [a for a in visits.narrow(turn, visits.upcoming(turn), said)
+              if a.id != appointment.id] if said is not None and said.narrows else []
+    if not others or len(others) > 2:
+        turn.finish(replies.only_last_change(_what_changed(turn, change, appointment)))
+        return
+    for other in others:
+        turn.say(replies.visit_unchanged(visits.service_name(turn, other).lower(),
+                                         visits.label(turn, other), _technician(turn, other)))
+    visits.remember_shown(turn, others)
+    turn.finish(replies.only_last_change(_what_changed(turn, change, appointment)), keep_done=True)
+
+
+def _is_the_one_named(turn: Turn, appointment: Appointment, change: dict[str, Any],
+                      clause: str | None = None) -> bool:
+    """False when the text (or its put-back `clause`) names a day or service that the changed
+    visit does not have (a moved visit is also named by the day it had: "undo that, keep friday")."""
+    said = visits.named(turn, text=clause) if clause else visits.named(turn)
     days = [_local_day(turn, appointment)]
     if change.get("kind") == "rescheduled" and change.get("start"):
         days.append(datetime.fromisoformat(str(change["start"])).astimezone(

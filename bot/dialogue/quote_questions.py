@@ -12,9 +12,10 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.dialogue import replies
+from bot.dialogue import handoff, replies
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import clock_label, day_label
+from bot.nlu import intents
 from domain.authz import may_act_on
 from domain.money import format_cents
 from domain.quotes import Quote, QuoteState
@@ -41,12 +42,25 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("valid", re.compile(
         r"\b(?:valid|expire[sd]?|expiring|expiry|expiration|still good|still open|deadline|"
         r"good (?:for|until|till)|how long do (?:i|we) have)\b")),
+    # "does thursday's tune up count as one of the 2 visits": what the quote's data cannot say
+    ("counts", re.compile(
+        r"\b(?:counts?|counted|count) (?:as|towards?|toward|for|against)\b|"
+        r"\b(?:apply|applies|go|goes) (?:to|towards?|toward)(?: the| my| that)? (?:plan|quote|estimate|"
+        r"package|visits?)\b|\b(?:be|use) one of (?:the|my|those|them)\b")),
+    # "is that the total or is there tax on top", "per year or per visit": how it is billed
+    ("terms", re.compile(
+        r"\b(?:tax|taxes|taxed|on top|extra (?:fees?|charges?|costs?)|hidden (?:fees?|costs?)|"
+        r"per (?:year|yr|month|mo|visit|time)|yearly|annual(?:ly)?|monthly|one[- ]time|recurring|"
+        r"renew\w*|every year|each year|a year or|billed|billing)\b")),
     ("lines", re.compile(
         r"\b(?:include[sd]?|including|what(?:'s| is|s) in|cover(?:s|ed)?|breakdown|break down|"
         r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details|explain\w*)\b")),
     ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|price|cost\w*|total|amount|"
                          r"come to|comes to|coming to|all in|with everything)\b")),
 )
+_ACTS = frozenset({intents.APPROVE_QUOTE, intents.DECLINE_QUOTE, intents.CANCEL, intents.RESCHEDULE,
+                   intents.HUMAN})
+OFFICE_KINDS = frozenset({"counts", "terms"})  # asked of a quote that its data cannot settle
 OVERVIEW = 300  # characters: a question about several quotes is answered for all when this short
 # Words that make a text about a quote; "it"/"again" do too for price, lines and validity.
 _QUOTE = re.compile(r"\b(?:quotes?|estimates?|proposals?|quotations?|bids?|approval|decision)\b|"
@@ -58,7 +72,8 @@ _TOLD = re.compile(r"\b(?:one|was|were|again|you (?:quoted|sent|gave))\b")
 _DECISION = re.compile(r"\b(?:approv\w*|accept\w*|declin\w*|decision)\b")
 _PLURAL = re.compile(r"\b(?:quotes|estimates|both|all|each|two)\b")
 # "the sewer job": a title named as a thing already priced, unless work on it is asked for.
-_THE_TITLE = re.compile(r"\b(?:the|that|my|your|our) (?:\w+ )?(?:job|one|work|price|cost)\b")
+_THE_TITLE = re.compile(r"\b(?:the|that|my|your|our) (?:\w+ )?(?:job|one|work|price|cost|thing|deal|"
+                        r"option|package|plan)\b")
 _WORK = re.compile(r"\b(?:fix|repair|look at|come|install|replace|service|clean|check)\b")
 _REFERS = re.compile(r"\b(?:it|that|this|again|the total)\b")
 # A quote's number as customers write it: "quote 1043", "Q-1043", "#1043" (not a ZIP or a price).
@@ -92,11 +107,12 @@ def kind_of(turn: Turn) -> str | None:
             shown(turn) else None
     if kind == "status" and _WENT_THROUGH.search(text) and _just_decided(turn):
         return kind
-    if _QUOTE.search(text) or titles_named(turn, text) or _in_quote_talk(turn):
+    if _QUOTE.search(text) or titles_named(turn, text) or by_amount(turn, text) or \
+            _in_quote_talk(turn):
         return kind
     if not shown(turn) or turn.parse.slots.get("service") or _VISIT.search(text):
         return None  # "how much is a drain cleaning", "is my visit still valid": not a quote
-    if kind in ("lines", "valid") or kind == "price" and _REFERS.search(text):
+    if kind in ("lines", "valid") or kind in ("price", "terms") and _REFERS.search(text):
         return kind
     if kind == "status" and re.search(r"\b(?:approv|accept|declin)", text):
         return kind  # "what did I approve?"
@@ -115,8 +131,11 @@ def names_a_quote(turn: Turn) -> bool:
         return False
     if says_quote(turn):
         return True
+    if by_amount(turn, text):
+        return True  # "is the 258 per year": a quote's own total
     titled = titles_named(turn, text)
-    return bool(titled and (_TOLD.search(text) or _THE_TITLE.search(text) and not _WORK.search(text)))
+    return bool(titled and (_TOLD.search(text) or _THE_TITLE.search(text) and not _WORK.search(text)
+                            or kind_of(turn) == "counts"))
 
 
 def answer(turn: Turn) -> bool:
@@ -136,6 +155,9 @@ def answer(turn: Turn) -> bool:
     if not about:
         turn.finish(replies.no_quotes())
         return True
+    if kind in OFFICE_KINDS:  # the quote cannot answer it: a person checks and calls back
+        numbers = ", ".join(q.number for q in about[:3])
+        handoff.hand_over(turn, reason=f'asks about quote {numbers}: "{" ".join(turn.text.split())[:160]}"')
     if kind == "compare" and len(about) >= 2:
         turn.finish(_difference(about[0], about[1]))
         return True
@@ -149,6 +171,17 @@ def answer(turn: Turn) -> bool:
         turn.ask(FLOW, ASK, {"kind": kind, "ids": [q.id for q in about]},
                  replies.which_quote_about([_choice(q) for q in about]))
     return True
+
+
+def office_question(turn: Turn) -> bool:
+    """A question about a quote it names that its data cannot settle (tax, billing, whether a
+    visit booked counts toward it), even beside a day: answered and passed to the office, before
+    any visit flow reads it. Inside quote talk the quotes flow answers it and asks its Y/N again."""
+    if turn.customer is None or turn.parse.intent in _ACTS or _in_quote_talk(turn):
+        return False
+    if kind_of(turn) not in OFFICE_KINDS or not names_a_quote(turn):
+        return False
+    return answer(turn)
 
 
 def tell(turn: Turn, kind: str, quote: Quote) -> None:
@@ -180,6 +213,14 @@ def _fact(turn: Turn, kind: str, quote: Quote) -> str:
         if quote.expires_at is None:
             return f"{name} has no expiry date; it stays open until you decide"
         return f"{priced} is valid through {_last_day(turn, quote)}"
+    if kind == "counts":
+        return (f"{priced} doesn't say whether a visit already booked counts toward it, so I've "
+                "asked the office to check and get back to you")
+    if kind == "terms":
+        unsaid = ("whether tax or fees are added" if _TAX.search(turn.text.lower())
+                  else "how often it's billed")
+        return (f"{priced} is the total on the quote ({_lines_said(quote)}). It doesn't say "
+                f"{unsaid}, so I've asked the office to confirm")
     if kind == "status":
         if quote.awaiting_decision and not _expired(turn, quote):
             sent = (f" (sent {day_label(quote.sent_at, turn.timezone)})" if quote.sent_at else "")
@@ -187,6 +228,11 @@ def _fact(turn: Turn, kind: str, quote: Quote) -> str:
                     "nothing has been approved or declined yet")
         return _decided(turn, quote)
     return f"{name} is {total}"
+
+
+def _lines_said(quote: Quote) -> str:
+    """ "1x Spring AC check, 1x Fall furnace tune-up"."""
+    return ", ".join(f"{ln.quantity}x {ln.description}" for ln in quote.lines) or "no lines"
 
 
 def _standing(turn: Turn, quote: Quote) -> str:
@@ -277,7 +323,7 @@ def named(turn: Turn) -> list[Quote] | None:
     numbers = set(_NUMBER.findall(text))
     if numbers:
         return [q for q in shown(turn) if q.digits in numbers]
-    titled = titles_named(turn, text)
+    titled = titles_named(turn, text) or by_amount(turn, text)
     return titled or ranked(turn, text) or None
 
 
@@ -306,6 +352,19 @@ def ranked(turn: Turn, text: str) -> list[Quote]:
     wanted = totals[0] if cheaper else totals[-1]
     found = [q for q in among if q.total_cents == wanted]
     return found if len(found) == 1 and (cheaper is None or pricier is None) else []
+
+
+# An amount as customers write it: "258", "$258", "$3,150.00", "258 dollars".
+_MONEY = re.compile(r"(?<![\d:/-])\$?(\d{1,3}(?:,\d{3})+|\d{2,6})(?:\.(\d{2}))?"
+                    r"(?![\d:/]|\s?(?:am|pm|st|nd|rd|th)\b)")
+_TAX = re.compile(r"\b(?:tax|taxes|taxed|fees?|charges?|on top|extra)\b")
+
+
+def by_amount(turn: Turn, text: str) -> list[Quote]:
+    """The quotes whose total the text names ("is the 258 per year?")."""
+    amounts = {int(whole.replace(",", "")) * 100 + int(cents or 0)
+               for whole, cents in _MONEY.findall(text)}
+    return [q for q in shown(turn) if q.total_cents in amounts] if amounts else []
 
 
 def titles_named(turn: Turn, text: str) -> list[Quote]:

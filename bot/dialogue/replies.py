@@ -419,6 +419,12 @@ def site_changed(visit: str, address: str) -> Reply:
     return Reply(f"Done! Your {visit} visit is now at {clip(address, PLACE)}.")
 
 
+def site_confirmed(visit: str, address: str) -> Reply:
+    """The address just changed, asked about or said again: it is done, the time unchanged."""
+    return Reply(f"Yes, that's done: your {visit} visit is at {clip(address, PLACE)} now, at the "
+                 "same time.")
+
+
 def cancelled(visit: str) -> Reply:
     return Reply(f"Your {visit} visit is cancelled. Text us anytime to book again.")
 
@@ -550,6 +556,58 @@ def _listed(head: str, items: Sequence[str]) -> str:
         text, shown = text + piece, shown + 1
     left = len(items) - shown
     return text + (f"; +{left} more." if left else ".")
+
+
+def visit_length(work: str, visit: str, technician: str | None, window: str,
+                 typical: str | None) -> Reply:
+    """How long a visit takes: its arrival window, the usual length of its work, and that the
+    technician can tell more on site."""
+    who = clip(technician, NAME) if technician else "your technician"
+    usual = (f"The work itself usually takes about {typical}, but it depends on what's found"
+             if typical else "How long the work takes depends on what's found")
+    return Reply(clip(f"Your {clip(work, THING)} visit is {visit} with {who}; that's the {window} "
+                      f"arrival window. {usual}: {who} can tell you on site.", 320))
+
+
+def visits_length(window: str, typical: Sequence[str]) -> Reply:
+    """How long visits take when several are meant: the window, and each kind of work's usual length."""
+    usual = f" Usually {'; '.join(typical)}." if typical else ""
+    return Reply(clip(f"Each visit has a {window} arrival window.{usual} It depends on what the "
+                      "technician finds; they can tell you more on site.", 320))
+
+
+def work_length(typical: str | None, window: str) -> Reply:
+    """How long a kind of work takes, with no visit of theirs meant."""
+    usual = f"Usually {typical}, but it" if typical else "It"
+    return Reply(clip(f"{usual} depends on what the technician finds; they can tell you more on "
+                      f"site. They arrive within a {window} window.", 320))
+
+
+def _visits_on(work: str, days: Sequence[str]) -> str:
+    """ "your 2 water heater service visits (Tue Dec 8, Mon Dec 14)"."""
+    what = f"{clip(work, THING)} visits" if work else "visits"
+    return f"your {len(days)} {what} ({', '.join(days)})"
+
+
+def same_problem(work: str, days: Sequence[str], scope: str) -> Reply:
+    """Visits asked about that were booked for the same problem, and what it is."""
+    both = "both" if len(days) == 2 else "all"
+    return Reply(clip(f"Yes, {_visits_on(work, days)} are {both} for the same problem: "
+                      f"{clip(scope, 120)}.", 320))
+
+
+def different_problems(work: str, problems: Sequence[str]) -> Reply:
+    """Visits asked about that were booked for different problems, each with its own."""
+    days = [p.split(":", 1)[0] for p in problems]
+    return Reply(_listed(f"No, {_visits_on(work, days)} are for different problems: ",
+                         [clip(p, 90) for p in problems]))
+
+
+def problems_unknown(work: str, days: Sequence[str]) -> Reply:
+    """Visits whose bookings do not say what they are for: nothing can be compared."""
+    return Reply(clip(f"The bookings of {_visits_on(work, days)} don't say what each is for, so I "
+                      "can't tell if they're the same problem. Ask for a person and someone will "
+                      "call you.", 320))
 
 
 # Quotes -------------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ from bot.dialogue import handoff, offers, replies, visits
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import clock_label, visit_label
 from bot.nlu import intents
+from bot.nlu.days import find_days
+from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
 from domain.commands import RescheduleAppointment
 from domain.errors import DomainError, SchedulingConflict
@@ -246,7 +248,35 @@ def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | N
         return
     if when.get("date") is None:
         when = {**when, "date": day.isoformat()}
+    when = _in_the_visits_week(turn, appointment, when)
     offer_times(turn, appointment, Wish.from_when(when), confirmed=confirmed)
+
+
+# A weekday named alone ("thursday", "on friday"): which week it is in is not said.
+_BARE_DAY = re.compile(r"^(?:on )?(?:" + "|".join(_WEEKDAYS) + r")s?$")
+
+
+def _in_the_visits_week(turn: Turn, appointment: Appointment,
+                        when: dict[str, Any]) -> dict[str, Any]:
+    """After the visits of a later week were listed ("what do i have next week?"), "the second
+    one on wednesday, can that be thursday" means that week's Thursday: a weekday named alone is
+    of the week talked about, not this week's."""
+    wanted = when.get("date")
+    if not wanted:
+        return when
+    day = date.fromisoformat(str(wanted))
+    visit_day = visits.local_day(turn, appointment)
+    monday = visit_day - timedelta(days=visit_day.weekday())
+    shown = visits.just_shown(turn, visits.upcoming(turn))
+    if day >= monday or appointment not in shown or any(
+            not monday <= visits.local_day(turn, a) < monday + timedelta(days=7) for a in shown):
+        return when
+    text = normalize(turn.text)
+    today = offers.local_date(turn.now, turn.timezone)
+    bare = any(m.day == day and _BARE_DAY.match(text[m.start:m.end])
+               for m in find_days(text, today))
+    moved = monday + timedelta(days=day.weekday())
+    return {**when, "date": moved.isoformat()} if bare and moved >= today else when
 
 
 def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,

@@ -117,16 +117,29 @@ def _new_wish(turn: Turn, answers: list[Parse]) -> bool:
 
 
 _PRICE = re.compile(r"\b(?:how much|price|cost|charge)\b")
+_SEVERAL = re.compile(r"\b(?:both|all|each|them|they|those|these)\b")
 
 
 def _asks_apart(turn: Turn, asks: list[tuple[str, Parse]]) -> bool:
     """Two questions on different things: a visit, and a quote or a price ("how far out is dave?
-    also whats in the panel quote")."""
+    also whats in the panel quote"), or two different visits."""
     if len(asks) != 2:
         return False
     subjects = {"price" if _PRICE.search(part.lower()) or quote_questions.kind_of(
         _own(turn, part, parse)) is not None else "visit" for part, parse in asks}
-    return len(subjects) == 2
+    if len(subjects) == 2:
+        return True
+    # "is alicia still coming today? and how many visits do i have for the sink": other visits
+    if any(_SEVERAL.search(part.lower()) for part, _ in asks):
+        return False  # "so she's coming at 1:30 for both now? what's the water heater time": one
+    upcoming = visits.upcoming(turn)
+    found = []
+    for part, parse in asks:
+        resolution = visits.resolve(_own(turn, part, parse), upcoming)
+        if not resolution.named.narrows or not resolution.matches:
+            return False
+        found.append({a.id for a in resolution.matches})
+    return not found[0] & found[1]
 
 
 def _then(turn: Turn, part: str) -> Reply:

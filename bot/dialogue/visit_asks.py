@@ -84,7 +84,7 @@ _WEEK = re.compile(r"\b(next|this) week\b")
 _MORNING = re.compile(r"\b(?:morning|am)\b")
 _AFTERNOON = re.compile(r"\bafternoon\b")
 _EVENING = re.compile(r"\b(?:evening|tonight)\b")
-_WEEKDAY_ONLY = re.compile(r"^(?:the )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?$")
+_WEEKDAY_ONLY = re.compile(r"^(?:the |on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?$")
 _PARTS = re.compile(r"\b(?:morning|am|afternoon|evening|tonight)\b")
 _YES_NO = re.compile(rf"(?:^|[.?!;] ?)\W*{_OPENER}(?:is|isnt|are|arent|r|do|does|did|will|was|has|"
                      r"have)\b|\bright\W*$|\b(?:is|are) still (?:on|at|for)\b[^.!]*\?")

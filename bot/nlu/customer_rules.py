@@ -24,6 +24,8 @@ _RESCHEDULE = re.compile(
     r"rearrange|rearranging|re arrange|shift (?:it|this|that|my|the|our)|"
     # "can that move to monday", "the wed one -> thu the 10th"
     r"(?:one|visit|appointment|appt|booking|it|that|this|they) (?:be )?moved? (?:over )?(?:to|till|until)|"
+    # "can the drain cleaning move to monday": a booked visit named by its work
+    r"(?:can|could) (?:the|my|our) (?:\w+ ){1,4}?(?:be )?moved? (?:over )?(?:to|till|until)|"
     r"(?:bump|push|move|shift) (?:\w+day|tomorrow|today)(?:'?s)? |"
     r"(?:one|visit|appointment|appt|\w+day|the \d+(?:st|nd|rd|th)) (?:on |for )?(?:\w+ ){0,3}?-> ?\w+|"
     r"(?:put|putting|set|push|pushing) (?:it|this|that|us|me|(?:my|the|our|this|that|your) (?:\w+ ){0,2}?"

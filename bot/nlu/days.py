@@ -64,6 +64,9 @@ _IN_PERIOD = re.compile(
     rf"\bin (?:about |around |roughly |like )?{_COUNT} (day|week|fortnight)s?\b"
     rf"|\b{_COUNT} (day|week|fortnight)s? (?:from (?:now|today)|out|later)\b"
 )
+# "3 in one day is too much", "all in one day": how many visits fall on one day, not tomorrow.
+_ALL_ON_ONE_DAY = re.compile(r"\b(?:\d+|two|three|four|five|all|both|everything|them|visits?|"
+                            r"appointments?|appts?|jobs?|things?) $")
 _BARE_PERIOD = re.compile(rf"\b(?:for )?{_COUNT} (day|week|fortnight)s?\b(?! ago)")
 _FORTNIGHT = re.compile(
     r"\bin (?:a|one) fortnight\b|\ba fortnight (?:today|from (?:now|today)|on \w+day)\b"
@@ -194,6 +197,8 @@ def find_days(text: str, today: date, *, bare_periods: bool = False) -> list[Day
         claims.add(m.start(), m.end(), _weekday_after(today, m.group(1)))
     for m in _IN_PERIOD.finditer(text):
         count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if _count(count) == 1 and unit == "day" and _ALL_ON_ONE_DAY.search(text[:m.start()]):
+            continue
         claims.add(m.start(), m.end(), today + timedelta(days=_period_days(_count(count), unit)))
     if bare_periods:
         for m in _BARE_PERIOD.finditer(text):

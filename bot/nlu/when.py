@@ -40,7 +40,9 @@ _NOT_NEGATION = re.compile(
     r"\b(?:not|no longer|stopped) (?:cooling|heating|working|draining|flushing|running|igniting|lighting|"
     r"blowing|pumping|firing|starting|turning on|kicking on|coming on|getting (?:hot|warm|cold))"
     r"(?: (?:at all|properly|right|well|anymore|any more|again))?\b|"
-    r"\b(?:from|than|like|as|since|same as) (?:the )?last (?:time|visit|year|winter|summer|one)\b"
+    r"\b(?:from|than|like|as|since|same as) (?:the )?last (?:time|visit|year|winter|summer|one)\b|"
+    # "move the last one on friday": the latest of a day's visits, not a time gone by.
+    r"\bthe (?:very )?last (?:one|visit|appointment|appt)s? (?:on|of|for|that day)\b"
 )
 _FROM_DAY = re.compile(
     r"\b(?:from|off|instead of|rather than|not|(?:booked|scheduled|set|down|planned|pencilled|penciled|"

@@ -1,0 +1,92 @@
+"""Whether visits are for the same problem: "are they all the same problem", "is the 14th the
+same thing as tuesday's? if so cancel the 14th".
+
+Answered from each visit's job scope (what the customer reported when it was booked), changing
+nothing. A cancel asked only "if so" is asked (Y/N, as always) when the answer is yes; when the
+problems differ, or the bookings do not say, nothing is cancelled.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.dialogue import cancel, replies, visits
+from bot.nlu import intents
+from bot.nlu.text import normalize
+from domain.jobs import Appointment
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+_SAME = re.compile(
+    r"\b(?:(?:the )?same (?:problem|thing|issue|job|work|visit|fault|repair|one)s?|"
+    r"(?:for|about) the same\b|all the same|duplicates?|double[ -]?booked|"
+    r"same as (?:the|my|that|\w+day'?s?)\b|(?:different|separate) (?:problems?|issues?|things?|jobs?))")
+_QUESTION = re.compile(r"\?|(?:^|[.!,;] ?)(?:\w+ ){0,4}?(?:is|are|was|were|do|does|did)\b")
+# "if so cancel the 14th": a request that holds only when the answer is yes.
+_IF_SO = re.compile(r"\b(?:if so|if yes|if (?:they|it|both|those) (?:are|is)(?: the same)?|if same|"
+                    r"if that'?s (?:the case|so))\b[, ]*")
+_CANCEL = re.compile(r"\b(?:cancel\w*|drop|get rid of|remove)\b")
+_ACTS = frozenset({intents.RESCHEDULE, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE, intents.HUMAN})
+
+
+def answer(turn: Turn) -> bool:
+    """Answer whether the visits asked about are for the same problem; False for any other text."""
+    if turn.customer is None or turn.parse.intent in _ACTS:
+        return False
+    text = normalize(turn.text)
+    condition = _IF_SO.search(text)
+    asked, then = (text[:condition.start()], text[condition.end():]) if condition else (text, "")
+    if not _SAME.search(asked) or not _QUESTION.search(asked):
+        return False
+    if _CANCEL.search(asked):
+        return False  # "cancel the duplicate": a cancel, asked as one
+    meant = _meant(turn, asked)
+    if len(meant) < 2:
+        return False
+    scopes = [_scope(turn, a) for a in meant]
+    days = [visits.label(turn, a).split(",")[0] for a in meant]
+    work = _work(turn, meant)
+    if not all(scopes):
+        turn.finish(replies.problems_unknown(work, days))
+        return True
+    same = len({s.lower().strip(" .") for s in scopes}) == 1
+    if same:
+        turn.say(replies.same_problem(work, days, scopes[0]))
+    else:
+        turn.say(replies.different_problems(work, [f"{d}: {s}" for d, s in zip(days, scopes,
+                                                                              strict=True)]))
+    visits.remember_shown(turn, meant)
+    target = _one_to_cancel(turn, then, meant) if same and _CANCEL.search(then) else None
+    if target is not None:
+        cancel.confirm(turn, target)  # "if so cancel the 14th": asked Y/N, as every cancel
+        return True
+    turn.finish(replies.left_as_is() if _CANCEL.search(then) else None, keep_done=True)
+    return True
+
+
+def _meant(turn: Turn, asked: str) -> list[Appointment]:
+    """The visits the question names (by days, work, technician), else those just listed."""
+    upcoming = visits.upcoming(turn)
+    said = visits.named(turn, text=asked)
+    if said.narrows:
+        return visits.narrow(turn, upcoming, said)
+    return visits.just_shown(turn, upcoming)
+
+
+def _one_to_cancel(turn: Turn, then: str, meant: list[Appointment]) -> Appointment | None:
+    said = visits.named(turn, text=then)
+    found = visits.narrow(turn, meant, said) if said.narrows else []
+    return found[0] if len(found) == 1 else None
+
+
+def _scope(turn: Turn, visit: Appointment) -> str:
+    job = turn.uow.jobs.get(visit.job_id)
+    return job.scope.strip() if job is not None else ""
+
+
+def _work(turn: Turn, meant: list[Appointment]) -> str:
+    """ "water heater service" when every visit is that work, else "" (they are just visits)."""
+    names = {visits.service_name(turn, a) for a in meant}
+    return names.pop().lower() if len(names) == 1 else ""
