@@ -13,7 +13,7 @@ _LEADING_FILLER = re.compile(
     r"customer|client|prospect|lead|opportunity|opp|won|lost|closed|up)\b[\s:,!.-]*)+"
 )
 _TRAILING_FILLER = re.compile(
-    r"(?:[\s:,!.-]*\b(?:deal|account|contract|opportunity|opp|project|job|proposal|renewal|as|is|has|"
+    r"(?:[\s:,!.-]*\b(?:deal|account|contract|opportunity|opp|project|job|proposal|renewal|bid|as|is|has|"
     r"just|finally|officially|today|now|again|please|pls|the|a|an|with|on|for|to|about|it|"
     r"lead|client|customer|won|lost|closed)\b)+$"
 )
@@ -31,7 +31,8 @@ SMALL_TALK_PRIZES = frozenset(
     "game games match matches lottery lotto bet bets prize prizes raffle award awards trophy race races "
     "championship cup league series playoffs playoff round fight argument toss coin tickets ticket "
     "jackpot money super bowl superbowl title contest competition tournament vote election hand "
-    "battle war point points set".split()
+    "battle war point points set football soccer baseball basketball hockey golf poker bingo trivia pool "
+    "darts bowling fantasy softball volleyball tennis pickleball cornhole scratchers scratcher".split()
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*)*")
 _NOT_NAMES = frozenset(
