@@ -32,8 +32,9 @@ _AFTER_NUMBER = re.compile(
 )
 
 _OPENERS = (
-    r"^(?:(?:we|i|just|finally|officially|yay|woo+|boom|ugh|welp|well|so|ok|okay|alright|update|fyi|"
-    r"heads up|guess what|(?:great|good|big|bad|sad|some) news)\b\W*\s*)*"
+    r"^(?:(?:we|i|just|finally|officially|yay|yes|woo+|woohoo|hooray|boom|nice|sweet|awesome|ugh|argh|welp|"
+    r"well|so|ok|okay|alright|dang|damn|darn|shoot|bummer|sadly|unfortunately|oh well|update|fyi|heads up|"
+    r"guess what|(?:great|good|big|bad|sad|some) news)\b\W*\s*)*"
 )
 _NAME = r"(?P<t>[a-z0-9][a-z0-9&'. -]*?)"
 # What may follow the name: nothing, a stop and anything, or a reason ("to a cheaper bid").
@@ -61,7 +62,7 @@ _WON_FIRST = _verdict_first(
 )
 _WON_AFTER = _name_first(
     r"signed|won|closed|closed[ -]won|landed|inked|a win|a go|ours|in the bag|locked in|on board|said yes|"
-    r"went with us|chose us|picked us",
+    r"went with us|chose us|picked us|came through",
     _WON_TAIL,
 )
 _LOST_FIRST = _verdict_first(
@@ -71,7 +72,7 @@ _LOST_AFTER = _name_first(
     r"lost|a loss|a no|a no go|a bust|dead|passed|said no|declined|closed[ -]lost|went elsewhere|"
     r"backed out|pulled out|pulled the plug|walked away|fell through|dropped out|turned us down|bailed|"
     r"(?:went with|gone with|going with|chose|picked|hired) (?:someone|somebody|another|a competitor|"
-    r"the competition|a cheaper|a different|the other)",
+    r"the competition|a cheaper|a different|the other)(?: [a-z]+){0,3}?",
     _LOST_TAIL,
 )
 # "we did not get maple grove": the one negation that states a loss.
@@ -92,7 +93,8 @@ _PLAIN_DEAL_VERDICTS = frozenset(
     "turned-us-down".split()
 )
 _TWO_WORD_VERDICTS = frozenset(
-    "passed backed-out pulled-out pulled-the-plug walked-away fell-through dropped-out bailed".split()
+    "passed backed-out pulled-out pulled-the-plug walked-away fell-through dropped-out bailed "
+    "came-through".split()
 )
 # "got", "secured" and "bagged" are said of lunch, parking and groceries, and "lsot" may be a slip
 # of another word: they take a name of two words at least.
@@ -106,6 +108,7 @@ _NOT_OPENING_A_NAME = frozenset(
     "one two three to by at in on of out up off back over again twice big huge so too very more much "
     "most lol haha new free extra first last next".split()
 )
+_DEAL_HEADS = frozenset("deal account contract job project bid proposal renewal".split())
 # What people win or lose, or get, in their own lives: never an account.
 _OWN_LIFE = frozenset(
     "weight pounds lbs kilos power signal reception wifi internet connection data service track count "
@@ -150,6 +153,7 @@ def logged_name(
         found = pattern.match(text)
         if found is None:
             continue
+        why = f"{found.group('verb')} {found.group('tail')}"
         raw = found.group("t")
         name = cleaned(raw)
         if name is None or not _bare(raw, name):
@@ -159,7 +163,7 @@ def logged_name(
         if pattern is first:
             if verb in _WEAK_VERBS and (one_word or name.split()[0].endswith("ed")):
                 continue
-        elif verb in _PLAIN_DEAL_VERDICTS or vouched(name) or _REASON.search(found.group("tail")):
+        elif verb in _PLAIN_DEAL_VERDICTS or vouched(name) or _REASON.search(why):
             pass
         elif verb in _TWO_WORD_VERDICTS:
             if one_word:
@@ -173,8 +177,10 @@ def logged_name(
 
 def _bare(raw: str, name: str) -> bool:
     words = name.split()
-    opening = raw.split()[0]
-    if opening in _NOT_OPENING_A_NAME or opening.isdigit() or len(words) > 4:
+    said = raw.split()
+    # "landed the kingsley towers job": "the" before a deal's name said with what it is
+    opening = said[1] if said[0] == "the" and len(said) > 2 and said[-1] in _DEAL_HEADS else said[0]
+    if {opening, words[0]} & _NOT_OPENING_A_NAME or opening.isdigit() or len(words) > 4:
         return False
     # the last word decides what a thing is: "lost cell service" is no account, "hope church" may be
     if set(words) & (_NOT_IN_A_NAME | _KIN) or words[-1] in _OWN_LIFE:

@@ -8,7 +8,7 @@ from bot.nlu import intents
 from bot.nlu.deal_lines import MISSED, list_line, logged_name
 from bot.nlu.evidence import is_hedged
 from bot.nlu.message import Message, Verdict
-from bot.nlu.targets import SMALL_TALK_PRIZES, as_written, clean_target, match_known
+from bot.nlu.targets import SMALL_TALK_PRIZES, as_written, clean_target, every_word_named, match_known
 
 _T = r"(?P<t>[a-z0-9&'. -]+?)"
 _END = r"\s*(?:[!.,;]|$|\b(?:deal|account|contract|today|finally|officially|just now)\b)"
@@ -17,7 +17,7 @@ _END = r"\s*(?:[!.,;]|$|\b(?:deal|account|contract|today|finally|officially|just
 _PAPERWORK_FROM = (
     re.compile(
         r"\b(?:got|received|have|in hand)\s+(?:the\s+|a\s+|their\s+)?(?:po|purchase order|signed contract|"
-        rf"signature|contract|signed proposal)s?\s+(?:from|with|for)\s+{_T}{_END}"
+        rf"signature|contract|signed proposal)s?\s+(?:back\s+)?(?:from|with|for)\s+{_T}{_END}"
     ),
     re.compile(
         r"\b(?:po|purchase order|signed contract|contract|signature|signed proposal|deposit)s?\s+"
@@ -38,7 +38,8 @@ _WON = (
     re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?(?:won|win|signed)\b"),
     re.compile(
         r"\b(?:we\s+|i\s+|just\s+|finally\s+)*(?:won|closed|signed|landed|secured|closed[ -]?won)\s+"
-        rf"{_T}{_END}"
+        # "signed on the dotted line", "signed sealed and delivered": sayings, not names
+        rf"(?!on the dotted line|sealed\b){_T}{_END}"
     ),
     re.compile(rf"\bgot\s+(?:the\s+)?{_T}\s+(?:deal|contract|account|signed)\b"),
     # "closed the deal with acme corp", "signed the contract for maple grove"
@@ -188,6 +189,7 @@ _FOLLOWUPS = re.compile(
     # "anything overdue?", "what's due today", "what did i snooze for today"
     r"\b(?:anything|anyone|anybody|who|what|any \w+|which \w+)(?: is| s| are)? (?:overdue|due)\b|"
     r"\bwho (?:do i|should i) (?:\w+ )?today\b|"
+    r"\bwhat (?:do i have|have i got|is on)(?: for)? (?:today|this morning|this week)\W*$|"
     r"\bany (?:deals|leads|accounts|opps|opportunities|prospects|quotes|proposals|clients|customers)"
     r"(?: \w+){0,4} (?:chase|chasing|follow|call|ping|nudge|contact|due|stale|overdue|going cold|"
     r"need|needs|waiting)\b|"
@@ -292,7 +294,7 @@ def _logged(intent: str, message: Message) -> Verdict | None:
         return None
     if _names_something_else(target, message):
         return None
-    if message.known_targets and not _written_or_known(target, message):
+    if message.known_targets and not every_word_named(target, message.known_targets):
         return None
     return _with_target(intent, 0.85, message, raw or "")
 

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 _LEADING_FILLER = re.compile(
     r"^(?:(?:great|good|big|awesome|update|fyi|news|so|just|hey|ok|okay|yay|woo+|and|also|"
     r"the|a|an|deal|account|with|on|about|for|to|re|regarding|of|as|that|me|mark|set|move|"
-    r"customer|client|prospect|lead|opportunity|opp|won|lost|closed|up)\b[\s:,!.-]*)+"
+    r"customer|client|prospect|lead|opportunity|opp|won|lost|closed|signed|got|received|up)\b[\s:,!.-]*)+"
 )
 _TRAILING_FILLER = re.compile(
     r"(?:[\s:,!.-]*\b(?:deal|account|contract|opportunity|opp|project|job|proposal|renewal|bid|as|is|has|"
@@ -99,3 +99,14 @@ def match_known(target: str | None, text: str, known: Sequence[str]) -> str | No
     if best:
         return best[0]
     return target
+
+
+def every_word_named(target: str, known: Sequence[str]) -> bool:
+    """Tell whether each word of `target` is (nearly) a word of one known name: "maple grove" is
+    Maple Grove Apartments, "maple syrup" is not, however close the whole strings score."""
+    said = [word for word in target.split() if len(word) >= 3]
+    for name in known:
+        words = name.lower().split()
+        if all(process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=80) for word in said):
+            return True
+    return False
