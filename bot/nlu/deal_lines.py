@@ -31,6 +31,13 @@ _AFTER_NUMBER = re.compile(
     r"next|tomorrow|after)\b.*$"
 )
 
+# "said no to the saturday slot", "went with the 2pm option": a time or an option refused or chosen,
+# not the deal.
+NOT_A_SLOT = (
+    r"(?!\s*(?:to |on |with )?(?:the |a |an |that |this |our |their )?(?:\w+ )?(?:slot|slots|time|times|date|"
+    r"dates|day|days|option|options|appointment|meeting|call|demo|visit|one|first|second|third|earlier|later|"
+    r"morning|afternoon|evening|am|pm|\d\w*)\b)"
+)
 _OPENERS = (
     r"^(?:(?:we|i|just|finally|officially|yay|yes|woo+|woohoo|hooray|boom|nice|sweet|awesome|ugh|argh|welp|"
     r"well|so|ok|okay|alright|dang|damn|darn|shoot|bummer|sadly|unfortunately|oh well|update|fyi|heads up|"
@@ -69,10 +76,11 @@ _LOST_FIRST = _verdict_first(
     r"lost|lsot|closed[ -]lost|lost out on|did not get|did not win|did not land", _LOST_TAIL
 )
 _LOST_AFTER = _name_first(
-    r"lost|a loss|a no|a no go|a bust|dead|passed|said no|declined|closed[ -]lost|went elsewhere|"
+    rf"lost|a loss|a no|a no go|a bust|dead|passed{NOT_A_SLOT}|said no{NOT_A_SLOT}|declined|closed[ -]lost|"
+    r"went elsewhere|"
     r"backed out|pulled out|pulled the plug|walked away|fell through|dropped out|turned us down|bailed|"
     r"(?:went with|gone with|going with|chose|picked|hired) (?:someone|somebody|another|a competitor|"
-    r"the competition|a cheaper|a different|the other)(?: [a-z]+){0,3}?",
+    rf"the competition|a cheaper|a different|the other){NOT_A_SLOT}(?: [a-z]+){{0,3}}?",
     _LOST_TAIL,
 )
 # "we did not get maple grove": the one negation that states a loss.
@@ -106,7 +114,7 @@ _NOT_OPENING_A_NAME = frozenset(
     "a an the my our your his her their its this that these those some any another every each no all both "
     "it them him me us you everyone everybody everything nothing something anything someone somebody "
     "one two three to by at in on of out up off back over again twice big huge so too very more much "
-    "most lol haha new free extra first last next".split()
+    "most lol haha new free extra first last next half whole down for".split()
 )
 _DEAL_HEADS = frozenset("deal account contract job project bid proposal renewal".split())
 # What people win or lose, or get, in their own lives: never an account.
@@ -117,7 +125,8 @@ _OWN_LIFE = frozenset(
     "lunch coffee breakfast dinner food pizza gas snow rain hail ice home paid sick busy lucky slammed "
     "stuck lost here there tired hungry flu covid cold fever team boss legal hr "
     "finance accounting lawyer lawyers attorney landlord office safe safely bet bets lottery game damage "
-    "escrow store shop".split()
+    "escrow store shop day days hour hours minute minutes week weeks morning afternoon trust loyalty "
+    "attention approval confidence heart hearts favor vote votes".split()
 )
 # People whose passing or winning is family news: "aunt mary passed".
 _KIN = frozenset(
@@ -125,8 +134,15 @@ _KIN = frozenset(
     "friends baby".split()
 )
 # Words that make a line a sentence rather than a name: "bayview not lost, just slow".
-_NOT_IN_A_NAME = frozenset("not never no yet still and but or if when then".split())
+_NOT_IN_A_NAME = frozenset(
+    "not never no yet still and but or if when then a an my our your his her their to for from with".split()
+)
 _CHATTER = re.compile(r"\b(?:lol|lmao|haha\w*|rofl|jk|omg)\b")
+
+
+def is_chatter(original: str) -> bool:
+    """Tell whether a text as written laughs ("lol", "haha"): a joke or life, not a log line."""
+    return _CHATTER.search(original.lower()) is not None
 
 
 def list_line(text: str) -> str | None:
@@ -146,8 +162,6 @@ def logged_name(
     `cleaned` strips filler from a name; `vouched` tells whether a name is known or written as one,
     which lets any verdict through.
     """
-    if _CHATTER.search(text):
-        return None
     first, after = (_WON_FIRST, _WON_AFTER) if intent == intents.DEAL_WON else (_LOST_FIRST, _LOST_AFTER)
     for pattern in (first, after):
         found = pattern.match(text)
@@ -183,6 +197,8 @@ def _bare(raw: str, name: str) -> bool:
     if {opening, words[0]} & _NOT_OPENING_A_NAME or opening.isdigit() or len(words) > 4:
         return False
     # the last word decides what a thing is: "lost cell service" is no account, "hope church" may be
-    if set(words) & (_NOT_IN_A_NAME | _KIN) or words[-1] in _OWN_LIFE:
+    if set(words + said[1:]) & (_NOT_IN_A_NAME | _KIN) or words[-1] in _OWN_LIFE:
+        return False
+    if len(words[-1]) >= 6 and words[-1].endswith("ed"):  # "got maple grove scheduled"
         return False
     return not (len(words) == 1 and words[0].endswith("ly"))  # "landed safely"

@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 
 from bot.nlu import intents
-from bot.nlu.deal_lines import MISSED, list_line, logged_name
+from bot.nlu.deal_lines import MISSED, NOT_A_SLOT, is_chatter, list_line, logged_name
 from bot.nlu.evidence import is_hedged
 from bot.nlu.message import Message, Verdict
 from bot.nlu.targets import SMALL_TALK_PRIZES, as_written, clean_target, every_word_named, match_known
 
 _T = r"(?P<t>[a-z0-9&'. -]+?)"
-_END = r"\s*(?:[!.,;]|$|\b(?:deal|account|contract|today|finally|officially|just now)\b)"
+# "... contract paperwork", "... account number": the thing named is not the deal.
+_END = (
+    r"\s*(?:[!.,;]|$|\b(?:deal|account|contract|today|finally|officially|just now)\b"
+    r"(?!\s+(?:paperwork|papers|file|files|folder|docs|documents|copy|copies|notes|number|details|login)\b))"
+)
 # "got the PO from X", "PO came in from Northgate Pharmacy, mark it won": paperwork arrives from
 # suppliers and colleagues too, so X must be an account (a name as written or a known one).
 _PAPERWORK_FROM = (
@@ -28,7 +32,7 @@ _PAPERWORK_FROM = (
 )
 # "Acme signed the NDA", "signed for the delivery": paper signed that is not the deal.
 _SIGNED_OTHER = (
-    r"\s+(?:for\b|(?:the\s+|an?\s+|their\s+|our\s+)?(?:nda|ndas|delivery|package|parcel|form|forms|waiver|"
+    r"\s+(?:(?:up\s+|on\s+)?for\b|(?:the\s+|an?\s+|their\s+|our\s+)?(?:nda|ndas|delivery|package|parcel|form|forms|waiver|"
     r"timesheet|slip|permit|release|receipt|card)\b)"
 )
 _WON = (
@@ -38,8 +42,9 @@ _WON = (
     re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?(?:won|win|signed)\b"),
     re.compile(
         r"\b(?:we\s+|i\s+|just\s+|finally\s+)*(?:won|closed|signed|landed|secured|closed[ -]?won)\s+"
-        # "signed on the dotted line", "signed sealed and delivered": sayings, not names
-        rf"(?!on the dotted line|sealed\b){_T}{_END}"
+        # "signed on the dotted line", "signed up for the webinar", "closed out my report", "closed for
+        # the holidays": sayings and phrasal verbs, not names
+        rf"(?!on the dotted line|sealed\b|up\b|out\b|down\b|for\b|off\b){_T}{_END}"
     ),
     re.compile(rf"\bgot\s+(?:the\s+)?{_T}\s+(?:deal|contract|account|signed)\b"),
     # "closed the deal with acme corp", "signed the contract for maple grove"
@@ -56,8 +61,8 @@ _WON = (
     ),
     re.compile(
         rf"(?:^|[,.!;]\s*){_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:signed(?!{_SIGNED_OTHER})|"
-        r"signed up|"
-        r"signed on|said yes|accepted|is a go|came through|committed|bought|purchased|closed[ -]?won|"
+        r"signed up(?! for)|"
+        r"signed on(?! for)|said yes|accepted|is a go|came through|committed|bought|purchased|closed[ -]?won|"
         # "Acme won an award": what follows "won" is the prize, and Acme is not our deal
         r"won(?!\s+(?:a|an|the|their|his|her|its|our|my|some|another|first|second|best)\b)|"
         r"is in|agreed|inked|went with us|is going with us|chose us|picked us|is on board)\b"
@@ -84,10 +89,11 @@ _LOST = (
     re.compile(
         rf"^{_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:went with|chose|picked|"
         r"signed with|is going with|are going with|decided on|decided to go with|hired|awarded it to)"
-        r"\s+(?:a |an |another |someone|somebody|the |other |a different )"
+        r"\s+" + NOT_A_SLOT + r"(?:a |an |another |someone|somebody|the |other |a different )"
     ),
     re.compile(
-        rf"^{_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:passed|said no|declined|"
+        rf"^{_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:passed{NOT_A_SLOT}|"
+        rf"said no{NOT_A_SLOT}|declined|"
         r"backed out|pulled out|walked away|walked|is dead|fell through|went cold|is lost|dropped out|"
         r"not interested|turned us down|closed lost|bailed|went elsewhere)\b"
     ),
@@ -283,6 +289,8 @@ def _listed(message: Message) -> Verdict | None:
 
 def _logged(intent: str, message: Message) -> Verdict | None:
     """ "won acme corp", "riverside dental lost, too expensive": a rep's log line, lower case."""
+    if is_chatter(message.original):
+        return None
     raw = logged_name(
         intent,
         message.masked,

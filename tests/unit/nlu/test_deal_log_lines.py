@@ -136,6 +136,21 @@ def test_a_log_line_about_no_known_account_is_not_a_deal(understand):
         "bob passed, funeral friday",
         "oakmont closed",
         "lsot oakmont",
+        "lost half the day to meetings",
+        "we lost an hour to daylight savings lol",
+        "won oakmont's trust",
+        "got oakmont a proposal today",
+        "got cedar ridge scheduled for tuesday",
+        # phrasal verbs, sayings and a time or option picked: no deal either
+        "signed up for the webinar",
+        "oakmont signed up for our newsletter",
+        "closed out my expense report",
+        "closed down the bar",
+        "cedar ridge closed for the holidays",
+        "cedar ridge said no to the saturday slot",
+        "oakmont passed on the first date, pick another",
+        "summit ridge went with the 2pm option",
+        "lost the oakmont contract paperwork",
     ],
 )
 def test_what_only_looks_like_a_log_line_decides_nothing(understand, text):
