@@ -47,6 +47,8 @@ _CONTRACTIONS = (
         r"\1 with",
     ),
     (re.compile(r"(?<!\bat )(?<!\bby )(?<!\bfor )\b4(?= (?:me|you|u|us|ya|sure|real)\b)"), "for"),
+    # "omw 2 u": "to", not two minutes
+    (re.compile(r"(?<!\bat )(?<!\bby )(?<!\bin )\b2(?= (?:u|you|ya|yours|ur)\b)"), "to"),
     (re.compile(r"'"), ""),
 )
 
@@ -173,6 +175,8 @@ _SHORTHAND = {
     "morn": "morning",
     "mornin": "morning",
     "omw": "on my way",
+    "onmyway": "on my way",
+    "ontheway": "on the way",
     "otw": "on the way",
     "enroute": "en route",
     "asap": "asap",
@@ -206,6 +210,7 @@ _SHORTHAND = {
     "hes": "he is",
     "shes": "she is",
     "wat": "what",
+    "wats": "what",
     "wot": "what",
     "wut": "what",
     "wen": "when",

@@ -244,16 +244,18 @@ KEEP_AS_IS = frozenset(
     }
 )
 
-# Short words a thumb often swaps two letters of ("on my wya", "teh next job"). Only a swap of two
-# neighbouring letters is repaired in a word this short: one letter more or less makes another
-# word too often ("day" for "way"), and a swap that makes a real word ("mow" of "omw") is left out.
+# Short words a thumb often swaps two letters of ("on my wya", "teh next job") or ends twice ("on my
+# wayy", "donee"). Only those slips are repaired in a word this short: another letter in place of
+# one makes another word too often ("day" for "way"), and a swap that makes a real word ("mow" of
+# "omw") is left out.
 SHORT_WORDS = ("way", "the", "job", "jobs", "done", "here", "late", "left", "next", "site", "what",
                "have", "call")
 
 
-def _swaps(word: str) -> list[str]:
-    return [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)
-            if word[i] != word[i + 1]]
+def _slips(word: str) -> list[str]:
+    swaps = [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)
+             if word[i] != word[i + 1]]
+    return [*swaps, word + word[-1]]
 
 
 # An inflection or derivation of a known word ("scheduled", "electrical", "conditions") is a
@@ -276,7 +278,7 @@ def _is_inflection(word: str, candidate: str) -> bool:
     return any(word[cut:] in _SUFFIXES for cut in (shared, shared - 1, shared - 2))
 
 _TOKEN = re.compile(r"[a-z]{5,}")
-_SHORT_TOKEN = re.compile(r"\b[a-z]{3,4}\b")
+_SHORT_TOKEN = re.compile(r"\b[a-z]{3,5}\b")
 
 
 def _max_edits(word: str) -> int:
@@ -290,8 +292,8 @@ class TypoFixer:
         self._vocabulary = tuple(sorted(set(vocabulary)))
         self._known = frozenset(self._vocabulary) | KEEP_AS_IS
         self._fix_word = lru_cache(maxsize=20_000)(self._closest)
-        self._short = {swap: word for word in SHORT_WORDS for swap in _swaps(word)
-                       if swap not in SHORT_WORDS}
+        self._short = {slip: word for word in SHORT_WORDS for slip in _slips(word)
+                       if slip not in SHORT_WORDS}
 
     def _closest(self, word: str) -> str:
         if word in self._known:

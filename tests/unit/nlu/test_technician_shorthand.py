@@ -96,6 +96,10 @@ def test_a_technicians_shorthand_is_read_with_its_minutes(understand, text, inte
         ("just arived", "tech_arrived"),
         ("arrvied at the house", "tech_arrived"),
         ("what jbos do i have left", "tech_next"),
+        ("on my wayy", "tech_en_route"),
+        ("onmyway", "tech_en_route"),
+        ("donee, unit running", "tech_done"),
+        ("heree", "tech_arrived"),
         # the day's remaining work, however it is asked
         ("what jobs do i have left", "tech_next"),
         ("what calls are left today", "tech_next"),
@@ -146,6 +150,9 @@ def test_a_trip_to_lunch_a_break_the_supplier_or_home_is_not_en_route(understand
 @pytest.mark.parametrize(
     ("text", "minutes"),
     [
+        ("omw 2 u", None),
+        ("headed over, 15", 15),
+        ("heading out 20", 20),
         ("headed to 1420 oak st", None),
         ("headed to maple ave", None),
         ("leaving the shop now", None),
