@@ -128,7 +128,9 @@ _SNOOZE = (
         r"\d|a week|a couple|two|three|end of|" + _DATE_OPENS + r")\b|\s*$)"
     ),
     re.compile(
-        r"\b(?:snooze|defer|park|hold|push|bump)\s+" + _T + r"(?=\s+(?:on|in|to|until|till|for|"
+        # "push acme out til march": "out", "back" and "off" go with the verb
+        r"\b(?:snooze|defer|park|hold|push|bump)\s+(?:(?:out|back|off)\s+)?" + _T
+        + r"(?:\s+(?:out|back|off))?(?=\s+(?:on|in|to|until|till|for|"
         r"next|tomorrow|by|till|after|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|"
         r"a week|a couple|two|three|" + _DATE_OPENS + r")\b|\s*$)"
     ),

@@ -195,6 +195,8 @@ def test_a_line_of_the_last_list_is_read_as_its_verb_says_and_names_no_account(u
         ("ping me about northgate pharmacy the day after tomorrow", "northgate pharmacy", "2026-03-04"),
         ("remind me on the 20th about hillcrest manor", "hillcrest manor", "2026-03-20"),
         ("ping me next week re tri state plumbing", "tri state plumbing", "2026-03-09"),
+        ("push summit ridge out til march 3rd", "summit ridge", "2026-03-03"),
+        ("push back oakmont realty to monday", "oakmont realty", "2026-03-09"),
     ],
 )
 def test_a_snoozed_name_stops_where_the_date_starts(understand, text, target, date):
