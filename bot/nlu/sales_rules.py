@@ -63,11 +63,16 @@ _WON = (
         rf"(?:^|[,.!;]\s*){_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:signed(?!{_SIGNED_OTHER})|"
         r"signed up(?! for)|"
         r"signed on(?! for)|said yes|accepted|is a go|came through|committed|bought|purchased|closed[ -]?won|"
-        # "Acme won an award": what follows "won" is the prize, and Acme is not our deal
-        r"won(?!\s+(?:a|an|the|their|his|her|its|our|my|some|another|first|second|best)\b)|"
         r"is in|agreed|inked|went with us|is going with us|chose us|picked us|is on board)\b"
     ),
     *_PAPERWORK_FROM,
+)
+# "Riverbend won, contract signed": teams win too ("Ohio State won"), so a name that won needs
+# deal words or a known account, whatever its capitals.
+_NAME_WON = re.compile(
+    rf"(?:^|[,.!;]\s*){_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*"
+    # "Acme won an award": what follows "won" is the prize, and Acme is not our deal
+    r"won(?!\s+(?:a|an|the|their|his|her|its|our|my|some|another|first|second|best)\b)\b"
 )
 _LOST = (
     re.compile(
@@ -273,7 +278,18 @@ def detect_sales(message: Message) -> Verdict | None:
     lost = _listed(message) or _deal(intents.DEAL_LOST, message, _LOST) or _logged(intents.DEAL_LOST, message)
     if lost:
         return lost
-    return _deal(intents.DEAL_WON, message, _WON) or _marked(message) or _logged(intents.DEAL_WON, message)
+    return (
+        _deal(intents.DEAL_WON, message, _WON)
+        or _marked(message)
+        or _logged(intents.DEAL_WON, message)
+        or _won_by_name(message)
+    )
+
+
+def _won_by_name(message: Message) -> Verdict | None:
+    if message.known_targets or message.has(_DEAL_WORDS):
+        return _deal(intents.DEAL_WON, message, (_NAME_WON,))
+    return None
 
 
 _NEGATED = re.compile(r"\b(?:not|never|almost|nearly)\b")
@@ -297,7 +313,8 @@ def _logged(intent: str, message: Message) -> Verdict | None:
         intent,
         message.masked,
         cleaned=clean_target,
-        vouched=lambda name: _written_or_known(name, message),
+        # a capital letter names something, not a deal: "Ohio State lost" is a game
+        vouched=lambda name: bool(message.known_targets) and _written_or_known(name, message),
     )
     target = clean_target(raw) if raw else None
     if target is None or target.split()[-1] in _THINGS or set(target.split()) & SMALL_TALK_PRIZES:

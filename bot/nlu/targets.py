@@ -15,7 +15,7 @@ _LEADING_FILLER = re.compile(
 _TRAILING_FILLER = re.compile(
     r"(?:[\s:,!.-]*\b(?:deal|account|contract|opportunity|opp|project|job|proposal|renewal|bid|as|is|has|"
     r"just|finally|officially|today|now|again|please|pls|the|a|an|with|on|for|to|about|it|"
-    r"lead|client|customer|won|lost|closed)\b)+$"
+    r"lead|client|customer|won|lost|closed|yes|yay)\b)+$"
 )
 _NON_NAME = re.compile(r"[^a-z0-9&' .-]")
 # Time expressions said next to a name ("they signed this morning") are never part of it.

@@ -41,6 +41,7 @@ _CONTRACTIONS = (
     # "f/u w Lakeview", "go ahead w/ the", "works 4 me": shorthand built from letters and digits.
     (re.compile(r"\bf/u\b|\bfollow-up\b"), "follow up"),
     (re.compile(r"\bw/o\b"), "without"),
+    (re.compile(r"\bb/c\b"), "because"),
     (re.compile(r"\bw/(?=\s|[a-z])"), "with "),
     (
         re.compile(r"\b(follow up|meet|meeting|talk|speak|chat|check in|touch base|catch up|call) w\b"),

@@ -57,6 +57,10 @@ KNOWN = ("Maple Grove Apartments", "Acme Corp", "Riverside Dental", "Harbor View
         ("oakmont lost to a competitor", "deal_lost", "oakmont"),
         ("lost the bid for elm street church to a bigger shop", "deal_lost", "elm street church"),
         ("lost oakmont, not in their budget this year", "deal_lost", "oakmont"),
+        ("summit ridge lost b/c budget", "deal_lost", "summit ridge"),
+        ("oakmont realty ✅ signed", "deal_won", "oakmont realty"),
+        ("We got Cedar Ridge!!", "deal_won", "cedar ridge"),
+        ("Blue Lake Clinic lost, too expensive", "deal_lost", "blue lake clinic"),
     ],
 )
 def test_a_log_line_gives_the_verdict_and_the_name_alone(understand, text, intent, target):
@@ -131,6 +135,10 @@ def test_a_log_line_about_no_known_account_is_not_a_deal(understand):
         "ohio state lost",
         "ohio state lost, ugh",
         "chicago bears won",
+        "Ohio State won",
+        "Chicago Bears won!",
+        "Maple Grove closed",
+        "Riverside Dental lost",
         "grandpa passed",
         "aunt mary passed",
         "bob passed, funeral friday",
