@@ -154,39 +154,38 @@ def list_line(text: str) -> str | None:
     return LINE_VERDICTS.get(verb, intents.SNOOZE)
 
 
-def logged_name(
-    intent: str, text: str, *, cleaned: Callable[[str], str | None], vouched: Callable[[str], bool]
-) -> str | None:
+def logged_name(intent: str, text: str, *, cleaned: Callable[[str], str | None],
+                known: Callable[[str], bool]) -> str | None:
     """The name a one-line log of a won or lost deal gives, as written, or None.
 
-    `cleaned` strips filler from a name; `vouched` tells whether a name is known or written as one,
+    `cleaned` strips filler from a name; `known` tells whether it is one of the rep's accounts,
     which lets any verdict through.
     """
     first, after = (_WON_FIRST, _WON_AFTER) if intent == intents.DEAL_WON else (_LOST_FIRST, _LOST_AFTER)
     for pattern in (first, after):
         found = pattern.match(text)
-        if found is None:
+        name = cleaned(found.group("t")) if found else None
+        if found is None or name is None or not _bare(found.group("t"), name):
             continue
-        why = f"{found.group('verb')} {found.group('tail')}"
-        raw = found.group("t")
-        name = cleaned(raw)
-        if name is None or not _bare(raw, name):
-            continue
-        verb = found.group("verb").replace(" ", "-")
-        one_word = len(name.split()) == 1
-        if pattern is first:
-            if verb in _WEAK_VERBS and (one_word or name.split()[0].endswith("ed")):
-                continue
-        elif verb in _PLAIN_DEAL_VERDICTS or vouched(name) or _REASON.search(why):
-            pass
-        elif verb in _TWO_WORD_VERDICTS:
-            if one_word:
-                continue
-        # "maple grove - lost": a log line's dash; not "ohio state lost"
-        elif one_word or not found.group("between").strip():
-            continue
-        return raw
+        if _says_enough(found, name, verdict_first=pattern is first, known=known):
+            return found.group("t")
     return None
+
+
+def _says_enough(
+    found: re.Match[str], name: str, *, verdict_first: bool, known: Callable[[str], bool]
+) -> bool:
+    """Whether the verdict, the name and the reason together can only be about a deal."""
+    verb = found.group("verb").replace(" ", "-")
+    one_word = len(name.split()) == 1
+    if verdict_first:  # "won acme", but "got maple grove", not "got pizza"
+        return verb not in _WEAK_VERBS or not (one_word or name.split()[0].endswith("ed"))
+    if verb in _PLAIN_DEAL_VERDICTS or known(name) or _REASON.search(f"{verb} {found.group('tail')}"):
+        return True
+    if verb in _TWO_WORD_VERDICTS:
+        return not one_word
+    # "maple grove - lost": a log line's dash; not "ohio state lost"
+    return not one_word and bool(found.group("between").strip())
 
 
 def _bare(raw: str, name: str) -> bool:

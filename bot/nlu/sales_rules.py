@@ -314,7 +314,7 @@ def _logged(intent: str, message: Message) -> Verdict | None:
         message.masked,
         cleaned=clean_target,
         # a capital letter names something, not a deal: "Ohio State lost" is a game
-        vouched=lambda name: bool(message.known_targets) and _written_or_known(name, message),
+        known=lambda name: bool(message.known_targets) and _written_or_known(name, message),
     )
     target = clean_target(raw) if raw else None
     if target is None or target.split()[-1] in _THINGS or set(target.split()) & SMALL_TALK_PRIZES:
