@@ -28,6 +28,7 @@ from bot.dialogue.sales_deals import (
     won_job_number,
 )
 from bot.nlu import intents
+from bot.nlu.deal_lines import LINE_VERDICTS, LIST_LINE
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
 from domain.commands import MarkDealLost, MarkDealWon, RecordLossReason, SnoozeDeal
@@ -41,12 +42,8 @@ PICK, CONFIRM, WHEN, REASON = "pick", "confirm", "when", "reason"
 WON, LOST, SNOOZE = intents.DEAL_WON, intents.DEAL_LOST, intents.SNOOZE
 ACTION_WORDS = {WON: "won", LOST: "lost", SNOOZE: "snooze"}
 # "won 2", "lost #1 to a cheaper bid", "snooze 3 till monday": a line of the last list.
-NUMBERED = re.compile(
-    r"^\W*(?:mark\s+)?(?P<verb>won|win|closed|signed|lost|lose|dead|snooze|push|defer|park|"
-    r"remind(?:\s+me)?(?:\s+about)?)\s+(?:#|no\.?\s*|number\s+|line\s+)?(?P<n>[1-9])\b(?P<rest>.*)$",
-    re.IGNORECASE)
-VERBS = {"won": WON, "win": WON, "closed": WON, "signed": WON, "lost": LOST, "lose": LOST,
-         "dead": LOST}
+NUMBERED = LIST_LINE
+VERBS = LINE_VERDICTS
 # "won murphy", "lost alvarez - price": a verb and a name, whatever the parser made of it.
 VERB_AND_NAME = re.compile(
     r"^\W*(?:mark\s+)?(?P<verb>won|closed|signed|lost|dead)\s+(?P<target>[a-z].*)$",

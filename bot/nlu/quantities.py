@@ -42,10 +42,12 @@ _BARE_DELAY_WORDS = re.compile(
     r"\b(?:eta|in|late|behind|about|around|like|delayed) (?:like |about |around )?"
     r"(five|ten|fifteen|twenty five|twenty|thirty|forty five|forty|sixty|ninety)\b(?! (?:am|pm|o clock)\b)"
 )
-# "omw 20", "otw, 15", "on my way 10": a bare number right after the words for on the way is the
-# ETA, unless a street follows it ("omw 42 elm st") or it is a clock time ("omw 9:30", "omw 10am").
+# "omw 20", "otw, 15", "on my way 10", "headed over, 15": a bare number right after the words for
+# on the way is the ETA, unless a street follows it ("omw 42 elm st") or it is a clock time
+# ("omw 9:30", "omw 10am").
 _ON_THE_WAY_BARE = re.compile(
-    r"\b(?:omw|otw|on my way|on the way|en route)\W{0,2}(\d{1,3})\b(?![:./]\d)(?! ?(?:am|pm)\b)"
+    r"\b(?:omw|otw|on my way|on the way|en route|head(?:ed|ing) (?:over|out|your way|that way)|leaving now)"
+    r"\W{0,2}(\d{1,3})\b(?![:./]\d)(?! ?(?:am|pm)\b)"
     r"(?! \w+ (?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|ct|court|blvd|way|pl)\b)"
     # "omw to fischers 20": a short number closing the text, after a name rather than "to"/"at"
     r"|\b(?:omw|otw|on my way)\b.*"

@@ -5,18 +5,23 @@ from __future__ import annotations
 import re
 
 from bot.nlu import intents
+from bot.nlu.deal_lines import MISSED, NOT_A_SLOT, is_chatter, list_line, logged_name
 from bot.nlu.evidence import is_hedged
 from bot.nlu.message import Message, Verdict
-from bot.nlu.targets import SMALL_TALK_PRIZES, as_written, clean_target, match_known
+from bot.nlu.targets import SMALL_TALK_PRIZES, as_written, clean_target, every_word_named, match_known
 
 _T = r"(?P<t>[a-z0-9&'. -]+?)"
-_END = r"\s*(?:[!.,;]|$|\b(?:deal|account|contract|today|finally|officially|just now)\b)"
+# "... contract paperwork", "... account number": the thing named is not the deal.
+_END = (
+    r"\s*(?:[!.,;]|$|\b(?:deal|account|contract|today|finally|officially|just now)\b"
+    r"(?!\s+(?:paperwork|papers|file|files|folder|docs|documents|copy|copies|notes|number|details|login)\b))"
+)
 # "got the PO from X", "PO came in from Northgate Pharmacy, mark it won": paperwork arrives from
 # suppliers and colleagues too, so X must be an account (a name as written or a known one).
 _PAPERWORK_FROM = (
     re.compile(
         r"\b(?:got|received|have|in hand)\s+(?:the\s+|a\s+|their\s+)?(?:po|purchase order|signed contract|"
-        rf"signature|contract|signed proposal)s?\s+(?:from|with|for)\s+{_T}{_END}"
+        rf"signature|contract|signed proposal)s?\s+(?:back\s+)?(?:from|with|for)\s+{_T}{_END}"
     ),
     re.compile(
         r"\b(?:po|purchase order|signed contract|contract|signature|signed proposal|deposit)s?\s+"
@@ -27,7 +32,7 @@ _PAPERWORK_FROM = (
 )
 # "Acme signed the NDA", "signed for the delivery": paper signed that is not the deal.
 _SIGNED_OTHER = (
-    r"\s+(?:for\b|(?:the\s+|an?\s+|their\s+|our\s+)?(?:nda|ndas|delivery|package|parcel|form|forms|waiver|"
+    r"\s+(?:(?:up\s+|on\s+)?for\b|(?:the\s+|an?\s+|their\s+|our\s+)?(?:nda|ndas|delivery|package|parcel|form|forms|waiver|"
     r"timesheet|slip|permit|release|receipt|card)\b)"
 )
 _WON = (
@@ -37,9 +42,16 @@ _WON = (
     re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?(?:won|win|signed)\b"),
     re.compile(
         r"\b(?:we\s+|i\s+|just\s+|finally\s+)*(?:won|closed|signed|landed|secured|closed[ -]?won)\s+"
-        rf"{_T}{_END}"
+        # "signed on the dotted line", "signed up for the webinar", "closed out my report", "closed for
+        # the holidays": sayings and phrasal verbs, not names
+        rf"(?!on the dotted line|sealed\b|up\b|out\b|down\b|for\b|off\b){_T}{_END}"
     ),
     re.compile(rf"\bgot\s+(?:the\s+)?{_T}\s+(?:deal|contract|account|signed)\b"),
+    # "closed the deal with acme corp", "signed the contract for maple grove"
+    re.compile(
+        r"\b(?:closed|signed|won|landed|inked|sealed|got)\s+(?:the|a|our)\s+(?:deal|contract|agreement|bid|"
+        rf"project|job|account)\s+(?:with|for|at)\s+{_T}{_END}"
+    ),
     # "we got Harborview Medical, contract's signed": the name, then the paperwork as proof.
     re.compile(
         rf"\b(?:got|won|landed|closed|bagged|secured|nabbed|signed|sealed)\s+(?:the\s+)?{_T}\s*[,;:!.-]+\s*"
@@ -49,32 +61,44 @@ _WON = (
     ),
     re.compile(
         rf"(?:^|[,.!;]\s*){_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:signed(?!{_SIGNED_OTHER})|"
-        r"signed up|"
-        r"signed on|said yes|accepted|is a go|came through|committed|bought|purchased|closed[ -]?won|"
-        # "Acme won an award": what follows "won" is the prize, and Acme is not our deal
-        r"won(?!\s+(?:a|an|the|their|his|her|its|our|my|some|another|first|second|best)\b)|"
+        r"signed up(?! for)|"
+        r"signed on(?! for)|said yes|accepted|is a go|came through|committed|bought|purchased|closed[ -]?won|"
         r"is in|agreed|inked|went with us|is going with us|chose us|picked us|is on board)\b"
     ),
     *_PAPERWORK_FROM,
+)
+# "Riverbend won, contract signed": teams win too ("Ohio State won"), so a name that won needs
+# deal words or a known account, whatever its capitals.
+_NAME_WON = re.compile(
+    rf"(?:^|[,.!;]\s*){_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*"
+    # "Acme won an award": what follows "won" is the prize, and Acme is not our deal
+    r"won(?!\s+(?:a|an|the|their|his|her|its|our|my|some|another|first|second|best)\b)\b"
 )
 _LOST = (
     re.compile(
         rf"^(?:deal|account|opportunity|opp|contract|bid)?\s*(?:closed[ -]?)?lost\s*[:-]\s*{_T}\s*[.!]?$"
     ),
     re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?lost\b"),
+    # "lost the deal with acme corp", "lost the bid for maple grove"
+    re.compile(
+        r"\b(?:lost|lsot)\s+(?:the|a|our)\s+(?:deal|contract|agreement|bid|project|job|account|renewal)\s+"
+        rf"(?:with|for|at)\s+{_T}(?:{_END}|\s+(?:to|they|because)\b)"
+    ),
     # "lsot kessler plumbing, price": the one transposition a hurried thumb makes of the opening word
     re.compile(
         r"\b(?:we\s+|i\s+|just\s+)*(?:lost|^lsot)\s+(?:out on\s+)?"
         # "Acme lost their CFO": a possessive names what they lost, never an account of ours
-        rf"(?!(?:their|his|her|its|my|our|your)\b){_T}(?:{_END}|\s+(?:to|they|because)\b)"
+        # "Acme lost to a competitor": what follows "lost to" is who won, and Acme is the deal
+        rf"(?!(?:their|his|her|its|my|our|your|to)\b){_T}(?:{_END}|\s+(?:to|they|because)\b)"
     ),
     re.compile(
         rf"^{_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:went with|chose|picked|"
         r"signed with|is going with|are going with|decided on|decided to go with|hired|awarded it to)"
-        r"\s+(?:a |an |another |someone|somebody|the |other |a different )"
+        r"\s+" + NOT_A_SLOT + r"(?:a |an |another |someone|somebody|the |other |a different )"
     ),
     re.compile(
-        rf"^{_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:passed|said no|declined|"
+        rf"^{_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:passed{NOT_A_SLOT}|"
+        rf"said no{NOT_A_SLOT}|declined|"
         r"backed out|pulled out|walked away|walked|is dead|fell through|went cold|is lost|dropped out|"
         r"not interested|turned us down|closed lost|bailed|went elsewhere)\b"
     ),
@@ -90,10 +114,13 @@ _DECIDED_AGAINST = (
         r"(?:\s+with\s+(?:us|it|the\s+(?:deal|contract|proposal|quote|project|bid|purchase)))?\s*(?:[.!,;]|$)"
     ),
 )
-# Words that open a date said after an account's name ("... monarch hotel jan 5").
-_MONTHS = (
+# Words that open a date said after an account's name ("... monarch hotel jan 5", "... bayview til
+# the 20th", "... acme the day after tomorrow"): the name stops where the date starts.
+_DATE_OPENS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
-    r"august|september|october|november|december|the day after|the (?:end|start|beginning|\d)"
+    r"august|september|october|november|december|the day after|the (?:end|start|beginning)|"
+    r"(?:the )?\d+(?:st|nd|rd|th)?|til|till|until|tomorrow|today|tonight|next|a few|a couple|end of|"
+    r"the week after"
 )
 _SNOOZE = (
     re.compile(
@@ -103,17 +130,21 @@ _SNOOZE = (
         r"with|check in with|check on|reach out to|email|text|contact|ping|chase|about|of|re|"
         r"regarding|on|for|that)[\s:,-]+)*" + _T + r"(?=\s+(?:on|in|next|tomorrow|today|tonight|this|at|"
         r"for|by|after|until|till|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-        r"\d|a week|a couple|two|three|end of|" + _MONTHS + r")\b|\s*$)"
+        r"\d|a week|a couple|two|three|end of|" + _DATE_OPENS + r")\b|\s*$)"
     ),
     re.compile(
-        r"\b(?:snooze|defer|park|hold|push|bump)\s+" + _T + r"(?=\s+(?:on|in|to|until|till|for|"
+        # "push acme out til march": "out", "back" and "off" go with the verb
+        r"\b(?:snooze|defer|park|hold|push|bump)\s+(?:(?:out|back|off)\s+)?" + _T
+        + r"(?:\s+(?:out|back|off))?(?=\s+(?:on|in|to|until|till|for|"
         r"next|tomorrow|by|till|after|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|"
-        r"a week|a couple|two|three)\b|\s*$)"
+        r"a week|a couple|two|three|" + _DATE_OPENS + r")\b|\s*$)"
     ),
     # "Pine Hill, circle back friday": the account is named before, if at all
     re.compile(
         r"\b(?:circle back|follow up|followup|check back|touch base)(?P<t>)(?=\s+(?:on|in|next|tomorrow|"
-        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|a week|after|end of)\b)"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|a week|after|end of|"
+        + _DATE_OPENS
+        + r")\b)"
     ),
     # "put Lakeshore Dental on hold till next week", "move Tri-County Schools to next tues"
     re.compile(r"\b(?:put|place|keep|leave)\s+" + _T + r"\s+on\s+(?:hold|ice|pause|the back burner)\b"),
@@ -121,20 +152,20 @@ _SNOOZE = (
         r"^(?:(?:please|pls|ok|so|and)\s+)*(?:move|bump|push|slide|shift|kick)\s+"
         r"(?!(?:my|our|your|his|her|their)\b)" + _T
         + r"\s+(?:out\s+|back\s+)?(?:to|till|until|til)\s+(?=(?:next|this|tomorrow|monday|tuesday|wednesday|"
-        r"thursday|friday|saturday|sunday|\d|the|end of|" + _MONTHS + r")\b)"
+        r"thursday|friday|saturday|sunday|\d|the|end of|" + _DATE_OPENS + r")\b)"
     ),
     re.compile(
         r"^(?:(?:please|pls|can you|could you|and|also|ok|so)\s+)*(?:chase|nudge|revisit|call|ring|email|"
         r"text|phone|contact|ping|recontact)\s+(?:up\s+)?"
         + _T
         + r"(?=\s+(?:on|in|next|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-        r"\d|a week|after|by|end of|this|first thing)\b)"
+        r"\d|a week|after|by|end of|this|first thing|" + _DATE_OPENS + r")\b)"
     ),
     re.compile(
         r"\b(?:follow up|followup|circle back|check back|check in|touch base)\s+(?:with|on)\s+"
         + _T
         + r"(?=\s+(?:on|in|next|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-        r"\d|a week)\b)"
+        r"\d|a week|" + _DATE_OPENS + r")\b)"
     ),
 )
 # "no news from Summit Storage till friday, remind me then": the account is who they wait on.
@@ -145,7 +176,7 @@ _WAITING_ON = re.compile(
     r"(?:on|about|re|regarding))\s+"
     + _T
     + r"(?=\s+(?:on|in|next|til|till|until|by|before|after|tomorrow|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|\d|a week|end of)\b)"
+    r"friday|saturday|sunday|\d|a week|end of|" + _DATE_OPENS + r")\b)"
 )
 # "what did i snooze for today?", "what have i got pushed to today": the list, not a new snooze.
 _SNOOZED_LIST = re.compile(
@@ -171,6 +202,7 @@ _FOLLOWUPS = re.compile(
     # "anything overdue?", "what's due today", "what did i snooze for today"
     r"\b(?:anything|anyone|anybody|who|what|any \w+|which \w+)(?: is| s| are)? (?:overdue|due)\b|"
     r"\bwho (?:do i|should i) (?:\w+ )?today\b|"
+    r"\bwhat (?:do i have|have i got|is on)(?: for)? (?:today|this morning|this week)\W*$|"
     r"\bany (?:deals|leads|accounts|opps|opportunities|prospects|quotes|proposals|clients|customers)"
     r"(?: \w+){0,4} (?:chase|chasing|follow|call|ping|nudge|contact|due|stale|overdue|going cold|"
     r"need|needs|waiting)\b|"
@@ -189,6 +221,8 @@ _FOLLOWUPS = re.compile(
 # "acme still hasn't signed, push to monday", "Summit Storage - remind me in 10 days": the account
 # is named first, then the snooze about it says "them" or nothing.
 _NAMED_FIRST = re.compile(rf"^{_T}\s*(?:[,:;]|\.\s|\s-\s|\s+(?:is|are|was|still|has|have|not|just)\b)")
+# "remind me on the 20th about pine hill": the date first, then the account.
+_NAMED_AFTER = re.compile(rf"\b(?:about|re|regarding)\s+{_T}\W*$")
 _NOT_AN_ACCOUNT = frozenset(
     "sounds ok okay sure yes yeah yep cool great perfect thanks thank fine alright got no nope please pls "
     "hey hi hello i we they he she it this that so well anyway also".split()
@@ -221,7 +255,9 @@ def detect_sales(message: Message) -> Verdict | None:
             return Verdict(verdict.intent, verdict.confidence, {**verdict.slots, "when": when})
     if snoozed:
         first = _NAMED_FIRST.match(text)
+        after = _NAMED_AFTER.search(text, snoozed.end())
         raw = first.group("t") if first and _names_an_account(first.group("t")) else snoozed.group("t")
+        raw = after.group("t") if after and not clean_target(raw) else raw
         return _with_target(intents.SNOOZE, 0.85, message, raw, with_when=True)
     if message.has(_FOLLOWUPS):
         return Verdict(intents.FOLLOWUPS, 0.85)
@@ -229,14 +265,65 @@ def detect_sales(message: Message) -> Verdict | None:
         against = _deal(intents.DEAL_LOST, message, _DECIDED_AGAINST)
         if against:
             return against
-    if is_hedged(text) or re.search(r"\b(?:not|never|almost|nearly)\b", text):
+    if is_hedged(text):
         return None
+    if _NEGATED.search(text):
+        # "lost 1 - not a fit", "lost acme, not in their budget": a reason may say "not"; the
+        # verdict may not ("not lost yet", "dont mark acme lost").
+        if _NEGATED.search(MISSED.sub("", _REASON_AFTER.split(text, maxsplit=1)[0])):
+            return None
+        return _listed(message) or _logged(intents.DEAL_LOST, message) or _logged(intents.DEAL_WON, message)
     if message.has(_CLOSED_LOST):
         return _deal(intents.DEAL_LOST, message, _LOST)
-    lost = _deal(intents.DEAL_LOST, message, _LOST)
+    lost = _listed(message) or _deal(intents.DEAL_LOST, message, _LOST) or _logged(intents.DEAL_LOST, message)
     if lost:
         return lost
-    return _deal(intents.DEAL_WON, message, _WON) or _marked(message)
+    return (
+        _deal(intents.DEAL_WON, message, _WON)
+        or _marked(message)
+        or _logged(intents.DEAL_WON, message)
+        or _won_by_name(message)
+    )
+
+
+def _won_by_name(message: Message) -> Verdict | None:
+    if message.known_targets or message.has(_DEAL_WORDS):
+        return _deal(intents.DEAL_WON, message, (_NAME_WON,))
+    return None
+
+
+_NEGATED = re.compile(r"\b(?:not|never|almost|nearly)\b")
+# Where the reason given after a verdict starts: "lost acme - budget", "lost 1: not a fit".
+_REASON_AFTER = re.compile(r"\s+-\s+|\s*[:;,(]\s*|\.\s")
+
+
+def _listed(message: Message) -> Verdict | None:
+    """ "won 2", "lost 1 - price": a line of the last list, which the conversation reads."""
+    intent = list_line(message.masked)
+    if intent in (intents.DEAL_WON, intents.DEAL_LOST):
+        return Verdict(intent, 0.85)
+    return None
+
+
+def _logged(intent: str, message: Message) -> Verdict | None:
+    """ "won acme corp", "riverside dental lost, too expensive": a rep's log line, lower case."""
+    if is_chatter(message.original):
+        return None
+    raw = logged_name(
+        intent,
+        message.masked,
+        cleaned=clean_target,
+        # a capital letter names something, not a deal: "Ohio State lost" is a game
+        known=lambda name: bool(message.known_targets) and _written_or_known(name, message),
+    )
+    target = clean_target(raw) if raw else None
+    if target is None or target.split()[-1] in _THINGS or set(target.split()) & SMALL_TALK_PRIZES:
+        return None
+    if _names_something_else(target, message):
+        return None
+    if message.known_targets and not every_word_named(target, message.known_targets):
+        return None
+    return _with_target(intent, 0.85, message, raw or "")
 
 
 def _marked(message: Message) -> Verdict | None:
@@ -283,7 +370,7 @@ _THINGS = frozenset(
     "details phone laptop charger password login signal list card cards quote quotes invoice invoices "
     "address brochure samples sample badge pen van truck wallet receipt receipts spreadsheet "
     "call calls voicemail message messages lead leads nda ndas delivery deliveries package packages parcel "
-    "form forms waiver timesheet slip permit office door doors window windows tab".split()
+    "form forms waiver timesheet slip permit office door doors window windows tab store shop escrow".split()
 )
 # "lost the paperwork for Maple Grove": the thing lost is the paperwork, not the deal.
 _BELONGING = frozenset("for of from on at in about with to re regarding".split())

@@ -10,12 +10,12 @@ from rapidfuzz import fuzz, process
 _LEADING_FILLER = re.compile(
     r"^(?:(?:great|good|big|awesome|update|fyi|news|so|just|hey|ok|okay|yay|woo+|and|also|"
     r"the|a|an|deal|account|with|on|about|for|to|re|regarding|of|as|that|me|mark|set|move|"
-    r"customer|client|prospect|lead|opportunity|opp|won|lost|closed|up)\b[\s:,!.-]*)+"
+    r"customer|client|prospect|lead|opportunity|opp|won|lost|closed|signed|got|received|up)\b[\s:,!.-]*)+"
 )
 _TRAILING_FILLER = re.compile(
-    r"(?:[\s:,!.-]*\b(?:deal|account|contract|opportunity|opp|project|job|proposal|renewal|as|is|has|"
+    r"(?:[\s:,!.-]*\b(?:deal|account|contract|opportunity|opp|project|job|proposal|renewal|bid|as|is|has|"
     r"just|finally|officially|today|now|again|please|pls|the|a|an|with|on|for|to|about|it|"
-    r"lead|client|customer|won|lost|closed)\b)+$"
+    r"lead|client|customer|won|lost|closed|yes|yay)\b)+$"
 )
 _NON_NAME = re.compile(r"[^a-z0-9&' .-]")
 # Time expressions said next to a name ("they signed this morning") are never part of it.
@@ -31,7 +31,8 @@ SMALL_TALK_PRIZES = frozenset(
     "game games match matches lottery lotto bet bets prize prizes raffle award awards trophy race races "
     "championship cup league series playoffs playoff round fight argument toss coin tickets ticket "
     "jackpot money super bowl superbowl title contest competition tournament vote election hand "
-    "battle war point points set".split()
+    "battle war point points set football soccer baseball basketball hockey golf poker bingo trivia pool "
+    "darts bowling fantasy softball volleyball tennis pickleball cornhole scratchers scratcher".split()
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*)*")
 _NOT_NAMES = frozenset(
@@ -98,3 +99,14 @@ def match_known(target: str | None, text: str, known: Sequence[str]) -> str | No
     if best:
         return best[0]
     return target
+
+
+def every_word_named(target: str, known: Sequence[str]) -> bool:
+    """Tell whether each word of `target` is (nearly) a word of one known name: "maple grove" is
+    Maple Grove Apartments, "maple syrup" is not, however close the whole strings score."""
+    said = [word for word in target.split() if len(word) >= 3]
+    for name in known:
+        words = name.lower().split()
+        if all(process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=80) for word in said):
+            return True
+    return False

@@ -60,6 +60,32 @@ _EN_ROUTE = re.compile(
     r"wholesaler|house|site)\b|\b(?:there|with you|at yours|on site|onsite|at the house|over) "
     r"(?:in|within) (?:\d|a |an |half|about|around|approx|roughly|under|like)"
 )
+# Going to lunch, on a break, to the supply house or home is no trip to a visit: "omw to lunch",
+# "headed to the supply house", "grabbing lunch then headed to 26th st".
+_OFF_JOB_STOP = (
+    r"(?:lunch|breakfast|dinner|a bite|food|coffee|a coffee|(?:my |a |quick |lunch )?break|gas|fuel|"
+    r"(?:the )?gas station|(?:the )?(?:supply|parts) (?:house|store|counter)|(?:the )?suppliers?|"
+    r"(?:the )?(?:hardware|parts) store|home depot|lowes|home|"
+    # the company's own places, unless a visit is there ("the office park on 5th")
+    r"(?:the )?(?:shop|yard|depot|office|warehouse)(?=\W*$|\s+(?:to|for|then|first|now|quick|real quick)\b))"
+)
+_ELSEWHERE = re.compile(
+    r"\b(?:on my way|on the way|headed|heading|head|going|driving|off|en route|leaving|running|omw|"
+    r"on route)(?: back| over| out| down| up| off)? (?:to |for |toward |towards )?(?:grab |get |pick up |"
+    r"grab some |get some |go )?(?:the |a |my |some |quick )?" + _OFF_JOB_STOP + r"\b|"
+    r"\b(?:grabbing|getting|taking|having|eating|stopping for|stopping at|stop for|stop at|grab|get|take|"
+    r"on|at)(?: a| my| some| quick| the)? " + _OFF_JOB_STOP
+    + r"\b(?: \w+){0,2}?(?:,? then|,? and then|,? after that| first)\b|"
+    r"\bafter (?:i |we )?(?:grab |get |eat |have |take )?(?:my |a |some )?"
+    r"(?:lunch|break|coffee|breakfast|gas|fuel)\b"
+)
+# "stopping for gas then on my way eta 25": a time to the visit makes the stop part of the trip.
+_ETA_TO_VISIT = re.compile(
+    r"\b(?:eta|(?:be|get|arrive|arriving) (?:there|to you|with you|on site|at yours)? ?in|"
+    r"(?:min|minutes|hour|hr) (?:out|away))\b"
+)
+# "leaving the shop now", "on my way from the supply house": a stop left behind, the trip is to a visit.
+_LEAVING_A_STOP = re.compile(r"\b(?:leaving|left|from|back from)(?: the| my)? " + _OFF_JOB_STOP + r"\b")
 _ARRIVED = re.compile(
     r"^(?:i am |im |am |we are |were )?(?:here|arrived|on site|onsite|at the door|outside)\b|"
     r"\bwalking up (?:to )?(?:the )?(?:door|house|driveway|porch)\b|"
@@ -111,6 +137,12 @@ _PAUSED = re.compile(
     r"(?:guy|guys|tech|techs|person|people|man|men|pair of hands|hands|helper|technician|body)\b|"
     r"\b(?:will|need to|have to|got to|going to|gonna) (?:return|come back|go back)\b|"
     r"\bneed (?:a )?helper\b|"
+    # "tenant wont let me in", "homeowner refused entry", "cant do the job": no access, no work
+    r"\b(?:will not|would not|did not|does not|do not|not|refused to|refuses to|refusing to|cannot) let "
+    r"(?:me|us|the tech|anyone|anybody) (?:in|inside|into|through|on|onto|up|near|access|at|do|work|start)\b|"
+    r"\b(?:refused|refuses|refusing|denied|denies|denying) (?:me |us |the tech )?(?:access|entry|to let)\b|"
+    r"\bturned (?:me|us) away\b|"
+    r"\bcannot do (?:the|this|that|their|his|her) (?:job|work|install|repair|call)\b|"
     r"\b(?:another|a second|a 2nd|a follow up|a return|an extra|one more) (?:visit|trip|day|go)\b|"
     r"\bnot (?:be |get |getting |gonna get |going to get )?(?:this |it |the job |everything )?(?:done|"
     r"finished|complete|completed|sorted|wrapped up) (?:today|tonight|this (?:evening|afternoon))\b|"
@@ -125,7 +157,9 @@ _DONE = re.compile(
     r"swapped out|up and running|running (?:again|fine|good|perfectly|great|smooth|ok)|"
     r"working (?:again|fine|perfectly|properly|great|now)|firing (?:fine|up fine|again|ok|properly)|"
     r"back (?:up and running|online|on|working)|good to go|wrapped|signed off|job complete|"
-    r"all good here|tested (?:ok|fine|good)|commissioned|handed over)\b"
+    r"all good here|tested (?:ok|fine|good)|commissioned|handed over|"
+    # "thats a wrap on the hendricks job", "its a wrap"
+    r"(?:that|it|this|its|and that)(?: is| s)? a wrap)\b"
 )
 _NEXT = re.compile(
     r"\bnext (?:job|stop|call|appointment|customer|address|one|ticket|work order)\b|"
@@ -152,6 +186,11 @@ _NEXT = re.compile(
     r"(?:plate|list|schedule)\b|\bwho is next\b|\bwhat now\b|\bhow many jobs\b|\bwhere do i go\b|"
     r"\bwho (?:is |s )?next\b|\bnext on (?:the|my) (?:list|schedule|route|sheet|board)\b|"
     r"\bwhat(?: is)? (?:left|remaining)(?: for| on)?(?: today| me| my list)?\s*(?:\?|$)|"
+    # "what jobs do i have left", "any calls left today", "whats left for me today"
+    r"\b(?:what|which|how many|any|how many more|any more) (?:jobs|calls|stops|appointments|visits|tickets|"
+    r"work orders|houses|customers)(?: \w+){0,4}? (?:left|remaining|to go)\b|"
+    r"\bwhat(?: is)? (?:left|remaining) (?:for|on) (?:me|my|today|the day)\b|"
+    r"\bwhat else (?:do i have|have i got|is there|is on|am i doing)\b|"
     r"\bwhere (?:to|am i going|do i go|am i off to) (?:now|next)\b|"
     r"\b(?:give|send|text) me (?:the )?next\b|\bwhat(?: is)? (?:my )?next (?:address|job|one)\b|"
     r"\bready for (?:the )?next\b|\b(?:got|have) (?:anything|any work|more work|another)(?: job)?"
@@ -180,7 +219,7 @@ def detect_technician(message: Message) -> Verdict | None:
         return Verdict(intents.NOTE, 0.9)
     if message.has(_LATE):
         return _with_minutes(intents.TECH_LATE, text)
-    if message.has(_EN_ROUTE):
+    if message.has(_EN_ROUTE) and not _bound_elsewhere(message):
         return _with_minutes(intents.TECH_EN_ROUTE, text)
     if message.has(_PAUSED):
         return Verdict(intents.TECH_PAUSED, 0.85)
@@ -193,6 +232,14 @@ def detect_technician(message: Message) -> Verdict | None:
     if message.has(_JOB_DETAIL):
         return Verdict(intents.NOTE, 0.6)
     return None
+
+
+def _bound_elsewhere(message: Message) -> bool:
+    """Tell whether the trip is to lunch, a break, a supplier or home rather than to a visit."""
+    found = _ELSEWHERE.search(message.masked)
+    if found is None or _LEAVING_A_STOP.search(found.group()):
+        return False
+    return not message.has(_ETA_TO_VISIT)
 
 
 def _with_minutes(intent: str, text: str) -> Verdict:

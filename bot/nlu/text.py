@@ -41,12 +41,15 @@ _CONTRACTIONS = (
     # "f/u w Lakeview", "go ahead w/ the", "works 4 me": shorthand built from letters and digits.
     (re.compile(r"\bf/u\b|\bfollow-up\b"), "follow up"),
     (re.compile(r"\bw/o\b"), "without"),
+    (re.compile(r"\bb/c\b"), "because"),
     (re.compile(r"\bw/(?=\s|[a-z])"), "with "),
     (
         re.compile(r"\b(follow up|meet|meeting|talk|speak|chat|check in|touch base|catch up|call) w\b"),
         r"\1 with",
     ),
     (re.compile(r"(?<!\bat )(?<!\bby )(?<!\bfor )\b4(?= (?:me|you|u|us|ya|sure|real)\b)"), "for"),
+    # "omw 2 u": "to", not two minutes
+    (re.compile(r"(?<!\bat )(?<!\bby )(?<!\bin )\b2(?= (?:u|you|ya|yours|ur)\b)"), "to"),
     (re.compile(r"'"), ""),
 )
 
@@ -173,6 +176,8 @@ _SHORTHAND = {
     "morn": "morning",
     "mornin": "morning",
     "omw": "on my way",
+    "onmyway": "on my way",
+    "ontheway": "on the way",
     "otw": "on the way",
     "enroute": "en route",
     "asap": "asap",
@@ -206,6 +211,7 @@ _SHORTHAND = {
     "hes": "he is",
     "shes": "she is",
     "wat": "what",
+    "wats": "what",
     "wot": "what",
     "wut": "what",
     "wen": "when",
@@ -254,6 +260,12 @@ _SHORTHAND = {
     "wud": "would",
     "cud": "could",
     "shud": "should",
+    "shld": "should",
+    "shd": "should",
+    "wld": "would",
+    "cld": "could",
+    "wht": "what",
+    "whn": "when",
     "cn": "can",
     "nite": "night",
     "thnks": "thanks",

@@ -70,6 +70,7 @@ SCHEDULING_WORDS = (
     "instead",
     "postpone",
     "arriving",
+    "arrived",
     "finished",
     "completed",
     "running",
@@ -243,6 +244,20 @@ KEEP_AS_IS = frozenset(
     }
 )
 
+# Short words a thumb often swaps two letters of ("on my wya", "teh next job") or ends twice ("on my
+# wayy", "donee"). Only those slips are repaired in a word this short: another letter in place of
+# one makes another word too often ("day" for "way"), and a swap that makes a real word ("mow" of
+# "omw") is left out.
+SHORT_WORDS = ("way", "the", "job", "jobs", "done", "here", "late", "left", "next", "site", "what",
+               "have", "call")
+
+
+def _slips(word: str) -> list[str]:
+    swaps = [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)
+             if word[i] != word[i + 1]]
+    return [*swaps, word + word[-1]]
+
+
 # An inflection or derivation of a known word ("scheduled", "electrical", "conditions") is a
 # real word, not a typo of it.
 _SUFFIXES = frozenset(
@@ -263,6 +278,7 @@ def _is_inflection(word: str, candidate: str) -> bool:
     return any(word[cut:] in _SUFFIXES for cut in (shared, shared - 1, shared - 2))
 
 _TOKEN = re.compile(r"[a-z]{5,}")
+_SHORT_TOKEN = re.compile(r"\b[a-z]{3,5}\b")
 
 
 def _max_edits(word: str) -> int:
@@ -276,6 +292,8 @@ class TypoFixer:
         self._vocabulary = tuple(sorted(set(vocabulary)))
         self._known = frozenset(self._vocabulary) | KEEP_AS_IS
         self._fix_word = lru_cache(maxsize=20_000)(self._closest)
+        self._short = {slip: word for word in SHORT_WORDS for slip in _slips(word)
+                       if slip not in SHORT_WORDS}
 
     def _closest(self, word: str) -> str:
         if word in self._known:
@@ -295,4 +313,5 @@ class TypoFixer:
 
     def fix(self, text: str) -> str:
         """Return `text` with each misspelled scheduling word replaced by its dictionary form."""
+        text = _SHORT_TOKEN.sub(lambda m: self._short.get(m.group(), m.group()), text)
         return _TOKEN.sub(lambda m: self._fix_word(m.group()), text)

@@ -47,8 +47,10 @@ def test_deals_need_a_named_account_or_deal_words(understand, text, known, inten
     assert (result.intent, result.slots.get("target")) == (intent, target)
 
 
-def test_a_lowercase_win_with_no_deal_words_is_not_guessed(understand):
-    assert understand("we won bayview", role="sales").intent == "unknown"
+def test_a_lowercase_log_line_is_evidence_but_a_lowercase_game_is_not(understand):
+    won = understand("we won bayview", role="sales")
+    assert (won.intent, won.slots.get("target")) == ("deal_won", "bayview")
+    assert understand("we won bayview bowling night", role="sales").intent == "unknown"
 
 
 @pytest.mark.parametrize(

@@ -1,14 +1,19 @@
-"""The shared development set and the CLINC150 off-domain queries, scored end to end."""
+"""The shared development set, the CLINC150 off-domain queries and the labelled sets of
+customers', technicians' and reps' texts kept in tests/data, scored end to end."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from bot.nlu.evaluation import evaluate
+from bot.nlu.intents import CONSEQUENTIAL
 from tests.unit.nlu.conftest import SHARED
 
 DEV = SHARED / "nlu" / "dev.jsonl"
 CLINC = SHARED / "external" / "clinc150.jsonl"
+LABELLED = sorted((Path(__file__).resolve().parents[2] / "data").glob("*.jsonl"))
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/nlu/dev.jsonl is not checked out next to the repo")
@@ -30,3 +35,15 @@ def test_offdomain_queries_almost_never_become_consequential(parser):
         report = evaluate(lines, parser)
     assert report.offdomain_consequential <= 5
     assert report.mapped_correct / report.mapped_rows >= 0.85
+
+
+@pytest.mark.parametrize("path", LABELLED, ids=lambda path: path.stem)
+def test_a_labelled_set_meets_the_understanding_bar(parser, path):
+    with path.open(encoding="utf-8") as lines:
+        report = evaluate(lines, parser)
+    assert report.intent_correct / report.rows >= 0.95
+    for slot in ("minutes", "target"):
+        score = report.slots[slot]
+        assert score.expected == 0 or score.exact / score.expected >= 0.9, slot
+    assert report.offdomain_consequential == 0
+    assert not [pair for pair in report.consequential_confusions if pair[1] in CONSEQUENTIAL]

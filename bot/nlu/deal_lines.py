@@ -1,0 +1,203 @@
+"""A rep's one-line log of how a deal ended: "won acme corp", "we lost acme", "signed!! greenfield
+apartments", "lost greenfield apartments - budget", "riverside dental lost, too expensive",
+"lakeside hoa is a loss, they chose a competitor"; or of a line of the last list: "won 2".
+
+Such a line is a verdict and a name, and at most a reason after them. Written in lower case, the
+name has no capital letter to vouch for it, so the shape of the line must: the verdict opens or
+closes it, the name is bare (no "my", "the", "some" before it) and is nothing people win or lose in
+their own lives (a game, their keys, weight, the signal).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.nlu import intents
+
+# "won 2", "lost #1 - price", "snooze 3 till monday", "remind me about 4": a line of the last list.
+LIST_LINE = re.compile(
+    r"^\W*(?:mark\s+)?(?P<verb>won|win|closed|signed|lost|lose|dead|snooze|push|defer|park|"
+    r"remind(?:\s+me)?(?:\s+about)?)\s+(?:#|no\.?\s*|number\s+|line\s+)?(?P<n>[1-9])\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+LINE_VERDICTS = {"won": intents.DEAL_WON, "win": intents.DEAL_WON, "closed": intents.DEAL_WON,
+                 "signed": intents.DEAL_WON, "lost": intents.DEAL_LOST, "lose": intents.DEAL_LOST,
+                 "dead": intents.DEAL_LOST}
+# After a line's number only a reason ("- price", "to a cheaper bid") or a time may follow: "lost 2
+# lbs", "won 2 tickets" and "won 2-1" are about something else.
+_AFTER_NUMBER = re.compile(
+    r"\W*$|\s*[-:;,(]\s+.*$|\s*[:;,(].*$|\s+(?:to|because|due to|over|as|on|in|till|til|until|for|"
+    r"next|tomorrow|after)\b.*$"
+)
+
+# "said no to the saturday slot", "went with the 2pm option": a time or an option refused or chosen,
+# not the deal.
+NOT_A_SLOT = (
+    r"(?!\s*(?:to |on |with )?(?:the |a |an |that |this |our |their )?(?:\w+ )?(?:slot|slots|time|times|date|"
+    r"dates|day|days|option|options|appointment|meeting|call|demo|visit|one|first|second|third|earlier|later|"
+    r"morning|afternoon|evening|am|pm|\d\w*)\b)"
+)
+_OPENERS = (
+    r"^(?:(?:we|i|just|finally|officially|yay|yes|woo+|woohoo|hooray|boom|nice|sweet|awesome|ugh|argh|welp|"
+    r"well|so|ok|okay|alright|dang|damn|darn|shoot|bummer|sadly|unfortunately|oh well|update|fyi|heads up|"
+    r"guess what|(?:great|good|big|bad|sad|some) news)\b\W*\s*)*"
+)
+_NAME = r"(?P<t>[a-z0-9][a-z0-9&'. -]*?)"
+# What may follow the name: nothing, a stop and anything, or a reason ("to a cheaper bid").
+_WON_TAIL = r"(?P<tail>\W*$|\s*(?:[-:;,(!]|\.\s)\W*.*$|\s+(?:because|after|thanks to)\b.*$)"
+_LOST_TAIL = (
+    r"(?P<tail>\W*$|\s*(?:[-:;,(!]|\.\s)\W*.*$|\s+(?:to|because|due to|over|they|we|price|pricing|"
+    r"budget|cost|too|on price|after)\b.*$)"
+)
+# Between a name and the verdict after it, a dash or colon makes a log line ("acme corp - lost").
+_BETWEEN = r"(?P<between>\s*[-:,!]+\s*|\s+)"
+_AUXILIARY = r"(?:(?:is|are|was|were|has|have|just|finally|officially|all|now|also)\s+)*"
+
+
+def _verdict_first(verbs: str, tail: str) -> re.Pattern[str]:
+    return re.compile(_OPENERS + rf"(?P<verb>{verbs})(?:\s*[!:-]+\s*|\s+)" + _NAME + tail)
+
+
+def _name_first(verbs: str, tail: str) -> re.Pattern[str]:
+    return re.compile(_OPENERS + _NAME + _BETWEEN + _AUXILIARY + rf"(?P<verb>{verbs})" + tail)
+
+
+_WON_FIRST = _verdict_first(
+    r"won|signed|closed|closed[ -]won|landed|inked|secured|bagged|nabbed|clinched|got|locked in|locked up",
+    _WON_TAIL,
+)
+_WON_AFTER = _name_first(
+    r"signed|won|closed|closed[ -]won|landed|inked|a win|a go|ours|in the bag|locked in|on board|said yes|"
+    r"went with us|chose us|picked us|came through",
+    _WON_TAIL,
+)
+_LOST_FIRST = _verdict_first(
+    r"lost|lsot|closed[ -]lost|lost out on|did not get|did not win|did not land", _LOST_TAIL
+)
+_LOST_AFTER = _name_first(
+    rf"lost|a loss|a no|a no go|a bust|dead|passed{NOT_A_SLOT}|said no{NOT_A_SLOT}|declined|closed[ -]lost|"
+    r"went elsewhere|"
+    r"backed out|pulled out|pulled the plug|walked away|fell through|dropped out|turned us down|bailed|"
+    r"(?:went with|gone with|going with|chose|picked|hired) (?:someone|somebody|another|a competitor|"
+    rf"the competition|a cheaper|a different|the other){NOT_A_SLOT}(?: [a-z]+){{0,3}}?",
+    _LOST_TAIL,
+)
+# "we did not get maple grove": the one negation that states a loss.
+MISSED = re.compile(r"\bdid not (?:get|win|land)\b")
+# Why a deal went, said after it: "too expensive", "they chose a competitor", "no budget".
+_REASON = re.compile(
+    r"\b(?:price|pricing|priced|budget|cost|costs|expensive|pricey|cheaper|cheapest|lower bid|competitor|"
+    r"competition|went with|going with|chose|picked|hired|another (?:company|vendor|contractor|bid|quote)|"
+    r"timing|funding|no money|lowball\w*|undercut|too (?:much|high|slow|late)|in house|in-house|"
+    r"not a fit|no response|ghosted|went dark|decided)\b"
+)
+# Verdicts that say on their own that a deal ended ("acme signed"); those that also end plans or
+# lives ("passed", "fell through") take a name of two words; and "won", "lost", "closed", "dead",
+# said of games, shops and people too, take a log line's dash or a business reason.
+_PLAIN_DEAL_VERDICTS = frozenset(
+    "signed inked clinched closed-won a-win a-go ours in-the-bag locked-in on-board said-yes went-with-us "
+    "chose-us picked-us closed-lost a-loss a-no a-no-go a-bust said-no declined went-elsewhere "
+    "turned-us-down".split()
+)
+_TWO_WORD_VERDICTS = frozenset(
+    "passed backed-out pulled-out pulled-the-plug walked-away fell-through dropped-out bailed "
+    "came-through".split()
+)
+# "got", "secured" and "bagged" are said of lunch, parking and groceries, and "lsot" may be a slip
+# of another word: they take a name of two words at least.
+_WEAK_VERBS = frozenset({"got", "secured", "bagged", "nabbed", "lsot"})
+
+# Words a name does not start with: a determiner or pronoun says it is not one ("lost my keys",
+# "won the game", "we got a flat"), and so does an adverb or a count ("won again", "lost 2-1").
+_NOT_OPENING_A_NAME = frozenset(
+    "a an the my our your his her their its this that these those some any another every each no all both "
+    "it them him me us you everyone everybody everything nothing something anything someone somebody "
+    "one two three to by at in on of out up off back over again twice big huge so too very more much "
+    "most lol haha new free extra first last next half whole down for".split()
+)
+_DEAL_HEADS = frozenset("deal account contract job project bid proposal renewal".split())
+# What people win or lose, or get, in their own lives: never an account.
+_OWN_LIFE = frozenset(
+    "weight pounds lbs kilos power signal reception wifi internet connection data service track count "
+    "sleep time interest patience touch focus faith hope sight control balance respect mind voice temper "
+    "luggage bag bags glasses sunglasses umbrella jacket hat dog cat cash money bucks dollars hair tooth "
+    "lunch coffee breakfast dinner food pizza gas snow rain hail ice home paid sick busy lucky slammed "
+    "stuck lost here there tired hungry flu covid cold fever team boss legal hr "
+    "finance accounting lawyer lawyers attorney landlord office safe safely bet bets lottery game damage "
+    "escrow store shop day days hour hours minute minutes week weeks morning afternoon trust loyalty "
+    "attention approval confidence heart hearts favor vote votes".split()
+)
+# People whose passing or winning is family news: "aunt mary passed".
+_KIN = frozenset(
+    "dad mom mum wife husband son daughter kid kids brother sister grandpa grandma uncle aunt cousin friend "
+    "friends baby".split()
+)
+# Words that make a line a sentence rather than a name: "bayview not lost, just slow".
+_NOT_IN_A_NAME = frozenset(
+    "not never no yet still and but or if when then a an my our your his her their to for from with".split()
+)
+_CHATTER = re.compile(r"\b(?:lol|lmao|haha\w*|rofl|jk|omg)\b")
+
+
+def is_chatter(original: str) -> bool:
+    """Tell whether a text as written laughs ("lol", "haha"): a joke or life, not a log line."""
+    return _CHATTER.search(original.lower()) is not None
+
+
+def list_line(text: str) -> str | None:
+    """The verdict a line of the last list gets ("won 2", "lost 1 - price"), or None."""
+    found = LIST_LINE.match(text)
+    if found is None or not _AFTER_NUMBER.match(found.group("rest")):
+        return None
+    verb = found.group("verb").lower().split()[0]
+    return LINE_VERDICTS.get(verb, intents.SNOOZE)
+
+
+def logged_name(intent: str, text: str, *, cleaned: Callable[[str], str | None],
+                known: Callable[[str], bool]) -> str | None:
+    """The name a one-line log of a won or lost deal gives, as written, or None.
+
+    `cleaned` strips filler from a name; `known` tells whether it is one of the rep's accounts,
+    which lets any verdict through.
+    """
+    first, after = (_WON_FIRST, _WON_AFTER) if intent == intents.DEAL_WON else (_LOST_FIRST, _LOST_AFTER)
+    for pattern in (first, after):
+        found = pattern.match(text)
+        name = cleaned(found.group("t")) if found else None
+        if found is None or name is None or not _bare(found.group("t"), name):
+            continue
+        if _says_enough(found, name, verdict_first=pattern is first, known=known):
+            return found.group("t")
+    return None
+
+
+def _says_enough(
+    found: re.Match[str], name: str, *, verdict_first: bool, known: Callable[[str], bool]
+) -> bool:
+    """Whether the verdict, the name and the reason together can only be about a deal."""
+    verb = found.group("verb").replace(" ", "-")
+    one_word = len(name.split()) == 1
+    if verdict_first:  # "won acme", but "got maple grove", not "got pizza"
+        return verb not in _WEAK_VERBS or not (one_word or name.split()[0].endswith("ed"))
+    if verb in _PLAIN_DEAL_VERDICTS or known(name) or _REASON.search(f"{verb} {found.group('tail')}"):
+        return True
+    if verb in _TWO_WORD_VERDICTS:
+        return not one_word
+    # "maple grove - lost": a log line's dash; not "ohio state lost"
+    return not one_word and bool(found.group("between").strip())
+
+
+def _bare(raw: str, name: str) -> bool:
+    words = name.split()
+    said = raw.split()
+    # "landed the kingsley towers job": "the" before a deal's name said with what it is
+    opening = said[1] if said[0] == "the" and len(said) > 2 and said[-1] in _DEAL_HEADS else said[0]
+    if {opening, words[0]} & _NOT_OPENING_A_NAME or opening.isdigit() or len(words) > 4:
+        return False
+    # the last word decides what a thing is: "lost cell service" is no account, "hope church" may be
+    if set(words + said[1:]) & (_NOT_IN_A_NAME | _KIN) or words[-1] in _OWN_LIFE:
+        return False
+    if len(words[-1]) >= 6 and words[-1].endswith("ed"):  # "got maple grove scheduled"
+        return False
+    return not (len(words) == 1 and words[0].endswith("ly"))  # "landed safely"
