@@ -134,7 +134,7 @@ class SqlRepository(SqlPagedListing[T]):
     def add_written(self, items: Collection[T]) -> None:
         """Insert items nobody changes afterwards (replies, timeline entries) as plain rows, in
         one batched statement; the session does not track them, so the commit's flush has
-        nothing to work out for them (thousands cost no mapped objects and no INSERT each)."""
+        nothing to work out for them (thousands cost no INSERT each)."""
         if not items:
             return
         table: Table = inspect(self.cls).local_table
