@@ -388,6 +388,13 @@ def heads_up_noted(visit: str | None) -> Reply:
                  f"over for {which}.")
 
 
+def note_passed_on(visit: str, technician: str, asked: str) -> Reply:
+    """More work asked of a visit booked ("can eddie also check the garage outlet"): passed on as
+    a note, no new visit."""
+    return Reply(clip(f"I've passed that on to the office as a note for {clip(technician, NAME)} "
+                      f"on your {visit} visit: \"{clip(asked, 90)}\". No new visit is booked.", 320))
+
+
 def wrong_number() -> Reply:
     """Someone texting by mistake, or saying goodbye before signing up: let them go kindly."""
     return Reply("No problem, sorry for the bother! Have a good day.")

@@ -35,7 +35,7 @@ _SPLIT = re.compile(
     r"what|whats|when|whens|who|whos|how|where|did|does|do|cancel|move|approve|decline|tell|"
     r"remind|put)\b)")
 _QUESTION = re.compile(r"\?|^\W*(?:(?:and|also|so|ok|okay|hi|hey|k)\W+)*(?:is|are|was|can|could|will|"
-                       r"what|whats|when|who|whos|how|where|did|does|do|remind|which)\b")
+                       r"what|whats|when|who|whos|how|where|did|does|do|remind|which|tell)\b")
 _NEGATED = re.compile(r"\b(?:don'?t|do not|dont|didn'?t|did not|never|not)\b")
 _ACTIONS = frozenset({intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE,
                       intents.DECLINE_QUOTE})
