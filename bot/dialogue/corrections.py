@@ -31,13 +31,16 @@ if TYPE_CHECKING:
 FLOW = "correct"
 # "put it back an hour" or "back to 2" is a new time, not an undo.
 _NOT_UNDO = r"(?! (?:an?|one|two|three|\d+|by|to|till|until|half|a bit|later|earlier)\b)"
-_UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
-                   + r"|bring (?:\w+ ){0,3}back" + _NOT_UNDO + r"|"
-                   r"reverse (?:it|that)|take (?:it|that) back|restore (?:it|that|my))\b")
 # "put it back how it was", "back where it was": the time it had, whatever else the text says.
 _AS_IT_WAS = re.compile(r"\bback (?:to )?(?:how|where|the way|what|as|like) (?:it|they|that|he|she) "
                         r"(?:was|were|had been|used to be)\b|\bback (?:to|at|in) (?:the|its|my) "
                         r"(?:original|old|previous|first) (?:time|slot|day|spot|one)\b")
+_UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
+                   + r"|bring (?:\w+ ){0,3}back" + _NOT_UNDO
+                   + r"|(?:change|switch|move|set|flip|turn) (?:it|that|this|them|everything) back"
+                   + _NOT_UNDO + r"|"
+                   r"reverse (?:it|that)|take (?:it|that) back|restore (?:it|that|my))\b|"
+                   + _AS_IT_WAS.pattern)
 _REGRET = re.compile(r"\b(?:wrong (?:one|day|visit|appointment|appt)|not that one|"
                      r"keep (?:\w+ ){0,4}after all|changed my mind|did ?n[o']?t mean (?:to|that))\b")
 # A street address ("22 elm st"), so "it's at 3 tomorrow" is never read as a place.

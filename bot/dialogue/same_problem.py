@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 _SAME = re.compile(
     r"\b(?:(?:the )?same (?:problem|thing|issue|job|work|visit|fault|repair|one)s?|"
     r"(?:for|about) the same\b|all the same|duplicates?|double[ -]?booked|"
-    r"same as (?:the|my|that|\w+day'?s?)\b|(?:different|separate) (?:problems?|issues?|things?|jobs?))")
+    r"same as (?:the|my|that|\w+day'?s?)\b|(?:different|separate) (?:problems?|issues?|things?|jobs?)|"
+    r"(?:a )?repeat (?:of|visit)\b|follow[- ]?up (?:of|to|for) (?:the|my|that)\b)")
 _QUESTION = re.compile(r"\?|(?:^|[.!,;] ?)(?:\w+ ){0,4}?(?:is|are|was|were|do|does|did)\b")
 # "if so cancel the 14th": a request that holds only when the answer is yes.
 _IF_SO = re.compile(r"\b(?:if so|if yes|if (?:they|it|both|those) (?:are|is)(?: the same)?|if same|"

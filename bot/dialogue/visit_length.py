@@ -23,8 +23,12 @@ if TYPE_CHECKING:
 _HOW_LONG = re.compile(
     r"\bhow long (?!(?:until|till|til|before|ago|have|has|had|since|for)\b)(?:\w+ ){0,6}?"
     r"(?:take|takes|taking|(?<!the )(?<!that )(?<!this )(?<!my )last|lasts|"
-    r"be (?:here|there|over|done|finished|on site|at (?:my|the|our) \w+)|"
+    r"be (?:here|there|over|done|finished|on site|at (?:my|the|our) \w+)|here|there|on site|"
     r"stay|run|going to be|gonna (?:take|be|last))\b"
+    # "will it take all day?", "does the repair take long"
+    r"|\b(?:will|does|would|is|should) (?:it |this |that |the (?:\w+ ){1,2}?)(?:usually |normally )?"
+    r"(?:going to |gonna )?(?:take|last|be) (?:all day|the whole day|all morning|all afternoon|long|"
+    r"a while|hours)\b"
     r"|\bhow long (?:is|are|will|would|does|do) (?:the|my|our|a|an|this|that|each|these|those|it)"
     r"(?: \w+){0,3}? (?:visits?|appointments?|appts?|jobs?|repairs?|services?|tune ?ups?|cleanings?|"
     r"work)\b(?! (?:for|until|till|before)\b)"
