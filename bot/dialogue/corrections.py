@@ -469,11 +469,21 @@ def _move_to_site(turn: Turn, appointment: Appointment, site_id: int, *,
 
 
 def _known_site(sites: list[Site], text: str) -> Site | None:
-    """The account's site whose street the text names ("9 oak ave"), if exactly one."""
+    """The account's site whose street the text names ("9 oak ave", else "my rental on 53rd":
+    the street's own words), if exactly one."""
     words = _plain(text)
     named = [s for s in sites if _plain(s.address).split(",")[0] in words
              or " ".join(_plain(s.address).split()[:2]) in words]
+    if not named and re.search(_STREET, words) is None:  # a house number given is a new one
+        said = set(re.findall(r"[a-z0-9]+", words))
+        named = [s for s in sites if (own := set(_street_name(s.address).split()) - _STREET_WORDS)
+                 and own <= said]
     return named[0] if len(named) == 1 else None
+
+
+def named_site(turn: Turn) -> Site | None:
+    """The sender's own site the text names by its street, if exactly one."""
+    return _known_site(turn.customer.sites, turn.text) if turn.customer is not None else None
 
 
 # Helpers ------------------------------------------------------------------------------------
