@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 _HOW_LONG = re.compile(
-    r"\bhow long (?!(?:until|till|til|before|ago|have|has|had|since|for)\b)(?:\w+ ){0,6}?"
+    r"\bhow long (?!(?:until|till|til|before|ago|have|has|had|since|for)\b)(?:\w+ ){0,8}?"
     r"(?:take|takes|taking|(?<!the )(?<!that )(?<!this )(?<!my )last|lasts|"
     r"be (?:here|there|over|done|finished|on site|at (?:my|the|our) \w+)|here|there|on site|"
     r"stay|run|going to be|gonna (?:take|be|last))\b"

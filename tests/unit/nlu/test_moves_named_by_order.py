@@ -35,3 +35,14 @@ def test_in_one_day_alone_still_counts_a_day_ahead(understand):
                                   "could my furnace repair be moved to friday"])
 def test_a_visit_named_by_its_work_that_can_move_is_a_move(understand, text):
     assert understand(text, now=MONDAY).intent == "reschedule"
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("can the middle one on friday go to monday", "2026-03-09"),
+    ("the earliest one friday, can we make it saturday?", "2026-03-07"),
+    ("push friday's last appointment to next tuesday", "2026-03-03"),
+])
+def test_a_visit_named_by_its_place_in_a_day_moves_to_the_day_asked(understand, text, wanted):
+    parse = understand(text, now=MONDAY)
+    assert parse.intent == "reschedule"
+    assert parse.slots["when"]["date"] == wanted
