@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import booking, cancel, handoff, offers, replies, reschedule, visits
+from bot.dialogue import booking, cancel, handoff, offers, replies, reschedule, small_talk, visits
 from bot.dialogue.addresses import Address, read_signup
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
@@ -425,8 +425,8 @@ def site_confirmed(turn: Turn) -> bool:
     numbers = re.findall(r"\b(\d{1,6})[a-z]?\s+[a-z]", text)
     if numbers and not site.address.startswith(numbers[0]):
         return False  # another house number on that street: a new address, the correction's
-    turn.finish(replies.site_confirmed(visits.label(turn, appointment), site.one_line()),
-                keep_done=True)
+    small_talk.settle(turn, replies.site_confirmed(visits.label(turn, appointment),
+                                                   site.one_line()))
     return True
 
 

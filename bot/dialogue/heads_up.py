@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.dialogue import handoff, quote_decisions, replies, visits
+from bot.dialogue import handoff, quote_decisions, replies, small_talk, visits
 from bot.nlu import intents
 from bot.nlu.text import normalize
 
@@ -62,7 +62,7 @@ def more_work(turn: Turn) -> bool:
     name = person.first_name if person else "your technician"
     asked = next((c.strip() for c in _CLAUSES.split(text) if _MORE.search(c)), text)
     handoff.hand_over(turn, reason=f'note for the {visits.label(turn, visit)} visit: "{asked[:160]}"')
-    turn.finish(replies.note_passed_on(visits.label(turn, visit), name, asked), keep_done=True)
+    small_talk.settle(turn, replies.note_passed_on(visits.label(turn, visit), name, asked))
     visits.remember_shown(turn, [visit])
     return True
 

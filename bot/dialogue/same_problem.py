@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import cancel, replies, visit_questions, visits
+from bot.dialogue import cancel, replies, small_talk, visit_questions, visits
 from bot.dialogue.times import day_label
 from bot.nlu import intents
 from bot.nlu.text import normalize
@@ -57,20 +57,21 @@ def answer(turn: Turn) -> bool:
     days = [visits.label(turn, a).split(",")[0] for a in meant]
     work = _work(turn, meant)
     if not all(scopes):
-        turn.finish(replies.problems_unknown(work, days))
+        small_talk.settle(turn, replies.problems_unknown(work, days))
         return True
     same = len({s.lower().strip(" .") for s in scopes}) == 1
-    if same:
-        turn.say(replies.same_problem(work, days, scopes[0]))
-    else:
-        turn.say(replies.different_problems(work, [f"{d}: {s}" for d, s in zip(days, scopes,
-                                                                              strict=True)]))
+    told = (replies.same_problem(work, days, scopes[0]) if same else replies.different_problems(
+        work, [f"{d}: {s}" for d, s in zip(days, scopes, strict=True)]))
     visits.remember_shown(turn, meant)
-    target = _one_to_cancel(turn, then, meant) if same and _CANCEL.search(then) else None
+    if not _CANCEL.search(then):
+        small_talk.settle(turn, told)
+        return True
+    turn.say(told)
+    target = _one_to_cancel(turn, then, meant) if same else None
     if target is not None:
         cancel.confirm(turn, target)  # "if so cancel the 14th": asked Y/N, as every cancel
-        return True
-    turn.finish(replies.left_as_is() if _CANCEL.search(then) else None, keep_done=True)
+    else:
+        turn.finish(replies.left_as_is())  # not the same, or no one visit named: nothing cancelled
     return True
 
 
@@ -87,16 +88,16 @@ def _as_before(turn: Turn, meant: list[Appointment]) -> bool:
     label = visits.label(turn, visit).split(",")[0]
     work = visits.service_name(turn, visit).lower()
     if not done:
-        turn.finish(replies.no_earlier_visit(work, label, job.scope.strip()), keep_done=True)
+        small_talk.settle(turn, replies.no_earlier_visit(work, label, job.scope.strip()))
         return True
     last = max(done, key=lambda j: (j.updated_at or turn.now, j.id or 0))
     booked = [a.window_start for a in turn.uow.appointments.find(job_id=last.id)]
     when = day_label(max(booked) if booked else last.updated_at or turn.now, turn.timezone)
     now_for, then_for = job.scope.strip(), last.scope.strip()
     if now_for and now_for.lower().strip(" .") == then_for.lower().strip(" ."):
-        turn.finish(replies.same_as_before(work, label, when, now_for), keep_done=True)
+        small_talk.settle(turn, replies.same_as_before(work, label, when, now_for))
     else:
-        turn.finish(replies.unlike_before(work, label, now_for, when, then_for), keep_done=True)
+        small_talk.settle(turn, replies.unlike_before(work, label, now_for, when, then_for))
     visits.remember_shown(turn, [visit])
     return True
 
