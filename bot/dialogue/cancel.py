@@ -179,6 +179,18 @@ def _answer_several(turn: Turn) -> bool:
     return False
 
 
+def cancel_named(turn: Turn, appointment: Appointment) -> None:
+    """Cancel a visit named to cancel instead of one whose confirmed cancel was just undone
+    ("wrong one, keep the 14th, cancel the 11th instead"); said, and undoable like any cancel. A
+    visit under way is asked about first, as always."""
+    if _is_underway(turn, appointment):
+        confirm(turn, appointment)
+        return
+    if _cancelled(turn, appointment):
+        turn.finish(replies.cancelled(visits.label(turn, appointment)), done="cancelled",
+                    changed={"kind": "cancelled", "appointment_id": appointment.id, "told": None})
+
+
 def _cancelled(turn: Turn, appointment: Appointment) -> bool:
     """Cancel the visit; False (with the reason said) when it cannot be."""
     assert appointment.id is not None

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import booking, cancel, handoff, offers, replies, reschedule, visits
+from bot.dialogue import booking, cancel, handoff, offers, replies, reschedule, small_talk, visits
 from bot.dialogue.addresses import Address, read_signup
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
@@ -31,13 +31,16 @@ if TYPE_CHECKING:
 FLOW = "correct"
 # "put it back an hour" or "back to 2" is a new time, not an undo.
 _NOT_UNDO = r"(?! (?:an?|one|two|three|\d+|by|to|till|until|half|a bit|later|earlier)\b)"
-_UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
-                   + r"|bring (?:\w+ ){0,3}back" + _NOT_UNDO + r"|"
-                   r"reverse (?:it|that)|take (?:it|that) back|restore (?:it|that|my))\b")
 # "put it back how it was", "back where it was": the time it had, whatever else the text says.
 _AS_IT_WAS = re.compile(r"\bback (?:to )?(?:how|where|the way|what|as|like) (?:it|they|that|he|she) "
                         r"(?:was|were|had been|used to be)\b|\bback (?:to|at|in) (?:the|its|my) "
                         r"(?:original|old|previous|first) (?:time|slot|day|spot|one)\b")
+_UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
+                   + r"|bring (?:\w+ ){0,3}back" + _NOT_UNDO
+                   + r"|(?:change|switch|move|set|flip|turn) (?:it|that|this|them|everything) back"
+                   + _NOT_UNDO + r"|"
+                   r"reverse (?:it|that)|take (?:it|that) back|restore (?:it|that|my))\b|"
+                   + _AS_IT_WAS.pattern)
 _REGRET = re.compile(r"\b(?:wrong (?:one|day|visit|appointment|appt)|not that one|"
                      r"keep (?:\w+ ){0,4}after all|changed my mind|did ?n[o']?t mean (?:to|that))\b")
 # A street address ("22 elm st"), so "it's at 3 tomorrow" is never read as a place.
@@ -422,8 +425,8 @@ def site_confirmed(turn: Turn) -> bool:
     numbers = re.findall(r"\b(\d{1,6})[a-z]?\s+[a-z]", text)
     if numbers and not site.address.startswith(numbers[0]):
         return False  # another house number on that street: a new address, the correction's
-    turn.finish(replies.site_confirmed(visits.label(turn, appointment), site.one_line()),
-                keep_done=True)
+    small_talk.settle(turn, replies.site_confirmed(visits.label(turn, appointment),
+                                                   site.one_line()))
     return True
 
 
@@ -466,11 +469,21 @@ def _move_to_site(turn: Turn, appointment: Appointment, site_id: int, *,
 
 
 def _known_site(sites: list[Site], text: str) -> Site | None:
-    """The account's site whose street the text names ("9 oak ave"), if exactly one."""
+    """The account's site whose street the text names ("9 oak ave", else "my rental on 53rd":
+    the street's own words), if exactly one."""
     words = _plain(text)
     named = [s for s in sites if _plain(s.address).split(",")[0] in words
              or " ".join(_plain(s.address).split()[:2]) in words]
+    if not named and re.search(_STREET, words) is None:  # a house number given is a new one
+        said = set(re.findall(r"[a-z0-9]+", words))
+        named = [s for s in sites if (own := set(_street_name(s.address).split()) - _STREET_WORDS)
+                 and own <= said]
     return named[0] if len(named) == 1 else None
+
+
+def named_site(turn: Turn) -> Site | None:
+    """The sender's own site the text names by its street, if exactly one."""
+    return _known_site(turn.customer.sites, turn.text) if turn.customer is not None else None
 
 
 # Helpers ------------------------------------------------------------------------------------

@@ -1,12 +1,15 @@
 """A customer asks to be told before the technician comes ("can the tech text me when they're
-heading over"): a note for the office, never a new visit."""
+heading over"), or asks more of a visit booked ("can eddie also check the garage outlet on
+thursday", "tell him about the dripping tap"): a note for the office, never a new visit."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.dialogue import handoff, replies, visits
+from bot.dialogue import handoff, quote_decisions, replies, small_talk, visits
+from bot.nlu import intents
 from bot.nlu.text import normalize
 
 if TYPE_CHECKING:
@@ -21,8 +24,57 @@ _ASKED = re.compile(
     r"setting off|en route|\d+ min)")
 
 
+_WORKER = r"(?:the (?:tech|technician|plumber|electrician|guy)|(?!(?:me|you|u|us|we|i|thought)\b)\w+)"
+# More asked of the visit booked, in so many words: "also", "while he's there", "tell him about".
+_MORE = re.compile(
+    rf"\b(?:tell|let|ask|remind) {_WORKER} (?:about|know about)\b"
+    rf"|\b(?:tell|ask|remind|have|get) {_WORKER} to (?:also )?(?:check|look|take a look|see)\b"
+    rf"|\b(?:can|could|would) {_WORKER}(?: \w+day| tomorrow)? (?:also|too|please also) (?:check|look at|"
+    r"take a look at|see about|fix)\b"
+    r"|\bwhile (?:he|she|they)(?:'s|'re| is| are) (?:there|here|at it)\b"
+    r"|\bnote\b(?= (?:for|to|about)\b|\W*$)")
+_ACTS = frozenset({intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE,
+                   intents.HUMAN})
+
+
+def more_work(turn: Turn) -> bool:
+    """More work asked of one visit booked, named by its technician, day or work: passed on to
+    the office as a note; False when the text asks no such thing or names no one visit."""
+    text = normalize(turn.text)
+    if turn.customer is None or turn.parse.intent in _ACTS or not _MORE.search(text):
+        return False
+    if quote_decisions.decides(text):
+        return False  # "approve the plan and tell eddie": the decision comes first, then this
+    when = turn.parse.slots.get("when") or {}
+    if when.get("start") or when.get("end"):
+        return False  # "can eddie also come at 3": a time, not a note
+    said = visits.named(turn, text=text)  # "also check ...": the note's own, not another request
+    if not said.narrows and not _PRONOUN.search(text):
+        return False
+    if said.technicians or said.days:  # the work named is the new ask, not the visit's own
+        said = replace(said, service_id=None)
+    booked = visits.upcoming(turn)
+    meant = visits.narrow(turn, booked, said) if said.narrows else visits.just_shown(turn, booked)
+    if len(meant) != 1:
+        return False
+    visit = meant[0]
+    person = turn.uow.staff.get(visit.technician_id)
+    name = person.first_name if person else "your technician"
+    asked = next((c.strip() for c in _CLAUSES.split(text) if _MORE.search(c)), text)
+    handoff.hand_over(turn, reason=f'note for the {visits.label(turn, visit)} visit: "{asked[:160]}"')
+    small_talk.settle(turn, replies.note_passed_on(visits.label(turn, visit), name, asked))
+    visits.remember_shown(turn, [visit])
+    return True
+
+
+_CLAUSES = re.compile(r"[.?!;]+|\b(?:and|just|but|also,)\b")
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them)\b")
+
+
 def answer(turn: Turn) -> bool:
     """Pass the wish on to the office for the visit meant; False for any other text."""
+    if more_work(turn):
+        return True
     if turn.customer is None or turn.parse.slots.get("service") or turn.parse.slots.get("when"):
         return False
     if turn.conversation.is_active(turn.now) or not _ASKED.search(normalize(turn.text)):

@@ -33,10 +33,12 @@ def claims(turn: Turn) -> bool:
     if corrections.worded_as_one(turn):
         if _keeps_another(turn):
             return True
+        undoing_a_cancel = turn.last_change().get("kind") == "cancelled"
         if not corrections.claims(two_parts.first_part(turn)):
             return False
         if not turn.conversation.is_active(turn.now):  # "put monday back and cancel wed instead"
-            two_parts.questions_beside(turn, acts=True)
+            swap = undoing_a_cancel and turn.last_change().get("kind") != "cancelled"
+            two_parts.questions_beside(turn, acts=True, swap=swap)
         return True
     if visit_address.answer(turn):  # "the furnace tmrw is at my rental, 5120 N Kimball Ave"
         return True

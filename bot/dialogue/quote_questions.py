@@ -51,7 +51,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("terms", re.compile(
         r"\b(?:tax|taxes|taxed|on top|extra (?:fees?|charges?|costs?)|hidden (?:fees?|costs?)|"
         r"per (?:year|yr|month|mo|visit|time)|yearly|annual(?:ly)?|monthly|one[- ]time|recurring|"
-        r"renew\w*|every year|each year|a year or|billed|billing)\b")),
+        r"renew\w*|every year|each year|a year or|billed|billing|(?:a|per|each|every) (?:month|year|yr|mo)|"
+        r"final|could (?:it |that |this )?change|go up|fixed price|locked in|guaranteed)\b")),
     ("lines", re.compile(
         r"\b(?:include[sd]?|including|what(?:'s| is|s) in|cover(?:s|ed)?|breakdown|break down|"
         r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details|explain\w*)\b")),
@@ -217,8 +218,9 @@ def _fact(turn: Turn, kind: str, quote: Quote) -> str:
         return (f"{priced} doesn't say whether a visit already booked counts toward it, so I've "
                 "asked the office to check and get back to you")
     if kind == "terms":
-        unsaid = ("whether tax or fees are added" if _TAX.search(turn.text.lower())
-                  else "how often it's billed")
+        text = turn.text.lower()
+        unsaid = ("whether tax or fees are added" if _TAX.search(text) else
+                  "whether the price is final" if _FINAL.search(text) else "how often it's billed")
         return (f"{priced} is the total on the quote ({_lines_said(quote)}). It doesn't say "
                 f"{unsaid}, so I've asked the office to confirm")
     if kind == "status":
@@ -357,6 +359,7 @@ def ranked(turn: Turn, text: str) -> list[Quote]:
 # An amount as customers write it: "258", "$258", "$3,150.00", "258 dollars".
 _MONEY = re.compile(r"(?<![\d:/-])\$?(\d{1,3}(?:,\d{3})+|\d{2,6})(?:\.(\d{2}))?"
                     r"(?![\d:/]|\s?(?:am|pm|st|nd|rd|th)\b)")
+_FINAL = re.compile(r"\b(?:final|change|go up|fixed|locked|guaranteed)\b")
 _TAX = re.compile(r"\b(?:tax|taxes|taxed|fees?|charges?|on top|extra)\b")
 
 

@@ -388,6 +388,13 @@ def heads_up_noted(visit: str | None) -> Reply:
                  f"over for {which}.")
 
 
+def note_passed_on(visit: str, technician: str, asked: str) -> Reply:
+    """More work asked of a visit booked ("can eddie also check the garage outlet"): passed on as
+    a note, no new visit."""
+    return Reply(clip(f"I've passed that on to the office as a note for {clip(technician, NAME)} "
+                      f"on your {visit} visit: \"{clip(asked, 90)}\". No new visit is booked.", 320))
+
+
 def wrong_number() -> Reply:
     """Someone texting by mistake, or saying goodbye before signing up: let them go kindly."""
     return Reply("No problem, sorry for the bother! Have a good day.")
@@ -601,6 +608,28 @@ def different_problems(work: str, problems: Sequence[str]) -> Reply:
     days = [p.split(":", 1)[0] for p in problems]
     return Reply(_listed(f"No, {_visits_on(work, days)} are for different problems: ",
                          [clip(p, 90) for p in problems]))
+
+
+def same_as_before(work: str, visit_day: str, done_day: str, scope: str) -> Reply:
+    """A visit booked for the same problem as the work of its kind finished before."""
+    return Reply(clip(f"Yes: your {visit_day} {clip(work, THING)} visit is for the same problem as "
+                      f"the one finished {done_day}: {clip(scope, 120)}.", 320))
+
+
+def unlike_before(work: str, visit_day: str, scope: str, done_day: str, before: str) -> Reply:
+    """A visit booked for another problem than the work of its kind finished before."""
+    now_for = f"is for: {clip(scope, 100)}" if scope else "doesn't say what it's for"
+    then_for = f"was for: {clip(before, 100)}" if before else "didn't say what it was for"
+    return Reply(clip(f"Your {visit_day} {clip(work, THING)} visit {now_for}. The one finished "
+                      f"{done_day} {then_for}. The technician can tell you on site if they're "
+                      "related.", 320))
+
+
+def no_earlier_visit(work: str, visit_day: str, scope: str) -> Reply:
+    """No finished work of that kind to compare a visit with."""
+    what = f" (booked for: {clip(scope, 100)})" if scope else ""
+    return Reply(clip(f"I don't see an earlier {clip(work, THING)} visit on your account, so your "
+                      f"{visit_day} visit{what} is the first for it.", 320))
 
 
 def problems_unknown(work: str, days: Sequence[str]) -> Reply:

@@ -35,7 +35,7 @@ _SPLIT = re.compile(
     r"what|whats|when|whens|who|whos|how|where|did|does|do|cancel|move|approve|decline|tell|"
     r"remind|put)\b)")
 _QUESTION = re.compile(r"\?|^\W*(?:(?:and|also|so|ok|okay|hi|hey|k)\W+)*(?:is|are|was|can|could|will|"
-                       r"what|whats|when|who|whos|how|where|did|does|do|remind|which)\b")
+                       r"what|whats|when|who|whos|how|where|did|does|do|remind|which|tell)\b")
 _NEGATED = re.compile(r"\b(?:don'?t|do not|dont|didn'?t|did not|never|not)\b")
 _ACTIONS = frozenset({intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE,
                       intents.DECLINE_QUOTE})
@@ -171,10 +171,11 @@ def first_part(turn: Turn) -> Turn:
     return own[first] if "act" in later else turn
 
 
-def questions_beside(turn: Turn, *, acts: bool = False) -> None:
+def questions_beside(turn: Turn, *, acts: bool = False, swap: bool = False) -> None:
     """Answer the question parts (and with `acts` the requests) of a text whose first request was
     just answered ("keep the 14th. and is the electrician still friday?"); a pending question
-    stays as it is."""
+    stays as it is. With `swap` (a cancel just undone as the wrong one), "cancel the 11th instead"
+    naming one visit is done, as the cancel it replaces was confirmed."""
     parts = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
     if len(parts) < 2:
         return
@@ -188,7 +189,27 @@ def questions_beside(turn: Turn, *, acts: bool = False) -> None:
         if kind == "ask":
             _ask(turn, part, parse)
         elif kind == "act" and acts and not turn.conversation.is_active(turn.now):
+            if swap and _swapped(turn, part, parse):
+                continue
             _act(turn, part, parse)  # "put monday back and cancel the wed one instead"
+
+
+_INSTEAD = re.compile(r"\binstead\b")
+
+
+def _swapped(turn: Turn, part: str, parse: Parse) -> bool:
+    """ "cancel the 11th instead" right after the wrong visit's cancel was undone: that one visit
+    is cancelled; False when the part names no single visit or is no such cancel."""
+    if parse.intent != intents.CANCEL or not _INSTEAD.search(part.lower()):
+        return False
+    from bot.dialogue import cancel  # imports this module's neighbours
+
+    own = _own(turn, part, parse)
+    resolution = visits.resolve(own, visits.upcoming(turn))
+    if not resolution.named.narrows or resolution.one is None:
+        return False
+    cancel.cancel_named(own, resolution.one)
+    return True
 
 
 def _takes_up(turn: Turn) -> bool:

@@ -23,8 +23,9 @@ _ELSEWHERE = re.compile(
 def answer(turn: Turn) -> bool:
     """Move the one visit the text names (by day, work or technician) to the address it gives;
     False for any other text, or while a question is pending."""
-    if turn.customer is None or not corrections.street_in(turn.text):
-        return False
+    if turn.customer is None or not (corrections.street_in(turn.text)
+                                     or corrections.named_site(turn) is not None):
+        return False  # "at my rental on 53rd": a street of the account's own names it too
     if not _ELSEWHERE.search(turn.text.lower()):
         return False
     if turn.conversation.flow is not None and turn.conversation.is_active(turn.now):

@@ -3,7 +3,8 @@
 Answered honestly from what we know: the visit's arrival window (the business's promise) and
 how long its kind of work usually takes (the catalog's duration), and that the technician can
 tell more once they have looked. A question about when someone comes ("how long until he's
-here") is another question's; nothing is ever booked or changed here.
+here") is another question's; nothing is ever booked or changed here, and a question pending
+stays open.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.dialogue import replies, visits
+from bot.dialogue import booking, replies, small_talk, visits
 from bot.nlu import intents
 from bot.nlu.text import normalize
 from domain.errors import DomainError
@@ -21,10 +22,14 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 _HOW_LONG = re.compile(
-    r"\bhow long (?!(?:until|till|til|before|ago|have|has|had|since|for)\b)(?:\w+ ){0,6}?"
+    r"\bhow long (?!(?:until|till|til|before|ago|have|has|had|since|for)\b)(?:\w+ ){0,8}?"
     r"(?:take|takes|taking|(?<!the )(?<!that )(?<!this )(?<!my )last|lasts|"
-    r"be (?:here|there|over|done|finished|on site|at (?:my|the|our) \w+)|"
+    r"be (?:here|there|over|done|finished|on site|at (?:my|the|our) \w+)|here|there|on site|"
     r"stay|run|going to be|gonna (?:take|be|last))\b"
+    # "will it take all day?", "does the repair take long"
+    r"|\b(?:will|does|would|is|should) (?:it |this |that |the (?:\w+ ){1,2}?)(?:usually |normally )?"
+    r"(?:going to |gonna )?(?:take|last|be) (?:all day|the whole day|all morning|all afternoon|long|"
+    r"a while|hours)\b"
     r"|\bhow long (?:is|are|will|would|does|do) (?:the|my|our|a|an|this|that|each|these|those|it)"
     r"(?: \w+){0,3}? (?:visits?|appointments?|appts?|jobs?|repairs?|services?|tune ?ups?|cleanings?|"
     r"work)\b(?! (?:for|until|till|before)\b)"
@@ -51,6 +56,10 @@ def answer(turn: Turn) -> bool:
     window = turn.business.arrival_window
     if turn.customer is None:
         return _by_catalog(turn, window)
+    booking_for = turn.data.get("service") if (
+        turn.conversation.flow == booking.FLOW and turn.conversation.is_active(turn.now)) else None
+    if booking_for and not visits.named(turn, text=_asking_sentence(turn.text)).narrows:
+        return _by_catalog(turn, window, str(booking_for))  # "how long does that take" mid-booking
     upcoming = visits.upcoming(turn)
     said = visits.named(turn, text=_asking_sentence(turn.text))  # "... i have a meeting at 1": no visit
     if said.narrows:
@@ -63,17 +72,16 @@ def answer(turn: Turn) -> bool:
     if len(meant) > 1:
         kinds = {_service_of(turn, a) for a in meant}
         lengths = [_typical(turn, k) for k in sorted(k for k in kinds if k)]
-        turn.say(replies.visits_length(_hours(window), [x for x in lengths if x][:3]))
-        turn.finish(keep_done=True)
+        small_talk.settle(turn, replies.visits_length(_hours(window), [x for x in lengths if x][:3]))
         return True
     visit = meant[0]
     person = turn.uow.staff.get(visit.technician_id)
     service_id = _service_of(turn, visit)
     typical = _duration(turn, service_id)
-    turn.finish(replies.visit_length(
+    small_talk.settle(turn, replies.visit_length(
         visits.service_name(turn, visit).lower(), visits.label(turn, visit),
         person.first_name if person else None, _hours(window),
-        _about(typical) if typical else None), keep_done=True)
+        _about(typical) if typical else None))
     visits.remember_shown(turn, [visit])
     return True
 
@@ -87,15 +95,16 @@ def _asking_sentence(text: str) -> str:
     return plain
 
 
-def _by_catalog(turn: Turn, window: timedelta) -> bool:
-    """No visit of theirs meant: the catalog's usual length of the work named; a booking asked
-    for in the same text still goes on."""
-    service_id = turn.parse.slots.get("service") or visits.named(turn).service_id
+def _by_catalog(turn: Turn, window: timedelta, service_id: str | None = None) -> bool:
+    """No visit of theirs meant: the catalog's usual length of the work named (or being booked);
+    a booking asked for in the same text still goes on."""
+    service_id = service_id or turn.parse.slots.get("service") or visits.named(turn).service_id
     typical = _typical(turn, str(service_id)) if service_id else None
-    turn.say(replies.work_length(typical, _hours(window)))
+    told = replies.work_length(typical, _hours(window))
     if turn.parse.intent == intents.BOOK and turn.parse.slots.get("when"):
+        turn.say(told)
         return False  # "how long does a drain cleaning take? can you come friday": it books too
-    turn.finish(keep_done=True)
+    small_talk.settle(turn, told)
     return True
 
 

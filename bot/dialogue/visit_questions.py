@@ -180,6 +180,11 @@ def _work_done(turn: Turn, day: date | None, service_id: str | None) -> None:
                                   job.summary.strip()))
 
 
+def finished(turn: Turn, service_id: str | None) -> list[Job]:
+    """The sender's finished jobs of the work named (of its trade), any day."""
+    return _finished(turn, None, service_id)
+
+
 def _finished(turn: Turn, day: date | None, service_id: str | None) -> list[Job]:
     """The sender's finished jobs, on the day and of the work asked about when named."""
     assert turn.customer is not None

@@ -61,10 +61,10 @@ _PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appo
 _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment|appt)\b(?! more)")
 
 # "cancel the third one" after a list: its place in the list shown, not a date.
-_PLACE_IN_LIST = re.compile(r"\bthe (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|middle) "
-                            r"(?:one|visit|appointment|appt)\b")
+_PLACE_IN_LIST = re.compile(r"\b(?:the|\w+day(?:'?s)?) (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|"
+                            r"last|middle|earliest|latest|final) (?:one|visit|appointment|appt)\b")
 _PLACES = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-           "4th": 4, "fifth": 5, "5th": 5}
+           "4th": 4, "fifth": 5, "5th": 5, "earliest": 1}
 
 SHOWN_FOR = timedelta(minutes=30)
 
@@ -436,7 +436,7 @@ def _place_in(text: str, shown: list[Appointment]) -> Appointment | None:
         return None
     if found.group(1) == "middle":  # of three, the second; of an even number, none
         return shown[len(shown) // 2] if len(shown) % 2 else None
-    place = len(shown) if found.group(1) == "last" else _PLACES[found.group(1)]
+    place = len(shown) if found.group(1) in ("last", "latest", "final") else _PLACES[found.group(1)]
     return shown[place - 1] if place <= len(shown) else None
 
 

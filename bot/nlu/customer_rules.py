@@ -24,6 +24,10 @@ _RESCHEDULE = re.compile(
     r"rearrange|rearranging|re arrange|shift (?:it|this|that|my|the|our)|"
     # "can that move to monday", "the wed one -> thu the 10th"
     r"(?:one|visit|appointment|appt|booking|it|that|this|they) (?:be )?moved? (?:over )?(?:to|till|until)|"
+    # "can the middle one on friday go to monday", "can it go to the 9th"
+    r"(?:one|visit|appointment|appt|it|that|this)(?: (?:on|for) (?:the )?\w+)? go (?:to|till|until) "
+    r"(?:the |next |this |on )?"
+    r"(?:\w+day|tomorrow|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     # "can the drain cleaning move to monday": a booked visit named by its work
     r"(?:can|could) (?:the|my|our) (?:\w+ ){1,4}?(?:be )?moved? (?:over )?(?:to|till|until)|"
     r"(?:bump|push|move|shift) (?:\w+day|tomorrow|today)(?:'?s)? |"

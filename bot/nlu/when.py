@@ -42,7 +42,8 @@ _NOT_NEGATION = re.compile(
     r"(?: (?:at all|properly|right|well|anymore|any more|again))?\b|"
     r"\b(?:from|than|like|as|since|same as) (?:the )?last (?:time|visit|year|winter|summer|one)\b|"
     # "move the last one on friday": the latest of a day's visits, not a time gone by.
-    r"\bthe (?:very )?last (?:one|visit|appointment|appt)s? (?:on|of|for|that day)\b"
+    r"\b(?:the|\w+day(?:'?s)?) (?:very )?last (?:one|visit|appointment|appt)s?\b"
+    r"(?: (?:on|of|for|that day)\b)?"
 )
 _FROM_DAY = re.compile(
     r"\b(?:from|off|instead of|rather than|not|(?:booked|scheduled|set|down|planned|pencilled|penciled|"
@@ -51,7 +52,7 @@ _FROM_DAY = re.compile(
 # In a move ("push thursday's tune-up to friday", "the 8th -> the 11th") the day after "to" is
 # the new one and the day before it names the visit being moved.
 _MOVING = re.compile(r"\b(?:move|moved|push|pushed|bump|shift|switch|change|swap|reschedule|resched|"
-                     r"rebook|can (?:that|it|this) be)\b|->")
+                     r"rebook|can (?:that|it|this) be|go (?:to|till|until))\b|->")
 _TO_DAY = re.compile(r"(?:\b(?:to|into|onto|until|till|til)|->)\s*(?:the |this |next |on |a )?$")
 _BEFORE_TO = re.compile(
     r"^(?:'s|s)?\s*(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|"
@@ -59,7 +60,8 @@ _BEFORE_TO = re.compile(
     r"one|cleaning|service) ){0,3}(?:to|into|onto|->)\b|^\s*->")
 # Words that offer the day wanted instead ("how about thursday", "thursday instead").
 _OFFER = re.compile(r"\b(?:how about|what about|instead|rather|prefer|would be better|works better|"
-                    r"better for (?:me|us)|could (?:we|you) do|can (?:we|you) do|move (?:it |me |us )?to)\b")
+                    r"better for (?:me|us)|could (?:we|you) do|can (?:we|you) do|move (?:it |me |us )?to|"
+                    r"make it)\b")
 # The day names a booking ("thursday's plumbing appt"): a trade word or two may come between.
 _BOOKING_NOUN = re.compile(
     r"^(?:'s|s)?\s*(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|"

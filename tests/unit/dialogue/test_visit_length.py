@@ -16,6 +16,9 @@ from bot.dialogue.visit_length import asks
     "how much time does a tune up take",
     "whats the ballpark on how long the repair lasts",
     "how long do these appointments usually run",
+    "roughly how long is the tech there for",
+    "will it take all day?",
+    "is the tune up gonna take long",
 ])
 def test_questions_about_the_length_of_a_visit(text: str) -> None:
     assert asks(text)

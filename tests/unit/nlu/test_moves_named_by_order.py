@@ -14,8 +14,11 @@ from tests.unit.nlu.conftest import MONDAY
     ("push the last appointment on thursday to monday please", "2026-03-09"),
     ("two visits in one day is a lot, can the last one on wed move to friday", "2026-03-06"),
     ("all in one day wont work. move the last visit of friday to tuesday", "2026-03-03"),
+    ("can the middle one on friday go to monday", "2026-03-09"),
+    ("the earliest one friday, can we make it saturday?", "2026-03-07"),
+    ("push friday's last appointment to next tuesday", "2026-03-03"),
 ])
-def test_the_day_after_to_is_wanted_when_the_visit_is_the_last_of_a_day(understand, text, wanted):
+def test_the_day_asked_is_wanted_when_the_visit_is_named_by_its_place_in_a_day(understand, text, wanted):
     parse = understand(text, now=MONDAY)
     assert parse.intent == "reschedule"
     assert (parse.slots.get("when") or {}).get("date") == wanted
