@@ -167,15 +167,22 @@ def questions_beside(turn: Turn, *, acts: bool = False) -> None:
         return
     from bot.dialogue import corrections  # the correction part was answered already
 
+    corrected = False
     for part in parts:
         parse = _parse(turn, part)
-        if part == parts[0] and not acts or corrections.worded_as_one(_own(turn, part, parse)):
+        if corrections.worded_as_one(_own(turn, part, parse)):
+            corrected = True
+            continue
+        if part == parts[0] and not acts:
             continue
         kind = _kind(turn, part, parse, first=False, pending=False)
         if kind == "ask":
             _ask(turn, part, parse)
-        elif kind == "act" and acts and not turn.conversation.is_active(turn.now):
-            _act(turn, part, parse)  # "put monday back and cancel the wed one instead"
+        elif kind == "act" and acts and (corrected or parse.slots) and \
+                not turn.conversation.is_active(turn.now):
+            # "put monday back and cancel the wed one instead"; a request naming nothing before
+            # the correction ("ugh cancel that. put it back") is what it takes back
+            _act(turn, part, parse)
 
 
 def _takes_up(turn: Turn) -> bool:

@@ -66,7 +66,9 @@ _INSTEAD = re.compile(
     r"\bin place of\b|\bas opposed to\b"
 )
 _CANCEL_VERB = re.compile(
-    r"\b(?:cancel|canceling|call off|calling off|scrap|scratch|"
+    # "scratch that" alone takes back what was just said; "scratch that visit" cancels
+    r"\b(?:cancel|canceling|call off|calling off|scrap|"
+    r"scratch(?! (?:that|this|what i said)\b(?! (?:\w+ )?(?:appointment|appt|visit|booking|one)))|"
     r"call(?:ing)? (?:it|this|that|them|everything|the whole thing|(?:the|my|our|this|that|today|"
     r"tomorrow|\w+day) (?:\w+ ){0,2}?(?:appointment|appt|visit|booking|job|repair|service call|"
     r"call out|callout|engineer|tech|plumber|electrician)) off)\b"

@@ -125,3 +125,15 @@ def test_clear_refusals_decline_the_quote(understand, text):
 
 def test_quote_number_is_read_from_a_hash(understand):
     assert understand("too pricey, we'll pass on quote #889").slots == {"quote": "889"}
+
+
+@pytest.mark.parametrize("text", ["ugh scratch that", "scratch that, he just called",
+                                  "no wait scratch this", "scratch what i said"])
+def test_scratch_that_alone_takes_back_what_was_said_and_cancels_nothing(understand, text):
+    assert understand(text).intent != "cancel"
+
+
+@pytest.mark.parametrize("text", ["scratch that appointment", "scratch the friday one",
+                                  "scratch my visit tomorrow", "scratch that one"])
+def test_scratching_a_visit_named_cancels_it(understand, text):
+    assert understand(text).intent == "cancel"
