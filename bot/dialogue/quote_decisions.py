@@ -45,6 +45,8 @@ def answer(turn: Turn) -> bool:
     pending = turn.conversation.flow if turn.conversation.is_active(turn.now) else None
     if pending == quotes.FLOW and turn.step != quote_questions.ABOUT:
         return False  # a quote question is waiting: its own flow reads the answer
+    if quote_questions.kind_of(turn) == "status":
+        return False  # "i said yes to the plan quote, did it go through?": a question, answered
     waiting = quotes.open_quotes(turn)
     for clause in _CLAUSES.split(turn.text.lower()):
         verb = _verb(clause)

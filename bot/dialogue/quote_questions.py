@@ -32,7 +32,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("compare", re.compile(r"\b(?:differen\w*|compare\w*|comparison|vs|versus|between|cheaper|"
                            r"cheapest|pricier|more expensive|less expensive|(?:more|less) than)\b")),
     ("status", re.compile(
-        r"\b(?:go through|gone through|went through|status|get my|got my|receive[ds]?|recorded|"
+        r"\b(?:(?:go|gone|went) (?:through|thru)|status|get my|got my|receive[ds]?|recorded|"
         r"did (?:it|that|you) (?:work|get)|what did (?:i|we) (?:approve|accept|decline|agree to)|"
         r"(?:was|is|has) (?:it|that|my \w+|the \w+) (?:been )?"
         r"(?:approved|accepted|declined|confirmed)|"
@@ -76,7 +76,7 @@ _ONLY_QUOTE = re.compile(
 _WHICH_QUOTES = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:what|which|any|list|show|see|send)\b[^.?!]{0,25}"
                            r"\b(?:quotes|estimates|open quotes?)\b")
 # "did it go through": about the quote just decided, if one was.
-_WENT_THROUGH = re.compile(r"\b(?:go through|gone through|went through|did (?:it|that) work|"
+_WENT_THROUGH = re.compile(r"\b(?:(?:go|gone|went) (?:through|thru)|did (?:it|that) work|"
                            r"is it (?:done|approved|declined))\b")
 
 
@@ -154,12 +154,21 @@ def answer(turn: Turn) -> bool:
 def tell(turn: Turn, kind: str, quote: Quote) -> None:
     """Answer `kind` about one quote, asking nothing back (a later Y approves nothing); an open
     one stays the quote talked about, so "go ahead with it" names it."""
-    fact = _fact(turn, kind, quote)
+    fact = "; ".join(_fact(turn, asked, quote) if n == 0 else _fact(turn, asked, quote).removeprefix(
+        f"{_summary(quote)} for {format_cents(quote.total_cents)}").lstrip(": ")
+        for n, asked in enumerate([kind, *_asked_too(turn, kind)]))
     if quote.awaiting_decision and not _expired(turn, quote):
         hint = kind == "status"  # "did it go through?": not yet, and how to approve it
         turn.ask(FLOW, ABOUT, {"quote_id": quote.id}, replies.quote_open_fact(fact, hint))
     else:
         turn.finish(replies.quote_fact(fact))
+
+
+def _asked_too(turn: Turn, kind: str) -> list[str]:
+    """The other things the text asks of the same quote ("did it go thru? whats included")."""
+    text = turn.text.lower()
+    return [name for name, pattern in KINDS if name != kind and name in ("status", "lines", "valid")
+            and pattern.search(text)]
 
 
 def _fact(turn: Turn, kind: str, quote: Quote) -> str:

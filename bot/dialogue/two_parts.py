@@ -48,6 +48,8 @@ def answer(turn: Turn) -> bool:
         return False
     if _takes_up(turn):
         return True
+    if turn.parse.intent in _ACTIONS and quote_questions.kind_of(turn) == "status":
+        return False  # "we said yes to the quote monday. did it go through?": one question
     parts = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
     if len(parts) < 2 or len(parts) > 4:
         return False

@@ -296,3 +296,20 @@ def test_the_difference_names_lines_whose_quantity_or_price_differs(chat: ChatWo
     told = chat.text(JOE, "what's the difference between quote 2002 and quote 2003?").text
     assert told == ("Quote Q-2002 (Furnace) is $1,975.00. Quote Q-2003 (Furnace) is $2,100.00, "
                     "$125.00 more. Installation labor: 3 for $375.00 vs 4 for $500.00.")
+
+
+@pytest.mark.parametrize("say", ["i already said yes to the sewer quote, did it go thru?",
+                                 "I approved the sewer quote last week, did that go through?",
+                                 "we said yes to quote 2001 on monday. did it go through"])
+def test_a_yes_said_before_asked_about_is_told_still_open_then_asked(chat: ChatWorld,
+                                                                     say: str) -> None:
+    before = chat.model()
+    answer = chat.text(JOE, say).text
+    assert "nothing has been approved or declined yet" in answer and "Reply Y or N" in answer
+    assert chat.changed_since(before) <= {"conversations"}
+    chat.transcript(JOE, [("y", "Approved: quote Q-2001")])
+
+
+def test_two_questions_about_one_quote_are_both_answered(chat: ChatWorld) -> None:
+    answer = chat.text(JOE, "did the sewer quote go thru? and whats included again").text
+    assert "waiting for your decision" in answer and "1x" in answer
