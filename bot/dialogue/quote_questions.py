@@ -43,7 +43,10 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"good (?:for|until|till)|how long do (?:i|we) have)\b")),
     ("lines", re.compile(
         r"\b(?:include[sd]?|including|what(?:'s| is|s) in|cover(?:s|ed)?|breakdown|break down|"
-        r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details|explain\w*)\b")),
+        r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details|explain\w*|"
+        # "is that the full dig up or just the one joint?": what it covers
+        r"(?:is|does) (?:that|it|this) (?:\w+ ){0,2}(?:full|whole|entire|just|only)|"
+        r"(?:full|whole|entire) (?:\w+ ){0,2}or (?:just|only))\b")),
     ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|price|cost\w*|total|amount|"
                          r"come to|comes to|coming to|all in|with everything)\b")),
 )
@@ -58,7 +61,8 @@ _TOLD = re.compile(r"\b(?:one|was|were|again|you (?:quoted|sent|gave))\b")
 _DECISION = re.compile(r"\b(?:approv\w*|accept\w*|declin\w*|decision)\b")
 _PLURAL = re.compile(r"\b(?:quotes|estimates|both|all|each|two)\b")
 # "the sewer job": a title named as a thing already priced, unless work on it is asked for.
-_THE_TITLE = re.compile(r"\b(?:the|that|my|your|our) (?:\w+ )?(?:job|one|work|price|cost)\b")
+_THE_TITLE = re.compile(r"\b(?:the|that|my|your|our) (?:\w+ )?(?:job|one|work|price|cost|thing|"
+                        r"plan|package|deal|offer)\b")
 _WORK = re.compile(r"\b(?:fix|repair|look at|come|install|replace|service|clean|check)\b")
 _REFERS = re.compile(r"\b(?:it|that|this|again|the total)\b")
 # A quote's number as customers write it: "quote 1043", "Q-1043", "#1043" (not a ZIP or a price).
@@ -101,6 +105,11 @@ def kind_of(turn: Turn) -> str | None:
     if kind == "status" and re.search(r"\b(?:approv|accept|declin)", text):
         return kind  # "what did I approve?"
     return None
+
+
+def mentions_quote(text: str) -> bool:
+    """True when the text says "quote" or a quote's number ("re the sewer quote - is that ...")."""
+    return _QUOTE.search(text.lower()) is not None
 
 
 def says_quote(turn: Turn) -> bool:

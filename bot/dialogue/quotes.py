@@ -145,6 +145,7 @@ def answer(turn: Turn) -> bool:
         return True
     if named_waiting(turn) == [quote] and (
             verb == "approve" and _APPROVES.search(turn.text) and not _NOT_BEFORE.search(turn.text)
+            or verb == "approve" and any(goes_ahead(part) for part in _SENTENCES.split(turn.text))
             or turn.parse.intent in (intents.BOOK, intents.UNKNOWN, intents.CHOOSE)
             and len(turn.text.split()) <= 5):
         # "no I meant approve Q-1042", "the water heater": that quote, so its Y/N again; only a
@@ -179,6 +180,8 @@ def answer(turn: Turn) -> bool:
 
 
 # Approving in so many words, and a negation before it ("don't approve", "not accepting").
+# "no i dont want a visit, i mean the quote. we want it": each sentence says its own yes or no
+_SENTENCES = re.compile(r"[.!?;]+\s*")
 _APPROVES = re.compile(r"\b(?:approve|accept)\b", re.IGNORECASE)
 _NOT_BEFORE = re.compile(r"\b(?:not|don'?t|do not|never|can'?t|won'?t|wouldn'?t|shouldn'?t)\s+"
                          r"(?:\w+\s+){0,2}?(?:approv|accept)", re.IGNORECASE)

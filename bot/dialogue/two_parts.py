@@ -61,6 +61,8 @@ def answer(turn: Turn) -> bool:
              for n, (part, parse) in enumerate(read)]
     asks = [n for n, kind in enumerate(kinds) if kind == "ask"]
     acts = [n for n, kind in enumerate(kinds) if kind in ("act", "answer")]
+    # a quote asked for asks nothing back: done first, so a Y/N asked by another part stays last
+    acts.sort(key=lambda n: not _asks_for_a_quote(turn, *read[n]) or kinds[n] == "answer")
     if _new_wish(turn, [read[n][1] for n, kind in enumerate(kinds) if kind == "answer"]):
         return False  # "none of those. what do you have on friday the 11th": times asked for
     hidden = (len(acts) == 1 and turn.parse.intent == intents.UNKNOWN
@@ -68,7 +70,8 @@ def answer(turn: Turn) -> bool:
     if not (acts and (asks or len(acts) > 1 or hidden)) and \
             not _asks_apart(turn, [read[n] for n in asks]):
         return False  # one request, however many sentences
-    if acts and not asks and len({intent for _, p in read for intent in [p.intent]}) < 2:
+    if acts and not asks and len({"quote request" if _asks_for_a_quote(turn, part, p) else p.intent
+                                  for part, p in read}) < 2:
         return False  # "cancel dec 12 and cancel dec 14": one request of its own
     answered = False
     for n in asks:
@@ -126,8 +129,9 @@ def _asks_apart(turn: Turn, asks: list[tuple[str, Parse]]) -> bool:
     also whats in the panel quote")."""
     if len(asks) != 2:
         return False
-    subjects = {"price" if _PRICE.search(part.lower()) or quote_questions.kind_of(
-        _own(turn, part, parse)) is not None else "visit" for part, parse in asks}
+    subjects = {"price" if _PRICE.search(part.lower()) or quote_questions.mentions_quote(part)
+                or quote_questions.kind_of(_own(turn, part, parse)) is not None else "visit"
+                for part, parse in asks}
     return len(subjects) == 2
 
 
@@ -212,6 +216,8 @@ def _kind(turn: Turn, part: str, parse: Parse, *, first: bool, pending: bool) ->
         return "other"  # "i dont want a new time": no request
     if intent in _ACTIONS or quote_decisions.decides(part):
         return "act"
+    if _asks_for_a_quote(turn, part, parse):
+        return "act"  # "and send me a quote for a sump pump too"
     if _QUESTION.search(part.lower()) and intent not in _ANSWERS:
         return "ask"
     return "other"
@@ -250,6 +256,12 @@ def _act(turn: Turn, part: str, parse: Parse) -> bool:
     CUSTOMER_FLOWS.respond(own)
     turn.confused = turn.confused or own.confused
     return len(turn.replies) > said
+
+
+def _asks_for_a_quote(turn: Turn, part: str, parse: Parse) -> bool:
+    from bot.dialogue import questions  # imports this module
+
+    return parse.intent not in _ACTIONS and questions.asks_for_quote(_own(turn, part, parse))
 
 
 def _own(turn: Turn, part: str, parse: Parse) -> Turn:

@@ -313,3 +313,35 @@ def test_a_yes_said_before_asked_about_is_told_still_open_then_asked(chat: ChatW
 def test_two_questions_about_one_quote_are_both_answered(chat: ChatWorld) -> None:
     answer = chat.text(JOE, "did the sewer quote go thru? and whats included again").text
     assert "waiting for your decision" in answer and "1x" in answer
+
+
+@pytest.mark.parametrize("ask", ["is that sewer thing still good? and whats the total",
+                                 "re the sewer quote - is that the whole dig or just the one "
+                                 "joint? and how long is the price good for"])
+def test_a_quote_named_loosely_is_answered_about_the_quote_not_the_visits(
+        chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    answer = chat.text(JOE, ask).text
+    assert "Q-2001" in answer and "We can come" not in answer and "Your visit" not in answer
+    assert chat.changed_since(before) <= {"conversations"}
+
+
+def test_a_go_ahead_beside_a_no_to_a_visit_asks_the_quote_again(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("go ahead with the sewer quote", "Approve quote Q-2001"),
+                          ("no i dont want a visit, i mean quote 2001. we want it",
+                           "Approve quote Q-2001"),
+                          ("y", "Approved: quote Q-2001")])
+
+
+@pytest.mark.parametrize("say", ["ok go ahead with it. and send me a quote for a sump pump too",
+                                 "go ahead with the sewer one. also can I get a quote for a new "
+                                 "water softener while youre at it"])
+def test_an_approval_and_a_quote_request_in_one_text_are_both_taken(chat: ChatWorld,
+                                                                    say: str) -> None:
+    if "it." in say:
+        chat.transcript(JOE, [("how much is the sewer quote", "Q-2001")])
+    notices = len(chat.notices())
+    answer = chat.text(JOE, say).text
+    assert "prepare a quote" in answer and answer.endswith("Reply Y or N"), answer
+    assert len(chat.notices()) == notices + 1
+    chat.transcript(JOE, [("y", "Approved: quote Q-2001")])
