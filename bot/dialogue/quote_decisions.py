@@ -74,7 +74,13 @@ def _decided_named(turn: Turn, clause: str) -> Quote | None:
 
 def decides(text: str) -> bool:
     """True when the text approves or declines something in so many words ("lets do that one")."""
-    return any(_verb(clause) is not None for clause in _CLAUSES.split(text.lower()))
+    return decision(text) is not None
+
+
+def decision(text: str) -> str | None:
+    """ "approve" or "decline": what the text decides first, if it decides."""
+    return next((verb for clause in _CLAUSES.split(text.lower())
+                 if (verb := _verb(clause)) is not None), None)
 
 
 def _verb(clause: str) -> str | None:

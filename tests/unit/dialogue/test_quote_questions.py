@@ -345,3 +345,30 @@ def test_an_approval_and_a_quote_request_in_one_text_are_both_taken(chat: ChatWo
     assert "prepare a quote" in answer and answer.endswith("Reply Y or N"), answer
     assert len(chat.notices()) == notices + 1
     chat.transcript(JOE, [("y", "Approved: quote Q-2001")])
+
+
+@pytest.mark.parametrize("say", [
+    "ok. we'll go ahead with the water heater but pass on the AC for now, too much this year",
+    "go ahead with the water heater one and pass on the AC replacement",
+    "Q-1042 approve, Q-1043 decline"])
+def test_one_quote_approved_and_another_declined_in_one_text_are_both_asked_in_turn(
+        chat: ChatWorld, say: str) -> None:
+    chat.transcript(MARIA, [(say, "Approve quote Q-1042"),
+                            ("y", "Decline quote Q-1043"),
+                            ("y", "Quote Q-1043 declined")])
+    assert chat.quote_states()["Q-1042"] is QuoteState.APPROVED
+    assert chat.quote_states()["Q-1043"] is QuoteState.DECLINED
+
+
+def test_a_no_beside_the_decision_written_out_leaves_the_written_decision(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("approve the water heater quote", "Approve quote Q-1042"),
+                            ("NO. Q-1042 approve, Q-1043 decline", "Approve quote Q-1042"),
+                            ("y", "Decline quote Q-1043")])
+    assert chat.quote_states()["Q-1042"] is QuoteState.APPROVED
+
+
+def test_a_nod_after_a_quote_is_told_claims_no_earlier_question(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("how much is the water heater quote", "Q-1042")])
+    answer = chat.text(MARIA, "ok. and whats the AC one come to").text
+    assert "earlier question" not in answer and "Q-1043" in answer
