@@ -333,11 +333,16 @@ def detect_customer(message: Message) -> Verdict | None:
         and not message.has(_EXISTING_VISIT)
     ):
         return Verdict(intents.BOOK, 0.8)
+    # "cant do tomorrow, cancel tomorrow's": the day refused is the visit cancelled, not moved
+    cancels_only = _cancel_requested(message) and not message.has(_BOOK_AGAIN) and \
+        not message.has(_MOVE_WORD)
     if message.has(_REFUSED) and message.when and not message.has(_STATUS):
-        return Verdict(intents.RESCHEDULE, 0.8)
+        return Verdict(intents.CANCEL if cancels_only else intents.RESCHEDULE, 0.8)
     if message.has(_STATUS) and message.has(_RESCHEDULE) and all(
             negated_before(text, found.start()) for found in _RESCHEDULE.finditer(text)):
         return Verdict(intents.JOB_STATUS, 0.85)  # "i don't want another slot, is he on the way?"
+    if cancels_only and message.has(_RESCHEDULE):
+        return Verdict(intents.CANCEL, 0.9)
     if message.has(_RESCHEDULE) or (message.has(_INSTEAD) and message.when):
         return Verdict(intents.RESCHEDULE, 0.9 if message.when or message.has(_RESCHEDULE) else 0.7)
     if _cancel_requested(message):
@@ -465,6 +470,8 @@ _OPENING_HOURS = re.compile(
     r"\bwhat (?:are )?your hours\b|\bwhat time do you (?:open|close)\b|\bwhen do you (?:open|close)\b"
 )
 _BOOK_VERB = re.compile(r"\b(?:book|schedule|appointment|come|send|visit)\b")
+_MOVE_WORD = re.compile(r"\b(?:move|moving|moved|push|pushed|reschedule|rebook|shift|bump|"
+                        r"change|instead|another (?:day|time))\b")
 _BOOK_AGAIN = re.compile(r"\b(?:book|rebook|instead|and (?:do|make it|move))\b")
 
 
