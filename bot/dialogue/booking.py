@@ -133,11 +133,45 @@ def start(turn: Turn) -> None:
         _return_visit(turn, data)
     if len(turn.customer.sites) == 1:
         data["site_id"] = turn.customer.sites[0].id
+    if not _at_named_site(turn, data):
+        return
     if service is not None and _booked_alike(turn, service):
         told = visit_questions.already_booked(turn, service)  # "a tune-up" with two booked
         if told is not None:
             turn.say(told)
     _next_question(turn, data)
+
+
+def _at_named_site(turn: Turn, data: dict[str, Any]) -> bool:
+    """ "need a plumber at my rental, 22 elm st": the visit is at that address, one of the
+    account's or added to it; False when the customer was asked for it or told it is not served."""
+    from bot.dialogue import corrections  # imports this module
+
+    if not corrections.names_a_site(turn):
+        return True
+    said = len(turn.replies)
+    site_id = corrections.site_named(turn)
+    if site_id is None:
+        if len(turn.replies) > said:  # outside the area: told so, nothing booked
+            turn.finish()
+        else:
+            turn.ask(FLOW, "site", data, replies.ask_right_address())
+        return False
+    _add_site(turn, site_id)
+    if len(turn.customer.sites) > 1:  # type: ignore[union-attr]
+        site = turn.uow.sites.get(site_id)
+        turn.say(replies.booking_at(site.one_line() if site is not None else ""))
+    data["site_id"] = site_id
+    return True
+
+
+def _add_site(turn: Turn, site_id: int) -> None:
+    """A site just added to the account joins the customer's list of sites for this turn."""
+    assert turn.customer is not None
+    site = turn.uow.sites.get(site_id)
+    if site is not None and site.account_id == turn.customer.account_id and all(
+            s.id != site_id for s in turn.customer.sites):
+        turn.customer.sites.append(site)
 
 
 def waiting_job(turn: Turn) -> Job | None:
@@ -233,11 +267,8 @@ def _asks_about_a_booked_visit(turn: Turn) -> bool:
 
 def at_site(turn: Turn, site_id: int) -> None:
     """The booking under way is for another (maybe just added) site of the account: offer there."""
-    assert turn.customer is not None
+    _add_site(turn, site_id)
     site = turn.uow.sites.get(site_id)
-    if site is not None and site.account_id == turn.customer.account_id and all(
-            s.id != site_id for s in turn.customer.sites):
-        turn.customer.sites.append(site)
     data = {**turn.data, "site_id": site_id}
     if site is not None:
         turn.say(replies.booking_at(site.one_line()))  # which address the times are for
@@ -256,6 +287,16 @@ def _answer_site(turn: Turn) -> bool:
     if picked is None:
         named = [s for s in sites if s.postal_code in text or s.address.lower() in text.lower()]
         picked = named[0] if len(named) == 1 else None
+    from bot.dialogue import corrections  # imports this module
+
+    if picked is None and corrections.street_in(turn.text):  # "it's 22 elm st, oak park 60302"
+        site_id = corrections.site_named(turn)
+        if site_id is None:
+            turn.misunderstood(replies.ask_right_address())
+            return True
+        _add_site(turn, site_id)
+        _next_question(turn, {**turn.data, "site_id": site_id})
+        return True
     if picked is None:
         if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
             turn.misunderstood(replies.which_site([site.one_line() for site in sites]))
@@ -356,7 +397,15 @@ def _site(turn: Turn, data: dict[str, Any]) -> Site:
 
 
 def _research(turn: Turn, wish: Wish) -> None:
-    _offer(turn, turn.data, wish)
+    from bot.dialogue import corrections  # imports this module
+
+    data = turn.data
+    named = corrections.known_site(turn) if turn.customer and len(turn.customer.sites) > 1 \
+        else None
+    if named is not None:  # "can someone come wed to the marengo place": times there, said so
+        data = {**data, "site_id": named.id}
+        turn.say(replies.booking_at(named.one_line()))
+    _offer(turn, data, wish)
 
 
 def _book(turn: Turn, offer: Offer) -> None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 FLOW = "cancel"
 _YES_FIRST = re.compile(r"(?:y|yes|yeah|yep|yup|ok|okay|sure)\b")
+_VERB_FIRST = re.compile(r"(?:\d\W+)?(?:(?:just|please|pls|then|so)\s+)*cancel\b(?!\W*$)")
 _INSTEAD = re.compile(r"\binstead\b|\brather than\b|\bnot cancel")
 _NO_FIRST = re.compile(r"\W*(?:n|no|nope|nah|wait)\b")
 # "ok cancel the other one": about another visit, never a yes to this one.
@@ -238,4 +239,7 @@ def _cancel_this(turn: Turn, appointment: Appointment) -> bool:
     said = visits.named(turn)
     if said.narrows:
         return visits.resolve(turn, [appointment]).one is not None
-    return _YES_FIRST.match(turn.text.strip().lower()) is not None
+    text = turn.text.strip().lower()
+    # "cancel it please", "1. cancel, not move": the question's own verb said back is a yes
+    return _YES_FIRST.match(text) is not None or (
+        _VERB_FIRST.match(text) is not None and _NO_FIRST.match(text) is None)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 STEP = "confirm_many"
+_CANCEL_VERB = re.compile(r"\b(?:cancel|drop|scrap|call off|get rid of|remove|delete)\b")
 # Every visit meant: "all 3 visits", "all of them", "both".
 _ALL = re.compile(r"\b(?:all (?:of )?(?:them|those|these|my|the|our|\d|two|three|four)\b|"
                   r"all of (?:my|the|our)\b|both\b|every (?:one|visit)\b)")
@@ -42,14 +43,41 @@ def wanted(turn: Turn, among: list[Appointment]) -> list[Appointment] | None:
 
 
 def start(turn: Turn) -> bool:
-    """ "cancel all my visits on the 8th": the Y/N for all the visits named; False: not several."""
-    if _ALL.search(normalize(turn.text)) is None:
-        return False
+    """ "cancel all my visits on the 8th", "cancel the 15th and the 18th": the Y/N for all the
+    visits named; False: not several."""
     resolution = visits.resolve(turn, visits.upcoming(turn))
+    if _ALL.search(normalize(turn.text)) is None:
+        # each day its own visit: "the dec 16 tune up and the dec 22 repair" (a service named
+        # for one day does not narrow the other's)
+        one_a_day = _one_a_day(turn, _days_to_cancel(turn), visits.upcoming(turn))
+        if one_a_day is None:
+            return False
+        confirm(turn, one_a_day)
+        return True
     if len(resolution.matches) < 2:
         return False
     confirm(turn, resolution.matches)
     return True
+
+
+def _days_to_cancel(turn: Turn) -> tuple[object, ...]:
+    """The days named after the last cancel verb ("i see the 11th and 14th. cancel the 14th":
+    the 14th alone)."""
+    verbs = list(_CANCEL_VERB.finditer(normalize(turn.text)))
+    if not verbs:
+        return ()
+    return visits.named(turn, text=normalize(turn.text)[verbs[-1].end():]).days
+
+
+def _one_a_day(turn: Turn, days: tuple[object, ...], matches: list[Appointment],
+               ) -> list[Appointment] | None:
+    """The visits of several days named, when each day named has exactly one of them."""
+    if len(days) < 2:
+        return None
+    shown = visits.just_shown(turn, matches)  # "the 15th and the 18th" of the list just shown
+    by_day = [[a for a in matches if visits.local_day(turn, a) == day] for day in days]
+    by_day = [[a for a in found if a in shown] if len(found) > 1 else found for found in by_day]
+    return [found[0] for found in by_day] if all(len(found) == 1 for found in by_day) else None
 
 
 def confirm(turn: Turn, chosen: list[Appointment]) -> None:

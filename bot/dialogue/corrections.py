@@ -22,7 +22,7 @@ from domain.commands import AddSite, ChangeJobSite, RescheduleAppointment, Resto
 from domain.errors import DomainError, InvalidTransition, OutsideServiceArea, SchedulingConflict
 from domain.jobs import Appointment
 from domain.parties import Site
-from domain.places import town_of
+from domain.places import served_places, served_zips_in, town_of
 from domain.scheduling import Offer, Wish
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ _WRONG_PLACE = re.compile(
 _INSISTED = re.compile(r"\bi (?:said|asked for|wanted|meant)\b|\bfat ?-?thumb\w*|\bmis-?(?:tap|click)\w*|"
                        r"\bwrong (?:number|button|option|choice|time|slot)\b|\bhit the wrong\b")
 _NOT_DAY = re.compile(r"\b(?:not|no|instead of|rather than)\s*(?:the |on |this |next )?$")
+_WRONG = re.compile(r"\b(?:wrong|incorrect|moved|not right)\b")
 _HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,6}[a-z]?\s+\w+")
 _HOUSE_NUMBER_ONLY = re.compile(r"^\s*\d{1,6}[a-z]?\s+")
 
@@ -102,6 +103,9 @@ def claims(turn: Turn) -> bool:
             return True
         if (undo or place) and pending not in (None, FLOW) and turn.step != offers.PICK:
             return False  # "no wait, undo that" to a question still open: that question's no
+        if (place and turn.parse.intent == intents.BOOK and turn.parse.slots.get("service")
+                and not _WRONG.search(text) and not visits.points_at_a_visit(turn)):
+            return False  # "need a plumber, it's for my rental at 22 elm st": a booking there
         if place and _address_of_a_visit(turn, text):
             return True  # "the heating visit on thursday has the wrong address, we moved to ..."
         if undo or place:
@@ -350,7 +354,8 @@ def _to_address(turn: Turn, appointment: Appointment, text: str) -> None:
         _move_to_site(turn, appointment, site_id)
 
 
-def _site_for(turn: Turn, text: str, *, appointment: Appointment | None) -> int | None:
+def _site_for(turn: Turn, text: str, *, appointment: Appointment | None,
+              ask: bool = True) -> int | None:
     """The account's site at the address in `text`, added when new; None when it was answered."""
     assert turn.customer is not None
     known = _known_site(turn.customer.sites, text)
@@ -360,7 +365,8 @@ def _site_for(turn: Turn, text: str, *, appointment: Appointment | None) -> int 
     details = _address_in(turn, text[house.start():], appointment) if house else None
     if details is None:
         if appointment is None:
-            turn.say(replies.ask_right_address())
+            if ask:
+                turn.say(replies.ask_right_address())
         else:
             turn.ask(FLOW, "site", {"appointment_id": appointment.id}, replies.ask_right_address())
         return None
@@ -388,10 +394,38 @@ def _address_in(turn: Turn, text: str, appointment: Appointment | None) -> Addre
         current = _site_of(turn, appointment)
         if current is not None and _street_name(current.address) == _street_name(address.street):
             city, postal_code = city or current.city, current.postal_code
+    if not postal_code:  # "22 elm st in forest park": a town with one served ZIP names it
+        city, postal_code = _town_named(turn, text) if not city else (
+            city, next(iter(_one_zip(turn, city)), ""))
     city = city or (town_of(postal_code) if postal_code else None) or ""
     if not city or not postal_code:
         return None
     return Address(street=address.street, city=city, postal_code=postal_code)
+
+
+def _town_named(turn: Turn, text: str) -> tuple[str, str]:
+    """The served town the text names and its ZIP, when the town has exactly one served ZIP."""
+    words = f" {_plain(text)} "
+    named = [(town, codes) for town, codes in served_places(turn.business)
+             if f" {town.lower()} " in words and len(codes) == 1]
+    return (named[0][0], named[0][1][0]) if len(named) == 1 else ("", "")
+
+
+def _one_zip(turn: Turn, town: str) -> list[str]:
+    codes = served_zips_in(turn.business, town)
+    return codes if len(codes) == 1 else []
+
+
+def names_a_site(turn: Turn) -> bool:
+    """True when the text gives a street address or the street of one of the account's sites."""
+    assert turn.customer is not None
+    return _known_site(turn.customer.sites, turn.text) is not None or street_in(turn.text)
+
+
+def site_named(turn: Turn) -> int | None:
+    """The account's site at the address the text names, added when new; None when it cannot be
+    used (no ZIP to place it, or outside the area, which the customer is told)."""
+    return _site_for(turn, turn.text, appointment=None, ask=False)
 
 
 def _site_of(turn: Turn, appointment: Appointment) -> Site | None:
@@ -466,6 +500,12 @@ def _move_to_site(turn: Turn, appointment: Appointment, site_id: int, *,
     turn.finish(replies.site_changed(visits.label(turn, appointment), where), done="site_changed",
                 changed={"kind": "site_changed", "appointment_id": appointment.id,
                          "site_id": previous})
+
+
+def known_site(turn: Turn) -> Site | None:
+    """The account's site the text names by its street ("9 oak ave", "the marengo place")."""
+    assert turn.customer is not None
+    return _known_site(turn.customer.sites, turn.text)
 
 
 def _known_site(sites: list[Site], text: str) -> Site | None:

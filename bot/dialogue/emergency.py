@@ -76,6 +76,10 @@ def hurried(turn: Turn) -> bool:
             or not parse.slots.get("service")
             or (parse.slots.get("urgency") != URGENT and danger is None)):
         return False  # something still to ask (which address, what is wrong): the ordinary booking
+    from bot.dialogue import corrections  # imports this module's neighbours
+
+    if corrections.names_a_site(turn):
+        return False  # "for my rental at 22 elm st": the ordinary booking places it there
     site = customer.sites[0]
     wish = offers.wish_from(turn)
     today = offers.local_date(turn.now, site.timezone)

@@ -33,7 +33,8 @@ _VISIT = re.compile(r"\b(?:come|coming|visit|appointment|send (?:someone|somebod
 # "a quote for replacing my furnace" is told back as "replacing your furnace".
 _THEIRS = {"my": "your", "our": "your", "me": "you", "us": "you", "i": "you", "we": "you",
            "mine": "yours", "ours": "yours"}
-_FOR = re.compile(r"\b(?:quote|estimate|quotation|bid|pricing)\s+(?:for|on|to)\s+([^.?!,;]+)",
+_FOR = re.compile(r"\b(?:quote|estimate|quotation|bid|pricing)\s+(?:for|on|to)\s+([^.?!,;]+?)"
+                  r"(?=\s+(?:too|as well|also|while|when|if|please|pls|asap|and)\b|[.?!,;]|$)",
                   re.IGNORECASE)
 
 
@@ -75,7 +76,7 @@ def unclear(turn: Turn) -> None:
     if turn.customer is not None and _passes(turn):
         quotes.begin(turn, "decline")  # "we went with another company": asked to decline first
         return
-    if turn.customer is not None and _asks_for_quote(turn):
+    if turn.customer is not None and asks_for_quote(turn):
         _request_quote(turn)
         return
     if turn.customer is not None and (quote_questions.answer(turn) or _went_ahead(turn)
@@ -101,7 +102,7 @@ def book(turn: Turn) -> None:
     if turn.customer is not None and not turn.parse.slots.get("when"):
         if quotes.haggles(turn) or _decides(turn) or _chooses_titled(turn):
             return
-        if _asks_for_quote(turn):
+        if asks_for_quote(turn):
             _request_quote(turn)
             return
         if quote_questions.names_a_quote(turn) and quote_questions.answer(turn):
@@ -190,7 +191,7 @@ def _went_ahead(turn: Turn) -> bool:
     return True
 
 
-def _asks_for_quote(turn: Turn) -> bool:
+def asks_for_quote(turn: Turn) -> bool:
     """ "send me a quote for ..." with no visit or day asked for."""
     return (_QUOTE_REQUEST.search(turn.text) is not None and _VISIT.search(turn.text) is None
             and _DECIDES.search(turn.text) is None and not turn.parse.slots.get("when"))

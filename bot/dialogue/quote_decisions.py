@@ -45,6 +45,8 @@ def answer(turn: Turn) -> bool:
     pending = turn.conversation.flow if turn.conversation.is_active(turn.now) else None
     if pending == quotes.FLOW and turn.step != quote_questions.ABOUT:
         return False  # a quote question is waiting: its own flow reads the answer
+    if quote_questions.kind_of(turn) == "status":
+        return False  # "i said yes to the plan quote, did it go through?": a question, answered
     waiting = quotes.open_quotes(turn)
     for clause in _CLAUSES.split(turn.text.lower()):
         verb = _verb(clause)
@@ -72,7 +74,13 @@ def _decided_named(turn: Turn, clause: str) -> Quote | None:
 
 def decides(text: str) -> bool:
     """True when the text approves or declines something in so many words ("lets do that one")."""
-    return any(_verb(clause) is not None for clause in _CLAUSES.split(text.lower()))
+    return decision(text) is not None
+
+
+def decision(text: str) -> str | None:
+    """ "approve" or "decline": what the text decides first, if it decides."""
+    return next((verb for clause in _CLAUSES.split(text.lower())
+                 if (verb := _verb(clause)) is not None), None)
 
 
 def _verb(clause: str) -> str | None:

@@ -33,7 +33,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("compare", re.compile(r"\b(?:differen\w*|compare\w*|comparison|vs|versus|between|cheaper|"
                            r"cheapest|pricier|more expensive|less expensive|(?:more|less) than)\b")),
     ("status", re.compile(
-        r"\b(?:go through|gone through|went through|status|get my|got my|receive[ds]?|recorded|"
+        r"\b(?:(?:go|gone|went) (?:through|thru)|status|get my|got my|receive[ds]?|recorded|"
         r"did (?:it|that|you) (?:work|get)|what did (?:i|we) (?:approve|accept|decline|agree to)|"
         r"(?:was|is|has) (?:it|that|my \w+|the \w+) (?:been )?"
         r"(?:approved|accepted|declined|confirmed)|"
@@ -55,7 +55,10 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"final|could (?:it |that |this )?change|go up|fixed price|locked in|guaranteed)\b")),
     ("lines", re.compile(
         r"\b(?:include[sd]?|including|what(?:'s| is|s) in|cover(?:s|ed)?|breakdown|break down|"
-        r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details|explain\w*)\b")),
+        r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details|explain\w*|"
+        # "is that the full dig up or just the one joint?": what it covers
+        r"(?:is|does) (?:that|it|this) (?:\w+ ){0,2}(?:full|whole|entire|just|only)|"
+        r"(?:full|whole|entire) (?:\w+ ){0,2}or (?:just|only))\b")),
     ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|price|cost\w*|total|amount|"
                          r"come to|comes to|coming to|all in|with everything)\b")),
 )
@@ -74,7 +77,7 @@ _DECISION = re.compile(r"\b(?:approv\w*|accept\w*|declin\w*|decision)\b")
 _PLURAL = re.compile(r"\b(?:quotes|estimates|both|all|each|two)\b")
 # "the sewer job": a title named as a thing already priced, unless work on it is asked for.
 _THE_TITLE = re.compile(r"\b(?:the|that|my|your|our) (?:\w+ )?(?:job|one|work|price|cost|thing|deal|"
-                        r"option|package|plan)\b")
+                        r"option|package|plan|offer)\b")
 _WORK = re.compile(r"\b(?:fix|repair|look at|come|install|replace|service|clean|check)\b")
 _REFERS = re.compile(r"\b(?:it|that|this|again|the total)\b")
 # A quote's number as customers write it: "quote 1043", "Q-1043", "#1043" (not a ZIP or a price).
@@ -92,7 +95,7 @@ _ONLY_QUOTE = re.compile(
 _WHICH_QUOTES = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:what|which|any|list|show|see|send)\b[^.?!]{0,25}"
                            r"\b(?:quotes|estimates|open quotes?)\b")
 # "did it go through": about the quote just decided, if one was.
-_WENT_THROUGH = re.compile(r"\b(?:go through|gone through|went through|did (?:it|that) work|"
+_WENT_THROUGH = re.compile(r"\b(?:(?:go|gone|went) (?:through|thru)|did (?:it|that) work|"
                            r"is it (?:done|approved|declined))\b")
 
 
@@ -118,6 +121,11 @@ def kind_of(turn: Turn) -> str | None:
     if kind == "status" and re.search(r"\b(?:approv|accept|declin)", text):
         return kind  # "what did I approve?"
     return None
+
+
+def mentions_quote(text: str) -> bool:
+    """True when the text says "quote" or a quote's number ("re the sewer quote - is that ...")."""
+    return _QUOTE.search(text.lower()) is not None
 
 
 def says_quote(turn: Turn) -> bool:
@@ -188,12 +196,21 @@ def office_question(turn: Turn) -> bool:
 def tell(turn: Turn, kind: str, quote: Quote) -> None:
     """Answer `kind` about one quote, asking nothing back (a later Y approves nothing); an open
     one stays the quote talked about, so "go ahead with it" names it."""
-    fact = _fact(turn, kind, quote)
+    fact = "; ".join(_fact(turn, asked, quote) if n == 0 else _fact(turn, asked, quote).removeprefix(
+        f"{_summary(quote)} for {format_cents(quote.total_cents)}").lstrip(": ")
+        for n, asked in enumerate([kind, *_asked_too(turn, kind)]))
     if quote.awaiting_decision and not _expired(turn, quote):
         hint = kind == "status"  # "did it go through?": not yet, and how to approve it
         turn.ask(FLOW, ABOUT, {"quote_id": quote.id}, replies.quote_open_fact(fact, hint))
     else:
         turn.finish(replies.quote_fact(fact))
+
+
+def _asked_too(turn: Turn, kind: str) -> list[str]:
+    """The other things the text asks of the same quote ("did it go thru? whats included")."""
+    text = turn.text.lower()
+    return [name for name, pattern in KINDS if name != kind and name in ("status", "lines", "valid")
+            and pattern.search(text)]
 
 
 def _fact(turn: Turn, kind: str, quote: Quote) -> str:

@@ -47,7 +47,22 @@ PASSED = re.compile(
 
 def start(turn: Turn) -> None:
     """The customer approves or declines a quote, maybe naming its number."""
+    if quote_questions.kind_of(turn) == "status" and quote_questions.answer(turn):
+        # "i said yes to the plan quote, did that go through?": not yet, then the usual Y/N
+        quote = next((q for q in _waiting(turn) if q.id == turn.data.get("quote_id")), None)
+        if turn.step == quote_questions.ABOUT and quote is not None and \
+                turn.parse.intent == intents.APPROVE_QUOTE:
+            _fact_then_confirm(turn, "approve", quote)
+        return
     begin(turn, VERBS[turn.parse.intent], turn.parse.slots.get("quote"))
+
+
+def _fact_then_confirm(turn: Turn, verb: str, quote: Quote) -> None:
+    """The fact just told about the quote, then its Y/N question in the same text."""
+    told = turn.replies.pop()
+    turn.ask(FLOW, "confirm", {"verb": verb, "quote_id": quote.id},
+             replies.fact_then_question(told.text.removesuffix(replies.APPROVE_HINT),
+                                        _question(verb, quote).text))
 
 
 def begin(turn: Turn, verb: str, digits: object = None) -> None:
@@ -130,6 +145,7 @@ def answer(turn: Turn) -> bool:
         return True
     if named_waiting(turn) == [quote] and (
             verb == "approve" and _APPROVES.search(turn.text) and not _NOT_BEFORE.search(turn.text)
+            or verb == "approve" and any(goes_ahead(part) for part in _SENTENCES.split(turn.text))
             or turn.parse.intent in (intents.BOOK, intents.UNKNOWN, intents.CHOOSE)
             and len(turn.text.split()) <= 5):
         # "no I meant approve Q-1042", "the water heater": that quote, so its Y/N again; only a
@@ -138,6 +154,9 @@ def answer(turn: Turn) -> bool:
         return True
     if turn.parse.intent == intents.UNKNOWN and _NO.match(turn.text):
         turn.parse = Parse(intents.DENY, {}, 1.0)  # "actually no, not yet"
+    elif verb == "decline" and turn.parse.intent in (intents.UNKNOWN, intents.DENY) and \
+            _YES_FIRST.match(turn.text) and PASSED.search(turn.text):
+        turn.parse = Parse(intents.AFFIRM, {}, 1.0)  # "yes decline", "yep, we'll pass"
     if turn.parse.intent == intents.AFFIRM or (
             verb == "approve" and turn.parse.intent != intents.DENY and goes_ahead(turn.text)):
         _decide(turn, verb, quote)  # "Y", or "we want it" / "book the work" to "Approve ...?"
@@ -152,10 +171,7 @@ def answer(turn: Turn) -> bool:
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.JOB_STATUS) and \
             quote_questions.answer(turn):
         if turn.step == quote_questions.ABOUT and turn.data.get("quote_id") == quote.id:
-            told = turn.replies.pop()  # "is it declined now?": not yet, and the question again
-            turn.ask(FLOW, "confirm", {"verb": verb, "quote_id": quote.id},
-                     replies.fact_then_question(told.text.removesuffix(replies.APPROVE_HINT),
-                                                _question(verb, quote).text))
+            _fact_then_confirm(turn, verb, quote)  # "is it declined now?": not yet, and again
         return True
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
         turn.misunderstood(replies.yes_or_no(_question(verb, quote)))
@@ -164,6 +180,8 @@ def answer(turn: Turn) -> bool:
 
 
 # Approving in so many words, and a negation before it ("don't approve", "not accepting").
+# "no i dont want a visit, i mean the quote. we want it": each sentence says its own yes or no
+_SENTENCES = re.compile(r"[.!?;]+\s*")
 _APPROVES = re.compile(r"\b(?:approve|accept)\b", re.IGNORECASE)
 _NOT_BEFORE = re.compile(r"\b(?:not|don'?t|do not|never|can'?t|won'?t|wouldn'?t|shouldn'?t)\s+"
                          r"(?:\w+\s+){0,2}?(?:approv|accept)", re.IGNORECASE)
@@ -172,6 +190,8 @@ _NO = re.compile(r"^\W*(?:(?:actually|um+|hmm+|well|oh|sorry|ok|wait)\W+)*(?:no|
                  re.IGNORECASE)
 # A yes with no question asked ("y", "ok yes"): maybe meant as approval, so that is asked; a bare
 # "ok" or "got it" only acknowledges the answer.
+_YES_FIRST = re.compile(r"^\W*(?:y|yes|yeah|yep|yup|ya|sure|ok|okay|correct)\b(?!\W*(?:but|not|no)\b)",
+                        re.IGNORECASE)
 _YES = re.compile(r"\b(?:y|yes|yeah|yep|yup|ya|sure)\b", re.IGNORECASE)
 
 

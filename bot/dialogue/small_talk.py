@@ -25,7 +25,7 @@ def acknowledge(turn: Turn) -> None:
     """ "ok", "yes", a thumbs-up with no question pending: a short word after something was just
     done, else an honest "nothing is waiting for an answer"; never a misunderstanding."""
     done = turn.last_done()
-    if turn.conversation.is_active(turn.now):  # a nod that does not answer the pending question
+    if question_pending(turn):  # a nod that does not answer the pending question
         turn.say(replies.question_still_open())
     elif done is None and says_thanks(normalize(turn.text)):
         turn.finish(replies.thanks(), keep_done=True)
@@ -33,6 +33,15 @@ def acknowledge(turn: Turn) -> None:
         turn.finish(replies.nothing_waiting_staff(), keep_done=True)
     else:
         turn.finish(replies.acknowledged(done), keep_done=True)
+
+
+def question_pending(turn: Turn) -> bool:
+    """True when the bot waits on a question it asked; after a quote's facts it only remembers
+    which quote was talked about ("go ahead with it"), asking nothing."""
+    from bot.dialogue import quote_questions  # imports this module's neighbours
+
+    return turn.conversation.is_active(turn.now) and not (
+        turn.conversation.flow == quote_questions.FLOW and turn.step == quote_questions.ABOUT)
 
 
 def nothing_to_do(turn: Turn) -> None:
@@ -46,9 +55,11 @@ def not_understood(turn: Turn) -> None:
 
 def settle(turn: Turn, reply: Reply, *, done: str | None = None) -> None:
     """Say an answer that asks nothing: a question still pending stays open, else the flow ends."""
-    if turn.conversation.is_active(turn.now):
+    if question_pending(turn):
         turn.say(reply)
         turn.say(replies.question_still_open())
+    elif turn.conversation.is_active(turn.now):  # a quote just talked about stays the one meant
+        turn.say(reply)
     else:
         turn.finish(reply, done=done)
 

@@ -16,7 +16,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import also, quote_decisions, quote_questions, replies, status, visits
+from bot.dialogue import (
+    also,
+    quote_decisions,
+    quote_questions,
+    replies,
+    small_talk,
+    status,
+    visits,
+)
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
 from bot.nlu.parser import Parser
@@ -33,7 +41,8 @@ _SPLIT = re.compile(
     r"(?<=[?!.;])\s+|"
     r"[,;]?\s+\b(?:and also|and then|also|and|plus|but)\s+(?=(?:is|are|was|can|could|will|would|"
     r"what|whats|when|whens|who|whos|how|where|did|does|do|cancel|move|approve|decline|tell|"
-    r"remind|put)\b)")
+    r"remind|put|pass on|go ahead|say (?:yes|no)|no on|yes on)\b)|"
+    r",\s*(?=(?:[qQ]-?|#)\d{3,}\b)")  # "Q-1042 approve, Q-1041 decline"
 _QUESTION = re.compile(r"\?|^\W*(?:(?:and|also|so|ok|okay|hi|hey|k)\W+)*(?:is|are|was|can|could|will|"
                        r"what|whats|when|who|whos|how|where|did|does|do|remind|which|tell)\b")
 _NEGATED = re.compile(r"\b(?:don'?t|do not|dont|didn'?t|did not|never|not)\b")
@@ -48,17 +57,24 @@ def answer(turn: Turn) -> bool:
         return False
     if _takes_up(turn):
         return True
+    if turn.parse.intent in _ACTIONS and quote_questions.kind_of(turn) == "status":
+        return False  # "we said yes to the quote monday. did it go through?": one question
     parts = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
     if len(parts) < 2 or len(parts) > 4:
         return False
-    pending = turn.conversation.is_active(turn.now)
+    pending = small_talk.question_pending(turn)
     read = [(part, _parse(turn, part)) for part in parts]
     if also.request(turn) and any(parse.intent == intents.CANCEL for _, parse in read):
         return False  # "cancel thursday's and also can someone look at my furnace": also.py's
     kinds = [_kind(turn, part, parse, first=n == 0, pending=pending)
              for n, (part, parse) in enumerate(read)]
+    if kinds[0] == "answer" and any(_decides_pending_quote(turn, part) for part in parts[1:]):
+        kinds[0] = "other"  # "NO. Q-1042 approve, Q-1041 decline": the decision written out wins
     asks = [n for n, kind in enumerate(kinds) if kind == "ask"]
     acts = [n for n, kind in enumerate(kinds) if kind in ("act", "answer")]
+    # a quote asked for asks nothing back: done before the rest, so a Y/N asked stays last
+    acts.sort(key=lambda n: 0 if kinds[n] == "answer" else 1 if _asks_for_a_quote(
+        turn, *read[n]) else 2)
     if _new_wish(turn, [read[n][1] for n, kind in enumerate(kinds) if kind == "answer"]):
         return False  # "none of those. what do you have on friday the 11th": times asked for
     hidden = (len(acts) == 1 and turn.parse.intent == intents.UNKNOWN
@@ -66,22 +82,24 @@ def answer(turn: Turn) -> bool:
     if not (acts and (asks or len(acts) > 1 or hidden)) and \
             not _asks_apart(turn, [read[n] for n in asks]):
         return False  # one request, however many sentences
-    if acts and not asks and len({intent for _, p in read for intent in [p.intent]}) < 2:
+    if acts and not asks and len({quote_decisions.decision(part) or (
+            "quote request" if _asks_for_a_quote(turn, part, p) else p.intent)
+            for part, p in read}) < 2:
         return False  # "cancel dec 12 and cancel dec 14": one request of its own
     answered = False
     for n in asks:
         answered = _ask(turn, *read[n]) or answered
     waiting: list[str] = []
-    decided = False
+    decided: set[str] = set()
     before = turn.recent("last_change")
     for n in acts:
         if n != acts[0] and turn.recent("last_change") != before and _cancels_moved(turn, *read[n]):
             continue  # "1, and cancel the 3pm then": the 3pm visit just moved; nothing is left there
-        if quote_decisions.decides(read[n][0]) and read[n][1].intent not in (
-                intents.CANCEL, intents.RESCHEDULE):
-            if decided:
+        verb = quote_decisions.decision(read[n][0])
+        if verb is not None and read[n][1].intent not in (intents.CANCEL, intents.RESCHEDULE):
+            if verb in decided:
                 continue  # "we'll go with it. approve that": one decision, said twice
-            decided = True
+            decided.add(verb)
         if turn.conversation.is_active(turn.now) and answered and n != acts[0] and \
                 turn.replies and turn.replies[-1].expects.value != "text":
             waiting.append(read[n][0])  # a second Y/N waits for the first one's answer
@@ -125,8 +143,9 @@ def _asks_apart(turn: Turn, asks: list[tuple[str, Parse]]) -> bool:
     also whats in the panel quote"), or two different visits."""
     if len(asks) != 2:
         return False
-    subjects = {"price" if _PRICE.search(part.lower()) or quote_questions.kind_of(
-        _own(turn, part, parse)) is not None else "visit" for part, parse in asks}
+    subjects = {"price" if _PRICE.search(part.lower()) or quote_questions.mentions_quote(part)
+                or quote_questions.kind_of(_own(turn, part, parse)) is not None else "visit"
+                for part, parse in asks}
     if len(subjects) == 2:
         return True
     # "is alicia still coming today? and how many visits do i have for the sink": other visits
@@ -181,14 +200,21 @@ def questions_beside(turn: Turn, *, acts: bool = False, swap: bool = False) -> N
         return
     from bot.dialogue import corrections  # the correction part was answered already
 
+    corrected = False
     for part in parts:
         parse = _parse(turn, part)
-        if part == parts[0] and not acts or corrections.worded_as_one(_own(turn, part, parse)):
+        if corrections.worded_as_one(_own(turn, part, parse)):
+            corrected = True
+            continue
+        if part == parts[0] and not acts:
             continue
         kind = _kind(turn, part, parse, first=False, pending=False)
         if kind == "ask":
             _ask(turn, part, parse)
-        elif kind == "act" and acts and not turn.conversation.is_active(turn.now):
+        elif kind == "act" and acts and (corrected or parse.slots) and \
+                not turn.conversation.is_active(turn.now):
+            # a request naming nothing before the correction ("ugh cancel that. put it back") is
+            # what it takes back
             if swap and _swapped(turn, part, parse):
                 continue
             _act(turn, part, parse)  # "put monday back and cancel the wed one instead"
@@ -237,6 +263,8 @@ def _kind(turn: Turn, part: str, parse: Parse, *, first: bool, pending: bool) ->
         return "other"  # "i dont want a new time": no request
     if intent in _ACTIONS or quote_decisions.decides(part):
         return "act"
+    if _asks_for_a_quote(turn, part, parse):
+        return "act"  # "and send me a quote for a sump pump too"
     if _QUESTION.search(part.lower()) and intent not in _ANSWERS:
         return "ask"
     return "other"
@@ -275,6 +303,24 @@ def _act(turn: Turn, part: str, parse: Parse) -> bool:
     CUSTOMER_FLOWS.respond(own)
     turn.confused = turn.confused or own.confused
     return len(turn.replies) > said
+
+
+def _decides_pending_quote(turn: Turn, part: str) -> bool:
+    """True when the part decides the quote whose Y/N is pending, naming it by number or title."""
+    from bot.dialogue import quotes  # imports this module
+
+    quote_id = turn.data.get("quote_id") if turn.conversation.flow == quotes.FLOW else None
+    if quote_id is None or quote_decisions.decision(part) is None:
+        return False
+    named = [q for q in quote_questions.shown(turn) if q.digits in re.findall(r"\d{3,}", part)
+             or q in quote_questions.titles_named(turn, part.lower())]
+    return any(q.id == quote_id for q in named)
+
+
+def _asks_for_a_quote(turn: Turn, part: str, parse: Parse) -> bool:
+    from bot.dialogue import questions  # imports this module
+
+    return parse.intent not in _ACTIONS and questions.asks_for_quote(_own(turn, part, parse))
 
 
 def _own(turn: Turn, part: str, parse: Parse) -> Turn:

@@ -72,7 +72,9 @@ _INSTEAD = re.compile(
     r"\bin place of\b|\bas opposed to\b"
 )
 _CANCEL_VERB = re.compile(
-    r"\b(?:cancel|canceling|call off|calling off|scrap|scratch|"
+    # "scratch that" alone takes back what was just said; "scratch that visit" cancels
+    r"\b(?:cancel|canceling|call off|calling off|scrap|"
+    r"scratch(?! (?:that|this|what i said)\b(?! (?:\w+ )?(?:appointment|appt|visit|booking|one)))|"
     r"call(?:ing)? (?:it|this|that|them|everything|the whole thing|(?:the|my|our|this|that|today|"
     r"tomorrow|\w+day) (?:\w+ ){0,2}?(?:appointment|appt|visit|booking|job|repair|service call|"
     r"call out|callout|engineer|tech|plumber|electrician)) off)\b"
@@ -337,11 +339,16 @@ def detect_customer(message: Message) -> Verdict | None:
         and not message.has(_EXISTING_VISIT)
     ):
         return Verdict(intents.BOOK, 0.8)
+    # "cant do tomorrow, cancel tomorrow's": the day refused is the visit cancelled, not moved
+    cancels_only = _cancel_requested(message) and not message.has(_BOOK_AGAIN) and \
+        not message.has(_MOVE_WORD)
     if message.has(_REFUSED) and message.when and not message.has(_STATUS):
-        return Verdict(intents.RESCHEDULE, 0.8)
+        return Verdict(intents.CANCEL if cancels_only else intents.RESCHEDULE, 0.8)
     if message.has(_STATUS) and message.has(_RESCHEDULE) and all(
             negated_before(text, found.start()) for found in _RESCHEDULE.finditer(text)):
         return Verdict(intents.JOB_STATUS, 0.85)  # "i don't want another slot, is he on the way?"
+    if cancels_only and message.has(_RESCHEDULE):
+        return Verdict(intents.CANCEL, 0.9)
     if message.has(_RESCHEDULE) or (message.has(_INSTEAD) and message.when):
         return Verdict(intents.RESCHEDULE, 0.9 if message.when or message.has(_RESCHEDULE) else 0.7)
     if _cancel_requested(message):
@@ -469,6 +476,8 @@ _OPENING_HOURS = re.compile(
     r"\bwhat (?:are )?your hours\b|\bwhat time do you (?:open|close)\b|\bwhen do you (?:open|close)\b"
 )
 _BOOK_VERB = re.compile(r"\b(?:book|schedule|appointment|come|send|visit)\b")
+_MOVE_WORD = re.compile(r"\b(?:move|moving|moved|push|pushed|reschedule|rebook|shift|bump|"
+                        r"change|instead|another (?:day|time))\b")
 _BOOK_AGAIN = re.compile(r"\b(?:book|rebook|instead|and (?:do|make it|move))\b")
 
 

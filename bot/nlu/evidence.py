@@ -27,7 +27,8 @@ def is_hedged(text: str) -> bool:
 
 def negated_before(text: str, position: int, *, window: int = 3) -> bool:
     """Tell whether one of the few words just before `position` negates what follows."""
-    before = text[:position].split()[-window:]
+    # a negation never reaches past the end of its sentence ("im not booking. cancel it")
+    before = re.split(r"[.!?;]\s", text[:position])[-1].split()[-window:]
     return any(
         word in {"not", "no", "never", "cannot", "without", "nor", "dont", "neither"} for word in before
     )

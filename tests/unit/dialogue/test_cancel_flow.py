@@ -114,3 +114,24 @@ def test_a_technician_on_site_is_said_and_n_changes_nothing(chat: ChatWorld) -> 
 def test_a_plain_cancellation_tells_no_technician(chat: ChatWorld) -> None:
     chat.transcript(JOE, [("cancel my appointment", "Reply Y or N"), ("y", "is cancelled.")])
     assert _told(chat, "tom") == [] and _told(chat, "dana") == []
+
+
+@pytest.mark.parametrize("say", ["cancel the thursday one and the friday one",
+                                 "no more visits needed. cancel mar 5 and mar 6 please"])
+def test_two_days_named_after_cancel_are_asked_together(chat: ChatWorld, say: str) -> None:
+    chat.transcript(MARIA, [(say, "Cancel these 2 visits"), ("y", "Cancelled")])
+    assert chat.visit("maria_thu").status is AppointmentStatus.CANCELLED
+    assert chat.visit("maria_fri").status is AppointmentStatus.CANCELLED
+
+
+def test_a_day_named_before_the_cancel_is_not_cancelled(chat: ChatWorld) -> None:
+    answer = chat.text(MARIA, "i see visits on thursday and friday, we only need one. cancel "
+                              "friday").text
+    assert "Cancel these 2" not in answer and "Reply" in answer
+    assert chat.visit("maria_thu").status is AppointmentStatus.BOOKED
+
+
+@pytest.mark.parametrize("say", ["cancel it please", "just cancel it", "1. cancel, not move"])
+def test_the_cancel_said_back_to_its_question_is_a_yes(chat: ChatWorld, say: str) -> None:
+    chat.transcript(MARIA, [("cancel the thursday one", "Reply Y or N"), (say, "is cancelled")])
+    assert chat.visit("maria_thu").status is AppointmentStatus.CANCELLED

@@ -184,3 +184,46 @@ def test_an_address_the_technician_does_not_cover_goes_to_a_person(chat: ChatWor
     assert len(chat.notices()) == notices + 1
     assert len(chat.uow.jobs.find()) == 4
     assert "visits" not in chat.changed_since(before)
+
+
+def test_a_new_request_for_another_address_is_booked_there_not_at_home(chat: ChatWorld) -> None:
+    wordings = ("need a plumber for a dripping bathroom tap, its for my rental at 22 Elm St, "
+                "Chicago 60618 not my house",
+                "my water heater is leaking at my moms place, 40 W Roscoe St 60618",
+                "can you send someone for the clogged kitchen drain at our second property "
+                "7 N Damen Ave 60618")
+    for n, text in enumerate(wordings):
+        notices = len(chat.notices())
+        answer = chat.text(MARIA, text).text
+        assert "Got it, this visit is for" in answer and "60618" in answer, answer
+        assert "Reply 1, 2 or 3" in answer and len(chat.notices()) == notices
+        chat.transcript(MARIA, [("1", "60618")])
+        site = chat.uow.sites.get(chat.uow.jobs.find()[-1].site_id)
+        assert site is not None and site.postal_code == "60618", text
+        assert site.account_id == chat.ids["maria_account"] and len(chat.uow.jobs.find()) == 4 + n
+
+
+def test_a_town_with_one_served_zip_places_a_new_address_without_its_zip(
+        chat: ChatWorld) -> None:
+    chat.text(MARIA, "the kitchen sink is leaking at my rental at 18 Lathrop Ave in River Forest")
+    [rental] = [s for s in chat.uow.sites.find() if s.address == "18 Lathrop Ave"]
+    assert (rental.city, rental.postal_code) == ("River Forest", "60305")
+
+
+def test_a_new_address_with_no_zip_or_town_is_asked_for_before_any_times(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("need a plumber at my rental, 22 Elm St", "What's the right address?")])
+    assert chat.changed_since(before) <= {"conversations"}
+    chat.transcript(MARIA, [("22 Elm St, Chicago 60618", "Reply 1, 2 or 3"), ("1", "22 Elm St")])
+
+
+def test_what_comes_before_a_put_back_is_taken_back_with_it(chat: ChatWorld) -> None:
+    for text in ("ugh scratch that, it stopped working again. can you put it back",
+                 "argh cancel that. put it back please",
+                 "no wait, scratch that! bring it back"):
+        _cancel_thursday(chat)
+        answer = chat.text(MARIA, text).text
+        assert "is back on" in answer and "Reply Y or N" not in answer, text
+        chat.transcript(MARIA, [("yes thank you!", "welcome")])
+        assert chat.visit("maria_thu").status is AppointmentStatus.BOOKED

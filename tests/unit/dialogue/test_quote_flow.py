@@ -92,3 +92,17 @@ def test_a_yes_to_which_quote_asks_which_again(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("approve the quote", "Which quote do you want to approve?"),
                             ("yes", "Which quote do you want to approve?"),
                             ("2", "Approve quote Q-1043")])
+
+
+@pytest.mark.parametrize("answer", ["yes decline", "yep, decline it", "yes we'll pass",
+                                    "ok decline that one"])
+def test_a_yes_that_repeats_decline_declines(chat: ChatWorld, answer: str) -> None:
+    chat.transcript(MARIA, [("decline quote 1042", "Decline quote Q-1042"),
+                            (answer, "Quote Q-1042 declined")])
+    assert chat.quote_states()["Q-1042"].value == "declined"
+
+
+def test_a_yes_with_a_but_declines_nothing(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("decline quote 1042", "Decline quote Q-1042")])
+    chat.text(MARIA, "yes but not decline yet, let me think")
+    assert chat.quote_states()["Q-1042"].value == "sent"

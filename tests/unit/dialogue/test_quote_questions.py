@@ -296,3 +296,79 @@ def test_the_difference_names_lines_whose_quantity_or_price_differs(chat: ChatWo
     told = chat.text(JOE, "what's the difference between quote 2002 and quote 2003?").text
     assert told == ("Quote Q-2002 (Furnace) is $1,975.00. Quote Q-2003 (Furnace) is $2,100.00, "
                     "$125.00 more. Installation labor: 3 for $375.00 vs 4 for $500.00.")
+
+
+@pytest.mark.parametrize("say", ["i already said yes to the sewer quote, did it go thru?",
+                                 "I approved the sewer quote last week, did that go through?",
+                                 "we said yes to quote 2001 on monday. did it go through"])
+def test_a_yes_said_before_asked_about_is_told_still_open_then_asked(chat: ChatWorld,
+                                                                     say: str) -> None:
+    before = chat.model()
+    answer = chat.text(JOE, say).text
+    assert "nothing has been approved or declined yet" in answer and "Reply Y or N" in answer
+    assert chat.changed_since(before) <= {"conversations"}
+    chat.transcript(JOE, [("y", "Approved: quote Q-2001")])
+
+
+def test_two_questions_about_one_quote_are_both_answered(chat: ChatWorld) -> None:
+    answer = chat.text(JOE, "did the sewer quote go thru? and whats included again").text
+    assert "waiting for your decision" in answer and "1x" in answer
+
+
+@pytest.mark.parametrize("ask", ["is that sewer thing still good? and whats the total",
+                                 "re the sewer quote - is that the whole dig or just the one "
+                                 "joint? and how long is the price good for"])
+def test_a_quote_named_loosely_is_answered_about_the_quote_not_the_visits(
+        chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    answer = chat.text(JOE, ask).text
+    assert "Q-2001" in answer and "We can come" not in answer and "Your visit" not in answer
+    assert chat.changed_since(before) <= {"conversations"}
+
+
+def test_a_go_ahead_beside_a_no_to_a_visit_asks_the_quote_again(chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("go ahead with the sewer quote", "Approve quote Q-2001"),
+                          ("no i dont want a visit, i mean quote 2001. we want it",
+                           "Approve quote Q-2001"),
+                          ("y", "Approved: quote Q-2001")])
+
+
+@pytest.mark.parametrize("say", ["ok go ahead with it. and send me a quote for a sump pump too",
+                                 "go ahead with the sewer one. also can I get a quote for a new "
+                                 "water softener while youre at it"])
+def test_an_approval_and_a_quote_request_in_one_text_are_both_taken(chat: ChatWorld,
+                                                                    say: str) -> None:
+    if "it." in say:
+        chat.transcript(JOE, [("how much is the sewer quote", "Q-2001")])
+    notices = len(chat.notices())
+    answer = chat.text(JOE, say).text
+    assert "prepare a quote" in answer and answer.endswith("Reply Y or N"), answer
+    assert len(chat.notices()) == notices + 1
+    chat.transcript(JOE, [("y", "Approved: quote Q-2001")])
+
+
+@pytest.mark.parametrize("say", [
+    "ok. we'll go ahead with the water heater but pass on the AC for now, too much this year",
+    "go ahead with the water heater one and pass on the AC replacement",
+    "Q-1042 approve, Q-1043 decline"])
+def test_one_quote_approved_and_another_declined_in_one_text_are_both_asked_in_turn(
+        chat: ChatWorld, say: str) -> None:
+    chat.transcript(MARIA, [(say, "Approve quote Q-1042"),
+                            ("y", "Decline quote Q-1043"),
+                            ("y", "Quote Q-1043 declined")])
+    assert chat.quote_states()["Q-1042"] is QuoteState.APPROVED
+    assert chat.quote_states()["Q-1043"] is QuoteState.DECLINED
+
+
+def test_a_no_beside_the_decision_written_out_leaves_the_written_decision(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("approve the water heater quote", "Approve quote Q-1042"),
+                            ("NO. Q-1042 approve, Q-1043 decline", "Approve quote Q-1042"),
+                            ("y", "Decline quote Q-1043")])
+    assert chat.quote_states()["Q-1042"] is QuoteState.APPROVED
+
+
+def test_a_nod_after_a_quote_is_told_claims_no_earlier_question(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("how much is the water heater quote", "Q-1042")])
+    answer = chat.text(MARIA, "ok. and whats the AC one come to").text
+    assert "earlier question" not in answer and "Q-1043" in answer

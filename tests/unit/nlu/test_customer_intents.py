@@ -125,3 +125,29 @@ def test_clear_refusals_decline_the_quote(understand, text):
 
 def test_quote_number_is_read_from_a_hash(understand):
     assert understand("too pricey, we'll pass on quote #889").slots == {"quote": "889"}
+
+
+@pytest.mark.parametrize("text", ["ugh scratch that", "scratch that, he just called",
+                                  "no wait scratch this", "scratch what i said"])
+def test_scratch_that_alone_takes_back_what_was_said_and_cancels_nothing(understand, text):
+    assert understand(text).intent != "cancel"
+
+
+@pytest.mark.parametrize("text", ["scratch that appointment", "scratch the friday one",
+                                  "scratch my visit tomorrow", "scratch that one"])
+def test_scratching_a_visit_named_cancels_it(understand, text):
+    assert understand(text).intent == "cancel"
+
+
+@pytest.mark.parametrize("text", ["I cant do tomorrow morning, cancel tomorrow's",
+                                  "we won't be home friday so cancel it",
+                                  "cant make it thursday, please cancel that visit",
+                                  "no im not booking anything. cancel the dec 16 tune up"])
+def test_a_day_refused_beside_a_cancel_is_a_cancel(understand, text):
+    assert understand(text).intent == "cancel"
+
+
+@pytest.mark.parametrize("text", ["can't do tomorrow, cancel it and book friday instead",
+                                  "cant make tuesday, cancel or move it to wed"])
+def test_a_day_refused_with_a_new_time_asked_is_still_a_move(understand, text):
+    assert understand(text).intent == "reschedule"
