@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 from bot.dialogue import (
     booking,
     handoff,
+    newcomer_asks,
     quote_questions,
     quotes,
     replies,
     small_talk,
+    topics,
     visit_questions,
 )
 from bot.nlu import intents
@@ -82,6 +84,9 @@ def unclear(turn: Turn) -> None:
                                       or _decides(turn)):
         return  # _decides: "I want to approve the quote. not book anything"
     if handoff.add_detail(turn):
+        return
+    if newcomer_asks.off_topic(turn):  # "you catch the bears game sunday?": no misunderstanding
+        small_talk.settle(turn, replies.off_topic(topics.offered_services(turn.catalog)))
         return
     small_talk.not_understood(turn)
 

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from bot.dialogue import replies
 from bot.dialogue.reply import Reply
-from bot.nlu.small_talk import says_thanks
+from bot.nlu import intents
+from bot.nlu.small_talk import asks_who_answers, says_thanks
 from bot.nlu.text import normalize
 
 if TYPE_CHECKING:
@@ -33,6 +34,22 @@ def acknowledge(turn: Turn) -> None:
         turn.finish(replies.nothing_waiting_staff(), keep_done=True)
     else:
         turn.finish(replies.acknowledged(done), keep_done=True)
+
+
+def who_answers(turn: Turn) -> bool:
+    """ "are you a robot?", "who am i talking to?": the honest answer
+    (the business's automated assistant) and when a person could call; nobody is asked to call
+    and any question pending stays open. False for anything else."""
+    if turn.staff is not None or turn.parse.intent not in (
+            intents.HUMAN, intents.UNKNOWN, intents.GREET, intents.HELP):
+        return False
+    from bot.dialogue import handoff  # handoff's neighbours import this module
+
+    if not asks_who_answers(normalize(turn.text)):
+        return False
+    opens = None if handoff.is_open(turn) else handoff.next_opening(turn)
+    settle(turn, replies.who_we_are(turn.business.name, opens=opens), done="answered")
+    return True
 
 
 def nothing_to_do(turn: Turn) -> None:

@@ -176,6 +176,7 @@ class Turn:
         if self.conversation.misunderstandings >= MISUNDERSTANDINGS_BEFORE_HUMAN:
             self.conversation.misunderstandings = 0
             handoff.hand_over(self, reason="was not understood by the bot twice")
-            self.finish(replies.handoff_after_confusion(self.business.name))
+            self.finish(replies.handoff_after_confusion(
+                self.business.name, opens=None if handoff.is_open(self) else handoff.next_opening(self)))
         else:
             self.say(retry)
