@@ -43,7 +43,9 @@ from bot.dialogue import (
     visit_asks,
 )
 from bot.nlu import intents
+from bot.nlu.customer_rules import says_dont_cancel
 from bot.nlu.result import Parse
+from bot.nlu.text import normalize
 from domain.staff import Role
 
 if TYPE_CHECKING:
@@ -95,11 +97,20 @@ class RoleFlows:
         if self.corrects is not None and turn.customer is not None and self.corrects(turn):
             return
         pending = turn.conversation
+        if pending.is_active(turn.now) and pending.flow == cancel.FLOW and says_dont_cancel(
+                normalize(turn.text)):  # "NO dont cancel anything": the cancel question ends
+            turn.finish(keep_done=True)
         flow = self.flows.get(pending.flow or "") if pending.is_active(turn.now) else None
         tried = False
         if flow is not None and intent != intents.HUMAN:
             # A question or complaint aside is answered and the pending question stays open.
-            if _dropped(turn) or self.answered(turn) or flow.answer(turn):
+            if _dropped(turn):
+                return
+            if self.answered(turn):
+                if turn.goes_on:  # an answer aside, and a pick in the same text
+                    flow.answer(turn)
+                return
+            if flow.answer(turn):
                 return
             tried = True
         elif turn.lapsed and intent in (intents.AFFIRM, intents.DENY, intents.CHOOSE) and (

@@ -122,6 +122,8 @@ _CLEARED = re.compile(
     r"|\b(?:said|say|says) (?:it is|its|it s|we are|were|we re) (?:safe|ok|okay|fine)(?: to go back)?\b")
 # "prob just dust burning off?" after a burning smell from a furnace.
 _DUST = re.compile(r"\bdust\w*\b|\bburn(?:ing|s)? off\b")
+# "should i try relighting the pilot myself?" with the heat out.
+_PILOT = re.compile(r"\bpilot\b|\brelight\w*")
 # An appliance asked about while water is near it.
 _APPLIANCE = re.compile(r"\b(?:furnace|water heater|boiler|washer|dryer|heater|ac unit|"
                         r"air handler)\b")
@@ -167,7 +169,8 @@ def answer(turn: Turn) -> bool:
         return False
     heater = danger == Danger.COLD and _HEATER.search(text) is not None and not thaw
     dust = danger == Danger.FIRE and _DUST.search(text) is not None
-    asks = thaw or heater or dust or any(p.search(text) is not None
+    pilot = danger == Danger.COLD and _PILOT.search(text) is not None
+    asks = thaw or heater or dust or pilot or any(p.search(text) is not None
                                          for p in (_SAFETY_QUESTION, _WHERE, _SWITCH_OFF, _STAY))
     taken = None if thaw or danger is None else _step_taken(turn, text, danger)
     hurry = turn.parse.slots.get("urgency") == URGENT
@@ -185,7 +188,8 @@ def answer(turn: Turn) -> bool:
         if not turn.conversation.is_active(turn.now):
             turn.finish(keep_done=True)
         return True
-    reply = _answer_for(text, danger, thaw=thaw, heater=heater, dust=dust)
+    reply = (safety_replies.pilot_light() if pilot and not thaw
+             else _answer_for(text, danger, thaw=thaw, heater=heater, dust=dust))
     if danger is not None and taken is None and _out_before(turn) and \
             reply == safety_replies.reminder(danger):
         if not asks:  # out already: a hurry gets the soonest times, no second 'leave now'

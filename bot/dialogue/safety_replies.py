@@ -168,6 +168,14 @@ def thaw() -> Reply:
     return Reply(THAW)
 
 
+def pilot_light() -> Reply:
+    """ "Should I try relighting the pilot?" with the heat out."""
+    return Reply("Only if you smell no gas: relight the pilot following the steps on the label "
+                 "inside the furnace door. If you smell gas, don't; leave and call 911 or the gas "
+                 "utility. If it won't stay lit, leave it off for our tech. Our team knows it is "
+                 "urgent.")
+
+
 def keep_pipes_from_freezing() -> Reply:
     """ "Should I leave the faucets dripping?" with the heat out: keeping pipes from freezing."""
     return Reply("Yes: let the faucets on outside walls drip, and open the cabinet doors under "

@@ -62,10 +62,17 @@ def not_understood(turn: Turn) -> None:
 
 
 def settle(turn: Turn, reply: Reply, *, done: str | None = None) -> None:
-    """Say an answer that asks nothing: a question still pending stays open, else the flow ends."""
+    """Say an answer that asks nothing: a question still pending stays open, else the flow ends;
+    when the text also picks among the times offered, the pick is read next."""
     if turn.conversation.is_active(turn.now):
+        from bot.dialogue import offers  # offers' neighbours import this module
+
         turn.say(reply)
-        turn.say(replies.question_still_open())
+        picked = offers.pick_sentence(turn) if turn.step == offers.PICK else None
+        if picked is not None:  # "ok monday 10. and i shouldn't have to pay?": the pick next
+            turn.goes_on, turn.text = True, picked
+        else:
+            turn.say(replies.question_still_open())
     else:
         turn.finish(reply, done=done)
 

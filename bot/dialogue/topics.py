@@ -7,6 +7,7 @@ a booking that merely asks the price as well still books (the price is said firs
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -250,7 +251,10 @@ def _is_yes_no(text: str) -> bool:
 # What was just asked about ----------------------------------------------------------------------
 
 def _answered(turn: Turn, reply: Reply, kind: str, service: str | None = None) -> None:
-    """Say the answer and remember its topic, so "what about X?" or "how much tho" follows it."""
+    """Say the answer and remember its topic, so "what about X?" or "how much tho" follows it;
+    with a question pending, "to book, text what you need" is left out (a booking is under way)."""
+    if turn.conversation.is_active(turn.now) and f" {replies.TO_BOOK}" in reply.text:
+        reply = dataclasses.replace(reply, text=reply.text.split(f" {replies.TO_BOOK}")[0])
     small_talk.settle(turn, reply, done="answered")
     turn.remember(TOPIC_KEY, {"kind": kind, "service": service, "at": turn.now.isoformat()})
 

@@ -58,6 +58,9 @@ class Turn:
     start_intent: Callable[[Turn], None] | None = None
     # The question pending before this text had timed out (an old "Y" answers nothing).
     lapsed: bool = False
+    # An answer aside was given and the text also answers the question pending ("monday 10. and
+    # i shouldn't have to pay, right?"): the pending flow reads it next.
+    goes_on: bool = False
 
     @property
     def timezone(self) -> str:

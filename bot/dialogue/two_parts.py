@@ -19,8 +19,10 @@ from zoneinfo import ZoneInfo
 from bot.dialogue import also, quote_decisions, quote_questions, replies, status, visits
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
+from bot.nlu.customer_rules import asks_still_on
 from bot.nlu.parser import Parser
 from bot.nlu.result import Parse
+from bot.nlu.text import normalize
 from domain.catalog import Catalog
 
 if TYPE_CHECKING:
@@ -55,6 +57,9 @@ def answer(turn: Turn) -> bool:
     read = [(part, _parse(turn, part)) for part in parts]
     if also.request(turn) and any(parse.intent == intents.CANCEL for _, parse in read):
         return False  # "cancel thursday's and also can someone look at my furnace": also.py's
+    if any(parse.intent == intents.CANCEL for _, parse in read) and asks_still_on(
+            normalize(turn.text)):
+        return False  # "no need to send anyone. are we still good for monday": a question only
     kinds = [_kind(turn, part, parse, first=n == 0, pending=pending)
              for n, (part, parse) in enumerate(read)]
     asks = [n for n, kind in enumerate(kinds) if kind == "ask"]

@@ -114,3 +114,21 @@ def test_a_technician_on_site_is_said_and_n_changes_nothing(chat: ChatWorld) -> 
 def test_a_plain_cancellation_tells_no_technician(chat: ChatWorld) -> None:
     chat.transcript(JOE, [("cancel my appointment", "Reply Y or N"), ("y", "is cancelled.")])
     assert _told(chat, "tom") == [] and _told(chat, "dana") == []
+
+
+@pytest.mark.parametrize("text", ["NO dont cancel anything!! i just asked if thursday is still on",
+                                  "don't cancel, is thursday still on?"])
+def test_dont_cancel_ends_the_cancel_question_and_the_question_is_answered(
+        chat: ChatWorld, text: str) -> None:
+    chat.transcript(MARIA, [("cancel my appointment", "Which visit do you want to cancel?")])
+    before = chat.model()
+    said = chat.text(MARIA, text).text
+    assert "Thu Mar 5" in said and "cancel" not in said.lower()
+    assert chat.changed_since(before) <= {"conversations"}
+    assert "Cancel your" not in chat.text(MARIA, "1").text
+
+
+def test_a_question_whether_a_visit_is_on_beside_no_need_is_never_a_cancel(
+        chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "so no need to send anyone. are we still good for thursday").text
+    assert "Thu Mar 5" in said and "cancel" not in said.lower()
