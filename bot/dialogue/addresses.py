@@ -53,6 +53,7 @@ hurry urgent emergency asap plz cool perfect great awesome fine good nice right 
 true exactly alright kk ty thx np lol omg wow huh hmm idk dunno really seriously anyway anyways
 hablan habla hablas hablo ingles inglés español espanol bueno claro vale ayuda urgente
 maybe later perhaps probably definitely sounds think thinking check wife husband partner landlord
+like cmon c'mon about around basically literally only almost nearly close near far away
 """.split())
 # What a number counts ("14 years old", "50 gallon", "3 hours"): never a house number's street.
 _MEASURES = frozenset("""
@@ -60,7 +61,12 @@ year years yr yrs month months week weeks day days hour hours hr hrs minute minu
 gallon gallons gal gals foot feet ft inch inches degree degrees deg dollar dollars bucks percent
 time times people kids persons floor floors story stories amp amps volt volts btu ton tons lb lbs
 pound pounds gas electric
+block blocks mile miles mi km kilometers kilometres meters away
 """.split())
+# Measure words that also name streets ("Gas Light Ln").
+_STREET_WORDS = frozenset({"gas", "electric", "time"})
+# Words that place someone near an address ("3 blocks from 60613"), never a town.
+_NEARBY = frozenset("from away near by around close of to".split())
 _STREET_TYPES = frozenset(usaddress.STREET_NAMES)
 _DIRECTIONS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east",
                          "west"})
@@ -331,6 +337,11 @@ def _labelled(segment: str, postal_code: str) -> Address | None:
     if any(label == "StreetName" and token.lower().strip(",.") in _SENTENCE_WORDS
            for token, label in tagged):  # "its 1480 not 1408": two numbers, no street
         return None
+    named_by = [token.lower().strip(",.") for token, label in tagged
+                if label in ("StreetName", "StreetNamePreType", "StreetNamePostType")]
+    if any(word in _MEASURES - _STREET_WORDS for word in named_by) or any(
+            word.lower().strip(",.") in _NEARBY for word in town):
+        return None  # "3 blocks from 60613", "10 min away": a distance, not a street
     if labels.count("AddressNumber") > 1 or any(
             token.isdigit() and label in ("StreetName", "StreetNamePostType") for token, label in
             tagged):  # "2 furnaces, Pat Lee 12 Elm St": a count and a name, not one street

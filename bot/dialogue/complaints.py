@@ -125,7 +125,8 @@ _RUDE = re.compile(
     r"\b(?:is this|this is|what) a (?:\w+ )?joke\b|\b(?:are|r) (?:you|u) (?:kidding|serious|joking)\b|"
     r"\b(?:ridiculous|useless|stupid|idiots?|idiotic|dumb|pathetic|incompetent|morons?|clowns?|"
     r"wtf|fuck\w*|f+\W*k|shit\w*|bullshit|bs|damn\w*|crap\w*|sucks?|hate (?:you|this)|screw (?:you|this)|"
-    r"piss\w*|ass|asshole|bitch\w*|hell)\b|\bf\*+\w*|\bs\*+t\b"
+    r"piss\w*|ass|asshole|bitch\w*|hell|annoying|infuriating|worthless|waste of (?:my )?time)\b"
+    r"|\bf\*+\w*|\bs\*+t\b"
 )
 
 

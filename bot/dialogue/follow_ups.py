@@ -5,13 +5,11 @@ hear back?", "when will they call?". Answered from the business's own settings; 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from bot.dialogue import handoff, replies, small_talk, visits
 from bot.dialogue.reply import Reply
-from bot.dialogue.times import clock_label, day_label
 from bot.nlu import intents
 from bot.nlu.text import normalize
 
@@ -31,7 +29,6 @@ _WHEN_HEAR = re.compile(
     r"\b(?:how long|how soon|when|what time|how quickly|by when)\b[^.!?]*\b(?:hear (?:back|from)|"
     r"get back to (?:me|us)|call(?:s|ing)?(?: me| us)?(?: back)?|be in touch|reach out|contact (?:me|us)|"
     r"respond|get (?:a|the|my|our) (?:price|quote|estimate|call|answer))\b")
-_LOOK_AHEAD = 8  # days searched for the office's next opening
 
 
 def answer(turn: Turn) -> bool:
@@ -43,7 +40,7 @@ def answer(turn: Turn) -> bool:
         small_talk.settle(turn, _reminders(turn), done="answered")
         return True
     if _WHEN_HEAR.search(text) and turn.last_done() in (handoff.HANDED_OVER, handoff.QUOTE_REQUESTED):
-        turn.finish(_when_called(turn), keep_done=True)
+        turn.finish(handoff.when_called(turn), keep_done=True)
         return True
     return False
 
@@ -67,29 +64,3 @@ def before_visit(offset: timedelta) -> str:
     return f"{int(offset.total_seconds() // 60)} minutes before"
 
 
-def _when_called(turn: Turn) -> Reply:
-    """Open now: a call today within business hours; closed: when the office next opens."""
-    business = turn.business
-    zone = ZoneInfo(business.timezone)
-    now = turn.now.astimezone(zone)
-    span = business.business_hours.for_day(now.date())
-    if span is not None and span.contains(now.time()):
-        return replies.call_today(clock_label(span.on(now.date(), zone)[1], business.timezone))
-    opens = _next_opening(turn, now)
-    return replies.call_when_open(opens)
-
-
-def _next_opening(turn: Turn, now: datetime) -> str | None:
-    zone = ZoneInfo(turn.business.timezone)
-    for ahead in range(_LOOK_AHEAD):
-        day = now.date() + timedelta(days=ahead)
-        span = turn.business.business_hours.for_day(day)
-        if span is None:
-            continue
-        start = span.on(day, zone)[0]
-        if start <= now:
-            continue
-        name = ("tomorrow" if ahead == 1 else "today" if ahead == 0
-                else day_label(start, turn.business.timezone))
-        return f"{name} at {clock_label(start, turn.business.timezone)}"
-    return None

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from bot.dialogue import replies
+from bot.dialogue.reply import Reply
+from bot.dialogue.times import clock_label, day_label
 from bot.nlu import intents
 from domain.commands import RequestCallBack
 
@@ -22,10 +26,51 @@ _EXPLAINS = re.compile(r"^\W*(?:(?:ok|so|well|yes|yeah)\W+)*(?:it'?s |its |it is
                        r"(?:about|regarding|concerning|re:|because|the reason)\b", re.IGNORECASE)
 
 
+_LOOK_AHEAD = 8  # days searched for the office's next opening
+
+
 def start(turn: Turn) -> None:
-    """The customer asked for a person."""
+    """The customer asked for a person: called shortly while the office is open, else told when."""
     hand_over(turn, reason="asked for a person")
-    turn.finish(replies.handoff(turn.business.name), done=HANDED_OVER)
+    turn.finish(replies.handoff(turn.business.name, opens=None if is_open(turn) else
+                                next_opening(turn)), done=HANDED_OVER)
+
+
+def is_open(turn: Turn) -> bool:
+    """Whether the office is open at this text's moment."""
+    zone = ZoneInfo(turn.business.timezone)
+    now = turn.now.astimezone(zone)
+    span = turn.business.business_hours.for_day(now.date())
+    return span is not None and span.contains(now.time())
+
+
+def when_called(turn: Turn) -> Reply:
+    """Open now: a call today within business hours; closed: when the office next opens."""
+    business = turn.business
+    zone = ZoneInfo(business.timezone)
+    now = turn.now.astimezone(zone)
+    span = business.business_hours.for_day(now.date())
+    if span is not None and span.contains(now.time()):
+        return replies.call_today(clock_label(span.on(now.date(), zone)[1], business.timezone))
+    return replies.call_when_open(next_opening(turn))
+
+
+def next_opening(turn: Turn) -> str | None:
+    """When the office next opens ("tomorrow at 8am", "Mon Dec 7 at 8am"), None within a week."""
+    zone = ZoneInfo(turn.business.timezone)
+    now = turn.now.astimezone(zone)
+    for ahead in range(_LOOK_AHEAD):
+        day = now.date() + timedelta(days=ahead)
+        span = turn.business.business_hours.for_day(day)
+        if span is None:
+            continue
+        start = span.on(day, zone)[0]
+        if start <= now:
+            continue
+        name = ("tomorrow" if ahead == 1 else "today" if ahead == 0
+                else day_label(start, turn.business.timezone))
+        return f"{name} at {clock_label(start, turn.business.timezone)}"
+    return None
 
 
 def explains(text: str) -> bool:
@@ -40,7 +85,8 @@ def add_detail(turn: Turn) -> bool:
         return False
     said = " ".join(turn.text.split())
     hand_over(turn, reason=f"added: \"{said[:160]}\"")
-    turn.finish(replies.detail_passed_on(), done=HANDED_OVER)
+    turn.finish(replies.detail_passed_on(None if is_open(turn) else next_opening(turn)),
+                done=HANDED_OVER)
     return True
 
 

@@ -221,6 +221,25 @@ def _lone_option(text: str) -> int | None:
     return None
 
 
+def _as_hour(number: int) -> time | None:
+    """A number beyond the options that reads as a working hour ("11 works": 11am; "3": no)."""
+    return time(number % 12 + (12 if number == 12 else 0)) if 7 <= number <= 12 else None
+
+
+def pick_sentence(turn: Turn) -> str | None:
+    """The sentence of a longer text that names an option or a time of day ("ugh ok monday 10."
+    of "...and i shouldn't have to pay, right?"), None when none does."""
+    if turn.option() is not None or _lone_option(turn.text) is not None:
+        return turn.text
+    today = local_date(turn.now, turn.timezone)
+    for sentence in re.split(r"(?<=[.!?;])\s+", turn.text):
+        when = resolve_when(normalize(sentence), today)
+        # a time told in figures ("monday 10"); "sat morning would be better" only wishes
+        if when and when.get("start") and "?" not in sentence and re.search(r"\d", sentence):
+            return sentence
+    return None
+
+
 def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
                 research: Callable[[Turn, Wish], None]) -> bool:
     """Read the customer's pick among the stored offers; False when the text is about something else."""
@@ -249,8 +268,17 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     option = (turn.option() or (_option_named(turn.text, found) if intent in (
         intents.BOOK, intents.UNKNOWN, intents.AFFIRM) else None) or _lone_option(turn.text))
     if option is not None:
+        hour = _as_hour(option)
         if 1 <= option <= len(found):
             chosen(turn, found[option - 1])
+        elif hour is not None:  # "ok 11 works": a time, not an eleventh option
+            at = _matching(found, Wish(start=hour), timezone)  # the window that holds it first
+            if at:
+                chosen(turn, at[0])
+            else:
+                day = min(found, key=lambda o: o.window_start).window_start.astimezone(
+                    ZoneInfo(timezone)).date() if found else None
+                research(turn, Wish(date=day, start=hour))
         else:
             turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True

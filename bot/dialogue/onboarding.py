@@ -378,6 +378,8 @@ def _sign_up(turn: Turn, data: dict[str, Any]) -> None:
         turn.parse = Parse(str(after["intent"]), dict(after.get("slots") or {}), 1.0)
         turn.text = str(after.get("text", ""))
         turn.start_intent(turn)
+    elif data.get(ASKED):  # the service asked about before the sign-up ("need a tune up")
+        turn.say(replies.book_asked_service(turn.catalog.get(str(data[ASKED])).name.lower()))
     else:
         turn.say(replies.menu(turn.business.name))
 

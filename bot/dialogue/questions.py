@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 from bot.dialogue import (
     booking,
     handoff,
+    newcomer_asks,
     quote_questions,
     quotes,
     replies,
     small_talk,
+    topics,
     visit_questions,
 )
 from bot.nlu import intents
@@ -24,6 +26,9 @@ from bot.nlu import intents
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
+# A day or an hour named: a text about a visit, never off topic.
+_NAMES_A_TIME = re.compile(r"\d|\b(?:today|tonight|tomorrow|tmrw|morning|afternoon|evening|"
+                           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|sat|sun)\b", re.IGNORECASE)
 # Asking for a price to be prepared ("send me a quote for ..."), not asking about one sent.
 _QUOTE_REQUEST = re.compile(
     r"\b(?:a|an|some|new|another|me a|us a|get a|free)\s+(?:quote|estimate|quotation|bid|pricing|"
@@ -83,6 +88,10 @@ def unclear(turn: Turn) -> None:
                                       or _decides(turn)):
         return  # _decides: "I want to approve the quote. not book anything"
     if handoff.add_detail(turn):
+        return
+    if newcomer_asks.off_topic(turn) and not _NAMES_A_TIME.search(turn.text):
+        # "you catch the bears game?": no misunderstanding; "can i get saturday like 9ish" is ours
+        small_talk.settle(turn, replies.off_topic(topics.offered_services(turn.catalog)))
         return
     small_talk.not_understood(turn)
 

@@ -791,18 +791,38 @@ def call_when_open(opens: str | None) -> Reply:
     return Reply(f"The office is closed right now; someone will call you as soon as we open{when}.")
 
 
-def detail_passed_on() -> Reply:
+def _call_when(opens: str | None) -> str:
+    """ "shortly" while the office is open (`opens` None), else when it opens."""
+    return "shortly" if opens is None else f"when the office opens, {opens}"
+
+
+def detail_passed_on(opens: str | None = None) -> Reply:
     """More said after a person was asked for: it goes to them, nothing else is done."""
-    return Reply("Thanks, I've passed that on to the team. Someone will call you shortly.")
+    return Reply(f"Thanks, I've passed that on to the team. Someone will call you {_call_when(opens)}.")
 
 
-def handoff(business: str) -> Reply:
-    return Reply(f"Got it. Someone from {clip(business, NAME)} will call you shortly.")
+def handoff(business: str, *, opens: str | None = None) -> Reply:
+    return Reply(f"Got it. Someone from {clip(business, NAME)} will call you {_call_when(opens)}.")
 
 
-def handoff_after_confusion(business: str) -> Reply:
+def handoff_after_confusion(business: str, *, opens: str | None = None) -> Reply:
     return Reply(f"Sorry, I'm not getting it. I've asked someone from {clip(business, NAME)} to "
-               "call you shortly.")
+               f"call you {_call_when(opens)}.")
+
+
+def who_we_are(business: str, *, opens: str | None) -> Reply:
+    """ "are you a robot?", "who am I talking to?": the honest answer, and when a person can call."""
+    person = ("a person from the office can call you today" if opens is None
+              else f"a person can call you when the office opens, {opens}")
+    return Reply(f"You're texting {clip(business, NAME)}'s automated assistant. I can book, move "
+                 f"or cancel visits and answer questions; if you'd rather talk, say so and "
+                 f"{person}.")
+
+
+def book_asked_service(service: str) -> Reply:
+    """After a sign-up, the service asked about before it: on with booking it."""
+    return Reply(f"For the {clip(service, THING)}, text a day and time that suit you, e.g. "
+                 '"next Tuesday morning".')
 
 
 def no_call() -> Reply:
@@ -929,7 +949,8 @@ def area_served(place: str, where: str) -> Reply:
 
 
 def area_not_served(place: str, summary: str) -> Reply:
-    return Reply(f"Sorry, {clip(place, NAME)} is outside our service area. We serve {summary}.")
+    return Reply(f"Sorry, we don't serve {clip(place, NAME)}: it's outside our service area. We "
+                 f"serve {summary}.")
 
 
 def area_unknown(place: str, summary: str) -> Reply:

@@ -46,7 +46,9 @@ from bot.dialogue import (
     visit_length,
 )
 from bot.nlu import intents
+from bot.nlu.customer_rules import says_dont_cancel
 from bot.nlu.result import Parse
+from bot.nlu.text import normalize
 from domain.staff import Role
 
 if TYPE_CHECKING:
@@ -98,11 +100,20 @@ class RoleFlows:
         if self.corrects is not None and turn.customer is not None and self.corrects(turn):
             return
         pending = turn.conversation
+        if pending.is_active(turn.now) and pending.flow == cancel.FLOW and says_dont_cancel(
+                normalize(turn.text)):  # "NO dont cancel anything": the cancel question ends
+            turn.finish(keep_done=True)
         flow = self.flows.get(pending.flow or "") if pending.is_active(turn.now) else None
         tried = False
         if flow is not None and intent != intents.HUMAN:
             # A question or complaint aside is answered and the pending question stays open.
-            if _dropped(turn) or self.answered(turn) or flow.answer(turn):
+            if _dropped(turn):
+                return
+            if self.answered(turn):
+                if turn.goes_on:  # an answer aside, and a pick in the same text
+                    flow.answer(turn)
+                return
+            if flow.answer(turn):
                 return
             tried = True
         elif turn.lapsed and intent in (intents.AFFIRM, intents.DENY, intents.CHOOSE) and (
@@ -171,7 +182,8 @@ CUSTOMER_FLOWS = RoleFlows(
                            or keep_visit.claims(turn)),
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(visit_length.answer, same_problem.answer, reminder_answers.answer, two_parts.answer,
+    answerers=(small_talk.who_answers, visit_length.answer, same_problem.answer,
+               reminder_answers.answer, two_parts.answer,
                picked_again.answer, sooner.answer, follow_ups.answer, last_change.answer,
                heads_up.answer, onboarding.repeated, keep_visit.as_is, complaints.answer,
                quote_decisions.answer, quote_questions.office_question, topics.answer,

@@ -9,8 +9,9 @@ import re
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from bot.dialogue import booking, offers, onboarding, safety_replies
+from bot.dialogue import booking, handoff, offers, onboarding, safety_replies
 from bot.dialogue.addresses import read_signup
+from bot.dialogue.gsm import clip
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import local, visit_label
 from bot.nlu import intents
@@ -36,7 +37,7 @@ _SAFETY_QUESTION = re.compile(
     r"|\bwhat (?:should|do|can|must) (?:i|we) do\b|\bwhat (?:now|do i do|to do)\b"
     r"|\bhow (?:do|can|should) (?:i|we) (?:stop|turn|shut|switch|keep|make|get)\b"
     r"|\bis (?:it|this|that) (?:safe|dangerous|going to|gonna)\b|\b(?:safe|ok|okay) to (?:stay|use|"
-    r"go|sleep|be (?:in|inside|home))\b"
+    r"go|sleep|leave|keep|run|be (?:in|inside|home))\b"
     r"|\b(?:catch|start) (?:on )?(?:a )?fire\b|\bexplode\b|\bblow up\b"
     r"|\banything (?:i|we) (?:should|can|need|could)\b"
     r"|\b(?:till|until|til) (?:then|they|he|she|someone)\b|\bin the meantime\b|\bmeanwhile\b")
@@ -59,6 +60,8 @@ _THAW = re.compile(r"\b(?:hair ?dryer|blow ?dryer|heat gun|space heater|heating 
                    r"(?:leave|keep|let) (?:the )?(?:faucets?|taps?) (?:on|open|dripping|running|drip)|"
                    r"drip (?:the )?(?:faucets?|taps?))\b")
 _FROZEN = re.compile(r"\bpipes?\b|\bfro(?:ze|zen)\b")
+_FROZE = re.compile(r"\bfro(?:ze|zen)\b")
+_DRIP = re.compile(r"\bdrip\w*\b")
 # A sentence that asks about switching off, or says it was not done ("should i keep it off?",
 # "can't get the breaker off").
 _NOT_TOLD = re.compile(r"\?|\b(?:not|won'?t|can'?t|cannot|couldn'?t|isn'?t|doesn'?t|didn'?t|should|"
@@ -95,6 +98,46 @@ _OFF = re.compile(
     r"(?: \w+){0,2}? (?:off|breakers?|main|valve|power|water)\b")
 
 
+# The urgent call is overdue: "nobody called yet", "still no call", "haven't heard from anyone".
+_NO_CALL_YET = re.compile(
+    r"\b(?:no ?one|nobody|no body|noone) (?:has |have |s )?(?:called|phoned|rang|reached out|contacted|"
+    r"got back|gotten back|responded|texted|answered)\b"
+    r"|\b(?:still )?no (?:call|phone call|callback|call back|word|response|answer)(?: yet| back| from)?\b"
+    r"|\bstill (?:waiting|nothing|no one|nobody)\b"
+    r"|\b(?:have not|has not|did not|havent|hasnt|didnt) (?:heard|gotten|got|received) (?:a call|"
+    r"anything|back|from (?:anyone|anybody|you|the office))\b"
+    r"|\bwhen (?:is|will) (?:someone|somebody|anyone|anybody|the office|they) (?:going to |gonna )?call\b")
+# "is anybody on call this weekend?": the urgent call asked about before it is overdue.
+_ON_CALL = re.compile(r"\bon call\b|\bon duty\b|\bemergency (?:tech|technician|plumber|"
+                      r"electrician|line|service|number)\b")
+# The danger was none: "false alarm", "it was just the low battery chirp".
+_FALSE_ALARM = re.compile(
+    r"\bfalse alarm\b|\b(?:it|that)(?: was|s| is) (?:just|only) (?:the |a )?(?:low )?(?:batter(?:y|ies)|"
+    r"chirp\w*)\b|\bnot (?:an emergency|a (?:gas )?leak|gas|a fire) after all\b"
+    r"|\bnever ?mind\b[^.!?]*\b(?:batter(?:y|ies)|chirp\w*|fine|ok|okay)\b")
+# The danger is over, by the word of those sent to it: "they said the CO is cleared".
+_CLEARED = re.compile(
+    r"\b(?:co|gas|smoke|fire|it|house|air|alarm)(?: is| was| has been| s|s)? (?:all )?(?:cleared|"
+    r"clear now|out now|safe now)\b|\b(?:gave|given) (?:us )?the all clear\b"
+    r"|\b(?:said|say|says) (?:it is|its|it s|we are|were|we re) (?:safe|ok|okay|fine)(?: to go back)?\b")
+# "prob just dust burning off?" after a burning smell from a furnace.
+_DUST = re.compile(r"\bdust\w*\b|\bburn(?:ing|s)? off\b")
+# "should i try relighting the pilot myself?" with the heat out.
+_PILOT = re.compile(r"\bpilot\b|\brelight\w*")
+# An appliance asked about while water is near it.
+_APPLIANCE = re.compile(r"\b(?:furnace|water heater|boiler|washer|dryer|heater|ac unit|"
+                        r"air handler)\b")
+# Words of a request: a text with none of them only tells how things stand.
+_ASKS_FOR = re.compile(r"\b(?:come|coming|send|need|needs|want|book|schedule|someone|somebody|anyone|"
+                       r"anybody|tech|technician|electrician|plumber|fix|repair|check|look at|asap|"
+                       r"soon|when|can|could|please|pls|appt|appointment|visit|keep|move|cancel|"
+                       r"today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b")
+# Flow intents that go on after the urgent call is told again ("also can my visit be moved up?").
+# "is anybody coming tonight?" is about the emergency itself, never a visit's status.
+_GOES_ON = frozenset({intents.RESCHEDULE, intents.CANCEL, intents.APPROVE_QUOTE,
+                      intents.DECLINE_QUOTE})
+
+
 def remember(turn: Turn, danger: Danger) -> None:
     """Keep the danger reported for the rest of the conversation."""
     turn.remember(KEY, {"what": danger.value, "at": turn.now.isoformat()})
@@ -118,14 +161,26 @@ def answer(turn: Turn) -> bool:
     text asks (the pending question is asked again), False when its flow answers the rest."""
     danger = known(turn)
     text = normalize(turn.text)
-    thaw = _THAW.search(text) is not None and (_FROZEN.search(text) is not None or _frozen(turn))
+    if danger is not None and _over(turn, text, danger):
+        return True
+    thaw = _THAW.search(text) is not None and (_FROZEN.search(text) is not None or _frozen(turn)
+                                               or danger == Danger.COLD and _DRIP.search(text) is not None)
     if danger is None and not thaw:
         return False
     heater = danger == Danger.COLD and _HEATER.search(text) is not None and not thaw
-    asks = thaw or heater or any(p.search(text) is not None
-                                 for p in (_SAFETY_QUESTION, _WHERE, _SWITCH_OFF, _STAY))
+    dust = danger == Danger.FIRE and _DUST.search(text) is not None
+    pilot = danger == Danger.COLD and _PILOT.search(text) is not None
+    asks = thaw or heater or dust or pilot or any(p.search(text) is not None
+                                         for p in (_SAFETY_QUESTION, _WHERE, _SWITCH_OFF, _STAY))
     taken = None if thaw or danger is None else _step_taken(turn, text, danger)
     hurry = turn.parse.slots.get("urgency") == URGENT
+    called = danger is not None and _calls_again(turn, text, danger)
+    if called and (turn.parse.intent in _GOES_ON or not asks):
+        if turn.parse.intent in _GOES_ON:
+            return False  # "still no call. also can my visit be moved up?": the move goes on
+        if taken is not None:
+            turn.say(taken)
+        return _question_stays(turn)
     if not asks and not hurry:
         if taken is None or not _only_news(turn):
             return False  # an address, a pick or a request beside it: its flow answers
@@ -133,7 +188,8 @@ def answer(turn: Turn) -> bool:
         if not turn.conversation.is_active(turn.now):
             turn.finish(keep_done=True)
         return True
-    reply = _answer_for(text, danger, thaw=thaw, heater=heater)
+    reply = (safety_replies.pilot_light() if pilot and not thaw
+             else _answer_for(text, danger, thaw=thaw, heater=heater, dust=dust))
     if danger is not None and taken is None and _out_before(turn) and \
             reply == safety_replies.reminder(danger):
         if not asks:  # out already: a hurry gets the soonest times, no second 'leave now'
@@ -161,6 +217,55 @@ def answer(turn: Turn) -> bool:
     return False
 
 
+def _over(turn: Turn, text: str, danger: Danger) -> bool:
+    """ "False alarm, it was the low battery", "they said the CO is cleared": the team is told,
+    the danger is forgotten and the emergency's offers dropped; False while it goes on."""
+    false_alarm = _FALSE_ALARM.search(text) is not None
+    if not false_alarm and _CLEARED.search(text) is None:
+        return False
+    what = safety_replies.WHAT_HAPPENED[danger]
+    said = "was a false alarm" if false_alarm else "has been cleared"
+    handoff.hand_over(turn, reason=f'says the {what} {said}: "{clip(turn.text, 80)}"')
+    reply = safety_replies.false_alarm() if false_alarm else safety_replies.cleared(danger)
+    pending = turn.conversation
+    if pending.is_active(turn.now) and pending.flow == onboarding.FLOW:
+        turn.say(reply)  # the sign-up's question stays
+        if _HEATER.search(text):
+            turn.say(safety_replies.space_heater())
+    else:
+        if _HEATER.search(text):
+            turn.say(reply)
+            reply = safety_replies.space_heater()
+        turn.finish(reply)  # no emergency, no emergency's offers
+    data = dict(turn.conversation.data)
+    data.pop(KEY, None)
+    turn.conversation.data = data
+    return True
+
+
+def _calls_again(turn: Turn, text: str, danger: Danger) -> bool:
+    """ "Nobody called yet", "is anybody on call?": the team is told again, urgently, and the
+    customer hears it; False when the text says neither."""
+    waiting = _NO_CALL_YET.search(text) is not None
+    if not waiting and _ON_CALL.search(text) is None:
+        return False
+    what = safety_replies.WHAT_HAPPENED[danger]
+    handoff.hand_over(turn, reason=f'{"still waiting for" if waiting else "asks about"} the urgent '
+                                   f'call about {what}: "{clip(turn.text, 80)}"', urgent=True)
+    turn.say(safety_replies.called_again(turn.business.name, waiting=waiting))
+    return True
+
+
+def _question_stays(turn: Turn) -> bool:
+    """After an answer aside, the offers pending stay open; any other question stays as it is."""
+    pending = turn.conversation
+    if not pending.is_active(turn.now):
+        turn.finish()
+    elif pending.flow == booking.FLOW and pending.step == offers.PICK:
+        _offers_again(turn)
+    return True
+
+
 def _step_taken(turn: Turn, text: str, danger: Danger) -> Reply | None:
     """ "We're all out in the car", "i flipped the breaker off": acknowledged, with what to keep
     doing until help comes; None when the text says no step was taken."""
@@ -181,7 +286,10 @@ def _out_before(turn: Turn) -> bool:
 
 def _only_news(turn: Turn) -> bool:
     """Whether the text only tells how things stand: no address, pick, question or request."""
-    return (turn.parse.intent in (intents.UNKNOWN, intents.AFFIRM, intents.THANKS)
+    # "i flipped the breaker, no more smoke" names the trade (a booking to the parser) and asks
+    # for nothing
+    told = turn.parse.intent == intents.BOOK and _ASKS_FOR.search(normalize(turn.text)) is None
+    return ((turn.parse.intent in (intents.UNKNOWN, intents.AFFIRM, intents.THANKS) or told)
             and turn.parse.slots.get("when") is None and "?" not in turn.text
             and read_signup(turn.text).address is None
             and _option_before_question(turn.text) is None)  # "water is off now. 2": a pick
@@ -203,13 +311,21 @@ def _soonest_after_address(turn: Turn) -> bool:
     return True
 
 
-def _answer_for(text: str, danger: Danger | None, *, thaw: bool, heater: bool = False) -> Reply:
-    """The answer to the safety question asked: thawing a pipe, a space heater, where the
-    shutoff is, whether to switch something off; else the danger's safety step again."""
+def _answer_for(text: str, danger: Danger | None, *, thaw: bool, heater: bool = False,
+                dust: bool = False) -> Reply:
+    """The answer to the safety question asked: thawing a pipe, a space heater, dust burning
+    off, an appliance near water, where the shutoff is, whether to switch something off; else
+    the danger's safety step again."""
+    if thaw and danger == Danger.COLD and _DRIP.search(text) and not _FROZE.search(text):
+        return safety_replies.keep_pipes_from_freezing()  # "should i leave the faucets dripping?"
     if thaw or danger is None:
         return safety_replies.thaw()
     if heater:
         return safety_replies.space_heater()
+    if dust:
+        return safety_replies.dust_burning_off()
+    if danger in (Danger.WATER, Danger.SEWAGE) and _APPLIANCE.search(text):
+        return safety_replies.appliance_in_water()
     if _STAY.search(text) and danger != Danger.GAS:  # with gas, the step itself answers: leave
         return safety_replies.safe_to_stay(danger)
     if _WHERE.search(text) or _HOW_OFF.search(text):
@@ -235,6 +351,11 @@ def _pick_stays_open(turn: Turn) -> bool:
         return False
     if turn.parse.intent == intents.CHOOSE or offers.wish_from(turn) is not None:
         return False
+    return _offers_again(turn)
+
+
+def _offers_again(turn: Turn) -> bool:
+    """The times offered, shown again to pick from; False when none are kept."""
     data = turn.data
     site = next((s for s in (turn.customer.sites if turn.customer else [])
                  if s.id == data.get("site_id")), None)

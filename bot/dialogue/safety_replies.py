@@ -168,6 +168,21 @@ def thaw() -> Reply:
     return Reply(THAW)
 
 
+def pilot_light() -> Reply:
+    """ "Should I try relighting the pilot?" with the heat out."""
+    return Reply("Only if you smell no gas: relight the pilot following the steps on the label "
+                 "inside the furnace door. If you smell gas, don't; leave and call 911 or the gas "
+                 "utility. If it won't stay lit, leave it off for our tech. Our team knows it is "
+                 "urgent.")
+
+
+def keep_pipes_from_freezing() -> Reply:
+    """ "Should I leave the faucets dripping?" with the heat out: keeping pipes from freezing."""
+    return Reply("Yes: let the faucets on outside walls drip, and open the cabinet doors under "
+                 "the sinks so warm air reaches the pipes. Never use an open flame on a pipe. Our "
+                 "team knows it is urgent.")
+
+
 def still_open(choices: Sequence[str]) -> Reply:
     """The times offered before a safety question, still there to pick from."""
     return Reply.choice("These times are still open:", tuple(clip(text, 45) for text in choices[:3]),
@@ -186,6 +201,44 @@ def soonest_first(choices: Sequence[str]) -> Reply:
     """A hurried request's offers, soonest first, saying so."""
     return Reply.choice("Here are our soonest times:", tuple(clip(text, 45) for text in choices[:3]),
                         "tell me another day")
+
+
+def appliance_in_water() -> Reply:
+    """ "Is it ok to leave the furnace running?" with water near it."""
+    return Reply("If water is near the furnace or water heater, turn it off at its switch or "
+                 "breaker, but only if you can reach it without standing in water; otherwise stay "
+                 "clear of it. Our team knows it is urgent.")
+
+
+def dust_burning_off() -> Reply:
+    """ "Probably just dust burning off?" after a burning smell from a furnace."""
+    return Reply("A dusty burning smell is common the first few times a furnace runs for the "
+                 "season and should fade within an hour or so. If it smells like burning plastic "
+                 "or wires, gets stronger, or you see smoke, shut the furnace off and call 911.")
+
+
+def called_again(business: str, *, waiting: bool) -> Reply:
+    """The urgent call is overdue ("nobody called yet"), or asked about ("anyone on call?"): the
+    team is told again."""
+    head = ("I'm sorry nobody has called yet. I've told our team again that it's urgent"
+            if waiting else "Yes, our team knows it's urgent")
+    return Reply(f"{head}; someone from {clip(business, NAME)} will call you right away to get "
+                 "a technician out to you.")
+
+
+def false_alarm() -> Reply:
+    """ "False alarm, it was the low battery": the team is told, nobody rushes out."""
+    return Reply("Glad it was a false alarm. I've let our team know, so nobody will rush out. If "
+                 "it happens again, text us right away.")
+
+
+def cleared(danger: Danger) -> Reply:
+    """ "The fire department says the CO is cleared": back in, with what to leave off."""
+    what = {Danger.GAS: "keep the furnace and gas appliances off until they're checked",
+            Danger.FIRE: "keep that circuit off until it's checked"}.get(
+        danger, "keep it off until it's checked")
+    return Reply(f"Good. If the fire department or the utility said it's safe, you can go back "
+                 f"in; {what}.")
 
 
 def calling_right_away(business: str) -> Reply:

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from bot.dialogue import replies
 from bot.dialogue.reply import Reply
-from bot.nlu.small_talk import says_thanks
+from bot.nlu import intents
+from bot.nlu.small_talk import asks_who_answers, says_thanks
 from bot.nlu.text import normalize
 
 if TYPE_CHECKING:
@@ -44,6 +45,22 @@ def question_pending(turn: Turn) -> bool:
         turn.conversation.flow == quote_questions.FLOW and turn.step == quote_questions.ABOUT)
 
 
+def who_answers(turn: Turn) -> bool:
+    """ "are you a robot?", "who am i talking to?": the honest answer
+    (the business's automated assistant) and when a person could call; nobody is asked to call
+    and any question pending stays open. False for anything else."""
+    if turn.staff is not None or turn.parse.intent not in (
+            intents.HUMAN, intents.UNKNOWN, intents.GREET, intents.HELP):
+        return False
+    from bot.dialogue import handoff  # handoff's neighbours import this module
+
+    if not asks_who_answers(normalize(turn.text)):
+        return False
+    opens = None if handoff.is_open(turn) else handoff.next_opening(turn)
+    settle(turn, replies.who_we_are(turn.business.name, opens=opens), done="answered")
+    return True
+
+
 def nothing_to_do(turn: Turn) -> None:
     """ "no" with no question pending."""
     turn.finish(replies.no_call())
@@ -54,10 +71,17 @@ def not_understood(turn: Turn) -> None:
 
 
 def settle(turn: Turn, reply: Reply, *, done: str | None = None) -> None:
-    """Say an answer that asks nothing: a question still pending stays open, else the flow ends."""
+    """Say an answer that asks nothing: a question still pending stays open, else the flow ends;
+    when the text also picks among the times offered, the pick is read next."""
     if question_pending(turn):
+        from bot.dialogue import offers  # offers' neighbours import this module
+
         turn.say(reply)
-        turn.say(replies.question_still_open())
+        picked = offers.pick_sentence(turn) if turn.step == offers.PICK else None
+        if picked is not None:  # "ok monday 10. and i shouldn't have to pay?": the pick next
+            turn.goes_on, turn.text = True, picked
+        else:
+            turn.say(replies.question_still_open())
     elif turn.conversation.is_active(turn.now):  # a quote just talked about stays the one meant
         turn.say(reply)
     else:

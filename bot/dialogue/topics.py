@@ -7,6 +7,7 @@ a booking that merely asks the price as well still books (the price is said firs
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -55,7 +56,7 @@ _ANYONE_THERE = re.compile(
     r"\b(?:any ?one|any ?body|some ?one|some ?body|no ?one|nobody)(?: (?:is|still))? "
     r"(?:there|here|around|working|in(?: the| your)? office|answering)\b(?! (?:to|who|that|for)\b)")
 TOPIC_KEY = "topic"  # what the last answer was about, for one text after it
-_WHAT_ABOUT = re.compile(r"^(?:(?:ok|okay|and|so|hm+|well|oh|alright|cool|thanks)\W+)*(?:what|how) about "
+_WHAT_ABOUT = re.compile(r"^(?:(?:ok|okay|and|so|hm+|well|oh|ah|alright|cool|thanks)\W+)*(?:what|how) about "
                          r"(?P<thing>[^?.!]+?)\W*$"
                          # "and maywood?": a short follow-up naming one more thing
                          r"|^(?:and|also|or|plus) (?:(?:in|to|for) )?(?P<more>\w+(?: \w+){0,2})\s*\?\W*$"
@@ -68,7 +69,7 @@ _DAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 # A clause asking for the hours as a whole ("what are your hours?"), beside one about a day.
 _WHOLE_WEEK = re.compile(rf"\bhours\b|\bwhen (?:are|r) {_YOU} open\b|\bwhat time (?:do|are) {_YOU}\b")
 
-_AREA_VERB = (rf"\b(?:do|does|will|would|can|could) {_YOU} (?:also |even )?"
+_AREA_VERB = (rf"\b(?:do|does|will|would|can|could|if|whether) {_YOU} (?:also |even )?"
               r"(?:serve|service|cover|come|go|travel|drive|work|get)(?: out)?(?: to| in| into| as far as|"
               r" near| around| over to)?\b")
 _AREA_WORDS = re.compile(
@@ -82,13 +83,15 @@ _AREA_QUESTION = re.compile(
     + _YOU + r"\b|\b(?:in|outside) (?:of )?your (?:service )?area\b"
 )
 _PLACE_AFTER = re.compile(
-    rf"\b(?:do|does|will|would|can|could) {_YOU} (?:also |even )?(?:(?:serve|service|cover)(?: in| to)?|"
+    rf"\b(?:do|does|will|would|can|could|if|whether) {_YOU} (?:also |even )?"
+    r"(?:(?:serve|service|cover)(?: in| to)?|"
     r"(?:come|go|travel|drive|work|get)(?: out)? (?:to|in|into|as far as|near|around|over to))"
     r"(?: the)? (?P<place>[a-z][a-z .'-]{1,40}?)"
                           r"(?:,? (?:il|illinois|az|arizona))?(?: area| too| also| at all| please)?\W*$")
 # Words that make an unknown name after "do you ... to" a place asked about.
 _AREA_CONTEXT = re.compile(r"\b(?:serve|service|cover|come out|out to|out in|travel|drive|area)\b")
 _ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
+_SENTENCES = re.compile(r"(?<=[?!.])\s+")
 _STREET_NUMBER = re.compile(r"\b\d+[a-z]?\s+[a-z]")
 # Words that make a phrase after "do you come (to)" anything but a place name.
 _NOT_A_PLACE = frozenset(
@@ -200,7 +203,7 @@ def answer(turn: Turn) -> bool:
     if _HOURS.search(text) and not (booking and not _is_question(text)):
         _hours(turn, text)
         return True
-    if not booking and _area(turn, text):
+    if _area(turn, text, booking=booking):
         return True
     if _EMERGENCY_SERVICE.search(text) and not booking and not turn.parse.slots.get("urgency"):
         _answered(turn, replies.emergencies_anytime(fit(week_hours(turn.business.business_hours))),
@@ -248,7 +251,10 @@ def _is_yes_no(text: str) -> bool:
 # What was just asked about ----------------------------------------------------------------------
 
 def _answered(turn: Turn, reply: Reply, kind: str, service: str | None = None) -> None:
-    """Say the answer and remember its topic, so "what about X?" or "how much tho" follows it."""
+    """Say the answer and remember its topic, so "what about X?" or "how much tho" follows it;
+    with a question pending, "to book, text what you need" is left out (a booking is under way)."""
+    if turn.conversation.is_active(turn.now) and f" {replies.TO_BOOK}" in reply.text:
+        reply = dataclasses.replace(reply, text=reply.text.split(f" {replies.TO_BOOK}")[0])
     small_talk.settle(turn, reply, done="answered")
     turn.remember(TOPIC_KEY, {"kind": kind, "service": service, "at": turn.now.isoformat()})
 
@@ -256,7 +262,7 @@ def _answered(turn: Turn, reply: Reply, kind: str, service: str | None = None) -
 def asked_service(turn: Turn) -> str | None:
     """The service whose price or offer the last answer gave, within the half hour."""
     topic = _topic(turn)
-    service = topic.get("service") if topic.get("kind") in ("price", "services") else None
+    service = topic.get("service") if topic.get("kind") in ("price", "services", "area") else None
     return str(service) if service else None
 
 
@@ -278,8 +284,10 @@ def _topic(turn: Turn) -> dict[str, Any]:
 
 
 def _follow_up(turn: Turn, text: str) -> str | None:
-    """ "What about pool pumps?" after an answer about services asks the same of pool pumps."""
-    found = _WHAT_ABOUT.match(text)
+    """ "What about pool pumps?" after an answer about services asks the same of pool pumps; the
+    follow-up may be the first sentence of several ("what about oak park? my moms place")."""
+    found = next((hit for clause in (text, *_SENTENCES.split(text))
+                  if (hit := _WHAT_ABOUT.match(clause)) is not None), None)
     kind = _topic(turn).get("kind")
     if found is None or kind not in _ASK_AGAIN:
         return None
@@ -392,15 +400,21 @@ def week_hours(hours: WeeklyHours) -> list[str]:
 
 # Area -----------------------------------------------------------------------------------------
 
-def _area(turn: Turn, text: str) -> bool:
-    """ "Do you serve 60302 / Oak Park?", "what areas do you cover?"; False for anything else."""
+def _area(turn: Turn, text: str, *, booking: bool = False) -> bool:
+    """ "Do you serve 60302 / Oak Park?", "what areas do you cover?"; False for anything else.
+    With a request (`booking`), only a place not served is answered ("do you service evanston?
+    need a tune-up"); a served one is left to the booking."""
     postal_code = _ZIP.search(text)
     # Right after an area answer, another ZIP alone asks the same ("what about 60640?"); a street
-    # address with it is a sign-up or an address, left to those flows.
+    # address with it is a sign-up or an address, left to those flows, and so is the ZIP a
+    # sign-up asked for.
     zip_follow_up = (postal_code is not None and _topic(turn).get("kind") == "area"
-                     and _STREET_NUMBER.search(_ZIP.sub(" ", text)) is None)
+                     and _STREET_NUMBER.search(_ZIP.sub(" ", text)) is None
+                     and not _signing_up(turn))
     if not _AREA_QUESTION.search(text) and not zip_follow_up:
         return False
+    if booking:
+        return _place_not_served(turn, text)
     business = turn.business
     summary = area_summary(business.zones)
     if postal_code:
@@ -423,9 +437,29 @@ def _area(turn: Turn, text: str) -> bool:
     return False
 
 
+def _signing_up(turn: Turn) -> bool:
+    """Whether a sign-up is waiting for the rest of an address."""
+    return (turn.conversation.is_active(turn.now) and turn.conversation.flow == "onboard"
+            and bool(turn.data.get("street")))
+
+
+def _place_not_served(turn: Turn, text: str) -> bool:
+    """A request naming a town or ZIP that is not served: said honestly, with the areas served."""
+    postal_code = _ZIP.search(text)
+    place = None if postal_code else _place(text, turn.catalog)
+    coverage = (area.for_postal_code(turn.business, postal_code.group(1)) if postal_code
+                else area.for_place(turn.business, place) if place else None)
+    if coverage is None or coverage.zones:
+        return False
+    _say_coverage(turn, coverage, area_summary(turn.business.zones))
+    return True
+
+
 def _place(text: str, catalog: Catalog) -> str | None:
-    """The place named after "do you serve/come to", unless it is a service or a time."""
-    found = _PLACE_AFTER.search(text)
+    """The place named after "do you serve/come to", unless it is a service or a time; the
+    question may be one sentence of several ("do you service evanston? need a tune up")."""
+    found = next((hit for clause in (text, *_SENTENCES.split(text))
+                  if (hit := _PLACE_AFTER.search(clause.strip())) is not None), None)
     if found is None:
         return None
     place = found.group("place").strip(" .'-")
@@ -436,13 +470,15 @@ def _place(text: str, catalog: Catalog) -> str | None:
 
 
 def _say_coverage(turn: Turn, coverage: area.Coverage, summary: str) -> None:
+    # the service asked for beside the area ("need a tune up") is kept for a sign-up to come
+    service = turn.parse.slots.get("service") or _topic(turn).get("service")
     if not coverage.zones:
-        _answered(turn, replies.area_not_served(coverage.place, summary), "area")
+        _answered(turn, replies.area_not_served(coverage.place, summary), "area", service)
         return
     where = "; ".join(
         f"our {zone.name} area" + (f", ZIPs {', '.join(codes)}" if codes != (coverage.place,) else "")
         for zone, codes in coverage.zones)
-    _answered(turn, replies.area_served(coverage.place, where), "area")
+    _answered(turn, replies.area_served(coverage.place, where), "area", service)
 
 
 def area_summary(zones: Sequence[ServiceZone]) -> str:

@@ -58,6 +58,9 @@ class Turn:
     start_intent: Callable[[Turn], None] | None = None
     # The question pending before this text had timed out (an old "Y" answers nothing).
     lapsed: bool = False
+    # An answer aside was given and the text also answers the question pending ("monday 10. and
+    # i shouldn't have to pay, right?"): the pending flow reads it next.
+    goes_on: bool = False
 
     @property
     def timezone(self) -> str:
@@ -176,6 +179,7 @@ class Turn:
         if self.conversation.misunderstandings >= MISUNDERSTANDINGS_BEFORE_HUMAN:
             self.conversation.misunderstandings = 0
             handoff.hand_over(self, reason="was not understood by the bot twice")
-            self.finish(replies.handoff_after_confusion(self.business.name))
+            self.finish(replies.handoff_after_confusion(
+                self.business.name, opens=None if handoff.is_open(self) else handoff.next_opening(self)))
         else:
             self.say(retry)

@@ -27,8 +27,10 @@ from bot.dialogue import (
 )
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
+from bot.nlu.customer_rules import asks_still_on
 from bot.nlu.parser import Parser
 from bot.nlu.result import Parse
+from bot.nlu.text import normalize
 from domain.catalog import Catalog
 
 if TYPE_CHECKING:
@@ -66,6 +68,9 @@ def answer(turn: Turn) -> bool:
     read = [(part, _parse(turn, part)) for part in parts]
     if also.request(turn) and any(parse.intent == intents.CANCEL for _, parse in read):
         return False  # "cancel thursday's and also can someone look at my furnace": also.py's
+    if any(parse.intent == intents.CANCEL for _, parse in read) and asks_still_on(
+            normalize(turn.text)):
+        return False  # "no need to send anyone. are we still good for monday": a question only
     kinds = [_kind(turn, part, parse, first=n == 0, pending=pending)
              for n, (part, parse) in enumerate(read)]
     if kinds[0] == "answer" and any(_decides_pending_quote(turn, part) for part in parts[1:]):

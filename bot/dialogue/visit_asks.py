@@ -20,6 +20,7 @@ from bot.dialogue import quote_questions, replies, visit_questions, visits
 from bot.dialogue.offers import local_date
 from bot.nlu import intents
 from bot.nlu.clock import business_hour, find_clock_times
+from bot.nlu.customer_rules import asks_still_on
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
 from domain.authz import may_act_on
@@ -110,8 +111,8 @@ def answer(turn: Turn) -> bool:
         return False
     text = _NOT_WANTED.sub("", normalize(turn.text))  # "i do not want to book. is ..."
     text = _GREETING.sub("", text)  # "morning. why so many furnace visits": no part of the day
-    if turn.parse.intent not in _READ_AS and not (turn.parse.intent == intents.JOB_STATUS
-                                                  and _WHAT_FOR.search(text)):
+    if turn.parse.intent not in _READ_AS and not (turn.parse.intent == intents.JOB_STATUS and (
+            _WHAT_FOR.search(text) or asks_still_on(text))):  # "is friday still on?": yes or no
         return False
     if not _ASKS.search(text) or _REQUEST.search(text) or _PROBLEM.search(text):
         return False

@@ -129,6 +129,13 @@ _NO_LONGER_NEEDED = re.compile(
 _DONT_CANCEL = re.compile(
     r"\b(?:do not|dont|not|never|no need to|without|rather not|nothing to) (?:\w+ )?cancel"
 )
+# "are we still good for the tune up monday", "if monday is still on": a visit asked about, which
+# a "no need to send anyone" beside it never turns into a cancellation.
+_STILL_ON = (r"\b(?:are|r) (?:we|you|u|you guys|yall) (?:still )?(?:good|ok|okay|set|all set|on) "
+             r"for\b|\bstill good for\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'?s)? "
+             r"(?:visit |appointment |appt )?(?:is|are) still (?:on|happening|booked|a go)\b"
+             r"|\b(?:is|are) (?:my|our) (?:\w+ ){0,2}(?:appts?|appointments?|visits?|bookings?) "
+             r"still (?:on|happening|booked|good|a go)\b")
 # Asking who or what is booked, or what was done ("who coming thursday", "do i have anyone
 # coming tomorrow", "what did the tech do last time") asks about visits; it books nothing.
 _VISIT_QUESTION = (
@@ -222,6 +229,7 @@ _STATUS = re.compile(
     rf"^(?:\w+ )?{_WORKER} (?:still |actually )?coming\b[^.!]{{0,20}}\?|"
     r"\bis my (?:appointment|visit|booking) "
     r"(?:still|confirmed|on)\b|\bhow is (?:the|my) (?:repair|job|work) going\b|"
+    + _STILL_ON + "|"
     + _VISIT_QUESTION
 )
 _QUOTE_WORD = r"(?:quote|quotes|quoteref|estimate|estimates|proposal|price|pricing|bid|quotation|offer)"
@@ -481,9 +489,22 @@ _MOVE_WORD = re.compile(r"\b(?:move|moving|moved|push|pushed|reschedule|rebook|s
 _BOOK_AGAIN = re.compile(r"\b(?:book|rebook|instead|and (?:do|make it|move))\b")
 
 
+_STILL_ON_RE = re.compile(_STILL_ON)
+
+
+def asks_still_on(text: str) -> bool:
+    """Whether a (normalized) text asks if a visit is still on ("are we still good for monday")."""
+    return _STILL_ON_RE.search(text) is not None
+
+
+def says_dont_cancel(text: str) -> bool:
+    """Whether a (normalized) text forbids a cancellation ("NO dont cancel anything")."""
+    return _DONT_CANCEL.search(text) is not None
+
+
 def _cancel_requested(message: Message) -> bool:
     text = message.masked
-    if message.has(_DONT_CANCEL) or is_hedged(text):
+    if message.has(_DONT_CANCEL) or is_hedged(text) or message.has(_STILL_ON_RE):
         return False
     for m in _CANCEL_VERB.finditer(text):
         if negated_before(text, m.start()):

@@ -156,6 +156,27 @@ _SMALL_TALK_FILLER = frozenset(
 )
 
 
+# "who am i talking to", "is this a real person", "are you a robot or a person": a question about
+# who answers, which asks for no one.
+_WHO_ANSWERS = re.compile(
+    r"\bwho (?:am i|are we|is this|s this|i am|im|i'?m) (?:talking|texting|chatting|speaking) "
+    r"(?:to|with)\b|\bwho (?:is|s) (?:this|that|texting me)(?= ?[?.!,]|$)|\bwho are you(?= ?[?.!,]|$)"
+    r"|\b(?:is this|are you|am i (?:talking|texting|chatting|speaking) (?:to|with)|is that|r u|are u)"
+    r" (?:a |an |just a |some )?(?:real |actual |live )?(?:bot|robot|machine|computer|ai|human|person|"
+    r"real person|automated(?: \w+)?|auto ?reply|chat ?bot|program)\b"
+    r"(?: or (?:a |an )?(?:real |actual |live )?(?:bot|robot|machine|computer|ai|human|person|"
+    r"automated(?: \w+)?))?")
+
+
+def asks_who_answers(text: str) -> bool:
+    """Whether a (normalized) text asks who or what answers it, and asks for nobody: "are you a
+    robot or a person", "who am i talking to"; "are you a bot? get me a person" asks for one."""
+    if _WHO_ANSWERS.search(text) is None:
+        return False
+    rest = _WHO_ANSWERS.sub(" ", text)
+    return _HUMAN.search(rest) is None
+
+
 def says_thanks(text: str) -> bool:
     """Whether a (normalized) text thanks us, e.g. "ok thanks", read as a nod by the parser."""
     return _THANKS.search(text) is not None

@@ -95,6 +95,12 @@ _NO_HEAT = re.compile(
 _FREEZING_OR_VULNERABLE = re.compile(
     r"\bfreez\w*|\bfrozen\b|\bbelow zero\b|\bsub ?zero\b|\bsingle digits\b"
     r"|\b(?:[0-4]?\d|50) ?(?:degrees|deg|°)"
+    # "5 below tonight", "minus 10", "-3 out": a night below zero
+    r"|\b\d{1,2} (?:degrees )?below\b|\bminus \d{1,2}\b|(?<![\w-])-\d{1,2}\b(?! ?(?:st|street|ave)\b)"
+    # "52 inside", "its 40 in the house", "thermostat says 55": a cold house
+    r"|\b(?:[3-5]\d|6[0-2])\b(?! ?(?:st|street|ave|avenue|rd|road|min\w*|years?|yrs?)\b)"
+    r"(?: ?(?:degrees|deg|°))?\W+(?:\w+\W+)?(?:in here|inside|in the house|in the apartment|indoors)\b"
+    r"|\bthermostat (?:says|reads|shows|is at|at)\W+(?:[3-5]\d|6[0-2])\b"
     r"|\b(?:baby|babies|infant|newborn|toddler|elderly|senior|grandm\w+|grandp\w+|grandparents?|"
     r"disabled|oxygen|pregnant|sick (?:kid|child|mom|dad|wife|husband))\b"
     r"|\bcongel\w*|\bhelando\b|\bbajo cero\b|\bmucho frio\b|\b(?:bebe|bebes|recien nacido|"
@@ -146,7 +152,11 @@ _GONE_NEXT = re.compile(
     r"(?:\W+(?:now|already|anymore|completely|too))?\W*$")
 _CLAUSES = re.compile(r"[.!?;,\n]+|\b(?:but|and|so|then|although|though|however|now)\b")
 # A pipe told across clauses ("the pipe froze and burst").
-_BURST_PIPE = re.compile(r"\bpipes?\b.{0,40}\b(?:burst|bursted|exploded|ruptured)\b")
+_BURST_PIPE = re.compile(r"\bpipes?\b(?P<between>.{0,40})\b(?:burst|bursted|exploded|ruptured)\b")
+# Words that make a burst pipe a fear or a denial, not a report ("pipes could burst", "the
+# pipes haven't burst").
+_NOT_YET = re.compile(r"\b(?:could|might|may|will|would|gonna|going to|before|if|afraid|worried|"
+                      r"scared|don'?t want|not|never|haven'?t|hasn'?t|havent|hasnt|didn'?t|didnt|no)\b")
 # A danger told as past ("flooded last year") is history, not an emergency.
 _PAST = re.compile(
     r"\blast (?:year|month|week|winter|summer|fall|spring|time)\b|\bago\b|\bpreviously\b"
@@ -165,7 +175,9 @@ def danger_in(text: str) -> Danger | None:
         if any(_reported(pattern, clause) and not _ended_next(clauses, i)
                for i, clause in enumerate(clauses)):
             return danger
-    if _BURST_PIPE.search(text) and not _PAST.search(text) and not _ROOF.search(text):
+    burst = _BURST_PIPE.search(text)
+    if burst and not _NOT_YET.search(burst.group("between")) and not _PAST.search(text) \
+            and not _ROOF.search(text):
         return Danger.WATER
     if _NO_HEAT.search(text) and _FREEZING_OR_VULNERABLE.search(text):
         return Danger.COLD

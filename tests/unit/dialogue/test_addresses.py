@@ -129,6 +129,24 @@ def test_a_count_or_a_zip_with_a_word_is_never_an_address(text: str) -> None:
     assert read_signup(text).address is None
 
 
+@pytest.mark.parametrize("text", [
+    "cmon im like 3 blocks from 60613. can you make an exception?",
+    "we're only 2 miles from 60614, please",
+    "about 5 minutes from 60657",
+    "i live 10 min away from 60640",
+    "literally 4 blocks away, 60618",
+])
+def test_a_distance_from_a_zip_is_neither_an_address_nor_a_name(text: str) -> None:
+    read = read_signup(text)
+    assert read.address is None and read.name is None
+    assert read_details(text + " Jo Smith") is None
+
+
+def test_a_street_named_by_a_measure_word_is_still_a_street() -> None:
+    assert read_signup("Jo Smith, 12 Gas Light Ln 60614").address == Address(
+        "12 Gas Light Ln", "", "60614")
+
+
 @pytest.mark.parametrize("text", ["Ya", "Hablan", "Nevermind", "Whatever", "Anyone?", "Perfect"])
 def test_an_ordinary_word_alone_is_never_a_name(text: str) -> None:
     assert read_signup(text).name is None

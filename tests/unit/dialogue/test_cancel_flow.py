@@ -135,3 +135,21 @@ def test_a_day_named_before_the_cancel_is_not_cancelled(chat: ChatWorld) -> None
 def test_the_cancel_said_back_to_its_question_is_a_yes(chat: ChatWorld, say: str) -> None:
     chat.transcript(MARIA, [("cancel the thursday one", "Reply Y or N"), (say, "is cancelled")])
     assert chat.visit("maria_thu").status is AppointmentStatus.CANCELLED
+
+
+@pytest.mark.parametrize("text", ["NO dont cancel anything!! i just asked if thursday is still on",
+                                  "don't cancel, is thursday still on?"])
+def test_dont_cancel_ends_the_cancel_question_and_the_question_is_answered(
+        chat: ChatWorld, text: str) -> None:
+    chat.transcript(MARIA, [("cancel my appointment", "Which visit do you want to cancel?")])
+    before = chat.model()
+    said = chat.text(MARIA, text).text
+    assert "Thu Mar 5" in said and "cancel" not in said.lower()
+    assert chat.changed_since(before) <= {"conversations"}
+    assert "Cancel your" not in chat.text(MARIA, "1").text
+
+
+def test_a_question_whether_a_visit_is_on_beside_no_need_is_never_a_cancel(
+        chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "so no need to send anyone. are we still good for thursday").text
+    assert "Thu Mar 5" in said and "cancel" not in said.lower()

@@ -77,7 +77,8 @@ def test_a_complaint_gets_an_apology_and_a_dispatcher_item_saying_why(
 
 @pytest.mark.parametrize("text", ["this is ridiculous", "you guys are useless", "wtf",
                                   "f*** you", "this is a joke", "are you kidding me",
-                                  "omg this bot is so stupid"])
+                                  "omg this bot is so stupid", "ugh this bot thing is so annoying",
+                                  "this is such a waste of time"])
 def test_rudeness_alone_gets_a_calm_offer_of_help_and_no_dispatcher_item(chat: ChatWorld,
                                                                         text: str) -> None:
     before = chat.model()

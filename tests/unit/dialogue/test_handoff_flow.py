@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+import pytest
+
 from domain.messages import MessageStatus
 from domain.parties import Channel
 from domain.timeline import ActivityKind
@@ -63,3 +67,38 @@ def test_the_note_after_two_misunderstandings_says_the_bot_did_not_understand(
     chat.transcript(MARIA, [("asdf", "didn't get that"), ("qwer zxcv", "call you")])
     note = chat.timeline(chat.ids["maria_account"])[-1].summary
     assert not note.startswith("Customer did not understand")
+
+
+@pytest.mark.parametrize("question", [
+    "are you a robot or a person", "who am i talking to?", "is this a real person lol",
+    "who is this?", "r u a bot", "am i texting with a machine"])
+def test_asking_who_answers_gets_an_honest_answer_and_calls_no_one(chat: ChatWorld,
+                                                                   question: str) -> None:
+    before = chat.model()
+    for phone in (MARIA, NEWCOMER):
+        said = chat.text(phone, question).text
+        assert "automated assistant" in said and "Northwind" in said
+        assert "will call you shortly" not in said
+    assert chat.changed_since(before) <= {"conversations"}
+    assert chat.notices() == []
+
+
+def test_asking_who_answers_and_for_a_person_in_one_text_hands_over(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("are you a bot? i want to talk to a real person", "will call you")])
+    assert len(chat.notices()) == 1
+
+
+def test_small_talk_twice_is_no_misunderstanding_and_calls_no_one(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("did you watch the game last night?", "not something we can help"),
+                            ("whats your favorite movie?", "not something we can help")])
+    assert chat.notices() == []
+
+
+def test_a_person_asked_for_while_the_office_is_closed_is_promised_when_it_opens(
+        chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(hours=12))  # Monday 21:00
+    said = chat.text(MARIA, "let me talk to someone").text
+    assert "when the office opens, tomorrow at" in said and "shortly" not in said
+    said = chat.text(JOE, "who am i talking to").text
+    assert "a person can call you when the office opens, tomorrow at" in said
+    assert len(chat.notices()) == 1

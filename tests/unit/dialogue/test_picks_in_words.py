@@ -57,3 +57,34 @@ def test_a_pick_sent_again_after_booking_books_nothing_more(chat: ChatWorld, aga
     said = chat.text(MARIA, again).text
     assert said.startswith("You're all set") and offered[0] in said
     assert chat.changed_since(before) == set()
+
+
+def _window_holding(offered: list[str], hour: int) -> str | None:
+    """The offered window ("Mon Mar 2, 11am-1pm") whose arrival hours hold `hour`."""
+    for label in offered:
+        start = re.search(r", (\d{1,2})(?::\d\d)?(am|pm)?-(\d{1,2})(?::\d\d)?(am|pm)", label)
+        if start is None:
+            continue
+        first = int(start.group(1)) % 12 + (12 if (start.group(2) or start.group(4)) == "pm" else 0)
+        if first <= hour < first + 2:
+            return label
+    return None
+
+
+@pytest.mark.parametrize("pick", ["ok {h} works", "{h} is fine", "lets do {h}"])
+def test_an_hour_beyond_the_options_picks_the_time_not_an_option(chat: ChatWorld,
+                                                                 pick: str) -> None:
+    offered = _offered(chat)
+    hour = next(h for h in range(7, 13) if _window_holding(offered, h) is not None)
+    said = chat.text(MARIA, pick.format(h=hour)).text
+    assert said.startswith("Booked") and str(_window_holding(offered, hour)) in said
+
+
+def test_a_pick_beside_a_billing_question_is_booked_and_the_question_answered(
+        chat: ChatWorld) -> None:
+    offered = _offered(chat)
+    day, hours = offered[0].split(", ")[0], offered[0].split(", ")[1]
+    said = chat.text(MARIA, f"ok {day} {hours.split('-')[0]}. and i shouldn't have to pay for "
+                            "this one right?").text
+    assert "charge" in said and "Booked" in said and offered[0] in said
+    assert "question still stands" not in said

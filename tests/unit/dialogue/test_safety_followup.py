@@ -110,3 +110,66 @@ def test_no_cooling_on_a_hot_day_with_someone_vulnerable_counts_with_the_heat_to
         chat: ChatWorld) -> None:
     said = chat.text(MARIA, "ac broke, its 101 out and my grandma is 90").text
     assert "coolest room" in said
+
+
+@pytest.mark.parametrize("text", [
+    "nobody called yet",
+    "its been 20 min, still no call",
+    "we haven't heard from anyone. how soon can someone get here",
+    "is anybody on call tonight?",
+])
+def test_waiting_for_the_urgent_call_tells_the_team_again_and_keeps_the_times(
+        chat: ChatWorld, text: str) -> None:
+    chat.text(MARIA, BURST)
+    said = chat.text(MARIA, text)
+    assert "our team" in said.text and "urgent" in said.text and "call you right away" in said.text
+    assert "still open" in said.text and said.replies[-1].expects is Expect.CHOICE
+    urgent = [n for n in chat.notices() if n.body.startswith("URGENT")]
+    assert len(urgent) == 2 and "urgent call" in urgent[-1].body
+    assert "Booked" in chat.text(MARIA, "1").text
+
+
+def test_waiting_for_the_call_beside_a_move_tells_the_team_and_the_move_goes_on(
+        chat: ChatWorld) -> None:
+    chat.text(MARIA, "no heat and its 5 below tonight, thermostat says 50 inside")
+    said = chat.text(MARIA, "still no call. can my thursday visit be moved up?").text
+    assert said.startswith("I'm sorry nobody has called yet") and "Thu" in said
+    assert len([n for n in chat.notices() if n.body.startswith("URGENT")]) == 2
+
+
+@pytest.mark.parametrize("text", ["nvm false alarm, sorry!",
+                                  "it was just the low battery chirp, all good",
+                                  "never mind, it was only the battery"])
+def test_a_false_alarm_tells_the_team_drops_the_emergency_offers_and_forgets_the_danger(
+        chat: ChatWorld, text: str) -> None:
+    chat.text(MARIA, "the co alarm is going off")
+    said = chat.text(MARIA, text)
+    assert said.text.startswith("Glad it was a false alarm") and "Reply" not in said.text
+    assert "false alarm" in chat.notices()[-1].body and not chat.notices()[-1].body.startswith(
+        "URGENT")
+    assert "leave the house" not in chat.text(MARIA, "should i turn the furnace off?").text
+
+
+def test_a_danger_cleared_by_the_fire_department_lets_them_back_in(chat: ChatWorld) -> None:
+    chat.text(MARIA, GAS)
+    said = chat.text(MARIA, "fire dept left, they said the gas is cleared. ok to use a space heater?")
+    assert "you can go back in" in said.text and "space heater is OK" in said.text
+    assert "Stay outside" not in said.text
+
+
+@pytest.mark.parametrize(("danger", "question", "answer"), [
+    ("burning smell from the vents when the furnace kicks on",
+     "prob just dust burning off? first time we turned it on", "dusty burning smell is common"),
+    (BURST, "water is near the furnace, is it ok to leave it running", "turn it off at its switch"),
+    ("no heat and it's 3 degrees out", "should we leave the faucets dripping?", "cabinet doors"),
+])
+def test_a_question_about_the_danger_gets_its_own_answer(chat: ChatWorld, danger: str,
+                                                         question: str, answer: str) -> None:
+    chat.text(MARIA, danger)
+    assert answer in chat.text(MARIA, question).text
+
+
+def test_a_step_taken_naming_the_trade_is_news_not_a_booking(chat: ChatWorld) -> None:
+    chat.text(NEWCOMER, "sparks coming out of the outlet!!")
+    said = chat.text(NEWCOMER, "ok i flipped the breaker for the outlet, its off now").text
+    assert said.startswith("Good, keep that breaker off") and "Happy to help" not in said

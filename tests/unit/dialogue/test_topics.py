@@ -126,9 +126,34 @@ def test_a_served_town_or_zip_is_a_yes_naming_its_zone(chat: ChatWorld, text: st
 def test_a_town_or_zip_outside_the_zones_is_an_honest_no_listing_what_is_served(
         chat: ChatWorld, text: str, place: str) -> None:
     said = answer_changes_nothing(chat, MARIA, text)
-    assert said.startswith(f"Sorry, {place} is outside our service area.")
+    assert said.startswith(f"Sorry, we don't serve {place}: it's outside our service area.")
     assert all(zip_code in said for zip_code in ("60613", "60302", "60653"))
     assert "Oak Park" in said  # towns, read from the zones' ZIPs
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Hello, do you service Evanston? need a furnace tune up", "Evanston"),
+    ("do you guys cover naperville? I need a plumber next week", "Naperville"),
+    ("can you come to 60201? my sink is leaking", "60201")])
+def test_a_request_from_outside_the_area_is_told_no_before_any_sign_up(
+        chat: ChatWorld, text: str, place: str) -> None:
+    before = chat.model()
+    said = chat.text(NEWCOMER, text).text
+    assert said.startswith(f"Sorry, we don't serve {place}")
+    assert chat.changed_since(before) <= {"conversations"}
+
+
+def test_a_served_town_asked_again_mid_text_is_answered_and_the_sign_up_carries_the_request_on(
+        chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("do you service evanston? need a furnace tune up", "we don't serve Evanston"),
+        ("ah ok. what about oak park? my moms place", "Yes, we serve Oak Park"),
+        ("i asked if you serve oak park 60302", "Yes, we serve 60302"),
+        ("618 N Kenilworth Ave Oak Park", "name"),
+        ("Helen Kowal", "60302 or 60304"),
+        ("60302", "For the heating & cooling tune-up, text a day and time"),
+    ])
+    assert chat.contact(NEWCOMER) is not None and chat.notices() == []
 
 
 def test_a_place_it_cannot_find_is_not_guessed(chat: ChatWorld) -> None:
@@ -252,7 +277,7 @@ def test_another_company_answers_from_its_own_file(desert_air: Company) -> None:
         ("are you open saturday?", "Sorry, we're closed Saturday. Our hours: Mon-Fri 6am-3pm"),
         ("what time do you open today", "open today, 6am-3pm"),
         ("do you serve mesa?", "Yes, we serve Mesa (our East Valley area"),
-        ("do you serve tucson?", "Sorry, Tucson is outside our service area"),
+        ("do you serve tucson?", "Sorry, we don't serve Tucson: it's outside our service area"),
         ("do you serve oak park?", "not sure where Oak Park is"),
         ("do you cover 60302", "85201"),
         ("do you do pools?", "Yes, we do pool pump repair ($145.00)"),

@@ -43,6 +43,12 @@ EMERGENCIES = [
     ("pipe froze and burst", Danger.WATER),
     ("my water heater burst", Danger.WATER),
     ("furnace out, 10 degrees outside", Danger.COLD),
+    ("no heat since this morning, thermostat says 52. supposed to hit 5 below tonight", Danger.COLD),
+    ("heat went out, its 48 inside", Danger.COLD),
+    ("furnace died overnight, its 40 in the house", Danger.COLD),
+    ("boiler quit and it's going to be minus 8 tonight", Danger.COLD),
+    ("house is freezing, the furnace will not turn on", Danger.COLD),
+    ("furnace is out, we will freeze and the pipes could burst", Danger.COLD),
     ("the outlet sparked and now it stopped working", Danger.FIRE),
     ("i smell gas, it stopped raining though", Danger.GAS),
     ("sewage water is backing up out of the basement floor drain", Danger.SEWAGE),
@@ -79,6 +85,9 @@ NOT_EMERGENCIES = [
     "how much is a sewer line camera inspection",
     "sewage smell in the basement and the floor drain is gurgling",
     "the sewer backed up last year, want the line checked",
+    "no, the pipes haven't burst, it's the furnace",
+    "worried the pipes might burst if it gets colder",
+    "furnace tune-up, its 45 minutes from downtown",
 ]
 
 

@@ -11,6 +11,12 @@ from bot.nlu import intents
 
 
 @pytest.mark.parametrize("text", [
+    "are we still good for the tune up monday",
+    "so no need to send anyone. are we still good for the tune up monday",
+    "r we still on for thursday?",
+    "NO dont cancel anything!! i just asked if monday is still on",
+    "is friday's visit still happening",
+    "ok so are my monday appts still on or did stop cancel them",
     "do i have anyone coming tomorrow",
     "do i already have someone coming tomorrow",
     "do we have a visit on friday?",
