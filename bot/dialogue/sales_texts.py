@@ -106,16 +106,20 @@ def left_open(view: DealView) -> Reply:
     return Reply(f"OK, {clip(view.account, 30)} stays open.")
 
 
-def ask_when(view: DealView) -> Reply:
-    return Reply(f"When should I bring up {clip(view.account, 30)} again? (e.g. \"monday\", "
-                 f"\"in 2 weeks\")")
+def ask_when(view: DealView, *, kept_open: bool = False) -> Reply:
+    """When to bring the deal up again; `kept_open` when it answers a won/lost question."""
+    opening = f"OK, {clip(view.account, 30)} stays open. " if kept_open else ""
+    return Reply(f"{opening}When should I bring up {clip(view.account, 30)} again? (e.g. "
+                 f"\"monday\", \"in 2 weeks\")")
 
 
-def snoozed(view: DealView, until: datetime, timezone: str) -> Reply:
+def snoozed(view: DealView, until: datetime, timezone: str, *, kept_open: bool = False) -> Reply:
+    """The snooze set; `kept_open` when it answered a won/lost question instead."""
     local = until.astimezone(ZoneInfo(timezone))
     hour = local.strftime("%I:%M%p").lstrip("0").lower().replace(":00", "")
-    return Reply(f"OK: {clip(view.account, 30)} comes back on your follow-ups "
-                 f"{local:%a %b} {local.day} at {hour}.")
+    opening = (f"OK, {clip(view.account, 30)} stays open and comes back" if kept_open
+               else f"OK: {clip(view.account, 30)} comes back")
+    return Reply(f"{opening} on your follow-ups {local:%a %b} {local.day} at {hour}.")
 
 
 def past_when() -> Reply:
