@@ -13,7 +13,12 @@ from domain.money import format_cents
 
 # One reply is at most two SMS segments (bot/dialogue/gsm.py MAX_REPLY).
 SMS_BUDGET = 300
-LIST_HINT = 'Text "won 2", "snooze 3 till monday" or "lost 1".'
+
+
+def list_hint(size: int) -> str:
+    """How to act on a line, with examples that are lines of this list (never "3" of one line)."""
+    won, snooze, lost = (min(n, size) for n in (2, 3, 1))
+    return f'Text "won {won}", "snooze {snooze} till monday" or "lost {lost}".'
 
 
 def help_menu(first_name: str) -> Reply:
@@ -38,7 +43,7 @@ def follow_ups(items: list[tuple[DealView, FollowUp]], others: bool) -> list[Rep
     for n, (view, item) in enumerate(items, start=1):
         owner = f" [{view.owner}]" if others and view.owner else ""
         lines.append(f"{n}. {label(view)}{owner}: {'; '.join(item.reasons)}")
-    lines.append(LIST_HINT)
+    lines.append(list_hint(len(items)))
     texts: list[str] = []
     for line in lines:
         if texts and len(texts[-1]) + 1 + len(line) <= SMS_BUDGET:

@@ -17,6 +17,7 @@ from tests.integration.sales_world import (
     ACME_PHONE,
     LENA,
     MAPLE_PHONE,
+    SAM,
     SUMMIT_PHONE,
     add_maple_furnace,
     build_sales_world,
@@ -61,6 +62,12 @@ def test_followups_lists_the_reps_own_deals_most_valuable_first_with_why(world: 
         "3. Harborview Medical, Panel upgrade ($3,000.00): due today",
     ]
     assert "Summit" not in listing and "Birch" not in listing  # Sam's deal; snoozed deals
+
+
+def test_a_one_line_list_gives_examples_of_that_line_only(world: World) -> None:
+    listing = answer(world, SAM, "followups")
+    assert "1. Summit Storage" in listing and "2. " not in listing
+    assert listing.endswith('Text "won 1", "snooze 1 till monday" or "lost 1".')
 
 
 def test_won_by_number_makes_one_job_tells_dispatch_and_invites_the_customer(
