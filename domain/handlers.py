@@ -337,8 +337,21 @@ def mark_deal_won(cmd: commands.MarkDealWon, *, uow: AbstractUnitOfWork,
     first = deal.mark_won(by=cmd.actor, at=now)
     job_id = job_for_won_deal(uow, deal, now)
     if first:
+        _settle_quote(uow, deal, job_id, cmd.actor, now)
         _announce_handover(uow, deal, job_id, cmd.actor, settings, catalog, now)
     return job_id
+
+
+def _settle_quote(uow: AbstractUnitOfWork, deal: Deal, job_id: int, actor: Actor,
+                  now: datetime) -> None:
+    """The quote the customer was waiting to approve is approved by the rep's "won", so the
+    customer is never asked about a settled price again; several alternatives sent are left for
+    the rep to settle, as is a quote past its expiry."""
+    waiting = [q for q in uow.quotes.find(deal_id=deal.id) if q.awaiting_decision
+               and (q.expires_at is None or q.expires_at > now)]
+    if len(waiting) == 1:
+        waiting[0].link_job(job_id)
+        waiting[0].approve(by=actor, at=now)
 
 
 def mark_deal_lost(cmd: commands.MarkDealLost, *, uow: AbstractUnitOfWork, clock: Clock) -> None:

@@ -162,6 +162,8 @@ def quote_approved(event: events.QuoteApproved, *, uow: AbstractUnitOfWork, cloc
     job = uow.jobs.get(quote.job_id) if quote.job_id is not None else None
     if job is not None:
         job.price(quote.lines)
+    if event.actor.startswith(Role.SALES.value):
+        return  # the rep's "won" approved it: the rep knows, and dispatch was told of the job
     its_job = f" Its job is {job.number}." if job is not None else ""
     notify_staff(uow, now=now, owner_id=deal.owner_id if deal is not None else None,
                  account_id=event.account_id,

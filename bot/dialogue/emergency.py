@@ -26,7 +26,7 @@ from bot.nlu import intents
 from bot.nlu.language import SPANISH
 from bot.nlu.text import normalize
 from bot.nlu.urgency import EMERGENCY, URGENT, Danger, danger_in
-from domain.jobs import Appointment
+from domain.jobs import Appointment, Job
 from domain.parties import Site
 from domain.scheduling import Offer
 
@@ -137,6 +137,10 @@ def _emergency(turn: Turn, danger: Danger) -> None:
     booking_under_way = turn.data if (turn.conversation.is_active(turn.now)
                                       and turn.conversation.flow == booking.FLOW) else {}
     service, scope = _same_work(turn, booking_under_way, service)
+    job_id = booking_under_way.get("job_id")
+    waiting = _waiting_job_of_trade(turn, danger, service) if job_id is None else None
+    if waiting is not None:  # "whens the earliest? basement is flooding" about the won sewer job
+        service, scope, job_id = waiting.service_id, waiting.scope, waiting.id
     where = f" at {site.one_line()}" if site else ""
     coming = _coming_today(turn)
     told = f"; {len(coming)} visit(s) booked today" if coming else ""
@@ -150,7 +154,19 @@ def _emergency(turn: Turn, danger: Danger) -> None:
     if site is None or not found:
         turn.finish(safety_replies.calling_right_away(turn.business.name))
         return
-    _ask_pick(turn, site, service, f"Emergency: {scope}", found, head=danger)
+    _ask_pick(turn, site, service, f"Emergency: {scope}", found, head=danger,
+              job_id=job_id if isinstance(job_id, int) else None)
+
+
+def _waiting_job_of_trade(turn: Turn, danger: Danger, service: str) -> Job | None:
+    """The job waiting for a visit (a won deal's) when this danger is of its trade: the soonest
+    visit is for that job, never a second job beside it."""
+    job = booking.waiting_job(turn)
+    if job is None or job.service_id not in turn.catalog.ids() or service not in turn.catalog.ids():
+        return None
+    skill = turn.catalog.get(job.service_id).skill
+    same = skill == turn.catalog.get(service).skill or skill in _GAS_TRADES.get(danger, ())
+    return job if same else None
 
 
 def _service_for(turn: Turn, danger: Danger) -> str:
@@ -211,10 +227,13 @@ def _soonest(turn: Turn, service: str, site: Site | None, *,
 
 
 def _ask_pick(turn: Turn, site: Site, service: str, scope: str, found: list[Offer],
-              head: Danger | None, missed: str | None = None) -> None:
-    """Wait for a pick among the soonest offers; the booking flow books the one picked."""
+              head: Danger | None, missed: str | None = None, job_id: int | None = None) -> None:
+    """Wait for a pick among the soonest offers; the booking flow books the one picked (for
+    `job_id`, that job's visit)."""
     data: dict[str, Any] = {"when": None, "scope": scope[:booking.SCOPE_LIMIT], "service": service,
                             "site_id": site.id, "offers": offers.kept(found)}
+    if job_id is not None:
+        data["job_id"] = job_id
     choices = [f"{visit_label(o.window_start, o.window_end, site.timezone)} with "
                f"{o.technician_name.split()[0]}" for o in found]
     reply = (safety_replies.soonest(choices, missed=missed) if head is not None

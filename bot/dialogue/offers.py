@@ -49,6 +49,11 @@ def _asks_for_a_past_day(text: str) -> bool:
 PICK = "pick"
 # A text that asks or tells rather than picks ("what time is it", "i already have one on the
 # 9th", "is thursday free?"): it may name a day among the offers, but it never books one.
+# "none of those, monday afternoon?": the times shown are turned down, the day named is a wish.
+_TURNED_DOWN = re.compile(
+    r"\b(?:none of (?:those|these|them|the above|that)|neither (?:of (?:those|them|these)|works?)|"
+    r"(?:those|these|they|that|none) (?:don'?t|do not|doesn'?t|won'?t|can'?t) work|"
+    r"other (?:times|options|days|slots)|any other (?:time|day|slot)s?)\b", re.IGNORECASE)
 _NOT_A_PICK = re.compile(
     r"\?|^\W*(?:(?:what|when|where|who|how)(?:'?s)?|which|why|is|are|was|were|do|does|did|"
     r"have i|has)\b|"
@@ -299,8 +304,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
 
             # "whats the earliest tomorrow?" asks for times: shown, never a visit looked up;
             # with no visit booked, "nobody today??" can only ask for times too
-            if (visit_asks.asks_for_times(turn.text) or not visits.upcoming(turn)
-                    or not visit_questions.answer(turn)):
+            if (visit_asks.asks_for_times(turn.text) or _TURNED_DOWN.search(turn.text)
+                    or not visits.upcoming(turn) or not visit_questions.answer(turn)):
                 research(turn, wish)  # shows the times on that day; books nothing
         elif matching and _wish_key(wish) == data.get("asked") and _OPEN_RANGE.search(turn.text) \
                 and not _GO_AHEAD.search(turn.text):

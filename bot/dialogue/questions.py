@@ -171,7 +171,7 @@ def _decides(turn: Turn) -> bool:
     if named:
         quotes.choose(turn, verb, named)  # "accept the quote for the AC"
     elif decided:  # "i want to accept the water heater quote" once it is approved: say so
-        turn.finish(replies.quote_decided(decided[0].number, decided[0].state.value))
+        turn.finish(quotes.decided(turn, decided[0]))
     else:
         quotes.begin(turn, verb, turn.parse.slots.get("quote"))
     return True

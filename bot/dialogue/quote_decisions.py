@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import quote_questions, quotes, replies
+from bot.dialogue import quote_questions, quotes
 from bot.nlu import intents
 from domain.quotes import Quote
 
@@ -59,7 +59,7 @@ def answer(turn: Turn) -> bool:
             return True
         decided = _decided_named(turn, clause) or _decided_named(turn, turn.text.lower())
         if decided is not None:  # "approve the water heater one" once it is approved
-            turn.finish(replies.quote_decided(decided.number, decided.state.value))
+            turn.finish(quotes.decided(turn, decided))
             return True
     return False
 

@@ -17,7 +17,7 @@ from domain.authz import may_act_on
 from domain.commands import ApproveQuote, DeclineQuote
 from domain.errors import DomainError
 from domain.money import format_cents
-from domain.quotes import Quote
+from domain.quotes import Quote, QuoteState
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -72,7 +72,7 @@ def begin(turn: Turn, verb: str, digits: object = None) -> None:
         if not mine:
             turn.finish(replies.quote_not_found(str(digits)))
         elif not mine[0].awaiting_decision:
-            turn.finish(replies.quote_decided(mine[0].number, mine[0].state.value))
+            turn.finish(decided(turn, mine[0]))
         else:
             _confirm(turn, verb, mine[0])
         return
@@ -84,11 +84,10 @@ def begin(turn: Turn, verb: str, digits: object = None) -> None:
     elif discussed:
         _confirm(turn, verb, discussed[0])
     elif not waiting:
-        decided = [q for q in _account_quotes(turn) if q.decided_at is not None]
-        last = max(decided, key=lambda q: q.decided_at or turn.now) if decided else None
+        settled = [q for q in _account_quotes(turn) if q.decided_at is not None]
+        last = max(settled, key=lambda q: q.decided_at or turn.now) if settled else None
         # "I want to approve the quote" once it is: which one it was, and that it is decided
-        turn.finish(replies.quote_decided(last.number, last.state.value) if last is not None
-                    else replies.no_open_quotes())
+        turn.finish(decided(turn, last) if last is not None else replies.no_open_quotes())
     elif len(waiting) == 1:
         _confirm(turn, verb, waiting[0])
     else:
@@ -303,6 +302,19 @@ def _approved(turn: Turn, quote: Quote) -> tuple[Reply, str]:
                                                    visits.label(turn, booked[0])), "answered"
     return replies.quote_approved_pick_a_time(quote.number, total, job.number,
                                               visits.work_name(turn, job)), "answered"
+
+
+def decided(turn: Turn, quote: Quote) -> Reply:
+    """A quote already decided: said so, and for an approved one with its job (the rep's "won"
+    approves it too) what comes next, so nobody is asked to approve it again."""
+    job = turn.uow.jobs.get(quote.job_id) if quote.job_id is not None else None
+    if quote.state is not QuoteState.APPROVED or job is None:
+        return replies.quote_decided(quote.number, quote.state.value)
+    booked = sorted((a for a in turn.uow.appointments.find(job_id=job.id) if a.is_active),
+                    key=lambda a: a.start)
+    return replies.quote_already_approved(
+        quote.number, visits.label(turn, booked[0]) if booked else None, job.number,
+        visits.work_name(turn, job))
 
 
 def confirm(turn: Turn, verb: str, quote: Quote) -> None:

@@ -654,6 +654,15 @@ def quote_decided(number: str, state: str) -> Reply:
     return Reply(f"Quote {clip(number, 16)} is already {state}.")
 
 
+def quote_already_approved(number: str, visit: str | None, job: str, work: str) -> Reply:
+    """An approved quote asked about again: nothing to approve, and where its work stands."""
+    settled = f"Quote {clip(number, 16)} is already approved: nothing more to sign."
+    if visit is not None:
+        return Reply(f"{settled} The work is booked for {visit}. Text us anytime to change it.")
+    return Reply(f"{settled} Job {clip(job, 12)} ({clip(work, THING)}) is ready to schedule: "
+                 "reply with a day that suits (e.g. 'tuesday morning') and we'll offer times.")
+
+
 def which_quote(choices: Sequence[str], verb: str) -> Reply:
     """The first three open quotes; with more, how to name one of the others."""
     later = len(choices) - LISTED

@@ -71,6 +71,12 @@ YES_NO_STEPS = frozenset({"confirm", "offer_human", "underway"})
 DISMISSAL = re.compile(
     r"^\W*(never\s*mind|nvm|forget (it|that|about it)|no thanks?|no thank you|not now|"
     r"leave it|skip it|scratch that|don'?t worry( about it)?)\W*$", re.IGNORECASE)
+# A no that opens a text the parser could not place ("wait no wrong job, that was yesterday's",
+# "no wait, not yet"): the answer to a pending Y/N is that no, whatever explains it.
+LEADING_NO = re.compile(
+    r"^\W*(?:(?:wait|hold on|hang on|oh|oops|sorry|actually|um+|hmm+|uh+|ah)\W+)*"
+    r"(?:no+|nope|nah|naw|not yet|not now|wrong (?:job|one|deal|visit|customer|account|person)|"
+    r"don'?t|do not|cancel that|scratch that)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -142,10 +148,12 @@ class RoleFlows:
 def _dropped(turn: Turn) -> bool:
     """ "n", "no" or "never mind" while a question is pending: leave everything as it is."""
     dismissal = DISMISSAL.match(turn.text) is not None
-    if turn.parse.intent != intents.DENY and not dismissal:
+    said_no = (turn.parse.intent == intents.UNKNOWN and turn.step in YES_NO_STEPS
+               and LEADING_NO.match(turn.text) is not None)
+    if turn.parse.intent != intents.DENY and not dismissal and not said_no:
         return False
     if turn.step in YES_NO_STEPS:
-        if dismissal:  # the flow's own "no" says what stays (the visit, the quote)
+        if dismissal or said_no:  # the flow's own "no" says what stays (the visit, the quote)
             turn.parse = Parse(intents.DENY, {}, 1.0)
         return False
     if turn.step == offers.PICK and offers.wish_from(turn) is not None:

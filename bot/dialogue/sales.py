@@ -18,6 +18,9 @@ from bot.dialogue import sales_texts as texts
 from bot.dialogue import small_talk
 from bot.dialogue.reply import Reply
 from bot.dialogue.sales_deals import (
+    STRONG,
+    TIE_MARGIN,
+    WEAK,
     DealView,
     follow_ups,
     listed,
@@ -25,13 +28,16 @@ from bot.dialogue.sales_deals import (
     named_deals,
     own_deal,
     remember_list,
+    scored,
     won_job_number,
 )
 from bot.nlu import intents
 from bot.nlu.deal_lines import LINE_VERDICTS, LIST_LINE
+from bot.nlu.result import Parse
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
 from domain.commands import MarkDealLost, MarkDealWon, RecordLossReason, SnoozeDeal
+from domain.deals import DealName
 
 if TYPE_CHECKING:
     from bot.dialogue.roles import Starter
@@ -62,6 +68,19 @@ SEPARATED = re.compile(r"(?:\s+[-\u2013\u2014]|\s*[:;,(]).*$")
 REASON_WORDS = re.compile(
     r"\b(?:to|because|bc|cause|since|due to|over|went with|going with|chose|picked|they)\b.*$",
     re.IGNORECASE)
+# Why a deal was lost, said in answer to "Mark ... as lost?" ("they went with a cheaper guy"):
+# the loss confirmed, and its reason given.
+LOSS_REASON = re.compile(
+    r"\b(?:cheaper|cheapest|price|priced|pricing|cost|costs|budget|expensive|afford|competitor|"
+    r"lowball|undercut|underbid|went with|going with|chose|picked|hired|signed with|"
+    r"someone else|somebody else|elsewhere|another (?:company|contractor|guy|bid|quote|outfit)|"
+    r"other (?:company|contractor|guy|bid|quote)|timing|too (?:high|much|late|slow)|diy|themselves)\b",
+    re.IGNORECASE)
+# A yes that opens a longer text ("yeah, price"): what follows may be the reason.
+LEADING_YES = re.compile(r"^\W*(?:y|yes|yeah|yep|yup|ya|yea|correct|right|confirmed?)\b\W*",
+                         re.IGNORECASE)
+# Words that hold a yes back ("yes but wait"): the question is asked again instead.
+HELD_BACK = re.compile(r"\b(?:but|wait|hold|hang on|not|no|don'?t|never)\b", re.IGNORECASE)
 # Intents that start something new while a question is pending (never a reason or a time).
 STARTS = frozenset({intents.FOLLOWUPS, intents.DEAL_WON, intents.DEAL_LOST, intents.SNOOZE,
                     intents.HELP})
@@ -89,13 +108,19 @@ def otherwise(turn: Turn) -> None:
     another rep's deal, answered as "Murphy signed!" is), else an honest "didn't get that"."""
     if numbered(turn):
         return
-    named = VERB_AND_NAME.match(turn.text.strip()) or NAME_AND_VERB.match(turn.text.strip())
+    named = _names_a_deal(turn.text)
     if named is not None:
-        target = _named_in(named.group("target"))
-        if target:
-            _about_a_deal(VERBS[named.group("verb").lower()], target)(turn)
-            return
+        intent, target = named
+        _about_a_deal(intent, target)(turn)
+        return
     turn.finish(texts.not_understood())
+
+
+def _names_a_deal(text: str) -> tuple[str, str] | None:
+    """ "won murphy", "fischer furnace signed!!": the verb's intent and the name said with it."""
+    named = VERB_AND_NAME.match(text.strip()) or NAME_AND_VERB.match(text.strip())
+    target = _named_in(named.group("target")) if named is not None else ""
+    return (VERBS[named.group("verb").lower()], target) if named is not None and target else None
 
 
 def _named_in(text: str) -> str:
@@ -167,9 +192,14 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
         target = named if named is not None else turn.parse.slots.get("target")
         target = target if isinstance(target, str) else None
         candidates = named_deals(turn)
+        said = named if named is not None else _named_in(turn.text)
+        settled = _settled(turn, candidates, said)
+        if settled is not None:  # "fischer furnace signed!!" again: that deal, already won
+            turn.finish(texts.already_closed(settled, won_job_number(turn, settled)))
+            return
         # The whole text first: the account and the title said together ("acme furnace
         # signed") tell apart deals the parser's one known name ("furnace replacement") ties.
-        found = match(candidates, named if named is not None else _named_in(turn.text))
+        found = match(candidates, said)
         if found.chosen is None and named is None:
             found = match(candidates, target)
         chosen = own_deal(turn, found.chosen.deal_id) if found.chosen is not None else None
@@ -191,6 +221,20 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
                 turn.finish(texts.no_deal(target))
 
     return start
+
+
+def _settled(turn: Turn, candidates: list[DealName], said: str) -> DealView | None:
+    """The rep's won or lost deal that `said` names clearly, and better than any open one: a
+    repeated "Acme signed!" means Acme's deal, never another account's open one like it."""
+    if not said:
+        return None
+    closed = scored(named_deals(turn, is_open=False), said)
+    if not closed or closed[0][0] < STRONG:
+        return None
+    best_open = scored(candidates, said)[0][0] if candidates else 0.0
+    if closed[0][0] - best_open < TIE_MARGIN:
+        return None
+    return own_deal(turn, closed[0][1].deal_id)
 
 
 def answer(turn: Turn) -> bool:
@@ -240,15 +284,26 @@ def _answer_pick(turn: Turn, data: dict[str, Any]) -> bool:
 
 def _starts_anew(turn: Turn) -> bool:
     """A text that starts something of its own ("followups", "won 2", "Acme signed!")."""
-    return (turn.parse.intent in STARTS and turn.parse.slots.get("target") is not None
+    return (turn.parse.intent in STARTS and _names_any(turn, turn.parse.slots.get("target"))
             or turn.parse.intent in (intents.FOLLOWUPS, intents.HELP)
-            or NUMBERED.match(turn.text.strip()) is not None)
+            or NUMBERED.match(turn.text.strip()) is not None
+            or turn.parse.intent == intents.UNKNOWN and _names_a_deal(turn.text) is not None)
 
 
 def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
     if turn.parse.intent == intents.DENY:
         turn.finish(texts.left_open(view))
         return True
+    if _snoozes_instead(turn):  # "no wait, not yet. snooze it till jan 5": this deal, later
+        if not _snooze_until(turn, view, turn.text, asked=False, kept_open=True):
+            turn.ask(FLOW, WHEN, {"deal_id": view.deal_id}, texts.ask_when(view, kept_open=True))
+        return True
+    if turn.parse.intent != intents.AFFIRM and data.get("intent") == LOST and not _starts_anew(
+            turn):
+        reason = _loss_reason(turn.text)
+        if reason:  # "they went with a cheaper guy": the loss confirmed, and why
+            data = {**data, "reason": reason}
+            turn.parse = Parse(intents.AFFIRM, {}, turn.parse.confidence)
     if turn.parse.intent != intents.AFFIRM:
         if _starts_anew(turn):
             return False  # a new request replaces the question
@@ -270,6 +325,35 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
     else:
         turn.ask(FLOW, REASON, {"deal_id": view.deal_id}, texts.ask_reason(view))
     return True
+
+
+def _snoozes_instead(turn: Turn) -> bool:
+    """A snooze that names no other deal ("not yet, push it to friday"): the deal asked about
+    is put off, and the question dropped."""
+    return (turn.parse.intent == intents.SNOOZE and NUMBERED.match(turn.text.strip()) is None
+            and not _names_any(turn, turn.parse.slots.get("target")))
+
+
+def _names_any(turn: Turn, target: Any) -> bool:
+    """The parser's target names one of the rep's deals, open or not ("not yet" names none)."""
+    said = _named_in(target) if isinstance(target, str) else ""
+    if not said:
+        return False
+    return any(score >= WEAK for is_open in (True, False)
+               for score, _ in scored(named_deals(turn, is_open=is_open), said)[:1])
+
+
+def _loss_reason(text: str) -> str:
+    """Why the deal was lost, when a text answering "as lost?" gives it ("yeah, price", "they
+    went with a cheaper guy"); "" for a question, a held-back yes or anything else."""
+    said = text.strip()
+    if said.endswith("?"):
+        return ""
+    opened = LEADING_YES.match(said)
+    rest = said[opened.end():] if opened is not None else said
+    if HELD_BACK.search(rest) or not LOSS_REASON.search(rest):
+        return ""
+    return rest.strip(" .!-\u2013\u2014:;,()")[:300]
 
 
 # --- The actions ------------------------------------------------------------------------------
@@ -301,7 +385,8 @@ def snooze_deal(turn: Turn, view: DealView, text: str) -> None:
         turn.ask(FLOW, WHEN, {"deal_id": view.deal_id}, texts.ask_when(view))
 
 
-def _snooze_until(turn: Turn, view: DealView, text: str, *, asked: bool) -> bool:
+def _snooze_until(turn: Turn, view: DealView, text: str, *, asked: bool,
+                  kept_open: bool = False) -> bool:
     """Snooze to the time `text` names; False (nothing done) when it names none."""
     until = _when(turn, text)
     if until is None:
@@ -313,7 +398,7 @@ def _snooze_until(turn: Turn, view: DealView, text: str, *, asked: bool) -> bool
         turn.ask(FLOW, WHEN, {"deal_id": view.deal_id}, texts.past_when())
         return True
     turn.run(SnoozeDeal(deal_id=view.deal_id, until=until, actor=turn.actor))
-    turn.finish(texts.snoozed(view, until, turn.timezone), done="snoozed")
+    turn.finish(texts.snoozed(view, until, turn.timezone, kept_open=kept_open), done="snoozed")
     return True
 
 

@@ -13,7 +13,12 @@ from domain.money import format_cents
 
 # One reply is at most two SMS segments (bot/dialogue/gsm.py MAX_REPLY).
 SMS_BUDGET = 300
-LIST_HINT = 'Text "won 2", "snooze 3 till monday" or "lost 1".'
+
+
+def list_hint(size: int) -> str:
+    """How to act on a line, with examples that are lines of this list (never "3" of one line)."""
+    won, snooze, lost = (min(n, size) for n in (2, 3, 1))
+    return f'Text "won {won}", "snooze {snooze} till monday" or "lost {lost}".'
 
 
 def help_menu(first_name: str) -> Reply:
@@ -38,7 +43,7 @@ def follow_ups(items: list[tuple[DealView, FollowUp]], others: bool) -> list[Rep
     for n, (view, item) in enumerate(items, start=1):
         owner = f" [{view.owner}]" if others and view.owner else ""
         lines.append(f"{n}. {label(view)}{owner}: {'; '.join(item.reasons)}")
-    lines.append(LIST_HINT)
+    lines.append(list_hint(len(items)))
     texts: list[str] = []
     for line in lines:
         if texts and len(texts[-1]) + 1 + len(line) <= SMS_BUDGET:
@@ -106,16 +111,20 @@ def left_open(view: DealView) -> Reply:
     return Reply(f"OK, {clip(view.account, 30)} stays open.")
 
 
-def ask_when(view: DealView) -> Reply:
-    return Reply(f"When should I bring up {clip(view.account, 30)} again? (e.g. \"monday\", "
-                 f"\"in 2 weeks\")")
+def ask_when(view: DealView, *, kept_open: bool = False) -> Reply:
+    """When to bring the deal up again; `kept_open` when it answers a won/lost question."""
+    opening = f"OK, {clip(view.account, 30)} stays open. " if kept_open else ""
+    return Reply(f"{opening}When should I bring up {clip(view.account, 30)} again? (e.g. "
+                 f"\"monday\", \"in 2 weeks\")")
 
 
-def snoozed(view: DealView, until: datetime, timezone: str) -> Reply:
+def snoozed(view: DealView, until: datetime, timezone: str, *, kept_open: bool = False) -> Reply:
+    """The snooze set; `kept_open` when it answered a won/lost question instead."""
     local = until.astimezone(ZoneInfo(timezone))
     hour = local.strftime("%I:%M%p").lstrip("0").lower().replace(":00", "")
-    return Reply(f"OK: {clip(view.account, 30)} comes back on your follow-ups "
-                 f"{local:%a %b} {local.day} at {hour}.")
+    opening = (f"OK, {clip(view.account, 30)} stays open and comes back" if kept_open
+               else f"OK: {clip(view.account, 30)} comes back")
+    return Reply(f"{opening} on your follow-ups {local:%a %b} {local.day} at {hour}.")
 
 
 def past_when() -> Reply:

@@ -149,6 +149,8 @@ def help_menu(turn: Turn) -> None:
 def answer(turn: Turn) -> bool:
     """The answer to "which visit is that?": a number, or a name or street among the options."""
     data = turn.data
+    if turn.step == CONFIRM and turn.parse.intent == intents.DENY:
+        return _confirmed(turn, data)  # "oops no, wrong visit": no to the question, no undo
     if asks_undo(turn.text):
         return False  # the last update is taken back instead (starters)
     if turn.step == CONFIRM:

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from domain.deals import Deal, DealStage
 from domain.demo import DEMO_TIMEZONE
+from domain.jobs import Job
 from domain.money import Line
 from domain.parties import Account, Contact, Site
 from domain.quotes import Quote, QuoteState
@@ -76,4 +77,25 @@ def build_sales_world(uow_factory) -> World:  # type: ignore[no-untyped-def]
     return world
 
 
-__all__ = ["RITA", "build_sales_world"]
+def add_maple_furnace(world: World) -> int:
+    """A furnace deal of Rita's at Maple Grove too: the title alone then names two deals."""
+    with world.uow_factory() as uow:
+        deal_id = uow.deals.add(Deal(
+            account_id=world.ids["maple_account"], site_id=world.ids["maple_site"],
+            title="Furnace replacement", service_id="hvac_repair", owner_id=world.ids["rita"],
+            amount_cents=1_250_000, stage=DealStage.QUOTED, last_touch_at=world.clock.now())).id
+        uow.commit()
+    assert deal_id is not None
+    return deal_id
+
+
+def won_by_rita(world: World, said: str, key: str) -> Job:
+    """Rita names a deal as signed and confirms: the one job it became."""
+    world.text(RITA, said)
+    world.text(RITA, "Y")
+    with world.uow_factory() as uow:
+        [job] = uow.jobs.find(deal_id=world.ids[key])
+    return job
+
+
+__all__ = ["RITA", "add_maple_furnace", "build_sales_world", "won_by_rita"]

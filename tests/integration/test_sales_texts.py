@@ -17,8 +17,11 @@ from tests.integration.sales_world import (
     ACME_PHONE,
     LENA,
     MAPLE_PHONE,
+    SAM,
     SUMMIT_PHONE,
+    add_maple_furnace,
     build_sales_world,
+    won_by_rita,
 )
 
 
@@ -59,6 +62,12 @@ def test_followups_lists_the_reps_own_deals_most_valuable_first_with_why(world: 
         "3. Harborview Medical, Panel upgrade ($3,000.00): due today",
     ]
     assert "Summit" not in listing and "Birch" not in listing  # Sam's deal; snoozed deals
+
+
+def test_a_one_line_list_gives_examples_of_that_line_only(world: World) -> None:
+    listing = answer(world, SAM, "followups")
+    assert "1. Summit Storage" in listing and "2. " not in listing
+    assert listing.endswith('Text "won 1", "snooze 1 till monday" or "lost 1".')
 
 
 def test_won_by_number_makes_one_job_tells_dispatch_and_invites_the_customer(
@@ -261,11 +270,45 @@ def test_approving_a_quote_whose_work_is_booked_says_so(world: World) -> None:
     world.text(RITA, "y")
     world.text(ACME_PHONE, "tuesday morning")
     assert "Booked" in answer(world, ACME_PHONE, "1")
-    world.text(ACME_PHONE, "approve quote Q-3001")
-    approved = answer(world, ACME_PHONE, "Y")
-    assert "booked for Tue Mar 3" in approved and "in touch" not in approved
+    # The rep's "won" approved the quote: nothing to approve, and where the work stands.
+    told = answer(world, ACME_PHONE, "approve quote Q-3001")
+    assert told.startswith("Quote Q-3001 is already approved") and "booked for Tue Mar 3" in told
+    assert "Approve quote" not in answer(world, ACME_PHONE, "Y")
     assert "in touch" not in answer(world, ACME_PHONE, "ok")
     assert len(jobs_of(world, "acme")) == 1
+
+
+def test_a_won_jobs_quote_asked_about_before_booking_points_to_picking_a_time(
+        world: World) -> None:
+    job = won_by_rita(world, "Acme signed!", "acme")
+    told = answer(world, ACME_PHONE, "approve Q-3001")
+    assert f"already approved: nothing more to sign. Job {job.number} (Furnace replacement) " \
+        "is ready to schedule" in told
+    assert "Booked: Furnace replacement on Tue Mar 3" in answer(world, ACME_PHONE,
+                                                                "tuesday morning") + answer(
+        world, ACME_PHONE, "1")
+    assert len(jobs_of(world, "acme")) == 1
+
+
+@pytest.mark.parametrize("asked", ["do we still need to approve the furnace quote or is that done?",
+                                   "i want to approve the quote", "approve Q-3001"])
+def test_a_reps_won_approves_the_deals_quote_so_the_customer_is_never_asked(
+        world: World, asked: str) -> None:
+    job = won_by_rita(world, "Acme signed!", "acme")
+    with world.uow_factory() as uow:
+        quote = uow.quotes.first(number="Q-3001")
+        rita = uow.staff.get(world.ids["rita"])
+    assert quote is not None and rita is not None
+    assert (quote.state.value, quote.decided_by, quote.decided_channel, quote.job_id) == (
+        "approved", f"sales:{rita.id}", "sms", job.id)
+    world.text(ACME_PHONE, "tuesday morning")
+    assert "Booked" in answer(world, ACME_PHONE, "1")
+    told = answer(world, ACME_PHONE, asked)
+    assert "already approved" in told and "booked for Tue Mar 3" in told
+    assert "Approve quote" not in told and "Reply Y or N" not in told
+    # The rep is not told of an approval "by the customer"; the list no longer chases the quote.
+    assert not any("approved by the customer" in m.body for m in notices_to(world, RITA))
+    assert "Q-3001" not in answer(world, RITA, "followups")
 
 
 def test_a_quote_of_a_lost_deal_is_not_approved_and_the_office_calls(world: World) -> None:
@@ -317,12 +360,7 @@ def test_the_reason_after_a_lost_deal_is_taken(world: World, said: str) -> None:
 
 
 def test_the_account_and_title_named_together_pick_the_deal(world: World) -> None:
-    with world.uow_factory() as uow:
-        uow.deals.add(Deal(account_id=world.ids["maple_account"], site_id=world.ids["maple_site"],
-                           title="Furnace replacement", service_id="hvac_repair",
-                           owner_id=world.ids["rita"], amount_cents=1_250_000,
-                           stage=DealStage.QUOTED, last_touch_at=world.clock.now()))
-        uow.commit()
+    add_maple_furnace(world)
     assert "Mark Acme Corp, Furnace replacement ($12,500.00) as won?" in answer(
         world, RITA, "acme furnace signed")
 

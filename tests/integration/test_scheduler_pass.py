@@ -327,19 +327,29 @@ def test_reminders_withdrawn_together_keep_each_its_reason_and_free_each_its_key
         (MessageStatus.SENT, None, f"reminder:3:{key}")]
 
 
-def test_a_quote_unanswered_for_a_week_is_flagged_stale_to_its_rep_once(
-        uow_factory: UowFactory, world: DemoWorld, scheduler: Scheduler) -> None:
+QUOTE_SENT = datetime(2026, 3, 2, 16, 0, tzinfo=UTC)
+
+
+def send_furnace_quote(uow_factory: UowFactory, world: DemoWorld) -> int:
+    """Rita's furnace deal with its quote Q-1001 sent at QUOTE_SENT; the deal's id."""
     from domain.deals import Deal
 
-    sent_at = datetime(2026, 3, 2, 16, 0, tzinfo=UTC)
     with uow_factory() as uow:
         deal = uow.deals.add(Deal(account_id=world.account_id, site_id=world.site_id,
                                   title="New furnace", service_id="hvac_repair",
                                   owner_id=world.other_rep_id))
         quote = uow.quotes.add(Quote(number="Q-1001", account_id=world.account_id, lines=(),
                                      title="New furnace", deal_id=deal.id))
-        quote.send(at=sent_at)
+        quote.send(at=QUOTE_SENT)
         uow.commit()
+    assert deal.id is not None
+    return deal.id
+
+
+def test_a_quote_unanswered_for_a_week_is_flagged_stale_to_its_rep_once(
+        uow_factory: UowFactory, world: DemoWorld, scheduler: Scheduler) -> None:
+    sent_at = QUOTE_SENT
+    send_furnace_quote(uow_factory, world)
     scheduler.at(sent_at + timedelta(days=7))
     scheduler.at(sent_at + timedelta(days=7, minutes=5))
     with uow_factory() as uow:
@@ -356,6 +366,26 @@ def test_a_quote_unanswered_for_a_week_is_flagged_stale_to_its_rep_once(
         "1 quote waiting: Q-1001 (Rivera household)"]
     assert all(m.status is MessageStatus.SENT for m in told)
     assert flagged == ["Quote Q-1001 flagged stale: no answer in 7 days; rep told"]
+
+
+def test_a_quote_whose_deal_the_rep_won_is_never_nudged_flagged_or_listed(
+        uow_factory: UowFactory, world: DemoWorld, bus: MessageBus, clock: FixedClock,
+        scheduler: Scheduler) -> None:
+    from domain.commands import MarkDealWon
+
+    sent_at = QUOTE_SENT
+    deal_id = send_furnace_quote(uow_factory, world)
+    clock._at = sent_at + timedelta(hours=3)  # noqa: SLF001
+    bus.handle(MarkDealWon(deal_id=deal_id, actor=Actor(role=Role.SALES, channel=Channel.SMS,
+                                                        staff_id=world.other_rep_id)))
+    to_customer = [body for days in (1, 2, 3, 5, 7, 8)
+                   for body in scheduler.at(sent_at + timedelta(days=days))]
+    assert not any("Q-1001" in body or "quote" in body.lower() for body in to_customer)
+    with uow_factory() as uow:
+        told = uow.messages.find(staff_id=world.other_rep_id)
+        flagged = [a.summary for a in uow.activities.find(account_id=world.account_id)
+                   if "stale" in a.summary]
+    assert told and not any("Q-1001" in m.body for m in told) and flagged == []
 
 
 @pytest.mark.parametrize("trouble", ["paused", "complaint", None])
