@@ -142,6 +142,9 @@ class SqlRepository(SqlPagedListing[T]):
         wanted = list(dict.fromkeys(item_ids))
         if not wanted:
             return []
+        if len(wanted) == 1:  # `get` needs no round trip for an item the session already holds
+            item = self.get(wanted[0])
+            return [item] if item is not None else []
         key = (self.cls, "get_many")
         query = _LOOKUPS.get(key)
         if query is None:
@@ -165,16 +168,22 @@ class SqlRepository(SqlPagedListing[T]):
         """A prebuilt statement per (class, attribute names): building one each time cost more
         than running it. A None value needs IS NULL, so it gets a statement of its own."""
         nulls = tuple(sorted(name for name, value in equals.items() if value is None))
-        names = tuple(sorted(name for name in equals if name not in nulls))
-        key = (self.cls, names, nulls, first)
+        # A frozenset value means any of its members: one IN (...) instead of a read for each.
+        members = tuple(sorted(name for name, value in equals.items()
+                               if isinstance(value, frozenset)))
+        names = tuple(sorted(name for name in equals if name not in nulls + members))
+        key = (self.cls, names, nulls, members, first)
         query = _LOOKUPS.get(key)
         if query is None:
             query = select(self.cls).where(
                 *(self._column(name) == bindparam(f"eq_{name}") for name in names),
+                *(self._column(name).in_(bindparam(f"in_{name}", expanding=True))
+                  for name in members),
                 *(self._column(name).is_(None) for name in nulls),
             ).order_by(self._column("id"))
             query = _LOOKUPS[key] = query.limit(1) if first else query
-        return query, {f"eq_{name}": equals[name] for name in names}
+        return query, {**{f"eq_{name}": equals[name] for name in names},
+                       **{f"in_{name}": sorted(equals[name]) for name in members}}
 
     def _column(self, name: str) -> Any:
         return getattr(self.cls, name)

@@ -140,3 +140,16 @@ def test_a_conversation_notices_changes_made_inside_its_data(uow_factory):
         uow.commit()
     with uow_factory() as uow:
         assert uow.conversations.get(conversation.id).data == {"name": "Maria"}
+
+
+def test_find_with_a_set_reads_the_items_matching_any_of_its_members(uow_factory):
+    world = stored_world(uow_factory)
+
+    with uow_factory() as uow:
+        both = uow.sites.find(account_id=frozenset({world.account_id, world.other_account_id}))
+        west = uow.sites.find(account_id=frozenset({world.account_id}), zone_id="west")
+        none = uow.sites.find(account_id=frozenset())
+
+    assert [s.id for s in both] == sorted({world.site_id, world.west_site_id, world.other_site_id})
+    assert [s.id for s in west] == [world.west_site_id]
+    assert none == []
