@@ -13,6 +13,7 @@ from sqlalchemy import (
     bindparam,
     func,
     insert,
+    inspect,
     or_,
     select,
     tuple_,
@@ -20,6 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from domain.consent import Consent
 from domain.conversations import Conversation
@@ -138,21 +140,29 @@ class SqlRepository(SqlPagedListing[T]):
 
     def get_many(self, item_ids: Collection[int]) -> list[T]:
         """The items with these ids, in that order, leaving out missing ones: one SELECT ... IN
-        instead of one `get` each (the session's objects are handed back as they are)."""
+        for those the session does not hold yet, instead of one `get` each (the session's
+        objects are handed back as they are, as `get` does)."""
         wanted = list(dict.fromkeys(item_ids))
-        if not wanted:
-            return []
-        if len(wanted) == 1:  # `get` needs no round trip for an item the session already holds
-            item = self.get(wanted[0])
-            return [item] if item is not None else []
-        key = (self.cls, "get_many")
-        query = _LOOKUPS.get(key)
-        if query is None:
-            query = _LOOKUPS[key] = select(self.cls).where(
-                self._column("id").in_(bindparam("ids", expanding=True)))
-        rows: Any = self.session.scalars(query, {"ids": wanted})
-        found = {item.id: item for item in rows}
+        found = {item_id: item for item_id in wanted if (item := self._held(item_id)) is not None}
+        missing = [item_id for item_id in wanted if item_id not in found]
+        if len(missing) == 1:
+            item = self.session.get(self.cls, missing[0])
+            if item is not None:
+                found[missing[0]] = item
+        elif missing:
+            key = (self.cls, "get_many")
+            query = _LOOKUPS.get(key)
+            if query is None:
+                query = _LOOKUPS[key] = select(self.cls).where(
+                    self._column("id").in_(bindparam("ids", expanding=True)))
+            rows: Any = self.session.scalars(query, {"ids": missing})
+            found.update((item.id, item) for item in rows)
         return self._remember([found[item_id] for item_id in wanted if item_id in found])
+
+    def _held(self, item_id: int) -> T | None:
+        """The item if the session holds it loaded (what `get` hands back without a query)."""
+        item = self.session.identity_map.get(identity_key(self.cls, item_id))
+        return None if item is None or inspect(item).expired else item
 
     def find(self, **equals: Any) -> list[T]:
         """Items whose attributes equal the given values, oldest (lowest id) first."""

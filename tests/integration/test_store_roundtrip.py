@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import event
+
 from domain.conversations import Conversation
 from domain.deals import DealStage
 from domain.hours import WeeklyHours
@@ -153,3 +155,27 @@ def test_find_with_a_set_reads_the_items_matching_any_of_its_members(uow_factory
     assert [s.id for s in both] == sorted({world.site_id, world.west_site_id, world.other_site_id})
     assert [s.id for s in west] == [world.west_site_id]
     assert none == []
+
+
+def test_get_many_reads_only_the_items_the_unit_of_work_does_not_hold_yet(uow_factory):
+    world = stored_world(uow_factory)
+    wanted = [world.west_site_id, world.site_id, world.other_site_id]
+
+    with uow_factory() as uow:
+        held = uow.sites.get(world.site_id)
+        engine = uow.session.get_bind()
+        statements: list[str] = []
+
+        def count(_conn, _cursor, statement, *_args):
+            statements.append(statement)
+
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            first = uow.sites.get_many(wanted)
+            again = uow.sites.get_many(wanted)
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+
+    assert [s.id for s in first] == wanted and first[1] is held
+    assert again == first
+    assert len(statements) == 1 and "IN" in statements[0]
