@@ -11,6 +11,7 @@ from sqlalchemy import (
     Table,
     and_,
     bindparam,
+    event,
     func,
     insert,
     inspect,
@@ -20,7 +21,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.orm.util import identity_key
 
 from domain.consent import Consent
@@ -166,13 +167,28 @@ class SqlRepository(SqlPagedListing[T]):
 
     def find(self, **equals: Any) -> list[T]:
         """Items whose attributes equal the given values, oldest (lowest id) first."""
-        query, params = self._lookup(equals, first=False)
-        return self._remember(self.session.scalars(query, params).all())
+        return self._remember(self._looked_up(equals, first=False))
 
     def first(self, **equals: Any) -> T | None:
-        query, params = self._lookup(equals, first=True)
-        found = self._remember(self.session.scalars(query, params).all())
+        found = self._remember(self._looked_up(equals, first=True))
         return found[0] if found else None
+
+    def _looked_up(self, equals: dict[str, Any], *, first: bool) -> list[T]:
+        """A lookup's items; the same lookup again in this transaction, with nothing written or
+        locked since, is answered from the first one's items without a round trip."""
+        reads = _reads(self.session)
+        key = (self.cls, first, tuple(sorted(equals.items())))
+        try:
+            hash(key)
+        except TypeError:  # a value that is no key (a list): read each time
+            reads = None
+        if reads is not None and key in reads:
+            return list(reads[key])
+        query, params = self._lookup(equals, first=first)
+        found = list(self.session.scalars(query, params).all())
+        if reads is not None:
+            reads[key] = tuple(found)
+        return found
 
     def _lookup(self, equals: dict[str, Any], *, first: bool) -> tuple[Any, dict[str, Any]]:
         """A prebuilt statement per (class, attribute names): building one each time cost more
@@ -201,6 +217,38 @@ class SqlRepository(SqlPagedListing[T]):
     def _remember(self, items: Collection[T]) -> list[T]:
         self.seen.update(items)
         return list(items)
+
+
+# --- Lookups read once a transaction ----------------------------------------------------------
+
+# Lookups (`find`, `first`) already read in the session's transaction, by (class, first, values).
+# Answerers and flows ask for the same things in one turn (the sender's visits, quotes, the
+# technicians); anything written, flushed or locked makes every one of them read afresh.
+_READS = "lookups_read"
+
+
+def _reads(session: Session) -> dict[tuple[Any, ...], tuple[Any, ...]] | None:
+    """The session's remembered lookups, or None while it holds changes not yet flushed (a
+    lookup then flushes them first and may find other rows)."""
+    if session.new or session.dirty or session.deleted:
+        session.info.pop(_READS, None)
+        return None
+    reads: dict[tuple[Any, ...], tuple[Any, ...]] = session.info.setdefault(_READS, {})
+    return reads
+
+
+def forget_reads(session: Session, *_: Any) -> None:
+    session.info.pop(_READS, None)
+
+
+def _forget_reads_on_write(state: ORMExecuteState) -> None:
+    if not state.is_select:  # an INSERT, UPDATE or DELETE, through the ORM or not
+        forget_reads(state.session)
+
+
+event.listen(Session, "after_flush", forget_reads)
+event.listen(Session, "after_transaction_end", forget_reads)
+event.listen(Session, "do_orm_execute", _forget_reads_on_write)
 
 
 def insert_once(session: Session, table: Table, values: dict[str, Any],
@@ -765,6 +813,7 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         and then its overlap check sees the first visit.
         """
         row = orm.staff.c.id == technician_id
+        forget_reads(self.session)  # what is read after the lock is read afresh
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(select(orm.staff.c.id).where(row).with_for_update())
         else:
@@ -774,6 +823,7 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         """Row lock on the deal (PostgreSQL), or SQLite's write lock taken now; then the deal is
         read again, so a confirmation that waited sees what the one before it did."""
         row = orm.deals.c.id == deal_id
+        forget_reads(self.session)  # what is read after the lock is read afresh
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(select(orm.deals.c.id).where(row).with_for_update())
         else:

@@ -13,7 +13,7 @@ from domain.hours import WeeklyHours
 from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.money import Line
-from domain.parties import AccountKind, Channel
+from domain.parties import AccountKind, Channel, Site
 from domain.quotes import Invoice, Quote, QuoteState
 from domain.staff import Role
 from domain.timeline import Activity, ActivityKind
@@ -179,3 +179,32 @@ def test_get_many_reads_only_the_items_the_unit_of_work_does_not_hold_yet(uow_fa
     assert [s.id for s in first] == wanted and first[1] is held
     assert again == first
     assert len(statements) == 1 and "IN" in statements[0]
+
+
+def test_a_lookup_is_read_once_a_transaction_until_something_is_written(uow_factory):
+    world = stored_world(uow_factory)
+
+    with uow_factory() as uow:
+        engine = uow.session.get_bind()
+        statements: list[str] = []
+
+        def count(_conn, _cursor, statement, *_args):
+            statements.append(statement)
+
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            first = uow.sites.find(account_id=world.account_id)
+            again = uow.sites.find(account_id=world.account_id)
+            reads_before_write = len(statements)
+            uow.sites.add(Site(account_id=world.account_id, address="7 Elm St", city="Chicago",
+                               postal_code="60614", zone_id="north", timezone="America/Chicago"))
+            after_write = uow.sites.find(account_id=world.account_id)
+            uow.lock_technician(world.tom_id)
+            locked = len(statements)
+            after_lock = uow.sites.find(account_id=world.account_id)
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+
+    assert reads_before_write == 1 and again == first and again is not first
+    assert len(after_write) == len(first) + 1
+    assert after_lock == after_write and len(statements) == locked + 1
