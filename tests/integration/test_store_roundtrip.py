@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -17,6 +19,7 @@ from domain.parties import AccountKind, Channel, Site
 from domain.quotes import Invoice, Quote, QuoteState
 from domain.staff import Role
 from domain.timeline import Activity, ActivityKind
+from store.uow import SqlAlchemyUnitOfWork
 from tests.integration.world import MONDAY_9AM_CHICAGO, stored_deal, stored_world
 
 CHICAGO = ZoneInfo("America/Chicago")
@@ -163,18 +166,9 @@ def test_get_many_reads_only_the_items_the_unit_of_work_does_not_hold_yet(uow_fa
 
     with uow_factory() as uow:
         held = uow.sites.get(world.site_id)
-        engine = uow.session.get_bind()
-        statements: list[str] = []
-
-        def count(_conn, _cursor, statement, *_args):
-            statements.append(statement)
-
-        event.listen(engine, "before_cursor_execute", count)
-        try:
+        with statements_run(uow) as statements:
             first = uow.sites.get_many(wanted)
             again = uow.sites.get_many(wanted)
-        finally:
-            event.remove(engine, "before_cursor_execute", count)
 
     assert [s.id for s in first] == wanted and first[1] is held
     assert again == first
@@ -184,27 +178,33 @@ def test_get_many_reads_only_the_items_the_unit_of_work_does_not_hold_yet(uow_fa
 def test_a_lookup_is_read_once_a_transaction_until_something_is_written(uow_factory):
     world = stored_world(uow_factory)
 
-    with uow_factory() as uow:
-        engine = uow.session.get_bind()
-        statements: list[str] = []
-
-        def count(_conn, _cursor, statement, *_args):
-            statements.append(statement)
-
-        event.listen(engine, "before_cursor_execute", count)
-        try:
-            first = uow.sites.find(account_id=world.account_id)
-            again = uow.sites.find(account_id=world.account_id)
-            reads_before_write = len(statements)
-            uow.sites.add(Site(account_id=world.account_id, address="7 Elm St", city="Chicago",
-                               postal_code="60614", zone_id="north", timezone="America/Chicago"))
-            after_write = uow.sites.find(account_id=world.account_id)
-            uow.lock_technician(world.tom_id)
-            locked = len(statements)
-            after_lock = uow.sites.find(account_id=world.account_id)
-        finally:
-            event.remove(engine, "before_cursor_execute", count)
+    with uow_factory() as uow, statements_run(uow) as statements:
+        first = uow.sites.find(account_id=world.account_id)
+        again = uow.sites.find(account_id=world.account_id)
+        reads_before_write = len(statements)
+        uow.sites.add(Site(account_id=world.account_id, address="7 Elm St", city="Chicago",
+                           postal_code="60614", zone_id="north", timezone="America/Chicago"))
+        after_write = uow.sites.find(account_id=world.account_id)
+        uow.lock_technician(world.tom_id)
+        locked = len(statements)
+        after_lock = uow.sites.find(account_id=world.account_id)
 
     assert reads_before_write == 1 and again == first and again is not first
     assert len(after_write) == len(first) + 1
     assert after_lock == after_write and len(statements) == locked + 1
+
+
+@contextmanager
+def statements_run(uow: SqlAlchemyUnitOfWork) -> Iterator[list[str]]:
+    """The SQL statements the unit of work sends while the block runs."""
+    engine = uow.session.get_bind()
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
