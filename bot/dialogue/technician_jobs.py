@@ -108,7 +108,7 @@ def visits_of(turn: Turn, appointments: list[Appointment]) -> list[Visit]:
     sites = {site.id: site for site in turn.uow.sites.get_many(
         [job.site_id for job in jobs.values()])}
     accounts = frozenset(job.account_id for job in jobs.values())
-    names: dict[int, str] = {}
+    names: dict[int | None, str] = {}
     for contact in turn.uow.contacts.find(account_id=accounts) if accounts else []:
         names.setdefault(contact.account_id, contact.name)  # the account's first contact
     unnamed = [account_id for account_id in accounts if account_id not in names]
