@@ -5,10 +5,13 @@ plays the same conversations as bench/sms_load.py (customers, new numbers, techn
 down the webhook's own path in this thread (cut, parse ahead, `receive` in the transaction lane:
 what api/routes/twilio.py runs once the signature is checked), and prints the functions with the
 most cumulative or own time. No bar: a tool for finding the
-top costs when the load bench falls short, not a measurement of speed.
+top costs when the load bench falls short, not a measurement of speed. With --per-text it runs
+without the profiler and prints, by kind of sender, the CPU time and the SQL statements a text
+costs (CPU time, not texts per second: on a shared machine it drifts less).
 
     .venv/bin/python bench/sms_profile.py --messages 1500
     .venv/bin/python bench/sms_profile.py --db postgres --sort tottime --top 40
+    .venv/bin/python bench/sms_profile.py --per-text
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sms_load import build_conversations, fresh_database, seeded_staff  # noqa: E402
+from sms_load import Conversation, build_conversations, fresh_database, seeded_staff  # noqa: E402
+from sqlalchemy import event  # noqa: E402
 
 from api.bootstrap import Container, bootstrap  # noqa: E402
 from api.settings import Settings  # noqa: E402
@@ -45,6 +49,36 @@ def one_text(container: Container, phone: str, text: str) -> list[str]:
     return list(result.replies)
 
 
+def per_text(container: Container, conversations: list[Conversation]) -> None:
+    """CPU time and SQL statements per text by kind of sender, after a warm-up of 20
+    conversations (imports, the parser's first reading)."""
+    statements = [0]
+
+    def count(*_: object) -> None:
+        statements[0] += 1
+
+    for conversation in conversations[:20]:
+        for text in conversation.texts:
+            one_text(container, conversation.phone, text)
+    event.listen(container.engine, "before_cursor_execute", count)
+    cpu: dict[str, list[float]] = {}
+    sql: dict[str, list[int]] = {}
+    for conversation in conversations[20:]:
+        for text in conversation.texts:
+            before, started = statements[0], time.process_time()
+            one_text(container, conversation.phone, text)
+            cpu.setdefault(conversation.kind, []).append(time.process_time() - started)
+            sql.setdefault(conversation.kind, []).append(statements[0] - before)
+    event.remove(container.engine, "before_cursor_execute", count)
+    groups = {"all": list(cpu), "staff": ["technician", "rep"], **{kind: [kind] for kind in cpu}}
+    for name, kinds in groups.items():
+        spent = [s for kind in kinds for s in cpu.get(kind, [])]
+        sent = [n for kind in kinds for n in sql.get(kind, [])]
+        if spent:
+            print(f"{name:>10}: {len(spent):5d} texts, CPU {1000 * sum(spent) / len(spent):5.2f} "
+                  f"ms per text, {sum(sent) / len(sent):4.1f} SQL statements per text")
+
+
 def main() -> int:
     options = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     options.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
@@ -52,6 +86,8 @@ def main() -> int:
     options.add_argument("--seed", type=int, default=4)
     options.add_argument("--sort", choices=("cumulative", "tottime"), default="cumulative")
     options.add_argument("--top", type=int, default=30)
+    options.add_argument("--per-text", action="store_true",
+                         help="no profiler: CPU ms and SQL statements per text, by sender")
     args = options.parse_args()
 
     with fresh_database(args.db) as url:
@@ -61,6 +97,10 @@ def main() -> int:
                   business=container.business, catalog=container.catalog,
                   now=container.clock.now())
         conversations = build_conversations(args.messages, args.seed, seeded_staff(url))
+        if args.per_text:
+            per_text(container, conversations)
+            container.engine.dispose()
+            return 0
         profile = cProfile.Profile()
         started, sent = time.perf_counter(), 0
         for conversation in conversations:

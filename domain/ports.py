@@ -80,7 +80,8 @@ class Repository(PagedListing[T], Protocol[T]):
         ...
 
     def find(self, **equals: Any) -> list[T]:
-        """Items whose attributes equal the given values, oldest first."""
+        """Items whose attributes equal the given values, oldest first; a frozenset value means
+        any of its members."""
         ...
 
     def first(self, **equals: Any) -> T | None: ...

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Table,
     and_,
     bindparam,
+    event,
     func,
     insert,
     inspect,
@@ -20,7 +21,8 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy.orm.util import identity_key
 
 from domain.consent import Consent
 from domain.conversations import Conversation
@@ -152,43 +154,75 @@ class SqlRepository(SqlPagedListing[T]):
 
     def get_many(self, item_ids: Collection[int]) -> list[T]:
         """The items with these ids, in that order, leaving out missing ones: one SELECT ... IN
-        instead of one `get` each (the session's objects are handed back as they are)."""
+        for those the session does not hold yet, instead of one `get` each (the session's
+        objects are handed back as they are, as `get` does)."""
         wanted = list(dict.fromkeys(item_ids))
-        if not wanted:
-            return []
-        key = (self.cls, "get_many")
-        query = _LOOKUPS.get(key)
-        if query is None:
-            query = _LOOKUPS[key] = select(self.cls).where(
-                self._column("id").in_(bindparam("ids", expanding=True)))
-        rows: Any = self.session.scalars(query, {"ids": wanted})
-        found = {item.id: item for item in rows}
+        found = {item_id: item for item_id in wanted if (item := self._held(item_id)) is not None}
+        missing = [item_id for item_id in wanted if item_id not in found]
+        if len(missing) == 1:
+            item = self.session.get(self.cls, missing[0])
+            if item is not None:
+                found[missing[0]] = item
+        elif missing:
+            key = (self.cls, "get_many")
+            query = _LOOKUPS.get(key)
+            if query is None:
+                query = _LOOKUPS[key] = select(self.cls).where(
+                    self._column("id").in_(bindparam("ids", expanding=True)))
+            rows: Any = self.session.scalars(query, {"ids": missing})
+            found.update((item.id, item) for item in rows)
         return self._remember([found[item_id] for item_id in wanted if item_id in found])
+
+    def _held(self, item_id: int) -> T | None:
+        """The item if the session holds it loaded (what `get` hands back without a query)."""
+        item = self.session.identity_map.get(identity_key(self.cls, item_id))
+        return None if item is None or inspect(item).expired else item
 
     def find(self, **equals: Any) -> list[T]:
         """Items whose attributes equal the given values, oldest (lowest id) first."""
-        query, params = self._lookup(equals, first=False)
-        return self._remember(self.session.scalars(query, params).all())
+        return self._remember(self._looked_up(equals, first=False))
 
     def first(self, **equals: Any) -> T | None:
-        query, params = self._lookup(equals, first=True)
-        found = self._remember(self.session.scalars(query, params).all())
+        found = self._remember(self._looked_up(equals, first=True))
         return found[0] if found else None
+
+    def _looked_up(self, equals: dict[str, Any], *, first: bool) -> list[T]:
+        """A lookup's items; the same lookup again in this transaction, with nothing written or
+        locked since, is answered from the first one's items without a round trip."""
+        reads = _reads(self.session)
+        key = (self.cls, first, tuple(sorted(equals.items())))
+        try:
+            hash(key)
+        except TypeError:  # a value that is no key (a list): read each time
+            reads = None
+        if reads is not None and key in reads:
+            return list(reads[key])
+        query, params = self._lookup(equals, first=first)
+        found = list(self.session.scalars(query, params).all())
+        if reads is not None:
+            reads[key] = tuple(found)
+        return found
 
     def _lookup(self, equals: dict[str, Any], *, first: bool) -> tuple[Any, dict[str, Any]]:
         """A prebuilt statement per (class, attribute names): building one each time cost more
         than running it. A None value needs IS NULL, so it gets a statement of its own."""
         nulls = tuple(sorted(name for name, value in equals.items() if value is None))
-        names = tuple(sorted(name for name in equals if name not in nulls))
-        key = (self.cls, names, nulls, first)
+        # A frozenset value means any of its members: one IN (...) instead of a read for each.
+        members = tuple(sorted(name for name, value in equals.items()
+                               if isinstance(value, frozenset)))
+        names = tuple(sorted(name for name in equals if name not in nulls + members))
+        key = (self.cls, names, nulls, members, first)
         query = _LOOKUPS.get(key)
         if query is None:
             query = select(self.cls).where(
                 *(self._column(name) == bindparam(f"eq_{name}") for name in names),
+                *(self._column(name).in_(bindparam(f"in_{name}", expanding=True))
+                  for name in members),
                 *(self._column(name).is_(None) for name in nulls),
             ).order_by(self._column("id"))
             query = _LOOKUPS[key] = query.limit(1) if first else query
-        return query, {f"eq_{name}": equals[name] for name in names}
+        return query, {**{f"eq_{name}": equals[name] for name in names},
+                       **{f"in_{name}": sorted(equals[name]) for name in members}}
 
     def _column(self, name: str) -> Any:
         return getattr(self.cls, name)
@@ -196,6 +230,38 @@ class SqlRepository(SqlPagedListing[T]):
     def _remember(self, items: Collection[T]) -> list[T]:
         self.seen.update(items)
         return list(items)
+
+
+# --- Lookups read once a transaction ----------------------------------------------------------
+
+# Lookups (`find`, `first`) already read in the session's transaction, by (class, first, values).
+# Answerers and flows ask for the same things in one turn (the sender's visits, quotes, the
+# technicians); anything written, flushed or locked makes every one of them read afresh.
+_READS = "lookups_read"
+
+
+def _reads(session: Session) -> dict[tuple[Any, ...], tuple[Any, ...]] | None:
+    """The session's remembered lookups, or None while it holds changes not yet flushed (a
+    lookup then flushes them first and may find other rows)."""
+    if session.new or session.dirty or session.deleted:
+        session.info.pop(_READS, None)
+        return None
+    reads: dict[tuple[Any, ...], tuple[Any, ...]] = session.info.setdefault(_READS, {})
+    return reads
+
+
+def forget_reads(session: Session, *_: Any) -> None:
+    session.info.pop(_READS, None)
+
+
+def _forget_reads_on_write(state: ORMExecuteState) -> None:
+    if not state.is_select:  # an INSERT, UPDATE or DELETE, through the ORM or not
+        forget_reads(state.session)
+
+
+event.listen(Session, "after_flush", forget_reads)
+event.listen(Session, "after_transaction_end", forget_reads)
+event.listen(Session, "do_orm_execute", _forget_reads_on_write)
 
 
 def insert_once(session: Session, table: Table, values: dict[str, Any],
@@ -750,6 +816,7 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         and then its overlap check sees the first visit.
         """
         row = orm.staff.c.id == technician_id
+        forget_reads(self.session)  # what is read after the lock is read afresh
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(select(orm.staff.c.id).where(row).with_for_update())
         else:
@@ -759,6 +826,7 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         """Row lock on the deal (PostgreSQL), or SQLite's write lock taken now; then the deal is
         read again, so a confirmation that waited sees what the one before it did."""
         row = orm.deals.c.id == deal_id
+        forget_reads(self.session)  # what is read after the lock is read afresh
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(select(orm.deals.c.id).where(row).with_for_update())
         else:

@@ -124,7 +124,8 @@ class FakeRepository(FakePagedListing[T]):
         """Items whose attributes equal the given values, oldest first."""
         found = [
             item for item in self.items
-            if all(getattr(item, name) == value for name, value in equals.items())
+            if all(getattr(item, name) in value if isinstance(value, frozenset)
+                   else getattr(item, name) == value for name, value in equals.items())
         ]
         self.seen.update(found)
         return found

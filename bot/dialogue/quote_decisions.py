@@ -45,13 +45,14 @@ def answer(turn: Turn) -> bool:
     pending = turn.conversation.flow if turn.conversation.is_active(turn.now) else None
     if pending == quotes.FLOW and turn.step != quote_questions.ABOUT:
         return False  # a quote question is waiting: its own flow reads the answer
+    deciding = [(clause, verb) for clause in _CLAUSES.split(turn.text.lower())
+                if (verb := _verb(clause)) is not None]
+    if not deciding:
+        return False  # most texts decide nothing: no need to read the quotes
     if quote_questions.kind_of(turn) == "status":
         return False  # "i said yes to the plan quote, did it go through?": a question, answered
     waiting = quotes.open_quotes(turn)
-    for clause in _CLAUSES.split(turn.text.lower()):
-        verb = _verb(clause)
-        if verb is None:
-            continue
+    for clause, verb in deciding:
         meant = _meant(turn, clause, waiting) or _meant(turn, turn.text.lower(), waiting) \
             if waiting else []
         if meant:

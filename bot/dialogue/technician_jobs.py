@@ -92,19 +92,35 @@ def visits_on(turn: Turn, day: date) -> list[Visit]:
     start = datetime.combine(day, time(0), tzinfo=ZoneInfo(turn.timezone))
     end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=ZoneInfo(turn.timezone))
     booked = turn.uow.appointments.overlapping(start, end, technician_ids=[turn.staff.id])
-    return [v for v in (visit_of(turn, a) for a in sorted(booked, key=lambda a: a.start))
-            if v is not None and v.appointment.technician_id == turn.staff.id]
+    return [v for v in visits_of(turn, sorted(booked, key=lambda a: a.start))
+            if v.appointment.technician_id == turn.staff.id]
 
 
 def visit_of(turn: Turn, appointment: Appointment) -> Visit | None:
-    job = turn.uow.jobs.get(appointment.job_id)
-    site = turn.uow.sites.get(job.site_id) if job is not None else None
-    if job is None or site is None:
-        return None
-    contacts = turn.uow.contacts.find(account_id=job.account_id)
-    account = turn.uow.accounts.get(job.account_id)
-    name = contacts[0].name if contacts else (account.name if account else "the customer")
-    return Visit(appointment, job, site, name)
+    found = visits_of(turn, [appointment])
+    return found[0] if found else None
+
+
+def visits_of(turn: Turn, appointments: list[Appointment]) -> list[Visit]:
+    """The appointments as visits, in their order (one whose job or site is gone is left out):
+    their jobs, sites and customers' names read together, not visit by visit."""
+    jobs = {job.id: job for job in turn.uow.jobs.get_many([a.job_id for a in appointments])}
+    sites = {site.id: site for site in turn.uow.sites.get_many(
+        [job.site_id for job in jobs.values()])}
+    accounts = frozenset(job.account_id for job in jobs.values())
+    names: dict[int | None, str] = {}
+    for contact in turn.uow.contacts.find(account_id=accounts) if accounts else []:
+        names.setdefault(contact.account_id, contact.name)  # the account's first contact
+    unnamed = [account_id for account_id in accounts if account_id not in names]
+    for account in turn.uow.accounts.get_many(unnamed) if unnamed else []:
+        names[account.id] = account.name
+    visits = []
+    for appointment in appointments:
+        job = jobs.get(appointment.job_id)
+        site = sites.get(job.site_id) if job is not None else None
+        if job is not None and site is not None:
+            visits.append(Visit(appointment, job, site, names.get(job.account_id, "the customer")))
+    return visits
 
 
 def names_a_place(text: str) -> bool:
@@ -146,7 +162,7 @@ def other_day_visits(turn: Turn, *, before: timedelta, after: timedelta) -> list
                                                              technician_ids=[turn.staff.id])
               if a.technician_id == turn.staff.id and not (start <= a.start < end)]
     booked.sort(key=lambda a: abs(a.start - turn.now))
-    return [v for v in (visit_of(turn, a) for a in booked) if v is not None]
+    return visits_of(turn, booked)
 
 
 def named(visits: list[Visit], text: str) -> list[Visit]:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+from sqlalchemy import event
 
 from domain.conversations import Conversation
 from domain.deals import DealStage
@@ -11,10 +15,11 @@ from domain.hours import WeeklyHours
 from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.money import Line
-from domain.parties import AccountKind, Channel
+from domain.parties import AccountKind, Channel, Site
 from domain.quotes import Invoice, Quote, QuoteState
 from domain.staff import Role
 from domain.timeline import Activity, ActivityKind
+from store.uow import SqlAlchemyUnitOfWork
 from tests.integration.world import MONDAY_9AM_CHICAGO, stored_deal, stored_world
 
 CHICAGO = ZoneInfo("America/Chicago")
@@ -140,3 +145,66 @@ def test_a_conversation_notices_changes_made_inside_its_data(uow_factory):
         uow.commit()
     with uow_factory() as uow:
         assert uow.conversations.get(conversation.id).data == {"name": "Maria"}
+
+
+def test_find_with_a_set_reads_the_items_matching_any_of_its_members(uow_factory):
+    world = stored_world(uow_factory)
+
+    with uow_factory() as uow:
+        both = uow.sites.find(account_id=frozenset({world.account_id, world.other_account_id}))
+        west = uow.sites.find(account_id=frozenset({world.account_id}), zone_id="west")
+        none = uow.sites.find(account_id=frozenset())
+
+    assert [s.id for s in both] == sorted({world.site_id, world.west_site_id, world.other_site_id})
+    assert [s.id for s in west] == [world.west_site_id]
+    assert none == []
+
+
+def test_get_many_reads_only_the_items_the_unit_of_work_does_not_hold_yet(uow_factory):
+    world = stored_world(uow_factory)
+    wanted = [world.west_site_id, world.site_id, world.other_site_id]
+
+    with uow_factory() as uow:
+        held = uow.sites.get(world.site_id)
+        with statements_run(uow) as statements:
+            first = uow.sites.get_many(wanted)
+            again = uow.sites.get_many(wanted)
+
+    assert [s.id for s in first] == wanted and first[1] is held
+    assert again == first
+    assert len(statements) == 1 and "IN" in statements[0]
+
+
+def test_a_lookup_is_read_once_a_transaction_until_something_is_written(uow_factory):
+    world = stored_world(uow_factory)
+
+    with uow_factory() as uow, statements_run(uow) as statements:
+        first = uow.sites.find(account_id=world.account_id)
+        again = uow.sites.find(account_id=world.account_id)
+        reads_before_write = len(statements)
+        uow.sites.add(Site(account_id=world.account_id, address="7 Elm St", city="Chicago",
+                           postal_code="60614", zone_id="north", timezone="America/Chicago"))
+        after_write = uow.sites.find(account_id=world.account_id)
+        uow.lock_technician(world.tom_id)
+        locked = len(statements)
+        after_lock = uow.sites.find(account_id=world.account_id)
+
+    assert reads_before_write == 1 and again == first and again is not first
+    assert len(after_write) == len(first) + 1
+    assert after_lock == after_write and len(statements) == locked + 1
+
+
+@contextmanager
+def statements_run(uow: SqlAlchemyUnitOfWork) -> Iterator[list[str]]:
+    """The SQL statements the unit of work sends while the block runs."""
+    engine = uow.session.get_bind()
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
