@@ -47,7 +47,7 @@ EVERYDAY = frozenset(
     "gas truck van work one property address location appointment visit door gate be will late "
     "behind early traffic still just too also and with from for to at then after before way "
     "route road eta am pm me us see again already is im i so ok okay ur yours second third "
-    "pick up grab get".split())
+    "pick up grab get real really sure good day night week".split())
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class Visit:
     job: Job
     site: Site
     customer: str  # the contact's name, else the account's
+    account: str = ""  # the account's name ("Riverside Dental"), which a text may use instead
 
     @property
     def appointment_id(self) -> int:
@@ -65,8 +66,10 @@ class Visit:
         return self.appointment.id
 
     def words(self) -> set[str]:
-        """The customer's names and the street (without the house number or "St")."""
-        return {w for w in _words(f"{self.customer} {self.site.address} {self.site.city}")
+        """The customer's and the account's names and the street (without the house number or
+        "St")."""
+        return {w for w in _words(f"{self.customer} {self.account} {self.site.address} "
+                                  f"{self.site.city}")
                 if w not in COMMON and not w.isdigit()}
 
     def house_number(self) -> str | None:
@@ -104,7 +107,7 @@ def visit_of(turn: Turn, appointment: Appointment) -> Visit | None:
     contacts = turn.uow.contacts.find(account_id=job.account_id)
     account = turn.uow.accounts.get(job.account_id)
     name = contacts[0].name if contacts else (account.name if account else "the customer")
-    return Visit(appointment, job, site, name)
+    return Visit(appointment, job, site, name, account.name if account else "")
 
 
 def names_a_place(text: str) -> bool:

@@ -103,7 +103,9 @@ def test_running_late_counts_from_the_planned_arrival_and_is_stored(world: World
     world.transcript(TOM_PHONE, [("running 20 late", "new ETA 1:20pm")])
     state, eta = joes_job_state(world)
     assert state is JobState.SCHEDULED and eta == MONDAY_MORNING + timedelta(hours=3, minutes=50)
-    assert "should now arrive about 1:20pm" in told(world, JOE)[-1].body
+    assert told(world, JOE) == []  # still inside the 1-3pm window Joe was promised
+    world.transcript(TOM_PHONE, [("running 2 hrs behind now", "new ETA 3:20pm")])
+    assert "should now arrive about 3:20pm" in told(world, JOE)[-1].body
 
 
 def test_done_on_a_visit_not_started_waits_for_a_yes_with_the_work_description(
