@@ -209,8 +209,12 @@ def nothing_next() -> Reply:
     return Reply("No more visits today. Text \"my day\" to see today's list.")
 
 
-def undone(visit: Visit, corrected: bool, office: bool = False) -> Reply:
-    told = f" {_first(visit.customer)} got a short correction." if corrected else ""
+def undone(visit: Visit, corrected: bool | None, office: bool = False) -> Reply:
+    """`corrected`: the customer got a correction (True), the update was withdrawn before it
+    went out (False), or they had been told nothing (None)."""
+    told = {True: f" {_first(visit.customer)} got a short correction.",
+            False: f" The text to {_first(visit.customer)} had not gone out; it was withdrawn.",
+            None: ""}[corrected]
     dispatch = " The office was told no return visit is needed." if office else ""
     return Reply(f"Undone: {visit.job.number} is {visit.job.state.value.replace('_', ' ')} "
                  f"again.{told}{dispatch}")

@@ -65,14 +65,14 @@ def undo(turn: Turn) -> None:
     turn.say(texts.undone(visit, corrected, office))
 
 
-def _correct(turn: Turn, visit: Visit, told: Any, what: str) -> bool:
-    """Withdraw the customer's update if it is still queued, else send a short correction that
-    says where the visit stands now."""
+def _correct(turn: Turn, visit: Visit, told: Any, what: str) -> bool | None:
+    """Withdraw the customer's update if it never went out (False), else send a short correction
+    that says where the visit stands now (True); None: the customer was not told anything."""
     if not isinstance(told, int):
-        return False
+        return None
     message = turn.uow.messages.get(told)
     if message is None or _withdrawn([message]):
-        return False
+        return None if message is None else False
     assert turn.staff is not None
     tell(turn, visit, "correction", texts.customer_correction(
         turn.staff.name, turn.business.name, visit, what, visit.site.timezone))

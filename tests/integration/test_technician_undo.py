@@ -99,3 +99,10 @@ def test_a_pause_taken_back_before_anything_went_out_is_withdrawn_not_corrected(
     world.transcript(TOM_PHONE, [("undo", "on site again.")])
     deliver(world, provider)
     assert received(provider, JOE) == [] and received(provider, DANA) == []
+
+
+@pytest.mark.parametrize("undo", ["undo", "wrong job"])
+def test_the_technician_hears_an_update_that_never_went_out_was_withdrawn(
+        world: World, undo: str) -> None:
+    world.transcript(TOM_PHONE, [("omw 20", "Joe has been told"),
+                                 (undo, "The text to Joe had not gone out; it was withdrawn.")])
