@@ -37,6 +37,7 @@ from bot.dialogue.technician_undo import (
 )
 from bot.nlu import intents
 from bot.nlu.clock import find_clock_times, spell_out_clock_words
+from bot.nlu.result import Parse
 from domain.commands import (
     AddJobNote,
     ChangeJobState,
@@ -85,6 +86,11 @@ QUOTE_WISH = re.compile(
     r"\b(?:wants?|wanted|needs?|asked (?:for|about)|asking (?:for|about)|interested in|"
     r"would like|requested)\b[^.;!?]{0,40}\b(?:quote|estimate|pricing|price|bid)\b|"
     r"\b(?:quote|estimate) (?:for|on)\b", re.IGNORECASE)
+# A Y/N about an update answered by taking it back: "wait no wrong job", "nope not that one".
+TAKEN_BACK = re.compile(
+    r"^\W*(?:(?:wait|hold on|oops|sorry|my bad|actually|ah|uh)\W+)*(?:no+|nope|nah|"
+    r"don'?t|do not|not (?:yet|that|this|now)|wrong (?:job|one|visit|customer|house|day))\b",
+    re.IGNORECASE)
 # A note this soon after "done" (and no update since) is about the job just finished.
 NOTE_AFTER_DONE = timedelta(minutes=30)
 # A time of day a technician gives as an arrival is at most this far ahead.
@@ -162,6 +168,9 @@ def help_menu(turn: Turn) -> None:
 def answer(turn: Turn) -> bool:
     """The answer to "which visit is that?": a number, or a name or street among the options."""
     data = turn.data
+    if turn.step == CONFIRM and TAKEN_BACK.match(turn.text):
+        turn.parse = Parse(intents.DENY, {}, 1.0)  # "wait no wrong job": the question's No
+        return _confirmed(turn, data)
     if asks_undo(turn.text):
         return False  # the last update is taken back instead (starters)
     if turn.step == CONFIRM:

@@ -677,3 +677,15 @@ def test_a_plain_note_raises_nothing(day: ChatWorld) -> None:
     day.transcript(TOM, [("note gate code 4412, dog in yard", "Noted on J-3 (Joe Okafor).")])
     assert not [m for m in day.uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE)
                 if m.staff_id is not None]
+
+
+@pytest.mark.parametrize("no", ["wait no wrong job, that was yesterday's", "nope not that one",
+                                "oops wrong customer", "no"])
+def test_a_premature_done_question_answered_by_taking_it_back_changes_nothing(
+        day: ChatWorld, no: str) -> None:
+    before = day.model()
+    day.transcript(TOM, [("done - replaced thermocouple, hot water back", "hasn't started"),
+                         (no, "nothing changed on J-3")])
+    assert day.changed_since(before) == set() and told(day, JOE) == []
+    day.transcript(TOM, [("y", "nothing is waiting")])
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED
