@@ -215,7 +215,9 @@ def undone(visit: Visit, corrected: bool | None, office: bool = False) -> Reply:
     told = {True: f" {_first(visit.customer)} got a short correction.",
             False: f" The text to {_first(visit.customer)} had not gone out; it was withdrawn.",
             None: ""}[corrected]
-    dispatch = " The office was told no return visit is needed." if office else ""
+    needed = ("the return visit is still needed" if visit.job.state is JobState.PAUSED
+              else "no return visit is needed")
+    dispatch = f" The office was told {needed}." if office else ""
     return Reply(f"Undone: {visit.job.number} is {visit.job.state.value.replace('_', ' ')} "
                  f"again.{told}{dispatch}")
 
@@ -239,7 +241,12 @@ def customer_correction(tech: str, business: str, visit: Visit, undone: str,
     else:
         now = ("the work isn't finished yet; our office will contact you to arrange the "
                "return visit.")
-    return f"Sorry, our last message from {business} was sent by mistake: {now}"
+    return f"Sorry, our last message from {clip(business, 30)} was sent by mistake: {now}"
+
+
+def office_return_needed(visit: Visit, tech: str) -> str:
+    return (f"Job {visit.job.number} ({clip(visit.customer, 30)}): {_first(tech)} took back "
+            "finishing it; it is paused again, so the return visit IS needed after all.")
 
 
 def office_pause_undone(visit: Visit, tech: str) -> str:

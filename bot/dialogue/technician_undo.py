@@ -60,7 +60,14 @@ def undo(turn: Turn) -> None:
                           actor=turn.actor, eta=eta))
     undone_what = str(last.get("what") or "")
     corrected = _correct(turn, visit, last.get("told"), undone_what)
-    office = _correct_office(turn, visit) if undone_what == intents.TECH_PAUSED else False
+    office = False
+    assert turn.staff is not None
+    if undone_what == intents.TECH_PAUSED:  # dispatch was asked to arrange a return visit
+        office = _correct_office(turn, visit, "job-paused",
+                                 texts.office_pause_undone(visit, turn.staff.name))
+    elif undone_what == intents.TECH_DONE and visit.job.state is JobState.PAUSED:
+        office = _correct_office(turn, visit, "job-resumed",  # told none was needed after all
+                                 texts.office_return_needed(visit, turn.staff.name))
     turn.conversation.data = {k: v for k, v in turn.conversation.data.items() if k != LAST}
     turn.say(texts.undone(visit, corrected, office))
 
@@ -79,18 +86,17 @@ def _correct(turn: Turn, visit: Visit, told: Any, what: str) -> bool | None:
     return True
 
 
-def _correct_office(turn: Turn, visit: Visit) -> bool:
-    """The dispatchers asked to arrange a return visit hear it is not needed (or never hear)."""
+def _correct_office(turn: Turn, visit: Visit, told: str, correction: str) -> bool:
+    """The dispatchers' notice about this job (`told`: its key's start) is withdrawn if it has
+    not gone out, else corrected; whether a correction was sent."""
     asked = [m for m in turn.uow.messages.find(account_id=visit.job.account_id,
                                                 direction=Direction.OUT, kind=MessageKind.NOTICE)
-             if (m.idempotency_key or "").startswith(f"job-paused:{job_id(visit)}:")
+             if (m.idempotency_key or "").startswith(f"{told}:{job_id(visit)}:")
              and m.staff_id is not None]
     if not asked or _withdrawn(asked):
         return False
-    assert turn.staff is not None
-    notify_staff(turn.uow, now=turn.now, account_id=visit.job.account_id,
-                 body=texts.office_pause_undone(visit, turn.staff.name),
-                 key=f"job-pause-undone:{job_id(visit)}:{turn.message_id or turn.now.isoformat()}")
+    notify_staff(turn.uow, now=turn.now, account_id=visit.job.account_id, body=correction,
+                 key=f"{told}-undone:{job_id(visit)}:{turn.message_id or turn.now.isoformat()}")
     return True
 
 

@@ -106,3 +106,21 @@ def test_the_technician_hears_an_update_that_never_went_out_was_withdrawn(
         world: World, undo: str) -> None:
     world.transcript(TOM_PHONE, [("omw 20", "Joe has been told"),
                                  (undo, "The text to Joe had not gone out; it was withdrawn.")])
+
+
+def test_finishing_a_paused_job_taken_back_tells_the_office_the_return_visit_is_needed(
+        world: World) -> None:
+    provider = LogProvider()
+    world.clock.advance(timedelta(hours=4))
+    world.transcript(TOM_PHONE, [("here", "Checked in"), ("waiting on parts", "Paused")])
+    world.clock.advance(timedelta(minutes=20))
+    world.transcript(TOM_PHONE, [("done, found the part in the van - replaced the valve",
+                                  "completed")])
+    deliver(world, provider)
+    assert "no return visit is needed" in received(provider, DANA)[-1]
+    world.transcript(TOM_PHONE, [("undo", "the return visit is still needed")])
+    deliver(world, provider)
+    assert joes_job(world) is JobState.PAUSED
+    assert "return visit IS needed after all" in received(provider, DANA)[-1]
+    assert "our office will contact you to arrange the return visit" in received(
+        provider, JOE)[-1]
