@@ -22,10 +22,11 @@ LIVE = frozenset({JobState.EN_ROUTE, JobState.ON_SITE, JobState.PAUSED})
 # A technician this long past the arrival time they gave is running late.
 LATE_AFTER_ETA = timedelta(minutes=5)
 # Who a customer asks about: a pronoun, "the tech", a name (not themselves).
-_TECH = r"(?!(?:i|we|you|u|it|that|this)\b)(?:the |your |ur )?[a-z]+"
+_TECH = r"(?:(?:the|your|ur|my|our) )?(?!(?:i|we|you|u|it|that|this|is|are|was|were)\b)[a-z]+"
 # A question about the technician or the work under way, not a new request.
 LIVE_QUESTION = re.compile(
-    rf"\bwhere(?:'s|s| is| are)? {_TECH}\b|\beta\b|\bhow (?:long|much longer)\b|\bnobody\b|\bno ?one\b|"
+    r"\bwhere(?:'s|s| is| are)? (?!(?:my|the|our|your) (?:invoice|bill|quote|receipt|estimate|"
+    rf"payment|account|order)\b){_TECH}\b|\beta\b|\bhow (?:long|much longer)\b|\bnobody\b|\bno ?one\b|"
     r"\bstill (?:coming|here|there|working|waiting|not|no|broken|isn'?t|doesn'?t|don'?t|dont|"
     r"doesnt|won'?t|wont|leaking|out|off|dead|on (?:the|his|her|their) way)\b|"
     r"\bcom(?:e|ing) back\b|\breturn(?:ing)?\b|\bback (?:tomorrow|tmrw|today|later)\b|"

@@ -107,3 +107,10 @@ def test_before_the_eta_where_is_he_gives_the_eta_without_other_visits(chat: Cha
     chat.clock.advance(timedelta(minutes=5))
     chat.transcript(JOE, [("where is he", "arriving about 12:50pm")])
     assert to_dispatch(chat) == []
+
+
+@pytest.mark.parametrize("ask", ["wheres the quote for the softener", "where is our quote?"])
+def test_a_question_about_papers_during_paused_work_is_not_answered_as_the_work(
+        on_site: ChatWorld, ask: str) -> None:
+    on_site.text(TOM, "waiting on parts")
+    assert "needs to come back" not in on_site.text(JOE, ask).text
