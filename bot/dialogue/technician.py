@@ -485,12 +485,13 @@ def next_visit(turn: Turn) -> None:
         turn.finish(texts.day([(v, v.job.state.value.replace("_", " ")) for v in visits], zone))
         return
     upcoming = [v for v in visits if v.job.state is JobState.SCHEDULED]
-    if not upcoming:
-        turn.finish(texts.nothing_next())
+    heading = next((v for v in visits if v.job.state is JobState.EN_ROUTE), None)
+    if not upcoming:  # the visit on the way to, if any, is what is next
+        turn.finish(texts.nothing_next() if heading is None else texts.heading_to(heading, zone))
         return
     visit = upcoming[0]
     quotes = turn.uow.quotes.find(account_id=visit.job.account_id, state=QuoteState.SENT)
-    turn.finish(texts.next_visit(visit, zone, quotes[-1].number if quotes else None))
+    turn.finish(texts.next_visit(visit, zone, quotes[-1].number if quotes else None, heading))
 
 
 def minutes_until_said_time(text: str, now: datetime, timezone: str) -> int | None:

@@ -186,11 +186,23 @@ def empty_note() -> Reply:
     return Reply('What should the note say? e.g. "note gate code 4412".')
 
 
-def next_visit(visit: Visit, timezone: str, quote: str | None) -> Reply:
+def heading_to(visit: Visit, timezone: str) -> Reply:
+    return Reply(_heading(visit, timezone))
+
+
+def next_visit(visit: Visit, timezone: str, quote: str | None,
+               heading: Visit | None = None) -> Reply:
+    """The next visit not started; after the one the technician is on the way to, if any."""
     access = f" Access: {clip(visit.site.access_notes, 60)}." if visit.site.access_notes else ""
     offer = f" Open quote {quote}." if quote else ""
-    return Reply(f"Next: {label(visit, timezone)}, {visit.site.city} - "
+    first = f"{_heading(heading, timezone)} After that" if heading is not None else "Next"
+    return Reply(f"{first}: {label(visit, timezone)}, {visit.site.city} - "
                  f"{visit.job.service_id.replace('_', ' ')} ({visit.job.number}).{access}{offer}")
+
+
+def _heading(visit: Visit, timezone: str) -> str:
+    eta = f", ETA {clock_label(visit.job.eta, timezone)}" if visit.job.eta else ""
+    return f"You're on the way to {label(visit, timezone)} ({visit.job.number}){eta}."
 
 
 def day(visits: list[tuple[Visit, str]], timezone: str, on: date | None = None,

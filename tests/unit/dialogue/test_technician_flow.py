@@ -689,3 +689,11 @@ def test_a_premature_done_question_answered_by_taking_it_back_changes_nothing(
     assert day.changed_since(before) == set() and told(day, JOE) == []
     day.transcript(TOM, [("y", "nothing is waiting")])
     assert job_of(day, "joe_today").state is JobState.SCHEDULED
+
+
+@pytest.mark.parametrize("ask", ["whats next", "what's next?", "next job?"])
+def test_whats_next_on_the_way_names_the_visit_headed_to_first(day: ChatWorld, ask: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))  # 12:30pm
+    day.text(TOM, "omw 20")
+    day.transcript(TOM, [(ask, "You're on the way to 1-3pm Joe Okafor, 5 Lake St (J-3), ETA "
+                               "12:50pm. After that: 3-5pm Karl Fischer")])
