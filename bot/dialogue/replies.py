@@ -475,13 +475,56 @@ def status_en_route(technician: str, eta: str | None, minutes: int = 0) -> Reply
     return Reply(f"{clip(technician, NAME)} is on the way{arriving}.")
 
 
+def status_running_late(technician: str, eta: str | None) -> Reply:
+    """The technician is on the way and past the time they gave: said plainly, with an apology."""
+    expected = f" (expected about {eta})" if eta else ""
+    return Reply(f"Sorry, {clip(technician, NAME)} is running late{expected} and is still on the "
+                 "way. I've asked our office to check on the arrival time.")
+
+
+def customer_waiting_notice(job: str, technician: str) -> Reply:
+    """To the dispatchers: a customer asks after a technician past the arrival time given."""
+    return Reply(f"Job {job}: the customer is still waiting for {clip(technician, NAME)}, who is "
+                 "past the arrival time given. Please check on the arrival and update them.")
+
+
+def customer_asks_notice(job: str, technician: str, text: str) -> Reply:
+    """To the dispatchers: a customer asks about an open job the technician seems to have left."""
+    name = clip(technician, NAME)
+    return Reply(f"Job {job} is still open (on site) with {name} and the customer asks: "
+                 f"\"{clip(text, 160)}\". Please check with {name} and call them back.")
+
+
 def status_on_site(technician: str) -> Reply:
     return Reply(f"{clip(technician, NAME)} is at your place now.")
 
 
-def status_paused(service: str) -> Reply:
-    return Reply(f"Work on your {_in_sentence(clip(service, THING))} is paused. We'll text you "
-                 "about the next visit.")
+def live_on_site(technician: str, service: str, *, billed: bool | None, left: bool,
+                 broken: bool) -> Reply:
+    """A question about a job the technician is on and has not finished: where it stands;
+    `billed`: whether an invoice went out, when the question is about finishing or the bill."""
+    name, work = clip(technician, NAME), _in_sentence(clip(service, THING))
+    state = (f"{name} hasn't marked your {work} finished yet" if left else
+             f"{name} is still working on your {work}; it isn't finished yet")
+    bill = " and no invoice has gone out" if billed is False else ""
+    if broken:
+        follow = f" I've let our office know it still isn't working so they can check with {name}."
+    elif left:
+        follow = f" I've asked our office to check with {name} and get back to you."
+    else:
+        follow = ""
+    return Reply(f"{state}{bill}.{follow}")
+
+
+def status_paused(service: str, technician: str | None = None, back: str | None = None) -> Reply:
+    """Paused work: the return visit booked, else that the office will call to arrange it."""
+    work = _in_sentence(clip(service, THING))
+    if back:
+        return Reply(f"Work on your {work} is paused until the return visit: {back}.")
+    who = f"{clip(technician, NAME)} needs to come back to finish" if technician else (
+        "We need to come back to finish")
+    return Reply(f"{who} your {work}; the return visit isn't booked yet. Our office will contact "
+                 "you to arrange it.")
 
 
 def status_requested(service: str) -> Reply:

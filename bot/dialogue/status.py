@@ -2,16 +2,53 @@
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.dialogue import quote_questions, replies, visit_questions, visits
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import clock_label, day_label
 from domain.jobs import Appointment, Job, JobState
+from domain.messages import MessageKind
+from domain.notices import notify_staff
+from domain.quotes import InvoiceState
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
+# Work under way: a question about it is answered from where it stands.
+LIVE = frozenset({JobState.EN_ROUTE, JobState.ON_SITE, JobState.PAUSED})
+# A technician this long past the arrival time they gave is running late.
+LATE_AFTER_ETA = timedelta(minutes=5)
+# Who a customer asks about: a pronoun, "the tech", a name (not themselves).
+_TECH = r"(?:(?:the|your|ur|my|our) )?(?!(?:i|we|you|u|it|that|this|is|are|was|were)\b)[a-z]+"
+# A question about the technician or the work under way, not a new request.
+LIVE_QUESTION = re.compile(
+    r"\bwhere(?:'s|s| is| are)? (?!(?:my|the|our|your) (?:invoice|bill|quote|receipt|estimate|"
+    rf"payment|account|order)\b){_TECH}\b|\beta\b|\bhow (?:long|much longer)\b|\bnobody\b|\bno ?one\b|"
+    r"\bstill (?:coming|here|there|working|waiting|not|no|broken|isn'?t|doesn'?t|don'?t|dont|"
+    r"doesnt|won'?t|wont|leaking|out|off|dead|on (?:the|his|her|their) way)\b|"
+    r"\bcom(?:e|ing) back\b|\breturn(?:ing)?\b|\bback (?:tomorrow|tmrw|today|later)\b|"
+    rf"\b(?:did|has|have|is) {_TECH} (?:finish|finished|done|leave|left|gone|fixing it|working on it)\b|"
+    rf"\b{_TECH} (?:left|is gone|has gone|went)\b|\bjob (?:is )?done but\b|"
+    r"\b(?:did|have) (?:you|u) (?:invoice|bill|charge)", re.IGNORECASE)
+# The technician is said to have left (and the job is not marked finished).
+LEFT = re.compile(rf"\b{_TECH} (?:left|is gone|has gone|went)\b|\b(?:did|has) {_TECH} "
+                  r"(?:leave|left|gone)\b", re.IGNORECASE)
+# The question is whether the technician comes back or is still at work.
+BACK = re.compile(r"\bcom(?:e|ing) back\b|\breturn|\bstill (?:here|there|working)\b|"
+                  r"\bfixing it\b", re.IGNORECASE)
+# The question is whether the work is finished, or billed.
+FINISHING = re.compile(r"\b(?:finish\w*|done|complete\w*|invoic\w*|bill\w*|charg\w*)\b",
+                       re.IGNORECASE)
+# The customer says the problem is still there.
+BROKEN = re.compile(
+    r"\bstill (?:broken|leaking|dead|clogged|blocked|dripping|tripping|"
+    r"(?:not|isn'?t|doesn'?t|don'?t|dont|doesnt|won'?t|wont|no) "
+    r"(?!(?:here|there|done|finished|back|coming|sure|yet)\b)\w+)|"
+    r"\bnot (?:fixed|working)\b|\b(?:doesn'?t|don'?t|dont|doesnt|won'?t|wont) work\b",
+    re.IGNORECASE)
 # Which job to talk about when several are open: the one nearest to the customer's door first.
 _URGENCY = {JobState.EN_ROUTE: 0, JobState.ON_SITE: 1, JobState.PAUSED: 2,
             JobState.SCHEDULED: 3, JobState.REQUESTED: 4}
@@ -37,7 +74,11 @@ def start(turn: Turn) -> None:
                        key=lambda j: (_URGENCY[j.state], next_start(j)))
     if open_jobs:
         described = _describe(turn, open_jobs[0], visits_of.get(open_jobs[0].id, []))
-        turn.finish(replies.more_booked(described, _others(turn, open_jobs[0])))
+        if open_jobs[0].state in LIVE and LIVE_QUESTION.search(turn.text):
+            # "where is he": the work under way is the answer, not the other days booked
+            turn.finish(described)
+        else:
+            turn.finish(replies.more_booked(described, _others(turn, open_jobs[0])))
         return
     done = [j for j in jobs if j.state in (JobState.COMPLETED, JobState.INVOICED)]
     if done:
@@ -56,6 +97,10 @@ def of_visit(turn: Turn, appointment: Appointment) -> Reply | None:
 def _describe(turn: Turn, job: Job, booked: list[Appointment]) -> Reply:
     technician = _technician_first_name(turn, booked)
     if job.state is JobState.EN_ROUTE:
+        if _running_late(turn, job, booked):
+            _alert_late(turn, job, technician)
+            eta = clock_label(job.eta, turn.timezone) if job.eta else None
+            return replies.status_running_late(technician, eta)
         if job.eta is None or job.eta <= turn.now:
             return replies.status_en_route(technician, None)
         minutes = round((job.eta - turn.now).total_seconds() / 60)
@@ -63,12 +108,71 @@ def _describe(turn: Turn, job: Job, booked: list[Appointment]) -> Reply:
     if job.state is JobState.ON_SITE:
         return replies.status_on_site(technician)
     if job.state is JobState.PAUSED:
-        return replies.status_paused(_service(turn, job))
+        return _paused(turn, job, technician)
     upcoming = sorted((a for a in booked if a.is_active and a.end > turn.now),
                       key=lambda a: a.start)
     if job.state is JobState.SCHEDULED and upcoming:
         return replies.status_scheduled(visits.label(turn, upcoming[0]), technician)
     return replies.status_requested(_service(turn, job))
+
+
+def _paused(turn: Turn, job: Job, technician: str) -> Reply:
+    """Paused work: its return visit if one is booked, else that the office will arrange it."""
+    back = sorted((a for a in turn.uow.appointments.find(job_id=job.id)
+                   if a.is_active and a.start > turn.now), key=lambda a: a.start)
+    return replies.status_paused(_service(turn, job), technician,
+                                 visits.label(turn, back[0]) if back else None)
+
+
+def _running_late(turn: Turn, job: Job, booked: list[Appointment]) -> bool:
+    """On the way and past the arrival time given (or, with none, past the window's end)."""
+    if job.eta is not None:
+        return turn.now > job.eta + LATE_AFTER_ETA
+    ends = [a.window_end for a in booked if a.is_active]
+    return bool(ends) and turn.now > min(ends)
+
+
+def _alert_late(turn: Turn, job: Job, technician: str) -> None:
+    """The office hears once per arrival time that a customer is waiting past it."""
+    key = f"job-overdue:{job.id}:{job.eta.isoformat() if job.eta else 'window'}"
+    if any((m.idempotency_key or "").startswith(f"{key}:")
+           for m in turn.uow.messages.find(account_id=job.account_id, kind=MessageKind.NOTICE)):
+        return  # already told about this arrival time
+    notify_staff(turn.uow, now=turn.now, account_id=job.account_id,
+                 body=replies.customer_waiting_notice(job.number, technician).text, key=key)
+
+
+def live_work(turn: Turn) -> bool:
+    """A customer asks about work under way ("when is she coming back?", "she left, did she
+    finish?", "still broken", "nobody here"): answered from the job's state, never with an
+    offer to book; False when no work is under way or the text asks something else."""
+    if turn.customer is None or not LIVE_QUESTION.search(turn.text):
+        return False
+    jobs = [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id) if j.state in LIVE]
+    if not jobs:
+        return False
+    job = min(jobs, key=lambda j: (_URGENCY[j.state], j.id or 0))
+    booked = turn.uow.appointments.find(job_id=job.id)
+    left, broken = LEFT.search(turn.text) is not None, BROKEN.search(turn.text) is not None
+    if job.state is JobState.EN_ROUTE and not _running_late(turn, job, booked):
+        return False  # on time: the usual answers name the work and the ETA
+    if job.state is JobState.ON_SITE and not (
+            left or broken or FINISHING.search(turn.text) or BACK.search(turn.text)):
+        return False  # "where's the tech?": at your place now, as usual
+    if job.state is not JobState.ON_SITE:
+        turn.finish(_describe(turn, job, booked))
+        return True
+    technician = _technician_first_name(turn, booked)
+    billed = None if not FINISHING.search(turn.text) else any(
+        i.state in (InvoiceState.SENT, InvoiceState.PAID)
+        for i in turn.uow.invoices.find(job_id=job.id))
+    if left or broken:
+        notify_staff(turn.uow, now=turn.now, account_id=job.account_id,
+                     body=replies.customer_asks_notice(job.number, technician, turn.text).text,
+                     key=f"job-asked:{job.id}:{turn.message_id or turn.now.isoformat()}")
+    turn.finish(replies.live_on_site(technician, _service(turn, job), billed=billed,
+                                     left=left, broken=broken))
+    return True
 
 
 def _others(turn: Turn, told: Job) -> list[str]:

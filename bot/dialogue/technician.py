@@ -8,7 +8,7 @@ minutes, with a short correction to a customer who was told (technician_undo).
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -17,6 +17,7 @@ from bot.dialogue.reply import Reply
 from bot.dialogue.technician_jobs import (
     IN_PROGRESS,
     Visit,
+    day_bounds,
     job_id,
     named,
     names_a_place,
@@ -35,6 +36,8 @@ from bot.dialogue.technician_undo import (
     undo,
 )
 from bot.nlu import intents
+from bot.nlu.clock import find_clock_times, spell_out_clock_words
+from bot.nlu.result import Parse
 from domain.commands import (
     AddJobNote,
     ChangeJobState,
@@ -54,6 +57,8 @@ PICK = "pick"
 CONFIRM = "confirm"  # a Y/N before an update that looks premature (roles.YES_NO_STEPS)
 # A delay is told to a customer whose visit has not started only when it starts this soon.
 LATE_NOTICE_AHEAD = timedelta(hours=2)
+# A bare "omw" this long before the visit's window opens is checked before its customer hears.
+EARLY_ON_THE_WAY = timedelta(hours=2)
 # "done" on a visit never started whose window opens later than this is asked about first.
 DONE_UNSTARTED_AHEAD = timedelta(hours=1)
 # "at Fischer's", "to 42 Elm": a text that names a visit must find it, never fall back to another.
@@ -76,8 +81,22 @@ _TOMORROW = re.compile(r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw|2
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|r|rs)?\b",
                       re.IGNORECASE)
+# A note saying the customer wants a price for more work: sales (or the office) hears of it.
+QUOTE_WISH = re.compile(
+    r"\b(?:wants?|wanted|needs?|asked (?:for|about)|asking (?:for|about)|interested in|"
+    r"would like|requested)\b[^.;!?]{0,40}\b(?:quote|estimate|pricing|price|bid)\b|"
+    r"\b(?:quote|estimate) (?:for|on)\b", re.IGNORECASE)
+# A Y/N about an update answered by taking it back: "wait no wrong job", "nope not that one".
+TAKEN_BACK = re.compile(
+    r"^\W*(?:(?:wait|hold on|oops|sorry|my bad|actually|ah|uh)\W+)*(?:no+|nope|nah|"
+    r"don'?t|do not|not (?:yet|that|this|now)|wrong (?:job|one|visit|customer|house|day))\b",
+    re.IGNORECASE)
 # A note this soon after "done" (and no update since) is about the job just finished.
 NOTE_AFTER_DONE = timedelta(minutes=30)
+# A time of day a technician gives as an arrival is at most this far ahead.
+SAID_TIME_AHEAD = timedelta(hours=12)
+# A note with nothing open is about the job last finished, if within the working day.
+NOTE_ON_DAYS_WORK = timedelta(hours=12)
 # How far from today a visit the technician names is looked for, to say which day it is.
 OTHER_DAYS_BEFORE = timedelta(days=7)
 OTHER_DAYS_AFTER = timedelta(days=30)
@@ -149,8 +168,9 @@ def help_menu(turn: Turn) -> None:
 def answer(turn: Turn) -> bool:
     """The answer to "which visit is that?": a number, or a name or street among the options."""
     data = turn.data
-    if turn.step == CONFIRM and turn.parse.intent == intents.DENY:
-        return _confirmed(turn, data)  # "oops no, wrong visit": no to the question, no undo
+    if turn.step == CONFIRM and (turn.parse.intent == intents.DENY or TAKEN_BACK.match(turn.text)):
+        turn.parse = Parse(intents.DENY, {}, 1.0)  # "wait no wrong job": the question's No, no undo
+        return _confirmed(turn, data)
     if asks_undo(turn.text):
         return False  # the last update is taken back instead (starters)
     if turn.step == CONFIRM:
@@ -217,6 +237,17 @@ def _about_a_visit(intent: str) -> Starter:
                 return
             finished = _just_finished(turn) if intent == intents.NOTE else None
             candidates = [finished] if finished else _current(visits, ACCEPTS[intent])
+            if not candidates and intent == intents.NOTE:
+                candidates = _finished_today(turn)  # nothing open: the job finished last
+        elif intent == intents.TECH_LATE and not any(
+                v.job.state in ACCEPTS[intent] for v in candidates):
+            # "running 30 behind, hughes job took longer": the visit named is the one holding
+            # the technician up; the delay is for the next one not reached yet
+            held_up = candidates[0]
+            candidates = _current(visits, ACCEPTS[intent])
+            if not candidates:
+                turn.finish(texts.late_nothing_after(held_up))
+                return
         minutes = turn.parse.slots.get("minutes")
         minutes = minutes if isinstance(minutes, int) else None
         if not candidates:
@@ -240,6 +271,20 @@ def _just_finished(turn: Turn) -> Visit | None:
         return None
     visit = own_visit(turn, last.get("appointment"))
     return visit if visit is not None and visit.job.state is JobState.COMPLETED else None
+
+
+def _finished_today(turn: Turn) -> list[Visit]:
+    """The visit the technician last marked done, today and with no update since (a note when
+    nothing else is open is about it, however long after)."""
+    last = last_update(turn, NOTE_ON_DAYS_WORK)
+    if last is None or last.get("what") != intents.TECH_DONE:
+        return []
+    visit = own_visit(turn, last.get("appointment"))
+    start, _ = day_bounds(turn.now, turn.timezone)
+    if visit is None or visit.job.state is not JobState.COMPLETED or (
+            datetime.fromisoformat(str(last.get("at"))) < start):
+        return []
+    return [visit]
 
 
 def _not_today(turn: Turn) -> None:
@@ -270,10 +315,20 @@ def _current(visits: list[Visit], accepts: frozenset[JobState]) -> list[Visit]:
 
 def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
              checked: bool = False) -> None:
-    """On the way now: the customer is told. A plan ("lunch then headed to 26th st") changes
-    nothing; a job still on site elsewhere is pointed out, since it stays open."""
+    """On the way now: the customer is told, with the arrival time given in minutes or as a
+    time of day ("prob 8:15"), also when already on the way. A plan ("lunch then headed to 26th
+    st") changes nothing; an "omw" naming no visit hours before the window is asked about; a job
+    still on site elsewhere is pointed out, since it stays open."""
     if visit.job.state is JobState.SCHEDULED and PLAN.search(text):
         turn.finish(texts.plan_noted(visit, turn.timezone))
+        return
+    if minutes is None:
+        minutes = minutes_until_said_time(text, turn.now, turn.timezone)
+    if (not checked and minutes is None and visit.job.state is JobState.SCHEDULED
+            and visit.appointment.window_start - turn.now > EARLY_ON_THE_WAY
+            and not named([visit], text)):  # a visit named is a deliberate choice
+        _check(turn, visit, intents.TECH_EN_ROUTE, text, None,
+               texts.on_the_way_early(visit, turn.now, turn.timezone))
         return
     before = before_change(visit)
     job = job_id(visit)
@@ -288,7 +343,7 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
     eta = visit.job.eta
     told = tell(turn, visit, "en-route", texts.customer_on_the_way(
         _tech(turn), turn.business.name, eta, visit.site.timezone))
-    remember(turn, visit, before, told)
+    remember(turn, visit, before, told, what=intents.TECH_EN_ROUTE)
     turn.say(texts.on_the_way(visit, eta, turn.timezone))
     left = [v for v in todays_visits(turn)
             if v.job.state is JobState.ON_SITE and v.appointment_id != visit.appointment_id]
@@ -300,19 +355,26 @@ def arrived(turn: Turn, visit: Visit, text: str, minutes: int | None,
             checked: bool = False) -> None:
     before = before_change(visit)
     _move_to(turn, visit, JobState.ON_SITE)
-    remember(turn, visit, before, None)
+    remember(turn, visit, before, None, what=intents.TECH_ARRIVED)
     turn.say(texts.arrived(visit, turn.timezone))
 
 
 def late(turn: Turn, visit: Visit, text: str, minutes: int | None,
          checked: bool = False) -> None:
     """A delay counts from where the visit stood (its ETA on the way, else its planned arrival),
-    never from now; a visit that starts hours from now is asked about before its customer hears."""
+    never from now, and a time of day ("there by 3:30") is the new arrival; a delay still on
+    time for the window tells no one, and one for a visit hours away is asked about first."""
     a = visit.appointment
-    planned = (visit.job.eta if visit.job.state is JobState.EN_ROUTE and visit.job.eta
-               else max(a.start, a.window_start))
+    planned = visit.job.eta or max(a.start, a.window_start)  # a delay already given counts
+    said = minutes_until_said_time(text, turn.now, turn.timezone) if minutes is None else None
+    if said is not None:  # an arrival time, not a delay: count it from now
+        planned, minutes = turn.now, said
     arrival = max(planned, turn.now) + timedelta(minutes=minutes or 0)
-    if (not checked and visit.job.state is JobState.SCHEDULED
+    # Still on time for the window: before it opens, or, for a customer not yet given an ETA,
+    # inside the window they were promised. Nobody needs telling.
+    on_time = minutes is not None and (arrival <= a.window_start or (
+        visit.job.state is JobState.SCHEDULED and arrival <= a.window_end))
+    if (not checked and not on_time and visit.job.state is JobState.SCHEDULED
             and a.start - turn.now > LATE_NOTICE_AHEAD):
         zone = turn.timezone
         busy = [v for v in todays_visits(turn) if v.job.state is JobState.ON_SITE]
@@ -324,13 +386,13 @@ def late(turn: Turn, visit: Visit, text: str, minutes: int | None,
         turn.run(ReviseEta(job_id=job_id(visit), eta_minutes=minutes, actor=turn.actor,
                            note=text, since=planned))
     eta = visit.job.eta if minutes is not None else None
-    if eta is not None and eta <= a.window_start:  # still on time for the promised window
-        remember(turn, visit, before, None)
+    if eta is not None and on_time:
+        remember(turn, visit, before, None, what=intents.TECH_LATE)
         turn.say(texts.late_in_time(visit, eta, turn.timezone))
         return
     told = tell(turn, visit, "late", texts.customer_late(
         _tech(turn), turn.business.name, eta, visit.site.timezone))
-    remember(turn, visit, before, told)
+    remember(turn, visit, before, told, what=intents.TECH_LATE)
     turn.say(texts.late(visit, eta, turn.timezone))
 
 
@@ -341,7 +403,7 @@ def paused(turn: Turn, visit: Visit, text: str, minutes: int | None,
     turn.run(ChangeJobState(job_id=job_id(visit), new_state=JobState.PAUSED, actor=turn.actor,
                             note=text.strip()))
     told = tell(turn, visit, "paused", texts.customer_paused(_tech(turn), turn.business.name))
-    remember(turn, visit, before, told)
+    remember(turn, visit, before, told, what=intents.TECH_PAUSED)
     turn.say(texts.paused(visit))
 
 
@@ -379,7 +441,16 @@ def note(turn: Turn, visit: Visit, text: str, minutes: int | None,
         turn.finish(texts.empty_note())
         return
     turn.run(AddJobNote(job_id=job_id(visit), text=written, actor=turn.actor))
-    turn.say(texts.noted(visit))
+    if QUOTE_WISH.search(written) is None:
+        turn.say(texts.noted(visit))
+        return
+    deals = turn.uow.deals.find(account_id=visit.job.account_id)
+    rep = next((turn.uow.staff.get(d.owner_id) for d in reversed(deals) if d.owner_id), None)
+    notify_staff(turn.uow, now=turn.now, account_id=visit.job.account_id,
+                 owner_id=rep.id if rep is not None and rep.active else None,
+                 body=texts.office_quote_wish(visit, _tech(turn), written),
+                 key=f"job-quote-wish:{job_id(visit)}:{turn.message_id or turn.now.isoformat()}")
+    turn.say(texts.noted_quote_wish(visit, rep.first_name if rep and rep.active else None))
 
 
 class Action(Protocol):
@@ -414,12 +485,31 @@ def next_visit(turn: Turn) -> None:
         turn.finish(texts.day([(v, v.job.state.value.replace("_", " ")) for v in visits], zone))
         return
     upcoming = [v for v in visits if v.job.state is JobState.SCHEDULED]
-    if not upcoming:
-        turn.finish(texts.nothing_next())
+    heading = next((v for v in visits if v.job.state is JobState.EN_ROUTE), None)
+    if not upcoming:  # the visit on the way to, if any, is what is next
+        turn.finish(texts.nothing_next() if heading is None else texts.heading_to(heading, zone))
         return
     visit = upcoming[0]
     quotes = turn.uow.quotes.find(account_id=visit.job.account_id, state=QuoteState.SENT)
-    turn.finish(texts.next_visit(visit, zone, quotes[-1].number if quotes else None))
+    turn.finish(texts.next_visit(visit, zone, quotes[-1].number if quotes else None, heading))
+
+
+def minutes_until_said_time(text: str, now: datetime, timezone: str) -> int | None:
+    """Minutes from now to the time of day a technician gives ("prob 8:15", "there by 3:30",
+    "eta 2pm"): the next such time within half a day, an hour without am/pm read either way."""
+    mentions = find_clock_times(spell_out_clock_words(text.lower()))
+    said = next((m.begins or m.ends for m in mentions if m.begins or m.ends), None)
+    if said is None:
+        return None
+    local = now.astimezone(ZoneInfo(timezone))
+    hours = ([said.hour % 12 + (12 if said.meridiem == "pm" else 0)] if said.meridiem
+             else [said.hour] if said.hour > 12 else [said.hour % 12, said.hour % 12 + 12])
+    for day in (local.date(), local.date() + timedelta(days=1)):
+        for hour in sorted(hours):
+            at = datetime.combine(day, time(hour, said.minute), tzinfo=local.tzinfo)
+            if timedelta(0) < at - local <= SAID_TIME_AHEAD:
+                return round((at - local).total_seconds() / 60)
+    return None
 
 
 def _day_asked(text: str, today: date) -> date | None:

@@ -47,7 +47,7 @@ EVERYDAY = frozenset(
     "gas truck van work one property address location appointment visit door gate be will late "
     "behind early traffic still just too also and with from for to at then after before way "
     "route road eta am pm me us see again already is im i so ok okay ur yours second third "
-    "pick up grab get".split())
+    "pick up grab get real really sure good day night week".split())
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class Visit:
     job: Job
     site: Site
     customer: str  # the contact's name, else the account's
+    account: str = ""  # the account's name ("Riverside Dental"), which a text may use instead
 
     @property
     def appointment_id(self) -> int:
@@ -65,8 +66,10 @@ class Visit:
         return self.appointment.id
 
     def words(self) -> set[str]:
-        """The customer's names and the street (without the house number or "St")."""
-        return {w for w in _words(f"{self.customer} {self.site.address} {self.site.city}")
+        """The customer's and the account's names and the street (without the house number or
+        "St")."""
+        return {w for w in _words(f"{self.customer} {self.account} {self.site.address} "
+                                  f"{self.site.city}")
                 if w not in COMMON and not w.isdigit()}
 
     def house_number(self) -> str | None:
@@ -111,15 +114,16 @@ def visits_of(turn: Turn, appointments: list[Appointment]) -> list[Visit]:
     names: dict[int | None, str] = {}
     for contact in turn.uow.contacts.find(account_id=accounts) if accounts else []:
         names.setdefault(contact.account_id, contact.name)  # the account's first contact
-    unnamed = [account_id for account_id in accounts if account_id not in names]
-    for account in turn.uow.accounts.get_many(unnamed) if unnamed else []:
-        names[account.id] = account.name
+    account_names = {account.id: account.name
+                     for account in turn.uow.accounts.get_many(list(accounts))} if accounts else {}
     visits = []
     for appointment in appointments:
         job = jobs.get(appointment.job_id)
         site = sites.get(job.site_id) if job is not None else None
         if job is not None and site is not None:
-            visits.append(Visit(appointment, job, site, names.get(job.account_id, "the customer")))
+            business = account_names.get(job.account_id, "")
+            visits.append(Visit(appointment, job, site,
+                                names.get(job.account_id) or business or "the customer", business))
     return visits
 
 

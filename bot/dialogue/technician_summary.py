@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 
 # Status words a "done" text opens with, which are no part of the work: "done,", "back, done -",
-# "wrapping up,", "at hughes,", "ok all set:".
+# "wrapping up,", "at hughes,", "ok all set:", "ok now done for real -".
 _OPENING = re.compile(
-    r"^\W*(?:(?:all |job |work |jobs )?(?:done|finished|completed?|all set|wrapped up|"
-    r"wrapping up|finishing up)\b|(?:back|here|ok|okay|update|at [^,.;:!-]{1,40}?)(?=\s*[,.;:!-]|$))"
+    r"^\W*(?:(?:(?:ok(?:ay)?|so|alright|now|finally|really) )*(?:all |job |work |jobs )?"
+    r"(?:done|finished|completed?|all set|wrapped up|wrapping up|finishing up)"
+    r"(?: (?:for real|for good|now|this time|finally|for today|for the day))*\b|"
+    r"(?:back|here|ok|okay|update|at [^,.;:!-]{1,40}?)(?=\s*[,.;:!-]|$))"
     r"[\s,:;.!-]*", re.IGNORECASE)
 # An unsafe condition found, which the office follows up rather than a text to the customer.
 UNSAFE = re.compile(

@@ -8,6 +8,8 @@ from bot.dialogue.gsm import clip
 from bot.dialogue.reply import Reply
 from bot.dialogue.technician_jobs import Visit
 from bot.dialogue.times import clock_label, day_label, window_label
+from bot.nlu import intents
+from domain.jobs import JobState
 
 UNDO_HINT = 'Wrong job? Text "undo" within 10 min.'
 
@@ -54,6 +56,14 @@ def on_the_way(visit: Visit, eta: datetime | None, timezone: str, again: bool = 
                  f"{_first(visit.customer)} has been told. {UNDO_HINT}")
 
 
+def on_the_way_early(visit: Visit, now: datetime, timezone: str) -> Reply:
+    """Before telling a customer whose window opens hours from now that the technician set off."""
+    hours = max(1, round((visit.appointment.window_start - now).total_seconds() / 3600))
+    return Reply(f"Your visit at {label(visit, timezone)} ({visit.job.number}) starts in about "
+                 f"{hours} h. Tell {_first(visit.customer)} you're on the way now? Reply Y or N "
+                 "(or text your ETA, e.g. \"omw 20\").")
+
+
 def plan_noted(visit: Visit, timezone: str) -> Reply:
     return Reply(f"OK, {label(visit, timezone)} ({visit.job.number}) is next; nothing sent yet. "
                  f"Text \"omw\" with your minutes (e.g. \"omw 20\") when you set off and I'll "
@@ -94,10 +104,15 @@ def late_ahead(visit: Visit, busy: Visit | None, eta: datetime | None, now: date
                  f"about {hours} h. Tell {_first(visit.customer)}{when}? Reply Y or N.")
 
 
+def late_nothing_after(held_up: Visit) -> Reply:
+    return Reply(f"Noted. You have no visit after {clip(held_up.customer, 30)} "
+                 f"({held_up.job.number}) today to run late for, so nobody was told.")
+
+
 def late_in_time(visit: Visit, eta: datetime, timezone: str) -> Reply:
     a = visit.appointment
     return Reply(f"Noted: new ETA {clock_label(eta, timezone)} for {clip(visit.customer, 30)} "
-                 f"({visit.job.number}), still on time for the "
+                 f"({visit.job.number}), still within the "
                  f"{window_label(a.window_start, a.window_end, timezone)} window, so "
                  f"{_first(visit.customer)} wasn't told. {UNDO_HINT}")
 
@@ -155,15 +170,39 @@ def noted(visit: Visit) -> Reply:
     return Reply(f"Noted on {visit.job.number} ({clip(visit.customer, 30)}).")
 
 
+def noted_quote_wish(visit: Visit, rep: str | None) -> Reply:
+    who = f"{clip(rep, 20)} (sales)" if rep else "the office"
+    return Reply(f"Noted on {visit.job.number} ({clip(visit.customer, 30)}), and {who} was asked "
+                 "to follow up on the quote.")
+
+
+def office_quote_wish(visit: Visit, tech: str, note: str) -> str:
+    return (f"Quote request from the field: {clip(visit.customer, 30)}, "
+            f"{clip(visit.site.address, 40)} ({visit.job.number}). {_first(tech)} noted: "
+            f"\"{clip(note, 160)}\". Please follow up with the customer.")
+
+
 def empty_note() -> Reply:
     return Reply('What should the note say? e.g. "note gate code 4412".')
 
 
-def next_visit(visit: Visit, timezone: str, quote: str | None) -> Reply:
+def heading_to(visit: Visit, timezone: str) -> Reply:
+    return Reply(_heading(visit, timezone))
+
+
+def next_visit(visit: Visit, timezone: str, quote: str | None,
+               heading: Visit | None = None) -> Reply:
+    """The next visit not started; after the one the technician is on the way to, if any."""
     access = f" Access: {clip(visit.site.access_notes, 60)}." if visit.site.access_notes else ""
     offer = f" Open quote {quote}." if quote else ""
-    return Reply(f"Next: {label(visit, timezone)}, {visit.site.city} - "
+    first = f"{_heading(heading, timezone)} After that" if heading is not None else "Next"
+    return Reply(f"{first}: {label(visit, timezone)}, {visit.site.city} - "
                  f"{visit.job.service_id.replace('_', ' ')} ({visit.job.number}).{access}{offer}")
+
+
+def _heading(visit: Visit, timezone: str) -> str:
+    eta = f", ETA {clock_label(visit.job.eta, timezone)}" if visit.job.eta else ""
+    return f"You're on the way to {label(visit, timezone)} ({visit.job.number}){eta}."
 
 
 def day(visits: list[tuple[Visit, str]], timezone: str, on: date | None = None,
@@ -182,15 +221,49 @@ def nothing_next() -> Reply:
     return Reply("No more visits today. Text \"my day\" to see today's list.")
 
 
-def undone(visit: Visit, corrected: bool) -> Reply:
-    told = f" {_first(visit.customer)} got a short correction." if corrected else ""
+def undone(visit: Visit, corrected: bool | None, office: bool = False) -> Reply:
+    """`corrected`: the customer got a correction (True), the update was withdrawn before it
+    went out (False), or they had been told nothing (None)."""
+    told = {True: f" {_first(visit.customer)} got a short correction.",
+            False: f" The text to {_first(visit.customer)} had not gone out; it was withdrawn.",
+            None: ""}[corrected]
+    needed = ("the return visit is still needed" if visit.job.state is JobState.PAUSED
+              else "no return visit is needed")
+    dispatch = f" The office was told {needed}." if office else ""
     return Reply(f"Undone: {visit.job.number} is {visit.job.state.value.replace('_', ' ')} "
-                 f"again.{told}")
+                 f"again.{told}{dispatch}")
 
 
-def customer_correction(business: str) -> str:
-    return (f"Sorry, please ignore our last update from {business} about your visit; it was "
-            "sent by mistake. We'll keep you posted.")
+def customer_correction(tech: str, business: str, visit: Visit, undone: str,
+                        timezone: str) -> str:
+    """After an update was taken back: where the visit really stands (`undone`: the intent)."""
+    name, a, state = _first(tech), visit.appointment, visit.job.state
+    if state is JobState.SCHEDULED:
+        now = (f"{name} is not on the way yet; your visit is still "
+               f"{window_label(a.window_start, a.window_end, timezone)} as planned.")
+    elif state is JobState.EN_ROUTE:
+        eta = visit.job.eta
+        now = f"{name} is on the way" + (
+            f" and should arrive about {clock_label(eta, timezone)}." if eta else ".")
+    elif state is JobState.ON_SITE and undone == intents.TECH_PAUSED:
+        now = f"{name} is finishing the work today, so no return visit is needed."
+    elif state is JobState.ON_SITE:
+        now = (f"{name} is still working on your visit; it isn't finished yet, so no invoice "
+               "is coming yet.")
+    else:
+        now = ("the work isn't finished yet; our office will contact you to arrange the "
+               "return visit.")
+    return f"Sorry, our last message from {clip(business, 30)} was sent by mistake: {now}"
+
+
+def office_return_needed(visit: Visit, tech: str) -> str:
+    return (f"Job {visit.job.number} ({clip(visit.customer, 30)}): {_first(tech)} took back "
+            "finishing it; it is paused again, so the return visit IS needed after all.")
+
+
+def office_pause_undone(visit: Visit, tech: str) -> str:
+    return (f"Job {visit.job.number} ({clip(visit.customer, 30)}): {_first(tech)} took back the "
+            "pause and is finishing it today. No return visit is needed.")
 
 
 def nothing_to_undo() -> Reply:

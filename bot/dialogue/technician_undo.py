@@ -1,4 +1,8 @@
-"""Taking back a technician's last update within ten minutes, and telling the customer."""
+"""Taking back a technician's last update within ten minutes, and telling whoever was told.
+
+A customer's update still in the outbox is withdrawn; one already sent is followed by a short
+correction saying where the visit really stands. A pause taken back tells the dispatchers (who
+were asked to arrange a return visit) that none is needed, unless their notice is still queued."""
 
 from __future__ import annotations
 
@@ -8,16 +12,19 @@ from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import technician_texts as texts
 from bot.dialogue.technician_jobs import Visit, job_id, own_visit
+from bot.nlu import intents
 from domain.commands import UndoJobState
 from domain.jobs import JobState
-from domain.messages import MessageStatus
-from domain.notices import notify_customer
+from domain.messages import Direction, Message, MessageKind, MessageStatus
+from domain.notices import notify_customer, notify_staff
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 LAST = "tech_last"  # the last status change, kept across flows (bot/dialogue/turn.py)
 UNDO_WINDOW = timedelta(minutes=10)
+# An update in one of these states never reached anyone: there is nothing to correct.
+_NOT_SENT = frozenset({MessageStatus.QUEUED, MessageStatus.CANCELLED, MessageStatus.FAILED})
 
 UNDO = re.compile(r"^\W*(?:undo(?: (?:that|it|this|last|the last one))?|wrong (?:job|visit|one|"
                   r"customer|house|address)|(?:oops|sorry|my bad|mistake)\W*(?:wrong (?:job|one|"
@@ -51,20 +58,55 @@ def undo(turn: Turn) -> None:
     eta = datetime.fromisoformat(last["eta"]) if last.get("eta") else None
     turn.run(UndoJobState(job_id=job_id(visit), back_to=JobState(last["state"]),
                           actor=turn.actor, eta=eta))
-    corrected = _correct(turn, visit, last.get("told"))
+    undone_what = str(last.get("what") or "")
+    corrected = _correct(turn, visit, last.get("told"), undone_what)
+    office = False
+    assert turn.staff is not None
+    if undone_what == intents.TECH_PAUSED:  # dispatch was asked to arrange a return visit
+        office = _correct_office(turn, visit, "job-paused",
+                                 texts.office_pause_undone(visit, turn.staff.name))
+    elif undone_what == intents.TECH_DONE and visit.job.state is JobState.PAUSED:
+        office = _correct_office(turn, visit, "job-resumed",  # told none was needed after all
+                                 texts.office_return_needed(visit, turn.staff.name))
     turn.conversation.data = {k: v for k, v in turn.conversation.data.items() if k != LAST}
-    turn.say(texts.undone(visit, corrected))
+    turn.say(texts.undone(visit, corrected, office))
 
 
-def _correct(turn: Turn, visit: Visit, told: Any) -> bool:
-    """Withdraw the customer's update if it is still queued, else send a short correction."""
+def _correct(turn: Turn, visit: Visit, told: Any, what: str) -> bool | None:
+    """Withdraw the customer's update if it never went out (False), else send a short correction
+    that says where the visit stands now (True); None: the customer was not told anything."""
     if not isinstance(told, int):
-        return False
+        return None
     message = turn.uow.messages.get(told)
-    if message is not None and message.status is MessageStatus.QUEUED:
-        message.cancel("the technician's update was undone")
+    if message is None or _withdrawn([message]):
+        return None if message is None else False
+    assert turn.staff is not None
+    tell(turn, visit, "correction", texts.customer_correction(
+        turn.staff.name, turn.business.name, visit, what, visit.site.timezone))
+    return True
+
+
+def _correct_office(turn: Turn, visit: Visit, told: str, correction: str) -> bool:
+    """The dispatchers' notice about this job (`told`: its key's start) is withdrawn if it has
+    not gone out, else corrected; whether a correction was sent."""
+    asked = [m for m in turn.uow.messages.find(account_id=visit.job.account_id,
+                                                direction=Direction.OUT, kind=MessageKind.NOTICE)
+             if (m.idempotency_key or "").startswith(f"{told}:{job_id(visit)}:")
+             and m.staff_id is not None]
+    if not asked or _withdrawn(asked):
         return False
-    tell(turn, visit, "correction", texts.customer_correction(turn.business.name))
+    notify_staff(turn.uow, now=turn.now, account_id=visit.job.account_id, body=correction,
+                 key=f"{told}-undone:{job_id(visit)}:{turn.message_id or turn.now.isoformat()}")
+    return True
+
+
+def _withdrawn(messages: list[Message]) -> bool:
+    """Cancel these messages if none has left the outbox; whether nobody got any of them."""
+    if any(m.status not in _NOT_SENT for m in messages):
+        return False
+    for message in messages:
+        if message.status is MessageStatus.QUEUED:
+            message.cancel("the technician's update was undone")
     return True
 
 
@@ -81,7 +123,7 @@ def before_change(visit: Visit) -> dict[str, Any]:
 
 
 def remember(turn: Turn, visit: Visit, before: dict[str, Any], told: int | None,
-             what: str = "") -> None:
+             what: str) -> None:
     """Keep what "undo" needs: the visit, the state and ETA before, the customer's message;
     `what` the update was (a note just after "done" belongs to the job just finished)."""
     turn.finish(done=None)

@@ -103,7 +103,9 @@ def test_running_late_counts_from_the_planned_arrival_and_is_stored(world: World
     world.transcript(TOM_PHONE, [("running 20 late", "new ETA 1:20pm")])
     state, eta = joes_job_state(world)
     assert state is JobState.SCHEDULED and eta == MONDAY_MORNING + timedelta(hours=3, minutes=50)
-    assert "should now arrive about 1:20pm" in told(world, JOE)[-1].body
+    assert told(world, JOE) == []  # still inside the 1-3pm window Joe was promised
+    world.transcript(TOM_PHONE, [("running 2 hrs behind now", "new ETA 3:20pm")])
+    assert "should now arrive about 3:20pm" in told(world, JOE)[-1].body
 
 
 def test_done_on_a_visit_not_started_waits_for_a_yes_with_the_work_description(
@@ -154,3 +156,56 @@ def test_a_note_right_after_done_is_filed_on_the_job_just_finished(world: World)
         assert job is not None
         assert f"Note on {job.number}: customer wants a quote for a softener" in [
             a.summary for a in uow.activities.find(account_id=job.account_id)]
+
+
+@pytest.mark.parametrize(("text", "arrives"), [("otw to okafors, traffic bad prob 1:15", "1:15pm"),
+                                               ("omw 45", "1:15pm"),
+                                               ("on my way, there by 1:20", "1:20pm")])
+def test_a_new_arrival_time_while_on_the_way_is_stored_and_reaches_the_customer(
+        world: World, text: str, arrives: str) -> None:
+    world.clock.advance(timedelta(hours=3))  # 12:30pm
+    world.text(TOM_PHONE, "omw 15")
+    world.transcript(TOM_PHONE, [(text, f"ETA {arrives}")])
+    assert f"should arrive about {arrives}" in told(world, JOE)[-1].body
+    world.transcript(JOE, [("where is he?", f"arriving about {arrives}")])
+
+
+@pytest.mark.parametrize("ask", ["when is he coming back?", "is tom coming back tomorrow?"])
+def test_a_paused_jobs_customer_is_told_the_office_arranges_the_return_visit(
+        world: World, ask: str) -> None:
+    world.clock.advance(timedelta(hours=4))
+    world.transcript(TOM_PHONE, [("here", "Checked in"), ("need a part, back tmrw", "Paused")])
+    world.transcript(JOE, [(ask, "Our office will contact you to arrange it.")])
+    with world.uow_factory() as uow:
+        assert len(uow.jobs.find(account_id=world.ids["joe_account"])) == 1
+
+
+@pytest.mark.parametrize("ask", ["did tom finish? he left", "the sink still doesnt work, is he "
+                                 "coming back?"])
+def test_an_open_job_the_technician_seems_to_have_left_is_checked_by_dispatch(
+        world: World, ask: str) -> None:
+    world.clock.advance(timedelta(hours=4))
+    world.transcript(TOM_PHONE, [("here", "Checked in")])
+    world.transcript(JOE, [(ask, "check with Tom")])
+    with world.uow_factory() as uow:
+        [notice] = [m for m in uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE)
+                    if m.staff_id == world.ids["dana"]]
+        assert "still open (on site) with Tom" in notice.body
+
+
+def test_a_note_an_hour_after_the_last_job_is_done_stays_on_it_and_a_quote_wish_reaches_sales(
+        world: World) -> None:
+    world.clock.advance(timedelta(hours=4))
+    world.transcript(TOM_PHONE, [("here", "Checked in"), ("done, replaced the trap", "completed")])
+    world.clock.advance(timedelta(hours=1))
+    world.transcript(TOM_PHONE, [("note: customer wants a quote for a water softener",
+                                  "asked to follow up on the quote")])
+    with world.uow_factory() as uow:
+        visit = uow.appointments.get(world.ids["joe_today"])
+        assert visit is not None
+        job = uow.jobs.get(visit.job_id)
+        assert job is not None
+        assert f"Note on {job.number}: customer wants a quote for a water softener" in [
+            a.summary for a in uow.activities.find(account_id=job.account_id)]
+        assert any("Quote request from the field" in m.body
+                   for m in uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE))

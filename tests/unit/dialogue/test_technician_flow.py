@@ -105,10 +105,37 @@ def test_on_my_way_while_still_on_site_elsewhere_says_that_job_is_still_open(
 
 def test_on_my_way_without_minutes_tells_the_customer_the_technician_is_coming_now(
         day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3))  # noon, Joe's window opens at 1pm
     day.text(TOM, "omw")
     assert job_of(day, "joe_today").eta is None
     [message] = told(day, JOE)
     assert message.body.endswith("is on the way now.")
+
+
+@pytest.mark.parametrize("omw", ["omw", "on my way", "heading out now", "otw"])
+def test_a_bare_on_my_way_hours_before_the_window_is_asked_about_first(
+        day: ChatWorld, omw: str) -> None:
+    before = day.model()  # 9am; Joe's window is 1-3pm
+    day.transcript(TOM, [(omw, "starts in about 4 h. Tell Joe you're on the way now?")])
+    assert day.changed_since(before) == set() and told(day, JOE) == []
+    day.transcript(TOM, [("n", "nothing changed")])
+    assert told(day, JOE) == []
+    day.text(TOM, omw)
+    day.transcript(TOM, [("y", "Joe has been told")])
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
+    assert told(day, JOE)[-1].body.endswith("is on the way now.")
+
+
+@pytest.mark.parametrize(("text", "arrives"), [
+    ("otw to okafors, traffic bad prob 1:15", "1:15pm"), ("omw 40", "1:10pm"),
+    ("on my way, there by 1:20", "1:20pm"), ("omw eta 1:05pm", "1:05pm")])
+def test_a_new_arrival_time_while_on_the_way_updates_the_eta_and_the_customer(
+        day: ChatWorld, text: str, arrives: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))  # 12:30pm
+    day.text(TOM, "omw 15")
+    day.transcript(TOM, [(text, f"ETA {arrives}")])
+    assert told(day, JOE)[-1].body.endswith(f"should arrive about {arrives}.")
+    day.transcript(JOE, [("where is he?", f"arriving about {arrives}")])
 
 
 def test_a_text_naming_a_customer_or_street_picks_that_visit(day: ChatWorld) -> None:
@@ -174,6 +201,7 @@ def test_a_name_or_street_not_among_todays_visits_never_falls_back_to_another_vi
                                   "on my way to the second job", "heading over to the customer"])
 def test_everyday_words_after_omw_name_no_place_and_mean_the_next_visit(
         day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3))  # noon, an hour before Joe's window
     day.transcript(TOM, [(text, "on the way to 1-3pm Joe Okafor")])
     assert job_of(day, "joe_today").state is JobState.EN_ROUTE
 
@@ -266,7 +294,17 @@ def test_running_late_before_setting_off_counts_from_the_planned_arrival(day: Ch
     day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm; Joe expects Tom from 1pm
     day.transcript(TOM, [("gonna be 20 late to okafor", "new ETA 1:20pm")])
     assert job_of(day, "joe_today").eta == NINE + timedelta(hours=4, minutes=20)
-    assert "should now arrive about 1:20pm" in told(day, JOE)[-1].body
+    assert told(day, JOE) == []  # 1:20pm is inside the 1-3pm window Joe was promised
+    day.transcript(TOM, [("running 2 hrs behind", "new ETA 3:20pm")])
+    assert "should now arrive about 3:20pm" in told(day, JOE)[-1].body
+
+
+@pytest.mark.parametrize("text", ["running late, there by 2:15", "gonna be late, prob 2:15",
+                                  "late - eta 2:15pm"])
+def test_a_time_of_day_given_as_the_delay_is_the_new_arrival(day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm
+    day.transcript(TOM, [(text, "new ETA 2:15pm")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=5, minutes=15)
 
 
 def test_a_delay_that_still_arrives_before_the_window_tells_the_customer_nothing(
@@ -278,18 +316,29 @@ def test_a_delay_that_still_arrives_before_the_window_tells_the_customer_nothing
     assert [m.body for m in told(day, JOE)][1:] == []  # only the on-the-way text
 
 
+@pytest.mark.parametrize("late", ["running 150 late", "running 150 behind, okafor job took longer",
+                                  "gonna be 150 late to the next one"])
 def test_late_while_on_site_asks_before_telling_a_customer_whose_visit_is_hours_away(
-        day: ChatWorld) -> None:
+        day: ChatWorld, late: str) -> None:
     day.text(TOM, "here")  # 9am, on site at Joe's; Fischer's visit is at 3pm
     before = day.model()
-    day.transcript(TOM, [("running 20 late", "still on site at Joe Okafor")])
+    day.transcript(TOM, [(late, "still on site at Joe Okafor")])
     assert day.changed_since(before) == set() and told(day, FISCHER) == []
     day.transcript(TOM, [("n", "nothing changed")])
     assert told(day, FISCHER) == []
-    day.text(TOM, "running 20 late")
-    day.transcript(TOM, [("y", "new ETA 3:20pm")])
-    assert job_of(day, "fischer").eta == datetime(2026, 3, 2, 21, 20, tzinfo=UTC)
-    assert "about 3:20pm" in told(day, FISCHER)[-1].body
+    day.text(TOM, late)
+    day.transcript(TOM, [("y", "new ETA 5:30pm")])
+    assert job_of(day, "fischer").eta == datetime(2026, 3, 2, 23, 30, tzinfo=UTC)
+    assert "about 5:30pm" in told(day, FISCHER)[-1].body
+
+
+@pytest.mark.parametrize("late", ["running 20 late", "running 30 behind, okafor job took longer"])
+def test_a_delay_while_on_site_that_keeps_the_next_visit_in_its_window_tells_no_one(
+        day: ChatWorld, late: str) -> None:
+    day.text(TOM, "here")  # 9am, on site at Joe's; Fischer's visit is at 3-5pm
+    day.transcript(TOM, [(late, "still within the 3-5pm window")])
+    assert told(day, FISCHER) == []
+    assert job_of(day, "joe_today").state is JobState.ON_SITE
 
 
 def test_a_pause_keeps_the_reason_tells_the_dispatcher_and_the_customer(
@@ -412,7 +461,7 @@ def test_whats_next_names_the_next_visit_with_its_address_service_access_and_ope
 
 
 def test_my_day_lists_every_visit_with_where_it_stands(day: ChatWorld) -> None:
-    day.text(TOM, "omw")
+    day.text(TOM, "omw 30")
     day.transcript(TOM, [("my day", "1. 1-3pm Joe Okafor, 5 Lake St - en route; "
                                     "2. 3-5pm Karl Fischer, 42 Elm St - scheduled")])
 
@@ -465,7 +514,8 @@ def test_undo_after_the_customer_was_told_sends_a_short_correction(day: ChatWorl
     day.text(TOM, "omw 20")
     told(day, JOE)[0].status = MessageStatus.SENT
     day.transcript(TOM, [("undo", "Joe got a short correction")])
-    assert "please ignore our last update" in told(day, JOE)[-1].body
+    assert told(day, JOE)[-1].body.endswith(
+        "sent by mistake: Tom is not on the way yet; your visit is still 1-3pm as planned.")
 
 
 def test_undo_of_done_reopens_the_job_and_voids_its_invoice(day: ChatWorld) -> None:
@@ -553,3 +603,97 @@ def test_a_word_like_the_customers_is_no_name_and_the_current_visit_is_meant(
         day: ChatWorld) -> None:
     day.transcript(TOM, [("here at the customer's", "Checked in at 1-3pm Joe Okafor")])
     assert job_of(day, "joe_today").state is JobState.ON_SITE
+
+
+# --- what a text names, and notes after the day's work ---------------------------------------
+
+
+@pytest.mark.parametrize("done", ["ok now done for real - replaced the trap, tested, no leaks",
+                                  "done for the day. replaced the trap, tested, no leaks",
+                                  "okay finally finished - replaced the trap, tested, no leaks"])
+def test_done_with_words_around_it_closes_the_job_on_site_with_the_work_only(
+        day: ChatWorld, done: str) -> None:
+    day.clock.advance(timedelta(hours=4))  # 1pm, at Joe's
+    day.text(TOM, "here")
+    day.transcript(TOM, [(done, "J-3 at Joe Okafor completed")])
+    job = job_of(day, "joe_today")
+    assert job.state is JobState.COMPLETED
+    assert job.summary == "replaced the trap, tested, no leaks"
+
+
+@pytest.mark.parametrize("omw", ["omw lakeview", "omw to lakeview dental 20", "otw lakeview"])
+def test_a_visit_is_named_by_its_business_account_as_well_as_its_contact(
+        day: ChatWorld, omw: str) -> None:
+    day.clock.advance(timedelta(hours=4))  # 1pm
+    account = day.uow.accounts.add(Account(name="Lakeview Dental"))
+    assert account.id is not None
+    day.uow.contacts.add(Contact(account_id=account.id, name="Chloe Evans", phone="+13125550155"))
+    site = day.uow.sites.add(Site(account_id=account.id, address="4032 S Woodlawn Ave",
+                                  city="Chicago", postal_code="60614", zone_id="north",
+                                  timezone=DEMO_TIMEZONE))
+    assert site.id is not None
+    day.ids["lakeview"] = day.run(BookAppointment(
+        account_id=account.id, site_id=site.id, service_id="hvac_repair",
+        technician_id=day.ids["tom"], start=datetime(2026, 3, 2, 23, 0, tzinfo=UTC),
+        actor=day.dispatcher()))  # 5pm
+    day.transcript(TOM, [(omw, "on the way to 5-7pm Chloe Evans")])
+    assert job_of(day, "lakeview").state is JobState.EN_ROUTE
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED
+
+
+@pytest.mark.parametrize("note", ["add note left old breaker in garage for customer",
+                                  "note: left the old trap in the garage"])
+def test_a_note_long_after_the_days_last_visit_was_done_stays_on_that_job(
+        day: ChatWorld, note: str) -> None:
+    day.clock.advance(timedelta(hours=4))  # 1pm, Joe's; then Fischer's, the day's last
+    day.text(TOM, "here")
+    day.text(TOM, "done, cleared the drain")
+    day.clock.advance(timedelta(hours=2))
+    day.text(TOM, "here at fischer's")
+    day.text(TOM, "done, replaced the igniter")
+    day.clock.advance(timedelta(minutes=55))
+    fischer = job_of(day, "fischer")
+    day.transcript(TOM, [(note, f"Noted on {fischer.number} (Karl Fischer)")])
+    assert any(a.summary.startswith(f"Note on {fischer.number}: left")
+               for a in day.timeline(day.ids["fischer_account"]))
+
+
+@pytest.mark.parametrize("note", ["add note: customer wants quote for panel upgrade",
+                                  "note - homeowner asked about pricing on a new water heater",
+                                  "fyi customer is interested in an estimate for a softener"])
+def test_a_note_that_the_customer_wants_a_quote_raises_it_with_the_office(
+        day: ChatWorld, note: str) -> None:
+    day.clock.advance(timedelta(hours=4))
+    day.text(TOM, "here")
+    day.transcript(TOM, [(note, "asked to follow up on the quote")])
+    notices = [m for m in day.uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE)
+               if m.staff_id is not None and "Quote request from the field" in m.body]
+    assert len(notices) >= 1 and "Joe Okafor" in notices[0].body
+
+
+def test_a_plain_note_raises_nothing(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4))
+    day.text(TOM, "here")
+    day.transcript(TOM, [("note gate code 4412, dog in yard", "Noted on J-3 (Joe Okafor).")])
+    assert not [m for m in day.uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE)
+                if m.staff_id is not None]
+
+
+@pytest.mark.parametrize("no", ["wait no wrong job, that was yesterday's", "nope not that one",
+                                "oops wrong customer", "no"])
+def test_a_premature_done_question_answered_by_taking_it_back_changes_nothing(
+        day: ChatWorld, no: str) -> None:
+    before = day.model()
+    day.transcript(TOM, [("done - replaced thermocouple, hot water back", "hasn't started"),
+                         (no, "nothing changed on J-3")])
+    assert day.changed_since(before) == set() and told(day, JOE) == []
+    day.transcript(TOM, [("y", "nothing is waiting")])
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED
+
+
+@pytest.mark.parametrize("ask", ["whats next", "what's next?", "next job?"])
+def test_whats_next_on_the_way_names_the_visit_headed_to_first(day: ChatWorld, ask: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))  # 12:30pm
+    day.text(TOM, "omw 20")
+    day.transcript(TOM, [(ask, "You're on the way to 1-3pm Joe Okafor, 5 Lake St (J-3), ETA "
+                               "12:50pm. After that: 3-5pm Karl Fischer")])
