@@ -60,7 +60,7 @@ def answer(turn: Turn) -> bool:
         _move_to_wish(turn, other, visits.wish_for(turn, other))
         return True
     if turn.step in ("when", offers.PICK) and visits.refers_to_a_visit(turn) and visits.named(
-            turn).narrows:
+            turn).narrows and not _names_an_offer(turn, appointment):
         # "the furnace one": the customer means another of their visits, not a new one
         return visits.answer_choice(turn, FLOW, "move",
                                     lambda t, other: _move_to_wish(t, other, None),
@@ -247,6 +247,14 @@ def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | N
     if when.get("date") is None:
         when = {**when, "date": day.isoformat()}
     offer_times(turn, appointment, Wish.from_when(when), confirmed=confirmed)
+
+
+def _names_an_offer(turn: Turn, appointment: Appointment) -> bool:
+    """ "the tuesday one" while times are offered: one of those times, not another visit."""
+    if turn.step != offers.PICK:
+        return False
+    found = [offers.load(raw) for raw in turn.data.get("offers", [])]
+    return offers.offers_meant(turn, found, visits.timezone_of(turn, appointment)) is not None
 
 
 def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
