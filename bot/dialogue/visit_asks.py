@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 # Intents a question about one's visits is often read as (it names a service or a day).
 _READ_AS = frozenset({intents.UNKNOWN, intents.BOOK, intents.AFFIRM, intents.DENY, intents.GREET,
                       intents.HELP})
-_OPENER = r"(?:(?:hey|hi|hello|so|and|ok|okay|also|just|cool|well|oh|no|yes|yeah|sorry|um|wait),? )*"
+_OPENER = (r"(?:(?:hey|hi|hello|so|and|ok|okay|also|just|cool|well|oh|no|yes|yeah|sorry|um|wait|"
+           r"great|perfect|thanks|alright|good),? )*")
 _ASKS = re.compile(
     rf"(?:^|[.?!;,] ?){_OPENER}(?:who|whos|what|whats|when|whens|where|wheres|which|how|is|isnt|are|"
     r"arent|r|do|does|did|didnt|will|wont|was|has|have|hasnt|havent)\b"
@@ -46,7 +47,7 @@ _ABOUT_VISITS = re.compile(
     r"complete\w*|fixing|working on|"
     r"jobs?|(?:the|my|our) (?:\w+ )?work|one|what day|which day|what time|how many|"
     r"how long (?:until|till|til|before)|what (?:do|did|have) (?:i|we) (?:have|got)|"
-    r"who(?: is|s)? (?:doing|handling|taking|on))\b")
+    r"who(?: is|s)? (?:doing|handling|taking|on)|(?:his|her|their|the techs?|technicians?) name)\b")
 # Asking for a visit, or for free times, is a booking, not a question about booked ones.
 _REQUEST = re.compile(
     r"\b(?:can|could|would)(?: you| u| y ?all| someone| somebody| anyone| one| a| an| your| we| i|"

@@ -92,3 +92,13 @@ def test_asking_whether_a_time_suits_for_a_new_visit_is_not_answered_with_the_bo
         chat: ChatWorld, ask: str) -> None:
     answer = chat.text(MARIA, ask).text
     assert "Your visit" not in answer and "no visit booked" not in answer
+
+
+@pytest.mark.parametrize("ask", ["great so what do i have left now", "perfect, what do we have",
+                                 "ok whats his name again", "whats the techs name"])
+def test_plain_questions_about_whats_left_or_who_comes_list_the_visits(chat: ChatWorld,
+                                                                      ask: str) -> None:
+    before = chat.model()
+    answer = chat.text(MARIA, ask).text
+    assert "Tom" in answer and "Ana" in answer and "didn't get that" not in answer
+    assert chat.changed_since(before) <= {"conversations"}
