@@ -36,11 +36,13 @@ _OPENER = (r"(?:(?:hey|hi|hello|so|and|ok|okay|also|just|cool|well|oh|no|yes|yea
 _ASKS = re.compile(
     rf"(?:^|[.?!;,] ?){_OPENER}(?:who|whos|what|whats|when|whens|where|wheres|which|how|is|isnt|are|"
     r"arent|r|do|does|did|didnt|will|wont|was|has|have|hasnt|havent)\b"
-    r"|\?|\bright$|\b(?:tell|remind) me\b|\blet me know (?:when|who|what|if)\b|\bconfirm(?:ing)?\b")
+    r"|\?|\bright$|\b(?:tell|remind) me\b|\blet me know (?:when|who|what|if)\b|\bconfirm(?:ing)?\b"
+    r"|\b(?:want|wanted|need|like) to know (?:if|when|who|what|whether)\b|\bwondering (?:if|when)\b")
 # About the visits themselves: someone coming, a booking, its state, who does the work.
 _ABOUT_VISITS = re.compile(
     r"\b(?:com(?:e|es|ing)|visits?|appointments?|appts?|booked|bookings?|scheduled|techs?|"
-    r"technicians?|plumbers?|electricians?|guy|guys|people|person|someone|arriv\w*|happening|"
+    r"technicians?|plumbers?|electricians?|guy|guys|lady|man|woman|people|person|someone|arriv\w*|"
+    r"happening|still (?:tomorrow|today|tonight|\w+day)|"
     r"going on|planned|on the schedule|"
     r"show(?:ing)? up|here|still (?:on|at|for)|"
     r"on the way|still there|at (?:my|the|our) (?:place|house|home|property)|finished|done|"

@@ -102,3 +102,14 @@ def test_plain_questions_about_whats_left_or_who_comes_list_the_visits(chat: Cha
     answer = chat.text(MARIA, ask).text
     assert "Tom" in answer and "Ana" in answer and "didn't get that" not in answer
     assert chat.changed_since(before) <= {"conversations"}
+
+
+@pytest.mark.parametrize("ask", ["and is the electrician lady still friday? might be late",
+                                 "i just want to know if ana is coming friday",
+                                 "wondering if the electrician is still friday"])
+def test_asking_whether_a_visit_still_stands_tells_it_and_offers_no_times(chat: ChatWorld,
+                                                                         ask: str) -> None:
+    before = chat.model()
+    answer = chat.text(MARIA, ask).text
+    assert "Fri Mar 6" in answer and "Ana" in answer and "We can come" not in answer
+    assert chat.changed_since(before) <= {"conversations"}
