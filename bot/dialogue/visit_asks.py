@@ -127,7 +127,8 @@ def answer(turn: Turn) -> bool:
         return False  # "is the 8am one ok?" while times are offered: about the offer
     if not known or _named(text, (_technician(turn, a) for a in _all(turn))) - ours:
         return False  # none, or about a technician of a visit no longer booked ("will dave know")
-    if not (_ABOUT_VISITS.search(text) or ours or _WHAT_FOR.search(text)):  # "where is tom"
+    if not (_ABOUT_VISITS.search(text) or ours or _WHAT_FOR.search(text)
+            or _asks_where(turn, text)):  # "where is tom", "thats at marengo right?"
         return False
     # "is that still needed if alicia comes thursday?": the condition names no visit asked about
     head = _CONDITION.split(text)[0]
@@ -151,7 +152,7 @@ def answer(turn: Turn) -> bool:
         turn.finish(replies.no_visit_booked(asked or "then", _described(turn, upcoming[0])
                                             if upcoming else None), done=visit_questions.OFFERED)
         return True
-    described = [_described(turn, a) for a in matches]
+    described = [_described(turn, a) + _where(turn, a, text) for a in matches]
     turn.finish(replies.your_visits(verdict, described))
     visits.remember_shown(turn, matches)
     return True
@@ -274,6 +275,33 @@ def _verdict(turn: Turn, text: str, matches: list[Appointment]) -> str:
              if m.begins is not None and m.ends is None]
     # "is the tune-up still at 8?": yes only when a visit's window holds that time
     return "Yes" if not times or any(visits.at_time(turn, a, tuple(times)) for a in matches) else "No"
+
+
+def _where(turn: Turn, visit: Appointment, text: str) -> str:
+    """ ", at 1125 Marengo Ave, ..." when the text asks about the place of a customer with several
+    ("thats at marengo right? not desplaines"); else nothing."""
+    if not _asks_where(turn, text):
+        return ""
+    assert turn.customer is not None
+    sites = turn.customer.sites
+    job = _job(turn, visit)
+    site = next((s for s in sites if job is not None and s.id == job.site_id), None)
+    return f", at {site.one_line()}" if site is not None else ""
+
+
+def _asks_where(turn: Turn, text: str) -> bool:
+    """True when a customer with several addresses asks where a visit is, or names one."""
+    assert turn.customer is not None
+    sites = turn.customer.sites
+    streets = [w for site in sites for w in re.findall(r"[a-z]{3,}", site.address.lower())
+               if w not in _STREET_WORDS]
+    return len(sites) > 1 and (_WHERE.search(text) is not None or any(
+        re.search(rf"\b{w}\b", text) for w in streets))
+
+
+_WHERE = re.compile(r"\b(?:where|which (?:address|place|house|property)|what address)\b")
+_STREET_WORDS = frozenset({"ave", "street", "avenue", "road", "drive", "lane", "court", "place", "north",
+                           "south", "east", "west", "blvd", "boulevard", "parkway", "terrace"})
 
 
 def _described(turn: Turn, visit: Appointment) -> str:

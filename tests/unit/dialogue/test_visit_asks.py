@@ -113,3 +113,10 @@ def test_asking_whether_a_visit_still_stands_tells_it_and_offers_no_times(chat: 
     answer = chat.text(MARIA, ask).text
     assert "Fri Mar 6" in answer and "Ana" in answer and "We can come" not in answer
     assert chat.changed_since(before) <= {"conversations"}
+
+
+@pytest.mark.parametrize("ask", ["thats at the oak ave place right?", "which address is my visit at?"])
+def test_a_customer_with_two_addresses_is_told_where_the_visit_is(chat: ChatWorld,
+                                                                  ask: str) -> None:
+    answer = chat.text(JOE, ask).text
+    assert "didn't get that" not in answer and ", at " in answer and "60" in answer
