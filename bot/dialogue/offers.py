@@ -173,7 +173,7 @@ _POLITE = r"(?:\W+(?:please|pls|plz|then|thanks|thank you|thx|works|is fine|is g
 _OPTION = re.compile(
     _NOD + _TAKE + r"(?:(?:option|number|no\.?|#) ?(?P<n>[1-9])\b|(?:the |that |your )?"
     r"(?:(?:whichever|whatever)(?: one)? (?:is |comes )?)?"
-    r"(?P<word>first|1st|second|2nd|third|3rd|last|earliest|soonest|latest|next)"
+    r"(?P<word>first|1st|second|2nd|third|3rd|last|earliest|soonest|latest|next|earlier|later)"
     r"(?:\W+(?:one|option|slot|time|window|available|possible|opening)\b|" + _POLITE + r"))")
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _SOONER = re.compile(r"\b(?:earlier|sooner|instead)\b")
@@ -192,7 +192,7 @@ def _option_named(text: str, found: list[Offer]) -> int | None:
     if word in _ORDINALS:
         return _ORDINALS[word]
     by_time = sorted(range(len(found)), key=lambda i: found[i].window_start)
-    return 1 + (by_time[-1] if word in ("last", "latest") else by_time[0])
+    return 1 + (by_time[-1] if word in ("last", "latest", "later") else by_time[0])
 
 
 def picks_in_words(text: str) -> bool:
@@ -245,6 +245,56 @@ def pick_sentence(turn: Turn) -> str | None:
     return None
 
 
+# "the earlier one", "the later one": of the times the rest of the text leaves
+_EARLIER_LATER = re.compile(r"\b(?:the )?(earlier|earliest|first|later|latest|last)(?: one)?\b")
+# A reference to one of the times shown ("the tuesday one", "monday with alicia", "12:30"), not
+# a new wish ("tuesday after 2")
+_LONE_TIME = re.compile(r"^\W*\d{1,2}(?::\d{2})? ?(?:am|pm)?\W*$")
+_KEEPS = re.compile(r"\b(?:leave|keep|kept|how it was|as it was|as is|stay|stays|put it back)\b")
+_POINTS_AT_OFFER = re.compile(r"\bones?\b|\bwith (?!the\b|a\b|it\b|that\b)[a-z]+\b|"
+                              r"^\W*\d{1,2}(?::\d{2})? ?(?:am|pm)?\W*$")
+
+
+def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] | None:
+    """The offers among `found` a reference names by day, technician, time or order ("the tuesday
+    one", "Monday with Alicia, the earlier one", "12:30"); None when the text names none of them
+    (a new wish, another visit, or not a reference)."""
+    from bot.dialogue import visits  # imports this module
+
+    text = normalize(turn.text)
+    if not found or not _POINTS_AT_OFFER.search(text) or _OPEN_RANGE.search(text) \
+            or "?" in turn.text or _KEEPS.search(text) or picks_in_words(turn.text):
+        return None  # "1pm with dave right?", "leave it how it was": no pick; "the 2nd": option 2
+    alone = _LONE_TIME.match(text) is not None  # "12:30" alone: the window it falls in
+    said = visits.named(turn)
+    people = {name.lower() for name in said.technician_names} | {
+        o.technician_name.split()[0].lower() for o in found
+        if re.search(rf"\b(?:with|by) {re.escape(o.technician_name.split()[0].lower())}\b", text)}
+    order = _EARLIER_LATER.search(text)
+    if not (said.days or said.weekdays or said.times or people) or said.service_id:
+        return None
+    day_of = {id(o): o.window_start.astimezone(ZoneInfo(timezone)) for o in found}
+    meant = [o for o in found
+             if (not (said.days or said.weekdays) or said.on_day(day_of[id(o)].date()))
+             and (not people or o.technician_name.split()[0].lower() in people)
+             # "9-11 with ben": the window starting at the first time named
+             and (not said.times or _at(o, said.times[0], timezone, within=alone))]
+    if not meant or len(meant) == len(found) and order is None and not said.weekdays \
+            and not said.days:
+        return None  # "thursday then": none offered then, a new wish; "with ben": all of them
+    if order is not None and len(meant) > 1:
+        by_time = sorted(meant, key=lambda o: o.window_start)
+        meant = [by_time[0] if order.group(1) in ("earlier", "earliest", "first") else by_time[-1]]
+    return meant
+
+
+def _at(offer: Offer, moment: time, timezone: str, *, within: bool) -> bool:
+    """True when the offer starts at `moment` (or, `within`, its window holds it)."""
+    start = offer.window_start.astimezone(ZoneInfo(timezone)).time()
+    end = offer.window_end.astimezone(ZoneInfo(timezone)).time()
+    return start <= moment < end if within else start == moment
+
+
 def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
                 research: Callable[[Turn, Wish], None]) -> bool:
     """Read the customer's pick among the stored offers; False when the text is about something else."""
@@ -252,7 +302,14 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     found = [load(raw) for raw in data.get("offers", [])]
     intent = turn.parse.intent
     service = turn.parse.slots.get("service")
-    if refers_to_a_visit(turn):  # "the furnace one" points at a visit, not at an offer
+    meant = offers_meant(turn, found, timezone)
+    if meant is not None:  # "the tuesday one", "Monday with Alicia, the earlier one"
+        if len(meant) == 1:
+            chosen(turn, meant[0])
+        else:
+            turn.say(replies.which_offer(choices(found, timezone)))
+        return True
+    if refers_to_a_visit(turn) and not picks_in_words(turn.text):  # "the furnace one": a visit
         turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True
     if intent == intents.BOOK and service and other_trade(turn, data.get("service"), service):

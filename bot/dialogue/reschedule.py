@@ -62,7 +62,7 @@ def answer(turn: Turn) -> bool:
         _move_to_wish(turn, other, visits.wish_for(turn, other))
         return True
     if turn.step in ("when", offers.PICK) and visits.refers_to_a_visit(turn) and visits.named(
-            turn).narrows:
+            turn).narrows and not _names_an_offer(turn, appointment):
         # "the furnace one": the customer means another of their visits, not a new one
         return visits.answer_choice(turn, FLOW, "move",
                                     lambda t, other: _move_to_wish(t, other, None),
@@ -277,6 +277,14 @@ def _in_the_visits_week(turn: Turn, appointment: Appointment,
                for m in find_days(text, today))
     moved = monday + timedelta(days=day.weekday())
     return {**when, "date": moved.isoformat()} if bare and moved >= today else when
+
+
+def _names_an_offer(turn: Turn, appointment: Appointment) -> bool:
+    """ "the tuesday one" while times are offered: one of those times, not another visit."""
+    if turn.step != offers.PICK:
+        return False
+    found = [offers.load(raw) for raw in turn.data.get("offers", [])]
+    return offers.offers_meant(turn, found, visits.timezone_of(turn, appointment)) is not None
 
 
 def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,

@@ -32,22 +32,25 @@ if TYPE_CHECKING:
 # Intents a question about one's visits is often read as (it names a service or a day).
 _READ_AS = frozenset({intents.UNKNOWN, intents.BOOK, intents.AFFIRM, intents.DENY, intents.GREET,
                       intents.HELP})
-_OPENER = r"(?:(?:hey|hi|hello|so|and|ok|okay|also|just|cool|well|oh|no|yes|yeah|sorry|um|wait),? )*"
+_OPENER = (r"(?:(?:hey|hi|hello|so|and|ok|okay|also|just|cool|well|oh|no|yes|yeah|sorry|um|wait|"
+           r"great|perfect|thanks|alright|good),? )*")
 _ASKS = re.compile(
     rf"(?:^|[.?!;,] ?){_OPENER}(?:who|whos|what|whats|when|whens|where|wheres|which|how|is|isnt|are|"
     r"arent|r|do|does|did|didnt|will|wont|was|has|have|hasnt|havent)\b"
-    r"|\?|\bright$|\b(?:tell|remind) me\b|\blet me know (?:when|who|what|if)\b|\bconfirm(?:ing)?\b")
+    r"|\?|\bright$|\b(?:tell|remind) me\b|\blet me know (?:when|who|what|if)\b|\bconfirm(?:ing)?\b"
+    r"|\b(?:want|wanted|need|like) to know (?:if|when|who|what|whether)\b|\bwondering (?:if|when)\b")
 # About the visits themselves: someone coming, a booking, its state, who does the work.
 _ABOUT_VISITS = re.compile(
     r"\b(?:com(?:e|es|ing)|visits?|appointments?|appts?|booked|bookings?|scheduled|techs?|"
-    r"technicians?|plumbers?|electricians?|guy|guys|people|person|someone|arriv\w*|happening|"
+    r"technicians?|plumbers?|electricians?|guy|guys|lady|man|woman|people|person|someone|arriv\w*|"
+    r"happening|still (?:tomorrow|today|tonight|\w+day)|"
     r"going on|planned|on the schedule|"
     r"show(?:ing)? up|here|still (?:on|at|for)|"
     r"on the way|still there|at (?:my|the|our) (?:place|house|home|property)|finished|done|"
     r"complete\w*|fixing|working on|"
     r"jobs?|(?:the|my|our) (?:\w+ )?work|one|what day|which day|what time|how many|"
     r"how long (?:until|till|til|before)|what (?:do|did|have) (?:i|we) (?:have|got)|"
-    r"who(?: is|s)? (?:doing|handling|taking|on))\b")
+    r"who(?: is|s)? (?:doing|handling|taking|on)|(?:his|her|their|the techs?|technicians?) name)\b")
 # Asking for a visit, or for free times, is a booking, not a question about booked ones.
 _REQUEST = re.compile(
     r"\b(?:can|could|would)(?: you| u| y ?all| someone| somebody| anyone| one| a| an| your| we| i|"
@@ -125,7 +128,8 @@ def answer(turn: Turn) -> bool:
         return False  # "is the 8am one ok?" while times are offered: about the offer
     if not known or _named(text, (_technician(turn, a) for a in _all(turn))) - ours:
         return False  # none, or about a technician of a visit no longer booked ("will dave know")
-    if not (_ABOUT_VISITS.search(text) or ours or _WHAT_FOR.search(text)):  # "where is tom"
+    if not (_ABOUT_VISITS.search(text) or ours or _WHAT_FOR.search(text)
+            or _asks_where(turn, text)):  # "where is tom", "thats at marengo right?"
         return False
     # "is that still needed if alicia comes thursday?": the condition names no visit asked about
     head = _CONDITION.split(text)[0]
@@ -149,7 +153,7 @@ def answer(turn: Turn) -> bool:
         turn.finish(replies.no_visit_booked(asked or "then", _described(turn, upcoming[0])
                                             if upcoming else None), done=visit_questions.OFFERED)
         return True
-    described = [_described(turn, a) for a in matches]
+    described = [_described(turn, a) + _where(turn, a, text) for a in matches]
     turn.finish(replies.your_visits(verdict, described))
     visits.remember_shown(turn, matches)
     return True
@@ -272,6 +276,33 @@ def _verdict(turn: Turn, text: str, matches: list[Appointment]) -> str:
              if m.begins is not None and m.ends is None]
     # "is the tune-up still at 8?": yes only when a visit's window holds that time
     return "Yes" if not times or any(visits.at_time(turn, a, tuple(times)) for a in matches) else "No"
+
+
+def _where(turn: Turn, visit: Appointment, text: str) -> str:
+    """ ", at 1125 Marengo Ave, ..." when the text asks about the place of a customer with several
+    ("thats at marengo right? not desplaines"); else nothing."""
+    if not _asks_where(turn, text):
+        return ""
+    assert turn.customer is not None
+    sites = turn.customer.sites
+    job = _job(turn, visit)
+    site = next((s for s in sites if job is not None and s.id == job.site_id), None)
+    return f", at {site.one_line()}" if site is not None else ""
+
+
+def _asks_where(turn: Turn, text: str) -> bool:
+    """True when a customer with several addresses asks where a visit is, or names one."""
+    assert turn.customer is not None
+    sites = turn.customer.sites
+    streets = [w for site in sites for w in re.findall(r"[a-z]{3,}", site.address.lower())
+               if w not in _STREET_WORDS]
+    return len(sites) > 1 and (_WHERE.search(text) is not None or any(
+        re.search(rf"\b{w}\b", text) for w in streets))
+
+
+_WHERE = re.compile(r"\b(?:where|which (?:address|place|house|property)|what address)\b")
+_STREET_WORDS = frozenset({"ave", "street", "avenue", "road", "drive", "lane", "court", "place", "north",
+                           "south", "east", "west", "blvd", "boulevard", "parkway", "terrace"})
 
 
 def _described(turn: Turn, visit: Appointment) -> str:

@@ -88,3 +88,43 @@ def test_a_pick_beside_a_billing_question_is_booked_and_the_question_answered(
                             "this one right?").text
     assert "charge" in said and "Booked" in said and offered[0] in said
     assert "question still stands" not in said
+
+
+def _offered_full(chat: ChatWorld, ask: str) -> list[str]:
+    said = chat.text(MARIA, ask).text
+    return re.findall(r"^\d\) (.+)$", said, re.MULTILINE)
+
+
+@pytest.mark.parametrize(("pick", "index"), [("the last one", -1), ("the later one", -1),
+                                             ("the earlier one", 0)])
+def test_a_move_picks_the_time_named_by_its_order(chat: ChatWorld, pick: str, index: int) -> None:
+    offered = _offered_full(chat, "can we move the thursday one to friday")
+    assert len(offered) == 3, offered
+    said = chat.text(MARIA, pick).text
+    assert said.startswith("Done!") and offered[index].split(" with ")[0] in said
+
+
+def test_a_time_alone_picks_the_window_it_falls_in(chat: ChatWorld) -> None:
+    offered = _offered_full(chat, ASK)
+    first = re.match(r"\w+ \w+ \d+, (\d+)(?::\d+)?(am|pm)?", offered[0])
+    assert first is not None
+    hour = int(first.group(1))
+    said = chat.text(MARIA, f"{hour}:30").text
+    assert said.startswith("Booked") and offered[0].split(" with ")[0] in said
+
+
+def test_a_day_and_technician_with_the_earlier_one_picks_among_those(chat: ChatWorld) -> None:
+    offered = _offered_full(chat, ASK)
+    day, person = offered[-1].split(",")[0], offered[-1].split(" with ")[-1]
+    same = [o for o in offered if o.startswith(day) and o.endswith(person)]
+    said = chat.text(MARIA, f"{day.split()[0]} with {person}, the earlier one").text
+    assert said.startswith("Booked") and same[0].split(" with ")[0] in said
+
+
+@pytest.mark.parametrize("text", ["no just leave it how it was. 1pm with tom right?",
+                                  "is the later one with tom?"])
+def test_a_question_or_a_keep_beside_a_time_picks_nothing(chat: ChatWorld, text: str) -> None:
+    _offered_full(chat, "can we move the thursday one to friday")
+    before = chat.model()
+    assert "Done!" not in chat.text(MARIA, text).text
+    assert "visits" not in chat.changed_since(before)

@@ -92,3 +92,31 @@ def test_asking_whether_a_time_suits_for_a_new_visit_is_not_answered_with_the_bo
         chat: ChatWorld, ask: str) -> None:
     answer = chat.text(MARIA, ask).text
     assert "Your visit" not in answer and "no visit booked" not in answer
+
+
+@pytest.mark.parametrize("ask", ["great so what do i have left now", "perfect, what do we have",
+                                 "ok whats his name again", "whats the techs name"])
+def test_plain_questions_about_whats_left_or_who_comes_list_the_visits(chat: ChatWorld,
+                                                                      ask: str) -> None:
+    before = chat.model()
+    answer = chat.text(MARIA, ask).text
+    assert "Tom" in answer and "Ana" in answer and "didn't get that" not in answer
+    assert chat.changed_since(before) <= {"conversations"}
+
+
+@pytest.mark.parametrize("ask", ["and is the electrician lady still friday? might be late",
+                                 "i just want to know if ana is coming friday",
+                                 "wondering if the electrician is still friday"])
+def test_asking_whether_a_visit_still_stands_tells_it_and_offers_no_times(chat: ChatWorld,
+                                                                         ask: str) -> None:
+    before = chat.model()
+    answer = chat.text(MARIA, ask).text
+    assert "Fri Mar 6" in answer and "Ana" in answer and "We can come" not in answer
+    assert chat.changed_since(before) <= {"conversations"}
+
+
+@pytest.mark.parametrize("ask", ["thats at the oak ave place right?", "which address is my visit at?"])
+def test_a_customer_with_two_addresses_is_told_where_the_visit_is(chat: ChatWorld,
+                                                                  ask: str) -> None:
+    answer = chat.text(JOE, ask).text
+    assert "didn't get that" not in answer and ", at " in answer and "60" in answer
