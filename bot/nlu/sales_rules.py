@@ -200,6 +200,12 @@ _MARK_IT = re.compile(
 )
 _REMIND_THEN = re.compile(r"\b(?:remind|ping|nudge|bug|follow up|check back|circle back|snooze)\b")
 _FOLLOWUPS = re.compile(
+    # "which accounts am I behind on", "who havent i called back"
+    r"\b(?:which|what) (?:accounts|deals|clients|customers|leads|ones|people|contacts) (?:am i|are we|i am|we are) "
+    r"behind (?:on|with)\b|\bwho (?:am i|are we) behind (?:on|with)\b|"
+    r"\bwho (?:have not i|have i not|did i not|did not i|do i still need to|still needs a) "
+    r"(?:called|call|rung|ring|got back to|get back to|gotten back to|followed up with|follow up with|emailed|"
+    r"texted|replied to|heard back from)\b|"
     r"\bfollow ?-?ups?\b|\bwho (?:should|do|shall|must|can) i (?:need to |have to |got to |want to )?"
     r"(?:call|contact|follow up|reach|"
     r"ring|email|chase|ping|talk)\b|\bwho (?:needs|need) (?:a )?(?:call ?back|call|follow|ping|chasing)\b|"

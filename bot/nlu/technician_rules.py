@@ -11,6 +11,7 @@ from bot.nlu.small_talk import without_polite_tail
 
 _NOTE = re.compile(
     r"^(?:(?:please|pls|plz) )?(?:note|notes|add (?:a |this )?note|adding (?:a )?note|fyi|for the record|"
+    r"for the (?:file|notes|job notes|log|job file)(?=\s*[:,-])|"
     r"log|memo)\b[\s:,-]*"
     r"|\b(?:add|put|make|leave) (?:a |this |the )?note\b|\bnote (?:that|to self)\b"
     r"|\b(?:add|put|write|log|jot|enter|record|save)(?: (?:this|that|it|down))?(?: \w+){0,5}? "
@@ -93,7 +94,13 @@ _ARRIVED = re.compile(
     r"customer|home|gate|building)|outside|at the door)\b|\barrived\b|\bon site\b|\bonsite\b|"
     r"\bpulled up\b|\bpulling up\b|\bpulled (?:in|into|onto)\b|\bpulling (?:in|into)\b|"
     r"\b(?:in|on) the (?:driveway|drive|lot|car park|parking lot|forecourt|street outside)\b|"
-    r"\bparked (?:up|outside|out front|in|at|on)\b|\bmade it\W*$|\bi am in\W*$|\bwalking in\b|"
+    r"\bparked (?:up|outside|out front|in|at|on)\b|\bmade it(?: yes)*\W*$|\bi am in\W*$|\bwalking in\b|"
+    # "in the building, going down to the mech room", "just got to Riverside Plaza"
+    r"^(?:i am |we are |now |just got )?in the building\b|"
+    r"^(?:i |we )?(?:just )?(?:got|made it|pulled up|rolled up) to (?!(?:work|it|know|see|say|go|be|do|make|"
+    r"get|wait|finish|call|check|head|leave|run|grab|pick|fix|replace|swap|order|start|clean|tell|talk|ask|"
+    r"figure|find|the point|the end|the bottom|the part|" + _OFF_JOB_STOP + r")\b)"
+    r"(?:the )?[a-z0-9' ]{2,40}?(?:[.,!;]|$)|"
     r"\b(?:at|outside) (?:your|the) (?:door|gate|property|house|place)\b|\bringing (?:the )?"
     r"(?:bell|doorbell)\b|\bon scene\b|\bonsite now\b|\bjust landed\b|\bgetting my tools\b|"
     r"\bjust got here\b|\b(?:just )?rolled (?:up|in)\b|\b(?:ya )?llegue\b|\bya estoy aqui\b|"
@@ -161,7 +168,7 @@ _DONE = re.compile(
     r"back (?:up and running|online|on|working)|good to go|wrapped|signed off|job complete|"
     r"all good here|tested (?:ok|fine|good)|commissioned|handed over|"
     # "thats a wrap on the hendricks job", "its a wrap"
-    r"(?:that|it|this|its|and that)(?: is| s)? a wrap)\b"
+    r"(?:that|it|this|its|and that)(?: is| s)? a wrap|finito)\b"
 )
 _NEXT = re.compile(
     r"\bnext (?:job|stop|call|appointment|customer|address|one|ticket|work order)\b|"
@@ -178,7 +185,7 @@ _NEXT = re.compile(
     r"\bwho (?:do i have|have i got|am i seeing) (?:at|for) \d|"
     # "who's my 2pm", "who is my 10am": the visit booked at that hour
     r"\bwho(?: is| s)? my (?:\d{1,2}(?::\d\d)? ?(?:am|pm|o clock)?|next|first|last|afternoon|morning)\W*$|"
-    r"\bwhat do i have\b|\bmy (?:schedule|jobs|route|day|calendar)\b|\b(?:schedule|jobs|route) "
+    r"\bwhat do i have\b|\bwhat (?:do )?i got\b|\bmy (?:schedule|jobs|route|day|calendar)\b|\b(?:schedule|jobs|route) "
     r"(?:for )?(?:today|tomorrow)\b|\b(?:todays|today) (?:jobs|schedule|route)\b|"
     r"\bany (?:more|other) jobs\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday) (?:jobs|schedule|route|calls|appointments|list|work orders)\b|"
