@@ -41,7 +41,7 @@ FLOW = "sales"
 PICK, CONFIRM, WHEN, REASON = "pick", "confirm", "when", "reason"
 WON, LOST, SNOOZE = intents.DEAL_WON, intents.DEAL_LOST, intents.SNOOZE
 ACTION_WORDS = {WON: "won", LOST: "lost", SNOOZE: "snooze"}
-# "won 2", "lost #1 to a cheaper bid", "snooze 3 till monday": a line of the last list.
+# What each verdict of a rep's line means: "won murphy", "lost alvarez - price".
 VERBS = LINE_VERDICTS
 # "won murphy", "lost alvarez - price": a verb and a name, whatever the parser made of it.
 VERB_AND_NAME = re.compile(

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.nlu import intents
+from bot.nlu.numbers import alternatives, up_to
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9}
+_NUMBER_WORDS = up_to(9)
 # How a line is named: "2", "#2", "no. 2", "number two", "line 2".
 _LINE_NUMBER = (
-    r"(?P<lead>#\s*|no\.?\s*|number\s+|line\s+)?(?P<n>[1-9]|" + "|".join(_NUMBER_WORDS) + r")\b"
+    r"(?P<lead>#\s*|no\.?\s*|number\s+|line\s+)?(?P<n>[1-9]|" + alternatives(_NUMBER_WORDS) + r")\b"
 )
 _LINE_VERDICT = r"(?P<verb>closed[ -]won|closed[ -]lost|won|win|closed|signed|lost|lose|dead)"
 # "won 2", "lost #1 - price", "snooze 3 till monday", "remind me about 4": a line of the last list.
@@ -67,14 +67,16 @@ def read_list_line(text: str) -> ListLine | None:
         if found is None:
             continue
         number = found.group("n").lower()
-        if pattern is _NUMBER_FIRST and not number.isdigit() and not (found.group("lead") or found.group("mark")):
+        named = found.group("lead") or found.group("mark")
+        if pattern is _NUMBER_FIRST and not number.isdigit() and not named:
             continue  # "one lost, two won": a count, not a line; "number one won" names one
         verb = re.sub(r"[\s-]+", " ", found.group("verb").lower())
         intent = LINE_VERDICTS.get(verb, intents.SNOOZE)
         after = (_AFTER_NUMBER, _WHEN_AFTER_NUMBER) if intent == intents.SNOOZE else (_AFTER_NUMBER,)
         if not any(rule.match(found.group("rest")) for rule in after):
             continue
-        return ListLine(intent, int(number) if number.isdigit() else _NUMBER_WORDS[number], found.group("rest"))
+        line = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+        return ListLine(intent, line, found.group("rest"))
     return None
 
 # "said no to the saturday slot", "went with the 2pm option": a time or an option refused or chosen,

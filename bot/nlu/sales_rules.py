@@ -63,7 +63,8 @@ _WON = (
         rf"(?:^|[,.!;]\s*){_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:signed(?!{_SIGNED_OTHER})|"
         r"signed up(?! for)|"
         r"signed on(?! for)|said yes|accepted|is a go|came through|committed|bought|purchased|closed[ -]?won|"
-        r"is in|agreed|inked|went with us|is going with us|chose us|picked us|is on board|pulled the trigger)\b"
+        r"is in|agreed|inked|went with us|is going with us|chose us|picked us|is on board|"
+        r"pulled the trigger)\b"
     ),
     *_PAPERWORK_FROM,
 )
@@ -155,7 +156,8 @@ _SNOOZE = (
     re.compile(r"\b(?:put|place|keep|leave)\s+" + _T + r"\s+on\s+(?:hold|ice|pause|the back burner)\b"),
     # "put Ashford Medical off till march 3", "put off Hilltop Realty until friday"
     re.compile(
-        r"\bput\s+(?:off\s+)?(?!(?:the|a|an|my|our|it|this|that|them|everything|all)\b)" + _T + r"(?:\s+off)?(?=\s+(?:till|til|until|to|for|next|(?:un)?til)\b)"
+        r"\bput\s+(?:off\s+)?(?!(?:the|a|an|my|our|it|this|that|them|everything|all)\b)" + _T
+        + r"(?:\s+off)?(?=\s+(?:till|til|until|to|for|next)\b)"
     ),
     re.compile(
         r"^(?:(?:please|pls|ok|so|and)\s+)*(?:move|bump|push|slide|shift|kick)\s+"
@@ -201,10 +203,11 @@ _MARK_IT = re.compile(
 _REMIND_THEN = re.compile(r"\b(?:remind|ping|nudge|bug|follow up|check back|circle back|snooze)\b")
 _FOLLOWUPS = re.compile(
     # "which accounts am I behind on", "who havent i called back"
-    r"\b(?:which|what) (?:accounts|deals|clients|customers|leads|ones|people|contacts) (?:am i|are we|i am|we are) "
-    r"behind (?:on|with)\b|\bwho (?:am i|are we) behind (?:on|with)\b|"
+    r"\b(?:which|what) (?:accounts|deals|clients|customers|leads|ones|people|contacts) "
+    r"(?:am i|are we|i am|we are) behind (?:on|with)\b|\bwho (?:am i|are we) behind (?:on|with)\b|"
     r"\bwho (?:have not i|have i not|did i not|did not i|do i still need to|still needs a) "
-    r"(?:called|call|rung|ring|got back to|get back to|gotten back to|followed up with|follow up with|emailed|"
+    r"(?:called|call|rung|ring|got back to|get back to|gotten back to|followed up with|follow up with|"
+    r"emailed|"
     r"texted|replied to|heard back from)\b|"
     r"\bfollow ?-?ups?\b|\bwho (?:should|do|shall|must|can) i (?:need to |have to |got to |want to )?"
     r"(?:call|contact|follow up|reach|"
