@@ -446,14 +446,30 @@ _DEAL_WORDS = re.compile(
 )
 
 
+# Words that make what follows a name a sentence about it ("Kessler Supply wants to wait").
+_SAYING = frozenset(
+    "not never no yet still and but or if when then a an my our your his her their to for from with "
+    "is are was were be been has have had will would can could should wants want wanted needs need "
+    "said says asked asks thinks thought".split()
+)
+
+
+def _name_goes_on(name: str, target: str) -> bool:
+    """Tell whether the lower-case words after a written name continue it ("Ortega family dental")."""
+    if not target.startswith(name + " "):
+        return False
+    return not set(target[len(name):].split()) & _SAYING
+
+
 def _with_target(
     intent: str, confidence: float, message: Message, raw: str, *, with_when: bool = False
 ) -> Verdict:
     target = match_known(clean_target(raw), message.masked, message.known_targets)
     if target and not message.known_targets:
-        # Prefer the name as written ("Granite Works") over the words before it ("po from ..."); words
-        # after it are its own ("Ortega family dental").
-        inside = [name for name in message.capitalised_names if target.endswith(name) and name != target]
+        # Prefer the name as written ("Granite Works") over the words around it ("po from ...", "...
+        # wants to wait"); lower-case words after it that say nothing are its own ("Ortega family dental").
+        inside = [name for name in message.capitalised_names
+                  if name in target and name != target and not _name_goes_on(name, target)]
         target = max(inside, key=len) if inside else target
         target = as_written(target, message.original) if target else target
     slots: dict[str, object] = {}

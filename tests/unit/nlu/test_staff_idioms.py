@@ -84,3 +84,15 @@ def test_field_slang_and_dictation(understand, text, intent, minutes):
 )
 def test_a_reps_everyday_asks(understand, text, intent):
     assert understand(text, role="sales").intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Brightline Auto wants to wait. remind me 1/4", "brightline auto"),
+        ("Harlow Dental said to try again, remind me monday", "harlow dental"),
+    ],
+)
+def test_what_is_said_of_a_written_name_is_not_part_of_it(understand, text, target):
+    parsed = understand(text, role="sales")
+    assert (parsed.intent, parsed.slots.get("target")) == ("snooze", target)
