@@ -32,7 +32,7 @@ from bot.dialogue.sales_deals import (
     won_job_number,
 )
 from bot.nlu import intents
-from bot.nlu.deal_lines import LINE_VERDICTS, LIST_LINE
+from bot.nlu.deal_lines import LINE_VERDICTS, read_list_line
 from bot.nlu.result import Parse
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
@@ -47,8 +47,7 @@ FLOW = "sales"
 PICK, CONFIRM, WHEN, REASON = "pick", "confirm", "when", "reason"
 WON, LOST, SNOOZE = intents.DEAL_WON, intents.DEAL_LOST, intents.SNOOZE
 ACTION_WORDS = {WON: "won", LOST: "lost", SNOOZE: "snooze"}
-# "won 2", "lost #1 to a cheaper bid", "snooze 3 till monday": a line of the last list.
-NUMBERED = LIST_LINE
+# What each verdict of a rep's line means: "won murphy", "lost alvarez - price".
 VERBS = LINE_VERDICTS
 # "won murphy", "lost alvarez - price": a verb and a name, whatever the parser made of it.
 VERB_AND_NAME = re.compile(
@@ -161,11 +160,11 @@ def _unless_numbered(starter: Starter) -> Starter:
 
 def numbered(turn: Turn) -> bool:
     """ "won 2": act on line 2 of the last follow-up list; False when the text is not that."""
-    found = NUMBERED.match(turn.text.strip())
-    if found is None:
+    line = read_list_line(turn.text)
+    if line is None:
         return False
     ids = listed(turn)
-    number = int(found.group("n"))
+    number = line.number
     if ids is None:
         turn.finish(texts.no_list())
         return True
@@ -176,11 +175,10 @@ def numbered(turn: Turn) -> bool:
     if not view.deal.is_open:  # won or lost since the list was shown
         turn.finish(texts.already_closed(view, won_job_number(turn, view)))
         return True
-    intent = VERBS.get(found.group("verb").lower().split()[0], SNOOZE)
-    if intent == LOST:  # after the number, whatever is said is why: "lost 1 - price"
-        _confirm_lost_because(turn, view, found.group("rest").strip(" -\u2013\u2014:;,.!()"))
+    if line.intent == LOST:  # after the number, whatever is said is why: "lost 1 - price"
+        _confirm_lost_because(turn, view, line.rest.strip(" -\u2013\u2014:;,.!()"))
     else:
-        ACTIONS[intent](turn, view, found.group("rest"))
+        ACTIONS[line.intent](turn, view, line.rest)
     return True
 
 
@@ -248,11 +246,11 @@ def answer(turn: Turn) -> bool:
     if turn.step == CONFIRM:
         return _answer_confirm(turn, view, data)
     if turn.step == WHEN:
-        if turn.parse.intent in STARTS - {intents.SNOOZE} or NUMBERED.match(turn.text.strip()):
+        if turn.parse.intent in STARTS - {intents.SNOOZE} or read_list_line(turn.text):
             return False
         return _snooze_until(turn, view, turn.text, asked=True)
     if turn.step == REASON:
-        if turn.parse.intent in STARTS or NUMBERED.match(turn.text.strip()):
+        if turn.parse.intent in STARTS or read_list_line(turn.text):
             return False
         if turn.parse.intent == intents.AFFIRM:  # "ok" is no reason: the question stays
             turn.ask(FLOW, REASON, data, texts.ask_reason(view))
@@ -286,7 +284,7 @@ def _starts_anew(turn: Turn) -> bool:
     """A text that starts something of its own ("followups", "won 2", "Acme signed!")."""
     return (turn.parse.intent in STARTS and _names_any(turn, turn.parse.slots.get("target"))
             or turn.parse.intent in (intents.FOLLOWUPS, intents.HELP)
-            or NUMBERED.match(turn.text.strip()) is not None
+            or read_list_line(turn.text) is not None
             or turn.parse.intent == intents.UNKNOWN and _names_a_deal(turn.text) is not None)
 
 
@@ -330,7 +328,7 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
 def _snoozes_instead(turn: Turn) -> bool:
     """A snooze that names no other deal ("not yet, push it to friday"): the deal asked about
     is put off, and the question dropped."""
-    return (turn.parse.intent == intents.SNOOZE and NUMBERED.match(turn.text.strip()) is None
+    return (turn.parse.intent == intents.SNOOZE and read_list_line(turn.text) is None
             and not _names_any(turn, turn.parse.slots.get("target")))
 
 

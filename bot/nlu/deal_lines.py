@@ -12,24 +12,72 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from bot.nlu import intents
+from bot.nlu.numbers import alternatives, up_to
 
+_NUMBER_WORDS = up_to(9)
+# How a line is named: "2", "#2", "no. 2", "number two", "line 2".
+_LINE_NUMBER = (
+    r"(?P<lead>#\s*|no\.?\s*|number\s+|line\s+)?(?P<n>[1-9]|" + alternatives(_NUMBER_WORDS) + r")\b"
+)
+_LINE_VERDICT = r"(?P<verb>closed[ -]won|closed[ -]lost|won|win|closed|signed|lost|lose|dead)"
 # "won 2", "lost #1 - price", "snooze 3 till monday", "remind me about 4": a line of the last list.
 LIST_LINE = re.compile(
-    r"^\W*(?:mark\s+)?(?P<verb>won|win|closed|signed|lost|lose|dead|snooze|push|defer|park|"
-    r"remind(?:\s+me)?(?:\s+about)?)\s+(?:#|no\.?\s*|number\s+|line\s+)?(?P<n>[1-9])\b(?P<rest>.*)$",
+    r"^\W*(?P<mark>mark\s+)?(?P<verb>closed[ -]won|closed[ -]lost|won|win|closed|signed|lost|lose|dead|"
+    r"snooze|push|defer|park|remind(?:\s+me)?(?:\s+about)?)\s+" + _LINE_NUMBER + r"(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# "mark 4 as won", "#1 closed won", "number three won", "2 is lost. went with another company".
+_NUMBER_FIRST = re.compile(
+    r"^\W*(?P<mark>mark\s+)?" + _LINE_NUMBER
+    + r"\s*(?:(?:is|as|was|has|been|got|now|just|officially|=|-|:)\s*)*" + _LINE_VERDICT + r"\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 LINE_VERDICTS = {"won": intents.DEAL_WON, "win": intents.DEAL_WON, "closed": intents.DEAL_WON,
-                 "signed": intents.DEAL_WON, "lost": intents.DEAL_LOST, "lose": intents.DEAL_LOST,
-                 "dead": intents.DEAL_LOST}
+                 "signed": intents.DEAL_WON, "closed won": intents.DEAL_WON, "lost": intents.DEAL_LOST,
+                 "lose": intents.DEAL_LOST, "dead": intents.DEAL_LOST, "closed lost": intents.DEAL_LOST}
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|tonight|today|morning|afternoon|evening"
 # After a line's number only a reason ("- price", "to a cheaper bid") or a time may follow: "lost 2
 # lbs", "won 2 tickets" and "won 2-1" are about something else.
 _AFTER_NUMBER = re.compile(
-    r"\W*$|\s*[-:;,(]\s+.*$|\s*[:;,(].*$|\s+(?:to|because|due to|over|as|on|in|till|til|until|for|"
-    r"next|tomorrow|after)\b.*$"
+    r"\W*$|\s*[-:;,(]\s+.*$|\s*[:;,(].*$|\.\s.*$|\s+(?:to|because|due to|over|as|on|in|till|til|until|for|"
+    r"next|tomorrow|after)\b.*$",
+    re.IGNORECASE,
 )
+# A line put off may name the day straight after its number: "remind me about 2 friday at 10".
+_WHEN_AFTER_NUMBER = re.compile(r"\s+(?:at|this|" + _DAYS + r")\b.*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ListLine:
+    """A line of the last list acted on: what to do (won, lost, snooze), its number, what follows."""
+
+    intent: str
+    number: int
+    rest: str
+
+
+def read_list_line(text: str) -> ListLine | None:
+    """The line of the last list a text acts on ("won 2", "mark 4 as won", "#1 closed won",
+    "2 is lost. went with another company", "remind me about 2 friday at 10"), or None."""
+    for pattern in (LIST_LINE, _NUMBER_FIRST):
+        found = pattern.match(text.strip())
+        if found is None:
+            continue
+        number = found.group("n").lower()
+        named = found.group("lead") or found.group("mark")
+        if pattern is _NUMBER_FIRST and not number.isdigit() and not named:
+            continue  # "one lost, two won": a count, not a line; "number one won" names one
+        verb = re.sub(r"[\s-]+", " ", found.group("verb").lower())
+        intent = LINE_VERDICTS.get(verb, intents.SNOOZE)
+        after = (_AFTER_NUMBER, _WHEN_AFTER_NUMBER) if intent == intents.SNOOZE else (_AFTER_NUMBER,)
+        if not any(rule.match(found.group("rest")) for rule in after):
+            continue
+        line = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+        return ListLine(intent, line, found.group("rest"))
+    return None
 
 # "said no to the saturday slot", "went with the 2pm option": a time or an option refused or chosen,
 # not the deal.
@@ -147,11 +195,8 @@ def is_chatter(original: str) -> bool:
 
 def list_line(text: str) -> str | None:
     """The verdict a line of the last list gets ("won 2", "lost 1 - price"), or None."""
-    found = LIST_LINE.match(text)
-    if found is None or not _AFTER_NUMBER.match(found.group("rest")):
-        return None
-    verb = found.group("verb").lower().split()[0]
-    return LINE_VERDICTS.get(verb, intents.SNOOZE)
+    line = read_list_line(text)
+    return line.intent if line else None
 
 
 def logged_name(intent: str, text: str, *, cleaned: Callable[[str], str | None],

@@ -45,6 +45,11 @@ _WHY_NOT = re.compile(r"^(?:(?:sure|ok|okay|yeah|yes|yep|fine|alright)\W+)*why n
 # Radio talk: "10 4", "ten four"; "negative, can't take it" refuses whatever follows the comma.
 _TEN_FOUR = re.compile(r"^(?:10 ?-? ?4|ten[ -]four)(?: (?:on that|that|good buddy))?\W*$")
 _NEGATIVE_FIRST = re.compile(r"^(?:negative|negatory)(?:\s*[,.!;-]|\s+on\b|$)")
+# "no, leave it open", "keep it as is": the thing asked about stays as it is.
+_LEAVE_AS_IS = re.compile(
+    r"^(?:(?:no|nope|nah|actually|wait|hold on)\W+)*(?:leave|keep) (?:it|that|this|them|the deal|the job|"
+    r"everything) (?:open|as is|as it is|alone|active|going|for now|the way it is)(?: for now)?\W*$"
+)
 
 
 def detect_reply(message: Message) -> Verdict | None:
@@ -57,7 +62,7 @@ def detect_reply(message: Message) -> Verdict | None:
         return Verdict(intents.CHOOSE, 0.9, {"option": option})
     if _WHY_NOT.match(message.masked) or _TEN_FOUR.match(message.masked):
         return Verdict(intents.AFFIRM, 0.8)
-    if _NEGATIVE_FIRST.match(message.masked):
+    if _NEGATIVE_FIRST.match(message.masked) or _LEAVE_AS_IS.match(message.masked):
         return Verdict(intents.DENY, 0.8)
     vocabulary = _YES | _NO | _FILLER
     if not all(token in vocabulary for token in tokens) or is_undecided(message.masked):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.nlu import intents
-from bot.nlu.deal_lines import MISSED, NOT_A_SLOT, is_chatter, list_line, logged_name
+from bot.nlu.deal_lines import MISSED, NOT_A_SLOT, is_chatter, list_line, logged_name, read_list_line
 from bot.nlu.evidence import is_hedged
 from bot.nlu.message import Message, Verdict
 from bot.nlu.targets import SMALL_TALK_PRIZES, as_written, clean_target, every_word_named, match_known
@@ -63,7 +63,8 @@ _WON = (
         rf"(?:^|[,.!;]\s*){_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:signed(?!{_SIGNED_OTHER})|"
         r"signed up(?! for)|"
         r"signed on(?! for)|said yes|accepted|is a go|came through|committed|bought|purchased|closed[ -]?won|"
-        r"is in|agreed|inked|went with us|is going with us|chose us|picked us|is on board)\b"
+        r"is in|agreed|inked|went with us|is going with us|chose us|picked us|is on board|"
+        r"pulled the trigger)\b"
     ),
     *_PAPERWORK_FROM,
 )
@@ -79,6 +80,11 @@ _LOST = (
         rf"^(?:deal|account|opportunity|opp|contract|bid)?\s*(?:closed[ -]?)?lost\s*[:-]\s*{_T}\s*[.!]?$"
     ),
     re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?lost\b"),
+    # "kill the Oakhurst Vet deal, they sold the building", "scrap Summit Storage, no budget"
+    re.compile(
+        r"^(?:(?:please|pls|ok|okay|so|just|go ahead and|yeah)\s+)*(?:kill|scrap|nuke|trash|bin|ditch)\s+"
+        rf"(?:off\s+)?(?:the\s+)?(?!(?:it|this|that|them|him|her|me|my|our|your)\b){_T}{_END}"
+    ),
     # "lost the deal with acme corp", "lost the bid for maple grove"
     re.compile(
         r"\b(?:lost|lsot)\s+(?:the|a|our)\s+(?:deal|contract|agreement|bid|project|job|account|renewal)\s+"
@@ -148,6 +154,11 @@ _SNOOZE = (
     ),
     # "put Lakeshore Dental on hold till next week", "move Tri-County Schools to next tues"
     re.compile(r"\b(?:put|place|keep|leave)\s+" + _T + r"\s+on\s+(?:hold|ice|pause|the back burner)\b"),
+    # "put Ashford Medical off till march 3", "put off Hilltop Realty until friday"
+    re.compile(
+        r"\bput\s+(?:off\s+)?(?!(?:the|a|an|my|our|it|this|that|them|everything|all)\b)" + _T
+        + r"(?:\s+off)?(?=\s+(?:till|til|until|to|for|next)\b)"
+    ),
     re.compile(
         r"^(?:(?:please|pls|ok|so|and)\s+)*(?:move|bump|push|slide|shift|kick)\s+"
         r"(?!(?:my|our|your|his|her|their)\b)" + _T
@@ -185,11 +196,19 @@ _SNOOZED_LIST = re.compile(
 )
 # "Acme ghosted us, mark lost": the verdict at the end, about the one account named before it.
 _MARK_IT = re.compile(
-    r"\b(?:mark|set|log|flag|move)(?:\s+(?:it|them|this|that|this one|that one|as))*\s+(?:closed[ -]?)?"
-    r"(?P<verdict>won|win|lost)\W*$"
+    # "Acme ghosted us, close it as lost": "close" and "put" as "mark"
+    r"\b(?:mark|set|log|flag|move|close|put)(?:\s+(?:it|them|this|that|this one|that one|as|out|down))*\s+"
+    r"(?:closed[ -]?)?(?P<verdict>won|win|lost)\W*$"
 )
 _REMIND_THEN = re.compile(r"\b(?:remind|ping|nudge|bug|follow up|check back|circle back|snooze)\b")
 _FOLLOWUPS = re.compile(
+    # "which accounts am I behind on", "who havent i called back"
+    r"\b(?:which|what) (?:accounts|deals|clients|customers|leads|ones|people|contacts) "
+    r"(?:am i|are we|i am|we are) behind (?:on|with)\b|\bwho (?:am i|are we) behind (?:on|with)\b|"
+    r"\bwho (?:have not i|have i not|did i not|did not i|do i still need to|still needs a) "
+    r"(?:called|call|rung|ring|got back to|get back to|gotten back to|followed up with|follow up with|"
+    r"emailed|"
+    r"texted|replied to|heard back from)\b|"
     r"\bfollow ?-?ups?\b|\bwho (?:should|do|shall|must|can) i (?:need to |have to |got to |want to )?"
     r"(?:call|contact|follow up|reach|"
     r"ring|email|chase|ping|talk)\b|\bwho (?:needs|need) (?:a )?(?:call ?back|call|follow|ping|chasing)\b|"
@@ -239,6 +258,11 @@ def detect_sales(message: Message) -> Verdict | None:
     text = message.masked
     if message.has(_SNOOZED_LIST):
         return Verdict(intents.FOLLOWUPS, 0.85)
+    line = read_list_line(text)
+    if line is not None and line.intent == intents.SNOOZE:
+        # "remind me about 2 friday at 10": the line's number is no hour; the day is after it
+        when = message.when_in(line.rest)
+        return Verdict(intents.SNOOZE, 0.85, {"when": when} if when else {})
     snoozed = None
     for pattern in _SNOOZE:
         m = pattern.search(text)
@@ -274,7 +298,7 @@ def detect_sales(message: Message) -> Verdict | None:
             return None
         return _listed(message) or _logged(intents.DEAL_LOST, message) or _logged(intents.DEAL_WON, message)
     if message.has(_CLOSED_LOST):
-        return _deal(intents.DEAL_LOST, message, _LOST)
+        return _listed(message) or _deal(intents.DEAL_LOST, message, _LOST)
     lost = _listed(message) or _deal(intents.DEAL_LOST, message, _LOST) or _logged(intents.DEAL_LOST, message)
     if lost:
         return lost
@@ -422,13 +446,30 @@ _DEAL_WORDS = re.compile(
 )
 
 
+# Words that make what follows a name a sentence about it ("Kessler Supply wants to wait").
+_SAYING = frozenset(
+    "not never no yet still and but or if when then a an my our your his her their to for from with "
+    "is are was were be been has have had will would can could should wants want wanted needs need "
+    "said says asked asks thinks thought".split()
+)
+
+
+def _name_goes_on(name: str, target: str) -> bool:
+    """Tell whether the lower-case words after a written name continue it ("Ortega family dental")."""
+    if not target.startswith(name + " "):
+        return False
+    return not set(target[len(name):].split()) & _SAYING
+
+
 def _with_target(
     intent: str, confidence: float, message: Message, raw: str, *, with_when: bool = False
 ) -> Verdict:
     target = match_known(clean_target(raw), message.masked, message.known_targets)
     if target and not message.known_targets:
-        # Prefer the name as written ("Granite Works") over the words around it ("po from ...").
-        inside = [name for name in message.capitalised_names if name in target and name != target]
+        # Prefer the name as written ("Granite Works") over the words around it ("po from ...", "...
+        # wants to wait"); lower-case words after it that say nothing are its own ("Ortega family dental").
+        inside = [name for name in message.capitalised_names
+                  if name in target and name != target and not _name_goes_on(name, target)]
         target = max(inside, key=len) if inside else target
         target = as_written(target, message.original) if target else target
     slots: dict[str, object] = {}

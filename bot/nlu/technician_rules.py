@@ -11,6 +11,7 @@ from bot.nlu.small_talk import without_polite_tail
 
 _NOTE = re.compile(
     r"^(?:(?:please|pls|plz) )?(?:note|notes|add (?:a |this )?note|adding (?:a )?note|fyi|for the record|"
+    r"for the (?:file|notes|job notes|log|job file)(?=\s*[:,-])|"
     r"log|memo)\b[\s:,-]*"
     r"|\b(?:add|put|make|leave) (?:a |this |the )?note\b|\bnote (?:that|to self)\b"
     r"|\b(?:add|put|write|log|jot|enter|record|save)(?: (?:this|that|it|down))?(?: \w+){0,5}? "
@@ -93,7 +94,13 @@ _ARRIVED = re.compile(
     r"customer|home|gate|building)|outside|at the door)\b|\barrived\b|\bon site\b|\bonsite\b|"
     r"\bpulled up\b|\bpulling up\b|\bpulled (?:in|into|onto)\b|\bpulling (?:in|into)\b|"
     r"\b(?:in|on) the (?:driveway|drive|lot|car park|parking lot|forecourt|street outside)\b|"
-    r"\bparked (?:up|outside|out front|in|at|on)\b|\bmade it\W*$|\bi am in\W*$|\bwalking in\b|"
+    r"\bparked (?:up|outside|out front|in|at|on)\b|\bmade it(?: yes)*\W*$|\bi am in\W*$|\bwalking in\b|"
+    # "in the building, going down to the mech room", "just got to Riverside Plaza"
+    r"^(?:i am |we are |now |just got )?in the building\b|"
+    r"^(?:i |we )?(?:just )?(?:got|made it|pulled up|rolled up) to (?!(?:work|it|know|see|say|go|be|do|make|"
+    r"get|wait|finish|call|check|head|leave|run|grab|pick|fix|replace|swap|order|start|clean|tell|talk|ask|"
+    r"figure|find|the point|the end|the bottom|the part|" + _OFF_JOB_STOP + r")\b)"
+    r"(?:the )?[a-z0-9' ]{2,40}?(?:[.,!;]|$)|"
     r"\b(?:at|outside) (?:your|the) (?:door|gate|property|house|place)\b|\bringing (?:the )?"
     r"(?:bell|doorbell)\b|\bon scene\b|\bonsite now\b|\bjust landed\b|\bgetting my tools\b|"
     r"\bjust got here\b|\b(?:just )?rolled (?:up|in)\b|\b(?:ya )?llegue\b|\bya estoy aqui\b|"
@@ -122,7 +129,10 @@ _PAUSED = re.compile(
     r"(?<!\bno )\bparts? needed\b|\bmissing (?:a |the |some )?parts?\b|"
     r"\bschedule (?:a )?(?:return|revisit|follow ?up|second visit|callback)\b|"
     r"\bwaiting (?:for|on) (?:a |the |some )?(?:part|parts|supplies|material|materials|approval|"
-    r"delivery|customer|homeowner|owner)\b|\bneed(?:s)? (?:to )?(?:come|go) back\b|"
+    r"delivery|customer|homeowner|owner|inspector|inspection|permit|landlord|property manager|manager|"
+    r"super|building super|city|utility|gas company|power company|electric company|go ahead|sign off|"
+    r"supervisor|office|dispatch|callback|call back|adjuster|warranty|manufacturer)\b|"
+    r"\bneed(?:s)? (?:to )?(?:come|go) back\b|"
     r"\b(?:return|follow up|followup|second) (?:visit|trip)\b|\bcome back (?:tomorrow|later|"
     r"another|next|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\b(?:nobody|no one|noone|no body) (?:is )?(?:home|here|there|answering|answered|around)\b|"
@@ -131,7 +141,7 @@ _PAUSED = re.compile(
     r"\bnot home\b|\b(?:need|needs|ordering|ordered|order) (?:a |the |some |new )?(?:part|parts)\b|"
     r"\bpart(?:s)? (?:on order|ordered|not in stock|back ?ordered)\b|\bon hold\b|\bpaus(?:e|ed|ing)\b|"
     r"\bcould not (?:finish|complete|get in)\b|\bunable to (?:finish|complete|access|get in)\b|"
-    r"\bnot (?:finished|done|complete)\b|\bincomplete\b|\bno answer at the door\b|"
+    r"\bno answer at the door\b|"
     r"\b(?:stop|stopping|stopped|calling it|call it|packing up|pack up)(?: \w+)?(?: here| there)? for "
     r"(?:today|the day|now|tonight)\b|\bneed(?:s)? (?:a |an )?(?:second|another|extra|2nd|more) "
     r"(?:guy|guys|tech|techs|person|people|man|men|pair of hands|hands|helper|technician|body)\b|"
@@ -159,7 +169,7 @@ _DONE = re.compile(
     r"back (?:up and running|online|on|working)|good to go|wrapped|signed off|job complete|"
     r"all good here|tested (?:ok|fine|good)|commissioned|handed over|"
     # "thats a wrap on the hendricks job", "its a wrap"
-    r"(?:that|it|this|its|and that)(?: is| s)? a wrap)\b"
+    r"(?:that|it|this|its|and that)(?: is| s)? a wrap|finito)\b"
 )
 _NEXT = re.compile(
     r"\bnext (?:job|stop|call|appointment|customer|address|one|ticket|work order)\b|"
@@ -176,7 +186,8 @@ _NEXT = re.compile(
     r"\bwho (?:do i have|have i got|am i seeing) (?:at|for) \d|"
     # "who's my 2pm", "who is my 10am": the visit booked at that hour
     r"\bwho(?: is| s)? my (?:\d{1,2}(?::\d\d)? ?(?:am|pm|o clock)?|next|first|last|afternoon|morning)\W*$|"
-    r"\bwhat do i have\b|\bmy (?:schedule|jobs|route|day|calendar)\b|\b(?:schedule|jobs|route) "
+    r"\bwhat do i have\b|\bwhat (?:do )?i got\b|\bmy (?:schedule|jobs|route|day|calendar)\b|"
+    r"\b(?:schedule|jobs|route) "
     r"(?:for )?(?:today|tomorrow)\b|\b(?:todays|today) (?:jobs|schedule|route)\b|"
     r"\bany (?:more|other) jobs\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday) (?:jobs|schedule|route|calls|appointments|list|work orders)\b|"
@@ -213,25 +224,54 @@ def detect_note(message: Message) -> Verdict | None:
 
 
 def detect_technician(message: Message) -> Verdict | None:
-    """Classify a technician's field update; late beats en route, en route beats done."""
+    """Classify a technician's field update; late beats en route, en route beats done. A status
+    the text denies ("not on my way yet") or asks about ("is the Patel job done?") is no update:
+    each one tells the customer something."""
     text = message.masked
     if message.has(_NOTE):
         return Verdict(intents.NOTE, 0.9)
-    if message.has(_LATE):
+    if _stated(_LATE, text):
         return _with_minutes(intents.TECH_LATE, text)
-    if message.has(_EN_ROUTE) and not _bound_elsewhere(message):
+    if _stated(_EN_ROUTE, text) and not _bound_elsewhere(message):
         return _with_minutes(intents.TECH_EN_ROUTE, text)
-    if message.has(_PAUSED):
+    if _stated(_PAUSED, text):
         return Verdict(intents.TECH_PAUSED, 0.85)
-    if message.has(_ARRIVED) or _ARRIVED.search(without_polite_tail(text)):
+    if _stated(_ARRIVED, text) or _stated(_ARRIVED, without_polite_tail(text)):
         return Verdict(intents.TECH_ARRIVED, 0.85)
     if message.has(_NEXT):
         return Verdict(intents.TECH_NEXT, 0.85)
-    if message.has(_DONE) and not re.search(r"\b(?:not|never|almost|nearly)\b", text):
+    if _stated(_DONE, text) and not re.search(r"\b(?:not|never|almost|nearly)\b", text):
         return Verdict(intents.TECH_DONE, 0.85)
     if message.has(_JOB_DETAIL):
         return Verdict(intents.NOTE, 0.6)
     return None
+
+
+# Clauses: a status is denied or asked about within its own clause ("done, anything else?").
+_CLAUSE_BREAK = re.compile(r"[.!?;,\n]| - ")
+# A clause opening like a question: an auxiliary before its subject ("did you tell them", "is the job").
+_ASKING = re.compile(
+    r"^\W*(?:is|are|am|did|does|do|was|were|should|shall|can|could|will|would|has|have|may) "
+    r"(?:i|we|you|they|he|she|it|the|this|that|my|our|your|their|everyone|someone|anyone)\b"
+)
+# A negation just before the status ("not on my way", "have not arrived", "not quite done").
+_DENIED = re.compile(
+    r"\b(?:not|never|nowhere near|far from)(?: (?:yet|quite|even|really|fully|totally|completely|all|"
+    r"close to|near|anywhere near))*\W*$"
+)
+
+
+def _stated(pattern: re.Pattern[str], text: str) -> bool:
+    """Tell whether `pattern` occurs in `text` as a statement, neither negated nor asked."""
+    for found in pattern.finditer(text):
+        start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, found.start())), default=0)
+        following = _CLAUSE_BREAK.search(text, found.end())
+        asked = _ASKING.match(text[start:]) is not None or (
+            following is not None and following.group() == "?"
+        )
+        if not asked and not _DENIED.search(text[start : found.start()]):
+            return True
+    return False
 
 
 def _bound_elsewhere(message: Message) -> bool:

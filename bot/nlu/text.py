@@ -50,6 +50,9 @@ _CONTRACTIONS = (
     (re.compile(r"(?<!\bat )(?<!\bby )(?<!\bfor )\b4(?= (?:me|you|u|us|ya|sure|real)\b)"), "for"),
     # "omw 2 u": "to", not two minutes
     (re.compile(r"(?<!\bat )(?<!\bby )(?<!\bin )\b2(?= (?:u|you|ya|yours|ur)\b)"), "to"),
+    # "b there in ten", "b right there": the letter for "be"; "on my weight to": dictation for "way"
+    (re.compile(r"\bb (?=(?:there|right there|right over|over|back|with you|at yours|on site)\b)"), "be "),
+    (re.compile(r"\bon (my|the|our) (?:weight|weigh|whey)\b"), r"on \1 way"),
     (re.compile(r"'"), ""),
 )
 

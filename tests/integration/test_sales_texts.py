@@ -379,3 +379,30 @@ def test_another_reps_deal_by_verb_and_name_is_no_deal_of_yours(world: World, sa
     assert "can't find an open deal of yours matching" in told and "summit storage" in \
         told.lower()
     assert deal(world, "summit").stage is DealStage.NEW
+
+
+@pytest.mark.parametrize("said", ["mark 2 as won", "#2 closed won", "number two won", "2 is won!"])
+def test_a_line_number_said_before_the_verdict_wins_that_line(world: World, said: str) -> None:
+    world.text(RITA, "followups")
+    assert "Maple Grove Apartments, Boiler service contract ($4,800.00) as won?" in answer(
+        world, RITA, said)
+    assert deal(world, "maple").stage is DealStage.QUALIFIED  # nothing before the Y
+
+
+@pytest.mark.parametrize(("said", "reason"), [
+    ("mark 3 lost, they're doing it in house", "they're doing it in house"),
+    ("3 is lost. went w another electrician", "went w another electrician"),
+])
+def test_a_line_number_lost_with_a_reason_takes_the_reason(world: World, said: str,
+                                                          reason: str) -> None:
+    world.text(RITA, "followups")
+    assert f"Harborview Medical, Panel upgrade ($3,000.00) as lost ({reason})?" in answer(
+        world, RITA, said)
+    answer(world, RITA, "y")
+    assert (deal(world, "harbor").stage, deal(world, "harbor").lost_reason) == (DealStage.LOST, reason)
+
+
+def test_a_snooze_by_number_reads_the_hour_after_the_day_not_the_number(world: World) -> None:
+    world.text(RITA, "followups")
+    told = answer(world, RITA, "remind me about 3 monday at 10")
+    assert "Harborview Medical comes back on your follow-ups Mon Mar 9 at 10am" in told

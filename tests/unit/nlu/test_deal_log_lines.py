@@ -220,3 +220,35 @@ def test_a_snoozed_name_stops_where_the_date_starts(understand, text, target, da
 )
 def test_a_rep_asking_for_the_day_in_shorthand_gets_the_follow_ups(understand, text):
     assert understand(text, role="sales").intent == "followups"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("mark 3 as won", "deal_won"),
+        ("#2 closed won", "deal_won"),
+        ("# 4 is won", "deal_won"),
+        ("number six signed", "deal_won"),
+        ("line 2 closed won", "deal_won"),
+        ("won number four", "deal_won"),
+        ("mark 1 as lost", "deal_lost"),
+        ("mark 3 lost, they went with a cheaper bid", "deal_lost"),
+        ("4 is lost. went w another plumber", "deal_lost"),
+        ("#3 closed lost", "deal_lost"),
+        ("number five lost - price", "deal_lost"),
+    ],
+)
+def test_a_line_number_before_or_after_the_verdict_is_a_line_of_the_list(understand, text, intent):
+    parsed = understand(text, role="sales")
+    assert (parsed.intent, parsed.slots) == (intent, {})
+
+
+@pytest.mark.parametrize("text", ["2 lost today", "3 won this week", "one lost, two won", "is 2 lost?"])
+def test_counts_and_questions_are_no_line_of_the_list(understand, text):
+    assert understand(text, role="sales").intent not in {"deal_won", "deal_lost"}
+
+
+def test_a_list_number_is_no_hour_of_the_snooze(understand):
+    parsed = understand("remind me about 3 tuesday at 11", role="sales")
+    when = {"date": "2026-03-03", "start": "11:00", "end": None}
+    assert (parsed.intent, parsed.slots) == ("snooze", {"when": when})
