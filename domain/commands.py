@@ -227,6 +227,7 @@ class RegisterCustomer(Command):
     city: str
     postal_code: str
     message_id: str | None = None
+    access_notes: str = ""  # "2nd floor", "rear unit": told with the address
 
 
 @dataclass(frozen=True)

@@ -444,7 +444,7 @@ def register_customer(cmd: commands.RegisterCustomer, *, uow: AbstractUnitOfWork
     uow.contacts.add(contact)
     site = uow.sites.add(Site(account_id=account.id, address=cmd.street, city=cmd.city,
                               postal_code=cmd.postal_code, zone_id=zone.id,
-                              timezone=zone.timezone))
+                              timezone=zone.timezone, access_notes=cmd.access_notes))
     uow.activities.add(Activity(
         account_id=account.id, kind=ActivityKind.NOTE, at=clock.now(),
         summary=f"Signed up by {cmd.channel.value}", actor=f"customer:{contact.id}",

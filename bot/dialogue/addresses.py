@@ -191,6 +191,19 @@ def introduced_name(text: str) -> str | None:
     return None
 
 
+# Where in the building the service address is: "2nd floor", "apt 3B", "rear unit".
+_ACCESS = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th) (?:floor|fl)|(?:floor|fl) \d{1,2}|(?:apt|apartment|"
+                     r"unit|suite|ste)\.? ?#? ?\d{1,5}[a-z]?|(?:rear|front|back|basement|garden|"
+                     r"upstairs|downstairs) (?:unit|apartment|apt|door|entrance)|coach house)\b",
+                     re.IGNORECASE)
+
+
+def access_in(text: str) -> str | None:
+    """Where in the building a text places the address ("2nd floor"), None when it says nothing."""
+    found = _ACCESS.search(text)
+    return found.group(0) if found else None
+
+
 def read_postal_code(text: str) -> str | None:
     """The ZIP of a text that is only a ZIP ("60618", "zip is 60618", "it's 60618")."""
     codes = _ZIP.findall(text)

@@ -17,6 +17,7 @@ from bot.dialogue.addresses import (
     Address,
     NewCustomerDetails,
     SignUpText,
+    access_in,
     introduced_name,
     read_postal_code,
     read_signup,
@@ -168,9 +169,17 @@ def _take(turn: Turn) -> bool:
         data["name"] = name
     if address is not None:
         data.update(street=address.street, city=address.city, postal_code=address.postal_code)
+        access = access_in(read.rest) if read.address else None
+        if access and access.lower() not in address.street.lower():
+            data["access"] = access  # "... 60640 2nd floor": for the technician, with the address
     if turn.parse.intent not in NOT_A_REQUEST and intents.allowed(intents.CUSTOMER,
                                                                     turn.parse.intent):
-        data["after"] = _wanted(turn, read.rest)  # the request in the same text
+        wanted = _wanted(turn, read.rest)  # the request in the same text
+        earlier = data.get("after") or {}
+        # "just book me" names nothing new: the problem told before ("toilet wont stop") stays
+        if not (wanted["intent"] == intents.BOOK and not wanted["slots"].get("service")
+                and earlier.get("intent") == intents.BOOK):
+            data["after"] = wanted
     _settle_town(turn, data)
     _next_step(turn, data, read)
     return True
@@ -366,13 +375,15 @@ def _sign_up(turn: Turn, data: dict[str, Any]) -> None:
     customer = turn.run(RegisterCustomer(
         name=str(data["name"]), channel=turn.channel, address=turn.address,
         street=str(data["street"]), city=str(data.get("city") or ""),
-        postal_code=str(data["postal_code"]), message_id=turn.message_id))
+        postal_code=str(data["postal_code"]), message_id=turn.message_id,
+        access_notes=str(data.get("access") or "")))
     turn.uow.senders.remember(turn.channel, turn.address, customer)
     turn.customer = customer
     site = customer.sites[0]
     after: dict[str, Any] = data.get("after") or {}
     first = NewCustomerDetails(str(data["name"]), site.address, site.city, site.postal_code)
-    turn.finish(replies.welcome(first.first_name, site.one_line()))
+    where = f"{site.one_line()} ({site.access_notes})" if site.access_notes else site.one_line()
+    turn.finish(replies.welcome(first.first_name, where))
     turn.conversation.data = turn.kept()
     if after.get("intent") and turn.start_intent is not None:
         turn.parse = Parse(str(after["intent"]), dict(after.get("slots") or {}), 1.0)

@@ -18,7 +18,8 @@ PARTS_OF_DAY = {
 
 _T = r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?(?: ?(?:am|pm|a\.m\.?|p\.m\.?))?(?: ?o ?clock)?|noon)"
 _NOT_A_TIME_AFTER = (
-    r"(?![:.]?\d)(?! ?(?:days?|weeks?|months?|years?|min|hours?|times|people|units|rooms?|"
+    r"(?![:.]?\d)(?! ?(?:days?|weeks?|months?|years?|yrs?|mins?|minutes?|hrs?|min|hours?|times|"
+    r"people|units|rooms?|"
     r"bedrooms?|baths?|bathrooms?|floors?|story|stories|kids|dogs|cats|techs?|of|more|or more|"
     r"quoteref|things|items|toilets|sinks|outlets|(?:st|nd|rd|th|x)\b|%|/))"
 )

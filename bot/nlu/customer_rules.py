@@ -131,6 +131,9 @@ _DONT_CANCEL = re.compile(
 )
 # "are we still good for the tune up monday", "if monday is still on": a visit asked about, which
 # a "no need to send anyone" beside it never turns into a cancellation.
+# "whats on monday for me", "what's booked tomorrow": the visits of a day asked for.
+_ON_A_DAY = (r"\bwhat (?:is |s )?(?:on|happening|booked|scheduled|coming up) (?:for )?(?:\w+day|"
+             r"tomorrow|today|this week|next week)\b")
 _STILL_ON = (r"\b(?:are|r) (?:we|you|u|you guys|yall) (?:still )?(?:good|ok|okay|set|all set|on) "
              r"for\b|\bstill good for\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'?s)? "
              r"(?:visit |appointment |appt )?(?:is|are) still (?:on|happening|booked|a go)\b"
@@ -229,7 +232,7 @@ _STATUS = re.compile(
     rf"^(?:\w+ )?{_WORKER} (?:still |actually )?coming\b[^.!]{{0,20}}\?|"
     r"\bis my (?:appointment|visit|booking) "
     r"(?:still|confirmed|on)\b|\bhow is (?:the|my) (?:repair|job|work) going\b|"
-    + _STILL_ON + "|"
+    + _STILL_ON + "|" + _ON_A_DAY + "|"
     + _VISIT_QUESTION
 )
 _QUOTE_WORD = r"(?:quote|quotes|quoteref|estimate|estimates|proposal|price|pricing|bid|quotation|offer)"

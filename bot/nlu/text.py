@@ -329,6 +329,9 @@ def _emoji_words(text: str) -> str:
     return "".join(out)
 
 
+_AGE = re.compile(r"\b(\d{1,3}) ?(?:yrs|yr)\b")
+
+
 def normalize(text: object) -> str:
     """Lower-case, cut to MAX_CHARS, spell out contractions and shorthand, drop junk symbols."""
     if not isinstance(text, str):
@@ -349,6 +352,7 @@ def _normalized(text: str) -> str:
     text = _PUNCT_RUN.sub(r"\1", text)
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
+    text = _AGE.sub(r"\1 years", text)  # "15 yrs old" counts years; "yrs" alone is "yours"
     text = _TOKEN.sub(lambda m: _SHORTHAND.get(m.group(), m.group()), text)
     text = _SAT_SUN_AFTER.sub(lambda m: f"{m.group(1)} {_SAT_SUN_NAMES[m.group(2)]}", text)
     text = _SAT_SUN_BEFORE.sub(lambda m: _SAT_SUN_NAMES[m.group(1)], text)

@@ -277,3 +277,28 @@ def test_an_address_with_work_booked_is_never_retyped_in_place(chat: ChatWorld) 
 
 def test_a_name_followed_by_here_is_read(chat: ChatWorld) -> None:
     chat.transcript(NEWCOMER, [("ok. Sam Lee here, 1919 W Grace St, Chicago 60613", "Thanks, Sam!")])
+
+
+@pytest.mark.parametrize(("address", "access"), [
+    ("4520 N Malden St 60640 2nd floor", "2nd floor"),
+    ("4520 N Malden St, Chicago 60640, rear unit", "rear unit"),
+    ("4520 N Malden St 60640 - apt 3B", "apt 3B"),
+])
+def test_where_in_the_building_is_kept_with_the_address(chat: ChatWorld, address: str,
+                                                        access: str) -> None:
+    chat.transcript(NEWCOMER, [("my sink is leaking", "name"), ("Marcus Webb", "address"),
+                               (address, f"({access})")])
+    contact = chat.contact(NEWCOMER)
+    assert contact is not None
+    [site] = [s for s in chat.uow.sites.find() if s.account_id == contact.account_id]
+    assert site.address == "4520 N Malden St" and site.access_notes == access
+
+
+@pytest.mark.parametrize("details", ["just book me. Raj Shah, 12 Elm St, Chicago 60614",
+                                     "ok book it, Raj Shah 12 Elm St 60614"])
+def test_a_bare_book_me_with_the_details_keeps_the_problem_told_before(chat: ChatWorld,
+                                                                         details: str) -> None:
+    chat.transcript(NEWCOMER, [("toilet wont stop running, can someone come thursday?", "name")])
+    said = chat.text(NEWCOMER, details).text
+    assert "set up at 12 Elm St" in said and "What do you need help with" not in said
+    assert "Reply 1" in said

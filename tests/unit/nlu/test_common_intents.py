@@ -44,7 +44,8 @@ def test_asking_what_the_bot_does_is_help(understand, text):
              "i want to speak with whoever is in charge there", "let me talk to the person in charge",
              "get me someone higher up please", "i need to escalate this",
              "can i get your managers number", "who's the owner? i want to talk to them",
-             "put me in touch with a supervisor"]
+             "put me in touch with a supervisor", "get me a real human being please",
+             "i want an actual person", "can i get a live person"]
 )
 def test_asking_for_a_person_is_human(understand, text):
     assert understand(text).intent == "human"

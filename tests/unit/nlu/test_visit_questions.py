@@ -17,6 +17,8 @@ from bot.nlu import intents
     "NO dont cancel anything!! i just asked if monday is still on",
     "is friday's visit still happening",
     "ok so are my monday appts still on or did stop cancel them",
+    "whats on monday for me",
+    "what's booked tomorrow",
     "do i have anyone coming tomorrow",
     "do i already have someone coming tomorrow",
     "do we have a visit on friday?",

@@ -225,6 +225,9 @@ def test_what_already_happened_is_not_the_wanted_day(understand):
         "replaced filter 16x25x1",
         "it's 68 degrees inside",
         "the unit is 15 years old",
+        "its like 15 yrs old",
+        "furnace is about 20yr old",
+        "it stopped like 2 hrs ago",
         "a good morning to you",
     ],
 )
