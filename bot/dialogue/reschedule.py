@@ -101,6 +101,16 @@ def move_instead(turn: Turn, appointment: Appointment) -> None:
     _move_to_wish(turn, appointment, when)
 
 
+def move_to(turn: Turn, appointment: Appointment, when: dict[str, Any] | None) -> None:
+    """Move `appointment` to the time wished ("later that day" after a reminder), or ask when."""
+    _move_to_wish(turn, appointment, when)
+
+
+def start_among(turn: Turn, among: list[Appointment]) -> None:
+    """Ask which of `among` (the visits just reminded) to move, then when."""
+    visits.ask_which(turn, FLOW, "move", among, {"when": None})
+
+
 def start_move(turn: Turn, appointment: Appointment) -> None:
     """Ask when to move `appointment` to (it was named after another was moved by mistake)."""
     _move_to_wish(turn, appointment, None)

@@ -184,6 +184,7 @@ CUSTOMER_FLOWS = RoleFlows(
         cancel.FLOW: cancel,
         quotes.FLOW: quotes,
         corrections.FLOW: corrections,
+        reminder_answers.FLOW: reminder_answers,
     },
     otherwise=questions.unclear,
     corrects=lambda turn: (corrections.site_confirmed(turn) or onboarding.corrects_address(turn)
