@@ -8,16 +8,16 @@ from domain.commands import RescheduleAppointment
 from domain.due import reminder_key
 from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.parties import Channel
-from tests.unit.dialogue.chat_world import JOE, ChatWorld
+from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
 
 
 def remind(chat: ChatWorld, visit: str = "joe_today", *, offset: timedelta = timedelta(hours=24),
-           status: MessageStatus = MessageStatus.SENT) -> None:
-    """The scheduler's reminder of `visit`, as sent to Joe an hour ago."""
+           status: MessageStatus = MessageStatus.SENT, phone: str = JOE) -> None:
+    """The scheduler's reminder of `visit`, as sent to its customer an hour ago."""
     appointment = chat.visit(visit)
     assert appointment.id is not None
     chat.uow.messages.add(Message(
-        channel=Channel.SMS, direction=Direction.OUT, address=JOE, body="reminder",
+        channel=Channel.SMS, direction=Direction.OUT, address=phone, body="reminder",
         created_at=chat.clock.now() - timedelta(hours=1), status=status,
         kind=MessageKind.REMINDER, idempotency_key=reminder_key(appointment.id,
                                                                 appointment.start, offset),
@@ -60,3 +60,68 @@ def test_a_y_with_no_reminder_last_sent_is_not_a_confirmation(chat: ChatWorld) -
     remind(chat, status=MessageStatus.QUEUED)  # not sent yet: Joe has not seen it
     chat.text(JOE, "Y")
     assert not chat.visit("joe_today").confirmed
+
+
+def nudge(chat: ChatWorld, quote: str, phone: str) -> None:
+    """The scheduler's quote nudge ("Reply YES to approve it"), sent in the same pass."""
+    chat.uow.messages.add(Message(
+        channel=Channel.SMS, direction=Direction.OUT, address=phone, body="nudge",
+        created_at=chat.clock.now() - timedelta(hours=1), status=MessageStatus.SENT,
+        kind=MessageKind.FOLLOW_UP, idempotency_key=f"quote-nudge:{chat.ids[quote]}:2d",
+        about_kind="quote", about_id=chat.ids[quote]))
+
+
+def test_a_yes_in_plain_words_confirms_the_reminded_visit(chat: ChatWorld) -> None:
+    for said in ("yep see you then", "yes confirming", "\U0001f44d", "sounds good",
+                 "we'll be here"):
+        visit = chat.visit("joe_today")
+        visit.confirmed = False  # each wording confirms anew
+        remind(chat)
+        chat.transcript(JOE, [(said, "you're confirmed: Plumbing repair Mon Mar 2, 1-3pm")])
+        assert chat.visit("joe_today").confirmed, said
+
+
+def test_a_yes_with_a_change_is_not_a_confirmation(chat: ChatWorld) -> None:
+    remind(chat)
+    chat.text(JOE, "ok but can the tech come closer to 3? i wont be home til then")
+    assert not chat.visit("joe_today").confirmed
+
+
+def test_a_wish_after_the_reminder_moves_the_visit_with_it(chat: ChatWorld) -> None:
+    remind(chat)
+    said = chat.text(JOE, "can we make it later that day").text
+    assert "When would suit you better" not in said
+    assert "Mon Mar 2, 3-5pm" in said or "Nothing is free then" in said
+    remind(chat)
+    said = chat.text(JOE, "closer to 3?").text
+    assert "When would suit you better" not in said and "1)" in said
+
+
+def test_y_after_a_reminder_and_a_quote_nudge_confirms_the_visit(chat: ChatWorld) -> None:
+    remind(chat)
+    nudge(chat, "q2001", JOE)  # written after the reminder, in the same pass
+    chat.transcript(JOE, [("Y", "you're confirmed: Plumbing repair")])
+    assert chat.visit("joe_today").confirmed
+    remind(chat)
+    nudge(chat, "q2001", JOE)
+    chat.transcript(JOE, [("R", "When would suit you better?")])
+
+
+def test_two_visits_reminded_a_bare_yes_asks_which_and_both_confirms_both(
+        chat: ChatWorld) -> None:
+    remind(chat, "maria_thu", phone=MARIA)
+    remind(chat, "maria_fri", phone=MARIA)
+    nudge(chat, "q1042", MARIA)
+    chat.transcript(MARIA, [("Y", "Which visit do you want to confirm?"),
+                            ("2", "you're confirmed: Electrical repair")])
+    assert chat.visit("maria_fri").confirmed and not chat.visit("maria_thu").confirmed
+    remind(chat, "maria_thu", phone=MARIA)
+    remind(chat, "maria_fri", phone=MARIA)
+    chat.text(MARIA, "yes confirming both appts")
+    assert chat.visit("maria_thu").confirmed and chat.visit("maria_fri").confirmed
+
+
+def test_a_nod_to_the_reminder_that_asked_nothing_gets_a_short_word(chat: ChatWorld) -> None:
+    remind(chat, offset=timedelta(hours=2))
+    said = chat.text(JOE, "\U0001f44d").text
+    assert said.startswith("Great, see you Mon Mar 2") and "What do you need" not in said
