@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import quote_questions, quotes
+from bot.dialogue import quote_questions, quotes, reminder_answers
 from bot.nlu import intents
+from domain.messages import MessageKind
 from domain.quotes import Quote
 
 if TYPE_CHECKING:
@@ -63,6 +64,43 @@ def answer(turn: Turn) -> bool:
             turn.finish(quotes.decided(turn, decided))
             return True
     return False
+
+
+# Answers to a quote nudge ("Reply YES to approve it, or ask us anything"): a plain yes, and a
+# plain no ("no thanks", "we're good"), which after a nudge is about the quote.
+_YES = re.compile(r"^\W*(?:y|yes+|yep|yeah|yup|yes please|sure|approve(?: it)?|ok(?:ay)? go ahead)"
+                  r"\W*$", re.IGNORECASE)
+_NO_THANKS = re.compile(
+    r"^\W*(?:no+|nope|nah|no thanks?|no thank you|not interested|not at this time|"
+    r"we'?re good|i'?m good|(?:we|i)(?:'?ll| will) pass|pass)\b", re.IGNORECASE)
+
+
+def after_nudge(turn: Turn) -> bool:
+    """A yes or a no to the quote nudge sent since the customer last texted: the usual Y/N to
+    approve or decline that quote (which one, when several were nudged); False for any other
+    text. A reminder waiting for its Y or R takes the yes first (bot/dialogue/reminder_answers.py)."""
+    if turn.customer is None or turn.conversation.is_active(turn.now) or "?" in turn.text:
+        return False
+    text = turn.text.lower()
+    declines = (_NO_THANKS.match(text) is not None or quotes.PASSED.search(text) is not None
+                or decision(text) == "decline")
+    if not declines and _YES.match(text) is None:
+        return False
+    nudged = _nudged(turn)
+    if not nudged:
+        return False
+    quotes.choose(turn, "decline" if declines else "approve", nudged)
+    return True
+
+
+def _nudged(turn: Turn) -> list[Quote]:
+    """The open quotes nudged since the customer's last text, newest nudge first."""
+    ids = [message.about_id for message in reminder_answers.since_last_text(turn)
+           if message.kind is MessageKind.FOLLOW_UP and message.about_kind == "quote"]
+    if not ids:
+        return []
+    waiting = {q.id: q for q in quotes.open_quotes(turn)}
+    return [waiting[i] for i in dict.fromkeys(ids) if i in waiting]
 
 
 def _decided_named(turn: Turn, clause: str) -> Quote | None:

@@ -40,7 +40,7 @@ def goes_ahead(text: str) -> bool:
 # Passing on an open quote ("we'll pass", "too expensive") declines it, unlike a plain "no".
 PASSED = re.compile(
     r"\b(?:pass|too (?:expensive|pricey|much|steep|high)|decline|decided (?:not|against)|"
-    r"(?:go|going|gone|went|found|got|hired|chose|booked) (?:with )?(?:someone|somebody|another|"
+    r"(?:go|going|gone|went|found|got|hired|chose|booked) (?:with |w/ ?|w )?(?:someone|somebody|another|"
     r"a different|a cheaper|other))\b",
     re.IGNORECASE)
 

@@ -193,7 +193,7 @@ CUSTOMER_FLOWS = RoleFlows(
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
     answerers=(small_talk.who_answers, status.live_work, visit_length.answer,
                same_problem.answer,
-               reminder_answers.answer, two_parts.answer,
+               reminder_answers.answer, quote_decisions.after_nudge, two_parts.answer,
                picked_again.answer, sooner.answer, follow_ups.answer, last_change.answer,
                heads_up.answer, onboarding.repeated, keep_visit.as_is, complaints.answer,
                quote_decisions.answer, quote_questions.office_question, topics.answer,

@@ -8,6 +8,7 @@ from domain.commands import RescheduleAppointment
 from domain.due import reminder_key
 from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.parties import Channel
+from domain.quotes import QuoteState
 from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
 
 
@@ -125,3 +126,33 @@ def test_a_nod_to_the_reminder_that_asked_nothing_gets_a_short_word(chat: ChatWo
     remind(chat, offset=timedelta(hours=2))
     said = chat.text(JOE, "\U0001f44d").text
     assert said.startswith("Great, see you Mon Mar 2") and "What do you need" not in said
+
+
+def test_a_plain_no_after_a_quote_nudge_declines_that_quote_and_tells_the_rep(
+        chat: ChatWorld) -> None:
+    for said in ("no thanks", "no thanks, going w someone else", "we'll pass"):
+        nudge(chat, "q2001", JOE)
+        chat.transcript(JOE, [(said, "Decline quote Q-2001 (Sewer line repair)"),
+                              ("N", "")])
+    nudge(chat, "q2001", JOE)
+    chat.transcript(JOE, [("no thanks", "Decline quote Q-2001"), ("Y", "Q-2001 declined")])
+    assert chat.quote_states()["Q-2001"] is QuoteState.DECLINED
+    assert any("Q-2001 was declined" in m.body for m in chat.uow.messages.find()
+               if m.direction is Direction.OUT and m.staff_id is not None)
+
+
+def test_yes_to_a_quote_nudge_asks_to_approve_it_and_two_nudged_ask_which(
+        chat: ChatWorld) -> None:
+    nudge(chat, "q2001", JOE)
+    chat.transcript(JOE, [("YES", "Approve quote Q-2001"), ("N", "")])
+    nudge(chat, "q1042", MARIA)
+    nudge(chat, "q1043", MARIA)
+    chat.transcript(MARIA, [("no thanks", "Which quote do you want to decline?")])
+
+
+def test_a_no_with_no_nudge_or_a_maybe_after_one_decides_nothing(chat: ChatWorld) -> None:
+    said = chat.text(JOE, "no thanks").text
+    assert "Decline" not in said
+    nudge(chat, "q2001", JOE)
+    said = chat.text(JOE, "ok thx ill think about it").text
+    assert "Decline" not in said and "Approve" not in said
