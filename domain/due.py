@@ -25,6 +25,9 @@ from domain.parties import Channel
 # Quote nudges to the customer this long after sending; then the quote is stale and its rep told.
 QUOTE_NUDGES = (timedelta(days=2), timedelta(days=5))
 QUOTE_STALE_AFTER = timedelta(days=7)
+# A customer who texted this recently (about the quote or anything else) is not nudged: the
+# conversation just had says more than a "just checking in"; the nudge is dropped, not deferred.
+NUDGE_QUIET_AFTER_TEXT = timedelta(days=2)
 # Reviews, tune-ups and the rep's digest go out at these local times.
 REVIEW_AT = time(10, 0)
 TUNE_UP_AT = time(10, 0)
@@ -84,6 +87,7 @@ class WaitingQuote:
     sent_at: datetime
     customer: Recipient | None
     rep: Recipient | None
+    last_customer_text: datetime | None = None  # the account's latest text to us
 
 
 @dataclass(frozen=True)
@@ -362,13 +366,21 @@ def quote_follow_ups(quote: WaitingQuote, business: BusinessSettings, now: datet
                          MessageKind.FOLLOW_UP,
                          next_allowed_moment(quote.sent_at + after, zone, business),
                          quote.customer, "quote", quote.quote_id, quote.account_id,
-                         QuoteNudge(quote.number, quote.title)))
+                         QuoteNudge(quote.number, quote.title), _just_talked(quote, now)))
     if quote.sent_at + QUOTE_STALE_AFTER <= now and quote.rep is not None:
         found.append(Due("quote-stale", f"quote-stale:{quote.quote_id}", MessageKind.NOTICE,
                          quote.sent_at + QUOTE_STALE_AFTER, quote.rep, "quote", quote.quote_id,
                          quote.account_id,
                          QuoteStale(quote.number, quote.title, QUOTE_STALE_AFTER.days)))
     return found
+
+
+def _just_talked(quote: WaitingQuote, now: datetime) -> str | None:
+    """Why a nudge is dropped: the customer texted us since the quote was sent, and lately."""
+    texted = quote.last_customer_text
+    if texted is None or texted < quote.sent_at or now - texted >= NUDGE_QUIET_AFTER_TEXT:
+        return None
+    return "the customer texted us since the quote was sent: not nudged"
 
 
 def review_request(job: FinishedJob, business: BusinessSettings, now: datetime) -> list[Due]:

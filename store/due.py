@@ -5,7 +5,7 @@ every visit and quote there is."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import String, and_, cast, exists, func, literal, or_, select, update
@@ -93,6 +93,14 @@ def _staff(staff_id: int | None, phone: str | None, chat_id: int | None,
     return None
 
 
+def _aware(moment: datetime | None) -> datetime | None:
+    """A moment read through an aggregate (SQLite returns MAX() of a column as naive text)."""
+    if moment is None or isinstance(moment, datetime) and moment.tzinfo is not None:
+        return moment
+    read = moment if isinstance(moment, datetime) else datetime.fromisoformat(str(moment))
+    return read if read.tzinfo is not None else read.replace(tzinfo=UTC)
+
+
 class SqlDueSource:
     """domain.due.DueSource over one session."""
 
@@ -141,8 +149,14 @@ class SqlDueSource:
                             else ()),
                           _not_written(prefix, quote.id, suffix))
                      for i, (after, prefix, suffix) in enumerate(stages)))
+        # The account's latest text to us: a customer who just talked is not nudged.
+        texted = (select(func.max(message.created_at))
+                  .where(message.account_id == quote.account_id,
+                         message.direction == Direction.IN)
+                  .correlate_except(orm.messages).scalar_subquery())
         query = (
             select(quote.id, quote.account_id, quote.number, quote.title, quote.sent_at,
+                   texted.label("texted"),
                    _first_site_zone(quote.account_id).label("timezone"), *_CONTACT,
                    rep.c.id.label("rep_id"), rep.c.phone.label("rep_phone"),
                    rep.c.telegram_chat_id.label("rep_chat"), rep.c.timezone.label("rep_zone"))
@@ -154,7 +168,8 @@ class SqlDueSource:
         )
         return [WaitingQuote(row.id, row.account_id, row.number, row.title, row.sent_at,
                              _customer(row, row.timezone or "UTC"),
-                             _staff(row.rep_id, row.rep_phone, row.rep_chat, row.rep_zone))
+                             _staff(row.rep_id, row.rep_phone, row.rep_chat, row.rep_zone),
+                             _aware(row.texted))
                 for row in self.session.execute(query)]
 
     def finished_jobs(self, since: datetime, until: datetime) -> list[FinishedJob]:

@@ -413,3 +413,28 @@ def test_no_review_is_asked_after_a_paused_job_or_a_complaint(
     got = scheduler.at(datetime(2026, 3, 4, 16, 0, tzinfo=UTC))  # the next day, 10:00
     asked = [body for body in got if "How did we do?" in body]
     assert len(asked) == (1 if trouble is None else 0)
+
+
+def test_a_customer_who_just_texted_is_not_nudged_about_the_quote(
+        uow_factory: UowFactory, world: DemoWorld, scheduler: Scheduler) -> None:
+    send_furnace_quote(uow_factory, world)
+    with uow_factory() as uow:
+        contact = uow.contacts.get(world.contact_id)
+        assert contact is not None and contact.phone is not None
+        uow.messages.add(Message(  # "ok thx ill think about it", a day and a half after
+            channel=Channel.SMS, direction=Direction.IN, address=contact.phone, body="ok",
+            created_at=QUOTE_SENT + timedelta(days=1, hours=12), status=MessageStatus.RECEIVED,
+            kind=MessageKind.INBOUND, account_id=world.account_id, contact_id=contact.id))
+        uow.commit()
+    assert not any("Q-1001" in body for body in scheduler.at(QUOTE_SENT + timedelta(days=2)))
+    with uow_factory() as uow:
+        [dropped] = uow.messages.find(idempotency_key=f"quote-nudge:{quote_id(uow)}:2d")
+    assert dropped.status is MessageStatus.CANCELLED and "texted" in (dropped.last_error or "")
+    # Three quiet days later the next nudge goes as usual.
+    assert any("Q-1001" in body for body in scheduler.at(QUOTE_SENT + timedelta(days=5)))
+
+
+def quote_id(uow: SqlAlchemyUnitOfWork) -> int:
+    [quote] = uow.quotes.find(number="Q-1001")
+    assert quote.id is not None
+    return quote.id

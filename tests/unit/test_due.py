@@ -236,3 +236,16 @@ def test_a_won_job_unscheduled_after_one_working_day_alerts_every_dispatcher() -
         [alert] = due.unscheduled_alerts(job, dispatchers, BUSINESS, alerted)
         assert (alert.key, alert.kind, alert.due_at) == ("unscheduled:4:staff:8",
                                                           MessageKind.NOTICE, alerted)
+
+
+def test_a_nudge_is_dropped_when_the_customer_texted_since_the_quote_and_lately() -> None:
+    nudge_at = SENT + timedelta(days=2)
+    day_one = SENT + timedelta(days=1)
+    for texted, at, dropped in ((None, nudge_at, False), (SENT - timedelta(hours=1), nudge_at, False),
+                                (day_one, nudge_at, True),
+                                (nudge_at - timedelta(minutes=3), nudge_at, True),
+                                (day_one, SENT + timedelta(days=5), False)):  # quiet since
+        quote = WaitingQuote(3, 1, "Q-1003", "New furnace", SENT, customer(), REP,
+                             last_customer_text=texted)
+        [nudge] = due.quote_follow_ups(quote, BUSINESS, at)
+        assert (nudge.dropped is not None) is dropped, (texted, at)
