@@ -1137,11 +1137,6 @@ def visit_confirmed(service: str, visit: str) -> Reply:
     return Reply(f"Thanks, you're confirmed: {clip(service, THING)} {visit}. See you then!")
 
 
-def see_you(visit: str) -> Reply:
-    """A nod to the reminder that asked nothing ("See you then!")."""
-    return Reply(f"Great, see you {visit}!")
-
-
 def reminded_visit_gone() -> Reply:
     return Reply("That visit is no longer booked, so there's nothing to confirm. Text us if "
                  "you'd like to book a new one.")

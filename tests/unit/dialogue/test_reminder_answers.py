@@ -125,7 +125,7 @@ def test_two_visits_reminded_a_bare_yes_asks_which_and_both_confirms_both(
 def test_a_nod_to_the_reminder_that_asked_nothing_gets_a_short_word(chat: ChatWorld) -> None:
     remind(chat, offset=timedelta(hours=2))
     said = chat.text(JOE, "\U0001f44d").text
-    assert said.startswith("Great, see you Mon Mar 2") and "What do you need" not in said
+    assert said.startswith("See you then! Your visit is Mon Mar 2") and "What do you need" not in said
 
 
 def test_a_plain_no_after_a_quote_nudge_declines_that_quote_and_tells_the_rep(
