@@ -74,6 +74,9 @@ _NO_THANKS = re.compile(
     r"^\W*(?:no+|nope|nah|no thanks?|no thank you|not interested|not at this time|"
     r"we'?re good|i'?m good|(?:we|i)(?:'?ll| will) pass|pass)\b", re.IGNORECASE)
 
+# Not a decision yet: "nope not yet", "no, still thinking about it".
+_UNDECIDED = re.compile(r"\b(?:yet|still|think\w*|decid\w*|later|maybe|soon)\b")
+
 
 def after_nudge(turn: Turn) -> bool:
     """A yes or a no to the quote nudge sent since the customer last texted: the usual Y/N to
@@ -83,7 +86,7 @@ def after_nudge(turn: Turn) -> bool:
         return False
     text = turn.text.lower()
     declines = (_NO_THANKS.match(text) is not None or quotes.PASSED.search(text) is not None
-                or decision(text) == "decline")
+                or decision(text) == "decline") and _UNDECIDED.search(text) is None
     if not declines and _YES.match(text) is None:
         return False
     nudged = _nudged(turn)

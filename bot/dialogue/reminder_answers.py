@@ -45,9 +45,12 @@ _LATER = re.compile(r"\blater\b", re.IGNORECASE)
 _EARLIER = re.compile(r"\bearlier\b", re.IGNORECASE)
 _AROUND = re.compile(r"\b(?:closer to|around|more like|like|about|near(?:er)? to|at)\s+"
                      r"(\d{1,2})(?::(\d\d))?\s*(am|pm|a|p)?\b", re.IGNORECASE)
-_WISHES = re.compile(r"\b(?:later|earlier|closer to|make it|push|move|resched\w*|instead|"
-                     r"another (?:day|time)|different (?:day|time)|come (?:at|around|after|before))\b",
-                     re.IGNORECASE)
+_WISHES = re.compile(
+    r"\b(?:(?:later|earlier) (?:that|in the|on|today|tomorrow|tmrw|time|slot|window|arrival|day)|"
+    r"(?:a (?:bit|little)|any|little) (?:later|earlier)|(?:come|be|arrive|make it|push it|move it)"
+    r"\b[^.?!]{0,20}\b(?:later|earlier)|(?:closer to|around|after|before) \d|make it|"
+    r"push (?:it|back)|move it|resched\w*|another (?:day|time)|different (?:day|time))\b",
+    re.IGNORECASE)
 # A message the customer has seen, or that went out as the answer to their text.
 _OUT = frozenset({MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.REPLIED})
 _LOOKED_AT = 12  # newest messages read for what came since the customer's last text

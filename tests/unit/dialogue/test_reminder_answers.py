@@ -84,8 +84,14 @@ def test_a_yes_in_plain_words_confirms_the_reminded_visit(chat: ChatWorld) -> No
 
 def test_a_yes_with_a_change_is_not_a_confirmation(chat: ChatWorld) -> None:
     remind(chat)
-    chat.text(JOE, "ok but can the tech come closer to 3? i wont be home til then")
-    assert not chat.visit("joe_today").confirmed
+    said = chat.text(JOE, "ok but can the tech come closer to 3? i wont be home til then").text
+    assert not chat.visit("joe_today").confirmed and "When would suit you better" not in said
+
+
+def test_later_that_is_not_about_the_visit_moves_nothing(chat: ChatWorld) -> None:
+    remind(chat)
+    said = chat.text(JOE, "thanks, i'll text you later").text
+    assert "1)" not in said and "When would suit you better" not in said
 
 
 def test_a_wish_after_the_reminder_moves_the_visit_with_it(chat: ChatWorld) -> None:
@@ -154,5 +160,6 @@ def test_a_no_with_no_nudge_or_a_maybe_after_one_decides_nothing(chat: ChatWorld
     said = chat.text(JOE, "no thanks").text
     assert "Decline" not in said
     nudge(chat, "q2001", JOE)
-    said = chat.text(JOE, "ok thx ill think about it").text
-    assert "Decline" not in said and "Approve" not in said
+    for maybe in ("ok thx ill think about it", "nope not yet", "no, still deciding"):
+        said = chat.text(JOE, maybe).text
+        assert "Decline" not in said and "Approve" not in said, maybe
