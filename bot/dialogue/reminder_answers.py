@@ -79,14 +79,19 @@ def answer(turn: Turn) -> bool:
     if reading == "move":
         _move(turn, asking)
         return True
-    if len(asking) > 1 and not _BOTH.search(turn.text):
-        meant = visits.resolve(turn, [v for _, v in asking if v is not None])
+    booked: list[tuple[ReminderKey, Appointment | None]] = [
+        (key, visit) for key, visit in asking if visit is not None and visit.is_active]
+    if len(booked) > 1 and not _BOTH.search(turn.text):
+        among = [visit for _, visit in booked if visit is not None]
+        meant = visits.resolve(turn, among)
         if meant.one is None or not meant.narrowed:
-            visits.ask_which(turn, FLOW, "confirm", [v for _, v in asking if v is not None],
-                             {"starts": {str(v.id): k.start.isoformat()
-                                         for k, v in asking if v is not None}})
+            visits.ask_which(turn, FLOW, "confirm", among,
+                             {"starts": {str(visit.id): key.start.isoformat()
+                                         for key, visit in booked if visit is not None}})
             return True
-        asking = [(k, v) for k, v in asking if v is meant.one]
+        asking = [(key, visit) for key, visit in booked if visit is meant.one]
+    elif len(booked) == 1:
+        asking = booked  # the other reminded visit was cancelled since: this one is meant
     _confirm(turn, asking if _BOTH.search(turn.text) else asking[:1])
     return True
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from domain.commands import RescheduleAppointment
+from domain.commands import CancelAppointment, RescheduleAppointment
 from domain.due import reminder_key
 from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.parties import Channel
@@ -126,6 +126,15 @@ def test_two_visits_reminded_a_bare_yes_asks_which_and_both_confirms_both(
     remind(chat, "maria_fri", phone=MARIA)
     chat.text(MARIA, "yes confirming both appts")
     assert chat.visit("maria_thu").confirmed and chat.visit("maria_fri").confirmed
+
+
+def test_two_visits_reminded_and_one_cancelled_since_a_yes_confirms_the_other(
+        chat: ChatWorld) -> None:
+    remind(chat, "maria_thu", phone=MARIA)
+    remind(chat, "maria_fri", phone=MARIA)
+    chat.run(CancelAppointment(appointment_id=chat.ids["maria_thu"], actor=chat.dispatcher()))
+    chat.transcript(MARIA, [("Y", "you're confirmed: Electrical repair")])
+    assert chat.visit("maria_fri").confirmed
 
 
 def test_a_nod_to_the_reminder_that_asked_nothing_gets_a_short_word(chat: ChatWorld) -> None:
