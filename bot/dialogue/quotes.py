@@ -201,14 +201,18 @@ def _after_answer(turn: Turn) -> bool:
     if quote is None:
         return False
     intent = turn.parse.intent
+    # "and the furnace one, we'll pass" after the water heater's facts: the quote named, not the
+    # one talked about
+    named = [q for q in named_waiting(turn) if q.id != quote.id]
+    meant = named if named and quote not in named_waiting(turn) else [quote]
     if intent == intents.DECLINE_QUOTE or (intent in (intents.DENY, intents.UNKNOWN, intents.BOOK)
                                            and PASSED.search(turn.text)):
-        _confirm(turn, "decline", quote)
+        choose(turn, "decline", meant)
         return True
     if intent == intents.APPROVE_QUOTE and not turn.parse.slots.get("quote") or \
             intent in (intents.AFFIRM, intents.BOOK, intents.UNKNOWN) and goes_ahead(turn.text) or \
             intent == intents.AFFIRM and _YES.search(turn.text):
-        _confirm(turn, "approve", quote)  # never approved on this text: the Y/N names it first
+        choose(turn, "approve", meant)  # never approved on this text: the Y/N names it first
         return True
     if GO_AHEAD.search(turn.text) is not None:  # "hold off, don't book the work"
         turn.finish(replies.quote_left_open(quote.number))

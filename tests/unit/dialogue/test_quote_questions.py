@@ -372,3 +372,14 @@ def test_a_nod_after_a_quote_is_told_claims_no_earlier_question(chat: ChatWorld)
     chat.transcript(MARIA, [("how much is the water heater quote", "Q-1042")])
     answer = chat.text(MARIA, "ok. and whats the AC one come to").text
     assert "earlier question" not in answer and "Q-1043" in answer
+
+
+@pytest.mark.parametrize(("decide", "asked"), [
+    ("ok. and the AC one, way too pricey, we'll pass", "Decline quote Q-1043 (AC replacement)"),
+    ("hmm. the AC quote though, go ahead with that", "Approve quote Q-1043 (AC replacement)"),
+])
+def test_a_decision_naming_another_quote_than_the_one_talked_about_is_about_that_one(
+        chat: ChatWorld, decide: str, asked: str) -> None:
+    chat.transcript(MARIA, [("what's included in the water heater quote", "Q-1042"),
+                            (decide, asked)])
+    assert chat.quote_states() == OPEN
