@@ -203,8 +203,8 @@ def _after_answer(turn: Turn) -> bool:
     intent = turn.parse.intent
     # "and the furnace one, we'll pass" after the water heater's facts: the quote named, not the
     # one talked about
-    named = [q for q in named_waiting(turn) if q.id != quote.id]
-    meant = named if named and quote not in named_waiting(turn) else [quote]
+    named = named_waiting(turn)
+    meant = named if named and quote not in named else [quote]
     if intent == intents.DECLINE_QUOTE or (intent in (intents.DENY, intents.UNKNOWN, intents.BOOK)
                                            and PASSED.search(turn.text)):
         choose(turn, "decline", meant)
