@@ -54,9 +54,16 @@ def run_chat(args: Any) -> int:
 def moment(text: str) -> datetime:
     """An ISO date-time for --now; it may lack an offset (read in the business's zone later)."""
     try:
-        return datetime.fromisoformat(text)
+        found = datetime.fromisoformat(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"not an ISO date-time: {text!r}") from error
+    if not _YEARS[0] <= found.year <= _YEARS[1]:  # reminders and offers reach days around it
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is out of range: give a moment in the years {_YEARS[0]} to {_YEARS[1]}")
+    return found
+
+
+_YEARS = (1970, 9000)
 
 
 def clock_at(now: datetime, settings: Any) -> Clock:

@@ -98,9 +98,12 @@ def test_run_due_reads_a_wall_time_without_offset_in_the_business_zone(
     assert f"due {wall:%Y-%m-%dT%H:%M}" in printed  # shown in the business's zone too
 
 
+@pytest.mark.parametrize(("now", "said"), [("tomorrow", "not an ISO date-time"),
+                                           ("9999-12-31T23:00", "out of range"),
+                                           ("0001-01-01T00:00", "out of range")])
 def test_run_due_refuses_what_is_not_a_moment(capsys: pytest.CaptureFixture[str],
-                                              sqlite_url: str) -> None:
+                                              sqlite_url: str, now: str, said: str) -> None:
     with pytest.raises(SystemExit) as exit_:
-        main(["run-due", "--now", "tomorrow", "--database-url", sqlite_url])
+        main(["run-due", "--now", now, "--database-url", sqlite_url])
     assert exit_.value.code == 2
-    assert "not an ISO date-time" in capsys.readouterr().err
+    assert said in capsys.readouterr().err
