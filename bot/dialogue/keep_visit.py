@@ -142,6 +142,8 @@ _KEEP = re.compile(
 # A change asked in the same text: the cancel, move or undo flows read it.
 _CHANGE = re.compile(r"\b(?:cancel\w*|move|moving|moved|reschedul\w*|push\w*|instead|earlier|later|"
                      r"sooner|undo|back|after all|restore|re-?book)\b")
+# Flows that change a visit: a visit kept while they ask answers them, not aside.
+_CHANGING = frozenset({"reschedule", "cancel"})
 _ACTIONS = frozenset({intents.CANCEL, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE, intents.HUMAN})
 
 
@@ -153,6 +155,8 @@ def as_is(turn: Turn) -> bool:
     text = normalize(turn.text)
     if not _KEEP.search(text) or _CHANGE.search(text):
         return False
+    if turn.conversation.is_active(turn.now) and turn.conversation.flow in _CHANGING:
+        return False  # asked which visit to move or cancel: keeping it ends that question
     booked = visits.upcoming(turn)
     spared = visits.spared_among(turn, booked)  # "keep thursdays furnace appt": the one kept
     if len(spared) != 1:

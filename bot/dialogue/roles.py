@@ -67,10 +67,18 @@ class Flow(Protocol):
 
 # Steps whose question is a plain Y/N: their own "no" answer says what stays as it was.
 YES_NO_STEPS = frozenset({"confirm", "offer_human", "underway"})
-# Texts that drop a pending question though the parser reads them as unknown.
+# Texts that drop a pending question though the parser reads them as unknown: "never mind",
+# "nah forget it", "no it's fine", "leave it then", with the fillers people wrap them in.
+_DROP_LEAD = (r"(?:(?:nah|no|nope|ok|okay|oh|actually|um+|hmm+|well|ugh|meh|wait|sorry|you know what|"
+              r"on second thought|eh)\W+)*")
+_FINE = r"(?:it.?s|its|that.?s|thats) (?:fine|ok|okay|all good|alright)"
 DISMISSAL = re.compile(
-    r"^\W*(never\s*mind|nvm|forget (it|that|about it)|no thanks?|no thank you|not now|"
-    r"leave it|skip it|scratch that|don'?t worry( about it)?)\W*$", re.IGNORECASE)
+    rf"^\W*(?:{_DROP_LEAD}(?:never\s*mind|nvm|forget (?:it|that|about it)|no thanks?|no thank you|"
+    r"not now|leave it(?: (?:as is|as it is|alone|be))?|skip it|scratch that|don'?t worry(?: about it)?|"
+    r"doesn'?t matter|no need|don'?t bother)"
+    rf"|(?:no|nah|nope)\W+{_DROP_LEAD}{_FINE})"
+    r"(?:\W+(?:then|for now|thanks?|thank you|thx|ty|lol|i guess|after all|actually|"
+    rf"{_FINE}|leave it|i.?ll (?:keep|leave) it(?: as is)?))*\W*$", re.IGNORECASE)
 # A no that opens a text the parser could not place ("wait no wrong job, that was yesterday's",
 # "no wait, not yet"): the answer to a pending Y/N is that no, whatever explains it.
 LEADING_NO = re.compile(

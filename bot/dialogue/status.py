@@ -6,9 +6,10 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.dialogue import quote_questions, replies, visit_questions, visits
+from bot.dialogue import quote_questions, replies, small_talk, visit_questions, visits
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import clock_label, day_label
+from bot.nlu import intents
 from domain.jobs import Appointment, Job, JobState
 from domain.messages import MessageKind
 from domain.notices import notify_staff
@@ -33,6 +34,13 @@ LIVE_QUESTION = re.compile(
     rf"\b(?:did|has|have|is) {_TECH} (?:finish|finished|done|leave|left|gone|fixing it|working on it)\b|"
     rf"\b{_TECH} (?:left|is gone|has gone|went)\b|\bjob (?:is )?done but\b|"
     r"\b(?:did|have) (?:you|u) (?:invoice|bill|charge)", re.IGNORECASE)
+# How near the technician on the way is ("is dave close?", "how far out is he", "is he almost
+# here"): answered with the arrival time even while a question of the bot's is pending.
+NEAR = re.compile(
+    rf"\b(?:is|are) {_TECH} (?:close|near(?:by)?|nearly here|almost (?:here|there)|far(?: away| out)?|"
+    r"getting close|on (?:the|his|her|their) way|coming soon)\b"
+    r"|\bhow (?:far|close|near)(?: away| out| off)?(?: is| are|s)?\b|\bhow much longer\b"
+    r"|\b(?:almost|nearly) here\b|\b(?:any|what) eta\b|\beta\b", re.IGNORECASE)
 # The technician is said to have left (and the job is not marked finished).
 LEFT = re.compile(rf"\b{_TECH} (?:left|is gone|has gone|went)\b|\b(?:did|has) {_TECH} "
                   r"(?:leave|left|gone)\b", re.IGNORECASE)
@@ -146,7 +154,8 @@ def live_work(turn: Turn) -> bool:
     """A customer asks about work under way ("when is she coming back?", "she left, did she
     finish?", "still broken", "nobody here"): answered from the job's state, never with an
     offer to book; False when no work is under way or the text asks something else."""
-    if turn.customer is None or not LIVE_QUESTION.search(turn.text):
+    near = NEAR.search(turn.text) is not None
+    if turn.customer is None or not (near or LIVE_QUESTION.search(turn.text)):
         return False
     jobs = [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id) if j.state in LIVE]
     if not jobs:
@@ -155,7 +164,12 @@ def live_work(turn: Turn) -> bool:
     booked = turn.uow.appointments.find(job_id=job.id)
     left, broken = LEFT.search(turn.text) is not None, BROKEN.search(turn.text) is not None
     if job.state is JobState.EN_ROUTE and not _running_late(turn, job, booked):
-        return False  # on time: the usual answers name the work and the ETA
+        if not near or (turn.parse.intent == intents.JOB_STATUS
+                        and not small_talk.question_pending(turn)):
+            return False  # on time: the usual answers name the work and the ETA
+        # "is dave close?": his arrival time; a question of the bot's still pending stays open
+        small_talk.settle(turn, _describe(turn, job, booked), done="answered")
+        return True
     if job.state is JobState.ON_SITE and not (
             left or broken or FINISHING.search(turn.text) or BACK.search(turn.text)):
         return False  # "where's the tech?": at your place now, as usual

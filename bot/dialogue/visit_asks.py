@@ -72,6 +72,10 @@ _PROBLEM = re.compile(r"\b(?:not working|(?:does|do|did) not work|will not (?:st
                       r"how much|move|moved|gone|reschedul\w*|push|quotes?|estimates?|price|"
                       r"cost|invoice|bill|cheaper|difference|should (?:i|we)|(?:do|does) (?:i|we|he|she|they|"
                       r"the \w+) need|can (?:i|we)|(?:ok|okay|alright|fine) if)\b")
+# "the sink leak one", "the no heat visit": a visit named by its problem, no problem reported.
+_NAMED_BY_PROBLEM = re.compile(
+    r"\b(?:the|my|our|that) (?:\w+ ){0,2}(?:leak\w*|broke\w*|flood\w*|smell\w*|stopped|"
+    r"no (?:heat|hot water|power|ac|air))(?: \w+)? (?:one|visit|appt|appointment)\b")
 _NOT_WANTED = re.compile(
     r"\b(?:do not|dont|not) (?:want|need|trying) to (?:book|schedule)\b[^.?!]*")
 # While another question is open, a question is about the customer's visits only when it says so.
@@ -117,7 +121,8 @@ def answer(turn: Turn) -> bool:
     if turn.parse.intent not in _READ_AS and not (turn.parse.intent == intents.JOB_STATUS and (
             _WHAT_FOR.search(text) or asks_still_on(text))):  # "is friday still on?": yes or no
         return False
-    if not _ASKS.search(text) or _REQUEST.search(text) or _PROBLEM.search(text):
+    if not _ASKS.search(text) or _REQUEST.search(text) or _PROBLEM.search(
+            _NAMED_BY_PROBLEM.sub(" ", text)):
         return False
     if visit_questions.asks_work_done(turn) or quote_questions.names_a_quote(turn):
         return False  # "what did they do this morning": the finished work, told elsewhere

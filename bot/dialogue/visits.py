@@ -40,7 +40,9 @@ _NAMES_A_VISIT_AFTER = re.compile(
     r"tune ?up|maintenance|plumber|electrician) ){0,2}"
     r"(?:one|visit|appointment|appt|booking|job|guy|tech|technician|person)s?\b")
 _NAMES_A_VISIT_BEFORE = re.compile(
-    r"\b(?:from|(?:one|visit|appointment|appt|booking|job)s? (?:on|for))\s*(?:this |the )?$")
+    r"\b(?:from|(?:one|visit|appointment|appt|booking|job)s? (?:on|for))\s*(?:this |the )?$"
+    # "just the one tomorrow. can it be later": the day right after "the one" is the visit's
+    r"|\bthe (?:one|visit|appointment|appt|booking)\s*$")
 
 # A text that only points at a visit ("the furnace one", "that plumbing visit"): never a request.
 _REFERENCE = re.compile(
@@ -467,8 +469,10 @@ def another_named(turn: Turn, current: Appointment) -> Appointment | None:
 # "move it to 3": a bare hour after "to", read as a time of the working day.
 _BARE_HOUR = re.compile(r"\b(?:to|at|around|after|for) (\d{1,2})(?::([0-5]\d))?(?:ish)?\W*$")
 _KEEP = re.compile(r"\b(?:keep|leave) (?:it|that|this|the \w+|my \w+|\w+day'?s?)(?: (?:one|visit|"
-                   r"appointment|appt))?(?: (?:as is|where it (?:is|was)|then|after all|instead|alone))?"
-                   r"\W*$|\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))\W*$")
+                   r"appointment|appt))?(?: (?:as is|as it is|where it (?:is|was)|then|after all|"
+                   r"instead|alone|for now|please|pls|thanks|thx))*"
+                   r"\W*$|\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))"
+                   r"(?: (?:then|for now|please|pls|thanks|thx))*\W*$")
 _VISIT_NOUN = re.compile(r"\b(?:one|visit|appointment|appt|booking)s?\b")
 
 
@@ -539,6 +543,11 @@ def answer_choice(turn: Turn, flow: str, verb: str, act: Act,
     data = turn.data
     if listed is None:
         listed = offered(turn, data.get("ids", []))
+    if keeps(turn):  # "nah leave saturday as is": no visit is to change; the question ends
+        spared = spared_among(turn, listed) or spared_among(turn, upcoming(turn))
+        turn.finish(replies.kept(label(turn, spared[0])) if len(spared) == 1
+                    else replies.left_as_is())
+        return True
     resolution = resolve(turn, listed)
     if resolution.one is not None and (resolution.named.option is not None
                                        or resolution.narrowed):

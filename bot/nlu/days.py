@@ -57,6 +57,9 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){_ORDINAL}? (?:of )?{_MONTH}\b(?:,? (\d{
 _SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b")
 _WEEKDAY_NEXT_WEEK = re.compile(
     rf"\b{_WEEKDAY} (?:of |in )?next week\b|\bnext week (?:on )?(?:the )?{_WEEKDAY}\b"
+    # "next week instead, like tues": a weekday said a few filler words after it
+    rf"|\bnext week(?:,? (?:instead|maybe|perhaps|then|please|pls|if possible))*,? "
+    rf"(?:(?:like|say|maybe|perhaps|preferably|ideally|probably|on|the) )+{_WEEKDAY}\b"
 )
 _WEEKDAY_WEEK = re.compile(rf"\b{_WEEKDAY} week\b|\ba week on {_WEEKDAY}\b")
 _WEEKDAY_PLAIN = re.compile(rf"\b(?:(?:this|next|on|coming|this coming|following|the) )?{_WEEKDAY}\b")
@@ -185,7 +188,7 @@ def find_days(text: str, today: date, *, bare_periods: bool = False) -> list[Day
     for m in _WEEK_TODAY.finditer(text):
         claims.add(m.start(), m.end(), today + timedelta(days=8 if "tomorrow" in m.group() else 7))
     for m in _WEEKDAY_NEXT_WEEK.finditer(text):
-        name = m.group(1) or m.group(2)
+        name = next(g for g in m.groups() if g)
         offset = WEEKDAYS.index(name)
         claims.add(m.start(), m.end(), _monday_next_week(today) + timedelta(days=offset))
     for m in _WEEKDAY_WEEK.finditer(text):

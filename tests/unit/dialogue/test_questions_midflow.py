@@ -1,0 +1,76 @@
+"""A question or a "never mind" in the middle of a pending flow is answered, not swallowed.
+
+Maria has two visits (Thu Mar 5 heating with Tom, Fri Mar 6 electrical with Ana); Joe one today
+1-3pm with Tom. The clock stands at Mon Mar 2, 9am Chicago.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.commands import ChangeJobState
+from domain.jobs import JobState
+from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
+
+
+@pytest.mark.parametrize("drop", ["nah forget it", "no it's fine", "leave it then",
+                                  "ok never mind then", "no its ok thanks", "meh, doesn't matter"])
+@pytest.mark.parametrize("ask", ["I need to reschedule", "i want to cancel an appointment"])
+def test_dropping_the_which_visit_question_ends_it_with_nothing_changed(
+        chat: ChatWorld, ask: str, drop: str) -> None:
+    assert "Which visit" in chat.text(MARIA, ask).text
+    before = chat.model()
+    assert chat.text(MARIA, drop).text.startswith("OK, I've left everything as it is.")
+    assert chat.changed_since(before) <= {"conversations"}
+    conversation = chat.conversation(MARIA)
+    assert conversation is None or conversation.flow is None
+
+
+@pytest.mark.parametrize("keep", ["nah leave friday as is then", "leave friday's as it is",
+                                  "just keep friday then"])
+def test_keeping_a_visit_named_at_which_visit_says_that_one_stays(chat: ChatWorld,
+                                                                   keep: str) -> None:
+    chat.text(MARIA, "can i move one of my visits")
+    before = chat.model()
+    assert chat.text(MARIA, keep).text == "OK, your Fri Mar 6, 1-3pm visit stays as booked."
+    assert chat.changed_since(before) <= {"conversations"}
+
+
+@pytest.fixture
+def tom_on_the_way(chat: ChatWorld) -> ChatWorld:
+    job_id = chat.visit("joe_today").job_id
+    for state in (JobState.EN_ROUTE,):
+        chat.run(ChangeJobState(job_id=job_id, new_state=state, actor=chat.dispatcher(),
+                                eta_minutes=25))
+    return chat
+
+
+@pytest.mark.parametrize("ask", ["is tom close? gotta step out", "how far out is he",
+                                 "is he almost here?", "hey is tom nearby yet",
+                                 "how close is the plumber"])
+def test_how_near_the_technician_on_the_way_is_answered_with_the_eta(
+        tom_on_the_way: ChatWorld, ask: str) -> None:
+    before = tom_on_the_way.model()
+    answer = tom_on_the_way.text(JOE, ask).text
+    assert answer.startswith("Tom is on the way, arriving about 9:25am (in about 25 min).")
+    assert tom_on_the_way.changed_since(before) <= {"conversations"}
+
+
+def test_how_near_asked_while_a_booking_waits_keeps_the_booking_question(
+        tom_on_the_way: ChatWorld) -> None:
+    asked = tom_on_the_way.text(JOE, "can i also book a drain cleaning next week").text
+    assert "1)" in asked or "When" in asked
+    answer = tom_on_the_way.text(JOE, "wait is tom close?").text
+    assert "Tom is on the way, arriving about 9:25am" in answer
+    conversation = tom_on_the_way.conversation(JOE)
+    assert conversation is not None and conversation.flow == "book"
+
+
+@pytest.mark.parametrize("ask", ["the leak one today, is that tom?",
+                                 "also the leaky faucet one today, who's coming?"])
+def test_a_visit_named_by_its_problem_is_answered_with_its_technician(
+        chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    answer = chat.text(JOE, ask).text
+    assert "Tom" in answer and "Mon Mar 2" in answer
+    assert chat.changed_since(before) <= {"conversations"}
