@@ -87,6 +87,14 @@ def _return_visit(turn: Turn, data: dict[str, Any]) -> None:
                     scope=f"Return visit after {visits.label(turn, done)}: {job.scope}"[:SCOPE_LIMIT])
 
 
+def _asked_about(turn: Turn) -> str | None:
+    """The service a question just answered was about ("how much is a drain cleaning?", or the
+    need told beside "are you open saturday?"), for "can you come thursday?" naming none."""
+    from bot.dialogue import topics  # topics' neighbours import this module
+
+    return topics.asked_service(turn)
+
+
 def start(turn: Turn) -> None:
     """A customer asked for a visit, maybe naming the problem and a time."""
     assert turn.customer is not None
@@ -110,7 +118,7 @@ def start(turn: Turn) -> None:
             visits.remember_shown(turn, booked)
             return
     returning = None if data["service"] else _returning_to(turn)
-    service = data["service"] = data["service"] or returning
+    service = data["service"] = data["service"] or returning or _asked_about(turn)
     named = _visit_to_move(turn, service)
     if named is not None:  # "the dec 11 electrical. i want it moved": a move, never a new booking
         from bot.dialogue import reschedule  # books nothing until a time is picked

@@ -391,6 +391,7 @@ def _sign_up(turn: Turn, data: dict[str, Any]) -> None:
         turn.start_intent(turn)
     elif data.get(ASKED):  # the service asked about before the sign-up ("need a tune up")
         turn.say(replies.book_asked_service(turn.catalog.get(str(data[ASKED])).name.lower()))
+        topics.remember_service(turn, str(data[ASKED]))  # "thursday morning" books it next
     else:
         turn.say(replies.menu(turn.business.name))
 

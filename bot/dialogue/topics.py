@@ -26,6 +26,7 @@ from domain.business import ServiceZone
 from domain.catalog import Catalog, Service
 from domain.hours import Span, WeeklyHours
 from domain.money import format_cents
+from domain.places import town_of
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -69,7 +70,9 @@ _DAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 # A clause asking for the hours as a whole ("what are your hours?"), beside one about a day.
 _WHOLE_WEEK = re.compile(rf"\bhours\b|\bwhen (?:are|r) {_YOU} open\b|\bwhat time (?:do|are) {_YOU}\b")
 
-_AREA_VERB = (rf"\b(?:do|does|will|would|can|could|if|whether) {_YOU} (?:also |even )?"
+# "do you ...", "would you ...", and the same asked as a statement: "so you'd come to evanston?"
+_ASKS_YOU = rf"(?:(?:do|does|will|would|can|could|if|whether) {_YOU}|{_YOU}(?:d| would| will| can| could))"
+_AREA_VERB = (rf"\b{_ASKS_YOU} (?:also |even )?"
               r"(?:serve|service|cover|come|go|travel|drive|work|get)(?: out)?(?: to| in| into| as far as|"
               r" near| around| over to)?\b")
 _AREA_WORDS = re.compile(
@@ -83,11 +86,18 @@ _AREA_QUESTION = re.compile(
     + _YOU + r"\b|\b(?:in|outside) (?:of )?your (?:service )?area\b"
 )
 _PLACE_AFTER = re.compile(
-    rf"\b(?:do|does|will|would|can|could|if|whether) {_YOU} (?:also |even )?"
+    rf"\b{_ASKS_YOU} (?:also |even )?"
     r"(?:(?:serve|service|cover)(?: in| to)?|"
     r"(?:come|go|travel|drive|work|get)(?: out)? (?:to|in|into|as far as|near|around|over to))"
     r"(?: the)? (?P<place>[a-z][a-z .'-]{1,40}?)"
                           r"(?:,? (?:il|illinois|az|arizona))?(?: area| too| also| at all| please)?\W*$")
+# Where the sender says they are ("we're in Evanston 60201", "i'm out in oak park"): a place
+# that is not served is said at once, whatever else was asked.
+_WHERE_THEY_ARE = re.compile(
+    r"\b(?:we re|were|we are|i m|im|i am|we live|i live|we(?: re)? located|i(?: m)? located|"
+    r"we(?: re)? based|i(?: m)? based|my (?:house|home|place) is|our (?:house|home|place) is)"
+    r"(?: (?:located|based|out|over|up|down))? (?:in|at|near|by) "
+    r"(?P<place>[a-z][a-z .'-]{1,30}?)(?:,? (?:il|illinois|az|arizona))?(?= \d{5}|\W*$|[,.;!?])")
 # Words that make an unknown name after "do you ... to" a place asked about.
 _AREA_CONTEXT = re.compile(r"\b(?:serve|service|cover|come out|out to|out in|travel|drive|area)\b")
 _ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
@@ -256,14 +266,22 @@ def _answered(turn: Turn, reply: Reply, kind: str, service: str | None = None) -
     if turn.conversation.is_active(turn.now) and f" {replies.TO_BOOK}" in reply.text:
         reply = dataclasses.replace(reply, text=reply.text.split(f" {replies.TO_BOOK}")[0])
     small_talk.settle(turn, reply, done="answered")
+    if kind == "hours":  # "open weekends? furnace making a weird noise": the need told is kept
+        service = (service or turn.parse.slots.get("service")
+                   or _matcher(turn.catalog).match(normalize(turn.text)))
     turn.remember(TOPIC_KEY, {"kind": kind, "service": service, "at": turn.now.isoformat()})
 
 
 def asked_service(turn: Turn) -> str | None:
     """The service whose price or offer the last answer gave, within the half hour."""
     topic = _topic(turn)
-    service = topic.get("service") if topic.get("kind") in ("price", "services", "area") else None
+    service = topic.get("service") if topic.get("kind") in ("price", "services", "area", "hours") else None
     return str(service) if service else None
+
+
+def remember_service(turn: Turn, service: str) -> None:
+    """Keep `service` as the one just talked about, so a time said next books it."""
+    turn.remember(TOPIC_KEY, {"kind": "services", "service": service, "at": turn.now.isoformat()})
 
 
 def answered_lately(turn: Turn) -> bool:
@@ -412,9 +430,12 @@ def _area(turn: Turn, text: str, *, booking: bool = False) -> bool:
                      and _STREET_NUMBER.search(_ZIP.sub(" ", text)) is None
                      and not _signing_up(turn))
     if not _AREA_QUESTION.search(text) and not zip_follow_up:
-        return False
+        return _place_said_not_served(turn, text)
     if booking:
-        return _place_not_served(turn, text)
+        if _place_not_served(turn, text):
+            return True
+        _say_served_first(turn, text)
+        return False
     business = turn.business
     summary = area_summary(business.zones)
     if postal_code:
@@ -455,6 +476,41 @@ def _place_not_served(turn: Turn, text: str) -> bool:
     return True
 
 
+def _place_said_not_served(turn: Turn, text: str) -> bool:
+    """ "we're in Evanston 60201" beside another question: a place not served is said at once;
+    a street address is a sign-up's, left to it."""
+    said = _WHERE_THEY_ARE.search(text)
+    if said is None or _STREET_NUMBER.search(_ZIP.sub(" ", text)) or _signing_up(turn):
+        return False
+    postal_code = _ZIP.search(text[said.start():])
+    place = said.group("place").strip(" .'-")
+    coverage = (area.for_postal_code(turn.business, postal_code.group(1)) if postal_code
+                else area.for_place(turn.business, place) if not set(place.split()) & _NOT_A_PLACE
+                else None)
+    if coverage is None or coverage.zones:
+        return False
+    _say_coverage(turn, coverage, area_summary(turn.business.zones))
+    return True
+
+
+def _say_served_first(turn: Turn, text: str) -> None:
+    """ "do you come out to 60304? and can you do saturday": the yes first, the request goes on."""
+    if _STREET_NUMBER.search(_ZIP.sub(" ", text)) or _topic(turn).get("kind") == "area":
+        return  # an address given, or the area just answered: nothing to say first
+    site = turn.customer.site if turn.customer is not None else None
+    if site is not None and (site.postal_code in text or site.city.lower() in text):
+        return  # their own place, just signed up there: the request goes on
+    postal_code = _ZIP.search(text)
+    place = None if postal_code else _place(text, turn.catalog)
+    coverage = (area.for_postal_code(turn.business, postal_code.group(1)) if postal_code
+                else area.for_place(turn.business, place) if place else None)
+    if coverage is not None and coverage.zones:
+        reply = _coverage_reply(coverage, area_summary(turn.business.zones))
+        turn.say(dataclasses.replace(reply, text=reply.text.split(f" {replies.TO_BOOK}")[0]))
+        service = turn.parse.slots.get("service") or _topic(turn).get("service")
+        turn.remember(TOPIC_KEY, {"kind": "area", "service": service, "at": turn.now.isoformat()})
+
+
 def _place(text: str, catalog: Catalog) -> str | None:
     """The place named after "do you serve/come to", unless it is a service or a time; the
     question may be one sentence of several ("do you service evanston? need a tune up")."""
@@ -472,13 +528,20 @@ def _place(text: str, catalog: Catalog) -> str | None:
 def _say_coverage(turn: Turn, coverage: area.Coverage, summary: str) -> None:
     # the service asked for beside the area ("need a tune up") is kept for a sign-up to come
     service = turn.parse.slots.get("service") or _topic(turn).get("service")
+    _answered(turn, _coverage_reply(coverage, summary), "area", service)
+
+
+def _coverage_reply(coverage: area.Coverage, summary: str) -> Reply:
+    """Served or not, a ZIP named with its town ("60304 (Oak Park)"), and what is served."""
+    place = coverage.place
+    town = town_of(place) if _ZIP.fullmatch(place) else None
+    label = f"{place} in {town}" if town else place  # "60304 in Oak Park"
     if not coverage.zones:
-        _answered(turn, replies.area_not_served(coverage.place, summary), "area", service)
-        return
+        return replies.area_not_served(label, summary)
     where = "; ".join(
         f"our {zone.name} area" + (f", ZIPs {', '.join(codes)}" if codes != (coverage.place,) else "")
         for zone, codes in coverage.zones)
-    _answered(turn, replies.area_served(coverage.place, where), "area", service)
+    return replies.area_served(label, where)
 
 
 def area_summary(zones: Sequence[ServiceZone]) -> str:

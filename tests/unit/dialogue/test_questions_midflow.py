@@ -10,7 +10,7 @@ import pytest
 
 from domain.commands import ChangeJobState
 from domain.jobs import JobState
-from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
+from tests.unit.dialogue.chat_world import JOE, MARIA, NEWCOMER, ChatWorld
 
 
 @pytest.mark.parametrize("drop", ["nah forget it", "no it's fine", "leave it then",
@@ -74,3 +74,33 @@ def test_a_visit_named_by_its_problem_is_answered_with_its_technician(
     answer = chat.text(JOE, ask).text
     assert "Tom" in answer and "Mon Mar 2" in answer
     assert chat.changed_since(before) <= {"conversations"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("and do you fix water heaters? we're in Evanston 60201", "60201 in Evanston"),
+    ("how much for a drain cleaning, i'm in naperville", "Naperville"),
+    ("so you'd come out to evanston?", "Evanston"),
+    ("you guys would drive to 60201?", "60201 in Evanston")])
+def test_a_place_said_or_asked_outside_the_area_is_an_honest_no_at_once(
+        chat: ChatWorld, text: str, place: str) -> None:
+    before = chat.model()
+    said = chat.text(NEWCOMER, text).text
+    assert said.startswith(f"Sorry, we don't serve {place}") and "Oak Park" in said
+    assert chat.changed_since(before) <= {"conversations"}
+
+
+def test_a_served_zip_asked_with_a_request_is_a_yes_naming_the_town_then_the_sign_up(
+        chat: ChatWorld) -> None:
+    said = chat.answer(NEWCOMER, "do you come out to 60302? and could you do thursday morning")
+    assert said[0].text.startswith("Yes, we serve 60302 in Oak Park")
+    assert "name and service address" in said[1].text
+
+
+def test_the_need_told_beside_an_hours_question_is_kept_through_the_sign_up(
+        chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("are you open saturdays? my furnace keeps clicking off", "Sat"),
+        ("Dee Park 40 Oak Ave Chicago 60625", "You're set up"),
+    ])
+    said = " ".join(r.text for r in chat.answer(NEWCOMER, "thursday morning works"))
+    assert "What do you need help with" not in said

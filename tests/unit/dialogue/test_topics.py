@@ -121,12 +121,12 @@ def test_a_served_town_or_zip_is_a_yes_naming_its_zone(chat: ChatWorld, text: st
 
 
 @pytest.mark.parametrize("text, place", [("do you come out to evanston", "Evanston"),
-                                         ("do you cover 60201?", "60201"),
+                                         ("do you cover 60201?", "60201 in Evanston"),
                                          ("do you guys serve Naperville", "Naperville")])
 def test_a_town_or_zip_outside_the_zones_is_an_honest_no_listing_what_is_served(
         chat: ChatWorld, text: str, place: str) -> None:
     said = answer_changes_nothing(chat, MARIA, text)
-    assert said.startswith(f"Sorry, we don't serve {place}: it's outside our service area.")
+    assert said.startswith(f"Sorry, we don't serve {place}") and "outside our service area." in said
     assert all(zip_code in said for zip_code in ("60613", "60302", "60653"))
     assert "Oak Park" in said  # towns, read from the zones' ZIPs
 
@@ -134,7 +134,7 @@ def test_a_town_or_zip_outside_the_zones_is_an_honest_no_listing_what_is_served(
 @pytest.mark.parametrize("text, place", [
     ("Hello, do you service Evanston? need a furnace tune up", "Evanston"),
     ("do you guys cover naperville? I need a plumber next week", "Naperville"),
-    ("can you come to 60201? my sink is leaking", "60201")])
+    ("can you come to 60201? my sink is leaking", "60201 in Evanston")])
 def test_a_request_from_outside_the_area_is_told_no_before_any_sign_up(
         chat: ChatWorld, text: str, place: str) -> None:
     before = chat.model()
