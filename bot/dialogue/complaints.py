@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.dialogue import handoff, replies, small_talk, visits
+from bot.dialogue.reply import Reply
 from bot.dialogue.times import local
 from bot.nlu import intents
 from bot.nlu.small_talk import strip_greeting
@@ -100,8 +101,9 @@ _COMPLAINTS = (
     (_CREDIT, "that", _CREDIT_ASKED),
 )
 # "Broken again" is a complaint only from someone we have visited; for anyone else a new problem.
-_AGAIN = re.compile(r"\b(?:broke|broken|stopped working|leaking|not working|acting up|doing it|failed) "
-                    r"again\b|\bsame (?:problem|issue) (?:again|still|is back)\b"
+_AGAIN = re.compile(r"\b(?:broke|broken|stopped working|leaking|not working|acting up|doing it|failed|"
+                    r"went out|gone out|goes out|blew out|tripped|clogged up|backed up) "
+                    r"(?:\w+ )?(?:again|already)\b|\bsame (?:problem|issue) (?:again|still|is back)\b"
                     # "the sink is still dripping": the trouble the visit was for goes on
                     r"|\bstill (?:drip\w*|leak\w*|broke\w*|cold|clog\w*|running|noisy|making (?:a |that )?"
                     r"nois\w*|trip\w*|smell\w*|blowing (?:cold|warm|hot)|the same|no (?:heat|hot water|power|"
@@ -121,6 +123,7 @@ _TROUBLE_AFTER = re.compile(
     r"tripping|clogged|backed up|backing up|no (?:heat|hot water|power)|cold|acting up|making (?:a |that )?"
     r"nois\w*|noisy|smell\w*|out again|down again)\b")
 LOOK_BACK = timedelta(days=90)
+HANDED_OVER = handoff.HANDED_OVER
 _RUDE = re.compile(
     r"\b(?:is this|this is|what) a (?:\w+ )?joke\b|\b(?:are|r) (?:you|u) (?:kidding|serious|joking)\b|"
     r"\b(?:ridiculous|useless|stupid|idiots?|idiotic|dumb|pathetic|incompetent|morons?|clowns?|"
@@ -143,6 +146,8 @@ def answer(turn: Turn) -> bool:
     text = strip_greeting(normalize(turn.text))
     if turn.parse.intent == intents.HUMAN:
         return False  # "I want a manager": the hand-over answers it, with or without a complaint
+    if _asks_work_done(turn):
+        return False  # "what did ben do? it went out again": what was done, then the follow-up
     found = [(sorry_for, reason) for pattern, sorry_for, reason in _COMPLAINTS if pattern.search(text)]
     if (all(reason != _NOT_FIXED for _, reason in found)
             and (_AGAIN.search(text) or _back_after_our_work(text)) and _visited(turn)):
@@ -226,3 +231,34 @@ def _visited(turn: Turn) -> bool:
     return any(a.status is not AppointmentStatus.CANCELLED and turn.now - LOOK_BACK <= a.window_start
                <= turn.now and may_act_on(turn.actor, a)
                for a in turn.uow.appointments.find(account_id=turn.customer.account_id))
+
+
+def follows_up_work(turn: Turn, work: str) -> Reply | None:
+    """A question about work done that also says its trouble is back ("what did ben do? the pilot
+    went out once already"), or that follows a complaint just passed on: the office is told, and
+    the line saying so is returned; None when nobody needs to follow up."""
+    text = strip_greeting(normalize(turn.text))
+    back = _AGAIN.search(text) is not None or _back_after_our_work(text)
+    found = [(sorry_for, reason) for pattern, sorry_for, reason in _COMPLAINTS[2:]
+             if pattern.search(text)]
+    said = " ".join(turn.text.split())[:160]
+    if back:
+        handoff.hand_over(turn, reason=f"{_NOT_FIXED} ({work})")
+        return replies.work_followed_up(back=True)
+    if found:  # "what did he even do? you overcharged me"
+        handoff.hand_over(turn, reason="complaint: " + "; ".join(reason for _, reason in found))
+        return replies.complaint(found[0][0])
+    if turn.last_done() == handoff.HANDED_OVER:
+        handoff.hand_over(turn, reason=f'added: "{said}"')
+        return replies.work_followed_up(back=False)
+    return None
+
+
+def _asks_work_done(turn: Turn) -> bool:
+    """A question about finished work the customer has: its answer says the follow-up too."""
+    from bot.dialogue import visit_questions  # it imports this module
+
+    return (turn.customer is not None and visit_questions.asks_work_done(turn)
+            and re.search(r"\?|^\W*(?:(?:hi|hey|so|and|ok|okay)\W+)*(?:what|did|has|have|was)\b",
+                          normalize(turn.text)) is not None
+            and bool(visit_questions.finished(turn, None)))

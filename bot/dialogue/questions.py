@@ -87,6 +87,8 @@ def unclear(turn: Turn) -> None:
     if turn.customer is not None and (quote_questions.answer(turn) or _went_ahead(turn)
                                       or _decides(turn)):
         return  # _decides: "I want to approve the quote. not book anything"
+    if _asks_work_done(turn):
+        return  # "what did he even do this morning", even right after a complaint: told
     if handoff.add_detail(turn):
         return
     if newcomer_asks.off_topic(turn) and not _NAMES_A_TIME.search(turn.text):
@@ -100,8 +102,7 @@ def book(turn: Turn) -> None:
     """A booking request, unless it asks for a quote or goes ahead with one."""
     if handoff.explains(turn.text) and handoff.add_detail(turn):
         return  # "it's about the last repair", right after asking for a person
-    if turn.customer is not None and visit_questions.asks_work_done(turn) and _ASKED.search(
-            turn.text) and visit_questions.answer(turn):
+    if _asks_work_done(turn):
         return  # "what exactly did ben do yesterday on the water heater?": the work done told
     if turn.customer is not None and quote_questions.kind_of(turn) == "status" and \
             quote_questions.titles_named(turn, turn.text.lower()) and quote_questions.answer(turn):
@@ -124,6 +125,12 @@ def book(turn: Turn) -> None:
                                                      quote_questions.answer(turn)):
             return
     booking.start(turn)
+
+
+def _asks_work_done(turn: Turn) -> bool:
+    """A question about finished work, answered from the job's summary; False for other texts."""
+    return (turn.customer is not None and visit_questions.asks_work_done(turn)
+            and _ASKED.search(turn.text) is not None and visit_questions.answer(turn))
 
 
 def affirm(turn: Turn) -> None:

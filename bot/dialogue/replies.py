@@ -1087,6 +1087,14 @@ def credit_asked() -> Reply:
                  "someone will call you shortly about it.")
 
 
+def work_followed_up(*, back: bool) -> Reply:
+    """After telling what was done: the trouble back, or the complaint before, goes to a person."""
+    if back:
+        return Reply("Sorry it's acting up again. I've asked the office to follow up, and someone "
+                     "will call you about a return visit.")
+    return Reply("I've added this to your note for the office; someone will call you shortly.")
+
+
 def complaint_noted() -> Reply:
     """Said before the flow the complaining text also asked for (a reschedule, a cancellation)."""
     return Reply("I'm sorry about that. I've told the office so someone can follow up.")

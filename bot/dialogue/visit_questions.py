@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.dialogue import replies, visits
+from bot.dialogue import complaints, replies, visits
 from bot.dialogue.offers import local_date
 from bot.dialogue.times import clock_label, day_label
 from bot.nlu.services import ServiceMatcher
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # "what did they do", "what was done", "last time": a question about finished work.
 _WORK_DONE = re.compile(
     r"\bwhat (?:exactly |else |all )?(?:did|has|have) (?:the |my |our |your )?(?:\w+ ){0,2}?"
-    r"(?:do|done|fix|fixed|find|found)\b|"
+    r"(?:(?:end|ended) up )?(?:do|done|doing|fix|fixed|fixing|find|found)\b|"
     r"\bwhat (?:work )?(?:was|got|has been|have been) (?:done|fixed)\b|\blast (?:time|visit)\b",
     re.IGNORECASE)
 _FINISHED = (JobState.COMPLETED, JobState.INVOICED)
@@ -174,10 +174,15 @@ def _work_done(turn: Turn, day: date | None, service_id: str | None) -> None:
     booked = [a for a in turn.uow.appointments.find(account_id=turn.customer.account_id)
               if a.job_id == job.id and a.status is not AppointmentStatus.CANCELLED]
     person = turn.uow.staff.get(booked[-1].technician_id) if booked else None
-    turn.finish(replies.work_done(person.first_name if person else "Your technician",
-                                  service_label(turn, job.service_id).lower(),
-                                  day_label(job.updated_at or turn.now, turn.timezone),
-                                  job.summary.strip()))
+    first = person.first_name if person else "Your technician"
+    service = service_label(turn, job.service_id).lower()
+    # Asked with the trouble back, or right after a complaint: a person follows up as well.
+    follow_up = complaints.follows_up_work(turn, f"{service} visit ({first})")
+    turn.finish(replies.work_done(first, service, day_label(job.updated_at or turn.now, turn.timezone),
+                                  job.summary.strip()),
+                done=None)  # asked again next, the office is not told twice
+    if follow_up is not None:
+        turn.say(follow_up)
 
 
 def finished(turn: Turn, service_id: str | None) -> list[Job]:

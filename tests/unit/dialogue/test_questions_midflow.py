@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.commands import ChangeJobState
+from domain.commands import ChangeJobState, CompleteJob
 from domain.jobs import JobState
 from tests.unit.dialogue.chat_world import JOE, MARIA, NEWCOMER, ChatWorld
 
@@ -104,3 +104,47 @@ def test_the_need_told_beside_an_hours_question_is_kept_through_the_sign_up(
     ])
     said = " ".join(r.text for r in chat.answer(NEWCOMER, "thursday morning works"))
     assert "What do you need help with" not in said
+
+
+@pytest.fixture
+def joes_job_done(chat: ChatWorld) -> ChatWorld:
+    job_id = chat.visit("joe_today").job_id
+    for state in (JobState.EN_ROUTE, JobState.ON_SITE):
+        chat.run(ChangeJobState(job_id=job_id, new_state=state, actor=chat.dispatcher()))
+    chat.run(CompleteJob(job_id=job_id, summary="Replaced the kitchen faucet cartridge",
+                         actor=chat.dispatcher()))
+    return chat
+
+
+@pytest.mark.parametrize("ask", [
+    "what did tom end up doing? the faucet is leaking again",
+    "so what exactly did he fix, it broke again already",
+    "what did they do this morning? it stopped working again"])
+def test_what_was_done_asked_with_the_trouble_back_is_told_and_followed_up(
+        joes_job_done: ChatWorld, ask: str) -> None:
+    said = joes_job_done.text(JOE, ask).text
+    assert said.startswith("Tom finished your plumbing repair on Mon Mar 2: Replaced the kitchen")
+    assert "asked the office to follow up" in said
+    [notice] = joes_job_done.notices()
+    assert "not fixed" in notice.body
+
+
+@pytest.mark.parametrize("ask", ["what did he even do today", "what did your guy actually do?"])
+def test_what_was_done_asked_right_after_a_complaint_is_told_and_added_to_it(
+        joes_job_done: ChatWorld, ask: str) -> None:
+    joes_job_done.transcript(JOE, [("you overcharged me for that", "sorry about the charge")])
+    said = joes_job_done.text(JOE, ask).text
+    assert said.startswith("Tom finished your plumbing repair")
+    assert "someone will call you" in said
+    assert len(joes_job_done.notices()) == 2
+    joes_job_done.text(JOE, "what was done on the faucet?")  # asked again: nobody told twice
+    assert len(joes_job_done.notices()) == 2
+
+
+def test_what_was_done_with_a_complaint_in_the_same_text_passes_the_complaint_on(
+        joes_job_done: ChatWorld) -> None:
+    said = joes_job_done.text(JOE, "what did he even do? you overcharged me").text
+    assert said.startswith("Tom finished your plumbing repair")
+    assert "sorry about the charge" in said
+    [notice] = joes_job_done.notices()
+    assert "disputes a charge" in notice.body
