@@ -133,6 +133,19 @@ _RUDE = re.compile(
 )
 
 
+# Another technician asked for ("dont send carla again", "i want a different tech", "a different
+# PERSON on friday, same times"): the office chooses who goes; no visit is moved.
+_OTHER_TECHNICIAN = re.compile(
+    r"\b(?:dont|do not|don t|never|please dont|pls dont) send (?:\w+ )?(?:him|her|them|that guy|"
+    r"(?!a\b|an\b|someone|somebody|anyone|anybody)\w+) (?:again|back|anymore|over)\b"
+    r"|\b(?:want|need|like|prefer|send|get|have|ask for|asking for|request) (?:a |an |some )?"
+    r"(?:different|another|new|other) (?:tech|techs|technician|person|guy|plumber|electrician|"
+    r"installer|worker)\b(?! (?:visit|appointment|appt|time|day|slot|window|to come))"
+    r"|\b(?:a |an )?different (?:tech|technician|person|guy|plumber|electrician)\b"
+    r"|\b(?:send|want|get) (?:someone|somebody) (?:else|other than)\b"
+    r"|\bnot (?:him|her|that guy) again\b")
+
+
 # A return visit asked beside the complaint: the booking goes on after the apology.
 _COME_BACK = re.compile(r"\b(?:come|coming|send (?:him|her|them|someone|somebody)) back\b|"
                         r"\bcome (?:out |by )?again\b")
@@ -148,6 +161,9 @@ def answer(turn: Turn) -> bool:
         return False  # "I want a manager": the hand-over answers it, with or without a complaint
     if _asks_work_done(turn):
         return False  # "what did ben do? it went out again": what was done, then the follow-up
+    if _OTHER_TECHNICIAN.search(text) and turn.customer is not None:
+        _another_technician(turn)
+        return True
     found = [(sorry_for, reason) for pattern, sorry_for, reason in _COMPLAINTS if pattern.search(text)]
     if (all(reason != _NOT_FIXED for _, reason in found)
             and (_AGAIN.search(text) or _back_after_our_work(text)) and _visited(turn)):
@@ -262,3 +278,22 @@ def _asks_work_done(turn: Turn) -> bool:
             and re.search(r"\?|^\W*(?:(?:hi|hey|so|and|ok|okay)\W+)*(?:what|did|has|have|was)\b",
                           normalize(turn.text)) is not None
             and bool(visit_questions.finished(turn, None)))
+
+
+
+def _another_technician(turn: Turn) -> None:
+    """Another technician asked for: the office is asked to reassign the visits meant (those the
+    text names, else the upcoming ones with the technician it names, else all upcoming), with the
+    same times; nothing is moved."""
+    upcoming = visits.upcoming(turn)
+    resolution = visits.resolve(turn, upcoming)
+    meant = list(resolution.matches) if resolution.named.narrows else []
+    if not meant:
+        shown = visits.just_shown(turn, upcoming)
+        meant = shown or upcoming
+    labels = [visits.label(turn, a) for a in meant[:3]]
+    said = " ".join(turn.text.split())[:160]
+    which = "; ".join(labels) or "their visits"
+    handoff.hand_over(turn, reason=f'asks for a different technician for {which} ("{said}")')
+    visits.remember_shown(turn, meant)
+    small_talk.settle(turn, replies.other_technician_asked(labels), done=handoff.HANDED_OVER)

@@ -1095,6 +1095,14 @@ def work_followed_up(*, back: bool) -> Reply:
     return Reply("I've added this to your note for the office; someone will call you shortly.")
 
 
+def other_technician_asked(visits: Sequence[str]) -> Reply:
+    """Another technician asked for: the office reassigns; the visits keep their times."""
+    which = (f" for your {' and '.join(clip(v, 40) for v in visits[:LISTED])} "
+             f"visit{'s' if len(visits) > 1 else ''}") if visits else ""
+    return Reply(f"Understood. I've asked the office to send a different technician{which}; the "
+                 "times stay as booked and someone will confirm who is coming.")
+
+
 def complaint_noted() -> Reply:
     """Said before the flow the complaining text also asked for (a reschedule, a cancellation)."""
     return Reply("I'm sorry about that. I've told the office so someone can follow up.")

@@ -148,3 +148,19 @@ def test_what_was_done_with_a_complaint_in_the_same_text_passes_the_complaint_on
     assert "sorry about the charge" in said
     [notice] = joes_job_done.notices()
     assert "disputes a charge" in notice.body
+
+
+@pytest.mark.parametrize("ask", ["please dont send tom again for thursday",
+                                 "i want a different tech on thursday, same time",
+                                 "can you send someone else thursday? not him again"])
+def test_another_technician_asked_is_passed_to_the_office_and_no_visit_moves(
+        chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    said = chat.text(MARIA, ask).text
+    assert said.startswith("Understood. I've asked the office to send a different technician for "
+                           "your Thu Mar 5, 8-10am visit;")
+    assert chat.changed_since(before) <= {"conversations", "notices", "outbox", "timeline"}
+    [notice] = chat.notices()
+    assert "different technician" in notice.body
+    assert [v.start for v in chat.visits(MARIA)] == [chat.visit("maria_thu").start,
+                                                     chat.visit("maria_fri").start]
