@@ -102,7 +102,8 @@ _COMPLAINTS = (
 )
 # "Broken again" is a complaint only from someone we have visited; for anyone else a new problem.
 _AGAIN = re.compile(r"\b(?:broke|broken|stopped working|leaking|not working|acting up|doing it|failed|"
-                    r"went out|gone out|goes out|blew out|tripped|clogged up|backed up) "
+                    r"went out|gone out|goes out|blew out|tripped|tripping|clogged up|clogged|backed up|"
+                    r"dripping|drips|leaks|making (?:the|that) (?:noise|sound)) "
                     r"(?:\w+ )?(?:again|already)\b|\bsame (?:problem|issue) (?:again|still|is back)\b"
                     # "the sink is still dripping": the trouble the visit was for goes on
                     r"|\bstill (?:drip\w*|leak\w*|broke\w*|cold|clog\w*|running|noisy|making (?:a |that )?"
@@ -159,8 +160,6 @@ def answer(turn: Turn) -> bool:
     text = strip_greeting(normalize(turn.text))
     if turn.parse.intent == intents.HUMAN:
         return False  # "I want a manager": the hand-over answers it, with or without a complaint
-    if _asks_work_done(turn):
-        return False  # "what did ben do? it went out again": what was done, then the follow-up
     if _OTHER_TECHNICIAN.search(text) and turn.customer is not None:
         _another_technician(turn)
         return True
@@ -268,16 +267,6 @@ def follows_up_work(turn: Turn, work: str) -> Reply | None:
         handoff.hand_over(turn, reason=f'added: "{said}"')
         return replies.work_followed_up(back=False)
     return None
-
-
-def _asks_work_done(turn: Turn) -> bool:
-    """A question about finished work the customer has: its answer says the follow-up too."""
-    from bot.dialogue import visit_questions  # it imports this module
-
-    return (turn.customer is not None and visit_questions.asks_work_done(turn)
-            and re.search(r"\?|^\W*(?:(?:hi|hey|so|and|ok|okay)\W+)*(?:what|did|has|have|was)\b",
-                          normalize(turn.text)) is not None
-            and bool(visit_questions.finished(turn, None)))
 
 
 

@@ -62,8 +62,8 @@ _SERVICED = re.compile(r"\b(?:look(?:ed)? at|fix(?:ed)?|repair(?:ed)?|check(?:ed
 
 
 # A question, not a request: "what did he do?", "did they fix it".
-_ASKED = re.compile(r"\?|^\W*(?:(?:hi|hey|hello|so|and|ok)\W+)*(?:what|did|has|have|was)\b",
-                    re.IGNORECASE)
+_ASKED = re.compile(r"\?|^\W*(?:(?:hi|hey|hello|so|and|ok|okay|but|well|um|also|then|just|like)\W+)*"
+                    r"(?:what|did|has|have|was)\b", re.IGNORECASE)
 
 
 def quote_aside(turn: Turn) -> bool:
@@ -87,8 +87,6 @@ def unclear(turn: Turn) -> None:
     if turn.customer is not None and (quote_questions.answer(turn) or _went_ahead(turn)
                                       or _decides(turn)):
         return  # _decides: "I want to approve the quote. not book anything"
-    if _asks_work_done(turn):
-        return  # "what did he even do this morning", even right after a complaint: told
     if handoff.add_detail(turn):
         return
     if newcomer_asks.off_topic(turn) and not _NAMES_A_TIME.search(turn.text):
@@ -102,8 +100,6 @@ def book(turn: Turn) -> None:
     """A booking request, unless it asks for a quote or goes ahead with one."""
     if handoff.explains(turn.text) and handoff.add_detail(turn):
         return  # "it's about the last repair", right after asking for a person
-    if _asks_work_done(turn):
-        return  # "what exactly did ben do yesterday on the water heater?": the work done told
     if turn.customer is not None and quote_questions.kind_of(turn) == "status" and \
             quote_questions.titles_named(turn, turn.text.lower()) and quote_questions.answer(turn):
         return  # "did my yes on the maintenance plan go through? i replied last week"
@@ -127,8 +123,9 @@ def book(turn: Turn) -> None:
     booking.start(turn)
 
 
-def _asks_work_done(turn: Turn) -> bool:
-    """A question about finished work, answered from the job's summary; False for other texts."""
+def work_done(turn: Turn) -> bool:
+    """ "what exactly did ben do yesterday?", "what did he even do" right after a complaint: the
+    finished work told from the job's summary, a question pending kept; False for other texts."""
     return (turn.customer is not None and visit_questions.asks_work_done(turn)
             and _ASKED.search(turn.text) is not None and visit_questions.answer(turn))
 

@@ -72,13 +72,13 @@ YES_NO_STEPS = frozenset({"confirm", "offer_human", "underway"})
 _DROP_LEAD = (r"(?:(?:nah|no|nope|ok|okay|oh|actually|um+|hmm+|well|ugh|meh|wait|sorry|you know what|"
               r"on second thought|eh)\W+)*")
 _FINE = r"(?:it.?s|its|that.?s|thats) (?:fine|ok|okay|all good|alright)"
+_DROPPED = (r"(?:never\s*mind|nvm|forget (?:it|that|about it)|no thanks?|no thank you|not now|"
+            r"leave it(?: (?:as is|as it is|alone|be))?|skip it|scratch that|don'?t worry(?: about it)?|"
+            r"doesn'?t matter|no need|don'?t bother)")
 DISMISSAL = re.compile(
-    rf"^\W*(?:{_DROP_LEAD}(?:never\s*mind|nvm|forget (?:it|that|about it)|no thanks?|no thank you|"
-    r"not now|leave it(?: (?:as is|as it is|alone|be))?|skip it|scratch that|don'?t worry(?: about it)?|"
-    r"doesn'?t matter|no need|don'?t bother)"
-    rf"|(?:no|nah|nope)\W+{_DROP_LEAD}{_FINE})"
+    rf"^\W*(?:{_DROP_LEAD}{_DROPPED}|(?:no|nah|nope)\W+{_DROP_LEAD}{_FINE})"
     r"(?:\W+(?:then|for now|thanks?|thank you|thx|ty|lol|i guess|after all|actually|"
-    rf"{_FINE}|leave it|i.?ll (?:keep|leave) it(?: as is)?))*\W*$", re.IGNORECASE)
+    rf"{_FINE}|{_DROPPED}|i.?ll (?:keep|leave) it(?: as is)?))*\W*$", re.IGNORECASE)
 # A no that opens a text the parser could not place ("wait no wrong job, that was yesterday's",
 # "no wait, not yet"): the answer to a pending Y/N is that no, whatever explains it.
 LEADING_NO = re.compile(
@@ -203,7 +203,8 @@ CUSTOMER_FLOWS = RoleFlows(
                same_problem.answer,
                reminder_answers.answer, quote_decisions.after_nudge, two_parts.answer,
                picked_again.answer, sooner.answer, follow_ups.answer, last_change.answer,
-               heads_up.answer, onboarding.repeated, keep_visit.as_is, complaints.answer,
+               heads_up.answer, onboarding.repeated, keep_visit.as_is, questions.work_done,
+               complaints.answer,
                quote_decisions.answer, quote_questions.office_question, topics.answer,
                questions.quote_aside, closings.answer, visit_asks.answer),
     first=emergency.takes_over,

@@ -71,7 +71,8 @@ _DAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 _WHOLE_WEEK = re.compile(rf"\bhours\b|\bwhen (?:are|r) {_YOU} open\b|\bwhat time (?:do|are) {_YOU}\b")
 
 # "do you ...", "would you ...", and the same asked as a statement: "so you'd come to evanston?"
-_ASKS_YOU = rf"(?:(?:do|does|will|would|can|could|if|whether) {_YOU}|{_YOU}(?:d| would| will| can| could))"
+_ASKS_YOU = (rf"(?:(?:do|does|will|would|can|could|if|whether)(?:nt| not)? {_YOU}"
+             rf"|{_YOU}(?:d| would| will| wont| can| could)(?:nt| not)?)")
 _AREA_VERB = (rf"\b{_ASKS_YOU} (?:also |even )?"
               r"(?:serve|service|cover|come|go|travel|drive|work|get)(?: out)?(?: to| in| into| as far as|"
               r" near| around| over to)?\b")

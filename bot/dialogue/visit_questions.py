@@ -6,12 +6,13 @@ sender's own account, and nothing is ever changed.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.dialogue import complaints, replies, visits
+from bot.dialogue import complaints, replies, small_talk, visits
 from bot.dialogue.offers import local_date
 from bot.dialogue.times import clock_label, day_label
 from bot.nlu.services import ServiceMatcher
@@ -178,11 +179,12 @@ def _work_done(turn: Turn, day: date | None, service_id: str | None) -> None:
     service = service_label(turn, job.service_id).lower()
     # Asked with the trouble back, or right after a complaint: a person follows up as well.
     follow_up = complaints.follows_up_work(turn, f"{service} visit ({first})")
-    turn.finish(replies.work_done(first, service, day_label(job.updated_at or turn.now, turn.timezone),
-                                  job.summary.strip()),
-                done=None)  # asked again next, the office is not told twice
+    told = replies.work_done(first, service, day_label(job.updated_at or turn.now, turn.timezone),
+                             job.summary.strip())
     if follow_up is not None:
-        turn.say(follow_up)
+        told = dataclasses.replace(told, text=f"{told.text}\n{follow_up.text}")
+    # a question pending stays open; asked again next, the office is not told twice
+    small_talk.settle(turn, told)
 
 
 def finished(turn: Turn, service_id: str | None) -> list[Job]:

@@ -14,7 +14,8 @@ from tests.unit.dialogue.chat_world import JOE, MARIA, NEWCOMER, ChatWorld
 
 
 @pytest.mark.parametrize("drop", ["nah forget it", "no it's fine", "leave it then",
-                                  "ok never mind then", "no its ok thanks", "meh, doesn't matter"])
+                                  "ok never mind then", "no its ok thanks", "meh, doesn't matter",
+                                  "no its fine, forget it"])
 @pytest.mark.parametrize("ask", ["I need to reschedule", "i want to cancel an appointment"])
 def test_dropping_the_which_visit_question_ends_it_with_nothing_changed(
         chat: ChatWorld, ask: str, drop: str) -> None:
@@ -80,7 +81,8 @@ def test_a_visit_named_by_its_problem_is_answered_with_its_technician(
     ("and do you fix water heaters? we're in Evanston 60201", "60201 in Evanston"),
     ("how much for a drain cleaning, i'm in naperville", "Naperville"),
     ("so you'd come out to evanston?", "Evanston"),
-    ("you guys would drive to 60201?", "60201 in Evanston")])
+    ("you guys would drive to 60201?", "60201 in Evanston"),
+    ("so you wouldnt come out to evanston at all?", "Evanston")])
 def test_a_place_said_or_asked_outside_the_area_is_an_honest_no_at_once(
         chat: ChatWorld, text: str, place: str) -> None:
     before = chat.model()
@@ -119,7 +121,8 @@ def joes_job_done(chat: ChatWorld) -> ChatWorld:
 @pytest.mark.parametrize("ask", [
     "what did tom end up doing? the faucet is leaking again",
     "so what exactly did he fix, it broke again already",
-    "what did they do this morning? it stopped working again"])
+    "what did they do this morning? it stopped working again",
+    "what did tom end up fixing? its dripping again"])
 def test_what_was_done_asked_with_the_trouble_back_is_told_and_followed_up(
         joes_job_done: ChatWorld, ask: str) -> None:
     said = joes_job_done.text(JOE, ask).text
@@ -129,7 +132,8 @@ def test_what_was_done_asked_with_the_trouble_back_is_told_and_followed_up(
     assert "not fixed" in notice.body
 
 
-@pytest.mark.parametrize("ask", ["what did he even do today", "what did your guy actually do?"])
+@pytest.mark.parametrize("ask", ["what did he even do today", "what did your guy actually do?",
+                                 "ok but what did he actually do"])
 def test_what_was_done_asked_right_after_a_complaint_is_told_and_added_to_it(
         joes_job_done: ChatWorld, ask: str) -> None:
     joes_job_done.transcript(JOE, [("you overcharged me for that", "sorry about the charge")])
