@@ -1108,6 +1108,23 @@ def complaint_noted() -> Reply:
     return Reply("I'm sorry about that. I've told the office so someone can follow up.")
 
 
+def question_again(question: str) -> Reply:
+    """The pending question again, after an answer aside: "Back to my question: ..."."""
+    return Reply(clip(f"Back to my question: {question}", 320))
+
+
+def question_again_yes_no(question: str) -> Reply:
+    return Reply.yes_no(clip(f"Back to my question: {question}", 320))
+
+
+def question_again_pick(question: str | None, options: int) -> Reply:
+    """After an answer aside, while a numbered list (times, visits, addresses) waits for a pick:
+    its question in a line ("Which visit do you want to move?"), else which of the times sent."""
+    asked = clip(question, 120) if question else "Which of the times I sent suits you?"
+    numbers = f" (1-{options})" if options > 1 else ""
+    return Reply(f"Back to my question: {asked} Send its number{numbers}.")
+
+
 def question_still_open() -> Reply:
     """After an answer given aside, while the bot still waits on its own question."""
     return Reply("My earlier question still stands.")

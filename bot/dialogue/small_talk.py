@@ -81,11 +81,30 @@ def settle(turn: Turn, reply: Reply, *, done: str | None = None) -> None:
         if picked is not None:  # "ok monday 10. and i shouldn't have to pay?": the pick next
             turn.goes_on, turn.text = True, picked
         else:
-            turn.say(replies.question_still_open())
+            turn.say(asked_again(turn))
     elif turn.conversation.is_active(turn.now):  # a quote just talked about stays the one meant
         turn.say(reply)
     else:
         turn.finish(reply, done=done)
+
+
+def asked_again(turn: Turn) -> Reply:
+    """The pending question asked again briefly after an answer aside: a yes/no question as it
+    was, a pick among times or visits in a line (the list stands above), else its words."""
+    from bot.dialogue.reply import Expect
+    from bot.dialogue.turn import QUESTION_KEY
+
+    asked = turn.conversation.data.get(QUESTION_KEY)
+    if not isinstance(asked, dict) or not asked.get("text"):
+        return replies.question_still_open()
+    text, expects = str(asked["text"]), str(asked.get("expects"))
+    if expects == Expect.YES_NO:
+        return replies.question_again_yes_no(text)
+    if expects == Expect.CHOICE:
+        head = text.splitlines()[0].strip()
+        return replies.question_again_pick(head if head.endswith("?") else None,
+                                           int(asked.get("options") or 0))
+    return replies.question_again(text)
 
 
 def still_open(turn: Turn) -> Reply:

@@ -159,6 +159,9 @@ _PRICE_GENERIC = re.compile(
     r"|just to (?:have|get|send) (?:someone|somebody|a tech|a technician|a plumber|an electrician|you)"
     r"(?: to)? (?:come|look|check|see))\b"
 )
+# Flows whose question is no price: a service's price named while they wait is the catalog's
+# ("how much is a tune up?" while asked which visit to move).
+_PRICELESS_FLOWS = frozenset({"book", "reschedule", "cancel", "onboard", "reminder"})
 # A price asked about a quote, a bill, the job already agreed or cancelling is not in the catalog.
 _NOT_OUR_PRICE = re.compile(r"\b(?:quotes?|estimates?|bills?|invoices?|again|total|q ?-?\d+|approve\w*|"
                             r"paid|pay|cancel\w*|reschedul\w*|late|parts?|buy\w*|worth|sell\w*|"
@@ -615,7 +618,9 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
     after = turn.data.get("after") if pending else None
     waiting = after.get("slots", {}).get("service") if isinstance(after, dict) else None
     context = (turn.data.get("service") or waiting) if pending else None
-    if pending and context not in catalog.ids():
+    named = turn.parse.slots.get("service") or _matcher(catalog).match(text)
+    if pending and context not in catalog.ids() and not (named and turn.conversation.flow
+                                                          in _PRICELESS_FLOWS):
         return False
     service_id = (turn.parse.slots.get("service") or _matcher(catalog).match(text) or context
                   or (None if pending else _topic(turn).get("service")))

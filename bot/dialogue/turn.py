@@ -30,6 +30,9 @@ MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # "tech_last" is a technician's last status change, which "undo" takes back (bot/dialogue/technician.py).
 # "deals_shown" is a sales rep's last follow-up list, so "won 2" or "snooze 3" can mean its lines.
 PERSISTENT_KEYS = ("last_done", "last_change", "shown", "tech_last", "danger", "deals_shown")
+# The pending question as it was asked, in the flow's data: an answer aside asks it again.
+QUESTION_KEY = "question"
+QUESTION_KEPT = 300  # characters of it kept
 # What a flow achieves by answering alone: nothing changed, so nothing for an "undo" to put right.
 ANSWERED_ONLY = frozenset({"answered", "complaint", "offered_visit", "quote_requested"})
 
@@ -99,9 +102,12 @@ class Turn:
         self.replies.append(reply)
 
     def ask(self, flow: str, step: str, data: dict[str, Any], question: Reply) -> None:
-        """Say `question` and wait for its answer in `flow`/`step`, for half an hour."""
-        self.conversation.start(flow, step, {**self.kept(), **data}, now=self.now,
-                                expires_at=self.now + CONVERSATION_TTL)
+        """Say `question` and wait for its answer in `flow`/`step`, for half an hour; the question
+        is kept (QUESTION_KEY) so an answer aside can ask it again briefly."""
+        asked = {"text": question.text[:QUESTION_KEPT], "expects": str(question.expects),
+                 "options": len(question.options)}
+        self.conversation.start(flow, step, {**self.kept(), **data, QUESTION_KEY: asked},
+                                now=self.now, expires_at=self.now + CONVERSATION_TTL)
         self.say(question)
 
     def finish(self, reply: Reply | None = None, *, done: str | None = None,

@@ -133,7 +133,7 @@ def test_a_complaint_while_choosing_a_time_is_passed_on_and_the_offers_stay_open
         chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("the outlet in the kitchen stopped working", "Reply 1, 2 or 3"),
                             ("your guy left a mess last time", "I'm sorry about the mess"),
-                            ("this is ridiculous", "My earlier question still stands."),
+                            ("this is ridiculous", "Back to my question: Which of the times I sent"),
                             ("2", "Booked")])
     [notice] = chat.notices()
     assert "complaint: left a mess" in notice.body

@@ -168,3 +168,28 @@ def test_another_technician_asked_is_passed_to_the_office_and_no_visit_moves(
     assert "different technician" in notice.body
     assert [v.start for v in chat.visits(MARIA)] == [chat.visit("maria_thu").start,
                                                      chat.visit("maria_fri").start]
+
+
+@pytest.mark.parametrize("aside, answer", [
+    ("wait are you open saturday?", "open Saturday"),
+    ("how much is a tune up btw", "$129.00"),
+    ("hold on, do you guys go out to forest park?", "Yes, we serve Forest Park")])
+def test_a_question_at_which_visit_is_answered_then_the_question_is_asked_again(
+        chat: ChatWorld, aside: str, answer: str) -> None:
+    chat.text(MARIA, "I need to reschedule")
+    before = chat.model()
+    said = chat.text(MARIA, aside).text
+    assert answer in said
+    assert said.endswith("Back to my question: Which visit do you want to move? Send its number "
+                         "(1-2).")
+    assert chat.changed_since(before) <= {"conversations"}
+    chat.transcript(MARIA, [("2", "Your visit is Fri Mar 6, 1-3pm. When would suit you better?")])
+
+
+def test_a_price_asked_while_the_new_time_is_awaited_is_answered_and_the_question_kept(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("I need to reschedule", "Which visit"), ("1", "When would suit")])
+    said = chat.text(MARIA, "how much is a tune up?").text
+    assert said.startswith("Heating & cooling tune-up: $129.00")
+    assert "Back to my question: Your visit is Thu Mar 5, 8-10am. When would suit you better?" in said
+    chat.transcript(MARIA, [("friday morning", "Fri Mar 6")])

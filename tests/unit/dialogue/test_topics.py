@@ -322,7 +322,8 @@ def test_a_question_while_choosing_a_time_is_answered_and_the_offers_stay_open(c
     before = chat.model()
     chat.transcript(MARIA, [
         ("how much is it?", "Electrical repair: $95.00, our standard price."),
-        ("are you open saturday?", "My earlier question still stands."),
+        ("are you open saturday?", "Back to my question: Which of the times I sent suits you? "
+                                   "Send its number (1-3)."),
         ("do you serve oak park?", "Yes, we serve Oak Park"),
     ])
     assert chat.changed_since(before) == set()
