@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.dialogue import replies
@@ -104,7 +105,18 @@ def asked_again(turn: Turn) -> Reply:
         head = text.splitlines()[0].strip()
         return replies.question_again_pick(head if head.endswith("?") else None,
                                            int(asked.get("options") or 0))
-    return replies.question_again(text)
+    return replies.question_again(brief(text))
+
+
+def brief(question: str) -> str:
+    """A question in its fewest words: from its first sentence that asks ("Hi, this is ...! When
+    would suit you better? e.g. ..." -> "When would suit you better?"), else its last, without
+    the examples after "e.g."."""
+    plain = re.sub(r",?\s+e\.g\..*$", "", question.strip(), flags=re.DOTALL)
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", plain) if s]
+    asking = next((n for n, s in enumerate(sentences) if s.endswith("?")), len(sentences) - 1)
+    kept = " ".join(sentences[max(asking, 0):]) or question
+    return kept if kept[-1] in ".?!" else f"{kept}."
 
 
 def still_open(turn: Turn) -> Reply:

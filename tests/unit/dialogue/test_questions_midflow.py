@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.dialogue.small_talk import brief
 from domain.commands import ChangeJobState, CompleteJob
 from domain.jobs import JobState
 from tests.unit.dialogue.chat_world import JOE, MARIA, NEWCOMER, ChatWorld
@@ -191,5 +192,25 @@ def test_a_price_asked_while_the_new_time_is_awaited_is_answered_and_the_questio
     chat.transcript(MARIA, [("I need to reschedule", "Which visit"), ("1", "When would suit")])
     said = chat.text(MARIA, "how much is a tune up?").text
     assert said.startswith("Heating & cooling tune-up: $129.00")
-    assert "Back to my question: Your visit is Thu Mar 5, 8-10am. When would suit you better?" in said
+    assert said.endswith("Back to my question: When would suit you better?")
     chat.transcript(MARIA, [("friday morning", "Fri Mar 6")])
+
+
+@pytest.mark.parametrize("question, again", [
+    ("Your visit is Thu Mar 5, 8-10am. When would suit you better? e.g. Friday morning",
+     "When would suit you better?"),
+    ("Hi, this is Northwind! I don't have this number yet. Please send your name and service "
+     "address with ZIP, e.g. Maria Rivera, 12 Elm St, Chicago 60614",
+     "Please send your name and service address with ZIP."),
+    ("Which address is this for?", "Which address is this for?")])
+def test_the_question_asked_again_is_its_asking_sentence_without_examples(
+        question: str, again: str) -> None:
+    assert brief(question) == again
+
+
+def test_a_question_while_signing_up_is_answered_and_the_details_asked_again(
+        chat: ChatWorld) -> None:
+    chat.text(NEWCOMER, "my ac is out can someone come tomorrow")
+    said = chat.text(NEWCOMER, "wait are you even open sundays?").text
+    assert said.startswith("Sorry, we're closed Sunday.")
+    assert said.endswith("Back to my question: Please send your name and service address with ZIP.")
