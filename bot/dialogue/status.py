@@ -40,7 +40,7 @@ NEAR = re.compile(
     rf"\b(?:is|are) {_TECH} (?:close|near(?:by)?|nearly here|almost (?:here|there)|far(?: away| out)?|"
     r"getting close|on (?:the|his|her|their) way|coming soon)\b"
     r"|\bhow (?:far|close|near)(?: away| out| off)?(?: is| are|s)?\b|\bhow much longer\b"
-    r"|\b(?:almost|nearly) here\b|\b(?:any|what) eta\b|\beta\b", re.IGNORECASE)
+    r"|\b(?:almost|nearly) (?:here|there)\b|\b(?:any|what) eta\b|\beta\b", re.IGNORECASE)
 # The technician is said to have left (and the job is not marked finished).
 LEFT = re.compile(rf"\b{_TECH} (?:left|is gone|has gone|went)\b|\b(?:did|has) {_TECH} "
                   r"(?:leave|left|gone)\b", re.IGNORECASE)

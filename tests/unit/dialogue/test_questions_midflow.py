@@ -47,7 +47,7 @@ def tom_on_the_way(chat: ChatWorld) -> ChatWorld:
     return chat
 
 
-@pytest.mark.parametrize("ask", ["is tom close? gotta step out", "how far out is he",
+@pytest.mark.parametrize("ask", ["is tom close? gotta step out", "how far out is he", "tom almost there?",
                                  "is he almost here?", "hey is tom nearby yet",
                                  "how close is the plumber"])
 def test_how_near_the_technician_on_the_way_is_answered_with_the_eta(
