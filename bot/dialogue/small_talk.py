@@ -27,8 +27,8 @@ def acknowledge(turn: Turn) -> None:
     """ "ok", "yes", a thumbs-up with no question pending: a short word after something was just
     done, else an honest "nothing is waiting for an answer"; never a misunderstanding."""
     done = turn.last_done()
-    if question_pending(turn):  # a nod that does not answer the pending question
-        turn.say(replies.question_still_open())
+    if question_pending(turn):  # a nod that does not answer the pending question: asked again
+        turn.say(asked_again(turn))
     elif done is None and says_thanks(normalize(turn.text)):
         turn.finish(replies.thanks(), keep_done=True)
     elif turn.staff is not None:  # never the customer's menu to a technician or dispatcher

@@ -108,5 +108,5 @@ def test_ok_thanks_with_nothing_pending_is_thanks(chat: ChatWorld) -> None:
 
 def test_a_nod_that_answers_no_pending_question_leaves_it_open(chat: ChatWorld) -> None:
     chat.transcript(JOE, [("the outlet in the kitchen stopped working", "Which address"),
-                          ("ok", "My earlier question still stands."),
+                          ("ok", "Back to my question: Which address is this for?"),
                           ("1", "Reply 1, 2 or 3")])
