@@ -74,7 +74,7 @@ _DROP_LEAD = (r"(?:(?:nah|no|nope|ok|okay|oh|actually|um+|hmm+|well|ugh|meh|wait
 _FINE = r"(?:it.?s|its|that.?s|thats) (?:fine|ok|okay|all good|alright)"
 _DROPPED = (r"(?:never\s*mind|nvm|forget (?:it|that|about it)|no thanks?|no thank you|not now|"
             r"leave it(?: (?:as is|as it is|alone|be))?|skip it|scratch that|don'?t worry(?: about it)?|"
-            r"doesn'?t matter|no need|don'?t bother)")
+            r"no need|don'?t bother)")
 DISMISSAL = re.compile(
     rf"^\W*(?:{_DROP_LEAD}{_DROPPED}|(?:no|nah|nope)\W+{_DROP_LEAD}{_FINE})"
     r"(?:\W+(?:then|for now|thanks?|thank you|thx|ty|lol|i guess|after all|actually|"
