@@ -33,6 +33,13 @@ LIVE_QUESTION = re.compile(
     rf"\b(?:did|has|have|is) {_TECH} (?:finish|finished|done|leave|left|gone|fixing it|working on it)\b|"
     rf"\b{_TECH} (?:left|is gone|has gone|went)\b|\bjob (?:is )?done but\b|"
     r"\b(?:did|have) (?:you|u) (?:invoice|bill|charge)", re.IGNORECASE)
+# Whether the technician has come or is near ("is he here yet?", "has she arrived", "are they
+# close"): with work under way today, a question about that work whatever else it names.
+PRESENCE = re.compile(
+    r"\b(?:is|are|r) (?:he|she|they|the tech\w*|the plumber|the electrician|your guy|ur guy)\b"
+    r"(?:\W+\w+){0,2}?\W+(?:here|there|close|near|nearby|outside|arriving|almost)\b|\bhere yet\b|"
+    r"\b(?:has|did|have) (?:he|she|they|the tech\w*) (?:arrived|arrive|got here|get here|shown up|"
+    r"show up|showed up)\b", re.IGNORECASE)
 # The technician is said to have left (and the job is not marked finished).
 LEFT = re.compile(rf"\b{_TECH} (?:left|is gone|has gone|went)\b|\b(?:did|has) {_TECH} "
                   r"(?:leave|left|gone)\b", re.IGNORECASE)
@@ -59,9 +66,13 @@ def start(turn: Turn) -> None:
     assert turn.customer is not None
     if quote_questions.says_quote(turn) and quote_questions.answer(turn):
         return  # "what's the status of quote 1043"
+    jobs = turn.uow.jobs.find(account_id=turn.customer.account_id)
+    live = sorted((j for j in jobs if j.state in LIVE), key=lambda j: _URGENCY[j.state])
+    if live and PRESENCE.search(turn.text):  # "is he here yet? doorbell didnt ring"
+        turn.finish(_describe(turn, live[0], turn.uow.appointments.find(job_id=live[0].id)))
+        return
     if visit_questions.answer(turn):
         return
-    jobs = turn.uow.jobs.find(account_id=turn.customer.account_id)
     visits_of: dict[int | None, list[Appointment]] = {}
     for appointment in turn.uow.appointments.find(account_id=turn.customer.account_id):
         visits_of.setdefault(appointment.job_id, []).append(appointment)
