@@ -134,7 +134,7 @@ _LOST_AFTER = _name_first(
 # "we did not get maple grove": the one negation that states a loss.
 MISSED = re.compile(r"\bdid not (?:get|win|land)\b")
 # Why a deal went, said after it: "too expensive", "they chose a competitor", "no budget".
-_REASON = re.compile(
+REASON = re.compile(
     r"\b(?:price|pricing|priced|budget|cost|costs|expensive|pricey|cheaper|cheapest|lower bid|competitor|"
     r"competition|went with|going with|chose|picked|hired|another (?:company|vendor|contractor|bid|quote)|"
     r"timing|funding|no money|lowball\w*|undercut|too (?:much|high|slow|late)|in house|in-house|"
@@ -225,7 +225,7 @@ def _says_enough(
     one_word = len(name.split()) == 1
     if verdict_first:  # "won acme", but "got maple grove", not "got pizza"
         return verb not in _WEAK_VERBS or not (one_word or name.split()[0].endswith("ed"))
-    if verb in _PLAIN_DEAL_VERDICTS or known(name) or _REASON.search(f"{verb} {found.group('tail')}"):
+    if verb in _PLAIN_DEAL_VERDICTS or known(name) or REASON.search(f"{verb} {found.group('tail')}"):
         return True
     if verb in _TWO_WORD_VERDICTS:
         return not one_word

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.nlu import intents
-from bot.nlu.deal_lines import MISSED, NOT_A_SLOT, is_chatter, list_line, logged_name, read_list_line
+from bot.nlu.deal_lines import MISSED, NOT_A_SLOT, REASON, is_chatter, list_line, logged_name, read_list_line
 from bot.nlu.evidence import is_hedged
 from bot.nlu.message import Message, Verdict
 from bot.nlu.targets import SMALL_TALK_PRIZES, as_written, clean_target, every_word_named, match_known
@@ -109,6 +109,23 @@ _LOST = (
         r"not interested|turned us down|closed lost|bailed|went elsewhere)\b"
     ),
 )
+# Sayings of a loss that are said of plans and people too ("Sarah went another way on the logo"):
+# they take an account known or written in two words, or a deal's reason beside them.
+_LOST_SAYINGS = (
+    # "Patel Dental went another way", "Acme is going in a different direction"
+    re.compile(
+        rf"^{_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:(?:went|gone|going|decided to go|"
+        r"chose to go) (?:in )?(?:another|a different|the other) (?:way|direction|route)|"
+        r"took (?:their|its|the) business elsewhere|passed on us|said thanks but no thanks|is off the table|"
+        r"(?:is )?a no[- ]go|is a pass)\b"
+    ),
+    # "no go on Bellamy, budget got cut", "no dice on Kessler - too pricey"
+    re.compile(
+        r"^(?:(?:its|it is|that is|thats|so|well|ugh|welp|update|fyi|sadly|unfortunately)\W+)*(?:a\s+)?"
+        rf"(?:no[- ]go|no dice|no deal|a pass|thanks but no thanks)\s+"
+        rf"(?:on|for|with|from)\s+{_T}(?:\s+-\s|{_END})"
+    ),
+)
 _CLOSED_LOST = re.compile(r"\bclosed[ -]?lost\b")
 # "Westgate Church decided not to move forward": a refusal stated as the account's decision.
 _DECIDED_AGAINST = (
@@ -179,6 +196,21 @@ _SNOOZE = (
         r"\d|a week|" + _DATE_OPENS + r")\b)"
     ),
 )
+# "remind me about Bellamy later", "ping me re acme sometime": a snooze whose time is to be asked.
+_LATER = (
+    r"(?:later(?: on)?|sometime|some ?time later|another time|some other time|at some point|"
+    r"down the (?:road|line)|in a bit|in a while|soon)"
+)
+_ABOUT = (
+    r"(?:(?:to\s+)?(?:call|follow up with|check in with|check on|reach out to|email|text|contact|ping|"
+    r"chase)\s+|"
+    r"(?:about|abt|re|regarding|on)\s+)+"
+)
+_REMINDER = r"\b(?:remind me|ping me|nudge me|bug me|hit me up|snooze)\s+"
+_SNOOZE_LATER = (
+    re.compile(_REMINDER + _ABOUT + _T + r"\s+" + _LATER + r"\W*$"),
+    re.compile(_REMINDER + _LATER + r"\s+" + _ABOUT + _T + r"\W*$"),
+)
 # "no news from Summit Storage till friday, remind me then": the account is who they wait on.
 _WAITING_ON = re.compile(
     r"\b(?:hear back from|hearing back from|hear from|heard from|back from|waiting on|waiting for|"
@@ -205,10 +237,23 @@ _FOLLOWUPS = re.compile(
     # "which accounts am I behind on", "who havent i called back"
     r"\b(?:which|what) (?:accounts|deals|clients|customers|leads|ones|people|contacts) "
     r"(?:am i|are we|i am|we are) behind (?:on|with)\b|\bwho (?:am i|are we) behind (?:on|with)\b|"
-    r"\bwho (?:have not i|have i not|did i not|did not i|do i still need to|still needs a) "
-    r"(?:called|call|rung|ring|got back to|get back to|gotten back to|followed up with|follow up with|"
-    r"emailed|"
-    r"texted|replied to|heard back from)\b|"
+    r"\b(?:who|which (?:accounts|deals|clients|customers|leads|prospects|quotes|ones|people|contacts)) "
+    r"(?:have not i|have i not|did i not|did not i|do i still need to|still needs a|have not we|have we not) "
+    r"(?:\w+ )?(?:called|call|rung|ring|got back to|get back to|"
+    r"gotten back to|followed up with|follow up with|"
+    r"emailed|touched|talked to|spoken to|spoken with|reached out to|contacted|pinged|chased|checked in with|"
+    r"texted|replied to|heard back from|heard from|followed up on|worked)\b|"
+    # "which quotes are still open that i should nudge", "who has gone quiet on me"
+    r"\b(?:which|what|any) (?:quotes|proposals|bids|estimates|deals|opps|opportunities) "
+    r"(?:are |is )?(?:still )?"
+    r"(?:open|outstanding|pending|unanswered|unsigned|sitting|hanging|out there|waiting)\b|"
+    r"\b(?:who|which (?:accounts|deals|clients|customers|leads|prospects|quotes|ones)|any (?:accounts|deals|"
+    r"clients|customers|leads|prospects|quotes)|anyone|anybody)(?: is| s| has| have| are)? (?:gone|going|"
+    r"gotten|getting|went) (?:quiet|cold|stale|dark|silent)\b|"
+    r"\bwho (?:do i owe|is waiting on me for|is waiting on) (?:a |an )?(?:call|callback|call back|reply|"
+    r"answer|email|update|quote)\b|"
+    r"\b(?:who|which (?:accounts|deals|clients|customers|leads|prospects)) (?:have i|am i|did i) "
+    r"(?:been )?(?:neglected|neglecting|ignored|ignoring|forgot|forgotten|dropped)\b|"
     r"\bfollow ?-?ups?\b|\bwho (?:should|do|shall|must|can) i (?:need to |have to |got to |want to )?"
     r"(?:call|contact|follow up|reach|"
     r"ring|email|chase|ping|talk)\b|\bwho (?:needs|need) (?:a )?(?:call ?back|call|follow|ping|chasing)\b|"
@@ -225,8 +270,9 @@ _FOLLOWUPS = re.compile(
     r"\bany (?:deals|leads|accounts|opps|opportunities|prospects|quotes|proposals|clients|customers)"
     r"(?: \w+){0,4} (?:chase|chasing|follow|call|ping|nudge|contact|due|stale|overdue|going cold|"
     r"need|needs|waiting)\b|"
-    r"\b(?:who|which (?:deals|leads|accounts|clients|customers|prospects|opps)|what) (?:\w+ ){0,4}"
-    r"(?:chase|chasing|follow up|call back|touch base|ping|nudge)\b|"
+    r"\b(?:who|which (?:deals|leads|accounts|clients|customers|prospects|"
+    r"opps|quotes|proposals|bids|estimates)|"
+    r"what) (?:\w+ ){0,4}(?:chase|chasing|follow up|call back|touch base|ping|nudge)\b|"
     r"\b(?:overdue|stale|outstanding|pending|open) (?:follow|deals|leads|tasks|quotes|proposals)\b|"
     r"\b(?:my|today|todays|this week|weekly) (?:to do|todo|tasks|call sheet|hit list)\b|"
     r"\bwho (?:have i|did i) not (?:called|contacted|followed up)\b|"
@@ -283,6 +329,10 @@ def detect_sales(message: Message) -> Verdict | None:
         raw = first.group("t") if first and _names_an_account(first.group("t")) else snoozed.group("t")
         raw = after.group("t") if after and not clean_target(raw) else raw
         return _with_target(intents.SNOOZE, 0.85, message, raw, with_when=True)
+    for pattern in _SNOOZE_LATER:
+        m = pattern.search(text)
+        if m and _names_an_account(m.group("t")):
+            return _with_target(intents.SNOOZE, 0.85, message, m.group("t"))
     if message.has(_FOLLOWUPS):
         return Verdict(intents.FOLLOWUPS, 0.85)
     if not is_hedged(text):
@@ -299,7 +349,8 @@ def detect_sales(message: Message) -> Verdict | None:
         return _listed(message) or _logged(intents.DEAL_LOST, message) or _logged(intents.DEAL_WON, message)
     if message.has(_CLOSED_LOST):
         return _listed(message) or _deal(intents.DEAL_LOST, message, _LOST)
-    lost = _listed(message) or _deal(intents.DEAL_LOST, message, _LOST) or _logged(intents.DEAL_LOST, message)
+    lost = (_listed(message) or _deal(intents.DEAL_LOST, message, _LOST) or _said_lost(message)
+            or _logged(intents.DEAL_LOST, message))
     if lost:
         return lost
     return (
@@ -308,6 +359,19 @@ def detect_sales(message: Message) -> Verdict | None:
         or _logged(intents.DEAL_WON, message)
         or _won_by_name(message)
     )
+
+
+def _said_lost(message: Message) -> Verdict | None:
+    """ "Patel Dental went another way", "no go on Bellamy, budget got cut": a saying of a loss,
+    about an account known, written in two words or more, or given a deal's reason."""
+    verdict = _deal(intents.DEAL_LOST, message, _LOST_SAYINGS)
+    if verdict is None:
+        return None
+    target = str(verdict.slots.get("target", ""))
+    written = len(target.split()) > 1 and target in message.capitalised_names
+    if message.known_targets or written or message.has(_DEAL_WORDS) or message.has(REASON):
+        return verdict
+    return None
 
 
 def _won_by_name(message: Message) -> Verdict | None:

@@ -17,6 +17,14 @@ _NOTE = re.compile(
     r"|\b(?:add|put|write|log|jot|enter|record|save)(?: (?:this|that|it|down))?(?: \w+){0,5}? "
     r"(?:to|in|into|on) (?:the |my |this )?(?:job |work order |ticket |customer )?"
     r"(?:notes?|file|record|log)\b"
+    # "add to job: 2 cats, keep doors shut", "put on the ticket - side gate sticks"
+    r"|^(?:(?:please|pls|plz) )?(?:add|put|log|save|attach|pin)(?: (?:this|that))? (?:to|on|in|onto) "
+    r"(?:the |this )?"
+    r"(?:job|ticket|work order|wo|job history|customer history|account|customer|history)\s*[:-]"
+    # "heads up for next tech - shutoff is behind the washer", "for future visits: ..."
+    r"|^(?:(?:heads[- ]?up|fyi|pro tip|tip|reminder|remember)\W*)?(?:for|to) (?:the |any )?"
+    r"(?:next (?:tech|techs|guy|person|crew|visit|time|one out)|future (?:visits?|techs?|reference)|"
+    r"whoever (?:comes|goes|is) (?:out |back )?(?:next|after me|out here))\b"
 )
 _LATE = re.compile(
     r"\b(?:running|gonna be|going to be|will be|be|am|i am|bit|little|a bit|few|min|minutes|hour)"
@@ -85,6 +93,12 @@ _ETA_TO_VISIT = re.compile(
     r"\b(?:eta|(?:be|get|arrive|arriving) (?:there|to you|with you|on site|at yours)? ?in|"
     r"(?:min|minutes|hour|hr) (?:out|away))\b"
 )
+# "let me in, heading to the attic": a way inside the house, not a trip.
+_INSIDE = re.compile(
+    r"\b(?:on my way|heading|headed|head|going) (?:up |down |out |back |over )?(?:to|into) (?:the )?(?:attic|"
+    r"basement|crawl ?space|roof|rooftop|mech(?:anical)? room|boiler room|utility room|furnace room|garage|"
+    r"back ?yard|panel|closet|breaker box|electrical room)\b"
+)
 # "leaving the shop now", "on my way from the supply house": a stop left behind, the trip is to a visit.
 _LEAVING_A_STOP = re.compile(r"\b(?:leaving|left|from|back from)(?: the| my)? " + _OFF_JOB_STOP + r"\b")
 _ARRIVED = re.compile(
@@ -96,7 +110,16 @@ _ARRIVED = re.compile(
     r"\b(?:in|on) the (?:driveway|drive|lot|car park|parking lot|forecourt|street outside)\b|"
     r"\bparked (?:up|outside|out front|in|at|on)\b|\bmade it(?: yes)*\W*$|\bi am in\W*$|\bwalking in\b|"
     # "in the building, going down to the mech room", "just got to Riverside Plaza"
-    r"^(?:i am |we are |now |just got )?in the building\b|"
+    r"^(?:i am |we are |now |just got )?in the building\b|\bon-site\b|"
+    # "I'm at Mrs Olsen's", "at Dr. Patel's now": a customer named with a title is where the visit is
+    r"^(?:i am |im |we are |just |now )?(?:here )?(?:at|@) (?:(?:mr|mrs|ms|miss|dr)\.? )+[a-z]+(?:'s|s'|s)?"
+    r"(?: (?:now|place|house|home|office|residence))?(?=\s*(?:[,.;!-]|$))|"
+    # "got in, customer let me in", "starting diagnostics": work under way is work on site
+    r"\b(?:customer|homeowner|owner|tenant|client|they|she|he|super|manager|maint \w+) "
+    r"(?:just )?let (?:me|us) in\b|"
+    r"^(?:\W*(?:ok|okay|alright|here|in|inside)\W+)?(?:now |just )?(?:starting|beginning|getting started on|"
+    r"started on) (?:the |my |on (?:the )?)?(?:diagnostics?|diag|diagnosis|troubleshooting|inspection|"
+    r"assessment|install|installation|repair|tune ?up|maintenance|service call|walkthrough|walk through)\b|"
     r"^(?:i |we )?(?:just )?(?:got|made it|pulled up|rolled up) to (?!(?:work|it|know|see|say|go|be|do|make|"
     r"get|wait|finish|call|check|head|leave|run|grab|pick|fix|replace|swap|order|start|clean|tell|talk|ask|"
     r"figure|find|the point|the end|the bottom|the part|" + _OFF_JOB_STOP + r")\b)"
@@ -140,6 +163,21 @@ _PAUSED = re.compile(
     r"\b(?:customer|homeowner|owner|tenant) (?:is )?not (?:home|there|here|answering)\b|"
     r"\bnot home\b|\b(?:need|needs|ordering|ordered|order) (?:a |the |some |new )?(?:part|parts)\b|"
     r"\bpart(?:s)? (?:on order|ordered|not in stock|back ?ordered)\b|\bon hold\b|\bpaus(?:e|ed|ing)\b|"
+    # "parts on backorder, need to reschedule", "have to stop and wait for the water co"
+    r"\bback[- ]?order(?:ed)?\b|\b(?:out of|not in) stock\b|"
+    # the visit to reschedule named ("need to reschedule Mrs Lee", "gotta rebook the kim job"), or the
+    # reason said before ("wrong part came, will have to reschedule"): not the writer's own plans
+    r"\b(?:need|needs|have|has|got|will have|will need|going to have|gonna have) to (?:reschedule|rebook) "
+    r"(?:(?:mr|mrs|ms|miss|dr)\b|(?:the|this|that) (?:\w+ )?(?:job|call|visit|install|repair|customer|one|"
+    r"rest)\b|(?:him|her|them|it|the \w+s)\W*$)|"
+    r"[,;.-] (?:so |and )?(?:i |we |will )?(?:need|have|got|will have|will need|going to have|gonna have) to "
+    r"(?:reschedule|rebook)\W*$|"
+    r"\b(?:have|had|need|got|going|gonna) to "
+    r"(?:stop|shut (?:it |things |everything )?down|pull out|walk away)"
+    r" (?:here|now|work|working|the job|and wait|until|till|for now)\b|"
+    r"\bwait(?:ing)? (?:for|on) (?:the )?(?:water|gas|power|electric|utility|city)"
+    r"(?: co| company| dept| department)?"
+    r" (?:to|before)\b|"
     r"\bcould not (?:finish|complete|get in)\b|\bunable to (?:finish|complete|access|get in)\b|"
     r"\bno answer at the door\b|"
     r"\b(?:stop|stopping|stopped|calling it|call it|packing up|pack up)(?: \w+)?(?: here| there)? for "
@@ -185,7 +223,8 @@ _NEXT = re.compile(
     r"\banything (?:else )?after (?:this|that)\b|\bany more (?:today|for me|jobs?|calls?)\b|"
     r"\bwho (?:do i have|have i got|am i seeing) (?:at|for) \d|"
     # "who's my 2pm", "who is my 10am": the visit booked at that hour
-    r"\bwho(?: is| s)? my (?:\d{1,2}(?::\d\d)? ?(?:am|pm|o clock)?|next|first|last|afternoon|morning)\W*$|"
+    r"\b(?:who|what|where)(?: is| s)? my (?:\d{1,2}(?::\d\d)? ?(?:am|pm|o clock)?"
+    r"|next|first|last|afternoon|morning)\W*$|"
     r"\bwhat do i have\b|\bwhat (?:do )?i got\b|\bmy (?:schedule|jobs|route|day|calendar)\b|"
     r"\b(?:schedule|jobs|route) "
     r"(?:for )?(?:today|tomorrow)\b|\b(?:todays|today) (?:jobs|schedule|route)\b|"
@@ -204,7 +243,22 @@ _NEXT = re.compile(
     r"\bwhat else (?:do i have|have i got|is there|is on|am i doing)\b|"
     r"\bwhere (?:to|am i going|do i go|am i off to) (?:now|next)\b|"
     r"\b(?:give|send|text) me (?:the )?next\b|\bwhat(?: is)? (?:my )?next (?:address|job|one)\b|"
-    r"\bready for (?:the )?next\b|\b(?:got|have) (?:anything|any work|more work|another)(?: job)?"
+    r"\bready for (?:the )?next\b|"
+    # "whats on the board for the rest of the day", "what's my first stop tmrw"
+    r"\bwhat(?: is| s)? (?:left |else )?on (?:the|my) (?:board|books|docket|calendar|agenda|route|sheet)\b|"
+    r"\bwhat(?: is| s| does)? (?:the |my )?rest of (?:the|my) (?:day|afternoon|morning|week)\b|"
+    r"\b(?:what|where|who|which)(?: is| s| are)? (?:my|the) (?:first|next|last|second|third|final|"
+    r"afternoon|morning|\d{1,2} ?(?:am|pm|o clock)?|"
+    r"remaining|other) (?:stop|job|call|appointment|visit|address|"
+    r"customer|ticket|work order)s?\b|"
+    r"\bwhat does (?:my |the )?(?:day|afternoon|morning|tomorrow|schedule|route|rest of (?:my|the) day) "
+    r"look like\b|\bhow(?: is| s| does)? (?:my |the )?(?:day|afternoon|morning|tomorrow|schedule|route) "
+    r"(?:looking|look)\b|"
+    r"\bwhere am i (?:going|headed|heading|starting|off to) "
+    r"(?:first|tomorrow|today|this afternoon|after lunch)\b|"
+    r"\bwho am i seeing (?:next|after|tomorrow|today|this (?:afternoon|morning))\b|"
+    r"\b(?:anything|what) (?:else )?on the (?:board|books) (?:for me|today|tomorrow)\b"
+    r"|\b(?:got|have) (?:anything|any work|more work|another)(?: job)?"
     r"(?: for me)?(?: after this(?: one)?)?\s*\?|\bfree (?:now|for (?:another|the next|more))\b"
 )
 
@@ -275,7 +329,10 @@ def _stated(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def _bound_elsewhere(message: Message) -> bool:
-    """Tell whether the trip is to lunch, a break, a supplier or home rather than to a visit."""
+    """Tell whether the trip is to lunch, a break, a supplier or home, or a way inside the house
+    ('heading to the attic'), rather than to a visit."""
+    if message.has(_INSIDE) and not message.has(_ETA_TO_VISIT):
+        return True
     found = _ELSEWHERE.search(message.masked)
     if found is None or _LEAVING_A_STOP.search(found.group()):
         return False
