@@ -82,7 +82,8 @@ _LOST = (
     re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?lost\b"),
     # "kill the Oakhurst Vet deal, they sold the building", "scrap Summit Storage, no budget"
     re.compile(
-        r"^(?:(?:please|pls|ok|okay|so|just|go ahead and|yeah)\s+)*(?:kill|scrap|nuke|trash|bin|ditch)\s+"
+        r"^(?:(?:please|pls|ok|okay|so|just|go ahead and|yeah)\s+)*"
+        r"(?:kill|scrap|scratch|nuke|trash|bin|ditch)\s+"
         rf"(?:off\s+)?(?:the\s+)?(?!(?:it|this|that|them|him|her|me|my|our|your)\b){_T}{_END}"
     ),
     # "lost the deal with acme corp", "lost the bid for maple grove"
@@ -121,7 +122,8 @@ _LOST_SAYINGS = (
     ),
     # "no go on Bellamy, budget got cut", "no dice on Kessler - too pricey"
     re.compile(
-        r"^(?:(?:its|it is|that is|thats|so|well|ugh|welp|update|fyi|sadly|unfortunately)\W+)*(?:a\s+)?"
+        r"^(?:(?:its|it is|it|that is|thats|that|so|well|ugh|welp|update|fyi|sadly|unfortunately)\W+)*"
+        r"(?:a\s+)?"
         rf"(?:no[- ]go|no dice|no deal|a pass|thanks but no thanks)\s+"
         rf"(?:on|for|with|from)\s+{_T}(?:\s+-\s|{_END})"
     ),
@@ -204,12 +206,25 @@ _LATER = (
 _ABOUT = (
     r"(?:(?:to\s+)?(?:call|follow up with|check in with|check on|reach out to|email|text|contact|ping|"
     r"chase)\s+|"
-    r"(?:about|abt|re|regarding|on)\s+)+"
+    r"(?:about|abt|re|regarding|on)[\s:,-]+)+"
 )
 _REMINDER = r"\b(?:remind me|ping me|nudge me|bug me|hit me up|snooze)\s+"
 _SNOOZE_LATER = (
     re.compile(_REMINDER + _ABOUT + _T + r"\s+" + _LATER + r"\W*$"),
-    re.compile(_REMINDER + _LATER + r"\s+" + _ABOUT + _T + r"\W*$"),
+    # "remind me later about the Dunmore account", "later, ping me re Okafor"
+    re.compile(
+        r"(?:^" + _LATER + r"\W+" + _REMINDER + r"|" + _REMINDER + _LATER + r"\s+)" + _ABOUT + _T + r"\W*$"
+    ),
+)
+# "remind me about Acme", "circle back on Bellamy later", "put Dunmore on the back burner": said of
+# pricing, meetings and the like too, so the account must be one written as a name or known.
+_SNOOZE_NAMED = (
+    re.compile(r"^(?:(?:please|pls|ok|so|and|also)\s+)*" + _REMINDER + _ABOUT + _T + r"\W*$"),
+    re.compile(
+        r"\b(?:circle back|check back|follow up|followup|touch base|come back)\s+(?:on|with|to)\s+" + _T
+        + r"\s+" + _LATER + r"\W*$"
+    ),
+    re.compile(r"\b(?:put|place|keep|leave)\s+" + _T + r"\s+on\s+(?:hold|ice|pause|the back burner)\W*$"),
 )
 # "no news from Summit Storage till friday, remind me then": the account is who they wait on.
 _WAITING_ON = re.compile(
@@ -246,14 +261,30 @@ _FOLLOWUPS = re.compile(
     # "which quotes are still open that i should nudge", "who has gone quiet on me"
     r"\b(?:which|what|any) (?:quotes|proposals|bids|estimates|deals|opps|opportunities) "
     r"(?:are |is )?(?:still )?"
-    r"(?:open|outstanding|pending|unanswered|unsigned|sitting|hanging|out there|waiting)\b|"
+    r"(?:open|outstanding|pending|unanswered|unsigned|sitting|hanging|out there|waiting|out(?! of))\b|"
+    r"\b(?:which|what|any) (?:quotes|proposals|bids|estimates|deals)(?: \w+)? (?:have not|has not|are not|"
+    r"still have not|never) (?:been )?(?:signed|accepted|answered|approved|closed|come back)\b|"
+    r"\b(?:who|which (?:accounts|deals|clients|customers|leads|prospects)) (?:have not|has not|did not|"
+    r"still have not|never) (?:replied|responded|answered|gotten back|got back|signed|called back|"
+    r"written back)\b|"
+    # "show me deals i haven't touched", "anyone i'm neglecting", "who's slipping through the cracks"
+    r"\b(?:deals|accounts|leads|clients|customers|quotes|prospects|people|contacts|anyone|anybody|ones) "
+    r"(?:that )?(?:i|we) (?:have not|did not|have not yet|have yet to) (?:\w+ )?(?:touched|called|contacted|"
+    r"followed up|chased|pinged|talked to|heard from|emailed|reached|touch|call|contact|chase)\b|"
+    r"\b(?:slipping|falling|fallen|fell|slipped) through the cracks\b|"
+    r"\b(?:who|what|which \w+|anything|anyone) (?:needs|need) (?:my |some )?(?:attention|love|a push|"
+    r"a touch)\b|"
+    r"\bwho(?: is| s| has)? (?:been )?(?:ghosting|ghosted|waiting (?:on|for)) (?:me|us)\b|"
     r"\b(?:who|which (?:accounts|deals|clients|customers|leads|prospects|quotes|ones)|any (?:accounts|deals|"
-    r"clients|customers|leads|prospects|quotes)|anyone|anybody)(?: is| s| has| have| are)? (?:gone|going|"
-    r"gotten|getting|went) (?:quiet|cold|stale|dark|silent)\b|"
-    r"\bwho (?:do i owe|is waiting on me for|is waiting on) (?:a |an )?(?:call|callback|call back|reply|"
-    r"answer|email|update|quote)\b|"
-    r"\b(?:who|which (?:accounts|deals|clients|customers|leads|prospects)) (?:have i|am i|did i) "
-    r"(?:been )?(?:neglected|neglecting|ignored|ignoring|forgot|forgotten|dropped)\b|"
+    r"clients|customers|leads|prospects|quotes)|anyone|anybody|what|anything)(?: is| s| has| have| are)? "
+    r"(?:gone|going|gotten|getting|went) (?:quiet|cold|stale|dark|silent)\b|"
+    r"\bwho (?:do i owe|is waiting on me for|is waiting on|s waiting on|s waiting for|is waiting for) "
+    r"(?:a |an )?(?:call|callback|call back|reply|answer|email|update|quote)\b|"
+    r"\bwho (?:should|do|shall|must|can) i (?:be )?(?:checking in|check in|touching base|touch base|"
+    r"getting back|get back|nudging|nudge)\b|"
+    r"\b(?:who|which (?:accounts|deals|clients|customers|leads|prospects)|anyone|anybody) "
+    r"(?:have i|am i|did i|i am|i have|i) (?:been )?(?:neglected|neglecting|ignored|ignoring|forgot|"
+    r"forgotten|dropped)\b|"
     r"\bfollow ?-?ups?\b|\bwho (?:should|do|shall|must|can) i (?:need to |have to |got to |want to )?"
     r"(?:call|contact|follow up|reach|"
     r"ring|email|chase|ping|talk)\b|\bwho (?:needs|need) (?:a )?(?:call ?back|call|follow|ping|chasing)\b|"
@@ -329,9 +360,12 @@ def detect_sales(message: Message) -> Verdict | None:
         raw = first.group("t") if first and _names_an_account(first.group("t")) else snoozed.group("t")
         raw = after.group("t") if after and not clean_target(raw) else raw
         return _with_target(intents.SNOOZE, 0.85, message, raw, with_when=True)
-    for pattern in _SNOOZE_LATER:
+    for pattern in _SNOOZE_LATER + _SNOOZE_NAMED:
         m = pattern.search(text)
-        if m and _names_an_account(m.group("t")):
+        if m is None or not _names_an_account(m.group("t")):
+            continue
+        target = clean_target(m.group("t")) or ""
+        if pattern in _SNOOZE_LATER or _written_or_known(target, message):
             return _with_target(intents.SNOOZE, 0.85, message, m.group("t"))
     if message.has(_FOLLOWUPS):
         return Verdict(intents.FOLLOWUPS, 0.85)
