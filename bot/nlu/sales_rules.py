@@ -124,7 +124,7 @@ _LOST_SAYINGS = (
     re.compile(
         r"^(?:(?:its|it is|it|that is|thats|that|so|well|ugh|welp|update|fyi|sadly|unfortunately)\W+)*"
         r"(?:a\s+)?"
-        rf"(?:no[- ]go|no dice|no deal|a pass|thanks but no thanks)\s+"
+        rf"(?:no[- ]go|no dice|a pass|thanks but no thanks)\s+"
         rf"(?:on|for|with|from)\s+{_T}(?:\s+-\s|{_END})"
     ),
 )
@@ -274,10 +274,11 @@ _FOLLOWUPS = re.compile(
     r"\b(?:slipping|falling|fallen|fell|slipped) through the cracks\b|"
     r"\b(?:who|what|which \w+|anything|anyone) (?:needs|need) (?:my |some )?(?:attention|love|a push|"
     r"a touch)\b|"
-    r"\bwho(?: is| s| has)? (?:been )?(?:ghosting|ghosted|waiting (?:on|for)) (?:me|us)\b|"
+    r"\bwho(?: is| s| has)? (?:been )?(?:ghosting|ghosted|waiting (?:on|for)) (?:me|us)\W*$|"
     r"\b(?:who|which (?:accounts|deals|clients|customers|leads|prospects|quotes|ones)|any (?:accounts|deals|"
     r"clients|customers|leads|prospects|quotes)|anyone|anybody|what|anything)(?: is| s| has| have| are)? "
-    r"(?:gone|going|gotten|getting|went) (?:quiet|cold|stale|dark|silent)\b|"
+    r"(?:gone|going|gotten|getting|went) (?:quiet|cold|stale|dark|silent)(?: on (?:me|us))?"
+    r"(?: (?:lately|recently|this (?:week|month)|yet))?\W*$|"
     r"\bwho (?:do i owe|is waiting on me for|is waiting on|s waiting on|s waiting for|is waiting for) "
     r"(?:a |an )?(?:call|callback|call back|reply|answer|email|update|quote)\b|"
     r"\bwho (?:should|do|shall|must|can) i (?:be )?(?:checking in|check in|touching base|touch base|"
@@ -360,13 +361,9 @@ def detect_sales(message: Message) -> Verdict | None:
         raw = first.group("t") if first and _names_an_account(first.group("t")) else snoozed.group("t")
         raw = after.group("t") if after and not clean_target(raw) else raw
         return _with_target(intents.SNOOZE, 0.85, message, raw, with_when=True)
-    for pattern in _SNOOZE_LATER + _SNOOZE_NAMED:
-        m = pattern.search(text)
-        if m is None or not _names_an_account(m.group("t")):
-            continue
-        target = clean_target(m.group("t")) or ""
-        if pattern in _SNOOZE_LATER or _written_or_known(target, message):
-            return _with_target(intents.SNOOZE, 0.85, message, m.group("t"))
+    untimed = _snoozed_without_time(message)
+    if untimed:
+        return untimed
     if message.has(_FOLLOWUPS):
         return Verdict(intents.FOLLOWUPS, 0.85)
     if not is_hedged(text):
@@ -395,9 +392,46 @@ def detect_sales(message: Message) -> Verdict | None:
     )
 
 
+# What a rep is reminded of that is no account: "remind me about the CRM issue later".
+_OFFICE_MATTERS = frozenset(
+    "issue issues problem meeting meetings report reports numbers expenses expense party training review "
+    "presentation deck email emails call calls lunch birthday appointment demo webinar conference trip "
+    "invoice invoices paperwork form forms timesheet order".split()
+)
+_DEAL_NOUNS = frozenset(
+    "deal account job project bid quote proposal contract renewal opportunity opp".split()
+)
+
+
+def _office_matter(raw: str, target: str) -> bool:
+    """Tell whether a thing to be reminded of is office life rather than an account: a matter
+    named by its kind ("the CRM issue", "Q3 numbers"), or "the" before anything but a deal."""
+    said = raw.lower().split()
+    if target.split()[-1] in _OFFICE_MATTERS | _THINGS:
+        return True
+    return bool(said) and said[0] == "the" and said[-1] not in _DEAL_NOUNS
+
+
+def _snoozed_without_time(message: Message) -> Verdict | None:
+    """ "remind me about Bellamy later", "put Dunmore on the back burner": a snooze of an account
+    with no time, which the conversation then asks for."""
+    for pattern in _SNOOZE_LATER + _SNOOZE_NAMED:
+        m = pattern.search(message.masked)
+        if m is None or not _names_an_account(m.group("t")):
+            continue
+        target = clean_target(m.group("t")) or ""
+        if _office_matter(m.group("t"), target):
+            return None
+        if pattern in _SNOOZE_LATER or _written_or_known(target, message):
+            return _with_target(intents.SNOOZE, 0.85, message, m.group("t"))
+    return None
+
+
 def _said_lost(message: Message) -> Verdict | None:
     """ "Patel Dental went another way", "no go on Bellamy, budget got cut": a saying of a loss,
     about an account known, written in two words or more, or given a deal's reason."""
+    if is_chatter(message.original):
+        return None
     verdict = _deal(intents.DEAL_LOST, message, _LOST_SAYINGS)
     if verdict is None:
         return None
