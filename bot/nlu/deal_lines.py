@@ -93,10 +93,18 @@ _OPENERS = (
 )
 _NAME = r"(?P<t>[a-z0-9][a-z0-9&'. -]*?)"
 # What may follow the name: nothing, a stop and anything, or a reason ("to a cheaper bid").
-_WON_TAIL = r"(?P<tail>\W*$|\s*(?:[-:;,(!]|\.\s)\W*.*$|\s+(?:because|after|thanks to)\b.*$)"
+# When it happened, said after the name: "won acme corp this morning", "lost bayview an hour ago".
+_WHEN_TAIL = (
+    r"\s+(?:this (?:morning|afternoon|evening|week|am|pm)|last (?:night|week)|yesterday|today|tonight|"
+    r"earlier|just now|(?:just )?(?:a few|a couple(?: of)?|an?|\d+) (?:min|mins|minutes|hours?|hrs?|days?) "
+    r"ago)\W*$"
+)
+_WON_TAIL = (
+    r"(?P<tail>\W*$|\s*(?:[-:;,(!]|\.\s)\W*.*$|\s+(?:because|after|thanks to)\b.*$|" + _WHEN_TAIL + ")"
+)
 _LOST_TAIL = (
     r"(?P<tail>\W*$|\s*(?:[-:;,(!]|\.\s)\W*.*$|\s+(?:to|because|due to|over|they|we|price|pricing|"
-    r"budget|cost|too|on price|after)\b.*$)"
+    r"budget|cost|too|on price|after)\b.*$|" + _WHEN_TAIL + ")"
 )
 # Between a name and the verdict after it, a dash or colon makes a log line ("acme corp - lost").
 _BETWEEN = r"(?P<between>\s*[-:,!]+\s*|\s+)"

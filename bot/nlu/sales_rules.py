@@ -526,7 +526,8 @@ _THINGS = frozenset(
     "details phone laptop charger password login signal list card cards quote quotes invoice invoices "
     "address brochure samples sample badge pen van truck wallet receipt receipts spreadsheet "
     "call calls voicemail message messages lead leads nda ndas delivery deliveries package packages parcel "
-    "form forms waiver timesheet slip permit office door doors window windows tab store shop escrow".split()
+    "form forms waiver timesheet slip permit office door doors window windows tab store shop escrow "
+    "deals bids jobs accounts".split()
 )
 # "lost the paperwork for Maple Grove": the thing lost is the paperwork, not the deal.
 _BELONGING = frozenset("for of from on at in about with to re regarding".split())

@@ -20,7 +20,9 @@ _TRAILING_FILLER = re.compile(
 _NON_NAME = re.compile(r"[^a-z0-9&' .-]")
 # Time expressions said next to a name ("they signed this morning") are never part of it.
 _TIME_EDGE = (
-    r"(?:(?:this|tomorrow|yesterday|today|\d+) [ap]m|this|last|next|yesterday|today|tonight|"
+    r"(?:(?:just )?(?:a few |few |a couple of |a couple |couple |\d+ |an? |one |two |three |five |ten |"
+    r"fifteen |twenty |thirty )?(?:min|mins|minutes|hours?|hrs?|days?|secs?|seconds) ago|"
+    r"(?:this|tomorrow|yesterday|today|\d+) [ap]m|this|last|next|yesterday|today|tonight|"
     r"tomorrow|morning|afternoon|evening|night|week|weekend|"
     r"month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier|finally|"
     r"officially|just now|now|then|soon|early|lol|haha|"
