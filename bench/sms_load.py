@@ -415,6 +415,21 @@ def one_run(kind: str, args: argparse.Namespace, env: dict[str, str]) -> Run:
     return report(kind, result, args.rate, server_cpu, loader_cpu)
 
 
+def reference_loop_ms() -> float:
+    """CPU time of a fixed pure-Python workload (dicts, strings, a regex, sorting): how fast this
+    machine runs Python code at the moment, independent of fieldbot's code."""
+    import re
+
+    pattern = re.compile(r"(\d+)-(\w+)")
+    started = time.process_time()
+    for _ in range(3):
+        table = {f"k{i}": str(i) * 3 for i in range(40_000)}
+        words = sorted(table.values(), key=len)
+        found = sum(1 for word in words[:20_000] if pattern.search(f"{word}-x"))
+        assert found == 20_000
+    return 1000 * (time.process_time() - started)
+
+
 def main() -> int:
     options = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     options.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
@@ -439,6 +454,9 @@ def main() -> int:
            "FIELDBOT_ADMIN_TOKEN": "bench-admin", "TWILIO_ACCOUNT_SID": "",
            "TWILIO_FROM_NUMBER": ""}
     kinds = ("sqlite", "postgres") if args.db == "both" else (args.db,)
+    print(f"machine: reference loop {reference_loop_ms():.0f} ms of CPU (the same pure-Python "
+          "work on every run and commit; figures from runs whose reference differs are not "
+          "comparable)", flush=True)
     all_met = True
     for kind in kinds:
         runs = [one_run(kind, args, env) for _ in range(max(1, args.runs))]

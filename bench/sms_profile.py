@@ -88,6 +88,8 @@ def main() -> int:
     options.add_argument("--top", type=int, default=30)
     options.add_argument("--per-text", action="store_true",
                          help="no profiler: CPU ms and SQL statements per text, by sender")
+    options.add_argument("--save", metavar="FILE",
+                         help="also write the raw profile to FILE (for pstats: callers, callees)")
     args = options.parse_args()
 
     with fresh_database(args.db) as url:
@@ -109,6 +111,8 @@ def main() -> int:
                 sent += 1
         elapsed = time.perf_counter() - started
         container.engine.dispose()
+    if args.save:
+        profile.dump_stats(args.save)
     report = io.StringIO()
     pstats.Stats(profile, stream=report).sort_stats(args.sort).print_stats(args.top)
     print(f"{sent} texts in process in {elapsed:.1f} s ({sent / elapsed:.0f}/s, one at a time, "

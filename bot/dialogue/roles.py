@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from bot.dialogue import (
+    billing,
     booking,
     cancel,
     closings,
@@ -205,7 +206,8 @@ CUSTOMER_FLOWS = RoleFlows(
                picked_again.answer, sooner.answer, follow_ups.answer, last_change.answer,
                heads_up.answer, onboarding.repeated, keep_visit.as_is, questions.work_done,
                complaints.answer,
-               quote_decisions.answer, quote_questions.office_question, topics.answer,
+               quote_decisions.answer, quote_questions.office_question, billing.answer,
+               topics.answer,
                questions.quote_aside, closings.answer, visit_asks.answer),
     first=emergency.takes_over,
     hurried=emergency.hurried,

@@ -34,10 +34,15 @@ LIVE_QUESTION = re.compile(
     rf"\b(?:did|has|have|is) {_TECH} (?:finish|finished|done|leave|left|gone|fixing it|working on it)\b|"
     rf"\b{_TECH} (?:left|is gone|has gone|went)\b|\bjob (?:is )?done but\b|"
     r"\b(?:did|have) (?:you|u) (?:invoice|bill|charge)", re.IGNORECASE)
-# How near the technician on the way is ("is dave close?", "how far out is he", "is he almost
-# here"): answered with the arrival time even while a question of the bot's is pending.
-NEAR = re.compile(
-    rf"\b(?:is|are) {_TECH} (?:close|near(?:by)?|nearly here|almost (?:here|there)|far(?: away| out)?|"
+# Whether the technician has come or how near they are ("is he here yet?", "has she arrived",
+# "is dave close?", "how far out is he", "is he almost here"): with work under way, a question
+# about that work whatever else it names, answered even while a question of the bot's is pending.
+PRESENCE = re.compile(
+    r"\b(?:is|are|r) (?:he|she|they|the tech\w*|the plumber|the electrician|your guy|ur guy)\b"
+    r"(?:\W+\w+){0,2}?\W+(?:here|there|close|near|nearby|outside|arriving|almost)\b|\bhere yet\b|"
+    r"\b(?:has|did|have) (?:he|she|they|the tech\w*) (?:arrived|arrive|got here|get here|shown up|"
+    r"show up|showed up)\b"
+    rf"|\b(?:is|are) {_TECH} (?:close|near(?:by)?|nearly here|almost (?:here|there)|far(?: away| out)?|"
     r"getting close|on (?:the|his|her|their) way|coming soon)\b"
     r"|\bhow (?:far|close|near)(?: away| out| off)?(?: is| are|s)?\b|\bhow much longer\b"
     r"|\b(?:almost|nearly) (?:here|there)\b|\b(?:any|what) eta\b|\beta\b", re.IGNORECASE)
@@ -67,9 +72,13 @@ def start(turn: Turn) -> None:
     assert turn.customer is not None
     if quote_questions.says_quote(turn) and quote_questions.answer(turn):
         return  # "what's the status of quote 1043"
+    jobs = turn.uow.jobs.find(account_id=turn.customer.account_id)
+    live = sorted((j for j in jobs if j.state in LIVE), key=lambda j: _URGENCY[j.state])
+    if live and PRESENCE.search(turn.text):  # "is he here yet? doorbell didnt ring"
+        turn.finish(_describe(turn, live[0], turn.uow.appointments.find(job_id=live[0].id)))
+        return
     if visit_questions.answer(turn):
         return
-    jobs = turn.uow.jobs.find(account_id=turn.customer.account_id)
     visits_of: dict[int | None, list[Appointment]] = {}
     for appointment in turn.uow.appointments.find(account_id=turn.customer.account_id):
         visits_of.setdefault(appointment.job_id, []).append(appointment)
@@ -154,7 +163,7 @@ def live_work(turn: Turn) -> bool:
     """A customer asks about work under way ("when is she coming back?", "she left, did she
     finish?", "still broken", "nobody here"): answered from the job's state, never with an
     offer to book; False when no work is under way or the text asks something else."""
-    near = NEAR.search(turn.text) is not None
+    near = PRESENCE.search(turn.text) is not None
     if turn.customer is None or not (near or LIVE_QUESTION.search(turn.text)):
         return False
     jobs = [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id) if j.state in LIVE]

@@ -32,6 +32,10 @@ _WORK_DONE = re.compile(
     r"(?:(?:end|ended) up )?(?:do|done|doing|fix|fixed|fixing|find|found)\b|"
     r"\bwhat (?:work )?(?:was|got|has been|have been) (?:done|fixed)\b|\blast (?:time|visit)\b",
     re.IGNORECASE)
+# "is the furnace job all finished?", "did they finish?": whether work is over, not when it is.
+_ASKS_FINISHED = re.compile(
+    r"\b(?:is|was|are|were|has|have|did)\b(?:\W+\w+){0,4}?\W+(?:all |totally |completely )?"
+    r"(?:finished|finish|done|complete|completed|wrapped up)\b", re.IGNORECASE)
 _FINISHED = (JobState.COMPLETED, JobState.INVOICED)
 OFFERED = "offered_visit"  # a visit was offered after "no visit then": a "yes" asks what is needed
 
@@ -42,6 +46,9 @@ def answer(turn: Turn) -> bool:
     today = local_date(turn.now, turn.timezone)
     if _WORK_DONE.search(turn.text) or (day is not None and day < today):
         _work_done(turn, day, service_id)
+        return True
+    if _ASKS_FINISHED.search(turn.text) and _finished(turn, day or today, service_id):
+        _work_done(turn, day or today, service_id)  # "is it all finished?": today's, it is
         return True
     if day is None and service_id is None:
         return False

@@ -93,10 +93,18 @@ _OPENERS = (
 )
 _NAME = r"(?P<t>[a-z0-9][a-z0-9&'. -]*?)"
 # What may follow the name: nothing, a stop and anything, or a reason ("to a cheaper bid").
-_WON_TAIL = r"(?P<tail>\W*$|\s*(?:[-:;,(!]|\.\s)\W*.*$|\s+(?:because|after|thanks to)\b.*$)"
+# When it happened, said after the name: "won acme corp this morning", "lost bayview an hour ago".
+_WHEN_TAIL = (
+    r"\s+(?:this (?:morning|afternoon|evening|week|am|pm)|last (?:night|week)|yesterday|today|tonight|"
+    r"earlier|just now|(?:just )?(?:a few|a couple(?: of)?|an?|\d+) (?:min|mins|minutes|hours?|hrs?|days?) "
+    r"ago)\W*$"
+)
+_WON_TAIL = (
+    r"(?P<tail>\W*$|\s*(?:[-:;,(!]|\.\s)\W*.*$|\s+(?:because|after|thanks to)\b.*$|" + _WHEN_TAIL + ")"
+)
 _LOST_TAIL = (
     r"(?P<tail>\W*$|\s*(?:[-:;,(!]|\.\s)\W*.*$|\s+(?:to|because|due to|over|they|we|price|pricing|"
-    r"budget|cost|too|on price|after)\b.*$)"
+    r"budget|cost|too|on price|after)\b.*$|" + _WHEN_TAIL + ")"
 )
 # Between a name and the verdict after it, a dash or colon makes a log line ("acme corp - lost").
 _BETWEEN = r"(?P<between>\s*[-:,!]+\s*|\s+)"
@@ -134,7 +142,7 @@ _LOST_AFTER = _name_first(
 # "we did not get maple grove": the one negation that states a loss.
 MISSED = re.compile(r"\bdid not (?:get|win|land)\b")
 # Why a deal went, said after it: "too expensive", "they chose a competitor", "no budget".
-_REASON = re.compile(
+REASON = re.compile(
     r"\b(?:price|pricing|priced|budget|cost|costs|expensive|pricey|cheaper|cheapest|lower bid|competitor|"
     r"competition|went with|going with|chose|picked|hired|another (?:company|vendor|contractor|bid|quote)|"
     r"timing|funding|no money|lowball\w*|undercut|too (?:much|high|slow|late)|in house|in-house|"
@@ -225,7 +233,7 @@ def _says_enough(
     one_word = len(name.split()) == 1
     if verdict_first:  # "won acme", but "got maple grove", not "got pizza"
         return verb not in _WEAK_VERBS or not (one_word or name.split()[0].endswith("ed"))
-    if verb in _PLAIN_DEAL_VERDICTS or known(name) or _REASON.search(f"{verb} {found.group('tail')}"):
+    if verb in _PLAIN_DEAL_VERDICTS or known(name) or REASON.search(f"{verb} {found.group('tail')}"):
         return True
     if verb in _TWO_WORD_VERDICTS:
         return not one_word

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.nlu import intents
-from bot.nlu.deal_lines import MISSED, NOT_A_SLOT, is_chatter, list_line, logged_name, read_list_line
+from bot.nlu.deal_lines import MISSED, NOT_A_SLOT, REASON, is_chatter, list_line, logged_name, read_list_line
 from bot.nlu.evidence import is_hedged
 from bot.nlu.message import Message, Verdict
 from bot.nlu.targets import SMALL_TALK_PRIZES, as_written, clean_target, every_word_named, match_known
@@ -82,7 +82,8 @@ _LOST = (
     re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?lost\b"),
     # "kill the Oakhurst Vet deal, they sold the building", "scrap Summit Storage, no budget"
     re.compile(
-        r"^(?:(?:please|pls|ok|okay|so|just|go ahead and|yeah)\s+)*(?:kill|scrap|nuke|trash|bin|ditch)\s+"
+        r"^(?:(?:please|pls|ok|okay|so|just|go ahead and|yeah)\s+)*"
+        r"(?:kill|scrap|scratch|nuke|trash|bin|ditch)\s+"
         rf"(?:off\s+)?(?:the\s+)?(?!(?:it|this|that|them|him|her|me|my|our|your)\b){_T}{_END}"
     ),
     # "lost the deal with acme corp", "lost the bid for maple grove"
@@ -107,6 +108,24 @@ _LOST = (
         rf"said no{NOT_A_SLOT}|declined|"
         r"backed out|pulled out|walked away|walked|is dead|fell through|went cold|is lost|dropped out|"
         r"not interested|turned us down|closed lost|bailed|went elsewhere)\b"
+    ),
+)
+# Sayings of a loss that are said of plans and people too ("Sarah went another way on the logo"):
+# they take an account known or written in two words, or a deal's reason beside them.
+_LOST_SAYINGS = (
+    # "Patel Dental went another way", "Acme is going in a different direction"
+    re.compile(
+        rf"^{_T}\s+(?:(?:has|have|just|finally|officially|is|are)\s+)*(?:(?:went|gone|going|decided to go|"
+        r"chose to go) (?:in )?(?:another|a different|the other) (?:way|direction|route)|"
+        r"took (?:their|its|the) business elsewhere|passed on us|said thanks but no thanks|is off the table|"
+        r"(?:is )?a no[- ]go|is a pass)\b"
+    ),
+    # "no go on Bellamy, budget got cut", "no dice on Kessler - too pricey"
+    re.compile(
+        r"^(?:(?:its|it is|it|that is|thats|that|so|well|ugh|welp|update|fyi|sadly|unfortunately)\W+)*"
+        r"(?:a\s+)?"
+        rf"(?:no[- ]go|no dice|a pass|thanks but no thanks)\s+"
+        rf"(?:on|for|with|from)\s+{_T}(?:\s+-\s|{_END})"
     ),
 )
 _CLOSED_LOST = re.compile(r"\bclosed[ -]?lost\b")
@@ -179,6 +198,34 @@ _SNOOZE = (
         r"\d|a week|" + _DATE_OPENS + r")\b)"
     ),
 )
+# "remind me about Bellamy later", "ping me re acme sometime": a snooze whose time is to be asked.
+_LATER = (
+    r"(?:later(?: on)?|sometime|some ?time later|another time|some other time|at some point|"
+    r"down the (?:road|line)|in a bit|in a while|soon)"
+)
+_ABOUT = (
+    r"(?:(?:to\s+)?(?:call|follow up with|check in with|check on|reach out to|email|text|contact|ping|"
+    r"chase)\s+|"
+    r"(?:about|abt|re|regarding|on)[\s:,-]+)+"
+)
+_REMINDER = r"\b(?:remind me|ping me|nudge me|bug me|hit me up|snooze)\s+"
+_SNOOZE_LATER = (
+    re.compile(_REMINDER + _ABOUT + _T + r"\s+" + _LATER + r"\W*$"),
+    # "remind me later about the Dunmore account", "later, ping me re Okafor"
+    re.compile(
+        r"(?:^" + _LATER + r"\W+" + _REMINDER + r"|" + _REMINDER + _LATER + r"\s+)" + _ABOUT + _T + r"\W*$"
+    ),
+)
+# "remind me about Acme", "circle back on Bellamy later", "put Dunmore on the back burner": said of
+# pricing, meetings and the like too, so the account must be one written as a name or known.
+_SNOOZE_NAMED = (
+    re.compile(r"^(?:(?:please|pls|ok|so|and|also)\s+)*" + _REMINDER + _ABOUT + _T + r"\W*$"),
+    re.compile(
+        r"\b(?:circle back|check back|follow up|followup|touch base|come back)\s+(?:on|with|to)\s+" + _T
+        + r"\s+" + _LATER + r"\W*$"
+    ),
+    re.compile(r"\b(?:put|place|keep|leave)\s+" + _T + r"\s+on\s+(?:hold|ice|pause|the back burner)\W*$"),
+)
 # "no news from Summit Storage till friday, remind me then": the account is who they wait on.
 _WAITING_ON = re.compile(
     r"\b(?:hear back from|hearing back from|hear from|heard from|back from|waiting on|waiting for|"
@@ -205,10 +252,40 @@ _FOLLOWUPS = re.compile(
     # "which accounts am I behind on", "who havent i called back"
     r"\b(?:which|what) (?:accounts|deals|clients|customers|leads|ones|people|contacts) "
     r"(?:am i|are we|i am|we are) behind (?:on|with)\b|\bwho (?:am i|are we) behind (?:on|with)\b|"
-    r"\bwho (?:have not i|have i not|did i not|did not i|do i still need to|still needs a) "
-    r"(?:called|call|rung|ring|got back to|get back to|gotten back to|followed up with|follow up with|"
-    r"emailed|"
-    r"texted|replied to|heard back from)\b|"
+    r"\b(?:who|which (?:accounts|deals|clients|customers|leads|prospects|quotes|ones|people|contacts)) "
+    r"(?:have not i|have i not|did i not|did not i|do i still need to|still needs a|have not we|have we not) "
+    r"(?:\w+ )?(?:called|call|rung|ring|got back to|get back to|"
+    r"gotten back to|followed up with|follow up with|"
+    r"emailed|touched|talked to|spoken to|spoken with|reached out to|contacted|pinged|chased|checked in with|"
+    r"texted|replied to|heard back from|heard from|followed up on|worked)\b|"
+    # "which quotes are still open that i should nudge", "who has gone quiet on me"
+    r"\b(?:which|what|any) (?:quotes|proposals|bids|estimates|deals|opps|opportunities) "
+    r"(?:are |is )?(?:still )?"
+    r"(?:open|outstanding|pending|unanswered|unsigned|sitting|hanging|out there|waiting|out(?! of))\b|"
+    r"\b(?:which|what|any) (?:quotes|proposals|bids|estimates|deals)(?: \w+)? (?:have not|has not|are not|"
+    r"still have not|never) (?:been )?(?:signed|accepted|answered|approved|closed|come back)\b|"
+    r"\b(?:who|which (?:accounts|deals|clients|customers|leads|prospects)) (?:have not|has not|did not|"
+    r"still have not|never) (?:replied|responded|answered|gotten back|got back|signed|called back|"
+    r"written back)\b|"
+    # "show me deals i haven't touched", "anyone i'm neglecting", "who's slipping through the cracks"
+    r"\b(?:deals|accounts|leads|clients|customers|quotes|prospects|people|contacts|anyone|anybody|ones) "
+    r"(?:that )?(?:i|we) (?:have not|did not|have not yet|have yet to) (?:\w+ )?(?:touched|called|contacted|"
+    r"followed up|chased|pinged|talked to|heard from|emailed|reached|touch|call|contact|chase)\b|"
+    r"\b(?:slipping|falling|fallen|fell|slipped) through the cracks\b|"
+    r"\b(?:who|what|which \w+|anything|anyone) (?:needs|need) (?:my |some )?(?:attention|love|a push|"
+    r"a touch)\b|"
+    r"\bwho(?: is| s| has)? (?:been )?(?:ghosting|ghosted|waiting (?:on|for)) (?:me|us)\W*$|"
+    r"\b(?:who|which (?:accounts|deals|clients|customers|leads|prospects|quotes|ones)|any (?:accounts|deals|"
+    r"clients|customers|leads|prospects|quotes)|anyone|anybody|what|anything)(?: is| s| has| have| are)? "
+    r"(?:gone|going|gotten|getting|went) (?:quiet|cold|stale|dark|silent)(?: on (?:me|us))?"
+    r"(?: (?:lately|recently|this (?:week|month)|yet))?\W*$|"
+    r"\bwho (?:do i owe|is waiting on me for|is waiting on|s waiting on|s waiting for|is waiting for) "
+    r"(?:a |an )?(?:call|callback|call back|reply|answer|email|update|quote)\b|"
+    r"\bwho (?:should|do|shall|must|can) i (?:be )?(?:checking in|check in|touching base|touch base|"
+    r"getting back|get back|nudging|nudge)\b|"
+    r"\b(?:who|which (?:accounts|deals|clients|customers|leads|prospects)|anyone|anybody) "
+    r"(?:have i|am i|did i|i am|i have|i) (?:been )?(?:neglected|neglecting|ignored|ignoring|forgot|"
+    r"forgotten|dropped)\b|"
     r"\bfollow ?-?ups?\b|\bwho (?:should|do|shall|must|can) i (?:need to |have to |got to |want to )?"
     r"(?:call|contact|follow up|reach|"
     r"ring|email|chase|ping|talk)\b|\bwho (?:needs|need) (?:a )?(?:call ?back|call|follow|ping|chasing)\b|"
@@ -225,8 +302,9 @@ _FOLLOWUPS = re.compile(
     r"\bany (?:deals|leads|accounts|opps|opportunities|prospects|quotes|proposals|clients|customers)"
     r"(?: \w+){0,4} (?:chase|chasing|follow|call|ping|nudge|contact|due|stale|overdue|going cold|"
     r"need|needs|waiting)\b|"
-    r"\b(?:who|which (?:deals|leads|accounts|clients|customers|prospects|opps)|what) (?:\w+ ){0,4}"
-    r"(?:chase|chasing|follow up|call back|touch base|ping|nudge)\b|"
+    r"\b(?:who|which (?:deals|leads|accounts|clients|customers|prospects|"
+    r"opps|quotes|proposals|bids|estimates)|"
+    r"what) (?:\w+ ){0,4}(?:chase|chasing|follow up|call back|touch base|ping|nudge)\b|"
     r"\b(?:overdue|stale|outstanding|pending|open) (?:follow|deals|leads|tasks|quotes|proposals)\b|"
     r"\b(?:my|today|todays|this week|weekly) (?:to do|todo|tasks|call sheet|hit list)\b|"
     r"\bwho (?:have i|did i) not (?:called|contacted|followed up)\b|"
@@ -283,6 +361,9 @@ def detect_sales(message: Message) -> Verdict | None:
         raw = first.group("t") if first and _names_an_account(first.group("t")) else snoozed.group("t")
         raw = after.group("t") if after and not clean_target(raw) else raw
         return _with_target(intents.SNOOZE, 0.85, message, raw, with_when=True)
+    untimed = _snoozed_without_time(message)
+    if untimed:
+        return untimed
     if message.has(_FOLLOWUPS):
         return Verdict(intents.FOLLOWUPS, 0.85)
     if not is_hedged(text):
@@ -299,7 +380,8 @@ def detect_sales(message: Message) -> Verdict | None:
         return _listed(message) or _logged(intents.DEAL_LOST, message) or _logged(intents.DEAL_WON, message)
     if message.has(_CLOSED_LOST):
         return _listed(message) or _deal(intents.DEAL_LOST, message, _LOST)
-    lost = _listed(message) or _deal(intents.DEAL_LOST, message, _LOST) or _logged(intents.DEAL_LOST, message)
+    lost = (_listed(message) or _deal(intents.DEAL_LOST, message, _LOST) or _said_lost(message)
+            or _logged(intents.DEAL_LOST, message))
     if lost:
         return lost
     return (
@@ -308,6 +390,56 @@ def detect_sales(message: Message) -> Verdict | None:
         or _logged(intents.DEAL_WON, message)
         or _won_by_name(message)
     )
+
+
+# What a rep is reminded of that is no account: "remind me about the CRM issue later".
+_OFFICE_MATTERS = frozenset(
+    "issue issues problem meeting meetings report reports numbers expenses expense party training review "
+    "presentation deck email emails call calls lunch birthday appointment demo webinar conference trip "
+    "invoice invoices paperwork form forms timesheet order".split()
+)
+_DEAL_NOUNS = frozenset(
+    "deal account job project bid quote proposal contract renewal opportunity opp".split()
+)
+
+
+def _office_matter(raw: str, target: str) -> bool:
+    """Tell whether a thing to be reminded of is office life rather than an account: a matter
+    named by its kind ("the CRM issue", "Q3 numbers"), or "the" before anything but a deal."""
+    said = raw.lower().split()
+    if target.split()[-1] in _OFFICE_MATTERS | _THINGS:
+        return True
+    return bool(said) and said[0] == "the" and said[-1] not in _DEAL_NOUNS
+
+
+def _snoozed_without_time(message: Message) -> Verdict | None:
+    """ "remind me about Bellamy later", "put Dunmore on the back burner": a snooze of an account
+    with no time, which the conversation then asks for."""
+    for pattern in _SNOOZE_LATER + _SNOOZE_NAMED:
+        m = pattern.search(message.masked)
+        if m is None or not _names_an_account(m.group("t")):
+            continue
+        target = clean_target(m.group("t")) or ""
+        if _office_matter(m.group("t"), target):
+            return None
+        if pattern in _SNOOZE_LATER or _written_or_known(target, message):
+            return _with_target(intents.SNOOZE, 0.85, message, m.group("t"))
+    return None
+
+
+def _said_lost(message: Message) -> Verdict | None:
+    """ "Patel Dental went another way", "no go on Bellamy, budget got cut": a saying of a loss,
+    about an account known, written in two words or more, or given a deal's reason."""
+    if is_chatter(message.original):
+        return None
+    verdict = _deal(intents.DEAL_LOST, message, _LOST_SAYINGS)
+    if verdict is None:
+        return None
+    target = str(verdict.slots.get("target", ""))
+    written = len(target.split()) > 1 and target in message.capitalised_names
+    if message.known_targets or written or message.has(_DEAL_WORDS) or message.has(REASON):
+        return verdict
+    return None
 
 
 def _won_by_name(message: Message) -> Verdict | None:
@@ -394,7 +526,8 @@ _THINGS = frozenset(
     "details phone laptop charger password login signal list card cards quote quotes invoice invoices "
     "address brochure samples sample badge pen van truck wallet receipt receipts spreadsheet "
     "call calls voicemail message messages lead leads nda ndas delivery deliveries package packages parcel "
-    "form forms waiver timesheet slip permit office door doors window windows tab store shop escrow".split()
+    "form forms waiver timesheet slip permit office door doors window windows tab store shop escrow "
+    "deals bids jobs accounts".split()
 )
 # "lost the paperwork for Maple Grove": the thing lost is the paperwork, not the deal.
 _BELONGING = frozenset("for of from on at in about with to re regarding".split())

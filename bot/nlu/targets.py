@@ -20,9 +20,14 @@ _TRAILING_FILLER = re.compile(
 _NON_NAME = re.compile(r"[^a-z0-9&' .-]")
 # Time expressions said next to a name ("they signed this morning") are never part of it.
 _TIME_EDGE = (
-    r"(?:this|last|next|yesterday|today|tonight|tomorrow|morning|afternoon|evening|night|week|weekend|"
+    r"(?:(?:just )?(?:a few |few |a couple of |a couple |couple |\d+ |an? |one |two |three |five |ten |"
+    r"fifteen |twenty |thirty )?(?:min|mins|minutes|hours?|hrs?|days?|secs?|seconds) ago|"
+    r"(?:this|tomorrow|yesterday|today|\d+) [ap]m|this|last|next|yesterday|today|tonight|"
+    r"tomorrow|morning|afternoon|evening|night|week|weekend|"
     r"month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier|finally|"
-    r"officially|just now|now|then|soon|early|lol|haha|at \d+\w*|on|in|at|until|till|til)"
+    r"officially|just now|now|then|soon|early|lol|haha|"
+    r"at \d+\w*(?: [ap]m)?|on|in|at|until|till|til|ago|an hour|"
+    r"a while|first thing|eod|over the weekend|the weekend)"
 )
 _LEADING_TIME = re.compile(rf"^(?:{_TIME_EDGE}\b\s*)+")
 _TRAILING_TIME = re.compile(rf"(?:\s*\b{_TIME_EDGE})+$")

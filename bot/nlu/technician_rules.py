@@ -10,13 +10,27 @@ from bot.nlu.quantities import minutes_in
 from bot.nlu.small_talk import without_polite_tail
 
 _NOTE = re.compile(
-    r"^(?:(?:please|pls|plz) )?(?:note|notes|add (?:a |this )?note|adding (?:a )?note|fyi|for the record|"
+    r"^(?:(?:please|pls|plz) )?(?:note|notes|(?:job|work|site|tech|service) notes?|"
+    r"add (?:a |this )?note|adding (?:a )?note|fyi|for the record|"
     r"for the (?:file|notes|job notes|log|job file)(?=\s*[:,-])|"
     r"log|memo)\b[\s:,-]*"
     r"|\b(?:add|put|make|leave) (?:a |this |the )?note\b|\bnote (?:that|to self)\b"
     r"|\b(?:add|put|write|log|jot|enter|record|save)(?: (?:this|that|it|down))?(?: \w+){0,5}? "
     r"(?:to|in|into|on) (?:the |my |this )?(?:job |work order |ticket |customer )?"
     r"(?:notes?|file|record|log)\b"
+    # "add to job: 2 cats, keep doors shut", "put on the ticket - side gate sticks"
+    r"|^(?:(?:please|pls|plz) )?(?:add|put|log|save|attach|pin)(?: (?:this|that))? (?:to|on|in|onto) "
+    r"(?:the |this )?"
+    r"(?:job|ticket|work order|wo|job history|customer history|account|customer|history)\s*[:-]"
+    # "heads up for next tech - shutoff is behind the washer", "for future visits: ..."
+    r"|^(?:(?:heads[- ]?up|fyi|pro tip|tip|reminder|remember|info|keep in mind|psa)\W*)?"
+    r"(?:for|to) (?:the |any )?"
+    r"(?:next (?:tech|techs|guy|person|crew|visit|time|one out)|future (?:visits?|techs?|reference)|"
+    r"whoever (?:comes|goes|is) (?:out |back )?(?:next|after me|out here))\b(?! who\b)"
+    # "next visit bring a 10ft ladder", "next time: call before"
+    r"|^(?:for |on )?(?:the )?next (?:visit|time)\b"
+    r"(?:\s*[:,-]|\s+(?:bring|need|needs|remember|check|use|call|"
+    r"park|knock|ring|text))"
 )
 _LATE = re.compile(
     r"\b(?:running|gonna be|going to be|will be|be|am|i am|bit|little|a bit|few|min|minutes|hour)"
@@ -85,6 +99,12 @@ _ETA_TO_VISIT = re.compile(
     r"\b(?:eta|(?:be|get|arrive|arriving) (?:there|to you|with you|on site|at yours)? ?in|"
     r"(?:min|minutes|hour|hr) (?:out|away))\b"
 )
+# "let me in, heading to the attic": a way inside the house, not a trip.
+_INSIDE = re.compile(
+    r"\b(?:on my way|heading|headed|head|going) (?:up |down |out |back |over )?(?:to|into) (?:the )?(?:attic|"
+    r"basement|crawl ?space|roof|rooftop|mech(?:anical)? room|boiler room|utility room|furnace room|garage|"
+    r"back ?yard|panel|closet|breaker box|electrical room)\b"
+)
 # "leaving the shop now", "on my way from the supply house": a stop left behind, the trip is to a visit.
 _LEAVING_A_STOP = re.compile(r"\b(?:leaving|left|from|back from)(?: the| my)? " + _OFF_JOB_STOP + r"\b")
 _ARRIVED = re.compile(
@@ -96,7 +116,27 @@ _ARRIVED = re.compile(
     r"\b(?:in|on) the (?:driveway|drive|lot|car park|parking lot|forecourt|street outside)\b|"
     r"\bparked (?:up|outside|out front|in|at|on)\b|\bmade it(?: yes)*\W*$|\bi am in\W*$|\bwalking in\b|"
     # "in the building, going down to the mech room", "just got to Riverside Plaza"
-    r"^(?:i am |we are |now |just got )?in the building\b|"
+    r"^(?:i am |we are |now |just got )?in the building\b|\bon-site\b|"
+    # "I'm at Mrs Olsen's", "at Dr. Patel's now": a customer named with a title is where the visit is
+    r"^(?:i am |im |we are |just |now )?(?:here )?(?:at|@) (?:(?:mr|mrs|ms|miss|dr)\.? )+[a-z]+(?:'s|s'|s)?"
+    r"(?: (?:now|place|house|home|office|residence))?(?=\s*(?:[,.;!-]|$))|"
+    # "got in, customer let me in", "starting diagnostics": work under way is work on site
+    r"\b(?:customer|homeowner|owner|tenant|client|they|she|he|super|manager|maint \w+) "
+    r"(?:just )?let (?:me|us) in\s*(?:[,.;!-]|$)|"
+    r"(?:^|[,.;!-] )(?:\W*(?:ok|okay|alright|here|in|inside)\W+)?(?:now |just )?(?:starting|beginning|"
+    r"getting started on|started on) "
+    r"(?:the |my |on (?:the )?)?(?:diagnostics?|diag|diagnosis|troubleshooting|"
+    r"inspection|assessment|install|installation|repair|tune ?up|maintenance|service call|walkthrough|"
+    r"walk through|furnace|unit|boiler|water heater|heater|condenser|compressor|system|rtu|drain|toilet|"
+    r"sink|panel|job|work)\b"
+    r"(?![^,.;!?]*\b(?:tomorrow|later|tonight|next|after|at \d|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b)|"
+    # "inside now", "got in, looking at the unit", "at 118 birch now"
+    r"^(?:i am |we are |now |just |just got |got )?inside(?: now)?\s*(?:[,.!-]|$)|"
+    r"^(?:just )?got in\s*(?:[,.!-]|$)|"
+    r"^(?:i am |we are |just |now )?(?:at|@) \d{1,6} "
+    r"(?!(?:now|am|pm|o clock|min|mins|minutes|hours?|hrs?|percent|"
+    r"degrees|psi|volts|amps)\b)[a-z]+(?: [a-z]+){0,2}(?: now)?\s*(?:[,.!-]|$)|"
     r"^(?:i |we )?(?:just )?(?:got|made it|pulled up|rolled up) to (?!(?:work|it|know|see|say|go|be|do|make|"
     r"get|wait|finish|call|check|head|leave|run|grab|pick|fix|replace|swap|order|start|clean|tell|talk|ask|"
     r"figure|find|the point|the end|the bottom|the part|" + _OFF_JOB_STOP + r")\b)"
@@ -140,6 +180,35 @@ _PAUSED = re.compile(
     r"\b(?:customer|homeowner|owner|tenant) (?:is )?not (?:home|there|here|answering)\b|"
     r"\bnot home\b|\b(?:need|needs|ordering|ordered|order) (?:a |the |some |new )?(?:part|parts)\b|"
     r"\bpart(?:s)? (?:on order|ordered|not in stock|back ?ordered)\b|\bon hold\b|\bpaus(?:e|ed|ing)\b|"
+    # "parts on backorder, need to reschedule", "have to stop and wait for the water co"
+    r"\bback[- ]?order(?:ed)?\b|\b(?:is|are|s|was|were|supplier|supply house|warehouse|distributor|they are) "
+    r"(?:\w+ )?(?:out of|not in) stock\b|"
+    # the visit to reschedule named ("need to reschedule Mrs Lee", "gotta rebook the kim job"), or the
+    # reason said before ("wrong part came, will have to reschedule"): not the writer's own plans
+    r"\b(?:need|needs|have|has|got|will have|will need|going to have|gonna have) to (?:reschedule|rebook) "
+    r"(?:(?:mr|mrs|ms|miss|dr)\b|(?:the|this|that) (?:\w+ )?(?:job|call|visit|install|repair|customer|one|"
+    r"rest)\b|(?:him|her|them|it|the \w+s)\W*$)|"
+    r"[,;.-] (?:so |and )?(?:i |we |will )?(?:need|have|got|will have|will need|going to have|gonna have) to "
+    r"(?:reschedule|rebook)\W*$|"
+    r"\b(?:have|had|need|got|going|gonna) to "
+    r"(?:stop|shut (?:it |things |everything )?down|pull out|walk away)"
+    r" (?:here|now|work|working|the job|and wait|until|till|for now)\b|"
+    # "cust wants to hold off", "cannot go further till the gas co comes", "leaving it for today"
+    r"\b(?:customer|cust|homeowner|owner|tenant|client|they|she|he) "
+    r"(?:wants?|wanted|asked|decided|would like) "
+    r"(?:me )?to (?:hold off|wait|stop|postpone|pause|think about it)\b|"
+    r"\b(?:cannot|can not) (?:go (?:any )?further|continue|proceed|keep going|move forward)"
+    r"(?=\s*(?:[,.;!-]|$)| (?:till|until|til|without|before|here|today)\b)|"
+    r"\bbefore (?:i|we) can (?:continue|proceed|finish|keep going|go (?:any )?further)\b|"
+    r"\b(?:stopping|stopped|halting|halted) (?:all )?work\b|"
+    r"\b(?:had|have|has|got|need|needs|going) to (?:stop|halt)\s*(?:[,.;!-]|$)|"
+    r"\b(?:leaving|leave|left) it (?:for|till|until|til) (?:today|now|the day|tomorrow|monday|tuesday|"
+    r"wednesday|thursday|friday|next)\b|"
+    r"\bneeds? (?:a |an |the )?(?:permit|electrician|plumber|inspection|inspector|abatement|approval|"
+    r"engineer|roofer|carpenter|sign off)(?: \w+)? (?:first|before)\b|"
+    r"\bwait(?:ing)? (?:for|on) (?:the )?(?:water|gas|power|electric|utility|city)"
+    r"(?: co| company| dept| department)?"
+    r" (?:to|before)\b|"
     r"\bcould not (?:finish|complete|get in)\b|\bunable to (?:finish|complete|access|get in)\b|"
     r"\bno answer at the door\b|"
     r"\b(?:stop|stopping|stopped|calling it|call it|packing up|pack up)(?: \w+)?(?: here| there)? for "
@@ -176,7 +245,8 @@ _NEXT = re.compile(
     r"\b(?:which|what|where) (?:job|stop|call|appointment|customer|address|one|ticket|work order|house) "
     r"(?:\w+ ){0,3}?(?:next|up next|after this)\b(?! door)|"
     r"^\W*next(?: (?:one|up|please|pls))?\W*$|"
-    r"\bwhat(?: is)? next\b|\bwhere (?:to )?next\b|\bwhere am i (?:going|headed) (?:next|after this)\b|"
+    r"\bwhat(?: is| s)? (?:up )?next\b|\bwho(?: is| s)? up next\W*$|"
+    r"\bwhere (?:to )?next\b|\bwhere am i (?:going|headed) (?:next|after this)\b|"
     r"\b(?:anything|something|more|another job|another one|another call|another stop) after this\b|"
     r"\bis there (?:more|anything else|another)"
     r"(?: (?:job|jobs|work|calls?|stops?|for me|today|after this)){0,2}\s*(?:\?|$)|"
@@ -185,7 +255,8 @@ _NEXT = re.compile(
     r"\banything (?:else )?after (?:this|that)\b|\bany more (?:today|for me|jobs?|calls?)\b|"
     r"\bwho (?:do i have|have i got|am i seeing) (?:at|for) \d|"
     # "who's my 2pm", "who is my 10am": the visit booked at that hour
-    r"\bwho(?: is| s)? my (?:\d{1,2}(?::\d\d)? ?(?:am|pm|o clock)?|next|first|last|afternoon|morning)\W*$|"
+    r"\b(?:who|what|where)(?: is| s)? my (?:\d{1,2}(?::\d\d)? ?(?:am|pm|o clock)?"
+    r"|next|first|last|afternoon|morning)\W*$|"
     r"\bwhat do i have\b|\bwhat (?:do )?i got\b|\bmy (?:schedule|jobs|route|day|calendar)\b|"
     r"\b(?:schedule|jobs|route) "
     r"(?:for )?(?:today|tomorrow)\b|\b(?:todays|today) (?:jobs|schedule|route)\b|"
@@ -204,13 +275,45 @@ _NEXT = re.compile(
     r"\bwhat else (?:do i have|have i got|is there|is on|am i doing)\b|"
     r"\bwhere (?:to|am i going|do i go|am i off to) (?:now|next)\b|"
     r"\b(?:give|send|text) me (?:the )?next\b|\bwhat(?: is)? (?:my )?next (?:address|job|one)\b|"
-    r"\bready for (?:the )?next\b|\b(?:got|have) (?:anything|any work|more work|another)(?: job)?"
+    r"\bready for (?:the )?next\b|"
+    # "whats on the board for the rest of the day", "what's my first stop tmrw"
+    r"\bwhat(?: is| s)? (?:left |else )?on (?:the|my) (?:board|books|docket|calendar|agenda|route|sheet)\b"
+    r"(?! (?:at|in) the (?:office|shop|break room))|"
+    r"\bwhat(?: is| s| does)? (?:the |my )?rest of (?:the|my) (?:day|afternoon|morning|week)\b|"
+    r"\b(?:what|where|who|which)(?: is| s| are)? (?:my|the) (?:first|next|last|second|third|final|"
+    r"afternoon|morning|\d{1,2} ?(?:am|pm|o clock)?|"
+    r"remaining|other) (?:stop|job|call|appointment|visit|address|"
+    r"customer|ticket|work order)s?\b|"
+    r"\bwhat does (?:my |the )?(?:day|afternoon|morning|tomorrow|schedule|route|rest of (?:my|the) day) "
+    r"look like\b|\bhow(?: is| s| does)? (?:my |the )?(?:day|afternoon|morning|tomorrow|schedule|route) "
+    r"(?:looking|look)\b|"
+    r"\bwhere am i (?:going|headed|heading|starting|off to) "
+    r"(?:first|tomorrow|today|this afternoon|after lunch)\b|"
+    r"\bwho (?:am i|do i) (?:seeing|see|visiting|visit)(?: \w+)? (?:first|next|after|tomorrow|today|"
+    r"this (?:afternoon|morning))\b|"
+    # "who's after the garcias", "which job is first tmrw", "what's the plan for tomorrow", "whats on deck"
+    r"\b(?:who|where)(?: is| s| do i go| am i going)? after "
+    r"(?:the [a-z']+s|the [a-z' ]{2,25} (?:job|call|visit|stop|install|house|place)|"
+    r"(?:mr|mrs|ms|miss|dr)\.? [a-z']+)\W*$|"
+    r"\bwhich (?:job|stop|call|appointment|visit|house|customer) is (?:first|next|after this|last)\b|"
+    r"\bwhat am i (?:doing|working on|on) (?:this afternoon|this morning|today|tomorrow|later|next|"
+    r"after (?:this|lunch))\b|"
+    r"\bdo i have anything (?:else )?"
+    r"(?:today|tomorrow|this (?:afternoon|morning)|later|after (?:this|lunch))\b|"
+    r"\bwhere (?:do i|should i|am i) (?:start|starting|begin|go first)(?: tomorrow| today| in the morning)\b|"
+    r"\bhow(?: is| s)? (?:tomorrow|today|my day|the day|the afternoon|the schedule|my schedule) "
+    r"(?:shaping up|looking)\b|"
+    r"\bwhat(?: is| s)? the plan (?:for )?(?:tomorrow|today|this afternoon|the rest of the day|after this|"
+    r"after lunch)\b|\bwhat(?: is| s)? on deck\b|\bwhat time (?:is|s) (?:my|the) (?:first|next) \w+|"
+    r"\banything (?:else )?on (?:the|my) (?:schedule|board|list|books|calendar)\b|"
+    r"\b(?:anything|what) (?:else )?on the (?:board|books) (?:for me|today|tomorrow)\b"
+    r"|\b(?:got|have) (?:anything|any work|more work|another)(?: job)?"
     r"(?: for me)?(?: after this(?: one)?)?\s*\?|\bfree (?:now|for (?:another|the next|more))\b"
 )
 
 # Statements about the job in hand, which belong in its notes even without "note:".
 _JOB_DETAIL = re.compile(
-    r"^(?:customer|homeowner|owner|tenant|client|unit|system|gate|door|lockbox|dog|found|replaced|"
+    r"^(?:customer|cust|homeowner|owner|tenant|client|unit|system|gate|door|lockbox|dog|found|replaced|"
     r"swapped|cleaned|checked|tested|measured|recommended|recommend|quoted|left|used|installed|"
     r"serial|model|code|access|parking|warranty)\b(?: \w+){2,}"
 )
@@ -275,7 +378,10 @@ def _stated(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def _bound_elsewhere(message: Message) -> bool:
-    """Tell whether the trip is to lunch, a break, a supplier or home rather than to a visit."""
+    """Tell whether the trip is to lunch, a break, a supplier or home, or a way inside the house
+    ('heading to the attic'), rather than to a visit."""
+    if message.has(_INSIDE) and not message.has(_ETA_TO_VISIT):
+        return True
     found = _ELSEWHERE.search(message.masked)
     if found is None or _LEAVING_A_STOP.search(found.group()):
         return False

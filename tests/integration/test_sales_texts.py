@@ -172,6 +172,15 @@ def test_lost_with_its_reason_in_the_text_records_it_on_the_deal_and_timeline(
     assert jobs_of(world, "maple") == []
 
 
+@pytest.mark.parametrize("said", ["Maple Grove went another way", "no go on maple grove, budget got cut",
+                                  "it's a no-go on Maple Grove"])
+def test_a_loss_said_as_a_saying_is_confirmed_before_the_deal_is_lost(world: World, said: str) -> None:
+    assert "Maple Grove Apartments, Boiler service contract ($4,800.00) as lost" in answer(world, RITA, said)
+    assert deal(world, "maple").stage is not DealStage.LOST
+    answer(world, RITA, "yes")
+    assert deal(world, "maple").stage is DealStage.LOST
+
+
 def test_lost_by_number_asks_why_and_records_the_answer(world: World) -> None:
     world.text(RITA, "followups")
     assert "Harborview Medical, Panel upgrade ($3,000.00) as lost?" in answer(world, RITA,
@@ -195,6 +204,17 @@ def test_snooze_by_number_sets_the_follow_up_and_confirms_the_local_date(world: 
 def test_snooze_without_a_time_asks_when(world: World) -> None:
     assert "When should I bring up Maple Grove Apartments" in answer(
         world, RITA, "snooze maple grove")
+    assert "Fri Mar 6 at 9am" in answer(world, RITA, "friday")
+    assert deal(world, "maple").next_follow_up_at == datetime(2026, 3, 6, 15, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("said", ["remind me about Maple Grove later", "put Maple Grove on the back burner",
+                                  "ping me re maple grove sometime"])
+def test_a_snooze_said_without_a_time_changes_nothing_until_the_time_is_given(
+        world: World, said: str) -> None:
+    before = deal(world, "maple").next_follow_up_at
+    assert "When should I bring up Maple Grove Apartments" in answer(world, RITA, said)
+    assert deal(world, "maple").next_follow_up_at == before
     assert "Fri Mar 6 at 9am" in answer(world, RITA, "friday")
     assert deal(world, "maple").next_follow_up_at == datetime(2026, 3, 6, 15, 0, tzinfo=UTC)
 

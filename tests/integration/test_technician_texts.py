@@ -209,3 +209,17 @@ def test_a_note_an_hour_after_the_last_job_is_done_stays_on_it_and_a_quote_wish_
             a.summary for a in uow.activities.find(account_id=job.account_id)]
         assert any("Quote request from the field" in m.body
                    for m in uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE))
+
+
+@pytest.mark.parametrize(("arrived", "paused"), [
+    ("on-site, starting diagnostics", "parts on backorder, need to reschedule Joe"),
+    ("I'm at Mr Okafor's", "have to stop and wait for the water co to shut the main"),
+    ("in the house, starting on the sink", "cust wants to hold off till payday"),
+])
+def test_arrival_and_a_pause_said_in_other_words_move_the_job(
+        world: World, arrived: str, paused: str) -> None:
+    world.clock.advance(timedelta(hours=4))
+    world.transcript(TOM_PHONE, [(arrived, "Checked in")])
+    assert joes_job_state(world)[0] is JobState.ON_SITE
+    world.transcript(TOM_PHONE, [(paused, "Paused")])
+    assert joes_job_state(world)[0] is JobState.PAUSED

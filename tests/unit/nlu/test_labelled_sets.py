@@ -1,5 +1,10 @@
 """The shared development set, the CLINC150 off-domain queries and the labelled sets of
-customers', technicians' and reps' texts kept in tests/data, scored end to end."""
+customers', technicians' and reps' texts kept in tests/data, scored end to end.
+
+Each blind set was scored before the parser was tuned on it (README, "Labelled sets"); the latest,
+heldout8 (200 technicians' and reps' texts), scored 93.5% intent (157/170 labelled, 30/30
+off-domain kept harmless), minutes 26/26, target 40/44, no consequential false positive.
+"""
 
 from __future__ import annotations
 
