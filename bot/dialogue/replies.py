@@ -449,6 +449,13 @@ def kept(visit: str) -> Reply:
     return Reply(f"OK, your {visit} visit stays as booked.")
 
 
+def yours_to_decide(work: str, when: str) -> Reply:
+    """ "Should we cancel the tune-up?": nothing changes until they say so."""
+    day = when.split(",")[0]
+    return Reply(f"Your {clip(work, 40)} visit on {when} is still on, and it stays unless you "
+                 f"want it cancelled. That's your call: reply \"cancel {day}\" and I'll cancel it.")
+
+
 def no_visit_named(missing: str) -> Reply:
     """A day or service named that none of the customer's visits has."""
     return Reply(f"You have no visit {clip(missing, 60)}.")

@@ -41,7 +41,8 @@ _SAFETY_QUESTION = re.compile(
     r"go|sleep|leave|keep|run|be (?:in|inside|home))\b"
     r"|\b(?:catch|start) (?:on )?(?:a )?fire\b|\bexplode\b|\bblow up\b"
     r"|\banything (?:i|we) (?:should|can|need|could)\b"
-    r"|\b(?:till|until|til) (?:then|they|he|she|someone)\b|\bin the meantime\b|\bmeanwhile\b")
+    r"|\b(?:till|until|til) (?:then|they|he|she|someone)\b(?! (?:calls?|rings?|phones?)\b)"
+    r"|\bin the meantime\b|\bmeanwhile\b")
 _SENTENCES = re.compile(r"[.!?,;\n]+")
 # "Should I shut the furnace off?", "do we turn the water off", "unplug it?"
 _SWITCH_OFF = re.compile(
@@ -111,6 +112,10 @@ _NO_CALL_YET = re.compile(
 # "is anybody on call this weekend?": the urgent call asked about before it is overdue.
 _ON_CALL = re.compile(r"\bon call\b|\bon duty\b|\bemergency (?:tech|technician|plumber|"
                       r"electrician|line|service|number)\b")
+# "how long til someone calls?": when the urgent call comes.
+_WHEN_CALL = re.compile(r"\bhow (?:long|soon)\b[^.?!]{0,20}\b(?:call|calls|calling|ring|phone)\b")
+# The urgent call asked about this soon after the danger was told: answered, no second notice.
+_JUST_TOLD = timedelta(minutes=15)
 # The danger was none: "false alarm", "it was just the low battery chirp".
 _FALSE_ALARM = re.compile(
     r"\bfalse alarm\b|\b(?:it|that)(?: was|s| is) (?:just|only) (?:the |a )?(?:low )?(?:batter(?:y|ies)|"
@@ -171,8 +176,9 @@ def answer(turn: Turn) -> bool:
     text asks (the pending question is asked again), False when its flow answers the rest."""
     danger = known(turn)
     text = normalize(turn.text)
-    if danger is not None and _over(turn, text, danger):
-        return True
+    over = _over(turn, text, danger) if danger is not None else None
+    if over is not None:
+        return over
     thaw = _THAW.search(text) is not None and (_FROZEN.search(text) is not None or _frozen(turn)
                                                or danger == Danger.COLD and _DRIP.search(text) is not None)
     if danger is None and not thaw:
@@ -186,7 +192,7 @@ def answer(turn: Turn) -> bool:
     hurry = turn.parse.slots.get("urgency") == URGENT
     called = danger is not None and _calls_again(turn, text, danger)
     if called and (turn.parse.intent in _GOES_ON or not asks):
-        if turn.parse.intent in _GOES_ON:
+        if turn.parse.intent in _GOES_ON or _asks_of_a_visit(turn):
             return False  # "still no call. also can my visit be moved up?": the move goes on
         if taken is not None:
             turn.say(taken)
@@ -229,12 +235,14 @@ def answer(turn: Turn) -> bool:
     return False
 
 
-def _over(turn: Turn, text: str, danger: Danger) -> bool:
+def _over(turn: Turn, text: str, danger: Danger) -> bool | None:
     """ "False alarm, it was the low battery", "they said the CO is cleared": the team is told,
-    the danger is forgotten and the emergency's offers dropped; False while it goes on."""
+    the danger is forgotten and the emergency's offers dropped (True); "he capped it, can someone
+    fix it": the danger is forgotten and the repair asked for is booked (False); None while the
+    danger goes on."""
     false_alarm = _FALSE_ALARM.search(text) is not None
     if not false_alarm and _CLEARED.search(text) is None:
-        return False
+        return None
     what = safety_replies.WHAT_HAPPENED[danger]
     said = "was a false alarm" if false_alarm else "has been cleared"
     reply = safety_replies.false_alarm() if false_alarm else safety_replies.cleared(danger)
@@ -278,13 +286,33 @@ def _calls_again(turn: Turn, text: str, danger: Danger) -> bool:
     """ "Nobody called yet", "is anybody on call?": the team is told again, urgently, and the
     customer hears it; False when the text says neither."""
     waiting = _NO_CALL_YET.search(text) is not None
-    if not waiting and _ON_CALL.search(text) is None:
+    on_call = _ON_CALL.search(text) is not None
+    if not waiting and not on_call and _WHEN_CALL.search(text) is None:
         return False
     what = safety_replies.WHAT_HAPPENED[danger]
-    handoff.hand_over(turn, reason=f'{"still waiting for" if waiting else "asks about"} the urgent '
-                                   f'call about {what}: "{clip(turn.text, 80)}"', urgent=True)
+    if waiting or on_call or not _told_lately(turn):  # "how long til they call?" minutes after
+        handoff.hand_over(turn, reason=f'{"still waiting for" if waiting else "asks about"} the '
+                                       f'urgent call about {what}: "{clip(turn.text, 80)}"',
+                          urgent=True)
     turn.say(safety_replies.called_again(turn.business.name, waiting=waiting))
     return True
+
+
+def _asks_of_a_visit(turn: Turn) -> bool:
+    """ "Also should we cancel the tune up on the 9th?": a question about a booked visit beside."""
+    from bot.dialogue import keep_visit  # imports this module's neighbours
+
+    return turn.customer is not None and keep_visit.asks_whether_to_cancel(turn)
+
+
+def _told_lately(turn: Turn) -> bool:
+    """Whether the danger was told to the team only minutes ago."""
+    raw = turn.conversation.data.get(KEY)
+    try:
+        at = datetime.fromisoformat(str(raw.get("at"))) if isinstance(raw, dict) else None
+    except ValueError:
+        return False
+    return at is not None and turn.now - at <= _JUST_TOLD
 
 
 def _question_stays(turn: Turn) -> bool:
