@@ -158,6 +158,10 @@ def answer(turn: Turn) -> bool:
         digits = _NUMBER.findall(turn.text)
         turn.finish(replies.quote_not_on_account(digits[0] if digits else ""))
         return True
+    parts = _asked_per_part(turn)
+    if parts is not None:  # "is that still good? also what's the water heater one come to"
+        turn.finish(replies.quotes_overview([_fact(turn, asked, q) for asked, q in parts]))
+        return True
     focus = None if _PLURAL.search(turn.text.lower()) else _focus(turn)
     about = (meant or _last_decided(turn, kind) or ([focus] if focus is not None else None)
              or (_just_decided(turn) if kind == "status" else []) or _candidates(turn, kind))
@@ -180,6 +184,36 @@ def answer(turn: Turn) -> bool:
         turn.ask(FLOW, ASK, {"kind": kind, "ids": [q.id for q in about]},
                  replies.which_quote_about([_choice(q) for q in about]))
     return True
+
+
+# Where one question of a text ends and another begins: "is that still good? also what's ...".
+_PART = re.compile(r"(?<=[?!.])\s+|[,;]?\s+\b(?:also|and also|plus|and what about)\b\s+")
+
+
+def _asked_per_part(turn: Turn) -> list[tuple[str, Quote]] | None:
+    """Each question of a text asked of its own quote, when they are about two or more (a quote
+    named in that question, or "that": the one talked about); None when the text asks of one."""
+    text = turn.text.lower()
+    parts = [part for part in _PART.split(text) if part.strip()]
+    if len(parts) < 2:
+        return None
+    focus = _focus(turn)
+    asked: list[tuple[str, Quote]] = []
+    for part in parts:
+        kind = next((name for name, pattern in KINDS if pattern.search(part)), None)
+        if kind is None:
+            continue
+        if kind in OFFICE_KINDS or kind == "compare":
+            return None  # a question the quote cannot answer, or one about both: answered whole
+        numbers = set(_NUMBER.findall(part))
+        quotes = ([q for q in shown(turn) if q.digits in numbers] if numbers
+                  else titles_named(turn, part))
+        if not quotes and focus is not None and _REFERS.search(part):
+            quotes = [focus]
+        if len(quotes) != 1:
+            return None
+        asked.append((kind, quotes[0]))
+    return asked if len({quote.id for _, quote in asked}) >= 2 else None
 
 
 def office_question(turn: Turn) -> bool:

@@ -819,6 +819,12 @@ def no_quotes() -> Reply:
                  "priced.")
 
 
+def quote_still_coming(what: str, asked_on: str) -> Reply:
+    """ "and the sump pump quote?" before the office has sent it."""
+    return Reply(f"The office is still preparing your quote for {clip(what, THING)} (asked for "
+                 f"{asked_on}). I've reminded them, and they'll be in touch.")
+
+
 def quote_requested(what: str) -> Reply:
     """A quote asked for: the office prepares it, no visit is offered ("" when no work was named)."""
     if not what:
