@@ -1120,9 +1120,12 @@ def calm() -> Reply:
                  "or ask for a person and someone will call you.")
 
 
-def opted_out(business: str) -> Reply:
-    return Reply(f"You won't get more texts from {clip(business, NAME)}. Reply START to "
-               "resubscribe.")
+def opted_out(business: str, next_visit: str | None = None) -> Reply:
+    """Opted out; visits booked stay booked, only the texts about them stop."""
+    kept = (f" Your visits stay booked (next: {next_visit}); we just won't text you about them."
+            if next_visit else "")
+    return Reply(f"You won't get more texts from {clip(business, NAME)}.{kept} Reply START to "
+                 "resubscribe.")
 
 
 def opted_in(business: str) -> Reply:
