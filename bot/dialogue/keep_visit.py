@@ -192,7 +192,10 @@ def should_cancel(turn: Turn) -> bool:
     asks = _SHOULD_CANCEL.search(text)
     if asks is None:
         return False
-    said = visits.named(turn, text=text[asks.start():])  # "how long til they call? also should we cancel ..."
+    # "how long til they call? also should we cancel the 9th": the visit after the question;
+    # "do we still keep the dec 10 one or cancel it": a visit asked about, never one set aside
+    said = visits.named(turn, text=re.sub(r"\b(?:keep|keeping|cancel\w*|skip\w*)\b", "about",
+                                          text[asks.start():]))
     found = visits.narrow(turn, visits.upcoming(turn), said) if said.narrows else []
     if len(found) != 1:
         return False

@@ -56,6 +56,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lines", re.compile(
         r"\b(?:include[sd]?|including|what(?:'s| is|s) in|cover(?:s|ed)?|breakdown|break down|"
         r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details|explain\w*|"
+        # "is the permit in it?", "are the fittings in there"
+        r"(?:is|are) (?:the |a |an )?\w+(?: \w+)? in (?:it|there|that|the (?:quote|estimate|price))|"
         # "is that the full dig up or just the one joint?": what it covers
         r"(?:is|does) (?:that|it|this) (?:\w+ ){0,2}(?:full|whole|entire|just|only)|"
         r"(?:full|whole|entire) (?:\w+ ){0,2}or (?:just|only))\b")),

@@ -294,7 +294,8 @@ def _calls_again(turn: Turn, text: str, danger: Danger) -> bool:
         handoff.hand_over(turn, reason=f'{"still waiting for" if waiting else "asks about"} the '
                                        f'urgent call about {what}: "{clip(turn.text, 80)}"',
                           urgent=True)
-    turn.say(safety_replies.called_again(turn.business.name, waiting=waiting))
+    turn.say(safety_replies.called_again(turn.business.name, waiting=waiting,
+                                         when=not waiting and not on_call))
     return True
 
 
