@@ -1013,6 +1013,11 @@ def area_served(place: str, where: str) -> Reply:
     return Reply(f"Yes, we serve {clip(place, NAME)} ({where}). {TO_BOOK}.")
 
 
+def area_served_briefly(place: str) -> Reply:
+    """A place asked about beside a request: served, and the request goes on."""
+    return Reply(f"Yes, we serve {clip(place, NAME)}.")
+
+
 def area_not_served(place: str, summary: str) -> Reply:
     return Reply(f"Sorry, we don't serve {clip(place, NAME)}: it's outside our service area. We "
                  f"serve {summary}.")

@@ -26,6 +26,7 @@ from domain.business import ServiceZone
 from domain.catalog import Catalog, Service
 from domain.hours import Span, WeeklyHours
 from domain.money import format_cents
+from domain.places import town_of
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -250,19 +251,28 @@ def _is_yes_no(text: str) -> bool:
 
 # What was just asked about ----------------------------------------------------------------------
 
+# Questions about the business beside the work itself: the work told with them is kept.
+_ASIDE = frozenset({"hours", "area"})
+
+
 def _answered(turn: Turn, reply: Reply, kind: str, service: str | None = None) -> None:
     """Say the answer and remember its topic, so "what about X?" or "how much tho" follows it;
     with a question pending, "to book, text what you need" is left out (a booking is under way)."""
     if turn.conversation.is_active(turn.now) and f" {replies.TO_BOOK}" in reply.text:
         reply = dataclasses.replace(reply, text=reply.text.split(f" {replies.TO_BOOK}")[0])
+    # the work told beside a question ("open weekends? furnace is banging") is kept for a booking
+    # to come, through later questions that name none ("how much to come look at it")
+    told = turn.parse.slots.get("service") or _matcher(turn.catalog).match(normalize(turn.text))
+    if kind in _ASIDE and service is None:
+        service = (told if isinstance(told, str) else None) or _topic(turn).get("service")
     small_talk.settle(turn, reply, done="answered")
     turn.remember(TOPIC_KEY, {"kind": kind, "service": service, "at": turn.now.isoformat()})
 
 
 def asked_service(turn: Turn) -> str | None:
-    """The service whose price or offer the last answer gave, within the half hour."""
-    topic = _topic(turn)
-    service = topic.get("service") if topic.get("kind") in ("price", "services", "area") else None
+    """The service whose price or offer the last answer gave, or that was told beside a question
+    answered, within the half hour."""
+    service = _topic(turn).get("service")
     return str(service) if service else None
 
 
@@ -414,7 +424,13 @@ def _area(turn: Turn, text: str, *, booking: bool = False) -> bool:
     if not _AREA_QUESTION.search(text) and not zip_follow_up:
         return False
     if booking:
-        return _place_not_served(turn, text)
+        if _place_not_served(turn, text):
+            return True
+        if postal_code and turn.customer is None and _AREA_QUESTION.search(text) and \
+                _STREET_NUMBER.search(_ZIP.sub(" ", text)) is None:  # "come out to 60304? sat?"
+            coverage = area.for_postal_code(turn.business, postal_code.group(1))
+            turn.say(replies.area_served_briefly(_named_place(coverage.place)))
+        return False  # the booking (a newcomer's sign-up) goes on
     business = turn.business
     summary = area_summary(business.zones)
     if postal_code:
@@ -479,6 +495,12 @@ def _say_coverage(turn: Turn, coverage: area.Coverage, summary: str) -> None:
         f"our {zone.name} area" + (f", ZIPs {', '.join(codes)}" if codes != (coverage.place,) else "")
         for zone, codes in coverage.zones)
     _answered(turn, replies.area_served(coverage.place, where), "area", service)
+
+
+def _named_place(place: str) -> str:
+    """ "Oak Park 60304" for a ZIP asked about; a town as named."""
+    town = town_of(place) if place.isdigit() else None
+    return f"{town} {place}" if town else place
 
 
 def area_summary(zones: Sequence[ServiceZone]) -> str:
