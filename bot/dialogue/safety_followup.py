@@ -121,6 +121,11 @@ _FALSE_ALARM = re.compile(
     r"\bfalse alarm\b|\b(?:it|that)(?: was|s| is) (?:just|only) (?:the |a )?(?:low )?(?:batter(?:y|ies)|"
     r"chirp\w*)\b|\bnot (?:an emergency|a (?:gas )?leak|gas|a fire) after all\b"
     r"|\bnever ?mind\b[^.!?]*\b(?:batter(?:y|ies)|chirp\w*|fine|ok|okay)\b")
+# The danger is over on its own: "actually it's fine now", "all good now, it stopped".
+_SETTLED = re.compile(
+    r"\b(?:it|its|it s|everything|all|we|we re|were)(?: is| s| are)? (?:all )?(?:fine|ok|okay|good|"
+    r"under control) now\b|\bnot an emergency (?:any ?more|now)\b|\b(?:it|the leak|the water|the smoke|"
+    r"the sparking|the alarm) (?:has )?stopped (?:on its own|by itself)\b")
 # The danger is over, by the word of those sent to it: "they said the CO is cleared".
 _CLEARED = re.compile(
     r"\b(?:co|gas|smoke|fire|it|house|air|alarm)(?: is| was| has been| s|s)? (?:all )?(?:cleared|"
@@ -197,6 +202,11 @@ def answer(turn: Turn) -> bool:
         if taken is not None:
             turn.say(taken)
         return _question_stays(turn)
+    if danger is not None and not asks and not hurry and taken is None and \
+            turn.customer is not None and turn.parse.intent not in _GOES_ON and \
+            _ANYONE_COMING.search(text) is not None and not _asks_of_a_visit(turn) and \
+            _someone_coming(turn):
+        return True
     if not asks and not hurry:
         if taken is None or not _only_news(turn):
             if taken is not None and _adds_to_signup(turn):
@@ -241,11 +251,14 @@ def _over(turn: Turn, text: str, danger: Danger) -> bool | None:
     fix it": the danger is forgotten and the repair asked for is booked (False); None while the
     danger goes on."""
     false_alarm = _FALSE_ALARM.search(text) is not None
-    if not false_alarm and _CLEARED.search(text) is None:
+    settled = not false_alarm and _SETTLED.search(text) is not None and "?" not in text
+    if not false_alarm and not settled and _CLEARED.search(text) is None:
         return None
     what = safety_replies.WHAT_HAPPENED[danger]
-    said = "was a false alarm" if false_alarm else "has been cleared"
-    reply = safety_replies.false_alarm() if false_alarm else safety_replies.cleared(danger)
+    said = ("was a false alarm" if false_alarm else "is under control now" if settled
+            else "has been cleared")
+    reply = (safety_replies.false_alarm() if false_alarm else safety_replies.settled() if settled
+             else safety_replies.cleared(danger))
     pending = turn.conversation
     fix = not false_alarm and turn.parse.intent in (intents.BOOK, intents.UNKNOWN) \
         and _FIX_IT.search(text) is not None
@@ -304,6 +317,19 @@ def _asks_of_a_visit(turn: Turn) -> bool:
     from bot.dialogue import keep_visit  # imports this module's neighbours
 
     return turn.customer is not None and keep_visit.asks_whether_to_cancel(turn)
+
+
+def _someone_coming(turn: Turn) -> bool:
+    """ "Is someone coming?" after a danger: the soonest times again when they are open, else
+    that the office calls right away; False when a visit of theirs is today (its status tells)."""
+    from bot.dialogue import emergency  # imports this module
+
+    if _soonest_again(turn):
+        return True
+    if emergency.coming_today(turn):
+        return False
+    turn.say(safety_replies.called_again(turn.business.name, waiting=False, when=True))
+    return _question_stays(turn)
 
 
 def _told_lately(turn: Turn) -> bool:

@@ -227,6 +227,12 @@ def called_again(business: str, *, waiting: bool, when: bool = False) -> Reply:
                  "a technician out to you.")
 
 
+def settled() -> Reply:
+    """ "Actually it's fine now": no longer an emergency; a visit only if they want one."""
+    return Reply("Glad it's under control. I've let our team know it's no longer an emergency. If "
+                 "you'd still like someone to take a look, just tell me when suits you.")
+
+
 def false_alarm() -> Reply:
     """ "False alarm, it was the low battery": the team is told, nobody rushes out."""
     return Reply("Glad it was a false alarm. I've let our team know, so nobody will rush out. If "

@@ -241,3 +241,31 @@ def test_whether_to_cancel_a_visit_is_answered_and_nothing_changes(chat: ChatWor
     assert "Fri Mar 6" in said and "cancel" in said
     assert "We can come" not in said and "Reply Y" not in said
     assert chat.changed_since(before) <= {"outbox"}
+
+
+def test_fine_now_drops_the_emergency_and_its_times(chat: ChatWorld) -> None:
+    chat.text(MARIA, BURST)
+    said = chat.text(MARIA, "actually it's all fine now, just a loose hose, i tightened it").text
+    assert "no longer an emergency" in said and "water main" not in said
+    assert "1)" not in said
+    conversation = chat.conversation(MARIA)
+    assert conversation is None or "danger" not in conversation.data
+    assert "Booked" not in chat.text(MARIA, "1").text
+
+
+def test_a_zip_joined_to_news_completes_the_sign_up(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("our co detector is beeping like crazy", "leave the house"),
+        ("Sam Ortiz", "address"),
+        ("2231 W Roscoe St", "ZIP"),
+        ("60618 and the firemen are here now", "2231 W Roscoe St, Chicago 60618"),
+    ])
+    assert chat.contact(NEWCOMER) is not None
+
+
+def test_is_someone_coming_after_a_danger_the_office_calls_about_says_so(chat: ChatWorld) -> None:
+    chat.text(MARIA, SPARKS)
+    notices = len(chat.notices())
+    said = chat.text(MARIA, "is anybody coming out?").text
+    assert "call you right away" in said and "Thu Mar 5" not in said
+    assert len(chat.notices()) == notices
