@@ -57,7 +57,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:include[sd]?|including|what(?:'s| is|s) in|cover(?:s|ed)?|breakdown|break down|"
         r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details|explain\w*|"
         # "is the permit in it?", "are the fittings in there"
-        r"(?:is|are) (?:the |a |an )?\w+(?: \w+)? in (?:it|there|that|the (?:quote|estimate|price))|"
+        r"(?:is|are) (?:the |a |an )?\w+(?: \w+)? in (?:it|there|that|the (?:\w+ )?(?:quote|estimate|"
+        r"price))|"
         # "is that the full dig up or just the one joint?": what it covers
         r"(?:is|does) (?:that|it|this) (?:\w+ ){0,2}(?:full|whole|entire|just|only)|"
         r"(?:full|whole|entire) (?:\w+ ){0,2}or (?:just|only))\b")),
@@ -256,9 +257,16 @@ def _fact(turn: Turn, kind: str, quote: Quote) -> str:
     if kind == "summary":
         return f"{priced}: {_standing(turn, quote)}"
     if kind == "lines":
-        return replies.quote_lines(priced, [_line(d, n, c) for d, n, c in
-                                          ((ln.description, ln.quantity, ln.unit_price_cents)
-                                           for ln in quote.lines)]).text
+        listed = replies.quote_lines(priced, [_line(d, n, c) for d, n, c in
+                                            ((ln.description, ln.quantity, ln.unit_price_cents)
+                                             for ln in quote.lines)]).text
+        thing = _thing_asked(turn.text)
+        if thing is None:
+            return listed
+        found = [ln.description for ln in quote.lines if _words(thing) & _words(ln.description)]
+        told = (f"Yes, it includes {', '.join(found)}" if found
+                else f"It doesn't list {thing}; ask us and we'll check")
+        return f"{listed}. {told}"
     if kind == "valid":
         if quote.state is QuoteState.EXPIRED or _expired(turn, quote):
             return f"{name} has expired; ask us for a new one"
@@ -283,6 +291,31 @@ def _fact(turn: Turn, kind: str, quote: Quote) -> str:
                     "nothing has been approved or declined yet")
         return _decided(turn, quote)
     return f"{name} is {total}"
+
+
+# "does it include the sump pump?", "is the permit in it", "does that cover patching the walls"
+_INCLUDES = re.compile(
+    r"\b(?:include[sd]?|including|cover(?:s|ed)?|come with)\s+(?:any |my |our )?"
+    r"(?P<thing>(?:(?!\b(?:is|are)\b)[a-z' -]){2,40}?)\s*"
+    r"(?:\?|$|[.,;!]| or | too\b| as well\b| and (?!the \w+ (?:is|are)))"
+    r"|\b(?:is|are) (?P<in>(?:(?!\b(?:is|are|and)\b)[a-z' -]){2,30}?) (?:included|in (?:it|"
+    r"there|that|the (?:\w+ )?(?:quote|estimate|price)))\b", re.IGNORECASE)
+# Words too common to match a quote's line by ("the labor" matches "Installation labor").
+_FILLER = frozenset("the a an of for and to in on with it that this new old".split())
+
+
+def _thing_asked(text: str) -> str | None:
+    """What a question asks whether the quote includes ("the sump pump"), None when none."""
+    found = _INCLUDES.search(text)
+    if found is None:
+        return None
+    thing = (found.group("thing") or found.group("in") or "").strip(" '-")
+    return thing if thing and _words(thing) else None
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower())
+            if w not in _FILLER and len(w) > 2}
 
 
 def _lines_said(quote: Quote) -> str:

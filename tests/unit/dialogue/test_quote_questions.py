@@ -423,3 +423,17 @@ def test_two_questions_about_the_same_quote_beside_a_cancel_tell_it_once(chat: C
                           "the permit").text
     assert said.count("Q-2001") == 1
     assert "Cancel your" in said and said.rstrip().endswith("Reply Y or N")
+
+
+@pytest.mark.parametrize(("ask", "told"), [
+    ("does the boiler quote include the expansion tank?", "Yes, it includes Expansion tank"),
+    ("is the permit in the boiler quote", "Yes, it includes Permit and inspection fee"),
+    ("does the boiler quote cover a new thermostat?", "It doesn't list a new thermostat"),
+])
+def test_whether_a_quote_includes_something_is_answered_from_its_lines(
+        chat: ChatWorld, ask: str, told: str) -> None:
+    add_quote(chat, "Q-1044", "maria", "Boiler replacement", BOILER_LINES)
+    before = chat.model()
+    said = chat.text(MARIA, ask).text
+    assert told in said and "Boiler unit" in said
+    assert chat.changed_since(before) <= {"outbox"}
