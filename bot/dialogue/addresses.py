@@ -213,6 +213,19 @@ def read_postal_code(text: str) -> str | None:
     return codes[0] if len(codes) == 1 and not re.search(r"[A-Za-z0-9]", letters) else None
 
 
+# Words that join a ZIP to the news beside it: "60618 and the fire dept is here".
+_JOINED = re.compile(r"\s+(?:and|but|so|also|btw|plus)\s+", re.IGNORECASE)
+
+
+def postal_code_alone(text: str) -> str | None:
+    """The ZIP one clause of a text is alone ("60640. found the valve, water stopped"); None when
+    no clause is only a ZIP, or when two are."""
+    codes = {code for clause in _CLAUSES.split(text) if clause.strip()
+             for part in _JOINED.split(clause)
+             if (code := read_postal_code(part)) is not None}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def looks_like_name(text: str) -> bool:
     """One to four words of letters (initials and titles allowed), none a word of a sentence."""
     words = text.split()

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import replies
+from bot.dialogue import quote_questions, replies
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
 from bot.nlu.result import Parse
@@ -37,8 +37,8 @@ def request(turn: Turn) -> dict[str, Any]:
     if found is None:
         return {}
     tail = turn.text[found.end():].strip(" ,.")
-    if _A_VISIT.search(tail):
-        return {}
+    if _A_VISIT.search(tail) or quote_questions.mentions_quote(tail):
+        return {}  # another visit of theirs, or a quote asked about or for: not work to book
     service = _matcher(turn.catalog).match(tail.lower())
     return {"service": service, "scope": tail[:SCOPE_LIMIT]} if service else {}
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.dialogue.times import visit_label
 from domain.bus import MessageBus
 from domain.commands import OptIn, OptOut
-from domain.parties import Channel
+from domain.parties import Channel, Customer
 from domain.ports import AbstractUnitOfWork
 
 
@@ -31,3 +32,14 @@ def opt_in(uow: AbstractUnitOfWork, bus: MessageBus, channel: Channel, address: 
 def is_opted_out(uow: AbstractUnitOfWork, channel: Channel, address: str) -> bool:
     """True while `address` has opted out of automated messages on `channel`."""
     return bool(uow.consents.opted_out(channel, [address]))
+
+
+def next_visit(uow: AbstractUnitOfWork, customer: Customer | None, now: datetime,
+               timezone: str) -> str | None:
+    """ "Thu Mar 5, 8-10am": the customer's next booked visit, which opting out leaves booked;
+    None when they have none."""
+    if customer is None:
+        return None
+    ahead = sorted((a for a in uow.appointments.find(account_id=customer.account_id)
+                    if a.is_active and a.end > now), key=lambda a: a.start)
+    return visit_label(ahead[0].window_start, ahead[0].window_end, timezone) if ahead else None

@@ -142,7 +142,7 @@ def _emergency(turn: Turn, danger: Danger) -> None:
     if waiting is not None:  # "whens the earliest? basement is flooding" about the won sewer job
         service, scope, job_id = waiting.service_id, waiting.scope, waiting.id
     where = f" at {site.one_line()}" if site else ""
-    coming = _coming_today(turn)
+    coming = coming_today(turn)
     told = f"; {len(coming)} visit(s) booked today" if coming else ""
     handoff.hand_over(turn, reason=f'reported {safety_replies.WHAT_HAPPENED[danger]}{where} '
                                    f'("{words}"){told}', urgent=True)
@@ -184,7 +184,7 @@ def _service_for(turn: Turn, danger: Danger) -> str:
     return named
 
 
-def _coming_today(turn: Turn) -> list[Appointment]:
+def coming_today(turn: Turn) -> list[Appointment]:
     """The customer's visits still to come or under way today, in their local day."""
     from bot.dialogue import visits  # imports this module's neighbours
 

@@ -111,7 +111,7 @@ class DialogueEngine:
         if action is Keyword.HELP and sender.staff is not None:
             action = None  # staff asking HELP want their own menu (the carrier's answer aside)
         if action is not None:
-            return self._consent(uow, inbound, action, rules, now)
+            return self._consent(uow, inbound, action, rules, now, sender)
         if rules.silent_to_opted_out and consent.is_opted_out(uow, inbound.channel,
                                                               inbound.address):
             return []  # carriers allow nothing to an opted-out number but START and HELP answers
@@ -161,7 +161,7 @@ class DialogueEngine:
         return plain if parse.intent == intents.UNKNOWN else parse
 
     def _consent(self, uow: AbstractUnitOfWork, inbound: Inbound, action: Keyword,
-                 rules: ChannelRules, now: datetime) -> list[Reply]:
+                 rules: ChannelRules, now: datetime, sender: Sender) -> list[Reply]:
         """Consent, decided in this one place: a carrier keyword or the parser's opt-out/opt-in."""
         name = self.business.name
         logger.info("%s %s from %s", action.value.replace("_", "-"),
@@ -170,7 +170,8 @@ class DialogueEngine:
             conversation_for(uow, inbound.channel, inbound.address, now).reset(now=now)
             consent.opt_out(uow, self.bus, inbound.channel, inbound.address, now,
                             inbound.provider_message_id)
-            answer = replies.opted_out(name)
+            answer = replies.opted_out(name, consent.next_visit(  # "will you still come monday?"
+                uow, sender.customer, now, sender.timezone(self.business)))
         elif action is Keyword.OPT_IN:
             consent.opt_in(uow, self.bus, inbound.channel, inbound.address, now,
                            inbound.provider_message_id)

@@ -1,5 +1,7 @@
 """Questions that follow a booking or a request: "will I get a reminder?", "how long until I
 hear back?", "when will they call?". Answered from the business's own settings; nothing changes.
+"and the sump pump quote?" after the office was asked to prepare one: still being prepared, and
+the office is reminded.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.dialogue import handoff, replies, small_talk, visits
 from bot.dialogue.reply import Reply
+from bot.dialogue.times import day_label
 from bot.nlu import intents
 from bot.nlu.text import normalize
 
@@ -42,6 +45,42 @@ def answer(turn: Turn) -> bool:
     if _WHEN_HEAR.search(text) and turn.last_done() in (handoff.HANDED_OVER, handoff.QUOTE_REQUESTED):
         turn.finish(handoff.when_called(turn), keep_done=True)
         return True
+    return _quote_asked_for(turn, text)
+
+
+# What the timeline notes when the office is asked to price work (handoff.hand_over's reason).
+_REQUESTED = re.compile(r"\basked for a quote for (?P<what>.+?); dispatchers asked\b")
+_QUOTE = re.compile(r"\b(?:quotes?|estimates?|price|pricing)\b")
+_WAITS = re.compile(r"\?|\b(?:any (?:news|update|word)|status|ready|yet|still|what about|where is|"
+                    r"wheres|did (?:you|they)|heard|hear)\b|^\W*(?:and|so|ok|okay)\b")
+_PLAIN = frozenset("the and for new a an my our quote estimate replacing replace replacement "
+                   "install installing installation repair fixing fix work job".split())
+
+
+def _quote_asked_for(turn: Turn, text: str) -> bool:
+    """ "and the sump pump quote?": a quote asked for earlier and not sent yet is still being
+    prepared; the office is reminded. False when the text asks of no such quote (or a quote of
+    that work has been sent: quote_questions answers about it)."""
+    from bot.dialogue import questions, quote_questions  # they import this module's neighbours
+
+    if turn.customer is None or not _QUOTE.search(text) or not _WAITS.search(text) or \
+            questions.asks_for_quote(turn) or quote_questions.named(turn):
+        return False
+    words = set(re.findall(r"[a-z]+", text)) - _PLAIN
+    notes = sorted(turn.uow.activities.find(account_id=turn.customer.account_id),
+                   key=lambda note: note.at, reverse=True)
+    for note in notes:
+        found = _REQUESTED.search(note.summary)
+        if found is None:
+            continue
+        what = found.group("what")
+        if set(re.findall(r"[a-z]+", what.lower())) - _PLAIN & words:
+            handoff.hand_over(turn, reason=f"asks again about the quote for {what[:60]}")
+            asked = day_label(note.at, turn.timezone)
+            turn.finish(replies.quote_still_coming(
+                what, "today" if asked == day_label(turn.now, turn.timezone) else f"on {asked}"),
+                keep_done=True)
+            return True
     return False
 
 

@@ -8,6 +8,10 @@ As it is (`as_is`): "keep thursday's furnace appt", "the drain thing thursday, j
 is": told it stays, nothing changed, any question pending kept open. Only a visit still booked and
 named by its day or service is meant; a text that also moves, cancels or undoes something is left
 to those flows.
+
+Asked whether to (`should_cancel`): "should we cancel the tune up on the 9th since he's coming
+anyway?", "i asked if i should cancel the dec 9 one": the visit named is said to stay booked until
+the customer asks for it to be cancelled; nothing is changed and no times are offered.
 """
 
 from __future__ import annotations
@@ -165,4 +169,41 @@ def as_is(turn: Turn) -> bool:
             return False
         spared = (resolution.one,)
     small_talk.settle(turn, replies.kept(visits.label(turn, spared[0])))
+    return True
+
+
+# "should we cancel the tune up on the 9th", "do i still keep thursday's", "is it ok to cancel"
+_SHOULD_CANCEL = re.compile(
+    r"\b(?:should|shall|must|do) (?:i|we)(?: still| even| just| maybe)? "
+    r"(?:cancel|keep|skip|need to cancel)\b"
+    r"|\b(?:if|whether) (?:i|we) (?:should|need to|have to) (?:still )?(?:cancel|keep|skip)\b"
+    r"|\b(?:is it|would it be) (?:ok|okay|better|fine|smart|wise|worth it) to (?:cancel|keep|skip)\b"
+    r"|\b(?:worth|any point in|point in) (?:keeping|canceling|cancelling|skipping)\b")
+
+
+def asks_whether_to_cancel(turn: Turn) -> bool:
+    """Whether the text asks if a visit should be cancelled or kept (no order to do either)."""
+    return _SHOULD_CANCEL.search(normalize(turn.text)) is not None
+
+
+def should_cancel(turn: Turn) -> bool:
+    """Answer "should we cancel the dec 9 tune up?" with that visit, still booked, and how to cancel
+    it; False when the text orders the cancel or names no one visit."""
+    if turn.customer is None or turn.parse.intent in (intents.APPROVE_QUOTE, intents.DECLINE_QUOTE,
+                                                     intents.HUMAN):
+        return False
+    text = normalize(turn.text)
+    asks = _SHOULD_CANCEL.search(text)
+    if asks is None:
+        return False
+    # "how long til they call? also should we cancel the 9th": the visit after the question;
+    # "do we still keep the dec 10 one or cancel it": a visit asked about, never one set aside
+    said = visits.named(turn, text=re.sub(r"\b(?:keep|keeping|cancel\w*|skip\w*)\b", "about",
+                                          text[asks.start():]))
+    found = visits.narrow(turn, visits.upcoming(turn), said) if said.narrows else []
+    if len(found) != 1:
+        return False
+    visit = found[0]
+    small_talk.settle(turn, replies.yours_to_decide(visits.service_name(turn, visit).lower(),
+                                                    visits.label(turn, visit)))
     return True

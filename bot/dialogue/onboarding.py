@@ -19,6 +19,7 @@ from bot.dialogue.addresses import (
     SignUpText,
     access_in,
     introduced_name,
+    postal_code_alone,
     read_postal_code,
     read_signup,
 )
@@ -304,7 +305,7 @@ def ask_after_danger(turn: Turn, after: dict[str, Any], otherwise: Reply) -> Non
 
 def _zip_for(text: str, data: dict[str, Any]) -> Address | None:
     """A ZIP sent alone completes the address given before."""
-    code = read_postal_code(text)
+    code = read_postal_code(text) or postal_code_alone(text)  # "60640. water's off now"
     if code is None and _RETYPED.search(text):  # "sorry typo, its 60614"
         codes = re.findall(r"(?<!\d)\d{5}(?!\d)", text)
         code = codes[0] if len(codes) == 1 and not re.search(r"\d{1,6}\s+[A-Za-z]", text) else None

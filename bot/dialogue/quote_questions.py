@@ -56,6 +56,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lines", re.compile(
         r"\b(?:include[sd]?|including|what(?:'s| is|s) in|cover(?:s|ed)?|breakdown|break down|"
         r"itemi[sz]\w*|items|line items|parts|what do (?:i|we) get|details|explain\w*|"
+        # "is the permit in it?", "are the fittings in there"
+        r"(?:is|are) (?:the |a |an )?\w+(?: \w+)? in (?:it|there|that|the (?:\w+ )?(?:quote|estimate|"
+        r"price))|"
         # "is that the full dig up or just the one joint?": what it covers
         r"(?:is|does) (?:that|it|this) (?:\w+ ){0,2}(?:full|whole|entire|just|only)|"
         r"(?:full|whole|entire) (?:\w+ ){0,2}or (?:just|only))\b")),
@@ -158,6 +161,10 @@ def answer(turn: Turn) -> bool:
         digits = _NUMBER.findall(turn.text)
         turn.finish(replies.quote_not_on_account(digits[0] if digits else ""))
         return True
+    parts = _asked_per_part(turn)
+    if parts is not None:  # "is that still good? also what's the water heater one come to"
+        turn.finish(replies.quotes_overview([_fact(turn, asked, q) for asked, q in parts]))
+        return True
     focus = None if _PLURAL.search(turn.text.lower()) else _focus(turn)
     about = (meant or _last_decided(turn, kind) or ([focus] if focus is not None else None)
              or (_just_decided(turn) if kind == "status" else []) or _candidates(turn, kind))
@@ -180,6 +187,36 @@ def answer(turn: Turn) -> bool:
         turn.ask(FLOW, ASK, {"kind": kind, "ids": [q.id for q in about]},
                  replies.which_quote_about([_choice(q) for q in about]))
     return True
+
+
+# Where one question of a text ends and another begins: "is that still good? also what's ...".
+_PART = re.compile(r"(?<=[?!.])\s+|[,;]?\s+\b(?:also|and also|plus|and what about)\b\s+")
+
+
+def _asked_per_part(turn: Turn) -> list[tuple[str, Quote]] | None:
+    """Each question of a text asked of its own quote, when they are about two or more (a quote
+    named in that question, or "that": the one talked about); None when the text asks of one."""
+    text = turn.text.lower()
+    parts = [part for part in _PART.split(text) if part.strip()]
+    if len(parts) < 2:
+        return None
+    focus = _focus(turn)
+    asked: list[tuple[str, Quote]] = []
+    for part in parts:
+        kind = next((name for name, pattern in KINDS if pattern.search(part)), None)
+        if kind is None:
+            continue
+        if kind in OFFICE_KINDS or kind == "compare":
+            return None  # a question the quote cannot answer, or one about both: answered whole
+        numbers = set(_NUMBER.findall(part))
+        quotes = ([q for q in shown(turn) if q.digits in numbers] if numbers
+                  else titles_named(turn, part))
+        if not quotes and focus is not None and _REFERS.search(part):
+            quotes = [focus]
+        if len(quotes) != 1:
+            return None
+        asked.append((kind, quotes[0]))
+    return asked if len({quote.id for _, quote in asked}) >= 2 else None
 
 
 def office_question(turn: Turn) -> bool:
@@ -220,9 +257,16 @@ def _fact(turn: Turn, kind: str, quote: Quote) -> str:
     if kind == "summary":
         return f"{priced}: {_standing(turn, quote)}"
     if kind == "lines":
-        return replies.quote_lines(priced, [_line(d, n, c) for d, n, c in
-                                          ((ln.description, ln.quantity, ln.unit_price_cents)
-                                           for ln in quote.lines)]).text
+        listed = replies.quote_lines(priced, [_line(d, n, c) for d, n, c in
+                                            ((ln.description, ln.quantity, ln.unit_price_cents)
+                                             for ln in quote.lines)]).text
+        thing = _thing_asked(turn.text)
+        if thing is None:
+            return listed
+        found = [ln.description for ln in quote.lines if _words(thing) & _words(ln.description)]
+        told = (f"Yes, it includes {', '.join(found)}" if found
+                else f"It doesn't list {thing}; ask us and we'll check")
+        return f"{listed}. {told}"
     if kind == "valid":
         if quote.state is QuoteState.EXPIRED or _expired(turn, quote):
             return f"{name} has expired; ask us for a new one"
@@ -247,6 +291,31 @@ def _fact(turn: Turn, kind: str, quote: Quote) -> str:
                     "nothing has been approved or declined yet")
         return _decided(turn, quote)
     return f"{name} is {total}"
+
+
+# "does it include the sump pump?", "is the permit in it", "does that cover patching the walls"
+_INCLUDES = re.compile(
+    r"\b(?:include[sd]?|including|cover(?:s|ed)?|come with)\s+(?:any |my |our )?"
+    r"(?P<thing>(?:(?!\b(?:is|are)\b)[a-z' -]){2,40}?)\s*"
+    r"(?:\?|$|[.,;!]| or | too\b| as well\b| and (?!the \w+ (?:is|are)))"
+    r"|\b(?:is|are) (?P<in>(?:(?!\b(?:is|are|and)\b)[a-z' -]){2,30}?) (?:included|in (?:it|"
+    r"there|that|the (?:\w+ )?(?:quote|estimate|price)))\b", re.IGNORECASE)
+# Words too common to match a quote's line by ("the labor" matches "Installation labor").
+_FILLER = frozenset("the a an of for and to in on with it that this new old".split())
+
+
+def _thing_asked(text: str) -> str | None:
+    """What a question asks whether the quote includes ("the sump pump"), None when none."""
+    found = _INCLUDES.search(text)
+    if found is None:
+        return None
+    thing = (found.group("thing") or found.group("in") or "").strip(" '-")
+    return thing if thing and _words(thing) else None
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower())
+            if w not in _FILLER and len(w) > 2}
 
 
 def _lines_said(quote: Quote) -> str:

@@ -449,6 +449,13 @@ def kept(visit: str) -> Reply:
     return Reply(f"OK, your {visit} visit stays as booked.")
 
 
+def yours_to_decide(work: str, when: str) -> Reply:
+    """ "Should we cancel the tune-up?": nothing changes until they say so."""
+    day = when.split(",")[0]
+    return Reply(f"Your {clip(work, 40)} visit on {when} is still on, and it stays unless you "
+                 f"want it cancelled. That's your call: reply \"cancel {day}\" and I'll cancel it.")
+
+
 def no_visit_named(missing: str) -> Reply:
     """A day or service named that none of the customer's visits has."""
     return Reply(f"You have no visit {clip(missing, 60)}.")
@@ -812,6 +819,12 @@ def no_quotes() -> Reply:
                  "priced.")
 
 
+def quote_still_coming(what: str, asked_on: str) -> Reply:
+    """ "and the sump pump quote?" before the office has sent it."""
+    return Reply(f"The office is still preparing your quote for {clip(what, THING)} (asked for "
+                 f"{asked_on}). I've reminded them, and they'll be in touch.")
+
+
 def quote_requested(what: str) -> Reply:
     """A quote asked for: the office prepares it, no visit is offered ("" when no work was named)."""
     if not what:
@@ -1000,6 +1013,11 @@ def area_served(place: str, where: str) -> Reply:
     return Reply(f"Yes, we serve {clip(place, NAME)} ({where}). {TO_BOOK}.")
 
 
+def area_served_briefly(place: str) -> Reply:
+    """A place asked about beside a request: served, and the request goes on."""
+    return Reply(f"Yes, we serve {clip(place, NAME)}.")
+
+
 def area_not_served(place: str, summary: str) -> Reply:
     return Reply(f"Sorry, we don't serve {clip(place, NAME)}: it's outside our service area. We "
                  f"serve {summary}.")
@@ -1140,9 +1158,12 @@ def calm() -> Reply:
                  "or ask for a person and someone will call you.")
 
 
-def opted_out(business: str) -> Reply:
-    return Reply(f"You won't get more texts from {clip(business, NAME)}. Reply START to "
-               "resubscribe.")
+def opted_out(business: str, next_visit: str | None = None) -> Reply:
+    """Opted out; visits booked stay booked, only the texts about them stop."""
+    kept = (f" Your visits stay booked (next: {next_visit}); we just won't text you about them."
+            if next_visit else "")
+    return Reply(f"You won't get more texts from {clip(business, NAME)}.{kept} Reply START to "
+                 "resubscribe.")
 
 
 def opted_in(business: str) -> Reply:

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.dialogue import booking, handoff, offers, onboarding, safety_replies
-from bot.dialogue.addresses import read_signup
+from bot.dialogue.addresses import postal_code_alone, read_signup
 from bot.dialogue.gsm import clip
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import local, visit_label
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 KEY = "danger"
 OUT = "out"  # the danger's key: everyone is out of the house
+OFF = "off"  # the danger's key: the water, power or gas is off
 # A danger is not over in half an hour: it stays known while the customer waits for the visit.
 REMEMBERED = timedelta(hours=12)
 
@@ -40,7 +41,8 @@ _SAFETY_QUESTION = re.compile(
     r"go|sleep|leave|keep|run|be (?:in|inside|home))\b"
     r"|\b(?:catch|start) (?:on )?(?:a )?fire\b|\bexplode\b|\bblow up\b"
     r"|\banything (?:i|we) (?:should|can|need|could)\b"
-    r"|\b(?:till|until|til) (?:then|they|he|she|someone)\b|\bin the meantime\b|\bmeanwhile\b")
+    r"|\b(?:till|until|til) (?:then|they|he|she|someone)\b(?! (?:calls?|rings?|phones?)\b)"
+    r"|\bin the meantime\b|\bmeanwhile\b")
 _SENTENCES = re.compile(r"[.!?,;\n]+")
 # "Should I shut the furnace off?", "do we turn the water off", "unplug it?"
 _SWITCH_OFF = re.compile(
@@ -110,16 +112,30 @@ _NO_CALL_YET = re.compile(
 # "is anybody on call this weekend?": the urgent call asked about before it is overdue.
 _ON_CALL = re.compile(r"\bon call\b|\bon duty\b|\bemergency (?:tech|technician|plumber|"
                       r"electrician|line|service|number)\b")
+# "how long til someone calls?": when the urgent call comes.
+_WHEN_CALL = re.compile(r"\bhow (?:long|soon)\b[^.?!]{0,20}\b(?:call|calls|calling|ring|phone)\b")
+# The urgent call asked about this soon after the danger was told: answered, no second notice.
+_JUST_TOLD = timedelta(minutes=15)
 # The danger was none: "false alarm", "it was just the low battery chirp".
 _FALSE_ALARM = re.compile(
     r"\bfalse alarm\b|\b(?:it|that)(?: was|s| is) (?:just|only) (?:the |a )?(?:low )?(?:batter(?:y|ies)|"
     r"chirp\w*)\b|\bnot (?:an emergency|a (?:gas )?leak|gas|a fire) after all\b"
     r"|\bnever ?mind\b[^.!?]*\b(?:batter(?:y|ies)|chirp\w*|fine|ok|okay)\b")
+# The danger is over on its own: "actually it's fine now", "all good now, it stopped".
+_SETTLED = re.compile(
+    r"\b(?:it|its|it s|everything|all|we|we re|were)(?: is| s| are)? (?:all )?(?:fine|ok|okay|good|"
+    r"under control) now\b|\bnot an emergency (?:any ?more|now)\b|\b(?:it|the leak|the water|the smoke|"
+    r"the sparking|the alarm) (?:has )?stopped (?:on its own|by itself)\b")
 # The danger is over, by the word of those sent to it: "they said the CO is cleared".
 _CLEARED = re.compile(
     r"\b(?:co|gas|smoke|fire|it|house|air|alarm)(?: is| was| has been| s|s)? (?:all )?(?:cleared|"
     r"clear now|out now|safe now)\b|\b(?:gave|given) (?:us )?the all clear\b"
-    r"|\b(?:said|say|says) (?:it is|its|it s|we are|were|we re) (?:safe|ok|okay|fine)(?: to go back)?\b")
+    r"|\b(?:said|say|says) (?:it is|its|it s|we are|were|we re) (?:safe|ok|okay|fine)(?: to go back)?\b"
+    # made safe by those sent to it: "the gas co capped it", "they sealed the line off"
+    r"|\b(?:capped|sealed|plugged) (?:it|that|the (?:line|pipe|leak|fitting|valve))\b"
+    r"|\bmade (?:it|things|the \w+) safe\b")
+# A visit asked for now that it is safe: "can someone come fix it properly".
+_FIX_IT = re.compile(r"\b(?:come|send|fix|repair|replace|look at|check)\b")
 # "prob just dust burning off?" after a burning smell from a furnace.
 _DUST = re.compile(r"\bdust\w*\b|\bburn(?:ing|s)? off\b")
 # "should i try relighting the pilot myself?" with the heat out.
@@ -132,6 +148,10 @@ _ASKS_FOR = re.compile(r"\b(?:come|coming|send|need|needs|want|book|schedule|som
                        r"anybody|tech|technician|electrician|plumber|fix|repair|check|look at|asap|"
                        r"soon|when|can|could|please|pls|appt|appointment|visit|keep|move|cancel|"
                        r"today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b")
+# "Is anyone coming tonight?", "how soon can somebody get here": the emergency's visit itself.
+_ANYONE_COMING = re.compile(r"\b(?:any ?one|any ?body|some ?one|some ?body)\b[^.?!]{0,20}?"
+                            r"\b(?:com(?:e|ing)|here|out|get (?:here|out))\b"
+                            r"|\bhow (?:soon|long) (?:till|til|until|before|can|will) (?:some|any)")
 # Flow intents that go on after the urgent call is told again ("also can my visit be moved up?").
 # "is anybody coming tonight?" is about the emergency itself, never a visit's status.
 _GOES_ON = frozenset({intents.RESCHEDULE, intents.CANCEL, intents.APPROVE_QUOTE,
@@ -161,8 +181,9 @@ def answer(turn: Turn) -> bool:
     text asks (the pending question is asked again), False when its flow answers the rest."""
     danger = known(turn)
     text = normalize(turn.text)
-    if danger is not None and _over(turn, text, danger):
-        return True
+    over = _over(turn, text, danger) if danger is not None else None
+    if over is not None:
+        return over
     thaw = _THAW.search(text) is not None and (_FROZEN.search(text) is not None or _frozen(turn)
                                                or danger == Danger.COLD and _DRIP.search(text) is not None)
     if danger is None and not thaw:
@@ -176,13 +197,20 @@ def answer(turn: Turn) -> bool:
     hurry = turn.parse.slots.get("urgency") == URGENT
     called = danger is not None and _calls_again(turn, text, danger)
     if called and (turn.parse.intent in _GOES_ON or not asks):
-        if turn.parse.intent in _GOES_ON:
+        if turn.parse.intent in _GOES_ON or _asks_of_a_visit(turn):
             return False  # "still no call. also can my visit be moved up?": the move goes on
         if taken is not None:
             turn.say(taken)
         return _question_stays(turn)
+    if danger is not None and not asks and not hurry and taken is None and \
+            turn.customer is not None and turn.parse.intent not in _GOES_ON and \
+            _ANYONE_COMING.search(text) is not None and not _asks_of_a_visit(turn) and \
+            _someone_coming(turn):
+        return True
     if not asks and not hurry:
         if taken is None or not _only_news(turn):
+            if taken is not None and _adds_to_signup(turn):
+                turn.say(taken)  # "60640. found the valve, water stopped": the sign-up goes on
             return False  # an address, a pick or a request beside it: its flow answers
         turn.say(taken)  # "ok we're outside, nicor is on the way": the question pending stays
         if not turn.conversation.is_active(turn.now):
@@ -190,17 +218,18 @@ def answer(turn: Turn) -> bool:
         return True
     reply = (safety_replies.pilot_light() if pilot and not thaw
              else _answer_for(text, danger, thaw=thaw, heater=heater, dust=dust))
-    if danger is not None and taken is None and _out_before(turn) and \
+    if danger is not None and taken is None and _step_before(turn) is not None and \
             reply == safety_replies.reminder(danger):
         if not asks:  # out already: a hurry gets the soonest times, no second 'leave now'
-            return _soonest_after_address(turn)
-        taken = safety_replies.out_safely(danger)
+            return _soonest_after_address(turn) or _soonest_again(turn)
+        taken = (safety_replies.out_safely(danger) if _step_before(turn) == OUT
+                 else safety_replies.kept_off(danger))
     if taken is not None and danger is not None and (
             not asks or reply == safety_replies.reminder(danger)):
         reply = taken  # the step is done: never told again to leave or flip the breaker
     turn.say(reply)
-    if not asks:
-        return _soonest_after_address(turn)  # a hurry: else its flow gives the soonest times
+    if not asks:  # a hurry: else its flow gives the soonest times
+        return _soonest_after_address(turn) or _soonest_again(turn)
     pending = turn.conversation
     if not pending.is_active(turn.now):
         turn.finish()
@@ -208,8 +237,7 @@ def answer(turn: Turn) -> bool:
     if pending.flow == booking.FLOW and pending.step == offers.PICK:
         return _pick_stays_open(turn)
     if pending.flow == onboarding.FLOW and pending.step == "details":
-        read = read_signup(turn.text)
-        if read.address is not None:
+        if _adds_to_signup(turn):
             return False  # the sign-up in the same text goes on
         turn.ask(onboarding.FLOW, "details", turn.data,
                  safety_replies.details_to_send_someone())
@@ -217,17 +245,36 @@ def answer(turn: Turn) -> bool:
     return False
 
 
-def _over(turn: Turn, text: str, danger: Danger) -> bool:
+def _over(turn: Turn, text: str, danger: Danger) -> bool | None:
     """ "False alarm, it was the low battery", "they said the CO is cleared": the team is told,
-    the danger is forgotten and the emergency's offers dropped; False while it goes on."""
+    the danger is forgotten and the emergency's offers dropped (True); "he capped it, can someone
+    fix it": the danger is forgotten and the repair asked for is booked (False); None while the
+    danger goes on."""
     false_alarm = _FALSE_ALARM.search(text) is not None
-    if not false_alarm and _CLEARED.search(text) is None:
-        return False
+    settled = not false_alarm and _SETTLED.search(text) is not None and "?" not in text
+    if not false_alarm and not settled and _CLEARED.search(text) is None:
+        return None
     what = safety_replies.WHAT_HAPPENED[danger]
-    said = "was a false alarm" if false_alarm else "has been cleared"
-    handoff.hand_over(turn, reason=f'says the {what} {said}: "{clip(turn.text, 80)}"')
-    reply = safety_replies.false_alarm() if false_alarm else safety_replies.cleared(danger)
+    said = ("was a false alarm" if false_alarm else "is under control now" if settled
+            else "has been cleared")
+    reply = (safety_replies.false_alarm() if false_alarm else safety_replies.settled() if settled
+             else safety_replies.cleared(danger))
     pending = turn.conversation
+    fix = not false_alarm and turn.parse.intent in (intents.BOOK, intents.UNKNOWN) \
+        and _FIX_IT.search(text) is not None
+    if fix and turn.customer is not None:  # "he capped it. can someone come fix it properly":
+        # the repair booked tells the office, no notice beside it
+        from bot.dialogue.emergency import SERVICE_FOR  # imports this module
+
+        turn.say(reply)
+        if pending.is_active(turn.now) and pending.flow == booking.FLOW:
+            turn.finish(keep_done=True)  # the emergency's soonest times give way to a repair's
+        slots = {key: value for key, value in turn.parse.slots.items() if key != "urgency"}
+        turn.parse = Parse(intents.BOOK, {"service": SERVICE_FOR[danger], **{
+            key: value for key, value in slots.items() if value}}, 1.0)
+        _forget(turn)
+        return False
+    handoff.hand_over(turn, reason=f'says the {what} {said}: "{clip(turn.text, 80)}"')
     if pending.is_active(turn.now) and pending.flow == onboarding.FLOW:
         turn.say(reply)  # the sign-up's question stays
         if _HEATER.search(text):
@@ -237,23 +284,62 @@ def _over(turn: Turn, text: str, danger: Danger) -> bool:
             turn.say(reply)
             reply = safety_replies.space_heater()
         turn.finish(reply)  # no emergency, no emergency's offers
+    _forget(turn)
+    return True
+
+
+def _forget(turn: Turn) -> None:
+    """The danger is over: nothing is told or offered for it any more."""
     data = dict(turn.conversation.data)
     data.pop(KEY, None)
     turn.conversation.data = data
-    return True
 
 
 def _calls_again(turn: Turn, text: str, danger: Danger) -> bool:
     """ "Nobody called yet", "is anybody on call?": the team is told again, urgently, and the
     customer hears it; False when the text says neither."""
     waiting = _NO_CALL_YET.search(text) is not None
-    if not waiting and _ON_CALL.search(text) is None:
+    on_call = _ON_CALL.search(text) is not None
+    if not waiting and not on_call and _WHEN_CALL.search(text) is None:
         return False
     what = safety_replies.WHAT_HAPPENED[danger]
-    handoff.hand_over(turn, reason=f'{"still waiting for" if waiting else "asks about"} the urgent '
-                                   f'call about {what}: "{clip(turn.text, 80)}"', urgent=True)
-    turn.say(safety_replies.called_again(turn.business.name, waiting=waiting))
+    if waiting or on_call or not _told_lately(turn):  # "how long til they call?" minutes after
+        handoff.hand_over(turn, reason=f'{"still waiting for" if waiting else "asks about"} the '
+                                       f'urgent call about {what}: "{clip(turn.text, 80)}"',
+                          urgent=True)
+    turn.say(safety_replies.called_again(turn.business.name, waiting=waiting,
+                                         when=not waiting and not on_call))
     return True
+
+
+def _asks_of_a_visit(turn: Turn) -> bool:
+    """ "Also should we cancel the tune up on the 9th?": a question about a booked visit beside."""
+    from bot.dialogue import keep_visit  # imports this module's neighbours
+
+    return turn.customer is not None and keep_visit.asks_whether_to_cancel(turn)
+
+
+def _someone_coming(turn: Turn) -> bool:
+    """ "Is someone coming?" after a danger: the soonest times again when they are open, else
+    that the office calls right away; False when a visit of theirs is today (its status tells)."""
+    from bot.dialogue import emergency  # imports this module
+
+    if _soonest_again(turn):
+        return True
+    if emergency.coming_today(turn):
+        return False
+    turn.say(safety_replies.called_again(turn.business.name, waiting=False, when=True))
+    return _question_stays(turn)
+
+
+def _told_lately(turn: Turn) -> bool:
+    """Whether the danger was told to the team only minutes ago."""
+    raw = turn.conversation.data.get(KEY)
+    try:
+        at = datetime.fromisoformat(str(raw.get("at"))) if isinstance(raw, dict) else None
+    except ValueError:
+        return False
+    return at is not None and turn.now - at <= _JUST_TOLD
 
 
 def _question_stays(turn: Turn) -> bool:
@@ -274,14 +360,37 @@ def _step_taken(turn: Turn, text: str, danger: Danger) -> Reply | None:
         return safety_replies.out_safely(danger)
     if any(_OFF.search(sentence) and not _NOT_TOLD.search(sentence)
            for sentence in re.split(r"(?<=[.!?;])\s+", text)):  # told, never asked
+        turn.remember(KEY, {**turn.conversation.data[KEY], OFF: True})
         return safety_replies.kept_off(danger)
     return None
 
 
-def _out_before(turn: Turn) -> bool:
-    """Whether the sender said earlier that everyone is out of the house."""
+def _step_before(turn: Turn) -> str | None:
+    """The step the sender said earlier was taken: everyone out (OUT) or the supply off (OFF)."""
     raw = turn.conversation.data.get(KEY)
-    return isinstance(raw, dict) and bool(raw.get(OUT))
+    if not isinstance(raw, dict):
+        return None
+    return OUT if raw.get(OUT) else OFF if raw.get(OFF) else None
+
+
+def _soonest_again(turn: Turn) -> bool:
+    """ "Is anyone coming tonight?" with the emergency's soonest times open: those times again,
+    saying honestly when none is in the part of today asked for; False with none open."""
+    pending = turn.conversation
+    if not (pending.is_active(turn.now) and pending.flow == booking.FLOW
+            and pending.step == offers.PICK) or _ANYONE_COMING.search(normalize(turn.text)) is None:
+        return False  # "isn't dave coming anyway?", "any extra charge?": answered by their own
+    wish = offers.wish_from(turn)
+    found = [offers.load(raw) for raw in turn.data.get("offers", [])]
+    today = offers.local_date(turn.now, turn.timezone)
+    if not found or wish is None or wish.date not in (None, today) or any(
+            wish.is_met_by(o, turn.timezone) for o in found):
+        return _offers_again(turn)
+    choices = [f"{visit_label(o.window_start, o.window_end, turn.timezone)} with "
+               f"{o.technician_name.split()[0]}" for o in found]
+    turn.ask(booking.FLOW, offers.PICK, turn.data,
+             safety_replies.soonest(choices, missed=booking.missed_word(wish)))
+    return True
 
 
 def _only_news(turn: Turn) -> bool:
@@ -291,8 +400,18 @@ def _only_news(turn: Turn) -> bool:
     told = turn.parse.intent == intents.BOOK and _ASKS_FOR.search(normalize(turn.text)) is None
     return ((turn.parse.intent in (intents.UNKNOWN, intents.AFFIRM, intents.THANKS) or told)
             and turn.parse.slots.get("when") is None and "?" not in turn.text
-            and read_signup(turn.text).address is None
+            and not _adds_to_signup(turn)
             and _option_before_question(turn.text) is None)  # "water is off now. 2": a pick
+
+
+def _adds_to_signup(turn: Turn) -> bool:
+    """Whether the text gives an address, or the ZIP a street given before waits for."""
+    if read_signup(turn.text).address is not None:
+        return True
+    pending = turn.conversation
+    return (pending.is_active(turn.now) and pending.flow == onboarding.FLOW
+            and bool(pending.data.get("street")) and not pending.data.get("postal_code")
+            and postal_code_alone(turn.text) is not None)
 
 
 def _soonest_after_address(turn: Turn) -> bool:

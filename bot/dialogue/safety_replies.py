@@ -217,13 +217,20 @@ def dust_burning_off() -> Reply:
                  "or wires, gets stronger, or you see smoke, shut the furnace off and call 911.")
 
 
-def called_again(business: str, *, waiting: bool) -> Reply:
-    """The urgent call is overdue ("nobody called yet"), or asked about ("anyone on call?"): the
-    team is told again."""
+def called_again(business: str, *, waiting: bool, when: bool = False) -> Reply:
+    """The urgent call is overdue ("nobody called yet"), or asked about ("anyone on call?", `when`:
+    "how long till they call?"): the team is told again."""
     head = ("I'm sorry nobody has called yet. I've told our team again that it's urgent"
-            if waiting else "Yes, our team knows it's urgent")
+            if waiting else "Our team knows it's urgent" if when
+            else "Yes, our team knows it's urgent")
     return Reply(f"{head}; someone from {clip(business, NAME)} will call you right away to get "
                  "a technician out to you.")
+
+
+def settled() -> Reply:
+    """ "Actually it's fine now": no longer an emergency; a visit only if they want one."""
+    return Reply("Glad it's under control. I've let our team know it's no longer an emergency. If "
+                 "you'd still like someone to take a look, just tell me when suits you.")
 
 
 def false_alarm() -> Reply:

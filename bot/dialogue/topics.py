@@ -264,11 +264,20 @@ def _is_yes_no(text: str) -> bool:
 
 # What was just asked about ----------------------------------------------------------------------
 
+# Questions about the business beside the work itself: the work told with them is kept.
+_ASIDE = frozenset({"hours", "area"})
+
+
 def _answered(turn: Turn, reply: Reply, kind: str, service: str | None = None) -> None:
     """Say the answer and remember its topic, so "what about X?" or "how much tho" follows it;
     with a question pending, "to book, text what you need" is left out (a booking is under way)."""
     if turn.conversation.is_active(turn.now) and f" {replies.TO_BOOK}" in reply.text:
         reply = dataclasses.replace(reply, text=reply.text.split(f" {replies.TO_BOOK}")[0])
+    # the work told beside a question ("open weekends? furnace is banging") is kept for a booking
+    # to come, through later questions that name none ("how much to come look at it")
+    told = turn.parse.slots.get("service") or _matcher(turn.catalog).match(normalize(turn.text))
+    if kind in _ASIDE and service is None:
+        service = (told if isinstance(told, str) else None) or _topic(turn).get("service")
     small_talk.settle(turn, reply, done="answered")
     if kind == "hours":  # "open weekends? furnace making a weird noise": the need told is kept
         service = (service or turn.parse.slots.get("service")
@@ -277,9 +286,9 @@ def _answered(turn: Turn, reply: Reply, kind: str, service: str | None = None) -
 
 
 def asked_service(turn: Turn) -> str | None:
-    """The service whose price or offer the last answer gave, within the half hour."""
-    topic = _topic(turn)
-    service = topic.get("service") if topic.get("kind") in ("price", "services", "area", "hours") else None
+    """The service whose price or offer the last answer gave, or that was told beside a question
+    answered, within the half hour."""
+    service = _topic(turn).get("service")
     return str(service) if service else None
 
 
@@ -546,6 +555,12 @@ def _coverage_reply(coverage: area.Coverage, summary: str) -> Reply:
         f"our {zone.name} area" + (f", ZIPs {', '.join(codes)}" if codes != (coverage.place,) else "")
         for zone, codes in coverage.zones)
     return replies.area_served(label, where)
+
+
+def _named_place(place: str) -> str:
+    """ "Oak Park 60304" for a ZIP asked about; a town as named."""
+    town = town_of(place) if place.isdigit() else None
+    return f"{town} {place}" if town else place
 
 
 def area_summary(zones: Sequence[ServiceZone]) -> str:

@@ -73,6 +73,7 @@ def answer(turn: Turn) -> bool:
         return False  # "no need to send anyone. are we still good for monday": a question only
     kinds = [_kind(turn, part, parse, first=n == 0, pending=pending)
              for n, (part, parse) in enumerate(read)]
+    parts, read, kinds = _quote_questions_joined(turn, parts, read, kinds)
     if kinds[0] == "answer" and any(_decides_pending_quote(turn, part) for part in parts[1:]):
         kinds[0] = "other"  # "NO. Q-1042 approve, Q-1041 decline": the decision written out wins
     asks = [n for n, kind in enumerate(kinds) if kind == "ask"]
@@ -84,7 +85,10 @@ def answer(turn: Turn) -> bool:
         return False  # "none of those. what do you have on friday the 11th": times asked for
     hidden = (len(acts) == 1 and turn.parse.intent == intents.UNKNOWN
               and read[acts[0]][1].intent in _ACTIONS)  # "no?? i didnt ask that. just cancel x"
-    if not (acts and (asks or len(acts) > 1 or hidden)) and \
+    # "Y. and send me a quote for ..." with the change asked about done already: said so first
+    nod = (kinds[0] == "other" and read[0][1].intent == intents.AFFIRM and not pending
+           and len(parts[0].split()) <= 3 and turn.last_done() is not None)
+    if not (acts and (asks or len(acts) > 1 or hidden or nod)) and \
             not _asks_apart(turn, [read[n] for n in asks]):
         return False  # one request, however many sentences
     if acts and not asks and len({quote_decisions.decision(part) or (
@@ -92,6 +96,9 @@ def answer(turn: Turn) -> bool:
             for part, p in read}) < 2:
         return False  # "cancel dec 12 and cancel dec 14": one request of its own
     answered = False
+    if nod:
+        turn.say(replies.acknowledged(turn.last_done()))  # "Y." to a cancel already done
+        answered = True
     for n in asks:
         answered = _ask(turn, *read[n]) or answered
     waiting: list[str] = []
@@ -114,6 +121,27 @@ def answer(turn: Turn) -> bool:
         turn.conversation.data = {**turn.conversation.data, THEN: waiting}
         turn.replies.insert(len(turn.replies) - 1, _then(turn, waiting[0]))  # the Y/N stays last
     return answered
+
+
+def _quote_questions_joined(turn: Turn, parts: list[str], read: list[tuple[str, Parse]],
+                            kinds: list[str]) -> tuple[list[str], list[tuple[str, Parse]],
+                                                       list[str]]:
+    """Questions side by side about the same quote ("how much was the pex quote and does it
+    include the walls") read as one, so the quote is told once."""
+    joined: list[tuple[str, Parse, str]] = []
+    for (part, parse), kind in zip(read, kinds, strict=True):
+        if joined and kind == joined[-1][2] == "ask" and _about_a_quote(turn, joined[-1][0]) and \
+                _about_a_quote(turn, part):
+            text = f"{joined[-1][0]} and {part}"
+            joined[-1] = (text, _parse(turn, text), kind)
+        else:
+            joined.append((part, parse, kind))
+    return ([part for part, _, _ in joined], [(part, parse) for part, parse, _ in joined],
+            [kind for _, _, kind in joined])
+
+
+def _about_a_quote(turn: Turn, part: str) -> bool:
+    return quote_questions.kind_of(_own(turn, part, _parse(turn, part))) is not None
 
 
 def _cancels_moved(turn: Turn, part: str, parse: Parse) -> bool:
@@ -248,6 +276,9 @@ def _takes_up(turn: Turn) -> bool:
     then = turn.conversation.data.get(THEN) if turn.conversation.is_active(turn.now) else None
     if not then or turn.parse.intent not in _ANSWERS:
         return False
+    parts = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
+    if any(_decides_pending_quote(turn, part) for part in parts[1:]):
+        return False  # "NO. Q-1042 approve, Q-1041 decline": every part read anew
     from bot.dialogue.roles import CUSTOMER_FLOWS  # the table this answerer is part of
 
     flow = CUSTOMER_FLOWS.flows.get(turn.conversation.flow or "")

@@ -86,6 +86,7 @@ _CANCEL_OBJECT = re.compile(
     rf"everything|all|both|of|some|\d|two|three|\w+day|{_CLOCK})\b\s*)*"
     rf"(?:{_BOOKING}|{_WORKER}|it|that|this|everything|please|visits|appointments|appts|bookings|"
     rf"them|those|"
+
     rf"for (?:today|tomorrow|\w+day)|\w+day)?\s*(?:[,.!;]|$|\b(?:please|thanks|thank|we|i|as|"
     rf"because|since|and|on|for|at|the|tomorrow|today|\w+day|asap|now|right|that day|next week)\b)"
 )
@@ -505,10 +506,21 @@ def says_dont_cancel(text: str) -> bool:
     return _DONT_CANCEL.search(text) is not None
 
 
+# "cancel eddie's.": the visit named by its technician's name, as written (the possessive is
+# gone from the canonical text).
+_CANCEL_WHOSE = re.compile(
+    r"\bcancel (?!(?:it|that|what|there|here|he|she|let|who|this)['’]s\b)[a-z]+['’]s\b"
+    r"(?: (?:one|visit|appointment|appt|booking))?\s*(?:[,.!;]|$|\b(?:and|too|please|pls|also)\b)",
+    re.IGNORECASE)
+
+
 def _cancel_requested(message: Message) -> bool:
     text = message.masked
     if message.has(_DONT_CANCEL) or is_hedged(text) or message.has(_STILL_ON_RE):
         return False
+    if _CANCEL_WHOSE.search(message.original) and not negated_before(
+            message.original.lower(), message.original.lower().find("cancel")):
+        return True
     for m in _CANCEL_VERB.finditer(text):
         if negated_before(text, m.start()):
             continue

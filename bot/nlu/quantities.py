@@ -91,7 +91,7 @@ _CHOICE_FILLER = frozenset(
     "choice slot time id would like prefer perfect great sounds one best looks me we can "
     "and then choosing going selected select it is so well um uh lol haha cheers thx pls "
     "definitely probably maybe ill i will gonna going to rather prefer prefer guess suppose think "
-    "then".split()
+    "then hmm hm eh whatever".split()
 )
 
 

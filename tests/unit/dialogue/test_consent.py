@@ -5,9 +5,11 @@ from __future__ import annotations
 from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.parties import Channel
 from tests.fakes import NOW
-from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
+from tests.unit.dialogue.chat_world import JOE, MARIA, NEWCOMER, ChatWorld
 
-OPTED_OUT = "You won't get more texts from Northwind Heating & Plumbing. Reply START to resubscribe."
+OPTED_OUT = ("You won't get more texts from Northwind Heating & Plumbing. Your visits stay booked "
+             "(next: Thu Mar 5, 8-10am); we just won't text you about them. Reply START to "
+             "resubscribe.")
 
 
 def queue_reminder(chat: ChatWorld, phone: str) -> Message:
@@ -65,3 +67,18 @@ def test_a_bare_cancel_at_the_cancel_question_opts_out_and_keeps_the_visit(
     assert conversation is not None and conversation.flow is None  # no Y can cancel it later
     chat.transcript(JOE, [("START", None), ("Y", "Nothing is waiting for a yes")])
     assert chat.visits(JOE) == [chat.visit("joe_today")]
+
+
+def test_opting_out_leaves_the_visits_booked_and_says_so(chat: ChatWorld) -> None:
+    before = chat.model()
+    said = chat.text(MARIA, "please stop sending me texts").text
+    assert "Your visits stay booked (next: Thu Mar 5, 8-10am)" in said
+    assert chat.changed_since(before) <= {"outbox", "consents", "conversations", "timeline"}
+    assert chat.visits(MARIA) == [chat.visit("maria_thu"), chat.visit("maria_fri")]
+    chat.transcript(MARIA, [("will you still come thursday?", None), ("START", None),
+                            ("will you still come thursday?", "Thu Mar 5")])
+
+
+def test_opting_out_with_no_visit_booked_says_nothing_of_visits(chat: ChatWorld) -> None:
+    said = chat.text(NEWCOMER, "stop texting me").text
+    assert said.startswith("You won't get more texts") and "visits" not in said

@@ -302,3 +302,24 @@ def test_a_bare_book_me_with_the_details_keeps_the_problem_told_before(chat: Cha
     said = chat.text(NEWCOMER, details).text
     assert "set up at 12 Elm St" in said and "What do you need help with" not in said
     assert "Reply 1" in said
+
+
+def test_work_told_beside_an_hours_question_is_kept_through_questions_to_the_booking(
+        chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("are you open saturdays? my water heater is making a popping sound", "Sat"),
+        ("what would it cost for someone to come out", "Water heater service"),
+        ("do you go to 60613? and could someone come wednesday", "Yes, we serve 60613"),
+    ])
+    said = chat.text(NEWCOMER, "Rosa Lind 3120 N Sheffield Ave Chicago 60613").text
+    assert "What do you need help with" not in said
+    assert "1)" in said
+
+
+@pytest.mark.parametrize("pick", ["2 i guess", "i think the first one", "3 i suppose"])
+def test_a_hedged_pick_still_picks(chat: ChatWorld, pick: str) -> None:
+    chat.transcript(NEWCOMER, [
+        ("Rosa Lind 3120 N Sheffield Ave Chicago 60613", "set up"),
+        ("my sink is leaking, can someone come thursday", "1)"),
+        (pick, "Booked"),
+    ])

@@ -383,3 +383,57 @@ def test_a_decision_naming_another_quote_than_the_one_talked_about_is_about_that
     chat.transcript(MARIA, [("what's included in the water heater quote", "Q-1042"),
                             (decide, asked)])
     assert chat.quote_states() == OPEN
+
+
+def test_two_questions_about_two_quotes_are_each_answered_about_their_own(
+        chat: ChatWorld) -> None:
+    add_quote(chat, "Q-1044", "maria", "Boiler replacement", BOILER_LINES,
+              expires_at=datetime(2026, 3, 31, 17, 0, tzinfo=UTC))
+    chat.text(MARIA, "what's in the boiler quote?")
+    before = chat.model()
+    said = chat.text(MARIA, "is that still good next month? and what does the AC one come to").text
+    assert "Q-1044" in said and "valid through Tue Mar 31" in said
+    assert "Q-1043" in said and "$4,250.00" in said
+    assert "Which quote" not in said
+    assert chat.changed_since(before) <= {"outbox"}
+
+
+def test_numbers_written_out_after_a_no_confirm_the_first_decision_first(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [
+        ("approve the water heater one. and decline the AC", "Approve quote Q-1042"),
+    ])
+    said = chat.text(MARIA, "NO. Q-1042 approve, Q-1043 decline").text
+    assert said.rstrip().endswith("Reply Y or N") and "Approve quote Q-1042" in said
+    assert chat.quote_states() == {**OPEN}
+    chat.transcript(MARIA, [("Y", "Approved: quote Q-1042"), ("Y", "Declined")])
+
+
+def test_a_quote_asked_for_and_not_sent_yet_is_said_to_be_coming(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("can you send me a quote for a whole house humidifier",
+                             "prepare a quote")])
+    notices = len(chat.notices())
+    said = chat.text(MARIA, "any update on the humidifier quote?").text
+    assert "still preparing" in said and "humidifier" in said
+    assert "We can come" not in said
+    assert len(chat.notices()) == notices + 1
+
+
+def test_two_questions_about_the_same_quote_beside_a_cancel_tell_it_once(chat: ChatWorld) -> None:
+    said = chat.text(JOE, "cancel tom's. also how much is the sewer quote and does it include "
+                          "the permit").text
+    assert said.count("Q-2001") == 1
+    assert "Cancel your" in said and said.rstrip().endswith("Reply Y or N")
+
+
+@pytest.mark.parametrize(("ask", "told"), [
+    ("does the boiler quote include the expansion tank?", "Yes, it includes Expansion tank"),
+    ("is the permit in the boiler quote", "Yes, it includes Permit and inspection fee"),
+    ("does the boiler quote cover a new thermostat?", "It doesn't list a new thermostat"),
+])
+def test_whether_a_quote_includes_something_is_answered_from_its_lines(
+        chat: ChatWorld, ask: str, told: str) -> None:
+    add_quote(chat, "Q-1044", "maria", "Boiler replacement", BOILER_LINES)
+    before = chat.model()
+    said = chat.text(MARIA, ask).text
+    assert told in said and "Boiler unit" in said
+    assert chat.changed_since(before) <= {"outbox"}

@@ -173,3 +173,99 @@ def test_a_step_taken_naming_the_trade_is_news_not_a_booking(chat: ChatWorld) ->
     chat.text(NEWCOMER, "sparks coming out of the outlet!!")
     said = chat.text(NEWCOMER, "ok i flipped the breaker for the outlet, its off now").text
     assert said.startswith("Good, keep that breaker off") and "Happy to help" not in said
+
+
+@pytest.mark.parametrize("zip_text", [
+    "60618. ok i got the valve closed, water stopped",
+    "zip is 60618, main is off now",
+])
+def test_a_zip_sent_with_news_completes_an_emergency_sign_up(chat: ChatWorld,
+                                                             zip_text: str) -> None:
+    chat.transcript(NEWCOMER, [
+        ("water pouring out of the ceiling, pipe burst upstairs", "water main"),
+        ("Dee Novak 2231 W Roscoe St", "ZIP"),
+    ])
+    said = chat.text(NEWCOMER, zip_text).text
+    assert "keep the main off" in said.lower()
+    assert "2231 W Roscoe St" in said and "name and the service address" not in said
+    assert chat.contact(NEWCOMER) is not None
+
+
+def test_a_street_without_zip_and_only_news_creates_no_account(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("basement is flooding, a pipe burst", "water main"),
+        ("Dee Novak 2231 W Roscoe St", "ZIP"),
+        ("turned the main off, its stopped", "keep the main off"),
+    ])
+    assert chat.contact(NEWCOMER) is None
+
+
+def test_anyone_coming_after_the_water_is_off_gets_the_times_again_not_the_step(
+        chat: ChatWorld) -> None:
+    chat.text(MARIA, BURST)
+    chat.text(MARIA, "ok i shut the main off")
+    said = chat.text(MARIA, "so is anybody coming today or what").text
+    assert "Shut off the water main now" not in said
+    assert "1)" in said
+
+
+def test_made_safe_then_asking_for_the_repair_offers_a_visit_without_a_second_notice(
+        chat: ChatWorld) -> None:
+    chat.text(MARIA, "smells like gas by the water heater")
+    notices = len(chat.notices())
+    said = chat.text(MARIA, "peoples gas came and capped the line. can you send someone to "
+                               "repair it").text
+    assert "What do you need help with" not in said
+    assert "1)" in said and "leave the house" not in said.lower()
+    assert len(chat.notices()) == notices
+
+
+def test_how_long_till_they_call_is_answered_with_no_second_notice(chat: ChatWorld) -> None:
+    chat.text(MARIA, SPARKS)
+    notices = len(chat.notices())
+    said = chat.text(MARIA, "how soon will somebody call me?").text
+    assert "call you right away" in said
+    assert len(chat.notices()) == notices
+
+
+@pytest.mark.parametrize("question", [
+    "should we cancel the friday electrician since someone is coming anyway",
+    "should i skip friday's visit then?",
+    "not sure if we should cancel the electrical one on friday",
+])
+def test_whether_to_cancel_a_visit_is_answered_and_nothing_changes(chat: ChatWorld,
+                                                                  question: str) -> None:
+    chat.text(MARIA, SPARKS)
+    before = chat.model()
+    said = chat.text(MARIA, question).text
+    assert "Fri Mar 6" in said and "cancel" in said
+    assert "We can come" not in said and "Reply Y" not in said
+    assert chat.changed_since(before) <= {"outbox"}
+
+
+def test_fine_now_drops_the_emergency_and_its_times(chat: ChatWorld) -> None:
+    chat.text(MARIA, BURST)
+    said = chat.text(MARIA, "actually it's all fine now, just a loose hose, i tightened it").text
+    assert "no longer an emergency" in said and "water main" not in said
+    assert "1)" not in said
+    conversation = chat.conversation(MARIA)
+    assert conversation is None or "danger" not in conversation.data
+    assert "Booked" not in chat.text(MARIA, "1").text
+
+
+def test_a_zip_joined_to_news_completes_the_sign_up(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("our co detector is beeping like crazy", "leave the house"),
+        ("Sam Ortiz", "address"),
+        ("2231 W Roscoe St", "ZIP"),
+        ("60618 and the firemen are here now", "2231 W Roscoe St, Chicago 60618"),
+    ])
+    assert chat.contact(NEWCOMER) is not None
+
+
+def test_is_someone_coming_after_a_danger_the_office_calls_about_says_so(chat: ChatWorld) -> None:
+    chat.text(MARIA, SPARKS)
+    notices = len(chat.notices())
+    said = chat.text(MARIA, "is anybody coming out?").text
+    assert "call you right away" in said and "Thu Mar 5" not in said
+    assert len(chat.notices()) == notices

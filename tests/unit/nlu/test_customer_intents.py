@@ -80,6 +80,16 @@ def test_plain_cancellations_are_cancel(understand, text):
     assert understand(text).intent == "cancel"
 
 
+@pytest.mark.parametrize("text", ["cancel Tom's.", "cancel ana's one please", "cancel eddie's"])
+def test_a_visit_named_by_its_technicians_name_is_cancelled(understand, text):
+    assert understand(text).intent == "cancel"
+
+
+@pytest.mark.parametrize("text", ["dont cancel tom's", "cancel it's fine"])
+def test_a_possessive_after_cancel_that_is_no_order_cancels_nothing(understand, text):
+    assert understand(text).intent != "cancel"
+
+
 @pytest.mark.parametrize(
     "text",
     [
