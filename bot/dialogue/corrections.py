@@ -41,6 +41,8 @@ _UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
                    + _NOT_UNDO + r"|"
                    r"reverse (?:it|that)|take (?:it|that) back|restore (?:it|that|my))\b|"
                    + _AS_IT_WAS.pattern)
+# "put it back to the 14th", "move it back to the morning": back to a day or time, maybe its old one.
+_BACK_TO = re.compile(r"\b(?:put|move|change|switch|set|bring|go) (?:\w+ ){0,3}back (?:to|at|on|in|for)\b")
 _REGRET = re.compile(r"\b(?:wrong (?:one|day|visit|appointment|appt)|not that one|"
                      r"keep (?:\w+ ){0,4}after all|changed my mind|did ?n[o']?t mean (?:to|that))\b")
 # A street address ("22 elm st"), so "it's at 3 tomorrow" is never read as a place.
@@ -73,6 +75,8 @@ def claims(turn: Turn) -> bool:
     """Answer a correction of the last change; False when the text is no correction."""
     text = _plain(turn.text)
     undo, place = _UNDO.search(text), _WRONG_PLACE.search(text)
+    back_to_before = _back_to_before(turn, text)
+    undo = undo or back_to_before
     if not undo and not place and _another_day_insisted(turn, text):
         return True
     if not (undo or place or _REGRET.search(text)):
@@ -82,7 +86,7 @@ def claims(turn: Turn) -> bool:
             intents.DENY, intents.UNKNOWN, intents.RESCHEDULE):
         return False
     if (when.get("start") or when.get("end")) and not text.startswith("undo") \
-            and not _AS_IT_WAS.search(text):
+            and not _AS_IT_WAS.search(text) and not back_to_before:
         return False  # "put it back to 2pm" is a new time, not an undo
     pending = turn.conversation.flow if turn.conversation.is_active(turn.now) else None
     if place and pending == booking.FLOW and _HOUSE_NUMBER.search(text):
@@ -125,6 +129,33 @@ def claims(turn: Turn) -> bool:
     else:
         _undo(turn, change, appointment)
     return True
+
+
+def _back_to_before(turn: Turn, text: str) -> re.Match[str] | None:
+    """ "put it back to the 14th", "move it back to the morning" right after a move, when the
+    day or time named holds the slot the visit had: an undo of that move, not a new time."""
+    found = _BACK_TO.search(text)
+    change = turn.last_change()
+    if found is None or change.get("kind") != "rescheduled" or not change.get("start"):
+        return None
+    appointment = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
+    if appointment is None or not appointment.is_active:
+        return None
+    wish = offers.wish_from(turn)
+    zone = ZoneInfo(visits.timezone_of(turn, appointment))
+    before = datetime.fromisoformat(str(change["start"])).astimezone(zone)
+    if wish is None or wish.date is None and wish.start is None and wish.end is None:
+        return None
+    if wish.date is not None and wish.date != before.date():
+        return None
+    if wish.start is not None and wish.end is None and wish.start != before.time() and not (
+            before.time() <= wish.start < (before + (appointment.window_end
+                                                     - appointment.window_start)).time()):
+        return None  # "back to 9": the old window holds 9
+    if wish.start is not None and wish.end is not None and not (
+            wish.start <= before.time() < wish.end):
+        return None  # "back to the morning": the old start lies in it
+    return found
 
 
 def _another_day_insisted(turn: Turn, text: str) -> bool:

@@ -56,13 +56,15 @@ def answer(turn: Turn) -> bool:
         return True
     if turn.step in ("when", offers.PICK, UNDERWAY) and _switched(turn, appointment):
         return True
-    other = visits.other_named(turn, appointment) if turn.step in ("when", offers.PICK) else None
+    day_wished = offers.day_referred(turn) if turn.step == offers.PICK else None
+    other = visits.other_named(turn, appointment) if turn.step in ("when", offers.PICK) \
+        and day_wished is None else None
     if other is not None:
         # "no, the wed 9th plumbing one -> thu the 10th": another visit, maybe with its new time
         _move_to_wish(turn, other, visits.wish_for(turn, other))
         return True
     if turn.step in ("when", offers.PICK) and visits.refers_to_a_visit(turn) and visits.named(
-            turn).narrows and not _names_an_offer(turn, appointment):
+            turn).narrows and not _names_an_offer(turn, appointment) and day_wished is None:
         # "the furnace one": the customer means another of their visits, not a new one
         return visits.answer_choice(turn, FLOW, "move",
                                     lambda t, other: _move_to_wish(t, other, None),
@@ -116,8 +118,6 @@ def start_move(turn: Turn, appointment: Appointment) -> None:
     _move_to_wish(turn, appointment, None)
 
 
-# A correction of which visit is meant: "wait no", "not the drain", "i meant the furnace one".
-_CORRECTS = re.compile(r"^\W*(?:no|nope|wait|sorry|oops)\b|\b(?:not|meant|mean|wrong|instead of)\b")
 # The new time after the visit named: "the friday electrical, to monday dec 14".
 _TO_TIME = re.compile(r"\b(?:to|onto|until|till|for)\s+(.+)$")
 
@@ -132,7 +132,7 @@ def _switched(turn: Turn, appointment: Appointment) -> bool:
     spares_this = appointment in visits.spared_among(turn, [appointment])
     wanted = _day_wished(turn)
     said = visits.named(turn, wanted=wanted)
-    if not spares_this and not (_CORRECTS.search(visits.kept(turn).rest) and said.narrows):
+    if not spares_this and not (visits.CORRECTS.search(visits.kept(turn).rest) and said.narrows):
         return False
     movable = visits.movable(turn)
     spared = visits.spared_among(turn, movable)

@@ -55,6 +55,9 @@ _OWN_TIME_BEFORE = re.compile(r"\b(?:my|the|our|your|that|this)\s*$")
 # "the 9th one": a list pick, unless there are not that many visits to pick from.
 _ORDINAL_ONE = re.compile(r"\bthe (\d{1,2})(?:st|nd|rd|th) one\b")
 
+# A correction of which visit is meant: "wait no", "not the drain", "i meant the furnace one".
+CORRECTS = re.compile(r"^\W*(?:no|nope|wait|sorry|oops)\b|\b(?:not|meant|mean|wrong|instead of)\b")
+
 # "the heating one that day": the day of the visits just talked about.
 _THAT_DAY = re.compile(r"\b(?:that|the same|that same|same) day\b")
 _PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appointment)\b")

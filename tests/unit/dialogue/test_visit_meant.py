@@ -1,0 +1,56 @@
+"""References resolve against what the customer sees: a day among offered times, a put-back to
+the slot the last move left, and never another visit than the one meant."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tests.unit.dialogue.chat_world import MARIA, ChatWorld
+
+THU_8AM = datetime(2026, 3, 5, 14, 0, tzinfo=UTC)  # Maria's furnace visit, Thu Mar 5 8-10am
+FRI_1PM = datetime(2026, 3, 6, 19, 0, tzinfo=UTC)  # her electrical visit, Fri Mar 6 1-3pm
+
+
+def test_a_weekday_no_time_was_offered_on_shows_that_days_times_for_the_same_visit(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("move my thursday appointment to monday", "Mon Mar 9"),
+                            ("the friday one", "Fri Mar 6")])
+    assert chat.changed_since(before) == set()
+    [offered] = chat.answer(MARIA, "1")
+    assert "Moved your Heating & cooling repair visit" in offered.text
+    assert chat.visit("maria_thu").start.date().isoformat() == "2026-03-06"
+    assert chat.visit("maria_fri").start == FRI_1PM  # the friday visit never moves
+
+
+def test_a_correction_naming_another_visit_by_day_still_switches_visit(chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("move my thursday appointment to monday", "Mon Mar 9"),
+                            ("no i meant the friday one", "Your visit is Fri Mar 6, 1-3pm")])
+    assert chat.changed_since(before) == set()
+
+
+def test_put_back_to_the_day_it_had_undoes_the_move(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("move my thursday appointment to monday", "Mon Mar 9"),
+                            ("1", "Moved"),
+                            ("ugh sorry put it back to thursday", "back to Thu Mar 5, 8-10am")])
+    assert chat.visit("maria_thu").start == THU_8AM
+    assert chat.visit("maria_fri").start == FRI_1PM
+
+
+def test_put_back_to_the_part_of_day_it_had_undoes_the_move(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("move my thursday appointment to the afternoon", "Thu Mar 5"),
+                            ("1", "Moved"),
+                            ("hmm no, move it back to the morning", "back to Thu Mar 5, 8-10am")])
+    assert chat.visit("maria_thu").start == THU_8AM
+
+
+def test_back_to_a_day_it_never_had_is_a_new_time_not_an_undo(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("move my thursday appointment to monday", "Mon Mar 9"),
+                            ("1", "Moved")])
+    moved = chat.visit("maria_thu").start
+    before = chat.model()
+    [reply] = chat.answer(MARIA, "put it back to tuesday")
+    assert "back to Thu" not in reply.text
+    assert chat.changed_since(before) == set()
+    assert chat.visit("maria_thu").start == moved
