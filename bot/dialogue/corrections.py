@@ -18,6 +18,7 @@ from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
+from bot.nlu.when import resolve_when
 from domain.commands import AddSite, ChangeJobSite, RescheduleAppointment, RestoreAppointment
 from domain.errors import DomainError, InvalidTransition, OutsideServiceArea, SchedulingConflict
 from domain.jobs import Appointment
@@ -42,7 +43,9 @@ _UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
                    r"reverse (?:it|that)|take (?:it|that) back|restore (?:it|that|my))\b|"
                    + _AS_IT_WAS.pattern)
 # "put it back to the 14th", "move it back to the morning": back to a day or time, maybe its old one.
-_BACK_TO = re.compile(r"\b(?:put|move|change|switch|set|bring|go) (?:\w+ ){0,3}back (?:to|at|on|in|for)\b")
+# "just keep it at 10:30 then" right after it was moved from 10:30: back to that time, too.
+_BACK_TO = re.compile(r"\b(?:(?:put|move|change|switch|set|bring|go) (?:\w+ ){0,3}back (?:to|at|on|in|for)|"
+                      r"(?:keep|leave) (?:it|that|this|him|her) (?:at|on|for))\b")
 _REGRET = re.compile(r"\b(?:wrong (?:one|day|visit|appointment|appt)|not that one|"
                      r"keep (?:\w+ ){0,4}after all|changed my mind|did ?n[o']?t mean (?:to|that))\b")
 # A street address ("22 elm st"), so "it's at 3 tomorrow" is never read as a place.
@@ -68,7 +71,8 @@ def worded_as_one(turn: Turn) -> bool:
     """True when the text is worded as a correction ("undo", "wrong one", "keep it after all")."""
     text = _plain(turn.text)
     return any(p.search(text) for p in (_UNDO, _WRONG_PLACE, _REGRET, _WRONG_ONE)) or (
-        _INSISTED.search(text) is not None and turn.last_change().get("kind") == "rescheduled")
+        _INSISTED.search(text) is not None and turn.last_change().get("kind") == "rescheduled"
+    ) or _back_to_before(turn, text) is not None
 
 
 def claims(turn: Turn) -> bool:
@@ -141,7 +145,9 @@ def _back_to_before(turn: Turn, text: str) -> re.Match[str] | None:
     appointment = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
     if appointment is None or not appointment.is_active:
         return None
-    wish = offers.wish_from(turn)
+    said = re.split(r"[.;!?]|\band\b|\bbut\b", text[found.end():])[0]  # "back to the 14th, i..."
+    when = resolve_when(said, offers.local_date(turn.now, turn.timezone))
+    wish = Wish.from_when(when) if when else None
     zone = ZoneInfo(visits.timezone_of(turn, appointment))
     before = datetime.fromisoformat(str(change["start"])).astimezone(zone)
     if wish is None or wish.date is None and wish.start is None and wish.end is None:

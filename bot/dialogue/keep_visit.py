@@ -34,11 +34,13 @@ def claims(turn: Turn) -> bool:
         if _keeps_another(turn):
             return True
         undoing_a_cancel = turn.last_change().get("kind") == "cancelled"
-        if not corrections.claims(two_parts.first_part(turn)):
+        first = two_parts.first_part(turn)
+        if not corrections.claims(first):
             return False
         if not turn.conversation.is_active(turn.now):  # "put monday back and cancel wed instead"
             swap = undoing_a_cancel and turn.last_change().get("kind") != "cancelled"
-            two_parts.questions_beside(turn, acts=True, swap=swap)
+            two_parts.questions_beside(turn, acts=True, swap=swap,
+                                       answered=first.text if first is not turn else None)
         return True
     if visit_address.answer(turn):  # "the furnace tmrw is at my rental, 5120 N Kimball Ave"
         return True

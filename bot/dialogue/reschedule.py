@@ -35,9 +35,18 @@ def start(turn: Turn) -> None:
         # "can tomorrow's appointment be after 2", "the friday guy in the afternoon": the day names
         # the visit; the hours asked for are on its day ("move tomorrow's appointment" asks when)
         when = {**when, "date": None} if when and (when.get("start") or when.get("end")) else None
+    among = visits.movable(turn)
+    if wanted is not None and when and (when.get("start") or when.get("end")):
+        matches = visits.resolve(turn, among, wanted=wanted).matches
+        on_day = [a for a in matches if visits.local_day(turn, a).isoformat() == wanted]
+        if len(matches) > 1 and len(on_day) == 1:
+            # "can the plumber come after 3 friday instead" with plumbers friday and wednesday:
+            # friday's visit, at other hours of its day
+            among, when = on_day, {**when, "date": None}
     visits.start_choice(turn, FLOW, "move",
-                        lambda t, appointment: _move_to_wish(t, appointment, when),
-                        {"when": when}, wanted=wanted, among=visits.movable(turn))
+                        lambda t, appointment: _move_to_wish(
+                            t, appointment, visits.wish_for(t, appointment, when) if when else when),
+                        {"when": when}, wanted=wanted, among=among)
 
 
 def answer(turn: Turn) -> bool:
@@ -312,6 +321,9 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
             "when": _when_of(wish)}
     found = offers.search(turn, service_id=job.service_id, zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish, ignore_appointment=appointment.id)
+    # the slot the visit already has is no time to move it to
+    found = [o for o in found if (o.start, o.technician_id) != (appointment.start,
+                                                                appointment.technician_id)]
     if sooner:
         found = [o for o in found if o.start < appointment.start]
         if not found:

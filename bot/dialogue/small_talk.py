@@ -79,6 +79,10 @@ def settle(turn: Turn, reply: Reply, *, done: str | None = None) -> None:
         turn.say(reply)
         picked = offers.pick_sentence(turn) if turn.step == offers.PICK else None
         if picked is not None:  # "ok monday 10. and i shouldn't have to pay?": the pick next
+            if picked != turn.text:  # read on its own: the question's words ask for nothing
+                from bot.dialogue import two_parts  # imports this module
+
+                turn.parse = two_parts.parse_part(turn, picked)
             turn.goes_on, turn.text = True, picked
         else:
             turn.say(replies.question_still_open())

@@ -60,6 +60,8 @@ CORRECTS = re.compile(r"^\W*(?:no|nope|wait|sorry|oops)\b|\b(?:not|meant|mean|wr
 
 # "the heating one that day": the day of the visits just talked about.
 _THAT_DAY = re.compile(r"\b(?:that|the same|that same|same) day\b")
+# "after 3 instead, same day is fine": the visit keeps its own day; no other day is named
+_OWN_DAY_KEPT = re.compile(r"(?<!\bthe )(?<!\bthat )\bsame day\b(?! as\b)")
 _PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appointment)\b")
 _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment|appt)\b(?! more)")
 
@@ -217,7 +219,7 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
             upcoming(turn)):  # "the 9th one" with two visits: the one on the 9th
         found = find_days(f"on the {ordinal.group(1)}th", today)
         days.extend(mention.day for mention in found)
-    if _THAT_DAY.search(text) and turn.customer is not None:
+    if _THAT_DAY.search(text) and not _OWN_DAY_KEPT.search(text) and turn.customer is not None:
         # "the heating one that day": the day of the visits just talked about
         days.extend(local_day(turn, a) for a in just_shown(turn, upcoming(turn)))
     parsed = turn.parse.slots.get("service") if whole and not split.spared else None
@@ -498,10 +500,15 @@ def other_named(turn: Turn, current: Appointment) -> Appointment | None:
     return found if found.id != current.id or wish_for(turn, found) is not None else None
 
 
-def wish_for(turn: Turn, appointment: Appointment) -> dict[str, Any] | None:
-    """The new time the text asks for `appointment`, leaving out a day that names the visit."""
-    when = dict(turn.parse.slots.get("when") or {})
+def wish_for(turn: Turn, appointment: Appointment,
+             when: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """The new time the text asks for `appointment` (`when`, else the parsed one), leaving out a
+    day and a time that name the visit ("10:30 is our rush, can he come at 7 instead")."""
+    when = dict(when if when is not None else turn.parse.slots.get("when") or {})
     own = named(turn).times
+    if not when.get("date") or date.fromisoformat(when["date"]) == local_day(turn, appointment):
+        own += (appointment.window_start.astimezone(ZoneInfo(timezone_of(turn, appointment)))
+                .time().replace(second=0, microsecond=0),)
     if when.get("start") and time.fromisoformat(when["start"]) in own:
         # "move todays 1:30 water heater visit to 3": 1:30 names the visit, 3 is the new time
         text = normalize(turn.text)

@@ -54,3 +54,48 @@ def test_back_to_a_day_it_never_had_is_a_new_time_not_an_undo(chat: ChatWorld) -
     assert "back to Thu" not in reply.text
     assert chat.changed_since(before) == set()
     assert chat.visit("maria_thu").start == moved
+
+
+def _second_furnace_visit(chat: ChatWorld) -> int:
+    return chat.book("maria", "hvac_repair", "tom", datetime(2026, 3, 9, 15, 0, tzinfo=UTC))
+
+
+def test_the_day_wished_picks_the_one_visit_of_that_work_on_it(chat: ChatWorld) -> None:
+    monday = _second_furnace_visit(chat)
+    before = chat.model()
+    [reply] = chat.answer(MARIA, "the heating guy thursday, can he come after 2pm instead? same "
+                                 "day is fine")
+    assert "Which visit" not in reply.text
+    assert reply.options and reply.options[0].startswith("Thu Mar 5, 2-4pm")
+    assert chat.changed_since(before) == set()
+    chat.transcript(MARIA, [("1", "from Thu Mar 5, 8-10am to Thu Mar 5, 2-4pm")])
+    assert chat.uow.appointments.get(monday).start == datetime(2026, 3, 9, 15, 0, tzinfo=UTC)
+
+
+def test_a_time_that_is_the_visits_own_is_no_wish(chat: ChatWorld) -> None:
+    [reply] = chat.answer(MARIA, "8am is when we are busiest, can tom come later like 1 or 2pm "
+                                 "thursday")
+    assert reply.options and reply.options[0].startswith("Thu Mar 5, 2-4pm")
+
+
+def test_the_slot_a_visit_has_is_never_offered_to_move_it_to(chat: ChatWorld) -> None:
+    [reply] = chat.answer(MARIA, "can thursday's visit be in the morning")
+    assert not any(o.startswith("Thu Mar 5, 8-10am with Tom") for o in reply.options)
+
+
+def test_keep_it_at_the_time_it_had_right_after_a_move_puts_it_back(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("move my thursday appointment to monday", "Mon Mar 9"),
+                            ("1", "Moved"),
+                            ("hmm actually just keep it at 8 on thursday", "back to Thu Mar 5")])
+    assert chat.visit("maria_thu").start == THU_8AM
+    assert chat.visit("maria_fri").start == FRI_1PM
+
+
+def test_asked_whether_the_move_went_through_it_is_told_and_nothing_moves(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("move my thursday appointment to monday", "Mon Mar 9"),
+                            ("1", "Moved")])
+    before = chat.model()
+    [reply] = chat.answer(MARIA, "so did thursday get moved?")
+    assert "Mon Mar 9" in reply.text and "Reply" not in reply.text
+    assert chat.changed_since(before) == set()
