@@ -35,6 +35,11 @@ def start(turn: Turn) -> None:
         # "can tomorrow's appointment be after 2", "the friday guy in the afternoon": the day names
         # the visit; the hours asked for are on its day ("move tomorrow's appointment" asks when)
         when = {**when, "date": None} if when and (when.get("start") or when.get("end")) else None
+    if not visits.points_at_a_visit(turn) and not visits.named(turn, wanted=wanted).narrows:
+        from bot.dialogue import booking  # imports this module's neighbours
+
+        if booking.schedules_waiting_job(turn):
+            return  # "how about monday morning" right after a quote's yes: times for its work
     among = visits.movable(turn)
     if wanted is not None and when and (when.get("start") or when.get("end")):
         matches = visits.resolve(turn, among, wanted=wanted).matches

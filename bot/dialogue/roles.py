@@ -70,7 +70,9 @@ YES_NO_STEPS = frozenset({"confirm", "offer_human", "underway"})
 # Texts that drop a pending question though the parser reads them as unknown.
 DISMISSAL = re.compile(
     r"^\W*(never\s*mind|nvm|forget (it|that|about it)|no thanks?|no thank you|not now|"
-    r"leave it|skip it|scratch that|don'?t worry( about it)?)\W*$", re.IGNORECASE)
+    r"leave it|skip it|scratch that|don'?t worry( about it)?)"
+    r"(\W+(i'?ll|i will|we'?ll|we will) (call|phone|ring)( \w+){0,2})?\W*$",  # "forget it ill call"
+    re.IGNORECASE)
 # A no that opens a text the parser could not place ("wait no wrong job, that was yesterday's",
 # "no wait, not yet"): the answer to a pending Y/N is that no, whatever explains it.
 LEADING_NO = re.compile(

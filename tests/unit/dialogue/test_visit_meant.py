@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from domain.commands import CreateJob
 from tests.unit.dialogue.chat_world import MARIA, ChatWorld
 
 THU_8AM = datetime(2026, 3, 5, 14, 0, tzinfo=UTC)  # Maria's furnace visit, Thu Mar 5 8-10am
@@ -99,3 +100,30 @@ def test_asked_whether_the_move_went_through_it_is_told_and_nothing_moves(
     [reply] = chat.answer(MARIA, "so did thursday get moved?")
     assert "Mon Mar 9" in reply.text and "Reply" not in reply.text
     assert chat.changed_since(before) == set()
+
+
+def test_a_day_right_after_a_quotes_yes_offers_times_for_its_work(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("ok go ahead with the water heater replacement", "Q-1042"),
+                            ("y", "Approved")])
+    before = chat.model()
+    [reply] = chat.answer(MARIA, "how about wednesday morning")
+    assert "Which visit" not in reply.text
+    assert reply.options and reply.options[0].startswith("Wed Mar 4")
+    assert chat.changed_since(before) == set()
+    chat.transcript(MARIA, [("1", "Booked: Water heater")])
+    job = chat.uow.jobs.find()[-1]
+    assert (job.service_id, "Q-1042" in job.scope) == ("water_heater", True)
+    assert chat.visit("maria_thu").start == THU_8AM and chat.visit("maria_fri").start == FRI_1PM
+
+
+def test_a_move_worded_wish_books_the_job_waiting_for_a_visit_not_a_new_one(
+        chat: ChatWorld) -> None:
+    job_id = chat.run(CreateJob(account_id=chat.ids["maria_account"],
+                                site_id=chat.ids["maria_site"], service_id="plumbing_repair",
+                                actor=chat.dispatcher(), scope="Repipe the laundry room"))
+    jobs = len(chat.uow.jobs.find())
+    [reply] = chat.answer(MARIA, "how about wednesday morning")
+    assert "Which visit" not in reply.text and reply.options[0].startswith("Wed Mar 4")
+    chat.transcript(MARIA, [("1", "Booked")])
+    assert len(chat.uow.jobs.find()) == jobs
+    assert [a.job_id for a in chat.visits(MARIA)].count(job_id) == 1
