@@ -208,8 +208,9 @@ def schedules_waiting_job(turn: Turn) -> bool:
 
 def _approved_work(turn: Turn) -> dict[str, Any] | None:
     """The work of the quote approved just now that has no job yet, when a day is wished ("go
-    ahead with the sewer repair", Y, then "how about monday morning"): its service, read from its title, at the
-    customer's site; None when nothing was just approved or its work is no service of ours."""
+    ahead with the sewer repair", Y, then "how about monday morning"): its service, read from
+    its title, at the customer's site; None when nothing was just approved or its work is no
+    service of ours."""
     if turn.customer is None or turn.last_done() != "approved" or turn.customer.site is None \
             or offers.wish_from(turn) is None:
         return None  # "ok" to "the office will be in touch" is a nod; a day wished is a booking
@@ -218,6 +219,9 @@ def _approved_work(turn: Turn) -> dict[str, Any] | None:
                 and turn.now - q.decided_at <= CONVERSATION_TTL]
     if not approved:
         return None
+    wished = (turn.parse.slots.get("when") or {}).get("date")
+    if visits.points_at_a_visit(turn) or visits.named(turn, wanted=wished).narrows:
+        return None  # "do we still need the tune-up on the 16th?": a visit of theirs, no wish
     quote = max(approved, key=lambda q: q.decided_at or turn.now)
     service = visits.named(turn, text=normalize(quote.title)).service_id
     if service is None:

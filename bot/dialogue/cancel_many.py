@@ -39,21 +39,24 @@ def wanted(turn: Turn, among: list[Appointment]) -> list[Appointment] | None:
         if all(p <= len(among) for p in places):
             return [among[p - 1] for p in places]
         return None
-    return list(among) if _ALL.search(text) and len(among) > 1 else None
+    every = _ALL.search(text)
+    if every is not None and every.group() == "both" and len(among) != 2:
+        return None  # "both" of three listed: which two is not said
+    return list(among) if every is not None and len(among) > 1 else None
 
 
 def start(turn: Turn) -> bool:
     """ "cancel all my visits on the 8th", "cancel the 15th and the 18th": the Y/N for all the
     visits named; False: not several."""
-    resolution = visits.resolve(turn, visits.upcoming(turn))
-    if _ALL.search(normalize(turn.text)) is None:
-        # each day its own visit: "the dec 16 tune up and the dec 22 repair" (a service named
-        # for one day does not narrow the other's)
-        one_a_day = _one_a_day(turn, _days_to_cancel(turn), visits.upcoming(turn))
-        if one_a_day is None:
-            return False
+    # each day its own visit: "the dec 16 tune up and the dec 22 repair" (a service named for
+    # one day does not narrow the other's), "the 16th and the 22nd? cancel both"
+    one_a_day = _one_a_day(turn, _days_to_cancel(turn), visits.upcoming(turn))
+    if one_a_day is not None:
         confirm(turn, one_a_day)
         return True
+    if _ALL.search(normalize(turn.text)) is None:
+        return False
+    resolution = visits.resolve(turn, visits.upcoming(turn))
     if len(resolution.matches) < 2:
         return False
     confirm(turn, resolution.matches)
@@ -62,11 +65,21 @@ def start(turn: Turn) -> bool:
 
 def _days_to_cancel(turn: Turn) -> tuple[object, ...]:
     """The days named after the last cancel verb ("i see the 11th and 14th. cancel the 14th":
-    the 14th alone)."""
-    verbs = list(_CANCEL_VERB.finditer(normalize(turn.text)))
+    the 14th alone); "cancel those two", "cancel both i guess" after days named earlier: those
+    days, leaving out any said to keep ("we only need the one on the 14th")."""
+    text = normalize(turn.text)
+    verbs = list(_CANCEL_VERB.finditer(text))
     if not verbs:
         return ()
-    return visits.named(turn, text=normalize(turn.text)[verbs[-1].end():]).days
+    after = text[verbs[-1].end():]
+    days = visits.named(turn, text=after).days
+    if days or not _THOSE.match(after):
+        return days
+    return visits.named(turn, text=visits.kept(turn).rest).days
+
+
+# "cancel those two", "cancel both i guess", "cancel them": the visits named before the verb
+_THOSE = re.compile(r"^\W*(?:both|those|these|them|the two|all (?:of )?(?:them|those|these))\b")
 
 
 def _one_a_day(turn: Turn, days: tuple[object, ...], matches: list[Appointment],
@@ -75,8 +88,14 @@ def _one_a_day(turn: Turn, days: tuple[object, ...], matches: list[Appointment],
     if len(days) < 2:
         return None
     shown = visits.just_shown(turn, matches)  # "the 15th and the 18th" of the list just shown
+    service = visits.named(turn, text=visits.kept(turn).rest).service_id  # "electrical on the
+    # 15th and the 18th"
     by_day = [[a for a in matches if visits.local_day(turn, a) == day] for day in days]
-    by_day = [[a for a in found if a in shown] if len(found) > 1 else found for found in by_day]
+    by_day = [([a for a in found if a in shown] or found) if len(found) > 1 else found
+              for found in by_day]
+    if service is not None:
+        by_day = [(visits.same_service(turn, found, service) or found) if len(found) > 1
+                  else found for found in by_day]
     return [found[0] for found in by_day] if all(len(found) == 1 for found in by_day) else None
 
 
@@ -107,6 +126,10 @@ def answer(turn: Turn) -> bool:
     fewer = wanted(turn, listed)
     if fewer is not None:  # "keep the drain one, cancel 2 and 3": those, asked again
         confirm(turn, fewer)
+        return True
+    again = _one_a_day(turn, _days_to_cancel(turn), listed)
+    if again is not None:  # "cancel the 15th and the 18th": those asked about, asked again
+        confirm(turn, again)
         return True
     if intent == intents.CANCEL and visits.named(turn).narrows:
         return False  # "cancel the dec 8 water heater one": that one, asked on its own

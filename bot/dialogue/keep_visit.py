@@ -86,7 +86,8 @@ def answer(turn: Turn) -> bool:
             two_parts.questions_beside(turn)  # "... and is the electrician still friday?"
         return True
     pending = turn.conversation.flow is not None and turn.conversation.is_active(turn.now)
-    if pending or turn.parse.intent in (intents.CANCEL, intents.RESCHEDULE):
+    if pending or turn.parse.intent in (intents.CANCEL, intents.RESCHEDULE) or _ASKS_CHANGE.search(
+            normalize(turn.text)):
         return False  # "keep thursday, cancel the other one": the request goes on without it
     staying = _spared(turn, visits.upcoming(turn))
     if len(staying) != 1:
@@ -144,6 +145,8 @@ _KEEP = re.compile(
 # A change asked in the same text: the cancel, move or undo flows read it.
 _CHANGE = re.compile(r"\b(?:cancel\w*|move|moving|moved|reschedul\w*|push\w*|instead|earlier|later|"
                      r"sooner|undo|back|after all|restore|re-?book)\b")
+# "we only need the one on thursday. cancel those two": the cancel reads the rest
+_ASKS_CHANGE = re.compile(r"\b(?:cancel|move|reschedule|push)\b")
 _ACTIONS = frozenset({intents.CANCEL, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE, intents.HUMAN})
 
 

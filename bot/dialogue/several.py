@@ -40,8 +40,11 @@ def meant(turn: Turn, listed: list[Appointment]) -> list[Appointment]:
             found = list(dict.fromkeys(listed[n - 1] for n in picks))
             return found if not any(a in spared for a in found) else []
         return []
-    if _ALL.search(text) or (spared and _OTHERS.search(text)):
+    every = _ALL.search(text)
+    if every or (spared and _OTHERS.search(text)):
         left = [a for a in listed if a not in spared]
+        if every is not None and every.group() == "both" and len(left) != 2:
+            return []  # "both" of three listed: which two is not said
         return left if len(left) >= 2 else []
     return _each_named(turn, [a for a in listed if a not in spared], text)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.dialogue.reply import Expect
 from domain.commands import CreateJob
 from tests.unit.dialogue.chat_world import MARIA, ChatWorld
 
@@ -127,3 +128,32 @@ def test_a_move_worded_wish_books_the_job_waiting_for_a_visit_not_a_new_one(
     chat.transcript(MARIA, [("1", "Booked")])
     assert len(chat.uow.jobs.find()) == jobs
     assert [a.job_id for a in chat.visits(MARIA)].count(job_id) == 1
+
+
+def test_cancel_those_two_after_naming_two_days_asks_one_yes_no_for_both(chat: ChatWorld) -> None:
+    before = chat.model()
+    said = chat.answer(MARIA, "hmm why is someone coming thursday and friday? we don't need "
+                              "anyone. cancel both of those")
+    assert "Thu Mar 5" in said[-1].text and "Fri Mar 6" in said[-1].text
+    assert said[-1].expects is Expect.YES_NO
+    assert chat.changed_since(before) == set()
+
+
+def test_a_day_said_to_be_needed_is_left_out_of_those_cancelled(chat: ChatWorld) -> None:
+    chat.book("maria", "electrical", "ana", datetime(2026, 3, 10, 19, 0, tzinfo=UTC))
+    [reply] = chat.answer(MARIA, "why do i have electrical on the 6th and the 10th? we only need "
+                                 "the one on thursday. cancel those two")
+    assert "Fri Mar 6" in reply.text and "Tue Mar 10" in reply.text and "Thu" not in reply.text
+    assert reply.expects is Expect.YES_NO
+    chat.transcript(MARIA, [("yes", "Cancelled")])
+    assert chat.visit("maria_thu").start == THU_8AM
+    assert chat.visit("maria_thu").is_active
+
+
+def test_both_of_three_listed_cancels_nothing(chat: ChatWorld) -> None:
+    _second_furnace_visit(chat)
+    chat.transcript(MARIA, [("cancel my appointment", "Which visit do you want to cancel?")])
+    before = chat.model()
+    [reply] = chat.answer(MARIA, "both")
+    assert "Cancel these 3" not in reply.text
+    assert chat.changed_since(before) == set()
