@@ -220,7 +220,8 @@ def _approved_work(turn: Turn) -> dict[str, Any] | None:
     if not approved:
         return None
     wished = (turn.parse.slots.get("when") or {}).get("date")
-    if visits.points_at_a_visit(turn) or visits.named(turn, wanted=wished).narrows:
+    said = visits.named(turn, wanted=wished)
+    if visits.points_at_a_visit(turn) or said.days or said.service_id or said.technicians:
         return None  # "do we still need the tune-up on the 16th?": a visit of theirs, no wish
     quote = max(approved, key=lambda q: q.decided_at or turn.now)
     service = visits.named(turn, text=normalize(quote.title)).service_id

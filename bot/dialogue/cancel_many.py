@@ -63,6 +63,16 @@ def start(turn: Turn) -> bool:
     return True
 
 
+def those_named(turn: Turn) -> bool:
+    """ "why the 15th and the 16th?? we only need friday's. cancel those two", whatever else the
+    text asks: one Y/N for the visits of the days named before; False for any other text."""
+    text = normalize(turn.text)
+    verbs = list(_CANCEL_VERB.finditer(text))
+    if turn.customer is None or not verbs or not _THOSE.match(text[verbs[-1].end():]):
+        return False
+    return start(turn)
+
+
 def _days_to_cancel(turn: Turn) -> tuple[object, ...]:
     """The days named after the last cancel verb ("i see the 11th and 14th. cancel the 14th":
     the 14th alone); "cancel those two", "cancel both i guess" after days named earlier: those

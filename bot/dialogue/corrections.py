@@ -8,7 +8,7 @@ at the right address. They never act on another visit and never create a job.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -16,6 +16,7 @@ from bot.dialogue import booking, cancel, handoff, offers, replies, reschedule, 
 from bot.dialogue.addresses import Address, read_signup
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
+from bot.nlu.clock import ClockTime, business_hour
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
@@ -46,6 +47,7 @@ _UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
 # "just keep it at 10:30 then" right after it was moved from 10:30: back to that time, too.
 _BACK_TO = re.compile(r"\b(?:(?:put|move|change|switch|set|bring|go) (?:\w+ ){0,3}back (?:to|at|on|in|for)|"
                       r"(?:keep|leave) (?:it|that|this|him|her) (?:at|on|for))\b")
+_BARE_HOUR = re.compile(r"^\s*(1[0-2]|[1-9])(?::([0-5]\d))?\b(?!\s*(?:st|nd|rd|th)\b)")
 _REGRET = re.compile(r"\b(?:wrong (?:one|day|visit|appointment|appt)|not that one|"
                      r"keep (?:\w+ ){0,4}after all|changed my mind|did ?n[o']?t mean (?:to|that))\b")
 # A street address ("22 elm st"), so "it's at 3 tomorrow" is never read as a place.
@@ -147,6 +149,10 @@ def _back_to_before(turn: Turn, text: str) -> re.Match[str] | None:
         return None
     said = re.split(r"[.;!?]|\band\b|\bbut\b", text[found.end():])[0]  # "back to the 14th, i..."
     when = resolve_when(said, offers.local_date(turn.now, turn.timezone))
+    hour = _BARE_HOUR.match(said)
+    if not when and hour is not None:  # "keep it at 1 then": 1pm, a working hour
+        at = time(*business_hour(ClockTime(int(hour.group(1)), int(hour.group(2) or 0), None)))
+        when = {"date": None, "start": at.strftime("%H:%M"), "end": None}
     wish = Wish.from_when(when) if when else None
     zone = ZoneInfo(visits.timezone_of(turn, appointment))
     before = datetime.fromisoformat(str(change["start"])).astimezone(zone)

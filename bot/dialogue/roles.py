@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from bot.dialogue import (
     booking,
     cancel,
+    cancel_many,
     closings,
     complaints,
     corrections,
@@ -193,7 +194,8 @@ CUSTOMER_FLOWS = RoleFlows(
                            or keep_visit.claims(turn)),
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(small_talk.who_answers, status.live_work, visit_length.answer,
+    answerers=(small_talk.who_answers, cancel_many.those_named, status.live_work,
+               visit_length.answer,
                same_problem.answer,
                reminder_answers.answer, quote_decisions.after_nudge, two_parts.answer,
                picked_again.answer, sooner.answer, follow_ups.answer, last_change.answer,

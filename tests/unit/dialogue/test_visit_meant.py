@@ -157,3 +157,16 @@ def test_both_of_three_listed_cancels_nothing(chat: ChatWorld) -> None:
     [reply] = chat.answer(MARIA, "both")
     assert "Cancel these 3" not in reply.text
     assert chat.changed_since(before) == set()
+
+
+def test_keep_it_at_a_bare_hour_it_had_puts_it_back(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("can friday's electrician come in the morning instead", "Fri Mar 6"),
+                            ("1", "Moved"),
+                            ("sorry no, keep it at 1 then", "back to Fri Mar 6, 1-3pm")])
+    assert chat.visit("maria_fri").start == FRI_1PM
+
+
+def test_cancel_those_two_beside_a_question_is_the_cancel(chat: ChatWorld) -> None:
+    said = chat.answer(MARIA, "is anyone still coming thursday and friday?? cancel those two")
+    assert said[-1].expects is Expect.YES_NO
+    assert "Thu Mar 5" in said[-1].text and "Fri Mar 6" in said[-1].text
