@@ -42,15 +42,16 @@ def start(turn: Turn) -> None:
             return  # "how about monday morning" right after a quote's yes: times for its work
     among = visits.movable(turn)
     if wanted is not None and when and (when.get("start") or when.get("end")):
-        matches = visits.resolve(turn, among, wanted=wanted).matches
+        resolution = visits.resolve(turn, among, wanted=wanted)
+        matches = resolution.matches
         on_day = [a for a in matches if visits.local_day(turn, a).isoformat() == wanted]
-        if len(matches) > 1 and len(on_day) == 1:
+        if resolution.named.narrows and len(matches) > 1 and len(on_day) == 1:
             # "can the plumber come after 3 friday instead" with plumbers friday and wednesday:
             # friday's visit, at other hours of its day
             among, when = on_day, {**when, "date": None}
     visits.start_choice(turn, FLOW, "move",
-                        lambda t, appointment: _move_to_wish(
-                            t, appointment, visits.wish_for(t, appointment, when) if when else when),
+                        lambda t, appointment: _move_to_wish(t, appointment, _after_its_day(
+                            t, appointment, visits.wish_for(t, appointment, when) if when else when)),
                         {"when": when}, wanted=wanted, among=among)
 
 
@@ -100,21 +101,28 @@ def answer(turn: Turn) -> bool:
 
 
 # "the monday after": that weekday after the visit's own day, not after today.
-_WEEKDAY_AFTER = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) after\b")
+_WEEKDAY_AFTER = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                            r"(?: (?:morning|afternoon|evening))? after\b(?! \d)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def move_instead(turn: Turn, appointment: Appointment) -> None:
     """ "instead of cancelling can it go to the monday after": move the visit asked about; a
     weekday "after" counts from the visit's own day."""
-    when = turn.parse.slots.get("when")
+    _move_to_wish(turn, appointment, _after_its_day(turn, appointment,
+                                                    turn.parse.slots.get("when")))
+
+
+def _after_its_day(turn: Turn, appointment: Appointment,
+                   when: dict[str, Any] | None) -> dict[str, Any] | None:
+    """ "the monday after", "the friday morning after": that weekday after the visit's own day."""
     after = _WEEKDAY_AFTER.search(visits.kept(turn).rest)
-    if after is not None:
-        day = visits.local_day(turn, appointment)
-        ahead = (_WEEKDAYS.index(after.group(1)) - day.weekday() - 1) % 7 + 1
-        when = {**(when or {"start": None, "end": None}),
-                "date": (day + timedelta(days=ahead)).isoformat()}
-    _move_to_wish(turn, appointment, when)
+    if after is None:
+        return when
+    day = visits.local_day(turn, appointment)
+    ahead = (_WEEKDAYS.index(after.group(1)) - day.weekday() - 1) % 7 + 1
+    return {**(when or {"start": None, "end": None}),
+            "date": (day + timedelta(days=ahead)).isoformat()}
 
 
 def move_to(turn: Turn, appointment: Appointment, when: dict[str, Any] | None) -> None:

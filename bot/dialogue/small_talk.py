@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.dialogue import replies
@@ -19,7 +20,34 @@ def menu(turn: Turn) -> None:
 
 
 def thanks(turn: Turn) -> None:
+    """ "thanks!"; "thx. thursday's still dave right?": the question after the thanks answered."""
+    asked = _asked_after_thanks(turn.text)
+    if asked is not None and turn.customer is not None:
+        from bot.dialogue import two_parts  # imports this module
+        from bot.dialogue.roles import CUSTOMER_FLOWS  # the table this starter is part of
+
+        own = two_parts.as_own_text(turn, asked)
+        if own.parse.intent != intents.THANKS:
+            said = len(turn.replies)
+            CUSTOMER_FLOWS.start(own)
+            if not own.confused:
+                return
+            del turn.replies[said:]  # a question not understood: the thanks alone is answered
     turn.finish(replies.thanks(), keep_done=True)
+
+
+# "thanks. on the 10th there's two right, which one is first": a question after the thanks
+_THANKS_FIRST = re.compile(r"^\W*(?:(?:ok|okay|great|perfect|cool)\W+)?(?:thanks|thank you|thx|ty|"
+                           r"thank u|tysm|thanks so much)\b[^.!?]{0,12}?[.!,]+\s+(?P<rest>.+)$",
+                           re.IGNORECASE | re.DOTALL)
+_ASKS = re.compile(r"\?|\b(?:which|what|when|who|is|are|does|do|right)\b", re.IGNORECASE)
+
+
+def _asked_after_thanks(text: str) -> str | None:
+    found = _THANKS_FIRST.match(text.strip())
+    if found is None or not _ASKS.search(found.group("rest")):
+        return None
+    return found.group("rest")
 
 
 def acknowledge(turn: Turn) -> None:

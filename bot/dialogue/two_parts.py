@@ -330,6 +330,11 @@ def _asks_for_a_quote(turn: Turn, part: str, parse: Parse) -> bool:
     return parse.intent not in _ACTIONS and questions.asks_for_quote(_own(turn, part, parse))
 
 
+def as_own_text(turn: Turn, part: str) -> Turn:
+    """`part` of the text read as a text of its own (its own parse), sharing the replies said."""
+    return _own(turn, part, parse_part(turn, part))
+
+
 def _own(turn: Turn, part: str, parse: Parse) -> Turn:
     """The part as a text of its own, sharing the conversation and the replies said."""
     own = replace(turn, text=part, parse=parse)

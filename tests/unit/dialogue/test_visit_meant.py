@@ -170,3 +170,18 @@ def test_cancel_those_two_beside_a_question_is_the_cancel(chat: ChatWorld) -> No
     said = chat.answer(MARIA, "is anyone still coming thursday and friday?? cancel those two")
     assert said[-1].expects is Expect.YES_NO
     assert "Thu Mar 5" in said[-1].text and "Fri Mar 6" in said[-1].text
+
+
+def test_a_question_after_thanks_is_answered(chat: ChatWorld) -> None:
+    said = chat.answer(MARIA, "thanks. friday's still ana right?")
+    assert "Fri Mar 6" in said[-1].text and "Ana" in said[-1].text
+
+
+def test_the_second_of_a_days_list_moves_to_the_weekday_after_its_own_day(
+        chat: ChatWorld) -> None:
+    chat.book("maria", "electrical", "ana", datetime(2026, 3, 5, 20, 0, tzinfo=UTC))
+    chat.transcript(MARIA, [("what's on thursday", "Thu Mar 5")])
+    [reply] = chat.answer(MARIA, "ok move the 2nd one to the wednesday morning after")
+    assert reply.options and reply.options[0].startswith("Wed Mar 11")
+    chat.transcript(MARIA, [("1", "Moved your Electrical repair visit from Thu Mar 5, 2-4pm")])
+    assert chat.visit("maria_thu").start == THU_8AM
