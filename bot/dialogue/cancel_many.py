@@ -63,14 +63,30 @@ def start(turn: Turn) -> bool:
     return True
 
 
-def those_named(turn: Turn) -> bool:
-    """ "why the 15th and the 16th?? we only need friday's. cancel those two", whatever else the
-    text asks: one Y/N for the visits of the days named before; False for any other text."""
+def named_then_cancelled(turn: Turn) -> bool:
+    """Visits named first, then "cancel those two" or "cancel that one", whatever else the text
+    asks ("why the 15th and the 16th?? we only need friday's. cancel those two", "we already had
+    a sink appt on the 29th didn't we? then cancel that one"): the Y/N for the visits named;
+    False for any other text, or when the visit named is not one of theirs alone."""
     text = normalize(turn.text)
     verbs = list(_CANCEL_VERB.finditer(text))
-    if turn.customer is None or not verbs or not _THOSE.match(text[verbs[-1].end():]):
+    if turn.customer is None or not verbs:
         return False
-    return start(turn)
+    after = text[verbs[-1].end():]
+    if _THOSE.match(after):
+        return start(turn)
+    if not _THAT_ONE.match(after):
+        return False
+    said = visits.named(turn, text=text[:verbs[-1].start()])
+    if not (said.days or said.technicians):
+        return False  # "the sink one ... cancel that one": a day or person names it, not the work
+    found = visits.narrow(turn, visits.upcoming(turn), said)
+    if len(found) != 1:
+        return False
+    from bot.dialogue import cancel  # imports this module
+
+    cancel.confirm(turn, found[0])
+    return True
 
 
 def _days_to_cancel(turn: Turn) -> tuple[object, ...]:
@@ -89,6 +105,9 @@ def _days_to_cancel(turn: Turn) -> tuple[object, ...]:
 
 
 # "cancel those two", "cancel both i guess", "cancel them": the visits named before the verb
+# "then cancel that one", "cancel it": the one visit named before the verb
+_THAT_ONE = re.compile(r"^\W*(?:that(?: one| visit| appt| appointment)?|it|this one)\W*(?:then|too|"
+                       r"please|pls|thanks)?\W*$")
 _THOSE = re.compile(r"^\W*(?:both|those|these|them|the two|all (?:of )?(?:them|those|these))\b")
 
 

@@ -194,7 +194,7 @@ CUSTOMER_FLOWS = RoleFlows(
                            or keep_visit.claims(turn)),
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(small_talk.who_answers, cancel_many.those_named, status.live_work,
+    answerers=(small_talk.who_answers, cancel_many.named_then_cancelled, status.live_work,
                visit_length.answer,
                same_problem.answer,
                reminder_answers.answer, quote_decisions.after_nudge, two_parts.answer,

@@ -185,3 +185,12 @@ def test_the_second_of_a_days_list_moves_to_the_weekday_after_its_own_day(
     assert reply.options and reply.options[0].startswith("Wed Mar 11")
     chat.transcript(MARIA, [("1", "Moved your Electrical repair visit from Thu Mar 5, 2-4pm")])
     assert chat.visit("maria_thu").start == THU_8AM
+
+
+def test_cancel_that_one_after_a_visit_named_by_day_asks_about_that_visit(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    [reply] = chat.answer(MARIA, "hold on we already have someone coming friday dont we? then "
+                                 "cancel that one")
+    assert reply.expects is Expect.YES_NO and "Fri Mar 6" in reply.text
+    assert chat.changed_since(before) <= {"conversations"}
