@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import replies, visits
+from bot.dialogue import replies, several, visits
 from bot.nlu import intents
 from bot.nlu.text import normalize
 from domain.commands import CancelAppointment
@@ -22,27 +22,12 @@ if TYPE_CHECKING:
 
 STEP = "confirm_many"
 _CANCEL_VERB = re.compile(r"\b(?:cancel|drop|scrap|call off|get rid of|remove|delete)\b")
-# Every visit meant: "all 3 visits", "all of them", "both".
-_ALL = re.compile(r"\b(?:all (?:of )?(?:them|those|these|my|the|our|\d|two|three|four)\b|"
-                  r"all of (?:my|the|our)\b|both\b|every (?:one|visit)\b)")
-# Several places in the list shown: "2 and 3", "1, 3", "cancel 2 & 3".
-_SEVERAL = re.compile(r"(?<![\d:])\b([1-9])\s*(?:,\s*|\s+and\s+|\s*&\s*|\s*\+\s*)([1-9])\b"
-                      r"(?:\s*(?:,\s*|\s+and\s+)([1-9])\b)?(?![\d:])")
 
 
 def wanted(turn: Turn, among: list[Appointment]) -> list[Appointment] | None:
-    """The visits among `among` (in the order shown) the text means together; None: not several."""
-    text = normalize(turn.text)
-    several = _SEVERAL.search(text)
-    if several is not None:
-        places = sorted({int(g) for g in several.groups() if g})
-        if all(p <= len(among) for p in places):
-            return [among[p - 1] for p in places]
-        return None
-    every = _ALL.search(text)
-    if every is not None and every.group() == "both" and len(among) != 2:
-        return None  # "both" of three listed: which two is not said
-    return list(among) if every is not None and len(among) > 1 else None
+    """The visits among `among` (in the order shown) the text means together ("all of them",
+    "2 and 3", "the 12th and the 14th"); None: not several (bot/dialogue/several.py reads it)."""
+    return several.meant(turn, among) or None
 
 
 def start(turn: Turn) -> bool:
@@ -54,7 +39,7 @@ def start(turn: Turn) -> bool:
     if one_a_day is not None:
         confirm(turn, one_a_day)
         return True
-    if _ALL.search(normalize(turn.text)) is None:
+    if not several.says_all(normalize(turn.text)):
         return False
     resolution = visits.resolve(turn, visits.upcoming(turn))
     if len(resolution.matches) < 2:
