@@ -40,7 +40,8 @@ _NAMES_A_VISIT_AFTER = re.compile(
     r"tune ?up|maintenance|plumber|electrician) ){0,2}"
     r"(?:one|visit|appointment|appt|booking|job|guy|tech|technician|person)s?\b")
 _NAMES_A_VISIT_BEFORE = re.compile(
-    r"\b(?:from|(?:one|visit|appointment|appt|booking|job)s? (?:on|for))\s*(?:this |the )?$")
+    r"\b(?:from|(?:one|visit|appointment|appt|booking|job)s? (?:on|for))\s*(?:this |the )?$|"
+    r"\b(?:the|that|this) (?:one|visit|appointment|appt|booking|job)\s+$")  # "the one tomorrow"
 
 # A text that only points at a visit ("the furnace one", "that plumbing visit"): never a request.
 _REFERENCE = re.compile(
@@ -473,7 +474,7 @@ def another_named(turn: Turn, current: Appointment) -> Appointment | None:
 _BARE_HOUR = re.compile(r"\b(?:to|at|around|after|for) (\d{1,2})(?::([0-5]\d))?(?:ish)?\W*$")
 _KEEP = re.compile(r"\b(?:keep|leave) (?:it|that|this|the \w+|my \w+|\w+day'?s?)(?: (?:one|visit|"
                    r"appointment|appt))?(?: (?:as is|where it (?:is|was)|then|after all|instead|alone))?"
-                   r"\W*$|\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))\W*$")
+                   r"(?: (?:then|please|pls|thanks|thx))?\W*$|\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))\W*$")
 _VISIT_NOUN = re.compile(r"\b(?:one|visit|appointment|appt|booking)s?\b")
 
 

@@ -194,3 +194,16 @@ def test_cancel_that_one_after_a_visit_named_by_day_asks_about_that_visit(
                                  "cancel that one")
     assert reply.expects is Expect.YES_NO and "Fri Mar 6" in reply.text
     assert chat.changed_since(before) <= {"conversations"}
+
+
+def test_the_one_on_a_day_names_that_visit_to_move(chat: ChatWorld) -> None:
+    chat.book("maria", "electrical", "ana", datetime(2026, 3, 10, 19, 0, tzinfo=UTC))
+    [reply] = chat.answer(MARIA, "just the one friday. can it be later that day, like 3 or after")
+    assert "Which visit" not in reply.text
+
+
+def test_leave_it_as_is_then_keeps_the_visit_being_moved(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("move friday's visit to later that afternoon", "Reply 1, 2 or 3")])
+    before = chat.model()
+    chat.transcript(MARIA, [("nah leave friday as is then", "Fri Mar 6, 1-3pm visit stays")])
+    assert chat.changed_since(before) <= {"conversations"}
