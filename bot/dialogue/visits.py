@@ -474,7 +474,8 @@ def another_named(turn: Turn, current: Appointment) -> Appointment | None:
 _BARE_HOUR = re.compile(r"\b(?:to|at|around|after|for) (\d{1,2})(?::([0-5]\d))?(?:ish)?\W*$")
 _KEEP = re.compile(r"\b(?:keep|leave) (?:it|that|this|the \w+|my \w+|\w+day'?s?)(?: (?:one|visit|"
                    r"appointment|appt))?(?: (?:as is|where it (?:is|was)|then|after all|instead|alone))?"
-                   r"(?: (?:then|please|pls|thanks|thx))?\W*$|\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))\W*$")
+                   r"(?: (?:then|please|pls|thanks|thx))?\W*$|"
+                   r"\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))\W*$")
 _VISIT_NOUN = re.compile(r"\b(?:one|visit|appointment|appt|booking)s?\b")
 
 
