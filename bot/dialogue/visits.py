@@ -61,8 +61,9 @@ CORRECTS = re.compile(r"^\W*(?:no|nope|wait|sorry|oops)\b|\b(?:not|meant|mean|wr
 
 # "the heating one that day": the day of the visits just talked about.
 _THAT_DAY = re.compile(r"\b(?:that|the same|that same|same) day\b")
-# "after 3 instead, same day is fine": the visit keeps its own day; no other day is named
-_OWN_DAY_KEPT = re.compile(r"(?<!\bthe )(?<!\bthat )\bsame day\b(?! as\b)")
+# "after 3 instead, same day is fine": the visit keeps its own day; "so it's the same day as the
+# drain": a day wished for; neither names the visits just talked about
+_OWN_DAY_KEPT = re.compile(r"(?<!\bthe )(?<!\bthat )\bsame day\b|\bsame day as\b")
 _PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appointment)\b")
 _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment|appt)\b(?! more)")
 
