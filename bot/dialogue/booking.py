@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff, offers, replies, safety_replies, visit_questions, visits
 from bot.dialogue.times import visit_label
+from bot.dialogue.turn import CONVERSATION_TTL
 from bot.nlu import intents
 from bot.nlu.text import normalize
 from domain.authz import may_act_on
@@ -15,6 +16,7 @@ from domain.commands import BookAppointment
 from domain.errors import DomainError, SchedulingConflict
 from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 from domain.parties import Site
+from domain.quotes import QuoteState
 from domain.scheduling import Offer, Wish
 
 if TYPE_CHECKING:
@@ -201,14 +203,40 @@ def schedules_waiting_job(turn: Turn) -> bool:
     times for that job (its service, its site); the pick books it, never a second job. A text
     naming other work is a booking of its own (False)."""
     job = waiting_job(turn)
+    work: dict[str, Any] | None = ({"scope": job.scope, "service": job.service_id,
+                                    "site_id": job.site_id, "job_id": job.id}
+                                   if job is not None else _approved_work(turn))
     named = turn.parse.slots.get("service")
-    if job is None or (named is not None and named != job.service_id and offers.other_trade(
-            turn, job.service_id, named)):
+    if work is None or (named is not None and named != work["service"] and offers.other_trade(
+            turn, work["service"], named)):
         return False
-    data: dict[str, Any] = {"when": turn.parse.slots.get("when"), "scope": job.scope,
-                            "service": job.service_id, "site_id": job.site_id, "job_id": job.id}
-    _offer(turn, data, offers.wish_from(turn))
+    _offer(turn, {"when": turn.parse.slots.get("when"), **work}, offers.wish_from(turn))
     return True
+
+
+def _approved_work(turn: Turn) -> dict[str, Any] | None:
+    """The work of the quote approved just now that has no job yet, when a day is wished ("go
+    ahead with the sewer repair", Y, then "how about monday morning"): its service, read from
+    its title, at the customer's site; None when nothing was just approved or its work is no
+    service of ours."""
+    if turn.customer is None or turn.last_done() != "approved" or turn.customer.site is None \
+            or offers.wish_from(turn) is None:
+        return None  # "ok" to "the office will be in touch" is a nod; a day wished is a booking
+    approved = [q for q in turn.uow.quotes.find(account_id=turn.customer.account_id)
+                if q.state is QuoteState.APPROVED and q.job_id is None and q.decided_at
+                and turn.now - q.decided_at <= CONVERSATION_TTL]
+    if not approved:
+        return None
+    wished = (turn.parse.slots.get("when") or {}).get("date")
+    said = visits.named(turn, wanted=wished)
+    if visits.points_at_a_visit(turn) or said.days or said.service_id or said.technicians:
+        return None  # "do we still need the tune-up on the 16th?": a visit of theirs, no wish
+    quote = max(approved, key=lambda q: q.decided_at or turn.now)
+    service = visits.named(turn, text=normalize(quote.title)).service_id
+    if service is None:
+        return None
+    return {"scope": f"{quote.title} (quote {quote.number})", "service": service,
+            "site_id": turn.customer.site.id, "job_id": None}
 
 
 def _booked_alike(turn: Turn, service: str) -> bool:

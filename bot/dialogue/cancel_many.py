@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import replies, visits
+from bot.dialogue import replies, several, visits
 from bot.nlu import intents
 from bot.nlu.text import normalize
 from domain.commands import CancelAppointment
@@ -22,51 +22,78 @@ if TYPE_CHECKING:
 
 STEP = "confirm_many"
 _CANCEL_VERB = re.compile(r"\b(?:cancel|drop|scrap|call off|get rid of|remove|delete)\b")
-# Every visit meant: "all 3 visits", "all of them", "both".
-_ALL = re.compile(r"\b(?:all (?:of )?(?:them|those|these|my|the|our|\d|two|three|four)\b|"
-                  r"all of (?:my|the|our)\b|both\b|every (?:one|visit)\b)")
-# Several places in the list shown: "2 and 3", "1, 3", "cancel 2 & 3".
-_SEVERAL = re.compile(r"(?<![\d:])\b([1-9])\s*(?:,\s*|\s+and\s+|\s*&\s*|\s*\+\s*)([1-9])\b"
-                      r"(?:\s*(?:,\s*|\s+and\s+)([1-9])\b)?(?![\d:])")
 
 
 def wanted(turn: Turn, among: list[Appointment]) -> list[Appointment] | None:
-    """The visits among `among` (in the order shown) the text means together; None: not several."""
-    text = normalize(turn.text)
-    several = _SEVERAL.search(text)
-    if several is not None:
-        places = sorted({int(g) for g in several.groups() if g})
-        if all(p <= len(among) for p in places):
-            return [among[p - 1] for p in places]
-        return None
-    return list(among) if _ALL.search(text) and len(among) > 1 else None
+    """The visits among `among` (in the order shown) the text means together ("all of them",
+    "2 and 3", "the 12th and the 14th"); None: not several (bot/dialogue/several.py reads it)."""
+    return several.meant(turn, among) or None
 
 
 def start(turn: Turn) -> bool:
     """ "cancel all my visits on the 8th", "cancel the 15th and the 18th": the Y/N for all the
     visits named; False: not several."""
-    resolution = visits.resolve(turn, visits.upcoming(turn))
-    if _ALL.search(normalize(turn.text)) is None:
-        # each day its own visit: "the dec 16 tune up and the dec 22 repair" (a service named
-        # for one day does not narrow the other's)
-        one_a_day = _one_a_day(turn, _days_to_cancel(turn), visits.upcoming(turn))
-        if one_a_day is None:
-            return False
+    # each day its own visit: "the dec 16 tune up and the dec 22 repair" (a service named for
+    # one day does not narrow the other's), "the 16th and the 22nd? cancel both"
+    one_a_day = _one_a_day(turn, _days_to_cancel(turn), visits.upcoming(turn))
+    if one_a_day is not None:
         confirm(turn, one_a_day)
         return True
+    if not several.says_all(normalize(turn.text)):
+        return False
+    resolution = visits.resolve(turn, visits.upcoming(turn))
     if len(resolution.matches) < 2:
         return False
     confirm(turn, resolution.matches)
     return True
 
 
+def named_then_cancelled(turn: Turn) -> bool:
+    """Visits named first, then "cancel those two" or "cancel that one", whatever else the text
+    asks ("why the 15th and the 16th?? we only need friday's. cancel those two", "we already had
+    a sink appt on the 29th didn't we? then cancel that one"): the Y/N for the visits named;
+    False for any other text, or when the visit named is not one of theirs alone."""
+    text = normalize(turn.text)
+    verbs = list(_CANCEL_VERB.finditer(text))
+    if turn.customer is None or not verbs:
+        return False
+    after = text[verbs[-1].end():]
+    if _THOSE.match(after):
+        return start(turn)
+    if not _THAT_ONE.match(after):
+        return False
+    said = visits.named(turn, text=text[:verbs[-1].start()])
+    if not (said.days or said.technicians):
+        return False  # "the sink one ... cancel that one": a day or person names it, not the work
+    found = visits.narrow(turn, visits.upcoming(turn), said)
+    if len(found) != 1:
+        return False
+    from bot.dialogue import cancel  # imports this module
+
+    cancel.confirm(turn, found[0])
+    return True
+
+
 def _days_to_cancel(turn: Turn) -> tuple[object, ...]:
     """The days named after the last cancel verb ("i see the 11th and 14th. cancel the 14th":
-    the 14th alone)."""
-    verbs = list(_CANCEL_VERB.finditer(normalize(turn.text)))
+    the 14th alone); "cancel those two", "cancel both i guess" after days named earlier: those
+    days, leaving out any said to keep ("we only need the one on the 14th")."""
+    text = normalize(turn.text)
+    verbs = list(_CANCEL_VERB.finditer(text))
     if not verbs:
         return ()
-    return visits.named(turn, text=normalize(turn.text)[verbs[-1].end():]).days
+    after = text[verbs[-1].end():]
+    days = visits.named(turn, text=after).days
+    if days or not _THOSE.match(after):
+        return days
+    return visits.named(turn, text=visits.kept(turn).rest).days
+
+
+# "cancel those two", "cancel both i guess", "cancel them": the visits named before the verb
+# "then cancel that one", "cancel it": the one visit named before the verb
+_THAT_ONE = re.compile(r"^\W*(?:that(?: one| visit| appt| appointment)?|it|this one)\W*(?:then|too|"
+                       r"please|pls|thanks)?\W*$")
+_THOSE = re.compile(r"^\W*(?:both|those|these|them|the two|all (?:of )?(?:them|those|these))\b")
 
 
 def _one_a_day(turn: Turn, days: tuple[object, ...], matches: list[Appointment],
@@ -75,8 +102,14 @@ def _one_a_day(turn: Turn, days: tuple[object, ...], matches: list[Appointment],
     if len(days) < 2:
         return None
     shown = visits.just_shown(turn, matches)  # "the 15th and the 18th" of the list just shown
+    service = visits.named(turn, text=visits.kept(turn).rest).service_id  # "electrical on the
+    # 15th and the 18th"
     by_day = [[a for a in matches if visits.local_day(turn, a) == day] for day in days]
-    by_day = [[a for a in found if a in shown] if len(found) > 1 else found for found in by_day]
+    by_day = [([a for a in found if a in shown] or found) if len(found) > 1 else found
+              for found in by_day]
+    if service is not None:
+        by_day = [(visits.same_service(turn, found, service) or found) if len(found) > 1
+                  else found for found in by_day]
     return [found[0] for found in by_day] if all(len(found) == 1 for found in by_day) else None
 
 
@@ -107,6 +140,10 @@ def answer(turn: Turn) -> bool:
     fewer = wanted(turn, listed)
     if fewer is not None:  # "keep the drain one, cancel 2 and 3": those, asked again
         confirm(turn, fewer)
+        return True
+    again = _one_a_day(turn, _days_to_cancel(turn), listed)
+    if again is not None:  # "cancel the 15th and the 18th": those asked about, asked again
+        confirm(turn, again)
         return True
     if intent == intents.CANCEL and visits.named(turn).narrows:
         return False  # "cancel the dec 8 water heater one": that one, asked on its own

@@ -8,7 +8,7 @@ at the right address. They never act on another visit and never create a job.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -16,8 +16,10 @@ from bot.dialogue import booking, cancel, handoff, offers, replies, reschedule, 
 from bot.dialogue.addresses import Address, read_signup
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
+from bot.nlu.clock import ClockTime, business_hour
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
+from bot.nlu.when import resolve_when
 from domain.commands import AddSite, ChangeJobSite, RescheduleAppointment, RestoreAppointment
 from domain.errors import DomainError, InvalidTransition, OutsideServiceArea, SchedulingConflict
 from domain.jobs import Appointment
@@ -41,6 +43,11 @@ _UNDO = re.compile(r"\b(?:undo|un-?cancel|put (?:\w+ ){0,3}back" + _NOT_UNDO
                    + _NOT_UNDO + r"|"
                    r"reverse (?:it|that)|take (?:it|that) back|restore (?:it|that|my))\b|"
                    + _AS_IT_WAS.pattern)
+# "put it back to the 14th", "move it back to the morning": back to a day or time, maybe its old one.
+# "just keep it at 10:30 then" right after it was moved from 10:30: back to that time, too.
+_BACK_TO = re.compile(r"\b(?:(?:put|move|change|switch|set|bring|go) (?:\w+ ){0,3}back (?:to|at|on|in|for)|"
+                      r"(?:keep|leave) (?:it|that|this|him|her) (?:at|on|for))\b")
+_BARE_HOUR = re.compile(r"^\s*(1[0-2]|[1-9])(?::([0-5]\d))?\b(?!\s*(?:st|nd|rd|th)\b)")
 _REGRET = re.compile(r"\b(?:wrong (?:one|day|visit|appointment|appt)|not that one|"
                      r"keep (?:\w+ ){0,4}after all|changed my mind|did ?n[o']?t mean (?:to|that))\b")
 # A street address ("22 elm st"), so "it's at 3 tomorrow" is never read as a place.
@@ -66,13 +73,16 @@ def worded_as_one(turn: Turn) -> bool:
     """True when the text is worded as a correction ("undo", "wrong one", "keep it after all")."""
     text = _plain(turn.text)
     return any(p.search(text) for p in (_UNDO, _WRONG_PLACE, _REGRET, _WRONG_ONE)) or (
-        _INSISTED.search(text) is not None and turn.last_change().get("kind") == "rescheduled")
+        _INSISTED.search(text) is not None and turn.last_change().get("kind") == "rescheduled"
+    ) or _back_to_before(turn, text) is not None
 
 
 def claims(turn: Turn) -> bool:
     """Answer a correction of the last change; False when the text is no correction."""
     text = _plain(turn.text)
     undo, place = _UNDO.search(text), _WRONG_PLACE.search(text)
+    back_to_before = _back_to_before(turn, text)
+    undo = undo or back_to_before
     if not undo and not place and _another_day_insisted(turn, text):
         return True
     if not (undo or place or _REGRET.search(text)):
@@ -82,7 +92,7 @@ def claims(turn: Turn) -> bool:
             intents.DENY, intents.UNKNOWN, intents.RESCHEDULE):
         return False
     if (when.get("start") or when.get("end")) and not text.startswith("undo") \
-            and not _AS_IT_WAS.search(text):
+            and not _AS_IT_WAS.search(text) and not back_to_before:
         return False  # "put it back to 2pm" is a new time, not an undo
     pending = turn.conversation.flow if turn.conversation.is_active(turn.now) else None
     if place and pending == booking.FLOW and _HOUSE_NUMBER.search(text):
@@ -125,6 +135,39 @@ def claims(turn: Turn) -> bool:
     else:
         _undo(turn, change, appointment)
     return True
+
+
+def _back_to_before(turn: Turn, text: str) -> re.Match[str] | None:
+    """ "put it back to the 14th", "move it back to the morning" right after a move, when the
+    day or time named holds the slot the visit had: an undo of that move, not a new time."""
+    found = _BACK_TO.search(text)
+    change = turn.last_change()
+    if found is None or change.get("kind") != "rescheduled" or not change.get("start"):
+        return None
+    appointment = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
+    if appointment is None or not appointment.is_active:
+        return None
+    said = re.split(r"[.;!?]|\band\b|\bbut\b", text[found.end():])[0]  # "back to the 14th, i..."
+    when = resolve_when(said, offers.local_date(turn.now, turn.timezone))
+    hour = _BARE_HOUR.match(said)
+    if not when and hour is not None:  # "keep it at 1 then": 1pm, a working hour
+        at = time(*business_hour(ClockTime(int(hour.group(1)), int(hour.group(2) or 0), None)))
+        when = {"date": None, "start": at.strftime("%H:%M"), "end": None}
+    wish = Wish.from_when(when) if when else None
+    zone = ZoneInfo(visits.timezone_of(turn, appointment))
+    before = datetime.fromisoformat(str(change["start"])).astimezone(zone)
+    if wish is None or wish.date is None and wish.start is None and wish.end is None:
+        return None
+    if wish.date is not None and wish.date != before.date():
+        return None
+    if wish.start is not None and wish.end is None and wish.start != before.time() and not (
+            before.time() <= wish.start < (before + (appointment.window_end
+                                                     - appointment.window_start)).time()):
+        return None  # "back to 9": the old window holds 9
+    if wish.start is not None and wish.end is not None and not (
+            wish.start <= before.time() < wish.end):
+        return None  # "back to the morning": the old start lies in it
+    return found
 
 
 def _another_day_insisted(turn: Turn, text: str) -> bool:

@@ -38,11 +38,13 @@ def claims(turn: Turn) -> bool:
         if _keeps_another(turn):
             return True
         undoing_a_cancel = turn.last_change().get("kind") == "cancelled"
-        if not corrections.claims(two_parts.first_part(turn)):
+        first = two_parts.first_part(turn)
+        if not corrections.claims(first):
             return False
         if not turn.conversation.is_active(turn.now):  # "put monday back and cancel wed instead"
             swap = undoing_a_cancel and turn.last_change().get("kind") != "cancelled"
-            two_parts.questions_beside(turn, acts=True, swap=swap)
+            two_parts.questions_beside(turn, acts=True, swap=swap,
+                                       answered=first.text if first is not turn else None)
         return True
     if visit_address.answer(turn):  # "the furnace tmrw is at my rental, 5120 N Kimball Ave"
         return True
@@ -88,7 +90,8 @@ def answer(turn: Turn) -> bool:
             two_parts.questions_beside(turn)  # "... and is the electrician still friday?"
         return True
     pending = turn.conversation.flow is not None and turn.conversation.is_active(turn.now)
-    if pending or turn.parse.intent in (intents.CANCEL, intents.RESCHEDULE):
+    if pending or turn.parse.intent in (intents.CANCEL, intents.RESCHEDULE) or _ASKS_CHANGE.search(
+            normalize(turn.text)):
         return False  # "keep thursday, cancel the other one": the request goes on without it
     staying = _spared(turn, visits.upcoming(turn))
     if len(staying) != 1:
@@ -148,6 +151,8 @@ _CHANGE = re.compile(r"\b(?:cancel\w*|move|moving|moved|reschedul\w*|push\w*|ins
                      r"sooner|undo|back|after all|restore|re-?book)\b")
 # Flows that change a visit: a visit kept while they ask answers them, not aside.
 _CHANGING = frozenset({"reschedule", "cancel"})
+# "we only need the one on thursday. cancel those two": the cancel reads the rest
+_ASKS_CHANGE = re.compile(r"\b(?:cancel|move|reschedule|push)\b")
 _ACTIONS = frozenset({intents.CANCEL, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE, intents.HUMAN})
 
 

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 _QUESTION = re.compile(r"\?|^(?:so |and |ok |okay )*(?:will|is|did|does|has|have|are|was|right)\b"
                        r"|\bright\W*$")
 _WHAT_CHANGED = re.compile(r"\bwhat (?:exactly |just )?(?:changed|did (?:you|u) (?:change|do|move))\b")
+# "so did friday get moved or not?": asks whether the change was made, asks for none
+_ASKS_IF_DONE = re.compile(r"^\W*(?:(?:so|and|ok|okay|wait)\W+)*(?:did|was|were|has|have|is)\b"
+                           r"[^.!]*\b(?:moved|cancell?ed|changed|rescheduled|switched)\b[^.!]*\?")
 _ACTIONS = (intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE,
             intents.HUMAN)
 
@@ -33,10 +36,11 @@ def answer(turn: Turn) -> bool:
     """Answer a question about the visit just cancelled or moved; False for anything else."""
     change = turn.last_change()
     kind = change.get("kind")
-    if (turn.customer is None or kind not in ("cancelled", "rescheduled")
-            or turn.parse.intent in _ACTIONS or turn.conversation.is_active(turn.now)):
-        return False
     text = normalize(turn.text)
+    if (turn.customer is None or kind not in ("cancelled", "rescheduled")
+            or turn.parse.intent in _ACTIONS and not _ASKS_IF_DONE.search(text)
+            or turn.conversation.is_active(turn.now)):
+        return False
     # "Thu Dec 10 12-2pm with Carla" right after that move: a restatement, confirmed
     restated = kind == "rescheduled" and len(text.split()) <= 8 and turn.parse.intent in (
         intents.UNKNOWN, intents.BOOK, intents.AFFIRM) and find_clock_times(text)

@@ -288,6 +288,22 @@ def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] |
     return meant
 
 
+def day_referred(turn: Turn) -> date | None:
+    """The one day a bare reference names while times are offered ("the friday one", "the dec
+    11 one"), no work, technician or time with it: a day wished for among the times, not another
+    visit; None for anything else ("the furnace one", "no, i meant the friday one")."""
+    from bot.dialogue import visits  # imports this module
+
+    if not refers_to_a_visit(turn) or picks_in_words(turn.text) or visits.CORRECTS.search(
+            normalize(turn.text)):
+        return None
+    said = visits.named(turn)
+    if len(said.days) != 1 or said.service_id or said.technicians or said.times or said.parts:
+        return None
+    return said.days[0] if said.days[0] >= local_date(turn.now, turn.timezone) else None
+
+
+
 def _at(offer: Offer, moment: time, timezone: str, *, within: bool) -> bool:
     """True when the offer starts at `moment` (or, `within`, its window holds it)."""
     start = offer.window_start.astimezone(ZoneInfo(timezone)).time()
@@ -308,6 +324,12 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
             chosen(turn, meant[0])
         else:
             turn.say(replies.which_offer(choices(found, timezone)))
+        return True
+    day = day_referred(turn)
+    if day is not None:  # "the friday one" with no friday time shown: times that day, at
+        before = data.get("when") or {}  # the hours wished before ("thursday or friday afternoon")
+        research(turn, Wish.from_when({"start": before.get("start"), "end": before.get("end"),
+                                       "date": day.isoformat()}))
         return True
     if refers_to_a_visit(turn) and not picks_in_words(turn.text):  # "the furnace one": a visit
         turn.misunderstood(replies.which_offer(choices(found, timezone)))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.dialogue import (
     booking,
+    cancel_many,
     handoff,
     newcomer_asks,
     quote_questions,
@@ -103,6 +104,8 @@ def book(turn: Turn) -> None:
     if turn.customer is not None and quote_questions.kind_of(turn) == "status" and \
             quote_questions.titles_named(turn, turn.text.lower()) and quote_questions.answer(turn):
         return  # "did my yes on the maintenance plan go through? i replied last week"
+    if turn.customer is not None and cancel_many.start(turn):
+        return  # "why the 15th and the 18th? cancel those two": a cancel, never a booking
     if booking.schedules_waiting_job(turn):
         return  # "tuesday morning" for the job the office opened: times for that job
     if turn.customer is not None and not turn.parse.slots.get("when"):

@@ -35,9 +35,24 @@ def start(turn: Turn) -> None:
         # "can tomorrow's appointment be after 2", "the friday guy in the afternoon": the day names
         # the visit; the hours asked for are on its day ("move tomorrow's appointment" asks when)
         when = {**when, "date": None} if when and (when.get("start") or when.get("end")) else None
+    if not visits.points_at_a_visit(turn) and not visits.named(turn, wanted=wanted).narrows:
+        from bot.dialogue import booking  # imports this module's neighbours
+
+        if booking.schedules_waiting_job(turn):
+            return  # "how about monday morning" right after a quote's yes: times for its work
+    among = visits.movable(turn)
+    if wanted is not None and when and (when.get("start") or when.get("end")):
+        resolution = visits.resolve(turn, among, wanted=wanted)
+        matches = resolution.matches
+        on_day = [a for a in matches if visits.local_day(turn, a).isoformat() == wanted]
+        if resolution.named.narrows and len(matches) > 1 and len(on_day) == 1:
+            # "can the plumber come after 3 friday instead" with plumbers friday and wednesday:
+            # friday's visit, at other hours of its day
+            among, when = on_day, {**when, "date": None}
     visits.start_choice(turn, FLOW, "move",
-                        lambda t, appointment: _move_to_wish(t, appointment, when),
-                        {"when": when}, wanted=wanted, among=visits.movable(turn))
+                        lambda t, appointment: _move_to_wish(t, appointment, _after_its_day(
+                            t, appointment, visits.wish_for(t, appointment, when) if when else when)),
+                        {"when": when}, wanted=wanted, among=among)
 
 
 def answer(turn: Turn) -> bool:
@@ -56,13 +71,15 @@ def answer(turn: Turn) -> bool:
         return True
     if turn.step in ("when", offers.PICK, UNDERWAY) and _switched(turn, appointment):
         return True
-    other = visits.other_named(turn, appointment) if turn.step in ("when", offers.PICK) else None
+    day_wished = offers.day_referred(turn) if turn.step == offers.PICK else None
+    other = visits.other_named(turn, appointment) if turn.step in ("when", offers.PICK) \
+        and day_wished is None else None
     if other is not None:
         # "no, the wed 9th plumbing one -> thu the 10th": another visit, maybe with its new time
         _move_to_wish(turn, other, visits.wish_for(turn, other))
         return True
     if turn.step in ("when", offers.PICK) and visits.refers_to_a_visit(turn) and visits.named(
-            turn).narrows and not _names_an_offer(turn, appointment):
+            turn).narrows and not _names_an_offer(turn, appointment) and day_wished is None:
         # "the furnace one": the customer means another of their visits, not a new one
         return visits.answer_choice(turn, FLOW, "move",
                                     lambda t, other: _move_to_wish(t, other, None),
@@ -84,21 +101,28 @@ def answer(turn: Turn) -> bool:
 
 
 # "the monday after": that weekday after the visit's own day, not after today.
-_WEEKDAY_AFTER = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) after\b")
+_WEEKDAY_AFTER = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                            r"(?: (?:morning|afternoon|evening))? after\b(?! \d)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def move_instead(turn: Turn, appointment: Appointment) -> None:
     """ "instead of cancelling can it go to the monday after": move the visit asked about; a
     weekday "after" counts from the visit's own day."""
-    when = turn.parse.slots.get("when")
+    _move_to_wish(turn, appointment, _after_its_day(turn, appointment,
+                                                    turn.parse.slots.get("when")))
+
+
+def _after_its_day(turn: Turn, appointment: Appointment,
+                   when: dict[str, Any] | None) -> dict[str, Any] | None:
+    """ "the monday after", "the friday morning after": that weekday after the visit's own day."""
     after = _WEEKDAY_AFTER.search(visits.kept(turn).rest)
-    if after is not None:
-        day = visits.local_day(turn, appointment)
-        ahead = (_WEEKDAYS.index(after.group(1)) - day.weekday() - 1) % 7 + 1
-        when = {**(when or {"start": None, "end": None}),
-                "date": (day + timedelta(days=ahead)).isoformat()}
-    _move_to_wish(turn, appointment, when)
+    if after is None:
+        return when
+    day = visits.local_day(turn, appointment)
+    ahead = (_WEEKDAYS.index(after.group(1)) - day.weekday() - 1) % 7 + 1
+    return {**(when or {"start": None, "end": None}),
+            "date": (day + timedelta(days=ahead)).isoformat()}
 
 
 def move_to(turn: Turn, appointment: Appointment, when: dict[str, Any] | None) -> None:
@@ -116,8 +140,6 @@ def start_move(turn: Turn, appointment: Appointment) -> None:
     _move_to_wish(turn, appointment, None)
 
 
-# A correction of which visit is meant: "wait no", "not the drain", "i meant the furnace one".
-_CORRECTS = re.compile(r"^\W*(?:no|nope|wait|sorry|oops)\b|\b(?:not|meant|mean|wrong|instead of)\b")
 # The new time after the visit named: "the friday electrical, to monday dec 14".
 _TO_TIME = re.compile(r"\b(?:to|onto|until|till|for)\s+(.+)$")
 
@@ -132,7 +154,7 @@ def _switched(turn: Turn, appointment: Appointment) -> bool:
     spares_this = appointment in visits.spared_among(turn, [appointment])
     wanted = _day_wished(turn)
     said = visits.named(turn, wanted=wanted)
-    if not spares_this and not (_CORRECTS.search(visits.kept(turn).rest) and said.narrows):
+    if not spares_this and not (visits.CORRECTS.search(visits.kept(turn).rest) and said.narrows):
         return False
     movable = visits.movable(turn)
     spared = visits.spared_among(turn, movable)
@@ -312,6 +334,9 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
             "when": _when_of(wish)}
     found = offers.search(turn, service_id=job.service_id, zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish, ignore_appointment=appointment.id)
+    # the slot the visit already has is no time to move it to
+    found = [o for o in found if (o.start, o.technician_id) != (appointment.start,
+                                                                appointment.technician_id)]
     if sooner:
         found = [o for o in found if o.start < appointment.start]
         if not found:

@@ -15,6 +15,7 @@ from bot.dialogue import (
     billing,
     booking,
     cancel,
+    cancel_many,
     closings,
     complaints,
     corrections,
@@ -79,7 +80,8 @@ _DROPPED = (r"(?:never\s*mind|nvm|forget (?:it|that|about it)|no thanks?|no than
 DISMISSAL = re.compile(
     rf"^\W*(?:{_DROP_LEAD}{_DROPPED}|(?:no|nah|nope)\W+{_DROP_LEAD}{_FINE})"
     r"(?:\W+(?:then|for now|thanks?|thank you|thx|ty|lol|i guess|after all|actually|"
-    rf"{_FINE}|{_DROPPED}|i.?ll (?:keep|leave) it(?: as is)?))*\W*$", re.IGNORECASE)
+    rf"{_FINE}|{_DROPPED}|i.?ll (?:keep|leave) it(?: as is)?|"
+    r"(?:i.?ll|i will|we.?ll|we will) (?:call|phone|ring)(?: \w+){0,2}))*\W*$", re.IGNORECASE)
 # A no that opens a text the parser could not place ("wait no wrong job, that was yesterday's",
 # "no wait, not yet"): the answer to a pending Y/N is that no, whatever explains it.
 LEADING_NO = re.compile(
@@ -200,7 +202,8 @@ CUSTOMER_FLOWS = RoleFlows(
                            or keep_visit.claims(turn)),
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(small_talk.who_answers, status.live_work, visit_length.answer,
+    answerers=(small_talk.who_answers, cancel_many.named_then_cancelled, status.live_work,
+               visit_length.answer,
                same_problem.answer,
                reminder_answers.answer, quote_decisions.after_nudge, two_parts.answer,
                picked_again.answer, sooner.answer, follow_ups.answer, last_change.answer,

@@ -13,8 +13,9 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 # "both", "all of them", "all 3", "we don't need either": every visit talked about.
-_ALL = re.compile(r"\b(?:both|all (?:of )?(?:them|those|these|three|four|\d)|all of the \w+|"
-                  r"(?:need|want) (?:neither|either)|neither of them|each of them)\b")
+_ALL = re.compile(r"\b(?:both|all (?:of )?(?:them|those|these|my|the|our|two|three|four|\d)|"
+                  r"all of the \w+|every (?:one|visit)|(?:need|want) (?:neither|either)|"
+                  r"neither of them|each of them)\b")
 # "the other two", "the others", "the rest": more than one visit left over.
 _OTHERS = re.compile(r"\bother (?:two|three|four|ones|visits|appointments|appts)\b|\bthe others\b|"
                      r"\bthe rest\b")
@@ -26,6 +27,11 @@ _JOINS = re.compile(r"\band\b|,|&|\bplus\b|\balso\b")
 # A part that asks or tells something else ("and is the electrician still friday?").
 _ASIDE = re.compile(r"\?|\b(?:is|are|was|can|could|will|would|what|when|who|how|does|do|did|"
                     r"still|coming|need|needs)\b")
+
+
+def says_all(text: str) -> bool:
+    """True when a (normalized) text means every visit talked about ("both", "all 3 visits")."""
+    return _ALL.search(text) is not None
 
 
 def meant(turn: Turn, listed: list[Appointment]) -> list[Appointment]:
@@ -40,8 +46,11 @@ def meant(turn: Turn, listed: list[Appointment]) -> list[Appointment]:
             found = list(dict.fromkeys(listed[n - 1] for n in picks))
             return found if not any(a in spared for a in found) else []
         return []
-    if _ALL.search(text) or (spared and _OTHERS.search(text)):
+    every = _ALL.search(text)
+    if every or (spared and _OTHERS.search(text)):
         left = [a for a in listed if a not in spared]
+        if every is not None and every.group() == "both" and len(left) != 2:
+            return []  # "both" of three listed: which two is not said
         return left if len(left) >= 2 else []
     return _each_named(turn, [a for a in listed if a not in spared], text)
 

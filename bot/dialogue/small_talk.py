@@ -20,7 +20,34 @@ def menu(turn: Turn) -> None:
 
 
 def thanks(turn: Turn) -> None:
+    """ "thanks!"; "thx. thursday's still dave right?": the question after the thanks answered."""
+    asked = _asked_after_thanks(turn.text)
+    if asked is not None and turn.customer is not None:
+        from bot.dialogue import two_parts  # imports this module
+        from bot.dialogue.roles import CUSTOMER_FLOWS  # the table this starter is part of
+
+        own = two_parts.as_own_text(turn, asked)
+        if own.parse.intent != intents.THANKS:
+            said = len(turn.replies)
+            CUSTOMER_FLOWS.start(own)
+            if not own.confused:
+                return
+            del turn.replies[said:]  # a question not understood: the thanks alone is answered
     turn.finish(replies.thanks(), keep_done=True)
+
+
+# "thanks. on the 10th there's two right, which one is first": a question after the thanks
+_THANKS_FIRST = re.compile(r"^\W*(?:(?:ok|okay|great|perfect|cool)\W+)?(?:thanks|thank you|thx|ty|"
+                           r"thank u|tysm|thanks so much)\b[^.!?]{0,12}?[.!,]+\s+(?P<rest>.+)$",
+                           re.IGNORECASE | re.DOTALL)
+_ASKS = re.compile(r"\?|\b(?:which|what|when|who|is|are|does|do|right)\b", re.IGNORECASE)
+
+
+def _asked_after_thanks(text: str) -> str | None:
+    found = _THANKS_FIRST.match(text.strip())
+    if found is None or not _ASKS.search(found.group("rest")):
+        return None
+    return found.group("rest")
 
 
 def acknowledge(turn: Turn) -> None:
@@ -80,6 +107,10 @@ def settle(turn: Turn, reply: Reply, *, done: str | None = None) -> None:
         turn.say(reply)
         picked = offers.pick_sentence(turn) if turn.step == offers.PICK else None
         if picked is not None:  # "ok monday 10. and i shouldn't have to pay?": the pick next
+            if picked != turn.text:  # read on its own: the question's words ask for nothing
+                from bot.dialogue import two_parts  # imports this module
+
+                turn.parse = two_parts.parse_part(turn, picked)
             turn.goes_on, turn.text = True, picked
         else:
             turn.say(asked_again(turn))

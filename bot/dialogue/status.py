@@ -182,6 +182,11 @@ def live_work(turn: Turn) -> bool:
     if job.state is JobState.ON_SITE and not (
             left or broken or FINISHING.search(turn.text) or BACK.search(turn.text)):
         return False  # "where's the tech?": at your place now, as usual
+    said = visits.named(turn)
+    if job.state is JobState.ON_SITE and not (left or broken) and said.service_id is not None \
+            and not visits.same_service(turn, [a for a in booked if a.is_active] or booked,
+                                        said.service_id):
+        return False  # "she's still here. when is the water heater guy coming": that visit asked
     if job.state is not JobState.ON_SITE:
         turn.finish(_describe(turn, job, booked))
         return True

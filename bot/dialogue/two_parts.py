@@ -65,7 +65,7 @@ def answer(turn: Turn) -> bool:
     if len(parts) < 2 or len(parts) > 4:
         return False
     pending = small_talk.question_pending(turn)
-    read = [(part, _parse(turn, part)) for part in parts]
+    read = [(part, parse_part(turn, part)) for part in parts]
     if also.request(turn) and any(parse.intent == intents.CANCEL for _, parse in read):
         return False  # "cancel thursday's and also can someone look at my furnace": also.py's
     if any(parse.intent == intents.CANCEL for _, parse in read) and asks_still_on(
@@ -133,7 +133,7 @@ def _quote_questions_joined(turn: Turn, parts: list[str], read: list[tuple[str, 
         if joined and kind == joined[-1][2] == "ask" and _about_a_quote(turn, joined[-1][0]) and \
                 _about_a_quote(turn, part):
             text = f"{joined[-1][0]} and {part}"
-            joined[-1] = (text, _parse(turn, text), kind)
+            joined[-1] = (text, parse_part(turn, text), kind)
         else:
             joined.append((part, parse, kind))
     return ([part for part, _, _ in joined], [(part, parse) for part, parse, _ in joined],
@@ -141,7 +141,7 @@ def _quote_questions_joined(turn: Turn, parts: list[str], read: list[tuple[str, 
 
 
 def _about_a_quote(turn: Turn, part: str) -> bool:
-    return quote_questions.kind_of(_own(turn, part, _parse(turn, part))) is not None
+    return quote_questions.kind_of(_own(turn, part, parse_part(turn, part))) is not None
 
 
 def _cancels_moved(turn: Turn, part: str, parse: Parse) -> bool:
@@ -196,7 +196,7 @@ def _asks_apart(turn: Turn, asks: list[tuple[str, Parse]]) -> bool:
 
 def _then(turn: Turn, part: str) -> Reply:
     """What waits, in the customer's own words, or as the visit it names ("Wed Dec 16, 3-5pm")."""
-    parse = _parse(turn, part)
+    parse = parse_part(turn, part)
     verb = {intents.CANCEL: "cancelling", intents.RESCHEDULE: "moving"}.get(parse.intent)
     if verb is not None:
         resolution = visits.resolve(_own(turn, part, parse), visits.upcoming(turn))
@@ -213,7 +213,7 @@ def first_part(turn: Turn) -> Turn:
         return turn
     from bot.dialogue import corrections  # a correction part is what the text corrects
 
-    own = [_own(turn, part, _parse(turn, part)) for part in parts]
+    own = [_own(turn, part, parse_part(turn, part)) for part in parts]
     correcting = [n for n, part in enumerate(own) if corrections.worded_as_one(part)]
     first = correcting[0] if correcting else 0
     # "wrong address on my account. please change it to 2211 W Foster Ave": a street said after is
@@ -223,11 +223,13 @@ def first_part(turn: Turn) -> Turn:
     return own[first] if "act" in later else turn
 
 
-def questions_beside(turn: Turn, *, acts: bool = False, swap: bool = False) -> None:
+def questions_beside(turn: Turn, *, acts: bool = False, swap: bool = False,
+                     answered: str | None = None) -> None:
     """Answer the question parts (and with `acts` the requests) of a text whose first request was
     just answered ("keep the 14th. and is the electrician still friday?"); a pending question
     stays as it is. With `swap` (a cancel just undone as the wrong one), "cancel the 11th instead"
-    naming one visit is done, as the cancel it replaces was confirmed."""
+    naming one visit is done, as the cancel it replaces was confirmed. `answered`: the part
+    that was the correction (once done, it may no longer read as one)."""
     parts = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
     if len(parts) < 2:
         return
@@ -235,8 +237,8 @@ def questions_beside(turn: Turn, *, acts: bool = False, swap: bool = False) -> N
 
     corrected = False
     for part in parts:
-        parse = _parse(turn, part)
-        if corrections.worded_as_one(_own(turn, part, parse)):
+        parse = parse_part(turn, part)
+        if part == answered or corrections.worded_as_one(_own(turn, part, parse)):
             corrected = True
             continue
         if part == parts[0] and not acts:
@@ -287,7 +289,7 @@ def _takes_up(turn: Turn) -> bool:
     for part in then if isinstance(then, list) else []:
         if turn.conversation.is_active(turn.now):
             break
-        _act(turn, str(part), _parse(turn, str(part)))
+        _act(turn, str(part), parse_part(turn, str(part)))
     return True
 
 
@@ -359,6 +361,11 @@ def _asks_for_a_quote(turn: Turn, part: str, parse: Parse) -> bool:
     return parse.intent not in _ACTIONS and questions.asks_for_quote(_own(turn, part, parse))
 
 
+def as_own_text(turn: Turn, part: str) -> Turn:
+    """`part` of the text read as a text of its own (its own parse), sharing the replies said."""
+    return _own(turn, part, parse_part(turn, part))
+
+
 def _own(turn: Turn, part: str, parse: Parse) -> Turn:
     """The part as a text of its own, sharing the conversation and the replies said."""
     own = replace(turn, text=part, parse=parse)
@@ -366,7 +373,7 @@ def _own(turn: Turn, part: str, parse: Parse) -> Turn:
     return own
 
 
-def _parse(turn: Turn, part: str) -> Parse:
+def parse_part(turn: Turn, part: str) -> Parse:
     """The part read on its own; a closing "instead" is about the other part ("put monday back
     and cancel the wed one instead": a cancel, not a move)."""
     local = turn.now.astimezone(ZoneInfo(turn.timezone))

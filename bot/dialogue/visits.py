@@ -42,7 +42,7 @@ _NAMES_A_VISIT_AFTER = re.compile(
 _NAMES_A_VISIT_BEFORE = re.compile(
     r"\b(?:from|(?:one|visit|appointment|appt|booking|job)s? (?:on|for))\s*(?:this |the )?$"
     # "just the one tomorrow. can it be later": the day right after "the one" is the visit's
-    r"|\bthe (?:one|visit|appointment|appt|booking)\s*$")
+    r"|\b(?:the|that|this) (?:one|visit|appointment|appt|booking|job)\s*$")
 
 # A text that only points at a visit ("the furnace one", "that plumbing visit"): never a request.
 _REFERENCE = re.compile(
@@ -57,8 +57,14 @@ _OWN_TIME_BEFORE = re.compile(r"\b(?:my|the|our|your|that|this)\s*$")
 # "the 9th one": a list pick, unless there are not that many visits to pick from.
 _ORDINAL_ONE = re.compile(r"\bthe (\d{1,2})(?:st|nd|rd|th) one\b")
 
+# A correction of which visit is meant: "wait no", "not the drain", "i meant the furnace one".
+CORRECTS = re.compile(r"^\W*(?:no|nope|wait|sorry|oops)\b|\b(?:not|meant|mean|wrong|instead of)\b")
+
 # "the heating one that day": the day of the visits just talked about.
 _THAT_DAY = re.compile(r"\b(?:that|the same|that same|same) day\b")
+# "after 3 instead, same day is fine": the visit keeps its own day; "so it's the same day as the
+# drain": a day wished for; neither names the visits just talked about
+_OWN_DAY_KEPT = re.compile(r"(?<!\bthe )(?<!\bthat )\bsame day\b|\bsame day as\b")
 _PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appointment)\b")
 _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment|appt)\b(?! more)")
 
@@ -216,7 +222,7 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
             upcoming(turn)):  # "the 9th one" with two visits: the one on the 9th
         found = find_days(f"on the {ordinal.group(1)}th", today)
         days.extend(mention.day for mention in found)
-    if _THAT_DAY.search(text) and turn.customer is not None:
+    if _THAT_DAY.search(text) and not _OWN_DAY_KEPT.search(text) and turn.customer is not None:
         # "the heating one that day": the day of the visits just talked about
         days.extend(local_day(turn, a) for a in just_shown(turn, upcoming(turn)))
     parsed = turn.parse.slots.get("service") if whole and not split.spared else None
@@ -499,10 +505,15 @@ def other_named(turn: Turn, current: Appointment) -> Appointment | None:
     return found if found.id != current.id or wish_for(turn, found) is not None else None
 
 
-def wish_for(turn: Turn, appointment: Appointment) -> dict[str, Any] | None:
-    """The new time the text asks for `appointment`, leaving out a day that names the visit."""
-    when = dict(turn.parse.slots.get("when") or {})
+def wish_for(turn: Turn, appointment: Appointment,
+             when: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """The new time the text asks for `appointment` (`when`, else the parsed one), leaving out a
+    day and a time that name the visit ("10:30 is our rush, can he come at 7 instead")."""
+    when = dict(when if when is not None else turn.parse.slots.get("when") or {})
     own = named(turn).times
+    if not when.get("date") or date.fromisoformat(when["date"]) == local_day(turn, appointment):
+        own += (appointment.window_start.astimezone(ZoneInfo(timezone_of(turn, appointment)))
+                .time().replace(second=0, microsecond=0),)
     if when.get("start") and time.fromisoformat(when["start"]) in own:
         # "move todays 1:30 water heater visit to 3": 1:30 names the visit, 3 is the new time
         text = normalize(turn.text)

@@ -18,7 +18,9 @@ _REFERENCE = (r"(?:the|that|this|those|these|my|both|all|them|on|today|tomorrow|
               + r")s?\b")
 _SPARES = re.compile(
     r"\b(?:keep|leave|don'?t (?:cancel|move|touch|change)|do not (?:cancel|move|touch|change)|"
-    r"except(?: for)?|other than|not)\s+(?=" + _REFERENCE + r")")
+    r"except(?: for)?|other than|not|only (?:need|want))\s+(?=" + _REFERENCE + r")")
+# "we only need the furnace one moved": a visit to act on, not one spared
+_ACTED_ON = re.compile(r"\b(?:moved|cancell?ed|rescheduled|changed|pushed|done|fixed|looked at)\b")
 # Where a spared clause ends: a stop, or a word that starts the next request.
 _CLAUSE_END = re.compile(
     r"[.,;!?]|\b(?:and|but|then|cancel|move|drop|delete|reschedule|push|since|because|cause|cuz|"
@@ -58,6 +60,8 @@ def split_kept(text: str) -> Kept:
         end = _CLAUSE_END.search(text, found.end())
         stop = end.start() if end is not None else len(text)
         clause = text[found.end():stop].strip()
+        if found.group().startswith("only") and _ACTED_ON.search(clause):
+            continue
         if clause:
             spared.append(clause)
         rest.append(text[at:found.start()])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from bot.channels import sms
@@ -21,7 +22,7 @@ from bot.nlu import Parser
 from domain.actors import Actor
 from domain.catalog import DEMO_CATALOG
 from domain.clock import FixedClock
-from domain.commands import Command
+from domain.commands import BookAppointment, Command
 from domain.conversations import Conversation
 from domain.demo import demo_business
 from domain.jobs import Appointment
@@ -123,6 +124,15 @@ class ChatWorld:
     def run(self, command: Command) -> Any:
         """Change the world as staff would, outside any conversation."""
         return self.engine.bus.handle(command)
+
+    def book(self, who: str, service: str, technician: str, start: datetime,
+             site: str | None = None) -> int:
+        """Book a visit for "maria" or "joe" as a dispatcher would; its appointment id."""
+        visit: int = self.run(BookAppointment(
+            account_id=self.ids[f"{who}_account"], site_id=self.ids[site or f"{who}_site"],
+            service_id=service, technician_id=self.ids[technician], start=start,
+            actor=self.dispatcher()))
+        return visit
 
     # Looking -------------------------------------------------------------------------------
 

@@ -114,3 +114,9 @@ def test_a_question_about_papers_during_paused_work_is_not_answered_as_the_work(
         on_site: ChatWorld, ask: str) -> None:
     on_site.text(TOM, "waiting on parts")
     assert "needs to come back" not in on_site.text(JOE, ask).text
+
+
+def test_another_visit_asked_about_while_the_work_goes_on_is_answered(on_site: ChatWorld) -> None:
+    on_site.book("joe", "electrical", "ana", on_site.clock.now() + timedelta(days=3))
+    said = on_site.text(JOE, "hes still here i think. when is the electrician coming").text
+    assert "electrical repair" in said.lower() and "Thu Mar 5" in said

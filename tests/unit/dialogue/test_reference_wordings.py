@@ -7,17 +7,12 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.dialogue.reply import Expect
-from domain.commands import BookAppointment
 from domain.jobs import AppointmentStatus
 from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
 
 
 def _book_joe_next_wednesday(chat: ChatWorld) -> int:
-    visit: int = chat.run(BookAppointment(
-        account_id=chat.ids["joe_account"], site_id=chat.ids["joe_site"],
-        service_id="plumbing_repair", technician_id=chat.ids["tom"],
-        start=datetime(2026, 3, 11, 15, 0, tzinfo=UTC), actor=chat.dispatcher()))
-    return visit
+    return chat.book("joe", "plumbing_repair", "tom", datetime(2026, 3, 11, 15, 0, tzinfo=UTC))
 
 
 @pytest.mark.parametrize("text", ["cancel wednesdays visit", "cancel the wednesday one",

@@ -7,18 +7,13 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.dialogue.reply import Expect
-from domain.commands import BookAppointment
 from domain.jobs import AppointmentStatus
 from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
 
 
 def _book(chat: ChatWorld, who: str, service: str, technician: str, start: datetime,
           site: str | None = None) -> int:
-    visit: int = chat.run(BookAppointment(
-        account_id=chat.ids[f"{who}_account"], site_id=chat.ids[site or f"{who}_site"],
-        service_id=service, technician_id=chat.ids[technician], start=start,
-        actor=chat.dispatcher()))
-    return visit
+    return chat.book(who, service, technician, start, site)
 
 
 def test_a_service_named_picks_the_visit_to_cancel(chat: ChatWorld) -> None:

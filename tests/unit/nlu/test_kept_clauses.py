@@ -14,6 +14,9 @@ from bot.nlu.keeps import split_kept
     ("no not the sink. the friday 2-4 electrical", ("the sink",), "friday 2-4 electrical"),
     ("dont cancel the 4th, cancel the one on the 9th", ("the 4th",), "the one on the 9th"),
     ("cancel that one too. keep the tune up", ("the tune up",), "cancel that one too"),
+    ("we only need the one on the 14th. cancel those two", ("the one on the 14th",),
+     "cancel those two"),
+    ("i only want friday's, drop the rest", ("friday's",), "drop the rest"),
 ])
 def test_spared_clauses_are_split_from_the_request(text: str, spared: tuple[str, ...],
                                                     rest: str) -> None:
@@ -23,7 +26,8 @@ def test_spared_clauses_are_split_from_the_request(text: str, spared: tuple[str,
     assert not any(clause in kept.rest for clause in spared)
 
 
-@pytest.mark.parametrize("text", ["the breaker keeps tripping", "i can leave for work after",
+@pytest.mark.parametrize("text", ["we only need the furnace one moved",
+                                  "the breaker keeps tripping", "i can leave for work after",
                                   "im not sure about thursday", "can you keep me posted"])
 def test_texts_that_spare_nothing(text: str) -> None:
     kept = split_kept(text)
