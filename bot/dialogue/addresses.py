@@ -54,6 +54,9 @@ true exactly alright kk ty thx np lol omg wow huh hmm idk dunno really seriously
 hablan habla hablas hablo ingles inglés español espanol bueno claro vale ayuda urgente
 maybe later perhaps probably definitely sounds think thinking check wife husband partner landlord
 like cmon c'mon about around basically literally only almost nearly close near far away
+smells smell smelly stinks stinky stink awful terrible horrible worse worst leaking leaks leaky
+dripping drips clogged backing backed flooding flooded freezing burning sparking humming buzzing
+broken busted wet frozen noisy loud gross nasty
 """.split())
 # What a number counts ("14 years old", "50 gallon", "3 hours"): never a house number's street.
 _MEASURES = frozenset("""
@@ -82,6 +85,9 @@ NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY""".split()})
 # Words that never name a street, though the tagger may label them so.
 _SENTENCE_WORDS = frozenset("not no is was and or but its it's it the than instead".split())
 _UNIT = re.compile(r"^(?:apt|apartment|unit|suite|ste|fl|floor|#)\.?$", re.IGNORECASE)
+# "418 south euclid in oak park": the town after "in", up to a comma, a ZIP, a state or the end.
+_IN_TOWN = re.compile(r"(?<=[A-Za-z.])\s+in\s+(?P<town>[A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*){0,2})"
+                      r"(?=\s*(?:,|\d{5}\b|$)|\s+(?:il|ill|illinois)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -187,8 +193,21 @@ def introduced_name(text: str) -> str | None:
             explicit = "name" in found.group(0).lower()
             if looks_like_name(candidate) and (explicit and n > 1 or all(
                     w[:1].isupper() for w in words[:n])):
+                candidate = _said_in_full(candidate, text[found.end("name"):])
                 return candidate.title() if candidate == candidate.lower() else candidate
     return None
+
+
+def _said_in_full(name: str, after: str) -> str:
+    """ "my name is Marcy, Marcy Delgado": the name said again in full just after it."""
+    again = re.match(r"\s*[,.;:-]+\s*(" + re.escape(name) + r"(?:\s+[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*){1,2})",
+                     after, re.IGNORECASE)
+    if again is None:
+        return name
+    words = again.group(1).split()
+    while len(words) > 1 and not looks_like_name(" ".join(words)):
+        words.pop()  # "Marcy, Marcy Delgado here": the name without what follows
+    return " ".join(words)
 
 
 # Where in the building the service address is: "2nd floor", "apt 3B", "rear unit".
@@ -211,6 +230,25 @@ def read_postal_code(text: str) -> str | None:
                      r"thx|ty|please|pls|oops|my bad)\b", "",
                      _ZIP.sub("", text), flags=re.IGNORECASE)
     return codes[0] if len(codes) == 1 and not re.search(r"[A-Za-z0-9]", letters) else None
+
+
+# Words around ZIPs given unsure ("60657 i think? or 13"): a hedge, never an address or a request.
+_HEDGES = frozenset("""i think thinking maybe or either not sure idk dunno prob probably possibly
+could be it its it's is my zip code the lol haha um uh hmm sorry pretty something like""".split())
+
+
+def zip_guesses(text: str) -> list[str]:
+    """The ZIPs a text that gives only ZIPs offers, in its order: "60613" alone, or unsure
+    ("60657 i think? or 13", where "13" ends the ZIP before it); [] for any other text."""
+    guesses: list[str] = []
+    for token in re.findall(r"[A-Za-z']+|\d+", text):
+        if token.isdigit() and len(token) == 5:
+            guesses.append(token)
+        elif token.isdigit() and guesses and 1 <= len(token) <= 3:
+            guesses.append(guesses[-1][:5 - len(token)] + token)  # "60657 or 13": 60613
+        elif token.lower() not in _HEDGES:
+            return []
+    return list(dict.fromkeys(guesses))
 
 
 def looks_like_name(text: str) -> bool:
@@ -278,11 +316,11 @@ def _find_address(text: str) -> tuple[int, int, Address] | None:
         start = number.start()
         postal = next((z for z in _ZIP.finditer(text, number.end())), None)
         if postal is not None and len(text[start:postal.start()].split()) <= 12:
-            address = _labelled(text[start:postal.end()], postal.group(1))
+            address = _labelled(_town_after_in(text[start:postal.end()]), postal.group(1))
             if address is not None:
                 return start, postal.end(), address
         clause = _CLAUSE_END.search(text, number.end())
-        segment = text[start:clause.start() if clause else len(text)]
+        segment = _town_after_in(text[start:clause.start() if clause else len(text)])
         ends = _street_end(segment)
         if ends is None:
             continue
@@ -295,6 +333,17 @@ def _find_address(text: str) -> tuple[int, int, Address] | None:
             town = _tidy(" ".join(words))
             return start, start + town_end, Address(address.street, town or address.city)
     return None
+
+
+def _town_after_in(segment: str) -> str:
+    """The address with "in" before its town written as a comma, so the parser places the town
+    ("418 south euclid in oak park" is 418 South Euclid, Oak Park); lengths are kept."""
+    def comma(found: re.Match[str]) -> str:
+        if any(word.lower().strip(".") in _NOT_NAME for word in found.group("town").split()):
+            return found.group(0)  # "in unit 2", "in the back": no town
+        head = found.group(0)[:found.start("town") - found.start()]
+        return "," + " " * (len(head) - 1) + found.group("town")
+    return _IN_TOWN.sub(comma, segment)
 
 
 def _street_end(segment: str) -> tuple[int, int] | None:

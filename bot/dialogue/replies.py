@@ -47,6 +47,12 @@ def details_when_ready() -> Reply:
                  f"{EXAMPLE_DETAILS}")
 
 
+def details_still_needed() -> Reply:
+    """More about the problem, while the name and address are still missing."""
+    return Reply("Sorry to hear that! To send someone I still need your "
+                 f"name and service address with ZIP, e.g. {EXAMPLE_DETAILS}")
+
+
 def details_first() -> Reply:
     return Reply("Happy to help! First I need your name and service address with ZIP, e.g. "
                f"{EXAMPLE_DETAILS}")
@@ -141,8 +147,15 @@ def ask_street(postal_code: str) -> Reply:
 
 def ask_zip(street: str, choices: Sequence[str] = ()) -> Reply:
     if choices:
-        return Reply(f"Which ZIP code is {clip(street, PLACE)} in: {' or '.join(choices[:6])}?")
+        return Reply(f"What's the ZIP code for {clip(street, PLACE)}: {' or '.join(choices[:6])}?")
     return Reply(f"Thanks! What's the ZIP code for {clip(street, PLACE)}?")
+
+
+def zip_guessed(street: str, served: str, unserved: Sequence[str]) -> Reply:
+    """Two ZIPs given unsure, one of them served: that one is asked about."""
+    others = " or ".join(unserved[:2])
+    return Reply(f"Is {clip(street, PLACE)} in {served}? We don't serve {others}, so if it's "
+                 f"{served}, reply Y or send the right ZIP.")
 
 
 def welcome(first_name: str, address: str) -> Reply:
