@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 import usaddress
 
@@ -208,6 +209,53 @@ def _said_in_full(name: str, after: str) -> str:
     while len(words) > 1 and not looks_like_name(" ".join(words)):
         words.pop()  # "Marcy, Marcy Delgado here": the name without what follows
     return " ".join(words)
+
+
+# A name said to be wrong: "fix my name", "change the name to", "you have my name wrong",
+# "my name is X not Y", "its X not Y" after the name is named.
+_NAME_WRONG = re.compile(
+    r"\b(?:fix|change|update|correct|edit|spell)\w*\s+(?:my|the|our|his|her)\s+(?:\w+\s+)?name\b"
+    r"|\bname\b[^.?!]{0,20}\b(?:wrong|misspelled|incorrect|not right|typo)\b"
+    r"|\bwrong name\b|\bnot my name\b", re.IGNORECASE)
+_NAME_GIVEN = re.compile(r"\b(?:its|it'?s|it is|to|should be|is)\b|[:,]", re.IGNORECASE)
+_NAME_ENDS = frozenset({"not", "instead", "and", "but", "with", "thanks", "thx", "pls", "please"})
+# What stands between a correction and the right name ("to", "its", "should be").
+_NAME_LEAD = re.compile(
+    r"^(?:[\s,.:;!-]|\b(?:to|is|its|it'?s|it is|should be|please|pls|plz|thanks|thx|"
+    r"the right one is|spelled|as|my name|name)\b)*", re.IGNORECASE)
+
+
+def says_name_wrong(text: str) -> bool:
+    """Whether a text says the name on file is wrong ("the name on my account is wrong")."""
+    return _NAME_WRONG.search(" ".join(text.split())) is not None
+
+
+def corrected_name(text: str) -> str | None:
+    """The right name a text puts in place of the one on file ("pls fix my name, its Marcy
+    Delgado not Smells Awful", "my name is Marcy Delgado not Smells"); None when the text corrects
+    no name."""
+    flat = " ".join(text.split())
+    wrong = _NAME_WRONG.search(flat)
+    introduced = introduced_name(flat)
+    if wrong is None:  # "my name is X not Y": the name, then the one it replaces
+        if introduced is None or not re.search(re.escape(introduced) + r"\W*,?\s+not\s+\w",
+                                               flat, re.IGNORECASE):
+            return None
+        return introduced
+    if introduced is not None:
+        return introduced
+    for part in (flat[wrong.end():], flat[:wrong.start()]):
+        part = re.sub(r"^\W*not\s+[^,.;]+?(?:,|\.|;|\s(?=it'?s\b|its\b|it is\b))", "", part,
+                      flags=re.IGNORECASE)  # "not Smells, it's Marcy"
+        starts = [0] + [m.end() for m in _NAME_GIVEN.finditer(part)]
+        for start in starts:  # "fix the name on my account, its Joan Whitaker"
+            words = _NAME_LEAD.sub("", part[start:]).split()
+            words = list(takewhile(lambda w: w.lower().strip(",.!") not in _NAME_ENDS, words))
+            for n in range(min(len(words), 4), 0, -1):
+                candidate = " ".join(w.strip(",.!?;") for w in words[:n])
+                if looks_like_name(candidate) and (n > 1 or candidate[:1].isupper()):
+                    return candidate.title() if candidate == candidate.lower() else candidate
+    return None
 
 
 # Where in the building the service address is: "2nd floor", "apt 3B", "rear unit".

@@ -158,6 +158,19 @@ def zip_guessed(street: str, served: str, unserved: Sequence[str]) -> Reply:
                  f"{served}, reply Y or send the right ZIP.")
 
 
+def name_corrected(name: str) -> Reply:
+    return Reply(f"Sorry about that! I've changed your name to {clip(name, NAME)}.")
+
+
+def name_on_file(name: str) -> Reply:
+    return Reply(f"We have your name as {clip(name, NAME)}, so that's right already.")
+
+
+def ask_right_name() -> Reply:
+    return Reply("Sorry about that! What's the right name? Please send your first and last name, "
+                 "e.g. Maria Rivera.")
+
+
 def welcome(first_name: str, address: str) -> Reply:
     return Reply(f"Thanks, {clip(first_name, NAME)}! You're set up at {clip(address, PLACE)}.")
 

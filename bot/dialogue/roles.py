@@ -23,6 +23,7 @@ from bot.dialogue import (
     heads_up,
     keep_visit,
     last_change,
+    names,
     offers,
     onboarding,
     picked_again,
@@ -188,7 +189,7 @@ CUSTOMER_FLOWS = RoleFlows(
     },
     otherwise=questions.unclear,
     corrects=lambda turn: (corrections.site_confirmed(turn) or onboarding.corrects_address(turn)
-                           or keep_visit.claims(turn)),
+                           or names.corrects(turn) or keep_visit.claims(turn)),
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
     answerers=(small_talk.who_answers, status.live_work, visit_length.answer,
