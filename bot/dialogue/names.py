@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.dialogue import replies, small_talk
+from bot.dialogue import handoff, replies, small_talk
 from bot.dialogue.addresses import corrected_name, introduced_name, read_signup, says_name_wrong
 from domain.commands import CorrectContactName
 
@@ -27,8 +27,8 @@ def corrects(turn: Turn) -> bool:
         read = read_signup(turn.text)
         name = introduced_name(turn.text) or (read.name if read.address is None else None)
     if name is None:
-        if not says_name_wrong(turn.text):
-            return False
+        if not says_name_wrong(turn.text) or turn.last_done() == handoff.HANDED_OVER:
+            return False  # "its about my account, the name is misspelled": for the call asked
         turn.finish(replies.ask_right_name(), done=ASKED)
         return True
     old = customer.contact.name

@@ -521,6 +521,28 @@ def customer_asks_notice(job: str, technician: str, text: str) -> Reply:
                  f"\"{clip(text, 160)}\". Please check with {name} and call them back.")
 
 
+def not_there_notice(job: str, technician: str, text: str) -> Reply:
+    """To the dispatchers: the job shows the technician on site, the customer says nobody came."""
+    name = clip(technician, NAME)
+    return Reply(f"Job {job} shows {name} on site, but the customer says nobody is there: "
+                 f"\"{clip(text, 160)}\". Please check with {name} and call them back.")
+
+
+def not_there(technician: str) -> Reply:
+    name = clip(technician, NAME)
+    return Reply(f"I'm so sorry, something has gone wrong: our system shows {name} as arrived, "
+                 f"but you say nobody is there. I've asked the office to check with {name} right "
+                 "away and call you back.")
+
+
+def passed_to_technician(technician: str, when: str | None) -> Reply:
+    """A word for the technician on the way ("tell him to wait 10 min"): passed on, not promised."""
+    name = clip(technician, NAME)
+    due = f" ({name} is due about {when})" if when else ""
+    return Reply(f"OK, I've asked the office to let {name} know{due}. I can't promise it, so "
+                 "someone will call you if it's a problem.")
+
+
 def status_on_site(technician: str) -> Reply:
     return Reply(f"{clip(technician, NAME)} is at your place now.")
 

@@ -33,6 +33,16 @@ LIVE_QUESTION = re.compile(
     rf"\b(?:did|has|have|is) {_TECH} (?:finish|finished|done|leave|left|gone|fixing it|working on it)\b|"
     rf"\b{_TECH} (?:left|is gone|has gone|went)\b|\bjob (?:is )?done but\b|"
     r"\b(?:did|have) (?:you|u) (?:invoice|bill|charge)", re.IGNORECASE)
+# The customer says nobody is there, against a record of the technician there: "there is nobody
+# here", "no van has come", "he never came", "nobody knocked".
+NOT_HERE = re.compile(
+    r"\b(?:nobody|no one|noone|no body)(?: is| s|'s| has| have| ever| even)? (?:here|there|came|come|"
+    r"showed|shown|knocked|arrived|at the door|turned up)\b"
+    r"|\bno (?:van|truck|car|tech|technician|plumber|electrician|one) (?:is |has |was )?(?:here|come|"
+    r"came|showed|arrived|turned up|in sight)\b"
+    rf"|\b{_TECH} (?:never|didn'?t|did not|hasn'?t|has not|haven'?t|have not|isn'?t|is not|aint) "
+    r"(?:even )?(?:come|came|show\w*|arrive\w*|turn\w* up|get here|got here|here|knock\w*)\b",
+    re.IGNORECASE)
 # The technician is said to have left (and the job is not marked finished).
 LEFT = re.compile(rf"\b{_TECH} (?:left|is gone|has gone|went)\b|\b(?:did|has) {_TECH} "
                   r"(?:leave|left|gone)\b", re.IGNORECASE)
@@ -146,13 +156,16 @@ def live_work(turn: Turn) -> bool:
     """A customer asks about work under way ("when is she coming back?", "she left, did she
     finish?", "still broken", "nobody here"): answered from the job's state, never with an
     offer to book; False when no work is under way or the text asks something else."""
-    if turn.customer is None or not LIVE_QUESTION.search(turn.text):
+    if turn.customer is None or not (LIVE_QUESTION.search(turn.text) or NOT_HERE.search(turn.text)):
         return False
     jobs = [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id) if j.state in LIVE]
     if not jobs:
         return False
     job = min(jobs, key=lambda j: (_URGENCY[j.state], j.id or 0))
     booked = turn.uow.appointments.find(job_id=job.id)
+    if job.state is JobState.ON_SITE and NOT_HERE.search(turn.text):
+        _not_there(turn, job, _technician_first_name(turn, booked))
+        return True
     left, broken = LEFT.search(turn.text) is not None, BROKEN.search(turn.text) is not None
     if job.state is JobState.EN_ROUTE and not _running_late(turn, job, booked):
         return False  # on time: the usual answers name the work and the ETA
@@ -173,6 +186,15 @@ def live_work(turn: Turn) -> bool:
     turn.finish(replies.live_on_site(technician, _service(turn, job), billed=billed,
                                      left=left, broken=broken))
     return True
+
+
+def _not_there(turn: Turn, job: Job, technician: str) -> None:
+    """The record says the technician is there, the customer says nobody is: the record is not
+    told again as fact; a person checks with the technician and calls back."""
+    notify_staff(turn.uow, now=turn.now, account_id=job.account_id,
+                 body=replies.not_there_notice(job.number, technician, turn.text).text,
+                 key=f"job-not-there:{job.id}:{turn.message_id or turn.now.isoformat()}")
+    turn.finish(replies.not_there(technician))
 
 
 def _others(turn: Turn, told: Job) -> list[str]:
