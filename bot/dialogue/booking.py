@@ -165,6 +165,22 @@ def _at_named_site(turn: Turn, data: dict[str, Any]) -> bool:
     return True
 
 
+def site_in_request(turn: Turn) -> tuple[bool, Site | None]:
+    """Whether the request names an address, and the account's site there (added when new, and
+    then the customer's sites list it): "no heat at my building at 5530 S Kimbark 60637". The
+    site is None when the address can't be used (no ZIP, outside the area: told so)."""
+    from bot.dialogue import corrections  # imports this module
+
+    assert turn.customer is not None
+    if not corrections.names_a_site(turn):
+        return False, None
+    site_id = corrections.site_named(turn)
+    if site_id is None:
+        return True, None
+    _add_site(turn, site_id)
+    return True, turn.uow.sites.get(site_id)
+
+
 def _add_site(turn: Turn, site_id: int) -> None:
     """A site just added to the account joins the customer's list of sites for this turn."""
     assert turn.customer is not None

@@ -343,8 +343,12 @@ def move_to_address(turn: Turn, appointment: Appointment) -> None:
 
 
 def street_in(text: str) -> bool:
-    """True when the text gives a street address ("5120 N Kimball Ave")."""
-    return re.search(_STREET, _plain(text)) is not None
+    """True when the text gives a street address ("5120 N Kimball Ave", or "5530 S Kimbark,
+    60637": a street with its ZIP)."""
+    if re.search(_STREET, _plain(text)) is not None:
+        return True
+    address = read_signup(text).address
+    return address is not None and bool(address.postal_code)
 
 
 def _to_address(turn: Turn, appointment: Appointment, text: str) -> None:

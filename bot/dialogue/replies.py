@@ -543,6 +543,35 @@ def passed_to_technician(technician: str, when: str | None) -> Reply:
                  "someone will call you if it's a problem.")
 
 
+def switch_off_until_visit(thing: str | None, technician: str) -> Reply:
+    """ "Should I shut the washer off?" before a visit: general guidance, no danger told."""
+    what = f"the {thing}" if thing and thing not in ("water", "power") else (thing or "it")
+    wet = thing in ("washer", "washing machine", "dishwasher", "sink", "faucet", "toilet", "water",
+                    "disposal")
+    drains = " (and not running water down the drains)" if wet else ""
+    return Reply(f"Yes, if you can reach it easily and safely, switching {what} off{drains} "
+                 f"until {clip(technician, NAME)} gets there is fine and stops it getting worse. "
+                 "The office can confirm if you're unsure.")
+
+
+def be_home_for_visit(technician: str) -> Reply:
+    return Reply(f"Yes, please have an adult (18+) at home to let {clip(technician, NAME)} in and "
+                 "OK the work. If nobody can be there, reply and the office will sort out another "
+                 "way.")
+
+
+def clear_for_visit(thing: str | None) -> Reply:
+    where = f"the {thing}" if thing else "the problem area"
+    return Reply(f"It helps to clear a few feet around {where} and a path to it; no need to do "
+                 "more. The technician takes it from there, and the office can confirm anything "
+                 "else.")
+
+
+def pets_for_visit() -> Reply:
+    return Reply("Please keep pets in another room while the technician works, for their safety "
+                 "and the tech's.")
+
+
 def status_on_site(technician: str) -> Reply:
     return Reply(f"{clip(technician, NAME)} is at your place now.")
 

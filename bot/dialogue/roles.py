@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from bot.dialogue import (
+    before_visit,
     booking,
     cancel,
     closings,
@@ -192,7 +193,7 @@ CUSTOMER_FLOWS = RoleFlows(
                            or names.corrects(turn) or keep_visit.claims(turn)),
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(small_talk.who_answers, status.live_work, visit_length.answer,
+    answerers=(small_talk.who_answers, status.live_work, before_visit.answer, visit_length.answer,
                same_problem.answer,
                reminder_answers.answer, quote_decisions.after_nudge, two_parts.answer,
                picked_again.answer, sooner.answer, follow_ups.answer, last_change.answer,
