@@ -305,6 +305,9 @@ def _answer_site(turn: Turn) -> bool:
         picked = named[0] if len(named) == 1 else None
     from bot.dialogue import corrections  # imports this module
 
+    if picked is None:  # "roscoe", "the desplaines one": a street's own words
+        picked = corrections.known_site(turn)
+
     if picked is None and corrections.street_in(turn.text):  # "it's 22 elm st, oak park 60302"
         site_id = corrections.site_named(turn)
         if site_id is None:
@@ -318,6 +321,8 @@ def _answer_site(turn: Turn) -> bool:
             turn.misunderstood(replies.which_site([site.one_line() for site in sites]))
             return True
         return False
+    if option is None:  # picked by its words ("roscoe"): the address understood, said back
+        turn.say(replies.booking_at(picked.one_line()))
     _next_question(turn, {**turn.data, "site_id": picked.id})
     return True
 

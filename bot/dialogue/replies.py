@@ -545,8 +545,8 @@ def passed_to_technician(technician: str, when: str | None) -> Reply:
 
 def switch_off_until_visit(thing: str | None, technician: str) -> Reply:
     """ "Should I shut the washer off?" before a visit: general guidance, no danger told."""
-    what = f"the {thing}" if thing and thing not in ("water", "power") else (thing or "it")
-    wet = thing in ("washer", "washing machine", "dishwasher", "sink", "faucet", "toilet", "water",
+    what = f"the {thing}" if thing else "it"
+    wet = thing in ("washer", "washing machine", "dishwasher", "sink", "faucet", "toilet",
                     "disposal")
     drains = " (and not running water down the drains)" if wet else ""
     return Reply(f"Yes, if you can reach it easily and safely, switching {what} off{drains} "
