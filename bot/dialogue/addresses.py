@@ -14,6 +14,8 @@ from itertools import takewhile
 
 import usaddress
 
+from domain.places import is_town
+
 _ZIP = re.compile(r"(?<![\w-])(\d{5})(?:-\d{4})?(?![\w-])")
 _HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?(?=\s+[A-Za-z])")
 _CLAUSE_END = re.compile(r"[?!;\n]|(?<!\b[DMS]r)(?<!\bMrs)(?<!\bMs)\.(?=\s|$)|\s-+\s")
@@ -420,8 +422,12 @@ def _street_end(segment: str) -> tuple[int, int] | None:
             re.fullmatch(r"[a-z][a-z'-]*", words[town]) and not (
                 town > i and town == len(words) - 1 and words[town] in _STATES):
         town += 1
+        if segment[tokens[town - 1].end():].lstrip().startswith(","):
+            break  # "..., oak park, sink clogged": the town ends at its comma
     end = town + 1 if town < len(words) and words[town] in _STATES else town
-    if end < len(words):  # words after the town: a request, not a town
+    ended = end > i and segment[tokens[end - 1].end():].lstrip().startswith(",") and is_town(
+        " ".join(words[i:town]))  # "..., oak park, sink clogged"; never "..., sink, tomorrow"
+    if end < len(words) and not ended:  # words after the town: a request, not a town
         town = end = i
     return tokens[i - 1].end(), tokens[end - 1].end()
 

@@ -545,6 +545,11 @@ def passed_to_technician(technician: str, when: str | None) -> Reply:
 
 def switch_off_until_visit(thing: str | None, technician: str) -> Reply:
     """ "Should I shut the washer off?" before a visit: general guidance, no danger told."""
+    if thing in ("furnace", "boiler"):  # the heat off in winter is its own risk
+        return Reply(f"If the {thing} is making odd noises or keeps cycling, it's fine to switch it "
+                     f"off at the thermostat until {clip(technician, NAME)} gets there; otherwise "
+                     "leave it on so the house (and pipes) stay warm. The office can confirm if "
+                     "you're unsure.")
     what = f"the {thing}" if thing else "it"
     wet = thing in ("washer", "washing machine", "dishwasher", "sink", "faucet", "toilet",
                     "disposal")

@@ -49,6 +49,14 @@ def test_a_town_after_in_is_the_town_not_the_street(text: str, street: str, town
     assert (address.street, address.city, address.postal_code) == (street, town, code)
 
 
+def test_a_town_between_commas_is_kept_when_a_request_follows() -> None:
+    read = read_signup("Sam Ortiz, 900 S Oak Park Ave, oak park, sink clogged")
+    assert read.address is not None and read.address.city == "Oak Park"
+    assert read.rest == "sink clogged"
+    other = read_signup("Sam Ortiz 40 Oak Ave, sink, tomorrow").address  # "sink" is no town
+    assert other is not None and other.city == ""
+
+
 def test_in_before_a_unit_or_a_room_is_no_town() -> None:
     address = read_signup("Sam Roe 40 W Lake St in the back").address
     assert address is not None and (address.street, address.city) == ("40 W Lake St", "")
@@ -140,6 +148,7 @@ def test_a_word_for_the_technician_on_the_way_is_passed_on_honestly(
     ("do I need to be home for it?", "adult"),
     ("should we move stuff out from under the sink first?", "clear a few feet"),
     ("is it ok if the dog is home?", "pets"),
+    ("should i turn the furnace off till then?", "leave it on"),
 ])
 def test_a_practical_question_before_the_visit_gets_a_short_answer(
         chat: ChatWorld, text: str, answer: str) -> None:
