@@ -118,5 +118,12 @@ def answer(turn: Turn) -> bool:
     visit = visits.label(turn, meant[0]) if meant else None
     handoff.hand_over(turn, reason="asked to be texted when the technician heads over"
                       + (f" for the {visit} visit" if visit else ""))
+    job = turn.uow.jobs.get(meant[0].job_id) if meant else None
+    if job is not None and job.state is JobState.EN_ROUTE:  # on the way already: say so
+        person = turn.uow.staff.get(meant[0].technician_id)
+        eta = clock_label(job.eta, turn.timezone) if job.eta else None
+        turn.finish(replies.passed_to_technician(person.first_name if person else
+                                                 "your technician", eta), keep_done=True)
+        return True
     turn.finish(replies.heads_up_noted(visit), keep_done=True)
     return True

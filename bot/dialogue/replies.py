@@ -538,9 +538,9 @@ def not_there(technician: str) -> Reply:
 def passed_to_technician(technician: str, when: str | None) -> Reply:
     """A word for the technician on the way ("tell him to wait 10 min"): passed on, not promised."""
     name = clip(technician, NAME)
-    due = f" ({name} is due about {when})" if when else ""
-    return Reply(f"OK, I've asked the office to let {name} know{due}. I can't promise it, so "
-                 "someone will call you if it's a problem.")
+    due = f", who's due about {when}" if when else ""
+    return Reply(f"OK, I've asked the office to pass that on to {name}{due}. I can't promise it, "
+                 "so someone will call you if it's a problem.")
 
 
 def switch_off_until_visit(thing: str | None, technician: str) -> Reply:
