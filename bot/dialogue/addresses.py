@@ -284,7 +284,8 @@ def read_postal_code(text: str) -> str | None:
 
 # Words around ZIPs given unsure ("60657 i think? or 13"): a hedge, never an address or a request.
 _HEDGES = frozenset("""i think thinking maybe or either not sure idk dunno prob probably possibly
-could be it its it's is my zip code the lol haha um uh hmm sorry pretty something like""".split())
+could be it its it's is my zip code the lol haha um uh hmm sorry pretty something like i'm im
+sure certain guess believe yeah yes""".split())
 
 
 def zip_guesses(text: str) -> list[str]:
@@ -299,6 +300,26 @@ def zip_guesses(text: str) -> list[str]:
         elif token.lower() not in _HEDGES:
             return []
     return list(dict.fromkeys(guesses))
+
+
+# What may stand before a town given alone ("its in oak park", "that's in evanston").
+_TOWN_LEAD = re.compile(r"^(?:(?:oh|ok|okay|sorry|um|uh|so|yeah|yes)\b[\s,.!]*)*(?:(?:it'?s|its|it is|"
+                        r"that'?s|thats|i'?m|im|we'?re|were|the (?:town|city) is|town is|city is)\s+)?"
+                        r"(?P<in>in\s+)?", re.IGNORECASE)
+
+
+def town_given(text: str) -> tuple[str, bool] | None:
+    """The town a text gives alone ("its in oak park", "evanston"), and whether "in" said it
+    is a town (a bare word may be a name too); None for any other text."""
+    lead = _TOWN_LEAD.match(text.strip())
+    rest = text.strip()[lead.end():] if lead else text.strip()
+    rest = re.sub(r"[\s,.!?]*(?:il|ill|illinois)?[\s.!?]*$", "", rest, flags=re.IGNORECASE)
+    words = rest.split()
+    if not 1 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Za-z][A-Za-z'.-]*", w) for w in words):
+        return None
+    if not is_town(rest):
+        return None
+    return _tidy(rest), bool(lead and lead.group("in"))
 
 
 def looks_like_name(text: str) -> bool:

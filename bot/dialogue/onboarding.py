@@ -21,6 +21,7 @@ from bot.dialogue.addresses import (
     introduced_name,
     read_postal_code,
     read_signup,
+    town_given,
     zip_guesses,
 )
 from bot.dialogue.reply import Reply
@@ -157,7 +158,7 @@ def _take(turn: Turn) -> bool:
             if read.address or turn.parse.intent in NAME_ONLY_INTENTS
             else introduced_name(turn.text))  # "hi this is Lena Park, need a plumber"
     address = read.address or _zip_for(turn.text, data, agreed=turn.parse.intent == intents.AFFIRM)
-    if name is None and address is None and _unsure_zip(turn, data):
+    if name is None and address is None and (_unsure_zip(turn, data) or _town_for(turn, data)):
         return True
     if address is not None and not address.postal_code and data.get("postal_code"):
         address = Address(address.street, address.city, str(data["postal_code"]))  # told first
@@ -317,6 +318,8 @@ def _zip_for(text: str, data: dict[str, Any], *, agreed: bool = False) -> Addres
     choices = list(data.get("zip_choices") or ())
     if code is None and agreed and len(choices) == 1:
         code = str(choices[0])
+    if code is None and len(guessed := zip_guesses(text)) == 1:  # "60302 i think"
+        code = guessed[0]
     if code is None and _RETYPED.search(text):  # "sorry typo, its 60614"
         codes = re.findall(r"(?<!\d)\d{5}(?!\d)", text)
         code = codes[0] if len(codes) == 1 and not re.search(r"\d{1,6}\s+[A-Za-z]", text) else None
@@ -339,6 +342,20 @@ def _unsure_zip(turn: Turn, data: dict[str, Any]) -> bool:
                                                             unserved))
     else:
         turn.ask(FLOW, "details", data, replies.ask_zip(str(data["street"]), data["zip_choices"]))
+    return True
+
+
+def _town_for(turn: Turn, data: dict[str, Any]) -> bool:
+    """ "its in oak park" for the street given: the town is kept and its ZIP asked (or known,
+    when the town has one served ZIP); False when the text gives no town."""
+    town = town_given(turn.text)
+    if not data.get("street") or data.get("postal_code") or town is None:
+        return False
+    if not town[1] and not data.get("name"):
+        return False  # "Jackson" with no name yet: a name as likely as a town
+    data["city"] = town[0]
+    _settle_town(turn, data)
+    _next_step(turn, data, read_signup(""))
     return True
 
 

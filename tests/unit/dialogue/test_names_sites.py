@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.addresses import corrected_name, read_signup, zip_guesses
+from bot.dialogue.addresses import corrected_name, read_signup, town_given, zip_guesses
 from domain.commands import ChangeJobState
 from domain.jobs import JobState
 from tests.unit.dialogue.chat_world import JOE, MARIA, NEWCOMER, ChatWorld
@@ -80,6 +80,21 @@ def test_of_two_zips_guessed_the_served_one_is_asked_about_and_a_yes_takes_it(
         ("60626 maybe? or 25", "Is 40 Oak Ave in 60625? We don't serve 60626"),
         ("yes", "You're set up at 40 Oak Ave, Chicago 60625"),
     ])
+
+
+def test_a_town_sent_alone_for_the_street_asks_only_its_zips(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("Lou Grant, 900 S Oak Park Ave", "ZIP"),
+        ("that's in oak park", "60302 or 60304"),
+        ("60304 i'm pretty sure", "You're set up at 900 S Oak Park Ave, Oak Park 60304"),
+    ])
+
+
+@pytest.mark.parametrize("text, town", [("its in oak park", ("Oak Park", True)),
+                                        ("Evanston", ("Evanston", False)),
+                                        ("in the basement", None), ("need it fixed", None)])
+def test_a_town_given_alone_is_read(text: str, town: tuple[str, bool] | None) -> None:
+    assert town_given(text) == town
 
 
 @pytest.mark.parametrize("text, name", [
