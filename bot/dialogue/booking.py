@@ -7,6 +7,7 @@ from datetime import time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff, offers, replies, safety_replies, visit_questions, visits
+from bot.dialogue.addresses import read_signup, town_given, zip_guesses
 from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from bot.nlu.text import normalize
@@ -15,6 +16,7 @@ from domain.commands import BookAppointment
 from domain.errors import DomainError, SchedulingConflict
 from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 from domain.parties import Site
+from domain.places import is_town
 from domain.scheduling import Offer, Wish
 
 if TYPE_CHECKING:
@@ -142,6 +144,10 @@ def start(turn: Turn) -> None:
     _next_question(turn, data)
 
 
+STREET = "street"  # the booking's data key: a new street named without its ZIP
+TOWN = "town"  # ... and the town said with it, if any
+
+
 def _at_named_site(turn: Turn, data: dict[str, Any]) -> bool:
     """ "need a plumber at my rental, 22 elm st": the visit is at that address, one of the
     account's or added to it; False when the customer was asked for it or told it is not served."""
@@ -152,8 +158,13 @@ def _at_named_site(turn: Turn, data: dict[str, Any]) -> bool:
     said = len(turn.replies)
     site_id = corrections.site_named(turn)
     if site_id is None:
+        street = read_signup(turn.text).address
         if len(turn.replies) > said:  # outside the area: told so, nothing booked
             turn.finish()
+        elif street is not None and not street.postal_code:  # "at 5530 S Kimbark Ave": its ZIP
+            town = street.city if street.city and is_town(street.city) else ""  # no "wednesday"
+            turn.ask(FLOW, "site", {**data, STREET: street.street, TOWN: town},
+                     replies.ask_zip(street.street))
         else:
             turn.ask(FLOW, "site", data, replies.ask_right_address())
         return False
@@ -296,6 +307,8 @@ def at_site(turn: Turn, site_id: int) -> None:
 
 def _answer_site(turn: Turn) -> bool:
     assert turn.customer is not None
+    if turn.data.get(STREET) and _street_completed(turn):
+        return True
     sites = turn.customer.sites
     text = turn.text.strip().rstrip(".)")
     option = turn.option()
@@ -324,6 +337,33 @@ def _answer_site(turn: Turn) -> bool:
     if option is None:  # picked by its words ("roscoe"): the address understood, said back
         turn.say(replies.booking_at(picked.one_line()))
     _next_question(turn, {**turn.data, "site_id": picked.id})
+    return True
+
+
+def _street_completed(turn: Turn) -> bool:
+    """A ZIP or town for the new street the request named ("60637", "its in hyde park"): the
+    visit is at that street, added to the account; False when the text gives neither."""
+    from bot.dialogue import corrections  # imports this module
+
+    guesses = zip_guesses(turn.text)
+    town = town_given(turn.text)
+    if len(guesses) != 1 and town is None:
+        return False
+    data = {k: v for k, v in turn.data.items() if k not in (STREET, TOWN)}
+    place = town[0] if town else str(turn.data.get(TOWN) or "")
+    given = f"{turn.data[STREET]}, {place} {guesses[0] if len(guesses) == 1 else ''}".strip()
+    said = len(turn.replies)
+    site_id = corrections.site_named(turn, given)
+    if site_id is None:
+        if len(turn.replies) > said:  # outside the area: told so, nothing booked
+            turn.finish()
+        else:
+            turn.misunderstood(replies.ask_zip(str(turn.data[STREET])))
+        return True
+    _add_site(turn, site_id)
+    site = turn.uow.sites.get(site_id)
+    turn.say(replies.booking_at(site.one_line() if site is not None else given))
+    _next_question(turn, {**data, "site_id": site_id})
     return True
 
 

@@ -426,10 +426,10 @@ def names_a_site(turn: Turn) -> bool:
     return _known_site(turn.customer.sites, turn.text) is not None or street_in(turn.text)
 
 
-def site_named(turn: Turn) -> int | None:
-    """The account's site at the address the text names, added when new; None when it cannot be
-    used (no ZIP to place it, or outside the area, which the customer is told)."""
-    return _site_for(turn, turn.text, appointment=None, ask=False)
+def site_named(turn: Turn, text: str | None = None) -> int | None:
+    """The account's site at the address the text (or `text`) names, added when new; None when
+    it cannot be used (no ZIP to place it, or outside the area, which the customer is told)."""
+    return _site_for(turn, turn.text if text is None else text, appointment=None, ask=False)
 
 
 def _site_of(turn: Turn, appointment: Appointment) -> Site | None:

@@ -181,3 +181,15 @@ def test_an_emergency_at_a_new_address_is_booked_there_not_at_the_one_on_file(
     chat.transcript(MARIA, [("1", "77 W Lake St")])
     job = chat.uow.jobs.get(chat.visits(MARIA)[-1].job_id)
     assert job is not None and job.site_id == site.id
+
+
+def test_a_new_street_named_without_its_zip_is_completed_by_the_zip_alone(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [
+        ("can someone fix the leaky tub at our other place, 77 W Lake St, wednesday", "ZIP code"),
+        ("60618", "this visit is for 77 W Lake St, Chicago 60618"),
+        ("1", "77 W Lake St"),
+    ])
+    [site] = [s for s in chat.uow.sites.find() if s.address == "77 W Lake St"]
+    job = chat.uow.jobs.get(chat.visits(MARIA)[-1].job_id)
+    assert job is not None and job.site_id == site.id
