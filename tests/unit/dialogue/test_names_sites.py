@@ -10,8 +10,12 @@ from __future__ import annotations
 import pytest
 
 from bot.dialogue.addresses import corrected_name, read_signup, town_given, zip_guesses
-from domain.commands import ChangeJobState
+from domain.actors import Actor
+from domain.commands import ChangeJobState, CorrectContactName
+from domain.errors import NotFound
 from domain.jobs import JobState
+from domain.parties import Channel
+from domain.staff import Role
 from tests.unit.dialogue.chat_world import JOE, MARIA, NEWCOMER, ChatWorld
 
 
@@ -193,3 +197,13 @@ def test_a_new_street_named_without_its_zip_is_completed_by_the_zip_alone(
     [site] = [s for s in chat.uow.sites.find() if s.address == "77 W Lake St"]
     job = chat.uow.jobs.get(chat.visits(MARIA)[-1].job_id)
     assert job is not None and job.site_id == site.id
+
+
+def test_a_customer_cannot_rename_someone_elses_contact(chat: ChatWorld) -> None:
+    joe = Actor(role=Role.CUSTOMER, channel=Channel.SMS, account_id=chat.ids["joe_account"],
+                contact_id=chat.ids["joe_contact"])
+    with pytest.raises(NotFound):
+        chat.run(CorrectContactName(contact_id=chat.ids["maria_contact"], name="Someone Else",
+                                    actor=joe))
+    maria = chat.contact(MARIA)
+    assert maria is not None and maria.name == "Maria Rivera"
