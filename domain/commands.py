@@ -95,6 +95,15 @@ class CorrectSiteAddress(Command):
 
 
 @dataclass(frozen=True)
+class CorrectContactName(Command):
+    """A contact's name was taken down wrong and is put right (a household's account name too)."""
+
+    contact_id: int
+    name: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
 class ChangeJobSite(Command):
     """The job (and its booked visits) is at another of the account's sites."""
 

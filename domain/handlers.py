@@ -24,7 +24,7 @@ from domain.errors import (
 from domain.jobs import Appointment, Job, JobState
 from domain.money import format_cents
 from domain.notices import notify_customer, notify_staff
-from domain.parties import Account, Channel, Contact, Customer, Site
+from domain.parties import Account, AccountKind, Channel, Contact, Customer, Site
 from domain.ports import AbstractUnitOfWork
 from domain.staff import Role, StaffMember
 from domain.timeline import Activity, ActivityKind
@@ -182,6 +182,26 @@ def correct_site_address(cmd: commands.CorrectSiteAddress, *, uow: AbstractUnitO
         summary=f"Address corrected: {before} is {site.one_line()}", actor=cmd.actor.label(),
         channel=cmd.actor.channel.value, provider_message_id=cmd.actor.message_id,
         subject_type="site", subject_id=site.id))
+
+
+def correct_contact_name(cmd: commands.CorrectContactName, *, uow: AbstractUnitOfWork,
+                         clock: Clock) -> None:
+    """Put a contact's name right; a household account named after them is renamed with them."""
+    contact = uow.contacts.get(cmd.contact_id)
+    if contact is None:
+        raise NotFound(f"No contact with id {cmd.contact_id}")
+    require_account(uow, cmd.actor, contact.account_id)
+    name = " ".join(cmd.name.split())
+    if not name:
+        raise InvalidTransition("A name can't be empty")
+    before, contact.name = contact.name, name
+    account = uow.accounts.get(contact.account_id)
+    if account is not None and account.kind is AccountKind.HOUSEHOLD and account.name == before:
+        account.name = name
+    uow.activities.add(Activity(
+        account_id=contact.account_id, kind=ActivityKind.NOTE, at=clock.now(),
+        summary=f"Name corrected: {before} is {name}", actor=cmd.actor.label(),
+        channel=cmd.actor.channel.value, provider_message_id=cmd.actor.message_id))
 
 
 def change_job_site(cmd: commands.ChangeJobSite, *, uow: AbstractUnitOfWork,
@@ -597,6 +617,7 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.RestoreAppointment: restore_appointment,
     commands.AddSite: add_site,
     commands.CorrectSiteAddress: correct_site_address,
+    commands.CorrectContactName: correct_contact_name,
     commands.ChangeJobSite: change_job_site,
     commands.ChangeJobState: change_job_state,
     commands.ReviseEta: revise_eta,

@@ -19,6 +19,13 @@ def town_and_state(postal_code: str) -> tuple[str, str] | None:
     return (str(found[0]["city"]), str(found[0]["state"])) if found else None
 
 
+@cache
+def is_town(name: str) -> bool:
+    """Whether `name` is a US town's name ("oak park"), in any case."""
+    town = " ".join(name.split()).title()
+    return bool(town) and bool(zipcodes.filter_by(city=town))  # type: ignore[no-untyped-call]
+
+
 def town_of(postal_code: str) -> str | None:
     """The town a US ZIP code belongs to ("60618" -> "Chicago"), None when it is unknown."""
     found = town_and_state(postal_code)

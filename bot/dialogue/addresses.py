@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 import usaddress
+
+from domain.places import is_town
 
 _ZIP = re.compile(r"(?<![\w-])(\d{5})(?:-\d{4})?(?![\w-])")
 _HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?(?=\s+[A-Za-z])")
@@ -54,6 +57,9 @@ true exactly alright kk ty thx np lol omg wow huh hmm idk dunno really seriously
 hablan habla hablas hablo ingles inglés español espanol bueno claro vale ayuda urgente
 maybe later perhaps probably definitely sounds think thinking check wife husband partner landlord
 like cmon c'mon about around basically literally only almost nearly close near far away
+smells smell smelly stinks stinky stink awful terrible horrible worse worst leaking leaks leaky
+dripping drips clogged backing backed flooding flooded freezing burning sparking humming buzzing
+broken busted wet frozen noisy loud gross nasty
 """.split())
 # What a number counts ("14 years old", "50 gallon", "3 hours"): never a house number's street.
 _MEASURES = frozenset("""
@@ -82,6 +88,9 @@ NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY""".split()})
 # Words that never name a street, though the tagger may label them so.
 _SENTENCE_WORDS = frozenset("not no is was and or but its it's it the than instead".split())
 _UNIT = re.compile(r"^(?:apt|apartment|unit|suite|ste|fl|floor|#)\.?$", re.IGNORECASE)
+# "418 south euclid in oak park": the town after "in", up to a comma, a ZIP, a state or the end.
+_IN_TOWN = re.compile(r"(?<=[A-Za-z.])\s+in\s+(?P<town>[A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*){0,2})"
+                      r"(?=\s*(?:,|\d{5}\b|$)|\s+(?:il|ill|illinois)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -187,7 +196,67 @@ def introduced_name(text: str) -> str | None:
             explicit = "name" in found.group(0).lower()
             if looks_like_name(candidate) and (explicit and n > 1 or all(
                     w[:1].isupper() for w in words[:n])):
+                candidate = _said_in_full(candidate, text[found.end("name"):])
                 return candidate.title() if candidate == candidate.lower() else candidate
+    return None
+
+
+def _said_in_full(name: str, after: str) -> str:
+    """ "my name is Marcy, Marcy Delgado": the name said again in full just after it."""
+    again = re.match(r"\s*[,.;:-]+\s*(" + re.escape(name) + r"(?:\s+[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*){1,2})",
+                     after, re.IGNORECASE)
+    if again is None:
+        return name
+    words = again.group(1).split()
+    while len(words) > 1 and not looks_like_name(" ".join(words)):
+        words.pop()  # "Marcy, Marcy Delgado here": the name without what follows
+    return " ".join(words)
+
+
+# A name said to be wrong: "fix my name", "change the name to", "you have my name wrong",
+# "my name is X not Y", "its X not Y" after the name is named.
+_NAME_WRONG = re.compile(
+    r"\b(?:fix|change|update|correct|edit|spell)\w*\s+(?:my|the|our|his|her)\s+(?:\w+\s+)?name\b"
+    r"|\bname\b[^.?!]{0,20}\b(?:wrong|misspelled|incorrect|not right|typo)\b"
+    r"|\bwrong name\b|\bnot my name\b", re.IGNORECASE)
+_NAME_GIVEN = re.compile(r"\b(?:its|it'?s|it is|to|should be|is)\b|[:,]", re.IGNORECASE)
+_NAME_ENDS = frozenset({"not", "instead", "and", "but", "with", "thanks", "thx", "pls", "please"})
+# What stands between a correction and the right name ("to", "its", "should be").
+_NAME_LEAD = re.compile(
+    r"^(?:[\s,.:;!-]|\b(?:to|is|its|it'?s|it is|should be|please|pls|plz|thanks|thx|"
+    r"the right one is|spelled|as|my name|name)\b)*", re.IGNORECASE)
+
+
+def says_name_wrong(text: str) -> bool:
+    """Whether a text says the name on file is wrong ("the name on my account is wrong")."""
+    return _NAME_WRONG.search(" ".join(text.split())) is not None
+
+
+def corrected_name(text: str) -> str | None:
+    """The right name a text puts in place of the one on file ("pls fix my name, its Marcy
+    Delgado not Smells Awful", "my name is Marcy Delgado not Smells"); None when the text corrects
+    no name."""
+    flat = " ".join(text.split())
+    wrong = _NAME_WRONG.search(flat)
+    introduced = introduced_name(flat)
+    if wrong is None:  # "my name is X not Y": the name, then the one it replaces
+        if introduced is None or not re.search(re.escape(introduced) + r"\W*,?\s+not\s+\w",
+                                               flat, re.IGNORECASE):
+            return None
+        return introduced
+    if introduced is not None:
+        return introduced
+    for part in (flat[wrong.end():], flat[:wrong.start()]):
+        part = re.sub(r"^\W*not\s+[^,.;]+?(?:,|\.|;|\s(?=it'?s\b|its\b|it is\b))", "", part,
+                      flags=re.IGNORECASE)  # "not Smells, it's Marcy"
+        starts = [0] + [m.end() for m in _NAME_GIVEN.finditer(part)]
+        for start in starts:  # "fix the name on my account, its Joan Whitaker"
+            words = _NAME_LEAD.sub("", part[start:]).split()
+            words = list(takewhile(lambda w: w.lower().strip(",.!") not in _NAME_ENDS, words))
+            for n in range(min(len(words), 4), 0, -1):
+                candidate = " ".join(w.strip(",.!?;") for w in words[:n])
+                if looks_like_name(candidate) and (n > 1 or candidate[:1].isupper()):
+                    return candidate.title() if candidate == candidate.lower() else candidate
     return None
 
 
@@ -224,6 +293,46 @@ def postal_code_alone(text: str) -> str | None:
              for part in _JOINED.split(clause)
              if (code := read_postal_code(part)) is not None}
     return codes.pop() if len(codes) == 1 else None
+
+
+# Words around ZIPs given unsure ("60657 i think? or 13"): a hedge, never an address or a request.
+_HEDGES = frozenset("""i think thinking maybe or either not sure idk dunno prob probably possibly
+could be it its it's is my zip code the lol haha um uh hmm sorry pretty something like i'm im
+sure certain guess believe yeah yes""".split())
+
+
+def zip_guesses(text: str) -> list[str]:
+    """The ZIPs a text that gives only ZIPs offers, in its order: "60613" alone, or unsure
+    ("60657 i think? or 13", where "13" ends the ZIP before it); [] for any other text."""
+    guesses: list[str] = []
+    for token in re.findall(r"[A-Za-z']+|\d+", text):
+        if token.isdigit() and len(token) == 5:
+            guesses.append(token)
+        elif token.isdigit() and guesses and 1 <= len(token) <= 3:
+            guesses.append(guesses[-1][:5 - len(token)] + token)  # "60657 or 13": 60613
+        elif token.lower() not in _HEDGES:
+            return []
+    return list(dict.fromkeys(guesses))
+
+
+# What may stand before a town given alone ("its in oak park", "that's in evanston").
+_TOWN_LEAD = re.compile(r"^(?:(?:oh|ok|okay|sorry|um|uh|so|yeah|yes)\b[\s,.!]*)*(?:(?:it'?s|its|it is|"
+                        r"that'?s|thats|i'?m|im|we'?re|were|the (?:town|city) is|town is|city is)\s+)?"
+                        r"(?P<in>in\s+)?", re.IGNORECASE)
+
+
+def town_given(text: str) -> tuple[str, bool] | None:
+    """The town a text gives alone ("its in oak park", "evanston"), and whether "in" said it
+    is a town (a bare word may be a name too); None for any other text."""
+    lead = _TOWN_LEAD.match(text.strip())
+    rest = text.strip()[lead.end():] if lead else text.strip()
+    rest = re.sub(r"[\s,.!?]*(?:il|ill|illinois)?[\s.!?]*$", "", rest, flags=re.IGNORECASE)
+    words = rest.split()
+    if not 1 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Za-z][A-Za-z'.-]*", w) for w in words):
+        return None
+    if not is_town(rest):
+        return None
+    return _tidy(rest), bool(lead and lead.group("in"))
 
 
 def looks_like_name(text: str) -> bool:
@@ -291,11 +400,11 @@ def _find_address(text: str) -> tuple[int, int, Address] | None:
         start = number.start()
         postal = next((z for z in _ZIP.finditer(text, number.end())), None)
         if postal is not None and len(text[start:postal.start()].split()) <= 12:
-            address = _labelled(text[start:postal.end()], postal.group(1))
+            address = _labelled(_town_after_in(text[start:postal.end()]), postal.group(1))
             if address is not None:
                 return start, postal.end(), address
         clause = _CLAUSE_END.search(text, number.end())
-        segment = text[start:clause.start() if clause else len(text)]
+        segment = _town_after_in(text[start:clause.start() if clause else len(text)])
         ends = _street_end(segment)
         if ends is None:
             continue
@@ -308,6 +417,17 @@ def _find_address(text: str) -> tuple[int, int, Address] | None:
             town = _tidy(" ".join(words))
             return start, start + town_end, Address(address.street, town or address.city)
     return None
+
+
+def _town_after_in(segment: str) -> str:
+    """The address with "in" before its town written as a comma, so the parser places the town
+    ("418 south euclid in oak park" is 418 South Euclid, Oak Park); lengths are kept."""
+    def comma(found: re.Match[str]) -> str:
+        if any(word.lower().strip(".") in _NOT_NAME for word in found.group("town").split()):
+            return found.group(0)  # "in unit 2", "in the back": no town
+        head = found.group(0)[:found.start("town") - found.start()]
+        return "," + " " * (len(head) - 1) + found.group("town")
+    return _IN_TOWN.sub(comma, segment)
 
 
 def _street_end(segment: str) -> tuple[int, int] | None:
@@ -336,8 +456,12 @@ def _street_end(segment: str) -> tuple[int, int] | None:
             re.fullmatch(r"[a-z][a-z'-]*", words[town]) and not (
                 town > i and town == len(words) - 1 and words[town] in _STATES):
         town += 1
+        if segment[tokens[town - 1].end():].lstrip().startswith(","):
+            break  # "..., oak park, sink clogged": the town ends at its comma
     end = town + 1 if town < len(words) and words[town] in _STATES else town
-    if end < len(words):  # words after the town: a request, not a town
+    ended = end > i and segment[tokens[end - 1].end():].lstrip().startswith(",") and is_town(
+        " ".join(words[i:town]))  # "..., oak park, sink clogged"; never "..., sink, tomorrow"
+    if end < len(words) and not ended:  # words after the town: a request, not a town
         town = end = i
     return tokens[i - 1].end(), tokens[end - 1].end()
 

@@ -7,6 +7,7 @@ from datetime import time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff, offers, replies, safety_replies, visit_questions, visits
+from bot.dialogue.addresses import read_signup, town_given, zip_guesses
 from bot.dialogue.times import visit_label
 from bot.dialogue.turn import CONVERSATION_TTL
 from bot.nlu import intents
@@ -16,6 +17,7 @@ from domain.commands import BookAppointment
 from domain.errors import DomainError, SchedulingConflict
 from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 from domain.parties import Site
+from domain.places import is_town
 from domain.quotes import QuoteState
 from domain.scheduling import Offer, Wish
 
@@ -152,6 +154,10 @@ def start(turn: Turn) -> None:
     _next_question(turn, data)
 
 
+STREET = "street"  # the booking's data key: a new street named without its ZIP
+TOWN = "town"  # ... and the town said with it, if any
+
+
 def _at_named_site(turn: Turn, data: dict[str, Any]) -> bool:
     """ "need a plumber at my rental, 22 elm st": the visit is at that address, one of the
     account's or added to it; False when the customer was asked for it or told it is not served."""
@@ -162,8 +168,13 @@ def _at_named_site(turn: Turn, data: dict[str, Any]) -> bool:
     said = len(turn.replies)
     site_id = corrections.site_named(turn)
     if site_id is None:
+        street = read_signup(turn.text).address
         if len(turn.replies) > said:  # outside the area: told so, nothing booked
             turn.finish()
+        elif street is not None and not street.postal_code:  # "at 5530 S Kimbark Ave": its ZIP
+            town = street.city if street.city and is_town(street.city) else ""  # no "wednesday"
+            turn.ask(FLOW, "site", {**data, STREET: street.street, TOWN: town},
+                     replies.ask_zip(street.street))
         else:
             turn.ask(FLOW, "site", data, replies.ask_right_address())
         return False
@@ -173,6 +184,22 @@ def _at_named_site(turn: Turn, data: dict[str, Any]) -> bool:
         turn.say(replies.booking_at(site.one_line() if site is not None else ""))
     data["site_id"] = site_id
     return True
+
+
+def site_in_request(turn: Turn) -> tuple[bool, Site | None]:
+    """Whether the request names an address, and the account's site there (added when new, and
+    then the customer's sites list it): "no heat at my building at 5530 S Kimbark 60637". The
+    site is None when the address can't be used (no ZIP, outside the area: told so)."""
+    from bot.dialogue import corrections  # imports this module
+
+    assert turn.customer is not None
+    if not corrections.names_a_site(turn):
+        return False, None
+    site_id = corrections.site_named(turn)
+    if site_id is None:
+        return True, None
+    _add_site(turn, site_id)
+    return True, turn.uow.sites.get(site_id)
 
 
 def _add_site(turn: Turn, site_id: int) -> None:
@@ -316,6 +343,8 @@ def at_site(turn: Turn, site_id: int) -> None:
 
 def _answer_site(turn: Turn) -> bool:
     assert turn.customer is not None
+    if turn.data.get(STREET) and _street_completed(turn):
+        return True
     sites = turn.customer.sites
     text = turn.text.strip().rstrip(".)")
     option = turn.option()
@@ -324,6 +353,9 @@ def _answer_site(turn: Turn) -> bool:
         named = [s for s in sites if s.postal_code in text or s.address.lower() in text.lower()]
         picked = named[0] if len(named) == 1 else None
     from bot.dialogue import corrections  # imports this module
+
+    if picked is None:  # "roscoe", "the desplaines one": a street's own words
+        picked = corrections.known_site(turn)
 
     if picked is None and corrections.street_in(turn.text):  # "it's 22 elm st, oak park 60302"
         site_id = corrections.site_named(turn)
@@ -338,7 +370,36 @@ def _answer_site(turn: Turn) -> bool:
             turn.misunderstood(replies.which_site([site.one_line() for site in sites]))
             return True
         return False
+    if option is None:  # picked by its words ("roscoe"): the address understood, said back
+        turn.say(replies.booking_at(picked.one_line()))
     _next_question(turn, {**turn.data, "site_id": picked.id})
+    return True
+
+
+def _street_completed(turn: Turn) -> bool:
+    """A ZIP or town for the new street the request named ("60637", "its in hyde park"): the
+    visit is at that street, added to the account; False when the text gives neither."""
+    from bot.dialogue import corrections  # imports this module
+
+    guesses = zip_guesses(turn.text)
+    town = town_given(turn.text)
+    if len(guesses) != 1 and town is None:
+        return False
+    data = {k: v for k, v in turn.data.items() if k not in (STREET, TOWN)}
+    place = town[0] if town else str(turn.data.get(TOWN) or "")
+    given = f"{turn.data[STREET]}, {place} {guesses[0] if len(guesses) == 1 else ''}".strip()
+    said = len(turn.replies)
+    site_id = corrections.site_named(turn, given)
+    if site_id is None:
+        if len(turn.replies) > said:  # outside the area: told so, nothing booked
+            turn.finish()
+        else:
+            turn.misunderstood(replies.ask_zip(str(turn.data[STREET])))
+        return True
+    _add_site(turn, site_id)
+    site = turn.uow.sites.get(site_id)
+    turn.say(replies.booking_at(site.one_line() if site is not None else given))
+    _next_question(turn, {**data, "site_id": site_id})
     return True
 
 

@@ -386,8 +386,12 @@ def move_to_address(turn: Turn, appointment: Appointment) -> None:
 
 
 def street_in(text: str) -> bool:
-    """True when the text gives a street address ("5120 N Kimball Ave")."""
-    return re.search(_STREET, _plain(text)) is not None
+    """True when the text gives a street address ("5120 N Kimball Ave", or "5530 S Kimbark,
+    60637": a street with its ZIP)."""
+    if re.search(_STREET, _plain(text)) is not None:
+        return True
+    address = read_signup(text).address
+    return address is not None and bool(address.postal_code)
 
 
 def _to_address(turn: Turn, appointment: Appointment, text: str) -> None:
@@ -465,10 +469,10 @@ def names_a_site(turn: Turn) -> bool:
     return _known_site(turn.customer.sites, turn.text) is not None or street_in(turn.text)
 
 
-def site_named(turn: Turn) -> int | None:
-    """The account's site at the address the text names, added when new; None when it cannot be
-    used (no ZIP to place it, or outside the area, which the customer is told)."""
-    return _site_for(turn, turn.text, appointment=None, ask=False)
+def site_named(turn: Turn, text: str | None = None) -> int | None:
+    """The account's site at the address the text (or `text`) names, added when new; None when
+    it cannot be used (no ZIP to place it, or outside the area, which the customer is told)."""
+    return _site_for(turn, turn.text if text is None else text, appointment=None, ask=False)
 
 
 def _site_of(turn: Turn, appointment: Appointment) -> Site | None:

@@ -16,6 +16,7 @@ from bot.dialogue import (
     handoff,
     offers,
     onboarding,
+    replies,
     safety_followup,
     safety_replies,
     status,
@@ -133,7 +134,9 @@ def _emergency(turn: Turn, danger: Danger) -> None:
                  "slots": {"service": service, "urgency": URGENT}}
         onboarding.ask_after_danger(turn, after, safety_replies.details_to_send_someone())
         return
-    site = customer.sites[0] if len(customer.sites) == 1 else None
+    named, site = booking.site_in_request(turn)  # "no heat at my building at 5530 S Kimbark"
+    if not named and len(customer.sites) == 1:
+        site = customer.sites[0]  # never the one on file when another address is named
     booking_under_way = turn.data if (turn.conversation.is_active(turn.now)
                                       and turn.conversation.flow == booking.FLOW) else {}
     service, scope = _same_work(turn, booking_under_way, service)
@@ -154,6 +157,8 @@ def _emergency(turn: Turn, danger: Danger) -> None:
     if site is None or not found:
         turn.finish(safety_replies.calling_right_away(turn.business.name))
         return
+    if named and len(customer.sites) > 1:
+        turn.say(replies.booking_at(site.one_line()))  # which address the times are for
     _ask_pick(turn, site, service, f"Emergency: {scope}", found, head=danger,
               job_id=job_id if isinstance(job_id, int) else None)
 

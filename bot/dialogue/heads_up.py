@@ -9,8 +9,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.dialogue import handoff, quote_decisions, replies, small_talk, visits
+from bot.dialogue.times import clock_label, local
 from bot.nlu import intents
 from bot.nlu.text import normalize
+from domain.jobs import JobState
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -33,6 +35,15 @@ _MORE = re.compile(
     r"take a look at|see about|fix)\b"
     r"|\bwhile (?:he|she|they)(?:'s|'re| is| are) (?:there|here|at it)\b"
     r"|\bnote\b(?= (?:for|to|about)\b|\W*$)")
+# A word for the technician coming today: "tell him to wait 10 min", "need to run out for 15",
+# "can she wait if im not there", "i'll be back in 10".
+_RELAY = re.compile(
+    r"\b(?:tell|ask|let) (?:him|her|them|the (?:tech|technician|plumber|electrician|guy)|[a-z]+) "
+    r"(?:to )?(?:wait|hold on|hang on|sit tight|come back|call me|ring)\b"
+    r"|\b(?:can|could|will|would) (?:he|she|they) (?:please )?(?:wait|hold on|hang on)\b"
+    r"|\b(?:need|have|got|gotta|going) to (?:run|step|pop|head|duck) out\b"
+    r"|\b(?:running|stepping|popping|heading|ducking) out (?:for|real quick|quick)\b"
+    r"|\b(?:i'?ll|i will|ill|be) (?:be )?back in (?:\d+|a few|ten|five|fifteen|twenty)\b")
 _ACTS = frozenset({intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE,
                    intents.HUMAN})
 
@@ -71,9 +82,31 @@ _CLAUSES = re.compile(r"[.?!;]+|\b(?:and|just|but|also,)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them)\b")
 
 
+def relayed(turn: Turn) -> bool:
+    """A word for the technician due today ("tell him to wait 10 min"): the office is asked to
+    pass it on, and the customer told so honestly, with the arrival time when there is one;
+    False when the text says no such thing or no visit is due today."""
+    if turn.customer is None or turn.parse.intent in _ACTS or not _RELAY.search(normalize(turn.text)):
+        return False
+    today = local(turn.now, turn.timezone).date()
+    due = [a for a in visits.upcoming(turn) if local(a.start, turn.timezone).date() == today]
+    if not due:
+        return False
+    visit = due[0]
+    job = turn.uow.jobs.get(visit.job_id)
+    person = turn.uow.staff.get(visit.technician_id)
+    name = person.first_name if person else "your technician"
+    eta = job.eta if job is not None and job.state is JobState.EN_ROUTE and job.eta else None
+    handoff.hand_over(turn, reason=f'message for {name} on the way to the {visits.label(turn, visit)} '
+                                   f'visit: "{" ".join(turn.text.split())[:160]}"')
+    small_talk.settle(turn, replies.passed_to_technician(
+        name, clock_label(eta, turn.timezone) if eta else None))
+    return True
+
+
 def answer(turn: Turn) -> bool:
     """Pass the wish on to the office for the visit meant; False for any other text."""
-    if more_work(turn):
+    if more_work(turn) or relayed(turn):
         return True
     if turn.customer is None or turn.parse.slots.get("service") or turn.parse.slots.get("when"):
         return False
@@ -85,5 +118,12 @@ def answer(turn: Turn) -> bool:
     visit = visits.label(turn, meant[0]) if meant else None
     handoff.hand_over(turn, reason="asked to be texted when the technician heads over"
                       + (f" for the {visit} visit" if visit else ""))
+    job = turn.uow.jobs.get(meant[0].job_id) if meant else None
+    if job is not None and job.state is JobState.EN_ROUTE:  # on the way already: say so
+        person = turn.uow.staff.get(meant[0].technician_id)
+        eta = clock_label(job.eta, turn.timezone) if job.eta else None
+        turn.finish(replies.passed_to_technician(person.first_name if person else
+                                                 "your technician", eta), keep_done=True)
+        return True
     turn.finish(replies.heads_up_noted(visit), keep_done=True)
     return True

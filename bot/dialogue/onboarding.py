@@ -22,6 +22,8 @@ from bot.dialogue.addresses import (
     postal_code_alone,
     read_postal_code,
     read_signup,
+    town_given,
+    zip_guesses,
 )
 from bot.dialogue.reply import Reply
 from bot.dialogue.turn import CONVERSATION_TTL
@@ -137,6 +139,10 @@ def answer(turn: Turn) -> bool:
                 and not data.get("name"):
             # "sounds good", "ok thanks" with nothing given yet: no misunderstanding
             turn.ask(FLOW, "details", data, replies.details_when_ready())
+        elif turn.parse.intent in NOT_A_REQUEST and data.get("after") and not data.get("name") \
+                and not data.get("street") and read_signup(turn.text).refused_name:
+            # "smells awful" after the problem: more about it, never a name; asked again plainly
+            turn.ask(FLOW, "details", data, replies.details_still_needed())
         elif turn.parse.intent in NOT_A_REQUEST:
             turn.misunderstood(_still_missing(turn.data) or replies.details_unclear())
         else:  # a new request before the details: remember it, ask again
@@ -149,9 +155,12 @@ def _take(turn: Turn) -> bool:
     """Keep what this text says towards the sign-up and go on; False when it says nothing."""
     read = read_signup(_SAID.sub(" ", turn.text))  # "Lena Park!! i told you already"
     data = turn.data
-    name = (read.name if read.address or turn.parse.intent in NAME_ONLY_INTENTS
+    name = ((read.name or introduced_name(turn.text))  # "no my name is Marcy. 3318 n wolcott"
+            if read.address or turn.parse.intent in NAME_ONLY_INTENTS
             else introduced_name(turn.text))  # "hi this is Lena Park, need a plumber"
-    address = read.address or _zip_for(turn.text, data)
+    address = read.address or _zip_for(turn.text, data, agreed=turn.parse.intent == intents.AFFIRM)
+    if name is None and address is None and (_unsure_zip(turn, data) or _town_for(turn, data)):
+        return True
     if address is not None and not address.postal_code and data.get("postal_code"):
         address = Address(address.street, address.city, str(data["postal_code"]))  # told first
     if name is None and address is None and not data.get("street") and (
@@ -303,15 +312,52 @@ def ask_after_danger(turn: Turn, after: dict[str, Any], otherwise: Reply) -> Non
     turn.ask(FLOW, "details", {**given, "after": after}, _still_missing(given) or otherwise)
 
 
-def _zip_for(text: str, data: dict[str, Any]) -> Address | None:
-    """A ZIP sent alone completes the address given before."""
+def _zip_for(text: str, data: dict[str, Any], *, agreed: bool = False) -> Address | None:
+    """A ZIP sent alone completes the address given before; so does a yes to the one ZIP asked
+    about ("is it 60613?")."""
     code = read_postal_code(text) or postal_code_alone(text)  # "60640. water's off now"
+    choices = list(data.get("zip_choices") or ())
+    if code is None and agreed and len(choices) == 1:
+        code = str(choices[0])
+    if code is None and len(guessed := zip_guesses(text)) == 1:  # "60302 i think"
+        code = guessed[0]
     if code is None and _RETYPED.search(text):  # "sorry typo, its 60614"
         codes = re.findall(r"(?<!\d)\d{5}(?!\d)", text)
         code = codes[0] if len(codes) == 1 and not re.search(r"\d{1,6}\s+[A-Za-z]", text) else None
     if code is None or not data.get("street"):
         return None
     return Address(str(data["street"]), str(data.get("city") or ""), code)
+
+
+def _unsure_zip(turn: Turn, data: dict[str, Any]) -> bool:
+    """ "60657 i think? or 13" for the street given: the ZIPs guessed are asked about, the one
+    served named ("is it 60613?"); False when the text is not such a guess."""
+    guesses = zip_guesses(turn.text)
+    if not data.get("street") or data.get("postal_code") or len(guesses) < 2:
+        return False
+    served = [code for code in guesses if turn.business.zone_for_postal_code(code) is not None]
+    data["zip_choices"] = served or guesses
+    if len(served) == 1:
+        unserved = [code for code in guesses if code not in served]
+        turn.ask(FLOW, "details", data, replies.zip_guessed(str(data["street"]), served[0],
+                                                            unserved))
+    else:
+        turn.ask(FLOW, "details", data, replies.ask_zip(str(data["street"]), data["zip_choices"]))
+    return True
+
+
+def _town_for(turn: Turn, data: dict[str, Any]) -> bool:
+    """ "its in oak park" for the street given: the town is kept and its ZIP asked (or known,
+    when the town has one served ZIP); False when the text gives no town."""
+    town = town_given(turn.text)
+    if not data.get("street") or data.get("postal_code") or town is None:
+        return False
+    if not town[1] and not data.get("name"):
+        return False  # "Jackson" with no name yet: a name as likely as a town
+    data["city"] = town[0]
+    _settle_town(turn, data)
+    _next_step(turn, data, read_signup(""))
+    return True
 
 
 def _settle_town(turn: Turn, data: dict[str, Any]) -> None:

@@ -47,6 +47,12 @@ def details_when_ready() -> Reply:
                  f"{EXAMPLE_DETAILS}")
 
 
+def details_still_needed() -> Reply:
+    """More about the problem, while the name and address are still missing."""
+    return Reply("Sorry to hear that! To send someone I still need your "
+                 f"name and service address with ZIP, e.g. {EXAMPLE_DETAILS}")
+
+
 def details_first() -> Reply:
     return Reply("Happy to help! First I need your name and service address with ZIP, e.g. "
                f"{EXAMPLE_DETAILS}")
@@ -141,8 +147,28 @@ def ask_street(postal_code: str) -> Reply:
 
 def ask_zip(street: str, choices: Sequence[str] = ()) -> Reply:
     if choices:
-        return Reply(f"Which ZIP code is {clip(street, PLACE)} in: {' or '.join(choices[:6])}?")
+        return Reply(f"What's the ZIP code for {clip(street, PLACE)}: {' or '.join(choices[:6])}?")
     return Reply(f"Thanks! What's the ZIP code for {clip(street, PLACE)}?")
+
+
+def zip_guessed(street: str, served: str, unserved: Sequence[str]) -> Reply:
+    """Two ZIPs given unsure, one of them served: that one is asked about."""
+    others = " or ".join(unserved[:2])
+    return Reply(f"Is {clip(street, PLACE)} in {served}? We don't serve {others}, so if it's "
+                 f"{served}, reply Y or send the right ZIP.")
+
+
+def name_corrected(name: str) -> Reply:
+    return Reply(f"Sorry about that! I've changed your name to {clip(name, NAME)}.")
+
+
+def name_on_file(name: str) -> Reply:
+    return Reply(f"We have your name as {clip(name, NAME)}, so that's right already.")
+
+
+def ask_right_name() -> Reply:
+    return Reply("Sorry about that! What's the right name? Please send your first and last name, "
+                 "e.g. Maria Rivera.")
 
 
 def welcome(first_name: str, address: str) -> Reply:
@@ -500,6 +526,62 @@ def customer_asks_notice(job: str, technician: str, text: str) -> Reply:
     name = clip(technician, NAME)
     return Reply(f"Job {job} is still open (on site) with {name} and the customer asks: "
                  f"\"{clip(text, 160)}\". Please check with {name} and call them back.")
+
+
+def not_there_notice(job: str, technician: str, text: str) -> Reply:
+    """To the dispatchers: the job shows the technician on site, the customer says nobody came."""
+    name = clip(technician, NAME)
+    return Reply(f"Job {job} shows {name} on site, but the customer says nobody is there: "
+                 f"\"{clip(text, 160)}\". Please check with {name} and call them back.")
+
+
+def not_there(technician: str) -> Reply:
+    name = clip(technician, NAME)
+    return Reply(f"I'm so sorry, something has gone wrong: our system shows {name} as arrived, "
+                 f"but you say nobody is there. I've asked the office to check with {name} right "
+                 "away and call you back.")
+
+
+def passed_to_technician(technician: str, when: str | None) -> Reply:
+    """A word for the technician on the way ("tell him to wait 10 min"): passed on, not promised."""
+    name = clip(technician, NAME)
+    due = f", who's due about {when}" if when else ""
+    return Reply(f"OK, I've asked the office to pass that on to {name}{due}. I can't promise it, "
+                 "so someone will call you if it's a problem.")
+
+
+def switch_off_until_visit(thing: str | None, technician: str) -> Reply:
+    """ "Should I shut the washer off?" before a visit: general guidance, no danger told."""
+    if thing in ("furnace", "boiler"):  # the heat off in winter is its own risk
+        return Reply(f"If the {thing} is making odd noises or keeps cycling, it's fine to switch it "
+                     f"off at the thermostat until {clip(technician, NAME)} gets there; otherwise "
+                     "leave it on so the house (and pipes) stay warm. The office can confirm if "
+                     "you're unsure.")
+    what = f"the {thing}" if thing else "it"
+    wet = thing in ("washer", "washing machine", "dishwasher", "sink", "faucet", "toilet",
+                    "disposal")
+    drains = " (and not running water down the drains)" if wet else ""
+    return Reply(f"Yes, if you can reach it easily and safely, switching {what} off{drains} "
+                 f"until {clip(technician, NAME)} gets there is fine and stops it getting worse. "
+                 "The office can confirm if you're unsure.")
+
+
+def be_home_for_visit(technician: str) -> Reply:
+    return Reply(f"Yes, please have an adult (18+) at home to let {clip(technician, NAME)} in and "
+                 "OK the work. If nobody can be there, reply and the office will sort out another "
+                 "way.")
+
+
+def clear_for_visit(thing: str | None) -> Reply:
+    where = f"the {thing}" if thing else "the problem area"
+    return Reply(f"It helps to clear a few feet around {where} and a path to it; no need to do "
+                 "more. The technician takes it from there, and the office can confirm anything "
+                 "else.")
+
+
+def pets_for_visit() -> Reply:
+    return Reply("Please keep pets in another room while the technician works, for their safety "
+                 "and the tech's.")
 
 
 def status_on_site(technician: str) -> Reply:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from bot.dialogue import (
+    before_visit,
     billing,
     booking,
     cancel,
@@ -25,6 +26,7 @@ from bot.dialogue import (
     heads_up,
     keep_visit,
     last_change,
+    names,
     offers,
     onboarding,
     picked_again,
@@ -199,11 +201,11 @@ CUSTOMER_FLOWS = RoleFlows(
     },
     otherwise=questions.unclear,
     corrects=lambda turn: (corrections.site_confirmed(turn) or onboarding.corrects_address(turn)
-                           or keep_visit.claims(turn)),
+                           or names.corrects(turn) or keep_visit.claims(turn)),
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
     answerers=(small_talk.who_answers, cancel_many.named_then_cancelled, status.live_work,
-               visit_length.answer,
+               before_visit.answer, visit_length.answer,
                same_problem.answer,
                reminder_answers.answer, quote_decisions.after_nudge, two_parts.answer,
                picked_again.answer, sooner.answer, follow_ups.answer, last_change.answer,

@@ -46,6 +46,16 @@ PRESENCE = re.compile(
     r"getting close|on (?:the|his|her|their) way|coming soon)\b"
     r"|\bhow (?:far|close|near)(?: away| out| off)?(?: is| are|s)?\b|\bhow much longer\b"
     r"|\b(?:almost|nearly) (?:here|there)\b|\b(?:any|what) eta\b|\beta\b", re.IGNORECASE)
+# The customer says nobody is there, against a record of the technician there: "there is nobody
+# here", "no van has come", "he never came", "nobody knocked".
+NOT_HERE = re.compile(
+    r"\b(?:nobody|no one|noone|no body)(?: is| s|'s| has| have| ever| even)? (?:here|there|came|come|"
+    r"showed|shown|knocked|arrived|at the door|turned up)\b"
+    r"|\bno (?:van|truck|car|tech|technician|plumber|electrician|one) (?:is |has |was )?(?:here|come|"
+    r"came|showed|arrived|turned up|in sight)\b"
+    rf"|\b{_TECH} (?:never|didn'?t|did not|hasn'?t|has not|haven'?t|have not|isn'?t|is not|aint) "
+    r"(?:even )?(?:come|came|show\w*|arrive\w*|turn\w* up|get here|got here|here|knock\w*)\b",
+    re.IGNORECASE)
 # The technician is said to have left (and the job is not marked finished).
 LEFT = re.compile(rf"\b{_TECH} (?:left|is gone|has gone|went)\b|\b(?:did|has) {_TECH} "
                   r"(?:leave|left|gone)\b", re.IGNORECASE)
@@ -164,13 +174,17 @@ def live_work(turn: Turn) -> bool:
     finish?", "still broken", "nobody here"): answered from the job's state, never with an
     offer to book; False when no work is under way or the text asks something else."""
     near = PRESENCE.search(turn.text) is not None
-    if turn.customer is None or not (near or LIVE_QUESTION.search(turn.text)):
+    if turn.customer is None or not (near or LIVE_QUESTION.search(turn.text)
+                                     or NOT_HERE.search(turn.text)):
         return False
     jobs = [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id) if j.state in LIVE]
     if not jobs:
         return False
     job = min(jobs, key=lambda j: (_URGENCY[j.state], j.id or 0))
     booked = turn.uow.appointments.find(job_id=job.id)
+    if job.state is JobState.ON_SITE and NOT_HERE.search(turn.text):
+        _not_there(turn, job, _technician_first_name(turn, booked))
+        return True
     left, broken = LEFT.search(turn.text) is not None, BROKEN.search(turn.text) is not None
     if job.state is JobState.EN_ROUTE and not _running_late(turn, job, booked):
         if not near or (turn.parse.intent == intents.JOB_STATUS
@@ -201,6 +215,15 @@ def live_work(turn: Turn) -> bool:
     turn.finish(replies.live_on_site(technician, _service(turn, job), billed=billed,
                                      left=left, broken=broken))
     return True
+
+
+def _not_there(turn: Turn, job: Job, technician: str) -> None:
+    """The record says the technician is there, the customer says nobody is: the record is not
+    told again as fact; a person checks with the technician and calls back."""
+    notify_staff(turn.uow, now=turn.now, account_id=job.account_id,
+                 body=replies.not_there_notice(job.number, technician, turn.text).text,
+                 key=f"job-not-there:{job.id}:{turn.message_id or turn.now.isoformat()}")
+    turn.finish(replies.not_there(technician))
 
 
 def _others(turn: Turn, told: Job) -> list[str]:

@@ -213,7 +213,7 @@ def test_a_town_with_one_served_zip_places_a_new_address_without_its_zip(
 def test_a_new_address_with_no_zip_or_town_is_asked_for_before_any_times(
         chat: ChatWorld) -> None:
     before = chat.model()
-    chat.transcript(MARIA, [("need a plumber at my rental, 22 Elm St", "What's the right address?")])
+    chat.transcript(MARIA, [("need a plumber at my rental, 22 Elm St", "ZIP code for 22 Elm St")])
     assert chat.changed_since(before) <= {"conversations"}
     chat.transcript(MARIA, [("22 Elm St, Chicago 60618", "Reply 1, 2 or 3"), ("1", "22 Elm St")])
 

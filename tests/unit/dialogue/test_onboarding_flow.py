@@ -135,7 +135,7 @@ def test_a_town_with_one_served_zip_needs_no_zip(chat: ChatWorld) -> None:
 
 def test_a_town_with_several_served_zips_is_asked_which(chat: ChatWorld) -> None:
     chat.transcript(NEWCOMER, [
-        ("Linda Park, 200 N Oak Park Ave, Oak Park", "Which ZIP code is 200 N Oak Park Ave in: "
+        ("Linda Park, 200 N Oak Park Ave, Oak Park", "What's the ZIP code for 200 N Oak Park Ave: "
                                                      "60302 or 60304?"),
         ("60302", "You're set up at 200 N Oak Park Ave, Oak Park 60302"),
     ])

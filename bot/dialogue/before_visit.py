@@ -1,0 +1,65 @@
+"""Small practical questions before a visit, with no danger reported: "should i shut the washer
+off til she gets here?", "do I need to be home?", "should I clear the area?", "what about the
+dog?". A short, safe answer in general terms, the office named for anything more; never a booking
+prompt. A danger (gas, smoke, sparks, water near power) is left to the safety answers."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.dialogue import replies, small_talk, visits
+from bot.nlu import intents
+from bot.nlu.text import normalize
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+_ME = r"(?:i|we|u|you|someone|somebody|anyone|an adult)"
+_SWITCH_OFF = re.compile(
+    rf"\b(?:should|shall|do|can|must|need to|have to|ok to|okay to) {_ME}\b(?:\W+\w+){{0,4}}?\W+"
+    r"(?:turn|shut|switch|unplug|stop using|stop running|not use|not run|avoid using)\b")
+_BE_HOME = re.compile(
+    rf"\b(?:do|does|should|must|have to|need to|has to|needs to) {_ME}(?: \w+){{0,2}}? "
+    r"(?:be (?:home|there|here|around|present|in)|stay (?:home|in)|let (?:him|her|them) in)\b"
+    r"|\b(?:have|need|has|needs) to be (?:home|there|here)\b|\bcan (?:he|she|they) (?:come|get in) "
+    r"(?:if|while|when) (?:i'?m|im|i am|we'?re|were|we are|nobody'?s|no one'?s) (?:not|out|away|gone)\b")
+_CLEAR = re.compile(
+    rf"\b(?:should|shall|do|must|need to|have to) {_ME}\b(?:\W+\w+){{0,2}}?\W+(?:clear|move|empty|"
+    r"clean (?:out|up)|tidy|make room|make space)\b|\banything (?:i|we) (?:should|need to) (?:do|"
+    r"prepare|get ready)\b|\bhow (?:do|should) (?:i|we) (?:prepare|get ready)\b")
+_PETS = re.compile(r"\b(?:dogs?|cats?|pets?|puppy|puppies)\b(?=[^.!]*(?:\?|\bok\b|\bfine\b|\bproblem\b))")
+# A danger is the safety answers' to give: gas, fire, sparks, water near power.
+_DANGER = re.compile(r"\b(?:gas|smoke|smoking|fire|flames?|sparks?|sparking|burning|carbon monoxide|"
+                     r"co alarm|shock\w*|electrocut\w*)\b")
+_THINGS = ("washer", "washing machine", "dishwasher", "dryer", "water heater", "furnace", "boiler",
+           "ac", "air conditioner", "toilet", "sink", "faucet", "disposal", "sump pump", "water",
+           "power", "breaker")
+
+
+def answer(turn: Turn) -> bool:
+    """Answer a practical question about getting ready for the visit booked; False for any
+    other text, or when no visit is booked."""
+    if turn.customer is None or turn.parse.intent not in (intents.UNKNOWN, intents.BOOK,
+                                                          intents.HELP, intents.JOB_STATUS):
+        return False
+    text = normalize(turn.text)
+    if _DANGER.search(text):
+        return False
+    asked = next((kind for kind, pattern in (("off", _SWITCH_OFF), ("home", _BE_HOME),
+                                            ("clear", _CLEAR), ("pets", _PETS))
+                  if pattern.search(text)), None)
+    if asked is None:
+        return False
+    booked = visits.upcoming(turn)
+    if not booked:
+        return False
+    person = turn.uow.staff.get(booked[0].technician_id) if len(booked) == 1 else None
+    name = person.first_name if person else "the technician"  # several visits: none named
+    thing = next((t for t in _THINGS if re.search(rf"\b{t}\b", text)), None)
+    reply = {"off": lambda: replies.switch_off_until_visit(thing, name),
+             "home": lambda: replies.be_home_for_visit(name),
+             "clear": lambda: replies.clear_for_visit(thing),
+             "pets": replies.pets_for_visit}[asked]()
+    small_talk.settle(turn, reply)
+    return True
