@@ -19,7 +19,7 @@ from bot.dialogue.visits import refers_to_a_visit
 from bot.nlu import intents
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
-from bot.nlu.when import resolve_when
+from bot.nlu.when import names_a_week, resolve_when, turned_down_days
 from domain.errors import DomainError
 from domain.jobs import Appointment
 from domain.scheduling import Booked, Offer, Wish, find_offers
@@ -92,7 +92,19 @@ def wish_from(turn: Turn, default_day: str | None = None) -> Wish | None:
         return None
     if when.get("date") is None and default_day is not None:
         when = {**when, "date": default_day}
-    return Wish.from_when(when)
+    wish = replace(Wish.from_when(when), not_days=turned_down(turn))
+    today = local_date(turn.now, turn.timezone)
+    if wish.date is not None and names_a_week(normalize(turn.text), today, wish.date):
+        # "any morning next week": a morning of that week meets the wish, not only its Monday
+        wish = replace(wish, through=wish.date + timedelta(days=6 - wish.date.weekday()))
+    return wish
+
+
+def turned_down(turn: Turn) -> frozenset[date]:
+    """The days the text turns down ("any morning next week but not wed"): never offered."""
+    today = local_date(turn.now, turn.timezone)
+    return turned_down_days(normalize(turn.text), today,
+                            through=today + timedelta(days=3 * HORIZON_DAYS))
 
 
 def on_next_day_with_time(turn: Turn, wish: Wish | None, timezone: str) -> Wish | None:
@@ -354,7 +366,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         days = {o.window_start.astimezone(ZoneInfo(timezone)).date() for o in found}
         wish = wish_from(turn, days.pop().isoformat() if len(days) == 1 else data.get("default_day"))
     if wish is not None:
-        matching = _matching(found, wish, timezone)
+        # a whole week named ("any morning next week") picks none of the times shown
+        matching = _matching(found, wish, timezone) if wish.through is None else []
         # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.
         if matching and _NOT_A_PICK.search(turn.text):
             from bot.dialogue import visit_asks, visit_questions, visits  # import this module
@@ -417,7 +430,7 @@ def _restated(wish: Wish, data: dict[str, Any]) -> bool:
     asked = Wish.from_when(before)
     if asked.date is None and data.get("default_day"):
         asked = replace(asked, date=date.fromisoformat(str(data["default_day"])))
-    return asked == wish
+    return (asked.date, asked.start, asked.end) == (wish.date, wish.start, wish.end)
 def _booked_meant(turn: Turn) -> Appointment | None:
     """The one booked visit a text names by its technician, its time or its work, if any."""
     from bot.dialogue import visits  # imports this module

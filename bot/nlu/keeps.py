@@ -23,6 +23,15 @@ _SPARES = re.compile(
 _CLAUSE_END = re.compile(
     r"[.,;!?]|\b(?:and|but|then|cancel|move|drop|delete|reschedule|push|since|because|cause|cuz|"
     r"in case|so|as|if|instead|just|only)\b")
+# "keep the 9th and 16th", "keep monday, tuesday or the 22nd": a list of days goes on past
+# "and" and "or", and past a comma to a day that ends a phrase ("not monday, tuesday works"
+# turns down Monday only).
+_DAY_WORD = (r"(?:the\s+|on\s+(?:the\s+)?)?(?:\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}/\d{1,2}\b|"
+             r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|" + "|".join(WEEKDAYS) + r")s?\b|"
+             r"(?:" + "|".join(MONTHS) + r")\.? ?\d{1,2}(?:st|nd|rd|th)?\b)")
+_AND_DAY = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s+" + _DAY_WORD)
+_COMMA_DAY = re.compile(r"\s*,\s*" + _DAY_WORD)
+_LIST_GOES_ON = re.compile(r"\s*(?:[,;.!]|$|(?:and|or|&)\b)")
 # "keep it", "leave that one", "keep this one": the visit being asked about.
 _KEEPS_IT = re.compile(r"\b(?:keep|leave)\s+(?:it|that(?: one)?|this(?: one)?)\s*"
                        r"(?:please|pls|then|after all|for now|as is|as it is)?\s*(?:[.,;!?]|$)")
@@ -30,6 +39,21 @@ _KEEPS_IT = re.compile(r"\b(?:keep|leave)\s+(?:it|that(?: one)?|this(?: one)?)\s
 _KEEPS_ALL = re.compile(r"\b(?:keep|leave)\s+(?:both|them|those|these|all|everything)\b")
 # "the other one", "the other two", "the rest": the visits talked about but not spared.
 _OTHERS = re.compile(r"\b(?:the|both)? ?(?:others?|rest)\b(?! (?:day|time|week|company|guy)\b)")
+
+
+def _clause_stop(text: str, at: int) -> int:
+    """Where a spared clause starting at `at` ends; a list of days stays in it."""
+    while True:
+        end = _CLAUSE_END.search(text, at)
+        if end is None:
+            return len(text)
+        more = _AND_DAY.match(text, end.start())
+        if more is None:
+            listed = _COMMA_DAY.match(text, end.start())
+            if listed is None or not _LIST_GOES_ON.match(text, listed.end()):
+                return end.start()
+            more = listed
+        at = more.end()
 
 
 @dataclass(frozen=True)
@@ -55,8 +79,7 @@ def split_kept(text: str) -> Kept:
     for found in _SPARES.finditer(text):
         if found.start() < at:
             continue
-        end = _CLAUSE_END.search(text, found.end())
-        stop = end.start() if end is not None else len(text)
+        stop = _clause_stop(text, found.end())
         clause = text[found.end():stop].strip()
         if clause:
             spared.append(clause)
