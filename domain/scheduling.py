@@ -32,9 +32,9 @@ class Wish:
     start: time | None = None
     end: time | None = None
     # Days turned down ("any morning but not wed"), and for a move, arrivals that are no move:
-    # its own start, and any not after `later_than` ("push it back").
+    # any inside its own arrival window, and any not after `later_than` ("push it back").
     not_days: frozenset[Day] = frozenset()
-    not_starts: frozenset[datetime] = frozenset()
+    not_within: tuple[datetime, datetime] | None = None
     later_than: datetime | None = None
     through: Day | None = None  # "next week": any day from `date` through this one meets it
 
@@ -64,9 +64,10 @@ class Wish:
         return self.allows(local.time()) and self.takes(offer.start, local.date())
 
     def takes(self, start: datetime, day: Day) -> bool:
-        """False for an arrival on a day turned down, at a start ruled out, or not late enough."""
-        return day not in self.not_days and start not in self.not_starts and (
-            self.later_than is None or start > self.later_than)
+        """False for an arrival on a day turned down, in the window ruled out, or not late enough."""
+        if self.not_within is not None and self.not_within[0] <= start < self.not_within[1]:
+            return False
+        return day not in self.not_days and (self.later_than is None or start > self.later_than)
 
 
 class Booked(Protocol):

@@ -6,7 +6,8 @@ A time with no day ("can the tech come at 4pm instead?") keeps the visit's own d
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff, offers, replies, visits
@@ -308,8 +309,15 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
         return
     day = offers.local_date(appointment.window_start, site.timezone)
     ok = bool(turn.data.get("underway_ok")) if confirmed is None else confirmed
+    later = _later_than(turn, appointment)
+    # its own time, or one within half its window of it, is no move; "push it" asks for a time
+    # after it, on a weekday after its day
+    near = (appointment.window_end - appointment.window_start) / 2
+    wish = replace(_after_the_visit(turn, wish, day) if later and wish else wish or Wish(),
+                   not_within=(appointment.window_start - near + timedelta(seconds=1),
+                               appointment.window_start + near), later_than=later)
     data = {"appointment_id": appointment.id, "default_day": day.isoformat(), "underway_ok": ok,
-            "when": _when_of(wish)}
+            "when": _when_of(wish), "later_than": later.isoformat() if later else None}
     found = offers.search(turn, service_id=job.service_id, zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish, ignore_appointment=appointment.id)
     if sooner:
@@ -318,6 +326,42 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
             turn.finish(replies.nothing_sooner())
             return
     offers.present(turn, FLOW, data, found, wish, site.timezone)
+
+
+# "push it back", "can it be later", "postpone it": a time after the visit's own.
+_PUSHES = re.compile(r"\b(?:push|pushed|pushing|postpone|postponed|delay|later|bump (?:it |that |this )?"
+                     r"back|move (?:it |that |this )?back|put (?:it |that |this )?back a bit|after the "
+                     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th))"
+                     r"(?: one| visit)? not before)\b")
+_NOT_PUSHING = re.compile(r"\b(?:text|call|talk|get back to)(?: \w+)? later\b|\blater (?:today|on)? ?"
+                          r"(?:i|we) (?:will|can|ll)\b|\bput (?:it|that) back\b(?! a bit)")
+
+
+def _later_than(turn: Turn, appointment: Appointment) -> datetime | None:
+    """The visit's start when the text pushes it back (or pushed it earlier in this move)."""
+    text = normalize(turn.text)
+    if _PUSHES.search(text) and not _NOT_PUSHING.search(text):
+        return appointment.start
+    said = turn.data.get("later_than") if turn.data.get("appointment_id") == appointment.id else None
+    return datetime.fromisoformat(str(said)) if said else None
+
+
+def _after_the_visit(turn: Turn, wish: Wish, visit_day: date) -> Wish:
+    """A weekday wished for a pushed visit falls after its day: "push friday's to monday or
+    tuesday next week", said on Sunday, means the Monday after that Friday."""
+    if wish.date is None or wish.date >= visit_day:
+        return wish
+    text = normalize(turn.text)
+    today = offers.local_date(turn.now, turn.timezone)
+    named = any(m.day == wish.date and _WEEKDAY_WORD.search(text[m.start:m.end])
+                for m in find_days(text, today))
+    if not named:
+        return wish
+    moved = wish.date + timedelta(days=7 * ((visit_day - wish.date).days // 7 + 1))
+    return replace(wish, date=moved, through=None)
+
+
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")")
 
 
 def _when_of(wish: Wish | None) -> dict[str, str | None] | None:
