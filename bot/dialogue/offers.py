@@ -313,6 +313,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     data = turn.data
     found = [load(raw) for raw in data.get("offers", [])]
     intent = turn.parse.intent
+    if intent == intents.CANCEL and turn.option() is None:
+        return False  # "i do not want a new appointment, cancel the one on the 24th": no pick
     service = turn.parse.slots.get("service")
     meant = offers_meant(turn, found, timezone)
     if meant is not None:  # "the tuesday one", "Monday with Alicia, the earlier one"

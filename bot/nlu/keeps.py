@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.nlu.days import MONTHS, WEEKDAYS
+from bot.nlu.evidence import without_courtesies
 
 # "keep the 3rd", "leave the drain", "don't cancel friday", "not the sink", "except monday".
 _REFERENCE = (r"(?:the|that|this|those|these|my|both|all|them|on|today|tomorrow|tmrw|tmr|mon|tue|"
@@ -72,7 +73,9 @@ class Kept:
 
 
 def split_kept(text: str) -> Kept:
-    """Split a normalized (lower-case) text into what it spares and the rest."""
+    """Split a normalized (lower-case) text into what it spares and the rest (a letter's
+    courtesies left out: "on this sunday morning" names no visit)."""
+    text = without_courtesies(text)
     spared: list[str] = []
     rest: list[str] = []
     at = 0
