@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from bot.dialogue import handoff, offers, replies, visits
 from bot.dialogue.reply import Reply
@@ -26,12 +27,17 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 FLOW = "reschedule"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def start(turn: Turn) -> None:
     """A customer wants to move a visit, maybe naming which one and to when."""
     when = turn.parse.slots.get("when")
     wanted = (when or {}).get("date")
+    if said_from_the_visit(turn):
+        # "can the drain cleaning on the 11th go a week later": the 11th names the visit; the
+        # new day counts from it (`_from_the_visit`)
+        wanted, when = None, {**(when or {}), "date": None}
     if wanted is not None and date.fromisoformat(wanted) in visits.named(turn, wanted=wanted).days:
         # "can tomorrow's appointment be after 2", "the friday guy in the afternoon": the day names
         # the visit; the hours asked for are on its day ("move tomorrow's appointment" asks when)
@@ -84,22 +90,10 @@ def answer(turn: Turn) -> bool:
     return False
 
 
-# "the monday after": that weekday after the visit's own day, not after today.
-_WEEKDAY_AFTER = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) after\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
 def move_instead(turn: Turn, appointment: Appointment) -> None:
     """ "instead of cancelling can it go to the monday after": move the visit asked about; a
-    weekday "after" counts from the visit's own day."""
-    when = turn.parse.slots.get("when")
-    after = _WEEKDAY_AFTER.search(visits.kept(turn).rest)
-    if after is not None:
-        day = visits.local_day(turn, appointment)
-        ahead = (_WEEKDAYS.index(after.group(1)) - day.weekday() - 1) % 7 + 1
-        when = {**(when or {"start": None, "end": None}),
-                "date": (day + timedelta(days=ahead)).isoformat()}
-    _move_to_wish(turn, appointment, when)
+    day said relative to it counts from its own day (see `_from_the_visit`)."""
+    _move_to_wish(turn, appointment, turn.parse.slots.get("when"))
 
 
 def move_to(turn: Turn, appointment: Appointment, when: dict[str, Any] | None) -> None:
@@ -252,6 +246,9 @@ def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | N
         _warn_underway(turn, appointment, when)
         return
     day = offers.local_date(appointment.window_start, visits.timezone_of(turn, appointment))
+    if not when and _later_than(turn, appointment) is not None:
+        offer_times(turn, appointment, Wish(date=day), confirmed=confirmed)  # "push it back a bit"
+        return
     if not when:
         turn.ask(FLOW, "when", {"appointment_id": appointment.id, "default_day": day.isoformat(),
                                 "underway_ok": confirmed},
@@ -313,6 +310,7 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
     # its own time, or one within half its window of it, is no move; "push it" asks for a time
     # after it, on a weekday after its day
     near = (appointment.window_end - appointment.window_start) / 2
+    wish = _from_the_visit(turn, appointment, wish, day)
     wish = replace(_after_the_visit(turn, wish, day) if later and wish else wish or Wish(),
                    not_within=(appointment.window_start - near + timedelta(seconds=1),
                                appointment.window_start + near), later_than=later)
@@ -359,6 +357,53 @@ def _after_the_visit(turn: Turn, wish: Wish, visit_day: date) -> Wish:
         return wish
     moved = wish.date + timedelta(days=7 * ((visit_day - wish.date).days // 7 + 1))
     return replace(wish, date=moved, through=None)
+
+
+# Days said relative to the visit being moved: "the monday after", "a week later", "2 weeks
+# after that", "same time next week".
+_WEEKDAY_AFTER = re.compile(r"\b(?:the )?(" + "|".join(_WEEKDAYS) + r") (?:after|following)\b"
+                            r"(?! (?:next|this|today|tomorrow|\d))")
+_WEEKS_LATER = re.compile(r"\b(a|one|1|two|2|three|3) weeks? (?:later|after(?: (?:that|it|this))?)\b|"
+                          r"\b(?:the|a) week (?:after|later)\b(?! next)")
+_SAME_TIME = re.compile(r"\b(?:same|usual) time\b")
+_NEXT_WEEK = re.compile(r"\bnext (?:week|wk)\b")
+_WEEK_COUNTS = {"a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
+
+
+def said_from_the_visit(turn: Turn) -> bool:
+    """True when the text names a day counted from the visit ("the friday after", "a week later",
+    "same time next week")."""
+    text = visits.kept(turn).rest
+    return bool(_WEEKDAY_AFTER.search(text) or _WEEKS_LATER.search(text)
+                or _SAME_TIME.search(text) and _NEXT_WEEK.search(text))
+
+
+def _from_the_visit(turn: Turn, appointment: Appointment, wish: Wish | None,
+                    visit_day: date) -> Wish | None:
+    """A day said relative to the visit being moved counts from its day, not today: "the friday
+    after" (that Friday after the visit), "a week later", "same time next week" (its start)."""
+    text = visits.kept(turn).rest
+    after = _WEEKDAY_AFTER.search(text)
+    weeks = _WEEKS_LATER.search(text)
+    same_time = _SAME_TIME.search(text) is not None
+    day: date | None = None
+    if after is not None:
+        day = visit_day + timedelta(days=(_WEEKDAYS.index(after.group(1)) - visit_day.weekday() - 1)
+                                    % 7 + 1)
+    elif weeks is not None:
+        day = visit_day + timedelta(days=7 * _WEEK_COUNTS.get(weeks.group(1) or "a", 1))
+    elif same_time and _NEXT_WEEK.search(text):
+        day = visit_day + timedelta(days=7)
+    if day is None and not same_time:
+        return wish
+    wish = wish or Wish()
+    if day is not None:
+        wish = replace(wish, date=day, through=None)
+    if same_time and wish.start is None:
+        start = appointment.window_start.astimezone(ZoneInfo(visits.timezone_of(
+            turn, appointment))).time()
+        wish = replace(wish, start=start, end=None)
+    return wish
 
 
 _WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")")

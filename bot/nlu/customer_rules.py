@@ -54,6 +54,8 @@ _RESCHEDULE = re.compile(
     r"(?:changed|switched|shifted|swapped|rescheduled|rebooked) (?:to|for|until|till)|"
     r"(?:earlier|later|sooner) (?:would|is|works|will) (?:be |work )?(?:better|best)|"
     r"anything (?:earlier|sooner|later)|"
+    # "can the drain cleaning on the 11th go a week later": counted from that visit
+    r"(?:go|be|happen|come|moved?|pushed?) (?:a|one|two|three|\d) (?:weeks?|days?) (?:later|earlier|after)\b|"
     r"change (?:the|my|our|it|appointment)(?: \w+)? (?:appointment|visit|booking|time|date|day|to)|"
     r"change (?:the |my |our )?(?:time|date|day)|switch (?:it|to|the|my|our|days|dates)|"
     r"bring (?:it |the appointment |my appointment )?forward|earlier (?:time|slot|date|day)|"

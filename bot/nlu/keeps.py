@@ -72,6 +72,19 @@ class Kept:
         return bool(self.spared) or self.keeps_it or self.keeps_all
 
 
+def spared_spans(text: str) -> list[tuple[int, int]]:
+    """Where in a normalized text the clauses sparing a visit stand ("keep monday, tuesday and
+    thursday"), as (start, end) positions."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for found in _SPARES.finditer(text):
+        if found.start() < at:
+            continue
+        at = _clause_stop(text, found.end())
+        spans.append((found.start(), at))
+    return spans
+
+
 def split_kept(text: str) -> Kept:
     """Split a normalized (lower-case) text into what it spares and the rest (a letter's
     courtesies left out: "on this sunday morning" names no visit)."""
@@ -79,14 +92,11 @@ def split_kept(text: str) -> Kept:
     spared: list[str] = []
     rest: list[str] = []
     at = 0
-    for found in _SPARES.finditer(text):
-        if found.start() < at:
-            continue
-        stop = _clause_stop(text, found.end())
-        clause = text[found.end():stop].strip()
+    for start, stop in spared_spans(text):
+        clause = _SPARES.sub("", text[start:stop], count=1).strip()
         if clause:
             spared.append(clause)
-        rest.append(text[at:found.start()])
+        rest.append(text[at:start])
         at = stop
     rest.append(text[at:])
     remaining = " ".join(" ".join(rest).split())

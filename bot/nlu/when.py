@@ -16,6 +16,7 @@ from bot.nlu.clock import (
     spell_out_clock_words,
 )
 from bot.nlu.days import DayMention, find_days
+from bot.nlu.keeps import spared_spans
 
 # Clause boundaries: punctuation and the words that start a new request ("how about monday").
 _CLAUSE_BREAK = re.compile(
@@ -86,7 +87,10 @@ def _clauses(text: str) -> list[_Clause]:
 
 
 def in_kept_clause(text: str, position: int) -> bool:
-    """True when the clause around `position` keeps a visit as it is ("leave the 8th alone")."""
+    """True when the clause around `position` keeps a visit as it is ("leave the 8th alone",
+    "keep monday, tuesday and thursday")."""
+    if any(start <= position < end for start, end in spared_spans(text)):
+        return True
     return any(c.start <= position < c.end and _KEPT.search(text[c.start:c.end])
                for c in _clauses(text))
 
