@@ -300,6 +300,38 @@ def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] |
     return meant
 
 
+# "can the first one be later", "the 2nd one a bit earlier?", "something later than the first":
+# times after (or before) the offer named, not a pick of it.
+_OFFER_PLACE = r"(?:the |that |option |number |# ?)?(first|1st|second|2nd|third|3rd|last|[1-3])"
+_SHIFTED_OFFER = re.compile(
+    _OFFER_PLACE + r"(?: one| option| time| slot)?\b(?: (?:be|come|go|start|a|bit|little|slightly|any|"
+    r"tad|an|hour|some|somewhat)){0,4} (later|earlier|sooner)\b|"
+    r"\b(?:anything|something|any time|a time|one) (later|earlier|sooner) than " + _OFFER_PLACE + r"\b")
+_PLACES_SHOWN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "1": 1, "2": 2,
+                 "3": 3}
+
+
+def _around_an_offer(turn: Turn, found: list[Offer], timezone: str) -> Wish | None:
+    """The wish for times after (or before) one of the offers shown, when the text asks the one
+    it names to be later or earlier; None when it does not."""
+    shifted = _SHIFTED_OFFER.search(normalize(turn.text))
+    if shifted is None or not found:
+        return None
+    place = shifted.group(1) or shifted.group(4)
+    word = shifted.group(2) or shifted.group(3)
+    index = len(found) if place == "last" else _PLACES_SHOWN[place]
+    if index > len(found):
+        return None
+    offer = found[index - 1]
+    local = offer.window_start.astimezone(ZoneInfo(timezone))
+    wish = wish_from(turn) or Wish()
+    if word == "later":  # by half a window at least: a real change, as when moving a visit
+        half = (offer.window_end - offer.window_start) / 2
+        return replace(wish, date=wish.date or local.date(),
+                       later_than=offer.window_start + half - timedelta(seconds=1))
+    return replace(wish, date=wish.date or local.date(), end=wish.end or local.time())
+
+
 def _at(offer: Offer, moment: time, timezone: str, *, within: bool) -> bool:
     """True when the offer starts at `moment` (or, `within`, its window holds it)."""
     start = offer.window_start.astimezone(ZoneInfo(timezone)).time()
@@ -315,6 +347,10 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     intent = turn.parse.intent
     if intent == intents.CANCEL and turn.option() is None:
         return False  # "i do not want a new appointment, cancel the one on the 24th": no pick
+    around = _around_an_offer(turn, found, timezone)
+    if around is not None:  # "can the first one be later?": times after it, never the same list
+        research(turn, around)
+        return True
     service = turn.parse.slots.get("service")
     meant = offers_meant(turn, found, timezone)
     if meant is not None:  # "the tuesday one", "Monday with Alicia, the earlier one"

@@ -306,7 +306,7 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
         return
     day = offers.local_date(appointment.window_start, site.timezone)
     ok = bool(turn.data.get("underway_ok")) if confirmed is None else confirmed
-    later = _later_than(turn, appointment)
+    later = _later_than(turn, appointment) or (wish.later_than if wish else None)
     # its own time, or one within half its window of it, is no move; "push it" asks for a time
     # after it, on a weekday after its day
     near = (appointment.window_end - appointment.window_start) / 2
