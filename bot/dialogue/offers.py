@@ -92,12 +92,15 @@ def wish_from(turn: Turn, default_day: str | None = None) -> Wish | None:
         return None
     if when.get("date") is None and default_day is not None:
         when = {**when, "date": default_day}
-    wish = replace(Wish.from_when(when), not_days=turned_down(turn))
+    wish = Wish.from_when(when)
     today = local_date(turn.now, turn.timezone)
     if wish.date is not None and names_a_week(normalize(turn.text), today, wish.date):
-        # "any morning next week": a morning of that week meets the wish, not only its Monday
-        wish = replace(wish, through=wish.date + timedelta(days=6 - wish.date.weekday()))
-    return wish
+        # "any morning next week but not monday": a morning of that week meets the wish, not
+        # only its Monday, and a day of it may be turned down
+        return replace(wish, through=wish.date + timedelta(days=6 - wish.date.weekday()),
+                       not_days=turned_down(turn))
+    # "busy monday morning, monday afternoon?": the day wished for is never turned down
+    return replace(wish, not_days=turned_down(turn) - {wish.date})
 
 
 def turned_down(turn: Turn) -> frozenset[date]:
@@ -326,10 +329,15 @@ def _around_an_offer(turn: Turn, found: list[Offer], timezone: str) -> Wish | No
     local = offer.window_start.astimezone(ZoneInfo(timezone))
     wish = wish_from(turn) or Wish()
     if word == "later":  # by half a window at least: a real change, as when moving a visit
-        half = (offer.window_end - offer.window_start) / 2
-        return replace(wish, date=wish.date or local.date(),
-                       later_than=offer.window_start + half - timedelta(seconds=1))
-    return replace(wish, date=wish.date or local.date(), end=wish.end or local.time())
+        after = offer.window_start + (offer.window_end - offer.window_start) / 2
+        # "later? i'm at the gym till 10": busy till then, no end to the times wished
+        end = wish.end if wish.end is not None and wish.end > after.astimezone(
+            ZoneInfo(timezone)).time() else None
+        return replace(wish, date=wish.date or local.date(), end=end,
+                       later_than=after - timedelta(seconds=1))
+    start = wish.start if wish.start is not None and wish.start < local.time() else None
+    return replace(wish, date=wish.date or local.date(), start=start,
+                   end=min(wish.end or local.time(), local.time()))
 
 
 def _at(offer: Offer, moment: time, timezone: str, *, within: bool) -> bool:

@@ -332,7 +332,10 @@ _PUSHES = re.compile(r"\b(?:push|pushed|pushing|postpone|postponed|delay|later|b
                      r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th))"
                      r"(?: one| visit)? not before)\b")
 _NOT_PUSHING = re.compile(r"\b(?:text|call|talk|get back to)(?: \w+)? later\b|\blater (?:today|on)? ?"
-                          r"(?:i|we) (?:will|can|ll)\b|\bput (?:it|that) back\b(?! a bit)")
+                          r"(?:i|we) (?:will|can|ll)\b|\bput (?:it|that) back\b(?! a bit)|"
+                          # "later today" asks for a time after now, maybe before the visit
+                          r"\blater (?:today|tonight|this (?:morning|afternoon|evening))\b|"
+                          r"\b(?:earlier|sooner) or later\b|\blater or (?:earlier|sooner)\b")
 
 
 def _later_than(turn: Turn, appointment: Appointment) -> datetime | None:
