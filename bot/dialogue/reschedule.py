@@ -369,6 +369,8 @@ _WEEKDAY_AFTER = re.compile(r"\b(?:the )?(" + "|".join(_WEEKDAYS) + r") (?:after
 _WEEKS_LATER = re.compile(r"\b(a|one|1|two|2|three|3) weeks? (?:later|after(?: (?:that|it|this))?)\b|"
                           r"\b(?:the|a) week (?:after|later)\b(?! next)")
 _SAME_TIME = re.compile(r"\b(?:same|usual) time\b")
+# "later in the week": the days after the visit's own, up to that week's Sunday.
+_LATER_THAT_WEEK = re.compile(r"\blater (?:in|that|this) (?:the )?week\b")
 _NEXT_WEEK = re.compile(r"\bnext (?:week|wk)\b")
 _WEEK_COUNTS = {"a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
 
@@ -378,6 +380,7 @@ def said_from_the_visit(turn: Turn) -> bool:
     "same time next week")."""
     text = visits.kept(turn).rest
     return bool(_WEEKDAY_AFTER.search(text) or _WEEKS_LATER.search(text)
+                or _LATER_THAT_WEEK.search(text)
                 or _SAME_TIME.search(text) and _NEXT_WEEK.search(text))
 
 
@@ -397,6 +400,9 @@ def _from_the_visit(turn: Turn, appointment: Appointment, wish: Wish | None,
         day = visit_day + timedelta(days=7 * _WEEK_COUNTS.get(weeks.group(1) or "a", 1))
     elif same_time and _NEXT_WEEK.search(text):
         day = visit_day + timedelta(days=7)
+    elif _LATER_THAT_WEEK.search(text) and visit_day.weekday() < 6:
+        return replace(wish or Wish(), date=visit_day + timedelta(days=1),
+                       through=visit_day + timedelta(days=6 - visit_day.weekday()))
     if day is None and not same_time:
         return wish
     wish = wish or Wish()

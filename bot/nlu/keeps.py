@@ -32,6 +32,8 @@ _DAY_WORD = (r"(?:the\s+|on\s+(?:the\s+)?)?(?:\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}/\
              r"(?:" + "|".join(MONTHS) + r")\.? ?\d{1,2}(?:st|nd|rd|th)?\b)")
 _AND_DAY = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s+" + _DAY_WORD)
 _COMMA_DAY = re.compile(r"\s*,\s*" + _DAY_WORD)
+_ENDS_WITH_DAY = re.compile(r"(?:^|\s)" + _DAY_WORD + r"\s*$")
+_JOINED = re.compile(r"\b(?:and|or)\b|&")
 _LIST_GOES_ON = re.compile(r"\s*(?:[,;.!]|$|(?:and|or|&)\b)")
 # "keep it", "leave that one", "keep this one": the visit being asked about.
 _KEEPS_IT = re.compile(r"\b(?:keep|leave)\s+(?:it|that(?: one)?|this(?: one)?)\s*"
@@ -43,15 +45,20 @@ _OTHERS = re.compile(r"\b(?:the|both)? ?(?:others?|rest)\b(?! (?:day|time|week|c
 
 
 def _clause_stop(text: str, at: int) -> int:
-    """Where a spared clause starting at `at` ends; a list of days stays in it."""
+    """Where a spared clause starting at `at` ends; a list of days stays in it: "the 9th, 16th
+    and 22nd", but not "tuesday or wednesday, thursday or friday is ok" (a list joins its last
+    day only, so a comma after "or" starts something new)."""
+    start = at
     while True:
         end = _CLAUSE_END.search(text, at)
         if end is None:
             return len(text)
         more = _AND_DAY.match(text, end.start())
         if more is None:
+            so_far = text[start:end.start()]
             listed = _COMMA_DAY.match(text, end.start())
-            if listed is None or not _LIST_GOES_ON.match(text, listed.end()):
+            if (listed is None or _JOINED.search(so_far) or not _ENDS_WITH_DAY.search(so_far)
+                    or not _LIST_GOES_ON.match(text, listed.end())):
                 return end.start()
             more = listed
         at = more.end()

@@ -67,7 +67,8 @@ _OFFER = re.compile(r"\b(?:how about|what about|instead|rather|prefer|would be b
 _BOOKING_NOUN = re.compile(
     r"^(?:'s|s)?\s*(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|"
     r"boiler|repair|tune ?up|maintenance|plumber|electrician) ){0,2}"
-    r"(?:appointment|appt|visit|booking|slot|job|service|one(?! of))s?\b")
+    r"(?:appointment|appt|visit|booking|slot|job|service|one(?! of)|tune ?up|tuneup|repair|"
+    r"cleaning|maintenance)s?\b")
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,12 @@ def test_a_week_later_counts_from_the_visit(chat: ChatWorld) -> None:
     assert offers.options[0].startswith("Thu Mar 12")
 
 
+def test_later_in_the_week_is_after_the_visits_day_in_its_week(chat: ChatWorld) -> None:
+    [offers] = chat.answer(MARIA, "push thursday's repair to later in the week")
+    assert offers.options and all(option.startswith(("Fri Mar 6", "Sat Mar 7", "Sun Mar 8"))
+                                  for option in offers.options)
+
+
 def test_pushing_back_a_bit_offers_later_times_at_once(chat: ChatWorld) -> None:
     [offers] = chat.answer(JOE, "hmm can you push my visit back a bit")
     assert offers.expects is Expect.CHOICE

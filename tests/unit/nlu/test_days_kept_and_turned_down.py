@@ -33,6 +33,16 @@ def test_a_day_after_a_refusal_and_a_comma_is_the_one_wanted() -> None:
     assert kept.spared == ("thursday",) and "friday" in kept.rest
 
 
+def test_a_comma_after_an_or_list_starts_the_days_wanted() -> None:
+    kept = split_kept("not saturday or sunday, monday or tuesday is fine")
+    assert kept.spared == ("saturday or sunday",) and "monday or tuesday" in kept.rest
+
+
+def test_the_day_naming_the_visit_to_move_is_not_the_day_wished(understand) -> None:
+    when = understand("can we move friday's tune up? not monday though, wednesday is ok").slots
+    assert when["when"]["date"] == "2026-03-04"
+
+
 def test_every_day_of_a_kept_list_is_in_a_kept_clause() -> None:
     text = "drop friday's, keep monday, tuesday and the 10th"
     assert not in_kept_clause(text, text.index("friday"))
