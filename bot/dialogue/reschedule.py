@@ -328,14 +328,18 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
 
 # "push it back", "can it be later", "postpone it": a time after the visit's own.
 _PUSHES = re.compile(r"\b(?:push|pushed|pushing|postpone|postponed|delay|later|bump (?:it |that |this )?"
-                     r"back|move (?:it |that |this )?back|put (?:it |that |this )?back a bit|after the "
+                     r"back|put (?:it |that |this )?back a bit|after the "
                      r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th))"
                      r"(?: one| visit)? not before)\b")
 _NOT_PUSHING = re.compile(r"\b(?:text|call|talk|get back to)(?: \w+)? later\b|\blater (?:today|on)? ?"
                           r"(?:i|we) (?:will|can|ll)\b|\bput (?:it|that) back\b(?! a bit)|"
                           # "later today" asks for a time after now, maybe before the visit
                           r"\blater (?:today|tonight|this (?:morning|afternoon|evening))\b|"
-                          r"\b(?:earlier|sooner) or later\b|\blater or (?:earlier|sooner)\b")
+                          r"\b(?:earlier|sooner) or later\b|\blater or (?:earlier|sooner)\b|"
+                          # "you pushed it by mistake, back to how it was": a put-back, not a push
+                          r"\bback to (?:how|where|what|the way) it (?:was|were)\b|"
+                          r"\bback to (?:the )?(?:original|old|first|usual)\b|\bby mistake\b|"
+                          r"\bmove (?:it|that|this) back\b")
 
 
 def _later_than(turn: Turn, appointment: Appointment) -> datetime | None:

@@ -72,3 +72,8 @@ def test_a_cancel_while_times_are_offered_asks_yes_or_no_and_books_nothing(
     assert chat.changed_since(before) <= {"conversations", "messages"}
     chat.transcript(MARIA, [("yes", "cancelled")])
     assert [a.id for a in chat.visits(MARIA)] == [chat.ids["maria_fri"]]
+
+
+def test_moving_a_visit_back_to_its_old_day_is_no_push(chat: ChatWorld) -> None:
+    [offers] = chat.answer(MARIA, "can you move friday's electrical back to tuesday the 3rd")
+    assert offers.options and offers.options[0].startswith(("Tue Mar 3", "Wed Mar 4"))
