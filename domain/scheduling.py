@@ -20,6 +20,7 @@ from domain.jobs import BookedTime
 from domain.staff import StaffMember
 
 GRID = timedelta(minutes=30)
+Day = date  # the type, inside `Wish` whose field `date` hides it
 NOON = time(12, 0)
 
 
@@ -30,6 +31,12 @@ class Wish:
     date: date | None = None
     start: time | None = None
     end: time | None = None
+    # Days turned down ("any morning but not wed"), and for a move, arrivals that are no move:
+    # any inside its own arrival window, and any not after `later_than` ("push it back").
+    not_days: frozenset[Day] = frozenset()
+    not_within: tuple[datetime, datetime] | None = None
+    later_than: datetime | None = None
+    through: Day | None = None  # "next week": any day from `date` through this one meets it
 
     @classmethod
     def from_when(cls, when: Mapping[str, str | None] | None) -> Wish:
@@ -52,9 +59,15 @@ class Wish:
     def is_met_by(self, offer: Offer, timezone: str) -> bool:
         """True when the offer is on the wished date (if any) and inside the wished window."""
         local = offer.start.astimezone(ZoneInfo(timezone))
-        if self.date is not None and local.date() != self.date:
+        if self.date is not None and not self.date <= local.date() <= (self.through or self.date):
             return False
-        return self.allows(local.time())
+        return self.allows(local.time()) and self.takes(offer.start, local.date())
+
+    def takes(self, start: datetime, day: Day) -> bool:
+        """False for an arrival on a day turned down, in the window ruled out, or not late enough."""
+        if self.not_within is not None and self.not_within[0] <= start < self.not_within[1]:
+            return False
+        return day not in self.not_days and (self.later_than is None or start > self.later_than)
 
 
 class Booked(Protocol):
@@ -150,7 +163,8 @@ def find_offers(
     )
     if not crew or limit <= 0:
         return []
-    first_day = max(wish.date or date.min, now.astimezone(zone).date())
+    first_day = max(wish.date or date.min, now.astimezone(zone).date(),
+                    wish.later_than.astimezone(zone).date() if wish.later_than else date.min)
     until = datetime.combine(first_day + timedelta(days=horizon_days + 1), time(0), zone)
     by_technician: dict[int, list[Booked]] = {t.id or 0: [] for t in crew}
     for appointment in appointments:
@@ -185,7 +199,7 @@ class _DaySearch:
 
     def slots(self, day: date) -> list[Offer]:
         business = self.settings.business_hours.for_day(day)
-        if business is None:
+        if business is None or day in self.wish.not_days:
             return []
         shifts: list[tuple[StaffMember, datetime, datetime, time, time]] = []
         for tech in self.crew:
@@ -210,7 +224,7 @@ class _DaySearch:
                 continue
             start = (_existing_utc(day, wall, self.zone) if offset is None
                      else datetime.combine(day, wall, UTC) - offset)
-            if start is None or start < self.earliest:
+            if start is None or start < self.earliest or not self.wish.takes(start, day):
                 continue
             end = start + self.service.duration
             for tech, shift_start, shift_end, _, _ in shifts:

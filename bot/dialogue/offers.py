@@ -19,7 +19,7 @@ from bot.dialogue.visits import refers_to_a_visit
 from bot.nlu import intents
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
-from bot.nlu.when import resolve_when
+from bot.nlu.when import names_a_week, resolve_when, turned_down_days
 from domain.errors import DomainError
 from domain.jobs import Appointment
 from domain.scheduling import Booked, Offer, Wish, find_offers
@@ -92,7 +92,22 @@ def wish_from(turn: Turn, default_day: str | None = None) -> Wish | None:
         return None
     if when.get("date") is None and default_day is not None:
         when = {**when, "date": default_day}
-    return Wish.from_when(when)
+    wish = Wish.from_when(when)
+    today = local_date(turn.now, turn.timezone)
+    if wish.date is not None and names_a_week(normalize(turn.text), today, wish.date):
+        # "any morning next week but not monday": a morning of that week meets the wish, not
+        # only its Monday, and a day of it may be turned down
+        return replace(wish, through=wish.date + timedelta(days=6 - wish.date.weekday()),
+                       not_days=turned_down(turn))
+    # "busy monday morning, monday afternoon?": the day wished for is never turned down
+    return replace(wish, not_days=turned_down(turn) - {wish.date})
+
+
+def turned_down(turn: Turn) -> frozenset[date]:
+    """The days the text turns down ("any morning next week but not wed"): never offered."""
+    today = local_date(turn.now, turn.timezone)
+    return turned_down_days(normalize(turn.text), today,
+                            through=today + timedelta(days=3 * HORIZON_DAYS))
 
 
 def on_next_day_with_time(turn: Turn, wish: Wish | None, timezone: str) -> Wish | None:
@@ -303,6 +318,42 @@ def day_referred(turn: Turn) -> date | None:
     return said.days[0] if said.days[0] >= local_date(turn.now, turn.timezone) else None
 
 
+# "can the first one be later", "the 2nd one a bit earlier?", "something later than the first":
+# times after (or before) the offer named, not a pick of it.
+_OFFER_PLACE = r"(?:the |that |option |number |# ?)?(first|1st|second|2nd|third|3rd|last|[1-3])"
+_SHIFTED_OFFER = re.compile(
+    _OFFER_PLACE + r"(?: one| option| time| slot)?\b(?: (?:be|come|go|start|a|bit|little|slightly|any|"
+    r"tad|an|hour|some|somewhat)){0,4} (later|earlier|sooner)\b|"
+    r"\b(?:anything|something|any time|a time|one) (later|earlier|sooner) than " + _OFFER_PLACE + r"\b")
+_PLACES_SHOWN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "1": 1, "2": 2,
+                 "3": 3}
+
+
+def _around_an_offer(turn: Turn, found: list[Offer], timezone: str) -> Wish | None:
+    """The wish for times after (or before) one of the offers shown, when the text asks the one
+    it names to be later or earlier; None when it does not."""
+    shifted = _SHIFTED_OFFER.search(normalize(turn.text))
+    if shifted is None or not found:
+        return None
+    place = shifted.group(1) or shifted.group(4)
+    word = shifted.group(2) or shifted.group(3)
+    index = len(found) if place == "last" else _PLACES_SHOWN[place]
+    if index > len(found):
+        return None
+    offer = found[index - 1]
+    local = offer.window_start.astimezone(ZoneInfo(timezone))
+    wish = wish_from(turn) or Wish()
+    if word == "later":  # by half a window at least: a real change, as when moving a visit
+        after = offer.window_start + (offer.window_end - offer.window_start) / 2
+        # "later? i'm at the gym till 10": busy till then, no end to the times wished
+        end = wish.end if wish.end is not None and wish.end > after.astimezone(
+            ZoneInfo(timezone)).time() else None
+        return replace(wish, date=wish.date or local.date(), end=end,
+                       later_than=after - timedelta(seconds=1))
+    start = wish.start if wish.start is not None and wish.start < local.time() else None
+    return replace(wish, date=wish.date or local.date(), start=start,
+                   end=min(wish.end or local.time(), local.time()))
+
 
 def _at(offer: Offer, moment: time, timezone: str, *, within: bool) -> bool:
     """True when the offer starts at `moment` (or, `within`, its window holds it)."""
@@ -317,6 +368,12 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     data = turn.data
     found = [load(raw) for raw in data.get("offers", [])]
     intent = turn.parse.intent
+    if intent == intents.CANCEL and turn.option() is None:
+        return False  # "i do not want a new appointment, cancel the one on the 24th": no pick
+    around = _around_an_offer(turn, found, timezone)
+    if around is not None:  # "can the first one be later?": times after it, never the same list
+        research(turn, around)
+        return True
     service = turn.parse.slots.get("service")
     meant = offers_meant(turn, found, timezone)
     if meant is not None:  # "the tuesday one", "Monday with Alicia, the earlier one"
@@ -376,7 +433,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         days = {o.window_start.astimezone(ZoneInfo(timezone)).date() for o in found}
         wish = wish_from(turn, days.pop().isoformat() if len(days) == 1 else data.get("default_day"))
     if wish is not None:
-        matching = _matching(found, wish, timezone)
+        # a whole week named ("any morning next week") picks none of the times shown
+        matching = _matching(found, wish, timezone) if wish.through is None else []
         # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.
         if matching and _NOT_A_PICK.search(turn.text):
             from bot.dialogue import visit_asks, visit_questions, visits  # import this module
@@ -439,7 +497,7 @@ def _restated(wish: Wish, data: dict[str, Any]) -> bool:
     asked = Wish.from_when(before)
     if asked.date is None and data.get("default_day"):
         asked = replace(asked, date=date.fromisoformat(str(data["default_day"])))
-    return asked == wish
+    return (asked.date, asked.start, asked.end) == (wish.date, wish.start, wish.end)
 def _booked_meant(turn: Turn) -> Appointment | None:
     """The one booked visit a text names by its technician, its time or its work, if any."""
     from bot.dialogue import visits  # imports this module

@@ -6,8 +6,10 @@ A time with no day ("can the tech come at 4pm instead?") keeps the visit's own d
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from bot.dialogue import handoff, offers, replies, visits
 from bot.dialogue.reply import Reply
@@ -25,12 +27,17 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 FLOW = "reschedule"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def start(turn: Turn) -> None:
     """A customer wants to move a visit, maybe naming which one and to when."""
     when = turn.parse.slots.get("when")
     wanted = (when or {}).get("date")
+    if said_from_the_visit(turn):
+        # "can the drain cleaning on the 11th go a week later": the 11th names the visit; the
+        # new day counts from it (`_from_the_visit`)
+        wanted, when = None, {**(when or {}), "date": None}
     if wanted is not None and date.fromisoformat(wanted) in visits.named(turn, wanted=wanted).days:
         # "can tomorrow's appointment be after 2", "the friday guy in the afternoon": the day names
         # the visit; the hours asked for are on its day ("move tomorrow's appointment" asks when)
@@ -50,8 +57,9 @@ def start(turn: Turn) -> None:
             # friday's visit, at other hours of its day
             among, when = on_day, {**when, "date": None}
     visits.start_choice(turn, FLOW, "move",
-                        lambda t, appointment: _move_to_wish(t, appointment, _after_its_day(
-                            t, appointment, visits.wish_for(t, appointment, when) if when else when)),
+                        lambda t, appointment: _move_to_wish(
+                            t, appointment,
+                            (visits.wish_for(t, appointment, when) or when) if when else when),
                         {"when": when}, wanted=wanted, among=among)
 
 
@@ -100,29 +108,10 @@ def answer(turn: Turn) -> bool:
     return False
 
 
-# "the monday after": that weekday after the visit's own day, not after today.
-_WEEKDAY_AFTER = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                            r"(?: (?:morning|afternoon|evening))? after\b(?! \d)")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
 def move_instead(turn: Turn, appointment: Appointment) -> None:
     """ "instead of cancelling can it go to the monday after": move the visit asked about; a
-    weekday "after" counts from the visit's own day."""
-    _move_to_wish(turn, appointment, _after_its_day(turn, appointment,
-                                                    turn.parse.slots.get("when")))
-
-
-def _after_its_day(turn: Turn, appointment: Appointment,
-                   when: dict[str, Any] | None) -> dict[str, Any] | None:
-    """ "the monday after", "the friday morning after": that weekday after the visit's own day."""
-    after = _WEEKDAY_AFTER.search(visits.kept(turn).rest)
-    if after is None:
-        return when
-    day = visits.local_day(turn, appointment)
-    ahead = (_WEEKDAYS.index(after.group(1)) - day.weekday() - 1) % 7 + 1
-    return {**(when or {"start": None, "end": None}),
-            "date": (day + timedelta(days=ahead)).isoformat()}
+    day said relative to it counts from its own day (see `_from_the_visit`)."""
+    _move_to_wish(turn, appointment, turn.parse.slots.get("when"))
 
 
 def move_to(turn: Turn, appointment: Appointment, when: dict[str, Any] | None) -> None:
@@ -273,6 +262,9 @@ def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | N
         _warn_underway(turn, appointment, when)
         return
     day = offers.local_date(appointment.window_start, visits.timezone_of(turn, appointment))
+    if not when and _later_than(turn, appointment) is not None:
+        offer_times(turn, appointment, Wish(date=day), confirmed=confirmed)  # "push it back a bit"
+        return
     if not when:
         turn.ask(FLOW, "when", {"appointment_id": appointment.id, "default_day": day.isoformat(),
                                 "underway_ok": confirmed},
@@ -330,8 +322,16 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
         return
     day = offers.local_date(appointment.window_start, site.timezone)
     ok = bool(turn.data.get("underway_ok")) if confirmed is None else confirmed
+    later = _later_than(turn, appointment) or (wish.later_than if wish else None)
+    # its own time, or one within half its window of it, is no move; "push it" asks for a time
+    # after it, on a weekday after its day
+    near = (appointment.window_end - appointment.window_start) / 2
+    wish = _from_the_visit(turn, appointment, wish, day)
+    wish = replace(_after_the_visit(turn, wish, day) if later and wish else wish or Wish(),
+                   not_within=(appointment.window_start - near + timedelta(seconds=1),
+                               appointment.window_start + near), later_than=later)
     data = {"appointment_id": appointment.id, "default_day": day.isoformat(), "underway_ok": ok,
-            "when": _when_of(wish)}
+            "when": _when_of(wish), "later_than": later.isoformat() if later else None}
     found = offers.search(turn, service_id=job.service_id, zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish, ignore_appointment=appointment.id)
     # the slot the visit already has is no time to move it to
@@ -343,6 +343,103 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
             turn.finish(replies.nothing_sooner())
             return
     offers.present(turn, FLOW, data, found, wish, site.timezone)
+
+
+# "push it back", "can it be later", "postpone it": a time after the visit's own.
+_PUSHES = re.compile(r"\b(?:push|pushed|pushing|postpone|postponed|delay|later|bump (?:it |that |this )?"
+                     r"back|put (?:it |that |this )?back a bit|after the "
+                     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th))"
+                     r"(?: one| visit)? not before)\b")
+_NOT_PUSHING = re.compile(r"\b(?:text|call|talk|get back to)(?: \w+)? later\b|\blater (?:today|on)? ?"
+                          r"(?:i|we) (?:will|can|ll)\b|\bput (?:it|that) back\b(?! a bit)|"
+                          # "later today" asks for a time after now, maybe before the visit
+                          r"\blater (?:today|tonight|this (?:morning|afternoon|evening))\b|"
+                          r"\b(?:earlier|sooner) or later\b|\blater or (?:earlier|sooner)\b|"
+                          # "you pushed it by mistake, back to how it was": a put-back, not a push
+                          r"\bback to (?:how|where|what|the way) it (?:was|were)\b|"
+                          r"\bback to (?:the )?(?:original|old|first|usual)\b|\bby mistake\b|"
+                          r"\bmove (?:it|that|this) back\b")
+
+
+def _later_than(turn: Turn, appointment: Appointment) -> datetime | None:
+    """The visit's start when the text pushes it back (or pushed it earlier in this move)."""
+    text = normalize(turn.text)
+    if _PUSHES.search(text) and not _NOT_PUSHING.search(text):
+        return appointment.start
+    said = turn.data.get("later_than") if turn.data.get("appointment_id") == appointment.id else None
+    return datetime.fromisoformat(str(said)) if said else None
+
+
+def _after_the_visit(turn: Turn, wish: Wish, visit_day: date) -> Wish:
+    """A weekday wished for a pushed visit falls after its day: "push friday's to monday or
+    tuesday next week", said on Sunday, means the Monday after that Friday."""
+    if wish.date is None or wish.date >= visit_day:
+        return wish
+    text = normalize(turn.text)
+    today = offers.local_date(turn.now, turn.timezone)
+    named = any(m.day == wish.date and _WEEKDAY_WORD.search(text[m.start:m.end])
+                for m in find_days(text, today))
+    if not named:
+        return wish
+    moved = wish.date + timedelta(days=7 * ((visit_day - wish.date).days // 7 + 1))
+    return replace(wish, date=moved, through=None)
+
+
+# Days said relative to the visit being moved: "the monday after", "a week later", "2 weeks
+# after that", "same time next week".
+_WEEKDAY_AFTER = re.compile(r"\b(?:the )?(" + "|".join(_WEEKDAYS) + r")(?: (?:morning|afternoon|evening))?"
+                            r" (?:after|following)\b"
+                            r"(?! (?:next|this|today|tomorrow|\d))")
+_WEEKS_LATER = re.compile(r"\b(a|one|1|two|2|three|3) weeks? (?:later|after(?: (?:that|it|this))?)\b|"
+                          r"\b(?:the|a) week (?:after|later)\b(?! next)")
+_SAME_TIME = re.compile(r"\b(?:same|usual) time\b")
+# "later in the week": the days after the visit's own, up to that week's Sunday.
+_LATER_THAT_WEEK = re.compile(r"\blater (?:in|that|this) (?:the )?week\b")
+_NEXT_WEEK = re.compile(r"\bnext (?:week|wk)\b")
+_WEEK_COUNTS = {"a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
+
+
+def said_from_the_visit(turn: Turn) -> bool:
+    """True when the text names a day counted from the visit ("the friday after", "a week later",
+    "same time next week")."""
+    text = visits.kept(turn).rest
+    return bool(_WEEKDAY_AFTER.search(text) or _WEEKS_LATER.search(text)
+                or _LATER_THAT_WEEK.search(text)
+                or _SAME_TIME.search(text) and _NEXT_WEEK.search(text))
+
+
+def _from_the_visit(turn: Turn, appointment: Appointment, wish: Wish | None,
+                    visit_day: date) -> Wish | None:
+    """A day said relative to the visit being moved counts from its day, not today: "the friday
+    after" (that Friday after the visit), "a week later", "same time next week" (its start)."""
+    text = visits.kept(turn).rest
+    after = _WEEKDAY_AFTER.search(text)
+    weeks = _WEEKS_LATER.search(text)
+    same_time = _SAME_TIME.search(text) is not None
+    day: date | None = None
+    if after is not None:
+        day = visit_day + timedelta(days=(_WEEKDAYS.index(after.group(1)) - visit_day.weekday() - 1)
+                                    % 7 + 1)
+    elif weeks is not None:
+        day = visit_day + timedelta(days=7 * _WEEK_COUNTS.get(weeks.group(1) or "a", 1))
+    elif same_time and _NEXT_WEEK.search(text):
+        day = visit_day + timedelta(days=7)
+    elif _LATER_THAT_WEEK.search(text) and visit_day.weekday() < 6:
+        return replace(wish or Wish(), date=visit_day + timedelta(days=1),
+                       through=visit_day + timedelta(days=6 - visit_day.weekday()))
+    if day is None and not same_time:
+        return wish
+    wish = wish or Wish()
+    if day is not None:
+        wish = replace(wish, date=day, through=None)
+    if same_time and wish.start is None:
+        start = appointment.window_start.astimezone(ZoneInfo(visits.timezone_of(
+            turn, appointment))).time()
+        wish = replace(wish, start=start, end=None)
+    return wish
+
+
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")")
 
 
 def _when_of(wish: Wish | None) -> dict[str, str | None] | None:

@@ -211,6 +211,8 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
     for mention in find_days(text, today):
         if in_kept_clause(text, mention.start):
             continue  # "leave the 8th alone, move thursday's": the 8th is not the one meant
+        if text[mention.start:mention.end].endswith(("later", "after")):
+            continue  # "a week later": counted from the visit, never its name
         own = (_NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()) is not None
                or _NAMES_A_VISIT_BEFORE.search(mention.before(text)) is not None)
         if own or mention.day.isoformat() != wanted:

@@ -38,7 +38,8 @@ _RESCHEDULE = re.compile(
     r"put back (?:my|the|our)|(?:bring|move|pull) (?:it|this|that|us|me|(?:my|the|our|this|that) "
     r"(?:\w+ ){0,2}?(?:appointment|appt|visit|booking|job|service|engineer|tech|plumber|slot))? ?"
     r"(?:forward|up)\b(?! with| until| till| unless| without)|"
-    r"(?:appointment|appt|visit|booking|slot|it|engineer|tech|plumber|electrician) (?:(?:be|come|a|bit|"
+    r"(?:appointment|appt|visit|booking|slot|it|engineer|tech|plumber|electrician|"
+    r"(?:first|1st|second|2nd|third|3rd|last|other|\w+day'?s?) one) (?:(?:be|come|a|bit|"
     r"little|slightly|an|hour|day|few|hours|tad|touch|much) ){0,3}(?:earlier|later|sooner)\b|"
     r"(?:earlier|later|sooner)\W+(?:like|say|maybe|perhaps|around|at|about|by|ideally|preferably) "
     r"(?:\d|noon|midday|morning|afternoon|evening|\w+day|tomorrow|lunch)|"
@@ -54,6 +55,11 @@ _RESCHEDULE = re.compile(
     r"(?:changed|switched|shifted|swapped|rescheduled|rebooked) (?:to|for|until|till)|"
     r"(?:earlier|later|sooner) (?:would|is|works|will) (?:be |work )?(?:better|best)|"
     r"anything (?:earlier|sooner|later)|"
+    # "can friday's electrical go to the same time next week": counted from that visit
+    r"(?:go|move|moved|be|do|push|switch|make it)(?: \w+)? (?:to |for )?(?:the )?same time "
+    r"(?:next week|a week later|the week after)\b|"
+    # "can the drain cleaning on the 11th go a week later": counted from that visit
+    r"(?:go|be|happen|come|moved?|pushed?) (?:a|one|two|three|\d) (?:weeks?|days?) (?:later|earlier|after)\b|"
     r"change (?:the|my|our|it|appointment)(?: \w+)? (?:appointment|visit|booking|time|date|day|to)|"
     r"change (?:the |my |our )?(?:time|date|day)|switch (?:it|to|the|my|our|days|dates)|"
     r"bring (?:it |the appointment |my appointment )?forward|earlier (?:time|slot|date|day)|"

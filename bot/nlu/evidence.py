@@ -18,8 +18,28 @@ _REQUEST_QUESTION = re.compile(
 )
 
 
+# A letter's courtesies ("i hope this message finds you well on this sunday morning") wish the
+# reader well; they hedge no request and name no day wished for.
+_WHEN_WRITTEN = (r"(?: (?:on|this|a|fine|lovely|cold|snowy|rainy|sunny|beautiful)){0,3}"
+                 r"(?: (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|day|morning|afternoon|evening))?"
+                 r"(?: (?:morning|afternoon|evening))?")
+_COURTESY = re.compile(
+    r"\b(?:i |we )?(?:hope|trust) (?:this|my|our) (?:message|note|text|email|letter) (?:finds|reaches) "
+    r"(?:you|you all|everyone)(?: well| in good health)?" + _WHEN_WRITTEN + r"\b|"
+    r"\b(?:i |we )?hope (?:you are|you're|youre|all is|everyone is|you and yours are) (?:well|doing well|"
+    r"good|keeping well)" + _WHEN_WRITTEN + r"\b|"
+    r"\b(?:i |we )?hope you (?:had|have|are having) an? (?:good|nice|great|lovely|blessed|merry|happy) "
+    r"\w+\b")
+
+
+def without_courtesies(text: str) -> str:
+    """A normalized text without a letter's courtesies ("hope you are well this monday")."""
+    return _COURTESY.sub(" ", text)
+
+
 def is_hedged(text: str) -> bool:
     """Tell whether a text hedges (condition, doubt, a question about rules) instead of deciding."""
+    text = without_courtesies(text)
     if _HEDGES.search(text):
         return True
     return "?" in text and not _REQUEST_QUESTION.search(text)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.nlu.days import MONTHS, WEEKDAYS
+from bot.nlu.evidence import without_courtesies
 
 # "keep the 3rd", "leave the drain", "don't cancel friday", "not the sink", "except monday".
 _REFERENCE = (r"(?:the|that|this|those|these|my|both|all|them|on|today|tomorrow|tmrw|tmr|mon|tue|"
@@ -25,6 +26,17 @@ _ACTED_ON = re.compile(r"\b(?:moved|cancell?ed|rescheduled|changed|pushed|done|f
 _CLAUSE_END = re.compile(
     r"[.,;!?]|\b(?:and|but|then|cancel|move|drop|delete|reschedule|push|since|because|cause|cuz|"
     r"in case|so|as|if|instead|just|only)\b")
+# "keep the 9th and 16th", "keep monday, tuesday or the 22nd": a list of days goes on past
+# "and" and "or", and past a comma to a day that ends a phrase ("not monday, tuesday works"
+# turns down Monday only).
+_DAY_WORD = (r"(?:the\s+|on\s+(?:the\s+)?)?(?:\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}/\d{1,2}\b|"
+             r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|" + "|".join(WEEKDAYS) + r")s?\b|"
+             r"(?:" + "|".join(MONTHS) + r")\.? ?\d{1,2}(?:st|nd|rd|th)?\b)")
+_AND_DAY = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s+" + _DAY_WORD)
+_COMMA_DAY = re.compile(r"\s*,\s*" + _DAY_WORD)
+_ENDS_WITH_DAY = re.compile(r"(?:^|\s)" + _DAY_WORD + r"\s*$")
+_JOINED = re.compile(r"\b(?:and|or)\b|&")
+_LIST_GOES_ON = re.compile(r"\s*(?:[,;.!]|$|(?:and|or|&)\b)")
 # "keep it", "leave that one", "keep this one": the visit being asked about.
 _KEEPS_IT = re.compile(r"\b(?:keep|leave)\s+(?:it|that(?: one)?|this(?: one)?)\s*"
                        r"(?:please|pls|then|after all|for now|as is|as it is)?\s*(?:[.,;!?]|$)")
@@ -32,6 +44,26 @@ _KEEPS_IT = re.compile(r"\b(?:keep|leave)\s+(?:it|that(?: one)?|this(?: one)?)\s
 _KEEPS_ALL = re.compile(r"\b(?:keep|leave)\s+(?:both|them|those|these|all|everything)\b")
 # "the other one", "the other two", "the rest": the visits talked about but not spared.
 _OTHERS = re.compile(r"\b(?:the|both)? ?(?:others?|rest)\b(?! (?:day|time|week|company|guy)\b)")
+
+
+def _clause_stop(text: str, at: int) -> int:
+    """Where a spared clause starting at `at` ends; a list of days stays in it: "the 9th, 16th
+    and 22nd", but not "tuesday or wednesday, thursday or friday is ok" (a list joins its last
+    day only, so a comma after "or" starts something new)."""
+    start = at
+    while True:
+        end = _CLAUSE_END.search(text, at)
+        if end is None:
+            return len(text)
+        more = _AND_DAY.match(text, end.start())
+        if more is None:
+            so_far = text[start:end.start()]
+            listed = _COMMA_DAY.match(text, end.start())
+            if (listed is None or _JOINED.search(so_far) or not _ENDS_WITH_DAY.search(so_far)
+                    or not _LIST_GOES_ON.match(text, listed.end())):
+                return end.start()
+            more = listed
+        at = more.end()
 
 
 @dataclass(frozen=True)
@@ -49,22 +81,34 @@ class Kept:
         return bool(self.spared) or self.keeps_it or self.keeps_all
 
 
-def split_kept(text: str) -> Kept:
-    """Split a normalized (lower-case) text into what it spares and the rest."""
-    spared: list[str] = []
-    rest: list[str] = []
+def spared_spans(text: str) -> list[tuple[int, int]]:
+    """Where in a normalized text the clauses sparing a visit stand ("keep monday, tuesday and
+    thursday"), as (start, end) positions."""
+    spans: list[tuple[int, int]] = []
     at = 0
     for found in _SPARES.finditer(text):
         if found.start() < at:
             continue
-        end = _CLAUSE_END.search(text, found.end())
-        stop = end.start() if end is not None else len(text)
-        clause = text[found.end():stop].strip()
-        if found.group().startswith("only") and _ACTED_ON.search(clause):
-            continue
+        stop = _clause_stop(text, found.end())
+        if found.group().startswith("only") and _ACTED_ON.search(text[found.end():stop]):
+            continue  # "we only need the one on thursday. cancel those two": not a keep
+        at = stop
+        spans.append((found.start(), at))
+    return spans
+
+
+def split_kept(text: str) -> Kept:
+    """Split a normalized (lower-case) text into what it spares and the rest (a letter's
+    courtesies left out: "on this sunday morning" names no visit)."""
+    text = without_courtesies(text)
+    spared: list[str] = []
+    rest: list[str] = []
+    at = 0
+    for start, stop in spared_spans(text):
+        clause = _SPARES.sub("", text[start:stop], count=1).strip()
         if clause:
             spared.append(clause)
-        rest.append(text[at:found.start()])
+        rest.append(text[at:start])
         at = stop
     rest.append(text[at:])
     remaining = " ".join(" ".join(rest).split())

@@ -37,7 +37,7 @@ _FILLER = frozenset(
     "sorry soz apologies afraid unfortunately are am either any these other suits suit fits fit "
     "thing things day days time date dates slot slots really honestly actually thats not "
     "fine by from our side bien esta de acuerdo senor gracias por favor muy mucho "
-    "haha lol ha ok sure mate bud buddy dude man sir maam madam guys folks".split()
+    "haha lol ha ok sure mate bud buddy dude man sir maam madam guys folks kindly lot".split()
 )
 
 

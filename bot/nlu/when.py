@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from bot.nlu.clock import (
     PARTS_OF_DAY,
@@ -16,6 +16,7 @@ from bot.nlu.clock import (
     spell_out_clock_words,
 )
 from bot.nlu.days import DayMention, find_days
+from bot.nlu.keeps import spared_spans
 
 # Clause boundaries: punctuation and the words that start a new request ("how about monday").
 _CLAUSE_BREAK = re.compile(
@@ -66,7 +67,8 @@ _OFFER = re.compile(r"\b(?:how about|what about|instead|rather|prefer|would be b
 _BOOKING_NOUN = re.compile(
     r"^(?:'s|s)?\s*(?:(?:plumbing|electrical|hvac|ac|a/c|furnace|heating|heater|water heater|drain|"
     r"boiler|repair|tune ?up|maintenance|plumber|electrician) ){0,2}"
-    r"(?:appointment|appt|visit|booking|slot|job|service|one(?! of))s?\b")
+    r"(?:appointment|appt|visit|booking|slot|job|service|one(?! of)|tune ?up|tuneup|repair|"
+    r"cleaning|maintenance)s?\b")
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,10 @@ def _clauses(text: str) -> list[_Clause]:
 
 
 def in_kept_clause(text: str, position: int) -> bool:
-    """True when the clause around `position` keeps a visit as it is ("leave the 8th alone")."""
+    """True when the clause around `position` keeps a visit as it is ("leave the 8th alone",
+    "keep monday, tuesday and thursday")."""
+    if any(start <= position < end for start, end in spared_spans(text)):
+        return True
     return any(c.start <= position < c.end and _KEPT.search(text[c.start:c.end])
                for c in _clauses(text))
 
@@ -161,3 +166,50 @@ def resolve_when(text: str, today: date, *, bare_periods: bool = False) -> dict[
     if day is None and start is None and end is None:
         return None
     return {"date": day.day.isoformat() if day else None, "start": start, "end": end}
+
+
+# A day turned down, not one gone by or wished for: "not wed", "can't do monday or tuesday",
+# "anything but friday", "except the 16th". "not sure about thursday" refuses nothing.
+_REFUSES = re.compile(
+    r"\b(?:cannot|can not|could not|not|unable|busy|unavailable|out of town|bad for|no good|"
+    r"instead of|rather than)\b"
+    r"|\bno (?:this |next |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b")
+_NOT_A_REFUSAL = re.compile(r"\bnot (?:sure|certain|positive)\b|\bnot (?:too |that |so )?(?:bad|"
+                            r"big|urgent|a big deal)\b")
+_BUT = re.compile(r"\b(?:except(?: for)?|but|other than|besides|apart from)\s+(?:(?:on|the|not)\s+)*$")
+_BARE_WEEKDAY = re.compile(r"^(?:(?:on|this|next|the|coming) )?(?:monday|tuesday|wednesday|thursday|"
+                           r"friday|saturday|sunday)s?$")
+
+
+def turned_down_days(text: str, today: date, *, through: date) -> frozenset[date]:
+    """The days a normalized text turns down, up to `through`: a weekday named bare ("not wed")
+    is every such weekday, since the week meant is the one wished for, not this one."""
+    text = spell_out_clock_words(text)
+    clauses = _clauses(text)
+    refused: set[date] = set()
+    for mention in find_days(text, today):
+        clause = next((c for c in clauses if c.start <= mention.start < c.end), None)
+        piece = _NOT_A_REFUSAL.sub(" ", _NOT_NEGATION.sub(" ", text[clause.start:mention.start])) \
+            if clause is not None else ""
+        if not (_REFUSES.search(piece) or _BUT.search(text[:mention.start])):
+            continue
+        if _BARE_WEEKDAY.match(text[mention.start:mention.end]):
+            day = mention.day
+            while day - timedelta(days=7) >= today:
+                day -= timedelta(days=7)
+            while day <= through:
+                refused.add(day)
+                day += timedelta(days=7)
+        else:
+            refused.add(mention.day)
+    return frozenset(refused)
+
+
+_WEEK = re.compile(r"^(?:(?:early|earlier|sometime|some time|the|this|next|coming) )*(?:week|weekend)$|"
+                   r"^(?:the )?week after next$")
+
+
+def names_a_week(text: str, today: date, day: date) -> bool:
+    """True when `day` is read from a whole week named ("any morning next week"), not one day."""
+    return any(m.day == day and _WEEK.match(text[m.start:m.end].replace("next week", "week"))
+               for m in find_days(text, today))

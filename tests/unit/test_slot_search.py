@@ -305,3 +305,33 @@ def test_every_offer_can_be_booked_by_book_appointment() -> None:
             assert visit is not None
             assert (visit.start, visit.end, visit.window_start, visit.window_end) == (
                 offer.start, offer.end, offer.window_start, offer.window_end)
+
+
+def test_days_turned_down_are_skipped_and_the_next_days_fill_in() -> None:
+    tuesday, wednesday = MONDAY + timedelta(days=1), MONDAY + timedelta(days=2)
+    wish = Wish(date=tuesday, start=time(8), end=time(12), not_days=frozenset({tuesday}))
+    offers = search(technicians=[technician(1)], wish=wish)
+    days = {o.start.astimezone(CHICAGO).date() for o in offers}
+    assert tuesday not in days and wednesday in days
+    assert not any(wish.is_met_by(o, "America/Chicago") for o in offers if
+                   o.start.astimezone(CHICAGO).date() == tuesday)
+
+
+def test_a_move_never_gets_its_own_window_nor_a_time_before_the_one_pushed_from() -> None:
+    tuesday = MONDAY + timedelta(days=1)
+    own = local(tuesday, 10).astimezone(UTC)
+    wish = Wish(date=tuesday, not_within=(own - timedelta(minutes=59), own + timedelta(hours=1)),
+                later_than=own)
+    offers = search(technicians=[technician(1)], wish=wish)
+    assert offers and all(o.start >= own + timedelta(hours=1) for o in offers)
+
+
+def test_a_week_wished_is_met_by_any_day_of_it() -> None:
+    next_monday = MONDAY + timedelta(days=7)
+    week = Wish(date=next_monday, start=time(8), end=time(12),
+                through=next_monday + timedelta(days=6))
+    wednesday_morning = search(technicians=[technician(1)], wish=Wish(
+        date=next_monday + timedelta(days=2), start=time(8), end=time(12)))[0]
+    assert week.is_met_by(wednesday_morning, "America/Chicago")
+    assert not Wish(date=next_monday, start=time(8), end=time(12)).is_met_by(
+        wednesday_morning, "America/Chicago")
