@@ -233,6 +233,8 @@ def answer(turn: Turn) -> bool:
     if turn.step == "problem":
         return _answer_problem(turn)
     if turn.step == offers.PICK:
+        if _moves_a_booked_visit(turn):
+            return False  # "move the sink repair to wed 7:30": that visit moves, nothing is booked
         if _asks_about_a_booked_visit(turn):
             return True
         site = _site(turn, turn.data)
@@ -240,6 +242,17 @@ def answer(turn: Turn) -> bool:
     if turn.step == "offer_human":
         return handoff.answer_offer(turn)
     return False
+
+
+def _moves_a_booked_visit(turn: Turn) -> bool:
+    """True when the text asks to move a visit it names ("move the sink repair to wed 7:30am"):
+    the move starts for that visit, and these times for a new job are dropped."""
+    if turn.parse.intent != intents.RESCHEDULE or turn.customer is None or not _MOVE_WORDS.search(
+            normalize(turn.text)):
+        return False  # "today instead of waiting for the tune-up" moves nothing: a time for this
+    wanted = (turn.parse.slots.get("when") or {}).get("date")
+    resolution = visits.resolve(turn, visits.movable(turn), wanted=wanted)
+    return resolution.named.narrows and bool(resolution.matches)
 
 
 def _asks_about_a_booked_visit(turn: Turn) -> bool:

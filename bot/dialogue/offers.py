@@ -165,7 +165,7 @@ def is_past(turn: Turn, wish: Wish | None, timezone: str) -> bool:
 
 # A pick in words: "option 1 is fine for the outlet" (the parser reads a booking), "the earliest
 # one pls", "ok book the first one", "i will take the 2nd", "soonest please".
-_NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure|alright|great|perfect|fine)\W+)*"
+_NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure|alright|great|perfect|fine|whatever|ugh|just|so|well|then)\W+)*"
 _TAKE = (r"(?:(?:(?:i|we) (?:will |would |would like to |want to |can )?|let us |lets |please )?"
          r"(?:book|take|want|do|go with|go for|grab|choose|pick|give me|gimme|put me (?:in|down) for)\W+)?")
 _POLITE = r"(?:\W+(?:please|pls|plz|then|thanks|thank you|thx|works|is fine|is good|is ok|sounds good|"\
@@ -181,9 +181,14 @@ _SENTENCE = re.compile(r"[.!?;\n]+\s*|,\s+")
 _LONE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|so|then|and)\W+)*(?:option |number |no\.? ?|# ?)?([1-9])\W*$")
 
 
-def _option_named(text: str, found: list[Offer]) -> int | None:
-    """The option a pick in words names (1-based); "the earliest" is the soonest of `found`."""
+def _option_named(text: str, found: list[Offer], *, asides: bool = False) -> int | None:
+    """The option a pick in words names (1-based); "the earliest" is the soonest of `found`.
+    With `asides` (the text wishes no time), a last sentence may pick after something else said
+    ("ugh are you even real. whatever give me the earliest one")."""
+    sentences = [s for s in _SENTENCE.split(normalize(text)) if s.strip()]
     named = _OPTION.match(normalize(text))
+    if named is None and asides and len(sentences) > 1:
+        named = _OPTION.match(sentences[-1])
     if named is None or not found:
         return None
     if named.group("n"):
@@ -288,6 +293,29 @@ def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] |
     return meant
 
 
+# A time written as bare figures ("930", "1030"), which the parser reads as no time at all.
+_FIGURES = re.compile(r"(?<![\d$#:.,/-])\b(1[0-2]|[1-9])([0-5]\d)\b(?![:.,/-]?\d)")
+
+
+def _offer_at_figures(text: str, found: list[Offer], timezone: str) -> Offer | None:
+    """The one offer starting at a time told in bare figures ("930 works"); None when the text
+    tells none, asks ("930?"), or no single offer starts then."""
+    plain = normalize(text)
+    figures = _FIGURES.findall(plain)
+    if len(figures) != 1 or "?" in text or _OPEN_RANGE.search(plain):
+        return None
+    hour, minute = int(figures[0][0]), int(figures[0][1])
+    moments = {time(hour % 12, minute), time(hour % 12 + 12, minute)}
+    zone = ZoneInfo(timezone)
+    starting = [o for o in found if o.window_start.astimezone(zone).time() in moments]
+    if len(starting) == 1:
+        return starting[0]
+    if starting:
+        return None
+    holding = [o for o in found if any(_at(o, moment, timezone, within=True) for moment in moments)]
+    return holding[0] if holding else None  # "930" with 8-10am offered: the window holding it
+
+
 def _at(offer: Offer, moment: time, timezone: str, *, within: bool) -> bool:
     """True when the offer starts at `moment` (or, `within`, its window holds it)."""
     start = offer.window_start.astimezone(ZoneInfo(timezone)).time()
@@ -312,7 +340,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     if refers_to_a_visit(turn) and not picks_in_words(turn.text):  # "the furnace one": a visit
         turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True
-    if intent == intents.BOOK and service and other_trade(turn, data.get("service"), service):
+    pending = _pending_service(turn, data)
+    if intent == intents.BOOK and service and other_trade(turn, pending, service):
         return False  # a problem of another trade is a new booking, not a pick among these
     sooner = _SOONER.search(normalize(turn.text)) and _booked_meant(turn)
     if sooner and _other_work_than_danger(turn, sooner, data.get("service")):
@@ -327,7 +356,12 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
 
         reschedule.move_sooner(turn, sooner)
         return True
-    option = (turn.option() or (_option_named(turn.text, found) if intent in (
+    at_time = _offer_at_figures(turn.text, found, timezone)
+    if at_time is not None:  # "930 works", "the 1030 one": the time offered starting then
+        chosen(turn, at_time)
+        return True
+    option = (turn.option() or (_option_named(turn.text, found, asides=wish_from(turn) is None)
+                                if intent in (
         intents.BOOK, intents.UNKNOWN, intents.AFFIRM) else None) or _lone_option(turn.text))
     if option is not None:
         hour = _as_hour(option)
@@ -397,11 +431,25 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     if intent == intents.UNKNOWN:
         turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True
+    if intent == intents.BOOK and data.get("appointment_id") is not None:
+        # times to move a visit: its own trade told again ("is the new guy an electrician?") is
+        # about that visit, never a second job; the same times stay offered for it
+        turn.say(replies.which_offer(choices(found, timezone)))
+        return True
     if intent == intents.BOOK and service is not None and service == data.get("service") and not (
             _already_booked(turn, service)):  # booked already: "can she come sooner" moves it
         turn.say(replies.which_offer(choices(found, timezone)))  # the same problem told again
         return True
     return False
+
+
+def _pending_service(turn: Turn, data: dict[str, Any]) -> str | None:
+    """The work the offers are for: the booking's service, or the moved visit's job's."""
+    if data.get("service"):
+        return str(data["service"])
+    appointment = turn.uow.appointments.get(int(data.get("appointment_id") or 0))
+    job = turn.uow.jobs.get(appointment.job_id) if appointment is not None else None
+    return job.service_id if job is not None else None
 
 
 # "after 2", "in the morning": a wish with room for several times, not a time picked.

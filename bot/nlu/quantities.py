@@ -90,7 +90,9 @@ _CHOICE_FILLER = frozenset(
     "fine for me thanks thank you ok okay yes yeah yep sure please that one option number no "
     "choice slot time id would like prefer perfect great sounds one best looks me we can "
     "and then choosing going selected select it is so well um uh lol haha cheers thx pls "
-    "definitely probably maybe ill i will gonna going to rather prefer prefer".split()
+    "definitely probably maybe ill i will gonna going to rather prefer prefer "
+    # a pick said with impatience or a shrug: "1 obviously", "whatever, 2 i guess", "3 duh"
+    "obviously duh guess whatever just give gimme ugh of course".split()
 )
 
 
