@@ -69,8 +69,13 @@ _OPEN_RANGE = re.compile(r"\b(?:after|before|from|between|or (?:later|earlier)|a
                          re.IGNORECASE)
 
 # "friday morning works": a go-ahead; a bare "friday morning" only restates the day offered.
-_GO_AHEAD = re.compile(r"\b(?:works?|good|fine|ok|okay|yes|yeah|yep|sure|book|perfect|great|"
-                       r"please|pls|take|do it|earliest|first|soonest|any)\b", re.IGNORECASE)
+# "my husband works fridays", "i work mornings": someone's job, no go-ahead.
+_GO_AHEAD = re.compile(r"\b(?:(?<!\bi )(?<!\bhe )(?<!\bshe )(?<!\bwe )(?<!\bthey )(?<!band )"
+                       r"(?<!wife )(?<!ner )(?<!son )(?<!ter )works?\b"
+                       r"(?!\s+(?:on |at |from |until |till |late|early|nights?|days?|weekends?|"
+                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mornings?|afternoons?|evenings?))"
+                       r"|\b(?:good|fine|ok|okay|yes|yeah|yep|sure|book|perfect|great|"
+                       r"please|pls|take|do it|earliest|first|soonest|any)\b)", re.IGNORECASE)
 
 
 def _broad(wish: Wish) -> bool:
