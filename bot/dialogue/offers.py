@@ -271,12 +271,17 @@ def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] |
     (a new wish, another visit, or not a reference)."""
     from bot.dialogue import visits  # imports this module
 
-    text = normalize(turn.text)
+    # "the tuesday one. will they bring a flapper?": the sentence pointing at a time is the pick
+    sentences = [s for s in re.split(r"(?<=[.!;])\s+", turn.text) if s.strip()]
+    pointing = [s for s in sentences if _POINTS_AT_OFFER.search(normalize(s))]
+    said_alone = len(sentences) > 1 and len(pointing) == 1
+    pick = pointing[0] if said_alone else turn.text
+    text = normalize(pick)
     if not found or not _POINTS_AT_OFFER.search(text) or _OPEN_RANGE.search(text) \
-            or "?" in turn.text or _KEEPS.search(text) or picks_in_words(turn.text):
+            or "?" in pick or _KEEPS.search(text) or picks_in_words(pick):
         return None  # "1pm with dave right?", "leave it how it was": no pick; "the 2nd": option 2
     alone = _LONE_TIME.match(text) is not None  # "12:30" alone: the window it falls in
-    said = visits.named(turn)
+    said = visits.named(turn, text=text) if said_alone else visits.named(turn)
     people = {name.lower() for name in said.technician_names} | {
         o.technician_name.split()[0].lower() for o in found
         if re.search(rf"\b(?:with|by) {re.escape(o.technician_name.split()[0].lower())}\b", text)}

@@ -107,3 +107,13 @@ def test_a_question_before_a_cancel_yes_keeps_the_same_visit(chat: ChatWorld) ->
     assert "Cancel your Fri Mar 6" in said
     chat.transcript(MARIA, [("yes", "cancelled")])
     assert chat.visit("maria_thu").is_active and not chat.visit("maria_fri").is_active
+
+
+@pytest.mark.parametrize("pick", ["the tuesday one. will the plumber bring a flapper?",
+                                  "the tuesday one please! do i need to buy parts"])
+def test_the_one_day_named_picks_beside_a_question(chat: ChatWorld, pick: str) -> None:
+    said = chat.text(MARIA, "my toilet keeps running, could someone come at 4pm").text
+    tuesday = re.findall(r"^\d\) (Tue Mar 3, .+?) with", said, re.MULTILINE)
+    assert len(tuesday) == 1, said
+    said = chat.text(MARIA, pick).text
+    assert said.startswith("Booked") and tuesday[0] in said
