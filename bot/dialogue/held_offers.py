@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import offers, replies
+from bot.dialogue.turn import CONVERSATION_TTL
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -44,7 +45,7 @@ def keep(turn: Turn, held: Held | None) -> None:
         return
     kept = {k: v for k, v in turn.kept().items() if k not in held.data}
     turn.conversation.start(held.flow, held.step, {**held.data, **kept}, now=turn.now,
-                            expires_at=held.expires_at)
+                            expires_at=held.expires_at or turn.now + CONVERSATION_TTL)
     turn.say(replies.question_still_open())
 
 

@@ -117,3 +117,14 @@ def test_the_one_day_named_picks_beside_a_question(chat: ChatWorld, pick: str) -
     assert len(tuesday) == 1, said
     said = chat.text(MARIA, pick).text
     assert said.startswith("Booked") and tuesday[0] in said
+
+
+def test_a_hand_over_after_two_misreadings_keeps_the_times_for_that_visit(chat: ChatWorld) -> None:
+    offered = _offered(chat)
+    jobs = _jobs(chat)
+    chat.text(MARIA, "blergh")
+    said = chat.text(MARIA, "zzz whatevs")
+    assert "call you" in said.text
+    said = chat.text(MARIA, "2").text
+    assert said.startswith("Done! Moved your Heating & cooling repair") and offered[1] in said
+    assert _jobs(chat) == jobs
