@@ -326,6 +326,28 @@ def _offer_at_figures(text: str, found: list[Offer], timezone: str) -> Offer | N
     return holding[0] if holding else None  # "930" with 8-10am offered: the window holding it
 
 
+# "dont book anything", "i do not want a new appointment": no time is picked, whatever it names.
+_REFUSES = re.compile(r"\b(?:don'?t|do not|no need to|never) (?:book|schedule)\b|"
+                      r"\b(?:don'?t|do not) (?:want|need) (?:a |an |any |another )?(?:new |other |"
+                      r"second |more )?(?:appointment|appt|visit|booking)s?\b|"
+                      r"\bno (?:new|other|another|second) (?:appointment|appt|visit|booking)\b")
+_CANCELS = re.compile(r"\bcancel")
+
+
+def _refused(turn: Turn) -> bool:
+    """A text turning the times down: a cancel asked for is the cancel's ("cancel my thursday
+    visit"); else nothing is picked and everything stays as it is."""
+    if turn.parse.intent == intents.CANCEL:
+        return False
+    if _CANCELS.search(normalize(turn.text)) and turn.customer is not None:
+        from bot.dialogue import cancel  # imports this module's neighbours
+
+        cancel.start(turn)
+        return True
+    turn.finish(replies.left_as_is())
+    return True
+
+
 def _at(offer: Offer, moment: time, timezone: str, *, within: bool) -> bool:
     """True when the offer starts at `moment` (or, `within`, its window holds it)."""
     start = offer.window_start.astimezone(ZoneInfo(timezone)).time()
@@ -340,6 +362,9 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     found = [load(raw) for raw in data.get("offers", [])]
     intent = turn.parse.intent
     service = turn.parse.slots.get("service")
+    if (intent == intents.CANCEL or _REFUSES.search(normalize(turn.text))) \
+            and not picks_in_words(turn.text):
+        return _refused(turn)  # "i don't want a new appointment, cancel the one on the 24th"
     meant = offers_meant(turn, found, timezone)
     if meant is not None:  # "the tuesday one", "Monday with Alicia, the earlier one"
         if len(meant) == 1:

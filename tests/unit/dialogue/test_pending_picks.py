@@ -128,3 +128,16 @@ def test_a_hand_over_after_two_misreadings_keeps_the_times_for_that_visit(chat: 
     said = chat.text(MARIA, "2").text
     assert said.startswith("Done! Moved your Heating & cooling repair") and offered[1] in said
     assert _jobs(chat) == jobs
+
+
+@pytest.mark.parametrize("text", [
+    "I do not want a new appointment. I would like to cancel the one on thursday",
+    "no no, dont book anything, cancel my thursday visit",
+])
+def test_a_cancel_while_new_times_are_offered_is_never_a_pick(chat: ChatWorld, text: str) -> None:
+    chat.transcript(MARIA, [("the outlets in my garage are dead, can an electrician come thursday",
+                             "Reply 1")])
+    jobs = _jobs(chat)
+    said = chat.text(MARIA, text).text
+    assert "Booked" not in said and "Cancel your Thu Mar 5" in said
+    assert _jobs(chat) == jobs
