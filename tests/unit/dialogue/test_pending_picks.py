@@ -141,3 +141,11 @@ def test_a_cancel_while_new_times_are_offered_is_never_a_pick(chat: ChatWorld, t
     said = chat.text(MARIA, text).text
     assert "Booked" not in said and "Cancel your Thu Mar 5" in said
     assert _jobs(chat) == jobs
+
+
+def test_a_new_time_beside_the_visit_named_is_offered_for_it(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("I need to reschedule", "Which visit do you want to move?")])
+    said = chat.text(MARIA, "the friday one obviously. wednesday the 11th, afternoon?").text
+    assert "Wed Mar 11" in said and "Reply 1" in said
+    conversation = chat.conversation(MARIA)
+    assert conversation is not None and conversation.data["appointment_id"] == chat.ids["maria_fri"]
