@@ -296,6 +296,8 @@ def answer(turn: Turn) -> bool:
     if turn.step == "problem":
         return _answer_problem(turn)
     if turn.step == offers.PICK:
+        if _moves_a_booked_visit(turn):
+            return False  # "move the sink repair to wed 7:30": that visit moves, nothing is booked
         if _asks_about_a_booked_visit(turn):
             return True
         site = _site(turn, turn.data)
@@ -303,6 +305,21 @@ def answer(turn: Turn) -> bool:
     if turn.step == "offer_human":
         return handoff.answer_offer(turn)
     return False
+
+
+_NEW_TIME = re.compile(r"\b(?:to|till|until|for|onto)\b")
+
+
+def _moves_a_booked_visit(turn: Turn) -> bool:
+    """True when the text asks to move a visit it names ("move the sink repair to wed 7:30am"):
+    the move starts for that visit, and these times for a new job are dropped."""
+    text = normalize(turn.text)
+    move = _MOVE_WORDS.search(text)
+    if turn.parse.intent != intents.RESCHEDULE or turn.customer is None or move is None:
+        return False  # "today instead of waiting for the tune-up" moves nothing: a time for this
+    # the visit is named after the verb and before the new time ("to wed 9am")
+    said = visits.named(turn, text=_NEW_TIME.split(text[move.end():], maxsplit=1)[0])
+    return said.narrows and bool(visits.narrow(turn, visits.movable(turn), said))
 
 
 def _asks_about_a_booked_visit(turn: Turn) -> bool:

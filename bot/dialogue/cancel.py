@@ -72,6 +72,12 @@ def answer(turn: Turn) -> bool:
     if _several(turn, visits.just_shown(turn, visits.upcoming(turn)) or visits.upcoming(turn)):
         return True  # "no. keep dec 4. cancel dec 12 and dec 14"
     other = visits.another_named(turn, appointment)
+    if other is not None and _asks_about(turn):
+        # "before i say yes, the other one stays right?": that one stays, and the question
+        # pending is still this visit's
+        turn.say(replies.kept(visits.label(turn, other)))
+        turn.ask(FLOW, "confirm", data, replies.confirm_cancel(visit))
+        return True
     if other is not None:  # "no wait, friday's": that visit is the one to ask about
         confirm(turn, other)
         return True
@@ -109,6 +115,16 @@ def answer(turn: Turn) -> bool:
         turn.misunderstood(replies.yes_or_no(replies.confirm_cancel(visit)))  # plain wording again
         return True
     return False
+
+
+# A change of mind about which visit: "no, friday's", "i meant the other one", "cancel that instead".
+_SWITCHES = re.compile(r"^\W*(?:n|no|nope|nah)\b|\b(?:not|meant|mean|instead|wrong|cancel|rather)\b")
+
+
+def _asks_about(turn: Turn) -> bool:
+    """True when the text only asks about another visit ("the other one on the 14th stays
+    right?"), never switching the cancel to it."""
+    return "?" in turn.text and _SWITCHES.search(turn.text.lower()) is None
 
 
 def confirm(turn: Turn, appointment: Appointment) -> None:

@@ -176,6 +176,8 @@ def _another_day_insisted(turn: Turn, text: str) -> bool:
     change = turn.last_change()
     if change.get("kind") != "rescheduled" or not _INSISTED.search(text):
         return False
+    if turn.conversation.is_active(turn.now) and turn.conversation.flow != FLOW:
+        return False  # "i said the week after" while another visit's move is asked: that move's
     appointment = turn.uow.appointments.get(int(change.get("appointment_id") or 0))
     if appointment is None or not visits.may_act(turn, appointment) or not appointment.is_active:
         return False

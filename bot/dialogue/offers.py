@@ -69,8 +69,13 @@ _OPEN_RANGE = re.compile(r"\b(?:after|before|from|between|or (?:later|earlier)|a
                          re.IGNORECASE)
 
 # "friday morning works": a go-ahead; a bare "friday morning" only restates the day offered.
-_GO_AHEAD = re.compile(r"\b(?:works?|good|fine|ok|okay|yes|yeah|yep|sure|book|perfect|great|"
-                       r"please|pls|take|do it|earliest|first|soonest|any)\b", re.IGNORECASE)
+# "my husband works fridays", "i work mornings": someone's job, no go-ahead.
+_GO_AHEAD = re.compile(r"\b(?:(?<!\bi )(?<!\bhe )(?<!\bshe )(?<!\bwe )(?<!\bthey )(?<!band )"
+                       r"(?<!wife )(?<!ner )(?<!son )(?<!ter )works?\b"
+                       r"(?!\s+(?:on |at |from |until |till |late|early|nights?|days?|weekends?|"
+                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mornings?|afternoons?|evenings?))"
+                       r"|\b(?:good|fine|ok|okay|yes|yeah|yep|sure|book|perfect|great|"
+                       r"please|pls|take|do it|earliest|first|soonest|any)\b)", re.IGNORECASE)
 
 
 def _broad(wish: Wish) -> bool:
@@ -180,7 +185,7 @@ def is_past(turn: Turn, wish: Wish | None, timezone: str) -> bool:
 
 # A pick in words: "option 1 is fine for the outlet" (the parser reads a booking), "the earliest
 # one pls", "ok book the first one", "i will take the 2nd", "soonest please".
-_NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure|alright|great|perfect|fine)\W+)*"
+_NOD = r"^(?:(?:ok|okay|yes|yeah|yep|sure|alright|great|perfect|fine|whatever|ugh|just|so|well|then)\W+)*"
 _TAKE = (r"(?:(?:(?:i|we) (?:will |would |would like to |want to |can )?|let us |lets |please )?"
          r"(?:book|take|want|do|go with|go for|grab|choose|pick|give me|gimme|put me (?:in|down) for)\W+)?")
 _POLITE = r"(?:\W+(?:please|pls|plz|then|thanks|thank you|thx|works|is fine|is good|is ok|sounds good|"\
@@ -196,9 +201,14 @@ _SENTENCE = re.compile(r"[.!?;\n]+\s*|,\s+")
 _LONE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|so|then|and)\W+)*(?:option |number |no\.? ?|# ?)?([1-9])\W*$")
 
 
-def _option_named(text: str, found: list[Offer]) -> int | None:
-    """The option a pick in words names (1-based); "the earliest" is the soonest of `found`."""
+def _option_named(text: str, found: list[Offer], *, asides: bool = False) -> int | None:
+    """The option a pick in words names (1-based); "the earliest" is the soonest of `found`.
+    With `asides` (the text wishes no time), a last sentence may pick after something else said
+    ("ugh are you even real. whatever give me the earliest one")."""
+    sentences = [s for s in _SENTENCE.split(normalize(text)) if s.strip()]
     named = _OPTION.match(normalize(text))
+    if named is None and asides and len(sentences) > 1:
+        named = _OPTION.match(sentences[-1])
     if named is None or not found:
         return None
     if named.group("n"):
@@ -276,12 +286,17 @@ def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] |
     (a new wish, another visit, or not a reference)."""
     from bot.dialogue import visits  # imports this module
 
-    text = normalize(turn.text)
+    # "the tuesday one. will they bring a flapper?": the sentence pointing at a time is the pick
+    sentences = [s for s in re.split(r"(?<=[.!;])\s+", turn.text) if s.strip()]
+    pointing = [s for s in sentences if _POINTS_AT_OFFER.search(normalize(s))]
+    said_alone = len(sentences) > 1 and len(pointing) == 1
+    pick = pointing[0] if said_alone else turn.text
+    text = normalize(pick)
     if not found or not _POINTS_AT_OFFER.search(text) or _OPEN_RANGE.search(text) \
-            or "?" in turn.text or _KEEPS.search(text) or picks_in_words(turn.text):
+            or "?" in pick or _KEEPS.search(text) or picks_in_words(pick):
         return None  # "1pm with dave right?", "leave it how it was": no pick; "the 2nd": option 2
     alone = _LONE_TIME.match(text) is not None  # "12:30" alone: the window it falls in
-    said = visits.named(turn)
+    said = visits.named(turn, text=text) if said_alone else visits.named(turn)
     people = {name.lower() for name in said.technician_names} | {
         o.technician_name.split()[0].lower() for o in found
         if re.search(rf"\b(?:with|by) {re.escape(o.technician_name.split()[0].lower())}\b", text)}
@@ -355,6 +370,51 @@ def _around_an_offer(turn: Turn, found: list[Offer], timezone: str) -> Wish | No
                    end=min(wish.end or local.time(), local.time()))
 
 
+# A time written as bare figures ("930", "1030"), which the parser reads as no time at all.
+_FIGURES = re.compile(r"(?<![\d$#:.,/-])\b(1[0-2]|[1-9])([0-5]\d)\b(?![:.,/-]?\d)")
+
+
+def _offer_at_figures(text: str, found: list[Offer], timezone: str) -> Offer | None:
+    """The one offer starting at a time told in bare figures ("930 works"); None when the text
+    tells none, asks ("930?"), or no single offer starts then."""
+    plain = normalize(text)
+    figures = _FIGURES.findall(plain)
+    if len(figures) != 1 or "?" in text or _OPEN_RANGE.search(plain):
+        return None
+    hour, minute = int(figures[0][0]), int(figures[0][1])
+    moments = {time(hour % 12, minute), time(hour % 12 + 12, minute)}
+    zone = ZoneInfo(timezone)
+    starting = [o for o in found if o.window_start.astimezone(zone).time() in moments]
+    if len(starting) == 1:
+        return starting[0]
+    if starting:
+        return None
+    holding = [o for o in found if any(_at(o, moment, timezone, within=True) for moment in moments)]
+    return holding[0] if holding else None  # "930" with 8-10am offered: the window holding it
+
+
+# "dont book anything", "i do not want a new appointment": no time is picked, whatever it names.
+_REFUSES = re.compile(r"\b(?:don'?t|do not|no need to|never) (?:book|schedule)\b|"
+                      r"\b(?:don'?t|do not) (?:want|need) (?:a |an |any |another )?(?:new |other |"
+                      r"second |more )?(?:appointment|appt|visit|booking)s?\b|"
+                      r"\bno (?:new|other|another|second) (?:appointment|appt|visit|booking)\b")
+_CANCELS = re.compile(r"\bcancel")
+
+
+def _refused(turn: Turn) -> bool:
+    """A text turning the times down: a cancel asked for is the cancel's ("cancel my thursday
+    visit"); else nothing is picked and everything stays as it is."""
+    if turn.parse.intent == intents.CANCEL:
+        return False
+    if _CANCELS.search(normalize(turn.text)) and turn.customer is not None:
+        from bot.dialogue import cancel  # imports this module's neighbours
+
+        cancel.start(turn)
+        return True
+    turn.finish(replies.left_as_is())
+    return True
+
+
 def _at(offer: Offer, moment: time, timezone: str, *, within: bool) -> bool:
     """True when the offer starts at `moment` (or, `within`, its window holds it)."""
     start = offer.window_start.astimezone(ZoneInfo(timezone)).time()
@@ -375,6 +435,9 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         research(turn, around)
         return True
     service = turn.parse.slots.get("service")
+    if (intent == intents.CANCEL or _REFUSES.search(normalize(turn.text))) \
+            and not picks_in_words(turn.text):
+        return _refused(turn)  # "i don't want a new appointment, cancel the one on the 24th"
     meant = offers_meant(turn, found, timezone)
     if meant is not None:  # "the tuesday one", "Monday with Alicia, the earlier one"
         if len(meant) == 1:
@@ -391,7 +454,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     if refers_to_a_visit(turn) and not picks_in_words(turn.text):  # "the furnace one": a visit
         turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True
-    if intent == intents.BOOK and service and other_trade(turn, data.get("service"), service):
+    pending = _pending_service(turn, data)
+    if intent == intents.BOOK and service and other_trade(turn, pending, service):
         return False  # a problem of another trade is a new booking, not a pick among these
     sooner = _SOONER.search(normalize(turn.text)) and _booked_meant(turn)
     if sooner and _other_work_than_danger(turn, sooner, data.get("service")):
@@ -406,7 +470,12 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
 
         reschedule.move_sooner(turn, sooner)
         return True
-    option = (turn.option() or (_option_named(turn.text, found) if intent in (
+    at_time = _offer_at_figures(turn.text, found, timezone)
+    if at_time is not None:  # "930 works", "the 1030 one": the time offered starting then
+        chosen(turn, at_time)
+        return True
+    option = (turn.option() or (_option_named(turn.text, found, asides=wish_from(turn) is None)
+                                if intent in (
         intents.BOOK, intents.UNKNOWN, intents.AFFIRM) else None) or _lone_option(turn.text))
     if option is not None:
         hour = _as_hour(option)
@@ -477,11 +546,25 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     if intent == intents.UNKNOWN:
         turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True
+    if intent == intents.BOOK and data.get("appointment_id") is not None:
+        # times to move a visit: its own trade told again ("is the new guy an electrician?") is
+        # about that visit, never a second job; the same times stay offered for it
+        turn.say(replies.which_offer(choices(found, timezone)))
+        return True
     if intent == intents.BOOK and service is not None and service == data.get("service") and not (
             _already_booked(turn, service)):  # booked already: "can she come sooner" moves it
         turn.say(replies.which_offer(choices(found, timezone)))  # the same problem told again
         return True
     return False
+
+
+def _pending_service(turn: Turn, data: dict[str, Any]) -> str | None:
+    """The work the offers are for: the booking's service, or the moved visit's job's."""
+    if data.get("service"):
+        return str(data["service"])
+    appointment = turn.uow.appointments.get(int(data.get("appointment_id") or 0))
+    job = turn.uow.jobs.get(appointment.job_id) if appointment is not None else None
+    return job.service_id if job is not None else None
 
 
 # "after 2", "in the morning": a wish with room for several times, not a time picked.

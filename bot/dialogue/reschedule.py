@@ -68,8 +68,9 @@ def answer(turn: Turn) -> bool:
     data = turn.data
     if turn.step == "which":
         return visits.answer_choice(turn, FLOW, "move",
-                                    lambda t, appointment: _move_to_wish(t, appointment,
-                                                                         data.get("when")))
+                                    lambda t, appointment: _move_to_wish(
+                                        t, appointment,
+                                        data.get("when") or _wish_beside(t, appointment)))
     appointment = visits.own(turn, data.get("appointment_id"))
     if appointment is None:
         turn.finish(replies.no_upcoming())
@@ -106,6 +107,21 @@ def answer(turn: Turn) -> bool:
     if turn.step == UNDERWAY:
         return _answer_underway(turn, appointment)
     return False
+
+
+def _wish_beside(turn: Turn, appointment: Appointment) -> dict[str, Any] | None:
+    """The new time told in another sentence than the one naming the visit ("the 24th obviously.
+    tues the 29th morning?"); None when the text tells none."""
+    sentences = [s for s in re.split(r"(?<=[.!?;])\s+", turn.text) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    own = visits.local_day(turn, appointment).isoformat()
+    today = offers.local_date(turn.now, turn.timezone)
+    for sentence in reversed(sentences):
+        when = resolve_when(normalize(sentence), today)
+        if when and when.get("date") != own and (when.get("date") or when.get("start")):
+            return when
+    return None
 
 
 def move_instead(turn: Turn, appointment: Appointment) -> None:

@@ -24,6 +24,7 @@ from bot.dialogue import (
     follow_ups,
     handoff,
     heads_up,
+    held_offers,
     keep_visit,
     last_change,
     names,
@@ -69,6 +70,8 @@ class Flow(Protocol):
     def answer(self, turn: Turn) -> bool: ...
 
 
+# Intents that ask or greet, changing nothing: times offered before stay offered.
+ASKS_ONLY = frozenset({intents.JOB_STATUS, intents.HELP, intents.GREET, intents.THANKS})
 # Steps whose question is a plain Y/N: their own "no" answer says what stays as it was.
 YES_NO_STEPS = frozenset({"confirm", "offer_human", "underway"})
 # Texts that drop a pending question though the parser reads them as unknown: "never mind",
@@ -124,6 +127,7 @@ class RoleFlows:
             turn.finish(keep_done=True)
         flow = self.flows.get(pending.flow or "") if pending.is_active(turn.now) else None
         tried = False
+        held = held_offers.hold(turn)  # times offered stay offered through an answer aside
         if flow is not None and intent != intents.HUMAN:
             # A question or complaint aside is answered and the pending question stays open.
             if _dropped(turn):
@@ -131,8 +135,12 @@ class RoleFlows:
             if self.answered(turn):
                 if turn.goes_on:  # an answer aside, and a pick in the same text
                     flow.answer(turn)
+                else:
+                    held_offers.keep(turn, held)
                 return
             if flow.answer(turn):
+                if turn.confused:  # handed to a person after two misreadings: a pick may follow
+                    held_offers.keep(turn, held)
                 return
             tried = True
         elif turn.lapsed and intent in (intents.AFFIRM, intents.DENY, intents.CHOOSE) and (
@@ -140,6 +148,8 @@ class RoleFlows:
             turn.finish(replies.question_lapsed())  # answers a question that timed out
             return
         self.start(turn, answerers_tried=tried)
+        if intent in ASKS_ONLY:  # "is it an electrician?" read as a status check: the pick waits
+            held_offers.keep(turn, held)
 
     def answered(self, turn: Turn) -> bool:
         return any(answered(turn) for answered in self.answerers)

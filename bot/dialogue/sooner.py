@@ -27,6 +27,9 @@ _SOONER = re.compile(
     r"(?:move|bring|bump|push) (?:it|that|him|her|them|the \w+(?: \w+)?) (?:up|forward|in)|"
     r"(?:can|could) (?:that|it|this) (?:be|happen)(?: any)? (?:today|tonight|tomorrow|sooner|earlier))\b")
 _EARLIER = re.compile(r"\b(?:sooner|earlier)\b")
+# "is that instead of the 23rd one?": asks what a time picked means for a visit, asks no move
+_ASKS_IF_INSTEAD = re.compile(r"\b(?:is|does|will|would|was) (?:that|this|it|the new one|today'?s?)\b"
+                              r"[^.?!]*\b(?:instead|replace|replaces|sooner|earlier)\b")
 # A request that names a day to move a visit to, handled by the reschedule flow as asked.
 _HANDLED = (intents.RESCHEDULE, intents.CANCEL, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE,
             intents.HUMAN)
@@ -37,7 +40,7 @@ def answer(turn: Turn) -> bool:
     if turn.customer is None:
         return False
     text = normalize(turn.text)
-    if not _SOONER.search(text):
+    if not _SOONER.search(text) or _ASKS_IF_INSTEAD.search(text):
         return False
     pending = turn.conversation.is_active(turn.now)
     if pending and not (turn.conversation.flow == booking.FLOW and turn.step == offers.PICK):

@@ -490,18 +490,30 @@ def keeps(turn: Turn) -> bool:
         _KEEP.search(normalize(turn.text)) is not None
 
 
+# Words that move a visit named by its work alone ("put the furnace repair back on monday").
+_MOVES_IT = re.compile(r"\b(?:move|moved|push|bump|reschedul\w*|put (?:\w+ ){0,3}back|"
+                       r"bring (?:\w+ ){0,3}back)\b")
+
+
 def other_named(turn: Turn, current: Appointment) -> Appointment | None:
     """Another of the customer's visits the text names by day or work ("no, the wed 9th plumbing
     one"), while `current` is being moved, or `current` named again with a new time ("i meant
     move todays 1:30 visit to 3"); None when it names none, several, or `current` alone."""
     text = normalize(turn.text)
-    if turn.option() is not None or _VISIT_NOUN.search(text) is None or turn.parse.intent not in (
-            intents.RESCHEDULE, intents.BOOK, intents.UNKNOWN, intents.DENY):
+    # "put the furnace repair back on monday": other work named is that work's visit
+    other_work = (_MOVES_IT.search(text) is not None and named(turn).service_id is not None
+                  and not same_service(turn, [current], str(named(turn).service_id)))
+    if turn.option() is not None or (_VISIT_NOUN.search(text) is None and not other_work) or \
+            turn.parse.intent not in (intents.RESCHEDULE, intents.BOOK, intents.UNKNOWN,
+                                      intents.DENY):
         return None  # "cancel the electrical one" is a cancel, not another visit to move
     wanted = (turn.parse.slots.get("when") or {}).get("date")
     resolution = resolve(turn, movable(turn), wanted=wanted)
     said = resolution.named
     found = resolution.one
+    if found is None and other_work:  # "... back on monday 9am": the time is the new one
+        alike = same_service(turn, movable(turn), str(said.service_id))
+        found = alike[0] if len(alike) == 1 else None
     if not (said.days or said.service_id) or found is None:
         return None
     return found if found.id != current.id or wish_for(turn, found) is not None else None

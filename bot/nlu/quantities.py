@@ -91,7 +91,8 @@ _CHOICE_FILLER = frozenset(
     "choice slot time id would like prefer perfect great sounds one best looks me we can "
     "and then choosing going selected select it is so well um uh lol haha cheers thx pls "
     "definitely probably maybe ill i will gonna going to rather prefer prefer guess suppose think "
-    "then hmm hm eh whatever".split()
+    # a pick said with impatience or a shrug: "1 obviously", "whatever, 2 i guess", "3 duh"
+    "then hmm hm eh whatever obviously duh just give gimme ugh of course".split()
 )
 
 
