@@ -168,6 +168,7 @@ def _new_wish(turn: Turn, answers: list[Parse]) -> bool:
 
 
 _PRICE = re.compile(r"\b(?:how much|price|cost|charge)\b")
+_LEADING_ALSO = re.compile(r"^\W*(?:(?:and|oh|ok|so)\W+)?(?:also|plus|btw|and)\b\W*", re.IGNORECASE)
 _SEVERAL = re.compile(r"\b(?:both|all|each|them|they|those|these)\b")
 
 
@@ -187,11 +188,28 @@ def _asks_apart(turn: Turn, asks: list[tuple[str, Parse]]) -> bool:
     upcoming = visits.upcoming(turn)
     found = []
     for part, parse in asks:
+        part = _LEADING_ALSO.sub("", part)  # "also is the plumber still coming": a question
         resolution = visits.resolve(_own(turn, part, parse), upcoming)
-        if not resolution.named.narrows or not resolution.matches:
+        if resolution.named.narrows and resolution.matches:
+            found.append({a.id for a in resolution.matches})
+        elif (live := _live_visits(turn, part)):  # "where's the tech?": the work under way
+            found.append(live)
+        else:
             return False
-        found.append({a.id for a in resolution.matches})
     return not found[0] & found[1]
+
+
+def _live_visits(turn: Turn, part: str) -> set[int | None]:
+    """The visits of the work under way when `part` asks where the technician is ("where's the
+    tech?", "is he close?"); empty otherwise."""
+    from bot.dialogue import status  # imports this module's neighbours
+
+    if not (status.PRESENCE.search(part) or status.LIVE_QUESTION.search(part)):
+        return set()
+    assert turn.customer is not None
+    live = {j.id for j in turn.uow.jobs.find(account_id=turn.customer.account_id)
+            if j.state in status.LIVE}
+    return {a.id for a in visits.upcoming(turn) if a.job_id in live}
 
 
 def _then(turn: Turn, part: str) -> Reply:

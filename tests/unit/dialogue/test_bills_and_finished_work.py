@@ -5,7 +5,7 @@ Joe's plumbing repair is today 1-3pm with Tom (the chat world's clock starts at 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -64,3 +64,15 @@ def test_is_he_here_yet_is_about_the_work_under_way(chat: ChatWorld, ask: str) -
     chat.text(TOM, "omw 20")
     answer = chat.text(JOE, ask).text
     assert "Tom" in answer and "on the way" in answer
+
+
+@pytest.mark.parametrize("ask", [
+    "where's the tech? also is the plumbing repair on thursday still on?",
+    "is he close? and the thursday plumbing visit, is that still happening?"])
+def test_where_the_tech_is_and_another_visit_are_both_answered(chat: ChatWorld, ask: str) -> None:
+    chat.book("joe", "plumbing_repair", "tom", datetime(2026, 3, 5, 20, 0, tzinfo=UTC))  # Thu 2pm
+    chat.clock.advance(timedelta(hours=3, minutes=40))  # 12:40, Tom on his way to Joe
+    chat.text(TOM, "omw 20")
+    answer = chat.text(JOE, ask).text
+    assert "Tom is on the way" in answer
+    assert "Thu Mar 5" in answer
