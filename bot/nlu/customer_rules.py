@@ -107,6 +107,8 @@ _CANCEL_REFERENCE = re.compile(
     r"(?:\s+(?:[\w-]+ ){0,2}?(?:ones?|visits?|appointments?|appts?|tune ?ups?|bookings?|two|three))?"
     r"(?:\s*(?:[,.!;]|$|\b(?:and|too|as well|also|please|pls|instead)\b))"
     r"|(?:[\w-]+ ){0,2}?ones?\b(?! (?:of|more|day|week|time))|both\b|them\b|(?:the )?(?:other|rest)\b"
+    # "cancel one of my appointments": which one is asked next
+    r"|one of (?:my|our|the|those|these|them|your)\b(?: (?:visits|appointments|appts|bookings)\b)?"
     r"|all (?:of )?(?:the |my )?(?:\d|two|three|four|five)?\s*(?:visits|appointments|appts|of them)\b)")
 _DROP_VERB = re.compile(r"\b(?:drop|get rid of|delete|remove)\b")
 

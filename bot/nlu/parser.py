@@ -117,11 +117,26 @@ _ASKS = re.compile(
 )
 
 
+# Sentences, and what in one asks to cancel: a cancel's doubt is the doubt of its own sentence.
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+")
+_CANCEL_WORDS = re.compile(r"\b(?:cancel\w*|call\w* (?:\w+ ){0,3}off|scrap|scratch|drop|delete|"
+                           r"remove|no longer need|do not need|no need)\b")
+
+
 def _doubted(verdict: Verdict, message: Message) -> bool:
-    """Doubt anywhere voids a consequential reading; a carrier keyword (STOP) is never in doubt."""
+    """Doubt voids a consequential reading; a carrier keyword (STOP) is never in doubt. For a
+    cancel (which is confirmed before it is done) only doubt in the sentence asking it counts:
+    "i think there is a mix-up. please cancel the one on the 24th" asks it plainly."""
     if verdict.confidence >= 0.95:
         return False
-    return is_undecided(message.masked) or _ASKS.match(message.masked) is not None
+    if _ASKS.match(message.masked) is not None:
+        return True
+    if verdict.intent == intents.CANCEL:
+        sentences = [part for part in _SENTENCES.split(message.masked) if part.strip()]
+        asking = [part for part in sentences if _CANCEL_WORDS.search(part)]
+        if asking and len(asking) < len(sentences):
+            return any(is_undecided(part) for part in asking)
+    return is_undecided(message.masked)
 
 
 def _with_circumstances(parse: Parse, *, canonical: str, plain: str) -> Parse:

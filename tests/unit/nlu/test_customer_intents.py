@@ -80,6 +80,23 @@ def test_plain_cancellations_are_cancel(understand, text):
     assert understand(text).intent == "cancel"
 
 
+@pytest.mark.parametrize("text", [
+    "i need to cancel one of my appointments", "can you cancel one of them",
+    "Oh dear, I think there is a mix-up. Please cancel the visit on the 24th.",
+    "Sounds like the part came in. Anyway please cancel friday's plumber",
+])
+def test_a_cancel_asked_plainly_beside_other_sentences_is_a_cancel(understand, text):
+    assert understand(text).intent == "cancel"
+
+
+@pytest.mark.parametrize("text", [
+    "I think we should cancel. Not sure yet.", "maybe cancel thursday",
+    "i think i need to cancel thursday", "thinking about it. might cancel the 24th",
+])
+def test_doubt_in_the_cancels_own_sentence_still_cancels_nothing(understand, text):
+    assert understand(text).intent != "cancel"
+
+
 @pytest.mark.parametrize("text", ["cancel Tom's.", "cancel ana's one please", "cancel eddie's"])
 def test_a_visit_named_by_its_technicians_name_is_cancelled(understand, text):
     assert understand(text).intent == "cancel"
