@@ -28,6 +28,12 @@ _RESCHEDULE = re.compile(
     r"(?:one|visit|appointment|appt|it|that|this)(?: (?:on|for) (?:the )?\w+)? go (?:to|till|until) "
     r"(?:the |next |this |on )?"
     r"(?:\w+day|tomorrow|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    # "can friday's visit be after 3pm", "could tomorrow's appointment start later": a booked
+    # visit asked to be at other hours
+    r"(?:can|could|would) (?:\w+day(?:'?s)?|tomorrow(?:'?s)?|today(?:'?s)?|the|my|our|that|this) "
+    r"(?:\w+ ){0,2}?"
+    r"(?:visit|appointment|appt|booking|one) (?:be|come|start|happen) (?:any ?time |a bit |a little )?"
+    r"(?:after|before|later|earlier|sooner|in the (?:morning|afternoon|evening))\b|"
     # "can the drain cleaning move to monday": a booked visit named by its work
     r"(?:can|could) (?:the|my|our) (?:\w+ ){1,4}?(?:be )?moved? (?:over )?(?:to|till|until)|"
     r"(?:bump|push|move|shift) (?:\w+day|tomorrow|today)(?:'?s)? |"

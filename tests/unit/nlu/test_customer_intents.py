@@ -81,6 +81,14 @@ def test_plain_cancellations_are_cancel(understand, text):
 
 
 @pytest.mark.parametrize("text", [
+    "can friday's visit be after 3pm", "could tomorrow's appointment start later",
+    "can the visit be after 3", "would my appointment be earlier?",
+])
+def test_a_booked_visit_asked_at_other_hours_is_a_reschedule(understand, text):
+    assert understand(text).intent == "reschedule"
+
+
+@pytest.mark.parametrize("text", [
     "i need to cancel one of my appointments", "can you cancel one of them",
     "Oh dear, I think there is a mix-up. Please cancel the visit on the 24th.",
     "Sounds like the part came in. Anyway please cancel friday's plumber",
