@@ -26,6 +26,7 @@ from bot.dialogue.sales_deals import (
     listed,
     match,
     named_deals,
+    names_anothers,
     own_deal,
     remember_list,
     scored,
@@ -60,7 +61,8 @@ NAME_AND_VERB = re.compile(r"^\W*(?P<target>[a-z].*?)\s+(?:(?:has|have|just|fina
 NOT_NAMES = frozenset({
     "won", "win", "signed", "sign", "closed", "close", "lost", "lose", "dead", "mark", "as",
     "the", "deal", "job", "is", "has", "have", "just", "finally", "we", "they", "it", "a", "an",
-    "for", "our", "my", "with", "yes", "yay", "officially", "one"})
+    "for", "our", "my", "with", "yes", "yay", "officially", "one", "push", "snooze", "remind",
+    "me", "about", "bump"})
 # "lost 1 - price", "lost alvarez: went with a cheaper guy": the reason after a separator.
 SEPARATED = re.compile(r"(?:\s+[-\u2013\u2014]|\s*[:;,(]).*$")
 # What follows the deal in "lost maple grove to a cheaper bid": why it was lost.
@@ -71,7 +73,7 @@ REASON_WORDS = re.compile(
 # the loss confirmed, and its reason given.
 LOSS_REASON = re.compile(
     r"\b(?:cheaper|cheapest|price|priced|pricing|cost|costs|budget|expensive|afford|competitor|"
-    r"lowball|undercut|underbid|went with|going with|chose|picked|hired|signed with|"
+    r"lowball|undercut|underbid|went (?:with|w/|w)|going (?:with|w/|w)|chose|picked|hired|signed with|"
     r"someone else|somebody else|elsewhere|another (?:company|contractor|guy|bid|quote|outfit)|"
     r"other (?:company|contractor|guy|bid|quote)|timing|too (?:high|much|late|slow)|diy|themselves)\b",
     re.IGNORECASE)
@@ -195,6 +197,9 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
         if settled is not None:  # "fischer furnace signed!!" again: that deal, already won
             turn.finish(texts.already_closed(settled, won_job_number(turn, settled)))
             return
+        if names_anothers(turn, said, None if named is not None else target):
+            turn.finish(texts.no_deal(said or target))  # never a weaker match of their own
+            return
         # The whole text first: the account and the title said together ("acme furnace
         # signed") tell apart deals the parser's one known name ("furnace replacement") ties.
         found = match(candidates, said)
@@ -292,6 +297,10 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
     if turn.parse.intent == intents.DENY:
         turn.finish(texts.left_open(view))
         return True
+    if _names_anothers_deal(turn):  # refused as no deal of theirs; the question still stands
+        turn.say(texts.no_deal(_named_in(turn.text) or _target(turn)))
+        turn.ask(FLOW, CONFIRM, data, texts.still_asking(_question(view, data)))
+        return True
     if _snoozes_instead(turn):  # "no wait, not yet. snooze it till jan 5": this deal, later
         if not _snooze_until(turn, view, turn.text, asked=False, kept_open=True):
             turn.ask(FLOW, WHEN, {"deal_id": view.deal_id}, texts.ask_when(view, kept_open=True))
@@ -302,13 +311,14 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
         if reason:  # "they went with a cheaper guy": the loss confirmed, and why
             data = {**data, "reason": reason}
             turn.parse = Parse(intents.AFFIRM, {}, turn.parse.confidence)
+    if turn.parse.intent != intents.AFFIRM and _yes_and_more(turn.text) and not _starts_anew(
+            turn):  # "yes. sending the deposit monday": a yes with news after it
+        turn.parse = Parse(intents.AFFIRM, {}, turn.parse.confidence)
     if turn.parse.intent != intents.AFFIRM:
         if _starts_anew(turn):
             return False  # a new request replaces the question
         # An aside ("hang on what amount was that"): the question again, naming deal and amount.
-        question = (texts.confirm_won(view) if data.get("intent") == WON
-                    else texts.confirm_lost(view, str(data.get("reason") or "")))
-        turn.ask(FLOW, CONFIRM, data, texts.still_asking(question))
+        turn.ask(FLOW, CONFIRM, data, texts.still_asking(_question(view, data)))
         return True
     if data.get("intent") == WON:
         job_id = turn.run(MarkDealWon(deal_id=view.deal_id, actor=turn.actor))
@@ -323,6 +333,27 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
     else:
         turn.ask(FLOW, REASON, {"deal_id": view.deal_id}, texts.ask_reason(view))
     return True
+
+
+def _question(view: DealView, data: dict[str, Any]) -> Reply:
+    """The pending Y/N, as first asked."""
+    return (texts.confirm_won(view) if data.get("intent") == WON
+            else texts.confirm_lost(view, str(data.get("reason") or "")))
+
+
+def _target(turn: Turn) -> str | None:
+    target = turn.parse.slots.get("target")
+    return target if isinstance(target, str) else None
+
+
+def _names_anothers_deal(turn: Turn) -> bool:
+    """A request ("push sunrise bakery to next week") naming another rep's deal, not the rep's."""
+    if turn.parse.intent not in STARTS - {intents.FOLLOWUPS, intents.HELP} and (
+            _names_a_deal(turn.text) is None):
+        return False
+    if read_list_line(turn.text) is not None:
+        return False
+    return names_anothers(turn, _named_in(turn.text), _target(turn))
 
 
 def _snoozes_instead(turn: Turn) -> bool:
@@ -341,6 +372,14 @@ def _names_any(turn: Turn, target: Any) -> bool:
                for score, _ in scored(named_deals(turn, is_open=is_open), said)[:1])
 
 
+def _yes_and_more(text: str) -> bool:
+    """A plain yes opening a longer statement, nothing holding it back and no question."""
+    said = text.strip()
+    opened = LEADING_YES.match(said)
+    return (opened is not None and not said.endswith("?")
+            and HELD_BACK.search(said[opened.end():]) is None)
+
+
 def _loss_reason(text: str) -> str:
     """Why the deal was lost, when a text answering "as lost?" gives it ("yeah, price", "they
     went with a cheaper guy"); "" for a question, a held-back yes or anything else."""
@@ -349,7 +388,7 @@ def _loss_reason(text: str) -> str:
         return ""
     opened = LEADING_YES.match(said)
     rest = said[opened.end():] if opened is not None else said
-    if HELD_BACK.search(rest) or not LOSS_REASON.search(rest):
+    if HELD_BACK.search(rest) or not (LOSS_REASON.search(rest) or opened and rest.strip()):
         return ""
     return rest.strip(" .!-\u2013\u2014:;,()")[:300]
 

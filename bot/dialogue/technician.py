@@ -20,8 +20,10 @@ from bot.dialogue.technician_jobs import (
     day_bounds,
     job_id,
     named,
+    named_own,
     names_a_place,
     other_day_visits,
+    other_house_number,
     own_visit,
     todays_visits,
     visits_on,
@@ -230,7 +232,12 @@ def _about_a_visit(intent: str) -> Starter:
             undo(turn)
             return
         visits = todays_visits(turn)
-        candidates = named(visits, turn.text)
+        found = named_own(turn, visits, turn.text)
+        if found is None:  # another technician's visit fits better: nothing of theirs is touched
+            turn.finish(texts.no_visit(named=True))
+            return
+        candidates = found
+        weak = len(candidates) == 1 and other_house_number(candidates[0], turn.text)
         if not candidates:
             if NAMING.search(turn.text) is not None or names_a_place(turn.text):
                 _not_today(turn)  # never another visit than the one named
@@ -252,7 +259,7 @@ def _about_a_visit(intent: str) -> Starter:
         minutes = minutes if isinstance(minutes, int) else None
         if not candidates:
             turn.finish(texts.no_visit(named=False))
-        elif len(candidates) == 1:
+        elif len(candidates) == 1 and not weak:
             ACTIONS[intent](turn, candidates[0], turn.text, minutes)
         else:
             zone = turn.timezone

@@ -14,7 +14,7 @@ import re
 # "wrapping up,", "at hughes,", "ok all set:", "ok now done for real -".
 _OPENING = re.compile(
     r"^\W*(?:(?:(?:ok(?:ay)?|so|alright|now|finally|really) )*(?:all |job |work |jobs )?"
-    r"(?:done|finished|completed?|all set|wrapped up|wrapping up|finishing up)"
+    r"(?:done|finished(?: up)?|completed?|all set|wrapped up|wrapping up|finishing up)"
     r"(?: (?:for real|for good|now|this time|finally|for today|for the day))*\b|"
     r"(?:back|here|ok|okay|update|at [^,.;:!-]{1,40}?)(?=\s*[,.;:!-]|$))"
     r"[\s,:;.!-]*", re.IGNORECASE)

@@ -697,3 +697,36 @@ def test_whats_next_on_the_way_names_the_visit_headed_to_first(day: ChatWorld, a
     day.text(TOM, "omw 20")
     day.transcript(TOM, [(ask, "You're on the way to 1-3pm Joe Okafor, 5 Lake St (J-3), ETA "
                                "12:50pm. After that: 3-5pm Karl Fischer")])
+
+
+# --- a place that is someone else's -----------------------------------------------------------
+
+
+@pytest.fixture
+def same_street(day: ChatWorld) -> ChatWorld:
+    """Ana also works on Elm St today, at number 48; Tom's Fischer visit is at 42 Elm St."""
+    add_visit(day, "elm48", "Nora Quist", "+13125550166", "48 Elm St", "electrical", "ana",
+              datetime(2026, 3, 2, 22, 0, tzinfo=UTC))
+    day.clock.advance(timedelta(hours=6, minutes=10))  # 3:10pm, Tom at the Fischers'
+    day.text(TOM, "here at fischers")
+    return day
+
+
+@pytest.mark.parametrize("text", ["wrapped up at 48 elm, new breaker in", "done at 48 elm st",
+                                  "omw to 48 elm 10", "finished up at quists"])
+def test_another_technicians_address_or_customer_never_falls_back_to_ones_own(
+        same_street: ChatWorld, text: str) -> None:
+    before = same_street.model()
+    answer = same_street.text(TOM, text).text
+    assert "can't find a visit of yours today" in answer
+    assert "Quist" not in answer and "48 Elm" not in answer  # nothing of Ana's is revealed
+    assert same_street.changed_since(before) == set()
+
+
+def test_a_house_number_not_ones_own_on_ones_street_is_asked_about(same_street: ChatWorld) -> None:
+    before = same_street.model()
+    asked = same_street.text(TOM, "finished up at 44 elm, cleaned the burners").text
+    assert "Which visit is that (done)?" in asked and "42 Elm St" in asked
+    assert same_street.changed_since(before) == set()
+    same_street.transcript(TOM, [("1", "completed")])
+    assert job_of(same_street, "fischer").summary == "cleaned the burners"
