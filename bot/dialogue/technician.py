@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
+from bot.dialogue import technician_parts
 from bot.dialogue import technician_texts as texts
 from bot.dialogue.reply import Reply
 from bot.dialogue.technician_jobs import (
@@ -93,6 +94,9 @@ TAKEN_BACK = re.compile(
     r"^\W*(?:(?:wait|hold on|oops|sorry|my bad|actually|ah|uh)\W+)*(?:no+|nope|nah|"
     r"don'?t|do not|not (?:yet|that|this|now)|wrong (?:job|one|visit|customer|house|day))\b",
     re.IGNORECASE)
+# "otw now, 25", "omw like 10": a bare number after the words of setting off is minutes away.
+BARE_ETA = re.compile(r"(?:,|\bnow|\bomw|\botw|\bway)\s*(?:like |about |maybe |prob |~)?"
+                      r"(\d{1,3})\s*(?:m|min|mins)?\W*$", re.IGNORECASE)
 # A note this soon after "done" (and no update since) is about the job just finished.
 NOTE_AFTER_DONE = timedelta(minutes=30)
 # A time of day a technician gives as an arrival is at most this far ahead.
@@ -138,7 +142,10 @@ def starters() -> dict[str, Starter]:
 
 
 def otherwise(turn: Turn) -> None:
-    """Anything else: "undo", or an honest "didn't get that" (a technician is never handed off)."""
+    """Anything else: several updates in one text, "undo", or an honest "didn't get that" (a
+    technician is never handed off)."""
+    if technician_parts.run(turn, _act):
+        return
     if asks_undo(turn.text):
         undo(turn)
     else:
@@ -228,6 +235,8 @@ def _about_a_visit(intent: str) -> Starter:
     """A starter that finds the visit the update is about, asking when it can't tell."""
 
     def start(turn: Turn) -> None:
+        if technician_parts.run(turn, _act):
+            return
         if asks_undo(turn.text):
             undo(turn)
             return
@@ -269,6 +278,16 @@ def _about_a_visit(intent: str) -> Starter:
                                   tuple(texts.label(v, zone) for v in candidates)))
 
     return start
+
+
+def _act(turn: Turn, intent: str) -> None:
+    """One part of a text of several: an undo, or an update found on its visit as if texted."""
+    if intent == technician_parts.UNDO:
+        undo(turn)
+    elif intent in ACCEPTS:
+        _about_a_visit(intent)(turn)
+    else:
+        otherwise(turn)
 
 
 def _just_finished(turn: Turn) -> Visit | None:
@@ -331,6 +350,8 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
         return
     if minutes is None:
         minutes = minutes_until_said_time(text, turn.now, turn.timezone)
+    if minutes is None:
+        minutes = _bare_minutes(text)
     if (not checked and minutes is None and visit.job.state is JobState.SCHEDULED
             and visit.appointment.window_start - turn.now > EARLY_ON_THE_WAY
             and not named([visit], text)):  # a visit named is a deliberate choice
@@ -517,6 +538,13 @@ def minutes_until_said_time(text: str, now: datetime, timezone: str) -> int | No
             if timedelta(0) < at - local <= SAID_TIME_AHEAD:
                 return round((at - local).total_seconds() / 60)
     return None
+
+
+def _bare_minutes(text: str) -> int | None:
+    """A bare number closing an "on the way" text ("otw now, 25", "omw 10"): minutes away."""
+    found = BARE_ETA.search(text)
+    minutes = int(found.group(1)) if found else 0
+    return minutes if 0 < minutes <= 180 else None
 
 
 def _day_asked(text: str, today: date) -> date | None:

@@ -39,12 +39,20 @@ _WORK = re.compile(
     r"inspected|changed|rewired|sealed|new|drained|recharged|calibrated|secured|"
     r"restored|relined|descaled|refilled|resealed|reconnected|upgraded|maintenance)\b",
     re.IGNORECASE)
+# A status clause with chatter before it ("oh forgot - patel is done,"): the work follows it.
+_STATUS_CLAUSE = re.compile(
+    r"^[^.;:!?]{0,60}?\b(?:is |are |all |job |now |were |was )?(?:done|finished(?: up)?|"
+    r"completed?|all set|wrapped up)\b(?: (?:at|with|for|over at) [^,.;:!-]{1,40})?"
+    r"\s*(?:[,.;:!]|\s-+)\s*(?=\S)", re.IGNORECASE)
 LONGEST = 120  # longer than this is a story, not a summary line
 
 
 def work_summary(text: str) -> str:
     """The technician's words without the status words they open with ("" for a bare "done")."""
     summary = text.strip()
+    clause = _STATUS_CLAUSE.match(summary)
+    if clause is not None and _WORK.search(summary[clause.end():]):
+        summary = summary[clause.end():]
     while (shorter := _OPENING.sub("", summary, count=1).strip()) != summary:
         summary = shorter
     return summary

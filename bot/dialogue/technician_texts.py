@@ -290,6 +290,12 @@ def nothing_changed() -> Reply:
     return Reply("OK, nothing changed.")
 
 
+def parts_waiting(rest: list[str]) -> Reply:
+    """The parts of a text not done yet because a question came first."""
+    said = "; ".join(f'"{clip(part, 60)}"' for part in rest)
+    return Reply(f"Not done yet: {said}. Text it again once you've answered.")
+
+
 def not_understood() -> Reply:
     return Reply("Sorry, I didn't get that. Text \"help\" to see what I understand.")
 

@@ -730,3 +730,61 @@ def test_a_house_number_not_ones_own_on_ones_street_is_asked_about(same_street: 
     assert same_street.changed_since(before) == set()
     same_street.transcript(TOM, [("1", "completed")])
     assert job_of(same_street, "fischer").summary == "cleaned the burners"
+
+
+# --- two updates in one text ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["pulled up. note: side gate code 7781",
+                                  "on site - fyi side gate code 7781",
+                                  "here, gate code is 7781 for next time"])
+def test_a_check_in_with_a_note_does_both(day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=55))  # 12:55pm
+    answer = day.text(TOM, text).text
+    assert "Checked in" in answer and "Noted on J-3" in answer
+    job = job_of(day, "joe_today")
+    assert job.state is JobState.ON_SITE
+    assert any(a.summary.startswith(f"Note on {job.number}:") and "7781" in a.summary
+               for a in day.timeline(day.ids["joe_account"]))
+
+
+def test_done_then_off_to_the_next_running_late_does_all_three_in_order(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=5, minutes=30))  # 2:30pm, still at Joe's
+    day.text(TOM, "here")
+    answer = day.text(TOM, "all done - flushed the drain line. off to fischers next, "
+                           "gonna be 20 late").text
+    assert answer.index("completed") < answer.index("on the way") < answer.index("running late")
+    joe, fischer = job_of(day, "joe_today"), job_of(day, "fischer")
+    assert joe.state is JobState.COMPLETED and joe.summary == "flushed the drain line"
+    assert fischer.state is JobState.EN_ROUTE
+    assert fischer.eta == NINE + timedelta(hours=6, minutes=20)  # 3pm window + 20 min
+    assert "Work done: flushed the drain line" in told(day, JOE)[-1].body
+
+
+@pytest.mark.parametrize(("text", "minutes"), [("otw now, 25", 25), ("ok leaving now, 40", 40),
+                                               ("omw like 12", 12)])
+def test_a_bare_number_after_setting_off_is_the_eta(day: ChatWorld, text: str,
+                                                    minutes: int) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))
+    day.text(TOM, text)
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=3, minutes=30 + minutes)
+
+
+def test_the_work_summary_is_the_work_not_the_chatter_around_done(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4))
+    day.text(TOM, "here")
+    day.text(TOM, "oh right - the okafor job is finished, unclogged the kitchen drain")
+    assert job_of(day, "joe_today").summary == "unclogged the kitchen drain"
+    assert "Work done: unclogged the kitchen drain" in told(day, JOE)[-1].body
+
+
+@pytest.mark.parametrize("text", ["wrong job sorry. fischers first", "wrong one, fischer first",
+                                  "oops wrong job - going to 42 elm first"])
+def test_wrong_job_naming_the_right_one_moves_the_update_there(day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))
+    day.text(TOM, "omw 20")
+    answer = day.text(TOM, text).text
+    assert "Undone" in answer and "on the way to 3-5pm Karl Fischer" in answer
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED
+    assert job_of(day, "fischer").state is JobState.EN_ROUTE
+    assert [m.status for m in told(day, JOE)] == [MessageStatus.CANCELLED]
