@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import technician_parts
+from bot.dialogue import technician_asks, technician_parts
 from bot.dialogue import technician_texts as texts
 from bot.dialogue.reply import Reply
 from bot.dialogue.technician_jobs import (
@@ -40,6 +40,7 @@ from bot.dialogue.technician_undo import (
 )
 from bot.nlu import intents
 from bot.nlu.clock import find_clock_times, spell_out_clock_words
+from bot.nlu.quantities import minutes_in
 from bot.nlu.result import Parse
 from domain.commands import (
     AddJobNote,
@@ -94,6 +95,10 @@ TAKEN_BACK = re.compile(
     r"^\W*(?:(?:wait|hold on|oops|sorry|my bad|actually|ah|uh)\W+)*(?:no+|nope|nah|"
     r"don'?t|do not|not (?:yet|that|this|now)|wrong (?:job|one|visit|customer|house|day))\b",
     re.IGNORECASE)
+# "stuck behind a train", "held up at the tracks": a delay on the road, with its minutes.
+HELD_UP = re.compile(r"\b(?:stuck|held up|hung up|backed up|slow going|crawling|detour|"
+                     r"accident|train|bridge (?:is )?up|road (?:is )?closed|construction)\b",
+                     re.IGNORECASE)
 # "otw now, 25", "omw like 10": a bare number after the words of setting off is minutes away.
 BARE_ETA = re.compile(r"(?:,|\bnow|\bomw|\botw|\bway)\s*(?:like |about |maybe |prob |~)?"
                       r"(\d{1,3})\s*(?:m|min|mins)?\W*$", re.IGNORECASE)
@@ -148,6 +153,12 @@ def otherwise(turn: Turn) -> None:
         return
     if asks_undo(turn.text):
         undo(turn)
+    elif technician_asks.answer(turn):
+        return
+    elif HELD_UP.search(turn.text) and minutes_in(turn.text) is not None:
+        # "stuck behind a train, 10 more min": a delay in words the parser does not know
+        turn.parse = Parse(intents.TECH_LATE, {"minutes": minutes_in(turn.text)}, 0.8)
+        _about_a_visit(intents.TECH_LATE)(turn)
     else:
         turn.finish(texts.not_understood())
 
@@ -239,6 +250,9 @@ def _about_a_visit(intent: str) -> Starter:
             return
         if asks_undo(turn.text):
             undo(turn)
+            return
+        if intent == intents.NOTE and turn.parse.confidence < 0.9 and technician_asks.answer(
+                turn):  # "customer wants to reschedule, can u move my 3pm": for the office
             return
         visits = todays_visits(turn)
         found = named_own(turn, visits, turn.text)

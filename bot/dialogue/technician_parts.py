@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from bot.dialogue import technician_asks
 from bot.dialogue import technician_texts as texts
 from bot.dialogue.technician_jobs import named, named_own, names_a_place, todays_visits
 from bot.dialogue.technician_undo import LAST, asks_undo
@@ -121,7 +122,12 @@ def _undo_and_redo(turn: Turn, undo_part: Part, rest: str,
     what = last.get("what") if isinstance(last, dict) else None
     named = named_own(turn, todays_visits(turn), rest)
     if what not in UPDATES or not named or len(named) != 1:
-        return False
+        if technician_asks.kind_of(rest) is None:
+            return False
+        # "undo, van won't start": taken back, and the office hears of the trouble
+        act(_own(turn, undo_part.text, undo_part.parse), UNDO)
+        act(_own(turn, rest, Parse(intents.UNKNOWN, {}, 0.0)), intents.UNKNOWN)
+        return True
     act(_own(turn, undo_part.text, undo_part.parse), UNDO)
     if turn.conversation.data.get(LAST) is not None:
         return True  # nothing was undone (too late): nothing is redone either

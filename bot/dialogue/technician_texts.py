@@ -290,6 +290,29 @@ def nothing_changed() -> Reply:
     return Reply("OK, nothing changed.")
 
 
+def day_and_label(visit: Visit, timezone: str) -> str:
+    """ "Fri Dec 4, 3-5pm Grace Alvarez, 3822 N Clark St"."""
+    return f"{day_label(visit.appointment.window_start, timezone)}, {label(visit, timezone)}"
+
+
+def office_from_the_field(tech: str, kind: str, said: str, visits: list[str]) -> str:
+    """A dispatcher item: a technician asks to move a visit, or reports trouble on the road."""
+    about = f" Visit: {'; '.join(visits)}." if kind == "move" and visits else (
+        f" Their open visits today: {'; '.join(visits)}." if visits else "")
+    what = "asks to move a visit" if kind == "move" else "reports a problem"
+    return (f"{_first(tech)} {what}: \"{clip(said, 160)}\".{about} Nothing was changed by text; "
+            "please call them and sort it out.")
+
+
+def passed_to_office(kind: str, visits: list[str]) -> Reply:
+    if kind == "move":
+        which = f" ({visits[0]})" if len(visits) == 1 else ""
+        return Reply(f"I can't move visits by text, so I've passed your request{which} to the "
+                     "office. Nothing has changed yet; they'll confirm with you and the customer.")
+    return Reply("Sorry to hear that. I've told the office; they'll call you and sort out your "
+                 "visits. Nothing on your visits was changed and no customer was told.")
+
+
 def parts_waiting(rest: list[str]) -> Reply:
     """The parts of a text not done yet because a question came first."""
     said = "; ".join(f'"{clip(part, 60)}"' for part in rest)

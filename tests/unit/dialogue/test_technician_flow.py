@@ -788,3 +788,46 @@ def test_wrong_job_naming_the_right_one_moves_the_update_there(day: ChatWorld, t
     assert job_of(day, "joe_today").state is JobState.SCHEDULED
     assert job_of(day, "fischer").state is JobState.EN_ROUTE
     assert [m.status for m in told(day, JOE)] == [MessageStatus.CANCELLED]
+
+
+# --- for the office ---------------------------------------------------------------------------
+
+
+def office_items(chat: ChatWorld) -> list[Message]:
+    return [m for m in chat.uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE)
+            if m.staff_id == chat.ids["dana"]]
+
+
+@pytest.mark.parametrize("text", ["could we push the fischer job to thursday",
+                                  "customer wants to reschedule, can u move my 3pm to wed?",
+                                  "can we bump fischers out to next week"])
+def test_a_technician_asking_to_move_a_visit_reaches_the_office_and_nothing_moves(
+        day: ChatWorld, text: str) -> None:
+    before = day.model()
+    answer = day.text(TOM, text).text
+    assert "can't move visits by text" in answer and "Nothing has changed yet" in answer
+    assert day.changed_since(before) <= {"notices", "outbox"} and told(day, FISCHER) == []
+    [item] = office_items(day)
+    assert "Tom asks to move a visit" in item.body and "J-4" in item.body
+
+
+@pytest.mark.parametrize("text", ["truck won't start", "got a flat on 94, can't make it",
+                                  "undo - van wont turn over"])
+def test_trouble_on_the_road_reaches_the_office_with_the_visits_at_risk(
+        day: ChatWorld, text: str) -> None:
+    day.text(TOM, "omw 20")
+    answer = day.text(TOM, text).text
+    assert "I've told the office" in answer
+    [item] = office_items(day)
+    assert "Tom reports a problem" in item.body and "Joe Okafor" in item.body
+    assert "Karl Fischer" in item.body
+
+
+@pytest.mark.parametrize(("text", "late"), [("stuck behind a train, 10 more min", 10),
+                                            ("held up by an accident on 90, another 20", 20)])
+def test_a_delay_in_other_words_is_running_late(day: ChatWorld, text: str, late: int) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm
+    day.text(TOM, "omw 15")
+    day.text(TOM, text)
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=3, minutes=55 + late)
+    assert "should now arrive about" in told(day, JOE)[-1].body
