@@ -33,7 +33,8 @@ from bot.dialogue.sales_deals import (
     won_job_number,
 )
 from bot.nlu import intents
-from bot.nlu.deal_lines import LINE_VERDICTS, read_list_line
+from bot.nlu.deal_lines import LINE_VERDICTS, ListLine
+from bot.nlu.deal_lines import read_list_line as read_line
 from bot.nlu.result import Parse
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
@@ -56,7 +57,8 @@ VERB_AND_NAME = re.compile(
     re.IGNORECASE)
 # "fischer water heater signed": a name and then the news.
 NAME_AND_VERB = re.compile(r"^\W*(?P<target>[a-z].*?)\s+(?:(?:has|have|just|finally)\s+)*"
-                           r"(?P<verb>signed|closed|won)\b\W*$", re.IGNORECASE)
+                           r"(?P<verb>signed|closed|won)\b(?:\W*$|\s*[,;.!-]+\s+\S.*$)",
+                           re.IGNORECASE)
 # Words of a rep's text that name no deal: what is left names it ("acme furnace").
 NOT_NAMES = frozenset({
     "won", "win", "signed", "sign", "closed", "close", "lost", "lose", "dead", "mark", "as",
@@ -85,6 +87,9 @@ HELD_BACK = re.compile(r"\b(?:but|wait|hold|hang on|not|no|don'?t|never)\b", re.
 # Intents that start something new while a question is pending (never a reason or a time).
 STARTS = frozenset({intents.FOLLOWUPS, intents.DEAL_WON, intents.DEAL_LOST, intents.SNOOZE,
                     intents.HELP})
+# Words that open a rep's text and change nothing: "ok snooze 1 till thurs", "and won 2".
+OPENING_FILLER = re.compile(r"^\W*(?:(?:ok(?:ay)?|k|kk|so|and|also|alright|right|cool|great|"
+                            r"pls|please|then)\b\W*)+", re.IGNORECASE)
 # A snooze to a day without a time brings the deal back at the start of the rep's day.
 MORNING = time(9, 0)
 
@@ -128,6 +133,11 @@ def _named_in(text: str) -> str:
     """The words of `text` that may name a deal: no reason after it, no verbs or fillers."""
     text = REASON_WORDS.sub("", SEPARATED.sub("", text))
     return " ".join(w for w in re.findall(r"[\w&'-]+", text.lower()) if w not in NOT_NAMES)
+
+
+def read_list_line(text: str) -> ListLine | None:
+    """A numbered line of the last list ("won 2"), also after an opening "ok" or "and"."""
+    return read_line(text) or read_line(OPENING_FILLER.sub("", text))
 
 
 def acknowledge(turn: Turn) -> None:

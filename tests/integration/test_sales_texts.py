@@ -467,3 +467,18 @@ def test_a_yes_with_the_story_after_it_confirms_the_loss_with_that_reason(
     assert "lost:" in answer(world, RITA, said)
     assert (deal(world, "maple").stage, deal(world, "maple").lost_reason) == (DealStage.LOST,
                                                                                reason)
+
+
+@pytest.mark.parametrize("said", ["ok snooze 2 till thurs", "k, snooze 2 till thursday",
+                                  "alright snooze 2 till thurs"])
+def test_a_numbered_line_after_an_opening_ok_is_that_line(world: World, said: str) -> None:
+    world.text(RITA, "followups")
+    assert "Maple Grove Apartments comes back on your follow-ups Thu Mar 5" in answer(
+        world, RITA, said)
+
+
+@pytest.mark.parametrize("said", ["acme signed, deposit coming friday",
+                                  "Acme Corp closed! sending the paperwork tmrw"])
+def test_signed_with_news_after_it_asks_to_win_that_deal(world: World, said: str) -> None:
+    assert "Acme Corp, Furnace replacement ($12,500.00) as won?" in answer(world, RITA, said)
+    assert deal(world, "acme").stage is DealStage.QUOTED
