@@ -831,3 +831,21 @@ def test_a_delay_in_other_words_is_running_late(day: ChatWorld, text: str, late:
     day.text(TOM, text)
     assert job_of(day, "joe_today").eta == NINE + timedelta(hours=3, minutes=55 + late)
     assert "should now arrive about" in told(day, JOE)[-1].body
+
+
+@pytest.mark.parametrize("undo", ["undo", "wrong job"])
+def test_a_completion_taken_back_withdraws_the_upkeep_deal_and_the_invoice_it_opened(
+        day: ChatWorld, undo: str) -> None:
+    day.clock.advance(timedelta(hours=6, minutes=5))  # 3:05pm, at the Fischers'
+    day.text(TOM, "here at fischers")
+    day.text(TOM, "done - new igniter, furnace lighting fine")
+    day.clock.advance(timedelta(minutes=3))
+    day.text(TOM, undo)
+    [withdrawn] = day.uow.deals.find(account_id=day.ids["fischer_account"])
+    assert withdrawn.stage is DealStage.LOST and "J-4" in withdrawn.lost_reason
+    [invoice] = day.uow.invoices.find(job_id=job_of(day, "fischer").id)
+    assert invoice.state is InvoiceState.VOID
+    day.text(TOM, "ok done now, new igniter and cleaned the flame sensor")
+    open_deals = [d for d in day.uow.deals.find(account_id=day.ids["fischer_account"])
+                  if d.stage is DealStage.NEW]
+    assert len(open_deals) == 1 and open_deals[0].service_id == "hvac_maintenance"
