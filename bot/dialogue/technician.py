@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot.dialogue import technician_asks, technician_parts
 from bot.dialogue import technician_texts as texts
+from bot.dialogue.nobody_home import KEY, says_nobody_home
 from bot.dialogue.reply import Reply
 from bot.dialogue.technician_jobs import (
     IN_PROGRESS,
@@ -444,6 +445,12 @@ def paused(turn: Turn, visit: Visit, text: str, minutes: int | None,
     _move_to(turn, visit, JobState.ON_SITE)
     turn.run(ChangeJobState(job_id=job_id(visit), new_state=JobState.PAUSED, actor=turn.actor,
                             note=text.strip()))
+    if says_nobody_home(text):  # at the door: the customer is asked, not told it's put off
+        told = tell(turn, visit, KEY.removeprefix("tech-"), texts.customer_nobody_home(
+            _tech(turn), turn.business.name))
+        remember(turn, visit, before, told, what=intents.TECH_PAUSED)
+        turn.say(texts.nobody_home(visit))
+        return
     told = tell(turn, visit, "paused", texts.customer_paused(_tech(turn), turn.business.name))
     remember(turn, visit, before, told, what=intents.TECH_PAUSED)
     turn.say(texts.paused(visit))

@@ -138,6 +138,17 @@ def paused(visit: Visit) -> Reply:
                  f"{UNDO_HINT}")
 
 
+def nobody_home(visit: Visit) -> Reply:
+    return Reply(f"Noted: nobody home at {clip(visit.customer, 30)} ({visit.job.number}). I've "
+                 f"texted {_first(visit.customer)} and told the office; if "
+                 f"{_first(visit.customer)} replies, you'll both hear. {UNDO_HINT}")
+
+
+def customer_nobody_home(tech: str, business: str) -> str:
+    return (f"{_first(tech)} from {business} is at your door for today's visit but couldn't "
+            "reach you. Are you on your way? Reply here and we'll let them know.")
+
+
 def customer_paused(tech: str, business: str) -> str:
     return (f"{_first(tech)} from {business} can't finish today's work yet. Our office will "
             "contact you to arrange the return visit.")
