@@ -217,6 +217,11 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
             found = match(candidates, target)
         chosen = own_deal(turn, found.chosen.deal_id) if found.chosen is not None else None
         options = [v for v in (own_deal(turn, o.deal_id) for o in found.options) if v]
+        closed_too = _closed_alike(turn, candidates, said) if chosen is not None else None
+        if chosen is not None and closed_too is not None:
+            # "patel signed" again: Patel's panel is won already, so the tune-up is only asked
+            turn.say(texts.already_closed(closed_too, won_job_number(turn, closed_too)))
+            options, chosen = [chosen], None
         if chosen is not None:
             ACTIONS[intent](turn, chosen, turn.text)
         elif options:
@@ -234,6 +239,19 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
                 turn.finish(texts.no_deal(target))
 
     return start
+
+
+def _closed_alike(turn: Turn, candidates: list[DealName], said: str) -> DealView | None:
+    """The rep's won or lost deal that `said` names as well as (within a tie) their best open
+    one: the open one is then asked about, never taken for granted."""
+    if not said:
+        return None
+    closed = scored(named_deals(turn, is_open=False), said)
+    if not closed or closed[0][0] < STRONG or not candidates:
+        return None
+    if scored(candidates, said)[0][0] - closed[0][0] >= TIE_MARGIN:
+        return None
+    return own_deal(turn, closed[0][1].deal_id)
 
 
 def _settled(turn: Turn, candidates: list[DealName], said: str) -> DealView | None:

@@ -482,3 +482,13 @@ def test_a_numbered_line_after_an_opening_ok_is_that_line(world: World, said: st
 def test_signed_with_news_after_it_asks_to_win_that_deal(world: World, said: str) -> None:
     assert "Acme Corp, Furnace replacement ($12,500.00) as won?" in answer(world, RITA, said)
     assert deal(world, "acme").stage is DealStage.QUOTED
+
+
+def test_a_name_that_fits_a_won_deal_as_well_as_an_open_one_asks_and_says_which_is_won(
+        world: World) -> None:
+    won_by_rita(world, "birch heat pump signed", "birch_heat")
+    again = answer(world, RITA, "birch signed!")
+    assert "Heat pump install ($950.00) is already won" in again
+    assert "Which deal (won)?" in again and "AC tune-up" in again and "as won?" not in again
+    assert deal(world, "birch_ac").stage is DealStage.NEW
+    assert "AC tune-up ($900.00) as won?" in answer(world, RITA, "1")
