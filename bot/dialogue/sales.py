@@ -105,7 +105,7 @@ def starters() -> dict[str, Starter]:
         intents.GREET: help_menu,
         intents.THANKS: small_talk.thanks,
         intents.AFFIRM: acknowledge,
-        intents.DENY: small_talk.nothing_to_do,
+        intents.DENY: decline_nothing,
     }
 
 
@@ -143,6 +143,11 @@ def read_list_line(text: str) -> ListLine | None:
 def acknowledge(turn: Turn) -> None:
     """ "Y" or a thumbs-up that answers no question: said so, in a rep's words."""
     turn.finish(texts.nothing_waiting(), keep_done=True)
+
+
+def decline_nothing(turn: Turn) -> None:
+    """ "N" that answers no question: nothing changes, said in a rep's words."""
+    turn.finish(texts.nothing_to_decline())
 
 
 def help_menu(turn: Turn) -> None:

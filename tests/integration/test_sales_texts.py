@@ -346,6 +346,8 @@ def test_a_quote_of_a_lost_deal_is_not_approved_and_the_office_calls(world: Worl
 
 
 def test_a_yes_with_nothing_pending_gets_a_reps_answer_not_the_customers(world: World) -> None:
+    assert "nothing changed" in answer(world, RITA, "N") and "anytime" not in answer(world, RITA,
+                                                                                     "nope")
     told = answer(world, RITA, "Y")
     assert told.startswith("Nothing is waiting") and "followups" in told
     assert "book a visit" not in told and "approve a quote" not in told
