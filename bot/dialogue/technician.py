@@ -103,6 +103,8 @@ HELD_UP = re.compile(r"\b(?:stuck|held up|hung up|backed up|slow going|crawling|
 # "otw now, 25", "omw like 10": a bare number after the words of setting off is minutes away.
 BARE_ETA = re.compile(r"(?:,|\bnow|\bomw|\botw|\bway)\s*(?:like |about |maybe |prob |~)?"
                       r"(\d{1,3})\s*(?:m|min|mins)?\W*$", re.IGNORECASE)
+# "running 15 late", "20 min behind": a delay said beside setting off.
+LATE_BY = re.compile(r"\b(\d{1,3})\s*(?:m|min|mins|minutes)?\s*(?:late|behind)\b", re.IGNORECASE)
 # A note this soon after "done" (and no update since) is about the job just finished.
 NOTE_AFTER_DONE = timedelta(minutes=30)
 # A time of day a technician gives as an arrival is at most this far ahead.
@@ -366,7 +368,7 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
     if minutes is None:
         minutes = minutes_until_said_time(text, turn.now, turn.timezone)
     if minutes is None:
-        minutes = _bare_minutes(text)
+        minutes = _bare_minutes(text) or _late_by(visit, text, turn.now)
     if (not checked and minutes is None and visit.job.state is JobState.SCHEDULED
             and visit.appointment.window_start - turn.now > EARLY_ON_THE_WAY
             and not named([visit], text)):  # a visit named is a deliberate choice
@@ -566,6 +568,17 @@ def _bare_minutes(text: str) -> int | None:
     found = BARE_ETA.search(text)
     minutes = int(found.group(1)) if found else 0
     return minutes if 0 < minutes <= 180 else None
+
+
+def _late_by(visit: Visit, text: str, now: datetime) -> int | None:
+    """ "heading to rossi, running 15 late": minutes from now to the visit's planned arrival plus
+    the delay said; None for a visit hours ahead."""
+    found = LATE_BY.search(text)
+    a = visit.appointment
+    if found is None or a.window_start - now > EARLY_ON_THE_WAY:
+        return None  # hours ahead: asked about first (en_route), not set off on a guess
+    arrival = max(a.start, a.window_start, now) + timedelta(minutes=int(found.group(1)))
+    return round((arrival - now).total_seconds() / 60)
 
 
 def _day_asked(text: str, today: date) -> date | None:

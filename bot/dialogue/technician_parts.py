@@ -47,9 +47,11 @@ _INCLUDES = {intents.TECH_DONE: {intents.TECH_EN_ROUTE, intents.TECH_ARRIVED},
 _GOING = re.compile(r"^\W*(?:(?:and|then|now|so|ok)\s+)*(?:off|heading|headed|head|going|omw|otw)"
                     r"\s+(?:over\s+)?to\s+\S", re.IGNORECASE)
 # A part that only adds to the one before: "done, customer wants a quote" (the summary's), "late -
-# eta 2:15pm" (the delay's new time).
+# eta 2:15pm" (the delay's new time), "heading to rossi, running 15 late" (one trip, arriving late:
+# technician.en_route counts the delay from the window, so the customer gets one text).
 _SAME_UPDATE = frozenset({(intents.TECH_DONE, intents.NOTE),
-                          (intents.TECH_LATE, intents.TECH_EN_ROUTE)})
+                          (intents.TECH_LATE, intents.TECH_EN_ROUTE),
+                          (intents.TECH_EN_ROUTE, intents.TECH_LATE)})
 
 
 @dataclass
@@ -65,6 +67,11 @@ def run(turn: Turn, act: Callable[[Turn, str], None]) -> bool:
     """Do each update of a text of several, in order (`act` starts one intent on a part's own
     turn); False when the text holds one update only."""
     parts = [] if getattr(turn, _PART, False) else split(turn)
+    if len(parts) == 1 and (parts[0].intent, turn.parse.intent) == (intents.TECH_EN_ROUTE,
+                                                                    intents.TECH_LATE):
+        # "omw, running 10 behind": one trip, arriving late (technician.en_route)
+        act(_own(turn, parts[0].text, parts[0].parse), intents.TECH_EN_ROUTE)
+        return True
     if len(parts) < 2:
         return False
     if parts[0].intent == UNDO and all(p.intent not in UPDATES for p in parts[1:]):
@@ -101,7 +108,8 @@ def split(turn: Turn) -> list[Part]:
                                                          or intent == last.intent
                                                          or (last.intent, intent) in _SAME_UPDATE):
             last.text = f"{last.text}, {piece}"  # "done, replaced the capacitor": one update
-            if not last.parse.slots.get("minutes") and parse.slots.get("minutes"):
+            if not last.parse.slots.get("minutes") and parse.slots.get("minutes") and (
+                    last.intent, intent) != (intents.TECH_EN_ROUTE, intents.TECH_LATE):
                 last.parse = Parse(last.parse.intent, {**last.parse.slots, **parse.slots},
                                    last.parse.confidence)
             continue

@@ -748,16 +748,18 @@ def test_a_check_in_with_a_note_does_both(day: ChatWorld, text: str) -> None:
                for a in day.timeline(day.ids["joe_account"]))
 
 
-def test_done_then_off_to_the_next_running_late_does_all_three_in_order(day: ChatWorld) -> None:
+def test_done_then_off_to_the_next_running_late_does_both_in_order(day: ChatWorld) -> None:
     day.clock.advance(timedelta(hours=5, minutes=30))  # 2:30pm, still at Joe's
     day.text(TOM, "here")
     answer = day.text(TOM, "all done - flushed the drain line. off to fischers next, "
                            "gonna be 20 late").text
-    assert answer.index("completed") < answer.index("on the way") < answer.index("running late")
+    assert answer.index("completed") < answer.index("on the way") < answer.index("ETA 3:20pm")
     joe, fischer = job_of(day, "joe_today"), job_of(day, "fischer")
     assert joe.state is JobState.COMPLETED and joe.summary == "flushed the drain line"
     assert fischer.state is JobState.EN_ROUTE
     assert fischer.eta == NINE + timedelta(hours=6, minutes=20)  # 3pm window + 20 min
+    [heads_up] = told(day, FISCHER)  # one text: on the way, arriving late
+    assert "should arrive about 3:20pm" in heads_up.body
     assert "Work done: flushed the drain line" in told(day, JOE)[-1].body
 
 
@@ -849,3 +851,19 @@ def test_a_completion_taken_back_withdraws_the_upkeep_deal_and_the_invoice_it_op
     open_deals = [d for d in day.uow.deals.find(account_id=day.ids["fischer_account"])
                   if d.stage is DealStage.NEW]
     assert len(open_deals) == 1 and open_deals[0].service_id == "hvac_maintenance"
+
+
+@pytest.mark.parametrize("text", ["omw, running 10 behind", "leaving now - gonna be 10 late"])
+def test_setting_off_late_is_one_trip_with_the_late_arrival(day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm; Joe's window opens at 1pm
+    day.text(TOM, text)
+    job = job_of(day, "joe_today")
+    assert job.state is JobState.EN_ROUTE and job.eta == NINE + timedelta(hours=4, minutes=10)
+    [heads_up] = told(day, JOE)
+    assert "should arrive about 1:10pm" in heads_up.body
+
+
+def test_setting_off_late_hours_before_the_visit_is_asked_about_first(day: ChatWorld) -> None:
+    before = day.model()
+    assert "Reply Y or N" in day.text(TOM, "omw, running 10 behind").text  # 9am, Joe at 1pm
+    assert day.changed_since(before) == set() and told(day, JOE) == []
