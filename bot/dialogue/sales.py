@@ -397,12 +397,14 @@ def _snoozes_instead(turn: Turn) -> bool:
 
 
 def _names_any(turn: Turn, target: Any) -> bool:
-    """The parser's target names one of the rep's deals, open or not ("not yet" names none)."""
+    """The parser's target names one of the rep's deals, open or not ("not yet" names none), or
+    another rep's open deal (a request of its own, refused as no deal of theirs)."""
     said = _named_in(target) if isinstance(target, str) else ""
     if not said:
         return False
     return any(score >= WEAK for is_open in (True, False)
-               for score, _ in scored(named_deals(turn, is_open=is_open), said)[:1])
+               for score, _ in scored(named_deals(turn, is_open=is_open), said)[:1]) or (
+        names_anothers(turn, said))
 
 
 def _yes_and_more(text: str) -> bool:

@@ -494,3 +494,13 @@ def test_a_name_that_fits_a_won_deal_as_well_as_an_open_one_asks_and_says_which_
     assert "Which deal (won)?" in again and "AC tune-up" in again and "as won?" not in again
     assert deal(world, "birch_ac").stage is DealStage.NEW
     assert "AC tune-up ($900.00) as won?" in answer(world, RITA, "1")
+
+
+def test_another_reps_deal_named_while_asked_which_deal_is_refused_and_changes_nothing(
+        world: World) -> None:
+    assert "Which deal (won)?" in answer(world, RITA, "Birch signed")
+    told = answer(world, RITA, "push summit storage to next week")
+    assert "can't find an open deal of yours" in told and "Rooftop" not in told
+    assert deal(world, "summit").next_follow_up_at is None
+    assert deal(world, "birch_ac").stage is DealStage.NEW
+    assert deal(world, "birch_heat").stage is DealStage.NEW
