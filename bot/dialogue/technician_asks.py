@@ -24,9 +24,13 @@ from domain.notices import notify_staff
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
-# "can u move my 3pm alvarez to monday", "push the garcia job to friday", "reschedule the 2pm".
+# "can u move my 3pm alvarez to monday", "push the garcia job to friday", "reschedule the 2pm":
+# a visit moved to another day, never "move the thermostat to the hallway".
 MOVE = re.compile(
-    r"\b(?:move|push|bump|shift|switch)\b[^.!?]{0,60}?\b(?:to|till|until|back|out|over)\b|"
+    r"\b(?:move|push|bump|shift|switch|swap)\b[^.!?]{0,60}?\b(?:to|till|until|for|out to|back to)"
+    r"\s+(?:(?:next|this|the)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|tmr|week|later|"
+    r"another day|a different day|other day|\d{1,2}(?:st|nd|rd|th)\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)|"
     r"\breschedul\w*\b|\bresched\b", re.IGNORECASE)
 # Trouble that puts the rest of the day at risk.
 TROUBLE = re.compile(

@@ -813,6 +813,13 @@ def test_a_technician_asking_to_move_a_visit_reaches_the_office_and_nothing_move
     assert "Tom asks to move a visit" in item.body and "J-4" in item.body
 
 
+def test_a_note_about_moving_a_thing_is_a_note_not_a_visit_to_move(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4))
+    day.text(TOM, "here")
+    day.transcript(TOM, [("customer wants to move the thermostat to the hallway", "Noted on J-3")])
+    assert office_items(day) == []
+
+
 @pytest.mark.parametrize("text", ["truck won't start", "got a flat on 94, can't make it",
                                   "undo - van wont turn over"])
 def test_trouble_on_the_road_reaches_the_office_with_the_visits_at_risk(
