@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from domain import events
+from domain.actors import Actor
 from domain.catalog import Catalog
 from domain.clock import Clock
 from domain.consent import BY_RECIPIENT
@@ -74,6 +75,8 @@ def void_reopened_invoice(event: events.JobReopened, *, uow: AbstractUnitOfWork,
 
 # The rep calls about upkeep while the repair is fresh in the customer's mind.
 UPKEEP_FOLLOW_UP_AFTER = timedelta(days=14)
+# How an upkeep deal's scope opens, naming the job whose completion opened it.
+FOLLOW_UP_AFTER = "Follow-up after "
 # After a tune-up, the rep calls this long before the next one is due.
 UPKEEP_CALL_AHEAD = timedelta(days=30)
 
@@ -108,12 +111,35 @@ def open_upkeep_follow_up(event: events.JobCompleted, *, uow: AbstractUnitOfWork
     deal = uow.deals.add(Deal(
         account_id=job.account_id, site_id=job.site_id, title=upkeep.name,
         service_id=upkeep.id, owner_id=owner_id, amount_cents=upkeep.price_cents,
-        scope=f"Follow-up after {service.name.lower()} ({job.number})",
+        scope=f"{FOLLOW_UP_AFTER}{service.name.lower()} ({job.number})",
         next_follow_up_at=now + follow_up_after,
         last_touch_at=now))
     assert deal.id is not None
     _timeline(uow, job.account_id, now, f"Follow-up opportunity opened: {upkeep.name}",
               subject=("deal", deal.id))
+
+
+# Why an upkeep deal a completion opened is closed when that completion is undone.
+WITHDRAWN_FOLLOW_UP = "withdrawn: the completion of {job} that opened it was undone"
+
+
+def withdraw_upkeep_follow_up(event: events.JobReopened, *, uow: AbstractUnitOfWork,
+                              clock: Clock) -> None:
+    """A completion undone by mistake withdraws the upkeep deal it opened, if still new: closed
+    as lost, saying why; completing the job again opens a fresh one."""
+    job = uow.jobs.get(event.job_id)
+    if job is None:
+        return
+    now = clock.now()
+    for deal in uow.deals.find(account_id=job.account_id):
+        if (deal.stage is DealStage.NEW and deal.scope.startswith(FOLLOW_UP_AFTER)
+                and deal.scope.endswith(f"({job.number})")):
+            deal.move_to(DealStage.LOST, by=Actor.system(), at=now)
+            deal.lost_reason = WITHDRAWN_FOLLOW_UP.format(job=job.number)
+            assert deal.id is not None
+            _timeline(uow, job.account_id, now,
+                      f"Follow-up opportunity withdrawn: {deal.title} ({job.number} reopened)",
+                      subject=("deal", deal.id))
 
 
 def record_appointment(event: events.AppointmentEvent, *, uow: AbstractUnitOfWork,
@@ -243,7 +269,7 @@ EVENT_HANDLERS: dict[type[events.Event], list[Callable[..., Any]]] = {
     events.JobCreated: [],
     events.JobStateChanged: [record_job_state],
     events.JobCompleted: [draft_invoice, open_upkeep_follow_up],
-    events.JobReopened: [void_reopened_invoice],
+    events.JobReopened: [void_reopened_invoice, withdraw_upkeep_follow_up],
     events.AppointmentBooked: [record_appointment],
     events.AppointmentRescheduled: [record_appointment, withdraw_visit_reminders],
     events.AppointmentCancelled: [record_appointment, withdraw_visit_reminders],

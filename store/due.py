@@ -164,7 +164,10 @@ class SqlDueSource:
             .outerjoin(orm.deals, deal.id == quote.deal_id)
             .outerjoin(rep, and_(rep.c.id == deal.owner_id, rep.c.active))
             .outerjoin(orm.contacts, contact.id == _first_contact(quote.account_id))
-            .where(quote.state == QuoteState.SENT, quote.sent_at >= sent_from, left)
+            .where(quote.state == QuoteState.SENT, quote.sent_at >= sent_from, left,
+                   # a lost deal's quote is nobody's to chase (a customer's late yes still
+                   # reaches the office: domain/handlers.approve_quote)
+                   or_(deal.stage.is_(None), deal.stage != DealStage.LOST))
         )
         return [WaitingQuote(row.id, row.account_id, row.number, row.title, row.sent_at,
                              _customer(row, row.timezone or "UTC"),
@@ -250,7 +253,7 @@ class SqlDueSource:
         waiting = (select(quote_label).join(orm.deals, deal.id == quote.deal_id)
                    .join(orm.accounts, account.id == quote.account_id)
                    .where(deal.owner_id == rep.staff_id, quote.state == QuoteState.SENT,
-                          quote.sent_at < rules.quoted_before))
+                          deal.stage != DealStage.LOST, quote.sent_at < rules.quoted_before))
         on_yesterday = (deal.last_touch_at >= yesterday[0], deal.last_touch_at < yesterday[1])
         return FollowUps(
             deals_due=self._listed(owned.where(follow_up_condition(rules))

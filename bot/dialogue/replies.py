@@ -605,6 +605,13 @@ def live_on_site(technician: str, service: str, *, billed: bool | None, left: bo
     return Reply(f"{state}{bill}.{follow}")
 
 
+def status_nobody_home_back(technician: str | None) -> Reply:
+    """A customer texting after the technician found nobody home: passed on at once."""
+    who = clip(technician, NAME) if technician else "your technician"
+    return Reply(f"Thanks! I've passed your message to {who} and our office; they'll be in "
+                 "touch shortly about today's visit.")
+
+
 def status_paused(service: str, technician: str | None = None, back: str | None = None) -> Reply:
     """Paused work: the return visit booked, else that the office will call to arrange it."""
     work = _in_sentence(clip(service, THING))

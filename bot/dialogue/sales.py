@@ -26,13 +26,15 @@ from bot.dialogue.sales_deals import (
     listed,
     match,
     named_deals,
+    names_anothers,
     own_deal,
     remember_list,
     scored,
     won_job_number,
 )
 from bot.nlu import intents
-from bot.nlu.deal_lines import LINE_VERDICTS, read_list_line
+from bot.nlu.deal_lines import LINE_VERDICTS, ListLine
+from bot.nlu.deal_lines import read_list_line as read_line
 from bot.nlu.result import Parse
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
@@ -55,12 +57,14 @@ VERB_AND_NAME = re.compile(
     re.IGNORECASE)
 # "fischer water heater signed": a name and then the news.
 NAME_AND_VERB = re.compile(r"^\W*(?P<target>[a-z].*?)\s+(?:(?:has|have|just|finally)\s+)*"
-                           r"(?P<verb>signed|closed|won)\b\W*$", re.IGNORECASE)
+                           r"(?P<verb>signed|closed|won)\b(?:\W*$|\s*[,;.!-]+\s+\S.*$)",
+                           re.IGNORECASE)
 # Words of a rep's text that name no deal: what is left names it ("acme furnace").
 NOT_NAMES = frozenset({
     "won", "win", "signed", "sign", "closed", "close", "lost", "lose", "dead", "mark", "as",
     "the", "deal", "job", "is", "has", "have", "just", "finally", "we", "they", "it", "a", "an",
-    "for", "our", "my", "with", "yes", "yay", "officially", "one"})
+    "for", "our", "my", "with", "yes", "yay", "officially", "one", "push", "snooze", "remind",
+    "me", "about", "bump"})
 # "lost 1 - price", "lost alvarez: went with a cheaper guy": the reason after a separator.
 SEPARATED = re.compile(r"(?:\s+[-\u2013\u2014]|\s*[:;,(]).*$")
 # What follows the deal in "lost maple grove to a cheaper bid": why it was lost.
@@ -71,7 +75,7 @@ REASON_WORDS = re.compile(
 # the loss confirmed, and its reason given.
 LOSS_REASON = re.compile(
     r"\b(?:cheaper|cheapest|price|priced|pricing|cost|costs|budget|expensive|afford|competitor|"
-    r"lowball|undercut|underbid|went with|going with|chose|picked|hired|signed with|"
+    r"lowball|undercut|underbid|went (?:with|w/|w)|going (?:with|w/|w)|chose|picked|hired|signed with|"
     r"someone else|somebody else|elsewhere|another (?:company|contractor|guy|bid|quote|outfit)|"
     r"other (?:company|contractor|guy|bid|quote)|timing|too (?:high|much|late|slow)|diy|themselves)\b",
     re.IGNORECASE)
@@ -83,6 +87,9 @@ HELD_BACK = re.compile(r"\b(?:but|wait|hold|hang on|not|no|don'?t|never)\b", re.
 # Intents that start something new while a question is pending (never a reason or a time).
 STARTS = frozenset({intents.FOLLOWUPS, intents.DEAL_WON, intents.DEAL_LOST, intents.SNOOZE,
                     intents.HELP})
+# Words that open a rep's text and change nothing: "ok snooze 1 till thurs", "and won 2".
+OPENING_FILLER = re.compile(r"^\W*(?:(?:ok(?:ay)?|k|kk|so|and|also|alright|right|cool|great|"
+                            r"pls|please|then)\b\W*)+", re.IGNORECASE)
 # A snooze to a day without a time brings the deal back at the start of the rep's day.
 MORNING = time(9, 0)
 
@@ -98,7 +105,7 @@ def starters() -> dict[str, Starter]:
         intents.GREET: help_menu,
         intents.THANKS: small_talk.thanks,
         intents.AFFIRM: acknowledge,
-        intents.DENY: small_talk.nothing_to_do,
+        intents.DENY: decline_nothing,
     }
 
 
@@ -128,9 +135,19 @@ def _named_in(text: str) -> str:
     return " ".join(w for w in re.findall(r"[\w&'-]+", text.lower()) if w not in NOT_NAMES)
 
 
+def read_list_line(text: str) -> ListLine | None:
+    """A numbered line of the last list ("won 2"), also after an opening "ok" or "and"."""
+    return read_line(text) or read_line(OPENING_FILLER.sub("", text))
+
+
 def acknowledge(turn: Turn) -> None:
     """ "Y" or a thumbs-up that answers no question: said so, in a rep's words."""
     turn.finish(texts.nothing_waiting(), keep_done=True)
+
+
+def decline_nothing(turn: Turn) -> None:
+    """ "N" that answers no question: nothing changes, said in a rep's words."""
+    turn.finish(texts.nothing_to_decline())
 
 
 def help_menu(turn: Turn) -> None:
@@ -195,6 +212,9 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
         if settled is not None:  # "fischer furnace signed!!" again: that deal, already won
             turn.finish(texts.already_closed(settled, won_job_number(turn, settled)))
             return
+        if names_anothers(turn, said, None if named is not None else target):
+            turn.finish(texts.no_deal(said or target))  # never a weaker match of their own
+            return
         # The whole text first: the account and the title said together ("acme furnace
         # signed") tell apart deals the parser's one known name ("furnace replacement") ties.
         found = match(candidates, said)
@@ -202,6 +222,11 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
             found = match(candidates, target)
         chosen = own_deal(turn, found.chosen.deal_id) if found.chosen is not None else None
         options = [v for v in (own_deal(turn, o.deal_id) for o in found.options) if v]
+        closed_too = _closed_alike(turn, candidates, said) if chosen is not None else None
+        if chosen is not None and closed_too is not None:
+            # "patel signed" again: Patel's panel is won already, so the tune-up is only asked
+            turn.say(texts.already_closed(closed_too, won_job_number(turn, closed_too)))
+            options, chosen = [chosen], None
         if chosen is not None:
             ACTIONS[intent](turn, chosen, turn.text)
         elif options:
@@ -219,6 +244,19 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
                 turn.finish(texts.no_deal(target))
 
     return start
+
+
+def _closed_alike(turn: Turn, candidates: list[DealName], said: str) -> DealView | None:
+    """The rep's won or lost deal that `said` names as well as (within a tie) their best open
+    one: the open one is then asked about, never taken for granted."""
+    if not said:
+        return None
+    closed = scored(named_deals(turn, is_open=False), said)
+    if not closed or closed[0][0] < STRONG or not candidates:
+        return None
+    if scored(candidates, said)[0][0] - closed[0][0] >= TIE_MARGIN:
+        return None
+    return own_deal(turn, closed[0][1].deal_id)
 
 
 def _settled(turn: Turn, candidates: list[DealName], said: str) -> DealView | None:
@@ -292,6 +330,10 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
     if turn.parse.intent == intents.DENY:
         turn.finish(texts.left_open(view))
         return True
+    if _names_anothers_deal(turn):  # refused as no deal of theirs; the question still stands
+        turn.say(texts.no_deal(_named_in(turn.text) or _target(turn)))
+        turn.ask(FLOW, CONFIRM, data, texts.still_asking(_question(view, data)))
+        return True
     if _snoozes_instead(turn):  # "no wait, not yet. snooze it till jan 5": this deal, later
         if not _snooze_until(turn, view, turn.text, asked=False, kept_open=True):
             turn.ask(FLOW, WHEN, {"deal_id": view.deal_id}, texts.ask_when(view, kept_open=True))
@@ -302,13 +344,14 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
         if reason:  # "they went with a cheaper guy": the loss confirmed, and why
             data = {**data, "reason": reason}
             turn.parse = Parse(intents.AFFIRM, {}, turn.parse.confidence)
+    if turn.parse.intent != intents.AFFIRM and _yes_and_more(turn.text) and not _starts_anew(
+            turn):  # "yes. sending the deposit monday": a yes with news after it
+        turn.parse = Parse(intents.AFFIRM, {}, turn.parse.confidence)
     if turn.parse.intent != intents.AFFIRM:
         if _starts_anew(turn):
             return False  # a new request replaces the question
         # An aside ("hang on what amount was that"): the question again, naming deal and amount.
-        question = (texts.confirm_won(view) if data.get("intent") == WON
-                    else texts.confirm_lost(view, str(data.get("reason") or "")))
-        turn.ask(FLOW, CONFIRM, data, texts.still_asking(question))
+        turn.ask(FLOW, CONFIRM, data, texts.still_asking(_question(view, data)))
         return True
     if data.get("intent") == WON:
         job_id = turn.run(MarkDealWon(deal_id=view.deal_id, actor=turn.actor))
@@ -325,6 +368,27 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
     return True
 
 
+def _question(view: DealView, data: dict[str, Any]) -> Reply:
+    """The pending Y/N, as first asked."""
+    return (texts.confirm_won(view) if data.get("intent") == WON
+            else texts.confirm_lost(view, str(data.get("reason") or "")))
+
+
+def _target(turn: Turn) -> str | None:
+    target = turn.parse.slots.get("target")
+    return target if isinstance(target, str) else None
+
+
+def _names_anothers_deal(turn: Turn) -> bool:
+    """A request ("push sunrise bakery to next week") naming another rep's deal, not the rep's."""
+    if turn.parse.intent not in STARTS - {intents.FOLLOWUPS, intents.HELP} and (
+            _names_a_deal(turn.text) is None):
+        return False
+    if read_list_line(turn.text) is not None:
+        return False
+    return names_anothers(turn, _named_in(turn.text), _target(turn))
+
+
 def _snoozes_instead(turn: Turn) -> bool:
     """A snooze that names no other deal ("not yet, push it to friday"): the deal asked about
     is put off, and the question dropped."""
@@ -333,12 +397,22 @@ def _snoozes_instead(turn: Turn) -> bool:
 
 
 def _names_any(turn: Turn, target: Any) -> bool:
-    """The parser's target names one of the rep's deals, open or not ("not yet" names none)."""
+    """The parser's target names one of the rep's deals, open or not ("not yet" names none), or
+    another rep's open deal (a request of its own, refused as no deal of theirs)."""
     said = _named_in(target) if isinstance(target, str) else ""
     if not said:
         return False
     return any(score >= WEAK for is_open in (True, False)
-               for score, _ in scored(named_deals(turn, is_open=is_open), said)[:1])
+               for score, _ in scored(named_deals(turn, is_open=is_open), said)[:1]) or (
+        names_anothers(turn, said))
+
+
+def _yes_and_more(text: str) -> bool:
+    """A plain yes opening a longer statement, nothing holding it back and no question."""
+    said = text.strip()
+    opened = LEADING_YES.match(said)
+    return (opened is not None and not said.endswith("?")
+            and HELD_BACK.search(said[opened.end():]) is None)
 
 
 def _loss_reason(text: str) -> str:
@@ -349,7 +423,7 @@ def _loss_reason(text: str) -> str:
         return ""
     opened = LEADING_YES.match(said)
     rest = said[opened.end():] if opened is not None else said
-    if HELD_BACK.search(rest) or not LOSS_REASON.search(rest):
+    if HELD_BACK.search(rest) or not (LOSS_REASON.search(rest) or opened and rest.strip()):
         return ""
     return rest.strip(" .!-\u2013\u2014:;,()")[:300]
 

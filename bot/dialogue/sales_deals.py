@@ -1,8 +1,10 @@
 """Which of a sales rep's deals a text means: a line of the last follow-up list, or an account
 or title named, matched with rapidfuzz among the rep's own open deals (all deals for a manager).
 
-A weak or tied match is never acted on: the rep is asked which one. Another rep's deal is not
-among the candidates, so it gets the same answer as a name that matches nothing.
+A weak or tied match is never acted on: the rep is asked which one. A name is first matched
+against every rep's open deals: when another rep's deal fits it clearly better than any of the
+rep's own, the rep gets the same answer as for a name that matches nothing, never a weaker match
+of their own instead.
 """
 
 from __future__ import annotations
@@ -70,6 +72,28 @@ def named_deals(turn: Turn, *, is_open: bool = True) -> list[DealName]:
     assert turn.staff is not None
     owner = None if manages_all(turn) else turn.staff.id
     return turn.uow.deals.names(owner_id=owner, is_open=is_open)
+
+
+def names_anothers(turn: Turn, *said: str | None) -> bool:
+    """Whether what the rep said names another rep's open deal better than any of their own
+    (by more than a tie): "push sunrise bakery" from a rep without Sunrise Bakery's deal."""
+    if manages_all(turn):
+        return False
+    words = [s for s in said if s]
+    if not words:
+        return False
+    own = named_deals(turn)
+    mine = {d.deal_id for d in own}
+    others = [d for d in turn.uow.deals.names(owner_id=None, is_open=True)
+              if d.deal_id not in mine]
+    for target in words:
+        theirs = scored(others, target)[:1]
+        if not theirs or theirs[0][0] < WEAK:
+            continue
+        best_own = scored(own, target)[0][0] if own else 0.0
+        if theirs[0][0] - best_own >= TIE_MARGIN:
+            return True
+    return False
 
 
 def own_deal(turn: Turn, deal_id: Any) -> DealView | None:

@@ -131,6 +131,11 @@ def past_when() -> Reply:
     return Reply("That's already past. When should I bring it up again?")
 
 
+def nothing_to_decline() -> Reply:
+    return Reply('OK, nothing changed: no question of mine was waiting. Text "followups" for who '
+                 'to call.')
+
+
 def nothing_waiting() -> Reply:
     return Reply('Nothing is waiting for a yes from you right now. Text "followups" for who to '
                  'call, or name a deal: "Acme signed!", "lost Acme", "remind me about Acme '

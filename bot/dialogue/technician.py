@@ -12,7 +12,9 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
+from bot.dialogue import technician_asks, technician_parts
 from bot.dialogue import technician_texts as texts
+from bot.dialogue.nobody_home import KEY, says_nobody_home
 from bot.dialogue.reply import Reply
 from bot.dialogue.technician_jobs import (
     IN_PROGRESS,
@@ -20,8 +22,10 @@ from bot.dialogue.technician_jobs import (
     day_bounds,
     job_id,
     named,
+    named_own,
     names_a_place,
     other_day_visits,
+    other_house_number,
     own_visit,
     todays_visits,
     visits_on,
@@ -37,6 +41,7 @@ from bot.dialogue.technician_undo import (
 )
 from bot.nlu import intents
 from bot.nlu.clock import find_clock_times, spell_out_clock_words
+from bot.nlu.quantities import minutes_in
 from bot.nlu.result import Parse
 from domain.commands import (
     AddJobNote,
@@ -91,6 +96,15 @@ TAKEN_BACK = re.compile(
     r"^\W*(?:(?:wait|hold on|oops|sorry|my bad|actually|ah|uh)\W+)*(?:no+|nope|nah|"
     r"don'?t|do not|not (?:yet|that|this|now)|wrong (?:job|one|visit|customer|house|day))\b",
     re.IGNORECASE)
+# "stuck behind a train", "held up at the tracks": a delay on the road, with its minutes.
+HELD_UP = re.compile(r"\b(?:stuck|held up|hung up|backed up|slow going|crawling|detour|"
+                     r"accident|train|bridge (?:is )?up|road (?:is )?closed|construction)\b",
+                     re.IGNORECASE)
+# "otw now, 25", "omw like 10": a bare number after the words of setting off is minutes away.
+BARE_ETA = re.compile(r"(?:,|\bnow|\bomw|\botw|\bway)\s*(?:like |about |maybe |prob |~)?"
+                      r"(\d{1,3})\s*(?:m|min|mins)?\W*$", re.IGNORECASE)
+# "running 15 late", "20 min behind": a delay said beside setting off.
+LATE_BY = re.compile(r"\b(\d{1,3})\s*(?:m|min|mins|minutes)?\s*(?:late|behind)\b", re.IGNORECASE)
 # A note this soon after "done" (and no update since) is about the job just finished.
 NOTE_AFTER_DONE = timedelta(minutes=30)
 # A time of day a technician gives as an arrival is at most this far ahead.
@@ -136,9 +150,18 @@ def starters() -> dict[str, Starter]:
 
 
 def otherwise(turn: Turn) -> None:
-    """Anything else: "undo", or an honest "didn't get that" (a technician is never handed off)."""
+    """Anything else: several updates in one text, "undo", or an honest "didn't get that" (a
+    technician is never handed off)."""
+    if technician_parts.run(turn, _act):
+        return
     if asks_undo(turn.text):
         undo(turn)
+    elif technician_asks.answer(turn):
+        return
+    elif HELD_UP.search(turn.text) and minutes_in(turn.text) is not None:
+        # "stuck behind a train, 10 more min": a delay in words the parser does not know
+        turn.parse = Parse(intents.TECH_LATE, {"minutes": minutes_in(turn.text)}, 0.8)
+        _about_a_visit(intents.TECH_LATE)(turn)
     else:
         turn.finish(texts.not_understood())
 
@@ -226,11 +249,21 @@ def _about_a_visit(intent: str) -> Starter:
     """A starter that finds the visit the update is about, asking when it can't tell."""
 
     def start(turn: Turn) -> None:
+        if technician_parts.run(turn, _act):
+            return
         if asks_undo(turn.text):
             undo(turn)
             return
+        if intent == intents.NOTE and turn.parse.confidence < 0.9 and technician_asks.answer(
+                turn):  # "customer wants to reschedule, can u move my 3pm": for the office
+            return
         visits = todays_visits(turn)
-        candidates = named(visits, turn.text)
+        found = named_own(turn, visits, turn.text)
+        if found is None:  # another technician's visit fits better: nothing of theirs is touched
+            turn.finish(texts.no_visit(named=True))
+            return
+        candidates = found
+        weak = len(candidates) == 1 and other_house_number(candidates[0], turn.text)
         if not candidates:
             if NAMING.search(turn.text) is not None or names_a_place(turn.text):
                 _not_today(turn)  # never another visit than the one named
@@ -252,7 +285,7 @@ def _about_a_visit(intent: str) -> Starter:
         minutes = minutes if isinstance(minutes, int) else None
         if not candidates:
             turn.finish(texts.no_visit(named=False))
-        elif len(candidates) == 1:
+        elif len(candidates) == 1 and not weak:
             ACTIONS[intent](turn, candidates[0], turn.text, minutes)
         else:
             zone = turn.timezone
@@ -262,6 +295,16 @@ def _about_a_visit(intent: str) -> Starter:
                                   tuple(texts.label(v, zone) for v in candidates)))
 
     return start
+
+
+def _act(turn: Turn, intent: str) -> None:
+    """One part of a text of several: an undo, or an update found on its visit as if texted."""
+    if intent == technician_parts.UNDO:
+        undo(turn)
+    elif intent in ACCEPTS:
+        _about_a_visit(intent)(turn)
+    else:
+        otherwise(turn)
 
 
 def _just_finished(turn: Turn) -> Visit | None:
@@ -324,6 +367,8 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
         return
     if minutes is None:
         minutes = minutes_until_said_time(text, turn.now, turn.timezone)
+    if minutes is None:
+        minutes = _bare_minutes(text) or _late_by(visit, text, turn.now)
     if (not checked and minutes is None and visit.job.state is JobState.SCHEDULED
             and visit.appointment.window_start - turn.now > EARLY_ON_THE_WAY
             and not named([visit], text)):  # a visit named is a deliberate choice
@@ -402,6 +447,12 @@ def paused(turn: Turn, visit: Visit, text: str, minutes: int | None,
     _move_to(turn, visit, JobState.ON_SITE)
     turn.run(ChangeJobState(job_id=job_id(visit), new_state=JobState.PAUSED, actor=turn.actor,
                             note=text.strip()))
+    if says_nobody_home(text):  # at the door: the customer is asked, not told it's put off
+        told = tell(turn, visit, KEY.removeprefix("tech-"), texts.customer_nobody_home(
+            _tech(turn), turn.business.name))
+        remember(turn, visit, before, told, what=intents.TECH_PAUSED)
+        turn.say(texts.nobody_home(visit))
+        return
     told = tell(turn, visit, "paused", texts.customer_paused(_tech(turn), turn.business.name))
     remember(turn, visit, before, told, what=intents.TECH_PAUSED)
     turn.say(texts.paused(visit))
@@ -510,6 +561,24 @@ def minutes_until_said_time(text: str, now: datetime, timezone: str) -> int | No
             if timedelta(0) < at - local <= SAID_TIME_AHEAD:
                 return round((at - local).total_seconds() / 60)
     return None
+
+
+def _bare_minutes(text: str) -> int | None:
+    """A bare number closing an "on the way" text ("otw now, 25", "omw 10"): minutes away."""
+    found = BARE_ETA.search(text)
+    minutes = int(found.group(1)) if found else 0
+    return minutes if 0 < minutes <= 180 else None
+
+
+def _late_by(visit: Visit, text: str, now: datetime) -> int | None:
+    """ "heading to rossi, running 15 late": minutes from now to the visit's planned arrival plus
+    the delay said; None for a visit hours ahead."""
+    found = LATE_BY.search(text)
+    a = visit.appointment
+    if found is None or a.window_start - now > EARLY_ON_THE_WAY:
+        return None  # hours ahead: asked about first (en_route), not set off on a guess
+    arrival = max(a.start, a.window_start, now) + timedelta(minutes=int(found.group(1)))
+    return round((arrival - now).total_seconds() / 60)
 
 
 def _day_asked(text: str, today: date) -> date | None:

@@ -31,8 +31,8 @@ COMMON = frozenset("st street ave avenue rd road dr drive ln lane ct court blvd 
 DESTINATION = re.compile(
     r"(?:\b(?:omw|otw|on (?:my|the) way|en ?route|head(?:ing|ed)?(?: (?:out|over|back))?|off)"
     r"\s+(?:over )?to\s+|"
-    r"\b(?:here|arrived|on ?site|done|finished|completed?|wrapp(?:ed|ing) up|pull(?:ed|ing) (?:up|in)|"
-    r"still|late|behind|now)\s+(?:at|to|for|@)\s+|^\W*(?:at|@)\s+)"
+    r"\b(?:here|arrived|on ?site|done|finished(?: up)?|completed?|wrapp(?:ed|ing) up|"
+    r"pull(?:ed|ing) (?:up|in)|still|late|behind|now)\s+(?:at|to|for|@)\s+|^\W*(?:at|@)\s+)"
     r"(?P<place>(?:(?!\s-)[^,.;:!?()\n])+)|"
     # "omw sofia chen 20": a bare name right after "omw", up to the minutes or the end
     r"\b(?:omw|otw)\s+(?P<bare>[a-z][a-z' ]{1,40}?)(?=\s*(?:\d|$))", re.IGNORECASE)
@@ -97,6 +97,33 @@ def visits_on(turn: Turn, day: date) -> list[Visit]:
     booked = turn.uow.appointments.overlapping(start, end, technician_ids=[turn.staff.id])
     return [v for v in visits_of(turn, sorted(booked, key=lambda a: a.start))
             if v.appointment.technician_id == turn.staff.id]
+
+
+def named_own(turn: Turn, own: list[Visit], text: str) -> list[Visit] | None:
+    """The technician's own visits today that the text names best, matched against everyone's
+    visits today: None when another technician's visit fits the text better than any of theirs
+    (never a weaker match of their own), [] when it names none."""
+    mine = named(own, text)
+    if not mine:
+        return []
+    start, end = day_bounds(turn.now, turn.timezone)
+    everyone = visits_of(turn, sorted(turn.uow.appointments.overlapping(start, end),
+                                      key=lambda a: a.start))
+    best = {v.appointment_id for v in named(everyone, text)}
+    chosen = [v for v in mine if v.appointment_id in best]
+    return chosen or None
+
+
+def other_house_number(visit: Visit, text: str) -> bool:
+    """The text gives a house number on the visit's street that is not the visit's ("2267 w
+    26th" for 2895 W 26th St): a weak match, asked about."""
+    streets = {w for w in _words(visit.site.address)
+               if w not in COMMON and not w.isdigit() and len(w) >= 2}
+    for number, word in re.findall(r"\b(\d{1,6})\s+(?:[nsew]\.?\s+)?([a-z0-9]+)", text.lower()):
+        if number != visit.house_number() and any(
+                fuzz.ratio(word, street) >= NAME_SIMILARITY for street in streets):
+            return True
+    return False
 
 
 def visit_of(turn: Turn, appointment: Appointment) -> Visit | None:

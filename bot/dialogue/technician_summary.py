@@ -14,7 +14,7 @@ import re
 # "wrapping up,", "at hughes,", "ok all set:", "ok now done for real -".
 _OPENING = re.compile(
     r"^\W*(?:(?:(?:ok(?:ay)?|so|alright|now|finally|really) )*(?:all |job |work |jobs )?"
-    r"(?:done|finished|completed?|all set|wrapped up|wrapping up|finishing up)"
+    r"(?:done|finished(?: up)?|completed?|all set|wrapped up|wrapping up|finishing up)"
     r"(?: (?:for real|for good|now|this time|finally|for today|for the day))*\b|"
     r"(?:back|here|ok|okay|update|at [^,.;:!-]{1,40}?)(?=\s*[,.;:!-]|$))"
     r"[\s,:;.!-]*", re.IGNORECASE)
@@ -39,12 +39,20 @@ _WORK = re.compile(
     r"inspected|changed|rewired|sealed|new|drained|recharged|calibrated|secured|"
     r"restored|relined|descaled|refilled|resealed|reconnected|upgraded|maintenance)\b",
     re.IGNORECASE)
+# A status clause with chatter before it ("oh forgot - patel is done,"): the work follows it.
+_STATUS_CLAUSE = re.compile(
+    r"^[^.;:!?]{0,60}?\b(?:is |are |all |job |now |were |was )?(?:done|finished(?: up)?|"
+    r"completed?|all set|wrapped up)\b(?: (?:at|with|for|over at) [^,.;:!-]{1,40})?"
+    r"\s*(?:[,.;:!]|\s-+)\s*(?=\S)", re.IGNORECASE)
 LONGEST = 120  # longer than this is a story, not a summary line
 
 
 def work_summary(text: str) -> str:
     """The technician's words without the status words they open with ("" for a bare "done")."""
     summary = text.strip()
+    clause = _STATUS_CLAUSE.match(summary)
+    if clause is not None and _WORK.search(summary[clause.end():]):
+        summary = summary[clause.end():]
     while (shorter := _OPENING.sub("", summary, count=1).strip()) != summary:
         summary = shorter
     return summary

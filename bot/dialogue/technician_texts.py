@@ -138,6 +138,17 @@ def paused(visit: Visit) -> Reply:
                  f"{UNDO_HINT}")
 
 
+def nobody_home(visit: Visit) -> Reply:
+    return Reply(f"Noted: nobody home at {clip(visit.customer, 30)} ({visit.job.number}). I've "
+                 f"texted {_first(visit.customer)} and told the office; if "
+                 f"{_first(visit.customer)} replies, you'll both hear. {UNDO_HINT}")
+
+
+def customer_nobody_home(tech: str, business: str) -> str:
+    return (f"{_first(tech)} from {business} is at your door for today's visit but couldn't "
+            "reach you. Are you on your way? Reply here and we'll let them know.")
+
+
 def customer_paused(tech: str, business: str) -> str:
     return (f"{_first(tech)} from {business} can't finish today's work yet. Our office will "
             "contact you to arrange the return visit.")
@@ -288,6 +299,35 @@ def thanks(first_name: str) -> Reply:
 
 def nothing_changed() -> Reply:
     return Reply("OK, nothing changed.")
+
+
+def day_and_label(visit: Visit, timezone: str) -> str:
+    """ "Fri Dec 4, 3-5pm Grace Alvarez, 3822 N Clark St"."""
+    return f"{day_label(visit.appointment.window_start, timezone)}, {label(visit, timezone)}"
+
+
+def office_from_the_field(tech: str, kind: str, said: str, visits: list[str]) -> str:
+    """A dispatcher item: a technician asks to move a visit, or reports trouble on the road."""
+    about = f" Visit: {'; '.join(visits)}." if kind == "move" and visits else (
+        f" Their open visits today: {'; '.join(visits)}." if visits else "")
+    what = "asks to move a visit" if kind == "move" else "reports a problem"
+    return (f"{_first(tech)} {what}: \"{clip(said, 160)}\".{about} Nothing was changed by text; "
+            "please call them and sort it out.")
+
+
+def passed_to_office(kind: str, visits: list[str]) -> Reply:
+    if kind == "move":
+        which = f" ({visits[0]})" if len(visits) == 1 else ""
+        return Reply(f"I can't move visits by text, so I've passed your request{which} to the "
+                     "office. Nothing has changed yet; they'll confirm with you and the customer.")
+    return Reply("Sorry to hear that. I've told the office; they'll call you and sort out your "
+                 "visits. Nothing on your visits was changed and no customer was told.")
+
+
+def parts_waiting(rest: list[str]) -> Reply:
+    """The parts of a text not done yet because a question came first."""
+    said = "; ".join(f'"{clip(part, 60)}"' for part in rest)
+    return Reply(f"Not done yet: {said}. Text it again once you've answered.")
 
 
 def not_understood() -> Reply:

@@ -28,8 +28,8 @@ _NOT_SENT = frozenset({MessageStatus.QUEUED, MessageStatus.CANCELLED, MessageSta
 
 UNDO = re.compile(r"^\W*(?:undo(?: (?:that|it|this|last|the last one))?|wrong (?:job|visit|one|"
                   r"customer|house|address)|(?:oops|sorry|my bad|mistake)\W*(?:wrong (?:job|one|"
-                  r"visit))?|(?:that|it) was (?:the )?wrong (?:job|one|visit|customer))\W*$",
-                  re.IGNORECASE)
+                  r"visit))?|(?:that|it) was (?:the )?wrong (?:job|one|visit|customer))"
+                  r"(?:\W+(?:sorry|my bad|oops|lol))?\W*$", re.IGNORECASE)
 
 
 # "wait no still at hughes, undo that", "pls undo": an undo closing a longer text.

@@ -4,7 +4,7 @@ and the customer, and the customer's reply that books that very job."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -346,6 +346,8 @@ def test_a_quote_of_a_lost_deal_is_not_approved_and_the_office_calls(world: Worl
 
 
 def test_a_yes_with_nothing_pending_gets_a_reps_answer_not_the_customers(world: World) -> None:
+    assert "nothing changed" in answer(world, RITA, "N") and "anytime" not in answer(world, RITA,
+                                                                                     "nope")
     told = answer(world, RITA, "Y")
     assert told.startswith("Nothing is waiting") and "followups" in told
     assert "book a visit" not in told and "approve a quote" not in told
@@ -426,3 +428,79 @@ def test_a_snooze_by_number_reads_the_hour_after_the_day_not_the_number(world: W
     world.text(RITA, "followups")
     told = answer(world, RITA, "remind me about 3 monday at 10")
     assert "Harborview Medical comes back on your follow-ups Mon Mar 9 at 10am" in told
+
+
+@pytest.mark.parametrize("said", ["push summit storage to next week", "summit rooftop signed!",
+                                  "lost summit, price"])
+def test_another_reps_deal_named_while_a_yes_no_waits_changes_nothing_and_keeps_the_question(
+        world: World, said: str) -> None:
+    assert "Acme Corp, Furnace replacement ($12,500.00) as won?" in answer(world, RITA,
+                                                                          "acme signed")
+    told = answer(world, RITA, said)
+    assert "can't find an open deal of yours" in told and "Still waiting on this" in told
+    assert "Acme Corp" in told and "Rooftop" not in told
+    assert deal(world, "acme").stage is DealStage.QUOTED
+    assert deal(world, "acme").next_follow_up_at == world.clock.now() + timedelta(days=7)
+    assert deal(world, "summit").stage is DealStage.NEW
+    assert "is open" in answer(world, RITA, "yes")  # the question it kept is still answered
+    assert deal(world, "acme").stage is DealStage.WON
+
+
+def test_a_name_and_title_of_another_reps_deal_is_not_matched_to_ones_own_by_name_alone(
+        world: World) -> None:
+    with world.uow_factory() as uow:  # Sam has a rooftop deal at Birch too; Rita has two others
+        uow.deals.add(Deal(account_id=world.ids["birch_ac_account"],
+                           site_id=world.ids["birch_ac_site"], title="Rooftop unit replacement",
+                           service_id="hvac_repair", owner_id=world.ids["sam"],
+                           amount_cents=1_800_000, stage=DealStage.QUOTED,
+                           last_touch_at=world.clock.now()))
+        uow.commit()
+    told = answer(world, RITA, "birch signed the rooftop unit")
+    assert "can't find an open deal of yours" in told and "as won?" not in told
+    assert "Which deal" in answer(world, RITA, "birch signed")  # her own two, asked about
+
+
+@pytest.mark.parametrize(("said", "reason"), [
+    ("yes. they went w/ a guy off craigslist", "they went w/ a guy off craigslist"),
+    ("yep - landlord is doing it", "landlord is doing it")])
+def test_a_yes_with_the_story_after_it_confirms_the_loss_with_that_reason(
+        world: World, said: str, reason: str) -> None:
+    answer(world, RITA, "lost maple grove")
+    assert "lost:" in answer(world, RITA, said)
+    assert (deal(world, "maple").stage, deal(world, "maple").lost_reason) == (DealStage.LOST,
+                                                                               reason)
+
+
+@pytest.mark.parametrize("said", ["ok snooze 2 till thurs", "k, snooze 2 till thursday",
+                                  "alright snooze 2 till thurs"])
+def test_a_numbered_line_after_an_opening_ok_is_that_line(world: World, said: str) -> None:
+    world.text(RITA, "followups")
+    assert "Maple Grove Apartments comes back on your follow-ups Thu Mar 5" in answer(
+        world, RITA, said)
+
+
+@pytest.mark.parametrize("said", ["acme signed, deposit coming friday",
+                                  "Acme Corp closed! sending the paperwork tmrw"])
+def test_signed_with_news_after_it_asks_to_win_that_deal(world: World, said: str) -> None:
+    assert "Acme Corp, Furnace replacement ($12,500.00) as won?" in answer(world, RITA, said)
+    assert deal(world, "acme").stage is DealStage.QUOTED
+
+
+def test_a_name_that_fits_a_won_deal_as_well_as_an_open_one_asks_and_says_which_is_won(
+        world: World) -> None:
+    won_by_rita(world, "birch heat pump signed", "birch_heat")
+    again = answer(world, RITA, "birch signed!")
+    assert "Heat pump install ($950.00) is already won" in again
+    assert "Which deal (won)?" in again and "AC tune-up" in again and "as won?" not in again
+    assert deal(world, "birch_ac").stage is DealStage.NEW
+    assert "AC tune-up ($900.00) as won?" in answer(world, RITA, "1")
+
+
+def test_another_reps_deal_named_while_asked_which_deal_is_refused_and_changes_nothing(
+        world: World) -> None:
+    assert "Which deal (won)?" in answer(world, RITA, "Birch signed")
+    told = answer(world, RITA, "push summit storage to next week")
+    assert "can't find an open deal of yours" in told and "Rooftop" not in told
+    assert deal(world, "summit").next_follow_up_at is None
+    assert deal(world, "birch_ac").stage is DealStage.NEW
+    assert deal(world, "birch_heat").stage is DealStage.NEW

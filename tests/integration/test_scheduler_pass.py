@@ -438,3 +438,23 @@ def quote_id(uow: SqlAlchemyUnitOfWork) -> int:
     [quote] = uow.quotes.find(number="Q-1001")
     assert quote.id is not None
     return quote.id
+
+
+def test_a_quote_whose_deal_the_rep_lost_is_never_nudged_flagged_or_listed(
+        uow_factory: UowFactory, world: DemoWorld, bus: MessageBus, clock: FixedClock,
+        scheduler: Scheduler) -> None:
+    from domain.commands import MarkDealLost
+
+    deal_id = send_furnace_quote(uow_factory, world)
+    clock._at = QUOTE_SENT + timedelta(hours=5)  # noqa: SLF001
+    bus.handle(MarkDealLost(deal_id=deal_id, reason="went with their brother-in-law",
+                            actor=Actor(role=Role.SALES, channel=Channel.SMS,
+                                        staff_id=world.other_rep_id)))
+    to_customer = [body for days in (1, 2, 3, 5, 7, 8)
+                   for body in scheduler.at(QUOTE_SENT + timedelta(days=days))]
+    assert not any("Q-1001" in body or "quote" in body.lower() for body in to_customer)
+    with uow_factory() as uow:
+        told = uow.messages.find(staff_id=world.other_rep_id)
+        flagged = [a.summary for a in uow.activities.find(account_id=world.account_id)
+                   if "stale" in a.summary]
+    assert not any("Q-1001" in m.body for m in told) and flagged == []

@@ -223,3 +223,22 @@ def test_arrival_and_a_pause_said_in_other_words_move_the_job(
     assert joes_job_state(world)[0] is JobState.ON_SITE
     world.transcript(TOM_PHONE, [(paused, "Paused")])
     assert joes_job_state(world)[0] is JobState.PAUSED
+
+
+@pytest.mark.parametrize(("at_door", "back"), [
+    ("here, nobody home. knocked and called twice", "sorry!! back from the store, did he leave?"),
+    ("at the house, no answer at the door", "on my way back now, 5 min"),
+])
+def test_nobody_home_asks_the_customer_and_their_answer_reaches_tom_and_the_office(
+        world: World, at_door: str, back: str) -> None:
+    world.clock.advance(timedelta(hours=3, minutes=35))  # 1:05pm, Joe's window is 1-3pm
+    world.transcript(TOM_PHONE, [(at_door, "nobody home at Joe Okafor")])
+    asked = told(world, JOE)[-1].body
+    assert "is at your door" in asked and "can't finish" not in asked
+    world.clock.advance(timedelta(minutes=6))
+    world.transcript(JOE, [(back, "passed your message to Tom and our office")])
+    with world.uow_factory() as uow:
+        passed = [m for m in uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE)
+                  if "texted back after nobody was home" in m.body]
+    assert {m.staff_id for m in passed} == {world.ids["tom"], world.ids["dana"]}
+    assert all(back in m.body for m in passed)

@@ -15,7 +15,10 @@ def test_a_technicians_text_is_read_as_a_technicians_and_changes_nothing(chat: C
     before = chat.model()
     answer = chat.text(TOM, text).text
     assert "coming soon" not in answer and "book" not in answer.lower()
-    assert chat.changed_since(before) == set()  # no visit cancelled, nobody onboarded
+    # no visit cancelled, nobody onboarded ("I need to reschedule" is passed to the office)
+    assert chat.changed_since(before) <= {"notices", "outbox"}
+    assert all(m.staff_id is not None for m in chat.uow.messages.find()
+               if m.kind.value == "notice")  # to the office only, never a customer
     conversation = chat.conversation(TOM)
     assert conversation is not None and conversation.role is Role.TECHNICIAN
     assert conversation.flow is None

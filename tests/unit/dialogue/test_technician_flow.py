@@ -697,3 +697,180 @@ def test_whats_next_on_the_way_names_the_visit_headed_to_first(day: ChatWorld, a
     day.text(TOM, "omw 20")
     day.transcript(TOM, [(ask, "You're on the way to 1-3pm Joe Okafor, 5 Lake St (J-3), ETA "
                                "12:50pm. After that: 3-5pm Karl Fischer")])
+
+
+# --- a place that is someone else's -----------------------------------------------------------
+
+
+@pytest.fixture
+def same_street(day: ChatWorld) -> ChatWorld:
+    """Ana also works on Elm St today, at number 48; Tom's Fischer visit is at 42 Elm St."""
+    add_visit(day, "elm48", "Nora Quist", "+13125550166", "48 Elm St", "electrical", "ana",
+              datetime(2026, 3, 2, 22, 0, tzinfo=UTC))
+    day.clock.advance(timedelta(hours=6, minutes=10))  # 3:10pm, Tom at the Fischers'
+    day.text(TOM, "here at fischers")
+    return day
+
+
+@pytest.mark.parametrize("text", ["wrapped up at 48 elm, new breaker in", "done at 48 elm st",
+                                  "omw to 48 elm 10", "finished up at quists"])
+def test_another_technicians_address_or_customer_never_falls_back_to_ones_own(
+        same_street: ChatWorld, text: str) -> None:
+    before = same_street.model()
+    answer = same_street.text(TOM, text).text
+    assert "can't find a visit of yours today" in answer
+    assert "Quist" not in answer and "48 Elm" not in answer  # nothing of Ana's is revealed
+    assert same_street.changed_since(before) == set()
+
+
+def test_a_house_number_not_ones_own_on_ones_street_is_asked_about(same_street: ChatWorld) -> None:
+    before = same_street.model()
+    asked = same_street.text(TOM, "finished up at 44 elm, cleaned the burners").text
+    assert "Which visit is that (done)?" in asked and "42 Elm St" in asked
+    assert same_street.changed_since(before) == set()
+    same_street.transcript(TOM, [("1", "completed")])
+    assert job_of(same_street, "fischer").summary == "cleaned the burners"
+
+
+# --- two updates in one text ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["pulled up. note: side gate code 7781",
+                                  "on site - fyi side gate code 7781",
+                                  "here, gate code is 7781 for next time"])
+def test_a_check_in_with_a_note_does_both(day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=55))  # 12:55pm
+    answer = day.text(TOM, text).text
+    assert "Checked in" in answer and "Noted on J-3" in answer
+    job = job_of(day, "joe_today")
+    assert job.state is JobState.ON_SITE
+    assert any(a.summary.startswith(f"Note on {job.number}:") and "7781" in a.summary
+               for a in day.timeline(day.ids["joe_account"]))
+
+
+def test_done_then_off_to_the_next_running_late_does_both_in_order(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=5, minutes=30))  # 2:30pm, still at Joe's
+    day.text(TOM, "here")
+    answer = day.text(TOM, "all done - flushed the drain line. off to fischers next, "
+                           "gonna be 20 late").text
+    assert answer.index("completed") < answer.index("on the way") < answer.index("ETA 3:20pm")
+    joe, fischer = job_of(day, "joe_today"), job_of(day, "fischer")
+    assert joe.state is JobState.COMPLETED and joe.summary == "flushed the drain line"
+    assert fischer.state is JobState.EN_ROUTE
+    assert fischer.eta == NINE + timedelta(hours=6, minutes=20)  # 3pm window + 20 min
+    [heads_up] = told(day, FISCHER)  # one text: on the way, arriving late
+    assert "should arrive about 3:20pm" in heads_up.body
+    assert "Work done: flushed the drain line" in told(day, JOE)[-1].body
+
+
+@pytest.mark.parametrize(("text", "minutes"), [("otw now, 25", 25), ("ok leaving now, 40", 40),
+                                               ("omw like 12", 12)])
+def test_a_bare_number_after_setting_off_is_the_eta(day: ChatWorld, text: str,
+                                                    minutes: int) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))
+    day.text(TOM, text)
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=3, minutes=30 + minutes)
+
+
+def test_the_work_summary_is_the_work_not_the_chatter_around_done(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4))
+    day.text(TOM, "here")
+    day.text(TOM, "oh right - the okafor job is finished, unclogged the kitchen drain")
+    assert job_of(day, "joe_today").summary == "unclogged the kitchen drain"
+    assert "Work done: unclogged the kitchen drain" in told(day, JOE)[-1].body
+
+
+@pytest.mark.parametrize("text", ["wrong job sorry. fischers first", "wrong one, fischer first",
+                                  "oops wrong job - going to 42 elm first"])
+def test_wrong_job_naming_the_right_one_moves_the_update_there(day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))
+    day.text(TOM, "omw 20")
+    answer = day.text(TOM, text).text
+    assert "Undone" in answer and "on the way to 3-5pm Karl Fischer" in answer
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED
+    assert job_of(day, "fischer").state is JobState.EN_ROUTE
+    assert [m.status for m in told(day, JOE)] == [MessageStatus.CANCELLED]
+
+
+# --- for the office ---------------------------------------------------------------------------
+
+
+def office_items(chat: ChatWorld) -> list[Message]:
+    return [m for m in chat.uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE)
+            if m.staff_id == chat.ids["dana"]]
+
+
+@pytest.mark.parametrize("text", ["could we push the fischer job to thursday",
+                                  "customer wants to reschedule, can u move my 3pm to wed?",
+                                  "can we bump fischers out to next week"])
+def test_a_technician_asking_to_move_a_visit_reaches_the_office_and_nothing_moves(
+        day: ChatWorld, text: str) -> None:
+    before = day.model()
+    answer = day.text(TOM, text).text
+    assert "can't move visits by text" in answer and "Nothing has changed yet" in answer
+    assert day.changed_since(before) <= {"notices", "outbox"} and told(day, FISCHER) == []
+    [item] = office_items(day)
+    assert "Tom asks to move a visit" in item.body and "J-4" in item.body
+
+
+def test_a_note_about_moving_a_thing_is_a_note_not_a_visit_to_move(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4))
+    day.text(TOM, "here")
+    day.transcript(TOM, [("customer wants to move the thermostat to the hallway", "Noted on J-3")])
+    assert office_items(day) == []
+
+
+@pytest.mark.parametrize("text", ["truck won't start", "got a flat on 94, can't make it",
+                                  "undo - van wont turn over"])
+def test_trouble_on_the_road_reaches_the_office_with_the_visits_at_risk(
+        day: ChatWorld, text: str) -> None:
+    day.text(TOM, "omw 20")
+    answer = day.text(TOM, text).text
+    assert "I've told the office" in answer
+    [item] = office_items(day)
+    assert "Tom reports a problem" in item.body and "Joe Okafor" in item.body
+    assert "Karl Fischer" in item.body
+
+
+@pytest.mark.parametrize(("text", "late"), [("stuck behind a train, 10 more min", 10),
+                                            ("held up by an accident on 90, another 20", 20)])
+def test_a_delay_in_other_words_is_running_late(day: ChatWorld, text: str, late: int) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm
+    day.text(TOM, "omw 15")
+    day.text(TOM, text)
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=3, minutes=55 + late)
+    assert "should now arrive about" in told(day, JOE)[-1].body
+
+
+@pytest.mark.parametrize("undo", ["undo", "wrong job"])
+def test_a_completion_taken_back_withdraws_the_upkeep_deal_and_the_invoice_it_opened(
+        day: ChatWorld, undo: str) -> None:
+    day.clock.advance(timedelta(hours=6, minutes=5))  # 3:05pm, at the Fischers'
+    day.text(TOM, "here at fischers")
+    day.text(TOM, "done - new igniter, furnace lighting fine")
+    day.clock.advance(timedelta(minutes=3))
+    day.text(TOM, undo)
+    [withdrawn] = day.uow.deals.find(account_id=day.ids["fischer_account"])
+    assert withdrawn.stage is DealStage.LOST and "J-4" in withdrawn.lost_reason
+    [invoice] = day.uow.invoices.find(job_id=job_of(day, "fischer").id)
+    assert invoice.state is InvoiceState.VOID
+    day.text(TOM, "ok done now, new igniter and cleaned the flame sensor")
+    open_deals = [d for d in day.uow.deals.find(account_id=day.ids["fischer_account"])
+                  if d.stage is DealStage.NEW]
+    assert len(open_deals) == 1 and open_deals[0].service_id == "hvac_maintenance"
+
+
+@pytest.mark.parametrize("text", ["omw, running 10 behind", "leaving now - gonna be 10 late"])
+def test_setting_off_late_is_one_trip_with_the_late_arrival(day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm; Joe's window opens at 1pm
+    day.text(TOM, text)
+    job = job_of(day, "joe_today")
+    assert job.state is JobState.EN_ROUTE and job.eta == NINE + timedelta(hours=4, minutes=10)
+    [heads_up] = told(day, JOE)
+    assert "should arrive about 1:10pm" in heads_up.body
+
+
+def test_setting_off_late_hours_before_the_visit_is_asked_about_first(day: ChatWorld) -> None:
+    before = day.model()
+    assert "Reply Y or N" in day.text(TOM, "omw, running 10 behind").text  # 9am, Joe at 1pm
+    assert day.changed_since(before) == set() and told(day, JOE) == []

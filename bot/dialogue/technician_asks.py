@@ -1,0 +1,97 @@
+"""What a technician texts that no update of theirs does, and a person in the office must hear:
+a visit they ask to move ("can we push the garcia job to monday") and trouble on the road
+("van won't start"). Nothing is changed by text; the dispatchers get an item and the
+technician is told so honestly."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.dialogue import technician_texts as texts
+from bot.dialogue.technician_jobs import (
+    Visit,
+    named,
+    other_day_visits,
+    todays_visits,
+)
+from bot.nlu.clock import find_clock_times
+from domain.jobs import JobState
+from domain.notices import notify_staff
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+# "can u move my 3pm alvarez to monday", "push the garcia job to friday", "reschedule the 2pm":
+# a visit moved to another day, never "move the thermostat to the hallway".
+MOVE = re.compile(
+    r"\b(?:move|push|bump|shift|switch|swap)\b[^.!?]{0,60}?\b(?:to|till|until|for|out to|back to)"
+    r"\s+(?:(?:next|this|the)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|tmr|week|later|"
+    r"another day|a different day|other day|\d{1,2}(?:st|nd|rd|th)\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)|"
+    r"\breschedul\w*\b|\bresched\b", re.IGNORECASE)
+# Trouble that puts the rest of the day at risk.
+TROUBLE = re.compile(
+    r"\b(?:van|truck|car|vehicle)\b[^.!?]{0,30}\b(?:won'?t|wont|will not|doesn'?t|does not|"
+    r"not|didn'?t) (?:start|turn over|run|move)\b|"
+    r"\b(?:broke(?:n)? down|breakdown|flat (?:tire|tyre)|dead battery|got a flat|"
+    r"(?:in|had|got into|was in) an accident|got hurt|i'?m hurt|injured|"
+    r"(?:feeling |i'?m |am )sick|family emergency|can'?t make it|cannot make it|"
+    r"won'?t make it|wont make it)\b", re.IGNORECASE)
+MOVE_DAYS = timedelta(days=30)
+OPEN = frozenset({JobState.SCHEDULED, JobState.EN_ROUTE, JobState.PAUSED})
+
+
+def kind_of(text: str) -> str | None:
+    """ "move" or "trouble" when the text is one for the office, else None."""
+    if TROUBLE.search(text):
+        return "trouble"
+    if MOVE.search(text):
+        return "move"
+    return None
+
+
+def answer(turn: Turn) -> bool:
+    """Pass a move request or trouble on to the dispatchers; False for any other text."""
+    kind = kind_of(turn.text)
+    if kind is None:
+        return False
+    assert turn.staff is not None
+    today = todays_visits(turn)
+    if kind == "move":
+        visits = named(today, turn.text) or _at_hour_said(today, turn) or named(
+            other_day_visits(turn, before=timedelta(0), after=MOVE_DAYS), turn.text)
+        if len(visits) != 1:
+            visits = []
+    else:
+        visits = [v for v in today if v.job.state in OPEN]
+    account = visits[0].job.account_id if len(visits) == 1 else None
+    notify_staff(turn.uow, now=turn.now, account_id=account,
+                 body=texts.office_from_the_field(turn.staff.name, kind, turn.text,
+                                                  _labels(visits, turn.timezone)),
+                 key=f"tech-{kind}:{turn.staff.id}:{turn.message_id or turn.now.isoformat()}")
+    turn.finish(texts.passed_to_office(kind, _labels(visits, turn.timezone)))
+    return True
+
+
+def _at_hour_said(visits: list[Visit], turn: Turn) -> list[Visit]:
+    """ "my 3pm": today's visits whose window opens at the hour said."""
+    zone = ZoneInfo(turn.timezone)
+    found = []
+    for mention in find_clock_times(turn.text.lower()):
+        said = mention.begins
+        if said is None:
+            continue
+        hour = said.hour % 12
+        hours = {hour + (12 if said.meridiem == "pm" else 0)} if said.meridiem else {hour,
+                                                                                     hour + 12}
+        found += [v for v in visits
+                  if (v.appointment.window_start.astimezone(zone).hour in hours
+                      and v.appointment.window_start.astimezone(zone).minute == said.minute)]
+    return found
+
+
+def _labels(visits: list[Visit], timezone: str) -> list[str]:
+    return [f"{texts.day_and_label(v, timezone)} ({v.job.number})" for v in visits[:4]]

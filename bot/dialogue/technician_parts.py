@@ -1,0 +1,161 @@
+"""A technician's text with two updates in it, each done in the order written.
+
+"on site. add note gate code 4412" checks in, then files the note; "done - replaced the
+capacitor. heading to rossi next, running 15 late" completes the job, sets off for Rossi and
+tells Rossi's customer of the delay; "wrong job sorry. patel first" takes back the last update
+and makes it again on the visit named. A part that says no update of its own ("replaced the
+capacitor" after "done", "25" after "otw") belongs to the part before it. When a part asks a
+question, the parts after it are named back to the technician, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.dialogue import technician_asks
+from bot.dialogue import technician_texts as texts
+from bot.dialogue.technician_jobs import named, named_own, names_a_place, todays_visits
+from bot.dialogue.technician_undo import LAST, asks_undo
+from bot.nlu import intents
+from bot.nlu.parser import Parser
+from bot.nlu.result import Parse
+from domain.catalog import Catalog
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from bot.dialogue.turn import Turn
+
+UNDO = "undo"  # a part that takes back the last update
+_PART = "_tech_part"  # set on a part's own turn: it is never split again
+# Where one part of a technician's text ends: a sentence, a dash, a comma, "then", "btw".
+_BREAK = re.compile(r"(?<=[.!;?])\s+|\s+-+\s+|,\s*|\s+(?:and then|then|btw|fyi|also)\s+",
+                    re.IGNORECASE)
+UPDATES = frozenset({intents.TECH_EN_ROUTE, intents.TECH_ARRIVED, intents.TECH_LATE,
+                     intents.TECH_PAUSED, intents.TECH_DONE, intents.NOTE})
+# An update that includes the one before it ("here, nobody home": the pause checks in itself).
+_INCLUDES = {intents.TECH_DONE: {intents.TECH_EN_ROUTE, intents.TECH_ARRIVED},
+             intents.TECH_PAUSED: {intents.TECH_EN_ROUTE, intents.TECH_ARRIVED},
+             intents.TECH_ARRIVED: {intents.TECH_EN_ROUTE}}
+
+
+# "off to fischers next": setting off for a visit named, in a part of its own.
+_GOING = re.compile(r"^\W*(?:(?:and|then|now|so|ok)\s+)*(?:off|heading|headed|head|going|omw|otw)"
+                    r"\s+(?:over\s+)?to\s+\S", re.IGNORECASE)
+# A part that only adds to the one before: "done, customer wants a quote" (the summary's), "late -
+# eta 2:15pm" (the delay's new time), "heading to rossi, running 15 late" (one trip, arriving late:
+# technician.en_route counts the delay from the window, so the customer gets one text).
+_SAME_UPDATE = frozenset({(intents.TECH_DONE, intents.NOTE),
+                          (intents.TECH_LATE, intents.TECH_EN_ROUTE),
+                          (intents.TECH_EN_ROUTE, intents.TECH_LATE)})
+
+
+@dataclass
+class Part:
+    """One update of the text: what it is and the words that say it."""
+
+    intent: str
+    text: str
+    parse: Parse
+
+
+def run(turn: Turn, act: Callable[[Turn, str], None]) -> bool:
+    """Do each update of a text of several, in order (`act` starts one intent on a part's own
+    turn); False when the text holds one update only."""
+    parts = [] if getattr(turn, _PART, False) else split(turn)
+    if len(parts) == 1 and (parts[0].intent, turn.parse.intent) == (intents.TECH_EN_ROUTE,
+                                                                    intents.TECH_LATE):
+        # "omw, running 10 behind": one trip, arriving late (technician.en_route)
+        act(_own(turn, parts[0].text, parts[0].parse), intents.TECH_EN_ROUTE)
+        return True
+    if len(parts) < 2:
+        return False
+    if parts[0].intent == UNDO and all(p.intent not in UPDATES for p in parts[1:]):
+        return _undo_and_redo(turn, parts[0], " ".join(p.text for p in parts[1:]), act)
+    for n, part in enumerate(parts):
+        own = _own(turn, part.text, part.parse)
+        act(own, part.intent)
+        turn.confused = turn.confused or own.confused
+        if turn.conversation.is_active(turn.now) and n + 1 < len(parts):
+            turn.say(texts.parts_waiting([p.text for p in parts[n + 1:]]))
+            break
+    return True
+
+
+def split(turn: Turn) -> list[Part]:
+    """The text's updates in order, the words that add nothing new joined to the one before."""
+    pieces = [p.strip().rstrip(".!;, ") for p in _BREAK.split(turn.text)
+              if p and any(c.isalnum() for c in p)]
+    if len(pieces) < 2:
+        return []
+    parts: list[Part] = []
+    visits = todays_visits(turn)
+    for piece in pieces:
+        parse = _parse(turn, piece)
+        intent = UNDO if asks_undo(piece) and not parts else parse.intent
+        if intent not in UPDATES and _GOING.search(piece):
+            intent = intents.TECH_EN_ROUTE
+            parse = Parse(intent, parse.slots, parse.confidence)
+        last = parts[-1] if parts else None
+        if (last is not None and last.intent != UNDO and intent not in UPDATES
+                and (named(visits, piece) or names_a_place(piece))):
+            return []  # a visit named in words of no update: whose update it is is unclear
+        if last is not None and last.intent != UNDO and (intent not in UPDATES
+                                                         or intent == last.intent
+                                                         or (last.intent, intent) in _SAME_UPDATE):
+            last.text = f"{last.text}, {piece}"  # "done, replaced the capacitor": one update
+            if not last.parse.slots.get("minutes") and parse.slots.get("minutes") and (
+                    last.intent, intent) != (intents.TECH_EN_ROUTE, intents.TECH_LATE):
+                last.parse = Parse(last.parse.intent, {**last.parse.slots, **parse.slots},
+                                   last.parse.confidence)
+            continue
+        if last is not None and last.intent in _INCLUDES.get(intent, ()):
+            parts[-1] = Part(intent, f"{last.text}, {piece}", parse)  # "here, nobody home"
+            continue
+        parts.append(Part(intent, piece, parse))
+    if not parts or (parts[0].intent not in UPDATES and parts[0].intent != UNDO):
+        return []  # a text that opens with no update is read whole
+    return parts
+
+
+def _undo_and_redo(turn: Turn, undo_part: Part, rest: str,
+                   act: Callable[[Turn, str], None]) -> bool:
+    """ "wrong job sorry. patel first": the last update taken back, then made again on the
+    visit the rest names (of the technician's own today); False when the rest names none."""
+    last = turn.conversation.data.get(LAST)
+    what = last.get("what") if isinstance(last, dict) else None
+    named = named_own(turn, todays_visits(turn), rest)
+    if what not in UPDATES or not named or len(named) != 1:
+        if technician_asks.kind_of(rest) is None:
+            return False
+        # "undo, van won't start": taken back, and the office hears of the trouble
+        act(_own(turn, undo_part.text, undo_part.parse), UNDO)
+        act(_own(turn, rest, Parse(intents.UNKNOWN, {}, 0.0)), intents.UNKNOWN)
+        return True
+    act(_own(turn, undo_part.text, undo_part.parse), UNDO)
+    if turn.conversation.data.get(LAST) is not None:
+        return True  # nothing was undone (too late): nothing is redone either
+    redo = Parse(str(what), {}, 1.0)
+    act(_own(turn, rest, redo), str(what))
+    return True
+
+
+def _own(turn: Turn, text: str, parse: Parse) -> Turn:
+    """The part as a text of its own, sharing the conversation and the replies said."""
+    own = replace(turn, text=text, parse=parse)
+    setattr(own, _PART, True)
+    return own
+
+
+def _parse(turn: Turn, part: str) -> Parse:
+    return _parser(turn.catalog).parse(part, role=intents.TECHNICIAN,
+                                       now=turn.now.astimezone(ZoneInfo(turn.timezone)))
+
+
+@lru_cache(maxsize=2)
+def _parser(catalog: Catalog) -> Parser:
+    return Parser(catalog)
