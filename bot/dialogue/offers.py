@@ -17,6 +17,7 @@ from bot.dialogue import replies
 from bot.dialogue.times import visit_label
 from bot.dialogue.visits import refers_to_a_visit
 from bot.nlu import intents
+from bot.nlu.clock import business_hour, find_clock_times
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
 from bot.nlu.when import names_a_week, resolve_when, turned_down_days
@@ -297,18 +298,25 @@ def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] |
         return None  # "1pm with dave right?", "leave it how it was": no pick; "the 2nd": option 2
     alone = _LONE_TIME.match(text) is not None  # "12:30" alone: the window it falls in
     said = visits.named(turn, text=text) if said_alone else visits.named(turn)
+    # "with fatima": any technician named so, offered or not (not offered: no pick is guessed)
+    firsts = {o.technician_name.split()[0].lower() for o in found} | {
+        p.first_name.lower() for p in turn.uow.staff.find(role=Role.TECHNICIAN, active=True)}
     people = {name.lower() for name in said.technician_names} | {
-        o.technician_name.split()[0].lower() for o in found
-        if re.search(rf"\b(?:with|by) {re.escape(o.technician_name.split()[0].lower())}\b", text)}
+        first for first in firsts if re.search(rf"\b(?:with|by) {re.escape(first)}\b", text)}
     order = _EARLIER_LATER.search(text)
-    if not (said.days or said.weekdays or said.times or people) or said.service_id:
+    # "9-11 with ben", "the 12-2 one": the window starting at the first time named
+    times = said.times or _window_starts(text)
+    if not (said.days or said.weekdays or times or people) or said.service_id:
         return None
     day_of = {id(o): o.window_start.astimezone(ZoneInfo(timezone)) for o in found}
-    meant = [o for o in found
-             if (not (said.days or said.weekdays) or said.on_day(day_of[id(o)].date()))
-             and (not people or o.technician_name.split()[0].lower() in people)
-             # "9-11 with ben": the window starting at the first time named
-             and (not said.times or _at(o, said.times[0], timezone, within=alone))]
+    on_day = [o for o in found
+              if not (said.days or said.weekdays) or said.on_day(day_of[id(o)].date())]
+    at_time = [o for o in on_day if not times or _at(o, times[0], timezone, within=alone)]
+    meant = [o for o in at_time if not people or o.technician_name.split()[0].lower() in people]
+    if not meant and people and times:
+        # "2:30-4:30 with fatima" with 2:30 free only with alicia: the time named is the pick
+        # (the reply names who comes), never fatima's other time
+        meant = at_time
     if not meant or len(meant) == len(found) and order is None and not said.weekdays \
             and not said.days:
         return None  # "thursday then": none offered then, a new wish; "with ben": all of them
@@ -316,6 +324,12 @@ def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] |
         by_time = sorted(meant, key=lambda o: o.window_start)
         meant = [by_time[0] if order.group(1) in ("earlier", "earliest", "first") else by_time[-1]]
     return meant
+
+
+def _window_starts(text: str) -> tuple[time, ...]:
+    """The starts of the windows a text names as ranges ("the 12-2 one", "2:30-4:30")."""
+    return tuple(time(*business_hour(m.begins)) for m in find_clock_times(text)
+                 if m.begins is not None and m.ends is not None)
 
 
 def day_referred(turn: Turn) -> date | None:
