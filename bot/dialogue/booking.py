@@ -102,6 +102,14 @@ def _asked_about(turn: Turn) -> str | None:
     return topics.asked_service(turn)
 
 
+def scope_for(turn: Turn, service: str | None) -> str:
+    """The scope of a visit asked for by this text: the problem it tells, else the one told
+    before (kept with a newcomer's request, or beside a question just answered); "" when none
+    was told (the booking then names the service)."""
+    return (problem_in(turn.text, turn.catalog) or str(turn.parse.slots.get(PROBLEM) or "")
+            or _problem_told(turn, service))
+
+
 def _problem_told(turn: Turn, service: str | None) -> str:
     """The problem told beside a question answered just before ("do you do water heaters? mine
     is leaking"), when it is of the service being booked; "" when none was."""
@@ -117,7 +125,7 @@ def start(turn: Turn) -> None:
         turn.ask(FLOW, "offer_human", {}, replies.no_offers())
         return
     data: dict[str, Any] = {"when": turn.parse.slots.get("when"),
-                            "scope": problem_in(turn.text, turn.catalog),
+                            "scope": "",
                             "service": turn.parse.slots.get("service")}
     if visits.points_at_a_visit(turn):
         booked = visits.upcoming(turn)
@@ -134,8 +142,7 @@ def start(turn: Turn) -> None:
             return
     returning = None if data["service"] else _returning_to(turn)
     service = data["service"] = data["service"] or returning or _asked_about(turn)
-    data["scope"] = (data["scope"] or str(turn.parse.slots.get(PROBLEM) or "")
-                     or _problem_told(turn, service))
+    data["scope"] = scope_for(turn, service)
     named = _visit_to_move(turn, service)
     if named is not None:  # "the dec 11 electrical. i want it moved": a move, never a new booking
         from bot.dialogue import reschedule  # books nothing until a time is picked

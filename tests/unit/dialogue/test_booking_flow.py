@@ -223,3 +223,32 @@ def test_a_booking_with_no_problem_told_is_scoped_by_its_service_never_by_the_ch
         ("1", "Booked"),
     ])
     assert "thursday" not in chat.uow.jobs.find()[-1].scope
+
+
+LEAK = "my kitchen sink is leaking, can someone come wednesday"
+
+
+@pytest.mark.parametrize("ask", ["can you do wednesday at 10?", "wed 10am works?",
+                                 "can u do 10am wednesday?"])
+def test_an_exact_time_that_is_free_is_offered_alone_and_said_free(chat: ChatWorld,
+                                                                   ask: str) -> None:
+    chat.transcript(MARIA, [(LEAK, "Reply 1")])
+    before = chat.model()
+    said = chat.text(MARIA, ask).text
+    assert said.startswith("Yes, we can come then:\n1) Wed Mar 4, 10am-12pm with Tom\nReply 1,")
+    assert "Nothing is free" not in said
+    assert chat.changed_since(before) == set()
+    assert "Booked: Plumbing repair on Wed Mar 4, 10am-12pm" in chat.text(MARIA, "1").text
+
+
+def test_an_exact_time_inside_an_offered_window_is_said_free(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [(LEAK, "2) Wed Mar 4, 9-11am with Tom")])
+    said = chat.text(MARIA, "wed at 9:45 then?").text
+    assert said.startswith("Yes, we can come then:\n1) Wed Mar 4, 9-11am with Tom")
+
+
+def test_an_exact_time_not_free_says_so_before_the_nearest(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [(LEAK, "Reply 1")])
+    said = chat.text(MARIA, "what about thursday at 9:30?").text
+    assert said.startswith("Nothing is free then; the nearest times are:")
+    assert "9-11am" not in said and "8-10am" not in said
