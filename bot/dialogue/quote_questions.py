@@ -64,6 +64,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "is that the full dig up or just the one joint?": what it covers
         r"(?:is|does) (?:that|it|this) (?:\w+ ){0,2}(?:full|whole|entire|just|only)|"
         r"(?:full|whole|entire) (?:\w+ ){0,2}or (?:just|only)|"
+        # "and the permit is in there?"
+        r"(?:the|a|an) (?:\w+ ){1,2}(?:is|are) (?:in (?:it|there|that)|included)|"
         # "what's this maintenance plan thing you sent", "is it worth it": what it is
         r"what(?:'s| is|s) (?:this|that) (?:\w+ ){0,3}(?:thing|stuff)|"
         r"what(?:'s| is|s) (?:this|that|the) (?:\w+ ){1,3}(?:you|u) (?:sent|quoted)|"
@@ -310,7 +312,9 @@ _INCLUDES = re.compile(
     r"(?P<thing>(?:(?!\b(?:is|are)\b)[a-z' -]){2,40}?)\s*"
     r"(?:\?|$|[.,;!]| or | too\b| as well\b| and (?!the \w+ (?:is|are)))"
     r"|\b(?:is|are) (?P<in>(?:(?!\b(?:is|are|and)\b)[a-z' -]){2,30}?) (?:included|in (?:it|"
-    r"there|that|the (?:\w+ )?(?:quote|estimate|price)))\b", re.IGNORECASE)
+    r"there|that|the (?:\w+ )?(?:quote|estimate|price)))\b"
+    r"|\b(?:the|a|an) (?P<subject>(?:(?!\b(?:is|are|and)\b)[a-z' -]){2,30}?) (?:is|are) "
+    r"(?:included|in (?:it|there|that))\b", re.IGNORECASE)
 # Words too common to match a quote's line by ("the labor" matches "Installation labor").
 _FILLER = frozenset("the a an of for and to in on with it that this new old".split())
 
@@ -323,7 +327,8 @@ _POINTS_AT_QUOTE = re.compile(r"^in (?:the |that |this |my |your )?(?:[\w-]+ ){0
 def _thing_asked(text: str) -> str | None:
     """What a question asks whether the quote includes ("the sump pump"), None when none."""
     for found in _INCLUDES.finditer(text.lower()):
-        thing = (found.group("thing") or found.group("in") or "").strip(" '-")
+        thing = (found.group("thing") or found.group("in") or found.group("subject") or ""
+                 ).strip(" '-")
         if thing and _words(thing) and not _POINTS_AT_QUOTE.match(thing):
             return thing
     return None
