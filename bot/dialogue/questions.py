@@ -14,6 +14,7 @@ from bot.dialogue import (
     booking,
     cancel_many,
     handoff,
+    held_offers,
     newcomer_asks,
     quote_decisions,
     quote_questions,
@@ -23,7 +24,6 @@ from bot.dialogue import (
     topics,
     visit_questions,
 )
-from bot.dialogue.turn import CONVERSATION_TTL
 from bot.nlu import intents
 
 if TYPE_CHECKING:
@@ -101,20 +101,13 @@ def quote_aside(turn: Turn) -> bool:
             intent in (intents.CANCEL, intents.RESCHEDULE) and quote_questions.says_quote(turn)
             or asks_about_quote(turn)):
         return False
-    conversation = turn.conversation
-    pending = conversation.is_active(turn.now) and not in_talk
-    before = (conversation.flow, conversation.step, dict(conversation.data), conversation.expires_at)
-    dropped = pending and _NOTHING_BOOKED.search(turn.text) is not None
-    if dropped:
+    if turn.conversation.is_active(turn.now) and not in_talk and \
+            _NOTHING_BOOKED.search(turn.text) is not None:
         # "i dont need anything booked": the times offered are dropped
         turn.finish(replies.offer_dropped(), keep_done=True)
-    quote_questions.answer(turn)
-    if pending and not dropped:
-        kept = {k: v for k, v in conversation.data.items() if k in ("shown", "last_done")}
-        conversation.start(str(before[0]), str(before[1]), {**before[2], **kept}, now=turn.now,
-                           expires_at=before[3] or turn.now + CONVERSATION_TTL)
-        turn.say(replies.question_still_open())
-    return True
+    if in_talk:
+        return quote_questions.answer(turn)
+    return held_offers.aside(turn, quote_questions.answer)
 
 
 def asks_about_quote(turn: Turn) -> bool:
