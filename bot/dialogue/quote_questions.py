@@ -30,6 +30,11 @@ RECENT = timedelta(hours=1)  # "did it go through?" soon after a decision asks a
 
 # "is it worth it": advice the quote's lines inform and the customer decides.
 WORTH = re.compile(r"\bworth (?:it|the money|the price|getting|doing|buying|paying)\b")
+# "what's this maintenance plan thing you sent", "is it worth it": what it is, asked only of a
+# quote the text names (never "whats this thing on monday for").
+EXPLAIN = re.compile(r"\bwhat(?:'s| is|s) (?:this|that) (?:\w+ ){1,3}(?:thing|stuff)\b|"
+                     r"\bwhat(?:'s| is|s) (?:this|that|the) (?:\w+ ){1,3}(?:you|u) (?:sent|quoted)\b|"
+                     + WORTH.pattern)
 # What is asked, checked in this order: a comparison names two quotes and often a price too.
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("compare", re.compile(r"\b(?:differen\w*|compare\w*|comparison|vs|versus|between|cheaper|"
@@ -65,14 +70,12 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:is|does) (?:that|it|this) (?:\w+ ){0,2}(?:full|whole|entire|just|only)|"
         r"(?:full|whole|entire) (?:\w+ ){0,2}or (?:just|only)|"
         # "and the permit is in there?"
-        r"(?:the|a|an) (?:\w+ ){1,2}(?:is|are) (?:in (?:it|there|that)|included)|"
-        # "what's this maintenance plan thing you sent", "is it worth it": what it is
-        r"what(?:'s| is|s) (?:this|that) (?:\w+ ){0,3}(?:thing|stuff)|"
-        r"what(?:'s| is|s) (?:this|that|the) (?:\w+ ){1,3}(?:you|u) (?:sent|quoted)|"
-        + WORTH.pattern + ")\\b")),
+        r"(?:the|a|an) (?:\w+ ){1,2}(?:is|are) (?:in (?:it|there|that)|included))\b|"
+        + EXPLAIN.pattern)),
     ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|prices?|cost\w*|total|amount|"
                          r"come to|comes to|coming to|all in|with everything)\b")),
 )
+_KIND_PATTERNS = dict(KINDS)
 _ACTS = frozenset({intents.APPROVE_QUOTE, intents.DECLINE_QUOTE, intents.CANCEL, intents.RESCHEDULE,
                    intents.HUMAN})
 OFFICE_KINDS = frozenset({"counts", "terms"})  # asked of a quote that its data cannot settle
@@ -129,11 +132,18 @@ def kind_of(turn: Turn) -> str | None:
         return kind
     if not shown(turn) or turn.parse.slots.get("service") or _VISIT.search(text):
         return None  # "how much is a drain cleaning", "is my visit still valid": not a quote
+    if kind == "lines" and EXPLAIN.search(text) and not _lines_plainly(text):
+        return None  # "whats this thing on monday for": a quote only when one is named
     if kind in ("lines", "valid") or kind in ("price", "terms") and _REFERS.search(text):
         return kind
     if kind == "status" and re.search(r"\b(?:approv|accept|declin)", text):
         return kind  # "what did I approve?"
     return None
+
+
+def _lines_plainly(text: str) -> bool:
+    """The text asks what a quote includes in so many words, not only "what's this X thing"."""
+    return _KIND_PATTERNS["lines"].search(EXPLAIN.sub(" ", text)) is not None
 
 
 def mentions_quote(text: str) -> bool:

@@ -82,3 +82,11 @@ def test_undoing_a_quote_approval_goes_to_a_person(chat: ChatWorld, undo: str) -
     assert "nothing I changed" not in said
     assert len(chat.notices()) == notices + 1
     assert chat.quote_states() == {**OPEN, "Q-2001": QuoteState.APPROVED}
+
+
+@pytest.mark.parametrize("ask", ["whats this thing on thursday for?", "what's that stuff friday about"])
+def test_a_what_is_this_question_naming_no_quote_is_no_quote_question(chat: ChatWorld,
+                                                                      ask: str) -> None:
+    add_quote(chat, "Q-1050", "maria", "Care plan", PLAN_LINES)
+    said = chat.text(MARIA, ask).text
+    assert "Q-1050" not in said and "$298.00" not in said
