@@ -654,6 +654,22 @@ def visits_for(service: str, visits: Sequence[str]) -> Reply:
     return Reply(_listed(f"You have {len(visits)} {clip(service, THING)} visits: ", visits))
 
 
+def still_booked(visits: Sequence[tuple[str, str]], not_on: str | None = None) -> Reply:
+    """A change the customer believes made was not: the visits (service, when) still booked,
+    and nothing yet on the day it was to move to."""
+    said = "; your ".join(f"{_in_sentence(clip(service, THING))} visit {when}"
+                          for service, when in visits)
+    empty = f" Nothing is booked on {not_on} yet." if not_on else ""
+    return Reply(clip(f"Not yet: your {said} is still booked.{empty}", 320))
+
+
+def day_left_empty(days: Sequence[str], elsewhere: Sequence[tuple[str, str]]) -> Reply:
+    """Nothing is booked on the days asked about; where that work's visit is now, if any."""
+    now = "".join(f" Your {_in_sentence(clip(service, THING))} visit is {when}."
+                  for service, when in elsewhere)
+    return Reply(clip(f"That's right: nobody is booked to come on {' or '.join(days)}.{now}", 320))
+
+
 def your_visits(verdict: str, visits: Sequence[str]) -> Reply:
     """The visits a question was about, after its "Yes"/"No" when it asked one."""
     lead = f"{verdict}. " if verdict else ""
