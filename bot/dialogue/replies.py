@@ -482,6 +482,13 @@ def yours_to_decide(work: str, when: str) -> Reply:
                  f"want it cancelled. That's your call: reply \"cancel {day}\" and I'll cancel it.")
 
 
+def all_still_on(visits: Sequence[str]) -> Reply:
+    """ "Do we need both?": every visit asked about is still on; nothing changes unless asked."""
+    head = f"All {len(visits)} are still booked: " if len(visits) > 2 else "Both are still booked: "
+    return Reply(clip(_listed(head, visits).rstrip(".") + ". Each stays unless you want it "
+                      "cancelled; just tell me which.", 320))
+
+
 def no_visit_named(missing: str) -> Reply:
     """A day or service named that none of the customer's visits has."""
     return Reply(f"You have no visit {clip(missing, 60)}.")

@@ -111,7 +111,7 @@ _CANCEL_REFERENCE = re.compile(
     r"^\s*(?:(?:the|that|this|those|these|my|our|on|for)\s+)*"
     rf"(?:(?:first|second|third|fourth|last|later|earlier|middle|other|extra|duplicate|{_DATE_WORD})"
     r"(?:\s+(?:[\w-]+ ){0,2}?(?:ones?|visits?|appointments?|appts?|tune ?ups?|bookings?|two|three))?"
-    r"(?:\s*(?:[,.!;]|$|\b(?:and|too|as well|also|please|pls|instead)\b))"
+    r"(?:\s*(?:[,.!;]|$|\b(?:and|too|as well|also|please|pls|instead|only|then)\b))"
     r"|(?:[\w-]+ ){0,2}?ones?\b(?! (?:of|more|day|week|time))|both\b|them\b|(?:the )?(?:other|rest)\b"
     # "cancel one of my appointments": which one is asked next
     r"|one of (?:my|our|the|those|these|them|your)\b(?: (?:visits|appointments|appts|bookings)\b)?"

@@ -45,3 +45,20 @@ def test_a_move_believed_done_is_told_as_not_yet(chat: ChatWorld) -> None:
 def test_a_request_to_move_is_never_read_as_a_check(chat: ChatWorld) -> None:
     said = chat.text(MARIA, "can the thursday one be moved to friday? same time if possible").text
     assert "That's right" not in said and "Not yet" not in said
+
+
+@pytest.mark.parametrize("question", [
+    "k. thursday and friday. need both?",
+    "do we really need both the thursday and the friday one",
+    "thu and fri visits - both needed?",
+])
+def test_asking_whether_both_are_needed_lists_them_and_cancels_nothing(chat: ChatWorld,
+                                                                       question: str) -> None:
+    before = chat.model()
+    said = chat.text(MARIA, question).text
+    assert "Both are still booked" in said and "Thu Mar 5" in said and "Fri Mar 6" in said, said
+    assert "Reply Y or N" not in said and "Reply 1" not in said
+    assert chat.changed_since(before) <= {"timeline"}
+    said = chat.text(MARIA, "yes").text
+    assert "cancelled" not in said.lower()
+    assert chat.changed_since(before) <= {"timeline"}
