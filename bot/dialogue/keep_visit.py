@@ -30,6 +30,7 @@ from bot.dialogue import (
     visit_questions,
     visits,
 )
+from bot.dialogue.gsm import clip
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
 from bot.nlu.text import normalize
@@ -238,4 +239,4 @@ def _for(turn: Turn, appointment: Appointment) -> str:
     """ " (for: furnace short-cycling)": what the visit's job is for, as the office wrote it."""
     job = turn.uow.jobs.get(appointment.job_id)
     scope = job.scope.strip() if job is not None and job.scope else ""
-    return f" (for: {replies.clip(scope, 45)})" if scope else ""
+    return f" (for: {clip(scope, 45)})" if scope else ""
