@@ -535,6 +535,21 @@ def customer_asks_notice(job: str, technician: str, text: str) -> Reply:
                  f"\"{clip(text, 160)}\". Please check with {name} and call them back.")
 
 
+def came_before_record_notice(job: str, technician: str, *, left: bool) -> Reply:
+    """To the dispatchers: the job shows the technician on the way; the customer says otherwise."""
+    name = clip(technician, NAME)
+    said = "has been and left" if left else "has arrived"
+    return Reply(f"Job {job} still shows {name} on the way, but the customer says {name} {said}. "
+                 f"Please check with {name} and update the job.")
+
+
+def arrived_noted(technician: str) -> Reply:
+    """The customer says the technician has come while the record still says on the way."""
+    name = clip(technician, NAME)
+    return Reply(f"Thanks for letting us know {name} is there! I've told our office so "
+                 f"{name}'s job is updated.")
+
+
 def not_there_notice(job: str, technician: str, text: str) -> Reply:
     """To the dispatchers: the job shows the technician on site, the customer says nobody came."""
     name = clip(technician, NAME)
