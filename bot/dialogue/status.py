@@ -63,7 +63,8 @@ LEFT = re.compile(rf"\b{_TECH} (?:left|is gone|has gone|went)\b|\b(?:did|has) {_
 # arrived", "the plumber showed up"), whatever the record says.
 _WHO = (r"(?:he|she|they|(?:the|your|ur|my|our) (?:tech\w*|plumber|electrician|guy|man|lady|"
         r"worker|furnace guy|hvac guy))")
-ARRIVED = re.compile(rf"(?<!\bis )(?<!\bare )(?<!\bhas )(?<!\bhave )(?<!\bdid )(?<!\bif )\b{_WHO}(?:'s|s|'re| is| are| has| have)?(?: (?:just|finally|now|already))?"
+ARRIVED = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bhas )(?<!\bhave )(?<!\bdid )(?<!\bif )"
+                     rf"\b{_WHO}(?:'s|s|'re| is| are| has| have)?(?: (?:just|finally|now|already))?"
                      r" (?:here|arrived|showed up|shown up|got here|turned up|at the door|outside)\b"
                      r"(?!\s*\?)", re.IGNORECASE)
 # The question is whether the technician comes back or is still at work.
