@@ -107,11 +107,17 @@ def _visit_to_move(turn: Turn, service: object) -> Appointment | None:
     day = when.get("date")
     # "mon tuneup. later in day?": the visit named by its work and its own day, at other hours
     other_hours = bool(day and _OTHER_HOURS.search(text) and not _NEW_PROBLEM.search(text))
-    if not worker_at and not other_hours and not _MOVE_WORDS.search(text):
+    moving = _MOVE_WORDS.search(text) is not None
+    if not worker_at and not other_hours and not moving:
         return None
     upcoming = [a for a in visits.upcoming(turn)
                 if day is None or offers.local_date(a.window_start, visits.timezone_of(turn, a))
                 .isoformat() == day]
+    if moving and not upcoming:
+        # "can the furnace visit on the 21st move to the monday after": the day read may be the
+        # new one; the visit is the one of the days the text names as its own
+        said = visits.named(turn, wanted=day).days
+        upcoming = [a for a in visits.upcoming(turn) if visits.local_day(turn, a) in said]
     found = [a for a in upcoming
              if (job := turn.uow.jobs.get(a.job_id)) is not None and job.service_id == service]
     if not found and worker_at:
@@ -172,6 +178,8 @@ def start(turn: Turn) -> None:
         # a time asked of its worker ("can the plumber come at 11") is the new time; a day named
         # beside "move" names the visit itself
         asked = None if _MOVE_WORDS.search(normalize(turn.text)) else data["when"]
+        if asked is None and reschedule.said_from_the_visit(turn):
+            asked = data["when"] or {}  # "to the monday after": counted from the visit's day
         reschedule.move_missed(turn, named, asked)
         return
     missed = [a for a in visits.missed(turn) if service is None

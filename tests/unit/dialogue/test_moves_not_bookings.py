@@ -70,3 +70,17 @@ def test_another_visit_asked_for_after_a_broken_off_move_is_a_booking(chat: Chat
     said = chat.text(MARIA, "and another furnace repair at the same address next monday").text
     assert "Moved" not in said
     assert chat.visit("maria_thu").start == thursday
+
+
+@pytest.mark.parametrize("ask", [
+    "can the heating visit on the 5th move to the monday after? mornings best",
+    "could we move thursday's furnace repair to the tuesday after",
+])
+def test_a_move_to_a_day_counted_from_the_visit_is_never_a_booking(chat: ChatWorld,
+                                                                   ask: str) -> None:
+    jobs = _jobs(chat)
+    said = chat.text(MARIA, ask).text
+    assert "Reply 1" in said and ("Mon Mar 9" in said or "Tue Mar 10" in said), said
+    said = chat.text(MARIA, "1").text
+    assert said.startswith("Done! Moved your Heating & cooling repair"), said
+    assert _jobs(chat) == jobs
