@@ -62,3 +62,16 @@ def test_asking_whether_both_are_needed_lists_them_and_cancels_nothing(chat: Cha
     said = chat.text(MARIA, "yes").text
     assert "cancelled" not in said.lower()
     assert chat.changed_since(before) <= {"timeline"}
+
+
+@pytest.mark.parametrize("text", [
+    "the friday one, dont need it if the tech fixes it thursday. cancel that",
+    "friday's visit - no need once thursday's guy is done. cancel that one",
+])
+def test_a_condition_beside_the_visit_named_never_picks_the_visit_to_cancel(chat: ChatWorld,
+                                                                         text: str) -> None:
+    said = chat.text(MARIA, text).text
+    assert "Fri Mar 6" in said and "Thu Mar 5" not in said, said
+    said = chat.text(MARIA, "yes").text
+    assert "Fri Mar 6" in said and "cancelled" in said
+    assert chat.visit("maria_thu").is_active
