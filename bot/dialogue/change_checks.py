@@ -36,8 +36,12 @@ _MOVED_TO = re.compile(r"\b(?:moved|rescheduled|switched|pushed|changed|now) (?:
 _REQUEST = re.compile(r"\b(?:can|could|would|will) (?:you|u|someone|somebody)\b|\b(?:can|could|would)\b"
                       r"|\bplease\b|\bpls\b|"
                       r"\bmake sure\b|\bi want\b|\bi need\b|\bshould (?:i|we)\b")
+# "please make sure no one comes on the 21st": a check when nothing is booked that day.
+_MAKE_SURE = re.compile(r"\b(?:please |pls )?(?:make sure|ensure|double check|check) (?:that )?")
+_POLITE = re.compile(r"\b(?:please|pls)\b")
 # A yes or no first answers the question pending; the check after it is for the flow.
-_ANSWER_FIRST = re.compile(r"^\W*(?:y|yes|yeah|yep|yup|sure|n|no|nope|nah)\b")
+_ANSWER_FIRST = re.compile(r"^\W*(?:y|yes|yeah|yep|yup|sure|n|no|nope|nah)\b"
+                           r"(?! (?:more|one|body|need|longer|problem|way)\b)")
 
 
 def answer(turn: Turn) -> bool:
@@ -45,8 +49,9 @@ def answer(turn: Turn) -> bool:
     if turn.customer is None:
         return False
     text = normalize(turn.text)
-    if not (_ASKED.search(text) and _GONE.search(text)) or _REQUEST.search(text) \
-            or _ANSWER_FIRST.match(text):
+    sure = _MAKE_SURE.search(text) is not None  # "make sure no one comes on the 21st"
+    if not ((_ASKED.search(text) or sure) and _GONE.search(text)) or _ANSWER_FIRST.match(text) \
+            or _REQUEST.search(_POLITE.sub(" ", _MAKE_SURE.sub(" ", text)) if sure else text):
         return False
     emptied, new_day = _days_named(turn, text)
     if not emptied:
@@ -55,6 +60,9 @@ def answer(turn: Turn) -> bool:
     booked = visits.upcoming(turn)
     still = [a for a in booked if visits.local_day(turn, a) in emptied
              and (service is None or visits.same_service(turn, [a], service))]
+    moving = turn.data.get("appointment_id") if turn.conversation.flow == "reschedule" else None
+    if still and sure and all(a.id != moving for a in still):
+        return False  # a visit still booked that day: a request to cancel or move it, not a check
     if still:
         there = [a for a in booked if new_day is not None
                  and visits.local_day(turn, a) == new_day and a not in still]

@@ -75,3 +75,15 @@ def test_a_condition_beside_the_visit_named_never_picks_the_visit_to_cancel(chat
     said = chat.text(MARIA, "yes").text
     assert "Fri Mar 6" in said and "cancelled" in said
     assert chat.visit("maria_thu").is_active
+
+
+def test_make_sure_nobody_comes_on_an_empty_day_is_confirmed(chat: ChatWorld) -> None:
+    chat.text(MARIA, "can the heating repair on thursday go to friday instead")
+    said = chat.text(MARIA, "No more questions please. Please make sure no one comes thursday.").text
+    assert said.startswith("Not yet") and "Thu Mar 5" in said, said
+    said = chat.text(MARIA, "1").text
+    assert said.startswith("Done! Moved")
+    before = chat.model()
+    said = chat.text(MARIA, "please make sure nobody comes on thursday").text
+    assert said.startswith("That's right") and "Thu Mar 5" in said, said
+    assert chat.changed_since(before) <= {"timeline"}
