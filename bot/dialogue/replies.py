@@ -491,6 +491,13 @@ def yours_to_decide(work: str, when: str) -> Reply:
                  f"want it cancelled. That's your call: reply \"cancel {day}\" and I'll cancel it.")
 
 
+def all_still_on(visits: Sequence[str]) -> Reply:
+    """ "Do we need both?": every visit asked about is still on; nothing changes unless asked."""
+    head = f"All {len(visits)} are still booked: " if len(visits) > 2 else "Both are still booked: "
+    return Reply(clip(_listed(head, visits).rstrip(".") + ". Each stays unless you want it "
+                      "cancelled; just tell me which.", 320))
+
+
 def no_visit_named(missing: str) -> Reply:
     """A day or service named that none of the customer's visits has."""
     return Reply(f"You have no visit {clip(missing, 60)}.")
@@ -535,6 +542,21 @@ def customer_asks_notice(job: str, technician: str, text: str) -> Reply:
     name = clip(technician, NAME)
     return Reply(f"Job {job} is still open (on site) with {name} and the customer asks: "
                  f"\"{clip(text, 160)}\". Please check with {name} and call them back.")
+
+
+def came_before_record_notice(job: str, technician: str, *, left: bool) -> Reply:
+    """To the dispatchers: the job shows the technician on the way; the customer says otherwise."""
+    name = clip(technician, NAME)
+    said = "has been and left" if left else "has arrived"
+    return Reply(f"Job {job} still shows {name} on the way, but the customer says {name} {said}. "
+                 f"Please check with {name} and update the job.")
+
+
+def arrived_noted(technician: str) -> Reply:
+    """The customer says the technician has come while the record still says on the way."""
+    name = clip(technician, NAME)
+    return Reply(f"Thanks for letting us know {name} is there! I've told our office so "
+                 f"{name}'s job is updated.")
 
 
 def not_there_notice(job: str, technician: str, text: str) -> Reply:
@@ -661,6 +683,22 @@ def visits_for(service: str, visits: Sequence[str]) -> Reply:
     if len(visits) == 1:
         return Reply(clip(f"Your {clip(service, THING)} visit: {visits[0]}.", 320))
     return Reply(_listed(f"You have {len(visits)} {clip(service, THING)} visits: ", visits))
+
+
+def still_booked(visits: Sequence[tuple[str, str]], not_on: str | None = None) -> Reply:
+    """A change the customer believes made was not: the visits (service, when) still booked,
+    and nothing yet on the day it was to move to."""
+    said = "; your ".join(f"{_in_sentence(clip(service, THING))} visit {when}"
+                          for service, when in visits)
+    empty = f" Nothing is booked on {not_on} yet." if not_on else ""
+    return Reply(clip(f"Not yet: your {said} is still booked.{empty}", 320))
+
+
+def day_left_empty(days: Sequence[str], elsewhere: Sequence[tuple[str, str]]) -> Reply:
+    """Nothing is booked on the days asked about; where that work's visit is now, if any."""
+    now = "".join(f" Your {_in_sentence(clip(service, THING))} visit is {when}."
+                  for service, when in elsewhere)
+    return Reply(clip(f"That's right: nobody is booked to come on {' or '.join(days)}.{now}", 320))
 
 
 def your_visits(verdict: str, visits: Sequence[str]) -> Reply:
