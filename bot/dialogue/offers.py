@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import replies
+from bot.dialogue import replies, wish_memory
 from bot.dialogue.times import visit_label
 from bot.dialogue.visits import refers_to_a_visit
 from bot.nlu import intents
@@ -128,6 +128,7 @@ def on_next_day_with_time(turn: Turn, wish: Wish | None, timezone: str) -> Wish 
 def search(turn: Turn, *, service_id: str, zone_id: str, timezone: str, wish: Wish | None,
            ignore_appointment: int | None = None) -> list[Offer]:
     """Up to three bookable offers for the service at a site, nearest to the wish."""
+    wish = wish_memory.applied(turn, wish)  # "not monday" said earlier still holds
     service = turn.catalog.get(service_id)
     technicians = turn.uow.staff.find(role=Role.TECHNICIAN, active=True)
     crew = [t.id for t in technicians if t.id is not None and t.can_do(service.skill, zone_id)]
@@ -146,6 +147,7 @@ def search(turn: Turn, *, service_id: str, zone_id: str, timezone: str, wish: Wi
 def present(turn: Turn, flow: str, data: dict[str, Any], found: list[Offer],
             wish: Wish | None, timezone: str) -> None:
     """List the offers and wait for a pick; with none, offer a call from a person."""
+    data = wish_memory.kept(turn, data, wish)
     if not found:
         turn.ask(flow, "offer_human", data, replies.no_offers())
         return

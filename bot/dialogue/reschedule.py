@@ -345,7 +345,13 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
     # its own time, or one within half its window of it, is no move; "push it" asks for a time
     # after it, on a weekday after its day
     near = (appointment.window_end - appointment.window_start) / 2
-    wish = _from_the_visit(turn, appointment, wish, day)
+    counted = _from_the_visit(turn, appointment, wish, day)
+    if counted is not None and counted.date is not None and counted.date != (
+            wish.date if wish else None) and _same_work_elsewhere(turn, appointment):
+        # "push the drain one a week" with two drain visits: say which one the week counts from
+        turn.say(replies.counted_from(visits.service_name(turn, appointment),
+                                      visits.label(turn, appointment)))
+    wish = counted
     wish = replace(_after_the_visit(turn, wish, day) if later and wish else wish or Wish(),
                    not_within=(appointment.window_start - near + timedelta(seconds=1),
                                appointment.window_start + near), later_than=later)
@@ -362,6 +368,13 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
             turn.finish(replies.nothing_sooner())
             return
     offers.present(turn, FLOW, data, found, wish, site.timezone)
+
+
+def _same_work_elsewhere(turn: Turn, appointment: Appointment) -> bool:
+    """True when another upcoming visit is for the same work as `appointment`."""
+    job = turn.uow.jobs.get(appointment.job_id)
+    others = [a for a in visits.upcoming(turn) if a.id != appointment.id]
+    return job is not None and bool(visits.same_service(turn, others, job.service_id))
 
 
 # "push it back", "can it be later", "postpone it": a time after the visit's own.

@@ -95,6 +95,11 @@ _WEEKDAY_BARE_DATE = re.compile(
 )
 # A calendar date right after a weekday ("tuesday, dec 8th", "tuesday 12/8").
 _DATE_FOLLOWS = re.compile(rf",? (?:the )?(?:{_MONTH} ?\d|\d{{1,2}}(?:/|{_ORDINAL}|\b))")
+# Holidays named by name: "xmas", "christmas eve", "new year's day".
+_HOLIDAYS = ((re.compile(r"\b(?:christmas|xmas|x-mas) eve\b"), 12, 24),
+             (re.compile(r"\b(?:christmas|xmas|x-mas)(?: day)?\b"), 12, 25),
+             (re.compile(r"\bnew years? eve\b"), 12, 31),
+             (re.compile(r"\bnew years?(?: day)?\b"), 1, 1))
 _TODAY = re.compile(r"\b(?:later |sometime |some time )?(today|tonight|this (?:morning|afternoon|evening))\b")
 _TOMORROW = re.compile(r"\btomorrow\b")
 _LEAD = re.compile(r"(?:(?:on|for|by|until|til|till|from|the|this|next|coming|following) )*")
@@ -190,6 +195,9 @@ def find_days(text: str, today: date, *, bare_periods: bool = False) -> list[Day
         claims.add(m.start(), m.end(), today + timedelta(days=2))
     if any(char.isdigit() for char in text):
         _find_calendar_dates(text, today, claims)
+    for pattern, month, day in _HOLIDAYS:
+        for m in pattern.finditer(text):
+            claims.add(m.start(), m.end(), next_occurrence(today, month, day, None))
     for m in _WEEK_TODAY.finditer(text):
         claims.add(m.start(), m.end(), today + timedelta(days=8 if "tomorrow" in m.group() else 7))
     for m in _WEEKDAY_NEXT_WEEK.finditer(text):

@@ -102,6 +102,10 @@ def _in_unwanted_clause(position: int, clauses: list[_Clause]) -> bool:
 
 def _wanted_day(text: str, days: list[DayMention], clauses: list[_Clause]) -> DayMention | None:
     wanted = [d for d in days if not _in_unwanted_clause(d.start, clauses)]
+    # "xmas?? no. fri 18th afternoon?": the day refused right after it is not the one wanted
+    wanted = [d for d in wanted if not _REFUSED_AFTER.match(text[d.end:])] or wanted
+    # "i said after christmas. the 28th?": a day that only bounds the wish is not the one wanted
+    wanted = [d for d in wanted if not _BOUND.search(d.before(text))] or wanted
     if len(wanted) > 1:
         moved_to = [
             d
@@ -176,6 +180,10 @@ _REFUSES = re.compile(
     r"|\bno (?:this |next |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b")
 _NOT_A_REFUSAL = re.compile(r"\bnot (?:sure|certain|positive)\b|\bnot (?:too |that |so )?(?:bad|"
                             r"big|urgent|a big deal)\b")
+# "xmas?? no", "monday - nope": a day named, then refused right after it.
+_REFUSED_AFTER = re.compile(r"^\W*(?:no|nope|nah|not that(?: one| day)?|no way)\b"
+                            r"(?! (?:later|earlier|sooner|more|problem|rush|hurry|need|worries)\b)")
+_BOUND = re.compile(r"\b(?:after|before|past|until|till|til)\s+(?:the\s+)?$")
 _BUT = re.compile(r"\b(?:except(?: for)?|but|other than|besides|apart from)\s+(?:(?:on|the|not)\s+)*$")
 _BARE_WEEKDAY = re.compile(r"^(?:(?:on|this|next|the|coming) )?(?:monday|tuesday|wednesday|thursday|"
                            r"friday|saturday|sunday)s?$")
@@ -191,7 +199,8 @@ def turned_down_days(text: str, today: date, *, through: date) -> frozenset[date
         clause = next((c for c in clauses if c.start <= mention.start < c.end), None)
         piece = _NOT_A_REFUSAL.sub(" ", _NOT_NEGATION.sub(" ", text[clause.start:mention.start])) \
             if clause is not None else ""
-        if not (_REFUSES.search(piece) or _BUT.search(text[:mention.start])):
+        if not (_REFUSES.search(piece) or _BUT.search(text[:mention.start])
+                or _REFUSED_AFTER.match(text[mention.end:])):
             continue
         if _BARE_WEEKDAY.match(text[mention.start:mention.end]):
             day = mention.day
