@@ -359,6 +359,16 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
             "when": _when_of(wish), "later_than": later.isoformat() if later else None}
     found = offers.search(turn, service_id=job.service_id, zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish, ignore_appointment=appointment.id)
+    if not found and (wish.start or wish.end or wish.date) is not None:
+        # hours never open ("at 7:30" read as evening), or a day with nothing free: the nearest
+        # times that still move the visit, before saying there is nothing for two weeks
+        for wider in (replace(wish, start=None, end=None),
+                      replace(wish, start=None, end=None, date=None, through=None)):
+            found = offers.search(turn, service_id=job.service_id, zone_id=site.zone_id,
+                                  timezone=site.timezone, wish=wider,
+                                  ignore_appointment=appointment.id)
+            if found:
+                break
     # the slot the visit already has is no time to move it to
     found = [o for o in found if (o.start, o.technician_id) != (appointment.start,
                                                                 appointment.technician_id)]
@@ -487,10 +497,11 @@ def _from_the_visit(turn: Turn, appointment: Appointment, wish: Wish | None,
     wish = wish or Wish()
     if day is not None:
         wish = replace(wish, date=day, through=None)
-    if same_time and wish.start is None:
-        start = appointment.window_start.astimezone(ZoneInfo(visits.timezone_of(
-            turn, appointment))).time()
-        wish = replace(wish, start=start, end=None)
+    own = appointment.window_start.astimezone(ZoneInfo(visits.timezone_of(turn, appointment))).time()
+    if same_time and (wish.start is None or (wish.start.hour % 12, wish.start.minute) == (
+            own.hour % 12, own.minute)):
+        # "same time 7:30" for a 7:30am visit: its own time, never 7:30pm
+        wish = replace(wish, start=own, end=None)
     return wish
 
 

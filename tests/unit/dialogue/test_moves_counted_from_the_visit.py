@@ -54,3 +54,10 @@ def test_a_weekday_with_a_bare_date_is_that_date_when_moving(chat: ChatWorld) ->
     chat.transcript(MARIA, [("I need to move my thursday visit", "Your visit is Thu Mar 5")])
     [offers] = chat.answer(MARIA, "tue 17")
     assert offers.options[0].startswith("Tue Mar 17")
+
+
+def test_hours_never_open_on_the_day_asked_still_offer_that_day(chat: ChatWorld) -> None:
+    [offers] = chat.answer(MARIA, "move the thursday repair to friday the 13th at 11pm")
+    assert offers.expects is Expect.CHOICE
+    assert offers.options[0].startswith("Fri Mar 13")
+    assert "no openings" not in offers.text
