@@ -262,6 +262,8 @@ def safety_step_es(danger: Danger) -> Reply:
     return Reply(f"{_SAFETY_ES[danger]} Ya avisamos a nuestro equipo; le vamos a llamar enseguida.")
 
 
-def call_back_es(business: str) -> Reply:
-    return Reply(f"Gracias por escribir a {clip(business, NAME)}. Una persona del equipo le va a "
-                 "llamar pronto.")
+def call_back_es(business: str, price: str | None = None) -> Reply:
+    """The Spanish hand-off; `price`: the visit's price asked, said first."""
+    said = f"{price} " if price else ""
+    return Reply(f"Gracias por escribir a {clip(business, NAME)}. {said}Una persona del equipo le "
+                 "va a llamar pronto.")

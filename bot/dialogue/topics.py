@@ -132,6 +132,10 @@ _SPECIALTY = re.compile(
     r"\b(?:dental|medical|lab|laboratory|ev|electric (?:vehicle|car)|tesla|car charg\w*|"
     r"vehicle charg\w*|solar(?: panels?)?|elevators?|escalators?|garage doors?|sprinklers?|"
     r"irrigation|septic(?: tanks?)?|security systems?)\b")
+# Words that name a kind of work only with its equipment after them ("dental compressors"); alone
+# they may be a company's name ("Riverside Dental").
+_SPECIALTY_KINDS = frozenset({"dental", "medical", "lab", "laboratory", "ev", "electric vehicle",
+                              "electric car", "tesla"})
 _SPECIALTY_NOUN = re.compile(r"\s+(?:air )?(?:chargers?|charging(?: stations?)?|compressors?|"
                              r"panels?|equipment|systems?|repair|lines?|chairs?|tanks?)\b")
 # A question that asks whether, not for a visit: "yes or no?", "is that something you do".
@@ -633,11 +637,12 @@ def _not_our_work(turn: Turn, text: str) -> bool:
         # "ev charger install - yes or no?": the kind of work named with its equipment; a
         # company's name ("Riverside Dental") asks nothing
         pairs = ((m, _SPECIALTY_NOUN.match(text, m.end())) for m in _SPECIALTY.finditer(text))
-        named = next(((m, noun) for m, noun in pairs if noun is not None), None)
+        named = next(((m, noun) for m, noun in pairs
+                      if noun is not None or m.group(0) not in _SPECIALTY_KINDS), None)
         if named is None:
             return False
         found = named[0]
-        thing = f"{found.group(0)}{named[1].group(0)} work"
+        thing = f"{found.group(0)}{named[1].group(0)} work" if named[1] else found.group(0)
     if any(found.group(0).rstrip("s") in s.name.lower() for s in turn.catalog.services):
         return False  # the catalog's own service names it
     thing = re.sub(r"\bev\b", "EV", thing)
