@@ -165,11 +165,31 @@ def resolve_when(text: str, today: date, *, bare_periods: bool = False) -> dict[
     parts = [p for p in find_parts_of_day(text) if not _in_unwanted_clause(p.start, clauses)]
     part = parts[0].part if parts else None
     start, end = _hours(clock, part)
+    start, end = _after_busy(text, clock, start, end)
     if start is None and end is None and part is not None:
         start, end = PARTS_OF_DAY[part]
     if day is None and start is None and end is None:
         return None
     return {"date": day.day.isoformat() if day else None, "start": start, "end": end}
+
+
+# "im at work til 2:30", "not home until 4": busy until then, so free only after it.
+_BUSY_UNTIL = re.compile(r"\b(?:at work|working|busy|at school|in class|in meetings?|out|away|"
+                         r"not (?:home|back|around|free|available))(?: \w+){0,3} (?:until|till|til)\s*$")
+
+
+def _after_busy(text: str, clock: list[ClockMention], start: str | None,
+                end: str | None) -> tuple[str | None, str | None]:
+    """The hours wished when the text says until when the customer is busy: no arrival before
+    that time (it is the start, never the end), whatever else is said ("like 3 or 4")."""
+    busy = next((m.ends for m in clock if m.ends is not None and m.begins is None
+                 and _BUSY_UNTIL.search(text[:m.start] + text[m.start:m.end].split()[0])), None)
+    if busy is None:
+        return start, end
+    free_from = _hhmm(business_hour(busy))
+    if end == free_from:
+        end = None
+    return (start if start is not None and start > free_from else free_from), end
 
 
 # A day turned down, not one gone by or wished for: "not wed", "can't do monday or tuesday",
