@@ -11,6 +11,7 @@ from bot.dialogue.addresses import read_signup, town_given, zip_guesses
 from bot.dialogue.times import visit_label
 from bot.dialogue.turn import CONVERSATION_TTL
 from bot.nlu import intents
+from bot.nlu.services import matcher_for
 from bot.nlu.text import normalize
 from domain.authz import may_act_on
 from domain.commands import BookAppointment
@@ -23,9 +24,11 @@ from domain.scheduling import Offer, Wish
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
+    from domain.catalog import Catalog
 
 FLOW = "book"
 SCOPE_LIMIT = 300
+PROBLEM = "problem"  # a request's slot: the problem told in an earlier text, for the job's scope
 
 
 _MOVE_WORDS = re.compile(r"\b(?:move|moved|moving|reschedul\w*|push(?:ed)?|postpone\w*)\b")
@@ -99,6 +102,22 @@ def _asked_about(turn: Turn) -> str | None:
     return topics.asked_service(turn)
 
 
+def scope_for(turn: Turn, service: str | None) -> str:
+    """The scope of a visit asked for by this text: the problem it tells, else the one told
+    before (kept with a newcomer's request, or beside a question just answered); "" when none
+    was told (the booking then names the service)."""
+    return (problem_in(turn.text, turn.catalog) or str(turn.parse.slots.get(PROBLEM) or "")
+            or _problem_told(turn, service))
+
+
+def _problem_told(turn: Turn, service: str | None) -> str:
+    """The problem told beside a question answered just before ("do you do water heaters? mine
+    is leaking"), when it is of the service being booked; "" when none was."""
+    from bot.dialogue import topics  # topics' neighbours import this module
+
+    return topics.asked_problem(turn) if service and service == topics.asked_service(turn) else ""
+
+
 def start(turn: Turn) -> None:
     """A customer asked for a visit, maybe naming the problem and a time."""
     assert turn.customer is not None
@@ -106,7 +125,7 @@ def start(turn: Turn) -> None:
         turn.ask(FLOW, "offer_human", {}, replies.no_offers())
         return
     data: dict[str, Any] = {"when": turn.parse.slots.get("when"),
-                            "scope": scope_of(turn.text),
+                            "scope": "",
                             "service": turn.parse.slots.get("service"),
                             **wish_memory.stored(offers.wish_from(turn))}
     if visits.points_at_a_visit(turn):
@@ -124,6 +143,7 @@ def start(turn: Turn) -> None:
             return
     returning = None if data["service"] else _returning_to(turn)
     service = data["service"] = data["service"] or returning or _asked_about(turn)
+    data["scope"] = scope_for(turn, service)
     named = _visit_to_move(turn, service)
     if named is not None:  # "the dec 11 electrical. i want it moved": a move, never a new booking
         from bot.dialogue import reschedule  # books nothing until a time is picked
@@ -218,8 +238,9 @@ def waiting_job(turn: Turn) -> Job | None:
     if turn.customer is None:
         return None
     sites = {s.id for s in turn.customer.sites}
-    for job in reversed(turn.uow.jobs.find(account_id=turn.customer.account_id,
-                                           state=JobState.REQUESTED)):
+    requested = [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id)
+                 if j.state is JobState.REQUESTED]  # the account's jobs: one read a turn
+    for job in reversed(requested):
         if job.site_id in sites and not any(
                 a.is_active for a in turn.uow.appointments.find(job_id=job.id)):
             return job
@@ -429,7 +450,7 @@ def _answer_problem(turn: Turn) -> bool:
         turn.misunderstood(replies.ask_problem())
         return True
     data = {**turn.data, "service": service_id,
-            "scope": _scope(turn.data.get("scope"), scope_of(turn.text))}
+            "scope": _scope(turn.data.get("scope"), problem_in(turn.text, turn.catalog))}
     wish = offers.wish_from(turn)
     if wish is not None:
         data["when"] = turn.parse.slots.get("when") or data.get("when")
@@ -457,10 +478,23 @@ def scope_of(text: str) -> str:
     return core[:SCOPE_LIMIT]
 
 
+def problem_in(text: str, catalog: Catalog) -> str:
+    """The problem a text tells, as a job's scope (see scope_of); "" when it tells none: a reply
+    around the booking ("wait sorry", "the later one", "ok", a name, a time) is never a scope."""
+    matcher = matcher_for(catalog)
+    told = [s for s in _SENTENCE_END.split(text.strip())
+            if matcher.describes_problem(normalize(s))]
+    return scope_of(" ".join(told)) if told else ""
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
 def _scope(asked: object, problem: str) -> str:
-    """The request that asked for the visit, with the problem told when asked for it."""
+    """The problem told when asking for the visit, with the one told when asked for it."""
     first = str(asked or "").strip()
-    return (f"{first}; {problem.strip()}" if first else problem.strip())[:SCOPE_LIMIT]
+    return (f"{first}; {problem.strip()}" if first and problem.strip() else
+            problem.strip() or first)[:SCOPE_LIMIT]
 
 
 def _offer(turn: Turn, data: dict[str, Any], wish: Wish | None) -> None:
@@ -533,7 +567,7 @@ def _book(turn: Turn, offer: Offer) -> None:
         appointment_id = turn.run(BookAppointment(
             account_id=turn.customer.account_id, site_id=site.id, service_id=service.id,
             technician_id=offer.technician_id, start=offer.start, actor=turn.actor,
-            scope=data.get("scope", ""), job_id=data.get("job_id"),
+            scope=data.get("scope") or service.name, job_id=data.get("job_id"),
         ))
     except SchedulingConflict:
         turn.say(replies.slot_taken())

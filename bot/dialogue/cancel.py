@@ -89,7 +89,8 @@ def answer(turn: Turn) -> bool:
     if _keeps(turn, appointment):  # "wait no, keep it", "keep the 3rd": this one stays
         turn.finish(replies.kept(visit))
         return True
-    if turn.parse.intent == intents.BOOK and visits.names_only(turn, appointment):
+    if (turn.parse.intent == intents.BOOK or visits.points_at_a_visit(turn)) and \
+            visits.names_only(turn, appointment):
         confirm(turn, appointment)  # "the electrical": the very visit asked about, so ask again
         return True
     if _asks_again(turn, appointment):  # "N! cancel the dec 8 one": the question again, plainly

@@ -106,7 +106,8 @@ def hurried(turn: Turn) -> bool:
     missed = None
     if now_wish and wish is not None and not any(wish.is_met_by(o, site.timezone) for o in found):
         missed = booking.missed_word(wish)
-    _ask_pick(turn, site, str(parse.slots["service"]), turn.text, found, head=danger,
+    _ask_pick(turn, site, str(parse.slots["service"]),
+              booking.scope_for(turn, str(parse.slots["service"])), found, head=danger,
               missed=missed)
     return True
 

@@ -17,6 +17,7 @@ from bot.dialogue import replies, wish_memory
 from bot.dialogue.times import visit_label
 from bot.dialogue.visits import refers_to_a_visit
 from bot.nlu import intents
+from bot.nlu.clock import business_hour, find_clock_times
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
 from bot.nlu.when import names_a_week, resolve_when, turned_down_days
@@ -139,9 +140,47 @@ def search(turn: Turn, *, service_id: str, zone_id: str, timezone: str, wish: Wi
     since = turn.now - timedelta(days=1)
     booked: list[Booked] = [b for b in turn.uow.appointments.busy_between(since, until, crew)
                             if b.appointment_id != ignore_appointment]
-    return find_offers(service=service, zone_id=zone_id, timezone=timezone, wish=wish,
-                       technicians=technicians, appointments=booked, settings=turn.business,
-                       now=turn.now, horizon_days=HORIZON_DAYS, limit=3)
+    found = find_offers(service=service, zone_id=zone_id, timezone=timezone, wish=wish,
+                        technicians=technicians, appointments=booked, settings=turn.business,
+                        now=turn.now, horizon_days=HORIZON_DAYS, limit=3)
+    moment = exact_moment(turn, wish)
+    if wish is None or wish.date is None or moment is None:
+        return found
+    # "2:30 thursday?", "tuesday at 10 works?": exactly the times holding it, if any is free
+    held = [o for o in found if holds(o, wish, moment, timezone)]
+    if not held:  # none of the nearest starts then: the windows starting a little before
+        at = datetime.combine(wish.date, moment)
+        near = find_offers(service=service, zone_id=zone_id, timezone=timezone,
+                           wish=replace(wish, start=max(at - _WINDOW_REACH, at.replace(
+                               hour=0, minute=0)).time(), end=(at + timedelta(minutes=1)).time()),
+                           technicians=technicians, appointments=booked, settings=turn.business,
+                           now=turn.now, horizon_days=HORIZON_DAYS, limit=12)
+        held = [o for o in near if holds(o, wish, moment, timezone)][:3]
+    return held or found
+
+
+_WINDOW_REACH = timedelta(hours=3)  # an arrival window starting this long before a time may hold it
+
+
+def exact_moment(turn: Turn, wish: Wish | None) -> time | None:
+    """The one time of a day a text asks for ("can you do 2:30 thursday?", "tuesday at 10
+    works?"); None for a span ("after 2", "2-4pm", "morning") or no day."""
+    if wish is None or wish.date is None or wish.start is None or wish.end is not None:
+        return None
+    text = normalize(turn.text)
+    if _OPEN_RANGE.search(text) or not find_clock_times(text):
+        return None
+    told = resolve_when(text, local_date(turn.now, turn.timezone)) or {}
+    if told.get("date") != wish.date.isoformat() or told.get("end") is not None or \
+            told.get("start") != f"{wish.start:%H:%M}":
+        return None  # the day or time is not the text's own ("at 4pm": the soonest day)
+    return wish.start
+
+
+def holds(offer: Offer, wish: Wish, moment: time, timezone: str) -> bool:
+    """True when the offer's arrival window on the wished day holds `moment`."""
+    local = offer.window_start.astimezone(ZoneInfo(timezone))
+    return local.date() == wish.date and _at(offer, moment, timezone, within=True)
 
 
 def present(turn: Turn, flow: str, data: dict[str, Any], found: list[Offer],
@@ -152,10 +191,15 @@ def present(turn: Turn, flow: str, data: dict[str, Any], found: list[Offer],
         turn.ask(flow, "offer_human", data, replies.no_offers())
         return
     past = is_past(turn, wish, timezone)
-    missed = wish is not None and (wish.date or wish.start or wish.end) is not None and not any(
-        wish.is_met_by(offer, timezone) for offer in found)
+    moment = exact_moment(turn, wish)
+    held = wish is not None and moment is not None and any(
+        holds(offer, wish, moment, timezone) for offer in found)
+    # "tuesday at 10?" with 1:30 the nearest: nothing is free then, though 1:30 is after 10
+    missed = wish is not None and (wish.date or wish.start or wish.end) is not None and (
+        not held if moment is not None else not any(wish.is_met_by(o, timezone) for o in found))
     turn.ask(flow, PICK, {**data, "offers": [_dump(o) for o in found], "asked": _wish_key(wish)},
-             replies.offers(choices(found, timezone), wish_missed=missed, wish_past=past))
+             replies.offers(choices(found, timezone), wish_missed=missed, wish_past=past,
+                            wish_held=held))
 
 
 def _wish_key(wish: Wish | None) -> str | None:
@@ -289,7 +333,8 @@ def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] |
     from bot.dialogue import visits  # imports this module
 
     # "the tuesday one. will they bring a flapper?": the sentence pointing at a time is the pick
-    sentences = [s for s in re.split(r"(?<=[.!;])\s+", turn.text) if s.strip()]
+    # "nothing today at all? ok monday at noon, the fatima one": a question before it asks no more
+    sentences = [s for s in re.split(r"(?<=[.!;?])\s+", turn.text) if s.strip()]
     pointing = [s for s in sentences if _POINTS_AT_OFFER.search(normalize(s))]
     said_alone = len(sentences) > 1 and len(pointing) == 1
     pick = pointing[0] if said_alone else turn.text
@@ -299,18 +344,25 @@ def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] |
         return None  # "1pm with dave right?", "leave it how it was": no pick; "the 2nd": option 2
     alone = _LONE_TIME.match(text) is not None  # "12:30" alone: the window it falls in
     said = visits.named(turn, text=text) if said_alone else visits.named(turn)
+    # "with fatima": any technician named so, offered or not (not offered: no pick is guessed)
+    firsts = {o.technician_name.split()[0].lower() for o in found} | {
+        p.first_name.lower() for p in turn.uow.staff.find(role=Role.TECHNICIAN, active=True)}
     people = {name.lower() for name in said.technician_names} | {
-        o.technician_name.split()[0].lower() for o in found
-        if re.search(rf"\b(?:with|by) {re.escape(o.technician_name.split()[0].lower())}\b", text)}
+        first for first in firsts if re.search(rf"\b(?:with|by) {re.escape(first)}\b", text)}
     order = _EARLIER_LATER.search(text)
-    if not (said.days or said.weekdays or said.times or people) or said.service_id:
+    # "9-11 with ben", "the 12-2 one": the window starting at the first time named
+    times = said.times or _window_starts(text)
+    if not (said.days or said.weekdays or times or people) or said.service_id:
         return None
     day_of = {id(o): o.window_start.astimezone(ZoneInfo(timezone)) for o in found}
-    meant = [o for o in found
-             if (not (said.days or said.weekdays) or said.on_day(day_of[id(o)].date()))
-             and (not people or o.technician_name.split()[0].lower() in people)
-             # "9-11 with ben": the window starting at the first time named
-             and (not said.times or _at(o, said.times[0], timezone, within=alone))]
+    on_day = [o for o in found
+              if not (said.days or said.weekdays) or said.on_day(day_of[id(o)].date())]
+    at_time = [o for o in on_day if not times or _at(o, times[0], timezone, within=alone)]
+    meant = [o for o in at_time if not people or o.technician_name.split()[0].lower() in people]
+    if not meant and people and times:
+        # "2:30-4:30 with fatima" with 2:30 free only with alicia: the time named is the pick
+        # (the reply names who comes), never fatima's other time
+        meant = at_time
     if not meant or len(meant) == len(found) and order is None and not said.weekdays \
             and not said.days:
         return None  # "thursday then": none offered then, a new wish; "with ben": all of them
@@ -318,6 +370,12 @@ def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] |
         by_time = sorted(meant, key=lambda o: o.window_start)
         meant = [by_time[0] if order.group(1) in ("earlier", "earliest", "first") else by_time[-1]]
     return meant
+
+
+def _window_starts(text: str) -> tuple[time, ...]:
+    """The starts of the windows a text names as ranges ("the 12-2 one", "2:30-4:30")."""
+    return tuple(time(*business_hour(m.begins)) for m in find_clock_times(text)
+                 if m.begins is not None and m.ends is not None)
 
 
 def day_referred(turn: Turn) -> date | None:

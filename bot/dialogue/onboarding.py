@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import handoff, newcomer_asks, replies, small_talk, topics
+from bot.dialogue import booking, handoff, newcomer_asks, replies, small_talk, topics
 from bot.dialogue.addresses import (
     Address,
     NewCustomerDetails,
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 FLOW = "onboard"
 OUTSIDE = "outside"  # the sign-up's data key: the last address given is outside the area
 ASKED = "asked"  # the sign-up's data key: the service whose price was asked before it began
+TOLD = "told"  # the sign-up's data key: the problem told beside that question
 # What an unknown number may ask that needs no account first.
 NEEDS_NO_ACCOUNT = frozenset({intents.HUMAN, intents.THANKS, intents.OPT_OUT, intents.OPT_IN})
 # Intents of a text that may be only a name ("this is linda"): a request is never read as one.
@@ -101,8 +102,10 @@ def start(turn: Turn) -> None:
         turn.ask(FLOW, "details", {"after": after}, replies.for_someone_else())
         return
     asked = topics.asked_service(turn)  # "how much to unclog a sink?" then "can you come thu?"
+    told = topics.asked_problem(turn)  # "do you do water heaters? mine is leaking"
     turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {},
-                                              **({ASKED: asked} if asked else {})},
+                                              **({ASKED: asked} if asked else {}),
+                                              **({TOLD: told} if told else {})},
                             now=turn.now, expires_at=turn.now + CONVERSATION_TTL)
     if not _take(turn):
         after = {} if turn.parse.intent in NOT_A_REQUEST else _wanted(turn, turn.text)
@@ -186,10 +189,15 @@ def _take(turn: Turn) -> bool:
                                                                     turn.parse.intent):
         wanted = _wanted(turn, read.rest)  # the request in the same text
         earlier = data.get("after") or {}
-        # "just book me" names nothing new: the problem told before ("toilet wont stop") stays
-        if not (wanted["intent"] == intents.BOOK and not wanted["slots"].get("service")
-                and earlier.get("intent") == intents.BOOK):
+        # "just book me", "the heater is at my mom's" tell no new problem: the one told before
+        # ("toilet wont stop") stays, with any time said now
+        if not (wanted["intent"] == intents.BOOK and earlier.get("intent") == intents.BOOK
+                and (not wanted["slots"].get("service")
+                     or not booking.problem_in(read.rest, turn.catalog))):
             data["after"] = wanted
+        elif wanted["slots"].get("when"):
+            data["after"] = {**earlier, "slots": {**(earlier.get("slots") or {}),
+                                                  "when": wanted["slots"]["when"]}}
     _settle_town(turn, data)
     _next_step(turn, data, read)
     return True
@@ -450,6 +458,10 @@ def _wanted(turn: Turn, text: str) -> dict[str, Any]:
     asked = turn.conversation.data.get(ASKED)
     if turn.parse.intent == intents.BOOK and not slots.get("service") and asked:
         slots["service"] = asked
+    told = turn.conversation.data.get(TOLD)
+    if (turn.parse.intent == intents.BOOK and told and slots.get("service") == asked
+            and not booking.problem_in(text, turn.catalog)):
+        slots[booking.PROBLEM] = told  # the problem told before: the job's scope
     return {"intent": turn.parse.intent, "slots": slots, "text": text[:300]}
 
 

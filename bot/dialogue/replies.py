@@ -186,10 +186,13 @@ def ask_problem() -> Reply:
                "clogged drain")
 
 
-def offers(choices: Sequence[str], *, wish_missed: bool, wish_past: bool = False) -> Reply:
-    """Up to three numbered choices, e.g. "1) Thu Mar 5, 8-10am with Tom"."""
+def offers(choices: Sequence[str], *, wish_missed: bool, wish_past: bool = False,
+           wish_held: bool = False) -> Reply:
+    """Up to three numbered choices, e.g. "1) Thu Mar 5, 8-10am with Tom"; `wish_held`: the time
+    asked for is inside the window offered."""
     head = ("That time has passed; the soonest we can come:" if wish_past else
-            "Nothing is free then; the nearest times are:" if wish_missed else "We can come:")
+            "Nothing is free then; the nearest times are:" if wish_missed else
+            "Yes, we can come then:" if wish_held else "We can come:")
     return Reply.choice(head, tuple(clip(text, 45) for text in choices[:3]), ANOTHER_DAY)
 
 

@@ -299,7 +299,16 @@ def _answered(turn: Turn, reply: Reply, kind: str, service: str | None = None) -
     if kind == "hours":  # "open weekends? furnace making a weird noise": the need told is kept
         service = (service or turn.parse.slots.get("service")
                    or _matcher(turn.catalog).match(normalize(turn.text)))
-    turn.remember(TOPIC_KEY, {"kind": kind, "service": service, "at": turn.now.isoformat()})
+    from bot.dialogue import booking  # imports this module
+
+    problem = booking.problem_in(turn.text, turn.catalog) if service else ""
+    turn.remember(TOPIC_KEY, {"kind": kind, "service": service, "at": turn.now.isoformat(),
+                              **({"problem": problem} if problem else {})})
+
+
+def asked_problem(turn: Turn) -> str:
+    """The problem told beside the question last answered, within the half hour ("" if none)."""
+    return str(_topic(turn).get("problem") or "")
 
 
 def asked_service(turn: Turn) -> str | None:

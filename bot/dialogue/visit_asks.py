@@ -89,11 +89,13 @@ _THAT_DAY = re.compile(r"\b(?:that|the same|same) day\b|\bthen\b")
 _PRONOUN = re.compile(r"\b(?:he|hes|she|shes|they|theyre|him|her|them|it)\b")
 _NEXT = re.compile(r"\bnext\b(?! week)")
 _WEEK = re.compile(r"\b(next|this) week\b")
-_MORNING = re.compile(r"\b(?:morning|am)\b")
+# "am" as a part of the day ("the 9 am one", "in the am"), never the verb ("i am at work")
+_AM = r"(?<!\bi )(?<!\bi'm )\bam\b(?! (?:i|at|not|out|home|working|going|off|on|in|away|free|here)\b)"
+_MORNING = re.compile(rf"\bmorning\b|{_AM}")
 _AFTERNOON = re.compile(r"\bafternoon\b")
 _EVENING = re.compile(r"\b(?:evening|tonight)\b")
 _WEEKDAY_ONLY = re.compile(r"^(?:the |on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?$")
-_PARTS = re.compile(r"\b(?:morning|am|afternoon|evening|tonight)\b")
+_PARTS = re.compile(rf"\b(?:morning|afternoon|evening|tonight)\b|{_AM}")
 _YES_NO = re.compile(rf"(?:^|[.?!;] ?)\W*{_OPENER}(?:is|isnt|are|arent|r|do|does|did|will|was|has|"
                      r"have)\b|\bright\W*$|\b(?:is|are) still (?:on|at|for)\b[^.!]*\?")
 # A yes/no question that a booked visit settles: someone coming, a visit still on or booked.

@@ -69,8 +69,9 @@ _PRONOUN = re.compile(r"\b(?:it|that(?: one)?|this(?: one)?|that visit|that appo
 _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment|appt)\b(?! more)")
 
 # "cancel the third one" after a list: its place in the list shown, not a date.
-_PLACE_IN_LIST = re.compile(r"\b(?:the|\w+day(?:'?s)?) (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|"
-                            r"last|middle|earliest|latest|final) (?:one|visit|appointment|appt)\b")
+_PLACE_IN_LIST = re.compile(r"(?:\b(?:the|\w+day(?:'?s)?) |^\W*)(first|1st|second|2nd|third|3rd|"
+                            r"fourth|4th|fifth|5th|last|middle|earliest|latest|final|earlier|later) "
+                            r"(?:one|visit|appointment|appt)\b")
 _PLACES = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
            "4th": 4, "fifth": 5, "5th": 5, "earliest": 1}
 
@@ -446,6 +447,9 @@ def _place_in(text: str, shown: list[Appointment]) -> Appointment | None:
         return None
     if found.group(1) == "middle":  # of three, the second; of an even number, none
         return shown[len(shown) // 2] if len(shown) % 2 else None
+    if found.group(1) in ("earlier", "later"):  # of two (shown soonest first), never of more
+        two = sorted(shown, key=lambda a: a.start)
+        return (two[0] if found.group(1) == "earlier" else two[1]) if len(two) == 2 else None
     place = len(shown) if found.group(1) in ("last", "latest", "final") else _PLACES[found.group(1)]
     return shown[place - 1] if place <= len(shown) else None
 
@@ -547,8 +551,12 @@ def wish_for(turn: Turn, appointment: Appointment,
 def names_only(turn: Turn, appointment: Appointment) -> bool:
     """True when the text names `appointment` by day or work and asks for nothing else."""
     resolution = resolve(turn, [appointment])
+    when = turn.parse.slots.get("when")
+    # "the one on the 21st": its day names the visit, no new time
+    day_only = points_at_a_visit(turn) and isinstance(when, dict) and not (
+        when.get("start") or when.get("end"))
     return (resolution.named.narrows and resolution.one is not None
-            and turn.parse.slots.get("when") is None and len(normalize(turn.text).split()) <= 5)
+            and (when is None or day_only) and len(normalize(turn.text).split()) <= 5)
 
 
 def points_at_a_visit(turn: Turn) -> bool:
@@ -577,6 +585,10 @@ def answer_choice(turn: Turn, flow: str, verb: str, act: Act,
     if resolution.one is not None and (resolution.named.option is not None
                                        or resolution.narrowed):
         act(turn, resolution.one)
+        return True
+    place = _place_in(kept(turn).rest, listed) if not resolution.named.narrows else None
+    if place is not None:  # "the later one", "the last one": its place among those listed
+        act(turn, place)
         return True
     if resolution.missing is not None:
         turn.say(replies.no_visit_named(resolution.missing))

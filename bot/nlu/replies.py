@@ -8,6 +8,7 @@ from bot.nlu import intents
 from bot.nlu.evidence import is_undecided
 from bot.nlu.message import Message, Verdict
 from bot.nlu.quantities import option_in
+from bot.nlu.text import words
 
 _YES = frozenset(
     "yes yeah yep yup ya yea yess yesss ye yah yas sure ok okay alright correct right affirmative "
@@ -52,12 +53,22 @@ _LEAVE_AS_IS = re.compile(
 )
 
 
+# A remark beside a pick that it is the time had before ("2 - same as before", "3, like last
+# time"): it changes nothing the number picks.
+_AS_BEFORE = re.compile(
+    r"[\s,;:.!-]*\b(?:(?:the )?same(?: (?:time|slot|one|day))? as (?:before|it was|last time|originally|"
+    r"the original)|like (?:before|last time)|as (?:before|it was)|the original(?: (?:one|time|slot))?)"
+    r"\W*$")
+
+
 def detect_reply(message: Message) -> Verdict | None:
     """Recognise a bare pick ("2", "the second one"), yes or no."""
     tokens = message.tokens
     if not tokens or len(tokens) > 14:
         return None
     option = option_in(tokens)
+    if option is None and _AS_BEFORE.search(message.masked):
+        option = option_in(words(_AS_BEFORE.sub("", message.masked)))
     if option is not None:
         return Verdict(intents.CHOOSE, 0.9, {"option": option})
     if _WHY_NOT.match(message.masked) or _TEN_FOUR.match(message.masked):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from domain.catalog import Catalog
 
@@ -15,6 +16,10 @@ _GENERIC = frozenset(
      "not heating", "no heat", "heating", "heat", "heater", "not heating up",
      "amp", "amps"}
 )
+# Generic words that name a trade or a thing rather than a fault ("the heater is at my mom's"):
+# beside no fault they tell no problem.
+_NAMES_ONLY = frozenset({"plumber", "plumbing", "drain", "drains", "wire", "wires", "heating", "heat",
+                         "heater", "amp", "amps"})
 _DRAIN = "drain_cleaning"
 _PLUMBING = "plumbing_repair"
 _MAINTENANCE = "hvac_maintenance"
@@ -84,6 +89,26 @@ class ServiceMatcher:
         if best == _HVAC_REPAIR and _SERVICING.search(text) and not _FAULT.search(text):
             return _MAINTENANCE
         return best
+
+
+    def describes_problem(self, text: str) -> bool:
+        """Whether `text` tells what is wrong or wanted ("the water heater is leaking", "furnace
+        tune-up"), not only a reply around it ("ok", "the later one", "im marcus", "the heater is
+        at my mom's place"): a named service or equipment, or a symptom."""
+        text = text.replace("-", " ")
+        for m in self._pattern.finditer(text):
+            keyword = m.group(1)
+            if keyword in _VAGUE:
+                continue
+            if keyword not in _NAMES_ONLY:
+                return True
+        return False
+
+
+@lru_cache(maxsize=8)
+def matcher_for(catalog: Catalog) -> ServiceMatcher:
+    """One matcher per catalog, built on first use (the catalog is fixed while the bot runs)."""
+    return ServiceMatcher(catalog)
 
 
 def _canonical(keyword: str) -> str:

@@ -69,6 +69,10 @@ DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
         r"|\b(?:pipe|water main|water line|supply line)s?\W+(?:has |just )?(?:burst|broke|busted|"
         r"ruptured|exploded|blew|split)\b"
         r"|\bwater (?:is )?(?:everywhere|pouring|gushing|spraying|rushing|coming (?:in|through))"
+        # "water spreading into the kitchen", "water coming into the basement": it is spreading
+        r"|\bwater (?:is |keeps |has been )?(?:spreading|rising|seeping|running|coming|leaking|"
+        r"getting) (?:in ?to|across|through|over|under) (?:the |my |our )?(?:kitchen|basement|house|"
+        r"ceiling|walls?|living room|bedroom|hallway|store|shop|restaurant|dining room|carpet|floor)"
         r"|\b(?:gushing|spraying|pouring) water\b"
         r"|\b(?:water heater|tank|hose)\W+(?:\w+\W+){0,2}(?:burst|ruptured|exploded|split)\b"
         r"|\binund\w*|\b(?:tuberia|tubo|caneria|pipa)s? (?:rota|roto|reventada|reventado)s?\b"

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from bot.dialogue.booking import scope_of
+from bot.dialogue.booking import problem_in, scope_of
 from bot.dialogue.reply import Expect
 from domain.commands import BookAppointment
 from tests.unit.dialogue.chat_world import JOE, MARIA, ChatWorld
@@ -182,3 +182,73 @@ def test_a_booked_job_keeps_the_problem_as_its_scope(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("ok so the kitchen outlet stopped working, could you send someone "
                              "friday?", "Reply 1"), ("1", "Booked")])
     assert chat.uow.jobs.find()[-1].scope == "the kitchen outlet stopped working"
+
+
+@pytest.mark.parametrize("text", [
+    "hmm hold on sorry", "the earlier one", "ok sure", "this is dana btw", "is 9 ok?",
+    "can someone come out friday?", "the heater is at my sister's house",
+])
+def test_a_reply_around_the_booking_tells_no_problem_to_keep_as_scope(text: str) -> None:
+    from domain.demo import demo_catalog
+
+    assert problem_in(text, demo_catalog()) == ""
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("so the toilet keeps running, can you send someone monday", "the toilet keeps running"),
+    ("basement pipe is leaking", "basement pipe is leaking"),
+    ("need a furnace tune-up", "need a furnace tune-up"),
+])
+def test_a_text_telling_the_problem_is_kept_as_scope(text: str, scope: str) -> None:
+    from domain.demo import demo_catalog
+
+    assert problem_in(text, demo_catalog()) == scope
+
+
+def test_a_booking_asked_without_a_problem_gets_the_problem_told_with_the_question_before(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [
+        ("are you open saturdays? my kitchen sink is clogged solid", "Sat"),
+        ("ok can someone come thursday then", "Reply 1"),
+        ("1", "Booked: Drain cleaning"),
+    ])
+    assert chat.uow.jobs.find()[-1].scope == "my kitchen sink is clogged solid"
+
+
+def test_a_booking_with_no_problem_told_is_scoped_by_its_service_never_by_the_chatter(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [
+        ("can someone come thursday", "What do you need help with"),
+        ("furnace", "Reply 1"),
+        ("1", "Booked"),
+    ])
+    assert "thursday" not in chat.uow.jobs.find()[-1].scope
+
+
+LEAK = "my kitchen sink is leaking, can someone come wednesday"
+
+
+@pytest.mark.parametrize("ask", ["can you do wednesday at 10?", "wed 10am works?",
+                                 "can u do 10am wednesday?"])
+def test_an_exact_time_that_is_free_is_offered_alone_and_said_free(chat: ChatWorld,
+                                                                   ask: str) -> None:
+    chat.transcript(MARIA, [(LEAK, "Reply 1")])
+    before = chat.model()
+    said = chat.text(MARIA, ask).text
+    assert said.startswith("Yes, we can come then:\n1) Wed Mar 4, 10am-12pm with Tom\nReply 1,")
+    assert "Nothing is free" not in said
+    assert chat.changed_since(before) == set()
+    assert "Booked: Plumbing repair on Wed Mar 4, 10am-12pm" in chat.text(MARIA, "1").text
+
+
+def test_an_exact_time_inside_an_offered_window_is_said_free(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [(LEAK, "2) Wed Mar 4, 9-11am with Tom")])
+    said = chat.text(MARIA, "wed at 9:45 then?").text
+    assert said.startswith("Yes, we can come then:\n1) Wed Mar 4, 9-11am with Tom")
+
+
+def test_an_exact_time_not_free_says_so_before_the_nearest(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [(LEAK, "Reply 1")])
+    said = chat.text(MARIA, "what about thursday at 9:30?").text
+    assert said.startswith("Nothing is free then; the nearest times are:")
+    assert "9-11am" not in said and "8-10am" not in said

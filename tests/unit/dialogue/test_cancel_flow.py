@@ -153,3 +153,23 @@ def test_a_question_whether_a_visit_is_on_beside_no_need_is_never_a_cancel(
         chat: ChatWorld) -> None:
     said = chat.text(MARIA, "so no need to send anyone. are we still good for thursday").text
     assert "Thu Mar 5" in said and "cancel" not in said.lower()
+
+
+@pytest.mark.parametrize(("answer", "visit"), [
+    ("the later one", "Fri Mar 6, 1-3pm"), ("earlier one pls", "Thu Mar 5, 8-10am"),
+    ("the later appointment", "Fri Mar 6, 1-3pm"),
+])
+def test_which_of_two_visits_is_answered_by_earlier_or_later(chat: ChatWorld, answer: str,
+                                                             visit: str) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("cancel my appointment", "Which visit do you want to cancel?"),
+                            (answer, f"Cancel your {visit} visit? Reply Y or N")])
+    assert chat.changed_since(before) == set()
+
+
+def test_the_visit_asked_about_named_again_by_its_day_asks_again(chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("cancel my appointment", "Which visit do you want to cancel?"),
+                            ("2", "Cancel your Fri Mar 6, 1-3pm visit?"),
+                            ("the one on the 6th", "Cancel your Fri Mar 6, 1-3pm visit?")])
+    assert chat.changed_since(before) == set()

@@ -323,3 +323,17 @@ def test_a_hedged_pick_still_picks(chat: ChatWorld, pick: str) -> None:
         ("my sink is leaking, can someone come thursday", "1)"),
         (pick, "Booked"),
     ])
+
+
+def test_a_newcomers_booking_keeps_the_problem_told_first_as_its_service_and_scope(
+        chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("do you fix water heaters? ours is dripping from the valve", "water heater"),
+        ("great can someone come tomorrow? this is pat", "name and service address"),
+        ("Pat Lee. the heater is at my brother's place, 40 Oak Ave, Chicago 60625",
+         "1) Tue Mar 3"),
+        ("1", "Booked: Water heater service on Tue Mar 3"),
+    ])
+    job = chat.uow.jobs.find()[-1]
+    assert job.service_id == "water_heater"
+    assert job.scope == "do you fix water heaters? ours is dripping from the valve"

@@ -128,3 +128,22 @@ def test_a_question_or_a_keep_beside_a_time_picks_nothing(chat: ChatWorld, text:
     before = chat.model()
     assert "Done!" not in chat.text(MARIA, text).text
     assert "visits" not in chat.changed_since(before)
+
+
+def test_a_window_named_as_a_range_picks_the_time_starting_then(chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "my kitchen sink is leaking, can someone come wednesday").text
+    windows = re.findall(r"^\d\) \w+ \w+ \d+, ([\d:]+-[\d:]+(?:am|pm)) with (\w+)", said, re.MULTILINE)
+    assert len(windows) == 3
+    window, person = windows[1]
+    picked = chat.text(MARIA, f"yes the {window.rstrip('apm')} one with {person.lower()}").text
+    assert picked.startswith("Booked") and window in picked
+
+
+def test_a_range_with_someone_not_free_then_books_that_time_never_their_other_time(
+        chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "my kitchen sink is leaking, can someone come wednesday").text
+    windows = re.findall(r"^\d\) \w+ \w+ \d+, ([\d:]+-[\d:]+(?:am|pm)) with (\w+)", said,
+                         re.MULTILINE)
+    window, person = windows[1]
+    booked = chat.text(MARIA, f"{window.rstrip('apm')} with ana please").text
+    assert booked.startswith("Booked") and window in booked and f"{person} will come" in booked

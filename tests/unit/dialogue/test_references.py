@@ -129,10 +129,11 @@ def test_follow_ups_never_become_the_jobs_scope_or_service(chat: ChatWorld) -> N
     assert (jobs[-1].service_id, jobs[-1].scope) == ("water_heater", f"Emergency: {first}")
 
 
-def test_the_problem_asked_for_joins_the_request_that_asked_for_the_visit(chat: ChatWorld) -> None:
+def test_the_problem_asked_for_is_the_scope_never_the_request_that_told_none(
+        chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("can someone come out wednesday?", "What do you need help with?"),
                             ("no hot water", "Reply 1, 2 or 3"), ("1", "Booked")])
-    assert chat.uow.jobs.find()[-1].scope == "can someone come out wednesday?; no hot water"
+    assert chat.uow.jobs.find()[-1].scope == "no hot water"
 
 
 def test_a_text_about_a_visit_they_have_books_nothing_and_it_means_that_visit(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from domain.commands import ChangeJobState
@@ -120,3 +122,12 @@ def test_a_customer_with_two_addresses_is_told_where_the_visit_is(chat: ChatWorl
                                                                   ask: str) -> None:
     answer = chat.text(JOE, ask).text
     assert "didn't get that" not in answer and ", at " in answer and "60" in answer
+
+
+@pytest.mark.parametrize("ask", ["im at work, what else do i have coming?",
+                                 "I am out of town, what visits do I have coming up"])
+def test_i_am_is_no_morning_when_asking_what_is_coming(chat: ChatWorld, ask: str) -> None:
+    """ "i am at work" names no part of the day: every visit to come is listed."""
+    chat.book("maria", "plumbing_repair", "tom", datetime(2026, 3, 6, 20, 0, tzinfo=UTC))  # Fri 2pm
+    answer = chat.text(MARIA, ask).text
+    assert "2-4pm" in answer and "1-3pm" in answer

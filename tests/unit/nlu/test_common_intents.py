@@ -84,3 +84,18 @@ def test_a_greeting_in_front_of_a_request_does_not_win(understand):
 @pytest.mark.parametrize("text", ["hi, how are you today", "is everything ok today"])
 def test_small_talk_naming_today_is_a_greeting_not_a_booking(understand, text):
     assert understand(text).intent == "greet"
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [("3 - same as before", 3), ("1, like last time", 1), ("the second one, same time as before", 2),
+     ("#2 same as it was", 2)],
+)
+def test_a_pick_with_a_remark_that_it_is_the_old_time_is_still_the_pick(understand, text, option):
+    result = understand(text)
+    assert (result.intent, result.slots) == ("choose", {"option": option})
+
+
+@pytest.mark.parametrize("text", ["before 3", "3 - 5 works", "same as before but later"])
+def test_times_and_changes_beside_as_before_are_no_pick(understand, text):
+    assert understand(text).intent != "choose"

@@ -7,6 +7,9 @@ import pytest
 from bot.nlu.urgency import Danger, danger_in
 
 EMERGENCIES = [
+    ("EMERGENCY. water spreading into the kitchen. can someone call me", Danger.WATER),
+    ("water is coming into the basement through the wall", Danger.WATER),
+    ("water keeps getting under the carpet in the hallway", Danger.WATER),
     ("i smell gas near the furnace, what should i do", Danger.GAS),
     ("smell gas, can someone come?", Danger.GAS),
     ("wait now i smell gas", Danger.GAS),
@@ -57,6 +60,7 @@ EMERGENCIES = [
 ]
 
 NOT_EMERGENCIES = [
+    "hot water takes a while to get into the kitchen sink",
     "no gas smell anymore",
     "the gas smell is gone now, thanks",
     "I don't smell gas anymore",
