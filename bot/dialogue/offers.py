@@ -601,6 +601,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         turn.say(replies.soonest_offered(choices([soonest], timezone)[0], found.index(soonest) + 1))
         return True
     if intent == intents.DENY or turns_a_day_down(turn):
+        # "xmas?? no": that day stays turned down for the times asked for next
+        data = wish_memory.kept(turn, data, Wish(not_days=turned_down(turn)))
         turn.ask(turn.conversation.flow or "book", PICK, data, replies.keep_searching())
         return True
     if intent == intents.UNKNOWN:

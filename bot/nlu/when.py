@@ -103,7 +103,7 @@ def _in_unwanted_clause(position: int, clauses: list[_Clause]) -> bool:
 def _wanted_day(text: str, days: list[DayMention], clauses: list[_Clause]) -> DayMention | None:
     wanted = [d for d in days if not _in_unwanted_clause(d.start, clauses)]
     # "xmas?? no. fri 18th afternoon?": the day refused right after it is not the one wanted
-    wanted = [d for d in wanted if not _REFUSED_AFTER.match(text[d.end:])] or wanted
+    wanted = [d for d in wanted if not _REFUSED_AFTER.match(text[d.end:])]
     # "i said after christmas. the 28th?": a day that only bounds the wish is not the one wanted
     wanted = [d for d in wanted if not _BOUND.search(d.before(text))] or wanted
     if len(wanted) > 1:

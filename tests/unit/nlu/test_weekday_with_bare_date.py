@@ -48,3 +48,13 @@ def test_a_day_followed_by_no_is_turned_down_but_no_problem_is_not() -> None:
     today, through = day(2026, 12, 11), day(2026, 12, 31)
     assert day(2026, 12, 25) in turned_down_days(normalize("xmas?? no"), today, through=through)
     assert not turned_down_days(normalize("the 24th no problem"), today, through=through)
+
+
+def test_a_day_refused_alone_is_never_the_day_wished() -> None:
+    from datetime import date as day
+
+    from bot.nlu.text import normalize
+    from bot.nlu.when import resolve_when
+
+    when = resolve_when(normalize("christmas?? no. anything else that week?"), day(2026, 12, 11))
+    assert (when or {}).get("date") != "2026-12-25"
