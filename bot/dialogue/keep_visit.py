@@ -38,10 +38,14 @@ def claims(turn: Turn) -> bool:
         if _keeps_another(turn):
             return True
         undoing_a_cancel = turn.last_change().get("kind") == "cancelled"
+        # "you just approved Q-1046, take that back": a person undoes a quote decision; the
+        # rest of the text retells it, and asks nothing more
+        quote_decided = bool(turn.last_change().get("quote_id"))
         first = two_parts.first_part(turn)
         if not corrections.claims(first):
             return False
-        if not turn.conversation.is_active(turn.now):  # "put monday back and cancel wed instead"
+        # "put monday back and cancel wed instead"
+        if not turn.conversation.is_active(turn.now) and not quote_decided:
             swap = undoing_a_cancel and turn.last_change().get("kind") != "cancelled"
             two_parts.questions_beside(turn, acts=True, swap=swap,
                                        answered=first.text if first is not turn else None)

@@ -367,6 +367,12 @@ def undo_by_a_person() -> Reply:
     return Reply("I can't undo that by text, so I've asked our team to call you about it.")
 
 
+def quote_undo_by_a_person(number: str, state: str) -> Reply:
+    """ "undo that approval": a decided quote cannot be reopened by text; a person follows up."""
+    return Reply(f"Quote {number} is {state}, and I can't undo that by text, so I've asked our "
+                 "team to call you about it.")
+
+
 def only_last_change(what: str) -> Reply:
     """A correction naming a visit other than the one last changed: nothing is touched."""
     return Reply(f"The last change was: {clip(what, 80)}. I can only undo that one, so I've "
@@ -858,6 +864,19 @@ def quote_left_open(number: str) -> Reply:
     return Reply(f"OK, quote {clip(number, 16)} stays open. Text us when you decide.")
 
 
+def quotes_left_open(numbers: Sequence[str]) -> Reply:
+    """A no to deciding several quotes at once: each stays open."""
+    if len(numbers) == 1:
+        return quote_left_open(numbers[0])
+    named = " and ".join(clip(n, 16) for n in numbers)
+    return Reply(f"OK, nothing decided: quotes {named} stay open. Text us when you decide.")
+
+
+def confirm_quotes(asked: Sequence[str]) -> Reply:
+    """One Y/N for several quote decisions, each with its quote and total."""
+    return Reply.yes_no(clip(" and ".join(asked) + "?", 300))
+
+
 # Questions about quotes ----------------------------------------------------------------------
 
 
@@ -1029,6 +1048,11 @@ def nothing_waiting_staff() -> Reply:
     """A staff member's "Y" or thumbs-up that answers no question."""
     return Reply('Got it. Nothing is waiting for a yes from you right now; text "help" for what '
                  "you can text me.")
+
+
+def offer_dropped() -> Reply:
+    """Times offered, dropped by "i dont need anything booked" beside a question."""
+    return Reply("OK, nothing booked or moved; your visits stay as they are.")
 
 
 def left_as_is() -> Reply:
