@@ -6,7 +6,7 @@ import re
 from datetime import time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import handoff, offers, replies, safety_replies, visit_questions, visits
+from bot.dialogue import handoff, offers, replies, safety_replies, visit_questions, visits, wish_memory
 from bot.dialogue.addresses import read_signup, town_given, zip_guesses
 from bot.dialogue.times import visit_label
 from bot.dialogue.turn import CONVERSATION_TTL
@@ -174,7 +174,8 @@ def start(turn: Turn) -> None:
         return
     data: dict[str, Any] = {"when": turn.parse.slots.get("when"),
                             "scope": "",
-                            "service": turn.parse.slots.get("service")}
+                            "service": turn.parse.slots.get("service"),
+                            **wish_memory.stored(offers.wish_from(turn))}
     if visits.points_at_a_visit(turn):
         booked = visits.upcoming(turn)
         resolution = visits.resolve(turn, booked)
@@ -366,7 +367,7 @@ def _next_question(turn: Turn, data: dict[str, Any]) -> None:
     elif not data.get("service"):
         turn.ask(FLOW, "problem", data, replies.ask_problem())
     else:
-        _offer(turn, data, Wish.from_when(data.get("when")))
+        _offer(turn, data, wish_memory.restored(data))
 
 
 def answer(turn: Turn) -> bool:
@@ -437,7 +438,7 @@ def at_site(turn: Turn, site_id: int) -> None:
     if not data.get("service"):
         turn.ask(FLOW, "problem", data, replies.ask_problem())
         return
-    _offer(turn, data, Wish.from_when(data.get("when")))
+    _offer(turn, data, wish_memory.restored(data))
 
 
 def _answer_site(turn: Turn) -> bool:
@@ -514,7 +515,7 @@ def _answer_problem(turn: Turn) -> bool:
     wish = offers.wish_from(turn)
     if wish is not None:
         data["when"] = turn.parse.slots.get("when") or data.get("when")
-    _offer(turn, data, wish or Wish.from_when(data.get("when")))
+    _offer(turn, data, wish or wish_memory.restored(data))
     return True
 
 
@@ -631,7 +632,7 @@ def _book(turn: Turn, offer: Offer) -> None:
         ))
     except SchedulingConflict:
         turn.say(replies.slot_taken())
-        _offer(turn, data, Wish.from_when(data.get("when")))
+        _offer(turn, data, wish_memory.restored(data))
         return
     except DomainError as error:
         turn.finish(replies.refused(str(error)))

@@ -224,7 +224,11 @@ def _in_spanish(turn: Turn, danger: Danger | None) -> None:
         return
     if turn.last_done() != SPANISH_CALL:
         handoff.hand_over(turn, reason="wrote in Spanish and needs a call from a Spanish speaker")
-    turn.finish(safety_replies.call_back_es(turn.business.name), done=SPANISH_CALL)
+    from bot.dialogue import spanish_asks  # topics' neighbours import this module
+
+    turn.finish(safety_replies.call_back_es(turn.business.name, spanish_asks.price_line(turn)),
+                done=SPANISH_CALL)
+    spanish_asks.keep_work(turn)  # "calentador de agua" now: "cuanto cobran?" next is priced
 
 
 # "ya no hace falta", "no es necesario", "no me llamen": no call is wanted (any more).

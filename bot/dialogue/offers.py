@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import replies
+from bot.dialogue import replies, wish_memory
 from bot.dialogue.times import visit_label
 from bot.dialogue.visits import refers_to_a_visit
 from bot.nlu import intents
@@ -129,6 +129,7 @@ def on_next_day_with_time(turn: Turn, wish: Wish | None, timezone: str) -> Wish 
 def search(turn: Turn, *, service_id: str, zone_id: str, timezone: str, wish: Wish | None,
            ignore_appointment: int | None = None) -> list[Offer]:
     """Up to three bookable offers for the service at a site, nearest to the wish."""
+    wish = wish_memory.applied(turn, wish)  # "not monday" said earlier still holds
     service = turn.catalog.get(service_id)
     technicians = turn.uow.staff.find(role=Role.TECHNICIAN, active=True)
     crew = [t.id for t in technicians if t.id is not None and t.can_do(service.skill, zone_id)]
@@ -185,6 +186,7 @@ def holds(offer: Offer, wish: Wish, moment: time, timezone: str) -> bool:
 def present(turn: Turn, flow: str, data: dict[str, Any], found: list[Offer],
             wish: Wish | None, timezone: str) -> None:
     """List the offers and wait for a pick; with none, offer a call from a person."""
+    data = wish_memory.kept(turn, data, wish)
     if not found:
         turn.ask(flow, "offer_human", data, replies.no_offers())
         return
@@ -599,6 +601,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         turn.say(replies.soonest_offered(choices([soonest], timezone)[0], found.index(soonest) + 1))
         return True
     if intent == intents.DENY or turns_a_day_down(turn):
+        # "xmas?? no": that day stays turned down for the times asked for next
+        data = wish_memory.kept(turn, data, Wish(not_days=turned_down(turn)))
         turn.ask(turn.conversation.flow or "book", PICK, data, replies.keep_searching())
         return True
     if intent == intents.UNKNOWN:

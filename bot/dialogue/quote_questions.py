@@ -48,7 +48,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:approved|accepted|declined))\b")),
     ("valid", re.compile(
         r"\b(?:valid|expire[sd]?|expiring|expiry|expiration|still good|still open|deadline|"
-        r"good (?:for|until|till)|how long do (?:i|we) have)\b")),
+        r"good (?:for|until|till|til|thru|through)|how long do (?:i|we) have|"
+        # "good til when", "open till when": the last day it can be approved
+        r"(?:good|open|valid|last|lasts?) (?:un)?til+ when)\b")),
     # "does thursday's tune up count as one of the 2 visits": what the quote's data cannot say
     ("counts", re.compile(
         r"\b(?:counts?|counted|count) (?:as|towards?|toward|for|against)\b|"

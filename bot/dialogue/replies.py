@@ -237,6 +237,12 @@ def nothing_sooner() -> Reply:
                  "someone to call you.")
 
 
+def counted_from(service: str, visit: str) -> Reply:
+    """Said before times counted from the visit being moved ("a week later"), when another visit
+    of the same work could be meant: which one moves, and from when."""
+    return Reply(f"Moving your {_in_sentence(clip(service, THING))} visit of {visit}.")
+
+
 def ask_new_time(visit: str) -> Reply:
     return Reply(f"Your visit is {visit}. When would suit you better? e.g. Friday morning, or "
                "Monday after 2")

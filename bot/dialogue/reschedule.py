@@ -75,7 +75,7 @@ def answer(turn: Turn) -> bool:
     if appointment is None:
         turn.finish(replies.no_upcoming())
         return True
-    if turn.step in ("when", offers.PICK) and visits.keeps(turn):
+    if turn.step in ("when", offers.PICK) and visits.keeps(turn, appointment):
         turn.finish(replies.kept(visits.label(turn, appointment)))  # "just keep thursday then"
         return True
     if turn.step in ("when", offers.PICK, UNDERWAY) and _switched(turn, appointment):
@@ -95,6 +95,8 @@ def answer(turn: Turn) -> bool:
                                     listed=visits.upcoming(turn))
     if turn.step == "when":
         wish = offers.wish_from(turn, data.get("default_day"))
+        if wish is None and said_from_the_visit(turn):
+            wish = Wish()  # "a couple days later": counted from the visit in `offer_times`
         if wish is None:
             return _not_an_answer(turn, replies.ask_new_time(visits.label(turn, appointment)))
         offer_times(turn, appointment, wish)
@@ -298,8 +300,9 @@ def _move_to_wish(turn: Turn, appointment: Appointment, when: dict[str, Any] | N
         _warn_underway(turn, appointment, when)
         return
     day = offers.local_date(appointment.window_start, visits.timezone_of(turn, appointment))
-    if not when and _later_than(turn, appointment) is not None:
-        offer_times(turn, appointment, Wish(date=day), confirmed=confirmed)  # "push it back a bit"
+    if not when and (_later_than(turn, appointment) is not None or said_from_the_visit(turn)):
+        # "push it back a bit", "move it to the week after": times after it, at once
+        offer_times(turn, appointment, Wish(date=day), confirmed=confirmed)
         return
     if not when:
         turn.ask(FLOW, "when", {"appointment_id": appointment.id, "default_day": day.isoformat(),
@@ -362,7 +365,13 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
     # its own time, or one within half its window of it, is no move; "push it" asks for a time
     # after it, on a weekday after its day
     near = (appointment.window_end - appointment.window_start) / 2
-    wish = _from_the_visit(turn, appointment, wish, day)
+    counted = _from_the_visit(turn, appointment, wish, day)
+    if counted is not None and counted.date is not None and counted.date != (
+            wish.date if wish else None) and _same_work_elsewhere(turn, appointment):
+        # "push the drain one a week" with two drain visits: say which one the week counts from
+        turn.say(replies.counted_from(visits.service_name(turn, appointment),
+                                      visits.label(turn, appointment)))
+    wish = counted
     wish = replace(_after_the_visit(turn, wish, day) if later and wish else wish or Wish(),
                    not_within=(appointment.window_start - near + timedelta(seconds=1),
                                appointment.window_start + near), later_than=later)
@@ -370,6 +379,16 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
             "when": _when_of(wish), "later_than": later.isoformat() if later else None}
     found = offers.search(turn, service_id=job.service_id, zone_id=site.zone_id,
                           timezone=site.timezone, wish=wish, ignore_appointment=appointment.id)
+    if not found and (wish.start or wish.end or wish.date) is not None:
+        # hours never open ("at 7:30" read as evening), or a day with nothing free: the nearest
+        # times that still move the visit, before saying there is nothing for two weeks
+        for wider in (replace(wish, start=None, end=None),
+                      replace(wish, start=None, end=None, date=None, through=None)):
+            found = offers.search(turn, service_id=job.service_id, zone_id=site.zone_id,
+                                  timezone=site.timezone, wish=wider,
+                                  ignore_appointment=appointment.id)
+            if found:
+                break
     # the slot the visit already has is no time to move it to
     found = [o for o in found if (o.start, o.technician_id) != (appointment.start,
                                                                 appointment.technician_id)]
@@ -379,6 +398,13 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
             turn.finish(replies.nothing_sooner())
             return
     offers.present(turn, FLOW, data, found, wish, site.timezone)
+
+
+def _same_work_elsewhere(turn: Turn, appointment: Appointment) -> bool:
+    """True when another upcoming visit is for the same work as `appointment`."""
+    job = turn.uow.jobs.get(appointment.job_id)
+    others = [a for a in visits.upcoming(turn) if a.id != appointment.id]
+    return job is not None and bool(visits.same_service(turn, others, job.service_id))
 
 
 # "push it back", "can it be later", "postpone it": a time after the visit's own.
@@ -426,13 +452,33 @@ def _after_the_visit(turn: Turn, wish: Wish, visit_day: date) -> Wish:
 _WEEKDAY_AFTER = re.compile(r"\b(?:the )?(" + "|".join(_WEEKDAYS) + r")(?: (?:morning|afternoon|evening))?"
                             r" (?:after|following)\b"
                             r"(?! (?:next|this|today|tomorrow|\d))")
-_WEEKS_LATER = re.compile(r"\b(a|one|1|two|2|three|3) weeks? (?:later|after(?: (?:that|it|this))?)\b|"
-                          r"\b(?:the|a) week (?:after|later)\b(?! next)")
+_COUNT = r"(a couple(?: of)?|couple(?: of)?|a few|few|a|one|1|two|2|three|3)"
+# "push it a week", "move the thursday one back 2 weeks", "bump it by a couple of days": a
+# count said after a move word, not "in a week" / "a week from today" (counted from today)
+_MOVED_BY = (r"\b(?:push|pushed|move|moved|bump|bumped|shift|shifted|delay|delayed|postpone|"
+             r"postponed|put)\b[^.?!,;]{0,40}? (?:back |out |forward )?(?:by )?(?<!\bin )"
+             + _COUNT)
+_NOT_FROM_TODAY = r"(?! from (?:today|now|tomorrow))"
+_WEEKS_LATER = re.compile(rf"\b{_COUNT} weeks? (?:later|after(?: (?:that|it|this))?)\b|"
+                          r"\b(?:the|a) week (?:after|later)\b(?! next)|"
+                          rf"{_MOVED_BY} weeks?\b{_NOT_FROM_TODAY}")
+# "a couple days later", "2 days after that", "push it a day", "the day after" (not "the day
+# after tomorrow")
+_DAYS_LATER = re.compile(rf"\b{_COUNT} days? (?:later|after(?: (?:that|it|this))?)\b|"
+                         r"\b(?:the )?(?:next day|day after)\b(?! tomorrow| next)|"
+                         rf"{_MOVED_BY} days?\b{_NOT_FROM_TODAY}")
 _SAME_TIME = re.compile(r"\b(?:same|usual) time\b")
 # "later in the week": the days after the visit's own, up to that week's Sunday.
 _LATER_THAT_WEEK = re.compile(r"\blater (?:in|that|this) (?:the )?week\b")
 _NEXT_WEEK = re.compile(r"\bnext (?:week|wk)\b")
-_WEEK_COUNTS = {"a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
+_COUNTS = {"a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3, "a couple": 2,
+           "a couple of": 2, "couple": 2, "couple of": 2, "a few": 3, "few": 3}
+
+
+def _count_of(found: re.Match[str]) -> int:
+    """The count a later-by match says ("a couple of" weeks: 2); "the week after": 1."""
+    said = next((g for g in found.groups() if g), "a")
+    return _COUNTS.get(said, 1)
 
 
 def said_from_the_visit(turn: Turn) -> bool:
@@ -440,7 +486,7 @@ def said_from_the_visit(turn: Turn) -> bool:
     "same time next week")."""
     text = visits.kept(turn).rest
     return bool(_WEEKDAY_AFTER.search(text) or _WEEKS_LATER.search(text)
-                or _LATER_THAT_WEEK.search(text)
+                or _DAYS_LATER.search(text) or _LATER_THAT_WEEK.search(text)
                 or _SAME_TIME.search(text) and _NEXT_WEEK.search(text))
 
 
@@ -451,13 +497,16 @@ def _from_the_visit(turn: Turn, appointment: Appointment, wish: Wish | None,
     text = visits.kept(turn).rest
     after = _WEEKDAY_AFTER.search(text)
     weeks = _WEEKS_LATER.search(text)
+    days = _DAYS_LATER.search(text)
     same_time = _SAME_TIME.search(text) is not None
     day: date | None = None
     if after is not None:
         day = visit_day + timedelta(days=(_WEEKDAYS.index(after.group(1)) - visit_day.weekday() - 1)
                                     % 7 + 1)
     elif weeks is not None:
-        day = visit_day + timedelta(days=7 * _WEEK_COUNTS.get(weeks.group(1) or "a", 1))
+        day = visit_day + timedelta(days=7 * _count_of(weeks))
+    elif days is not None:
+        day = visit_day + timedelta(days=_count_of(days))
     elif same_time and _NEXT_WEEK.search(text):
         day = visit_day + timedelta(days=7)
     elif _LATER_THAT_WEEK.search(text) and visit_day.weekday() < 6:
@@ -468,10 +517,11 @@ def _from_the_visit(turn: Turn, appointment: Appointment, wish: Wish | None,
     wish = wish or Wish()
     if day is not None:
         wish = replace(wish, date=day, through=None)
-    if same_time and wish.start is None:
-        start = appointment.window_start.astimezone(ZoneInfo(visits.timezone_of(
-            turn, appointment))).time()
-        wish = replace(wish, start=start, end=None)
+    own = appointment.window_start.astimezone(ZoneInfo(visits.timezone_of(turn, appointment))).time()
+    if same_time and (wish.start is None or (wish.start.hour % 12, wish.start.minute) == (
+            own.hour % 12, own.minute)):
+        # "same time 7:30" for a 7:30am visit: its own time, never 7:30pm
+        wish = replace(wish, start=own, end=None)
     return wish
 
 

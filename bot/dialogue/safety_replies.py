@@ -267,6 +267,8 @@ def no_call_es() -> Reply:
     return Reply("De acuerdo, no hace falta que le llamemos. Si necesita algo más, escríbanos.")
 
 
-def call_back_es(business: str) -> Reply:
-    return Reply(f"Gracias por escribir a {clip(business, NAME)}. Una persona del equipo le va a "
-                 "llamar pronto.")
+def call_back_es(business: str, price: str | None = None) -> Reply:
+    """The Spanish hand-off; `price`: the visit's price asked, said first."""
+    said = f"{price} " if price else ""
+    return Reply(f"Gracias por escribir a {clip(business, NAME)}. {said}Una persona del equipo le "
+                 "va a llamar pronto.")

@@ -126,6 +126,21 @@ _OTHER_TRADE = re.compile(
     r"\b(?:roof\w*|shingles?|gutters?|siding|appliances?|fridges?|refrigerators?|freezers?|"
     r"washers?|washing machines?|dryers?|ovens?|stoves?|microwaves?|pools?|pool heaters?|hot tubs?|"
     r"spas?|pest\w*|locks?|locksmith\w*|drywall|painting|carpentry|landscaping|cars?)\b")
+# Work next to our trades that no service of ours covers, even as an install or its lines:
+# "dental air compressors or vacuum lines", "EV chargers", "solar panels", "elevator repair".
+_SPECIALTY = re.compile(
+    r"\b(?:dental|medical|lab|laboratory|ev|electric (?:vehicle|car)|tesla|car charg\w*|"
+    r"vehicle charg\w*|solar(?: panels?)?|elevators?|escalators?|garage doors?|sprinklers?|"
+    r"irrigation|septic(?: tanks?)?|security systems?)\b")
+# Words that name a kind of work only with its equipment after them ("dental compressors"); alone
+# they may be a company's name ("Riverside Dental").
+_SPECIALTY_KINDS = frozenset({"dental", "medical", "lab", "laboratory", "ev", "electric vehicle",
+                              "electric car", "tesla"})
+_SPECIALTY_NOUN = re.compile(r"\s+(?:air )?(?:chargers?|charging(?: stations?)?|compressors?|"
+                             r"panels?|equipment|systems?|repair|lines?|chairs?|tanks?)\b")
+# A question that asks whether, not for a visit: "yes or no?", "is that something you do".
+_ASKS_IF_WE_DO = re.compile(r"\?|\byes or no\b|\bsomething (?:you|u) (?:do|guys do)\b|"
+                            r"\bjust asking\b")
 _OUR_PART = re.compile(r"\b(?:hook ?-?ups?|hook up|lines?|wiring|wired|circuits?|outlets?|vents?|"
                        r"connections?|gas lines?|water lines?|install\w*)\b")
 # Things a "do you do ...?" may ask about that are no service of any catalog; left to other flows.
@@ -205,6 +220,8 @@ def answer(turn: Turn) -> bool:
     if intent not in (intents.UNKNOWN, intents.HELP, intents.BOOK, intents.GREET):
         return False
     text = _follow_up(turn, text) or text
+    if _not_our_work(turn, text):
+        return True
     if _CHEAPER.search(text) and not (turn.customer is not None and quote_questions.shown(turn)):
         # With quotes of their own, a lower price asked is about a quote: the quote flow's
         handoff.hand_over(turn, reason="asks for a lower price")
@@ -598,8 +615,7 @@ def _services(turn: Turn, text: str) -> bool:
     catalog = turn.catalog
     offered = offered_services(catalog)
     if asked is not None and _other_trade(asked.group("thing") or "", catalog):
-        thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", " ".join(asked.group("thing").split()))
-        thing = re.sub(r"\s+(?:or not|at all|too|also|then|either)$", "", thing.strip(" ,"))
+        thing = _thing_asked(asked)
         _answered(turn, replies.service_not_offered(thing, offered, verb=asked.group("verb")),
                   "services")
         return True
@@ -625,6 +641,42 @@ def _services(turn: Turn, text: str) -> bool:
     else:
         _answered(turn, replies.services(offered), "services")
     return True
+
+
+def _not_our_work(turn: Turn, text: str) -> bool:
+    """ "do you service dental air compressors?", "ev charger install - yes or no?": an honest no
+    with what we do (a price asked beside it is answered first); never a booking offer."""
+    if not _ASKS_IF_WE_DO.search(text):
+        return False
+    asked = _SERVICES_QUESTION.search(text)
+    thing = _thing_asked(asked)
+    found = _SPECIALTY.search(thing) if asked else None
+    verb = asked.group("verb") if asked and found else "do"
+    if found is None:
+        # "ev charger install - yes or no?": the kind of work named with its equipment; a
+        # company's name ("Riverside Dental") asks nothing
+        pairs = ((m, _SPECIALTY_NOUN.match(text, m.end())) for m in _SPECIALTY.finditer(text))
+        named = next(((m, noun) for m, noun in pairs
+                      if noun is not None or m.group(0) not in _SPECIALTY_KINDS), None)
+        if named is None:
+            return False
+        found = named[0]
+        thing = f"{found.group(0)}{named[1].group(0)} work" if named[1] else found.group(0)
+    if any(found.group(0).rstrip("s") in s.name.lower() for s in turn.catalog.services):
+        return False  # the catalog's own service names it
+    thing = re.sub(r"\bev\b", "EV", thing)
+    if _PRICE.search(text) and not _NOT_OUR_PRICE.search(text):
+        _price(turn, text, booking=True)  # "is there a fee to come out? and do u do ev chargers"
+    _answered(turn, replies.service_not_offered(thing, offered_services(turn.catalog), verb=verb),
+              "services")
+    return True
+
+
+def _thing_asked(asked: re.Match[str] | None) -> str:
+    """The work a "do you do ...?" names, without its article or a trailing "or not", "too"."""
+    thing = " ".join(((asked.group("thing") if asked else None) or "").split()).strip(" ,")
+    thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", thing)
+    return re.sub(r"\s+(?:or not|at all|too|also|then|either|thinking about \w+)$", "", thing)
 
 
 def offered_services(catalog: Catalog) -> str:

@@ -485,13 +485,25 @@ _KEEP = re.compile(r"\b(?:keep|leave) (?:it|that|this|the \w+|my \w+|\w+day'?s?)
                    r"instead|alone|for now|please|pls|thanks|thx))*"
                    r"\W*$|\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))"
                    r"(?: (?:then|for now|please|pls|thanks|thx))*\W*$")
+# "leave it on the 11th", "keep it for thursday": the visit's day said again, so it stays.
+_KEEP_ON = re.compile(r"\b(?:keep|leave) (?:it|that|this)(?: one)? (?:on|for) (?P<day>[\w ]{2,24}?)"
+                      r"(?: (?:then|after all|please|pls|thanks|thx))*\W*$")
 _VISIT_NOUN = re.compile(r"\b(?:one|visit|appointment|appt|booking)s?\b")
 
 
-def keeps(turn: Turn) -> bool:
-    """True when the text only keeps the visit as it is ("meh, just keep thursday then")."""
-    return turn.parse.intent in (intents.UNKNOWN, intents.DENY, intents.AFFIRM) and \
-        _KEEP.search(normalize(turn.text)) is not None
+def keeps(turn: Turn, visit: Appointment | None = None) -> bool:
+    """True when the text only keeps the visit as it is ("meh, just keep thursday then"; with
+    `visit`, also "forget it, leave it on the 11th" when the 11th is its own day)."""
+    if turn.parse.intent not in (intents.UNKNOWN, intents.DENY, intents.AFFIRM):
+        return False
+    text = normalize(turn.text)
+    if _KEEP.search(text) is not None:
+        return True
+    on = _KEEP_ON.search(text)
+    if on is None or visit is None:
+        return False
+    today = turn.now.astimezone(ZoneInfo(turn.timezone)).date()
+    return any(m.day == local_day(turn, visit) for m in find_days(on.group("day"), today))
 
 
 # Words that move a visit named by its work alone ("put the furnace repair back on monday").

@@ -30,7 +30,7 @@ _RANGE = re.compile(
 )
 _START_WORDS = (
     r"at|@|around|about|arround|round|approx|approximately|after|from|anytime after|any time after|"
-    r"sometime after|no earlier than|not before|earliest|say|ideally|like"
+    r"sometime after|no earlier than|not before|earliest|say|ideally|like|later than"
 )
 _END_WORDS = r"before|by|until|till|til|no later than|not later than|latest|any time before|anytime before"
 _ANCHORED = re.compile(rf"\b({_START_WORDS}|{_END_WORDS}) ({_T}){_NOT_A_TIME_AFTER}")

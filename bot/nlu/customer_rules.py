@@ -65,7 +65,8 @@ _RESCHEDULE = re.compile(
     r"(?:go|move|moved|be|do|push|switch|make it)(?: \w+)? (?:to |for )?(?:the )?same time "
     r"(?:next week|a week later|the week after)\b|"
     # "can the drain cleaning on the 11th go a week later": counted from that visit
-    r"(?:go|be|happen|come|moved?|pushed?) (?:a|one|two|three|\d) (?:weeks?|days?) (?:later|earlier|after)\b|"
+    r"(?:go|be|happen|come|moved?|pushed?) (?:a couple(?: of)?|a few|a|one|two|three|\d) "
+    r"(?:weeks?|days?) (?:later|earlier|after)\b|"
     r"change (?:the|my|our|it|appointment)(?: \w+)? (?:appointment|visit|booking|time|date|day|to)|"
     r"change (?:the |my |our )?(?:time|date|day)|switch (?:it|to|the|my|our|days|dates)|"
     r"bring (?:it |the appointment |my appointment )?forward|earlier (?:time|slot|date|day)|"

@@ -88,8 +88,18 @@ _ORDINAL_DAY = re.compile(
 _WEEKDAY_DAY_OF_MONTH = re.compile(
     rf"\b{_WEEKDAY},? (?:the (\d{{1,2}}){_ORDINAL}?|(\d{{1,2}}){_ORDINAL})\b(?![:.]?\d| ?(?:am|pm)\b)"
 )
+# "thu 31", "tue 22": a bare number past any clock hour after a weekday is that date when the
+# weekday agrees ("fri 10" stays a time)
+_WEEKDAY_BARE_DATE = re.compile(
+    rf"\b{_WEEKDAY},? (1[3-9]|2\d|3[01])\b(?![:.]?\d| ?(?:am|pm|min|hours?|days?|weeks?)\b)"
+)
 # A calendar date right after a weekday ("tuesday, dec 8th", "tuesday 12/8").
 _DATE_FOLLOWS = re.compile(rf",? (?:the )?(?:{_MONTH} ?\d|\d{{1,2}}(?:/|{_ORDINAL}|\b))")
+# Holidays named by name: "xmas", "christmas eve", "new year's day".
+_HOLIDAYS = ((re.compile(r"\b(?:christmas|xmas|x-mas) eve\b"), 12, 24),
+             (re.compile(r"\b(?:christmas|xmas|x-mas)(?: day)?\b"), 12, 25),
+             (re.compile(r"\bnew years? eve\b"), 12, 31),
+             (re.compile(r"\bnew years?(?: day)?\b"), 1, 1))
 _TODAY = re.compile(r"\b(?:later |sometime |some time )?(today|tonight|this (?:morning|afternoon|evening))\b")
 _TOMORROW = re.compile(r"\btomorrow\b")
 _LEAD = re.compile(r"(?:(?:on|for|by|until|til|till|from|the|this|next|coming|following) )*")
@@ -185,6 +195,9 @@ def find_days(text: str, today: date, *, bare_periods: bool = False) -> list[Day
         claims.add(m.start(), m.end(), today + timedelta(days=2))
     if any(char.isdigit() for char in text):
         _find_calendar_dates(text, today, claims)
+    for pattern, month, day in _HOLIDAYS:
+        for m in pattern.finditer(text):
+            claims.add(m.start(), m.end(), next_occurrence(today, month, day, None))
     for m in _WEEK_TODAY.finditer(text):
         claims.add(m.start(), m.end(), today + timedelta(days=8 if "tomorrow" in m.group() else 7))
     for m in _WEEKDAY_NEXT_WEEK.finditer(text):
@@ -241,6 +254,10 @@ def _find_calendar_dates(text: str, today: date, claims: _Claims) -> None:
         day = int(m.group(2) or m.group(3))
         if 1 <= day <= 31:
             claims.add(m.start(), m.end(), _weekday_and_day(today, m.group(1), day))
+    for m in _WEEKDAY_BARE_DATE.finditer(text):
+        found = _day_of_month(today, int(m.group(2)))
+        if found is not None and found.weekday() == WEEKDAYS.index(m.group(1)):
+            claims.add(m.start(), m.end(), found)
     for m in _ORDINAL_DAY.finditer(text):
         day = int(m.group(1) or m.group(2))
         if 1 <= day <= 31:

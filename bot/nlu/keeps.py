@@ -40,6 +40,9 @@ _LIST_GOES_ON = re.compile(r"\s*(?:[,;.!]|$|(?:and|or|&)\b)")
 # "keep it", "leave that one", "keep this one": the visit being asked about.
 _KEEPS_IT = re.compile(r"\b(?:keep|leave)\s+(?:it|that(?: one)?|this(?: one)?)\s*"
                        r"(?:please|pls|then|after all|for now|as is|as it is)?\s*(?:[.,;!?]|$)")
+# "monday one stays", "the 14th can stay": a day named, then said to stay as it is.
+_STAYS = re.compile(r"\b(?:the |my |that )?" + _DAY_WORD + r"(?:'s)?(?: \w+)?(?: one| visit| appointment|"
+                    r" appt)? (?:stays|can stay|should stay|will stay|remains|is staying)\b")
 # "leave both", "keep them all": none of the visits talked about changes.
 _KEEPS_ALL = re.compile(r"\b(?:keep|leave)\s+(?:both|them|those|these|all|everything)\b")
 # "the other one", "the other two", "the rest": the visits talked about but not spared.
@@ -94,7 +97,10 @@ def spared_spans(text: str) -> list[tuple[int, int]]:
             continue  # "we only need the one on thursday. cancel those two": not a keep
         at = stop
         spans.append((found.start(), at))
-    return spans
+    for found in _STAYS.finditer(text):
+        if not any(found.start() < end and start < found.end() for start, end in spans):
+            spans.append((found.start(), found.end()))
+    return sorted(spans)
 
 
 def split_kept(text: str) -> Kept:

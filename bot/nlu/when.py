@@ -102,6 +102,10 @@ def _in_unwanted_clause(position: int, clauses: list[_Clause]) -> bool:
 
 def _wanted_day(text: str, days: list[DayMention], clauses: list[_Clause]) -> DayMention | None:
     wanted = [d for d in days if not _in_unwanted_clause(d.start, clauses)]
+    # "xmas?? no. fri 18th afternoon?": the day refused right after it is not the one wanted
+    wanted = [d for d in wanted if not _REFUSED_AFTER.match(text[d.end:])]
+    # "i said after christmas. the 28th?": a day that only bounds the wish is not the one wanted
+    wanted = [d for d in wanted if not _BOUND.search(d.before(text))] or wanted
     if len(wanted) > 1:
         moved_to = [
             d
@@ -161,11 +165,31 @@ def resolve_when(text: str, today: date, *, bare_periods: bool = False) -> dict[
     parts = [p for p in find_parts_of_day(text) if not _in_unwanted_clause(p.start, clauses)]
     part = parts[0].part if parts else None
     start, end = _hours(clock, part)
+    start, end = _after_busy(text, clock, start, end)
     if start is None and end is None and part is not None:
         start, end = PARTS_OF_DAY[part]
     if day is None and start is None and end is None:
         return None
     return {"date": day.day.isoformat() if day else None, "start": start, "end": end}
+
+
+# "im at work til 2:30", "not home until 4": busy until then, so free only after it.
+_BUSY_UNTIL = re.compile(r"\b(?:at work|working|busy|at school|in class|in meetings?|out|away|"
+                         r"not (?:home|back|around|free|available))(?: \w+){0,3} (?:until|till|til)\s*$")
+
+
+def _after_busy(text: str, clock: list[ClockMention], start: str | None,
+                end: str | None) -> tuple[str | None, str | None]:
+    """The hours wished when the text says until when the customer is busy: no arrival before
+    that time (it is the start, never the end), whatever else is said ("like 3 or 4")."""
+    busy = next((m.ends for m in clock if m.ends is not None and m.begins is None
+                 and _BUSY_UNTIL.search(text[:m.start] + text[m.start:m.end].split()[0])), None)
+    if busy is None:
+        return start, end
+    free_from = _hhmm(business_hour(busy))
+    if end == free_from:
+        end = None
+    return (start if start is not None and start > free_from else free_from), end
 
 
 # A day turned down, not one gone by or wished for: "not wed", "can't do monday or tuesday",
@@ -176,6 +200,10 @@ _REFUSES = re.compile(
     r"|\bno (?:this |next |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b")
 _NOT_A_REFUSAL = re.compile(r"\bnot (?:sure|certain|positive)\b|\bnot (?:too |that |so )?(?:bad|"
                             r"big|urgent|a big deal)\b")
+# "xmas?? no", "monday - nope": a day named, then refused right after it.
+_REFUSED_AFTER = re.compile(r"^\W*(?:no|nope|nah|not that(?: one| day)?|no way)\b"
+                            r"(?! (?:later|earlier|sooner|more|problem|rush|hurry|need|worries)\b)")
+_BOUND = re.compile(r"\b(?:after|before|past|until|till|til)\s+(?:the\s+)?$")
 _BUT = re.compile(r"\b(?:except(?: for)?|but|other than|besides|apart from)\s+(?:(?:on|the|not)\s+)*$")
 _BARE_WEEKDAY = re.compile(r"^(?:(?:on|this|next|the|coming) )?(?:monday|tuesday|wednesday|thursday|"
                            r"friday|saturday|sunday)s?$")
@@ -191,7 +219,8 @@ def turned_down_days(text: str, today: date, *, through: date) -> frozenset[date
         clause = next((c for c in clauses if c.start <= mention.start < c.end), None)
         piece = _NOT_A_REFUSAL.sub(" ", _NOT_NEGATION.sub(" ", text[clause.start:mention.start])) \
             if clause is not None else ""
-        if not (_REFUSES.search(piece) or _BUT.search(text[:mention.start])):
+        if not (_REFUSES.search(piece) or _BUT.search(text[:mention.start])
+                or _REFUSED_AFTER.match(text[mention.end:])):
             continue
         if _BARE_WEEKDAY.match(text[mention.start:mention.end]):
             day = mention.day

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.dialogue.reply import Expect
 from domain.commands import CreateJob
 from tests.unit.dialogue.chat_world import MARIA, ChatWorld
@@ -181,7 +183,7 @@ def test_the_second_of_a_days_list_moves_to_the_weekday_after_its_own_day(
         chat: ChatWorld) -> None:
     chat.book("maria", "electrical", "ana", datetime(2026, 3, 5, 20, 0, tzinfo=UTC))
     chat.transcript(MARIA, [("what's on thursday", "Thu Mar 5")])
-    [reply] = chat.answer(MARIA, "ok move the 2nd one to the wednesday morning after")
+    *_, reply = chat.answer(MARIA, "ok move the 2nd one to the wednesday morning after")
     assert reply.options and reply.options[0].startswith("Wed Mar 11")
     chat.transcript(MARIA, [("1", "Moved your Electrical repair visit from Thu Mar 5, 2-4pm")])
     assert chat.visit("maria_thu").start == THU_8AM
@@ -207,3 +209,19 @@ def test_leave_it_as_is_then_keeps_the_visit_being_moved(chat: ChatWorld) -> Non
     before = chat.model()
     chat.transcript(MARIA, [("nah leave friday as is then", "Fri Mar 6, 1-3pm visit stays")])
     assert chat.changed_since(before) <= {"conversations"}
+
+
+@pytest.mark.parametrize("keep", ["hmm actually no forget it, leave it on thursday",
+                                  "nah keep it for thursday then", "leave it on the 5th"])
+def test_leaving_a_visit_on_its_own_day_while_times_are_offered_keeps_it(
+        chat: ChatWorld, keep: str) -> None:
+    chat.transcript(MARIA, [("can the thursday one move to monday", "Mon Mar 9")])
+    before = chat.model()
+    said = chat.text(MARIA, keep).text
+    assert "stays as booked" in said and "Reply 1" not in said
+    assert chat.changed_since(before) == set()
+
+
+def test_leaving_it_on_another_day_is_no_keep(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("can the thursday one move to monday", "Mon Mar 9")])
+    assert "stays as booked" not in chat.text(MARIA, "leave it on tuesday then").text

@@ -1,0 +1,57 @@
+"""What a text in Spanish asks that the answer can still say: the price of the visit.
+
+A Spanish text is handed to a person who speaks it; "cuanto cobran por la visita?" gets the
+standard price in that same reply when the work is known (named in Spanish in this text or an
+earlier one, kept as the topic talked about), else only the hand-off.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.dialogue import topics
+from bot.nlu.text import normalize
+from domain.money import format_cents
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+# The work named in Spanish (accents already dropped by `normalize`), by the catalog's ids.
+_WORK: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:calentador(?:es)? de agua|boiler|agua caliente|calentador)\b"), "water_heater"),
+    (re.compile(r"\b(?:desague|drenaje|coladera|tapad[oa])\b"), "drain_cleaning"),
+    (re.compile(r"\b(?:calefaccion|calentont?|horno|furnace|aire acondicionado|clima)\b"),
+     "hvac_repair"),
+    (re.compile(r"\b(?:fuga|goteo|tuberia|plomeria|llave|lavabo|inodoro|excusado)\b"),
+     "plumbing_repair"),
+    (re.compile(r"\b(?:electric\w*|enchufes?|contactos?|breaker|apagador\w*)\b"), "electrical"),
+)
+_PRICE = re.compile(r"\b(?:cuanto|precio|precios|cobran|cobra|cuesta|tarifa|costo)\b")
+
+
+def work_named(turn: Turn) -> str | None:
+    """The catalog service the Spanish text names, if any."""
+    text = normalize(turn.text)
+    return next((sid for pattern, sid in _WORK if pattern.search(text)
+                 and sid in turn.catalog.ids()), None)
+
+
+def keep_work(turn: Turn) -> None:
+    """Keep the work named as the topic talked about (after the reply), for a later text."""
+    service = work_named(turn)
+    if service is not None:
+        topics.remember_service(turn, service)
+
+
+def price_line(turn: Turn) -> str | None:
+    """ "La visita (Water heater service) cuesta $99.00, nuestro precio estandar." when the
+    text asks a price and the work is known; None otherwise."""
+    service_id = work_named(turn) or topics.asked_service(turn)
+    if not _PRICE.search(normalize(turn.text)) or service_id is None:
+        return None
+    service = turn.catalog.get(service_id)
+    if not service.price_cents:
+        return None
+    return (f"La visita ({service.name}) cuesta {format_cents(service.price_cents)}, nuestro "
+            "precio estandar.")
