@@ -73,6 +73,9 @@ _ORDINALS = {
     "5th": 5,
     "sixth": 6,
     "6th": 6,
+    # Spanish: "la primera", "el segundo"
+    "primera": 1, "primero": 1, "primer": 1, "segunda": 2, "segundo": 2, "tercera": 3,
+    "tercero": 3, "tercer": 3,
 }
 _CARDINALS = {
     "one": 1,
@@ -92,7 +95,9 @@ _CHOICE_FILLER = frozenset(
     "and then choosing going selected select it is so well um uh lol haha cheers thx pls "
     "definitely probably maybe ill i will gonna going to rather prefer prefer guess suppose think "
     # a pick said with impatience or a shrug: "1 obviously", "whatever, 2 i guess", "3 duh"
-    "then hmm hm eh whatever obviously duh just give gimme ugh of course".split()
+    "then hmm hm eh whatever obviously duh just give gimme ugh of course "
+    # Spanish, around a pick: "la primera por favor", "esa opcion"
+    "la el esa ese opcion numero por favor si gracias quiero".split()
 )
 
 

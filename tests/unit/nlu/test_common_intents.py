@@ -99,3 +99,10 @@ def test_a_pick_with_a_remark_that_it_is_the_old_time_is_still_the_pick(understa
 @pytest.mark.parametrize("text", ["before 3", "3 - 5 works", "same as before but later"])
 def test_times_and_changes_beside_as_before_are_no_pick(understand, text):
     assert understand(text).intent != "choose"
+
+
+@pytest.mark.parametrize(("text", "option"), [("la primera", 1), ("el segundo por favor", 2),
+                                              ("la tercera opcion", 3), ("la primera, gracias", 1)])
+def test_a_pick_in_spanish_is_choose(understand, text, option):
+    parse = understand(text)
+    assert parse.intent == "choose" and parse.slots["option"] == option
