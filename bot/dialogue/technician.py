@@ -50,6 +50,7 @@ from domain.commands import (
     ReviseEta,
 )
 from domain.jobs import JobState
+from domain.messages import Direction, MessageKind
 from domain.notices import notify_staff
 from domain.quotes import QuoteState
 
@@ -96,6 +97,9 @@ TAKEN_BACK = re.compile(
     r"^\W*(?:(?:wait|hold on|oops|sorry|my bad|actually|ah|uh)\W+)*(?:no+|nope|nah|"
     r"don'?t|do not|not (?:yet|that|this|now)|wrong (?:job|one|visit|customer|house|day))\b",
     re.IGNORECASE)
+# "found the part, back on the job": a paused job taken up again.
+RESUMING = re.compile(r"\bback (?:on|at) (?:the |this |that )?(?:job|site|it|work)\b",
+                      re.IGNORECASE)
 # "stuck behind a train", "held up at the tracks": a delay on the road, with its minutes.
 HELD_UP = re.compile(r"\b(?:stuck|held up|hung up|backed up|slow going|crawling|detour|"
                      r"accident|train|bridge (?:is )?up|road (?:is )?closed|construction)\b",
@@ -140,7 +144,7 @@ def starters() -> dict[str, Starter]:
     acting: dict[str, Starter] = {intent: _about_a_visit(intent) for intent in ACCEPTS}
     return {
         **acting,
-        intents.TECH_NEXT: _unless_undo(next_visit),
+        intents.TECH_NEXT: _unless_undo(_updates_then(next_visit)),
         intents.HELP: _unless_undo(help_menu),
         intents.GREET: _unless_undo(help_menu),
         intents.THANKS: _unless_undo(_thanks),
@@ -236,6 +240,14 @@ def _check(turn: Turn, visit: Visit, intent: str, text: str, minutes: int | None
 # --- Choosing the visit -----------------------------------------------------------------------
 
 
+def _updates_then(starter: Starter) -> Starter:
+    """ "done at patel, replaced the cartridge. whats next?": the updates first, then the rest."""
+    def start(turn: Turn) -> None:
+        if not technician_parts.run(turn, _act):
+            starter(turn)
+    return start
+
+
 def _unless_undo(starter: Starter) -> Starter:
     def start(turn: Turn) -> None:
         if asks_undo(turn.text):
@@ -266,10 +278,19 @@ def _about_a_visit(intent: str) -> Starter:
         weak = len(candidates) == 1 and other_house_number(candidates[0], turn.text)
         if not candidates:
             if NAMING.search(turn.text) is not None or names_a_place(turn.text):
-                _not_today(turn)  # never another visit than the one named
+                if intent != intents.NOTE or not _note_another_day(turn):
+                    _not_today(turn)  # never another visit than the one named
                 return
+            if intent != intents.NOTE and _names_another_day(turn):
+                return  # "kowalski done": the Kowalski visit, never the current job
+            if intent == intents.NOTE and _note_another_day(turn):
+                return  # "note for the rossi job monday: bring sharkbites"
             finished = _just_finished(turn) if intent == intents.NOTE else None
             candidates = [finished] if finished else _current(visits, ACCEPTS[intent])
+            if intent == intents.TECH_ARRIVED and RESUMING.search(turn.text):
+                # "back on the job": the paused one, not the next one not started
+                candidates = [v for v in candidates if v.job.state is JobState.PAUSED] or (
+                    candidates)
             if not candidates and intent == intents.NOTE:
                 candidates = _finished_today(turn)  # nothing open: the job finished last
         elif intent == intents.TECH_LATE and not any(
@@ -303,6 +324,8 @@ def _act(turn: Turn, intent: str) -> None:
         undo(turn)
     elif intent in ACCEPTS:
         _about_a_visit(intent)(turn)
+    elif intent == intents.TECH_NEXT:
+        next_visit(turn)
     else:
         otherwise(turn)
 
@@ -339,6 +362,42 @@ def _not_today(turn: Turn) -> None:
         turn.finish(texts.visit_on_another_day(elsewhere[0], turn.timezone))
     else:
         turn.finish(texts.no_visit(named=True))
+
+
+# Where a technician's text opens with whom it is about: "kowalski done, new circuit".
+_OPENING_CLAUSE = re.compile(r"^[^,.;:!?\n]*?(?=\s*(?:[,.;:!?\n]|\s-+\s|$))")
+
+
+def _note_another_day(turn: Turn) -> bool:
+    """A note whose opening ("note for the rossi job monday:") names one of the technician's own
+    open visits on another day is filed there."""
+    opening = _OPENING_CLAUSE.match(turn.text.strip())
+    said = opening.group() if opening is not None else ""
+    elsewhere = [v for v in named(other_day_visits(turn, before=OTHER_DAYS_BEFORE,
+                                                   after=OTHER_DAYS_AFTER), said)
+                 if v.job.state in ACCEPTS[intents.NOTE]] if said else []
+    zone = ZoneInfo(turn.timezone)
+    day = _day_asked(said, turn.now.astimezone(zone).date())
+    if day is not None:  # "the rossi job monday": the Rossi visit that day
+        elsewhere = [v for v in elsewhere
+                     if v.appointment.window_start.astimezone(zone).date() == day]
+    if len({v.job.id for v in elsewhere}) != 1:
+        return False
+    note(turn, elsewhere[0], turn.text, None)
+    return True
+
+
+def _names_another_day(turn: Turn) -> bool:
+    """The text's opening clause names the customer or street of one of the technician's visits
+    on another day: that day is said and nothing changes (True); False when it names none."""
+    opening = _OPENING_CLAUSE.match(turn.text.strip())
+    said = opening.group() if opening is not None else ""
+    elsewhere = named(other_day_visits(turn, before=OTHER_DAYS_BEFORE, after=OTHER_DAYS_AFTER),
+                      said) if said else []
+    if not elsewhere:
+        return False
+    turn.finish(texts.visit_on_another_day(elsewhere[0], turn.timezone))
+    return True
 
 
 def _current(visits: list[Visit], accepts: frozenset[JobState]) -> list[Visit]:
@@ -398,10 +457,31 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
 
 def arrived(turn: Turn, visit: Visit, text: str, minutes: int | None,
             checked: bool = False) -> None:
+    """On site; a paused job taken up again ("back on the job") tells the office, and the
+    customer who was told the work can't be finished, that no return visit is needed."""
     before = before_change(visit)
+    resumed = visit.job.state is JobState.PAUSED
     _move_to(turn, visit, JobState.ON_SITE)
-    remember(turn, visit, before, None, what=intents.TECH_ARRIVED)
-    turn.say(texts.arrived(visit, turn.timezone))
+    told = _tell_resumed(turn, visit) if resumed else None
+    remember(turn, visit, before, told, what=intents.TECH_ARRIVED)
+    turn.say(texts.resumed(visit, told is not None) if resumed
+             else texts.arrived(visit, turn.timezone))
+
+
+def _tell_resumed(turn: Turn, visit: Visit) -> int | None:
+    """Tell the office a paused job goes on; tell the customer too if their last word from us
+    was that the work can't be finished (not "are you home?"). The customer's message id."""
+    notify_staff(turn.uow, now=turn.now, account_id=visit.job.account_id,
+                 body=texts.office_resumed(visit, _tech(turn)),
+                 key=f"job-resumed:{job_id(visit)}:{turn.message_id or turn.now.isoformat()}")
+    keys = [m.idempotency_key or "" for m in turn.uow.messages.find(
+        account_id=visit.job.account_id, direction=Direction.OUT, kind=MessageKind.NOTICE)
+        if m.staff_id is None]
+    last = next((k for k in reversed(keys) if k.startswith((f"tech-paused:{job_id(visit)}:",
+                                                            f"{KEY}:{job_id(visit)}:"))), "")
+    if not last.startswith("tech-paused:"):
+        return None
+    return tell(turn, visit, "resumed", texts.customer_resumed(_tech(turn), turn.business.name))
 
 
 def late(turn: Turn, visit: Visit, text: str, minutes: int | None,

@@ -138,6 +138,17 @@ def paused(visit: Visit) -> Reply:
                  f"{UNDO_HINT}")
 
 
+def resumed(visit: Visit, customer_told: bool) -> Reply:
+    told = f" and {_first(visit.customer)}" if customer_told else ""
+    return Reply(f"Back on {visit.job.number} at {clip(visit.customer, 30)}: the office{told} "
+                 f"were told no return visit is needed. {UNDO_HINT}")
+
+
+def customer_resumed(tech: str, business: str) -> str:
+    return (f"Good news: {_first(tech)} from {business} is back on today's work, so no return "
+            "visit is needed after all.")
+
+
 def nobody_home(visit: Visit) -> Reply:
     return Reply(f"Noted: nobody home at {clip(visit.customer, 30)} ({visit.job.number}). I've "
                  f"texted {_first(visit.customer)} and told the office; if "
@@ -270,6 +281,11 @@ def customer_correction(tech: str, business: str, visit: Visit, undone: str,
 def office_return_needed(visit: Visit, tech: str) -> str:
     return (f"Job {visit.job.number} ({clip(visit.customer, 30)}): {_first(tech)} took back "
             "finishing it; it is paused again, so the return visit IS needed after all.")
+
+
+def office_resumed(visit: Visit, tech: str) -> str:
+    return (f"Job {visit.job.number} ({clip(visit.customer, 30)}), paused earlier: "
+            f"{_first(tech)} is back on it and finishing today. No return visit is needed.")
 
 
 def office_pause_undone(visit: Visit, tech: str) -> str:
