@@ -8,7 +8,7 @@ minutes, with a short correction to a customer who was told (technician_undo).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -20,6 +20,7 @@ from bot.dialogue.technician_jobs import (
     IN_PROGRESS,
     Visit,
     day_bounds,
+    day_said,
     job_id,
     named,
     named_own,
@@ -82,11 +83,6 @@ PLAN = re.compile(
     r"once (?:i'?m|i am|done|finished|i finish)|when (?:i'?m|i am) (?:done|finished)|"
     r"in a (?:bit|while)|(?:i'?ll|i will|gonna|going to|will) (?:head|go|swing|drive|leave|"
     r"be heading))\b", re.IGNORECASE)
-_TOMORROW = re.compile(r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw|2moro)\b",
-                       re.IGNORECASE)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|r|rs)?\b",
-                      re.IGNORECASE)
 # A note saying the customer wants a price for more work: sales (or the office) hears of it.
 QUOTE_WISH = re.compile(
     r"\b(?:wants?|wanted|needs?|asked (?:for|about)|asking (?:for|about)|interested in|"
@@ -266,7 +262,8 @@ def _about_a_visit(intent: str) -> Starter:
         if asks_undo(turn.text):
             undo(turn)
             return
-        if intent == intents.NOTE and turn.parse.confidence < 0.9 and technician_asks.answer(
+        if intent == intents.NOTE and (turn.parse.confidence < 0.9 or technician_asks.kind_of(
+                turn.text) == "trouble") and technician_asks.answer(
                 turn):  # "customer wants to reschedule, can u move my 3pm": for the office
             return
         visits = todays_visits(turn)
@@ -377,7 +374,7 @@ def _note_another_day(turn: Turn) -> bool:
                                                    after=OTHER_DAYS_AFTER), said)
                  if v.job.state in ACCEPTS[intents.NOTE]] if said else []
     zone = ZoneInfo(turn.timezone)
-    day = _day_asked(said, turn.now.astimezone(zone).date())
+    day = day_said(said, turn.now.astimezone(zone).date())
     if day is not None:  # "the rossi job monday": the Rossi visit that day
         elsewhere = [v for v in elsewhere
                      if v.appointment.window_start.astimezone(zone).date() == day]
@@ -606,7 +603,7 @@ def next_visit(turn: Turn) -> None:
     the whole day when the text asks for it."""
     zone = turn.timezone
     today = turn.now.astimezone(ZoneInfo(zone)).date()
-    asked = _day_asked(turn.text, today)
+    asked = day_said(turn.text, today)
     if asked is not None and asked != today:  # "what's my day look like tomorrow"
         listed = [(v, v.job.state.value.replace("_", " ")) for v in visits_on(turn, asked)]
         turn.finish(texts.day(listed, zone, on=asked, tomorrow=asked == today + timedelta(days=1)))
@@ -659,17 +656,6 @@ def _late_by(visit: Visit, text: str, now: datetime) -> int | None:
         return None  # hours ahead: asked about first (en_route), not set off on a guess
     arrival = max(a.start, a.window_start, now) + timedelta(minutes=int(found.group(1)))
     return round((arrival - now).total_seconds() / 60)
-
-
-def _day_asked(text: str, today: date) -> date | None:
-    """The day a schedule question is about: "tomorrow", a weekday (the next one), else None."""
-    if _TOMORROW.search(text):
-        return today + timedelta(days=1)
-    found = _WEEKDAY.search(text)
-    if found is None:
-        return None
-    weekday = next(i for i, name in enumerate(_WEEKDAYS) if found.group(1).lower() == name[:3])
-    return today + timedelta(days=(weekday - today.weekday()) % 7)
 
 
 # --- Helpers ----------------------------------------------------------------------------------

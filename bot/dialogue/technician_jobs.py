@@ -241,3 +241,21 @@ def job_id(visit: Visit) -> int:
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower().replace("'s", "s").replace("'", ""))
+
+
+_TOMORROW = re.compile(r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw|2moro)\b",
+                       re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|r|rs)?\b",
+                      re.IGNORECASE)
+
+
+def day_said(text: str, today: date) -> date | None:
+    """The day a text is about: "tomorrow", a weekday (the next one), else None."""
+    if _TOMORROW.search(text):
+        return today + timedelta(days=1)
+    found = _WEEKDAY.search(text)
+    if found is None:
+        return None
+    weekday = next(i for i, name in enumerate(_WEEKDAYS) if found.group(1).lower() == name[:3])
+    return today + timedelta(days=(weekday - today.weekday()) % 7)

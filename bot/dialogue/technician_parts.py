@@ -94,8 +94,9 @@ def split(turn: Turn) -> list[Part]:
     """The text's updates in order, the words that add nothing new joined to the one before."""
     pieces = [p.strip().rstrip(".!;, ") for p in _BREAK.split(turn.text)
               if p and any(c.isalnum() for c in p)]
-    if len(pieces) < 2:
-        return []
+    if len(pieces) < 2 or (technician_asks.kind_of(turn.text) == "trouble"
+                           and not asks_undo(pieces[0])):
+        return []  # "fyi got a flat, might be late tmrw": one heads-up for the office
     parts: list[Part] = []
     visits = todays_visits(turn)
     for piece in pieces:

@@ -325,7 +325,7 @@ def day_and_label(visit: Visit, timezone: str) -> str:
 def office_from_the_field(tech: str, kind: str, said: str, visits: list[str]) -> str:
     """A dispatcher item: a technician asks to move a visit, or reports trouble on the road."""
     about = f" Visit: {'; '.join(visits)}." if kind == "move" and visits else (
-        f" Their open visits today: {'; '.join(visits)}." if visits else "")
+        f" Their open visits at risk: {'; '.join(visits)}." if visits else "")
     what = "asks to move a visit" if kind == "move" else "reports a problem"
     return (f"{_first(tech)} {what}: \"{clip(said, 160)}\".{about} Nothing was changed by text; "
             "please call them and sort it out.")

@@ -100,3 +100,30 @@ def test_a_note_for_a_visit_on_another_day_is_filed_on_that_visit(day: ChatWorld
                for a in day.timeline(day.ids["kim_account"]))
     assert not any("Note on" in a.summary for a in day.timeline(day.ids["joe_account"]))
     assert kim.state is JobState.SCHEDULED
+
+
+@pytest.mark.parametrize("text", ["got a flat, can't make tomorrow's first job",
+                                  "fyi truck won't start, might miss kimura tmrw"])
+def test_trouble_about_tomorrow_names_tomorrows_visits_for_the_office(day: ChatWorld,
+                                                                      text: str) -> None:
+    add_visit(day, "kim", "Grace Kimura", "+13125550166", "9 Birch Rd", "plumbing_repair", "tom",
+              datetime(2026, 3, 3, 15, 0, tzinfo=UTC))
+    said = day.text(TOM, text).text
+    assert "I've told the office" in said and "Noted" not in said
+    [item] = day.notices()
+    assert "Grace Kimura" in item.body and "Joe Okafor" not in item.body
+    assert job_of(day, "kim").state is JobState.SCHEDULED
+    assert not told(day, "+13125550166")
+
+
+@pytest.mark.parametrize("text", ["can the office move kimura tmrw to the afternoon?",
+                                  "kimura asked me to come after lunch tomorrow instead"])
+def test_a_move_for_the_office_names_the_visit_of_the_day_said(day: ChatWorld,
+                                                               text: str) -> None:
+    add_visit(day, "kim", "Grace Kimura", "+13125550166", "9 Birch Rd", "plumbing_repair", "tom",
+              datetime(2026, 3, 3, 15, 0, tzinfo=UTC))
+    said = day.text(TOM, text).text
+    assert "passed your request" in said and "Grace Kimura" in said
+    [item] = day.notices()
+    assert "asks to move a visit" in item.body and "Grace Kimura" in item.body
+    assert job_of(day, "kim").state is JobState.SCHEDULED
