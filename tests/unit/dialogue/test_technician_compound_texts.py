@@ -13,6 +13,13 @@ from tests.unit.dialogue.chat_world import JOE, TOM, ChatWorld
 from tests.unit.dialogue.test_technician_flow import FISCHER, add_visit, day, job_of, told
 
 __all__ = ["day"]  # the fixture, shared with the technician flow's tests
+KIMURA = "+13125550166"
+
+
+def add_kimura(day: ChatWorld, on: int) -> None:
+    """Tom's visit at Grace Kimura's, 9am on March `on` (today is March 2)."""
+    add_visit(day, "kim", "Grace Kimura", KIMURA, "9 Birch Rd", "plumbing_repair", "tom",
+              datetime(2026, 3, on, 15, 0, tzinfo=UTC))
 
 
 @pytest.mark.parametrize("text", [
@@ -56,8 +63,7 @@ def test_a_short_question_about_another_day_lists_that_days_visits(day: ChatWorl
 
 def test_a_customer_named_in_a_done_text_is_their_visit_never_the_current_job(
         day: ChatWorld) -> None:
-    add_visit(day, "kim", "Grace Kimura", "+13125550166", "9 Birch Rd", "plumbing_repair", "tom",
-              datetime(2026, 3, 4, 15, 0, tzinfo=UTC))
+    add_kimura(day, 4)
     day.text(TOM, "here")  # at Joe's
     said = day.text(TOM, "kimura done, swapped the cartridge").text
     assert "Kimura" in said and "nothing was changed" in said and "Mark it done" not in said
@@ -91,8 +97,7 @@ def test_undo_inside_a_sentence_takes_back_the_last_update(day: ChatWorld, text:
                                   "note at kimura's: its copper, bring the crimp tool"])
 def test_a_note_for_a_visit_on_another_day_is_filed_on_that_visit(day: ChatWorld,
                                                                   text: str) -> None:
-    add_visit(day, "kim", "Grace Kimura", "+13125550166", "9 Birch Rd", "plumbing_repair", "tom",
-              datetime(2026, 3, 4, 15, 0, tzinfo=UTC))
+    add_kimura(day, 4)
     day.text(TOM, "here")  # at Joe's: the note is still Kimura's
     kim = job_of(day, "kim")
     assert f"Noted on {kim.number}" in day.text(TOM, text).text
@@ -106,22 +111,20 @@ def test_a_note_for_a_visit_on_another_day_is_filed_on_that_visit(day: ChatWorld
                                   "fyi truck won't start, might miss kimura tmrw"])
 def test_trouble_about_tomorrow_names_tomorrows_visits_for_the_office(day: ChatWorld,
                                                                       text: str) -> None:
-    add_visit(day, "kim", "Grace Kimura", "+13125550166", "9 Birch Rd", "plumbing_repair", "tom",
-              datetime(2026, 3, 3, 15, 0, tzinfo=UTC))
+    add_kimura(day, 3)
     said = day.text(TOM, text).text
     assert "I've told the office" in said and "Noted" not in said
     [item] = day.notices()
     assert "Grace Kimura" in item.body and "Joe Okafor" not in item.body
     assert job_of(day, "kim").state is JobState.SCHEDULED
-    assert not told(day, "+13125550166")
+    assert not told(day, KIMURA)
 
 
 @pytest.mark.parametrize("text", ["can the office move kimura tmrw to the afternoon?",
                                   "kimura asked me to come after lunch tomorrow instead"])
 def test_a_move_for_the_office_names_the_visit_of_the_day_said(day: ChatWorld,
                                                                text: str) -> None:
-    add_visit(day, "kim", "Grace Kimura", "+13125550166", "9 Birch Rd", "plumbing_repair", "tom",
-              datetime(2026, 3, 3, 15, 0, tzinfo=UTC))
+    add_kimura(day, 3)
     said = day.text(TOM, text).text
     assert "passed your request" in said and "Grace Kimura" in said
     [item] = day.notices()
