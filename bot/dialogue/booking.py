@@ -38,6 +38,46 @@ _WORKER_COMES = re.compile(
     r"man|lady|person|hvac guy) (?:also |just |please )?(?:come|be here|get here|make it|do it)\b")
 _NEW_PROBLEM = re.compile(r"\b(?:also|another|new|second|too) (?:problem|issue|leak|clog)\b|"
                           r"\b(?:broke\w*|leak\w*|clogged|not working|no (?:heat|hot water|power))\b")
+# "later in the day?", "earlier?", "any later": other hours asked of a visit named by its day.
+_OTHER_HOURS = re.compile(r"\b(?:later|earlier)\b(?! (?:today|tonight|this (?:morning|afternoon|evening)))")
+# "another tune-up", "a second visit": a booking of its own, even right after a move of one.
+_ANOTHER = re.compile(r"\b(?:another|second|2nd|extra|additional|separate|new) (?:\w+ )?"
+                      r"(?:visit|appointment|appt|booking|one|job|tune ?up|check ?up|repair)\b")
+
+
+def _move_resumed(turn: Turn, service: object) -> Appointment | None:
+    """The visit whose move was broken off by another request, when this text asks a time for
+    its work ("I meant Monday the 28th at 8 with Dave, for the furnace"): still that move; a new
+    problem, another visit asked for or another address is a booking of its own."""
+    from bot.dialogue import corrections, reschedule  # they import this module
+
+    moving = reschedule.being_moved(turn)
+    if moving is None or not turn.parse.slots.get("when"):
+        return None
+    text = normalize(turn.text)
+    if _NEW_PROBLEM.search(text) or _ANOTHER.search(text) or corrections.names_a_site(turn):
+        return None
+    if isinstance(service, str) and not visits.same_service(turn, [moving], service):
+        return None
+    turn.forget(reschedule.MOVING)
+    return moving
+
+
+def _back_to_the_move(turn: Turn) -> bool:
+    """While times for new work are offered, a time asked for the work of the visit whose move
+    was broken off ("for the furnace: friday at 1 then") goes back to that move."""
+    named = turn.parse.slots.get("service") or visits.named(turn).service_id
+    if not isinstance(named, str) or named == turn.data.get("service"):
+        return False
+    moving = _move_resumed(turn, named)
+    if moving is None:
+        return False
+    from bot.dialogue import reschedule  # imports this module's neighbours
+
+    reschedule.move_missed(turn, moving, turn.parse.slots.get("when"))
+    return True
+
+
 # "Can someone come back today?": a return for the work of the last visit.
 # "can someone come back tomorrow?", "send the tech back", "a return visit": the work last done, again.
 _COME_BACK = re.compile(r"\b(?:come|coming|send(?: \w+)?|send (?:the|your) \w+|get(?: \w+)?) back\b"
@@ -67,12 +107,20 @@ def _visit_to_move(turn: Turn, service: object) -> Appointment | None:
     when = turn.parse.slots.get("when") or {}
     worker_at = bool(_WORKER_COMES.search(text) and (when.get("start") or when.get("end"))
                      and not _NEW_PROBLEM.search(text))
-    if not worker_at and not _MOVE_WORDS.search(text):
-        return None
     day = when.get("date")
+    # "mon tuneup. later in day?": the visit named by its work and its own day, at other hours
+    other_hours = bool(day and _OTHER_HOURS.search(text) and not _NEW_PROBLEM.search(text))
+    moving = _MOVE_WORDS.search(text) is not None
+    if not worker_at and not other_hours and not moving:
+        return None
     upcoming = [a for a in visits.upcoming(turn)
                 if day is None or offers.local_date(a.window_start, visits.timezone_of(turn, a))
                 .isoformat() == day]
+    if moving and not upcoming:
+        # "can the furnace visit on the 21st move to the monday after": the day read may be the
+        # new one; the visit is the one of the days the text names as its own
+        said = visits.named(turn, wanted=day).days
+        upcoming = [a for a in visits.upcoming(turn) if visits.local_day(turn, a) in said]
     found = [a for a in upcoming
              if (job := turn.uow.jobs.get(a.job_id)) is not None and job.service_id == service]
     if not found and worker_at:
@@ -143,13 +191,15 @@ def start(turn: Turn) -> None:
     returning = None if data["service"] else _returning_to(turn)
     service = data["service"] = data["service"] or returning or _asked_about(turn)
     data["scope"] = scope_for(turn, service)
-    named = _visit_to_move(turn, service)
+    named = _visit_to_move(turn, service) or _move_resumed(turn, service)
     if named is not None:  # "the dec 11 electrical. i want it moved": a move, never a new booking
         from bot.dialogue import reschedule  # books nothing until a time is picked
 
         # a time asked of its worker ("can the plumber come at 11") is the new time; a day named
         # beside "move" names the visit itself
         asked = None if _MOVE_WORDS.search(normalize(turn.text)) else data["when"]
+        if asked is None and reschedule.said_from_the_visit(turn):
+            asked = data["when"] or {}  # "to the monday after": counted from the visit's day
         reschedule.move_missed(turn, named, asked)
         return
     missed = [a for a in visits.missed(turn) if service is None
@@ -256,10 +306,19 @@ def schedules_waiting_job(turn: Turn) -> bool:
                                    if job is not None else _approved_work(turn))
     named = turn.parse.slots.get("service")
     if work is None or (named is not None and named != work["service"] and offers.other_trade(
-            turn, work["service"], named)):
+            turn, work["service"], named)) or _names_booked_work(turn, work["service"]):
         return False
     _offer(turn, {"when": turn.parse.slots.get("when"), **work}, offers.wish_from(turn))
     return True
+
+
+def _names_booked_work(turn: Turn, waiting: object) -> bool:
+    """True when the text names other work the customer has a visit booked for ("mon tuneup.
+    later in day?" with a furnace job waiting): it is about that visit, never the waiting job."""
+    said = visits.named(turn).service_id
+    return said is not None and said != waiting and any(
+        (job := turn.uow.jobs.get(a.job_id)) is not None and job.service_id == said
+        for a in visits.upcoming(turn))
 
 
 def _approved_work(turn: Turn) -> dict[str, Any] | None:
@@ -319,6 +378,8 @@ def answer(turn: Turn) -> bool:
     if turn.step == offers.PICK:
         if _moves_a_booked_visit(turn):
             return False  # "move the sink repair to wed 7:30": that visit moves, nothing is booked
+        if _back_to_the_move(turn):
+            return True
         if _asks_about_a_booked_visit(turn):
             return True
         site = _site(turn, turn.data)

@@ -62,7 +62,8 @@ def named_then_cancelled(turn: Turn) -> bool:
         return start(turn)
     if not _THAT_ONE.match(after):
         return False
-    said = visits.named(turn, text=text[:verbs[-1].start()])
+    # "the 28th one, dont need it if he fixes it today. cancel that": a condition names no visit
+    said = visits.named(turn, text=_CONDITION.sub(" ", text[:verbs[-1].start()]))
     if not (said.days or said.technicians):
         return False  # "the sink one ... cancel that one": a day or person names it, not the work
     found = visits.narrow(turn, visits.upcoming(turn), said)
@@ -93,6 +94,7 @@ def _days_to_cancel(turn: Turn) -> tuple[object, ...]:
 # "then cancel that one", "cancel it": the one visit named before the verb
 _THAT_ONE = re.compile(r"^\W*(?:that(?: one| visit| appt| appointment)?|it|this one)\W*(?:then|too|"
                        r"please|pls|thanks)?\W*$")
+_CONDITION = re.compile(r"\b(?:if|unless|once|since|because|cause|cuz|as long as)\b[^.,;!?]*")
 _THOSE = re.compile(r"^\W*(?:both|those|these|them|the two|all (?:of )?(?:them|those|these))\b")
 
 

@@ -108,8 +108,11 @@ def claims(turn: Turn) -> bool:
     if not change.get("appointment_id"):
         done = turn.last_change_name()
         if (undo or place) and done is not None:  # e.g. a quote approved: a person must undo it
-            handoff.hand_over(turn, reason=f"asked to undo the last change by text ({done})")
-            turn.finish(replies.undo_by_a_person())
+            quote = turn.uow.quotes.get(int(change.get("quote_id") or 0))
+            number = f" {quote.number}" if quote is not None else ""
+            handoff.hand_over(turn, reason=f"asked to undo the last change by text ({done}{number})")
+            turn.finish(replies.quote_undo_by_a_person(quote.number, quote.state.value)
+                        if quote is not None else replies.undo_by_a_person())
             return True
         if (undo or place) and pending not in (None, FLOW) and turn.step != offers.PICK:
             return False  # "no wait, undo that" to a question still open: that question's no

@@ -8,6 +8,7 @@ A hurried request ("asap", "today", a leak) gets the soonest times first.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -218,9 +219,17 @@ def _in_spanish(turn: Turn, danger: Danger | None) -> None:
                                        "reported; needs a Spanish speaker", urgent=True)
         turn.finish(safety_replies.safety_step_es(danger), done=SPANISH_CALL)
         return
+    if _NO_CALL_ES.search(turn.text):  # "ya no hace falta": no call asked for, none opened
+        turn.finish(safety_replies.no_call_es(), keep_done=True)
+        return
     if turn.last_done() != SPANISH_CALL:
         handoff.hand_over(turn, reason="wrote in Spanish and needs a call from a Spanish speaker")
     turn.finish(safety_replies.call_back_es(turn.business.name), done=SPANISH_CALL)
+
+
+# "ya no hace falta", "no es necesario", "no me llamen": no call is wanted (any more).
+_NO_CALL_ES = re.compile(r"\bno (?:hace falta|es necesario|lo necesito|necesito (?:la|una) llamada|"
+                         r"me llamen|llamen)\b", re.IGNORECASE)
 
 
 def _soonest(turn: Turn, service: str, site: Site | None, *,

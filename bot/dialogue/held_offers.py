@@ -8,6 +8,7 @@ books a new job or moves another visit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -53,3 +54,23 @@ def _changed_now(turn: Turn) -> bool:
     """True when this very text changed something (the last change was recorded now)."""
     change = turn.conversation.data.get("last_change")
     return isinstance(change, dict) and change.get("at") == turn.now.isoformat()
+
+
+def aside(turn: Turn, answer: Callable[[Turn], bool]) -> bool:
+    """Answer a question aside with `answer` while another question is pending ("anything else
+    booked that week?" while times are offered): the pending question is put back as it was and
+    said to still stand, unless the answer changed something. False when `answer` did not answer."""
+    conversation = turn.conversation
+    if not conversation.is_active(turn.now) or conversation.flow is None \
+            or conversation.step is None:
+        return answer(turn)
+    flow, step, data, expires_at = (conversation.flow, conversation.step, dict(conversation.data),
+                                    conversation.expires_at)
+    if not answer(turn):
+        return False
+    if not _changed_now(turn):
+        kept = {k: v for k, v in conversation.data.items() if k in ("shown", "last_done")}
+        conversation.start(flow, step, {**data, **kept}, now=turn.now,
+                           expires_at=expires_at or turn.now + CONVERSATION_TTL)
+        turn.say(replies.question_still_open())
+    return True

@@ -21,7 +21,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import corrections, replies, small_talk, two_parts, visit_address, visits
+from bot.dialogue import (
+    corrections,
+    replies,
+    small_talk,
+    two_parts,
+    visit_address,
+    visit_questions,
+    visits,
+)
+from bot.dialogue.gsm import clip
 from bot.dialogue.reply import Reply
 from bot.nlu import intents
 from bot.nlu.text import normalize
@@ -38,10 +47,14 @@ def claims(turn: Turn) -> bool:
         if _keeps_another(turn):
             return True
         undoing_a_cancel = turn.last_change().get("kind") == "cancelled"
+        # "you just approved Q-1046, take that back": a person undoes a quote decision; the
+        # rest of the text retells it, and asks nothing more
+        quote_decided = bool(turn.last_change().get("quote_id"))
         first = two_parts.first_part(turn)
         if not corrections.claims(first):
             return False
-        if not turn.conversation.is_active(turn.now):  # "put monday back and cancel wed instead"
+        # "put monday back and cancel wed instead"
+        if not turn.conversation.is_active(turn.now) and not quote_decided:
             swap = undoing_a_cancel and turn.last_change().get("kind") != "cancelled"
             two_parts.questions_beside(turn, acts=True, swap=swap,
                                        answered=first.text if first is not turn else None)
@@ -183,7 +196,12 @@ _SHOULD_CANCEL = re.compile(
     r"(?:cancel|keep|skip|need to cancel)\b"
     r"|\b(?:if|whether) (?:i|we) (?:should|need to|have to) (?:still )?(?:cancel|keep|skip)\b"
     r"|\b(?:is it|would it be) (?:ok|okay|better|fine|smart|wise|worth it) to (?:cancel|keep|skip)\b"
-    r"|\b(?:worth|any point in|point in) (?:keeping|canceling|cancelling|skipping)\b")
+    r"|\b(?:worth|any point in|point in) (?:keeping|canceling|cancelling|skipping)\b"
+    # "the 17th and 24th. same furnace. need both?", "do we really need all of them"
+    r"|\b(?:do|does) (?:i|we) (?:really |even |still |actually )?need (?:them )?(?:both|all|the two)\b"
+    r"|(?:^|[.?!,;] ?)(?:(?:so|and|but|k|ok|okay) )?(?:really |still )?need (?:them )?(?:both|all"
+    r"(?: of them)?|the two)\W*\?"
+    r"|\b(?:both|the two|all of them) (?:really |still )?(?:needed|necessary)\b")
 
 
 def asks_whether_to_cancel(turn: Turn) -> bool:
@@ -205,10 +223,24 @@ def should_cancel(turn: Turn) -> bool:
     # "do we still keep the dec 10 one or cancel it": a visit asked about, never one set aside
     said = visits.named(turn, text=re.sub(r"\b(?:keep|keeping|cancel\w*|skip\w*)\b", "about",
                                           text[asks.start():]))
+    if not said.narrows:  # "the 17th and 24th. same furnace. need both?": named before it
+        said = visits.named(turn, text=text[:asks.start()])
     found = visits.narrow(turn, visits.upcoming(turn), said) if said.narrows else []
+    if len(found) > 1 and len(said.days) > 1:  # "the 17th and 24th. need both?": each told
+        small_talk.settle(turn, replies.all_still_on(
+            [f"{visit_questions.described(turn, a, with_day=True)}{_for(turn, a)}" for a in found]))
+        visits.remember_shown(turn, found)
+        return True
     if len(found) != 1:
         return False
     visit = found[0]
     small_talk.settle(turn, replies.yours_to_decide(visits.service_name(turn, visit).lower(),
                                                     visits.label(turn, visit)))
     return True
+
+
+def _for(turn: Turn, appointment: Appointment) -> str:
+    """ " (for: furnace short-cycling)": what the visit's job is for, as the office wrote it."""
+    job = turn.uow.jobs.get(appointment.job_id)
+    scope = job.scope.strip() if job is not None and job.scope else ""
+    return f" (for: {clip(scope, 45)})" if scope else ""

@@ -14,7 +14,9 @@ from bot.dialogue import (
     booking,
     cancel_many,
     handoff,
+    held_offers,
     newcomer_asks,
+    quote_decisions,
     quote_questions,
     quotes,
     replies,
@@ -67,12 +69,58 @@ _ASKED = re.compile(r"\?|^\W*(?:(?:hi|hey|hello|so|and|ok|okay|but|well|um|also|
                     r"(?:what|did|has|have|was)\b", re.IGNORECASE)
 
 
+# Said beside a quote question: no visit is wanted, so times offered for one are dropped.
+_NOTHING_BOOKED = re.compile(
+    r"\b(?:(?:don'?t|dont|do not|not)\s+(?:need|want)\s+(?:\w+\s+){0,2}?(?:booked|scheduled|moved|"
+    r"rescheduled|visits?|appointments?|times?|slots?)|(?:don'?t|dont|do not|not)\s+(?:move|book|"
+    r"reschedule|schedule|change)\b|(?:i'?m|im|i am|we'?re|we are) not (?:moving|booking|"
+    r"rescheduling|changing)|nothing (?:to (?:book|move)|booked|moved))", re.IGNORECASE)
+# A question asked, not a request: "does that 3150 include ...?", "how much is the plan quote".
+_ASKS = re.compile(r"\?|(?:^|[.!,;]\s*)(?:(?:and|also|so|ok|okay|hold on|wait|thanks|but)\W+)*"
+                   r"(?:what|whats|how|does|do|is|are|which|why)\b", re.IGNORECASE)
+
+
+# What the parser makes of a quote question: a visit asked for, or a text it could not place.
+_VISIT_ASKS = frozenset({intents.CANCEL, intents.RESCHEDULE, intents.BOOK, intents.UNKNOWN,
+                         intents.DENY})
+
+
 def quote_aside(turn: Turn) -> bool:
-    """ "I don't need a visit, I'm asking about quote 1047's status" read as a cancel or a move:
-    a question naming a quote is answered as one, before any visit is touched."""
-    if turn.customer is None or turn.parse.intent not in (intents.CANCEL, intents.RESCHEDULE):
+    """ "I don't need a visit, I'm asking about quote 1047's status", "does that 3150 include
+    digging up the yard?", "whats this maintenance plan thing you sent" read as a cancel, a move
+    or a booking: a question about a quote the text names is answered from the quote before any
+    visit is touched. Times offered before stay offered, unless the text says nothing is to be
+    booked or moved; inside quote talk the quotes flow answers it and asks its Y/N again."""
+    intent = turn.parse.intent
+    if turn.customer is None or intent not in _VISIT_ASKS:
         return False
-    return quote_questions.says_quote(turn) and quote_questions.answer(turn) or _decides(turn)
+    if intent in (intents.CANCEL, intents.RESCHEDULE) and _decides(turn):
+        return True
+    in_talk = turn.conversation.is_active(turn.now) and turn.conversation.flow == quotes.FLOW
+    if in_talk and turn.step != quote_questions.ABOUT or not (
+            intent in (intents.CANCEL, intents.RESCHEDULE) and quote_questions.says_quote(turn)
+            or asks_about_quote(turn)):
+        return False
+    if turn.conversation.is_active(turn.now) and not in_talk and \
+            _NOTHING_BOOKED.search(turn.text) is not None:
+        # "i dont need anything booked": the times offered are dropped
+        turn.finish(replies.offer_dropped(), keep_done=True)
+    if in_talk:
+        return quote_questions.answer(turn)
+    return held_offers.aside(turn, quote_questions.answer)
+
+
+def asks_about_quote(turn: Turn) -> bool:
+    """True when the text asks about a quote it names (by number, total or title told), and asks
+    for no day: a question, never a visit wanted."""
+    text = turn.text
+    if turn.parse.slots.get("when") or asks_for_quote(turn) or not quote_questions.shown(turn) \
+            or not quote_questions.names_a_quote(turn):
+        return False
+    if quote_decisions.decides(text) or quotes.goes_ahead(text) or quotes.HAGGLE.search(text) \
+            or _CHOOSES.search(text) or quotes.PASSED.search(text):
+        return False  # "the furnace quote. we want it": a decision, confirmed by the quotes flow
+    return quote_questions.says_quote(turn) or _ASKS.search(text) is not None
 
 
 def unclear(turn: Turn) -> None:
@@ -182,6 +230,11 @@ def _decides(turn: Turn) -> bool:
     else:
         quotes.begin(turn, verb, turn.parse.slots.get("quote"))
     return True
+
+
+def chooses(text: str) -> bool:
+    """ "we want the", "lets do the", "we'll take the": worded as choosing something priced."""
+    return _CHOOSES.search(text) is not None
 
 
 def _chooses_titled(turn: Turn) -> bool:

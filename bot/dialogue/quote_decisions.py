@@ -66,6 +66,60 @@ def answer(turn: Turn) -> bool:
     return False
 
 
+# Where one decision ends and the next begins: "approve the water heater one and decline the
+# furnace one", "yes to the panel, no to the generator", "lets do the AC. pass on the furnace".
+_DECISIONS = re.compile(r"[.!?;,]+\s*|\s+(?:(?:and|but|then|also)\s+)?(?=(?:approve|accept|"
+                        r"decline|reject|pass|say|tell|go ahead|go with|no (?:on|to)|yes (?:on|to)|"
+                        r"let'?s|we'?ll|i'?ll)\b)")
+
+
+def several(turn: Turn) -> bool:
+    """Two or more quotes decided in one text, each by its own words and naming its own open
+    quote: one Y/N names every decision and amount, and a Y makes them all; False otherwise."""
+    if turn.customer is None or len(quotes.open_quotes(turn)) < 2:
+        return False
+    waiting = quotes.open_quotes(turn)
+    decided: dict[int | None, tuple[str, Quote]] = {}
+    last: Quote | None = None  # "the furnace one is too much, pass on that": "that" is the furnace
+    for clause in _DECISIONS.split(turn.text.lower()):
+        named = _named_in(turn, clause, waiting)
+        if len(named) > 1:
+            return False
+        last = named[0] if named else last
+        verb = _verb(clause) or _chosen(turn, clause)
+        if verb is None:
+            continue
+        if last is None:
+            return False  # a decision naming no open quote of its own: read the usual way
+        if decided.get(last.id, (verb,))[0] != verb:
+            return False  # the same quote approved and declined: asked the usual way
+        decided[last.id] = (verb, last)
+    if len(decided) < 2:
+        return False
+    quotes.confirm_several(turn, list(decided.values()))
+    return True
+
+
+def _named_in(turn: Turn, clause: str, waiting: list[Quote]) -> list[Quote]:
+    """The open quotes a clause names by number or title (never one only talked about)."""
+    ids = {q.id for q in waiting}
+    digits = re.findall(r"\d{3,}", clause)
+    return [q for q in waiting if q.digits and q.digits in digits] or [
+        q for q in quote_questions.titles_named(turn, clause) if q.id in ids]
+
+
+def _chosen(turn: Turn, clause: str) -> str | None:
+    """ "ok lets do the water heater": an open quote chosen by its title; "the furnace one is
+    too much": passed on."""
+    from bot.dialogue import questions  # imports this module
+
+    if "?" in clause or not quote_questions.titles_named(turn, clause):
+        return None
+    if quotes.PASSED.search(clause):
+        return "decline"
+    return "approve" if questions.chooses(clause) and not _NOT.search(clause) else None
+
+
 # Answers to a quote nudge ("Reply YES to approve it, or ask us anything"): a plain yes, and a
 # plain no ("no thanks", "we're good"), which after a nudge is about the quote.
 _YES = re.compile(r"^\W*(?:y|yes+|yep|yeah|yup|yes please|sure|approve(?: it)?|ok(?:ay)? go ahead)"

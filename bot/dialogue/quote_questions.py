@@ -28,6 +28,13 @@ ASK = "ask"  # the step waiting for which quote a question meant
 ABOUT = "about"  # after an answer: the quote talked about, so "go ahead with it" means it
 RECENT = timedelta(hours=1)  # "did it go through?" soon after a decision asks about that one
 
+# "is it worth it": advice the quote's lines inform and the customer decides.
+WORTH = re.compile(r"\bworth (?:it|the money|the price|getting|doing|buying|paying)\b")
+# "what's this maintenance plan thing you sent", "is it worth it": what it is, asked only of a
+# quote the text names (never "whats this thing on monday for").
+EXPLAIN = re.compile(r"\bwhat(?:'s| is|s) (?:this|that) (?:\w+ ){1,3}(?:thing|stuff)\b|"
+                     r"\bwhat(?:'s| is|s) (?:this|that|the) (?:\w+ ){1,3}(?:you|u) (?:sent|quoted)\b|"
+                     + WORTH.pattern)
 # What is asked, checked in this order: a comparison names two quotes and often a price too.
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("compare", re.compile(r"\b(?:differen\w*|compare\w*|comparison|vs|versus|between|cheaper|"
@@ -61,10 +68,14 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"price))|"
         # "is that the full dig up or just the one joint?": what it covers
         r"(?:is|does) (?:that|it|this) (?:\w+ ){0,2}(?:full|whole|entire|just|only)|"
-        r"(?:full|whole|entire) (?:\w+ ){0,2}or (?:just|only))\b")),
-    ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|price|cost\w*|total|amount|"
+        r"(?:full|whole|entire) (?:\w+ ){0,2}or (?:just|only)|"
+        # "and the permit is in there?"
+        r"(?:the|a|an) (?:\w+ ){1,2}(?:is|are) (?:in (?:it|there|that)|included))\b|"
+        + EXPLAIN.pattern)),
+    ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|prices?|cost\w*|total|amount|"
                          r"come to|comes to|coming to|all in|with everything)\b")),
 )
+_KIND_PATTERNS = dict(KINDS)
 _ACTS = frozenset({intents.APPROVE_QUOTE, intents.DECLINE_QUOTE, intents.CANCEL, intents.RESCHEDULE,
                    intents.HUMAN})
 OFFICE_KINDS = frozenset({"counts", "terms"})  # asked of a quote that its data cannot settle
@@ -92,7 +103,8 @@ _PLAIN = frozenset("the and for new repair replacement install installation serv
 
 # A text that only points at a quote ("my quote", "the AC one?", "what about Q-1046"): its summary.
 _ONLY_QUOTE = re.compile(
-    r"^\W*(?:(?:and|so|ok|okay|um|hmm|well|what|how|about|with|re|regarding)\W+)*"
+    r"^\W*(?:(?:and|so|ok|okay|um|hmm|well|what|how|about|with|re|regarding|i mean|i meant|meant|"
+    r"asking about|talking about)\W+)*"
     r"(?:(?:my|the|that|this|our|your)\W+)?(?:\w+\W+)?(?:quotes?|estimates?|q-?\d{3,}|#\d{3,})\W*$")
 # "what quotes do I have", "any open estimates?": every quote's summary.
 _WHICH_QUOTES = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:what|which|any|list|show|see|send)\b[^.?!]{0,25}"
@@ -110,8 +122,9 @@ def kind_of(turn: Turn) -> str | None:
     kind = next((name for question in asked for name, pattern in KINDS if pattern.search(question)),
                 None) or next((name for name, pattern in KINDS if pattern.search(text)), None)
     if kind is None:
-        return "summary" if (_ONLY_QUOTE.match(text) or _WHICH_QUOTES.search(text)) and \
-            shown(turn) else None
+        # "no dont move anything! i mean the quote, Q-1043": a clause pointing only at a quote
+        only = any(_ONLY_QUOTE.match(clause) for clause in re.split(r"[.!?;,]+", text))
+        return "summary" if (only or _WHICH_QUOTES.search(text)) and shown(turn) else None
     if kind == "status" and _WENT_THROUGH.search(text) and _just_decided(turn):
         return kind
     if _QUOTE.search(text) or titles_named(turn, text) or by_amount(turn, text) or \
@@ -119,11 +132,18 @@ def kind_of(turn: Turn) -> str | None:
         return kind
     if not shown(turn) or turn.parse.slots.get("service") or _VISIT.search(text):
         return None  # "how much is a drain cleaning", "is my visit still valid": not a quote
+    if kind == "lines" and EXPLAIN.search(text) and not _lines_plainly(text):
+        return None  # "whats this thing on monday for": a quote only when one is named
     if kind in ("lines", "valid") or kind in ("price", "terms") and _REFERS.search(text):
         return kind
     if kind == "status" and re.search(r"\b(?:approv|accept|declin)", text):
         return kind  # "what did I approve?"
     return None
+
+
+def _lines_plainly(text: str) -> bool:
+    """The text asks what a quote includes in so many words, not only "what's this X thing"."""
+    return _KIND_PATTERNS["lines"].search(EXPLAIN.sub(" ", text)) is not None
 
 
 def mentions_quote(text: str) -> bool:
@@ -261,11 +281,14 @@ def _fact(turn: Turn, kind: str, quote: Quote) -> str:
                                             ((ln.description, ln.quantity, ln.unit_price_cents)
                                              for ln in quote.lines)]).text
         thing = _thing_asked(turn.text)
+        if thing is None and WORTH.search(turn.text.lower()):
+            return f"{listed}. Whether it's worth it is your call; text \"call me\" and someone " \
+                "from the office will go over it with you"
         if thing is None:
             return listed
-        found = [ln.description for ln in quote.lines if _words(thing) & _words(ln.description)]
+        found = [ln.description for ln in quote.lines if _names(ln.description, thing)]
         told = (f"Yes, it includes {', '.join(found)}" if found
-                else f"It doesn't list {thing}; ask us and we'll check")
+                else f"It doesn't list {thing} as a line; ask us and the office will confirm")
         return f"{listed}. {told}"
     if kind == "valid":
         if quote.state is QuoteState.EXPIRED or _expired(turn, quote):
@@ -299,18 +322,36 @@ _INCLUDES = re.compile(
     r"(?P<thing>(?:(?!\b(?:is|are)\b)[a-z' -]){2,40}?)\s*"
     r"(?:\?|$|[.,;!]| or | too\b| as well\b| and (?!the \w+ (?:is|are)))"
     r"|\b(?:is|are) (?P<in>(?:(?!\b(?:is|are|and)\b)[a-z' -]){2,30}?) (?:included|in (?:it|"
-    r"there|that|the (?:\w+ )?(?:quote|estimate|price)))\b", re.IGNORECASE)
+    r"there|that|the (?:\w+ )?(?:quote|estimate|price)))\b"
+    r"|\b(?:the|a|an) (?P<subject>(?:(?!\b(?:is|are|and)\b)[a-z' -]){2,30}?) (?:is|are) "
+    r"(?:included|in (?:it|there|that))\b", re.IGNORECASE)
 # Words too common to match a quote's line by ("the labor" matches "Installation labor").
 _FILLER = frozenset("the a an of for and to in on with it that this new old".split())
 
 
+# "what's included in the water heater one": the quote pointed at, no thing asked about.
+_POINTS_AT_QUOTE = re.compile(r"^in (?:the |that |this |my |your )?(?:[\w-]+ ){0,3}?(?:one|quotes?|"
+                              r"estimates?|price|total|it|there|that)$")
+
+
 def _thing_asked(text: str) -> str | None:
     """What a question asks whether the quote includes ("the sump pump"), None when none."""
-    found = _INCLUDES.search(text)
-    if found is None:
-        return None
-    thing = (found.group("thing") or found.group("in") or "").strip(" '-")
-    return thing if thing and _words(thing) else None
+    for found in _INCLUDES.finditer(text.lower()):
+        thing = (found.group("thing") or found.group("in") or found.group("subject") or ""
+                 ).strip(" '-")
+        if thing and _words(thing) and not _POINTS_AT_QUOTE.match(thing):
+            return thing
+    return None
+
+
+def _names(description: str, thing: str) -> bool:
+    """True when a quote's line names the thing asked about: every word of it is in the line
+    ("the thermostat" in "Smart thermostat"); one word shared ("hauling away the old tank" and
+    "50-gallon gas water heater" share none, "water line" and "water heater" share one) is not."""
+    line = _words(description)
+    return all(any(w == had or len(min(w, had, key=len)) >= 5 and (w.startswith(had) or
+                                                                    had.startswith(w))
+                   for had in line) for w in _words(thing))
 
 
 def _words(text: str) -> set[str]:

@@ -85,7 +85,10 @@ def begin(turn: Turn, verb: str, digits: object = None) -> None:
         _confirm(turn, verb, discussed[0])
     elif not waiting:
         settled = [q for q in _account_quotes(turn) if q.decided_at is not None]
-        last = max(settled, key=lambda q: q.decided_at or turn.now) if settled else None
+        # "approve it" right after one was approved and another declined: the approved one
+        state = QuoteState.APPROVED if verb == "approve" else QuoteState.DECLINED
+        last = max(settled, key=lambda q: (q.state is state, q.decided_at or turn.now)) \
+            if settled else None
         # "I want to approve the quote" once it is: which one it was, and that it is decided
         turn.finish(decided(turn, last) if last is not None else replies.no_open_quotes())
     elif len(waiting) == 1:
@@ -142,11 +145,18 @@ def answer(turn: Turn) -> bool:
     if other:  # "go ahead with the boiler" while Q-3002 was asked: that one, asked about first
         choose(turn, "decline" if PASSED.search(turn.text) else "approve", other)
         return True
-    if named_waiting(turn) == [quote] and (
+    from bot.dialogue import questions  # imports this module
+
+    named = named_waiting(turn)
+    if named in ([quote], []) and verb == "approve" and _APPROVES.search(turn.text) and \
+            not _NOT_BEFORE.search(turn.text) and turn.parse.intent != intents.AFFIRM:
+        _confirm(turn, verb, quote)  # "ok fine approve it" after a question between: the Y/N again
+        return True
+    if named == [quote] and (
             verb == "approve" and _APPROVES.search(turn.text) and not _NOT_BEFORE.search(turn.text)
             or verb == "approve" and any(goes_ahead(part) for part in _SENTENCES.split(turn.text))
             or turn.parse.intent in (intents.BOOK, intents.UNKNOWN, intents.CHOOSE)
-            and len(turn.text.split()) <= 5):
+            and len(turn.text.split()) <= 5 and not questions.asks_about_quote(turn)):
         # "no I meant approve Q-1042", "the water heater": that quote, so its Y/N again; only a
         # Y approves
         _confirm(turn, verb, quote)
@@ -156,19 +166,25 @@ def answer(turn: Turn) -> bool:
     elif verb == "decline" and turn.parse.intent in (intents.UNKNOWN, intents.DENY) and \
             _YES_FIRST.match(turn.text) and PASSED.search(turn.text):
         turn.parse = Parse(intents.AFFIRM, {}, 1.0)  # "yes decline", "yep, we'll pass"
+    also = [(str(v), q) for v, i in data.get("also") or []
+            for q in _waiting(turn) if q.id == i]
     if turn.parse.intent == intents.AFFIRM or (
-            verb == "approve" and turn.parse.intent != intents.DENY and goes_ahead(turn.text)):
+            verb == "approve" and turn.parse.intent != intents.DENY and goes_ahead(turn.text)
+            and not also):
         _decide(turn, verb, quote)  # "Y", or "we want it" / "book the work" to "Approve ...?"
+        for then_verb, then_quote in also:  # "approve one and decline the other": each decided
+            _decide(turn, then_verb, then_quote)
         return True
     held = GO_AHEAD.search(turn.text) is not None and not goes_ahead(turn.text)
     if turn.parse.intent == intents.DENY or held:  # "no", or "don't book the work yet"
         if verb == "approve" and PASSED.search(turn.text):
             _confirm(turn, "decline", quote)  # "we'll pass": declining, which is asked too
         else:
-            turn.finish(replies.quote_left_open(quote.number))
+            turn.finish(replies.quotes_left_open([quote.number, *(q.number for _, q in also)]))
         return True
-    if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.JOB_STATUS) and \
-            quote_questions.answer(turn):
+    if (turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.JOB_STATUS)
+            or questions.asks_about_quote(turn)) and quote_questions.answer(turn):
+        # "hold on, does that 3150 include digging up the yard?" read as a move: the quote's lines
         if turn.step == quote_questions.ABOUT and turn.data.get("quote_id") == quote.id:
             _fact_then_confirm(turn, verb, quote)  # "is it declined now?": not yet, and again
         return True
@@ -288,6 +304,10 @@ def _decide(turn: Turn, verb: str, quote: Quote) -> None:
         turn.finish(reply, done=done)
     else:
         turn.finish(replies.quote_declined(quote.number))
+    # a decision is a change, whatever a later "ok" nods to: "undo that approval" is then handed
+    # to a person (a decided quote cannot be reopened), never "nothing to undo"
+    turn.remember("last_change", {"what": f"{verb}d quote", "at": turn.now.isoformat(),
+                                  "changed": {"quote_id": quote.id}})
 
 
 def _approved(turn: Turn, quote: Quote) -> tuple[Reply, str]:
@@ -319,6 +339,16 @@ def decided(turn: Turn, quote: Quote) -> Reply:
     return replies.quote_already_approved(
         quote.number, visits.label(turn, booked[0]) if booked else None, job.number,
         visits.work_name(turn, job))
+
+
+def confirm_several(turn: Turn, decided: list[tuple[str, Quote]]) -> None:
+    """One Y/N naming each decision with its quote and total ("Approve quote Q-1042 (...) for
+    $2,100.00 and decline quote Q-1041 (...) for $4,450.00?"); a Y makes each in turn."""
+    (verb, quote), rest = decided[0], decided[1:]
+    asked = [_question(v, q).text.rstrip("?") for v, q in decided]
+    turn.ask(FLOW, "confirm", {"verb": verb, "quote_id": quote.id,
+                               "also": [[v, q.id] for v, q in rest]},
+             replies.confirm_quotes([asked[0], *(a[0].lower() + a[1:] for a in asked[1:])]))
 
 
 def confirm(turn: Turn, verb: str, quote: Quote) -> None:

@@ -361,6 +361,12 @@ def undo_by_a_person() -> Reply:
     return Reply("I can't undo that by text, so I've asked our team to call you about it.")
 
 
+def quote_undo_by_a_person(number: str, state: str) -> Reply:
+    """ "undo that approval": a decided quote cannot be reopened by text; a person follows up."""
+    return Reply(f"Quote {number} is {state}, and I can't undo that by text, so I've asked our "
+                 "team to call you about it.")
+
+
 def only_last_change(what: str) -> Reply:
     """A correction naming a visit other than the one last changed: nothing is touched."""
     return Reply(f"The last change was: {clip(what, 80)}. I can only undo that one, so I've "
@@ -485,6 +491,13 @@ def yours_to_decide(work: str, when: str) -> Reply:
                  f"want it cancelled. That's your call: reply \"cancel {day}\" and I'll cancel it.")
 
 
+def all_still_on(visits: Sequence[str]) -> Reply:
+    """ "Do we need both?": every visit asked about is still on; nothing changes unless asked."""
+    head = f"All {len(visits)} are still booked: " if len(visits) > 2 else "Both are still booked: "
+    return Reply(clip(_listed(head, visits).rstrip(".") + ". Each stays unless you want it "
+                      "cancelled; just tell me which.", 320))
+
+
 def no_visit_named(missing: str) -> Reply:
     """A day or service named that none of the customer's visits has."""
     return Reply(f"You have no visit {clip(missing, 60)}.")
@@ -529,6 +542,21 @@ def customer_asks_notice(job: str, technician: str, text: str) -> Reply:
     name = clip(technician, NAME)
     return Reply(f"Job {job} is still open (on site) with {name} and the customer asks: "
                  f"\"{clip(text, 160)}\". Please check with {name} and call them back.")
+
+
+def came_before_record_notice(job: str, technician: str, *, left: bool) -> Reply:
+    """To the dispatchers: the job shows the technician on the way; the customer says otherwise."""
+    name = clip(technician, NAME)
+    said = "has been and left" if left else "has arrived"
+    return Reply(f"Job {job} still shows {name} on the way, but the customer says {name} {said}. "
+                 f"Please check with {name} and update the job.")
+
+
+def arrived_noted(technician: str) -> Reply:
+    """The customer says the technician has come while the record still says on the way."""
+    name = clip(technician, NAME)
+    return Reply(f"Thanks for letting us know {name} is there! I've told our office so "
+                 f"{name}'s job is updated.")
 
 
 def not_there_notice(job: str, technician: str, text: str) -> Reply:
@@ -655,6 +683,22 @@ def visits_for(service: str, visits: Sequence[str]) -> Reply:
     if len(visits) == 1:
         return Reply(clip(f"Your {clip(service, THING)} visit: {visits[0]}.", 320))
     return Reply(_listed(f"You have {len(visits)} {clip(service, THING)} visits: ", visits))
+
+
+def still_booked(visits: Sequence[tuple[str, str]], not_on: str | None = None) -> Reply:
+    """A change the customer believes made was not: the visits (service, when) still booked,
+    and nothing yet on the day it was to move to."""
+    said = "; your ".join(f"{_in_sentence(clip(service, THING))} visit {when}"
+                          for service, when in visits)
+    empty = f" Nothing is booked on {not_on} yet." if not_on else ""
+    return Reply(clip(f"Not yet: your {said} is still booked.{empty}", 320))
+
+
+def day_left_empty(days: Sequence[str], elsewhere: Sequence[tuple[str, str]]) -> Reply:
+    """Nothing is booked on the days asked about; where that work's visit is now, if any."""
+    now = "".join(f" Your {_in_sentence(clip(service, THING))} visit is {when}."
+                  for service, when in elsewhere)
+    return Reply(clip(f"That's right: nobody is booked to come on {' or '.join(days)}.{now}", 320))
 
 
 def your_visits(verdict: str, visits: Sequence[str]) -> Reply:
@@ -852,6 +896,19 @@ def quote_left_open(number: str) -> Reply:
     return Reply(f"OK, quote {clip(number, 16)} stays open. Text us when you decide.")
 
 
+def quotes_left_open(numbers: Sequence[str]) -> Reply:
+    """A no to deciding several quotes at once: each stays open."""
+    if len(numbers) == 1:
+        return quote_left_open(numbers[0])
+    named = " and ".join(clip(n, 16) for n in numbers)
+    return Reply(f"OK, nothing decided: quotes {named} stay open. Text us when you decide.")
+
+
+def confirm_quotes(asked: Sequence[str]) -> Reply:
+    """One Y/N for several quote decisions, each with its quote and total."""
+    return Reply.yes_no(clip(" and ".join(asked) + "?", 300))
+
+
 # Questions about quotes ----------------------------------------------------------------------
 
 
@@ -1023,6 +1080,11 @@ def nothing_waiting_staff() -> Reply:
     """A staff member's "Y" or thumbs-up that answers no question."""
     return Reply('Got it. Nothing is waiting for a yes from you right now; text "help" for what '
                  "you can text me.")
+
+
+def offer_dropped() -> Reply:
+    """Times offered, dropped by "i dont need anything booked" beside a question."""
+    return Reply("OK, nothing booked or moved; your visits stay as they are.")
 
 
 def left_as_is() -> Reply:

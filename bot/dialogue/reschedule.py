@@ -140,6 +140,26 @@ def start_among(turn: Turn, among: list[Appointment]) -> None:
     visits.ask_which(turn, FLOW, "move", among, {"when": None})
 
 
+# A move broken off by another request before a time was picked (persistent, half an hour):
+# the time asked next for that visit's work moves it, never books it again.
+MOVING = "moving"
+
+
+def left_for_another(turn: Turn) -> None:
+    """The pending move's question is left for another request ("the first one please, and how
+    much was the kitchen quote?" read as a new booking): remember which visit was being moved."""
+    conversation = turn.conversation
+    appointment_id = turn.data.get("appointment_id")
+    if conversation.flow == FLOW and conversation.step in ("when", offers.PICK) and appointment_id:
+        turn.remember(MOVING, {"appointment_id": appointment_id, "at": turn.now.isoformat()})
+
+
+def being_moved(turn: Turn) -> Appointment | None:
+    """The visit a move broken off in the last half hour was moving, if still booked."""
+    raw = turn.recent(MOVING)
+    return visits.own(turn, raw.get("appointment_id")) if raw is not None else None
+
+
 def start_move(turn: Turn, appointment: Appointment) -> None:
     """Ask when to move `appointment` to (it was named after another was moved by mistake)."""
     _move_to_wish(turn, appointment, None)
@@ -501,6 +521,7 @@ def _move(turn: Turn, offer: Offer) -> None:
     except DomainError as error:
         turn.finish(replies.refused(str(error)))
         return
+    turn.forget(MOVING)
     visit = visit_label(offer.window_start, offer.window_end, visits.timezone_of(turn, appointment))
     reply = (replies.moved_told_crew(f"{visit} with {offer.technician_name.split()[0]}",
                                      technician.name.split()[0])

@@ -17,6 +17,7 @@ from bot.dialogue import (
     booking,
     cancel,
     cancel_many,
+    change_checks,
     closings,
     complaints,
     corrections,
@@ -143,6 +144,7 @@ class RoleFlows:
                 if turn.confused:  # handed to a person after two misreadings: a pick may follow
                     held_offers.keep(turn, held)
                 return
+            reschedule.left_for_another(turn)  # a move broken off: its visit stays the one to move
             tried = True
         elif turn.lapsed and intent in (intents.AFFIRM, intents.DENY, intents.CHOOSE) and (
                 turn.customer is not None or turn.staff is not None):
@@ -220,6 +222,7 @@ CUSTOMER_FLOWS = RoleFlows(
                same_problem.answer,
                reminder_answers.answer, quote_decisions.after_nudge, two_parts.answer,
                picked_again.answer, sooner.answer, follow_ups.answer, last_change.answer,
+               change_checks.answer,
                heads_up.answer, onboarding.repeated, keep_visit.should_cancel, keep_visit.as_is,
                questions.work_done, complaints.answer,
                quote_decisions.answer, quote_questions.office_question, billing.answer,

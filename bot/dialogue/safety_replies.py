@@ -262,6 +262,11 @@ def safety_step_es(danger: Danger) -> Reply:
     return Reply(f"{_SAFETY_ES[danger]} Ya avisamos a nuestro equipo; le vamos a llamar enseguida.")
 
 
+def no_call_es() -> Reply:
+    """A Spanish speaker says no call is needed (any more): nobody else is asked to call."""
+    return Reply("De acuerdo, no hace falta que le llamemos. Si necesita algo más, escríbanos.")
+
+
 def call_back_es(business: str) -> Reply:
     return Reply(f"Gracias por escribir a {clip(business, NAME)}. Una persona del equipo le va a "
                  "llamar pronto.")

@@ -59,6 +59,14 @@ NOT_HERE = re.compile(
 # The technician is said to have left (and the job is not marked finished).
 LEFT = re.compile(rf"\b{_TECH} (?:left|is gone|has gone|went)\b|\b(?:did|has) {_TECH} "
                   r"(?:leave|left|gone)\b", re.IGNORECASE)
+# The customer says the technician has come ("ok hes here now", "he is HERE", "she just
+# arrived", "the plumber showed up"), whatever the record says.
+_WHO = (r"(?:he|she|they|(?:the|your|ur|my|our) (?:tech\w*|plumber|electrician|guy|man|lady|"
+        r"worker|furnace guy|hvac guy))")
+ARRIVED = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bhas )(?<!\bhave )(?<!\bdid )(?<!\bif )"
+                     rf"\b{_WHO}(?:'s|s|'re| is| are| has| have)?(?: (?:just|finally|now|already))?"
+                     r" (?:here|arrived|showed up|shown up|got here|turned up|at the door|outside)\b"
+                     r"(?!\s*\?)", re.IGNORECASE)
 # The question is whether the technician comes back or is still at work.
 BACK = re.compile(r"\bcom(?:e|ing) back\b|\breturn|\bstill (?:here|there|working)\b|"
                   r"\bfixing it\b", re.IGNORECASE)
@@ -174,7 +182,8 @@ def live_work(turn: Turn) -> bool:
     finish?", "still broken", "nobody here"): answered from the job's state, never with an
     offer to book; False when no work is under way or the text asks something else."""
     near = PRESENCE.search(turn.text) is not None
-    if turn.customer is None or not (near or LIVE_QUESTION.search(turn.text)
+    arrived = ARRIVED.search(turn.text) is not None and NOT_HERE.search(turn.text) is None
+    if turn.customer is None or not (near or arrived or LIVE_QUESTION.search(turn.text)
                                      or NOT_HERE.search(turn.text)):
         return False
     jobs = [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id) if j.state in LIVE]
@@ -186,6 +195,9 @@ def live_work(turn: Turn) -> bool:
         _not_there(turn, job, _technician_first_name(turn, booked))
         return True
     left, broken = LEFT.search(turn.text) is not None, BROKEN.search(turn.text) is not None
+    if job.state is JobState.EN_ROUTE and (left or arrived):
+        # "he is HERE. question is price": once the office has heard, the rest is answered
+        return _came_before_the_record(turn, job, booked, left=left, broken=broken)
     if job.state is JobState.EN_ROUTE and not _running_late(turn, job, booked):
         if not near or (turn.parse.intent == intents.JOB_STATUS
                         and not small_talk.question_pending(turn)):
@@ -214,6 +226,30 @@ def live_work(turn: Turn) -> bool:
                      key=f"job-asked:{job.id}:{turn.message_id or turn.now.isoformat()}")
     turn.finish(replies.live_on_site(technician, _service(turn, job), billed=billed,
                                      left=left, broken=broken))
+    return True
+
+
+def _came_before_the_record(turn: Turn, job: Job, booked: list[Appointment], *, left: bool,
+                            broken: bool) -> bool:
+    """The record says on the way; the customer says the technician came ("hes here now") or has
+    already left ("he left, what do i owe"): thanked, never told "still on the way"; the office
+    hears it once to check with the technician (and, once gone, to confirm the work and any
+    bill). False: an arrival the office already heard of, the text's question left to others."""
+    technician = _technician_first_name(turn, booked)
+    key = f"job-came:{job.id}:{'left' if left else 'here'}"
+    told = any((m.idempotency_key or "").startswith(f"{key}:") for m in turn.uow.messages.find(
+        account_id=job.account_id, kind=MessageKind.NOTICE))
+    if told and not left:
+        return False
+    if not told:
+        notify_staff(turn.uow, now=turn.now, account_id=job.account_id,
+                     body=replies.came_before_record_notice(job.number, technician,
+                                                            left=left).text, key=key)
+    if left:
+        turn.finish(replies.live_on_site(technician, _service(turn, job), billed=None, left=True,
+                                         broken=broken))
+    else:
+        turn.finish(replies.arrived_noted(technician))
     return True
 
 

@@ -232,10 +232,20 @@ def answer(turn: Turn) -> bool:
             return False  # "how much is the AC one": their quote's price, not the catalog's
         if _new_equipment(turn, text, "asks a ballpark price"):
             return True
-        # "i have eddie at 11 right? how much is the tune up": a day said is no visit asked for
-        return _price(turn, text, booking=booking and _BOOKING_WORDS.search(text) is not None)
+        # "i have eddie at 11 right? how much is the tune up": a day said is no visit asked for;
+        # a newcomer who sends their name and address with the day wants it booked too
+        return _price(turn, text, booking=booking and (
+            _BOOKING_WORDS.search(text) is not None or _signs_up(turn)))
     # "what can you do?" asks about the bot (the menu), not the business's services.
     return not booking and intent != intents.HELP and _services(turn, text)
+
+
+def _signs_up(turn: Turn) -> bool:
+    """A newcomer's text that gives a service address ("... 1210 S Harvey Ave Oak Park 60304,
+    Lucia Ramirez. how much?")."""
+    from bot.dialogue.addresses import read_signup  # imports this module's neighbours
+
+    return turn.customer is None and read_signup(turn.text).address is not None
 
 
 def _new_equipment(turn: Turn, text: str, asks: str, *, unless_listed: bool = False) -> bool:
@@ -656,6 +666,9 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
         reply = replies.price_list(fit([f"{s.name.lower()} {_price_of(s)}" for s in catalog.services]))
     else:
         return False
+    if any(said.text.split(". ")[0].rstrip(".") == reply.text.split(". ")[0].rstrip(".")
+           for said in turn.replies):
+        return False  # said already in this turn (before a sign-up): the request goes on
     if booking:  # the price first, then the booking goes on as asked
         turn.say(reply)
         return False

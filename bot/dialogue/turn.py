@@ -29,7 +29,9 @@ MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # "shown" remembers the visits last listed, so "cancel it" or "the second one" can mean them.
 # "tech_last" is a technician's last status change, which "undo" takes back (bot/dialogue/technician.py).
 # "deals_shown" is a sales rep's last follow-up list, so "won 2" or "snooze 3" can mean its lines.
-PERSISTENT_KEYS = ("last_done", "last_change", "shown", "tech_last", "danger", "deals_shown")
+# "moving" is a move left unfinished for another request, so the time asked next moves that visit.
+PERSISTENT_KEYS = ("last_done", "last_change", "shown", "tech_last", "danger", "deals_shown",
+                   "moving")
 # The pending question as it was asked, in the flow's data: an answer aside asks it again.
 QUESTION_KEY = "question"
 QUESTION_KEPT = 300  # characters of it kept
@@ -164,6 +166,11 @@ class Turn:
     def remember(self, key: str, value: Any) -> None:
         """Keep `value` under a persistent key of the conversation (see PERSISTENT_KEYS)."""
         self.conversation.data = {**self.conversation.data, key: value}
+
+    def forget(self, key: str) -> None:
+        """Drop a persistent key of the conversation (see PERSISTENT_KEYS)."""
+        if key in self.conversation.data:
+            self.conversation.data = {k: v for k, v in self.conversation.data.items() if k != key}
 
     def forget_change(self) -> None:
         """The last change was put right: nothing is left to undo."""

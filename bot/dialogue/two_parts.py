@@ -59,6 +59,8 @@ def answer(turn: Turn) -> bool:
         return False
     if _takes_up(turn):
         return True
+    if quote_decisions.several(turn):
+        return True  # "approve the water heater one and decline the furnace one": one Y/N for both
     if turn.parse.intent in _ACTIONS and quote_questions.kind_of(turn) == "status":
         return False  # "we said yes to the quote monday. did it go through?": one question
     parts = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]

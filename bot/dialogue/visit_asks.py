@@ -16,7 +16,7 @@ from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import quote_questions, replies, visit_questions, visits
+from bot.dialogue import held_offers, offers, quote_questions, replies, visit_questions, visits
 from bot.dialogue.offers import local_date
 from bot.nlu import intents
 from bot.nlu.clock import business_hour, find_clock_times
@@ -80,7 +80,7 @@ _NOT_WANTED = re.compile(
     r"\b(?:do not|dont|not) (?:want|need|trying) to (?:book|schedule)\b[^.?!]*")
 # While another question is open, a question is about the customer's visits only when it says so.
 _MINE = re.compile(r"\b(?:my|mine|our|booked|already|scheduled|appointments?|appts?|visits?|"
-                   r"coming|here)\b")
+                   r"coming|here|anything else|(?:do|did) (?:i|we) have)\b")
 # "what's he coming for?": the work, which a where-is-he answer does not say.
 _WHAT_FOR = re.compile(r"\bwhat\b.*\b(?:coming for|here for|fixing|working on)\b|"
                        r"\bwhat(?:s| is| was)? (?:it|this|that|the (?:visit|appointment|appt))"
@@ -92,6 +92,8 @@ _WEEK = re.compile(r"\b(next|this) week\b")
 # "am" as a part of the day ("the 9 am one", "in the am"), never the verb ("i am at work")
 _AM = r"(?<!\bi )(?<!\bi'm )\bam\b(?! (?:i|at|not|out|home|working|going|off|on|in|away|free|here)\b)"
 _MORNING = re.compile(rf"\bmorning\b|{_AM}")
+# "anything else that week?" while times are offered: the week of the times offered.
+_THAT_WEEK = re.compile(r"\b(?:that|the same|same) week\b")
 _AFTERNOON = re.compile(r"\bafternoon\b")
 _EVENING = re.compile(r"\b(?:evening|tonight)\b")
 _WEEKDAY_ONLY = re.compile(r"^(?:the |on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?$")
@@ -115,7 +117,19 @@ _FINISHED = (JobState.COMPLETED, JobState.INVOICED)
 
 
 def answer(turn: Turn) -> bool:
-    """Answer a question about the sender's own visits from them; False for any other text."""
+    """Answer a question about the sender's own visits from them; False for any other text.
+    Times offered stay offered ("do i have anything else that week?" before picking)."""
+    if turn.conversation.is_active(turn.now) and turn.step == offers.PICK and \
+            _BESIDE_OFFER.search(normalize(turn.text)):
+        return held_offers.aside(turn, _answer)
+    return _answer(turn)  # "isn't dave coming anyway?": times for a new job may end with it
+
+
+# Asked to weigh the times offered, not instead of them: "anything else that week?".
+_BESIDE_OFFER = re.compile(r"\b(?:else|(?:that|the same|same) (?:week|day))\b")
+
+
+def _answer(turn: Turn) -> bool:
     if turn.customer is None:
         return False
     text = _NOT_WANTED.sub("", normalize(turn.text))  # "i do not want to book. is ..."
@@ -237,11 +251,15 @@ def _days(turn: Turn, text: str, today: date, known: list[Appointment]) -> set[d
     """The days named; a bare weekday with no visit means the nearest such weekday with one."""
     days: set[date] = set()
     week = _WEEK.search(text)
+    offered = _offered_day(turn)
     if week is not None:  # "what do i have next week": every day of that week
         monday = today - timedelta(days=today.weekday()) + timedelta(
             weeks=1 if week.group(1) == "next" else 0)
         days = {monday + timedelta(days=n) for n in range(7)}
         text = text[:week.start()] + text[week.end():]
+    elif offered is not None and _THAT_WEEK.search(text):
+        monday = offered - timedelta(days=offered.weekday())
+        days = {monday + timedelta(days=n) for n in range(7)}
     for mention in find_days(text, today):
         day = mention.day
         if (_WEEKDAY_ONLY.match(text[mention.start:mention.end])
@@ -253,6 +271,14 @@ def _days(turn: Turn, text: str, today: date, known: list[Appointment]) -> set[d
     if not days and _THAT_DAY.search(text):
         days = {visits.local_day(turn, a) for a in visits.just_shown(turn, known)}
     return days
+
+
+def _offered_day(turn: Turn) -> date | None:
+    """The day of the first time offered while a pick among times is pending, if one is."""
+    if not _pending(turn) or turn.step != offers.PICK or not turn.data.get("offers"):
+        return None
+    first = offers.load(turn.data["offers"][0])
+    return local_date(first.window_start, turn.timezone)
 
 
 def _part_of_day(text: str) -> tuple[int, int, str] | None:
@@ -269,6 +295,8 @@ def _verdict(turn: Turn, text: str, matches: list[Appointment]) -> str:
     """ "Yes" or "No" to a yes/no question, when the visits found settle it; else nothing."""
     if not _YES_NO.search(text):
         return ""
+    # "anything else that week? dont want 2 visits the same day": the question is what is asked
+    text = next(iter(re.findall(r"[^.?!]*\?", text)), text)
     if _DONE_ASKED.search(text):
         return "Yes" if all(_state(turn, a) in _FINISHED for a in matches) else "No"
     if _THERE_ASKED.search(text):

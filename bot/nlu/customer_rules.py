@@ -106,17 +106,18 @@ _CANCEL_OBJECT = re.compile(
 # wed the 16th", "drop the second tune up", "cancel that one too", "cancel both", "the other two".
 _DATE_WORD = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}"
               r"(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|"
-              r"sun)\b\.?(?: the \d{1,2}(?:st|nd|rd|th)?)?)")
+              r"sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b\.?"
+              r"(?: the \d{1,2}(?:st|nd|rd|th)?)?)")
 _CANCEL_REFERENCE = re.compile(
     r"^\s*(?:(?:the|that|this|those|these|my|our|on|for)\s+)*"
     rf"(?:(?:first|second|third|fourth|last|later|earlier|middle|other|extra|duplicate|{_DATE_WORD})"
     r"(?:\s+(?:[\w-]+ ){0,2}?(?:ones?|visits?|appointments?|appts?|tune ?ups?|bookings?|two|three))?"
-    r"(?:\s*(?:[,.!;]|$|\b(?:and|too|as well|also|please|pls|instead)\b))"
+    r"(?:\s*(?:[,.!;]|$|\b(?:and|too|as well|also|please|pls|instead|only|then)\b))"
     r"|(?:[\w-]+ ){0,2}?ones?\b(?! (?:of|more|day|week|time))|both\b|them\b|(?:the )?(?:other|rest)\b"
     # "cancel one of my appointments": which one is asked next
     r"|one of (?:my|our|the|those|these|them|your)\b(?: (?:visits|appointments|appts|bookings)\b)?"
     r"|all (?:of )?(?:the |my )?(?:\d|two|three|four|five)?\s*(?:visits|appointments|appts|of them)\b)")
-_DROP_VERB = re.compile(r"\b(?:drop|get rid of|delete|remove)\b")
+_DROP_VERB = re.compile(r"\b(?:drop|get rid of|delete|remove|take off|cross off)\b")
 
 _APPOINTMENT_NOUN = (
     r"(?:appointment|appointments|appt|visit|visits|booking|bookings|service call|call out|callout|"
@@ -134,7 +135,8 @@ _CANCEL_APPOINTMENT = re.compile(
 _NO_LONGER_NEEDED = re.compile(
     rf"\b(?:no need for|do not need|no longer need|not need|will not need|will not be needing|"
     rf"do not send|do not come|no need to come|not needed|no longer needed|not required)"
-    rf"(?: (?:the|a|an|your|you to|to|anyone|anybody|someone))? ?(?:{_WORKER}|{_BOOKING}|come|"
+    rf"(?: (?:the|a|an|your|you to|to|anyone|anybody|someone|(?:the )?\w+days?))? ?(?:{_WORKER}|"
+    rf"{_BOOKING}|come|"
     rf"come out|anymore|after all)\b"
     r"|\bproblem (?:solved|fixed|resolved) (?:itself|on its own)\b.*\b(?:no need|do not need|cancel)\b"
     r"|\bno (?:need|reason) (?:for (?:you|anyone|anybody|someone|the \w+) )?to (?:come|send|visit)"

@@ -337,3 +337,17 @@ def test_a_newcomers_booking_keeps_the_problem_told_first_as_its_service_and_sco
     job = chat.uow.jobs.find()[-1]
     assert job.service_id == "water_heater"
     assert job.scope == "do you fix water heaters? ours is dripping from the valve"
+
+
+@pytest.mark.parametrize("text", [
+    "water heater broken no hot water. tomorrow morning ok? Rosa Lind 3120 N Sheffield Ave "
+    "Chicago 60613. how much?",
+    "how much for a drain cleaning? kitchen sink clogged, can you come thursday. "
+    "Rosa Lind, 3120 N Sheffield Ave, Chicago 60613",
+])
+def test_a_newcomers_price_question_with_details_and_a_day_is_answered_then_booked(
+        chat: ChatWorld, text: str) -> None:
+    said = chat.text(NEWCOMER, text).text
+    assert "our standard price" in said and "You're set up" in said
+    assert "1)" in said and "To book" not in said
+    assert said.count("our standard price") == 1

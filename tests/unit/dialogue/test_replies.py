@@ -30,7 +30,9 @@ def worst_case_arguments(fn: Callable[..., Reply]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name, parameter in inspect.signature(fn).parameters.items():
         annotation = str(parameter.annotation)
-        if "Sequence" in annotation:
+        if "Sequence[tuple[str, str]]" in annotation:  # (service, when) pairs
+            values[name] = [(LONG, LONG)] * 5
+        elif "Sequence" in annotation:
             values[name] = [LONG] * 5
         elif annotation == "int":
             values[name] = 3

@@ -119,3 +119,12 @@ def test_a_spanish_thanks_without_a_spanish_answer_before_is_answered_in_spanish
 
 def test_an_english_thanks_after_an_english_answer_stays_english(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("thanks!", "welcome")])
+
+
+@pytest.mark.parametrize("text", ["gracias. alguien me va a llamar todavia? ya no hace falta",
+                                  "ya esta arreglado, no es necesario que me llamen"])
+def test_no_call_needed_in_spanish_opens_no_call_back(chat: ChatWorld, text: str) -> None:
+    before = chat.model()
+    said = chat.text(NEWCOMER, text).text
+    assert "no hace falta" in said.lower() or "de acuerdo" in said.lower(), said
+    assert "notices" not in chat.changed_since(before)

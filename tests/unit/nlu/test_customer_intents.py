@@ -186,3 +186,22 @@ def test_a_day_refused_beside_a_cancel_is_a_cancel(understand, text):
                                   "cant make tuesday, cancel or move it to wed"])
 def test_a_day_refused_with_a_new_time_asked_is_still_a_move(understand, text):
     assert understand(text).intent == "reschedule"
+
+
+@pytest.mark.parametrize("text", ["cancel 24th only", "cancel the 9th only", "ok cancel the 3rd then",
+                                  "drop the 12th only"])
+def test_a_cancel_of_one_dated_visit_said_with_only_or_then_is_a_cancel(understand, text):
+    assert understand(text).intent == "cancel"
+
+
+@pytest.mark.parametrize("text", ["keep the thursday plumber and get rid of tuesday's",
+                                  "we dont need wednesdays visit, just keep friday",
+                                  "drop monday, keep thursday", "take off the sat visit please",
+                                  "we don't need the friday appointment"])
+def test_a_visit_named_by_its_weekday_dropped_or_not_needed_is_a_cancel(understand, text):
+    assert understand(text).intent == "cancel"
+
+
+@pytest.mark.parametrize("text", ["drop off the keys tuesday", "can you drop by tuesday"])
+def test_dropping_by_or_off_on_a_weekday_cancels_nothing(understand, text):
+    assert understand(text).intent != "cancel"
