@@ -21,6 +21,7 @@ from bot.dialogue.technician_jobs import (
     Visit,
     day_bounds,
     day_said,
+    done_today,
     job_id,
     named,
     named_own,
@@ -366,10 +367,15 @@ _OPENING_CLAUSE = re.compile(r"^[^,.;:!?\n]*?(?=\s*(?:[,.;:!?\n]|\s-+\s|$))")
 
 
 def _note_another_day(turn: Turn) -> bool:
-    """A note whose opening ("note for the rossi job monday:") names one of the technician's own
-    open visits on another day is filed there."""
+    """A note whose opening ("note for the rossi job monday:", "note on chen this morning -")
+    names one of the technician's own visits finished earlier today or open on another day is
+    filed there."""
     opening = _OPENING_CLAUSE.match(turn.text.strip())
     said = opening.group() if opening is not None else ""
+    finished = named(done_today(turn), said) if said else []
+    if len({v.job.id for v in finished}) == 1:
+        note(turn, finished[0], turn.text, None)
+        return True
     elsewhere = [v for v in named(other_day_visits(turn, before=OTHER_DAYS_BEFORE,
                                                    after=OTHER_DAYS_AFTER), said)
                  if v.job.state in ACCEPTS[intents.NOTE]] if said else []

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz
 
-from domain.jobs import Appointment, Job, JobState
+from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 from domain.parties import Site
 
 if TYPE_CHECKING:
@@ -97,6 +97,16 @@ def visits_on(turn: Turn, day: date) -> list[Visit]:
     booked = turn.uow.appointments.overlapping(start, end, technician_ids=[turn.staff.id])
     return [v for v in visits_of(turn, sorted(booked, key=lambda a: a.start))
             if v.appointment.technician_id == turn.staff.id]
+
+
+def done_today(turn: Turn) -> list[Visit]:
+    """The technician's visits finished earlier today, earliest first."""
+    assert turn.staff is not None and turn.staff.id is not None
+    start, end = day_bounds(turn.now, turn.timezone)
+    done = [a for a in turn.uow.appointments.find(technician_id=turn.staff.id,
+                                                  status=AppointmentStatus.DONE)
+            if start <= a.start < end]
+    return visits_of(turn, sorted(done, key=lambda a: a.start))
 
 
 def named_own(turn: Turn, own: list[Visit], text: str) -> list[Visit] | None:

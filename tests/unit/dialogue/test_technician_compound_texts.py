@@ -130,3 +130,16 @@ def test_a_move_for_the_office_names_the_visit_of_the_day_said(day: ChatWorld,
     [item] = day.notices()
     assert "asks to move a visit" in item.body and "Grace Kimura" in item.body
     assert job_of(day, "kim").state is JobState.SCHEDULED
+
+
+def test_a_note_naming_a_visit_finished_earlier_today_is_filed_on_it(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4, minutes=30))  # 1:30pm at Joe's; Fischer's is next
+    day.text(TOM, "here")
+    day.text(TOM, "done, replaced the trap")
+    day.clock.advance(timedelta(minutes=40))
+    day.text(TOM, "omw 15")  # on the way to Fischer's: the current job is Fischer's now
+    joe, fischer = job_of(day, "joe_today"), job_of(day, "fischer")
+    said = day.text(TOM, "note on okafor from earlier - he wants a quote for a water softener")
+    assert f"Noted on {joe.number}" in said.text
+    assert not any("Note on" in a.summary for a in day.timeline(day.ids["fischer_account"]))
+    assert fischer.state is JobState.EN_ROUTE and joe.state is JobState.COMPLETED
