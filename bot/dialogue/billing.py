@@ -36,7 +36,9 @@ _OWES = re.compile(
 # The price of work already done ("how much was the repair?"): only with finished work.
 _COST_OF_DONE = re.compile(
     r"\bhow much (?:was|did (?:it|that|the \w+) (?:come to|cost)|did (?:you|u) charge)\b"
-    r"(?: (?:it|that|today|the (?:visit|repair|job|work|call|service)|today'?s \w+))?",
+    r"(?: (?:it|that|today|the (?:visit|repair|job|work|call|service)|today'?s \w+))?"
+    # "what's the damage?": the idiom for the bill, not damage to the house
+    r"|\bwhat(?:'?s| is| s)? the damage\b(?! (?:to|on|from|in|at)\b)",
     re.IGNORECASE)
 _QUOTE = re.compile(r"\b(?:quote|estimate|plan|q-?\d+)\b", re.IGNORECASE)
 _FINISHED = (JobState.COMPLETED, JobState.INVOICED)

@@ -59,6 +59,11 @@ VERB_AND_NAME = re.compile(
 NAME_AND_VERB = re.compile(r"^\W*(?P<target>[a-z].*?)\s+(?:(?:has|have|just|finally)\s+)*"
                            r"(?P<verb>signed|closed|won)\b(?:\W*$|\s*[,;.!-]+\s+\S.*$)",
                            re.IGNORECASE)
+# "chen repipe is dead too, they're waiting till spring": a name and then its loss.
+NAME_IS_LOST = re.compile(r"^\W*(?P<target>[a-z][^,.;:!?]*?)\s+(?:(?:is|was|are|s)\s+)?"
+                          r"(?:(?:also|now|officially|just)\s+)*(?P<verb>dead|lost)\b"
+                          r"(?:\s+(?:too|also|as well))?(?:\W*$|\s*[,;.!-]+\s+\S.*$)",
+                          re.IGNORECASE)
 # Words of a rep's text that name no deal: what is left names it ("acme furnace").
 NOT_NAMES = frozenset({
     "won", "win", "signed", "sign", "closed", "close", "lost", "lose", "dead", "mark", "as",
@@ -124,7 +129,8 @@ def otherwise(turn: Turn) -> None:
 
 def _names_a_deal(text: str) -> tuple[str, str] | None:
     """ "won murphy", "fischer furnace signed!!": the verb's intent and the name said with it."""
-    named = VERB_AND_NAME.match(text.strip()) or NAME_AND_VERB.match(text.strip())
+    named = (VERB_AND_NAME.match(text.strip()) or NAME_AND_VERB.match(text.strip())
+             or NAME_IS_LOST.match(text.strip()))
     target = _named_in(named.group("target")) if named is not None else ""
     return (VERBS[named.group("verb").lower()], target) if named is not None and target else None
 
@@ -293,6 +299,8 @@ def answer(turn: Turn) -> bool:
         if turn.parse.intent == intents.AFFIRM:  # "ok" is no reason: the question stays
             turn.ask(FLOW, REASON, data, texts.ask_reason(view))
             return True
+        if _names_another_verdict(turn, view):  # "chen is dead too": Chen's loss, read afresh
+            return False
         turn.run(RecordLossReason(deal_id=view.deal_id, reason=turn.text.strip()[:300],
                                   actor=turn.actor))
         turn.finish(texts.reason_noted(view), done="deal_lost")
@@ -366,6 +374,18 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
     else:
         turn.ask(FLOW, REASON, {"deal_id": view.deal_id}, texts.ask_reason(view))
     return True
+
+
+def _names_another_verdict(turn: Turn, view: DealView) -> bool:
+    """ "chen repipe is dead too", "won murphy": news about a deal other than `view` (the rep's
+    or another rep's), never the answer to a question about `view`."""
+    named = _names_a_deal(turn.text)
+    if named is None:
+        return False
+    chosen = match([*named_deals(turn), *named_deals(turn, is_open=False)], named[1]).chosen
+    if chosen is not None:
+        return chosen.deal_id != view.deal_id
+    return names_anothers(turn, named[1])
 
 
 def _question(view: DealView, data: dict[str, Any]) -> Reply:

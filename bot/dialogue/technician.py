@@ -8,7 +8,7 @@ minutes, with a short correction to a customer who was told (technician_undo).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -20,6 +20,8 @@ from bot.dialogue.technician_jobs import (
     IN_PROGRESS,
     Visit,
     day_bounds,
+    day_said,
+    done_today,
     job_id,
     named,
     named_own,
@@ -50,6 +52,7 @@ from domain.commands import (
     ReviseEta,
 )
 from domain.jobs import JobState
+from domain.messages import Direction, MessageKind
 from domain.notices import notify_staff
 from domain.quotes import QuoteState
 
@@ -81,11 +84,6 @@ PLAN = re.compile(
     r"once (?:i'?m|i am|done|finished|i finish)|when (?:i'?m|i am) (?:done|finished)|"
     r"in a (?:bit|while)|(?:i'?ll|i will|gonna|going to|will) (?:head|go|swing|drive|leave|"
     r"be heading))\b", re.IGNORECASE)
-_TOMORROW = re.compile(r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw|2moro)\b",
-                       re.IGNORECASE)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|r|rs)?\b",
-                      re.IGNORECASE)
 # A note saying the customer wants a price for more work: sales (or the office) hears of it.
 QUOTE_WISH = re.compile(
     r"\b(?:wants?|wanted|needs?|asked (?:for|about)|asking (?:for|about)|interested in|"
@@ -96,6 +94,9 @@ TAKEN_BACK = re.compile(
     r"^\W*(?:(?:wait|hold on|oops|sorry|my bad|actually|ah|uh)\W+)*(?:no+|nope|nah|"
     r"don'?t|do not|not (?:yet|that|this|now)|wrong (?:job|one|visit|customer|house|day))\b",
     re.IGNORECASE)
+# "found the part, back on the job": a paused job taken up again.
+RESUMING = re.compile(r"\bback (?:on|at) (?:the |this |that )?(?:job|site|it|work)\b",
+                      re.IGNORECASE)
 # "stuck behind a train", "held up at the tracks": a delay on the road, with its minutes.
 HELD_UP = re.compile(r"\b(?:stuck|held up|hung up|backed up|slow going|crawling|detour|"
                      r"accident|train|bridge (?:is )?up|road (?:is )?closed|construction)\b",
@@ -140,7 +141,7 @@ def starters() -> dict[str, Starter]:
     acting: dict[str, Starter] = {intent: _about_a_visit(intent) for intent in ACCEPTS}
     return {
         **acting,
-        intents.TECH_NEXT: _unless_undo(next_visit),
+        intents.TECH_NEXT: _unless_undo(_updates_then(next_visit)),
         intents.HELP: _unless_undo(help_menu),
         intents.GREET: _unless_undo(help_menu),
         intents.THANKS: _unless_undo(_thanks),
@@ -236,6 +237,14 @@ def _check(turn: Turn, visit: Visit, intent: str, text: str, minutes: int | None
 # --- Choosing the visit -----------------------------------------------------------------------
 
 
+def _updates_then(starter: Starter) -> Starter:
+    """ "done at patel, replaced the cartridge. whats next?": the updates first, then the rest."""
+    def start(turn: Turn) -> None:
+        if not technician_parts.run(turn, _act):
+            starter(turn)
+    return start
+
+
 def _unless_undo(starter: Starter) -> Starter:
     def start(turn: Turn) -> None:
         if asks_undo(turn.text):
@@ -254,7 +263,8 @@ def _about_a_visit(intent: str) -> Starter:
         if asks_undo(turn.text):
             undo(turn)
             return
-        if intent == intents.NOTE and turn.parse.confidence < 0.9 and technician_asks.answer(
+        if intent == intents.NOTE and (turn.parse.confidence < 0.9 or technician_asks.kind_of(
+                turn.text) == "trouble") and technician_asks.answer(
                 turn):  # "customer wants to reschedule, can u move my 3pm": for the office
             return
         visits = todays_visits(turn)
@@ -266,10 +276,19 @@ def _about_a_visit(intent: str) -> Starter:
         weak = len(candidates) == 1 and other_house_number(candidates[0], turn.text)
         if not candidates:
             if NAMING.search(turn.text) is not None or names_a_place(turn.text):
-                _not_today(turn)  # never another visit than the one named
+                if intent != intents.NOTE or not _note_another_day(turn):
+                    _not_today(turn)  # never another visit than the one named
                 return
+            if intent != intents.NOTE and _names_another_day(turn):
+                return  # "kowalski done": the Kowalski visit, never the current job
+            if intent == intents.NOTE and _note_another_day(turn):
+                return  # "note for the rossi job monday: bring sharkbites"
             finished = _just_finished(turn) if intent == intents.NOTE else None
             candidates = [finished] if finished else _current(visits, ACCEPTS[intent])
+            if intent == intents.TECH_ARRIVED and RESUMING.search(turn.text):
+                # "back on the job": the paused one, not the next one not started
+                candidates = [v for v in candidates if v.job.state is JobState.PAUSED] or (
+                    candidates)
             if not candidates and intent == intents.NOTE:
                 candidates = _finished_today(turn)  # nothing open: the job finished last
         elif intent == intents.TECH_LATE and not any(
@@ -303,6 +322,8 @@ def _act(turn: Turn, intent: str) -> None:
         undo(turn)
     elif intent in ACCEPTS:
         _about_a_visit(intent)(turn)
+    elif intent == intents.TECH_NEXT:
+        next_visit(turn)
     else:
         otherwise(turn)
 
@@ -339,6 +360,47 @@ def _not_today(turn: Turn) -> None:
         turn.finish(texts.visit_on_another_day(elsewhere[0], turn.timezone))
     else:
         turn.finish(texts.no_visit(named=True))
+
+
+# Where a technician's text opens with whom it is about: "kowalski done, new circuit".
+_OPENING_CLAUSE = re.compile(r"^[^,.;:!?\n]*?(?=\s*(?:[,.;:!?\n]|\s-+\s|$))")
+
+
+def _note_another_day(turn: Turn) -> bool:
+    """A note whose opening ("note for the rossi job monday:", "note on chen this morning -")
+    names one of the technician's own visits finished earlier today or open on another day is
+    filed there."""
+    opening = _OPENING_CLAUSE.match(turn.text.strip())
+    said = opening.group() if opening is not None else ""
+    finished = named(done_today(turn), said) if said else []
+    if len({v.job.id for v in finished}) == 1:
+        note(turn, finished[0], turn.text, None)
+        return True
+    elsewhere = [v for v in named(other_day_visits(turn, before=OTHER_DAYS_BEFORE,
+                                                   after=OTHER_DAYS_AFTER), said)
+                 if v.job.state in ACCEPTS[intents.NOTE]] if said else []
+    zone = ZoneInfo(turn.timezone)
+    day = day_said(said, turn.now.astimezone(zone).date())
+    if day is not None:  # "the rossi job monday": the Rossi visit that day
+        elsewhere = [v for v in elsewhere
+                     if v.appointment.window_start.astimezone(zone).date() == day]
+    if len({v.job.id for v in elsewhere}) != 1:
+        return False
+    note(turn, elsewhere[0], turn.text, None)
+    return True
+
+
+def _names_another_day(turn: Turn) -> bool:
+    """The text's opening clause names the customer or street of one of the technician's visits
+    on another day: that day is said and nothing changes (True); False when it names none."""
+    opening = _OPENING_CLAUSE.match(turn.text.strip())
+    said = opening.group() if opening is not None else ""
+    elsewhere = named(other_day_visits(turn, before=OTHER_DAYS_BEFORE, after=OTHER_DAYS_AFTER),
+                      said) if said else []
+    if not elsewhere:
+        return False
+    turn.finish(texts.visit_on_another_day(elsewhere[0], turn.timezone))
+    return True
 
 
 def _current(visits: list[Visit], accepts: frozenset[JobState]) -> list[Visit]:
@@ -398,10 +460,31 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
 
 def arrived(turn: Turn, visit: Visit, text: str, minutes: int | None,
             checked: bool = False) -> None:
+    """On site; a paused job taken up again ("back on the job") tells the office, and the
+    customer who was told the work can't be finished, that no return visit is needed."""
     before = before_change(visit)
+    resumed = visit.job.state is JobState.PAUSED
     _move_to(turn, visit, JobState.ON_SITE)
-    remember(turn, visit, before, None, what=intents.TECH_ARRIVED)
-    turn.say(texts.arrived(visit, turn.timezone))
+    told = _tell_resumed(turn, visit) if resumed else None
+    remember(turn, visit, before, told, what=intents.TECH_ARRIVED)
+    turn.say(texts.resumed(visit, told is not None) if resumed
+             else texts.arrived(visit, turn.timezone))
+
+
+def _tell_resumed(turn: Turn, visit: Visit) -> int | None:
+    """Tell the office a paused job goes on; tell the customer too if their last word from us
+    was that the work can't be finished (not "are you home?"). The customer's message id."""
+    notify_staff(turn.uow, now=turn.now, account_id=visit.job.account_id,
+                 body=texts.office_resumed(visit, _tech(turn)),
+                 key=f"job-resumed:{job_id(visit)}:{turn.message_id or turn.now.isoformat()}")
+    keys = [m.idempotency_key or "" for m in turn.uow.messages.find(
+        account_id=visit.job.account_id, direction=Direction.OUT, kind=MessageKind.NOTICE)
+        if m.staff_id is None]
+    last = next((k for k in reversed(keys) if k.startswith((f"tech-paused:{job_id(visit)}:",
+                                                            f"{KEY}:{job_id(visit)}:"))), "")
+    if not last.startswith("tech-paused:"):
+        return None
+    return tell(turn, visit, "resumed", texts.customer_resumed(_tech(turn), turn.business.name))
 
 
 def late(turn: Turn, visit: Visit, text: str, minutes: int | None,
@@ -526,7 +609,7 @@ def next_visit(turn: Turn) -> None:
     the whole day when the text asks for it."""
     zone = turn.timezone
     today = turn.now.astimezone(ZoneInfo(zone)).date()
-    asked = _day_asked(turn.text, today)
+    asked = day_said(turn.text, today)
     if asked is not None and asked != today:  # "what's my day look like tomorrow"
         listed = [(v, v.job.state.value.replace("_", " ")) for v in visits_on(turn, asked)]
         turn.finish(texts.day(listed, zone, on=asked, tomorrow=asked == today + timedelta(days=1)))
@@ -579,17 +662,6 @@ def _late_by(visit: Visit, text: str, now: datetime) -> int | None:
         return None  # hours ahead: asked about first (en_route), not set off on a guess
     arrival = max(a.start, a.window_start, now) + timedelta(minutes=int(found.group(1)))
     return round((arrival - now).total_seconds() / 60)
-
-
-def _day_asked(text: str, today: date) -> date | None:
-    """The day a schedule question is about: "tomorrow", a weekday (the next one), else None."""
-    if _TOMORROW.search(text):
-        return today + timedelta(days=1)
-    found = _WEEKDAY.search(text)
-    if found is None:
-        return None
-    weekday = next(i for i, name in enumerate(_WEEKDAYS) if found.group(1).lower() == name[:3])
-    return today + timedelta(days=(weekday - today.weekday()) % 7)
 
 
 # --- Helpers ----------------------------------------------------------------------------------

@@ -13,9 +13,11 @@ from zoneinfo import ZoneInfo
 from bot.dialogue import technician_texts as texts
 from bot.dialogue.technician_jobs import (
     Visit,
+    day_said,
     named,
     other_day_visits,
     todays_visits,
+    visits_on,
 )
 from bot.nlu.clock import find_clock_times
 from domain.jobs import JobState
@@ -30,7 +32,12 @@ MOVE = re.compile(
     r"\b(?:move|push|bump|shift|switch|swap)\b[^.!?]{0,60}?\b(?:to|till|until|for|out to|back to)"
     r"\s+(?:(?:next|this|the)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|tmr|week|later|"
     r"another day|a different day|other day|\d{1,2}(?:st|nd|rd|th)\b|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d|"
+    r"(?:the )?(?:morning|afternoon|evening)|after lunch|later (?:in the day|today))|"
+    # "patel asked me to come after lunch instead": the customer's wish, for the office
+    r"\b(?:asked|wants?|wanted|asking) (?:me |us |if i could |if we could )?(?:to )?"
+    r"(?:come|be there|swing by|stop by|show up)(?: back)? (?:after lunch|later|earlier|"
+    r"in the (?:morning|afternoon|evening)|tomorrow|tmrw|next week|on \w+day)\b|"
     r"\breschedul\w*\b|\bresched\b", re.IGNORECASE)
 # Trouble that puts the rest of the day at risk.
 TROUBLE = re.compile(
@@ -41,6 +48,7 @@ TROUBLE = re.compile(
     r"(?:feeling |i'?m |am )sick|family emergency|can'?t make it|cannot make it|"
     r"won'?t make it|wont make it)\b", re.IGNORECASE)
 MOVE_DAYS = timedelta(days=30)
+FIRST = re.compile(r"\bfirst (?:job|visit|call|stop|one|appointment)\b", re.IGNORECASE)
 OPEN = frozenset({JobState.SCHEDULED, JobState.EN_ROUTE, JobState.PAUSED})
 
 
@@ -60,13 +68,19 @@ def answer(turn: Turn) -> bool:
         return False
     assert turn.staff is not None
     today = todays_visits(turn)
+    local = turn.now.astimezone(ZoneInfo(turn.timezone)).date()
+    day = day_said(turn.text, local)
     if kind == "move":
-        visits = named(today, turn.text) or _at_hour_said(today, turn) or named(
-            other_day_visits(turn, before=timedelta(0), after=MOVE_DAYS), turn.text)
+        later = named(other_day_visits(turn, before=timedelta(0), after=MOVE_DAYS), turn.text)
+        if day is not None and day != local:  # "move okafor tmrw": the Okafor visit that day
+            later = [v for v in later if v.appointment.window_start.astimezone(
+                ZoneInfo(turn.timezone)).date() == day]
+        visits = named(today, turn.text) or _at_hour_said(today, turn) or later
         if len(visits) != 1:
             visits = []
-    else:
-        visits = [v for v in today if v.job.state in OPEN]
+    else:  # the visits at risk: today's, or those of the day said ("can't make tmrw's first")
+        visits = [v for v in (today if day in (None, local) else visits_on(turn, day))
+                  if v.job.state in OPEN][:1 if FIRST.search(turn.text) else None]
     account = visits[0].job.account_id if len(visits) == 1 else None
     notify_staff(turn.uow, now=turn.now, account_id=account,
                  body=texts.office_from_the_field(turn.staff.name, kind, turn.text,

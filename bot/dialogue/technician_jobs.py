@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz
 
-from domain.jobs import Appointment, Job, JobState
+from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 from domain.parties import Site
 
 if TYPE_CHECKING:
@@ -97,6 +97,16 @@ def visits_on(turn: Turn, day: date) -> list[Visit]:
     booked = turn.uow.appointments.overlapping(start, end, technician_ids=[turn.staff.id])
     return [v for v in visits_of(turn, sorted(booked, key=lambda a: a.start))
             if v.appointment.technician_id == turn.staff.id]
+
+
+def done_today(turn: Turn) -> list[Visit]:
+    """The technician's visits finished earlier today, earliest first."""
+    assert turn.staff is not None and turn.staff.id is not None
+    start, end = day_bounds(turn.now, turn.timezone)
+    done = [a for a in turn.uow.appointments.find(technician_id=turn.staff.id,
+                                                  status=AppointmentStatus.DONE)
+            if start <= a.start < end]
+    return visits_of(turn, sorted(done, key=lambda a: a.start))
 
 
 def named_own(turn: Turn, own: list[Visit], text: str) -> list[Visit] | None:
@@ -241,3 +251,21 @@ def job_id(visit: Visit) -> int:
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower().replace("'s", "s").replace("'", ""))
+
+
+_TOMORROW = re.compile(r"\b(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw|2moro)\b",
+                       re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|r|rs)?\b",
+                      re.IGNORECASE)
+
+
+def day_said(text: str, today: date) -> date | None:
+    """The day a text is about: "tomorrow", a weekday (the next one), else None."""
+    if _TOMORROW.search(text):
+        return today + timedelta(days=1)
+    found = _WEEKDAY.search(text)
+    if found is None:
+        return None
+    weekday = next(i for i, name in enumerate(_WEEKDAYS) if found.group(1).lower() == name[:3])
+    return today + timedelta(days=(weekday - today.weekday()) % 7)

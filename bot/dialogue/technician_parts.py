@@ -54,6 +54,10 @@ _SAME_UPDATE = frozenset({(intents.TECH_DONE, intents.NOTE),
                           (intents.TECH_EN_ROUTE, intents.TECH_LATE)})
 
 
+# A note said as one ("note: ...", not a statement read as one) stays a note of its own.
+_SAID_NOTE = 0.9
+
+
 @dataclass
 class Part:
     """One update of the text: what it is and the words that say it."""
@@ -90,8 +94,9 @@ def split(turn: Turn) -> list[Part]:
     """The text's updates in order, the words that add nothing new joined to the one before."""
     pieces = [p.strip().rstrip(".!;, ") for p in _BREAK.split(turn.text)
               if p and any(c.isalnum() for c in p)]
-    if len(pieces) < 2:
-        return []
+    if len(pieces) < 2 or (technician_asks.kind_of(turn.text) == "trouble"
+                           and not asks_undo(pieces[0])):
+        return []  # "fyi got a flat, might be late tmrw": one heads-up for the office
     parts: list[Part] = []
     visits = todays_visits(turn)
     for piece in pieces:
@@ -101,6 +106,12 @@ def split(turn: Turn) -> list[Part]:
             intent = intents.TECH_EN_ROUTE
             parse = Parse(intent, parse.slots, parse.confidence)
         last = parts[-1] if parts else None
+        if last is not None and last.intent == intents.NOTE and intent == intents.TECH_PAUSED:
+            intent = intents.NOTE  # "note side gate code 7781, dog loose": what the note says
+        if last is not None and last.intent in UPDATES and (intent == intents.TECH_NEXT or (
+                last.intent == intents.TECH_DONE and piece.endswith("?"))):
+            parts.append(Part(intent, piece, parse))  # "done, replaced flapper. whats next?"
+            continue
         if (last is not None and last.intent != UNDO and intent not in UPDATES
                 and (named(visits, piece) or names_a_place(piece))):
             return []  # a visit named in words of no update: whose update it is is unclear
@@ -113,7 +124,9 @@ def split(turn: Turn) -> list[Part]:
                 last.parse = Parse(last.parse.intent, {**last.parse.slots, **parse.slots},
                                    last.parse.confidence)
             continue
-        if last is not None and last.intent in _INCLUDES.get(intent, ()):
+        if last is not None and (last.intent in _INCLUDES.get(intent, ()) or (
+                intent == intents.TECH_ARRIVED and last.intent == intents.NOTE
+                and last.parse.confidence < _SAID_NOTE)):  # "found the part, back at it"
             parts[-1] = Part(intent, f"{last.text}, {piece}", parse)  # "here, nobody home"
             continue
         parts.append(Part(intent, piece, parse))

@@ -138,6 +138,17 @@ def paused(visit: Visit) -> Reply:
                  f"{UNDO_HINT}")
 
 
+def resumed(visit: Visit, customer_told: bool) -> Reply:
+    told = f" and {_first(visit.customer)}" if customer_told else ""
+    return Reply(f"Back on {visit.job.number} at {clip(visit.customer, 30)}: the office{told} "
+                 f"were told no return visit is needed. {UNDO_HINT}")
+
+
+def customer_resumed(tech: str, business: str) -> str:
+    return (f"Good news: {_first(tech)} from {business} is back on today's work, so no return "
+            "visit is needed after all.")
+
+
 def nobody_home(visit: Visit) -> Reply:
     return Reply(f"Noted: nobody home at {clip(visit.customer, 30)} ({visit.job.number}). I've "
                  f"texted {_first(visit.customer)} and told the office; if "
@@ -272,6 +283,11 @@ def office_return_needed(visit: Visit, tech: str) -> str:
             "finishing it; it is paused again, so the return visit IS needed after all.")
 
 
+def office_resumed(visit: Visit, tech: str) -> str:
+    return (f"Job {visit.job.number} ({clip(visit.customer, 30)}), paused earlier: "
+            f"{_first(tech)} is back on it and finishing today. No return visit is needed.")
+
+
 def office_pause_undone(visit: Visit, tech: str) -> str:
     return (f"Job {visit.job.number} ({clip(visit.customer, 30)}): {_first(tech)} took back the "
             "pause and is finishing it today. No return visit is needed.")
@@ -309,7 +325,7 @@ def day_and_label(visit: Visit, timezone: str) -> str:
 def office_from_the_field(tech: str, kind: str, said: str, visits: list[str]) -> str:
     """A dispatcher item: a technician asks to move a visit, or reports trouble on the road."""
     about = f" Visit: {'; '.join(visits)}." if kind == "move" and visits else (
-        f" Their open visits today: {'; '.join(visits)}." if visits else "")
+        f" Their open visits at risk: {'; '.join(visits)}." if visits else "")
     what = "asks to move a visit" if kind == "move" else "reports a problem"
     return (f"{_first(tech)} {what}: \"{clip(said, 160)}\".{about} Nothing was changed by text; "
             "please call them and sort it out.")

@@ -35,13 +35,18 @@ UNDO = re.compile(r"^\W*(?:undo(?: (?:that|it|this|last|the last one))?|wrong (?
 # "wait no still at hughes, undo that", "pls undo": an undo closing a longer text.
 _UNDO_AT_END = re.compile(r"(?<!don't )(?<!dont )(?<!not )(?<!never )\bundo(?: (?:that|it|this|"
                           r"last|the last one|my last|pls|please))?\W*$", re.IGNORECASE)
+# "ugh undo that", "actually undo the late thing", "undo the alvarez omw": a clause asking it.
+_UNDO_CLAUSE = re.compile(r"^\W*(?:(?:ugh|ok|okay|actually|wait|pls|please|sorry|oops|no|nah|"
+                          r"can you|can u|could you|just)\W+)*undo(?: (?!(?:it|that|this) (?:later|"
+                          r"tomorrow)\b)[\w']+){0,4}\W*$", re.IGNORECASE)
 _CLAUSES = re.compile(r"[,.;:!?\u2026]+|\s-+\s")
 
 
 def asks_undo(text: str) -> bool:
     """The text takes back the last update: "undo", "wrong job", or a clause of its own saying so."""
     return (UNDO.match(text) is not None or _UNDO_AT_END.search(text) is not None
-            or any(UNDO.match(clause) for clause in _CLAUSES.split(text) if clause.strip()))
+            or any(UNDO.match(clause) or _UNDO_CLAUSE.match(clause)
+                   for clause in _CLAUSES.split(text) if clause.strip()))
 
 
 def undo(turn: Turn) -> None:
@@ -65,7 +70,8 @@ def undo(turn: Turn) -> None:
     if undone_what == intents.TECH_PAUSED:  # dispatch was asked to arrange a return visit
         office = _correct_office(turn, visit, "job-paused",
                                  texts.office_pause_undone(visit, turn.staff.name))
-    elif undone_what == intents.TECH_DONE and visit.job.state is JobState.PAUSED:
+    elif undone_what in (intents.TECH_DONE, intents.TECH_ARRIVED) and (
+            visit.job.state is JobState.PAUSED):
         office = _correct_office(turn, visit, "job-resumed",  # told none was needed after all
                                  texts.office_return_needed(visit, turn.staff.name))
     turn.conversation.data = {k: v for k, v in turn.conversation.data.items() if k != LAST}

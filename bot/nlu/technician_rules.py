@@ -149,6 +149,8 @@ _ARRIVED = re.compile(
     r"site|house|property|address|home)\b(?! (?:by|at|tomorrow|later|next|after)\b)|"
     r"\bgot here\b|\bhere now\b|\bat the "
     r"(?:house|property|site|job site|jobsite|door|location|address|customer|front door)\b|"
+    # "found the part, back on the job": a paused job taken up again
+    r"\bback (?:on|at) (?:the |this |that )?(?:job|site|it|work)\b|"
     r"\bon location\b|\bchecked in\b|\bchecking in\b|\bknocking\b|\bjust arrived\b|"
     r"^(?:i am |just |now |made it )?(?:at|@) (?:the )?[a-z' ]{1,30}?(?:house|place|residence|home|"
     r"property|site|job|address|apartment|flat|office|building|store|shop|unit|condo)\b(?! (?:next|later|"
@@ -163,7 +165,8 @@ _PAUSED = re.compile(
     r"\bno (?:gate |door |access |lockbox |entry )?code\b(?! needed)|"
     r"\bno (?:gate |door |lockbox )?(?:key|combo|combination)\b(?! needed)|"
     r"\bcannot get (?:to|into|at|in|near)\b|"
-    r"\b(?:dog|dogs) (?:is |are )?(?:loose|out|in the yard|off (?:the |its )?leash)\b|"
+    # a dog "in the yard" is a fact for the notes; loose or off the leash keeps the tech out
+    r"\b(?:dog|dogs) (?:is |are )?(?:loose|out|off (?:the |its )?leash)\b|"
     r"\b(?:nobody|no one) (?:gave|left|sent) (?:me )?(?:the |a )?(?:gate |door |lockbox |access )?"
     r"(?:code|key)\b|"
     r"(?<!\bno )\bparts? needed\b|\bmissing (?:a |the |some )?parts?\b|"
@@ -235,11 +238,14 @@ _DONE = re.compile(
     r"(?:closing|close|closed) (?:it|this|this one|that one|the job|the ticket|the call|out)(?: out)?|"
     r"swapped out|up and running|running (?:again|fine|good|perfectly|great|smooth|ok)|"
     r"working (?:again|fine|perfectly|properly|great|now)|firing (?:fine|up fine|again|ok|properly)|"
-    r"back (?:up and running|online|on|working)|good to go|wrapped|signed off|job complete|"
+    r"back (?:up and running|online|on(?! (?:the |this |that )?(?:job|site|it|track|schedule))|"
+    r"working)|good to go|wrapped|signed off|job complete|"
     r"all good here|tested (?:ok|fine|good)|commissioned|handed over|"
     # "thats a wrap on the hendricks job", "its a wrap"
     r"(?:that|it|this|its|and that)(?: is| s)? a wrap|finito)\b"
 )
+_DAY_WORDS = (r"(?:tomorrow|tmrw|tmr|tomorow|2moro|monday|tuesday|wednesday|thursday|friday|"
+              r"saturday|sunday|mon|tues?|wed|thu|thurs|fri|sat|sun)")
 _NEXT = re.compile(
     r"\bnext (?:job|stop|call|appointment|customer|address|one|ticket|work order)\b|"
     r"\b(?:which|what|where) (?:job|stop|call|appointment|customer|address|one|ticket|work order|house) "
@@ -307,6 +313,13 @@ _NEXT = re.compile(
     r"after lunch)\b|\bwhat(?: is| s)? on deck\b|\bwhat time (?:is|s) (?:my|the) (?:first|next) \w+|"
     r"\banything (?:else )?on (?:the|my) (?:schedule|board|list|books|calendar)\b|"
     r"\b(?:anything|what) (?:else )?on the (?:board|books) (?:for me|today|tomorrow)\b"
+    # "whats monday look like", "and tmrw?", "anything for me today?": a day's list asked for
+    r"|\bwhat(?:s| is| s| does| do)? (?:my |the )?(?:day|week|" + _DAY_WORDS + r"|schedule|route)"
+    r"(?: \w+)? look(?:ing|s)? like\b"
+    r"|^\W*(?:(?:and|what about|how about)\s+(?:for\s+)?(?:" + _DAY_WORDS + r")|(?:" + _DAY_WORDS
+    + r")\s*\?)(?: morning| afternoon)?\W*$"
+    r"|\b(?:anything|any work|any jobs?|anything else) for me"
+    r"(?: (?:today|this (?:morning|afternoon)|on \w+|" + _DAY_WORDS + r"))?\s*(?:\?|$)"
     r"|\b(?:got|have) (?:anything|any work|more work|another)(?: job)?"
     r"(?: for me)?(?: after this(?: one)?)?\s*\?|\bfree (?:now|for (?:another|the next|more))\b"
 )

@@ -504,3 +504,19 @@ def test_another_reps_deal_named_while_asked_which_deal_is_refused_and_changes_n
     assert deal(world, "summit").next_follow_up_at is None
     assert deal(world, "birch_ac").stage is DealStage.NEW
     assert deal(world, "birch_heat").stage is DealStage.NEW
+
+
+@pytest.mark.parametrize("news", [
+    "maple grove is dead too, they'd rather wait for the new budget",
+    "acme furnace is also dead - going with the cheaper outfit",
+])
+def test_another_deals_loss_after_why_is_a_new_loss_asked_about_not_the_first_reason(
+        world: World, news: str) -> None:
+    world.text(RITA, "followups")
+    answer(world, RITA, "lost 3")
+    assert "Why was it lost" in answer(world, RITA, "yes")
+    asked = answer(world, RITA, news)
+    assert "as lost" in asked and "Y or N" in asked and "Harborview" not in asked
+    assert deal(world, "harbor").lost_reason == ""  # never the other deal's news
+    assert deal(world, "acme").stage is not DealStage.LOST
+    assert deal(world, "maple").stage is not DealStage.LOST
