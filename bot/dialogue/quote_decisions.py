@@ -76,12 +76,13 @@ _DECISIONS = re.compile(r"[.!?;,]+\s*|\s+(?:(?:and|but|then|also)\s+)?(?=(?:appr
 def several(turn: Turn) -> bool:
     """Two or more quotes decided in one text, each by its own words and naming its own open
     quote: one Y/N names every decision and amount, and a Y makes them all; False otherwise."""
-    if turn.customer is None or len(quotes.open_quotes(turn)) < 2:
-        return False
+    clauses = [c for c in _DECISIONS.split(turn.text.lower()) if c.strip()]
+    if turn.customer is None or len(clauses) < 2 or len(quotes.open_quotes(turn)) < 2:
+        return False  # one clause decides one quote at most: the quotes are not read
     waiting = quotes.open_quotes(turn)
     decided: dict[int | None, tuple[str, Quote]] = {}
     last: Quote | None = None  # "the furnace one is too much, pass on that": "that" is the furnace
-    for clause in _DECISIONS.split(turn.text.lower()):
+    for clause in clauses:
         named = _named_in(turn, clause, waiting)
         if len(named) > 1:
             return False
