@@ -390,13 +390,27 @@ def _note_another_day(turn: Turn) -> bool:
     return True
 
 
+# What a plain status update is made of ("omw 20", "running 15 late, traffic", "done"): an
+# opening clause of only these words and numbers names no visit, so no other day is looked up.
+_STATUS_WORDS = frozenset(
+    "omw otw on my the way here there site onsite arrived arriving at in running late behind "
+    "done finished complete completed all wrapped up heading leaving back eta min mins minute "
+    "minutes hour hours be out now just got i im am ok okay traffic soon about around like ish "
+    "a an to with and so hey yo".split())
+
+
+def _may_name_a_visit(said: str) -> bool:
+    return any(not word.isdigit() and word not in _STATUS_WORDS
+               for word in re.findall(r"[a-z0-9]+", said.lower().replace("'", "")))
+
+
 def _names_another_day(turn: Turn) -> bool:
     """The text's opening clause names the customer or street of one of the technician's visits
     on another day: that day is said and nothing changes (True); False when it names none."""
     opening = _OPENING_CLAUSE.match(turn.text.strip())
     said = opening.group() if opening is not None else ""
     elsewhere = named(other_day_visits(turn, before=OTHER_DAYS_BEFORE, after=OTHER_DAYS_AFTER),
-                      said) if said else []
+                      said) if said and _may_name_a_visit(said) else []
     if not elsewhere:
         return False
     turn.finish(texts.visit_on_another_day(elsewhere[0], turn.timezone))
