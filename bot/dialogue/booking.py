@@ -288,8 +288,8 @@ def waiting_job(turn: Turn) -> Job | None:
     if turn.customer is None:
         return None
     sites = {s.id for s in turn.customer.sites}
-    requested = [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id)
-                 if j.state is JobState.REQUESTED]  # the account's jobs: one read a turn
+    requested = turn.uow.jobs.find(account_id=turn.customer.account_id,
+                                   state=JobState.REQUESTED)
     for job in reversed(requested):
         if job.site_id in sites and not any(
                 a.is_active for a in turn.uow.appointments.find(job_id=job.id)):

@@ -37,10 +37,9 @@ def answer(turn: Turn) -> bool:
     technician and the office at once, and the customer told so."""
     if turn.customer is None:
         return False
-    # the account's jobs, read once a turn for every answerer that needs them
-    paused = [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id)
-              if j.state is JobState.PAUSED]
-    for job in paused:
+    # only the paused jobs are read: every customer text asks this, and an account's history
+    # of finished jobs only grows
+    for job in turn.uow.jobs.find(account_id=turn.customer.account_id, state=JobState.PAUSED):
         if customer_back(turn, job):
             tech_id = _technician_of(turn, job)
             tech = turn.uow.staff.get(tech_id) if tech_id is not None else None

@@ -186,7 +186,7 @@ def live_work(turn: Turn) -> bool:
     if turn.customer is None or not (near or arrived or LIVE_QUESTION.search(turn.text)
                                      or NOT_HERE.search(turn.text)):
         return False
-    jobs = [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id) if j.state in LIVE]
+    jobs = turn.uow.jobs.find(account_id=turn.customer.account_id, state=LIVE)
     if not jobs:
         return False
     job = min(jobs, key=lambda j: (_URGENCY[j.state], j.id or 0))

@@ -209,8 +209,8 @@ def _live_visits(turn: Turn, part: str) -> set[int | None]:
     if not (status.PRESENCE.search(part) or status.LIVE_QUESTION.search(part)):
         return set()
     assert turn.customer is not None
-    live = {j.id for j in turn.uow.jobs.find(account_id=turn.customer.account_id)
-            if j.state in status.LIVE}
+    live = {j.id for j in turn.uow.jobs.find(account_id=turn.customer.account_id,
+                                             state=status.LIVE)}
     return {a.id for a in visits.upcoming(turn) if a.job_id in live}
 
 
