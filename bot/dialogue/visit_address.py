@@ -23,11 +23,10 @@ _ELSEWHERE = re.compile(
 def answer(turn: Turn) -> bool:
     """Move the one visit the text names (by day, work or technician) to the address it gives;
     False for any other text, or while a question is pending."""
-    if turn.customer is None or not (corrections.street_in(turn.text)
-                                     or corrections.named_site(turn) is not None):
+    if turn.customer is None or not _ELSEWHERE.search(turn.text.lower()):
+        return False  # the cheap test first: every customer text comes here
+    if not (corrections.street_in(turn.text) or corrections.named_site(turn) is not None):
         return False  # "at my rental on 53rd": a street of the account's own names it too
-    if not _ELSEWHERE.search(turn.text.lower()):
-        return False
     if turn.conversation.flow is not None and turn.conversation.is_active(turn.now):
         return False  # "its for my rental at ..." while booking: the new visit's address
     booked = visits.upcoming(turn)
