@@ -89,15 +89,15 @@ NOT_A_SLOT = (
 _OPENERS = (
     r"^(?:(?:we|i|just|finally|officially|yay|yes|woo+|woohoo|hooray|boom|nice|sweet|awesome|ugh|argh|welp|"
     r"well|so|ok|okay|alright|dang|damn|darn|shoot|bummer|sadly|unfortunately|oh well|update|fyi|heads up|"
-    r"guess what|(?:great|good|big|bad|sad|some) news)\b\W*\s*)*"
+    r"guess what|(?:great|good|big|bad|sad|some) news|(?:it is |it |thats |that is )?official|confirmed)\b\W*\s*)*"
 )
 _NAME = r"(?P<t>[a-z0-9][a-z0-9&'. -]*?)"
 # What may follow the name: nothing, a stop and anything, or a reason ("to a cheaper bid").
 # When it happened, said after the name: "won acme corp this morning", "lost bayview an hour ago".
 _WHEN_TAIL = (
     r"\s+(?:this (?:morning|afternoon|evening|week|am|pm)|last (?:night|week)|yesterday|today|tonight|"
-    r"earlier|just now|(?:just )?(?:a few|a couple(?: of)?|an?|\d+) (?:min|mins|minutes|hours?|hrs?|days?) "
-    r"ago)\W*$"
+    r"earlier|just now|(?:at the )?last (?:minute|min)|(?:just )?(?:a few|a couple(?: of)?|an?|\d+) "
+    r"(?:min|mins|minutes|hours?|hrs?|days?) ago)\W*$"
 )
 _WON_TAIL = (
     r"(?P<tail>\W*$|\s*(?:[-:;,(!]|\.\s)\W*.*$|\s+(?:because|after|thanks to)\b.*$|" + _WHEN_TAIL + ")"
@@ -108,7 +108,7 @@ _LOST_TAIL = (
 )
 # Between a name and the verdict after it, a dash or colon makes a log line ("acme corp - lost").
 _BETWEEN = r"(?P<between>\s*[-:,!]+\s*|\s+)"
-_AUXILIARY = r"(?:(?:is|are|was|were|has|have|just|finally|officially|all|now|also)\s+)*"
+_AUXILIARY = r"(?:(?:is|are|was|were|has|have|just|finally|officially|all|now|also|totally|then)\s+)*"
 
 
 def _verdict_first(verbs: str, tail: str) -> re.Pattern[str]:
@@ -119,22 +119,49 @@ def _name_first(verbs: str, tail: str) -> re.Pattern[str]:
     return re.compile(_OPENERS + _NAME + _BETWEEN + _AUXILIARY + rf"(?P<verb>{verbs})" + tail)
 
 
+# A deal won said as an idiom, of the account: "pulled the trigger", "is a yes", "gave us the green light".
+_WON_IDIOMS = (
+    r"pulled the trigger|a yes|a lock|a done deal|committed|greenlit it|greenlit the (?:job|project|install|"
+    r"proposal|quote|bid|work)|gave (?:us )?(?:the )?(?:green light|go ahead|thumbs up|nod)|said go(?: for it)?|"
+    r"(?:accepted|approved|okayed|signed off on) (?:the |our |my )?(?:quote|proposal|bid|estimate|contract|"
+    r"deal|offer|terms)|bit|picked us over (?:the )?\w+(?: \w+)?|chose us over (?:the )?\w+(?: \w+)?|"
+    r"signed on the dotted line|is ours|all ours|on board"
+)
+# A deal lost said as an idiom: "pulled the plug", "walked", "went another direction", "killed the project".
+_LOST_IDIOMS = (
+    r"walked|dead in the water|a lost cause|off the table|out|nixed it|nixed the (?:deal|project|job|"
+    r"install|proposal|quote|bid)|(?:killed|scrapped|canceled|cancelled|shelved|canned|axed) (?:it|the (?:deal|"
+    r"project|job|install|proposal|quote|bid|contract|order))|shot us down|"
+    r"passed on (?:us|it|the (?:quote|proposal|bid|estimate|deal|offer)|our (?:quote|proposal|bid|estimate|offer))|"
+    r"(?:went|gone|going|decided to go) (?:in )?(?:another|a different|the other) (?:way|direction|route)|"
+    r"(?:went|gone|going) (?:in house|in-house|with (?:the )?(?:cheaper|cheapest|lower|low|other) "
+    r"(?:guy|guys|bid|bidder|quote|company|outfit|option|vendor|contractor))|"
+    r"(?:chose|picked|hired) the (?:cheaper|cheapest|lower|low|other) (?:guy|guys|bid|bidder|quote|company|"
+    r"outfit|option|vendor|contractor)|"
+    r"(?:kept|stayed with|sticking with|decided to stay with|staying with) (?:their|the) (?:current|old|"
+    r"existing|usual) (?:guy|guys|vendor|company|contractor|provider|supplier|installer)|"
+    r"(?:ghosted and )?signed with (?:someone|somebody|another|a competitor|the competition)(?: else)?"
+)
 _WON_FIRST = _verdict_first(
-    r"won|signed|closed|closed[ -]won|landed|inked|secured|bagged|nabbed|clinched|got|locked in|locked up",
+    r"won|signed|closed|closed[ -]won|landed|inked|secured|bagged|nabbed|clinched|got|locked in|locked up|"
+    r"nailed down|sealed the deal (?:with|w)|(?:wrapped up|made|finalized|closed) the sale (?:with|to|w)|done deal (?:with|w)|closed the deal (?:with|w)",
     _WON_TAIL,
 )
 _WON_AFTER = _name_first(
     r"signed|won|closed|closed[ -]won|landed|inked|a win|a go|ours|in the bag|locked in|on board|said yes|"
-    r"went with us|chose us|picked us|came through",
+    r"went with us|chose us|picked us|came through|" + _WON_IDIOMS,
     _WON_TAIL,
 )
 _LOST_FIRST = _verdict_first(
-    r"lost|lsot|closed[ -]lost|lost out on|did not get|did not win|did not land", _LOST_TAIL
+    r"lost|lsot|closed[ -]lost|lost out on|did not get|did not win|did not land|"
+    r"(?:got )?(?:beat|beaten|outbid|undercut|underbid) (?:on price |on pricing )?(?:on|at|for)|"
+    r"(?:we are|were|we re) (?:out on|out of the running (?:on|for))", _LOST_TAIL
 )
 _LOST_AFTER = _name_first(
     rf"lost|a loss|a no|a no go|a bust|dead|passed{NOT_A_SLOT}|said no{NOT_A_SLOT}|declined|closed[ -]lost|"
     r"went elsewhere|"
-    r"backed out|pulled out|pulled the plug|walked away|fell through|dropped out|turned us down|bailed|"
+    r"backed out|pulled out|pulled the plug|walked away|fell through|dropped out|turned us down|bailed(?: on us)?|"
+    + _LOST_IDIOMS + r"|"
     r"(?:went with|gone with|going with|chose|picked|hired) (?:someone|somebody|another|a competitor|"
     rf"the competition|a cheaper|a different|the other){NOT_A_SLOT}(?: [a-z]+){{0,3}}?",
     _LOST_TAIL,
@@ -155,10 +182,29 @@ _PLAIN_DEAL_VERDICTS = frozenset(
     "signed inked clinched closed-won a-win a-go ours in-the-bag locked-in on-board said-yes went-with-us "
     "chose-us picked-us closed-lost a-loss a-no a-no-go a-bust said-no declined went-elsewhere "
     "turned-us-down".split()
+) | {verb.replace(" ", "-") for verb in (
+    "pulled the trigger", "a yes", "a lock", "a done deal", "committed", "signed on the dotted line",
+    "is ours", "all ours", "walked", "dead in the water", "a lost cause", "off the table", "nixed it",
+    "shot us down", "bailed on us", "nailed down", "sealed the deal with", "sealed the deal w",
+    "done deal with", "done deal w", "closed the deal with", "closed the deal w",
+    "wrapped up the sale with", "made the sale to", "finalized the sale with", "closed the sale with",
+)}
+# Idioms whose whole wording can only be a deal ("greenlit the project", "went with the cheaper guy").
+_PLAIN_DEAL_IDIOM = re.compile(
+    r"^(?:greenlit|gave|said go|accepted|approved|okayed|signed off on|picked us over|chose us over|nixed the|"
+    r"killed|scrapped|canceled|cancelled|shelved|canned|axed|passed on|went|gone|going|decided to go|chose the|"
+    r"picked the|hired the|kept|stayed with|sticking with|decided to stay with|staying with|ghosted and|"
+    r"signed with|beat|beaten|outbid|undercut|underbid|got)\b"
 )
 _TWO_WORD_VERDICTS = frozenset(
     "passed backed-out pulled-out pulled-the-plug walked-away fell-through dropped-out bailed "
     "came-through".split()
+)
+# What falls through, is backed out of or has its plug pulled in life: plans, not accounts.
+_LIFE_PLANS = frozenset(
+    "plans plan trip vacation party wedding meeting dinner date ride sale house closing financing loan "
+    "mortgage offer babysitter sitter carpool everything everyone lease apartment reservation booking "
+    "flight hotel season show concert event idea printer coffee vote".split()
 )
 # "got", "secured" and "bagged" are said of lunch, parking and groceries, and "lsot" may be a slip
 # of another word: they take a name of two words at least.
@@ -179,6 +225,7 @@ _OWN_LIFE = frozenset(
     "sleep time interest patience touch focus faith hope sight control balance respect mind voice temper "
     "luggage bag bags glasses sunglasses umbrella jacket hat dog cat cash money bucks dollars hair tooth "
     "lunch coffee breakfast dinner food pizza gas snow rain hail ice home paid sick busy lucky slammed "
+    "phone phones battery batteries car truck van laptop tablet ipad printer radio tire tires charger "
     "stuck lost here there tired hungry flu covid cold fever team boss legal hr "
     "finance accounting lawyer lawyers attorney landlord office safe safely bet bets lottery game damage "
     "escrow store shop day days hour hours minute minutes week weeks morning afternoon trust loyalty "
@@ -191,7 +238,8 @@ _KIN = frozenset(
 )
 # Words that make a line a sentence rather than a name: "bayview not lost, just slow".
 _NOT_IN_A_NAME = frozenset(
-    "not never no yet still and but or if when then a an my our your his her their to for from with".split()
+    "not never no yet still and but or if when then a an my our your his her their to for from with "
+    "the says said thinks told asked".split()
 )
 _CHATTER = re.compile(r"\b(?:lol|lmao|haha\w*|rofl|jk|omg)\b")
 
@@ -231,12 +279,26 @@ def _says_enough(
     """Whether the verdict, the name and the reason together can only be about a deal."""
     verb = found.group("verb").replace(" ", "-")
     one_word = len(name.split()) == 1
-    if verdict_first:  # "won acme", but "got maple grove", not "got pizza"
-        return verb not in _WEAK_VERBS or not (one_word or name.split()[0].endswith("ed"))
-    if verb in _PLAIN_DEAL_VERDICTS or known(name) or REASON.search(f"{verb} {found.group('tail')}"):
+    if verdict_first:  # "won acme", but "got maple grove", not "got pizza"; "bagged the acme account"
+        said_a_deal = found.group("t").split()[-1] in _DEAL_HEADS
+        return verb not in _WEAK_VERBS or said_a_deal or not (one_word or name.split()[0].endswith("ed"))
+    if name in _LIFE_PLANS:
+        return False
+    if re.search(r"\b(?:way|direction|route)\b", verb.replace("-", " ")) and not (
+        known(name) or REASON.search(found.group("tail"))
+    ):
+        return not one_word  # "Sarah went another way": said of people too, unless the name is longer
+    if verb in _PLAIN_DEAL_VERDICTS or _PLAIN_DEAL_IDIOM.match(found.group("verb")) or known(name):
         return True
-    if verb in _TWO_WORD_VERDICTS:
+    if REASON.search(f"{verb} {found.group('tail')}"):
+        return True
+    if verb == "dead" and re.search(r"\s(?:is|s)\s+dead\W*$", found.group(0)):
+        return True  # "riverside is dead": a deal said dead, the phone and the party are kept out above
+    if verb == "bit":  # "glenwood hoa bit", not "dog bit"
         return not one_word
+    if verb in _TWO_WORD_VERDICTS:
+        # "acme pulled the plug": an account's one-word name, unless it names plans or life
+        return not one_word or verb != "passed"
     # "maple grove - lost": a log line's dash; not "ohio state lost"
     return not one_word and bool(found.group("between").strip())
 

@@ -26,7 +26,7 @@ _PAPERWORK_FROM = (
     re.compile(
         r"\b(?:po|purchase order|signed contract|contract|signature|signed proposal|deposit)s?\s+"
         r"(?:(?:just|finally|officially|has|have)\s+)*"
-        r"(?:came in|arrived|landed|came through|cleared|received)\s+"
+        r"(?:came in|arrived|landed|came through|cleared|received|(?:is |are )?in|(?:is |are )?back)\s+"
         rf"(?:from|for|with)\s+{_T}{_END}"
     ),
 )
@@ -331,6 +331,18 @@ def _names_an_account(raw: str) -> bool:
     return target is not None and target.split()[0] not in _NOT_AN_ACCOUNT
 
 
+# "deposit in hand", "got the deposit": money taken is proof of a deal, not a question about fees.
+_DEPOSIT_TAKEN = re.compile(
+    r"\bdeposits? (?:is |are |was |has |have )?(?:(?:just|already|now) )?(?:in hand|received|paid|in|came in|"
+    r"cleared|collected|taken|been paid)\b|\b(?:got|have|received|took|collected|cashed) (?:the |a |their |his |"
+    r"her )?deposit\b"
+)
+
+
+def _hedged(text: str) -> bool:
+    return is_hedged(_DEPOSIT_TAKEN.sub(" ", text))
+
+
 def detect_sales(message: Message) -> Verdict | None:
     """Classify a salesperson's message; a won or lost deal needs a plain statement, not a question."""
     text = message.masked
@@ -366,11 +378,11 @@ def detect_sales(message: Message) -> Verdict | None:
         return untimed
     if message.has(_FOLLOWUPS):
         return Verdict(intents.FOLLOWUPS, 0.85)
-    if not is_hedged(text):
+    if not _hedged(text):
         against = _deal(intents.DEAL_LOST, message, _DECIDED_AGAINST)
         if against:
             return against
-    if is_hedged(text):
+    if _hedged(text):
         return None
     if _NEGATED.search(text):
         # "lost 1 - not a fit", "lost acme, not in their budget": a reason may say "not"; the
@@ -432,7 +444,7 @@ def _said_lost(message: Message) -> Verdict | None:
     about an account known, written in two words or more, or given a deal's reason."""
     if is_chatter(message.original):
         return None
-    verdict = _deal(intents.DEAL_LOST, message, _LOST_SAYINGS)
+    verdict = _deal(intents.DEAL_LOST, message, _LOST_SAYINGS, reason_given=message.has(REASON))
     if verdict is None:
         return None
     target = str(verdict.slots.get("target", ""))
@@ -497,21 +509,44 @@ def _marked(message: Message) -> Verdict | None:
     return _with_target(intent, 0.85, message, named[0])
 
 
-def _deal(intent: str, message: Message, patterns: tuple[re.Pattern[str], ...]) -> Verdict | None:
-    """A won or lost deal needs evidence: a known account, deal words, or a written name."""
+def _deal(
+    intent: str, message: Message, patterns: tuple[re.Pattern[str], ...], *, reason_given: bool = False
+) -> Verdict | None:
+    """A won or lost deal needs evidence: a known account, deal words, a written name, or (for a
+    saying of a loss) the deal's reason beside it."""
     for pattern in patterns:
         for m in pattern.finditer(message.masked):
             target = clean_target(m.group("t"))
+            signed_by = pattern in _PAPERWORK_FROM and bool(_SIGNED_PAPER.search(m.group()))
+            if signed_by and target and _bare_account(m.group("t")) and target.split()[-1] not in _THINGS:
+                return _with_target(intent, 0.85, message, m.group("t"))  # "got the signature from vance"
             if pattern in _PAPERWORK_FROM and target and not _written_or_known(target, message):
                 continue
+            if target and set(target.split()) & {"and", "but", "then", "so"}:
+                continue  # "acme ghosted and signed with ...": a sentence, not a name
             if (
                 target
                 and target.split()[-1] not in _THINGS
-                and _is_a_deal(target, message)
+                and (_is_a_deal(target, message) or (reason_given and not message.known_targets))
                 and not _names_something_else(target, message)
             ):
                 return _with_target(intent, 0.85, message, m.group("t"))
     return None
+
+
+# A signature is what an account gives when it buys; a PO or a contract may come from anyone.
+_SIGNED_PAPER = re.compile(r"\b(?:signature|signed (?:contract|proposal|quote|agreement))s?\b")
+# Who signs papers that are no deal: the office, family, landlords.
+_NOT_AN_ACCOUNT_SIGNER = frozenset(
+    "the my our your his her their hr boss manager landlord office legal finance accounting wife husband "
+    "mom dad doctor bank school on for about re regarding".split()
+)
+
+
+def _bare_account(raw: str) -> bool:
+    """Tell whether a lower-case name after "signature from" is an account's: short and bare."""
+    words = raw.lower().split()
+    return 0 < len(words) <= 3 and not set(words) & _NOT_AN_ACCOUNT_SIGNER
 
 
 def _written_or_known(target: str, message: Message) -> bool:
