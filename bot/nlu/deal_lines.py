@@ -89,7 +89,8 @@ NOT_A_SLOT = (
 _OPENERS = (
     r"^(?:(?:we|i|just|finally|officially|yay|yes|woo+|woohoo|hooray|boom|nice|sweet|awesome|ugh|argh|welp|"
     r"well|so|ok|okay|alright|dang|damn|darn|shoot|bummer|sadly|unfortunately|oh well|update|fyi|heads up|"
-    r"guess what|(?:great|good|big|bad|sad|some) news|(?:it is |it |thats |that is )?official|confirmed)\b\W*\s*)*"
+    r"guess what|(?:great|good|big|bad|sad|some) news|(?:it is |it |thats |that is )?official|"
+    r"confirmed)\b\W*\s*)*"
 )
 _NAME = r"(?P<t>[a-z0-9][a-z0-9&'. -]*?)"
 # What may follow the name: nothing, a stop and anything, or a reason ("to a cheaper bid").
@@ -122,7 +123,8 @@ def _name_first(verbs: str, tail: str) -> re.Pattern[str]:
 # A deal won said as an idiom, of the account: "pulled the trigger", "is a yes", "gave us the green light".
 _WON_IDIOMS = (
     r"pulled the trigger|a yes|a lock|a done deal|committed|greenlit it|greenlit the (?:job|project|install|"
-    r"proposal|quote|bid|work)|gave (?:us )?(?:the )?(?:green light|go ahead|thumbs up|nod)|said go(?: for it)?|"
+    r"proposal|quote|bid|work)|gave (?:us )?(?:the )?(?:green light|go ahead|thumbs up|nod)|"
+    r"said go(?: for it)?|"
     r"(?:accepted|approved|okayed|signed off on) (?:the |our |my )?(?:quote|proposal|bid|estimate|contract|"
     r"deal|offer|terms)|bit|picked us over (?:the )?\w+(?: \w+)?|chose us over (?:the )?\w+(?: \w+)?|"
     r"signed on the dotted line|is ours|all ours|on board"
@@ -130,9 +132,11 @@ _WON_IDIOMS = (
 # A deal lost said as an idiom: "pulled the plug", "walked", "went another direction", "killed the project".
 _LOST_IDIOMS = (
     r"walked|dead in the water|a lost cause|off the table|out|nixed it|nixed the (?:deal|project|job|"
-    r"install|proposal|quote|bid)|(?:killed|scrapped|canceled|cancelled|shelved|canned|axed) (?:it|the (?:deal|"
+    r"install|proposal|quote|bid)|"
+    r"(?:killed|scrapped|canceled|cancelled|shelved|canned|axed) (?:it|the (?:deal|"
     r"project|job|install|proposal|quote|bid|contract|order))|shot us down|"
-    r"passed on (?:us|it|the (?:quote|proposal|bid|estimate|deal|offer)|our (?:quote|proposal|bid|estimate|offer))|"
+    r"passed on (?:us|it|the (?:quote|proposal|bid|estimate|deal|offer)|"
+    r"our (?:quote|proposal|bid|estimate|offer))|"
     r"(?:went|gone|going|decided to go) (?:in )?(?:another|a different|the other) (?:way|direction|route)|"
     r"(?:went|gone|going) (?:in house|in-house|with (?:the )?(?:cheaper|cheapest|lower|low|other) "
     r"(?:guy|guys|bid|bidder|quote|company|outfit|option|vendor|contractor))|"
@@ -144,7 +148,8 @@ _LOST_IDIOMS = (
 )
 _WON_FIRST = _verdict_first(
     r"won|signed|closed|closed[ -]won|landed|inked|secured|bagged|nabbed|clinched|got|locked in|locked up|"
-    r"nailed down|sealed the deal (?:with|w)|(?:wrapped up|made|finalized|closed) the sale (?:with|to|w)|done deal (?:with|w)|closed the deal (?:with|w)",
+    r"nailed down|sealed the deal (?:with|w)|(?:wrapped up|made|finalized|closed) the sale (?:with|to|w)|"
+    r"done deal (?:with|w)|closed the deal (?:with|w)",
     _WON_TAIL,
 )
 _WON_AFTER = _name_first(
@@ -160,7 +165,8 @@ _LOST_FIRST = _verdict_first(
 _LOST_AFTER = _name_first(
     rf"lost|a loss|a no|a no go|a bust|dead|passed{NOT_A_SLOT}|said no{NOT_A_SLOT}|declined|closed[ -]lost|"
     r"went elsewhere|"
-    r"backed out|pulled out|pulled the plug|walked away|fell through|dropped out|turned us down|bailed(?: on us)?|"
+    r"backed out|pulled out|pulled the plug|walked away|fell through|dropped out|turned us down|"
+    r"bailed(?: on us)?|"
     + _LOST_IDIOMS + r"|"
     r"(?:went with|gone with|going with|chose|picked|hired) (?:someone|somebody|another|a competitor|"
     rf"the competition|a cheaper|a different|the other){NOT_A_SLOT}(?: [a-z]+){{0,3}}?",
@@ -191,8 +197,9 @@ _PLAIN_DEAL_VERDICTS = frozenset(
 )}
 # Idioms whose whole wording can only be a deal ("greenlit the project", "went with the cheaper guy").
 _PLAIN_DEAL_IDIOM = re.compile(
-    r"^(?:greenlit|gave|said go|accepted|approved|okayed|signed off on|picked us over|chose us over|nixed the|"
-    r"killed|scrapped|canceled|cancelled|shelved|canned|axed|passed on|went|gone|going|decided to go|chose the|"
+    r"^(?:greenlit|gave|said go|accepted|approved|okayed|signed off on|picked us over|chose us over|"
+    r"nixed the|killed|scrapped|canceled|cancelled|shelved|canned|axed|passed on|went|gone|going|"
+    r"decided to go|chose the|"
     r"picked the|hired the|kept|stayed with|sticking with|decided to stay with|staying with|ghosted and|"
     r"signed with|beat|beaten|outbid|undercut|underbid|got)\b"
 )
@@ -298,7 +305,7 @@ def _says_enough(
         return not one_word
     if verb in _TWO_WORD_VERDICTS:
         # "acme pulled the plug": an account's one-word name, unless it names plans or life
-        return not one_word or verb != "passed"
+        return not one_word or verb not in {"passed", "bailed"}  # "mike bailed": a friend, maybe
     # "maple grove - lost": a log line's dash; not "ohio state lost"
     return not one_word and bool(found.group("between").strip())
 

@@ -22,8 +22,10 @@ from bot.nlu.small_talk import (
     detect_greeting_or_thanks,
     detect_help_or_human,
     detect_small_talk,
+    opens_with_greeting,
     strip_greeting,
 )
+from bot.nlu.staff_asks import detect_staff_ask
 from bot.nlu.technician_rules import detect_note, detect_technician
 from bot.nlu.text import normalize
 from bot.nlu.typos import TypoFixer
@@ -70,7 +72,9 @@ class Parser:
             resolve_when=resolve_when,
             original=text if isinstance(text, str) else "",
         )
-        verdict = self._decide(message, greeted=request != canonical, empty=not request)
+        # a greeting stripped greets; a laugh or "so" stripped ("lol this weather") does not
+        greeted = request != canonical and opens_with_greeting(canonical)
+        verdict = self._decide(message, greeted=greeted, empty=not request)
         return _with_circumstances(_answer(verdict, message), canonical=canonical, plain=plain)
 
     def _decide(self, message: Message, *, greeted: bool, empty: bool) -> Verdict:
@@ -81,6 +85,7 @@ class Parser:
             detect_consent,
             detect_reply,
             detect_note,
+            detect_staff_ask,
             detect_help_or_human,
             detect_small_talk,
             role_rule,

@@ -34,12 +34,14 @@ _MINUTES = re.compile(
     rf"|\b{_N} ?(?:more |extra )?(?:min|mins|minutes|m|minutos)\b"
 )
 _BARE_DELAY = re.compile(
-    r"\b(?:eta|in|by|late|behind|about|around|like|another|out|delayed|en) ?~?(\d{1,3})\b"
+    r"\b(?:eta|in|by|late|behind|about|around|like|another|out|delayed|en|maybe|prob|probably|roughly|approx|"
+    r"approximately|says|say|saying|shows|showing|give or take|add|tack on|plus|back) ?~?(\d{1,3})\b"
     r"(?![:./]\d)(?! ?(?:am|pm))"
 )
 # "be there in like twenty", "eta twenty": the tens said as words after the same openers.
 _BARE_DELAY_WORDS = re.compile(
-    r"\b(?:eta|in|late|behind|about|around|like|delayed) (?:like |about |around )?"
+    r"\b(?:eta|in|late|behind|about|around|like|delayed|maybe|prob|probably|roughly|says|shows|"
+    r"give or take|add|tack on|plus) (?:like |about |around )?"
     r"(five|ten|fifteen|twenty five|twenty|thirty|forty five|forty|sixty|ninety)\b(?! (?:am|pm|o clock)\b)"
 )
 # "omw 20", "otw, 15", "on my way 10", "headed over, 15": a bare number right after the words for

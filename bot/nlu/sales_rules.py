@@ -8,6 +8,7 @@ from bot.nlu import intents
 from bot.nlu.deal_lines import MISSED, NOT_A_SLOT, REASON, is_chatter, list_line, logged_name, read_list_line
 from bot.nlu.evidence import is_hedged
 from bot.nlu.message import Message, Verdict
+from bot.nlu.staff_asks import OWED
 from bot.nlu.targets import SMALL_TALK_PRIZES, as_written, clean_target, every_word_named, match_known
 
 _T = r"(?P<t>[a-z0-9&'. -]+?)"
@@ -147,6 +148,22 @@ _DATE_OPENS = (
     r"(?:the )?\d+(?:st|nd|rd|th)?|til|till|until|tomorrow|today|tonight|next|a few|a couple|end of|"
     r"the week after"
 )
+_SNOOZE_AGAIN = (
+    # "sit on brookfield til friday", "bring up the vance account again next tues", "lemme know about
+    # pinecrest again wed", "pop hartwell back up on friday": the account held back, then shown again
+    re.compile(
+        r"\b(?:bring up|bring back up|bring back|bring|let me know about|lemme know about|tell me about|"
+        r"show me|pop|flag)\s+(?!(?:my|our|your|his|her|their|it|this|that|them)\b)" + _T
+        + r"\s+(?:again|back up|back)(?=\s+(?:on|in|next|tomorrow|until|till|til|after|monday|tuesday|"
+        r"wednesday|thursday|friday|saturday|sunday|\d|a week|end of|this|" + _DATE_OPENS + r")\b)"
+    ),
+    re.compile(
+        r"^(?:(?:please|pls|ok|so|and|just)\s+)*(?:table|shelve|resurface|revisit|sit on|hold off on)\s+"
+        r"(?!(?:my|our|your|his|her|their|it|this|that|them)\b)" + _T
+        + r"(?=\s+(?:on|in|next|tomorrow|until|till|til|after|monday|tuesday|wednesday|thursday|friday|"
+        r"saturday|sunday|\d|a week|end of|this|" + _DATE_OPENS + r")\b)"
+    ),
+)
 _SNOOZE = (
     re.compile(
         r"\b(?:remind me|reminder|ping me|nudge me|bug me|remind|reminding me|reminding|hit me up|"
@@ -191,8 +208,9 @@ _SNOOZE = (
         + r"(?=\s+(?:on|in|next|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
         r"\d|a week|after|by|end of|this|first thing|" + _DATE_OPENS + r")\b)"
     ),
+    *_SNOOZE_AGAIN,
     re.compile(
-        r"\b(?:follow up|followup|circle back|check back|check in|touch base)\s+(?:with|on)\s+"
+        r"\b(?:follow up|followup|circle back|check back|check in|touch base)\s+(?:with|on|to|about|re)\s+"
         + _T
         + r"(?=\s+(?:on|in|next|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
         r"\d|a week|" + _DATE_OPENS + r")\b)"
@@ -317,7 +335,14 @@ _FOLLOWUPS = re.compile(
 
 # "acme still hasn't signed, push to monday", "Summit Storage - remind me in 10 days": the account
 # is named first, then the snooze about it says "them" or nothing.
-_NAMED_FIRST = re.compile(rf"^{_T}\s*(?:[,:;]|\.\s|\s-\s|\s+(?:is|are|was|still|has|have|not|just)\b)")
+_NAMED_FIRST = re.compile(
+    r"^(?:(?:not now|no rush|nothing yet|nothing|no news|no word|no answer|no reply|no response|"
+    r"still nothing|"
+    r"still waiting|waiting|hold off|holding off|not yet|not ready|too early|nada|crickets|radio silence)"
+    r"\s+(?:yet\s+)?(?:on|from|with|for|re|about)\s+)?"
+    rf"{_T}\s*(?:[,:;]|\.\s|\s-\s|\s+(?:is|are|was|still|has|have|not|just|wants|wanted|asked|told|said|"
+    r"needs|would like|prefers)\b)"
+)
 # "remind me on the 20th about pine hill": the date first, then the account.
 _NAMED_AFTER = re.compile(rf"\b(?:about|re|regarding)\s+{_T}\W*$")
 _NOT_AN_ACCOUNT = frozenset(
@@ -334,7 +359,8 @@ def _names_an_account(raw: str) -> bool:
 # "deposit in hand", "got the deposit": money taken is proof of a deal, not a question about fees.
 _DEPOSIT_TAKEN = re.compile(
     r"\bdeposits? (?:is |are |was |has |have )?(?:(?:just|already|now) )?(?:in hand|received|paid|in|came in|"
-    r"cleared|collected|taken|been paid)\b|\b(?:got|have|received|took|collected|cashed) (?:the |a |their |his |"
+    r"cleared|collected|taken|been paid)\b|"
+    r"\b(?:got|have|received|took|collected|cashed) (?:the |a |their |his |"
     r"her )?deposit\b"
 )
 
@@ -357,7 +383,10 @@ def detect_sales(message: Message) -> Verdict | None:
     for pattern in _SNOOZE:
         m = pattern.search(text)
         if m and (message.when or pattern is _SNOOZE[1]):
-            if clean_target(m.group("t")):
+            target = clean_target(m.group("t"))
+            if target and pattern in _SNOOZE_AGAIN and _office_matter(m.group("t"), target):
+                return None  # "bring up the meeting again friday": office life, not an account
+            if target:
                 return _with_target(intents.SNOOZE, 0.85, message, m.group("t"), with_when=True)
             snoozed = snoozed or m
     waiting = _WAITING_ON.search(text)
@@ -376,7 +405,7 @@ def detect_sales(message: Message) -> Verdict | None:
     untimed = _snoozed_without_time(message)
     if untimed:
         return untimed
-    if message.has(_FOLLOWUPS):
+    if message.has(_FOLLOWUPS) or message.has(OWED):
         return Verdict(intents.FOLLOWUPS, 0.85)
     if not _hedged(text):
         against = _deal(intents.DEAL_LOST, message, _DECIDED_AGAINST)

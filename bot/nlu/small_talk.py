@@ -110,6 +110,11 @@ def strip_greeting(text: str) -> str:
     return _TRAILING_LAUGH.sub("", text, count=1).strip()
 
 
+def opens_with_greeting(text: str) -> bool:
+    """Whether a text opens with a greeting, after any filler ("lol hi"); a laugh alone greets no one."""
+    return _GREETING.match(_LEADING_FILLER.sub("", text.strip(), count=1)) is not None
+
+
 def without_polite_tail(text: str) -> str:
     """The text without a closing "thanks" or "please" ("HELP thanks" asks for help)."""
     return _POLITE_TAIL.sub("", text, count=1).strip()

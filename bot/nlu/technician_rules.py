@@ -40,6 +40,14 @@ _LATE = re.compile(
     r"\b(?:voy|llego|estoy) (?:\w+ )?(?:tarde|retrasado)\b|"
     r"\bprevious job (?:is )?(?:running|taking) (?:long|over)\b|\bnot going to make it on time\b|"
     r"^(?:\w+ ){0,2}late\b|\blate (?:by )?(?:\d|half|an|a|about|around|like|another)\b|"
+    r"\b(?:\d{1,3}|five|ten|fifteen|twenty|twenty five|thirty|forty|forty five|sixty|an hour|half an hour)"
+    r" ?(?:more |extra )?(?:min|mins|minutes|hour|hours|hr|hrs)? (?:behind|late)\b|"
+    # "add 20 to my eta", "tack on 15 to my eta", "push my eta back 20", "eta slipped"
+    r"\b(?:add|adding|tack on|tacking on|plus|another) (?:another |an extra |like |about |around )?"
+    r"(?:\d{1,3}|five|ten|fifteen|twenty|twenty five|thirty|forty|forty five|an hour|half an hour)"
+    r"(?: ?(?:min|mins|minutes|hour|hours))? (?:to|onto|on) (?:my|the) (?:eta|arrival|time)\b|"
+    r"\b(?:push|pushing|pushed|bump|bumping|bumped|move|moving) (?:my|the) eta (?:back|out)\b|"
+    r"\beta (?:is |just |got )?(?:pushed|bumped|slipping|slipped|moved back|going up)\b|"
     r"\b(?:previous|last|earlier|other|first|morning) (?:job|call|stop|one|appointment) (?:\w+ )?"
     r"(?:ran|running|is running|went|going|took|taking) (?:over|long|longer)\b|\bran over\b"
 )
@@ -176,6 +184,9 @@ _PAUSED = re.compile(
     r"super|building super|city|utility|gas company|power company|electric company|go ahead|sign off|"
     r"supervisor|office|dispatch|callback|call back|adjuster|warranty|manufacturer)\b|"
     r"\bneed(?:s)? (?:to )?(?:come|go) back\b|"
+    # "holding off til the electrician fixes the panel": work stopped until someone else is done
+    r"\b(?:holding off|hold off|have to hold off|need to hold off|stopping|stopped|on pause|parked) "
+    r"(?:here |work )?(?:til|till|until)\b|"
     r"\b(?:return|follow up|followup|second) (?:visit|trip)\b|\bcome back (?:tomorrow|later|"
     r"another|next|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\b(?:nobody|no one|noone|no body) (?:is )?(?:home|here|there|answering|answered|around)\b|"
@@ -314,12 +325,25 @@ _NEXT = re.compile(
     r"\banything (?:else )?on (?:the|my) (?:schedule|board|list|books|calendar)\b|"
     r"\b(?:anything|what) (?:else )?on the (?:board|books) (?:for me|today|tomorrow)\b"
     # "whats monday look like", "and tmrw?", "anything for me today?": a day's list asked for
-    r"|\bwhat(?:s| is| s| does| do)? (?:my |the )?(?:day|week|" + _DAY_WORDS + r"|schedule|route)"
+    r"|\bwhat(?:s| is| s| does| do)? (?:my |the )?(?:day|week|morning|afternoon|evening|" + _DAY_WORDS
+    + r"|schedule|route)"
     r"(?: \w+)? look(?:ing|s)? like\b"
     r"|^\W*(?:(?:and|what about|how about)\s+(?:for\s+)?(?:" + _DAY_WORDS + r")|(?:" + _DAY_WORDS
     + r")\s*\?)(?: morning| afternoon)?\W*$"
     r"|\b(?:anything|any work|any jobs?|anything else) for me"
     r"(?: (?:today|this (?:morning|afternoon)|on \w+|" + _DAY_WORDS + r"))?\s*(?:\?|$)"
+    # "what's lined up for me thursday", "got anything for me after lunch", "what's on tap today"
+    r"|\bwhat(?: is| s| have you| do you| you| else)? (?:got |have )?(?:lined up|queued up|queued|on tap|"
+    r"in the queue|booked|scheduled|coming up|in store|planned|on the schedule|on the books)"
+    r"(?: for me| next)?\b(?! (?:at|in) the (?:office|shop))"
+    r"|\bwhat(?: have| do)? you (?:got|have) for me\b"
+    r"|\b(?:got|have|you got|do you have|is there|any) (?:anything|something|any work|more work|any jobs?|"
+    r"more jobs?|another job|jobs?|work|calls?|stops?) (?:else )?(?:for me|lined up|scheduled|booked|queued)"
+    r"(?: (?:today|tomorrow|later|next|after (?:this(?: one)?|that|lunch)|this (?:morning|afternoon)|"
+    r"on \w+|" + _DAY_WORDS + r"))?\s*(?:\?|$)"
+    r"|\bwhere (?:am i|do i go|to|should i go|am i going|am i headed|am i heading) (?:after|once) "
+    r"(?:lunch|this(?: one)?|that|i finish|i am done|here)\b"
+    r"|\b(?:anything|any work|any jobs?|what) (?:scheduled|booked|lined up) for me\b"
     r"|\b(?:got|have) (?:anything|any work|more work|another)(?: job)?"
     r"(?: for me)?(?: after this(?: one)?)?\s*\?|\bfree (?:now|for (?:another|the next|more))\b"
 )
@@ -329,6 +353,39 @@ _JOB_DETAIL = re.compile(
     r"^(?:customer|cust|homeowner|owner|tenant|client|unit|system|gate|door|lockbox|dog|found|replaced|"
     r"swapped|cleaned|checked|tested|measured|recommended|recommend|quoted|left|used|installed|"
     r"serial|model|code|access|parking|warranty)\b(?: \w+){2,}"
+)
+
+
+# What a job's facts are about: the equipment, the house and the people there.
+_JOB_THINGS = (
+    r"(?:water heater|furnace|filters?|filter size|breakers?|breaker panel|breaker box|(?:sub ?)?panel|"
+    r"units?|(?:condensate|drain|water|refrigerant|suction) line|condensate|"
+    r"condenser|compressor|coil|evap coil|thermostat|t-?stat|duct ?work|ducts?|vents?|returns?|pipes?|piping|"
+    r"valves?|shut ?off|main shut ?off|meter|gas meter|attic(?: access)?|basement|crawl ?space|driveway|"
+    r"gate(?: code)?|side door|back door|garage(?: code)?|dogs?|cats?|customer|cust|homeowner|owner|"
+    r"tenants?|landlord|wife|husband|spouse|son|daughter|(?:mr|mrs|ms|miss|dr) [a-z]+|lock ?box|"
+    r"door code|code|serial(?: number)?|model(?: number)?|warranty|outlets?|gfcis?|wiring|sump(?: pump)?|"
+    r"sewer(?: line)?|drains?|toilets?|boiler|heat pump|ac|a c|system|roof|ladder|parking|yard|back ?yard|"
+    r"fence|alarm|disconnect|line ?set|refrigerant|freon|tank|septic|softener|dryer vent|dishwasher|"
+    r"disposal|faucet|sink|tub|shower|humidifier|dampers?|blower(?: motor)?|motor|capacitor|contactor|"
+    r"igniter|flame sensor|inducer|heat exchanger|flue|chimney|gas line|electric meter|house|home)"
+)
+# "water heater is 15 yrs old", "filter size is 20x25x1", "heads up the breaker panel is a federal
+# pacific", "park on the street, driveway is new concrete", "spouse handles the billing": a fact of the
+# job in hand, stated plainly, belongs in its notes.
+_JOB_FACT = re.compile(
+    r"(?:^(?:(?:heads[- ]?up|fyi|btw|also|and|note|pro tip|just so you know)\W*)*|[,;.] )"
+    r"(?:the |their |her |his |customer |cust |homeowner )?(?:[a-z0-9]+ )?" + _JOB_THINGS
+    + r"(?: [a-z0-9]+){0,3}? (?:is|are|was|were|has|have|had|needs|need|wants|prefers|works|handles|approves|"
+    r"likes|hates|uses|runs|sits|located|makes|leaks|trips|smells|looks|sounds|changed|only|"
+    r"should|must|will|gets|bites|barks|does not|do not|is not|sticks|stays)\b(?: \S+){1,}"
+    r"|^(?:park|use|bring|knock|ring|enter|avoid|go through|come through|leave|do not|dont|never|always) "
+    r"(?:\S+ ){0,6}?(?:the |a |their |on the |in the )?" + _JOB_THINGS + r"\b"
+)
+# A fact is stated: not asked, not laughed at, not a word about the writer's own things.
+_NOT_A_FACT = re.compile(
+    r"\?|^(?:is|are|do|does|did|can|could|will|would|should|has|have|what|where|when|who|why|how|which)\b|"
+    r"\b(?:lol|lmao|haha\w*|my|mine)\b|\b(?:at|in) the (?:office|shop|warehouse|yard|break room)\b"
 )
 
 
@@ -358,7 +415,7 @@ def detect_technician(message: Message) -> Verdict | None:
         return Verdict(intents.TECH_NEXT, 0.85)
     if _stated(_DONE, text) and not re.search(r"\b(?:not|never|almost|nearly)\b", text):
         return Verdict(intents.TECH_DONE, 0.85)
-    if message.has(_JOB_DETAIL):
+    if message.has(_JOB_DETAIL) or (message.has(_JOB_FACT) and not message.has(_NOT_A_FACT)):
         return Verdict(intents.NOTE, 0.6)
     return None
 
