@@ -127,7 +127,9 @@ _WON_IDIOMS = (
     r"said go(?: for it)?|"
     r"(?:accepted|approved|okayed|signed off on) (?:the |our |my )?(?:quote|proposal|bid|estimate|contract|"
     r"deal|offer|terms)|bit|picked us over (?:the )?\w+(?: \w+)?|chose us over (?:the )?\w+(?: \w+)?|"
-    r"signed on the dotted line|is ours|all ours|on board"
+    r"signed on the dotted line|is ours|all ours|on board|put pen to paper|accepted|"
+    r"(?:gave|awarded) us (?:the )?(?:job|work|contract|project|bid|deal|install|business)|"
+    r"came back with a yes"
 )
 # A deal lost said as an idiom: "pulled the plug", "walked", "went another direction", "killed the project".
 _LOST_IDIOMS = (
@@ -144,7 +146,12 @@ _LOST_IDIOMS = (
     r"outfit|option|vendor|contractor)|"
     r"(?:kept|stayed with|sticking with|decided to stay with|staying with) (?:their|the) (?:current|old|"
     r"existing|usual) (?:guy|guys|vendor|company|contractor|provider|supplier|installer)|"
-    r"(?:ghosted and )?signed with (?:someone|somebody|another|a competitor|the competition)(?: else)?"
+    r"(?:ghosted and )?signed with (?:someone|somebody|another|a competitor|the competition)(?: else)?|"
+    r"(?:gave|awarded) (?:it|the (?:job|work|contract|project|bid|deal|install)) to (?:someone|somebody|"
+    r"another|a competitor|the competition|the other|a cheaper)(?: \w+)?|a pass|said (?:nah|nope|no way)|"
+    r"toast|(?:chose|decided|going|is going|are going) to do it (?:themselves|in house|in-house)|"
+    r"(?:is |are )?not (?:moving|going|proceeding) (?:forward|ahead)|will not be (?:moving|going) "
+    r"(?:forward|ahead)|(?:is )?not (?:going to )?happen(?:ing)?|canceled|cancelled"
 )
 _WON_FIRST = _verdict_first(
     r"won|signed|closed|closed[ -]won|landed|inked|secured|bagged|nabbed|clinched|got|locked in|locked up|"
@@ -173,7 +180,11 @@ _LOST_AFTER = _name_first(
     _LOST_TAIL,
 )
 # "we did not get maple grove": the one negation that states a loss.
-MISSED = re.compile(r"\bdid not (?:get|win|land)\b")
+# "brighton is not moving forward", "acme is not happening": a refusal that says "not".
+MISSED = re.compile(
+    r"\bdid not (?:get|win|land)\b|\b(?:is |are |will |will not be )?not (?:be )?(?:moving|going|proceeding) "
+    r"(?:forward|ahead)\b|\bnot (?:going to )?happen(?:ing)?\b"
+)
 # Why a deal went, said after it: "too expensive", "they chose a competitor", "no budget".
 REASON = re.compile(
     r"\b(?:price|pricing|priced|budget|cost|costs|expensive|pricey|cheaper|cheapest|lower bid|competitor|"
@@ -191,13 +202,14 @@ _PLAIN_DEAL_VERDICTS = frozenset(
 ) | {verb.replace(" ", "-") for verb in (
     "pulled the trigger", "a yes", "a lock", "a done deal", "committed", "signed on the dotted line",
     "is ours", "all ours", "walked", "dead in the water", "a lost cause", "off the table", "nixed it",
-    "shot us down", "bailed on us", "nailed down", "sealed the deal with", "sealed the deal w",
+    "shot us down", "bailed on us", "nailed down", "put pen to paper", "came back with a yes", "a pass",
+    "said nah", "said nope", "said no way", "sealed the deal with", "sealed the deal w",
     "done deal with", "done deal w", "closed the deal with", "closed the deal w",
     "wrapped up the sale with", "made the sale to", "finalized the sale with", "closed the sale with",
 )}
 # Idioms whose whole wording can only be a deal ("greenlit the project", "went with the cheaper guy").
 _PLAIN_DEAL_IDIOM = re.compile(
-    r"^(?:greenlit|gave|said go|accepted|approved|okayed|signed off on|picked us over|chose us over|"
+    r"^(?:greenlit|gave|awarded|said go|accepted|approved|okayed|signed off on|picked us over|chose us over|"
     r"nixed the|killed|scrapped|canceled|cancelled|shelved|canned|axed|passed on|went|gone|going|"
     r"decided to go|chose the|"
     r"picked the|hired the|kept|stayed with|sticking with|decided to stay with|staying with|ghosted and|"
@@ -295,11 +307,15 @@ def _says_enough(
         known(name) or REASON.search(found.group("tail"))
     ):
         return not one_word  # "Sarah went another way": said of people too, unless the name is longer
+    if verb in {"accepted", "canceled", "cancelled"}:  # "tony cancelled": a meeting, maybe
+        return not one_word or bool(found.group("between").strip())
+    if verb.startswith("not-") or verb.startswith("will-not") or verb.startswith("is-not"):
+        return True  # "brighton is not moving forward": the account's answer, not the writer's doubt
     if verb in _PLAIN_DEAL_VERDICTS or _PLAIN_DEAL_IDIOM.match(found.group("verb")) or known(name):
         return True
     if REASON.search(f"{verb} {found.group('tail')}"):
         return True
-    if verb == "dead" and re.search(r"\s(?:is|s)\s+dead\W*$", found.group(0)):
+    if verb in {"dead", "toast"} and re.search(r"\s(?:is|s)\s+(?:dead|toast)\W*$", found.group(0)):
         return True  # "riverside is dead": a deal said dead, the phone and the party are kept out above
     if verb == "bit":  # "glenwood hoa bit", not "dog bit"
         return not one_word

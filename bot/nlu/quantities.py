@@ -59,7 +59,8 @@ _ON_THE_WAY_BARE = re.compile(
 # "25 out", "twenty out", "20ish", "like 15ish": a number said as a rough ETA or delay, unless it
 # follows "at" or is below five (clock times: "at 3ish", "around 2ish").
 _DELAY_AFTER = re.compile(
-    rf"\b{_N} ?(?:late|behind|out|away)\b|(?<!\bat )(?<!\bby )\b([5-9]|\d{{2,3}}) ?ish\b"
+    rf"\b{_N} ?(?:late|behind|out|away|tops|max|at most|or so)\b"
+    r"|(?<!\bat )(?<!\bby )\b([5-9]|\d{2,3}) ?ish\b"
 )
 
 _ORDINALS = {
