@@ -20,7 +20,7 @@ from bot.nlu import intents
 from bot.nlu.clock import business_hour, find_clock_times
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
-from bot.nlu.when import names_a_week, resolve_when, turned_down_days
+from bot.nlu.when import alternative_days, names_a_week, resolve_when, turned_down_days
 from domain.errors import DomainError
 from domain.jobs import Appointment
 from domain.scheduling import Booked, Offer, Wish, find_offers
@@ -105,6 +105,13 @@ def wish_from(turn: Turn, default_day: str | None = None) -> Wish | None:
         # only its Monday, and a day of it may be turned down
         return replace(wish, through=wish.date + timedelta(days=6 - wish.date.weekday()),
                        not_days=turned_down(turn))
+    among = alternative_days(normalize(turn.text), today) if wish.date is not None else ()
+    if wish.date in among:
+        # "thursday or friday afternoon": a time on either meets the wish, none between them
+        first, last = min(among), max(among)
+        between = {first + timedelta(days=n) for n in range((last - first).days)} - set(among)
+        return replace(wish, date=first, through=last,
+                       not_days=(turned_down(turn) | between) - set(among))
     # "busy monday morning, monday afternoon?": the day wished for is never turned down
     return replace(wish, not_days=turned_down(turn) - {wish.date})
 
@@ -561,6 +568,7 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         # "12-2 then" after times all on one day: that day's, the one the customer is looking at
         days = {o.window_start.astimezone(ZoneInfo(timezone)).date() for o in found}
         wish = wish_from(turn, days.pop().isoformat() if len(days) == 1 else data.get("default_day"))
+        wish = _on_weekday_shown(turn, wish, found, timezone)
     if wish is not None:
         # a whole week named ("any morning next week") picks none of the times shown
         matching = _matching(found, wish, timezone) if wish.through is None else []
@@ -571,6 +579,7 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
             # "whats the earliest tomorrow?" asks for times: shown, never a visit looked up;
             # with no visit booked, "nobody today??" can only ask for times too
             if (visit_asks.asks_for_times(turn.text) or _TURNED_DOWN.search(turn.text)
+                    or asks_only_a_time(turn.text)
                     or not visits.upcoming(turn) or not visit_questions.answer(turn)):
                 research(turn, wish)  # shows the times on that day; books nothing
         elif matching and _wish_key(wish) == data.get("asked") and _OPEN_RANGE.search(turn.text) \
@@ -618,6 +627,48 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         turn.say(replies.which_offer(choices(found, timezone)))  # the same problem told again
         return True
     return False
+
+
+# The words of a question that only names a time ("thursday afternoon before 5?", "tues at
+# 10 then?"): it asks for times then, never about a visit booked.
+_TIME_WORDS = re.compile(
+    r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|tomorrow|tmrw|"
+    r"morning|afternoon|evening|am|pm|noon|before|after|by|at|around|between|and|or|then|on|the|"
+    r"this|next|maybe|ok|okay|so|how|what|about|instead|ish|anytime|any|time|earlier|later|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|\d{1,2}(?:st|nd|rd|th)?|"
+    r"\d{1,2}(?::\d{2})?(?:am|pm)?)\b")
+
+
+def asks_only_a_time(text: str) -> bool:
+    """True when a sentence asking ("?") names a time and nothing else."""
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        if "?" not in sentence:
+            continue
+        plain = normalize(sentence)
+        if re.search(r"\d|\b(?:morning|afternoon|evening|\w+day|tomorrow)\b", plain) and \
+                not re.sub(r"[^\w]+", " ", _TIME_WORDS.sub(" ", plain)).strip():
+            return True
+    return False
+
+
+_BARE_WEEKDAY = re.compile(r"^(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$")
+
+
+def _on_weekday_shown(turn: Turn, wish: Wish | None, found: list[Offer], timezone: str) -> Wish | None:
+    """`wish` on the day shown when it names that day's weekday bare ("thursday afternoon before
+    5?" with times on Thu Dec 10 listed): the Thursday looked at, not this week's."""
+    if wish is None or wish.date is None or wish.through is not None:
+        return wish
+    shown = {o.window_start.astimezone(ZoneInfo(timezone)).date() for o in found}
+    if wish.date in shown:
+        return wish
+    text = normalize(turn.text)
+    today = local_date(turn.now, turn.timezone)
+    if not any(m.day == wish.date and _BARE_WEEKDAY.match(text[m.start:m.end])
+               for m in find_days(text, today)):
+        return wish
+    same = [day for day in shown if day.weekday() == wish.date.weekday()]
+    return replace(wish, date=same[0]) if len(same) == 1 else wish
 
 
 def _pending_service(turn: Turn, data: dict[str, Any]) -> str | None:

@@ -17,7 +17,7 @@ from bot.dialogue.times import clock_label, visit_label
 from bot.nlu import intents
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
-from bot.nlu.when import resolve_when
+from bot.nlu.when import names_a_week, resolve_when
 from domain.commands import RescheduleAppointment
 from domain.errors import DomainError, SchedulingConflict
 from domain.jobs import Appointment, JobState
@@ -443,8 +443,16 @@ def _after_the_visit(turn: Turn, wish: Wish, visit_day: date) -> Wish:
                 for m in find_days(text, today))
     if not named:
         return wish
-    moved = wish.date + timedelta(days=7 * ((visit_day - wish.date).days // 7 + 1))
-    return replace(wish, date=moved, through=None)
+    shift = timedelta(days=7 * ((visit_day - wish.date).days // 7 + 1))
+    # "thursday or friday": both after the visit's day, as one wish still
+    through = wish.through + shift if wish.through is not None and not names_a_week(
+        text, today, wish.date) else None
+    if through is None:
+        return replace(wish, date=wish.date + shift, through=None)
+    first, last = wish.date, wish.through
+    assert last is not None
+    return replace(wish, date=first + shift, through=through, not_days=frozenset(
+        day + shift if first <= day <= last else day for day in wish.not_days))
 
 
 # Days said relative to the visit being moved: "the monday after", "a week later", "2 weeks
