@@ -251,7 +251,9 @@ _OPTION = re.compile(
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _SOONER = re.compile(r"\b(?:earlier|sooner|instead)\b")
 _SENTENCE = re.compile(r"[.!?;\n]+\s*|,\s+")
-_LONE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|so|then|and)\W+)*(?:option |number |no\.? ?|# ?)?([1-9])\W*$")
+# "2", "ok 2 pls", "3 works": an option given alone, maybe with a polite word after it
+_LONE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|so|then|and)\W+)*(?:option |number |no\.? ?|# ?)?([1-9])"
+                   + _POLITE)
 
 
 def _option_named(text: str, found: list[Offer], *, asides: bool = False) -> int | None:
@@ -573,7 +575,7 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         # a whole week named ("any morning next week") picks none of the times shown
         matching = _matching(found, wish, timezone) if wish.through is None else []
         # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.
-        if matching and _NOT_A_PICK.search(turn.text):
+        if matching and _NOT_A_PICK.search(turn.text) and not _picked_beside_a_question(turn):
             from bot.dialogue import visit_asks, visit_questions, visits  # import this module
 
             # "whats the earliest tomorrow?" asks for times: shown, never a visit looked up;
@@ -629,6 +631,38 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
     return False
 
 
+# "is the new guy an electrician?", "will she be licensed?", "who is coming?": about who the
+# times offered are with, asked while they are offered.
+_WHO = r"(?:the \w+(?: \w+)?|your \w+|that \w+|this \w+|[a-z]+)"  # "he", "alicia", "the new guy"
+_WHO_DOES_IT = re.compile(
+    rf"\b(?:is|are) {_WHO} (?:also |even |actually )?(?:an? )(?:(?:licensed|qualified|certified|real|"
+    r"actual|proper) )*(?:electrician|plumber|hvac (?:tech|technician|guy))\b|"
+    rf"\b(?:is|are|will|would) {_WHO}(?: be| also| even| actually)* (?:licensed|qualified|certified)\b|"
+    r"\bwho(?:s| is| will| would)(?: be)? (?:coming|come|doing it|doing the work|the tech|sent)\b")
+
+
+def asks_who_does_it(text: str) -> bool:
+    """True when a question asks who comes or whether they are a tradesperson of the work."""
+    return "?" in text and _WHO_DOES_IT.search(normalize(text)) is not None
+
+
+def who_comes(turn: Turn) -> bool:
+    """ "is the new guy an electrician?" while times are offered: who the times are with and
+    that they do this work; the same times stay offered. False for any other text."""
+    if not turn.conversation.is_active(turn.now) or turn.step != PICK or not asks_who_does_it(
+            turn.text) or turn.customer is None:
+        return False
+    found = [load(raw) for raw in turn.data.get("offers", [])]
+    if not found:
+        return False
+    service = _pending_service(turn, turn.data)
+    work = turn.catalog.get(service).name.lower() if service else None
+    timezone = turn.timezone
+    turn.say(replies.offered_with(sorted({o.technician_name.split()[0] for o in found}), work))
+    turn.say(replies.which_offer(choices(found, timezone)))
+    return True
+
+
 # The words of a question that only names a time ("thursday afternoon before 5?", "tues at
 # 10 then?"): it asks for times then, never about a visit booked.
 _TIME_WORDS = re.compile(
@@ -669,6 +703,23 @@ def _on_weekday_shown(turn: Turn, wish: Wish | None, found: list[Offer], timezon
         return wish
     same = [day for day in shown if day.weekday() == wish.date.weekday()]
     return replace(wish, date=same[0]) if len(same) == 1 else wish
+
+
+_AT_WORK = re.compile(r"\b(?:at|from|to|off|after|before|leave|out of) work\b", re.IGNORECASE)
+
+
+def _picked_beside_a_question(turn: Turn) -> bool:
+    """True when a clause of its own takes a time ("thursday at 9 works") and the question is
+    another ("will it be carla again?"): the time is picked, the booking's reply says who comes."""
+    today = local_date(turn.now, turn.timezone)
+    for clause in re.split(r"(?<=[.!?;,])\s+", turn.text):
+        if "?" in clause or _NOT_A_PICK.search(clause) or not _GO_AHEAD.search(clause) \
+                or _AT_WORK.search(clause):
+            continue
+        when = resolve_when(normalize(clause), today)
+        if when and (when.get("date") or when.get("start")):
+            return True
+    return False
 
 
 def _pending_service(turn: Turn, data: dict[str, Any]) -> str | None:

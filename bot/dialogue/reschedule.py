@@ -75,6 +75,13 @@ def answer(turn: Turn) -> bool:
     if appointment is None:
         turn.finish(replies.no_upcoming())
         return True
+    if turn.step == offers.PICK and asks_what_a_visit_is_for(turn.text):
+        from bot.dialogue import held_offers, visit_questions  # import this module
+
+        # "before i choose, is the thursday one for the same outlets?": answered, never moved;
+        # the times offered stay offered
+        if held_offers.aside(turn, visit_questions.answer):
+            return True
     if turn.step in ("when", offers.PICK) and visits.keeps(turn, appointment):
         turn.finish(replies.kept(visits.label(turn, appointment)))  # "just keep thursday then"
         return True
@@ -109,6 +116,23 @@ def answer(turn: Turn) -> bool:
     if turn.step == UNDERWAY:
         return _answer_underway(turn, appointment)
     return False
+
+
+# "is that for the same outlets?", "what is the dec 17 visit for?": what a visit is about
+_WHAT_FOR = re.compile(
+    r"\b(?:is|was|are) (?:that|it|this|they|those|the \w+(?: \w+)? (?:one|visit|appointment|appt)s?)"
+    r"(?: \w+){0,2} (?:for|about)\b|"
+    r"\bwhat(?:s| is| was| are)?(?: \w+){1,8} (?:for|about)\b\W*(?:$|\?)|"
+    r"\b(?:is|was) (?:that|it|this) (?:the )?same (?:thing|problem|issue|job|work)\b")
+_MOVE_ASKED = re.compile(r"\b(?:move|moved|push|pushed|reschedule|switch|swap|instead|change|"
+                         r"(?:can|could) (?:it|that|this|they|the \w+ one) (?:be|go|come))\b")
+
+
+def asks_what_a_visit_is_for(text: str) -> bool:
+    """True when a question asks what a visit is about ("the thursday one with eddie, is that for
+    the same outlets?"), and asks no move of it."""
+    plain = normalize(text)
+    return "?" in text and _WHAT_FOR.search(plain) is not None and not _MOVE_ASKED.search(plain)
 
 
 def _wish_beside(turn: Turn, appointment: Appointment) -> dict[str, Any] | None:
