@@ -96,6 +96,11 @@ def wish_from(turn: Turn, default_day: str | None = None) -> Wish | None:
         when = resolve_when(normalize(turn.text), local_date(turn.now, turn.timezone))
     if not when:
         return None
+    own = _moved_day(turn)
+    if own is not None and when.get("date") == own.isoformat():
+        # "the 24th obviously. tues the 29th morning?": the visit's own day names it, the other
+        # sentence tells the new time
+        when = wish_beside(turn, own) or when
     if when.get("date") is None and default_day is not None:
         when = {**when, "date": default_day}
     wish = Wish.from_when(when)
@@ -114,6 +119,28 @@ def wish_from(turn: Turn, default_day: str | None = None) -> Wish | None:
                        not_days=(turned_down(turn) | between) - set(among))
     # "busy monday morning, monday afternoon?": the day wished for is never turned down
     return replace(wish, not_days=turned_down(turn) - {wish.date})
+
+
+def _moved_day(turn: Turn) -> date | None:
+    """The local day of the visit being moved while its new time is chosen; None elsewhere."""
+    if turn.step != PICK or not turn.conversation.is_active(turn.now):
+        return None
+    appointment = turn.uow.appointments.get(int(turn.data.get("appointment_id") or 0))
+    return local_date(appointment.window_start, turn.timezone) if appointment is not None else None
+
+
+def wish_beside(turn: Turn, own: date) -> dict[str, Any] | None:
+    """The new time told in another sentence than the one naming the visit of day `own` ("the
+    24th obviously. tues the 29th morning?"); None when the text tells none."""
+    sentences = [s for s in re.split(r"(?<=[.!?;])\s+", turn.text) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    today = local_date(turn.now, turn.timezone)
+    for sentence in reversed(sentences):
+        when = resolve_when(normalize(sentence), today)
+        if when and when.get("date") != own.isoformat() and (when.get("date") or when.get("start")):
+            return when
+    return None
 
 
 def turned_down(turn: Turn) -> frozenset[date]:

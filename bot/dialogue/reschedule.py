@@ -138,16 +138,7 @@ def asks_what_a_visit_is_for(text: str) -> bool:
 def _wish_beside(turn: Turn, appointment: Appointment) -> dict[str, Any] | None:
     """The new time told in another sentence than the one naming the visit ("the 24th obviously.
     tues the 29th morning?"); None when the text tells none."""
-    sentences = [s for s in re.split(r"(?<=[.!?;])\s+", turn.text) if s.strip()]
-    if len(sentences) < 2:
-        return None
-    own = visits.local_day(turn, appointment).isoformat()
-    today = offers.local_date(turn.now, turn.timezone)
-    for sentence in reversed(sentences):
-        when = resolve_when(normalize(sentence), today)
-        if when and when.get("date") != own and (when.get("date") or when.get("start")):
-            return when
-    return None
+    return offers.wish_beside(turn, visits.local_day(turn, appointment))
 
 
 def move_instead(turn: Turn, appointment: Appointment) -> None:

@@ -234,6 +234,7 @@ def resolve_when(text: str, today: date, *, bare_periods: bool = False) -> dict[
     ]
     parts = [p for p in find_parts_of_day(text) if not _in_unwanted_clause(p.start, clauses)]
     part = parts[0].part if parts else None
+    clock = _without_hours_told(text, clock, clauses)
     deadline = next((m for m in clock if _is_deadline(text, m)), None)
     if deadline is not None:  # "done by 5", "we close at 5": when the visit must be over
         clock = [m for m in clock if m is not deadline]
@@ -261,6 +262,23 @@ def resolve_when(text: str, today: date, *, bare_periods: bool = False) -> dict[
 
 
 _OPEN_START = re.compile(r"\b(?:after|from|later than|no earlier than|not before) \d")
+# "we are open to patients 8-5", "our hours are 9-6": the place's own hours, told beside a wish
+_HOURS_TOLD = re.compile(r"\b(?:open|opened|hours|patients|customers|clients|staffed|class|school|"
+                         r"shift|meetings?)\b")
+
+
+def _without_hours_told(text: str, clock: list[ClockMention],
+                        clauses: list[_Clause]) -> list[ClockMention]:
+    """`clock` without a range telling the place's hours or the writer's day ("we are open to
+    patients 8-5, can your electrician come after 5?") when another time is the wish."""
+    def told(mention: ClockMention) -> bool:
+        clause = next((c for c in clauses if c.start <= mention.start < c.end), None)
+        return mention.begins is not None and mention.ends is not None and clause is not None \
+            and _HOURS_TOLD.search(text[clause.start:clause.end]) is not None
+    kept = [m for m in clock if not told(m)]
+    return kept if kept else clock
+
+
 # "has to be done by 5", "finished before 4", "need you out by 3": the visit must END by then.
 _DONE_BEFORE = re.compile(r"\b(?:done|finished|finish|finishes|complete|completed|wrapped up|wrap up|"
                           r"wrap it up|out|gone|over|leave|left|through|thru)\b(?: \w+){0,2} $")

@@ -87,3 +87,14 @@ def test_an_offer_meets_a_deadline_only_when_it_is_over_by_then() -> None:
     assert wish.is_met_by(_offer(time(14)), ZONE)  # 2-4pm
     assert not wish.is_met_by(_offer(time(16)), ZONE)  # 4-6pm arrives before 5, ends after
     assert not wish.is_met_by(_offer(time(14), hours=4), ZONE)  # the work runs past 5
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("we're open to customers 9-6, could the tech come after 6 on friday?", "18:00", None),
+    ("our hours are 8-4. anytime after 4 tomorrow", "16:00", None),
+    ("we are open 8-5", "08:00", "17:00"),  # the only time told: still read
+])
+def test_the_hours_a_place_is_open_are_no_wish_beside_one(text: str, start: str,
+                                                          end: str | None) -> None:
+    when = _when(text)
+    assert (when.get("start"), when.get("end")) == (start, end)
