@@ -735,9 +735,11 @@ def _on_weekday_shown(turn: Turn, wish: Wish | None, found: list[Offer], timezon
 _AT_WORK = re.compile(r"\b(?:at|from|to|off|after|before|leave|out of) work\b", re.IGNORECASE)
 
 
-def _picked_beside_a_question(turn: Turn) -> bool:
-    """True when a clause of its own takes a time ("thursday at 9 works") and the question is
-    another ("will it be carla again?"): the time is picked, the booking's reply says who comes."""
+def time_told_beside_question(turn: Turn) -> dict[str, Any] | None:
+    """The time a clause of its own takes ("thursday at 9 works", "today at 1 pls") when another
+    clause asks ("will it be carla again?"); None when no clause does."""
+    if "?" not in turn.text:
+        return None
     today = local_date(turn.now, turn.timezone)
     for clause in re.split(r"(?<=[.!?;,])\s+", turn.text):
         if "?" in clause or _NOT_A_PICK.search(clause) or not _GO_AHEAD.search(clause) \
@@ -745,8 +747,14 @@ def _picked_beside_a_question(turn: Turn) -> bool:
             continue
         when = resolve_when(normalize(clause), today)
         if when and (when.get("date") or when.get("start")):
-            return True
-    return False
+            return when
+    return None
+
+
+def _picked_beside_a_question(turn: Turn) -> bool:
+    """True when a clause of its own takes a time and the question is another: the time is
+    picked, the booking's reply says who comes."""
+    return time_told_beside_question(turn) is not None
 
 
 def _pending_service(turn: Turn, data: dict[str, Any]) -> str | None:

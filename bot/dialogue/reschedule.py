@@ -274,11 +274,13 @@ def _answer_underway(turn: Turn, appointment: Appointment) -> bool:
         turn.finish(replies.kept(visits.label(turn, appointment)))
         return True
     wish = offers.wish_from(turn)
-    if intent == intents.AFFIRM or (wish is not None and "?" not in turn.text
+    # "today at 1 pls, same guy right?": the time told in a clause of its own is a yes with it
+    told = offers.time_told_beside_question(turn)
+    if intent == intents.AFFIRM or (wish is not None and ("?" not in turn.text or told is not None)
                                     and intent in (intents.RESCHEDULE, intents.BOOK,
                                                    intents.CHOOSE, intents.UNKNOWN)
                                     and turn.option() is None):
-        when = turn.parse.slots.get("when") or turn.data.get("when")
+        when = turn.parse.slots.get("when") or told or turn.data.get("when")
         # the technician is driving there now: dispatch hears at once, not only once it moves
         handoff.hand_over(turn, reason=f"wants to move the {visits.label(turn, appointment)} visit "
                                        "while the technician is on the way; choosing a new time")
