@@ -98,3 +98,23 @@ def test_the_hours_a_place_is_open_are_no_wish_beside_one(text: str, start: str,
                                                           end: str | None) -> None:
     when = _when(text)
     assert (when.get("start"), when.get("end")) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("tomorrow at 930", "09:30", None),
+    ("1030am on thursday", "10:30", None),
+    ("anytime after 1230", "12:30", None),
+    ("between 1030 and 1230 friday", "10:30", "12:30"),
+])
+def test_times_in_bare_figures_are_read(text: str, start: str, end: str | None) -> None:
+    when = _when(text)
+    assert (when.get("start"), when.get("end")) == (start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "come to 930 w belmont tomorrow",
+    "the office at 1030 n clark st, tomorrow",
+    "unit 930, tomorrow",
+])
+def test_street_and_unit_numbers_are_no_time(text: str) -> None:
+    assert _when(text).get("start") is None
