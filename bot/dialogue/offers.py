@@ -345,6 +345,8 @@ def pick_sentence(turn: Turn) -> str | None:
         return turn.text
     today = local_date(turn.now, turn.timezone)
     for sentence in re.split(r"(?<=[.!?;])\s+", turn.text):
+        if "?" not in sentence and picks_in_words(sentence):
+            return sentence  # "the first one. do i need to be home?"
         when = resolve_when(normalize(sentence), today)
         # a time told in figures ("monday 10"); "sat morning would be better" only wishes
         if when and when.get("start") and "?" not in sentence and re.search(r"\d", sentence):
