@@ -600,6 +600,7 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         days = {o.window_start.astimezone(ZoneInfo(timezone)).date() for o in found}
         wish = wish_from(turn, days.pop().isoformat() if len(days) == 1 else data.get("default_day"))
         wish = _on_weekday_shown(turn, wish, found, timezone)
+        wish = _at_hours_wished_before(turn, wish, data)
     if wish is not None:
         # a whole week named ("any morning next week") picks none of the times shown
         matching = _matching(found, wish, timezone) if wish.through is None else []
@@ -712,6 +713,22 @@ def asks_only_a_time(text: str) -> bool:
                 not re.sub(r"[^\w]+", " ", _TIME_WORDS.sub(" ", plain)).strip():
             return True
     return False
+
+
+_ANY_HOUR = re.compile(r"\b(?:any ?time|whenever|all day|any hour|whatever time|doesn'?t matter|"
+                       r"does not matter)\b", re.IGNORECASE)
+
+
+def _at_hours_wished_before(turn: Turn, wish: Wish | None, data: dict[str, Any]) -> Wish | None:
+    """A day said alone ("thursday then") after times were asked for at some hours ("any morning
+    this week"): that day at those hours, unless the text opens the day ("thursday, any time")."""
+    before = data.get("when") or {}
+    if wish is None or wish.date is None or wish.start or wish.end or wish.finish_by \
+            or not (before.get("start") or before.get("end")) or _ANY_HOUR.search(turn.text):
+        return wish
+    hours = Wish.from_when({"start": before.get("start"), "end": before.get("end"),
+                            "finish": before.get("finish")})
+    return replace(wish, start=hours.start, end=hours.end, finish_by=hours.finish_by)
 
 
 _BARE_WEEKDAY = re.compile(r"^(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$")
