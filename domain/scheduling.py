@@ -37,6 +37,8 @@ class Wish:
     not_within: tuple[datetime, datetime] | None = None
     later_than: datetime | None = None
     through: Day | None = None  # "next week": any day from `date` through this one meets it
+    # "has to be done by 5": the visit must be over by then (its work and arrival window both)
+    finish_by: time | None = None
 
     @classmethod
     def from_when(cls, when: Mapping[str, str | None] | None) -> Wish:
@@ -44,11 +46,20 @@ class Wish:
         if not when:
             return cls()
         day, start, end = when.get("date"), when.get("start"), when.get("end")
+        finish = when.get("finish")
         return cls(
             date=date.fromisoformat(day) if day else None,
             start=time.fromisoformat(start) if start else None,
             end=time.fromisoformat(end) if end else None,
+            finish_by=time.fromisoformat(finish) if finish else None,
         )
+
+    def over_in_time(self, latest_end: datetime, zone: ZoneInfo) -> bool:
+        """True when a visit whose work or arrival window ends last at `latest_end` is over by
+        the time the customer needs it done (always, with no such time)."""
+        if self.finish_by is None:
+            return True
+        return latest_end.astimezone(zone).time() <= self.finish_by
 
     def allows(self, local_start: time) -> bool:
         """True when an arrival starting at this local time is inside the wished window."""
@@ -61,7 +72,8 @@ class Wish:
         local = offer.start.astimezone(ZoneInfo(timezone))
         if self.date is not None and not self.date <= local.date() <= (self.through or self.date):
             return False
-        return self.allows(local.time()) and self.takes(offer.start, local.date())
+        return self.allows(local.time()) and self.takes(offer.start, local.date()) and \
+            self.over_in_time(max(offer.end, offer.window_end), ZoneInfo(timezone))
 
     def takes(self, start: datetime, day: Day) -> bool:
         """False for an arrival on a day turned down, in the window ruled out, or not late enough."""
@@ -227,6 +239,8 @@ class _DaySearch:
             if start is None or start < self.earliest or not self.wish.takes(start, day):
                 continue
             end = start + self.service.duration
+            if not self.wish.over_in_time(max(end, start + self.settings.arrival_window), self.zone):
+                continue
             for tech, shift_start, shift_end, _, _ in shifts:
                 assert tech.id is not None
                 if shift_start <= start and end <= shift_end and self.diaries[tech.id].is_free(

@@ -52,10 +52,14 @@ def answer(turn: Turn) -> bool:
     if asked is None:
         return False
     booked = visits.upcoming(turn)
-    if not booked:
+    offered = _offered_technicians(turn)
+    if not booked and offered is None:
         return False
-    person = turn.uow.staff.get(booked[0].technician_id) if len(booked) == 1 else None
-    name = person.first_name if person else "the technician"  # several visits: none named
+    if offered is not None:  # times offered: the question is about the visit being chosen
+        name = offered[0] if len(offered) == 1 else "the technician"
+    else:
+        person = turn.uow.staff.get(booked[0].technician_id) if len(booked) == 1 else None
+        name = person.first_name if person else "the technician"  # several visits: none named
     thing = next((t for t in _THINGS if re.search(rf"\b{t}\b", text)), None)
     reply = {"off": lambda: replies.switch_off_until_visit(thing, name),
              "home": lambda: replies.be_home_for_visit(name),
@@ -63,3 +67,14 @@ def answer(turn: Turn) -> bool:
              "pets": replies.pets_for_visit}[asked]()
     small_talk.settle(turn, reply)
     return True
+
+
+def _offered_technicians(turn: Turn) -> list[str] | None:
+    """The first names the times offered are with, while a pick among them is awaited
+    ("do i need to be home?" before picking); None when no times are offered."""
+    from bot.dialogue import offers  # offers' neighbours import this module
+
+    if not turn.conversation.is_active(turn.now) or turn.step != offers.PICK:
+        return None
+    found = [offers.load(raw) for raw in turn.data.get("offers") or []]
+    return sorted({o.technician_name.split()[0] for o in found}) if found else None

@@ -20,7 +20,7 @@ from bot.nlu import intents
 from bot.nlu.clock import business_hour, find_clock_times
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
-from bot.nlu.when import names_a_week, resolve_when, turned_down_days
+from bot.nlu.when import alternative_days, names_a_week, resolve_when, turned_down_days
 from domain.errors import DomainError
 from domain.jobs import Appointment
 from domain.scheduling import Booked, Offer, Wish, find_offers
@@ -96,6 +96,11 @@ def wish_from(turn: Turn, default_day: str | None = None) -> Wish | None:
         when = resolve_when(normalize(turn.text), local_date(turn.now, turn.timezone))
     if not when:
         return None
+    own = _moved_day(turn)
+    if own is not None and when.get("date") == own.isoformat():
+        # "the 24th obviously. tues the 29th morning?": the visit's own day names it, the other
+        # sentence tells the new time
+        when = wish_beside(turn, own) or when
     if when.get("date") is None and default_day is not None:
         when = {**when, "date": default_day}
     wish = Wish.from_when(when)
@@ -105,8 +110,37 @@ def wish_from(turn: Turn, default_day: str | None = None) -> Wish | None:
         # only its Monday, and a day of it may be turned down
         return replace(wish, through=wish.date + timedelta(days=6 - wish.date.weekday()),
                        not_days=turned_down(turn))
+    among = alternative_days(normalize(turn.text), today) if wish.date is not None else ()
+    if wish.date in among:
+        # "thursday or friday afternoon": a time on either meets the wish, none between them
+        first, last = min(among), max(among)
+        between = {first + timedelta(days=n) for n in range((last - first).days)} - set(among)
+        return replace(wish, date=first, through=last,
+                       not_days=(turned_down(turn) | between) - set(among))
     # "busy monday morning, monday afternoon?": the day wished for is never turned down
     return replace(wish, not_days=turned_down(turn) - {wish.date})
+
+
+def _moved_day(turn: Turn) -> date | None:
+    """The local day of the visit being moved while its new time is chosen; None elsewhere."""
+    if turn.step != PICK or not turn.conversation.is_active(turn.now):
+        return None
+    appointment = turn.uow.appointments.get(int(turn.data.get("appointment_id") or 0))
+    return local_date(appointment.window_start, turn.timezone) if appointment is not None else None
+
+
+def wish_beside(turn: Turn, own: date) -> dict[str, Any] | None:
+    """The new time told in another sentence than the one naming the visit of day `own` ("the
+    24th obviously. tues the 29th morning?"); None when the text tells none."""
+    sentences = [s for s in re.split(r"(?<=[.!?;])\s+", turn.text) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    today = local_date(turn.now, turn.timezone)
+    for sentence in reversed(sentences):
+        when = resolve_when(normalize(sentence), today)
+        if when and when.get("date") != own.isoformat() and (when.get("date") or when.get("start")):
+            return when
+    return None
 
 
 def turned_down(turn: Turn) -> frozenset[date]:
@@ -244,7 +278,9 @@ _OPTION = re.compile(
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _SOONER = re.compile(r"\b(?:earlier|sooner|instead)\b")
 _SENTENCE = re.compile(r"[.!?;\n]+\s*|,\s+")
-_LONE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|so|then|and)\W+)*(?:option |number |no\.? ?|# ?)?([1-9])\W*$")
+# "2", "ok 2 pls", "3 works": an option given alone, maybe with a polite word after it
+_LONE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|so|then|and)\W+)*(?:option |number |no\.? ?|# ?)?([1-9])"
+                   + _POLITE)
 
 
 def _option_named(text: str, found: list[Offer], *, asides: bool = False) -> int | None:
@@ -309,6 +345,8 @@ def pick_sentence(turn: Turn) -> str | None:
         return turn.text
     today = local_date(turn.now, turn.timezone)
     for sentence in re.split(r"(?<=[.!?;])\s+", turn.text):
+        if "?" not in sentence and picks_in_words(sentence):
+            return sentence  # "the first one. do i need to be home?"
         when = resolve_when(normalize(sentence), today)
         # a time told in figures ("monday 10"); "sat morning would be better" only wishes
         if when and when.get("start") and "?" not in sentence and re.search(r"\d", sentence):
@@ -561,16 +599,19 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         # "12-2 then" after times all on one day: that day's, the one the customer is looking at
         days = {o.window_start.astimezone(ZoneInfo(timezone)).date() for o in found}
         wish = wish_from(turn, days.pop().isoformat() if len(days) == 1 else data.get("default_day"))
+        wish = _on_weekday_shown(turn, wish, found, timezone)
+        wish = _at_hours_wished_before(turn, wish, data)
     if wish is not None:
         # a whole week named ("any morning next week") picks none of the times shown
         matching = _matching(found, wish, timezone) if wish.through is None else []
         # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.
-        if matching and _NOT_A_PICK.search(turn.text):
+        if matching and _NOT_A_PICK.search(turn.text) and not _picked_beside_a_question(turn):
             from bot.dialogue import visit_asks, visit_questions, visits  # import this module
 
             # "whats the earliest tomorrow?" asks for times: shown, never a visit looked up;
             # with no visit booked, "nobody today??" can only ask for times too
             if (visit_asks.asks_for_times(turn.text) or _TURNED_DOWN.search(turn.text)
+                    or asks_only_a_time(turn.text)
                     or not visits.upcoming(turn) or not visit_questions.answer(turn)):
                 research(turn, wish)  # shows the times on that day; books nothing
         elif matching and _wish_key(wish) == data.get("asked") and _OPEN_RANGE.search(turn.text) \
@@ -618,6 +659,121 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         turn.say(replies.which_offer(choices(found, timezone)))  # the same problem told again
         return True
     return False
+
+
+# "is the new guy an electrician?", "will she be licensed?", "who is coming?": about who the
+# times offered are with, asked while they are offered.
+_WHO = r"(?:the \w+(?: \w+)?|your \w+|that \w+|this \w+|[a-z]+)"  # "he", "alicia", "the new guy"
+_WHO_DOES_IT = re.compile(
+    rf"\b(?:is|are) {_WHO} (?:also |even |actually )?(?:an? )(?:(?:licensed|qualified|certified|real|"
+    r"actual|proper) )*(?:electrician|plumber|hvac (?:tech|technician|guy))\b|"
+    rf"\b(?:is|are|will|would) {_WHO}(?: be| also| even| actually)* (?:licensed|qualified|certified)\b|"
+    r"\bwho(?:s| is| will| would)(?: be)? (?:coming|come|doing it|doing the work|the tech|sent)\b")
+
+
+def asks_who_does_it(text: str) -> bool:
+    """True when a question asks who comes or whether they are a tradesperson of the work."""
+    return "?" in text and _WHO_DOES_IT.search(normalize(text)) is not None
+
+
+def who_comes(turn: Turn) -> bool:
+    """ "is the new guy an electrician?" while times are offered: who the times are with and
+    that they do this work; the same times stay offered. False for any other text."""
+    if not turn.conversation.is_active(turn.now) or turn.step != PICK or not asks_who_does_it(
+            turn.text) or turn.customer is None:
+        return False
+    found = [load(raw) for raw in turn.data.get("offers", [])]
+    if not found:
+        return False
+    service = _pending_service(turn, turn.data)
+    work = turn.catalog.get(service).name.lower() if service else None
+    timezone = turn.timezone
+    turn.say(replies.offered_with(sorted({o.technician_name.split()[0] for o in found}), work))
+    turn.say(replies.which_offer(choices(found, timezone)))
+    return True
+
+
+# The words of a question that only names a time ("thursday afternoon before 5?", "tues at
+# 10 then?"): it asks for times then, never about a visit booked.
+_TIME_WORDS = re.compile(
+    r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|tomorrow|tmrw|"
+    r"morning|afternoon|evening|am|pm|noon|before|after|by|at|around|between|and|or|then|on|the|"
+    r"this|next|maybe|ok|okay|so|how|what|about|instead|ish|anytime|any|time|earlier|later|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|\d{1,2}(?:st|nd|rd|th)?|"
+    r"\d{1,2}(?::\d{2})?(?:am|pm)?)\b")
+
+
+def asks_only_a_time(text: str) -> bool:
+    """True when a sentence asking ("?") names a time and nothing else."""
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        if "?" not in sentence:
+            continue
+        plain = normalize(sentence)
+        if re.search(r"\d|\b(?:morning|afternoon|evening|\w+day|tomorrow)\b", plain) and \
+                not re.sub(r"[^\w]+", " ", _TIME_WORDS.sub(" ", plain)).strip():
+            return True
+    return False
+
+
+_ANY_HOUR = re.compile(r"\b(?:any ?time|whenever|all day|any hour|whatever time|doesn'?t matter|"
+                       r"does not matter)\b", re.IGNORECASE)
+
+
+def _at_hours_wished_before(turn: Turn, wish: Wish | None, data: dict[str, Any]) -> Wish | None:
+    """A day said alone ("thursday then") after times were asked for at some hours ("any morning
+    this week"): that day at those hours, unless the text opens the day ("thursday, any time")."""
+    before = data.get("when") or {}
+    if wish is None or wish.date is None or wish.start or wish.end or wish.finish_by \
+            or not (before.get("start") or before.get("end")) or _ANY_HOUR.search(turn.text):
+        return wish
+    hours = Wish.from_when({"start": before.get("start"), "end": before.get("end"),
+                            "finish": before.get("finish")})
+    return replace(wish, start=hours.start, end=hours.end, finish_by=hours.finish_by)
+
+
+_BARE_WEEKDAY = re.compile(r"^(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$")
+
+
+def _on_weekday_shown(turn: Turn, wish: Wish | None, found: list[Offer], timezone: str) -> Wish | None:
+    """`wish` on the day shown when it names that day's weekday bare ("thursday afternoon before
+    5?" with times on Thu Dec 10 listed): the Thursday looked at, not this week's."""
+    if wish is None or wish.date is None or wish.through is not None:
+        return wish
+    shown = {o.window_start.astimezone(ZoneInfo(timezone)).date() for o in found}
+    if wish.date in shown:
+        return wish
+    text = normalize(turn.text)
+    today = local_date(turn.now, turn.timezone)
+    if not any(m.day == wish.date and _BARE_WEEKDAY.match(text[m.start:m.end])
+               for m in find_days(text, today)):
+        return wish
+    same = [day for day in shown if day.weekday() == wish.date.weekday()]
+    return replace(wish, date=same[0]) if len(same) == 1 else wish
+
+
+_AT_WORK = re.compile(r"\b(?:at|from|to|off|after|before|leave|out of) work\b", re.IGNORECASE)
+
+
+def time_told_beside_question(turn: Turn) -> dict[str, Any] | None:
+    """The time a clause of its own takes ("thursday at 9 works", "today at 1 pls") when another
+    clause asks ("will it be carla again?"); None when no clause does."""
+    if "?" not in turn.text:
+        return None
+    today = local_date(turn.now, turn.timezone)
+    for clause in re.split(r"(?<=[.!?;,])\s+", turn.text):
+        if "?" in clause or _NOT_A_PICK.search(clause) or not _GO_AHEAD.search(clause) \
+                or _AT_WORK.search(clause):
+            continue
+        when = resolve_when(normalize(clause), today)
+        if when and (when.get("date") or when.get("start")):
+            return when
+    return None
+
+
+def _picked_beside_a_question(turn: Turn) -> bool:
+    """True when a clause of its own takes a time and the question is another: the time is
+    picked, the booking's reply says who comes."""
+    return time_told_beside_question(turn) is not None
 
 
 def _pending_service(turn: Turn, data: dict[str, Any]) -> str | None:

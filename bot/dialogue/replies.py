@@ -201,6 +201,15 @@ def which_offer(choices: Sequence[str]) -> Reply:
                         ANOTHER_DAY)
 
 
+def offered_with(names: Sequence[str], work: str | None) -> Reply:
+    """Who the times offered are with, asked while they are offered ("is he an electrician?")."""
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    if work is None:
+        return Reply(f"These times are with {who}.")
+    does = "who does" if len(names) == 1 else "who all do"
+    return Reply(f"These times are with {who}, {does} our {work} work.")
+
+
 def soonest_offered(choice: str, option: int) -> Reply:
     """ "How soon can someone come?" while times are offered: the soonest of them."""
     return Reply(f"The soonest we can come is {clip(choice, 45)}. Reply {option} to book it, or "

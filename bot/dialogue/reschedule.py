@@ -17,7 +17,7 @@ from bot.dialogue.times import clock_label, visit_label
 from bot.nlu import intents
 from bot.nlu.days import find_days
 from bot.nlu.text import normalize
-from bot.nlu.when import resolve_when
+from bot.nlu.when import names_a_week, resolve_when
 from domain.commands import RescheduleAppointment
 from domain.errors import DomainError, SchedulingConflict
 from domain.jobs import Appointment, JobState
@@ -75,6 +75,13 @@ def answer(turn: Turn) -> bool:
     if appointment is None:
         turn.finish(replies.no_upcoming())
         return True
+    if turn.step == offers.PICK and asks_what_a_visit_is_for(turn.text):
+        from bot.dialogue import held_offers, visit_questions  # import this module
+
+        # "before i choose, is the thursday one for the same outlets?": answered, never moved;
+        # the times offered stay offered
+        if held_offers.aside(turn, visit_questions.answer):
+            return True
     if turn.step in ("when", offers.PICK) and visits.keeps(turn, appointment):
         turn.finish(replies.kept(visits.label(turn, appointment)))  # "just keep thursday then"
         return True
@@ -111,19 +118,27 @@ def answer(turn: Turn) -> bool:
     return False
 
 
+# "is that for the same outlets?", "what is the dec 17 visit for?": what a visit is about
+_WHAT_FOR = re.compile(
+    r"\b(?:is|was|are) (?:that|it|this|they|those|the \w+(?: \w+)? (?:one|visit|appointment|appt)s?)"
+    r"(?: \w+){0,2} (?:for|about)\b|"
+    r"\bwhat(?:s| is| was| are)?(?: \w+){1,8} (?:for|about)\b\W*(?:$|\?)|"
+    r"\b(?:is|was) (?:that|it|this) (?:the )?same (?:thing|problem|issue|job|work)\b")
+_MOVE_ASKED = re.compile(r"\b(?:move|moved|push|pushed|reschedule|switch|swap|instead|change|"
+                         r"(?:can|could) (?:it|that|this|they|the \w+ one) (?:be|go|come))\b")
+
+
+def asks_what_a_visit_is_for(text: str) -> bool:
+    """True when a question asks what a visit is about ("the thursday one with eddie, is that for
+    the same outlets?"), and asks no move of it."""
+    plain = normalize(text)
+    return "?" in text and _WHAT_FOR.search(plain) is not None and not _MOVE_ASKED.search(plain)
+
+
 def _wish_beside(turn: Turn, appointment: Appointment) -> dict[str, Any] | None:
     """The new time told in another sentence than the one naming the visit ("the 24th obviously.
     tues the 29th morning?"); None when the text tells none."""
-    sentences = [s for s in re.split(r"(?<=[.!?;])\s+", turn.text) if s.strip()]
-    if len(sentences) < 2:
-        return None
-    own = visits.local_day(turn, appointment).isoformat()
-    today = offers.local_date(turn.now, turn.timezone)
-    for sentence in reversed(sentences):
-        when = resolve_when(normalize(sentence), today)
-        if when and when.get("date") != own and (when.get("date") or when.get("start")):
-            return when
-    return None
+    return offers.wish_beside(turn, visits.local_day(turn, appointment))
 
 
 def move_instead(turn: Turn, appointment: Appointment) -> None:
@@ -259,11 +274,13 @@ def _answer_underway(turn: Turn, appointment: Appointment) -> bool:
         turn.finish(replies.kept(visits.label(turn, appointment)))
         return True
     wish = offers.wish_from(turn)
-    if intent == intents.AFFIRM or (wish is not None and "?" not in turn.text
+    # "today at 1 pls, same guy right?": the time told in a clause of its own is a yes with it
+    told = offers.time_told_beside_question(turn)
+    if intent == intents.AFFIRM or (wish is not None and ("?" not in turn.text or told is not None)
                                     and intent in (intents.RESCHEDULE, intents.BOOK,
                                                    intents.CHOOSE, intents.UNKNOWN)
                                     and turn.option() is None):
-        when = turn.parse.slots.get("when") or turn.data.get("when")
+        when = turn.parse.slots.get("when") or told or turn.data.get("when")
         # the technician is driving there now: dispatch hears at once, not only once it moves
         handoff.hand_over(turn, reason=f"wants to move the {visits.label(turn, appointment)} visit "
                                        "while the technician is on the way; choosing a new time")
@@ -443,8 +460,16 @@ def _after_the_visit(turn: Turn, wish: Wish, visit_day: date) -> Wish:
                 for m in find_days(text, today))
     if not named:
         return wish
-    moved = wish.date + timedelta(days=7 * ((visit_day - wish.date).days // 7 + 1))
-    return replace(wish, date=moved, through=None)
+    shift = timedelta(days=7 * ((visit_day - wish.date).days // 7 + 1))
+    # "thursday or friday": both after the visit's day, as one wish still
+    through = wish.through + shift if wish.through is not None and not names_a_week(
+        text, today, wish.date) else None
+    if through is None:
+        return replace(wish, date=wish.date + shift, through=None)
+    first, last = wish.date, wish.through
+    assert last is not None
+    return replace(wish, date=first + shift, through=through, not_days=frozenset(
+        day + shift if first <= day <= last else day for day in wish.not_days))
 
 
 # Days said relative to the visit being moved: "the monday after", "a week later", "2 weeks

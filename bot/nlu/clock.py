@@ -106,8 +106,22 @@ class PartMention:
     part: str
 
 
+# "at 930", "after 1230", "1030am", "tues 930": a time written as bare figures. Only after a
+# word that takes a time, or with am/pm, and never a street number ("at 930 w belmont").
+_FIGURES = r"(1[0-2]|[1-9])([0-5]\d)(?![\d:.,/])"
+_NOT_A_STREET = (r"(?! ?(?:[nsew]|north|south|east|west|\w+ (?:st|street|ave|avenue|rd|road|blvd|dr|"
+                 r"drive|ln|lane|ct|court|pl|place|way|pkwy|hwy))\b)")
+_FIGURE_TIME = re.compile(
+    r"\b(at|@|after|before|by|around|about|from|until|till|til|between|and|to|say|like|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tmrw|tonight) "
+    + _FIGURES + r"\b" + _NOT_A_STREET)
+_FIGURE_MERIDIEM = re.compile(r"\b" + _FIGURES + r" ?(am|pm)\b")
+
+
 def spell_out_clock_words(text: str) -> str:
-    """Rewrite "half 3", "quarter to 4" and "at three" as digits the clock grammar reads."""
+    """Rewrite "half 3", "quarter to 4", "at three" and "at 930" as digits the clock grammar reads."""
+    text = _FIGURE_MERIDIEM.sub(lambda m: f"{m.group(1)}:{m.group(2)}{m.group(3)}", text)
+    text = _FIGURE_TIME.sub(lambda m: f"{m.group(1)} {m.group(2)}:{m.group(3)}", text)
     text = _WORD_HOUR.sub(lambda m: f"{m.group(1)} {_HOUR_WORDS[m.group(2)]}", text)
     text = _HALF_PAST.sub(lambda m: f"{m.group(1)}:30", text)
     text = _QUARTER_PAST.sub(lambda m: f"{m.group(1)}:15", text)

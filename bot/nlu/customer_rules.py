@@ -437,7 +437,10 @@ _NAMED_WORKER = re.compile(
 )
 _EXISTING_VISIT = re.compile(
     r"\b(?:appointment|appointments|appt|booked|booking|rebook|scheduled|reschedule|my visit|the visit|"
-    r"our visit|move|moved|push|pushed|anymore|any more|instead of (?:the|my|our))\b"
+    r"our visit|move|moved|push|pushed|anymore|any more|instead of (?:the|my|our))\b|"
+    # "the plumbing one next tuesday doesn't work": a visit booked, named by its work
+    r"\b(?:the|my|our) (?:plumbing|electrical|electric|hvac|ac|furnace|heating|drain|water heater|"
+    r"boiler|outlet|panel|sink|toilet) (?:one|visit)\b"
 )
 
 

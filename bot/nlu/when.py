@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot.nlu.clock import (
@@ -30,6 +30,8 @@ _UNWANTED = re.compile(
     r"\b(?:cannot|can not|could not|not|no longer|unable|busy|unavailable|out of town|bad for|"
     r"no good|instead of|rather than|yesterday|last|ago|since|stopped|broke|went out|started|"
     r"began|died|happened|came|quit|was supposed|were supposed|originally|currently)\b"
+    # "we're closed that morning", "the office is closed friday": a time the place is shut
+    r"|\b(?:are|were|is|be|re|am|im) (?:closed|shut)\b"
     # "no wednesday": a day turned down, though "no" alone ("no hot water tomorrow") refuses nothing.
     r"|\bno (?:this |next |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b"
     # "leave the 8th alone", "keep thursday": a day that stays as it is, not one wished for.
@@ -106,6 +108,7 @@ def _wanted_day(text: str, days: list[DayMention], clauses: list[_Clause]) -> Da
     wanted = [d for d in wanted if not _REFUSED_AFTER.match(text[d.end:])]
     # "i said after christmas. the 28th?": a day that only bounds the wish is not the one wanted
     wanted = [d for d in wanted if not _BOUND.search(d.before(text))] or wanted
+    wanted = _first_of_alternatives(text, wanted)
     if len(wanted) > 1:
         moved_to = [
             d
@@ -121,6 +124,73 @@ def _wanted_day(text: str, days: list[DayMention], clauses: list[_Clause]) -> Da
         offered = [d for d in wanted if _offered(text, d, clauses)]
         wanted = offered or wanted
     return wanted[0] if wanted else None
+
+
+# "thursday or friday", "tues, wed or thu": days offered as alternatives, any one of them wished.
+_OR_BETWEEN = re.compile(r"^\s*(?:,|/|or|,? or|or maybe|or else|or even)\s*(?:on |the |maybe )?$")
+
+
+def _alternative_runs(text: str, days: list[DayMention]) -> list[list[DayMention]]:
+    """The days of `days` written as alternatives, in runs ("tuesday or wednesday": one run of
+    two); a day said alone, or in a list with no "or" ("monday, tuesday"), is a run of one."""
+    runs: list[list[DayMention]] = []
+    joined: list[bool] = []  # whether the run holds an "or" (or "/")
+    for mention in sorted(days, key=lambda d: d.start):
+        between = text[runs[-1][-1].end:mention.start] if runs else ""
+        if runs and _OR_BETWEEN.match(between) and not any(
+                _is_week(text, d) for d in (runs[-1][-1], mention)):
+            runs[-1].append(mention)
+            joined[-1] = joined[-1] or "or" in between.split() or "/" in between
+        else:
+            runs.append([mention])
+            joined.append(False)
+    return [r for run, alt in zip(runs, joined, strict=True) for r in ([run] if alt else [[d] for d in run])]
+
+
+def _first_of_alternatives(text: str, wanted: list[DayMention]) -> list[DayMention]:
+    """`wanted` with the days after the first of an "x or y" run left out (the run is one wish,
+    its first day the one told), and a week dropped for a day of it named ("next week sometime,
+    tuesday or wednesday")."""
+    kept = [run[0] for run in _alternative_runs(text, wanted)]
+    weeks = [d for d in kept if _is_week(text, d)]
+    days = [d for d in kept if d not in weeks]
+    return [d for d in kept if d not in weeks or not any(
+        d.day <= other.day < d.day + timedelta(days=7) for other in days)]
+
+
+_PLAIN_WEEKDAY = re.compile(r"^(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?$")
+
+
+def _within_week_named(text: str, days: list[DayMention]) -> list[DayMention]:
+    """`days` with each bare weekday put in the week the text names ("sometime next week, tuesday
+    or friday", said on a Monday: next week's Tuesday, not tomorrow)."""
+    weeks = [d for d in days if _is_week(text, d)]
+    if len(weeks) != 1:
+        return days
+    first = weeks[0].day
+    return [replace(d, day=d.day + timedelta(days=7 * ((first - d.day).days // 7 + 1)))
+            if d.day < first and d.start > weeks[0].start and _PLAIN_WEEKDAY.match(text[d.start:d.end])
+            else d for d in days]
+
+
+def _is_week(text: str, day: DayMention) -> bool:
+    """True when the mention names a whole week ("sometime next week"), not a day of one."""
+    return _WEEK.match(text[day.start:day.end].replace("next week", "week")) is not None
+
+
+def alternative_days(text: str, today: date) -> tuple[date, ...]:
+    """The days a normalized text offers as alternatives for the day it wishes ("thursday or
+    friday afternoon": both), in order; () when it names one day or none."""
+    text = spell_out_clock_words(text)
+    days = _within_week_named(text, find_days(text, today))
+    clauses = _clauses(text)
+    wished = _wanted_day(text, days, clauses)
+    if wished is None:
+        return ()
+    for run in _alternative_runs(text, [d for d in days if not _in_unwanted_clause(d.start, clauses)]):
+        if wished in run and len(run) > 1:
+            return tuple(d.day for d in run)
+    return ()
 
 
 def _offered(text: str, day: DayMention, clauses: list[_Clause]) -> bool:
@@ -152,7 +222,7 @@ def _hours(clock: list[ClockMention], part: str | None) -> tuple[str | None, str
 def resolve_when(text: str, today: date, *, bare_periods: bool = False) -> dict[str, str | None] | None:
     """Return {"date", "start", "end"} for the time `text` asks for, or None if it names none."""
     text = spell_out_clock_words(text)
-    days = find_days(text, today, bare_periods=bare_periods)
+    days = _within_week_named(text, find_days(text, today, bare_periods=bare_periods))
     clauses = _clauses(text)
     day = _wanted_day(text, days, clauses)
     taken = [(d.start, d.end) for d in days]
@@ -164,13 +234,67 @@ def resolve_when(text: str, today: date, *, bare_periods: bool = False) -> dict[
     ]
     parts = [p for p in find_parts_of_day(text) if not _in_unwanted_clause(p.start, clauses)]
     part = parts[0].part if parts else None
+    clock = _without_hours_told(text, clock, clauses)
+    deadline = next((m for m in clock if _is_deadline(text, m)), None)
+    if deadline is not None:  # "done by 5", "we close at 5": when the visit must be over
+        clock = [m for m in clock if m is not deadline]
     start, end = _hours(clock, part)
     start, end = _after_busy(text, clock, start, end)
-    if start is None and end is None and part is not None:
-        start, end = PARTS_OF_DAY[part]
+    if part is not None:
+        # "thursday afternoon before 5", "morning after 9": the part of the day bounds the other end
+        part_start, part_end = PARTS_OF_DAY[part]
+        if start is None and end is not None and part_start < end:
+            start = part_start
+        elif end is None and start is not None and start < part_end and _OPEN_START.search(text):
+            end = part_end
+        elif start is None and end is None:
+            start, end = part_start, part_end
+    finish = None
+    if deadline is not None:
+        told = deadline.ends or deadline.begins
+        assert told is not None
+        finish = _hhmm(business_hour(told, part))
+        end = finish if end is None or end > finish else end
     if day is None and start is None and end is None:
         return None
-    return {"date": day.day.isoformat() if day else None, "start": start, "end": end}
+    when = {"date": day.day.isoformat() if day else None, "start": start, "end": end}
+    return {**when, "finish": finish} if finish is not None else when
+
+
+_OPEN_START = re.compile(r"\b(?:after|from|later than|no earlier than|not before) \d")
+# "we are open to patients 8-5", "our hours are 9-6": the place's own hours, told beside a wish
+_HOURS_TOLD = re.compile(r"\b(?:open|opened|hours|patients|customers|clients|staffed|class|school|"
+                         r"shift|meetings?)\b")
+
+
+def _without_hours_told(text: str, clock: list[ClockMention],
+                        clauses: list[_Clause]) -> list[ClockMention]:
+    """`clock` without a range telling the place's hours or the writer's day ("we are open to
+    patients 8-5, can your electrician come after 5?") when another time is the wish."""
+    def told(mention: ClockMention) -> bool:
+        clause = next((c for c in clauses if c.start <= mention.start < c.end), None)
+        return mention.begins is not None and mention.ends is not None and clause is not None \
+            and _HOURS_TOLD.search(text[clause.start:clause.end]) is not None
+    kept = [m for m in clock if not told(m)]
+    return kept if kept else clock
+
+
+# "has to be done by 5", "finished before 4", "need you out by 3": the visit must END by then.
+_DONE_BEFORE = re.compile(r"\b(?:done|finished|finish|finishes|complete|completed|wrapped up|wrap up|"
+                          r"wrap it up|out|gone|over|leave|left|through|thru)\b(?: \w+){0,2} $")
+# "we close at 5", "the office shuts at 4": a closing time, which the visit must end by.
+_CLOSES_AT = re.compile(r"\b(?:close|closes|closing|shut|shuts|shutting|lock up|locks up)(?: up)? $")
+
+
+def _is_deadline(text: str, mention: ClockMention) -> bool:
+    """True when the time told is one the visit must be over by, not an arrival."""
+    before = text[:mention.start]
+    if mention.ends is not None and mention.begins is None:
+        return text.startswith(("by ", "before "), mention.start) and \
+            _DONE_BEFORE.search(before) is not None
+    if mention.begins is not None and mention.ends is None and text[mention.start:].startswith("at "):
+        return _CLOSES_AT.search(before) is not None
+    return False
 
 
 # "im at work til 2:30", "not home until 4": busy until then, so free only after it.
