@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import booking, handoff, newcomer_asks, replies, small_talk, topics
+from bot.dialogue import booking, handoff, newcomer_asks, offers, replies, small_talk, topics
 from bot.dialogue.addresses import (
     Address,
     NewCustomerDetails,
@@ -161,6 +161,8 @@ def _take(turn: Turn) -> bool:
     name = ((read.name or introduced_name(turn.text))  # "no my name is Marcy. 3318 n wolcott"
             if read.address or turn.parse.intent in NAME_ONLY_INTENTS
             else introduced_name(turn.text))  # "hi this is Lena Park, need a plumber"
+    if read.address is None and zip_guesses(turn.text):
+        name = None  # "60657 i think? its chicago": a ZIP and its town, never a name
     address = read.address or _zip_for(turn.text, data, agreed=turn.parse.intent == intents.AFFIRM)
     if name is None and address is None and (_unsure_zip(turn, data) or _town_for(turn, data)):
         return True
@@ -273,7 +275,8 @@ def repeated(turn: Turn) -> bool:
     text = _SAID.sub(" ", turn.text)
     code = read_postal_code(text)
     read = read_signup(text)
-    if turn.conversation.is_active(turn.now) and (read.address is not None or code is not None):
+    if turn.conversation.is_active(turn.now) and (read.address is not None or code is not None) \
+            and turn.step != offers.PICK:
         return False  # an address or ZIP may answer the question pending ("the right address?")
     name = customer.contact.name.casefold()
     if code is not None:

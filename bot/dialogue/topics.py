@@ -305,7 +305,11 @@ def _answered(turn: Turn, reply: Reply, kind: str, service: str | None = None) -
     told = turn.parse.slots.get("service") or _matcher(turn.catalog).match(normalize(turn.text))
     if kind in _ASIDE and service is None:
         service = (told if isinstance(told, str) else None) or _topic(turn).get("service")
-    small_talk.settle(turn, reply, done="answered")
+    if _signs_up(turn):  # "745 Lathrop Ave. how much is a drain cleaning?": the sign-up goes on
+        turn.say(dataclasses.replace(reply, text=reply.text.split(f" {replies.TO_BOOK}")[0]))
+        turn.goes_on = True
+    else:
+        small_talk.settle(turn, reply, done="answered")
     if kind == "hours":  # "open weekends? furnace making a weird noise": the need told is kept
         service = (service or turn.parse.slots.get("service")
                    or _matcher(turn.catalog).match(normalize(turn.text)))
