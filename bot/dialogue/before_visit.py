@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import replies, small_talk, visits
+from bot.dialogue import offers, replies, small_talk, visits
 from bot.nlu import intents
 from bot.nlu.text import normalize
 
@@ -52,7 +52,8 @@ def answer(turn: Turn) -> bool:
     if asked is None:
         return False
     booked = visits.upcoming(turn)
-    if not booked:
+    picks = not booked and _picks_too(turn)
+    if not booked and not picks:
         return False
     person = turn.uow.staff.get(booked[0].technician_id) if len(booked) == 1 else None
     name = person.first_name if person else "the technician"  # several visits: none named
@@ -61,5 +62,22 @@ def answer(turn: Turn) -> bool:
              "home": lambda: replies.be_home_for_visit(name),
              "clear": lambda: replies.clear_for_visit(thing),
              "pets": replies.pets_for_visit}[asked]()
+    if picks:  # "the earliest one. do i have to be home?": the answer, then the pick is read
+        turn.say(reply)
+        turn.goes_on = True
+        return True
     small_talk.settle(turn, reply)
     return True
+
+
+_PICK_WORDS = re.compile(r"\b(?:earliest|first|second|third|last|latest|soonest|\d{1,2})\b|\bones?\b")
+
+
+def _picks_too(turn: Turn) -> bool:
+    """Whether times are offered and a sentence of the text besides its question picks one."""
+    if turn.step != offers.PICK or not turn.conversation.is_active(turn.now):
+        return False
+    sentences = [s for s in re.split(r"(?<=[.!?;])\s+", normalize(turn.text)) if s.strip()]
+    return len(sentences) > 1 and any(
+        _PICK_WORDS.search(s) and "?" not in s and not any(
+            p.search(s) for p in (_SWITCH_OFF, _BE_HOME, _CLEAR, _PETS)) for s in sentences)

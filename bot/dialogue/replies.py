@@ -1188,9 +1188,39 @@ def area_unknown(place: str, summary: str) -> Reply:
                  "one of these, we can come.")
 
 
-def service_offered(service: str, price: str) -> Reply:
-    return Reply(f"Yes, we do {clip(service, THING).lower()} ({price}). {TO_BOOK}, e.g. "
-                 f'"{clip(service, THING).lower()} tomorrow morning".')
+def service_offered(service: str, price: str, *, thing: str = "", verb: str = "do",
+                    details_next: bool = False) -> Reply:
+    """`thing`: the work asked about in the customer's words when the service's name does not
+    say it ("ceiling fans"); `details_next`: a newcomer who told a problem is asked who and where."""
+    named = clip(service, THING).lower()
+    head = (f"Yes, we {verb} {clip(thing, THING)}: that's our {named} ({price})." if thing
+            else f"Yes, we do {named} ({price}).")
+    if details_next:
+        return Reply(f"{head} To send someone, text your name and the service address with ZIP.")
+    return Reply(f'{head} {TO_BOOK}, e.g. "{named} tomorrow morning".')
+
+
+def also_work(verb: str, thing: str, service: str) -> Reply:
+    """More work for the visit that a service of ours covers."""
+    return Reply(f"Yes, the technician can {verb} the {clip(thing, THING)} too ({clip(service, THING).lower()} "
+                 "work). Mention it when they arrive so they can plan the time.")
+
+
+def also_work_to_check(verb: str, thing: str) -> Reply:
+    """More work for the visit that no service of ours names: a person confirms."""
+    first, _, rest = verb.partition(" ")
+    doing = {"put": "Putting", "swap": "Swapping", "replace": "Replacing"}.get(
+        first, f"{first.capitalize()}ing")
+    return Reply(f"{doing}{' ' + rest if rest else ''} the {clip(thing, THING)} isn't something we "
+                 "book by text. "
+                 "I've asked the office to confirm; someone will get back to you.")
+
+
+def service_to_check(thing: str) -> Reply:
+    """Work no service of ours names, nor plainly another trade's: a person confirms."""
+    return Reply(f"{clip(thing, THING)[:1].upper()}{clip(thing, THING)[1:]} isn't something we book "
+                 "by text. I've asked the office to confirm whether we can do it; someone will "
+                 "get back to you.")
 
 
 def service_not_offered(thing: str, offered: str, *, verb: str = "do") -> Reply:

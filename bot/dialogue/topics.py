@@ -125,7 +125,8 @@ _SERVICES_QUESTION = re.compile(
 _OTHER_TRADE = re.compile(
     r"\b(?:roof\w*|shingles?|gutters?|siding|appliances?|fridges?|refrigerators?|freezers?|"
     r"washers?|washing machines?|dryers?|ovens?|stoves?|microwaves?|pools?|pool heaters?|hot tubs?|"
-    r"spas?|pest\w*|locks?|locksmith\w*|drywall|painting|carpentry|landscaping|cars?)\b")
+    r"spas?|pest\w*|locks?|locksmith\w*|drywall|painting|carpentry|landscaping|cars?|snow\w*|plow\w*|"
+    r"floor(?:s|ing)|carpets?|tiling)\b")
 # Work next to our trades that no service of ours covers, even as an install or its lines:
 # "dental air compressors or vacuum lines", "EV chargers", "solar panels", "elevator repair".
 _SPECIALTY = re.compile(
@@ -232,6 +233,7 @@ def answer(turn: Turn) -> bool:
     if _anyone_there(turn, text, booking=booking):
         return True
     if _HOURS.search(text) and not (booking and not _is_question(text)):
+        _services_beside(turn, text)
         _hours(turn, text)
         return True
     if _area(turn, text, booking=booking):
@@ -254,7 +256,35 @@ def answer(turn: Turn) -> bool:
         return _price(turn, text, booking=booking and (
             _BOOKING_WORDS.search(text) is not None or _signs_up(turn)))
     # "what can you do?" asks about the bot (the menu), not the business's services.
-    return not booking and intent != intents.HELP and _services(turn, text)
+    if not booking and intent != intents.HELP and _services(turn, text):
+        return True
+    if turn.conversation.is_active(turn.now) and (also := _also_work(turn)) is not None:
+        _answered(turn, also, "services")  # "can he also put in a new faucet while he's here?"
+        return True
+    return False
+
+
+# "while he's here can he install a toilet", "could the tech also look at the dryer vent"
+_ALSO_WORK = re.compile(
+    r"\b(?:can|could|would|will) (?:he|she|they|the (?:tech|technician|plumber|electrician|guy))"
+    r"(?: also)? (?P<verb>install|fix|replace|look at|check|hook up|put in|swap|repair|do)"
+    r"(?: (?:a|an|the|my|our|this|that|some))? (?P<thing>[a-z][a-z -]{1,40}?)"
+    r"(?= (?:i|we|that|which|too|as well|also|while|when|for|from)\b|[?.!,]|$)")
+
+
+def _also_work(turn: Turn) -> Reply | None:
+    """More work asked of the technician coming: yes when a service of ours covers it (to tell
+    the technician), else the office is asked to confirm; None when the text asks none."""
+    found = _ALSO_WORK.search(normalize(turn.text))
+    if found is None or _NOT_A_SERVICE.fullmatch(found.group("thing")):
+        return None
+    thing, verb = found.group("thing").strip(), found.group("verb")
+    service_id = _matcher(turn.catalog).match(thing)
+    if service_id is None:
+        handoff.hand_over(turn, reason=f'asks whether the technician can also {verb} "{thing}"')
+        return replies.also_work_to_check(verb, thing)
+    service = turn.catalog.get(service_id)
+    return replies.also_work(verb, thing, service.name)
 
 
 def _signs_up(turn: Turn) -> bool:
@@ -305,6 +335,9 @@ def _answered(turn: Turn, reply: Reply, kind: str, service: str | None = None) -
     told = turn.parse.slots.get("service") or _matcher(turn.catalog).match(normalize(turn.text))
     if kind in _ASIDE and service is None:
         service = (told if isinstance(told, str) else None) or _topic(turn).get("service")
+    also = _also_work(turn) if kind != "services" else None
+    if also is not None:  # "how much? also can he install a toilet while he's here"
+        reply = dataclasses.replace(reply, text=f"{reply.text}\n{also.text}")
     if _signs_up(turn):  # "745 Lathrop Ave. how much is a drain cleaning?": the sign-up goes on
         turn.say(dataclasses.replace(reply, text=reply.text.split(f" {replies.TO_BOOK}")[0]))
         turn.goes_on = True
@@ -633,18 +666,50 @@ def _services(turn: Turn, text: str) -> bool:
         return False  # "do you do water heaters?" at "what's wrong?" answers the pending question
     if service_id:
         service = catalog.get(service_id)
-        _answered(turn, replies.service_offered(service.name, _price_of(service)), "services",
-                  service.id)
+        _answered(turn, _offered_reply(turn, service, asked), "services", service.id)
         return True
     thing = " ".join((asked.group("thing") or "").split()).strip(" ,")
     thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", thing)
     if thing and (_NOT_A_SERVICE.search(thing) or len(thing.split()) > 4 or _NOT_A_THING.match(thing)):
         return False  # "do you do (it / on off days / if ...)": no service named
-    if thing:
-        _answered(turn, replies.service_not_offered(thing, offered), "services")
+    if thing:  # no service names it, nor is it plainly another trade's: the office says
+        handoff.hand_over(turn, reason=f'asks whether we do "{_thing_asked(asked)}"')
+        _answered(turn, replies.service_to_check(_thing_asked(asked)), "services")
     else:
         _answered(turn, replies.services(offered), "services")
     return True
+
+
+def _offered_reply(turn: Turn, service: Service, asked: re.Match[str]) -> Reply:
+    """The yes, naming the work asked about when the service's name does not ("do you install
+    ceiling fans?": our electrical repair); a newcomer who told a problem is asked who and where."""
+    thing = _thing_asked(asked)
+    said = {word.rstrip("s") for word in re.findall(r"[a-z]+", service.name.lower())}
+    if not thing or _NOT_A_SERVICE.search(thing) or len(thing.split()) > 4 or any(
+            word.rstrip("s") in said for word in re.findall(r"[a-z]+", thing)):
+        thing = ""
+    from bot.dialogue import booking  # imports this module
+
+    told = turn.customer is None and bool(booking.problem_in(
+        _SERVICES_QUESTION.sub(" ", normalize(turn.text)), turn.catalog))
+    return replies.service_offered(service.name, _price_of(service), thing=thing,
+                                   verb=asked.group("verb") if thing else "do", details_next=told)
+
+
+_QUESTIONS = re.compile(r"(?<=[?!.])\s+|\s+(?:and|also|plus|or)\s+(?=(?:what|when|whats|how|are|r|do|does)\b)")
+
+
+def _services_beside(turn: Turn, text: str) -> None:
+    """ "do you install ceiling fans? and whats ur hours": the work asked about is answered too,
+    before the hours."""
+    for clause in _QUESTIONS.split(text):
+        if clause.strip() and not _HOURS.search(clause) and _SERVICES_QUESTION.search(clause) \
+                and not turn.conversation.is_active(turn.now):
+            if _services(turn, clause.strip()) and turn.replies:  # "to book, ..." once, last
+                said = turn.replies[-1]
+                turn.replies[-1] = dataclasses.replace(
+                    said, text=said.text.split(f" {replies.TO_BOOK}")[0])
+            return
 
 
 def _not_our_work(turn: Turn, text: str) -> bool:
@@ -680,6 +745,9 @@ def _thing_asked(asked: re.Match[str] | None) -> str:
     """The work a "do you do ...?" names, without its article or a trailing "or not", "too"."""
     thing = " ".join(((asked.group("thing") if asked else None) or "").split()).strip(" ,")
     thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", thing)
+    if re.match(r"(?:my|our|his|her|their) [a-z]+(?: [a-z]+)?$", thing):  # "my fridge": fridges
+        thing = thing.split(" ", 1)[1]
+        thing = thing if thing.endswith("s") else f"{thing}s"
     return re.sub(r"\s+(?:or not|at all|too|also|then|either|thinking about \w+)$", "", thing)
 
 
