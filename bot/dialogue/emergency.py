@@ -66,7 +66,10 @@ def takes_over(turn: Turn) -> bool:
         safety_followup.remember(turn, danger)
         _emergency(turn, danger)
         return True
-    return safety_followup.answer(turn)
+    if safety_followup.answer(turn):
+        return True
+    safety_followup.leak_first(turn)  # "the leak got way worse": how to stop the water, first
+    return False
 
 
 def hurried(turn: Turn) -> bool:

@@ -158,6 +158,43 @@ _GOES_ON = frozenset({intents.RESCHEDULE, intents.CANCEL, intents.APPROVE_QUOTE,
                       intents.DECLINE_QUOTE})
 
 
+LEAK = "leak"  # the conversation's key: a spreading leak was told, and when
+# A leak that is spreading, no flood yet: "the leak got way worse", "water all over the floor".
+_SPREADING_LEAK = re.compile(
+    r"\b(?:leak\w*|drip\w*|water)\b.*\b(?:(?:got|getting|gotten|is|it'?s|way|much) worse|all over|"
+    r"everywhere|on the floor|wont stop|won t stop|pooling|spreading)\b"
+    r"|\b(?:worse|wont stop|won t stop)\b.*\bleak\w*")
+_HEATER_LEAK = re.compile(r"\b(?:water heater|hot water tank|heater tank|tank)\b")
+_LEAK_WORDS = re.compile(r"\b(?:leak\w*|drip\w*|water)\b")
+
+
+def leak_first(turn: Turn) -> None:
+    """A spreading leak told (no flood, no danger): its step first, once a conversation; the
+    request goes on after it."""
+    text = normalize(turn.text)
+    if turn.parse.slots.get("urgency") != URGENT or not _SPREADING_LEAK.search(text) or \
+            turn.conversation.data.get(LEAK) or known(turn) is not None:
+        return
+    turn.say(safety_replies.leak_step(heater=_HEATER_LEAK.search(text) is not None))
+    turn.remember(LEAK, turn.now.isoformat())
+
+
+def _leak_question(turn: Turn, text: str) -> bool:
+    """ "meanwhile what do i do tonight, water keeps dripping" with a leak told: its step again,
+    any question pending stays open."""
+    if not (_LEAK_WORDS.search(text) or turn.conversation.data.get(LEAK)) or not (
+            _SAFETY_QUESTION.search(text) or _WHERE.search(text) or _SWITCH_OFF.search(text)):
+        return False
+    if not (_SPREADING_LEAK.search(text) or turn.conversation.data.get(LEAK)
+            or re.search(r"\b(?:leak|drip)", text)):
+        return False
+    from bot.dialogue import small_talk  # imports this module's neighbours
+
+    turn.remember(LEAK, turn.now.isoformat())
+    small_talk.settle(turn, safety_replies.leak_step(heater=_HEATER_LEAK.search(text) is not None))
+    return True
+
+
 def remember(turn: Turn, danger: Danger) -> None:
     """Keep the danger reported for the rest of the conversation."""
     turn.remember(KEY, {"what": danger.value, "at": turn.now.isoformat()})
@@ -187,7 +224,7 @@ def answer(turn: Turn) -> bool:
     thaw = _THAW.search(text) is not None and (_FROZEN.search(text) is not None or _frozen(turn)
                                                or danger == Danger.COLD and _DRIP.search(text) is not None)
     if danger is None and not thaw:
-        return False
+        return _leak_question(turn, text)
     heater = danger == Danger.COLD and _HEATER.search(text) is not None and not thaw
     dust = danger == Danger.FIRE and _DUST.search(text) is not None
     pilot = danger == Danger.COLD and _PILOT.search(text) is not None
