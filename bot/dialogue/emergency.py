@@ -229,8 +229,9 @@ def _in_spanish(turn: Turn, danger: Danger | None) -> None:
         handoff.hand_over(turn, reason="wrote in Spanish and needs a call from a Spanish speaker")
     from bot.dialogue import spanish_asks  # topics' neighbours import this module
 
-    turn.finish(safety_replies.call_back_es(turn.business.name, spanish_asks.price_line(turn)),
-                done=SPANISH_CALL)
+    said = " ".join(line for line in (spanish_asks.visit_line(turn), spanish_asks.price_line(turn))
+                    if line)
+    turn.finish(safety_replies.call_back_es(turn.business.name, said or None), done=SPANISH_CALL)
     spanish_asks.keep_work(turn)  # "calentador de agua" now: "cuanto cobran?" next is priced
 
 

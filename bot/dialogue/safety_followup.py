@@ -158,6 +158,9 @@ _GOES_ON = frozenset({intents.RESCHEDULE, intents.CANCEL, intents.APPROVE_QUOTE,
                       intents.DECLINE_QUOTE})
 
 
+# A fridge or freezer on the circuit switched off: what keeps the food ("the fridge is on it").
+_FRIDGE = re.compile(r"\b(?:fridges?|refrigerators?|freezers?|food)\b")
+_POWER_OFF = re.compile(r"\b(?:breakers?|power|circuit|electric\w*)\b")
 LEAK = "leak"  # the conversation's key: a spreading leak was told, and when
 # A leak that is spreading, no flood yet: "the leak got way worse", "water all over the floor".
 _SPREADING_LEAK = re.compile(
@@ -264,6 +267,8 @@ def answer(turn: Turn) -> bool:
     if taken is not None and danger is not None and (
             not asks or reply == safety_replies.reminder(danger)):
         reply = taken  # the step is done: never told again to leave or flip the breaker
+    if _FRIDGE.search(text) and (danger == Danger.FIRE or _POWER_OFF.search(text)):
+        reply = Reply(f"{reply.text} {safety_replies.fridge_without_power().text}")
     turn.say(reply)
     if not asks:  # a hurry: else its flow gives the soonest times
         return _soonest_after_address(turn) or _soonest_again(turn)

@@ -280,3 +280,9 @@ def leak_step(*, heater: bool = False) -> Reply:
              else "the shut-off valve for that fixture")
     return Reply(f"Until we get there, close {valve} (or the water main if it won't stop) and keep "
                  "towels or a bucket under the leak.")
+
+
+def fridge_without_power() -> Reply:
+    """A fridge on the circuit left off: what keeps the food until the visit."""
+    return Reply("For the fridge: keep its door shut (food stays cold about 4 hours), or plug it "
+                 "into a working outlet on another circuit with a heavy-duty extension cord.")
