@@ -186,9 +186,18 @@ _NAMED = re.compile(r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|name's|this\s+is
                     r"mi\s+nombre\s+es)\s+(?P<name>[^,;:!?.\n]+)", re.IGNORECASE)
 
 
+# "..., first thing tomorrow? Im Greg Novak": a full name written capitalised after "I'm",
+# ending its clause ("i'm freezing" never does).
+_IM_FULL_NAME = re.compile(r"(?:^|[,.;!?]\s*|\s)(?:I'?m|Im|I am|i'?m|im|i am)\s+"
+                           r"(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-zA-Z'’-]+)\s*(?:[,.;!?]|$)")
+
+
 def introduced_name(text: str) -> str | None:
-    """A name a request introduces ("this is Lena Park, need a plumber"), written as one (each
-    word capitalised) unless "my name is" says so; None when there is none."""
+    """A name a request introduces ("this is Lena Park, need a plumber", "... Im Greg Novak"),
+    written as one (each word capitalised) unless "my name is" says so; None when there is none."""
+    full = _IM_FULL_NAME.search(text)
+    if full is not None and looks_like_name(full.group("name")):
+        return full.group("name")
     for found in _NAMED.finditer(text):
         words = found.group("name").split()
         for n in range(min(len(words), 4), 0, -1):  # "Lena Park need a plumber": the name first

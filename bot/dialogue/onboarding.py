@@ -320,6 +320,11 @@ def ask_after_danger(turn: Turn, after: dict[str, Any], otherwise: Reply) -> Non
         else {}
     given = {key: data[key] for key in ("name", "street", "city", "postal_code", "zip_choices")
              if data.get(key)}
+    if read_signup(turn.text).address is not None:  # "no heat at 7420 Madison St 60130, Im Greg"
+        turn.conversation.start(FLOW, "details", {**turn.kept(), **given, "after": after},
+                                now=turn.now, expires_at=turn.now + CONVERSATION_TTL)
+        if _take(turn):
+            return
     turn.ask(FLOW, "details", {**given, "after": after}, _still_missing(given) or otherwise)
 
 

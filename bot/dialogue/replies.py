@@ -1183,6 +1183,20 @@ def area_not_served(place: str, summary: str) -> Reply:
                  f"serve {summary}.")
 
 
+def areas_listed(served: Sequence[str], not_served: Sequence[str], summary: str) -> Reply:
+    """Several places asked about at once: which are served, which are not."""
+    def listed(names: Sequence[str]) -> str:
+        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+    if not not_served:
+        return Reply(f"Yes, we serve {clip(listed(served), THING)}. {TO_BOOK}.")
+    outside = (f"{clip(listed(not_served), THING)} {'is' if len(not_served) == 1 else 'are'} "
+               "outside our service area")
+    if not served:
+        return Reply(f"Sorry, {outside}. We serve {summary}.")
+    return Reply(f"We serve {clip(listed(served), THING)}, but {outside}. {TO_BOOK}.")
+
+
 def area_unknown(place: str, summary: str) -> Reply:
     return Reply(f"I'm not sure where {clip(place, NAME)} is. We serve {summary}. If your ZIP is "
                  "one of these, we can come.")

@@ -184,6 +184,10 @@ _NOT_OUR_PRICE = re.compile(r"\b(?:quotes?|estimates?|bills?|invoices?|again|tot
                             # Money that is none of the business's: a card's rate, a loan, taxes.
                             r"credit|cards?|accounts?|bank|loans?|tax\w*|insurance|rent|apr|interest)\b"
                             r"|\$\d|\b(?:how much|what) (?:is|are|does|do|did) (?:my|i|our|we)\b")
+# Who pays, not what anything costs: "bill goes to me not her", "send the invoice to my office".
+_WHO_PAYS = re.compile(r"\b(?:the )?(?:bill|invoice)s? (?:goes|go|should go|is going|gets sent|"
+                       r"to be sent|will go) to\b|\b(?:send|mail|email) (?:the )?(?:bill|invoice)s? to\b"
+                       r"|\bbill (?:me|it to)\b")
 # An extra charge asked about for the hours it is done in ("do you charge extra for weekends?",
 # "is there an emergency fee?"), not the price of a service.
 _ODD_HOURS = (r"(?:nights?|evenings?|weekends?|after ?-?hours?|holidays?|emergenc\w*|saturdays?|"
@@ -246,7 +250,7 @@ def answer(turn: Turn) -> bool:
         _answered(turn, replies.after_hours_charge(fit(week_hours(turn.business.business_hours))),
                   "price")
         return True
-    if _PRICE.search(text) and not _NOT_OUR_PRICE.search(text):
+    if _PRICE.search(text) and not _NOT_OUR_PRICE.search(_WHO_PAYS.sub(" ", text)):
         if turn.customer is not None and quote_questions.names_a_quote(turn):
             return False  # "how much is the AC one": their quote's price, not the catalog's
         if _new_equipment(turn, text, "asks a ballpark price"):
@@ -529,6 +533,9 @@ def _area(turn: Turn, text: str, *, booking: bool = False) -> bool:
         _say_coverage(turn, coverage, summary)
         return True
     place = _place(text, turn.catalog)
+    if (place is None or _REFERS.search(place) or re.search(r"\b(?:and|or)\b|,", place)) \
+            and _towns_listed(turn, text):
+        return True
     if place is not None:
         found = area.for_place(business, place)
         if found is None and not _AREA_CONTEXT.search(text):
@@ -542,6 +549,31 @@ def _area(turn: Turn, text: str, *, booking: bool = False) -> bool:
         _answered(turn, replies.area(summary), "area")
         return True
     return False
+
+
+# "do you service all of those?", "both of them": the places named elsewhere in the text.
+_REFERS = re.compile(r"\b(?:those|these|them|all|each|both|every|any of)\b")
+_LIST_PARTS = re.compile(r"[,;()?!.]|\b(?:and|or|plus)\b")
+_LIST_LEAD = re.compile(r"^(?:(?:also|one|two|another|a|the|some|few|in|at|out|over|up|near|by)\s+)+")
+
+
+def _towns_listed(turn: Turn, text: str) -> bool:
+    """ "Oak Park, Forest Park and one in Evanston. do you service all of those?": each town
+    listed answered, served or not; False when the text lists fewer than two towns."""
+    served: list[str] = []
+    not_served: list[str] = []
+    for part in _LIST_PARTS.split(text):
+        name = _LIST_LEAD.sub("", " ".join(part.split()))
+        if not name or len(name.split()) > 3 or not re.fullmatch(r"[a-z][a-z .'-]*", name):
+            continue
+        found = area.for_place(turn.business, name)
+        if found is not None:
+            (served if found.zones else not_served).append(found.place)
+    if len(served) + len(not_served) < 2:
+        return False
+    _answered(turn, replies.areas_listed(served, not_served, area_summary(turn.business.zones)),
+              "area")
+    return True
 
 
 def _signing_up(turn: Turn) -> bool:
@@ -734,7 +766,7 @@ def _not_our_work(turn: Turn, text: str) -> bool:
     if any(found.group(0).rstrip("s") in s.name.lower() for s in turn.catalog.services):
         return False  # the catalog's own service names it
     thing = re.sub(r"\bev\b", "EV", thing)
-    if _PRICE.search(text) and not _NOT_OUR_PRICE.search(text):
+    if _PRICE.search(text) and not _NOT_OUR_PRICE.search(_WHO_PAYS.sub(" ", text)):
         _price(turn, text, booking=True)  # "is there a fee to come out? and do u do ev chargers"
     _answered(turn, replies.service_not_offered(thing, offered_services(turn.catalog), verb=verb),
               "services")
@@ -782,9 +814,12 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
         return False
     service_id = (turn.parse.slots.get("service") or _matcher(catalog).match(text) or context
                   or (None if pending else _topic(turn).get("service")))
+    booked = None if service_id or pending else _just_booked(turn)  # "price??" after booking
+    service_id = service_id or booked
     if service_id:
         service = catalog.get(service_id)
-        reply = (replies.price(service.name, format_cents(service.price_cents), booking=booking or pending)
+        reply = (replies.price(service.name, format_cents(service.price_cents),
+                               booking=booking or pending or booked is not None)
                  if service.price_cents else replies.price_unknown(service.name))
     elif _PRICE_GENERIC.search(text) or _ASKS_PRICES.search(text):
         reply = replies.price_list(fit([f"{s.name.lower()} {_price_of(s)}" for s in catalog.services]))
@@ -798,6 +833,16 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
         return False
     _answered(turn, reply, "price", service_id)
     return True
+
+
+def _just_booked(turn: Turn) -> str | None:
+    """The service of the visit booked within the half hour ("price??" right after it)."""
+    if turn.customer is None or turn.last_change_name() != "booked":
+        return None
+    appointment_id = turn.last_change().get("appointment_id")
+    visit = turn.uow.appointments.get(int(appointment_id)) if appointment_id else None
+    job = turn.uow.jobs.get(visit.job_id) if visit is not None else None
+    return job.service_id if job is not None else None
 
 
 def _price_of(service: Service) -> str:
