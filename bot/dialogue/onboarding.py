@@ -60,6 +60,9 @@ _ANOTHER_PLACE = re.compile(r"\b(?:rental|unit|property|other|another|second|ten
                             r"mother|father|parents?|daughter|son|sister|brother|office|business|"
                             r"moved|moving|new (?:place|house|home|address))\b", re.IGNORECASE)
 
+# "last name Wojcik", "my last name is Ng": the rest of a first name given before.
+_LAST_NAME = re.compile(r"\b(?:last|sur) ?name(?: is|'s|:)?\s+([A-Za-z][A-Za-z'’-]+)", re.IGNORECASE)
+
 # "like I said", "I already told you": a detail sent again.
 _SAID = re.compile(r"\b(?:like |as )?i (?:already )?(?:said|told (?:you|ya|u)|wrote|sent)"
                    r"(?: (?:that|it|you))?(?: already| before| earlier)?\b"
@@ -163,6 +166,10 @@ def _take(turn: Turn) -> bool:
             else introduced_name(turn.text))  # "hi this is Lena Park, need a plumber"
     if read.address is None and zip_guesses(turn.text):
         name = None  # "60657 i think? its chicago": a ZIP and its town, never a name
+    last = _LAST_NAME.search(turn.text)
+    if last is not None and data.get("name") and len(str(data["name"]).split()) == 1 and (
+            name is None or name.casefold() == last.group(1).casefold()):
+        name = f"{data['name']} {last.group(1).capitalize()}"  # "marcus" then "last name Wojcik"
     address = read.address or _zip_for(turn.text, data, agreed=turn.parse.intent == intents.AFFIRM)
     if name is None and address is None and (_unsure_zip(turn, data) or _town_for(turn, data)):
         return True

@@ -1251,6 +1251,13 @@ def price(service: str, amount: str, *, booking: bool = False) -> Reply:
     return Reply(f"{clip(service, THING)}: {amount}, our standard price.{tail}")
 
 
+def price_covers(service: str, amount: str) -> Reply:
+    """What a service's standard price covers, asked: the rest is the office's to confirm."""
+    return Reply(f"{amount} is our standard price for {clip(service, THING).lower()}. If the fix "
+                 "needs parts or more work, the cost depends on what the technician finds; I've "
+                 "asked the office to confirm the details with you.")
+
+
 def price_unknown(service: str) -> Reply:
     return Reply(f"The office will confirm the price of {clip(service, THING).lower()}. {TO_BOOK}.")
 

@@ -115,7 +115,7 @@ _SERVICES_QUESTION = re.compile(
     r"|\b(?:know|wondering|asking|curious|tell me) (?:if|whether) )"
     rf"(?:{_YOU}|your (?:company|guys|team|techs?|technicians?)) "
     r"(?:also |even |ever )?(?P<verb>do|fix|repair|install|replace|handle|work on|service|offer|"
-    r"provide|clean|deal with|take care of|sell|work with)\b(?P<thing>[^?!.]*)"
+    r"provide|clean|deal with|take care of|sell|work with|put in|hang|mount)\b(?P<thing>[^?!.]*)"
     r"|\bwhat (?:services|kind of (?:work|services|jobs|things) do)\b|\bwhat (?:else )?(?:do|can) " + _YOU
     + r" (?:do|fix|offer)\W*$|\bservices? (?:do )?" + _YOU + r" offer\b"
 )
@@ -249,6 +249,8 @@ def answer(turn: Turn) -> bool:
     if _SURCHARGE.search(text) and (_PRICE.search(text) or "surcharge" in text):
         _answered(turn, replies.after_hours_charge(fit(week_hours(turn.business.business_hours))),
                   "price")
+        return True
+    if _price_covers(turn, text):
         return True
     if _PRICE.search(text) and not _NOT_OUR_PRICE.search(_WHO_PAYS.sub(" ", text)):
         if turn.customer is not None and quote_questions.names_a_quote(turn):
@@ -563,12 +565,14 @@ def _towns_listed(turn: Turn, text: str) -> bool:
     served: list[str] = []
     not_served: list[str] = []
     for part in _LIST_PARTS.split(text):
-        name = _LIST_LEAD.sub("", " ".join(part.split()))
-        if not name or len(name.split()) > 3 or not re.fullmatch(r"[a-z][a-z .'-]*", name):
-            continue
-        found = area.for_place(turn.business, name)
-        if found is not None:
-            (served if found.zones else not_served).append(found.place)
+        part = " ".join(part.split())
+        for name in dict.fromkeys((_LIST_LEAD.sub("", part), part.rsplit(" in ", 1)[-1])):
+            if not name or len(name.split()) > 3 or not re.fullmatch(r"[a-z][a-z .'-]*", name):
+                continue
+            found = area.for_place(turn.business, name)
+            if found is not None:  # "places in chicago": the town after "in"
+                (served if found.zones else not_served).append(found.place)
+                break
     if len(served) + len(not_served) < 2:
         return False
     _answered(turn, replies.areas_listed(served, not_served, area_summary(turn.business.zones)),
@@ -766,6 +770,8 @@ def _not_our_work(turn: Turn, text: str) -> bool:
     if any(found.group(0).rstrip("s") in s.name.lower() for s in turn.catalog.services):
         return False  # the catalog's own service names it
     thing = re.sub(r"\bev\b", "EV", thing)
+    if _price_covers(turn, text):
+        return True
     if _PRICE.search(text) and not _NOT_OUR_PRICE.search(_WHO_PAYS.sub(" ", text)):
         _price(turn, text, booking=True)  # "is there a fee to come out? and do u do ev chargers"
     _answered(turn, replies.service_not_offered(thing, offered_services(turn.catalog), verb=verb),
@@ -832,6 +838,42 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
         turn.say(reply)
         return False
     _answered(turn, reply, "price", service_id)
+    return True
+
+
+# What a price covers: "is the $89 just for coming out or does it include the fix?"
+_COVERS = re.compile(r"\b(?:includ\w*|cover\w*|just (?:for|to) (?:come|coming|show|the visit|the trip)|"
+                     r"only (?:for|to) (?:come|coming|show|the visit)|on top|plus (?:the )?(?:parts|fix|"
+                     r"repair|labou?r)|all in|the whole (?:fix|job|thing))\b")
+_AMOUNT = re.compile(r"\$\s?(\d+)(?:\.\d\d)?")
+
+
+def _price_covers(turn: Turn, text: str) -> bool:
+    """ "is the $89 just for coming out or does it include the fix?": the visit's standard price
+    said again, what the fix costs is for the office to confirm (a dispatcher item); False when
+    the text asks no such thing or names no price of ours."""
+    if not _COVERS.search(text) or (turn.customer is not None
+                                    and quote_questions.names_a_quote(turn)):
+        return False
+    amounts = {int(a) * 100 for a in _AMOUNT.findall(text)}
+    pending = turn.conversation.is_active(turn.now)
+    after = turn.data.get("after") if pending else None
+    waiting = after.get("slots", {}).get("service") if isinstance(after, dict) else None
+    known = [turn.data.get("service") if pending else None, waiting, _topic(turn).get("service"),
+             _just_booked(turn), turn.parse.slots.get("service"), _matcher(turn.catalog).match(text)]
+    services = [turn.catalog.get(str(s)) for s in known if s and s in turn.catalog.ids()]
+    if amounts:
+        services = [s for s in turn.catalog.services if s.price_cents in amounts]
+        services.sort(key=lambda s: s.id not in known)  # the one talked about first
+    elif not re.search(r"\b(?:includ\w*|cover\w*)\b", text) or not (
+            _PRICE.search(text) or re.search(r"\b(?:the|that|your) (?:fee|price|charge)\b", text)):
+        return False  # "a fee just to come out?" asks the price itself
+    if not services or not services[0].price_cents:
+        return False
+    service = services[0]
+    handoff.hand_over(turn, reason=f"asks what the {service.name.lower()} price covers")
+    _answered(turn, replies.price_covers(service.name, format_cents(service.price_cents)), "price",
+              service.id)
     return True
 
 
