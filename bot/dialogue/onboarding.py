@@ -31,6 +31,7 @@ from bot.nlu import intents
 from bot.nlu.result import Parse
 from domain.commands import CorrectSiteAddress, RegisterCustomer
 from domain.errors import OutsideServiceArea
+from domain.handlers import respelled as respelled_street
 from domain.places import served_places, served_zips_in, town_of
 
 if TYPE_CHECKING:
@@ -221,9 +222,12 @@ def corrects_address(turn: Turn) -> bool:
     if customer is None or len(customer.sites) != 1 or not _RETYPED.search(turn.text):
         return False
     site = customer.sites[0]
-    if site.id is None or turn.uow.jobs.find(account_id=customer.account_id):
+    if site.id is None:
         return False
-    read = _retyped_address(turn.text, site.address)
+    spelled = _respelled_street(turn.text, site.address)  # "its Wrightwood, i spelled it wrong"
+    if spelled is None and turn.uow.jobs.find(account_id=customer.account_id):
+        return False
+    read = spelled or _retyped_address(turn.text, site.address)
     if read is None or _ANOTHER_PLACE.search(turn.text) or not _retyped(read.street, site.address):
         return False  # "it's for my rental at ...": another address, not this one mistyped
     code = read.postal_code or site.postal_code
@@ -242,6 +246,25 @@ def corrects_address(turn: Turn) -> bool:
         customer.sites[0] = fixed
     small_talk.settle(turn, replies.address_corrected(customer.sites[0].one_line()))
     return True
+
+
+_SPELLED = re.compile(r"\b(?:spell\w*|spelt|typo|misspel\w*|wrong|(?:it'?s|its|it is|street is|street "
+                      r"name is) (?:actually |really )?[A-Za-z]+ not\b)", re.IGNORECASE)
+_NOT_THIS = re.compile(r"\bnot [A-Za-z]+", re.IGNORECASE)  # "Wrightwood not Wrightwod": the wrong one
+
+
+def _respelled_street(text: str, street: str) -> Address | None:
+    """ "its Wrightwood btw i spelled it wrong": the street on file with a word of its name
+    spelled right (the same place, even with work booked there); None for anything else."""
+    if not _SPELLED.search(text) or read_signup(text).address is not None:
+        return None
+    words = street.split()
+    for said in re.findall(r"[A-Za-z]{4,}", _NOT_THIS.sub(" ", text)):
+        for n, word in enumerate(words[1:], start=1):
+            respelled = " ".join([*words[:n], said.capitalize(), *words[n + 1:]])
+            if said.casefold() != word.casefold() and respelled_street(street, respelled):
+                return Address(respelled)
+    return None
 
 
 def _retyped(new: str, old: str) -> bool:

@@ -1216,8 +1216,9 @@ def service_offered(service: str, price: str, *, thing: str = "", verb: str = "d
 
 def also_work(verb: str, thing: str, service: str) -> Reply:
     """More work for the visit that a service of ours covers."""
-    return Reply(f"Yes, the technician can {verb} the {clip(thing, THING)} too ({clip(service, THING).lower()} "
-                 "work). Mention it when they arrive so they can plan the time.")
+    work = clip(service, THING).lower()
+    return Reply(f"Yes, the technician can {verb} the {clip(thing, THING)} too ({work} work). "
+                 "Mention it when they arrive so they can plan the time.")
 
 
 def also_work_to_check(verb: str, thing: str) -> Reply:

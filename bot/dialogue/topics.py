@@ -732,7 +732,8 @@ def _offered_reply(turn: Turn, service: Service, asked: re.Match[str]) -> Reply:
                                    verb=asked.group("verb") if thing else "do", details_next=told)
 
 
-_QUESTIONS = re.compile(r"(?<=[?!.])\s+|\s+(?:and|also|plus|or)\s+(?=(?:what|when|whats|how|are|r|do|does)\b)")
+_QUESTIONS = re.compile(r"(?<=[?!.])\s+"
+                        r"|\s+(?:and|also|plus|or)\s+(?=(?:what|when|whats|how|are|r|do|does)\b)")
 
 
 def _services_beside(turn: Turn, text: str) -> None:

@@ -5,6 +5,7 @@ towns asked about together, a spreading leak, a Spanish question about the visit
 from __future__ import annotations
 
 from bot.dialogue.addresses import introduced_name, zip_guesses
+from domain.handlers import respelled
 from tests.unit.dialogue.chat_world import MARIA, NEWCOMER, ChatWorld
 
 
@@ -70,3 +71,23 @@ def test_a_spreading_leak_gets_how_to_stop_the_water_first(chat: ChatWorld) -> N
 def test_a_spanish_question_about_the_visit_gets_its_day_in_spanish(chat: ChatWorld) -> None:
     said = chat.text(MARIA, "hola, cuando viene el tecnico?").text
     assert "visita" in said and "5 de mar" in said and "llamar" in said
+
+
+def test_a_street_respelled_is_the_same_place_and_another_street_is_not() -> None:
+    assert respelled("1420 W Wrightwod Ave", "1420 W Wrightwood Ave")
+    assert not respelled("1420 W Wrightwod Ave", "1420 W Belmont Ave")
+    assert not respelled("1420 W Wrightwod Ave", "1240 W Wrightwood Ave")
+
+
+def test_a_street_spelled_right_after_booking_corrects_the_address_in_place(
+        chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [
+        ("Pat Lee, 40 Kenmoor Ave, Chicago 60625", "You're set up at 40 Kenmoor Ave"),
+        ("no hot water, tomorrow", "1)"),
+        ("1", "Booked"),
+        ("sorry its Kenmore, i spelled it wrong", "40 Kenmore Ave"),
+    ])
+    contact = chat.contact(NEWCOMER)
+    assert contact is not None
+    sites = [s for s in chat.uow.sites.find() if s.account_id == contact.account_id]
+    assert [s.address for s in sites] == ["40 Kenmore Ave"]
