@@ -555,7 +555,7 @@ def _area(turn: Turn, text: str, *, booking: bool = False) -> bool:
 
 # "do you service all of those?", "both of them": the places named elsewhere in the text.
 _REFERS = re.compile(r"\b(?:those|these|them|all|each|both|every|any of)\b")
-_LIST_PARTS = re.compile(r"[,;()?!.]|\b(?:and|or|plus)\b")
+_LIST_PARTS = re.compile(r"[,;()?!.:]|\s-+\s|\b(?:and|or|plus)\b")
 _LIST_LEAD = re.compile(r"^(?:(?:also|one|two|another|a|the|some|few|in|at|out|over|up|near|by)\s+)+")
 
 
@@ -566,7 +566,9 @@ def _towns_listed(turn: Turn, text: str) -> bool:
     not_served: list[str] = []
     for part in _LIST_PARTS.split(text):
         part = " ".join(part.split())
-        for name in dict.fromkeys((_LIST_LEAD.sub("", part), part.rsplit(" in ", 1)[-1])):
+        asked = re.split(_AREA_VERB, part)[-1]  # "do you serve evanston": after the verb
+        for name in dict.fromkeys((_LIST_LEAD.sub("", part), part.rsplit(" in ", 1)[-1],
+                                   _LIST_LEAD.sub("", asked.strip()))):
             if not name or len(name.split()) > 3 or not re.fullmatch(r"[a-z][a-z .'-]*", name):
                 continue
             found = area.for_place(turn.business, name)
