@@ -1185,16 +1185,13 @@ def area_not_served(place: str, summary: str) -> Reply:
 
 def areas_listed(served: Sequence[str], not_served: Sequence[str], summary: str) -> Reply:
     """Several places asked about at once: which are served, which are not."""
-    def listed(names: Sequence[str]) -> str:
-        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
     if not not_served:
-        return Reply(f"Yes, we serve {clip(listed(served), THING)}. {TO_BOOK}.")
-    outside = (f"{clip(listed(not_served), THING)} {'is' if len(not_served) == 1 else 'are'} "
+        return Reply(f"Yes, we serve {clip(_and_listed(served), THING)}. {TO_BOOK}.")
+    outside = (f"{clip(_and_listed(not_served), THING)} {'is' if len(not_served) == 1 else 'are'} "
                "outside our service area")
     if not served:
         return Reply(f"Sorry, {outside}. We serve {summary}.")
-    return Reply(f"We serve {clip(listed(served), THING)}, but {outside}. {TO_BOOK}.")
+    return Reply(f"We serve {clip(_and_listed(served), THING)}, but {outside}. {TO_BOOK}.")
 
 
 def area_unknown(place: str, summary: str) -> Reply:
@@ -1212,6 +1209,28 @@ def service_offered(service: str, price: str, *, thing: str = "", verb: str = "d
     if details_next:
         return Reply(f"{head} To send someone, text your name and the service address with ZIP.")
     return Reply(f'{head} {TO_BOOK}, e.g. "{named} tomorrow morning".')
+
+
+def _and_listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def times_for_place(place: str, more: Sequence[str]) -> Reply:
+    """Which building the times offered are for, and those that come after it."""
+    then = f" {clip(_and_listed(more), 200)} next, one at a time." if more else ""
+    return Reply(f"These times are for {clip(place, THING)}.{then}")
+
+
+def several_places(service: str, places: Sequence[str]) -> Reply:
+    """A request for several buildings at once: each named, booked one at a time."""
+    return Reply(f"Sure, a {clip(service, THING).lower()} at each: {clip(_and_listed(places), 300)}. "
+                 f"Let's book them one at a time, starting with {clip(places[0], THING)}.")
+
+
+def next_place(service: str, place: str, after: Sequence[str]) -> Reply:
+    """The next building of a request for several, once the one before is booked."""
+    then = f" (then {clip(_and_listed(after), 200)})" if after else ""
+    return Reply(f"Next, the {clip(service, THING).lower()} at {clip(place, THING)}{then}.")
 
 
 def also_work(verb: str, thing: str, service: str) -> Reply:

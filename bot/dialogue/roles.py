@@ -229,7 +229,7 @@ CUSTOMER_FLOWS = RoleFlows(
                heads_up.answer, onboarding.repeated, keep_visit.should_cancel, keep_visit.as_is,
                questions.work_done, complaints.answer,
                quote_decisions.answer, quote_questions.office_question, billing.answer,
-               topics.answer,
+               booking.place_asked, topics.answer,
                questions.quote_aside, closings.answer, visit_asks.answer),
     first=emergency.takes_over,
     hurried=emergency.hurried,
