@@ -259,7 +259,9 @@ def _respelled_street(text: str, street: str) -> Address | None:
     if not _SPELLED.search(text) or read_signup(text).address is not None:
         return None
     words = street.split()
-    for said in re.findall(r"[A-Za-z]{4,}", _NOT_THIS.sub(" ", text)):
+    # "wrong" alone says nothing of spelling: the street's name then comes written as a name
+    any_case = re.search(r"\b(?:spell\w*|spelt|typo|misspel\w*|street)\b", text, re.IGNORECASE)
+    for said in re.findall(r"[A-Za-z]{4,}" if any_case else r"\b[A-Z][a-z]{3,}", _NOT_THIS.sub(" ", text)):
         for n, word in enumerate(words[1:], start=1):
             respelled = " ".join([*words[:n], said.capitalize(), *words[n + 1:]])
             if said.casefold() != word.casefold() and respelled_street(street, respelled):
