@@ -64,6 +64,12 @@ _ANOTHER_PLACE = re.compile(r"\b(?:rental|unit|property|other|another|second|ten
 # "last name Wojcik", "my last name is Ng": the rest of a first name given before.
 _LAST_NAME = re.compile(r"\b(?:last|sur) ?name(?: is|'s|:)?\s+([A-Za-z][A-Za-z'’-]+)", re.IGNORECASE)
 
+# A go-ahead for the service just answered about, or a day for it: a visit asked for.
+_GOES_AHEAD = re.compile(r"\b(?:let'?s do (?:it|that|this)|lets do (?:it|that|this)|go ahead|"
+                         r"book (?:it|that|me|one)|sign me up|set (?:it|that|me) up|i'?ll take (?:it|one)|"
+                         r"(?:mon|tues?|wed|wednes|thu|thurs?|fri|sat|satur|sun)(?:day)?s?|tomorrow|tmrw|"
+                         r"this week|next week)\b")
+
 # "like I said", "I already told you": a detail sent again.
 _SAID = re.compile(r"\b(?:like |as )?i (?:already )?(?:said|told (?:you|ya|u)|wrote|sent)"
                    r"(?: (?:that|it|you))?(?: already| before| earlier)?\b"
@@ -113,6 +119,9 @@ def start(turn: Turn) -> None:
                             now=turn.now, expires_at=turn.now + CONVERSATION_TTL)
     if not _take(turn):
         after = {} if turn.parse.intent in NOT_A_REQUEST else _wanted(turn, turn.text)
+        if not after and asked and _GOES_AHEAD.search(turn.text.lower()):
+            # "ok lets do that. tues or thurs after 3" after a service was answered: book it
+            after = {"intent": intents.BOOK, "slots": {"service": asked}, "text": turn.text[:300]}
         turn.ask(FLOW, "details", {"after": after}, replies.ask_details(turn.business.name))
 
 

@@ -721,7 +721,7 @@ def _services(turn: Turn, text: str) -> bool:
 def _offered_reply(turn: Turn, service: Service, asked: re.Match[str]) -> Reply:
     """The yes, naming the work asked about when the service's name does not ("do you install
     ceiling fans?": our electrical repair); a newcomer who told a problem is asked who and where."""
-    thing = _thing_asked(asked)
+    thing = _thing_asked(asked).split(",")[0].strip()  # "garbage disposal, mine hums": the thing
     said = {word.rstrip("s") for word in re.findall(r"[a-z]+", service.name.lower())}
     if not thing or _NOT_A_SERVICE.search(thing) or len(thing.split()) > 4 or any(
             word.rstrip("s") in said for word in re.findall(r"[a-z]+", thing)):
