@@ -29,6 +29,8 @@ from bot.dialogue.reply import Reply
 from bot.dialogue.turn import CONVERSATION_TTL
 from bot.nlu import intents
 from bot.nlu.result import Parse
+from bot.nlu.text import normalize
+from bot.nlu.when import resolve_when
 from domain.commands import CorrectSiteAddress, RegisterCustomer
 from domain.errors import OutsideServiceArea
 from domain.handlers import respelled as respelled_street
@@ -121,7 +123,10 @@ def start(turn: Turn) -> None:
         after = {} if turn.parse.intent in NOT_A_REQUEST else _wanted(turn, turn.text)
         if not after and asked and _GOES_AHEAD.search(turn.text.lower()):
             # "ok lets do that. tues or thurs after 3" after a service was answered: book it
-            after = {"intent": intents.BOOK, "slots": {"service": asked}, "text": turn.text[:300]}
+            when = turn.parse.slots.get("when") or resolve_when(
+                normalize(turn.text), offers.local_date(turn.now, turn.timezone))
+            after = {"intent": intents.BOOK, "text": turn.text[:300],
+                     "slots": {"service": asked, **({"when": when} if when else {})}}
         turn.ask(FLOW, "details", {"after": after}, replies.ask_details(turn.business.name))
 
 
