@@ -128,7 +128,8 @@ def _same_work_booked(turn: Turn, service: str) -> Appointment | None:
 
 
 def _emergency(turn: Turn, danger: Danger) -> None:
-    turn.say(safety_replies.safety_step(danger))
+    taken = safety_followup.water_off_told(turn, danger)  # "burst, water everywhere, i shut the valve"
+    turn.say(taken or safety_replies.safety_step(danger))
     customer = turn.customer
     words = clip(turn.text, 80)
     service = _service_for(turn, danger)

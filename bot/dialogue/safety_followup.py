@@ -407,6 +407,15 @@ def _step_taken(turn: Turn, text: str, danger: Danger) -> Reply | None:
     return None
 
 
+def water_off_told(turn: Turn, danger: Danger) -> Reply | None:
+    """The water already shut off, told with the flood itself: acknowledged with what to keep
+    doing, never told to shut it off again; None for any other danger or text."""
+    if danger is not Danger.WATER or known(turn) is None or \
+            _step_taken(turn, normalize(turn.text), danger) is None:
+        return None
+    return safety_replies.water_off_first(danger)
+
+
 def _step_before(turn: Turn) -> str | None:
     """The step the sender said earlier was taken: everyone out (OUT) or the supply off (OFF)."""
     raw = turn.conversation.data.get(KEY)

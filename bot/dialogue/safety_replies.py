@@ -84,6 +84,12 @@ def safety_step(danger: Danger) -> Reply:
     return Reply(f"{_SAFETY[danger]} We've alerted our team as urgent.")
 
 
+def water_off_first(danger: Danger) -> Reply:
+    """A flood reported with the water already shut off: what to keep doing, and the team told."""
+    return Reply(f"{_KEPT_OFF.get(danger, 'Good, keep it off until it is checked.')} Keep away from "
+                 "outlets and anything electric near the water. We've alerted our team as urgent.")
+
+
 def reminder(danger: Danger) -> Reply:
     """The safety step again, for a question about it after the danger was reported."""
     return Reply(f"{_SAFETY[danger]} Our team knows it is urgent.")

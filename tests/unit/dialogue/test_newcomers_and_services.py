@@ -91,3 +91,10 @@ def test_a_street_spelled_right_after_booking_corrects_the_address_in_place(
     assert contact is not None
     sites = [s for s in chat.uow.sites.find() if s.account_id == contact.account_id]
     assert [s.address for s in sites] == ["40 Kenmore Ave"]
+
+
+def test_a_flood_told_with_the_water_already_off_is_never_told_to_shut_it_again(
+        chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "pipe burst under the kitchen sink, water all over, i closed the valve").text
+    assert "Shut off the water main now" not in said
+    assert "keep the main off" in said and "outlets" in said
