@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from difflib import SequenceMatcher
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -164,12 +165,14 @@ def add_site(cmd: commands.AddSite, *, uow: AbstractUnitOfWork, settings: Busine
 
 def correct_site_address(cmd: commands.CorrectSiteAddress, *, uow: AbstractUnitOfWork,
                          settings: BusinessSettings, clock: Clock) -> None:
-    """Put a mistyped address right; a site with work booked keeps its address (add another)."""
+    """Put a mistyped address right; a site with work booked keeps its address (add another),
+    unless only the spelling of its street is put right (the same place)."""
     found = uow.sites.get(cmd.site_id)
     if found is None:
         raise NotFound(f"No site with id {cmd.site_id}")
     site = _own_site(uow, cmd.actor, require_account(uow, cmd.actor, found.account_id), cmd.site_id)
-    if uow.jobs.find(site_id=site.id):
+    if uow.jobs.find(site_id=site.id) and not (respelled(site.address, cmd.street)
+                                               and cmd.postal_code == site.postal_code):
         raise InvalidTransition("That address has work booked at it; it can't be retyped")
     zone = settings.zone_for_postal_code(cmd.postal_code)
     if zone is None:
@@ -182,6 +185,17 @@ def correct_site_address(cmd: commands.CorrectSiteAddress, *, uow: AbstractUnitO
         summary=f"Address corrected: {before} is {site.one_line()}", actor=cmd.actor.label(),
         channel=cmd.actor.channel.value, provider_message_id=cmd.actor.message_id,
         subject_type="site", subject_id=site.id))
+
+
+def respelled(street: str, new: str) -> bool:
+    """Whether `new` is `street` with its name's spelling put right ("1420 W Wrightwod Ave" and
+    "1420 W Wrightwood Ave"): the same house number and words, one word a close respelling."""
+    old_words, new_words = street.casefold().split(), new.casefold().split()
+    if len(old_words) != len(new_words) or old_words[:1] != new_words[:1]:
+        return False
+    changed = [(a, b) for a, b in zip(old_words, new_words, strict=True) if a != b]
+    return len(changed) == 1 and len(changed[0][0]) >= 4 and SequenceMatcher(
+        None, *changed[0]).ratio() >= 0.8
 
 
 def correct_contact_name(cmd: commands.CorrectContactName, *, uow: AbstractUnitOfWork,

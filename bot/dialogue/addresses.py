@@ -186,9 +186,18 @@ _NAMED = re.compile(r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|name's|this\s+is
                     r"mi\s+nombre\s+es)\s+(?P<name>[^,;:!?.\n]+)", re.IGNORECASE)
 
 
+# "..., first thing tomorrow? Im Greg Novak": a full name written capitalised after "I'm",
+# ending its clause ("i'm freezing" never does).
+_IM_FULL_NAME = re.compile(r"(?:^|[,.;!?]\s*|\s)(?:I'?m|Im|I am|i'?m|im|i am)\s+"
+                           r"(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-zA-Z'’-]+)\s*(?:[,.;!?]|$)")
+
+
 def introduced_name(text: str) -> str | None:
-    """A name a request introduces ("this is Lena Park, need a plumber"), written as one (each
-    word capitalised) unless "my name is" says so; None when there is none."""
+    """A name a request introduces ("this is Lena Park, need a plumber", "... Im Greg Novak"),
+    written as one (each word capitalised) unless "my name is" says so; None when there is none."""
+    full = _IM_FULL_NAME.search(text)
+    if full is not None and looks_like_name(full.group("name")):
+        return full.group("name")
     for found in _NAMED.finditer(text):
         words = found.group("name").split()
         for n in range(min(len(words), 4), 0, -1):  # "Lena Park need a plumber": the name first
@@ -303,7 +312,25 @@ sure certain guess believe yeah yes""".split())
 
 def zip_guesses(text: str) -> list[str]:
     """The ZIPs a text that gives only ZIPs offers, in its order: "60613" alone, or unsure
-    ("60657 i think? or 13", where "13" ends the ZIP before it); [] for any other text."""
+    ("60657 i think? or 13", where "13" ends the ZIP before it), the town or neighbourhood said
+    after them too ("60657 i think? its chicago", "60657, lakeview"); [] for any other text."""
+    clauses = [clause for clause in _CLAUSES.split(text) if clause.strip()]
+    if len(clauses) > 1 and all(_place_words(clause) for clause in clauses[1:]):
+        return _zips_only(" ".join(clauses[:1]))
+    return _zips_only(text)
+
+
+def _place_words(clause: str) -> bool:
+    """A short clause naming a town or a neighbourhood, never a name ("its chicago", "lakeview")."""
+    words = clause.split()
+    if not 1 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Za-z][A-Za-z'.-]*", w) for w in words):
+        return False
+    if town_given(clause) is not None:
+        return True
+    return all(w.lower() not in _HEDGES for w in words) and _name_in(clause, alone=True)[0] is None
+
+
+def _zips_only(text: str) -> list[str]:
     guesses: list[str] = []
     for token in re.findall(r"[A-Za-z']+|\d+", text):
         if token.isdigit() and len(token) == 5:

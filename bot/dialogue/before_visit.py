@@ -65,6 +65,11 @@ def answer(turn: Turn) -> bool:
              "home": lambda: replies.be_home_for_visit(name),
              "clear": lambda: replies.clear_for_visit(thing),
              "pets": replies.pets_for_visit}[asked]()
+    if offered is not None and _picks_too(turn):
+        # "the earliest one. do i have to be home?": the answer, then the pick is read
+        turn.say(reply)
+        turn.goes_on = True
+        return True
     small_talk.settle(turn, reply)
     return True
 
@@ -78,3 +83,14 @@ def _offered_technicians(turn: Turn) -> list[str] | None:
         return None
     found = [offers.load(raw) for raw in turn.data.get("offers") or []]
     return sorted({o.technician_name.split()[0] for o in found}) if found else None
+
+
+_PICK_WORDS = re.compile(r"\b(?:earliest|first|second|third|last|latest|soonest|\d{1,2})\b|\bones?\b")
+
+
+def _picks_too(turn: Turn) -> bool:
+    """Whether a sentence of the text besides its question picks one of the times offered."""
+    sentences = [s for s in re.split(r"(?<=[.!?;])\s+", normalize(turn.text)) if s.strip()]
+    return len(sentences) > 1 and any(
+        _PICK_WORDS.search(s) and "?" not in s and not any(
+            p.search(s) for p in (_SWITCH_OFF, _BE_HOME, _CLEAR, _PETS)) for s in sentences)

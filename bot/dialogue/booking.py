@@ -7,7 +7,7 @@ from datetime import time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff, offers, replies, safety_replies, visit_questions, visits, wish_memory
-from bot.dialogue.addresses import read_signup, town_given, zip_guesses
+from bot.dialogue.addresses import Address, read_signup, town_given, zip_guesses
 from bot.dialogue.times import visit_label
 from bot.dialogue.turn import CONVERSATION_TTL
 from bot.nlu import intents
@@ -18,7 +18,7 @@ from domain.commands import BookAppointment
 from domain.errors import DomainError, SchedulingConflict
 from domain.jobs import Appointment, AppointmentStatus, Job, JobState
 from domain.parties import Site
-from domain.places import is_town
+from domain.places import is_town, town_of
 from domain.quotes import QuoteState
 from domain.scheduling import Offer, Wish
 
@@ -216,12 +216,111 @@ def start(turn: Turn) -> None:
         _return_visit(turn, data)
     if len(turn.customer.sites) == 1:
         data["site_id"] = turn.customer.sites[0].id
+    places = places_named(turn)
+    if len(places) > 1 and service is not None:  # "tune-ups at each: lawrence ave, plus ..."
+        return _several_places(turn, data, places)
     if not _at_named_site(turn, data):
         return
     if service is not None and _booked_alike(turn, service):
         told = visit_questions.already_booked(turn, service)  # "a tune-up" with two booked
         if told is not None:
             turn.say(told)
+    _next_question(turn, data)
+
+
+MORE_PLACES = "more_places"  # the booking's data key: the other addresses asked for, in order
+_PLACE_PARTS = re.compile(r"[,;:]|\b(?:and|plus|also)\b")
+
+
+def places_named(turn: Turn) -> list[str]:
+    """The addresses a request names, one per part of a list ("lawrence ave, plus 2 new ones:
+    1548 N Broadway 60640 and 3822 n clark 60614"): the account's sites by street, new ones
+    with their number; [] or one when the text names fewer than two."""
+    from bot.dialogue import corrections  # imports this module
+
+    assert turn.customer is not None
+    found: list[str] = []
+    for part in _PLACE_PARTS.split(turn.text):
+        if not part.strip():
+            continue
+        known = corrections.site_on_street(turn.customer.sites, part)
+        address = read_signup(part).address
+        if known is not None:
+            place = known.one_line()
+        elif address is not None and re.match(r"\d", address.street):
+            town = address.city or (town_of(address.postal_code) if address.postal_code else "")
+            place = Address(address.street, town or "", address.postal_code).one_line()
+        else:
+            continue
+        if place not in found:
+            found.append(place)
+    return found
+
+
+# "which building is that for?", "what address are those times for"
+_WHICH_PLACE = re.compile(r"\b(?:which|what) (?:building|address|place|location|property|site|house|unit)"
+                          r"s? (?:is|are) (?:that|this|it|those|these)(?: times?)? for\b"
+                          r"|\bfor which (?:building|address|place|location|property)\b")
+
+
+def place_asked(turn: Turn) -> bool:
+    """ "which building is that for?" while times are offered: the address they are for (and
+    the other buildings still to book); the offer stays open. False for any other text."""
+    if not (turn.conversation.is_active(turn.now) and turn.conversation.flow == FLOW
+            and turn.step == offers.PICK and turn.data.get("site_id")
+            and _WHICH_PLACE.search(normalize(turn.text))):
+        return False
+    site = turn.uow.sites.get(int(turn.data["site_id"]))
+    if site is None:
+        return False
+    from bot.dialogue import small_talk  # imports this module's neighbours
+
+    small_talk.settle(turn, replies.times_for_place(
+        site.one_line(), [str(p) for p in turn.data.get(MORE_PLACES) or ()]))
+    return True
+
+
+def _to_another_place(turn: Turn) -> bool:
+    """ "third one is 3822 N Clark, any morning next week" while times for another building of
+    the same request are offered: times for the building named, the other one kept to book next;
+    never a pick for the building offered. False when the text names no other building asked."""
+    waiting = [str(place) for place in turn.data.get(MORE_PLACES) or ()]
+    said = read_signup(turn.text).address
+    if not waiting or said is None:
+        return False
+    number_and_name = " ".join(said.street.casefold().split()[:3])
+    named = next((p for p in waiting if p.casefold().startswith(number_and_name)), None)
+    if named is None:
+        return False
+    from bot.dialogue import corrections  # imports this module
+
+    site_id = corrections.site_named(turn, named)
+    if site_id is None:
+        return False
+    _add_site(turn, site_id)
+    current = turn.uow.sites.get(int(turn.data["site_id"]))
+    rest = [p for p in waiting if p != named] + ([current.one_line()] if current else [])
+    turn.say(replies.booking_at(named))
+    data = {**turn.data, "site_id": site_id, MORE_PLACES: rest, "when": turn.parse.slots.get("when"),
+            **wish_memory.stored(offers.wish_from(turn))}
+    _offer(turn, data, offers.wish_from(turn))
+    return True
+
+
+def _several_places(turn: Turn, data: dict[str, Any], places: list[str]) -> None:
+    """Several buildings asked for in one text: all named back, the first booked now, the next
+    asked for after it (nothing dropped)."""
+    service = turn.catalog.get(str(data["service"]))
+    turn.say(replies.several_places(service.name, places))
+    first, rest = places[0], places[1:]
+    from bot.dialogue import corrections  # imports this module
+
+    site_id = corrections.site_named(turn, first)
+    if site_id is None:
+        turn.finish()
+        return
+    _add_site(turn, site_id)
+    data.update(site_id=site_id, **{MORE_PLACES: rest})
     _next_question(turn, data)
 
 
@@ -382,6 +481,8 @@ def answer(turn: Turn) -> bool:
         if _back_to_the_move(turn):
             return True
         if _asks_about_a_booked_visit(turn):
+            return True
+        if _to_another_place(turn):
             return True
         site = _site(turn, turn.data)
         return offers.answer_pick(turn, timezone=site.timezone, chosen=_book, research=_research)
@@ -643,3 +744,14 @@ def _book(turn: Turn, offer: Offer) -> None:
     turn.finish(replies.booked(work, visit, offer.technician_name.split()[0],
                                site.one_line()), done="booked",
                 changed={"kind": "booked", "appointment_id": appointment_id})
+    more = [str(place) for place in data.get(MORE_PLACES) or ()]
+    if more:  # the next building asked for in the same request: its times next
+        from bot.dialogue import corrections  # imports this module
+
+        site_id = corrections.site_named(turn, more[0])
+        if site_id is None:
+            return
+        _add_site(turn, site_id)
+        turn.say(replies.next_place(service.name, more[0], more[1:]))
+        _offer(turn, {"when": None, "service": service.id, "scope": data.get("scope") or "",
+                      "site_id": site_id, MORE_PLACES: more[1:]}, None)

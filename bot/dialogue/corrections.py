@@ -573,6 +573,11 @@ def _known_site(sites: list[Site], text: str) -> Site | None:
     return named[0] if len(named) == 1 else None
 
 
+def site_on_street(sites: list[Site], text: str) -> Site | None:
+    """The one site among `sites` whose street `text` names, if exactly one."""
+    return _known_site(sites, text)
+
+
 def named_site(turn: Turn) -> Site | None:
     """The sender's own site the text names by its street, if exactly one."""
     return _known_site(turn.customer.sites, turn.text) if turn.customer is not None else None

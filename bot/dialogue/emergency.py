@@ -66,7 +66,10 @@ def takes_over(turn: Turn) -> bool:
         safety_followup.remember(turn, danger)
         _emergency(turn, danger)
         return True
-    return safety_followup.answer(turn)
+    if safety_followup.answer(turn):
+        return True
+    safety_followup.leak_first(turn)  # "the leak got way worse": how to stop the water, first
+    return False
 
 
 def hurried(turn: Turn) -> bool:
@@ -125,7 +128,8 @@ def _same_work_booked(turn: Turn, service: str) -> Appointment | None:
 
 
 def _emergency(turn: Turn, danger: Danger) -> None:
-    turn.say(safety_replies.safety_step(danger))
+    taken = safety_followup.water_off_told(turn, danger)  # "burst, water everywhere, i shut the valve"
+    turn.say(taken or safety_replies.safety_step(danger))
     customer = turn.customer
     words = clip(turn.text, 80)
     service = _service_for(turn, danger)
@@ -226,8 +230,9 @@ def _in_spanish(turn: Turn, danger: Danger | None) -> None:
         handoff.hand_over(turn, reason="wrote in Spanish and needs a call from a Spanish speaker")
     from bot.dialogue import spanish_asks  # topics' neighbours import this module
 
-    turn.finish(safety_replies.call_back_es(turn.business.name, spanish_asks.price_line(turn)),
-                done=SPANISH_CALL)
+    said = " ".join(line for line in (spanish_asks.visit_line(turn), spanish_asks.price_line(turn))
+                    if line)
+    turn.finish(safety_replies.call_back_es(turn.business.name, said or None), done=SPANISH_CALL)
     spanish_asks.keep_work(turn)  # "calentador de agua" now: "cuanto cobran?" next is priced
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import booking, handoff, newcomer_asks, replies, small_talk, topics
+from bot.dialogue import booking, handoff, newcomer_asks, offers, replies, small_talk, topics
 from bot.dialogue.addresses import (
     Address,
     NewCustomerDetails,
@@ -29,8 +29,11 @@ from bot.dialogue.reply import Reply
 from bot.dialogue.turn import CONVERSATION_TTL
 from bot.nlu import intents
 from bot.nlu.result import Parse
+from bot.nlu.text import normalize
+from bot.nlu.when import resolve_when
 from domain.commands import CorrectSiteAddress, RegisterCustomer
 from domain.errors import OutsideServiceArea
+from domain.handlers import respelled as respelled_street
 from domain.places import served_places, served_zips_in, town_of
 
 if TYPE_CHECKING:
@@ -59,6 +62,15 @@ _NUMBER = re.compile(r"(?<![\d-])(\d{1,6})(?![\d-])")
 _ANOTHER_PLACE = re.compile(r"\b(?:rental|unit|property|other|another|second|tenant|mom|mum|dad|"
                             r"mother|father|parents?|daughter|son|sister|brother|office|business|"
                             r"moved|moving|new (?:place|house|home|address))\b", re.IGNORECASE)
+
+# "last name Wojcik", "my last name is Ng": the rest of a first name given before.
+_LAST_NAME = re.compile(r"\b(?:last|sur) ?name(?: is|'s|:)?\s+([A-Za-z][A-Za-z'’-]+)", re.IGNORECASE)
+
+# A go-ahead for the service just answered about, or a day for it: a visit asked for.
+_GOES_AHEAD = re.compile(r"\b(?:let'?s do (?:it|that|this)|lets do (?:it|that|this)|go ahead|"
+                         r"book (?:it|that|me|one)|sign me up|set (?:it|that|me) up|i'?ll take (?:it|one)|"
+                         r"(?:mon|tues?|wed|wednes|thu|thurs?|fri|sat|satur|sun)(?:day)?s?|tomorrow|tmrw|"
+                         r"this week|next week)\b")
 
 # "like I said", "I already told you": a detail sent again.
 _SAID = re.compile(r"\b(?:like |as )?i (?:already )?(?:said|told (?:you|ya|u)|wrote|sent)"
@@ -109,6 +121,12 @@ def start(turn: Turn) -> None:
                             now=turn.now, expires_at=turn.now + CONVERSATION_TTL)
     if not _take(turn):
         after = {} if turn.parse.intent in NOT_A_REQUEST else _wanted(turn, turn.text)
+        if not after and asked and _GOES_AHEAD.search(turn.text.lower()):
+            # "ok lets do that. tues or thurs after 3" after a service was answered: book it
+            when = turn.parse.slots.get("when") or resolve_when(
+                normalize(turn.text), offers.local_date(turn.now, turn.timezone))
+            after = {"intent": intents.BOOK, "text": turn.text[:300],
+                     "slots": {"service": asked, **({"when": when} if when else {})}}
         turn.ask(FLOW, "details", {"after": after}, replies.ask_details(turn.business.name))
 
 
@@ -161,6 +179,12 @@ def _take(turn: Turn) -> bool:
     name = ((read.name or introduced_name(turn.text))  # "no my name is Marcy. 3318 n wolcott"
             if read.address or turn.parse.intent in NAME_ONLY_INTENTS
             else introduced_name(turn.text))  # "hi this is Lena Park, need a plumber"
+    if read.address is None and zip_guesses(turn.text):
+        name = None  # "60657 i think? its chicago": a ZIP and its town, never a name
+    last = _LAST_NAME.search(turn.text)
+    if last is not None and data.get("name") and len(str(data["name"]).split()) == 1 and (
+            name is None or name.casefold() == last.group(1).casefold()):
+        name = f"{data['name']} {last.group(1).capitalize()}"  # "marcus" then "last name Wojcik"
     address = read.address or _zip_for(turn.text, data, agreed=turn.parse.intent == intents.AFFIRM)
     if name is None and address is None and (_unsure_zip(turn, data) or _town_for(turn, data)):
         return True
@@ -212,9 +236,12 @@ def corrects_address(turn: Turn) -> bool:
     if customer is None or len(customer.sites) != 1 or not _RETYPED.search(turn.text):
         return False
     site = customer.sites[0]
-    if site.id is None or turn.uow.jobs.find(account_id=customer.account_id):
+    if site.id is None:
         return False
-    read = _retyped_address(turn.text, site.address)
+    spelled = _respelled_street(turn.text, site.address)  # "its Wrightwood, i spelled it wrong"
+    if spelled is None and turn.uow.jobs.find(account_id=customer.account_id):
+        return False
+    read = spelled or _retyped_address(turn.text, site.address)
     if read is None or _ANOTHER_PLACE.search(turn.text) or not _retyped(read.street, site.address):
         return False  # "it's for my rental at ...": another address, not this one mistyped
     code = read.postal_code or site.postal_code
@@ -233,6 +260,27 @@ def corrects_address(turn: Turn) -> bool:
         customer.sites[0] = fixed
     small_talk.settle(turn, replies.address_corrected(customer.sites[0].one_line()))
     return True
+
+
+_SPELLED = re.compile(r"\b(?:spell\w*|spelt|typo|misspel\w*|wrong|(?:it'?s|its|it is|street is|street "
+                      r"name is) (?:actually |really )?[A-Za-z]+ not\b)", re.IGNORECASE)
+_NOT_THIS = re.compile(r"\bnot [A-Za-z]+", re.IGNORECASE)  # "Wrightwood not Wrightwod": the wrong one
+
+
+def _respelled_street(text: str, street: str) -> Address | None:
+    """ "its Wrightwood btw i spelled it wrong": the street on file with a word of its name
+    spelled right (the same place, even with work booked there); None for anything else."""
+    if not _SPELLED.search(text) or read_signup(text).address is not None:
+        return None
+    words = street.split()
+    # "wrong" alone says nothing of spelling: the street's name then comes written as a name
+    any_case = re.search(r"\b(?:spell\w*|spelt|typo|misspel\w*|street)\b", text, re.IGNORECASE)
+    for said in re.findall(r"[A-Za-z]{4,}" if any_case else r"\b[A-Z][a-z]{3,}", _NOT_THIS.sub(" ", text)):
+        for n, word in enumerate(words[1:], start=1):
+            respelled = " ".join([*words[:n], said.capitalize(), *words[n + 1:]])
+            if said.casefold() != word.casefold() and respelled_street(street, respelled):
+                return Address(respelled)
+    return None
 
 
 def _retyped(new: str, old: str) -> bool:
@@ -273,7 +321,8 @@ def repeated(turn: Turn) -> bool:
     text = _SAID.sub(" ", turn.text)
     code = read_postal_code(text)
     read = read_signup(text)
-    if turn.conversation.is_active(turn.now) and (read.address is not None or code is not None):
+    if turn.conversation.is_active(turn.now) and (read.address is not None or code is not None) \
+            and turn.step != offers.PICK:
         return False  # an address or ZIP may answer the question pending ("the right address?")
     name = customer.contact.name.casefold()
     if code is not None:
@@ -317,6 +366,11 @@ def ask_after_danger(turn: Turn, after: dict[str, Any], otherwise: Reply) -> Non
         else {}
     given = {key: data[key] for key in ("name", "street", "city", "postal_code", "zip_choices")
              if data.get(key)}
+    if read_signup(turn.text).address is not None:  # "no heat at 7420 Madison St 60130, Im Greg"
+        turn.conversation.start(FLOW, "details", {**turn.kept(), **given, "after": after},
+                                now=turn.now, expires_at=turn.now + CONVERSATION_TTL)
+        if _take(turn):
+            return
     turn.ask(FLOW, "details", {**given, "after": after}, _still_missing(given) or otherwise)
 
 

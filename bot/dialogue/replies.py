@@ -1192,14 +1192,78 @@ def area_not_served(place: str, summary: str) -> Reply:
                  f"serve {summary}.")
 
 
+def areas_listed(served: Sequence[str], not_served: Sequence[str], summary: str) -> Reply:
+    """Several places asked about at once: which are served, which are not."""
+    if not not_served:
+        return Reply(f"Yes, we serve {clip(_and_listed(served), THING)}. {TO_BOOK}.")
+    outside = (f"{clip(_and_listed(not_served), THING)} {'is' if len(not_served) == 1 else 'are'} "
+               "outside our service area")
+    if not served:
+        return Reply(f"Sorry, {outside}. We serve {summary}.")
+    return Reply(f"We serve {clip(_and_listed(served), THING)}, but {outside}. {TO_BOOK}.")
+
+
 def area_unknown(place: str, summary: str) -> Reply:
     return Reply(f"I'm not sure where {clip(place, NAME)} is. We serve {summary}. If your ZIP is "
                  "one of these, we can come.")
 
 
-def service_offered(service: str, price: str) -> Reply:
-    return Reply(f"Yes, we do {clip(service, THING).lower()} ({price}). {TO_BOOK}, e.g. "
-                 f'"{clip(service, THING).lower()} tomorrow morning".')
+def service_offered(service: str, price: str, *, thing: str = "", verb: str = "do",
+                    details_next: bool = False) -> Reply:
+    """`thing`: the work asked about in the customer's words when the service's name does not
+    say it ("ceiling fans"); `details_next`: a newcomer who told a problem is asked who and where."""
+    named = clip(service, THING).lower()
+    head = (f"Yes, we {verb} {clip(thing, THING)}: that's our {named} ({price})." if thing
+            else f"Yes, we do {named} ({price}).")
+    if details_next:
+        return Reply(f"{head} To send someone, text your name and the service address with ZIP.")
+    return Reply(f'{head} {TO_BOOK}, e.g. "{named} tomorrow morning".')
+
+
+def _and_listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def times_for_place(place: str, more: Sequence[str]) -> Reply:
+    """Which building the times offered are for, and those that come after it."""
+    then = f" {clip(_and_listed(more), 200)} next, one at a time." if more else ""
+    return Reply(f"These times are for {clip(place, THING)}.{then}")
+
+
+def several_places(service: str, places: Sequence[str]) -> Reply:
+    """A request for several buildings at once: each named, booked one at a time."""
+    return Reply(f"Sure, a {clip(service, THING).lower()} at each: {clip(_and_listed(places), 300)}. "
+                 f"Let's book them one at a time, starting with {clip(places[0], THING)}.")
+
+
+def next_place(service: str, place: str, after: Sequence[str]) -> Reply:
+    """The next building of a request for several, once the one before is booked."""
+    then = f" (then {clip(_and_listed(after), 200)})" if after else ""
+    return Reply(f"Next, the {clip(service, THING).lower()} at {clip(place, THING)}{then}.")
+
+
+def also_work(verb: str, thing: str, service: str) -> Reply:
+    """More work for the visit that a service of ours covers."""
+    work = clip(service, THING).lower()
+    return Reply(f"Yes, the technician can {verb} the {clip(thing, THING)} too ({work} work). "
+                 "Mention it when they arrive so they can plan the time.")
+
+
+def also_work_to_check(verb: str, thing: str) -> Reply:
+    """More work for the visit that no service of ours names: a person confirms."""
+    first, _, rest = verb.partition(" ")
+    doing = {"put": "Putting", "swap": "Swapping", "replace": "Replacing"}.get(
+        first, f"{first.capitalize()}ing")
+    return Reply(f"{doing}{' ' + rest if rest else ''} the {clip(thing, THING)} isn't something we "
+                 "book by text. "
+                 "I've asked the office to confirm; someone will get back to you.")
+
+
+def service_to_check(thing: str) -> Reply:
+    """Work no service of ours names, nor plainly another trade's: a person confirms."""
+    return Reply(f"{clip(thing, THING)[:1].upper()}{clip(thing, THING)[1:]} isn't something we book "
+                 "by text. I've asked the office to confirm whether we can do it; someone will "
+                 "get back to you.")
 
 
 def service_not_offered(thing: str, offered: str, *, verb: str = "do") -> Reply:
@@ -1214,6 +1278,13 @@ def price(service: str, amount: str, *, booking: bool = False) -> Reply:
     """`booking`: said before the booking the same text asked for, so no "to book" hint."""
     tail = "" if booking else f" {TO_BOOK}."
     return Reply(f"{clip(service, THING)}: {amount}, our standard price.{tail}")
+
+
+def price_covers(service: str, amount: str) -> Reply:
+    """What a service's standard price covers, asked: the rest is the office's to confirm."""
+    return Reply(f"{amount} is our standard price for {clip(service, THING).lower()}. If the fix "
+                 "needs parts or more work, the cost depends on what the technician finds; I've "
+                 "asked the office to confirm the details with you.")
 
 
 def price_unknown(service: str) -> Reply:

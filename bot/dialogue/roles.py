@@ -121,9 +121,12 @@ class RoleFlows:
         if self.first is not None and self.first(turn):
             return
         intent = turn.parse.intent
-        if self.corrects is not None and turn.customer is not None and self.corrects(turn):
-            return
         pending = turn.conversation
+        if self.corrects is not None and turn.customer is not None and self.corrects(turn):
+            corrected_in = self.flows.get(pending.flow or "") if pending.is_active(turn.now) else None
+            if turn.goes_on and corrected_in is not None:
+                corrected_in.answer(turn)  # "my name is X not Y. the 2pm one": the pick next
+            return
         if pending.is_active(turn.now) and pending.flow == cancel.FLOW and says_dont_cancel(
                 normalize(turn.text)):  # "NO dont cancel anything": the cancel question ends
             turn.finish(keep_done=True)
@@ -160,8 +163,8 @@ class RoleFlows:
     def start(self, turn: Turn, *, answerers_tried: bool = False) -> None:
         """Begin what the text asks for; someone unknown is set up first."""
         intent = turn.parse.intent
-        if not answerers_tried and self.answered(turn):
-            return
+        if not answerers_tried and self.answered(turn) and not turn.goes_on:
+            return  # an answer aside that lets the text go on (a sign-up in it) starts it next
         if (self.newcomer is not None and turn.customer is None and turn.staff is None
                 and intent not in self.needs_no_account):
             self.newcomer(turn)
@@ -226,7 +229,7 @@ CUSTOMER_FLOWS = RoleFlows(
                heads_up.answer, onboarding.repeated, keep_visit.should_cancel, keep_visit.as_is,
                questions.work_done, complaints.answer,
                quote_decisions.answer, quote_questions.office_question, billing.answer,
-               topics.answer,
+               booking.place_asked, topics.answer,
                questions.quote_aside, closings.answer, visit_asks.answer),
     first=emergency.takes_over,
     hurried=emergency.hurried,

@@ -158,6 +158,46 @@ _GOES_ON = frozenset({intents.RESCHEDULE, intents.CANCEL, intents.APPROVE_QUOTE,
                       intents.DECLINE_QUOTE})
 
 
+# A fridge or freezer on the circuit switched off: what keeps the food ("the fridge is on it").
+_FRIDGE = re.compile(r"\b(?:fridges?|refrigerators?|freezers?|food)\b")
+_POWER_OFF = re.compile(r"\b(?:breakers?|power|circuit|electric\w*)\b")
+LEAK = "leak"  # the conversation's key: a spreading leak was told, and when
+# A leak that is spreading, no flood yet: "the leak got way worse", "water all over the floor".
+_SPREADING_LEAK = re.compile(
+    r"\b(?:leak\w*|drip\w*|water)\b.*\b(?:(?:got|getting|gotten|is|it'?s|way|much) worse|all over|"
+    r"everywhere|on the floor|wont stop|won t stop|pooling|spreading)\b"
+    r"|\b(?:worse|wont stop|won t stop)\b.*\bleak\w*")
+_HEATER_LEAK = re.compile(r"\b(?:water heater|hot water tank|heater tank|tank)\b")
+_LEAK_WORDS = re.compile(r"\b(?:leak\w*|drip\w*|water)\b")
+
+
+def leak_first(turn: Turn) -> None:
+    """A spreading leak told (no flood, no danger): its step first, once a conversation; the
+    request goes on after it."""
+    text = normalize(turn.text)
+    if turn.parse.slots.get("urgency") != URGENT or not _SPREADING_LEAK.search(text) or \
+            turn.conversation.data.get(LEAK) or known(turn) is not None:
+        return
+    turn.say(safety_replies.leak_step(heater=_HEATER_LEAK.search(text) is not None))
+    turn.remember(LEAK, turn.now.isoformat())
+
+
+def _leak_question(turn: Turn, text: str) -> bool:
+    """ "meanwhile what do i do tonight, water keeps dripping" with a leak told: its step again,
+    any question pending stays open."""
+    if not (_LEAK_WORDS.search(text) or turn.conversation.data.get(LEAK)) or not (
+            _SAFETY_QUESTION.search(text) or _WHERE.search(text) or _SWITCH_OFF.search(text)):
+        return False
+    if not (_SPREADING_LEAK.search(text) or turn.conversation.data.get(LEAK)
+            or re.search(r"\b(?:leak|drip)", text)):
+        return False
+    from bot.dialogue import small_talk  # imports this module's neighbours
+
+    turn.remember(LEAK, turn.now.isoformat())
+    small_talk.settle(turn, safety_replies.leak_step(heater=_HEATER_LEAK.search(text) is not None))
+    return True
+
+
 def remember(turn: Turn, danger: Danger) -> None:
     """Keep the danger reported for the rest of the conversation."""
     turn.remember(KEY, {"what": danger.value, "at": turn.now.isoformat()})
@@ -187,7 +227,7 @@ def answer(turn: Turn) -> bool:
     thaw = _THAW.search(text) is not None and (_FROZEN.search(text) is not None or _frozen(turn)
                                                or danger == Danger.COLD and _DRIP.search(text) is not None)
     if danger is None and not thaw:
-        return False
+        return _leak_question(turn, text)
     heater = danger == Danger.COLD and _HEATER.search(text) is not None and not thaw
     dust = danger == Danger.FIRE and _DUST.search(text) is not None
     pilot = danger == Danger.COLD and _PILOT.search(text) is not None
@@ -227,6 +267,8 @@ def answer(turn: Turn) -> bool:
     if taken is not None and danger is not None and (
             not asks or reply == safety_replies.reminder(danger)):
         reply = taken  # the step is done: never told again to leave or flip the breaker
+    if _FRIDGE.search(text) and (danger == Danger.FIRE or _POWER_OFF.search(text)):
+        reply = Reply(f"{reply.text} {safety_replies.fridge_without_power().text}")
     turn.say(reply)
     if not asks:  # a hurry: else its flow gives the soonest times
         return _soonest_after_address(turn) or _soonest_again(turn)
@@ -363,6 +405,15 @@ def _step_taken(turn: Turn, text: str, danger: Danger) -> Reply | None:
         turn.remember(KEY, {**turn.conversation.data[KEY], OFF: True})
         return safety_replies.kept_off(danger)
     return None
+
+
+def water_off_told(turn: Turn, danger: Danger) -> Reply | None:
+    """The water already shut off, told with the flood itself: acknowledged with what to keep
+    doing, never told to shut it off again; None for any other danger or text."""
+    if danger is not Danger.WATER or known(turn) is None or \
+            _step_taken(turn, normalize(turn.text), danger) is None:
+        return None
+    return safety_replies.water_off_first(danger)
 
 
 def _step_before(turn: Turn) -> str | None:

@@ -84,6 +84,12 @@ def safety_step(danger: Danger) -> Reply:
     return Reply(f"{_SAFETY[danger]} We've alerted our team as urgent.")
 
 
+def water_off_first(danger: Danger) -> Reply:
+    """A flood reported with the water already shut off: what to keep doing, and the team told."""
+    return Reply(f"{_KEPT_OFF.get(danger, 'Good, keep it off until it is checked.')} Keep away from "
+                 "outlets and anything electric near the water. We've alerted our team as urgent.")
+
+
 def reminder(danger: Danger) -> Reply:
     """The safety step again, for a question about it after the danger was reported."""
     return Reply(f"{_SAFETY[danger]} Our team knows it is urgent.")
@@ -272,3 +278,17 @@ def call_back_es(business: str, price: str | None = None) -> Reply:
     said = f"{price} " if price else ""
     return Reply(f"Gracias por escribir a {clip(business, NAME)}. {said}Una persona del equipo le "
                  "va a llamar pronto.")
+
+
+def leak_step(*, heater: bool = False) -> Reply:
+    """A leak that is no flood but is spreading: what stops the water until the visit."""
+    valve = ("the cold-water valve on top of the water heater" if heater
+             else "the shut-off valve for that fixture")
+    return Reply(f"Until we get there, close {valve} (or the water main if it won't stop) and keep "
+                 "towels or a bucket under the leak.")
+
+
+def fridge_without_power() -> Reply:
+    """A fridge on the circuit left off: what keeps the food until the visit."""
+    return Reply("For the fridge: keep its door shut (food stays cold about 4 hours), or plug it "
+                 "into a working outlet on another circuit with a heavy-duty extension cord.")

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.dialogue import topics
+from bot.dialogue.times import local, window_label
 from bot.nlu.text import normalize
 from domain.money import format_cents
 
@@ -42,6 +43,40 @@ def keep_work(turn: Turn) -> None:
     service = work_named(turn)
     if service is not None:
         topics.remember_service(turn, service)
+
+
+# "cuando viene el tecnico?", "a que hora llega?", "cuando es mi cita?": when a visit is.
+_WHEN = re.compile(r"\b(?:cuando|a que hora|que dia|que hora)\b")
+_DAYS_ES = ("lun", "mar", "mie", "jue", "vie", "sab", "dom")
+_MONTHS_ES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
+
+
+def visit_line(turn: Turn) -> str | None:
+    """ "Su visita (Water heater service) es el lun 21 de dic, 1-3pm con Carla." when a known
+    customer asks when their visit is: the one for the work named, else their next one; None
+    otherwise (the person calling says it)."""
+    from bot.dialogue import visits  # imports topics, a neighbour of this module
+
+    if turn.customer is None or not _WHEN.search(normalize(turn.text)):
+        return None
+    booked = visits.upcoming(turn)
+    service = work_named(turn)
+    if service is not None:
+        booked = [a for a in booked if (job := turn.uow.jobs.get(a.job_id)) is not None
+                  and job.service_id == service]
+    if not booked or (len(booked) > 1 and service is not None):
+        return None
+    visit = booked[0]  # the visit for the work named, else the next one
+    next_one = "proxima " if len(booked) > 1 else ""
+    job = turn.uow.jobs.get(visit.job_id)
+    site = next((s for s in turn.customer.sites if job is not None and s.id == job.site_id), None)
+    timezone = site.timezone if site is not None else turn.timezone
+    day = local(visit.window_start, timezone)
+    who = turn.uow.staff.get(visit.technician_id) if visit.technician_id else None
+    name = f" ({turn.catalog.get(job.service_id).name})" if job is not None else ""
+    return (f"Su {next_one}visita{name} es el {_DAYS_ES[day.weekday()]} {day.day} de "
+            f"{_MONTHS_ES[day.month - 1]}, {window_label(visit.window_start, visit.window_end, timezone)}"
+            + (f" con {who.first_name}." if who is not None else "."))
 
 
 def price_line(turn: Turn) -> str | None:

@@ -115,7 +115,7 @@ _SERVICES_QUESTION = re.compile(
     r"|\b(?:know|wondering|asking|curious|tell me) (?:if|whether) )"
     rf"(?:{_YOU}|your (?:company|guys|team|techs?|technicians?)) "
     r"(?:also |even |ever )?(?P<verb>do|fix|repair|install|replace|handle|work on|service|offer|"
-    r"provide|clean|deal with|take care of|sell|work with)\b(?P<thing>[^?!.]*)"
+    r"provide|clean|deal with|take care of|sell|work with|put in|hang|mount)\b(?P<thing>[^?!.]*)"
     r"|\bwhat (?:services|kind of (?:work|services|jobs|things) do)\b|\bwhat (?:else )?(?:do|can) " + _YOU
     + r" (?:do|fix|offer)\W*$|\bservices? (?:do )?" + _YOU + r" offer\b"
 )
@@ -125,7 +125,8 @@ _SERVICES_QUESTION = re.compile(
 _OTHER_TRADE = re.compile(
     r"\b(?:roof\w*|shingles?|gutters?|siding|appliances?|fridges?|refrigerators?|freezers?|"
     r"washers?|washing machines?|dryers?|ovens?|stoves?|microwaves?|pools?|pool heaters?|hot tubs?|"
-    r"spas?|pest\w*|locks?|locksmith\w*|drywall|painting|carpentry|landscaping|cars?)\b")
+    r"spas?|pest\w*|locks?|locksmith\w*|drywall|painting|carpentry|landscaping|cars?|snow\w*|plow\w*|"
+    r"floor(?:s|ing)|carpets?|tiling)\b")
 # Work next to our trades that no service of ours covers, even as an install or its lines:
 # "dental air compressors or vacuum lines", "EV chargers", "solar panels", "elevator repair".
 _SPECIALTY = re.compile(
@@ -183,6 +184,10 @@ _NOT_OUR_PRICE = re.compile(r"\b(?:quotes?|estimates?|bills?|invoices?|again|tot
                             # Money that is none of the business's: a card's rate, a loan, taxes.
                             r"credit|cards?|accounts?|bank|loans?|tax\w*|insurance|rent|apr|interest)\b"
                             r"|\$\d|\b(?:how much|what) (?:is|are|does|do|did) (?:my|i|our|we)\b")
+# Who pays, not what anything costs: "bill goes to me not her", "send the invoice to my office".
+_WHO_PAYS = re.compile(r"\b(?:the )?(?:bill|invoice)s? (?:goes|go|should go|is going|gets sent|"
+                       r"to be sent|will go) to\b|\b(?:send|mail|email) (?:the )?(?:bill|invoice)s? to\b"
+                       r"|\bbill (?:me|it to)\b")
 # An extra charge asked about for the hours it is done in ("do you charge extra for weekends?",
 # "is there an emergency fee?"), not the price of a service.
 _ODD_HOURS = (r"(?:nights?|evenings?|weekends?|after ?-?hours?|holidays?|emergenc\w*|saturdays?|"
@@ -232,6 +237,7 @@ def answer(turn: Turn) -> bool:
     if _anyone_there(turn, text, booking=booking):
         return True
     if _HOURS.search(text) and not (booking and not _is_question(text)):
+        _services_beside(turn, text)
         _hours(turn, text)
         return True
     if _area(turn, text, booking=booking):
@@ -244,7 +250,9 @@ def answer(turn: Turn) -> bool:
         _answered(turn, replies.after_hours_charge(fit(week_hours(turn.business.business_hours))),
                   "price")
         return True
-    if _PRICE.search(text) and not _NOT_OUR_PRICE.search(text):
+    if _price_covers(turn, text):
+        return True
+    if _PRICE.search(text) and not _NOT_OUR_PRICE.search(_WHO_PAYS.sub(" ", text)):
         if turn.customer is not None and quote_questions.names_a_quote(turn):
             return False  # "how much is the AC one": their quote's price, not the catalog's
         if _new_equipment(turn, text, "asks a ballpark price"):
@@ -254,7 +262,35 @@ def answer(turn: Turn) -> bool:
         return _price(turn, text, booking=booking and (
             _BOOKING_WORDS.search(text) is not None or _signs_up(turn)))
     # "what can you do?" asks about the bot (the menu), not the business's services.
-    return not booking and intent != intents.HELP and _services(turn, text)
+    if not booking and intent != intents.HELP and _services(turn, text):
+        return True
+    if turn.conversation.is_active(turn.now) and (also := _also_work(turn)) is not None:
+        _answered(turn, also, "services")  # "can he also put in a new faucet while he's here?"
+        return True
+    return False
+
+
+# "while he's here can he install a toilet", "could the tech also look at the dryer vent"
+_ALSO_WORK = re.compile(
+    r"\b(?:can|could|would|will) (?:he|she|they|the (?:tech|technician|plumber|electrician|guy))"
+    r"(?: also)? (?P<verb>install|fix|replace|look at|check|hook up|put in|swap|repair|do)"
+    r"(?: (?:a|an|the|my|our|this|that|some))? (?P<thing>[a-z][a-z -]{1,40}?)"
+    r"(?= (?:i|we|that|which|too|as well|also|while|when|for|from)\b|[?.!,]|$)")
+
+
+def _also_work(turn: Turn) -> Reply | None:
+    """More work asked of the technician coming: yes when a service of ours covers it (to tell
+    the technician), else the office is asked to confirm; None when the text asks none."""
+    found = _ALSO_WORK.search(normalize(turn.text))
+    if found is None or _NOT_A_SERVICE.fullmatch(found.group("thing")):
+        return None
+    thing, verb = found.group("thing").strip(), found.group("verb")
+    service_id = _matcher(turn.catalog).match(thing)
+    if service_id is None:
+        handoff.hand_over(turn, reason=f'asks whether the technician can also {verb} "{thing}"')
+        return replies.also_work_to_check(verb, thing)
+    service = turn.catalog.get(service_id)
+    return replies.also_work(verb, thing, service.name)
 
 
 def _signs_up(turn: Turn) -> bool:
@@ -305,7 +341,14 @@ def _answered(turn: Turn, reply: Reply, kind: str, service: str | None = None) -
     told = turn.parse.slots.get("service") or _matcher(turn.catalog).match(normalize(turn.text))
     if kind in _ASIDE and service is None:
         service = (told if isinstance(told, str) else None) or _topic(turn).get("service")
-    small_talk.settle(turn, reply, done="answered")
+    also = _also_work(turn) if kind != "services" else None
+    if also is not None:  # "how much? also can he install a toilet while he's here"
+        reply = dataclasses.replace(reply, text=f"{reply.text}\n{also.text}")
+    if _signs_up(turn):  # "745 Lathrop Ave. how much is a drain cleaning?": the sign-up goes on
+        turn.say(dataclasses.replace(reply, text=reply.text.split(f" {replies.TO_BOOK}")[0]))
+        turn.goes_on = True
+    else:
+        small_talk.settle(turn, reply, done="answered")
     if kind == "hours":  # "open weekends? furnace making a weird noise": the need told is kept
         service = (service or turn.parse.slots.get("service")
                    or _matcher(turn.catalog).match(normalize(turn.text)))
@@ -492,6 +535,9 @@ def _area(turn: Turn, text: str, *, booking: bool = False) -> bool:
         _say_coverage(turn, coverage, summary)
         return True
     place = _place(text, turn.catalog)
+    if (place is None or _REFERS.search(place) or re.search(r"\b(?:and|or)\b|,", place)) \
+            and _towns_listed(turn, text):
+        return True
     if place is not None:
         found = area.for_place(business, place)
         if found is None and not _AREA_CONTEXT.search(text):
@@ -505,6 +551,35 @@ def _area(turn: Turn, text: str, *, booking: bool = False) -> bool:
         _answered(turn, replies.area(summary), "area")
         return True
     return False
+
+
+# "do you service all of those?", "both of them": the places named elsewhere in the text.
+_REFERS = re.compile(r"\b(?:those|these|them|all|each|both|every|any of)\b")
+_LIST_PARTS = re.compile(r"[,;()?!.:]|\s-+\s|\b(?:and|or|plus)\b")
+_LIST_LEAD = re.compile(r"^(?:(?:also|one|two|another|a|the|some|few|in|at|out|over|up|near|by)\s+)+")
+
+
+def _towns_listed(turn: Turn, text: str) -> bool:
+    """ "Oak Park, Forest Park and one in Evanston. do you service all of those?": each town
+    listed answered, served or not; False when the text lists fewer than two towns."""
+    served: list[str] = []
+    not_served: list[str] = []
+    for part in _LIST_PARTS.split(text):
+        part = " ".join(part.split())
+        asked = re.split(_AREA_VERB, part)[-1]  # "do you serve evanston": after the verb
+        for name in dict.fromkeys((_LIST_LEAD.sub("", part), part.rsplit(" in ", 1)[-1],
+                                   _LIST_LEAD.sub("", asked.strip()))):
+            if not name or len(name.split()) > 3 or not re.fullmatch(r"[a-z][a-z .'-]*", name):
+                continue
+            found = area.for_place(turn.business, name)
+            if found is not None:  # "places in chicago": the town after "in"
+                (served if found.zones else not_served).append(found.place)
+                break
+    if len(served) + len(not_served) < 2:
+        return False
+    _answered(turn, replies.areas_listed(served, not_served, area_summary(turn.business.zones)),
+              "area")
+    return True
 
 
 def _signing_up(turn: Turn) -> bool:
@@ -629,18 +704,51 @@ def _services(turn: Turn, text: str) -> bool:
         return False  # "do you do water heaters?" at "what's wrong?" answers the pending question
     if service_id:
         service = catalog.get(service_id)
-        _answered(turn, replies.service_offered(service.name, _price_of(service)), "services",
-                  service.id)
+        _answered(turn, _offered_reply(turn, service, asked), "services", service.id)
         return True
     thing = " ".join((asked.group("thing") or "").split()).strip(" ,")
     thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", thing)
     if thing and (_NOT_A_SERVICE.search(thing) or len(thing.split()) > 4 or _NOT_A_THING.match(thing)):
         return False  # "do you do (it / on off days / if ...)": no service named
-    if thing:
-        _answered(turn, replies.service_not_offered(thing, offered), "services")
+    if thing:  # no service names it, nor is it plainly another trade's: the office says
+        handoff.hand_over(turn, reason=f'asks whether we do "{_thing_asked(asked)}"')
+        _answered(turn, replies.service_to_check(_thing_asked(asked)), "services")
     else:
         _answered(turn, replies.services(offered), "services")
     return True
+
+
+def _offered_reply(turn: Turn, service: Service, asked: re.Match[str]) -> Reply:
+    """The yes, naming the work asked about when the service's name does not ("do you install
+    ceiling fans?": our electrical repair); a newcomer who told a problem is asked who and where."""
+    thing = _thing_asked(asked).split(",")[0].strip()  # "garbage disposal, mine hums": the thing
+    said = {word.rstrip("s") for word in re.findall(r"[a-z]+", service.name.lower())}
+    if not thing or _NOT_A_SERVICE.search(thing) or len(thing.split()) > 4 or any(
+            word.rstrip("s") in said for word in re.findall(r"[a-z]+", thing)):
+        thing = ""
+    from bot.dialogue import booking  # imports this module
+
+    told = turn.customer is None and bool(booking.problem_in(
+        _SERVICES_QUESTION.sub(" ", normalize(turn.text)), turn.catalog))
+    return replies.service_offered(service.name, _price_of(service), thing=thing,
+                                   verb=asked.group("verb") if thing else "do", details_next=told)
+
+
+_QUESTIONS = re.compile(r"(?<=[?!.])\s+"
+                        r"|\s+(?:and|also|plus|or)\s+(?=(?:what|when|whats|how|are|r|do|does)\b)")
+
+
+def _services_beside(turn: Turn, text: str) -> None:
+    """ "do you install ceiling fans? and whats ur hours": the work asked about is answered too,
+    before the hours."""
+    for clause in _QUESTIONS.split(text):
+        if clause.strip() and not _HOURS.search(clause) and _SERVICES_QUESTION.search(clause) \
+                and not turn.conversation.is_active(turn.now):
+            if _services(turn, clause.strip()) and turn.replies:  # "to book, ..." once, last
+                said = turn.replies[-1]
+                turn.replies[-1] = dataclasses.replace(
+                    said, text=said.text.split(f" {replies.TO_BOOK}")[0])
+            return
 
 
 def _not_our_work(turn: Turn, text: str) -> bool:
@@ -665,7 +773,9 @@ def _not_our_work(turn: Turn, text: str) -> bool:
     if any(found.group(0).rstrip("s") in s.name.lower() for s in turn.catalog.services):
         return False  # the catalog's own service names it
     thing = re.sub(r"\bev\b", "EV", thing)
-    if _PRICE.search(text) and not _NOT_OUR_PRICE.search(text):
+    if _price_covers(turn, text):
+        return True
+    if _PRICE.search(text) and not _NOT_OUR_PRICE.search(_WHO_PAYS.sub(" ", text)):
         _price(turn, text, booking=True)  # "is there a fee to come out? and do u do ev chargers"
     _answered(turn, replies.service_not_offered(thing, offered_services(turn.catalog), verb=verb),
               "services")
@@ -676,6 +786,9 @@ def _thing_asked(asked: re.Match[str] | None) -> str:
     """The work a "do you do ...?" names, without its article or a trailing "or not", "too"."""
     thing = " ".join(((asked.group("thing") if asked else None) or "").split()).strip(" ,")
     thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", thing)
+    if re.match(r"(?:my|our|his|her|their) [a-z]+(?: [a-z]+)?$", thing):  # "my fridge": fridges
+        thing = thing.split(" ", 1)[1]
+        thing = thing if thing.endswith("s") else f"{thing}s"
     return re.sub(r"\s+(?:or not|at all|too|also|then|either|thinking about \w+)$", "", thing)
 
 
@@ -710,9 +823,12 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
         return False
     service_id = (turn.parse.slots.get("service") or _matcher(catalog).match(text) or context
                   or (None if pending else _topic(turn).get("service")))
+    booked = None if service_id or pending else _just_booked(turn)  # "price??" after booking
+    service_id = service_id or booked
     if service_id:
         service = catalog.get(service_id)
-        reply = (replies.price(service.name, format_cents(service.price_cents), booking=booking or pending)
+        reply = (replies.price(service.name, format_cents(service.price_cents),
+                               booking=booking or pending or booked is not None)
                  if service.price_cents else replies.price_unknown(service.name))
     elif _PRICE_GENERIC.search(text) or _ASKS_PRICES.search(text):
         reply = replies.price_list(fit([f"{s.name.lower()} {_price_of(s)}" for s in catalog.services]))
@@ -726,6 +842,52 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
         return False
     _answered(turn, reply, "price", service_id)
     return True
+
+
+# What a price covers: "is the $89 just for coming out or does it include the fix?"
+_COVERS = re.compile(r"\b(?:includ\w*|cover\w*|just (?:for|to) (?:come|coming|show|the visit|the trip)|"
+                     r"only (?:for|to) (?:come|coming|show|the visit)|on top|plus (?:the )?(?:parts|fix|"
+                     r"repair|labou?r)|all in|the whole (?:fix|job|thing))\b")
+_AMOUNT = re.compile(r"\$\s?(\d+)(?:\.\d\d)?")
+
+
+def _price_covers(turn: Turn, text: str) -> bool:
+    """ "is the $89 just for coming out or does it include the fix?": the visit's standard price
+    said again, what the fix costs is for the office to confirm (a dispatcher item); False when
+    the text asks no such thing or names no price of ours."""
+    if not _COVERS.search(text) or (turn.customer is not None
+                                    and quote_questions.names_a_quote(turn)):
+        return False
+    amounts = {int(a) * 100 for a in _AMOUNT.findall(text)}
+    pending = turn.conversation.is_active(turn.now)
+    after = turn.data.get("after") if pending else None
+    waiting = after.get("slots", {}).get("service") if isinstance(after, dict) else None
+    known = [turn.data.get("service") if pending else None, waiting, _topic(turn).get("service"),
+             _just_booked(turn), turn.parse.slots.get("service"), _matcher(turn.catalog).match(text)]
+    services = [turn.catalog.get(str(s)) for s in known if s and s in turn.catalog.ids()]
+    if amounts:
+        services = [s for s in turn.catalog.services if s.price_cents in amounts]
+        services.sort(key=lambda s: s.id not in known)  # the one talked about first
+    elif not re.search(r"\b(?:includ\w*|cover\w*)\b", text) or not (
+            _PRICE.search(text) or re.search(r"\b(?:the|that|your) (?:fee|price|charge)\b", text)):
+        return False  # "a fee just to come out?" asks the price itself
+    if not services or not services[0].price_cents:
+        return False
+    service = services[0]
+    handoff.hand_over(turn, reason=f"asks what the {service.name.lower()} price covers")
+    _answered(turn, replies.price_covers(service.name, format_cents(service.price_cents)), "price",
+              service.id)
+    return True
+
+
+def _just_booked(turn: Turn) -> str | None:
+    """The service of the visit booked within the half hour ("price??" right after it)."""
+    if turn.customer is None or turn.last_change_name() != "booked":
+        return None
+    appointment_id = turn.last_change().get("appointment_id")
+    visit = turn.uow.appointments.get(int(appointment_id)) if appointment_id else None
+    job = turn.uow.jobs.get(visit.job_id) if visit is not None else None
+    return job.service_id if job is not None else None
 
 
 def _price_of(service: Service) -> str:
