@@ -52,7 +52,7 @@ _DECIDES = re.compile(r"\b(?:approv\w*|accept\w*|sign off)\b[^.?!]*\b(?:quotes?|
 _NOT = re.compile(r"\b(?:not|no|never|don'?t|do not|can'?t|cannot|won'?t|didn'?t|did|was|is|has|"
                   r"how|when|where|why|whether|if)\b", re.IGNORECASE)
 # Choosing a priced piece of work by its title: "we want the new furnace", "we'll take the AC one".
-_CHOOSES = re.compile(r"\b(?:want|take|go with|go for|going with|go ahead with|going ahead with|"
+_CHOOSES = re.compile(r"\b(?:want|take|go for|(?:go|going|go ahead|going ahead) (?:with|w/?)|"
                       r"proceed with|move forward with|choose|chose|pick|picked|decided on|settled on|"
                       r"ready for|do)\s+(?:the|that|this|your|our|my)\b|"
                       r"\b(?:want|go for|take|accept|approve) it\b(?! (?:fixed|done|looked|checked))",
@@ -114,13 +114,25 @@ def asks_about_quote(turn: Turn) -> bool:
     """True when the text asks about a quote it names (by number, total or title told), and asks
     for no day: a question, never a visit wanted."""
     text = turn.text
-    if turn.parse.slots.get("when") or asks_for_quote(turn) or not quote_questions.shown(turn) \
-            or not quote_questions.names_a_quote(turn):
+    if turn.parse.slots.get("when") and not _time_aside(turn) or asks_for_quote(turn) \
+            or not quote_questions.shown(turn) or not quote_questions.names_a_quote(turn):
         return False
     if quote_decisions.decides(text) or quotes.goes_ahead(text) or quotes.HAGGLE.search(text) \
             or _CHOOSES.search(text) or quotes.PASSED.search(text):
         return False  # "the furnace quote. we want it": a decision, confirmed by the quotes flow
     return quote_questions.says_quote(turn) or _ASKS.search(text) is not None
+
+
+def _time_aside(turn: Turn) -> bool:
+    """A time said beside a question that says "quote" ("we open at 7 so quick q - how much was
+    that sewer quote"), with no visit asked for: the question is about the quote, not a day."""
+    return quote_questions.says_quote(turn) and _VISIT.search(turn.text) is None and \
+        _BOOKING.search(turn.text) is None
+
+
+# Asking for a visit in so many words: a time said beside it is the visit's.
+_BOOKING = re.compile(r"\b(?:book|schedule|reschedul\w*|move|install|available|availability|"
+                      r"free|open(?:ing|ings)? (?:on|for)|send)\b", re.IGNORECASE)
 
 
 def unclear(turn: Turn) -> None:

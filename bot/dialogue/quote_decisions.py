@@ -20,11 +20,11 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 _APPROVES = re.compile(
-    r"\b(?:approve|accept)\b|\b(?:go ahead with|go with|going with|"
+    r"\b(?:approve|accept)\b|\b(?:(?:go ahead|go|going|going ahead) (?:with|w/?)|"
     r"sign (?:me|us) up for|say yes to|saying yes to|yes to|yes on)\s+(?:it|that|this|the|my|"
     r"our)\b|\bdo (?:that|this|the \w+) one\b|\bsign (?:me|us) up\b|"
     r"\blet'?s do (?:it|that|this|the \w+ one|that one|this one)\b|"
-    r"\b(?:we'?ll|i'?ll|we will|i will) (?:go with|take) (?:it|that|this)\b")
+    r"\b(?:we'?ll|i'?ll|we will|i will) (?:go (?:with|w/?)|take) (?:it|that|this)\b")
 _DECLINES = re.compile(
     r"\b(?:no on|say no to|saying no to|no to|tell (?:them|him|her|you|the office) no|decline|"
     r"reject|pass on|not going with|not doing)\b")

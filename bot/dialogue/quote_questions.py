@@ -123,6 +123,8 @@ def kind_of(turn: Turn) -> str | None:
     asked = [q for q in re.findall(r"[^.?!]*\?", text)]  # the question itself comes first
     kind = next((name for question in asked for name, pattern in KINDS if pattern.search(question)),
                 None) or next((name for name, pattern in KINDS if pattern.search(text)), None)
+    if kind is None and (again := _asked_again(turn, text)) is not None:
+        return again  # "and the furnace one?" right after the water heater's lines: its lines
     if kind is None:
         # "no dont move anything! i mean the quote, Q-1043": a clause pointing only at a quote
         only = any(_ONLY_QUOTE.match(clause) for clause in re.split(r"[.!?;,]+", text))
@@ -141,6 +143,27 @@ def kind_of(turn: Turn) -> str | None:
     if kind == "status" and re.search(r"\b(?:approv|accept|declin)", text):
         return kind  # "what did I approve?"
     return None
+
+
+# Words around a quote pointed at in a follow-up: "and the furnace one?", "what about the AC quote".
+_POINTER_WORDS = frozenset("and what about how same for with the that this my our your one ones "
+                           "quote estimate tho though then ok okay so re regarding too also as well "
+                           "of it is was".split())
+
+
+def _asked_again(turn: Turn, text: str) -> str | None:
+    """The question just answered about one quote, asked of another by a text that only points
+    at it ("and the furnace one?", "what about Q-1042"); None for any other text."""
+    if turn.step != ABOUT or not _in_quote_talk(turn) or "kind" not in turn.data:
+        return None
+    quotes = [q for q in shown(turn) if q.digits and q.digits in set(_NUMBER.findall(text))] or \
+        titles_named(turn, text)
+    if len(quotes) != 1:
+        return None
+    title = {w for w in re.findall(r"[a-z]+", quotes[0].title.lower())}
+    rest = [w for w in re.findall(r"[a-z]+", text) if w not in title and w not in _POINTER_WORDS
+            and not (quotes[0].digits and w == "q")]
+    return str(turn.data["kind"]) if not rest and len(text.split()) <= 8 else None
 
 
 def _lines_plainly(text: str) -> bool:
@@ -235,6 +258,8 @@ def _asked_per_part(turn: Turn) -> list[tuple[str, Quote]] | None:
                   else titles_named(turn, part))
         if not quotes and focus is not None and _REFERS.search(part):
             quotes = [focus]
+        if not quotes and kind == "status":
+            quotes = _decided_as_said(turn, part)  # "did my approval go thru?": the one approved
         if len(quotes) != 1:
             return None
         asked.append((kind, quotes[0]))
@@ -260,7 +285,8 @@ def tell(turn: Turn, kind: str, quote: Quote) -> None:
         for n, asked in enumerate([kind, *_asked_too(turn, kind)]))
     if quote.awaiting_decision and not _expired(turn, quote):
         hint = kind == "status"  # "did it go through?": not yet, and how to approve it
-        turn.ask(FLOW, ABOUT, {"quote_id": quote.id}, replies.quote_open_fact(fact, hint))
+        turn.ask(FLOW, ABOUT, {"quote_id": quote.id, "kind": kind},
+                 replies.quote_open_fact(fact, hint))
     else:
         turn.finish(replies.quote_fact(fact))
 
@@ -527,7 +553,18 @@ def _last_decided(turn: Turn, kind: str) -> list[Quote]:
     """ "did my approval go through": the quote the customer decided last, if they did."""
     if kind != "status" or not _DECISION.search(turn.text.lower()):
         return []
-    decided = [q for q in shown(turn) if q.decided_at is not None]
+    return _decided_as_said(turn, turn.text.lower())
+
+
+def _decided_as_said(turn: Turn, text: str) -> list[Quote]:
+    """The quote last decided the way the text says ("my approval": the last one approved)."""
+    said = [state for _, state in sorted(
+        (text.find(word), state) for word, state in (("approv", QuoteState.APPROVED),
+                                                     ("accept", QuoteState.APPROVED),
+                                                     ("declin", QuoteState.DECLINED))
+        if word in text)]  # the first said: "declined right, not approved by mistake?"
+    decided = [q for q in shown(turn) if q.decided_at is not None and
+               (not said or q.state is said[0])]
     return [max(decided, key=lambda q: q.decided_at or turn.now)] if decided else []
 
 

@@ -782,6 +782,13 @@ def work_length(typical: str | None, window: str) -> Reply:
                       f"site. They arrive within a {window} window.", 320))
 
 
+def work_length_under_way(typical: str | None, technician: str) -> Reply:
+    """How long the work under way takes: the usual length, and that the technician knows more."""
+    name = clip(technician, NAME) or "your technician"
+    usual = f"Usually {typical}, but it" if typical else "It"
+    return Reply(clip(f"{usual} depends on what {name} finds; {name} can tell you more.", 320))
+
+
 def _visits_on(work: str, days: Sequence[str]) -> str:
     """ "your 2 water heater service visits (Tue Dec 8, Mon Dec 14)"."""
     what = f"{clip(work, THING)} visits" if work else "visits"

@@ -12,6 +12,7 @@ from bot.dialogue.times import clock_label, day_label
 from bot.nlu import intents
 from domain.jobs import Appointment, Job, JobState
 from domain.messages import MessageKind
+from domain.money import format_cents
 from domain.notices import notify_staff
 from domain.quotes import InvoiceState
 
@@ -204,6 +205,7 @@ def live_work(turn: Turn) -> bool:
             return False  # on time: the usual answers name the work and the ETA
         # "is dave close?": his arrival time; a question of the bot's still pending stays open
         small_talk.settle(turn, _describe(turn, job, booked), done="answered")
+        _asked_beside(turn, job, _technician_first_name(turn, booked))
         return True
     if job.state is JobState.ON_SITE and not (
             left or broken or FINISHING.search(turn.text) or BACK.search(turn.text)):
@@ -215,6 +217,7 @@ def live_work(turn: Turn) -> bool:
         return False  # "she's still here. when is the water heater guy coming": that visit asked
     if job.state is not JobState.ON_SITE:
         turn.finish(_describe(turn, job, booked))
+        _asked_beside(turn, job, _technician_first_name(turn, booked))
         return True
     technician = _technician_first_name(turn, booked)
     billed = None if not FINISHING.search(turn.text) else any(
@@ -226,6 +229,7 @@ def live_work(turn: Turn) -> bool:
                      key=f"job-asked:{job.id}:{turn.message_id or turn.now.isoformat()}")
     turn.finish(replies.live_on_site(technician, _service(turn, job), billed=billed,
                                      left=left, broken=broken))
+    _asked_beside(turn, job, technician)
     return True
 
 
@@ -250,7 +254,32 @@ def _came_before_the_record(turn: Turn, job: Job, booked: list[Appointment], *, 
                                          broken=broken))
     else:
         turn.finish(replies.arrived_noted(technician))
+    _asked_beside(turn, job, technician)
     return True
+
+
+# The visit's own price asked while its work is under way ("and cost?", "whats the service call
+# fee"), not a bill, a quote or what is owed (billing.py, quote_questions.py answer those).
+_COST = re.compile(r"\b(?:how much|cost|costs|price|fee|fees|charge|charges|rate|service call)\b",
+                   re.IGNORECASE)
+_BILLED = re.compile(r"\b(?:owe|bill|billed|invoice|quote|estimate|pay|paid|total|parts?)\b",
+                     re.IGNORECASE)
+
+
+def _asked_beside(turn: Turn, job: Job, technician: str) -> None:
+    """What the text asks besides where the work stands, answered after it: the standard price
+    of the visit's service, and how long that kind of work usually takes."""
+    from bot.dialogue import visit_length  # imports visits, which imports this module's callers
+
+    service = turn.catalog.get(job.service_id) if job.service_id in turn.catalog.ids() else None
+    if service is None:
+        return
+    if _COST.search(turn.text) and not _BILLED.search(turn.text):
+        turn.say(replies.price(service.name, format_cents(service.price_cents), booking=True)
+                 if service.price_cents else replies.price_unknown(service.name))
+    if visit_length.asks(turn.text):
+        turn.say(replies.work_length_under_way(visit_length.typical(turn, service.id),
+                                               technician))
 
 
 def _not_there(turn: Turn, job: Job, technician: str) -> None:
