@@ -126,13 +126,16 @@ def asks_about_quote(turn: Turn) -> bool:
 def _time_aside(turn: Turn) -> bool:
     """A time said beside a question that says "quote" ("we open at 7 so quick q - how much was
     that sewer quote"), with no visit asked for: the question is about the quote, not a day."""
-    return quote_questions.says_quote(turn) and _VISIT.search(turn.text) is None and \
-        _BOOKING.search(turn.text) is None
+    text = _COMES_TO.sub(" ", turn.text)  # "what did the quote come out to": a price, no visit
+    return quote_questions.says_quote(turn) and _BOOKING.search(text) is None
 
 
-# Asking for a visit in so many words: a time said beside it is the visit's.
+_COMES_TO = re.compile(r"\b(?:come|comes|coming|came) (?:out )?to\b", re.IGNORECASE)
+# Asking for a visit in so many words: a time said beside it is the visit's ("open till 6 today"
+# or "we close at 9" only says when they can be reached).
 _BOOKING = re.compile(r"\b(?:book|schedule|reschedul\w*|move|install|available|availability|"
-                      r"free|open(?:ing|ings)? (?:on|for)|send)\b", re.IGNORECASE)
+                      r"free|openings?|send|come|coming|visit|appointment|appt|look at|take a look|"
+                      r"stop by|swing by|out here|over here)\b", re.IGNORECASE)
 
 
 def unclear(turn: Turn) -> None:
@@ -249,20 +252,29 @@ def chooses(text: str) -> bool:
     return _CHOOSES.search(text) is not None
 
 
+# Where one choice ends and the next begins: "lets do the surge protector. still thinking about
+# the panel", "we want the AC one, but not the furnace yet".
+_CHOICES = re.compile(r"[.!?;]+\s*|,\s*(?:but|and|though)?\s*|\s+but\s+")
+
+
 def _chooses_titled(turn: Turn) -> bool:
-    """ "we want the new furnace" with one open furnace quote: confirm approving that quote."""
-    text = turn.text.lower()
+    """ "we want the new furnace" with one open furnace quote: confirm approving that quote; each
+    sentence says its own choice ("lets do the surge protector. still thinking about the panel")."""
+    if _CHOOSES.search(turn.text) is None:
+        return False
     waiting = quotes.open_quotes(turn)
     titles = {w for q in waiting for w in re.findall(r"[a-z]+", q.title.lower())}
-    rest = " ".join(w for w in re.findall(r"[a-z']+", text) if w not in titles)  # "tune-up" is a title
-    if _CHOOSES.search(text) is None or _NOT.search(text) or \
-            _VISIT.search(rest) or _SERVICED.search(rest):
-        return False
-    titled = [q for q in quote_questions.titles_named(turn, text) if q in waiting]
-    if not titled:
-        return False
-    quotes.choose(turn, "approve", titled)  # several of that title: which one
-    return True
+    # each clause alone, then the whole text ("the furnace quote. we want it")
+    for text in [*_CHOICES.split(turn.text.lower()), turn.text.lower()]:
+        rest = " ".join(w for w in re.findall(r"[a-z']+", text) if w not in titles)  # "tune-up"
+        if _CHOOSES.search(text) is None or _NOT.search(text) or \
+                _VISIT.search(rest) or _SERVICED.search(rest):
+            continue
+        titled = [q for q in quote_questions.titles_named(turn, text) if q in waiting]
+        if titled:
+            quotes.choose(turn, "approve", titled)  # several of that title: which one
+            return True
+    return False
 
 
 def _went_ahead(turn: Turn) -> bool:

@@ -42,12 +42,16 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("status", re.compile(
         r"\b(?:(?:go|gone|went) (?:through|thru)|status|get my|got my|receive[ds]?|recorded|"
         r"did (?:it|that|you) (?:work|get)|what did (?:i|we) (?:approve|accept|decline|agree to)|"
+        r"did (?:you|u|y'?all) (?:guys |all |folks )?(?:get|receive|see|record)|"
         r"(?:was|is|has) (?:it|that|my \w+|the \w+) (?:been )?"
         r"(?:approved|accepted|declined|confirmed)|"
         r"(?:quotes?|estimates?|plan|one|it) (?:is|was|has been|got|been|is now) (?:now )?"
         r"(?:approved|accepted|declined))\b")),
     ("valid", re.compile(
         r"\b(?:valid|expire[sd]?|expiring|expiry|expiration|still good|still open|deadline|"
+        # "can i still take you up on the estimate", "is it too late to accept the quote"
+        r"(?:can|could) (?:i|we) still (?:take|get|accept|approve|go (?:with|ahead)|do|have|book)|"
+        r"too late to|take (?:you|u) up on|"
         r"good (?:for|until|till|til|thru|through)|how long do (?:i|we) have|"
         # "good til when", "open till when": the last day it can be approved
         r"(?:good|open|valid|last|lasts?) (?:un)?til+ when)\b")),
@@ -75,7 +79,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:the|a|an) (?:\w+ ){1,2}(?:is|are) (?:in (?:it|there|that)|included))\b|"
         + EXPLAIN.pattern)),
     ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|prices?|cost\w*|total|amount|"
-                         r"come to|comes to|coming to|all in|with everything)\b")),
+                         r"(?:come|comes|coming|came) (?:out )?to|all in|with everything)\b")),
 )
 _KIND_PATTERNS = dict(KINDS)
 _ACTS = frozenset({intents.APPROVE_QUOTE, intents.DECLINE_QUOTE, intents.CANCEL, intents.RESCHEDULE,
@@ -84,7 +88,10 @@ OFFICE_KINDS = frozenset({"counts", "terms"})  # asked of a quote that its data 
 OVERVIEW = 300  # characters: a question about several quotes is answered for all when this short
 # Words that make a text about a quote; "it"/"again" do too for price, lines and validity.
 _QUOTE = re.compile(r"\b(?:quotes?|estimates?|proposals?|quotations?|bids?|approval|decision)\b|"
-                    r"\bq-?\d{3,}\b|#\d{3,}")
+                    r"\bq-?\d{3,}\b|#\d{3,}|"
+                    # "the two options you sent", "those prices u gave me": the quotes sent
+                    r"\b(?:options?|prices?|numbers?|ones?|choices?)\s+(?:you|u|y'?all|you guys)\s+"
+                    r"(?:sent|gave|quoted|emailed|texted|put together|wrote up)\b")
 _VISIT = re.compile(r"\b(?:appointments?|appt|visits?|booking|tech|technician|plumber|electrician|"
                     r"guy|service call|call out|callout|come|coming|invoice|bill)\b")
 # A title named as something already priced ("the AC one", "how much was the water heater").
@@ -154,16 +161,24 @@ _POINTER_WORDS = frozenset("and what about how same for with the that this my ou
 def _asked_again(turn: Turn, text: str) -> str | None:
     """The question just answered about one quote, asked of another by a text that only points
     at it ("and the furnace one?", "what about Q-1042"); None for any other text."""
+    return str(turn.data["kind"]) if _pointed_again(turn, text) is not None else None
+
+
+def _pointed_again(turn: Turn, text: str) -> Quote | None:
+    """The quote a follow-up only points at, right after a question about another was answered."""
     if turn.step != ABOUT or not _in_quote_talk(turn) or "kind" not in turn.data:
         return None
     quotes = [q for q in shown(turn) if q.digits and q.digits in set(_NUMBER.findall(text))] or \
         titles_named(turn, text)
+    if not quotes and re.search(r"\bother\b", text):  # "and the other one?": of two, the other
+        others = [q for q in _candidates(turn, "summary") if q.id != turn.data.get("quote_id")]
+        quotes = others if len(_candidates(turn, "summary")) == 2 else []
     if len(quotes) != 1:
         return None
-    title = {w for w in re.findall(r"[a-z]+", quotes[0].title.lower())}
+    title = {w for w in re.findall(r"[a-z]+", quotes[0].title.lower())} | {"other"}
     rest = [w for w in re.findall(r"[a-z]+", text) if w not in title and w not in _POINTER_WORDS
             and not (quotes[0].digits and w == "q")]
-    return str(turn.data["kind"]) if not rest and len(text.split()) <= 8 else None
+    return quotes[0] if not rest and len(text.split()) <= 8 else None
 
 
 def _lines_plainly(text: str) -> bool:
@@ -201,7 +216,8 @@ def answer(turn: Turn) -> bool:
     if kind is None:
         return False
     assert turn.customer is not None
-    meant = named(turn)
+    again = _pointed_again(turn, turn.text.lower())
+    meant = [again] if again is not None else named(turn)
     if meant is not None and not meant:
         digits = _NUMBER.findall(turn.text)
         turn.finish(replies.quote_not_on_account(digits[0] if digits else ""))

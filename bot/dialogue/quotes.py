@@ -333,7 +333,9 @@ def decided(turn: Turn, quote: Quote) -> Reply:
     approves it too) what comes next, so nobody is asked to approve it again."""
     job = turn.uow.jobs.get(quote.job_id) if quote.job_id is not None else None
     if quote.state is not QuoteState.APPROVED or job is None:
-        return replies.quote_decided(quote.number, quote.state.value)
+        lapsed = quote.awaiting_decision and quote.expires_at is not None and \
+            quote.expires_at <= turn.now  # past its last day, though no pass has marked it yet
+        return replies.quote_decided(quote.number, "expired" if lapsed else quote.state.value)
     booked = sorted((a for a in turn.uow.appointments.find(job_id=job.id) if a.is_active),
                     key=lambda a: a.start)
     return replies.quote_already_approved(

@@ -850,6 +850,9 @@ def quote_not_found(digits: str) -> Reply:
 
 
 def quote_decided(number: str, state: str) -> Reply:
+    if state == "expired":  # nothing left to decide: a new price is the office's to give
+        return Reply(f"Quote {clip(number, 16)} has expired, so it can't be approved now. Ask us "
+                     "for a new one and the office will send an updated quote.")
     return Reply(f"Quote {clip(number, 16)} is already {state}.")
 
 

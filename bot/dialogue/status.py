@@ -184,8 +184,9 @@ def live_work(turn: Turn) -> bool:
     offer to book; False when no work is under way or the text asks something else."""
     near = PRESENCE.search(turn.text) is not None
     arrived = ARRIVED.search(turn.text) is not None and NOT_HERE.search(turn.text) is None
+    priced = asks_visit_price(turn.text)
     if turn.customer is None or not (near or arrived or LIVE_QUESTION.search(turn.text)
-                                     or NOT_HERE.search(turn.text)):
+                                     or NOT_HERE.search(turn.text) or priced):
         return False
     jobs = [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id) if j.state in LIVE]
     if not jobs:
@@ -200,12 +201,20 @@ def live_work(turn: Turn) -> bool:
         # "he is HERE. question is price": once the office has heard, the rest is answered
         return _came_before_the_record(turn, job, booked, left=left, broken=broken)
     if job.state is JobState.EN_ROUTE and not _running_late(turn, job, booked):
-        if not near or (turn.parse.intent == intents.JOB_STATUS
-                        and not small_talk.question_pending(turn)):
+        if not (near or priced) or (turn.parse.intent == intents.JOB_STATUS and not priced
+                                    and not small_talk.question_pending(turn)):
             return False  # on time: the usual answers name the work and the ETA
         # "is dave close?": his arrival time; a question of the bot's still pending stays open
         small_talk.settle(turn, _describe(turn, job, booked), done="answered")
         _asked_beside(turn, job, _technician_first_name(turn, booked))
+        return True
+    told = _beside(turn, job, _technician_first_name(turn, booked))
+    if job.state is JobState.ON_SITE and priced and not (left or broken) and told:
+        # "eddie's here. how much is this visit gonna cost me": the visit's price; a question
+        # of the bot's still pending stays open
+        small_talk.settle(turn, told[0], done="answered")
+        for reply in told[1:]:
+            turn.say(reply)
         return True
     if job.state is JobState.ON_SITE and not (
             left or broken or FINISHING.search(turn.text) or BACK.search(turn.text)):
@@ -266,20 +275,41 @@ _BILLED = re.compile(r"\b(?:owe|bill|billed|invoice|quote|estimate|pay|paid|tota
                      re.IGNORECASE)
 
 
+# The price of the visit itself asked ("how much is this visit", "whats the service call fee",
+# "what's this gonna cost"), not the price of some other work.
+_THIS_VISIT = re.compile(
+    r"\b(?:this|today'?s?|the|that) (?:visit|call|service call|call ?out|trip|job|repair|service)\b|"
+    r"\bservice call\b|\b(?:gonna|going to|will|would|does) (?:this|it|that) (?:\w+ )?cost\b|"
+    r"\b(?:this|it) (?:gonna|going to) cost\b", re.IGNORECASE)
+
+
+def asks_visit_price(text: str) -> bool:
+    """True when the text asks what the visit itself costs, not a bill, a quote or what is owed."""
+    return _COST.search(text) is not None and _BILLED.search(text) is None and \
+        _THIS_VISIT.search(text) is not None
+
+
 def _asked_beside(turn: Turn, job: Job, technician: str) -> None:
     """What the text asks besides where the work stands, answered after it: the standard price
     of the visit's service, and how long that kind of work usually takes."""
+    for reply in _beside(turn, job, technician):
+        turn.say(reply)
+
+
+def _beside(turn: Turn, job: Job, technician: str) -> list[Reply]:
     from bot.dialogue import visit_length  # imports visits, which imports this module's callers
 
     service = turn.catalog.get(job.service_id) if job.service_id in turn.catalog.ids() else None
     if service is None:
-        return
+        return []
+    told = []
     if _COST.search(turn.text) and not _BILLED.search(turn.text):
-        turn.say(replies.price(service.name, format_cents(service.price_cents), booking=True)
-                 if service.price_cents else replies.price_unknown(service.name))
+        told.append(replies.price(service.name, format_cents(service.price_cents), booking=True)
+                    if service.price_cents else replies.price_unknown(service.name))
     if visit_length.asks(turn.text):
-        turn.say(replies.work_length_under_way(visit_length.typical(turn, service.id),
-                                               technician))
+        told.append(replies.work_length_under_way(visit_length.typical(turn, service.id),
+                                                  technician))
+    return told
 
 
 def _not_there(turn: Turn, job: Job, technician: str) -> None:

@@ -1,0 +1,110 @@
+"""Follow-ups in quote talk and prices asked during live work, in wordings of their own: a text
+that only points at another quote asks it the question just answered; "the cheaper one" is a
+quote named; a time said beside a quote question books nothing; a decision in one sentence is
+not undone by a hold in the next; the visit's own price asked while its technician comes or
+works is the catalog's. Nothing is approved before the usual Y.
+
+Maria has Q-1042 (water heater, $1,850) and Q-1043 (AC, $4,250); Joe has Q-2001 (sewer line,
+$9,900) and a plumbing repair today 1-3pm with Tom; the clock starts at 9am Chicago."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.dialogue.reply import Expect
+from bot.dialogue.status import asks_visit_price
+from domain.quotes import QuoteState
+from tests.unit.dialogue.chat_world import JOE, MARIA, TOM, ChatWorld
+
+OPEN = {"Q-1042": QuoteState.SENT, "Q-1043": QuoteState.SENT, "Q-2001": QuoteState.SENT}
+
+
+@pytest.mark.parametrize("follow_up", ["what about the water heater one?", "and the other one?",
+                                       "same for q-1042?", "ok and the water heater quote"])
+def test_a_text_pointing_at_the_other_quote_asks_it_the_same_question(
+        chat: ChatWorld, follow_up: str) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("what's included in the AC quote", "Quote Q-1043 (AC replacement)")])
+    [told] = chat.answer(MARIA, follow_up)
+    assert told.text.startswith("Quote Q-1042 (Water heater replacement) for $1,850.00: 1x ")
+    assert told.expects is Expect.TEXT
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("choice", [
+    "ok let's go with the cheaper one", "we'll go w the less expensive one",
+    "going with the cheapest option",
+    # one sentence decides, the next holds the other quote
+    "lets do the water heater one. still mulling over the AC",
+    "we'll take the water heater one; the AC can wait till spring"])
+def test_the_quote_chosen_is_asked_about_and_only_a_y_approves_it(
+        chat: ChatWorld, choice: str) -> None:
+    before = chat.model()
+    [asked] = chat.answer(MARIA, choice)
+    assert asked.text == "Approve quote Q-1042 (Water heater replacement) for $1,850.00?"
+    assert asked.expects is Expect.YES_NO
+    assert chat.changed_since(before) == set()
+    chat.transcript(MARIA, [("yes", "Approved: quote Q-1042, $1,850.00.")])
+    assert chat.quote_states() == {**OPEN, "Q-1042": QuoteState.APPROVED}
+
+
+@pytest.mark.parametrize("ask", ["we're open till 6 today. what did the sewer quote come to?",
+                                 "i get home at 5. how much was that quote again",
+                                 "shop closes at 8 tonight so quick q, what did the quote come out to"])
+def test_a_time_said_beside_a_quote_question_books_nothing(chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    [told] = chat.answer(JOE, ask)
+    assert "$9,900.00" in told.text and "1)" not in told.text
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["can we still accept the sewer quote?",
+                                 "is it too late to take you up on the sewer estimate",
+                                 "is it too late to accept the sewer quote now?"])
+def test_whether_a_quote_can_still_be_taken_is_its_validity(chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    told = chat.answer(JOE, ask)
+    assert "no expiry date" in told[0].text and told[-1].expects is not Expect.CHOICE
+    assert chat.changed_since(before) == set()
+
+
+def test_did_you_get_my_yes_says_it_is_still_waiting(chat: ChatWorld) -> None:
+    before = chat.model()
+    told = chat.answer(JOE, "did you guys get my yes on the sewer quote?")
+    assert "waiting for your decision" in told[0].text
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["he's working on it now. how much is this visit going to cost?",
+                                 "what's the service call fee for today?",
+                                 "tom is here, what will this cost me"])
+def test_the_visits_price_asked_while_its_technician_works_is_the_catalogs(
+        chat: ChatWorld, ask: str) -> None:
+    chat.clock.advance(timedelta(hours=4))  # 1pm, Tom at Joe's
+    chat.text(TOM, "here")
+    before = chat.model()
+    told = "\n".join(r.text for r in chat.answer(JOE, ask))
+    assert "Plumbing repair: $89.00" in told and "1)" not in told and "To book" not in told
+    assert chat.changed_since(before) == set()
+
+
+def test_the_visits_price_asked_while_its_technician_comes_is_told_with_the_eta(
+        chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(hours=3, minutes=50))
+    chat.text(TOM, "omw 20")
+    before = chat.model()
+    told = "\n".join(r.text for r in chat.answer(JOE, "is he on his way? and whats the service call"
+                                                      " charge"))
+    assert "Tom" in told and "$89.00" in told
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("how much is this visit", True), ("whats the service call fee", True),
+    ("what's it gonna cost", True), ("what do i owe for the visit", False),
+    ("how much is the quote", False), ("how much for a drain cleaning", False),
+    ("what's the bill for today's repair", False)])
+def test_the_visits_own_price_is_told_from_other_prices(text: str, asks: bool) -> None:
+    assert asks_visit_price(text) is asks
