@@ -215,9 +215,12 @@ def _meant(turn: Turn, clause: str, waiting: list[Quote]) -> list[Quote]:
         return numbered or named
     if digits or quote_questions.titles_named(turn, clause):
         return []  # a quote named that is not open: never another one instead
-    ranked = [q for q in quote_questions.ranked(turn, clause) if q.id in ids]
+    ranked = [q for q in quote_questions.ranked(turn, clause) or quote_questions.placed(clause, waiting)
+              if q.id in ids]
     if ranked:
-        return ranked  # "we'll go with the cheaper one"
+        return ranked  # "we'll go with the cheaper one", "approve the first one"
+    if quotes.BOTH.search(clause):
+        return waiting  # "pass on both of them": each, in one Y/N
     if not (_QUOTE_WORD.search(clause) or _POINTS.search(clause) or "sign" in clause):
         return []
     talked = quote_questions.talked_about(turn)

@@ -43,7 +43,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:(?:go|gone|went) (?:through|thru)|status|get my|got my|receive[ds]?|recorded|"
         r"did (?:it|that|you) (?:work|get)|what did (?:i|we) (?:approve|accept|decline|agree to)|"
         r"did (?:you|u|y'?all) (?:guys |all |folks )?(?:get|receive|see|record)|"
-        r"(?:was|is|has) (?:it|that|my \w+|the \w+) (?:been )?"
+        r"(?:was|is|has|did) (?:it|that|this|(?:my|the|our|that) (?:\w+ ){0,3}?(?:quotes?|estimates?|"
+        r"one|plan|\w+)) (?:been |get |got |gotten |already )?"
         r"(?:approved|accepted|declined|confirmed)|"
         r"(?:quotes?|estimates?|plan|one|it) (?:is|was|has been|got|been|is now) (?:now )?"
         r"(?:approved|accepted|declined))\b")),
@@ -236,7 +237,9 @@ def answer(turn: Turn) -> bool:
         numbers = ", ".join(q.number for q in about[:3])
         handoff.hand_over(turn, reason=f'asks about quote {numbers}: "{" ".join(turn.text.split())[:160]}"')
     if kind == "compare" and len(about) >= 2:
-        turn.finish(_difference(about[0], about[1]))
+        # the two stay the quotes talked about: "ok the cheaper one then" picks one of them
+        turn.ask(FLOW, ABOUT, {"compared": [about[0].id, about[1].id]},
+                 _difference(about[0], about[1]))
         return True
     if len(about) == 1:
         tell(turn, kind, about[0])
@@ -378,11 +381,16 @@ _POINTS_AT_QUOTE = re.compile(r"^in (?:the |that |this |my |your )?(?:[\w-]+ ){0
                               r"estimates?|price|total|it|there|that)$")
 
 
+# Words that end a question, not the thing asked about ("what does it include first").
+_TRAILING = re.compile(r"(?:(?:^|\s+)(?:first|then|again|exactly|though|tho|now|please|pls|there|"
+                       r"in it|in there))+\s*$")
+
+
 def _thing_asked(text: str) -> str | None:
     """What a question asks whether the quote includes ("the sump pump"), None when none."""
     for found in _INCLUDES.finditer(text.lower()):
-        thing = (found.group("thing") or found.group("in") or found.group("subject") or ""
-                 ).strip(" '-")
+        thing = _TRAILING.sub("", found.group("thing") or found.group("in") or
+                              found.group("subject") or "").strip(" '-")
         if thing and _words(thing) and not _POINTS_AT_QUOTE.match(thing):
             return thing
     return None
@@ -532,6 +540,22 @@ _MONEY = re.compile(r"(?<![\d:/-])\$?(\d{1,3}(?:,\d{3})+|\d{2,6})(?:\.(\d{2}))?"
                     r"(?![\d:/]|\s?(?:am|pm|st|nd|rd|th)\b)")
 _FINAL = re.compile(r"\b(?:final|change|go up|fixed|locked|guaranteed)\b")
 _TAX = re.compile(r"\b(?:tax|taxes|taxed|fees?|charges?|on top|extra)\b")
+
+
+# "the first one", "the second option": a place in a list of quotes the customer was shown.
+_PLACED = re.compile(r"\bthe (first|1st|second|2nd|third|3rd|last|top|bottom) (?:one|quote|"
+                     r"estimate|option)\b")
+
+
+def placed(text: str, quotes: list[Quote]) -> list[Quote]:
+    """The quote at the place the text names among `quotes`, in the order they are listed (oldest
+    first); [] when it names none."""
+    found = _PLACED.search(text)
+    if found is None or len(quotes) < 2:
+        return []
+    index = {"top": 0, "bottom": -1}.get(found.group(1), _PLACES.get(found.group(1), 0))
+    ordered = sorted(quotes, key=lambda q: q.id or 0)
+    return [ordered[index]] if index < len(ordered) else []
 
 
 def by_amount(turn: Turn, text: str) -> list[Quote]:

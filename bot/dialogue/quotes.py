@@ -27,7 +27,8 @@ VERBS = {intents.APPROVE_QUOTE: "approve", intents.DECLINE_QUOTE: "decline"}
 # Going ahead with work already priced: about an open quote, never a new visit.
 GO_AHEAD = re.compile(
     r"\b(?:go ahead|let'?s do it|lets do it|let us do it|(?:we|i)(?:'ll| will)? (?:want|take) it|"
-    r"do the work|(?:book|schedule) the work|proceed)\b", re.IGNORECASE)
+    r"do the work|(?:book|schedule) the work|proceed|go for it|make it happen|count (?:me|us) in)\b",
+    re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never|don'?t|do not|can'?t|cannot|won'?t|wait|hold)\b",
                       re.IGNORECASE)
 
@@ -91,11 +92,8 @@ def begin(turn: Turn, verb: str, digits: object = None) -> None:
             if settled else None
         # "I want to approve the quote" once it is: which one it was, and that it is decided
         turn.finish(decided(turn, last) if last is not None else replies.no_open_quotes())
-    elif len(waiting) == 1:
-        _confirm(turn, verb, waiting[0])
     else:
-        turn.ask(FLOW, "which", {"verb": verb, "ids": [q.id for q in waiting]},
-                 replies.which_quote([_choice(q) for q in waiting], verb))
+        choose(turn, verb, waiting)  # the only one, both ("pass on both"), or which
 
 
 # Asking for a lower price ("could you do it cheaper?"): a person decides, the office follows up.
@@ -215,7 +213,7 @@ def _after_answer(turn: Turn) -> bool:
     confirmation about that quote, a pass asks to decline it, a question is answered."""
     quote = next((q for q in _waiting(turn) if q.id == turn.data.get("quote_id")), None)
     if quote is None:
-        return False
+        return _after_comparing(turn)
     intent = turn.parse.intent
     # "and the furnace one, we'll pass" after the water heater's facts: the quote named, not the
     # one talked about
@@ -239,10 +237,37 @@ def _after_answer(turn: Turn) -> bool:
     return False
 
 
+# Every open quote meant at once: "we'll pass on both", "approve them all".
+BOTH = re.compile(r"\b(?:both|all (?:of )?(?:them|those|these|the (?:quotes|estimates))|them all|"
+                  r"the two of them|all (?:two|three|2|3)|each of them)\b", re.IGNORECASE)
+
+
+def _after_comparing(turn: Turn) -> bool:
+    """A text after two quotes were compared: one of them named ("ok the cheaper one then", "the
+    first one") asks the usual Y/N to approve it (to decline it, when passed on); a question is
+    answered; False for any other text."""
+    compared = [q for q in _waiting(turn) if q.id in set(turn.data.get("compared") or [])]
+    if len(compared) < 2:
+        return False
+    if quote_questions.kind_of(turn) not in (None, "summary") and quote_questions.answer(turn):
+        return True
+    text = turn.text.lower()
+    picked = [q for q in quote_questions.ranked(turn, text) or quote_questions.placed(text, compared)
+              or quote_questions.titles_named(turn, text) if q in compared]
+    if len(picked) != 1 or turn.parse.intent in (intents.CANCEL, intents.RESCHEDULE) or (
+            GO_AHEAD.search(turn.text) is not None and not goes_ahead(turn.text)):
+        return False
+    choose(turn, "decline" if PASSED.search(turn.text) else "approve", picked)
+    return True
+
+
 def choose(turn: Turn, verb: str, named: list[Quote]) -> None:
-    """Confirm the one quote named, or ask which of the several named ("the furnace one")."""
+    """Confirm the one quote named, or ask which of the several named ("the furnace one"); "both"
+    names them all, in one Y/N."""
     if len(named) == 1:
         _confirm(turn, verb, named[0])
+    elif 2 <= len(named) <= 3 and BOTH.search(turn.text):
+        confirm_several(turn, [(verb, q) for q in named])
     else:
         turn.ask(FLOW, "which", {"verb": verb, "ids": [q.id for q in named]},
                  replies.which_quote([_choice(q) for q in named], verb))
@@ -265,6 +290,9 @@ def _which(turn: Turn, verb: str) -> bool:
     kind = quote_questions.kind_of(turn)
     if kind not in (None, "summary") and quote_questions.answer(turn):
         return True  # "what's the difference? the 2nd one is more": answered, nothing picked
+    if not asking and 2 <= len(listed) <= 3 and BOTH.search(turn.text):
+        choose(turn, verb, listed)  # "both of them": each named in one Y/N
+        return True
     picked = _picked(turn, listed)
     if picked is not None:
         if asking:

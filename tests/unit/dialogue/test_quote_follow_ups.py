@@ -108,3 +108,52 @@ def test_the_visits_price_asked_while_its_technician_comes_is_told_with_the_eta(
     ("what's the bill for today's repair", False)])
 def test_the_visits_own_price_is_told_from_other_prices(text: str, asks: bool) -> None:
     assert asks_visit_price(text) is asks
+
+
+@pytest.mark.parametrize(("turns", "asked"), [
+    (["how do the two quotes compare", "ok the cheaper one then"], "Approve quote Q-1042"),
+    (["what's the difference between my quotes", "the second one"], "Approve quote Q-1043"),
+    (["which estimate is less", "the AC one, we'll pass on it"], "Decline quote Q-1043"),
+    (["what are my quotes", "approve the first one"], "Approve quote Q-1042")])
+def test_a_quote_picked_after_a_comparison_or_a_list_is_asked_about_first(
+        chat: ChatWorld, turns: list[str], asked: str) -> None:
+    before = chat.model()
+    for text in turns[:-1]:
+        chat.answer(MARIA, text)
+    [question] = chat.answer(MARIA, turns[-1])
+    assert question.text.startswith(asked) and question.expects is Expect.YES_NO
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize(("text", "verb", "state"), [
+    ("we're gonna pass on both quotes, thanks", "Decline", QuoteState.DECLINED),
+    ("approve them all please", "Approve", QuoteState.APPROVED)])
+def test_both_quotes_decided_at_once_are_named_in_one_yes_or_no(
+        chat: ChatWorld, text: str, verb: str, state: QuoteState) -> None:
+    before = chat.model()
+    [asked] = chat.answer(MARIA, text)
+    assert asked.text.startswith(f"{verb} quote Q-1042") and "Q-1043" in asked.text
+    assert asked.expects is Expect.YES_NO and chat.changed_since(before) == set()
+    chat.answer(MARIA, "yes")
+    assert chat.quote_states() == {**OPEN, "Q-1042": state, "Q-1043": state}
+
+
+@pytest.mark.parametrize("ask", ["did the water heater quote get approved?",
+                                 "is my AC quote approved yet", "has the ac one been accepted"])
+def test_whether_a_named_quote_was_approved_is_its_standing_never_a_booking(
+        chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    [told] = chat.answer(MARIA, ask)
+    assert "is waiting for your decision" in told.text and told.expects is Expect.TEXT
+    assert chat.changed_since(before) == set()
+
+
+def test_go_for_it_after_a_quotes_standing_asks_the_usual_yes_or_no(chat: ChatWorld) -> None:
+    chat.answer(MARIA, "is my AC quote approved yet")
+    [asked] = chat.answer(MARIA, "ok go for it")
+    assert asked.text == "Approve quote Q-1043 (AC replacement) for $4,250.00?"
+
+
+def test_a_word_ending_the_question_is_not_a_thing_asked_about(chat: ChatWorld) -> None:
+    [told] = chat.answer(JOE, "what does the sewer quote include exactly")
+    assert told.text == "Quote Q-2001 (Sewer line repair) for $9,900.00: 1x Sewer line repair $9,900.00."
