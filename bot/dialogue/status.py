@@ -184,7 +184,9 @@ def live_work(turn: Turn) -> bool:
     offer to book; False when no work is under way or the text asks something else."""
     near = PRESENCE.search(turn.text) is not None
     arrived = ARRIVED.search(turn.text) is not None and NOT_HERE.search(turn.text) is None
-    priced = asks_visit_price(turn.text)
+    # "how much is the plumber gonna charge me" while he comes: that visit's price, unless another
+    # service is named ("how much is a drain cleaning")
+    priced = asks_visit_price(turn.text) or _asks_a_price(turn.text)
     if turn.customer is None or not (near or arrived or LIVE_QUESTION.search(turn.text)
                                      or NOT_HERE.search(turn.text) or priced):
         return False
@@ -192,6 +194,11 @@ def live_work(turn: Turn) -> bool:
     if not jobs:
         return False
     job = min(jobs, key=lambda j: (_URGENCY[j.state], j.id or 0))
+    if priced and not asks_visit_price(turn.text) and turn.parse.slots.get("service") not in (
+            None, job.service_id):
+        priced = False
+        if not (near or arrived or LIVE_QUESTION.search(turn.text) or NOT_HERE.search(turn.text)):
+            return False
     booked = turn.uow.appointments.find(job_id=job.id)
     if job.state is JobState.ON_SITE and NOT_HERE.search(turn.text):
         _not_there(turn, job, _technician_first_name(turn, booked))
@@ -281,6 +288,17 @@ _THIS_VISIT = re.compile(
     r"\b(?:this|today'?s?|the|that) (?:visit|call|service call|call ?out|trip|job|repair|service)\b|"
     r"\bservice call\b|\b(?:gonna|going to|will|would|does) (?:this|it|that) (?:\w+ )?cost\b|"
     r"\b(?:this|it) (?:gonna|going to) cost\b", re.IGNORECASE)
+
+
+# A price asked in so many words ("how much", "what's the fee"), not the word "charge" alone.
+_ASKS_PRICE = re.compile(r"\b(?:how much|what(?:'s|s| is| are| will| would| does)? (?:\w+ ){0,3}?"
+                         r"(?:cost|costs|price|fee|fees|charge|rate))\b", re.IGNORECASE)
+
+
+def _asks_a_price(text: str) -> bool:
+    """A price asked with no bill, quote or debt named: while work is under way, that visit's."""
+    return _ASKS_PRICE.search(text) is not None and _BILLED.search(text) is None and \
+        not quote_questions.mentions_quote(text)
 
 
 def asks_visit_price(text: str) -> bool:

@@ -90,14 +90,18 @@ def test_the_visits_price_asked_while_its_technician_works_is_the_catalogs(
     assert chat.changed_since(before) == set()
 
 
-def test_the_visits_price_asked_while_its_technician_comes_is_told_with_the_eta(
-        chat: ChatWorld) -> None:
+@pytest.mark.parametrize(("ask", "price"), [
+    ("is he on his way? and whats the service call charge", "Plumbing repair: $89.00"),
+    ("how much is the plumber gonna charge me", "Plumbing repair: $89.00"),
+    ("whats the fee for him coming out", "Plumbing repair: $89.00"),
+    ("how much is a drain cleaning by the way", "Drain cleaning: $149.00")])  # another service's
+def test_a_price_asked_while_the_technician_comes_is_the_visits_unless_another_is_named(
+        chat: ChatWorld, ask: str, price: str) -> None:
     chat.clock.advance(timedelta(hours=3, minutes=50))
     chat.text(TOM, "omw 20")
     before = chat.model()
-    told = "\n".join(r.text for r in chat.answer(JOE, "is he on his way? and whats the service call"
-                                                      " charge"))
-    assert "Tom" in told and "$89.00" in told
+    told = "\n".join(r.text for r in chat.answer(JOE, ask))
+    assert price in told and "1)" not in told
     assert chat.changed_since(before) == set()
 
 
