@@ -53,6 +53,10 @@ def answer(turn: Turn) -> bool:
     if quote_questions.kind_of(turn) == "status":
         return False  # "i said yes to the plan quote, did it go through?": a question, answered
     waiting = quotes.open_quotes(turn)
+    just = quotes.just_decided(turn, deciding[0][1])
+    if just is not None and not quote_questions.talked_about(turn):
+        turn.finish(quotes.decided(turn, just))  # "ok approve it" right after it was approved
+        return True
     for clause, verb in deciding:
         meant = _meant(turn, clause, waiting) or _meant(turn, turn.text.lower(), waiting) \
             if waiting else []

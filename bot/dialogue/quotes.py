@@ -80,7 +80,10 @@ def begin(turn: Turn, verb: str, digits: object = None) -> None:
     waiting = _waiting(turn)
     discussed = [q for q in waiting if q.id == _discussed(turn)]
     named = named_waiting(turn)
-    if len(named) == 1:
+    just = just_decided(turn, verb)
+    if not named and not discussed and just is not None:
+        turn.finish(decided(turn, just))  # "ok approve it" right after it was: never another one
+    elif len(named) == 1:
         _confirm(turn, verb, named[0])  # "go ahead with the cheaper one"
     elif discussed:
         _confirm(turn, verb, discussed[0])
@@ -186,10 +189,28 @@ def answer(turn: Turn) -> bool:
         if turn.step == quote_questions.ABOUT and turn.data.get("quote_id") == quote.id:
             _fact_then_confirm(turn, verb, quote)  # "is it declined now?": not yet, and again
         return True
+    if UNDECIDED.search(turn.text) and not _YES.search(UNDECIDED.sub(" ", turn.text)):
+        # "maybe", "let me think", "need to ask my wife": no decision yet, nothing misread
+        if also:
+            turn.finish(replies.quotes_left_open([quote.number, *(q.number for _, q in also)]))
+        else:
+            _left_open(turn, quote)
+        return True
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
         turn.misunderstood(replies.yes_or_no(_question(verb, quote)))
         return True
     return False
+
+
+# Not deciding yet, in a word or a few: the quote stays open.
+UNDECIDED = re.compile(
+    r"^\W*(?:(?:ok|okay|hmm+|um+|well|actually|honestly)\W+)*(?:maybe|perhaps|not sure|unsure|idk|"
+    r"i (?:don'?t|dont|do not) know(?: yet)?|dunno|later|not (?:yet|now|today|right now)|"
+    r"(?:let me|lemme|i'?ll|we'?ll|i will|we will|i need to|we need to|need to|gotta|have to|"
+    r"i have to|we have to|i want to|want to) (?:think|check|talk|ask|discuss|sleep on|get back|run it "
+    r"(?:by|past)|look|see|decide|mull|wait|hold)|(?:still )?thinking(?: about it)?|still deciding|"
+    r"undecided|on the fence|hold (?:on|off)(?! (?:what|does|is))|give me (?:a|some) (?:day|days|time|"
+    r"week|bit))\b", re.IGNORECASE)
 
 
 # Approving in so many words, and a negation before it ("don't approve", "not accepting").
@@ -231,6 +252,9 @@ def _after_answer(turn: Turn) -> bool:
     if GO_AHEAD.search(turn.text) is not None:  # "hold off, don't book the work"
         turn.finish(replies.quote_left_open(quote.number))
         return True
+    if intent == intents.AFFIRM and not turn.parse.slots or _NOD.match(turn.text):
+        _left_open(turn, quote)  # "ok", "cool", "got it" after the facts: a nod, no decision
+        return True
     if intent in (intents.UNKNOWN, intents.CHOOSE, intents.JOB_STATUS, intents.BOOK) and \
             quote_questions.answer(turn):
         return True
@@ -240,6 +264,17 @@ def _after_answer(turn: Turn) -> bool:
 # Every open quote meant at once: "we'll pass on both", "approve them all".
 BOTH = re.compile(r"\b(?:both|all (?:of )?(?:them|those|these|the (?:quotes|estimates))|them all|"
                   r"the two of them|all (?:two|three|2|3)|each of them)\b", re.IGNORECASE)
+
+
+_NOD = re.compile(r"^\W*(?:ok(?:ay)?|k+|cool|got it|gotcha|noted|alright|understood|good to know|"
+                  r"makes sense|i see)\W*$", re.IGNORECASE)
+
+
+def _left_open(turn: Turn, quote: Quote) -> None:
+    """No decision yet: the quote stays open and stays the one talked about ("ok approve it")."""
+    kind = turn.data.get("kind")
+    turn.ask(FLOW, quote_questions.ABOUT, {"quote_id": quote.id, **({"kind": kind} if kind else {})},
+             replies.quote_left_open(quote.number))
 
 
 def _after_comparing(turn: Turn) -> bool:
@@ -307,6 +342,22 @@ def _which(turn: Turn, verb: str) -> bool:
         turn.misunderstood(again)
         return True
     return False
+
+
+_IT = re.compile(r"\b(?:it|that|this|that one|this one)\b", re.IGNORECASE)
+
+
+def just_decided(turn: Turn, verb: str) -> Quote | None:
+    """The quote "it" means right after quotes were decided by text (the last change, half an
+    hour): the one decided as `verb` says ("approve it" once one was approved, another declined)."""
+    quote_id = turn.last_change().get("quote_id")
+    if quote_id is None or not _IT.search(turn.text) or quote_questions.named(turn):
+        return None
+    state = QuoteState.APPROVED if verb == "approve" else QuoteState.DECLINED
+    decided = [q for q in _account_quotes(turn) if q.decided_at is not None and
+               (q.id == quote_id or turn.now - q.decided_at <= quote_questions.RECENT)]
+    return max(decided, key=lambda q: (q.state is state, q.id == quote_id, q.decided_at or turn.now),
+               default=None)
 
 
 def _discussed(turn: Turn) -> object:

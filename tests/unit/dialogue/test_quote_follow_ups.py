@@ -161,3 +161,31 @@ def test_go_for_it_after_a_quotes_standing_asks_the_usual_yes_or_no(chat: ChatWo
 def test_a_word_ending_the_question_is_not_a_thing_asked_about(chat: ChatWorld) -> None:
     [told] = chat.answer(JOE, "what does the sewer quote include exactly")
     assert told.text == "Quote Q-2001 (Sewer line repair) for $9,900.00: 1x Sewer line repair $9,900.00."
+
+
+@pytest.mark.parametrize(("first", "reply"), [
+    ("approve the AC quote", "maybe"), ("approve the AC quote", "not sure yet"),
+    ("approve the AC quote", "let me think about it"),
+    ("approve the AC quote", "need to run it by my wife first"),
+    ("approve the AC quote", "idk, later"),
+    # a nod after a quote's price
+    ("how much is the AC quote", "cool"), ("how much is the AC quote", "ok"),
+    ("how much is the AC quote", "got it")])
+def test_no_decision_yet_leaves_the_quote_open_and_talked_about(
+        chat: ChatWorld, first: str, reply: str) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [(first, "Q-1043"), (reply, "OK, quote Q-1043 stays open."),
+                            ("ok fine approve it", "Approve quote Q-1043")])
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize(("decision", "again", "said"), [
+    ("y", "ok approve it", "Quote Q-1043 is already approved."),
+    ("y", "yes accept that one", "Quote Q-1043 is already approved.")])
+def test_approve_it_right_after_an_approval_never_asks_about_the_other_quote(
+        chat: ChatWorld, decision: str, again: str, said: str) -> None:
+    chat.transcript(MARIA, [("approve the AC quote", "Approve quote Q-1043"),
+                            (decision, "Approved: quote Q-1043")])
+    before = chat.model()
+    chat.transcript(MARIA, [(again, said)])
+    assert chat.changed_since(before) == set()
