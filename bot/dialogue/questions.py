@@ -114,11 +114,14 @@ def asks_about_quote(turn: Turn) -> bool:
     """True when the text asks about a quote it names (by number, total or title told), and asks
     for no day: a question, never a visit wanted."""
     text = turn.text
-    if turn.parse.slots.get("when") and not _time_aside(turn) or asks_for_quote(turn) \
+    if turn.parse.slots.get("when") and not _time_aside(turn) and \
+            quote_questions.kind_of(turn) != "schedule" or asks_for_quote(turn) \
             or not quote_questions.shown(turn) or not quote_questions.names_a_quote(turn):
         return False
-    if quote_decisions.decides(text) or quotes.goes_ahead(text) or quotes.HAGGLE.search(text) \
-            or _CHOOSES.search(text) or quotes.PASSED.search(text):
+    hedged = _HEDGED.search(text) is not None and quote_questions.kind_of(turn) == "schedule"
+    if not hedged and (quote_decisions.decides(text) or quotes.goes_ahead(text) or
+                       quotes.HAGGLE.search(text) or _CHOOSES.search(text) or
+                       quotes.PASSED.search(text)):
         return False  # "the furnace quote. we want it": a decision, confirmed by the quotes flow
     return quote_questions.says_quote(turn) or _ASKS.search(text) is not None
 
@@ -136,6 +139,11 @@ _COMES_TO = re.compile(r"\b(?:come|comes|coming|came) (?:out )?to\b", re.IGNOREC
 _BOOKING = re.compile(r"\b(?:book|schedule|reschedul\w*|move|install|available|availability|"
                       r"free|openings?|send|come|coming|visit|appointment|appt|look at|take a look|"
                       r"stop by|swing by|out here|over here)\b", re.IGNORECASE)
+
+
+# "if i approve it, when could you do the install": a question about deciding, not a decision.
+_HEDGED = re.compile(r"\b(?:if|before|once|do (?:i|we) (?:need|have) to|should (?:i|we))\b",
+                     re.IGNORECASE)
 
 
 def unclear(turn: Turn) -> None:

@@ -56,6 +56,21 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"good (?:for|until|till|til|thru|through)|how long do (?:i|we) have|"
         # "good til when", "open till when": the last day it can be approved
         r"(?:good|open|valid|last|lasts?) (?:un)?til+ when)\b")),
+    # "if i approve it when could you do the install", "do i need to approve it before you
+    # schedule": the quoted work is scheduled once the quote is approved
+    ("schedule", re.compile(
+        r"\b(?:when|how soon|how quickly|how fast|how long (?:until|till|before))\b[^.?!]{0,40}?"
+        r"\b(?:(?:you|u|they|someone|he|she) (?:\w+ )?(?:do|start|install\w*|schedul\w*|begin|"
+        r"get to|put|replace|come)|(?:it|the work|the job|the install\w*) (?:be )?(?:done|"
+        r"scheduled|start\w*|happen))\b|"
+        r"\bbefore (?:you|u|they|we|someone) (?:can )?(?:schedule|book|start|install|do|order)\b|"
+        r"\bwhat happens (?:after|once|when|if) (?:i|we) (?:approve|accept|say yes)\b")),
+    # "can you resend the AC quote", "email me a copy": the office sends it again
+    ("resend", re.compile(
+        r"\b(?:resend|re-send|send (?:me |us )?(?:it|that|this|(?:the|that|my|a) (?:\w+ ){0,2}?"
+        r"(?:quote|estimate|copy))(?: \w+)? (?:again|over again)|(?:send|e-?mail|text|forward) (?:me |us )?"
+        r"(?:a |another )?copy|copy of (?:the|that|my) (?:\w+ ){0,2}?(?:quote|estimate)|"
+        r"e-?mail (?:me |us )?(?:it|that|the (?:\w+ ){0,2}?(?:quote|estimate)))\b")),
     # "does thursday's tune up count as one of the 2 visits": what the quote's data cannot say
     ("counts", re.compile(
         r"\b(?:counts?|counted|count) (?:as|towards?|toward|for|against)\b|"
@@ -77,7 +92,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:is|does) (?:that|it|this) (?:\w+ ){0,2}(?:full|whole|entire|just|only)|"
         r"(?:full|whole|entire) (?:\w+ ){0,2}or (?:just|only)|"
         # "and the permit is in there?"
-        r"(?:the|a|an) (?:\w+ ){1,2}(?:is|are) (?:in (?:it|there|that)|included))\b|"
+        r"(?:the|a|an) (?:\w+ ){1,2}(?:is|are) (?:in (?:it|there|that)|included)|"
+        # "is that with the permit or without", "with or without the haul away"
+        r"with (?:\w+ ){1,3}or (?:without|not)|with or without)\b|"
         + EXPLAIN.pattern)),
     ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|prices?|cost\w*|total|amount|"
                          r"(?:come|comes|coming|came) (?:out )?to|all in|with everything)\b")),
@@ -85,7 +102,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _KIND_PATTERNS = dict(KINDS)
 _ACTS = frozenset({intents.APPROVE_QUOTE, intents.DECLINE_QUOTE, intents.CANCEL, intents.RESCHEDULE,
                    intents.HUMAN})
-OFFICE_KINDS = frozenset({"counts", "terms"})  # asked of a quote that its data cannot settle
+# asked of a quote that its data cannot settle, or that a person does (sending it again)
+OFFICE_KINDS = frozenset({"counts", "terms", "resend"})
 OVERVIEW = 300  # characters: a question about several quotes is answered for all when this short
 # Words that make a text about a quote; "it"/"again" do too for price, lines and validity.
 _QUOTE = re.compile(r"\b(?:quotes?|estimates?|proposals?|quotations?|bids?|approval|decision)\b|"
@@ -303,7 +321,7 @@ def tell(turn: Turn, kind: str, quote: Quote) -> None:
         f"{_summary(quote)} for {format_cents(quote.total_cents)}").lstrip(": ")
         for n, asked in enumerate([kind, *_asked_too(turn, kind)]))
     if quote.awaiting_decision and not _expired(turn, quote):
-        hint = kind == "status"  # "did it go through?": not yet, and how to approve it
+        hint = kind in ("status", "schedule")  # "did it go through?": not yet, and how to approve it
         turn.ask(FLOW, ABOUT, {"quote_id": quote.id, "kind": kind},
                  replies.quote_open_fact(fact, hint))
     else:
@@ -354,6 +372,13 @@ def _fact(turn: Turn, kind: str, quote: Quote) -> str:
                   "whether the price is final" if _FINAL.search(text) else "how often it's billed")
         return (f"{priced} is the total on the quote ({_lines_said(quote)}). It doesn't say "
                 f"{unsaid}, so I've asked the office to confirm")
+    if kind == "resend":
+        return f"I've asked the office to send you {name[:1].lower()}{name[1:]} again ({total})"
+    if kind == "schedule":
+        if quote.awaiting_decision and not _expired(turn, quote):
+            return (f"{priced} is waiting for your decision; once it's approved, we'll set up "
+                    "a day for the work with you")
+        return _decided(turn, quote)
     if kind == "status":
         if quote.awaiting_decision and not _expired(turn, quote):
             sent = (f" (sent {day_label(quote.sent_at, turn.timezone)})" if quote.sent_at else "")
@@ -371,7 +396,9 @@ _INCLUDES = re.compile(
     r"|\b(?:is|are) (?P<in>(?:(?!\b(?:is|are|and)\b)[a-z' -]){2,30}?) (?:included|in (?:it|"
     r"there|that|the (?:\w+ )?(?:quote|estimate|price)))\b"
     r"|\b(?:the|a|an) (?P<subject>(?:(?!\b(?:is|are|and)\b)[a-z' -]){2,30}?) (?:is|are) "
-    r"(?:included|in (?:it|there|that))\b", re.IGNORECASE)
+    r"(?:included|in (?:it|there|that))\b"
+    # "is that price with the permit or without"
+    r"|\bwith (?P<with>(?:(?!\b(?:or|is|are)\b)[a-z' -]){2,30}?) or (?:without|not)\b", re.IGNORECASE)
 # Words too common to match a quote's line by ("the labor" matches "Installation labor").
 _FILLER = frozenset("the a an of for and to in on with it that this new old".split())
 
@@ -390,7 +417,7 @@ def _thing_asked(text: str) -> str | None:
     """What a question asks whether the quote includes ("the sump pump"), None when none."""
     for found in _INCLUDES.finditer(text.lower()):
         thing = _TRAILING.sub("", found.group("thing") or found.group("in") or
-                              found.group("subject") or "").strip(" '-")
+                              found.group("subject") or found.group("with") or "").strip(" '-")
         if thing and _words(thing) and not _POINTS_AT_QUOTE.match(thing):
             return thing
     return None

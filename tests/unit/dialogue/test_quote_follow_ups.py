@@ -189,3 +189,31 @@ def test_approve_it_right_after_an_approval_never_asks_about_the_other_quote(
     before = chat.model()
     chat.transcript(MARIA, [(again, said)])
     assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["if i approve the AC quote today when could you do the install",
+                                 "do i need to approve the AC quote before you schedule it?",
+                                 "how soon could you start on the AC one"])
+def test_when_quoted_work_can_be_done_is_answered_from_the_quote_never_booked(
+        chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    [told] = chat.answer(MARIA, ask)
+    assert told.text.startswith("Quote Q-1043 (AC replacement) for $4,250.00 is waiting for your "
+                                "decision; once it's approved")
+    assert told.expects is Expect.TEXT and chat.changed_since(before) == set()
+    chat.transcript(MARIA, [("ok approve it", "Approve quote Q-1043")])
+
+
+@pytest.mark.parametrize("ask", ["can you resend the AC quote", "email me a copy of the AC estimate",
+                                 "could you send the AC quote again"])
+def test_a_quote_asked_for_again_goes_to_the_office(chat: ChatWorld, ask: str) -> None:
+    before = chat.model()
+    [told] = chat.answer(MARIA, ask)
+    assert told.text == "I've asked the office to send you quote Q-1043 (AC replacement) again ($4,250.00)."
+    assert chat.changed_since(before) <= {"notices", "outbox", "timeline"}  # a dispatcher item only
+    assert chat.quote_states() == OPEN
+
+
+def test_with_or_without_a_thing_asks_whether_the_quote_includes_it(chat: ChatWorld) -> None:
+    [told] = chat.answer(JOE, "sewer quote - is that price with the permit or without")
+    assert told.text.endswith("It doesn't list the permit as a line; ask us and the office will confirm.")
