@@ -565,6 +565,17 @@ def arrived_noted(technician: str) -> Reply:
                  f"{name}'s job is updated.")
 
 
+# Whether a job's return visit costs anything: the office's to say, not the catalog's.
+RETURN_CHARGE_ASKED = Reply("Whether the return visit costs anything is for our office to "
+                            "confirm; I've asked them to let you know.")
+
+
+def return_charge_notice(job: str, text: str) -> Reply:
+    """To the dispatchers: a customer asks whether the return visit of a job costs anything."""
+    return Reply(f"Job {job}: the customer asks whether the return visit is charged: "
+                 f"\"{clip(text, 160)}\". Please let them know.")
+
+
 def not_there_notice(job: str, technician: str, text: str) -> Reply:
     """To the dispatchers: the job shows the technician on site, the customer says nobody came."""
     name = clip(technician, NAME)
@@ -1215,6 +1226,13 @@ def price(service: str, amount: str, *, booking: bool = False) -> Reply:
     """`booking`: said before the booking the same text asked for, so no "to book" hint."""
     tail = "" if booking else f" {TO_BOOK}."
     return Reply(f"{clip(service, THING)}: {amount}, our standard price.{tail}")
+
+
+def visit_prices(visits: Sequence[tuple[str, str, str | None]]) -> Reply:
+    """Each visit's standard price: (its day and window, its work, the price or None)."""
+    said = [f"{clip(work, THING)} on {when}: {amount or 'price confirmed by the office'}"
+            for when, work, amount in visits]
+    return Reply(clip("; ".join(said) + ". Those are our standard prices.", 320))
 
 
 def price_unknown(service: str) -> Reply:

@@ -218,7 +218,7 @@ CUSTOMER_FLOWS = RoleFlows(
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
     answerers=(nobody_home.answer, small_talk.who_answers, cancel_many.named_then_cancelled,
-               status.live_work, before_visit.answer, visit_length.answer,
+               status.live_work, status.visit_price, before_visit.answer, visit_length.answer,
                same_problem.answer,
                reminder_answers.answer, quote_decisions.after_nudge, two_parts.answer,
                picked_again.answer, sooner.answer, follow_ups.answer, last_change.answer,

@@ -301,6 +301,47 @@ def _asks_a_price(text: str) -> bool:
         not quote_questions.mentions_quote(text)
 
 
+# Their own visit named with a price asked ("how much is the service call for my visit today").
+_MY_VISIT = re.compile(r"\b(?:my|our|the|this|that|today'?s|tomorrow'?s|\w+day'?s) (?:visit|appointment|"
+                       r"appt|service call|call ?out|booking)\b", re.IGNORECASE)
+_ACTS = frozenset({intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE,
+                   intents.HUMAN})
+
+
+def visit_price(turn: Turn) -> bool:
+    """ "how much is the service call for my visit today", "what will thursday's appointment
+    cost": the standard price of the work of the visit meant (all of one kind), never a booking
+    hint; a question pending stays open. False for any other text."""
+    text = turn.text
+    if turn.customer is None or turn.parse.intent in _ACTS or turn.parse.slots.get("service") \
+            or not (asks_visit_price(text) or _asks_a_price(text)) or not _MY_VISIT.search(text):
+        return False
+    upcoming = visits.upcoming(turn)
+    said = visits.named(turn)
+    meant = visits.narrow(turn, upcoming, said) if said.narrows else upcoming
+    priced = [(a, job.service_id) for a in meant if (job := turn.uow.jobs.get(a.job_id)) is not None
+              and job.service_id in turn.catalog.ids()]
+    services = {service_id for _, service_id in priced}
+    if not services or len(priced) > 3 and len(services) > 1:
+        return False
+    if len(services) == 1:
+        service = turn.catalog.get(next(iter(services)))
+        reply = (replies.price(service.name, format_cents(service.price_cents), booking=True)
+                 if service.price_cents else replies.price_unknown(service.name))
+    else:  # "how much is my appointment" with two of other kinds: each visit's
+        reply = replies.visit_prices([
+            (visits.label(turn, a), turn.catalog.get(s).name,
+             format_cents(turn.catalog.get(s).price_cents) if turn.catalog.get(s).price_cents else None)
+            for a, s in priced])
+    small_talk.settle(turn, reply, done="answered")
+    return True
+
+
+# A return visit named: whether it costs anything is the office's to say.
+_RETURN = re.compile(r"\b(?:com(?:e|es|ing) back|return\w*|second (?:visit|trip)|another (?:visit|trip)|"
+                     r"(?:come|coming|be) (?:out |over )?again)\b", re.IGNORECASE)
+
+
 def asks_visit_price(text: str) -> bool:
     """True when the text asks what the visit itself costs, not a bill, a quote or what is owed."""
     return _COST.search(text) is not None and _BILLED.search(text) is None and \
@@ -321,7 +362,14 @@ def _beside(turn: Turn, job: Job, technician: str) -> list[Reply]:
     if service is None:
         return []
     told = []
-    if _COST.search(turn.text) and not _BILLED.search(turn.text):
+    if _COST.search(turn.text) and not _BILLED.search(turn.text) and (
+            job.state is JobState.PAUSED or _RETURN.search(turn.text)):
+        # "is there a charge for him coming back?": not the catalog's to say; the office tells
+        notify_staff(turn.uow, now=turn.now, account_id=job.account_id,
+                     body=replies.return_charge_notice(job.number, turn.text).text,
+                     key=f"job-return-charge:{job.id}:{turn.message_id or turn.now.isoformat()}")
+        told.append(replies.RETURN_CHARGE_ASKED)
+    elif _COST.search(turn.text) and not _BILLED.search(turn.text):
         told.append(replies.price(service.name, format_cents(service.price_cents), booking=True)
                     if service.price_cents else replies.price_unknown(service.name))
     if visit_length.asks(turn.text):

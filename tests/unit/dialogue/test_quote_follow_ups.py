@@ -217,3 +217,39 @@ def test_a_quote_asked_for_again_goes_to_the_office(chat: ChatWorld, ask: str) -
 def test_with_or_without_a_thing_asks_whether_the_quote_includes_it(chat: ChatWorld) -> None:
     [told] = chat.answer(JOE, "sewer quote - is that price with the permit or without")
     assert told.text.endswith("It doesn't list the permit as a line; ask us and the office will confirm.")
+
+
+def test_whether_a_return_visit_is_charged_goes_to_the_office_never_the_catalog(
+        chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(hours=4))
+    chat.text(TOM, "here")
+    chat.text(TOM, "need a part, back tmrw")
+    before = chat.model()
+    told = "\n".join(r.text for r in chat.answer(JOE, "is there a charge for him coming back?"))
+    assert "office to confirm" in told and "$89.00" not in told
+    assert chat.changed_since(before) <= {"notices", "outbox", "timeline"}
+
+
+@pytest.mark.parametrize(("ask", "said"), [
+    ("how much is the service call for my visit today", "Plumbing repair: $89.00"),
+    ("what will my appointment cost", "Plumbing repair: $89.00")])
+def test_the_price_of_a_booked_visit_is_its_works_standard_price(
+        chat: ChatWorld, ask: str, said: str) -> None:
+    before = chat.model()
+    [told] = chat.answer(JOE, ask)
+    assert told.text.startswith(said) and "To book" not in told.text
+    assert chat.changed_since(before) == set()
+
+
+def test_the_price_of_each_booked_visit_when_they_are_of_other_kinds(chat: ChatWorld) -> None:
+    [told] = chat.answer(MARIA, "how much is my appointment")
+    assert "Heating & cooling repair on Thu Mar 5, 8-10am: $89.00" in told.text
+    assert "Electrical repair on Fri Mar 6, 1-3pm: $95.00" in told.text
+
+
+def test_the_fee_for_today_once_the_work_is_done_is_the_invoice(chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(hours=4))
+    chat.text(TOM, "here")
+    chat.text(TOM, "done, replaced trap")
+    [told] = chat.answer(JOE, "he left. whats the fee for today")
+    assert told.text.startswith("Your invoice") and "$89.00" in told.text
