@@ -187,8 +187,9 @@ def live_work(turn: Turn) -> bool:
     # "how much is the plumber gonna charge me" while he comes: that visit's price, unless another
     # service is named ("how much is a drain cleaning")
     priced = asks_visit_price(turn.text) or _asks_a_price(turn.text)
+    returning = _CHARGED.search(turn.text) is not None and _RETURN.search(turn.text) is not None
     if turn.customer is None or not (near or arrived or LIVE_QUESTION.search(turn.text)
-                                     or NOT_HERE.search(turn.text) or priced):
+                                     or NOT_HERE.search(turn.text) or priced or returning):
         return False
     jobs = [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id) if j.state in LIVE]
     if not jobs:
@@ -342,6 +343,10 @@ _RETURN = re.compile(r"\b(?:com(?:e|es|ing) back|return\w*|second (?:visit|trip)
                      r"(?:come|coming|be) (?:out |over )?again)\b", re.IGNORECASE)
 
 
+_CHARGED = re.compile(r"\b(?:charg\w*|cost\w*|fees?|pay|paying|extra|free|bill(?:ed)?)\b",
+                      re.IGNORECASE)
+
+
 def asks_visit_price(text: str) -> bool:
     """True when the text asks what the visit itself costs, not a bill, a quote or what is owed."""
     return _COST.search(text) is not None and _BILLED.search(text) is None and \
@@ -362,8 +367,8 @@ def _beside(turn: Turn, job: Job, technician: str) -> list[Reply]:
     if service is None:
         return []
     told = []
-    if _COST.search(turn.text) and not _BILLED.search(turn.text) and (
-            job.state is JobState.PAUSED or _RETURN.search(turn.text)):
+    if _CHARGED.search(turn.text) and _RETURN.search(turn.text) or (
+            job.state is JobState.PAUSED and _COST.search(turn.text) and not _BILLED.search(turn.text)):
         # "is there a charge for him coming back?": not the catalog's to say; the office tells
         notify_staff(turn.uow, now=turn.now, account_id=job.account_id,
                      body=replies.return_charge_notice(job.number, turn.text).text,

@@ -253,3 +253,11 @@ def test_the_fee_for_today_once_the_work_is_done_is_the_invoice(chat: ChatWorld)
     chat.text(TOM, "done, replaced trap")
     [told] = chat.answer(JOE, "he left. whats the fee for today")
     assert told.text.startswith("Your invoice") and "$89.00" in told.text
+
+
+def test_a_charge_for_coming_back_asked_while_the_technician_works_goes_to_the_office(
+        chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(hours=4))
+    chat.text(TOM, "here")
+    told = "\n".join(r.text for r in chat.answer(JOE, "will i be charged again if he comes back?"))
+    assert "office to confirm" in told and "$89.00" not in told
