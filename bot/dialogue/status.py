@@ -216,8 +216,9 @@ def live_work(turn: Turn) -> bool:
         small_talk.settle(turn, _describe(turn, job, booked), done="answered")
         _asked_beside(turn, job, _technician_first_name(turn, booked))
         return True
-    told = _beside(turn, job, _technician_first_name(turn, booked))
-    if job.state is JobState.ON_SITE and priced and not (left or broken) and told:
+    told = _beside(turn, job, _technician_first_name(turn, booked)) if (
+        job.state is JobState.ON_SITE and priced and not (left or broken)) else []
+    if told:
         # "eddie's here. how much is this visit gonna cost me": the visit's price; a question
         # of the bot's still pending stays open
         small_talk.settle(turn, told[0], done="answered")
