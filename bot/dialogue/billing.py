@@ -38,7 +38,10 @@ _COST_OF_DONE = re.compile(
     r"\bhow much (?:was|did (?:it|that|the \w+) (?:come to|cost)|did (?:you|u) charge)\b"
     r"(?: (?:it|that|today|the (?:visit|repair|job|work|call|service)|today'?s \w+))?"
     # "what's the damage?": the idiom for the bill, not damage to the house
-    r"|\bwhat(?:'?s| is| s)? the damage\b(?! (?:to|on|from|in|at)\b)",
+    r"|\bwhat(?:'?s| is| s)? the damage\b(?! (?:to|on|from|in|at)\b)"
+    # "he left. whats the fee for today", "what was the charge for the visit"
+    r"|\bwhat(?:'?s| is| s| was)? the (?:fee|charge|cost|price|total) (?:for|of) (?:today|the "
+    r"(?:visit|repair|job|work|call|service)|today'?s \w+)\b",
     re.IGNORECASE)
 _QUOTE = re.compile(r"\b(?:quote|estimate|plan|q-?\d+)\b", re.IGNORECASE)
 _FINISHED = (JobState.COMPLETED, JobState.INVOICED)

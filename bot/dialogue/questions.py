@@ -52,7 +52,7 @@ _DECIDES = re.compile(r"\b(?:approv\w*|accept\w*|sign off)\b[^.?!]*\b(?:quotes?|
 _NOT = re.compile(r"\b(?:not|no|never|don'?t|do not|can'?t|cannot|won'?t|didn'?t|did|was|is|has|"
                   r"how|when|where|why|whether|if)\b", re.IGNORECASE)
 # Choosing a priced piece of work by its title: "we want the new furnace", "we'll take the AC one".
-_CHOOSES = re.compile(r"\b(?:want|take|go with|go for|going with|go ahead with|going ahead with|"
+_CHOOSES = re.compile(r"\b(?:want|take|go for|(?:go|going|go ahead|going ahead) (?:with|w/?)|"
                       r"proceed with|move forward with|choose|chose|pick|picked|decided on|settled on|"
                       r"ready for|do)\s+(?:the|that|this|your|our|my)\b|"
                       r"\b(?:want|go for|take|accept|approve) it\b(?! (?:fixed|done|looked|checked))",
@@ -114,13 +114,36 @@ def asks_about_quote(turn: Turn) -> bool:
     """True when the text asks about a quote it names (by number, total or title told), and asks
     for no day: a question, never a visit wanted."""
     text = turn.text
-    if turn.parse.slots.get("when") or asks_for_quote(turn) or not quote_questions.shown(turn) \
-            or not quote_questions.names_a_quote(turn):
+    if turn.parse.slots.get("when") and not _time_aside(turn) and \
+            quote_questions.kind_of(turn) != "schedule" or asks_for_quote(turn) \
+            or not quote_questions.shown(turn) or not quote_questions.names_a_quote(turn):
         return False
-    if quote_decisions.decides(text) or quotes.goes_ahead(text) or quotes.HAGGLE.search(text) \
-            or _CHOOSES.search(text) or quotes.PASSED.search(text):
+    hedged = _HEDGED.search(text) is not None and quote_questions.kind_of(turn) == "schedule"
+    if not hedged and (quote_decisions.decides(text) or quotes.goes_ahead(text) or
+                       quotes.HAGGLE.search(text) or _CHOOSES.search(text) or
+                       quotes.PASSED.search(text)):
         return False  # "the furnace quote. we want it": a decision, confirmed by the quotes flow
     return quote_questions.says_quote(turn) or _ASKS.search(text) is not None
+
+
+def _time_aside(turn: Turn) -> bool:
+    """A time said beside a question that says "quote" ("we open at 7 so quick q - how much was
+    that sewer quote"), with no visit asked for: the question is about the quote, not a day."""
+    text = _COMES_TO.sub(" ", turn.text)  # "what did the quote come out to": a price, no visit
+    return quote_questions.says_quote(turn) and _BOOKING.search(text) is None
+
+
+_COMES_TO = re.compile(r"\b(?:come|comes|coming|came) (?:out )?to\b", re.IGNORECASE)
+# Asking for a visit in so many words: a time said beside it is the visit's ("open till 6 today"
+# or "we close at 9" only says when they can be reached).
+_BOOKING = re.compile(r"\b(?:book|schedule|reschedul\w*|move|install|available|availability|"
+                      r"free|openings?|send|come|coming|visit|appointment|appt|look at|take a look|"
+                      r"stop by|swing by|out here|over here)\b", re.IGNORECASE)
+
+
+# "if i approve it, when could you do the install": a question about deciding, not a decision.
+_HEDGED = re.compile(r"\b(?:if|before|once|do (?:i|we) (?:need|have) to|should (?:i|we))\b",
+                     re.IGNORECASE)
 
 
 def unclear(turn: Turn) -> None:
@@ -237,20 +260,29 @@ def chooses(text: str) -> bool:
     return _CHOOSES.search(text) is not None
 
 
+# Where one choice ends and the next begins: "lets do the surge protector. still thinking about
+# the panel", "we want the AC one, but not the furnace yet".
+_CHOICES = re.compile(r"[.!?;]+\s*|,\s*(?:but|and|though)?\s*|\s+but\s+")
+
+
 def _chooses_titled(turn: Turn) -> bool:
-    """ "we want the new furnace" with one open furnace quote: confirm approving that quote."""
-    text = turn.text.lower()
+    """ "we want the new furnace" with one open furnace quote: confirm approving that quote; each
+    sentence says its own choice ("lets do the surge protector. still thinking about the panel")."""
+    if _CHOOSES.search(turn.text) is None:
+        return False
     waiting = quotes.open_quotes(turn)
     titles = {w for q in waiting for w in re.findall(r"[a-z]+", q.title.lower())}
-    rest = " ".join(w for w in re.findall(r"[a-z']+", text) if w not in titles)  # "tune-up" is a title
-    if _CHOOSES.search(text) is None or _NOT.search(text) or \
-            _VISIT.search(rest) or _SERVICED.search(rest):
-        return False
-    titled = [q for q in quote_questions.titles_named(turn, text) if q in waiting]
-    if not titled:
-        return False
-    quotes.choose(turn, "approve", titled)  # several of that title: which one
-    return True
+    # each clause alone, then the whole text ("the furnace quote. we want it")
+    for text in [*_CHOICES.split(turn.text.lower()), turn.text.lower()]:
+        rest = " ".join(w for w in re.findall(r"[a-z']+", text) if w not in titles)  # "tune-up"
+        if _CHOOSES.search(text) is None or _NOT.search(text) or \
+                _VISIT.search(rest) or _SERVICED.search(rest):
+            continue
+        titled = [q for q in quote_questions.titles_named(turn, text) if q in waiting]
+        if titled:
+            quotes.choose(turn, "approve", titled)  # several of that title: which one
+            return True
+    return False
 
 
 def _went_ahead(turn: Turn) -> bool:

@@ -14,17 +14,17 @@ from typing import TYPE_CHECKING
 from bot.dialogue import quote_questions, quotes, reminder_answers
 from bot.nlu import intents
 from domain.messages import MessageKind
-from domain.quotes import Quote
+from domain.quotes import Quote, QuoteState
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 _APPROVES = re.compile(
-    r"\b(?:approve|accept)\b|\b(?:go ahead with|go with|going with|"
+    r"\b(?:approve|accept)\b|\b(?:(?:go ahead|go|going|going ahead) (?:with|w/?)|"
     r"sign (?:me|us) up for|say yes to|saying yes to|yes to|yes on)\s+(?:it|that|this|the|my|"
     r"our)\b|\bdo (?:that|this|the \w+) one\b|\bsign (?:me|us) up\b|"
     r"\blet'?s do (?:it|that|this|the \w+ one|that one|this one)\b|"
-    r"\b(?:we'?ll|i'?ll|we will|i will) (?:go with|take) (?:it|that|this)\b")
+    r"\b(?:we'?ll|i'?ll|we will|i will) (?:go (?:with|w/?)|take) (?:it|that|this)\b")
 _DECLINES = re.compile(
     r"\b(?:no on|say no to|saying no to|no to|tell (?:them|him|her|you|the office) no|decline|"
     r"reject|pass on|not going with|not doing)\b")
@@ -53,17 +53,34 @@ def answer(turn: Turn) -> bool:
     if quote_questions.kind_of(turn) == "status":
         return False  # "i said yes to the plan quote, did it go through?": a question, answered
     waiting = quotes.open_quotes(turn)
+    just = quotes.just_decided(turn, deciding[0][1])
+    if just is not None and not quote_questions.talked_about(turn):
+        turn.finish(quotes.decided(turn, just))  # "ok approve it" right after it was approved
+        return True
     for clause, verb in deciding:
         meant = _meant(turn, clause, waiting) or _meant(turn, turn.text.lower(), waiting) \
             if waiting else []
         if meant:
             quotes.choose(turn, verb, meant)
             return True
-        decided = _decided_named(turn, clause) or _decided_named(turn, turn.text.lower())
+        decided = _decided_named(turn, clause) or _decided_named(turn, turn.text.lower()) or \
+            (_only_decided(turn, verb) if not waiting and _POINTS.search(clause) else None)
         if decided is not None:  # "approve the water heater one" once it is approved
             turn.finish(quotes.decided(turn, decided))
             return True
     return False
+
+
+def _only_decided(turn: Turn, verb: str) -> Quote | None:
+    """ "approve it anyway", "yes decline it" with no quote open: the quote just decided that
+    way (the last change), else the one quote sent (decided or lapsed already)."""
+    sent = quote_questions.shown(turn)
+    state = QuoteState.APPROVED if verb == "approve" else QuoteState.DECLINED
+    recent = [q for q in sent if q.state is state and q.decided_at is not None
+              and turn.now - q.decided_at <= quote_questions.RECENT]
+    last = turn.last_change().get("quote_id")
+    return (max(recent, key=lambda q: (q.id == last, q.decided_at or turn.now)) if recent else
+            next((q for q in sent if q.id == last), None) or (sent[0] if len(sent) == 1 else None))
 
 
 # Where one decision ends and the next begins: "approve the water heater one and decline the
@@ -202,6 +219,12 @@ def _meant(turn: Turn, clause: str, waiting: list[Quote]) -> list[Quote]:
         return numbered or named
     if digits or quote_questions.titles_named(turn, clause):
         return []  # a quote named that is not open: never another one instead
+    ranked = [q for q in quote_questions.ranked(turn, clause) or quote_questions.placed(clause, waiting)
+              if q.id in ids]
+    if ranked:
+        return ranked  # "we'll go with the cheaper one", "approve the first one"
+    if quotes.BOTH.search(clause):
+        return waiting  # "pass on both of them": each, in one Y/N
     if not (_QUOTE_WORD.search(clause) or _POINTS.search(clause) or "sign" in clause):
         return []
     talked = quote_questions.talked_about(turn)

@@ -42,15 +42,35 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("status", re.compile(
         r"\b(?:(?:go|gone|went) (?:through|thru)|status|get my|got my|receive[ds]?|recorded|"
         r"did (?:it|that|you) (?:work|get)|what did (?:i|we) (?:approve|accept|decline|agree to)|"
-        r"(?:was|is|has) (?:it|that|my \w+|the \w+) (?:been )?"
+        r"did (?:you|u|y'?all) (?:guys |all |folks )?(?:get|receive|see|record)|"
+        r"(?:was|is|has|did) (?:it|that|this|(?:my|the|our|that) (?:\w+ ){0,3}?(?:quotes?|estimates?|"
+        r"one|plan|\w+)) (?:been |get |got |gotten |already )?"
         r"(?:approved|accepted|declined|confirmed)|"
         r"(?:quotes?|estimates?|plan|one|it) (?:is|was|has been|got|been|is now) (?:now )?"
         r"(?:approved|accepted|declined))\b")),
     ("valid", re.compile(
         r"\b(?:valid|expire[sd]?|expiring|expiry|expiration|still good|still open|deadline|"
+        # "can i still take you up on the estimate", "is it too late to accept the quote"
+        r"(?:can|could) (?:i|we) still (?:take|get|accept|approve|go (?:with|ahead)|do|have|book)|"
+        r"too late to|take (?:you|u) up on|"
         r"good (?:for|until|till|til|thru|through)|how long do (?:i|we) have|"
         # "good til when", "open till when": the last day it can be approved
         r"(?:good|open|valid|last|lasts?) (?:un)?til+ when)\b")),
+    # "if i approve it when could you do the install", "do i need to approve it before you
+    # schedule": the quoted work is scheduled once the quote is approved
+    ("schedule", re.compile(
+        r"\b(?:when|how soon|how quickly|how fast|how long (?:until|till|before))\b[^.?!]{0,40}?"
+        r"\b(?:(?:you|u|they|someone|he|she) (?:\w+ )?(?:do|start|install\w*|schedul\w*|begin|"
+        r"get to|put|replace|come)|(?:it|the work|the job|the install\w*) (?:be )?(?:done|"
+        r"scheduled|start\w*|happen))\b|"
+        r"\bbefore (?:you|u|they|we|someone) (?:can )?(?:schedule|book|start|install|do|order)\b|"
+        r"\bwhat happens (?:after|once|when|if) (?:i|we) (?:approve|accept|say yes)\b")),
+    # "can you resend the AC quote", "email me a copy": the office sends it again
+    ("resend", re.compile(
+        r"\b(?:resend|re-send|send (?:me |us )?(?:it|that|this|(?:the|that|my|a) (?:\w+ ){0,2}?"
+        r"(?:quote|estimate|copy))(?: \w+)? (?:again|over again)|(?:send|e-?mail|text|forward) (?:me |us )?"
+        r"(?:a |another )?copy|copy of (?:the|that|my) (?:\w+ ){0,2}?(?:quote|estimate)|"
+        r"e-?mail (?:me |us )?(?:it|that|the (?:\w+ ){0,2}?(?:quote|estimate)))\b")),
     # "does thursday's tune up count as one of the 2 visits": what the quote's data cannot say
     ("counts", re.compile(
         r"\b(?:counts?|counted|count) (?:as|towards?|toward|for|against)\b|"
@@ -72,19 +92,25 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:is|does) (?:that|it|this) (?:\w+ ){0,2}(?:full|whole|entire|just|only)|"
         r"(?:full|whole|entire) (?:\w+ ){0,2}or (?:just|only)|"
         # "and the permit is in there?"
-        r"(?:the|a|an) (?:\w+ ){1,2}(?:is|are) (?:in (?:it|there|that)|included))\b|"
+        r"(?:the|a|an) (?:\w+ ){1,2}(?:is|are) (?:in (?:it|there|that)|included)|"
+        # "is that with the permit or without", "with or without the haul away"
+        r"with (?:\w+ ){1,3}or (?:without|not)|with or without)\b|"
         + EXPLAIN.pattern)),
     ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|prices?|cost\w*|total|amount|"
-                         r"come to|comes to|coming to|all in|with everything)\b")),
+                         r"(?:come|comes|coming|came) (?:out )?to|all in|with everything)\b")),
 )
 _KIND_PATTERNS = dict(KINDS)
 _ACTS = frozenset({intents.APPROVE_QUOTE, intents.DECLINE_QUOTE, intents.CANCEL, intents.RESCHEDULE,
                    intents.HUMAN})
-OFFICE_KINDS = frozenset({"counts", "terms"})  # asked of a quote that its data cannot settle
+# asked of a quote that its data cannot settle, or that a person does (sending it again)
+OFFICE_KINDS = frozenset({"counts", "terms", "resend"})
 OVERVIEW = 300  # characters: a question about several quotes is answered for all when this short
 # Words that make a text about a quote; "it"/"again" do too for price, lines and validity.
 _QUOTE = re.compile(r"\b(?:quotes?|estimates?|proposals?|quotations?|bids?|approval|decision)\b|"
-                    r"\bq-?\d{3,}\b|#\d{3,}")
+                    r"\bq-?\d{3,}\b|#\d{3,}|"
+                    # "the two options you sent", "those prices u gave me": the quotes sent
+                    r"\b(?:options?|prices?|numbers?|ones?|choices?)\s+(?:you|u|y'?all|you guys)\s+"
+                    r"(?:sent|gave|quoted|emailed|texted|put together|wrote up)\b")
 _VISIT = re.compile(r"\b(?:appointments?|appt|visits?|booking|tech|technician|plumber|electrician|"
                     r"guy|service call|call out|callout|come|coming|invoice|bill)\b")
 # A title named as something already priced ("the AC one", "how much was the water heater").
@@ -123,6 +149,8 @@ def kind_of(turn: Turn) -> str | None:
     asked = [q for q in re.findall(r"[^.?!]*\?", text)]  # the question itself comes first
     kind = next((name for question in asked for name, pattern in KINDS if pattern.search(question)),
                 None) or next((name for name, pattern in KINDS if pattern.search(text)), None)
+    if kind is None and (again := _asked_again(turn, text)) is not None:
+        return again  # "and the furnace one?" right after the water heater's lines: its lines
     if kind is None:
         # "no dont move anything! i mean the quote, Q-1043": a clause pointing only at a quote
         only = any(_ONLY_QUOTE.match(clause) for clause in re.split(r"[.!?;,]+", text))
@@ -141,6 +169,35 @@ def kind_of(turn: Turn) -> str | None:
     if kind == "status" and re.search(r"\b(?:approv|accept|declin)", text):
         return kind  # "what did I approve?"
     return None
+
+
+# Words around a quote pointed at in a follow-up: "and the furnace one?", "what about the AC quote".
+_POINTER_WORDS = frozenset("and what about how same for with the that this my our your one ones "
+                           "quote estimate tho though then ok okay so re regarding too also as well "
+                           "of it is was".split())
+
+
+def _asked_again(turn: Turn, text: str) -> str | None:
+    """The question just answered about one quote, asked of another by a text that only points
+    at it ("and the furnace one?", "what about Q-1042"); None for any other text."""
+    return str(turn.data["kind"]) if _pointed_again(turn, text) is not None else None
+
+
+def _pointed_again(turn: Turn, text: str) -> Quote | None:
+    """The quote a follow-up only points at, right after a question about another was answered."""
+    if turn.step != ABOUT or not _in_quote_talk(turn) or "kind" not in turn.data:
+        return None
+    quotes = [q for q in shown(turn) if q.digits and q.digits in set(_NUMBER.findall(text))] or \
+        titles_named(turn, text)
+    if not quotes and re.search(r"\bother\b", text):  # "and the other one?": of two, the other
+        others = [q for q in _candidates(turn, "summary") if q.id != turn.data.get("quote_id")]
+        quotes = others if len(_candidates(turn, "summary")) == 2 else []
+    if len(quotes) != 1:
+        return None
+    title = {w for w in re.findall(r"[a-z]+", quotes[0].title.lower())} | {"other"}
+    rest = [w for w in re.findall(r"[a-z]+", text) if w not in title and w not in _POINTER_WORDS
+            and not (quotes[0].digits and w == "q")]
+    return quotes[0] if not rest and len(text.split()) <= 8 else None
 
 
 def _lines_plainly(text: str) -> bool:
@@ -178,7 +235,8 @@ def answer(turn: Turn) -> bool:
     if kind is None:
         return False
     assert turn.customer is not None
-    meant = named(turn)
+    again = _pointed_again(turn, turn.text.lower())
+    meant = [again] if again is not None else named(turn)
     if meant is not None and not meant:
         digits = _NUMBER.findall(turn.text)
         turn.finish(replies.quote_not_on_account(digits[0] if digits else ""))
@@ -197,7 +255,9 @@ def answer(turn: Turn) -> bool:
         numbers = ", ".join(q.number for q in about[:3])
         handoff.hand_over(turn, reason=f'asks about quote {numbers}: "{" ".join(turn.text.split())[:160]}"')
     if kind == "compare" and len(about) >= 2:
-        turn.finish(_difference(about[0], about[1]))
+        # the two stay the quotes talked about: "ok the cheaper one then" picks one of them
+        turn.ask(FLOW, ABOUT, {"compared": [about[0].id, about[1].id]},
+                 _difference(about[0], about[1]))
         return True
     if len(about) == 1:
         tell(turn, kind, about[0])
@@ -235,6 +295,8 @@ def _asked_per_part(turn: Turn) -> list[tuple[str, Quote]] | None:
                   else titles_named(turn, part))
         if not quotes and focus is not None and _REFERS.search(part):
             quotes = [focus]
+        if not quotes and kind == "status":
+            quotes = _decided_as_said(turn, part)  # "did my approval go thru?": the one approved
         if len(quotes) != 1:
             return None
         asked.append((kind, quotes[0]))
@@ -259,8 +321,9 @@ def tell(turn: Turn, kind: str, quote: Quote) -> None:
         f"{_summary(quote)} for {format_cents(quote.total_cents)}").lstrip(": ")
         for n, asked in enumerate([kind, *_asked_too(turn, kind)]))
     if quote.awaiting_decision and not _expired(turn, quote):
-        hint = kind == "status"  # "did it go through?": not yet, and how to approve it
-        turn.ask(FLOW, ABOUT, {"quote_id": quote.id}, replies.quote_open_fact(fact, hint))
+        hint = kind in ("status", "schedule")  # "did it go through?": not yet, and how to approve it
+        turn.ask(FLOW, ABOUT, {"quote_id": quote.id, "kind": kind},
+                 replies.quote_open_fact(fact, hint))
     else:
         turn.finish(replies.quote_fact(fact))
 
@@ -309,6 +372,13 @@ def _fact(turn: Turn, kind: str, quote: Quote) -> str:
                   "whether the price is final" if _FINAL.search(text) else "how often it's billed")
         return (f"{priced} is the total on the quote ({_lines_said(quote)}). It doesn't say "
                 f"{unsaid}, so I've asked the office to confirm")
+    if kind == "resend":
+        return f"I've asked the office to send you {name[:1].lower()}{name[1:]} again ({total})"
+    if kind == "schedule":
+        if quote.awaiting_decision and not _expired(turn, quote):
+            return (f"{priced} is waiting for your decision; once it's approved, we'll set up "
+                    "a day for the work with you")
+        return _decided(turn, quote)
     if kind == "status":
         if quote.awaiting_decision and not _expired(turn, quote):
             sent = (f" (sent {day_label(quote.sent_at, turn.timezone)})" if quote.sent_at else "")
@@ -326,7 +396,9 @@ _INCLUDES = re.compile(
     r"|\b(?:is|are) (?P<in>(?:(?!\b(?:is|are|and)\b)[a-z' -]){2,30}?) (?:included|in (?:it|"
     r"there|that|the (?:\w+ )?(?:quote|estimate|price)))\b"
     r"|\b(?:the|a|an) (?P<subject>(?:(?!\b(?:is|are|and)\b)[a-z' -]){2,30}?) (?:is|are) "
-    r"(?:included|in (?:it|there|that))\b", re.IGNORECASE)
+    r"(?:included|in (?:it|there|that))\b"
+    # "is that price with the permit or without"
+    r"|\bwith (?P<with>(?:(?!\b(?:or|is|are)\b)[a-z' -]){2,30}?) or (?:without|not)\b", re.IGNORECASE)
 # Words too common to match a quote's line by ("the labor" matches "Installation labor").
 _FILLER = frozenset("the a an of for and to in on with it that this new old".split())
 
@@ -336,11 +408,16 @@ _POINTS_AT_QUOTE = re.compile(r"^in (?:the |that |this |my |your )?(?:[\w-]+ ){0
                               r"estimates?|price|total|it|there|that)$")
 
 
+# Words that end a question, not the thing asked about ("what does it include first").
+_TRAILING = re.compile(r"(?:(?:^|\s+)(?:first|then|again|exactly|though|tho|now|please|pls|there|"
+                       r"in it|in there))+\s*$")
+
+
 def _thing_asked(text: str) -> str | None:
     """What a question asks whether the quote includes ("the sump pump"), None when none."""
     for found in _INCLUDES.finditer(text.lower()):
-        thing = (found.group("thing") or found.group("in") or found.group("subject") or ""
-                 ).strip(" '-")
+        thing = _TRAILING.sub("", found.group("thing") or found.group("in") or
+                              found.group("subject") or found.group("with") or "").strip(" '-")
         if thing and _words(thing) and not _POINTS_AT_QUOTE.match(thing):
             return thing
     return None
@@ -492,6 +569,22 @@ _FINAL = re.compile(r"\b(?:final|change|go up|fixed|locked|guaranteed)\b")
 _TAX = re.compile(r"\b(?:tax|taxes|taxed|fees?|charges?|on top|extra)\b")
 
 
+# "the first one", "the second option": a place in a list of quotes the customer was shown.
+_PLACED = re.compile(r"\bthe (first|1st|second|2nd|third|3rd|last|top|bottom) (?:one|quote|"
+                     r"estimate|option)\b")
+
+
+def placed(text: str, quotes: list[Quote]) -> list[Quote]:
+    """The quote at the place the text names among `quotes`, in the order they are listed (oldest
+    first); [] when it names none."""
+    found = _PLACED.search(text)
+    if found is None or len(quotes) < 2:
+        return []
+    index = {"top": 0, "bottom": -1}.get(found.group(1), _PLACES.get(found.group(1), 0))
+    ordered = sorted(quotes, key=lambda q: q.id or 0)
+    return [ordered[index]] if index < len(ordered) else []
+
+
 def by_amount(turn: Turn, text: str) -> list[Quote]:
     """The quotes whose total the text names ("is the 258 per year?")."""
     amounts = {int(whole.replace(",", "")) * 100 + int(cents or 0)
@@ -527,7 +620,18 @@ def _last_decided(turn: Turn, kind: str) -> list[Quote]:
     """ "did my approval go through": the quote the customer decided last, if they did."""
     if kind != "status" or not _DECISION.search(turn.text.lower()):
         return []
-    decided = [q for q in shown(turn) if q.decided_at is not None]
+    return _decided_as_said(turn, turn.text.lower())
+
+
+def _decided_as_said(turn: Turn, text: str) -> list[Quote]:
+    """The quote last decided the way the text says ("my approval": the last one approved)."""
+    said = [state for _, state in sorted(
+        (text.find(word), state) for word, state in (("approv", QuoteState.APPROVED),
+                                                     ("accept", QuoteState.APPROVED),
+                                                     ("declin", QuoteState.DECLINED))
+        if word in text)]  # the first said: "declined right, not approved by mistake?"
+    decided = [q for q in shown(turn) if q.decided_at is not None and
+               (not said or q.state is said[0])]
     return [max(decided, key=lambda q: q.decided_at or turn.now)] if decided else []
 
 

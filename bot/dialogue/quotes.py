@@ -27,7 +27,8 @@ VERBS = {intents.APPROVE_QUOTE: "approve", intents.DECLINE_QUOTE: "decline"}
 # Going ahead with work already priced: about an open quote, never a new visit.
 GO_AHEAD = re.compile(
     r"\b(?:go ahead|let'?s do it|lets do it|let us do it|(?:we|i)(?:'ll| will)? (?:want|take) it|"
-    r"do the work|(?:book|schedule) the work|proceed)\b", re.IGNORECASE)
+    r"do the work|(?:book|schedule) the work|proceed|go for it|make it happen|count (?:me|us) in)\b",
+    re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never|don'?t|do not|can'?t|cannot|won'?t|wait|hold)\b",
                       re.IGNORECASE)
 
@@ -79,7 +80,10 @@ def begin(turn: Turn, verb: str, digits: object = None) -> None:
     waiting = _waiting(turn)
     discussed = [q for q in waiting if q.id == _discussed(turn)]
     named = named_waiting(turn)
-    if len(named) == 1:
+    just = just_decided(turn, verb)
+    if not named and not discussed and just is not None:
+        turn.finish(decided(turn, just))  # "ok approve it" right after it was: never another one
+    elif len(named) == 1:
         _confirm(turn, verb, named[0])  # "go ahead with the cheaper one"
     elif discussed:
         _confirm(turn, verb, discussed[0])
@@ -91,11 +95,8 @@ def begin(turn: Turn, verb: str, digits: object = None) -> None:
             if settled else None
         # "I want to approve the quote" once it is: which one it was, and that it is decided
         turn.finish(decided(turn, last) if last is not None else replies.no_open_quotes())
-    elif len(waiting) == 1:
-        _confirm(turn, verb, waiting[0])
     else:
-        turn.ask(FLOW, "which", {"verb": verb, "ids": [q.id for q in waiting]},
-                 replies.which_quote([_choice(q) for q in waiting], verb))
+        choose(turn, verb, waiting)  # the only one, both ("pass on both"), or which
 
 
 # Asking for a lower price ("could you do it cheaper?"): a person decides, the office follows up.
@@ -188,10 +189,28 @@ def answer(turn: Turn) -> bool:
         if turn.step == quote_questions.ABOUT and turn.data.get("quote_id") == quote.id:
             _fact_then_confirm(turn, verb, quote)  # "is it declined now?": not yet, and again
         return True
+    if UNDECIDED.search(turn.text) and not _YES.search(UNDECIDED.sub(" ", turn.text)):
+        # "maybe", "let me think", "need to ask my wife": no decision yet, nothing misread
+        if also:
+            turn.finish(replies.quotes_left_open([quote.number, *(q.number for _, q in also)]))
+        else:
+            _left_open(turn, quote)
+        return True
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE):
         turn.misunderstood(replies.yes_or_no(_question(verb, quote)))
         return True
     return False
+
+
+# Not deciding yet, in a word or a few: the quote stays open.
+UNDECIDED = re.compile(
+    r"^\W*(?:(?:ok|okay|hmm+|um+|well|actually|honestly)\W+)*(?:maybe|perhaps|not sure|unsure|idk|"
+    r"i (?:don'?t|dont|do not) know(?: yet)?|dunno|later|not (?:yet|now|today|right now)|"
+    r"(?:let me|lemme|i'?ll|we'?ll|i will|we will|i need to|we need to|need to|gotta|have to|"
+    r"i have to|we have to|i want to|want to) (?:think|check|talk|ask|discuss|sleep on|get back|run it "
+    r"(?:by|past)|look|see|decide|mull|wait|hold)|(?:still )?thinking(?: about it)?|still deciding|"
+    r"undecided|on the fence|hold (?:on|off)(?! (?:what|does|is))|give me (?:a|some) (?:day|days|time|"
+    r"week|bit))\b", re.IGNORECASE)
 
 
 # Approving in so many words, and a negation before it ("don't approve", "not accepting").
@@ -215,7 +234,7 @@ def _after_answer(turn: Turn) -> bool:
     confirmation about that quote, a pass asks to decline it, a question is answered."""
     quote = next((q for q in _waiting(turn) if q.id == turn.data.get("quote_id")), None)
     if quote is None:
-        return False
+        return _after_comparing(turn)
     intent = turn.parse.intent
     # "and the furnace one, we'll pass" after the water heater's facts: the quote named, not the
     # one talked about
@@ -233,16 +252,57 @@ def _after_answer(turn: Turn) -> bool:
     if GO_AHEAD.search(turn.text) is not None:  # "hold off, don't book the work"
         turn.finish(replies.quote_left_open(quote.number))
         return True
+    if intent == intents.AFFIRM and not turn.parse.slots or _NOD.match(turn.text):
+        _left_open(turn, quote)  # "ok", "cool", "got it" after the facts: a nod, no decision
+        return True
     if intent in (intents.UNKNOWN, intents.CHOOSE, intents.JOB_STATUS, intents.BOOK) and \
             quote_questions.answer(turn):
         return True
     return False
 
 
+# Every open quote meant at once: "we'll pass on both", "approve them all".
+BOTH = re.compile(r"\b(?:both|all (?:of )?(?:them|those|these|the (?:quotes|estimates))|them all|"
+                  r"the two of them|all (?:two|three|2|3)|each of them)\b", re.IGNORECASE)
+
+
+_NOD = re.compile(r"^\W*(?:ok(?:ay)?|k+|cool|got it|gotcha|noted|alright|understood|good to know|"
+                  r"makes sense|i see)\W*$", re.IGNORECASE)
+
+
+def _left_open(turn: Turn, quote: Quote) -> None:
+    """No decision yet: the quote stays open and stays the one talked about ("ok approve it")."""
+    kind = turn.data.get("kind")
+    turn.ask(FLOW, quote_questions.ABOUT, {"quote_id": quote.id, **({"kind": kind} if kind else {})},
+             replies.quote_left_open(quote.number))
+
+
+def _after_comparing(turn: Turn) -> bool:
+    """A text after two quotes were compared: one of them named ("ok the cheaper one then", "the
+    first one") asks the usual Y/N to approve it (to decline it, when passed on); a question is
+    answered; False for any other text."""
+    compared = [q for q in _waiting(turn) if q.id in set(turn.data.get("compared") or [])]
+    if len(compared) < 2:
+        return False
+    if quote_questions.kind_of(turn) not in (None, "summary") and quote_questions.answer(turn):
+        return True
+    text = turn.text.lower()
+    picked = [q for q in quote_questions.ranked(turn, text) or quote_questions.placed(text, compared)
+              or quote_questions.titles_named(turn, text) if q in compared]
+    if len(picked) != 1 or turn.parse.intent in (intents.CANCEL, intents.RESCHEDULE) or (
+            GO_AHEAD.search(turn.text) is not None and not goes_ahead(turn.text)):
+        return False
+    choose(turn, "decline" if PASSED.search(turn.text) else "approve", picked)
+    return True
+
+
 def choose(turn: Turn, verb: str, named: list[Quote]) -> None:
-    """Confirm the one quote named, or ask which of the several named ("the furnace one")."""
+    """Confirm the one quote named, or ask which of the several named ("the furnace one"); "both"
+    names them all, in one Y/N."""
     if len(named) == 1:
         _confirm(turn, verb, named[0])
+    elif 2 <= len(named) <= 3 and BOTH.search(turn.text):
+        confirm_several(turn, [(verb, q) for q in named])
     else:
         turn.ask(FLOW, "which", {"verb": verb, "ids": [q.id for q in named]},
                  replies.which_quote([_choice(q) for q in named], verb))
@@ -265,6 +325,9 @@ def _which(turn: Turn, verb: str) -> bool:
     kind = quote_questions.kind_of(turn)
     if kind not in (None, "summary") and quote_questions.answer(turn):
         return True  # "what's the difference? the 2nd one is more": answered, nothing picked
+    if not asking and 2 <= len(listed) <= 3 and BOTH.search(turn.text):
+        choose(turn, verb, listed)  # "both of them": each named in one Y/N
+        return True
     picked = _picked(turn, listed)
     if picked is not None:
         if asking:
@@ -279,6 +342,22 @@ def _which(turn: Turn, verb: str) -> bool:
         turn.misunderstood(again)
         return True
     return False
+
+
+_IT = re.compile(r"\b(?:it|that|this|that one|this one)\b", re.IGNORECASE)
+
+
+def just_decided(turn: Turn, verb: str) -> Quote | None:
+    """The quote "it" means right after quotes were decided by text (the last change, half an
+    hour): the one decided as `verb` says ("approve it" once one was approved, another declined)."""
+    quote_id = turn.last_change().get("quote_id")
+    if quote_id is None or not _IT.search(turn.text) or quote_questions.named(turn):
+        return None
+    state = QuoteState.APPROVED if verb == "approve" else QuoteState.DECLINED
+    decided = [q for q in _account_quotes(turn) if q.decided_at is not None and
+               (q.id == quote_id or turn.now - q.decided_at <= quote_questions.RECENT)]
+    return max(decided, key=lambda q: (q.state is state, q.id == quote_id, q.decided_at or turn.now),
+               default=None)
 
 
 def _discussed(turn: Turn) -> object:
@@ -333,7 +412,9 @@ def decided(turn: Turn, quote: Quote) -> Reply:
     approves it too) what comes next, so nobody is asked to approve it again."""
     job = turn.uow.jobs.get(quote.job_id) if quote.job_id is not None else None
     if quote.state is not QuoteState.APPROVED or job is None:
-        return replies.quote_decided(quote.number, quote.state.value)
+        lapsed = quote.awaiting_decision and quote.expires_at is not None and \
+            quote.expires_at <= turn.now  # past its last day, though no pass has marked it yet
+        return replies.quote_decided(quote.number, "expired" if lapsed else quote.state.value)
     booked = sorted((a for a in turn.uow.appointments.find(job_id=job.id) if a.is_active),
                     key=lambda a: a.start)
     return replies.quote_already_approved(

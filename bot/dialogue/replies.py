@@ -574,6 +574,17 @@ def arrived_noted(technician: str) -> Reply:
                  f"{name}'s job is updated.")
 
 
+# Whether a job's return visit costs anything: the office's to say, not the catalog's.
+RETURN_CHARGE_ASKED = Reply("Whether the return visit costs anything is for our office to "
+                            "confirm; I've asked them to let you know.")
+
+
+def return_charge_notice(job: str, text: str) -> Reply:
+    """To the dispatchers: a customer asks whether the return visit of a job costs anything."""
+    return Reply(f"Job {job}: the customer asks whether the return visit is charged: "
+                 f"\"{clip(text, 160)}\". Please let them know.")
+
+
 def not_there_notice(job: str, technician: str, text: str) -> Reply:
     """To the dispatchers: the job shows the technician on site, the customer says nobody came."""
     name = clip(technician, NAME)
@@ -791,6 +802,13 @@ def work_length(typical: str | None, window: str) -> Reply:
                       f"site. They arrive within a {window} window.", 320))
 
 
+def work_length_under_way(typical: str | None, technician: str) -> Reply:
+    """How long the work under way takes: the usual length, and that the technician knows more."""
+    name = clip(technician, NAME) or "your technician"
+    usual = f"Usually {typical}, but it" if typical else "It"
+    return Reply(clip(f"{usual} depends on what {name} finds; {name} can tell you more.", 320))
+
+
 def _visits_on(work: str, days: Sequence[str]) -> str:
     """ "your 2 water heater service visits (Tue Dec 8, Mon Dec 14)"."""
     what = f"{clip(work, THING)} visits" if work else "visits"
@@ -852,6 +870,9 @@ def quote_not_found(digits: str) -> Reply:
 
 
 def quote_decided(number: str, state: str) -> Reply:
+    if state == "expired":  # nothing left to decide: a new price is the office's to give
+        return Reply(f"Quote {clip(number, 16)} has expired, so it can't be approved now. Ask us "
+                     "for a new one and the office will send an updated quote.")
     return Reply(f"Quote {clip(number, 16)} is already {state}.")
 
 
@@ -1285,6 +1306,13 @@ def price_covers(service: str, amount: str) -> Reply:
     return Reply(f"{amount} is our standard price for {clip(service, THING).lower()}. If the fix "
                  "needs parts or more work, the cost depends on what the technician finds; I've "
                  "asked the office to confirm the details with you.")
+
+
+def visit_prices(visits: Sequence[tuple[str, str, str | None]]) -> Reply:
+    """Each visit's standard price: (its day and window, its work, the price or None)."""
+    said = [f"{clip(work, THING)} on {when}: {amount or 'price confirmed by the office'}"
+            for when, work, amount in visits]
+    return Reply(clip("; ".join(said) + ". Those are our standard prices.", 320))
 
 
 def price_unknown(service: str) -> Reply:

@@ -12,6 +12,7 @@ from bot.dialogue.times import clock_label, day_label
 from bot.nlu import intents
 from domain.jobs import Appointment, Job, JobState
 from domain.messages import MessageKind
+from domain.money import format_cents
 from domain.notices import notify_staff
 from domain.quotes import InvoiceState
 
@@ -183,13 +184,22 @@ def live_work(turn: Turn) -> bool:
     offer to book; False when no work is under way or the text asks something else."""
     near = PRESENCE.search(turn.text) is not None
     arrived = ARRIVED.search(turn.text) is not None and NOT_HERE.search(turn.text) is None
+    # "how much is the plumber gonna charge me" while he comes: that visit's price, unless another
+    # service is named ("how much is a drain cleaning")
+    priced = asks_visit_price(turn.text) or _asks_a_price(turn.text)
+    returning = _CHARGED.search(turn.text) is not None and _RETURN.search(turn.text) is not None
     if turn.customer is None or not (near or arrived or LIVE_QUESTION.search(turn.text)
-                                     or NOT_HERE.search(turn.text)):
+                                     or NOT_HERE.search(turn.text) or priced or returning):
         return False
     jobs = turn.uow.jobs.find(account_id=turn.customer.account_id, state=LIVE)
     if not jobs:
         return False
     job = min(jobs, key=lambda j: (_URGENCY[j.state], j.id or 0))
+    if priced and not asks_visit_price(turn.text) and turn.parse.slots.get("service") not in (
+            None, job.service_id):
+        priced = False
+        if not (near or arrived or LIVE_QUESTION.search(turn.text) or NOT_HERE.search(turn.text)):
+            return False
     booked = turn.uow.appointments.find(job_id=job.id)
     if job.state is JobState.ON_SITE and NOT_HERE.search(turn.text):
         _not_there(turn, job, _technician_first_name(turn, booked))
@@ -199,11 +209,21 @@ def live_work(turn: Turn) -> bool:
         # "he is HERE. question is price": once the office has heard, the rest is answered
         return _came_before_the_record(turn, job, booked, left=left, broken=broken)
     if job.state is JobState.EN_ROUTE and not _running_late(turn, job, booked):
-        if not near or (turn.parse.intent == intents.JOB_STATUS
-                        and not small_talk.question_pending(turn)):
+        if not (near or priced) or (turn.parse.intent == intents.JOB_STATUS and not priced
+                                    and not small_talk.question_pending(turn)):
             return False  # on time: the usual answers name the work and the ETA
         # "is dave close?": his arrival time; a question of the bot's still pending stays open
         small_talk.settle(turn, _describe(turn, job, booked), done="answered")
+        _asked_beside(turn, job, _technician_first_name(turn, booked))
+        return True
+    told = _beside(turn, job, _technician_first_name(turn, booked)) if (
+        job.state is JobState.ON_SITE and priced and not (left or broken)) else []
+    if told:
+        # "eddie's here. how much is this visit gonna cost me": the visit's price; a question
+        # of the bot's still pending stays open
+        small_talk.settle(turn, told[0], done="answered")
+        for reply in told[1:]:
+            turn.say(reply)
         return True
     if job.state is JobState.ON_SITE and not (
             left or broken or FINISHING.search(turn.text) or BACK.search(turn.text)):
@@ -215,6 +235,7 @@ def live_work(turn: Turn) -> bool:
         return False  # "she's still here. when is the water heater guy coming": that visit asked
     if job.state is not JobState.ON_SITE:
         turn.finish(_describe(turn, job, booked))
+        _asked_beside(turn, job, _technician_first_name(turn, booked))
         return True
     technician = _technician_first_name(turn, booked)
     billed = None if not FINISHING.search(turn.text) else any(
@@ -226,6 +247,7 @@ def live_work(turn: Turn) -> bool:
                      key=f"job-asked:{job.id}:{turn.message_id or turn.now.isoformat()}")
     turn.finish(replies.live_on_site(technician, _service(turn, job), billed=billed,
                                      left=left, broken=broken))
+    _asked_beside(turn, job, technician)
     return True
 
 
@@ -250,7 +272,116 @@ def _came_before_the_record(turn: Turn, job: Job, booked: list[Appointment], *, 
                                          broken=broken))
     else:
         turn.finish(replies.arrived_noted(technician))
+    _asked_beside(turn, job, technician)
     return True
+
+
+# The visit's own price asked while its work is under way ("and cost?", "whats the service call
+# fee"), not a bill, a quote or what is owed (billing.py, quote_questions.py answer those).
+_COST = re.compile(r"\b(?:how much|cost|costs|price|fee|fees|charge|charges|rate|service call)\b",
+                   re.IGNORECASE)
+_BILLED = re.compile(r"\b(?:owe|bill|billed|invoice|quote|estimate|pay|paid|total|parts?)\b",
+                     re.IGNORECASE)
+
+
+# The price of the visit itself asked ("how much is this visit", "whats the service call fee",
+# "what's this gonna cost"), not the price of some other work.
+_THIS_VISIT = re.compile(
+    r"\b(?:this|today'?s?|the|that) (?:visit|call|service call|call ?out|trip|job|repair|service)\b|"
+    r"\bservice call\b|\b(?:gonna|going to|will|would|does) (?:this|it|that) (?:\w+ )?cost\b|"
+    r"\b(?:this|it) (?:gonna|going to) cost\b", re.IGNORECASE)
+
+
+# A price asked in so many words ("how much", "what's the fee"), not the word "charge" alone.
+_ASKS_PRICE = re.compile(r"\b(?:how much|what(?:'s|s| is| are| will| would| does)? (?:\w+ ){0,3}?"
+                         r"(?:cost|costs|price|fee|fees|charge|rate))\b", re.IGNORECASE)
+
+
+def _asks_a_price(text: str) -> bool:
+    """A price asked with no bill, quote or debt named: while work is under way, that visit's."""
+    return _ASKS_PRICE.search(text) is not None and _BILLED.search(text) is None and \
+        not quote_questions.mentions_quote(text)
+
+
+# Their own visit named with a price asked ("how much is the service call for my visit today").
+_MY_VISIT = re.compile(r"\b(?:my|our|the|this|that|today'?s|tomorrow'?s|\w+day'?s) (?:visit|appointment|"
+                       r"appt|service call|call ?out|booking)\b", re.IGNORECASE)
+_ACTS = frozenset({intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE,
+                   intents.HUMAN})
+
+
+def visit_price(turn: Turn) -> bool:
+    """ "how much is the service call for my visit today", "what will thursday's appointment
+    cost": the standard price of the work of the visit meant (all of one kind), never a booking
+    hint; a question pending stays open. False for any other text."""
+    text = turn.text
+    if turn.customer is None or turn.parse.intent in _ACTS or turn.parse.slots.get("service") \
+            or not (asks_visit_price(text) or _asks_a_price(text)) or not _MY_VISIT.search(text):
+        return False
+    upcoming = visits.upcoming(turn)
+    said = visits.named(turn)
+    meant = visits.narrow(turn, upcoming, said) if said.narrows else upcoming
+    priced = [(a, job.service_id) for a in meant if (job := turn.uow.jobs.get(a.job_id)) is not None
+              and job.service_id in turn.catalog.ids()]
+    services = {service_id for _, service_id in priced}
+    if not services or len(priced) > 3 and len(services) > 1:
+        return False
+    if len(services) == 1:
+        service = turn.catalog.get(next(iter(services)))
+        reply = (replies.price(service.name, format_cents(service.price_cents), booking=True)
+                 if service.price_cents else replies.price_unknown(service.name))
+    else:  # "how much is my appointment" with two of other kinds: each visit's
+        reply = replies.visit_prices([
+            (visits.label(turn, a), turn.catalog.get(s).name,
+             format_cents(turn.catalog.get(s).price_cents) if turn.catalog.get(s).price_cents else None)
+            for a, s in priced])
+    small_talk.settle(turn, reply, done="answered")
+    return True
+
+
+# A return visit named: whether it costs anything is the office's to say.
+_RETURN = re.compile(r"\b(?:com(?:e|es|ing) back|return\w*|second (?:visit|trip)|another (?:visit|trip)|"
+                     r"(?:come|coming|be) (?:out |over )?again)\b", re.IGNORECASE)
+
+
+_CHARGED = re.compile(r"\b(?:charg\w*|cost\w*|fees?|pay|paying|extra|free|bill(?:ed)?)\b",
+                      re.IGNORECASE)
+
+
+def asks_visit_price(text: str) -> bool:
+    """True when the text asks what the visit itself costs, not a bill, a quote or what is owed."""
+    return _COST.search(text) is not None and _BILLED.search(text) is None and \
+        _THIS_VISIT.search(text) is not None
+
+
+def _asked_beside(turn: Turn, job: Job, technician: str) -> None:
+    """What the text asks besides where the work stands, answered after it: the standard price
+    of the visit's service, and how long that kind of work usually takes."""
+    for reply in _beside(turn, job, technician):
+        turn.say(reply)
+
+
+def _beside(turn: Turn, job: Job, technician: str) -> list[Reply]:
+    from bot.dialogue import visit_length  # imports visits, which imports this module's callers
+
+    service = turn.catalog.get(job.service_id) if job.service_id in turn.catalog.ids() else None
+    if service is None:
+        return []
+    told = []
+    if _CHARGED.search(turn.text) and _RETURN.search(turn.text) or (
+            job.state is JobState.PAUSED and _COST.search(turn.text) and not _BILLED.search(turn.text)):
+        # "is there a charge for him coming back?": not the catalog's to say; the office tells
+        notify_staff(turn.uow, now=turn.now, account_id=job.account_id,
+                     body=replies.return_charge_notice(job.number, turn.text).text,
+                     key=f"job-return-charge:{job.id}:{turn.message_id or turn.now.isoformat()}")
+        told.append(replies.RETURN_CHARGE_ASKED)
+    elif _COST.search(turn.text) and not _BILLED.search(turn.text):
+        told.append(replies.price(service.name, format_cents(service.price_cents), booking=True)
+                    if service.price_cents else replies.price_unknown(service.name))
+    if visit_length.asks(turn.text):
+        told.append(replies.work_length_under_way(visit_length.typical(turn, service.id),
+                                                  technician))
+    return told
 
 
 def _not_there(turn: Turn, job: Job, technician: str) -> None:

@@ -120,6 +120,11 @@ def _duration(turn: Turn, service_id: str | None) -> timedelta | None:
         return None
 
 
+def typical(turn: Turn, service_id: str) -> str | None:
+    """ "a drain cleaning takes about 1.5 hours", from the catalog; None when it has no length."""
+    return _typical(turn, service_id)
+
+
 def _typical(turn: Turn, service_id: str) -> str | None:
     """ "a drain cleaning usually takes about 1.5 hours"."""
     length = _duration(turn, service_id)

@@ -32,6 +32,8 @@ def worst_case_arguments(fn: Callable[..., Reply]) -> dict[str, Any]:
         annotation = str(parameter.annotation)
         if "Sequence[tuple[str, str]]" in annotation:  # (service, when) pairs
             values[name] = [(LONG, LONG)] * 5
+        elif "Sequence[tuple[str, str, str" in annotation:  # (when, work, price) triples
+            values[name] = [(LONG, LONG, LONG)] * 5
         elif "Sequence" in annotation:
             values[name] = [LONG] * 5
         elif annotation == "int":
