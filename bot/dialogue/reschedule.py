@@ -486,8 +486,16 @@ def said_from_the_visit(turn: Turn) -> bool:
     "same time next week")."""
     text = visits.kept(turn).rest
     return bool(_WEEKDAY_AFTER.search(text) or _WEEKS_LATER.search(text)
-                or _DAYS_LATER.search(text) or _LATER_THAT_WEEK.search(text)
+                or _DAYS_LATER.search(text) or _later_that_week(turn, text)
                 or _SAME_TIME.search(text) and _NEXT_WEEK.search(text))
+
+
+def _later_that_week(turn: Turn, text: str) -> bool:
+    """ "later in the week": the days after the visit's own, unless a day follows that says
+    which ("later in the week, thurs?": that Thursday, a day of its own)."""
+    found = _LATER_THAT_WEEK.search(text)
+    return found is not None and not find_days(text[found.end():],
+                                               offers.local_date(turn.now, turn.timezone))
 
 
 def _from_the_visit(turn: Turn, appointment: Appointment, wish: Wish | None,
@@ -509,7 +517,7 @@ def _from_the_visit(turn: Turn, appointment: Appointment, wish: Wish | None,
         day = visit_day + timedelta(days=_count_of(days))
     elif same_time and _NEXT_WEEK.search(text):
         day = visit_day + timedelta(days=7)
-    elif _LATER_THAT_WEEK.search(text) and visit_day.weekday() < 6:
+    elif _later_that_week(turn, text) and visit_day.weekday() < 6:
         return replace(wish or Wish(), date=visit_day + timedelta(days=1),
                        through=visit_day + timedelta(days=6 - visit_day.weekday()))
     if day is None and not same_time:

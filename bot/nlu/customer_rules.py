@@ -420,7 +420,9 @@ _BOOKED_FOR = re.compile(
 # Tuesday but we can't, how about Thursday for the furnace repair"; "I'd like someone to unclog the
 # sink, can't do tomorrow"); with an existing appointment named, it is a move.
 _OFFERED = re.compile(
-    r"\byou (?:offered|suggested|proposed|gave|sent|mentioned)\b|\b(?:i|we) would like (?:someone|somebody|"
+    # "the list you sent" is of visits already booked, never times offered to book
+    r"(?<!\blist )(?<!\btext )(?<!\bmessage )\byou (?:offered|suggested|proposed|gave|sent|mentioned)\b|"
+    r"\b(?:i|we) would like (?:someone|somebody|"
     r"a|an|you|to (?:book|get|have|schedule))\b|\b(?:i|we) (?:need|want) (?:someone|somebody|a|an|to book)\b"
 )
 # A day turned down ("can't do tomorrow, how about monday") beside a described problem and no
