@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import handoff, offers, replies, visits
+from bot.dialogue import handoff, offers, replies, small_talk, visits
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import clock_label, visit_label
 from bot.nlu import intents
@@ -101,6 +101,12 @@ def answer(turn: Turn) -> bool:
             return _not_an_answer(turn, replies.ask_new_time(visits.label(turn, appointment)))
         offer_times(turn, appointment, wish)
         return True
+    if turn.step == offers.PICK and _own_day_asked(turn, appointment):
+        # "and the 22nd?" of the visit on the 22nd being moved: the times offered are its own
+        turn.say(replies.counted_from(visits.service_name(turn, appointment),
+                                      visits.label(turn, appointment)))
+        turn.say(small_talk.still_open(turn))
+        return True
     if turn.step == offers.PICK:
         return offers.answer_pick(turn, timezone=visits.timezone_of(turn, appointment),
                                   chosen=_move, research=_research)
@@ -109,6 +115,27 @@ def answer(turn: Turn) -> bool:
     if turn.step == UNDERWAY:
         return _answer_underway(turn, appointment)
     return False
+
+
+# "and the 22nd?", "what about the 22nd": a day alone asked after, no new time with it.
+_DAY_ALONE_ASKED = re.compile(r"^\W*(?:(?:and|so|ok|okay|also|what about)\W+)+(?P<day>.+?)"
+                              r"(?:\s+(?:one|visit|appointment|appt))?\W*$")
+_DAY_WORDS = re.compile(r"^\W*(?:(?:the|on|my|\w+day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\W*)*$")
+
+
+def _own_day_asked(turn: Turn, appointment: Appointment) -> bool:
+    """True when the text only asks after the day of the visit being moved ("and the 22nd?"
+    while the 22nd's visit has times offered on another day)."""
+    found = _DAY_ALONE_ASKED.match(normalize(turn.text))
+    if found is None:
+        return False
+    said = found.group("day")
+    mentions = find_days(said, offers.local_date(turn.now, turn.timezone))
+    if len(mentions) != 1:
+        return False
+    day = mentions[0]
+    return (_DAY_WORDS.match(said[:day.start] + " " + said[day.end:]) is not None
+            and day.day == visits.local_day(turn, appointment))
 
 
 def _wish_beside(turn: Turn, appointment: Appointment) -> dict[str, Any] | None:

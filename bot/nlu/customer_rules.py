@@ -23,7 +23,9 @@ _RESCHEDULE = re.compile(
     r"\b(?:reschedule|rescheduling|re schedule|rebook|re book|rebooking|postpone|postponing|"
     r"rearrange|rearranging|re arrange|shift (?:it|this|that|my|the|our)|"
     # "can that move to monday", "the wed one -> thu the 10th"
-    r"(?:one|visit|appointment|appt|booking|it|that|this|they) (?:be )?moved? (?:over )?(?:to|till|until)|"
+    # "the 22nd move to the monday after", "thursday's moved to friday": a visit named by its day
+    r"(?:one|visit|appointment|appt|booking|it|that|this|they|(?:the )?\d{1,2}(?:st|nd|rd|th)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day'?s?) (?:be )?moved? (?:over )?(?:to|till|until)|"
     # "can the middle one on friday go to monday", "can it go to the 9th"
     r"(?:one|visit|appointment|appt|it|that|this)(?: (?:on|for) (?:the )?\w+)? go (?:to|till|until) "
     r"(?:the |next |this |on )?"
@@ -535,21 +537,31 @@ _CANCEL_WHOSE = re.compile(
 
 def _cancel_requested(message: Message) -> bool:
     text = message.masked
-    if message.has(_DONT_CANCEL) or is_hedged(text) or message.has(_STILL_ON_RE):
+    if message.has(_DONT_CANCEL) or message.has(_STILL_ON_RE):
         return False
-    if _CANCEL_WHOSE.search(message.original) and not negated_before(
+    # "i suppose i won't need the second visit? please cancel that one": the sentence asking
+    # is plain, so the doubt of another one does not void it
+    plain = not is_hedged(text)
+    if plain and _CANCEL_WHOSE.search(message.original) and not negated_before(
             message.original.lower(), message.original.lower().find("cancel")):
         return True
     for m in _CANCEL_VERB.finditer(text):
-        if negated_before(text, m.start()):
+        if negated_before(text, m.start()) or (not plain and is_hedged(_sentence_at(text, m.start()))):
             continue
         if _CANCEL_OBJECT.match(text[m.end() :]) or _CANCEL_APPOINTMENT.match(text[m.end() :]) or \
                 _CANCEL_REFERENCE.match(text[m.end() :]):
             return True
     for m in _DROP_VERB.finditer(text):  # "drop the second tune up": only a visit named by place
-        if not negated_before(text, m.start()) and _CANCEL_REFERENCE.match(text[m.end() :]):
+        if plain and not negated_before(text, m.start()) and _CANCEL_REFERENCE.match(text[m.end() :]):
             return True
-    return message.has(_NO_LONGER_NEEDED)
+    return plain and message.has(_NO_LONGER_NEEDED)
+
+
+def _sentence_at(text: str, position: int) -> str:
+    """The sentence of `text` that holds `position`."""
+    starts = [found.end() for found in re.finditer(r"[.!?;]\s", text[:position])]
+    ends = re.search(r"[.!?;](?:\s|$)", text[position:])
+    return text[starts[-1] if starts else 0:position + (ends.end() if ends else len(text))]
 
 
 def _quote_decision(message: Message) -> Verdict | None:
