@@ -10,6 +10,7 @@ up as soon as the first question is answered, so no half of the text is silently
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
@@ -273,6 +274,20 @@ def questions_beside(turn: Turn, *, acts: bool = False, swap: bool = False,
             if swap and _swapped(turn, part, parse):
                 continue
             _act(turn, part, parse)  # "put monday back and cancel the wed one instead"
+
+
+def questions_aside(turn: Turn, *, besides: Callable[[str], bool]) -> None:
+    """Answer the question parts of a text whose other part was just answered (a complaint:
+    "is the electrician still coming today? your guy left a mess last time"), leaving out the
+    parts `besides` matches (what was answered already)."""
+    parts = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
+    if len(parts) < 2:
+        return
+    for part in parts:
+        parse = parse_part(turn, part)
+        if not besides(normalize(part)) and \
+                _kind(turn, part, parse, first=False, pending=False) == "ask":
+            _ask(turn, part, parse)
 
 
 _INSTEAD = re.compile(r"\binstead\b")

@@ -21,6 +21,8 @@ from tests.unit.nlu.conftest import MONDAY
     ("i suppose we will not need the second visit? please cancel that one only", "cancel"),
     ("i think the plumber fixed it already, maybe? cancel the tuesday visit please.", "cancel"),
     ("cancel the later one, keep the first", "cancel"),
+    ("looks like two visits on the 14th, i think one is a duplicate - please cancel the 4pm one",
+     "cancel"),
 ])
 def test_what_each_clause_asks_decides_the_intent(understand, text, intent):
     assert understand(text, now=MONDAY).intent == intent
@@ -30,6 +32,7 @@ def test_what_each_clause_asks_decides_the_intent(understand, text, intent):
     "should i cancel the tuesday visit?",
     "maybe cancel the tuesday visit, not sure yet",
     "i might cancel it later",
+    "two visits on the 14th - maybe cancel the 4pm one, not sure",
 ])
 def test_a_cancel_in_doubt_is_still_no_cancel(understand, text):
     assert understand(text, now=MONDAY).intent != "cancel"
