@@ -64,7 +64,9 @@ def answer(turn: Turn) -> bool:
         return True  # "approve the water heater one and decline the furnace one": one Y/N for both
     if turn.parse.intent in _ACTIONS and quote_questions.kind_of(turn) == "status":
         return False  # "we said yes to the quote monday. did it go through?": one question
-    parts = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
+    raw = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
+    parts = [_reasked(part) for part in raw]
+    reasked = {part for part, said in zip(parts, raw, strict=True) if part != said}
     if len(parts) < 2 or len(parts) > 4:
         return False
     pending = small_talk.question_pending(turn)
@@ -102,8 +104,11 @@ def answer(turn: Turn) -> bool:
     if nod:
         turn.say(replies.acknowledged(turn.last_done()))  # "Y." to a cancel already done
         answered = True
+    # a question asked again ("you didnt answer about ...") is about the visits as they end up
+    again = [n for n in asks if parts[n] in reasked]
     for n in asks:
-        answered = _ask(turn, *read[n]) or answered
+        if n not in again:
+            answered = _ask(turn, *read[n]) or answered
     waiting: list[str] = []
     decided: set[str] = set()
     before = turn.recent("last_change")
@@ -123,7 +128,25 @@ def answer(turn: Turn) -> bool:
     if waiting and turn.conversation.is_active(turn.now):
         turn.conversation.data = {**turn.conversation.data, THEN: waiting}
         turn.replies.insert(len(turn.replies) - 1, _then(turn, waiting[0]))  # the Y/N stays last
+    for n in again:
+        answered = _ask(turn, *read[n]) or answered
     return answered
+
+
+# "you didnt answer about the 2 plumbers": the question asked before, asked again.
+_NOT_ANSWERED = re.compile(r"\b(?:but )?(?:you )?(?:didn'?t|did not|never|havent|haven'?t|have not) "
+                           r"(?:answer(?:ed)?|repl(?:y|ied)|respond(?:ed)?|say|said)(?: to)?"
+                           r"(?: me| my question| that)?(?: (?:about|on|re|regarding|why))?\s+",
+                           re.IGNORECASE)
+
+
+def _reasked(part: str) -> str:
+    """A part saying a question went unanswered, as that question ("tell me about the 2 plumbers
+    on the 15th?"); any other part as it is."""
+    found = _NOT_ANSWERED.search(part)
+    if found is None or not part[found.end():].strip():
+        return part
+    return f"{part[:found.start()]}tell me about {part[found.end():].rstrip(' .!?')}?"
 
 
 def _quote_questions_joined(turn: Turn, parts: list[str], read: list[tuple[str, Parse]],
