@@ -38,6 +38,10 @@ def start(turn: Turn) -> None:
         # "can the drain cleaning on the 11th go a week later": the 11th names the visit; the
         # new day counts from it (`_from_the_visit`)
         wanted, when = None, {**(when or {}), "date": None}
+    elif (moved_to := visits.day_moved_to(turn)) is not None and wanted != moved_to.isoformat():
+        # "the monday drain cleaning, moved to the 17th": monday names the visit, the 17th is new
+        wanted = moved_to.isoformat()
+        when = {"start": None, "end": None, **(when or {}), "date": wanted}
     if wanted is not None and date.fromisoformat(wanted) in visits.named(turn, wanted=wanted).days:
         # "can tomorrow's appointment be after 2", "the friday guy in the afternoon": the day names
         # the visit; the hours asked for are on its day ("move tomorrow's appointment" asks when)

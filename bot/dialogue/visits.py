@@ -210,6 +210,12 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
     # "... and also my furnace": not this visit
     text = normalize(also.head(turn, split.rest)) if text is None else text
     today = turn.now.astimezone(ZoneInfo(turn.timezone)).date()
+    target = _MOVE_TARGET.search(text) if whole and turn.parse.intent == intents.RESCHEDULE else None
+    if target is not None and (find_days(text[:target.start()], today)
+                               or _matcher(turn.catalog).match(text[:target.start()])):
+        # "the sat repair, can that be moved to the same day as the tuneup": the visit is named
+        # before where it is to go
+        text = text[:target.start()]
     days: list[date] = []
     weekdays: list[int] = []
     for mention in find_days(text, today):
@@ -242,6 +248,21 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
                  technicians=tuple(technicians), technician_names=tuple(technicians.values()))
 
 
+def day_moved_to(turn: Turn) -> date | None:
+    """The first day named after a move's "to" ("... moved to the same day as the water heater
+    one on the 17th": the 17th), None when none is."""
+    text = normalize(turn.text)
+    target = _MOVE_TARGET.search(text)
+    if target is None:
+        return None
+    found = find_days(text[target.end():], turn.now.astimezone(ZoneInfo(turn.timezone)).date())
+    return found[0].day if found else None
+
+
+# Where a move's new day or time begins: "... moved to the same day as the tune up".
+_MOVE_TARGET = re.compile(r"\b(?:move|moved|moving|push|pushed|bump|bumped|shift|shifted|go|switch|"
+                          r"switched|reschedule|rescheduled) (?:it |that |this |them )?(?:over )?"
+                          r"(?:to|till|until|for|onto) ")
 # "can eddie come after dave": Dave names a time, not the visit; "ben fixed it" names none.
 _NOT_THE_ONE = re.compile(r"\b(?:after|before|than|as|like|behind|following)\s*$")
 _COMING_AFTER = re.compile(r"^(?:'s|s)?\s+(?:still\s+)?(?:come|coming|comes|visit|appointment|appt|"
