@@ -46,7 +46,9 @@ _SPLIT = re.compile(
     r"what|whats|when|whens|who|whos|how|where|did|does|do|cancel|move|approve|decline|tell|"
     r"remind|put|pass on|go ahead|say (?:yes|no)|no on|yes on)\b)|"
     r",\s*(?=(?:[qQ]-?|#)\d{3,}\b)")  # "Q-1042 approve, Q-1041 decline"
-_QUESTION = re.compile(r"\?|^\W*(?:(?:and|also|so|ok|okay|hi|hey|k)\W+)*(?:is|are|was|can|could|will|"
+# "panel quote - how long is it good for": a question after a dash or colon, too
+_QUESTION = re.compile(r"\?|(?:^|\s[-\u2013\u2014]\s|:\s)\W*(?:(?:and|also|so|ok|okay|hi|hey|k)\W+)*"
+                       r"(?:is|are|was|can|could|will|"
                        r"what|whats|when|who|whos|how|where|did|does|do|remind|which|tell)\b")
 _NEGATED = re.compile(r"\b(?:don'?t|do not|dont|didn'?t|did not|never|not)\b")
 _ACTIONS = frozenset({intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE,
