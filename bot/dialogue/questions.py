@@ -16,6 +16,7 @@ from bot.dialogue import (
     handoff,
     held_offers,
     newcomer_asks,
+    offers,
     quote_decisions,
     quote_questions,
     quotes,
@@ -114,13 +115,24 @@ def asks_about_quote(turn: Turn) -> bool:
     """True when the text asks about a quote it names (by number, total or title told), and asks
     for no day: a question, never a visit wanted."""
     text = turn.text
-    if turn.parse.slots.get("when") or asks_for_quote(turn) or not quote_questions.shown(turn) \
+    if _day_asked(turn) or asks_for_quote(turn) or not quote_questions.shown(turn) \
             or not quote_questions.names_a_quote(turn):
         return False
     if quote_decisions.decides(text) or quotes.goes_ahead(text) or quotes.HAGGLE.search(text) \
             or _CHOOSES.search(text) or quotes.PASSED.search(text):
         return False  # "the furnace quote. we want it": a decision, confirmed by the quotes flow
     return quote_questions.says_quote(turn) or _ASKS.search(text) is not None
+
+
+def _day_asked(turn: Turn) -> bool:
+    """True when the text asks for a day, unless it is a pick among the times offered said in a
+    sentence of its own ("monday the 28th 8-10 is perfect. how much was the quote?")."""
+    if not turn.parse.slots.get("when"):
+        return False
+    if turn.step != offers.PICK or not turn.conversation.is_active(turn.now):
+        return True
+    picked = offers.pick_sentence(turn)
+    return picked is None or picked == turn.text
 
 
 def unclear(turn: Turn) -> None:

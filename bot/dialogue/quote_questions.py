@@ -75,7 +75,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:the|a|an) (?:\w+ ){1,2}(?:is|are) (?:in (?:it|there|that)|included))\b|"
         + EXPLAIN.pattern)),
     ("price", re.compile(r"\b(?:how much(?! longer| time| more time)|prices?|cost\w*|total|amount|"
-                         r"come to|comes to|coming to|all in|with everything)\b")),
+                         r"come to|comes to|coming to|came to|all in|with everything)\b")),
 )
 _KIND_PATTERNS = dict(KINDS)
 _ACTS = frozenset({intents.APPROVE_QUOTE, intents.DECLINE_QUOTE, intents.CANCEL, intents.RESCHEDULE,
