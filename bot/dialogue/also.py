@@ -36,6 +36,8 @@ def request(turn: Turn) -> dict[str, Any]:
     found = _ALSO.search(turn.text)
     if found is None:
         return {}
+    if turn.parse.intent == intents.CANCEL and not any(c.isalnum() for c in turn.text[:found.start()]):
+        return {}  # "also cancel the drain cleaning on the 16th": the one request, after another text
     tail = turn.text[found.end():].strip(" ,.")
     if _A_VISIT.search(tail) or quote_questions.mentions_quote(tail):
         return {}  # another visit of theirs, or a quote asked about or for: not work to book
