@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 _ALSO = re.compile(r"\b(?:and also|also|and then|plus|as well as|and (?=can|could|will|would))\b",
                    re.IGNORECASE)
 SCOPE_LIMIT = 200
+# Requests that, after a leading "also", are the text's one request ("also cancel the 16th").
+_ONE_REQUEST = frozenset({intents.CANCEL, intents.RESCHEDULE})
 
 
 # "and also the electrical one": another visit of theirs named, not new work asked for.
@@ -36,6 +38,8 @@ def request(turn: Turn) -> dict[str, Any]:
     found = _ALSO.search(turn.text)
     if found is None:
         return {}
+    if turn.parse.intent in _ONE_REQUEST and not any(c.isalnum() for c in turn.text[:found.start()]):
+        return {}  # "also cancel the drain cleaning on the 16th": the one request, after another text
     tail = turn.text[found.end():].strip(" ,.")
     if _A_VISIT.search(tail) or quote_questions.mentions_quote(tail):
         return {}  # another visit of theirs, or a quote asked about or for: not work to book

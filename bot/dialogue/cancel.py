@@ -75,7 +75,9 @@ def answer(turn: Turn) -> bool:
     if other is not None and _asks_about(turn):
         # "before i say yes, the other one stays right?": that one stays, and the question
         # pending is still this visit's
-        turn.say(replies.kept(visits.label(turn, other)))
+        technician = turn.uow.staff.get(other.technician_id)
+        turn.say(replies.kept(visits.label(turn, other),
+                              technician.name.split()[0] if technician is not None else None))
         turn.ask(FLOW, "confirm", data, replies.confirm_cancel(visit))
         return True
     if other is not None:  # "no wait, friday's": that visit is the one to ask about

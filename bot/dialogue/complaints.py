@@ -198,7 +198,16 @@ def answer(turn: Turn) -> bool:
         turn.say(replies.complaint_noted())
         return False
     small_talk.settle(turn, apology, done=handoff.HANDED_OVER)
+    from bot.dialogue import two_parts  # imports this module's neighbours
+
+    two_parts.questions_aside(turn, besides=_complains)  # "is he still coming today?"
     return True
+
+
+def _complains(text: str) -> bool:
+    """True when a part of a text is (part of) a complaint."""
+    return any(pattern.search(text) for pattern, _, _ in _COMPLAINTS) or any(
+        pattern.search(text) for pattern in (_NO_SHOW, _AGAIN, _RUDE, _OTHER_TECHNICIAN))
 
 
 def _missed_visit(turn: Turn) -> Appointment | None:

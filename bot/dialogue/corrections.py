@@ -8,7 +8,7 @@ at the right address. They never act on another visit and never create a job.
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -56,6 +56,8 @@ _STREET = (r"\d{1,6}[a-z]? (?:[a-z]+ ){1,3}(?:st|street|ave|avenue|av|rd|road|bl
 # The change hit the wrong visit: put it right, then ask about the one meant ("i meant the 1pm").
 _WRONG_ONE = re.compile(r"\b(?:wrong (?:one|day|visit|appointment|appt)|not that one|"
                         r"(?:i )?meant (?:the|my|\w+day'?s?|tomorrow'?s?) )")
+# The clause naming the visit meant: "i meant the electrician one at 2".
+_MEANT = re.compile(r"\bmeant (?:to say )?(the [^.!?;,]+|my [^.!?;,]+|\w+day'?s?[^.!?;,]*)")
 _WRONG_PLACE = re.compile(
     r"\b(?:wrong (?:address|place|house|site|property|location)|"
     r"(?:it'?s|it is|its|that'?s|this is|should be) (?:for|at) (?:my|the|our) [\w ]{0,30}?\bat "
@@ -91,7 +93,7 @@ def claims(turn: Turn) -> bool:
     if not undo and not place and not _WRONG_ONE.search(text) and turn.parse.intent not in (
             intents.DENY, intents.UNKNOWN, intents.RESCHEDULE):
         return False
-    if (when.get("start") or when.get("end")) and not text.startswith("undo") \
+    if _time_asked(turn, text, when, undo) and not text.startswith("undo") \
             and not _AS_IT_WAS.search(text) and not back_to_before:
         return False  # "put it back to 2pm" is a new time, not an undo
     pending = turn.conversation.flow if turn.conversation.is_active(turn.now) else None
@@ -140,6 +142,18 @@ def claims(turn: Turn) -> bool:
     return True
 
 
+def _time_asked(turn: Turn, text: str, when: dict[str, Any], undo: re.Match[str] | None) -> bool:
+    """True when the text asks for a time; with a put-back, only a time in its own clause does
+    ("i meant the electrician one at 2. put the furnace one back": 2 names the other visit)."""
+    if not (when.get("start") or when.get("end")):
+        return False
+    clause = _undo_clause(text) if undo is not None else None
+    if clause is None:
+        return True
+    own = resolve_when(clause, offers.local_date(turn.now, turn.timezone)) or {}
+    return bool(own.get("start") or own.get("end"))
+
+
 def _back_to_before(turn: Turn, text: str) -> re.Match[str] | None:
     """ "put it back to the 14th", "move it back to the morning" right after a move, when the
     day or time named holds the slot the visit had: an undo of that move, not a new time."""
@@ -161,8 +175,8 @@ def _back_to_before(turn: Turn, text: str) -> re.Match[str] | None:
     before = datetime.fromisoformat(str(change["start"])).astimezone(zone)
     if wish is None or wish.date is None and wish.start is None and wish.end is None:
         return None
-    if wish.date is not None and wish.date != before.date():
-        return None
+    if wish.date is not None and wish.date != before.date() and not _weekday_of(said, before.date()):
+        return None  # "back to thursday": the thursday it was on, not the nearest one
     if wish.start is not None and wish.end is None and wish.start != before.time() and not (
             before.time() <= wish.start < (before + (appointment.window_end
                                                      - appointment.window_start)).time()):
@@ -171,6 +185,16 @@ def _back_to_before(turn: Turn, text: str) -> re.Match[str] | None:
             wish.start <= before.time() < wish.end):
         return None  # "back to the morning": the old start lies in it
     return found
+
+
+def _weekday_of(said: str, day: date) -> bool:
+    """True when `said` names `day` by its weekday alone ("to thursday", "on thurs")."""
+    found = _WEEKDAY_ALONE.match(said.split(",")[0].strip())
+    return found is not None and day.strftime("%A").lower().startswith(found.group(1))
+
+
+_WEEKDAY_ALONE = re.compile(r"^(?:on |the )?(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b(?:'?s)?(?: (?:one|visit|"
+                            r"slot|then|please|pls|instead))*\W*$")
 
 
 def _another_day_insisted(turn: Turn, text: str) -> bool:
@@ -220,10 +244,15 @@ def _wrong_one(turn: Turn, change: dict[str, Any], appointment: Appointment) -> 
     _undo(turn, change, appointment)
     if turn.conversation.flow is not None and turn.conversation.is_active(turn.now):
         return  # the slot was gone: its question is pending
-    if not visits.named(turn).narrows:
+    meant = _MEANT.search(_plain(turn.text))
+    said = visits.named(turn, text=meant.group(1)) if meant is not None else None
+    if said is None or not said.narrows:  # "i meant the plumbing one at 3": that clause names it
+        said = visits.named(turn)
+    if not said.narrows:
         return
-    others = [a for a in visits.resolve(turn, visits.upcoming(turn)).matches
-              if a.id != appointment.id]
+    matches = visits.narrow(turn, visits.upcoming(turn), said) if meant is not None else \
+        visits.resolve(turn, visits.upcoming(turn)).matches
+    others = [a for a in matches if a.id != appointment.id]
     same_day = [a for a in others if _local_day(turn, a) == _local_day(turn, appointment)]
     others = same_day if len(same_day) == 1 else others  # "i meant the 1pm": of that day
     cancelling = change.get("kind") == "cancelled"

@@ -66,11 +66,19 @@ def aside(turn: Turn, answer: Callable[[Turn], bool]) -> bool:
         return answer(turn)
     flow, step, data, expires_at = (conversation.flow, conversation.step, dict(conversation.data),
                                     conversation.expires_at)
+    # "monday the 28th 8-10 is perfect. and how much was the pipes quote?": the pick goes on
+    picked = offers.pick_sentence(turn) if step == offers.PICK else None
     if not answer(turn):
         return False
     if not _changed_now(turn):
         kept = {k: v for k, v in conversation.data.items() if k in ("shown", "last_done")}
         conversation.start(flow, step, {**data, **kept}, now=turn.now,
                            expires_at=expires_at or turn.now + CONVERSATION_TTL)
-        turn.say(replies.question_still_open())
+        if picked is not None and picked != turn.text:
+            from bot.dialogue import two_parts  # imports this module's neighbours
+
+            turn.parse = two_parts.parse_part(turn, picked)
+            turn.goes_on, turn.text = True, picked
+        else:
+            turn.say(replies.question_still_open())
     return True

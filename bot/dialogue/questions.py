@@ -16,6 +16,7 @@ from bot.dialogue import (
     handoff,
     held_offers,
     newcomer_asks,
+    offers,
     quote_decisions,
     quote_questions,
     quotes,
@@ -114,8 +115,8 @@ def asks_about_quote(turn: Turn) -> bool:
     """True when the text asks about a quote it names (by number, total or title told), and asks
     for no day: a question, never a visit wanted."""
     text = turn.text
-    if turn.parse.slots.get("when") and not _time_aside(turn) and \
-            quote_questions.kind_of(turn) != "schedule" or asks_for_quote(turn) \
+    if (_day_asked(turn) and not _time_aside(turn)
+            and quote_questions.kind_of(turn) != "schedule") or asks_for_quote(turn) \
             or not quote_questions.shown(turn) or not quote_questions.names_a_quote(turn):
         return False
     hedged = _HEDGED.search(text) is not None and quote_questions.kind_of(turn) == "schedule"
@@ -144,6 +145,16 @@ _BOOKING = re.compile(r"\b(?:book|schedule|reschedul\w*|move|install|available|a
 # "if i approve it, when could you do the install": a question about deciding, not a decision.
 _HEDGED = re.compile(r"\b(?:if|before|once|do (?:i|we) (?:need|have) to|should (?:i|we))\b",
                      re.IGNORECASE)
+
+def _day_asked(turn: Turn) -> bool:
+    """True when the text asks for a day, unless it is a pick among the times offered said in a
+    sentence of its own ("monday the 28th 8-10 is perfect. how much was the quote?")."""
+    if not turn.parse.slots.get("when"):
+        return False
+    if turn.step != offers.PICK or not turn.conversation.is_active(turn.now):
+        return True
+    picked = offers.pick_sentence(turn)
+    return picked is None or picked == turn.text
 
 
 def unclear(turn: Turn) -> None:

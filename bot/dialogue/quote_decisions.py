@@ -96,6 +96,8 @@ def several(turn: Turn) -> bool:
     clauses = [c for c in _DECISIONS.split(turn.text.lower()) if c.strip()]
     if turn.customer is None or len(clauses) < 2 or len(quotes.open_quotes(turn)) < 2:
         return False  # one clause decides one quote at most: the quotes are not read
+    if quotes.ahead_and_held(turn):
+        return True  # "go ahead with the panel upgrade. the ac one we're holding off on"
     waiting = quotes.open_quotes(turn)
     decided: dict[int | None, tuple[str, Quote]] = {}
     last: Quote | None = None  # "the furnace one is too much, pass on that": "that" is the furnace

@@ -240,6 +240,8 @@ def _after_answer(turn: Turn) -> bool:
     # one talked about
     named = named_waiting(turn)
     meant = named if named and quote not in named else [quote]
+    if ahead_and_held(turn):  # "go ahead w the water heater one. furnace im holding off on"
+        return True
     if intent == intents.DECLINE_QUOTE or (intent in (intents.DENY, intents.UNKNOWN, intents.BOOK)
                                            and PASSED.search(turn.text)):
         choose(turn, "decline", meant)
@@ -294,6 +296,44 @@ def _after_comparing(turn: Turn) -> bool:
         return False
     choose(turn, "decline" if PASSED.search(turn.text) else "approve", picked)
     return True
+
+
+# A quote put off, not declined: "im gonna hold off on the furnace till spring".
+_HOLDS = re.compile(r"\bhold(?:ing)? (?:off|on)\b|\bnot (?:yet|now|right now)\b|"
+                    r"\bwait(?:ing)? (?:on|till|until|for)\b|\bthink(?:ing)? (?:about|it over|on)\b|"
+                    r"\bput(?:ting)? (?:it |that )?off\b", re.IGNORECASE)
+
+
+def ahead_and_held(turn: Turn) -> bool:
+    """One open quote gone ahead with and others put off, each in a sentence of its own and named
+    by its title ("lets go ahead w the water heater one. furnace im gonna hold off"): those put
+    off are said to stay open and the one gone ahead with is asked Y/N; False for other texts."""
+    split = _ahead_and_held(turn)
+    if split is None:
+        return False
+    ahead, held = split
+    for other in held:
+        turn.say(replies.quote_left_open(other.number))
+    _confirm(turn, "approve", ahead)
+    return True
+
+
+def _ahead_and_held(turn: Turn) -> tuple[Quote, list[Quote]] | None:
+    sentences = [s for s in re.split(r"(?<=[.!?;])\s+", turn.text) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    waiting = _waiting(turn)
+    ahead: list[Quote] = []
+    held: list[Quote] = []
+    for sentence in sentences:
+        named = [q for q in quote_questions.titles_named(turn, sentence.lower()) if q in waiting]
+        if goes_ahead(sentence) and len(named) == 1:
+            ahead.extend(named)
+        elif _HOLDS.search(sentence) and named:
+            held.extend(named)
+    if len(ahead) != 1 or not held or ahead[0] in held:
+        return None
+    return ahead[0], held
 
 
 def choose(turn: Turn, verb: str, named: list[Quote]) -> None:

@@ -495,8 +495,10 @@ def already_cancelled(visit: str) -> Reply:
     return Reply(f"Your {visit} visit is already cancelled. Nothing else was changed.")
 
 
-def kept(visit: str) -> Reply:
-    return Reply(f"OK, your {visit} visit stays as booked.")
+def kept(visit: str, technician: str | None = None) -> Reply:
+    """A visit that stays as it is, with its technician when the customer asked who comes."""
+    with_whom = f" with {clip(technician, NAME)}" if technician else ""
+    return Reply(f"OK, your {visit} visit{with_whom} stays as booked.")
 
 
 def yours_to_decide(work: str, when: str) -> Reply:
@@ -759,7 +761,8 @@ def work_done(technician: str, service: str, day: str, summary: str) -> Reply:
 
 
 def no_work_done(asked: str) -> Reply:
-    return Reply(f"I don't see finished work on your account{clip(asked, THING)}. Text us if "
+    asked = f" {clip(asked.strip(), THING)}" if asked.strip() else ""
+    return Reply(f"I don't see finished work on your account{asked}. Text us if "
                  "something's wrong and a person will look into it.")
 
 

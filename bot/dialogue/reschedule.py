@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import handoff, offers, replies, visits
+from bot.dialogue import handoff, offers, replies, small_talk, visits
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import clock_label, visit_label
 from bot.nlu import intents
@@ -38,6 +38,10 @@ def start(turn: Turn) -> None:
         # "can the drain cleaning on the 11th go a week later": the 11th names the visit; the
         # new day counts from it (`_from_the_visit`)
         wanted, when = None, {**(when or {}), "date": None}
+    elif (moved_to := visits.day_moved_to(turn)) is not None and wanted != moved_to.isoformat():
+        # "the monday drain cleaning, moved to the 17th": monday names the visit, the 17th is new
+        wanted = moved_to.isoformat()
+        when = {"start": None, "end": None, **(when or {}), "date": wanted}
     if wanted is not None and date.fromisoformat(wanted) in visits.named(turn, wanted=wanted).days:
         # "can tomorrow's appointment be after 2", "the friday guy in the afternoon": the day names
         # the visit; the hours asked for are on its day ("move tomorrow's appointment" asks when)
@@ -108,6 +112,12 @@ def answer(turn: Turn) -> bool:
             return _not_an_answer(turn, replies.ask_new_time(visits.label(turn, appointment)))
         offer_times(turn, appointment, wish)
         return True
+    if turn.step == offers.PICK and _own_day_asked(turn, appointment):
+        # "and the 22nd?" of the visit on the 22nd being moved: the times offered are its own
+        turn.say(replies.counted_from(visits.service_name(turn, appointment),
+                                      visits.label(turn, appointment)))
+        turn.say(small_talk.still_open(turn))
+        return True
     if turn.step == offers.PICK:
         return offers.answer_pick(turn, timezone=visits.timezone_of(turn, appointment),
                                   chosen=_move, research=_research)
@@ -133,6 +143,27 @@ def asks_what_a_visit_is_for(text: str) -> bool:
     the same outlets?"), and asks no move of it."""
     plain = normalize(text)
     return "?" in text and _WHAT_FOR.search(plain) is not None and not _MOVE_ASKED.search(plain)
+
+
+# "and the 22nd?", "what about the 22nd": a day alone asked after, no new time with it.
+_DAY_ALONE_ASKED = re.compile(r"^\W*(?:(?:and|so|ok|okay|also|what about)\W+)+(?P<day>.+?)"
+                              r"(?:\s+(?:one|visit|appointment|appt))?\W*$")
+_DAY_WORDS = re.compile(r"^\W*(?:(?:the|on|my|\w+day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\W*)*$")
+
+
+def _own_day_asked(turn: Turn, appointment: Appointment) -> bool:
+    """True when the text only asks after the day of the visit being moved ("and the 22nd?"
+    while the 22nd's visit has times offered on another day)."""
+    found = _DAY_ALONE_ASKED.match(normalize(turn.text))
+    if found is None:
+        return False
+    said = found.group("day")
+    mentions = find_days(said, offers.local_date(turn.now, turn.timezone))
+    if len(mentions) != 1:
+        return False
+    day = mentions[0]
+    return (_DAY_WORDS.match(said[:day.start] + " " + said[day.end:]) is not None
+            and day.day == visits.local_day(turn, appointment))
 
 
 def _wish_beside(turn: Turn, appointment: Appointment) -> dict[str, Any] | None:
@@ -511,8 +542,16 @@ def said_from_the_visit(turn: Turn) -> bool:
     "same time next week")."""
     text = visits.kept(turn).rest
     return bool(_WEEKDAY_AFTER.search(text) or _WEEKS_LATER.search(text)
-                or _DAYS_LATER.search(text) or _LATER_THAT_WEEK.search(text)
+                or _DAYS_LATER.search(text) or _later_that_week(turn, text)
                 or _SAME_TIME.search(text) and _NEXT_WEEK.search(text))
+
+
+def _later_that_week(turn: Turn, text: str) -> bool:
+    """ "later in the week": the days after the visit's own, unless a day follows that says
+    which ("later in the week, thurs?": that Thursday, a day of its own)."""
+    found = _LATER_THAT_WEEK.search(text)
+    return found is not None and not find_days(text[found.end():],
+                                               offers.local_date(turn.now, turn.timezone))
 
 
 def _from_the_visit(turn: Turn, appointment: Appointment, wish: Wish | None,
@@ -534,7 +573,7 @@ def _from_the_visit(turn: Turn, appointment: Appointment, wish: Wish | None,
         day = visit_day + timedelta(days=_count_of(days))
     elif same_time and _NEXT_WEEK.search(text):
         day = visit_day + timedelta(days=7)
-    elif _LATER_THAT_WEEK.search(text) and visit_day.weekday() < 6:
+    elif _later_that_week(turn, text) and visit_day.weekday() < 6:
         return replace(wish or Wish(), date=visit_day + timedelta(days=1),
                        through=visit_day + timedelta(days=6 - visit_day.weekday()))
     if day is None and not same_time:

@@ -10,6 +10,7 @@ up as soon as the first question is answered, so no half of the text is silently
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
@@ -45,7 +46,9 @@ _SPLIT = re.compile(
     r"what|whats|when|whens|who|whos|how|where|did|does|do|cancel|move|approve|decline|tell|"
     r"remind|put|pass on|go ahead|say (?:yes|no)|no on|yes on)\b)|"
     r",\s*(?=(?:[qQ]-?|#)\d{3,}\b)")  # "Q-1042 approve, Q-1041 decline"
-_QUESTION = re.compile(r"\?|^\W*(?:(?:and|also|so|ok|okay|hi|hey|k)\W+)*(?:is|are|was|can|could|will|"
+# "panel quote - how long is it good for": a question after a dash or colon, too
+_QUESTION = re.compile(r"\?|(?:^|\s[-\u2013\u2014]\s|:\s)\W*(?:(?:and|also|so|ok|okay|hi|hey|k)\W+)*"
+                       r"(?:is|are|was|can|could|will|"
                        r"what|whats|when|who|whos|how|where|did|does|do|remind|which|tell)\b")
 _NEGATED = re.compile(r"\b(?:don'?t|do not|dont|didn'?t|did not|never|not)\b")
 _ACTIONS = frozenset({intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE,
@@ -63,7 +66,9 @@ def answer(turn: Turn) -> bool:
         return True  # "approve the water heater one and decline the furnace one": one Y/N for both
     if turn.parse.intent in _ACTIONS and quote_questions.kind_of(turn) == "status":
         return False  # "we said yes to the quote monday. did it go through?": one question
-    parts = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
+    raw = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
+    parts = [_reasked(part) for part in raw]
+    reasked = {part for part, said in zip(parts, raw, strict=True) if part != said}
     if len(parts) < 2 or len(parts) > 4:
         return False
     pending = small_talk.question_pending(turn)
@@ -101,8 +106,11 @@ def answer(turn: Turn) -> bool:
     if nod:
         turn.say(replies.acknowledged(turn.last_done()))  # "Y." to a cancel already done
         answered = True
+    # a question asked again ("you didnt answer about ...") is about the visits as they end up
+    again = [n for n in asks if parts[n] in reasked]
     for n in asks:
-        answered = _ask(turn, *read[n]) or answered
+        if n not in again:
+            answered = _ask(turn, *read[n]) or answered
     waiting: list[str] = []
     decided: set[str] = set()
     before = turn.recent("last_change")
@@ -122,7 +130,25 @@ def answer(turn: Turn) -> bool:
     if waiting and turn.conversation.is_active(turn.now):
         turn.conversation.data = {**turn.conversation.data, THEN: waiting}
         turn.replies.insert(len(turn.replies) - 1, _then(turn, waiting[0]))  # the Y/N stays last
+    for n in again:
+        answered = _ask(turn, *read[n]) or answered
     return answered
+
+
+# "you didnt answer about the 2 plumbers": the question asked before, asked again.
+_NOT_ANSWERED = re.compile(r"\b(?:but )?(?:you )?(?:didn'?t|did not|never|havent|haven'?t|have not) "
+                           r"(?:answer(?:ed)?|repl(?:y|ied)|respond(?:ed)?|say|said)(?: to)?"
+                           r"(?: me| my question| that)?(?: (?:about|on|re|regarding|why))?\s+",
+                           re.IGNORECASE)
+
+
+def _reasked(part: str) -> str:
+    """A part saying a question went unanswered, as that question ("tell me about the 2 plumbers
+    on the 15th?"); any other part as it is."""
+    found = _NOT_ANSWERED.search(part)
+    if found is None or not part[found.end():].strip():
+        return part
+    return f"{part[:found.start()]}tell me about {part[found.end():].rstrip(' .!?')}?"
 
 
 def _quote_questions_joined(turn: Turn, parts: list[str], read: list[tuple[str, Parse]],
@@ -273,6 +299,20 @@ def questions_beside(turn: Turn, *, acts: bool = False, swap: bool = False,
             if swap and _swapped(turn, part, parse):
                 continue
             _act(turn, part, parse)  # "put monday back and cancel the wed one instead"
+
+
+def questions_aside(turn: Turn, *, besides: Callable[[str], bool]) -> None:
+    """Answer the question parts of a text whose other part was just answered (a complaint:
+    "is the electrician still coming today? your guy left a mess last time"), leaving out the
+    parts `besides` matches (what was answered already)."""
+    parts = [p.strip() for p in _SPLIT.split(turn.text) if p and any(c.isalnum() for c in p)]
+    if len(parts) < 2:
+        return
+    for part in parts:
+        parse = parse_part(turn, part)
+        if not besides(normalize(part)) and \
+                _kind(turn, part, parse, first=False, pending=False) == "ask":
+            _ask(turn, part, parse)
 
 
 _INSTEAD = re.compile(r"\binstead\b")

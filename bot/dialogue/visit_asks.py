@@ -44,7 +44,7 @@ _ABOUT_VISITS = re.compile(
     r"\b(?:com(?:e|es|ing)|visits?|appointments?|appts?|booked|bookings?|scheduled|techs?|"
     r"technicians?|plumbers?|electricians?|guy|guys|lady|man|woman|people|person|someone|arriv\w*|"
     r"happening|still (?:tomorrow|today|tonight|\w+day)|"
-    r"going on|planned|on the schedule|"
+    r"going on|planned|on the schedule|on (?:my|our|the) (?:calendar|schedule|books)|"
     r"show(?:ing)? up|here|still (?:on|at|for)|"
     r"on the way|still there|at (?:my|the|our) (?:place|house|home|property)|finished|done|"
     r"complete\w*|fixing|working on|"

@@ -44,7 +44,7 @@ def answer(turn: Turn) -> bool:
     """Answer a question naming a day or a kind of work, or about finished work; else False."""
     day, service_id = _asked(turn)
     today = local_date(turn.now, turn.timezone)
-    if _WORK_DONE.search(turn.text) or (day is not None and day < today):
+    if asks_work_done(turn) or (day is not None and day < today):
         _work_done(turn, day, service_id)
         return True
     if _ASKS_FINISHED.search(turn.text) and _finished(turn, day or today, service_id):
@@ -101,7 +101,14 @@ def already_booked(turn: Turn, service_id: str) -> Reply | None:
 
 def asks_work_done(turn: Turn) -> bool:
     """ "what did they do", "last time": a question about finished work."""
-    return _WORK_DONE.search(turn.text) is not None
+    return _WORK_DONE.search(_asked_part(turn.text)) is not None
+
+
+def _asked_part(text: str) -> str:
+    """The questions of a text when it asks any ("is he still coming? your guy last time left
+    a mess": the question is about today), else the whole text."""
+    asked = re.findall(r"[^.?!]*\?", text)
+    return " ".join(asked) if asked else text
 
 
 def service_asked(turn: Turn) -> str | None:

@@ -72,6 +72,9 @@ _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment
 _PLACE_IN_LIST = re.compile(r"(?:\b(?:the|\w+day(?:'?s)?) |^\W*)(first|1st|second|2nd|third|3rd|"
                             r"fourth|4th|fifth|5th|last|middle|earliest|latest|final|earlier|later) "
                             r"(?:one|visit|appointment|appt)\b")
+# "the last one on that list", "the second one you sent": a place on a list the customer saw.
+_OF_A_LIST = re.compile(r"\b(?:on|in|of|from) (?:that|the|this|your|ur|my) (?:list|text|message)\b|"
+                        r"\b(?:you|u) (?:just )?(?:sent|listed|showed|texted|gave)\b")
 _PLACES = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
            "4th": 4, "fifth": 5, "5th": 5, "earliest": 1}
 
@@ -207,6 +210,12 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
     # "... and also my furnace": not this visit
     text = normalize(also.head(turn, split.rest)) if text is None else text
     today = turn.now.astimezone(ZoneInfo(turn.timezone)).date()
+    target = _MOVE_TARGET.search(text) if whole and turn.parse.intent == intents.RESCHEDULE else None
+    if target is not None and (find_days(text[:target.start()], today)
+                               or _matcher(turn.catalog).match(text[:target.start()])):
+        # "the sat repair, can that be moved to the same day as the tuneup": the visit is named
+        # before where it is to go
+        text = text[:target.start()]
     days: list[date] = []
     weekdays: list[int] = []
     for mention in find_days(text, today):
@@ -239,6 +248,21 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
                  technicians=tuple(technicians), technician_names=tuple(technicians.values()))
 
 
+def day_moved_to(turn: Turn) -> date | None:
+    """The first day named after a move's "to" ("... moved to the same day as the water heater
+    one on the 17th": the 17th), None when none is."""
+    text = normalize(turn.text)
+    target = _MOVE_TARGET.search(text)
+    if target is None:
+        return None
+    found = find_days(text[target.end():], turn.now.astimezone(ZoneInfo(turn.timezone)).date())
+    return found[0].day if found else None
+
+
+# Where a move's new day or time begins: "... moved to the same day as the tune up".
+_MOVE_TARGET = re.compile(r"\b(?:move|moved|moving|push|pushed|bump|bumped|shift|shifted|go|switch|"
+                          r"switched|reschedule|rescheduled) (?:it |that |this |them )?(?:over )?"
+                          r"(?:to|till|until|for|onto) ")
 # "can eddie come after dave": Dave names a time, not the visit; "ben fixed it" names none.
 _NOT_THE_ONE = re.compile(r"\b(?:after|before|than|as|like|behind|following)\s*$")
 _COMING_AFTER = re.compile(r"^(?:'s|s)?\s+(?:still\s+)?(?:come|coming|comes|visit|appointment|appt|"
@@ -394,6 +418,10 @@ def start_choice(turn: Turn, flow: str, verb: str, act: Act, data: dict[str, Any
     if place is not None:
         act(turn, place)  # "the third one": the third of the visits just listed
         return
+    if not shown and _PLACE_IN_LIST.search(split.rest) and _OF_A_LIST.search(split.rest):
+        # "cancel the last one on that list" when no list was shown: never guessed, asked
+        ask_which(turn, flow, verb, found, data)
+        return
     if shown and not named(turn, wanted=wanted).narrows and (
             turn.option() is not None or _PRONOUN.search(split.rest) or split.others):
         found = shown  # "cancel it", "the second one": the visits just listed
@@ -480,21 +508,23 @@ def another_named(turn: Turn, current: Appointment) -> Appointment | None:
 
 # "move it to 3": a bare hour after "to", read as a time of the working day.
 _BARE_HOUR = re.compile(r"\b(?:to|at|around|after|for) (\d{1,2})(?::([0-5]\d))?(?:ish)?\W*$")
+# Words that may close a text that keeps a visit: "... where it is, sorry. thx".
+_KEEP_TAIL = (r"(?:\W+(?:as is|as it is|where it (?:is|was)|then|after all|instead|alone|for now|please|"
+              r"pls|thanks|thank you|thx|sorry|my bad))*\W*$")
 _KEEP = re.compile(r"\b(?:keep|leave) (?:it|that|this|the \w+|my \w+|\w+day'?s?)(?: (?:one|visit|"
-                   r"appointment|appt))?(?: (?:as is|as it is|where it (?:is|was)|then|after all|"
-                   r"instead|alone|for now|please|pls|thanks|thx))*"
-                   r"\W*$|\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))"
-                   r"(?: (?:then|for now|please|pls|thanks|thx))*\W*$")
+                   r"appointment|appt))?" + _KEEP_TAIL +
+                   r"|\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))"
+                   + _KEEP_TAIL)
 # "leave it on the 11th", "keep it for thursday": the visit's day said again, so it stays.
 _KEEP_ON = re.compile(r"\b(?:keep|leave) (?:it|that|this)(?: one)? (?:on|for) (?P<day>[\w ]{2,24}?)"
-                      r"(?: (?:then|after all|please|pls|thanks|thx))*\W*$")
+                      + _KEEP_TAIL)
 _VISIT_NOUN = re.compile(r"\b(?:one|visit|appointment|appt|booking)s?\b")
 
 
 def keeps(turn: Turn, visit: Appointment | None = None) -> bool:
     """True when the text only keeps the visit as it is ("meh, just keep thursday then"; with
     `visit`, also "forget it, leave it on the 11th" when the 11th is its own day)."""
-    if turn.parse.intent not in (intents.UNKNOWN, intents.DENY, intents.AFFIRM):
+    if turn.parse.intent not in (intents.UNKNOWN, intents.DENY, intents.AFFIRM, intents.THANKS):
         return False
     text = normalize(turn.text)
     if _KEEP.search(text) is not None:

@@ -23,7 +23,9 @@ _RESCHEDULE = re.compile(
     r"\b(?:reschedule|rescheduling|re schedule|rebook|re book|rebooking|postpone|postponing|"
     r"rearrange|rearranging|re arrange|shift (?:it|this|that|my|the|our)|"
     # "can that move to monday", "the wed one -> thu the 10th"
-    r"(?:one|visit|appointment|appt|booking|it|that|this|they) (?:be )?moved? (?:over )?(?:to|till|until)|"
+    # "the 22nd move to the monday after", "thursday's moved to friday": a visit named by its day
+    r"(?:one|visit|appointment|appt|booking|it|that|this|they|(?:the )?\d{1,2}(?:st|nd|rd|th)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day'?s?) (?:be )?moved? (?:over )?(?:to|till|until)|"
     # "can the middle one on friday go to monday", "can it go to the 9th"
     r"(?:one|visit|appointment|appt|it|that|this)(?: (?:on|for) (?:the )?\w+)? go (?:to|till|until) "
     r"(?:the |next |this |on )?"
@@ -420,7 +422,9 @@ _BOOKED_FOR = re.compile(
 # Tuesday but we can't, how about Thursday for the furnace repair"; "I'd like someone to unclog the
 # sink, can't do tomorrow"); with an existing appointment named, it is a move.
 _OFFERED = re.compile(
-    r"\byou (?:offered|suggested|proposed|gave|sent|mentioned)\b|\b(?:i|we) would like (?:someone|somebody|"
+    # "the list you sent" is of visits already booked, never times offered to book
+    r"(?<!\blist )(?<!\btext )(?<!\bmessage )\byou (?:offered|suggested|proposed|gave|sent|mentioned)\b|"
+    r"\b(?:i|we) would like (?:someone|somebody|"
     r"a|an|you|to (?:book|get|have|schedule))\b|\b(?:i|we) (?:need|want) (?:someone|somebody|a|an|to book)\b"
 )
 # A day turned down ("can't do tomorrow, how about monday") beside a described problem and no
@@ -536,21 +540,31 @@ _CANCEL_WHOSE = re.compile(
 
 def _cancel_requested(message: Message) -> bool:
     text = message.masked
-    if message.has(_DONT_CANCEL) or is_hedged(text) or message.has(_STILL_ON_RE):
+    if message.has(_DONT_CANCEL) or message.has(_STILL_ON_RE):
         return False
-    if _CANCEL_WHOSE.search(message.original) and not negated_before(
+    # "i suppose i won't need the second visit? please cancel that one": the sentence asking
+    # is plain, so the doubt of another one does not void it
+    plain = not is_hedged(text)
+    if plain and _CANCEL_WHOSE.search(message.original) and not negated_before(
             message.original.lower(), message.original.lower().find("cancel")):
         return True
     for m in _CANCEL_VERB.finditer(text):
-        if negated_before(text, m.start()):
+        if negated_before(text, m.start()) or (not plain and is_hedged(_sentence_at(text, m.start()))):
             continue
         if _CANCEL_OBJECT.match(text[m.end() :]) or _CANCEL_APPOINTMENT.match(text[m.end() :]) or \
                 _CANCEL_REFERENCE.match(text[m.end() :]):
             return True
     for m in _DROP_VERB.finditer(text):  # "drop the second tune up": only a visit named by place
-        if not negated_before(text, m.start()) and _CANCEL_REFERENCE.match(text[m.end() :]):
+        if plain and not negated_before(text, m.start()) and _CANCEL_REFERENCE.match(text[m.end() :]):
             return True
-    return message.has(_NO_LONGER_NEEDED)
+    return plain and message.has(_NO_LONGER_NEEDED)
+
+
+def _sentence_at(text: str, position: int) -> str:
+    """The sentence of `text` that holds `position`."""
+    starts = [found.end() for found in re.finditer(r"[.!?;]\s", text[:position])]
+    ends = re.search(r"[.!?;](?:\s|$)", text[position:])
+    return text[starts[-1] if starts else 0:position + (ends.end() if ends else len(text))]
 
 
 def _quote_decision(message: Message) -> Verdict | None:

@@ -10,7 +10,8 @@ _HEDGES = re.compile(
     r"charged|penalty|policy|refund|deposit|before|yet|maybe|might|perhaps|thinking|considering|"
     r"consider|not sure|unsure|possible|possibly|too late|allowed|able to|wondering|wonder|"
     r"probably|likely|hopefully|hope|hoping|almost|about to|close to|going to|planning|plan to|"
-    r"want to know|question|happens|happen|still deciding|deciding|later|tempted|might)\b"
+    # "the later one" names a visit by its place; it puts nothing off
+    r"want to know|question|happens|happen|still deciding|deciding|(?<!\bthe )later|tempted|might)\b"
 )
 _REQUEST_QUESTION = re.compile(
     r"^(?:(?:ok|okay|hi|hello|hey|yes|yeah|so|then|actually|and|please)[ ,]+)*"

@@ -123,7 +123,8 @@ _ASKS = re.compile(
 
 
 # Sentences, and what in one asks to cancel: a cancel's doubt is the doubt of its own sentence.
-_SENTENCES = re.compile(r"(?<=[.!?;])\s+")
+# A spaced dash ends a clause too: "i think one is a duplicate - please cancel the 4pm one".
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\s+[-\u2013\u2014]+\s+")
 _CANCEL_WORDS = re.compile(r"\b(?:cancel\w*|call\w* (?:\w+ ){0,3}off|scrap|scratch|drop|delete|"
                            r"remove|no longer need|do not need|no need)\b")
 
