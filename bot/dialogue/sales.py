@@ -14,8 +14,8 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from bot.dialogue import sales_asks, small_talk
 from bot.dialogue import sales_texts as texts
-from bot.dialogue import small_talk
 from bot.dialogue.reply import Reply
 from bot.dialogue.sales_deals import (
     STRONG,
@@ -64,6 +64,12 @@ NAME_IS_LOST = re.compile(r"^\W*(?P<target>[a-z][^,.;:!?]*?)\s+(?:(?:is|was|are|
                           r"(?:(?:also|now|officially|just)\s+)*(?P<verb>dead|lost)\b"
                           r"(?:\s+(?:too|also|as well))?(?:\W*$|\s*[,;.!-]+\s+\S.*$)",
                           re.IGNORECASE)
+# Where one clause of a rep's text ends: "rebate came thru, fischer furnace signed".
+CLAUSE_BREAK = re.compile(r"\s*(?:[,;:!?]+|\.(?=\s|$))\s*")
+# Words after the news that add nothing to it: "signed for real this time", "is lost for good".
+VERDICT_TAIL = re.compile(r"\b(?P<verb>signed|won|closed|lost|dead)\s+(?:for (?:real|good|sure)|"
+                          r"finally|at last|after all|officially|today|this (?:time|morning|"
+                          r"afternoon)|just now)(?:\s+this time)?\W*$", re.IGNORECASE)
 # Words of a rep's text that name no deal: what is left names it ("acme furnace").
 NOT_NAMES = frozenset({
     "won", "win", "signed", "sign", "closed", "close", "lost", "lose", "dead", "mark", "as",
@@ -93,8 +99,13 @@ HELD_BACK = re.compile(r"\b(?:but|wait|hold|hang on|not|no|don'?t|never)\b", re.
 STARTS = frozenset({intents.FOLLOWUPS, intents.DEAL_WON, intents.DEAL_LOST, intents.SNOOZE,
                     intents.HELP})
 # Words that open a rep's text and change nothing: "ok snooze 1 till thurs", "and won 2".
-OPENING_FILLER = re.compile(r"^\W*(?:(?:ok(?:ay)?|k|kk|so|and|also|alright|right|cool|great|"
+OPENING_FILLER = re.compile(r"^\W*(?:(?:ok(?:ay)?|k|kk|so|and|also|oh|oh and|alright|right|cool|great|"
                             r"pls|please|then)\b\W*)+", re.IGNORECASE)
+# "3 is dead too", "won 2 as well": the line's news, said like the one before it.
+TOO = re.compile(r"\s+(?:too|also|as well)\W*$", re.IGNORECASE)
+# A no that closes a longer answer to a Y/N: "she still needs to talk to her partner. not yet".
+CLOSING_NO = re.compile(r"(?:^|[.,;!]\s*|\s-\s)(?:not yet|no+|nope|nah|hold off|not so fast|"
+                        r"don'?t|do not|not now)\W*$", re.IGNORECASE)
 # A snooze to a day without a time brings the deal back at the start of the rep's day.
 MORNING = time(9, 0)
 
@@ -107,6 +118,7 @@ def starters() -> dict[str, Starter]:
         intents.DEAL_WON: _unless_numbered(_about_a_deal(WON)),
         intents.DEAL_LOST: _unless_numbered(_about_a_deal(LOST)),
         intents.HELP: help_menu,
+        intents.HUMAN: sales_asks.ask_for_person,
         intents.GREET: help_menu,
         intents.THANKS: small_talk.thanks,
         intents.AFFIRM: acknowledge,
@@ -119,6 +131,20 @@ def otherwise(turn: Turn) -> None:
     another rep's deal, answered as "Murphy signed!" is), else an honest "didn't get that"."""
     if numbered(turn):
         return
+    if sales_asks.takes_back(turn.text):  # "undo", "wrong one", "put it back"
+        sales_asks.take_back(turn)
+        return
+    asked = sales_asks.status_target(turn.text)
+    if asked is not None:  # "status on maple court", "the nguyen deal?"
+        sales_asks.answer_status(turn, _named_in(asked) or asked)
+        return
+    if sales_asks.asks_follow_ups(turn.text):  # "anything urgent?", "who else do i call"
+        list_follow_ups(turn)
+        return
+    later = sales_asks.snoozed_to_month(turn.text)
+    if later is not None and _named_in(later):  # "remind me about kowalski in march"
+        _about_a_deal(SNOOZE, _named_in(later))(turn)
+        return
     named = _names_a_deal(turn.text)
     if named is not None:
         intent, target = named
@@ -128,11 +154,24 @@ def otherwise(turn: Turn) -> None:
 
 
 def _names_a_deal(text: str) -> tuple[str, str] | None:
-    """ "won murphy", "fischer furnace signed!!": the verb's intent and the name said with it."""
-    named = (VERB_AND_NAME.match(text.strip()) or NAME_AND_VERB.match(text.strip())
-             or NAME_IS_LOST.match(text.strip()))
-    target = _named_in(named.group("target")) if named is not None else ""
-    return (VERBS[named.group("verb").lower()], target) if named is not None and target else None
+    """ "won murphy", "fischer furnace signed!!": the verb's intent and the name said with it;
+    in a longer text, the clause that gives the news names the deal ("rebate came thru, fischer
+    furnace signed for real this time": Fischer's, never "rebate")."""
+    for said in (*_clauses(text), text):
+        said = VERDICT_TAIL.sub(r"\g<verb>", said.strip())
+        named = (VERB_AND_NAME.match(said) or NAME_AND_VERB.match(said)
+                 or NAME_IS_LOST.match(said))
+        target = _named_in(named.group("target")) if named is not None else ""
+        if named is not None and target:
+            return VERBS[named.group("verb").lower()], target
+    return None
+
+
+def _clauses(text: str) -> list[str]:
+    """The text's clauses, the last first: news usually closes a text ("no I said YES. nguyen
+    is lost")."""
+    parts = [p for p in CLAUSE_BREAK.split(text) if p and p.strip(" .,;:!?")]
+    return parts[::-1] if len(parts) > 1 else []
 
 
 def _named_in(text: str) -> str:
@@ -143,6 +182,7 @@ def _named_in(text: str) -> str:
 
 def read_list_line(text: str) -> ListLine | None:
     """A numbered line of the last list ("won 2"), also after an opening "ok" or "and"."""
+    text = TOO.sub("", text)  # "3 is dead too"
     return read_line(text) or read_line(OPENING_FILLER.sub("", text))
 
 
@@ -213,7 +253,9 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
         target = named if named is not None else turn.parse.slots.get("target")
         target = target if isinstance(target, str) else None
         candidates = named_deals(turn)
-        said = named if named is not None else _named_in(turn.text)
+        news = _names_a_deal(turn.text) if named is None else None
+        said = named if named is not None else news[1] if news is not None and (
+            news[0] == intent) else _named_in(turn.text)
         settled = _settled(turn, candidates, said)
         if settled is not None:  # "fischer furnace signed!!" again: that deal, already won
             turn.finish(texts.already_closed(settled, won_job_number(turn, settled)))
@@ -294,7 +336,8 @@ def answer(turn: Turn) -> bool:
             return False
         return _snooze_until(turn, view, turn.text, asked=True)
     if turn.step == REASON:
-        if turn.parse.intent in STARTS or read_list_line(turn.text):
+        if turn.parse.intent in STARTS or read_list_line(turn.text) or sales_asks.takes_back(
+                turn.text):
             return False
         if turn.parse.intent == intents.AFFIRM:  # "ok" is no reason: the question stays
             turn.ask(FLOW, REASON, data, texts.ask_reason(view))
@@ -303,7 +346,8 @@ def answer(turn: Turn) -> bool:
             return False
         turn.run(RecordLossReason(deal_id=view.deal_id, reason=turn.text.strip()[:300],
                                   actor=turn.actor))
-        turn.finish(texts.reason_noted(view), done="deal_lost")
+        turn.finish(texts.reason_noted(view), done="deal_lost",
+                    changed={"deal_id": view.deal_id})
         return True
     return False
 
@@ -314,6 +358,11 @@ def _answer_pick(turn: Turn, data: dict[str, Any]) -> bool:
     chosen = options[option - 1] if option is not None and 1 <= option <= len(options) else None
     if chosen is None and option is None and not _starts_anew(turn):
         chosen = match(options, _named_in(turn.text)).chosen  # "the bakery": one asked about
+        if chosen is None:  # "nina's. kowalski": one word among others names one option
+            picks = {found.deal_id for word in _named_in(turn.text).split() if len(word) >= 3
+                     and (found := match(options, word).chosen) is not None}
+            chosen = next((v for v in options if v.deal_id in picks), None) if len(
+                picks) == 1 else None
     if chosen is None:
         if _starts_anew(turn) or option is not None or not options:
             return False  # not an answer: read the text afresh
@@ -335,6 +384,8 @@ def _starts_anew(turn: Turn) -> bool:
 
 
 def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
+    if turn.parse.intent == intents.DENY and _yes_and_more(turn.text):
+        turn.parse = Parse(intents.AFFIRM, {}, turn.parse.confidence)  # "yes unfortunately"
     if turn.parse.intent == intents.DENY:
         turn.finish(texts.left_open(view))
         return True
@@ -358,6 +409,9 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
     if turn.parse.intent != intents.AFFIRM:
         if _starts_anew(turn):
             return False  # a new request replaces the question
+        if CLOSING_NO.search(turn.text.strip()):  # "she still needs to talk to her partner. not yet"
+            turn.finish(texts.left_open(view))
+            return True
         # An aside ("hang on what amount was that"): the question again, naming deal and amount.
         turn.ask(FLOW, CONFIRM, data, texts.still_asking(_question(view, data)))
         return True
@@ -365,13 +419,16 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
         job_id = turn.run(MarkDealWon(deal_id=view.deal_id, actor=turn.actor))
         job = turn.uow.jobs.get(job_id)
         turn.finish(texts.won(view, job.number if job is not None else f"J-{job_id}"),
-                    done="deal_won")
+                    done="deal_won", changed={"deal_id": view.deal_id})
         return True
     reason = str(data.get("reason") or "")
     turn.run(MarkDealLost(deal_id=view.deal_id, reason=reason, actor=turn.actor))
     if reason:
-        turn.finish(texts.lost(view, reason), done="deal_lost")
+        turn.finish(texts.lost(view, reason), done="deal_lost",
+                    changed={"deal_id": view.deal_id})
     else:
+        turn.remember("last_change", {"what": "deal_lost", "at": turn.now.isoformat(),
+                                      "changed": {"deal_id": view.deal_id}})  # for an "undo"
         turn.ask(FLOW, REASON, {"deal_id": view.deal_id}, texts.ask_reason(view))
     return True
 
@@ -503,7 +560,10 @@ def _when(turn: Turn, text: str) -> datetime | None:
         when = resolve_when(normalize(text), local.date()) or {}
     day, start = when.get("date"), when.get("start")
     if day is None and start is None:
-        return None
+        month = sales_asks.month_start(text, local.date())  # "in march": its first working day
+        if month is None:
+            return None
+        day = month.isoformat()
     at = time.fromisoformat(start) if isinstance(start, str) else MORNING
     on = datetime.fromisoformat(day).date() if isinstance(day, str) else local.date()
     moment = datetime.combine(on, at, zone)
