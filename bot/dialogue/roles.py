@@ -239,7 +239,7 @@ TECHNICIAN_FLOWS = RoleFlows(starters=technician.starters(), flows={technician.F
                              otherwise=technician.otherwise)
 
 SALES_FLOWS = RoleFlows(starters=sales.starters(), flows={sales.FLOW: sales},
-                        otherwise=sales.otherwise)
+                        otherwise=sales.otherwise, first=sales.several)
 
 FLOWS_BY_ROLE: dict[Role, RoleFlows] = {
     Role.CUSTOMER: CUSTOMER_FLOWS,

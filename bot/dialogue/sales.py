@@ -106,6 +106,21 @@ TOO = re.compile(r"\s+(?:too|also|as well)\W*$", re.IGNORECASE)
 # A no that closes a longer answer to a Y/N: "she still needs to talk to her partner. not yet".
 CLOSING_NO = re.compile(r"(?:^|[.,;!]\s*|\s-\s)(?:not yet|no+|nope|nah|hold off|not so fast|"
                         r"don'?t|do not|not now)\W*$", re.IGNORECASE)
+# Where one request of a rep's text ends and the next begins: "fischer signed! and snooze patel".
+REQUEST_BREAK = re.compile(r"\s*(?:[!;]+|\.(?=\s)|,)?\s+(?:and(?: then)?|also|plus|&)\s+|"
+                           r"\s*(?:[!;]+|\.(?=\s))\s*", re.IGNORECASE)
+# "snooze 1 and 3 till monday", "won 2 & 4": one verb for several lines of the last list.
+NUMBERS_TOGETHER = re.compile(
+    r"^\W*(?P<verb>snooze|push|bump|park|won|lost|dead)\s+(?P<numbers>[1-9](?:\s*(?:,|and|&|\+)"
+    r"\s*[1-9])+)\b(?P<rest>.*)$", re.IGNORECASE)
+# "snooze patel till friday", "remind me about murphy next week": a snooze and the deal's name
+# before the time.
+SNOOZE_PART = re.compile(
+    r"^\W*(?:snooze|push|bump|park|defer|remind me (?:about|of|on|re)|ping me (?:about|on|re))\s+"
+    r"(?P<target>[a-z][\w'& -]*?)(?:\s+(?:till|til|until|to|on|for|in|next|after|tomorrow|tmrw|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)?\W*$", re.IGNORECASE)
+# What waits in a question's data: the requests of the same text after the one asked about.
+THEN = "then"
 # A snooze to a day without a time brings the deal back at the start of the rep's day.
 MORNING = time(9, 0)
 
@@ -209,6 +224,62 @@ def list_follow_ups(turn: Turn) -> None:
         turn.say(reply)
     turn.finish(last)
     remember_list(turn, [view for view, _ in items])
+
+
+# --- Two requests in one text ----------------------------------------------------------------
+
+
+def several(turn: Turn) -> bool:
+    """ "fischer signed! and snooze patel till friday", "snooze 1 and 3 till monday": each request
+    in turn; one that asks a question (Y/N, which deal, when) keeps the rest until it is
+    answered. False when the text holds fewer than two requests (read as usual)."""
+    parts = requests_in(turn.text)
+    if len(parts) < 2:
+        return False
+    _one_after_another(turn, parts)
+    return True
+
+
+def requests_in(text: str) -> list[str]:
+    """The requests a text holds, in order: each a numbered line, a verdict and a name, or a
+    snooze naming a deal; [] unless every part is one ("lost 1 - price, they went w home depot"
+    is one request with its reason)."""
+    lines = NUMBERS_TOGETHER.match(text.strip())
+    if lines is not None:  # "snooze 1 and 3 till monday": the verb and what follows, each line
+        numbers = re.findall(r"\d", lines.group("numbers"))
+        return [f"{lines.group('verb')} {n}{lines.group('rest')}" for n in numbers]
+    parts = [p.strip() for p in REQUEST_BREAK.split(text) if p and p.strip(" .,;:!?")]
+    if len(parts) < 2 or not all(_is_request(p) for p in parts):
+        return []
+    return parts
+
+
+def _is_request(part: str) -> bool:
+    return (read_list_line(part) is not None or _names_a_deal(part) is not None
+            or _snoozed_name(part) is not None)
+
+
+def _snoozed_name(part: str) -> str | None:
+    """The deal named in "snooze patel till friday", "remind me about murphy next week"."""
+    found = SNOOZE_PART.match(part)
+    named = _named_in(found.group("target")) if found is not None else ""
+    return named or None
+
+
+def _one_after_another(turn: Turn, parts: list[str]) -> None:
+    """Handle `parts` in order until one asks a question; the rest wait in its data."""
+    for at, part in enumerate(parts):
+        turn.text, turn.parse = part, Parse(intents.UNKNOWN, {}, 0.2)
+        snoozed = _snoozed_name(part) if read_list_line(part) is None else None
+        if snoozed is not None:
+            _about_a_deal(SNOOZE, snoozed)(turn)
+        else:
+            otherwise(turn)
+        if turn.conversation.is_active(turn.now) and turn.conversation.flow == FLOW:
+            rest = parts[at + 1:]
+            if rest:
+                turn.conversation.data = {**turn.conversation.data, THEN: rest}
+            return
 
 
 # --- Which deal -------------------------------------------------------------------------------
@@ -322,6 +393,20 @@ def _settled(turn: Turn, candidates: list[DealName], said: str) -> DealView | No
 
 
 def answer(turn: Turn) -> bool:
+    """The answer to the pending question; then the requests of the same text that waited for
+    it ("fischer signed! and snooze patel": the snooze, once the win's Y/N is answered)."""
+    waiting = turn.data.get(THEN)
+    answered = _answer(turn)
+    pending = turn.conversation.is_active(turn.now) and turn.conversation.flow == FLOW
+    if answered and isinstance(waiting, list) and waiting:
+        if pending:  # the question stands (asked again): the rest still waits
+            turn.conversation.data = {**turn.conversation.data, THEN: waiting}
+        else:
+            _one_after_another(turn, [str(p) for p in waiting])
+    return answered
+
+
+def _answer(turn: Turn) -> bool:
     """The answer to the pending question: which deal, Y/N, when, or why it was lost."""
     data = turn.data
     view = own_deal(turn, data.get("deal_id"))
@@ -514,7 +599,9 @@ def confirm_won(turn: Turn, view: DealView, text: str) -> None:
 
 def confirm_lost(turn: Turn, view: DealView, text: str) -> None:
     after = _after_name(text, view)
-    found = REASON_WORDS.search(after) or SEPARATED.search(after)
+    # the earlier of a reason word and a separator: "nguyen - price, they went w home depot"
+    found = min((m for m in (REASON_WORDS.search(after), SEPARATED.search(after)) if m),
+                key=lambda m: m.start(), default=None)
     reason = found.group().strip(" .!-\u2013\u2014:;,()") if found else ""
     _confirm_lost_because(turn, view, reason)
 

@@ -37,9 +37,9 @@ _STATUS_FILLER = re.compile(r"\b(?:the|deal|deals|quote|job|one|account|again|no
 # "anything urgent?", "urgent stuff today?", "who else do i need to call today", "what's hot":
 # the follow-up list asked for in other words.
 _FOLLOW_UP_ASK = re.compile(
-    r"\b(?:urgent|pressing|priorit(?:y|ies)|on fire|hot (?:ones|leads|deals|list))\b|"
+    r"\b(?:urgent|pressing|priorit(?:y|ies)|on fire|fires? to put out|hot (?:ones|leads|deals|list))\b|"
     r"\bwho(?: else)? (?:do|should|must|shall|can) i (?:\w+ ){0,3}(?:call|ring|phone|chase|ping|"
-    r"contact|reach|follow up|hit up)\b|"
+    r"contact|reach|follow up|hit up)(?:ing)?\b|"
     r"\bwho else\b.*\b(?:call|chase|ping|contact|today)\b|\bwho(?:'?s| is) next\b|"
     r"\bwhat(?:'?s| is) (?:hot|next)\b", re.IGNORECASE)
 # A verdict the rep takes back: "undo", "wrong one", "put it back", "reopen it", "that was a
