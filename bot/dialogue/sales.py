@@ -70,6 +70,15 @@ CLAUSE_BREAK = re.compile(r"\s*(?:[,;:!?]+|\.(?=\s|$))\s*")
 VERDICT_TAIL = re.compile(r"\b(?P<verb>signed|won|closed|lost|dead)\s+(?:for (?:real|good|sure)|"
                           r"finally|at last|after all|officially|today|this (?:time|morning|"
                           r"afternoon)|just now)(?:\s+this time)?\W*$", re.IGNORECASE)
+# A customer going ahead, told as news: the win is asked about (Y/N), never taken for granted.
+GOES_AHEAD = re.compile(r"\b(?:(?:is|are)\s+)?(?:going ahead|go(?:ing)? forward|moving forward|"
+                        r"(?:is|are|s|re) a go|gave (?:us )?the go ahead)\b", re.IGNORECASE)
+# Words of such a story that name no deal: "victor hughes just called, he's going ahead".
+STORY_WORDS = frozenset({"called", "call", "texted", "emailed", "said", "says", "he", "she",
+                         "he's", "she's", "they're", "hes", "shes", "theyre", "with", "on", "and",
+                         "back", "today", "just", "so", "ok", "good", "news", "great", "this",
+                         "morning", "afternoon", "evening", "yesterday", "earlier", "last",
+                         "night", "finally", "he'll", "she'll", "they'll", "we're", "i"})
 # Words of a rep's text that name no deal: what is left names it ("acme furnace").
 NOT_NAMES = frozenset({
     "won", "win", "signed", "sign", "closed", "close", "lost", "lose", "dead", "mark", "as",
@@ -165,7 +174,20 @@ def otherwise(turn: Turn) -> None:
         intent, target = named
         _about_a_deal(intent, target)(turn)
         return
+    going = _goes_ahead(turn.text)
+    if going:  # "victor hughes just called, he's going ahead with the sewer line": asked Y/N
+        _about_a_deal(WON, going)(turn)
+        return
     turn.finish(texts.not_understood())
+
+
+def _goes_ahead(text: str) -> str:
+    """The name in news of a customer going ahead, told in a story ("hughes called, he's going
+    ahead with the sewer line"): every name word of the text; "" for anything else or a question."""
+    if text.strip().endswith("?") or GOES_AHEAD.search(text) is None:
+        return ""
+    words = re.findall(r"[\w&'-]+", GOES_AHEAD.sub(" ", text).lower())
+    return " ".join(w for w in words if w not in NOT_NAMES and w not in STORY_WORDS)
 
 
 def _names_a_deal(text: str) -> tuple[str, str] | None:

@@ -127,3 +127,14 @@ def test_the_customers_open_day_wish_gets_times_for_the_won_job(world: World) ->
     answer(world, RITA, "y")
     offered = answer(world, ACME_PHONE, "great! sometime next week works, mornings ideally")
     assert "1) " in offered and "Reply 1" in offered
+
+
+@pytest.mark.parametrize("said", ["acme called this morning, they're moving forward with the furnace",
+                                  "great news - acme corp is going ahead"])
+def test_news_of_going_ahead_told_as_a_story_asks_to_win_the_deal(world: World, said: str) -> None:
+    assert "Acme Corp, Furnace replacement ($12,500.00) as won?" in answer(world, RITA, said)
+    assert deal(world, "acme").stage is DealStage.QUOTED
+
+
+def test_a_question_whether_someone_goes_ahead_wins_nothing(world: World) -> None:
+    assert "as won?" not in answer(world, RITA, "is acme going ahead?")
