@@ -412,6 +412,18 @@ def schedules_waiting_job(turn: Turn) -> bool:
     return True
 
 
+def answers_invitation(turn: Turn) -> bool:
+    """A day wished in words the parser placed nowhere ("next week works, any day but wed",
+    "thursday morning would be good for the panel", "mornings are best, early next week?") from
+    a customer whose job waits for a visit: the answer to "reply with a day that suits", so
+    times for that job are offered (nothing is booked until one is picked)."""
+    if turn.parse.intent != intents.UNKNOWN or turn.conversation.is_active(turn.now):
+        return False
+    if offers.wish_from(turn) is None or visits.points_at_a_visit(turn):
+        return False
+    return waiting_job(turn) is not None and schedules_waiting_job(turn)
+
+
 def _names_booked_work(turn: Turn, waiting: object) -> bool:
     """True when the text names other work the customer has a visit booked for ("mon tuneup.
     later in day?" with a furnace job waiting): it is about that visit, never the waiting job."""

@@ -220,7 +220,8 @@ CUSTOMER_FLOWS = RoleFlows(
                            or names.corrects(turn) or keep_visit.claims(turn)),
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(nobody_home.answer, small_talk.who_answers, cancel_many.named_then_cancelled,
+    answerers=(nobody_home.answer, small_talk.who_answers, booking.answers_invitation,
+               cancel_many.named_then_cancelled,
                status.live_work, status.visit_price, offers.who_comes, before_visit.answer,
                visit_length.answer,
                same_problem.answer,
@@ -242,7 +243,7 @@ TECHNICIAN_FLOWS = RoleFlows(starters=technician.starters(), flows={technician.F
                              otherwise=technician.otherwise)
 
 SALES_FLOWS = RoleFlows(starters=sales.starters(), flows={sales.FLOW: sales},
-                        otherwise=sales.otherwise)
+                        otherwise=sales.otherwise, first=sales.several)
 
 FLOWS_BY_ROLE: dict[Role, RoleFlows] = {
     Role.CUSTOMER: CUSTOMER_FLOWS,

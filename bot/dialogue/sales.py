@@ -14,8 +14,8 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from bot.dialogue import sales_asks, small_talk
 from bot.dialogue import sales_texts as texts
-from bot.dialogue import small_talk
 from bot.dialogue.reply import Reply
 from bot.dialogue.sales_deals import (
     STRONG,
@@ -64,6 +64,21 @@ NAME_IS_LOST = re.compile(r"^\W*(?P<target>[a-z][^,.;:!?]*?)\s+(?:(?:is|was|are|
                           r"(?:(?:also|now|officially|just)\s+)*(?P<verb>dead|lost)\b"
                           r"(?:\s+(?:too|also|as well))?(?:\W*$|\s*[,;.!-]+\s+\S.*$)",
                           re.IGNORECASE)
+# Where one clause of a rep's text ends: "rebate came thru, fischer furnace signed".
+CLAUSE_BREAK = re.compile(r"\s*(?:[,;:!?]+|\.(?=\s|$))\s*")
+# Words after the news that add nothing to it: "signed for real this time", "is lost for good".
+VERDICT_TAIL = re.compile(r"\b(?P<verb>signed|won|closed|lost|dead)\s+(?:for (?:real|good|sure)|"
+                          r"finally|at last|after all|officially|today|this (?:time|morning|"
+                          r"afternoon)|just now)(?:\s+this time)?\W*$", re.IGNORECASE)
+# A customer going ahead, told as news: the win is asked about (Y/N), never taken for granted.
+GOES_AHEAD = re.compile(r"\b(?:(?:is|are)\s+)?(?:going ahead|go(?:ing)? forward|moving forward|"
+                        r"(?:is|are|s|re) a go|gave (?:us )?the go ahead)\b", re.IGNORECASE)
+# Words of such a story that name no deal: "victor hughes just called, he's going ahead".
+STORY_WORDS = frozenset({"called", "call", "texted", "emailed", "said", "says", "he", "she",
+                         "he's", "she's", "they're", "hes", "shes", "theyre", "with", "on", "and",
+                         "back", "today", "just", "so", "ok", "good", "news", "great", "this",
+                         "morning", "afternoon", "evening", "yesterday", "earlier", "last",
+                         "night", "finally", "he'll", "she'll", "they'll", "we're", "i"})
 # Words of a rep's text that name no deal: what is left names it ("acme furnace").
 NOT_NAMES = frozenset({
     "won", "win", "signed", "sign", "closed", "close", "lost", "lose", "dead", "mark", "as",
@@ -93,8 +108,28 @@ HELD_BACK = re.compile(r"\b(?:but|wait|hold|hang on|not|no|don'?t|never)\b", re.
 STARTS = frozenset({intents.FOLLOWUPS, intents.DEAL_WON, intents.DEAL_LOST, intents.SNOOZE,
                     intents.HELP})
 # Words that open a rep's text and change nothing: "ok snooze 1 till thurs", "and won 2".
-OPENING_FILLER = re.compile(r"^\W*(?:(?:ok(?:ay)?|k|kk|so|and|also|alright|right|cool|great|"
+OPENING_FILLER = re.compile(r"^\W*(?:(?:ok(?:ay)?|k|kk|so|and|also|oh|oh and|alright|right|cool|great|"
                             r"pls|please|then)\b\W*)+", re.IGNORECASE)
+# "3 is dead too", "won 2 as well": the line's news, said like the one before it.
+TOO = re.compile(r"\s+(?:too|also|as well)\W*$", re.IGNORECASE)
+# A no that closes a longer answer to a Y/N: "she still needs to talk to her partner. not yet".
+CLOSING_NO = re.compile(r"(?:^|[.,;!]\s*|\s-\s)(?:not yet|no+|nope|nah|hold off|not so fast|"
+                        r"don'?t|do not|not now)\W*$", re.IGNORECASE)
+# Where one request of a rep's text ends and the next begins: "fischer signed! and snooze patel".
+REQUEST_BREAK = re.compile(r"\s*(?:[!;]+|\.(?=\s)|,)?\s+(?:and(?: then)?|also|plus|&)\s+|"
+                           r"\s*(?:[!;]+|\.(?=\s))\s*", re.IGNORECASE)
+# "snooze 1 and 3 till monday", "won 2 & 4": one verb for several lines of the last list.
+NUMBERS_TOGETHER = re.compile(
+    r"^\W*(?P<verb>snooze|push|bump|park|won|lost|dead)\s+(?P<numbers>[1-9](?:\s*(?:,|and|&|\+)"
+    r"\s*[1-9])+)\b(?P<rest>.*)$", re.IGNORECASE)
+# "snooze patel till friday", "remind me about murphy next week": a snooze and the deal's name
+# before the time.
+SNOOZE_PART = re.compile(
+    r"^\W*(?:snooze|push|bump|park|defer|remind me (?:about|of|on|re)|ping me (?:about|on|re))\s+"
+    r"(?P<target>[a-z][\w'& -]*?)(?:\s+(?:till|til|until|to|on|for|in|next|after|tomorrow|tmrw|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)?\W*$", re.IGNORECASE)
+# What waits in a question's data: the requests of the same text after the one asked about.
+THEN = "then"
 # A snooze to a day without a time brings the deal back at the start of the rep's day.
 MORNING = time(9, 0)
 
@@ -107,6 +142,7 @@ def starters() -> dict[str, Starter]:
         intents.DEAL_WON: _unless_numbered(_about_a_deal(WON)),
         intents.DEAL_LOST: _unless_numbered(_about_a_deal(LOST)),
         intents.HELP: help_menu,
+        intents.HUMAN: sales_asks.ask_for_person,
         intents.GREET: help_menu,
         intents.THANKS: small_talk.thanks,
         intents.AFFIRM: acknowledge,
@@ -119,20 +155,60 @@ def otherwise(turn: Turn) -> None:
     another rep's deal, answered as "Murphy signed!" is), else an honest "didn't get that"."""
     if numbered(turn):
         return
+    if sales_asks.takes_back(turn.text):  # "undo", "wrong one", "put it back"
+        sales_asks.take_back(turn)
+        return
+    asked = sales_asks.status_target(turn.text)
+    if asked is not None:  # "status on maple court", "the nguyen deal?"
+        sales_asks.answer_status(turn, _named_in(asked) or asked)
+        return
+    if sales_asks.asks_follow_ups(turn.text):  # "anything urgent?", "who else do i call"
+        list_follow_ups(turn)
+        return
+    later = sales_asks.snoozed_to_month(turn.text)
+    if later is not None and _named_in(later):  # "remind me about kowalski in march"
+        _about_a_deal(SNOOZE, _named_in(later))(turn)
+        return
     named = _names_a_deal(turn.text)
     if named is not None:
         intent, target = named
         _about_a_deal(intent, target)(turn)
         return
+    going = _goes_ahead(turn.text)
+    if going:  # "victor hughes just called, he's going ahead with the sewer line": asked Y/N
+        _about_a_deal(WON, going)(turn)
+        return
     turn.finish(texts.not_understood())
 
 
+def _goes_ahead(text: str) -> str:
+    """The name in news of a customer going ahead, told in a story ("hughes called, he's going
+    ahead with the sewer line"): every name word of the text; "" for anything else or a question."""
+    if text.strip().endswith("?") or GOES_AHEAD.search(text) is None:
+        return ""
+    words = re.findall(r"[\w&'-]+", GOES_AHEAD.sub(" ", text).lower())
+    return " ".join(w for w in words if w not in NOT_NAMES and w not in STORY_WORDS)
+
+
 def _names_a_deal(text: str) -> tuple[str, str] | None:
-    """ "won murphy", "fischer furnace signed!!": the verb's intent and the name said with it."""
-    named = (VERB_AND_NAME.match(text.strip()) or NAME_AND_VERB.match(text.strip())
-             or NAME_IS_LOST.match(text.strip()))
-    target = _named_in(named.group("target")) if named is not None else ""
-    return (VERBS[named.group("verb").lower()], target) if named is not None and target else None
+    """ "won murphy", "fischer furnace signed!!": the verb's intent and the name said with it;
+    in a longer text, the clause that gives the news names the deal ("rebate came thru, fischer
+    furnace signed for real this time": Fischer's, never "rebate")."""
+    for said in (*_clauses(text), text):
+        said = VERDICT_TAIL.sub(r"\g<verb>", said.strip())
+        named = (VERB_AND_NAME.match(said) or NAME_AND_VERB.match(said)
+                 or NAME_IS_LOST.match(said))
+        target = _named_in(named.group("target")) if named is not None else ""
+        if named is not None and target:
+            return VERBS[named.group("verb").lower()], target
+    return None
+
+
+def _clauses(text: str) -> list[str]:
+    """The text's clauses, the last first: news usually closes a text ("no I said YES. nguyen
+    is lost")."""
+    parts = [p for p in CLAUSE_BREAK.split(text) if p and p.strip(" .,;:!?")]
+    return parts[::-1] if len(parts) > 1 else []
 
 
 def _named_in(text: str) -> str:
@@ -143,6 +219,7 @@ def _named_in(text: str) -> str:
 
 def read_list_line(text: str) -> ListLine | None:
     """A numbered line of the last list ("won 2"), also after an opening "ok" or "and"."""
+    text = TOO.sub("", text)  # "3 is dead too"
     return read_line(text) or read_line(OPENING_FILLER.sub("", text))
 
 
@@ -169,6 +246,62 @@ def list_follow_ups(turn: Turn) -> None:
         turn.say(reply)
     turn.finish(last)
     remember_list(turn, [view for view, _ in items])
+
+
+# --- Two requests in one text ----------------------------------------------------------------
+
+
+def several(turn: Turn) -> bool:
+    """ "fischer signed! and snooze patel till friday", "snooze 1 and 3 till monday": each request
+    in turn; one that asks a question (Y/N, which deal, when) keeps the rest until it is
+    answered. False when the text holds fewer than two requests (read as usual)."""
+    parts = requests_in(turn.text)
+    if len(parts) < 2:
+        return False
+    _one_after_another(turn, parts)
+    return True
+
+
+def requests_in(text: str) -> list[str]:
+    """The requests a text holds, in order: each a numbered line, a verdict and a name, or a
+    snooze naming a deal; [] unless every part is one ("lost 1 - price, they went w home depot"
+    is one request with its reason)."""
+    lines = NUMBERS_TOGETHER.match(text.strip())
+    if lines is not None:  # "snooze 1 and 3 till monday": the verb and what follows, each line
+        numbers = re.findall(r"\d", lines.group("numbers"))
+        return [f"{lines.group('verb')} {n}{lines.group('rest')}" for n in numbers]
+    parts = [p.strip() for p in REQUEST_BREAK.split(text) if p and p.strip(" .,;:!?")]
+    if len(parts) < 2 or not all(_is_request(p) for p in parts):
+        return []
+    return parts
+
+
+def _is_request(part: str) -> bool:
+    return (read_list_line(part) is not None or _names_a_deal(part) is not None
+            or _snoozed_name(part) is not None)
+
+
+def _snoozed_name(part: str) -> str | None:
+    """The deal named in "snooze patel till friday", "remind me about murphy next week"."""
+    found = SNOOZE_PART.match(part)
+    named = _named_in(found.group("target")) if found is not None else ""
+    return named or None
+
+
+def _one_after_another(turn: Turn, parts: list[str]) -> None:
+    """Handle `parts` in order until one asks a question; the rest wait in its data."""
+    for at, part in enumerate(parts):
+        turn.text, turn.parse = part, Parse(intents.UNKNOWN, {}, 0.2)
+        snoozed = _snoozed_name(part) if read_list_line(part) is None else None
+        if snoozed is not None:
+            _about_a_deal(SNOOZE, snoozed)(turn)
+        else:
+            otherwise(turn)
+        if turn.conversation.is_active(turn.now) and turn.conversation.flow == FLOW:
+            rest = parts[at + 1:]
+            if rest:
+                turn.conversation.data = {**turn.conversation.data, THEN: rest}
+            return
 
 
 # --- Which deal -------------------------------------------------------------------------------
@@ -213,7 +346,9 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
         target = named if named is not None else turn.parse.slots.get("target")
         target = target if isinstance(target, str) else None
         candidates = named_deals(turn)
-        said = named if named is not None else _named_in(turn.text)
+        news = _names_a_deal(turn.text) if named is None else None
+        said = named if named is not None else news[1] if news is not None and (
+            news[0] == intent) else _named_in(turn.text)
         settled = _settled(turn, candidates, said)
         if settled is not None:  # "fischer furnace signed!!" again: that deal, already won
             turn.finish(texts.already_closed(settled, won_job_number(turn, settled)))
@@ -280,6 +415,20 @@ def _settled(turn: Turn, candidates: list[DealName], said: str) -> DealView | No
 
 
 def answer(turn: Turn) -> bool:
+    """The answer to the pending question; then the requests of the same text that waited for
+    it ("fischer signed! and snooze patel": the snooze, once the win's Y/N is answered)."""
+    waiting = turn.data.get(THEN)
+    answered = _answer(turn)
+    pending = turn.conversation.is_active(turn.now) and turn.conversation.flow == FLOW
+    if answered and isinstance(waiting, list) and waiting:
+        if pending:  # the question stands (asked again): the rest still waits
+            turn.conversation.data = {**turn.conversation.data, THEN: waiting}
+        else:
+            _one_after_another(turn, [str(p) for p in waiting])
+    return answered
+
+
+def _answer(turn: Turn) -> bool:
     """The answer to the pending question: which deal, Y/N, when, or why it was lost."""
     data = turn.data
     view = own_deal(turn, data.get("deal_id"))
@@ -294,7 +443,8 @@ def answer(turn: Turn) -> bool:
             return False
         return _snooze_until(turn, view, turn.text, asked=True)
     if turn.step == REASON:
-        if turn.parse.intent in STARTS or read_list_line(turn.text):
+        if turn.parse.intent in STARTS or read_list_line(turn.text) or sales_asks.takes_back(
+                turn.text):
             return False
         if turn.parse.intent == intents.AFFIRM:  # "ok" is no reason: the question stays
             turn.ask(FLOW, REASON, data, texts.ask_reason(view))
@@ -303,7 +453,8 @@ def answer(turn: Turn) -> bool:
             return False
         turn.run(RecordLossReason(deal_id=view.deal_id, reason=turn.text.strip()[:300],
                                   actor=turn.actor))
-        turn.finish(texts.reason_noted(view), done="deal_lost")
+        turn.finish(texts.reason_noted(view), done="deal_lost",
+                    changed={"deal_id": view.deal_id})
         return True
     return False
 
@@ -314,6 +465,11 @@ def _answer_pick(turn: Turn, data: dict[str, Any]) -> bool:
     chosen = options[option - 1] if option is not None and 1 <= option <= len(options) else None
     if chosen is None and option is None and not _starts_anew(turn):
         chosen = match(options, _named_in(turn.text)).chosen  # "the bakery": one asked about
+        if chosen is None:  # "nina's. kowalski": one word among others names one option
+            picks = {found.deal_id for word in _named_in(turn.text).split() if len(word) >= 3
+                     and (found := match(options, word).chosen) is not None}
+            chosen = next((v for v in options if v.deal_id in picks), None) if len(
+                picks) == 1 else None
     if chosen is None:
         if _starts_anew(turn) or option is not None or not options:
             return False  # not an answer: read the text afresh
@@ -335,6 +491,8 @@ def _starts_anew(turn: Turn) -> bool:
 
 
 def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
+    if turn.parse.intent == intents.DENY and _yes_and_more(turn.text):
+        turn.parse = Parse(intents.AFFIRM, {}, turn.parse.confidence)  # "yes unfortunately"
     if turn.parse.intent == intents.DENY:
         turn.finish(texts.left_open(view))
         return True
@@ -358,6 +516,9 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
     if turn.parse.intent != intents.AFFIRM:
         if _starts_anew(turn):
             return False  # a new request replaces the question
+        if CLOSING_NO.search(turn.text.strip()):  # "she still needs to talk to her partner. not yet"
+            turn.finish(texts.left_open(view))
+            return True
         # An aside ("hang on what amount was that"): the question again, naming deal and amount.
         turn.ask(FLOW, CONFIRM, data, texts.still_asking(_question(view, data)))
         return True
@@ -365,13 +526,16 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
         job_id = turn.run(MarkDealWon(deal_id=view.deal_id, actor=turn.actor))
         job = turn.uow.jobs.get(job_id)
         turn.finish(texts.won(view, job.number if job is not None else f"J-{job_id}"),
-                    done="deal_won")
+                    done="deal_won", changed={"deal_id": view.deal_id})
         return True
     reason = str(data.get("reason") or "")
     turn.run(MarkDealLost(deal_id=view.deal_id, reason=reason, actor=turn.actor))
     if reason:
-        turn.finish(texts.lost(view, reason), done="deal_lost")
+        turn.finish(texts.lost(view, reason), done="deal_lost",
+                    changed={"deal_id": view.deal_id})
     else:
+        turn.remember("last_change", {"what": "deal_lost", "at": turn.now.isoformat(),
+                                      "changed": {"deal_id": view.deal_id}})  # for an "undo"
         turn.ask(FLOW, REASON, {"deal_id": view.deal_id}, texts.ask_reason(view))
     return True
 
@@ -457,7 +621,9 @@ def confirm_won(turn: Turn, view: DealView, text: str) -> None:
 
 def confirm_lost(turn: Turn, view: DealView, text: str) -> None:
     after = _after_name(text, view)
-    found = REASON_WORDS.search(after) or SEPARATED.search(after)
+    # the earlier of a reason word and a separator: "nguyen - price, they went w home depot"
+    found = min((m for m in (REASON_WORDS.search(after), SEPARATED.search(after)) if m),
+                key=lambda m: m.start(), default=None)
     reason = found.group().strip(" .!-\u2013\u2014:;,()") if found else ""
     _confirm_lost_because(turn, view, reason)
 
@@ -503,7 +669,10 @@ def _when(turn: Turn, text: str) -> datetime | None:
         when = resolve_when(normalize(text), local.date()) or {}
     day, start = when.get("date"), when.get("start")
     if day is None and start is None:
-        return None
+        month = sales_asks.month_start(text, local.date())  # "in march": its first working day
+        if month is None:
+            return None
+        day = month.isoformat()
     at = time.fromisoformat(start) if isinstance(start, str) else MORNING
     on = datetime.fromisoformat(day).date() if isinstance(day, str) else local.date()
     moment = datetime.combine(on, at, zone)

@@ -150,3 +150,51 @@ def still_asking(question: Reply) -> Reply:
 def not_understood() -> Reply:
     return Reply('Sorry, I didn\'t get that. Text "followups", "won 2", "snooze 3 till monday", '
                  '"lost 1", or "help".')
+
+
+def no_deal_named(target: str) -> Reply:
+    return Reply(f"No open deal of yours by that name (\"{clip(target, 40)}\"). Text "
+                 f"\"followups\" to see your deals.")
+
+
+def deal_status(shown: list[tuple[DealView, str | None]], timezone: str) -> Reply:
+    """Each deal's stage, amount, last touch and next follow-up (or its job, once won)."""
+    lines = []
+    for view, job in shown:
+        deal = view.deal
+        stage = deal.stage.value
+        if job:
+            stage += f", job {job}"
+        elif deal.lost_reason:
+            stage += f" ({clip(deal.lost_reason, 40)})"
+        touch = _day(deal.last_touch_at, timezone)
+        parts = [f"{label(view)}: {stage}", f"last touch {touch}" if touch else "never touched"]
+        if deal.is_open:
+            due = _day(deal.next_follow_up_at, timezone)
+            parts.append(f"next follow-up {due}" if due else "no follow-up set")
+        lines.append("; ".join(parts) + ".")
+    return Reply(clip("\n".join(lines), SMS_BUDGET))
+
+
+def _day(at: datetime | None, timezone: str) -> str:
+    if at is None:
+        return ""
+    local = at.astimezone(ZoneInfo(timezone))
+    return f"{local:%a %b} {local.day}"
+
+
+def person_asked() -> Reply:
+    return Reply("OK, I've asked the office to call you back.")
+
+
+def nothing_to_take_back() -> Reply:
+    return Reply("You haven't marked a deal won or lost in the last half hour, so there's nothing "
+                 "for me to undo. Text \"help\" or ask for a person.")
+
+
+def taken_back(view: DealView, job_number: str | None) -> Reply:
+    """The office reverses a verdict given by mistake; the rep hears what happens next."""
+    job = (f" and cancel job {job_number} if nothing is booked on it, with a short correction to "
+           f"the customer" if job_number else "")
+    return Reply(f"OK. I've asked the office to reopen {clip(view.account, 30)}, "
+                 f"{clip(view.title, 40)}{job}. They'll confirm.")

@@ -98,4 +98,16 @@ def won_by_rita(world: World, said: str, key: str) -> Job:
     return job
 
 
-__all__ = ["RITA", "add_maple_furnace", "build_sales_world", "won_by_rita"]
+def answer(world: World, phone: str, text: str) -> str:
+    """The replies to one text, joined."""
+    return "\n".join(world.text(phone, text).replies)
+
+
+def deal(world: World, key: str) -> Deal:
+    with world.uow_factory() as uow:
+        found = uow.deals.get(world.ids[key])
+        assert found is not None
+        return found
+
+
+__all__ = ["RITA", "add_maple_furnace", "answer", "build_sales_world", "deal", "won_by_rita"]

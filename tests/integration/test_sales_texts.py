@@ -20,7 +20,9 @@ from tests.integration.sales_world import (
     SAM,
     SUMMIT_PHONE,
     add_maple_furnace,
+    answer,
     build_sales_world,
+    deal,
     won_by_rita,
 )
 
@@ -28,17 +30,6 @@ from tests.integration.sales_world import (
 @pytest.fixture
 def world(uow_factory) -> World:  # type: ignore[no-untyped-def]
     return build_sales_world(uow_factory)
-
-
-def answer(world: World, phone: str, text: str) -> str:
-    return "\n".join(world.text(phone, text).replies)
-
-
-def deal(world: World, key: str) -> Deal:
-    with world.uow_factory() as uow:
-        found = uow.deals.get(world.ids[key])
-        assert found is not None
-        return found
 
 
 def jobs_of(world: World, key: str) -> list[Job]:

@@ -1,0 +1,161 @@
+"""What a rep asks beside the pipeline's verbs: how one deal stands ("status on maple court",
+"the nguyen deal?"), who is pressing ("anything urgent?"), a person ("can i talk to someone"), a
+verdict taken back ("undo", "wrong one", "put it back"), and a month to be reminded in ("remind me
+about kowalski in march").
+
+Each reader returns None (or False) when the text is not its kind; sales.py decides the order.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from bot.dialogue import handoff
+from bot.dialogue import sales_texts as texts
+from bot.dialogue.sales_deals import DealView, match, named_deals, names_anothers, own_deal
+from domain.deals import DealStage
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+# "status on maple court", "where are we with the murphy furnace", "whats going on with the nguyen
+# deal", "any news on fischer", "how's the patel panel looking": the name after the lead.
+_STATUS_LEAD = re.compile(
+    r"^\W*(?:(?:hey|hi|so|ok|okay|and|also|quick q|question)\W+)*"
+    r"(?:(?:what(?:'?s| is)|whats|any|got an?|give me an?|need an?)\s+(?:the\s+)?)?"
+    r"(?:status|update|news|latest|word|scoop)\s+(?:on|of|with|for|about|re)\s+(?P<a>.+)$|"
+    r"^\W*where\s+(?:are|r|do|did)\s+(?:we|things)\s+(?:stand\s+|land\s+|at\s+)?"
+    r"(?:with|on)\s+(?P<b>.+)$|"
+    r"^\W*what(?:'?s| is|s)\s+(?:going on|happening|up|new|the deal)\s+(?:with|on)\s+(?P<c>.+)$|"
+    r"^\W*how(?:'?s| is|s)\s+(?P<d>.+?)\s+(?:going|looking|doing|coming along)\b.*$|"
+    r"^\W*(?P<e>(?:the\s+)?[a-z][\w'&-]*(?:\s+[\w'&-]+){0,3})\s+(?:deal|quote|one)\s*\?+\s*$",
+    re.IGNORECASE)
+_STATUS_FILLER = re.compile(r"\b(?:the|deal|deals|quote|job|one|account|again|now|today|at|"
+                            r"please|pls|thing)\b|[?!.,]", re.IGNORECASE)
+# "anything urgent?", "urgent stuff today?", "who else do i need to call today", "what's hot":
+# the follow-up list asked for in other words.
+_FOLLOW_UP_ASK = re.compile(
+    r"\b(?:urgent|pressing|priorit(?:y|ies)|on fire|fires? to put out|hot (?:ones|leads|deals|list))\b|"
+    r"\bwho(?: else)? (?:do|should|must|shall|can) i (?:\w+ ){0,3}(?:call|ring|phone|chase|ping|"
+    r"contact|reach|follow up|hit up)(?:ing)?\b|"
+    r"\bwho else\b.*\b(?:call|chase|ping|contact|today)\b|\bwho(?:'?s| is) next\b|"
+    r"\bwhat(?:'?s| is) (?:hot|next)\b", re.IGNORECASE)
+# A verdict the rep takes back: "undo", "wrong one", "put it back", "reopen it", "that was a
+# mistake", "i marked the wrong deal".
+_TAKE_BACK = re.compile(
+    r"\b(?:undo|undid|un-?do (?:that|it)|revert|reverse (?:that|it)|put (?:it|that|them|\w+) back|"
+    r"re-?open|wrong (?:one|deal|account|customer)|marked (?:the )?wrong|by mistake|"
+    r"(?:was|is) a mistake|my mistake|my bad|didn'?t mean (?:that|to)|shouldn'?t have|"
+    r"(?:isn'?t|is not|wasn'?t|was not) (?:actually )?(?:lost|won|dead|signed)|take (?:it|that) back|"
+    r"scratch that)\b", re.IGNORECASE)
+# What a rep's confirmed verdict is remembered as (Turn.finish's `done`), for "undo".
+VERDICTS = frozenset({"deal_won", "deal_lost"})
+# "remind me about kowalski in march", "push murphy to april", "snooze fischer till feb".
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = re.compile(
+    r"\b(?:in|till|til|until|to|for|by|around|after|(?:early|beginning of|start of|first of))\s+"
+    r"(?:early\s+|the\s+(?:start|beginning|first)\s+of\s+)?"
+    r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s*\d)", re.IGNORECASE)
+_SNOOZE_TO_MONTH = re.compile(
+    r"^\W*(?:(?:ok|and|also|pls|please)\W+)*(?:remind me (?:about|of|on|re)|ping me (?:about|on|re)|"
+    r"snooze|push|bump|park|defer|follow up (?:on|with)|circle back (?:on|with))\s+"
+    r"(?P<target>.+?)\s+" + _MONTH.pattern[2:], re.IGNORECASE)
+
+
+def month_start(text: str, today: date) -> date | None:
+    """The first working day (Mon-Fri) of the month `text` names ("in march"): this year's if it
+    is still ahead, else next year's; None when no month alone is named."""
+    found = _MONTH.search(text)
+    if found is None:
+        return None
+    month = _MONTHS.index(found.group("m").lower()[:3]) + 1
+    year = today.year if month > today.month else today.year + 1
+    day = date(year, month, 1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def snoozed_to_month(text: str) -> str | None:
+    """The deal named in "remind me about kowalski in march"; None for any other text."""
+    found = _SNOOZE_TO_MONTH.match(text.strip())
+    return found.group("target") if found is not None else None
+
+
+def asks_follow_ups(text: str) -> bool:
+    return _FOLLOW_UP_ASK.search(text) is not None
+
+
+def takes_back(text: str) -> bool:
+    return _TAKE_BACK.search(text) is not None
+
+
+def status_target(text: str) -> str | None:
+    """The name a status question asks about ("maple court"), or None if it is no such ask."""
+    found = _STATUS_LEAD.match(text.strip())
+    if found is None:
+        return None
+    raw = next(g for g in found.groups() if g is not None)
+    name = " ".join(_STATUS_FILLER.sub(" ", raw).split())
+    return name or None
+
+
+def answer_status(turn: Turn, target: str) -> None:
+    """The deal's stage, amount, last touch and next follow-up; several alike are each told, and
+    a name that is no deal of the rep's (or is another rep's) is said to be none."""
+    open_deals, closed = named_deals(turn), named_deals(turn, is_open=False)
+    found = match(open_deals, target)
+    if found.chosen is None and not found.options:
+        found = match(closed, target)
+    picked = [found.chosen] if found.chosen is not None else list(found.options[:3])
+    shown = [v for v in (own_deal(turn, p.deal_id) for p in picked) if v is not None]
+    if not shown or (found.chosen is None and names_anothers(turn, target)):
+        turn.finish(texts.no_deal_named(target))
+        return
+    turn.finish(texts.deal_status([(v, _job_number(turn, v)) for v in shown], turn.timezone))
+
+
+def _job_number(turn: Turn, view: DealView) -> str | None:
+    if view.deal.job_id is None:
+        return None
+    job = turn.uow.jobs.get(view.deal.job_id)
+    return job.number if job is not None else None
+
+
+def ask_for_person(turn: Turn) -> None:
+    """A rep asks for a person: a dispatcher item, naming the deal closed last if any."""
+    closed = last_verdict(turn)
+    about = f" (after {closed.account}, {closed.title}, was marked {closed.deal.stage.value})" \
+        if closed is not None else ""
+    handoff.hand_over(turn, reason=f"sales rep asked for a person{about}")
+    turn.finish(texts.person_asked())
+
+
+def take_back(turn: Turn) -> None:
+    """ "undo", "wrong one": the deal marked won or lost last (within half an hour) goes to the
+    office to reverse, with its job and whether the customer was texted; nothing is changed here."""
+    view = last_verdict(turn)
+    if view is None:
+        turn.finish(texts.nothing_to_take_back())
+        return
+    job = _job_number(turn, view)
+    won = view.deal.stage is DealStage.WON
+    what = (f"reopen deal {view.account}, {view.title} (marked won by mistake); cancel job {job} "
+            f"unless it is booked, and text the customer a short correction"
+            if won else f"reopen deal {view.account}, {view.title} (marked lost by mistake)")
+    handoff.hand_over(turn, reason=f"sales rep asks to {what}")
+    turn.forget_change()
+    turn.finish(texts.taken_back(view, job if won else None))
+
+
+def last_verdict(turn: Turn) -> DealView | None:
+    """The deal this rep marked won or lost within half an hour, if it still is."""
+    if turn.last_change_name() not in VERDICTS:
+        return None
+    view = own_deal(turn, turn.last_change().get("deal_id"))
+    if view is None or view.deal.stage not in (DealStage.WON, DealStage.LOST):
+        return None
+    return view
