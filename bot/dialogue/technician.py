@@ -100,7 +100,7 @@ QUOTE_WISH = re.compile(
     r"\b(?:quote|estimate) (?:for|on)\b", re.IGNORECASE)
 # A Y/N about an update answered by taking it back: "wait no wrong job", "nope not that one".
 TAKEN_BACK = re.compile(
-    r"^\W*(?:(?:wait|hold on|oops|sorry|my bad|actually|ah|uh)\W+)*(?:no+|nope|nah|"
+    r"^\W*(?:(?:wait|hold on|oops|sorry|my bad|actually|ah|uh)\W+)*(?:no+|n|nope|nah|"
     r"don'?t|do not|not (?:yet|that|this|now)|wrong (?:job|one|visit|customer|house|day))\b",
     re.IGNORECASE)
 # "found the part, back on the job": a paused job taken up again.
@@ -204,6 +204,9 @@ _DAY_ASKED = re.compile(
     r"see)|who am i seeing)\b[^.!?]{0,25}?\b(?:today|tonight|tmrw|tomorrow|tmr|2moro|first|next|"
     r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|"
     r"sun(?:day)?)\b|\bmy (?:whole |full )?(?:day|schedule|list)\b", re.IGNORECASE)
+_AT_PLACE = re.compile(r"^\W*(?:(?:ok|okay|k|now|just|made it)\W+)*(?:@|at|here at|i'?m at|im at|"
+                       r"i am at|arrived at)\s+(?:the\s+)?([a-z][a-z0-9' ]{1,40}?)(?:\s+now)?\W*$",
+                       re.IGNORECASE)
 # "make that 15 more", "another 10": minutes more than the delay already given.
 _MORE = re.compile(r"\b(\d{1,3})\s*(?:m|min|mins|minutes)?\s*(?:more|extra|longer)\b|"
                    r"\b(?:another|add(?:itional)?|plus)\s+(\d{1,3})\b", re.IGNORECASE)
@@ -226,6 +229,13 @@ def _reread(turn: Turn) -> bool:
         turn.parse = Parse(intents.TECH_LATE, {"minutes": minutes}, 0.8)  # "make that 15 more"
         _about_a_visit(intents.TECH_LATE)(turn)
         return True
+    at = _AT_PLACE.match(turn.text)
+    if at is not None:  # "@ riverside", "ok at the nguyens now": the visit named, reached
+        found = named_own(turn, todays_visits(turn), at.group(1))
+        if found and len(found) == 1:
+            turn.parse = Parse(intents.TECH_ARRIVED, {}, 0.8)
+            _about_a_visit(intents.TECH_ARRIVED)(turn)
+            return True
     said = turn.text
     for pattern, plain in _SHORTHAND:
         said = pattern.sub(plain, said)
@@ -385,6 +395,11 @@ def _about_a_visit(intent: str) -> Starter:
             if not candidates:
                 turn.finish(texts.late_nothing_after(held_up))
                 return
+        if len(candidates) > 1:  # "done here, ... nguyen": of two Nguyens, the one in hand
+            busy = JobState.ON_SITE if intent in (intents.TECH_DONE, intents.TECH_PAUSED,
+                                                  intents.NOTE) else JobState.EN_ROUTE
+            in_hand = [v for v in candidates if v.job.state is busy]
+            candidates = in_hand if len(in_hand) == 1 else candidates
         minutes = turn.parse.slots.get("minutes")
         minutes = minutes if isinstance(minutes, int) else None
         if not candidates and intent in (intents.TECH_ARRIVED, intents.TECH_EN_ROUTE):

@@ -67,7 +67,7 @@ _ASIDE = re.compile(
     r"yrs?|years?|old|ancient|original|quotes?|estimate|pric(?:e|ing)|bid|office|dispatch|"
     r"tell|pass (?:that|this|it) on|can (?:u|you|someone|somebody|we)|who do i|do we)\b|\?",
     re.IGNORECASE)
-_CLAUSE = re.compile(r"\s*(?:[,;!?]|(?<!\d)\.(?!\d)|\s-+\s)\s*")
+_CLAUSE = re.compile(r"\s*(?:[,;!?]|\.(?!\d)|\s-+\s)\s*")
 
 
 def says_done(text: str) -> bool:

@@ -185,3 +185,31 @@ def test_a_stuck_text_with_a_time_of_arrival_sets_it(day: ChatWorld) -> None:
     day.clock.advance(timedelta(hours=5))  # 2pm; Fischer's window opens at 3pm
     day.transcript(TOM, [("held up at the parts counter, elm st prob 3:20", "3:20pm")])
     assert job_of(day, "fischer").eta is not None
+
+
+def test_an_apology_closing_an_update_takes_nothing_back(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))
+    day.text(TOM, "omw 20")
+    day.clock.advance(timedelta(hours=1, minutes=40))  # Joe's undo window long gone
+    day.text(TOM, "here")
+    day.text(TOM, "done, cleared the line")
+    said = day.text(TOM, "otw elm st, 15 min, my bad").text
+    assert "on the way to 3-5pm Karl Fischer" in said and "undo" not in said.split(".")[0]
+    assert job_of(day, "fischer").state is JobState.EN_ROUTE
+
+
+@pytest.mark.parametrize("text", ["@ fischer", "k at elm st now"])
+def test_at_a_place_of_ones_own_visit_checks_in_there(day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=5, minutes=50))  # 2:50pm
+    day.transcript(TOM, [(text, "Checked in at 3-5pm Karl Fischer")])
+    assert job_of(day, "fischer").state is JobState.ON_SITE
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED
+
+
+def test_a_terse_n_with_a_reason_answers_the_pending_question(day: ChatWorld) -> None:
+    before = day.model()
+    day.transcript(TOM, [("omw", "Reply Y or N")])
+    day.transcript(TOM, [("n. stopping at the warehouse first, there around 12:45",
+                          "nothing changed on J-")])
+    assert day.changed_since(before) <= {"conversations"} or told(day, JOE) == []
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED
