@@ -369,6 +369,12 @@ def _about_a_visit(intent: str) -> Starter:
             return
         candidates = found
         weak = len(candidates) == 1 and other_house_number(candidates[0], turn.text)
+        done_earlier = named(done_today(turn), turn.text) if not candidates and intent in (
+            intents.TECH_EN_ROUTE, intents.TECH_ARRIVED, intents.TECH_DONE) else []
+        if len(done_earlier) == 1:
+            # "back on the job at hughes" after Hughes was marked done: say so, no other Hughes
+            turn.finish(texts.already(done_earlier[0], ACTION_WORDS[intent]))
+            return
         if not candidates:
             if NAMING.search(turn.text) is not None or names_a_place(turn.text):
                 if intent != intents.NOTE or not _note_another_day(turn):

@@ -64,7 +64,9 @@ FOR_OFFICE = re.compile(
     r"\bdouble[- ]?book\w*\b|\bcover (?:for )?\w+|\b(?:grab|take|pick up) (?:his|her|their|\w+'?s) "
     r"(?:\w+ )?(?:job|call|visit|stop)\b|\bwho do i (?:tell|call|ask|talk)\b|"
     r"\b(?:van|truck|vehicle|battery)\b[^.!?]{0,30}\b(?:fixed|running|started|good|ok|sorted|back)\b|"
-    r"\bgot a jump\b|\b(?:any|an?) (?:emergency|extra|more) (?:calls?|jobs?|work)\b",
+    r"\bgot a jump\b|\bscratch that\b|\bforget (?:that|what i said)\b|\bafter all\b|"
+    r"\bnot (?:actually|really|quite) (?:done|finished)\b|\bgoing back in\b|\breopen\b|"
+    r"\b(?:any|an?) (?:emergency|extra|more) (?:calls?|jobs?|work)\b",
     re.IGNORECASE)
 MOVE_DAYS = timedelta(days=30)
 FIRST = re.compile(r"\bfirst (?:job|visit|call|stop|one|appointment)\b", re.IGNORECASE)

@@ -213,3 +213,23 @@ def test_a_terse_n_with_a_reason_answers_the_pending_question(day: ChatWorld) ->
                           "nothing changed on J-")])
     assert day.changed_since(before) <= {"conversations"} or told(day, JOE) == []
     assert job_of(day, "joe_today").state is JobState.SCHEDULED
+
+
+def test_a_job_finished_today_named_again_is_said_to_be_done(day: ChatWorld) -> None:
+    _at_joes(day)
+    day.text(TOM, "done, cleared the line")
+    day.clock.advance(timedelta(minutes=25))
+    said = day.text(TOM, "here at okafor's").text
+    assert "already marked done" in said and "call the office" in said
+    assert job_of(day, "joe_today").state is JobState.COMPLETED
+
+
+def test_taking_back_a_finished_job_after_the_undo_window_goes_to_the_office(
+        day: ChatWorld) -> None:
+    _at_joes(day)
+    day.text(TOM, "done, cleared the line")
+    day.clock.advance(timedelta(minutes=25))
+    said = day.text(TOM, "ugh still draining slow. not really finished, going back in").text
+    assert "passed that to the office" in said
+    assert any("not really finished" in n.body for n in day.notices())
+    assert job_of(day, "joe_today").state is JobState.COMPLETED
