@@ -24,8 +24,18 @@ def help_menu(first_name: str) -> Reply:
 def label(visit: Visit, timezone: str) -> str:
     """ "1-3pm Joe Okafor, 5 Lake St"."""
     a = visit.appointment
-    return (f"{window_label(a.window_start, a.window_end, timezone)} {clip(visit.customer, 30)}, "
-            f"{clip(visit.site.address, 40)}")
+    return (f"{window_label(a.window_start, a.window_end, timezone)} {clip(visit.customer, 30)}"
+            f"{_business(visit)}, {clip(visit.site.address, 40)}")
+
+
+def _business(visit: Visit) -> str:
+    """ " (Riverside Dental)" after the contact's name when the account is a business of another
+    name, which the technician may know it by; "" for a household."""
+    account, customer = visit.account.lower(), visit.customer.lower()
+    if (not account or account == customer or account.endswith(("household", "family", "home"))
+            or set(account.split()) & set(customer.split())):
+        return ""
+    return f" ({clip(visit.account, 30)})"
 
 
 def which_visit(action: str) -> str:
