@@ -184,6 +184,9 @@ def otherwise(turn: Turn) -> None:
         turn.finish(texts.not_understood())
 
 
+# "nobody let me in", "she didn't answer the door": no way in, never read as one.
+_NOT_DENIED = (r"(?!.*\b(?:nobody|no one|noone|no body|didn'?t|did not|not|never|won'?t|wont|"
+               r"cant|can'?t|no)\b)")
 # Texting shorthand of the updates, said again in words the parser reads: "heading 2 hughes",
 # "leavin shop now", "ok in", "@ riverside", "mike let me in", "he just opened the door".
 _SHORTHAND = (
@@ -194,8 +197,9 @@ _SHORTHAND = (
     (re.compile(r"^\W*(?:(?:ok|okay|k|alright|yep)\W+)?(?:i'?m |im |i am )?in(?:side)?\W*$",
                 re.IGNORECASE), "here"),
     (re.compile(r"^\W*(?:(?:ok|okay|k|now)\W+)?@\s*", re.IGNORECASE), "at "),
-    (re.compile(r"^\W*[a-z]+ (?:just )?let (?:me|us) in\b", re.IGNORECASE), "they let me in"),
-    (re.compile(r"^.*\b(?:opened|answered|came to|got to) the door\b.*$", re.IGNORECASE),
+    (re.compile(_NOT_DENIED + r"^\W*[a-z]+ (?:just )?let (?:me|us) in\b", re.IGNORECASE),
+     "they let me in"),
+    (re.compile(_NOT_DENIED + r"^.*\b(?:opened|answered) the door\b.*$", re.IGNORECASE),
      "back on the job"),
 )
 # "k whats tmrw", "who do i have today", "my whole day pls": the day's visits asked for.
@@ -208,13 +212,15 @@ _AT_PLACE = re.compile(r"^\W*(?:(?:ok|okay|k|now|just|made it)\W+)*(?:@|at|here 
                        r"i am at|arrived at)\s+(?:the\s+)?([a-z][a-z0-9' ]{1,40}?)(?:\s+now)?\W*$",
                        re.IGNORECASE)
 # "make that 15 more", "another 10": minutes more than the delay already given.
-_MORE = re.compile(r"\b(\d{1,3})\s*(?:m|min|mins|minutes)?\s*(?:more|extra|longer)\b|"
-                   r"\b(?:another|add(?:itional)?|plus)\s+(\d{1,3})\b", re.IGNORECASE)
+_MORE = re.compile(r"\bmake (?:that|it) (\d{1,3})\s*(?:m|min|mins|minutes)?\s*(?:more|extra|"
+                   r"longer)?\b|\b(\d{1,3})\s*(?:m|min|mins|minutes) (?:more|extra|longer)\b|"
+                   r"\b(?:another|an extra|plus)\s+(\d{1,3})\s*(?:m|min|mins|minutes)?\W*$",
+                   re.IGNORECASE)
 
 
 def _more_minutes(text: str) -> int | None:
     found = _MORE.search(text)
-    minutes = int(found.group(1) or found.group(2)) if found else 0
+    minutes = int(found.group(1) or found.group(2) or found.group(3)) if found else 0
     return minutes if 0 < minutes <= 180 else None
 
 
@@ -224,8 +230,7 @@ def _reread(turn: Turn) -> bool:
         next_visit(turn)
         return True
     minutes = _more_minutes(turn.text)
-    if minutes is not None and re.search(r"\bmake (?:that|it)\b|\bmore\b", turn.text, re.I) and (
-            any(v.job.state is JobState.EN_ROUTE for v in todays_visits(turn))):
+    if minutes is not None and any(v.job.state is JobState.EN_ROUTE for v in todays_visits(turn)):
         turn.parse = Parse(intents.TECH_LATE, {"minutes": minutes}, 0.8)  # "make that 15 more"
         _about_a_visit(intents.TECH_LATE)(turn)
         return True

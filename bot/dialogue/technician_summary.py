@@ -58,8 +58,8 @@ _NOT_YET_DONE = re.compile(
     r"quote\w*|wants?)\s+(?:\w+\s+)?(?:replaced|installed|repaired|fixed|sorted|swapped(?: out)?|"
     r"done|finished|completed)\b", re.IGNORECASE)
 # The technician's vehicle: "van fixed", "truck's sorted" is no job finished.
-VEHICLE = re.compile(r"\b(?:van|truck|vehicle|battery|jump(?:ed)?|tire|tyre|tow(?:ed)?)\b",
-                     re.IGNORECASE)
+VEHICLE = re.compile(r"\b(?:(?:my |the )?van|(?:my |the )?truck|my (?:car|vehicle)|jump(?:ed)?|"
+                     r"flat tire|tow(?:ed)?)\b", re.IGNORECASE)
 # An aside after the work: to the office or the bot, never for the customer ("unit is 20+ yrs old
 # tho", "ty for today", "fyi ...").
 _ASIDE = re.compile(

@@ -233,3 +233,22 @@ def test_taking_back_a_finished_job_after_the_undo_window_goes_to_the_office(
     assert "passed that to the office" in said
     assert any("not really finished" in n.body for n in day.notices())
     assert job_of(day, "joe_today").state is JobState.COMPLETED
+
+
+@pytest.mark.parametrize("text", ["nobody let me in", "she didnt answer the door",
+                                  "need 2 more filters from the shop"])
+def test_words_of_no_way_in_or_of_parts_change_nothing(day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=40))
+    day.text(TOM, "omw 20")
+    day.clock.advance(timedelta(minutes=15))
+    eta = job_of(day, "joe_today").eta
+    day.text(TOM, text)
+    assert job_of(day, "joe_today").state is not JobState.ON_SITE
+    assert job_of(day, "joe_today").eta == eta or job_of(day, "joe_today").state is (
+        JobState.PAUSED)
+
+
+def test_a_battery_replaced_for_the_customer_still_completes(day: ChatWorld) -> None:
+    _at_joes(day)
+    day.text(TOM, "all done, replaced the battery in the thermostat")
+    assert job_of(day, "joe_today").state is JobState.COMPLETED
