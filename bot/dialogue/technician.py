@@ -32,7 +32,16 @@ from bot.dialogue.technician_jobs import (
     todays_visits,
     visits_on,
 )
-from bot.dialogue.technician_summary import for_customer, is_unsafe, work_summary
+from bot.dialogue.technician_summary import (
+    VEHICLE,
+    asides,
+    for_customer,
+    is_unsafe,
+    only_work_wished,
+    says_done,
+    without_name,
+    work_summary,
+)
 from bot.dialogue.technician_undo import (
     asks_undo,
     before_change,
@@ -91,11 +100,12 @@ QUOTE_WISH = re.compile(
     r"\b(?:quote|estimate) (?:for|on)\b", re.IGNORECASE)
 # A Y/N about an update answered by taking it back: "wait no wrong job", "nope not that one".
 TAKEN_BACK = re.compile(
-    r"^\W*(?:(?:wait|hold on|oops|sorry|my bad|actually|ah|uh)\W+)*(?:no+|nope|nah|"
+    r"^\W*(?:(?:wait|hold on|oops|sorry|my bad|actually|ah|uh)\W+)*(?:no+|n|nope|nah|"
     r"don'?t|do not|not (?:yet|that|this|now)|wrong (?:job|one|visit|customer|house|day))\b",
     re.IGNORECASE)
 # "found the part, back on the job": a paused job taken up again.
-RESUMING = re.compile(r"\bback (?:on|at) (?:the |this |that )?(?:job|site|it|work)\b",
+RESUMING = re.compile(r"\bback (?:on|at) (?:the |this |that )?(?:job|site|it|work)\b|"
+                      r"\blet (?:me|us) in\b|\b(?:opened|answered) the door\b|^\W*got in\b",
                       re.IGNORECASE)
 # "stuck behind a train", "held up at the tracks": a delay on the road, with its minutes.
 HELD_UP = re.compile(r"\b(?:stuck|held up|hung up|backed up|slow going|crawling|detour|"
@@ -159,16 +169,99 @@ def otherwise(turn: Turn) -> None:
         undo(turn)
     elif technician_asks.answer(turn):
         return
-    elif HELD_UP.search(turn.text) and minutes_in(turn.text) is not None:
-        # "stuck behind a train, 10 more min": a delay in words the parser does not know
-        turn.parse = Parse(intents.TECH_LATE, {"minutes": minutes_in(turn.text)}, 0.8)
+    elif HELD_UP.search(turn.text) and (minutes_in(turn.text) is not None or _more_minutes(
+            turn.text) or minutes_until_said_time(turn.text, turn.now, turn.timezone)):
+        # "stuck behind a train, 10 more min", "line is crazy, prob 4:40": a delay in words
+        # the parser does not know, in minutes or as the time of arrival
+        minutes = minutes_in(turn.text) or _more_minutes(turn.text)
+        turn.parse = Parse(intents.TECH_LATE, {"minutes": minutes} if minutes else {}, 0.8)
         _about_a_visit(intents.TECH_LATE)(turn)
+    elif _reread(turn):
+        return
+    elif technician_asks.for_office(turn.text):
+        technician_asks.pass_on(turn, turn.text)  # "can someone check if he still owes"
     else:
         turn.finish(texts.not_understood())
 
 
+# "nobody let me in", "she didn't answer the door": no way in, never read as one.
+_NOT_DENIED = (r"(?!.*\b(?:nobody|no one|noone|no body|didn'?t|did not|not|never|won'?t|wont|"
+               r"cant|can'?t|no)\b)")
+# Texting shorthand of the updates, said again in words the parser reads: "heading 2 hughes",
+# "leavin shop now", "ok in", "@ riverside", "mike let me in", "he just opened the door".
+_SHORTHAND = (
+    (re.compile(r"\b(leav|head|com|go|driv|runn|work|pull|arriv)in\b", re.IGNORECASE), r"\1ing"),
+    (re.compile(r"\b(head(?:ing|ed)?|going|goin|omw|otw|driving|drivin|over|back|on my way|"
+                r"be there|leaving|leavin) 2 (?=[a-z])", re.IGNORECASE), r"\1 to "),
+    (re.compile(r"\babt\b", re.IGNORECASE), "about"),
+    (re.compile(r"^\W*(?:(?:ok|okay|k|alright|yep)\W+)?(?:i'?m |im |i am )?in(?:side)?\W*$",
+                re.IGNORECASE), "here"),
+    (re.compile(r"^\W*(?:(?:ok|okay|k|now)\W+)?@\s*", re.IGNORECASE), "at "),
+    (re.compile(_NOT_DENIED + r"^\W*[a-z]+ (?:just )?let (?:me|us) in\b", re.IGNORECASE),
+     "they let me in"),
+    (re.compile(_NOT_DENIED + r"^.*\b(?:opened|answered) the door\b.*$", re.IGNORECASE),
+     "back on the job"),
+)
+# "k whats tmrw", "who do i have today", "my whole day pls": the day's visits asked for.
+_DAY_ASKED = re.compile(
+    r"\b(?:what'?s|whats|what is|what about|what do i (?:have|got)|who'?s|whos|who do i (?:have|got|"
+    r"see)|who am i seeing)\b[^.!?]{0,25}?\b(?:today|tonight|tmrw|tomorrow|tmr|2moro|first|next|"
+    r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?)\b|\bmy (?:whole |full )?(?:day|schedule|list)\b", re.IGNORECASE)
+_AT_PLACE = re.compile(r"^\W*(?:(?:ok|okay|k|now|just|made it)\W+)*(?:@|at|here at|i'?m at|im at|"
+                       r"i am at|arrived at)\s+(?:the\s+)?([a-z][a-z0-9' ]{1,40}?)(?:\s+now)?\W*$",
+                       re.IGNORECASE)
+# "make that 15 more", "another 10": minutes more than the delay already given.
+_MORE = re.compile(r"\bmake (?:that|it) (\d{1,3})\s*(?:m|min|mins|minutes)?\s*(?:more|extra|"
+                   r"longer)?\b|\b(\d{1,3})\s*(?:m|min|mins|minutes) (?:more|extra|longer)\b|"
+                   r"\b(?:another|an extra|plus)\s+(\d{1,3})\s*(?:m|min|mins|minutes)?\W*$",
+                   re.IGNORECASE)
+
+
+def _more_minutes(text: str) -> int | None:
+    found = _MORE.search(text)
+    minutes = int(found.group(1) or found.group(2) or found.group(3)) if found else 0
+    return minutes if 0 < minutes <= 180 else None
+
+
+def _reread(turn: Turn) -> bool:
+    """An update in texting shorthand, read again in plain words; True when it was one."""
+    if _DAY_ASKED.search(turn.text):
+        next_visit(turn)
+        return True
+    minutes = _more_minutes(turn.text)
+    if minutes is not None and any(v.job.state is JobState.EN_ROUTE for v in todays_visits(turn)):
+        turn.parse = Parse(intents.TECH_LATE, {"minutes": minutes}, 0.8)  # "make that 15 more"
+        _about_a_visit(intents.TECH_LATE)(turn)
+        return True
+    at = _AT_PLACE.match(turn.text)
+    if at is not None:  # "@ riverside", "ok at the nguyens now": the visit named, reached
+        found = named_own(turn, todays_visits(turn), at.group(1))
+        if found and len(found) == 1:
+            turn.parse = Parse(intents.TECH_ARRIVED, {}, 0.8)
+            _about_a_visit(intents.TECH_ARRIVED)(turn)
+            return True
+    said = turn.text
+    for pattern, plain in _SHORTHAND:
+        said = pattern.sub(plain, said)
+    if said == turn.text:
+        return False
+    parse = technician_parts.parse_part(turn, said)
+    if parse.intent not in ACCEPTS or parse.intent == intents.NOTE:
+        return False
+    original = turn.text
+    turn.text, turn.parse = said, parse
+    try:
+        _about_a_visit(parse.intent)(turn)
+    finally:
+        turn.text = original
+    return True
+
+
 def _acknowledge(turn: Turn) -> None:
     """ "ok", "Y", a thumbs-up that answers no question: a word for staff, never a customer's menu."""
+    if not turn.conversation.is_active(turn.now) and _reread(turn):
+        return  # "ok in": checked in
     if turn.conversation.is_active(turn.now):  # a question is pending that this does not answer
         turn.say(texts.answer_pending(turn.step == PICK))
     else:
@@ -263,6 +356,13 @@ def _about_a_visit(intent: str) -> Starter:
         if asks_undo(turn.text):
             undo(turn)
             return
+        if intent == intents.TECH_DONE and not says_done(turn.text):
+            if VEHICLE.search(turn.text) and not named(todays_visits(turn), turn.text):
+                technician_asks.pass_on(turn, turn.text)  # "van fixed": news for the office
+                return
+            if only_work_wished(turn.text):  # "told them it should be replaced": a note
+                _about_a_visit(intents.NOTE)(turn)
+                return
         if intent == intents.NOTE and (turn.parse.confidence < 0.9 or technician_asks.kind_of(
                 turn.text) == "trouble") and technician_asks.answer(
                 turn):  # "customer wants to reschedule, can u move my 3pm": for the office
@@ -274,6 +374,12 @@ def _about_a_visit(intent: str) -> Starter:
             return
         candidates = found
         weak = len(candidates) == 1 and other_house_number(candidates[0], turn.text)
+        done_earlier = named(done_today(turn), turn.text) if not candidates and intent in (
+            intents.TECH_EN_ROUTE, intents.TECH_ARRIVED, intents.TECH_DONE) else []
+        if len(done_earlier) == 1:
+            # "back on the job at hughes" after Hughes was marked done: say so, no other Hughes
+            turn.finish(texts.already(done_earlier[0], ACTION_WORDS[intent]))
+            return
         if not candidates:
             if NAMING.search(turn.text) is not None or names_a_place(turn.text):
                 if intent != intents.NOTE or not _note_another_day(turn):
@@ -300,9 +406,25 @@ def _about_a_visit(intent: str) -> Starter:
             if not candidates:
                 turn.finish(texts.late_nothing_after(held_up))
                 return
+        if len(candidates) > 1:  # "done here, ... nguyen": of two Nguyens, the one in hand
+            busy = JobState.ON_SITE if intent in (intents.TECH_DONE, intents.TECH_PAUSED,
+                                                  intents.NOTE) else JobState.EN_ROUTE
+            in_hand = [v for v in candidates if v.job.state is busy]
+            candidates = in_hand if len(in_hand) == 1 else candidates
         minutes = turn.parse.slots.get("minutes")
         minutes = minutes if isinstance(minutes, int) else None
-        if not candidates:
+        if not candidates and intent in (intents.TECH_ARRIVED, intents.TECH_EN_ROUTE):
+            # "here" while checked in already: say so, never "no visit left"
+            candidates = [v for v in visits if v.job.state is JobState.ON_SITE][:1] or (
+                candidates)
+        if len(candidates) == 1 and intent != intents.NOTE and (
+                candidates[0].job.state not in ACCEPTS[intent]):
+            # a job already past this update: where it stands, in plain words, and what to text
+            turn.finish(texts.already(candidates[0], ACTION_WORDS[intent]))
+            return
+        if not candidates and technician_asks.for_office(turn.text):
+            technician_asks.pass_on(turn, turn.text)  # "tell dana im in late tmrw"
+        elif not candidates:
             turn.finish(texts.no_visit(named=False))
         elif len(candidates) == 1 and not weak:
             ACTIONS[intent](turn, candidates[0], turn.text, minutes)
@@ -358,6 +480,8 @@ def _not_today(turn: Turn) -> None:
                       turn.text)
     if elsewhere:
         turn.finish(texts.visit_on_another_day(elsewhere[0], turn.timezone))
+    elif technician_asks.for_office(turn.text):
+        technician_asks.pass_on(turn, turn.text)  # "is alicia coming here at 11 too?"
     else:
         turn.finish(texts.no_visit(named=True))
 
@@ -565,7 +689,10 @@ def done(turn: Turn, visit: Visit, text: str, minutes: int | None,
     before = before_change(visit)
     was_paused = visit.job.state is JobState.PAUSED
     _move_to(turn, visit, JobState.ON_SITE)
-    summary = work_summary(text)
+    summary = without_name(work_summary(text), [visit.customer, visit.account])
+    aside = asides(summary)
+    if aside:  # "unit is 20+ yrs old tho": kept in the job's notes, out of the summary
+        summary = summary[:len(summary) - len(aside)].strip().rstrip(",;.-! ")
     turn.run(CompleteJob(job_id=job_id(visit), summary=summary, actor=turn.actor))
     invoice = turn.uow.invoices.first(job_id=job_id(visit))
     if was_paused:  # the office was asked to arrange a return visit: no longer needed
@@ -580,10 +707,23 @@ def done(turn: Turn, visit: Visit, text: str, minutes: int | None,
                                                           for_customer(summary)))
     remember(turn, visit, before, told, what=intents.TECH_DONE)
     turn.say(texts.done(visit, invoice.number if invoice is not None else None))
+    if aside:
+        _file_aside(turn, visit, aside)
+
+
+def _file_aside(turn: Turn, visit: Visit, aside: str) -> None:
+    """What a "done" text said besides the work: a quote wished for reaches the rep as a note
+    would; a question or a word for the office becomes a dispatcher item; the rest a job note."""
+    if QUOTE_WISH.search(aside):
+        note(turn, visit, aside, None, quiet=True)
+    elif technician_asks.for_office(aside):
+        technician_asks.pass_on(turn, aside, [visit])
+    else:
+        turn.run(AddJobNote(job_id=job_id(visit), text=aside, actor=turn.actor))
 
 
 def note(turn: Turn, visit: Visit, text: str, minutes: int | None,
-         checked: bool = False) -> None:
+         checked: bool = False, quiet: bool = False) -> None:
     written = _NOTE_WORDS.sub("", text).strip()
     if not written:
         turn.finish(texts.empty_note())
@@ -598,7 +738,8 @@ def note(turn: Turn, visit: Visit, text: str, minutes: int | None,
                  owner_id=rep.id if rep is not None and rep.active else None,
                  body=texts.office_quote_wish(visit, _tech(turn), written),
                  key=f"job-quote-wish:{job_id(visit)}:{turn.message_id or turn.now.isoformat()}")
-    turn.say(texts.noted_quote_wish(visit, rep.first_name if rep and rep.active else None))
+    turn.say(texts.noted_quote_wish(visit, rep.first_name if rep and rep.active else None,
+                                    after_done=quiet))
 
 
 class Action(Protocol):

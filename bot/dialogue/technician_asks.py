@@ -6,6 +6,7 @@ technician is told so honestly."""
 from __future__ import annotations
 
 import re
+import zlib
 from datetime import timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -14,11 +15,14 @@ from bot.dialogue import technician_texts as texts
 from bot.dialogue.technician_jobs import (
     Visit,
     day_said,
+    done_today,
     named,
     other_day_visits,
     todays_visits,
     visits_on,
 )
+from bot.dialogue.technician_undo import last_update
+from bot.nlu import intents
 from bot.nlu.clock import find_clock_times
 from domain.jobs import JobState
 from domain.notices import notify_staff
@@ -47,6 +51,23 @@ TROUBLE = re.compile(
     r"(?:in|had|got into|was in) an accident|got hurt|i'?m hurt|injured|"
     r"(?:feeling |i'?m |am )sick|family emergency|can'?t make it|cannot make it|"
     r"won'?t make it|wont make it)\b", re.IGNORECASE)
+# A question or a request meant for a person in the office, not an update: "can u tell dana
+# i'm in late tmrw", "does he still owe from nov, can someone check", "want me to grab her job?",
+# "van fixed", "is that double booked".
+FOR_OFFICE = re.compile(
+    r"\?|\b(?:tell|let|ask|remind|text|call|inform) (?!me\b)(?:\w+ ){0,2}?(?:know|that|i'?m|im|i|"
+    r"she|he|they|we|to|if|about)\b|\b(?:tell|ask|let) (?:the office|dispatch|dana|\w+ \w+ know)\b|"
+    r"\bcan (?:u|you|someone|somebody|anyone|the office|dispatch|we|i)\b|"
+    r"\b(?:could|would) (?:u|you|someone|somebody)\b|\bpass (?:that|this|it) (?:on|along)\b|"
+    r"\b(?:pls|please|plz) (?:have|get|check|ask|tell|let|call|see)\b|"
+    r"\b(?:does|did|do|will|is|has) (?:the office|dispatch|anyone|someone|somebody)\b|"
+    r"\bdouble[- ]?book\w*\b|\bcover (?:for )?\w+|\b(?:grab|take|pick up) (?:his|her|their|\w+'?s) "
+    r"(?:\w+ )?(?:job|call|visit|stop)\b|\bwho do i (?:tell|call|ask|talk)\b|"
+    r"\b(?:van|truck|vehicle|battery)\b[^.!?]{0,30}\b(?:fixed|running|started|good|ok|sorted|back)\b|"
+    r"\bgot a jump\b|\bscratch that\b|\bforget (?:that|what i said)\b|\bafter all\b|"
+    r"\bnot (?:actually|really|quite) (?:done|finished)\b|\bgoing back in\b|\breopen\b|"
+    r"\b(?:any|an?) (?:emergency|extra|more) (?:calls?|jobs?|work)\b",
+    re.IGNORECASE)
 MOVE_DAYS = timedelta(days=30)
 FIRST = re.compile(r"\bfirst (?:job|visit|call|stop|one|appointment)\b", re.IGNORECASE)
 OPEN = frozenset({JobState.SCHEDULED, JobState.EN_ROUTE, JobState.PAUSED})
@@ -59,6 +80,33 @@ def kind_of(text: str) -> str | None:
     if MOVE.search(text):
         return "move"
     return None
+
+
+def for_office(text: str) -> bool:
+    """The text asks or tells a person something (a question, "tell dana ...", "can someone
+    check"), which no update of the technician's answers."""
+    return FOR_OFFICE.search(text) is not None
+
+
+def pass_on(turn: Turn, said: str, visits: list[Visit] | None = None) -> None:
+    """A dispatcher item with the technician's words (and the visit they are about, if one), and
+    an honest word back: passed on, nothing changed."""
+    assert turn.staff is not None
+    if visits is None:
+        today = todays_visits(turn)
+        last = last_update(turn, timedelta(minutes=30))
+        finished = [v for v in done_today(turn) if last is not None and last.get("what") == intents.TECH_DONE
+                    and v.appointment_id == last.get("appointment")]
+        visits = named(today, said) or [v for v in today if v.job.state in (
+            JobState.ON_SITE, JobState.EN_ROUTE)][:1] or finished
+    visits = visits if len(visits) == 1 else []
+    account = visits[0].job.account_id if visits else None
+    notify_staff(turn.uow, now=turn.now, account_id=account,
+                 body=texts.office_from_the_field(turn.staff.name, "ask", said,
+                                                  _labels(visits, turn.timezone)),
+                 key=f"tech-ask:{turn.staff.id}:{turn.message_id or turn.now.isoformat()}:"
+                     f"{zlib.crc32(said.encode()) % 10_000}")
+    turn.finish(texts.passed_to_office("ask", []))
 
 
 def answer(turn: Turn) -> bool:

@@ -50,6 +50,23 @@ EVERYDAY = frozenset(
     "pick up grab get real really sure good day night week".split())
 
 
+# What a business's name says it is, as a technician may call it: "the dentist" for Riverside
+# Dental, "the vet" for Lakeview Animal Clinic.
+KIND_ALIASES: dict[str, tuple[str, ...]] = {
+    "dental": ("dentist", "dentists", "dentistry"),
+    "dentistry": ("dentist", "dentists", "dental"),
+    "veterinary": ("vet", "vets", "animal"),
+    "animal": ("vet", "vets"),
+    "medical": ("doctor", "doctors", "clinic"),
+    "clinic": ("doctor", "doctors"),
+    "books": ("bookstore", "bookshop"),
+    "bakery": ("bakers", "baker"),
+    "restaurant": ("diner",),
+    "salon": ("hairdresser",),
+    "pharmacy": ("pharmacy", "drugstore", "chemist"),
+}
+
+
 @dataclass(frozen=True)
 class Visit:
     """One of the technician's visits with what a text may name it by."""
@@ -68,9 +85,10 @@ class Visit:
     def words(self) -> set[str]:
         """The customer's and the account's names and the street (without the house number or
         "St")."""
-        return {w for w in _words(f"{self.customer} {self.account} {self.site.address} "
-                                  f"{self.site.city}")
-                if w not in COMMON and not w.isdigit()}
+        words = {w for w in _words(f"{self.customer} {self.account} {self.site.address} "
+                                   f"{self.site.city}")
+                 if w not in COMMON and not w.isdigit()}
+        return words | {alias for w in _words(self.account) for alias in KIND_ALIASES.get(w, ())}
 
     def house_number(self) -> str | None:
         found = re.match(r"\s*(\d+)", self.site.address)

@@ -19,6 +19,12 @@ from zoneinfo import ZoneInfo
 from bot.dialogue import technician_asks
 from bot.dialogue import technician_texts as texts
 from bot.dialogue.technician_jobs import named, named_own, names_a_place, todays_visits
+from bot.dialogue.technician_summary import (
+    only_work_wished,
+    says_done,
+    trailing_talk,
+    work_summary,
+)
 from bot.dialogue.technician_undo import LAST, asks_undo
 from bot.nlu import intents
 from bot.nlu.parser import Parser
@@ -37,6 +43,7 @@ _BREAK = re.compile(r"(?<=[.!;?])\s+|\s+-+\s+|,\s*|\s+(?:and then|then|btw|fyi|a
                     re.IGNORECASE)
 UPDATES = frozenset({intents.TECH_EN_ROUTE, intents.TECH_ARRIVED, intents.TECH_LATE,
                      intents.TECH_PAUSED, intents.TECH_DONE, intents.NOTE})
+_STATUS = UPDATES - {intents.NOTE}  # the updates that change a job's state
 # An update that includes the one before it ("here, nobody home": the pause checks in itself).
 _INCLUDES = {intents.TECH_DONE: {intents.TECH_EN_ROUTE, intents.TECH_ARRIVED},
              intents.TECH_PAUSED: {intents.TECH_EN_ROUTE, intents.TECH_ARRIVED},
@@ -106,10 +113,22 @@ def split(turn: Turn) -> list[Part]:
             intent = intents.TECH_EN_ROUTE
             parse = Parse(intent, parse.slots, parse.confidence)
         last = parts[-1] if parts else None
+        if intent == intents.TECH_DONE and not says_done(piece) and (
+                only_work_wished(piece) or (last is not None and last.intent == intents.NOTE)):
+            # "note - told them it should be replaced": what the note says, no job finished
+            intent, parse = intents.UNKNOWN, Parse(intents.UNKNOWN, {}, 0.0)
+        if (parts and parts[0].intent == UNDO and intent in _STATUS
+                and not named_own(turn, visits, piece) and not names_a_place(piece)):
+            # "undo the omw, gotta swing by the shop first": the reason, not another update
+            intent, parse = intents.UNKNOWN, Parse(intents.UNKNOWN, {}, 0.0)
         if last is not None and last.intent == intents.NOTE and intent == intents.TECH_PAUSED:
             intent = intents.NOTE  # "note side gate code 7781, dog loose": what the note says
         if last is not None and last.intent in UPDATES and (intent == intents.TECH_NEXT or (
                 last.intent == intents.TECH_DONE and piece.endswith("?"))):
+            aside = trailing_talk(work_summary(last.text)) if intent != intents.TECH_NEXT else ""
+            if aside and last.text.endswith(aside):  # "they asked bout a maint plan, who do i
+                last.text = last.text[:-len(aside)].rstrip(" ,;.-")  # tell?": asked together
+                piece = f"{aside}, {piece}"
             parts.append(Part(intent, piece, parse))  # "done, replaced flapper. whats next?"
             continue
         if (last is not None and last.intent != UNDO and intent not in UPDATES
@@ -162,6 +181,11 @@ def _own(turn: Turn, text: str, parse: Parse) -> Turn:
     own = replace(turn, text=text, parse=parse)
     setattr(own, _PART, True)
     return own
+
+
+def parse_part(turn: Turn, part: str) -> Parse:
+    """A technician's words read as a text of their own."""
+    return _parse(turn, part)
 
 
 def _parse(turn: Turn, part: str) -> Parse:

@@ -45,6 +45,59 @@ _STATUS_CLAUSE = re.compile(
     r"completed?|all set|wrapped up)\b(?: (?:at|with|for|over at) [^,.;:!-]{1,40})?"
     r"\s*(?:[,.;:!]|\s-+)\s*(?=\S)", re.IGNORECASE)
 LONGEST = 120  # longer than this is a story, not a summary line
+# The words that say a job is finished ("done", "all set", "wrapped up"), as against words of
+# work that a note may use too ("told them it should be replaced"): only these complete a job
+# from inside a longer text.
+STATUS_DONE = re.compile(
+    r"\b(?:done|finished|complete[ds]?|all set|wrapped(?: up)?|wrapping up|finishing up|"
+    r"closed out|clos(?:e|ing) (?:it|this|the job|the ticket|out)|good to go|knocked \w+(?: \w+)? out|"
+    r"(?:that|it|this|its)(?: is| s)? a wrap|signed off|finito|termine|acabe)\b", re.IGNORECASE)
+# Work said as a wish or a plan, not as done: "should be replaced", "needs to be fixed".
+_NOT_YET_DONE = re.compile(
+    r"\b(?:be|been|to|needs?|need|should|shud|shld|could|would|will|gonna|must|might|may|recommend\w*|"
+    r"quote\w*|wants?)\s+(?:\w+\s+)?(?:replaced|installed|repaired|fixed|sorted|swapped(?: out)?|"
+    r"done|finished|completed)\b", re.IGNORECASE)
+# The technician's vehicle: "van fixed", "truck's sorted" is no job finished.
+VEHICLE = re.compile(r"\b(?:(?:my |the )?van|(?:my |the )?truck|my (?:car|vehicle)|jump(?:ed)?|"
+                     r"flat tire|tow(?:ed)?)\b", re.IGNORECASE)
+# An aside after the work: to the office or the bot, never for the customer ("unit is 20+ yrs old
+# tho", "ty for today", "fyi ...").
+_ASIDE = re.compile(
+    r"\b(?:tho|though|fyi|btw|ty|thx|thanks|thank you|imo|fwiw|heads up|anyway|lol|haha|"
+    r"yrs?|years?|old|ancient|original|quotes?|estimate|pric(?:e|ing)|bid|office|dispatch|"
+    r"tell|pass (?:that|this|it) on|can (?:u|you|someone|somebody|we)|who do i|do we)\b|\?",
+    re.IGNORECASE)
+_CLAUSE = re.compile(r"\s*(?:[,;!?]|\.(?!\d)|\s-+\s)\s*")
+
+
+def says_done(text: str) -> bool:
+    """The text states a job finished: "done", "all set", not only "replaced" or "fixed"."""
+    return STATUS_DONE.search(text) is not None
+
+
+def only_work_wished(text: str) -> bool:
+    """The text names work only as a wish or a plan ("should be replaced"), no finished job."""
+    return not says_done(text) and _NOT_YET_DONE.search(text) is not None
+
+
+def without_name(summary: str, names: list[str]) -> str:
+    """The summary without an opening clause that only names the customer ("hughes, cleaned ...",
+    "at the patels - swapped ...")."""
+    first, sep, rest = _split_first(summary)
+    words = set(re.findall(r"[a-z]+", first.lower())) - {"at", "the", "for", "with", "over", "job",
+                                                         "house", "place", "s"}
+    known = {w for name in names for w in re.findall(r"[a-z]+", name.lower())}
+    known |= {w + "s" for w in known}
+    if sep and rest and words and words <= known:
+        return rest
+    return summary
+
+
+def _split_first(summary: str) -> tuple[str, str, str]:
+    found = _CLAUSE.search(summary)
+    if found is None:
+        return summary, "", ""
+    return summary[:found.start()], found.group(), summary[found.end():]
 
 
 def work_summary(text: str) -> str:
@@ -59,11 +112,45 @@ def work_summary(text: str) -> str:
 
 
 def for_customer(summary: str) -> str:
-    """The summary if a customer may read it as it is, else "" (when unsure, leave it out)."""
+    """The summary if a customer may read it as it is, else "" (when unsure, leave it out); an
+    aside after the work ("unit is 20+ yrs old tho", "ty for today") is left out of it."""
+    summary = _before_aside(summary)
     if (not summary or len(summary) > LONGEST or UNSAFE.search(summary)
             or _INTERNAL.search(summary) or not _WORK.search(summary)):
         return ""
     return summary
+
+
+def _before_aside(summary: str) -> str:
+    """The clauses up to the first aside, joined as written."""
+    kept, rest = "", summary
+    while rest:
+        clause, sep, rest = _split_first(rest)
+        if _ASIDE.search(clause) or (sep.strip() == "?"):
+            break
+        kept += clause + (sep if rest else "")
+    return kept.strip().rstrip(",;.-! ")
+
+
+def asides(summary: str) -> str:
+    """What follows the work in a summary: the aside and anything after it ("" if none)."""
+    kept = _before_aside(summary)
+    return summary[len(kept):].strip().lstrip(",;.-! ").strip() if kept else ""
+
+
+def trailing_talk(summary: str) -> str:
+    """The clauses closing a summary that are talk, not work ("they asked bout a maint plan"):
+    the context of a question that follows."""
+    clauses = [c for c in _CLAUSE.split(summary) if c.strip()]
+    kept: list[str] = []
+    for clause in reversed(clauses):
+        if _WORK.search(clause) or not (_ASIDE.search(clause) or _INTERNAL.search(clause)):
+            break
+        kept.insert(0, clause)
+    if not kept:
+        return ""
+    start = summary.find(kept[0])
+    return summary[start:] if start >= 0 else ""
 
 
 def is_unsafe(text: str) -> bool:

@@ -24,8 +24,18 @@ def help_menu(first_name: str) -> Reply:
 def label(visit: Visit, timezone: str) -> str:
     """ "1-3pm Joe Okafor, 5 Lake St"."""
     a = visit.appointment
-    return (f"{window_label(a.window_start, a.window_end, timezone)} {clip(visit.customer, 30)}, "
-            f"{clip(visit.site.address, 40)}")
+    return (f"{window_label(a.window_start, a.window_end, timezone)} {clip(visit.customer, 30)}"
+            f"{_business(visit)}, {clip(visit.site.address, 40)}")
+
+
+def _business(visit: Visit) -> str:
+    """ " (Riverside Dental)" after the contact's name when the account is a business of another
+    name, which the technician may know it by; "" for a household."""
+    account, customer = visit.account.lower(), visit.customer.lower()
+    if (not account or account == customer or account.endswith(("household", "family", "home"))
+            or set(account.split()) & set(customer.split())):
+        return ""
+    return f" ({clip(visit.account, 30)})"
 
 
 def which_visit(action: str) -> str:
@@ -37,6 +47,26 @@ def no_visit(named: bool) -> Reply:
         return Reply("I can't find a visit of yours today by that name or street. Text \"my day\" "
                      "to see your visits.")
     return Reply("You have no visit left to update today. Text \"my day\" to see your visits.")
+
+
+def already(visit: Visit, action: str) -> Reply:
+    """An update a job is past: where it stands and what the technician can text instead."""
+    who = f"{visit.job.number} at {clip(visit.customer, 30)}"
+    state = visit.job.state
+    if state is JobState.ON_SITE and action == "here":
+        return Reply(f"You're already checked in at {who}. Text \"done\" when it's finished.")
+    if state is JobState.ON_SITE:
+        return Reply(f"You're checked in at {who}, so I didn't mark it {action} and nobody was "
+                     "told. Text \"done\" when it's finished or \"waiting on parts\" to pause it; "
+                     "if the check-in is wrong, call the office.")
+    if state is JobState.COMPLETED:
+        return Reply(f"{who} is already marked done, so nothing was changed and nobody was "
+                     "told. If it needs reopening, call the office.")
+    if state is JobState.PAUSED:
+        return Reply(f"{who} is paused, waiting on a return visit, so nothing was changed. Text "
+                     "\"back on the job\" when you're there again.")
+    return Reply(f"{who} is {state.value.replace('_', ' ')}, so I didn't mark it {action} and "
+                 "nobody was told. Call the office if that's wrong.")
 
 
 def visit_on_another_day(visit: Visit, timezone: str) -> Reply:
@@ -192,8 +222,11 @@ def noted(visit: Visit) -> Reply:
     return Reply(f"Noted on {visit.job.number} ({clip(visit.customer, 30)}).")
 
 
-def noted_quote_wish(visit: Visit, rep: str | None) -> Reply:
+def noted_quote_wish(visit: Visit, rep: str | None, after_done: bool = False) -> Reply:
     who = f"{clip(rep, 20)} (sales)" if rep else "the office"
+    if after_done:
+        return Reply(f"I've noted the quote request on {visit.job.number} and asked {who} to "
+                     "follow up with the customer.")
     return Reply(f"Noted on {visit.job.number} ({clip(visit.customer, 30)}), and {who} was asked "
                  "to follow up on the quote.")
 
@@ -324,14 +357,21 @@ def day_and_label(visit: Visit, timezone: str) -> str:
 
 def office_from_the_field(tech: str, kind: str, said: str, visits: list[str]) -> str:
     """A dispatcher item: a technician asks to move a visit, or reports trouble on the road."""
-    about = f" Visit: {'; '.join(visits)}." if kind == "move" and visits else (
+    about = f" Visit: {'; '.join(visits)}." if kind in ("move", "ask") and visits else (
         f" Their open visits at risk: {'; '.join(visits)}." if visits else "")
-    what = "asks to move a visit" if kind == "move" else "reports a problem"
+    what = {"move": "asks to move a visit", "ask": "asks the office"}.get(kind,
+                                                                          "reports a problem")
+    if kind == "ask":
+        return (f"{_first(tech)} {what}: \"{clip(said, 160)}\".{about} Nothing was changed by "
+                "text; please get back to them.")
     return (f"{_first(tech)} {what}: \"{clip(said, 160)}\".{about} Nothing was changed by text; "
             "please call them and sort it out.")
 
 
 def passed_to_office(kind: str, visits: list[str]) -> Reply:
+    if kind == "ask":
+        return Reply("I've passed that to the office; they'll get back to you. Nothing on your "
+                     "visits was changed.")
     if kind == "move":
         which = f" ({visits[0]})" if len(visits) == 1 else ""
         return Reply(f"I can't move visits by text, so I've passed your request{which} to the "

@@ -39,14 +39,18 @@ _UNDO_AT_END = re.compile(r"(?<!don't )(?<!dont )(?<!not )(?<!never )\bundo(?: (
 _UNDO_CLAUSE = re.compile(r"^\W*(?:(?:ugh|ok|okay|actually|wait|pls|please|sorry|oops|no|nah|"
                           r"can you|can u|could you|just)\W+)*undo(?: (?!(?:it|that|this) (?:later|"
                           r"tomorrow)\b)[\w']+){0,4}\W*$", re.IGNORECASE)
+# "omw riverside, 25 min, sorry": an apology closing an update takes nothing back; opening the
+# text ("oops, wrong one") it does.
+_APOLOGY = re.compile(r"^\W*(?:oops|sorry|my bad|mistake)\W*$", re.IGNORECASE)
 _CLAUSES = re.compile(r"[,.;:!?\u2026]+|\s-+\s")
 
 
 def asks_undo(text: str) -> bool:
     """The text takes back the last update: "undo", "wrong job", or a clause of its own saying so."""
+    clauses = [clause for clause in _CLAUSES.split(text) if clause.strip()]
     return (UNDO.match(text) is not None or _UNDO_AT_END.search(text) is not None
-            or any(UNDO.match(clause) or _UNDO_CLAUSE.match(clause)
-                   for clause in _CLAUSES.split(text) if clause.strip()))
+            or any((UNDO.match(clause) and (n == 0 or not _APOLOGY.match(clause)))
+                   or _UNDO_CLAUSE.match(clause) for n, clause in enumerate(clauses)))
 
 
 def undo(turn: Turn) -> None:
