@@ -114,7 +114,7 @@ def work_summary(text: str) -> str:
 def for_customer(summary: str) -> str:
     """The summary if a customer may read it as it is, else "" (when unsure, leave it out); an
     aside after the work ("unit is 20+ yrs old tho", "ty for today") is left out of it."""
-    summary = _before_aside(summary)
+    summary = _work_clauses(_before_aside(summary))
     if (not summary or len(summary) > LONGEST or UNSAFE.search(summary)
             or _INTERNAL.search(summary) or not _WORK.search(summary)):
         return ""
@@ -130,6 +130,22 @@ def _before_aside(summary: str) -> str:
             break
         kept += clause + (sep if rest else "")
     return kept.strip().rstrip(",;.-! ")
+
+
+def _work_clauses(summary: str) -> str:
+    """The opening sentences that each name work done: a sentence after them that names none
+    ("... attic access is thru the closet", "... dog was friendly") is for the office, not the
+    customer; a clause of outcome within a sentence of work ("swapped the trap, all drains
+    clear") stays."""
+    kept: list[str] = []
+    for sentence in _SENTENCE.split(summary):
+        if not _WORK.search(sentence):
+            break
+        kept.append(sentence)
+    return " ".join(kept).strip().rstrip(",;.-! ")
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def asides(summary: str) -> str:

@@ -74,6 +74,9 @@ def test_an_undo_with_its_reason_takes_back_only_the_last_update(day: ChatWorld,
     ("finished, replaced the wax ring. that toilet is like 30 years old btw", "replaced the wax "
                                                                               "ring"),
     ("okafor, done. snaked the kitchen line", "snaked the kitchen line"),
+    # a clause naming no work is for the office, whatever it says
+    ("done, replaced the capacitor. attic access is thru the closet", "replaced the capacitor"),
+    ("all set - cleaned the flame sensor. dog was friendly", "cleaned the flame sensor"),
 ])
 def test_asides_and_the_customers_name_stay_out_of_the_completion_text(
         day: ChatWorld, text: str, work: str) -> None:
