@@ -66,6 +66,9 @@ _FROZE = re.compile(r"\bfro(?:ze|zen)\b")
 _DRIP = re.compile(r"\bdrip\w*\b")
 # A sentence that asks about switching off, or says it was not done ("should i keep it off?",
 # "can't get the breaker off").
+# Where one thing told ends: "i shut the main off but i cant live without water" tells the main
+# is off (the "cant" is about something else).
+_TOLD_CLAUSES = re.compile(r"(?<=[.!?;])\s+|,\s+|\s+\b(?:but|though|although|however)\b\s+")
 _NOT_TOLD = re.compile(r"\?|\b(?:not|won'?t|can'?t|cannot|couldn'?t|isn'?t|doesn'?t|didn'?t|should|"
                        r"shall|how|where|keep|need)\b")
 # "Is it safe to stay tonight?", "ok to sleep here?", "should we stay somewhere else?"
@@ -149,7 +152,8 @@ _ASKS_FOR = re.compile(r"\b(?:come|coming|send|need|needs|want|book|schedule|som
                        r"soon|when|can|could|please|pls|appt|appointment|visit|keep|move|cancel|"
                        r"today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b")
 # "Is anyone coming tonight?", "how soon can somebody get here": the emergency's visit itself.
-_ANYONE_COMING = re.compile(r"\b(?:any ?one|any ?body|some ?one|some ?body)\b[^.?!]{0,20}?"
+_ANYONE_COMING = re.compile(r"\b(?:any ?one|any ?body|some ?one|some ?body|no ?one|no ?body)\b"
+                            r"[^.?!]{0,20}?"
                             r"\b(?:com(?:e|ing)|here|out|get (?:here|out))\b"
                             r"|\bhow (?:soon|long) (?:till|til|until|before|can|will) (?:some|any)")
 # Flow intents that go on after the urgent call is told again ("also can my visit be moved up?").
@@ -345,7 +349,7 @@ def _calls_again(turn: Turn, text: str, danger: Danger) -> bool:
     if not waiting and not on_call and _WHEN_CALL.search(text) is None:
         return False
     what = safety_replies.WHAT_HAPPENED[danger]
-    if waiting or on_call or not _told_lately(turn):  # "how long til they call?" minutes after
+    if waiting or on_call or not told_lately(turn):  # "how long til they call?" minutes after
         handoff.hand_over(turn, reason=f'{"still waiting for" if waiting else "asks about"} the '
                                        f'urgent call about {what}: "{clip(turn.text, 80)}"',
                           urgent=True)
@@ -374,7 +378,7 @@ def _someone_coming(turn: Turn) -> bool:
     return _question_stays(turn)
 
 
-def _told_lately(turn: Turn) -> bool:
+def told_lately(turn: Turn) -> bool:
     """Whether the danger was told to the team only minutes ago."""
     raw = turn.conversation.data.get(KEY)
     try:
@@ -400,8 +404,8 @@ def _step_taken(turn: Turn, text: str, danger: Danger) -> Reply | None:
     if _OUT.search(text) and danger in (Danger.GAS, Danger.FIRE):
         turn.remember(KEY, {**turn.conversation.data[KEY], OUT: True})
         return safety_replies.out_safely(danger)
-    if any(_OFF.search(sentence) and not _NOT_TOLD.search(sentence)
-           for sentence in re.split(r"(?<=[.!?;])\s+", text)):  # told, never asked
+    if any(_OFF.search(clause) and not _NOT_TOLD.search(clause)
+           for clause in _TOLD_CLAUSES.split(text)):  # told, never asked
         turn.remember(KEY, {**turn.conversation.data[KEY], OFF: True})
         return safety_replies.kept_off(danger)
     return None
