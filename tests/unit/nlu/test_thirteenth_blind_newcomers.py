@@ -1,0 +1,62 @@
+"""Round b13b's families, in other wordings: a flood told in everyday words, a day told as gone by."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.nlu.days import find_days
+from bot.nlu.text import normalize
+from bot.nlu.urgency import Danger, danger_in
+
+MONDAY = date(2026, 12, 7)
+
+
+@pytest.mark.parametrize("text", [
+    "omg water is literally streaming out of the light in the hallway ceiling",
+    "theres water coming down through our bathroom ceiling really fast",
+    "the ceiling is dripping all over, buckets arent enough",
+    "our kitchen ceiling is leaking like crazy",
+    "water just pouring out of the ceiling fixture!!",
+    "the basement ceiling is caving in, theres water",
+])
+def test_water_through_a_ceiling_in_everyday_words_is_a_flood(text) -> None:
+    assert danger_in(normalize(text)) is Danger.WATER
+
+
+@pytest.mark.parametrize("text", [
+    "water is dripping from the ceiling a little, can someone look this week",
+    "small water stain on the ceiling",
+    "roof is leaking through the ceiling",
+    "the ceiling fan is making a noise",
+])
+def test_a_small_drip_or_a_roof_is_no_flood(text) -> None:
+    assert danger_in(normalize(text)) is None
+
+
+def _days(text: str) -> list[date]:
+    return [m.day for m in find_days(normalize(text), MONDAY)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the plumber who came by on friday left a mess", date(2026, 12, 4)),
+    ("he was here saturday and now it is leaking again", date(2026, 12, 5)),
+    ("this past sunday the tech serviced our furnace", date(2026, 12, 6)),
+    ("last thursday", date(2026, 12, 3)),
+    ("they installed it on the 2nd", date(2026, 12, 2)),
+    ("last wednesday, the 2nd", date(2026, 12, 2)),
+    ("you guys fixed it on nov 30", date(2026, 11, 30)),
+])
+def test_a_day_told_as_gone_by_is_the_past_one(text, expected) -> None:
+    assert _days(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("can you come saturday", date(2026, 12, 12)),
+    ("the guy who fixed it could come back friday?", date(2026, 12, 11)),
+    ("next thursday works", date(2026, 12, 10)),
+    ("he fixed the sink, now book the furnace for wednesday", date(2026, 12, 9)),
+])
+def test_a_day_wished_for_stays_ahead(text, expected) -> None:
+    assert _days(text) == [expected]
