@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from bot.dialogue import complaints, replies, small_talk, visits
 from bot.dialogue.offers import local_date
 from bot.dialogue.times import clock_label, day_label
-from bot.nlu.services import ServiceMatcher
 from bot.nlu.days import find_days
+from bot.nlu.services import ServiceMatcher
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
 from domain.authz import may_act_on
