@@ -73,6 +73,8 @@ _GOES_AHEAD = re.compile(r"\b(?:let'?s do (?:it|that|this)|lets do (?:it|that|th
                          r"this week|next week)\b")
 
 # "like I said", "I already told you": a detail sent again.
+_NO_LEAD = re.compile(r"^\W*(?:no+|nope|nah)\b\W*(?=.*\b(?:i (?:already )?(?:said|told|wrote|sent)|"
+                      r"already (?:told|said|gave|sent))\b)", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:like |as )?i (?:already )?(?:said|told (?:you|ya|u)|wrote|sent)"
                    r"(?: (?:that|it|you))?(?: already| before| earlier)?\b"
                    r"|\balready (?:told|said|gave|sent)\b", re.IGNORECASE)
@@ -318,7 +320,7 @@ def repeated(turn: Turn) -> bool:
     customer = turn.customer
     if customer is None or not customer.sites or turn.parse.intent not in NAME_ONLY_INTENTS:
         return False
-    text = _SAID.sub(" ", turn.text)
+    text = _SAID.sub(" ", _NO_LEAD.sub("", turn.text))  # "no i said 60613!": said again
     code = read_postal_code(text)
     read = read_signup(text)
     if turn.conversation.is_active(turn.now) and (read.address is not None or code is not None) \

@@ -60,3 +60,28 @@ def test_a_day_told_as_gone_by_is_the_past_one(text, expected) -> None:
 ])
 def test_a_day_wished_for_stays_ahead(text, expected) -> None:
     assert _days(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("zip is 60604... wait no, 60640", "zip is 60640"),
+    ("4410 N Sheridan Rd 60604 oops i meant 60640", "4410 N Sheridan Rd 60640"),
+    ("60625, sorry, make that 60618", "60618"),
+    ("its 60640 not 60604", "its 60640"),
+    ("60640. 60604 was a typo", "60640"),
+])
+def test_a_zip_taken_back_in_the_same_text_is_dropped(text, kept) -> None:
+    from bot.nlu.taken_back import without_taken_back
+
+    assert without_taken_back(text) == kept
+
+
+@pytest.mark.parametrize("text", [
+    "60613 no heat since last night",
+    "is it 60657 or 60613?",
+    "we have places in 60613 and 60640",
+    "60604 was a typo",  # nothing in its place: left for the flow to ask
+])
+def test_a_text_taking_nothing_back_is_left_as_it_is(text) -> None:
+    from bot.nlu.taken_back import without_taken_back
+
+    assert without_taken_back(text) == text
