@@ -223,7 +223,11 @@ def _same_work(turn: Turn, under_way: dict[str, Any], service: str) -> tuple[str
 
 def _in_spanish(turn: Turn, danger: Danger | None) -> None:
     """Answer in Spanish that a person will call; tell the dispatchers once per half hour."""
+    # the name, address and need told stay for a text in English after ("book the earliest")
+    onboarding.keep_given(turn, SERVICE_FOR[danger] if danger is not None
+                          else _named_service(turn))
     if danger is not None:
+        safety_followup.remember(turn, danger)
         handoff.hand_over(turn, reason=f"wrote in Spanish: {safety_replies.WHAT_HAPPENED[danger]} "
                                        "reported; needs a Spanish speaker", urgent=True)
         turn.finish(safety_replies.safety_step_es(danger), done=SPANISH_CALL)
@@ -239,6 +243,11 @@ def _in_spanish(turn: Turn, danger: Danger | None) -> None:
                     if line)
     turn.finish(safety_replies.call_back_es(turn.business.name, said or None), done=SPANISH_CALL)
     spanish_asks.keep_work(turn)  # "calentador de agua" now: "cuanto cobran?" next is priced
+
+
+def _named_service(turn: Turn) -> str | None:
+    named = turn.parse.slots.get("service")
+    return named if isinstance(named, str) and named in turn.catalog.ids() else None
 
 
 # "ya no hace falta", "no es necesario", "no me llamen": no call is wanted (any more).

@@ -241,7 +241,7 @@ def answer(turn: Turn) -> bool:
     hurry = turn.parse.slots.get("urgency") == URGENT
     called = danger is not None and _calls_again(turn, text, danger)
     if called and (turn.parse.intent in _GOES_ON or not asks):
-        if turn.parse.intent in _GOES_ON or _asks_of_a_visit(turn):
+        if turn.parse.intent in _GOES_ON or _asks_of_a_visit(turn) or _books(turn, text):
             return False  # "still no call. also can my visit be moved up?": the move goes on
         if taken is not None:
             turn.say(taken)
@@ -356,6 +356,15 @@ def _calls_again(turn: Turn, text: str, danger: Danger) -> bool:
     turn.say(safety_replies.called_again(turn.business.name, waiting=waiting,
                                          when=not waiting and not on_call))
     return True
+
+
+# "nobody called yet. please book the earliest time tomorrow": a booking asked beside the wait.
+_BOOK_WORDS = re.compile(r"\b(?:book|schedule|earliest|soonest|first available|send (?:someone|somebody|"
+                         r"a tech))\b")
+
+
+def _books(turn: Turn, text: str) -> bool:
+    return turn.parse.intent == intents.BOOK and _BOOK_WORDS.search(text) is not None
 
 
 def _asks_of_a_visit(turn: Turn) -> bool:
