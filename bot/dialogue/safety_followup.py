@@ -19,6 +19,7 @@ from bot.nlu.quantities import option_in
 from bot.nlu.result import Parse
 from bot.nlu.text import normalize
 from bot.nlu.urgency import URGENT, Danger
+from domain.scheduling import Wish
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -447,6 +448,10 @@ def _soonest_again(turn: Turn) -> bool:
     wish = offers.wish_from(turn)
     found = [offers.load(raw) for raw in turn.data.get("offers", [])]
     today = offers.local_date(turn.now, turn.timezone)
+    asked_now = _ASKED_NOW.search(normalize(turn.text))
+    if asked_now is not None and (wish is None or wish.date != today):
+        # "tomorrow?? nobody can come tonight?": tonight is asked for, tomorrow only complained of
+        wish = Wish(date=today, start=booking.EVENING if asked_now.group(1) != "today" else None)
     if not found or wish is None or wish.date not in (None, today) or any(
             wish.is_met_by(o, turn.timezone) for o in found):
         return _offers_again(turn)
@@ -455,6 +460,11 @@ def _soonest_again(turn: Turn) -> bool:
     turn.ask(booking.FLOW, offers.PICK, turn.data,
              safety_replies.soonest(choices, missed=booking.missed_word(wish)))
     return True
+
+
+# "(no|any)one come tonight?", "can't anybody get here today": the part of today asked for.
+_ASKED_NOW = re.compile(r"\b(?:any ?one|any ?body|no ?one|no ?body|some ?one|some ?body)\b[^.?!]{0,25}?"
+                        r"\b(?:com(?:e|ing)|here|out)\b[^.?!]{0,15}?\b(tonight|today|this evening)\b")
 
 
 def _only_news(turn: Turn) -> bool:
