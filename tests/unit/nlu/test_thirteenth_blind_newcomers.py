@@ -85,3 +85,11 @@ def test_a_text_taking_nothing_back_is_left_as_it_is(text) -> None:
     from bot.nlu.taken_back import without_taken_back
 
     assert without_taken_back(text) == text
+
+
+def test_a_name_introduced_in_spanish_is_read() -> None:
+    from bot.dialogue.addresses import introduced_name
+
+    text = "buenas, soy Ana Torres, la direccion es 1610 W 18th St, Chicago 60608. pueden hoy?"
+    assert introduced_name(text) == "Ana Torres"
+    assert introduced_name("soy de chicago y no tengo agua caliente") is None
