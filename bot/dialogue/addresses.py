@@ -183,7 +183,7 @@ def read_signup(text: str) -> SignUpText:
 # What introduces a name beyond doubt, even in a text that asks for something ("hi this is Lena
 # Park, need a plumber"); "i'm" or "it's" never do there ("i'm freezing", "it's leaking").
 _NAMED = re.compile(r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|name's|this\s+is|me\s+llamo|"
-                    r"mi\s+nombre\s+es)\s+(?P<name>[^,;:!?.\n]+)", re.IGNORECASE)
+                    r"mi\s+nombre\s+es|soy)\s+(?P<name>[^,;:!?.\n]+)", re.IGNORECASE)
 
 
 # "..., first thing tomorrow? Im Greg Novak": a full name written capitalised after "I'm",

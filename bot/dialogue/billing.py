@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialogue import small_talk, visits
+from bot.dialogue import small_talk, visit_questions, visits
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import day_label
 from bot.nlu import intents
@@ -81,7 +81,8 @@ def answer(turn: Turn) -> bool:
 def _invoice_reply(turn: Turn, invoice: Invoice) -> Reply:
     job = turn.uow.jobs.get(invoice.job_id)
     work = visits.work_name(turn, job).lower() if job is not None else "work"
-    day = day_label(invoice.created_at or turn.now, turn.timezone)
+    day = day_label(visit_questions.work_time(turn, job) if job is not None
+                    else invoice.created_at or turn.now, turn.timezone)
     total = format_cents(invoice.total_cents)
     if invoice.state is InvoiceState.PAID:
         return Reply(f"Your invoice {invoice.number} for the {work} on {day} was {total}, "

@@ -63,8 +63,12 @@ def takes_over(turn: Turn) -> bool:
         _in_spanish(turn, danger)
         return True
     if danger is not None:
-        safety_followup.remember(turn, danger)
-        _emergency(turn, danger)
+        # the same danger told again ("the ceiling is leaking bad, need a plumber NOW"): the team
+        # knows already; the step and the soonest times again, no second urgent item
+        again = safety_followup.known(turn) == danger and safety_followup.told_lately(turn)
+        if not again:
+            safety_followup.remember(turn, danger)
+        _emergency(turn, danger, again=again)
         return True
     if safety_followup.answer(turn):
         return True
@@ -127,9 +131,9 @@ def _same_work_booked(turn: Turn, service: str) -> Appointment | None:
     return None
 
 
-def _emergency(turn: Turn, danger: Danger) -> None:
+def _emergency(turn: Turn, danger: Danger, *, again: bool = False) -> None:
     taken = safety_followup.water_off_told(turn, danger)  # "burst, water everywhere, i shut the valve"
-    turn.say(taken or safety_replies.safety_step(danger))
+    turn.say(taken or (safety_replies.reminder(danger) if again else safety_replies.safety_step(danger)))
     customer = turn.customer
     words = clip(turn.text, 80)
     service = _service_for(turn, danger)
@@ -153,8 +157,9 @@ def _emergency(turn: Turn, danger: Danger) -> None:
     where = f" at {site.one_line()}" if site else ""
     coming = coming_today(turn)
     told = f"; {len(coming)} visit(s) booked today" if coming else ""
-    handoff.hand_over(turn, reason=f'reported {safety_replies.WHAT_HAPPENED[danger]}{where} '
-                                   f'("{words}"){told}', urgent=True)
+    if not again:
+        handoff.hand_over(turn, reason=f'reported {safety_replies.WHAT_HAPPENED[danger]}{where} '
+                                       f'("{words}"){told}', urgent=True)
     for appointment in coming:  # "isn't dave coming today anyway?": told before they ask
         said = status.of_visit(turn, appointment)
         if said is not None:
@@ -218,7 +223,11 @@ def _same_work(turn: Turn, under_way: dict[str, Any], service: str) -> tuple[str
 
 def _in_spanish(turn: Turn, danger: Danger | None) -> None:
     """Answer in Spanish that a person will call; tell the dispatchers once per half hour."""
+    # the name, address and need told stay for a text in English after ("book the earliest")
+    onboarding.keep_given(turn, SERVICE_FOR[danger] if danger is not None
+                          else _named_service(turn))
     if danger is not None:
+        safety_followup.remember(turn, danger)
         handoff.hand_over(turn, reason=f"wrote in Spanish: {safety_replies.WHAT_HAPPENED[danger]} "
                                        "reported; needs a Spanish speaker", urgent=True)
         turn.finish(safety_replies.safety_step_es(danger), done=SPANISH_CALL)
@@ -234,6 +243,11 @@ def _in_spanish(turn: Turn, danger: Danger | None) -> None:
                     if line)
     turn.finish(safety_replies.call_back_es(turn.business.name, said or None), done=SPANISH_CALL)
     spanish_asks.keep_work(turn)  # "calentador de agua" now: "cuanto cobran?" next is priced
+
+
+def _named_service(turn: Turn) -> str | None:
+    named = turn.parse.slots.get("service")
+    return named if isinstance(named, str) and named in turn.catalog.ids() else None
 
 
 # "ya no hace falta", "no es necesario", "no me llamen": no call is wanted (any more).

@@ -25,6 +25,7 @@ from bot.inbox import ChannelRules, Inbound, Keyword, masked
 from bot.nlu import intents
 from bot.nlu.parser import Parser
 from bot.nlu.result import Parse
+from bot.nlu.taken_back import without_taken_back
 from domain.bus import MessageBus
 from domain.business import BusinessSettings
 from domain.catalog import Catalog
@@ -125,7 +126,7 @@ class DialogueEngine:
         table = FLOWS_BY_ROLE[role]
         turn = Turn(uow=uow, bus=self.bus, business=self.business, catalog=self.catalog,
                     conversation=conversation, channel=inbound.channel, address=inbound.address,
-                    text=inbound.text, parse=parse, now=now,
+                    text=without_taken_back(inbound.text), parse=parse, now=now,
                     message_id=inbound.provider_message_id, role=role,
                     customer=sender.customer, staff=sender.staff,
                     start_intent=table.start, lapsed=lapsed)

@@ -499,6 +499,11 @@ _REFUSES = re.compile(r"\b(?:don'?t|do not|no need to|never) (?:book|schedule)\b
 _CANCELS = re.compile(r"\bcancel")
 
 
+def refuses_booking(text: str) -> bool:
+    """ "dont book anything yet", "no new appointment": the text asks for no booking."""
+    return _REFUSES.search(normalize(text)) is not None
+
+
 def _refused(turn: Turn) -> bool:
     """A text turning the times down: a cancel asked for is the cancel's ("cancel my thursday
     visit"); else nothing is picked and everything stays as it is."""

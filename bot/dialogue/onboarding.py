@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot.dialogue import booking, handoff, newcomer_asks, offers, replies, small_talk, topics
+from bot.dialogue import booking, handoff, newcomer_asks, offers, replies, safety_replies, small_talk, topics
 from bot.dialogue.addresses import (
     Address,
     NewCustomerDetails,
@@ -20,6 +20,7 @@ from bot.dialogue.addresses import (
     access_in,
     introduced_name,
     postal_code_alone,
+    read_details,
     read_postal_code,
     read_signup,
     town_given,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 
 FLOW = "onboard"
 OUTSIDE = "outside"  # the sign-up's data key: the last address given is outside the area
+GIVEN = "given"  # the conversation's key: a newcomer's name, address and need told before a hand-off
 ASKED = "asked"  # the sign-up's data key: the service whose price was asked before it began
 TOLD = "told"  # the sign-up's data key: the problem told beside that question
 # What an unknown number may ask that needs no account first.
@@ -73,6 +75,8 @@ _GOES_AHEAD = re.compile(r"\b(?:let'?s do (?:it|that|this)|lets do (?:it|that|th
                          r"this week|next week)\b")
 
 # "like I said", "I already told you": a detail sent again.
+_NO_LEAD = re.compile(r"^\W*(?:no+|nope|nah)\b\W*(?=.*\b(?:i (?:already )?(?:said|told|wrote|sent)|"
+                      r"already (?:told|said|gave|sent))\b)", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:like |as )?i (?:already )?(?:said|told (?:you|ya|u)|wrote|sent)"
                    r"(?: (?:that|it|you))?(?: already| before| earlier)?\b"
                    r"|\balready (?:told|said|gave|sent)\b", re.IGNORECASE)
@@ -113,12 +117,23 @@ def start(turn: Turn) -> None:
         after = {} if turn.parse.intent in NOT_A_REQUEST else _wanted(turn, turn.text)
         turn.ask(FLOW, "details", {"after": after}, replies.for_someone_else())
         return
-    asked = topics.asked_service(turn)  # "how much to unclog a sink?" then "can you come thu?"
-    told = topics.asked_problem(turn)  # "do you do water heaters? mine is leaking"
-    turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {},
+    given = turn.conversation.data.get(GIVEN)
+    given = given if isinstance(given, dict) else {}
+    # "how much to unclog a sink?" then "can you come thu?"; or the need told before a hand-off
+    asked = topics.asked_service(turn) or given.get("service")
+    told = topics.asked_problem(turn) or given.get("problem")  # "do you do water heaters? mine leaks"
+    details = {key: given[key] for key in ("name", "street", "city", "postal_code") if given.get(key)}
+    turn.conversation.start(FLOW, "details", {**turn.kept(), "after": {}, **details,
                                               **({ASKED: asked} if asked else {}),
                                               **({TOLD: told} if told else {})},
                             now=turn.now, expires_at=turn.now + CONVERSATION_TTL)
+    if len(details) == 4 and not read_signup(turn.text).address:
+        # the name and address were given already (before a hand-off): never asked again
+        data = {**turn.data, "after": {} if turn.parse.intent in NOT_A_REQUEST
+                else _wanted(turn, turn.text)}
+        turn.forget(GIVEN)
+        _next_step(turn, data, read_signup(turn.text))
+        return
     if not _take(turn):
         after = {} if turn.parse.intent in NOT_A_REQUEST else _wanted(turn, turn.text)
         if not after and asked and _GOES_AHEAD.search(turn.text.lower()):
@@ -151,7 +166,9 @@ def answer(turn: Turn) -> bool:
         turn.finish(replies.acknowledged(handoff.HANDED_OVER), done=handoff.HANDED_OVER)
         return True
     if not _take(turn):
-        if data.get(OUTSIDE) and turn.parse.intent in NOT_A_REQUEST:
+        if data.get(OUTSIDE) and not turn.parse.slots.get("when"):
+            _still_outside(turn, data)  # a question or a plea after the honest no: no sign-up
+        elif data.get(OUTSIDE) and turn.parse.intent in NOT_A_REQUEST:
             # "so you can't help me at all?": the honest no again, the office's call stands
             turn.ask(FLOW, "details", data, replies.still_outside_area(str(data[OUTSIDE])))
         elif newcomer_asks.off_topic(turn):
@@ -318,7 +335,7 @@ def repeated(turn: Turn) -> bool:
     customer = turn.customer
     if customer is None or not customer.sites or turn.parse.intent not in NAME_ONLY_INTENTS:
         return False
-    text = _SAID.sub(" ", turn.text)
+    text = _SAID.sub(" ", _NO_LEAD.sub("", turn.text))  # "no i said 60613!": said again
     code = read_postal_code(text)
     read = read_signup(text)
     if turn.conversation.is_active(turn.now) and (read.address is not None or code is not None) \
@@ -464,6 +481,51 @@ def _outside_area(turn: Turn, where: str, data: dict[str, Any]) -> None:
     # the street stays too: "sorry typo, its 60614" puts the ZIP right
     kept = {key: data[key] for key in ("name", "after", "street") if data.get(key)}
     turn.ask(FLOW, "details", {**kept, OUTSIDE: where}, replies.outside_area(where, served))
+
+
+# "can you recommend someone", "who else can come", "do you know a plumber who does": another
+# company asked for, after hearing we can't come.
+_ANOTHER_COMPANY = re.compile(r"\b(?:recommend|refer|suggest|know (?:of )?(?:a|any|anyone|someone|"
+                              r"somebody)|who else|someone else|somebody else|another (?:company|"
+                              r"plumber|electrician|tech|hvac))\b", re.IGNORECASE)
+_WATER_NOW = re.compile(r"\b(?:water|leak\w*|flood\w*|drip\w*|burst)\b", re.IGNORECASE)
+
+
+def _still_outside(turn: Turn, data: dict[str, Any]) -> None:
+    """After the honest no: the no again (or, asked for another company, none named and who to
+    call), with the step that stops water still coming; the details are never asked again."""
+    where = str(data[OUTSIDE])
+    if _WATER_NOW.search(turn.text):
+        heater = re.search(r"\b(?:water heater|tank)\b", turn.text, re.IGNORECASE) is not None
+        turn.say(safety_replies.leak_step(heater=heater))
+    if _ANOTHER_COMPANY.search(turn.text):
+        service = turn.parse.slots.get("service")
+        skill = turn.catalog.get(service).skill if service in turn.catalog.ids() else ""
+        trade = {"plumbing": "plumber", "electrical": "electrician",
+                 "hvac": "heating & cooling company"}.get(skill, "contractor")
+        if skill == "" and _WATER_NOW.search(turn.text):
+            trade = "plumber"
+        turn.ask(FLOW, "details", data, replies.outside_area_other_help(where, trade=trade))
+        return
+    turn.ask(FLOW, "details", data, replies.still_outside_area(where))
+
+
+def keep_given(turn: Turn, service: str | None) -> None:
+    """A newcomer handed to a person (a text in Spanish) who gave their name and address: kept,
+    with the need told, so a text after it is never asked them again."""
+    if turn.customer is not None:
+        return
+    details = read_details(turn.text)
+    earlier = turn.conversation.data.get(GIVEN)
+    kept: dict[str, Any] = dict(earlier) if isinstance(earlier, dict) else {}
+    if details is not None:
+        kept.update(name=introduced_name(turn.text) or details.name, street=details.street,
+                    city=details.city,
+                    postal_code=details.postal_code)
+    if service and not kept.get("service"):
+        kept.update(service=service, problem=turn.text[:200])
+    if kept:
+        turn.remember(GIVEN, kept)
 
 
 def _look_up_or_ask(turn: Turn, data: dict[str, Any]) -> None:

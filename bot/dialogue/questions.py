@@ -183,6 +183,9 @@ def book(turn: Turn) -> None:
     """A booking request, unless it asks for a quote or goes ahead with one."""
     if handoff.explains(turn.text) and handoff.add_detail(turn):
         return  # "it's about the last repair", right after asking for a person
+    if offers.refuses_booking(turn.text) and not turn.parse.slots.get("when"):
+        small_talk.settle(turn, replies.left_as_is())  # "ask my husband first, dont book anything"
+        return
     if turn.customer is not None and quote_questions.kind_of(turn) == "status" and \
             quote_questions.titles_named(turn, turn.text.lower()) and quote_questions.answer(turn):
         return  # "did my yes on the maintenance plan go through? i replied last week"

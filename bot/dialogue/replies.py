@@ -70,6 +70,13 @@ def still_outside_area(where: str) -> Reply:
                  "If you have an address in our area, send it.")
 
 
+def outside_area_other_help(where: str, *, trade: str) -> Reply:
+    """After the honest no, asked who else could come: no company named, what to do instead."""
+    return Reply(f"Sorry, we can't recommend another company, and we can't come to "
+                 f"{clip(where, PLACE)}. Please call a licensed {trade} near you; our team has your "
+                 "details and will call if we can still help.")
+
+
 def off_topic(offered: str) -> Reply:
     """A question about something else than the business (the weather, a game)."""
     return Reply(f"Sorry, that's not something we can help with. We do {offered}. To book a "

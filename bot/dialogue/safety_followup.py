@@ -19,6 +19,7 @@ from bot.nlu.quantities import option_in
 from bot.nlu.result import Parse
 from bot.nlu.text import normalize
 from bot.nlu.urgency import URGENT, Danger
+from domain.scheduling import Wish
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -66,6 +67,9 @@ _FROZE = re.compile(r"\bfro(?:ze|zen)\b")
 _DRIP = re.compile(r"\bdrip\w*\b")
 # A sentence that asks about switching off, or says it was not done ("should i keep it off?",
 # "can't get the breaker off").
+# Where one thing told ends: "i shut the main off but i cant live without water" tells the main
+# is off (the "cant" is about something else).
+_TOLD_CLAUSES = re.compile(r"(?<=[.!?;])\s+|,\s+|\s+\b(?:but|though|although|however)\b\s+")
 _NOT_TOLD = re.compile(r"\?|\b(?:not|won'?t|can'?t|cannot|couldn'?t|isn'?t|doesn'?t|didn'?t|should|"
                        r"shall|how|where|keep|need)\b")
 # "Is it safe to stay tonight?", "ok to sleep here?", "should we stay somewhere else?"
@@ -149,7 +153,8 @@ _ASKS_FOR = re.compile(r"\b(?:come|coming|send|need|needs|want|book|schedule|som
                        r"soon|when|can|could|please|pls|appt|appointment|visit|keep|move|cancel|"
                        r"today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b")
 # "Is anyone coming tonight?", "how soon can somebody get here": the emergency's visit itself.
-_ANYONE_COMING = re.compile(r"\b(?:any ?one|any ?body|some ?one|some ?body)\b[^.?!]{0,20}?"
+_ANYONE_COMING = re.compile(r"\b(?:any ?one|any ?body|some ?one|some ?body|no ?one|no ?body)\b"
+                            r"[^.?!]{0,20}?"
                             r"\b(?:com(?:e|ing)|here|out|get (?:here|out))\b"
                             r"|\bhow (?:soon|long) (?:till|til|until|before|can|will) (?:some|any)")
 # Flow intents that go on after the urgent call is told again ("also can my visit be moved up?").
@@ -237,7 +242,7 @@ def answer(turn: Turn) -> bool:
     hurry = turn.parse.slots.get("urgency") == URGENT
     called = danger is not None and _calls_again(turn, text, danger)
     if called and (turn.parse.intent in _GOES_ON or not asks):
-        if turn.parse.intent in _GOES_ON or _asks_of_a_visit(turn):
+        if turn.parse.intent in _GOES_ON or _asks_of_a_visit(turn) or _books(turn, text):
             return False  # "still no call. also can my visit be moved up?": the move goes on
         if taken is not None:
             turn.say(taken)
@@ -345,13 +350,22 @@ def _calls_again(turn: Turn, text: str, danger: Danger) -> bool:
     if not waiting and not on_call and _WHEN_CALL.search(text) is None:
         return False
     what = safety_replies.WHAT_HAPPENED[danger]
-    if waiting or on_call or not _told_lately(turn):  # "how long til they call?" minutes after
+    if waiting or on_call or not told_lately(turn):  # "how long til they call?" minutes after
         handoff.hand_over(turn, reason=f'{"still waiting for" if waiting else "asks about"} the '
                                        f'urgent call about {what}: "{clip(turn.text, 80)}"',
                           urgent=True)
     turn.say(safety_replies.called_again(turn.business.name, waiting=waiting,
                                          when=not waiting and not on_call))
     return True
+
+
+# "nobody called yet. please book the earliest time tomorrow": a booking asked beside the wait.
+_BOOK_WORDS = re.compile(r"\b(?:book|schedule|earliest|soonest|first available|send (?:someone|somebody|"
+                         r"a tech))\b")
+
+
+def _books(turn: Turn, text: str) -> bool:
+    return turn.parse.intent == intents.BOOK and _BOOK_WORDS.search(text) is not None
 
 
 def _asks_of_a_visit(turn: Turn) -> bool:
@@ -374,7 +388,7 @@ def _someone_coming(turn: Turn) -> bool:
     return _question_stays(turn)
 
 
-def _told_lately(turn: Turn) -> bool:
+def told_lately(turn: Turn) -> bool:
     """Whether the danger was told to the team only minutes ago."""
     raw = turn.conversation.data.get(KEY)
     try:
@@ -400,8 +414,8 @@ def _step_taken(turn: Turn, text: str, danger: Danger) -> Reply | None:
     if _OUT.search(text) and danger in (Danger.GAS, Danger.FIRE):
         turn.remember(KEY, {**turn.conversation.data[KEY], OUT: True})
         return safety_replies.out_safely(danger)
-    if any(_OFF.search(sentence) and not _NOT_TOLD.search(sentence)
-           for sentence in re.split(r"(?<=[.!?;])\s+", text)):  # told, never asked
+    if any(_OFF.search(clause) and not _NOT_TOLD.search(clause)
+           for clause in _TOLD_CLAUSES.split(text)):  # told, never asked
         turn.remember(KEY, {**turn.conversation.data[KEY], OFF: True})
         return safety_replies.kept_off(danger)
     return None
@@ -434,6 +448,10 @@ def _soonest_again(turn: Turn) -> bool:
     wish = offers.wish_from(turn)
     found = [offers.load(raw) for raw in turn.data.get("offers", [])]
     today = offers.local_date(turn.now, turn.timezone)
+    asked_now = _ASKED_NOW.search(normalize(turn.text))
+    if asked_now is not None and (wish is None or wish.date != today):
+        # "tomorrow?? nobody can come tonight?": tonight is asked for, tomorrow only complained of
+        wish = Wish(date=today, start=booking.EVENING if asked_now.group(1) != "today" else None)
     if not found or wish is None or wish.date not in (None, today) or any(
             wish.is_met_by(o, turn.timezone) for o in found):
         return _offers_again(turn)
@@ -442,6 +460,11 @@ def _soonest_again(turn: Turn) -> bool:
     turn.ask(booking.FLOW, offers.PICK, turn.data,
              safety_replies.soonest(choices, missed=booking.missed_word(wish)))
     return True
+
+
+# "(no|any)one come tonight?", "can't anybody get here today": the part of today asked for.
+_ASKED_NOW = re.compile(r"\b(?:any ?one|any ?body|no ?one|no ?body|some ?one|some ?body)\b[^.?!]{0,25}?"
+                        r"\b(?:com(?:e|ing)|here|out)\b[^.?!]{0,15}?\b(tonight|today|this evening)\b")
 
 
 def _only_news(turn: Turn) -> bool:

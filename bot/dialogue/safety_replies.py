@@ -284,7 +284,7 @@ def leak_step(*, heater: bool = False) -> Reply:
     """A leak that is no flood but is spreading: what stops the water until the visit."""
     valve = ("the cold-water valve on top of the water heater" if heater
              else "the shut-off valve for that fixture")
-    return Reply(f"Until we get there, close {valve} (or the water main if it won't stop) and keep "
+    return Reply(f"For now, close {valve} (or the water main if it won't stop) and keep "
                  "towels or a bucket under the leak.")
 
 

@@ -90,9 +90,8 @@ def _as_before(turn: Turn, meant: list[Appointment]) -> bool:
     if not done:
         small_talk.settle(turn, replies.no_earlier_visit(work, label, job.scope.strip()))
         return True
-    last = max(done, key=lambda j: (j.updated_at or turn.now, j.id or 0))
-    booked = [a.window_start for a in turn.uow.appointments.find(job_id=last.id)]
-    when = day_label(max(booked) if booked else last.updated_at or turn.now, turn.timezone)
+    last = max(done, key=lambda j: (visit_questions.work_time(turn, j), j.id or 0))
+    when = day_label(visit_questions.work_time(turn, last), turn.timezone)
     now_for, then_for = job.scope.strip(), last.scope.strip()
     if now_for and now_for.lower().strip(" .") == then_for.lower().strip(" ."):
         small_talk.settle(turn, replies.same_as_before(work, label, when, now_for))

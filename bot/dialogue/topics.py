@@ -112,7 +112,7 @@ _NOT_A_PLACE = frozenset(
 _SERVICES_QUESTION = re.compile(
     r"(?:(?:^|[,.;!?]\s*|\b(?:and|so|also|but|hey|guys|folks|wondering|q|question)\s+)"
     r"(?:(?:do|does|can|could|will|would) )?"
-    r"|\b(?:know|wondering|asking|curious|tell me) (?:if|whether) )"
+    r"|\b(?:know|wondering|asking|asked|ask|curious|tell me) (?:if|whether) )"
     rf"(?:{_YOU}|your (?:company|guys|team|techs?|technicians?)) "
     r"(?:also |even |ever )?(?P<verb>do|fix|repair|install|replace|handle|work on|service|offer|"
     r"provide|clean|deal with|take care of|sell|work with|put in|hang|mount)\b(?P<thing>[^?!.]*)"
@@ -132,7 +132,7 @@ _OTHER_TRADE = re.compile(
 _SPECIALTY = re.compile(
     r"\b(?:dental|medical|lab|laboratory|ev|electric (?:vehicle|car)|tesla|car charg\w*|"
     r"vehicle charg\w*|solar(?: panels?)?|elevators?|escalators?|garage doors?|sprinklers?|"
-    r"irrigation|septic(?: tanks?)?|security systems?)\b")
+    r"irrigation|septic(?: tanks?)?|security systems?|dryer vents?)\b")
 # Words that name a kind of work only with its equipment after them ("dental compressors"); alone
 # they may be a company's name ("Riverside Dental").
 _SPECIALTY_KINDS = frozenset({"dental", "medical", "lab", "laboratory", "ev", "electric vehicle",
@@ -155,7 +155,12 @@ _NOT_A_SERVICE = re.compile(
 _NOT_A_THING = re.compile(r"(?:on|if|after|all|with|for|when|while|to|in|at|about|so|any ?more|well|"
                           r"good|ok|okay|right|better|now)\b")
 # "Do you (guys) do ...?" asks whether; "can you fix ...?" about a named service asks for a visit.
-_ASKS_WHETHER = re.compile(r"^(?:so |and |also |hey |just wondering |quick question )?(?:do|does)\b")
+_ASKS_WHETHER = re.compile(
+    r"(?:^|[,.;:!?]\s*)(?:(?:so|and|also|hey|hi|hello|ok|okay|just wondering|quick question|quick q|"
+    r"question|q|just curious|curious)\W+)*(?:do|does)\b"
+    # "i asked if you clean ducts", "wondering whether you do ...": whether, said as a statement
+    r"|\b(?:asked|asking|ask|wondering|know|curious) (?:if|whether) (?:you|u|y'?all|your)\b"
+    r"|\byes or no\b")
 _PRICE = re.compile(r"\b(?:how much|price|prices|pricing|cost|costs|fee|fees|charge|charges|rates?|"
                     r"ballpark|usually run|(?:does|would|will) (?:\w+ ){1,4}run(?: me| us)?|"
                     r"set (?:me|us) back)\b")
@@ -694,12 +699,18 @@ def _services(turn: Turn, text: str) -> bool:
         _answered(turn, replies.service_not_offered(thing, offered, verb=asked.group("verb")),
                   "services")
         return True
-    if asked is None or (turn.parse.slots.get("service") and not _ASKS_WHETHER.match(text)):
+    if asked is None or (turn.parse.slots.get("service") and not _ASKS_WHETHER.search(text)):
         return False  # "my sink leaks, can you fix it?" asks for a visit
-    if _ASKS_WHETHER.match(text) and _new_equipment(turn, text, "asks about installing",
+    if _ASKS_WHETHER.search(text) and _new_equipment(turn, text, "asks about installing",
                                                      unless_listed=True):
         return True
-    service_id = turn.parse.slots.get("service") or _matcher(catalog).match(text)
+    # the work asked about names the service ("do you fix dishwashers? mine wont drain"), before
+    # the trouble told beside it
+    thing_asked = asked.group("thing") or ""
+    if asked.group("verb") == "clean" and thing_asked.strip():  # "clean ducts": duct cleaning
+        thing_asked = f"{thing_asked.strip()} cleaning"
+    service_id = (_matcher(catalog).match(thing_asked)
+                  or turn.parse.slots.get("service") or _matcher(catalog).match(text))
     if service_id and turn.conversation.is_active(turn.now):
         return False  # "do you do water heaters?" at "what's wrong?" answers the pending question
     if service_id:

@@ -140,7 +140,8 @@ def _answer(turn: Turn) -> bool:
     if not _ASKS.search(text) or _REQUEST.search(text) or _PROBLEM.search(
             _NAMED_BY_PROBLEM.sub(" ", text)):
         return False
-    if visit_questions.asks_work_done(turn) or quote_questions.names_a_quote(turn):
+    if visit_questions.asks_work_done(turn) or visit_questions.names_past_day(turn) or \
+            quote_questions.names_a_quote(turn):
         return False  # "what did they do this morning": the finished work, told elsewhere
     known = _visits(turn)
     ours = _named(text, (_technician(turn, a) for a in known))

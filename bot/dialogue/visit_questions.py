@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.dialogue import complaints, replies, small_talk, visits
 from bot.dialogue.offers import local_date
 from bot.dialogue.times import clock_label, day_label
+from bot.nlu.days import find_days
 from bot.nlu.services import ServiceMatcher
+from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
 from domain.authz import may_act_on
 from domain.catalog import Catalog
@@ -99,6 +101,12 @@ def already_booked(turn: Turn, service_id: str) -> Reply | None:
                                for a in matches])
 
 
+def names_past_day(turn: Turn) -> bool:
+    """Whether the text names a day gone by ("she came out on saturday"): finished work."""
+    day, _ = _asked(turn)
+    return day is not None and day < local_date(turn.now, turn.timezone)
+
+
 def asks_work_done(turn: Turn) -> bool:
     """ "what did they do", "last time": a question about finished work."""
     return _WORK_DONE.search(_asked_part(turn.text)) is not None
@@ -124,9 +132,13 @@ def _booked(turn: Turn) -> list[Appointment]:
 
 def _asked(turn: Turn) -> tuple[date | None, str | None]:
     """The day (customer's local date) and the service the question names, if any."""
-    when = resolve_when(turn.text.lower(), local_date(turn.now, turn.timezone)) or {}
+    today = local_date(turn.now, turn.timezone)
+    when = resolve_when(turn.text.lower(), today) or {}
     raw = when.get("date")
-    return (date.fromisoformat(raw) if raw else None), _matcher(turn.catalog).match(turn.text.lower())
+    day = date.fromisoformat(raw) if raw else None
+    if day is None:  # "she came out on saturday": a day gone by is no wish, but it is asked about
+        day = next((m.day for m in find_days(normalize(turn.text), today) if m.day < today), None)
+    return day, _matcher(turn.catalog).match(turn.text.lower())
 
 
 @lru_cache(maxsize=4)
@@ -185,7 +197,7 @@ def _work_done(turn: Turn, day: date | None, service_id: str | None) -> None:
     if not done:
         turn.finish(replies.no_work_done(f" on {_day(day)}" if day is not None else ""))
         return
-    job = max(done, key=lambda j: (j.updated_at or turn.now, j.id or 0))
+    job = max(done, key=lambda j: (work_time(turn, j), j.id or 0))
     booked = [a for a in turn.uow.appointments.find(account_id=turn.customer.account_id)
               if a.job_id == job.id and a.status is not AppointmentStatus.CANCELLED]
     person = turn.uow.staff.get(booked[-1].technician_id) if booked else None
@@ -193,7 +205,7 @@ def _work_done(turn: Turn, day: date | None, service_id: str | None) -> None:
     service = service_label(turn, job.service_id).lower()
     # Asked with the trouble back, or right after a complaint: a person follows up as well.
     follow_up = complaints.follows_up_work(turn, f"{service} visit ({first})")
-    told = replies.work_done(first, service, day_label(job.updated_at or turn.now, turn.timezone),
+    told = replies.work_done(first, service, day_label(work_time(turn, job), turn.timezone),
                              job.summary.strip())
     if follow_up is not None:
         told = dataclasses.replace(told, text=f"{told.text}\n{follow_up.text}")
@@ -212,7 +224,15 @@ def _finished(turn: Turn, day: date | None, service_id: str | None) -> list[Job]
     return [j for j in turn.uow.jobs.find(account_id=turn.customer.account_id)
             if j.state in _FINISHED and may_act_on(turn.actor, j)
             and (service_id is None or same_work(turn, j, service_id))
-            and (day is None or local_date(j.updated_at or turn.now, turn.timezone) == day)]
+            and (day is None or local_date(work_time(turn, j), turn.timezone) == day)]
+
+
+def work_time(turn: Turn, job: Job) -> datetime:
+    """When finished work was done: its last visit's start (the day the customer saw the
+    technician), else when the job was last changed."""
+    booked = [a.window_start for a in turn.uow.appointments.find(job_id=job.id)
+              if a.status is not AppointmentStatus.CANCELLED]
+    return max(booked) if booked else job.updated_at or turn.now
 
 
 def _job(turn: Turn, visit: Appointment) -> Job | None:

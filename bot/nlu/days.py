@@ -233,7 +233,74 @@ def find_days(text: str, today: date, *, bare_periods: bool = False) -> list[Day
         claims.add(m.start(), m.end(), today)
     for m in _TOMORROW.finditer(text):
         claims.add(m.start(), m.end(), today + timedelta(days=1))
-    return sorted(claims.mentions, key=lambda mention: mention.start)
+    mentions = [_gone_by(text, today, m) if m.day > today and _may_be_past(text, m)
+                and _told_as_past(text, m) else m
+                for m in claims.mentions]
+    return sorted(mentions, key=lambda mention: mention.start)
+
+
+# "last saturday", "this past tuesday": a day gone by.
+_PAST_LEAD = re.compile(r"\b(?:last|this past|past)\W*$")
+# "she came out on saturday", "he fixed it on the 5th": a visit told as done, a few words before
+# the day in the same clause.
+_PAST_DONE = re.compile(
+    r"\b(?:came|showed up|stopped by|dropped by|was (?:here|out|over|by)|were (?:here|out|over|by)|"
+    r"visited|fixed|repaired|worked|serviced|installed|replaced|finished|cleaned)\b"
+    r"(?P<between>(?:[^\w.!?;,]+\w+){0,6}?)[^\w.!?;,]*$")
+# Words that turn what follows into a wish ("the guy who fixed it can come saturday?").
+_WISH_WORDS = re.compile(r"\b(?:can|could|will|would|come|coming|please|book|schedule|need|want|"
+                         r"next|again|back)\b")
+_IS_WEEKDAY = re.compile(_WEEKDAY)
+
+
+def _may_be_past(text: str, mention: DayMention) -> bool:
+    """A weekday or a date said without "next" or "coming" (never "tomorrow", "in 3 days")."""
+    span = text[mention.start:mention.end]
+    return (_IS_WEEKDAY.search(span) is not None or any(char.isdigit() for char in span)) and \
+        re.search(r"\b(?:next|coming|following|week|in)\b", span) is None
+
+
+def _told_as_past(text: str, mention: DayMention) -> bool:
+    """Whether the day is told as gone by: "last saturday", "came out on saturday"."""
+    before = text[:mention.start]
+    if _PAST_LEAD.search(before) or re.match(r"(?:on |the )*(?:last|this past|past) ",
+                                             text[mention.start:mention.end]):
+        return True
+    done = _PAST_DONE.search(before)
+    return done is not None and not _WISH_WORDS.search(done.group("between"))
+
+
+def _gone_by(text: str, today: date, mention: DayMention) -> DayMention:
+    """The mention read as the latest such day before today."""
+    span = text[mention.start:mention.end]
+    day = mention.day
+    if not any(char.isdigit() for char in span):  # a weekday: the one before today
+        while day >= today:
+            day -= timedelta(days=7)
+    elif re.search(_MONTH, span) or "/" in span:  # "dec 5": this year's, when it is gone by
+        while day >= today:
+            day = day.replace(year=day.year - 1)
+    else:  # "the 5th", "saturday the 5th": that day of this month or the one before
+        weekday = _IS_WEEKDAY.search(span)
+        found = []
+        year, month = today.year, today.month
+        for _ in range(12):
+            try:
+                candidate = date(year, month, day.day)
+            except ValueError:
+                candidate = None
+            if candidate is not None and candidate < today:
+                found.append(candidate)
+                if weekday is None or candidate.weekday() == WEEKDAYS.index(weekday.group(1)):
+                    break
+            month -= 1
+            if month == 0:
+                year, month = year - 1, 12
+        if found and (weekday is None or len(found) <= 3):
+            day = found[-1]
+        elif found:
+            day = found[0]
+    return DayMention(mention.start, mention.end, day)
 
 
 def _find_calendar_dates(text: str, today: date, claims: _Claims) -> None:

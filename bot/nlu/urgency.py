@@ -35,6 +35,9 @@ _GAS_APPLIANCE = (r"(?!\W+(?:water heater|heater|furnace|dryer|stove|oven|range|
                   r"fireplace|grill|bill)\b)")
 _DEVICE = (r"(?:outlet|panel|breaker|box|wire|wires|wiring|cord|plug|switch|socket|fixture|light|"
            r"fan|motor|unit|furnace|heater|dryer|appliance|compressor|ac|it|something|thing)")
+# Words that only stress what follows ("water literally pouring in"): read past them.
+_ADVERBS = (r"(?:(?:literally|just|really|still|actually|seriously|basically|totally|completely|"
+            r"all|like|kinda|kind of|now) ){0,2}")
 _ALARM_SOUNDS = r"(?:going off|went off|goes off|sounding|sounded|blaring|screaming|will not stop)"
 
 DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
@@ -68,7 +71,16 @@ DANGERS: tuple[tuple[Danger, re.Pattern[str]], ...] = (
         r"(?:pipe|water main|water line|supply line)s?\b"
         r"|\b(?:pipe|water main|water line|supply line)s?\W+(?:has |just )?(?:burst|broke|busted|"
         r"ruptured|exploded|blew|split)\b"
-        r"|\bwater (?:is )?(?:everywhere|pouring|gushing|spraying|rushing|coming (?:in|through))"
+        rf"|\bwater (?:is |was |keeps |has been )?{_ADVERBS}(?:everywhere|pouring|gushing|spraying|"
+        r"rushing|streaming|cascading|coming (?:in|through))"
+        # "water coming down through the ceiling", "water running out of the light fixture"
+        rf"|\bwater (?:is |keeps )?{_ADVERBS}(?:coming|running|pouring|gushing|streaming|raining) "
+        r"(?:down )?(?:through|thru|from|out of) (?:the |my |our )?(?:\w+ )?(?:ceiling|light|walls?)\b"
+        # "the ceiling is dripping everywhere", "ceiling leaking bad": a ceiling letting water through
+        rf"|\b(?:ceiling|ceilings|light fixture)\W+(?:is |are |keeps |started |has started )?{_ADVERBS}"
+        r"(?:dripping|leaking|pouring|raining|gushing|streaming)\W+(?:\w+\W+)?(?:everywhere|all over|"
+        r"bad|badly|like crazy|nonstop|non stop|so much|heavily|fast|like a faucet)\b"
+        r"|\b(?:ceiling|ceilings)\W+(?:is |are )?(?:\w+ )?(?:caving|collaps\w*|coming down|falling)\b"
         # "water spreading into the kitchen", "water coming into the basement": it is spreading
         r"|\bwater (?:is |keeps |has been )?(?:spreading|rising|seeping|running|coming|leaking|"
         r"getting) (?:in ?to|across|through|over|under) (?:the |my |our )?(?:kitchen|basement|house|"
