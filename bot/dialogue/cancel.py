@@ -88,6 +88,9 @@ def answer(turn: Turn) -> bool:
 
         reschedule.move_instead(turn, appointment)
         return True
+    if _spares_only_others(turn, appointment):
+        confirm(turn, appointment)  # "no, just friday. keep thursday": this one, asked again
+        return True
     if _keeps(turn, appointment):  # "wait no, keep it", "keep the 3rd": this one stays
         turn.finish(replies.kept(visit))
         return True
@@ -240,6 +243,18 @@ def _asks_again(turn: Turn, appointment: Appointment) -> bool:
     """A no, then a cancel naming this very visit: neither a yes nor a no."""
     return (turn.parse.intent == intents.CANCEL and _NO_FIRST.match(turn.text.strip().lower())
             is not None and visits.named(turn).narrows
+            and visits.resolve(turn, [appointment]).one is not None)
+
+
+def _spares_only_others(turn: Turn, appointment: Appointment) -> bool:
+    """True when the text keeps other visits and names this one as the one meant ("no!! just
+    friday. keep thursday" while friday's cancel is asked)."""
+    split = visits.kept(turn)
+    if split.keeps_it or split.keeps_all or not split.spared:
+        return False
+    spared = visits.spared_among(turn, visits.upcoming(turn))
+    said = visits.named(turn)
+    return (bool(spared) and appointment not in spared and said.narrows
             and visits.resolve(turn, [appointment]).one is not None)
 
 

@@ -624,6 +624,10 @@ def answer_choice(turn: Turn, flow: str, verb: str, act: Act,
                     else replies.left_as_is())
         return True
     resolution = resolve(turn, listed)
+    if resolution.named.option is not None and len(listed) != len(data.get("ids", listed)):
+        # a visit listed has gone since (cancelled, over): the numbers shown no longer match
+        ask_which(turn, flow, verb, listed, data)
+        return True
     if resolution.one is not None and (resolution.named.option is not None
                                        or resolution.narrowed):
         act(turn, resolution.one)
@@ -651,8 +655,9 @@ def answer_choice(turn: Turn, flow: str, verb: str, act: Act,
 
 
 def offered(turn: Turn, ids: list[int]) -> list[Appointment]:
-    """The listed visits still booked and the sender's, in the order they were shown."""
-    by_id = {a.id: a for a in upcoming(turn)}
+    """The listed visits still booked and the sender's, in the order they were shown: a visit
+    listed as missed (its window over, nobody came) stays listed, so "1" is still the first."""
+    by_id = {a.id: a for a in movable(turn)}
     return [by_id[i] for i in ids if i in by_id]
 
 
