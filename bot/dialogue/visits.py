@@ -23,7 +23,7 @@ from bot.nlu.days import WEEKDAYS, find_days
 from bot.nlu.keeps import Kept, split_kept
 from bot.nlu.services import ServiceMatcher
 from bot.nlu.text import normalize
-from bot.nlu.when import in_kept_clause
+from bot.nlu.when import in_kept_clause, names_a_week
 from domain.authz import may_act_on
 from domain.catalog import Catalog
 from domain.errors import DomainError
@@ -95,14 +95,18 @@ class Named:
     parts: tuple[str, ...] = ()  # parts of the day naming it ("the morning one")
     technicians: tuple[int, ...] = ()  # whose visit it is ("eddie's visit", "can eddie come at 3")
     technician_names: tuple[str, ...] = ()
+    weeks: tuple[tuple[date, date], ...] = ()  # whole weeks named ("next week"), first and last day
 
     @property
     def narrows(self) -> bool:
-        return bool(self.days or self.service_id or self.times or self.parts or self.technicians)
+        return bool(self.days or self.service_id or self.times or self.parts or self.technicians
+                    or self.weeks)
 
     def on_day(self, day: date) -> bool:
-        """True when `day` is a day named, or on a weekday named bare ("thursday's")."""
-        return day in self.days or day.weekday() in self.weekdays
+        """True when `day` is a day named, on a weekday named bare ("thursday's") or in a week
+        named ("next week, the drain one")."""
+        return (day in self.days or day.weekday() in self.weekdays
+                or any(first <= day <= last for first, last in self.weeks))
 
 
 @dataclass(frozen=True)
@@ -218,9 +222,16 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
         text = text[:target.start()]
     days: list[date] = []
     weekdays: list[int] = []
+    weeks: list[tuple[date, date]] = []
     for mention in find_days(text, today):
         if in_kept_clause(text, mention.start):
             continue  # "leave the 8th alone, move thursday's": the 8th is not the one meant
+        if turn.parse.intent != intents.RESCHEDULE and names_a_week(text, today, mention.day):
+            # "one of my visits next week, the drain one": any day of that week, not its monday
+            # (a move's "next week" is where it goes, read as before)
+            first = mention.day - timedelta(days=mention.day.weekday())
+            weeks.append((first, first + timedelta(days=6)))
+            continue
         if text[mention.start:mention.end].endswith(("later", "after")):
             continue  # "a week later": counted from the visit, never its name
         own = (_NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()) is not None
@@ -245,7 +256,8 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
     return Named(days=tuple(dict.fromkeys(days)), service_id=service,
                  option=turn.option() if whole else None,
                  weekdays=tuple(weekdays), times=_times(turn, text), parts=_parts(turn, text),
-                 technicians=tuple(technicians), technician_names=tuple(technicians.values()))
+                 technicians=tuple(technicians), technician_names=tuple(technicians.values()),
+                 weeks=tuple(weeks))
 
 
 def day_moved_to(turn: Turn) -> date | None:
@@ -307,6 +319,12 @@ def _parts(turn: Turn, text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(mention.part for mention in found))
 
 
+# A bare number before visits counted: "3 electrician visits", "2 of them", "two sink appts".
+_COUNTED = re.compile(r"(?:[a-z]+\s+)?\d{1,2}\s+(?:(?:\w+\s+){0,2}(?:visits|appointments|appts|ones|"
+                      r"jobs|bookings|techs|technicians|guys|electricians|plumbers)\b|"
+                      r"of (?:them|those|these|my)\b)")
+
+
 def _times(turn: Turn, text: str) -> tuple[time, ...]:
     """Clock times that name a visit; when moving, only those worded as its own ("my 10am")."""
     moving = turn.parse.intent == intents.RESCHEDULE
@@ -314,6 +332,8 @@ def _times(turn: Turn, text: str) -> tuple[time, ...]:
     for mention in find_clock_times(text):
         if mention.begins is None or mention.ends is not None:
             continue  # a range ("9-11") is a time wished for, not a visit's name
+        if _COUNTED.match(text[mention.start:mention.end] + text[mention.end:]):
+            continue  # "there are like 3 electrician visits": a count, never 3pm
         if moving and not (_OWN_TIME_BEFORE.search(text[:mention.start])
                            or _NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip())):
             continue
@@ -368,6 +388,8 @@ def narrow(turn: Turn, offered: list[Appointment], said: Named, *,
     if said.days:
         exact = [a for a in found if local_day(turn, a) in said.days]
         found = exact or [a for a in found if said.on_day(local_day(turn, a))]
+    elif said.weeks:
+        found = [a for a in found if said.on_day(local_day(turn, a))]
     if said.times:
         found = [a for a in found if at_time(turn, a, said.times)]
     if said.parts:
