@@ -538,7 +538,8 @@ _KEEP = re.compile(r"\b(?:keep|leave) (?:it|that|this|the \w+|my \w+|\w+day'?s?)
                    r"|\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))"
                    + _KEEP_TAIL)
 # "leave it on the 11th", "keep it for thursday": the visit's day said again, so it stays.
-_KEEP_ON = re.compile(r"\b(?:keep|leave) (?:it|that|this)(?: one)? (?:on|for) (?P<day>[\w ]{2,24}?)"
+# "leave it at 2-4 fri": its own window said again.
+_KEEP_ON = re.compile(r"\b(?:keep|leave) (?:it|that|this)(?: one)? (?:on|for|at|as) (?P<day>[\w :-]{1,24}?)"
                       + _KEEP_TAIL)
 _VISIT_NOUN = re.compile(r"\b(?:one|visit|appointment|appt|booking)s?\b")
 
@@ -546,16 +547,25 @@ _VISIT_NOUN = re.compile(r"\b(?:one|visit|appointment|appt|booking)s?\b")
 def keeps(turn: Turn, visit: Appointment | None = None) -> bool:
     """True when the text only keeps the visit as it is ("meh, just keep thursday then"; with
     `visit`, also "forget it, leave it on the 11th" when the 11th is its own day)."""
-    if turn.parse.intent not in (intents.UNKNOWN, intents.DENY, intents.AFFIRM, intents.THANKS):
+    open_intent = turn.parse.intent in (intents.UNKNOWN, intents.DENY, intents.AFFIRM, intents.THANKS)
+    if not open_intent and turn.parse.intent not in (intents.RESCHEDULE, intents.BOOK):
         return False
     text = normalize(turn.text)
-    if _KEEP.search(text) is not None:
+    if open_intent and _KEEP.search(text) is not None:
         return True
+    # "leave it at 2-4 fri" reads as a time wished, yet names the visit's own day and window
     on = _KEEP_ON.search(text)
     if on is None or visit is None:
         return False
     today = turn.now.astimezone(ZoneInfo(turn.timezone)).date()
-    return any(m.day == local_day(turn, visit) for m in find_days(on.group("day"), today))
+    said = on.group("day")
+    days = find_days(said, today)
+    starts = [time(*business_hour(m.begins)) for m in find_clock_times(said) if m.begins is not None]
+    if not days and not starts:
+        return False
+    own_start = visit.window_start.astimezone(ZoneInfo(timezone_of(turn, visit))).time()
+    return (all(m.day == local_day(turn, visit) for m in days)
+            and all(start == own_start for start in starts))
 
 
 # Words that move a visit named by its work alone ("put the furnace repair back on monday").
