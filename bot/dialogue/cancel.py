@@ -98,6 +98,9 @@ def answer(turn: Turn) -> bool:
             visits.names_only(turn, appointment):
         confirm(turn, appointment)  # "the electrical": the very visit asked about, so ask again
         return True
+    if turn.parse.intent == intents.BOOK and _names_this_one(turn, appointment):
+        confirm(turn, appointment)  # "its the tuesday one i think? the 15th. drain": that one
+        return True
     if _asks_again(turn, appointment):  # "N! cancel the dec 8 one": the question again, plainly
         confirm(turn, appointment)
         return True
@@ -244,6 +247,15 @@ def _asks_again(turn: Turn, appointment: Appointment) -> bool:
     return (turn.parse.intent == intents.CANCEL and _NO_FIRST.match(turn.text.strip().lower())
             is not None and visits.named(turn).narrows
             and visits.resolve(turn, [appointment]).one is not None)
+
+
+def _names_this_one(turn: Turn, appointment: Appointment) -> bool:
+    """True when the text names, of all the visits booked, just the one asked about, with no new
+    time (a longer "it's the tuesday one i think? the 15th. drain" read as work asked for)."""
+    when = turn.parse.slots.get("when") or {}
+    if when.get("start") or when.get("end") or not visits.named(turn).narrows:
+        return False
+    return visits.resolve(turn, visits.upcoming(turn)).one == appointment
 
 
 def _spares_only_others(turn: Turn, appointment: Appointment) -> bool:
