@@ -88,12 +88,18 @@ def answer(turn: Turn) -> bool:
 
         reschedule.move_instead(turn, appointment)
         return True
+    if _spares_only_others(turn, appointment):
+        confirm(turn, appointment)  # "no, just friday. keep thursday": this one, asked again
+        return True
     if _keeps(turn, appointment):  # "wait no, keep it", "keep the 3rd": this one stays
         turn.finish(replies.kept(visit))
         return True
     if (turn.parse.intent == intents.BOOK or visits.points_at_a_visit(turn)) and \
             visits.names_only(turn, appointment):
         confirm(turn, appointment)  # "the electrical": the very visit asked about, so ask again
+        return True
+    if turn.parse.intent == intents.BOOK and _names_this_one(turn, appointment):
+        confirm(turn, appointment)  # "its the tuesday one i think? the 15th. drain": that one
         return True
     if _asks_again(turn, appointment):  # "N! cancel the dec 8 one": the question again, plainly
         confirm(turn, appointment)
@@ -240,6 +246,27 @@ def _asks_again(turn: Turn, appointment: Appointment) -> bool:
     """A no, then a cancel naming this very visit: neither a yes nor a no."""
     return (turn.parse.intent == intents.CANCEL and _NO_FIRST.match(turn.text.strip().lower())
             is not None and visits.named(turn).narrows
+            and visits.resolve(turn, [appointment]).one is not None)
+
+
+def _names_this_one(turn: Turn, appointment: Appointment) -> bool:
+    """True when the text names, of all the visits booked, just the one asked about, with no new
+    time (a longer "it's the tuesday one i think? the 15th. drain" read as work asked for)."""
+    when = turn.parse.slots.get("when") or {}
+    if when.get("start") or when.get("end") or not visits.named(turn).narrows:
+        return False
+    return visits.resolve(turn, visits.upcoming(turn)).one == appointment
+
+
+def _spares_only_others(turn: Turn, appointment: Appointment) -> bool:
+    """True when the text keeps other visits and names this one as the one meant ("no!! just
+    friday. keep thursday" while friday's cancel is asked)."""
+    split = visits.kept(turn)
+    if split.keeps_it or split.keeps_all or not split.spared:
+        return False
+    spared = visits.spared_among(turn, visits.upcoming(turn))
+    said = visits.named(turn)
+    return (bool(spared) and appointment not in spared and said.narrows
             and visits.resolve(turn, [appointment]).one is not None)
 
 

@@ -139,7 +139,7 @@ def answer(turn: Turn) -> bool:
     if intent == intents.DENY:
         turn.finish(replies.kept_many())
         return True
-    fewer = wanted(turn, listed)
+    fewer = wanted(turn, listed) or _fewer_named(turn, listed)
     if fewer is not None:  # "keep the drain one, cancel 2 and 3": those, asked again
         confirm(turn, fewer)
         return True
@@ -151,6 +151,16 @@ def answer(turn: Turn) -> bool:
         return False  # "cancel the dec 8 water heater one": that one, asked on its own
     confirm(turn, listed)  # anything else: the same question, nothing cancelled
     return True
+
+
+def _fewer_named(turn: Turn, listed: list[Appointment]) -> list[Appointment] | None:
+    """ "no, just friday. keep thursday": some of the visits asked about, the ones the text names
+    and does not spare; None when it leaves them all or none."""
+    spared = visits.spared_among(turn, listed)
+    said = visits.named(turn)
+    meant = visits.narrow(turn, listed, said) if said.narrows else listed
+    fewer = [a for a in meant if a not in spared]
+    return fewer if fewer and len(fewer) < len(listed) else None
 
 
 def _cancel_all(turn: Turn, listed: list[Appointment]) -> None:

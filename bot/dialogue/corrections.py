@@ -133,6 +133,9 @@ def claims(turn: Turn) -> bool:
         return True
     if place:
         _correct_site(turn, appointment, text)
+    elif undo and not _is_the_one_named(turn, appointment, change, _undo_clause(text)):
+        # "you moved the 14th?? put the 14th back" when the 14th was never touched: said so
+        _another_named(turn, change, appointment, _undo_clause(text))
     elif _WRONG_ONE.search(text) and change.get("kind") in ("cancelled", "rescheduled"):
         _wrong_one(turn, change, appointment)
     elif not _is_the_one_named(turn, appointment, change, _undo_clause(text) if undo else None):

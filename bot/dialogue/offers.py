@@ -361,7 +361,13 @@ _EARLIER_LATER = re.compile(r"\b(?:the )?(earlier|earliest|first|later|latest|la
 _LONE_TIME = re.compile(r"^\W*\d{1,2}(?::\d{2})? ?(?:am|pm)?\W*$")
 _KEEPS = re.compile(r"\b(?:leave|keep|kept|how it was|as it was|as is|stay|stays|put it back)\b")
 _POINTS_AT_OFFER = re.compile(r"\bones?\b|\bwith (?!the\b|a\b|it\b|that\b)[a-z]+\b|"
-                              r"^\W*\d{1,2}(?::\d{2})? ?(?:am|pm)?\W*$")
+                              r"^\W*\d{1,2}(?::\d{2})? ?(?:am|pm)?\W*$|"
+                              # "just do the 4-6", "go back to the thursday 2-4": a window shown
+                              r"\b(?:do|take|book|go (?:back )?(?:to|with)|back to) (?:the )?(?:\w+ )?"
+                              r"\d{1,2}(?::\d{2})? ?(?:am|pm)? ?- ?\d{1,2}(?::\d{2})? ?(?:am|pm)?\b")
+# A decision said last, after thinking aloud: "eh whatever just do the 4-6", "ok book the 2-4".
+_DECIDED = re.compile(r"\b(?:just|whatever|fine|ok|okay|then|book|take|do|go (?:back )?(?:to|with)|"
+                      r"back to)\b")
 
 
 def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] | None:
@@ -374,6 +380,10 @@ def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] |
     # "nothing today at all? ok monday at noon, the fatima one": a question before it asks no more
     sentences = [s for s in re.split(r"(?<=[.!;?])\s+", turn.text) if s.strip()]
     pointing = [s for s in sentences if _POINTS_AT_OFFER.search(normalize(s))]
+    if len(sentences) > 1 and "?" not in sentences[-1] and _DECIDED.search(normalize(sentences[-1])) \
+            and _POINTS_AT_OFFER.search(normalize(sentences[-1])):
+        # "whats the earliest after 2:30? eh whatever just do the 4-6": the last word decides
+        pointing = [sentences[-1]]
     said_alone = len(sentences) > 1 and len(pointing) == 1
     pick = pointing[0] if said_alone else turn.text
     text = normalize(pick)

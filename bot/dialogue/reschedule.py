@@ -229,6 +229,9 @@ def _switched(turn: Turn, appointment: Appointment) -> bool:
     said = visits.named(turn, wanted=wanted)
     if not spares_this and not (visits.CORRECTS.search(visits.kept(turn).rest) and said.narrows):
         return False
+    if not spares_this and not (said.days or said.service_id or said.technicians) and find_days(
+            normalize(turn.text), offers.local_date(turn.now, turn.timezone)):
+        return False  # "no it has to be friday. anything fri morning?": day and hours are the wish
     movable = visits.movable(turn)
     spared = visits.spared_among(turn, movable)
     matches = visits.resolve(turn, movable, wanted=wanted).matches if said.narrows else movable

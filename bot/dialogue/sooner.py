@@ -9,6 +9,7 @@ meant; a visit of other work ("today instead of waiting for the tune-up") stays 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -79,10 +80,23 @@ def _technician_named(turn: Turn, appointment: Appointment, text: str) -> bool:
     return bool(first) and re.search(rf"\b{re.escape(first)}\b", text) is not None
 
 
+# "earlier that day", "earlier in the day", "same day but sooner": the visit's own day kept.
+_SAME_DAY = re.compile(r"\b(?:that|the same|same|in the|on the same|that same) day\b")
+
+
 def _wish(turn: Turn, appointment: Appointment) -> Wish | None:
-    """The earlier time asked for; a day that is the visit's own only names it: the soonest."""
+    """The earlier time asked for; a day that is the visit's own only names it: the soonest.
+    "earlier that day", "has to be done by 4": earlier on the visit's own day, over in time."""
     when = turn.parse.slots.get("when")
     wish = Wish.from_when(when) if when else None
+    if _SAME_DAY.search(normalize(turn.text)) or (
+            wish is not None and wish.finish_by is not None and wish.date is None):
+        begins = appointment.window_start.astimezone(
+            ZoneInfo(visits.timezone_of(turn, appointment))).time()
+        base = wish or Wish()
+        earlier = base.start if base.start is not None and base.start < begins else None
+        return replace(base, date=visits.local_day(turn, appointment), start=earlier,
+                       end=min(base.end or begins, begins))
     if wish is None:
         return None
     if wish.date is None:  # "eddie is coming at 4 anyway, could he come earlier": 4 names the visit

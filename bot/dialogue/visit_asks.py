@@ -37,6 +37,9 @@ _OPENER = (r"(?:(?:hey|hi|hello|so|and|ok|okay|also|just|cool|well|oh|no|yes|yea
 _ASKS = re.compile(
     rf"(?:^|[.?!;,] ?){_OPENER}(?:who|whos|what|whats|when|whens|where|wheres|which|how|is|isnt|are|"
     r"arent|r|do|does|did|didnt|will|wont|was|has|have|hasnt|havent)\b"
+    # "and the drain thing at the woodlawn place when is that": asked at the end
+    r"|\b(?:when|what day|what time|which day)(?:'?s| is| was| are) (?:that|it|this|they|those)\b"
+    r"|\b(?:when|whens) (?:that|this|those)(?: one| again)?\W*$"
     r"|\?|\bright$|\b(?:tell|remind) me\b|\blet me know (?:when|who|what|if)\b|\bconfirm(?:ing)?\b"
     r"|\b(?:want|wanted|need|like) to know (?:if|when|who|what|whether)\b|\bwondering (?:if|when)\b")
 # About the visits themselves: someone coming, a booking, its state, who does the work.
@@ -49,6 +52,7 @@ _ABOUT_VISITS = re.compile(
     r"on the way|still there|at (?:my|the|our) (?:place|house|home|property)|finished|done|"
     r"complete\w*|fixing|working on|"
     r"jobs?|(?:the|my|our) (?:\w+ )?work|one|what day|which day|what time|how many|"
+    r"when(?:'?s| is| was) (?:that|it|this)|"
     r"how long (?:until|till|til|before)|what (?:do|did|have) (?:i|we) (?:have|got)|"
     r"who(?: is|s)? (?:doing|handling|taking|on)|(?:his|her|their|the techs?|technicians?) name)\b")
 # Asking for a visit, or for free times, is a booking, not a question about booked ones.

@@ -23,7 +23,7 @@ from bot.nlu.days import WEEKDAYS, find_days
 from bot.nlu.keeps import Kept, split_kept
 from bot.nlu.services import ServiceMatcher
 from bot.nlu.text import normalize
-from bot.nlu.when import in_kept_clause
+from bot.nlu.when import in_kept_clause, names_a_week
 from domain.authz import may_act_on
 from domain.catalog import Catalog
 from domain.errors import DomainError
@@ -95,14 +95,18 @@ class Named:
     parts: tuple[str, ...] = ()  # parts of the day naming it ("the morning one")
     technicians: tuple[int, ...] = ()  # whose visit it is ("eddie's visit", "can eddie come at 3")
     technician_names: tuple[str, ...] = ()
+    weeks: tuple[tuple[date, date], ...] = ()  # whole weeks named ("next week"), first and last day
 
     @property
     def narrows(self) -> bool:
-        return bool(self.days or self.service_id or self.times or self.parts or self.technicians)
+        return bool(self.days or self.service_id or self.times or self.parts or self.technicians
+                    or self.weeks)
 
     def on_day(self, day: date) -> bool:
-        """True when `day` is a day named, or on a weekday named bare ("thursday's")."""
-        return day in self.days or day.weekday() in self.weekdays
+        """True when `day` is a day named, on a weekday named bare ("thursday's") or in a week
+        named ("next week, the drain one")."""
+        return (day in self.days or day.weekday() in self.weekdays
+                or any(first <= day <= last for first, last in self.weeks))
 
 
 @dataclass(frozen=True)
@@ -218,9 +222,16 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
         text = text[:target.start()]
     days: list[date] = []
     weekdays: list[int] = []
+    weeks: list[tuple[date, date]] = []
     for mention in find_days(text, today):
         if in_kept_clause(text, mention.start):
             continue  # "leave the 8th alone, move thursday's": the 8th is not the one meant
+        if turn.parse.intent != intents.RESCHEDULE and names_a_week(text, today, mention.day):
+            # "one of my visits next week, the drain one": any day of that week, not its monday
+            # (a move's "next week" is where it goes, read as before)
+            first = mention.day - timedelta(days=mention.day.weekday())
+            weeks.append((first, first + timedelta(days=6)))
+            continue
         if text[mention.start:mention.end].endswith(("later", "after")):
             continue  # "a week later": counted from the visit, never its name
         own = (_NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip()) is not None
@@ -245,7 +256,8 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
     return Named(days=tuple(dict.fromkeys(days)), service_id=service,
                  option=turn.option() if whole else None,
                  weekdays=tuple(weekdays), times=_times(turn, text), parts=_parts(turn, text),
-                 technicians=tuple(technicians), technician_names=tuple(technicians.values()))
+                 technicians=tuple(technicians), technician_names=tuple(technicians.values()),
+                 weeks=tuple(weeks))
 
 
 def day_moved_to(turn: Turn) -> date | None:
@@ -307,6 +319,12 @@ def _parts(turn: Turn, text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(mention.part for mention in found))
 
 
+# A bare number before visits counted: "3 electrician visits", "2 of them", "two sink appts".
+_COUNTED = re.compile(r"(?:[a-z]+\s+)?\d{1,2}\s+(?:(?:\w+\s+){0,2}(?:visits|appointments|appts|ones|"
+                      r"jobs|bookings|techs|technicians|guys|electricians|plumbers)\b|"
+                      r"of (?:them|those|these|my)\b)")
+
+
 def _times(turn: Turn, text: str) -> tuple[time, ...]:
     """Clock times that name a visit; when moving, only those worded as its own ("my 10am")."""
     moving = turn.parse.intent == intents.RESCHEDULE
@@ -314,6 +332,8 @@ def _times(turn: Turn, text: str) -> tuple[time, ...]:
     for mention in find_clock_times(text):
         if mention.begins is None or mention.ends is not None:
             continue  # a range ("9-11") is a time wished for, not a visit's name
+        if _COUNTED.match(text[mention.start:mention.end] + text[mention.end:]):
+            continue  # "there are like 3 electrician visits": a count, never 3pm
         if moving and not (_OWN_TIME_BEFORE.search(text[:mention.start])
                            or _NAMES_A_VISIT_AFTER.match(text[mention.end:].lstrip())):
             continue
@@ -368,6 +388,8 @@ def narrow(turn: Turn, offered: list[Appointment], said: Named, *,
     if said.days:
         exact = [a for a in found if local_day(turn, a) in said.days]
         found = exact or [a for a in found if said.on_day(local_day(turn, a))]
+    elif said.weeks:
+        found = [a for a in found if said.on_day(local_day(turn, a))]
     if said.times:
         found = [a for a in found if at_time(turn, a, said.times)]
     if said.parts:
@@ -516,7 +538,8 @@ _KEEP = re.compile(r"\b(?:keep|leave) (?:it|that|this|the \w+|my \w+|\w+day'?s?)
                    r"|\b(?:as is|where it (?:is|was)|stays? (?:as|where) (?:it )?(?:is|was))"
                    + _KEEP_TAIL)
 # "leave it on the 11th", "keep it for thursday": the visit's day said again, so it stays.
-_KEEP_ON = re.compile(r"\b(?:keep|leave) (?:it|that|this)(?: one)? (?:on|for) (?P<day>[\w ]{2,24}?)"
+# "leave it at 2-4 fri": its own window said again.
+_KEEP_ON = re.compile(r"\b(?:keep|leave) (?:it|that|this)(?: one)? (?:on|for|at|as) (?P<day>[\w :-]{1,24}?)"
                       + _KEEP_TAIL)
 _VISIT_NOUN = re.compile(r"\b(?:one|visit|appointment|appt|booking)s?\b")
 
@@ -524,16 +547,25 @@ _VISIT_NOUN = re.compile(r"\b(?:one|visit|appointment|appt|booking)s?\b")
 def keeps(turn: Turn, visit: Appointment | None = None) -> bool:
     """True when the text only keeps the visit as it is ("meh, just keep thursday then"; with
     `visit`, also "forget it, leave it on the 11th" when the 11th is its own day)."""
-    if turn.parse.intent not in (intents.UNKNOWN, intents.DENY, intents.AFFIRM, intents.THANKS):
+    open_intent = turn.parse.intent in (intents.UNKNOWN, intents.DENY, intents.AFFIRM, intents.THANKS)
+    if not open_intent and turn.parse.intent not in (intents.RESCHEDULE, intents.BOOK):
         return False
     text = normalize(turn.text)
-    if _KEEP.search(text) is not None:
+    if open_intent and _KEEP.search(text) is not None:
         return True
+    # "leave it at 2-4 fri" reads as a time wished, yet names the visit's own day and window
     on = _KEEP_ON.search(text)
     if on is None or visit is None:
         return False
     today = turn.now.astimezone(ZoneInfo(turn.timezone)).date()
-    return any(m.day == local_day(turn, visit) for m in find_days(on.group("day"), today))
+    said = on.group("day")
+    days = find_days(said, today)
+    starts = [time(*business_hour(m.begins)) for m in find_clock_times(said) if m.begins is not None]
+    if not days and not starts:
+        return False
+    own_start = visit.window_start.astimezone(ZoneInfo(timezone_of(turn, visit))).time()
+    return (all(m.day == local_day(turn, visit) for m in days)
+            and all(start == own_start for start in starts))
 
 
 # Words that move a visit named by its work alone ("put the furnace repair back on monday").
@@ -624,6 +656,10 @@ def answer_choice(turn: Turn, flow: str, verb: str, act: Act,
                     else replies.left_as_is())
         return True
     resolution = resolve(turn, listed)
+    if resolution.named.option is not None and len(listed) != len(data.get("ids", listed)):
+        # a visit listed has gone since (cancelled, over): the numbers shown no longer match
+        ask_which(turn, flow, verb, listed, data)
+        return True
     if resolution.one is not None and (resolution.named.option is not None
                                        or resolution.narrowed):
         act(turn, resolution.one)
@@ -651,8 +687,9 @@ def answer_choice(turn: Turn, flow: str, verb: str, act: Act,
 
 
 def offered(turn: Turn, ids: list[int]) -> list[Appointment]:
-    """The listed visits still booked and the sender's, in the order they were shown."""
-    by_id = {a.id: a for a in upcoming(turn)}
+    """The listed visits still booked and the sender's, in the order they were shown: a visit
+    listed as missed (its window over, nobody came) stays listed, so "1" is still the first."""
+    by_id = {a.id: a for a in movable(turn)}
     return [by_id[i] for i in ids if i in by_id]
 
 

@@ -13,13 +13,19 @@ from dataclasses import dataclass
 from bot.nlu.days import MONTHS, WEEKDAYS
 from bot.nlu.evidence import without_courtesies
 
-# "keep the 3rd", "leave the drain", "don't cancel friday", "not the sink", "except monday".
+# "keep the 3rd", "leave the drain", "don't cancel friday", "not the sink", "except monday",
+# "a duplicate of thursday's", "same as the 10th" (the one kept).
 _REFERENCE = (r"(?:the|that|this|those|these|my|both|all|them|on|today|tomorrow|tmrw|tmr|mon|tue|"
               r"tues|wed|thu|thur|thurs|fri|sat|sun|" + "|".join(WEEKDAYS) + "|" + "|".join(MONTHS)
               + r")s?\b")
 _SPARES = re.compile(
     r"\b(?:keep|leave|don'?t (?:cancel|move|touch|change)|do not (?:cancel|move|touch|change)|"
-    r"except(?: for)?|other than|not|only (?:need|want))\s+(?=" + _REFERENCE + r")")
+    r"except(?: for)?|other than|not|only (?:need|want)|"
+    # "cancel friday, it's a duplicate of thursday's": the visit named as the original stays
+    r"(?P<same>(?:a |the )?(?:duplicate|dupe|double|repeat) of|(?:the )?same as))\s+(?="
+    + _REFERENCE + r")")
+# "is the 9th a repeat of tomorrow's?": a question compares two visits, it spares none
+_ASKED_AFTER = re.compile(r"[^.!?]*\?")
 # "we only need the furnace one moved": a visit to act on, not one spared
 _ACTED_ON = re.compile(r"\b(?:moved|cancell?ed|rescheduled|changed|pushed|done|fixed|looked at)\b")
 # Where a spared clause ends: a stop, or a word that starts the next request.
@@ -93,6 +99,8 @@ def spared_spans(text: str) -> list[tuple[int, int]]:
         if found.start() < at:
             continue
         stop = _clause_stop(text, found.end())
+        if found.group("same") and _ASKED_AFTER.match(text, found.end()):
+            continue
         if found.group().startswith("only") and _ACTED_ON.search(text[found.end():stop]):
             continue  # "we only need the one on thursday. cancel those two": not a keep
         at = stop

@@ -17,6 +17,8 @@ from bot.nlu.keeps import split_kept
     ("we only need the one on the 14th. cancel those two", ("the one on the 14th",),
      "cancel those two"),
     ("i only want friday's, drop the rest", ("friday's",), "drop the rest"),
+    ("drop the 11th, it's a dupe of the 10th", ("the 10th",), "drop the 11th"),
+    ("cancel monday's. it is the same as tuesday's", ("tuesday's",), "cancel monday's"),
 ])
 def test_spared_clauses_are_split_from_the_request(text: str, spared: tuple[str, ...],
                                                     rest: str) -> None:
@@ -28,7 +30,8 @@ def test_spared_clauses_are_split_from_the_request(text: str, spared: tuple[str,
 
 @pytest.mark.parametrize("text", ["we only need the furnace one moved",
                                   "the breaker keeps tripping", "i can leave for work after",
-                                  "im not sure about thursday", "can you keep me posted"])
+                                  "im not sure about thursday", "can you keep me posted",
+                                  "is the friday one a duplicate of the 10th?"])
 def test_texts_that_spare_nothing(text: str) -> None:
     kept = split_kept(text)
     assert kept.spared == () and not kept.keeps_it and kept.rest == text
