@@ -483,7 +483,10 @@ def selects_during(world: World, table: str, phone: str,
 def test_listing_several_visits_reads_their_jobs_in_one_statement(world: World) -> None:
     job_reads = selects_during(world, "FROM jobs", MARIA,
                                [("I need to reschedule", "Which visit do you want to move?")])
-    assert len(job_reads) == 1  # not one per listed visit
+    # the listed visits' jobs, by id: one statement, not one per listed visit (the account's
+    # paused or waiting jobs are looked for by state, apart)
+    by_id = [s for s in job_reads if "WHERE jobs.id" in " ".join(s.split())]
+    assert len(by_id) == 1, job_reads
 
 
 def test_a_text_reads_its_senders_consent_with_the_conversation_not_on_its_own(
