@@ -37,6 +37,7 @@ from bot.dialogue.technician_summary import (
     asides,
     for_customer,
     is_unsafe,
+    only_about_closing,
     only_work_wished,
     says_done,
     without_name,
@@ -690,6 +691,8 @@ def done(turn: Turn, visit: Visit, text: str, minutes: int | None,
     was_paused = visit.job.state is JobState.PAUSED
     _move_to(turn, visit, JobState.ON_SITE)
     summary = without_name(work_summary(text), [visit.customer, visit.account])
+    if only_about_closing(summary):  # talk about the closing is no work done: kept out of it
+        summary = ""
     aside = asides(summary)
     if aside:  # "unit is 20+ yrs old tho": kept in the job's notes, out of the summary
         summary = summary[:len(summary) - len(aside)].strip().rstrip(",;.-! ")

@@ -111,6 +111,12 @@ def work_summary(text: str) -> str:
     return summary
 
 
+def only_about_closing(summary: str) -> bool:
+    """What is left of a "done" text names no work and only talks about the closing ("i said DONE
+    w kowalski. close it", "did that one close out? it should be done"): no summary of the work."""
+    return _WORK.search(summary) is None and (says_done(summary) or "?" in summary)
+
+
 def for_customer(summary: str) -> str:
     """The summary if a customer may read it as it is, else "" (when unsure, leave it out); an
     aside after the work ("unit is 20+ yrs old tho", "ty for today") is left out of it."""

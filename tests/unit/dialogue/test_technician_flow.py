@@ -415,6 +415,22 @@ def test_the_customer_reads_a_plain_completion_never_the_technicians_shorthand(
                                        f"visit.{work} Your invoice will follow. Thank you!")
 
 
+@pytest.mark.parametrize("text", [
+    "told u already its DONE at joe's. close it out",
+    "joe's wrapped up? should be finished by now",
+])
+def test_talk_about_closing_a_job_completes_it_but_is_no_work_summary(
+        day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=4, minutes=30))  # 1:30pm, on site at Joe's
+    day.text(TOM, "here")
+    day.text(TOM, text)
+    job = job_of(day, "joe_today")
+    assert job.state is JobState.COMPLETED and job.summary == ""
+    assert "Work done" not in told(day, JOE)[-1].body
+    day.text(TOM, "joe's is finished, can you close it?")  # done already: nothing replaced
+    assert job_of(day, "joe_today").summary == ""
+
+
 def test_an_unsafe_finding_goes_to_the_office_not_to_the_customer(day: ChatWorld) -> None:
     day.clock.advance(timedelta(hours=4, minutes=30))
     day.text(TOM, "here")
