@@ -224,8 +224,30 @@ def other_day_visits(turn: Turn, *, before: timedelta, after: timedelta) -> list
     return visits_of(turn, booked)
 
 
+# A visit ruled out by name: "nguyen not the dentist", "not rossi, im at kowalski's".
+_RULED_OUT = re.compile(r"\b(?:not|nt|isn'?t|wasn'?t)\s+(?:(?:going|stopping|heading|headed|"
+                        r"driving|going to be)\s+)?(?:(?:at|to|for|on|with|by)\s+)?"
+                        r"(?:(?:the|that|this|my)\s+)?[a-z0-9']+(?:'?s)?(?:\s+(?:one|job|place|"
+                        r"house|office|st|ave|street))?", re.IGNORECASE)
+
+
+def ruled_out(text: str) -> str:
+    """The words that rule a visit out ("not the dentist", "not at rossi's"), joined; "" if none."""
+    return " ".join(found.group() for found in _RULED_OUT.finditer(text))
+
+
 def named(visits: list[Visit], text: str) -> list[Visit]:
-    """The visits the text names best by customer name or street; empty when it names none."""
+    """The visits the text names best by customer name or street, leaving out one it rules out
+    ("X not Y") when the rest names another; empty when it names none."""
+    kept = _RULED_OUT.sub(" ", text)
+    if kept != text:
+        chosen = _named(visits, kept)
+        if chosen:
+            return chosen
+    return _named(visits, text)
+
+
+def _named(visits: list[Visit], text: str) -> list[Visit]:
     words = {w.removesuffix("s") for w in _words(text)} | set(_words(text))
     numbers = set(re.findall(r"\b\d{1,6}\b", text))
     scored: list[tuple[int, Visit]] = []

@@ -18,14 +18,21 @@ from zoneinfo import ZoneInfo
 
 from bot.dialogue import technician_asks
 from bot.dialogue import technician_texts as texts
-from bot.dialogue.technician_jobs import named, named_own, names_a_place, todays_visits
+from bot.dialogue.technician_jobs import (
+    named,
+    named_own,
+    names_a_place,
+    own_visit,
+    ruled_out,
+    todays_visits,
+)
 from bot.dialogue.technician_summary import (
     only_work_wished,
     says_done,
     trailing_talk,
     work_summary,
 )
-from bot.dialogue.technician_undo import LAST, asks_undo
+from bot.dialogue.technician_undo import LAST, asks_undo, undoable
 from bot.nlu import intents
 from bot.nlu.parser import Parser
 from bot.nlu.result import Parse
@@ -77,6 +84,10 @@ class Part:
 def run(turn: Turn, act: Callable[[Turn, str], None]) -> bool:
     """Do each update of a text of several, in order (`act` starts one intent on a part's own
     turn); False when the text holds one update only."""
+    if not getattr(turn, _PART, False) and _rules_out_last(turn):
+        # "nguyen not the dentist", "not rossi, im at kowalski": the last update was on the
+        # visit ruled out; taken back there and made on the one named, never again on it
+        return _undo_and_redo(turn, Part(UNDO, "undo", Parse(UNDO, {}, 1.0)), turn.text, act)
     parts = [] if getattr(turn, _PART, False) else split(turn)
     if len(parts) == 1 and (parts[0].intent, turn.parse.intent) == (intents.TECH_EN_ROUTE,
                                                                     intents.TECH_LATE):
@@ -174,6 +185,22 @@ def _undo_and_redo(turn: Turn, undo_part: Part, rest: str,
     redo = Parse(str(what), {}, 1.0)
     act(_own(turn, rest, redo), str(what))
     return True
+
+
+def _rules_out_last(turn: Turn) -> bool:
+    """The text rules out the visit of the last update (under ten minutes old) by name and names
+    exactly one other visit of the technician's today."""
+    last = turn.conversation.data.get(LAST)
+    said = ruled_out(turn.text)
+    if (not said or asks_undo(turn.text) or not isinstance(last, dict)
+            or last.get("what") not in UPDATES
+            or not undoable(turn, last)):
+        return False
+    updated = own_visit(turn, last.get("appointment"))
+    if updated is None or not named([updated], said):
+        return False
+    other = named_own(turn, todays_visits(turn), turn.text)
+    return bool(other) and len(other) == 1 and other[0].appointment_id != updated.appointment_id
 
 
 def _own(turn: Turn, text: str, parse: Parse) -> Turn:

@@ -120,6 +120,11 @@ def _withdrawn(messages: list[Message]) -> bool:
     return True
 
 
+def undoable(turn: Turn, last: dict[str, Any]) -> bool:
+    """The last update may still be taken back (under ten minutes old)."""
+    return _age(turn, last) <= UNDO_WINDOW
+
+
 def _age(turn: Turn, last: dict[str, Any]) -> timedelta:
     try:
         return turn.now - datetime.fromisoformat(str(last.get("at")))

@@ -808,6 +808,20 @@ def test_wrong_job_naming_the_right_one_moves_the_update_there(day: ChatWorld, t
     assert [m.status for m in told(day, JOE)] == [MessageStatus.CANCELLED]
 
 
+@pytest.mark.parametrize("text", ["fischer not joe", "not joe's, im going to fischer",
+                                  "wrong one. fischers not joes", "headed to 42 elm, not to joe"])
+def test_ruling_out_the_visit_just_updated_moves_the_update_never_back_onto_it(
+        day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))
+    day.text(TOM, "omw 20")
+    answer = day.text(TOM, text).text
+    assert "Undone" in answer and "on the way to 3-5pm Karl Fischer" in answer
+    assert answer.count("on the way to") == 1  # never made again on the visit ruled out
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED
+    assert job_of(day, "fischer").state is JobState.EN_ROUTE
+    assert [m.status for m in told(day, JOE)] == [MessageStatus.CANCELLED]
+
+
 # --- for the office ---------------------------------------------------------------------------
 
 
