@@ -200,7 +200,8 @@ def _rules_out_last(turn: Turn) -> bool:
     if updated is None or not named([updated], said):
         return False
     other = named_own(turn, todays_visits(turn), turn.text)
-    return bool(other) and len(other) == 1 and other[0].appointment_id != updated.appointment_id
+    return (other is not None and len(other) == 1
+            and other[0].appointment_id != updated.appointment_id)
 
 
 def _own(turn: Turn, text: str, parse: Parse) -> Turn:
