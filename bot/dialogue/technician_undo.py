@@ -39,6 +39,11 @@ _UNDO_AT_END = re.compile(r"(?<!don't )(?<!dont )(?<!not )(?<!never )\bundo(?: (
 _UNDO_CLAUSE = re.compile(r"^\W*(?:(?:ugh|ok|okay|actually|wait|pls|please|sorry|oops|no|nah|"
                           r"can you|can u|could you|just)\W+)*undo(?: (?!(?:it|that|this) (?:later|"
                           r"tomorrow)\b)[\w']+){0,4}\W*$", re.IGNORECASE)
+# "scratch that havent left yet", "ignore my last text", "pls disregard": the last update
+# taken back in other words (never "ignore the noise", which is about something else).
+_RETRACT = re.compile(r"^\W*(?:(?:ugh|ok|okay|actually|wait|pls|please|sorry|oops|no|nah|just)\W+)*"
+                      r"(?:scratch|ignore|disregard)(?:\W*$| (?:that|this|it|my last(?: one| text|"
+                      r" msg)?|the last(?: one| text| msg)|what i (?:just )?said)\b)", re.IGNORECASE)
 # "omw riverside, 25 min, sorry": an apology closing an update takes nothing back; opening the
 # text ("oops, wrong one") it does.
 _APOLOGY = re.compile(r"^\W*(?:oops|sorry|my bad|mistake)\W*$", re.IGNORECASE)
@@ -50,7 +55,8 @@ def asks_undo(text: str) -> bool:
     clauses = [clause for clause in _CLAUSES.split(text) if clause.strip()]
     return (UNDO.match(text) is not None or _UNDO_AT_END.search(text) is not None
             or any((UNDO.match(clause) and (n == 0 or not _APOLOGY.match(clause)))
-                   or _UNDO_CLAUSE.match(clause) for n, clause in enumerate(clauses)))
+                   or _UNDO_CLAUSE.match(clause) or _RETRACT.match(clause)
+                   for n, clause in enumerate(clauses)))
 
 
 def undo(turn: Turn) -> None:

@@ -822,6 +822,26 @@ def test_ruling_out_the_visit_just_updated_moves_the_update_never_back_onto_it(
     assert [m.status for m in told(day, JOE)] == [MessageStatus.CANCELLED]
 
 
+@pytest.mark.parametrize("text", ["scratch that, still packing up here",
+                                  "pls disregard my last text", "ignore that. not rolling yet"])
+def test_taking_back_an_eta_in_other_words_undoes_it_and_withdraws_the_customers_text(
+        day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))
+    day.text(TOM, "omw 20")
+    assert "Undone" in day.text(TOM, text).text
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED
+    assert [m.status for m in told(day, JOE)] == [MessageStatus.CANCELLED]
+
+
+@pytest.mark.parametrize("text", ["ignore the dog, he's friendly", "scratch on the cabinet door"])
+def test_ignore_or_scratch_about_something_else_takes_nothing_back(
+        day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))
+    day.text(TOM, "omw 20")
+    assert "Undone" not in day.text(TOM, text).text
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
+
+
 # --- for the office ---------------------------------------------------------------------------
 
 
