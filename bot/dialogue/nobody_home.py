@@ -24,12 +24,23 @@ NOBODY_HOME = re.compile(
     r"\b(?:nobody|no one|noone|no body) (?:is )?(?:home|here|there|answering|answered|around)\b|"
     r"\bnot (?:home|answering|picking up)\b|\bno answer(?: at the door)?\b|"
     r"\bknocked\b", re.IGNORECASE)
+# Locked out, not stood up: "gate's locked", "cant get in", "office closed til 3:30".
+NO_WAY_IN = re.compile(
+    r"\b(?:can'?t|cannot|couldn'?t|unable to|no way to) (?:get|go) (?:in|inside|into|through|"
+    r"past|access)\b|\b(?:can'?t|cannot|couldn'?t) access\b|\bno access\b|\blocked (?:out|gate|"
+    r"door)\b|\b(?:gate|door|building|office|lobby|store|shop|place)(?:'s| is| was)? (?:locked|"
+    r"closed)\b|\bclosed (?:for|til|till|until|up)\b|\b(?:gate )?code (?:doesn'?t|does not|"
+    r"didn'?t|won'?t|isn'?t) work", re.IGNORECASE)
 # A customer's text this long after the technician found nobody home still answers it.
 ANSWERS_FOR = timedelta(hours=4)
 
 
 def says_nobody_home(text: str) -> bool:
     return NOBODY_HOME.search(text) is not None
+
+
+def says_no_way_in(text: str) -> bool:
+    return NO_WAY_IN.search(text) is not None
 
 
 def answer(turn: Turn) -> bool:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot.dialogue import technician_asks, technician_parts
 from bot.dialogue import technician_texts as texts
-from bot.dialogue.nobody_home import KEY, says_nobody_home
+from bot.dialogue.nobody_home import KEY, says_no_way_in, says_nobody_home
 from bot.dialogue.reply import Reply
 from bot.dialogue.technician_jobs import (
     IN_PROGRESS,
@@ -601,6 +601,8 @@ def arrived(turn: Turn, visit: Visit, text: str, minutes: int | None,
             checked: bool = False) -> None:
     """On site; a paused job taken up again ("back on the job") tells the office, and the
     customer who was told the work can't be finished, that no return visit is needed."""
+    if visit.job.state is not JobState.PAUSED and _locked_out(turn, visit, text):
+        return
     before = before_change(visit)
     resumed = visit.job.state is JobState.PAUSED
     _move_to(turn, visit, JobState.ON_SITE)
@@ -663,8 +665,26 @@ def late(turn: Turn, visit: Visit, text: str, minutes: int | None,
     turn.say(texts.late(visit, eta, turn.timezone))
 
 
+def _locked_out(turn: Turn, visit: Visit, text: str) -> bool:
+    """ "gate's locked, cant get in", "here but they're closed til 3:30": no arrival and no job
+    put off, nor a customer to text; the office is told, to reach them."""
+    if not says_no_way_in(text) or VEHICLE.search(text):
+        return False
+    notify_staff(turn.uow, now=turn.now, account_id=visit.job.account_id,
+                 body=texts.office_no_way_in(visit, _tech(turn), text.strip()),
+                 key=f"job-no-way-in:{job_id(visit)}:{turn.message_id or turn.now.isoformat()}")
+    turn.say(texts.no_way_in(visit))
+    return True
+
+
 def paused(turn: Turn, visit: Visit, text: str, minutes: int | None,
            checked: bool = False) -> None:
+    if _locked_out(turn, visit, text):
+        return
+    if says_nobody_home(text) and turn.now < visit.appointment.window_start:
+        # there before the window: nobody is late, nothing is put off
+        turn.say(texts.before_the_window(visit, turn.timezone))
+        return
     before = before_change(visit)
     _move_to(turn, visit, JobState.ON_SITE)
     turn.run(ChangeJobState(job_id=job_id(visit), new_state=JobState.PAUSED, actor=turn.actor,

@@ -185,6 +185,26 @@ def nobody_home(visit: Visit) -> Reply:
                  f"{_first(visit.customer)} replies, you'll both hear. {UNDO_HINT}")
 
 
+def no_way_in(visit: Visit) -> Reply:
+    return Reply(f"Nothing changed on {visit.job.number} and {_first(visit.customer)} wasn't "
+                 f"texted: I've told the office you can't get in at {clip(visit.customer, 30)}, "
+                 "so they can reach them. Text \"here\" once you're in.")
+
+
+def office_no_way_in(visit: Visit, tech: str, said: str) -> str:
+    return (f"Job {visit.job.number} ({clip(visit.customer, 30)}, {clip(visit.site.address, 40)}): "
+            f"{_first(tech)} is there but can't get in: \"{clip(said, 160)}\". The visit was not "
+            "paused and the customer was not texted; please reach them.")
+
+
+def before_the_window(visit: Visit, timezone: str) -> Reply:
+    a = visit.appointment
+    return Reply(f"{_first(visit.customer)}'s window is "
+                 f"{window_label(a.window_start, a.window_end, timezone)}, so {visit.job.number} "
+                 f"wasn't paused and {_first(visit.customer)} wasn't texted; nothing changed. Text "
+                 "\"here\" when you're there in the window.")
+
+
 def customer_nobody_home(tech: str, business: str) -> str:
     return (f"{_first(tech)} from {business} is at your door for today's visit but couldn't "
             "reach you. Are you on your way? Reply here and we'll let them know.")

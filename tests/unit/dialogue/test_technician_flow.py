@@ -842,6 +842,31 @@ def test_ignore_or_scratch_about_something_else_takes_nothing_back(
     assert job_of(day, "joe_today").state is JobState.EN_ROUTE
 
 
+@pytest.mark.parametrize("text", ["front gate is locked, cant get in", "here but the shop is closed til 2",
+                                  "no access, front door locked and nobody picking up"])
+def test_locked_out_is_no_pause_and_no_customer_text_the_office_is_told(
+        day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=4))  # 1pm: Joe's visit has begun
+    day.text(TOM, "omw 10")
+    state, sent = job_of(day, "joe_today").state, len(told(day, JOE))
+    answer = day.text(TOM, text).text
+    assert "can't get in" in answer and "wasn't texted" in answer
+    assert job_of(day, "joe_today").state is state and len(told(day, JOE)) == sent
+    assert any("can't get in" in m.body for m in office_items(day))
+
+
+def test_nobody_home_before_the_window_opens_pauses_nothing_and_texts_nobody(
+        day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))
+    day.text(TOM, "here at fischer")
+    day.text(TOM, "y")  # early, but checked in anyway
+    sent = len(told(day, FISCHER))
+    answer = day.text(TOM, "knocked, nobody home yet. i'll come back in the window").text
+    assert "window is 3-5pm" in answer and "wasn't paused" in answer
+    assert job_of(day, "fischer").state is not JobState.PAUSED
+    assert len(told(day, FISCHER)) == sent
+
+
 # --- for the office ---------------------------------------------------------------------------
 
 
