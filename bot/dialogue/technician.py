@@ -77,6 +77,8 @@ CONFIRM = "confirm"  # a Y/N before an update that looks premature (roles.YES_NO
 LATE_NOTICE_AHEAD = timedelta(hours=2)
 # A bare "omw" this long before the visit's window opens is checked before its customer hears.
 EARLY_ON_THE_WAY = timedelta(hours=2)
+# An ETA given this long before the window opens is asked about, even for a visit named.
+FAR_AHEAD_ON_THE_WAY = timedelta(hours=4)
 # "done" on a visit never started whose window opens later than this is asked about first.
 DONE_UNSTARTED_AHEAD = timedelta(hours=1)
 # "at Fischer's", "to 42 Elm": a text that names a visit must find it, never fall back to another.
@@ -115,6 +117,11 @@ HELD_UP = re.compile(r"\b(?:stuck|held up|hung up|backed up|slow going|crawling|
 # "otw now, 25", "omw like 10": a bare number after the words of setting off is minutes away.
 BARE_ETA = re.compile(r"(?:,|\bnow|\bomw|\botw|\bway)\s*(?:like |about |maybe |prob |~)?"
                       r"(\d{1,3})\s*(?:m|min|mins)?\W*$", re.IGNORECASE)
+# "otw to nguyen 20", "heading to rossi 25 min": a number closing a trip named (never a unit's).
+ON_THE_WAY_WORDS = re.compile(r"\b(?:omw|otw|on my way|on the way|heading|headed|leaving)\b",
+                              re.IGNORECASE)
+NAMED_ETA = re.compile(r"(?<!\bapt)(?<!\bunit)(?<!\bsuite)(?<!#)(?<!\bno)(?<=[a-z])\s+"
+                       r"(\d{1,3})\s*(?:m|min|mins)?\W*$", re.IGNORECASE)
 # "running 15 late", "20 min behind": a delay said beside setting off.
 LATE_BY = re.compile(r"\b(\d{1,3})\s*(?:m|min|mins|minutes)?\s*(?:late|behind)\b", re.IGNORECASE)
 # A note this soon after "done" (and no update since) is about the job just finished.
@@ -561,7 +568,8 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
              checked: bool = False) -> None:
     """On the way now: the customer is told, with the arrival time given in minutes or as a
     time of day ("prob 8:15"), also when already on the way. A plan ("lunch then headed to 26th
-    st") changes nothing; an "omw" naming no visit hours before the window is asked about; a job
+    st") changes nothing; an "omw" naming no visit hours before the window, or giving an ETA
+    over four hours before it, is asked about (the ETA kept for the answer); a job
     still on site elsewhere is pointed out, since it stays open."""
     if visit.job.state is JobState.SCHEDULED and PLAN.search(text):
         turn.finish(texts.plan_noted(visit, turn.timezone))
@@ -570,10 +578,12 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
         minutes = minutes_until_said_time(text, turn.now, turn.timezone)
     if minutes is None:
         minutes = _bare_minutes(text) or _late_by(visit, text, turn.now)
-    if (not checked and minutes is None and visit.job.state is JobState.SCHEDULED
-            and visit.appointment.window_start - turn.now > EARLY_ON_THE_WAY
-            and not named([visit], text)):  # a visit named is a deliberate choice
-        _check(turn, visit, intents.TECH_EN_ROUTE, text, None,
+    ahead = visit.appointment.window_start - turn.now
+    if (not checked and visit.job.state is JobState.SCHEDULED and (
+            (ahead > FAR_AHEAD_ON_THE_WAY and minutes is not None)  # an ETA hours early, even
+            or (ahead > EARLY_ON_THE_WAY and minutes is None  # of a visit named: asked first
+                and not named([visit], text)))):  # a visit named is a deliberate choice
+        _check(turn, visit, intents.TECH_EN_ROUTE, text, minutes,
                texts.on_the_way_early(visit, turn.now, turn.timezone))
         return
     before = before_change(visit)
@@ -825,8 +835,9 @@ def minutes_until_said_time(text: str, now: datetime, timezone: str) -> int | No
 
 
 def _bare_minutes(text: str) -> int | None:
-    """A bare number closing an "on the way" text ("otw now, 25", "omw 10"): minutes away."""
-    found = BARE_ETA.search(text)
+    """A bare number closing an "on the way" text ("otw now, 25", "omw 10", "otw to nguyen 20"):
+    minutes away."""
+    found = BARE_ETA.search(text) or (ON_THE_WAY_WORDS.search(text) and NAMED_ETA.search(text))
     minutes = int(found.group(1)) if found else 0
     return minutes if 0 < minutes <= 180 else None
 

@@ -97,8 +97,8 @@ def test_a_plan_to_set_off_later_changes_nothing_and_a_real_omw_then_works(
 def test_on_my_way_while_still_on_site_elsewhere_says_that_job_is_still_open(
         day: ChatWorld) -> None:
     day.text(TOM, "here")  # on site at Joe's
-    day.transcript(TOM, [("omw to Fischer's 20", 'J-3 at Joe Okafor is still open (on site): '
-                                                 'text "done at Okafor"')])
+    day.transcript(TOM, [("omw to Fischer's 20", "starts in about 6 h"),  # hours early: asked
+                         ("y", 'J-3 at Joe Okafor is still open (on site): text "done at Okafor"')])
     assert job_of(day, "fischer").state is JobState.EN_ROUTE
     assert job_of(day, "joe_today").state is JobState.ON_SITE
 
@@ -138,8 +138,30 @@ def test_a_new_arrival_time_while_on_the_way_updates_the_eta_and_the_customer(
     day.transcript(JOE, [("where is he?", f"arriving about {arrives}")])
 
 
+@pytest.mark.parametrize("text", ["heading to fischer's, eta 9:45", "otw fischers 15"])
+def test_an_eta_hours_before_the_window_is_asked_about_and_kept_for_the_yes(
+        day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(minutes=30))  # 9:30am; Karl's window opens at 3pm
+    assert "Tell Karl you're on the way now?" in day.text(TOM, text).text
+    assert job_of(day, "fischer").state is JobState.SCHEDULED and told(day, FISCHER) == []
+    day.text(TOM, "yes")
+    assert job_of(day, "fischer").eta == NINE + timedelta(minutes=45)
+    assert len(told(day, FISCHER)) == 1
+
+
+def test_the_minutes_of_an_omw_asked_which_visit_are_kept_for_the_answer(
+        day: ChatWorld) -> None:
+    add_visit(day, "lena", "Lena Fischer", "+13125550166", "8 Oak St", "hvac_repair", "tom",
+              NINE + timedelta(hours=2))  # 11am-1pm
+    day.clock.advance(timedelta(minutes=30))
+    assert day.text(TOM, "otw to fischer 20").replies[0].options
+    day.transcript(TOM, [("1", "on the way to 11am-1pm Lena Fischer")])
+    assert job_of(day, "lena").eta == NINE + timedelta(minutes=50)
+
+
 def test_a_text_naming_a_customer_or_street_picks_that_visit(day: ChatWorld) -> None:
-    day.transcript(TOM, [("omw to Fischer's, 20 min", "Karl Fischer")])
+    day.transcript(TOM, [("omw to Fischer's, 20 min", "Karl Fischer"),  # 6 h early: asked
+                         ("y", "on the way to 3-5pm Karl Fischer")])
     assert job_of(day, "fischer").state is JobState.EN_ROUTE
     assert job_of(day, "joe_today").state is JobState.SCHEDULED
     day.transcript(TOM, [("here at 42 Elm", "Checked in at 3-5pm Karl Fischer")])
@@ -252,6 +274,7 @@ def test_a_visit_paused_for_parts_is_not_current_once_the_next_is_under_way(
     day.text(TOM, "here")
     day.text(TOM, "waiting on parts, back tmrw")  # Joe's visit paused
     day.text(TOM, "omw to Fischer's 20")
+    day.text(TOM, "y")  # hours before the window: asked first
     day.transcript(TOM, [("here", "Checked in at 3-5pm Karl Fischer"),
                          ("done, replaced the capacitor", "invoice INV-")])
     assert job_of(day, "fischer").state is JobState.COMPLETED
