@@ -242,3 +242,10 @@ def test_nobody_home_asks_the_customer_and_their_answer_reaches_tom_and_the_offi
                   if "texted back after nobody was home" in m.body]
     assert {m.staff_id for m in passed} == {world.ids["tom"], world.ids["dana"]}
     assert all(back in m.body for m in passed)
+
+
+def test_scratch_that_after_an_eta_takes_it_back_across_texts(world: World) -> None:
+    world.transcript(TOM_PHONE, [("omw 20", "Joe Okafor"),
+                                 ("scratch that, still loading the van", "Undone")])
+    assert joes_job_state(world)[0] is JobState.SCHEDULED
+    assert [m.status for m in told(world, JOE)] == [MessageStatus.CANCELLED]
