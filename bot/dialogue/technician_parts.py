@@ -68,6 +68,9 @@ _SAME_UPDATE = frozenset({(intents.TECH_DONE, intents.NOTE),
                           (intents.TECH_EN_ROUTE, intents.TECH_LATE)})
 
 
+# Which visit was meant instead: "sorry i meant the nguyen house", "meant to say blackstone".
+MEANT = re.compile(r"\b(?:i|i'?d)? ?meant(?: to say| to text)?\b|\bsupposed to say\b",
+                   re.IGNORECASE)
 # A note said as one ("note: ...", not a statement read as one) stays a note of its own.
 _SAID_NOTE = 0.9
 
@@ -188,16 +191,17 @@ def _undo_and_redo(turn: Turn, undo_part: Part, rest: str,
 
 
 def _rules_out_last(turn: Turn) -> bool:
-    """The text rules out the visit of the last update (under ten minutes old) by name and names
-    exactly one other visit of the technician's today."""
+    """The text rules out the visit of the last update (under ten minutes old) by name, or says
+    which was meant ("i meant the nguyen house"), and names exactly one other visit of the
+    technician's today."""
     last = turn.conversation.data.get(LAST)
     said = ruled_out(turn.text)
-    if (not said or asks_undo(turn.text) or not isinstance(last, dict)
-            or last.get("what") not in UPDATES
-            or not undoable(turn, last)):
+    meant = MEANT.search(turn.text) is not None
+    if ((not said and not meant) or asks_undo(turn.text) or not isinstance(last, dict)
+            or last.get("what") not in UPDATES or not undoable(turn, last)):
         return False
     updated = own_visit(turn, last.get("appointment"))
-    if updated is None or not named([updated], said):
+    if updated is None or (not meant and not named([updated], said)):
         return False
     other = named_own(turn, todays_visits(turn), turn.text)
     return (other is not None and len(other) == 1

@@ -832,7 +832,8 @@ def test_wrong_job_naming_the_right_one_moves_the_update_there(day: ChatWorld, t
 
 
 @pytest.mark.parametrize("text", ["fischer not joe", "not joe's, im going to fischer",
-                                  "wrong one. fischers not joes", "headed to 42 elm, not to joe"])
+                                  "wrong one. fischers not joes", "headed to 42 elm, not to joe",
+                                  "ugh my bad, i meant the fischer place on elm"])
 def test_ruling_out_the_visit_just_updated_moves_the_update_never_back_onto_it(
         day: ChatWorld, text: str) -> None:
     day.clock.advance(timedelta(hours=3, minutes=30))
