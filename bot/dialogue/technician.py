@@ -324,15 +324,29 @@ def _confirmed(turn: Turn, data: dict[str, Any]) -> bool:
         turn.finish(texts.left_alone(visit))
         return True
     turn.finish()
-    ACTIONS[data["intent"]](turn, visit, data.get("text", ""), data.get("minutes"), checked=True)
+    ACTIONS[data["intent"]](turn, visit, data.get("text", ""), _minutes_left(turn, data),
+                            checked=True)
     return True
+
+
+def _minutes_left(turn: Turn, data: dict[str, Any]) -> int | None:
+    """The minutes the text gave, less those since the question for a trip: "eta 11:40"
+    answered Y at 11:06 still arrives at 11:40."""
+    minutes = data.get("minutes")
+    if not isinstance(minutes, int) or data.get("intent") != intents.TECH_EN_ROUTE:
+        return minutes if isinstance(minutes, int) else None  # a delay counts from the plan
+    try:
+        since = turn.now - datetime.fromisoformat(str(data.get("asked")))
+    except ValueError:
+        return minutes
+    return max(1, minutes - round(since.total_seconds() / 60))
 
 
 def _check(turn: Turn, visit: Visit, intent: str, text: str, minutes: int | None,
            question: Reply) -> None:
     """Ask Y/N before an update that looks premature, keeping everything the text said."""
     turn.ask(FLOW, CONFIRM, {"intent": intent, "appointment": visit.appointment_id, "text": text,
-                             "minutes": minutes}, question)
+                             "minutes": minutes, "asked": turn.now.isoformat()}, question)
 
 
 # --- Choosing the visit -----------------------------------------------------------------------

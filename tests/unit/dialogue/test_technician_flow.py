@@ -144,7 +144,8 @@ def test_an_eta_hours_before_the_window_is_asked_about_and_kept_for_the_yes(
     day.clock.advance(timedelta(minutes=30))  # 9:30am; Karl's window opens at 3pm
     assert "Tell Karl you're on the way now?" in day.text(TOM, text).text
     assert job_of(day, "fischer").state is JobState.SCHEDULED and told(day, FISCHER) == []
-    day.text(TOM, "yes")
+    day.clock.advance(timedelta(minutes=3))
+    day.text(TOM, "yes")  # the arrival said stands, whenever the yes comes
     assert job_of(day, "fischer").eta == NINE + timedelta(minutes=45)
     assert len(told(day, FISCHER)) == 1
 
