@@ -627,7 +627,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
             # with no visit booked, "nobody today??" can only ask for times too
             if (visit_asks.asks_for_times(turn.text) or _TURNED_DOWN.search(turn.text)
                     or asks_only_a_time(turn.text)
-                    or not visits.upcoming(turn) or not visit_questions.answer(turn)):
+                    or not visits.upcoming(turn)
+                    or not visit_questions.answer(turn, within_questions=True)):
                 research(turn, wish)  # shows the times on that day; books nothing
         elif matching and _wish_key(wish) == data.get("asked") and _OPEN_RANGE.search(turn.text) \
                 and not _GO_AHEAD.search(turn.text):

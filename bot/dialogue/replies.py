@@ -751,12 +751,13 @@ def no_visit_booked(asked: str, next_visit: str | None) -> Reply:
                  "you need, e.g. no hot water.")
 
 
-def more_booked(reply: Reply, days: Sequence[str]) -> Reply:
-    """A status answer about the next visit, then the other booked visits' days (or how many)."""
-    if not days:
+def more_booked(reply: Reply, others: Sequence[str]) -> Reply:
+    """A status answer about the next visit, then the other booked visits (or how many, and the
+    next of them), each as "Wed Dec 9, 10am-12pm, Electrical repair with Alicia"."""
+    if not others:
         return reply
-    more = (f"Also booked: {', '.join(days)}." if len(days) <= 2 else
-            f"{len(days)} more visits are booked, the next on {days[0]}.")
+    more = (f"Also booked: {'; '.join(others)}." if len(others) <= 2 else
+            f"{len(others)} more visits are booked, the next on {others[0]}.")
     return Reply(clip(f"{reply.text} {more}", 320))
 
 

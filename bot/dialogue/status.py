@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.dialogue import quote_questions, replies, small_talk, visit_questions, visits
 from bot.dialogue.reply import Reply
-from bot.dialogue.times import clock_label, day_label
+from bot.dialogue.times import clock_label
 from bot.nlu import intents
 from domain.jobs import Appointment, Job, JobState
 from domain.messages import MessageKind
@@ -394,8 +394,9 @@ def _not_there(turn: Turn, job: Job, technician: str) -> None:
 
 
 def _others(turn: Turn, told: Job) -> list[str]:
-    """The days of the upcoming visits besides the job just described."""
-    return [day_label(a.window_start, visits.timezone_of(turn, a)) for a in visits.upcoming(turn)
+    """The upcoming visits besides the job just described, each with its own window, work and
+    technician: a second visit that day is no help told by its day alone."""
+    return [visit_questions.described(turn, a, with_day=True) for a in visits.upcoming(turn)
             if a.job_id != told.id]
 
 

@@ -42,9 +42,11 @@ _FINISHED = (JobState.COMPLETED, JobState.INVOICED)
 OFFERED = "offered_visit"  # a visit was offered after "no visit then": a "yes" asks what is needed
 
 
-def answer(turn: Turn) -> bool:
-    """Answer a question naming a day or a kind of work, or about finished work; else False."""
-    day, service_id = _asked(turn)
+def answer(turn: Turn, *, within_questions: bool = False) -> bool:
+    """Answer a question naming a day or a kind of work, or about finished work; else False.
+    `within_questions`: only a day or work named in the text's questions counts (while times
+    are offered, "and broadway? same day tue" asks about the address and wishes for Tuesday)."""
+    day, service_id = _asked(turn, _asked_part(turn.text) if within_questions else turn.text)
     today = local_date(turn.now, turn.timezone)
     if asks_work_done(turn) or (day is not None and day < today):
         _work_done(turn, day, service_id)
@@ -130,15 +132,16 @@ def _booked(turn: Turn) -> list[Appointment]:
             if (job := _job(turn, a)) is None or job.state not in _FINISHED]
 
 
-def _asked(turn: Turn) -> tuple[date | None, str | None]:
-    """The day (customer's local date) and the service the question names, if any."""
+def _asked(turn: Turn, text: str | None = None) -> tuple[date | None, str | None]:
+    """The day (customer's local date) and the service the question (or `text` of it) names."""
+    text = turn.text if text is None else text
     today = local_date(turn.now, turn.timezone)
-    when = resolve_when(turn.text.lower(), today) or {}
+    when = resolve_when(normalize(text), today) or {}  # "wed", "thurs", "tmrw"
     raw = when.get("date")
     day = date.fromisoformat(raw) if raw else None
     if day is None:  # "she came out on saturday": a day gone by is no wish, but it is asked about
-        day = next((m.day for m in find_days(normalize(turn.text), today) if m.day < today), None)
-    return day, _matcher(turn.catalog).match(turn.text.lower())
+        day = next((m.day for m in find_days(normalize(text), today) if m.day < today), None)
+    return day, _matcher(turn.catalog).match(text.lower())
 
 
 @lru_cache(maxsize=4)

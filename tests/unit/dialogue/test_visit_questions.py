@@ -59,7 +59,28 @@ def test_a_trade_named_lists_that_trades_visits(chat: ChatWorld) -> None:
 def test_with_no_day_named_the_next_visit_is_told_and_how_many_more(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("when is my appointment", "Your visit is Thu Mar 5, 8-10am (arrival "
                                                        "window) with Tom."),
-                            ("when is my appointment", "Also booked: Fri Mar 6.")])
+                            ("when is my appointment", "Also booked: Fri Mar 6, 1-3pm, "
+                                                       "Electrical repair with Ana.")])
+
+
+def test_the_next_visit_and_another_that_day_each_come_with_their_window_and_technician(
+        chat: ChatWorld) -> None:
+    book_two_more_on_thursday(chat)
+    answer = chat.text(MARIA, "when's my next visit").text
+    assert "Thu Mar 5, 8-10am (arrival window) with Tom" in answer
+    assert ("3 more visits are booked, the next on Thu Mar 5, 10am-12pm, Electrical repair "
+            "with Ana.") in answer
+
+
+@pytest.mark.parametrize("ask", ["whos coming thurs and what time", "who's coming thu?",
+                                 "what time r they coming thur"])
+def test_a_weekday_written_short_asks_about_that_days_visits(chat: ChatWorld, ask: str) -> None:
+    book_two_more_on_thursday(chat)
+    before = chat.model()
+    assert chat.text(MARIA, ask).text.startswith("You have 3 visits on Thu Mar 5: 8-10am, "
+                                                 "Heating & cooling repair with Tom; 10am-12pm, "
+                                                 "Electrical repair with Ana; 1-3pm")
+    assert chat.changed_since(before) == set()
 
 
 def test_how_long_until_the_tech_arrives_is_the_eta_while_on_the_way(chat: ChatWorld) -> None:
