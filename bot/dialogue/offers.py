@@ -568,7 +568,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         turn.misunderstood(replies.which_offer(choices(found, timezone)))
         return True
     pending = _pending_service(turn, data)
-    if intent == intents.BOOK and service and other_trade(turn, pending, service):
+    if intent == intents.BOOK and service and other_trade(turn, pending, service) \
+            and not _beside_a_visit(turn, service):
         return False  # a problem of another trade is a new booking, not a pick among these
     sooner = _SOONER.search(normalize(turn.text)) and _booked_meant(turn)
     if sooner and _other_work_than_danger(turn, sooner, data.get("service")):
@@ -884,6 +885,13 @@ def _matching(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:
             if earlier:
                 return earlier
     return [o for o in found if wish.is_met_by(o, timezone)]
+
+
+def _beside_a_visit(turn: Turn, service: str) -> bool:
+    """ "right after the electrical": the work named marks where the time goes."""
+    from bot.dialogue import visits  # imports this module
+
+    return visits.names_work_as_a_mark(turn, service)
 
 
 def other_trade(turn: Turn, pending: object, named: str) -> bool:

@@ -522,9 +522,9 @@ _WEEKS_LATER = re.compile(rf"\b{_COUNT} weeks? (?:later|after(?: (?:that|it|this
                           r"\b(?:the|a) week (?:after|later)\b(?! next)|"
                           rf"{_MOVED_BY} weeks?\b{_NOT_FROM_TODAY}")
 # "a couple days later", "2 days after that", "push it a day", "the day after" (not "the day
-# after tomorrow")
+# after tomorrow", nor "same day after 12": that day, after noon)
 _DAYS_LATER = re.compile(rf"\b{_COUNT} days? (?:later|after(?: (?:that|it|this))?)\b|"
-                         r"\b(?:the )?(?:next day|day after)\b(?! tomorrow| next)|"
+                         r"(?<!\bsame )(?<!\bthat )\b(?:the )?(?:next day|day after)\b(?! tomorrow| next)|"
                          rf"{_MOVED_BY} days?\b{_NOT_FROM_TODAY}")
 _SAME_TIME = re.compile(r"\b(?:same|usual) time\b")
 # "later in the week": the days after the visit's own, up to that week's Sunday.

@@ -638,6 +638,30 @@ def points_at_a_visit(turn: Turn) -> bool:
     return turn.option() is None and _POINTS_AT.search(normalize(turn.text)) is not None
 
 
+# "so it's right after the electrical", "same day as the drain one": a booked visit named as the
+# mark a time is set by, not work asked for.
+_BESIDE_A_VISIT = re.compile(
+    r"\b(?:right |just |straight )?(?:after|before|behind|following|same (?:day|time) as|around) "
+    r"(?:the|my|our|ur|your|that|his|her) (?:\w+[ -]){0,2}?\w+(?: (?:one|visit|appointment|appt|"
+    r"job|guy|work))?\b")
+
+
+def names_work_as_a_mark(turn: Turn, service_id: str) -> bool:
+    """True when the work named is only a booked visit of the customer's that a wished time is
+    set against ("same day after 12 so its right after the electrical"): no new work is asked."""
+    if turn.customer is None:
+        return False
+    text = normalize(turn.text)
+    marks = [m.group() for m in _BESIDE_A_VISIT.finditer(text)]
+    if not any(_matcher(turn.catalog).match(mark) == service_id for mark in marks):
+        return False
+    rest = _BESIDE_A_VISIT.sub(" ", text)
+    if _matcher(turn.catalog).match(rest) is not None:
+        return False  # work is named again outside the mark: asked for
+    return any((job := turn.uow.jobs.get(a.job_id)) is not None and job.service_id == service_id
+               for a in upcoming(turn))
+
+
 def refers_to_a_visit(turn: Turn) -> bool:
     """True when the text only points at a visit ("the thursday one"), asking for nothing new."""
     return turn.option() is None and _REFERENCE.match(normalize(turn.text)) is not None

@@ -84,3 +84,18 @@ def test_a_move_to_a_day_counted_from_the_visit_is_never_a_booking(chat: ChatWor
     said = chat.text(MARIA, "1").text
     assert said.startswith("Done! Moved your Heating & cooling repair"), said
     assert _jobs(chat) == jobs
+
+
+@pytest.mark.parametrize("wish", ["same day after 12 so its right after the electrical",
+                                  "same day after 12, just after the electrical one"])
+def test_another_visit_named_as_the_mark_for_a_time_is_no_new_booking(chat: ChatWorld,
+                                                                       wish: str) -> None:
+    said = chat.text(MARIA, "can the thursday heating repair be later that day").text
+    assert "Reply 1" in said, said
+    jobs = _jobs(chat)
+    said = chat.text(MARIA, wish).text
+    # that day ("same day after 12" is no day later), for the repair: no electrical booking
+    assert said.startswith("We can come:\n1) Thu Mar 5, 12-2pm"), said
+    said = chat.text(MARIA, "1").text
+    assert said.startswith("Done! Moved your Heating & cooling repair"), said
+    assert _jobs(chat) == jobs
