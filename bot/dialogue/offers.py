@@ -178,8 +178,10 @@ def search(turn: Turn, *, service_id: str, zone_id: str, timezone: str, wish: Wi
                         technicians=technicians, appointments=booked, settings=turn.business,
                         now=turn.now, horizon_days=HORIZON_DAYS, limit=3)
     moment = exact_moment(turn, wish)
-    if wish is None or wish.date is None or moment is None:
+    if wish is None or wish.date is None:
         return found
+    if moment is None:  # "the thursday 2-4": that window alone when it is free
+        return _windows_named(found, wish, timezone) or found
     # "2:30 thursday?", "tuesday at 10 works?": exactly the times holding it, if any is free
     held = [o for o in found if holds(o, wish, moment, timezone)]
     if not held:  # none of the nearest starts then: the windows starting a little before
@@ -191,6 +193,17 @@ def search(turn: Turn, *, service_id: str, zone_id: str, timezone: str, wish: Wi
                            now=turn.now, horizon_days=HORIZON_DAYS, limit=12)
         held = [o for o in near if holds(o, wish, moment, timezone)][:3]
     return held or found
+
+
+def _windows_named(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:
+    """The offers whose arrival window is exactly the hours wished on the day wished ("thursday
+    2-4"): a window named, not a span to search around."""
+    if wish.start is None or wish.end is None:
+        return []
+    zone = ZoneInfo(timezone)
+    return [o for o in found if o.window_start.astimezone(zone).date() == wish.date
+            and o.window_start.astimezone(zone).time() == wish.start
+            and o.window_end.astimezone(zone).time() == wish.end]
 
 
 _WINDOW_REACH = timedelta(hours=3)  # an arrival window starting this long before a time may hold it

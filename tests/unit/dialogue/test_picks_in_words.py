@@ -147,3 +147,14 @@ def test_a_range_with_someone_not_free_then_books_that_time_never_their_other_ti
     window, person = windows[1]
     booked = chat.text(MARIA, f"{window.rstrip('apm')} with ana please").text
     assert booked.startswith("Booked") and window in booked and f"{person} will come" in booked
+
+
+@pytest.mark.parametrize("named", ["go back to the thursday 2-4 then", "thurs 2-4pm then",
+                                   "thursday 2 to 4 instead"])
+def test_a_window_named_by_day_and_hours_is_offered_alone(chat: ChatWorld, named: str) -> None:
+    said = chat.text(MARIA, "can the thursday heating repair be moved to friday").text
+    assert "Fri Mar 6" in said and "Thu Mar 5, 2-4pm" not in said, said
+    said = chat.text(MARIA, named).text
+    # that window, not the same hours on other days to choose among
+    assert said.startswith("We can come:\n1) Thu Mar 5, 2-4pm with") and "2)" not in said, said
+    assert chat.text(MARIA, "1").text.startswith("Done! Moved your Heating & cooling repair")
