@@ -158,3 +158,23 @@ def test_a_window_named_by_day_and_hours_is_offered_alone(chat: ChatWorld, named
     # that window, not the same hours on other days to choose among
     assert said.startswith("We can come:\n1) Thu Mar 5, 2-4pm with") and "2)" not in said, said
     assert chat.text(MARIA, "1").text.startswith("Done! Moved your Heating & cooling repair")
+
+
+def test_the_window_just_booked_named_again_books_nothing_more(chat: ChatWorld) -> None:
+    offered = _offered(chat)
+    assert offered[2] == "Tue Mar 3, 7-9am"
+    chat.text(MARIA, "3")
+    jobs = len(chat.uow.jobs.find())
+    said = chat.text(MARIA, "yes the tuesday 7-9 with ana, book it").text
+    assert said.startswith("You're all set") and "Tue Mar 3, 7-9am with Tom" in said, said
+    assert len(chat.uow.jobs.find()) == jobs
+
+
+def test_a_visits_own_window_said_again_after_putting_it_back_is_confirmed(chat: ChatWorld) -> None:
+    chat.text(MARIA, "can the thursday heating repair be moved to friday")
+    chat.text(MARIA, "1")
+    assert chat.text(MARIA, "put it back to thursday").text.startswith("Done!")
+    before = chat.model()
+    said = chat.text(MARIA, "the 8-10 one - same as before").text
+    assert said.startswith("You're all set") and "Thu Mar 5, 8-10am with Tom" in said, said
+    assert chat.changed_since(before) == set()
