@@ -156,7 +156,7 @@ def _spared(turn: Turn, among: list[Appointment]) -> list[Appointment]:
 
 _KEEP = re.compile(
     r"\b(?:keep|keeping)\b(?:\W+\w+){0,5}?\W+(?:appt|appointment|visit|one|booking|job)s?\b"
-    r"|\b(?:leave|leaving) (?:it|that|this|them|that one|this one|the \w+(?: \w+)?)(?: \w+)? "
+    r"|\b(?:leave|leaving|keep) (?:it|that|this|them|that one|this one|the \w+(?: \w+)?)(?: \w+)? "
     r"(?:as is|as it is|alone|where it is|the same|be)\b"
     r"|\b(?:stays?|can stay|should stay|is fine) (?:as is|as it is|the same|where it is)\b")
 # A change asked in the same text: the cancel, move or undo flows read it.
@@ -183,11 +183,18 @@ def as_is(turn: Turn) -> bool:
     spared = visits.spared_among(turn, booked)  # "keep thursdays furnace appt": the one kept
     if len(spared) != 1:
         resolution = visits.resolve(turn, booked)
-        if not resolution.named.narrows or resolution.one is None:
+        shown = visits.just_shown(turn, booked)
+        if resolution.named.narrows and resolution.one is not None:
+            spared = (resolution.one,)
+        elif len(shown) == 1 and _IT.search(text):  # "no just keep it as is": the one just told
+            spared = (shown[0],)
+        else:
             return False
-        spared = (resolution.one,)
     small_talk.settle(turn, replies.kept(visits.label(turn, spared[0])))
     return True
+
+
+_IT = re.compile(r"\b(?:keep|leave) (?:it|that|this)\b")
 
 
 # "should we cancel the tune up on the 9th", "do i still keep thursday's", "is it ok to cancel"

@@ -88,6 +88,7 @@ def answer(turn: Turn) -> bool:
             return True
     if turn.step in ("when", offers.PICK) and visits.keeps(turn, appointment):
         turn.finish(replies.kept(visits.label(turn, appointment)))  # "just keep thursday then"
+        visits.remember_shown(turn, [appointment])  # "no just keep it as is" means this one
         return True
     if turn.step in ("when", offers.PICK, UNDERWAY) and _switched(turn, appointment):
         return True

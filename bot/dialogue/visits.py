@@ -564,8 +564,14 @@ def keeps(turn: Turn, visit: Appointment | None = None) -> bool:
     if not days and not starts:
         return False
     own_start = visit.window_start.astimezone(ZoneInfo(timezone_of(turn, visit))).time()
-    return (all(m.day == local_day(turn, visit) for m in days)
-            and all(start == own_start for start in starts))
+    # "nah nvm leave it at 2-4 fri" of a Friday 12-2 visit: the move is dropped, the hours are
+    # misremembered; it stays, and the answer says its real window
+    own_hours = all(start == own_start for start in starts) or _DROPS_THE_MOVE.search(text)
+    return all(m.day == local_day(turn, visit) for m in days) and bool(own_hours)
+
+
+# "nah", "nvm", "never mind", "forget it": what was asked is dropped.
+_DROPS_THE_MOVE = re.compile(r"^\W*(?:nah|nope|no)\b|\b(?:nvm|never ?mind|forget it|scratch that)\b")
 
 
 # Words that move a visit named by its work alone ("put the furnace repair back on monday").

@@ -76,3 +76,16 @@ def test_turning_a_day_down_while_choosing_moves_nothing(chat: ChatWorld) -> Non
     answer = chat.text(JOE, "can't do thursday").text
     assert "Done" not in answer and "Tell me a day or time that suits you" in answer
     assert chat.visit("joe_today").start == datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
+
+
+def test_a_move_dropped_with_the_hours_misremembered_keeps_the_visit_at_its_own(
+        chat: ChatWorld) -> None:
+    said = chat.text(MARIA, "can the thursday heating repair be moved to friday").text
+    assert "Reply 1" in said
+    before = chat.model()
+    # the visit is Thursday 8-10am: "nvm" drops the move whatever hours the customer recalls
+    assert chat.text(MARIA, "nah nvm leave it at 2-4 thurs").text == (
+        "OK, your Thu Mar 5, 8-10am visit stays as booked.")
+    assert chat.text(MARIA, "no just keep it as is").text == (
+        "OK, your Thu Mar 5, 8-10am visit stays as booked.")
+    assert chat.changed_since(before) == set()
