@@ -120,6 +120,9 @@ def answer(turn: Turn) -> bool:
         turn.finish(replies.kept(visit))
         also.take_up(turn, data.get("also") or {})
         return True
+    if _says_again(turn, appointment):  # "omg. cancel the tune up": the question, plainly again
+        confirm(turn, appointment)
+        return True
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.CANCEL):
         turn.misunderstood(replies.yes_or_no(replies.confirm_cancel(visit)))  # plain wording again
         return True
@@ -249,6 +252,14 @@ def _asks_again(turn: Turn, appointment: Appointment) -> bool:
             and visits.resolve(turn, [appointment]).one is not None)
 
 
+def _says_again(turn: Turn, appointment: Appointment) -> bool:
+    """A cancel of this very visit (or of none named) said again rather than answered ("no i
+    dont want to move it, i want it cancelled"): no yes, and no misreading either."""
+    if turn.parse.intent != intents.CANCEL or _NOT_THIS.search(turn.text.lower()):
+        return False
+    return not visits.named(turn).narrows or visits.resolve(turn, [appointment]).one is not None
+
+
 def _names_this_one(turn: Turn, appointment: Appointment) -> bool:
     """True when the text names, of all the visits booked, just the one asked about, with no new
     time (a longer "it's the tuesday one i think? the 15th. drain" read as work asked for)."""
@@ -282,10 +293,12 @@ def _cancel_this(turn: Turn, appointment: Appointment) -> bool:
     after a no ("N! cancel the dec 8 one") the question is asked again instead."""
     if turn.parse.intent != intents.CANCEL or _NOT_THIS.search(turn.text.lower()):
         return False
+    text = turn.text.strip().lower()
+    # "cancel it please", "1. cancel, not move": the question's own verb said back is a yes; a
+    # text opening otherwise ("omg. cancel the tune up") says the request again, asked again
+    answers = _YES_FIRST.match(text) is not None or (
+        _VERB_FIRST.match(text) is not None and _NO_FIRST.match(text) is None)
     said = visits.named(turn)
     if said.narrows:
-        return visits.resolve(turn, [appointment]).one is not None
-    text = turn.text.strip().lower()
-    # "cancel it please", "1. cancel, not move": the question's own verb said back is a yes
-    return _YES_FIRST.match(text) is not None or (
-        _VERB_FIRST.match(text) is not None and _NO_FIRST.match(text) is None)
+        return answers and visits.resolve(turn, [appointment]).one is not None
+    return answers

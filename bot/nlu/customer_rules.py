@@ -103,7 +103,15 @@ _CANCEL_OBJECT = re.compile(
     rf"them|those|"
 
     rf"for (?:today|tomorrow|\w+day)|\w+day)?\s*(?:[,.!;]|$|\b(?:please|thanks|thank|we|i|as|"
-    rf"because|since|and|on|for|at|the|tomorrow|today|\w+day|asap|now|right|that day|next week)\b)"
+    rf"because|since|and|on|for|at|the|tomorrow|today|\w+day|asap|now|right|that day|next week|"
+    # "can u cancel that instead", "cancel it too": the visit just named
+    rf"instead|too|also|as well)\b)"
+)
+# "i want it cancelled", "can i get the tune up cancelled": the cancel wished, worded as its result.
+_WANTS_CANCELLED = re.compile(
+    r"\b(?:want|need|like|have|get|getting)(?: (?:it|that|this|them|that one|this one|(?:the|my|our) "
+    r"(?:[\w-]+ ){0,3}?(?:one|visit|appointment|appt|booking|tune ?up|repair|service|cleaning|job)))?"
+    r" cancell?ed\b"
 )
 # A visit named by its date, place or day after the verb: "cancel dec 12 and dec 14", "cancel
 # wed the 16th", "drop the second tune up", "cancel that one too", "cancel both", "the other two".
@@ -372,14 +380,14 @@ def detect_customer(message: Message) -> Verdict | None:
         return Verdict(intents.BOOK, 0.8)
     # "cant do tomorrow, cancel tomorrow's": the day refused is the visit cancelled, not moved
     cancels_only = _cancel_requested(message) and not message.has(_BOOK_AGAIN) and \
-        not message.has(_MOVE_WORD)
+        not _move_asked(text)
     if message.has(_REFUSED) and message.when and not message.has(_STATUS):
         return Verdict(intents.CANCEL if cancels_only else intents.RESCHEDULE, 0.8)
     if message.has(_STATUS) and message.has(_RESCHEDULE) and all(
             negated_before(text, found.start()) for found in _RESCHEDULE.finditer(text)):
         return Verdict(intents.JOB_STATUS, 0.85)  # "i don't want another slot, is he on the way?"
-    if cancels_only and message.has(_RESCHEDULE):
-        return Verdict(intents.CANCEL, 0.9)
+    if cancels_only and (message.has(_RESCHEDULE) or message.has(_MOVE_WORD)):
+        return Verdict(intents.CANCEL, 0.9)  # "i dont want to move it, i want it cancelled"
     if message.has(_RESCHEDULE) or (message.has(_INSTEAD) and message.when):
         return Verdict(intents.RESCHEDULE, 0.9 if message.when or message.has(_RESCHEDULE) else 0.7)
     if _cancel_requested(message):
@@ -514,6 +522,13 @@ _OPENING_HOURS = re.compile(
 _BOOK_VERB = re.compile(r"\b(?:book|schedule|appointment|come|send|visit)\b")
 _MOVE_WORD = re.compile(r"\b(?:move|moving|moved|push|pushed|reschedule|rebook|shift|bump|"
                         r"change|instead|another (?:day|time))\b")
+
+
+def _move_asked(text: str) -> bool:
+    """Whether a move word stands un-negated ("i dont want to move it" asks no move)."""
+    return any(not negated_before(text, m.start()) for m in _MOVE_WORD.finditer(text))
+
+
 _BOOK_AGAIN = re.compile(r"\b(?:book|rebook|instead|and (?:do|make it|move))\b")
 
 
@@ -553,6 +568,9 @@ def _cancel_requested(message: Message) -> bool:
             continue
         if _CANCEL_OBJECT.match(text[m.end() :]) or _CANCEL_APPOINTMENT.match(text[m.end() :]) or \
                 _CANCEL_REFERENCE.match(text[m.end() :]):
+            return True
+    for m in _WANTS_CANCELLED.finditer(text):
+        if plain and not negated_before(text, m.start()):
             return True
     for m in _DROP_VERB.finditer(text):  # "drop the second tune up": only a visit named by place
         if plain and not negated_before(text, m.start()) and _CANCEL_REFERENCE.match(text[m.end() :]):

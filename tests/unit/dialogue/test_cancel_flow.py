@@ -173,3 +173,16 @@ def test_the_visit_asked_about_named_again_by_its_day_asks_again(chat: ChatWorld
                             ("2", "Cancel your Fri Mar 6, 1-3pm visit?"),
                             ("the one on the 6th", "Cancel your Fri Mar 6, 1-3pm visit?")])
     assert chat.changed_since(before) == set()
+
+
+def test_a_cancel_naming_another_visit_while_a_move_is_offered_asks_to_cancel_that_one(
+        chat: ChatWorld) -> None:
+    assert "Reply 1" in chat.text(MARIA, "can the thursday heating repair be moved to friday").text
+    before = chat.model()
+    for text in ("the one i dont need is the electrical, can u cancel that instead",
+                 "no i dont want to move it, i want it cancelled",
+                 "omg. cancel the electrical"):  # said again, not answered: asked again
+        assert chat.text(MARIA, text).text == "Cancel your Fri Mar 6, 1-3pm visit? Reply Y or N"
+    assert chat.changed_since(before) == set()
+    assert chat.text(MARIA, "Y").text.startswith("Your Fri Mar 6, 1-3pm visit is cancelled")
+    assert chat.visit("maria_thu").is_active

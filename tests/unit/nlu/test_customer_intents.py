@@ -205,3 +205,24 @@ def test_a_visit_named_by_its_weekday_dropped_or_not_needed_is_a_cancel(understa
 @pytest.mark.parametrize("text", ["drop off the keys tuesday", "can you drop by tuesday"])
 def test_dropping_by_or_off_on_a_weekday_cancels_nothing(understand, text):
     assert understand(text).intent != "cancel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want it cancelled",
+        "please get the tune up cancelled",
+        "can u cancel that instead",
+        "the one i dont need is the furnace tune up, can u cancel that instead",
+        "no i dont want to move it, i want it cancelled. the fri 18 tune up",
+        "i dont want to move it, cancel it",
+    ],
+)
+def test_a_cancel_worded_as_its_result_or_beside_a_move_turned_down_is_a_cancel(understand, text):
+    assert understand(text).intent == "cancel"
+
+
+@pytest.mark.parametrize("text", ["i dont want it cancelled", "can i move it instead of cancelling",
+                                  "i dont want to move it"])
+def test_a_cancel_turned_down_is_no_cancel(understand, text):
+    assert understand(text).intent != "cancel"
