@@ -495,8 +495,10 @@ def _street_end(segment: str) -> tuple[int, int] | None:
 
 def _labelled(segment: str, postal_code: str) -> Address | None:
     """The parts `usaddress` labels in one address segment, or None when it is not an address."""
-    try:
-        tagged = usaddress.parse(segment)
+    try:  # "unit 2 (60618)": brackets around the ZIP are no part of the unit
+        tagged = [(token, label) for token, label in usaddress.parse(segment.replace("(", " ")
+                                                                     .replace(")", " "))
+                  if not (postal_code and token.strip(",.") == postal_code)]
     except Exception:  # noqa: BLE001 - the tagger's own errors: not an address  # pragma: no cover
         return None
     street: list[str] = []
@@ -529,8 +531,18 @@ def _labelled(segment: str, postal_code: str) -> Address | None:
         for token, label in tagged)  # a whole word ("Broadway"), never an "Ave" alone
     if "AddressNumber" not in labels or not named or len(street) < 2:
         return None
-    return Address(street=_tidy(" ".join(street)), city=_tidy(" ".join(town)),
+    return Address(street=_unit_apart(_tidy(" ".join(street))), city=_tidy(" ".join(town)),
                    postal_code=postal_code)
+
+
+# A unit written straight after the street ("2231 W Roscoe St unit 2").
+_UNIT_AFTER_STREET = re.compile(r"(?<=[^,])\s+(apt|apartment|unit|suite|ste)\b\.?\s*#?\s*(\w+)$",
+                                re.IGNORECASE)
+
+
+def _unit_apart(street: str) -> str:
+    """ "2231 W Roscoe St unit 2" -> "2231 W Roscoe St, Unit 2": the unit set apart as on a letter."""
+    return _UNIT_AFTER_STREET.sub(lambda m: f", {m.group(1).capitalize()} {m.group(2)}", street)
 
 
 def _tidy(text: str) -> str:

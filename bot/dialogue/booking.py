@@ -497,6 +497,7 @@ def answer(turn: Turn) -> bool:
         if _to_another_place(turn):
             return True
         site = _site(turn, turn.data)
+        _say_which_address(turn, site)
         return offers.answer_pick(turn, timezone=site.timezone, chosen=_book, research=_research)
     if turn.step == "offer_human":
         return handoff.answer_offer(turn)
@@ -539,6 +540,20 @@ def _asks_about_a_booked_visit(turn: Turn) -> bool:
         turn.ask(FLOW, offers.PICK, turn.data, replies.which_offer(offers.choices(found,
                                                                                   site.timezone)))
     return True
+
+
+def _say_which_address(turn: Turn, site: Site) -> None:
+    """A customer with several addresses asking again for the visit being booked ("new booking
+    please, at the rental") is told which address the times are for; another address named is
+    said where its times are searched."""
+    from bot.dialogue import corrections  # imports this module
+
+    if turn.customer is None or len(turn.customer.sites) < 2 or turn.parse.intent != intents.BOOK \
+            or turn.option() is not None:
+        return
+    named = corrections.known_site(turn)
+    if named is None or named.id == site.id:
+        turn.say(replies.booking_at(site.one_line()))
 
 
 def at_site(turn: Turn, site_id: int) -> None:

@@ -586,6 +586,16 @@ def _move_to_site(turn: Turn, appointment: Appointment, site_id: int, *,
                          "site_id": previous})
 
 
+def move_back_to_site(turn: Turn, appointment: Appointment, site_id: int) -> None:
+    """The visit back at one of the account's addresses ("put monday back to 3274"): an undo
+    when the last change put it elsewhere, else a change of its own; its time stays."""
+    change = turn.last_change()
+    undone = (change.get("kind") == "site_changed"
+              and change.get("appointment_id") == appointment.id
+              and int(change.get("site_id") or 0) == site_id)
+    _move_to_site(turn, appointment, site_id, undone=undone)
+
+
 def known_site(turn: Turn) -> Site | None:
     """The account's site the text names by its street ("9 oak ave", "the marengo place")."""
     assert turn.customer is not None

@@ -107,6 +107,19 @@ def start(turn: Turn) -> None:
         return
     if newcomer_asks.adds_to_call(turn, no_request=turn.parse.intent in NOT_A_REQUEST):
         return  # "it's about a bill", "my name is Greg Hall" after asking for a person
+    refused = refused_area(turn)
+    if refused is not None and not _gives_a_place(turn.text):
+        # told just now that their place is not served: the no again, never the details asked;
+        # the office hears of the lead once
+        data = {**turn.kept(), "after": {}, OUTSIDE: refused}
+        if turn.recent(topics.REFUSED_AREA) is not None:
+            handoff.hand_over(turn, reason=f"lead outside area: {refused}")
+            turn.forget(topics.REFUSED_AREA)
+            data.pop(topics.REFUSED_AREA, None)
+        turn.conversation.start(FLOW, "details", data, now=turn.now,
+                                expires_at=turn.now + CONVERSATION_TTL)
+        _still_outside(turn, data)
+        return
     if newcomer_asks.off_topic(turn):
         turn.finish(replies.off_topic(topics.offered_services(turn.catalog)))
         return
@@ -166,11 +179,8 @@ def answer(turn: Turn) -> bool:
         turn.finish(replies.acknowledged(handoff.HANDED_OVER), done=handoff.HANDED_OVER)
         return True
     if not _take(turn):
-        if data.get(OUTSIDE) and not turn.parse.slots.get("when"):
-            _still_outside(turn, data)  # a question or a plea after the honest no: no sign-up
-        elif data.get(OUTSIDE) and turn.parse.intent in NOT_A_REQUEST:
-            # "so you can't help me at all?": the honest no again, the office's call stands
-            turn.ask(FLOW, "details", data, replies.still_outside_area(str(data[OUTSIDE])))
+        if data.get(OUTSIDE):  # a question, a plea or a day asked after the honest no
+            _still_outside(turn, data)
         elif newcomer_asks.off_topic(turn):
             turn.ask(FLOW, "details", data, replies.off_topic(topics.offered_services(turn.catalog)))
         elif turn.parse.intent in (intents.AFFIRM, intents.THANKS) and _still_missing(data) is None \
@@ -208,8 +218,9 @@ def _take(turn: Turn) -> bool:
     if address is not None and not address.postal_code and data.get("postal_code"):
         address = Address(address.street, address.city, str(data["postal_code"]))  # told first
     if name is None and address is None and not data.get("street") and (
-            code := read_postal_code(turn.text)) is not None:
-        data["postal_code"] = code  # "60625" first: kept for the street to come
+            code := read_postal_code(turn.text) or postal_code_alone(turn.text)) is not None:
+        # "60625", or "right on the border tho, 60202. rogers park is close": kept, never asked
+        data["postal_code"] = code  # kept for the street to come
         _settle_town(turn, data)
         _next_step(turn, data, read)
         return True
@@ -376,11 +387,35 @@ def _still_missing(data: dict[str, Any]) -> Reply | None:
     return None
 
 
+def refused_area(turn: Turn) -> str | None:
+    """The place ("ZIP 60202", "Evanston") a newcomer was told lately is outside the area: by the
+    sign-up under way, or by an answer about the area; None when none was."""
+    pending = turn.conversation
+    if pending.is_active(turn.now) and pending.flow == FLOW and pending.data.get(OUTSIDE):
+        return str(pending.data[OUTSIDE])
+    told = turn.recent(topics.REFUSED_AREA) if turn.customer is None else None
+    return str(told["where"]) if told is not None and told.get("where") else None
+
+
+def _gives_a_place(text: str) -> bool:
+    """True when the text gives an address or a ZIP: a sign-up's, to be read again."""
+    return (read_signup(text).address is not None or read_postal_code(text) is not None
+            or postal_code_alone(text) is not None)
+
+
 def ask_after_danger(turn: Turn, after: dict[str, Any], otherwise: Reply) -> None:
     """A danger reported mid sign-up: what was given (a name, a street) is kept and only what is
-    missing is asked (`otherwise` when nothing was given); the request becomes the danger's."""
+    missing is asked (`otherwise` when nothing was given); the request becomes the danger's. An
+    address already refused as outside the area is never asked for again: the safety step,
+    which says who to call, is all."""
     data = turn.data if turn.conversation.is_active(turn.now) and turn.conversation.flow == FLOW \
         else {}
+    refused = refused_area(turn)
+    if refused is not None and not _gives_a_place(turn.text):
+        turn.conversation.start(FLOW, "details", {**turn.kept(), **data, "after": after,
+                                                  OUTSIDE: refused},
+                                now=turn.now, expires_at=turn.now + CONVERSATION_TTL)
+        return
     given = {key: data[key] for key in ("name", "street", "city", "postal_code", "zip_choices")
              if data.get(key)}
     if read_signup(turn.text).address is not None:  # "no heat at 7420 Madison St 60130, Im Greg"
@@ -494,8 +529,12 @@ _WATER_NOW = re.compile(r"\b(?:water|leak\w*|flood\w*|drip\w*|burst)\b", re.IGNO
 def _still_outside(turn: Turn, data: dict[str, Any]) -> None:
     """After the honest no: the no again (or, asked for another company, none named and who to
     call), with the step that stops water still coming; the details are never asked again."""
+    from bot.dialogue import safety_followup  # imports this module
+
     where = str(data[OUTSIDE])
-    if _WATER_NOW.search(turn.text):
+    if safety_followup.asks_about_safety(turn.text):  # "is that dangerous? should i turn it off"
+        turn.say(safety_replies.off_until_checked())
+    elif _WATER_NOW.search(turn.text):
         heater = re.search(r"\b(?:water heater|tank)\b", turn.text, re.IGNORECASE) is not None
         turn.say(safety_replies.leak_step(heater=heater))
     if _ANOTHER_COMPANY.search(turn.text):

@@ -483,6 +483,11 @@ def site_changed(visit: str, address: str) -> Reply:
     return Reply(f"Done! Your {visit} visit is now at {clip(address, PLACE)}.")
 
 
+def site_kept(visit: str, address: str) -> Reply:
+    """A visit said to stay at the address it already has: nothing was changed."""
+    return Reply(f"Your {visit} visit stays at {clip(address, PLACE)}; nothing has changed.")
+
+
 def site_confirmed(visit: str, address: str) -> Reply:
     """The address just changed, asked about or said again: it is done, the time unchanged."""
     return Reply(f"Yes, that's done: your {visit} visit is at {clip(address, PLACE)} now, at the "

@@ -42,6 +42,7 @@ from bot.dialogue import (
     reschedule,
     sales,
     same_problem,
+    site_kept,
     small_talk,
     sooner,
     staff,
@@ -217,7 +218,8 @@ CUSTOMER_FLOWS = RoleFlows(
     },
     otherwise=questions.unclear,
     corrects=lambda turn: (corrections.site_confirmed(turn) or onboarding.corrects_address(turn)
-                           or names.corrects(turn) or keep_visit.claims(turn)),
+                           or names.corrects(turn) or site_kept.answer(turn)
+                           or keep_visit.claims(turn)),
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
     answerers=(nobody_home.answer, small_talk.who_answers, booking.answers_invitation,

@@ -9,7 +9,7 @@ import re
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from bot.dialogue import booking, handoff, offers, onboarding, safety_replies
+from bot.dialogue import booking, handoff, offers, onboarding, replies, safety_replies
 from bot.dialogue.addresses import postal_code_alone, read_signup
 from bot.dialogue.gsm import clip
 from bot.dialogue.reply import Reply
@@ -203,6 +203,12 @@ def _leak_question(turn: Turn, text: str) -> bool:
     return True
 
 
+def asks_about_safety(text: str) -> bool:
+    """True when the text asks whether something is dangerous or should be switched off."""
+    plain = normalize(text)
+    return _SAFETY_QUESTION.search(plain) is not None or _SWITCH_OFF.search(plain) is not None
+
+
 def remember(turn: Turn, danger: Danger) -> None:
     """Keep the danger reported for the rest of the conversation."""
     turn.remember(KEY, {"what": danger.value, "at": turn.now.isoformat()})
@@ -286,6 +292,8 @@ def answer(turn: Turn) -> bool:
     if pending.flow == onboarding.FLOW and pending.step == "details":
         if _adds_to_signup(turn):
             return False  # the sign-up in the same text goes on
+        if onboarding.refused_area(turn) is not None:
+            return True  # outside the area: the address is never asked for again
         turn.ask(onboarding.FLOW, "details", turn.data,
                  safety_replies.details_to_send_someone())
         return True
@@ -497,6 +505,10 @@ def _soonest_after_address(turn: Turn) -> bool:
     if not signing_up or read_signup(turn.text).address is not None or not (
             turn.parse.intent == intents.BOOK or turn.parse.slots.get("when") is not None):
         return False
+    refused = onboarding.refused_area(turn)
+    if refused is not None:  # "can u come fix it tmrw or no since im evanston": still no
+        turn.ask(onboarding.FLOW, "details", turn.data, replies.still_outside_area(refused))
+        return True
     now = local(turn.now, turn.business.timezone)
     hours = turn.business.business_hours.for_day(now.date())
     turn.ask(onboarding.FLOW, "details", turn.data, safety_replies.soonest_after_address(

@@ -169,6 +169,13 @@ def soonest_after_address(named: bool, *, open_now: bool) -> Reply:
     return Reply(f"{when} as soon as I have {wanted}, e.g. {EXAMPLE_DETAILS}")
 
 
+def off_until_checked() -> Reply:
+    """ "Is that dangerous? should I turn it off?" about something acting up, no danger told."""
+    return Reply("To be safe, turn it off at its switch or thermostat until it's checked. If you "
+                 "smell gas or see smoke, leave the house and call 911 or your gas utility from "
+                 "outside.")
+
+
 def thaw() -> Reply:
     """ "Can we use a hair dryer on the pipe?": how to thaw a frozen pipe safely."""
     return Reply(THAW)

@@ -654,10 +654,18 @@ def _place(text: str, catalog: Catalog) -> str | None:
     return None if _matcher(catalog).match(place) else place
 
 
+REFUSED_AREA = "refused_area"  # the conversation's key: a newcomer's place said not to be served
+
+
 def _say_coverage(turn: Turn, coverage: area.Coverage, summary: str) -> None:
     # the service asked for beside the area ("need a tune up") is kept for a sign-up to come
     service = turn.parse.slots.get("service") or _topic(turn).get("service")
     _answered(turn, _coverage_reply(coverage, summary), "area", service)
+    if not coverage.zones and turn.customer is None:  # a newcomer's place: never asked for again
+        place = coverage.place
+        town = town_of(place) if _ZIP.fullmatch(place) else None
+        turn.remember(REFUSED_AREA, {"where": f"{place} in {town}" if town else place,
+                                     "at": turn.now.isoformat()})
 
 
 def _coverage_reply(coverage: area.Coverage, summary: str) -> Reply:

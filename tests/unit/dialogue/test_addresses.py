@@ -20,7 +20,7 @@ from bot.dialogue.addresses import (
     ("Maria Rivera, 12 Elm St, Chicago 60614", "Maria Rivera", "12 Elm St", "Chicago", "60614"),
     ("Maria Rivera\n12 Elm St\nChicago 60614", "Maria Rivera", "12 Elm St", "Chicago", "60614"),
     ("I'm Maria Rivera 12 Elm Street Apt 3 Chicago IL 60614", "Maria Rivera",
-     "12 Elm Street Apt 3", "Chicago", "60614"),
+     "12 Elm Street, Apt 3", "Chicago", "60614"),
     ("john smith 455 n clark st chicago il 60614", "John Smith", "455 N Clark St", "Chicago",
      "60614"),
     ("Hi, my name is Ana Lopez, 9 Oak Ave, Oak Park, IL 60302", "Ana Lopez", "9 Oak Ave",
