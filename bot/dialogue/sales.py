@@ -32,6 +32,7 @@ from bot.dialogue.sales_deals import (
     scored,
     won_job_number,
 )
+from bot.dialogue.sales_reasons import NO_REASON, kept_reason
 from bot.nlu import intents
 from bot.nlu.deal_lines import LINE_VERDICTS, ListLine
 from bot.nlu.deal_lines import read_list_line as read_line
@@ -451,9 +452,10 @@ def _answer(turn: Turn) -> bool:
             return True
         if _names_another_verdict(turn, view):  # "chen is dead too": Chen's loss, read afresh
             return False
-        turn.run(RecordLossReason(deal_id=view.deal_id, reason=turn.text.strip()[:300],
+        reason = kept_reason(turn.text)  # "idk", "whatever": no reason, never echoed as one
+        turn.run(RecordLossReason(deal_id=view.deal_id, reason=reason or NO_REASON,
                                   actor=turn.actor))
-        turn.finish(texts.reason_noted(view), done="deal_lost",
+        turn.finish(texts.reason_noted(view, reason or NO_REASON), done="deal_lost",
                     changed={"deal_id": view.deal_id})
         return True
     return False
@@ -609,7 +611,7 @@ def _loss_reason(text: str) -> str:
     rest = said[opened.end():] if opened is not None else said
     if HELD_BACK.search(rest) or not (LOSS_REASON.search(rest) or opened and rest.strip()):
         return ""
-    return rest.strip(" .!-\u2013\u2014:;,()")[:300]
+    return kept_reason(rest)  # "yeah idk": the loss confirmed, with no reason given
 
 
 # --- The actions ------------------------------------------------------------------------------
@@ -628,7 +630,8 @@ def confirm_lost(turn: Turn, view: DealView, text: str) -> None:
     _confirm_lost_because(turn, view, reason)
 
 
-def _confirm_lost_because(turn: Turn, view: DealView, reason: str) -> None:
+def _confirm_lost_because(turn: Turn, view: DealView, said: str) -> None:
+    reason = kept_reason(said)  # "lost 1 - idk": no reason given, never "(idk)"
     turn.ask(FLOW, CONFIRM, {"intent": LOST, "deal_id": view.deal_id, "reason": reason[:300]},
              texts.confirm_lost(view, reason))
 

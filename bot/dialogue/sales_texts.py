@@ -103,8 +103,10 @@ def lost(view: DealView, reason: str) -> Reply:
                  f"timeline.")
 
 
-def reason_noted(view: DealView) -> Reply:
-    return Reply(f"Noted why {clip(view.account, 30)} was lost, on the deal and its timeline.")
+def reason_noted(view: DealView, reason: str) -> Reply:
+    """The reason kept (or that none was given), on the deal and its timeline."""
+    return Reply(f"Noted why {clip(view.account, 30)} was lost ({clip(reason, 80)}), on the "
+                 f"deal and its timeline.")
 
 
 def left_open(view: DealView) -> Reply:
