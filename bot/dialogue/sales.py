@@ -33,6 +33,7 @@ from bot.dialogue.sales_deals import (
     won_job_number,
 )
 from bot.dialogue.sales_reasons import NO_REASON, kept_reason
+from bot.dialogue.snooze_days import after_which, holiday_on, snooze_day, without_day, working_day_from
 from bot.nlu import intents
 from bot.nlu.deal_lines import LINE_VERDICTS, ListLine
 from bot.nlu.deal_lines import read_list_line as read_line
@@ -169,6 +170,10 @@ def otherwise(turn: Turn) -> None:
     later = sales_asks.snoozed_to_month(turn.text)
     if later is not None and _named_in(later):  # "remind me about kowalski in march"
         _about_a_deal(SNOOZE, _named_in(later))(turn)
+        return
+    dated = _snoozed_name(without_day(turn.text)) if without_day(turn.text) != turn.text else None
+    if dated is not None:  # "remind me about lopez end of month": a wording the parser lacks
+        _about_a_deal(SNOOZE, dated)(turn)
         return
     named = _names_a_deal(turn.text)
     if named is not None:
@@ -658,9 +663,23 @@ def _snooze_until(turn: Turn, view: DealView, text: str, *, asked: bool,
     if until <= turn.now:
         turn.ask(FLOW, WHEN, {"deal_id": view.deal_id}, texts.past_when())
         return True
+    until, day_told = _off_holiday(until, turn.timezone)
+    day_told = day_told or after_which(text)  # "after xmas": the day told as what it is
     turn.run(SnoozeDeal(deal_id=view.deal_id, until=until, actor=turn.actor))
-    turn.finish(texts.snoozed(view, until, turn.timezone, kept_open=kept_open), done="snoozed")
+    turn.finish(texts.snoozed(view, until, turn.timezone, kept_open=kept_open,
+                              day_told=day_told), done="snoozed")
     return True
+
+
+def _off_holiday(until: datetime, timezone: str) -> tuple[datetime, str]:
+    """A snooze to a holiday ("till xmas") moved to the next working day, at the same hour, with
+    why to say so; any other time as it is."""
+    local = until.astimezone(ZoneInfo(timezone))
+    name = holiday_on(local.date())
+    if name is None:
+        return until, ""
+    moved = datetime.combine(working_day_from(local.date()), local.time(), ZoneInfo(timezone))
+    return moved, f"{local:%a %b} {local.day} is {name}, so the next working day"
 
 
 def _when(turn: Turn, text: str) -> datetime | None:
@@ -670,6 +689,9 @@ def _when(turn: Turn, text: str) -> datetime | None:
     when = turn.parse.slots.get("when")
     if not isinstance(when, dict) or not when:
         when = resolve_when(normalize(text), local.date()) or {}
+    named_day = snooze_day(normalize(text), local.date())
+    if named_day is not None:  # "after xmas": the day after it, never the holiday the reader saw
+        when = {"date": named_day.isoformat(), "start": when.get("start")}
     day, start = when.get("date"), when.get("start")
     if day is None and start is None:
         month = sales_asks.month_start(text, local.date())  # "in march": its first working day

@@ -120,13 +120,16 @@ def ask_when(view: DealView, *, kept_open: bool = False) -> Reply:
                  f"\"monday\", \"in 2 weeks\")")
 
 
-def snoozed(view: DealView, until: datetime, timezone: str, *, kept_open: bool = False) -> Reply:
-    """The snooze set; `kept_open` when it answered a won/lost question instead."""
+def snoozed(view: DealView, until: datetime, timezone: str, *, kept_open: bool = False,
+            day_told: str = "") -> Reply:
+    """The snooze set; `kept_open` when it answered a won/lost question instead; `day_told`
+    says why the day is the one set ("Fri Dec 25 is Christmas Day, so the next working day")."""
     local = until.astimezone(ZoneInfo(timezone))
     hour = local.strftime("%I:%M%p").lstrip("0").lower().replace(":00", "")
     opening = (f"OK, {clip(view.account, 30)} stays open and comes back" if kept_open
                else f"OK: {clip(view.account, 30)} comes back")
-    return Reply(f"{opening} on your follow-ups {local:%a %b} {local.day} at {hour}.")
+    moved = f" ({day_told})" if day_told else ""
+    return Reply(f"{opening} on your follow-ups {local:%a %b} {local.day} at {hour}{moved}.")
 
 
 def past_when() -> Reply:

@@ -5,10 +5,16 @@ already, holiday and vague snoozes, filler for a loss's reason. The clock stands
 
 from __future__ import annotations
 
+from datetime import date
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from bot.dialogue.sales_reasons import NO_REASON, kept_reason, reason_in
+from bot.dialogue.snooze_days import holiday_on, snooze_day, working_day_from
 from tests.unit.dialogue.demo_world import LENA, DemoWorld, build_demo_world
+
+CHICAGO = ZoneInfo("America/Chicago")
 
 
 @pytest.fixture
@@ -59,3 +65,56 @@ def test_a_real_reason_for_why_is_kept(demo: DemoWorld) -> None:
     demo.text(LENA, "they went with a cheaper bid from abc heating")
     assert demo.deal("Lopez household").lost_reason == (
         "they went with a cheaper bid from abc heating")
+
+
+# --- Holiday and vague snoozes ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("after xmas", date(2026, 12, 28)),  # Dec 26 is a Saturday: the first working day after
+    ("after christmas", date(2026, 12, 28)),
+    ("after new year", date(2027, 1, 4)),  # Jan 2 is a Saturday
+    ("after the holidays", date(2027, 1, 4)),
+    ("after thanksgiving", date(2027, 11, 26)),
+    ("end of month", date(2026, 12, 31)),
+    ("end of the week", date(2026, 12, 11)),
+    ("next week sometime", date(2026, 12, 14)),
+    ("in a couple weeks", date(2026, 12, 22))])
+def test_a_snooze_wording_names_its_day(text: str, day: date) -> None:
+    assert snooze_day(text, date(2026, 12, 8)) == day
+
+
+def test_holidays_are_no_working_days() -> None:
+    assert holiday_on(date(2026, 11, 26)) == "Thanksgiving"
+    assert working_day_from(date(2026, 12, 25)) == date(2026, 12, 28)
+    assert working_day_from(date(2026, 12, 24)) == date(2026, 12, 24)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("snooze lopez till after xmas", "Mon Dec 28"),
+    ("snooze lopez after new year", "Mon Jan 4"),
+    ("remind me about lopez end of month", "Thu Dec 31"),
+    ("snooze lopez till after thanksgiving", "Fri Nov 26"),
+    ("snooze lopez next week sometime", "Mon Dec 14"),
+    ("snooze lopez in a couple weeks", "Tue Dec 22")])
+def test_a_rep_snoozes_to_the_day_the_wording_names(demo: DemoWorld, text: str,
+                                                    day: str) -> None:
+    answer = demo.text(LENA, text)
+    assert day in answer and "Dec 25" not in answer
+    local = demo.deal("Lopez household").next_follow_up_at
+    assert local is not None
+    assert f"{local.astimezone(CHICAGO):%a %b} {local.astimezone(CHICAGO).day}" == day
+
+
+@pytest.mark.parametrize("text", ["snooze lopez till xmas", "snooze lopez to dec 25"])
+def test_a_snooze_to_a_holiday_moves_to_the_next_working_day_and_says_so(demo: DemoWorld,
+                                                                        text: str) -> None:
+    answer = demo.text(LENA, text)
+    assert "Mon Dec 28" in answer and "Christmas" in answer
+    until = demo.deal("Lopez household").next_follow_up_at
+    assert until is not None and until.astimezone(CHICAGO).date() == date(2026, 12, 28)
+
+
+def test_after_xmas_answers_when_asked(demo: DemoWorld) -> None:
+    assert "When" in demo.text(LENA, "snooze lopez")
+    assert "Mon Dec 28" in demo.text(LENA, "after xmas")
