@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from bot.dialogue import sales_asks, small_talk
 from bot.dialogue import sales_texts as texts
 from bot.dialogue.reply import Reply
+from bot.dialogue.sales_corrections import meant, news_in
 from bot.dialogue.sales_deals import (
     STRONG,
     TIE_MARGIN,
@@ -66,6 +67,22 @@ NAME_IS_LOST = re.compile(r"^\W*(?P<target>[a-z][^,.;:!?]*?)\s+(?:(?:is|was|are|
                           r"(?:(?:also|now|officially|just)\s+)*(?P<verb>dead|lost)\b"
                           r"(?:\s+(?:too|also|as well))?(?:\W*$|\s*[,;.!-]+\s+\S.*$)",
                           re.IGNORECASE)
+# "kowalski and murphy both signed", "chen, patel & lopez are dead": several names, one verdict.
+_NAMES = r"(?P<names>[a-z][\w'& ,+/-]*?(?:,|\band\b|&|\+|/)[\w'& ,+/-]*?)"
+NAMES_THEN_VERB = re.compile(
+    r"^\W*" + _NAMES + r"\s+(?:(?:both|all|each|have|has|just|finally|are|were|also|all)\s+)*"
+    r"(?P<verb>signed|closed|won|lost|dead)\b(?P<rest>.*)$", re.IGNORECASE)
+# "won kowalski and murphy", "lost chen & patel - price".
+VERB_THEN_NAMES = re.compile(
+    r"^\W*(?:mark\s+)?(?P<verb>won|signed|closed|lost)\s+" + _NAMES
+    + r"(?:\s+(?:both|as well|too))?(?P<rest>\s*(?:[-:;(]|\b(?:to|because|bc|since)\b).*)?\W*$",
+    re.IGNORECASE)
+# Words after a win that add nothing to it: "kowalski and murphy signed this morning!".
+NEWS_TAIL = frozenset({"this", "morning", "afternoon", "evening", "today", "yesterday", "last",
+                       "night", "tonight", "finally", "both", "too", "also", "as", "well", "for",
+                       "real", "just", "now", "officially", "yay", "woohoo", "at", "all"})
+# Between the names of such a list.
+NAME_LIST_BREAK = re.compile(r"\s*(?:,|\band\b|&|\+|/)\s*", re.IGNORECASE)
 # Where one clause of a rep's text ends: "rebate came thru, fischer furnace signed".
 CLAUSE_BREAK = re.compile(r"\s*(?:[,;:!?]+|\.(?=\s|$))\s*")
 # Words after the news that add nothing to it: "signed for real this time", "is lost for good".
@@ -254,6 +271,40 @@ def list_follow_ups(turn: Turn) -> None:
     remember_list(turn, [view for view, _ in items])
 
 
+# --- A correction naming the deal meant ------------------------------------------------------
+
+
+def first(turn: Turn) -> bool:
+    """What is read before any pending question: a correction naming the deal meant, then
+    several requests in one text."""
+    return corrected(turn) or several(turn)
+
+
+def corrected(turn: Turn) -> bool:
+    """ "no not riverside, i meant kowalski. they signed this morning": the news (or the pending
+    question's verdict) about the deal meant, asked as always; a question about another deal is
+    dropped with nothing changed. False when the text names no deal meant or no verdict."""
+    name = _named_in(meant(turn.text))
+    if not name:
+        return False
+    conversation = turn.conversation
+    pending = (conversation.is_active(turn.now) and conversation.flow == FLOW
+               and turn.step in (PICK, CONFIRM))
+    asked_intent = turn.data.get("intent") if pending else None
+    intent = news_in(turn.text) or (asked_intent if asked_intent in ACTIONS else None)
+    if intent is None:
+        return False
+    if pending:
+        asked = own_deal(turn, turn.data.get("deal_id"))
+        turn.finish()
+        if asked is not None:
+            turn.say(texts.not_that_one(asked))
+    elif (settled := sales_asks.last_verdict(turn)) is not None:  # marked just now: it stands
+        turn.say(texts.still_settled(settled, won_job_number(turn, settled)))
+    _about_a_deal(str(intent), name)(turn)
+    return True
+
+
 # --- Two requests in one text ----------------------------------------------------------------
 
 
@@ -263,9 +314,35 @@ def several(turn: Turn) -> bool:
     answered. False when the text holds fewer than two requests (read as usual)."""
     parts = requests_in(turn.text)
     if len(parts) < 2:
-        return False
+        parts = _deals_together(turn)
+        if len(parts) < 2:
+            return False
+        turn.say(texts.each_in_turn(len(parts)))  # never one of them silently
     _one_after_another(turn, parts)
     return True
+
+
+def _deals_together(turn: Turn) -> list[str]:
+    """ "kowalski and murphy both signed", "lost chen & patel to abc": one verdict for each deal
+    named, as its own request ("won kowalski", "won murphy"); [] unless every name is one of the
+    rep's deals and the names together are not one deal's ("Smith and Sons")."""
+    said = turn.text.strip()
+    found = NAMES_THEN_VERB.match(said) or VERB_THEN_NAMES.match(said)
+    if found is None:
+        return []
+    names = [n for n in NAME_LIST_BREAK.split(found.group("names")) if _named_in(n)]
+    deals = [*named_deals(turn), *named_deals(turn, is_open=False)]
+    if len(names) < 2 or match(deals, _named_in(found.group("names"))).chosen is not None:
+        return []
+    if not all(match(deals, _named_in(n)).chosen or match(deals, _named_in(n)).options
+               for n in names):
+        return []
+    verb = VERBS[found.group("verb").lower()]
+    rest = (found.group("rest") or "").strip()
+    if verb == WON and set(re.findall(r"[\w']+", rest.lower())) - NEWS_TAIL:
+        return []  # "fischer and kowalski signed the nda": other paper, no deal
+    why = rest if verb == LOST else ""  # a loss's shared reason: "lost chen & patel to abc"
+    return [f"{ACTION_WORDS[verb]} {_named_in(n)}{' ' + why if why else ''}" for n in names]
 
 
 def requests_in(text: str) -> list[str]:

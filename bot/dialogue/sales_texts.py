@@ -109,6 +109,23 @@ def reason_noted(view: DealView, reason: str) -> Reply:
                  f"deal and its timeline.")
 
 
+def each_in_turn(count: int) -> Reply:
+    """Several deals in one text: each is asked about, one after another."""
+    return Reply(f"That's {count} deals: I'll ask about each in turn.")
+
+
+def not_that_one(view: DealView) -> Reply:
+    """The deal a correction rules out: its question dropped, nothing changed on it."""
+    return Reply(f"OK, not {clip(view.account, 30)}: nothing changed on it.")
+
+
+def still_settled(view: DealView, job_number: str | None) -> Reply:
+    """The deal marked won or lost just now, which a correction leaves as it is."""
+    job = f" (job {job_number})" if job_number else ""
+    return Reply(f"{clip(view.account, 30)} is still marked {view.deal.stage.value}{job}; text "
+                 f"\"undo\" if that was wrong.")
+
+
 def left_open(view: DealView) -> Reply:
     return Reply(f"OK, {clip(view.account, 30)} stays open.")
 

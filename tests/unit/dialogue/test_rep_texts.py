@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.dialogue.sales_corrections import meant, news_in
 from bot.dialogue.sales_reasons import NO_REASON, kept_reason, reason_in
 from bot.dialogue.snooze_days import holiday_on, snooze_day, working_day_from
-from tests.unit.dialogue.demo_world import LENA, DemoWorld, build_demo_world
+from tests.unit.dialogue.demo_world import LENA, RACHEL, DemoWorld, build_demo_world
 
 CHICAGO = ZoneInfo("America/Chicago")
 
@@ -118,3 +119,73 @@ def test_a_snooze_to_a_holiday_moves_to_the_next_working_day_and_says_so(demo: D
 def test_after_xmas_answers_when_asked(demo: DemoWorld) -> None:
     assert "When" in demo.text(LENA, "snooze lopez")
     assert "Mon Dec 28" in demo.text(LENA, "after xmas")
+
+
+# --- A correction naming the deal meant ---------------------------------------------------
+
+
+def test_a_correction_asks_about_the_deal_meant_with_its_news(demo: DemoWorld) -> None:
+    demo.text(RACHEL, "fischer signed")
+    answer = demo.text(RACHEL, "no not fischer, i meant kowalski. they signed this morning")
+    assert "not Fischer household" in answer
+    assert "Mark Kowalski household, Panel upgrade to 200 A ($3,350.00) as won?" in answer
+    assert "Reply Y or N" in answer
+    assert demo.deal("Fischer household", "Furnace").stage.value == "quoted"
+    demo.text(RACHEL, "y")
+    assert demo.deal("Kowalski household", "Panel").stage.value == "won"
+    assert demo.deal("Fischer household", "Furnace").stage.value == "quoted"
+
+
+def test_a_correction_with_nothing_asked_reads_the_news_about_the_deal_meant(
+        demo: DemoWorld) -> None:
+    before = demo.stages()
+    answer = demo.text(RACHEL, "no not riverside, i meant kowalski. they signed this morning")
+    assert "Kowalski household" in answer and "as won?" in answer
+    assert demo.stages() == before  # asked first, never acted on
+
+
+def test_a_correction_keeps_the_pending_verdict(demo: DemoWorld) -> None:
+    demo.text(RACHEL, "lost patel")
+    answer = demo.text(RACHEL, "sorry i meant nguyen")
+    assert "Nguyen household" in answer and "as lost?" in answer
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("no not riverside, i meant kowalski. they signed this morning", "kowalski"),
+    ("i meant the lopez one", "lopez"), ("i mean chen not patel", "chen")])
+def test_the_deal_meant_is_read_from_a_correction(text: str, name: str) -> None:
+    assert meant(text) == name
+
+
+@pytest.mark.parametrize(("text", "news"), [
+    ("they signed this morning", "deal_won"), ("they went with abc", "deal_lost"),
+    ("they haven't signed yet", None), ("i meant kowalski", None)])
+def test_the_news_a_correction_carries(text: str, news: str | None) -> None:
+    assert news_in(text) == news
+
+
+# --- Two deals in one text ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["kowalski and murphy both signed", "won kowalski & murphy"])
+def test_two_deals_signed_in_one_text_are_each_asked(demo: DemoWorld, text: str) -> None:
+    first = demo.text(RACHEL, text)
+    assert "2 deals" in first and "Kowalski household" in first and "as won?" in first
+    second = demo.text(RACHEL, "y")
+    assert "Murphy household" in second and "as won?" in second
+    demo.text(RACHEL, "y")
+    assert demo.deal("Kowalski household", "Panel").stage.value == "won"
+    assert demo.deal("Murphy household").stage.value == "won"
+    assert sum(1 for j in demo.jobs() if j.deal_id is not None) == 2 + 2  # two seeded wins
+
+
+def test_won_two_lines_asks_about_both(demo: DemoWorld) -> None:
+    demo.text(LENA, "followups")
+    first = demo.text(LENA, "won 1 and 3")
+    assert "Sunrise Bakery" in first and "as won?" in first
+    second = demo.text(LENA, "n")
+    assert "Hughes household" in second and "as won?" in second
+
+
+def test_two_names_signing_other_paper_are_no_two_deals(demo: DemoWorld) -> None:
+    assert "2 deals" not in demo.text(RACHEL, "fischer and kowalski signed the nda")
