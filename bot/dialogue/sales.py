@@ -27,6 +27,7 @@ from bot.dialogue.sales_deals import (
     listed,
     match,
     named_deals,
+    names_account,
     names_anothers,
     own_deal,
     remember_list,
@@ -451,6 +452,11 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
             # "patel signed" again: Patel's panel is won already, so the tune-up is only asked
             turn.say(texts.already_closed(closed_too, won_job_number(turn, closed_too)))
             options, chosen = [chosen], None
+        settled_account = _closed_account(turn, said, [chosen] if chosen else options)
+        if settled_account is not None:  # never another account's deal on a cross match
+            turn.finish(texts.already_closed_which(settled_account,
+                                                   won_job_number(turn, settled_account)))
+            return
         if chosen is not None:
             ACTIONS[intent](turn, chosen, turn.text)
         elif options:
@@ -460,10 +466,12 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
                                   tuple(texts.label(v) for v in options)))
         else:
             closed = match(named_deals(turn, is_open=False), target).chosen
-            view = own_deal(turn, closed.deal_id) if closed is not None else None
+            view = own_deal(turn, closed.deal_id) if closed is not None else (
+                _closed_account(turn, said, []))  # "fischer hw signed": Fischer's, won already
             job = won_job_number(turn, view) if intent == WON and view is not None else None
             if view is not None and job is not None:
-                turn.finish(texts.already_closed(view, job))
+                turn.finish(texts.already_closed(view, job) if closed is not None
+                            else texts.already_closed_which(view, job))
             else:
                 turn.finish(texts.no_deal(target))
 
@@ -481,6 +489,21 @@ def _closed_alike(turn: Turn, candidates: list[DealName], said: str) -> DealView
     if scored(candidates, said)[0][0] - closed[0][0] >= TIE_MARGIN:
         return None
     return own_deal(turn, closed[0][1].deal_id)
+
+
+def _closed_account(turn: Turn, said: str, offered: list[DealView]) -> DealView | None:
+    """The rep's won or lost deal whose account a word of `said` names, when no deal about to be
+    offered is that account's: "fischers water heater is a go" with Fischer's heater won already
+    is about Fischer, never Alvarez's heater that shares the title's words."""
+    if not said:
+        return None
+    for word in said.split():
+        if any(names_account(word, v.account) for v in offered):
+            continue  # the offered account's own name
+        closed = [c for c in named_deals(turn, is_open=False) if names_account(word, c.account)]
+        if len({c.account for c in closed}) == 1:  # one account's ("household" names many)
+            return own_deal(turn, closed[0].deal_id)
+    return None
 
 
 def _settled(turn: Turn, candidates: list[DealName], said: str) -> DealView | None:

@@ -77,6 +77,12 @@ def already_closed(view: DealView, job_number: str | None) -> Reply:
     return Reply(f"{label(view)} is already {view.deal.stage.value}.{job}")
 
 
+def already_closed_which(view: DealView, job_number: str | None) -> Reply:
+    """The account named has its deal won or lost already: which deal was meant is asked."""
+    return Reply(f"{already_closed(view, job_number).text} Did you mean another deal? Reply with "
+                 f"its account's name, or text \"followups\".")
+
+
 def confirm_won(view: DealView) -> Reply:
     return Reply.yes_no(f"Mark {label(view)} as won? I'll open its job for dispatch and ask the "
                         f"customer to pick a time.")

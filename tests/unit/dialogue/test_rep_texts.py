@@ -11,9 +11,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.dialogue.sales_corrections import meant, news_in
+from bot.dialogue.sales_deals import names_account
 from bot.dialogue.sales_reasons import NO_REASON, kept_reason, reason_in
 from bot.dialogue.snooze_days import holiday_on, snooze_day, working_day_from
-from tests.unit.dialogue.demo_world import LENA, RACHEL, DemoWorld, build_demo_world
+from tests.unit.dialogue.demo_world import LENA, RACHEL, TONY, DemoWorld, build_demo_world
 
 CHICAGO = ZoneInfo("America/Chicago")
 
@@ -189,3 +190,26 @@ def test_won_two_lines_asks_about_both(demo: DemoWorld) -> None:
 
 def test_two_names_signing_other_paper_are_no_two_deals(demo: DemoWorld) -> None:
     assert "2 deals" not in demo.text(RACHEL, "fischer and kowalski signed the nda")
+
+
+# --- An account whose deal is won already -------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["fischers water heater is a go", "fischer hw signed"])
+def test_a_won_accounts_name_never_offers_another_accounts_deal(demo: DemoWorld,
+                                                              text: str) -> None:
+    demo.text(TONY, "fischer signed")
+    assert "J-" in demo.text(TONY, "y")
+    job = next(j.number for j in demo.jobs() if j.deal_id == demo.deal(
+        "Fischer household", "Water heater").id)
+    before = demo.stages()
+    answer = demo.text(TONY, text)
+    assert "Fischer household" in answer and "already won" in answer and job in answer
+    assert "Alvarez" not in answer and "?" in answer
+    assert demo.stages() == before
+    assert "Alvarez" not in demo.text(TONY, "y")  # nothing was asked Y/N
+
+
+def test_names_account_takes_one_clear_word() -> None:
+    assert names_account("fischers", "Fischer household")
+    assert not names_account("water", "Fischer household")
