@@ -245,7 +245,7 @@ TECHNICIAN_FLOWS = RoleFlows(starters=technician.starters(), flows={technician.F
                              otherwise=technician.otherwise)
 
 SALES_FLOWS = RoleFlows(starters=sales.starters(), flows={sales.FLOW: sales},
-                        otherwise=sales.otherwise, first=sales.several)
+                        otherwise=sales.otherwise, first=sales.first)
 
 FLOWS_BY_ROLE: dict[Role, RoleFlows] = {
     Role.CUSTOMER: CUSTOMER_FLOWS,

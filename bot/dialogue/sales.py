@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from bot.dialogue import sales_asks, small_talk
 from bot.dialogue import sales_texts as texts
 from bot.dialogue.reply import Reply
+from bot.dialogue.sales_corrections import meant, news_in
 from bot.dialogue.sales_deals import (
     STRONG,
     TIE_MARGIN,
@@ -26,12 +27,15 @@ from bot.dialogue.sales_deals import (
     listed,
     match,
     named_deals,
+    names_account,
     names_anothers,
     own_deal,
     remember_list,
     scored,
     won_job_number,
 )
+from bot.dialogue.sales_reasons import NO_REASON, kept_reason
+from bot.dialogue.snooze_days import after_which, holiday_on, snooze_day, without_day, working_day_from
 from bot.nlu import intents
 from bot.nlu.deal_lines import LINE_VERDICTS, ListLine
 from bot.nlu.deal_lines import read_list_line as read_line
@@ -64,6 +68,22 @@ NAME_IS_LOST = re.compile(r"^\W*(?P<target>[a-z][^,.;:!?]*?)\s+(?:(?:is|was|are|
                           r"(?:(?:also|now|officially|just)\s+)*(?P<verb>dead|lost)\b"
                           r"(?:\s+(?:too|also|as well))?(?:\W*$|\s*[,;.!-]+\s+\S.*$)",
                           re.IGNORECASE)
+# "kowalski and murphy both signed", "chen, patel & lopez are dead": several names, one verdict.
+_NAMES = r"(?P<names>[a-z][\w'& ,+/-]*?(?:,|\band\b|&|\+|/)[\w'& ,+/-]*?)"
+NAMES_THEN_VERB = re.compile(
+    r"^\W*" + _NAMES + r"\s+(?:(?:both|all|each|have|has|just|finally|are|were|also|all)\s+)*"
+    r"(?P<verb>signed|closed|won|lost|dead)\b(?P<rest>.*)$", re.IGNORECASE)
+# "won kowalski and murphy", "lost chen & patel - price".
+VERB_THEN_NAMES = re.compile(
+    r"^\W*(?:mark\s+)?(?P<verb>won|signed|closed|lost)\s+" + _NAMES
+    + r"(?:\s+(?:both|as well|too))?(?P<rest>\s*(?:[-:;(]|\b(?:to|because|bc|since)\b).*)?\W*$",
+    re.IGNORECASE)
+# Words after a win that add nothing to it: "kowalski and murphy signed this morning!".
+NEWS_TAIL = frozenset({"this", "morning", "afternoon", "evening", "today", "yesterday", "last",
+                       "night", "tonight", "finally", "both", "too", "also", "as", "well", "for",
+                       "real", "just", "now", "officially", "yay", "woohoo", "at", "all"})
+# Between the names of such a list.
+NAME_LIST_BREAK = re.compile(r"\s*(?:,|\band\b|&|\+|/)\s*", re.IGNORECASE)
 # Where one clause of a rep's text ends: "rebate came thru, fischer furnace signed".
 CLAUSE_BREAK = re.compile(r"\s*(?:[,;:!?]+|\.(?=\s|$))\s*")
 # Words after the news that add nothing to it: "signed for real this time", "is lost for good".
@@ -169,6 +189,10 @@ def otherwise(turn: Turn) -> None:
     if later is not None and _named_in(later):  # "remind me about kowalski in march"
         _about_a_deal(SNOOZE, _named_in(later))(turn)
         return
+    dated = _snoozed_name(without_day(turn.text)) if without_day(turn.text) != turn.text else None
+    if dated is not None:  # "remind me about lopez end of month": a wording the parser lacks
+        _about_a_deal(SNOOZE, dated)(turn)
+        return
     named = _names_a_deal(turn.text)
     if named is not None:
         intent, target = named
@@ -248,6 +272,40 @@ def list_follow_ups(turn: Turn) -> None:
     remember_list(turn, [view for view, _ in items])
 
 
+# --- A correction naming the deal meant ------------------------------------------------------
+
+
+def first(turn: Turn) -> bool:
+    """What is read before any pending question: a correction naming the deal meant, then
+    several requests in one text."""
+    return corrected(turn) or several(turn)
+
+
+def corrected(turn: Turn) -> bool:
+    """ "no not riverside, i meant kowalski. they signed this morning": the news (or the pending
+    question's verdict) about the deal meant, asked as always; a question about another deal is
+    dropped with nothing changed. False when the text names no deal meant or no verdict."""
+    name = _named_in(meant(turn.text))
+    if not name:
+        return False
+    conversation = turn.conversation
+    pending = (conversation.is_active(turn.now) and conversation.flow == FLOW
+               and turn.step in (PICK, CONFIRM))
+    asked_intent = turn.data.get("intent") if pending else None
+    intent = news_in(turn.text) or (asked_intent if asked_intent in ACTIONS else None)
+    if intent is None:
+        return False
+    if pending:
+        asked = own_deal(turn, turn.data.get("deal_id"))
+        turn.finish()
+        if asked is not None:
+            turn.say(texts.not_that_one(asked))
+    elif (settled := sales_asks.last_verdict(turn)) is not None:  # marked just now: it stands
+        turn.say(texts.still_settled(settled, won_job_number(turn, settled)))
+    _about_a_deal(str(intent), name)(turn)
+    return True
+
+
 # --- Two requests in one text ----------------------------------------------------------------
 
 
@@ -257,9 +315,35 @@ def several(turn: Turn) -> bool:
     answered. False when the text holds fewer than two requests (read as usual)."""
     parts = requests_in(turn.text)
     if len(parts) < 2:
-        return False
+        parts = _deals_together(turn)
+        if len(parts) < 2:
+            return False
+        turn.say(texts.each_in_turn(len(parts)))  # never one of them silently
     _one_after_another(turn, parts)
     return True
+
+
+def _deals_together(turn: Turn) -> list[str]:
+    """ "kowalski and murphy both signed", "lost chen & patel to abc": one verdict for each deal
+    named, as its own request ("won kowalski", "won murphy"); [] unless every name is one of the
+    rep's deals and the names together are not one deal's ("Smith and Sons")."""
+    said = turn.text.strip()
+    found = NAMES_THEN_VERB.match(said) or VERB_THEN_NAMES.match(said)
+    if found is None:
+        return []
+    names = [n for n in NAME_LIST_BREAK.split(found.group("names")) if _named_in(n)]
+    deals = [*named_deals(turn), *named_deals(turn, is_open=False)]
+    if len(names) < 2 or match(deals, _named_in(found.group("names"))).chosen is not None:
+        return []
+    if not all(match(deals, _named_in(n)).chosen or match(deals, _named_in(n)).options
+               for n in names):
+        return []
+    verb = VERBS[found.group("verb").lower()]
+    rest = (found.group("rest") or "").strip()
+    if verb == WON and set(re.findall(r"[\w']+", rest.lower())) - NEWS_TAIL:
+        return []  # "fischer and kowalski signed the nda": other paper, no deal
+    why = rest if verb == LOST else ""  # a loss's shared reason: "lost chen & patel to abc"
+    return [f"{ACTION_WORDS[verb]} {_named_in(n)}{' ' + why if why else ''}" for n in names]
 
 
 def requests_in(text: str) -> list[str]:
@@ -368,6 +452,11 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
             # "patel signed" again: Patel's panel is won already, so the tune-up is only asked
             turn.say(texts.already_closed(closed_too, won_job_number(turn, closed_too)))
             options, chosen = [chosen], None
+        settled_account = _closed_account(turn, said, [chosen] if chosen else options)
+        if settled_account is not None:  # never another account's deal on a cross match
+            turn.finish(texts.already_closed_which(settled_account,
+                                                   won_job_number(turn, settled_account)))
+            return
         if chosen is not None:
             ACTIONS[intent](turn, chosen, turn.text)
         elif options:
@@ -377,10 +466,12 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
                                   tuple(texts.label(v) for v in options)))
         else:
             closed = match(named_deals(turn, is_open=False), target).chosen
-            view = own_deal(turn, closed.deal_id) if closed is not None else None
+            view = own_deal(turn, closed.deal_id) if closed is not None else (
+                _closed_account(turn, said, []))  # "fischer hw signed": Fischer's, won already
             job = won_job_number(turn, view) if intent == WON and view is not None else None
             if view is not None and job is not None:
-                turn.finish(texts.already_closed(view, job))
+                turn.finish(texts.already_closed(view, job) if closed is not None
+                            else texts.already_closed_which(view, job))
             else:
                 turn.finish(texts.no_deal(target))
 
@@ -398,6 +489,21 @@ def _closed_alike(turn: Turn, candidates: list[DealName], said: str) -> DealView
     if scored(candidates, said)[0][0] - closed[0][0] >= TIE_MARGIN:
         return None
     return own_deal(turn, closed[0][1].deal_id)
+
+
+def _closed_account(turn: Turn, said: str, offered: list[DealView]) -> DealView | None:
+    """The rep's won or lost deal whose account a word of `said` names, when no deal about to be
+    offered is that account's: "fischers water heater is a go" with Fischer's heater won already
+    is about Fischer, never Alvarez's heater that shares the title's words."""
+    if not said:
+        return None
+    for word in said.split():
+        if any(names_account(word, v.account) for v in offered):
+            continue  # the offered account's own name
+        closed = [c for c in named_deals(turn, is_open=False) if names_account(word, c.account)]
+        if len({c.account for c in closed}) == 1:  # one account's ("household" names many)
+            return own_deal(turn, closed[0].deal_id)
+    return None
 
 
 def _settled(turn: Turn, candidates: list[DealName], said: str) -> DealView | None:
@@ -451,9 +557,10 @@ def _answer(turn: Turn) -> bool:
             return True
         if _names_another_verdict(turn, view):  # "chen is dead too": Chen's loss, read afresh
             return False
-        turn.run(RecordLossReason(deal_id=view.deal_id, reason=turn.text.strip()[:300],
+        reason = kept_reason(turn.text)  # "idk", "whatever": no reason, never echoed as one
+        turn.run(RecordLossReason(deal_id=view.deal_id, reason=reason or NO_REASON,
                                   actor=turn.actor))
-        turn.finish(texts.reason_noted(view), done="deal_lost",
+        turn.finish(texts.reason_noted(view, reason or NO_REASON), done="deal_lost",
                     changed={"deal_id": view.deal_id})
         return True
     return False
@@ -609,7 +716,7 @@ def _loss_reason(text: str) -> str:
     rest = said[opened.end():] if opened is not None else said
     if HELD_BACK.search(rest) or not (LOSS_REASON.search(rest) or opened and rest.strip()):
         return ""
-    return rest.strip(" .!-\u2013\u2014:;,()")[:300]
+    return kept_reason(rest)  # "yeah idk": the loss confirmed, with no reason given
 
 
 # --- The actions ------------------------------------------------------------------------------
@@ -628,7 +735,8 @@ def confirm_lost(turn: Turn, view: DealView, text: str) -> None:
     _confirm_lost_because(turn, view, reason)
 
 
-def _confirm_lost_because(turn: Turn, view: DealView, reason: str) -> None:
+def _confirm_lost_because(turn: Turn, view: DealView, said: str) -> None:
+    reason = kept_reason(said)  # "lost 1 - idk": no reason given, never "(idk)"
     turn.ask(FLOW, CONFIRM, {"intent": LOST, "deal_id": view.deal_id, "reason": reason[:300]},
              texts.confirm_lost(view, reason))
 
@@ -655,9 +763,23 @@ def _snooze_until(turn: Turn, view: DealView, text: str, *, asked: bool,
     if until <= turn.now:
         turn.ask(FLOW, WHEN, {"deal_id": view.deal_id}, texts.past_when())
         return True
+    until, day_told = _off_holiday(until, turn.timezone)
+    day_told = day_told or after_which(text)  # "after xmas": the day told as what it is
     turn.run(SnoozeDeal(deal_id=view.deal_id, until=until, actor=turn.actor))
-    turn.finish(texts.snoozed(view, until, turn.timezone, kept_open=kept_open), done="snoozed")
+    turn.finish(texts.snoozed(view, until, turn.timezone, kept_open=kept_open,
+                              day_told=day_told), done="snoozed")
     return True
+
+
+def _off_holiday(until: datetime, timezone: str) -> tuple[datetime, str]:
+    """A snooze to a holiday ("till xmas") moved to the next working day, at the same hour, with
+    why to say so; any other time as it is."""
+    local = until.astimezone(ZoneInfo(timezone))
+    name = holiday_on(local.date())
+    if name is None:
+        return until, ""
+    moved = datetime.combine(working_day_from(local.date()), local.time(), ZoneInfo(timezone))
+    return moved, f"{local:%a %b} {local.day} is {name}, so the next working day"
 
 
 def _when(turn: Turn, text: str) -> datetime | None:
@@ -667,6 +789,9 @@ def _when(turn: Turn, text: str) -> datetime | None:
     when = turn.parse.slots.get("when")
     if not isinstance(when, dict) or not when:
         when = resolve_when(normalize(text), local.date()) or {}
+    named_day = snooze_day(normalize(text), local.date())
+    if named_day is not None:  # "after xmas": the day after it, never the holiday the reader saw
+        when = {"date": named_day.isoformat(), "start": when.get("start")}
     day, start = when.get("date"), when.get("start")
     if day is None and start is None:
         month = sales_asks.month_start(text, local.date())  # "in march": its first working day

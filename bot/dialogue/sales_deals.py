@@ -146,6 +146,14 @@ def scored(candidates: list[N], target: str) -> list[tuple[float, N]]:
     return sorted(results, key=lambda pair: -pair[0])
 
 
+def names_account(word: str, account: str) -> bool:
+    """Whether one word said ("fischers") clearly names a word of the account's name."""
+    said = _words(word)
+    return len(said) == 1 and len(said[0]) >= 3 and any(
+        fuzz.ratio(said[0], name) >= STRONG or len(said[0]) >= 4 and name.startswith(said[0])
+        for name in _words(account))
+
+
 def _both(candidate: Named) -> str:
     """The account's name and the deal's title as one name: each word said finds its closest
     word in either (a word-by-word best is never below the account's or the title's alone)."""

@@ -77,6 +77,12 @@ def already_closed(view: DealView, job_number: str | None) -> Reply:
     return Reply(f"{label(view)} is already {view.deal.stage.value}.{job}")
 
 
+def already_closed_which(view: DealView, job_number: str | None) -> Reply:
+    """The account named has its deal won or lost already: which deal was meant is asked."""
+    return Reply(f"{already_closed(view, job_number).text} Did you mean another deal? Reply with "
+                 f"its account's name, or text \"followups\".")
+
+
 def confirm_won(view: DealView) -> Reply:
     return Reply.yes_no(f"Mark {label(view)} as won? I'll open its job for dispatch and ask the "
                         f"customer to pick a time.")
@@ -103,8 +109,27 @@ def lost(view: DealView, reason: str) -> Reply:
                  f"timeline.")
 
 
-def reason_noted(view: DealView) -> Reply:
-    return Reply(f"Noted why {clip(view.account, 30)} was lost, on the deal and its timeline.")
+def reason_noted(view: DealView, reason: str) -> Reply:
+    """The reason kept (or that none was given), on the deal and its timeline."""
+    return Reply(f"Noted why {clip(view.account, 30)} was lost ({clip(reason, 80)}), on the "
+                 f"deal and its timeline.")
+
+
+def each_in_turn(count: int) -> Reply:
+    """Several deals in one text: each is asked about, one after another."""
+    return Reply(f"That's {count} deals: I'll ask about each in turn.")
+
+
+def not_that_one(view: DealView) -> Reply:
+    """The deal a correction rules out: its question dropped, nothing changed on it."""
+    return Reply(f"OK, not {clip(view.account, 30)}: nothing changed on it.")
+
+
+def still_settled(view: DealView, job_number: str | None) -> Reply:
+    """The deal marked won or lost just now, which a correction leaves as it is."""
+    job = f" (job {job_number})" if job_number else ""
+    return Reply(f"{clip(view.account, 30)} is still marked {view.deal.stage.value}{job}; text "
+                 f"\"undo\" if that was wrong.")
 
 
 def left_open(view: DealView) -> Reply:
@@ -118,13 +143,16 @@ def ask_when(view: DealView, *, kept_open: bool = False) -> Reply:
                  f"\"monday\", \"in 2 weeks\")")
 
 
-def snoozed(view: DealView, until: datetime, timezone: str, *, kept_open: bool = False) -> Reply:
-    """The snooze set; `kept_open` when it answered a won/lost question instead."""
+def snoozed(view: DealView, until: datetime, timezone: str, *, kept_open: bool = False,
+            day_told: str = "") -> Reply:
+    """The snooze set; `kept_open` when it answered a won/lost question instead; `day_told`
+    says why the day is the one set ("Fri Dec 25 is Christmas Day, so the next working day")."""
     local = until.astimezone(ZoneInfo(timezone))
     hour = local.strftime("%I:%M%p").lstrip("0").lower().replace(":00", "")
     opening = (f"OK, {clip(view.account, 30)} stays open and comes back" if kept_open
                else f"OK: {clip(view.account, 30)} comes back")
-    return Reply(f"{opening} on your follow-ups {local:%a %b} {local.day} at {hour}.")
+    moved = f" ({day_told})" if day_told else ""
+    return Reply(f"{opening} on your follow-ups {local:%a %b} {local.day} at {hour}{moved}.")
 
 
 def past_when() -> Reply:
