@@ -420,7 +420,8 @@ def detect_technician(message: Message) -> Verdict | None:
         return _with_minutes(intents.TECH_EN_ROUTE, text)
     if _stated(_PAUSED, text):
         return Verdict(intents.TECH_PAUSED, 0.85)
-    if _stated(_ARRIVED, text) or _stated(_ARRIVED, without_polite_tail(text)):
+    if any(_stated(_ARRIVED, said) for said in (text, without_polite_tail(text),
+                                                  without_acknowledgement(text))):
         return Verdict(intents.TECH_ARRIVED, 0.85)
     if message.has(_NEXT):
         return Verdict(intents.TECH_NEXT, 0.85)
@@ -429,6 +430,28 @@ def detect_technician(message: Message) -> Verdict | None:
     if message.has(_JOB_DETAIL) or (message.has(_JOB_FACT) and not message.has(_NOT_A_FACT)):
         return Verdict(intents.NOTE, 0.6)
     return None
+
+
+# An opening "k", "ok" or "yep" acknowledges the last text; what follows is the update
+# ("k im here", "ok here now").
+_ACKNOWLEDGEMENT = re.compile(r"^\W*(?:k|kk|ok|okay|okey|alright|aight|yep|yup|yeah|ya)\b\W*")
+# Updates that an opening acknowledgement does not turn into a yes.
+_UPDATES = frozenset({intents.TECH_ARRIVED, intents.TECH_EN_ROUTE, intents.TECH_DONE,
+                      intents.TECH_LATE, intents.TECH_PAUSED})
+
+
+def without_acknowledgement(text: str) -> str:
+    """The text without an opening "k" or "ok": "k im here" says "im here"."""
+    return _ACKNOWLEDGEMENT.sub("", text, count=1)
+
+
+def update_after_acknowledgement(message: Message) -> Verdict | None:
+    """A technician's update behind an opening "ok" ("ok here now"), which would otherwise read
+    as a bare yes: None when the text opens with no acknowledgement or says no update."""
+    if message.role != intents.TECHNICIAN or not _ACKNOWLEDGEMENT.match(message.masked):
+        return None
+    verdict = detect_technician(message)
+    return verdict if verdict is not None and verdict.intent in _UPDATES else None
 
 
 # Clauses: a status is denied or asked about within its own clause ("done, anything else?").
