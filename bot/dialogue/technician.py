@@ -55,6 +55,7 @@ from bot.nlu import intents
 from bot.nlu.clock import find_clock_times, spell_out_clock_words
 from bot.nlu.quantities import minutes_in
 from bot.nlu.result import Parse
+from bot.nlu.technician_rules import plans_a_trip_after_a_stop
 from domain.commands import (
     AddJobNote,
     ChangeJobState,
@@ -95,7 +96,15 @@ PLAN = re.compile(
     r"\b(?:then|later|after (?:this|that|lunch|here|i'?m done|i finish|i'?m finished)|"
     r"once (?:i'?m|i am|done|finished|i finish)|when (?:i'?m|i am) (?:done|finished)|"
     r"in a (?:bit|while)|(?:i'?ll|i will|gonna|going to|will) (?:head|go|swing|drive|leave|"
-    r"be heading))\b", re.IGNORECASE)
+    r"be heading))\b|"
+    # "stopping at the supply house first, be at chen by 11": another stop before the visit
+    r"\b(?:stop|stopping|swing|swinging|grab|grabbing|gotta|need to|have to)\b[^.;!?]{0,40}\bfirst\b",
+    re.IGNORECASE)
+# An arrival time promised with no word of setting off ("be at chen by 11"): asked, not assumed.
+ARRIVAL_PROMISED = re.compile(r"\b(?:be|get|arrive|arriving|make it)\b[^.;!?]{0,40}?\b(?:by|around|"
+                              r"about|at|before) (?:\d|noon)", re.IGNORECASE)
+SETTING_OFF = re.compile(r"\b(?:omw|otw|on my way|on the way|en ?route|heading|headed|leaving|"
+                         r"left|driving|rolling|in the (?:van|truck)|out the door)\b", re.IGNORECASE)
 # A note saying the customer wants a price for more work: sales (or the office) hears of it.
 QUOTE_WISH = re.compile(
     r"\b(?:wants?|wanted|needs?|asked (?:for|about)|asking (?:for|about)|interested in|"
@@ -186,6 +195,9 @@ def otherwise(turn: Turn) -> None:
         _about_a_visit(intents.TECH_LATE)(turn)
     elif _reread(turn):
         return
+    elif plans_a_trip_after_a_stop(turn.text):  # "grabbing lunch then heading to okafor"
+        turn.parse = Parse(intents.TECH_EN_ROUTE, {}, 0.7)
+        _about_a_visit(intents.TECH_EN_ROUTE)(turn)  # a plan: noted, nothing sent
     elif technician_asks.for_office(turn.text):
         technician_asks.pass_on(turn, turn.text)  # "can someone check if he still owes"
     else:
@@ -590,6 +602,11 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
         return
     if minutes is None:
         minutes = minutes_until_said_time(text, turn.now, turn.timezone)
+    if (not checked and visit.job.state is JobState.SCHEDULED and ARRIVAL_PROMISED.search(text)
+            and not SETTING_OFF.search(text)):  # "be at chen by 11": on the way yet?
+        _check(turn, visit, intents.TECH_EN_ROUTE, text, minutes,
+               texts.on_the_way_yet(visit, turn.now, minutes, turn.timezone))
+        return
     if minutes is None:
         minutes = _bare_minutes(text) or _late_by(visit, text, turn.now)
     ahead = visit.appointment.window_start - turn.now

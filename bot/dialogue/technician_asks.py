@@ -56,7 +56,9 @@ TROUBLE = re.compile(
 # "van fixed", "is that double booked".
 FOR_OFFICE = re.compile(
     r"\?|\b(?:tell|let|ask|remind|text|call|inform) (?!me\b)(?:\w+ ){0,2}?(?:know|that|i'?m|im|i|"
-    r"she|he|they|we|to|if|about)\b|\b(?:tell|ask|let) (?:the office|dispatch|dana|\w+ \w+ know)\b|"
+    r"she|he|they|we|to|if|about)\b|\b(?:tell|ask|let) (?:the office|dispatch|\w+ \w+ know)\b|"
+    # "tell dana the customer wants a quote": a person told what someone wants or said
+    r"\b(?:tell|ask|remind) [a-z]+ (?:the|that|this|mrs?|ms|customer|cust|homeowner|our|my)\b|"
     r"\bcan (?:u|you|someone|somebody|anyone|the office|dispatch|we|i)\b|"
     r"\b(?:could|would) (?:u|you|someone|somebody)\b|\bpass (?:that|this|it) (?:on|along)\b|"
     r"\b(?:pls|please|plz) (?:have|get|check|ask|tell|let|call|see)\b|"
@@ -66,7 +68,10 @@ FOR_OFFICE = re.compile(
     r"\b(?:van|truck|vehicle|battery)\b[^.!?]{0,30}\b(?:fixed|running|started|good|ok|sorted|back)\b|"
     r"\bgot a jump\b|\bscratch that\b|\bforget (?:that|what i said)\b|\bafter all\b|"
     r"\bnot (?:actually|really|quite) (?:done|finished)\b|\bgoing back in\b|\breopen\b|"
-    r"\b(?:any|an?) (?:emergency|extra|more) (?:calls?|jobs?|work)\b",
+    r"\b(?:any|an?) (?:emergency|extra|more) (?:calls?|jobs?|work)\b|"
+    # addressed to the office: "office: need the invoice resent", "for dispatch - ..."
+    r"^\W*(?:(?:hey|msg|message|fyi) )?(?:(?:to|for) )?(?:the )?(?:office|dispatch|dispatcher|"
+    r"front desk|billing)\s*(?:[:,-]|pls|please|plz)|^\W*(?:msg|message) (?:for|to) [a-z]+\s*[:,-]",
     re.IGNORECASE)
 MOVE_DAYS = timedelta(days=30)
 FIRST = re.compile(r"\bfirst (?:job|visit|call|stop|one|appointment)\b", re.IGNORECASE)
@@ -97,7 +102,9 @@ def pass_on(turn: Turn, said: str, visits: list[Visit] | None = None) -> None:
         last = last_update(turn, timedelta(minutes=30))
         finished = [v for v in done_today(turn) if last is not None and last.get("what") == intents.TECH_DONE
                     and v.appointment_id == last.get("appointment")]
-        visits = named(today, said) or [v for v in today if v.job.state in (
+        # a customer named who is not today's ("pls call mrs fischer"): their nearest visit
+        elsewhere = named(other_day_visits(turn, before=MOVE_DAYS, after=MOVE_DAYS), said)[:1]
+        visits = named(today, said) or elsewhere or [v for v in today if v.job.state in (
             JobState.ON_SITE, JobState.EN_ROUTE)][:1] or finished
     visits = visits if len(visits) == 1 else []
     account = visits[0].job.account_id if visits else None

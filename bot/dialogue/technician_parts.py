@@ -27,6 +27,8 @@ from bot.dialogue.technician_jobs import (
     todays_visits,
 )
 from bot.dialogue.technician_summary import (
+    names_work,
+    only_chit_chat,
     only_work_wished,
     says_done,
     trailing_talk,
@@ -36,6 +38,7 @@ from bot.dialogue.technician_undo import LAST, asks_undo, undoable
 from bot.nlu import intents
 from bot.nlu.parser import Parser
 from bot.nlu.result import Parse
+from bot.nlu.technician_rules import trip_to_a_stop
 from domain.catalog import Catalog
 
 if TYPE_CHECKING:
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 UNDO = "undo"  # a part that takes back the last update
+CHIT_CHAT = "chit_chat"  # a part that is only talk ("homeowner was nice"): no one's record
 _PART = "_tech_part"  # set on a part's own turn: it is never split again
 # Where one part of a technician's text ends: a sentence, a dash, a comma, "then", "btw".
 _BREAK = re.compile(r"(?<=[.!;?])\s+|\s+-+\s+|,\s*|\s+(?:and then|then|btw|fyi|also)\s+",
@@ -102,6 +106,8 @@ def run(turn: Turn, act: Callable[[Turn, str], None]) -> bool:
     if parts[0].intent == UNDO and all(p.intent not in UPDATES for p in parts[1:]):
         return _undo_and_redo(turn, parts[0], " ".join(p.text for p in parts[1:]), act)
     for n, part in enumerate(parts):
+        if part.intent == CHIT_CHAT:
+            continue
         own = _own(turn, part.text, part.parse)
         act(own, part.intent)
         turn.confused = turn.confused or own.confused
@@ -123,7 +129,7 @@ def split(turn: Turn) -> list[Part]:
     for piece in pieces:
         parse = _parse(turn, piece)
         intent = UNDO if asks_undo(piece) and not parts else parse.intent
-        if intent not in UPDATES and _GOING.search(piece):
+        if intent not in UPDATES and _GOING.search(piece) and not trip_to_a_stop(piece):
             intent = intents.TECH_EN_ROUTE
             parse = Parse(intent, parse.slots, parse.confidence)
         last = parts[-1] if parts else None
@@ -157,6 +163,11 @@ def split(turn: Turn) -> list[Part]:
                 last.parse = Parse(last.parse.intent, {**last.parse.slots, **parse.slots},
                                    last.parse.confidence)
             continue
+        if (last is not None and intent == intents.TECH_DONE and last.intent == intents.NOTE
+                and last.parse.confidence < _SAID_NOTE and names_work(last.text)):
+            # "swapped the inducer motor, all set": the work of the job finished, not a note
+            parts[-1] = Part(intent, f"{last.text}, {piece}", parse)
+            continue
         if last is not None and (last.intent in _INCLUDES.get(intent, ()) or (
                 intent == intents.TECH_ARRIVED and last.intent == intents.NOTE
                 and last.parse.confidence < _SAID_NOTE)):  # "found the part, back at it"
@@ -165,7 +176,16 @@ def split(turn: Turn) -> list[Part]:
         parts.append(Part(intent, piece, parse))
     if not parts or (parts[0].intent not in UPDATES and parts[0].intent != UNDO):
         return []  # a text that opens with no update is read whole
-    return parts
+    return [_chit_chat_left_out(part) for part in parts]
+
+
+def _chit_chat_left_out(part: Part) -> Part:
+    """A part read as a note that is only chit-chat ("so the homeowner was really nice, we
+    chatted about the bears") becomes no note: the update beside it is the text's news."""
+    if (part.intent == intents.NOTE and part.parse.confidence < _SAID_NOTE
+            and only_chit_chat(part.text)):
+        return Part(CHIT_CHAT, part.text, Parse(intents.UNKNOWN, {}, 0.0))
+    return part
 
 
 def _undo_and_redo(turn: Turn, undo_part: Part, rest: str,

@@ -14,8 +14,8 @@ import re
 # "wrapping up,", "at hughes,", "ok all set:", "ok now done for real -".
 _OPENING = re.compile(
     r"^\W*(?:(?:(?:ok(?:ay)?|so|alright|now|finally|really) )*(?:all |job |work |jobs )?"
-    r"(?:done|finished(?: up)?|completed?|all set|wrapped up|wrapping up|finishing up)"
-    r"(?: (?:for real|for good|now|this time|finally|for today|for the day))*\b|"
+    r"(?:done|finished(?: up)?|completed?|all set|wrapped up|wrapping up|finishing up|good to go)"
+    r"(?: (?:for real|for good|now|this time|finally|for today|for the day|here|there))*\b|"
     r"(?:back|here|ok|okay|update|at [^,.;:!-]{1,40}?)(?=\s*[,.;:!-]|$))"
     r"[\s,:;.!-]*", re.IGNORECASE)
 # An unsafe condition found, which the office follows up rather than a text to the customer.
@@ -33,11 +33,14 @@ _INTERNAL = re.compile(
     r"couldn'?t|can'?t|won'?t|still|again|replacement|replacment|lol|ugh|smh|wtf|idk|tbh)\b|\?|\$",
     re.IGNORECASE)
 # A plain description names work done.
+# "replacing", "resetting": the work in the -ing form too ("ended up replacing the motor").
 _WORK = re.compile(
     r"\b(?:replaced|replace|installed|install|repaired|fixed|cleaned|flushed|swapped|reset|"
     r"tested|adjusted|tightened|serviced|tuned|tune-?up|cleared|unclogged|snaked|lubricated|"
     r"inspected|changed|rewired|sealed|new|drained|recharged|calibrated|secured|"
-    r"restored|relined|descaled|refilled|resealed|reconnected|upgraded|maintenance)\b",
+    r"restored|relined|descaled|refilled|resealed|reconnected|upgraded|maintenance|"
+    r"replacing|installing|repairing|fixing|cleaning|flushing|swapping|resetting|adjusting|"
+    r"tightening|servicing|clearing|snaking|rewiring|sealing|draining|recharging)\b",
     re.IGNORECASE)
 # A status clause with chatter before it ("oh forgot - patel is done,"): the work follows it.
 _STATUS_CLAUSE = re.compile(
@@ -68,6 +71,54 @@ _ASIDE = re.compile(
     r"tell|pass (?:that|this|it) on|can (?:u|you|someone|somebody|we)|who do i|do we)\b|\?",
     re.IGNORECASE)
 _CLAUSE = re.compile(r"\s*(?:[,;!?]|\.(?!\d)|\s-+\s)\s*")
+# Chit-chat around the work, for no one's records: the people ("nice folks", "customer happy",
+# "dog was friendly"), the technician's own plans ("heading out", "off to lunch") and goodbyes
+# ("have a good one"). A clause of it that names no work is left out of the summary.
+_CHIT_CHAT = re.compile(
+    r"\b(?:nice|friendly|lovely|sweet|great|happy|chatty|pleasant) (?:folks|people|lady|guy|man|"
+    r"couple|family|customer|homeowner|dog|cat)\b|"
+    r"\b(?:customer|cust|homeowner|ho|owner|client|folks|they|she|he)(?: is| was| were| are| s)? "
+    r"(?:very |really |super |so )?(?:happy|pleased|thrilled|stoked|nice|friendly|chatty|lovely)\b|"
+    r"\b(?:dog|dogs|cat|cats|puppy|kids)\b|\bchatted\b|\bbears\b|\bweather\b|"
+    r"\b(?:heading|headed|head|going|off|taking off|leaving|omw|otw) (?:out|home|to lunch|for lunch|"
+    r"on break|to the next|to grab)\b|\b(?:heading|headed|leaving|taking off) (?:out|now)\W*$|"
+    r"\blunch\b|\bbreak time\b|"
+    r"\bhave a (?:good|great|nice) (?:one|day|night|evening|weekend)\b|\b(?:see ya|see you|cya|later|"
+    r"cheers|take care|peace)\W*$", re.IGNORECASE)
+
+
+# A clause that only says the job is finished ("replaced the capacitor, all done"): no work.
+_BARE_STATUS = re.compile(
+    r"^\W*(?:(?:ok|okay|and|so|now|its|it'?s|job|work|all|is)\s+)*(?:done|finished(?: up)?|"
+    r"completed?|all set|wrapped up|good to go)(?:\s+(?:here|there|now|for today))*\W*$",
+    re.IGNORECASE)
+
+
+def names_work(text: str) -> bool:
+    """The text names work done ("swapped the inducer motor", "new igniter")."""
+    return _WORK.search(text) is not None
+
+
+def only_chit_chat(text: str) -> bool:
+    """Every clause of the text is chit-chat ("nice folks, dog was friendly")."""
+    return bool(text.strip()) and not without_chit_chat(text)
+
+
+def without_chit_chat(summary: str) -> str:
+    """The summary without its clauses of chit-chat or of the status alone ("swapped the inducer
+    motor, all set. customer happy. heading to lunch" keeps "swapped the inducer motor"); a
+    clause naming work always stays."""
+    pieces = _CLAUSE.split(summary)
+    separators = [found.group() for found in _CLAUSE.finditer(summary)]
+    kept = ""
+    for index, clause in enumerate(pieces):
+        if not clause.strip() or _BARE_STATUS.match(clause) or (
+                _CHIT_CHAT.search(clause) and not _WORK.search(clause)):
+            continue
+        if kept:
+            kept += separators[index - 1] if separators[index - 1].strip() else " "
+        kept += clause
+    return kept.strip().rstrip(",;.-! ") if kept != summary else summary
 
 
 def says_done(text: str) -> bool:
@@ -108,7 +159,7 @@ def work_summary(text: str) -> str:
         summary = summary[clause.end():]
     while (shorter := _OPENING.sub("", summary, count=1).strip()) != summary:
         summary = shorter
-    return summary
+    return without_chit_chat(summary)
 
 
 def only_about_closing(summary: str) -> bool:

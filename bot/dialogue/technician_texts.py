@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from bot.dialogue.gsm import clip
 from bot.dialogue.reply import Reply
@@ -92,6 +92,15 @@ def on_the_way_early(visit: Visit, now: datetime, timezone: str) -> Reply:
     return Reply(f"Your visit at {label(visit, timezone)} ({visit.job.number}) starts in about "
                  f"{hours} h. Tell {_first(visit.customer)} you're on the way now? Reply Y or N "
                  "(or text your ETA, e.g. \"omw 20\").")
+
+
+def on_the_way_yet(visit: Visit, now: datetime, minutes: int | None, timezone: str) -> Reply:
+    """Before telling a customer the technician set off, when the text only promised a time."""
+    when = (f" and should arrive about {clock_label(now + timedelta(minutes=minutes), timezone)}"
+            if minutes is not None else "")
+    return Reply(f"Are you on the way to {label(visit, timezone)} ({visit.job.number}) now? Reply Y "
+                 f"to tell {_first(visit.customer)} you're on the way{when}, or N if not yet (text "
+                 "\"omw\" when you set off).")
 
 
 def plan_noted(visit: Visit, timezone: str) -> Reply:

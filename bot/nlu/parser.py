@@ -26,7 +26,11 @@ from bot.nlu.small_talk import (
     strip_greeting,
 )
 from bot.nlu.staff_asks import detect_staff_ask
-from bot.nlu.technician_rules import detect_note, detect_technician
+from bot.nlu.technician_rules import (
+    detect_note,
+    detect_technician,
+    update_after_acknowledgement,
+)
 from bot.nlu.text import normalize
 from bot.nlu.typos import TypoFixer
 from bot.nlu.urgency import urgency_of
@@ -83,6 +87,7 @@ class Parser:
         role_rule = _ROLE_RULES.get(message.role)
         rules = (
             detect_consent,
+            update_after_acknowledgement,
             detect_reply,
             detect_note,
             detect_staff_ask,

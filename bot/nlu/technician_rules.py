@@ -102,6 +102,19 @@ _ELSEWHERE = re.compile(
     r"\bafter (?:i |we )?(?:grab |get |eat |have |take )?(?:my |a |some )?"
     r"(?:lunch|break|coffee|breakfast|gas|fuel)\b"
 )
+# A trip to a visit after a stop: "grabbing lunch then heading to okafor", "stopping at the
+# supply house first, be at chen by 11" (a plan; the stop itself is no trip).
+_TRIP_AFTER_A_STOP = re.compile(
+    r"\b" + _OFF_JOB_STOP + r"\b[^.;!?]{0,30}?\b(?:then|after that|after|first)\W+(?:i'?ll |will |im |i am |"
+    r"gonna )?(?:head|heading|headed|go|going|off|omw|otw|swing|swinging|drive|driving|be at|be there|"
+    r"be over|get to|over) (?!(?:to )?" + _OFF_JOB_STOP + r"\b)"
+)
+# An arrival time promised: "be at chen by 11", "should be there around 2:30".
+_ARRIVAL_PROMISED = re.compile(
+    r"\b(?:be|get|getting|arrive|arriving|make it)(?: (?:at|to|over at) (?!(?:" + _OFF_JOB_STOP
+    + r"|(?:the |my )?(?:shop|yard|depot|office|warehouse))\b)[a-z0-9' ]{1,30}?| there| over)? "
+    r"(?:by|around|at about|about|at|before) (?:\d{1,2}(?::\d\d)?\s*(?:am|pm)?|noon)\b"
+)
 # "stopping for gas then on my way eta 25": a time to the visit makes the stop part of the trip.
 _ETA_TO_VISIT = re.compile(
     r"\b(?:eta|(?:be|get|arrive|arriving) (?:there|to you|with you|on site|at yours)? ?in|"
@@ -420,15 +433,41 @@ def detect_technician(message: Message) -> Verdict | None:
         return _with_minutes(intents.TECH_EN_ROUTE, text)
     if _stated(_PAUSED, text):
         return Verdict(intents.TECH_PAUSED, 0.85)
-    if _stated(_ARRIVED, text) or _stated(_ARRIVED, without_polite_tail(text)):
+    if any(_stated(_ARRIVED, said) for said in (text, without_polite_tail(text),
+                                                  without_acknowledgement(text))):
         return Verdict(intents.TECH_ARRIVED, 0.85)
     if message.has(_NEXT):
         return Verdict(intents.TECH_NEXT, 0.85)
     if _stated(_DONE, text) and not re.search(r"\b(?:not|never|almost|nearly)\b", text):
         return Verdict(intents.TECH_DONE, 0.85)
+    if _stated(_ARRIVAL_PROMISED, text):
+        # an arrival time promised: the dialogue asks or notes it, never sets off on its own
+        return Verdict(intents.TECH_EN_ROUTE, 0.7)
     if message.has(_JOB_DETAIL) or (message.has(_JOB_FACT) and not message.has(_NOT_A_FACT)):
         return Verdict(intents.NOTE, 0.6)
     return None
+
+
+# An opening "k", "ok" or "yep" acknowledges the last text; what follows is the update
+# ("k im here", "ok here now").
+_ACKNOWLEDGEMENT = re.compile(r"^\W*(?:k|kk|ok|okay|okey|alright|aight|yep|yup|yeah|ya)\b\W*")
+# Updates that an opening acknowledgement does not turn into a yes.
+_UPDATES = frozenset({intents.TECH_ARRIVED, intents.TECH_EN_ROUTE, intents.TECH_DONE,
+                      intents.TECH_LATE, intents.TECH_PAUSED})
+
+
+def without_acknowledgement(text: str) -> str:
+    """The text without an opening "k" or "ok": "k im here" says "im here"."""
+    return _ACKNOWLEDGEMENT.sub("", text, count=1)
+
+
+def update_after_acknowledgement(message: Message) -> Verdict | None:
+    """A technician's update behind an opening "ok" ("ok here now"), which would otherwise read
+    as a bare yes: None when the text opens with no acknowledgement or says no update."""
+    if message.role != intents.TECHNICIAN or not _ACKNOWLEDGEMENT.match(message.masked):
+        return None
+    verdict = detect_technician(message)
+    return verdict if verdict is not None and verdict.intent in _UPDATES else None
 
 
 # Clauses: a status is denied or asked about within its own clause ("done, anything else?").
@@ -456,6 +495,19 @@ def _stated(pattern: re.Pattern[str], text: str) -> bool:
         if not asked and not _DENIED.search(text[start : found.start()]):
             return True
     return False
+
+
+def plans_a_trip_after_a_stop(text: str) -> bool:
+    """Whether the text plans a trip to a visit after a stop ("grabbing lunch then heading to
+    okafor"): a plan for later, no trip now."""
+    return _stated(_TRIP_AFTER_A_STOP, text.lower())
+
+
+def trip_to_a_stop(text: str) -> bool:
+    """Whether the text sets off for lunch, a break, a supplier or home ("heading to lunch"), not
+    for a visit."""
+    found = _ELSEWHERE.search(text.lower())
+    return found is not None and not _LEAVING_A_STOP.search(found.group())
 
 
 def _bound_elsewhere(message: Message) -> bool:

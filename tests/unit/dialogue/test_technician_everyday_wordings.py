@@ -1,0 +1,119 @@
+"""Technicians' updates in everyday words: an arrival behind an "ok", "done" said otherwise or in
+a longer text (the summary keeps the work, not the chit-chat), a name shared with another
+technician's visit, texts for the office, plans with a time, and a customer asking after a
+technician past the time given."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from domain.jobs import JobState
+from tests.unit.dialogue.chat_world import JOE, TOM, ChatWorld
+from tests.unit.dialogue.test_technician_flow import day, job_of, told
+
+__all__ = ["day"]  # the fixture, shared with the technician flow's tests
+
+
+def _on_the_way_to_joe(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))  # 12:30pm, Joe's window opens at 1pm
+    day.text(TOM, "omw 20")
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
+
+
+# --- an arrival behind an acknowledgement ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["k im here", "ok here now", "pulled up", "ok, pulled up"])
+def test_an_arrival_behind_an_ok_checks_in_while_on_the_way(day: ChatWorld, text: str) -> None:
+    _on_the_way_to_joe(day)
+    said = day.text(TOM, text).text
+    assert "Checked in" in said
+    assert job_of(day, "joe_today").state is JobState.ON_SITE
+    assert job_of(day, "fischer").state is JobState.SCHEDULED
+
+
+@pytest.mark.parametrize("text", ["ok", "k", "ok thanks"])
+def test_a_bare_ok_is_still_no_update(day: ChatWorld, text: str) -> None:
+    _on_the_way_to_joe(day)
+    before = day.model()
+    day.text(TOM, text)
+    assert day.changed_since(before) == set()
+
+
+# --- "done" in other words, or inside a longer text --------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "summary"), [
+    ("all set here", ""),
+    ("good to go here, new igniter installed", "new igniter installed"),
+    ("finished up, heading out", ""),
+    ("wrapped up at the okafors, new igniter", "new igniter"),
+    ("swapped the inducer motor, all set. customer happy. heading to lunch",
+     "swapped the inducer motor"),
+    ("ok so the homeowner was really nice, we chatted about the bears. anyway the job is "
+     "complete, replaced the flame sensor and cleaned the burners. have a good one",
+     "replaced the flame sensor and cleaned the burners"),
+    ("so that took forever but its finally done. ended up replacing the inducer motor and "
+     "resetting the board", "ended up replacing the inducer motor and resetting the board"),
+])
+def test_done_in_other_words_completes_with_the_work_and_not_the_chit_chat(
+        day: ChatWorld, text: str, summary: str) -> None:
+    _on_the_way_to_joe(day)
+    day.text(TOM, "here")
+    said = day.text(TOM, text).replies
+    job = job_of(day, "joe_today")
+    assert job.state is JobState.COMPLETED and job.summary == summary
+    assert not any("Noted on" in reply.text for reply in said)  # chit-chat is no note
+    assert job_of(day, "fischer").state is JobState.SCHEDULED
+
+
+# --- a text for the office, whatever its opening -----------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "tell rachel the customer wants a quote for a new unit",
+    "office: need the invoice resent",
+    "message for dana: running out of filters in the van",
+    "pls call mrs okafor she asked about a water softener",
+])
+def test_a_text_for_the_office_is_passed_on_and_changes_nothing(day: ChatWorld,
+                                                                 text: str) -> None:
+    _on_the_way_to_joe(day)
+    before = day.model()
+    said = day.text(TOM, text).text
+    assert "passed that to the office" in said
+    assert day.changed_since(before) == {"notices", "outbox"}  # the dispatcher item only
+    assert any(text in notice.body for notice in day.notices())
+
+
+# --- plans and promised times ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("plan", ["grabbing lunch then heading to okafor",
+                                  "stopping at the supply house first, be at okafor by 1:30"])
+def test_a_plan_with_a_stop_first_sends_nothing(day: ChatWorld, plan: str) -> None:
+    day.clock.advance(timedelta(hours=3))  # noon, Joe's window opens at 1pm
+    before = day.model()
+    day.transcript(TOM, [(plan, "nothing sent yet")])
+    assert day.changed_since(before) == set() and told(day, JOE) == []
+
+
+def test_a_promised_time_alone_asks_whether_on_the_way_and_y_sets_off(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3))  # noon
+    before = day.model()
+    day.transcript(TOM, [("be at okafor by 1:30", "Are you on the way to")])
+    assert day.changed_since(before) == set() and told(day, JOE) == []
+    day.transcript(TOM, [("y", "Joe has been told")])
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
+    assert told(day, JOE)[-1].body.endswith("should arrive about 1:30pm.")
+
+
+def test_heading_to_lunch_after_done_sets_no_next_visit_off(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4))  # 1pm
+    day.text(TOM, "here")
+    day.text(TOM, "replaced the trap, all set. heading to lunch")
+    assert job_of(day, "joe_today").state is JobState.COMPLETED
+    assert job_of(day, "joe_today").summary == "replaced the trap"
+    assert job_of(day, "fischer").state is JobState.SCHEDULED
