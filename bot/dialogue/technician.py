@@ -26,6 +26,7 @@ from bot.dialogue.technician_jobs import (
     named,
     named_own,
     names_a_place,
+    names_only_anothers,
     other_day_visits,
     other_house_number,
     own_visit,
@@ -411,6 +412,10 @@ def _about_a_visit(intent: str) -> Starter:
                 return  # "kowalski done": the Kowalski visit, never the current job
             if intent == intents.NOTE and _note_another_day(turn):
                 return  # "note for the rossi job monday: bring sharkbites"
+            if names_only_anothers(turn, turn.text):
+                # "im closer to nguyen, omw": another technician's visit, never the own next one
+                turn.finish(texts.not_on_your_schedule(visits, turn.timezone))
+                return
             finished = _just_finished(turn) if intent == intents.NOTE else None
             candidates = [finished] if finished else _current(visits, ACCEPTS[intent])
             if intent == intents.TECH_ARRIVED and RESUMING.search(turn.text):

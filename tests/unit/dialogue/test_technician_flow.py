@@ -213,11 +213,33 @@ def test_a_technician_cannot_touch_another_technicians_visit_nor_learn_it_exists
                                   "on my way to sofia chen", "here at 792 s harvey"])
 def test_a_name_or_street_not_among_todays_visits_never_falls_back_to_another_visit(
         day: ChatWorld, text: str) -> None:
+    assert "can't find a visit of yours" in answer_changing_nothing(day, text)
+
+
+def answer_changing_nothing(day: ChatWorld, text: str) -> str:
+    """Tom's answer to a text naming Ana's visit: nothing changed, Ana's customer unnamed."""
     before = day.model()
     answer = day.text(TOM, text).text
-    assert "can't find a visit of yours" in answer
     assert "Lopez" not in answer and "Pine" not in answer  # another's customer stays unknown
     assert day.changed_since(before) == set() and told(day, JOE) == []
+    return answer
+
+
+@pytest.mark.parametrize("text", ["actually im closer to lopez on pine, ill grab that one first omw",
+                                  "omw rosa lopez pine ave, ana asked me to cover it",
+                                  "here, lopez let me in"])
+def test_a_status_naming_only_another_technicians_visit_changes_none_of_ones_own(
+        day: ChatWorld, text: str) -> None:
+    answer = answer_changing_nothing(day, text)
+    assert "don't see that on your schedule today" in answer and "Joe Okafor" in answer
+
+
+def test_everyday_and_number_words_name_no_other_technicians_visit(day: ChatWorld) -> None:
+    add_visit(day, "books", "Two Rivers", "+13125550199", "9 Late Ave", "electrical", "ana",
+              datetime(2026, 3, 2, 20, 0, tzinfo=UTC))
+    day.clock.advance(timedelta(hours=3))
+    day.transcript(TOM, [("omw, two more min, running late", "Joe Okafor")])
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
 
 
 @pytest.mark.parametrize("text", ["omw to the next job", "headed to ur house now",
