@@ -150,7 +150,7 @@ def names_only_anothers(turn: Turn, text: str) -> bool:
     are no everyday ones ("im closer to nguyen on blackstone, omw"): the sender's own next visit
     is not what it is about. Called once the text names none of the sender's own."""
     assert turn.staff is not None
-    own_words = " ".join(w for w in _words(_RULED_OUT.sub(" ", text))
+    own_words = " ".join(w for w in _words(without_ruled_out(text))
                          if w not in EVERYDAY and w not in NUMBER_WORDS and not w.isdigit())
     if not own_words:
         return False
@@ -252,6 +252,11 @@ _RULED_OUT = re.compile(r"\b(?:not|nt|isn'?t|wasn'?t)\s+(?:(?:going|stopping|hea
 def ruled_out(text: str) -> str:
     """The words that rule a visit out ("not the dentist", "not at rossi's"), joined; "" if none."""
     return " ".join(found.group() for found in _RULED_OUT.finditer(text))
+
+
+def without_ruled_out(text: str) -> str:
+    """The text less the words ruling a visit out: "not dental, hughes" gives ", hughes"."""
+    return _RULED_OUT.sub(" ", text)
 
 
 def named(visits: list[Visit], text: str) -> list[Visit]:

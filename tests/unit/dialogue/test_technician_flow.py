@@ -859,14 +859,40 @@ def test_wrong_job_naming_the_right_one_moves_the_update_there(day: ChatWorld, t
                                   "ugh my bad, i meant the fischer place on elm"])
 def test_ruling_out_the_visit_just_updated_moves_the_update_never_back_onto_it(
         day: ChatWorld, text: str) -> None:
+    answer = correcting_omw_to_joe(day, text)
+    assert "Undone" in answer and "on the way to 3-5pm Karl Fischer" in answer
+    assert answer.count("on the way to") == 1  # never made again on the visit ruled out
+    assert job_of(day, "fischer").state is JobState.EN_ROUTE
+
+
+def correcting_omw_to_joe(day: ChatWorld, text: str) -> str:
+    """The answer to `text` sent right after "omw 20" set off for Joe: Joe's trip is undone, the
+    text to Joe withdrawn."""
     day.clock.advance(timedelta(hours=3, minutes=30))
     day.text(TOM, "omw 20")
     answer = day.text(TOM, text).text
-    assert "Undone" in answer and "on the way to 3-5pm Karl Fischer" in answer
-    assert answer.count("on the way to") == 1  # never made again on the visit ruled out
     assert job_of(day, "joe_today").state is JobState.SCHEDULED
-    assert job_of(day, "fischer").state is JobState.EN_ROUTE
     assert [m.status for m in told(day, JOE)] == [MessageStatus.CANCELLED]
+    return answer
+
+
+@pytest.mark.parametrize("text", ["wrong job!! not joe", "undo. im NOT going to joes yet",
+                                  "wrong one - not okafor"])
+def test_a_correction_ruling_out_the_visit_just_updated_undoes_it_and_never_redoes_it(
+        day: ChatWorld, text: str) -> None:
+    answer = correcting_omw_to_joe(day, text)
+    assert "Undone" in answer and "on the way" not in answer
+    assert job_of(day, "fischer").state is JobState.SCHEDULED
+
+
+def test_wrong_job_ruling_one_out_and_naming_another_moves_the_update_there(
+        day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))
+    day.text(TOM, "omw fischer")
+    answer = day.text(TOM, "wrong job! not fischer, joe").text
+    assert "Undone" in answer and "on the way to 1-3pm Joe Okafor" in answer
+    assert job_of(day, "fischer").state is JobState.SCHEDULED
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
 
 
 @pytest.mark.parametrize("text", ["scratch that, still packing up here",
