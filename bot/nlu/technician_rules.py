@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.nlu import intents
+from bot.nlu.arrival import arrival_time_in
 from bot.nlu.message import Message, Verdict
 from bot.nlu.quantities import minutes_in
 from bot.nlu.small_talk import without_polite_tail
@@ -83,6 +84,9 @@ _EN_ROUTE = re.compile(
     r"wholesaler|house|site)\b|\b(?:there|with you|at yours|on site|onsite|at the house|over) "
     r"(?:in|within) (?:\d|a |an |half|about|around|approx|roughly|under|like)"
 )
+# Saying when the technician will get there, with a time of day: "gonna be there 1230ish".
+_ARRIVING = re.compile(r"\b(?:be|get|getting|make it|arrive|arriving) (?:there|over|to you)\b|"
+                       r"\bthere (?:by|around|about|at)\b")
 # Going to lunch, on a break, to the supply house or home is no trip to a visit: "omw to lunch",
 # "headed to the supply house", "grabbing lunch then headed to 26th st".
 _OFF_JOB_STOP = (
@@ -418,6 +422,8 @@ def detect_technician(message: Message) -> Verdict | None:
         return _with_minutes(intents.TECH_LATE, text)
     if _stated(_EN_ROUTE, text) and not _bound_elsewhere(message):
         return _with_minutes(intents.TECH_EN_ROUTE, text)
+    if _stated(_ARRIVING, text) and arrival_time_in(text) is not None:
+        return _with_minutes(intents.TECH_LATE, text)  # "gonna be there 1230ish": a new ETA
     if _stated(_PAUSED, text):
         return Verdict(intents.TECH_PAUSED, 0.85)
     if _stated(_ARRIVED, text) or _stated(_ARRIVED, without_polite_tail(text)):
@@ -470,5 +476,11 @@ def _bound_elsewhere(message: Message) -> bool:
 
 
 def _with_minutes(intent: str, text: str) -> Verdict:
+    """The update with its ETA: a time of day said ("there by 145") is the arrival, in `when`,
+    and wins over minutes said beside it ("leaving in 10"); else the minutes."""
+    arrival = arrival_time_in(text)
+    if arrival is not None:
+        return Verdict(intent, 0.9, {"when": {"date": None, "start": f"{arrival:%H:%M}",
+                                              "end": None}})
     minutes = minutes_in(text)
     return Verdict(intent, 0.9, {"minutes": minutes} if minutes is not None else {})

@@ -353,6 +353,25 @@ def test_a_time_of_day_given_as_the_delay_is_the_new_arrival(day: ChatWorld, tex
     assert job_of(day, "joe_today").eta == NINE + timedelta(hours=5, minutes=15)
 
 
+@pytest.mark.parametrize("text", ["gonna be late, prob 2", "running behind, there by 2",
+                                  "late, be there 2 oclock", "stuck in traffic, gonna be there 2ish"])
+def test_a_bare_hour_given_as_the_arrival_is_that_clock_time_never_minutes(
+        day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm
+    day.text(TOM, "omw")
+    day.transcript(TOM, [(text, "new ETA 2pm")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=5)
+    assert "arrive about 2pm" in told(day, JOE)[-1].body
+
+
+def test_an_arrival_time_beside_minutes_until_setting_off_is_the_eta_the_customer_hears(
+        day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=55))  # 12:55pm
+    day.transcript(TOM, [("leaving for joe in 10, shud be there by 145", "ETA 1:45pm")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=4, minutes=45)
+    assert "arrive about 1:45pm" in told(day, JOE)[-1].body
+
+
 def test_a_delay_that_still_arrives_before_the_window_tells_the_customer_nothing(
         day: ChatWorld) -> None:
     day.text(TOM, "omw 20")  # 9am, for Joe's 1-3pm window
