@@ -26,6 +26,7 @@ from bot.dialogue.technician_jobs import (
     named,
     named_own,
     names_a_place,
+    names_only_anothers,
     other_day_visits,
     other_house_number,
     own_visit,
@@ -52,7 +53,8 @@ from bot.dialogue.technician_undo import (
     undo,
 )
 from bot.nlu import intents
-from bot.nlu.clock import find_clock_times, spell_out_clock_words
+from bot.nlu.arrival import arrival_in
+from bot.nlu.clock import ClockTime, find_clock_times, spell_out_clock_words
 from bot.nlu.quantities import minutes_in
 from bot.nlu.result import Parse
 from bot.nlu.technician_rules import plans_a_trip_after_a_stop
@@ -137,13 +139,16 @@ LATE_BY = re.compile(r"\b(\d{1,3})\s*(?:m|min|mins|minutes)?\s*(?:late|behind)\b
 NOTE_AFTER_DONE = timedelta(minutes=30)
 # A time of day a technician gives as an arrival is at most this far ahead.
 SAID_TIME_AHEAD = timedelta(hours=12)
+# When a technician arrives anywhere: "by 7" said at 9am is 7pm, "by 8" at 7am is 8am.
+WORKING_HOURS = (time(6, 0), time(21, 0))
 # A note with nothing open is about the job last finished, if within the working day.
 NOTE_ON_DAYS_WORK = timedelta(hours=12)
 # How far from today a visit the technician names is looked for, to say which day it is.
 OTHER_DAYS_BEFORE = timedelta(days=7)
 OTHER_DAYS_AFTER = timedelta(days=30)
-_WHOLE_DAY = re.compile(r"\b(?:day|today|todays|schedule|route|list|all|jobs|plate)\b",
-                        re.IGNORECASE)
+# The whole day asked for, also by how many or which comes first ("2 today?", "first one at 11?").
+_WHOLE_DAY = re.compile(r"\b(?:day|today|todays|schedule|route|list|all|jobs|plate|on for me|only|"
+                        r"first|1st)\b", re.IGNORECASE)
 
 # Which job states each update may act on: a skipped step ("done" without "here") is filled in.
 ACCEPTS: dict[str, frozenset[JobState]] = {
@@ -423,6 +428,10 @@ def _about_a_visit(intent: str) -> Starter:
                 return  # "kowalski done": the Kowalski visit, never the current job
             if intent == intents.NOTE and _note_another_day(turn):
                 return  # "note for the rossi job monday: bring sharkbites"
+            if names_only_anothers(turn, turn.text):
+                # "im closer to nguyen, omw": another technician's visit, never the own next one
+                turn.finish(texts.not_on_your_schedule(visits, turn.timezone))
+                return
             finished = _just_finished(turn) if intent == intents.NOTE else None
             candidates = [finished] if finished else _current(visits, ACCEPTS[intent])
             if intent == intents.TECH_ARRIVED and RESUMING.search(turn.text):
@@ -445,8 +454,7 @@ def _about_a_visit(intent: str) -> Starter:
                                                   intents.NOTE) else JobState.EN_ROUTE
             in_hand = [v for v in candidates if v.job.state is busy]
             candidates = in_hand if len(in_hand) == 1 else candidates
-        minutes = turn.parse.slots.get("minutes")
-        minutes = minutes if isinstance(minutes, int) else None
+        minutes = _minutes_said(turn)
         if not candidates and intent in (intents.TECH_ARRIVED, intents.TECH_EN_ROUTE):
             # "here" while checked in already: say so, never "no visit left"
             candidates = [v for v in visits if v.job.state is JobState.ON_SITE][:1] or (
@@ -470,6 +478,18 @@ def _about_a_visit(intent: str) -> Starter:
                                   tuple(texts.label(v, zone) for v in candidates)))
 
     return start
+
+
+def _minutes_said(turn: Turn) -> int | None:
+    """The minutes the text gives; a time of arrival said ("prob 11") leaves them to the update,
+    unless no such time is still ahead today (then the number is minutes after all)."""
+    minutes = turn.parse.slots.get("minutes")
+    if isinstance(minutes, int):
+        return minutes
+    if turn.parse.slots.get("when") and minutes_until_said_time(
+            turn.text, turn.now, turn.timezone) is None:
+        return minutes_in(turn.text)
+    return None
 
 
 def _act(turn: Turn, intent: str) -> None:
@@ -848,8 +868,13 @@ def next_visit(turn: Turn) -> None:
 
 
 def minutes_until_said_time(text: str, now: datetime, timezone: str) -> int | None:
-    """Minutes from now to the time of day a technician gives ("prob 8:15", "there by 3:30",
-    "eta 2pm"): the next such time within half a day, an hour without am/pm read either way."""
+    """Minutes from now to the time of day a technician gives ("prob 8:15", "there by 145",
+    "prob 11", "eta 2pm"): an arrival said as one is the next such time today within working
+    hours (bot/nlu/arrival.py); else any time written, the next within half a day, an hour
+    without am/pm read either way."""
+    arrival = arrival_in(spell_out_clock_words(text.lower()))
+    if arrival is not None:
+        return _minutes_until_today(arrival, now, timezone)
     mentions = find_clock_times(spell_out_clock_words(text.lower()))
     said = next((m.begins or m.ends for m in mentions if m.begins or m.ends), None)
     if said is None:
@@ -862,6 +887,19 @@ def minutes_until_said_time(text: str, now: datetime, timezone: str) -> int | No
             at = datetime.combine(day, time(hour, said.minute), tzinfo=local.tzinfo)
             if timedelta(0) < at - local <= SAID_TIME_AHEAD:
                 return round((at - local).total_seconds() / 60)
+    return None
+
+
+def _minutes_until_today(said: ClockTime, now: datetime, timezone: str) -> int | None:
+    """Minutes to the earliest reading of `said` still ahead today within working hours ("by 2"
+    at 9am is 2pm, "by 8" at 7am is 8am); None when none is."""
+    local = now.astimezone(ZoneInfo(timezone))
+    hour = said.hour % 12
+    hours = [hour + (12 if said.meridiem == "pm" else 0)] if said.meridiem else [hour, hour + 12]
+    for reading in sorted(hours):
+        at = datetime.combine(local.date(), time(reading, said.minute), tzinfo=local.tzinfo)
+        if at > local and WORKING_HOURS[0] <= at.time() <= WORKING_HOURS[1]:
+            return round((at - local).total_seconds() / 60)
     return None
 
 

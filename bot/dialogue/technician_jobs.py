@@ -49,6 +49,9 @@ EVERYDAY = frozenset(
     "route road eta am pm me us see again already is im i so ok okay ur yours second third "
     "pick up grab get real really sure good day night week".split())
 
+# Numbers in words say how long or how many, never whose visit ("two more min").
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten fifteen twenty thirty "
+                         "forty fifty sixty couple few".split())
 
 # What a business's name says it is, as a technician may call it: "the dentist" for Riverside
 # Dental, "the vet" for Lakeview Animal Clinic.
@@ -140,6 +143,21 @@ def named_own(turn: Turn, own: list[Visit], text: str) -> list[Visit] | None:
     best = {v.appointment_id for v in named(everyone, text)}
     chosen = [v for v in mine if v.appointment_id in best]
     return chosen or None
+
+
+def names_only_anothers(turn: Turn, text: str) -> bool:
+    """The text names a customer or street of another technician's visit today, in words that
+    are no everyday ones ("im closer to nguyen on blackstone, omw"): the sender's own next visit
+    is not what it is about. Called once the text names none of the sender's own."""
+    assert turn.staff is not None
+    own_words = " ".join(w for w in _words(without_ruled_out(text))
+                         if w not in EVERYDAY and w not in NUMBER_WORDS and not w.isdigit())
+    if not own_words:
+        return False
+    start, end = day_bounds(turn.now, turn.timezone)
+    others = [a for a in turn.uow.appointments.overlapping(start, end)
+              if a.technician_id != turn.staff.id]
+    return bool(_named(visits_of(turn, sorted(others, key=lambda a: a.start)), own_words))
 
 
 def other_house_number(visit: Visit, text: str) -> bool:
@@ -234,6 +252,11 @@ _RULED_OUT = re.compile(r"\b(?:not|nt|isn'?t|wasn'?t)\s+(?:(?:going|stopping|hea
 def ruled_out(text: str) -> str:
     """The words that rule a visit out ("not the dentist", "not at rossi's"), joined; "" if none."""
     return " ".join(found.group() for found in _RULED_OUT.finditer(text))
+
+
+def without_ruled_out(text: str) -> str:
+    """The text less the words ruling a visit out: "not dental, hughes" gives ", hughes"."""
+    return _RULED_OUT.sub(" ", text)
 
 
 def named(visits: list[Visit], text: str) -> list[Visit]:

@@ -25,6 +25,7 @@ from bot.dialogue.technician_jobs import (
     own_visit,
     ruled_out,
     todays_visits,
+    without_ruled_out,
 )
 from bot.dialogue.technician_summary import (
     names_work,
@@ -151,7 +152,7 @@ def split(turn: Turn) -> list[Part]:
                 piece = f"{aside}, {piece}"
             parts.append(Part(intent, piece, parse))  # "done, replaced flapper. whats next?"
             continue
-        if (last is not None and last.intent != UNDO and intent not in UPDATES
+        if (last is not None and parts[0].intent != UNDO and intent not in UPDATES
                 and (named(visits, piece) or names_a_place(piece))):
             return []  # a visit named in words of no update: whose update it is is unclear
         if last is not None and last.intent != UNDO and (intent not in UPDATES
@@ -194,7 +195,11 @@ def _undo_and_redo(turn: Turn, undo_part: Part, rest: str,
     visit the rest names (of the technician's own today); False when the rest names none."""
     last = turn.conversation.data.get(LAST)
     what = last.get("what") if isinstance(last, dict) else None
-    named = named_own(turn, todays_visits(turn), rest)
+    # "wrong job!! not dental", "im NOT going to dental": the visit ruled out is never the redo's
+    named = named_own(turn, todays_visits(turn), without_ruled_out(rest))
+    undone = last.get("appointment") if isinstance(last, dict) else None
+    if named and len(named) == 1 and named[0].appointment_id == undone:
+        named = []  # "undo, still going to dental later": taken back, not made again
     if what not in UPDATES or not named or len(named) != 1:
         if technician_asks.kind_of(rest) is None:
             return False

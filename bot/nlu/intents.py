@@ -58,8 +58,8 @@ INTENT_SLOTS = {
     RESCHEDULE: ("when",),
     APPROVE_QUOTE: ("quote",),
     DECLINE_QUOTE: ("quote",),
-    TECH_EN_ROUTE: ("minutes",),
-    TECH_LATE: ("minutes",),
+    TECH_EN_ROUTE: ("minutes", "when"),  # `when.start`: the time of arrival said ("by 145")
+    TECH_LATE: ("minutes", "when"),
     SNOOZE: ("target", "when"),
     DEAL_WON: ("target",),
     DEAL_LOST: ("target",),

@@ -171,6 +171,7 @@ def _answer(verdict: Verdict, message: Message) -> Parse:
             slots[name] = verdict.slots[name]
         elif name == "service" and message.service:
             slots[name] = message.service
-        elif name == "when" and message.when:
+        elif name == "when" and message.when and message.role != intents.TECHNICIAN:
+            # a technician's time of arrival is read by the rule itself (bot/nlu/arrival.py)
             slots[name] = message.when
     return Parse(verdict.intent, slots, verdict.confidence)

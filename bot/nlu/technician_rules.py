@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.nlu import intents
+from bot.nlu.arrival import arrival_time_in
 from bot.nlu.message import Message, Verdict
 from bot.nlu.quantities import minutes_in
 from bot.nlu.small_talk import without_polite_tail
@@ -83,6 +84,9 @@ _EN_ROUTE = re.compile(
     r"wholesaler|house|site)\b|\b(?:there|with you|at yours|on site|onsite|at the house|over) "
     r"(?:in|within) (?:\d|a |an |half|about|around|approx|roughly|under|like)"
 )
+# Saying when the technician will get there, with a time of day: "gonna be there 1230ish".
+_ARRIVING = re.compile(r"\b(?:be|get|getting|make it|arrive|arriving) (?:there|over|to you)\b|"
+                       r"\bthere (?:by|around|about|at)\b")
 # Going to lunch, on a break, to the supply house or home is no trip to a visit: "omw to lunch",
 # "headed to the supply house", "grabbing lunch then headed to 26th st".
 _OFF_JOB_STOP = (
@@ -364,6 +368,11 @@ _NEXT = re.compile(
     r"|\bwhere (?:am i|do i go|to|should i go|am i going|am i headed|am i heading) (?:after|once) "
     r"(?:lunch|this(?: one)?|that|i finish|i am done|here)\b"
     r"|\b(?:anything|any work|any jobs?|what) (?:scheduled|booked|lined up) for me\b"
+    # "hey whats on for me", "2 today?", "only 1??", "first one not till 11 right?": the day asked about
+    r"|\bwhat(?: is| s)? on for me\b"
+    r"|(?:^|[.!?,;]\s)\W*(?:(?:only|just) )?(?:[1-6]|one|two|three|four|five|six)(?: (?:jobs?|visits?|stops?|calls?))?"
+    r"(?: (?:today|tomorrow|tmrw))?\s*\?"
+    r"|\b(?:first|1st) (?:one|job|stop|call|visit|appointment)\b[^.!?]*?(?:\?|\bright\W*$)"
     r"|\b(?:got|have) (?:anything|any work|more work|another)(?: job)?"
     r"(?: for me)?(?: after this(?: one)?)?\s*\?|\bfree (?:now|for (?:another|the next|more))\b"
 )
@@ -431,6 +440,8 @@ def detect_technician(message: Message) -> Verdict | None:
         return _with_minutes(intents.TECH_LATE, text)
     if _stated(_EN_ROUTE, text) and not _bound_elsewhere(message):
         return _with_minutes(intents.TECH_EN_ROUTE, text)
+    if _stated(_ARRIVING, text) and arrival_time_in(text) is not None:
+        return _with_minutes(intents.TECH_LATE, text)  # "gonna be there 1230ish": a new ETA
     if _stated(_PAUSED, text):
         return Verdict(intents.TECH_PAUSED, 0.85)
     if any(_stated(_ARRIVED, said) for said in (text, without_polite_tail(text),
@@ -522,5 +533,11 @@ def _bound_elsewhere(message: Message) -> bool:
 
 
 def _with_minutes(intent: str, text: str) -> Verdict:
+    """The update with its ETA: a time of day said ("there by 145") is the arrival, in `when`,
+    and wins over minutes said beside it ("leaving in 10"); else the minutes."""
+    arrival = arrival_time_in(text)
+    if arrival is not None:
+        return Verdict(intent, 0.9, {"when": {"date": None, "start": f"{arrival:%H:%M}",
+                                              "end": None}})
     minutes = minutes_in(text)
     return Verdict(intent, 0.9, {"minutes": minutes} if minutes is not None else {})

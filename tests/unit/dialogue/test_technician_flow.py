@@ -213,11 +213,33 @@ def test_a_technician_cannot_touch_another_technicians_visit_nor_learn_it_exists
                                   "on my way to sofia chen", "here at 792 s harvey"])
 def test_a_name_or_street_not_among_todays_visits_never_falls_back_to_another_visit(
         day: ChatWorld, text: str) -> None:
+    assert "can't find a visit of yours" in answer_changing_nothing(day, text)
+
+
+def answer_changing_nothing(day: ChatWorld, text: str) -> str:
+    """Tom's answer to a text naming Ana's visit: nothing changed, Ana's customer unnamed."""
     before = day.model()
     answer = day.text(TOM, text).text
-    assert "can't find a visit of yours" in answer
     assert "Lopez" not in answer and "Pine" not in answer  # another's customer stays unknown
     assert day.changed_since(before) == set() and told(day, JOE) == []
+    return answer
+
+
+@pytest.mark.parametrize("text", ["actually im closer to lopez on pine, ill grab that one first omw",
+                                  "omw rosa lopez pine ave, ana asked me to cover it",
+                                  "here, lopez let me in"])
+def test_a_status_naming_only_another_technicians_visit_changes_none_of_ones_own(
+        day: ChatWorld, text: str) -> None:
+    answer = answer_changing_nothing(day, text)
+    assert "don't see that on your schedule today" in answer and "Joe Okafor" in answer
+
+
+def test_everyday_and_number_words_name_no_other_technicians_visit(day: ChatWorld) -> None:
+    add_visit(day, "books", "Two Rivers", "+13125550199", "9 Late Ave", "electrical", "ana",
+              datetime(2026, 3, 2, 20, 0, tzinfo=UTC))
+    day.clock.advance(timedelta(hours=3))
+    day.transcript(TOM, [("omw, two more min, running late", "Joe Okafor")])
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
 
 
 @pytest.mark.parametrize("text", ["omw to the next job", "headed to ur house now",
@@ -329,6 +351,25 @@ def test_a_time_of_day_given_as_the_delay_is_the_new_arrival(day: ChatWorld, tex
     day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm
     day.transcript(TOM, [(text, "new ETA 2:15pm")])
     assert job_of(day, "joe_today").eta == NINE + timedelta(hours=5, minutes=15)
+
+
+@pytest.mark.parametrize("text", ["gonna be late, prob 2", "running behind, there by 2",
+                                  "late, be there 2 oclock", "stuck in traffic, gonna be there 2ish"])
+def test_a_bare_hour_given_as_the_arrival_is_that_clock_time_never_minutes(
+        day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm
+    day.text(TOM, "omw")
+    day.transcript(TOM, [(text, "new ETA 2pm")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=5)
+    assert "arrive about 2pm" in told(day, JOE)[-1].body
+
+
+def test_an_arrival_time_beside_minutes_until_setting_off_is_the_eta_the_customer_hears(
+        day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=55))  # 12:55pm
+    day.transcript(TOM, [("leaving for joe in 10, shud be there by 145", "ETA 1:45pm")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=4, minutes=45)
+    assert "arrive about 1:45pm" in told(day, JOE)[-1].body
 
 
 def test_a_delay_that_still_arrives_before_the_window_tells_the_customer_nothing(
@@ -504,6 +545,15 @@ def test_my_day_lists_every_visit_with_where_it_stands(day: ChatWorld) -> None:
     day.text(TOM, "omw 30")
     day.transcript(TOM, [("my day", "1. 1-3pm Joe Okafor, 5 Lake St - en route; "
                                     "2. 3-5pm Karl Fischer, 42 Elm St - scheduled")])
+
+
+@pytest.mark.parametrize("text", ["gm, first one not till 1 right?", "good morning dana! 2 today?",
+                                  "hey whats on for me", "only 2??"])
+def test_a_loosely_worded_question_about_the_day_is_answered_from_the_own_visits(
+        day: ChatWorld, text: str) -> None:
+    day.transcript(TOM, [(text, "Today: 1. 1-3pm Joe Okafor, 5 Lake St - scheduled; "
+                                "2. 3-5pm Karl Fischer, 42 Elm St - scheduled")])
+    assert office_items(day) == []
 
 
 def test_the_schedule_for_another_day_lists_that_day_under_its_name(day: ChatWorld) -> None:
@@ -837,14 +887,40 @@ def test_wrong_job_naming_the_right_one_moves_the_update_there(day: ChatWorld, t
                                   "ugh my bad, i meant the fischer place on elm"])
 def test_ruling_out_the_visit_just_updated_moves_the_update_never_back_onto_it(
         day: ChatWorld, text: str) -> None:
+    answer = correcting_omw_to_joe(day, text)
+    assert "Undone" in answer and "on the way to 3-5pm Karl Fischer" in answer
+    assert answer.count("on the way to") == 1  # never made again on the visit ruled out
+    assert job_of(day, "fischer").state is JobState.EN_ROUTE
+
+
+def correcting_omw_to_joe(day: ChatWorld, text: str) -> str:
+    """The answer to `text` sent right after "omw 20" set off for Joe: Joe's trip is undone, the
+    text to Joe withdrawn."""
     day.clock.advance(timedelta(hours=3, minutes=30))
     day.text(TOM, "omw 20")
     answer = day.text(TOM, text).text
-    assert "Undone" in answer and "on the way to 3-5pm Karl Fischer" in answer
-    assert answer.count("on the way to") == 1  # never made again on the visit ruled out
     assert job_of(day, "joe_today").state is JobState.SCHEDULED
-    assert job_of(day, "fischer").state is JobState.EN_ROUTE
     assert [m.status for m in told(day, JOE)] == [MessageStatus.CANCELLED]
+    return answer
+
+
+@pytest.mark.parametrize("text", ["wrong job!! not joe", "undo. im NOT going to joes yet",
+                                  "wrong one - not okafor"])
+def test_a_correction_ruling_out_the_visit_just_updated_undoes_it_and_never_redoes_it(
+        day: ChatWorld, text: str) -> None:
+    answer = correcting_omw_to_joe(day, text)
+    assert "Undone" in answer and "on the way" not in answer
+    assert job_of(day, "fischer").state is JobState.SCHEDULED
+
+
+def test_wrong_job_ruling_one_out_and_naming_another_moves_the_update_there(
+        day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))
+    day.text(TOM, "omw fischer")
+    answer = day.text(TOM, "wrong job! not fischer, joe").text
+    assert "Undone" in answer and "on the way to 1-3pm Joe Okafor" in answer
+    assert job_of(day, "fischer").state is JobState.SCHEDULED
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
 
 
 @pytest.mark.parametrize("text", ["scratch that, still packing up here",
