@@ -38,6 +38,13 @@ _CREDIT = re.compile(
     r"\b(?:want|need|expect|deserve|demand|should get|asking for|ask for|give me|give us|owe me|"
     r"owe us)\b(?:\W+\w+){0,3}?\W+(?:credit|refund|compensation|reimburse\w*|money back)\b(?! card)"
     r"|\brefund (?:me|us|my|our)\b|\bmy money back\b")
+# A discount asked for beside a grievance ("i want a discount for wasting my morning") is a credit
+# asked for; asked alone ("any discount for seniors?") it is a price question (topics).
+_DISCOUNT = re.compile(
+    r"\b(?:want|need|expect|deserve|demand|should get|asking for|ask for|give me|give us|owe me|"
+    r"owe us)\b(?:\W+\w+){0,3}?\W+discount\b")
+_WASTED = re.compile(r"\bwast(?:e|ed|ing) (?:of )?(?:my|our|the) (?:whole |entire )?(?:time|morning|"
+                     r"afternoon|evening|day)\b")
 _NOT_FIXED = "the problem is not fixed after the visit"
 _CREDIT_ASKED = "asks for a credit or refund"
 # Each complaint: what it matches, what the apology is for, and the dispatcher item's reason.
@@ -167,6 +174,9 @@ def answer(turn: Turn) -> bool:
     if (all(reason != _NOT_FIXED for _, reason in found)
             and (_AGAIN.search(text) or _back_after_our_work(text)) and _visited(turn)):
         found.insert(0, _COMPLAINTS[1][1:])  # the work came undone: first, and named
+    if _DISCOUNT.search(text) and all(reason != _CREDIT_ASKED for _, reason in found) and (
+            found or _RUDE.search(text) or _WASTED.search(text) or _NO_SHOW.search(text)):
+        found.append(("that", _CREDIT_ASKED))
     if _NO_SHOW.search(text):
         missed = _missed_visit(turn)
         label = visits.label(turn, missed) if missed is not None else None
@@ -180,7 +190,7 @@ def answer(turn: Turn) -> bool:
         found[0] = (found[0][0], f"{_NOT_FIXED} ({service.lower()} visit {label})")
         apology = replies.complaint_callback(service, label)
     elif found and found[0][1] == _CREDIT_ASKED:
-        apology = replies.credit_asked()
+        apology = replies.credit_asked(discount=_DISCOUNT.search(text) is not None)
     elif found:
         apology = replies.complaint(found[0][0])
     elif _RUDE.search(text):

@@ -1378,9 +1378,11 @@ def complaint_callback(service: str, visit: str) -> Reply:
                  "someone will call you shortly to make it right.")
 
 
-def credit_asked() -> Reply:
-    return Reply("I'm sorry about this. I've passed your request for a credit or refund to the office, and "
-                 "someone will call you shortly about it.")
+def credit_asked(*, discount: bool = False) -> Reply:
+    """A credit asked for: a person decides it, so no amount is promised here."""
+    asked = "a discount" if discount else "a credit or refund"
+    return Reply(f"I'm sorry about this. I've passed your request for {asked} to the office, and "
+                 "someone will review it and call you shortly.")
 
 
 def work_followed_up(*, back: bool) -> Reply:

@@ -129,7 +129,11 @@ class RoleFlows:
             return
         if pending.is_active(turn.now) and pending.flow == cancel.FLOW and says_dont_cancel(
                 normalize(turn.text)):  # "NO dont cancel anything": the cancel question ends
-            turn.finish(keep_done=True)
+            if turn.step in (*YES_NO_STEPS, cancel.SEVERAL):
+                # "n. dont cancel, ill wait": the Y/N's own no, which says the visit stays
+                turn.parse = Parse(intents.DENY, {}, 1.0)
+            else:
+                turn.finish(keep_done=True)
         flow = self.flows.get(pending.flow or "") if pending.is_active(turn.now) else None
         tried = False
         held = held_offers.hold(turn)  # times offered stay offered through an answer aside

@@ -132,6 +132,9 @@ def of_visit(turn: Turn, appointment: Appointment) -> Reply | None:
 
 def _describe(turn: Turn, job: Job, booked: list[Appointment]) -> Reply:
     technician = _technician_first_name(turn, booked)
+    told = [a for a in booked if a.is_active]
+    if job.state in LIVE and len(told) == 1:
+        visits.remember_shown(turn, told)  # "cancel it" then means the visit under way
     if job.state is JobState.EN_ROUTE:
         if _running_late(turn, job, booked):
             _alert_late(turn, job, technician)

@@ -241,6 +241,24 @@ def test_a_credit_or_refund_asked_for_goes_to_the_office(chat: ChatWorld, text: 
     assert chat.changed_since(before) <= ONLY_NOTICES
 
 
+@pytest.mark.parametrize("text", [
+    "you people are a f***ing joke. i want a discount for wasting my whole morning",
+    "i deserve a discount for wasting my whole afternoon",
+])
+def test_a_discount_asked_for_beside_a_grievance_goes_to_the_office_with_no_amount(
+        chat: ChatWorld, text: str) -> None:
+    before = chat.model()
+    said = chat.text(JOE, text).text
+    assert "request for a discount" in said and "review it" in said and "$" not in said
+    assert "complaint: asks for a credit or refund" in chat.notices()[0].body
+    assert chat.changed_since(before) <= ONLY_NOTICES
+
+
+def test_a_discount_asked_for_alone_is_no_complaint(chat: ChatWorld) -> None:
+    assert "request for a discount" not in chat.text(JOE, "do you give a senior discount?").text
+    assert not any("complaint" in notice.body for notice in chat.notices())
+
+
 def test_paying_by_credit_card_is_no_complaint(chat: ChatWorld) -> None:
     assert "credit or refund" not in chat.text(JOE, "i want to pay by credit card").text
     assert chat.notices() == []
