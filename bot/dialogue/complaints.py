@@ -15,10 +15,11 @@ from bot.dialogue import handoff, replies, small_talk, visits
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import local
 from bot.nlu import intents
+from bot.nlu.services import matcher_for
 from bot.nlu.small_talk import strip_greeting
 from bot.nlu.text import normalize
 from domain.authz import may_act_on
-from domain.jobs import Appointment, AppointmentStatus
+from domain.jobs import Appointment, AppointmentStatus, JobState
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -221,14 +222,43 @@ def _complains(text: str) -> bool:
 
 
 def _missed_visit(turn: Turn) -> Appointment | None:
-    """The sender's latest visit whose arrival window began today or yesterday and is not done."""
-    if turn.customer is None:
+    """The visit the text names by its work or window among those due lately; else the sender's
+    latest visit whose arrival window began today or yesterday and is not done."""
+    return missed_named(turn) or max(_due_lately(turn), key=lambda a: a.window_start, default=None)
+
+
+def missed_named(turn: Turn) -> Appointment | None:
+    """The one visit due lately, with nobody under way to it, that a no-show names by its work or
+    window ("never showed ... for the water heater", "the WATER HEATER guy, 1:30-3:30"): not the
+    other technician's visit that day, still marked on site."""
+    if not _NO_SHOW.search(strip_greeting(normalize(turn.text))):
         return None
+    waited = [a for a in _due_lately(turn) if not _under_way(turn, a)]
+    # The work named decides first, in whichever part of the text names it: "she did the
+    # outlets this morning. the WATER HEATER guy" (the outlets visit is under way, not waited for)
+    matcher = matcher_for(turn.catalog)
+    work = {matcher.match(part) for part in re.split(r"[.,;:!?]", normalize(turn.text))} - {None}
+    same = [a for a in waited if any(a in visits.same_service(turn, [a], str(service))
+                                     for service in work)]
+    if len(same) == 1:
+        return same[0]
+    resolution = visits.resolve(turn, waited)
+    return resolution.one if waited and resolution.named.narrows else None
+
+
+def _due_lately(turn: Turn) -> list[Appointment]:
+    """The sender's visits whose arrival window began today or yesterday and are not done."""
+    if turn.customer is None:
+        return []
     today = local(turn.now, turn.timezone).date()
-    found = [a for a in turn.uow.appointments.find(account_id=turn.customer.account_id)
-             if a.is_active and a.window_start <= turn.now and may_act_on(turn.actor, a)
-             and today - local(a.window_start, turn.timezone).date() <= timedelta(days=1)]
-    return max(found, key=lambda a: a.window_start, default=None)
+    return [a for a in turn.uow.appointments.find(account_id=turn.customer.account_id)
+            if a.is_active and a.window_start <= turn.now and may_act_on(turn.actor, a)
+            and today - local(a.window_start, turn.timezone).date() <= timedelta(days=1)]
+
+
+def _under_way(turn: Turn, appointment: Appointment) -> bool:
+    job = turn.uow.jobs.get(appointment.job_id)
+    return job is not None and job.state in (JobState.EN_ROUTE, JobState.ON_SITE, JobState.PAUSED)
 
 
 def _next_visit(turn: Turn) -> tuple[str, str] | None:
