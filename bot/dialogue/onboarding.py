@@ -18,6 +18,7 @@ from bot.dialogue.addresses import (
     NewCustomerDetails,
     SignUpText,
     access_in,
+    addresses_in,
     introduced_name,
     postal_code_alone,
     read_details,
@@ -203,6 +204,8 @@ def _take(turn: Turn) -> bool:
             name is None or name.casefold() == last.group(1).casefold()):
         name = f"{data['name']} {last.group(1).capitalize()}"  # "marcus" then "last name Wojcik"
     address = read.address or _zip_for(turn.text, data, agreed=turn.parse.intent == intents.AFFIRM)
+    if read.address is not None:
+        address = _served_first(turn, read.address, data)  # "first one is ... the second is ..."
     if name is None and address is None and (_unsure_zip(turn, data) or _town_for(turn, data)):
         return True
     if address is not None and not address.postal_code and data.get("postal_code"):
@@ -242,6 +245,23 @@ def _take(turn: Turn) -> bool:
     _settle_town(turn, data)
     _next_step(turn, data, read)
     return True
+
+
+def _served_first(turn: Turn, first: Address, data: dict[str, Any]) -> Address:
+    """Of several addresses given in one text, the first we serve; each one outside the area is
+    said plainly and passed to the office as a lead. One address, or none served: `first`."""
+    found = addresses_in(turn.text)
+    served = [a for a in found if a.postal_code and turn.business.zone_for_postal_code(a.postal_code)]
+    if len(found) < 2 or not served:
+        return first
+    name = data.get("name") or introduced_name(turn.text)
+    who = f" ({name})" if name else ""
+    for address in found:
+        if address.postal_code and address not in served:
+            handoff.hand_over(turn, reason=f"lead outside area: {address.street}, "
+                                           f"ZIP {address.postal_code}{who}")
+            turn.say(replies.one_address_outside(address.street, address.postal_code))
+    return served[0]
 
 
 def corrects_address(turn: Turn) -> bool:
