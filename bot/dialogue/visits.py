@@ -635,7 +635,7 @@ def _hours_beside(turn: Turn, own: tuple[time, ...], day: date) -> dict[str, Any
     have them come later that same day, in the afternoon perhaps?"); None when none is."""
     sentences = [s for s in re.split(r"(?<=[.!?;])\s+", turn.text) if s.strip()]
     today = turn.now.astimezone(ZoneInfo(turn.timezone)).date()
-    for sentence in reversed(sentences[1:] if len(sentences) > 1 else []):
+    for sentence in reversed(sentences if len(sentences) > 1 else []):
         when = resolve_when(normalize(sentence), today) or {}
         start = when.get("start")
         if (start or when.get("end")) and when.get("date") in (None, day.isoformat()) and (
