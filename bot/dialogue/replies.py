@@ -71,6 +71,11 @@ def locations_added(added: list[str]) -> Reply:
                  "team knows. Text us whenever you'd like a visit there.")
 
 
+def also_on_file(addresses: list[str]) -> Reply:
+    """The other addresses given at sign-up, kept on the account too."""
+    return Reply(f"I've also added {clip('; '.join(addresses), PLACE * 2)} to your account.")
+
+
 def one_address_outside(street: str, code: str) -> Reply:
     """Of several addresses given at once, one we do not serve: said plainly, the rest go on."""
     return Reply(f"Sorry, {clip(street, PLACE)} (ZIP {code}) is outside our service area; I've "

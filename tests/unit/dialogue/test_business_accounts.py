@@ -45,3 +45,16 @@ def test_a_new_location_outside_the_area_is_not_added(chat: ChatWorld) -> None:
     said = chat.text(JOE, "please add our new location 2901 N Clark St 60657").text
     assert "outside the area" in said
     assert not any(s.address == "2901 N Clark St" for s in chat.uow.sites.find())
+
+
+def test_every_served_address_given_at_sign_up_is_on_the_account(chat: ChatWorld) -> None:
+    chat.transcript(NEWCOMER, [("Hi, this is Tom Brennan, we need our furnaces serviced",
+                                "service address")])
+    said = chat.text(NEWCOMER, "first one is 40 Oak Ave, chicago 60625 and the second is "
+                               "4420 N Winchester Ave 60640").text
+    assert "set up at 40 Oak Ave" in said and "also added 4420 N Winchester Ave" in said
+    contact = chat.contact(NEWCOMER)
+    assert contact is not None
+    assert {s.address for s in chat.uow.sites.find() if s.account_id == contact.account_id} == {
+        "40 Oak Ave", "4420 N Winchester Ave"}
+
