@@ -133,12 +133,16 @@ def upcoming(turn: Turn) -> list[Appointment]:
     """The sender's booked visits that have not ended yet, soonest first (scoped to their account)."""
     assert turn.customer is not None
     found = turn.uow.appointments.find(account_id=turn.customer.account_id)
-    visits = sorted((a for a in found if a.is_active and a.end > turn.now
+    # a technician running late is still coming: the visit stays upcoming past its planned end
+    coming = {j.id for j in turn.uow.jobs.find(account_id=turn.customer.account_id,
+                                               state=_UNDER_WAY)}
+    visits = sorted((a for a in found if a.is_active and (a.end > turn.now or a.job_id in coming)
                      and may_act_on(turn.actor, a)), key=lambda a: a.start)
     turn.uow.jobs.get_many([a.job_id for a in visits])  # one read; labels look each job up
     return visits
 
 
+_UNDER_WAY = frozenset({JobState.EN_ROUTE, JobState.ON_SITE})
 MISSED_WITHIN = timedelta(days=2)
 
 

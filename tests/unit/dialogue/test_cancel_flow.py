@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -136,6 +136,15 @@ def test_cancel_it_after_hearing_where_the_technician_is_means_that_visit(
     chat.transcript(JOE, [("where is the tech", "Tom is on the way"),
                           ("forget it. cancel it", "Tom is already on the way (ETA 9:40am). "
                                                    "Cancel anyway?")])
+
+
+def test_a_technician_running_late_past_the_window_still_has_the_visit_to_cancel(
+        chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(hours=6, minutes=30))  # 3:30pm: the 1-3pm window is over
+    _underway(chat, JobState.EN_ROUTE, eta_minutes=20)
+    [question] = chat.answer(JOE, "just cancel my appointment")
+    assert question.expects is Expect.YES_NO and question.text.startswith(
+        "Tom is already on the way")
 
 
 def test_a_plain_cancellation_tells_no_technician(chat: ChatWorld) -> None:
