@@ -81,8 +81,8 @@ _GO_AHEAD = re.compile(r"\b(?:(?<!\bi )(?<!\bhe )(?<!\bshe )(?<!\bwe )(?<!\bthey
 
 # The wish said again with a word that lets us choose among its times ("the afternoon, earliest
 # you have"); a polite "yes, please move it to the afternoon" chooses none of them.
-_ANY_OF_THEM = re.compile(r"\b(?:earliest|first|soonest|any|whichever|either|book it|do it|"
-                          r"(?<!\bi )(?<!\bthat )works?)\b", re.IGNORECASE)
+_ANY_OF_THEM = re.compile(r"\b(?:earliest|first|soonest|any|whichever|either|book it|do it)\b",
+                          re.IGNORECASE)
 
 
 def _broad(wish: Wish) -> bool:
