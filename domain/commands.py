@@ -104,6 +104,16 @@ class CorrectContactName(Command):
 
 
 @dataclass(frozen=True)
+class NameAccount(Command):
+    """The account is a business and takes its name ("account should be Brennan's Pub"); the
+    contact who wrote keeps their own name."""
+
+    account_id: int
+    name: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
 class ChangeJobSite(Command):
     """The job (and its booked visits) is at another of the account's sites."""
 

@@ -218,6 +218,21 @@ def correct_contact_name(cmd: commands.CorrectContactName, *, uow: AbstractUnitO
         channel=cmd.actor.channel.value, provider_message_id=cmd.actor.message_id))
 
 
+def name_account(cmd: commands.NameAccount, *, uow: AbstractUnitOfWork, clock: Clock) -> None:
+    """Name the account after the business it is (a company account from now on)."""
+    account = uow.accounts.get(require_account(uow, cmd.actor, cmd.account_id))
+    name = " ".join(cmd.name.split())
+    if account is None:
+        raise NotFound(f"No account with id {cmd.account_id}")
+    if not name:
+        raise InvalidTransition("A name can't be empty")
+    before, account.name, account.kind = account.name, name, AccountKind.COMPANY
+    uow.activities.add(Activity(
+        account_id=cmd.account_id, kind=ActivityKind.NOTE, at=clock.now(),
+        summary=f"Account named: {before} is {name}", actor=cmd.actor.label(),
+        channel=cmd.actor.channel.value, provider_message_id=cmd.actor.message_id))
+
+
 def change_job_site(cmd: commands.ChangeJobSite, *, uow: AbstractUnitOfWork,
                     settings: BusinessSettings, catalog: Catalog, clock: Clock) -> None:
     """Move an open job and its booked visits to another site of the same account."""
@@ -632,6 +647,7 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.AddSite: add_site,
     commands.CorrectSiteAddress: correct_site_address,
     commands.CorrectContactName: correct_contact_name,
+    commands.NameAccount: name_account,
     commands.ChangeJobSite: change_job_site,
     commands.ChangeJobState: change_job_state,
     commands.ReviseEta: revise_eta,

@@ -60,6 +60,7 @@ like cmon c'mon about around basically literally only almost nearly close near f
 smells smell smelly stinks stinky stink awful terrible horrible worse worst leaking leaks leaky
 dripping drips clogged backing backed flooding flooded freezing burning sparking humming buzzing
 broken busted wet frozen noisy loud gross nasty
+first second third fourth last other one ones both location locations spot spots
 """.split())
 # What a number counts ("14 years old", "50 gallon", "3 hours"): never a house number's street.
 _MEASURES = frozenset("""
@@ -141,6 +142,22 @@ def read_details(text: str) -> NewCustomerDetails | None:
     if read.name is None or address is None or not address.city or not address.postal_code:
         return None
     return NewCustomerDetails(read.name, address.street, address.city, address.postal_code)
+
+
+def addresses_in(text: str, *, most: int = 4) -> list[Address]:
+    """Every address a text gives, in order ("first one is 2901 N Clark St 60657 and the second
+    is 1512 W Belmont Ave, chicago 60613")."""
+    found: list[Address] = []
+    rest = text
+    while len(found) < most:
+        read = read_signup(rest)
+        if read.address is None:
+            break
+        found.append(read.address)
+        if not read.rest or read.rest == rest:
+            break
+        rest = read.rest
+    return found
 
 
 def read_signup(text: str) -> SignUpText:

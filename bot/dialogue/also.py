@@ -40,7 +40,8 @@ def request(turn: Turn) -> dict[str, Any]:
         return {}
     if turn.parse.intent in _ONE_REQUEST and not any(c.isalnum() for c in turn.text[:found.start()]):
         return {}  # "also cancel the drain cleaning on the 16th": the one request, after another text
-    tail = turn.text[found.end():].strip(" ,.")
+    # the other request ends with its sentence: "one more thing, and then I will leave you be. ..."
+    tail = re.split(r"(?<=[.!?])\s", turn.text[found.end():].strip(" ,"), maxsplit=1)[0].strip(" ,.")
     if _A_VISIT.search(tail) or quote_questions.mentions_quote(tail):
         return {}  # another visit of theirs, or a quote asked about or for: not work to book
     service = _matcher(turn.catalog).match(tail.lower())

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.dialogue import also, cancel_many, replies, several, visits
+from bot.dialogue.reply import Reply
 from bot.dialogue.times import clock_label
 from bot.nlu import intents
 from domain.commands import CancelAppointment
@@ -124,7 +125,8 @@ def answer(turn: Turn) -> bool:
         confirm(turn, appointment)
         return True
     if turn.parse.intent in (intents.UNKNOWN, intents.CHOOSE, intents.CANCEL):
-        turn.misunderstood(replies.yes_or_no(replies.confirm_cancel(visit)))  # plain wording again
+        # plain wording again, still saying who is already on the way
+        turn.misunderstood(replies.yes_or_no(_question(turn, appointment)))
         return True
     return False
 
@@ -141,21 +143,23 @@ def _asks_about(turn: Turn) -> bool:
 
 def confirm(turn: Turn, appointment: Appointment) -> None:
     """Ask Y/N before cancelling; first say so when the technician is already on the way or there."""
-    visit = visits.label(turn, appointment)
-    job = turn.uow.jobs.get(appointment.job_id)
-    underway = job is not None and job.state in (JobState.EN_ROUTE, JobState.ON_SITE)
-    if job is None or not underway:
-        question = replies.confirm_cancel(visit)
-    else:
-        technician = turn.uow.staff.get(appointment.technician_id)
-        name = technician.name.split()[0] if technician is not None else "Your technician"
-        eta = (clock_label(job.eta, visits.timezone_of(turn, appointment))
-               if job.state is JobState.EN_ROUTE and job.eta is not None and job.eta > turn.now
-               else None)
-        question = replies.confirm_cancel_underway(name, job.state is JobState.ON_SITE, eta)
     then = also.request(turn)  # "... and also can someone look at my furnace"
-    turn.ask(FLOW, "confirm", {"appointment_id": appointment.id, "underway": underway,
-                               "also": then}, also.told(turn, question, then))
+    turn.ask(FLOW, "confirm", {"appointment_id": appointment.id,
+                               "underway": _is_underway(turn, appointment), "also": then},
+             also.told(turn, _question(turn, appointment), then))
+
+
+def _question(turn: Turn, appointment: Appointment) -> Reply:
+    """The Y/N asked about cancelling one visit, naming the technician already under way."""
+    job = turn.uow.jobs.get(appointment.job_id)
+    if job is None or not _is_underway(turn, appointment):
+        return replies.confirm_cancel(visits.label(turn, appointment))
+    technician = turn.uow.staff.get(appointment.technician_id)
+    name = technician.name.split()[0] if technician is not None else "Your technician"
+    eta = (clock_label(job.eta, visits.timezone_of(turn, appointment))
+           if job.state is JobState.EN_ROUTE and job.eta is not None and job.eta > turn.now
+           else None)
+    return replies.confirm_cancel_underway(name, job.state is JobState.ON_SITE, eta)
 
 
 SEVERAL = "confirm_several"

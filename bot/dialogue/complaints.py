@@ -15,10 +15,11 @@ from bot.dialogue import handoff, replies, small_talk, visits
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import local
 from bot.nlu import intents
+from bot.nlu.services import matcher_for
 from bot.nlu.small_talk import strip_greeting
 from bot.nlu.text import normalize
 from domain.authz import may_act_on
-from domain.jobs import Appointment, AppointmentStatus
+from domain.jobs import Appointment, AppointmentStatus, JobState
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -38,6 +39,13 @@ _CREDIT = re.compile(
     r"\b(?:want|need|expect|deserve|demand|should get|asking for|ask for|give me|give us|owe me|"
     r"owe us)\b(?:\W+\w+){0,3}?\W+(?:credit|refund|compensation|reimburse\w*|money back)\b(?! card)"
     r"|\brefund (?:me|us|my|our)\b|\bmy money back\b")
+# A discount asked for beside a grievance ("i want a discount for wasting my morning") is a credit
+# asked for; asked alone ("any discount for seniors?") it is a price question (topics).
+_DISCOUNT = re.compile(
+    r"\b(?:want|need|expect|deserve|demand|should get|asking for|ask for|give me|give us|owe me|"
+    r"owe us)\b(?:\W+\w+){0,3}?\W+discount\b")
+_WASTED = re.compile(r"\bwast(?:e|ed|ing) (?:of )?(?:my|our|the) (?:whole |entire )?(?:time|morning|"
+                     r"afternoon|evening|day)\b")
 _NOT_FIXED = "the problem is not fixed after the visit"
 _CREDIT_ASKED = "asks for a credit or refund"
 # Each complaint: what it matches, what the apology is for, and the dispatcher item's reason.
@@ -167,6 +175,9 @@ def answer(turn: Turn) -> bool:
     if (all(reason != _NOT_FIXED for _, reason in found)
             and (_AGAIN.search(text) or _back_after_our_work(text)) and _visited(turn)):
         found.insert(0, _COMPLAINTS[1][1:])  # the work came undone: first, and named
+    if _DISCOUNT.search(text) and all(reason != _CREDIT_ASKED for _, reason in found) and (
+            found or _RUDE.search(text) or _WASTED.search(text) or _NO_SHOW.search(text)):
+        found.append(("that", _CREDIT_ASKED))
     if _NO_SHOW.search(text):
         missed = _missed_visit(turn)
         label = visits.label(turn, missed) if missed is not None else None
@@ -180,7 +191,7 @@ def answer(turn: Turn) -> bool:
         found[0] = (found[0][0], f"{_NOT_FIXED} ({service.lower()} visit {label})")
         apology = replies.complaint_callback(service, label)
     elif found and found[0][1] == _CREDIT_ASKED:
-        apology = replies.credit_asked()
+        apology = replies.credit_asked(discount=_DISCOUNT.search(text) is not None)
     elif found:
         apology = replies.complaint(found[0][0])
     elif _RUDE.search(text):
@@ -211,14 +222,43 @@ def _complains(text: str) -> bool:
 
 
 def _missed_visit(turn: Turn) -> Appointment | None:
-    """The sender's latest visit whose arrival window began today or yesterday and is not done."""
-    if turn.customer is None:
+    """The visit the text names by its work or window among those due lately; else the sender's
+    latest visit whose arrival window began today or yesterday and is not done."""
+    return missed_named(turn) or max(_due_lately(turn), key=lambda a: a.window_start, default=None)
+
+
+def missed_named(turn: Turn) -> Appointment | None:
+    """The one visit due lately, with nobody under way to it, that a no-show names by its work or
+    window ("never showed ... for the water heater", "the WATER HEATER guy, 1:30-3:30"): not the
+    other technician's visit that day, still marked on site."""
+    if not _NO_SHOW.search(strip_greeting(normalize(turn.text))):
         return None
+    waited = [a for a in _due_lately(turn) if not _under_way(turn, a)]
+    # The work named decides first, in whichever part of the text names it: "she did the
+    # outlets this morning. the WATER HEATER guy" (the outlets visit is under way, not waited for)
+    matcher = matcher_for(turn.catalog)
+    work = {matcher.match(part) for part in re.split(r"[.,;:!?]", normalize(turn.text))} - {None}
+    same = [a for a in waited if any(a in visits.same_service(turn, [a], str(service))
+                                     for service in work)]
+    if len(same) == 1:
+        return same[0]
+    resolution = visits.resolve(turn, waited)
+    return resolution.one if waited and resolution.named.narrows else None
+
+
+def _due_lately(turn: Turn) -> list[Appointment]:
+    """The sender's visits whose arrival window began today or yesterday and are not done."""
+    if turn.customer is None:
+        return []
     today = local(turn.now, turn.timezone).date()
-    found = [a for a in turn.uow.appointments.find(account_id=turn.customer.account_id)
-             if a.is_active and a.window_start <= turn.now and may_act_on(turn.actor, a)
-             and today - local(a.window_start, turn.timezone).date() <= timedelta(days=1)]
-    return max(found, key=lambda a: a.window_start, default=None)
+    return [a for a in turn.uow.appointments.find(account_id=turn.customer.account_id)
+            if a.is_active and a.window_start <= turn.now and may_act_on(turn.actor, a)
+            and today - local(a.window_start, turn.timezone).date() <= timedelta(days=1)]
+
+
+def _under_way(turn: Turn, appointment: Appointment) -> bool:
+    job = turn.uow.jobs.get(appointment.job_id)
+    return job is not None and job.state in (JobState.EN_ROUTE, JobState.ON_SITE, JobState.PAUSED)
 
 
 def _next_visit(turn: Turn) -> tuple[str, str] | None:

@@ -79,6 +79,12 @@ _GO_AHEAD = re.compile(r"\b(?:(?<!\bi )(?<!\bhe )(?<!\bshe )(?<!\bwe )(?<!\bthey
                        r"please|pls|take|do it|earliest|first|soonest|any)\b)", re.IGNORECASE)
 
 
+# The wish said again with a word that lets us choose among its times ("the afternoon, earliest
+# you have"); a polite "yes, please move it to the afternoon" chooses none of them.
+_ANY_OF_THEM = re.compile(r"\b(?:earliest|first|soonest|any|whichever|either|book it|do it)\b",
+                          re.IGNORECASE)
+
+
 def _broad(wish: Wish) -> bool:
     """A day or a part of one ("morning"), not a time of day."""
     if wish.start is None or wish.end is None:
@@ -651,7 +657,7 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
             turn.say(replies.which_offer(choices(found, timezone)))
         elif matching and intent != intents.DENY and not (intent == intents.BOOK and service):
             if _restated(wish, data) and _OPEN_ENDED.search(turn.text) and \
-                    not _GO_AHEAD.search(turn.text):
+                    not _ANY_OF_THEM.search(turn.text):
                 turn.say(replies.which_offer(choices(found, timezone)))  # the wish said again
                 return True
             if _broad(wish) and not _GO_AHEAD.search(turn.text) and (

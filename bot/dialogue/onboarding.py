@@ -18,6 +18,7 @@ from bot.dialogue.addresses import (
     NewCustomerDetails,
     SignUpText,
     access_in,
+    addresses_in,
     introduced_name,
     postal_code_alone,
     read_details,
@@ -32,7 +33,7 @@ from bot.nlu import intents
 from bot.nlu.result import Parse
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
-from domain.commands import CorrectSiteAddress, RegisterCustomer
+from domain.commands import AddSite, CorrectSiteAddress, RegisterCustomer
 from domain.errors import OutsideServiceArea
 from domain.handlers import respelled as respelled_street
 from domain.places import served_places, served_zips_in, town_of
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 FLOW = "onboard"
 OUTSIDE = "outside"  # the sign-up's data key: the last address given is outside the area
+MORE_SITES = "more_sites"  # the sign-up's data key: other served addresses given with the first
 GIVEN = "given"  # the conversation's key: a newcomer's name, address and need told before a hand-off
 ASKED = "asked"  # the sign-up's data key: the service whose price was asked before it began
 TOLD = "told"  # the sign-up's data key: the problem told beside that question
@@ -213,6 +215,8 @@ def _take(turn: Turn) -> bool:
             name is None or name.casefold() == last.group(1).casefold()):
         name = f"{data['name']} {last.group(1).capitalize()}"  # "marcus" then "last name Wojcik"
     address = read.address or _zip_for(turn.text, data, agreed=turn.parse.intent == intents.AFFIRM)
+    if read.address is not None:
+        address = _served_first(turn, read.address, data)  # "first one is ... the second is ..."
     if name is None and address is None and (_unsure_zip(turn, data) or _town_for(turn, data)):
         return True
     if address is not None and not address.postal_code and data.get("postal_code"):
@@ -253,6 +257,25 @@ def _take(turn: Turn) -> bool:
     _settle_town(turn, data)
     _next_step(turn, data, read)
     return True
+
+
+def _served_first(turn: Turn, first: Address, data: dict[str, Any]) -> Address:
+    """Of several addresses given in one text, the first we serve; each one outside the area is
+    said plainly and passed to the office as a lead. One address, or none served: `first`."""
+    found = addresses_in(turn.text)
+    served = [a for a in found if a.postal_code and turn.business.zone_for_postal_code(a.postal_code)]
+    if len(found) < 2 or not served:
+        return first
+    name = data.get("name") or introduced_name(turn.text)
+    who = f" ({name})" if name else ""
+    for address in found:
+        if address.postal_code and address not in served:
+            handoff.hand_over(turn, reason=f"lead outside area: {address.street}, "
+                                           f"ZIP {address.postal_code}{who}")
+            turn.say(replies.one_address_outside(address.street, address.postal_code))
+    # the other addresses served are added to the account once it is set up
+    data[MORE_SITES] = [[a.street, a.city, a.postal_code] for a in served[1:]]
+    return served[0]
 
 
 def corrects_address(turn: Turn) -> bool:
@@ -590,10 +613,19 @@ def _sign_up(turn: Turn, data: dict[str, Any]) -> None:
     turn.uow.senders.remember(turn.channel, turn.address, customer)
     turn.customer = customer
     site = customer.sites[0]
+    for street, city, code in data.get(MORE_SITES) or []:  # "... and the second is ...": theirs too
+        more = turn.run(AddSite(account_id=customer.account_id, street=street,
+                                city=city or town_of(code) or site.city, postal_code=code,
+                                actor=turn.actor))
+        added = turn.uow.sites.get(int(more))
+        if added is not None:
+            customer.sites.append(added)
     after: dict[str, Any] = data.get("after") or {}
     first = NewCustomerDetails(str(data["name"]), site.address, site.city, site.postal_code)
     where = f"{site.one_line()} ({site.access_notes})" if site.access_notes else site.one_line()
     turn.finish(replies.welcome(first.first_name, where))
+    if len(customer.sites) > 1:
+        turn.say(replies.also_on_file([s.one_line() for s in customer.sites[1:]]))
     turn.conversation.data = turn.kept()
     if after.get("intent") and turn.start_intent is not None:
         turn.parse = Parse(str(after["intent"]), dict(after.get("slots") or {}), 1.0)

@@ -67,7 +67,10 @@ _SERVICED = re.compile(r"\b(?:look(?:ed)? at|fix(?:ed)?|repair(?:ed)?|check(?:ed
 
 # A question, not a request: "what did he do?", "did they fix it".
 _ASKED = re.compile(r"\?|^\W*(?:(?:hi|hey|hello|so|and|ok|okay|but|well|um|also|then|just|like)\W+)*"
-                    r"(?:what|did|has|have|was)\b", re.IGNORECASE)
+                    r"(?:what|did|has|have|was)\b"
+                    # a letter's question has no "?": "I was wondering if you could tell me ..."
+                    r"|\b(?:i was wondering|i am wondering|could you (?:please |kindly )?tell me|"
+                    r"would you (?:please |kindly )?tell me|please tell me)\b", re.IGNORECASE)
 
 
 # Said beside a quote question: no visit is wanted, so times offered for one are dropped.

@@ -423,14 +423,22 @@ def _thing_asked(text: str) -> str | None:
     return None
 
 
+# A customer's everyday word for work, and the trade's words a quote line uses for it.
+_LINE_WORDS = {
+    "digging": ("excavation", "excavating", "trench"), "dig": ("excavation", "excavating", "trench"),
+    "hauling": ("haul", "disposal", "removal"), "haul": ("haul", "disposal", "removal"),
+}
+
+
 def _names(description: str, thing: str) -> bool:
-    """True when a quote's line names the thing asked about: every word of it is in the line
-    ("the thermostat" in "Smart thermostat"); one word shared ("hauling away the old tank" and
-    "50-gallon gas water heater" share none, "water line" and "water heater" share one) is not."""
+    """True when a quote's line names the thing asked about: every word of it (or the trade's
+    word for it: "the digging" in "Excavation labor") is in the line ("the thermostat" in "Smart
+    thermostat"); one word shared ("hauling away the old tank" and "50-gallon gas water heater"
+    share none, "water line" and "water heater" share one) is not."""
     line = _words(description)
-    return all(any(w == had or len(min(w, had, key=len)) >= 5 and (w.startswith(had) or
-                                                                    had.startswith(w))
-                   for had in line) for w in _words(thing))
+    return all(any(said == had or len(min(said, had, key=len)) >= 5 and (
+        said.startswith(had) or had.startswith(said))
+        for had in line for said in (w, *_LINE_WORDS.get(w, ()))) for w in _words(thing))
 
 
 def _words(text: str) -> set[str]:

@@ -63,6 +63,25 @@ def outside_area(where: str, served: str) -> Reply:
                  "your details to our team; someone will call you if we can still help.")
 
 
+def locations_added(added: list[str]) -> Reply:
+    """Addresses added to the account: kept for later visits, nothing booked."""
+    if not added:
+        return Reply("Nothing was added to your account. Text us an address we serve to add it.")
+    return Reply(f"Done: I've added {clip('; '.join(added), PLACE * 2)} to your account, and our "
+                 "team knows. Text us whenever you'd like a visit there.")
+
+
+def also_on_file(addresses: list[str]) -> Reply:
+    """The other addresses given at sign-up, kept on the account too."""
+    return Reply(f"I've also added {clip('; '.join(addresses), PLACE * 2)} to your account.")
+
+
+def one_address_outside(street: str, code: str) -> Reply:
+    """Of several addresses given at once, one we do not serve: said plainly, the rest go on."""
+    return Reply(f"Sorry, {clip(street, PLACE)} (ZIP {code}) is outside our service area; I've "
+                 "passed it to our team in case we can still help there.")
+
+
 def still_outside_area(where: str) -> Reply:
     """Asked again after hearing the address is not served: the honest no, and the call stands."""
     return Reply(f"Sorry, we can't send a technician to {clip(where, PLACE)}: it's outside our "
@@ -167,6 +186,10 @@ def zip_guessed(street: str, served: str, unserved: Sequence[str]) -> Reply:
 
 def name_corrected(name: str) -> Reply:
     return Reply(f"Sorry about that! I've changed your name to {clip(name, NAME)}.")
+
+
+def account_named(business: str) -> Reply:
+    return Reply(f"Your account is now under {clip(business, NAME)}.")
 
 
 def name_on_file(name: str) -> Reply:
@@ -1384,9 +1407,11 @@ def complaint_callback(service: str, visit: str) -> Reply:
                  "someone will call you shortly to make it right.")
 
 
-def credit_asked() -> Reply:
-    return Reply("I'm sorry about this. I've passed your request for a credit or refund to the office, and "
-                 "someone will call you shortly about it.")
+def credit_asked(*, discount: bool = False) -> Reply:
+    """A credit asked for: a person decides it, so no amount is promised here."""
+    asked = "a discount" if discount else "a credit or refund"
+    return Reply(f"I'm sorry about this. I've passed your request for {asked} to the office, and "
+                 "someone will review it and call you shortly.")
 
 
 def work_followed_up(*, back: bool) -> Reply:

@@ -46,6 +46,15 @@ def start(turn: Turn) -> None:
         # "can tomorrow's appointment be after 2", "the friday guy in the afternoon": the day names
         # the visit; the hours asked for are on its day ("move tomorrow's appointment" asks when)
         when = {**when, "date": None} if when and (when.get("start") or when.get("end")) else None
+    said_at = _visit_said_at(turn, when)
+    if said_at is not None:
+        # "someone is coming thursday at 8 ... could they come in the afternoon": the day and
+        # time a visit already has name it; the new hours are the others the text asks for
+        visits.start_choice(turn, FLOW, "move",
+                            lambda t, appointment: _move_to_wish(
+                                t, appointment, visits.wish_for(t, appointment, when)),
+                            {"when": None}, among=[said_at])
+        return
     if not visits.points_at_a_visit(turn) and not visits.named(turn, wanted=wanted).narrows:
         from bot.dialogue import booking  # imports this module's neighbours
 
@@ -65,6 +74,17 @@ def start(turn: Turn) -> None:
                             t, appointment,
                             (visits.wish_for(t, appointment, when) or when) if when else when),
                         {"when": when}, wanted=wanted, among=among)
+
+
+def _visit_said_at(turn: Turn, when: dict[str, Any] | None) -> Appointment | None:
+    """The one booked visit starting at exactly the day and time the text says, if any: asking
+    to move a visit to where it already is makes no sense, so they name it."""
+    if not when or not when.get("date") or not when.get("start"):
+        return None
+    day, start = date.fromisoformat(when["date"]), when["start"]
+    found = [a for a in visits.upcoming(turn) if visits.local_day(turn, a) == day
+             and f"{a.window_start.astimezone(ZoneInfo(visits.timezone_of(turn, a))):%H:%M}" == start]
+    return found[0] if len(found) == 1 else None
 
 
 def answer(turn: Turn) -> bool:

@@ -28,6 +28,7 @@ from bot.dialogue import (
     held_offers,
     keep_visit,
     last_change,
+    locations,
     names,
     nobody_home,
     offers,
@@ -130,7 +131,11 @@ class RoleFlows:
             return
         if pending.is_active(turn.now) and pending.flow == cancel.FLOW and says_dont_cancel(
                 normalize(turn.text)):  # "NO dont cancel anything": the cancel question ends
-            turn.finish(keep_done=True)
+            if turn.step in (*YES_NO_STEPS, cancel.SEVERAL):
+                # "n. dont cancel, ill wait": the Y/N's own no, which says the visit stays
+                turn.parse = Parse(intents.DENY, {}, 1.0)
+            else:
+                turn.finish(keep_done=True)
         flow = self.flows.get(pending.flow or "") if pending.is_active(turn.now) else None
         tried = False
         held = held_offers.hold(turn)  # times offered stay offered through an answer aside
@@ -222,7 +227,7 @@ CUSTOMER_FLOWS = RoleFlows(
                            or keep_visit.claims(turn)),
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(nobody_home.answer, small_talk.who_answers, booking.answers_invitation,
+    answerers=(nobody_home.answer, locations.answer, small_talk.who_answers, booking.answers_invitation,
                cancel_many.named_then_cancelled,
                status.live_work, status.visit_price, offers.who_comes, before_visit.answer,
                visit_length.answer,

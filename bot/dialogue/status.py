@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.dialogue import quote_questions, replies, small_talk, visit_questions, visits
+from bot.dialogue import complaints, quote_questions, replies, small_talk, visit_questions, visits
 from bot.dialogue.reply import Reply
 from bot.dialogue.times import clock_label
 from bot.nlu import intents
@@ -132,6 +132,9 @@ def of_visit(turn: Turn, appointment: Appointment) -> Reply | None:
 
 def _describe(turn: Turn, job: Job, booked: list[Appointment]) -> Reply:
     technician = _technician_first_name(turn, booked)
+    told = [a for a in booked if a.is_active]
+    if job.state in LIVE and len(told) == 1:
+        visits.remember_shown(turn, told)  # "cancel it" then means the visit under way
     if job.state is JobState.EN_ROUTE:
         if _running_late(turn, job, booked):
             _alert_late(turn, job, technician)
@@ -192,8 +195,8 @@ def live_work(turn: Turn) -> bool:
                                      or NOT_HERE.search(turn.text) or priced or returning):
         return False
     jobs = turn.uow.jobs.find(account_id=turn.customer.account_id, state=LIVE)
-    if not jobs:
-        return False
+    if not jobs or complaints.missed_named(turn) is not None:
+        return False  # "the WATER HEATER guy never came": that visit missed, not the work under way
     job = min(jobs, key=lambda j: (_URGENCY[j.state], j.id or 0))
     if priced and not asks_visit_price(turn.text) and turn.parse.slots.get("service") not in (
             None, job.service_id):

@@ -32,7 +32,10 @@ if TYPE_CHECKING:
 _WORK_DONE = re.compile(
     r"\bwhat (?:exactly |else |all )?(?:did|has|have) (?:the |my |our |your )?(?:\w+ ){0,2}?"
     r"(?:(?:end|ended) up )?(?:do|done|doing|fix|fixed|fixing|find|found)\b|"
-    r"\bwhat (?:work )?(?:was|got|has been|have been) (?:done|fixed)\b|\blast (?:time|visit)\b",
+    r"\bwhat (?:work )?(?:was|got|has been|have been) (?:done|fixed)\b|\blast (?:time|visit)\b|"
+    # "tell me what it was that she did": asked politely, in a letter
+    r"\bwhat (?:it (?:was|is) (?:that )?)?(?:she|he|they|the tech|the technician) (?:actually |"
+    r"exactly )?(?:did|fixed|found|replaced)\b",
     re.IGNORECASE)
 # "is the furnace job all finished?", "did they finish?": whether work is over, not when it is.
 _ASKS_FINISHED = re.compile(

@@ -23,7 +23,7 @@ from bot.nlu.days import WEEKDAYS, find_days
 from bot.nlu.keeps import Kept, split_kept
 from bot.nlu.services import ServiceMatcher
 from bot.nlu.text import normalize
-from bot.nlu.when import in_kept_clause, names_a_week
+from bot.nlu.when import in_kept_clause, names_a_week, resolve_when
 from domain.authz import may_act_on
 from domain.catalog import Catalog
 from domain.errors import DomainError
@@ -133,12 +133,16 @@ def upcoming(turn: Turn) -> list[Appointment]:
     """The sender's booked visits that have not ended yet, soonest first (scoped to their account)."""
     assert turn.customer is not None
     found = turn.uow.appointments.find(account_id=turn.customer.account_id)
-    visits = sorted((a for a in found if a.is_active and a.end > turn.now
+    # a technician running late is still coming: the visit stays upcoming past its planned end
+    coming = {j.id for j in turn.uow.jobs.find(account_id=turn.customer.account_id,
+                                               state=_UNDER_WAY)}
+    visits = sorted((a for a in found if a.is_active and (a.end > turn.now or a.job_id in coming)
                      and may_act_on(turn.actor, a)), key=lambda a: a.start)
     turn.uow.jobs.get_many([a.job_id for a in visits])  # one read; labels look each job up
     return visits
 
 
+_UNDER_WAY = frozenset({JobState.EN_ROUTE, JobState.ON_SITE})
 MISSED_WITHIN = timedelta(days=2)
 
 
@@ -245,8 +249,10 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
             upcoming(turn)):  # "the 9th one" with two visits: the one on the 9th
         found = find_days(f"on the {ordinal.group(1)}th", today)
         days.extend(mention.day for mention in found)
-    if _THAT_DAY.search(text) and not _OWN_DAY_KEPT.search(text) and turn.customer is not None:
-        # "the heating one that day": the day of the visits just talked about
+    if _THAT_DAY.search(text) and not days and not _OWN_DAY_KEPT.search(text) and \
+            turn.customer is not None:
+        # "the heating one that day": the day of the visits just talked about ("the drain one on
+        # friday ... earlier that day": friday, the day the text itself named)
         days.extend(local_day(turn, a) for a in just_shown(turn, upcoming(turn)))
     parsed = turn.parse.slots.get("service") if whole and not split.spared else None
     if parsed is not None and parsed == also.request(turn).get("service"):
@@ -619,13 +625,33 @@ def wish_for(turn: Turn, appointment: Appointment,
                  if m.begins is not None and m.ends is None]
         later += [time(*business_hour(ClockTime(int(m.group(1)), int(m.group(2) or 0), None)))
                   for m in _BARE_HOUR.finditer(text) if 1 <= int(m.group(1)) <= 12]
-        later = [t for t in later if t not in own]
+        # a bare "7" is the visit's 7am said again, whichever half of the day it reads as
+        later = [t for t in later if not any(
+            (t.hour % 12, t.minute) == (o.hour % 12, o.minute) for o in own)]
         when["start"] = f"{later[-1]:%H:%M}" if later else None
         when["end"] = None
+        hours = None if later else _hours_beside(turn, own, local_day(turn, appointment))
+        if hours is not None:  # "... on the 17th at 7. could they come in the afternoon?"
+            when["start"], when["end"] = hours.get("start"), hours.get("end")
     if when.get("date") is not None and date.fromisoformat(when["date"]) == local_day(
             turn, appointment):
         when["date"] = None  # the visit's own day; the new time is on it unless another is named
     return when if when.get("date") or when.get("start") or when.get("end") else None
+
+
+def _hours_beside(turn: Turn, own: tuple[time, ...], day: date) -> dict[str, Any] | None:
+    """The hours asked for in another sentence than the one naming the visit by its time, on
+    its day (a long letter: "... on the 17th at 7 in the morning. ... Would it be possible to
+    have them come later that same day, in the afternoon perhaps?"); None when none is."""
+    sentences = [s for s in re.split(r"(?<=[.!?;])\s+", turn.text) if s.strip()]
+    today = turn.now.astimezone(ZoneInfo(turn.timezone)).date()
+    for sentence in reversed(sentences if len(sentences) > 1 else []):
+        when = resolve_when(normalize(sentence), today) or {}
+        start = when.get("start")
+        if (start or when.get("end")) and when.get("date") in (None, day.isoformat()) and (
+                start is None or time.fromisoformat(start) not in own):
+            return when
+    return None
 
 
 def names_only(turn: Turn, appointment: Appointment) -> bool:

@@ -49,6 +49,9 @@ _RESCHEDULE = re.compile(
     r"(?:appointment|appt|visit|booking|slot|it|engineer|tech|plumber|electrician|"
     r"(?:first|1st|second|2nd|third|3rd|last|other|\w+day'?s?) one) (?:(?:be|come|a|bit|"
     r"little|slightly|an|hour|day|few|hours|tad|touch|much) ){0,3}(?:earlier|later|sooner)\b|"
+    # "would it be possible to have them come later that same day": the technician booked, later
+    r"(?:have|can|could|would) (?:them|they|he|she|him|her) (?:come|arrive|get here|be here) "
+    r"(?:a (?:bit|little) |much |an hour |a few hours )?(?:later|earlier) (?:that|the|this|on|in)\b|"
     r"(?:earlier|later|sooner)\W+(?:like|say|maybe|perhaps|around|at|about|by|ideally|preferably) "
     r"(?:\d|noon|midday|morning|afternoon|evening|\w+day|tomorrow|lunch)|"
     r"(?:move|moving|push|pushing|bump|shift) (?:\w+ )?(?:appointment|visit|booking|engineer|tech|plumber|"

@@ -3,7 +3,8 @@ signed Twilio webhook, its state read through the read API.
 
 The demo company is loaded as `fieldbot demo` loads it (api.business_commands), the app's
 container gets a fixed clock (as tests/e2e/conftest.py builds it), and the customer's phone is
-tests/e2e/sms.py's. Dispatcher notices are read from the store: the API shows no notice's key.
+tests/e2e/sms.py's. fieldbot answers STOP/START/HELP itself, as in tests/conversations/fake_world.py.
+Dispatcher notices are read from the store: the API shows no notice's key.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ class AppWorld:
     def __init__(self, spec: ConversationSpec, database_url: str, stack: ExitStack) -> None:
         load_demo_company_if_none(database_url)
         self.clock = FixedClock(setup_time(spec))
-        self.container = bootstrap(sms_settings(database_url), clock=self.clock)
+        self.container = bootstrap(sms_settings(database_url, twilio_handles_keywords=False),
+                                   clock=self.clock)
         stack.callback(self.container.engine.dispose)
         self.container.parser = demo_parser()  # type: ignore[misc]  # built once per run
         self.seeded: Seeded = seed_world(

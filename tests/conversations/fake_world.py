@@ -2,6 +2,8 @@
 
 Texts go through `bot.inbox.receive` with the SMS channel's rules, as tests/unit/dialogue/
 chat_world.py sends them (and as a Twilio webhook's would), at the conversation's fixed clock.
+fieldbot answers STOP/START/HELP itself (TWILIO_HANDLES_KEYWORDS=false, as `fieldbot chat`
+does): with Twilio answering them, the confirmation a customer reads is not ours to check.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ class FakeWorld:
                               message_id=f"SMconv{next(_SIDS):026d}",
                               received_at=self.clock.now())
         result = receive(uow_factory=lambda: self.uow, engine=self.engine, inbound=inbound,
-                         rules=sms.rules(answer_keywords=False))
+                         rules=sms.rules(answer_keywords=True))
         return "\n".join(result.replies)
 
     def state(self) -> State:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from bot.dialogue.reply import Expect
@@ -109,6 +111,40 @@ def test_a_technician_on_site_is_said_and_n_changes_nothing(chat: ChatWorld) -> 
     chat.transcript(JOE, [("cancel my appointment", "Tom is already there. Cancel anyway?"),
                           ("n", "stays as booked")])
     assert chat.changed_since(before) == set()
+
+
+def test_the_question_asked_again_still_says_the_technician_is_on_the_way(
+        chat: ChatWorld) -> None:
+    _underway(chat, JobState.EN_ROUTE, eta_minutes=40)
+    chat.transcript(JOE, [("cancel my appointment", "Tom is already on the way"),
+                          ("todays obviously", "Please answer Y or N. Tom is already on the way")])
+
+
+@pytest.mark.parametrize("no", ["n. dont cancel, ill wait. but he better be here soon",
+                                "dont cancel it"])
+def test_dont_cancel_at_the_confirmation_says_the_visit_stays(chat: ChatWorld, no: str) -> None:
+    _underway(chat, JobState.EN_ROUTE, eta_minutes=40)
+    before = chat.model()
+    chat.transcript(JOE, [("cancel my appointment", "Cancel anyway?"), (no, "stays as booked")])
+    assert chat.changed_since(before) == set()
+
+
+def test_cancel_it_after_hearing_where_the_technician_is_means_that_visit(
+        chat: ChatWorld) -> None:
+    chat.book("joe", "plumbing_repair", "tom", datetime(2026, 3, 5, 20, 0, tzinfo=UTC))
+    _underway(chat, JobState.EN_ROUTE, eta_minutes=40)
+    chat.transcript(JOE, [("where is the tech", "Tom is on the way"),
+                          ("forget it. cancel it", "Tom is already on the way (ETA 9:40am). "
+                                                   "Cancel anyway?")])
+
+
+def test_a_technician_running_late_past_the_window_still_has_the_visit_to_cancel(
+        chat: ChatWorld) -> None:
+    chat.clock.advance(timedelta(hours=6, minutes=30))  # 3:30pm: the 1-3pm window is over
+    _underway(chat, JobState.EN_ROUTE, eta_minutes=20)
+    [question] = chat.answer(JOE, "just cancel my appointment")
+    assert question.expects is Expect.YES_NO and question.text.startswith(
+        "Tom is already on the way")
 
 
 def test_a_plain_cancellation_tells_no_technician(chat: ChatWorld) -> None:

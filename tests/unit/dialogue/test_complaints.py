@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -25,6 +25,41 @@ def test_a_no_show_is_apologised_for_naming_the_missed_visit_and_the_office_told
     [notice] = chat.notices()
     assert "complaint: technician did not show up for the visit Mon Mar 2, 1-3pm" in notice.body
     assert chat.changed_since(before) <= ONLY_NOTICES  # the visit itself is left as it was
+
+
+@pytest.mark.parametrize("text", [
+    "your guy never showed. we waited all afternoon for the plumber",
+    "not ana, she did the outlets this morning and left. the PLUMBER, 1-3, nobody came",
+])
+def test_a_no_show_naming_the_work_is_that_visit_not_another_still_marked_on_site(
+        chat: ChatWorld, text: str) -> None:
+    outlets = chat.book("joe", "electrical", "ana", datetime(2026, 3, 2, 16, 0, tzinfo=UTC))
+    job_id = next(a.job_id for a in chat.uow.appointments.find() if a.id == outlets)
+    for state in (JobState.EN_ROUTE, JobState.ON_SITE):
+        chat.run(ChangeJobState(job_id=job_id, new_state=state, actor=chat.dispatcher()))
+    chat.clock.advance(AFTER_JOES_WINDOW)
+    said = chat.text(JOE, text).text
+    assert said.startswith("I'm so sorry nobody came for your Mon Mar 2, 1-3pm visit.")
+    assert "Ana" not in said
+    [notice] = chat.notices()
+    assert "did not show up for the visit Mon Mar 2, 1-3pm" in notice.body
+
+
+def test_moving_after_a_no_show_moves_the_visit_missed_not_a_later_one_of_the_same_work(
+        chat: ChatWorld) -> None:
+    outlets = chat.book("joe", "electrical", "ana", datetime(2026, 3, 2, 16, 0, tzinfo=UTC))
+    later = chat.book("joe", "plumbing_repair", "tom", datetime(2026, 3, 9, 15, 0, tzinfo=UTC))
+    job_id = next(a.job_id for a in chat.uow.appointments.find() if a.id == outlets)
+    for state in (JobState.EN_ROUTE, JobState.ON_SITE):
+        chat.run(ChangeJobState(job_id=job_id, new_state=state, actor=chat.dispatcher()))
+    chat.clock.advance(AFTER_JOES_WINDOW)
+    chat.transcript(JOE, [
+        ("your guy never showed. we waited all afternoon for the plumber", "1-3pm visit"),
+        ("whatever. can someone come tmrw morning for the plumbing instead", "Reply 1"),
+        ("1", "from Mon Mar 2, 1-3pm"),
+    ])
+    assert next(a for a in chat.uow.appointments.find() if a.id == later).start == datetime(
+        2026, 3, 9, 15, 0, tzinfo=UTC)
 
 
 def test_a_no_show_told_the_next_morning_names_yesterdays_visit(chat: ChatWorld) -> None:
@@ -239,6 +274,24 @@ def test_a_credit_or_refund_asked_for_goes_to_the_office(chat: ChatWorld, text: 
     assert "credit or refund" in said and "call you" in said
     assert "complaint: asks for a credit or refund" in chat.notices()[0].body
     assert chat.changed_since(before) <= ONLY_NOTICES
+
+
+@pytest.mark.parametrize("text", [
+    "you people are a f***ing joke. i want a discount for wasting my whole morning",
+    "i deserve a discount for wasting my whole afternoon",
+])
+def test_a_discount_asked_for_beside_a_grievance_goes_to_the_office_with_no_amount(
+        chat: ChatWorld, text: str) -> None:
+    before = chat.model()
+    said = chat.text(JOE, text).text
+    assert "request for a discount" in said and "review it" in said and "$" not in said
+    assert "complaint: asks for a credit or refund" in chat.notices()[0].body
+    assert chat.changed_since(before) <= ONLY_NOTICES
+
+
+def test_a_discount_asked_for_alone_is_no_complaint(chat: ChatWorld) -> None:
+    assert "request for a discount" not in chat.text(JOE, "do you give a senior discount?").text
+    assert not any("complaint" in notice.body for notice in chat.notices())
 
 
 def test_paying_by_credit_card_is_no_complaint(chat: ChatWorld) -> None:

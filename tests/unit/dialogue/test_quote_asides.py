@@ -51,6 +51,7 @@ def test_nothing_to_book_beside_a_quote_question_drops_the_times(chat: ChatWorld
 
 @pytest.mark.parametrize(("ask", "told"), [
     ("does that 8900 include trenching?", "Yes, it includes Trenching labor"),
+    ("does the 8900 include the digging or is that extra", "Yes, it includes Trenching labor"),
     ("does the 8900 cover re-sodding the lawn afterwards?", "doesn't list re-sodding the lawn"),
     ("whats included in the liner one? does it cover hauling off the dirt",
      "doesn't list hauling off the dirt"),

@@ -83,6 +83,8 @@ def test_plain_cancellations_are_cancel(understand, text):
 @pytest.mark.parametrize("text", [
     "can friday's visit be after 3pm", "could tomorrow's appointment start later",
     "can the visit be after 3", "would my appointment be earlier?",
+    "Would it be possible to have them come later that same day, in the afternoon perhaps?",
+    "could he come earlier that day",
 ])
 def test_a_booked_visit_asked_at_other_hours_is_a_reschedule(understand, text):
     assert understand(text).intent == "reschedule"
