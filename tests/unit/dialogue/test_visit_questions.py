@@ -115,3 +115,18 @@ def test_a_nod_after_a_visit_question_is_not_see_you_then(chat: ChatWorld) -> No
                             ("2", "Booked"),
                             ("when is the electrician coming", "electrical repair visit"),
                             ("ok", "Nothing is waiting for a yes")])
+
+
+@pytest.mark.parametrize("text", [
+    "2 more things sorry - who's doing the electrical friday, and can the heating repair on "
+    "thursday be moved to monday",
+    "quick q - who's doing the electrical on friday, and can the heating repair on thursday be "
+    "moved to monday",
+])
+def test_a_question_naming_a_visits_work_beside_a_move_is_answered_then_the_move_offered(
+        chat: ChatWorld, text: str) -> None:
+    before = chat.model()
+    said = chat.text(MARIA, text).text
+    assert said.startswith("Your visit on Fri Mar 6: 1-3pm, Electrical repair with Ana.\n"
+                           "We can come:\n1) Mon Mar 9"), said
+    assert chat.changed_since(before) == set()
