@@ -130,3 +130,16 @@ def test_a_question_naming_a_visits_work_beside_a_move_is_answered_then_the_move
     assert said.startswith("Your visit on Fri Mar 6: 1-3pm, Electrical repair with Ana.\n"
                            "We can come:\n1) Mon Mar 9"), said
     assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["the thursday one with ana, what is that for?",
+                                 "is the thursday visit with ana for the same outlets?"])
+def test_a_visit_pointed_at_by_weekday_and_technician_is_that_technicians_on_that_weekday(
+        chat: ChatWorld, ask: str) -> None:
+    # this Thursday is Tom's; Ana's Thursday visit is the next one
+    chat.book("maria", "electrical", "ana", datetime(2026, 3, 12, 19, 0, tzinfo=UTC))
+    before = chat.model()
+    said = chat.text(MARIA, ask).text
+    assert "Thu Mar 12" in said and "2-4pm, Electrical repair with Ana" in said, said
+    assert "Tom" not in said
+    assert chat.changed_since(before) == set()
