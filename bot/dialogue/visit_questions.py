@@ -68,6 +68,7 @@ def answer(turn: Turn, *, within_questions: bool = False) -> bool:
         that_day = [a for a in _booked(turn) if _matches(turn, a, day, None)]
         if that_day:
             matches, service_id = that_day, None
+    matches = _of_the_work_named(turn, matches, service_id)
     if len(matches) == 1 and _live(turn, matches[0]):
         return False  # the one visit asked about is under way: where the tech is says more
     if not matches and day == today and _finished(turn, day, service_id):
@@ -97,6 +98,21 @@ def answer(turn: Turn, *, within_questions: bool = False) -> bool:
 
 # "the thursday one with eddie", "is the thursday visit with ana ...": a visit pointed at.
 _POINTED = re.compile(r"\b(?:the|that|my|our) (?:[\w/-]+ ){0,3}?(?:one|visit|appointment|appt)\b")
+
+
+# A tradesperson asked about ("the plumber"): any visit of that trade, not one service of it.
+_TRADESPERSON = re.compile(r"\b(?:plumbers?|electricians?|(?:hvac|heating|furnace|ac) (?:guy|tech|person)"
+                           r"|tech|technician|guy)\b")
+
+
+def _of_the_work_named(turn: Turn, matches: list[Appointment],
+                       service_id: str | None) -> list[Appointment]:
+    """Of the visits of the trade asked about, those of the very work named when there are any
+    ("when is the water heater visit": not the plumbing repair beside it)."""
+    if service_id is None or _TRADESPERSON.search(normalize(turn.text)):
+        return matches
+    exact = [a for a in matches if (job := _job(turn, a)) is not None and job.service_id == service_id]
+    return exact or matches
 
 
 def technicians_visits(turn: Turn, day: date | None, service_id: str | None) -> list[Appointment]:

@@ -143,3 +143,12 @@ def test_a_visit_pointed_at_by_weekday_and_technician_is_that_technicians_on_tha
     assert "Thu Mar 12" in said and "2-4pm, Electrical repair with Ana" in said, said
     assert "Tom" not in said
     assert chat.changed_since(before) == set()
+
+
+def test_the_work_named_is_its_own_visit_and_a_tradesperson_any_of_that_trade(
+        chat: ChatWorld) -> None:
+    chat.book("maria", "hvac_maintenance", "tom", datetime(2026, 3, 9, 19, 0, tzinfo=UTC))
+    assert chat.text(MARIA, "when is the tune up visit?").text == (
+        "Your heating & cooling tune-up visit: Mon Mar 9, 2-4pm with Tom.")
+    said = chat.text(MARIA, "when is the furnace guy coming").text
+    assert "Thu Mar 5, 8-10am, Heating & cooling repair" in said and "Mon Mar 9" in said, said
