@@ -729,6 +729,8 @@ _TIME_WORDS = re.compile(
     r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|tomorrow|tmrw|"
     r"morning|afternoon|evening|am|pm|noon|before|after|by|at|around|between|and|or|then|on|the|"
     r"this|next|maybe|ok|okay|so|how|what|about|instead|ish|anytime|any|time|earlier|later|"
+    # "wed 10am works?", "fri at 2 good?": whether a time suits is a time asked for
+    r"works?|good|fine|free|available|possible|doable|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|\d{1,2}(?:st|nd|rd|th)?|"
     r"\d{1,2}(?::\d{2})?(?:am|pm)?)\b")
 
