@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import replies, wish_memory
+from bot.dialogue import replies, shown_offers, wish_memory
 from bot.dialogue.times import visit_label
 from bot.dialogue.visits import refers_to_a_visit
 from bot.nlu import intents
@@ -250,7 +250,9 @@ def present(turn: Turn, flow: str, data: dict[str, Any], found: list[Offer],
     # "tuesday at 10?" with 1:30 the nearest: nothing is free then, though 1:30 is after 10
     missed = wish is not None and (wish.date or wish.start or wish.end) is not None and (
         not held if moment is not None else not any(wish.is_met_by(o, timezone) for o in found))
-    turn.ask(flow, PICK, {**data, "offers": [_dump(o) for o in found], "asked": _wish_key(wish)},
+    earlier = shown_offers.carried(turn, flow, PICK, data)
+    turn.ask(flow, PICK, {**data, "offers": [_dump(o) for o in found], "asked": _wish_key(wish),
+                          shown_offers.KEY: earlier},
              replies.offers(choices(found, timezone), wish_missed=missed, wish_past=past,
                             wish_held=held))
 
@@ -667,6 +669,9 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
                 turn.say(replies.which_offer(choices(found, timezone)))  # "friday morning"
                 return True  # restates a day all those times are on: ask, never guess one
             chosen(turn, matching[0])
+        elif (before := shown_offers.named_before(turn, wish, timezone)) is not None and \
+                intent != intents.DENY and not _NOT_A_PICK.search(turn.text):
+            chosen(turn, before)  # "the thursday one at 12": offered in a list before this one
         else:
             research(turn, wish)
         return True
@@ -735,6 +740,8 @@ _TIME_WORDS = re.compile(
     r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|tomorrow|tmrw|"
     r"morning|afternoon|evening|am|pm|noon|before|after|by|at|around|between|and|or|then|on|the|"
     r"this|next|maybe|ok|okay|so|how|what|about|instead|ish|anytime|any|time|earlier|later|"
+    # "wed 10am works?", "fri at 2 good?": whether a time suits is a time asked for
+    r"works?|good|fine|free|available|possible|doable|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|\d{1,2}(?:st|nd|rd|th)?|"
     r"\d{1,2}(?::\d{2})?(?:am|pm)?)\b")
 

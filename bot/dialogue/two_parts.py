@@ -24,6 +24,7 @@ from bot.dialogue import (
     replies,
     small_talk,
     status,
+    visit_questions,
     visits,
 )
 from bot.dialogue.reply import Reply
@@ -380,7 +381,7 @@ def _ask(turn: Turn, part: str, parse: Parse) -> bool:
     if not CUSTOMER_FLOWS.answered(own):  # a question never starts a booking
         if parse.intent == intents.JOB_STATUS:
             status.start(own)  # "how far out is dave?"
-        else:
+        elif not visit_questions.answer(own):  # "who's doing the electrical today": read as work
             quote_questions.answer(own)  # "whats the furnace quote come to"
     if own.confused:  # a part not understood says nothing, and counts for nothing
         del turn.replies[said:]

@@ -231,6 +231,10 @@ def _matching(turn: Turn, text: str, known: list[Appointment]) -> tuple[list[App
     if named:
         found = [a for a in found if names[a.id] in named]
         said.append("with " + " or ".join(sorted(named)))
+    if named and not found and len(days) == 1:
+        # "the thursday one with ana" when this Thursday's is Tom's: Ana's on a later Thursday
+        found = [a for a in visit_questions.technicians_visits(turn, next(iter(days)), service_id)
+                 if a in known]
     if not said:
         found = _unnamed(turn, text, found)
     elif not days and service_id is None and not named:

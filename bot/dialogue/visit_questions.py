@@ -60,12 +60,18 @@ def answer(turn: Turn, *, within_questions: bool = False) -> bool:
     if day is None and service_id is None:
         return False
     matches = [a for a in _booked(turn) if _matches(turn, a, day, service_id)]
+    whose = technicians_visits(turn, day, service_id)
+    if whose:  # "the thursday one with eddie": Eddie's Thursday visit, whichever week it is in
+        matches = whose
+        days = {local_date(a.window_start, visits.timezone_of(turn, a)) for a in whose}
+        day = days.pop() if len(days) == 1 else None
     if not matches and day is not None and service_id is not None:
         # "do you install generators? also is the 9th visit still on": the work named may be
         # another topic; the day's visits say what is booked, with their work
         that_day = [a for a in _booked(turn) if _matches(turn, a, day, None)]
         if that_day:
             matches, service_id = that_day, None
+    matches = _of_the_work_named(turn, matches, service_id)
     if len(matches) == 1 and _live(turn, matches[0]):
         return False  # the one visit asked about is under way: where the tech is says more
     if not matches and day == today and _finished(turn, day, service_id):
@@ -91,6 +97,45 @@ def answer(turn: Turn, *, within_questions: bool = False) -> bool:
                                         for a in matches]))
         visits.remember_shown(turn, matches)
     return True
+
+
+# "the thursday one with eddie", "is the thursday visit with ana ...": a visit pointed at.
+_POINTED = re.compile(r"\b(?:the|that|my|our) (?:[\w/-]+ ){0,3}?(?:one|visit|appointment|appt)\b")
+
+
+# A tradesperson asked about ("the plumber"): any visit of that trade, not one service of it.
+_TRADESPERSON = re.compile(r"\b(?:plumbers?|electricians?|(?:hvac|heating|furnace|ac) (?:guy|tech|person)"
+                           r"|tech|technician|guy)\b")
+
+
+def _of_the_work_named(turn: Turn, matches: list[Appointment],
+                       service_id: str | None) -> list[Appointment]:
+    """Of the visits of the trade asked about, those of the very work named when there are any
+    ("when is the water heater visit": not the plumbing repair beside it)."""
+    if service_id is None or _TRADESPERSON.search(normalize(turn.text)):
+        return matches
+    exact = [a for a in matches if (job := _job(turn, a)) is not None and job.service_id == service_id]
+    return exact or matches
+
+
+def technicians_visits(turn: Turn, day: date | None, service_id: str | None) -> list[Appointment]:
+    """The visits a text points at by their technician ("the thursday one with eddie"): of that
+    technician, on the day named or, for a bare weekday, on that weekday of any week; [] when
+    the text names no technician or does not point at a visit."""
+    if turn.option() is not None or not _POINTED.search(normalize(turn.text)):
+        return []
+    named = visits.named(turn)
+    if not named.technicians:
+        return []
+    theirs = [a for a in _booked(turn) if a.technician_id in named.technicians
+              and _matches(turn, a, None, service_id)]
+    if day is None:
+        return theirs
+    on_day = [a for a in theirs if _matches(turn, a, day, None)]
+    if on_day or day.weekday() not in named.weekdays:
+        return on_day
+    return [a for a in theirs
+            if local_date(a.window_start, visits.timezone_of(turn, a)).weekday() == day.weekday()]
 
 
 def already_booked(turn: Turn, service_id: str) -> Reply | None:

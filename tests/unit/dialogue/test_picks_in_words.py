@@ -178,3 +178,24 @@ def test_a_visits_own_window_said_again_after_putting_it_back_is_confirmed(chat:
     said = chat.text(MARIA, "the 8-10 one - same as before").text
     assert said.startswith("You're all set") and "Thu Mar 5, 8-10am with Tom" in said, said
     assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize(("pick", "booked"), [("the tuesday one at 7", "Tue Mar 3, 7-9am"),
+                                              ("tue 7-9 then", "Tue Mar 3, 7-9am")])
+def test_a_time_named_from_a_list_before_the_latest_one_is_picked(chat: ChatWorld, pick: str,
+                                                                  booked: str) -> None:
+    assert "Tue Mar 3, 7-9am" in chat.text(MARIA, ASK).text
+    said = chat.text(MARIA, "what about thursday afternoon").text
+    assert "Thu Mar 5" in said and "Tue Mar 3" not in said, said
+    jobs = len(chat.uow.jobs.find())
+    said = chat.text(MARIA, pick).text
+    assert said.startswith(f"Booked: Plumbing repair on {booked}"), said
+    assert len(chat.uow.jobs.find()) == jobs + 1
+
+
+def test_a_list_for_another_visit_is_never_picked_from(chat: ChatWorld) -> None:
+    assert "Fri Mar 6, 9-11am" in chat.text(MARIA, "can the thursday heating repair be moved to "
+                                                   "friday").text
+    chat.text(MARIA, "no, the electrical one, to monday")
+    said = chat.text(MARIA, "the friday one at 9").text
+    assert not said.startswith("Done!"), said

@@ -115,3 +115,40 @@ def test_a_nod_after_a_visit_question_is_not_see_you_then(chat: ChatWorld) -> No
                             ("2", "Booked"),
                             ("when is the electrician coming", "electrical repair visit"),
                             ("ok", "Nothing is waiting for a yes")])
+
+
+@pytest.mark.parametrize("text", [
+    "2 more things sorry - who's doing the electrical friday, and can the heating repair on "
+    "thursday be moved to monday",
+    "quick q - who's doing the electrical on friday, and can the heating repair on thursday be "
+    "moved to monday",
+])
+def test_a_question_naming_a_visits_work_beside_a_move_is_answered_then_the_move_offered(
+        chat: ChatWorld, text: str) -> None:
+    before = chat.model()
+    said = chat.text(MARIA, text).text
+    assert said.startswith("Your visit on Fri Mar 6: 1-3pm, Electrical repair with Ana.\n"
+                           "We can come:\n1) Mon Mar 9"), said
+    assert chat.changed_since(before) == set()
+
+
+@pytest.mark.parametrize("ask", ["the thursday one with ana, what is that for?",
+                                 "is the thursday visit with ana for the same outlets?"])
+def test_a_visit_pointed_at_by_weekday_and_technician_is_that_technicians_on_that_weekday(
+        chat: ChatWorld, ask: str) -> None:
+    # this Thursday is Tom's; Ana's Thursday visit is the next one
+    chat.book("maria", "electrical", "ana", datetime(2026, 3, 12, 19, 0, tzinfo=UTC))
+    before = chat.model()
+    said = chat.text(MARIA, ask).text
+    assert "Thu Mar 12" in said and "2-4pm, Electrical repair with Ana" in said, said
+    assert "Tom" not in said
+    assert chat.changed_since(before) == set()
+
+
+def test_the_work_named_is_its_own_visit_and_a_tradesperson_any_of_that_trade(
+        chat: ChatWorld) -> None:
+    chat.book("maria", "hvac_maintenance", "tom", datetime(2026, 3, 9, 19, 0, tzinfo=UTC))
+    assert chat.text(MARIA, "when is the tune up visit?").text == (
+        "Your heating & cooling tune-up visit: Mon Mar 9, 2-4pm with Tom.")
+    said = chat.text(MARIA, "when is the furnace guy coming").text
+    assert "Thu Mar 5, 8-10am, Heating & cooling repair" in said and "Mon Mar 9" in said, said
