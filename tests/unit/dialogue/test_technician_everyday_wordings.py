@@ -117,3 +117,26 @@ def test_heading_to_lunch_after_done_sets_no_next_visit_off(day: ChatWorld) -> N
     assert job_of(day, "joe_today").state is JobState.COMPLETED
     assert job_of(day, "joe_today").summary == "replaced the trap"
     assert job_of(day, "fischer").state is JobState.SCHEDULED
+
+
+# --- a customer asking after a technician past the time given ----------------------------------
+
+
+def test_a_customer_past_a_late_eta_hears_the_technician_is_behind_and_the_office_is_told(
+        day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))  # 12:30pm
+    day.text(TOM, "running 30 late")  # Joe's window opens at 1pm: ETA 1:30pm, not set off
+    day.clock.advance(timedelta(hours=1, minutes=10))  # 1:40pm
+    answer = day.text(JOE, "where's the tech?").text
+    assert answer.startswith("Sorry, Tom is running behind") and "office" in answer
+    assert "We'll text you when" not in answer
+    assert any("still waiting for Tom" in notice.body for notice in day.notices())
+
+
+def test_a_customer_after_the_window_without_a_visit_started_hears_of_the_delay(
+        day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=6, minutes=15))  # 3:15pm, Joe's 1-3pm window is over
+    answer = day.text(JOE, "hello? where is he").text
+    assert answer.startswith("Sorry, Tom is running behind")
+    assert job_of(day, "joe_today").state is JobState.SCHEDULED
+    assert len([n for n in day.notices() if "still waiting for Tom" in n.body]) == 1
