@@ -5,13 +5,13 @@ technician past the time given."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from domain.jobs import JobState
 from tests.unit.dialogue.chat_world import JOE, TOM, ChatWorld
-from tests.unit.dialogue.test_technician_flow import day, job_of, told
+from tests.unit.dialogue.test_technician_flow import add_visit, day, job_of, told
 
 __all__ = ["day"]  # the fixture, shared with the technician flow's tests
 
@@ -140,3 +140,24 @@ def test_a_customer_after_the_window_without_a_visit_started_hears_of_the_delay(
     assert answer.startswith("Sorry, Tom is running behind")
     assert job_of(day, "joe_today").state is JobState.SCHEDULED
     assert len([n for n in day.notices() if "still waiting for Tom" in n.body]) == 1
+
+
+# --- a customer's name shared with another technician's visit ----------------------------------
+
+
+@pytest.mark.parametrize("text", ["omw to fischer via lake st", "omw to the fischers, on lake now"])
+def test_a_name_shared_with_another_technicians_visit_picks_ones_own(day: ChatWorld,
+                                                                     text: str) -> None:
+    add_visit(day, "greta", "Greta Fischer", "+13125550199", "9 Lake St", "electrical", "ana",
+              datetime(2026, 3, 2, 20, 0, tzinfo=UTC))  # Ana's, 2pm, on the street said
+    day.clock.advance(timedelta(hours=5))  # 2pm, Tom's Fischer visit is at 3pm
+    said = day.text(TOM, text).text
+    assert "Karl Fischer" in said and "can't find" not in said
+    assert job_of(day, "fischer").state is JobState.EN_ROUTE
+    assert job_of(day, "greta").state is JobState.SCHEDULED
+
+
+def test_a_name_only_another_technician_has_today_is_still_refused(day: ChatWorld) -> None:
+    before = day.model()
+    said = day.text(TOM, "omw to lopez").text  # Ana's visit, none of Tom's
+    assert "Lopez" not in said and day.changed_since(before) == set()
