@@ -161,3 +161,27 @@ def test_a_name_only_another_technician_has_today_is_still_refused(day: ChatWorl
     before = day.model()
     said = day.text(TOM, "omw to lopez").text  # Ana's visit, none of Tom's
     assert "Lopez" not in said and day.changed_since(before) == set()
+
+
+# --- two updates in one text -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["done, omw to fischer 20 running a bit behind",
+                                  "done at okafor. omw to fischer 20, running a bit behind"])
+def test_done_then_on_the_way_running_behind_does_both_in_order(day: ChatWorld,
+                                                                 text: str) -> None:
+    day.clock.advance(timedelta(hours=5))  # 2pm, on site at Joe's
+    day.text(TOM, "here")
+    said = day.text(TOM, text).replies
+    assert "completed" in said[0].text and "on the way to" in said[1].text
+    assert job_of(day, "joe_today").state is JobState.COMPLETED
+    fischer = job_of(day, "fischer")
+    assert fischer.state is JobState.EN_ROUTE and fischer.eta is not None
+    assert fischer.eta == day.clock.now() + timedelta(minutes=20)
+
+
+def test_here_with_a_gate_code_checks_in_and_notes_it(day: ChatWorld) -> None:
+    _on_the_way_to_joe(day)
+    said = day.text(TOM, "here, gate code is 4412").replies
+    assert "Checked in" in said[0].text and "Noted on" in said[-1].text
+    assert job_of(day, "joe_today").state is JobState.ON_SITE
