@@ -34,7 +34,7 @@ def test_an_arrival_behind_an_ok_checks_in_while_on_the_way(day: ChatWorld, text
     assert job_of(day, "fischer").state is JobState.SCHEDULED
 
 
-@pytest.mark.parametrize("text", ["ok", "k", "ok thanks"])
+@pytest.mark.parametrize("text", ["ok", "k", "ok thanks", "ok here's the thing", "k here is the gate code"])
 def test_a_bare_ok_is_still_no_update(day: ChatWorld, text: str) -> None:
     _on_the_way_to_joe(day)
     before = day.model()
