@@ -185,3 +185,12 @@ def test_here_with_a_gate_code_checks_in_and_notes_it(day: ChatWorld) -> None:
     said = day.text(TOM, "here, gate code is 4412").replies
     assert "Checked in" in said[0].text and "Noted on" in said[-1].text
     assert job_of(day, "joe_today").state is JobState.ON_SITE
+
+
+def test_done_then_a_stop_then_the_next_visit_is_a_plan_that_sends_nothing(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4))  # 1pm
+    day.text(TOM, "here")
+    said = day.text(TOM, "done. new trap. grabbing lunch then off to fischer").text
+    assert "nothing sent yet" in said
+    assert job_of(day, "joe_today").state is JobState.COMPLETED
+    assert job_of(day, "fischer").state is JobState.SCHEDULED
