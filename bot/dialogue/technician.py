@@ -100,6 +100,9 @@ PLAN = re.compile(
     # "stopping at the supply house first, be at chen by 11": another stop before the visit
     r"\b(?:stop|stopping|swing|swinging|grab|grabbing|gotta|need to|have to)\b[^.;!?]{0,40}\bfirst\b",
     re.IGNORECASE)
+# Set off now, said beside a delay ("omw to alvarez 15 running a bit behind"); not "leaving in 10".
+SETTING_OFF_NOW = re.compile(r"\b(?:omw|otw|on my way|en ?route)\b|\bhead(?:ing|ed) (?:over )?to\b",
+                             re.IGNORECASE)
 # An arrival time promised with no word of setting off ("be at chen by 11"): asked, not assumed.
 ARRIVAL_PROMISED = re.compile(r"\b(?:be|get|arrive|arriving|make it)\b[^.;!?]{0,40}?\b(?:by|around|"
                               r"about|at|before) (?:\d|noon)", re.IGNORECASE)
@@ -680,7 +683,7 @@ def late(turn: Turn, visit: Visit, text: str, minutes: int | None,
     """A delay counts from where the visit stood (its ETA on the way, else its planned arrival),
     never from now, and a time of day ("there by 3:30") is the new arrival; a delay still on
     time for the window tells no one, and one for a visit hours away is asked about first."""
-    if visit.job.state is JobState.SCHEDULED and ON_THE_WAY_WORDS.search(text):
+    if visit.job.state is JobState.SCHEDULED and SETTING_OFF_NOW.search(text):
         # "omw to alvarez 15 running a bit behind": setting off late, told once with the ETA
         en_route(turn, visit, text, minutes, checked)
         return
