@@ -583,6 +583,14 @@ def status_running_late(technician: str, eta: str | None) -> Reply:
                  "way. I've asked our office to check on the arrival time.")
 
 
+def status_behind(technician: str, eta: str | None) -> Reply:
+    """The technician has not set off and the time given (or the window) has passed: said
+    plainly, with an apology, never as a time still to come."""
+    expected = f" (expected about {eta})" if eta else ""
+    return Reply(f"Sorry, {clip(technician, NAME)} is running behind{expected} and hasn't reached "
+                 "you yet. I've asked our office to check on the arrival time and update you.")
+
+
 def customer_waiting_notice(job: str, technician: str) -> Reply:
     """To the dispatchers: a customer asks after a technician past the arrival time given."""
     return Reply(f"Job {job}: the customer is still waiting for {clip(technician, NAME)}, who is "

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 LIVE = frozenset({JobState.EN_ROUTE, JobState.ON_SITE, JobState.PAUSED})
 # A technician this long past the arrival time they gave is running late.
 LATE_AFTER_ETA = timedelta(minutes=5)
+# A window this recently over with the visit not started: the technician is behind (later, a
+# missed visit is the office's to sort out, not a delay).
+BEHIND_FOR = timedelta(hours=6)
 # Who a customer asks about: a pronoun, "the tech", a name (not themselves).
 _TECH = r"(?:(?:the|your|ur|my|our) )?(?!(?:i|we|you|u|it|that|this|is|are|was|were)\b)[a-z]+"
 # A question about the technician or the work under way, not a new request.
@@ -110,8 +113,10 @@ def start(turn: Turn) -> None:
                        key=lambda j: (_URGENCY[j.state], next_start(j)))
     if open_jobs:
         described = _describe(turn, open_jobs[0], visits_of.get(open_jobs[0].id, []))
-        if open_jobs[0].state in LIVE and LIVE_QUESTION.search(turn.text):
-            # "where is he": the work under way is the answer, not the other days booked
+        first = open_jobs[0]
+        if (first.state in LIVE or (first.state is JobState.SCHEDULED and _behind(
+                turn, first, visits_of.get(first.id, [])))) and LIVE_QUESTION.search(turn.text):
+            # "where is he": the work under way (or overdue) is the answer, not the other days
             turn.finish(described)
         else:
             turn.finish(replies.more_booked(described, _others(turn, open_jobs[0])))
@@ -148,6 +153,10 @@ def _describe(turn: Turn, job: Job, booked: list[Appointment]) -> Reply:
         return replies.status_on_site(technician)
     if job.state is JobState.PAUSED:
         return _paused(turn, job, technician)
+    if job.state is JobState.SCHEDULED and _behind(turn, job, booked):
+        _alert_late(turn, job, technician)
+        eta = clock_label(job.eta, turn.timezone) if job.eta else None
+        return replies.status_behind(technician, eta)
     upcoming = sorted((a for a in booked if a.is_active and a.end > turn.now),
                       key=lambda a: a.start)
     if job.state is JobState.SCHEDULED and upcoming:
@@ -169,6 +178,15 @@ def _running_late(turn: Turn, job: Job, booked: list[Appointment]) -> bool:
         return turn.now > job.eta + LATE_AFTER_ETA
     ends = [a.window_end for a in booked if a.is_active]
     return bool(ends) and turn.now > min(ends)
+
+
+def _behind(turn: Turn, job: Job, booked: list[Appointment]) -> bool:
+    """Not set off, and past the arrival time given ("running 20 late") or, with none, past the
+    end of today's window: the customer is still waiting."""
+    if job.eta is not None:
+        return turn.now > job.eta + LATE_AFTER_ETA
+    return any(a.is_active and a.window_end < turn.now < a.window_end + BEHIND_FOR
+               for a in booked)
 
 
 def _alert_late(turn: Turn, job: Job, technician: str) -> None:

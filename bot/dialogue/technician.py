@@ -102,6 +102,9 @@ PLAN = re.compile(
     # "stopping at the supply house first, be at chen by 11": another stop before the visit
     r"\b(?:stop|stopping|swing|swinging|grab|grabbing|gotta|need to|have to)\b[^.;!?]{0,40}\bfirst\b",
     re.IGNORECASE)
+# Set off now, said beside a delay ("omw to alvarez 15 running a bit behind"); not "leaving in 10".
+SETTING_OFF_NOW = re.compile(r"\b(?:omw|otw|on my way|en ?route)\b|\bhead(?:ing|ed) (?:over )?to\b",
+                             re.IGNORECASE)
 # An arrival time promised with no word of setting off ("be at chen by 11"): asked, not assumed.
 ARRIVAL_PROMISED = re.compile(r"\b(?:be|get|arrive|arriving|make it)\b[^.;!?]{0,40}?\b(?:by|around|"
                               r"about|at|before) (?:\d|noon)", re.IGNORECASE)
@@ -133,6 +136,12 @@ ON_THE_WAY_WORDS = re.compile(r"\b(?:omw|otw|on my way|on the way|heading|headed
                               re.IGNORECASE)
 NAMED_ETA = re.compile(r"(?<!\bapt)(?<!\bunit)(?<!\bsuite)(?<!#)(?<!\bno)(?<=[a-z])\s+"
                        r"(\d{1,3})\s*(?:m|min|mins)?\W*$", re.IGNORECASE)
+# "omw to alvarez 15 running a bit behind": the minutes right after the trip, more said after.
+ETA_BEFORE_MORE = re.compile(
+    r"\b(?:omw|otw|on my way|heading|headed|leaving)(?:\s+(?:over\s+)?to\s+[a-z' ]{1,30}?)?"
+    r"(?<!\bunit)(?<!\bapt)(?<!\bsuite)\s+(?:like |about |maybe |prob |~)?(\d{1,3})\s*"
+    r"(?:m|min|mins|minutes)?\b(?!\s*(?:am|pm|:|late|behind|[a-z]+ (?:st|ave|rd)\b))",
+    re.IGNORECASE)
 # "running 15 late", "20 min behind": a delay said beside setting off.
 LATE_BY = re.compile(r"\b(\d{1,3})\s*(?:m|min|mins|minutes)?\s*(?:late|behind)\b", re.IGNORECASE)
 # A note this soon after "done" (and no update since) is about the job just finished.
@@ -694,6 +703,10 @@ def late(turn: Turn, visit: Visit, text: str, minutes: int | None,
     """A delay counts from where the visit stood (its ETA on the way, else its planned arrival),
     never from now, and a time of day ("there by 3:30") is the new arrival; a delay still on
     time for the window tells no one, and one for a visit hours away is asked about first."""
+    if visit.job.state is JobState.SCHEDULED and SETTING_OFF_NOW.search(text):
+        # "omw to alvarez 15 running a bit behind": setting off late, told once with the ETA
+        en_route(turn, visit, text, minutes, checked)
+        return
     a = visit.appointment
     planned = visit.job.eta or max(a.start, a.window_start)  # a delay already given counts
     said = minutes_until_said_time(text, turn.now, turn.timezone) if minutes is None else None
@@ -904,9 +917,11 @@ def _minutes_until_today(said: ClockTime, now: datetime, timezone: str) -> int |
 
 
 def _bare_minutes(text: str) -> int | None:
-    """A bare number closing an "on the way" text ("otw now, 25", "omw 10", "otw to nguyen 20"):
-    minutes away."""
-    found = BARE_ETA.search(text) or (ON_THE_WAY_WORDS.search(text) and NAMED_ETA.search(text))
+    """A bare number closing an "on the way" text ("otw now, 25", "omw 10", "otw to nguyen 20"),
+    or right after the trip with more said ("omw to alvarez 15 running a bit behind"): minutes
+    away."""
+    found = (BARE_ETA.search(text) or (ON_THE_WAY_WORDS.search(text) and NAMED_ETA.search(text))
+             or ETA_BEFORE_MORE.search(text))
     minutes = int(found.group(1)) if found else 0
     return minutes if 0 < minutes <= 180 else None
 

@@ -133,16 +133,31 @@ def done_today(turn: Turn) -> list[Visit]:
 def named_own(turn: Turn, own: list[Visit], text: str) -> list[Visit] | None:
     """The technician's own visits today that the text names best, matched against everyone's
     visits today: None when another technician's visit fits the text better than any of theirs
-    (never a weaker match of their own), [] when it names none."""
+    (never a weaker match of their own) unless the name said is shared by one of theirs, [] when
+    it names none."""
     mine = named(own, text)
     if not mine:
         return []
     start, end = day_bounds(turn.now, turn.timezone)
     everyone = visits_of(turn, sorted(turn.uow.appointments.overlapping(start, end),
                                       key=lambda a: a.start))
-    best = {v.appointment_id for v in named(everyone, text)}
-    chosen = [v for v in mine if v.appointment_id in best]
-    return chosen or None
+    better = named(everyone, text)
+    chosen = [v for v in mine if v.appointment_id in {b.appointment_id for b in better}]
+    if chosen:
+        return chosen
+    # a customer's name shared with another technician's visit ("omw to patel, via clark" while
+    # Carla's Patel is on Clark): the technician sees only their own, so theirs is meant
+    shared = {w for b in better for w in _names_said(b, text)}
+    return [v for v in mine if _names_said(v, text) & shared] or None
+
+
+def _names_said(visit: Visit, text: str) -> set[str]:
+    """The words of the visit's customer or account name that the text says (typos allowed)."""
+    said = {w.removesuffix("s") for w in _words(text)} | set(_words(text))
+    names = {w for w in _words(f"{visit.customer} {visit.account}")
+             if w not in COMMON and len(w) >= 3}
+    return {name for name in names
+            if any(fuzz.ratio(name, w) >= NAME_SIMILARITY for w in said if len(w) >= 3)}
 
 
 def names_only_anothers(turn: Turn, text: str) -> bool:

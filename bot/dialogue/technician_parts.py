@@ -39,7 +39,7 @@ from bot.dialogue.technician_undo import LAST, asks_undo, undoable
 from bot.nlu import intents
 from bot.nlu.parser import Parser
 from bot.nlu.result import Parse
-from bot.nlu.technician_rules import trip_to_a_stop
+from bot.nlu.technician_rules import plans_a_trip_after_a_stop, trip_to_a_stop
 from domain.catalog import Catalog
 
 if TYPE_CHECKING:
@@ -127,12 +127,18 @@ def split(turn: Turn) -> list[Part]:
         return []  # "fyi got a flat, might be late tmrw": one heads-up for the office
     parts: list[Part] = []
     visits = todays_visits(turn)
+    previous = ""
     for piece in pieces:
+        prior, previous = previous, piece
         parse = _parse(turn, piece)
         intent = UNDO if asks_undo(piece) and not parts else parse.intent
         if intent not in UPDATES and _GOING.search(piece) and not trip_to_a_stop(piece):
             intent = intents.TECH_EN_ROUTE
             parse = Parse(intent, parse.slots, parse.confidence)
+        if (intent == intents.TECH_EN_ROUTE and prior
+                and plans_a_trip_after_a_stop(f"{prior} then {piece}")):
+            # "done. grabbing lunch then off to okafor": the trip comes after the stop, a plan
+            piece = f"{prior} then {piece}"
         last = parts[-1] if parts else None
         if intent == intents.TECH_DONE and not says_done(piece) and (
                 only_work_wished(piece) or (last is not None and last.intent == intents.NOTE)):

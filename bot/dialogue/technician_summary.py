@@ -72,19 +72,19 @@ _ASIDE = re.compile(
     re.IGNORECASE)
 _CLAUSE = re.compile(r"\s*(?:[,;!?]|\.(?!\d)|\s-+\s)\s*")
 # Chit-chat around the work, for no one's records: the people ("nice folks", "customer happy",
-# "dog was friendly"), the technician's own plans ("heading out", "off to lunch") and goodbyes
+# "we chatted"), the technician's own plans ("heading out", "off to lunch") and goodbyes
 # ("have a good one"). A clause of it that names no work is left out of the summary.
 _CHIT_CHAT = re.compile(
     r"\b(?:nice|friendly|lovely|sweet|great|happy|chatty|pleasant) (?:folks|people|lady|guy|man|"
     r"couple|family|customer|homeowner|dog|cat)\b|"
     r"\b(?:customer|cust|homeowner|ho|owner|client|folks|they|she|he)(?: is| was| were| are| s)? "
     r"(?:very |really |super |so )?(?:happy|pleased|thrilled|stoked|nice|friendly|chatty|lovely)\b|"
-    r"\b(?:dog|dogs|cat|cats|puppy|kids)\b|\bchatted\b|\bbears\b|\bweather\b|"
+    r"\bchatted\b|\bchit ?chat\b|\bweather\b|"
     r"\b(?:heading|headed|head|going|off|taking off|leaving|omw|otw) (?:out|home|to lunch|for lunch|"
     r"on break|to the next|to grab)\b|\b(?:heading|headed|leaving|taking off) (?:out|now)\W*$|"
-    r"\blunch\b|\bbreak time\b|"
-    r"\bhave a (?:good|great|nice) (?:one|day|night|evening|weekend)\b|\b(?:see ya|see you|cya|later|"
-    r"cheers|take care|peace)\W*$", re.IGNORECASE)
+    r"\b(?:grab(?:bing)?|getting|taking|on) (?:some |my |a )?(?:lunch|break)\b|"
+    r"\bhave a (?:good|great|nice) (?:one|day|night|evening|weekend)\b|^\W*(?:see ya|see you|cya|"
+    r"later|cheers|take care|peace)\W*$", re.IGNORECASE)
 
 
 # A clause that only says the job is finished ("replaced the capacitor, all done"): no work.

@@ -451,7 +451,7 @@ def detect_technician(message: Message) -> Verdict | None:
         return Verdict(intents.TECH_NEXT, 0.85)
     if _stated(_DONE, text) and not re.search(r"\b(?:not|never|almost|nearly)\b", text):
         return Verdict(intents.TECH_DONE, 0.85)
-    if _stated(_ARRIVAL_PROMISED, text):
+    if _stated(_ARRIVAL_PROMISED, text) and not re.search(rf"\b{_DAY_WORDS}\b", text):
         # an arrival time promised: the dialogue asks or notes it, never sets off on its own
         return Verdict(intents.TECH_EN_ROUTE, 0.7)
     if message.has(_JOB_DETAIL) or (message.has(_JOB_FACT) and not message.has(_NOT_A_FACT)):
@@ -467,9 +467,18 @@ _UPDATES = frozenset({intents.TECH_ARRIVED, intents.TECH_EN_ROUTE, intents.TECH_
                       intents.TECH_LATE, intents.TECH_PAUSED})
 
 
+# What an opening "ok" may stand before to say an arrival: the arrival alone, as a clause of
+# its own ("k im here", "ok here now, gate was open"), never "ok here's the thing".
+_ARRIVAL_CLAUSE = re.compile(
+    r"^\W*(?:i am |im |we are |were |just |now )?(?:here|arrived|on site|onsite|outside|at the door|"
+    r"pulled up|pulling up|pulled in)(?: now| already| finally| at [a-z' ]{1,30}?)?\s*(?:[,.;!-]|$)")
+
+
 def without_acknowledgement(text: str) -> str:
-    """The text without an opening "k" or "ok": "k im here" says "im here"."""
-    return _ACKNOWLEDGEMENT.sub("", text, count=1)
+    """An arrival said behind an opening "k" or "ok" ("k im here" says "im here"); otherwise the
+    text as it is."""
+    rest = _ACKNOWLEDGEMENT.sub("", text, count=1)
+    return rest if _ARRIVAL_CLAUSE.match(rest) else text
 
 
 def update_after_acknowledgement(message: Message) -> Verdict | None:
