@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bot.nlu import intents
 from bot.nlu.numbers import alternatives, up_to
+from bot.nlu.taken_back import without_small_number_taken_back
 
 _NUMBER_WORDS = up_to(9)
 # How a line is named: "2", "#2", "no. 2", "number two", "line 2".
@@ -61,7 +62,9 @@ class ListLine:
 
 def read_list_line(text: str) -> ListLine | None:
     """The line of the last list a text acts on ("won 2", "mark 4 as won", "#1 closed won",
-    "2 is lost. went with another company", "remind me about 2 friday at 10"), or None."""
+    "2 is lost. went with another company", "remind me about 2 friday at 10"), or None. A line
+    taken back for another ("won 2 - sorry, 3") gives the other."""
+    text = without_small_number_taken_back(text)
     for pattern in (LIST_LINE, _NUMBER_FIRST):
         found = pattern.match(text.strip())
         if found is None:
@@ -96,7 +99,7 @@ _NAME = r"(?P<t>[a-z0-9][a-z0-9&'. -]*?)"
 # What may follow the name: nothing, a stop and anything, or a reason ("to a cheaper bid").
 # When it happened, said after the name: "won acme corp this morning", "lost bayview an hour ago".
 _WHEN_TAIL = (
-    r"\s+(?:this (?:morning|afternoon|evening|week|am|pm)|last (?:night|week)|yesterday|today|tonight|"
+    r"\s+(?:this (?:morning|afternoon|evening|week|am|pm)|last (?:night|week)|yesterday|today|tonight|now|"
     r"earlier|just now|(?:at the )?last (?:minute|min)|(?:just )?(?:a few|a couple(?: of)?|an?|\d+) "
     r"(?:min|mins|minutes|hours?|hrs?|days?) ago)\W*$"
 )
@@ -235,7 +238,7 @@ _NOT_OPENING_A_NAME = frozenset(
     "a an the my our your his her their its this that these those some any another every each no all both "
     "it them him me us you everyone everybody everything nothing something anything someone somebody "
     "one two three to by at in on of out up off back over again twice big huge so too very more much "
-    "most lol haha new free extra first last next half whole down for".split()
+    "most lol haha new free extra first last next half whole down for em ya".split()
 )
 _DEAL_HEADS = frozenset("deal account contract job project bid proposal renewal".split())
 # What people win or lose, or get, in their own lives: never an account.
@@ -275,32 +278,48 @@ def list_line(text: str) -> str | None:
 
 
 def logged_name(intent: str, text: str, *, cleaned: Callable[[str], str | None],
-                known: Callable[[str], bool]) -> str | None:
+                known: Callable[[str], bool], written: Callable[[str], bool] = lambda name: False,
+                shouted: bool = False) -> str | None:
     """The name a one-line log of a won or lost deal gives, as written, or None.
 
     `cleaned` strips filler from a name; `known` tells whether it is one of the rep's accounts,
-    which lets any verdict through.
+    which lets any verdict through; `written` whether the writer gave it capitals, which lets "the"
+    stand before it ("the Lincoln Ave apartments are ours"); `shouted` whether the whole text is in
+    capitals, a rep's cheer ("WE GOT RIVERSIDE"), which lets a weak verb take a one-word name.
     """
     first, after = (_WON_FIRST, _WON_AFTER) if intent == intents.DEAL_WON else (_LOST_FIRST, _LOST_AFTER)
     for pattern in (first, after):
         found = pattern.match(text)
         name = cleaned(found.group("t")) if found else None
-        if found is None or name is None or not _bare(found.group("t"), name):
+        if found is None or name is None:
             continue
-        if _says_enough(found, name, verdict_first=pattern is first, known=known):
+        if not _bare(_without_the_before(found.group("t"), name, written), name):
+            continue
+        if _says_enough(found, name, verdict_first=pattern is first, known=known, shouted=shouted):
             return found.group("t")
     return None
 
 
+def _without_the_before(raw: str, name: str, written: Callable[[str], bool]) -> str:
+    """The name as said, without a "the" before a name the writer gave capitals."""
+    said = raw.split()
+    if len(said) > 1 and said[0] == "the" and written(name):
+        return " ".join(said[1:])
+    return raw
+
+
 def _says_enough(
-    found: re.Match[str], name: str, *, verdict_first: bool, known: Callable[[str], bool]
+    found: re.Match[str], name: str, *, verdict_first: bool, known: Callable[[str], bool], shouted: bool
 ) -> bool:
     """Whether the verdict, the name and the reason together can only be about a deal."""
     verb = found.group("verb").replace(" ", "-")
     one_word = len(name.split()) == 1
     if verdict_first:  # "won acme", but "got maple grove", not "got pizza"; "bagged the acme account"
         said_a_deal = found.group("t").split()[-1] in _DEAL_HEADS
-        return verb not in _WEAK_VERBS or said_a_deal or not (one_word or name.split()[0].endswith("ed"))
+        # "WE GOT RIVERSIDE": a cheer in capitals; "got fired" is still no deal, however loud
+        loud = shouted and found.group(0).startswith("we ") and not name.split()[0].endswith("ed")
+        return (verb not in _WEAK_VERBS or said_a_deal or loud
+                or not (one_word or name.split()[0].endswith("ed")))
     if name in _LIFE_PLANS:
         return False
     if re.search(r"\b(?:way|direction|route)\b", verb.replace("-", " ")) and not (

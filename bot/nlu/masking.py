@@ -46,9 +46,17 @@ def mask_numbers(text: str) -> Masked:
         text = _QUOTE_REF.sub(QUOTE_MARK, text)
     text = _PHONE.sub(_phone_or_keep, text)
     text = _MONEY.sub(" money ", text)
-    text = _ADDRESS.sub(" address ", text)
+    text = _ADDRESS.sub(f" {ADDRESS_MARK} ", text)
     text = _MEASURE.sub(" measure ", text)
     return Masked(text=" ".join(text.split()), quote=quote)
+
+
+ADDRESS_MARK = "address"
+
+
+def addresses_in(text: str) -> list[str]:
+    """The street addresses in `text`, in order, as the placeholder "address" stands for them."""
+    return [" ".join(found.group().split()) for found in _ADDRESS.finditer(text)]
 
 
 def _phone_or_keep(match: re.Match[str]) -> str:

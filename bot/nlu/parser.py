@@ -122,7 +122,9 @@ def _without_spared(canonical: str) -> str:
 
 # A text opening like a question asks about a decision instead of making it ("is Riverside won").
 _ASKS = re.compile(
-    r"^(?:is|are|am|did|does|has|have|was|should|shall|what|which|who|whether|how|why|when|where|"
+    # "didnt win acme, they went with X" states a loss with its subject left out; it asks nothing.
+    r"^(?:is|are|am|did(?! not (?:win|land|get|close)\b)|does|has|have|was|should|shall|what|which|who|"
+    r"whether|how|why|when|where|"
     r"do (?:i|we|they|you think)|any idea|wonder)\b"
 )
 

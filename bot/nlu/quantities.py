@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.nlu.numbers import alternatives, up_to
+from bot.nlu.taken_back import without_small_number_taken_back
 
 _NUMBER_WORDS = {
     **up_to(10),
@@ -29,6 +30,11 @@ _HALF_HOUR = re.compile(r"\bhalf (?:an )?(?:hour|hr)\b|\bhalf hour\b")
 _QUARTER_HOUR = re.compile(r"\b(?:a )?quarter (?:of an |an )?(?:hour|hr)\b")
 # "hour late", "hour out": the single hour said without "an" in shorthand.
 _HOURS = re.compile(rf"\b(?:an|a|{_N}) ?(?:hours?|hrs?|h)\b|(?:^|, ?)(?:hour|hr) (?:late|out|away|behind)\b")
+# "1 hr 15", "an hour 20 min", "2 hours and 10": hours, then the minutes past them.
+_HOURS_AND_MINUTES = re.compile(
+    r"\b(an|a|1|one|2|two) ?(?:hours?|hrs?|h),? (?:and )?([1-5]\d|[1-9])(?: ?(?:min|mins|minutes|m))?\b"
+    r"(?! ?(?:am|pm)\b)(?![:./]\d)"
+)
 _MINUTES = re.compile(
     rf"\b{_N} ?(?:-|to) ?\d{{1,3}} ?(?:min|mins|m|minutos)\b"
     rf"|\b{_N} ?(?:more |extra )?(?:min|mins|minutes|m|minutos)\b"
@@ -110,6 +116,11 @@ def _number(word: str) -> int:
 
 def minutes_in(text: str) -> int | None:
     """Return the minutes a technician names ("20 min", "half an hour", "eta 10"), if any."""
+    text = without_small_number_taken_back(text)  # "omw 20 make that 30": the second one counts
+    match = _HOURS_AND_MINUTES.search(text)
+    if match:
+        hours = 1 if match.group(1) in {"a", "an"} else _number(match.group(1))
+        return 60 * hours + int(match.group(2))
     if _HOUR_AND_HALF.search(text):
         return 90
     if _HALF_HOUR.search(text):

@@ -7,6 +7,7 @@ import re
 from bot.nlu import intents
 from bot.nlu.deal_lines import MISSED, NOT_A_SLOT, REASON, is_chatter, list_line, logged_name, read_list_line
 from bot.nlu.evidence import is_hedged
+from bot.nlu.masking import ADDRESS_MARK, addresses_in
 from bot.nlu.message import Message, Verdict
 from bot.nlu.staff_asks import OWED
 from bot.nlu.targets import SMALL_TALK_PRIZES, as_written, clean_target, every_word_named, match_known
@@ -36,11 +37,15 @@ _SIGNED_OTHER = (
     r"\s+(?:(?:up\s+|on\s+)?for\b|(?:the\s+|an?\s+|their\s+|our\s+)?(?:nda|ndas|delivery|package|parcel|form|forms|waiver|"
     r"timesheet|slip|permit|release|receipt|card)\b)"
 )
+# "close Pineview as lost", "close out Cobalt as won": the CRM's word for marking a deal.
+# "close it out as lost" marks the account named before it, which _MARK_IT reads.
+_CLOSE = r"(?:close\s+out|close)(?!\s+(?:it|them|this|that|him|her)\b)"
+_MARKED_AS = rf"\b(?:mark|set|move|put|log|flag|{_CLOSE})\s+{_T}(?:\s+out)?\s+(?:as\s+)?(?:closed[ -]?)?"
 _WON = (
     re.compile(
         rf"^(?:deal|account|opportunity|opp|contract|bid)?\s*(?:closed[ -]?)?won\s*[:-]\s*{_T}\s*[.!]?$"
     ),
-    re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?(?:won|win|signed)\b"),
+    re.compile(_MARKED_AS + r"(?:won|win|signed)\b"),
     re.compile(
         r"\b(?:we\s+|i\s+|just\s+|finally\s+)*(?:won|closed|signed|landed|secured|closed[ -]?won)\s+"
         # "signed on the dotted line", "signed up for the webinar", "closed out my report", "closed for
@@ -80,7 +85,7 @@ _LOST = (
     re.compile(
         rf"^(?:deal|account|opportunity|opp|contract|bid)?\s*(?:closed[ -]?)?lost\s*[:-]\s*{_T}\s*[.!]?$"
     ),
-    re.compile(rf"\b(?:mark|set|move|put|log|flag)\s+{_T}\s+(?:as\s+)?(?:closed[ -]?)?lost\b"),
+    re.compile(_MARKED_AS + r"lost\b"),
     # "kill the Oakhurst Vet deal, they sold the building", "scrap Summit Storage, no budget"
     re.compile(
         r"^(?:(?:please|pls|ok|okay|so|just|go ahead and|yeah)\s+)*"
@@ -512,6 +517,8 @@ def _logged(intent: str, message: Message) -> Verdict | None:
         cleaned=clean_target,
         # a capital letter names something, not a deal: "Ohio State lost" is a game
         known=lambda name: bool(message.known_targets) and _written_or_known(name, message),
+        written=lambda name: any(name.startswith(written) for written in message.capitalised_names),
+        shouted=_all_capitals(message.original),
     )
     target = clean_target(raw) if raw else None
     if target is None or target.split()[-1] in _THINGS or set(target.split()) & SMALL_TALK_PRIZES:
@@ -521,6 +528,12 @@ def _logged(intent: str, message: Message) -> Verdict | None:
     if message.known_targets and not every_word_named(target, message.known_targets):
         return None
     return _with_target(intent, 0.85, message, raw or "")
+
+
+def _all_capitals(original: str) -> bool:
+    """Tell whether a text is written wholly in capitals, as a cheer ("WE GOT RIVERSIDE")."""
+    letters = [char for char in original if char.isalpha()]
+    return len(letters) > 3 and all(char.isupper() for char in letters)
 
 
 def _marked(message: Message) -> Verdict | None:
@@ -591,7 +604,7 @@ _THINGS = frozenset(
     "address brochure samples sample badge pen van truck wallet receipt receipts spreadsheet "
     "call calls voicemail message messages lead leads nda ndas delivery deliveries package packages parcel "
     "form forms waiver timesheet slip permit office door doors window windows tab store shop escrow "
-    "deals bids jobs accounts".split()
+    "deals bids jobs accounts po pos order orders".split()
 )
 # "lost the paperwork for Maple Grove": the thing lost is the paperwork, not the deal.
 _BELONGING = frozenset("for of from on at in about with to re regarding".split())
@@ -636,7 +649,9 @@ _DEAL_WORDS = re.compile(
     r"decided not to (?:move forward|go forward|move ahead|proceed|go with us)|"
     # "lost kessler plumbing, price": the reason a deal went, said after it
     r",\s*(?:(?:on|over|due to|because of)\s+)?(?:price|pricing|budget|cost|timing)\W*$|"
-    r"^mark\b.*\b(?:won|lost)\W*$|tender|went with|go with|going with|"
+    r"^mark\b.*\b(?:won|lost)\W*$|"
+    r"^close (?:out )?(?!(?:the|my|our|a|an|this|that|it|out)\b)\w.*\bas (?:won|lost)\W*$|"
+    r"tender|went with|go with|going with|"
     r"mark(?:ed)? (?:it |them |this |that |as )*(?:closed )?(?:won|lost|win)|(?:another|other|a different|"
     r"a cheaper|cheaper) (?:contractor|vendor|company|supplier|provider|firm|installer|outfit|quote|"
     r"bid|option)|said (?:no|yes))\b"
@@ -669,6 +684,8 @@ def _with_target(
                   if name in target and name != target and not _name_goes_on(name, target)]
         target = max(inside, key=len) if inside else target
         target = as_written(target, message.original) if target else target
+    if target:
+        target = _addresses_restored(target, message)
     slots: dict[str, object] = {}
     if target:
         slots["target"] = target
@@ -677,3 +694,11 @@ def _with_target(
     if with_when and message.when:
         slots["when"] = message.when
     return Verdict(intent, confidence, slots)
+
+
+def _addresses_restored(target: str, message: Message) -> str:
+    """The target with each street address it names as written ("snooze the 1400 elm st job"),
+    where the masked text (which hides numbers from the clock) put the placeholder."""
+    addresses = iter(addresses_in(message.text))
+    words = [next(addresses, word) if word == ADDRESS_MARK else word for word in target.split()]
+    return " ".join(words)

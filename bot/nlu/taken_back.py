@@ -1,6 +1,6 @@
 """A value the writer takes back in the same text: "60657... no wait 60613", "60657 sorry i mean
-60613", "60657 was a typo". The value taken back is dropped before anything reads the text, so
-no flow acts on it (refuses it, passes it on, saves it)."""
+60613", "60657 was a typo", "omw 20 make that 30", "won 2 - sorry, 3". The value taken back is
+dropped before anything reads the text, so no flow acts on it (refuses it, passes it on, saves it)."""
 
 from __future__ import annotations
 
@@ -27,3 +27,22 @@ def without_taken_back(text: str) -> str:
     if disowned != kept and re.search(_ZIP, disowned):  # a right one is still there
         kept = disowned
     return kept.strip() or text
+
+
+# A short count said, then another in its place: minutes ("20 min make that 30") or a list's line.
+_SMALL_REPLACED = re.compile(
+    rf"\b\d{{1,3}}(?P<unit>(?: ?(?:min|mins|minutes))?(?: (?:late|out|away|behind))?)"
+    rf"[\s.,;:!?…-]*(?:{_TAKE_BACK}|{_THEN})(?:[\s.,;:!?…-]+(?:{_TAKE_BACK}|{_THEN}))*"
+    rf"[\s.,;:!?…-]*(?P<new>\d{{1,3}})\b(?P<own>(?: ?(?:min|mins|minutes|late|out|away|behind)\b)?)",
+    re.IGNORECASE)
+
+
+def _put_in_place(found: re.Match[str]) -> str:
+    # "10 late sorry i mean 20": the new count keeps the words said with the old one
+    return found.group("new") + (found.group("own") or found.group("unit"))
+
+
+def without_small_number_taken_back(text: str) -> str:
+    """`text` with a minute count or a list's line number taken back ("omw 20 make that 30",
+    "won 2 - sorry, 3") replaced by the one put in its place."""
+    return _SMALL_REPLACED.sub(_put_in_place, text)

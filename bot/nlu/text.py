@@ -37,6 +37,9 @@ _CONTRACTIONS = (
     (re.compile(r"\b(theyre)\b"), "they are"),
     (re.compile(r"\bid like\b"), "i would like"),
     (re.compile(r"\bwed like\b"), "we would like"),
+    # "acme's dead", "riverside's ours": a verdict said of a name ("is"), not a possessive
+    (re.compile(r"\b(?!(?:it|that|what|there|here|he|she|who|where|how|let|this)')(\w+)'s "
+                r"(?=(?:dead|toast|ours|history|a go|a no|a bust|a loss|a win|in the bag)\b)"), r"\1 is "),
     (re.compile(r"\b(\w+)'s\b"), r"\1"),
     # "f/u w Lakeview", "go ahead w/ the", "works 4 me": shorthand built from letters and digits.
     (re.compile(r"\bf/u\b|\bfollow-up\b"), "follow up"),
@@ -52,7 +55,9 @@ _CONTRACTIONS = (
     (re.compile(r"(?<!\bat )(?<!\bby )(?<!\bin )\b2(?= (?:u|you|ya|yours|ur)\b)"), "to"),
     # "b there in ten", "b right there": the letter for "be"; "on my weight to": dictation for "way"
     (re.compile(r"\bb (?=(?:there|right there|right over|over|back|with you|at yours|on site)\b)"), "be "),
-    (re.compile(r"\bon (my|the|our) (?:weight|weigh|whey)\b"), r"on \1 way"),
+    (re.compile(r"\bon (my|the|our) (?:weight|weigh|whey|wy|wya)\b"), r"on \1 way"),
+    # "on way, 1 hr 15": a technician's shorthand opening a text, the "my" left out
+    (re.compile(r"^on (?:wy|way)\b(?! (?:to|of|out|in|back|home|up|down|over)\b)"), "on my way"),
     (re.compile(r"'"), ""),
 )
 
