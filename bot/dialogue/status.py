@@ -25,6 +25,8 @@ LIVE = frozenset({JobState.EN_ROUTE, JobState.ON_SITE, JobState.PAUSED})
 LATE_AFTER_ETA = timedelta(minutes=5)
 # Who a customer asks about: a pronoun, "the tech", a name (not themselves).
 _TECH = r"(?:(?:the|your|ur|my|our) )?(?!(?:i|we|you|u|it|that|this|is|are|was|were)\b)[a-z]+"
+# "dave is literally on his way": a word saying how, never the one asked about (a statement).
+_ADVERB = r"(?:literally|really|actually|already|just|still|now|definitely|probably|supposedly)\b"
 # A question about the technician or the work under way, not a new request.
 LIVE_QUESTION = re.compile(
     r"\bwhere(?:'s|s| is| are)? (?!(?:my|the|our|your) (?:invoice|bill|quote|receipt|estimate|"
@@ -43,8 +45,8 @@ PRESENCE = re.compile(
     r"(?:\W+\w+){0,2}?\W+(?:here|there|close|near|nearby|outside|arriving|almost)\b|\bhere yet\b|"
     r"\b(?:has|did|have) (?:he|she|they|the tech\w*) (?:arrived|arrive|got here|get here|shown up|"
     r"show up|showed up)\b"
-    rf"|\b(?:is|are) {_TECH} (?:close|near(?:by)?|nearly here|almost (?:here|there)|far(?: away| out)?|"
-    r"getting close|on (?:the|his|her|their) way|coming soon)\b"
+    rf"|\b(?:is|are) (?!{_ADVERB}){_TECH} (?:close|near(?:by)?|nearly here|almost (?:here|there)|"
+    r"far(?: away| out)?|getting close|on (?:the|his|her|their) way|coming soon)\b"
     r"|\bhow (?:far|close|near)(?: away| out| off)?(?: is| are|s)?\b|\bhow much longer\b"
     r"|\b(?:almost|nearly) (?:here|there)\b|\b(?:any|what) eta\b|\beta\b", re.IGNORECASE)
 # The customer says nobody is there, against a record of the technician there: "there is nobody

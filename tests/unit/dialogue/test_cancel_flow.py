@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from bot.dialogue.reply import Expect
@@ -173,3 +175,22 @@ def test_the_visit_asked_about_named_again_by_its_day_asks_again(chat: ChatWorld
                             ("2", "Cancel your Fri Mar 6, 1-3pm visit?"),
                             ("the one on the 6th", "Cancel your Fri Mar 6, 1-3pm visit?")])
     assert chat.changed_since(before) == set()
+
+
+def test_a_day_the_technician_is_said_to_come_is_never_in_the_cancel_question(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("cancel the thursday one, tom can look at it friday",
+                             "Cancel your Thu Mar 5, 8-10am visit? Reply Y or N")])
+    assert chat.changed_since(before) <= {"conversations"}
+
+
+def test_a_correction_keeping_a_visit_on_the_way_asks_about_the_rest_only(
+        chat: ChatWorld) -> None:
+    _underway(chat, JobState.EN_ROUTE, eta_minutes=40)
+    chat.book("joe", "plumbing_repair", "tom", datetime(2026, 3, 5, 20, 0, tzinfo=UTC))  # Thu 2pm
+    chat.transcript(JOE, [("cancel my visits today and thursday", "Cancel these 2 visits")])
+    before = chat.model()
+    said = chat.text(JOE, "NO not todays!! tom is literally on his way. just thursday").text
+    assert said == "Cancel your Thu Mar 5, 2-4pm visit? Reply Y or N"
+    assert chat.changed_since(before) <= {"conversations"}
