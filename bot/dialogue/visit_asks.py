@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # Intents a question about one's visits is often read as (it names a service or a day).
 _READ_AS = frozenset({intents.UNKNOWN, intents.BOOK, intents.AFFIRM, intents.DENY, intents.GREET,
                       intents.HELP})
-_OPENER = (r"(?:(?:hey|hi|hello|so|and|ok|okay|also|just|cool|well|oh|no|yes|yeah|sorry|um|wait|"
+_OPENER = (r"(?:(?:hey|hi|hello|so|and|but|ok|okay|also|just|cool|well|oh|no|yes|yeah|sorry|um|wait|"
            r"great|perfect|thanks|alright|good),? )*")
 _ASKS = re.compile(
     rf"(?:^|[.?!;,] ?){_OPENER}(?:who|whos|what|whats|when|whens|where|wheres|which|how|is|isnt|are|"
@@ -54,6 +54,8 @@ _ABOUT_VISITS = re.compile(
     r"jobs?|(?:the|my|our) (?:\w+ )?work|one|what day|which day|what time|how many|"
     r"when(?:'?s| is| was) (?:that|it|this)|"
     r"how long (?:until|till|til|before)|what (?:do|did|have) (?:i|we) (?:have|got)|"
+    # "so whats left on friday now" (after a cancel): the visits still booked that day
+    r"what(?: is|s)? (?:still )?left (?:on |for )?(?:this |next |that )?(?:\w+day|tomorrow|today|week)|"
     r"who(?: is|s)? (?:doing|handling|taking|on)|(?:his|her|their|the techs?|technicians?) name)\b")
 # Asking for a visit, or for free times, is a booking, not a question about booked ones.
 _REQUEST = re.compile(
@@ -231,6 +233,8 @@ def _matching(turn: Turn, text: str, known: list[Appointment]) -> tuple[list[App
     if named:
         found = [a for a in found if names[a.id] in named]
         said.append("with " + " or ".join(sorted(named)))
+        if _WHERE_IS.search(text):  # "where is dave right now": his work under way, if any
+            found = [a for a in found if _state(turn, a) in _LIVE] or found
     if not said:
         found = _unnamed(turn, text, found)
     elif not days and service_id is None and not named:
@@ -340,6 +344,8 @@ def _asks_where(turn: Turn, text: str) -> bool:
         re.search(rf"\b{w}\b", text) for w in streets))
 
 
+# Where a technician named is now ("where is dave", "wheres tom"): a person, not an address.
+_WHERE_IS = re.compile(r"\bwhere(?: is|s|'s| are)\b")
 _WHERE = re.compile(r"\b(?:where|which (?:address|place|house|property)|what address)\b")
 _STREET_WORDS = frozenset({"ave", "street", "avenue", "road", "drive", "lane", "court", "place", "north",
                            "south", "east", "west", "blvd", "boulevard", "parkway", "terrace"})
