@@ -73,6 +73,8 @@ ARRIVED = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bhas )(?<!\bhave )(?<!\bdid )(?
 # The question is whether the technician comes back or is still at work.
 BACK = re.compile(r"\bcom(?:e|ing) back\b|\breturn|\bstill (?:here|there|working)\b|"
                   r"\bfixing it\b", re.IGNORECASE)
+# The question is whether the work is finished (not whether it is billed).
+_DONE_ASKED = re.compile(r"\b(?:finish\w*|done|complete\w*)\b", re.IGNORECASE)
 # The question is whether the work is finished, or billed.
 FINISHING = re.compile(r"\b(?:finish\w*|done|complete\w*|invoic\w*|bill\w*|charg\w*)\b",
                        re.IGNORECASE)
@@ -203,6 +205,8 @@ def live_work(turn: Turn) -> bool:
         if not (near or arrived or LIVE_QUESTION.search(turn.text) or NOT_HERE.search(turn.text)):
             return False
     booked = turn.uow.appointments.find(job_id=job.id)
+    if _names_someone_else(turn, booked):
+        return False  # "is ben still coming at 130" while Alicia works here: Ben's visit asked
     if job.state is JobState.ON_SITE and NOT_HERE.search(turn.text):
         _not_there(turn, job, _technician_first_name(turn, booked))
         return True
@@ -218,8 +222,10 @@ def live_work(turn: Turn) -> bool:
         small_talk.settle(turn, _describe(turn, job, booked), done="answered")
         _asked_beside(turn, job, _technician_first_name(turn, booked))
         return True
+    # "is the electrician done yet? how much is that gonna cost me": where the work stands first
+    finished_asked = _DONE_ASKED.search(turn.text) is not None or BACK.search(turn.text) is not None
     told = _beside(turn, job, _technician_first_name(turn, booked)) if (
-        job.state is JobState.ON_SITE and priced and not (left or broken)) else []
+        job.state is JobState.ON_SITE and priced and not (left or broken or finished_asked)) else []
     if told:
         # "eddie's here. how much is this visit gonna cost me": the visit's price; a question
         # of the bot's still pending stays open
@@ -251,6 +257,12 @@ def live_work(turn: Turn) -> bool:
                                      left=left, broken=broken))
     _asked_beside(turn, job, technician)
     return True
+
+
+def _names_someone_else(turn: Turn, booked: list[Appointment]) -> bool:
+    """True when the text names a technician by name, none of them the one of the work under way."""
+    named = visits.named(turn).technicians
+    return bool(named) and not any(a.technician_id in named for a in booked)
 
 
 def _came_before_the_record(turn: Turn, job: Job, booked: list[Appointment], *, left: bool,

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from bot.dialogue import (
     also,
+    last_change,
     quote_decisions,
     quote_questions,
     replies,
@@ -208,7 +209,8 @@ def _asks_apart(turn: Turn, asks: list[tuple[str, Parse]]) -> bool:
     also whats in the panel quote"), or two different visits."""
     if len(asks) != 2:
         return False
-    subjects = {"price" if _PRICE.search(part.lower()) or quote_questions.mentions_quote(part)
+    subjects = {"change" if last_change.went_through(turn, part) else
+                "price" if _PRICE.search(part.lower()) or quote_questions.mentions_quote(part)
                 or quote_questions.kind_of(_own(turn, part, parse)) is not None else "visit"
                 for part, parse in asks}
     if len(subjects) == 2:

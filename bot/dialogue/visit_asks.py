@@ -141,7 +141,8 @@ def _answer(turn: Turn) -> bool:
     text = _NOT_WANTED.sub("", normalize(turn.text))  # "i do not want to book. is ..."
     text = _GREETING.sub("", text)  # "morning. why so many furnace visits": no part of the day
     if turn.parse.intent not in _READ_AS and not (turn.parse.intent == intents.JOB_STATUS and (
-            _WHAT_FOR.search(text) or asks_still_on(text))):  # "is friday still on?": yes or no
+            _WHAT_FOR.search(text) or asks_still_on(text)  # "is friday still on?": yes or no
+            or _names_one_not_under_way(turn, text))):
         return False
     if not _ASKS.search(text) or _REQUEST.search(text) or _PROBLEM.search(
             _NAMED_BY_PROBLEM.sub(" ", text)):
@@ -185,6 +186,15 @@ def _answer(turn: Turn) -> bool:
     turn.finish(replies.your_visits(verdict, described))
     visits.remember_shown(turn, matches)
     return True
+
+
+def _names_one_not_under_way(turn: Turn, text: str) -> bool:
+    """True when the text names a technician whose visits are all still to come ("is ben still
+    coming at 130" while Alicia works here): that visit is asked about, not the work under way."""
+    known = _visits(turn)
+    named = _named(text, (_technician(turn, a) for a in known))
+    return bool(named) and not any(_state(turn, a) in _LIVE for a in known
+                                   if _technician(turn, a) in named)
 
 
 def _visits(turn: Turn) -> list[Appointment]:
@@ -235,6 +245,9 @@ def _matching(turn: Turn, text: str, known: list[Appointment]) -> tuple[list[App
         said.append("with " + " or ".join(sorted(named)))
         if _WHERE_IS.search(text):  # "where is dave right now": his work under way, if any
             found = [a for a in found if _state(turn, a) in _LIVE] or found
+        elif not days and service_id is None and _COMING.search(text):
+            # "is ben still coming at 130": no day named, so today's visit if he has one
+            found = [a for a in found if visits.local_day(turn, a) == today] or found
     if not said:
         found = _unnamed(turn, text, found)
     elif not days and service_id is None and not named:
@@ -344,6 +357,8 @@ def _asks_where(turn: Turn, text: str) -> bool:
         re.search(rf"\b{w}\b", text) for w in streets))
 
 
+# A technician asked about as coming ("is ben still coming", "ben coming?").
+_COMING = re.compile(r"\b(?:still )?coming\b")
 # Where a technician named is now ("where is dave", "wheres tom"): a person, not an address.
 _WHERE_IS = re.compile(r"\bwhere(?: is|s|'s| are)\b")
 _WHERE = re.compile(r"\b(?:where|which (?:address|place|house|property)|what address)\b")

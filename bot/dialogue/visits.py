@@ -294,7 +294,7 @@ def _technicians(turn: Turn, text: str) -> dict[int, str]:
         # normalize() drops the apostrophe: "carla's visit" reads "carla visit"
         if turn.customer is not None and re.search(
                 rf"\b{name}(?:'?s)? (?:\w+ )?(?:one|visit|appointment|appt)s?\b|"
-                rf"\b{name}(?:'s|s)\b|\b{name} (?:is |was )?(?:coming|comes|come)\b|"
+                rf"\b{name}(?:'s|s)\b|\b{name} (?:is |was )?(?:still )?(?:coming|comes|come)\b|"
                 rf"\b(?:one|visit|appointment|appt) with {name}\b", text):
             found[person.id] = person.first_name
             continue

@@ -139,3 +139,15 @@ def test_where_is_the_technician_beside_a_question_about_another_visit_answers_b
     said = chat.text(JOE, "hi where is tom?? also what is the thursday appointment for, i dont "
                           "remember booking that").text
     assert "on the way, about 12:50pm" in said and "Thu Mar 5" in said
+
+
+def test_done_yet_and_the_cost_asked_together_are_both_answered(on_site: ChatWorld) -> None:
+    said = on_site.text(JOE, "is the plumber done yet? how much is that gonna cost me").text
+    assert "still working" in said and "$" in said
+
+
+def test_another_technician_named_as_still_coming_is_answered_with_that_visit(
+        on_site: ChatWorld) -> None:
+    on_site.book("joe", "electrical", "ana", on_site.clock.now() + timedelta(hours=3))  # 4pm
+    said = on_site.text(JOE, "ok thanks. and is ana still coming at 4").text
+    assert "Ana" in said and "4-6pm" in said and "at your place" not in said

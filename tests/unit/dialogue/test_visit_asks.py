@@ -151,3 +151,11 @@ def test_where_is_a_technician_named_tells_his_visit_under_way_only(chat: ChatWo
                             actor=chat.dispatcher(), eta_minutes=20))
     answer = chat.text(JOE, "ok but where is tom right now, hes supposed to be here at 1").text
     assert "on the way, about 9:20am" in answer and "Mar 9" not in answer
+
+
+def test_who_comes_and_how_long_asked_together_tells_the_visits_and_their_length(
+        chat: ChatWorld) -> None:
+    chat.book("maria", "electrical", "ana", datetime(2026, 3, 5, 17, 0, tzinfo=UTC))  # 11am
+    said = chat.text(MARIA, "who is coming thursday and how long will they be here").text
+    assert "Thu Mar 5, 8-10am" in said and "Tom" in said and "Thu Mar 5, 11am-1pm" in said
+    assert "Ana" in said and "arrival window" in said
