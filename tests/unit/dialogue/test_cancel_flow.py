@@ -194,3 +194,14 @@ def test_a_correction_keeping_a_visit_on_the_way_asks_about_the_rest_only(
     said = chat.text(JOE, "NO not todays!! tom is literally on his way. just thursday").text
     assert said == "Cancel your Thu Mar 5, 2-4pm visit? Reply Y or N"
     assert chat.changed_since(before) <= {"conversations"}
+
+
+@pytest.mark.parametrize(("say", "visit"), [("cancel the first friday one", "Fri Mar 6, 9-11am"),
+                                            ("cancel the last friday visit", "Fri Mar 6, 1-3pm")])
+def test_a_place_among_one_days_visits_picks_that_visit(chat: ChatWorld, say: str,
+                                                        visit: str) -> None:
+    chat.book("maria", "plumbing_repair", "tom", datetime(2026, 3, 6, 15, 0, tzinfo=UTC))  # 9am
+    chat.transcript(MARIA, [("what do i have this week", "You have 3 visits")])
+    before = chat.model()
+    chat.transcript(MARIA, [(say, f"Cancel your {visit} visit? Reply Y or N")])
+    assert chat.changed_since(before) <= {"conversations"}

@@ -76,3 +76,13 @@ def test_turning_a_day_down_while_choosing_moves_nothing(chat: ChatWorld) -> Non
     answer = chat.text(JOE, "can't do thursday").text
     assert "Done" not in answer and "Tell me a day or time that suits you" in answer
     assert chat.visit("joe_today").start == datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
+
+
+def test_a_move_offer_among_several_visits_names_the_visit_it_moves(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("what do i have", "You have 2 visits")])
+    offer = chat.text(MARIA, "can you move the 2nd one to monday morning").text
+    assert offer.startswith("Moving your Fri Mar 6 electrical repair visit (1-3pm).")
+
+
+def test_a_move_offer_for_the_only_visit_needs_no_name(chat: ChatWorld) -> None:
+    assert chat.text(JOE, "can you move my visit to thursday").text.startswith("We can come:")
