@@ -109,7 +109,9 @@ _YES_NO = re.compile(rf"(?:^|[.?!;] ?)\W*{_OPENER}(?:is|isnt|are|arent|r|do|does
 # A yes/no question that a booked visit settles: someone coming, a visit still on or booked.
 _EXISTS = re.compile(r"\b(?:com(?:e|es|ing)|still (?:on|at|for)|booked|scheduled|(?:do|did) (?:i|we) have|"
                      r"is there|are there|on for)\b")
-_TWICE = re.compile(r"\b(?:twice|two|2|both)\b")
+# "two visits", "both", never a clock time ("is ben still coming at 2")
+_TWICE = re.compile(r"(?<!\bat )(?<!\bby )(?<!\baround )\b(?:twice|two|2|both)\b"
+                    r"(?!\s*(?::\d|am\b|pm\b|ish\b|o'?clock\b))")
 _MORE_THAN_ONE = re.compile(r"\bmore than (?:one|1)\b")
 _DONE_ASKED = re.compile(r"\b(?:finished|done|complete\w*|over)\b")
 _THERE_ASKED = re.compile(r"\b(?:still (?:there|here|at(?! \d))|"

@@ -159,3 +159,7 @@ def test_who_comes_and_how_long_asked_together_tells_the_visits_and_their_length
     said = chat.text(MARIA, "who is coming thursday and how long will they be here").text
     assert "Thu Mar 5, 8-10am" in said and "Tom" in said and "Thu Mar 5, 11am-1pm" in said
     assert "Ana" in said and "arrival window" in said
+
+
+def test_a_clock_time_of_2_is_no_count_of_visits(chat: ChatWorld) -> None:
+    assert chat.text(JOE, "ok. and is tom still coming at 2").text.startswith("Yes. Your visit")
