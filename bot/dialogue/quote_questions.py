@@ -333,7 +333,9 @@ def tell(turn: Turn, kind: str, quote: Quote) -> None:
         turn.ask(FLOW, ABOUT, {"quote_id": quote.id, "kind": kind},
                  replies.quote_open_fact(fact, hint))
     else:
-        turn.finish(replies.quote_fact(fact))
+        # "when can you put it in" after approving: the day wished next still books that work
+        scheduling = quote.state is QuoteState.APPROVED and "schedule" in (kind, *asked_too)
+        turn.finish(replies.quote_fact(fact), keep_done=scheduling)
 
 
 def _asked_too(turn: Turn, kind: str) -> list[str]:
