@@ -58,6 +58,9 @@ _WORKED_ON = re.compile(
     r"(?:can|could|will|is going to|is gonna|gonna) (?:(?:take a )?look at|check(?: out| on)?|fix|"
     r"handle|see to|deal with|sort out|do) (?:it|that|this|them|everything|both)\b[^.,;!?]*?"
     r"(?:\b(?:today|tomorrow|tmrw|tmr)\b|" + _DAY_WORD + "))")
+# A move asked for: there a day someone can work on it is the day wished, never one kept.
+_MOVES = re.compile(r"\b(?:move\w*|reschedul\w*|resched|push\w*|bump\w*|shift\w*|switch\w*|"
+                    r"change\w*|rebook\w*|instead)\b")
 # "leave both", "keep them all": none of the visits talked about changes.
 _KEEPS_ALL = re.compile(r"\b(?:keep|leave)\s+(?:both|them|those|these|all|everything)\b")
 # "the other one", "the other two", "the rest": the visits talked about but not spared.
@@ -115,7 +118,8 @@ def spared_spans(text: str) -> list[tuple[int, int]]:
         at = stop
         spans.append((found.start(), at))
     stays = [(found.start(), found.end()) for found in _STAYS.finditer(text)]
-    stays += [(found.start("clause"), found.end()) for found in _WORKED_ON.finditer(text)]
+    if not _MOVES.search(text):  # in a move, "dave can do it friday" is where the visit goes
+        stays += [(found.start("clause"), found.end()) for found in _WORKED_ON.finditer(text)]
     for begin, stop in stays:
         if not any(begin < end and start < stop for start, end in spans):
             spans.append((begin, stop))

@@ -57,3 +57,7 @@ def test_a_day_someone_else_works_on_it_is_kept(text: str, spared: str) -> None:
                                   "you guys can look at it tomorrow"])
 def test_a_visit_asked_for_on_a_day_keeps_nothing(text: str) -> None:
     assert split_kept(text).spared == ()
+
+
+def test_in_a_move_a_day_someone_can_do_it_is_where_it_goes() -> None:
+    assert split_kept("can you move it? dave can do it friday").spared == ()
