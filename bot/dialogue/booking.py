@@ -454,8 +454,9 @@ def _approved_work(turn: Turn) -> dict[str, Any] | None:
     service = visits.named(turn, text=normalize(quote.title)).service_id
     if service is None:
         return None
+    # "work": the booking is told by the quote's title ("Booked: Furnace replacement on ...")
     return {"scope": f"{quote.title} (quote {quote.number})", "service": service,
-            "site_id": turn.customer.site.id, "job_id": None}
+            "site_id": turn.customer.site.id, "job_id": None, "work": quote.title}
 
 
 def _booked_alike(turn: Turn, service: str) -> bool:
@@ -767,7 +768,7 @@ def _book(turn: Turn, offer: Offer) -> None:
         return
     visit = visit_label(offer.window_start, offer.window_end, site.timezone)
     job = turn.uow.jobs.get(data["job_id"]) if data.get("job_id") else None
-    work = visits.work_name(turn, job) if job is not None else service.name
+    work = visits.work_name(turn, job) if job is not None else str(data.get("work") or service.name)
     turn.finish(replies.booked(work, visit, offer.technician_name.split()[0],
                                site.one_line()), done="booked",
                 changed={"kind": "booked", "appointment_id": appointment_id})

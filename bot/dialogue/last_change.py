@@ -28,6 +28,20 @@ _WHAT_CHANGED = re.compile(r"\bwhat (?:exactly |just )?(?:changed|did (?:you|u) 
 # "so did friday get moved or not?": asks whether the change was made, asks for none
 _ASKS_IF_DONE = re.compile(r"^\W*(?:(?:so|and|ok|okay|wait)\W+)*(?:did|was|were|has|have|is)\b"
                            r"[^.!]*\b(?:moved|cancell?ed|changed|rescheduled|switched)\b[^.!]*\?")
+# "did it go through?", "is that done?": whether the last thing done took, naming nothing
+_WENT_THROUGH = re.compile(r"\b(?:did|has|have) (?:it|that|this|the (?:cancel\w*|change|move))(?: all)? "
+                           r"(?:go|gone|went|gotten|get|got) (?:through|thru|done)\b|"
+                           r"\bdid (?:it|that|this) (?:work|take)\b|\b(?:is|was) (?:it|that) done\b")
+
+
+def went_through(turn: Turn, text: str) -> bool:
+    """True when `text` asks whether the last thing done went through, and that was a cancel or a
+    move (a quote decided since is the quote's to say)."""
+    kind = turn.last_change().get("kind")
+    return kind in ("cancelled", "rescheduled") and turn.last_done() == kind and \
+        _WENT_THROUGH.search(normalize(text)) is not None
+
+
 _ACTIONS = (intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE, intents.DECLINE_QUOTE,
             intents.HUMAN)
 
@@ -69,7 +83,7 @@ def answer(turn: Turn) -> bool:
         turn, [appointment], said.service_id)
     others = _others_named(turn, appointment, text)
     if (other_service and not (_WHAT_CHANGED.search(text) and others)) or not (
-            names_tech or names_day or _WHAT_CHANGED.search(text)):
+            names_tech or names_day or _WHAT_CHANGED.search(text) or went_through(turn, text)):
         return False
     visit = visits.label(turn, appointment)
     if kind == "cancelled":

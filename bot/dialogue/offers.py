@@ -237,8 +237,10 @@ def holds(offer: Offer, wish: Wish, moment: time, timezone: str) -> bool:
 
 
 def present(turn: Turn, flow: str, data: dict[str, Any], found: list[Offer],
-            wish: Wish | None, timezone: str) -> None:
-    """List the offers and wait for a pick; with none, offer a call from a person."""
+            wish: Wish | None, timezone: str, *,
+            moving: tuple[str, str, str] | None = None) -> None:
+    """List the offers and wait for a pick; with none, offer a call from a person. `moving`:
+    the visit the times would move, named first."""
     data = wish_memory.kept(turn, data, wish)
     if not found:
         turn.ask(flow, "offer_human", data, replies.no_offers())
@@ -254,7 +256,7 @@ def present(turn: Turn, flow: str, data: dict[str, Any], found: list[Offer],
     turn.ask(flow, PICK, {**data, "offers": [_dump(o) for o in found], "asked": _wish_key(wish),
                           shown_offers.KEY: earlier},
              replies.offers(choices(found, timezone), wish_missed=missed, wish_past=past,
-                            wish_held=held))
+                            wish_held=held, moving=moving))
 
 
 def _wish_key(wish: Wish | None) -> str | None:

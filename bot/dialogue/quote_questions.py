@@ -157,6 +157,8 @@ def kind_of(turn: Turn) -> str | None:
         return "summary" if (only or _WHICH_QUOTES.search(text)) and shown(turn) else None
     if kind == "status" and _WENT_THROUGH.search(text) and _just_decided(turn):
         return kind
+    if kind == "schedule" and any(q.state is QuoteState.APPROVED for q in _just_decided(turn)):
+        return kind  # "when can you guys put it in" right after approving: that quote's work
     if _QUOTE.search(text) or titles_named(turn, text) or by_amount(turn, text) or \
             _in_quote_talk(turn):
         return kind
@@ -317,15 +319,23 @@ def office_question(turn: Turn) -> bool:
 def tell(turn: Turn, kind: str, quote: Quote) -> None:
     """Answer `kind` about one quote, asking nothing back (a later Y approves nothing); an open
     one stays the quote talked about, so "go ahead with it" names it."""
-    fact = "; ".join(_fact(turn, asked, quote) if n == 0 else _fact(turn, asked, quote).removeprefix(
-        f"{_summary(quote)} for {format_cents(quote.total_cents)}").lstrip(": ")
-        for n, asked in enumerate([kind, *_asked_too(turn, kind)]))
+    asked_too = _asked_too(turn, kind)
+    if kind == "status" and quote.state is QuoteState.APPROVED and dict(KINDS)["schedule"].search(
+            turn.text.lower()):
+        asked_too.append("schedule")  # "did it go through? when can you guys put it in"
+    fact = "; ".join(_fact(turn, asked, quote) if n == 0 else
+                     _work_next(turn, quote) if asked == "schedule" else
+                     _fact(turn, asked, quote).removeprefix(
+                         f"{_summary(quote)} for {format_cents(quote.total_cents)}").lstrip(": ")
+                     for n, asked in enumerate([kind, *asked_too]))
     if quote.awaiting_decision and not _expired(turn, quote):
         hint = kind in ("status", "schedule")  # "did it go through?": not yet, and how to approve it
         turn.ask(FLOW, ABOUT, {"quote_id": quote.id, "kind": kind},
                  replies.quote_open_fact(fact, hint))
     else:
-        turn.finish(replies.quote_fact(fact))
+        # "when can you put it in" after approving: the day wished next still books that work
+        scheduling = quote.state is QuoteState.APPROVED and "schedule" in (kind, *asked_too)
+        turn.finish(replies.quote_fact(fact), keep_done=scheduling)
 
 
 def _asked_too(turn: Turn, kind: str) -> list[str]:
@@ -378,6 +388,8 @@ def _fact(turn: Turn, kind: str, quote: Quote) -> str:
         if quote.awaiting_decision and not _expired(turn, quote):
             return (f"{priced} is waiting for your decision; once it's approved, we'll set up "
                     "a day for the work with you")
+        if quote.state is QuoteState.APPROVED:
+            return f"{_decided(turn, quote)}; {_work_next(turn, quote)}"
         return _decided(turn, quote)
     if kind == "status":
         if quote.awaiting_decision and not _expired(turn, quote):
@@ -463,6 +475,22 @@ def _last_day(turn: Turn, quote: Quote) -> str:
     """The last day a quote can be approved: expiring at midnight, the day before it."""
     assert quote.expires_at is not None
     return day_label(quote.expires_at - timedelta(microseconds=1), turn.timezone)
+
+
+def _work_next(turn: Turn, quote: Quote) -> str:
+    """When an approved quote's work gets done: its visit booked, a day to pick for its job, or
+    (no job yet) the office's call."""
+    from bot.dialogue import visits  # imports this module's neighbours
+
+    job = turn.uow.jobs.get(quote.job_id) if quote.job_id is not None else None
+    if job is None:
+        return "our team will be in touch to schedule the work"
+    booked = sorted((a for a in turn.uow.appointments.find(job_id=job.id) if a.is_active),
+                    key=lambda a: a.start)
+    if booked:
+        return f"the work is booked for {visits.label(turn, booked[0])}"
+    return (f"job {job.number} ({visits.work_name(turn, job)}) is ready to schedule: reply with a "
+            "day that suits (e.g. 'tuesday morning') and we'll offer times")
 
 
 def _decided(turn: Turn, quote: Quote) -> str:

@@ -217,12 +217,17 @@ def ask_problem() -> Reply:
 
 
 def offers(choices: Sequence[str], *, wish_missed: bool, wish_past: bool = False,
-           wish_held: bool = False) -> Reply:
+           wish_held: bool = False, moving: tuple[str, str, str] | None = None) -> Reply:
     """Up to three numbered choices, e.g. "1) Thu Mar 5, 8-10am with Tom"; `wish_held`: the time
-    asked for is inside the window offered."""
+    asked for is inside the window offered; `moving`: the service, day and window of the visit
+    the times would move, said first ("Moving your Thu Dec 10 tune-up visit (10am-12pm).")."""
     head = ("That time has passed; the soonest we can come:" if wish_past else
             "Nothing is free then; the nearest times are:" if wish_missed else
             "Yes, we can come then:" if wish_held else "We can come:")
+    if moving is not None:
+        service, day, window = moving
+        head = (f"Moving your {clip(day, 12)} {_in_sentence(clip(service, THING))} visit "
+                f"({clip(window, 16)}). {head}")
     return Reply.choice(head, tuple(clip(text, 45) for text in choices[:3]), ANOTHER_DAY)
 
 

@@ -438,11 +438,13 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
     # after it, on a weekday after its day
     near = (appointment.window_end - appointment.window_start) / 2
     counted = _from_the_visit(turn, appointment, wish, day)
+    named = sooner  # "to move it sooner": the visit is said already
     if counted is not None and counted.date is not None and counted.date != (
             wish.date if wish else None) and _same_work_elsewhere(turn, appointment):
         # "push the drain one a week" with two drain visits: say which one the week counts from
         turn.say(replies.counted_from(visits.service_name(turn, appointment),
                                       visits.label(turn, appointment)))
+        named = True
     wish = counted
     wish = replace(_after_the_visit(turn, wish, day) if later and wish else wish or Wish(),
                    not_within=(appointment.window_start - near + timedelta(seconds=1),
@@ -469,7 +471,20 @@ def offer_times(turn: Turn, appointment: Appointment, wish: Wish | None, *,
         if not found:
             turn.finish(replies.nothing_sooner())
             return
-    offers.present(turn, FLOW, data, found, wish, site.timezone)
+    moving = None
+    if not named and _first_offer_among_several(turn, appointment):
+        # "move the 2nd one to monday" among several visits: which one the times are for
+        on, _, window = visits.label(turn, appointment).partition(", ")
+        moving = (visits.service_name(turn, appointment), on, window)
+    offers.present(turn, FLOW, data, found, wish, site.timezone, moving=moving)
+
+
+def _first_offer_among_several(turn: Turn, appointment: Appointment) -> bool:
+    """True when times are first offered to move `appointment` and the customer has other
+    visits booked, so the offer says which visit it moves."""
+    again = turn.conversation.is_active(turn.now) and turn.conversation.flow == FLOW and \
+        turn.data.get("appointment_id") == appointment.id
+    return not again and any(a.id != appointment.id for a in visits.upcoming(turn))
 
 
 def _same_work_elsewhere(turn: Turn, appointment: Appointment) -> bool:

@@ -96,7 +96,10 @@ DISMISSAL = re.compile(
 LEADING_NO = re.compile(
     r"^\W*(?:(?:wait|hold on|hang on|oh|oops|sorry|actually|um+|hmm+|uh+|ah)\W+)*"
     r"(?:no+|nope|nah|naw|not yet|not now|wrong (?:job|one|deal|visit|customer|account|person)|"
-    r"don'?t|do not|cancel that|scratch that)\b", re.IGNORECASE)
+    r"don'?t|do not|cancel that|scratch that|"
+    # "N actually keep it open": the letter answering the Y/N, then why (never "n the other one")
+    r"n(?=\W*(?:[.,!;:]|$)|\W+(?:actually|wait|keep|leave|not|don'?t|hold|never|thanks|thx)\b))\b",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)

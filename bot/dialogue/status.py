@@ -28,6 +28,8 @@ LATE_AFTER_ETA = timedelta(minutes=5)
 BEHIND_FOR = timedelta(hours=6)
 # Who a customer asks about: a pronoun, "the tech", a name (not themselves).
 _TECH = r"(?:(?:the|your|ur|my|our) )?(?!(?:i|we|you|u|it|that|this|is|are|was|were)\b)[a-z]+"
+# "dave is literally on his way": a word saying how, never the one asked about (a statement).
+_ADVERB = r"(?:literally|really|actually|already|just|still|now|definitely|probably|supposedly)\b"
 # A question about the technician or the work under way, not a new request.
 LIVE_QUESTION = re.compile(
     r"\bwhere(?:'s|s| is| are)? (?!(?:my|the|our|your) (?:invoice|bill|quote|receipt|estimate|"
@@ -46,8 +48,8 @@ PRESENCE = re.compile(
     r"(?:\W+\w+){0,2}?\W+(?:here|there|close|near|nearby|outside|arriving|almost)\b|\bhere yet\b|"
     r"\b(?:has|did|have) (?:he|she|they|the tech\w*) (?:arrived|arrive|got here|get here|shown up|"
     r"show up|showed up)\b"
-    rf"|\b(?:is|are) {_TECH} (?:close|near(?:by)?|nearly here|almost (?:here|there)|far(?: away| out)?|"
-    r"getting close|on (?:the|his|her|their) way|coming soon)\b"
+    rf"|\b(?:is|are) (?!{_ADVERB}){_TECH} (?:close|near(?:by)?|nearly here|almost (?:here|there)|"
+    r"far(?: away| out)?|getting close|on (?:the|his|her|their) way|coming soon)\b"
     r"|\bhow (?:far|close|near)(?: away| out| off)?(?: is| are|s)?\b|\bhow much longer\b"
     r"|\b(?:almost|nearly) (?:here|there)\b|\b(?:any|what) eta\b|\beta\b", re.IGNORECASE)
 # The customer says nobody is there, against a record of the technician there: "there is nobody
@@ -74,6 +76,8 @@ ARRIVED = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bhas )(?<!\bhave )(?<!\bdid )(?
 # The question is whether the technician comes back or is still at work.
 BACK = re.compile(r"\bcom(?:e|ing) back\b|\breturn|\bstill (?:here|there|working)\b|"
                   r"\bfixing it\b", re.IGNORECASE)
+# The question is whether the work is finished (not whether it is billed).
+_DONE_ASKED = re.compile(r"\b(?:finish\w*|done|complete\w*)\b", re.IGNORECASE)
 # The question is whether the work is finished, or billed.
 FINISHING = re.compile(r"\b(?:finish\w*|done|complete\w*|invoic\w*|bill\w*|charg\w*)\b",
                        re.IGNORECASE)
@@ -222,6 +226,8 @@ def live_work(turn: Turn) -> bool:
         if not (near or arrived or LIVE_QUESTION.search(turn.text) or NOT_HERE.search(turn.text)):
             return False
     booked = turn.uow.appointments.find(job_id=job.id)
+    if _names_someone_else(turn, booked):
+        return False  # "is ben still coming at 130" while Alicia works here: Ben's visit asked
     if job.state is JobState.ON_SITE and NOT_HERE.search(turn.text):
         _not_there(turn, job, _technician_first_name(turn, booked))
         return True
@@ -237,8 +243,10 @@ def live_work(turn: Turn) -> bool:
         small_talk.settle(turn, _describe(turn, job, booked), done="answered")
         _asked_beside(turn, job, _technician_first_name(turn, booked))
         return True
+    # "is the electrician done yet? how much is that gonna cost me": where the work stands first
+    finished_asked = _DONE_ASKED.search(turn.text) is not None or BACK.search(turn.text) is not None
     told = _beside(turn, job, _technician_first_name(turn, booked)) if (
-        job.state is JobState.ON_SITE and priced and not (left or broken)) else []
+        job.state is JobState.ON_SITE and priced and not (left or broken or finished_asked)) else []
     if told:
         # "eddie's here. how much is this visit gonna cost me": the visit's price; a question
         # of the bot's still pending stays open
@@ -270,6 +278,12 @@ def live_work(turn: Turn) -> bool:
                                      left=left, broken=broken))
     _asked_beside(turn, job, technician)
     return True
+
+
+def _names_someone_else(turn: Turn, booked: list[Appointment]) -> bool:
+    """True when the text names a technician by name, none of them the one of the work under way."""
+    named = visits.named(turn).technicians
+    return bool(named) and not any(a.technician_id in named for a in booked)
 
 
 def _came_before_the_record(turn: Turn, job: Job, booked: list[Appointment], *, left: bool,

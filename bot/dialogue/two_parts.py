@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from bot.dialogue import (
     also,
+    last_change,
     quote_decisions,
     quote_questions,
     replies,
@@ -52,6 +53,9 @@ _QUESTION = re.compile(r"\?|(?:^|\s[-\u2013\u2014]\s|:\s)\W*(?:(?:and|also|so|ok
                        r"(?:is|are|was|can|could|will|"
                        r"what|whats|when|who|whos|how|where|did|does|do|remind|which|tell)\b")
 _NEGATED = re.compile(r"\b(?:don'?t|do not|dont|didn'?t|did not|never|not)\b")
+# "don't cancel, is thursday still on?" is a no to an action before it is a question
+_NEGATED_ASK = re.compile(r"\b(?:don'?t|do not|dont|never|not) (?:cancel|move|change|approve|decline|"
+                          r"book|reschedule|send|want|need)\b")
 _ACTIONS = frozenset({intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE,
                       intents.DECLINE_QUOTE})
 _ANSWERS = frozenset({intents.AFFIRM, intents.DENY, intents.CHOOSE})
@@ -206,7 +210,8 @@ def _asks_apart(turn: Turn, asks: list[tuple[str, Parse]]) -> bool:
     also whats in the panel quote"), or two different visits."""
     if len(asks) != 2:
         return False
-    subjects = {"price" if _PRICE.search(part.lower()) or quote_questions.mentions_quote(part)
+    subjects = {"change" if last_change.went_through(turn, part) else
+                "price" if _PRICE.search(part.lower()) or quote_questions.mentions_quote(part)
                 or quote_questions.kind_of(_own(turn, part, parse)) is not None else "visit"
                 for part, parse in asks}
     if len(subjects) == 2:
@@ -359,7 +364,10 @@ def _kind(turn: Turn, part: str, parse: Parse, *, first: bool, pending: bool) ->
     if intent in _ANSWERS and first and pending and len(part.split()) <= 3:
         return "answer"  # "Y", "no", "2"
     if _NEGATED.search(part.lower()):
-        return "other"  # "i dont want a new time": no request
+        # "i dont want a new time": no request; "what is the friday one for, i dont remember
+        # booking it" still asks (a question changes nothing, so it is safe to answer)
+        asks = _QUESTION.search(part.lower()) and intent not in _ACTIONS | _ANSWERS
+        return "ask" if asks and not _NEGATED_ASK.search(part.lower()) else "other"
     if intent in _ACTIONS or quote_decisions.decides(part):
         return "act"
     if _asks_for_a_quote(turn, part, parse):

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # Intents a question about one's visits is often read as (it names a service or a day).
 _READ_AS = frozenset({intents.UNKNOWN, intents.BOOK, intents.AFFIRM, intents.DENY, intents.GREET,
                       intents.HELP})
-_OPENER = (r"(?:(?:hey|hi|hello|so|and|ok|okay|also|just|cool|well|oh|no|yes|yeah|sorry|um|wait|"
+_OPENER = (r"(?:(?:hey|hi|hello|so|and|but|ok|okay|also|just|cool|well|oh|no|yes|yeah|sorry|um|wait|"
            r"great|perfect|thanks|alright|good),? )*")
 _ASKS = re.compile(
     rf"(?:^|[.?!;,] ?){_OPENER}(?:who|whos|what|whats|when|whens|where|wheres|which|how|is|isnt|are|"
@@ -54,6 +54,8 @@ _ABOUT_VISITS = re.compile(
     r"jobs?|(?:the|my|our) (?:\w+ )?work|one|what day|which day|what time|how many|"
     r"when(?:'?s| is| was) (?:that|it|this)|"
     r"how long (?:until|till|til|before)|what (?:do|did|have) (?:i|we) (?:have|got)|"
+    # "so whats left on friday now" (after a cancel): the visits still booked that day
+    r"what(?: is|s)? (?:still )?left (?:on |for )?(?:this |next |that )?(?:\w+day|tomorrow|today|week)|"
     r"who(?: is|s)? (?:doing|handling|taking|on)|(?:his|her|their|the techs?|technicians?) name)\b")
 # Asking for a visit, or for free times, is a booking, not a question about booked ones.
 _REQUEST = re.compile(
@@ -107,7 +109,9 @@ _YES_NO = re.compile(rf"(?:^|[.?!;] ?)\W*{_OPENER}(?:is|isnt|are|arent|r|do|does
 # A yes/no question that a booked visit settles: someone coming, a visit still on or booked.
 _EXISTS = re.compile(r"\b(?:com(?:e|es|ing)|still (?:on|at|for)|booked|scheduled|(?:do|did) (?:i|we) have|"
                      r"is there|are there|on for)\b")
-_TWICE = re.compile(r"\b(?:twice|two|2|both)\b")
+# "two visits", "both", never a clock time ("is ben still coming at 2")
+_TWICE = re.compile(r"(?<!\bat )(?<!\bby )(?<!\baround )\b(?:twice|two|2|both)\b"
+                    r"(?!\s*(?::\d|am\b|pm\b|ish\b|o'?clock\b))")
 _MORE_THAN_ONE = re.compile(r"\bmore than (?:one|1)\b")
 _DONE_ASKED = re.compile(r"\b(?:finished|done|complete\w*|over)\b")
 _THERE_ASKED = re.compile(r"\b(?:still (?:there|here|at(?! \d))|"
@@ -139,7 +143,8 @@ def _answer(turn: Turn) -> bool:
     text = _NOT_WANTED.sub("", normalize(turn.text))  # "i do not want to book. is ..."
     text = _GREETING.sub("", text)  # "morning. why so many furnace visits": no part of the day
     if turn.parse.intent not in _READ_AS and not (turn.parse.intent == intents.JOB_STATUS and (
-            _WHAT_FOR.search(text) or asks_still_on(text))):  # "is friday still on?": yes or no
+            _WHAT_FOR.search(text) or asks_still_on(text)  # "is friday still on?": yes or no
+            or _names_one_not_under_way(turn, text))):
         return False
     if not _ASKS.search(text) or _REQUEST.search(text) or _PROBLEM.search(
             _NAMED_BY_PROBLEM.sub(" ", text)):
@@ -183,6 +188,15 @@ def _answer(turn: Turn) -> bool:
     turn.finish(replies.your_visits(verdict, described))
     visits.remember_shown(turn, matches)
     return True
+
+
+def _names_one_not_under_way(turn: Turn, text: str) -> bool:
+    """True when the text names a technician whose visits are all still to come ("is ben still
+    coming at 130" while Alicia works here): that visit is asked about, not the work under way."""
+    known = _visits(turn)
+    named = _named(text, (_technician(turn, a) for a in known))
+    return bool(named) and not any(_state(turn, a) in _LIVE for a in known
+                                   if _technician(turn, a) in named)
 
 
 def _visits(turn: Turn) -> list[Appointment]:
@@ -231,6 +245,11 @@ def _matching(turn: Turn, text: str, known: list[Appointment]) -> tuple[list[App
     if named:
         found = [a for a in found if names[a.id] in named]
         said.append("with " + " or ".join(sorted(named)))
+        if _WHERE_IS.search(text):  # "where is dave right now": his work under way, if any
+            found = [a for a in found if _state(turn, a) in _LIVE] or found
+        elif not days and service_id is None and _COMING.search(text):
+            # "is ben still coming at 130": no day named, so today's visit if he has one
+            found = [a for a in found if visits.local_day(turn, a) == today] or found
     if named and not found and len(days) == 1:
         # "the thursday one with ana" when this Thursday's is Tom's: Ana's on a later Thursday
         found = [a for a in visit_questions.technicians_visits(turn, next(iter(days)), service_id)
@@ -344,6 +363,10 @@ def _asks_where(turn: Turn, text: str) -> bool:
         re.search(rf"\b{w}\b", text) for w in streets))
 
 
+# A technician asked about as coming ("is ben still coming", "ben coming?").
+_COMING = re.compile(r"\b(?:still )?coming\b")
+# Where a technician named is now ("where is dave", "wheres tom"): a person, not an address.
+_WHERE_IS = re.compile(r"\bwhere(?: is|s|'s| are)\b")
 _WHERE = re.compile(r"\b(?:where|which (?:address|place|house|property)|what address)\b")
 _STREET_WORDS = frozenset({"ave", "street", "avenue", "road", "drive", "lane", "court", "place", "north",
                            "south", "east", "west", "blvd", "boulevard", "parkway", "terrace"})

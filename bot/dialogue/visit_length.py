@@ -20,6 +20,7 @@ from domain.errors import DomainError
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
+    from domain.jobs import Appointment
 
 _HOW_LONG = re.compile(
     r"\bhow long (?!(?:until|till|til|before|ago|have|has|had|since|for)\b)(?:\w+ ){0,8}?"
@@ -69,6 +70,8 @@ def answer(turn: Turn) -> bool:
         meant = shown if len(shown) == 1 else upcoming
     if not meant:
         return _by_catalog(turn, window)
+    if _WHO_ASKED.search(normalize(turn.text)):  # "who is coming thursday and how long ...": both
+        _say_who_comes(turn, meant)
     if len(meant) > 1:
         kinds = {_service_of(turn, a) for a in meant}
         lengths = [_typical(turn, k) for k in sorted(k for k in kinds if k)]
@@ -84,6 +87,18 @@ def answer(turn: Turn) -> bool:
         _about(typical) if typical else None))
     visits.remember_shown(turn, [visit])
     return True
+
+
+# Who comes, or when, asked beside how long: "who is coming thursday and how long will they be here".
+_WHO_ASKED = re.compile(r"\bwho(?:s| is| will| are)?\b|\bwhat time\b")
+
+
+def _say_who_comes(turn: Turn, meant: list[Appointment]) -> None:
+    """The visits asked about, each with its window and technician, before how long they take."""
+    from bot.dialogue import visit_questions  # imports this module's neighbours
+
+    turn.say(replies.your_visits("", [visit_questions.described(turn, a, with_day=True)
+                                      for a in meant]))
 
 
 def _asking_sentence(text: str) -> str:

@@ -72,6 +72,11 @@ _POINTS_AT = re.compile(r"\b(?:the|that|my) (?:[\w/-]+ ){0,3}?(?:one|appointment
 _PLACE_IN_LIST = re.compile(r"(?:\b(?:the|\w+day(?:'?s)?) |^\W*)(first|1st|second|2nd|third|3rd|"
                             r"fourth|4th|fifth|5th|last|middle|earliest|latest|final|earlier|later) "
                             r"(?:one|visit|appointment|appt)\b")
+# "the first friday one", "the last thursday visit": a place among that day's visits, never on a
+# list shown (the day named says whose places they are).
+_PLACE_ON_A_DAY = re.compile(r"\bthe (first|1st|second|2nd|third|3rd|last|earliest|latest|final|"
+                             r"earlier|later) (?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'?s)? "
+                             r"(?:one|visit|appointment|appt)\b")
 # "the last one on that list", "the second one you sent": a place on a list the customer saw.
 _OF_A_LIST = re.compile(r"\b(?:on|in|of|from) (?:that|the|this|your|ur|my) (?:list|text|message)\b|"
                         r"\b(?:you|u) (?:just )?(?:sent|listed|showed|texted|gave)\b")
@@ -300,7 +305,7 @@ def _technicians(turn: Turn, text: str) -> dict[int, str]:
         # normalize() drops the apostrophe: "carla's visit" reads "carla visit"
         if turn.customer is not None and re.search(
                 rf"\b{name}(?:'?s)? (?:\w+ )?(?:one|visit|appointment|appt)s?\b|"
-                rf"\b{name}(?:'s|s)\b|\b{name} (?:is |was )?(?:coming|comes|come)\b|"
+                rf"\b{name}(?:'s|s)\b|\b{name} (?:is |was )?(?:still )?(?:coming|comes|come)\b|"
                 rf"\b(?:one|visit|appointment|appt) with {name}\b", text):
             found[person.id] = person.first_name
             continue
@@ -458,9 +463,12 @@ def start_choice(turn: Turn, flow: str, verb: str, act: Act, data: dict[str, Any
             return
     resolution = resolve(turn, found, wanted=wanted)
     one_day = len(resolution.named.days) == 1 and not resolution.named.service_id
-    place = _place_in(split.rest, resolution.matches) if one_day else None
+    day_order = sorted(resolution.matches, key=lambda a: a.start)
+    place = (_place_in(split.rest, resolution.matches)
+             or _place_in(split.rest, day_order, places=_PLACE_ON_A_DAY)) if one_day else None
     if place is not None:
-        act(turn, place)  # "the last one on friday": the last of that day's visits
+        # "the last one on friday", "the first friday one": that place among the day's visits
+        act(turn, place)
         return
     seen = [a for a in resolution.matches if a in shown]
     if resolution.named.narrows and 0 < len(seen) < len(resolution.matches):
@@ -496,9 +504,10 @@ def just_shown(turn: Turn, found: list[Appointment]) -> list[Appointment]:
     return [by_id[i] for i in raw.get("ids", []) if i in by_id] if fresh else []
 
 
-def _place_in(text: str, shown: list[Appointment]) -> Appointment | None:
+def _place_in(text: str, shown: list[Appointment], *,
+              places: re.Pattern[str] = _PLACE_IN_LIST) -> Appointment | None:
     """The visit of the list just shown that "the third one" or "the last one" points at."""
-    found = _PLACE_IN_LIST.search(text) if len(shown) > 1 else None
+    found = places.search(text) if len(shown) > 1 else None
     if found is None:
         return None
     if found.group(1) == "middle":  # of three, the second; of an even number, none

@@ -49,6 +49,18 @@ _KEEPS_IT = re.compile(r"\b(?:keep|leave)\s+(?:it|that(?: one)?|this(?: one)?)\s
 # "monday one stays", "the 14th can stay": a day named, then said to stay as it is.
 _STAYS = re.compile(r"\b(?:the |my |that )?" + _DAY_WORD + r"(?:'s)?(?: \w+)?(?: one| visit| appointment|"
                     r" appt)? (?:stays|can stay|should stay|will stay|remains|is staying)\b")
+# "cancel the 21st, dave can look at it today": the day someone else is said to work on it is a
+# visit that goes ahead. Its own clause, and never "you"/"we"/"someone" (who would be asked to
+# come: "cancel friday, someone can look at it monday?" asks for a visit, it keeps none).
+_WORKED_ON = re.compile(
+    r"(?:^|[.,;!?]\s*|\b(?:and|but|since|because|cause|cuz|as)\s+)"
+    r"(?P<clause>(?!(?:you|u|we|i|someone|somebody|anyone|anybody|can|could|who|what|when)\b)[a-z]+ "
+    r"(?:can|could|will|is going to|is gonna|gonna) (?:(?:take a )?look at|check(?: out| on)?|fix|"
+    r"handle|see to|deal with|sort out|do) (?:it|that|this|them|everything|both)\b[^.,;!?]*?"
+    r"(?:\b(?:today|tomorrow|tmrw|tmr)\b|" + _DAY_WORD + "))")
+# A move asked for: there a day someone can work on it is the day wished, never one kept.
+_MOVES = re.compile(r"\b(?:move\w*|reschedul\w*|resched|push\w*|bump\w*|shift\w*|switch\w*|"
+                    r"change\w*|rebook\w*|instead)\b")
 # "leave both", "keep them all": none of the visits talked about changes.
 _KEEPS_ALL = re.compile(r"\b(?:keep|leave)\s+(?:both|them|those|these|all|everything)\b")
 # "the other one", "the other two", "the rest": the visits talked about but not spared.
@@ -105,9 +117,12 @@ def spared_spans(text: str) -> list[tuple[int, int]]:
             continue  # "we only need the one on thursday. cancel those two": not a keep
         at = stop
         spans.append((found.start(), at))
-    for found in _STAYS.finditer(text):
-        if not any(found.start() < end and start < found.end() for start, end in spans):
-            spans.append((found.start(), found.end()))
+    stays = [(found.start(), found.end()) for found in _STAYS.finditer(text)]
+    if not _MOVES.search(text):  # in a move, "dave can do it friday" is where the visit goes
+        stays += [(found.start("clause"), found.end()) for found in _WORKED_ON.finditer(text)]
+    for begin, stop in stays:
+        if not any(begin < end and start < stop for start, end in spans):
+            spans.append((begin, stop))
     return sorted(spans)
 
 

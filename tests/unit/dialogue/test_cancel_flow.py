@@ -222,3 +222,33 @@ def test_a_cancel_naming_another_visit_while_a_move_is_offered_asks_to_cancel_th
     assert chat.changed_since(before) == set()
     assert chat.text(MARIA, "Y").text.startswith("Your Fri Mar 6, 1-3pm visit is cancelled")
     assert chat.visit("maria_thu").is_active
+
+
+def test_a_day_the_technician_is_said_to_come_is_never_in_the_cancel_question(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("cancel the thursday one, tom can look at it friday",
+                             "Cancel your Thu Mar 5, 8-10am visit? Reply Y or N")])
+    assert chat.changed_since(before) <= {"conversations"}
+
+
+def test_a_correction_keeping_a_visit_on_the_way_asks_about_the_rest_only(
+        chat: ChatWorld) -> None:
+    _underway(chat, JobState.EN_ROUTE, eta_minutes=40)
+    chat.book("joe", "plumbing_repair", "tom", datetime(2026, 3, 5, 20, 0, tzinfo=UTC))  # Thu 2pm
+    chat.transcript(JOE, [("cancel my visits today and thursday", "Cancel these 2 visits")])
+    before = chat.model()
+    said = chat.text(JOE, "NO not todays!! tom is literally on his way. just thursday").text
+    assert said == "Cancel your Thu Mar 5, 2-4pm visit? Reply Y or N"
+    assert chat.changed_since(before) <= {"conversations"}
+
+
+@pytest.mark.parametrize(("say", "visit"), [("cancel the first friday one", "Fri Mar 6, 9-11am"),
+                                            ("cancel the last friday visit", "Fri Mar 6, 1-3pm")])
+def test_a_place_among_one_days_visits_picks_that_visit(chat: ChatWorld, say: str,
+                                                        visit: str) -> None:
+    chat.book("maria", "plumbing_repair", "tom", datetime(2026, 3, 6, 15, 0, tzinfo=UTC))  # 9am
+    chat.transcript(MARIA, [("what do i have this week", "You have 3 visits")])
+    before = chat.model()
+    chat.transcript(MARIA, [(say, f"Cancel your {visit} visit? Reply Y or N")])
+    assert chat.changed_since(before) <= {"conversations"}

@@ -68,3 +68,13 @@ def test_a_question_naming_the_day_changed_and_another_technician_says_both(
     chat.transcript(MARIA, [("move the electrical one to thursday", "Thu Mar 5"),
                             ("2", "Moved your Electrical repair visit"),
                             ("is tom still coming thursday?", "still Thu Mar 5, 8-10am with Tom")])
+
+
+def test_did_it_go_through_beside_a_question_about_another_visit_answers_both(
+        chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("cancel the furnace one", "Cancel your Thu Mar 5"),
+                            ("y", "is cancelled")])
+    before = chat.model()
+    reply = chat.text(MARIA, "did it go through? and is the electrician still on for friday").text
+    assert "Thu Mar 5, 8-10am visit is cancelled" in reply and "Fri Mar 6" in reply
+    assert chat.changed_since(before) <= {"conversations", "messages"}

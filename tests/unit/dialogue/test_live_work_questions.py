@@ -120,3 +120,34 @@ def test_another_visit_asked_about_while_the_work_goes_on_is_answered(on_site: C
     on_site.book("joe", "electrical", "ana", on_site.clock.now() + timedelta(days=3))
     said = on_site.text(JOE, "hes still here i think. when is the electrician coming").text
     assert "electrical repair" in said.lower() and "Thu Mar 5" in said
+
+
+@pytest.mark.parametrize("ask", ["ok but where is tom right now, hes supposed to be here at 1",
+                                 "where is tom right now"])
+def test_where_is_the_technician_by_name_gives_the_eta(chat: ChatWorld, ask: str) -> None:
+    chat.clock.advance(timedelta(hours=3, minutes=30))
+    chat.text(TOM, "omw 20")
+    chat.clock.advance(timedelta(minutes=5))
+    chat.transcript(JOE, [(ask, "with Tom (on the way, about 12:50pm)")])
+
+
+def test_where_is_the_technician_beside_a_question_about_another_visit_answers_both(
+        chat: ChatWorld) -> None:
+    chat.book("joe", "electrical", "ana", chat.clock.now() + timedelta(days=3))
+    chat.clock.advance(timedelta(hours=3, minutes=30))
+    chat.text(TOM, "omw 20")
+    said = chat.text(JOE, "hi where is tom?? also what is the thursday appointment for, i dont "
+                          "remember booking that").text
+    assert "on the way, about 12:50pm" in said and "Thu Mar 5" in said
+
+
+def test_done_yet_and_the_cost_asked_together_are_both_answered(on_site: ChatWorld) -> None:
+    said = on_site.text(JOE, "is the plumber done yet? how much is that gonna cost me").text
+    assert "still working" in said and "$" in said
+
+
+def test_another_technician_named_as_still_coming_is_answered_with_that_visit(
+        on_site: ChatWorld) -> None:
+    on_site.book("joe", "electrical", "ana", on_site.clock.now() + timedelta(hours=3))  # 4pm
+    said = on_site.text(JOE, "ok thanks. and is ana still coming at 4").text
+    assert "Ana" in said and "4-6pm" in said and "at your place" not in said

@@ -106,3 +106,11 @@ def test_a_yes_with_a_but_declines_nothing(chat: ChatWorld) -> None:
     chat.transcript(MARIA, [("decline quote 1042", "Decline quote Q-1042")])
     chat.text(MARIA, "yes but not decline yet, let me think")
     assert chat.quote_states()["Q-1042"].value == "sent"
+
+
+@pytest.mark.parametrize("answer", ["N actually keep it open, i'll ask my husband", "n. not yet",
+                                    "N, leave it for now"])
+def test_a_leading_n_with_its_reason_keeps_the_quote_open(chat: ChatWorld, answer: str) -> None:
+    chat.transcript(MARIA, [("decline quote 1042", "Decline quote Q-1042"),
+                            (answer, "OK, quote Q-1042 stays open.")])
+    assert chat.quote_states() == OPEN

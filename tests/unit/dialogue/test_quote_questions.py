@@ -441,3 +441,18 @@ def test_whether_a_quote_includes_something_is_answered_from_its_lines(
     said = chat.text(MARIA, ask).text
     assert told in said and "Boiler unit" in said
     assert chat.changed_since(before) <= {"outbox"}
+
+
+def test_did_it_go_through_and_when_can_you_do_it_tells_the_approval_and_what_comes_next(
+        chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("approve quote 2001", "Reply Y or N"), ("y", "Approved: quote Q-2001")])
+    reply = chat.text(JOE, "did it go through? when can you guys put it in").text
+    assert "was approved on Mon Mar 2" in reply and "schedule" in reply
+
+
+def test_a_day_wished_after_asking_when_the_approved_work_can_be_done_books_that_work(
+        chat: ChatWorld) -> None:
+    chat.transcript(JOE, [("approve quote 2001", "Reply Y or N"), ("y", "Approved: quote Q-2001"),
+                          ("did it go through? when can you guys put it in", "schedule"),
+                          ("ok can you do next tuesday morning for the work", "Reply 1"),
+                          ("1", "Booked: Sewer line repair on Tue Mar 3")])

@@ -34,6 +34,8 @@ def worst_case_arguments(fn: Callable[..., Reply]) -> dict[str, Any]:
             values[name] = [(LONG, LONG)] * 5
         elif "Sequence[tuple[str, str, str" in annotation:  # (when, work, price) triples
             values[name] = [(LONG, LONG, LONG)] * 5
+        elif annotation.startswith("tuple[str, str, str]"):  # a visit's (service, day, window)
+            values[name] = (LONG, LONG, LONG)
         elif "Sequence" in annotation:
             values[name] = [LONG] * 5
         elif annotation == "int":

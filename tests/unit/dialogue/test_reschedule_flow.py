@@ -89,3 +89,13 @@ def test_a_move_dropped_with_the_hours_misremembered_keeps_the_visit_at_its_own(
     assert chat.text(MARIA, "no just keep it as is").text == (
         "OK, your Thu Mar 5, 8-10am visit stays as booked.")
     assert chat.changed_since(before) == set()
+
+
+def test_a_move_offer_among_several_visits_names_the_visit_it_moves(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("what do i have", "You have 2 visits")])
+    offer = chat.text(MARIA, "can you move the 2nd one to monday morning").text
+    assert offer.startswith("Moving your Fri Mar 6 electrical repair visit (1-3pm).")
+
+
+def test_a_move_offer_for_the_only_visit_needs_no_name(chat: ChatWorld) -> None:
+    assert chat.text(JOE, "can you move my visit to thursday").text.startswith("We can come:")

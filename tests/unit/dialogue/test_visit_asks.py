@@ -131,3 +131,35 @@ def test_i_am_is_no_morning_when_asking_what_is_coming(chat: ChatWorld, ask: str
     chat.book("maria", "plumbing_repair", "tom", datetime(2026, 3, 6, 20, 0, tzinfo=UTC))  # Fri 2pm
     answer = chat.text(MARIA, ask).text
     assert "2-4pm" in answer and "1-3pm" in answer
+
+
+@pytest.mark.parametrize("ask", ["so whats left on friday now", "ok but whats left for friday"])
+def test_whats_left_on_a_day_after_a_cancel_lists_that_days_visits_left(chat: ChatWorld,
+                                                                         ask: str) -> None:
+    chat.book("maria", "plumbing_repair", "tom", datetime(2026, 3, 6, 15, 0, tzinfo=UTC))  # 9am
+    chat.transcript(MARIA, [("cancel the 1pm one on friday", "Cancel your Fri Mar 6, 1-3pm visit?"),
+                            ("y", "is cancelled")])
+    before = chat.model()
+    answer = chat.text(MARIA, ask).text
+    assert "Fri Mar 6, 9-11am" in answer and "1-3pm" not in answer
+    assert chat.changed_since(before) <= {"conversations"}
+
+
+def test_where_is_a_technician_named_tells_his_visit_under_way_only(chat: ChatWorld) -> None:
+    chat.book("joe", "plumbing_repair", "tom", datetime(2026, 3, 9, 15, 0, tzinfo=UTC))
+    chat.run(ChangeJobState(job_id=chat.visit("joe_today").job_id, new_state=JobState.EN_ROUTE,
+                            actor=chat.dispatcher(), eta_minutes=20))
+    answer = chat.text(JOE, "ok but where is tom right now, hes supposed to be here at 1").text
+    assert "on the way, about 9:20am" in answer and "Mar 9" not in answer
+
+
+def test_who_comes_and_how_long_asked_together_tells_the_visits_and_their_length(
+        chat: ChatWorld) -> None:
+    chat.book("maria", "electrical", "ana", datetime(2026, 3, 5, 17, 0, tzinfo=UTC))  # 11am
+    said = chat.text(MARIA, "who is coming thursday and how long will they be here").text
+    assert "Thu Mar 5, 8-10am" in said and "Tom" in said and "Thu Mar 5, 11am-1pm" in said
+    assert "Ana" in said and "arrival window" in said
+
+
+def test_a_clock_time_of_2_is_no_count_of_visits(chat: ChatWorld) -> None:
+    assert chat.text(JOE, "ok. and is tom still coming at 2").text.startswith("Yes. Your visit")

@@ -41,3 +41,23 @@ def test_keep_it_and_leave_both() -> None:
     assert split_kept("hmm wait no keep it").keeps_it
     assert split_kept("ok leave both then").keeps_all
     assert split_kept("keep the first one, cancel the other two").others
+
+
+@pytest.mark.parametrize(("text", "spared"), [
+    ("cancel the furnace one on the 21st, dave can look at it today", "dave can look at it today"),
+    ("cancel the 11th, he will fix it on the 14th", "he will fix it on the 14th"),
+])
+def test_a_day_someone_else_works_on_it_is_kept(text: str, spared: str) -> None:
+    kept = split_kept(text)
+    assert kept.spared == (spared,) and spared not in kept.rest
+
+
+@pytest.mark.parametrize("text", ["cancel friday, someone can look at it monday?",
+                                  "my furnace is out can dave look at it tomorrow",
+                                  "you guys can look at it tomorrow"])
+def test_a_visit_asked_for_on_a_day_keeps_nothing(text: str) -> None:
+    assert split_kept(text).spared == ()
+
+
+def test_in_a_move_a_day_someone_can_do_it_is_where_it_goes() -> None:
+    assert split_kept("can you move it? dave can do it friday").spared == ()
