@@ -128,6 +128,7 @@ def test_a_question_naming_a_visits_work_beside_a_move_is_answered_then_the_move
     before = chat.model()
     said = chat.text(MARIA, text).text
     assert said.startswith("Your visit on Fri Mar 6: 1-3pm, Electrical repair with Ana.\n"
+                           "Moving your Thu Mar 5 heating & cooling repair visit (8-10am). "
                            "We can come:\n1) Mon Mar 9"), said
     assert chat.changed_since(before) == set()
 
