@@ -213,3 +213,38 @@ def test_a_won_accounts_name_never_offers_another_accounts_deal(demo: DemoWorld,
 def test_names_account_takes_one_clear_word() -> None:
     assert names_account("fischers", "Fischer household")
     assert not names_account("water", "Fischer household")
+
+
+# --- A customer disputing a win -----------------------------------------------------------
+
+MURPHY = "+15550100006"
+DANA = "+15550100099"
+
+
+@pytest.mark.parametrize("text", ["we never agreed to this", "we didn't sign anything",
+                                  "who approved this?", "i didnt agree to any furnace replacement"])
+def test_a_customer_disputing_a_win_is_passed_to_the_office_and_the_rep(demo: DemoWorld,
+                                                                       text: str) -> None:
+    demo.text(RACHEL, "murphy signed")
+    demo.text(RACHEL, "y")
+    deal = demo.deal("Murphy household")
+    job = next(j for j in demo.jobs() if j.id == deal.job_id)
+    stages, jobs = demo.stages(), [(j.id, j.state) for j in demo.jobs()]
+    office, rep = len(demo.notices(DANA)), len(demo.notices(RACHEL))
+    answer = demo.text(MURPHY, text)
+    assert job.number in answer and "call" in answer
+    assert "Reply 1" not in answer and "We can come" not in answer
+    assert demo.stages() == stages and [(j.id, j.state) for j in demo.jobs()] == jobs
+    assert not [a for a in demo.uow.appointments.find() if a.job_id == job.id]
+    assert len(demo.notices(DANA)) == office + 1 and len(demo.notices(RACHEL)) == rep + 1
+    assert text in demo.notices(RACHEL)[-1].body
+
+
+def test_a_day_from_the_customer_still_offers_times_for_the_won_job(demo: DemoWorld) -> None:
+    demo.text(RACHEL, "murphy signed")
+    demo.text(RACHEL, "y")
+    assert "Reply 1" in demo.text(MURPHY, "tuesday morning works")
+
+
+def test_a_customer_with_no_recent_win_is_not_read_as_disputing_one(demo: DemoWorld) -> None:
+    assert "records show" not in demo.text(MURPHY, "we never agreed to this")
