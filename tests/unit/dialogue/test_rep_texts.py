@@ -153,7 +153,8 @@ def test_a_correction_keeps_the_pending_verdict(demo: DemoWorld) -> None:
 
 @pytest.mark.parametrize(("text", "name"), [
     ("no not riverside, i meant kowalski. they signed this morning", "kowalski"),
-    ("i meant the lopez one", "lopez"), ("i mean chen not patel", "chen")])
+    ("i meant the lopez one", "lopez"), ("i mean chen not patel", "chen"),
+    ("i meant to say fischer signed", "fischer"), ("i mean, they signed", "")])
 def test_the_deal_meant_is_read_from_a_correction(text: str, name: str) -> None:
     assert meant(text) == name
 
