@@ -249,3 +249,19 @@ def test_a_day_from_the_customer_still_offers_times_for_the_won_job(demo: DemoWo
 
 def test_a_customer_with_no_recent_win_is_not_read_as_disputing_one(demo: DemoWorld) -> None:
     assert "records show" not in demo.text(MURPHY, "we never agreed to this")
+
+
+def test_wrong_one_with_news_asks_about_the_deal_meant(demo: DemoWorld) -> None:
+    demo.text(RACHEL, "fischer signed")
+    answer = demo.text(RACHEL, "sorry wrong one - kowalski")
+    assert "not Fischer household" in answer and "Kowalski household" in answer
+    assert "as won?" in answer
+
+
+def test_wrong_one_right_after_a_win_asks_the_office_to_reopen_it(demo: DemoWorld) -> None:
+    demo.text(RACHEL, "fischer signed")
+    demo.text(RACHEL, "y")
+    before = demo.stages()
+    answer = demo.text(RACHEL, "wrong one")
+    assert "reopen" in answer and demo.stages() == before
+    assert "reopen deal Fischer household" in demo.notices(DANA)[-1].body
