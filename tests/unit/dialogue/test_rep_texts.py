@@ -80,6 +80,8 @@ def test_a_real_reason_for_why_is_kept(demo: DemoWorld) -> None:
     ("after thanksgiving", date(2027, 11, 26)),
     ("end of month", date(2026, 12, 31)),
     ("end of the week", date(2026, 12, 11)),
+    ("end of next week", date(2026, 12, 18)),
+    ("end of next month", date(2027, 1, 29)),
     ("next week sometime", date(2026, 12, 14)),
     ("in a couple weeks", date(2026, 12, 22))])
 def test_a_snooze_wording_names_its_day(text: str, day: date) -> None:
