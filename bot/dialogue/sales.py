@@ -290,7 +290,9 @@ def corrected(turn: Turn) -> bool:
     question's verdict) about the deal meant, asked as always; a question about another deal is
     dropped with nothing changed. False when the text names no deal meant or no verdict."""
     name = _named_in(meant(turn.text))
-    if not name:
+    deals = [*named_deals(turn), *named_deals(turn, is_open=False)] if name else []
+    found = match(deals, name)
+    if found.chosen is None and not found.options:  # "i meant next week": no deal named
         return False
     conversation = turn.conversation
     pending = (conversation.is_active(turn.now) and conversation.flow == FLOW

@@ -267,3 +267,8 @@ def test_wrong_one_right_after_a_win_asks_the_office_to_reopen_it(demo: DemoWorl
     answer = demo.text(RACHEL, "wrong one")
     assert "reopen" in answer and demo.stages() == before
     assert "reopen deal Fischer household" in demo.notices(DANA)[-1].body
+
+
+def test_i_meant_naming_no_deal_keeps_the_question(demo: DemoWorld) -> None:
+    demo.text(RACHEL, "lost patel")
+    assert "Still waiting on this" in demo.text(RACHEL, "i meant next week")
