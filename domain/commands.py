@@ -261,3 +261,18 @@ class RequestCallBack(Command):
     actor: Actor | None = None  # None: someone not known yet
     message_id: str | None = None  # the provider's id of the text that asked
     urgent: bool = False  # a danger reported: the notice says URGENT and asks for a call now
+
+
+@dataclass(frozen=True)
+class ReportDisputedWin(Command):
+    """A customer says they never agreed to a deal marked won: the dispatchers and the deal's rep
+    are asked to sort it out with them; the deal and its job stay as they are until a person
+    decides."""
+
+    deal_id: int
+    said: str  # the customer's words, quoted to staff
+    channel: Channel
+    address: str
+    who: str
+    actor: Actor
+    message_id: str | None = None

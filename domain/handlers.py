@@ -15,6 +15,7 @@ from domain.business import BusinessSettings
 from domain.catalog import Catalog, Service
 from domain.clock import Clock, ensure_utc
 from domain.deals import Deal, DealStage
+from domain.disputes import report_disputed_win
 from domain.errors import (
     InvalidTransition,
     NotAllowed,
@@ -662,6 +663,7 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.SnoozeDeal: snooze_deal,
     commands.RegisterCustomer: register_customer,
     commands.RequestCallBack: request_call_back,
+    commands.ReportDisputedWin: report_disputed_win,
     commands.OptOut: opt_out,
     commands.OptIn: opt_in,
 }

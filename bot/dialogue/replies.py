@@ -1107,6 +1107,16 @@ def handoff(business: str, *, opens: str | None = None) -> Reply:
     return Reply(f"Got it. Someone from {clip(business, NAME)} will call you {_call_when(opens)}.")
 
 
+def win_disputed(work: str, job: str, *, booked: bool, opens: str | None) -> Reply:
+    """A customer who says they never agreed to work we marked won: no booking offered, our
+    record told as it is, and a person to call."""
+    kept = ("Your visit for it stays as it is until we've talked" if booked
+            else "I haven't scheduled anything")
+    return Reply(f"Sorry about that. Our records show the {clip(work, THING)} (job "
+                 f"{clip(job, 12)}) as agreed, and that may be our mistake. {kept}: I've told the "
+                 f"office and your sales rep, and someone will call you {_call_when(opens)}.")
+
+
 def handoff_after_confusion(business: str, *, opens: str | None = None) -> Reply:
     return Reply(f"Sorry, I'm not getting it. I've asked someone from {clip(business, NAME)} to "
                f"call you {_call_when(opens)}.")

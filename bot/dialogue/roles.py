@@ -53,6 +53,7 @@ from bot.dialogue import (
     two_parts,
     visit_asks,
     visit_length,
+    win_disputes,
 )
 from bot.nlu import intents
 from bot.nlu.customer_rules import says_dont_cancel
@@ -230,7 +231,8 @@ CUSTOMER_FLOWS = RoleFlows(
                            or keep_visit.claims(turn)),
     newcomer=onboarding.start,
     needs_no_account=onboarding.NEEDS_NO_ACCOUNT,
-    answerers=(nobody_home.answer, locations.answer, small_talk.who_answers, booking.answers_invitation,
+    answerers=(win_disputes.answer, nobody_home.answer, locations.answer,
+               small_talk.who_answers, booking.answers_invitation,
                cancel_many.named_then_cancelled,
                status.live_work, status.visit_price, offers.who_comes, before_visit.answer,
                visit_length.answer,

@@ -104,7 +104,7 @@ NOT_NAMES = frozenset({
     "won", "win", "signed", "sign", "closed", "close", "lost", "lose", "dead", "mark", "as",
     "the", "deal", "job", "is", "has", "have", "just", "finally", "we", "they", "it", "a", "an",
     "for", "our", "my", "with", "yes", "yay", "officially", "one", "push", "snooze", "remind",
-    "me", "about", "bump"})
+    "me", "about", "bump", "both", "all"})
 # "lost 1 - price", "lost alvarez: went with a cheaper guy": the reason after a separator.
 SEPARATED = re.compile(r"(?:\s+[-\u2013\u2014]|\s*[:;,(]).*$")
 # What follows the deal in "lost maple grove to a cheaper bid": why it was lost.
@@ -253,7 +253,11 @@ def acknowledge(turn: Turn) -> None:
 
 
 def decline_nothing(turn: Turn) -> None:
-    """ "N" that answers no question: nothing changes, said in a rep's words."""
+    """ "N" that answers no question: nothing changes, said in a rep's words; "wrong one" right
+    after a verdict takes it back (the office is asked), as "undo" does."""
+    if sales_asks.takes_back(turn.text) and sales_asks.last_verdict(turn) is not None:
+        sales_asks.take_back(turn)
+        return
     turn.finish(texts.nothing_to_decline())
 
 
@@ -286,7 +290,9 @@ def corrected(turn: Turn) -> bool:
     question's verdict) about the deal meant, asked as always; a question about another deal is
     dropped with nothing changed. False when the text names no deal meant or no verdict."""
     name = _named_in(meant(turn.text))
-    if not name:
+    deals = [*named_deals(turn), *named_deals(turn, is_open=False)] if name else []
+    found = match(deals, name)
+    if found.chosen is None and not found.options:  # "i meant next week": no deal named
         return False
     conversation = turn.conversation
     pending = (conversation.is_active(turn.now) and conversation.flow == FLOW
@@ -333,7 +339,8 @@ def _deals_together(turn: Turn) -> list[str]:
         return []
     names = [n for n in NAME_LIST_BREAK.split(found.group("names")) if _named_in(n)]
     deals = [*named_deals(turn), *named_deals(turn, is_open=False)]
-    if len(names) < 2 or match(deals, _named_in(found.group("names"))).chosen is not None:
+    together = " ".join(_named_in(n) for n in names)  # "smith sons": one account's name?
+    if len(names) < 2 or match(deals, together).chosen is not None:
         return []
     if not all(match(deals, _named_in(n)).chosen or match(deals, _named_in(n)).options
                for n in names):

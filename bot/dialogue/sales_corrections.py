@@ -14,7 +14,10 @@ from bot.nlu import intents
 # "i meant kowalski", "meant the lopez one", "i mean chen not patel": the deal meant, up to the
 # end of its clause or the words that start the news about it.
 _MEANT = re.compile(
-    r"\b(?:i\s+)?(?:meant|mean|ment)\s+(?:the\s+)?(?P<name>[a-z][\w'&-]*(?:\s+[\w'&-]+){0,3}?)"
+    r"(?:\b(?:i\s+)?(?:meant|mean|ment)\s+(?:to\s+(?:say|type|text|write)\s+)?|"
+    # "sorry wrong one - kowalski", "wrong deal, it's lopez"
+    r"\bwrong (?:one|deal|account|customer)\s*[-:,.]*\s*(?:(?:it'?s|its|it was|should be)\s+)?)"
+    r"(?:the\s+)?(?P<name>[a-z][\w'&-]*(?:\s+[\w'&-]+){0,3}?)"
     r"(?=\s*(?:[.,;:!?]|$|\s+-|\s+(?:not|they|he|she|it|who|which|signed|won|lost|is|was|has|"
     r"have|just|and|deal|one|too)\b))", re.IGNORECASE)
 # The news a correction carries, in the rep's words, each to its verdict.

@@ -79,8 +79,8 @@ def already_closed(view: DealView, job_number: str | None) -> Reply:
 
 def already_closed_which(view: DealView, job_number: str | None) -> Reply:
     """The account named has its deal won or lost already: which deal was meant is asked."""
-    return Reply(f"{already_closed(view, job_number).text} Did you mean another deal? Reply with "
-                 f"its account's name, or text \"followups\".")
+    return Reply(f"{already_closed(view, job_number).text} Did you mean another deal? Text its "
+                 f"account with the news (\"Acme signed\"), or \"followups\".")
 
 
 def confirm_won(view: DealView) -> Reply:

@@ -87,6 +87,19 @@ class QuoteSpec:
 
 
 @dataclass(frozen=True)
+class DealSpec:
+    """A deal of the customer's account, owned by a demo rep; "won" is marked won by that rep
+    (its one job opened, the customer invited to pick a time) before the conversation starts."""
+
+    title: str
+    service: str
+    amount_cents: int
+    rep: str  # a demo rep's first name
+    state: str = "won"
+    site: str = "home"
+
+
+@dataclass(frozen=True)
 class AfterSpec:
     visits: dict[str, str] = field(default_factory=dict)
     quotes: dict[str, str] = field(default_factory=dict)
@@ -117,6 +130,7 @@ class ConversationSpec:
     visits: tuple[VisitSpec, ...]
     quotes: tuple[QuoteSpec, ...]
     turns: tuple[TurnSpec, ...]
+    deals: tuple[DealSpec, ...] = ()
     source: str = ""  # the file it came from
     xfail: str | None = None  # why it is expected to fail on today's code
 
@@ -126,7 +140,9 @@ class ConversationSpec:
 
 
 CONVERSATION_KEYS = {"id", "about", "now", "customer", "name", "site", "visit", "quote", "turn",
-                     "xfail"}
+                     "xfail", "deal"}
+DEAL_KEYS = {"title", "service", "amount", "rep", "state", "site"}
+DEAL_STATES = ("won", "open")
 SITE_KEYS = {"key", "address", "city", "zip"}
 VISIT_KEYS = {"key", "service", "scope", "date", "start", "technician", "site", "state",
               "eta_minutes"}
@@ -241,6 +257,9 @@ class _Reader:
         quotes = tuple(q for n, item in enumerate(self.tables(raw, "quote"), start=1)
                        if (q := self.quote(item, n, visit_keys)) is not None)
         self.unique([q.number for q in quotes], "quote", "number")
+        deals = tuple(d for n, item in enumerate(self.tables(raw, "deal"), start=1)
+                      if (d := self.deal(item, n, sites[0].key if sites else "", site_keys))
+                      is not None)
         quote_numbers = {q.number for q in quotes}
         keys = {"visit": visit_keys, "job": visit_keys, "quote": quote_numbers, "site": site_keys}
         turns = tuple(t for n, item in enumerate(self.tables(raw, "turn"), start=1)
@@ -255,7 +274,8 @@ class _Reader:
         return ConversationSpec(
             id=conversation_id, about=self.text(raw, "about", "", default=""), now=now,
             customer=customer, name=self.text(raw, "name", "", default=DEFAULT_NAME),
-            sites=sites, visits=visits, quotes=quotes, turns=turns, source=self.source,
+            sites=sites, visits=visits, quotes=quotes, turns=turns, deals=deals,
+            source=self.source,
             xfail=xfail if isinstance(xfail, str) else None)
 
     def site(self, raw: Any, n: int) -> SiteSpec | None:
@@ -351,6 +371,29 @@ class _Reader:
         return QuoteSpec(number=number, title=self.text(raw, "title", place, default=number),
                          lines=tuple(lines), state=state, expires=expires,
                          visit=visit if isinstance(visit, str) else None)
+
+    def deal(self, raw: Any, n: int, first_site: str, sites: set[str]) -> DealSpec | None:
+        place = f"deal #{n}"
+        if not self.is_table(raw, place):
+            return None
+        self.keys(raw, DEAL_KEYS, place)
+        title = self.text(raw, "title", place, required=True)
+        service = self.text(raw, "service", place, required=True)
+        rep = self.text(raw, "rep", place, required=True)
+        state = self.text(raw, "state", place, default="won")
+        if state not in DEAL_STATES:
+            self.problem(f"{place}: state", f"'{state}' is not one of {', '.join(DEAL_STATES)}")
+        amount = raw.get("amount", 0)
+        if not isinstance(amount, int) or amount < 0:
+            self.problem(f"{place}: amount", "whole cents, 0 or more")
+            amount = 0
+        site = self.text(raw, "site", place, default=first_site)
+        if site not in sites:
+            self.problem(f"{place}: site", f"no site with key '{site}'")
+        if not title or not service or not rep:
+            return None
+        return DealSpec(title=title, service=service, amount_cents=amount, rep=rep, state=state,
+                        site=site)
 
     def turn(self, raw: Any, n: int, keys: dict[str, set[str]]) -> TurnSpec | None:
         place = f"turn {n}"

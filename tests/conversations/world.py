@@ -18,6 +18,7 @@ from domain.bus import MessageBus
 from domain.business import BusinessSettings
 from domain.catalog import Catalog
 from domain.clock import FixedClock
+from domain.deals import Deal, DealStage
 from domain.errors import DomainError
 from domain.jobs import JobState
 from domain.money import Line
@@ -112,6 +113,7 @@ def _seed(conversation: ConversationSpec, seeded: Seeded,
                 assert stored is not None
                 stored.expire()
         uow.commit()
+    _seed_deals(conversation, seeded, uow_factory, bus)
     for visit in conversation.visits:
         job = seeded.jobs[visit.key]
         if visit.state == "cancelled":
@@ -128,6 +130,24 @@ def _seed(conversation: ConversationSpec, seeded: Seeded,
         if visit.state == "completed":
             bus.handle(commands.CompleteJob(job_id=job, actor=dispatcher,
                                             summary=visit.scope or "Work done"))
+
+
+def _seed_deals(conversation: ConversationSpec, seeded: Seeded,
+                uow_factory: Callable[[], AbstractUnitOfWork], bus: MessageBus) -> None:
+    """The customer's deals, each owned by the demo rep named; a won one marked won by that rep
+    (its job opened, the dispatchers told, the customer invited to pick a time)."""
+    for spec in conversation.deals:
+        with uow_factory() as uow:
+            rep = next(s for s in uow.staff.find(role=Role.SALES)
+                       if s.name.split()[0].casefold() == spec.rep.casefold())
+            deal = uow.deals.add(Deal(account_id=seeded.account_id or 0,
+                                      site_id=seeded.sites[spec.site], title=spec.title,
+                                      service_id=spec.service, owner_id=rep.id or 0,
+                                      amount_cents=spec.amount_cents, stage=DealStage.QUOTED))
+            uow.commit()
+        if spec.state == "won":
+            bus.handle(commands.MarkDealWon(deal_id=deal.id or 0, actor=Actor(
+                role=Role.SALES, channel=Channel.SMS, staff_id=rep.id)))
 
 
 def _customer(uow: AbstractUnitOfWork, conversation: ConversationSpec, seeded: Seeded,

@@ -80,6 +80,8 @@ def test_a_real_reason_for_why_is_kept(demo: DemoWorld) -> None:
     ("after thanksgiving", date(2027, 11, 26)),
     ("end of month", date(2026, 12, 31)),
     ("end of the week", date(2026, 12, 11)),
+    ("end of next week", date(2026, 12, 18)),
+    ("end of next month", date(2027, 1, 29)),
     ("next week sometime", date(2026, 12, 14)),
     ("in a couple weeks", date(2026, 12, 22))])
 def test_a_snooze_wording_names_its_day(text: str, day: date) -> None:
@@ -153,7 +155,8 @@ def test_a_correction_keeps_the_pending_verdict(demo: DemoWorld) -> None:
 
 @pytest.mark.parametrize(("text", "name"), [
     ("no not riverside, i meant kowalski. they signed this morning", "kowalski"),
-    ("i meant the lopez one", "lopez"), ("i mean chen not patel", "chen")])
+    ("i meant the lopez one", "lopez"), ("i mean chen not patel", "chen"),
+    ("i meant to say fischer signed", "fischer"), ("i mean, they signed", "")])
 def test_the_deal_meant_is_read_from_a_correction(text: str, name: str) -> None:
     assert meant(text) == name
 
@@ -213,3 +216,59 @@ def test_a_won_accounts_name_never_offers_another_accounts_deal(demo: DemoWorld,
 def test_names_account_takes_one_clear_word() -> None:
     assert names_account("fischers", "Fischer household")
     assert not names_account("water", "Fischer household")
+
+
+# --- A customer disputing a win -----------------------------------------------------------
+
+MURPHY = "+15550100006"
+DANA = "+15550100099"
+
+
+@pytest.mark.parametrize("text", ["we never agreed to this", "we didn't sign anything",
+                                  "who approved this?", "i didnt agree to any furnace replacement"])
+def test_a_customer_disputing_a_win_is_passed_to_the_office_and_the_rep(demo: DemoWorld,
+                                                                       text: str) -> None:
+    demo.text(RACHEL, "murphy signed")
+    demo.text(RACHEL, "y")
+    deal = demo.deal("Murphy household")
+    job = next(j for j in demo.jobs() if j.id == deal.job_id)
+    stages, jobs = demo.stages(), [(j.id, j.state) for j in demo.jobs()]
+    office, rep = len(demo.notices(DANA)), len(demo.notices(RACHEL))
+    answer = demo.text(MURPHY, text)
+    assert job.number in answer and "call" in answer
+    assert "Reply 1" not in answer and "We can come" not in answer
+    assert demo.stages() == stages and [(j.id, j.state) for j in demo.jobs()] == jobs
+    assert not [a for a in demo.uow.appointments.find() if a.job_id == job.id]
+    assert len(demo.notices(DANA)) == office + 1 and len(demo.notices(RACHEL)) == rep + 1
+    assert text in demo.notices(RACHEL)[-1].body
+
+
+def test_a_day_from_the_customer_still_offers_times_for_the_won_job(demo: DemoWorld) -> None:
+    demo.text(RACHEL, "murphy signed")
+    demo.text(RACHEL, "y")
+    assert "Reply 1" in demo.text(MURPHY, "tuesday morning works")
+
+
+def test_a_customer_with_no_recent_win_is_not_read_as_disputing_one(demo: DemoWorld) -> None:
+    assert "records show" not in demo.text(MURPHY, "we never agreed to this")
+
+
+def test_wrong_one_with_news_asks_about_the_deal_meant(demo: DemoWorld) -> None:
+    demo.text(RACHEL, "fischer signed")
+    answer = demo.text(RACHEL, "sorry wrong one - kowalski")
+    assert "not Fischer household" in answer and "Kowalski household" in answer
+    assert "as won?" in answer
+
+
+def test_wrong_one_right_after_a_win_asks_the_office_to_reopen_it(demo: DemoWorld) -> None:
+    demo.text(RACHEL, "fischer signed")
+    demo.text(RACHEL, "y")
+    before = demo.stages()
+    answer = demo.text(RACHEL, "wrong one")
+    assert "reopen" in answer and demo.stages() == before
+    assert "reopen deal Fischer household" in demo.notices(DANA)[-1].body
+
+
+def test_i_meant_naming_no_deal_keeps_the_question(demo: DemoWorld) -> None:
+    demo.text(RACHEL, "lost patel")
+    assert "Still waiting on this" in demo.text(RACHEL, "i meant next week")
