@@ -243,6 +243,11 @@ def booked(service: str, visit: str, technician: str, address: str) -> Reply:
                f"{clip(address, PLACE)}. Text us anytime to reschedule.")
 
 
+def noted_for_technician(note: str) -> Reply:
+    """What the customer told beside a pick, kept on the visit for the technician."""
+    return Reply(f"I've noted that for the technician: {clip(note, 120)}")
+
+
 def move_sooner(service: str, visit: str) -> Reply:
     """Said before the times a booked visit could be moved to, when asked to bring it forward."""
     return Reply(f"Your {_in_sentence(clip(service, THING))} visit is {visit}. To move it sooner:")

@@ -83,6 +83,7 @@ def answer(turn: Turn) -> bool:
     parts, read, kinds = _quote_questions_joined(turn, parts, read, kinds)
     if kinds[0] == "answer" and any(_decides_pending_quote(turn, part) for part in parts[1:]):
         kinds[0] = "other"  # "NO. Q-1042 approve, Q-1041 decline": the decision written out wins
+    kinds = _request_after_yes_no(turn, read, kinds)
     asks = [n for n, kind in enumerate(kinds) if kind == "ask"]
     acts = [n for n, kind in enumerate(kinds) if kind in ("act", "answer")]
     # a quote asked for asks nothing back: done before the rest, so a Y/N asked stays last
@@ -351,6 +352,19 @@ def _takes_up(turn: Turn) -> bool:
             break
         _act(turn, str(part), parse_part(turn, str(part)))
     return True
+
+
+def _request_after_yes_no(turn: Turn, read: list[tuple[str, Parse]], kinds: list[str]) -> list[str]:
+    """ "yes. now can someone come tmrw for the water heater": the yes answers the Y/N pending
+    (a cancel confirmed), and the visit asked for after it is booked next, never the yes lost."""
+    from bot.dialogue import offers, visit_address  # import this module's neighbours
+
+    if kinds[0] != "answer" or read[0][1].intent not in (intents.AFFIRM, intents.DENY) \
+            or turn.step == offers.PICK:
+        return kinds
+    return [kinds[0]] + ["act" if kind in ("other", "ask") and parse.intent == intents.BOOK
+                         and visit_address.asks_a_visit(part) else kind
+                         for kind, (part, parse) in zip(kinds[1:], read[1:], strict=True)]
 
 
 def _kind(turn: Turn, part: str, parse: Parse, *, first: bool, pending: bool) -> str:
