@@ -32,6 +32,10 @@ _NO_SHOW = re.compile(
     r"turned up|arrived|come|show|coming|showing)\b|\bstood (?:me|us) up\b"
     r"|\bwaited (?:all day|all morning|all afternoon|for hours)\b"
 )
+# "can nobody come tonight??", "could no one get here sooner": a visit asked for, never a no-show.
+_ASKS_SOMEONE = re.compile(
+    r"\b(?:can|could|will|would|cant|can'?t|cannot|is|isnt|isn'?t)(?: there)? (?:really )?(?:nobody|no one|"
+    r"noone|no body|anyone|anybody|someone|somebody) (?:come|coming|get (?:here|out)|be here|make it)\b")
 _SENT = r"(?: (?:you|u) sent| you guys sent| who came| that came| from yesterday| from today)?"
 # A credit or refund asked for: "i want some kind of credit", "refund me", "want my money back".
 _CREDIT = re.compile(
@@ -167,7 +171,7 @@ def answer(turn: Turn) -> bool:
     if (all(reason != _NOT_FIXED for _, reason in found)
             and (_AGAIN.search(text) or _back_after_our_work(text)) and _visited(turn)):
         found.insert(0, _COMPLAINTS[1][1:])  # the work came undone: first, and named
-    if _NO_SHOW.search(text):
+    if _NO_SHOW.search(text) and not _ASKS_SOMEONE.search(text):
         missed = _missed_visit(turn)
         label = visits.label(turn, missed) if missed is not None else None
         if missed is not None:
@@ -206,8 +210,9 @@ def answer(turn: Turn) -> bool:
 
 def _complains(text: str) -> bool:
     """True when a part of a text is (part of) a complaint."""
-    return any(pattern.search(text) for pattern, _, _ in _COMPLAINTS) or any(
-        pattern.search(text) for pattern in (_NO_SHOW, _AGAIN, _RUDE, _OTHER_TECHNICIAN))
+    no_show = _NO_SHOW.search(text) is not None and _ASKS_SOMEONE.search(text) is None
+    return no_show or any(pattern.search(text) for pattern, _, _ in _COMPLAINTS) or any(
+        pattern.search(text) for pattern in (_AGAIN, _RUDE, _OTHER_TECHNICIAN))
 
 
 def _missed_visit(turn: Turn) -> Appointment | None:

@@ -57,7 +57,8 @@ _ABOUT_VISITS = re.compile(
     r"who(?: is|s)? (?:doing|handling|taking|on)|(?:his|her|their|the techs?|technicians?) name)\b")
 # Asking for a visit, or for free times, is a booking, not a question about booked ones.
 _REQUEST = re.compile(
-    r"\b(?:can|could|would)(?: you| u| y ?all| someone| somebody| anyone| one| a| an| your| we| i|"
+    r"\b(?:can|could|would)(?: not)?(?: you| u| y ?all| someone| somebody| anyone| anybody| nobody|"
+    r" no ?one| no body| one| a| an| your| we| i|"
     r" the (?:plumber|electrician|tech|technician|guy|hvac guy) (?:also )?come)\b"
     r"(?! (?:tell|remind|confirm|check|let me know|say)\b)"
     # "can she just come sooner instead?": a move asked of the visit booked
