@@ -43,13 +43,13 @@ _PART = "_one_part"  # set on a part's own turn: it is never split again
 _SPLIT = re.compile(
     r"(?<=[?!.;])\s+|"
     r"[,;]?\s+\b(?:and also|and then|also|and|plus|but)\s+(?=(?:is|are|was|can|could|will|would|"
-    r"what|whats|when|whens|who|whos|how|where|did|does|do|cancel|move|approve|decline|tell|"
+    r"what|whats|when|whens|who|whos|how|where|why|did|does|do|cancel|move|approve|decline|tell|"
     r"remind|put|pass on|go ahead|say (?:yes|no)|no on|yes on)\b)|"
     r",\s*(?=(?:[qQ]-?|#)\d{3,}\b)")  # "Q-1042 approve, Q-1041 decline"
 # "panel quote - how long is it good for": a question after a dash or colon, too
 _QUESTION = re.compile(r"\?|(?:^|\s[-\u2013\u2014]\s|:\s)\W*(?:(?:and|also|so|ok|okay|hi|hey|k)\W+)*"
                        r"(?:is|are|was|can|could|will|"
-                       r"what|whats|when|who|whos|how|where|did|does|do|remind|which|tell)\b")
+                       r"what|whats|when|who|whos|how|where|why|did|does|do|remind|which|tell)\b")
 _NEGATED = re.compile(r"\b(?:don'?t|do not|dont|didn'?t|did not|never|not)\b")
 _ACTIONS = frozenset({intents.CANCEL, intents.RESCHEDULE, intents.APPROVE_QUOTE,
                       intents.DECLINE_QUOTE})
