@@ -752,7 +752,8 @@ def _research(turn: Turn, wish: Wish) -> None:
         else None
     if named is not None:  # "can someone come wed to the marengo place": times there, said so
         data = {**data, "site_id": named.id}
-        turn.say(replies.booking_at(named.one_line()))
+        if replies.booking_at(named.one_line()) not in turn.replies:  # said once
+            turn.say(replies.booking_at(named.one_line()))
     _offer(turn, data, wish)
 
 

@@ -359,12 +359,17 @@ def _request_after_yes_no(turn: Turn, read: list[tuple[str, Parse]], kinds: list
     (a cancel confirmed), and the visit asked for after it is booked next, never the yes lost."""
     from bot.dialogue import offers, visit_address  # import this module's neighbours
 
-    if kinds[0] != "answer" or read[0][1].intent not in (intents.AFFIRM, intents.DENY) \
-            or turn.step == offers.PICK:
+    if kinds[0] != "answer" or read[0][1].intent not in (intents.AFFIRM, intents.DENY):
         return kinds
-    return [kinds[0]] + ["act" if kind in ("other", "ask") and parse.intent == intents.BOOK
-                         and visit_address.asks_a_visit(part) else kind
-                         for kind, (part, parse) in zip(kinds[1:], read[1:], strict=True)]
+    asked = ["act" if kind in ("other", "ask") and parse.intent == intents.BOOK
+             and visit_address.asks_a_visit(part) else kind
+             for kind, (part, parse) in zip(kinds[1:], read[1:], strict=True)]
+    if turn.step == offers.PICK:
+        # "ok thanks. so can u book a furnace repair tomorrow at the rental": no pick, the
+        # request goes to the times offered as a text of its own would
+        first = "other" if read[0][1].intent == intents.AFFIRM and "act" in asked else kinds[0]
+        return [first, *asked] if first == "other" else kinds
+    return [kinds[0], *asked]
 
 
 def _kind(turn: Turn, part: str, parse: Parse, *, first: bool, pending: bool) -> str:

@@ -63,3 +63,10 @@ def test_a_new_visit_asked_beside_the_kept_one_is_offered_next(chat: ChatWorld) 
                           "tomorrow for a clogged drain").text
     assert "stays at 5 Lake St" in said and "9 Oak Ave" in said and "Tue Mar 3" in said
     assert _site_of_visit(chat) == "5 Lake St"
+
+
+def test_a_thanks_then_the_request_again_says_where_the_times_are(chat: ChatWorld) -> None:
+    chat.text(JOE, "my tenant at 9 oak ave has a leaky faucet, can you send someone tomorrow")
+    said = chat.text(JOE, "ok thanks. so can u book a plumbing repair tomorrow at 9 oak ave").text
+    assert said.count("this visit is for 9 Oak Ave") == 1 and "Tue Mar 3" in said
+    assert _site_of_visit(chat) == "5 Lake St"
