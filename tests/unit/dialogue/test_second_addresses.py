@@ -70,3 +70,8 @@ def test_a_thanks_then_the_request_again_says_where_the_times_are(chat: ChatWorl
     said = chat.text(JOE, "ok thanks. so can u book a plumbing repair tomorrow at 9 oak ave").text
     assert said.count("this visit is for 9 Oak Ave") == 1 and "Tue Mar 3" in said
     assert _site_of_visit(chat) == "5 Lake St"
+
+
+def test_a_problem_told_at_the_rental_on_the_visits_day_is_no_move(chat: ChatWorld) -> None:
+    said = chat.text(JOE, "plumbing problem at my rental, 77 W Lake St 60618, today if possible").text
+    assert _site_of_visit(chat) == "5 Lake St" and "is now at" not in said
