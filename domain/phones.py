@@ -35,3 +35,12 @@ def mask_phone(e164: str) -> str:
 
 def _redact(text: str) -> str:
     return text if len(text) <= 4 else f"{text[:2]}…{text[-2:]}"
+
+
+def display_phone(e164: str, default_region: str = "US") -> str:
+    """How a person writes the number ("(312) 555-0100" at home); as stored if it cannot parse."""
+    try:
+        number = phonenumbers.parse(e164, default_region)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)

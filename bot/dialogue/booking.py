@@ -325,6 +325,7 @@ def _several_places(turn: Turn, data: dict[str, Any], places: list[str]) -> None
 
 
 STREET = "street"  # the booking's data key: a new street named without its ZIP
+NOTE = "note"  # ... what was told for the technician beside a pick ("tenant is Amy, 773-...")
 TOWN = "town"  # ... and the town said with it, if any
 
 
@@ -543,6 +544,13 @@ def _asks_about_a_booked_visit(turn: Turn) -> bool:
     return True
 
 
+def _note_for_technician(turn: Turn) -> str | None:
+    """What the customer told beside a pick (the address's, or this one: "1. tenant Mike will
+    let her in"), for the new job's scope; None when nothing was told."""
+    note = offers.note_beside_option(turn.text) or turn.data.get(NOTE)
+    return str(note) if note else None
+
+
 def _say_which_address(turn: Turn, site: Site) -> None:
     """A customer with several addresses asking again for the visit being booked ("new booking
     please, at the rental") is told which address the times are for; another address named is
@@ -576,8 +584,9 @@ def _answer_site(turn: Turn) -> bool:
         return True
     sites = turn.customer.sites
     text = turn.text.strip().rstrip(".)")
-    option = turn.option()
+    option = turn.option() or offers.lone_option(turn.text)  # "2. tenant is Amy, 773-555-0199"
     picked = sites[option - 1] if option is not None and 1 <= option <= len(sites) else None
+    note = offers.note_beside_option(turn.text) if picked is not None else None
     if picked is None:
         named = [s for s in sites if s.postal_code in text or s.address.lower() in text.lower()]
         picked = named[0] if len(named) == 1 else None
@@ -601,7 +610,8 @@ def _answer_site(turn: Turn) -> bool:
         return False
     if option is None:  # picked by its words ("roscoe"): the address understood, said back
         turn.say(replies.booking_at(picked.one_line()))
-    _next_question(turn, {**turn.data, "site_id": picked.id})
+    # told with the pick: kept for the technician on the visit booked next
+    _next_question(turn, {**turn.data, "site_id": picked.id, **({NOTE: note} if note else {})})
     return True
 
 
@@ -743,7 +753,8 @@ def _research(turn: Turn, wish: Wish) -> None:
         else None
     if named is not None:  # "can someone come wed to the marengo place": times there, said so
         data = {**data, "site_id": named.id}
-        turn.say(replies.booking_at(named.one_line()))
+        if replies.booking_at(named.one_line()) not in turn.replies:  # said once
+            turn.say(replies.booking_at(named.one_line()))
     _offer(turn, data, wish)
 
 
@@ -753,11 +764,14 @@ def _book(turn: Turn, offer: Offer) -> None:
     site = _site(turn, data)
     assert site.id is not None
     service = turn.catalog.get(data["service"])
+    note = _note_for_technician(turn)
+    scope = data.get("scope") or service.name
     try:
         appointment_id = turn.run(BookAppointment(
             account_id=turn.customer.account_id, site_id=site.id, service_id=service.id,
             technician_id=offer.technician_id, start=offer.start, actor=turn.actor,
-            scope=data.get("scope") or service.name, job_id=data.get("job_id"),
+            scope=_scope(scope, note or "") if note and not data.get("job_id") else scope,
+            job_id=data.get("job_id"),
         ))
     except SchedulingConflict:
         turn.say(replies.slot_taken())
@@ -772,6 +786,8 @@ def _book(turn: Turn, offer: Offer) -> None:
     turn.finish(replies.booked(work, visit, offer.technician_name.split()[0],
                                site.one_line()), done="booked",
                 changed={"kind": "booked", "appointment_id": appointment_id})
+    if note and not data.get("job_id"):
+        turn.say(replies.noted_for_technician(note))
     more = [str(place) for place in data.get(MORE_PLACES) or ()]
     if more:  # the next building asked for in the same request: its times next
         from bot.dialogue import corrections  # imports this module

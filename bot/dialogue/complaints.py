@@ -33,6 +33,10 @@ _NO_SHOW = re.compile(
     r"turned up|arrived|come|show|coming|showing)\b|\bstood (?:me|us) up\b"
     r"|\bwaited (?:all day|all morning|all afternoon|for hours)\b"
 )
+# "can nobody come tonight??", "could no one get here sooner": a visit asked for, never a no-show.
+_ASKS_SOMEONE = re.compile(
+    r"\b(?:can|could|will|would|cant|can'?t|cannot|is|isnt|isn'?t)(?: there)? (?:really )?(?:nobody|no one|"
+    r"noone|no body|anyone|anybody|someone|somebody) (?:come|coming|get (?:here|out)|be here|make it)\b")
 _SENT = r"(?: (?:you|u) sent| you guys sent| who came| that came| from yesterday| from today)?"
 # A credit or refund asked for: "i want some kind of credit", "refund me", "want my money back".
 _CREDIT = re.compile(
@@ -178,7 +182,7 @@ def answer(turn: Turn) -> bool:
     if _DISCOUNT.search(text) and all(reason != _CREDIT_ASKED for _, reason in found) and (
             found or _RUDE.search(text) or _WASTED.search(text) or _NO_SHOW.search(text)):
         found.append(("that", _CREDIT_ASKED))
-    if _NO_SHOW.search(text):
+    if _NO_SHOW.search(text) and not _ASKS_SOMEONE.search(text):
         missed = _missed_visit(turn)
         label = visits.label(turn, missed) if missed is not None else None
         if missed is not None:
@@ -217,8 +221,9 @@ def answer(turn: Turn) -> bool:
 
 def _complains(text: str) -> bool:
     """True when a part of a text is (part of) a complaint."""
-    return any(pattern.search(text) for pattern, _, _ in _COMPLAINTS) or any(
-        pattern.search(text) for pattern in (_NO_SHOW, _AGAIN, _RUDE, _OTHER_TECHNICIAN))
+    no_show = _NO_SHOW.search(text) is not None and _ASKS_SOMEONE.search(text) is None
+    return no_show or any(pattern.search(text) for pattern, _, _ in _COMPLAINTS) or any(
+        pattern.search(text) for pattern in (_AGAIN, _RUDE, _OTHER_TECHNICIAN))
 
 
 def _missed_visit(turn: Turn) -> Appointment | None:

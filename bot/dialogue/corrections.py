@@ -18,6 +18,7 @@ from bot.dialogue.times import visit_label
 from bot.nlu import intents
 from bot.nlu.clock import ClockTime, business_hour
 from bot.nlu.days import find_days
+from bot.nlu.result import Parse
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
 from domain.commands import AddSite, ChangeJobSite, RescheduleAppointment, RestoreAppointment
@@ -121,6 +122,11 @@ def claims(turn: Turn) -> bool:
         if (place and turn.parse.intent == intents.BOOK and turn.parse.slots.get("service")
                 and not _WRONG.search(text) and not visits.points_at_a_visit(turn)):
             return False  # "need a plumber, it's for my rental at 22 elm st": a booking there
+        if place and _another_place(text) and not _names_one_visit(turn):
+            # "it's for my rental at 22 elm st": a request there, no visit moved
+            if turn.parse.intent == intents.UNKNOWN:
+                turn.parse = Parse(intents.BOOK, {}, turn.parse.confidence)
+            return False
         if place and _address_of_a_visit(turn, text):
             return True  # "the heating visit on thursday has the wrong address, we moved to ..."
         if undo or place:
@@ -361,6 +367,24 @@ def _restore_at(turn: Turn, offer: Offer) -> None:
 
 
 # The right address --------------------------------------------------------------------------
+
+# A place of the customer's besides the one on file: a landlord's rental, a relative's home.
+_ANOTHER_PLACE = re.compile(r"\b(?:rental|tenants?|unit|property|building|mom'?s|moms|mother'?s|"
+                            r"dad'?s|dads|father'?s|parents'?|daughter'?s|son'?s|other (?:place|house|"
+                            r"home|address))\b")
+
+
+def _names_one_visit(turn: Turn) -> bool:
+    """True when the text names exactly one of the customer's booked visits."""
+    resolution = visits.resolve(turn, visits.upcoming(turn))
+    return resolution.named.narrows and resolution.one is not None
+
+
+def _another_place(text: str) -> bool:
+    """True when the text places the work at another of the customer's places, not the one on
+    file ("it's for my rental at ...")."""
+    return _ANOTHER_PLACE.search(text) is not None
+
 
 def _address_of_a_visit(turn: Turn, text: str) -> bool:
     """A wrong address told with nothing changed lately: the one visit named (or the only one)

@@ -9,7 +9,7 @@ A hurried request ("asap", "today", a leak) gets the soonest times first.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import (
@@ -24,6 +24,7 @@ from bot.dialogue import (
 )
 from bot.dialogue.gsm import clip
 from bot.dialogue.times import visit_label
+from bot.dialogue.turn import CONVERSATION_TTL
 from bot.nlu import intents
 from bot.nlu.language import SPANISH
 from bot.nlu.text import normalize
@@ -241,8 +242,22 @@ def _in_spanish(turn: Turn, danger: Danger | None) -> None:
 
     said = " ".join(line for line in (spanish_asks.visit_line(turn), spanish_asks.price_line(turn))
                     if line)
+    held = _pick_pending(turn)
     turn.finish(safety_replies.call_back_es(turn.business.name, said or None), done=SPANISH_CALL)
     spanish_asks.keep_work(turn)  # "calentador de agua" now: "cuanto cobran?" next is priced
+    if held is not None:  # the times offered stay: "el 1 porfavor" or "1" next still picks
+        flow, data, expires_at = held
+        turn.conversation.start(flow, offers.PICK, {**data, **turn.kept()}, now=turn.now,
+                                expires_at=expires_at or turn.now + CONVERSATION_TTL)
+
+
+def _pick_pending(turn: Turn) -> tuple[str, dict[str, Any], datetime | None] | None:
+    """The pick among times offered that the text came in while waiting for, if any."""
+    pending = turn.conversation
+    if not pending.is_active(turn.now) or pending.step != offers.PICK or pending.flow is None \
+            or not pending.data.get("offers"):
+        return None
+    return pending.flow, dict(pending.data), pending.expires_at
 
 
 def _named_service(turn: Turn) -> str | None:

@@ -29,9 +29,18 @@ _EXPLAINS = re.compile(r"^\W*(?:(?:ok|so|well|yes|yeah)\W+)*(?:it'?s |its |it is
 _LOOK_AHEAD = 8  # days searched for the office's next opening
 
 
+# "i asked if youre open now. can a person call me": whether the office is open, asked with it.
+_ASKS_OPEN = re.compile(r"\b(?:are|r|if|whether)\b[^.?!]{0,20}\bopen\b|\bopen (?:now|right now|still)\b",
+                        re.IGNORECASE)
+
+
 def start(turn: Turn) -> None:
-    """The customer asked for a person: called shortly while the office is open, else told when."""
+    """The customer asked for a person: called shortly while the office is open, else told when;
+    asked whether the office is open, the call is said with the hour it closes."""
     hand_over(turn, reason="asked for a person")
+    if _ASKS_OPEN.search(turn.text) and is_open(turn):
+        turn.finish(when_called(turn), done=HANDED_OVER)
+        return
     turn.finish(replies.handoff(turn.business.name, opens=None if is_open(turn) else
                                 next_opening(turn)), done=HANDED_OVER)
 

@@ -343,7 +343,7 @@ def asks_soonest(text: str) -> bool:
     return _ASKS_SOONEST.search(normalize(text)) is not None
 
 
-def _lone_option(text: str) -> int | None:
+def lone_option(text: str) -> int | None:
     """The option a text's first or last sentence gives alone ("ok found it and turned it off. 1",
     "1. tenant Mike will let her in"): a pick said beside other news."""
     sentences = [s for s in _SENTENCE.split(normalize(text)) if s.strip()]
@@ -356,6 +356,26 @@ def _lone_option(text: str) -> int | None:
     return None
 
 
+# The option given first, before what goes with it: "2. tenant is Amy, 773-555-0199".
+_OPTION_FIRST = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|so|then|and)\W+)*(?:option |number |no\.? ?|# ?)?"
+                           r"[1-9]\s*[.,):;-]\s+")
+# A sentence that asks rather than tells: answered by itself, never kept as a note.
+_ASKS = re.compile(r"^(?:what|how|when|where|why|who|which|can|could|do|does|did|is|are|will|"
+                   r"would|should|shall|may)\b")
+
+
+def note_beside_option(text: str) -> str | None:
+    """What a pick's text tells beside the option given first ("2. tenant is Amy, 773-555-0199,
+    shes home all day": the tenant's details), for the technician; questions are left out."""
+    first = _OPTION_FIRST.match(text)
+    if first is None or lone_option(text) is None:
+        return None
+    told = [s.strip() for s in re.split(r"(?<=[.!?])\s+", text[first.end():]) if s.strip()]
+    kept = [s for s in told if "?" not in s and not _ASKS.match(normalize(s))]
+    note = " ".join(kept).strip(" .")
+    return note if len(note.split()) >= 2 else None
+
+
 def _as_hour(number: int) -> time | None:
     """A number beyond the options that reads as a working hour ("11 works": 11am; "3": no)."""
     return time(number % 12 + (12 if number == 12 else 0)) if 7 <= number <= 12 else None
@@ -364,7 +384,7 @@ def _as_hour(number: int) -> time | None:
 def pick_sentence(turn: Turn) -> str | None:
     """The sentence of a longer text that names an option or a time of day ("ugh ok monday 10."
     of "...and i shouldn't have to pay, right?"), None when none does."""
-    if turn.option() is not None or _lone_option(turn.text) is not None:
+    if turn.option() is not None or lone_option(turn.text) is not None:
         return turn.text
     today = local_date(turn.now, turn.timezone)
     for sentence in re.split(r"(?<=[.!?;])\s+", turn.text):
@@ -422,13 +442,17 @@ def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] |
         first for first in firsts if re.search(rf"\b(?:with|by) {re.escape(first)}\b", text)}
     order = _EARLIER_LATER.search(text)
     # "9-11 with ben", "the 12-2 one": the window starting at the first time named
-    times = said.times or _window_starts(text)
+    times = said.times or window_starts(text)
     if not (said.days or said.weekdays or times or people) or said.service_id:
         return None
     day_of = {id(o): o.window_start.astimezone(ZoneInfo(timezone)) for o in found}
     on_day = [o for o in found
               if not (said.days or said.weekdays) or said.on_day(day_of[id(o)].date())]
     at_time = [o for o in on_day if not times or _at(o, times[0], timezone, within=alone)]
+    if times and not at_time:
+        # "the 7:30 one" read as 7:30pm in the evening: the 7:30am offered is the one meant
+        at_time = [o for o in on_day if any(_at(o, moment, timezone, within=alone)
+                                            for moment in clock_readings(times[0], text))]
     meant = [o for o in at_time if not people or o.technician_name.split()[0].lower() in people]
     if not meant and people and times:
         # "2:30-4:30 with fatima" with 2:30 free only with alicia: the time named is the pick
@@ -443,7 +467,18 @@ def offers_meant(turn: Turn, found: list[Offer], timezone: str) -> list[Offer] |
     return meant
 
 
-def _window_starts(text: str) -> tuple[time, ...]:
+_HALF_OF_DAY = re.compile(r"\d\s*(?:am|pm|a\.m|p\.m)\b|\b(?:morning|afternoon|evening|tonight|noon)\b")
+
+
+def clock_readings(moment: time, text: str) -> tuple[time, ...]:
+    """The times a clock time read from `text` may be: 7:30 said without am or pm (or a part of
+    the day) is 7:30am or 7:30pm."""
+    if _HALF_OF_DAY.search(text):
+        return (moment,)
+    return moment, moment.replace(hour=(moment.hour + 12) % 24)
+
+
+def window_starts(text: str) -> tuple[time, ...]:
     """The starts of the windows a text names as ranges ("the 12-2 one", "2:30-4:30")."""
     return tuple(time(*business_hour(m.begins)) for m in find_clock_times(text)
                  if m.begins is not None and m.ends is not None)
@@ -613,7 +648,7 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         return True
     option = (turn.option() or (_option_named(turn.text, found, asides=wish_from(turn) is None)
                                 if intent in (
-        intents.BOOK, intents.UNKNOWN, intents.AFFIRM) else None) or _lone_option(turn.text))
+        intents.BOOK, intents.UNKNOWN, intents.AFFIRM) else None) or lone_option(turn.text))
     if option is not None:
         hour = _as_hour(option)
         if 1 <= option <= len(found):

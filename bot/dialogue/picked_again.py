@@ -49,11 +49,15 @@ def _picked_again(turn: Turn) -> Appointment | None:
     """The visit just booked or moved, when the text picks from the list it came from again."""
     if turn.last_change_name() not in _PICKED:
         return None
+    appointment = visits.own(turn, turn.last_change().get("appointment_id"))
+    if appointment is None:
+        return None
     if turn.option() is None and not (turn.parse.intent in (intents.BOOK, intents.UNKNOWN,
                                                             intents.AFFIRM)
-                                      and offers.picks_in_words(turn.text)):
+                                      and offers.picks_in_words(turn.text)) \
+            and not _names_its_time(turn, appointment):
         return None
-    return visits.own(turn, turn.last_change().get("appointment_id"))
+    return appointment
 
 
 def _window_restated(turn: Turn) -> Appointment | None:
@@ -83,3 +87,20 @@ def _has_window(turn: Turn, appointment: Appointment, day: date | None,
     start = appointment.window_start.astimezone(zone)
     end = appointment.window_end.astimezone(zone)
     return (day is None or start.date() == day) and (start.time(), end.time()) == hours
+
+
+def _names_its_time(turn: Turn, appointment: Appointment) -> bool:
+    """True when the text names the visit just booked by its day and time, as picked from the
+    list ("wednesday 8-10 with ben please"), asking no other work."""
+    if turn.parse.intent not in (intents.BOOK, intents.UNKNOWN, intents.CHOOSE):
+        return False
+    said = visits.named(turn)
+    service = said.service_id
+    if service is not None and not visits.same_service(turn, [appointment], service):
+        return False  # "wednesday 8-10 for the sink too": other work
+    if not (said.days or said.weekdays) or visits.narrow(turn, [appointment], said) != [appointment]:
+        return False
+    starts = said.times or offers.window_starts(normalize(turn.text))  # "8-10": its start
+    text = normalize(turn.text)  # "7-9": 7am, though 7 reads as 7pm at first
+    return any(visits.at_time(turn, appointment, offers.clock_readings(start, text))
+               for start in starts)

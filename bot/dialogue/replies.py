@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from bot.dialogue.gsm import clip
 from bot.dialogue.reply import Reply
+from domain.phones import display_phone
 
 NAME = 30  # a person's or business's name
 PLACE = 60  # a street address
@@ -269,6 +270,11 @@ def slot_taken() -> Reply:
 def booked(service: str, visit: str, technician: str, address: str) -> Reply:
     return Reply(f"Booked: {clip(service, THING)} on {visit}. {clip(technician, NAME)} will come to "
                f"{clip(address, PLACE)}. Text us anytime to reschedule.")
+
+
+def noted_for_technician(note: str) -> Reply:
+    """What the customer told beside a pick, kept on the visit for the technician."""
+    return Reply(f"I've noted that for the technician: {clip(note, 120)}")
 
 
 def move_sooner(service: str, visit: str) -> Reply:
@@ -1392,10 +1398,17 @@ def price_by_a_person() -> Reply:
     return Reply("I can't change prices by text, but I've asked the office to call you about it.")
 
 
-def emergencies_anytime(week: str) -> Reply:
-    """Whether emergencies are taken: text anytime; the team is alerted and the soonest time offered."""
-    return Reply(f"Yes: for an emergency, text us anytime. Our team is alerted at once and we offer "
-                 f"the soonest time a technician is free. Our hours: {week}.")
+def emergencies_anytime(week: str, *, days: Sequence[str] = ()) -> Reply:
+    """Whether emergencies are taken: text anytime; the team is alerted and the soonest time
+    offered; the days asked about ("on a sunday") are named back."""
+    too = f", {' and '.join(clip(d, 10) for d in days[:2])} too" if days else ""
+    return Reply(f"Yes{too}: for an emergency, text us anytime. Our team is alerted at once and we "
+                 f"offer the soonest time a technician is free. Our hours: {week}.")
+
+
+def phone_number(phone: str) -> Reply:
+    """The business's phone, for someone who would rather call."""
+    return Reply(f"You can call us at {clip(display_phone(phone), 20)}.")
 
 
 def after_hours_charge(week: str) -> Reply:

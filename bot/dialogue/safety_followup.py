@@ -288,7 +288,8 @@ def answer(turn: Turn) -> bool:
         turn.finish()
         return True
     if pending.flow == booking.FLOW and pending.step == offers.PICK:
-        return _pick_stays_open(turn)
+        # "where is the main?? can nobody come tonight??": the soonest again, said honestly
+        return _soonest_again(turn) or _pick_stays_open(turn)
     if pending.flow == onboarding.FLOW and pending.step == "details":
         if _adds_to_signup(turn):
             return False  # the sign-up in the same text goes on

@@ -86,6 +86,10 @@ def who_answers(turn: Turn) -> bool:
         return False
     opens = None if handoff.is_open(turn) else handoff.next_opening(turn)
     settle(turn, replies.who_we_are(turn.business.name, opens=opens), done="answered")
+    from bot.dialogue import two_parts  # imports this module
+
+    # "are u a robot?? answer the question. what are the 18th and 21st visits": answered too
+    two_parts.questions_aside(turn, besides=asks_who_answers)
     return True
 
 

@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 _SOONER = re.compile(
     r"\b(?:sooner|earlier|instead|too late|too far (?:out|away|off)|too long to wait|"
     r"(?:move|bring|bump|push) (?:it|that|him|her|them|the \w+(?: \w+)?) (?:up|forward|in)|"
-    r"(?:can|could) (?:that|it|this) (?:be|happen)(?: any)? (?:today|tonight|tomorrow|sooner|earlier))\b")
+    r"(?:can|could) (?:that|it|this) (?:be|happen)(?: any)? (?:today|tonight|tomorrow|sooner|earlier)|"
+    # "my furnace visit is thursday, can nobody come tonight??": that visit, sooner
+    r"(?:can|could|will)(?: not)? (?:nobody|no one|noone|no body) (?:come|get (?:here|out)|make it))\b")
 _EARLIER = re.compile(r"\b(?:sooner|earlier)\b")
 # "is that instead of the 23rd one?": asks what a time picked means for a visit, asks no move
 _ASKS_IF_INSTEAD = re.compile(r"\b(?:is|does|will|would|was) (?:that|this|it|the new one|today'?s?)\b"

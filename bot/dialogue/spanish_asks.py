@@ -82,7 +82,7 @@ def visit_line(turn: Turn) -> str | None:
 def price_line(turn: Turn) -> str | None:
     """ "La visita (Water heater service) cuesta $99.00, nuestro precio estandar." when the
     text asks a price and the work is known; None otherwise."""
-    service_id = work_named(turn) or topics.asked_service(turn)
+    service_id = work_named(turn) or topics.asked_service(turn) or _work_booked(turn)
     if not _PRICE.search(normalize(turn.text)) or service_id is None:
         return None
     service = turn.catalog.get(service_id)
@@ -90,3 +90,19 @@ def price_line(turn: Turn) -> str | None:
         return None
     return (f"La visita ({service.name}) cuesta {format_cents(service.price_cents)}, nuestro "
             "precio estandar.")
+
+
+def _work_booked(turn: Turn) -> str | None:
+    """The work being booked (times offered for it), else of the customer's one visit booked
+    ("cuanto cuesta?" right after booking it)."""
+    from bot.dialogue import visits  # imports topics, a neighbour of this module
+
+    pending = turn.conversation
+    service = pending.data.get("service") if pending.is_active(turn.now) else None
+    if isinstance(service, str) and service in turn.catalog.ids():
+        return service
+    if turn.customer is None:
+        return None
+    booked = visits.upcoming(turn)
+    job = turn.uow.jobs.get(booked[0].job_id) if len(booked) == 1 else None
+    return job.service_id if job is not None else None

@@ -36,7 +36,9 @@ DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _YOU = r"(?:you|u|y all|yall|ya)(?: guys| all| folks| people)?"
 
 _HOURS = re.compile(
-    rf"\b(?:are|r) {_YOU} (?:open|closed)\b|\bdo {_YOU} (?:open|close)\b|\bdo {_YOU} (?:work|do)(?= (?:on )?"
+    rf"\b(?:are|r) {_YOU} (?:still |even |currently )?(?:open|closed)\b"
+    r"|\b(?:if|whether) (?:you'?re|youre|you are|ur|u r|u re|y'?all are) (?:still )?open\b"
+    rf"|\bdo {_YOU} (?:open|close)\b|\bdo {_YOU} (?:work|do)(?= (?:on )?"
     r"(?:the )?(?:weekends?|today|tonight|tomorrow|late|nights?|evenings?|holidays?|24|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b)"
     r"|\b(?:your|business|office|opening|working|open) hours\b|\bhours of (?:operation|business)\b"
@@ -49,6 +51,17 @@ _HOURS = re.compile(
 )
 _DAY = re.compile(r"\b(?:(mon|tues|wednes|thurs|fri|satur|sun)days?|(weekends?)|(today|tonight)|"
                   r"(tomorrow))\b")
+# A visit supposed, not asked for: "if a pipe bursts on a sunday do you have emergency service",
+# "if something breaks on a sunday can you come?": a question about the service.
+_SUPPOSED = re.compile(
+    r"\b(?:what if|if|in case|suppose|supposing)\b[^?.!]{0,60}?\b(?:breaks?|broke|bursts?|floods?|"
+    r"leaks?|goes out|went out|quits?|dies|fails?|stops? working|emergenc\w*|nights?|weekends?|"
+    r"holidays?|(?:satur|sun)days?)\b[^?.!]{0,60}?\b(?:can|could|do|does|will|would|is)"
+    rf" (?:{_YOU}|someone|somebody|anyone|anybody|there)\b")
+# "whats the office phone number", "what number can i call": the business's phone.
+_PHONE = re.compile(r"\b(?:phone|telephone|office|contact|call ?back) (?:number|#|no)\b|"
+                    r"\bwhat(?:'?s| is) (?:your|the) (?:\w+ )?number\b|"
+                    r"\b(?:what )?number (?:can|do|should|could) (?:i|we) call\b|\bnumber to call\b")
 _NOW = re.compile(r"\b(?:right now|now|at the moment|currently|still open)\b")
 _HOLIDAY = re.compile(r"\b(?:holidays?|christmas|xmas|thanksgiving|new year\w*|easter|july 4\w*|"
                       r"4th of july|fourth of july|independence day|labor day|memorial day)\b")
@@ -237,19 +250,29 @@ def answer(turn: Turn) -> bool:
         handoff.hand_over(turn, reason="asks for a lower price")
         small_talk.settle(turn, replies.price_by_a_person(), done=handoff.HANDED_OVER)
         return True
-    booking = intent == intents.BOOK and (
+    supposed = _SUPPOSED.search(text) is not None
+    booking = intent == intents.BOOK and not supposed and (
         turn.parse.slots.get("when") is not None or _BOOKING_WORDS.search(text) is not None)
     if _anyone_there(turn, text, booking=booking):
         return True
+    phone = _PHONE.search(text) is not None
     if _HOURS.search(text) and not (booking and not _is_question(text)):
         _services_beside(turn, text)
         _hours(turn, text)
+        if phone:  # "are u still open right now? whats the office phone number"
+            turn.say(replies.phone_number(turn.business.phone))
+        return True
+    if phone:
+        _answered(turn, replies.phone_number(turn.business.phone), "hours")
         return True
     if _area(turn, text, booking=booking):
         return True
-    if _EMERGENCY_SERVICE.search(text) and not booking and not turn.parse.slots.get("urgency"):
-        _answered(turn, replies.emergencies_anytime(fit(week_hours(turn.business.business_hours))),
-                  "hours")
+    if (_EMERGENCY_SERVICE.search(text) or supposed) and not booking \
+            and not turn.parse.slots.get("urgency"):
+        # "if a pipe bursts on a sunday do you have emergency service": that day named back
+        days = [label for label, _ in asked_days(text, local(turn.now, turn.business.timezone).date())]
+        _answered(turn, replies.emergencies_anytime(fit(week_hours(turn.business.business_hours)),
+                                                    days=days), "hours")
         return True
     if _SURCHARGE.search(text) and (_PRICE.search(text) or "surcharge" in text):
         _answered(turn, replies.after_hours_charge(fit(week_hours(turn.business.business_hours))),

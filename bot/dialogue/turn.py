@@ -36,7 +36,8 @@ PERSISTENT_KEYS = ("last_done", "last_change", "shown", "tech_last", "danger", "
 QUESTION_KEY = "question"
 QUESTION_KEPT = 300  # characters of it kept
 # What a flow achieves by answering alone: nothing changed, so nothing for an "undo" to put right.
-ANSWERED_ONLY = frozenset({"answered", "complaint", "offered_visit", "quote_requested"})
+ANSWERED_ONLY = frozenset({"answered", "complaint", "offered_visit", "quote_requested",
+                           "spanish_call"})
 
 
 @dataclass

@@ -45,13 +45,13 @@ _PART = "_one_part"  # set on a part's own turn: it is never split again
 _SPLIT = re.compile(
     r"(?<=[?!.;])\s+|"
     r"[,;]?\s+\b(?:and also|and then|also|and|plus|but)\s+(?=(?:is|are|was|can|could|will|would|"
-    r"what|whats|when|whens|who|whos|how|where|did|does|do|cancel|move|approve|decline|tell|"
+    r"what|whats|when|whens|who|whos|how|where|why|did|does|do|cancel|move|approve|decline|tell|"
     r"remind|put|pass on|go ahead|say (?:yes|no)|no on|yes on)\b)|"
     r",\s*(?=(?:[qQ]-?|#)\d{3,}\b)")  # "Q-1042 approve, Q-1041 decline"
 # "panel quote - how long is it good for": a question after a dash or colon, too
 _QUESTION = re.compile(r"\?|(?:^|\s[-\u2013\u2014]\s|:\s)\W*(?:(?:and|also|so|ok|okay|hi|hey|k)\W+)*"
                        r"(?:is|are|was|can|could|will|"
-                       r"what|whats|when|who|whos|how|where|did|does|do|remind|which|tell)\b")
+                       r"what|whats|when|who|whos|how|where|why|did|does|do|remind|which|tell)\b")
 _NEGATED = re.compile(r"\b(?:don'?t|do not|dont|didn'?t|did not|never|not)\b")
 # "don't cancel, is thursday still on?" is a no to an action before it is a question
 _NEGATED_ASK = re.compile(r"\b(?:don'?t|do not|dont|never|not) (?:cancel|move|change|approve|decline|"
@@ -88,6 +88,7 @@ def answer(turn: Turn) -> bool:
     parts, read, kinds = _quote_questions_joined(turn, parts, read, kinds)
     if kinds[0] == "answer" and any(_decides_pending_quote(turn, part) for part in parts[1:]):
         kinds[0] = "other"  # "NO. Q-1042 approve, Q-1041 decline": the decision written out wins
+    kinds = _request_after_yes_no(turn, read, kinds)
     asks = [n for n, kind in enumerate(kinds) if kind == "ask"]
     acts = [n for n, kind in enumerate(kinds) if kind in ("act", "answer")]
     # a quote asked for asks nothing back: done before the rest, so a Y/N asked stays last
@@ -357,6 +358,24 @@ def _takes_up(turn: Turn) -> bool:
             break
         _act(turn, str(part), parse_part(turn, str(part)))
     return True
+
+
+def _request_after_yes_no(turn: Turn, read: list[tuple[str, Parse]], kinds: list[str]) -> list[str]:
+    """ "yes. now can someone come tmrw for the water heater": the yes answers the Y/N pending
+    (a cancel confirmed), and the visit asked for after it is booked next, never the yes lost."""
+    from bot.dialogue import offers, visit_address  # import this module's neighbours
+
+    if kinds[0] != "answer" or read[0][1].intent not in (intents.AFFIRM, intents.DENY):
+        return kinds
+    asked = ["act" if kind in ("other", "ask") and parse.intent == intents.BOOK
+             and visit_address.asks_a_visit(part) else kind
+             for kind, (part, parse) in zip(kinds[1:], read[1:], strict=True)]
+    if turn.step == offers.PICK:
+        # "ok thanks. so can u book a furnace repair tomorrow at the rental": no pick, the
+        # request goes to the times offered as a text of its own would
+        first = "other" if read[0][1].intent == intents.AFFIRM and "act" in asked else kinds[0]
+        return [first, *asked] if first == "other" else kinds
+    return [kinds[0], *asked]
 
 
 def _kind(turn: Turn, part: str, parse: Parse, *, first: bool, pending: bool) -> str:

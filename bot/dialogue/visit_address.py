@@ -20,6 +20,13 @@ _ELSEWHERE = re.compile(
     r"\b(?:rental|condo|apartment|apt|unit|mom'?s|moms|dad'?s|dads|parents'?|tenant|other (?:place|"
     r"house|property|address)|not (?:my|the|our) (?:house|place|home|address)|address|go there|"
     r"there instead|is (?:actually )?(?:at|for)|it'?s (?:actually )?(?:at|for)|should be (?:at|for))\b")
+# Words that put a booked visit at another place ("is actually at", "should be for", "go there
+# instead", "not my house"): without them, a problem told at another address is a new request.
+_RELOCATES = re.compile(
+    r"\b(?:is|are|it'?s|its|should be|needs to be|has to be|supposed to be) (?:actually |really )?"
+    r"(?:at|for|over at)\b|\bgo(?:es)? there\b|\binstead\b|\bnot (?:at )?(?:my|the|our) "
+    r"(?:house|place|home|address)\b|\bwrong (?:address|place|house)\b|"
+    r"\bmove (?:it|that|the \w+(?: \w+)?) to\b")
 # Words asking for a visit of its own: a landlord's "can you send someone", "new booking please".
 _ASKS_A_VISIT = re.compile(
     r"\b(?:send|book|schedule|get) (?:me |us |her |him |them )?(?:someone|somebody|a |an )|"
@@ -60,8 +67,9 @@ def asks_a_visit(text: str) -> bool:
 
 def _asks_a_visit_elsewhere(turn: Turn, meant: Appointment, named: visits.Named) -> bool:
     """True when the text asks for a visit at that address rather than naming one booked: words
-    asking for someone, or a day that is not the visit's ("her furnace, can you come tomorrow"
-    beside a Monday furnace visit: the work matched, the visit did not)."""
-    if asks_a_visit(turn.text):
-        return True
+    asking for someone, no word putting the visit there, or a day that is not the visit's ("her
+    furnace, can you come tomorrow" beside a Monday furnace visit: the work matched, the visit
+    did not)."""
+    if asks_a_visit(turn.text) or not _RELOCATES.search(turn.text.lower()):
+        return True  # "plumbing problem at my rental, 77 W Lake St, today if possible": new
     return bool(named.days or named.weeks) and not named.on_day(visits.local_day(turn, meant))

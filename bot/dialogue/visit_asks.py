@@ -35,7 +35,7 @@ _READ_AS = frozenset({intents.UNKNOWN, intents.BOOK, intents.AFFIRM, intents.DEN
 _OPENER = (r"(?:(?:hey|hi|hello|so|and|but|ok|okay|also|just|cool|well|oh|no|yes|yeah|sorry|um|wait|"
            r"great|perfect|thanks|alright|good),? )*")
 _ASKS = re.compile(
-    rf"(?:^|[.?!;,] ?){_OPENER}(?:who|whos|what|whats|when|whens|where|wheres|which|how|is|isnt|are|"
+    rf"(?:^|[.?!;,] ?){_OPENER}(?:who|whos|what|whats|when|whens|where|wheres|which|how|why|is|isnt|are|"
     r"arent|r|do|does|did|didnt|will|wont|was|has|have|hasnt|havent)\b"
     # "and the drain thing at the woodlawn place when is that": asked at the end
     r"|\b(?:when|what day|what time|which day)(?:'?s| is| was| are) (?:that|it|this|they|those)\b"
@@ -59,7 +59,8 @@ _ABOUT_VISITS = re.compile(
     r"who(?: is|s)? (?:doing|handling|taking|on)|(?:his|her|their|the techs?|technicians?) name)\b")
 # Asking for a visit, or for free times, is a booking, not a question about booked ones.
 _REQUEST = re.compile(
-    r"\b(?:can|could|would)(?: you| u| y ?all| someone| somebody| anyone| one| a| an| your| we| i|"
+    r"\b(?:can|could|would)(?: not)?(?: you| u| y ?all| someone| somebody| anyone| anybody| nobody|"
+    r" no ?one| no body| one| a| an| your| we| i|"
     r" the (?:plumber|electrician|tech|technician|guy|hvac guy) (?:also )?come)\b"
     r"(?! (?:tell|remind|confirm|check|let me know|say)\b)"
     # "can she just come sooner instead?": a move asked of the visit booked
@@ -133,6 +134,17 @@ def answer(turn: Turn) -> bool:
     return _answer(turn)  # "isn't dave coming anyway?": times for a new job may end with it
 
 
+def _days_asked_apart(turn: Turn, text: str) -> str | None:
+    """The one sentence of `text` asking about visits it names by their days, told beside a
+    problem; None when no sentence does."""
+    today = local_date(turn.now, turn.timezone)
+    asked = [sentence for sentence in re.split(r"(?<=[.?!])\s+", text)
+             if _ASKS.search(sentence) and _ABOUT_VISITS.search(sentence)
+             and find_days(sentence, today) and not _REQUEST.search(sentence)
+             and not _PROBLEM.search(_NAMED_BY_PROBLEM.sub(" ", sentence))]
+    return asked[0] if len(asked) == 1 else None
+
+
 # Asked to weigh the times offered, not instead of them: "anything else that week?".
 _BESIDE_OFFER = re.compile(r"\b(?:else|(?:that|the same|same) (?:week|day))\b")
 
@@ -146,6 +158,10 @@ def _answer(turn: Turn) -> bool:
             _WHAT_FOR.search(text) or asks_still_on(text)  # "is friday still on?": yes or no
             or _names_one_not_under_way(turn, text))):
         return False
+    if _PROBLEM.search(_NAMED_BY_PROBLEM.sub(" ", text)):
+        # "i have 2 kids and no hot water. why do i have visits on the 18th and the 21st": the
+        # problem is told, the visits named by their days are asked about all the same
+        text = _days_asked_apart(turn, text) or text
     if not _ASKS.search(text) or _REQUEST.search(text) or _PROBLEM.search(
             _NAMED_BY_PROBLEM.sub(" ", text)):
         return False

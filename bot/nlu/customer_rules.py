@@ -236,6 +236,8 @@ _STATUS = re.compile(
     r"getting|turning|due|going to (?:be|get|show|turn|arrive|come))\b|"
     r"\bstill (?:nobody|no one|noone|no sign|no show|nothing|no tech|no word)\b|\bno sign of\b|"
     r"\bhow much longer\b|\bwhen (?:is|will) (?:he|she|they) (?:be )?(?:back|coming|here|arriving|due)\b|"
+    # "can nobody come tonight?" asks for a visit, never how one is going
+    rf"(?<!can )(?<!could )(?<!will )(?<!would )(?<!can not )"
     rf"\b(?:no one|nobody|noone|no body|no tech|no {_WORKER}) (?:is |has )?(?:here|there|come|came|shown|"
     r"showed|turned up|arrived|been)\b|\bexpect (?:the |my |our |your )?(?:tech|technician|plumber|"
     r"electrician|engineer|guy|crew|team|someone|somebody|them|him|her|you)\b|"

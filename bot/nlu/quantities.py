@@ -106,7 +106,9 @@ _CHOICE_FILLER = frozenset(
     # a pick said with impatience or a shrug: "1 obviously", "whatever, 2 i guess", "3 duh"
     "then hmm hm eh whatever obviously duh just give gimme ugh of course "
     # Spanish, around a pick: "la primera por favor", "esa opcion"
-    "la el esa ese opcion numero por favor si gracias quiero".split()
+    "la el esa ese opcion numero por favor si gracias quiero "
+    # ... and as typed in a hurry: "el 1 porfavor", "la 2 porfa"
+    "porfavor porfa porfis opción número sí".split()
 )
 
 

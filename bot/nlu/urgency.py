@@ -173,6 +173,16 @@ _BURST_PIPE = re.compile(r"\bpipes?\b(?P<between>.{0,40})\b(?:burst|bursted|expl
 # pipes haven't burst").
 _NOT_YET = re.compile(r"\b(?:could|might|may|will|would|gonna|going to|before|if|afraid|worried|"
                       r"scared|don'?t want|not|never|haven'?t|hasn'?t|havent|hasnt|didn'?t|didnt|no)\b")
+# A danger supposed, not told: "if a pipe bursts on a sunday", "what if the pipes burst", "in
+# case it floods" (a question about the service, answered as one).
+_SUPPOSED = re.compile(r"\b(?:if|in case|suppose|supposing)\b")
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of `text` before `at`, back to the start of their clause."""
+    return _CLAUSES.split(text[:at])[-1]
+
+
 # A danger told as past ("flooded last year") is history, not an emergency.
 _PAST = re.compile(
     r"\blast (?:year|month|week|winter|summer|fall|spring|time)\b|\bago\b|\bpreviously\b"
@@ -193,7 +203,7 @@ def danger_in(text: str) -> Danger | None:
             return danger
     burst = _BURST_PIPE.search(text)
     if burst and not _NOT_YET.search(burst.group("between")) and not _PAST.search(text) \
-            and not _ROOF.search(text):
+            and not _ROOF.search(text) and not _SUPPOSED.search(_clause_before(text, burst.start())):
         return Danger.WATER
     if _NO_HEAT.search(text) and _FREEZING_OR_VULNERABLE.search(text):
         return Danger.COLD
@@ -223,11 +233,13 @@ def _ended_next(clauses: list[str], index: int) -> bool:
 
 
 def _reported(pattern: re.Pattern[str], clause: str) -> bool:
-    """True when the clause states the pattern as happening: not denied, ended, or asked about."""
+    """True when the clause states the pattern as happening: not denied, ended, asked about or
+    supposed ("if a pipe bursts on a sunday")."""
     if _ASKS_ABOUT_SERVICE.search(clause) or _BATTERY.search(clause) or _PAST.search(clause):
         return False
     for found in pattern.finditer(clause):
-        if _NEGATION_BEFORE.search(clause[: found.start()]):
+        if _NEGATION_BEFORE.search(clause[: found.start()]) or _SUPPOSED.search(
+                clause[: found.start()]):
             continue
         if _ENDED_AFTER.search(clause[found.end():]):
             continue

@@ -63,3 +63,23 @@ def test_a_new_visit_asked_beside_the_kept_one_is_offered_next(chat: ChatWorld) 
                           "tomorrow for a clogged drain").text
     assert "stays at 5 Lake St" in said and "9 Oak Ave" in said and "Tue Mar 3" in said
     assert _site_of_visit(chat) == "5 Lake St"
+
+
+def test_a_thanks_then_the_request_again_says_where_the_times_are(chat: ChatWorld) -> None:
+    chat.text(JOE, "my tenant at 9 oak ave has a leaky faucet, can you send someone tomorrow")
+    said = chat.text(JOE, "ok thanks. so can u book a plumbing repair tomorrow at 9 oak ave").text
+    assert said.count("this visit is for 9 Oak Ave") == 1 and "Tue Mar 3" in said
+    assert _site_of_visit(chat) == "5 Lake St"
+
+
+def test_a_problem_told_at_the_rental_on_the_visits_day_is_no_move(chat: ChatWorld) -> None:
+    said = chat.text(JOE, "plumbing problem at my rental, 77 W Lake St 60618, today if possible").text
+    assert _site_of_visit(chat) == "5 Lake St" and "is now at" not in said
+
+
+def test_its_for_my_rental_never_moves_the_only_visit(chat: ChatWorld) -> None:
+    for text in ("this is for my tenant at 77 W Lake St 60618",
+                 "its for my rental at 77 W Lake St 60618, can you come tomorrow"):
+        said = chat.text(JOE, text).text
+        assert _site_of_visit(chat) == "5 Lake St" and "is now at" not in said
+        assert "this visit is for 77 W Lake St" in said
