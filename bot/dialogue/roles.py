@@ -41,6 +41,7 @@ from bot.dialogue import (
     replies,
     reschedule,
     sales,
+    sales_deals,
     same_problem,
     small_talk,
     sooner,
@@ -242,8 +243,8 @@ STAFF_FLOWS = RoleFlows(starters=staff.starters(), otherwise=staff.not_yet)
 TECHNICIAN_FLOWS = RoleFlows(starters=technician.starters(), flows={technician.FLOW: technician},
                              otherwise=technician.otherwise)
 
-SALES_FLOWS = RoleFlows(starters=sales.starters(), flows={sales.FLOW: sales},
-                        otherwise=sales.otherwise, first=sales.several)
+SALES_FLOWS = RoleFlows(starters=sales.starters(), flows={sales_deals.FLOW: sales},
+                        otherwise=sales.otherwise, first=sales.first)
 
 FLOWS_BY_ROLE: dict[Role, RoleFlows] = {
     Role.CUSTOMER: CUSTOMER_FLOWS,

@@ -14,10 +14,13 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import sales_asks, small_talk
+from bot.dialogue import sales_asks, sales_reopen, small_talk
 from bot.dialogue import sales_texts as texts
 from bot.dialogue.reply import Reply
 from bot.dialogue.sales_deals import (
+    CONFIRM,
+    FLOW,
+    REOPEN,
     STRONG,
     TIE_MARGIN,
     WEAK,
@@ -27,6 +30,7 @@ from bot.dialogue.sales_deals import (
     match,
     named_deals,
     names_anothers,
+    open_deals,
     own_deal,
     remember_list,
     scored,
@@ -40,13 +44,13 @@ from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
 from domain.commands import MarkDealLost, MarkDealWon, RecordLossReason, SnoozeDeal
 from domain.deals import DealName
+from domain.follow_ups import LIST_LIMIT
 
 if TYPE_CHECKING:
     from bot.dialogue.roles import Starter
     from bot.dialogue.turn import Turn
 
-FLOW = "sales"
-PICK, CONFIRM, WHEN, REASON = "pick", "confirm", "when", "reason"
+PICK, WHEN, REASON = "pick", "when", "reason"
 WON, LOST, SNOOZE = intents.DEAL_WON, intents.DEAL_LOST, intents.SNOOZE
 ACTION_WORDS = {WON: "won", LOST: "lost", SNOOZE: "snooze"}
 # What each verdict of a rep's line means: "won murphy", "lost alvarez - price".
@@ -130,6 +134,8 @@ SNOOZE_PART = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)?\W*$", re.IGNORECASE)
 # What waits in a question's data: the requests of the same text after the one asked about.
 THEN = "then"
+# At most this many words make a text that only names a deal ("nguyen", "patel panel").
+BARE_NAME_WORDS = 3
 # A snooze to a day without a time brings the deal back at the start of the rep's day.
 MORNING = time(9, 0)
 
@@ -155,6 +161,9 @@ def otherwise(turn: Turn) -> None:
     another rep's deal, answered as "Murphy signed!" is), else an honest "didn't get that"."""
     if numbered(turn):
         return
+    if sales_asks.asks_pipeline(turn.text):  # "whats my whole pipeline look like"
+        list_pipeline(turn)
+        return
     if sales_asks.takes_back(turn.text):  # "undo", "wrong one", "put it back"
         sales_asks.take_back(turn)
         return
@@ -178,7 +187,20 @@ def otherwise(turn: Turn) -> None:
     if going:  # "victor hughes just called, he's going ahead with the sewer line": asked Y/N
         _about_a_deal(WON, going)(turn)
         return
+    bare = _bare_name(turn)
+    if bare:  # "nguyen": how that deal stands
+        sales_asks.answer_status(turn, bare)
+        return
     turn.finish(texts.not_understood())
+
+
+def _bare_name(turn: Turn) -> str:
+    """A text that is only a name of one of the rep's deals ("nguyen", "the fischer one?")."""
+    said = _named_in(turn.text)
+    if not said or len(said.split()) > BARE_NAME_WORDS:
+        return ""
+    deals = [*named_deals(turn), *named_deals(turn, is_open=False)]
+    return said if match(deals, said).chosen is not None else ""
 
 
 def _goes_ahead(text: str) -> str:
@@ -239,13 +261,42 @@ def help_menu(turn: Turn) -> None:
 
 
 def list_follow_ups(turn: Turn) -> None:
+    """Who to call now, numbered; "all my deals" or "the rest of the week" lists every open deal
+    instead, and an empty list says how many deals are still open."""
+    if sales_asks.asks_pipeline(turn.text):
+        list_pipeline(turn)
+        return
     items = follow_ups(turn)
     *first, last = texts.follow_ups(items, others=any(
-        turn.staff is not None and v.deal.owner_id != turn.staff.id for v, _ in items))
+        turn.staff is not None and v.deal.owner_id != turn.staff.id for v, _ in items),
+        still_open=len(named_deals(turn)) if not items else 0)
     for reply in first:
         turn.say(reply)
     turn.finish(last)
     remember_list(turn, [view for view, _ in items])
+
+
+def first(turn: Turn) -> bool:
+    """Read before any pending question: a question whether the office reopened a deal, or a
+    reopen request withdrawn (never a new request: the office hears nothing it was not asked);
+    then several requests in one text. A pending question stays pending."""
+    if sales_reopen.withdraws(turn.text):
+        sales_reopen.withdraw(turn)
+        return True
+    if sales_reopen.asks_whether_reopened(turn.text):
+        sales_reopen.answer_whether_reopened(turn)
+        return True
+    return several(turn)
+
+
+def list_pipeline(turn: Turn) -> None:
+    """The rep's open deals, most valuable first (at most LIST_LIMIT), numbered like the
+    follow-up list so "won 2" or "snooze 1 till monday" act on its lines."""
+    shown = open_deals(turn)
+    for reply in texts.pipeline(shown[:LIST_LIMIT], len(shown), turn.timezone):
+        turn.say(reply)
+    turn.finish()
+    remember_list(turn, shown[:LIST_LIMIT])
 
 
 # --- Two requests in one text ----------------------------------------------------------------
@@ -491,6 +542,8 @@ def _starts_anew(turn: Turn) -> bool:
 
 
 def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
+    if data.get("intent") == REOPEN:
+        return _answer_reopen(turn, view)
     if turn.parse.intent == intents.DENY and _yes_and_more(turn.text):
         turn.parse = Parse(intents.AFFIRM, {}, turn.parse.confidence)  # "yes unfortunately"
     if turn.parse.intent == intents.DENY:
@@ -538,6 +591,17 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
                                       "changed": {"deal_id": view.deal_id}})  # for an "undo"
         turn.ask(FLOW, REASON, {"deal_id": view.deal_id}, texts.ask_reason(view))
     return True
+
+
+def _answer_reopen(turn: Turn, view: DealView) -> bool:
+    """ "Ask the office to reopen it?": Y sends the request, N leaves the deal as it is."""
+    if turn.parse.intent == intents.AFFIRM:
+        sales_asks.ask_office_to_reopen(turn, view)
+        return True
+    if turn.parse.intent == intents.DENY:
+        turn.finish(texts.stays_closed(view))
+        return True
+    return False
 
 
 def _names_another_verdict(turn: Turn, view: DealView) -> bool:

@@ -12,10 +12,21 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from bot.dialogue import handoff
+from bot.dialogue import handoff, sales_reopen
 from bot.dialogue import sales_texts as texts
-from bot.dialogue.sales_deals import DealView, match, named_deals, names_anothers, own_deal
+from bot.dialogue.sales_deals import (
+    CONFIRM,
+    FLOW,
+    QUOTES_READ,
+    REOPEN,
+    DealView,
+    match,
+    named_deals,
+    names_anothers,
+    own_deal,
+)
 from domain.deals import DealStage
+from domain.quotes import Quote
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -30,10 +41,19 @@ _STATUS_LEAD = re.compile(
     r"(?:with|on)\s+(?P<b>.+)$|"
     r"^\W*what(?:'?s| is|s)\s+(?:going on|happening|up|new|the deal)\s+(?:with|on)\s+(?P<c>.+)$|"
     r"^\W*how(?:'?s| is|s)\s+(?P<d>.+?)\s+(?:going|looking|doing|coming along)\b.*$|"
-    r"^\W*(?P<e>(?:the\s+)?[a-z][\w'&-]*(?:\s+[\w'&-]+){0,3})\s+(?:deal|quote|one)\s*\?+\s*$",
+    r"^\W*(?P<e>(?:the\s+)?[a-z][\w'&-]*(?:\s+[\w'&-]+){0,3})\s+(?:deal|quote|one)\s*\?+\s*$|"
+    # "whats the kowalski deal at", "what's my fischer deal at rn?"
+    r"^\W*what(?:'?s| is|s)\s+(?:the\s+|my\s+)?(?P<f>[a-z].*?)\s+at\b.*$|"
+    # "how much is the patel one", "how much was the patel repipe quote again"
+    r"^\W*how much\s+(?:is|was|s|for|did)\s+(?P<g>[a-z][^?]*)|"
+    # "what stage is chen", "what stage is kowalski at", "what stage are we at with murphy"
+    r"^\W*what stage\s+(?:is|s|are|was)\s+(?:we\s+(?:at\s+)?(?:with|on)\s+)?(?P<h>[a-z][^?]*)",
     re.IGNORECASE)
-_STATUS_FILLER = re.compile(r"\b(?:the|deal|deals|quote|job|one|account|again|now|today|at|"
-                            r"please|pls|thing)\b|[?!.,]", re.IGNORECASE)
+_STATUS_FILLER = re.compile(r"\b(?:the|my|deal|deals|quote|job|one|account|again|now|today|at|"
+                            r"please|pls|thing|rn|right now|in|stage|its|it)\b|[?!.,]",
+                            re.IGNORECASE)
+# Where the name asked about ends: "where are we on nguyen? what stage and how much was it".
+_ASK_ENDS = re.compile(r"[?!.,;]")
 # "anything urgent?", "urgent stuff today?", "who else do i need to call today", "what's hot":
 # the follow-up list asked for in other words.
 _FOLLOW_UP_ASK = re.compile(
@@ -42,6 +62,14 @@ _FOLLOW_UP_ASK = re.compile(
     r"contact|reach|follow up|hit up)(?:ing)?\b|"
     r"\bwho else\b.*\b(?:call|chase|ping|contact|today)\b|\bwho(?:'?s| is) next\b|"
     r"\bwhat(?:'?s| is) (?:hot|next)\b", re.IGNORECASE)
+# "show me all my open deals", "whats my whole pipeline look like", "what about the rest of the
+# week": every open deal, not only those due now.
+_PIPELINE_ASK = re.compile(
+    r"\b(?:all (?:of )?my (?:open |active )?deals|(?:all|every) (?:the )?open deals|"
+    r"my (?:open|active) deals|my deals|my (?:whole |entire |full )?pipeline|"
+    r"(?:whole|entire|full) pipeline|rest of (?:the|this) week|"
+    r"(?:coming up|due|on) (?:for )?this week|what(?:'?s| is) (?:on|coming up) (?:for )?(?:the )?week|"
+    r"everything (?:i have |i've got |ive got )?open)\b", re.IGNORECASE)
 # A verdict the rep takes back: "undo", "wrong one", "put it back", "reopen it", "that was a
 # mistake", "i marked the wrong deal".
 _TAKE_BACK = re.compile(
@@ -89,8 +117,15 @@ def asks_follow_ups(text: str) -> bool:
     return _FOLLOW_UP_ASK.search(text) is not None
 
 
+def asks_pipeline(text: str) -> bool:
+    return _PIPELINE_ASK.search(text) is not None
+
+
 def takes_back(text: str) -> bool:
-    return _TAKE_BACK.search(text) is not None
+    """ "undo", "reopen greer": never a question whether the office did ("did the office reopen
+    alvarez yet?") nor a request withdrawn ("dont reopen chen")."""
+    return (_TAKE_BACK.search(text) is not None and not sales_reopen.asks_whether_reopened(text)
+            and not sales_reopen.withdraws(text))
 
 
 def status_target(text: str) -> str | None:
@@ -98,7 +133,7 @@ def status_target(text: str) -> str | None:
     found = _STATUS_LEAD.match(text.strip())
     if found is None:
         return None
-    raw = next(g for g in found.groups() if g is not None)
+    raw = _ASK_ENDS.split(next(g for g in found.groups() if g is not None), maxsplit=1)[0]
     name = " ".join(_STATUS_FILLER.sub(" ", raw).split())
     return name or None
 
@@ -108,14 +143,24 @@ def answer_status(turn: Turn, target: str) -> None:
     a name that is no deal of the rep's (or is another rep's) is said to be none."""
     open_deals, closed = named_deals(turn), named_deals(turn, is_open=False)
     found = match(open_deals, target)
-    if found.chosen is None and not found.options:
-        found = match(closed, target)
+    if found.chosen is None:  # "chen": the lost Chen deal, before the kitchen repipe it sounds like
+        settled = match(closed, target)
+        found = settled if settled.chosen is not None or not found.options else found
     picked = [found.chosen] if found.chosen is not None else list(found.options[:3])
     shown = [v for v in (own_deal(turn, p.deal_id) for p in picked) if v is not None]
     if not shown or (found.chosen is None and names_anothers(turn, target)):
         turn.finish(texts.no_deal_named(target))
         return
-    turn.finish(texts.deal_status([(v, _job_number(turn, v)) for v in shown], turn.timezone))
+    quotes = {v.deal_id: _latest_quote(turn, v) for v in shown}
+    turn.finish(texts.deal_status([(v, _job_number(turn, v)) for v in shown], turn.timezone,
+                                  quotes=quotes))
+
+
+def _latest_quote(turn: Turn, view: DealView) -> Quote | None:
+    """The deal's quote sent (or drafted) last: what a rep asking "how much" means."""
+    quotes = turn.uow.quotes.page(limit=QUOTES_READ, deal_id=frozenset({view.deal_id}))
+    return max(quotes, key=lambda q: (q.sent_at is not None, q.sent_at or turn.now, q.id or 0),
+               default=None)
 
 
 def _job_number(turn: Turn, view: DealView) -> str | None:
@@ -136,19 +181,41 @@ def ask_for_person(turn: Turn) -> None:
 
 def take_back(turn: Turn) -> None:
     """ "undo", "wrong one": the deal marked won or lost last (within half an hour) goes to the
-    office to reverse, with its job and whether the customer was texted; nothing is changed here."""
+    office to reverse, with its job and whether the customer was texted; nothing is changed here.
+    Another closed deal named ("reopen lopez"), or a verdict the conversation no longer holds,
+    is asked about (Y/N) before anything is sent."""
     view = last_verdict(turn)
-    if view is None:
-        turn.finish(texts.nothing_to_take_back())
+    named = sales_reopen.named_closed(turn, turn.text)
+    if named is not None and (view is None or named.deal_id != view.deal_id):
+        _ask_to_reopen(turn, named)
         return
+    if view is None:
+        recent = sales_reopen.recently_closed(turn)
+        if recent is not None:
+            _ask_to_reopen(turn, recent)
+        else:
+            turn.finish(texts.nothing_to_take_back())
+        return
+    turn.forget_change()
+    ask_office_to_reopen(turn, view)
+
+
+def _ask_to_reopen(turn: Turn, view: DealView) -> None:
+    turn.ask(FLOW, CONFIRM, {"intent": REOPEN, "deal_id": view.deal_id},
+             texts.confirm_reopen(view, view.deal.last_touch_at, turn.timezone))
+
+
+def ask_office_to_reopen(turn: Turn, view: DealView) -> None:
+    """The office is asked to reopen `view` (and to cancel its job, if won); remembered for a
+    later "did they reopen it yet?" or a withdrawal."""
     job = _job_number(turn, view)
     won = view.deal.stage is DealStage.WON
     what = (f"reopen deal {view.account}, {view.title} (marked won by mistake); cancel job {job} "
             f"unless it is booked, and text the customer a short correction"
             if won else f"reopen deal {view.account}, {view.title} (marked lost by mistake)")
     handoff.hand_over(turn, reason=f"sales rep asks to {what}")
-    turn.forget_change()
     turn.finish(texts.taken_back(view, job if won else None))
+    sales_reopen.note_request(turn, view)
 
 
 def last_verdict(turn: Turn) -> DealView | None:

@@ -33,7 +33,11 @@ PREFIX = 95  # "harbor" for "Harborview"
 # Two deals within this many points of each other are a tie: ask which.
 TIE_MARGIN = 5
 SHOWN_KEY = "deals_shown"
+# The rep's flow and its Y/N step; a Y/N's data names what it confirms (won, lost or reopen).
+FLOW, CONFIRM = "sales", "confirm"
+REOPEN = "reopen"
 QUOTES_READ = 500  # the quotes of five deals, with room to spare
+OPEN_STAGES = frozenset({DealStage.NEW, DealStage.QUALIFIED, DealStage.QUOTED})
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,17 @@ def follow_ups(turn: Turn) -> list[tuple[DealView, FollowUp]]:
     return [(view, follow_up(view.deal, [q for q in quotes if q.deal_id == view.deal_id],
                              rules, turn.timezone))
             for view in views(turn, deals)]
+
+
+def open_deals(turn: Turn) -> list[DealView]:
+    """Every open deal of the rep's (everyone's, for a manager), most valuable first, then the
+    one due soonest."""
+    assert turn.staff is not None
+    owner = {} if manages_all(turn) else {"owner_id": turn.staff.id}
+    deals = turn.uow.deals.find(stage=OPEN_STAGES, **owner)
+    far = turn.now.replace(year=turn.now.year + 100)
+    deals.sort(key=lambda d: (-d.amount_cents, d.next_follow_up_at or far))
+    return views(turn, deals)
 
 
 def won_job_number(turn: Turn, view: DealView) -> str | None:

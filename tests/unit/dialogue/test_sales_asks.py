@@ -7,8 +7,16 @@ from datetime import date
 
 import pytest
 
+from bot.dialogue import sales_texts
 from bot.dialogue.sales import requests_in
-from bot.dialogue.sales_asks import asks_follow_ups, month_start, status_target, takes_back
+from bot.dialogue.sales_asks import (
+    asks_follow_ups,
+    asks_pipeline,
+    month_start,
+    status_target,
+    takes_back,
+)
+from bot.dialogue.sales_reopen import asks_whether_reopened, withdraws
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -61,3 +69,41 @@ def test_several_requests_are_read_in_order(text: str, parts: list[str]) -> None
                                   "greer signed! so happy", "snooze lopez till friday"])
 def test_one_request_with_more_words_is_one(text: str) -> None:
     assert requests_in(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("whats the kowalski deal at", "kowalski"), ("whats my fischer deal at rn?", "fischer"),
+    ("how much is the patel one", "patel"), ("what stage is chen", "chen"),
+    ("how much was the patel repipe quote again", "patel repipe"),
+    ("how much is the kowalski plan? $258 right?", "kowalski plan"),
+    ("where are we on nguyen? what stage and how much was it", "nguyen")])
+def test_a_question_about_one_deal_gives_its_name(text: str, name: str) -> None:
+    assert status_target(text) == name
+
+
+@pytest.mark.parametrize("text", ["did the office reopen alvarez yet?", "has chen been reopened",
+                                  "is alvarez back open?"])
+def test_a_question_whether_a_deal_was_reopened_takes_nothing_back(text: str) -> None:
+    assert asks_whether_reopened(text) and not takes_back(text)
+
+
+@pytest.mark.parametrize("text", ["no no dont reopen chen!! chen is lost for real",
+                                  "never mind the reopen", "do not undo that"])
+def test_a_reopen_withdrawn_takes_nothing_back(text: str) -> None:
+    assert withdraws(text) and not takes_back(text)
+
+
+@pytest.mark.parametrize("text", ["can you reopen alvarez?", "undo", "dont forget to reopen chen"])
+def test_a_reopen_asked_for_is_no_question_and_no_withdrawal(text: str) -> None:
+    assert not asks_whether_reopened(text) and not withdraws(text)
+
+
+@pytest.mark.parametrize("text", ["show me all my open deals", "whats my whole pipeline look like",
+                                  "what about the rest of the week", "all my deals"])
+def test_the_whole_pipeline_asked_for(text: str) -> None:
+    assert asks_pipeline(text)
+
+
+def test_an_empty_follow_up_list_says_deals_are_still_open() -> None:
+    [told] = sales_texts.follow_ups([], others=False, still_open=2)
+    assert "Nice work" not in told.text and "2 open deals" in told.text

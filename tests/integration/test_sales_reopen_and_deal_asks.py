@@ -1,0 +1,117 @@
+"""A rep asks about deals by text (one deal, the whole pipeline, a reopen request) and refers to
+a list shown earlier; nothing changes and the office hears nothing a rep did not ask for.
+Run on SQLite here (`-k sqlite`) and on PostgreSQL in the full suite."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from domain.deals import DealStage
+from tests.conversation_people import RITA
+from tests.integration.dialogue_world import World
+from tests.integration.sales_world import answer, build_sales_world, deal, dispatch_notices
+
+
+@pytest.fixture
+def world(uow_factory) -> World:  # type: ignore[no-untyped-def]
+    return build_sales_world(uow_factory)
+
+
+def _maple_lost_and_taken_back(world: World) -> None:
+    answer(world, RITA, "lost maple grove")
+    answer(world, RITA, "y")
+    answer(world, RITA, "price")
+    assert "asked the office to reopen Maple Grove" in answer(world, RITA, "wrong one, undo")
+
+
+def test_a_question_whether_the_office_reopened_a_deal_sends_the_office_nothing(
+        world: World) -> None:
+    _maple_lost_and_taken_back(world)
+    answer(world, RITA, "lost harborview")
+    assert "Why was it lost" in answer(world, RITA, "y")
+    before = dispatch_notices(world)
+    told = answer(world, RITA, "did the office reopen maple grove yet?")
+    assert "Not yet" in told and "Maple Grove" in told and "still marked lost" in told
+    assert "Harborview" not in told
+    assert dispatch_notices(world) == before
+    # the question about Harborview's reason is still open
+    assert "Noted why Harborview" in answer(world, RITA, "they went with another company")
+    assert dispatch_notices(world) == before
+
+
+def test_a_reopen_request_withdrawn_tells_the_office_and_one_never_sent_sends_nothing(
+        world: World) -> None:
+    _maple_lost_and_taken_back(world)
+    answer(world, RITA, "lost harborview")
+    answer(world, RITA, "y")
+    before = dispatch_notices(world)
+    told = answer(world, RITA, "no no dont reopen harborview!! i was asking about maple")
+    assert "no reopen request was sent for Harborview" in told and "Maple Grove" in told
+    assert dispatch_notices(world) == before
+    told = answer(world, RITA, "actually dont reopen maple grove, they're gone for good")
+    assert "told the office to ignore the reopen request for Maple Grove" in told
+    [withdrawal] = dispatch_notices(world)[len(before):]
+    assert "withdraws the request to reopen deal Maple Grove" in withdrawal
+    assert deal(world, "maple").stage is DealStage.LOST
+
+
+def test_undo_after_another_change_asks_before_reopening_a_recent_loss(world: World) -> None:
+    answer(world, RITA, "lost maple grove")
+    answer(world, RITA, "y")
+    answer(world, RITA, "price")
+    world.clock.advance(timedelta(minutes=2))
+    answer(world, RITA, "snooze acme till friday")
+    world.clock.advance(timedelta(minutes=2))
+    before = dispatch_notices(world)
+    told = answer(world, RITA, "undo")
+    assert "nothing for me to undo" not in told
+    assert "Maple Grove" in told and "Ask the office to reopen it?" in told
+    assert dispatch_notices(world) == before
+    assert "asked the office to reopen Maple Grove" in answer(world, RITA, "y")
+    assert len(dispatch_notices(world)) == len(before) + 1
+
+
+def test_a_lost_deal_named_long_after_is_asked_about_before_any_reopen(world: World) -> None:
+    answer(world, RITA, "lost maple grove")
+    answer(world, RITA, "y")
+    answer(world, RITA, "price")
+    world.clock.advance(timedelta(hours=1))
+    before = dispatch_notices(world)
+    told = answer(world, RITA, "maple grove called back, reopen maple grove")
+    assert "Ask the office to reopen it?" in told
+    assert "OK, nothing sent" in answer(world, RITA, "n")
+    assert dispatch_notices(world) == before
+
+
+@pytest.mark.parametrize("asked", ["whats the acme deal at", "how much is the acme one",
+                                   "what stage is acme", "how much was the acme quote again",
+                                   "where are we on acme? what stage and how much was it",
+                                   "acme"])
+def test_a_question_about_ones_own_deal_is_answered_from_the_deal(world: World,
+                                                                   asked: str) -> None:
+    told = answer(world, RITA, asked)
+    assert "Acme Corp, Furnace replacement ($12,500.00): quoted" in told
+    assert "quote Q-3001 $12,500.00" in told and "unanswered" in told
+    assert "next follow-up Mon Mar 9" in told
+
+
+def test_a_lost_deal_asked_about_says_it_is_lost_and_how_to_bring_it_back(world: World) -> None:
+    answer(world, RITA, "lost maple grove")
+    answer(world, RITA, "y")
+    answer(world, RITA, "price")
+    told = answer(world, RITA, "what stage is maple grove")
+    assert "Maple Grove Apartments" in told and "lost (price)" in told and "reopen maple" in told
+
+
+@pytest.mark.parametrize("asked", ["show me all my open deals", "whats my whole pipeline look like",
+                                   "thats it? what about the rest of the week"])
+def test_the_whole_pipeline_lists_every_open_deal_numbered(world: World, asked: str) -> None:
+    told = answer(world, RITA, asked)
+    lines = [line for line in told.splitlines() if line[:1].isdigit()]
+    assert [line[:3] for line in lines] == ["1. ", "2. ", "3. ", "4. ", "5. "]
+    assert "Acme Corp" in lines[0] and "Birch Dental, AC tune-up" in told  # snoozed ones too
+    assert "Summit" not in told  # Sam's
+    assert "Mark Acme Corp" in answer(world, RITA, "won 1")
+
