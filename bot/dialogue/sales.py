@@ -25,8 +25,10 @@ from bot.dialogue.sales_deals import (
     TIE_MARGIN,
     WEAK,
     DealView,
+    deals_named,
     follow_ups,
     listed,
+    listed_earlier,
     match,
     named_deals,
     names_anothers,
@@ -89,6 +91,12 @@ NOT_NAMES = frozenset({
     "the", "deal", "job", "is", "has", "have", "just", "finally", "we", "they", "it", "a", "an",
     "for", "our", "my", "with", "yes", "yay", "officially", "one", "push", "snooze", "remind",
     "me", "about", "bump"})
+# Words about the list itself: "the kowalski one from that list".
+LIST_WORDS = frozenset({"list", "that", "this", "from", "on", "till", "til", "until", "next",
+                        "week", "sometime", "after"})
+# "won the kowalski one from that list": the list named beside the deal names no deal.
+LIST_MENTION = re.compile(r"\b(?:from|on|in|off|of)\s+(?:that|the|this|my|your|ur)\s+"
+                          r"(?:last\s+)?list\b", re.IGNORECASE)
 # "lost 1 - price", "lost alvarez: went with a cheaper guy": the reason after a separator.
 SEPARATED = re.compile(r"(?:\s+[-\u2013\u2014]|\s*[:;,(]).*$")
 # What follows the deal in "lost maple grove to a cheaper bid": why it was lost.
@@ -114,6 +122,8 @@ STARTS = frozenset({intents.FOLLOWUPS, intents.DEAL_WON, intents.DEAL_LOST, inte
 # Words that open a rep's text and change nothing: "ok snooze 1 till thurs", "and won 2".
 OPENING_FILLER = re.compile(r"^\W*(?:(?:ok(?:ay)?|k|kk|so|and|also|oh|oh and|alright|right|cool|great|"
                             r"pls|please|then)\b\W*)+", re.IGNORECASE)
+# Where a sentence of a rep's text ends: small talk first, the command last.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # "3 is dead too", "won 2 as well": the line's news, said like the one before it.
 TOO = re.compile(r"\s+(?:too|also|as well)\W*$", re.IGNORECASE)
 # A no that closes a longer answer to a Y/N: "she still needs to talk to her partner. not yet".
@@ -235,14 +245,22 @@ def _clauses(text: str) -> list[str]:
 
 def _named_in(text: str) -> str:
     """The words of `text` that may name a deal: no reason after it, no verbs or fillers."""
-    text = REASON_WORDS.sub("", SEPARATED.sub("", text))
+    text = REASON_WORDS.sub("", SEPARATED.sub("", LIST_MENTION.sub("", text)))
     return " ".join(w for w in re.findall(r"[\w&'-]+", text.lower()) if w not in NOT_NAMES)
 
 
 def read_list_line(text: str) -> ListLine | None:
-    """A numbered line of the last list ("won 2"), also after an opening "ok" or "and"."""
+    """A numbered line of the last list ("won 2"), also after an opening "ok" or "and", or as
+    the last sentence after small talk ("lol he finally answered. won 1")."""
     text = TOO.sub("", text)  # "3 is dead too"
-    return read_line(text) or read_line(OPENING_FILLER.sub("", text))
+    found = read_line(text) or read_line(OPENING_FILLER.sub("", text))
+    if found is not None:
+        return found
+    sentences = SENTENCE_BREAK.split(text.strip())
+    if len(sentences) < 2:
+        return None
+    last = sentences[-1]
+    return read_line(last) or read_line(OPENING_FILLER.sub("", last))
 
 
 def acknowledge(turn: Turn) -> None:
@@ -372,9 +390,11 @@ def numbered(turn: Turn) -> bool:
         return False
     ids = listed(turn)
     number = line.number
-    if ids is None:
+    earlier = listed_earlier(turn) if ids is None else None
+    if ids is None and earlier is None:
         turn.finish(texts.no_list())
         return True
+    ids = ids if ids is not None else earlier[0] if earlier is not None else []
     view = own_deal(turn, ids[number - 1]) if number <= len(ids) else None
     if view is None:
         turn.finish(texts.not_on_list(number, len(ids)))
@@ -382,11 +402,38 @@ def numbered(turn: Turn) -> bool:
     if not view.deal.is_open:  # won or lost since the list was shown
         turn.finish(texts.already_closed(view, won_job_number(turn, view)))
         return True
+    if earlier is not None and _line_in_doubt(turn, line, view, earlier[1]):
+        return True
+    _act_on_line(turn, line, view)
+    return True
+
+
+def _line_in_doubt(turn: Turn, line: ListLine, view: DealView, shown_at: datetime) -> bool:
+    """A line of a list shown over half an hour ago: a deal named with it must be its deal
+    (another one named: which?), and a snooze of a line not named is asked Y/N first (a win or
+    loss is asked Y/N anyway). False when the line can be acted on."""
+    named = [v for v in deals_named(turn, turn.text, NOT_NAMES | LIST_WORDS) if v.deal.is_open]
+    if any(v.deal_id == view.deal_id for v in named):
+        return False
+    if named:
+        options = [view, *named][:3]
+        turn.ask(FLOW, PICK, {"intent": line.intent, "text": turn.text,
+                              "options": [v.deal_id for v in options]},
+                 Reply.choice(texts.which_deal(ACTION_WORDS[line.intent]),
+                              tuple(texts.label(v) for v in options)))
+        return True
+    if line.intent != SNOOZE:
+        return False
+    turn.ask(FLOW, CONFIRM, {"intent": SNOOZE, "deal_id": view.deal_id, "text": turn.text},
+             texts.confirm_listed_snooze(view, line.number, shown_at, turn.timezone))
+    return True
+
+
+def _act_on_line(turn: Turn, line: ListLine, view: DealView) -> None:
     if line.intent == LOST:  # after the number, whatever is said is why: "lost 1 - price"
         _confirm_lost_because(turn, view, line.rest.strip(" -\u2013\u2014:;,.!()"))
     else:
         ACTIONS[line.intent](turn, view, line.rest)
-    return True
 
 
 def _about_a_deal(intent: str, named: str | None = None) -> Starter:
@@ -544,6 +591,8 @@ def _starts_anew(turn: Turn) -> bool:
 def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
     if data.get("intent") == REOPEN:
         return _answer_reopen(turn, view)
+    if data.get("intent") == SNOOZE:
+        return _answer_listed_snooze(turn, view, data)
     if turn.parse.intent == intents.DENY and _yes_and_more(turn.text):
         turn.parse = Parse(intents.AFFIRM, {}, turn.parse.confidence)  # "yes unfortunately"
     if turn.parse.intent == intents.DENY:
@@ -600,6 +649,18 @@ def _answer_reopen(turn: Turn, view: DealView) -> bool:
         return True
     if turn.parse.intent == intents.DENY:
         turn.finish(texts.stays_closed(view))
+        return True
+    return False
+
+
+def _answer_listed_snooze(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
+    """ "Snooze that one?" about a line of an older list: Y snoozes it to the time first said."""
+    if turn.parse.intent == intents.AFFIRM:
+        turn.finish()
+        snooze_deal(turn, view, str(data.get("text", "")))
+        return True
+    if turn.parse.intent == intents.DENY:
+        turn.finish(texts.left_open(view))
         return True
     return False
 
@@ -729,6 +790,9 @@ def _when(turn: Turn, text: str) -> datetime | None:
     zone = ZoneInfo(turn.timezone)
     local = turn.now.astimezone(zone)
     when = turn.parse.slots.get("when")
+    week = sales_asks.week_start(text, local.date())  # "first week of jan": its Monday
+    if week is not None:
+        when = {"date": week.isoformat()}
     if not isinstance(when, dict) or not when:
         when = resolve_when(normalize(text), local.date()) or {}
     day, start = when.get("date"), when.get("start")

@@ -87,6 +87,12 @@ _MONTH = re.compile(
     r"(?:early\s+|the\s+(?:start|beginning|first)\s+of\s+)?"
     r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s*\d)", re.IGNORECASE)
+# "first week of jan", "the 2nd week of february", "last week in march".
+_WEEK_PLACES = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": 3}
+_WEEK_OF_MONTH = re.compile(
+    r"\b(?P<place>first|1st|second|2nd|third|3rd|last)\s+week\s+(?:of|in)\s+"
+    r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.IGNORECASE)
 _SNOOZE_TO_MONTH = re.compile(
     r"^\W*(?:(?:ok|and|also|pls|please)\W+)*(?:remind me (?:about|of|on|re)|ping me (?:about|on|re)|"
     r"snooze|push|bump|park|defer|follow up (?:on|with)|circle back (?:on|with))\s+"
@@ -105,6 +111,23 @@ def month_start(text: str, today: date) -> date | None:
     while day.weekday() >= 5:
         day += timedelta(days=1)
     return day
+
+
+def week_start(text: str, today: date) -> date | None:
+    """The Monday of the week of a month `text` names ("first week of jan": the first week that
+    starts in January; "last week of march"), this year's if still ahead, else next year's; None
+    when no such week is named."""
+    found = _WEEK_OF_MONTH.search(text)
+    if found is None:
+        return None
+    month = _MONTHS.index(found.group("m").lower()[:3]) + 1
+    year = today.year if month > today.month else today.year + 1
+    first_monday = date(year, month, 1) + timedelta(days=(7 - date(year, month, 1).weekday()) % 7)
+    place = found.group("place").lower()
+    if place == "last":
+        monday = first_monday + timedelta(weeks=3)
+        return monday + timedelta(weeks=1) if (monday + timedelta(weeks=1)).month == month else monday
+    return first_monday + timedelta(weeks=_WEEK_PLACES[place])
 
 
 def snoozed_to_month(text: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -36,6 +37,8 @@ SHOWN_KEY = "deals_shown"
 # The rep's flow and its Y/N step; a Y/N's data names what it confirms (won, lost or reopen).
 FLOW, CONFIRM = "sales", "confirm"
 REOPEN = "reopen"
+# A list stays the rep's to refer to for the working day; after half an hour a line is checked.
+LIST_KEPT = timedelta(hours=12)
 QUOTES_READ = 500  # the quotes of five deals, with room to spare
 OPEN_STAGES = frozenset({DealStage.NEW, DealStage.QUALIFIED, DealStage.QUOTED})
 
@@ -190,6 +193,36 @@ def listed(turn: Turn) -> list[int] | None:
     raw = turn.recent(SHOWN_KEY)
     ids = raw.get("ids") if raw is not None else None
     return [i for i in ids if isinstance(i, int)] if isinstance(ids, list) else None
+
+
+def listed_earlier(turn: Turn) -> tuple[list[int], datetime] | None:
+    """The deal ids of the rep's last list and when it was shown, within LIST_KEPT: a line of
+    it named later is checked against the deal's name (or asked about) before anything is done."""
+    raw = turn.conversation.data.get(SHOWN_KEY)
+    if not isinstance(raw, dict) or not isinstance(raw.get("ids"), list):
+        return None
+    try:
+        at = datetime.fromisoformat(str(raw.get("at")))
+    except ValueError:
+        return None
+    if turn.now - at > LIST_KEPT:
+        return None
+    return [i for i in raw["ids"] if isinstance(i, int)], at
+
+
+def deals_named(turn: Turn, text: str, skip: frozenset[str] = frozenset()) -> list[DealView]:
+    """The rep's deals (open or not) that a word of `text` names clearly, in the text's order;
+    words in `skip` name nothing."""
+    every = [*named_deals(turn), *named_deals(turn, is_open=False)]
+    chosen: list[DealView] = []
+    for word in re.findall(r"[a-z][\w'&-]+", text.lower()):
+        if len(word) < 3 or word in skip:
+            continue
+        pick = match(every, word).chosen
+        view = own_deal(turn, pick.deal_id) if pick is not None else None
+        if view is not None and all(v.deal_id != view.deal_id for v in chosen):
+            chosen.append(view)
+    return chosen
 
 
 def follow_ups(turn: Turn) -> list[tuple[DealView, FollowUp]]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import handoff
 from bot.dialogue import sales_texts as texts
-from bot.dialogue.sales_deals import DealView, match, named_deals, own_deal
+from bot.dialogue.sales_deals import DealView, deals_named, named_deals, own_deal
 from domain.deals import DealStage
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ _WITHDRAWS = re.compile(
     r"(?:(?:the|that|my|this|about|on)\s+)*" + _REOPEN
     + r"(?:\s+(?:request|it|that))?(?P<rest>.*)$", re.IGNORECASE)
 # Words of such texts that name no deal.
-_NOT_NAMES = frozenset(
+_NOT_NAMES: frozenset[str] = frozenset(
     "did does has have had is was were are the office you they reopen reopened reopening undo "
     "undone yet back open again dont don't not no need never mind cancel forget ignore stop "
     "request it that this lost won for real i was asking about just and but so ok okay please "
@@ -141,17 +141,7 @@ def named_closed(turn: Turn, text: str) -> DealView | None:
 
 
 def _named(turn: Turn, text: str) -> list[DealView]:
-    """The rep's deals (open or not) that a word of `text` names clearly, in the text's order."""
-    every = [*named_deals(turn), *named_deals(turn, is_open=False)]
-    chosen: list[DealView] = []
-    for word in re.findall(r"[a-z][\w'&-]+", text.lower()):
-        if len(word) < 3 or word in _NOT_NAMES:
-            continue
-        pick = match(every, word).chosen
-        view = own_deal(turn, pick.deal_id) if pick is not None else None
-        if view is not None and all(v.deal_id != view.deal_id for v in chosen):
-            chosen.append(view)
-    return chosen
+    return deals_named(turn, text, _NOT_NAMES)
 
 
 def _latest_requested(turn: Turn) -> list[DealView]:

@@ -288,3 +288,10 @@ def confirm_reopen(view: DealView, at: datetime | None, timezone: str) -> Reply:
 
 def stays_closed(view: DealView) -> Reply:
     return Reply(f"OK, nothing sent: {clip(view.account, 30)} stays {view.deal.stage.value}.")
+
+
+def confirm_listed_snooze(view: DealView, number: int, shown_at: datetime,
+                          timezone: str) -> Reply:
+    """A snooze of a line of a list shown a while ago: the deal named before it is put off."""
+    return Reply.yes_no(f"Line {number} of your list from {_clock(shown_at, timezone)} is "
+                        f"{label(view)}. Snooze that one?")

@@ -18,9 +18,13 @@ from bot.nlu import intents
 from bot.nlu.numbers import alternatives, up_to
 
 _NUMBER_WORDS = up_to(9)
-# How a line is named: "2", "#2", "no. 2", "number two", "line 2".
+# "the 1st", "the second one": a line named by its place in the list.
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2,
+             "3rd": 3, "4th": 4, "5th": 5}
+# How a line is named: "2", "#2", "no. 2", "number two", "line 2", "the 2nd (one)".
 _LINE_NUMBER = (
-    r"(?P<lead>#\s*|no\.?\s*|number\s+|line\s+)?(?P<n>[1-9]|" + alternatives(_NUMBER_WORDS) + r")\b"
+    r"(?:(?P<lead>#\s*|no\.?\s*|number\s+|line\s+)?(?P<n>[1-9]|" + alternatives(_NUMBER_WORDS) + r")|"
+    r"(?P<placed>the\s+)?(?P<o>" + alternatives(_ORDINALS) + r")(?:\s+one)?)\b"
 )
 _LINE_VERDICT = r"(?P<verb>closed[ -]won|closed[ -]lost|won|win|closed|signed|lost|lose|dead)"
 # "won 2", "lost #1 - price", "snooze 3 till monday", "remind me about 4": a line of the last list.
@@ -66,8 +70,9 @@ def read_list_line(text: str) -> ListLine | None:
         found = pattern.match(text.strip())
         if found is None:
             continue
-        number = found.group("n").lower()
-        named = found.group("lead") or found.group("mark")
+        ordinal = found.group("o")
+        number = (found.group("n") or "").lower()
+        named = found.group("lead") or found.group("mark") or found.group("placed")
         if pattern is _NUMBER_FIRST and not number.isdigit() and not named:
             continue  # "one lost, two won": a count, not a line; "number one won" names one
         verb = re.sub(r"[\s-]+", " ", found.group("verb").lower())
@@ -75,7 +80,8 @@ def read_list_line(text: str) -> ListLine | None:
         after = (_AFTER_NUMBER, _WHEN_AFTER_NUMBER) if intent == intents.SNOOZE else (_AFTER_NUMBER,)
         if not any(rule.match(found.group("rest")) for rule in after):
             continue
-        line = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+        line = (_ORDINALS[ordinal.lower()] if ordinal else int(number) if number.isdigit()
+                else _NUMBER_WORDS[number])
         return ListLine(intent, line, found.group("rest"))
     return None
 

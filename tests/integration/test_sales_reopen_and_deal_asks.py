@@ -115,3 +115,47 @@ def test_the_whole_pipeline_lists_every_open_deal_numbered(world: World, asked: 
     assert "Summit" not in told  # Sam's
     assert "Mark Acme Corp" in answer(world, RITA, "won 1")
 
+
+
+def test_a_line_named_by_its_place_acts_on_that_line(world: World) -> None:
+    world.text(RITA, "followups")
+    told = answer(world, RITA, "push the 2nd one to thursday, they need a week")
+    assert "Maple Grove Apartments comes back on your follow-ups Thu Mar 5" in told
+
+
+def test_a_line_of_an_older_list_with_its_name_acts_and_without_it_is_asked(world: World) -> None:
+    world.text(RITA, "followups")
+    world.clock.advance(timedelta(minutes=45))
+    told = answer(world, RITA, "snooze 2 till thursday, maple grove is out of town")
+    assert "Maple Grove Apartments comes back on your follow-ups Thu Mar 5" in told
+    before = deal(world, "harbor").next_follow_up_at
+    told = answer(world, RITA, "snooze 3 till friday")
+    assert "Line 3 of your list from 9:30am is Harborview Medical" in told
+    assert deal(world, "harbor").next_follow_up_at == before
+    assert "Harborview Medical comes back on your follow-ups Fri Mar 6" in answer(world, RITA, "y")
+
+
+def test_a_line_of_an_older_list_naming_another_deal_asks_which(world: World) -> None:
+    world.text(RITA, "followups")
+    world.clock.advance(timedelta(minutes=45))
+    before = deal(world, "acme").next_follow_up_at, deal(world, "harbor").next_follow_up_at
+    told = answer(world, RITA, "snooze 3 till friday, acme wants to wait")
+    assert "Which deal (snooze)?" in told and "Harborview" in told and "Acme" in told
+    assert (deal(world, "acme").next_follow_up_at, deal(world, "harbor").next_follow_up_at) == before
+
+
+def test_a_deal_named_from_that_list_is_that_deal(world: World) -> None:
+    world.text(RITA, "followups")
+    assert "Mark Harborview Medical" in answer(world, RITA, "won the harborview one from that list")
+
+
+def test_a_line_after_small_talk_in_the_same_text_is_read(world: World) -> None:
+    world.text(RITA, "followups")
+    assert "Mark Acme Corp" in answer(world, RITA, "lol he finally answered. won 1")
+    assert deal(world, "acme").stage is DealStage.QUOTED
+
+
+def test_the_first_week_of_a_month_is_its_first_monday(world: World) -> None:
+    answer(world, RITA, "remind me about maple grove")
+    told = answer(world, RITA, "first week of april")
+    assert "Maple Grove Apartments comes back on your follow-ups Mon Apr 6" in told

@@ -8,13 +8,14 @@ from datetime import date
 import pytest
 
 from bot.dialogue import sales_texts
-from bot.dialogue.sales import requests_in
+from bot.dialogue.sales import read_list_line, requests_in
 from bot.dialogue.sales_asks import (
     asks_follow_ups,
     asks_pipeline,
     month_start,
     status_target,
     takes_back,
+    week_start,
 )
 from bot.dialogue.sales_reopen import asks_whether_reopened, withdraws
 
@@ -107,3 +108,26 @@ def test_the_whole_pipeline_asked_for(text: str) -> None:
 def test_an_empty_follow_up_list_says_deals_are_still_open() -> None:
     [told] = sales_texts.follow_ups([], others=False, still_open=2)
     assert "Nice work" not in told.text and "2 open deals" in told.text
+
+
+@pytest.mark.parametrize(("text", "day"), [("first week of jan", date(2027, 1, 4)),
+                                           ("snooze 3 till the 2nd week of january",
+                                            date(2027, 1, 11)),
+                                           ("last week in march", date(2027, 3, 29))])
+def test_a_week_of_a_month_is_its_monday(text: str, day: date) -> None:
+    assert week_start(text, date(2026, 12, 8)) == day
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("push the 1st to after new year", 1), ("snooze the 2nd one til end of month", 2),
+    ("the third one is lost", 3), ("lol he finally answered. won 1", 1),
+    ("ok just talked to mr patel, hes in. won 2", 2)])
+def test_a_line_named_by_its_place_or_after_small_talk(text: str, number: int) -> None:
+    line = read_list_line(text)
+    assert line is not None and line.number == number
+
+
+@pytest.mark.parametrize("text", ["won first prize at the chili cookoff", "snooze till the 1st",
+                                  "he won 2. lol"])
+def test_no_line_in_other_texts(text: str) -> None:
+    assert read_list_line(text) is None
