@@ -45,7 +45,7 @@ from bot.nlu.result import Parse
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
 from domain.commands import MarkDealLost, MarkDealWon, RecordLossReason, SnoozeDeal
-from domain.deals import DealName
+from domain.deals import DealName, DealStage
 from domain.follow_ups import LIST_LIMIT
 
 if TYPE_CHECKING:
@@ -449,7 +449,7 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
             news[0] == intent) else _named_in(turn.text)
         settled = _settled(turn, candidates, said)
         if settled is not None:  # "fischer furnace signed!!" again: that deal, already won
-            turn.finish(texts.already_closed(settled, won_job_number(turn, settled)))
+            _about_closed(turn, intent, settled)
             return
         if names_anothers(turn, said, None if named is not None else target):
             turn.finish(texts.no_deal(said or target))  # never a weaker match of their own
@@ -474,15 +474,36 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
                      Reply.choice(texts.which_deal(ACTION_WORDS[intent]),
                                   tuple(texts.label(v) for v in options)))
         else:
-            closed = match(named_deals(turn, is_open=False), target).chosen
-            view = own_deal(turn, closed.deal_id) if closed is not None else None
-            job = won_job_number(turn, view) if intent == WON and view is not None else None
-            if view is not None and job is not None:
-                turn.finish(texts.already_closed(view, job))
-            else:
-                turn.finish(texts.no_deal(target))
+            _closed_named(turn, intent, target, said)
 
     return start
+
+
+def _closed_named(turn: Turn, intent: str, *said: str | None) -> None:
+    """News about a deal of the rep's that is already won or lost ("lopez signed then" after its
+    loss): a won deal, or the same verdict again, is said to be so; other news of a lost deal
+    needs it open, so how it stands and whether to ask the office to reopen it (Y/N; a request
+    sent today is only reported).
+    No deal of that name: said so."""
+    closed = named_deals(turn, is_open=False)
+    found = next((m.chosen for m in (match(closed, s) for s in said if s) if m.chosen), None)
+    view = own_deal(turn, found.deal_id) if found is not None else None
+    if view is None:
+        turn.finish(texts.no_deal(next((s for s in said if s), None)))
+        return
+    _about_closed(turn, intent, view)
+
+
+def _about_closed(turn: Turn, intent: str, view: DealView) -> None:
+    # "lost chen" again; a won deal became its job, so news of it is only told where it stands
+    if ACTION_WORDS.get(intent) == view.deal.stage.value or view.deal.stage is DealStage.WON:
+        turn.finish(texts.already_closed(view, won_job_number(turn, view)))
+        return
+    asked = sales_reopen.asked_at(turn, view)
+    if asked is not None:  # "once it's back, remind me about fischer": still waiting on it
+        turn.finish(texts.waiting_on_reopen(view, asked, turn.timezone))
+        return
+    sales_asks.ask_to_reopen(turn, view)
 
 
 def _closed_alike(turn: Turn, candidates: list[DealName], said: str) -> DealView | None:

@@ -83,7 +83,8 @@ VERDICTS = frozenset({"deal_won", "deal_lost"})
 # "remind me about kowalski in march", "push murphy to april", "snooze fischer till feb".
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = re.compile(
-    r"\b(?:in|till|til|until|to|for|by|around|after|(?:early|beginning of|start of|first of))\s+"
+    r"\b(?:in|till|til|until|to|for|by|around|after|(?:early|beginning of|start of|first of)|"
+    r"(?:first|1st|second|2nd|third|3rd|last)\s+week\s+(?:of|in))\s+"
     r"(?:early\s+|the\s+(?:start|beginning|first)\s+of\s+)?"
     r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s*\d)", re.IGNORECASE)
@@ -94,8 +95,11 @@ _WEEK_OF_MONTH = re.compile(
     r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.IGNORECASE)
 _SNOOZE_TO_MONTH = re.compile(
+    # "remind me" anywhere ("ok and once its back remind me about fischer in jan"); other verbs
+    # open the text
+    r"(?:\b(?:remind me (?:about|of|on|re)|ping me (?:about|on|re))|"
     r"^\W*(?:(?:ok|and|also|pls|please)\W+)*(?:remind me (?:about|of|on|re)|ping me (?:about|on|re)|"
-    r"snooze|push|bump|park|defer|follow up (?:on|with)|circle back (?:on|with))\s+"
+    r"snooze|push|bump|park|defer|follow up (?:on|with)|circle back (?:on|with)))\s+"
     r"(?P<target>.+?)\s+" + _MONTH.pattern[2:], re.IGNORECASE)
 
 
@@ -132,7 +136,7 @@ def week_start(text: str, today: date) -> date | None:
 
 def snoozed_to_month(text: str) -> str | None:
     """The deal named in "remind me about kowalski in march"; None for any other text."""
-    found = _SNOOZE_TO_MONTH.match(text.strip())
+    found = _SNOOZE_TO_MONTH.search(text.strip())
     return found.group("target") if found is not None else None
 
 
@@ -210,12 +214,12 @@ def take_back(turn: Turn) -> None:
     view = last_verdict(turn)
     named = sales_reopen.named_closed(turn, turn.text)
     if named is not None and (view is None or named.deal_id != view.deal_id):
-        _ask_to_reopen(turn, named)
+        ask_to_reopen(turn, named)
         return
     if view is None:
         recent = sales_reopen.recently_closed(turn)
         if recent is not None:
-            _ask_to_reopen(turn, recent)
+            ask_to_reopen(turn, recent)
         else:
             turn.finish(texts.nothing_to_take_back())
         return
@@ -223,7 +227,8 @@ def take_back(turn: Turn) -> None:
     ask_office_to_reopen(turn, view)
 
 
-def _ask_to_reopen(turn: Turn, view: DealView) -> None:
+def ask_to_reopen(turn: Turn, view: DealView) -> None:
+    """Y/N: whether to ask the office to reopen `view` (nothing is sent before a yes)."""
     turn.ask(FLOW, CONFIRM, {"intent": REOPEN, "deal_id": view.deal_id},
              texts.confirm_reopen(view, view.deal.last_touch_at, turn.timezone))
 

@@ -89,7 +89,7 @@ def answer_whether_reopened(turn: Turn) -> None:
     if not asked:
         turn.say(texts.no_reopen_asked())
         return
-    turn.say(texts.reopen_states([(view, _asked_at(turn, view)) for view in asked],
+    turn.say(texts.reopen_states([(view, asked_at(turn, view)) for view in asked],
                                  turn.timezone))
 
 
@@ -101,7 +101,7 @@ def withdraw(turn: Turn) -> None:
     meant = (_named(turn, after) or _named(turn, turn.text) or _latest_requested(turn))[:1]
     replies = []
     for view in meant:
-        at = _asked_at(turn, view)
+        at = asked_at(turn, view)
         if at is None:
             replies.append(texts.nothing_to_withdraw(view))
             continue
@@ -113,9 +113,9 @@ def withdraw(turn: Turn) -> None:
         replies.append(texts.reopen_withdrawn(view))
     meant_ids = {v.deal_id for v in meant}
     others = [v for v in _named(turn, turn.text)
-              if v.deal_id not in meant_ids and _asked_at(turn, v)]
+              if v.deal_id not in meant_ids and asked_at(turn, v)]
     if others:
-        replies.append(texts.reopen_states([(v, _asked_at(turn, v)) for v in others],
+        replies.append(texts.reopen_states([(v, asked_at(turn, v)) for v in others],
                                            turn.timezone))
     if not meant:
         replies.append(texts.no_reopen_asked())
@@ -149,7 +149,8 @@ def _latest_requested(turn: Turn) -> list[DealView]:
     return [v for v in (own_deal(turn, r.get("deal_id")) for r in latest) if v is not None]
 
 
-def _asked_at(turn: Turn, view: DealView) -> datetime | None:
+def asked_at(turn: Turn, view: DealView) -> datetime | None:
+    """When the office was asked today to reopen `view`; None if it was not."""
     for request in requests(turn):
         if request.get("deal_id") == view.deal_id:
             return datetime.fromisoformat(str(request["at"]))

@@ -295,3 +295,10 @@ def confirm_listed_snooze(view: DealView, number: int, shown_at: datetime,
     """A snooze of a line of a list shown a while ago: the deal named before it is put off."""
     return Reply.yes_no(f"Line {number} of your list from {_clock(shown_at, timezone)} is "
                         f"{label(view)}. Snooze that one?")
+
+
+def waiting_on_reopen(view: DealView, asked: datetime, timezone: str) -> Reply:
+    """News about a deal the office was asked to reopen and has not yet: nothing done now."""
+    return Reply(f"{clip(view.account, 30)}, {clip(view.title, 40)} is still marked "
+                 f"{view.deal.stage.value}: the office has your reopen request from "
+                 f"{_clock(asked, timezone)}. Once it's open again, text me this again.")

@@ -19,10 +19,15 @@ def world(uow_factory) -> World:  # type: ignore[no-untyped-def]
     return build_sales_world(uow_factory)
 
 
-def _maple_lost_and_taken_back(world: World) -> None:
+def _maple_lost(world: World) -> None:
+    """Rita marks Maple Grove lost, for price."""
     answer(world, RITA, "lost maple grove")
     answer(world, RITA, "y")
     answer(world, RITA, "price")
+
+
+def _maple_lost_and_taken_back(world: World) -> None:
+    _maple_lost(world)
     assert "asked the office to reopen Maple Grove" in answer(world, RITA, "wrong one, undo")
 
 
@@ -58,9 +63,7 @@ def test_a_reopen_request_withdrawn_tells_the_office_and_one_never_sent_sends_no
 
 
 def test_undo_after_another_change_asks_before_reopening_a_recent_loss(world: World) -> None:
-    answer(world, RITA, "lost maple grove")
-    answer(world, RITA, "y")
-    answer(world, RITA, "price")
+    _maple_lost(world)
     world.clock.advance(timedelta(minutes=2))
     answer(world, RITA, "snooze acme till friday")
     world.clock.advance(timedelta(minutes=2))
@@ -74,9 +77,7 @@ def test_undo_after_another_change_asks_before_reopening_a_recent_loss(world: Wo
 
 
 def test_a_lost_deal_named_long_after_is_asked_about_before_any_reopen(world: World) -> None:
-    answer(world, RITA, "lost maple grove")
-    answer(world, RITA, "y")
-    answer(world, RITA, "price")
+    _maple_lost(world)
     world.clock.advance(timedelta(hours=1))
     before = dispatch_notices(world)
     told = answer(world, RITA, "maple grove called back, reopen maple grove")
@@ -98,9 +99,7 @@ def test_a_question_about_ones_own_deal_is_answered_from_the_deal(world: World,
 
 
 def test_a_lost_deal_asked_about_says_it_is_lost_and_how_to_bring_it_back(world: World) -> None:
-    answer(world, RITA, "lost maple grove")
-    answer(world, RITA, "y")
-    answer(world, RITA, "price")
+    _maple_lost(world)
     told = answer(world, RITA, "what stage is maple grove")
     assert "Maple Grove Apartments" in told and "lost (price)" in told and "reopen maple" in told
 
@@ -159,3 +158,18 @@ def test_the_first_week_of_a_month_is_its_first_monday(world: World) -> None:
     answer(world, RITA, "remind me about maple grove")
     told = answer(world, RITA, "first week of april")
     assert "Maple Grove Apartments comes back on your follow-ups Mon Apr 6" in told
+
+
+def test_news_about_a_lost_deal_asks_whether_to_reopen_it_and_then_waits_on_the_office(
+        world: World) -> None:
+    _maple_lost(world)
+    world.clock.advance(timedelta(hours=1))
+    before = dispatch_notices(world)
+    told = answer(world, RITA, "maple grove signed then")
+    assert "was marked lost" in told and "Ask the office to reopen it?" in told
+    assert dispatch_notices(world) == before
+    answer(world, RITA, "y")
+    told = answer(world, RITA, "ok and once its back remind me about maple grove first week of april")
+    assert "still marked lost" in told and "reopen request" in told
+    assert len(dispatch_notices(world)) == len(before) + 1
+    assert "already lost" in answer(world, RITA, "lost maple grove")
