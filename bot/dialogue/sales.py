@@ -402,16 +402,16 @@ def numbered(turn: Turn) -> bool:
     if not view.deal.is_open:  # won or lost since the list was shown
         turn.finish(texts.already_closed(view, won_job_number(turn, view)))
         return True
-    if earlier is not None and _line_in_doubt(turn, line, view, earlier[1]):
+    if _line_in_doubt(turn, line, view, earlier[1] if earlier is not None else None):
         return True
     _act_on_line(turn, line, view)
     return True
 
 
-def _line_in_doubt(turn: Turn, line: ListLine, view: DealView, shown_at: datetime) -> bool:
-    """A line of a list shown over half an hour ago: a deal named with it must be its deal
-    (another one named: which?), and a snooze of a line not named is asked Y/N first (a win or
-    loss is asked Y/N anyway). False when the line can be acted on."""
+def _line_in_doubt(turn: Turn, line: ListLine, view: DealView, shown_at: datetime | None) -> bool:
+    """A deal named with a line must be the line's ("talked to patel. won 1" when 1 is Nguyen:
+    which?); and a snooze of a line of a list shown over half an hour ago (`shown_at`), not
+    named, is asked Y/N first (a win or loss is asked Y/N anyway). False: act on the line."""
     named = [v for v in deals_named(turn, turn.text, NOT_NAMES | LIST_WORDS) if v.deal.is_open]
     if any(v.deal_id == view.deal_id for v in named):
         return False
@@ -422,7 +422,7 @@ def _line_in_doubt(turn: Turn, line: ListLine, view: DealView, shown_at: datetim
                  Reply.choice(texts.which_deal(ACTION_WORDS[line.intent]),
                               tuple(texts.label(v) for v in options)))
         return True
-    if line.intent != SNOOZE:
+    if line.intent != SNOOZE or shown_at is None:
         return False
     turn.ask(FLOW, CONFIRM, {"intent": SNOOZE, "deal_id": view.deal_id, "text": turn.text},
              texts.confirm_listed_snooze(view, line.number, shown_at, turn.timezone))

@@ -52,6 +52,8 @@ _STATUS_LEAD = re.compile(
 _STATUS_FILLER = re.compile(r"\b(?:the|my|deal|deals|quote|job|one|account|again|now|today|at|"
                             r"please|pls|thing|rn|right now|in|stage|its|it)\b|[?!.,]",
                             re.IGNORECASE)
+# Where a sentence ends: small talk first, the question last.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+")
 # Where the name asked about ends: "where are we on nguyen? what stage and how much was it".
 _ASK_ENDS = re.compile(r"[?!.,;]")
 # "anything urgent?", "urgent stuff today?", "who else do i need to call today", "what's hot":
@@ -157,7 +159,9 @@ def takes_back(text: str) -> bool:
 
 def status_target(text: str) -> str | None:
     """The name a status question asks about ("maple court"), or None if it is no such ask."""
-    found = _STATUS_LEAD.match(text.strip())
+    said = text.strip()
+    # "oh right thats lenas. whats my fischer deal at rn?": the question after small talk
+    found = _STATUS_LEAD.match(said) or _STATUS_LEAD.match(_SENTENCE_BREAK.split(said)[-1])
     if found is None:
         return None
     raw = _ASK_ENDS.split(next(g for g in found.groups() if g is not None), maxsplit=1)[0]

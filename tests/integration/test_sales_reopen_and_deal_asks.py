@@ -173,3 +173,15 @@ def test_news_about_a_lost_deal_asks_whether_to_reopen_it_and_then_waits_on_the_
     assert "still marked lost" in told and "reopen request" in told
     assert len(dispatch_notices(world)) == len(before) + 1
     assert "already lost" in answer(world, RITA, "lost maple grove")
+
+
+def test_a_line_said_with_another_deals_name_asks_which(world: World) -> None:
+    world.text(RITA, "followups")
+    told = answer(world, RITA, "just talked to harborview, they're in. won 1")
+    assert "Which deal (won)?" in told and "Acme Corp" in told and "Harborview" in told
+    assert deal(world, "acme").stage is DealStage.QUOTED
+
+
+def test_a_deal_asked_about_after_small_talk_is_answered(world: World) -> None:
+    told = answer(world, RITA, "oh right thats sams. whats my acme deal at rn?")
+    assert "Acme Corp, Furnace replacement ($12,500.00): quoted" in told
