@@ -25,6 +25,7 @@ from bot.dialogue.sales_deals import (
     TIE_MARGIN,
     WEAK,
     DealView,
+    closed_today,
     deals_named,
     follow_ups,
     listed,
@@ -311,7 +312,8 @@ def list_pipeline(turn: Turn) -> None:
     """The rep's open deals, most valuable first (at most LIST_LIMIT), numbered like the
     follow-up list so "won 2" or "snooze 1 till monday" act on its lines."""
     shown = open_deals(turn)
-    for reply in texts.pipeline(shown[:LIST_LIMIT], len(shown), turn.timezone):
+    for reply in texts.pipeline(shown[:LIST_LIMIT], len(shown), turn.timezone, now=turn.now,
+                                closed_today=closed_today(turn)):
         turn.say(reply)
     turn.finish()
     remember_list(turn, shown[:LIST_LIMIT])

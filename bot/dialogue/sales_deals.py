@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz, process
 
@@ -41,6 +42,7 @@ REOPEN = "reopen"
 LIST_KEPT = timedelta(hours=12)
 QUOTES_READ = 500  # the quotes of five deals, with room to spare
 OPEN_STAGES = frozenset({DealStage.NEW, DealStage.QUALIFIED, DealStage.QUOTED})
+CLOSED_STAGES = frozenset({DealStage.WON, DealStage.LOST})
 
 
 @dataclass(frozen=True)
@@ -249,6 +251,18 @@ def open_deals(turn: Turn) -> list[DealView]:
     deals = turn.uow.deals.find(stage=OPEN_STAGES, **owner)
     far = turn.now.replace(year=turn.now.year + 100)
     deals.sort(key=lambda d: (-d.amount_cents, d.next_follow_up_at or far))
+    return views(turn, deals)
+
+
+def closed_today(turn: Turn) -> list[DealView]:
+    """The rep's deals won or lost today (the rep's day), the latest first."""
+    assert turn.staff is not None
+    owner = {} if manages_all(turn) else {"owner_id": turn.staff.id}
+    zone = ZoneInfo(turn.timezone)
+    today = turn.now.astimezone(zone).date()
+    deals = [d for d in turn.uow.deals.find(stage=CLOSED_STAGES, **owner)
+             if d.last_touch_at is not None and d.last_touch_at.astimezone(zone).date() == today]
+    deals.sort(key=lambda d: d.last_touch_at or turn.now, reverse=True)
     return views(turn, deals)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -15,6 +15,8 @@ from domain.quotes import Quote, QuoteState
 
 # One reply is at most two SMS segments (bot/dialogue/gsm.py MAX_REPLY).
 SMS_BUDGET = 300
+# The deals won or lost today named under the pipeline, the latest first.
+CLOSED_SHOWN = 3
 
 
 def list_hint(size: int) -> str:
@@ -55,18 +57,28 @@ def follow_ups(items: list[tuple[DealView, FollowUp]], others: bool,
     return _in_texts(lines)
 
 
-def pipeline(shown: list[DealView], total: int, timezone: str) -> list[Reply]:
-    """The rep's open deals, numbered: stage and next follow-up for each; how many more."""
-    if not shown:
-        return [Reply("You have no open deals right now.")]
+def pipeline(shown: list[DealView], total: int, timezone: str, *, now: datetime,
+             closed_today: Sequence[DealView] = ()) -> list[Reply]:
+    """The rep's open deals, numbered: stage and next follow-up (or since when it is overdue)
+    for each; how many more; and the deals won or lost today."""
     lines = [f"Your open deals ({total}):" if total == len(shown)
-             else f"Your open deals, the {len(shown)} largest of {total}:"]
+             else f"Your open deals, the {len(shown)} largest of {total}:"] if shown else [
+        "You have no open deals right now."]
     for n, view in enumerate(shown, start=1):
         owner = f" [{view.owner}]" if view.owner else ""
-        due = _day(view.deal.next_follow_up_at, timezone)
-        lines.append(f"{n}. {label(view)}{owner}: {view.deal.stage.value}; "
-                     f"{f'next follow-up {due}' if due else 'no follow-up set'}")
-    lines.append(list_hint(len(shown)))
+        due_at = view.deal.next_follow_up_at
+        due = _day(due_at, timezone)
+        when = ("no follow-up set" if due_at is None
+                else "due today" if due == _day(now, timezone)
+                else f"overdue since {due}" if due_at < now else f"next follow-up {due}")
+        lines.append(f"{n}. {label(view)}{owner}: {view.deal.stage.value}; {when}")
+    if closed_today:
+        more = len(closed_today) - CLOSED_SHOWN
+        lines.append("Today: " + "; ".join(f"{v.deal.stage.value} {clip(v.account, 30)}"
+                                           for v in closed_today[:CLOSED_SHOWN])
+                     + (f" and {more} more" if more > 0 else "") + ".")
+    if shown:
+        lines.append(list_hint(len(shown)))
     return _in_texts(lines)
 
 

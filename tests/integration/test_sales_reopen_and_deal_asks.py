@@ -185,3 +185,10 @@ def test_a_line_said_with_another_deals_name_asks_which(world: World) -> None:
 def test_a_deal_asked_about_after_small_talk_is_answered(world: World) -> None:
     told = answer(world, RITA, "oh right thats sams. whats my acme deal at rn?")
     assert "Acme Corp, Furnace replacement ($12,500.00): quoted" in told
+
+
+def test_the_pipeline_names_the_deals_closed_today(world: World) -> None:
+    _maple_lost(world)
+    told = answer(world, RITA, "my pipeline")
+    assert "Maple Grove" not in told.split("Today:")[0]
+    assert "Today: lost Maple Grove Apartments." in told
