@@ -40,7 +40,7 @@ from bot.dialogue.sales_deals import (
     won_job_number,
 )
 from bot.nlu import intents
-from bot.nlu.deal_lines import LINE_VERDICTS, ListLine
+from bot.nlu.deal_lines import LINE_VERDICTS, ListLine, line_place
 from bot.nlu.deal_lines import read_list_line as read_line
 from bot.nlu.result import Parse
 from bot.nlu.text import normalize
@@ -178,6 +178,10 @@ def otherwise(turn: Turn) -> None:
     if sales_asks.takes_back(turn.text):  # "undo", "wrong one", "put it back"
         sales_asks.take_back(turn)
         return
+    place = line_place(turn.text)
+    if place is not None:  # "the 2nd one", "whats the 1st one at": how that line's deal stands
+        _status_of_line(turn, place)
+        return
     asked = sales_asks.status_target(turn.text)
     if asked is not None:  # "status on maple court", "the nguyen deal?"
         sales_asks.answer_status(turn, _named_in(asked) or asked)
@@ -203,6 +207,21 @@ def otherwise(turn: Turn) -> None:
         sales_asks.answer_status(turn, bare)
         return
     turn.finish(texts.not_understood())
+
+
+def _status_of_line(turn: Turn, number: int) -> None:
+    """How the deal on line `number` of the last list (today's) stands; nothing changes."""
+    shown = listed(turn)
+    earlier = listed_earlier(turn) if shown is None else None
+    ids = shown if shown is not None else earlier[0] if earlier is not None else None
+    if ids is None:
+        turn.finish(texts.no_list())
+        return
+    view = own_deal(turn, ids[number - 1]) if number <= len(ids) else None
+    if view is None:
+        turn.finish(texts.not_on_list(number, len(ids)))
+        return
+    sales_asks.tell_status(turn, [view])
 
 
 def _bare_name(turn: Turn) -> str:

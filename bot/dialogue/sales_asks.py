@@ -182,6 +182,11 @@ def answer_status(turn: Turn, target: str) -> None:
     if not shown or (found.chosen is None and names_anothers(turn, target)):
         turn.finish(texts.no_deal_named(target))
         return
+    tell_status(turn, shown)
+
+
+def tell_status(turn: Turn, shown: list[DealView]) -> None:
+    """Each deal's stage, amount, last touch, latest quote and next follow-up."""
     quotes = {v.deal_id: _latest_quote(turn, v) for v in shown}
     turn.finish(texts.deal_status([(v, _job_number(turn, v)) for v in shown], turn.timezone,
                                   quotes=quotes))

@@ -85,6 +85,21 @@ def read_list_line(text: str) -> ListLine | None:
         return ListLine(intent, line, found.group("rest"))
     return None
 
+# "the 2nd one", "what about the 1st", "#3": a line of the last list named alone.
+_PLACE_ALONE = re.compile(
+    r"^\W*(?:(?:what about|how about|and|ok|so|what'?s|whats|where'?s|wheres)\s+)?(?:the\s+)?"
+    r"(?:(?P<o>" + alternatives(_ORDINALS) + r")(?:\s+one)?|(?:#\s*|number\s+|line\s+)(?P<n>[1-9]))"
+    r"(?:\s+(?:one|at|deal|on the list))*\W*$", re.IGNORECASE)
+
+
+def line_place(text: str) -> int | None:
+    """The line a text names alone ("the 2nd one", "#3", "whats the 1st one at"), or None."""
+    found = _PLACE_ALONE.match(text.strip())
+    if found is None:
+        return None
+    return _ORDINALS[found.group("o").lower()] if found.group("o") else int(found.group("n"))
+
+
 # "said no to the saturday slot", "went with the 2pm option": a time or an option refused or chosen,
 # not the deal.
 NOT_A_SLOT = (

@@ -192,3 +192,10 @@ def test_the_pipeline_names_the_deals_closed_today(world: World) -> None:
     told = answer(world, RITA, "my pipeline")
     assert "Maple Grove" not in told.split("Today:")[0]
     assert "Today: lost Maple Grove Apartments." in told
+
+
+def test_a_line_named_alone_tells_how_its_deal_stands(world: World) -> None:
+    world.text(RITA, "followups")
+    told = answer(world, RITA, "the 2nd one")
+    assert "Maple Grove Apartments, Boiler service contract ($4,800.00): qualified" in told
+    assert deal(world, "maple").stage is DealStage.QUALIFIED

@@ -18,6 +18,7 @@ from bot.dialogue.sales_asks import (
     week_start,
 )
 from bot.dialogue.sales_reopen import asks_whether_reopened, withdraws
+from bot.nlu.deal_lines import line_place
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -131,3 +132,14 @@ def test_a_line_named_by_its_place_or_after_small_talk(text: str, number: int) -
                                   "he won 2. lol"])
 def test_no_line_in_other_texts(text: str) -> None:
     assert read_list_line(text) is None
+
+
+@pytest.mark.parametrize(("text", "number"), [("the 2nd one", 2), ("whats the 1st one at", 1),
+                                              ("#3", 3), ("what about the third one?", 3)])
+def test_a_line_named_alone(text: str, number: int) -> None:
+    assert line_place(text) == number
+
+
+@pytest.mark.parametrize("text", ["won the 2nd one", "the 2nd of january", "first thing tomorrow"])
+def test_no_line_named_alone_in_other_texts(text: str) -> None:
+    assert line_place(text) is None
