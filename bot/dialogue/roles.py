@@ -42,6 +42,7 @@ from bot.dialogue import (
     replies,
     reschedule,
     sales,
+    sales_deals,
     same_problem,
     site_kept,
     small_talk,
@@ -254,7 +255,7 @@ STAFF_FLOWS = RoleFlows(starters=staff.starters(), otherwise=staff.not_yet)
 TECHNICIAN_FLOWS = RoleFlows(starters=technician.starters(), flows={technician.FLOW: technician},
                              otherwise=technician.otherwise)
 
-SALES_FLOWS = RoleFlows(starters=sales.starters(), flows={sales.FLOW: sales},
+SALES_FLOWS = RoleFlows(starters=sales.starters(), flows={sales_deals.FLOW: sales},
                         otherwise=sales.otherwise, first=sales.first)
 
 FLOWS_BY_ROLE: dict[Role, RoleFlows] = {

@@ -14,21 +14,28 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import sales_asks, small_talk
+from bot.dialogue import sales_asks, sales_reopen, small_talk
 from bot.dialogue import sales_texts as texts
 from bot.dialogue.reply import Reply
 from bot.dialogue.sales_corrections import meant, news_in
 from bot.dialogue.sales_deals import (
+    CONFIRM,
+    FLOW,
+    REOPEN,
     STRONG,
     TIE_MARGIN,
     WEAK,
     DealView,
+    closed_today,
+    deals_named,
     follow_ups,
     listed,
+    listed_earlier,
     match,
     named_deals,
     names_account,
     names_anothers,
+    open_deals,
     own_deal,
     remember_list,
     scored,
@@ -37,20 +44,20 @@ from bot.dialogue.sales_deals import (
 from bot.dialogue.sales_reasons import NO_REASON, kept_reason
 from bot.dialogue.snooze_days import after_which, holiday_on, snooze_day, without_day, working_day_from
 from bot.nlu import intents
-from bot.nlu.deal_lines import LINE_VERDICTS, ListLine
+from bot.nlu.deal_lines import LINE_VERDICTS, ListLine, line_place
 from bot.nlu.deal_lines import read_list_line as read_line
 from bot.nlu.result import Parse
 from bot.nlu.text import normalize
 from bot.nlu.when import resolve_when
 from domain.commands import MarkDealLost, MarkDealWon, RecordLossReason, SnoozeDeal
-from domain.deals import DealName
+from domain.deals import DealName, DealStage
+from domain.follow_ups import LIST_LIMIT
 
 if TYPE_CHECKING:
     from bot.dialogue.roles import Starter
     from bot.dialogue.turn import Turn
 
-FLOW = "sales"
-PICK, CONFIRM, WHEN, REASON = "pick", "confirm", "when", "reason"
+PICK, WHEN, REASON = "pick", "when", "reason"
 WON, LOST, SNOOZE = intents.DEAL_WON, intents.DEAL_LOST, intents.SNOOZE
 ACTION_WORDS = {WON: "won", LOST: "lost", SNOOZE: "snooze"}
 # What each verdict of a rep's line means: "won murphy", "lost alvarez - price".
@@ -105,6 +112,12 @@ NOT_NAMES = frozenset({
     "the", "deal", "job", "is", "has", "have", "just", "finally", "we", "they", "it", "a", "an",
     "for", "our", "my", "with", "yes", "yay", "officially", "one", "push", "snooze", "remind",
     "me", "about", "bump", "both", "all"})
+# Words about the list itself: "the kowalski one from that list".
+LIST_WORDS = frozenset({"list", "that", "this", "from", "on", "till", "til", "until", "next",
+                        "week", "sometime", "after"})
+# "won the kowalski one from that list": the list named beside the deal names no deal.
+LIST_MENTION = re.compile(r"\b(?:from|on|in|off|of)\s+(?:that|the|this|my|your|ur)\s+"
+                          r"(?:last\s+)?list\b", re.IGNORECASE)
 # "lost 1 - price", "lost alvarez: went with a cheaper guy": the reason after a separator.
 SEPARATED = re.compile(r"(?:\s+[-\u2013\u2014]|\s*[:;,(]).*$")
 # What follows the deal in "lost maple grove to a cheaper bid": why it was lost.
@@ -130,6 +143,8 @@ STARTS = frozenset({intents.FOLLOWUPS, intents.DEAL_WON, intents.DEAL_LOST, inte
 # Words that open a rep's text and change nothing: "ok snooze 1 till thurs", "and won 2".
 OPENING_FILLER = re.compile(r"^\W*(?:(?:ok(?:ay)?|k|kk|so|and|also|oh|oh and|alright|right|cool|great|"
                             r"pls|please|then)\b\W*)+", re.IGNORECASE)
+# Where a sentence of a rep's text ends: small talk first, the command last.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # "3 is dead too", "won 2 as well": the line's news, said like the one before it.
 TOO = re.compile(r"\s+(?:too|also|as well)\W*$", re.IGNORECASE)
 # A no that closes a longer answer to a Y/N: "she still needs to talk to her partner. not yet".
@@ -150,6 +165,8 @@ SNOOZE_PART = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)?\W*$", re.IGNORECASE)
 # What waits in a question's data: the requests of the same text after the one asked about.
 THEN = "then"
+# At most this many words make a text that only names a deal ("nguyen", "patel panel").
+BARE_NAME_WORDS = 3
 # A snooze to a day without a time brings the deal back at the start of the rep's day.
 MORNING = time(9, 0)
 
@@ -175,8 +192,15 @@ def otherwise(turn: Turn) -> None:
     another rep's deal, answered as "Murphy signed!" is), else an honest "didn't get that"."""
     if numbered(turn):
         return
+    if sales_asks.asks_pipeline(turn.text):  # "whats my whole pipeline look like"
+        list_pipeline(turn)
+        return
     if sales_asks.takes_back(turn.text):  # "undo", "wrong one", "put it back"
         sales_asks.take_back(turn)
+        return
+    place = line_place(turn.text)
+    if place is not None:  # "the 2nd one", "whats the 1st one at": how that line's deal stands
+        _status_of_line(turn, place)
         return
     asked = sales_asks.status_target(turn.text)
     if asked is not None:  # "status on maple court", "the nguyen deal?"
@@ -202,7 +226,35 @@ def otherwise(turn: Turn) -> None:
     if going:  # "victor hughes just called, he's going ahead with the sewer line": asked Y/N
         _about_a_deal(WON, going)(turn)
         return
+    bare = _bare_name(turn)
+    if bare:  # "nguyen": how that deal stands
+        sales_asks.answer_status(turn, bare)
+        return
     turn.finish(texts.not_understood())
+
+
+def _status_of_line(turn: Turn, number: int) -> None:
+    """How the deal on line `number` of the last list (today's) stands; nothing changes."""
+    shown = listed(turn)
+    earlier = listed_earlier(turn) if shown is None else None
+    ids = shown if shown is not None else earlier[0] if earlier is not None else None
+    if ids is None:
+        turn.finish(texts.no_list())
+        return
+    view = own_deal(turn, ids[number - 1]) if number <= len(ids) else None
+    if view is None:
+        turn.finish(texts.not_on_list(number, len(ids)))
+        return
+    sales_asks.tell_status(turn, [view])
+
+
+def _bare_name(turn: Turn) -> str:
+    """A text that is only a name of one of the rep's deals ("nguyen", "the fischer one?")."""
+    said = _named_in(turn.text)
+    if not said or len(said.split()) > BARE_NAME_WORDS:
+        return ""
+    deals = [*named_deals(turn), *named_deals(turn, is_open=False)]
+    return said if match(deals, said).chosen is not None else ""
 
 
 def _goes_ahead(text: str) -> str:
@@ -237,14 +289,22 @@ def _clauses(text: str) -> list[str]:
 
 def _named_in(text: str) -> str:
     """The words of `text` that may name a deal: no reason after it, no verbs or fillers."""
-    text = REASON_WORDS.sub("", SEPARATED.sub("", text))
+    text = REASON_WORDS.sub("", SEPARATED.sub("", LIST_MENTION.sub("", text)))
     return " ".join(w for w in re.findall(r"[\w&'-]+", text.lower()) if w not in NOT_NAMES)
 
 
 def read_list_line(text: str) -> ListLine | None:
-    """A numbered line of the last list ("won 2"), also after an opening "ok" or "and"."""
+    """A numbered line of the last list ("won 2"), also after an opening "ok" or "and", or as
+    the last sentence after small talk ("lol he finally answered. won 1")."""
     text = TOO.sub("", text)  # "3 is dead too"
-    return read_line(text) or read_line(OPENING_FILLER.sub("", text))
+    found = read_line(text) or read_line(OPENING_FILLER.sub("", text))
+    if found is not None:
+        return found
+    sentences = SENTENCE_BREAK.split(text.strip())
+    if len(sentences) < 2:
+        return None
+    last = sentences[-1]
+    return read_line(last) or read_line(OPENING_FILLER.sub("", last))
 
 
 def acknowledge(turn: Turn) -> None:
@@ -267,9 +327,15 @@ def help_menu(turn: Turn) -> None:
 
 
 def list_follow_ups(turn: Turn) -> None:
+    """Who to call now, numbered; "all my deals" or "the rest of the week" lists every open deal
+    instead, and an empty list says how many deals are still open."""
+    if sales_asks.asks_pipeline(turn.text):
+        list_pipeline(turn)
+        return
     items = follow_ups(turn)
     *first, last = texts.follow_ups(items, others=any(
-        turn.staff is not None and v.deal.owner_id != turn.staff.id for v, _ in items))
+        turn.staff is not None and v.deal.owner_id != turn.staff.id for v, _ in items),
+        still_open=len(named_deals(turn)) if not items else 0)
     for reply in first:
         turn.say(reply)
     turn.finish(last)
@@ -280,8 +346,16 @@ def list_follow_ups(turn: Turn) -> None:
 
 
 def first(turn: Turn) -> bool:
-    """What is read before any pending question: a correction naming the deal meant, then
-    several requests in one text."""
+    """Read before any pending question: a question whether the office reopened a deal, or a
+    reopen request withdrawn (never a new request: the office hears nothing it was not asked);
+    then a correction naming the deal meant; then several requests in one text. A pending
+    question stays pending."""
+    if sales_reopen.withdraws(turn.text):
+        sales_reopen.withdraw(turn)
+        return True
+    if sales_reopen.asks_whether_reopened(turn.text):
+        sales_reopen.answer_whether_reopened(turn)
+        return True
     return corrected(turn) or several(turn)
 
 
@@ -310,6 +384,17 @@ def corrected(turn: Turn) -> bool:
         turn.say(texts.still_settled(settled, won_job_number(turn, settled)))
     _about_a_deal(str(intent), name)(turn)
     return True
+
+
+def list_pipeline(turn: Turn) -> None:
+    """The rep's open deals, most valuable first (at most LIST_LIMIT), numbered like the
+    follow-up list so "won 2" or "snooze 1 till monday" act on its lines."""
+    shown = open_deals(turn)
+    for reply in texts.pipeline(shown[:LIST_LIMIT], len(shown), turn.timezone, now=turn.now,
+                                closed_today=closed_today(turn)):
+        turn.say(reply)
+    turn.finish()
+    remember_list(turn, shown[:LIST_LIMIT])
 
 
 # --- Two requests in one text ----------------------------------------------------------------
@@ -412,9 +497,11 @@ def numbered(turn: Turn) -> bool:
         return False
     ids = listed(turn)
     number = line.number
-    if ids is None:
+    earlier = listed_earlier(turn) if ids is None else None
+    if ids is None and earlier is None:
         turn.finish(texts.no_list())
         return True
+    ids = ids if ids is not None else earlier[0] if earlier is not None else []
     view = own_deal(turn, ids[number - 1]) if number <= len(ids) else None
     if view is None:
         turn.finish(texts.not_on_list(number, len(ids)))
@@ -422,11 +509,38 @@ def numbered(turn: Turn) -> bool:
     if not view.deal.is_open:  # won or lost since the list was shown
         turn.finish(texts.already_closed(view, won_job_number(turn, view)))
         return True
+    if _line_in_doubt(turn, line, view, earlier[1] if earlier is not None else None):
+        return True
+    _act_on_line(turn, line, view)
+    return True
+
+
+def _line_in_doubt(turn: Turn, line: ListLine, view: DealView, shown_at: datetime | None) -> bool:
+    """A deal named with a line must be the line's ("talked to patel. won 1" when 1 is Nguyen:
+    which?); and a snooze of a line of a list shown over half an hour ago (`shown_at`), not
+    named, is asked Y/N first (a win or loss is asked Y/N anyway). False: act on the line."""
+    named = [v for v in deals_named(turn, turn.text, NOT_NAMES | LIST_WORDS) if v.deal.is_open]
+    if any(v.deal_id == view.deal_id for v in named):
+        return False
+    if named:
+        options = [view, *named][:3]
+        turn.ask(FLOW, PICK, {"intent": line.intent, "text": turn.text,
+                              "options": [v.deal_id for v in options]},
+                 Reply.choice(texts.which_deal(ACTION_WORDS[line.intent]),
+                              tuple(texts.label(v) for v in options)))
+        return True
+    if line.intent != SNOOZE or shown_at is None:
+        return False
+    turn.ask(FLOW, CONFIRM, {"intent": SNOOZE, "deal_id": view.deal_id, "text": turn.text},
+             texts.confirm_listed_snooze(view, line.number, shown_at, turn.timezone))
+    return True
+
+
+def _act_on_line(turn: Turn, line: ListLine, view: DealView) -> None:
     if line.intent == LOST:  # after the number, whatever is said is why: "lost 1 - price"
         _confirm_lost_because(turn, view, line.rest.strip(" -\u2013\u2014:;,.!()"))
     else:
         ACTIONS[line.intent](turn, view, line.rest)
-    return True
 
 
 def _about_a_deal(intent: str, named: str | None = None) -> Starter:
@@ -442,7 +556,7 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
             news[0] == intent) else _named_in(turn.text)
         settled = _settled(turn, candidates, said)
         if settled is not None:  # "fischer furnace signed!!" again: that deal, already won
-            turn.finish(texts.already_closed(settled, won_job_number(turn, settled)))
+            _about_closed(turn, intent, settled)
             return
         if names_anothers(turn, said, None if named is not None else target):
             turn.finish(texts.no_deal(said or target))  # never a weaker match of their own
@@ -472,17 +586,42 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
                      Reply.choice(texts.which_deal(ACTION_WORDS[intent]),
                                   tuple(texts.label(v) for v in options)))
         else:
-            closed = match(named_deals(turn, is_open=False), target).chosen
-            view = own_deal(turn, closed.deal_id) if closed is not None else (
-                _closed_account(turn, said, []))  # "fischer hw signed": Fischer's, won already
-            job = won_job_number(turn, view) if intent == WON and view is not None else None
-            if view is not None and job is not None:
-                turn.finish(texts.already_closed(view, job) if closed is not None
-                            else texts.already_closed_which(view, job))
-            else:
-                turn.finish(texts.no_deal(target))
+            _closed_named(turn, intent, target, said)
 
     return start
+
+
+def _closed_named(turn: Turn, intent: str, *said: str | None) -> None:
+    """News about a deal of the rep's that is already won or lost ("lopez signed then" after its
+    loss): a won deal, or the same verdict again, is said to be so; other news of a lost deal
+    needs it open, so how it stands and whether to ask the office to reopen it (Y/N; a request
+    sent today is only reported).
+    No deal of that name: said so."""
+    closed = named_deals(turn, is_open=False)
+    found = next((m.chosen for m in (match(closed, s) for s in said if s) if m.chosen), None)
+    view = own_deal(turn, found.deal_id) if found is not None else None
+    if view is None:
+        # "fischer hw signed" with Fischer's heater won already: that account's, never no deal
+        view = _closed_account(turn, said[-1] or "", [])
+        job = won_job_number(turn, view) if intent == WON and view is not None else None
+        if view is not None and job is not None:
+            turn.finish(texts.already_closed_which(view, job))
+        else:
+            turn.finish(texts.no_deal(next((s for s in said if s), None)))
+        return
+    _about_closed(turn, intent, view)
+
+
+def _about_closed(turn: Turn, intent: str, view: DealView) -> None:
+    # "lost chen" again; a won deal became its job, so news of it is only told where it stands
+    if ACTION_WORDS.get(intent) == view.deal.stage.value or view.deal.stage is DealStage.WON:
+        turn.finish(texts.already_closed(view, won_job_number(turn, view)))
+        return
+    asked = sales_reopen.asked_at(turn, view)
+    if asked is not None:  # "once it's back, remind me about fischer": still waiting on it
+        turn.finish(texts.waiting_on_reopen(view, asked, turn.timezone))
+        return
+    sales_asks.ask_to_reopen(turn, view)
 
 
 def _closed_alike(turn: Turn, candidates: list[DealName], said: str) -> DealView | None:
@@ -605,6 +744,10 @@ def _starts_anew(turn: Turn) -> bool:
 
 
 def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
+    if data.get("intent") == REOPEN:
+        return _answer_reopen(turn, view)
+    if data.get("intent") == SNOOZE:
+        return _answer_listed_snooze(turn, view, data)
     if turn.parse.intent == intents.DENY and _yes_and_more(turn.text):
         turn.parse = Parse(intents.AFFIRM, {}, turn.parse.confidence)  # "yes unfortunately"
     if turn.parse.intent == intents.DENY:
@@ -652,6 +795,29 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
                                       "changed": {"deal_id": view.deal_id}})  # for an "undo"
         turn.ask(FLOW, REASON, {"deal_id": view.deal_id}, texts.ask_reason(view))
     return True
+
+
+def _answer_reopen(turn: Turn, view: DealView) -> bool:
+    """ "Ask the office to reopen it?": Y sends the request, N leaves the deal as it is."""
+    if turn.parse.intent == intents.AFFIRM:
+        sales_asks.ask_office_to_reopen(turn, view)
+        return True
+    if turn.parse.intent == intents.DENY:
+        turn.finish(texts.stays_closed(view))
+        return True
+    return False
+
+
+def _answer_listed_snooze(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
+    """ "Snooze that one?" about a line of an older list: Y snoozes it to the time first said."""
+    if turn.parse.intent == intents.AFFIRM:
+        turn.finish()
+        snooze_deal(turn, view, str(data.get("text", "")))
+        return True
+    if turn.parse.intent == intents.DENY:
+        turn.finish(texts.left_open(view))
+        return True
+    return False
 
 
 def _names_another_verdict(turn: Turn, view: DealView) -> bool:
@@ -794,6 +960,9 @@ def _when(turn: Turn, text: str) -> datetime | None:
     zone = ZoneInfo(turn.timezone)
     local = turn.now.astimezone(zone)
     when = turn.parse.slots.get("when")
+    week = sales_asks.week_start(text, local.date())  # "first week of jan": its Monday
+    if week is not None:
+        when = {"date": week.isoformat()}
     if not isinstance(when, dict) or not when:
         when = resolve_when(normalize(text), local.date()) or {}
     named_day = snooze_day(normalize(text), local.date())

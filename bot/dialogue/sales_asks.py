@@ -12,10 +12,21 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from bot.dialogue import handoff
+from bot.dialogue import handoff, sales_reopen
 from bot.dialogue import sales_texts as texts
-from bot.dialogue.sales_deals import DealView, match, named_deals, names_anothers, own_deal
+from bot.dialogue.sales_deals import (
+    CONFIRM,
+    FLOW,
+    QUOTES_READ,
+    REOPEN,
+    DealView,
+    match,
+    named_deals,
+    names_anothers,
+    own_deal,
+)
 from domain.deals import DealStage
+from domain.quotes import Quote
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
@@ -30,10 +41,21 @@ _STATUS_LEAD = re.compile(
     r"(?:with|on)\s+(?P<b>.+)$|"
     r"^\W*what(?:'?s| is|s)\s+(?:going on|happening|up|new|the deal)\s+(?:with|on)\s+(?P<c>.+)$|"
     r"^\W*how(?:'?s| is|s)\s+(?P<d>.+?)\s+(?:going|looking|doing|coming along)\b.*$|"
-    r"^\W*(?P<e>(?:the\s+)?[a-z][\w'&-]*(?:\s+[\w'&-]+){0,3})\s+(?:deal|quote|one)\s*\?+\s*$",
+    r"^\W*(?P<e>(?:the\s+)?[a-z][\w'&-]*(?:\s+[\w'&-]+){0,3})\s+(?:deal|quote|one)\s*\?+\s*$|"
+    # "whats the kowalski deal at", "what's my fischer deal at rn?"
+    r"^\W*what(?:'?s| is|s)\s+(?:the\s+|my\s+)?(?P<f>[a-z].*?)\s+at\b.*$|"
+    # "how much is the patel one", "how much was the patel repipe quote again"
+    r"^\W*how much\s+(?:is|was|s|for|did)\s+(?P<g>[a-z][^?]*)|"
+    # "what stage is chen", "what stage is kowalski at", "what stage are we at with murphy"
+    r"^\W*what stage\s+(?:is|s|are|was)\s+(?:we\s+(?:at\s+)?(?:with|on)\s+)?(?P<h>[a-z][^?]*)",
     re.IGNORECASE)
-_STATUS_FILLER = re.compile(r"\b(?:the|deal|deals|quote|job|one|account|again|now|today|at|"
-                            r"please|pls|thing)\b|[?!.,]", re.IGNORECASE)
+_STATUS_FILLER = re.compile(r"\b(?:the|my|deal|deals|quote|job|one|account|again|now|today|at|"
+                            r"please|pls|thing|rn|right now|in|stage|its|it)\b|[?!.,]",
+                            re.IGNORECASE)
+# Where a sentence ends: small talk first, the question last.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+")
+# Where the name asked about ends: "where are we on nguyen? what stage and how much was it".
+_ASK_ENDS = re.compile(r"[?!.,;]")
 # "anything urgent?", "urgent stuff today?", "who else do i need to call today", "what's hot":
 # the follow-up list asked for in other words.
 _FOLLOW_UP_ASK = re.compile(
@@ -42,6 +64,14 @@ _FOLLOW_UP_ASK = re.compile(
     r"contact|reach|follow up|hit up)(?:ing)?\b|"
     r"\bwho else\b.*\b(?:call|chase|ping|contact|today)\b|\bwho(?:'?s| is) next\b|"
     r"\bwhat(?:'?s| is) (?:hot|next)\b", re.IGNORECASE)
+# "show me all my open deals", "whats my whole pipeline look like", "what about the rest of the
+# week": every open deal, not only those due now.
+_PIPELINE_ASK = re.compile(
+    r"\b(?:all (?:of )?my (?:open |active )?deals|(?:all|every) (?:the )?open deals|"
+    r"my (?:open|active) deals|my deals|my (?:whole |entire |full )?pipeline|"
+    r"(?:whole|entire|full) pipeline|rest of (?:the|this) week|"
+    r"(?:coming up|due|on) (?:for )?this week|what(?:'?s| is) (?:on|coming up) (?:for )?(?:the )?week|"
+    r"everything (?:i have |i've got |ive got )?open)\b", re.IGNORECASE)
 # A verdict the rep takes back: "undo", "wrong one", "put it back", "reopen it", "that was a
 # mistake", "i marked the wrong deal".
 _TAKE_BACK = re.compile(
@@ -55,13 +85,23 @@ VERDICTS = frozenset({"deal_won", "deal_lost"})
 # "remind me about kowalski in march", "push murphy to april", "snooze fischer till feb".
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = re.compile(
-    r"\b(?:in|till|til|until|to|for|by|around|after|(?:early|beginning of|start of|first of))\s+"
+    r"\b(?:in|till|til|until|to|for|by|around|after|(?:early|beginning of|start of|first of)|"
+    r"(?:first|1st|second|2nd|third|3rd|last)\s+week\s+(?:of|in))\s+"
     r"(?:early\s+|the\s+(?:start|beginning|first)\s+of\s+)?"
     r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s*\d)", re.IGNORECASE)
+# "first week of jan", "the 2nd week of february", "last week in march".
+_WEEK_PLACES = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": 3}
+_WEEK_OF_MONTH = re.compile(
+    r"\b(?P<place>first|1st|second|2nd|third|3rd|last)\s+week\s+(?:of|in)\s+"
+    r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.IGNORECASE)
 _SNOOZE_TO_MONTH = re.compile(
+    # "remind me" anywhere ("ok and once its back remind me about fischer in jan"); other verbs
+    # open the text
+    r"(?:\b(?:remind me (?:about|of|on|re)|ping me (?:about|on|re))|"
     r"^\W*(?:(?:ok|and|also|pls|please)\W+)*(?:remind me (?:about|of|on|re)|ping me (?:about|on|re)|"
-    r"snooze|push|bump|park|defer|follow up (?:on|with)|circle back (?:on|with))\s+"
+    r"snooze|push|bump|park|defer|follow up (?:on|with)|circle back (?:on|with)))\s+"
     r"(?P<target>.+?)\s+" + _MONTH.pattern[2:], re.IGNORECASE)
 
 
@@ -79,9 +119,26 @@ def month_start(text: str, today: date) -> date | None:
     return day
 
 
+def week_start(text: str, today: date) -> date | None:
+    """The Monday of the week of a month `text` names ("first week of jan": the first week that
+    starts in January; "last week of march"), this year's if still ahead, else next year's; None
+    when no such week is named."""
+    found = _WEEK_OF_MONTH.search(text)
+    if found is None:
+        return None
+    month = _MONTHS.index(found.group("m").lower()[:3]) + 1
+    year = today.year if month > today.month else today.year + 1
+    first_monday = date(year, month, 1) + timedelta(days=(7 - date(year, month, 1).weekday()) % 7)
+    place = found.group("place").lower()
+    if place == "last":
+        monday = first_monday + timedelta(weeks=3)
+        return monday + timedelta(weeks=1) if (monday + timedelta(weeks=1)).month == month else monday
+    return first_monday + timedelta(weeks=_WEEK_PLACES[place])
+
+
 def snoozed_to_month(text: str) -> str | None:
     """The deal named in "remind me about kowalski in march"; None for any other text."""
-    found = _SNOOZE_TO_MONTH.match(text.strip())
+    found = _SNOOZE_TO_MONTH.search(text.strip())
     return found.group("target") if found is not None else None
 
 
@@ -89,16 +146,25 @@ def asks_follow_ups(text: str) -> bool:
     return _FOLLOW_UP_ASK.search(text) is not None
 
 
+def asks_pipeline(text: str) -> bool:
+    return _PIPELINE_ASK.search(text) is not None
+
+
 def takes_back(text: str) -> bool:
-    return _TAKE_BACK.search(text) is not None
+    """ "undo", "reopen greer": never a question whether the office did ("did the office reopen
+    alvarez yet?") nor a request withdrawn ("dont reopen chen")."""
+    return (_TAKE_BACK.search(text) is not None and not sales_reopen.asks_whether_reopened(text)
+            and not sales_reopen.withdraws(text))
 
 
 def status_target(text: str) -> str | None:
     """The name a status question asks about ("maple court"), or None if it is no such ask."""
-    found = _STATUS_LEAD.match(text.strip())
+    said = text.strip()
+    # "oh right thats lenas. whats my fischer deal at rn?": the question after small talk
+    found = _STATUS_LEAD.match(said) or _STATUS_LEAD.match(_SENTENCE_BREAK.split(said)[-1])
     if found is None:
         return None
-    raw = next(g for g in found.groups() if g is not None)
+    raw = _ASK_ENDS.split(next(g for g in found.groups() if g is not None), maxsplit=1)[0]
     name = " ".join(_STATUS_FILLER.sub(" ", raw).split())
     return name or None
 
@@ -108,14 +174,29 @@ def answer_status(turn: Turn, target: str) -> None:
     a name that is no deal of the rep's (or is another rep's) is said to be none."""
     open_deals, closed = named_deals(turn), named_deals(turn, is_open=False)
     found = match(open_deals, target)
-    if found.chosen is None and not found.options:
-        found = match(closed, target)
+    if found.chosen is None:  # "chen": the lost Chen deal, before the kitchen repipe it sounds like
+        settled = match(closed, target)
+        found = settled if settled.chosen is not None or not found.options else found
     picked = [found.chosen] if found.chosen is not None else list(found.options[:3])
     shown = [v for v in (own_deal(turn, p.deal_id) for p in picked) if v is not None]
     if not shown or (found.chosen is None and names_anothers(turn, target)):
         turn.finish(texts.no_deal_named(target))
         return
-    turn.finish(texts.deal_status([(v, _job_number(turn, v)) for v in shown], turn.timezone))
+    tell_status(turn, shown)
+
+
+def tell_status(turn: Turn, shown: list[DealView]) -> None:
+    """Each deal's stage, amount, last touch, latest quote and next follow-up."""
+    quotes = {v.deal_id: _latest_quote(turn, v) for v in shown}
+    turn.finish(texts.deal_status([(v, _job_number(turn, v)) for v in shown], turn.timezone,
+                                  quotes=quotes))
+
+
+def _latest_quote(turn: Turn, view: DealView) -> Quote | None:
+    """The deal's quote sent (or drafted) last: what a rep asking "how much" means."""
+    quotes = turn.uow.quotes.page(limit=QUOTES_READ, deal_id=frozenset({view.deal_id}))
+    return max(quotes, key=lambda q: (q.sent_at is not None, q.sent_at or turn.now, q.id or 0),
+               default=None)
 
 
 def _job_number(turn: Turn, view: DealView) -> str | None:
@@ -136,19 +217,42 @@ def ask_for_person(turn: Turn) -> None:
 
 def take_back(turn: Turn) -> None:
     """ "undo", "wrong one": the deal marked won or lost last (within half an hour) goes to the
-    office to reverse, with its job and whether the customer was texted; nothing is changed here."""
+    office to reverse, with its job and whether the customer was texted; nothing is changed here.
+    Another closed deal named ("reopen lopez"), or a verdict the conversation no longer holds,
+    is asked about (Y/N) before anything is sent."""
     view = last_verdict(turn)
-    if view is None:
-        turn.finish(texts.nothing_to_take_back())
+    named = sales_reopen.named_closed(turn, turn.text)
+    if named is not None and (view is None or named.deal_id != view.deal_id):
+        ask_to_reopen(turn, named)
         return
+    if view is None:
+        recent = sales_reopen.recently_closed(turn)
+        if recent is not None:
+            ask_to_reopen(turn, recent)
+        else:
+            turn.finish(texts.nothing_to_take_back())
+        return
+    turn.forget_change()
+    ask_office_to_reopen(turn, view)
+
+
+def ask_to_reopen(turn: Turn, view: DealView) -> None:
+    """Y/N: whether to ask the office to reopen `view` (nothing is sent before a yes)."""
+    turn.ask(FLOW, CONFIRM, {"intent": REOPEN, "deal_id": view.deal_id},
+             texts.confirm_reopen(view, view.deal.last_touch_at, turn.timezone))
+
+
+def ask_office_to_reopen(turn: Turn, view: DealView) -> None:
+    """The office is asked to reopen `view` (and to cancel its job, if won); remembered for a
+    later "did they reopen it yet?" or a withdrawal."""
     job = _job_number(turn, view)
     won = view.deal.stage is DealStage.WON
     what = (f"reopen deal {view.account}, {view.title} (marked won by mistake); cancel job {job} "
             f"unless it is booked, and text the customer a short correction"
             if won else f"reopen deal {view.account}, {view.title} (marked lost by mistake)")
     handoff.hand_over(turn, reason=f"sales rep asks to {what}")
-    turn.forget_change()
     turn.finish(texts.taken_back(view, job if won else None))
+    sales_reopen.note_request(turn, view)
 
 
 def last_verdict(turn: Turn) -> DealView | None:

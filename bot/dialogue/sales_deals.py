@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz, process
 
@@ -33,7 +35,14 @@ PREFIX = 95  # "harbor" for "Harborview"
 # Two deals within this many points of each other are a tie: ask which.
 TIE_MARGIN = 5
 SHOWN_KEY = "deals_shown"
+# The rep's flow and its Y/N step; a Y/N's data names what it confirms (won, lost or reopen).
+FLOW, CONFIRM = "sales", "confirm"
+REOPEN = "reopen"
+# A list stays the rep's to refer to for the working day; after half an hour a line is checked.
+LIST_KEPT = timedelta(hours=12)
 QUOTES_READ = 500  # the quotes of five deals, with room to spare
+OPEN_STAGES = frozenset({DealStage.NEW, DealStage.QUALIFIED, DealStage.QUOTED})
+CLOSED_STAGES = frozenset({DealStage.WON, DealStage.LOST})
 
 
 @dataclass(frozen=True)
@@ -196,6 +205,36 @@ def listed(turn: Turn) -> list[int] | None:
     return [i for i in ids if isinstance(i, int)] if isinstance(ids, list) else None
 
 
+def listed_earlier(turn: Turn) -> tuple[list[int], datetime] | None:
+    """The deal ids of the rep's last list and when it was shown, within LIST_KEPT: a line of
+    it named later is checked against the deal's name (or asked about) before anything is done."""
+    raw = turn.conversation.data.get(SHOWN_KEY)
+    if not isinstance(raw, dict) or not isinstance(raw.get("ids"), list):
+        return None
+    try:
+        at = datetime.fromisoformat(str(raw.get("at")))
+    except ValueError:
+        return None
+    if turn.now - at > LIST_KEPT:
+        return None
+    return [i for i in raw["ids"] if isinstance(i, int)], at
+
+
+def deals_named(turn: Turn, text: str, skip: frozenset[str] = frozenset()) -> list[DealView]:
+    """The rep's deals (open or not) that a word of `text` names clearly, in the text's order;
+    words in `skip` name nothing."""
+    every = [*named_deals(turn), *named_deals(turn, is_open=False)]
+    chosen: list[DealView] = []
+    for word in re.findall(r"[a-z][\w'&-]+", text.lower()):
+        if len(word) < 3 or word in skip:
+            continue
+        pick = match(every, word).chosen
+        view = own_deal(turn, pick.deal_id) if pick is not None else None
+        if view is not None and all(v.deal_id != view.deal_id for v in chosen):
+            chosen.append(view)
+    return chosen
+
+
 def follow_ups(turn: Turn) -> list[tuple[DealView, FollowUp]]:
     """The rep's follow-ups now (at most five, most valuable first), with why for each."""
     assert turn.staff is not None
@@ -210,6 +249,29 @@ def follow_ups(turn: Turn) -> list[tuple[DealView, FollowUp]]:
     return [(view, follow_up(view.deal, [q for q in quotes if q.deal_id == view.deal_id],
                              rules, turn.timezone))
             for view in views(turn, deals)]
+
+
+def open_deals(turn: Turn) -> list[DealView]:
+    """Every open deal of the rep's (everyone's, for a manager), most valuable first, then the
+    one due soonest."""
+    assert turn.staff is not None
+    owner = {} if manages_all(turn) else {"owner_id": turn.staff.id}
+    deals = turn.uow.deals.find(stage=OPEN_STAGES, **owner)
+    far = turn.now.replace(year=turn.now.year + 100)
+    deals.sort(key=lambda d: (-d.amount_cents, d.next_follow_up_at or far))
+    return views(turn, deals)
+
+
+def closed_today(turn: Turn) -> list[DealView]:
+    """The rep's deals won or lost today (the rep's day), the latest first."""
+    assert turn.staff is not None
+    owner = {} if manages_all(turn) else {"owner_id": turn.staff.id}
+    zone = ZoneInfo(turn.timezone)
+    today = turn.now.astimezone(zone).date()
+    deals = [d for d in turn.uow.deals.find(stage=CLOSED_STAGES, **owner)
+             if d.last_touch_at is not None and d.last_touch_at.astimezone(zone).date() == today]
+    deals.sort(key=lambda d: d.last_touch_at or turn.now, reverse=True)
+    return views(turn, deals)
 
 
 def won_job_number(turn: Turn, view: DealView) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -10,9 +11,12 @@ from bot.dialogue.reply import Reply
 from bot.dialogue.sales_deals import DealView
 from domain.follow_ups import FollowUp
 from domain.money import format_cents
+from domain.quotes import Quote, QuoteState
 
 # One reply is at most two SMS segments (bot/dialogue/gsm.py MAX_REPLY).
 SMS_BUDGET = 300
+# The deals won or lost today named under the pipeline, the latest first.
+CLOSED_SHOWN = 3
 
 
 def list_hint(size: int) -> str:
@@ -34,9 +38,15 @@ def label(view: DealView) -> str:
             f"({format_cents(view.deal.amount_cents)})")
 
 
-def follow_ups(items: list[tuple[DealView, FollowUp]], others: bool) -> list[Reply]:
-    """The numbered list, cut into texts that each fit SMS_BUDGET (a line is never split)."""
+def follow_ups(items: list[tuple[DealView, FollowUp]], others: bool,
+               still_open: int = 0) -> list[Reply]:
+    """The numbered list, cut into texts that each fit SMS_BUDGET (a line is never split); an
+    empty one says how many deals are `still_open`, never that there is nothing at all."""
     if not items:
+        if still_open:
+            return [Reply(f"Nothing is due right now: no deal is overdue, stale or waiting on a "
+                          f"quote. You have {still_open} open deal{'s' if still_open != 1 else ''}"
+                          f": text \"my deals\" to see them.")]
         return [Reply("Nothing to follow up on right now: no deal is overdue, stale or waiting "
                       "on a quote. Nice work!")]
     lines = ["Follow up on:"]
@@ -44,6 +54,36 @@ def follow_ups(items: list[tuple[DealView, FollowUp]], others: bool) -> list[Rep
         owner = f" [{view.owner}]" if others and view.owner else ""
         lines.append(f"{n}. {label(view)}{owner}: {'; '.join(item.reasons)}")
     lines.append(list_hint(len(items)))
+    return _in_texts(lines)
+
+
+def pipeline(shown: list[DealView], total: int, timezone: str, *, now: datetime,
+             closed_today: Sequence[DealView] = ()) -> list[Reply]:
+    """The rep's open deals, numbered: stage and next follow-up (or since when it is overdue)
+    for each; how many more; and the deals won or lost today."""
+    lines = [f"Your open deals ({total}):" if total == len(shown)
+             else f"Your open deals, the {len(shown)} largest of {total}:"] if shown else [
+        "You have no open deals right now."]
+    for n, view in enumerate(shown, start=1):
+        owner = f" [{view.owner}]" if view.owner else ""
+        due_at = view.deal.next_follow_up_at
+        due = _day(due_at, timezone)
+        when = ("no follow-up set" if due_at is None
+                else "due today" if due == _day(now, timezone)
+                else f"overdue since {due}" if due_at < now else f"next follow-up {due}")
+        lines.append(f"{n}. {label(view)}{owner}: {view.deal.stage.value}; {when}")
+    if closed_today:
+        more = len(closed_today) - CLOSED_SHOWN
+        lines.append("Today: " + "; ".join(f"{v.deal.stage.value} {clip(v.account, 30)}"
+                                           for v in closed_today[:CLOSED_SHOWN])
+                     + (f" and {more} more" if more > 0 else "") + ".")
+    if shown:
+        lines.append(list_hint(len(shown)))
+    return _in_texts(lines)
+
+
+def _in_texts(lines: list[str]) -> list[Reply]:
+    """Lines cut into texts that each fit SMS_BUDGET (a line is never split)."""
     texts: list[str] = []
     for line in lines:
         if texts and len(texts[-1]) + 1 + len(line) <= SMS_BUDGET:
@@ -185,8 +225,10 @@ def no_deal_named(target: str) -> Reply:
                  f"\"followups\" to see your deals.")
 
 
-def deal_status(shown: list[tuple[DealView, str | None]], timezone: str) -> Reply:
-    """Each deal's stage, amount, last touch and next follow-up (or its job, once won)."""
+def deal_status(shown: list[tuple[DealView, str | None]], timezone: str, *,
+                quotes: Mapping[int, Quote | None] | None = None) -> Reply:
+    """Each deal's stage, amount, last touch, next follow-up and quote (or its job, once won; how
+    to reopen it, once closed)."""
     lines = []
     for view, job in shown:
         deal = view.deal
@@ -197,11 +239,25 @@ def deal_status(shown: list[tuple[DealView, str | None]], timezone: str) -> Repl
             stage += f" ({clip(deal.lost_reason, 40)})"
         touch = _day(deal.last_touch_at, timezone)
         parts = [f"{label(view)}: {stage}", f"last touch {touch}" if touch else "never touched"]
+        quote = (quotes or {}).get(view.deal_id)
+        if quote is not None:
+            parts.append(_quote_state(quote, timezone))
         if deal.is_open:
             due = _day(deal.next_follow_up_at, timezone)
             parts.append(f"next follow-up {due}" if due else "no follow-up set")
+        else:
+            parts.append(f'to bring it back, text "reopen {clip(view.account.split()[0], 20).lower()}"')
         lines.append("; ".join(parts) + ".")
     return Reply(clip("\n".join(lines), SMS_BUDGET))
+
+
+def _quote_state(quote: Quote, timezone: str) -> str:
+    """ "quote Q-1045 $1,430.00 sent Sun Dec 6, unanswered"."""
+    sent = _day(quote.sent_at, timezone)
+    state = {QuoteState.SENT: "unanswered", QuoteState.DRAFT: "not sent yet"}.get(
+        quote.state, quote.state.value)
+    return (f"quote {quote.number} {format_cents(quote.total_cents)}"
+            f"{f' sent {sent}' if sent else ''}, {state}")
 
 
 def _day(at: datetime | None, timezone: str) -> str:
@@ -226,3 +282,63 @@ def taken_back(view: DealView, job_number: str | None) -> Reply:
            f"the customer" if job_number else "")
     return Reply(f"OK. I've asked the office to reopen {clip(view.account, 30)}, "
                  f"{clip(view.title, 40)}{job}. They'll confirm.")
+
+
+def _clock(at: datetime, timezone: str) -> str:
+    return at.astimezone(ZoneInfo(timezone)).strftime("%I:%M%p").lstrip("0").lower()
+
+
+def reopen_states(asked: list[tuple[DealView, datetime | None]], timezone: str) -> Reply:
+    """How deals the rep asked the office to reopen stand: still closed (request waiting) or
+    open again."""
+    lines = []
+    for view, at in asked:
+        name = f"{clip(view.account, 30)}, {clip(view.title, 40)}"
+        request = (f"the office has your reopen request from {_clock(at, timezone)}" if at
+                   else "no reopen request was sent for it")
+        if view.deal.is_open:
+            lines.append(f"Yes: {name} is open again ({view.deal.stage.value}).")
+        else:
+            lines.append(f"Not yet: {name} is still marked {view.deal.stage.value}; {request}.")
+    return Reply(clip(" ".join(lines), SMS_BUDGET))
+
+
+def no_reopen_asked() -> Reply:
+    return Reply("You haven't asked the office to reopen any deal today, so nothing was sent. "
+                 "Name the deal to see how it stands: \"how's Acme?\"")
+
+
+def reopen_withdrawn(view: DealView) -> Reply:
+    return Reply(f"OK: I've told the office to ignore the reopen request for "
+                 f"{clip(view.account, 30)}, {clip(view.title, 40)}; it stays "
+                 f"{view.deal.stage.value}.")
+
+
+def nothing_to_withdraw(view: DealView) -> Reply:
+    return Reply(f"OK: no reopen request was sent for {clip(view.account, 30)}, "
+                 f"{clip(view.title, 40)}; it stays {view.deal.stage.value}.")
+
+
+def confirm_reopen(view: DealView, at: datetime | None, timezone: str) -> Reply:
+    """Whether to ask the office to reopen a deal the rep closed earlier (nothing sent yet)."""
+    when = f" at {_clock(at, timezone)}" if at else ""
+    return Reply.yes_no(f"{label(view)} was marked {view.deal.stage.value}{when}. Ask the office "
+                        f"to reopen it?")
+
+
+def stays_closed(view: DealView) -> Reply:
+    return Reply(f"OK, nothing sent: {clip(view.account, 30)} stays {view.deal.stage.value}.")
+
+
+def confirm_listed_snooze(view: DealView, number: int, shown_at: datetime,
+                          timezone: str) -> Reply:
+    """A snooze of a line of a list shown a while ago: the deal named before it is put off."""
+    return Reply.yes_no(f"Line {number} of your list from {_clock(shown_at, timezone)} is "
+                        f"{label(view)}. Snooze that one?")
+
+
+def waiting_on_reopen(view: DealView, asked: datetime, timezone: str) -> Reply:
+    """News about a deal the office was asked to reopen and has not yet: nothing done now."""
+    return Reply(f"{clip(view.account, 30)}, {clip(view.title, 40)} is still marked "
+                 f"{view.deal.stage.value}: the office has your reopen request from "
+                 f"{_clock(asked, timezone)}. Once it's open again, text me this again.")

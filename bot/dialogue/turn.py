@@ -31,7 +31,7 @@ MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # "deals_shown" is a sales rep's last follow-up list, so "won 2" or "snooze 3" can mean its lines.
 # "moving" is a move left unfinished for another request, so the time asked next moves that visit.
 PERSISTENT_KEYS = ("last_done", "last_change", "shown", "tech_last", "danger", "deals_shown",
-                   "moving", "leak", "given", "refused_area")
+                   "moving", "leak", "given", "refused_area", "reopen_asked")
 # The pending question as it was asked, in the flow's data: an answer aside asks it again.
 QUESTION_KEY = "question"
 QUESTION_KEPT = 300  # characters of it kept

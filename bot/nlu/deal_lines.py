@@ -19,9 +19,13 @@ from bot.nlu.numbers import alternatives, up_to
 from bot.nlu.taken_back import without_small_number_taken_back
 
 _NUMBER_WORDS = up_to(9)
-# How a line is named: "2", "#2", "no. 2", "number two", "line 2".
+# "the 1st", "the second one": a line named by its place in the list.
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2,
+             "3rd": 3, "4th": 4, "5th": 5}
+# How a line is named: "2", "#2", "no. 2", "number two", "line 2", "the 2nd (one)".
 _LINE_NUMBER = (
-    r"(?P<lead>#\s*|no\.?\s*|number\s+|line\s+)?(?P<n>[1-9]|" + alternatives(_NUMBER_WORDS) + r")\b"
+    r"(?:(?P<lead>#\s*|no\.?\s*|number\s+|line\s+)?(?P<n>[1-9]|" + alternatives(_NUMBER_WORDS) + r")|"
+    r"(?P<placed>the\s+)?(?P<o>" + alternatives(_ORDINALS) + r")(?:\s+one)?)\b"
 )
 _LINE_VERDICT = r"(?P<verb>closed[ -]won|closed[ -]lost|won|win|closed|signed|lost|lose|dead)"
 # "won 2", "lost #1 - price", "snooze 3 till monday", "remind me about 4": a line of the last list.
@@ -69,8 +73,9 @@ def read_list_line(text: str) -> ListLine | None:
         found = pattern.match(text.strip())
         if found is None:
             continue
-        number = found.group("n").lower()
-        named = found.group("lead") or found.group("mark")
+        ordinal = found.group("o")
+        number = (found.group("n") or "").lower()
+        named = found.group("lead") or found.group("mark") or found.group("placed")
         if pattern is _NUMBER_FIRST and not number.isdigit() and not named:
             continue  # "one lost, two won": a count, not a line; "number one won" names one
         verb = re.sub(r"[\s-]+", " ", found.group("verb").lower())
@@ -78,9 +83,25 @@ def read_list_line(text: str) -> ListLine | None:
         after = (_AFTER_NUMBER, _WHEN_AFTER_NUMBER) if intent == intents.SNOOZE else (_AFTER_NUMBER,)
         if not any(rule.match(found.group("rest")) for rule in after):
             continue
-        line = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+        line = (_ORDINALS[ordinal.lower()] if ordinal else int(number) if number.isdigit()
+                else _NUMBER_WORDS[number])
         return ListLine(intent, line, found.group("rest"))
     return None
+
+# "the 2nd one", "what about the 1st", "#3": a line of the last list named alone.
+_PLACE_ALONE = re.compile(
+    r"^\W*(?:(?:what about|how about|and|ok|so|what'?s|whats|where'?s|wheres)\s+)?(?:the\s+)?"
+    r"(?:(?P<o>" + alternatives(_ORDINALS) + r")(?:\s+one)?|(?:#\s*|number\s+|line\s+)(?P<n>[1-9]))"
+    r"(?:\s+(?:one|at|deal|on the list))*\W*$", re.IGNORECASE)
+
+
+def line_place(text: str) -> int | None:
+    """The line a text names alone ("the 2nd one", "#3", "whats the 1st one at"), or None."""
+    found = _PLACE_ALONE.match(text.strip())
+    if found is None:
+        return None
+    return _ORDINALS[found.group("o").lower()] if found.group("o") else int(found.group("n"))
+
 
 # "said no to the saturday slot", "went with the 2pm option": a time or an option refused or chosen,
 # not the deal.

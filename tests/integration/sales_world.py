@@ -9,11 +9,12 @@ from datetime import timedelta
 from domain.deals import Deal, DealStage
 from domain.demo import DEMO_TIMEZONE
 from domain.jobs import Job
+from domain.messages import Direction, MessageKind
 from domain.money import Line
 from domain.parties import Account, Contact, Site
 from domain.quotes import Quote, QuoteState
 from domain.staff import Role, StaffMember
-from tests.conversation_people import RITA
+from tests.conversation_people import DANA, RITA
 from tests.integration.dialogue_world import MONDAY_MORNING, World, build_world
 
 SAM = "+13125550114"
@@ -103,6 +104,13 @@ def answer(world: World, phone: str, text: str) -> str:
     return "\n".join(world.text(phone, text).replies)
 
 
+def dispatch_notices(world: World) -> list[str]:
+    """What the dispatcher was sent (call-back requests, deal notices), oldest first."""
+    with world.uow_factory() as uow:
+        return [m.body for m in uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE)
+                if m.address == DANA]
+
+
 def deal(world: World, key: str) -> Deal:
     with world.uow_factory() as uow:
         found = uow.deals.get(world.ids[key])
@@ -110,4 +118,5 @@ def deal(world: World, key: str) -> Deal:
         return found
 
 
-__all__ = ["RITA", "add_maple_furnace", "answer", "build_sales_world", "deal", "won_by_rita"]
+__all__ = ["RITA", "add_maple_furnace", "answer", "build_sales_world", "deal", "dispatch_notices",
+           "won_by_rita"]

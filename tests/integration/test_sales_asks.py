@@ -11,21 +11,20 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from domain.deals import DealStage
-from domain.messages import Direction, MessageKind
-from tests.conversation_people import DANA, RITA
+from tests.conversation_people import RITA
 from tests.integration.dialogue_world import World
-from tests.integration.sales_world import ACME_PHONE, answer, build_sales_world, deal
+from tests.integration.sales_world import (
+    ACME_PHONE,
+    answer,
+    build_sales_world,
+    deal,
+    dispatch_notices,
+)
 
 
 @pytest.fixture
 def world(uow_factory) -> World:  # type: ignore[no-untyped-def]
     return build_sales_world(uow_factory)
-
-
-def dispatch_notices(world: World) -> list[str]:
-    with world.uow_factory() as uow:
-        return [m.body for m in uow.messages.find(direction=Direction.OUT, kind=MessageKind.NOTICE)
-                if m.address == DANA]
 
 
 @pytest.mark.parametrize("asked", ["any news on acme?", "where do we stand with acme corp",
