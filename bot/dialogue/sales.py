@@ -575,8 +575,11 @@ def _about_a_deal(intent: str, named: str | None = None) -> Starter:
             options, chosen = [chosen], None
         settled_account = _closed_account(turn, said, [chosen] if chosen else options)
         if settled_account is not None:  # never another account's deal on a cross match
-            turn.finish(texts.already_closed_which(settled_account,
-                                                   won_job_number(turn, settled_account)))
+            if settled_account.deal.stage is DealStage.WON:
+                turn.finish(texts.already_closed_which(settled_account,
+                                                       won_job_number(turn, settled_account)))
+            else:  # lost: how it stands, and whether to ask the office to reopen it
+                _about_closed(turn, intent, settled_account)
             return
         if chosen is not None:
             ACTIONS[intent](turn, chosen, turn.text)
