@@ -137,8 +137,9 @@ NOTE_ON_DAYS_WORK = timedelta(hours=12)
 # How far from today a visit the technician names is looked for, to say which day it is.
 OTHER_DAYS_BEFORE = timedelta(days=7)
 OTHER_DAYS_AFTER = timedelta(days=30)
-_WHOLE_DAY = re.compile(r"\b(?:day|today|todays|schedule|route|list|all|jobs|plate)\b",
-                        re.IGNORECASE)
+# The whole day asked for, also by how many or which comes first ("2 today?", "first one at 11?").
+_WHOLE_DAY = re.compile(r"\b(?:day|today|todays|schedule|route|list|all|jobs|plate|on for me|only|"
+                        r"first|1st)\b", re.IGNORECASE)
 
 # Which job states each update may act on: a skipped step ("done" without "here") is filled in.
 ACCEPTS: dict[str, frozenset[JobState]] = {

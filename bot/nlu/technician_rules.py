@@ -355,6 +355,12 @@ _NEXT = re.compile(
     r"|\bwhere (?:am i|do i go|to|should i go|am i going|am i headed|am i heading) (?:after|once) "
     r"(?:lunch|this(?: one)?|that|i finish|i am done|here)\b"
     r"|\b(?:anything|any work|any jobs?|what) (?:scheduled|booked|lined up) for me\b"
+    # "hey whats on for me", "2 today?", "only 1??", "first one not till 11 right?": the day asked
+    r"|\bwhat(?: is| s)? on for me\b"
+    r"|(?:^|[.!?,;]\s)\W*(?:(?:only|just) )?(?:[1-6]|one|two|three|four|five|six)"
+    r"(?: (?:jobs?|visits?|stops?|calls?))?"
+    r"(?: (?:today|tomorrow|tmrw))?\s*\?"
+    r"|\b(?:first|1st) (?:one|job|stop|call|visit|appointment)\b[^.!?]*?(?:\?|\bright\W*$)"
     r"|\b(?:got|have) (?:anything|any work|more work|another)(?: job)?"
     r"(?: for me)?(?: after this(?: one)?)?\s*\?|\bfree (?:now|for (?:another|the next|more))\b"
 )

@@ -547,6 +547,15 @@ def test_my_day_lists_every_visit_with_where_it_stands(day: ChatWorld) -> None:
                                     "2. 3-5pm Karl Fischer, 42 Elm St - scheduled")])
 
 
+@pytest.mark.parametrize("text", ["gm, first one not till 1 right?", "good morning dana! 2 today?",
+                                  "hey whats on for me", "only 2??"])
+def test_a_loosely_worded_question_about_the_day_is_answered_from_the_own_visits(
+        day: ChatWorld, text: str) -> None:
+    day.transcript(TOM, [(text, "Today: 1. 1-3pm Joe Okafor, 5 Lake St - scheduled; "
+                                "2. 3-5pm Karl Fischer, 42 Elm St - scheduled")])
+    assert office_items(day) == []
+
+
 def test_the_schedule_for_another_day_lists_that_day_under_its_name(day: ChatWorld) -> None:
     add_visit(day, "chen", "Sofia Chen", "+13125550166", "792 S Harvey Ave", "hvac_repair", "tom",
               datetime(2026, 3, 3, 16, 0, tzinfo=UTC))  # Tuesday 10am
