@@ -40,6 +40,7 @@ from bot.dialogue.technician_summary import (
     is_unsafe,
     only_about_closing,
     only_work_wished,
+    safety_said,
     says_done,
     without_name,
     work_summary,
@@ -608,6 +609,8 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
     if visit.job.state is JobState.SCHEDULED and PLAN.search(text):
         turn.finish(texts.plan_noted(visit, turn.timezone))
         return
+    if not checked:
+        _note_hazard_elsewhere(turn, visit, text)
     if minutes is None:
         minutes = minutes_until_said_time(text, turn.now, turn.timezone)
     if minutes is None:
@@ -677,6 +680,8 @@ def late(turn: Turn, visit: Visit, text: str, minutes: int | None,
     """A delay counts from where the visit stood (its ETA on the way, else its planned arrival),
     never from now, and a time of day ("there by 3:30") is the new arrival; a delay still on
     time for the window tells no one, and one for a visit hours away is asked about first."""
+    if not checked:
+        _note_hazard_elsewhere(turn, visit, text)
     a = visit.appointment
     planned = visit.job.eta or max(a.start, a.window_start)  # a delay already given counts
     said = minutes_until_said_time(text, turn.now, turn.timezone) if minutes is None else None
@@ -707,6 +712,24 @@ def late(turn: Turn, visit: Visit, text: str, minutes: int | None,
         _tech(turn), turn.business.name, eta, visit.site.timezone))
     remember(turn, visit, before, told, what=intents.TECH_LATE)
     turn.say(texts.late(visit, eta, turn.timezone))
+
+
+def _note_hazard_elsewhere(turn: Turn, heading: Visit, text: str) -> None:
+    """A hazard reported beside a trip or a delay ("running late, red tagged the furnace at the
+    last place") is noted on the job it was found at: the one in hand, else the one finished
+    last today; never the visit the update is for. With neither, the technician is asked."""
+    hazard = safety_said(text)
+    if not hazard:
+        return
+    others = [v for v in todays_visits(turn) if v.appointment_id != heading.appointment_id]
+    in_hand = [v for v in others if v.job.state in (JobState.ON_SITE, JobState.PAUSED)]
+    finished = [v for v in done_today(turn) if v.appointment_id != heading.appointment_id]
+    found_at = in_hand[-1:] or finished[-1:]
+    if not found_at:
+        turn.say(texts.hazard_where())
+        return
+    turn.run(AddJobNote(job_id=job_id(found_at[0]), text=hazard, actor=turn.actor))
+    turn.say(texts.hazard_noted(found_at[0], hazard))
 
 
 def _locked_out(turn: Turn, visit: Visit, text: str) -> bool:

@@ -247,6 +247,15 @@ def office_unsafe(visit: Visit, tech: str, summary: str) -> str:
             "only told the visit is complete; please follow up with them.")
 
 
+def hazard_noted(visit: Visit, hazard: str) -> Reply:
+    return Reply(f"Noted on {visit.job.number} ({clip(visit.customer, 30)}): {clip(hazard, 80)}.")
+
+
+def hazard_where() -> Reply:
+    return Reply("Which job was the safety issue at? Text \"note <customer>: ...\" so it goes on "
+                 "that job's record.")
+
+
 def noted(visit: Visit) -> Reply:
     return Reply(f"Noted on {visit.job.number} ({clip(visit.customer, 30)}).")
 

@@ -589,6 +589,29 @@ def test_a_note_just_after_done_goes_to_the_job_just_finished(day: ChatWorld) ->
     day.transcript(TOM, [("note gate code 4412", f"Noted on {fischer.number}")])
 
 
+@pytest.mark.parametrize(("text", "hazard"), [
+    ("running late to fischer, red tagged the furnace here", "red tagged the furnace here"),
+    ("this ones a mess, cracked heat exchanger, red tagged it. omw fischer",
+     "cracked heat exchanger, red tagged it")])
+def test_a_hazard_beside_a_trip_or_delay_is_noted_on_the_job_it_was_found_at(
+        day: ChatWorld, text: str, hazard: str) -> None:
+    day.clock.advance(timedelta(hours=4, minutes=30))  # 1:30pm at Joe's; Fischer's is next
+    day.text(TOM, "here")
+    joe = job_of(day, "joe_today")
+    answer = day.text(TOM, text).text
+    assert f"Noted on {joe.number} (Joe Okafor): {hazard}" in answer and "Karl Fischer" in answer
+    assert f"Note on {joe.number}: {hazard}" in [
+        a.summary for a in day.timeline(day.ids["joe_account"])]
+    assert not any("Note on" in a.summary for a in day.timeline(day.ids["fischer_account"]))
+
+
+def test_a_hazard_beside_a_delay_with_no_job_it_could_be_from_is_asked_about(
+        day: ChatWorld) -> None:
+    day.transcript(TOM, [("running late, red tagged the furnace at the last place",
+                          "Which job was the safety issue at?")])
+    assert not any("Note on" in a.summary for a in day.timeline(day.ids["joe_account"]))
+
+
 # --- undo ---------------------------------------------------------------------------------------
 
 
