@@ -234,11 +234,13 @@ def test_a_status_naming_only_another_technicians_visit_changes_none_of_ones_own
     assert "don't see that on your schedule today" in answer and "Joe Okafor" in answer
 
 
-def test_everyday_and_number_words_name_no_other_technicians_visit(day: ChatWorld) -> None:
+def test_everyday_words_and_roads_on_the_way_name_no_other_technicians_visit(
+        day: ChatWorld) -> None:
     add_visit(day, "books", "Two Rivers", "+13125550199", "9 Late Ave", "electrical", "ana",
               datetime(2026, 3, 2, 20, 0, tzinfo=UTC))
     day.clock.advance(timedelta(hours=3))
-    day.transcript(TOM, [("omw, two more min, running late", "Joe Okafor")])
+    for text in ("omw, two more min, running late", "running late, stuck in traffic on pine"):
+        assert "schedule" not in day.text(TOM, text).text
     assert job_of(day, "joe_today").state is JobState.EN_ROUTE
 
 
