@@ -47,7 +47,8 @@ EVERYDAY = frozenset(
     "gas truck van work one property address location appointment visit door gate be will late "
     "behind early traffic still just too also and with from for to at then after before way "
     "route road eta am pm me us see again already is im i so ok okay ur yours second third "
-    "pick up grab get real really sure good day night week".split())
+    "pick up grab get real really sure good day night week prob probably maybe by oclock clock "
+    "til till until".split())
 
 # A clause about the drive names the roads on the way, not a visit ("stuck behind a crash on kedzie").
 _ROUTE_TALK = re.compile(r"\b(?:traffic|stuck|crash|accident|wreck|construction|detour|closed|jam|"

@@ -366,6 +366,14 @@ def test_a_bare_hour_given_as_the_arrival_is_that_clock_time_never_minutes(
     assert "arrive about 2pm" in told(day, JOE)[-1].body
 
 
+@pytest.mark.parametrize("text", ["omw joe prob 2", "omw okafor by 2"])
+def test_a_visit_named_before_a_hedged_arrival_time_is_that_visit_at_that_time(
+        day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm
+    day.transcript(TOM, [(text, "on the way to 1-3pm Joe Okafor")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=5)
+
+
 def test_an_arrival_time_beside_minutes_until_setting_off_is_the_eta_the_customer_hears(
         day: ChatWorld) -> None:
     day.clock.advance(timedelta(hours=3, minutes=55))  # 12:55pm
