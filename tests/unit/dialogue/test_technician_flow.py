@@ -938,12 +938,21 @@ def correcting_omw_to_joe(day: ChatWorld, text: str) -> str:
 
 
 @pytest.mark.parametrize("text", ["wrong job!! not joe", "undo. im NOT going to joes yet",
-                                  "wrong one - not okafor"])
+                                  "wrong one - not okafor", "im NOT going to joe yet",
+                                  "no not okafor"])
 def test_a_correction_ruling_out_the_visit_just_updated_undoes_it_and_never_redoes_it(
         day: ChatWorld, text: str) -> None:
     answer = correcting_omw_to_joe(day, text)
     assert "Undone" in answer and "on the way" not in answer
     assert job_of(day, "fischer").state is JobState.SCHEDULED
+
+
+@pytest.mark.parametrize("text", ["not at joes yet, 10 more min", "not sure joe is home"])
+def test_a_negation_that_turns_no_visit_down_takes_nothing_back(day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))
+    day.text(TOM, "omw 20")
+    assert "Undone" not in day.text(TOM, text).text
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
 
 
 def test_wrong_job_ruling_one_out_and_naming_another_moves_the_update_there(
