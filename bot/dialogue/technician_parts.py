@@ -22,6 +22,7 @@ from bot.dialogue.technician_jobs import (
     named,
     named_own,
     names_a_place,
+    names_only_anothers,
     own_visit,
     ruled_out,
     todays_visits,
@@ -187,6 +188,12 @@ def _undo_and_redo(turn: Turn, undo_part: Part, rest: str,
     if named and len(named) == 1 and named[0].appointment_id == undone:
         named = []  # "undo, still going to dental later": taken back, not made again
     if what not in UPDATES or not named or len(named) != 1:
+        if not named and names_only_anothers(turn, rest):
+            # "undo that, i said nguyen not alvarez": Nguyen is someone else's, nothing redone
+            act(_own(turn, undo_part.text, undo_part.parse), UNDO)
+            turn.say(texts.not_on_your_schedule(todays_visits(turn), turn.timezone,
+                                                after_undo=True))
+            return True
         if technician_asks.kind_of(rest) is None:
             return False
         # "undo, van won't start": taken back, and the office hears of the trouble

@@ -947,6 +947,14 @@ def test_a_correction_ruling_out_the_visit_just_updated_undoes_it_and_never_redo
     assert job_of(day, "fischer").state is JobState.SCHEDULED
 
 
+def test_undo_saying_the_visit_meant_is_another_technicians_undoes_and_redoes_nothing(
+        day: ChatWorld) -> None:
+    answer = correcting_omw_to_joe(day, "no undo that, i said lopez not joe")
+    assert "Undone" in answer and "don't see that on your schedule today" in answer
+    assert "Lopez" not in answer and "on the way" not in answer
+    assert job_of(day, "fischer").state is JobState.SCHEDULED
+
+
 @pytest.mark.parametrize("text", ["not at joes yet, 10 more min", "not sure joe is home"])
 def test_a_negation_that_turns_no_visit_down_takes_nothing_back(day: ChatWorld, text: str) -> None:
     day.clock.advance(timedelta(hours=3, minutes=30))
