@@ -361,6 +361,16 @@ _NEXT = re.compile(
     r"(?: (?:jobs?|visits?|stops?|calls?))?"
     r"(?: (?:today|tomorrow|tmrw))?\s*\?"
     r"|\b(?:first|1st) (?:one|job|stop|call|visit|appointment)\b[^.!?]*?(?:\?|\bright\W*$)"
+    # "how many today", "am i busy tmrw", "when is my first one", "anything tmrw?", "only hughes today?"
+    r"|\bhow many(?: (?:jobs?|visits?|stops?|calls?))?(?: (?:do i have|have i got|i got))? (?:today|"
+    + _DAY_WORDS + r")\b"
+    r"|\bam i (?:busy|booked|slammed|swamped|full|free|light)\b(?: \w+)? (?:today|this|" + _DAY_WORDS
+    + r")\b"
+    r"|\b(?:when|what time)(?: is| s)? my (?:first|next|last)\b"
+    r"|\bwho (?:do i have|have i got|am i seeing|do i see)\b(?! to\b)"
+    r"|^\W*anything (?:else )?(?:today|" + _DAY_WORDS + r")\W*\?"
+    r"|^\W*(?:only|just) (?:the )?(?!(?:finished|done|got|left|arrived|wrapped|started|leaving|"
+    r"heading|checked|closed|completed|now|here|there)\b)[a-z']+ (?:today|" + _DAY_WORDS + r")\W*\?"
     r"|\b(?:got|have) (?:anything|any work|more work|another)(?: job)?"
     r"(?: for me)?(?: after this(?: one)?)?\s*\?|\bfree (?:now|for (?:another|the next|more))\b"
 )
