@@ -610,7 +610,7 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
         turn.finish(texts.plan_noted(visit, turn.timezone))
         return
     if not checked:
-        _note_hazard_elsewhere(turn, visit, text)
+        _note_hazard(turn, visit, text)
     if minutes is None:
         minutes = minutes_until_said_time(text, turn.now, turn.timezone)
     if minutes is None:
@@ -681,7 +681,7 @@ def late(turn: Turn, visit: Visit, text: str, minutes: int | None,
     never from now, and a time of day ("there by 3:30") is the new arrival; a delay still on
     time for the window tells no one, and one for a visit hours away is asked about first."""
     if not checked:
-        _note_hazard_elsewhere(turn, visit, text)
+        _note_hazard(turn, visit, text)
     a = visit.appointment
     planned = visit.job.eta or max(a.start, a.window_start)  # a delay already given counts
     said = minutes_until_said_time(text, turn.now, turn.timezone) if minutes is None else None
@@ -714,17 +714,18 @@ def late(turn: Turn, visit: Visit, text: str, minutes: int | None,
     turn.say(texts.late(visit, eta, turn.timezone))
 
 
-def _note_hazard_elsewhere(turn: Turn, heading: Visit, text: str) -> None:
+def _note_hazard(turn: Turn, heading: Visit, text: str) -> None:
     """A hazard reported beside a trip or a delay ("running late, red tagged the furnace at the
     last place") is noted on the job it was found at: the one in hand, else the one finished
-    last today; never the visit the update is for. With neither, the technician is asked."""
+    last today, unless the hazard's words name a visit. With neither, the technician is asked."""
     hazard = safety_said(text)
     if not hazard:
         return
     others = [v for v in todays_visits(turn) if v.appointment_id != heading.appointment_id]
     in_hand = [v for v in others if v.job.state in (JobState.ON_SITE, JobState.PAUSED)]
     finished = [v for v in done_today(turn) if v.appointment_id != heading.appointment_id]
-    found_at = in_hand[-1:] or finished[-1:]
+    named_at = named([heading, *others, *finished], hazard)  # "gas leak at patel's": that one
+    found_at = named_at if len(named_at) == 1 else in_hand[-1:] or finished[-1:]
     if not found_at:
         turn.say(texts.hazard_where())
         return

@@ -615,6 +615,15 @@ def test_a_hazard_beside_a_trip_or_delay_is_noted_on_the_job_it_was_found_at(
     assert not any("Note on" in a.summary for a in day.timeline(day.ids["fischer_account"]))
 
 
+def test_a_hazard_naming_the_visit_headed_to_is_noted_there(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4, minutes=30))  # 1:30pm at Joe's; Fischer's is next
+    day.text(TOM, "here")
+    fischer = job_of(day, "fischer")
+    day.transcript(TOM, [("running late to fischer. fischer has a gas leak, they said",
+                          f"Noted on {fischer.number} (Karl Fischer): fischer has a gas leak")])
+    assert not any("Note on" in a.summary for a in day.timeline(day.ids["joe_account"]))
+
+
 def test_a_hazard_beside_a_delay_with_no_job_it_could_be_from_is_asked_about(
         day: ChatWorld) -> None:
     day.transcript(TOM, [("running late, red tagged the furnace at the last place",
