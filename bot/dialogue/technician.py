@@ -49,6 +49,7 @@ from bot.dialogue.technician_undo import (
     asks_undo,
     before_change,
     last_update,
+    refuse,
     remember,
     tell,
     undo,
@@ -398,7 +399,7 @@ def _about_a_visit(intent: str) -> Starter:
         visits = todays_visits(turn)
         found = named_own(turn, visits, turn.text)
         if found is None:  # another technician's visit fits better: nothing of theirs is touched
-            turn.finish(texts.no_visit(named=True))
+            refuse(turn, texts.no_visit(named=True))
             return
         candidates = found
         weak = len(candidates) == 1 and other_house_number(candidates[0], turn.text)
@@ -419,7 +420,7 @@ def _about_a_visit(intent: str) -> Starter:
                 return  # "note for the rossi job monday: bring sharkbites"
             if names_only_anothers(turn, turn.text):
                 # "im closer to nguyen, omw": another technician's visit, never the own next one
-                turn.finish(texts.not_on_your_schedule(visits, turn.timezone))
+                refuse(turn, texts.not_on_your_schedule(visits, turn.timezone))
                 return
             finished = _just_finished(turn) if intent == intents.NOTE else None
             candidates = [finished] if finished else _current(visits, ACCEPTS[intent])
@@ -526,7 +527,7 @@ def _not_today(turn: Turn) -> None:
     elif technician_asks.for_office(turn.text):
         technician_asks.pass_on(turn, turn.text)  # "is alicia coming here at 11 too?"
     else:
-        turn.finish(texts.no_visit(named=True))
+        refuse(turn, texts.no_visit(named=True))
 
 
 # Where a technician's text opens with whom it is about: "kowalski done, new circuit".

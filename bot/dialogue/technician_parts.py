@@ -190,9 +190,12 @@ def _undo_and_redo(turn: Turn, undo_part: Part, rest: str,
     if what not in UPDATES or not named or len(named) != 1:
         if not named and names_only_anothers(turn, rest):
             # "undo that, i said nguyen not alvarez": Nguyen is someone else's, nothing redone
-            act(_own(turn, undo_part.text, undo_part.parse), UNDO)
+            undoing = isinstance(last, dict) and undoable(turn, last)
+            if undoing:
+                act(_own(turn, undo_part.text, undo_part.parse), UNDO)
+            turn.finish()
             turn.say(texts.not_on_your_schedule(todays_visits(turn), turn.timezone,
-                                                after_undo=True))
+                                                after_undo=undoing))
             return True
         if technician_asks.kind_of(rest) is None:
             return False

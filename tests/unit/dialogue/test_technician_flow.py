@@ -234,6 +234,19 @@ def test_a_status_naming_only_another_technicians_visit_changes_none_of_ones_own
     assert "don't see that on your schedule today" in answer and "Joe Okafor" in answer
 
 
+@pytest.mark.parametrize("refused", ["closer to lopez on pine, omw", "omw to rosa lopez"])
+@pytest.mark.parametrize("undo", ["undo", "no undo that, i said lopez not fischer"])
+def test_an_undo_after_a_refused_text_takes_back_no_older_update(
+        day: ChatWorld, refused: str, undo: str) -> None:
+    day.clock.advance(timedelta(hours=4, minutes=30))  # 1:30pm at Joe's
+    day.text(TOM, "here")
+    day.text(TOM, "done, replaced the flapper")
+    day.text(TOM, refused)
+    assert "Undone" not in day.text(TOM, undo).text
+    assert job_of(day, "joe_today").state is JobState.COMPLETED
+    assert job_of(day, "fischer").state is JobState.SCHEDULED
+
+
 def test_everyday_words_and_roads_on_the_way_name_no_other_technicians_visit(
         day: ChatWorld) -> None:
     add_visit(day, "books", "Two Rivers", "+13125550199", "9 Late Ave", "electrical", "ana",
