@@ -40,6 +40,7 @@ from bot.dialogue.technician_summary import (
     is_unsafe,
     only_about_closing,
     only_work_wished,
+    safety_said,
     says_done,
     without_name,
     work_summary,
@@ -48,6 +49,7 @@ from bot.dialogue.technician_undo import (
     asks_undo,
     before_change,
     last_update,
+    refuse,
     remember,
     tell,
     undo,
@@ -418,7 +420,7 @@ def _about_a_visit(intent: str) -> Starter:
         visits = todays_visits(turn)
         found = named_own(turn, visits, turn.text)
         if found is None:  # another technician's visit fits better: nothing of theirs is touched
-            turn.finish(texts.no_visit(named=True))
+            refuse(turn, texts.no_visit(named=True))
             return
         candidates = found
         weak = len(candidates) == 1 and other_house_number(candidates[0], turn.text)
@@ -439,7 +441,7 @@ def _about_a_visit(intent: str) -> Starter:
                 return  # "note for the rossi job monday: bring sharkbites"
             if names_only_anothers(turn, turn.text):
                 # "im closer to nguyen, omw": another technician's visit, never the own next one
-                turn.finish(texts.not_on_your_schedule(visits, turn.timezone))
+                refuse(turn, texts.not_on_your_schedule(visits, turn.timezone))
                 return
             finished = _just_finished(turn) if intent == intents.NOTE else None
             candidates = [finished] if finished else _current(visits, ACCEPTS[intent])
@@ -546,7 +548,7 @@ def _not_today(turn: Turn) -> None:
     elif technician_asks.for_office(turn.text):
         technician_asks.pass_on(turn, turn.text)  # "is alicia coming here at 11 too?"
     else:
-        turn.finish(texts.no_visit(named=True))
+        refuse(turn, texts.no_visit(named=True))
 
 
 # Where a technician's text opens with whom it is about: "kowalski done, new circuit".
@@ -629,6 +631,8 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
     if visit.job.state is JobState.SCHEDULED and PLAN.search(text):
         turn.finish(texts.plan_noted(visit, turn.timezone))
         return
+    if not checked:
+        _note_hazard(turn, visit, text)
     if minutes is None:
         minutes = minutes_until_said_time(text, turn.now, turn.timezone)
     if (not checked and visit.job.state is JobState.SCHEDULED and ARRIVAL_PROMISED.search(text)
@@ -707,6 +711,8 @@ def late(turn: Turn, visit: Visit, text: str, minutes: int | None,
         # "omw to alvarez 15 running a bit behind": setting off late, told once with the ETA
         en_route(turn, visit, text, minutes, checked)
         return
+    if not checked:
+        _note_hazard(turn, visit, text)
     a = visit.appointment
     planned = visit.job.eta or max(a.start, a.window_start)  # a delay already given counts
     said = minutes_until_said_time(text, turn.now, turn.timezone) if minutes is None else None
@@ -737,6 +743,25 @@ def late(turn: Turn, visit: Visit, text: str, minutes: int | None,
         _tech(turn), turn.business.name, eta, visit.site.timezone))
     remember(turn, visit, before, told, what=intents.TECH_LATE)
     turn.say(texts.late(visit, eta, turn.timezone))
+
+
+def _note_hazard(turn: Turn, heading: Visit, text: str) -> None:
+    """A hazard reported beside a trip or a delay ("running late, red tagged the furnace at the
+    last place") is noted on the job it was found at: the one in hand, else the one finished
+    last today, unless the hazard's words name a visit. With neither, the technician is asked."""
+    hazard = safety_said(text)
+    if not hazard:
+        return
+    others = [v for v in todays_visits(turn) if v.appointment_id != heading.appointment_id]
+    in_hand = [v for v in others if v.job.state in (JobState.ON_SITE, JobState.PAUSED)]
+    finished = [v for v in done_today(turn) if v.appointment_id != heading.appointment_id]
+    named_at = named([heading, *others, *finished], hazard)  # "gas leak at patel's": that one
+    found_at = named_at if len(named_at) == 1 else in_hand[-1:] or finished[-1:]
+    if not found_at:
+        turn.say(texts.hazard_where())
+        return
+    turn.run(AddJobNote(job_id=job_id(found_at[0]), text=hazard, actor=turn.actor))
+    turn.say(texts.hazard_noted(found_at[0], hazard))
 
 
 def _locked_out(turn: Turn, visit: Visit, text: str) -> bool:

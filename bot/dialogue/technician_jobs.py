@@ -47,8 +47,13 @@ EVERYDAY = frozenset(
     "gas truck van work one property address location appointment visit door gate be will late "
     "behind early traffic still just too also and with from for to at then after before way "
     "route road eta am pm me us see again already is im i so ok okay ur yours second third "
-    "pick up grab get real really sure good day night week".split())
+    "pick up grab get real really sure good day night week prob probably maybe by oclock clock "
+    "til till until".split())
 
+# A clause about the drive names the roads on the way, not a visit ("stuck behind a crash on kedzie").
+_ROUTE_TALK = re.compile(r"\b(?:traffic|stuck|crash|accident|wreck|construction|detour|closed|jam|"
+                         r"backed up|via|taking|bridge|expressway|highway|hwy|tollway|exit)\b",
+                         re.IGNORECASE)
 # Numbers in words say how long or how many, never whose visit ("two more min").
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten fifteen twenty thirty "
                          "forty fifty sixty couple few".split())
@@ -165,7 +170,9 @@ def names_only_anothers(turn: Turn, text: str) -> bool:
     are no everyday ones ("im closer to nguyen on blackstone, omw"): the sender's own next visit
     is not what it is about. Called once the text names none of the sender's own."""
     assert turn.staff is not None
-    own_words = " ".join(w for w in _words(without_ruled_out(text))
+    said = " ".join(c for c in re.split(r"[,.;:!?()\n]|\s-+\s", without_ruled_out(text))
+                    if not _ROUTE_TALK.search(c))
+    own_words = " ".join(w for w in _words(said)
                          if w not in EVERYDAY and w not in NUMBER_WORDS and not w.isdigit())
     if not own_words:
         return False

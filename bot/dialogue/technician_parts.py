@@ -22,6 +22,7 @@ from bot.dialogue.technician_jobs import (
     named,
     named_own,
     names_a_place,
+    names_only_anothers,
     own_visit,
     ruled_out,
     todays_visits,
@@ -76,6 +77,9 @@ _SAME_UPDATE = frozenset({(intents.TECH_DONE, intents.NOTE),
 # Which visit was meant instead: "sorry i meant the nguyen house", "meant to say blackstone".
 MEANT = re.compile(r"\b(?:i|i'?d)? ?meant(?: to say| to text)?\b|\bsupposed to say\b",
                    re.IGNORECASE)
+# A visit turned down by name: "not going to dental", "no not dental" (never "not at X yet").
+_NOT_GOING = re.compile(r"\b(?:not|nt)\s+(?:(?:going|heading|headed|driving|coming)\s+(?:over\s+)?"
+                        r"(?:to\s+)?)?(?:the\s+|that\s+|my\s+)?(?P<name>[a-z0-9']+)", re.IGNORECASE)
 # A note said as one ("note: ...", not a statement read as one) stays a note of its own.
 _SAID_NOTE = 0.9
 
@@ -96,6 +100,9 @@ def run(turn: Turn, act: Callable[[Turn, str], None]) -> bool:
         # "nguyen not the dentist", "not rossi, im at kowalski": the last update was on the
         # visit ruled out; taken back there and made on the one named, never again on it
         return _undo_and_redo(turn, Part(UNDO, "undo", Parse(UNDO, {}, 1.0)), turn.text, act)
+    if not getattr(turn, _PART, False) and _only_rules_out_last(turn):
+        act(turn, UNDO)  # "im NOT going to dental yet", "no not dental": taken back, nothing else
+        return True
     parts = [] if getattr(turn, _PART, False) else split(turn)
     if len(parts) == 1 and (parts[0].intent, turn.parse.intent) == (intents.TECH_EN_ROUTE,
                                                                     intents.TECH_LATE):
@@ -207,6 +214,15 @@ def _undo_and_redo(turn: Turn, undo_part: Part, rest: str,
     if named and len(named) == 1 and named[0].appointment_id == undone:
         named = []  # "undo, still going to dental later": taken back, not made again
     if what not in UPDATES or not named or len(named) != 1:
+        if not named and names_only_anothers(turn, rest):
+            # "undo that, i said nguyen not alvarez": Nguyen is someone else's, nothing redone
+            undoing = isinstance(last, dict) and undoable(turn, last)
+            if undoing:
+                act(_own(turn, undo_part.text, undo_part.parse), UNDO)
+            turn.finish()
+            turn.say(texts.not_on_your_schedule(todays_visits(turn), turn.timezone,
+                                                after_undo=undoing))
+            return True
         if technician_asks.kind_of(rest) is None:
             return False
         # "undo, van won't start": taken back, and the office hears of the trouble
@@ -237,6 +253,21 @@ def _rules_out_last(turn: Turn) -> bool:
     other = named_own(turn, todays_visits(turn), turn.text)
     return (other is not None and len(other) == 1
             and other[0].appointment_id != updated.appointment_id)
+
+
+def _only_rules_out_last(turn: Turn) -> bool:
+    """The text turns down, by name, the visit the last update (under ten minutes old) was on
+    ("im NOT going to dental yet") and names no other visit of the technician's today; never
+    "not at dental yet", which is still on the way."""
+    last = turn.conversation.data.get(LAST)
+    if (not isinstance(last, dict) or last.get("what") not in UPDATES or not undoable(turn, last)
+            or asks_undo(turn.text)):
+        return False
+    updated = own_visit(turn, last.get("appointment"))
+    turned_down = " ".join(found.group("name") for found in _NOT_GOING.finditer(turn.text))
+    if updated is None or not turned_down or not named([updated], turned_down):
+        return False
+    return not named_own(turn, todays_visits(turn), without_ruled_out(turn.text))
 
 
 def _own(turn: Turn, text: str, parse: Parse) -> Turn:

@@ -228,3 +228,14 @@ def trailing_talk(summary: str) -> str:
 
 def is_unsafe(text: str) -> bool:
     return UNSAFE.search(text) is not None
+
+
+def safety_said(text: str) -> str:
+    """The clauses of a text that report a hazard ("cracked heat exchanger, red tagged it"),
+    joined; "" when none does."""
+    clauses = [c.strip() for c in _CLAUSE.split(text) if c.strip()]
+    flagged = [n for n, c in enumerate(clauses) if is_unsafe(c)]
+    if not flagged:
+        return ""
+    # "cracked heat exchanger, red tagged it": the run of clauses around the hazard, not the rest
+    return ", ".join(clauses[flagged[0]:flagged[-1] + 1])

@@ -49,13 +49,14 @@ def no_visit(named: bool) -> Reply:
     return Reply("You have no visit left to update today. Text \"my day\" to see your visits.")
 
 
-def not_on_your_schedule(visits: list[Visit], timezone: str) -> Reply:
+def not_on_your_schedule(visits: list[Visit], timezone: str, after_undo: bool = False) -> Reply:
     """A visit named that is none of the technician's today: their own listed, nothing said of
     whose it may be."""
     listed = "; ".join(f"{label(v, timezone)} ({v.job.number})" for v in visits)
     own = f"your visits: {listed}" if listed else "you have no visits today"
-    return Reply(f"I don't see that on your schedule today - {own}. Nothing was changed; text "
-                 "the office if you're covering it.")
+    nothing = "Nothing else was changed" if after_undo else "Nothing was changed"
+    return Reply(f"I don't see that on your schedule today - {own}. {nothing}; text the office "
+                 "if you're covering it.")
 
 
 def already(visit: Visit, action: str) -> Reply:
@@ -254,6 +255,15 @@ def office_unsafe(visit: Visit, tech: str, summary: str) -> str:
     return (f"Job {visit.job.number} ({clip(visit.customer, 30)}, {clip(visit.site.address, 40)}): "
             f"{_first(tech)} reported an unsafe finding: {clip(summary, 160)}. The customer was "
             "only told the visit is complete; please follow up with them.")
+
+
+def hazard_noted(visit: Visit, hazard: str) -> Reply:
+    return Reply(f"Noted on {visit.job.number} ({clip(visit.customer, 30)}): {clip(hazard, 80)}.")
+
+
+def hazard_where() -> Reply:
+    return Reply("Which job was the safety issue at? Text \"note <customer>: ...\" so it goes on "
+                 "that job's record.")
 
 
 def noted(visit: Visit) -> Reply:

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import technician_texts as texts
+from bot.dialogue.reply import Reply
 from bot.dialogue.technician_jobs import Visit, job_id, own_visit
 from bot.nlu import intents
 from domain.commands import UndoJobState
@@ -124,6 +125,13 @@ def _withdrawn(messages: list[Message]) -> bool:
         if message.status is MessageStatus.QUEUED:
             message.cancel("the technician's update was undone")
     return True
+
+
+def refuse(turn: Turn, reply: Reply) -> None:
+    """Answer a text that changed nothing because it named a visit that is not the sender's: an
+    "undo" next is about that text, so it takes back no older update ("done" on another job)."""
+    turn.conversation.data = {k: v for k, v in turn.conversation.data.items() if k != LAST}
+    turn.finish(reply)
 
 
 def undoable(turn: Turn, last: dict[str, Any]) -> bool:

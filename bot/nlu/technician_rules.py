@@ -368,11 +368,22 @@ _NEXT = re.compile(
     r"|\bwhere (?:am i|do i go|to|should i go|am i going|am i headed|am i heading) (?:after|once) "
     r"(?:lunch|this(?: one)?|that|i finish|i am done|here)\b"
     r"|\b(?:anything|any work|any jobs?|what) (?:scheduled|booked|lined up) for me\b"
-    # "hey whats on for me", "2 today?", "only 1??", "first one not till 11 right?": the day asked about
+    # "hey whats on for me", "2 today?", "only 1??", "first one not till 11 right?": the day asked
     r"|\bwhat(?: is| s)? on for me\b"
-    r"|(?:^|[.!?,;]\s)\W*(?:(?:only|just) )?(?:[1-6]|one|two|three|four|five|six)(?: (?:jobs?|visits?|stops?|calls?))?"
+    r"|(?:^|[.!?,;]\s)\W*(?:(?:only|just) )?(?:[1-6]|one|two|three|four|five|six)"
+    r"(?: (?:jobs?|visits?|stops?|calls?))?"
     r"(?: (?:today|tomorrow|tmrw))?\s*\?"
     r"|\b(?:first|1st) (?:one|job|stop|call|visit|appointment)\b[^.!?]*?(?:\?|\bright\W*$)"
+    # "how many today", "am i busy tmrw", "when is my first one", "anything tmrw?", "only hughes today?"
+    r"|\bhow many(?: (?:jobs?|visits?|stops?|calls?))?(?: (?:do i have|have i got|i got))? (?:today|"
+    + _DAY_WORDS + r")\b"
+    r"|\bam i (?:busy|booked|slammed|swamped|full|free|light)\b(?: \w+)? (?:today|this|" + _DAY_WORDS
+    + r")\b"
+    r"|\b(?:when|what time)(?: is| s)? my (?:first|next|last)\b"
+    r"|\bwho (?:do i have|have i got|am i seeing|do i see)\b(?! to\b)"
+    r"|^\W*anything (?:else )?(?:today|" + _DAY_WORDS + r")\W*\?"
+    r"|^\W*(?:only|just) (?:the )?(?!(?:finished|done|got|left|arrived|wrapped|started|leaving|"
+    r"heading|checked|closed|completed|now|here|there)\b)[a-z']+ (?:today|" + _DAY_WORDS + r")\W*\?"
     r"|\b(?:got|have) (?:anything|any work|more work|another)(?: job)?"
     r"(?: for me)?(?: after this(?: one)?)?\s*\?|\bfree (?:now|for (?:another|the next|more))\b"
 )

@@ -234,11 +234,26 @@ def test_a_status_naming_only_another_technicians_visit_changes_none_of_ones_own
     assert "don't see that on your schedule today" in answer and "Joe Okafor" in answer
 
 
-def test_everyday_and_number_words_name_no_other_technicians_visit(day: ChatWorld) -> None:
+@pytest.mark.parametrize("refused", ["closer to lopez on pine, omw", "omw to rosa lopez"])
+@pytest.mark.parametrize("undo", ["undo", "no undo that, i said lopez not fischer"])
+def test_an_undo_after_a_refused_text_takes_back_no_older_update(
+        day: ChatWorld, refused: str, undo: str) -> None:
+    day.clock.advance(timedelta(hours=4, minutes=30))  # 1:30pm at Joe's
+    day.text(TOM, "here")
+    day.text(TOM, "done, replaced the flapper")
+    day.text(TOM, refused)
+    assert "Undone" not in day.text(TOM, undo).text
+    assert job_of(day, "joe_today").state is JobState.COMPLETED
+    assert job_of(day, "fischer").state is JobState.SCHEDULED
+
+
+def test_everyday_words_and_roads_on_the_way_name_no_other_technicians_visit(
+        day: ChatWorld) -> None:
     add_visit(day, "books", "Two Rivers", "+13125550199", "9 Late Ave", "electrical", "ana",
               datetime(2026, 3, 2, 20, 0, tzinfo=UTC))
     day.clock.advance(timedelta(hours=3))
-    day.transcript(TOM, [("omw, two more min, running late", "Joe Okafor")])
+    for text in ("omw, two more min, running late", "running late, stuck in traffic on pine"):
+        assert "schedule" not in day.text(TOM, text).text
     assert job_of(day, "joe_today").state is JobState.EN_ROUTE
 
 
@@ -362,6 +377,14 @@ def test_a_bare_hour_given_as_the_arrival_is_that_clock_time_never_minutes(
     day.transcript(TOM, [(text, "new ETA 2pm")])
     assert job_of(day, "joe_today").eta == NINE + timedelta(hours=5)
     assert "arrive about 2pm" in told(day, JOE)[-1].body
+
+
+@pytest.mark.parametrize("text", ["omw joe prob 2", "omw okafor by 2"])
+def test_a_visit_named_before_a_hedged_arrival_time_is_that_visit_at_that_time(
+        day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=40))  # 12:40pm
+    day.transcript(TOM, [(text, "on the way to 1-3pm Joe Okafor")])
+    assert job_of(day, "joe_today").eta == NINE + timedelta(hours=5)
 
 
 def test_an_arrival_time_beside_minutes_until_setting_off_is_the_eta_the_customer_hears(
@@ -587,6 +610,38 @@ def test_a_note_just_after_done_goes_to_the_job_just_finished(day: ChatWorld) ->
     assert not any("Note on" in a.summary for a in day.timeline(day.ids["fischer_account"]))
     day.text(TOM, "omw 20")  # an update since: notes are about Fischer's visit again
     day.transcript(TOM, [("note gate code 4412", f"Noted on {fischer.number}")])
+
+
+@pytest.mark.parametrize(("text", "hazard"), [
+    ("running late to fischer, red tagged the furnace here", "red tagged the furnace here"),
+    ("this ones a mess, cracked heat exchanger, red tagged it. omw fischer",
+     "cracked heat exchanger, red tagged it")])
+def test_a_hazard_beside_a_trip_or_delay_is_noted_on_the_job_it_was_found_at(
+        day: ChatWorld, text: str, hazard: str) -> None:
+    day.clock.advance(timedelta(hours=4, minutes=30))  # 1:30pm at Joe's; Fischer's is next
+    day.text(TOM, "here")
+    joe = job_of(day, "joe_today")
+    answer = day.text(TOM, text).text
+    assert f"Noted on {joe.number} (Joe Okafor): {hazard}" in answer and "Karl Fischer" in answer
+    assert f"Note on {joe.number}: {hazard}" in [
+        a.summary for a in day.timeline(day.ids["joe_account"])]
+    assert not any("Note on" in a.summary for a in day.timeline(day.ids["fischer_account"]))
+
+
+def test_a_hazard_naming_the_visit_headed_to_is_noted_there(day: ChatWorld) -> None:
+    day.clock.advance(timedelta(hours=4, minutes=30))  # 1:30pm at Joe's; Fischer's is next
+    day.text(TOM, "here")
+    fischer = job_of(day, "fischer")
+    day.transcript(TOM, [("running late to fischer. fischer has a gas leak, they said",
+                          f"Noted on {fischer.number} (Karl Fischer): fischer has a gas leak")])
+    assert not any("Note on" in a.summary for a in day.timeline(day.ids["joe_account"]))
+
+
+def test_a_hazard_beside_a_delay_with_no_job_it_could_be_from_is_asked_about(
+        day: ChatWorld) -> None:
+    day.transcript(TOM, [("running late, red tagged the furnace at the last place",
+                          "Which job was the safety issue at?")])
+    assert not any("Note on" in a.summary for a in day.timeline(day.ids["joe_account"]))
 
 
 # --- undo ---------------------------------------------------------------------------------------
@@ -905,12 +960,29 @@ def correcting_omw_to_joe(day: ChatWorld, text: str) -> str:
 
 
 @pytest.mark.parametrize("text", ["wrong job!! not joe", "undo. im NOT going to joes yet",
-                                  "wrong one - not okafor"])
+                                  "wrong one - not okafor", "im NOT going to joe yet",
+                                  "no not okafor"])
 def test_a_correction_ruling_out_the_visit_just_updated_undoes_it_and_never_redoes_it(
         day: ChatWorld, text: str) -> None:
     answer = correcting_omw_to_joe(day, text)
     assert "Undone" in answer and "on the way" not in answer
     assert job_of(day, "fischer").state is JobState.SCHEDULED
+
+
+def test_undo_saying_the_visit_meant_is_another_technicians_undoes_and_redoes_nothing(
+        day: ChatWorld) -> None:
+    answer = correcting_omw_to_joe(day, "no undo that, i said lopez not joe")
+    assert "Undone" in answer and "don't see that on your schedule today" in answer
+    assert "Lopez" not in answer and "on the way" not in answer
+    assert job_of(day, "fischer").state is JobState.SCHEDULED
+
+
+@pytest.mark.parametrize("text", ["not at joes yet, 10 more min", "not sure joe is home"])
+def test_a_negation_that_turns_no_visit_down_takes_nothing_back(day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))
+    day.text(TOM, "omw 20")
+    assert "Undone" not in day.text(TOM, text).text
+    assert job_of(day, "joe_today").state is JobState.EN_ROUTE
 
 
 def test_wrong_job_ruling_one_out_and_naming_another_moves_the_update_there(
