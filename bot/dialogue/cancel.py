@@ -250,10 +250,17 @@ def _is_underway(turn: Turn, appointment: Appointment) -> bool:
 
 
 def _asks_again(turn: Turn, appointment: Appointment) -> bool:
-    """A no, then a cancel naming this very visit: neither a yes nor a no."""
-    return (turn.parse.intent == intents.CANCEL and _NO_FIRST.match(turn.text.strip().lower())
-            is not None and visits.named(turn).narrows
-            and visits.resolve(turn, [appointment]).one is not None)
+    """A no, then a cancel naming this very visit ("N! cancel the dec 8 one"), or a no insisting
+    on the very visit asked about ("no!! the 21st. the DEC 21 one"): neither a yes nor a no."""
+    text = turn.text.strip().lower()
+    if _NO_FIRST.match(text) is None or not visits.named(turn).narrows \
+            or visits.resolve(turn, [appointment]).one is None:
+        return False
+    if turn.parse.intent == intents.CANCEL:
+        return True
+    when = turn.parse.slots.get("when") or {}
+    return (turn.parse.intent == intents.DENY and _NOT_THIS.search(text) is None
+            and not (when.get("start") or when.get("end")))
 
 
 def _says_again(turn: Turn, appointment: Appointment) -> bool:

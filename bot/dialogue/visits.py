@@ -230,6 +230,7 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
         # before where it is to go
         text = text[:target.start()]
     days: list[date] = []
+    day_places: list[int] = []  # where in the text each of `days` is named
     weekdays: list[int] = []
     weeks: list[tuple[date, date]] = []
     for mention in find_days(text, today):
@@ -247,6 +248,7 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
                or _NAMES_A_VISIT_BEFORE.search(mention.before(text)) is not None)
         if own or mention.day.isoformat() != wanted:
             days.append(mention.day)
+            day_places.append(mention.start)
             if _BARE_WEEKDAY.match(text[mention.start:mention.end]):
                 weekdays.append(mention.day.weekday())
     ordinal = _ORDINAL_ONE.search(text)
@@ -254,6 +256,8 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
             upcoming(turn)):  # "the 9th one" with two visits: the one on the 9th
         found = find_days(f"on the {ordinal.group(1)}th", today)
         days.extend(mention.day for mention in found)
+    elif ordinal and days:
+        days = _beside_visit_day_named(turn, text, ordinal, days, day_places, today)
     if _THAT_DAY.search(text) and not days and not _OWN_DAY_KEPT.search(text) and \
             turn.customer is not None:
         # "the heating one that day": the day of the visits just talked about ("the drain one on
@@ -269,6 +273,28 @@ def named(turn: Turn, *, wanted: str | None = None, text: str | None = None) -> 
                  weekdays=tuple(weekdays), times=_times(turn, text), parts=_parts(turn, text),
                  technicians=tuple(technicians), technician_names=tuple(technicians.values()),
                  weeks=tuple(weeks))
+
+
+def _beside_visit_day_named(turn: Turn, text: str, ordinal: re.Match[str], days: list[date],
+                            places: list[int], today: date) -> list[date]:
+    """`days` when "the 21st one" names a day one of the customer's visits is on: that day, and
+    only those of `days` named in its own sentence ("cancel the 21st one. and the 18th is way too
+    late": the 18th is talked about, not cancelled). Unchanged when it can be a list pick (as
+    many visits as that) or no visit is on that day."""
+    booked = upcoming(turn) if turn.customer is not None else []
+    if int(ordinal.group(1)) <= len(booked):
+        return days
+    found = find_days(f"on the {ordinal.group(1)}th", today)
+    if not found or not any(local_day(turn, a) == found[0].day for a in booked):
+        return days
+    first = max(text.rfind(stop, 0, ordinal.start()) for stop in _SENTENCE_ENDS)
+    ends = [at for stop in _SENTENCE_ENDS if (at := text.find(stop, ordinal.end())) >= 0]
+    last = min(ends, default=len(text))
+    return [found[0].day, *(day for day, at in zip(days, places, strict=True)
+                            if first < at < last and day != found[0].day)]
+
+
+_SENTENCE_ENDS = (". ", "? ", "! ", "\n")
 
 
 def day_moved_to(turn: Turn) -> date | None:

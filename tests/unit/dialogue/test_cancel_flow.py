@@ -252,3 +252,20 @@ def test_a_place_among_one_days_visits_picks_that_visit(chat: ChatWorld, say: st
     before = chat.model()
     chat.transcript(MARIA, [(say, f"Cancel your {visit} visit? Reply Y or N")])
     assert chat.changed_since(before) <= {"conversations"}
+
+
+def test_the_day_of_month_one_names_the_visit_not_a_day_talked_about_after(
+        chat: ChatWorld) -> None:
+    before = chat.model()
+    chat.transcript(MARIA, [("cancel the 6th one, its a duplicate. and the 5th is too early",
+                             "Cancel your Fri Mar 6, 1-3pm visit? Reply Y or N")])
+    assert chat.changed_since(before) <= {"conversations"}
+
+
+def test_a_no_insisting_on_the_visit_asked_about_asks_again(chat: ChatWorld) -> None:
+    chat.transcript(MARIA, [("cancel the 6th one", "Cancel your Fri Mar 6, 1-3pm visit?")])
+    before = chat.model()
+    [again] = chat.text(MARIA, "no!! the 6th. the MAR 6 one").replies
+    assert again.text.startswith("Cancel your Fri Mar 6, 1-3pm visit?")
+    assert again.expects is Expect.YES_NO
+    assert chat.changed_since(before) <= {"conversations"}
