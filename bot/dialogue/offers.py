@@ -81,6 +81,8 @@ _GO_AHEAD = re.compile(r"\b(?:(?<!\bi )(?<!\bhe )(?<!\bshe )(?<!\bwe )(?<!\bthey
 
 # The wish said again with a word that lets us choose among its times ("the afternoon, earliest
 # you have"); a polite "yes, please move it to the afternoon" chooses none of them.
+# "what about fri morning then": asks after a day or part of one, never picking the time shown.
+_ASKS_AFTER = re.compile(r"\b(?:what|how) about\b", re.IGNORECASE)
 _ANY_OF_THEM = re.compile(r"\b(?:earliest|first|soonest|any|whichever|either|book it|do it)\b",
                           re.IGNORECASE)
 
@@ -705,6 +707,9 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
                         for o in found)):
                 turn.say(replies.which_offer(choices(found, timezone)))  # "friday morning"
                 return True  # restates a day all those times are on: ask, never guess one
+            if _broad(wish) and _asks_after(turn.text):
+                research(turn, wish)  # "hm ok what about fri morning then": its times shown
+                return True
             chosen(turn, matching[0])
         elif (before := shown_offers.named_before(turn, wish, timezone)) is not None and \
                 intent != intents.DENY and not _NOT_A_PICK.search(turn.text):
@@ -793,6 +798,13 @@ def asks_only_a_time(text: str) -> bool:
                 not re.sub(r"[^\w]+", " ", _TIME_WORDS.sub(" ", plain)).strip():
             return True
     return False
+
+
+def _asks_after(text: str) -> bool:
+    """True when the text asks after a day or part of one ("hm ok what about fri morning then"),
+    with no go-ahead said after the asking (an "ok" before it only acknowledges)."""
+    asks = _ASKS_AFTER.search(text)
+    return asks is not None and _GO_AHEAD.search(text[asks.end():]) is None
 
 
 _ANY_HOUR = re.compile(r"\b(?:any ?time|whenever|all day|any hour|whatever time|doesn'?t matter|"

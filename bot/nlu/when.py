@@ -254,6 +254,10 @@ def resolve_when(text: str, today: date, *, bare_periods: bool = False) -> dict[
         told = deadline.ends or deadline.begins
         assert told is not None
         finish = _hhmm(business_hour(told, part))
+        if start is not None and finish <= start:
+            # "thursday morning? i leave for work at 1": a time to be done by before the
+            # morning even begins is the afternoon hour
+            finish = _hhmm(business_hour(told))
         end = finish if end is None or end > finish else end
     if day is None and start is None and end is None:
         return None
@@ -284,6 +288,11 @@ _DONE_BEFORE = re.compile(r"\b(?:done|finished|finish|finishes|complete|complete
                           r"wrap it up|out|gone|over|leave|left|through|thru)\b(?: \w+){0,2} $")
 # "we close at 5", "the office shuts at 4": a closing time, which the visit must end by.
 _CLOSES_AT = re.compile(r"\b(?:close|closes|closing|shut|shuts|shutting|lock up|locks up)(?: up)? $")
+# "i gotta leave for work at 1", "i have to head out at 2": the customer goes then, so the visit
+# must be over by then, never begin at that hour.
+_LEAVES_AT = re.compile(r"\b(?:leave|leaving|head out|heading out|take off|taking off|go out|"
+                        r"going out)(?: (?:for|to) (?:work|school|my shift|the airport|the office))?"
+                        r" $")
 
 
 def _is_deadline(text: str, mention: ClockMention) -> bool:
@@ -293,7 +302,7 @@ def _is_deadline(text: str, mention: ClockMention) -> bool:
         return text.startswith(("by ", "before "), mention.start) and \
             _DONE_BEFORE.search(before) is not None
     if mention.begins is not None and mention.ends is None and text[mention.start:].startswith("at "):
-        return _CLOSES_AT.search(before) is not None
+        return _CLOSES_AT.search(before) is not None or _LEAVES_AT.search(before) is not None
     return False
 
 

@@ -30,6 +30,8 @@ def _when(text: str) -> dict[str, str | None]:
     ("we close at 5 so whatever time works", "17:00"),
     ("the office shuts at 4, can you come wednesday", "16:00"),
     ("all wrapped up by noon please", "12:00"),
+    ("can u come wed? i gotta leave for work at 1", "13:00"),
+    ("wednesday works, i have to head out at 2", "14:00"),
 ])
 def test_a_deadline_is_when_the_visit_must_be_over(text: str, finish: str) -> None:
     when = _when(text)
@@ -37,8 +39,14 @@ def test_a_deadline_is_when_the_visit_must_be_over(text: str, finish: str) -> No
     assert when.get("start") is None  # "close at 5" is never a 5pm arrival
 
 
+def test_a_time_to_leave_after_a_morning_asked_is_the_afternoon_hour() -> None:
+    when = _when("anything earlier thurs morning? i gotta leave for work at 1")
+    assert (when.get("start"), when.get("end"), when.get("finish")) == ("08:00", "12:00", "13:00")
+
+
 @pytest.mark.parametrize("text", [
     "can the tech be here by 11",
+    "can someone come at 1, i leave work early",
     "we are out until 3, any slot after that",
     "come at 2 please",
 ])
