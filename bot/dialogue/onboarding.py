@@ -299,6 +299,7 @@ def corrects_address(turn: Turn) -> bool:
     city = (town_of(code) or read.city or site.city) if read.postal_code else (read.city or site.city)
     if (read.street.casefold(), code) == (site.address.casefold(), site.postal_code):
         small_talk.settle(turn, replies.address_on_file(site.one_line()))  # put right already
+        _questions_beside(turn)
         return True
     try:
         turn.run(CorrectSiteAddress(site_id=site.id, street=read.street, city=city,
@@ -310,7 +311,16 @@ def corrects_address(turn: Turn) -> bool:
     if fixed is not None:
         customer.sites[0] = fixed
     small_talk.settle(turn, replies.address_corrected(customer.sites[0].one_line()))
+    _questions_beside(turn)
     return True
+
+
+def _questions_beside(turn: Turn) -> None:
+    """The questions told beside an address retyped get their answers ("its lincoln not lincon,
+    spelled it wrong lol. how much is a drain cleaning btw")."""
+    from bot.dialogue import two_parts  # imports this module's neighbours
+
+    two_parts.questions_beside(turn)
 
 
 _SPELLED = re.compile(r"\b(?:spell\w*|spelt|typo|misspel\w*|wrong|(?:it'?s|its|it is|street is|street "

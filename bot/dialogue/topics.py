@@ -259,6 +259,7 @@ def answer(turn: Turn) -> bool:
     if _HOURS.search(text) and not (booking and not _is_question(text)):
         _services_beside(turn, text)
         _hours(turn, text)
+        _price_beside(turn, text)
         if phone:  # "are u still open right now? whats the office phone number"
             turn.say(replies.phone_number(turn.business.phone))
         return True
@@ -729,6 +730,7 @@ def _services(turn: Turn, text: str) -> bool:
         thing = _thing_asked(asked)
         _answered(turn, replies.service_not_offered(thing, offered, verb=asked.group("verb")),
                   "services")
+        _other_work_asked(turn, text[asked.end():])
         return True
     if asked is None or (turn.parse.slots.get("service") and not _ASKS_WHETHER.search(text)):
         return False  # "my sink leaks, can you fix it?" asks for a visit
@@ -747,6 +749,7 @@ def _services(turn: Turn, text: str) -> bool:
     if service_id:
         service = catalog.get(service_id)
         _answered(turn, _offered_reply(turn, service, asked), "services", service.id)
+        _other_work_asked(turn, text[asked.end():])
         return True
     thing = " ".join((asked.group("thing") or "").split()).strip(" ,")
     thing = re.sub(r"^(?:(?:a|an|the|any|some)\s+)+", "", thing)
@@ -760,6 +763,20 @@ def _services(turn: Turn, text: str) -> bool:
     return True
 
 
+# "... also duct cleaning", "and what about water softeners?": more work asked about after it
+_MORE_WORK = re.compile(r"^\W*(?:(?:and|also|plus|oh|what about|how about)\W+)+"
+                        r"(?:(?:do|does|can|could) (?:you|u|y all|yall)(?: guys)? (?:do|fix|install) )?"
+                        r"(?P<thing>[a-z][a-z -]{2,40}?)\W*$")
+
+
+def _other_work_asked(turn: Turn, rest: str) -> None:
+    """ "do u do roofing or gutters? also duct cleaning": the other work asked about after the
+    first gets its own answer."""
+    more = _MORE_WORK.match(rest)
+    if more is not None:
+        _services(turn, f"do you do {more.group('thing')}")
+
+
 def _offered_reply(turn: Turn, service: Service, asked: re.Match[str]) -> Reply:
     """The yes, naming the work asked about when the service's name does not ("do you install
     ceiling fans?": our electrical repair); a newcomer who told a problem is asked who and where."""
@@ -770,8 +787,9 @@ def _offered_reply(turn: Turn, service: Service, asked: re.Match[str]) -> Reply:
         thing = ""
     from bot.dialogue import booking  # imports this module
 
+    # more work asked about after the question ("... also duct cleaning") is no problem told
     told = turn.customer is None and bool(booking.problem_in(
-        _SERVICES_QUESTION.sub(" ", normalize(turn.text)), turn.catalog))
+        _MORE_WORK.sub(" ", _SERVICES_QUESTION.sub(" ", normalize(turn.text))), turn.catalog))
     return replies.service_offered(service.name, _price_of(service), thing=thing,
                                    verb=asked.group("verb") if thing else "do", details_next=told)
 
@@ -790,6 +808,16 @@ def _services_beside(turn: Turn, text: str) -> None:
                 said = turn.replies[-1]
                 turn.replies[-1] = dataclasses.replace(
                     said, text=said.text.split(f" {replies.TO_BOOK}")[0])
+            return
+
+
+def _price_beside(turn: Turn, text: str) -> None:
+    """ "open on sundays? and whats the charge just to come out": the price asked in another
+    question of the text is answered too, after the hours."""
+    for clause in _QUESTIONS.split(text):
+        if clause.strip() and not _HOURS.search(clause) and _PRICE.search(clause) \
+                and not _NOT_OUR_PRICE.search(_WHO_PAYS.sub(" ", clause)):
+            _price(turn, clause.strip(), booking=True)  # said, never settling the turn twice
             return
 
 
