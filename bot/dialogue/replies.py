@@ -1369,6 +1369,14 @@ def price(service: str, amount: str, *, booking: bool = False) -> Reply:
     return Reply(f"{clip(service, THING)}: {amount}, our standard price.{tail}")
 
 
+def install_price(work: str, service: str, amount: str) -> Reply:
+    """The price asked to install something ("install a ceiling fan"): our service that does it
+    and its standard price; an install may cost more, which the office confirms."""
+    return Reply(f"To {clip(work, THING)}: that's our {clip(service, THING).lower()}, {amount} "
+                 "standard price. An install can cost more with parts and extra work; I've asked "
+                 "the office to confirm the price with you.")
+
+
 def price_covers(service: str, amount: str) -> Reply:
     """What a service's standard price covers, asked: the rest is the office's to confirm."""
     return Reply(f"{amount} is our standard price for {clip(service, THING).lower()}. If the fix "

@@ -895,6 +895,17 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
                   or (None if pending else _topic(turn).get("service")))
     booked = None if service_id or pending else _just_booked(turn)  # "price??" after booking
     service_id = service_id or booked
+    installed = _INSTALL_ASKED.search(text) if service_id and not (pending or booking) else None
+    if installed is not None and service_id:
+        # "how much to install a ceiling fan": the work named, and an install may cost more than
+        # the repair visit's standard price, so the office confirms
+        service = catalog.get(service_id)
+        thing = " ".join(installed.group("work").split())
+        handoff.hand_over(turn, reason=f'asks the price to {thing}: '
+                                       f'"{" ".join(turn.text.split())[:160]}"')
+        _answered(turn, replies.install_price(thing, service.name, _price_of(service)), "price",
+                  service_id)
+        return True
     if service_id:
         service = catalog.get(service_id)
         reply = (replies.price(service.name, format_cents(service.price_cents),
@@ -912,6 +923,13 @@ def _price(turn: Turn, text: str, *, booking: bool) -> bool:
         return False
     _answered(turn, reply, "price", service_id)
     return True
+
+
+# "how much to install a ceiling fan", "cost to put in a new outlet": an install's price asked
+_INSTALL_ASKED = re.compile(r"\b(?:how much|price|cost|charge)\b(?: \w+){0,3}? (?:to|for) "
+                            r"(?P<work>(?:install\w*|put(?:ting)? in|hang\w*|mount\w*|add\w*)"
+                            r"(?: (?:a|an|the|my|some|new|another))* [a-z][a-z -]{1,30}?)"
+                            r"(?=\W*$|[?.!,]| (?:in|on|at|for|please|pls|btw)\b)")
 
 
 # What a price covers: "is the $89 just for coming out or does it include the fix?"

@@ -26,3 +26,11 @@ def test_a_price_asked_beside_an_address_retyped_is_answered(chat: ChatWorld) ->
     said = chat.text(NEWCOMER, "oh and its 2213 W Roscoe St not 2231, typo lol. how much is a "
                                "drain cleaning btw").text
     assert "corrected your address to 2213 W Roscoe St" in said and "$" in said
+
+
+def test_an_install_priced_names_the_work_and_asks_the_office_to_confirm(chat: ChatWorld) -> None:
+    before = len(chat.notices())
+    said = chat.text(NEWCOMER, "how much to install a ceiling fan").text
+    assert "install a ceiling fan" in said and "$" in said and "office" in said
+    assert len(chat.notices()) == before + 1
+    assert chat.contact(NEWCOMER) is None
