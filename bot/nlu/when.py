@@ -288,6 +288,9 @@ _DONE_BEFORE = re.compile(r"\b(?:done|finished|finish|finishes|complete|complete
                           r"wrap it up|out|gone|over|leave|left|through|thru)\b(?: \w+){0,2} $")
 # "we close at 5", "the office shuts at 4": a closing time, which the visit must end by.
 _CLOSES_AT = re.compile(r"\b(?:close|closes|closing|shut|shuts|shutting|lock up|locks up)(?: up)? $")
+# "tomorrow before we open at 11am", "before the store opens at 10": over before the opening.
+_BEFORE_OPENING = re.compile(r"\bbefore (?:we|they|i|it|the \w+|our \w+|my \w+) (?:open|opens|"
+                             r"opening|start|starts|get in|gets in|leave|leaves)(?: up)? $")
 # "i gotta leave for work at 1", "i have to head out at 2": the customer goes then, so the visit
 # must be over by then, never begin at that hour.
 _LEAVES_AT = re.compile(r"\b(?:leave|leaving|head out|heading out|take off|taking off|go out|"
@@ -302,7 +305,8 @@ def _is_deadline(text: str, mention: ClockMention) -> bool:
         return text.startswith(("by ", "before "), mention.start) and \
             _DONE_BEFORE.search(before) is not None
     if mention.begins is not None and mention.ends is None and text[mention.start:].startswith("at "):
-        return _CLOSES_AT.search(before) is not None or _LEAVES_AT.search(before) is not None
+        return any(told.search(before) is not None
+                   for told in (_CLOSES_AT, _LEAVES_AT, _BEFORE_OPENING))
     return False
 
 

@@ -32,6 +32,8 @@ def _when(text: str) -> dict[str, str | None]:
     ("all wrapped up by noon please", "12:00"),
     ("can u come wed? i gotta leave for work at 1", "13:00"),
     ("wednesday works, i have to head out at 2", "14:00"),
+    ("need someone tomorrow before we open at 11am if possible", "11:00"),
+    ("can someone come before the store opens at 10", "10:00"),
 ])
 def test_a_deadline_is_when_the_visit_must_be_over(text: str, finish: str) -> None:
     when = _when(text)
