@@ -180,6 +180,10 @@ def read_signup(text: str) -> SignUpText:
                            flags=re.IGNORECASE)
     request, last = _split_last_clause(before)
     name, refused = _name_in(last) if last else (None, False)
+    first = _written_name(request) if name is not None and request else None
+    if first is not None and request.strip(" .") == first and _written_name(last) is not None:
+        # "Wei Zhang, Lucky Dumpling, 3714 N Clark St": the person first, then the business
+        name, request = first, ""
     if name is None and request:  # "Greg Novak. the rental is ...": the name a clause earlier
         written = _written_name(request)
         if written is not None:

@@ -351,3 +351,11 @@ def test_a_newcomers_price_question_with_details_and_a_day_is_answered_then_book
     assert "our standard price" in said and "You're set up" in said
     assert "1)" in said and "To book" not in said
     assert said.count("our standard price") == 1
+
+
+def test_a_person_then_a_business_before_the_address_is_the_persons_name(
+        chat: ChatWorld) -> None:
+    said = chat.text(NEWCOMER, "Wei Zhang, Lucky Dumpling, 3714 N Clark St Chicago IL 60613").text
+    assert said.startswith("Thanks, Wei!")
+    contact = chat.contact(NEWCOMER)
+    assert contact is not None and contact.name == "Wei Zhang"
