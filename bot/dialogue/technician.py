@@ -59,7 +59,7 @@ from bot.nlu.arrival import arrival_in
 from bot.nlu.clock import ClockTime, find_clock_times, spell_out_clock_words
 from bot.nlu.quantities import minutes_in
 from bot.nlu.result import Parse
-from bot.nlu.technician_rules import plans_a_trip_after_a_stop
+from bot.nlu.technician_rules import plans_a_trip_after_a_stop, says_running_late
 from domain.commands import (
     AddJobNote,
     ChangeJobState,
@@ -624,7 +624,8 @@ def _current(visits: list[Visit], accepts: frozenset[JobState]) -> list[Visit]:
 def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
              checked: bool = False) -> None:
     """On the way now: the customer is told, with the arrival time given in minutes or as a
-    time of day ("prob 8:15"), also when already on the way. A plan ("lunch then headed to 26th
+    time of day ("prob 8:15"), also when already on the way, and that the technician runs
+    behind when the text said so ("omw to alvarez, running a bit behind"). A plan ("lunch then headed to 26th
     st") changes nothing; an "omw" naming no visit hours before the window, or giving an ETA
     over four hours before it, is asked about (the ETA kept for the answer); a job
     still on site elsewhere is pointed out, since it stays open."""
@@ -661,10 +662,12 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
         turn.run(ChangeJobState(job_id=job, new_state=JobState.EN_ROUTE, actor=turn.actor,
                                 eta_minutes=minutes))
     eta = visit.job.eta
+    # "omw, running a bit behind": with no time to give, the delay itself is the news
+    behind = eta is None and says_running_late(text)
     told = tell(turn, visit, "en-route", texts.customer_on_the_way(
-        _tech(turn), turn.business.name, eta, visit.site.timezone))
+        _tech(turn), turn.business.name, eta, visit.site.timezone, behind=behind))
     remember(turn, visit, before, told, what=intents.TECH_EN_ROUTE)
-    turn.say(texts.on_the_way(visit, eta, turn.timezone))
+    turn.say(texts.on_the_way(visit, eta, turn.timezone, behind=behind))
     left = [v for v in todays_visits(turn)
             if v.job.state is JobState.ON_SITE and v.appointment_id != visit.appointment_id]
     if left:

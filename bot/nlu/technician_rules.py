@@ -534,6 +534,11 @@ def plans_a_trip_after_a_stop(text: str) -> bool:
     return _stated(_TRIP_AFTER_A_STOP, text.lower())
 
 
+def says_running_late(text: str) -> bool:
+    """Whether the text says the technician runs late or behind ("omw, running a bit behind")."""
+    return _stated(_LATE, text.lower())
+
+
 def trip_to_a_stop(text: str) -> bool:
     """Whether the text sets off for lunch, a break, a supplier or home ("heading to lunch"), not
     for a visit."""
