@@ -59,7 +59,11 @@ from bot.nlu.arrival import arrival_in
 from bot.nlu.clock import ClockTime, find_clock_times, spell_out_clock_words
 from bot.nlu.quantities import minutes_in
 from bot.nlu.result import Parse
-from bot.nlu.technician_rules import plans_a_trip_after_a_stop, says_running_late
+from bot.nlu.technician_rules import (
+    HEDGED_ARRIVAL_AT,
+    plans_a_trip_after_a_stop,
+    says_running_late,
+)
 from domain.commands import (
     AddJobNote,
     ChangeJobState,
@@ -254,6 +258,13 @@ _MORE = re.compile(r"\bmake (?:that|it) (\d{1,3})\s*(?:m|min|mins|minutes)?\s*(?
                    re.IGNORECASE)
 
 
+# "its 2 more min", "like 5 more mins": how far off the technician still is, said alone while on
+# the way: a fresh ETA counted from now (never added to the one given, as "make that 15 more" is).
+_STILL_AWAY = re.compile(r"^\W*(?:(?:it'?s|its|it is|prob|probably|maybe|like|about|bout|only|just"
+                         r"|another)\s+)*(\d{1,3})\s*more\s*(?:m|min|mins|minutes)\W*$",
+                         re.IGNORECASE)
+
+
 def _more_minutes(text: str) -> int | None:
     found = _MORE.search(text)
     minutes = int(found.group(1) or found.group(2) or found.group(3)) if found else 0
@@ -264,6 +275,11 @@ def _reread(turn: Turn) -> bool:
     """An update in texting shorthand, read again in plain words; True when it was one."""
     if _DAY_ASKED.search(turn.text):
         next_visit(turn)
+        return True
+    away = _STILL_AWAY.match(turn.text)
+    if away is not None and any(v.job.state is JobState.EN_ROUTE for v in todays_visits(turn)):
+        turn.parse = Parse(intents.TECH_EN_ROUTE, {"minutes": int(away.group(1))}, 0.8)
+        _about_a_visit(intents.TECH_EN_ROUTE)(turn)
         return True
     minutes = _more_minutes(turn.text)
     if minutes is not None and any(v.job.state is JobState.EN_ROUTE for v in todays_visits(turn)):
@@ -636,8 +652,9 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
         _note_hazard(turn, visit, text)
     if minutes is None:
         minutes = minutes_until_said_time(text, turn.now, turn.timezone)
-    if (not checked and visit.job.state is JobState.SCHEDULED and ARRIVAL_PROMISED.search(text)
-            and not SETTING_OFF.search(text)):  # "be at chen by 11": on the way yet?
+    # "be at chen by 11", "prob 1:45 at hughes": a time promised, on the way yet?
+    if (not checked and visit.job.state is JobState.SCHEDULED and not SETTING_OFF.search(text)
+            and (ARRIVAL_PROMISED.search(text) or HEDGED_ARRIVAL_AT.search(text.lower()))):
         _check(turn, visit, intents.TECH_EN_ROUTE, text, minutes,
                texts.on_the_way_yet(visit, turn.now, minutes, turn.timezone))
         return

@@ -25,3 +25,34 @@ def test_setting_off_behind_with_no_time_tells_the_customer_of_the_delay(
     assert "Joe has been told you're running behind" in answer
     [message] = told(day, JOE)
     assert "on the way, running a little behind" in message.body
+
+
+@pytest.mark.parametrize("text", ["prob 1:45 at okafor", "maybe 1:45 at joes"])
+def test_a_hedged_clock_time_at_a_customer_named_is_an_arrival_asked_about(
+        day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))  # 12:30pm, Joe's window opens at 1pm
+    before = day.model()
+    day.transcript(TOM, [(text, "Reply Y to tell Joe you're on the way and should arrive about "
+                                "1:45pm")])
+    assert day.changed_since(before) == set()
+    day.transcript(TOM, [("y", "ETA 1:45pm. Joe has been told")])
+    assert told(day, JOE)[-1].body.endswith("should arrive about 1:45pm.")
+
+
+def test_a_hedged_bound_is_no_arrival(day: ChatWorld) -> None:
+    before = day.model()
+    day.text(TOM, "prob 2 at the earliest")
+    assert day.changed_since(before) == set() and told(day, JOE) == []
+
+
+@pytest.mark.parametrize("text", ["its 2 more min", "like 5 more mins"])
+def test_minutes_more_while_on_the_way_are_a_fresh_eta_from_now(day: ChatWorld, text: str) -> None:
+    day.clock.advance(timedelta(hours=3, minutes=30))  # 12:30pm
+    day.text(TOM, "omw 20")
+    minutes = int(text.split()[1])
+    day.clock.advance(timedelta(minutes=15))
+    answer = day.text(TOM, text).text
+    assert "Joe has been told" in answer
+    job = job_of(day, "joe_today")
+    assert job.eta == day.clock.now() + timedelta(minutes=minutes)
+    assert told(day, JOE)[-1].body.endswith(f"should arrive about 12:{45 + minutes}pm.")
