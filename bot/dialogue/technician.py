@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import technician_asks, technician_parts
+from bot.dialogue import technician_asks, technician_parts, technician_visit_facts
 from bot.dialogue import technician_texts as texts
 from bot.dialogue.nobody_home import KEY, says_no_way_in, says_nobody_home
 from bot.dialogue.reply import Reply
@@ -116,6 +116,7 @@ ARRIVAL_PROMISED = re.compile(r"\b(?:be|get|arrive|arriving|make it)\b[^.;!?]{0,
                               r"about|at|before) (?:\d|noon)", re.IGNORECASE)
 SETTING_OFF = re.compile(r"\b(?:omw|otw|on my way|on the way|en ?route|heading|headed|leaving|"
                          r"left|driving|rolling|in the (?:van|truck)|out the door)\b", re.IGNORECASE)
+NOTE_SAID = 0.9  # a note said as one ("note: ..."), not a statement read as one
 # A note saying the customer wants a price for more work: sales (or the office) hears of it.
 QUOTE_WISH = re.compile(
     r"\b(?:wants?|wanted|needs?|asked (?:for|about)|asking (?:for|about)|interested in|"
@@ -200,6 +201,8 @@ def starters() -> dict[str, Starter]:
 def otherwise(turn: Turn) -> None:
     """Anything else: several updates in one text, "undo", or an honest "didn't get that" (a
     technician is never handed off)."""
+    if technician_visit_facts.answer(turn):  # "whats the address for patel"
+        return
     if technician_parts.run(turn, _act):
         return
     if asks_undo(turn.text):
@@ -417,6 +420,9 @@ def _about_a_visit(intent: str) -> Starter:
     """A starter that finds the visit the update is about, asking when it can't tell."""
 
     def start(turn: Turn) -> None:
+        if intent == intents.NOTE and turn.parse.confidence < NOTE_SAID and (
+                technician_visit_facts.answer(turn)):
+            return  # "gate code for the chen job?": asked, not noted
         if technician_parts.run(turn, _act):
             return
         if asks_undo(turn.text):
@@ -429,7 +435,7 @@ def _about_a_visit(intent: str) -> Starter:
             if only_work_wished(turn.text):  # "told them it should be replaced": a note
                 _about_a_visit(intents.NOTE)(turn)
                 return
-        if intent == intents.NOTE and (turn.parse.confidence < 0.9 or technician_asks.kind_of(
+        if intent == intents.NOTE and (turn.parse.confidence < NOTE_SAID or technician_asks.kind_of(
                 turn.text) == "trouble") and technician_asks.answer(
                 turn):  # "customer wants to reschedule, can u move my 3pm": for the office
             return

@@ -405,6 +405,26 @@ def nothing_changed() -> Reply:
     return Reply("OK, nothing changed.")
 
 
+def visit_facts(visits: list[tuple[Visit, str]], kinds: list[str], timezone: str) -> Reply:
+    """The facts a technician asked for about their own visits (address, access, phone), one
+    visit a line, each named by its day, window and job number."""
+    lines = []
+    for visit, phone in visits:
+        site = visit.site
+        facts = {"address": f"{site.address}, {site.city}",
+                 "access": f"access: {clip(site.access_notes, 80)}" if site.access_notes
+                 else "no access notes on file",
+                 "phone": f"{_first(visit.customer)}'s phone {phone}" if phone
+                 else "no phone on file"}
+        said = "; ".join(facts[kind] for kind in kinds)
+        a = visit.appointment
+        when = (f"{day_label(a.window_start, timezone)}, "
+                f"{window_label(a.window_start, a.window_end, timezone)}")
+        lines.append(f"{clip(visit.customer, 30)}{_business(visit)} ({visit.job.number}, {when}): "
+                     f"{said}.")
+    return Reply("\n".join(lines))
+
+
 def day_and_label(visit: Visit, timezone: str) -> str:
     """ "Fri Dec 4, 3-5pm Grace Alvarez, 3822 N Clark St"."""
     return f"{day_label(visit.appointment.window_start, timezone)}, {label(visit, timezone)}"

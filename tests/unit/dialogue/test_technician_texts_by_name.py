@@ -56,3 +56,33 @@ def test_minutes_more_while_on_the_way_are_a_fresh_eta_from_now(day: ChatWorld, 
     job = job_of(day, "joe_today")
     assert job.eta == day.clock.now() + timedelta(minutes=minutes)
     assert told(day, JOE)[-1].body.endswith(f"should arrive about 12:{45 + minutes}pm.")
+
+
+# --- questions about one's own visit ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("whats the address for fischer", "42 Elm St, Chicago"),
+    ("gate code for the fischer job?", "Side gate, code 4412"),
+    ("whats the phone # for my 1pm", JOE),
+    ("whats the phone number for okafor", JOE),
+])
+def test_a_question_about_an_own_visit_is_answered_from_it(day: ChatWorld, text: str,
+                                                          fact: str) -> None:
+    before = day.model()
+    answer = day.text(TOM, text).text
+    assert fact in answer
+    assert day.changed_since(before) == set()
+
+
+def test_a_question_naming_another_technicians_visit_reveals_nothing(day: ChatWorld) -> None:
+    before = day.model()
+    answer = day.text(TOM, "whats the address for lopez?").text
+    assert "Pine" not in answer and "Lopez" not in answer
+    assert "don't see that on your schedule" in answer
+    assert day.changed_since(before) == set()
+
+
+def test_a_fact_given_is_still_a_note(day: ChatWorld) -> None:
+    answer = day.text(TOM, "gate code 7781 at okafor").text
+    assert answer.startswith("Noted")
