@@ -5,13 +5,13 @@ technician's own schedule only."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from domain.jobs import JobState
 from tests.unit.dialogue.chat_world import JOE, TOM, ChatWorld
-from tests.unit.dialogue.test_technician_flow import day, job_of, told
+from tests.unit.dialogue.test_technician_flow import add_visit, day, job_of, told
 
 __all__ = ["day"]  # the fixture, shared with the technician flow's tests
 
@@ -86,3 +86,29 @@ def test_a_question_naming_another_technicians_visit_reveals_nothing(day: ChatWo
 def test_a_fact_given_is_still_a_note(day: ChatWorld) -> None:
     answer = day.text(TOM, "gate code 7781 at okafor").text
     assert answer.startswith("Noted")
+
+
+# --- a first name that is not one's own visit's ------------------------------------------------
+
+
+@pytest.fixture
+def two_alvarezes(day: ChatWorld) -> ChatWorld:
+    """Tom has Elena Alvarez at 11am; Ana has Grace Alvarez at 4pm, both today."""
+    add_visit(day, "elena", "Elena Alvarez", "+13125550191", "2644 W Roscoe St", "hvac_repair",
+              "tom", datetime(2026, 3, 2, 17, 0, tzinfo=UTC))
+    add_visit(day, "grace", "Grace Alvarez", "+13125550192", "3822 N Clark St", "electrical",
+              "ana", datetime(2026, 3, 2, 22, 0, tzinfo=UTC))
+    return day
+
+
+@pytest.mark.parametrize("text", ["omw to grace alvarez", "heading to grace alvarez now",
+                                  "omw to grace alvarez, 20 min", "here at grace alvarez's",
+                                  "whats the address for grace alvarez",
+                                  "heading to grace alvarez place on the north side now"])
+def test_a_first_name_not_ones_own_is_refused_without_revealing(two_alvarezes: ChatWorld,
+                                                               text: str) -> None:
+    before = two_alvarezes.model()
+    answer = two_alvarezes.text(TOM, text).text
+    assert two_alvarezes.changed_since(before) == set()
+    assert "Clark" not in answer and "Ana" not in answer
+    assert "Elena" not in answer or "don't see that" in answer or "can't find" in answer
