@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import sales_asks, sales_reopen, small_talk
+from bot.dialogue import rep_asides, sales_asks, sales_reopen, small_talk
 from bot.dialogue import sales_texts as texts
 from bot.dialogue.reply import Reply
 from bot.dialogue.sales_corrections import meant, news_in
@@ -229,6 +229,10 @@ def otherwise(turn: Turn) -> None:
     bare = _bare_name(turn)
     if bare:  # "nguyen": how that deal stands
         sales_asks.answer_status(turn, bare)
+        return
+    aside = rep_asides.aside_in(turn.text)
+    if aside is not None:  # "grabbing coffee, back in 10": a word back, nothing done
+        turn.finish(rep_asides.reply_to(aside))
         return
     turn.finish(texts.not_understood())
 

@@ -51,3 +51,28 @@ def test_a_weekday_after_with_no_snooze_made_changes_nothing(demo: DemoWorld) ->
     before = demo.deal("Lopez household").next_follow_up_at
     demo.text(LENA, "the monday after")
     assert demo.deal("Lopez household").next_follow_up_at == before
+
+
+# --- "how's alvarez" ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["how's lopez", "hows the lopez deal", "how is lopez?"])
+def test_hows_a_name_is_asked_like_whats_the_deal_at(demo: DemoWorld, text: str) -> None:
+    assert demo.text(LENA, text) == demo.text(LENA, "whats the lopez deal at")
+
+
+@pytest.mark.parametrize("text", ["how's it going", "how are you"])
+def test_hows_small_talk_names_no_deal(demo: DemoWorld, text: str) -> None:
+    assert "No open deal" not in demo.text(LENA, text)
+
+
+# --- small talk that is no command -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["grabbing coffee, back in 10", "ugh traffic", "lunch then calls",
+                                  "hows your day", "long day", "brb"])
+def test_small_talk_gets_a_short_word_and_changes_nothing(demo: DemoWorld, text: str) -> None:
+    before = [(d.stage, d.next_follow_up_at) for d in demo.uow.deals.find()]
+    answer = demo.text(LENA, text)
+    assert "didn't get that" not in answer and len(answer) < 120
+    assert [(d.stage, d.next_follow_up_at) for d in demo.uow.deals.find()] == before
