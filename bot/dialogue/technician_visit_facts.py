@@ -43,6 +43,10 @@ _ASKED = re.compile(r"^\W*(?:(?:hey|yo|ok|quick q)\W+)?(?:what'?s|whats|wats|wha
                     r"remind me)\b|\?\s*$", re.IGNORECASE)
 # The fact given with the text ("gate code 4412", "phone # 555-0101"): a note, never a question.
 _GIVEN = re.compile(r"\b(?:code|combo|#|number|address)\s*(?:is\s*)?[:\-]?\s*\d{3,}", re.IGNORECASE)
+# Words that make a phone number asked with no name the customer's ("whats the customer's #").
+_CUSTOMER = re.compile(r"\b(?:customers?|homeowners?|clients?|tenants?|owners?|their|them|his|her|"
+                       r"this (?:job|one)|the job|next (?:job|one|stop)|current (?:job|one))\b",
+                       re.IGNORECASE)
 AHEAD = timedelta(days=14)  # how far ahead a visit asked about by name is looked for
 SHOWN = 3
 
@@ -71,6 +75,8 @@ def answer(turn: Turn) -> bool:
     if not visits and (names_a_place(turn.text) or names_only_anothers(turn, turn.text)):
         refuse(turn, texts.not_on_your_schedule(today, turn.timezone))
         return True
+    if not visits and kinds == ["phone"] and not _CUSTOMER.search(turn.text):
+        return False  # "need the phone # for the supply house": no visit's, nothing answered
     if not visits:  # "whats the gate code?": the visit in hand, else the next one
         current = in_progress(today) or [v for v in [next_up(today)] if v is not None]
         visits = current[:1]

@@ -112,3 +112,8 @@ def test_a_first_name_not_ones_own_is_refused_without_revealing(two_alvarezes: C
     assert two_alvarezes.changed_since(before) == set()
     assert "Clark" not in answer and "Ana" not in answer
     assert "Elena" not in answer or "don't see that" in answer or "can't find" in answer
+
+
+def test_a_phone_asked_for_no_customer_is_no_visits(day: ChatWorld) -> None:
+    answer = day.text(TOM, "need the phone # for the supply house").text
+    assert JOE not in answer
