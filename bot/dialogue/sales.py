@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import sales_asks, sales_reopen, small_talk
+from bot.dialogue import rep_asides, sales_asks, sales_reopen, small_talk
 from bot.dialogue import sales_texts as texts
 from bot.dialogue.reply import Reply
 from bot.dialogue.sales_corrections import meant, news_in
@@ -190,7 +190,7 @@ def starters() -> dict[str, Starter]:
 def otherwise(turn: Turn) -> None:
     """A numbered line ("won 2"), a verb and a name the parser did not know ("won murphy": maybe
     another rep's deal, answered as "Murphy signed!" is), else an honest "didn't get that"."""
-    if numbered(turn):
+    if numbered(turn) or _moves_last_snooze(turn):
         return
     if sales_asks.asks_pipeline(turn.text):  # "whats my whole pipeline look like"
         list_pipeline(turn)
@@ -229,6 +229,10 @@ def otherwise(turn: Turn) -> None:
     bare = _bare_name(turn)
     if bare:  # "nguyen": how that deal stands
         sales_asks.answer_status(turn, bare)
+        return
+    aside = rep_asides.aside_in(turn.text)
+    if aside is not None:  # "grabbing coffee, back in 10": a word back, nothing done
+        turn.finish(rep_asides.reply_to(aside))
         return
     turn.finish(texts.not_understood())
 
@@ -943,7 +947,38 @@ def _snooze_until(turn: Turn, view: DealView, text: str, *, asked: bool,
     day_told = day_told or after_which(text)  # "after xmas": the day told as what it is
     turn.run(SnoozeDeal(deal_id=view.deal_id, until=until, actor=turn.actor))
     turn.finish(texts.snoozed(view, until, turn.timezone, kept_open=kept_open,
-                              day_told=day_told), done="snoozed")
+                              day_told=day_told), done="snoozed",
+                changed={"deal_id": view.deal_id, "until": until.isoformat()})
+    return True
+
+
+# "the monday after", "actually make it the tuesday after": a day counted from the snooze just
+# made, never from today.
+_DAY_AFTER = re.compile(
+    r"^\W*(?:(?:actually|no|nah|wait|hmm|ok|okay|or|make (?:it|that)|how about|maybe|better)\W+)*"
+    r"(?:the )?(?P<day>mon|tue|wed|thu|fri)[a-z]*(?: after(?: that)?| following)\W*$",
+    re.IGNORECASE)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
+
+
+def _moves_last_snooze(turn: Turn) -> bool:
+    """ "the monday after" right after a snooze: that deal moved to the weekday after the day it
+    was snoozed to, at the same hour; False for any other text."""
+    found = _DAY_AFTER.match(turn.text)
+    change = turn.last_change()
+    if found is None or turn.last_change_name() != "snoozed" or not isinstance(
+            change.get("until"), str):
+        return False
+    view = own_deal(turn, change.get("deal_id"))
+    if view is None:
+        return False
+    was = datetime.fromisoformat(change["until"]).astimezone(ZoneInfo(turn.timezone))
+    ahead = (_WEEKDAYS.index(found.group("day").lower()) - was.weekday()) % 7 or 7
+    until = datetime.combine(was.date() + timedelta(days=ahead), was.time(), ZoneInfo(turn.timezone))
+    until, day_told = _off_holiday(until, turn.timezone)
+    turn.run(SnoozeDeal(deal_id=view.deal_id, until=until, actor=turn.actor))
+    turn.finish(texts.snoozed(view, until, turn.timezone, day_told=day_told), done="snoozed",
+                changed={"deal_id": view.deal_id, "until": until.isoformat()})
     return True
 
 

@@ -47,7 +47,13 @@ _STATUS_LEAD = re.compile(
     # "how much is the patel one", "how much was the patel repipe quote again"
     r"^\W*how much\s+(?:is|was|s|for|did)\s+(?P<g>[a-z][^?]*)|"
     # "what stage is chen", "what stage is kowalski at", "what stage are we at with murphy"
-    r"^\W*what stage\s+(?:is|s|are|was)\s+(?:we\s+(?:at\s+)?(?:with|on)\s+)?(?P<h>[a-z][^?]*)",
+    r"^\W*what stage\s+(?:is|s|are|was)\s+(?:we\s+(?:at\s+)?(?:with|on)\s+)?(?P<h>[a-z][^?]*)|"
+    # "how's alvarez", "hows the alvarez deal": a name alone after "how's", never small talk
+    # ("how's it going", "hows your day", "how is everyone")
+    r"^\W*how(?:'?s| is|s)\s+(?!(?:it|that|this|things?|everything|everyone|everybody|you|your|ur|"
+    r"life|work|business|today|the (?:day|week|weather|family|kids)|my (?:day|week))\b)"
+    r"(?P<i>(?:the\s+|my\s+)?[a-z][\w'&-]*(?:\s+[\w'&-]+){0,2}?)"
+    r"(?:\s+(?:deal|quote|one|account|job))?\s*\?*\s*$",
     re.IGNORECASE)
 _STATUS_FILLER = re.compile(r"\b(?:the|my|deal|deals|quote|job|one|account|again|now|today|at|"
                             r"please|pls|thing|rn|right now|in|stage|its|it)\b|[?!.,]",

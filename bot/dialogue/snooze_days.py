@@ -94,6 +94,8 @@ SNOOZE_DAYS: tuple[tuple[re.Pattern[str], Callable[[date], date]], ...] = tuple(
         (rf"\b(?:after|past) (?:the )?{_NEW_YEAR}\b", _after(lambda t: _next(t, 1, 1))),
         (r"\b(?:after|past) (?:the )?holidays\b", _after(lambda t: _next(t, 1, 1))),
         (r"\b(?:after|past) thanksgiving\b", _after(_thanksgiving)),
+        # "till thanksgiving": the holiday itself, which the snooze then moves off and says so
+        (r"\bthanksgiving(?: day)?\b", _thanksgiving),
         (r"\b(?:the )?end of next month\b",
          lambda t: _month_end((t.replace(day=28) + timedelta(days=4)).replace(day=1))),
         (r"\b(?:the )?end of next week\b", lambda t: _monday_next_week(t) + timedelta(days=4)),

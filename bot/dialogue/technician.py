@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
-from bot.dialogue import technician_asks, technician_parts
+from bot.dialogue import technician_asks, technician_parts, technician_visit_facts
 from bot.dialogue import technician_texts as texts
 from bot.dialogue.nobody_home import KEY, says_no_way_in, says_nobody_home
 from bot.dialogue.reply import Reply
@@ -59,7 +59,11 @@ from bot.nlu.arrival import arrival_in
 from bot.nlu.clock import ClockTime, find_clock_times, spell_out_clock_words
 from bot.nlu.quantities import minutes_in
 from bot.nlu.result import Parse
-from bot.nlu.technician_rules import plans_a_trip_after_a_stop
+from bot.nlu.technician_rules import (
+    HEDGED_ARRIVAL_AT,
+    plans_a_trip_after_a_stop,
+    says_running_late,
+)
 from domain.commands import (
     AddJobNote,
     ChangeJobState,
@@ -112,6 +116,7 @@ ARRIVAL_PROMISED = re.compile(r"\b(?:be|get|arrive|arriving|make it)\b[^.;!?]{0,
                               r"about|at|before) (?:\d|noon)", re.IGNORECASE)
 SETTING_OFF = re.compile(r"\b(?:omw|otw|on my way|on the way|en ?route|heading|headed|leaving|"
                          r"left|driving|rolling|in the (?:van|truck)|out the door)\b", re.IGNORECASE)
+NOTE_SAID = 0.9  # a note said as one ("note: ..."), not a statement read as one
 # A note saying the customer wants a price for more work: sales (or the office) hears of it.
 QUOTE_WISH = re.compile(
     r"\b(?:wants?|wanted|needs?|asked (?:for|about)|asking (?:for|about)|interested in|"
@@ -196,6 +201,8 @@ def starters() -> dict[str, Starter]:
 def otherwise(turn: Turn) -> None:
     """Anything else: several updates in one text, "undo", or an honest "didn't get that" (a
     technician is never handed off)."""
+    if technician_visit_facts.answer(turn):  # "whats the address for patel"
+        return
     if technician_parts.run(turn, _act):
         return
     if asks_undo(turn.text):
@@ -254,6 +261,13 @@ _MORE = re.compile(r"\bmake (?:that|it) (\d{1,3})\s*(?:m|min|mins|minutes)?\s*(?
                    re.IGNORECASE)
 
 
+# "its 2 more min", "like 5 more mins": how far off the technician still is, said alone while on
+# the way: a fresh ETA counted from now (never added to the one given, as "make that 15 more" is).
+_STILL_AWAY = re.compile(r"^\W*(?:(?:it'?s|its|it is|prob|probably|maybe|like|about|bout|only|just"
+                         r"|another)\s+)*(\d{1,3})\s*more\s*(?:m|min|mins|minutes)\W*$",
+                         re.IGNORECASE)
+
+
 def _more_minutes(text: str) -> int | None:
     found = _MORE.search(text)
     minutes = int(found.group(1) or found.group(2) or found.group(3)) if found else 0
@@ -264,6 +278,11 @@ def _reread(turn: Turn) -> bool:
     """An update in texting shorthand, read again in plain words; True when it was one."""
     if _DAY_ASKED.search(turn.text):
         next_visit(turn)
+        return True
+    away = _STILL_AWAY.match(turn.text)
+    if away is not None and any(v.job.state is JobState.EN_ROUTE for v in todays_visits(turn)):
+        turn.parse = Parse(intents.TECH_EN_ROUTE, {"minutes": int(away.group(1))}, 0.8)
+        _about_a_visit(intents.TECH_EN_ROUTE)(turn)
         return True
     minutes = _more_minutes(turn.text)
     if minutes is not None and any(v.job.state is JobState.EN_ROUTE for v in todays_visits(turn)):
@@ -401,6 +420,9 @@ def _about_a_visit(intent: str) -> Starter:
     """A starter that finds the visit the update is about, asking when it can't tell."""
 
     def start(turn: Turn) -> None:
+        if intent == intents.NOTE and turn.parse.confidence < NOTE_SAID and (
+                technician_visit_facts.answer(turn)):
+            return  # "gate code for the chen job?": asked, not noted
         if technician_parts.run(turn, _act):
             return
         if asks_undo(turn.text):
@@ -413,7 +435,7 @@ def _about_a_visit(intent: str) -> Starter:
             if only_work_wished(turn.text):  # "told them it should be replaced": a note
                 _about_a_visit(intents.NOTE)(turn)
                 return
-        if intent == intents.NOTE and (turn.parse.confidence < 0.9 or technician_asks.kind_of(
+        if intent == intents.NOTE and (turn.parse.confidence < NOTE_SAID or technician_asks.kind_of(
                 turn.text) == "trouble") and technician_asks.answer(
                 turn):  # "customer wants to reschedule, can u move my 3pm": for the office
             return
@@ -624,7 +646,8 @@ def _current(visits: list[Visit], accepts: frozenset[JobState]) -> list[Visit]:
 def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
              checked: bool = False) -> None:
     """On the way now: the customer is told, with the arrival time given in minutes or as a
-    time of day ("prob 8:15"), also when already on the way. A plan ("lunch then headed to 26th
+    time of day ("prob 8:15"), also when already on the way, and that the technician runs
+    behind when the text said so ("omw to alvarez, running a bit behind"). A plan ("lunch then headed to 26th
     st") changes nothing; an "omw" naming no visit hours before the window, or giving an ETA
     over four hours before it, is asked about (the ETA kept for the answer); a job
     still on site elsewhere is pointed out, since it stays open."""
@@ -635,8 +658,9 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
         _note_hazard(turn, visit, text)
     if minutes is None:
         minutes = minutes_until_said_time(text, turn.now, turn.timezone)
-    if (not checked and visit.job.state is JobState.SCHEDULED and ARRIVAL_PROMISED.search(text)
-            and not SETTING_OFF.search(text)):  # "be at chen by 11": on the way yet?
+    # "be at chen by 11", "prob 1:45 at hughes": a time promised, on the way yet?
+    if (not checked and visit.job.state is JobState.SCHEDULED and not SETTING_OFF.search(text)
+            and (ARRIVAL_PROMISED.search(text) or HEDGED_ARRIVAL_AT.search(text.lower()))):
         _check(turn, visit, intents.TECH_EN_ROUTE, text, minutes,
                texts.on_the_way_yet(visit, turn.now, minutes, turn.timezone))
         return
@@ -661,10 +685,12 @@ def en_route(turn: Turn, visit: Visit, text: str, minutes: int | None,
         turn.run(ChangeJobState(job_id=job, new_state=JobState.EN_ROUTE, actor=turn.actor,
                                 eta_minutes=minutes))
     eta = visit.job.eta
+    # "omw, running a bit behind": with no time to give, the delay itself is the news
+    behind = eta is None and says_running_late(text)
     told = tell(turn, visit, "en-route", texts.customer_on_the_way(
-        _tech(turn), turn.business.name, eta, visit.site.timezone))
+        _tech(turn), turn.business.name, eta, visit.site.timezone, behind=behind))
     remember(turn, visit, before, told, what=intents.TECH_EN_ROUTE)
-    turn.say(texts.on_the_way(visit, eta, turn.timezone))
+    turn.say(texts.on_the_way(visit, eta, turn.timezone, behind=behind))
     left = [v for v in todays_visits(turn)
             if v.job.state is JobState.ON_SITE and v.appointment_id != visit.appointment_id]
     if left:

@@ -130,7 +130,7 @@ def answer(turn: Turn) -> bool:
         if day is not None and day != local:  # "move okafor tmrw": the Okafor visit that day
             later = [v for v in later if v.appointment.window_start.astimezone(
                 ZoneInfo(turn.timezone)).date() == day]
-        visits = named(today, turn.text) or _at_hour_said(today, turn) or later
+        visits = named(today, turn.text) or at_hour_said(today, turn) or later
         if len(visits) != 1:
             visits = []
     else:  # the visits at risk: today's, or those of the day said ("can't make tmrw's first")
@@ -145,7 +145,7 @@ def answer(turn: Turn) -> bool:
     return True
 
 
-def _at_hour_said(visits: list[Visit], turn: Turn) -> list[Visit]:
+def at_hour_said(visits: list[Visit], turn: Turn) -> list[Visit]:
     """ "my 3pm": today's visits whose window opens at the hour said."""
     zone = ZoneInfo(turn.timezone)
     found = []

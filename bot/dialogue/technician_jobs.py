@@ -153,7 +153,19 @@ def named_own(turn: Turn, own: list[Visit], text: str) -> list[Visit] | None:
     # a customer's name shared with another technician's visit ("omw to patel, via clark" while
     # Carla's Patel is on Clark): the technician sees only their own, so theirs is meant
     shared = {w for b in better for w in _names_said(b, text)}
+    if _first_names_said(better, text) - {w for v in mine for w in _names_said(v, text)}:
+        return None  # "grace alvarez" while one's own is Elena Alvarez: the first name decides
     return [v for v in mine if _names_said(v, text) & shared] or None
+
+
+def _first_names_said(visits: list[Visit], text: str) -> set[str]:
+    """The first names of the visits' customers that the text says ("grace" of Grace Alvarez)."""
+    said = set()
+    for visit in visits:
+        first = (_words(visit.customer) or [""])[0]
+        if first and first not in COMMON and first in _names_said(visit, text):
+            said.add(first)
+    return said
 
 
 def _names_said(visit: Visit, text: str) -> set[str]:

@@ -87,13 +87,15 @@ def visit_on_another_day(visit: Visit, timezone: str) -> Reply:
                  "today, ask the office to move it first.")
 
 
-def on_the_way(visit: Visit, eta: datetime | None, timezone: str, again: bool = False) -> Reply:
+def on_the_way(visit: Visit, eta: datetime | None, timezone: str, again: bool = False,
+               behind: bool = False) -> Reply:
     when = f" ETA {clock_label(eta, timezone)}." if eta else ""
+    delay = " you're running behind" if behind else ""
     if again:
         return Reply(f"You're already on the way to {label(visit, timezone)} "
                      f"({visit.job.number}).{when}")
     return Reply(f"Got it: on the way to {label(visit, timezone)} ({visit.job.number}).{when} "
-                 f"{_first(visit.customer)} has been told. {UNDO_HINT}")
+                 f"{_first(visit.customer)} has been told{delay}. {UNDO_HINT}")
 
 
 def on_the_way_early(visit: Visit, now: datetime, timezone: str) -> Reply:
@@ -125,7 +127,12 @@ def still_open(visit: Visit) -> Reply:
                  f"\"done at {last}\" when it's finished.")
 
 
-def customer_on_the_way(tech: str, business: str, eta: datetime | None, timezone: str) -> str:
+def customer_on_the_way(tech: str, business: str, eta: datetime | None, timezone: str,
+                        behind: bool = False) -> str:
+    if behind:  # a delay said beside setting off is the customer's news too
+        when = f" and should arrive about {clock_label(eta, timezone)}" if eta else ""
+        return (f"{_first(tech)} from {business} is on the way, running a little behind{when}. "
+                "Sorry for the wait!")
     when = f" and should arrive about {clock_label(eta, timezone)}" if eta else " now"
     return f"{_first(tech)} from {business} is on the way{when}."
 
@@ -396,6 +403,26 @@ def thanks(first_name: str) -> Reply:
 
 def nothing_changed() -> Reply:
     return Reply("OK, nothing changed.")
+
+
+def visit_facts(visits: list[tuple[Visit, str]], kinds: list[str], timezone: str) -> Reply:
+    """The facts a technician asked for about their own visits (address, access, phone), one
+    visit a line, each named by its day, window and job number."""
+    lines = []
+    for visit, phone in visits:
+        site = visit.site
+        facts = {"address": f"{site.address}, {site.city}",
+                 "access": f"access: {clip(site.access_notes, 80)}" if site.access_notes
+                 else "no access notes on file",
+                 "phone": f"{_first(visit.customer)}'s phone {phone}" if phone
+                 else "no phone on file"}
+        said = "; ".join(facts[kind] for kind in kinds)
+        a = visit.appointment
+        when = (f"{day_label(a.window_start, timezone)}, "
+                f"{window_label(a.window_start, a.window_end, timezone)}")
+        lines.append(f"{clip(visit.customer, 30)}{_business(visit)} ({visit.job.number}, {when}): "
+                     f"{said}.")
+    return Reply("\n".join(lines))
 
 
 def day_and_label(visit: Visit, timezone: str) -> str:

@@ -119,6 +119,13 @@ _ARRIVAL_PROMISED = re.compile(
     + r"|(?:the |my )?(?:shop|yard|depot|office|warehouse))\b)[a-z0-9' ]{1,30}?| there| over)? "
     r"(?:by|around|at about|about|at|before) (?:\d{1,2}(?::\d\d)?\s*(?:am|pm)?|noon)\b"
 )
+# An arrival time hedged at a customer named, no verb said: "prob 1:45 at hughes", "maybe 11 at
+# the chen job" (never "prob 2 at the earliest", a bound, not a place).
+HEDGED_ARRIVAL_AT = re.compile(
+    r"^\W*(?:prob|probably|prolly|maybe|likely|around|about)\s+(?:like |about |around )?"
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|noon)(?:ish)?\s+(?:at|@)\s+"
+    r"(?!(?:the )?(?:earliest|latest|most|least|best|worst)\b)[a-z]"
+)
 # "stopping for gas then on my way eta 25": a time to the visit makes the stop part of the trip.
 _ETA_TO_VISIT = re.compile(
     r"\b(?:eta|(?:be|get|arrive|arriving) (?:there|to you|with you|on site|at yours)? ?in|"
@@ -462,7 +469,8 @@ def detect_technician(message: Message) -> Verdict | None:
         return Verdict(intents.TECH_NEXT, 0.85)
     if _stated(_DONE, text) and not re.search(r"\b(?:not|never|almost|nearly)\b", text):
         return Verdict(intents.TECH_DONE, 0.85)
-    if _stated(_ARRIVAL_PROMISED, text) and not re.search(rf"\b{_DAY_WORDS}\b", text):
+    if (_stated(_ARRIVAL_PROMISED, text) or HEDGED_ARRIVAL_AT.search(text)) and not re.search(
+            rf"\b{_DAY_WORDS}\b", text):
         # an arrival time promised: the dialogue asks or notes it, never sets off on its own
         return Verdict(intents.TECH_EN_ROUTE, 0.7)
     if message.has(_JOB_DETAIL) or (message.has(_JOB_FACT) and not message.has(_NOT_A_FACT)):
@@ -532,6 +540,11 @@ def plans_a_trip_after_a_stop(text: str) -> bool:
     """Whether the text plans a trip to a visit after a stop ("grabbing lunch then heading to
     okafor"): a plan for later, no trip now."""
     return _stated(_TRIP_AFTER_A_STOP, text.lower())
+
+
+def says_running_late(text: str) -> bool:
+    """Whether the text says the technician runs late or behind ("omw, running a bit behind")."""
+    return _stated(_LATE, text.lower())
 
 
 def trip_to_a_stop(text: str) -> bool:

@@ -158,6 +158,7 @@ def _first_of_alternatives(text: str, wanted: list[DayMention]) -> list[DayMenti
         d.day <= other.day < d.day + timedelta(days=7) for other in days)]
 
 
+_NAMES_A_WEEK = re.compile(r"\b(?:next|this|coming) week\b")
 _PLAIN_WEEKDAY = re.compile(r"^(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?$")
 
 
@@ -165,6 +166,11 @@ def _within_week_named(text: str, days: list[DayMention]) -> list[DayMention]:
     """`days` with each bare weekday put in the week the text names ("sometime next week, tuesday
     or friday", said on a Monday: next week's Tuesday, not tomorrow)."""
     weeks = [d for d in days if _is_week(text, d)]
+    if not weeks:
+        # "next week, like tuesday or wednesday": a day of the week named sets the week too
+        weeks = [d for d in days if _NAMES_A_WEEK.search(text[d.start:d.end])]
+        weeks = [replace(weeks[0], day=weeks[0].day - timedelta(days=weeks[0].day.weekday()))
+                 ] if len(weeks) == 1 else []
     if len(weeks) != 1:
         return days
     first = weeks[0].day

@@ -76,6 +76,16 @@ def test_days_joined_by_or_are_one_wish_from_the_first(text: str, first: str, da
     assert len(alternative_days(normalize(text), TODAY)) == days
 
 
+@pytest.mark.parametrize("text", ["next week, like tuesday or wednesday",
+                                  "next week tuesday or wednesday"])
+def test_a_weekday_beside_a_day_of_next_week_is_in_that_week(text: str) -> None:
+    # said on a Monday: Tuesday and Wednesday of next week, never tomorrow's Tuesday
+    assert alternative_days(normalize(text), TODAY) == (date(2026, 3, 10), date(2026, 3, 11))
+    assert _when(text).get("date") == "2026-03-10"
+    tuesday = TODAY + timedelta(days=1)  # said on a Tuesday: never tomorrow's Wednesday
+    assert alternative_days(normalize(text), tuesday) == (date(2026, 3, 10), date(2026, 3, 11))
+
+
 @pytest.mark.parametrize("text", ["monday, tuesday", "move monday to friday"])
 def test_days_without_or_are_no_alternatives(text: str) -> None:
     assert alternative_days(normalize(text), TODAY) == ()
