@@ -426,6 +426,15 @@ _JOB_FACT = re.compile(
     r"|^(?:park|use|bring|knock|ring|enter|avoid|go through|come through|leave|do not|dont|never|always) "
     r"(?:\S+ ){0,6}?(?:the |a |their |on the |in the )?" + _JOB_THINGS + r"\b"
 )
+# "gas valve is done", "inducer motor is shot": a part worn out, never the job finished.
+_BROKEN_PART = re.compile(
+    r"\b(?:thermocouple|gas valve|valve|control board|circuit board|board|igniter|ignitor|flame sensor|"
+    r"inducer(?: motor)?|blower(?: motor)?|motor|compressor|capacitor|contactor|heat exchanger|"
+    r"pump|sump pump|cartridge|element|heating element|anode(?: rod)?|breaker|panel|coil|evap coil|"
+    r"fan|bearings?|belt|transformer|relay|switch|pressure switch|limit switch|thermostat|t-?stat|"
+    r"tank|flapper|fill valve|disposal|regulator|fuse|line ?set|condenser|part|parts)"
+    r"(?: is| s| was| are| were)? (?:done|shot|gone|toast|dead|fried|finished|blown|cooked)\b"
+)
 # A fact is stated: not asked, not laughed at, not a word about the writer's own things.
 _NOT_A_FACT = re.compile(
     r"\?|^(?:is|are|do|does|did|can|could|will|would|should|has|have|what|where|when|who|why|how|which)\b|"
@@ -460,7 +469,8 @@ def detect_technician(message: Message) -> Verdict | None:
         return Verdict(intents.TECH_ARRIVED, 0.85)
     if message.has(_NEXT):
         return Verdict(intents.TECH_NEXT, 0.85)
-    if _stated(_DONE, text) and not re.search(r"\b(?:not|never|almost|nearly)\b", text):
+    finished = without_broken_parts(text)
+    if _stated(_DONE, finished) and not re.search(r"\b(?:not|never|almost|nearly)\b", finished):
         return Verdict(intents.TECH_DONE, 0.85)
     if _stated(_ARRIVAL_PROMISED, text) and not re.search(rf"\b{_DAY_WORDS}\b", text):
         # an arrival time promised: the dialogue asks or notes it, never sets off on its own
@@ -468,6 +478,11 @@ def detect_technician(message: Message) -> Verdict | None:
     if message.has(_JOB_DETAIL) or (message.has(_JOB_FACT) and not message.has(_NOT_A_FACT)):
         return Verdict(intents.NOTE, 0.6)
     return None
+
+
+def without_broken_parts(text: str) -> str:
+    """The text without the parts it calls done ("gas valve is done" says the valve is broken)."""
+    return _BROKEN_PART.sub(" ", text)
 
 
 # An opening "k", "ok" or "yep" acknowledges the last text; what follows is the update

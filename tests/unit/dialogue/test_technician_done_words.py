@@ -1,0 +1,37 @@
+""""Done" that is not the job finished: a part that is done (broken), a text that pauses the job
+whatever else it says, the end of the technician's day; and a job marked done by mistake
+taken back when the technician says it is not done."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.jobs import JobState
+from tests.unit.dialogue.chat_world import JOE, TOM, ChatWorld
+from tests.unit.dialogue.test_technician_flow import day, job_of, told
+
+__all__ = ["day"]  # the fixture, shared with the technician flow's tests
+
+
+@pytest.mark.parametrize("text", [
+    "thermocouple bad AND gas valve is done, no valve on the truck. pausing, need to come back tmrw",
+    "compressor is done, waiting on parts from the supplier",
+    "found it, the control board is shot. need to order one, pausing",
+    "all done diagnosing, need to come back tomorrow with the part",
+])
+def test_a_text_that_pauses_the_job_never_completes_it(day: ChatWorld, text: str) -> None:
+    day.text(TOM, "here")
+    said = day.text(TOM, text).text
+    job = job_of(day, "joe_today")
+    assert job.state is JobState.PAUSED, said
+    assert "invoice" not in said.lower()
+    assert not any("completed" in m.body for m in told(day, JOE))
+
+
+@pytest.mark.parametrize("text", ["gas valve is done", "the inducer motor is shot",
+                                  "blower motor is toast"])
+def test_a_part_that_is_done_is_broken_never_the_job_finished(day: ChatWorld, text: str) -> None:
+    day.text(TOM, "here")
+    said = day.text(TOM, text).text
+    assert job_of(day, "joe_today").state is JobState.ON_SITE, said
+    assert "invoice" not in said.lower()
