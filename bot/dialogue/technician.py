@@ -59,7 +59,7 @@ from bot.nlu.arrival import arrival_in
 from bot.nlu.clock import ClockTime, find_clock_times, spell_out_clock_words
 from bot.nlu.quantities import minutes_in
 from bot.nlu.result import Parse
-from bot.nlu.technician_rules import plans_a_trip_after_a_stop
+from bot.nlu.technician_rules import ends_the_day, plans_a_trip_after_a_stop
 from domain.commands import (
     AddJobNote,
     ChangeJobState,
@@ -216,6 +216,9 @@ def otherwise(turn: Turn) -> None:
         _about_a_visit(intents.TECH_EN_ROUTE)(turn)  # a plan: noted, nothing sent
     elif technician_asks.for_office(turn.text):
         technician_asks.pass_on(turn, turn.text)  # "can someone check if he still owes"
+    elif ends_the_day(turn.text):  # "im done for the day, heading home": no job finished
+        turn.finish(texts.day_over([v for v in todays_visits(turn)
+                                    if v.job.state in (JobState.PAUSED, JobState.ON_SITE)]))
     else:
         turn.finish(texts.not_understood())
 
@@ -339,7 +342,9 @@ def answer(turn: Turn) -> bool:
     if len(chosen) != 1:
         return False  # not an answer: read the text afresh
     turn.finish()
-    ACTIONS[data["intent"]](turn, chosen[0], data.get("text", ""), data.get("minutes"))
+    # a paused job picked from the list is meant: no second question about it
+    ACTIONS[data["intent"]](turn, chosen[0], data.get("text", ""), data.get("minutes"),
+                            checked=chosen[0].job.state is JobState.PAUSED)
     return True
 
 
@@ -805,6 +810,10 @@ def done(turn: Turn, visit: Visit, text: str, minutes: int | None,
             and visit.appointment.window_start - turn.now > DONE_UNSTARTED_AHEAD):
         _check(turn, visit, intents.TECH_DONE, text, minutes,
                texts.done_unstarted(visit, turn.timezone))
+        return
+    if not checked and visit.job.state is JobState.PAUSED and not named([visit], text):
+        # a paused job waits on a return visit: a "done" that does not name it is asked about
+        _check(turn, visit, intents.TECH_DONE, text, minutes, texts.done_paused(visit))
         return
     before = before_change(visit)
     was_paused = visit.job.state is JobState.PAUSED

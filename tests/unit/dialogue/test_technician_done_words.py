@@ -4,6 +4,8 @@ taken back when the technician says it is not done."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from domain.jobs import JobState
@@ -35,3 +37,49 @@ def test_a_part_that_is_done_is_broken_never_the_job_finished(day: ChatWorld, te
     said = day.text(TOM, text).text
     assert job_of(day, "joe_today").state is JobState.ON_SITE, said
     assert "invoice" not in said.lower()
+
+
+@pytest.mark.parametrize("text", ["thx. im done for the day, heading home", "done for today",
+                                  "ok calling it a day", "that's it for me, done for the night"])
+def test_the_end_of_the_technicians_day_never_completes_a_paused_job(day: ChatWorld,
+                                                                     text: str) -> None:
+    day.text(TOM, "here")
+    day.text(TOM, "waiting on parts, need a new cartridge")
+    day.text(TOM, "at fischer")
+    day.text(TOM, "done at fischer, replaced the filter")
+    assert job_of(day, "fischer").state is JobState.COMPLETED  # the paused job is the only open one
+    day.clock.advance(timedelta(minutes=20))
+    said = day.text(TOM, text).text
+    assert job_of(day, "joe_today").state is JobState.PAUSED, said
+    assert "invoice" not in said.lower()
+    assert not any("completed" in m.body for m in told(day, JOE))
+
+
+@pytest.mark.parametrize("text", ["im done for the day, heading home", "calling it a day"])
+def test_the_end_of_the_technicians_day_never_completes_the_job_in_hand(day: ChatWorld,
+                                                                        text: str) -> None:
+    day.text(TOM, "here")
+    day.clock.advance(timedelta(minutes=20))
+    said = day.text(TOM, text).text
+    assert job_of(day, "joe_today").state is not JobState.COMPLETED, said
+    assert "invoice" not in said.lower()
+
+
+def test_a_bare_done_on_a_paused_job_is_asked_before_completing_it(day: ChatWorld) -> None:
+    day.text(TOM, "here")
+    day.text(TOM, "waiting on parts, need a new cartridge")
+    day.text(TOM, "at fischer")
+    day.text(TOM, "done at fischer, replaced the filter")
+    day.clock.advance(timedelta(minutes=20))
+    said = day.text(TOM, "done").text
+    assert job_of(day, "joe_today").state is JobState.PAUSED, said
+    assert "Y" in said and "?" in said
+    said = day.text(TOM, "yes").text
+    assert job_of(day, "joe_today").state is JobState.COMPLETED, said
+
+
+def test_the_end_of_the_day_is_answered_with_the_jobs_left_as_they_stand(day: ChatWorld) -> None:
+    day.text(TOM, "here")
+    day.text(TOM, "waiting on parts, need a new cartridge")
+    said = day.text(TOM, "ok im done for the day, heading home").text
+    assert "Nothing was changed" in said and "stays paused" in said
