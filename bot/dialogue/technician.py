@@ -48,6 +48,7 @@ from bot.dialogue.technician_summary import (
 from bot.dialogue.technician_undo import (
     asks_undo,
     before_change,
+    denies_last_done,
     last_update,
     refuse,
     remember,
@@ -182,7 +183,7 @@ ACTION_WORDS = {intents.TECH_EN_ROUTE: "on the way", intents.TECH_ARRIVED: "here
 def starters() -> dict[str, Starter]:
     """What a technician's text starts; "undo" is recognised whatever the parser read."""
     acting: dict[str, Starter] = {intent: _about_a_visit(intent) for intent in ACCEPTS}
-    return {
+    started = {
         **acting,
         intents.TECH_NEXT: _unless_undo(_updates_then(next_visit)),
         intents.HELP: _unless_undo(help_menu),
@@ -191,14 +192,27 @@ def starters() -> dict[str, Starter]:
         intents.AFFIRM: _unless_undo(_acknowledge),
         intents.DENY: _unless_undo(_no),
     }
+    return {intent: _unless_done_denied(starter) for intent, starter in started.items()}
+
+
+def _unless_done_denied(starter: Starter) -> Starter:
+    """ "rossi is NOT done, fix that" just after marking it done: the completion taken back."""
+    def start(turn: Turn) -> None:
+        if denies_last_done(turn):
+            undo(turn)
+        else:
+            starter(turn)
+    return start
 
 
 def otherwise(turn: Turn) -> None:
     """Anything else: several updates in one text, "undo", or an honest "didn't get that" (a
     technician is never handed off)."""
-    if technician_parts.run(turn, _act):
+    if denies_last_done(turn):
+        undo(turn)  # "that one isnt done" just after marking it done
+    elif technician_parts.run(turn, _act):
         return
-    if asks_undo(turn.text):
+    elif asks_undo(turn.text):
         undo(turn)
     elif technician_asks.answer(turn):
         return

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import technician_texts as texts
 from bot.dialogue.reply import Reply
-from bot.dialogue.technician_jobs import Visit, job_id, own_visit
+from bot.dialogue.technician_jobs import Visit, job_id, named_own, own_visit, todays_visits
 from bot.nlu import intents
 from domain.commands import UndoJobState
 from domain.jobs import JobState
@@ -58,6 +58,24 @@ def asks_undo(text: str) -> bool:
             or any((UNDO.match(clause) and (n == 0 or not _APOLOGY.match(clause)))
                    or _UNDO_CLAUSE.match(clause) or _RETRACT.match(clause)
                    for n, clause in enumerate(clauses)))
+
+
+# "rossi is NOT done", "that one isnt done", "its not finished yet": a job said to be still open.
+_NOT_DONE = re.compile(r"\b(?:not|isnt|isn't|aint|ain't|wasnt|wasn't)\s+(?:(?:yet|quite|really|actually|"
+                       r"even|all)\s+)?(?:done|finished|complete|completed)\b(?!(?:\s+yet)?\s*\?)",
+                       re.IGNORECASE)
+
+
+def denies_last_done(turn: Turn) -> bool:
+    """The text says the job just marked done (under ten minutes ago) is not done, naming no other
+    visit: the completion was a mistake, taken back like "undo"."""
+    last = turn.conversation.data.get(LAST)
+    if (not isinstance(last, dict) or last.get("what") != intents.TECH_DONE
+            or _age(turn, last) > UNDO_WINDOW or not _NOT_DONE.search(turn.text)):
+        return False
+    said = named_own(turn, todays_visits(turn), turn.text)
+    return said is not None and (not said or any(
+        v.appointment_id == last.get("appointment") for v in said))
 
 
 def undo(turn: Turn) -> None:

@@ -83,3 +83,32 @@ def test_the_end_of_the_day_is_answered_with_the_jobs_left_as_they_stand(day: Ch
     day.text(TOM, "waiting on parts, need a new cartridge")
     said = day.text(TOM, "ok im done for the day, heading home").text
     assert "Nothing was changed" in said and "stays paused" in said
+@pytest.mark.parametrize("text", ["what?? no joe is NOT done its paused waiting on parts. fix that",
+                                  "that one isnt done", "wait its not done yet, still working"])
+def test_not_done_right_after_a_completion_takes_it_back(day: ChatWorld, text: str) -> None:
+    day.text(TOM, "here")
+    day.clock.advance(timedelta(minutes=20))
+    day.text(TOM, "done, replaced the cartridge")
+    assert job_of(day, "joe_today").state is JobState.COMPLETED
+    day.clock.advance(timedelta(minutes=2))
+    said = day.text(TOM, text).text
+    assert "Undone" in said, said
+    assert job_of(day, "joe_today").state is JobState.ON_SITE
+
+
+
+
+def test_not_done_after_a_paused_job_was_completed_puts_it_back_on_pause(day: ChatWorld) -> None:
+    day.text(TOM, "here")
+    day.text(TOM, "waiting on parts, need a new cartridge")
+    day.text(TOM, "done at joe")  # a paused job completed by mistake
+    assert job_of(day, "joe_today").state is JobState.COMPLETED
+    said = day.text(TOM, "what?? no joe is NOT done its paused waiting on parts. fix that").text
+    assert "Undone" in said and job_of(day, "joe_today").state is JobState.PAUSED
+
+
+def test_not_done_about_another_visit_takes_nothing_back(day: ChatWorld) -> None:
+    day.text(TOM, "here")
+    day.text(TOM, "done, replaced the cartridge")
+    said = day.text(TOM, "fischer isnt done yet").text
+    assert "Undone" not in said and job_of(day, "joe_today").state is JobState.COMPLETED
