@@ -52,6 +52,7 @@ from bot.dialogue.technician_undo import (
     last_update,
     refuse,
     remember,
+    remember_note,
     tell,
     undo,
 )
@@ -874,6 +875,7 @@ def note(turn: Turn, visit: Visit, text: str, minutes: int | None,
         turn.finish(texts.empty_note())
         return
     turn.run(AddJobNote(job_id=job_id(visit), text=written, actor=turn.actor))
+    remember_note(turn, visit, written)
     if QUOTE_WISH.search(written) is None:
         turn.say(texts.noted(visit))
         return

@@ -388,6 +388,11 @@ def office_pause_undone(visit: Visit, tech: str) -> str:
             "pause and is finishing it today. No return visit is needed.")
 
 
+def note_withdrawn(number: str, note: str) -> Reply:
+    return Reply(f"Took back the note on {number} ({clip(note, 60)}): it is marked withdrawn on "
+                 "the job's timeline.")
+
+
 def nothing_to_undo() -> Reply:
     return Reply("There's nothing of yours to undo from the last 10 minutes; please call the "
                  "office to correct an older update.")

@@ -112,3 +112,14 @@ def test_not_done_about_another_visit_takes_nothing_back(day: ChatWorld) -> None
     day.text(TOM, "done, replaced the cartridge")
     said = day.text(TOM, "fischer isnt done yet").text
     assert "Undone" not in said and job_of(day, "joe_today").state is JobState.COMPLETED
+
+
+def test_undo_right_after_a_note_takes_the_note_back_and_says_so(day: ChatWorld) -> None:
+    day.text(TOM, "here")
+    day.clock.advance(timedelta(minutes=30))
+    day.text(TOM, "note: part# fasco 702110545 for the inducer")
+    day.clock.advance(timedelta(minutes=1))
+    said = day.text(TOM, "undo").text
+    assert "note" in said.lower() and "702110545" in said, said
+    assert job_of(day, "joe_today").state is JobState.ON_SITE  # the check-in stays
+    assert any("withdrawn" in a.summary for a in day.timeline(day.ids["joe_account"]))
