@@ -64,6 +64,7 @@ from bot.nlu.result import Parse
 from bot.nlu.technician_rules import ends_the_day, plans_a_trip_after_a_stop
 from domain.commands import (
     AddJobNote,
+    AddToJobSummary,
     ChangeJobState,
     CompleteJob,
     ReviseEta,
@@ -197,13 +198,39 @@ def starters() -> dict[str, Starter]:
 
 
 def _unless_done_denied(starter: Starter) -> Starter:
-    """ "rossi is NOT done, fix that" just after marking it done: the completion taken back."""
+    """ "rossi is NOT done, fix that" just after marking it done: the completion taken back;
+    "the summary should also say ..." then: the job's summary added to."""
     def start(turn: Turn) -> None:
         if denies_last_done(turn):
             undo(turn)
-        else:
+        elif not _added_to_summary(turn):
             starter(turn)
     return start
+
+
+# "the summary on nguyen should also say ...", "add to the summary: ...": more work for the
+# summary of the job just finished.
+_MORE_FOR_SUMMARY = re.compile(
+    r"\bsummary\b[^.?!]*?\b(?:should|needs to|needs|can you|pls|please)?\s*(?:also )?"
+    r"(?:say|include|mention|list|have)\b\W*(?P<more>.+)$"
+    r"|\badd (?:to|this to|that to) (?:the |my )?(?:work )?summary\b\W*(?P<added>.+)$",
+    re.IGNORECASE)
+
+
+def _added_to_summary(turn: Turn) -> bool:
+    """More work for the summary of the job just finished (within half an hour, no update
+    since), added to it; False when the text says none or no job was just finished."""
+    found = _MORE_FOR_SUMMARY.search(turn.text)
+    finished = _just_finished(turn) if found is not None else None
+    if found is None or finished is None:
+        return False
+    more = (found.group("more") or found.group("added") or "").strip().rstrip(".!,; ")
+    if not more:
+        return False
+    turn.finish()
+    turn.run(AddToJobSummary(job_id=job_id(finished), text=more, actor=turn.actor))
+    turn.say(texts.added_to_summary(finished, more))
+    return True
 
 
 def otherwise(turn: Turn) -> None:
@@ -211,6 +238,8 @@ def otherwise(turn: Turn) -> None:
     technician is never handed off)."""
     if denies_last_done(turn):
         undo(turn)  # "that one isnt done" just after marking it done
+    elif _added_to_summary(turn):
+        return
     elif technician_parts.run(turn, _act):
         return
     elif asks_undo(turn.text):

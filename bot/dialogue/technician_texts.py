@@ -388,6 +388,11 @@ def office_pause_undone(visit: Visit, tech: str) -> str:
             "pause and is finishing it today. No return visit is needed.")
 
 
+def added_to_summary(visit: Visit, more: str) -> Reply:
+    return Reply(f"Added to {visit.job.number}'s work summary ({clip(visit.customer, 30)}): "
+                 f"{clip(more, 120)}.")
+
+
 def note_withdrawn(number: str, note: str) -> Reply:
     return Reply(f"Took back the note on {number} ({clip(note, 60)}): it is marked withdrawn on "
                  "the job's timeline.")

@@ -123,3 +123,18 @@ def test_undo_right_after_a_note_takes_the_note_back_and_says_so(day: ChatWorld)
     assert "note" in said.lower() and "702110545" in said, said
     assert job_of(day, "joe_today").state is JobState.ON_SITE  # the check-in stays
     assert any("withdrawn" in a.summary for a in day.timeline(day.ids["joe_account"]))
+
+
+@pytest.mark.parametrize("text", [
+    "oh and the summary should also say the 2 receptacles + 20A breaker i did earlier",
+    "add to the summary: 2 receptacles + 20A breaker",
+])
+def test_more_for_the_summary_right_after_done_is_added_to_it(day: ChatWorld, text: str) -> None:
+    day.text(TOM, "here")
+    day.text(TOM, "done, reset the bathroom gfci")
+    day.clock.advance(timedelta(minutes=4))
+    said = day.text(TOM, text).text
+    job = job_of(day, "joe_today")
+    assert job.state is JobState.COMPLETED
+    assert "reset the bathroom gfci" in job.summary and "20A breaker" in job.summary, said
+    assert "summary" in said.lower()
