@@ -261,8 +261,7 @@ def otherwise(turn: Turn) -> None:
     elif technician_asks.for_office(turn.text):
         technician_asks.pass_on(turn, turn.text)  # "can someone check if he still owes"
     elif ends_the_day(turn.text):  # "im done for the day, heading home": no job finished
-        turn.finish(texts.day_over([v for v in todays_visits(turn)
-                                    if v.job.state in (JobState.PAUSED, JobState.ON_SITE)]))
+        _day_over(turn)
     else:
         turn.finish(texts.not_understood())
 
@@ -353,7 +352,16 @@ def _acknowledge(turn: Turn) -> None:
 
 def _thanks(turn: Turn) -> None:
     assert turn.staff is not None
+    if ends_the_day(turn.text):  # "thx. im done for the day": the jobs left open named too
+        _day_over(turn)
+        return
     turn.finish(texts.thanks(turn.staff.first_name))
+
+
+def _day_over(turn: Turn) -> None:
+    """The technician's day over: nothing changed, the jobs left open today as they stand."""
+    turn.finish(texts.day_over([v for v in todays_visits(turn)
+                                if v.job.state in (JobState.PAUSED, JobState.ON_SITE)]))
 
 
 def _no(turn: Turn) -> None:

@@ -78,10 +78,13 @@ def test_a_bare_done_on_a_paused_job_is_asked_before_completing_it(day: ChatWorl
     assert job_of(day, "joe_today").state is JobState.COMPLETED, said
 
 
-def test_the_end_of_the_day_is_answered_with_the_jobs_left_as_they_stand(day: ChatWorld) -> None:
+@pytest.mark.parametrize("text", ["ok im done for the day, heading home",
+                                  "thx. im done for the day, heading home"])
+def test_the_end_of_the_day_is_answered_with_the_jobs_left_as_they_stand(day: ChatWorld,
+                                                                         text: str) -> None:
     day.text(TOM, "here")
     day.text(TOM, "waiting on parts, need a new cartridge")
-    said = day.text(TOM, "ok im done for the day, heading home").text
+    said = day.text(TOM, text).text
     assert "Nothing was changed" in said and "stays paused" in said
 @pytest.mark.parametrize("text", ["what?? no joe is NOT done its paused waiting on parts. fix that",
                                   "that one isnt done", "wait its not done yet, still working"])
