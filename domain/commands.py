@@ -163,6 +163,15 @@ class AddJobNote(Command):
 
 
 @dataclass(frozen=True)
+class AddToJobSummary(Command):
+    """Work the technician forgot to say, added to a finished job's summary."""
+
+    job_id: int
+    text: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
 class CompleteJob(Command):
     job_id: int
     summary: str

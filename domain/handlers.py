@@ -300,6 +300,17 @@ def add_job_note(cmd: commands.AddJobNote, *, uow: AbstractUnitOfWork, clock: Cl
         provider_message_id=cmd.actor.message_id))
 
 
+def add_to_job_summary(cmd: commands.AddToJobSummary, *, uow: AbstractUnitOfWork,
+                       clock: Clock) -> None:
+    job = _job_for_actor(uow, cmd.actor, cmd.job_id)
+    job.add_to_summary(cmd.text, at=clock.now())
+    uow.activities.add(Activity(
+        account_id=job.account_id, kind=ActivityKind.NOTE, at=clock.now(),
+        summary=f"Added to {job.number}'s work summary: {cmd.text}", actor=cmd.actor.label(),
+        channel=cmd.actor.channel.value, subject_type="job", subject_id=job.id,
+        provider_message_id=cmd.actor.message_id))
+
+
 def undo_job_state(cmd: commands.UndoJobState, *, uow: AbstractUnitOfWork,
                    clock: Clock) -> None:
     """Take back a status set by mistake; an undone completion books its visit again."""
@@ -654,6 +665,7 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.ReviseEta: revise_eta,
     commands.UndoJobState: undo_job_state,
     commands.AddJobNote: add_job_note,
+    commands.AddToJobSummary: add_to_job_summary,
     commands.CompleteJob: complete_job,
     commands.ApproveQuote: approve_quote,
     commands.DeclineQuote: decline_quote,

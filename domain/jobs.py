@@ -127,6 +127,13 @@ class Job:
         if previous is JobState.COMPLETED:
             self.events.append(events.JobReopened(job_id=self.id, account_id=self.account_id))
 
+    def add_to_summary(self, more: str, *, at: datetime) -> None:
+        """Work said after the job was finished, kept beside what was said before."""
+        if self.state is not JobState.COMPLETED:
+            raise InvalidTransition(f"Job {self.number} is {self.state.value}, not finished")
+        self.summary = f"{self.summary}; {more}" if self.summary else more
+        self.updated_at = at
+
     def complete(self, *, summary: str, lines: tuple[Line, ...], by: Actor, at: datetime) -> None:
         self.move_to(JobState.COMPLETED, by=by, at=at, note=summary)
         self.summary = summary

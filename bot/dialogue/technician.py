@@ -48,9 +48,11 @@ from bot.dialogue.technician_summary import (
 from bot.dialogue.technician_undo import (
     asks_undo,
     before_change,
+    denies_last_done,
     last_update,
     refuse,
     remember,
+    remember_note,
     tell,
     undo,
 )
@@ -61,11 +63,13 @@ from bot.nlu.quantities import minutes_in
 from bot.nlu.result import Parse
 from bot.nlu.technician_rules import (
     HEDGED_ARRIVAL_AT,
+    ends_the_day,
     plans_a_trip_after_a_stop,
     says_running_late,
 )
 from domain.commands import (
     AddJobNote,
+    AddToJobSummary,
     ChangeJobState,
     CompleteJob,
     ReviseEta,
@@ -187,7 +191,7 @@ ACTION_WORDS = {intents.TECH_EN_ROUTE: "on the way", intents.TECH_ARRIVED: "here
 def starters() -> dict[str, Starter]:
     """What a technician's text starts; "undo" is recognised whatever the parser read."""
     acting: dict[str, Starter] = {intent: _about_a_visit(intent) for intent in ACCEPTS}
-    return {
+    started = {
         **acting,
         intents.TECH_NEXT: _unless_undo(_updates_then(next_visit)),
         intents.HELP: _unless_undo(help_menu),
@@ -196,6 +200,43 @@ def starters() -> dict[str, Starter]:
         intents.AFFIRM: _unless_undo(_acknowledge),
         intents.DENY: _unless_undo(_no),
     }
+    return {intent: _unless_done_denied(starter) for intent, starter in started.items()}
+
+
+def _unless_done_denied(starter: Starter) -> Starter:
+    """ "rossi is NOT done, fix that" just after marking it done: the completion taken back;
+    "the summary should also say ..." then: the job's summary added to."""
+    def start(turn: Turn) -> None:
+        if denies_last_done(turn):
+            undo(turn)
+        elif not _added_to_summary(turn):
+            starter(turn)
+    return start
+
+
+# "the summary on nguyen should also say ...", "add to the summary: ...": more work for the
+# summary of the job just finished.
+_MORE_FOR_SUMMARY = re.compile(
+    r"\bsummary\b[^.?!]*?\b(?:should|needs to|needs|can you|pls|please)?\s*(?:also )?"
+    r"(?:say|include|mention|list|have)\b\W*(?P<more>.+)$"
+    r"|\badd (?:to|this to|that to) (?:the |my )?(?:work )?summary\b\W*(?P<added>.+)$",
+    re.IGNORECASE)
+
+
+def _added_to_summary(turn: Turn) -> bool:
+    """More work for the summary of the job just finished (within half an hour, no update
+    since), added to it; False when the text says none or no job was just finished."""
+    found = _MORE_FOR_SUMMARY.search(turn.text)
+    finished = _just_finished(turn) if found is not None else None
+    if found is None or finished is None:
+        return False
+    more = (found.group("more") or found.group("added") or "").strip().rstrip(".!,; ")
+    if not more:
+        return False
+    turn.finish()
+    turn.run(AddToJobSummary(job_id=job_id(finished), text=more, actor=turn.actor))
+    turn.say(texts.added_to_summary(finished, more))
+    return True
 
 
 def otherwise(turn: Turn) -> None:
@@ -203,9 +244,13 @@ def otherwise(turn: Turn) -> None:
     technician is never handed off)."""
     if technician_visit_facts.answer(turn):  # "whats the address for patel"
         return
-    if technician_parts.run(turn, _act):
+    if denies_last_done(turn):
+        undo(turn)  # "that one isnt done" just after marking it done
+    elif _added_to_summary(turn):
         return
-    if asks_undo(turn.text):
+    elif technician_parts.run(turn, _act):
+        return
+    elif asks_undo(turn.text):
         undo(turn)
     elif technician_asks.answer(turn):
         return
@@ -223,6 +268,8 @@ def otherwise(turn: Turn) -> None:
         _about_a_visit(intents.TECH_EN_ROUTE)(turn)  # a plan: noted, nothing sent
     elif technician_asks.for_office(turn.text):
         technician_asks.pass_on(turn, turn.text)  # "can someone check if he still owes"
+    elif ends_the_day(turn.text):  # "im done for the day, heading home": no job finished
+        _day_over(turn)
     else:
         turn.finish(texts.not_understood())
 
@@ -325,7 +372,16 @@ def _acknowledge(turn: Turn) -> None:
 
 def _thanks(turn: Turn) -> None:
     assert turn.staff is not None
+    if ends_the_day(turn.text):  # "thx. im done for the day": the jobs left open named too
+        _day_over(turn)
+        return
     turn.finish(texts.thanks(turn.staff.first_name))
+
+
+def _day_over(turn: Turn) -> None:
+    """The technician's day over: nothing changed, the jobs left open today as they stand."""
+    turn.finish(texts.day_over([v for v in todays_visits(turn)
+                                if v.job.state in (JobState.PAUSED, JobState.ON_SITE)]))
 
 
 def _no(turn: Turn) -> None:
@@ -358,7 +414,9 @@ def answer(turn: Turn) -> bool:
     if len(chosen) != 1:
         return False  # not an answer: read the text afresh
     turn.finish()
-    ACTIONS[data["intent"]](turn, chosen[0], data.get("text", ""), data.get("minutes"))
+    # a paused job picked from the list is meant: no second question about it
+    ACTIONS[data["intent"]](turn, chosen[0], data.get("text", ""), data.get("minutes"),
+                            checked=chosen[0].job.state is JobState.PAUSED)
     return True
 
 
@@ -832,6 +890,10 @@ def done(turn: Turn, visit: Visit, text: str, minutes: int | None,
         _check(turn, visit, intents.TECH_DONE, text, minutes,
                texts.done_unstarted(visit, turn.timezone))
         return
+    if not checked and visit.job.state is JobState.PAUSED and not named([visit], text):
+        # a paused job waits on a return visit: a "done" that does not name it is asked about
+        _check(turn, visit, intents.TECH_DONE, text, minutes, texts.done_paused(visit))
+        return
     before = before_change(visit)
     was_paused = visit.job.state is JobState.PAUSED
     _move_to(turn, visit, JobState.ON_SITE)
@@ -877,6 +939,7 @@ def note(turn: Turn, visit: Visit, text: str, minutes: int | None,
         turn.finish(texts.empty_note())
         return
     turn.run(AddJobNote(job_id=job_id(visit), text=written, actor=turn.actor))
+    remember_note(turn, visit, written)
     if QUOTE_WISH.search(written) is None:
         turn.say(texts.noted(visit))
         return

@@ -135,10 +135,15 @@ def split(turn: Turn) -> list[Part]:
     parts: list[Part] = []
     visits = todays_visits(turn)
     previous = ""
-    for piece in pieces:
+    parses = [_parse(turn, piece) for piece in pieces]
+    # "gas valve is done, no valve on the truck. pausing": a text that puts the job off is a
+    # pause whatever else it says; its "done" is never the job finished
+    pausing = any(parse.intent == intents.TECH_PAUSED for parse in parses)
+    for piece, parse in zip(pieces, parses, strict=True):
         prior, previous = previous, piece
-        parse = _parse(turn, piece)
         intent = UNDO if asks_undo(piece) and not parts else parse.intent
+        if intent == intents.TECH_DONE and pausing:
+            intent, parse = intents.UNKNOWN, Parse(intents.UNKNOWN, {}, 0.0)
         if intent not in UPDATES and _GOING.search(piece) and not trip_to_a_stop(piece):
             intent = intents.TECH_EN_ROUTE
             parse = Parse(intent, parse.slots, parse.confidence)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.nlu.technician_rules import without_other_dones
+
 # Status words a "done" text opens with, which are no part of the work: "done,", "back, done -",
 # "wrapping up,", "at hughes,", "ok all set:", "ok now done for real -".
 _OPENING = re.compile(
@@ -123,7 +125,7 @@ def without_chit_chat(summary: str) -> str:
 
 def says_done(text: str) -> bool:
     """The text states a job finished: "done", "all set", not only "replaced" or "fixed"."""
-    return STATUS_DONE.search(text) is not None
+    return STATUS_DONE.search(without_other_dones(text.lower())) is not None
 
 
 def only_work_wished(text: str) -> bool:

@@ -178,6 +178,11 @@ def done_unstarted(visit: Visit, timezone: str) -> Reply:
                  "anyway (the customer is told and invoiced)? Reply Y or N.")
 
 
+def done_paused(visit: Visit) -> Reply:
+    return Reply(f"{visit.job.number} at {clip(visit.customer, 30)} is paused. Mark it done after all "
+                 "(the customer is told and invoiced, no return visit)? Reply Y or N.")
+
+
 def left_alone(visit: Visit) -> Reply:
     return Reply(f"OK, nothing changed on {visit.job.number} and {_first(visit.customer)} "
                  "wasn't told.")
@@ -192,6 +197,15 @@ def paused(visit: Visit) -> Reply:
     return Reply(f"Paused {visit.job.number} at {clip(visit.customer, 30)}; the office will "
                  f"arrange the return visit and {_first(visit.customer)} has been told. "
                  f"{UNDO_HINT}")
+
+
+def day_over(left_open: list[Visit]) -> Reply:
+    """The technician's day over: nothing changed, and the jobs left open as they stand."""
+    standing = " ".join(
+        f"{v.job.number} at {clip(v.customer, 30)} stays "
+        f"{'paused' if v.job.state is JobState.PAUSED else 'open'}." for v in left_open)
+    return Reply(" ".join(part for part in (
+        "Thanks, have a good evening. Nothing was changed.", standing) if part))
 
 
 def resumed(visit: Visit, customer_told: bool) -> Reply:
@@ -379,6 +393,16 @@ def office_resumed(visit: Visit, tech: str) -> str:
 def office_pause_undone(visit: Visit, tech: str) -> str:
     return (f"Job {visit.job.number} ({clip(visit.customer, 30)}): {_first(tech)} took back the "
             "pause and is finishing it today. No return visit is needed.")
+
+
+def added_to_summary(visit: Visit, more: str) -> Reply:
+    return Reply(f"Added to {visit.job.number}'s work summary ({clip(visit.customer, 30)}): "
+                 f"{clip(more, 120)}.")
+
+
+def note_withdrawn(number: str, note: str) -> Reply:
+    return Reply(f"Took back the note on {number} ({clip(note, 60)}): it is marked withdrawn on "
+                 "the job's timeline.")
 
 
 def nothing_to_undo() -> Reply:

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import technician_texts as texts
 from bot.dialogue.reply import Reply
-from bot.dialogue.technician_jobs import Visit, job_id, own_visit
+from bot.dialogue.technician_jobs import Visit, job_id, named_own, own_visit, todays_visits
 from bot.nlu import intents
-from domain.commands import UndoJobState
+from domain.commands import AddJobNote, UndoJobState
 from domain.jobs import JobState
 from domain.messages import Direction, Message, MessageKind, MessageStatus
 from domain.notices import notify_customer, notify_staff
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
 LAST = "tech_last"  # the last status change, kept across flows (bot/dialogue/turn.py)
+LAST_NOTE = "tech_last_note"  # the last note filed, which an "undo" after it withdraws
 UNDO_WINDOW = timedelta(minutes=10)
 # An update in one of these states never reached anyone: there is nothing to correct.
 _NOT_SENT = frozenset({MessageStatus.QUEUED, MessageStatus.CANCELLED, MessageStatus.FAILED})
@@ -60,10 +61,31 @@ def asks_undo(text: str) -> bool:
                    for n, clause in enumerate(clauses)))
 
 
+# "rossi is NOT done", "that one isnt done", "its not finished yet": a job said to be still open.
+_NOT_DONE = re.compile(r"\b(?:not|isnt|isn't|aint|ain't|wasnt|wasn't)\s+(?:(?:yet|quite|really|actually|"
+                       r"even|all)\s+)?(?:done|finished|complete|completed)\b(?!(?:\s+yet)?\s*\?)",
+                       re.IGNORECASE)
+
+
+def denies_last_done(turn: Turn) -> bool:
+    """The text says the job just marked done (under ten minutes ago) is not done, naming no other
+    visit: the completion was a mistake, taken back like "undo"."""
+    last = turn.conversation.data.get(LAST)
+    if (not isinstance(last, dict) or last.get("what") != intents.TECH_DONE
+            or _age(turn, last) > UNDO_WINDOW or not _NOT_DONE.search(turn.text)):
+        return False
+    said = named_own(turn, todays_visits(turn), turn.text)
+    return said is not None and (not said or any(
+        v.appointment_id == last.get("appointment") for v in said))
+
+
 def undo(turn: Turn) -> None:
-    """Take back this technician's last status change if it is under ten minutes old."""
+    """Take back this technician's last status change, or the note filed after it, if it is
+    under ten minutes old."""
     last = turn.conversation.data.get(LAST)
     turn.finish()
+    if _withdraw_note(turn, last):
+        return
     if not isinstance(last, dict) or _age(turn, last) > UNDO_WINDOW:
         turn.say(texts.nothing_to_undo())
         return
@@ -159,6 +181,27 @@ def remember(turn: Turn, visit: Visit, before: dict[str, Any], told: int | None,
     turn.conversation.data = {**turn.conversation.data, LAST: {
         **before, "appointment": visit.appointment_id, "told": told, "what": what,
         "at": turn.now.isoformat()}}
+
+
+def remember_note(turn: Turn, visit: Visit, written: str) -> None:
+    """Keep the note just filed, for an "undo" right after it."""
+    turn.conversation.data = {**turn.conversation.data, LAST_NOTE: {
+        "job": job_id(visit), "number": visit.job.number, "text": written,
+        "at": turn.now.isoformat()}}
+
+
+def _withdraw_note(turn: Turn, last: object) -> bool:
+    """ "undo" right after a note: the timeline keeps every entry, so the note is marked
+    withdrawn there (no status is touched); False when no note is newer than the last update."""
+    filed = turn.conversation.data.get(LAST_NOTE)
+    if not isinstance(filed, dict) or _age(turn, filed) > UNDO_WINDOW or (
+            isinstance(last, dict) and _age(turn, last) < _age(turn, filed)):
+        return False
+    turn.run(AddJobNote(job_id=int(filed["job"]), text=f"withdrawn by the technician: {filed['text']}",
+                        actor=turn.actor))
+    turn.conversation.data = {k: v for k, v in turn.conversation.data.items() if k != LAST_NOTE}
+    turn.say(texts.note_withdrawn(str(filed["number"]), str(filed["text"])))
+    return True
 
 
 def last_update(turn: Turn, within: timedelta) -> dict[str, Any] | None:

@@ -28,9 +28,11 @@ MISUNDERSTANDINGS_BEFORE_HUMAN = 2
 # "last_change" what it changed with the previous values, so "undo" or "wrong address" can put it right.
 # "shown" remembers the visits last listed, so "cancel it" or "the second one" can mean them.
 # "tech_last" is a technician's last status change, which "undo" takes back (bot/dialogue/technician.py).
+# "tech_last_note" is a technician's last note, which "undo" withdraws when it is newer than "tech_last".
 # "deals_shown" is a sales rep's last follow-up list, so "won 2" or "snooze 3" can mean its lines.
 # "moving" is a move left unfinished for another request, so the time asked next moves that visit.
-PERSISTENT_KEYS = ("last_done", "last_change", "shown", "tech_last", "danger", "deals_shown",
+PERSISTENT_KEYS = ("last_done", "last_change", "shown", "tech_last", "tech_last_note", "danger",
+                   "deals_shown",
                    "moving", "leak", "given", "refused_area", "reopen_asked")
 # The pending question as it was asked, in the flow's data: an answer aside asks it again.
 QUESTION_KEY = "question"

@@ -433,6 +433,19 @@ _JOB_FACT = re.compile(
     r"|^(?:park|use|bring|knock|ring|enter|avoid|go through|come through|leave|do not|dont|never|always) "
     r"(?:\S+ ){0,6}?(?:the |a |their |on the |in the )?" + _JOB_THINGS + r"\b"
 )
+# "gas valve is done", "inducer motor is shot": a part worn out, never the job finished; nor is
+# the end of the technician's own day.
+_OTHER_DONE = re.compile(
+    r"\b(?:thermocouple|gas valve|valve|control board|circuit board|board|igniter|ignitor|flame sensor|"
+    r"inducer(?: motor)?|blower(?: motor)?|motor|compressor|capacitor|contactor|heat exchanger|"
+    r"pump|sump pump|cartridge|element|heating element|anode(?: rod)?|breaker|panel|coil|evap coil|"
+    r"fan|bearings?|belt|transformer|relay|switch|pressure switch|limit switch|thermostat|t-?stat|"
+    r"tank|flapper|fill valve|disposal|regulator|fuse|line ?set|condenser|part|parts)"
+    r"(?: is| s| was| are| were)? (?:done|shot|gone|toast|dead|fried|finished|blown|cooked)\b"
+    # "im done for the day", "calling it a day": the end of the technician's day, not of a job
+    r"|\b(?:done|finished|wrapped up|wrapping up|finishing up) for (?:the day|today|tonight|the night|"
+    r"the week)\b|\b(?:calling|call|called) it (?:a day|a night|quits)\b"
+)
 # A fact is stated: not asked, not laughed at, not a word about the writer's own things.
 _NOT_A_FACT = re.compile(
     r"\?|^(?:is|are|do|does|did|can|could|will|would|should|has|have|what|where|when|who|why|how|which)\b|"
@@ -467,7 +480,8 @@ def detect_technician(message: Message) -> Verdict | None:
         return Verdict(intents.TECH_ARRIVED, 0.85)
     if message.has(_NEXT):
         return Verdict(intents.TECH_NEXT, 0.85)
-    if _stated(_DONE, text) and not re.search(r"\b(?:not|never|almost|nearly)\b", text):
+    finished = without_other_dones(text)
+    if _stated(_DONE, finished) and not re.search(r"\b(?:not|never|almost|nearly)\b", finished):
         return Verdict(intents.TECH_DONE, 0.85)
     if (_stated(_ARRIVAL_PROMISED, text) or HEDGED_ARRIVAL_AT.search(text)) and not re.search(
             rf"\b{_DAY_WORDS}\b", text):
@@ -476,6 +490,18 @@ def detect_technician(message: Message) -> Verdict | None:
     if message.has(_JOB_DETAIL) or (message.has(_JOB_FACT) and not message.has(_NOT_A_FACT)):
         return Verdict(intents.NOTE, 0.6)
     return None
+
+
+def without_other_dones(text: str) -> str:
+    """The text without a "done" that is no job finished: a part worn out ("gas valve is done"),
+    the technician's day over ("done for today")."""
+    return _OTHER_DONE.sub(" ", text)
+
+
+def ends_the_day(text: str) -> bool:
+    """The text says the technician's own day is over ("im done for the day, heading home")."""
+    return _OTHER_DONE.search(text.lower()) is not None and not _stated(
+        _DONE, without_other_dones(text.lower()))
 
 
 # An opening "k", "ok" or "yep" acknowledges the last text; what follows is the update

@@ -134,3 +134,13 @@ def test_winning_a_deal_twice_is_harmless_and_clears_its_follow_up():
     assert deal.mark_won(by=TECH, at=NOW) is False
     assert deal.next_follow_up_at is None
     assert not deal.follow_up_due(NOW)
+
+
+def test_work_added_to_a_finished_jobs_summary_keeps_what_was_said_before():
+    job = a_job(JobState.ON_SITE)
+    job.complete(summary="reset the bathroom gfci", lines=(), by=TECH, at=NOW)
+    job.add_to_summary("2 receptacles replaced", at=NOW)
+    assert job.summary == "reset the bathroom gfci; 2 receptacles replaced"
+    open_job = a_job(JobState.ON_SITE)
+    with pytest.raises(InvalidTransition):
+        open_job.add_to_summary("2 receptacles replaced", at=NOW)
