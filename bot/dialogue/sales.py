@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -163,6 +163,10 @@ SNOOZE_PART = re.compile(
     r"^\W*(?:snooze|push|bump|park|defer|remind me (?:about|of|on|re)|ping me (?:about|on|re))\s+"
     r"(?P<target>[a-z][\w'& -]*?)(?:\s+(?:till|til|until|to|on|for|in|next|after|tomorrow|tmrw|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)?\W*$", re.IGNORECASE)
+# "lopez back to friday": "back" says the deal returns to an earlier day; the day is what counts.
+SNOOZE_BACK = re.compile(r"\s+back\b", re.IGNORECASE)
+# Any day will do to learn whether a sentence names a day at all.
+SOME_DAY = date(2026, 1, 5)
 # What waits in a question's data: the requests of the same text after the one asked about.
 THEN = "then"
 # At most this many words make a text that only names a deal ("nguyen", "patel panel").
@@ -447,9 +451,26 @@ def requests_in(text: str) -> list[str]:
         numbers = re.findall(r"\d", lines.group("numbers"))
         return [f"{lines.group('verb')} {n}{lines.group('rest')}" for n in numbers]
     parts = [p.strip() for p in REQUEST_BREAK.split(text) if p and p.strip(" .,;:!?")]
+    if any(_snoozed_name(p) for p in parts):
+        parts = [_snooze_too(p) for p in parts]
     if len(parts) < 2 or not all(_is_request(p) for p in parts):
         return []
     return parts
+
+
+def _snooze_too(part: str) -> str:
+    """Beside a snooze, a sentence with a name and a day is a snooze of its own: "snooze
+    kowalski till january. lopez back to friday" moves Lopez to Friday, never Kowalski."""
+    if _is_request(part) or not _says_a_day(part):
+        return part
+    return f"snooze {SNOOZE_BACK.sub(' ', part).strip()}"
+
+
+def _says_a_day(part: str) -> bool:
+    """Whether `part` names a day, whichever day today is (only whether, never which)."""
+    said, any_day = normalize(part), SOME_DAY
+    return bool(resolve_when(said, any_day) or snooze_day(said, any_day)
+                or sales_asks.month_start(part, any_day))
 
 
 def _is_request(part: str) -> bool:

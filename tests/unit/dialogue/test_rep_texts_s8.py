@@ -1,0 +1,79 @@
+"""A sales rep's texts on the demo company (fakes), as the eighth blind round (s8) played them:
+two snoozes in one text, a yes with news after it, a loss's reason kept, a clarifying list that
+leaves the follow-up list's numbers alone, free-form and vague snoozes. The clock stands on
+Tuesday 8 December 2026, 8:30 in Chicago."""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.unit.dialogue.demo_world import LENA, DemoWorld, build_demo_world
+
+CHICAGO = ZoneInfo("America/Chicago")
+
+
+@pytest.fixture
+def demo() -> DemoWorld:
+    return build_demo_world()
+
+
+def _follow_up_day(demo: DemoWorld, account: str, title: str = "") -> date:
+    until = demo.deal(account, title).next_follow_up_at
+    assert until is not None
+    return until.astimezone(CHICAGO).date()
+
+
+# --- Two snoozes in one text -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "snooze kowalski till january. lopez back to friday",
+    "snooze kowalski till january. lopez to friday",
+    "snooze kowalski till january, and lopez friday"])
+def test_two_sentences_each_naming_a_deal_and_a_day_are_two_snoozes(demo: DemoWorld,
+                                                                    text: str) -> None:
+    answer = demo.text(LENA, text)
+    assert _follow_up_day(demo, "Kowalski household", "plan") == date(2027, 1, 4)
+    assert _follow_up_day(demo, "Lopez household") == date(2026, 12, 11)
+    assert "Kowalski household" in answer and "Jan 4" in answer
+    assert "Lopez household" in answer and "Fri Dec 11" in answer
+
+
+# --- Free-form and vague snoozes ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("later next week", date(2026, 12, 17)),  # Thursday of next week
+    ("late next week", date(2026, 12, 17)),
+    ("mid month", date(2026, 12, 15)),
+    ("mid-month", date(2026, 12, 15)),
+    ("the middle of the month", date(2026, 12, 15))])
+def test_a_vague_snooze_wording_names_its_day(text: str, day: date) -> None:
+    from bot.dialogue.snooze_days import snooze_day
+    assert snooze_day(text, date(2026, 12, 8)) == day
+
+
+def test_mid_month_once_the_15th_is_gone_is_next_months_next_working_day() -> None:
+    from bot.dialogue.snooze_days import snooze_day
+    assert snooze_day("mid month", date(2026, 12, 20)) == date(2027, 1, 15)
+    assert snooze_day("mid month", date(2026, 11, 2)) == date(2026, 11, 16)  # the 15th: a Sunday
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("chen wants to wait, push them to mid month", date(2026, 12, 15)),
+    ("chen wants to think about it, bump them to later next week", date(2026, 12, 17))])
+def test_a_rep_snoozes_to_a_vague_day(demo: DemoWorld, text: str, day: date) -> None:
+    answer = demo.text(LENA, text)
+    assert f"{day:%a %b} {day.day}" in answer
+    assert _follow_up_day(demo, "Chen household", "Sewer") == day
+
+
+@pytest.mark.parametrize("text", ["left lopez a vm, try again monday",
+                                  "left lopez a voicemail. will call them back friday"])
+def test_a_message_left_and_a_day_to_try_again_is_a_snooze(demo: DemoWorld, text: str) -> None:
+    answer = demo.text(LENA, text)
+    assert "Lopez household" in answer
+    assert _follow_up_day(demo, "Lopez household") in (date(2026, 12, 14), date(2026, 12, 11))
