@@ -70,6 +70,10 @@ VERB_AND_NAME = re.compile(
 NAME_AND_VERB = re.compile(r"^\W*(?P<target>[a-z].*?)\s+(?:(?:has|have|just|finally)\s+)*"
                            r"(?P<verb>signed|closed|won)\b(?:\W*$|\s*[,;.!-]+\s+\S.*$)",
                            re.IGNORECASE)
+# "sunrise is WON", "the kowalskis are won": a name and then its win ("is closed" may be a shop's).
+NAME_IS_WON = re.compile(r"^\W*(?P<target>[a-z][^,.;:!?]*?)\s+(?:is|are|s)\s+(?:(?:also|now|"
+                         r"officially|just)\s+)*(?P<verb>won)\b(?:\W*$|\s*[,;.!-]+\s+\S.*$)",
+                         re.IGNORECASE)
 # "chen repipe is dead too, they're waiting till spring": a name and then its loss.
 NAME_IS_LOST = re.compile(r"^\W*(?P<target>[a-z][^,.;:!?]*?)\s+(?:(?:is|was|are|s)\s+)?"
                           r"(?:(?:also|now|officially|just)\s+)*(?P<verb>dead|lost)\b"
@@ -277,7 +281,7 @@ def _names_a_deal(text: str) -> tuple[str, str] | None:
     for said in (*_clauses(text), text):
         said = VERDICT_TAIL.sub(r"\g<verb>", said.strip())
         named = (VERB_AND_NAME.match(said) or NAME_AND_VERB.match(said)
-                 or NAME_IS_LOST.match(said))
+                 or NAME_IS_LOST.match(said) or NAME_IS_WON.match(said))
         target = _named_in(named.group("target")) if named is not None else ""
         if named is not None and target:
             return VERBS[named.group("verb").lower()], target
@@ -694,6 +698,10 @@ def answer(turn: Turn) -> bool:
     """The answer to the pending question; then the requests of the same text that waited for
     it ("fischer signed! and snooze patel": the snooze, once the win's Y/N is answered)."""
     waiting = turn.data.get(THEN)
+    request = _request_after_yes(turn)
+    if request is not None:  # "yup. and sunrise is WON": the yes answers, the news waits its turn
+        turn.text, turn.parse = turn.text.rstrip()[:-len(request)], Parse(intents.AFFIRM, {}, 0.9)
+        waiting = [*(waiting if isinstance(waiting, list) else []), request]
     answered = _answer(turn)
     pending = turn.conversation.is_active(turn.now) and turn.conversation.flow == FLOW
     if answered and isinstance(waiting, list) and waiting:
@@ -702,6 +710,25 @@ def answer(turn: Turn) -> bool:
         else:
             _one_after_another(turn, [str(p) for p in waiting])
     return answered
+
+
+def _request_after_yes(turn: Turn) -> str | None:
+    """ "yup. and sunrise is WON" to a Y/N: the request after a plain yes, when it is one of its
+    own about another deal; None for a plain yes, a held-back one or news of the deal asked about."""
+    said = turn.text.strip()
+    opened = LEADING_YES.match(said)
+    if turn.step != CONFIRM or opened is None:
+        return None
+    rest = OPENING_FILLER.sub("", said[opened.end():]).strip()
+    if not rest or HELD_BACK.search(rest) or not _is_request(rest):
+        return None
+    view = own_deal(turn, turn.data.get("deal_id"))
+    named = _names_a_deal(rest)
+    name = named[1] if named is not None else _snoozed_name(rest)
+    chosen = match(named_deals(turn), name).chosen if name else None
+    if view is None or chosen is not None and chosen.deal_id == view.deal_id:
+        return None
+    return rest if turn.text.rstrip().endswith(rest) else None
 
 
 def _answer(turn: Turn) -> bool:
@@ -789,7 +816,8 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
             turn):
         reason = _loss_reason(turn.text)
         if reason:  # "they went with a cheaper guy": the loss confirmed, and why
-            data = {**data, "reason": reason}
+            # a reason said with the loss stays: "yeah kill it" confirms, it is no new reason
+            data = {**data, "reason": data.get("reason") or reason}
             turn.parse = Parse(intents.AFFIRM, {}, turn.parse.confidence)
     if turn.parse.intent != intents.AFFIRM and _yes_and_more(turn.text) and not _starts_anew(
             turn):  # "yes. sending the deposit monday": a yes with news after it

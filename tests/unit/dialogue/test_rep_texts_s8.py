@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.unit.dialogue.demo_world import LENA, DemoWorld, build_demo_world
+from tests.unit.dialogue.demo_world import LENA, TONY, DemoWorld, build_demo_world
 
 CHICAGO = ZoneInfo("America/Chicago")
 
@@ -77,3 +77,31 @@ def test_a_message_left_and_a_day_to_try_again_is_a_snooze(demo: DemoWorld, text
     answer = demo.text(LENA, text)
     assert "Lopez household" in answer
     assert _follow_up_day(demo, "Lopez household") in (date(2026, 12, 14), date(2026, 12, 11))
+
+
+# --- A yes with news after it ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("yes", ["yup. and sunrise is WON", "yes, and sunrise signed",
+                                 "y. sunrise bakery signed!"])
+def test_a_yes_answers_the_question_and_the_news_after_it_asks_its_own(demo: DemoWorld,
+                                                                       yes: str) -> None:
+    demo.text(LENA, "lost chen sewer - theyre selling the house")
+    answer = demo.text(LENA, yes)
+    assert demo.deal("Chen household", "Sewer").stage.value == "lost"
+    assert demo.deal("Chen household", "Sewer").lost_reason == "theyre selling the house"
+    assert "Sunrise Bakery" in answer and "as won?" in answer
+    assert demo.deal("Sunrise Bakery").stage.value != "won"  # asked, never taken for granted
+    demo.text(LENA, "y")
+    assert demo.deal("Sunrise Bakery").stage.value == "won"
+
+
+# --- A loss's reason kept ----------------------------------------------------------------
+
+
+def test_a_reason_given_with_the_loss_is_kept_when_the_yes_says_more(demo: DemoWorld) -> None:
+    demo.text(TONY, "alvarez is dead, she never calls back")
+    answer = demo.text(TONY, "yeah kill it")
+    assert demo.deal("Alvarez household").stage.value == "lost"
+    assert demo.deal("Alvarez household").lost_reason == "she never calls back"
+    assert "kill it" not in answer
