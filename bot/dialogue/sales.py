@@ -70,6 +70,12 @@ VERB_AND_NAME = re.compile(
 NAME_AND_VERB = re.compile(r"^\W*(?P<target>[a-z].*?)\s+(?:(?:has|have|just|finally)\s+)*"
                            r"(?P<verb>signed|closed|won)\b(?:\W*$|\s*[,;.!-]+\s+\S.*$)",
                            re.IGNORECASE)
+# "sunrise signed the sewer job": a name, the news, and the deal's own kind of paper (never "the
+# nda": only a job, deal, contract, quote or proposal is the deal).
+NAME_SIGNED_THE_DEAL = re.compile(
+    r"^\W*(?P<target>[a-z][^,.;:!?]*?)\s+(?:(?:has|have|just|finally)\s+)*(?P<verb>signed|won)\s+"
+    r"(?:the|their|our|for the|off on the)\s+(?:[\w'-]+\s+){0,3}(?:job|deal|work|contract|quote|"
+    r"proposal)\W*$", re.IGNORECASE)
 # "sunrise is WON", "the kowalskis are won": a name and then its win ("is closed" may be a shop's).
 NAME_IS_WON = re.compile(r"^\W*(?P<target>[a-z][^,.;:!?]*?)\s+(?:is|are|s)\s+(?:(?:also|now|"
                          r"officially|just)\s+)*(?P<verb>won)\b(?:\W*$|\s*[,;.!-]+\s+\S.*$)",
@@ -281,7 +287,8 @@ def _names_a_deal(text: str) -> tuple[str, str] | None:
     for said in (*_clauses(text), text):
         said = VERDICT_TAIL.sub(r"\g<verb>", said.strip())
         named = (VERB_AND_NAME.match(said) or NAME_AND_VERB.match(said)
-                 or NAME_IS_LOST.match(said) or NAME_IS_WON.match(said))
+                 or NAME_IS_LOST.match(said) or NAME_IS_WON.match(said)
+                 or NAME_SIGNED_THE_DEAL.match(said))
         target = _named_in(named.group("target")) if named is not None else ""
         if named is not None and target:
             return VERBS[named.group("verb").lower()], target

@@ -105,3 +105,31 @@ def test_a_reason_given_with_the_loss_is_kept_when_the_yes_says_more(demo: DemoW
     assert demo.deal("Alvarez household").stage.value == "lost"
     assert demo.deal("Alvarez household").lost_reason == "she never calls back"
     assert "kill it" not in answer
+
+
+# --- A clarifying list leaves the follow-up list's numbers alone -------------------------
+
+
+def test_news_with_the_deals_paper_and_a_numbered_line_are_two_requests(demo: DemoWorld) -> None:
+    listed = demo.text(LENA, "followups")
+    assert "2. Chen household" in listed
+    answer = demo.text(LENA, "sunrise signed the sewer job!! and lost 2, theyre selling the house")
+    assert "Mark Sunrise Bakery" in answer and "as won?" in answer and "Which deal" not in answer
+    answer = demo.text(LENA, "y")
+    assert demo.deal("Sunrise Bakery").stage.value == "won"
+    assert "Mark Chen household" in answer and "as lost (theyre selling the house)?" in answer
+    demo.text(LENA, "y")
+    assert demo.deal("Chen household", "Sewer").stage.value == "lost"
+
+
+def test_a_numbered_line_during_a_which_deal_question_is_the_follow_up_lists(
+        demo: DemoWorld) -> None:
+    demo.text(LENA, "followups")
+    assert "Which deal" in demo.text(LENA, "lost the sewer line")
+    answer = demo.text(LENA, "lost 2")  # the follow-up list's line 2, whatever the options were
+    assert "Mark Chen household" in answer and "as lost" in answer
+
+
+@pytest.mark.parametrize("text", ["fischer signed the nda", "lopez signed the nda with us"])
+def test_other_paper_signed_is_no_win(demo: DemoWorld, text: str) -> None:
+    assert "as won?" not in demo.text(LENA, text)
