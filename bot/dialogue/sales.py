@@ -474,7 +474,24 @@ def _snooze_too(part: str) -> str:
     kowalski till january. lopez back to friday" moves Lopez to Friday, never Kowalski."""
     if _is_request(part) or not _says_a_day(part):
         return part
-    return f"snooze {SNOOZE_BACK.sub(' ', part).strip()}"
+    snoozed = f"snooze {SNOOZE_BACK.sub(' ', part).strip()}"
+    name = _snoozed_name(snoozed)
+    # "friday works too" names a day and no deal: left as said, never a snooze of "friday"
+    return snoozed if name and not _says_a_day(name) else part
+
+
+def _days_disagree(text: str) -> bool:
+    """ "snooze kowalski till january. friday works too": sentences naming different days, so
+    the snooze's day is asked, never one of them picked."""
+    days = {_day_said(p) for p in REQUEST_BREAK.split(text) if p and p.strip(" .,;:!?")}
+    return len(days - {None}) > 1
+
+
+def _day_said(part: str) -> str | None:
+    said = normalize(part)
+    named = snooze_day(said, SOME_DAY) or sales_asks.month_start(part, SOME_DAY)
+    return named.isoformat() if named is not None else (resolve_when(said, SOME_DAY) or {}).get(
+        "date")
 
 
 def _says_a_day(part: str) -> bool:
@@ -985,7 +1002,9 @@ def snooze_deal(turn: Turn, view: DealView, text: str) -> None:
 
 def _snooze_until(turn: Turn, view: DealView, text: str, *, asked: bool,
                   kept_open: bool = False) -> bool:
-    """Snooze to the time `text` names; False (nothing done) when it names none."""
+    """Snooze to the time `text` names; False (nothing done) when it names none, or two."""
+    if not asked and _days_disagree(text):
+        return False
     until = _when(turn, text)
     if until is None:
         if asked:

@@ -133,3 +133,10 @@ def test_a_numbered_line_during_a_which_deal_question_is_the_follow_up_lists(
 @pytest.mark.parametrize("text", ["fischer signed the nda", "lopez signed the nda with us"])
 def test_other_paper_signed_is_no_win(demo: DemoWorld, text: str) -> None:
     assert "as won?" not in demo.text(LENA, text)
+
+
+def test_a_snooze_whose_sentences_name_two_days_and_one_deal_asks_when(demo: DemoWorld) -> None:
+    before = _follow_up_day(demo, "Kowalski household", "plan")
+    answer = demo.text(LENA, "snooze kowalski till january. friday works too")
+    assert "When" in answer
+    assert _follow_up_day(demo, "Kowalski household", "plan") == before
