@@ -799,6 +799,11 @@ def _answer_pick(turn: Turn, data: dict[str, Any]) -> bool:
             chosen = next((v for v in options if v.deal_id in picks), None) if len(
                 picks) == 1 else None
     if chosen is None:
+        line = read_list_line(turn.text)
+        shown = listed(turn) or []
+        if line is not None and options and line.number <= len(shown):
+            # "lost 2" while "which deal?" waits: the follow-up list's line, and said so
+            turn.say(texts.number_of_follow_ups(line.number))
         if _starts_anew(turn) or option is not None or not options:
             return False  # not an answer: read the text afresh
         intent = str(data.get("intent"))  # "Y", "won": the question again, its options shown

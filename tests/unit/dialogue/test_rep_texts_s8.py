@@ -128,6 +128,7 @@ def test_a_numbered_line_during_a_which_deal_question_is_the_follow_up_lists(
     assert "Which deal" in demo.text(LENA, "lost the sewer line")
     answer = demo.text(LENA, "lost 2")  # the follow-up list's line 2, whatever the options were
     assert "Mark Chen household" in answer and "as lost" in answer
+    assert "line 2 of your follow-up list" in answer
 
 
 @pytest.mark.parametrize("text", ["fischer signed the nda", "lopez signed the nda with us"])
