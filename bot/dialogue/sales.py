@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -70,6 +70,16 @@ VERB_AND_NAME = re.compile(
 NAME_AND_VERB = re.compile(r"^\W*(?P<target>[a-z].*?)\s+(?:(?:has|have|just|finally)\s+)*"
                            r"(?P<verb>signed|closed|won)\b(?:\W*$|\s*[,;.!-]+\s+\S.*$)",
                            re.IGNORECASE)
+# "sunrise signed the sewer job": a name, the news, and the deal's own kind of paper (never "the
+# nda": only a job, deal, contract, quote or proposal is the deal).
+NAME_SIGNED_THE_DEAL = re.compile(
+    r"^\W*(?P<target>[a-z][^,.;:!?]*?)\s+(?:(?:has|have|just|finally)\s+)*(?P<verb>signed|won)\s+"
+    r"(?:the|their|our|for the|off on the)\s+(?:[\w'-]+\s+){0,3}(?:job|deal|work|contract|quote|"
+    r"proposal)\W*$", re.IGNORECASE)
+# "sunrise is WON", "the kowalskis are won": a name and then its win ("is closed" may be a shop's).
+NAME_IS_WON = re.compile(r"^\W*(?P<target>[a-z][^,.;:!?]*?)\s+(?:is|are|s)\s+(?:(?:also|now|"
+                         r"officially|just)\s+)*(?P<verb>won)\b(?:\W*$|\s*[,;.!-]+\s+\S.*$)",
+                         re.IGNORECASE)
 # "chen repipe is dead too, they're waiting till spring": a name and then its loss.
 NAME_IS_LOST = re.compile(r"^\W*(?P<target>[a-z][^,.;:!?]*?)\s+(?:(?:is|was|are|s)\s+)?"
                           r"(?:(?:also|now|officially|just)\s+)*(?P<verb>dead|lost)\b"
@@ -163,6 +173,10 @@ SNOOZE_PART = re.compile(
     r"^\W*(?:snooze|push|bump|park|defer|remind me (?:about|of|on|re)|ping me (?:about|on|re))\s+"
     r"(?P<target>[a-z][\w'& -]*?)(?:\s+(?:till|til|until|to|on|for|in|next|after|tomorrow|tmrw|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)?\W*$", re.IGNORECASE)
+# "lopez back to friday": "back" says the deal returns to an earlier day; the day is what counts.
+SNOOZE_BACK = re.compile(r"\s+back\b", re.IGNORECASE)
+# Any day will do to learn whether a sentence names a day at all.
+SOME_DAY = date(2026, 1, 5)
 # What waits in a question's data: the requests of the same text after the one asked about.
 THEN = "then"
 # At most this many words make a text that only names a deal ("nguyen", "patel panel").
@@ -277,7 +291,8 @@ def _names_a_deal(text: str) -> tuple[str, str] | None:
     for said in (*_clauses(text), text):
         said = VERDICT_TAIL.sub(r"\g<verb>", said.strip())
         named = (VERB_AND_NAME.match(said) or NAME_AND_VERB.match(said)
-                 or NAME_IS_LOST.match(said))
+                 or NAME_IS_LOST.match(said) or NAME_IS_WON.match(said)
+                 or NAME_SIGNED_THE_DEAL.match(said))
         target = _named_in(named.group("target")) if named is not None else ""
         if named is not None and target:
             return VERBS[named.group("verb").lower()], target
@@ -451,9 +466,43 @@ def requests_in(text: str) -> list[str]:
         numbers = re.findall(r"\d", lines.group("numbers"))
         return [f"{lines.group('verb')} {n}{lines.group('rest')}" for n in numbers]
     parts = [p.strip() for p in REQUEST_BREAK.split(text) if p and p.strip(" .,;:!?")]
+    if any(_snoozed_name(p) for p in parts):
+        parts = [_snooze_too(p) for p in parts]
     if len(parts) < 2 or not all(_is_request(p) for p in parts):
         return []
     return parts
+
+
+def _snooze_too(part: str) -> str:
+    """Beside a snooze, a sentence with a name and a day is a snooze of its own: "snooze
+    kowalski till january. lopez back to friday" moves Lopez to Friday, never Kowalski."""
+    if _is_request(part) or not _says_a_day(part):
+        return part
+    snoozed = f"snooze {SNOOZE_BACK.sub(' ', part).strip()}"
+    name = _snoozed_name(snoozed)
+    # "friday works too" names a day and no deal: left as said, never a snooze of "friday"
+    return snoozed if name and not _says_a_day(name) else part
+
+
+def _days_disagree(text: str) -> bool:
+    """ "snooze kowalski till january. friday works too": sentences naming different days, so
+    the snooze's day is asked, never one of them picked."""
+    days = {_day_said(p) for p in REQUEST_BREAK.split(text) if p and p.strip(" .,;:!?")}
+    return len(days - {None}) > 1
+
+
+def _day_said(part: str) -> str | None:
+    said = normalize(part)
+    named = snooze_day(said, SOME_DAY) or sales_asks.month_start(part, SOME_DAY)
+    return named.isoformat() if named is not None else (resolve_when(said, SOME_DAY) or {}).get(
+        "date")
+
+
+def _says_a_day(part: str) -> bool:
+    """Whether `part` names a day, whichever day today is (only whether, never which)."""
+    said, any_day = normalize(part), SOME_DAY
+    return bool(resolve_when(said, any_day) or snooze_day(said, any_day)
+                or sales_asks.month_start(part, any_day))
 
 
 def _is_request(part: str) -> bool:
@@ -677,6 +726,10 @@ def answer(turn: Turn) -> bool:
     """The answer to the pending question; then the requests of the same text that waited for
     it ("fischer signed! and snooze patel": the snooze, once the win's Y/N is answered)."""
     waiting = turn.data.get(THEN)
+    request = _request_after_yes(turn)
+    if request is not None:  # "yup. and sunrise is WON": the yes answers, the news waits its turn
+        turn.text, turn.parse = turn.text.rstrip()[:-len(request)], Parse(intents.AFFIRM, {}, 0.9)
+        waiting = [*(waiting if isinstance(waiting, list) else []), request]
     answered = _answer(turn)
     pending = turn.conversation.is_active(turn.now) and turn.conversation.flow == FLOW
     if answered and isinstance(waiting, list) and waiting:
@@ -685,6 +738,25 @@ def answer(turn: Turn) -> bool:
         else:
             _one_after_another(turn, [str(p) for p in waiting])
     return answered
+
+
+def _request_after_yes(turn: Turn) -> str | None:
+    """ "yup. and sunrise is WON" to a Y/N: the request after a plain yes, when it is one of its
+    own about another deal; None for a plain yes, a held-back one or news of the deal asked about."""
+    said = turn.text.strip()
+    opened = LEADING_YES.match(said)
+    if turn.step != CONFIRM or opened is None:
+        return None
+    rest = OPENING_FILLER.sub("", said[opened.end():]).strip()
+    if not rest or HELD_BACK.search(rest) or not _is_request(rest):
+        return None
+    view = own_deal(turn, turn.data.get("deal_id"))
+    named = _names_a_deal(rest)
+    name = named[1] if named is not None else _snoozed_name(rest)
+    chosen = match(named_deals(turn), name).chosen if name else None
+    if view is None or chosen is not None and chosen.deal_id == view.deal_id:
+        return None
+    return rest if turn.text.rstrip().endswith(rest) else None
 
 
 def _answer(turn: Turn) -> bool:
@@ -731,6 +803,11 @@ def _answer_pick(turn: Turn, data: dict[str, Any]) -> bool:
             chosen = next((v for v in options if v.deal_id in picks), None) if len(
                 picks) == 1 else None
     if chosen is None:
+        line = read_list_line(turn.text)
+        shown = listed(turn) or []
+        if line is not None and options and line.number <= len(shown):
+            # "lost 2" while "which deal?" waits: the follow-up list's line, and said so
+            turn.say(texts.number_of_follow_ups(line.number))
         if _starts_anew(turn) or option is not None or not options:
             return False  # not an answer: read the text afresh
         intent = str(data.get("intent"))  # "Y", "won": the question again, its options shown
@@ -772,7 +849,8 @@ def _answer_confirm(turn: Turn, view: DealView, data: dict[str, Any]) -> bool:
             turn):
         reason = _loss_reason(turn.text)
         if reason:  # "they went with a cheaper guy": the loss confirmed, and why
-            data = {**data, "reason": reason}
+            # a reason said with the loss stays: "yeah kill it" confirms, it is no new reason
+            data = {**data, "reason": data.get("reason") or reason}
             turn.parse = Parse(intents.AFFIRM, {}, turn.parse.confidence)
     if turn.parse.intent != intents.AFFIRM and _yes_and_more(turn.text) and not _starts_anew(
             turn):  # "yes. sending the deposit monday": a yes with news after it
@@ -933,7 +1011,9 @@ def snooze_deal(turn: Turn, view: DealView, text: str) -> None:
 
 def _snooze_until(turn: Turn, view: DealView, text: str, *, asked: bool,
                   kept_open: bool = False) -> bool:
-    """Snooze to the time `text` names; False (nothing done) when it names none."""
+    """Snooze to the time `text` names; False (nothing done) when it names none, or two."""
+    if not asked and _days_disagree(text):
+        return False
     until = _when(turn, text)
     if until is None:
         if asked:

@@ -210,6 +210,12 @@ def nothing_waiting() -> Reply:
                  'friday".')
 
 
+def number_of_follow_ups(number: int) -> Reply:
+    """A numbered verdict said while a which-deal list waits: the follow-up list's line."""
+    return Reply(f"{number} is line {number} of your follow-up list, not of the which-deal "
+                 f"question.")
+
+
 def still_asking(question: Reply) -> Reply:
     """The pending Y/N again, after a text that did not answer it."""
     return Reply.yes_no(f"Still waiting on this: {question.text}")

@@ -85,6 +85,14 @@ def _monday_next_week(today: date) -> date:
     return today + timedelta(days=7 - today.weekday())
 
 
+def _mid_month(today: date) -> date:
+    """The 15th, or the working day after it; next month's once this month's is today or gone."""
+    fifteenth = working_day_from(today.replace(day=15))
+    if fifteenth > today:
+        return fifteenth
+    return working_day_from((today.replace(day=28) + timedelta(days=4)).replace(day=15))
+
+
 _CHRISTMAS = r"(?:christmas|xmas|x-mas|x mas)(?: day)?"
 _NEW_YEAR = r"(?:new years?|new year'?s|the new year)(?: day)?"
 # Each wording and the day it names, read against today. Longer wordings first.
@@ -101,6 +109,8 @@ SNOOZE_DAYS: tuple[tuple[re.Pattern[str], Callable[[date], date]], ...] = tuple(
         (r"\b(?:the )?end of next week\b", lambda t: _monday_next_week(t) + timedelta(days=4)),
         (r"\b(?:(?:the )?end of (?:the |this )?month|eom|month[- ]end)\b", _month_end),
         (r"\b(?:(?:the )?end of (?:the |this )?week|eow)\b", _week_end),
+        (r"\b(?:later|late) next week\b", lambda t: _monday_next_week(t) + timedelta(days=3)),
+        (r"\b(?:(?:the )?mid[- ]?month|(?:the )?middle of (?:the |this )?month)\b", _mid_month),
         (r"\b(?:(?:sometime|some time|early) next week|next week (?:sometime|some time))\b",
          _monday_next_week),
         (r"\b(?:in )?(?:a )?couple(?: of)? weeks\b", lambda t: t + timedelta(days=14)),

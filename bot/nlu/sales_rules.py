@@ -214,6 +214,13 @@ _SNOOZE = (
         r"\d|a week|after|by|end of|this|first thing|" + _DATE_OPENS + r")\b)"
     ),
     *_SNOOZE_AGAIN,
+    # "left patel a vm, try again monday": a message left, and the day to try the account again
+    re.compile(
+        r"\b(?:left|sent)\s+" + _T + r"\s+(?:a |an )?(?:vm|voicemail|voice mail|message|msg|text|email)"
+        r"\b[\s,.;-]*(?:(?:and|so|will|i'll|ill|gonna|i will)\s+)*(?:try|call|ring|ping|reach out)"
+        r"(?:\s+(?:them|him|her|again|back))*(?=\s+(?:on|next|tomorrow|monday|tuesday|wednesday|"
+        r"thursday|friday|saturday|sunday|\d|in|after|" + _DATE_OPENS + r")\b)"
+    ),
     re.compile(
         r"\b(?:follow up|followup|circle back|check back|check in|touch base)\s+(?:with|on|to|about|re)\s+"
         + _T
