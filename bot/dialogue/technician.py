@@ -38,6 +38,7 @@ from bot.dialogue.technician_summary import (
     asides,
     for_customer,
     is_unsafe,
+    names_work,
     only_about_closing,
     only_work_wished,
     safety_said,
@@ -890,8 +891,10 @@ def done(turn: Turn, visit: Visit, text: str, minutes: int | None,
         _check(turn, visit, intents.TECH_DONE, text, minutes,
                texts.done_unstarted(visit, turn.timezone))
         return
-    if not checked and visit.job.state is JobState.PAUSED and not named([visit], text):
-        # a paused job waits on a return visit: a "done" that does not name it is asked about
+    if (not checked and visit.job.state is JobState.PAUSED and not named([visit], text)
+            and not names_work(text)):
+        # a paused job waits on a return visit: a "done" that names neither it nor the work
+        # finished ("found the part in the van - replaced the valve") is asked about
         _check(turn, visit, intents.TECH_DONE, text, minutes, texts.done_paused(visit))
         return
     before = before_change(visit)
