@@ -326,6 +326,13 @@ _SAYS = re.compile(r"(?<=[.!?;,])\s+")
 _THAT_ONE = re.compile(r"\b(?:that|this) one\b|\bwith (?:it|that|this)\b", re.IGNORECASE)
 
 
+def _goes_ahead_with(say: str) -> bool:
+    """ "go ahead with that one", "lets go with the water heater", "do that one": approved."""
+    from bot.dialogue import quote_decisions  # imports this module
+
+    return goes_ahead(say) or quote_decisions.decision(say) == "approve"
+
+
 def _ahead_and_held(turn: Turn) -> tuple[Quote, list[Quote]] | None:
     says = [s for s in _SAYS.split(turn.text) if s.strip()]
     if len(says) < 2:
@@ -341,7 +348,7 @@ def _ahead_and_held(turn: Turn) -> tuple[Quote, list[Quote]] | None:
         last = named or last
         if _HOLDS.search(say) and named:
             held.extend(named)
-        elif goes_ahead(say) and len(named) == 1:
+        elif _goes_ahead_with(say) and len(named) == 1:
             ahead.extend(q for q in named if q not in ahead)
     if len(ahead) != 1 or not held or ahead[0] in held:
         return None
