@@ -34,6 +34,12 @@ _MORE = re.compile(
     rf"|\b(?:can|could|would) {_WORKER}(?: \w+day| tomorrow)? (?:also|too|please also) (?:check|look at|"
     r"take a look at|see about|fix)\b"
     r"|\bwhile (?:he|she|they)(?:'s|'re| is| are) (?:there|here|at it)\b"
+    # "can he check the thermostat upstairs too?", "can he look at it today" (his visit's day):
+    # more of the visit under way, never a new booking
+    rf"|\b(?:can|could|would) {_WORKER} (?:check|look at|take a look at|see about|fix)\b[^.?!]{{0,40}}"
+    r"\b(?:too|also|as well)\b"
+    r"|\b(?:can|could|would) (?:he|she|they) (?:check|look at|take a look at|see about|fix)\b[^.?!]{0,40}"
+    r"\btoday\b"
     r"|\bnote\b(?= (?:for|to|about)\b|\W*$)")
 # A word for the technician coming today: "tell him to wait 10 min", "need to run out for 15",
 # "can she wait if im not there", "i'll be back in 10".

@@ -679,7 +679,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
         wish = _at_hours_wished_before(turn, wish, data)
     if wish is not None:
         # a whole week named ("any morning next week") picks none of the times shown
-        matching = _matching(found, wish, timezone) if wish.through is None else []
+        matching = _matching(found, wish, timezone, open_start=says_open_start(turn.text)) \
+            if wish.through is None else []
         # A text telling the problem again ("nothing today?? its flooding") shows times, picks none.
         if matching and _NOT_A_PICK.search(turn.text) and not _picked_beside_a_question(turn):
             from bot.dialogue import visit_asks, visit_questions, visits  # import this module
@@ -696,6 +697,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
             # "tomorrow after 2pm" again, right after times for just that were listed: no pick
             # (a time of its own, "10am", picks the time starting then)
             turn.say(replies.which_offer(choices(found, timezone)))
+        elif matching and _hangs_on_what_is_open(turn.text):
+            research(turn, wish)  # "if friday isnt open put it back to 9": the times, no move
         elif matching and intent != intents.DENY and not (intent == intents.BOOK and service):
             if _restated(wish, data) and _OPEN_ENDED.search(turn.text) and \
                     not _ANY_OF_THEM.search(turn.text):
@@ -712,7 +715,8 @@ def answer_pick(turn: Turn, *, timezone: str, chosen: Chosen,
                 return True
             chosen(turn, matching[0])
         elif (before := shown_offers.named_before(turn, wish, timezone)) is not None and \
-                intent != intents.DENY and not _NOT_A_PICK.search(turn.text):
+                intent != intents.DENY and not _NOT_A_PICK.search(turn.text) \
+                and not _hangs_on_what_is_open(turn.text):
             chosen(turn, before)  # "the thursday one at 12": offered in a list before this one
         else:
             research(turn, wish)
@@ -843,7 +847,25 @@ def _on_weekday_shown(turn: Turn, wish: Wish | None, found: list[Offer], timezon
     return replace(wish, date=same[0]) if len(same) == 1 else wish
 
 
+# "after 1", "from 2", "no earlier than 3": the earliest start, so 12:30-2:30 is too early
+_OPEN_START = re.compile(r"\b(?:after|from|later than|no earlier than|not before) \d")
 _AT_WORK = re.compile(r"\b(?:at|from|to|off|after|before|leave|out of) work\b", re.IGNORECASE)
+# "is there anything tmrw afternoon? if not friday after 1 is fine": a fallback hangs on the
+# answer to the question, so it picks nothing until the customer has seen that answer.
+_FALLBACK = re.compile(r"^\W*(?:if not|if no\b|if nothing|if (?:that|thats|that's|it) (?:is not|isn'?t|"
+                       r"doesn'?t|does not|can'?t|cannot)|if there(?:'?s| is) (?:nothing|none|not)|"
+                       r"otherwise|or else|failing that|else)\b", re.IGNORECASE)
+
+
+# "if friday afternoon isnt open just put it back to 9": a change asked only if a time is not free
+_IF_NOT_OPEN = re.compile(r"\bif (?:\w+ ){0,3}(?:is not|isnt|isn't|are not|arent|aren't|not) "
+                          r"(?:open|available|free|possible)\b", re.IGNORECASE)
+
+
+def _hangs_on_what_is_open(text: str) -> bool:
+    """True when the text asks for a change only if some time is not free: which times are
+    free is shown first, nothing moved before the customer sees them."""
+    return _IF_NOT_OPEN.search(text) is not None
 
 
 def time_told_beside_question(turn: Turn) -> dict[str, Any] | None:
@@ -854,7 +876,7 @@ def time_told_beside_question(turn: Turn) -> dict[str, Any] | None:
     today = local_date(turn.now, turn.timezone)
     for clause in re.split(r"(?<=[.!?;,])\s+", turn.text):
         if "?" in clause or _NOT_A_PICK.search(clause) or not _GO_AHEAD.search(clause) \
-                or _AT_WORK.search(clause):
+                or _AT_WORK.search(clause) or _FALLBACK.search(clause):
             continue
         when = resolve_when(normalize(clause), today)
         if when and (when.get("date") or when.get("start")):
@@ -944,9 +966,16 @@ def _asks_about_else(turn: Turn) -> bool:
             and _WORDED_QUESTION.search(text) is not None and _ABOUT_TIMES.search(text) is None)
 
 
-def _matching(found: list[Offer], wish: Wish, timezone: str) -> list[Offer]:
-    """The offers a wish names; a time alone ("the 8am one") is first the window that holds it."""
-    if wish.start is not None and wish.end is None:
+def says_open_start(text: str) -> bool:
+    """True when the time is a bound ("after 1", "from 2 on"), not a moment to be held."""
+    return _OPEN_START.search(normalize(text)) is not None
+
+
+def _matching(found: list[Offer], wish: Wish, timezone: str, *,
+              open_start: bool = False) -> list[Offer]:
+    """The offers a wish names; a time alone ("the 8am one") is first the window that holds it,
+    while "after 1" is met only by a window starting at 1 or later."""
+    if wish.start is not None and wish.end is None and not open_start:
         zone = ZoneInfo(timezone)
         holding = [o for o in found if (wish.date is None or o.window_start.astimezone(zone).date()
                                         == wish.date)

@@ -156,6 +156,7 @@ def answer(turn: Turn) -> bool:
     if named == [quote] and (
             verb == "approve" and _APPROVES.search(turn.text) and not _NOT_BEFORE.search(turn.text)
             or verb == "approve" and any(goes_ahead(part) for part in _SENTENCES.split(turn.text))
+            or bool(ruled_out(turn))  # "not the water heater. the FURNACE quote": this one
             or turn.parse.intent in (intents.BOOK, intents.UNKNOWN, intents.CHOOSE)
             and len(turn.text.split()) <= 5 and not questions.asks_about_quote(turn)):
         # "no I meant approve Q-1042", "the water heater": that quote, so its Y/N again; only a
@@ -318,19 +319,37 @@ def ahead_and_held(turn: Turn) -> bool:
     return True
 
 
+# Where one quote's say ends: a sentence, or a comma before the next quote's ("go ahead with that
+# one, the water heater we'll hold off on").
+_SAYS = re.compile(r"(?<=[.!?;,])\s+")
+# "go ahead with that one": the quote named just before
+_THAT_ONE = re.compile(r"\b(?:that|this) one\b|\bwith (?:it|that|this)\b", re.IGNORECASE)
+
+
+def _goes_ahead_with(say: str) -> bool:
+    """ "go ahead with that one", "lets go with the water heater", "do that one": approved."""
+    from bot.dialogue import quote_decisions  # imports this module
+
+    return goes_ahead(say) or quote_decisions.decision(say) == "approve"
+
+
 def _ahead_and_held(turn: Turn) -> tuple[Quote, list[Quote]] | None:
-    sentences = [s for s in re.split(r"(?<=[.!?;])\s+", turn.text) if s.strip()]
-    if len(sentences) < 2:
+    says = [s for s in _SAYS.split(turn.text) if s.strip()]
+    if len(says) < 2:
         return None
     waiting = _waiting(turn)
     ahead: list[Quote] = []
     held: list[Quote] = []
-    for sentence in sentences:
-        named = [q for q in quote_questions.titles_named(turn, sentence.lower()) if q in waiting]
-        if goes_ahead(sentence) and len(named) == 1:
-            ahead.extend(named)
-        elif _HOLDS.search(sentence) and named:
+    last: list[Quote] = []
+    for say in says:
+        named = [q for q in quote_questions.titles_named(turn, say.lower()) if q in waiting]
+        if not named and _THAT_ONE.search(say):
+            named = last  # "lets do the furnace. go ahead with that one": the furnace again
+        last = named or last
+        if _HOLDS.search(say) and named:
             held.extend(named)
+        elif _goes_ahead_with(say) and len(named) == 1:
+            ahead.extend(q for q in named if q not in ahead)
     if len(ahead) != 1 or not held or ahead[0] in held:
         return None
     return ahead[0], held
@@ -349,9 +368,21 @@ def choose(turn: Turn, verb: str, named: list[Quote]) -> None:
 
 
 def named_waiting(turn: Turn) -> list[Quote]:
-    """The open quotes the text names by number or title."""
+    """The open quotes the text names by number or title, less those it rules out ("not the
+    water heater. the FURNACE quote")."""
     waiting = {q.id for q in _waiting(turn)}
-    return [q for q in quote_questions.named(turn) or [] if q.id in waiting]
+    out = {q.id for q in ruled_out(turn)}
+    return [q for q in quote_questions.named(turn) or [] if q.id in waiting and q.id not in out]
+
+
+# "not the water heater", "no not that furnace one": the quote named right after a "not"
+_NOT_THIS = re.compile(r"\bnot (?:the |that |this |my |our )?((?:[a-z]+ ){0,2}[a-z]+)", re.IGNORECASE)
+
+
+def ruled_out(turn: Turn) -> list[Quote]:
+    """The quotes the text names only to rule them out."""
+    return [q for match in _NOT_THIS.finditer(turn.text)
+            for q in quote_questions.titles_named(turn, match.group(1).lower())]
 
 
 def _which(turn: Turn, verb: str) -> bool:

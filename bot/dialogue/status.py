@@ -66,10 +66,12 @@ NOT_HERE = re.compile(
 LEFT = re.compile(rf"\b{_TECH} (?:left|is gone|has gone|went)\b|\b(?:did|has) {_TECH} "
                   r"(?:leave|left|gone)\b", re.IGNORECASE)
 # The customer says the technician has come ("ok hes here now", "he is HERE", "she just
-# arrived", "the plumber showed up"), whatever the record says.
+# arrived", "the plumber showed up"), whatever the record says. "while hes here today", "when
+# she gets here" only mention a visit (to ask for more work then): no arrival is reported.
 _WHO = (r"(?:he|she|they|(?:the|your|ur|my|our) (?:tech\w*|plumber|electrician|guy|man|lady|"
         r"worker|furnace guy|hvac guy))")
 ARRIVED = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bhas )(?<!\bhave )(?<!\bdid )(?<!\bif )"
+                     r"(?<!\bwhile )(?<!\bwhen )(?<!\bonce )(?<!\bbefore )(?<!\buntil )(?<!\btill )"
                      rf"\b{_WHO}(?:'s|s|'re| is| are| has| have)?(?: (?:just|finally|now|already))?"
                      r" (?:here|arrived|showed up|shown up|got here|turned up|at the door|outside)\b"
                      r"(?!\s*\?)", re.IGNORECASE)

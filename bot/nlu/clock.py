@@ -194,6 +194,9 @@ def find_parts_of_day(text: str) -> list[PartMention]:
     ]
 
 
+_LAST_NIGHT_HOUR = 5
+
+
 def business_hour(time: ClockTime, part: str | None = None) -> tuple[int, int]:
     """Turn a written time into a 24-hour (hour, minute), reading bare hours as business hours."""
     hour = time.hour
@@ -205,7 +208,8 @@ def business_hour(time: ClockTime, part: str | None = None) -> tuple[int, int]:
         if part in ("afternoon", "evening"):
             hour = hour + 12 if hour < 12 else 12
         elif part == "morning":
-            hour = hour if hour <= 12 else hour
+            # "after 1 ... a dentist appt in the morning": no visit starts at 1-5 at night
+            hour = hour + 12 if hour <= _LAST_NIGHT_HOUR else hour
         elif hour <= 7:
             hour += 12
     return hour, time.minute

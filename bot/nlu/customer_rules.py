@@ -49,9 +49,12 @@ _RESCHEDULE = re.compile(
     r"(?:appointment|appt|visit|booking|slot|it|engineer|tech|plumber|electrician|"
     r"(?:first|1st|second|2nd|third|3rd|last|other|\w+day'?s?) one) (?:(?:be|come|a|bit|"
     r"little|slightly|an|hour|day|few|hours|tad|touch|much) ){0,3}(?:earlier|later|sooner)\b|"
-    # "would it be possible to have them come later that same day": the technician booked, later
-    r"(?:have|can|could|would) (?:them|they|he|she|him|her) (?:come|arrive|get here|be here) "
-    r"(?:a (?:bit|little) |much |an hour |a few hours )?(?:later|earlier) (?:that|the|this|on|in)\b|"
+    # "would it be possible to have them come later that same day", "can dave come later thursday":
+    # the technician booked (by name too, never "you" or "someone"), later
+    r"(?:have|can|could|would) (?:them|they|he|she|him|her|(?!(?:you|u|ya|someone|somebody|anyone|"
+    r"anybody|one|we|i|it)\b)[a-z]+) (?:come|arrive|get here|be here) "
+    r"(?:a (?:bit|little) |much |an hour |a few hours )?(?:later|earlier) (?:that|the|this|on|in|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow)\b|"
     r"(?:earlier|later|sooner)\W+(?:like|say|maybe|perhaps|around|at|about|by|ideally|preferably) "
     r"(?:\d|noon|midday|morning|afternoon|evening|\w+day|tomorrow|lunch)|"
     r"(?:move|moving|push|pushing|bump|shift) (?:\w+ )?(?:appointment|visit|booking|engineer|tech|plumber|"
@@ -116,6 +119,9 @@ _WANTS_CANCELLED = re.compile(
     r"(?:[\w-]+ ){0,3}?(?:one|visit|appointment|appt|booking|tune ?up|repair|service|cleaning|job)))?"
     r" cancell?ed\b"
 )
+# "or does the tune up get cancelled now?", "will it get cancelled": asks what happens to a visit,
+# unlike "can i get it cancelled", which wants it done.
+_ASKS_WHETHER = re.compile(r"\b(?:does|do|did|will|would|is|are|was)(?: [\w-]+){0,4}\s*$")
 # A visit named by its date, place or day after the verb: "cancel dec 12 and dec 14", "cancel
 # wed the 16th", "drop the second tune up", "cancel that one too", "cancel both", "the other two".
 _DATE_WORD = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}"
@@ -575,7 +581,7 @@ def _cancel_requested(message: Message) -> bool:
                 _CANCEL_REFERENCE.match(text[m.end() :]):
             return True
     for m in _WANTS_CANCELLED.finditer(text):
-        if plain and not negated_before(text, m.start()):
+        if plain and not negated_before(text, m.start()) and not _ASKS_WHETHER.search(text[:m.start()]):
             return True
     for m in _DROP_VERB.finditer(text):  # "drop the second tune up": only a visit named by place
         if plain and not negated_before(text, m.start()) and _CANCEL_REFERENCE.match(text[m.end() :]):
