@@ -13,12 +13,17 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 
+def _next_month(day: date) -> date:
+    """The first of the month after `day`'s."""
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
     """The `nth` `weekday` (0 Monday) of the month; a negative `nth` counts from its end."""
     if nth > 0:
         first = date(year, month, 1)
         return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
-    last = (date(year, month, 28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    last = _next_month(date(year, month, 1)) - timedelta(days=1)
     return last - timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-nth - 1))
 
 
@@ -68,7 +73,7 @@ def _after(holiday: Callable[[date], date]) -> Callable[[date], date]:
 
 def _month_end(today: date) -> date:
     """The month's last working day; next month's when this one's is today or gone."""
-    first_of_next = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+    first_of_next = _next_month(today)
     last = first_of_next - timedelta(days=1)
     while not is_working_day(last):
         last -= timedelta(days=1)
@@ -90,7 +95,7 @@ def _mid_month(today: date) -> date:
     fifteenth = working_day_from(today.replace(day=15))
     if fifteenth > today:
         return fifteenth
-    return working_day_from((today.replace(day=28) + timedelta(days=4)).replace(day=15))
+    return working_day_from(_next_month(today).replace(day=15))
 
 
 _CHRISTMAS = r"(?:christmas|xmas|x-mas|x mas)(?: day)?"
@@ -105,7 +110,7 @@ SNOOZE_DAYS: tuple[tuple[re.Pattern[str], Callable[[date], date]], ...] = tuple(
         # "till thanksgiving": the holiday itself, which the snooze then moves off and says so
         (r"\bthanksgiving(?: day)?\b", _thanksgiving),
         (r"\b(?:the )?end of next month\b",
-         lambda t: _month_end((t.replace(day=28) + timedelta(days=4)).replace(day=1))),
+         lambda t: _month_end(_next_month(t))),
         (r"\b(?:the )?end of next week\b", lambda t: _monday_next_week(t) + timedelta(days=4)),
         (r"\b(?:(?:the )?end of (?:the |this )?month|eom|month[- ]end)\b", _month_end),
         (r"\b(?:(?:the )?end of (?:the |this )?week|eow)\b", _week_end),
